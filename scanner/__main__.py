@@ -1,0 +1,5 @@
+"""`python -m scanner` runs the same command line as `policyscan`."""
+
+from scanner.cli import main
+
+main()

@@ -1,0 +1,70 @@
+"""The error hierarchy and the named exit codes.
+
+Exit 1 means findings and nothing else: configuration, inventory, rule-pack and usage
+problems exit 2, an incomplete scan exits 3, and an internal error exits 3 as well so
+CI can always tell "findings" from "crash".
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class ExitCode(enum.IntEnum):
+    """What `policyscan` exits with."""
+
+    CLEAN = 0
+    FINDINGS = 1
+    USAGE = 2
+    INCOMPLETE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem in an input file, located at its line (and column where known)."""
+
+    path: str
+    line: int | None
+    message: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class PolicyscanError(Exception):
+    """Base of every error policyscan reports to the user; carries its exit code."""
+
+    exit_code: ExitCode = ExitCode.USAGE
+
+    def __init__(self, problems: list[Problem] | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(path="policyscan", line=None, message=problems)]
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(PolicyscanError):
+    """A command line that cannot be run: a missing path, conflicting options."""
+
+
+class ConfigError(PolicyscanError):
+    """`[tool.policyscan]` in pyproject.toml is invalid."""
+
+
+class InventoryError(PolicyscanError):
+    """The policy inventory is invalid: every problem is listed with its line."""
+
+
+class RulePackError(PolicyscanError):
+    """A rule pack (TOML model or semgrep YAML) is broken."""
+
+
+class SemgrepError(PolicyscanError):
+    """semgrep is needed for the enabled semgrep packs but is missing or failed."""

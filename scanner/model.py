@@ -1,0 +1,242 @@
+"""Frozen values that cross module boundaries: observations, findings, skips, run results.
+
+Everything here is immutable; stages build new values with `dataclasses.replace`.
+Columns are 1-based and count Unicode code points, as SARIF's `unicodeCodePoints`;
+`end_column` is the column just after the last character.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scanner.catalog import RuleInfo
+
+
+class Kind(enum.StrEnum):
+    """The four kinds of privacy-relevant behaviour (the detection contract)."""
+
+    COLLECT = "collect"
+    SHARE = "share"
+    COOKIE = "cookie"
+    LOG = "log"
+
+
+class Level(enum.StrEnum):
+    """Severity of a finding, as SARIF names it."""
+
+    NOTE = "note"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """Order for `--fail-on`: note < warning < error."""
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {Level.NOTE: 0, Level.WARNING: 1, Level.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A region of a file: 1-based lines and columns, `end_column` exclusive."""
+
+    start_line: int
+    start_column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Cookie:
+    """What a cookie-setting call says about the cookie.
+
+    Attribute values are what the code writes: `None` means the argument is absent (the
+    framework default applies). Arguments whose value is an expression the analysis cannot
+    evaluate are listed in `dynamic` and left `None`, so they are never judged weaker.
+    """
+
+    name: str | None
+    max_age: int | None = None
+    expires: bool = False
+    secure: bool | None = None
+    httponly: bool | None = None
+    samesite: str | None = None
+    dynamic: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FlowStep:
+    """One step of the path data took from its source to a sink (for --explain and codeFlows)."""
+
+    path: str
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One privacy-relevant behaviour found in code, before any comparison.
+
+    Identified by (path, span.start_line, kind) as the detection contract says.
+    `stored` marks a `collect` from a persistent model (a database table or document),
+    as opposed to a request schema or a request read. `reasons` say why the observation
+    was made (the classifier pattern that matched, the model that applied).
+    """
+
+    kind: Kind
+    path: str
+    span: Span
+    categories: tuple[str, ...]
+    rule: str
+    message: str
+    recipient: str | None = None
+    cookie: Cookie | None = None
+    stored: bool = False
+    flow: tuple[FlowStep, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        """The order observations are reported in: by place, then kind, then rule."""
+        return (
+            self.path,
+            self.span.start_line,
+            self.span.start_column,
+            self.kind.value,
+            self.rule,
+            self.recipient or (self.cookie.name if self.cookie and self.cookie.name else ""),
+        )
+
+
+class SkipReason(enum.StrEnum):
+    """Why a file could not be analysed (fully)."""
+
+    SYNTAX_ERROR = "syntax-error"
+    DECODE_ERROR = "decode-error"
+    NULL_BYTES = "null-bytes"
+    TOO_DEEP = "too-deeply-nested"
+    TOO_LARGE = "too-large"
+    UNREADABLE = "unreadable"
+    SEMGREP_ERROR = "semgrep-error"
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """A file the scan could not analyse: reported, never dropped silently."""
+
+    path: str
+    reason: SkipReason
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """What analysing one file gave: its observations, or a skip, or both (partial)."""
+
+    path: str
+    observations: tuple[Observation, ...] = ()
+    skip: Skip | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InventoryRef:
+    """A place in the inventory file: the declaration a finding relates to.
+
+    `line` is None when the finding is about something the inventory does not declare:
+    the reference then points at the inventory file as a whole.
+    """
+
+    path: str
+    line: int | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """An inline `# policyscan: ignore[RULE] reason` comment that applies to a result."""
+
+    line: int
+    rule_ids: tuple[str, ...]
+    justification: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A difference between what the code does and what the inventory declares.
+
+    `path` and `span` locate it in code, or in the inventory for a declaration that no
+    code exercises. `identity` leaves out line numbers so baselines survive edits;
+    `line_hash` is GitHub's primaryLocationLineHash of the start line.
+    """
+
+    rule_id: str
+    level: Level
+    message: str
+    path: str
+    span: Span
+    categories: tuple[str, ...]
+    identity: str
+    recipient: str | None = None
+    cookie: str | None = None
+    observation: Observation | None = None
+    declaration: InventoryRef | None = None
+    line_hash: str | None = None
+    suppression: Suppression | None = None
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """The order findings are reported in."""
+        return (self.path, self.span.start_line, self.span.start_column, self.rule_id, self.identity)
+
+
+class NoticeLevel(enum.StrEnum):
+    """Level of a tool notification (SARIF toolExecutionNotifications)."""
+
+    NOTE = "note"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the user must know about the run itself: a skipped file, an unused suppression."""
+
+    level: NoticeLevel
+    message: str
+    path: str | None = None
+    line: int | None = None
+    column: int | None = None
+    code: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """Everything one run produced; the only thing renderers see.
+
+    `root` is the absolute POSIX path of the scanned root; every other path is relative to
+    it with `/` separators. `inventory_path` is relative to the root when the inventory lies
+    inside it, else absolute. `rules` are the enabled finding rules (all listed in SARIF).
+    `command` is "scan" or "observe"; an observe run has no findings and no inventory.
+    """
+
+    root: str
+    tool_version: str
+    command: str
+    observations: tuple[Observation, ...]
+    findings: tuple[Finding, ...]
+    skips: tuple[Skip, ...]
+    notices: tuple[Notice, ...]
+    rules: tuple[RuleInfo, ...]
+    inventory_path: str | None
+    files_scanned: int
+
+    @property
+    def complete(self) -> bool:
+        """True when every file was analysed: no skips, no error notices."""
+        return not self.skips and not any(n.level is NoticeLevel.ERROR for n in self.notices)
