@@ -1,0 +1,100 @@
+"""GitHub's `primaryLocationLineHash`: a line's fingerprint that survives pure line moves.
+
+GitHub code scanning matches alerts across analyses by this value (SARIF
+`partialFingerprints.primaryLocationLineHash`). The upload action computes it from the
+source when a log leaves it out, but a log uploaded through the API without it gets
+duplicate alerts, so policyscan computes it itself, exactly as the action does:
+
+- the text is read as UTF-16 code units (JavaScript's `charCodeAt`), so a character
+  outside the Basic Multilingual Plane counts as two units;
+- `\\r\\n` and a lone `\\r` become `\\n`; spaces and tabs are ignored everywhere;
+- a line's hash is a polynomial hash, base 37 modulo 2**64, of the 100 significant units
+  that start at the line, running on across line breaks; the unit 65535 marks the end of
+  the file and zeros pad the text beyond it, so a final newline makes one more, empty line;
+- the value is the hash in lower-case hex without leading zeros, a colon and how many
+  times that hash has occurred so far in the file (1 for the first), which tells repeated
+  lines apart.
+
+Because the value depends on the following ~100 characters, it changes when the line or
+its successors change, and not when lines above are inserted or removed (unless they
+repeat it).
+"""
+
+from __future__ import annotations
+
+import array
+import sys
+from collections import Counter
+from collections.abc import Iterator
+
+_BASE = 37
+_WINDOW = 100
+_MASK = (1 << 64) - 1
+# Subtracting the unit that leaves the window: it has been multiplied by the base once per
+# unit since it entered.
+_LEAVING_FACTOR = pow(_BASE, _WINDOW, 1 << 64)
+_END_OF_FILE = 0xFFFF
+_NEWLINE = ord("\n")
+
+
+def _significant_units(text: str) -> array.array[int]:
+    """Return the UTF-16 code units that count for the hash, ending with the end-of-file mark."""
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n").replace(" ", "").replace("\t", "")
+    units = array.array("H")
+    # surrogatepass keeps a lone surrogate (undecodable bytes read with surrogateescape)
+    # as the single code unit JavaScript would see, instead of failing.
+    units.frombytes(normalised.encode("utf-16-le", "surrogatepass"))
+    if sys.byteorder == "big":
+        units.byteswap()
+    units.append(_END_OF_FILE)
+    return units
+
+
+def _iter_line_hashes(text: str) -> Iterator[str]:
+    """Yield the fingerprint of every line of `text`, line 1 first."""
+    units = _significant_units(text)
+    # A line starts at the first significant unit and after every newline; the
+    # end-of-file mark guarantees that a unit follows every newline.
+    starts = iter([0] + [i + 1 for i, unit in enumerate(units) if unit == _NEWLINE])
+    next_start = next(starts, None)
+    occurrences: Counter[str] = Counter()
+    window_hash = 0
+    # After reading `position` units, window_hash covers units[position - 100:position];
+    # that is the window of the line starting at position - 100. Beyond the end of the
+    # units, zeros are read.
+    position = 0
+    while next_start is not None:
+        if position == next_start + _WINDOW:
+            value = format(window_hash, "x")
+            occurrences[value] += 1
+            yield f"{value}:{occurrences[value]}"
+            next_start = next(starts, None)
+            continue
+        incoming = units[position] if position < len(units) else 0
+        leaving = units[position - _WINDOW] if _WINDOW <= position < len(units) + _WINDOW else 0
+        window_hash = (window_hash * _BASE + incoming - leaving * _LEAVING_FACTOR) & _MASK
+        position += 1
+
+
+def line_hashes(text: str) -> list[str]:
+    """Return GitHub's primaryLocationLineHash of every line of `text`, line 1 first.
+
+    `text` is the file's content as decoded (keep a byte-order mark: GitHub keeps it).
+    A text ending with a newline has one more line than it has newlines; the empty text
+    has one line. Each value looks like `"a7f2ff13bc495cf2:2"`. Raises nothing.
+    """
+    return list(_iter_line_hashes(text))
+
+
+def line_hash(text: str, line: int) -> str:
+    """Return GitHub's primaryLocationLineHash of the 1-based `line` of `text`.
+
+    Only the lines up to `line` (and the 100 significant characters after it) are hashed.
+    Raises ValueError when `text` has no such line.
+    """
+    if line < 1:
+        raise ValueError(f"line numbers start at 1, got {line}")
+    for number, value in enumerate(_iter_line_hashes(text), start=1):
+        if number == line:
+            return value
+    raise ValueError(f"line {line} is beyond the end of the text")
