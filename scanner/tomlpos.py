@@ -1,0 +1,572 @@
+"""Where things are in a TOML file, so that problems in it can point at lines.
+
+`tomllib` gives values without positions. `TomlPositions.index(text)` is a small scanner
+over the same text (not a parser: tomllib still decides what is valid) that records the
+line of every table header, every key and every array element, addressed by the path
+tomllib's value would be reached by: `("collect", 2, "categories", 0)` is the first
+category of the third `[[collect]]` table.
+
+`read_toml_document` reads, decodes and parses a file and indexes it; `TomlChecker` reads
+typed values out of the parsed document and collects every problem with its line, so
+that the inventory and the configuration loaders list all problems, not the first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from scanner.errors import Problem
+
+KeyPath = tuple[str | int, ...]
+"""The path to a value: table and key names, and 0-based indices into arrays."""
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+# A date-time may contain one space ("1979-05-27 07:32:00Z"); match it whole so the time
+# part is not taken for a second value.
+_SCALAR = re.compile(
+    r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?"
+    r"|[A-Za-z0-9_+.:-]+"
+)
+_ESCAPE = re.compile(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.DOTALL)
+_SIMPLE_ESCAPES = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\", "e": "\x1b"}
+_WHITESPACE = " \t"
+_BLANK = " \t\r\n"
+
+
+@dataclass(frozen=True)
+class TomlPositions:
+    """The 1-based lines of table headers, keys and array elements in one TOML text.
+
+    `tables` maps a header's path to its line (`[a.b]` -> `("a", "b")`, the third `[[a]]`
+    -> `("a", 2)`); `keys` maps the path of every key, including each prefix of a dotted
+    key and keys inside inline tables, to the line it is written on; `elements` maps
+    (path of the array, index) to the line the element starts on. Where a path occurs
+    twice (only in TOML that tomllib rejects) the first line is kept.
+    """
+
+    tables: Mapping[KeyPath, int] = field(default_factory=dict)
+    keys: Mapping[KeyPath, int] = field(default_factory=dict)
+    elements: Mapping[tuple[KeyPath, int], int] = field(default_factory=dict)
+
+    @classmethod
+    def index(cls, text: str) -> TomlPositions:
+        """Index `text`. Never raises: on text that is not valid TOML the index is partial."""
+        indexer = _Indexer(text)
+        indexer.run()
+        return cls(tables=indexer.tables, keys=indexer.keys, elements=indexer.elements)
+
+    def table_line(self, path: KeyPath) -> int | None:
+        """The line of the header `[path]` or `[[path]]` (path ending in its index), if any."""
+        return self.tables.get(tuple(path))
+
+    def key_line(self, path: KeyPath) -> int | None:
+        """The line the key at `path` is written on, if any."""
+        return self.keys.get(tuple(path))
+
+    def element_line(self, path: KeyPath, index: int) -> int | None:
+        """The line element `index` (0-based) of the array at `path` starts on, if any."""
+        return self.elements.get((tuple(path), index))
+
+    def line_of(self, path: KeyPath) -> int | None:
+        """The best line for the value at `path`, for an error message.
+
+        Tries the key, then a table header, then an array element; when `path` itself was
+        not written (a missing key), the nearest enclosing one that was. None when nothing
+        on the way was written (a key missing at the top level).
+        """
+        current = tuple(path)
+        while current:
+            line = self.keys.get(current)
+            if line is None:
+                line = self.tables.get(current)
+            last = current[-1]
+            if line is None and isinstance(last, int):
+                line = self.elements.get((current[:-1], last))
+            if line is not None:
+                return line
+            current = current[:-1]
+        return None
+
+
+class _Indexer:
+    """One forward pass over the text. Every step consumes at least one character."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pos = 0
+        self.newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+        self.tables: dict[KeyPath, int] = {}
+        self.keys: dict[KeyPath, int] = {}
+        self.elements: dict[tuple[KeyPath, int], int] = {}
+        # How many [[a]] tables have been seen per resolved path, so `[[a.b]]` and `[a.c]`
+        # attach to the latest `[[a]]`.
+        self.array_tables: dict[KeyPath, int] = {}
+
+    def line(self) -> int:
+        return bisect.bisect_left(self.newlines, self.pos) + 1
+
+    def peek(self, offset: int = 0) -> str:
+        i = self.pos + offset
+        return self.text[i] if i < len(self.text) else ""
+
+    def skip_whitespace(self) -> None:
+        while self.pos < len(self.text) and self.text[self.pos] in _WHITESPACE:
+            self.pos += 1
+
+    def skip_blank(self) -> None:
+        """Skip whitespace, newlines and comments."""
+        while self.pos < len(self.text):
+            ch = self.text[self.pos]
+            if ch in _BLANK:
+                self.pos += 1
+            elif ch == "#":
+                self.skip_to_end_of_line()
+            else:
+                return
+
+    def skip_to_end_of_line(self) -> None:
+        end = self.text.find("\n", self.pos)
+        self.pos = len(self.text) if end < 0 else end
+
+    def run(self) -> None:
+        table: KeyPath = ()
+        while True:
+            self.skip_blank()
+            if self.pos >= len(self.text):
+                return
+            start = self.pos
+            if self.peek() == "[":
+                table = self.header(table)
+            else:
+                self.key_value(table)
+            # What remains of the line can only be a comment in valid TOML.
+            self.skip_to_end_of_line()
+            if self.pos == start:
+                self.pos += 1
+
+    def header(self, table: KeyPath) -> KeyPath:
+        line = self.line()
+        self.pos += 1
+        is_array = self.peek() == "["
+        if is_array:
+            self.pos += 1
+        parts = self.key()
+        if not parts:
+            return table
+        path = self.resolve(parts[:-1]) + (parts[-1],)
+        if is_array:
+            count = self.array_tables.get(path, 0)
+            self.array_tables[path] = count + 1
+            path += (count,)
+        self.tables.setdefault(path, line)
+        return path
+
+    def resolve(self, parts: Sequence[str]) -> KeyPath:
+        """The path of a header's parent tables, each array of tables at its latest element."""
+        path: KeyPath = ()
+        for part in parts:
+            path += (part,)
+            count = self.array_tables.get(path)
+            if count:
+                path += (count - 1,)
+        return path
+
+    def key(self) -> list[str]:
+        """Read a (dotted, possibly quoted) key; an empty list when there is none here."""
+        parts: list[str] = []
+        while True:
+            self.skip_whitespace()
+            ch = self.peek()
+            if ch == '"':
+                parts.append(_unescape(self.string()))
+            elif ch == "'":
+                parts.append(self.string())
+            else:
+                match = _BARE_KEY.match(self.text, self.pos)
+                if match is None:
+                    return parts
+                parts.append(match.group())
+                self.pos = match.end()
+            self.skip_whitespace()
+            if self.peek() != ".":
+                return parts
+            self.pos += 1
+
+    def key_value(self, table: KeyPath) -> None:
+        line = self.line()
+        parts = self.key()
+        if not parts:
+            return
+        for n in range(1, len(parts) + 1):
+            self.keys.setdefault(table + tuple(parts[:n]), line)
+        self.skip_whitespace()
+        if self.peek() != "=":
+            return
+        self.pos += 1
+        self.skip_whitespace()
+        self.value(table + tuple(parts))
+
+    def value(self, path: KeyPath) -> None:
+        ch = self.peek()
+        if ch in ('"', "'"):
+            self.string()
+        elif ch == "[":
+            self.array(path)
+        elif ch == "{":
+            self.inline_table(path)
+        else:
+            match = _SCALAR.match(self.text, self.pos)
+            if match is not None:
+                self.pos = match.end()
+
+    def array(self, path: KeyPath) -> None:
+        self.pos += 1
+        index = 0
+        while True:
+            self.skip_blank()
+            ch = self.peek()
+            if ch in ("", "]"):
+                self.pos += 1
+                return
+            if ch == ",":
+                self.pos += 1
+                continue
+            start = self.pos
+            self.elements.setdefault((path, index), self.line())
+            self.value(path + (index,))
+            index += 1
+            if self.pos == start:
+                self.pos += 1
+
+    def inline_table(self, path: KeyPath) -> None:
+        self.pos += 1
+        while True:
+            # Newlines are not allowed in inline tables before TOML 1.1; skipping them
+            # here costs nothing and keeps the index right for 1.1 texts.
+            self.skip_blank()
+            ch = self.peek()
+            if ch in ("", "}"):
+                self.pos += 1
+                return
+            if ch == ",":
+                self.pos += 1
+                continue
+            start = self.pos
+            line = self.line()
+            parts = self.key()
+            if parts:
+                for n in range(1, len(parts) + 1):
+                    self.keys.setdefault(path + tuple(parts[:n]), line)
+                self.skip_whitespace()
+                if self.peek() == "=":
+                    self.pos += 1
+                    self.skip_whitespace()
+                    self.value(path + tuple(parts))
+            if self.pos == start:
+                self.pos += 1
+
+    def string(self) -> str:
+        """Consume a string of any of the four kinds; return its raw (unescaped) content."""
+        quote = self.peek()
+        if self.text.startswith(quote * 3, self.pos):
+            start = self.pos + 3
+            i = start
+            while i < len(self.text):
+                if quote == '"' and self.text[i] == "\\":
+                    i += 2
+                    continue
+                if self.text.startswith(quote * 3, i):
+                    # Up to two quotes may directly precede the closing delimiter: of a
+                    # run of three to five, the last three close the string.
+                    run = 3
+                    while run < 5 and i + run < len(self.text) and self.text[i + run] == quote:
+                        run += 1
+                    self.pos = i + run
+                    return self.text[start : i + run - 3]
+                i += 1
+            self.pos = len(self.text)
+            return self.text[start:]
+        start = self.pos + 1
+        i = start
+        while i < len(self.text) and self.text[i] not in (quote, "\n"):
+            i += 2 if quote == '"' and self.text[i] == "\\" else 1
+        i = min(i, len(self.text))
+        self.pos = i + 1 if i < len(self.text) and self.text[i] == quote else i
+        return self.text[start:i]
+
+
+def _unescape(raw: str) -> str:
+    """Decode the escapes of a basic string (for quoted keys)."""
+
+    def replace(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code[0] in "uU" and len(code) > 1:
+            try:
+                return chr(int(code[1:], 16))
+            except ValueError:  # beyond U+10FFFF: tomllib rejects it anyway
+                return match.group(0)
+        return _SIMPLE_ESCAPES.get(code, match.group(0))
+
+    return _ESCAPE.sub(replace, raw)
+
+
+_DECODE_LOCATION = re.compile(
+    r"^(?P<message>.*) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$",
+    re.DOTALL,
+)
+
+
+def decode_error_location(error: tomllib.TOMLDecodeError, text: str) -> tuple[int | None, int | None, str]:
+    """Locate a tomllib error in the `text` it came from.
+
+    Returns (line, column, message), 1-based, with the "(at line L, column C)" suffix taken
+    out of the message. tomllib reports some errors "at end of document": those are placed
+    just after the last non-blank character, and the message says "at end of file".
+    An error message in an unknown shape gives (None, None, the whole message).
+    """
+    text_message = str(error)
+    match = _DECODE_LOCATION.match(text_message)
+    if match is None:
+        return None, None, text_message
+    if match.group("line") is not None:
+        return int(match.group("line")), int(match.group("column")), match.group("message")
+    end = len(text.rstrip())
+    line = text.count("\n", 0, end) + 1
+    column = end - (text.rfind("\n", 0, end) + 1) + 1
+    return line, column, f"{match.group('message')} at end of file"
+
+
+@dataclass(frozen=True)
+class TomlDocument:
+    """A parsed TOML file: its values (as tomllib gives them) and where they are."""
+
+    path: str
+    data: Mapping[str, Any]
+    positions: TomlPositions
+
+
+def read_toml_document(path: Path) -> TomlDocument | Problem:
+    """Read, decode and parse the TOML file at `path`.
+
+    Returns the document, or the one problem that stops reading it: the file cannot be
+    read, is not UTF-8 (a leading byte-order mark is accepted), or is not valid TOML. The
+    problem's path is `str(path)` and it carries the line and column where known.
+    """
+    shown = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return Problem(shown, None, f"cannot read the file: {error.strerror or error}")
+    # A byte-order mark is not TOML, but editors on Windows write one; accept it.
+    body = raw[len(codecs.BOM_UTF8) :] if raw.startswith(codecs.BOM_UTF8) else raw
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = body.rfind(b"\n", 0, error.start) + 1
+        return Problem(
+            shown,
+            body.count(b"\n", 0, error.start) + 1,
+            f"the file is not UTF-8 text (byte 0x{body[error.start]:02x}: {error.reason})",
+            column=len(body[line_start : error.start].decode("utf-8", "replace")) + 1,
+        )
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        error_line, error_column, message = decode_error_location(error, text)
+        return Problem(shown, error_line, f"invalid TOML: {message}", column=error_column)
+    return TomlDocument(path=shown, data=data, positions=TomlPositions.index(text))
+
+
+def toml_type(value: object) -> str:
+    """The TOML name of a parsed value's type, with its article: "a string", "an integer"."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a float"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, datetime):
+        return "a date-time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, time):
+        return "a time"
+    return f"a {type(value).__name__}"
+
+
+def closest(name: str, known: Iterable[str]) -> str | None:
+    """The known name closest to a misspelt one (difflib), or None when none is close."""
+    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+class TomlChecker:
+    """Reads typed values out of a `TomlDocument`, collecting every problem with its line.
+
+    Each reader takes the table (a dict), its path, the key, and `where`: the phrase that
+    names the table in messages (" in [[collect]]", or "" at the top level). A value of the
+    wrong type is reported and read as absent, so one pass finds every problem.
+    """
+
+    def __init__(self, document: TomlDocument) -> None:
+        self.document = document
+        self.problems: list[Problem] = []
+
+    def line(self, path: KeyPath) -> int | None:
+        """The best line for `path` (see `TomlPositions.line_of`)."""
+        return self.document.positions.line_of(path)
+
+    def report(self, path: KeyPath, message: str) -> None:
+        """Record a problem located at the value at `path` (or what encloses it)."""
+        self.problems.append(Problem(self.document.path, self.line(path), message))
+
+    def sorted_problems(self) -> list[Problem]:
+        """Every problem found so far, in line order (file-wide problems first)."""
+        return sorted(self.problems, key=lambda p: (p.line is not None, p.line or 0))
+
+    def unknown_keys(self, table: Mapping[str, Any], at: KeyPath, known: Sequence[str], where: str) -> None:
+        """Report each key of `table` not in `known`, suggesting the closest known key."""
+        for key in table:
+            if key in known:
+                continue
+            suggestion = closest(key, known)
+            hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+            self.report(at + (key,), f"unknown key '{key}'{where}{hint}")
+
+    def _get(self, table: Mapping[str, Any], at: KeyPath, key: str, where: str, required: bool) -> Any:
+        if key not in table:
+            if required:
+                self.report(at, f"missing required key '{key}'{where}")
+            return None
+        return table[key]
+
+    def _wrong_type(self, at: KeyPath, key: str, where: str, expected: str, value: object) -> None:
+        self.report(at + (key,), f"'{key}'{where} must be {expected}, not {toml_type(value)}")
+
+    def string(
+        self, table: Mapping[str, Any], at: KeyPath, key: str, where: str, *, required: bool = False
+    ) -> str | None:
+        """The non-empty string at `key`, or None when it is absent or invalid (reported)."""
+        value = self._get(table, at, key, where, required)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self._wrong_type(at, key, where, "a string", value)
+            return None
+        if not value.strip():
+            self.report(at + (key,), f"'{key}'{where} must not be empty")
+            return None
+        return value
+
+    def integer(
+        self, table: Mapping[str, Any], at: KeyPath, key: str, where: str, *, required: bool = False, minimum: int | None = None
+    ) -> int | None:
+        """The integer at `key` (not a boolean), at least `minimum`; None when absent or invalid."""
+        value = self._get(table, at, key, where, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._wrong_type(at, key, where, "an integer", value)
+            return None
+        if minimum is not None and value < minimum:
+            self.report(at + (key,), f"'{key}'{where} must be {minimum} or greater, not {value}")
+            return None
+        return value
+
+    def boolean(self, table: Mapping[str, Any], at: KeyPath, key: str, where: str) -> bool | None:
+        """The boolean at `key`; None when absent or invalid (reported)."""
+        value = self._get(table, at, key, where, False)
+        if value is None:
+            return None
+        if not isinstance(value, bool):
+            self._wrong_type(at, key, where, "a boolean (true or false)", value)
+            return None
+        return value
+
+    def strings(
+        self,
+        table: Mapping[str, Any],
+        at: KeyPath,
+        key: str,
+        where: str,
+        *,
+        required: bool = False,
+        nonempty: bool = False,
+    ) -> list[tuple[str, KeyPath]] | None:
+        """The array of strings at `key` as (string, path of the element) pairs.
+
+        None when the key is absent or not an array (reported if required or wrong).
+        Elements that are not strings, or are empty, are reported and left out; an
+        empty array is reported when `nonempty`.
+        """
+        value = self._get(table, at, key, where, required)
+        if value is None:
+            return None
+        if not isinstance(value, list):
+            self._wrong_type(at, key, where, "an array of strings", value)
+            return None
+        if nonempty and not value:
+            self.report(at + (key,), f"'{key}'{where} must not be empty")
+        items: list[tuple[str, KeyPath]] = []
+        for index, item in enumerate(value):
+            element = at + (key, index)
+            if not isinstance(item, str):
+                self.report(element, f"'{key}'{where} must contain only strings, not {toml_type(item)}")
+            elif not item.strip():
+                self.report(element, f"'{key}'{where} must not contain an empty string")
+            else:
+                items.append((item, element))
+        return items
+
+    def table(self, table: Mapping[str, Any], at: KeyPath, key: str, where: str) -> dict[str, Any] | None:
+        """The table at `key`; None when absent or not a table (reported)."""
+        value = self._get(table, at, key, where, False)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self._wrong_type(at, key, where, "a table", value)
+            return None
+        return value
+
+    def array_of_tables(
+        self, table: Mapping[str, Any], at: KeyPath, key: str, where: str
+    ) -> list[tuple[KeyPath, dict[str, Any]]]:
+        """The tables of the array of tables at `key`, each with its path; [] when absent.
+
+        A single table (`[key]` written for `[[key]]`) or an array holding other values is
+        reported; the tables that are there are still returned.
+        """
+        value = self._get(table, at, key, where, False)
+        if value is None:
+            return []
+        expected = f"an array of tables ([[{key}]])"
+        if not isinstance(value, list):
+            self._wrong_type(at, key, where, expected, value)
+            return []
+        tables: list[tuple[KeyPath, dict[str, Any]]] = []
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                tables.append((at + (key, index), item))
+            else:
+                self.report(at + (key, index), f"'{key}'{where} must be {expected}, not an array of {_plural(item)}")
+        return tables
+
+
+def _plural(value: object) -> str:
+    name = toml_type(value).split(" ", 1)[1]
+    return name + "s"
