@@ -34,7 +34,10 @@ def test_vectors_file_is_not_empty() -> None:
     ("variant", "reference"),
     [
         # A lone CR is a line break too, like CRLF (the vectors cover LF and CRLF only).
-        (" hello; \t\rworld!!!\r\r\r  \t\tGreetings\r End\r", " hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End\n"),
+        (
+            " hello; \t\rworld!!!\r\r\r  \t\tGreetings\r End\r",
+            " hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End\n",
+        ),
         # Spaces and tabs do not count, wherever they are.
         ("x=1\nprint( x )\n", "x = 1\nprint(x)\n"),
         ("\tx = 1\n", "x=1\n"),
@@ -59,7 +62,7 @@ def _oracle(units: list[int]) -> str:
         ("a", [0x61]),
         ("é", [0xE9]),
         # Outside the BMP: two UTF-16 code units (a surrogate pair), not one code point.
-        ("\U0001F600", [0xD83D, 0xDE00]),
+        ("\U0001f600", [0xD83D, 0xDE00]),
         ("x\U00010348y", [0x78, 0xD800, 0xDF48, 0x79]),
     ],
 )
