@@ -1,0 +1,45 @@
+"""One renderer per output format, each a pure function of a `RunResult`.
+
+Renderers never see the engine: everything they show is in the run result, and equal
+run results give identical text.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import assert_never
+
+from scanner.model import RunResult
+from scanner.report.json_report import render_json
+from scanner.report.sarif import SUPPRESSED_MODES, render_sarif
+from scanner.report.text import render_text
+
+__all__ = ["Format", "render", "render_json", "render_sarif", "render_text"]
+
+
+class Format(enum.StrEnum):
+    """The output formats `--format` accepts."""
+
+    SARIF = "sarif"
+    JSON = "json"
+    TEXT = "text"
+
+
+def render(run: RunResult, fmt: Format, *, color: bool = False, sarif_suppressed: str = "include") -> str:
+    """Return `run` rendered in `fmt`.
+
+    `color` applies to text only; `sarif_suppressed` ("include" or "omit") to SARIF only.
+    Raises ValueError for an unknown `sarif_suppressed` mode, whatever the format, so a
+    wrong option fails the same way with every format.
+    """
+    if sarif_suppressed not in SUPPRESSED_MODES:
+        raise ValueError(
+            f"sarif_suppressed must be one of {', '.join(SUPPRESSED_MODES)}, got {sarif_suppressed!r}"
+        )
+    if fmt is Format.SARIF:
+        return render_sarif(run, suppressed=sarif_suppressed)
+    if fmt is Format.JSON:
+        return render_json(run)
+    if fmt is Format.TEXT:
+        return render_text(run, color=color)
+    assert_never(fmt)

@@ -1,0 +1,168 @@
+"""Text for people at a terminal: one ruff-like line per result, then a summary.
+
+    app/forms.py:12:5: PS101 [warning] Collects user.contact.email, which ...
+    app/broken.py:3: error: could not analyse: syntax-error: invalid syntax
+
+    Found 2 findings (1 error, 1 warning, 0 notes) in 14 files; 1 suppressed.
+
+Suppressed findings are not listed, only counted. Colour (ANSI) only when asked for.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from scanner.model import Finding, Kind, Level, Notice, NoticeLevel, Observation, RunResult, Skip
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_RED = "\x1b[31m"
+_YELLOW = "\x1b[33m"
+_CYAN = "\x1b[36m"
+_LEVEL_COLOUR = {"error": _RED, "warning": _YELLOW, "note": _CYAN}
+
+
+class _Painter:
+    """Wraps text in ANSI codes, or leaves it alone when colour is off."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, text: str, *codes: str) -> str:
+        if not self.enabled or not codes:
+            return text
+        return "".join(codes) + text + _RESET
+
+
+def render_text(run: RunResult, *, color: bool = False) -> str:
+    """Return the text report of `run`, ending with a newline.
+
+    A "scan" run lists unsuppressed findings, an "observe" run its observations; both then
+    list skipped files and notices, and end with a summary: counts by level (or kind), by
+    rule and by category. Raises nothing.
+    """
+    paint = _Painter(color)
+    lines: list[str] = []
+    if run.command == "observe":
+        lines += (_observation_line(o, paint) for o in sorted(run.observations, key=lambda o: o.sort_key))
+    else:
+        findings = sorted(run.findings, key=lambda f: f.sort_key)
+        lines += (_finding_line(f, paint) for f in findings if f.suppression is None)
+    lines += (_skip_line(skip, paint) for skip in run.skips)
+    lines += (_notice_line(notice, paint) for notice in run.notices)
+    if lines:
+        lines.append("")
+    if run.command == "observe":
+        lines += _observe_summary(run, paint)
+    else:
+        lines += _scan_summary(run, paint)
+    return "\n".join(lines) + "\n"
+
+
+def _where(path: str, line: int | None, column: int | None, paint: _Painter) -> str:
+    place = paint(path, _BOLD)
+    if line is not None:
+        place += f":{line}"
+        if column is not None:
+            place += f":{column}"
+    return place + ":"
+
+
+def _finding_line(finding: Finding, paint: _Painter) -> str:
+    colour = _LEVEL_COLOUR[finding.level.value]
+    where = _where(finding.path, finding.span.start_line, finding.span.start_column, paint)
+    return (
+        f"{where} {paint(finding.rule_id, _BOLD, colour)} "
+        f"{paint(f'[{finding.level.value}]', colour)} {finding.message}"
+    )
+
+
+def _observation_line(o: Observation, paint: _Painter) -> str:
+    what = paint(o.kind.value, _BOLD)
+    if o.cookie is not None:
+        what += f" {o.cookie.name if o.cookie.name is not None else '(name not a literal)'}"
+    if o.categories:
+        what += " " + ",".join(o.categories)
+    if o.recipient is not None:
+        what += f" to {o.recipient}"
+    where = _where(o.path, o.span.start_line, o.span.start_column, paint)
+    return f"{where} {what} ({o.rule}) {o.message}"
+
+
+def _skip_line(skip: Skip, paint: _Painter) -> str:
+    where = _where(skip.path, skip.line, None, paint)
+    return f"{where} {paint('error', _RED)}: could not analyse: {skip.reason.value}: {skip.message}"
+
+
+def _notice_line(notice: Notice, paint: _Painter) -> str:
+    level = paint(notice.level.value, _LEVEL_COLOUR[notice.level.value])
+    if notice.path is None:
+        return f"{level}: {notice.message}"
+    return f"{_where(notice.path, notice.line, notice.column, paint)} {level}: {notice.message}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _table(title: str, counts: Iterable[tuple[str, int]]) -> list[str]:
+    """Return a titled list of `count  label` lines, counts right-aligned; none when empty."""
+    rows = list(counts)
+    if not rows:
+        return []
+    width = max(len(str(count)) for _, count in rows)
+    return [f"{title}:"] + [f"  {count:>{width}}  {label}" for label, count in rows]
+
+
+def _category_table(category_lists: Iterable[tuple[str, ...]]) -> list[str]:
+    counts = Counter(category for categories in category_lists for category in categories)
+    return _table("By category", sorted(counts.items()))
+
+
+def _scan_summary(run: RunResult, paint: _Painter) -> list[str]:
+    active = [f for f in run.findings if f.suppression is None]
+    suppressed = len(run.findings) - len(active)
+    levels = Counter(f.level for f in active)
+    headline = (
+        f"Found {_plural(len(active), 'finding')} ({_plural(levels[Level.ERROR], 'error')}, "
+        f"{_plural(levels[Level.WARNING], 'warning')}, {_plural(levels[Level.NOTE], 'note')}) "
+        f"in {_plural(run.files_scanned, 'file')}"
+    )
+    if suppressed:
+        headline += f"; {suppressed} suppressed"
+    lines = [paint(headline + ".", _BOLD)]
+    names = {rule.id: rule.name for rule in run.rules}
+    by_rule = Counter(f.rule_id for f in active)
+    rule_rows = (
+        (f"{rule_id} {names.get(rule_id, '')}".rstrip(), n) for rule_id, n in sorted(by_rule.items())
+    )
+    lines += _table("By rule", rule_rows)
+    lines += _category_table(f.categories for f in active)
+    lines += _incomplete(run, paint)
+    return lines
+
+
+def _observe_summary(run: RunResult, paint: _Painter) -> list[str]:
+    kinds = Counter(o.kind.value for o in run.observations)
+    by_kind = ", ".join(f"{kinds[kind.value]} {kind.value}" for kind in Kind)
+    headline = (
+        f"Found {_plural(len(run.observations), 'observation')} ({by_kind}) "
+        f"in {_plural(run.files_scanned, 'file')}."
+    )
+    lines = [paint(headline, _BOLD)]
+    lines += _category_table(o.categories for o in run.observations)
+    lines += _incomplete(run, paint)
+    return lines
+
+
+def _incomplete(run: RunResult, paint: _Painter) -> list[str]:
+    if run.complete:
+        return []
+    errors = sum(1 for n in run.notices if n.level is NoticeLevel.ERROR)
+    parts = []
+    if run.skips:
+        parts.append(f"{_plural(len(run.skips), 'file')} could not be analysed")
+    if errors:
+        parts.append(f"{_plural(errors, 'error')} reported")
+    return [paint("Incomplete scan: " + ", ".join(parts) + ".", _RED)]
