@@ -7,7 +7,14 @@ docs/inventory.md.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scanner.errors import InventoryError, Problem
+from scanner.taxonomy import Taxonomy, load_taxonomy
+from scanner.tomlpos import KeyPath, TomlChecker, read_toml_document, toml_type
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +115,274 @@ class Inventory:
     logging: LoggingPolicy
     scopes: tuple[ScopeDecl, ...]
     classifier: ClassifierOverrides = ClassifierOverrides()
+
+
+# ---------------------------------------------------------------------------------------
+# Loading and checking
+# ---------------------------------------------------------------------------------------
+
+TOP_KEYS = ("version", "policy", "policy_url", "collect", "recipients", "cookies", "logging", "scopes", "classifier")
+COLLECT_KEYS = ("categories", "purposes", "section")
+RECIPIENT_KEYS = ("name", "categories", "purposes", "section")
+COOKIE_KEYS = ("name", "purpose", "section", "max_age", "session", "secure", "httponly", "samesite")
+LOGGING_KEYS = ("allow", "deny", "section")
+SCOPE_KEYS = ("name", "paths", "no_store", "no_log", "no_share", "section")
+CLASSIFIER_KEYS = ("fields", "not_personal")
+SUPPORTED_VERSION = 1
+# Browsers read SameSite case-insensitively; the inventory keeps the spelling RFC 6265bis uses.
+_SAMESITE = {"strict": "Strict", "lax": "Lax", "none": "None"}
+
+
+def load_inventory(path: Path) -> Inventory:
+    """Read and validate the inventory at `path`.
+
+    Returns the `Inventory` (its `path` is `str(path)`). Raises `InventoryError` listing
+    every problem, in line order, when the file cannot be read, is not UTF-8, is not valid
+    TOML, or breaks the format in docs/inventory.md.
+    """
+    inventory, problems = _read(path)
+    if problems or inventory is None:
+        raise InventoryError(problems)
+    return inventory
+
+
+def check_inventory(path: Path) -> list[Problem]:
+    """Every problem of the inventory at `path`, in line order; an empty list when it is valid.
+
+    Never raises for a bad inventory (an unreadable file is one problem too).
+    """
+    return _read(path)[1]
+
+
+def _read(path: Path) -> tuple[Inventory | None, list[Problem]]:
+    document = read_toml_document(path)
+    if isinstance(document, Problem):
+        return None, [document]
+    checker = TomlChecker(document)
+    inventory = _InventoryReader(checker, load_taxonomy()).read()
+    problems = checker.sorted_problems()
+    return (None if problems else inventory), problems
+
+
+def check_categories(checker: TomlChecker, items: list[tuple[str, KeyPath]] | None, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Report each unknown category key (with the closest known key); return all the keys."""
+    for key, at in items or ():
+        if key not in taxonomy:
+            suggestion = taxonomy.suggest(key)
+            hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+            checker.report(at, f"unknown data category '{key}'{hint}")
+    return tuple(key for key, _ in items or ())
+
+
+def read_classifier(
+    checker: TomlChecker, table: Mapping[str, Any], at: KeyPath, header: str, taxonomy: Taxonomy
+) -> ClassifierOverrides:
+    """Read a classifier table (`[classifier]`, `[tool.policyscan.classifier]`), reporting problems.
+
+    `header` names the table in messages ("[classifier]"). `fields` maps names to category
+    keys, which must be known; `not_personal` is an array of names.
+    """
+    where = f" in {header}"
+    checker.unknown_keys(table, at, CLASSIFIER_KEYS, where)
+    fields: list[tuple[str, str]] = []
+    field_table = checker.table(table, at, "fields", where)
+    if field_table is not None:
+        fields_at = at + ("fields",)
+        fields_where = f" in {header[:-1]}.fields]"
+        for name, value in field_table.items():
+            if not isinstance(value, str):
+                checker.report(fields_at + (name,), f"'{name}'{fields_where} must be a data category key, not {toml_type(value)}")
+                continue
+            check_categories(checker, [(value, fields_at + (name,))], taxonomy)
+            fields.append((name, value))
+    not_personal = checker.strings(table, at, "not_personal", where) or []
+    return ClassifierOverrides(fields=tuple(fields), not_personal=tuple(name for name, _ in not_personal))
+
+
+class _InventoryReader:
+    """Reads every part of an inventory document; problems go to the checker."""
+
+    def __init__(self, checker: TomlChecker, taxonomy: Taxonomy) -> None:
+        self.checker = checker
+        self.taxonomy = taxonomy
+
+    def line(self, at: KeyPath) -> int:
+        # Every path read here comes from the parsed document, so the index has its line;
+        # the fallback only guards against an indexer bug turning into a crash.
+        return self.checker.line(at) or 1
+
+    def categories(self, items: list[tuple[str, KeyPath]] | None) -> tuple[str, ...]:
+        return check_categories(self.checker, items, self.taxonomy)
+
+    def read(self) -> Inventory:
+        check = self.checker
+        data = check.document.data
+        check.unknown_keys(data, (), TOP_KEYS, "")
+        version = check.integer(data, (), "version", "", required=True)
+        if version is not None and version != SUPPORTED_VERSION:
+            check.report(
+                ("version",),
+                f"unsupported inventory version {version}: this policyscan reads version {SUPPORTED_VERSION}",
+            )
+        policy = check.string(data, (), "policy", "", required=True)
+        policy_url = check.string(data, (), "policy_url", "")
+        collect = [decl for at, table in check.array_of_tables(data, (), "collect", "") for decl in self.collect(at, table)]
+        recipients = self.recipients(check.array_of_tables(data, (), "recipients", ""))
+        cookies = self.cookies(check.array_of_tables(data, (), "cookies", ""))
+        logging_table = check.table(data, (), "logging", "")
+        logging = LoggingPolicy() if logging_table is None else self.logging(logging_table)
+        scopes = self.scopes(check.array_of_tables(data, (), "scopes", ""))
+        classifier_table = check.table(data, (), "classifier", "")
+        classifier = (
+            ClassifierOverrides()
+            if classifier_table is None
+            else read_classifier(check, classifier_table, ("classifier",), "[classifier]", self.taxonomy)
+        )
+        return Inventory(
+            path=check.document.path,
+            version=version or SUPPORTED_VERSION,
+            policy=policy or "",
+            policy_url=policy_url,
+            collect=tuple(collect),
+            recipients=recipients,
+            cookies=cookies,
+            logging=logging,
+            scopes=scopes,
+            classifier=classifier,
+        )
+
+    def collect(self, at: KeyPath, table: dict[str, Any]) -> list[CollectDecl]:
+        check, where = self.checker, " in [[collect]]"
+        check.unknown_keys(table, at, COLLECT_KEYS, where)
+        categories = check.strings(table, at, "categories", where, required=True, nonempty=True)
+        self.categories(categories)
+        purposes = check.strings(table, at, "purposes", where, required=True, nonempty=True) or []
+        section = check.string(table, at, "section", where, required=True) or ""
+        return [
+            CollectDecl(category=key, purposes=tuple(p for p, _ in purposes), section=section, line=self.line(element))
+            for key, element in categories or ()
+        ]
+
+    def recipients(self, tables: list[tuple[KeyPath, dict[str, Any]]]) -> tuple[RecipientDecl, ...]:
+        check, where = self.checker, " in [[recipients]]"
+        declared: list[RecipientDecl] = []
+        first_line: dict[str, int] = {}
+        for at, table in tables:
+            check.unknown_keys(table, at, RECIPIENT_KEYS, where)
+            name = check.string(table, at, "name", where, required=True)
+            categories = check.strings(table, at, "categories", where) or []
+            self.categories(categories)
+            purposes = check.strings(table, at, "purposes", where, required=True, nonempty=True) or []
+            section = check.string(table, at, "section", where, required=True) or ""
+            line = self.line(at + ("name",))
+            if name is not None:
+                folded = name.casefold()
+                if folded in first_line:
+                    check.report(at + ("name",), f"duplicate recipient '{name}' (first declared on line {first_line[folded]})")
+                else:
+                    first_line[folded] = line
+            declared.append(
+                RecipientDecl(
+                    name=name or "",
+                    categories=tuple(key for key, _ in categories),
+                    purposes=tuple(p for p, _ in purposes),
+                    section=section,
+                    line=line,
+                    category_lines=tuple((key, self.line(element)) for key, element in categories),
+                )
+            )
+        return tuple(declared)
+
+    def cookies(self, tables: list[tuple[KeyPath, dict[str, Any]]]) -> tuple[CookieDecl, ...]:
+        check, where = self.checker, " in [[cookies]]"
+        declared: list[CookieDecl] = []
+        first_line: dict[str, int] = {}
+        for at, table in tables:
+            check.unknown_keys(table, at, COOKIE_KEYS, where)
+            name = check.string(table, at, "name", where, required=True)
+            purpose = check.string(table, at, "purpose", where, required=True) or ""
+            section = check.string(table, at, "section", where, required=True) or ""
+            max_age = check.integer(table, at, "max_age", where, minimum=0)
+            session = check.boolean(table, at, "session", where)
+            if max_age is not None and session:
+                check.report(
+                    at + ("max_age",),
+                    "'max_age' and 'session = true' in [[cookies]] exclude each other: "
+                    "a session cookie ends with the browser session",
+                )
+            secure = check.boolean(table, at, "secure", where)
+            httponly = check.boolean(table, at, "httponly", where)
+            samesite = check.string(table, at, "samesite", where)
+            if samesite is not None:
+                canonical = _SAMESITE.get(samesite.lower())
+                if canonical is None:
+                    check.report(
+                        at + ("samesite",),
+                        f"'samesite' in [[cookies]] must be 'Strict', 'Lax' or 'None', not '{samesite}'",
+                    )
+                samesite = canonical
+            line = self.line(at + ("name",))
+            if name is not None:
+                if name in first_line:
+                    check.report(at + ("name",), f"duplicate cookie '{name}' (first declared on line {first_line[name]})")
+                else:
+                    first_line[name] = line
+            declared.append(
+                CookieDecl(
+                    name=name or "",
+                    purpose=purpose,
+                    section=section,
+                    line=line,
+                    max_age=max_age,
+                    session=bool(session),
+                    secure=secure,
+                    httponly=httponly,
+                    samesite=samesite,
+                )
+            )
+        return tuple(declared)
+
+    def logging(self, table: dict[str, Any]) -> LoggingPolicy:
+        check, at, where = self.checker, ("logging",), " in [logging]"
+        check.unknown_keys(table, at, LOGGING_KEYS, where)
+        allow = self.categories(check.strings(table, at, "allow", where))
+        deny = self.categories(check.strings(table, at, "deny", where))
+        section = check.string(table, at, "section", where) or ""
+        return LoggingPolicy(allow=allow, deny=deny, section=section, line=self.line(at))
+
+    def scopes(self, tables: list[tuple[KeyPath, dict[str, Any]]]) -> tuple[ScopeDecl, ...]:
+        check, where = self.checker, " in [[scopes]]"
+        declared: list[ScopeDecl] = []
+        first_line: dict[str, int] = {}
+        for at, table in tables:
+            check.unknown_keys(table, at, SCOPE_KEYS, where)
+            name = check.string(table, at, "name", where, required=True)
+            paths = check.strings(table, at, "paths", where, required=True, nonempty=True) or []
+            for glob, element in paths:
+                if glob.startswith("/") or "\\" in glob:
+                    check.report(
+                        element,
+                        f"scope path '{glob}' must be relative to the scanned root, with '/' between parts",
+                    )
+            no_store = self.categories(check.strings(table, at, "no_store", where))
+            no_log = self.categories(check.strings(table, at, "no_log", where))
+            no_share = self.categories(check.strings(table, at, "no_share", where))
+            section = check.string(table, at, "section", where, required=True) or ""
+            line = self.line(at + ("name",))
+            if name is not None:
+                if name in first_line:
+                    check.report(at + ("name",), f"duplicate scope '{name}' (first declared on line {first_line[name]})")
+                else:
+                    first_line[name] = line
+            declared.append(
+                ScopeDecl(
+                    name=name or "",
+                    paths=tuple(glob for glob, _ in paths),
+                    section=section,
+                    line=line,
+                    no_store=no_store,
+                    no_log=no_log,
+                    no_share=no_share,
+                )
+            )
+        return tuple(declared)

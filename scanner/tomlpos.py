@@ -79,22 +79,36 @@ class TomlPositions:
     def line_of(self, path: KeyPath) -> int | None:
         """The best line for the value at `path`, for an error message.
 
-        Tries the key, then a table header, then an array element; when `path` itself was
-        not written (a missing key), the nearest enclosing one that was. None when nothing
-        on the way was written (a key missing at the top level).
+        Tries the key, then a table header, then an array element. A table only implied
+        by headers inside it (`[[a]]` for `a`, `[a.b]` for `a`) gets the first of those.
+        When `path` itself was not written (a missing key), the nearest enclosing path
+        that was. None when nothing on the way was written (a key missing at the top level).
         """
-        current = tuple(path)
+        target = tuple(path)
+        if not target:
+            return None
+        line = self._written_at(target)
+        if line is not None:
+            return line
+        inner = [line for table, line in self.tables.items() if table[: len(target)] == target]
+        if inner:
+            return min(inner)
+        current = target[:-1]
         while current:
-            line = self.keys.get(current)
-            if line is None:
-                line = self.tables.get(current)
-            last = current[-1]
-            if line is None and isinstance(last, int):
-                line = self.elements.get((current[:-1], last))
+            line = self._written_at(current)
             if line is not None:
                 return line
             current = current[:-1]
         return None
+
+    def _written_at(self, path: KeyPath) -> int | None:
+        line = self.keys.get(path)
+        if line is None:
+            line = self.tables.get(path)
+        last = path[-1]
+        if line is None and isinstance(last, int):
+            line = self.elements.get((path[:-1], last))
+        return line
 
 
 class _Indexer:

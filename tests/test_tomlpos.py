@@ -158,6 +158,8 @@ def test_element_lines(sample: TomlPositions, path: KeyPath, index: int, line: i
         (("collect", 1), 26),  # a header
         (("collect", 1, "section"), 26),  # missing: the enclosing table
         (("arr", 3, "missing"), 19),  # missing in an inline table: the element
+        (("collect",), 24),  # implied by its [[collect]] headers: the first of them
+        (("classifier",), 36),  # implied by [classifier."fi.elds"]
         (("missing", "deeper"), None),  # nothing on the way was written
         ((), None),
     ],
