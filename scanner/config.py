@@ -1,0 +1,197 @@
+"""`[tool.policyscan]` in pyproject.toml, read once per run into a frozen `Config`.
+
+Every key is documented in docs/configuration.md. Unknown keys and values of the wrong
+type are errors that name the key and its line, so a typo never silently falls back to a
+default. Command-line flags override the file through `with_overrides`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scanner.errors import ConfigError, Problem
+from scanner.inventory import ClassifierOverrides, read_classifier
+from scanner.model import Level
+from scanner.taxonomy import load_taxonomy
+from scanner.tomlpos import TomlChecker, read_toml_document
+
+BUILTIN_EXCLUDES: tuple[str, ...] = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    "env",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    "build",
+    "dist",
+    "site-packages",
+    ".mypy_cache",
+    ".pytest_cache",
+)
+"""Directory names never scanned, wherever they occur; `exclude` adds to them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The settings of one run: `[tool.policyscan]`, then command-line overrides.
+
+    Globs and paths are relative to the scanned root, with `/` separators. `config_path`
+    is the pyproject.toml the values came from (None for the defaults), for messages.
+    """
+
+    include: tuple[str, ...] = ("**/*.py",)
+    exclude: tuple[str, ...] = ()
+    inventory: str | None = None
+    fail_on: Level = Level.WARNING
+    packs: tuple[str, ...] | None = None
+    semgrep_packs: tuple[str, ...] = ()
+    jobs: int = 0
+    max_file_size: int = 1_000_000
+    require_suppression_reason: bool = True
+    redact_function: str | None = None
+    classifier: ClassifierOverrides = ClassifierOverrides()
+    config_path: str | None = None
+
+
+CONFIG_KEYS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Config) if f.name != "config_path")
+"""The keys `[tool.policyscan]` accepts: every `Config` field but `config_path`."""
+
+_TABLE = ("tool", "policyscan")
+_WHERE = " in [tool.policyscan]"
+_LEVELS = {level.value: level for level in Level}
+
+
+def load_config(root: Path) -> Config:
+    """Read `[tool.policyscan]` from `root/pyproject.toml`.
+
+    Returns the defaults when the file or the table is absent. Raises `ConfigError` listing
+    every problem with its line: the file cannot be read, is not UTF-8 or not valid TOML
+    (line and column), a key is unknown (with the closest known key), a value has the
+    wrong type or range, or a classifier override names an unknown category key.
+    """
+    pyproject = root / "pyproject.toml"
+    if not pyproject.exists():
+        return Config()
+    document = read_toml_document(pyproject)
+    if isinstance(document, Problem):
+        raise ConfigError([document])
+    check = TomlChecker(document)
+    tool = check.table(document.data, (), "tool", "")
+    table = None if tool is None else check.table(tool, ("tool",), "policyscan", " in [tool]")
+    if table is None:
+        if check.problems:
+            raise ConfigError(check.sorted_problems())
+        return Config()
+    config = _read(check, table)
+    if check.problems:
+        raise ConfigError(check.sorted_problems())
+    return config
+
+
+def _read(check: TomlChecker, table: Mapping[str, Any]) -> Config:
+    """Read every key of the table; values with problems keep their defaults."""
+    check.unknown_keys(table, _TABLE, CONFIG_KEYS, _WHERE)
+    default = Config()
+    values: dict[str, Any] = {"config_path": check.document.path}
+
+    include = _globs(check, table, "include")
+    if include is not None:
+        if not include:
+            check.report(_TABLE + ("include",), f"'include'{_WHERE} must not be empty")
+        values["include"] = include
+    exclude = _globs(check, table, "exclude")
+    if exclude is not None:
+        values["exclude"] = exclude
+
+    inventory = check.string(table, _TABLE, "inventory", _WHERE)
+    if inventory is not None:
+        values["inventory"] = inventory
+
+    fail_on = check.string(table, _TABLE, "fail_on", _WHERE)
+    if fail_on is not None:
+        if fail_on in _LEVELS:
+            values["fail_on"] = _LEVELS[fail_on]
+        else:
+            check.report(
+                _TABLE + ("fail_on",), f"'fail_on'{_WHERE} must be 'note', 'warning' or 'error', not '{fail_on}'"
+            )
+
+    packs = check.strings(table, _TABLE, "packs", _WHERE)
+    if packs is not None:
+        values["packs"] = tuple(name for name, _ in packs)
+    semgrep_packs = check.strings(table, _TABLE, "semgrep_packs", _WHERE)
+    if semgrep_packs is not None:
+        values["semgrep_packs"] = tuple(name for name, _ in semgrep_packs)
+
+    jobs = check.integer(table, _TABLE, "jobs", _WHERE, minimum=0)
+    if jobs is not None:
+        values["jobs"] = jobs
+    max_file_size = check.integer(table, _TABLE, "max_file_size", _WHERE, minimum=1)
+    if max_file_size is not None:
+        values["max_file_size"] = max_file_size
+    require_reason = check.boolean(table, _TABLE, "require_suppression_reason", _WHERE)
+    if require_reason is not None:
+        values["require_suppression_reason"] = require_reason
+
+    redact = check.string(table, _TABLE, "redact_function", _WHERE)
+    if redact is not None:
+        parts = redact.split(".")
+        if len(parts) < 2 or not all(part.isidentifier() for part in parts):
+            check.report(
+                _TABLE + ("redact_function",),
+                f"'redact_function'{_WHERE} must be a dotted name such as 'myapp.privacy.redact', not '{redact}'",
+            )
+        else:
+            values["redact_function"] = redact
+
+    classifier = check.table(table, _TABLE, "classifier", _WHERE)
+    if classifier is not None:
+        values["classifier"] = read_classifier(
+            check, classifier, _TABLE + ("classifier",), "[tool.policyscan.classifier]", load_taxonomy()
+        )
+    return dataclasses.replace(default, **values)
+
+
+def _globs(check: TomlChecker, table: Mapping[str, Any], key: str) -> tuple[str, ...] | None:
+    """An array of globs relative to the root; absolute or backslashed globs are reported."""
+    items = check.strings(table, _TABLE, key, _WHERE)
+    if items is None:
+        return None
+    for glob, at in items:
+        if glob.startswith("/") or "\\" in glob:
+            check.report(at, f"glob '{glob}' in '{key}' must be relative to the project root, with '/' between parts")
+    return tuple(glob for glob, _ in items)
+
+
+def with_overrides(config: Config, **cli_values: Any) -> Config:
+    """Return `config` with every command-line value that is not None put in its place.
+
+    Keys are `Config` field names. None means "not given on the command line"; a list is
+    stored as a tuple and a string `fail_on` as a `Level`. A caller whose option yields
+    `()` when absent (click's `multiple=True`) must pass None instead, or it empties the
+    configured value. Raises TypeError for a name that is not a `Config` field (a bug in
+    the caller, not a user error) and ValueError for a `fail_on` that is not a level.
+    """
+    known = {f.name for f in dataclasses.fields(Config)}
+    unknown = sorted(set(cli_values) - known)
+    if unknown:
+        raise TypeError(f"not Config fields: {', '.join(unknown)}")
+    changes: dict[str, Any] = {}
+    for name, value in cli_values.items():
+        if value is None:
+            continue
+        if isinstance(value, list):
+            value = tuple(value)
+        if name == "fail_on" and not isinstance(value, Level):
+            value = Level(value)
+        changes[name] = value
+    return dataclasses.replace(config, **changes)
+
