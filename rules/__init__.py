@@ -1,0 +1,1 @@
+"""Rule packs shipped with policyscan (data, not code)."""

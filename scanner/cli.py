@@ -1,0 +1,181 @@
+"""The `policyscan` command line: parses options, calls the library, maps errors to exit codes.
+
+Exit codes (scanner.errors.ExitCode): 0 nothing at or above --fail-on, 1 findings, 2 usage,
+configuration, inventory or rule-pack error, 3 the scan was incomplete (or an internal error).
+Click's own errors and uncaught exceptions never exit 1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from scanner import __version__
+from scanner.errors import ExitCode, PolicyscanError, Problem, UsageError
+from scanner.model import Level, RunResult
+
+FORMATS_SCAN = ("text", "json", "sarif")
+FORMATS_OBSERVE = ("text", "json")
+
+
+def _color(stream: object) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError([Problem(str(output), None, f"cannot write the report: {exc.strerror or exc}")]) from exc
+
+
+def _root_and_targets(paths: Sequence[Path], root: Path | None) -> tuple[Path, list[Path] | None]:
+    """The scan root and the targets under it: one folder is the root; files are targets under --root (or .)."""
+    for path in paths:
+        if not path.exists():
+            raise UsageError([Problem(str(path), None, "no such file or folder")])
+    if root is not None:
+        if not root.is_dir():
+            raise UsageError([Problem(str(root), None, "--root is not a folder")])
+        return root, list(paths) or None
+    if len(paths) == 1 and paths[0].is_dir():
+        return paths[0], None
+    if not paths:
+        return Path.cwd(), None
+    return Path.cwd(), list(paths)
+
+
+def _exit_code(run: RunResult, fail_on: Level, exit_zero: bool) -> int:
+    if not run.complete:
+        return ExitCode.INCOMPLETE
+    failing = [f for f in run.findings if f.suppression is None and f.level.rank >= fail_on.rank]
+    if failing and not exit_zero:
+        return ExitCode.FINDINGS
+    return ExitCode.CLEAN
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="policyscan")
+def cli() -> None:
+    """policyscan: compare what Python code does with personal data to a privacy-policy inventory."""
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path), default=".")
+@click.option("--format", "fmt", type=click.Choice(FORMATS_OBSERVE), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to a file.")
+@click.option("--explain", is_flag=True, help="Say why each observation was made (the pattern and the flow).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes (0: automatic).")
+def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int | None) -> int:
+    """List every observation under PATH (collect, share, cookie, log), before any comparison."""
+    from scanner.config import load_config, with_overrides
+    from scanner.report.json_report import render_json
+    from scanner.report.text import render_text
+    from scanner.runner import run
+
+    root, targets = _root_and_targets([path], None)
+    config = with_overrides(load_config(root.resolve()), jobs=jobs)
+    result = run(root, config=config, command="observe", targets=targets)
+    if fmt == "json":
+        _write(render_json(result, explain=explain), output)
+    else:
+        _write(render_text(result, color=output is None and _color(sys.stdout)), output)
+    return ExitCode.CLEAN if result.complete else ExitCode.INCOMPLETE
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), help="The project root (default: PATH when it is one folder, else the current folder).")
+@click.option("--inventory", "inventory_file", type=click.Path(path_type=Path, dir_okay=False), help="The policy inventory (TOML).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS_SCAN), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to a file instead of standard output.")
+@click.option("--sarif-output", type=click.Path(path_type=Path, dir_okay=False), help="Also write SARIF to this file.")
+@click.option("--sarif-suppressed", type=click.Choice(("include", "omit")), default="include", show_default=True,
+              help="Keep suppressed results in SARIF (with `suppressions`) or drop them (GitHub ignores suppressions).")
+@click.option("--fail-on", type=click.Choice([level.value for level in Level]), default=None,
+              help="Exit 1 when a finding is at or above this level (default: warning, or [tool.policyscan] fail_on).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (errors still exit 2 or 3).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes (0: automatic).")
+def scan(
+    paths: tuple[Path, ...],
+    root: Path | None,
+    inventory_file: Path | None,
+    fmt: str,
+    output: Path | None,
+    sarif_output: Path | None,
+    sarif_suppressed: str,
+    fail_on: str | None,
+    exit_zero: bool,
+    jobs: int | None,
+) -> int:
+    """Observe the code under PATHS, compare it with the policy inventory, and report the differences."""
+    from scanner.config import load_config, with_overrides
+    from scanner.report import Format, render
+    from scanner.runner import run
+
+    scan_root, targets = _root_and_targets(list(paths), root)
+    config = with_overrides(load_config(scan_root.resolve()), fail_on=fail_on, jobs=jobs)
+    result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file)
+    color = fmt == "text" and output is None and _color(sys.stdout)
+    _write(render(result, Format(fmt), color=color, sarif_suppressed=sarif_suppressed), output)
+    if sarif_output is not None:
+        _write(render(result, Format.SARIF, sarif_suppressed=sarif_suppressed), sarif_output)
+    return _exit_code(result, config.fail_on, exit_zero)
+
+
+@cli.group()
+def inventory() -> None:
+    """Work with policy inventories."""
+
+
+@inventory.command("check")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+def inventory_check(file: Path) -> int:
+    """Validate an inventory and list every problem with its line."""
+    from scanner.inventory import check_inventory
+
+    problems = check_inventory(file)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {file}", err=True)
+        return ExitCode.USAGE
+    click.echo(f"{file}: valid")
+    return ExitCode.CLEAN
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """Run the command line and exit with a code from scanner.errors.ExitCode."""
+    try:
+        code = cli.main(args=list(argv) if argv is not None else None, prog_name="policyscan", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("policyscan: interrupted", err=True)
+        code = 130
+    except click.ClickException as exc:  # click's usage errors, bad parameters, missing files
+        exc.show()
+        code = ExitCode.USAGE
+    except PolicyscanError as exc:
+        for problem in exc.problems:
+            click.echo(f"policyscan: error: {problem}", err=True)
+        code = exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("policyscan: interrupted", err=True)
+        code = 130
+    except Exception:  # an internal error must not look like "findings" (exit 1)
+        traceback.print_exc()
+        click.echo("policyscan: internal error; please report it with the traceback above", err=True)
+        code = ExitCode.INCOMPLETE
+    sys.exit(int(code or 0))

@@ -1,0 +1,256 @@
+"""The comparison: observations x inventory -> findings. A pure function, no I/O.
+
+Every difference between what the code does and what the inventory declares becomes one
+`Finding`, located at the code (or, for a declaration nothing exercises, at the inventory
+line) and related to the inventory line it concerns. A finding's identity leaves out line
+numbers, so a baseline survives edits above it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from scanner import catalog
+from scanner.catalog import RuleInfo
+from scanner.discovery import glob_match
+from scanner.inventory import CookieDecl, Inventory, ScopeDecl
+from scanner.model import Finding, InventoryRef, Kind, Level, Observation, Span
+from scanner.taxonomy import Taxonomy
+
+SAMESITE_STRENGTH = {"none": 0, "lax": 1, "strict": 2}
+
+
+def _covered(taxonomy: Taxonomy, declared: Iterable[str], category: str) -> bool:
+    return any(taxonomy.covers(d, category) for d in declared)
+
+
+def _identity(rule: RuleInfo, *parts: object) -> str:
+    text = "\x1f".join([rule.id, *(str(p) for p in parts)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def _cookie_matches(decl: CookieDecl, name: str) -> bool:
+    from fnmatch import fnmatchcase
+
+    return decl.name == name or ("*" in decl.name or "?" in decl.name or "[" in decl.name) and fnmatchcase(name, decl.name)
+
+
+class _Comparison:
+    """Builds the findings of one comparison; holds nothing but its inputs and outputs."""
+
+    def __init__(self, inventory: Inventory, inventory_path: str, inventory_lines: Sequence[str], taxonomy: Taxonomy) -> None:
+        self.inventory = inventory
+        self.inventory_path = inventory_path
+        self.inventory_lines = inventory_lines
+        self.taxonomy = taxonomy
+        self.findings: list[Finding] = []
+
+    def ref(self, line: int | None, text: str) -> InventoryRef:
+        return InventoryRef(self.inventory_path, line, text)
+
+    def add(self, rule: RuleInfo, obs: Observation, categories: Iterable[str], message: str,
+            declaration: InventoryRef | None, *, level: Level | None = None) -> None:
+        cats = tuple(sorted(set(categories)))
+        cookie = obs.cookie.name if obs.cookie else None
+        self.findings.append(
+            Finding(
+                rule_id=rule.id,
+                level=level or rule.level,
+                message=message,
+                path=obs.path,
+                span=obs.span,
+                categories=cats,
+                identity=_identity(rule, obs.path, obs.kind.value, obs.rule, ",".join(cats), obs.recipient, cookie),
+                recipient=obs.recipient,
+                cookie=cookie,
+                observation=obs,
+                declaration=declaration,
+            )
+        )
+
+    def scopes_for(self, path: str) -> list[ScopeDecl]:
+        return [s for s in self.inventory.scopes if any(glob_match(path, p) for p in s.paths)]
+
+    def scope_rule(self, obs: Observation, categories: Iterable[str], attribute: str, verb: str) -> set[str]:
+        """Report categories a scope forbids here; return those reported."""
+        reported: set[str] = set()
+        for scope in self.scopes_for(obs.path):
+            forbidden = getattr(scope, attribute)
+            hit = sorted(c for c in categories if _covered(self.taxonomy, forbidden, c) and c not in reported)
+            if hit:
+                reported.update(hit)
+                self.add(
+                    catalog.SCOPE_RULE, obs, hit,
+                    f"{', '.join(hit)} is {verb} under scope '{scope.name}', which forbids it ({scope.section}). "
+                    f"{obs.message}.",
+                    self.ref(scope.line, f"scope '{scope.name}'"),
+                )
+        return reported
+
+    # -------------------------------------------------------------- per kind
+    def collect(self, obs: Observation) -> None:
+        declared = [d.category for d in self.inventory.collect]
+        missing = [c for c in obs.categories if not _covered(self.taxonomy, declared, c)]
+        if missing:
+            self.add(
+                catalog.UNDECLARED_COLLECTION, obs, missing,
+                f"{', '.join(sorted(missing))} is collected but the policy inventory does not declare it. {obs.message}.",
+                self.ref(None, "no [[collect]] declaration covers it"),
+            )
+        if obs.stored:
+            self.scope_rule(obs, obs.categories, "no_store", "stored")
+
+    def share(self, obs: Observation) -> None:
+        recipient = obs.recipient or ""
+        decl = next((r for r in self.inventory.recipients if r.name.casefold() == recipient.casefold()), None)
+        reported = self.scope_rule(obs, obs.categories, "no_share", "shared")
+        if decl is None:
+            what = f" ({', '.join(obs.categories)})" if obs.categories else ""
+            self.add(
+                catalog.UNDECLARED_RECIPIENT, obs, obs.categories,
+                f"Data{what} is sent to {recipient}, which the policy inventory does not declare as a recipient. {obs.message}.",
+                self.ref(None, "no [[recipients]] declaration names it"),
+            )
+            return
+        extra = [c for c in obs.categories if c not in reported and not _covered(self.taxonomy, decl.categories, c)]
+        if extra:
+            self.add(
+                catalog.RECIPIENT_CATEGORY, obs, extra,
+                f"{recipient} receives {', '.join(sorted(extra))}, which its declaration does not allow. {obs.message}.",
+                self.ref(decl.line, f"recipient '{decl.name}'"),
+            )
+
+    def cookie(self, obs: Observation) -> None:
+        if obs.cookie is None or obs.cookie.name is None:
+            return  # a computed name cannot be matched to a declaration
+        cookie = obs.cookie
+        name = cookie.name
+        assert name is not None
+        decl = next((c for c in self.inventory.cookies if _cookie_matches(c, name)), None)
+        if decl is None:
+            self.add(
+                catalog.UNDECLARED_COOKIE, obs, obs.categories,
+                f"Cookie '{name}' is set but the policy inventory does not declare it.",
+                self.ref(None, "no [[cookies]] declaration names it"),
+            )
+            return
+        weaker: list[str] = []
+        if decl.secure and cookie.secure is not True and "secure" not in cookie.dynamic:
+            weaker.append("secure=True")
+        if decl.httponly and cookie.httponly is not True and "httponly" not in cookie.dynamic:
+            weaker.append("httponly=True")
+        if decl.samesite is not None and "samesite" not in cookie.dynamic:
+            required = SAMESITE_STRENGTH.get(decl.samesite.lower(), 0)
+            given = SAMESITE_STRENGTH.get((cookie.samesite or "").lower(), -1)
+            if given < required:
+                weaker.append(f"samesite={decl.samesite}")
+        if weaker:
+            self.add(
+                catalog.COOKIE_ATTRIBUTES, obs, obs.categories,
+                f"Cookie '{name}' is set without {', '.join(weaker)}, which the inventory requires.",
+                self.ref(decl.line, f"cookie '{decl.name}'"),
+            )
+        if decl.session and (cookie.max_age is not None or cookie.expires or "max_age" in cookie.dynamic):
+            self.add(
+                catalog.COOKIE_LIFETIME, obs, obs.categories,
+                f"Cookie '{name}' is declared as a session cookie but is given a lifetime.",
+                self.ref(decl.line, f"cookie '{decl.name}'"),
+            )
+        elif decl.max_age is not None and cookie.max_age is not None and cookie.max_age > decl.max_age:
+            self.add(
+                catalog.COOKIE_LIFETIME, obs, obs.categories,
+                f"Cookie '{name}' lives {cookie.max_age} seconds, longer than the declared {decl.max_age} seconds.",
+                self.ref(decl.line, f"cookie '{decl.name}'"),
+            )
+
+    def log(self, obs: Observation) -> None:
+        reported = self.scope_rule(obs, obs.categories, "no_log", "written to a log")
+        policy = self.inventory.logging
+        forbidden = sorted(
+            c for c in obs.categories
+            if c not in reported
+            and (_covered(self.taxonomy, policy.deny, c) or not _covered(self.taxonomy, policy.allow, c))
+        )
+        if not forbidden:
+            return
+        level = Level.NOTE if forbidden == ["user.unique_id"] else None
+        self.add(
+            catalog.FORBIDDEN_LOG, obs, forbidden,
+            f"{', '.join(forbidden)} is written to a log, which the policy inventory does not allow. {obs.message}.",
+            self.ref(policy.line, "[logging]"),
+            level=level,
+        )
+
+    # ------------------------------------------------------------ declarations
+    def unused(self, observations: Sequence[Observation]) -> None:
+        collected = [c for o in observations if o.kind is Kind.COLLECT for c in o.categories]
+        recipients = {(o.recipient or "").casefold() for o in observations if o.kind is Kind.SHARE}
+        cookies = [o.cookie.name for o in observations if o.kind is Kind.COOKIE and o.cookie and o.cookie.name]
+        seen: set[tuple[str, int]] = set()
+        for decl in self.inventory.collect:
+            if not any(self.taxonomy.covers(decl.category, c) for c in collected):
+                self._unused(f"Collected category {decl.category}", decl.line, seen, decl.category)
+        for recipient in self.inventory.recipients:
+            if recipient.name.casefold() not in recipients:
+                self._unused(f"Recipient '{recipient.name}'", recipient.line, seen, recipient.name)
+        for cookie in self.inventory.cookies:
+            if not any(_cookie_matches(cookie, name) for name in cookies):
+                self._unused(f"Cookie '{cookie.name}'", cookie.line, seen, cookie.name)
+
+    def _unused(self, what: str, line: int, seen: set[tuple[str, int]], key: str) -> None:
+        if (what, line) in seen:
+            return
+        seen.add((what, line))
+        text = self.inventory_lines[line - 1] if 0 < line <= len(self.inventory_lines) else ""
+        span = Span(line, 1, line, max(len(text), 1) + 1)
+        rule = catalog.UNUSED_DECLARATION
+        self.findings.append(
+            Finding(
+                rule_id=rule.id,
+                level=rule.level,
+                message=f"{what} is declared but never observed in the scanned code.",
+                path=self.inventory_path,
+                span=span,
+                categories=(key,) if key in self.taxonomy else (),
+                identity=_identity(rule, self.inventory_path, what),
+            )
+        )
+
+
+def compare(
+    observations: Sequence[Observation],
+    inventory: Inventory,
+    *,
+    taxonomy: Taxonomy,
+    inventory_path: str,
+    inventory_lines: Sequence[str] = (),
+) -> tuple[Finding, ...]:
+    """Every difference between the observations and the inventory, sorted, with unique identities.
+
+    `inventory_path` is how findings name the inventory (relative to the root when inside it);
+    `inventory_lines` are its lines, to locate notes at declarations precisely.
+    """
+    comparison = _Comparison(inventory, inventory_path, inventory_lines, taxonomy)
+    handlers = {
+        Kind.COLLECT: comparison.collect,
+        Kind.SHARE: comparison.share,
+        Kind.COOKIE: comparison.cookie,
+        Kind.LOG: comparison.log,
+    }
+    for obs in observations:
+        handlers[obs.kind](obs)
+    comparison.unused(observations)
+    return number_identities(sorted(comparison.findings, key=lambda f: f.sort_key))
+
+
+def number_identities(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """Make identities unique: the n-th finding with the same identity gets `:n` (in file order)."""
+    counts: dict[str, int] = {}
+    numbered: list[Finding] = []
+    for finding in findings:
+        n = counts.get(finding.identity, 0) + 1
+        counts[finding.identity] = n
+        numbered.append(replace(finding, identity=f"{finding.identity}:{n}"))
+    return tuple(numbered)

@@ -1,0 +1,933 @@
+"""One file, one parse, one pass: the evaluator every detector runs inside.
+
+The analyzer walks a module's statements in order, keeping for each scope what every name
+holds (a `Value`), and evaluates each expression once. Detectors are consulted where they
+apply: request reads and schema fields (sources, `collect`), and calls into logging, SDKs,
+HTTP clients and cookie setters (sinks: `log`, `share`, `cookie`). Functions of the file are
+analysed callees first, so a helper's summary (what it returns, which parameters reach a
+log) is known at its call sites.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scanner.classify import Classifier
+from scanner.engine import sinks, sources
+from scanner.engine.imports import import_bindings, module_name
+from scanner.engine.positions import Positions
+from scanner.engine.values import NOTHING, REQUEST, UNKNOWN, Value, data_of, union, with_step
+from scanner.model import Cookie, FileResult, FlowStep, Kind, Observation, Skip, SkipReason, Span
+from scanner.packs import Models
+
+_BUILTIN_NAMES = frozenset(__import__("builtins").__dict__)
+
+# Calls whose result says nothing personal about their arguments.
+SANITIZERS = frozenset({
+    "builtins.len", "builtins.bool", "builtins.isinstance", "builtins.issubclass", "builtins.type",
+    "builtins.id", "builtins.hash", "builtins.callable", "builtins.hasattr", "builtins.any", "builtins.all",
+    "builtins.sum", "builtins.min", "builtins.max", "builtins.round", "builtins.abs", "builtins.range",
+    "builtins.enumerate", "builtins.getattr",
+})
+SANITIZER_PREFIXES = ("hashlib.", "hmac.", "bcrypt.", "passlib.", "secrets.", "uuid.", "time.", "datetime.")
+SANITIZER_WORDS = ("hash", "mask", "redact", "anonymi", "pseudonymi", "encrypt", "obfuscat", "scrub", "sanitiz",
+                   "count", "exists", "validate", "verify", "check_password")
+# Methods of strings and containers that keep the data they are called on.
+KEEPING_METHODS = frozenset({
+    "lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize", "casefold", "split", "rsplit",
+    "splitlines", "replace", "encode", "decode", "format", "format_map", "join", "copy", "items", "values",
+    "keys", "get", "pop", "partition", "rpartition", "ljust", "rjust", "center", "zfill", "removeprefix",
+    "removesuffix", "dict", "model_dump", "model_dump_json", "dumps", "to_dict", "as_dict", "json",
+    "dump", "serialize", "__str__", "__repr__", "read", "getvalue", "to_json", "asdict",
+})
+# Methods that return nothing personal about the object they are called on.
+DROPPING_METHODS = frozenset({
+    "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "count", "find", "index",
+    "rfind", "rindex", "__len__", "exists", "is_valid", "is_authenticated", "has_perm", "has_usable_password",
+    "check_password", "set_password", "save", "delete", "close", "commit", "flush", "total_seconds",
+})
+
+
+@dataclass
+class FunctionSummary:
+    """What a function of the file does with data, seen from its call sites."""
+
+    returns: Value = NOTHING
+    log_params: dict[int, str] = field(default_factory=dict)
+    param_names: tuple[str, ...] = ()
+
+
+@dataclass
+class ClassInfo:
+    """A class of the file: its name and what `self.x` holds."""
+
+    name: str
+    attributes: dict[str, Value] = field(default_factory=dict)
+
+
+@dataclass
+class PendingBody:
+    """A request body bound to a name: user content, unless only keys are read from it."""
+
+    node: ast.AST
+    value: Value
+    key_read: bool = False
+
+
+@dataclass
+class Scope:
+    """One function's (or the module's) names and what it has seen."""
+
+    env: dict[str, Value]
+    parent: Scope | None = None
+    cls: ClassInfo | None = None
+    params: tuple[str, ...] = ()
+    pending: dict[str, PendingBody] = field(default_factory=dict)
+    returns: list[Value] = field(default_factory=list)
+    log_params: dict[int, str] = field(default_factory=dict)
+
+    def lookup(self, name: str) -> Value | None:
+        scope: Scope | None = self
+        while scope is not None:
+            found = scope.env.get(name)
+            if found is not None:
+                return found
+            scope = scope.parent
+        return None
+
+
+class FileAnalyzer:
+    """Analyses one parsed module; `run()` returns its observations."""
+
+    def __init__(self, path: str, source: str, tree: ast.Module, models: Models, classifier: Classifier) -> None:
+        self.path = path
+        self.tree = tree
+        self.models = models
+        self.classifier = classifier
+        self.positions = Positions(source)
+        self.module = module_name(path)
+        self.is_package = path.endswith("__init__.py")
+        self.observations: list[Observation] = []
+        self.module_scope = Scope(env={})
+        self.summaries: dict[str, FunctionSummary] = {}
+        self.classes: dict[str, ClassInfo] = {}
+        self.schema_classes: dict[str, str] = {}
+        self.response_models: set[str] = set()
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> list[Observation]:
+        """Analyse the module: its top-level statements, then its functions, callees first."""
+        self.response_models = sources.response_model_names(self.tree)
+        deferred: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = []
+        self._walk_module_level(self.tree.body, self.module_scope, deferred, None)
+        for func, scope, cls in self._callees_first(deferred):
+            self.analyze_function(func, scope, cls)
+        return self.observations
+
+    def _walk_module_level(
+        self,
+        body: Sequence[ast.stmt],
+        scope: Scope,
+        deferred: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]],
+        cls: ClassInfo | None,
+    ) -> None:
+        for stmt in body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for decorator in stmt.decorator_list:
+                    self.eval(decorator, scope)
+                deferred.append((stmt, scope, cls))
+            elif isinstance(stmt, ast.ClassDef):
+                info = self.visit_class(stmt, scope)
+                class_scope = Scope(env={}, parent=scope, cls=info)
+                methods: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = []
+                self._walk_module_level(stmt.body, class_scope, methods, info)
+                for name, value in class_scope.env.items():
+                    if value.symbol is not None:
+                        info.attributes.setdefault(name, value)
+                deferred.extend((func, scope, info) for func, _, _ in methods)
+            elif isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)) and self._holds_definitions(stmt):
+                # `if TYPE_CHECKING:` / `try: import x except ImportError:` blocks at module level
+                self.exec_stmt(stmt, scope, skip_definitions=True)
+                for child in self._child_bodies(stmt):
+                    self._walk_module_level([s for s in child if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))], scope, deferred, cls)
+            else:
+                self.exec_stmt(stmt, scope)
+
+    @staticmethod
+    def _child_bodies(stmt: ast.stmt) -> list[list[ast.stmt]]:
+        bodies: list[list[ast.stmt]] = []
+        for attr in ("body", "orelse", "finalbody"):
+            bodies.append(getattr(stmt, attr, []) or [])
+        for handler in getattr(stmt, "handlers", []) or []:
+            bodies.append(handler.body)
+        return bodies
+
+    def _holds_definitions(self, stmt: ast.stmt) -> bool:
+        return any(
+            isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+            for body in self._child_bodies(stmt)
+            for s in body
+        )
+
+    def _callees_first(
+        self, deferred: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]]
+    ) -> list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]]:
+        """Order functions so that a function comes after the file's functions it calls."""
+        by_name: dict[str, int] = {}
+        for index, (func, _, _) in enumerate(deferred):
+            by_name.setdefault(func.name, index)
+        calls: list[set[int]] = []
+        for func, _, _ in deferred:
+            called: set[int] = set()
+            for node in ast.walk(func):
+                if isinstance(node, ast.Call):
+                    target = node.func
+                    name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else None
+                    if name in by_name:
+                        called.add(by_name[name])
+            calls.append(called)
+        order: list[int] = []
+        state = [0] * len(deferred)  # 0 new, 1 visiting, 2 done
+        for start in range(len(deferred)):
+            if state[start]:
+                continue
+            stack: list[tuple[int, list[int]]] = [(start, sorted(calls[start]))]
+            state[start] = 1
+            while stack:
+                node, pending = stack[-1]
+                if pending:
+                    nxt = pending.pop(0)
+                    if state[nxt] == 0:
+                        state[nxt] = 1
+                        stack.append((nxt, sorted(calls[nxt])))
+                    continue
+                stack.pop()
+                state[node] = 2
+                order.append(node)
+        return [deferred[i] for i in order]
+
+    # --------------------------------------------------------------- emitting
+    def step(self, node: ast.AST, message: str) -> FlowStep:
+        return FlowStep(self.path, self.positions.span(node), message)
+
+    def emit(
+        self,
+        kind: Kind,
+        node: ast.AST,
+        categories: Iterable[str],
+        rule: str,
+        message: str,
+        *,
+        recipient: str | None = None,
+        cookie: Cookie | None = None,
+        stored: bool = False,
+        value: Value | None = None,
+        reasons: Iterable[str] = (),
+    ) -> None:
+        """Record one observation located at `node`."""
+        span = self.positions.span(node)
+        flow: tuple[FlowStep, ...] = ()
+        all_reasons = list(reasons)
+        if value is not None:
+            if len(value.steps) >= 1 and kind in (Kind.LOG, Kind.SHARE, Kind.COOKIE):
+                flow = value.steps + (FlowStep(self.path, span, message),)
+            all_reasons.extend(r for r in value.reasons if r not in all_reasons)
+        self.observations.append(
+            Observation(
+                kind=kind,
+                path=self.path,
+                span=span,
+                categories=tuple(sorted(set(categories))),
+                rule=rule,
+                message=message,
+                recipient=recipient,
+                cookie=cookie,
+                stored=stored,
+                flow=flow,
+                reasons=tuple(all_reasons),
+            )
+        )
+
+    # ------------------------------------------------------------- classes
+    def visit_class(self, node: ast.ClassDef, scope: Scope) -> ClassInfo:
+        """Record the class, emit its schema fields, and note what `self.x` holds in its methods."""
+        for decorator in node.decorator_list:
+            self.eval(decorator, scope)
+        info = ClassInfo(node.name)
+        self.classes[node.name] = info
+        sources.visit_schema_class(self, node, scope)
+        for stmt in node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for sub in ast.walk(stmt):
+                    if isinstance(sub, ast.Assign) and len(sub.targets) == 1:
+                        target = sub.targets[0]
+                        if (
+                            isinstance(target, ast.Attribute)
+                            and isinstance(target.value, ast.Name)
+                            and target.value.id == "self"
+                        ):
+                            symbol = self.static_symbol(sub.value, scope)
+                            if symbol is not None:
+                                info.attributes.setdefault(target.attr, Value(symbol=symbol))
+        return info
+
+    def static_symbol(self, node: ast.expr, scope: Scope) -> str | None:
+        """The qualified name an expression denotes, from imports and names alone (no evaluation)."""
+        if isinstance(node, ast.Name):
+            found = scope.lookup(node.id)
+            return found.symbol if found is not None else None
+        if isinstance(node, ast.Attribute):
+            base = self.static_symbol(node.value, scope)
+            return self.normalize(f"{base}.{node.attr}") if base else None
+        if isinstance(node, ast.Call):
+            func = self.static_symbol(node.func, scope)
+            if func is None:
+                return None
+            return self.call_result_symbol(func, node, scope)
+        if isinstance(node, ast.Await):
+            return self.static_symbol(node.value, scope)
+        return None
+
+    # ------------------------------------------------------------ functions
+    def analyze_function(
+        self, func: ast.FunctionDef | ast.AsyncFunctionDef, outer: Scope, cls: ClassInfo | None
+    ) -> None:
+        """Analyse one function body with its parameters bound, then record its summary."""
+        scope = Scope(env={}, parent=outer, cls=cls)
+        params = [*func.args.posonlyargs, *func.args.args]
+        names = [a.arg for a in params]
+        all_args = [*params, *func.args.kwonlyargs]
+        if func.args.vararg:
+            all_args.append(func.args.vararg)
+        if func.args.kwarg:
+            all_args.append(func.args.kwarg)
+        route = sources.route_info(self, func, outer)
+        for index, arg in enumerate(all_args):
+            value = sources.parameter_value(self, func, arg, index, cls, route, outer)
+            scope.env[arg.arg] = value
+        scope.params = tuple(names)
+        for default in [*func.args.defaults, *func.args.kw_defaults]:
+            if default is not None and route is None:
+                self.eval(default, outer)
+        self.exec_block(func.body, scope)
+        self.finish_scope(scope)
+        summary = FunctionSummary(
+            returns=data_of(union(scope.returns)) if scope.returns else NOTHING,
+            log_params=dict(scope.log_params),
+            param_names=tuple(names),
+        )
+        # A method is called through an instance: its first parameter is not passed explicitly.
+        if cls is not None and names and names[0] in ("self", "cls"):
+            summary = FunctionSummary(
+                returns=summary.returns,
+                log_params={i - 1: r for i, r in summary.log_params.items() if i > 0},
+                param_names=tuple(names[1:]),
+            )
+        returns = summary.returns
+        if returns.params:
+            returns = Value(categories=returns.categories, steps=returns.steps, reasons=returns.reasons)
+        self.summaries[func.name] = FunctionSummary(returns, summary.log_params, summary.param_names)
+
+    def finish_scope(self, scope: Scope) -> None:
+        """Emit request bodies that were bound to a name and never read key by key."""
+        for pending in scope.pending.values():
+            if not pending.key_read:
+                sources.emit_whole_body(self, pending.node, pending.value)
+        scope.pending.clear()
+
+    # ------------------------------------------------------------ statements
+    def exec_block(self, body: Sequence[ast.stmt], scope: Scope) -> None:
+        for stmt in body:
+            self.exec_stmt(stmt, scope)
+
+    def exec_stmt(self, stmt: ast.stmt, scope: Scope, *, skip_definitions: bool = False) -> None:  # noqa: C901
+        """Execute one statement abstractly: bind names, evaluate expressions once."""
+        if isinstance(stmt, ast.Expr):
+            self.eval(stmt.value, scope)
+        elif isinstance(stmt, ast.Assign):
+            value = self.eval(stmt.value, scope)
+            for target in stmt.targets:
+                self.assign(target, value, stmt.value, scope, stmt)
+        elif isinstance(stmt, ast.AnnAssign):
+            if stmt.value is not None:
+                value = self.eval(stmt.value, scope)
+                self.assign(stmt.target, value, stmt.value, scope, stmt)
+            elif isinstance(stmt.target, ast.Name):
+                annotated = self.annotation_symbol(stmt.annotation, scope)
+                if annotated is not None and annotated in self.models.request.annotations:
+                    scope.env[stmt.target.id] = Value(symbol=REQUEST)
+        elif isinstance(stmt, ast.AugAssign):
+            value = union([self.eval(stmt.value, scope), self.eval(stmt.target, scope)])
+            if isinstance(stmt.target, ast.Name):
+                scope.env[stmt.target.id] = value
+        elif isinstance(stmt, ast.Return):
+            if stmt.value is not None:
+                scope.returns.append(self.eval(stmt.value, scope))
+        elif isinstance(stmt, (ast.If, ast.While)):
+            self.eval(stmt.test, scope)
+            self.exec_branches([stmt.body, stmt.orelse], scope)
+        elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+            iterated = self.eval(stmt.iter, scope)
+            self.assign(stmt.target, self.element_of(iterated), stmt.iter, scope, stmt)
+            self.exec_branches([stmt.body, stmt.orelse], scope)
+        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
+            for item in stmt.items:
+                value = self.eval(item.context_expr, scope)
+                if item.optional_vars is not None:
+                    self.assign(item.optional_vars, value, item.context_expr, scope, stmt)
+            self.exec_block(stmt.body, scope)
+        elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+            self.exec_block(stmt.body, scope)
+            branches = [h.body for h in stmt.handlers] + [stmt.orelse]
+            for handler in stmt.handlers:
+                if handler.type is not None:
+                    self.eval(handler.type, scope)
+                if handler.name:
+                    scope.env[handler.name] = NOTHING
+            self.exec_branches(branches, scope)
+            self.exec_block(stmt.finalbody, scope)
+        elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            for local, qualified in import_bindings(stmt, self.module, self.is_package):
+                scope.env[local] = self.symbol_value(self.normalize(qualified))
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if not skip_definitions:
+                # A nested function: analysed in place, with the enclosing names visible.
+                for decorator in stmt.decorator_list:
+                    self.eval(decorator, scope)
+                self.analyze_function(stmt, scope, scope.cls)
+        elif isinstance(stmt, ast.ClassDef):
+            if not skip_definitions:
+                info = self.visit_class(stmt, scope)
+                class_scope = Scope(env={}, parent=scope, cls=info)
+                for sub in stmt.body:
+                    if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        self.analyze_function(sub, scope, info)
+                    else:
+                        self.exec_stmt(sub, class_scope)
+        elif isinstance(stmt, ast.Match):
+            self.eval(stmt.subject, scope)
+            self.exec_branches([case.body for case in stmt.cases], scope)
+        elif isinstance(stmt, ast.Raise):
+            if stmt.exc is not None:
+                self.eval(stmt.exc, scope)
+        elif isinstance(stmt, ast.Assert):
+            self.eval(stmt.test, scope)
+            if stmt.msg is not None:
+                self.eval(stmt.msg, scope)
+        elif isinstance(stmt, ast.Delete):
+            for target in stmt.targets:
+                if isinstance(target, ast.Name):
+                    scope.env.pop(target.id, None)
+        # Pass, Break, Continue, Global, Nonlocal: nothing flows.
+
+    def exec_branches(self, branches: list[list[ast.stmt]], scope: Scope) -> None:
+        """Run alternative blocks from the same state; afterwards a name holds what any branch gave it."""
+        before = dict(scope.env)
+        results: list[dict[str, Value]] = []
+        for body in branches:
+            scope.env = dict(before)
+            self.exec_block(body, scope)
+            results.append(scope.env)
+        merged = dict(before)
+        for env in results:
+            for name, value in env.items():
+                previous = merged.get(name)
+                if previous is None or previous is value:
+                    merged[name] = value
+                elif value.symbol is not None or value.role is not None:
+                    merged[name] = value
+                elif previous.symbol is not None or previous.role is not None:
+                    continue
+                else:
+                    merged[name] = union([previous, value]) if (previous.categories or value.categories) else value
+        scope.env = merged
+
+    def assign(self, target: ast.expr, value: Value, value_node: ast.expr, scope: Scope, stmt: ast.stmt) -> None:
+        """Bind an assignment target; sinks that are assignments (cookies) are checked here."""
+        if isinstance(target, ast.Name):
+            bound = value
+            if value.symbol is None and value.role is None:
+                named = self.classify_name(target.id, None)
+                if named is not None and not value.is_const:
+                    bound = union([value, named]) if value.categories else named
+                if bound.categories and bound is value:
+                    bound = with_step(bound, self.step(target, f"assigned to '{target.id}'"))
+            if value.role in sources.BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
+                scope.pending[target.id] = PendingBody(value_node, value)
+            else:
+                scope.pending.pop(target.id, None)
+            scope.env[target.id] = bound
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            element = self.element_of(value)
+            for elt in target.elts:
+                inner = elt.value if isinstance(elt, ast.Starred) else elt
+                self.assign(inner, element, value_node, scope, stmt)
+        elif isinstance(target, ast.Subscript):
+            sinks.check_subscript_assignment(self, target, value, value_node, scope, stmt)
+        elif isinstance(target, ast.Attribute):
+            base = self.eval(target.value, scope)
+            if isinstance(target.value, ast.Name) and target.value.id == "self" and scope.cls is not None:
+                if value.symbol is not None:
+                    scope.cls.attributes[target.attr] = value
+
+    def element_of(self, value: Value) -> Value:
+        """What iterating over (or unpacking) a value gives."""
+        if value.role == "files":
+            return Value(categories=frozenset({"user.content"}), steps=value.steps, reasons=value.reasons)
+        return data_of(value)
+
+    # ----------------------------------------------------------- expressions
+    def eval(self, node: ast.expr | None, scope: Scope) -> Value:  # noqa: C901
+        """Evaluate an expression once: its value, with every detector consulted on the way."""
+        if node is None:
+            return NOTHING
+        if isinstance(node, ast.Constant):
+            return Value(const=node.value)
+        if isinstance(node, ast.Name):
+            return self.eval_name(node, scope)
+        if isinstance(node, ast.Attribute):
+            return self.eval_attribute(node, scope)
+        if isinstance(node, ast.Call):
+            return self.eval_call(node, scope)
+        if isinstance(node, ast.Subscript):
+            return self.eval_subscript(node, scope)
+        if isinstance(node, ast.JoinedStr):
+            parts = [self.eval(v, scope) for v in node.values]
+            prefix = ""
+            for part in parts:
+                if isinstance(part.const, str):
+                    prefix += part.const
+                else:
+                    break
+            joined = union(parts)
+            if all(isinstance(p.const, str) for p in parts):
+                return Value(const=prefix)
+            return Value(
+                categories=joined.categories, steps=joined.steps, reasons=joined.reasons,
+                params=joined.params, prefix=prefix or None,
+            )
+        if isinstance(node, ast.FormattedValue):
+            inner = self.eval(node.value, scope)
+            if node.format_spec is not None:
+                self.eval(node.format_spec, scope)
+            return data_of(inner) if not isinstance(inner.const, str) else inner
+        if isinstance(node, ast.BinOp):
+            left = self.eval(node.left, scope)
+            right = self.eval(node.right, scope)
+            folded = sources.fold_binop(node.op, left, right)
+            if folded is not UNKNOWN:
+                return Value(const=folded)
+            joined = union([left, right])
+            prefix = left.text if isinstance(node.op, ast.Add) else None
+            if isinstance(node.op, ast.Mod) and isinstance(left.const, str):
+                prefix = left.const.split("%", 1)[0]
+            return Value(categories=joined.categories, steps=joined.steps, reasons=joined.reasons,
+                         params=joined.params, prefix=prefix)
+        if isinstance(node, ast.UnaryOp):
+            operand = self.eval(node.operand, scope)
+            if isinstance(node.op, ast.USub) and isinstance(operand.const, (int, float)):
+                return Value(const=-operand.const)
+            if isinstance(node.op, ast.Not):
+                return NOTHING
+            return data_of(operand)
+        if isinstance(node, ast.BoolOp):
+            values = [self.eval(v, scope) for v in node.values]
+            for v in values:
+                if v.symbol is not None or v.role is not None:
+                    return v
+            return union(values)
+        if isinstance(node, ast.Compare):
+            self.eval(node.left, scope)
+            for comparator in node.comparators:
+                self.eval(comparator, scope)
+            return NOTHING
+        if isinstance(node, ast.IfExp):
+            self.eval(node.test, scope)
+            body, orelse = self.eval(node.body, scope), self.eval(node.orelse, scope)
+            if body.symbol is not None or body.role is not None:
+                return body
+            if orelse.symbol is not None or orelse.role is not None:
+                return orelse
+            if body.is_const and not orelse.categories:
+                return body if not orelse.is_const else Value(const=UNKNOWN)
+            return union([body, orelse])
+        if isinstance(node, ast.Dict):
+            values: list[Value] = []
+            for key, item in zip(node.keys, node.values):
+                item_value = self.eval(item, scope)
+                if key is None:
+                    values.append(data_of(item_value))
+                    continue
+                key_value = self.eval(key, scope)
+                values.append(data_of(item_value))
+                if isinstance(key_value.const, str) and not item_value.is_const:
+                    named = self.classify_name(key_value.const, None)
+                    if named is not None:
+                        values.append(named)
+            return union(values)
+        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+            values = [self.eval(e, scope) for e in node.elts]
+            if isinstance(node, ast.Tuple):
+                sinks.check_header_tuple(self, node, values, scope)
+            return union([data_of(v) for v in values])
+        if isinstance(node, ast.Starred):
+            return self.eval(node.value, scope)
+        if isinstance(node, ast.Await):
+            return self.eval(node.value, scope)
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+            inner = Scope(env={}, parent=scope, cls=scope.cls)
+            self.bind_comprehension(node.generators, inner)
+            return data_of(self.eval(node.elt, inner))
+        if isinstance(node, ast.DictComp):
+            inner = Scope(env={}, parent=scope, cls=scope.cls)
+            self.bind_comprehension(node.generators, inner)
+            return union([data_of(self.eval(node.key, inner)), data_of(self.eval(node.value, inner))])
+        if isinstance(node, ast.Lambda):
+            return NOTHING
+        if isinstance(node, ast.NamedExpr):
+            value = self.eval(node.value, scope)
+            scope.env[node.target.id] = value
+            return value
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            value = self.eval(node.value, scope) if node.value is not None else NOTHING
+            return value
+        if isinstance(node, ast.Slice):
+            for part in (node.lower, node.upper, node.step):
+                if part is not None:
+                    self.eval(part, scope)
+            return NOTHING
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
+                self.eval(child, scope)
+        return NOTHING
+
+    def bind_comprehension(self, generators: list[ast.comprehension], scope: Scope) -> None:
+        for generator in generators:
+            iterated = self.eval(generator.iter, scope)
+            self.assign(generator.target, self.element_of(iterated), generator.iter, scope, generator.target)  # type: ignore[arg-type]
+            for condition in generator.ifs:
+                self.eval(condition, scope)
+
+    def eval_name(self, node: ast.Name, scope: Scope) -> Value:
+        found = scope.lookup(node.id)
+        if found is not None:
+            if found.role in sources.BODY_ROLES:
+                return found
+            return found
+        if node.id in _BUILTIN_NAMES:
+            return Value(symbol=f"builtins.{node.id}")
+        if node.id in self.models.logger_names:
+            return Value(symbol=self.models.logger_type)
+        named = self.classify_name(node.id, None)
+        return named if named is not None else NOTHING
+
+    def eval_attribute(self, node: ast.Attribute, scope: Scope) -> Value:
+        return self.member(node, self.eval(node.value, scope), scope)
+
+    def member(self, node: ast.Attribute, base: Value, scope: Scope) -> Value:
+        """The value of `base.attr`: a longer qualified name, a request member, or classified data."""
+        if base.symbol is not None and base.symbol.startswith(REQUEST):
+            return sources.request_member(self, node, base, scope)
+        if base.symbol is not None and base.symbol.startswith("@self:"):
+            cls = scope.cls
+            if cls is not None and node.attr in cls.attributes:
+                return cls.attributes[node.attr]
+            if node.attr in self.models.request.self_attributes:
+                return Value(symbol=REQUEST)
+            if node.attr in self.models.logger_names:
+                return Value(symbol=self.models.logger_type)
+            named = self.classify_name(node.attr, cls.name if cls else None)
+            return named if named is not None else NOTHING
+        if base.symbol is not None and base.symbol.startswith("builtins."):
+            return NOTHING
+        named = self.classify_name(node.attr, owner_name(node.value))
+        if base.symbol is not None:
+            symbol = self.normalize(f"{base.symbol}.{node.attr}")
+            if symbol in self.models.request.objects:
+                return Value(symbol=REQUEST)
+            if node.attr in self.models.logger_names and symbol not in self.models.returns:
+                return Value(symbol=self.models.logger_type)
+            if named is not None:
+                return Value(symbol=symbol, categories=named.categories, reasons=named.reasons)
+            return Value(symbol=symbol)
+        if node.attr in self.models.logger_names:
+            return Value(symbol=self.models.logger_type)
+        if named is not None:
+            return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
+        if base.categories and not base.is_const:
+            return data_of(base)
+        return Value(params=base.params) if base.params else NOTHING
+
+    def eval_subscript(self, node: ast.Subscript, scope: Scope) -> Value:
+        base = self.eval(node.value, scope)
+        key = self.eval(node.slice, scope)
+        if base.role is not None and base.symbol is not None and base.symbol.startswith(REQUEST):
+            self.mark_key_read(node.value, scope)
+            return sources.request_key(self, node, base, key, scope)
+        if base.symbol is not None and base.symbol.startswith("@self:"):
+            return NOTHING
+        if isinstance(key.const, str):
+            named = self.classify_name(key.const, owner_name(node.value))
+            if named is not None:
+                return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
+        if base.role == "files":
+            return self.element_of(base)
+        return data_of(base) if (base.categories or base.params) and not base.is_const else NOTHING
+
+    def mark_key_read(self, node: ast.expr, scope: Scope) -> None:
+        if isinstance(node, ast.Name):
+            current: Scope | None = scope
+            while current is not None:
+                if node.id in current.pending:
+                    current.pending[node.id].key_read = True
+                    return
+                current = current.parent
+
+    def eval_call(self, node: ast.Call, scope: Scope) -> Value:  # noqa: C901
+        base: Value | None = None
+        method: str | None = None
+        if isinstance(node.func, ast.Attribute):
+            method = node.func.attr
+            base = self.eval(node.func.value, scope)
+            func = self.member(node.func, base, scope)
+        else:
+            func = self.eval(node.func, scope)
+        args = [self.eval(a, scope) for a in node.args]
+        kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords]
+        folded = sources.fold_call(func.symbol, method, base, args, kwargs)
+        if folded is not UNKNOWN:
+            return Value(const=folded)
+        sources.consume_bodies(self, node, func.symbol, args, kwargs)
+
+        # request methods and container reads
+        if func.symbol is not None and func.symbol.startswith(REQUEST):
+            if method is not None and base is not None and base.role is not None and method in self.models.request.key_methods:
+                self.mark_key_read(node.func.value, scope)  # type: ignore[attr-defined]
+                return sources.request_key(self, node, base, args[0] if args else NOTHING, scope)
+            return sources.request_call(self, node, func, args, scope)
+
+        symbol = func.symbol
+        if symbol is not None:
+            sinks.check_call_sinks(self, node, symbol, args, kwargs, scope)
+        if method is not None:
+            sinks.check_method_sinks(self, node, method, base or NOTHING, args, kwargs, scope)
+
+        # a function of this file: apply its summary
+        summary = self.local_summary(node, func)
+        if summary is not None:
+            sinks.apply_summary(self, node, summary, args, kwargs, scope)
+            return summary.returns if summary.returns.categories else self._propagate(node, symbol, method, base, args, kwargs)
+
+        if symbol is not None:
+            parsed = sources.parsed_body(symbol, args)
+            if parsed is not None:
+                return parsed
+            result_symbol = self.call_result_symbol(symbol, node, scope)
+            if symbol in self.models.returns or _looks_like_class(symbol):
+                return Value(symbol=result_symbol)
+            data = self._propagate(node, symbol, method, base, args, kwargs)
+            if data.categories or data.params:
+                return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params)
+            return Value(symbol=result_symbol)
+        return self._propagate(node, symbol, method, base, args, kwargs)
+
+    def _propagate(
+        self,
+        node: ast.Call,
+        symbol: str | None,
+        method: str | None,
+        base: Value | None,
+        args: list[Value],
+        kwargs: list[tuple[str | None, Value]],
+    ) -> Value:
+        """The data a call's result carries: its arguments' (and receiver's), unless it sanitises."""
+        if symbol is not None and (symbol in SANITIZERS or symbol.startswith(SANITIZER_PREFIXES)):
+            return NOTHING
+        callee = method or (node.func.id if isinstance(node.func, ast.Name) else None)
+        if callee is not None:
+            lowered = callee.lower()
+            if method in DROPPING_METHODS or any(word in lowered for word in SANITIZER_WORDS) or lowered.startswith(("is_", "has_")):
+                return NOTHING
+        parts: list[Value] = [data_of(a) for a in args]
+        for name, value in kwargs:
+            parts.append(data_of(value))
+            if name is not None and not value.is_const and value.symbol is None:
+                named = self.classify_name(name, None)
+                if named is not None:
+                    parts.append(named)
+        if method is not None and base is not None and base.symbol is None:
+            if method in KEEPING_METHODS or not args:
+                parts.append(data_of(base))
+        return union(parts)
+
+    def local_summary(self, node: ast.Call, func: Value) -> FunctionSummary | None:
+        if isinstance(node.func, ast.Name):
+            found = self.summaries.get(node.func.id)
+            if found is not None and (func.symbol is None or not func.symbol.startswith("builtins.")):
+                return found
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id in ("self", "cls"):
+            return self.summaries.get(node.func.attr)
+        return None
+
+    def call_result_symbol(self, symbol: str, node: ast.Call, scope: Scope) -> str:
+        """The symbol a call of `symbol` returns: a mapped type, `Factory(literal)`, or an instance `X()`."""
+        mapped = self.models.returns.get(symbol)
+        if mapped is not None:
+            return mapped
+        if symbol in self.models.literal_factories and node.args:
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                return f"{symbol}({first.value})"
+        return self.normalize(f"{symbol}()")
+
+    def annotation_symbol(self, node: ast.expr | None, scope: Scope) -> str | None:
+        """The qualified name of an annotation (`Request`, `"Request"`, `Optional[Request]`)."""
+        if node is None:
+            return None
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                parsed = ast.parse(node.value, mode="eval").body
+            except SyntaxError:
+                return None
+            return self.annotation_symbol(parsed, scope)
+        if isinstance(node, ast.Subscript):
+            return self.annotation_symbol(node.slice if not isinstance(node.slice, ast.Tuple) else node.slice.elts[0], scope)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            return self.annotation_symbol(node.left, scope) or self.annotation_symbol(node.right, scope)
+        return self.static_symbol(node, scope)
+
+    def normalize(self, symbol: str) -> str:
+        """Apply the packs' aliases to the longest matching prefix of a symbol."""
+        aliases = self.models.aliases
+        if not aliases:
+            return symbol
+        if symbol in aliases:
+            return aliases[symbol]
+        head = symbol
+        while True:
+            cut = max(head.rfind("."), head.rfind("("))
+            if cut <= 0:
+                return symbol
+            head = head[:cut]
+            if head in aliases:
+                return aliases[head] + symbol[len(head):]
+
+    def symbol_value(self, symbol: str) -> Value:
+        """The value of a qualified name: the request object where a framework's request is meant."""
+        if symbol in self.models.request.objects:
+            return Value(symbol=REQUEST)
+        return Value(symbol=symbol)
+
+    def classify_name(self, name: str, owner: str | None) -> Value | None:
+        """A value holding the category a name means, or None when it means nothing personal."""
+        match = self.classifier.name(name, owner=owner)
+        if match is None:
+            return None
+        return Value(categories=frozenset({match.category}), reasons=(match.pattern,))
+
+
+def _looks_like_class(symbol: str) -> bool:
+    last = symbol.rsplit(".", 1)[-1]
+    return bool(last) and last[0].isupper()
+
+
+def owner_name(node: ast.expr) -> str | None:
+    """The name of the object an attribute or key belongs to: `user` in `user.email`."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Subscript):
+        return owner_name(node.value)
+    if isinstance(node, ast.Call):
+        return owner_name(node.func)
+    return None
+
+
+def analyze_source(path: str, source: str, models: Models, classifier: Classifier) -> FileResult:
+    """Analyse Python source text; syntax errors and pathological nesting become skips."""
+    if "\x00" in source:
+        return FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, "the file contains NUL bytes"))
+    try:
+        tree = ast.parse(source, filename=path, type_comments=False)
+    except SyntaxError as exc:
+        detail = exc.msg
+        if sys.version_info < (3, 12) and exc.msg.startswith("invalid syntax"):
+            detail = f"{exc.msg} (or syntax newer than Python {sys.version_info.major}.{sys.version_info.minor})"
+        return FileResult(path, skip=Skip(path, SkipReason.SYNTAX_ERROR, detail, exc.lineno, exc.offset))
+    except (RecursionError, MemoryError) as exc:
+        return FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP, f"the file is nested too deeply to parse ({type(exc).__name__})"))
+    except ValueError as exc:
+        return FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, str(exc)))
+    try:
+        observations = FileAnalyzer(path, source, tree, models, classifier).run()
+    except RecursionError:
+        return FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP, "the file is nested too deeply to analyse"))
+    return FileResult(path, observations=tuple(merge_observations(observations)))
+
+
+def merge_observations(observations: list[Observation]) -> list[Observation]:
+    """One observation per (line, kind, recipient, cookie): the contract identifies them so."""
+    merged: dict[tuple[str, int, str, str | None, str | None], Observation] = {}
+    for obs in observations:
+        key = (obs.path, obs.span.start_line, obs.kind.value, obs.recipient, obs.cookie.name if obs.cookie else None)
+        previous = merged.get(key)
+        if previous is None:
+            merged[key] = obs
+            continue
+        categories = tuple(sorted(set(previous.categories) | set(obs.categories)))
+        end = max((previous.span.end_line, previous.span.end_column), (obs.span.end_line, obs.span.end_column))
+        start = min((previous.span.start_line, previous.span.start_column), (obs.span.start_line, obs.span.start_column))
+        reasons = previous.reasons + tuple(r for r in obs.reasons if r not in previous.reasons)
+        merged[key] = Observation(
+            kind=previous.kind,
+            path=previous.path,
+            span=Span(start[0], start[1], end[0], end[1]),
+            categories=categories,
+            rule=previous.rule,
+            message=previous.message if len(previous.categories) >= len(obs.categories) else obs.message,
+            recipient=previous.recipient,
+            cookie=previous.cookie,
+            stored=previous.stored or obs.stored,
+            flow=previous.flow if len(previous.flow) >= len(obs.flow) else obs.flow,
+            reasons=reasons,
+        )
+    return sorted(merged.values(), key=lambda o: o.sort_key)
+
+
+def analyze_file(root: Path, relpath: str, models: Models, classifier: Classifier, *, max_size: int = 1_000_000) -> FileResult:
+    """Read, decode and analyse one file under `root`; every failure is a Skip, never an exception."""
+    path = root / relpath
+    try:
+        size = path.stat().st_size
+        if size > max_size:
+            return FileResult(relpath, skip=Skip(relpath, SkipReason.TOO_LARGE, f"{size} bytes is over the {max_size}-byte limit"))
+        raw = path.read_bytes()
+    except OSError as exc:
+        return FileResult(relpath, skip=Skip(relpath, SkipReason.UNREADABLE, exc.strerror or str(exc)))
+    source, problem = decode_source(raw, relpath)
+    if source is None:
+        return FileResult(relpath, skip=problem)  # type: ignore[arg-type]
+    return analyze_source(relpath, source, models, classifier)
+
+
+def decode_source(raw: bytes, relpath: str = "") -> tuple[str | None, Skip | None]:
+    """Decode Python source as the interpreter would (PEP 263 coding cookie, BOM, UTF-8)."""
+    import io
+    import tokenize
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        text = raw.decode(encoding)
+    except (SyntaxError, LookupError) as exc:
+        return None, Skip(relpath, SkipReason.DECODE_ERROR, str(exc))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, Skip(relpath, SkipReason.DECODE_ERROR, f"cannot decode as {exc.encoding}: {exc.reason} at byte {exc.start}", line)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, None

@@ -1,0 +1,39 @@
+"""Source positions: `ast` counts columns in UTF-8 bytes from 0; SARIF wants characters from 1."""
+
+from __future__ import annotations
+
+import ast
+
+from scanner.model import Span
+
+
+class Positions:
+    """Converts `ast` node positions of one file to 1-based character spans."""
+
+    __slots__ = ("_lines",)
+
+    def __init__(self, source: str) -> None:
+        self._lines = source.splitlines()
+
+    def column(self, line: int, byte_offset: int) -> int:
+        """The 1-based character column of a 0-based UTF-8 byte offset on a 1-based line."""
+        if 1 <= line <= len(self._lines):
+            text = self._lines[line - 1]
+            if not text.isascii():
+                return len(text.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore")) + 1
+        return byte_offset + 1
+
+    def span(self, node: ast.AST) -> Span:
+        """The span of a node (an expression, statement or argument)."""
+        line = getattr(node, "lineno", 1)
+        end_line = getattr(node, "end_lineno", None) or line
+        start = self.column(line, getattr(node, "col_offset", 0))
+        end_offset = getattr(node, "end_col_offset", None)
+        end = self.column(end_line, end_offset) if end_offset is not None else start + 1
+        if end_line == line and end < start:
+            end = start
+        return Span(line, start, end_line, end)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, or "" past the end."""
+        return self._lines[line - 1] if 1 <= line <= len(self._lines) else ""

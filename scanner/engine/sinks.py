@@ -1,0 +1,282 @@
+"""Sinks: calls and assignments where data leaves the code's hands (`log`, `share`, `cookie`).
+
+Which calls are sinks is rule-pack data (rules/models/logging.toml, share.toml,
+cookies.toml); this module only knows how to read a call's arguments against a model.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import urllib.parse
+from typing import TYPE_CHECKING, Any
+
+from scanner.engine.values import NOTHING, REQUEST, Value, data_of, union
+from scanner.model import Cookie, Kind
+from scanner.packs import CookieSetter, LogSink, ShareSink
+
+if TYPE_CHECKING:
+    from scanner.engine.analyzer import FileAnalyzer, FunctionSummary, Scope
+
+# Arguments of HTTP calls that configure the request rather than carry data.
+HTTP_CONFIG_KEYWORDS = frozenset({
+    "url", "method", "headers", "auth", "timeout", "verify", "cert", "proxies", "proxy", "allow_redirects",
+    "follow_redirects", "stream", "ssl", "raise_for_status", "context", "cafile", "capath", "retries",
+})
+SHARE_CONFIG_KEYWORDS = frozenset({"model", "api_key", "timeout", "temperature", "max_tokens", "stream", "extra_headers"})
+
+
+def describe(categories: frozenset[str] | set[str]) -> str:
+    """How an observation message names categories: `user.contact.email, user.unique_id`."""
+    return ", ".join(sorted(categories))
+
+
+def is_are(categories: frozenset[str] | set[str]) -> str:
+    """The verb that agrees with a list of categories."""
+    return "is" if len(categories) == 1 else "are"
+
+
+def _data(an: FileAnalyzer, args: list[Value], kwargs: list[tuple[str | None, Value]], *,
+          params: tuple[str, ...] = (), ignore: frozenset[str] = frozenset()) -> Value:
+    """The data flowing into a call: every argument's, and what non-constant arguments' names mean."""
+    parts: list[Value] = []
+    for index, value in enumerate(args):
+        parts.append(data_of(value))
+        if index < len(params) and not value.is_const and value.symbol is None:
+            named = an.classify_name(params[index], None)
+            if named is not None:
+                parts.append(named)
+    for name, value in kwargs:
+        if name in ignore:
+            continue
+        parts.append(data_of(value))
+        if name is not None and not value.is_const and (value.symbol is None or value.categories):
+            named = an.classify_name(name, None)
+            if named is not None:
+                parts.append(named)
+    return union(parts)
+
+
+def check_call_sinks(an: FileAnalyzer, node: ast.Call, symbol: str, args: list[Value],
+                     kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
+    """Consult the log, share and HTTP models for a call of `symbol`."""
+    models = an.models
+    log_sink = models.log_calls.get(symbol)
+    if log_sink is not None:
+        _log(an, node, log_sink, symbol, args, kwargs, scope)
+        return
+    share_sink = models.share_calls.get(symbol)
+    if share_sink is not None:
+        _share(an, node, share_sink, args, kwargs)
+        return
+    http = models.http_calls.get(symbol)
+    if http is not None:
+        _http(an, node, http.url_position, args, kwargs)
+
+
+def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: list[Value],
+         kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
+    data = _data(an, args, kwargs, ignore=sink.ignore_keywords)
+    for param in data.params:
+        scope.log_params.setdefault(param, sink.rule)
+    if not data.categories:
+        return
+    callee = symbol.rsplit(".", 1)[-1]
+    via = f"{callee}()" if callee == sink.library or not sink.library else f"{sink.library}.{callee}()"
+    an.emit(Kind.LOG, node, data.categories, sink.rule,
+            f"{describe(data.categories)} {is_are(data.categories)} written to a log by {via}", value=data)
+
+
+def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
+    given = {name: value for name, value in kwargs if name is not None}
+    for keyword, expected in sink.when_keyword:
+        value = given.get(keyword)
+        if value is None or not value.is_const or value.const != expected:
+            return
+    data = _data(an, args, kwargs, params=sink.params, ignore=SHARE_CONFIG_KEYWORDS) if sink.data_arguments else NOTHING
+    if sink.require_data and not data.categories:
+        return
+    categories = set(data.categories) | set(sink.implies)
+    message = f"data is sent to {sink.recipient}"
+    if categories:
+        message += f" ({describe(categories)})"
+    an.emit(Kind.SHARE, node, categories, sink.rule, message, recipient=sink.recipient, value=data,
+            reasons=(f"{sink.recipient} SDK call",))
+
+
+def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
+    url: Value | None = args[url_position] if len(args) > url_position else None
+    if url is None:
+        url = next((value for name, value in kwargs if name == "url"), None)
+    text = url.text if url is not None else None
+    if not text or "://" not in text:
+        return
+    host = urllib.parse.urlsplit(text).hostname
+    if not host:
+        return
+    entry = an.models.host_recipient(host)
+    if entry is None:
+        return
+    rest = [value for index, value in enumerate(args) if index != url_position]
+    data = _data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS)
+    categories = set(data.categories) | set(entry.implies)
+    message = f"data is sent to {entry.recipient} ({host})"
+    an.emit(Kind.SHARE, node, categories, "python.share.http-known-host", message, recipient=entry.recipient,
+            value=data, reasons=(f"HTTP request to known host {host}",))
+
+
+def check_method_sinks(an: FileAnalyzer, node: ast.Call, method: str, base: Value, args: list[Value],
+                       kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
+    """Cookie setters (`response.set_cookie`) and raw `Set-Cookie` headers, by method name."""
+    models = an.models
+    if base.symbol is not None and base.symbol.startswith(REQUEST) and base.role != "headers":
+        return
+    setter = models.cookie_setters.get(method)
+    if setter is not None:
+        _cookie_call(an, node, setter, args, kwargs)
+        return
+    if method in models.cookie_header_methods and args and isinstance(args[0].const, str):
+        if args[0].const.lower() in models.cookie_header_names and len(args) > 1:
+            _cookie_header(an, node, args[1])
+
+
+def _cookie_call(an: FileAnalyzer, node: ast.Call, setter: CookieSetter, args: list[Value],
+                 kwargs: list[tuple[str | None, Value]]) -> None:
+    given: dict[str, Value] = {}
+    for index, value in enumerate(args):
+        if index < len(setter.positional):
+            given[setter.positional[index]] = value
+    for name, value in kwargs:
+        if name is not None and name in setter.keywords:
+            given[setter.keywords[name]] = value
+    name_value = given.get("name")
+    name = name_value.const if name_value is not None and isinstance(name_value.const, str) else None
+    dynamic: list[str] = []
+
+    def flag(attribute: str) -> bool | None:
+        value = given.get(attribute)
+        if value is None or (value.is_const and value.const is None):
+            return None
+        if isinstance(value.const, bool):
+            return value.const
+        dynamic.append(attribute)
+        return None
+
+    max_age: int | None = None
+    age = given.get("max_age")
+    if age is not None and not (age.is_const and age.const is None):
+        if isinstance(age.const, (int, float)) and not isinstance(age.const, bool):
+            max_age = int(age.const)
+        else:
+            dynamic.append("max_age")
+    days = given.get("expires_days")
+    if days is not None and isinstance(days.const, (int, float)) and not isinstance(days.const, bool):
+        max_age = int(days.const * 86400)
+    expires_value = given.get("expires")
+    expires = expires_value is not None and not (expires_value.is_const and expires_value.const is None)
+    samesite_value = given.get("samesite")
+    samesite: str | None = None
+    if samesite_value is not None and not (samesite_value.is_const and samesite_value.const is None):
+        if isinstance(samesite_value.const, str):
+            samesite = samesite_value.const
+        else:
+            dynamic.append("samesite")
+    cookie = Cookie(
+        name=name,
+        max_age=max_age,
+        expires=expires,
+        secure=flag("secure"),
+        httponly=flag("httponly"),
+        samesite=samesite,
+        dynamic=tuple(sorted(dynamic)),
+    )
+    value = given.get("value", NOTHING)
+    data = data_of(value)
+    message = f"cookie '{name}' is set" if name else "a cookie is set (its name is not a literal)"
+    an.emit(Kind.COOKIE, node, data.categories, setter.rule, message, cookie=cookie, value=data)
+
+
+_ATTRIBUTE = re.compile(r";\s*([A-Za-z-]+)\s*(?:=\s*([^;]*))?")
+
+
+def parse_set_cookie(text: str | None) -> Cookie:
+    """A Cookie from the literal text of a Set-Cookie header (as much of it as is known)."""
+    if not text or "=" not in text.split(";", 1)[0]:
+        return Cookie(name=None)
+    name = text.split("=", 1)[0].strip() or None
+    attributes: dict[str, Any] = {}
+    for key, value in _ATTRIBUTE.findall(text):
+        attributes[key.lower()] = value.strip() if value else True
+    max_age: int | None = None
+    if isinstance(attributes.get("max-age"), str) and attributes["max-age"].lstrip("-").isdigit():
+        max_age = int(attributes["max-age"])
+    samesite = attributes.get("samesite")
+    return Cookie(
+        name=name,
+        max_age=max_age,
+        expires="expires" in attributes,
+        secure=True if "secure" in attributes else None,
+        httponly=True if "httponly" in attributes else None,
+        samesite=samesite if isinstance(samesite, str) else None,
+    )
+
+
+def _cookie_header(an: FileAnalyzer, node: ast.AST, value: Value) -> None:
+    cookie = parse_set_cookie(value.text)
+    message = f"cookie '{cookie.name}' is set through a Set-Cookie header" if cookie.name else "a cookie is set through a Set-Cookie header"
+    an.emit(Kind.COOKIE, node, data_of(value).categories, an.models.cookie_header_rule, message, cookie=cookie, value=data_of(value))
+
+
+def check_subscript_assignment(an: FileAnalyzer, target: ast.Subscript, value: Value, value_node: ast.expr,
+                               scope: Scope, stmt: ast.stmt) -> None:
+    """`response.cookies[name] = v`, `headers["Set-Cookie"] = v`, `jar[name] = v`."""
+    container = an.eval(target.value, scope)
+    key = an.eval(target.slice, scope)
+    if container.symbol is not None and container.symbol.startswith(REQUEST):
+        return
+    if isinstance(target.value, ast.Attribute) and target.value.attr == "cookies":
+        name = key.const if isinstance(key.const, str) else None
+        message = f"cookie '{name}' is set" if name else "a cookie is set (its name is not a literal)"
+        an.emit(Kind.COOKIE, stmt, data_of(value).categories, "python.cookie.cookies-assignment", message,
+                cookie=Cookie(name=name), value=data_of(value))
+        return
+    if isinstance(key.const, str) and key.const.lower() in an.models.cookie_header_names:
+        _cookie_header(an, stmt, value)
+        return
+    if container.symbol is not None and any(container.symbol == f"{jar}()" for jar in an.models.cookie_jars):
+        name = key.const if isinstance(key.const, str) else None
+        message = f"cookie '{name}' is set in a cookie jar" if name else "a cookie is set in a cookie jar"
+        an.emit(Kind.COOKIE, stmt, data_of(value).categories, an.models.cookie_jar_rule, message,
+                cookie=Cookie(name=name), value=data_of(value))
+
+
+def check_header_tuple(an: FileAnalyzer, node: ast.Tuple, values: list[Value], scope: Scope) -> None:
+    """A ("Set-Cookie", value) pair in a WSGI header list."""
+    if len(values) == 2 and isinstance(values[0].const, str) and values[0].const.lower() in an.models.cookie_header_names:
+        _cookie_header(an, node, values[1])
+
+
+def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, args: list[Value],
+                  kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
+    """A call of a function of the file that logs some of its parameters logs what is passed there."""
+    if not summary.log_params:
+        return
+    passed: dict[int, Value] = dict(enumerate(args))
+    for name, value in kwargs:
+        if name is not None and name in summary.param_names:
+            passed[summary.param_names.index(name)] = value
+    rules: dict[str, list[Value]] = {}
+    for index, rule in summary.log_params.items():
+        value = passed.get(index)
+        if value is None:
+            continue
+        for param in value.params:
+            scope.log_params.setdefault(param, rule)
+        if value.categories:
+            rules.setdefault(rule, []).append(data_of(value))
+    for rule, values in sorted(rules.items()):
+        data = union(values)
+        callee = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "a wrapper")
+        an.emit(Kind.LOG, node, data.categories, rule,
+                f"{describe(data.categories)} {is_are(data.categories)} written to a log through {callee}()", value=data,
+                reasons=(f"{callee}() passes its argument to a log call",))

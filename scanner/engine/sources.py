@@ -1,0 +1,550 @@
+"""Sources: where personal data enters the system (kind `collect`).
+
+Request objects of every modelled framework, the parameters of FastAPI-style routes, and
+the fields of schema classes. What a request member gives is rule-pack data
+(rules/models/frameworks.toml); which classes are schemas is rules/models/schemas.toml.
+"""
+
+from __future__ import annotations
+
+import ast
+import fnmatch
+import operator
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from scanner.engine.values import NOTHING, REQUEST, UNKNOWN, Value
+from scanner.model import Kind
+from scanner.packs import SchemaFamily
+
+if TYPE_CHECKING:
+    from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
+
+BODY_ROLES = frozenset({"fields", "files", "body"})
+CONTENT = "user.content"
+IP = "user.device.ip_address"
+DEVICE = "user.device"
+
+# Calls that parse a request body into a mapping whose keys are then read.
+BODY_PARSERS = frozenset({"json.loads", "orjson.loads", "ujson.loads", "simplejson.loads", "builtins.dict",
+                          "urllib.parse.parse_qs", "urllib.parse.parse_qsl"})
+# Calls that take a body without consuming it (reading keys of the result is the collect).
+BODY_PASSTHROUGH = BODY_PARSERS | frozenset({"builtins.isinstance", "builtins.len", "builtins.bool", "builtins.type"})
+
+_BINOPS: dict[type[ast.operator], Any] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.FloorDiv: operator.floordiv,
+    ast.Div: operator.truediv, ast.Mod: operator.mod, ast.Pow: operator.pow,
+}
+_SECONDS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1, "milliseconds": 0.001}
+
+
+def fold_binop(op: ast.operator, left: Value, right: Value) -> Any:
+    """The constant result of `left op right`, or UNKNOWN (used for cookie lifetimes and URLs)."""
+    fn = _BINOPS.get(type(op))
+    if fn is None or not left.is_const or not right.is_const:
+        return UNKNOWN
+    a, b = left.const, right.const
+    numeric = (int, float)
+    if isinstance(a, bool) or isinstance(b, bool):
+        return UNKNOWN
+    if isinstance(a, numeric) and isinstance(b, numeric):
+        if isinstance(op, ast.Pow) and (abs(b) > 64 or abs(a) > 1_000_000):
+            return UNKNOWN
+        try:
+            return fn(a, b)
+        except (ArithmeticError, ValueError):
+            return UNKNOWN
+    if isinstance(op, ast.Add) and isinstance(a, str) and isinstance(b, str):
+        return a + b
+    return UNKNOWN
+
+
+def fold_call(
+    symbol: str | None, method: str | None, base: Value | None, args: list[Value], kwargs: list[tuple[str | None, Value]]
+) -> Any:
+    """Constant results of the few calls cookie lifetimes are written with: timedelta, total_seconds, int."""
+    if symbol in ("datetime.timedelta",):
+        total = 0.0
+        positional = ("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks")
+        items = list(zip(positional, args)) + [(k, v) for k, v in kwargs if k is not None]
+        for unit, value in items:
+            if not isinstance(value.const, (int, float)) or isinstance(value.const, bool):
+                return UNKNOWN
+            if unit == "microseconds":
+                total += value.const / 1_000_000
+            elif unit in _SECONDS:
+                total += value.const * _SECONDS[unit]
+            else:
+                return UNKNOWN
+        return total
+    if method == "total_seconds" and base is not None and isinstance(base.const, (int, float)):
+        return base.const
+    if symbol == "builtins.int" and len(args) == 1 and isinstance(args[0].const, (int, float)):
+        return int(args[0].const)
+    return UNKNOWN
+
+
+# ------------------------------------------------------------------------------ requests
+def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Scope) -> Value:
+    """`request.<attr>`: a source (client IP, device data), a container, or a method."""
+    assert base.symbol is not None
+    path = base.symbol[len(REQUEST):].lstrip(".")
+    path = f"{path}.{node.attr}" if path else node.attr
+    symbol = f"{REQUEST}.{path}"
+    if base.role in ("fields", "files", "body", "headers", "cookies", "field"):
+        # a method of a container (`request.form.get`): the call decides
+        return Value(symbol=symbol)
+    model = an.models.request
+    role = model.attributes.get(path)
+    if role == "client_ip" or role == "device":
+        category = IP if role == "client_ip" else DEVICE
+        what = "the client's IP address" if role == "client_ip" else "the client's device data"
+        an.emit(Kind.COLLECT, node, [category], f"python.request.{role.replace('_', '-')}",
+                f"{what} is read from the request ({path})", reasons=(f"request attribute '{path}'",))
+        return Value(symbol=symbol, role=role, categories=frozenset({category}),
+                     steps=(an.step(node, f"{what} read from request.{path}"),), reasons=(f"request attribute '{path}'",))
+    if role is not None:
+        return request_container(an, node, symbol, role, path)
+    if path in model.methods:
+        return Value(symbol=symbol)
+    # another member (request.user, request.path): not request data, but its attributes may name some
+    owner = path.rsplit(".", 2)[-2] if "." in path else None
+    named = an.classify_name(node.attr, owner) if owner is not None else None
+    if named is not None:
+        return Value(symbol=symbol, categories=named.categories, reasons=named.reasons)
+    return Value(symbol=symbol)
+
+
+def request_container(an: FileAnalyzer, node: ast.AST, symbol: str, role: str, path: str) -> Value:
+    """A request member holding many values. Bodies, fields and files taken whole are user content."""
+    if role not in BODY_ROLES:
+        return Value(symbol=symbol, role=role)
+    return Value(symbol=symbol, role=role, categories=frozenset({CONTENT}),
+                 steps=(an.step(node, f"the request's {path} is read"),), reasons=(f"request member '{path}'",))
+
+
+def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope: Scope) -> Value:
+    """A key read from a request container: `request.form["email"]`, `request.META.get("REMOTE_ADDR")`."""
+    role = base.role
+    path = (base.symbol or REQUEST)[len(REQUEST):].lstrip(".")
+    if role in ("fields", "body", "field"):
+        if not isinstance(key.const, str):
+            return NOTHING
+        named = an.classifier.name(key.const)
+        if named is None:
+            return NOTHING
+        message = f"request field '{key.const}' is read ({named.category})"
+        an.emit(Kind.COLLECT, node, [named.category], "python.request.field", message,
+                reasons=(f"key of request.{path}", named.pattern))
+        return Value(categories=frozenset({named.category}), steps=(an.step(node, message),),
+                     reasons=(named.pattern,))
+    if role == "files":
+        name = key.const if isinstance(key.const, str) else "a file"
+        message = f"an uploaded file ({name}) is read from the request"
+        an.emit(Kind.COLLECT, node, [CONTENT], "python.request.upload", message, reasons=(f"key of request.{path}",))
+        return Value(categories=frozenset({CONTENT}), steps=(an.step(node, message),))
+    if role in ("headers", "header"):
+        if not isinstance(key.const, str):
+            return NOTHING
+        match = an.classifier.header(key.const)
+        if match is None:
+            return NOTHING
+        rule = "python.request.client-ip" if match.category == IP else "python.request.header"
+        message = f"request header '{key.const}' is read ({match.category})"
+        an.emit(Kind.COLLECT, node, [match.category], rule, message, reasons=(match.pattern,))
+        return Value(categories=frozenset({match.category}), steps=(an.step(node, message),), reasons=(match.pattern,))
+    if role in ("client_ip", "device"):
+        return Value(categories=base.categories, steps=base.steps, reasons=base.reasons)
+    return NOTHING
+
+
+def request_call(an: FileAnalyzer, node: ast.Call, func: Value, args: list[Value], scope: Scope) -> Value:
+    """A method of the request: `request.get_json()`, `await request.form()`, `request.get_header(...)`."""
+    assert func.symbol is not None
+    path = func.symbol[len(REQUEST):].lstrip(".")
+    role = an.models.request.methods.get(path)
+    if role in ("fields", "body"):
+        return request_container(an, node, f"{REQUEST}.{path}()", role, f"{path}()")
+    if role in ("field", "header"):
+        container = Value(symbol=func.symbol, role="fields" if role == "field" else "headers")
+        return request_key(an, node, container, args[0] if args else NOTHING, scope)
+    return NOTHING
+
+
+def parsed_body(symbol: str, args: list[Value]) -> Value | None:
+    """`json.loads(request.body)`: the parsed mapping is still the request's fields."""
+    if symbol in BODY_PARSERS and args and args[0].role in BODY_ROLES and args[0].symbol and args[0].symbol.startswith(REQUEST):
+        return Value(symbol=f"{REQUEST}.parsed", role="fields", categories=args[0].categories, steps=args[0].steps,
+                     reasons=args[0].reasons)
+    return None
+
+
+def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
+    """A request body passed whole into a call is user content taken whole."""
+    if symbol is not None and (symbol in BODY_PASSTHROUGH or symbol.startswith(REQUEST)):
+        return
+    arg_nodes: list[ast.expr] = [*node.args, *(k.value for k in node.keywords)]
+    values = [*args, *(v for _, v in kwargs)]
+    for arg_node, value in zip(arg_nodes, values):
+        if value.role in BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
+            if isinstance(arg_node, ast.Name):
+                continue  # a bound body: reported where it was bound, unless read key by key
+            emit_whole_body(an, arg_node, value)
+
+
+def emit_whole_body(an: FileAnalyzer, node: ast.AST, value: Value) -> None:
+    """Record a request body (or all its fields, or its files) taken whole: user content."""
+    what = {"files": "the uploaded files", "fields": "the submitted fields", "body": "the request body"}.get(value.role or "", "the request body")
+    an.emit(Kind.COLLECT, node, [CONTENT], "python.request.body", f"{what} are taken whole (user content)"
+            if value.role != "body" else f"{what} is taken whole (user content)",
+            reasons=(f"request member '{(value.symbol or '')[len(REQUEST) + 1:]}' used whole",))
+
+
+# -------------------------------------------------------------------------------- routes
+@dataclass(frozen=True, slots=True)
+class RouteInfo:
+    """A route function: its path's parameters are path segments, not collected fields."""
+
+    path_params: frozenset[str]
+
+
+_PATH_PARAM = re.compile(r"[{<](?:[^:>}]+:)?([A-Za-z_][A-Za-z0-9_]*)[}>]")
+
+
+def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> RouteInfo | None:
+    """Route details when `func` is decorated as a FastAPI-style route (`@router.post("/chat")`)."""
+    for decorator in func.decorator_list:
+        if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)):
+            continue
+        if decorator.func.attr not in an.models.routes.route_methods:
+            continue
+        path_node = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
+        if isinstance(path_node, ast.Constant) and isinstance(path_node.value, str) and (path_node.value.startswith("/") or path_node.value == ""):
+            return RouteInfo(frozenset(_PATH_PARAM.findall(path_node.value)))
+    return None
+
+
+_SCALARS = frozenset({"builtins.str", "builtins.int", "builtins.float", "builtins.bool", "pydantic.EmailStr",
+                      "pydantic.networks.EmailStr", "datetime.date", "datetime.datetime", "uuid.UUID"})
+
+
+def parameter_value(
+    an: FileAnalyzer,
+    func: ast.FunctionDef | ast.AsyncFunctionDef,
+    arg: ast.arg,
+    index: int,
+    cls: ClassInfo | None,
+    route: RouteInfo | None,
+    scope: Scope,
+) -> Value:
+    """What a parameter holds on entry; route parameters that are request fields are collected here."""
+    positional = [*func.args.posonlyargs, *func.args.args]
+    if cls is not None and index == 0 and arg.arg in ("self", "cls") and positional and positional[0] is arg:
+        return Value(symbol=f"@self:{cls.name}")
+    annotation = an.annotation_symbol(arg.annotation, scope)
+    model = an.models.request
+    if annotation is not None and annotation in model.annotations:
+        return Value(symbol=REQUEST)
+    if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
+        return Value(symbol=REQUEST)
+    if route is not None and arg.arg not in route.path_params:
+        collected = _route_parameter(an, func, arg, annotation, scope)
+        if collected is not None:
+            return collected
+    named = an.classify_name(arg.arg, None)
+    params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
+    if named is None:
+        return Value(params=params) if params else NOTHING
+    return Value(categories=named.categories, reasons=named.reasons, params=params,
+                 steps=(an.step(arg, f"parameter '{arg.arg}'"),))
+
+
+def _annotation_name(node: ast.expr) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return ""
+
+
+def _default_of(func: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg) -> ast.expr | None:
+    positional = [*func.args.posonlyargs, *func.args.args]
+    if arg in positional:
+        offset = len(positional) - len(func.args.defaults)
+        index = positional.index(arg)
+        return func.args.defaults[index - offset] if index >= offset else None
+    if arg in func.args.kwonlyargs:
+        return func.args.kw_defaults[func.args.kwonlyargs.index(arg)]
+    return None
+
+
+def _route_parameter(
+    an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg, annotation: str | None, scope: Scope
+) -> Value | None:
+    routes = an.models.routes
+    markers: list[tuple[str, ast.Call]] = []
+    default = _default_of(func, arg)
+    if isinstance(default, ast.Call):
+        symbol = an.static_symbol(default.func, scope)
+        if symbol is not None:
+            markers.append((symbol, default))
+    if isinstance(arg.annotation, ast.Subscript) and _annotation_name(arg.annotation.value) == "Annotated":
+        extra = arg.annotation.slice.elts[1:] if isinstance(arg.annotation.slice, ast.Tuple) else []
+        for item in extra:
+            if isinstance(item, ast.Call):
+                symbol = an.static_symbol(item.func, scope)
+                if symbol is not None:
+                    markers.append((symbol, item))
+    alias = arg.arg
+    for _, call in markers:
+        for keyword in call.keywords:
+            if keyword.arg == "alias" and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
+                alias = keyword.value.value
+    kinds = {symbol for symbol, _ in markers}
+    if kinds & routes.ignored_markers:
+        return NOTHING
+    if annotation in routes.upload_types or kinds & routes.file_markers or _mentions(arg.annotation, routes.upload_types, an, scope):
+        message = f"an uploaded file is received as parameter '{arg.arg}'"
+        an.emit(Kind.COLLECT, arg, [CONTENT], "python.fastapi.upload", message, reasons=("FastAPI upload parameter",))
+        return Value(categories=frozenset({CONTENT}), steps=(an.step(arg, message),))
+    if kinds & routes.header_markers:
+        match = an.classifier.header(alias.replace("_", "-"))
+        if match is None:
+            return NOTHING
+        message = f"request header '{alias.replace('_', '-')}' is received as parameter '{arg.arg}'"
+        an.emit(Kind.COLLECT, arg, [match.category], "python.fastapi.header", message, reasons=(match.pattern,))
+        return Value(categories=frozenset({match.category}), steps=(an.step(arg, message),))
+    field_marker = kinds & routes.field_markers
+    plain = not markers and (annotation is None and arg.annotation is None or annotation in _SCALARS or _scalar_annotation(arg.annotation))
+    if field_marker or plain:
+        named = an.classifier.name(alias)
+        if named is None and arg.arg != alias:
+            named = an.classifier.name(arg.arg)
+        if named is None:
+            return None
+        rule = "python.fastapi.form-field" if field_marker else "python.fastapi.query-parameter"
+        message = f"request field '{alias}' is received as parameter '{arg.arg}' ({named.category})"
+        an.emit(Kind.COLLECT, arg, [named.category], rule, message, reasons=(named.pattern,))
+        return Value(categories=frozenset({named.category}), steps=(an.step(arg, message),), reasons=(named.pattern,))
+    return None
+
+
+def _scalar_annotation(node: ast.expr | None) -> bool:
+    if node is None:
+        return False
+    if isinstance(node, ast.Name):
+        return node.id in ("str", "int", "float", "bool", "EmailStr", "date", "datetime", "UUID")
+    if isinstance(node, ast.Subscript) and _annotation_name(node.value) in ("Optional", "Union", "list", "List"):
+        inner = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return all(_scalar_annotation(i) or isinstance(i, ast.Constant) and i.value is None for i in inner)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return all(_scalar_annotation(n) or isinstance(n, ast.Constant) and n.value is None for n in (node.left, node.right))
+    return False
+
+
+def _mentions(node: ast.expr | None, symbols: frozenset[str], an: FileAnalyzer, scope: Scope) -> bool:
+    if node is None:
+        return False
+    for sub in ast.walk(node):
+        if isinstance(sub, (ast.Name, ast.Attribute)) and an.static_symbol(sub, scope) in symbols:
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------------- schemas
+def response_model_names(tree: ast.Module) -> set[str]:
+    """Names of classes used as `response_model=` anywhere in the module."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "response_model":
+            for sub in ast.walk(node.value):
+                if isinstance(sub, ast.Name):
+                    names.add(sub.id)
+                elif isinstance(sub, ast.Attribute):
+                    names.add(sub.attr)
+    return names
+
+
+def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaFamily | None:
+    """The schema family of a class: by base, decorator, local ancestry, or the fields it assigns."""
+    families = an.models.schemas
+    by_name = {family.family: family for family in families}
+    for base in node.bases:
+        target = base.value if isinstance(base, ast.Subscript) else base
+        if isinstance(target, ast.Name) and target.id in an.schema_classes:
+            return by_name.get(an.schema_classes[target.id])
+        symbol = an.static_symbol(target, scope)
+        if symbol is None:
+            continue
+        for family in families:
+            if symbol in family.bases:
+                return family
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        symbol = an.static_symbol(target, scope)
+        for family in families:
+            if symbol is not None and symbol in family.decorators:
+                return family
+    for stmt in node.body:
+        value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+        if isinstance(value, ast.Call):
+            symbol = an.static_symbol(value.func, scope)
+            if symbol is None:
+                continue
+            for family in families:
+                if family.field_calls and family.is_field_call(symbol):
+                    return family
+    return None
+
+
+def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> None:
+    """Emit a `collect` for each personal-data field a schema class declares."""
+    family = schema_family(an, node, scope)
+    if family is None:
+        return
+    an.schema_classes[node.name] = family.family
+    if family.response_names and (node.name in an.response_models or any(fnmatch.fnmatchcase(node.name, p) for p in an.models.response_names)):
+        return
+    stored = family.stored
+    if family.stored_when_keyword:
+        stored = any(k.arg == family.stored_when_keyword and isinstance(k.value, ast.Constant) and k.value.value is True
+                     for k in node.keywords)
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            if isinstance(stmt.value, ast.Call):
+                _field(an, family, node, stmt, stmt.targets[0].id, stmt.value, None, scope, stored)
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            call = stmt.value if isinstance(stmt.value, ast.Call) else None
+            if call is not None and family.field_calls and _is_call_of(an, call, scope, family):
+                _field(an, family, node, stmt, stmt.target.id, call, stmt.annotation, scope, stored)
+            elif family.annotated:
+                _annotated_field(an, family, node, stmt, scope, stored)
+        elif isinstance(stmt, ast.ClassDef) and stmt.name == "Meta" and family.meta_fields:
+            _meta_fields(an, family, node, stmt, stored)
+
+
+def _is_call_of(an: FileAnalyzer, call: ast.Call, scope: Scope, family: SchemaFamily) -> bool:
+    symbol = an.static_symbol(call.func, scope)
+    return symbol is not None and (family.is_field_call(symbol) or symbol in family.exclude_calls)
+
+
+def _field(
+    an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, stmt: ast.stmt, name: str, call: ast.Call,
+    annotation: ast.expr | None, scope: Scope, stored: bool,
+) -> None:
+    symbol = an.static_symbol(call.func, scope)
+    if symbol is None or not family.is_field_call(symbol):
+        return
+    if _refers_by_id(an, family, call, scope) or _response_only(an, call):
+        return
+    type_names = [symbol.rsplit(".", 1)[-1]]
+    for arg in call.args:
+        if isinstance(arg, (ast.Name, ast.Attribute, ast.Call)):
+            inner = an.static_symbol(arg.func if isinstance(arg, ast.Call) else arg, scope)
+            if inner is not None:
+                type_names.append(inner.rsplit(".", 1)[-1])
+    if annotation is not None:
+        type_names.extend(_names_in(annotation))
+    _emit_field(an, family, cls, stmt, name, type_names, stored)
+
+
+def _annotated_field(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, stmt: ast.AnnAssign, scope: Scope, stored: bool) -> None:
+    assert isinstance(stmt.target, ast.Name)
+    name = stmt.target.id
+    if name.startswith("_") or name in ("model_config", "Config", "Meta", "__tablename__"):
+        return
+    names = _names_in(stmt.annotation)
+    if "ClassVar" in names or "InitVar" in names:
+        return
+    if family.annotation_wrappers:
+        wrapper = stmt.annotation.value if isinstance(stmt.annotation, ast.Subscript) else None
+        symbol = an.static_symbol(wrapper, scope) if wrapper is not None else None
+        if symbol not in family.annotation_wrappers and _annotation_name(wrapper or stmt.annotation) != "Mapped":
+            return
+    if isinstance(stmt.value, ast.Call):
+        if _refers_by_id(an, family, stmt.value, scope) or _response_only(an, stmt.value):
+            return
+        callee = an.static_symbol(stmt.value.func, scope)
+        if callee is not None and callee in family.exclude_calls:
+            return
+        if callee is not None and callee.endswith(("relationship", "Relationship")):
+            return
+    _emit_field(an, family, cls, stmt, name, names, stored)
+
+
+def _emit_field(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, stmt: ast.stmt, name: str,
+                type_names: list[str], stored: bool) -> None:
+    match = an.classifier.name(name, owner=cls.name)
+    if match is None:
+        for type_name in type_names:
+            match = an.classifier.type_name(type_name)
+            if match is not None:
+                break
+    if match is None:
+        return
+    where = "stored" if stored else "received"
+    an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
+            f"{cls.name}.{name} declares {match.category} ({family.family} field, {where})",
+            stored=stored, reasons=(f"{family.family} field", match.pattern))
+
+
+def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta: ast.ClassDef, stored: bool) -> None:
+    owner = cls.name
+    for stmt in meta.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            if stmt.targets[0].id == "model" and isinstance(stmt.value, (ast.Name, ast.Attribute)):
+                owner = stmt.value.id if isinstance(stmt.value, ast.Name) else stmt.value.attr
+    read_only: set[str] = set()
+    for stmt in meta.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            if stmt.targets[0].id == "read_only_fields" and isinstance(stmt.value, (ast.List, ast.Tuple)):
+                read_only.update(e.value for e in stmt.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str))
+    declared = {s.targets[0].id for s in cls.body if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)}
+    for stmt in meta.body:
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
+            continue
+        if stmt.targets[0].id != "fields" or not isinstance(stmt.value, (ast.List, ast.Tuple)):
+            continue
+        for element in stmt.value.elts:
+            if not (isinstance(element, ast.Constant) and isinstance(element.value, str)):
+                continue
+            if element.value in read_only or element.value in declared:
+                continue
+            match = an.classifier.name(element.value, owner=owner)
+            if match is None:
+                continue
+            an.emit(Kind.COLLECT, element, [match.category], family.rule,
+                    f"{cls.name} takes {owner}.{element.value} ({match.category}) through Meta.fields",
+                    stored=stored, reasons=(f"{family.family} Meta.fields", match.pattern))
+
+
+def _refers_by_id(an: FileAnalyzer, family: SchemaFamily, call: ast.Call, scope: Scope) -> bool:
+    """A foreign key refers to a user by id: it collects nothing."""
+    for arg in [*call.args, *(k.value for k in call.keywords)]:
+        if isinstance(arg, ast.Call):
+            symbol = an.static_symbol(arg.func, scope)
+            if symbol in family.exclude_argument_calls or (symbol or "").endswith("ForeignKey"):
+                return True
+    return any(k.arg in family.exclude_argument_keywords for k in call.keywords)
+
+
+def _response_only(an: FileAnalyzer, call: ast.Call) -> bool:
+    return any(
+        k.arg in an.models.response_only_keywords and isinstance(k.value, ast.Constant) and k.value.value is True
+        for k in call.keywords
+    )
+
+
+def _names_in(node: ast.expr) -> list[str]:
+    names: list[str] = []
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            names.append(sub.id)
+        elif isinstance(sub, ast.Attribute):
+            names.append(sub.attr)
+        elif isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+            names.append(sub.value)
+    return names

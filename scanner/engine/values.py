@@ -1,0 +1,110 @@
+"""Abstract values: what the analysis knows about an expression.
+
+A `Value` carries the data categories that flow in it (with the steps that brought them
+there), the qualified name of the object it is when known (`logging.Logger`,
+`openai.OpenAI()`, the request), a constant when the expression has one, and which
+parameters of the enclosing function it derives from (for function summaries).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from scanner.model import FlowStep
+
+MAX_STEPS = 12
+
+REQUEST = "@request"
+"""The symbol of a web framework's request object, whatever the framework."""
+
+
+class _Unknown:
+    """Marker: the expression has no constant value."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "UNKNOWN"
+
+
+UNKNOWN: Any = _Unknown()
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """What is known about one expression's value."""
+
+    categories: frozenset[str] = frozenset()
+    symbol: str | None = None
+    role: str | None = None
+    const: Any = UNKNOWN
+    prefix: str | None = None
+    steps: tuple[FlowStep, ...] = ()
+    reasons: tuple[str, ...] = ()
+    params: frozenset[int] = frozenset()
+
+    @property
+    def is_const(self) -> bool:
+        """True when the expression is a known constant."""
+        return self.const is not UNKNOWN
+
+    @property
+    def text(self) -> str | None:
+        """The known leading text of a string value: the whole constant or an f-string's prefix."""
+        if isinstance(self.const, str):
+            return self.const
+        return self.prefix
+
+
+NOTHING = Value()
+
+
+def union(values: list[Value] | tuple[Value, ...]) -> Value:
+    """The data of several values together (no symbol, no constant)."""
+    categories: set[str] = set()
+    steps: tuple[FlowStep, ...] = ()
+    reasons: list[str] = []
+    params: set[int] = set()
+    for value in values:
+        if value.categories:
+            categories.update(value.categories)
+            if not steps or len(value.steps) > len(steps):
+                steps = value.steps
+            for reason in value.reasons:
+                if reason not in reasons:
+                    reasons.append(reason)
+        params.update(value.params)
+    if not categories and not params:
+        return NOTHING
+    return Value(
+        categories=frozenset(categories),
+        steps=steps,
+        reasons=tuple(reasons),
+        params=frozenset(params),
+    )
+
+
+def data_of(value: Value) -> Value:
+    """Only the data of a value: categories, steps, reasons and parameters."""
+    if value.symbol is None and value.role is None and not value.is_const and value.prefix is None:
+        return value
+    return Value(categories=value.categories, steps=value.steps, reasons=value.reasons, params=value.params)
+
+
+def with_step(value: Value, step: FlowStep) -> Value:
+    """The value with one more flow step, when it carries data."""
+    if not value.categories or len(value.steps) >= MAX_STEPS:
+        return value
+    if value.steps and value.steps[-1].span.start_line == step.span.start_line:
+        return value
+    return Value(
+        categories=value.categories,
+        symbol=value.symbol,
+        role=value.role,
+        const=value.const,
+        prefix=value.prefix,
+        steps=value.steps + (step,),
+        reasons=value.reasons,
+        params=value.params,
+    )

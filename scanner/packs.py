@@ -1,0 +1,509 @@
+"""Rule packs as data: which calls collect, share, set cookies and log.
+
+The TOML files under rules/models/ are read once per run and compiled into one frozen
+`Models` value the engine consults. Adding an SDK, a logging library or a framework's request
+object means editing a pack, not the engine. Every pack problem is reported with its file
+and line (`RulePackError`), all at once.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import itertools
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from scanner.bundled import rules_dir
+from scanner.errors import Problem, RulePackError
+from scanner.taxonomy import load_taxonomy
+
+T = TypeVar("T")
+
+REQUEST_ROLES = frozenset({"client_ip", "device", "fields", "field", "files", "body", "headers", "header", "cookies"})
+
+
+@dataclass(frozen=True, slots=True)
+class LogSink:
+    """A call that writes its arguments to a log."""
+
+    rule: str
+    library: str
+    ignore_keywords: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ShareSink:
+    """A third-party SDK call that sends data to `recipient`."""
+
+    recipient: str
+    rule: str
+    params: tuple[str, ...] = ()
+    implies: tuple[str, ...] = ()
+    require_data: bool = False
+    when_keyword: tuple[tuple[str, Any], ...] = ()
+    data_arguments: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class HttpCall:
+    """An HTTP client call; the URL is its argument at `url_position` or the `url` keyword."""
+
+    url_position: int
+
+
+@dataclass(frozen=True, slots=True)
+class HostRecipient:
+    """A third-party host (and its subdomains) and who receives what is sent there."""
+
+    host: str
+    recipient: str
+    implies: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CookieSetter:
+    """A method that sets a cookie, with its parameter names."""
+
+    rule: str
+    positional: tuple[str, ...]
+    keywords: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class RequestModel:
+    """How request objects are recognised and what their members give."""
+
+    objects: frozenset[str]
+    annotations: frozenset[str]
+    parameter_names: frozenset[str]
+    self_attributes: frozenset[str]
+    attributes: Mapping[str, str]
+    methods: Mapping[str, str]
+    key_methods: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RouteModel:
+    """FastAPI-style route functions whose parameters are request fields."""
+
+    route_methods: frozenset[str]
+    field_markers: frozenset[str]
+    header_markers: frozenset[str]
+    file_markers: frozenset[str]
+    ignored_markers: frozenset[str]
+    upload_types: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaFamily:
+    """A kind of schema class (Django model, Pydantic model, ...) and how its fields look."""
+
+    family: str
+    rule: str
+    stored: bool
+    bases: frozenset[str]
+    decorators: frozenset[str]
+    field_calls: tuple[str, ...]
+    exclude_calls: frozenset[str]
+    exclude_argument_calls: frozenset[str]
+    exclude_argument_keywords: frozenset[str]
+    annotated: bool
+    annotation_wrappers: frozenset[str]
+    meta_fields: bool
+    response_names: bool
+    stored_when_keyword: str | None
+
+    def is_field_call(self, symbol: str) -> bool:
+        """True when a call of `symbol` declares a field of this family."""
+        if symbol in self.exclude_calls:
+            return False
+        return any(fnmatch.fnmatchcase(symbol, pattern) for pattern in self.field_calls)
+
+
+class SymbolTable(Generic[T]):
+    """Qualified-name patterns to values: exact names in a dict, `*` patterns in a list."""
+
+    __slots__ = ("_exact", "_wild")
+
+    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        self._exact: dict[str, T] = {}
+        wild: list[tuple[re.Pattern[str], T]] = []
+        for pattern, value in entries:
+            if "*" in pattern:
+                wild.append((re.compile(fnmatch.translate(pattern)), value))
+            else:
+                self._exact.setdefault(pattern, value)
+        self._wild = tuple(wild)
+
+    def get(self, symbol: str) -> T | None:
+        """The value for `symbol`, or None."""
+        found = self._exact.get(symbol)
+        if found is not None or not self._wild:
+            return found
+        for regex, value in self._wild:
+            if regex.match(symbol):
+                return value
+        return None
+
+    def __len__(self) -> int:
+        return len(self._exact) + len(self._wild)
+
+
+@dataclass(frozen=True)
+class Models:
+    """Everything the engine knows about libraries, compiled from the packs."""
+
+    version: str
+    packs: tuple[str, ...]
+    returns: Mapping[str, str]
+    aliases: Mapping[str, str]
+    literal_factories: frozenset[str]
+    log_calls: SymbolTable[LogSink]
+    logger_names: frozenset[str]
+    logger_type: str
+    share_calls: SymbolTable[ShareSink]
+    http_calls: SymbolTable[HttpCall]
+    hosts: tuple[HostRecipient, ...]
+    cookie_setters: Mapping[str, CookieSetter]
+    cookie_header_names: frozenset[str]
+    cookie_header_methods: frozenset[str]
+    cookie_header_rule: str
+    cookie_jars: frozenset[str]
+    cookie_jar_rule: str
+    request: RequestModel
+    routes: RouteModel
+    schemas: tuple[SchemaFamily, ...]
+    response_names: tuple[str, ...]
+    response_only_keywords: frozenset[str]
+    recipients: frozenset[str] = field(default_factory=frozenset)
+
+    def host_recipient(self, host: str) -> HostRecipient | None:
+        """The recipient of requests to `host` (a known host or one of its subdomains)."""
+        host = host.lower().rstrip(".")
+        for entry in self.hosts:
+            if host == entry.host or host.endswith("." + entry.host):
+                return entry
+        return None
+
+
+def expand(pattern: str) -> Iterator[str]:
+    """Expand `{a,b}` alternatives: `x.{a,b}.y` gives `x.a.y` and `x.b.y`."""
+    parts = re.split(r"(\{[^{}]*\})", pattern)
+    choices = [p[1:-1].split(",") if p.startswith("{") else [p] for p in parts]
+    for combo in itertools.product(*choices):
+        yield "".join(combo)
+
+
+_KNOWN_KEYS: dict[str, frozenset[str]] = {
+    "": frozenset({"pack", "returns", "aliases", "log", "heuristics", "sdk", "http", "host", "setter", "header", "jar",
+                   "request", "containers", "fastapi", "defaults", "schema"}),
+    "pack": frozenset({"name", "description"}),
+    "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords"}),
+    "heuristics": frozenset({"logger_names", "logger_type"}),
+    "sdk": frozenset({"recipient", "rule", "calls", "params", "implies", "require_data", "when_keyword", "data_arguments"}),
+    "http": frozenset({"calls", "url_position"}),
+    "host": frozenset({"recipient", "hosts", "implies"}),
+    "setter": frozenset({"rule", "methods", "positional", "keywords"}),
+    "header": frozenset({"rule", "names", "methods"}),
+    "jar": frozenset({"rule", "classes"}),
+    "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "attributes", "methods"}),
+    "containers": frozenset({"key_methods"}),
+    "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types"}),
+    "defaults": frozenset({"response_names", "response_only_keywords"}),
+    "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
+                         "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
+                         "meta_fields", "response_names", "stored_when_keyword"}),
+}
+
+
+class _PackReader:
+    """Reads one pack file, collecting problems with the line of the key they concern."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.problems: list[Problem] = []
+
+    def line_of(self, key: str) -> int | None:
+        """The first line that assigns `key` or opens a table named `key` (good enough for messages)."""
+        assign = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+        header = re.compile(rf"^\s*\[\[?\s*{re.escape(key)}\s*\]\]?")
+        for number, line in enumerate(self.lines, start=1):
+            if assign.match(line) or header.match(line):
+                return number
+        return None
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(Problem(str(self.path), self.line_of(key), message))
+
+    def check_keys(self, table: Mapping[str, Any], kind: str) -> None:
+        known = _KNOWN_KEYS[kind]
+        for key in table:
+            if key not in known:
+                where = f"[{kind}]" if kind else "the top level"
+                self.problem(key, f"unknown key '{key}' in {where} of rule pack")
+
+    def strings(self, table: Mapping[str, Any], key: str, *, required: bool = False) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if required and not value:
+            self.problem(key, f"'{key}' is required and must be a non-empty list of strings")
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(key, f"'{key}' must be a list of strings")
+            return ()
+        return tuple(value)
+
+    def string(self, table: Mapping[str, Any], key: str, *, required: bool = True, default: str = "") -> str:
+        value = table.get(key, default)
+        if not isinstance(value, str) or (required and not value):
+            self.problem(key, f"'{key}' must be a non-empty string")
+            return default
+        return value
+
+    def categories(self, table: Mapping[str, Any], key: str) -> tuple[str, ...]:
+        taxonomy = load_taxonomy()
+        values = self.strings(table, key)
+        for value in values:
+            if value not in taxonomy:
+                self.problem(key, f"unknown data category '{value}' in '{key}'")
+        return values
+
+
+def default_pack_paths() -> tuple[Path, ...]:
+    """The bundled model packs, in a stable order."""
+    return tuple(sorted((rules_dir() / "models").glob("*.toml")))
+
+
+def load_models(paths: Iterable[Path] | None = None, *, enabled: Iterable[str] | None = None) -> Models:
+    """Read and compile rule packs (by default every bundled pack).
+
+    `enabled` keeps only the packs with those `[pack] name`s. Raises RulePackError listing
+    every problem in every pack.
+    """
+    paths = tuple(paths) if paths is not None else default_pack_paths()
+    wanted = set(enabled) if enabled is not None else None
+    digest = hashlib.sha256()
+    problems: list[Problem] = []
+    data: list[tuple[_PackReader, dict[str, Any]]] = []
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(str(path), None, f"cannot read rule pack: {exc}"))
+            continue
+        reader = _PackReader(path, text)
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            match = re.search(r"at line (\d+), column (\d+)", str(exc))
+            line, column = (int(match.group(1)), int(match.group(2))) if match else (None, None)
+            problems.append(Problem(str(path), line, f"invalid TOML: {exc}", column))
+            continue
+        name = doc.get("pack", {}).get("name")
+        if not isinstance(name, str) or not name:
+            reader.problem("pack", "a rule pack needs [pack] with a name")
+            problems.extend(reader.problems)
+            continue
+        if wanted is not None and name not in wanted:
+            continue
+        digest.update(path.name.encode() + b"\0" + text.encode() + b"\0")
+        data.append((reader, doc))
+    if wanted is not None:
+        found = {doc["pack"]["name"] for _, doc in data}
+        for missing in sorted(wanted - found):
+            problems.append(Problem("policyscan", None, f"unknown rule pack '{missing}'"))
+    models = _compile(data, digest.hexdigest()[:16])
+    for reader, _ in data:
+        problems.extend(reader.problems)
+    if problems:
+        raise RulePackError(problems)
+    return models
+
+
+def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Models:
+    returns: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    log_entries: list[tuple[str, LogSink]] = []
+    logger_names: set[str] = set()
+    logger_type = "logging.Logger"
+    share_entries: list[tuple[str, ShareSink]] = []
+    http_entries: list[tuple[str, HttpCall]] = []
+    hosts: list[HostRecipient] = []
+    setters: dict[str, CookieSetter] = {}
+    header_names: set[str] = set()
+    header_methods: set[str] = set()
+    header_rule = "python.cookie.set-cookie-header"
+    jars: set[str] = set()
+    jar_rule = "python.cookie.simple-cookie"
+    request: dict[str, Any] = {}
+    key_methods: set[str] = set()
+    routes: dict[str, Any] = {}
+    schemas: list[SchemaFamily] = []
+    response_names: list[str] = []
+    response_only: set[str] = set()
+    recipients: set[str] = set()
+
+    for reader, doc in data:
+        reader.check_keys(doc, "")
+        for key, kind in (("pack", "pack"), ("heuristics", "heuristics"), ("containers", "containers"),
+                          ("fastapi", "fastapi"), ("defaults", "defaults")):
+            if isinstance(doc.get(key), dict):
+                reader.check_keys(doc[key], kind)
+        for table_name in ("returns", "aliases"):
+            table = doc.get(table_name, {})
+            target = returns if table_name == "returns" else aliases
+            for key, value in table.items():
+                if not isinstance(value, str):
+                    reader.problem(key, f"[{table_name}] values must be qualified names (strings)")
+                    continue
+                for expanded in expand(key):
+                    target[expanded] = value
+        for entry in doc.get("log", []):
+            reader.check_keys(entry, "log")
+            sink = LogSink(
+                rule=reader.string(entry, "rule"),
+                library=reader.string(entry, "library", required=False),
+                ignore_keywords=frozenset(reader.strings(entry, "ignore_keywords")),
+            )
+            for pattern in reader.strings(entry, "functions"):
+                log_entries.extend((name, sink) for name in expand(pattern))
+            methods = reader.strings(entry, "methods")
+            for receiver in reader.strings(entry, "receivers"):
+                log_entries.extend((f"{receiver}.{m}", sink) for m in methods)
+        heuristics = doc.get("heuristics", {})
+        logger_names.update(reader.strings(heuristics, "logger_names"))
+        logger_type = heuristics.get("logger_type", logger_type)
+        for entry in doc.get("sdk", []):
+            reader.check_keys(entry, "sdk")
+            when = entry.get("when_keyword", {})
+            if not isinstance(when, dict):
+                reader.problem("when_keyword", "'when_keyword' must be a table of keyword = constant")
+                when = {}
+            sink = ShareSink(
+                recipient=reader.string(entry, "recipient"),
+                rule=reader.string(entry, "rule"),
+                params=reader.strings(entry, "params"),
+                implies=reader.categories(entry, "implies"),
+                require_data=bool(entry.get("require_data", False)),
+                when_keyword=tuple(sorted(when.items())),
+                data_arguments=bool(entry.get("data_arguments", True)),
+            )
+            recipients.add(sink.recipient)
+            for pattern in reader.strings(entry, "calls", required=True):
+                share_entries.extend((name, sink) for name in expand(pattern))
+        for entry in doc.get("http", []):
+            reader.check_keys(entry, "http")
+            position = entry.get("url_position", 0)
+            if not isinstance(position, int) or position < 0:
+                reader.problem("url_position", "'url_position' must be a non-negative integer")
+                position = 0
+            for pattern in reader.strings(entry, "calls", required=True):
+                http_entries.extend((name, HttpCall(position)) for name in expand(pattern))
+        for entry in doc.get("host", []):
+            reader.check_keys(entry, "host")
+            recipient = reader.string(entry, "recipient")
+            recipients.add(recipient)
+            implies = reader.categories(entry, "implies")
+            hosts.extend(HostRecipient(h.lower(), recipient, implies) for h in reader.strings(entry, "hosts", required=True))
+        for entry in doc.get("setter", []):
+            reader.check_keys(entry, "setter")
+            keywords = entry.get("keywords", {})
+            setter = CookieSetter(
+                rule=reader.string(entry, "rule"),
+                positional=reader.strings(entry, "positional"),
+                keywords=dict(keywords) if isinstance(keywords, dict) else {},
+            )
+            for method in reader.strings(entry, "methods", required=True):
+                setters[method] = setter
+        for entry in doc.get("header", []):
+            reader.check_keys(entry, "header")
+            header_rule = reader.string(entry, "rule")
+            header_names.update(n.lower() for n in reader.strings(entry, "names", required=True))
+            header_methods.update(reader.strings(entry, "methods"))
+        for entry in doc.get("jar", []):
+            reader.check_keys(entry, "jar")
+            jar_rule = reader.string(entry, "rule")
+            jars.update(reader.strings(entry, "classes", required=True))
+        if "request" in doc:
+            table = doc["request"]
+            reader.check_keys(table, "request")
+            for key in ("objects", "annotations", "parameter_names", "self_attributes"):
+                request.setdefault(key, set()).update(reader.strings(table, key))
+            for key in ("attributes", "methods"):
+                members = table.get(key, {})
+                for member, role in members.items():
+                    if role not in REQUEST_ROLES:
+                        reader.problem(member, f"unknown request role '{role}' (known: {', '.join(sorted(REQUEST_ROLES))})")
+                request.setdefault(key, {}).update(members)
+        key_methods.update(reader.strings(doc.get("containers", {}), "key_methods"))
+        if "fastapi" in doc:
+            for key in _KNOWN_KEYS["fastapi"]:
+                routes.setdefault(key, set()).update(reader.strings(doc["fastapi"], key))
+        defaults = doc.get("defaults", {})
+        response_names.extend(reader.strings(defaults, "response_names"))
+        response_only.update(reader.strings(defaults, "response_only_keywords"))
+        for entry in doc.get("schema", []):
+            reader.check_keys(entry, "schema")
+            schemas.append(
+                SchemaFamily(
+                    family=reader.string(entry, "family"),
+                    rule=reader.string(entry, "rule"),
+                    stored=bool(entry.get("stored", False)),
+                    bases=frozenset(reader.strings(entry, "bases")),
+                    decorators=frozenset(reader.strings(entry, "decorators")),
+                    field_calls=reader.strings(entry, "field_calls"),
+                    exclude_calls=frozenset(reader.strings(entry, "exclude_calls")),
+                    exclude_argument_calls=frozenset(reader.strings(entry, "exclude_argument_calls")),
+                    exclude_argument_keywords=frozenset(reader.strings(entry, "exclude_argument_keywords")),
+                    annotated=bool(entry.get("annotated", False)),
+                    annotation_wrappers=frozenset(reader.strings(entry, "annotation_wrappers")),
+                    meta_fields=bool(entry.get("meta_fields", False)),
+                    response_names=bool(entry.get("response_names", False)),
+                    stored_when_keyword=entry.get("stored_when_keyword"),
+                )
+            )
+
+    literal_factories = frozenset(
+        match.group(1)
+        for name, _ in share_entries
+        for match in [re.match(r"^(.*?)\([A-Za-z0-9_.-]+\)", name)]
+        if match
+    )
+    return Models(
+        version=version,
+        packs=tuple(sorted(doc["pack"]["name"] for _, doc in data)),
+        returns=returns,
+        aliases=aliases,
+        literal_factories=literal_factories,
+        log_calls=SymbolTable(log_entries),
+        logger_names=frozenset(logger_names),
+        logger_type=logger_type,
+        share_calls=SymbolTable(share_entries),
+        http_calls=SymbolTable(http_entries),
+        hosts=tuple(sorted(hosts, key=lambda h: (-len(h.host), h.host))),
+        cookie_setters=setters,
+        cookie_header_names=frozenset(header_names),
+        cookie_header_methods=frozenset(header_methods),
+        cookie_header_rule=header_rule,
+        cookie_jars=frozenset(jars),
+        cookie_jar_rule=jar_rule,
+        request=RequestModel(
+            objects=frozenset(request.get("objects", ())),
+            annotations=frozenset(request.get("annotations", ())),
+            parameter_names=frozenset(request.get("parameter_names", ())),
+            self_attributes=frozenset(request.get("self_attributes", ())),
+            attributes=dict(request.get("attributes", {})),
+            methods=dict(request.get("methods", {})),
+            key_methods=frozenset(key_methods),
+        ),
+        routes=RouteModel(**{key: frozenset(routes.get(key, ())) for key in _KNOWN_KEYS["fastapi"]}),
+        schemas=tuple(schemas),
+        response_names=tuple(response_names),
+        response_only_keywords=frozenset(response_only),
+        recipients=frozenset(recipients),
+    )
