@@ -66,6 +66,15 @@ class HostRecipient:
 
 
 @dataclass(frozen=True, slots=True)
+class DeriveSource:
+    """A call that derives personal data (a location from an IP address): a `collect`."""
+
+    rule: str
+    category: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class CookieSetter:
     """A method that sets a cookie, with its parameter names."""
 
@@ -180,6 +189,10 @@ class Models:
     schemas: tuple[SchemaFamily, ...]
     response_names: tuple[str, ...]
     response_only_keywords: frozenset[str]
+    field_exclude_keywords: frozenset[str]
+    derive_calls: SymbolTable[DeriveSource]
+    config_owners: frozenset[str]
+    config_symbols: frozenset[str]
     recipients: frozenset[str] = field(default_factory=frozenset)
 
     def host_recipient(self, host: str) -> HostRecipient | None:
@@ -201,7 +214,7 @@ def expand(pattern: str) -> Iterator[str]:
 
 _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "": frozenset({"pack", "returns", "aliases", "log", "heuristics", "sdk", "http", "host", "setter", "header", "jar",
-                   "request", "containers", "fastapi", "defaults", "schema"}),
+                   "request", "containers", "fastapi", "defaults", "schema", "derive", "configuration"}),
     "pack": frozenset({"name", "description"}),
     "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords"}),
     "heuristics": frozenset({"logger_names", "logger_type"}),
@@ -214,7 +227,9 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "attributes", "methods"}),
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types"}),
-    "defaults": frozenset({"response_names", "response_only_keywords"}),
+    "defaults": frozenset({"response_names", "response_only_keywords", "exclude_keywords"}),
+    "derive": frozenset({"rule", "category", "message", "calls"}),
+    "configuration": frozenset({"owners", "symbols"}),
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
                          "meta_fields", "response_names", "stored_when_keyword"}),
@@ -346,6 +361,10 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     schemas: list[SchemaFamily] = []
     response_names: list[str] = []
     response_only: set[str] = set()
+    field_excludes: set[str] = set()
+    derive_entries: list[tuple[str, DeriveSource]] = []
+    config_owners: set[str] = set()
+    config_symbols: set[str] = set()
     recipients: set[str] = set()
 
     for reader, doc in data:
@@ -447,6 +466,21 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         defaults = doc.get("defaults", {})
         response_names.extend(reader.strings(defaults, "response_names"))
         response_only.update(reader.strings(defaults, "response_only_keywords"))
+        field_excludes.update(reader.strings(defaults, "exclude_keywords"))
+        for entry in doc.get("derive", []):
+            reader.check_keys(entry, "derive")
+            category = reader.string(entry, "category")
+            if category and category not in load_taxonomy():
+                reader.problem("category", f"unknown data category '{category}'")
+            derive = DeriveSource(rule=reader.string(entry, "rule"), category=category,
+                                  message=reader.string(entry, "message"))
+            for pattern in reader.strings(entry, "calls", required=True):
+                derive_entries.extend((name, derive) for name in expand(pattern))
+        configuration = doc.get("configuration", {})
+        if isinstance(configuration, dict):
+            reader.check_keys(configuration, "configuration")
+            config_owners.update(reader.strings(configuration, "owners"))
+            config_symbols.update(reader.strings(configuration, "symbols"))
         for entry in doc.get("schema", []):
             reader.check_keys(entry, "schema")
             schemas.append(
@@ -505,5 +539,9 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         schemas=tuple(schemas),
         response_names=tuple(response_names),
         response_only_keywords=frozenset(response_only),
+        field_exclude_keywords=frozenset(field_excludes),
+        derive_calls=SymbolTable(derive_entries),
+        config_owners=frozenset(config_owners),
+        config_symbols=frozenset(config_symbols),
         recipients=frozenset(recipients),
     )

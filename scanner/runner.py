@@ -20,9 +20,10 @@ from scanner.compare import compare
 from scanner.config import Config
 from scanner.discovery import discover
 from scanner.engine.analyzer import analyze_file, merge_observations
+from scanner.engine.sources import OWN_COOKIE_RULE
 from scanner.fingerprint import line_hashes
 from scanner.inventory import ClassifierOverrides, Inventory, load_inventory
-from scanner.model import FileResult, Finding, Notice, NoticeLevel, Observation, RunResult, Skip
+from scanner.model import FileResult, Finding, Kind, Notice, NoticeLevel, Observation, RunResult, Skip
 from scanner.packs import Models, load_models
 from scanner.taxonomy import load_taxonomy
 
@@ -91,6 +92,23 @@ def analyze(
         skips=tuple(sorted(skips, key=lambda s: (s.path, s.line or 0))),
         files=len(files),
     )
+
+
+def without_own_cookie_reads(observations: Sequence[Observation]) -> list[Observation]:
+    """Drop reads of cookies the project sets itself (not a collect); keep reads of others' cookies.
+
+    Which cookies the project sets is known only once every file is analysed, so the engine
+    reports every cookie read and this whole-run step decides.
+    """
+    own = {o.cookie.name for o in observations if o.kind is Kind.COOKIE and o.cookie is not None and o.cookie.name}
+    kept: list[Observation] = []
+    for obs in observations:
+        if obs.rule == OWN_COOKIE_RULE and obs.cookie is not None:
+            if obs.cookie.name in own:
+                continue
+            obs = replace(obs, cookie=None)
+        kept.append(obs)
+    return kept
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -182,7 +200,7 @@ def run(
         outcome = run_semgrep(semgrep_packs, [root / f for f in found.files if f not in skipped], root)
         observations.extend(outcome.observations)
         skips.extend(outcome.skips)
-    observations = merge_observations(observations)
+    observations = without_own_cookie_reads(merge_observations(observations))
     notices = [Notice(NoticeLevel.WARNING, p.message, path=p.path, code="discovery") for p in found.notes]
     findings: tuple[Finding, ...] = ()
     if inventory is not None and inventory_display is not None:

@@ -20,7 +20,7 @@ from scanner.classify import Classifier
 from scanner.engine import sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.positions import Positions
-from scanner.engine.values import NOTHING, REQUEST, UNKNOWN, Value, data_of, union, with_step
+from scanner.engine.values import CARRIERS, CONFIGURED, NOTHING, REQUEST, UNKNOWN, Value, data_of, union, with_step
 from scanner.model import Cookie, FileResult, FlowStep, Kind, Observation, Skip, SkipReason, Span
 from scanner.packs import Models
 
@@ -315,8 +315,12 @@ class FileAnalyzer:
                 self.eval(default, outer)
         self.exec_block(func.body, scope)
         self.finish_scope(scope)
+        returned = data_of(union(scope.returns)) if scope.returns else NOTHING
+        symbols = {r.symbol for r in scope.returns}
+        if len(symbols) == 1 and None not in symbols and not returned.categories:
+            returned = Value(symbol=symbols.pop())
         summary = FunctionSummary(
-            returns=data_of(union(scope.returns)) if scope.returns else NOTHING,
+            returns=returned,
             log_params=dict(scope.log_params),
             param_names=tuple(names),
         )
@@ -329,7 +333,7 @@ class FileAnalyzer:
             )
         returns = summary.returns
         if returns.params:
-            returns = Value(categories=returns.categories, steps=returns.steps, reasons=returns.reasons)
+            returns = Value(categories=returns.categories, steps=returns.steps, reasons=returns.reasons, symbol=returns.symbol)
         self.summaries[func.name] = FunctionSummary(returns, summary.log_params, summary.param_names)
 
     def finish_scope(self, scope: Scope) -> None:
@@ -644,7 +648,10 @@ class FileAnalyzer:
             return named if named is not None else NOTHING
         if base.symbol is not None and base.symbol.startswith("builtins."):
             return NOTHING
-        named = self.classify_name(node.attr, owner_name(node.value))
+        owner = owner_name(node.value)
+        if base.const is CONFIGURED or owner in self.models.config_owners or base.symbol in self.models.config_symbols:
+            return Value(const=CONFIGURED)
+        named = self.classify_name(node.attr, owner)
         if base.symbol is not None:
             symbol = self.normalize(f"{base.symbol}.{node.attr}")
             if symbol in self.models.request.objects:
@@ -658,7 +665,7 @@ class FileAnalyzer:
             return Value(symbol=self.models.logger_type)
         if named is not None:
             return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
-        if base.categories and not base.is_const:
+        if base.categories and not base.is_const and node.attr in CARRIERS:
             return data_of(base)
         return Value(params=base.params) if base.params else NOTHING
 
@@ -670,10 +677,15 @@ class FileAnalyzer:
             return sources.request_key(self, node, base, key, scope)
         if base.symbol is not None and base.symbol.startswith("@self:"):
             return NOTHING
+        owner = owner_name(node.value)
+        if base.const is CONFIGURED or owner in self.models.config_owners or base.symbol in self.models.config_symbols:
+            return Value(const=CONFIGURED)
         if isinstance(key.const, str):
-            named = self.classify_name(key.const, owner_name(node.value))
+            named = self.classify_name(key.const, owner)
             if named is not None:
                 return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
+            if key.const not in CARRIERS:
+                return Value(params=base.params) if base.params else NOTHING
         if base.role == "files":
             return self.element_of(base)
         return data_of(base) if (base.categories or base.params) and not base.is_const else NOTHING
@@ -711,7 +723,12 @@ class FileAnalyzer:
             return sources.request_call(self, node, func, args, scope)
 
         symbol = func.symbol
+        if symbol is not None and symbol in self.models.config_symbols:
+            return Value(const=CONFIGURED)
         if symbol is not None:
+            derived = sources.derived(self, node, symbol)
+            if derived is not None:
+                return derived
             sinks.check_call_sinks(self, node, symbol, args, kwargs, scope)
         if method is not None:
             sinks.check_method_sinks(self, node, method, base or NOTHING, args, kwargs, scope)
@@ -720,7 +737,9 @@ class FileAnalyzer:
         summary = self.local_summary(node, func)
         if summary is not None:
             sinks.apply_summary(self, node, summary, args, kwargs, scope)
-            return summary.returns if summary.returns.categories else self._propagate(node, symbol, method, base, args, kwargs)
+            if summary.returns.categories or summary.returns.symbol is not None:
+                return summary.returns
+            return self._propagate(node, symbol, method, base, args, kwargs)
 
         if symbol is not None:
             parsed = sources.parsed_body(symbol, args)

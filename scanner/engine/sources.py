@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from scanner.engine.values import NOTHING, REQUEST, UNKNOWN, Value
-from scanner.model import Kind
+from scanner.model import Cookie, Kind
 from scanner.packs import SchemaFamily
 
 if TYPE_CHECKING:
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
 
 BODY_ROLES = frozenset({"fields", "files", "body"})
+COOKIE_ID = "user.device.cookie_id"
+OWN_COOKIE_RULE = "python.request.cookie"
 CONTENT = "user.content"
 IP = "user.device.ip_address"
 DEVICE = "user.device"
@@ -156,7 +158,23 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         return Value(categories=frozenset({match.category}), steps=(an.step(node, message),), reasons=(match.pattern,))
     if role in ("client_ip", "device"):
         return Value(categories=base.categories, steps=base.steps, reasons=base.reasons)
+    if role == "cookies" and isinstance(key.const, str):
+        # Reading a cookie is a collect unless the application sets that cookie itself; the runner
+        # drops the reads of cookies the project sets (it sees every file's cookie observations).
+        message = f"cookie '{key.const}' is read from the request"
+        an.emit(Kind.COLLECT, node, [COOKIE_ID], OWN_COOKIE_RULE, message, cookie=Cookie(name=key.const),
+                reasons=(f"request cookie '{key.const}'",))
+        return Value(categories=frozenset({COOKIE_ID}), steps=(an.step(node, message),))
     return NOTHING
+
+
+def derived(an: FileAnalyzer, node: ast.Call, symbol: str) -> Value | None:
+    """A call that derives personal data (a GeoIP lookup): collected at the call, carried by its result."""
+    source = an.models.derive_calls.get(symbol)
+    if source is None:
+        return None
+    an.emit(Kind.COLLECT, node, [source.category], source.rule, source.message, reasons=(f"call of {symbol}",))
+    return Value(categories=frozenset({source.category}), steps=(an.step(node, source.message),))
 
 
 def request_call(an: FileAnalyzer, node: ast.Call, func: Value, args: list[Value], scope: Scope) -> Value:
@@ -207,6 +225,7 @@ class RouteInfo:
     """A route function: its path's parameters are path segments, not collected fields."""
 
     path_params: frozenset[str]
+    dependency: bool = False
 
 
 _PATH_PARAM = re.compile(r"[{<](?:[^:>}]+:)?([A-Za-z_][A-Za-z0-9_]*)[}>]")
@@ -222,6 +241,12 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
         path_node = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
         if isinstance(path_node, ast.Constant) and isinstance(path_node.value, str) and (path_node.value.startswith("/") or path_node.value == ""):
             return RouteInfo(frozenset(_PATH_PARAM.findall(path_node.value)))
+    # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
+    routes = an.models.routes
+    markers = routes.field_markers | routes.header_markers | routes.file_markers
+    for default in [*func.args.defaults, *func.args.kw_defaults]:
+        if isinstance(default, ast.Call) and an.static_symbol(default.func, scope) in markers:
+            return RouteInfo(frozenset(), dependency=True)
     return None
 
 
@@ -249,7 +274,7 @@ def parameter_value(
     if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
         return Value(symbol=REQUEST)
     if route is not None and arg.arg not in route.path_params:
-        collected = _route_parameter(an, func, arg, annotation, scope)
+        collected = _route_parameter(an, func, arg, annotation, scope, route)
         if collected is not None:
             return collected
     named = an.classify_name(arg.arg, None)
@@ -282,7 +307,8 @@ def _default_of(func: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg) -> a
 
 
 def _route_parameter(
-    an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg, annotation: str | None, scope: Scope
+    an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg, annotation: str | None, scope: Scope,
+    route: RouteInfo,
 ) -> Value | None:
     routes = an.models.routes
     markers: list[tuple[str, ast.Call]] = []
@@ -318,7 +344,7 @@ def _route_parameter(
         an.emit(Kind.COLLECT, arg, [match.category], "python.fastapi.header", message, reasons=(match.pattern,))
         return Value(categories=frozenset({match.category}), steps=(an.step(arg, message),))
     field_marker = kinds & routes.field_markers
-    plain = not markers and (annotation is None and arg.annotation is None or annotation in _SCALARS or _scalar_annotation(arg.annotation))
+    plain = not markers and not route.dependency and (annotation is None and arg.annotation is None or annotation in _SCALARS or _scalar_annotation(arg.annotation))
     if field_marker or plain:
         named = an.classifier.name(alias)
         if named is None and arg.arg != alias:
@@ -459,6 +485,8 @@ def _annotated_field(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, 
     names = _names_in(stmt.annotation)
     if "ClassVar" in names or "InitVar" in names:
         return
+    if any(n in an.schema_classes and n != cls.name for n in names):
+        return  # a nested model: its own fields are the collects
     if family.annotation_wrappers:
         wrapper = stmt.annotation.value if isinstance(stmt.annotation, ast.Subscript) else None
         symbol = an.static_symbol(wrapper, scope) if wrapper is not None else None
@@ -522,7 +550,10 @@ def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta
 
 
 def _refers_by_id(an: FileAnalyzer, family: SchemaFamily, call: ast.Call, scope: Scope) -> bool:
-    """A foreign key refers to a user by id: it collects nothing."""
+    """A foreign key refers to a user by id, a primary key is generated: neither collects anything."""
+    if any(k.arg in an.models.field_exclude_keywords and isinstance(k.value, ast.Constant) and k.value.value is True
+           for k in call.keywords):
+        return True
     for arg in [*call.args, *(k.value for k in call.keywords)]:
         if isinstance(arg, ast.Call):
             symbol = an.static_symbol(arg.func, scope)

@@ -31,6 +31,25 @@ class _Unknown:
 UNKNOWN: Any = _Unknown()
 
 
+class _Configured:
+    """Marker constant: a value read from the service's configuration (settings, environment)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "CONFIGURED"
+
+
+CONFIGURED: Any = _Configured()
+
+# Attribute and key names that hold the data of the object they belong to, whatever it is.
+CARRIERS = frozenset({
+    "data", "value", "values", "body", "text", "content", "payload", "json", "args", "kwargs", "params",
+    "fields", "cleaned_data", "validated_data", "initial_data", "raw", "message", "msg", "detail", "details",
+    "info", "attributes", "attrs", "props", "properties", "extra", "context", "input", "inputs", "form",
+})
+
+
 @dataclass(frozen=True, slots=True)
 class Value:
     """What is known about one expression's value."""
