@@ -1,0 +1,201 @@
+"""The command line end to end: exit codes and outputs on clean, violating, broken and mixed trees."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sarif_check import assert_valid_sarif
+
+from scanner.cli import main
+
+INVENTORY = """\
+version = 1
+policy = "Test policy"
+
+[[collect]]
+categories = ["user.contact.email"]
+purposes = ["account"]
+section = "2.1"
+
+[logging]
+allow = ["user.unique_id"]
+section = "2.1 Log Information"
+"""
+
+VIEWS = """\
+import logging
+
+from flask import Flask, request
+
+app = Flask(__name__)
+log = logging.getLogger(__name__)
+
+
+@app.post("/signup")
+def signup():
+    email = request.form["email"]
+    log.info("signup from %s", email)
+    return "ok"
+"""
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    out, err = capsys.readouterr()
+    code = exit_info.value.code
+    return (code if isinstance(code, int) else 0), out, err
+
+
+def test_violating_tree_exits_1_with_ruff_like_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    code, out, err = cli(["scan", str(tmp_path)], capsys)
+    assert code == 1, err
+    lines = out.splitlines()
+    assert lines[0] == (
+        "app/views.py:12:5: PS401 [error] user.contact.email is written to a log, which the policy inventory "
+        "does not allow. user.contact.email is written to a log by logging.info()."
+    )
+    assert len([line for line in lines if line.startswith("app/")]) == 1
+
+
+def test_clean_tree_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    clean = VIEWS.replace('log.info("signup from %s", email)', 'log.info("signup")')
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": clean})
+    code, out, _ = cli(["scan", str(tmp_path)], capsys)
+    assert code == 0
+    assert "Found 0 findings" in out or "No findings" in out or "0 findings" in out
+
+
+def test_fail_on_error_ignores_warnings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    undeclared = VIEWS.replace('log.info("signup from %s", email)', 'phone = request.form["phone"]')
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": undeclared})
+    assert cli(["scan", str(tmp_path)], capsys)[0] == 1
+    assert cli(["scan", str(tmp_path), "--fail-on", "error"], capsys)[0] == 0
+    assert cli(["scan", str(tmp_path), "--exit-zero"], capsys)[0] == 0
+
+
+def test_broken_and_mixed_tree_exits_3_and_keeps_good_results(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, {
+        "privacy-inventory.toml": INVENTORY,
+        "app/views.py": VIEWS,
+        "app/broken.py": "def f(:\n    pass\n",
+        "app/latin.py": b"# no coding cookie\nname = '\xe9'\n",
+        "app/nul.py": b"x = 1\x00\n",
+    })
+    sarif_path = tmp_path / "out.sarif"
+    code, out, err = cli(["scan", str(tmp_path), "--sarif-output", str(sarif_path)], capsys)
+    assert code == 3, err
+    assert "app/views.py:12:5: PS401" in out
+    doc = assert_valid_sarif(sarif_path.read_text(encoding="utf-8"))
+    invocation = doc["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    notes = sorted(n["message"]["text"] for n in invocation["toolExecutionNotifications"])
+    assert [n.split(":")[0] for n in notes] == [
+        "could not analyse app/broken.py", "could not analyse app/latin.py", "could not analyse app/nul.py",
+    ]
+    assert any("syntax-error" in n for n in notes)
+    assert any("decode-error" in n for n in notes)
+    assert any("null-bytes" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("inventory", "message"),
+    [
+        ("version = 1\npolicy = 'p'\n[[collect]]\ncategories = ['user.contact.emial']\npurposes = ['x']\nsection = 's'\n",
+         "privacy-inventory.toml:4: unknown data category 'user.contact.emial' (did you mean 'user.contact.email'?)"),
+        ("version = 1\npolicy = 'p'\n[[collect\n", "privacy-inventory.toml:3"),
+        ("version = 1\npolicy = 'p'\ncolour = 'red'\n", "privacy-inventory.toml:3: unknown key 'colour'"),
+    ],
+)
+def test_bad_inventory_exits_2_naming_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    inventory: str, message: str) -> None:
+    write(tmp_path, {"privacy-inventory.toml": inventory, "app/views.py": VIEWS})
+    code, _, err = cli(["scan", str(tmp_path)], capsys)
+    assert code == 2
+    assert message in err
+
+
+def test_inventory_check_lists_every_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = "version = 2\npolicy = ''\n[[collect]]\ncategories = ['user.nope']\npurposes = ['x']\nsection = 's'\n"
+    write(tmp_path, {"inv.toml": bad})
+    code, _, err = cli(["inventory", "check", str(tmp_path / "inv.toml")], capsys)
+    assert code == 2
+    problem_lines = [line for line in err.splitlines() if "inv.toml:" in line]
+    assert [line.split(":")[1] for line in problem_lines] == ["1", "2", "4"]
+    code, out, _ = cli(["inventory", "check", str(Path(__file__).parents[1] / "fixtures/example_service/privacy-inventory.toml")], capsys)
+    assert code == 0 and out.endswith("valid\n")
+
+
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(["scan", str(tmp_path / "missing")], capsys)[0] == 2
+    assert cli(["scan", "--no-such-option"], capsys)[0] == 2
+    assert cli(["observe", str(tmp_path), "--format", "sarif"], capsys)[0] == 2
+    write(tmp_path, {"app/views.py": VIEWS})
+    code, _, err = cli(["scan", str(tmp_path)], capsys)  # no inventory anywhere
+    assert code == 2 and "no policy inventory" in err
+
+
+def test_bad_config_key_exits_2_with_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, {"pyproject.toml": "[tool.policyscan]\nfail_on = 'warning'\nexclud = ['x']\n",
+                     "privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    code, _, err = cli(["scan", str(tmp_path)], capsys)
+    assert code == 2
+    assert "pyproject.toml:3: unknown key 'exclud'" in err
+
+
+def test_observe_json_is_the_contract_form(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, {"app/views.py": VIEWS})
+    code, out, _ = cli(["observe", str(tmp_path), "--format", "json"], capsys)
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["observations"] == [
+        {"kind": "collect", "path": "app/views.py", "start_line": 11, "end_line": 11,
+         "categories": ["user.contact.email"], "recipient": None, "cookie": None, "cookie_attributes": None,
+         "rule": "python.request.field", "message": "request field 'email' is read (user.contact.email)"},
+        {"kind": "log", "path": "app/views.py", "start_line": 12, "end_line": 12,
+         "categories": ["user.contact.email"], "recipient": None, "cookie": None, "cookie_attributes": None,
+         "rule": "python.logging.personal-data",
+         "message": "user.contact.email is written to a log by logging.info()"},
+    ]
+
+
+def test_output_is_identical_whatever_the_workers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files: dict[str, str | bytes] = {"privacy-inventory.toml": INVENTORY}
+    for i in range(80):  # above the threshold where workers start
+        files[f"app/m{i:02d}.py"] = VIEWS
+    files["app/broken.py"] = "def f(:\n"
+    write(tmp_path, files)
+    outputs = []
+    for jobs in ("1", "2"):
+        for fmt in ("sarif", "json"):
+            target = tmp_path / f"out-{jobs}.{fmt}"
+            code, _, _ = cli(["scan", str(tmp_path), "--jobs", jobs, "--format", fmt, "-o", str(target)], capsys)
+            assert code == 3
+            outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
+    assert_valid_sarif(outputs[0].decode("utf-8"))
+
+
+def test_python_dash_m_and_console_script_agree(tmp_path: Path) -> None:
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    result = subprocess.run([sys.executable, "-m", "scanner", "scan", str(tmp_path), "--format", "json"],
+                            capture_output=True, text=True, cwd=Path(__file__).parents[1], check=False)
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["summary"]["findings"] == 1
