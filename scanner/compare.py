@@ -31,6 +31,12 @@ def _identity(rule: RuleInfo, *parts: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
+def _detail(obs: Observation) -> str:
+    """The observation's own message as a second sentence: what the code does, and where from."""
+    text = obs.message.strip().rstrip(".")
+    return f" Observed: {text}." if text else ""
+
+
 def _cookie_matches(decl: CookieDecl, name: str) -> bool:
     from fnmatch import fnmatchcase
 
@@ -83,8 +89,8 @@ class _Comparison:
                 reported.update(hit)
                 self.add(
                     catalog.SCOPE_RULE, obs, hit,
-                    f"{', '.join(hit)} is {verb} under scope '{scope.name}', which forbids it ({scope.section}). "
-                    f"{obs.message}.",
+                    f"{', '.join(hit)} is {verb} under scope '{scope.name}', which forbids it ({scope.section})."
+                    f"{_detail(obs)}",
                     self.ref(scope.line, f"scope '{scope.name}'"),
                 )
         return reported
@@ -96,7 +102,7 @@ class _Comparison:
         if missing:
             self.add(
                 catalog.UNDECLARED_COLLECTION, obs, missing,
-                f"{', '.join(sorted(missing))} is collected but the policy inventory does not declare it. {obs.message}.",
+                f"{', '.join(sorted(missing))} is collected but the policy inventory does not declare it.{_detail(obs)}",
                 self.ref(None, "no [[collect]] declaration covers it"),
             )
         if obs.stored:
@@ -110,7 +116,7 @@ class _Comparison:
             what = f" ({', '.join(obs.categories)})" if obs.categories else ""
             self.add(
                 catalog.UNDECLARED_RECIPIENT, obs, obs.categories,
-                f"Data{what} is sent to {recipient}, which the policy inventory does not declare as a recipient. {obs.message}.",
+                f"Data{what} is sent to {recipient}, which the policy inventory does not declare as a recipient.",
                 self.ref(None, "no [[recipients]] declaration names it"),
             )
             return
@@ -118,7 +124,7 @@ class _Comparison:
         if extra:
             self.add(
                 catalog.RECIPIENT_CATEGORY, obs, extra,
-                f"{recipient} receives {', '.join(sorted(extra))}, which its declaration does not allow. {obs.message}.",
+                f"{recipient} receives {', '.join(sorted(extra))}, which its declaration does not allow.",
                 self.ref(decl.line, f"recipient '{decl.name}'"),
             )
 
@@ -178,7 +184,7 @@ class _Comparison:
         level = Level.NOTE if forbidden == ["user.unique_id"] else None
         self.add(
             catalog.FORBIDDEN_LOG, obs, forbidden,
-            f"{', '.join(forbidden)} is written to a log, which the policy inventory does not allow. {obs.message}.",
+            f"{', '.join(forbidden)} is written to a log, which the policy inventory does not allow.{_detail(obs)}",
             self.ref(policy.line, "[logging]"),
             level=level,
         )

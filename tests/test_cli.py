@@ -70,7 +70,7 @@ def test_violating_tree_exits_1_with_ruff_like_lines(tmp_path: Path, capsys: pyt
     lines = out.splitlines()
     assert lines[0] == (
         "app/views.py:12:5: PS401 [error] user.contact.email is written to a log, which the policy inventory "
-        "does not allow. user.contact.email is written to a log by logging.info()."
+        "does not allow. Observed: user.contact.email is written to a log by logging.info()."
     )
     assert len([line for line in lines if line.startswith("app/")]) == 1
 

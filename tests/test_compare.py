@@ -163,7 +163,14 @@ def test_messages_name_what_differs() -> None:
     findings = compare([*EXERCISED, obs(Kind.SHARE, 8, ("user.content",), recipient="OpenAI")], inventory(),
                        taxonomy=TAXONOMY, inventory_path=INV)
     assert findings[0].message == (
-        "Data (user.content) is sent to OpenAI, which the policy inventory does not declare as a recipient. "
-        "something happens."
+        "Data (user.content) is sent to OpenAI, which the policy inventory does not declare as a recipient."
     )
     assert findings[0].declaration is not None and findings[0].declaration.path == INV
+
+
+def test_collect_and_log_messages_add_what_the_code_does() -> None:
+    findings = compare([*EXERCISED, obs(Kind.LOG, 11, ("user.content",))], inventory(), taxonomy=TAXONOMY,
+                       inventory_path=INV)
+    assert findings[0].message == (
+        "user.content is written to a log, which the policy inventory does not allow. Observed: something happens."
+    )
