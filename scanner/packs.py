@@ -403,7 +403,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             if not isinstance(when, dict):
                 reader.problem("when_keyword", "'when_keyword' must be a table of keyword = constant")
                 when = {}
-            sink = ShareSink(
+            share = ShareSink(
                 recipient=reader.string(entry, "recipient"),
                 rule=reader.string(entry, "rule"),
                 params=reader.strings(entry, "params"),
@@ -412,9 +412,9 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                 when_keyword=tuple(sorted(when.items())),
                 data_arguments=bool(entry.get("data_arguments", True)),
             )
-            recipients.add(sink.recipient)
+            recipients.add(share.recipient)
             for pattern in reader.strings(entry, "calls", required=True):
-                share_entries.extend((name, sink) for name in expand(pattern))
+                share_entries.extend((name, share) for name in expand(pattern))
         for entry in doc.get("http", []):
             reader.check_keys(entry, "http")
             position = entry.get("url_position", 0)

@@ -198,7 +198,7 @@ class FileAnalyzer:
             stack: list[tuple[int, list[int]]] = [(start, sorted(calls[start]))]
             state[start] = 1
             while stack:
-                node, pending = stack[-1]
+                current, pending = stack[-1]
                 if pending:
                     nxt = pending.pop(0)
                     if state[nxt] == 0:
@@ -206,8 +206,8 @@ class FileAnalyzer:
                         stack.append((nxt, sorted(calls[nxt])))
                     continue
                 stack.pop()
-                state[node] = 2
-                order.append(node)
+                state[current] = 2
+                order.append(current)
         return [deferred[i] for i in order]
 
     # --------------------------------------------------------------- emitting
@@ -384,7 +384,7 @@ class FileAnalyzer:
                 if item.optional_vars is not None:
                     self.assign(item.optional_vars, value, item.context_expr, scope, stmt)
             self.exec_block(stmt.body, scope)
-        elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+        elif isinstance(stmt, (ast.Try, ast.TryStar)):
             self.exec_block(stmt.body, scope)
             branches = [h.body for h in stmt.handlers] + [stmt.orelse]
             for handler in stmt.handlers:
@@ -500,19 +500,19 @@ class FileAnalyzer:
         if isinstance(node, ast.Subscript):
             return self.eval_subscript(node, scope)
         if isinstance(node, ast.JoinedStr):
-            parts = [self.eval(v, scope) for v in node.values]
-            prefix = ""
-            for part in parts:
-                if isinstance(part.const, str):
-                    prefix += part.const
+            pieces = [self.eval(v, scope) for v in node.values]
+            known = ""
+            for piece in pieces:
+                if isinstance(piece.const, str):
+                    known += piece.const
                 else:
                     break
-            joined = union(parts)
-            if all(isinstance(p.const, str) for p in parts):
-                return Value(const=prefix)
+            joined = union(pieces)
+            if all(isinstance(p.const, str) for p in pieces):
+                return Value(const=known)
             return Value(
                 categories=joined.categories, steps=joined.steps, reasons=joined.reasons,
-                params=joined.params, prefix=prefix or None,
+                params=joined.params, prefix=known or None,
             )
         if isinstance(node, ast.FormattedValue):
             inner = self.eval(node.value, scope)
@@ -526,7 +526,7 @@ class FileAnalyzer:
             if folded is not UNKNOWN:
                 return Value(const=folded)
             joined = union([left, right])
-            prefix = left.text if isinstance(node.op, ast.Add) else None
+            prefix: str | None = left.text if isinstance(node.op, ast.Add) else None
             if isinstance(node.op, ast.Mod) and isinstance(left.const, str):
                 prefix = left.const.split("%", 1)[0]
             return Value(categories=joined.categories, steps=joined.steps, reasons=joined.reasons,
@@ -539,11 +539,11 @@ class FileAnalyzer:
                 return NOTHING
             return data_of(operand)
         if isinstance(node, ast.BoolOp):
-            values = [self.eval(v, scope) for v in node.values]
-            for v in values:
-                if v.symbol is not None or v.role is not None:
-                    return v
-            return union(values)
+            operands = [self.eval(v, scope) for v in node.values]
+            for operand in operands:
+                if operand.symbol is not None or operand.role is not None:
+                    return operand
+            return union(operands)
         if isinstance(node, ast.Compare):
             self.eval(node.left, scope)
             for comparator in node.comparators:
@@ -574,22 +574,22 @@ class FileAnalyzer:
                         values.append(named)
             return union(values)
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            values = [self.eval(e, scope) for e in node.elts]
+            elements = [self.eval(e, scope) for e in node.elts]
             if isinstance(node, ast.Tuple):
-                sinks.check_header_tuple(self, node, values, scope)
-            return union([data_of(v) for v in values])
+                sinks.check_header_tuple(self, node, elements, scope)
+            return union([data_of(v) for v in elements])
         if isinstance(node, ast.Starred):
             return self.eval(node.value, scope)
         if isinstance(node, ast.Await):
             return self.eval(node.value, scope)
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
-            inner = Scope(env={}, parent=scope, cls=scope.cls)
-            self.bind_comprehension(node.generators, inner)
-            return data_of(self.eval(node.elt, inner))
+            comprehension = Scope(env={}, parent=scope, cls=scope.cls)
+            self.bind_comprehension(node.generators, comprehension)
+            return data_of(self.eval(node.elt, comprehension))
         if isinstance(node, ast.DictComp):
-            inner = Scope(env={}, parent=scope, cls=scope.cls)
-            self.bind_comprehension(node.generators, inner)
-            return union([data_of(self.eval(node.key, inner)), data_of(self.eval(node.value, inner))])
+            comprehension = Scope(env={}, parent=scope, cls=scope.cls)
+            self.bind_comprehension(node.generators, comprehension)
+            return union([data_of(self.eval(node.key, comprehension)), data_of(self.eval(node.value, comprehension))])
         if isinstance(node, ast.Lambda):
             return NOTHING
         if isinstance(node, ast.NamedExpr):
@@ -600,9 +600,9 @@ class FileAnalyzer:
             value = self.eval(node.value, scope) if node.value is not None else NOTHING
             return value
         if isinstance(node, ast.Slice):
-            for part in (node.lower, node.upper, node.step):
-                if part is not None:
-                    self.eval(part, scope)
+            for bound in (node.lower, node.upper, node.step):
+                if bound is not None:
+                    self.eval(bound, scope)
             return NOTHING
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.expr):
@@ -930,7 +930,7 @@ def analyze_file(root: Path, relpath: str, models: Models, classifier: Classifie
         return FileResult(relpath, skip=Skip(relpath, SkipReason.UNREADABLE, exc.strerror or str(exc)))
     source, problem = decode_source(raw, relpath)
     if source is None:
-        return FileResult(relpath, skip=problem)  # type: ignore[arg-type]
+        return FileResult(relpath, skip=problem)
     return analyze_source(relpath, source, models, classifier)
 
 

@@ -267,9 +267,10 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
             passed[summary.param_names.index(name)] = value
     rules: dict[str, list[Value]] = {}
     for index, rule in summary.log_params.items():
-        value = passed.get(index)
-        if value is None:
+        given = passed.get(index)
+        if given is None:
             continue
+        value = given
         for param in value.params:
             scope.log_params.setdefault(param, rule)
         if value.categories:
