@@ -36,6 +36,15 @@ SANITIZERS = frozenset({
 SANITIZER_PREFIXES = ("hashlib.", "hmac.", "bcrypt.", "passlib.", "secrets.", "uuid.", "time.", "datetime.")
 SANITIZER_WORDS = ("hash", "mask", "redact", "anonymi", "pseudonymi", "encrypt", "obfuscat", "scrub", "sanitiz",
                    "count", "exists", "validate", "verify", "check_password")
+# Functions whose result holds their arguments' data (conversions and serialisers).
+TRANSFORMS = frozenset({
+    "builtins.str", "builtins.repr", "builtins.format", "builtins.bytes", "builtins.list", "builtins.dict",
+    "builtins.tuple", "builtins.set", "builtins.frozenset", "builtins.sorted", "builtins.reversed", "builtins.vars",
+    "builtins.ascii", "builtins.zip", "builtins.map", "builtins.filter", "builtins.iter", "builtins.next",
+    "dataclasses.asdict", "dataclasses.astuple", "pprint.pformat", "functools.partial",
+})
+TRANSFORM_PREFIXES = ("json.", "orjson.", "ujson.", "simplejson.", "base64.", "urllib.parse.", "html.", "textwrap.",
+                      "copy.", "shlex.", "string.", "markupsafe.", "django.utils.html.", "django.utils.text.")
 # Methods of strings and containers that keep the data they are called on.
 KEEPING_METHODS = frozenset({
     "lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize", "casefold", "split", "rsplit",
@@ -59,6 +68,18 @@ class FunctionSummary:
     returns: Value = NOTHING
     log_params: dict[int, str] = field(default_factory=dict)
     param_names: tuple[str, ...] = ()
+    return_params: frozenset[int] = frozenset()
+
+    def result(self, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value:
+        """What a call returns: the function's own data and that of the arguments it returns."""
+        passed = [data_of(args[i]) for i in sorted(self.return_params) if i < len(args)]
+        passed += [data_of(v) for k, v in kwargs if k is not None and k in self.param_names
+                   and self.param_names.index(k) in self.return_params]
+        if not passed:
+            return self.returns
+        data = union([data_of(self.returns), *passed])
+        return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params,
+                     symbol=self.returns.symbol)
 
 
 @dataclass
@@ -117,6 +138,7 @@ class FileAnalyzer:
         self.classes: dict[str, ClassInfo] = {}
         self.schema_classes: dict[str, str] = {}
         self.response_models: set[str] = set()
+        self._return_types = frozenset(models.returns.values())
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Observation]:
@@ -319,22 +341,15 @@ class FileAnalyzer:
         symbols = {r.symbol for r in scope.returns}
         if len(symbols) == 1 and None not in symbols and not returned.categories:
             returned = Value(symbol=symbols.pop())
-        summary = FunctionSummary(
-            returns=returned,
-            log_params=dict(scope.log_params),
-            param_names=tuple(names),
-        )
         # A method is called through an instance: its first parameter is not passed explicitly.
-        if cls is not None and names and names[0] in ("self", "cls"):
-            summary = FunctionSummary(
-                returns=summary.returns,
-                log_params={i - 1: r for i, r in summary.log_params.items() if i > 0},
-                param_names=tuple(names[1:]),
-            )
-        returns = summary.returns
-        if returns.params:
-            returns = Value(categories=returns.categories, steps=returns.steps, reasons=returns.reasons, symbol=returns.symbol)
-        self.summaries[func.name] = FunctionSummary(returns, summary.log_params, summary.param_names)
+        shift = 1 if cls is not None and names and names[0] in ("self", "cls") else 0
+        self.summaries[func.name] = FunctionSummary(
+            returns=Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
+                          symbol=returned.symbol),
+            log_params={i - shift: r for i, r in scope.log_params.items() if i >= shift},
+            param_names=tuple(names[shift:]),
+            return_params=frozenset(i - shift for i in returned.params if i >= shift),
+        )
 
     def finish_scope(self, scope: Scope) -> None:
         """Emit request bodies that were bound to a name and never read key by key."""
@@ -454,7 +469,7 @@ class FileAnalyzer:
         """Bind an assignment target; sinks that are assignments (cookies) are checked here."""
         if isinstance(target, ast.Name):
             bound = value
-            if value.symbol is None and value.role is None:
+            if (value.symbol is None or not self.is_object_symbol(value.symbol)) and value.role is None:
                 named = self.classify_name(target.id, None)
                 if named is not None and not value.is_const:
                     bound = union([value, named]) if value.categories else named
@@ -737,9 +752,7 @@ class FileAnalyzer:
         summary = self.local_summary(node, func)
         if summary is not None:
             sinks.apply_summary(self, node, summary, args, kwargs, scope)
-            if summary.returns.categories or summary.returns.symbol is not None:
-                return summary.returns
-            return self._propagate(node, symbol, method, base, args, kwargs)
+            return summary.result(args, kwargs)
 
         if symbol is not None:
             parsed = sources.parsed_body(symbol, args)
@@ -763,7 +776,12 @@ class FileAnalyzer:
         args: list[Value],
         kwargs: list[tuple[str | None, Value]],
     ) -> Value:
-        """The data a call's result carries: its arguments' (and receiver's), unless it sanitises."""
+        """The data a call's result carries, when the call is known to keep it.
+
+        Formatting and string methods, serialisers and constructors keep their inputs; a lookup
+        (`User.objects.get(email=email)`) or an unknown function does not: its result is other
+        data, which its own name may classify.
+        """
         if symbol is not None and (symbol in SANITIZERS or symbol.startswith(SANITIZER_PREFIXES)):
             return NOTHING
         callee = method or (node.func.id if isinstance(node.func, ast.Name) else None)
@@ -771,17 +789,27 @@ class FileAnalyzer:
             lowered = callee.lower()
             if method in DROPPING_METHODS or any(word in lowered for word in SANITIZER_WORDS) or lowered.startswith(("is_", "has_")):
                 return NOTHING
-        parts: list[Value] = [data_of(a) for a in args]
+        arguments: list[Value] = [data_of(a) for a in args]
         for name, value in kwargs:
-            parts.append(data_of(value))
+            arguments.append(data_of(value))
             if name is not None and not value.is_const and value.symbol is None:
                 named = self.classify_name(name, None)
                 if named is not None:
-                    parts.append(named)
-        if method is not None and base is not None and base.symbol is None:
-            if method in KEEPING_METHODS or not args:
-                parts.append(data_of(base))
-        return union(parts)
+                    arguments.append(named)
+        if method is not None:
+            if base is not None and base.symbol is None and method in KEEPING_METHODS:
+                return union([data_of(base), *arguments])
+            if base is not None and base.symbol is None and not base.is_const:
+                # `user.get_full_name()`: the method's name says what it returns
+                stripped = method[4:] if method.startswith("get_") else method
+                named = self.classify_name(stripped, owner_name(node.func.value)) if stripped != method else None  # type: ignore[attr-defined]
+                return named or NOTHING
+            return NOTHING
+        if symbol is not None and (symbol in TRANSFORMS or symbol.startswith(TRANSFORM_PREFIXES)):
+            return union(arguments)
+        if callee is not None and callee[:1].isupper():
+            return union(arguments)  # a constructor: the object holds what it is given
+        return NOTHING
 
     def local_summary(self, node: ast.Call, func: Value) -> FunctionSummary | None:
         if isinstance(node.func, ast.Name):
@@ -834,6 +862,14 @@ class FileAnalyzer:
             head = head[:cut]
             if head in aliases:
                 return aliases[head] + symbol[len(head):]
+
+    def is_object_symbol(self, symbol: str) -> bool:
+        """True when a symbol names an object the analysis tracks (a module, a class, an instance, a
+        modelled return type), False for the opaque result of a library function call."""
+        if symbol.startswith("@") or "(" not in symbol or symbol in self._return_types:
+            return True
+        head = symbol[: symbol.rindex("(")]
+        return head.rsplit(".", 1)[-1][:1].isupper() or head in self.models.literal_factories
 
     def symbol_value(self, symbol: str) -> Value:
         """The value of a qualified name: the request object where a framework's request is meant."""
