@@ -1,0 +1,571 @@
+"""The name classifier: which identifiers, header names and type names mean personal data.
+
+`Classifier.load()` reads the bundled rule pack (rules/classifier.toml, whose top comment
+documents the format) once per process and answers three questions, each with the most
+specific fideslang category that fits or None:
+
+- `name("userEmail")`: a variable, attribute, parameter, field, keyword or string key,
+  with its `owner` (class or variable name) deciding ambiguous words (`name` of `User` is a
+  person's name, of `Product` it is not);
+- `header("X-Forwarded-For")`: an HTTP header name or WSGI/ASGI environ key;
+- `type_name("EmailStr")`: a field or annotation type.
+
+Classification is by meaning: the last word of a name is what it is (`email_template` is a
+template), words before it can make it a flag, a setting or a function (`is_email`,
+`max_age`, `validate_email`), and all-upper-case names are configuration constants.
+The engine calls `name` on every identifier it evaluates, so answers are cached per
+(identifier, owner).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from scanner.bundled import rules_dir
+from scanner.errors import Problem, RulePackError
+from scanner.inventory import ClassifierOverrides
+from scanner.taxonomy import load_taxonomy
+from scanner.tomlpos import KeyPath, TomlChecker, TomlDocument, TomlPositions, decode_error_location
+
+PACK_FILE = "classifier.toml"
+
+# `IPv4`/`IPv6` stay one word; otherwise split at camelCase humps ("HTTPHeader" -> HTTP
+# Header) and between letters and digits ("line1" -> line 1). Anything else separates.
+_WORD = re.compile(r"[Ii][Pp][Vv][46]|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+_PATTERN_WORD = re.compile(r"[a-z0-9]+")
+_HEADER_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:-?\*)?")
+_TYPE_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
+
+_TOP_KEYS = ("words", "owners", "categories", "headers", "types")
+_WORD_LISTS = ("transparent", "exclude", "neutral", "owner_suffixes", "configuration", "invariant")
+_CATEGORY_KEYS = ("patterns", "exclude", "suffixes")
+_PATTERN_TABLE_KEYS = ("pattern", "unless")
+_TYPE_KEYS = ("suffixes", "names")
+ALONE = "alone"  # the built-in owner marker: the match may stand with nothing before it
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What a name means: one fideslang key, and which pattern said so (for --explain)."""
+
+    category: str
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """One compiled pattern: its words, the owner groups it needs, the words that cancel it."""
+
+    category: str
+    words: tuple[str, ...]
+    literal: int  # words as written; the joined form ("firstname") keeps the count of "first name"
+    groups: frozenset[str]  # owner groups, any of which satisfies it; empty: no owner needed
+    unless: frozenset[str]
+    text: str  # as written in the rule pack
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Category:
+    """What a category adds to the global word lists: its own leading exclusions and trailing words."""
+
+    exclude: frozenset[str]
+    suffixes: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    """The compiled classifier rule pack (see rules/classifier.toml for the meaning of each part)."""
+
+    path: str
+    invariant: frozenset[str]
+    transparent: frozenset[str]
+    exclude: frozenset[str]
+    neutral: frozenset[str]
+    owner_suffixes: frozenset[str]
+    configuration: frozenset[str]
+    groups: Mapping[str, frozenset[str]]
+    word_groups: Mapping[str, frozenset[str]]  # word -> the owner groups holding it
+    categories: Mapping[str, _Category]
+    by_first_word: Mapping[str, tuple[_Pattern, ...]]
+    headers: Mapping[str, str]
+    header_prefixes: tuple[tuple[str, str], ...]  # longest prefix first
+    types: Mapping[str, tuple[str, str]]  # lower-case name -> (name as written, category)
+    type_suffixes: tuple[str, ...]
+
+    def words(self, text: str) -> tuple[str, ...]:
+        """Split `text` into lower-case, singularised words (see the rule pack's top comment)."""
+        return _split(text, self.invariant)
+
+
+def _split(text: str, invariant: frozenset[str]) -> tuple[str, ...]:
+    return tuple(_singular(w.lower(), invariant) for w in _WORD.findall(text))
+
+
+def _singular(word: str, invariant: frozenset[str]) -> str:
+    """`word` without a simple English plural ending; short and invariant words unchanged."""
+    if len(word) <= 2 or word in invariant or not word.endswith("s") or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")):
+        return word
+    return word[:-1]
+
+
+class Classifier:
+    """Classifies names, headers and type names; answers are cached per instance.
+
+    Build one per run with `Classifier.load(overrides)`; it is not thread-safe (the caches
+    are plain dicts), which suits one classifier per process.
+    """
+
+    __slots__ = ("_pack", "_fields", "_not_personal", "_not_personal_headers", "_names", "_owners", "_headers", "_types")
+
+    def __init__(self, pack: RulePack, overrides: ClassifierOverrides = ClassifierOverrides()) -> None:
+        self._pack = pack
+        self._fields = {_key(pack, name): category for name, category in overrides.fields}
+        self._not_personal = frozenset(_key(pack, name) for name in overrides.not_personal)
+        self._not_personal_headers = frozenset(_key(pack, _header_form(name)) for name in overrides.not_personal)
+        self._names: dict[tuple[str, str | None], Match | None] = {}
+        self._owners: dict[str, frozenset[str] | None] = {}
+        self._headers: dict[str, Match | None] = {}
+        self._types: dict[str, Match | None] = {}
+
+    @classmethod
+    def load(cls, overrides: ClassifierOverrides = ClassifierOverrides()) -> Classifier:
+        """Return a classifier over the bundled rule pack with the inventory's overrides.
+
+        `overrides.fields` (name -> category) win over the rule pack; names in
+        `overrides.not_personal` never match. The pack is read and compiled once per process.
+        Raises RulePackError when the bundled pack is missing or broken.
+        """
+        return cls(bundled_pack(), overrides)
+
+    @classmethod
+    def from_toml(
+        cls, text: str, *, path: str = PACK_FILE, overrides: ClassifierOverrides = ClassifierOverrides()
+    ) -> Classifier:
+        """Return a classifier over the rule pack `text` (read from `path`, for messages).
+
+        Raises RulePackError listing every problem in the text, each with its line.
+        """
+        return cls(compile_pack(text, path), overrides)
+
+    @property
+    def pack(self) -> RulePack:
+        """The compiled rule pack this classifier uses."""
+        return self._pack
+
+    def name(self, identifier: str, *, owner: str | None = None) -> Match | None:
+        """Return what the identifier means, or None when it is not personal data.
+
+        `owner` is the class or variable the identifier belongs to (`User`, `customer`,
+        `request.user`); it decides ambiguous words such as `name`, `city`, `id`, `message`.
+        """
+        cache_key = (identifier, owner)
+        if cache_key in self._names:
+            return self._names[cache_key]
+        found = self._classify_name(identifier, owner)
+        self._names[cache_key] = found
+        return found
+
+    def header(self, key: str) -> Match | None:
+        """Return what an HTTP header or WSGI/ASGI environ key carries, or None.
+
+        Any spelling: `X-Forwarded-For`, `x_forwarded_for`, `HTTP_X_FORWARDED_FOR`. Custom
+        `X-` headers that the rule pack does not list are read as names.
+        """
+        if key in self._headers:
+            return self._headers[key]
+        found = self._classify_header(key)
+        self._headers[key] = found
+        return found
+
+    def type_name(self, name: str) -> Match | None:
+        """Return what a field or annotation type means (`EmailStr`, `models.EmailField`), or None.
+
+        An annotation written as text (`Optional[EmailStr]`) is searched for the first type
+        that means something.
+        """
+        if name in self._types:
+            return self._types[name]
+        found = self._classify_type(name)
+        self._types[name] = found
+        return found
+
+    # -- names --------------------------------------------------------------------------------
+
+    def _classify_name(self, identifier: str, owner: str | None) -> Match | None:
+        pack = self._pack
+        key = _key(pack, identifier)
+        # dunder names (`__name__`, `__init__`) belong to Python, not to the data
+        if not key or key in self._not_personal or (identifier.startswith("__") and identifier.endswith("__")):
+            return None
+        if key in self._fields:
+            return Match(self._fields[key], f"name {identifier!r} ~ [classifier] fields")
+        if _is_constant(identifier):
+            return self.header(identifier)
+        owner_groups = self._owner_groups(owner) if owner else frozenset()
+        if owner_groups is None:
+            return None
+        best = _best(pack, pack.words(identifier), owner_groups)
+        if best is None:
+            return None
+        pattern, via = best
+        explain = f"name {identifier!r} ~ {pattern.text}"
+        if via is not None:
+            explain += f" (word {via!r})"
+        elif pattern.groups and owner is not None:
+            explain += f" (owner {owner!r})"
+        return Match(pattern.category, explain)
+
+    def _owner_groups(self, owner: str) -> frozenset[str] | None:
+        """The owner groups of `owner`'s head word; None for a configuration object."""
+        if owner in self._owners:
+            return self._owners[owner]
+        pack = self._pack
+        words = list(pack.words(owner.rsplit(".", 1)[-1]))
+        groups: frozenset[str] | None = frozenset()
+        if words:
+            configuration = any(w in pack.configuration for w in words)
+            while len(words) > 1 and words[-1] in pack.owner_suffixes:
+                words.pop()
+            groups = pack.word_groups.get(words[-1], frozenset())
+            if configuration and "person" not in groups:
+                groups = None
+        self._owners[owner] = groups
+        return groups
+
+    # -- headers and types --------------------------------------------------------------------
+
+    def _classify_header(self, key: str) -> Match | None:
+        pack = self._pack
+        norm = _header_form(key)
+        if not norm or _key(pack, norm) in self._not_personal_headers:
+            return None
+        category = pack.headers.get(norm)
+        if category is not None:
+            return Match(category, f"header {key!r} ~ {norm}")
+        for prefix, category in pack.header_prefixes:
+            if norm.startswith(prefix):
+                return Match(category, f"header {key!r} ~ {prefix}*")
+        if norm.startswith("x-"):
+            best = _best(pack, pack.words(norm[2:]), frozenset())
+            if best is not None:
+                return Match(best[0].category, f"header {key!r} ~ name {best[0].text}")
+        return None
+
+    def _classify_type(self, name: str) -> Match | None:
+        pack = self._pack
+        for token in _TYPE_TOKEN.findall(name):
+            last = token.rsplit(".", 1)[-1]
+            if _key(pack, last) in self._not_personal:
+                continue
+            known = pack.types.get(last.lower())
+            if known is not None:
+                return Match(known[1], f"type {name!r} ~ {known[0]}")
+            for suffix in pack.type_suffixes:
+                stem = last[: -len(suffix)]
+                if last.endswith(suffix) and stem:
+                    best = _best(pack, pack.words(stem), frozenset())
+                    if best is not None:
+                        return Match(best[0].category, f"type {name!r} ~ name {best[0].text} + {suffix}")
+                    break
+        return None
+
+
+def _key(pack: RulePack, name: str) -> str:
+    """The spelling-free form of a name, for overrides: `userEmails` -> `user_email`."""
+    return "_".join(pack.words(name))
+
+
+def _header_form(key: str) -> str:
+    """`HTTP_X_FORWARDED_FOR`, `X-Forwarded-For` -> `x-forwarded-for`."""
+    norm = key.strip().lower().replace("_", "-")
+    if norm.startswith("http-") and len(norm) > 5:
+        norm = norm[5:]
+    return norm
+
+
+def _is_constant(identifier: str) -> bool:
+    """An all-upper-case name (`EMAIL_HOST`): a configuration constant or an environ key."""
+    return identifier.isupper() and any(c.isalpha() for c in identifier)
+
+
+def _best(pack: RulePack, words: tuple[str, ...], owner_groups: frozenset[str]) -> tuple[_Pattern, str | None] | None:
+    """The winning pattern for `words` and the word before it that met its owner need, if any.
+
+    Among the patterns that match (see the rule pack's top comment) the one ending last wins,
+    then the one with more words as written, then the one written first.
+    """
+    best: tuple[_Pattern, str | None] | None = None
+    best_rank: tuple[int, int, int] | None = None
+    for start, word in enumerate(words):
+        for pattern in pack.by_first_word.get(word, ()):
+            end = start + len(pattern.words)
+            if words[start:end] != pattern.words:
+                continue
+            rank = (end, pattern.literal, -pattern.order)
+            if best_rank is not None and rank <= best_rank:
+                continue
+            category = pack.categories[pattern.category]
+            if not all(w.isdigit() or w in pack.transparent or w in category.suffixes for w in words[end:]):
+                continue
+            before = words[:start]
+            if any(w in pack.exclude or w in category.exclude or w in pattern.unless for w in before):
+                continue
+            via: str | None = None
+            if pattern.groups:
+                fits, via = _context(pack, before, pattern.groups, owner_groups)
+                if not fits:
+                    continue
+            best, best_rank = (pattern, via), rank
+    return best
+
+
+def _context(
+    pack: RulePack, before: tuple[str, ...], needed: frozenset[str], owner_groups: frozenset[str]
+) -> tuple[bool, str | None]:
+    """Whether an owner-dependent match is in a fitting context, and the word that made it so.
+
+    Walks back from the match over neutral modifiers: a word of a needed group satisfies it;
+    any other word means the name is about something else; reaching the start leaves it to
+    the owner (no word is returned then).
+    """
+    for word in reversed(before):
+        if pack.word_groups.get(word, frozenset()) & needed:
+            return True, word
+        if word not in pack.neutral:
+            return False, None
+    return ALONE in needed or bool(owner_groups & needed), None
+
+
+# -- loading ----------------------------------------------------------------------------------
+
+
+@functools.cache
+def bundled_pack() -> RulePack:
+    """Read and compile the bundled rules/classifier.toml, once per process.
+
+    Raises RulePackError when it is missing or broken.
+    """
+    path = rules_dir() / PACK_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise RulePackError([Problem(str(path), None, f"cannot read the classifier rule pack: {error.strerror or error}")]) from error
+    return compile_pack(text, str(path))
+
+
+def compile_pack(text: str, path: str) -> RulePack:
+    """Parse, check and compile a classifier rule pack.
+
+    Returns the compiled pack. Raises RulePackError listing every problem, each located at
+    its line: invalid TOML, unknown tables or keys, values of the wrong type, category keys
+    that are not fideslang keys, malformed patterns, header keys or owner markers.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line, column, message = decode_error_location(error, text)
+        raise RulePackError([Problem(path, line, f"invalid TOML: {message}", column=column)]) from error
+    check = TomlChecker(TomlDocument(path=path, data=data, positions=TomlPositions.index(text)))
+    pack = _Compiler(check).compile(data)
+    if check.problems:
+        raise RulePackError(check.sorted_problems())
+    return pack
+
+
+class _Compiler:
+    """Turns the parsed TOML into a RulePack, reporting problems to the checker."""
+
+    def __init__(self, check: TomlChecker) -> None:
+        self.check = check
+        self.taxonomy = load_taxonomy()
+        self.invariant: frozenset[str] = frozenset()
+
+    def words(self, text: str) -> tuple[str, ...]:
+        return _split(text, self.invariant)
+
+    def word_set(self, table: Mapping[str, Any], at: KeyPath, key: str, where: str) -> frozenset[str]:
+        items = self.check.strings(table, at, key, where) or []
+        out: set[str] = set()
+        for item, element in items:
+            if not _PATTERN_WORD.fullmatch(item):
+                self.check.report(element, f"{item!r}{where}: a word is lower-case letters and digits")
+                continue
+            out.update(self.words(item))
+        return frozenset(out)
+
+    def category_key(self, key: str, at: KeyPath) -> bool:
+        if key in self.taxonomy:
+            return True
+        suggestion = self.taxonomy.suggest(key)
+        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+        self.check.report(at, f"unknown category {key!r}: not a fideslang key{hint}")
+        return False
+
+    def compile(self, data: Mapping[str, Any]) -> RulePack:
+        check = self.check
+        check.unknown_keys(data, (), _TOP_KEYS, "")
+        words = check.table(data, (), "words", "") or {}
+        check.unknown_keys(words, ("words",), _WORD_LISTS, " in [words]")
+        # The singulariser's exceptions come first: every other word list goes through it.
+        raw_invariant = check.strings(words, ("words",), "invariant", " in [words]") or []
+        self.invariant = frozenset(item.lower() for item, _ in raw_invariant)
+        lists = {name: self.word_set(words, ("words",), name, " in [words]") for name in _WORD_LISTS if name != "invariant"}
+
+        owners = check.table(data, (), "owners", "") or {}
+        groups: dict[str, frozenset[str]] = {}
+        for group in owners:
+            if group == ALONE:
+                check.report(("owners", group), f"[owners] cannot define '{ALONE}': it is the built-in marker @{ALONE}")
+                continue
+            groups[group] = self.word_set(owners, ("owners",), group, " in [owners]")
+        word_groups: dict[str, set[str]] = {}
+        for group, members in groups.items():
+            for member in members:
+                word_groups.setdefault(member, set()).add(group)
+
+        category_table = check.table(data, (), "categories", "") or {}
+        if not category_table:
+            check.report(("categories",), 'the classifier rule pack has no [categories."<key>"] tables')
+        categories, patterns = self.categories(category_table, groups)
+        by_first: dict[str, list[_Pattern]] = {}
+        for pattern in patterns:
+            by_first.setdefault(pattern.words[0], []).append(pattern)
+
+        headers, prefixes = self.headers(check.table(data, (), "headers", "") or {})
+        types, suffixes = self.types(check.table(data, (), "types", "") or {})
+        return RulePack(
+            path=check.document.path,
+            invariant=self.invariant,
+            transparent=lists["transparent"],
+            exclude=lists["exclude"],
+            neutral=lists["neutral"],
+            owner_suffixes=lists["owner_suffixes"],
+            configuration=lists["configuration"],
+            groups=groups,
+            word_groups={word: frozenset(found) for word, found in word_groups.items()},
+            categories=categories,
+            by_first_word={word: tuple(found) for word, found in by_first.items()},
+            headers=headers,
+            header_prefixes=tuple(sorted(prefixes, key=lambda p: -len(p[0]))),
+            types=types,
+            type_suffixes=suffixes,
+        )
+
+    def categories(
+        self, table: Mapping[str, Any], groups: Mapping[str, frozenset[str]]
+    ) -> tuple[dict[str, _Category], list[_Pattern]]:
+        check = self.check
+        categories: dict[str, _Category] = {}
+        patterns: list[_Pattern] = []
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for key, body in table.items():
+            at: KeyPath = ("categories", key)
+            where = f' in [categories."{key}"]'
+            if not self.category_key(key, at):
+                continue
+            if not isinstance(body, dict):
+                check.report(at, f"[categories.\"{key}\"] must be a table, not {type(body).__name__}")
+                continue
+            check.unknown_keys(body, at, _CATEGORY_KEYS, where)
+            categories[key] = _Category(
+                exclude=self.word_set(body, at, "exclude", where),
+                suffixes=self.word_set(body, at, "suffixes", where),
+            )
+            entries = body.get("patterns")
+            if not isinstance(entries, list) or not entries:
+                check.report(at + ("patterns",) if "patterns" in body else at, f"'patterns'{where} must be a non-empty array")
+                continue
+            for index, entry in enumerate(entries):
+                for pattern in self.pattern(key, entry, at + ("patterns", index), where, groups):
+                    if (key, pattern.words) not in seen:
+                        seen.add((key, pattern.words))
+                        patterns.append(dataclasses.replace(pattern, order=len(patterns)))
+        return categories, patterns
+
+    def pattern(
+        self, category: str, entry: object, at: KeyPath, where: str, groups: Mapping[str, frozenset[str]]
+    ) -> list[_Pattern]:
+        check = self.check
+        unless: frozenset[str] = frozenset()
+        if isinstance(entry, dict):
+            check.unknown_keys(entry, at, _PATTERN_TABLE_KEYS, where)
+            text = check.string(entry, at, "pattern", where, required=True)
+            unless = self.word_set(entry, at, "unless", where)
+        elif isinstance(entry, str):
+            text = entry
+        else:
+            check.report(at, f"a pattern{where} is a string or {{ pattern = ..., unless = [...] }}, not {type(entry).__name__}")
+            return []
+        if text is None:
+            return []
+        written: list[str] = []
+        needed: set[str] = set()
+        for token in text.split():
+            if token.startswith("@"):
+                if token[1:] not in groups and token[1:] != ALONE:
+                    known = ", ".join(sorted(groups)) or "none"
+                    check.report(at, f"pattern {text!r}{where}: unknown owner group {token!r} (groups: {known})")
+                    return []
+                needed.add(token[1:])
+            elif needed:
+                check.report(at, f"pattern {text!r}{where}: owner markers come after the words")
+                return []
+            elif not _PATTERN_WORD.fullmatch(token):
+                check.report(at, f"pattern {text!r}{where}: a word is lower-case letters and digits, not {token!r}")
+                return []
+            else:
+                written.append(token)
+        if not written:
+            check.report(at, f"pattern {text!r}{where} has no words")
+            return []
+        words = self.words(" ".join(written))
+        made = [_Pattern(category, words, len(written), frozenset(needed), unless, text, 0)]
+        if len(written) > 1 and all(w.isalpha() for w in written):
+            joined = _singular("".join(words), self.invariant)
+            made.append(_Pattern(category, (joined,), len(written), frozenset(needed), unless, text, 0))
+        return made
+
+    def headers(self, table: Mapping[str, Any]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+        exact: dict[str, str] = {}
+        prefixes: list[tuple[str, str]] = []
+        for key, category in table.items():
+            at: KeyPath = ("headers", key)
+            if not _HEADER_KEY.fullmatch(key):
+                self.check.report(at, f"header {key!r} in [headers]: write it lower-case with '-' between words (a final '*' matches any ending)")
+                continue
+            if not isinstance(category, str):
+                self.check.report(at, f"header {key!r} in [headers] must map to a category key, not {type(category).__name__}")
+                continue
+            if not self.category_key(category, at):
+                continue
+            if key.endswith("*"):
+                prefixes.append((key[:-1], category))
+            else:
+                exact[key] = category
+        return exact, prefixes
+
+    def types(self, table: Mapping[str, Any]) -> tuple[dict[str, tuple[str, str]], tuple[str, ...]]:
+        self.check.unknown_keys(table, ("types",), _TYPE_KEYS, " in [types]")
+        suffixes = tuple(item for item, _ in self.check.strings(table, ("types",), "suffixes", " in [types]") or [])
+        names = self.check.table(table, ("types",), "names", " in [types]") or {}
+        out: dict[str, tuple[str, str]] = {}
+        for name, category in names.items():
+            at: KeyPath = ("types", "names", name)
+            if not isinstance(category, str):
+                self.check.report(at, f"type {name!r} in [types.names] must map to a category key, not {type(category).__name__}")
+            elif self.category_key(category, at):
+                out[name.lower()] = (name, category)
+        return out, suffixes

@@ -1,0 +1,838 @@
+"""The name classifier: names, headers and type names against rules/classifier.toml.
+
+The tables are the classifier's specification: each row is (input, owner, expected
+category or None). Near misses from the detection contract (`email_template`,
+`ip_address_validator`, `content_type`, `user_agent_parser`, `PASSWORD_MIN_LENGTH`) and the
+brief's exclusions are rows like any other.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.classify import Classifier, Match, bundled_pack
+from scanner.errors import RulePackError
+from scanner.inventory import ClassifierOverrides
+from scanner.taxonomy import load_taxonomy
+
+EMAIL = "user.contact.email"
+PHONE = "user.contact.phone_number"
+ADDRESS = "user.contact.address"
+STREET = "user.contact.address.street"
+CITY = "user.contact.address.city"
+STATE = "user.contact.address.state"
+POSTAL = "user.contact.address.postal_code"
+COUNTRY = "user.contact.address.country"
+NAME = "user.name"
+FIRST = "user.name.first"
+LAST = "user.name.last"
+USERNAME = "user.account.username"
+CREDENTIALS = "user.authorization.credentials"
+DOB = "user.demographic.date_of_birth"
+GENDER = "user.demographic.gender"
+LANGUAGE = "user.demographic.language"
+IP = "user.device.ip_address"
+DEVICE = "user.device"
+DEVICE_ID = "user.device.device_id"
+COOKIE_ID = "user.device.cookie_id"
+LOCATION = "user.location"
+PRECISE = "user.location.precise"
+COARSE = "user.location.coarse"
+FINANCIAL = "user.financial"
+CARD = "user.financial.credit_card"
+BANK = "user.financial.bank_account"
+GOV = "user.government_id"
+NATIONAL_ID = "user.government_id.national_identification_number"
+PASSPORT = "user.government_id.passport_number"
+LICENSE = "user.government_id.drivers_license_number"
+HEALTH = "user.health_and_medical"
+CONTENT = "user.content"
+SELF_IMAGE = "user.content.self_image"
+BEHAVIOR = "user.behavior"
+BROWSING = "user.behavior.browsing_history"
+SEARCH = "user.behavior.search_history"
+UNIQUE_ID = "user.unique_id"
+JOB_TITLE = "user.professional_information.job_title"
+WORKPLACE = "user.professional_information.workplace"
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier.load()
+
+
+NAMES: list[tuple[str, str | None, str | None]] = [
+    # --- email: spellings, plurals, compounds
+    ("email", None, EMAIL),
+    ("Email", None, EMAIL),
+    ("userEmail", None, EMAIL),
+    ("user_emails", None, EMAIL),
+    ("email_address", None, EMAIL),
+    ("emailAddress", None, EMAIL),
+    ("emailaddress", None, EMAIL),
+    ("e_mail", None, EMAIL),
+    ("customer_email", None, EMAIL),
+    ("billing_email", None, EMAIL),
+    ("email_list", None, EMAIL),
+    ("hashed_email", None, EMAIL),
+    ("email_hash", None, EMAIL),
+    ("verified_email", None, EMAIL),
+    ("new_email", None, EMAIL),
+    ("email2", None, EMAIL),
+    ("mail", "User", EMAIL),
+    ("mail", None, None),
+    # email near misses
+    ("email_template", None, None),
+    ("email_verified", None, None),
+    ("email_confirmed", None, None),
+    ("email_backend", None, None),
+    ("EMAIL_BACKEND", None, None),
+    ("EMAIL_HOST", None, None),
+    ("email_host", None, None),
+    ("DEFAULT_FROM_EMAIL", None, None),
+    ("default_from_email", None, None),
+    ("from_email", None, None),
+    ("support_email", None, None),
+    ("noreply_email", None, None),
+    ("email_subject", None, None),
+    ("email_sent_at", None, None),
+    ("email_changed_at", None, None),
+    ("email_field", None, None),
+    ("email_label", None, None),
+    ("email_placeholder", None, None),
+    ("email_regex", None, None),
+    ("email_validator", None, None),
+    ("validate_email", None, None),
+    ("is_email", None, None),
+    ("is_email_required", None, None),
+    ("email_enabled", None, None),
+    ("email_count", None, None),
+    ("email_format", None, None),
+    ("email_url", None, None),
+    ("email_header", None, None),
+    ("email_column", None, None),
+    ("email_widget", None, None),
+    ("email_class", None, None),
+    ("email_schema", None, None),
+    ("email_type", None, None),
+    ("email_domain", None, None),
+    ("masked_email", None, None),
+    ("send_email", None, None),
+    ("email_body", None, None),
+    ("email", "settings", None),
+    ("email", "AppConfig", None),
+    ("email", "UserSettings", EMAIL),
+    # --- phone
+    ("phone", None, PHONE),
+    ("phone_number", None, PHONE),
+    ("phoneNumber", None, PHONE),
+    ("phonenumber", None, PHONE),
+    ("phone_no", None, PHONE),
+    ("mobile", None, PHONE),
+    ("mobile_number", None, PHONE),
+    ("telephone", None, PHONE),
+    ("cell_phone", None, PHONE),
+    ("contact_number", None, PHONE),
+    ("home_phone", None, PHONE),
+    ("phones", None, PHONE),
+    ("tel", "Customer", PHONE),
+    ("tel", None, None),
+    ("phone_verified", None, None),
+    ("phone_confirmed", None, None),
+    ("phone_number_field", None, None),
+    ("format_phone", None, None),
+    ("support_phone", None, None),
+    ("is_mobile", None, None),
+    ("mobile_app", None, None),
+    # --- addresses
+    ("address", "User", ADDRESS),
+    ("address", "Customer", ADDRESS),
+    ("address", None, None),
+    ("address", "Warehouse", None),
+    ("home_address", None, ADDRESS),
+    ("shipping_address", None, ADDRESS),
+    ("billing_address", None, ADDRESS),
+    ("customer_address", None, ADDRESS),
+    ("work_address", "Employee", ADDRESS),
+    ("mailing_address", None, "user.contact.address.mailing_address"),
+    ("billing_address_line1", None, STREET),
+    ("address_line1", None, STREET),
+    ("addressLine2", None, STREET),
+    ("address1", None, STREET),
+    ("street", None, STREET),
+    ("street_address", None, STREET),
+    ("line1", "Address", STREET),
+    ("city", "User", CITY),
+    ("city", "ShippingAddress", CITY),
+    ("billing_city", None, CITY),
+    ("city", None, None),
+    ("city", "Store", None),
+    ("state", "Address", STATE),
+    ("shipping_state", None, STATE),
+    ("state", "User", None),
+    ("state", None, None),
+    ("zipcode", None, POSTAL),
+    ("zip_code", None, POSTAL),
+    ("postal_code", None, POSTAL),
+    ("postcode", None, POSTAL),
+    ("post_code", "UserProfile", POSTAL),
+    ("zip", "Address", POSTAL),
+    ("zip", None, None),
+    ("country", "Customer", COUNTRY),
+    ("billing_country", None, COUNTRY),
+    ("country", None, None),
+    ("country", "Product", None),
+    ("ip_address", None, IP),
+    ("mac_address", None, DEVICE_ID),
+    ("wallet_address", "User", None),
+    ("server_address", None, None),
+    # --- names
+    ("first_name", None, FIRST),
+    ("firstName", None, FIRST),
+    ("firstname", None, FIRST),
+    ("first-name", None, FIRST),
+    ("given_name", None, FIRST),
+    ("last_name", None, LAST),
+    ("lastName", None, LAST),
+    ("surname", None, LAST),
+    ("family_name", None, LAST),
+    ("full_name", None, NAME),
+    ("fullName", None, NAME),
+    ("get_full_name", "user", NAME),
+    ("name", "User", NAME),
+    ("name", "UserProfile", NAME),
+    ("name", "UserProfileSerializer", NAME),
+    ("name", "customer", NAME),
+    ("name", "request.user", NAME),
+    ("name", "ContactForm", NAME),
+    ("name", "Product", None),
+    ("name", "ProductSerializer", None),
+    ("name", "UserGroup", None),
+    ("name", "member", None),
+    ("name", "visitor", None),
+    ("__name__", "owner", None),
+    ("client_name", None, None),
+    ("name", None, None),
+    ("customer_name", None, NAME),
+    ("author_name", None, NAME),
+    ("display_name", "User", NAME),
+    ("display_name", None, None),
+    ("display_name", "request", NAME),
+    ("name", "request", None),
+    ("id", "request", None),
+    ("company_name", "User", WORKPLACE),
+    ("company_name", None, None),
+    ("file_name", "User", None),
+    ("product_name", None, None),
+    ("template_name", None, None),
+    ("nickname", None, NAME),
+    # --- accounts
+    ("username", None, USERNAME),
+    ("user_name", None, USERNAME),
+    ("userName", None, USERNAME),
+    ("usernames", None, USERNAME),
+    ("login", "User", USERNAME),
+    ("login", None, None),
+    ("handle", "Author", USERNAME),
+    ("handle", None, None),
+    ("username_field", None, None),
+    ("USERNAME_FIELD", None, None),
+    ("username_max_length", None, None),
+    ("last_login", "User", None),
+    # --- credentials
+    ("password", None, CREDENTIALS),
+    ("passwd", None, CREDENTIALS),
+    ("pwd", None, CREDENTIALS),
+    ("new_password", None, CREDENTIALS),
+    ("password1", None, CREDENTIALS),
+    ("password_confirm", None, CREDENTIALS),
+    ("password_hash", None, CREDENTIALS),
+    ("hashed_password", None, CREDENTIALS),
+    ("api_key", None, CREDENTIALS),
+    ("apiKey", None, CREDENTIALS),
+    ("access_token", None, CREDENTIALS),
+    ("refresh_token", None, CREDENTIALS),
+    ("id_token", None, CREDENTIALS),
+    ("oauth_token", None, CREDENTIALS),
+    ("token", None, CREDENTIALS),
+    ("token", "self", CREDENTIALS),
+    ("new_token", None, CREDENTIALS),
+    ("bot_token", None, CREDENTIALS),
+    ("user_token", None, CREDENTIALS),
+    ("reset_token", None, CREDENTIALS),
+    ("comma_token", None, None),
+    ("progress_token", None, None),
+    ("PythonToken", None, None),
+    ("add_token", "state", None),
+    ("secret", None, CREDENTIALS),
+    ("webhook_secret", None, CREDENTIALS),
+    ("run_secrets", None, None),
+    ("email_verification_token", None, CREDENTIALS),
+    ("session_id", None, CREDENTIALS),
+    ("sessionid", None, CREDENTIALS),
+    ("session_key", None, CREDENTIALS),
+    ("otp", None, CREDENTIALS),
+    ("totp_secret", None, CREDENTIALS),
+    ("mfa_code", None, CREDENTIALS),
+    ("client_secret", None, CREDENTIALS),
+    ("credentials", None, CREDENTIALS),
+    ("PASSWORD_MIN_LENGTH", None, None),
+    ("password_min_length", None, None),
+    ("min_password_length", None, None),
+    ("password_validators", None, None),
+    ("AUTH_PASSWORD_VALIDATORS", None, None),
+    ("password_changed_at", None, None),
+    ("password_reset_timeout", None, None),
+    ("password_policy", None, None),
+    ("reset_password", None, None),
+    ("require_password", None, None),
+    ("has_usable_password", None, None),
+    ("SECRET_KEY", None, None),
+    ("API_KEY", None, None),
+    ("tokens", None, None),
+    ("prompt_tokens", None, None),
+    ("max_tokens", None, None),
+    ("input_tokens", None, None),
+    ("csrf_token", None, None),
+    ("token_count", None, None),
+    ("session", None, None),
+    # --- demographics
+    ("dob", None, DOB),
+    ("DOB", None, None),
+    ("birthday", None, DOB),
+    ("birth_date", None, DOB),
+    ("birthDate", None, DOB),
+    ("date_of_birth", None, DOB),
+    ("date_birth", None, DOB),
+    ("dateOfBirth", None, DOB),
+    ("age", "Patient", DOB),
+    ("user_age", None, DOB),
+    ("age", None, None),
+    ("max_age", None, None),
+    ("max_age", "User", None),
+    ("cookie_max_age", None, None),
+    ("gender", None, GENDER),
+    ("sex", None, GENDER),
+    ("pronouns", None, GENDER),
+    ("language", "User", LANGUAGE),
+    ("preferred_language", "User", LANGUAGE),
+    ("preferred_language", None, LANGUAGE),
+    ("language", None, None),
+    ("language", "Article", None),
+    ("title", "Employee", JOB_TITLE),
+    ("job_title", None, JOB_TITLE),
+    ("title", "Product", None),
+    # --- device and network
+    ("ip", None, IP),
+    ("ips", None, IP),
+    ("ipAddr", None, IP),
+    ("ipaddr", None, IP),
+    ("ip_addr", None, IP),
+    ("client_ip", None, IP),
+    ("client_addr", None, IP),
+    ("get_client_addr", None, IP),
+    ("remote_addr", None, IP),
+    ("x_forwarded_for", None, IP),
+    ("real_ip", None, IP),
+    ("user_ip", None, IP),
+    ("last_login_ip", None, IP),
+    ("host", "client", IP),
+    ("host", "db", None),
+    ("ip_address_validator", None, None),
+    ("ip_version", None, None),
+    ("server_ip", None, None),
+    ("trusted_ips", None, None),
+    ("bind_ip", None, None),
+    ("anonymize_ip", None, None),
+    ("user_agent", None, DEVICE),
+    ("userAgent", None, DEVICE),
+    ("useragent", None, DEVICE),
+    ("ua", None, DEVICE),
+    ("user_agent_string", None, DEVICE),
+    ("device_model", None, DEVICE),
+    ("os_version", None, DEVICE),
+    ("browser", None, DEVICE),
+    ("browser_name", None, DEVICE),
+    ("screen_resolution", None, DEVICE),
+    ("accept_language", None, DEVICE),
+    ("platform", "user_agent", DEVICE),
+    ("language", "user_agent", DEVICE),
+    ("device", "User", DEVICE),
+    ("device", None, None),
+    ("device_name", None, None),
+    ("cuda_device", None, None),
+    ("user_agent_parser", None, None),
+    ("ua_parser", None, None),
+    ("parse_user_agent", None, None),
+    ("device_id", None, DEVICE_ID),
+    ("deviceId", None, DEVICE_ID),
+    ("idfa", None, DEVICE_ID),
+    ("gaid", None, DEVICE_ID),
+    ("advertising_id", None, DEVICE_ID),
+    ("fingerprint", None, DEVICE_ID),
+    ("device_fingerprint", None, DEVICE_ID),
+    ("install_id", None, DEVICE_ID),
+    ("push_token", None, DEVICE_ID),
+    ("ssh_key_fingerprint", None, None),
+    ("cert_fingerprint", None, None),
+    ("cookie_id", None, COOKIE_ID),
+    ("anonymous_id", None, COOKIE_ID),
+    ("anonymousId", None, COOKIE_ID),
+    # --- location
+    ("latitude", None, PRECISE),
+    ("longitude", None, PRECISE),
+    ("lat", "User", PRECISE),
+    ("lng", "location", PRECISE),
+    ("lat", None, None),
+    ("coordinates", None, PRECISE),
+    ("gps", None, PRECISE),
+    ("geolocation", None, LOCATION),
+    ("geo", None, LOCATION),
+    ("location", "User", LOCATION),
+    ("user_location", None, LOCATION),
+    ("location", None, None),
+    ("location", "Event", None),
+    ("timezone", "User", COARSE),
+    ("time_zone", "UserProfile", COARSE),
+    ("timezone", None, None),
+    ("TIME_ZONE", None, None),
+    ("ip_country", None, COARSE),
+    ("city", "geoip", COARSE),
+    ("min_latitude", None, None),
+    # --- financial and government
+    ("card_number", None, CARD),
+    ("cardNumber", None, CARD),
+    ("credit_card", None, CARD),
+    ("cc_number", None, CARD),
+    ("cvv", None, CARD),
+    ("cvc", None, CARD),
+    ("sim_card_number", None, None),
+    ("iban", None, BANK),
+    ("bank_account", None, BANK),
+    ("bank_account_number", None, BANK),
+    ("account_number", None, BANK),
+    ("routing_number", None, BANK),
+    ("billing", None, FINANCIAL),
+    ("billing_details", None, FINANCIAL),
+    ("billing_cycle", None, None),
+    ("salary", None, FINANCIAL),
+    ("ssn", None, NATIONAL_ID),
+    ("social_security_number", None, NATIONAL_ID),
+    ("national_id", None, NATIONAL_ID),
+    ("passport", None, PASSPORT),
+    ("passport_number", None, PASSPORT),
+    ("passportNo", None, PASSPORT),
+    ("tax_id", None, GOV),
+    ("drivers_license", None, LICENSE),
+    ("driver_license_number", None, LICENSE),
+    ("driving_licence", None, LICENSE),
+    ("vat_id", None, None),
+    # --- health
+    ("diagnosis", None, HEALTH),
+    ("diagnoses", None, HEALTH),
+    ("medication", None, HEALTH),
+    ("medications", None, HEALTH),
+    ("medical_history", None, HEALTH),
+    ("medical_record", None, HEALTH),
+    ("health_record", None, HEALTH),
+    ("allergies", None, HEALTH),
+    ("blood_type", None, HEALTH),
+    ("condition", "Patient", HEALTH),
+    ("condition", None, None),
+    ("health", None, None),
+    ("health_check", None, None),
+    ("health_status", None, None),
+    # --- content
+    ("prompt", None, CONTENT),
+    ("prompts", None, CONTENT),
+    ("user_prompt", None, CONTENT),
+    ("prompt_text", None, CONTENT),
+    ("system_prompt", None, None),
+    ("confirmation_prompt", None, None),
+    ("prompt_template", None, None),
+    ("user_message", None, CONTENT),
+    ("chat_message", None, CONTENT),
+    ("chat_messages", None, CONTENT),
+    ("chat_history", None, CONTENT),
+    ("conversation_history", None, CONTENT),
+    ("messages", "conversation", CONTENT),
+    ("message", "ChatRequest", CONTENT),
+    ("message", "ContactForm", CONTENT),
+    ("message", "request", CONTENT),
+    ("comment", "request", CONTENT),
+    ("text", "payload", CONTENT),
+    ("messages", None, None),
+    ("message", None, None),
+    ("error_message", None, None),
+    ("message_id", None, None),
+    ("message_id", "Chat", None),
+    ("commit_message", None, None),
+    ("text", "Comment", CONTENT),
+    ("body", "Post", CONTENT),
+    ("content", "Message", CONTENT),
+    ("title", "Post", CONTENT),
+    ("comment", "User", CONTENT),
+    ("comments", "Post", CONTENT),
+    ("comment_text", None, CONTENT),
+    ("comment", None, None),
+    ("text", None, None),
+    ("body", None, None),
+    ("content", None, None),
+    ("content_type", None, None),
+    ("content_length", None, None),
+    ("content_encoding", None, None),
+    ("content_type", "request", None),
+    ("feedback", None, CONTENT),
+    ("bio", "UserProfile", CONTENT),
+    ("author_bio", None, CONTENT),
+    ("bio", None, None),
+    ("MemoryBIO", "ssl", None),
+    ("_read_bio", "self", None),
+    ("transcript", None, CONTENT),
+    ("attachment", None, CONTENT),
+    ("attachments", None, CONTENT),
+    ("upload", None, CONTENT),
+    ("uploaded_file", None, CONTENT),
+    ("upload_to", None, None),
+    ("file", "User", CONTENT),
+    ("file", None, None),
+    ("user_input", None, CONTENT),
+    ("input", None, None),
+    ("user_query", None, CONTENT),
+    ("form_data", None, CONTENT),
+    ("request_body", None, CONTENT),
+    ("body", "request", CONTENT),
+    ("data", "request", CONTENT),
+    ("query_params", "request", None),
+    ("value", "payload", None),
+    ("data", "payload", None),
+    ("body", "body", None),
+    ("handle_post_message", "sse", None),
+    ("image", "Post", CONTENT),
+    ("image", "User", SELF_IMAGE),
+    ("avatar", None, SELF_IMAGE),
+    ("profile_picture", None, SELF_IMAGE),
+    ("avatar_url", "User", SELF_IMAGE),
+    ("image", "Product", None),
+    ("image", None, None),
+    ("default_avatar", None, None),
+    # --- behaviour
+    ("page_views", None, BROWSING),
+    ("pageview", None, BROWSING),
+    ("browsing_history", None, BROWSING),
+    ("referrer", None, BROWSING),
+    ("referer_url", None, BROWSING),
+    ("referrer_policy", None, None),
+    ("search_query", None, SEARCH),
+    ("searchTerm", None, SEARCH),
+    ("events", "analytics", BEHAVIOR),
+    ("user_events", None, BEHAVIOR),
+    ("clicks", "User", BEHAVIOR),
+    ("click_event", None, BEHAVIOR),
+    ("events", None, None),
+    ("on_click", None, None),
+    ("query", None, None),
+    ("query", "request", BEHAVIOR),
+    ("q", "request", BEHAVIOR),
+    ("caption", "request", CONTENT),
+    ("caption", None, None),
+    # --- unique ids
+    ("user_id", None, UNIQUE_ID),
+    ("userId", None, UNIQUE_ID),
+    ("userid", None, UNIQUE_ID),
+    ("user_ids", None, UNIQUE_ID),
+    ("customer_id", None, UNIQUE_ID),
+    ("member_id", None, UNIQUE_ID),
+    ("account_id", None, UNIQUE_ID),
+    ("distinct_id", None, UNIQUE_ID),
+    ("distinctId", None, UNIQUE_ID),
+    ("id", "User", UNIQUE_ID),
+    ("id", "request.user", UNIQUE_ID),
+    ("pk", "customer", UNIQUE_ID),
+    ("uuid", "UserProfile", UNIQUE_ID),
+    ("external_id", "Customer", UNIQUE_ID),
+    ("id", "Product", None),
+    ("id", None, None),
+    ("uid", None, None),
+    ("uuid", None, None),
+    ("client_id", None, None),
+    ("parent_id", None, None),
+    ("worker_id", None, None),
+    ("visitor_id", None, COOKIE_ID),
+    ("oauth_client_id", None, None),
+    ("aws_account_id", None, None),
+    ("request_id", None, None),
+    ("group_id", "User", None),
+    ("registration_id", None, None),
+    # --- generic words and oddities
+    ("user", None, None),
+    ("users", None, None),
+    ("data", None, None),
+    ("value", None, None),
+    ("", None, None),
+    ("_", None, None),
+    ("__init__", None, None),
+    ("x", None, None),
+]
+
+
+@pytest.mark.parametrize(("identifier", "owner", "expected"), NAMES)
+def test_name(classifier: Classifier, identifier: str, owner: str | None, expected: str | None) -> None:
+    found = classifier.name(identifier, owner=owner)
+    assert (found.category if found else None) == expected, found
+
+
+def test_the_table_is_large_and_has_no_duplicate_rows() -> None:
+    assert len(NAMES) >= 150
+    rows = [(identifier, owner) for identifier, owner, _ in NAMES]
+    assert len(rows) == len(set(rows))
+
+
+def test_every_category_the_tables_expect_is_a_fideslang_key() -> None:
+    taxonomy = load_taxonomy()
+    expected = {e for _, _, e in NAMES + HEADERS + TYPES if e is not None}
+    assert not {key for key in expected if key not in taxonomy}
+
+
+@pytest.mark.parametrize(
+    ("identifier", "owner", "pattern"),
+    [
+        ("email", None, "name 'email' ~ email"),
+        ("userEmail", None, "name 'userEmail' ~ email"),
+        ("firstname", None, "name 'firstname' ~ first name"),
+        ("name", "User", "name 'name' ~ name @person @address (owner 'User')"),
+        ("customer_name", None, "name 'customer_name' ~ name @person @address (word 'customer')"),
+        ("REMOTE_ADDR", None, "header 'REMOTE_ADDR' ~ remote-addr"),
+    ],
+)
+def test_a_match_explains_itself(classifier: Classifier, identifier: str, owner: str | None, pattern: str) -> None:
+    found = classifier.name(identifier, owner=owner)
+    assert found is not None
+    assert found.pattern == pattern
+
+
+HEADERS: list[tuple[str, None, str | None]] = [
+    ("X-Forwarded-For", None, IP),
+    ("x-forwarded-for", None, IP),
+    ("HTTP_X_FORWARDED_FOR", None, IP),
+    ("X-Real-IP", None, IP),
+    ("HTTP_X_REAL_IP", None, IP),
+    ("REMOTE_ADDR", None, IP),
+    ("CF-Connecting-IP", None, IP),
+    ("True-Client-IP", None, IP),
+    ("Forwarded", None, IP),
+    ("User-Agent", None, DEVICE),
+    ("HTTP_USER_AGENT", None, DEVICE),
+    ("user_agent", None, DEVICE),
+    ("Accept-Language", None, DEVICE),
+    ("HTTP_ACCEPT_LANGUAGE", None, DEVICE),
+    ("Sec-CH-UA", None, DEVICE),
+    ("Sec-CH-UA-Platform", None, DEVICE),
+    ("sec-ch-ua-mobile", None, DEVICE),
+    ("CF-IPCountry", None, COARSE),
+    ("Authorization", None, CREDENTIALS),
+    ("HTTP_AUTHORIZATION", None, CREDENTIALS),
+    ("X-Api-Key", None, CREDENTIALS),
+    ("X-Auth-Token", None, CREDENTIALS),
+    ("Cookie", None, COOKIE_ID),
+    ("HTTP_COOKIE", None, COOKIE_ID),
+    ("Referer", None, BROWSING),
+    ("X-User-Email", None, EMAIL),
+    ("X-User-Id", None, UNIQUE_ID),
+    ("X-Device-Id", None, DEVICE_ID),
+    ("REMOTE_USER", None, USERNAME),
+    ("Content-Type", None, None),
+    ("CONTENT_TYPE", None, None),
+    ("Content-Length", None, None),
+    ("Host", None, None),
+    ("HTTP_HOST", None, None),
+    ("Accept", None, None),
+    ("Accept-Encoding", None, None),
+    ("X-Request-ID", None, None),
+    ("X-Correlation-Id", None, None),
+    ("X-Forwarded-Proto", None, None),
+    ("X-Forwarded-Host", None, None),
+    ("X-CSRFToken", None, None),
+    ("Referrer-Policy", None, None),
+    ("Origin", None, None),
+    ("Location", None, None),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("key", "_owner", "expected"), HEADERS)
+def test_header(classifier: Classifier, key: str, _owner: None, expected: str | None) -> None:
+    found = classifier.header(key)
+    assert (found.category if found else None) == expected, found
+
+
+def test_header_explains_the_table_entry(classifier: Classifier) -> None:
+    assert classifier.header("HTTP_X_FORWARDED_FOR") == Match(IP, "header 'HTTP_X_FORWARDED_FOR' ~ x-forwarded-for")
+    assert classifier.header("Sec-CH-UA-Model") == Match(DEVICE, "header 'Sec-CH-UA-Model' ~ sec-ch-ua*")
+    assert classifier.header("X-User-Email") == Match(EMAIL, "header 'X-User-Email' ~ name email")
+
+
+TYPES: list[tuple[str, None, str | None]] = [
+    ("EmailField", None, EMAIL),
+    ("EmailStr", None, EMAIL),
+    ("EmailType", None, EMAIL),
+    ("pydantic.EmailStr", None, EMAIL),
+    ("Optional[EmailStr]", None, EMAIL),
+    ("EmailStr | None", None, EMAIL),
+    ("PhoneNumberField", None, PHONE),
+    ("PhoneNumber", None, PHONE),
+    ("GenericIPAddressField", None, IP),
+    ("IPAddressField", None, IP),
+    ("IPvAnyAddress", None, IP),
+    ("IPv4Address", None, IP),
+    ("ipaddress.IPv6Address", None, IP),
+    ("ImageField", None, CONTENT),
+    ("FileField", None, CONTENT),
+    ("UploadFile", None, CONTENT),
+    ("FileStorage", None, CONTENT),
+    ("PaymentCardNumber", None, CARD),
+    ("SecretStr", None, CREDENTIALS),
+    ("PasswordField", None, CREDENTIALS),
+    ("CountryField", None, COUNTRY),
+    ("USZipCodeField", None, POSTAL),
+    ("USSocialSecurityNumberField", None, NATIONAL_ID),
+    ("DateField", None, None),
+    ("DateTimeField", None, None),
+    ("CharField", None, None),
+    ("TextField", None, None),
+    ("IntegerField", None, None),
+    ("UUIDField", None, None),
+    ("URLField", None, None),
+    ("str", None, None),
+    ("Optional[str]", None, None),
+    ("ContentTypeField", None, None),
+]
+
+
+@pytest.mark.parametrize(("name", "_owner", "expected"), TYPES)
+def test_type_name(classifier: Classifier, name: str, _owner: None, expected: str | None) -> None:
+    found = classifier.type_name(name)
+    assert (found.category if found else None) == expected, found
+
+
+# --- overrides from the inventory's [classifier] table
+
+
+def test_override_fields_win_over_the_rule_pack() -> None:
+    classifier = Classifier.load(
+        ClassifierOverrides(fields=(("cust_ref", UNIQUE_ID), ("email", "user.contact")), not_personal=())
+    )
+    assert classifier.name("cust_ref") == Match(UNIQUE_ID, "name 'cust_ref' ~ [classifier] fields")
+    # spelling does not matter: the override is compared word by word
+    assert classifier.name("custRef") == Match(UNIQUE_ID, "name 'custRef' ~ [classifier] fields")
+    assert classifier.name("email") == Match("user.contact", "name 'email' ~ [classifier] fields")
+    assert classifier.name("phone") == Match(PHONE, "name 'phone' ~ phone")
+
+
+def test_not_personal_names_never_match() -> None:
+    classifier = Classifier.load(ClassifierOverrides(not_personal=("ip", "display_name", "X-Forwarded-For")))
+    assert classifier.name("ip") is None
+    assert classifier.name("displayName", owner="User") is None
+    assert classifier.header("HTTP_X_FORWARDED_FOR") is None
+    assert classifier.name("ip_address") is not None
+    assert classifier.header("X-Real-IP") is not None
+
+
+def test_classifiers_with_different_overrides_do_not_share_answers() -> None:
+    plain = Classifier.load()
+    silenced = Classifier.load(ClassifierOverrides(not_personal=("email",)))
+    assert silenced.name("email") is None
+    assert plain.name("email") == Match(EMAIL, "name 'email' ~ email")
+
+
+def test_the_bundled_pack_is_read_once() -> None:
+    assert Classifier.load().pack is Classifier.load().pack is bundled_pack()
+
+
+def test_answers_are_cached_per_name_and_owner(classifier: Classifier) -> None:
+    first = classifier.name("name", owner="User")
+    assert classifier.name("name", owner="User") is first
+    assert classifier.name("name", owner="Product") is None
+
+
+# --- broken rule packs
+
+GOOD = """
+[words]
+transparent = ["list"]
+[owners]
+person = ["user"]
+[categories."user.contact.email"]
+patterns = ["email"]
+"""
+
+
+def test_a_minimal_pack_works() -> None:
+    classifier = Classifier.from_toml(GOOD)
+    assert classifier.name("user_emails") == Match(EMAIL, "name 'user_emails' ~ email")
+    assert classifier.name("email_list") == Match(EMAIL, "name 'email_list' ~ email")
+    assert classifier.name("email_template") is None
+    assert classifier.header("X-Forwarded-For") is None
+    assert classifier.type_name("EmailStr") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        (
+            GOOD + '[categories."user.contact.emial"]\npatterns = ["mail"]\n',
+            ["broken.toml:8: unknown category 'user.contact.emial': not a fideslang key (did you mean 'user.contact.email'?)"],
+        ),
+        (
+            GOOD.replace('patterns = ["email"]', 'patterns = ["email",\n  "e-mail address"]'),
+            ["broken.toml:8: pattern 'e-mail address' in [categories.\"user.contact.email\"]: a word is lower-case letters and digits, not 'e-mail'"],
+        ),
+        (
+            GOOD.replace('patterns = ["email"]', 'patterns = ["email @persn"]'),
+            ["broken.toml:7: pattern 'email @persn' in [categories.\"user.contact.email\"]: unknown owner group '@persn' (groups: person)"],
+        ),
+        (
+            GOOD.replace('patterns = ["email"]', 'patterns = ["email", 3]'),
+            ["broken.toml:7: a pattern in [categories.\"user.contact.email\"] is a string or { pattern = ..., unless = [...] }, not int"],
+        ),
+        (
+            GOOD.replace('patterns = ["email"]', 'patterns = [{ pattern = "email", unles = ["x"] }]'),
+            ["broken.toml:7: unknown key 'unles' in [categories.\"user.contact.email\"] (did you mean 'unless'?)"],
+        ),
+        (
+            GOOD + '[headers]\n"X-Real-IP" = "user.device.ip_address"\n"x-ip" = "user.ip"\n',
+            [
+                "broken.toml:9: header 'X-Real-IP' in [headers]: write it lower-case with '-' between words (a final '*' matches any ending)",
+                "broken.toml:10: unknown category 'user.ip': not a fideslang key",
+            ],
+        ),
+        (
+            GOOD.replace("[owners]", "[owner]"),
+            ["broken.toml:4: unknown key 'owner' (did you mean 'owners'?)"],
+        ),
+        (
+            "[words]\n",
+            ['broken.toml: the classifier rule pack has no [categories."<key>"] tables'],
+        ),
+        (
+            GOOD.replace('transparent = ["list"]', 'transparent = "list"'),
+            ["broken.toml:3: 'transparent' in [words] must be an array of strings, not a string"],
+        ),
+        (
+            GOOD.replace('patterns = ["email"]', "patterns = [\"email\""),
+            ["broken.toml:7:20: invalid TOML: Unclosed array at end of file"],
+        ),
+    ],
+)
+def test_a_broken_pack_is_a_rule_pack_error_at_its_line(text: str, problems: list[str]) -> None:
+    with pytest.raises(RulePackError) as raised:
+        Classifier.from_toml(text, path="broken.toml")
+    assert [str(p) for p in raised.value.problems] == problems
+
+
+def test_every_bundled_header_and_type_maps_to_a_known_key() -> None:
+    taxonomy = load_taxonomy()
+    pack = bundled_pack()
+    assert all(category in taxonomy for category in pack.headers.values())
+    assert all(category in taxonomy for _, category in pack.types.values())
+    assert all(key in taxonomy for key in pack.categories)
