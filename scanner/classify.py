@@ -206,7 +206,8 @@ class Classifier:
 
     def _classify_name(self, identifier: str, owner: str | None) -> Match | None:
         pack = self._pack
-        key = _key(pack, identifier)
+        words = pack.words(identifier)
+        key = "_".join(words)
         # dunder names (`__name__`, `__init__`) belong to Python, not to the data
         if not key or key in self._not_personal or (identifier.startswith("__") and identifier.endswith("__")):
             return None
@@ -217,7 +218,7 @@ class Classifier:
         owner_groups = self._owner_groups(owner) if owner else frozenset()
         if owner_groups is None:
             return None
-        best = _best(pack, pack.words(identifier), owner_groups)
+        best = _best(pack, words, owner_groups)
         if best is None:
             return None
         pattern, via = best

@@ -13,7 +13,6 @@ import pytest
 from scanner.classify import Classifier, Match, bundled_pack
 from scanner.errors import RulePackError
 from scanner.inventory import ClassifierOverrides
-from scanner.taxonomy import load_taxonomy
 
 EMAIL = "user.contact.email"
 PHONE = "user.contact.phone_number"
@@ -588,12 +587,6 @@ def test_the_table_is_large_and_has_no_duplicate_rows() -> None:
     assert len(rows) == len(set(rows))
 
 
-def test_every_category_the_tables_expect_is_a_fideslang_key() -> None:
-    taxonomy = load_taxonomy()
-    expected = {e for _, _, e in NAMES + HEADERS + TYPES if e is not None}
-    assert not {key for key in expected if key not in taxonomy}
-
-
 @pytest.mark.parametrize(
     ("identifier", "owner", "pattern"),
     [
@@ -611,57 +604,57 @@ def test_a_match_explains_itself(classifier: Classifier, identifier: str, owner:
     assert found.pattern == pattern
 
 
-HEADERS: list[tuple[str, None, str | None]] = [
-    ("X-Forwarded-For", None, IP),
-    ("x-forwarded-for", None, IP),
-    ("HTTP_X_FORWARDED_FOR", None, IP),
-    ("X-Real-IP", None, IP),
-    ("HTTP_X_REAL_IP", None, IP),
-    ("REMOTE_ADDR", None, IP),
-    ("CF-Connecting-IP", None, IP),
-    ("True-Client-IP", None, IP),
-    ("Forwarded", None, IP),
-    ("User-Agent", None, DEVICE),
-    ("HTTP_USER_AGENT", None, DEVICE),
-    ("user_agent", None, DEVICE),
-    ("Accept-Language", None, DEVICE),
-    ("HTTP_ACCEPT_LANGUAGE", None, DEVICE),
-    ("Sec-CH-UA", None, DEVICE),
-    ("Sec-CH-UA-Platform", None, DEVICE),
-    ("sec-ch-ua-mobile", None, DEVICE),
-    ("CF-IPCountry", None, COARSE),
-    ("Authorization", None, CREDENTIALS),
-    ("HTTP_AUTHORIZATION", None, CREDENTIALS),
-    ("X-Api-Key", None, CREDENTIALS),
-    ("X-Auth-Token", None, CREDENTIALS),
-    ("Cookie", None, COOKIE_ID),
-    ("HTTP_COOKIE", None, COOKIE_ID),
-    ("Referer", None, BROWSING),
-    ("X-User-Email", None, EMAIL),
-    ("X-User-Id", None, UNIQUE_ID),
-    ("X-Device-Id", None, DEVICE_ID),
-    ("REMOTE_USER", None, USERNAME),
-    ("Content-Type", None, None),
-    ("CONTENT_TYPE", None, None),
-    ("Content-Length", None, None),
-    ("Host", None, None),
-    ("HTTP_HOST", None, None),
-    ("Accept", None, None),
-    ("Accept-Encoding", None, None),
-    ("X-Request-ID", None, None),
-    ("X-Correlation-Id", None, None),
-    ("X-Forwarded-Proto", None, None),
-    ("X-Forwarded-Host", None, None),
-    ("X-CSRFToken", None, None),
-    ("Referrer-Policy", None, None),
-    ("Origin", None, None),
-    ("Location", None, None),
-    ("", None, None),
+HEADERS: list[tuple[str, str | None]] = [
+    ("X-Forwarded-For", IP),
+    ("x-forwarded-for", IP),
+    ("HTTP_X_FORWARDED_FOR", IP),
+    ("X-Real-IP", IP),
+    ("HTTP_X_REAL_IP", IP),
+    ("REMOTE_ADDR", IP),
+    ("CF-Connecting-IP", IP),
+    ("True-Client-IP", IP),
+    ("Forwarded", IP),
+    ("User-Agent", DEVICE),
+    ("HTTP_USER_AGENT", DEVICE),
+    ("user_agent", DEVICE),
+    ("Accept-Language", DEVICE),
+    ("HTTP_ACCEPT_LANGUAGE", DEVICE),
+    ("Sec-CH-UA", DEVICE),
+    ("Sec-CH-UA-Platform", DEVICE),
+    ("sec-ch-ua-mobile", DEVICE),
+    ("CF-IPCountry", COARSE),
+    ("Authorization", CREDENTIALS),
+    ("HTTP_AUTHORIZATION", CREDENTIALS),
+    ("X-Api-Key", CREDENTIALS),
+    ("X-Auth-Token", CREDENTIALS),
+    ("Cookie", COOKIE_ID),
+    ("HTTP_COOKIE", COOKIE_ID),
+    ("Referer", BROWSING),
+    ("X-User-Email", EMAIL),
+    ("X-User-Id", UNIQUE_ID),
+    ("X-Device-Id", DEVICE_ID),
+    ("REMOTE_USER", USERNAME),
+    ("Content-Type", None),
+    ("CONTENT_TYPE", None),
+    ("Content-Length", None),
+    ("Host", None),
+    ("HTTP_HOST", None),
+    ("Accept", None),
+    ("Accept-Encoding", None),
+    ("X-Request-ID", None),
+    ("X-Correlation-Id", None),
+    ("X-Forwarded-Proto", None),
+    ("X-Forwarded-Host", None),
+    ("X-CSRFToken", None),
+    ("Referrer-Policy", None),
+    ("Origin", None),
+    ("Location", None),
+    ("", None),
 ]
 
 
-@pytest.mark.parametrize(("key", "_owner", "expected"), HEADERS)
-def test_header(classifier: Classifier, key: str, _owner: None, expected: str | None) -> None:
+@pytest.mark.parametrize(("key", "expected"), HEADERS)
+def test_header(classifier: Classifier, key: str, expected: str | None) -> None:
     found = classifier.header(key)
     assert (found.category if found else None) == expected, found
 
@@ -672,45 +665,45 @@ def test_header_explains_the_table_entry(classifier: Classifier) -> None:
     assert classifier.header("X-User-Email") == Match(EMAIL, "header 'X-User-Email' ~ name email")
 
 
-TYPES: list[tuple[str, None, str | None]] = [
-    ("EmailField", None, EMAIL),
-    ("EmailStr", None, EMAIL),
-    ("EmailType", None, EMAIL),
-    ("pydantic.EmailStr", None, EMAIL),
-    ("Optional[EmailStr]", None, EMAIL),
-    ("EmailStr | None", None, EMAIL),
-    ("PhoneNumberField", None, PHONE),
-    ("PhoneNumber", None, PHONE),
-    ("GenericIPAddressField", None, IP),
-    ("IPAddressField", None, IP),
-    ("IPvAnyAddress", None, IP),
-    ("IPv4Address", None, IP),
-    ("ipaddress.IPv6Address", None, IP),
-    ("ImageField", None, CONTENT),
-    ("FileField", None, CONTENT),
-    ("UploadFile", None, CONTENT),
-    ("FileStorage", None, CONTENT),
-    ("PaymentCardNumber", None, CARD),
-    ("SecretStr", None, CREDENTIALS),
-    ("PasswordField", None, CREDENTIALS),
-    ("CountryField", None, COUNTRY),
-    ("USZipCodeField", None, POSTAL),
-    ("USSocialSecurityNumberField", None, NATIONAL_ID),
-    ("DateField", None, None),
-    ("DateTimeField", None, None),
-    ("CharField", None, None),
-    ("TextField", None, None),
-    ("IntegerField", None, None),
-    ("UUIDField", None, None),
-    ("URLField", None, None),
-    ("str", None, None),
-    ("Optional[str]", None, None),
-    ("ContentTypeField", None, None),
+TYPES: list[tuple[str, str | None]] = [
+    ("EmailField", EMAIL),
+    ("EmailStr", EMAIL),
+    ("EmailType", EMAIL),
+    ("pydantic.EmailStr", EMAIL),
+    ("Optional[EmailStr]", EMAIL),
+    ("EmailStr | None", EMAIL),
+    ("PhoneNumberField", PHONE),
+    ("PhoneNumber", PHONE),
+    ("GenericIPAddressField", IP),
+    ("IPAddressField", IP),
+    ("IPvAnyAddress", IP),
+    ("IPv4Address", IP),
+    ("ipaddress.IPv6Address", IP),
+    ("ImageField", CONTENT),
+    ("FileField", CONTENT),
+    ("UploadFile", CONTENT),
+    ("FileStorage", CONTENT),
+    ("PaymentCardNumber", CARD),
+    ("SecretStr", CREDENTIALS),
+    ("PasswordField", CREDENTIALS),
+    ("CountryField", COUNTRY),
+    ("USZipCodeField", POSTAL),
+    ("USSocialSecurityNumberField", NATIONAL_ID),
+    ("DateField", None),
+    ("DateTimeField", None),
+    ("CharField", None),
+    ("TextField", None),
+    ("IntegerField", None),
+    ("UUIDField", None),
+    ("URLField", None),
+    ("str", None),
+    ("Optional[str]", None),
+    ("ContentTypeField", None),
 ]
 
 
-@pytest.mark.parametrize(("name", "_owner", "expected"), TYPES)
-def test_type_name(classifier: Classifier, name: str, _owner: None, expected: str | None) -> None:
+@pytest.mark.parametrize(("name", "expected"), TYPES)
+def test_type_name(classifier: Classifier, name: str, expected: str | None) -> None:
     found = classifier.type_name(name)
     assert (found.category if found else None) == expected, found
 
@@ -829,10 +822,3 @@ def test_a_broken_pack_is_a_rule_pack_error_at_its_line(text: str, problems: lis
         Classifier.from_toml(text, path="broken.toml")
     assert [str(p) for p in raised.value.problems] == problems
 
-
-def test_every_bundled_header_and_type_maps_to_a_known_key() -> None:
-    taxonomy = load_taxonomy()
-    pack = bundled_pack()
-    assert all(category in taxonomy for category in pack.headers.values())
-    assert all(category in taxonomy for _, category in pack.types.values())
-    assert all(key in taxonomy for key in pack.categories)
