@@ -133,7 +133,7 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
     if role in ("fields", "body", "field"):
         if not isinstance(key.const, str):
             return NOTHING
-        named = an.classifier.name(key.const)
+        named = an.classifier.name(key.const, owner="request")
         if named is None:
             return NOTHING
         message = f"request field '{key.const}' is read ({named.category})"
@@ -346,9 +346,9 @@ def _route_parameter(
     field_marker = kinds & routes.field_markers
     plain = not markers and not route.dependency and (annotation is None and arg.annotation is None or annotation in _SCALARS or _scalar_annotation(arg.annotation))
     if field_marker or plain:
-        named = an.classifier.name(alias)
+        named = an.classifier.name(alias, owner="request")
         if named is None and arg.arg != alias:
-            named = an.classifier.name(arg.arg)
+            named = an.classifier.name(arg.arg, owner="request")
         if named is None:
             return None
         rule = "python.fastapi.form-field" if field_marker else "python.fastapi.query-parameter"
