@@ -1,0 +1,5 @@
+import sentry_sdk
+
+sentry_sdk.init(send_default_pii=True)
+
+sentry_sdk.init(dsn=, send_default_pii=True)
