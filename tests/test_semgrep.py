@@ -32,7 +32,7 @@ SDK_EXAMPLE = REPO / "rules" / "semgrep" / "sdk-settings.py"
 EXTRA_PACK = DATA / "extra-pack.yaml"
 VIEWS = "tests/data/semgrep/tree/app/views.py"
 BROKEN = "tests/data/semgrep/tree/app/broken.py"
-IGNORED = "tests/data/semgrep/tree/tests/test_ignored.py"
+IGNORED = "tests/data/semgrep/tree/tests/ignored_here.py"
 EXAMPLE = "rules/semgrep/sdk-settings.py"
 
 SENTRY_PII_MESSAGE = (
