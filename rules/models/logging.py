@@ -1,0 +1,258 @@
+"""Annotated examples for logging.toml: calls that write personal data to a log.
+
+`# ruleid: RULE [CATEGORIES]` says an observation of RULE (with exactly those sorted
+categories, when given) must start on the next code line; `# ok: RULE` says none may.
+`# todoruleid:` / `# todook:` record what the engine misses or wrongly reports today.
+tests/test_rule_examples.py checks every annotation, and that every observation in this file
+is annotated. The file is analysed, never run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import logging as stdlib_logging
+import pprint
+import sys
+import warnings
+from logging import LoggerAdapter, getLogger
+
+import sentry_sdk
+import structlog
+from flask import Flask, request
+from flask_login import current_user
+from loguru import logger as loguru_logger
+
+from .audit import log_action
+from .observability import get_logger
+
+logger = logging.getLogger(__name__)
+security_log = getLogger("security")
+slog = structlog.get_logger(__name__)
+app = Flask(__name__)
+log = get_logger(__name__)
+
+PASSWORD_MIN_LENGTH = 12
+
+
+# --- the logging module and logger methods ----------------------------------------------------
+
+def login_succeeded(user, ip_address):
+    # ruleid: python.logging.personal-data user.contact.email
+    logger.info(f"login succeeded for {user.email}")
+    # ruleid: python.logging.personal-data user.contact.email,user.device.ip_address
+    logger.info("login for %s from %s", user.email, ip_address)
+    # ruleid: python.logging.personal-data user.unique_id
+    logger.debug("session started for user %s", user.id)
+    # todoruleid: python.logging.personal-data user.contact.email
+    # (missed: any attribute named `log` is taken for a logger by the [heuristics] logger_names,
+    # so `logger.log` becomes a logger object and the call is not a logging call)
+    logger.log(logging.INFO, "login succeeded for %s", user.email)
+    # ok: python.logging.personal-data
+    logger.info("login succeeded")
+
+
+def login_failed(username, password):
+    # ruleid: python.logging.personal-data user.account.username
+    security_log.warning("failed login for {}".format(username))
+    # ruleid: python.logging.personal-data user.authorization.credentials
+    security_log.debug("rejected credentials %s:%s" % ("***", password))
+    # ok: python.logging.personal-data
+    security_log.warning("password must be at least %d characters", PASSWORD_MIN_LENGTH)
+    # ok: python.logging.personal-data
+    security_log.warning("password too short (%d characters)", len(password))
+
+
+def module_level_functions(email, phone_number):
+    # ruleid: python.logging.personal-data user.contact.email
+    logging.info("sending welcome mail to %s", email)
+    # ruleid: python.logging.personal-data user.contact.phone_number
+    stdlib_logging.warning("SMS gateway rejected %s", phone_number)
+    # todoruleid: python.logging.personal-data user.contact.phone_number
+    # (missed: as `logger.log` above, `logging.log` is taken for a logger object by its name)
+    logging.log(logging.WARNING, "retrying SMS to %s", phone_number)
+    # ok: python.logging.personal-data
+    logging.info("email sent")
+
+
+class CheckoutService:
+    """A logger kept on the instance and used in methods."""
+
+    def __init__(self, gateway):
+        self.gateway = gateway
+        self.log = logging.getLogger(f"{__name__}.checkout")
+        self.audit = LoggerAdapter(logging.getLogger("audit"), {"component": "checkout"})
+
+    def charge(self, customer, card_number, amount):
+        try:
+            return self.gateway.charge(card_number, amount)
+        except Exception:
+            # ruleid: python.logging.personal-data user.contact.email,user.financial.credit_card
+            self.log.exception(
+                "charge failed for %s with card %s",
+                customer.email,
+                card_number,
+            )
+            # ok: python.logging.personal-data
+            self.log.error("charge of %s failed", amount, exc_info=True)
+            raise
+
+    def refund(self, customer, billing_address):
+        # ruleid: python.logging.personal-data user.contact.address,user.name
+        self.audit.info("refund issued", extra={"name": customer.full_name, "address": billing_address})
+        # ok: python.logging.personal-data
+        self.audit.info("refund issued", extra={"customer_count": 1, "content_type": "application/json"})
+
+
+def child_logger(user):
+    payments = logging.getLogger("payments").getChild("stripe")
+    # ruleid: python.logging.personal-data user.contact.email
+    payments.critical("webhook for unknown customer %s", user.email)
+
+
+def flask_app_logger():
+    # ruleid: python.logging.personal-data user.device.ip_address
+    # ruleid: python.request.client-ip user.device.ip_address
+    app.logger.info("request from %s", request.remote_addr)
+    # ruleid: python.logging.personal-data user.content
+    # ruleid: python.request.body user.content
+    app.logger.debug("payload %s", request.get_json())
+    # ok: python.logging.personal-data
+    app.logger.info("content type %s", request.content_type)
+    # ruleid: python.logging.personal-data user.contact.email
+    app.logger.info("profile viewed by %s", current_user.email)
+
+
+class Customer:
+    """A model whose string form renders personal fields."""
+
+    def __init__(self, email, display_name):
+        self.email = email
+        self.display_name = display_name
+
+    def __str__(self):
+        return f"{self.display_name} <{self.email}>"
+
+
+def log_objects(email, customer: Customer):
+    created = Customer(email, "Ada")
+    # ruleid: python.logging.personal-data user.contact.email
+    logger.info("created %s", created)
+    # todoruleid: python.logging.personal-data user.contact.email,user.name
+    # (missed: an object whose __str__ renders personal fields logs them; the parameter's
+    # annotation names a class of this file whose __str__ reads email and display_name)
+    logger.info("updated %s", customer)
+
+
+# --- values that carry nothing personal --------------------------------------------------------
+
+def near_misses(user, emails, response):
+    # ok: python.logging.personal-data
+    logger.info("sent %d emails", len(emails))
+    # ok: python.logging.personal-data
+    logger.info("email digest %s", hashlib.sha256(user.email.encode()).hexdigest())
+    # ok: python.logging.personal-data
+    logger.info("upstream answered with %s", response.content_type)
+    # ok: python.logging.personal-data
+    logger.info("email template %s rendered", "welcome.html")
+    # ok: python.logging.personal-data
+    logger.info("address validation is %s", "enabled" if user.is_active else "disabled")
+
+
+def info(message):
+    """A local function that happens to be called `info`: not a logger."""
+    return message.strip()
+
+
+def audit_trail(request, user):
+    # ok: python.logging.personal-data
+    info(user.email)
+    # ok: python.logging.personal-data
+    user.log("email changed", user.email)
+    # ok: python.logging.personal-data
+    log_action(request.user, "changed email", user.email)
+
+
+# --- a project's own logging wrapper -------------------------------------------------------------
+
+def log_event(event, detail):
+    """The wrapper logs whatever it is given: its callers decide what reaches the log."""
+    logger.info("event=%s detail=%s", event, detail)
+
+
+def profile_updated(user):
+    # ruleid: python.logging.personal-data user.contact.phone_number
+    log_event("profile_updated", user.phone_number)
+    # ok: python.logging.personal-data
+    log_event("profile_updated", "no details")
+
+
+def log_fields(message, **fields):
+    """A wrapper that passes keyword arguments on as `extra`."""
+    logger.info(message, extra=fields)
+
+
+def project_logger(user):
+    # todoruleid: python.logging.personal-data user.contact.email
+    # (missed: keyword arguments that reach a wrapper's **fields are not followed into its log call)
+    log_fields("signup", email=user.email)
+    # todoruleid: python.logging.personal-data user.contact.email
+    # (missed: `log` comes from the project's own get_logger(), whose result is not resolved; the
+    # name is in [heuristics] logger_names but the heuristic applies only to unknown names)
+    log.info("signup by %s", user.email)
+
+
+# --- structlog ----------------------------------------------------------------------------------
+
+def structlog_calls(user, request_id, search_query):
+    # ruleid: python.structlog.personal-data user.contact.email,user.unique_id
+    slog.info("user_signed_up", email=user.email, user_id=user.id)
+    bound = slog.bind(request_id=request_id)
+    # ruleid: python.structlog.personal-data user.behavior.search_history
+    bound.info("search", query=search_query)
+    # ok: python.structlog.personal-data
+    bound.info("search_finished", results=12)
+
+
+# --- loguru -------------------------------------------------------------------------------------
+
+def loguru_calls(user, date_of_birth):
+    # ruleid: python.loguru.personal-data user.demographic.date_of_birth
+    loguru_logger.info("age check for birth date {}", date_of_birth)
+    # ruleid: python.loguru.personal-data user.contact.email
+    loguru_logger.bind(tenant="acme").warning("duplicate account {}", user.email)
+    # ok: python.loguru.personal-data
+    loguru_logger.success("migration finished")
+
+
+# --- print, pprint, warnings --------------------------------------------------------------------
+
+def debugging_leftovers(prompt, payload, user):
+    # ruleid: python.print.personal-data user.content
+    print(prompt)
+    # ruleid: python.print.personal-data user.contact.email
+    print(f"DEBUG user={user.email}", file=sys.stderr, flush=True)
+    # ruleid: python.print.personal-data user.content
+    pprint.pprint({"prompt": prompt})
+    # ok: python.print.personal-data
+    print("done", file=sys.stderr)
+
+
+def deprecations(user):
+    # ruleid: python.warnings.personal-data user.contact.email
+    warnings.warn(f"legacy address format for {user.email}", DeprecationWarning, stacklevel=2)
+    # ok: python.warnings.personal-data
+    warnings.warn("email_address is deprecated, use email", DeprecationWarning)
+
+
+# --- Sentry breadcrumbs -------------------------------------------------------------------------
+
+def breadcrumbs(user, ip_address):
+    # ruleid: python.sentry.breadcrumb-personal-data user.contact.email,user.device.ip_address
+    sentry_sdk.add_breadcrumb(
+        category="auth",
+        message=f"login by {user.email}",
+        data={"ip": ip_address},
+    )
+    # ok: python.sentry.breadcrumb-personal-data
+    sentry_sdk.add_breadcrumb(category="auth", message="login", level="info")
