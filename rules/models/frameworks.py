@@ -1,0 +1,313 @@
+"""Annotated examples for frameworks.toml: personal data read from web requests (`collect`).
+
+`# ruleid: RULE [CATEGORIES]` says an observation of RULE (with exactly those sorted
+categories, when given) must start on the next code line; `# ok: RULE` says none may.
+`# todoruleid:` / `# todook:` record what the engine misses or wrongly reports today.
+tests/test_rule_examples.py checks every annotation, and that every observation in this file
+is annotated. The file is analysed, never run.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import falcon
+import geoip2.database
+from aiohttp import web
+from django.http import HttpRequest, JsonResponse
+from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, UploadFile
+from flask import Flask, jsonify
+from flask import request as flask_request
+from pydantic import BaseModel
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from tornado.web import RequestHandler
+
+from .db import get_db, save_profile, store_upload
+from .schemas import ProfileSerializer
+
+app = Flask(__name__)
+router = APIRouter()
+geoip = geoip2.database.Reader("/usr/share/GeoIP/GeoLite2-City.mmdb")
+
+
+# --- Flask ---------------------------------------------------------------------------------------
+
+@app.route("/signup", methods=["POST"])
+def flask_signup():
+    # ruleid: python.request.field user.contact.email
+    email = flask_request.form["email"]
+    # ruleid: python.request.field user.contact.phone_number
+    phone = flask_request.form.get("phone")
+    # ruleid: python.request.field user.demographic.date_of_birth
+    birthday = flask_request.args.get("date_of_birth")
+    # ruleid: python.request.field user.name.first
+    first_name = flask_request.values.get("first_name", "")
+    # ok: python.request.field
+    next_url = flask_request.args.get("next", "/")
+    # ok: python.request.field
+    page = int(flask_request.args.get("page", 1))
+    save_profile(email=email, phone=phone, birthday=birthday, first_name=first_name)
+    return jsonify(next=next_url, page=page)
+
+
+@app.post("/api/messages")
+def flask_message_keys():
+    payload = flask_request.get_json()
+    # a bare `message` is user content as a key of a request body
+    # ruleid: python.request.field user.content
+    text = payload["message"]
+    # ruleid: python.request.field user.contact.email
+    reply_to = payload.get("email")
+    # ok: python.request.field
+    channel = payload.get("channel")
+    return jsonify(length=len(text), reply_to=bool(reply_to), channel=channel)
+
+
+@app.post("/api/notes")
+def flask_whole_body():
+    # the body is bound and passed on whole: user content taken at the binding
+    # ruleid: python.request.body user.content
+    note = flask_request.get_json(silent=True)
+    save_profile(note=note)
+    # ruleid: python.request.body user.content
+    save_profile(form=flask_request.form)
+    # ruleid: python.request.field user.contact.phone_number
+    phone = flask_request.json.get("phone")
+    return jsonify(ok=bool(phone))
+
+
+@app.post("/avatar")
+def flask_upload():
+    # ruleid: python.request.upload user.content
+    avatar = flask_request.files["avatar"]
+    # ruleid: python.request.upload user.content
+    attachments = flask_request.files.getlist("attachments")
+    store_upload(avatar, attachments)
+    return "", 204
+
+
+@app.get("/whoami")
+def flask_metadata():
+    # ruleid: python.request.client-ip user.device.ip_address
+    ip = flask_request.remote_addr
+    # ruleid: python.request.client-ip user.device.ip_address
+    forwarded = flask_request.headers.get("X-Forwarded-For", ip)
+    # ruleid: python.request.device user.device
+    agent = flask_request.user_agent.string
+    # ruleid: python.request.header user.device
+    language = flask_request.headers.get("Accept-Language")
+    # ok: python.request.header
+    content_type = flask_request.headers.get("Content-Type")
+    # ok: python.request.field
+    # ok: python.request.header
+    path = flask_request.path
+    # ruleid: python.geoip.lookup user.location
+    city = geoip.city(ip)
+    return jsonify(ip=forwarded, agent=agent, language=language, type=content_type, path=path, city=city.city.name)
+
+
+@app.get("/preferences")
+def flask_cookies():
+    # the application's own cookie (set below): reading it is not a collect
+    # ok: python.request.cookie
+    theme = flask_request.cookies.get("theme", "light")
+    # a cookie of another party, read by the application: a collect of its identifier
+    # ruleid: python.request.cookie user.device.cookie_id
+    ga_cookie = flask_request.cookies.get("_ga")
+    response = jsonify(theme=theme, tracked=bool(ga_cookie))
+    # todoruleid: python.cookie.set-cookie - cookie=theme
+    # (wrong categories: the value read back from the application's own `theme` cookie is tagged
+    # user.device.cookie_id, though a colour scheme is no identifier)
+    response.set_cookie("theme", theme, max_age=86400, samesite="Lax")
+    return response
+
+
+# --- Django and Django REST framework ------------------------------------------------------------
+
+def django_register(request):
+    if request.method != "POST":
+        return JsonResponse({}, status=405)
+    # ruleid: python.request.field user.contact.email
+    email = request.POST["email"]
+    # ruleid: python.request.field user.name.last
+    last_name = request.POST.get("last_name", "")
+    # ruleid: python.request.field user.behavior.search_history
+    query = request.GET.get("search_query")
+    # ruleid: python.request.client-ip user.device.ip_address
+    ip = request.META.get("REMOTE_ADDR")
+    # ruleid: python.request.client-ip user.device.ip_address
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0]
+    # ruleid: python.request.header user.device
+    agent = request.headers["User-Agent"]
+    # ruleid: python.request.upload user.content
+    resume = request.FILES["resume"]
+    # ok: python.request.header
+    host = request.META["HTTP_HOST"]
+    # the logged-in user is data already held: not a collect
+    # ok: python.request.field
+    known_email = request.user.email
+    save_profile(email=email, last_name=last_name, query=query, ip=ip or forwarded, agent=agent, host=host,
+                 resume=resume, changed=email != known_email)
+    return JsonResponse({"ok": True})
+
+
+def django_json_body(request: HttpRequest):
+    body = json.loads(request.body)
+    # ruleid: python.request.field user.content
+    comment = body["comment"]
+    # ruleid: python.request.field user.contact.address.postal_code
+    postcode = body.get("postal_code")
+    return JsonResponse({"comment": comment[:10], "postcode": postcode})
+
+
+def django_raw_body(request):
+    # ruleid: python.request.body user.content
+    store_upload(request.body)
+    return JsonResponse({"ok": True})
+
+
+class ProfileView(APIView):
+    def post(self, request):
+        # ruleid: python.request.field user.contact.email
+        email = request.data.get("email")
+        # ruleid: python.request.field user.contact.phone_number
+        phone = request.query_params.get("phone")
+        return Response({"email": email, "phone": phone})
+
+    def put(self, request):
+        # todook: python.request.body
+        # (false hit: the body is handed to a serializer, whose declared fields are the collects;
+        # the whole body is not taken as user content)
+        serializer = ProfileSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        # fields that arrive through a serializer are collected where it declares them
+        # ok: python.request.field
+        email = serializer.validated_data["email"]
+        return Response({"email": email})
+
+
+# --- FastAPI and Starlette ---------------------------------------------------------------------
+
+class SignupRequest(BaseModel):
+    # ruleid: python.pydantic.field user.contact.email
+    email: str
+    # ruleid: python.pydantic.field user.authorization.credentials
+    password: str
+
+
+@router.post("/chat")
+async def chat(request: Request):
+    data = await request.json()
+    # ruleid: python.request.field user.content
+    prompt = data["prompt"]
+    # the detection contract's example
+    # ruleid: python.request.field user.content
+    message = data["message"]
+    # ruleid: python.request.client-ip user.device.ip_address
+    client_ip = request.client.host
+    # ruleid: python.request.header user.device
+    agent = request.headers.get("user-agent")
+    # ok: python.request.header
+    request_id = request.headers.get("x-request-id")
+    return {"prompt": prompt[:20], "message": message[:20], "ip": client_ip, "agent": agent, "id": request_id}
+
+
+@router.post("/feedback")
+async def feedback(request: Request):
+    # ruleid: python.request.body user.content
+    form = await request.form()
+    await save_profile(feedback=form)
+    return {"ok": True}
+
+
+@router.post("/profile")
+async def update_profile(
+    # ruleid: python.fastapi.form-field user.contact.email
+    email: str = Form(...),
+    # ruleid: python.fastapi.form-field user.name
+    full_name: Annotated[str, Form()] = "",
+    # ruleid: python.fastapi.upload user.content
+    avatar: UploadFile = File(...),
+    # ruleid: python.fastapi.header user.device
+    user_agent: str | None = Header(None),
+    # ruleid: python.fastapi.header user.device.ip_address
+    forwarded_for: Annotated[str | None, Header(alias="X-Forwarded-For")] = None,
+    # ok: python.fastapi.header
+    x_request_id: str | None = Header(None),
+    # ruleid: python.fastapi.query-parameter user.contact.phone_number
+    phone: str | None = None,
+    # ok: python.fastapi.query-parameter
+    page: int = 1,
+    # ok: python.fastapi.query-parameter
+    db=Depends(get_db),
+    # ok: python.fastapi.query-parameter
+    session_id: str | None = Cookie(None),
+):
+    await save_profile(email=email, name=full_name, avatar=avatar, agent=user_agent, ip=forwarded_for,
+                       phone=phone, page=page, db=db, session=session_id, request_id=x_request_id)
+    return {"ok": True}
+
+
+@router.get("/search")
+async def search_users(
+    # ruleid: python.fastapi.form-field user.contact.email
+    email: Annotated[str | None, Query(max_length=320)] = None,
+    # the alias is the field's name in the request: a search query is behaviour
+    # ruleid: python.fastapi.form-field user.behavior
+    search_query: str = Query("", alias="q"),
+    # ok: python.fastapi.form-field
+    limit: int = Query(20, le=100),
+):
+    return {"email": email, "q": search_query, "limit": limit}
+
+
+@router.get("/users/{user_id}")
+async def get_user(user_id: int, db=Depends(get_db)):
+    # a path segment and a dependency: nothing is collected (no annotation needed, none found)
+    return await db.get(user_id)
+
+
+@router.post("/signup")
+async def signup(body: SignupRequest):
+    # fields of a declared model are collected where the model declares them
+    # ok: python.request.field
+    email = body.email
+    return {"email": email}
+
+
+# --- aiohttp, Tornado, Falcon ----------------------------------------------------------------
+
+async def aiohttp_subscribe(request: web.Request) -> web.Response:
+    data = await request.post()
+    # ruleid: python.request.field user.contact.email
+    email = data["email"]
+    # todoruleid: python.request.client-ip user.device.ip_address
+    # (missed: aiohttp's client address is `request.remote`, which frameworks.toml does not list)
+    peer = request.remote
+    return web.json_response({"email": email, "peer": peer})
+
+
+class TornadoSignupHandler(RequestHandler):
+    def post(self):
+        # todoruleid: python.request.field user.contact.email
+        # (missed: Tornado's get_argument/get_body_argument are methods of the handler, `self`,
+        # and frameworks.toml models them only as methods of `self.request`)
+        email = self.get_argument("email")
+        # ruleid: python.request.client-ip user.device.ip_address
+        ip = self.request.remote_ip
+        # ruleid: python.request.header user.device
+        agent = self.request.headers.get("User-Agent")
+        self.write({"email": email, "ip": ip, "agent": agent})
+
+
+class FalconContactResource:
+    def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
+        # ruleid: python.request.field user.contact.phone_number
+        phone = req.get_param("phone")
+        # ruleid: python.request.field user.contact.email
+        email = req.media.get("email")
+        # ruleid: python.request.client-ip user.device.ip_address
+        ip = req.remote_addr
+        resp.media = {"phone": phone, "email": email, "ip": ip}
