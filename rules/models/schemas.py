@@ -1,0 +1,438 @@
+"""Annotated examples for schemas.toml: schema fields that declare personal data (`collect`).
+
+`# ruleid: RULE [CATEGORIES]` says an observation of RULE (with exactly those sorted
+categories, when given) must start on the next code line; `# ok: RULE` says none may.
+`# todoruleid:` / `# todook:` record what the engine misses or wrongly reports today.
+tests/test_rule_examples.py checks every annotation, and that every observation in this file
+is annotated. The file is analysed, never run.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Optional, TypedDict
+
+import attrs
+import marshmallow
+import mongoengine as me
+import peewee
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from fastapi import APIRouter
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf import FlaskForm
+from marshmallow import fields as mf
+from phonenumber_field.modelfields import PhoneNumberField
+from pydantic import BaseModel, EmailStr, Field, SecretStr
+from pydantic_settings import BaseSettings
+from rest_framework import serializers
+from sqlalchemy import Column, ForeignKey, Integer, String
+from sqlalchemy.dialects.postgresql import INET
+from sqlalchemy.orm import DeclarativeBase, Mapped, declarative_base, mapped_column, relationship
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
+from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField, SubmitField
+from wtforms.validators import DataRequired, Email
+
+router = APIRouter()
+db = SQLAlchemy()
+
+
+# --- Django models and forms --------------------------------------------------------------------
+
+class Customer(models.Model):
+    # ok: python.django.model-field
+    id = models.BigAutoField(primary_key=True)
+    # ok: python.django.model-field
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.contact.email
+    email = models.EmailField(unique=True)
+    # ruleid: python.django.model-field user.contact.phone_number
+    phone = PhoneNumberField(blank=True)
+    # ruleid: python.django.model-field user.name.first
+    first_name = models.CharField(max_length=150)
+    # ruleid: python.django.model-field user.demographic.date_of_birth
+    date_of_birth = models.DateField(null=True, blank=True)
+    # ruleid: python.django.model-field user.content.self_image
+    avatar = models.ImageField(upload_to="avatars/", blank=True)
+    # ruleid: python.django.model-field user.device.ip_address
+    signup_ip = models.GenericIPAddressField(null=True)
+    # the field's type says what a neutral name holds
+    # ruleid: python.django.model-field user.contact.email
+    contact = models.EmailField(blank=True)
+    # ok: python.django.model-field
+    referred_by = models.ForeignKey("self", null=True, on_delete=models.SET_NULL)
+    # ok: python.django.model-field
+    plan = models.CharField(max_length=20, choices=[("free", "Free"), ("pro", "Pro")])
+    # ok: python.django.model-field
+    created_at = models.DateTimeField(auto_now_add=True)
+    # ok: python.django.model-field
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+
+class Member(AbstractUser):
+    # ok: python.django.model-field
+    EMAIL_FIELD = "email"
+    # ok: python.django.model-field
+    PASSWORD_MIN_LENGTH = 12
+    # ruleid: python.django.model-field user.demographic.gender
+    gender = models.CharField(max_length=16, blank=True)
+
+
+class TimeStamped(models.Model):
+    # ok: python.django.model-field
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Order(TimeStamped):
+    # a model of this file's abstract base is a model too
+    # ruleid: python.django.model-field user.contact.email
+    billing_email = models.EmailField()
+    # ruleid: python.django.model-field user.financial
+    billing_details = models.JSONField(default=dict)
+    # ok: python.django.model-field
+    total = models.DecimalField(max_digits=10, decimal_places=2)
+
+
+class ContactForm(forms.Form):
+    # ruleid: python.django.form-field user.name
+    name = forms.CharField(max_length=100)
+    # ruleid: python.django.form-field user.contact.email
+    email = forms.EmailField()
+    # ruleid: python.django.form-field user.content
+    message = forms.CharField(widget=forms.Textarea)
+    # ok: python.django.form-field
+    subscribe = forms.BooleanField(required=False)
+    # ok: python.django.form-field
+    plan = forms.ModelChoiceField(queryset=None)
+
+
+class MemberAdminForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        # every field of the model: collected where the model declares them
+        # ok: python.django.form-field
+        fields = "__all__"
+
+
+class CustomerForm(forms.ModelForm):
+    class Meta:
+        model = Customer
+        fields = [
+            # ruleid: python.django.form-field user.name.first
+            "first_name",
+            # ruleid: python.django.form-field user.contact.email
+            "email",
+            # ok: python.django.form-field
+            "plan",
+        ]
+
+
+# --- Django REST framework ------------------------------------------------------------------------
+
+class SignupSerializer(serializers.Serializer):
+    # ok: python.drf.serializer-field
+    id = serializers.IntegerField(read_only=True)
+    # ruleid: python.drf.serializer-field user.contact.email
+    email = serializers.EmailField()
+    # ruleid: python.drf.serializer-field user.authorization.credentials
+    password = serializers.CharField(write_only=True, min_length=12)
+    # a field the service computes for responses takes nothing in
+    # ok: python.drf.serializer-field
+    full_name = serializers.SerializerMethodField()
+    # ok: python.drf.serializer-field
+    email_verified = serializers.BooleanField(read_only=True)
+    # ok: python.drf.serializer-field
+    referrer = serializers.PrimaryKeyRelatedField(queryset=None, required=False)
+
+
+class CustomerSerializer(serializers.ModelSerializer):
+    # ruleid: python.drf.serializer-field user.contact.phone_number
+    phone = serializers.CharField()
+
+    class Meta:
+        model = Customer
+        fields = (
+            # ok: python.drf.serializer-field
+            "id",
+            # ruleid: python.drf.serializer-field user.name.first
+            "first_name",
+            # read-only below: sent out, never taken in
+            # ok: python.drf.serializer-field
+            "email",
+            # declared above: the declaration is the collect
+            # ok: python.drf.serializer-field
+            "phone",
+        )
+        read_only_fields = ("id", "email")
+
+
+# --- SQLAlchemy ------------------------------------------------------------------------------------
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    # ok: python.sqlalchemy.column
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # ruleid: python.sqlalchemy.column user.contact.email
+    email: Mapped[str] = mapped_column(String(320), unique=True, index=True)
+    # ruleid: python.sqlalchemy.column user.contact.phone_number
+    phone_number: Mapped[Optional[str]]
+    # ruleid: python.sqlalchemy.column user.authorization.credentials
+    password_hash: Mapped[str] = mapped_column(String(128))
+    # ruleid: python.sqlalchemy.column user.device.ip_address
+    last_login_ip = Column(INET, nullable=True)
+    # ok: python.sqlalchemy.column
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id"))
+    # ok: python.sqlalchemy.column
+    orders: Mapped[list["Order"]] = relationship(back_populates="user")
+    # ok: python.sqlalchemy.column
+    created_at: Mapped[datetime]
+
+
+LegacyBase = declarative_base()
+
+
+class PostalAddress(LegacyBase):
+    __tablename__ = "addresses"
+
+    # ok: python.sqlalchemy.column
+    id = Column(Integer, primary_key=True)
+    # ok: python.sqlalchemy.column
+    user_id = Column(Integer, ForeignKey("users.id"), nullable=False)
+    # ruleid: python.sqlalchemy.column user.contact.address.street
+    street = Column(String(200))
+    # ruleid: python.sqlalchemy.column user.contact.address.city
+    city = Column(String(100))
+    # ruleid: python.sqlalchemy.column user.contact.address.postal_code
+    postal_code = Column(String(16))
+    # todoruleid: python.sqlalchemy.column user.contact.phone_number
+    # (missed: the column's own name, Column's first argument, says what the attribute holds)
+    contact = Column("phone_number", String(32))
+
+
+class Patient(db.Model):
+    # ok: python.sqlalchemy.column
+    id = db.Column(db.Integer, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.health_and_medical
+    diagnosis = db.Column(db.Text)
+    # ok: python.sqlalchemy.column
+    doctor_id = db.Column(db.Integer, db.ForeignKey("doctors.id"))
+
+
+# --- SQLModel -------------------------------------------------------------------------------------
+
+class AccountCreate(SQLModel):
+    # ruleid: python.sqlmodel.field user.contact.email
+    email: str
+    # ruleid: python.sqlmodel.field user.authorization.credentials
+    password: str
+
+
+class Account(SQLModel, table=True):
+    # ok: python.sqlmodel.field
+    id: int | None = SQLField(default=None, primary_key=True)
+    # ruleid: python.sqlmodel.field user.contact.email
+    email: str = SQLField(index=True, unique=True)
+    # ruleid: python.sqlmodel.field user.authorization.credentials
+    hashed_password: str
+    # ok: python.sqlmodel.field
+    team_id: int | None = SQLField(default=None, foreign_key="team.id")
+
+
+class AccountPublic(SQLModel):
+    # a response model: sent out, never taken in
+    # ok: python.sqlmodel.field
+    email: str
+
+
+# --- Pydantic ---------------------------------------------------------------------------------------
+
+class SignupIn(BaseModel):
+    # ruleid: python.pydantic.field user.contact.email
+    email: EmailStr
+    # ruleid: python.pydantic.field user.authorization.credentials
+    password: SecretStr
+    # ruleid: python.pydantic.field user.demographic.date_of_birth
+    birth_date: date | None = None
+    # the annotation's type says what a neutral name holds
+    # ruleid: python.pydantic.field user.contact.email
+    contact: Optional[EmailStr] = None
+    # todoruleid: python.pydantic.field user.contact.email
+    # (missed: the alias is the key the request sends; the attribute name alone says nothing)
+    recovery: str | None = Field(default=None, alias="recoveryEmail")
+    # ok: python.pydantic.field
+    referral_code: str | None = None
+    # ok: python.pydantic.field
+    accept_terms: bool = Field(default=False)
+
+
+class ChatRequest(BaseModel):
+    # ruleid: python.pydantic.field user.content
+    message: str
+    # ok: python.pydantic.field
+    model: str = "gpt-4o-mini"
+    # ok: python.pydantic.field
+    temperature: float = 0.2
+
+
+class UserResponse(BaseModel):
+    # ok: python.pydantic.field
+    email: EmailStr
+
+
+class ProfileView(BaseModel):
+    # used only as response_model= below
+    # ok: python.pydantic.field
+    phone: str
+
+
+@router.get("/me", response_model=ProfileView)
+async def me():
+    return {"phone": "+441234567890"}
+
+
+class MailSettings(BaseSettings):
+    # the service's configuration, not a person's
+    # ok: python.pydantic.field
+    smtp_password: SecretStr
+    # ok: python.pydantic.field
+    support_email: str = "support@example.com"
+
+
+# --- dataclasses, attrs, TypedDict ------------------------------------------------------------------
+
+@dataclass
+class ShippingAddress:
+    # ruleid: python.dataclass.field user.name
+    recipient_name: str
+    # ruleid: python.dataclass.field user.contact.address.street
+    street: str
+    # ruleid: python.dataclass.field user.contact.address.postal_code
+    postal_code: str
+    # ok: python.dataclass.field
+    instructions: list[str] = field(default_factory=list)
+
+
+@dataclasses.dataclass(frozen=True)
+class RetryPolicy:
+    # ok: python.dataclass.field
+    max_attempts: int = 3
+    # ok: python.dataclass.field
+    backoff_seconds: float = 0.5
+
+
+@attrs.define
+class Lead:
+    # ruleid: python.dataclass.field user.contact.email
+    email: str
+    # ruleid: python.dataclass.field user.contact.phone_number
+    mobile: str | None = None
+    # ok: python.dataclass.field
+    source: str = "web"
+
+
+class TrackedEvent(TypedDict):
+    # ruleid: python.typeddict.field user.unique_id
+    user_id: str
+    # ruleid: python.typeddict.field user.device.ip_address
+    ip_address: str
+    # ok: python.typeddict.field
+    name: str
+
+
+@dataclass
+class SignupOut:
+    # a response (by its name): sent out, never taken in
+    # ok: python.dataclass.field
+    email: str
+
+
+class TrackResult(TypedDict):
+    # ok: python.typeddict.field
+    user_id: str
+
+
+# --- marshmallow and WTForms --------------------------------------------------------------------------
+
+class UserSchema(marshmallow.Schema):
+    # ruleid: python.marshmallow.field user.contact.email
+    email = mf.Email(required=True)
+    # ruleid: python.marshmallow.field user.name
+    name = mf.Str()
+    # ruleid: python.marshmallow.field user.authorization.credentials
+    password = mf.Str(load_only=True)
+    # ok: python.marshmallow.field
+    created = mf.DateTime(dump_only=True)
+    # ok: python.marshmallow.field
+    orders = mf.Nested("OrderSchema", many=True)
+
+
+class ContactSchema(marshmallow.Schema):
+    class Meta:
+        fields = (
+            # ruleid: python.marshmallow.field user.contact.phone_number
+            "phone",
+            # ok: python.marshmallow.field
+            "created",
+        )
+
+
+class RegistrationForm(FlaskForm):
+    # ruleid: python.wtforms.field user.account.username
+    username = StringField("Username", validators=[DataRequired()])
+    # ruleid: python.wtforms.field user.contact.email
+    email = EmailField("Email", validators=[DataRequired(), Email()])
+    # ruleid: python.wtforms.field user.authorization.credentials
+    password = PasswordField("Password")
+    # ok: python.wtforms.field
+    accept_tos = BooleanField("I accept the terms")
+    # ok: python.wtforms.field
+    csrf_token = HiddenField()
+    # ok: python.wtforms.field
+    submit = SubmitField("Sign up")
+
+
+# --- MongoEngine and Peewee ---------------------------------------------------------------------------
+
+class Profile(me.Document):
+    # ruleid: python.mongoengine.field user.contact.email
+    email = me.EmailField(required=True, unique=True)
+    # ruleid: python.mongoengine.field user.content
+    bio = me.StringField(max_length=500)
+    # ok: python.mongoengine.field
+    owner = me.ReferenceField("Member")
+
+
+class Subscriber(peewee.Model):
+    # ruleid: python.peewee.field user.contact.email
+    email = peewee.CharField(unique=True)
+    # ok: python.peewee.field
+    mailing_list = peewee.ForeignKeyField(peewee.Model, backref="subscribers")
+    # ok: python.peewee.field
+    subscribed_at = peewee.DateTimeField()
+
+
+# --- not schemas ------------------------------------------------------------------------------------
+
+class EmailTemplates:
+    # a plain class: its attributes declare no fields
+    # ok: python.django.model-field
+    # ok: python.pydantic.field
+    email = "welcome.html"
+    # ok: python.dataclass.field
+    phone: str = "+441234567890"
