@@ -1,0 +1,434 @@
+"""Annotated examples for share.toml: personal data sent to third parties (`share`).
+
+`# ruleid: RULE [CATEGORIES] [recipient=NAME]` says an observation of RULE (with exactly those
+sorted categories, `-` for none, and that recipient, when given) must start on the next code
+line; `# ok: RULE` says none may. `# todoruleid:` / `# todook:` record what the engine misses
+or wrongly reports today. tests/test_rule_examples.py checks every annotation, and that every
+observation in this file is annotated. The file is analysed, never run.
+"""
+
+from __future__ import annotations
+
+import sys
+import urllib.request
+
+import aiohttp
+import analytics
+import anthropic
+import boto3
+import braintree
+import bugsnag
+import cohere
+import google.generativeai as genai
+import httpx
+import mailchimp_marketing
+import newrelic.agent
+import paypalrestsdk
+import posthog
+import requests
+import rollbar
+import rudderstack.analytics as rudder_analytics
+import sentry_sdk
+import stripe
+from amplitude import Amplitude, BaseEvent
+from customerio import CustomerIO
+from ddtrace import tracer
+from django.conf import settings
+from facebook_business.adobjects.serverside.event import Event
+from facebook_business.adobjects.serverside.event_request import EventRequest
+from facebook_business.adobjects.serverside.user_data import UserData
+from google import genai as google_genai
+from heapapp import HeapAPIClient
+from honeybadger import honeybadger
+from hubspot import HubSpot
+from hubspot.crm.contacts import SimplePublicObjectInputForCreate
+from intercom.client import Client as IntercomClient
+from klaviyo_api import KlaviyoAPI
+from langchain_anthropic import ChatAnthropic
+from langchain_cohere import ChatCohere
+from langchain_google_genai import ChatGoogleGenerativeAI
+from langchain_mistralai import ChatMistralAI
+from langchain_openai import ChatOpenAI
+from mistralai import Mistral
+from mixpanel import Mixpanel
+from openai import AsyncOpenAI, OpenAI
+from opentelemetry import trace
+from postmarker.core import PostmarkClient
+from segment import analytics as segment_analytics
+from sendgrid import SendGridAPIClient
+from sendgrid.helpers.mail import Mail
+from snowplow_tracker import Emitter, Tracker
+from stripe import StripeClient
+from twilio.rest import Client as TwilioClient
+
+from .internal import analytics as internal_analytics
+
+analytics.write_key = settings.SEGMENT_WRITE_KEY
+openai_client = OpenAI()
+mixpanel = Mixpanel(settings.MIXPANEL_TOKEN)
+GA_ENDPOINT = "https://www.google-analytics.com/mp/collect"
+
+
+# --- analytics --------------------------------------------------------------------------------
+
+def segment_signup(user):
+    # ruleid: python.share.segment user.behavior,user.unique_id recipient=Segment
+    analytics.track(user.id, "Signed Up", {"plan": user.plan})
+    # ruleid: python.share.segment user.contact.email,user.name,user.unique_id recipient=Segment
+    analytics.identify(user_id=str(user.id), traits={"email": user.email, "name": user.full_name})
+    # ruleid: python.share.segment user.behavior,user.device.cookie_id recipient=Segment
+    segment_analytics.page(anonymous_id=user.anonymous_id, name="Pricing")
+    # ruleid: python.share.rudderstack user.behavior,user.unique_id recipient=RudderStack
+    rudder_analytics.track(user.id, "Order Completed", {"total": 42})
+    # ruleid: python.share.rudderstack user.contact.phone_number,user.unique_id recipient=RudderStack
+    rudder_analytics.identify(user.id, {"phone": user.phone})
+
+
+def track(event, **properties):
+    """The project's own `track`: not an SDK."""
+    return internal_analytics.track(event, properties)
+
+
+def local_tracking(user):
+    # ok: python.share.segment
+    track("signed_up", email=user.email)
+    # ok: python.share.segment
+    internal_analytics.track("signed_up", {"email": user.email})
+
+
+def mixpanel_checkout(user, cart):
+    # ruleid: python.share.mixpanel user.behavior,user.unique_id recipient=Mixpanel
+    mixpanel.track(user.id, "Checkout", {"items": len(cart.items)})
+    # ruleid: python.share.mixpanel user.contact.email,user.contact.phone_number,user.unique_id recipient=Mixpanel
+    mixpanel.people_set(user.id, {"$email": user.email, "$phone": user.phone})
+
+
+class ProductAnalytics:
+    """PostHog through a client made in __init__, and through the module."""
+
+    def __init__(self):
+        self.posthog = posthog.Posthog(settings.POSTHOG_API_KEY, host="https://eu.i.posthog.com")
+
+    def signed_up(self, user):
+        # posthog < 6: capture(distinct_id, event, properties)
+        # ruleid: python.share.posthog user.behavior,user.unique_id recipient=PostHog
+        posthog.capture(user.id, "signed_up", {"plan": user.plan})
+        # posthog 6.x: capture(event, distinct_id=..., properties=...)
+        # ruleid: python.share.posthog user.behavior,user.unique_id recipient=PostHog
+        self.posthog.capture("signed_up", distinct_id=user.id, properties={"plan": user.plan})
+        # ruleid: python.share.posthog user.contact.email,user.unique_id recipient=PostHog
+        self.posthog.identify(user.id, {"email": user.email})
+
+
+def amplitude_events(user):
+    client = Amplitude(settings.AMPLITUDE_API_KEY)
+    # todoruleid: python.share.amplitude user.behavior,user.unique_id recipient=Amplitude
+    # (wrong categories: the event is built by a class call, BaseEvent(...), whose arguments are
+    # dropped, so only the implied user.behavior is reported)
+    client.track(BaseEvent(event_type="Song Played", user_id=user.id, event_properties={"genre": "jazz"}))
+    event = {"event_type": "Signed Up", "user_id": user.id}
+    # ruleid: python.share.amplitude user.behavior,user.unique_id recipient=Amplitude
+    client.track(event)
+
+
+def snowplow_page_view(page_url, referrer_url):
+    tracker = Tracker(namespace="web", emitters=Emitter("collector.example.com"))
+    # ruleid: python.share.snowplow user.behavior,user.behavior.browsing_history recipient=Snowplow
+    tracker.track_page_view(page_url, referrer_url)
+
+
+def heap_and_klaviyo(user):
+    heap = HeapAPIClient(settings.HEAP_APP_ID)
+    # ruleid: python.share.heap user.behavior,user.contact.email recipient=Heap
+    heap.track(identity=user.email, event="Signed Up")
+    klaviyo = KlaviyoAPI(settings.KLAVIYO_API_KEY, max_delay=60)
+    # ruleid: python.share.klaviyo user.contact.email,user.contact.phone_number recipient=Klaviyo
+    klaviyo.Profiles.create_profile(
+        {"data": {"type": "profile", "attributes": {"email": user.email, "phone_number": user.phone}}}
+    )
+
+
+def customerio_identify(user):
+    cio = CustomerIO(settings.CUSTOMERIO_SITE_ID, settings.CUSTOMERIO_API_KEY)
+    # ruleid: python.share.customerio user.contact.email,user.unique_id recipient=Customer.io
+    cio.identify(id=user.id, email=user.email, plan=user.plan)
+
+
+def facebook_conversion(user, client_ip, user_agent):
+    # ruleid: python.share.facebook-capi user.contact.email,user.device,user.device.ip_address recipient="Facebook Conversions API"
+    user_data = UserData(emails=[user.email], client_ip_address=client_ip, client_user_agent=user_agent)
+    event = Event(event_name="Purchase", user_data=user_data)
+    # todoruleid: python.share.facebook-capi user.contact.email,user.device,user.device.ip_address recipient="Facebook Conversions API"
+    # (missed: the user data reaches execute() through Event(...) and EventRequest(...), class calls
+    # whose arguments are dropped; the UserData line above is reported instead)
+    EventRequest(events=[event], pixel_id=settings.FB_PIXEL_ID).execute()
+
+
+# --- error reporting and telemetry --------------------------------------------------------------
+
+def init_sentry():
+    # ruleid: python.share.sentry-default-pii user.content,user.device.ip_address,user.unique_id recipient=Sentry
+    sentry_sdk.init(dsn=settings.SENTRY_DSN, traces_sample_rate=0.1, send_default_pii=True)
+    # ok: python.share.sentry-default-pii
+    sentry_sdk.init(dsn=settings.SENTRY_DSN, send_default_pii=False)
+
+
+def sentry_user_context(user, exc):
+    # ruleid: python.share.sentry-user user.contact.email,user.unique_id recipient=Sentry
+    sentry_sdk.set_user({"id": user.id, "email": user.email})
+    # ruleid: python.share.sentry-user user.unique_id recipient=Sentry
+    sentry_sdk.get_isolation_scope().set_user({"id": user.id})
+    # ok: python.share.sentry-user
+    sentry_sdk.set_user(None)
+    # ruleid: python.share.sentry-event user.contact.email recipient=Sentry
+    sentry_sdk.capture_message(f"payment failed for {user.email}", level="warning")
+    # ruleid: python.share.sentry-event user.contact.phone_number recipient=Sentry
+    sentry_sdk.set_context("customer", {"phone": user.phone})
+    # ok: python.share.sentry-event
+    sentry_sdk.capture_exception(exc)
+    # ok: python.share.sentry-event
+    sentry_sdk.set_tag("plan", "pro")
+
+
+def error_trackers(user, exc):
+    # ruleid: python.share.rollbar user.contact.email recipient=Rollbar
+    rollbar.report_message(f"signup failed for {user.email}", "warning")
+    # ruleid: python.share.rollbar user.contact.email recipient=Rollbar
+    rollbar.report_exc_info(sys.exc_info(), extra_data={"email": user.email})
+    # ok: python.share.rollbar
+    rollbar.report_exc_info(sys.exc_info())
+    # ruleid: python.share.bugsnag user.contact.email,user.unique_id recipient=Bugsnag
+    bugsnag.notify(exc, user={"id": user.id, "email": user.email})
+    # ok: python.share.bugsnag
+    bugsnag.notify(exc)
+    # ruleid: python.share.honeybadger user.contact.email recipient=Honeybadger
+    honeybadger.notify(exc, context={"user_email": user.email})
+
+
+def apm_attributes(user):
+    span = tracer.current_span()
+    # ruleid: python.share.datadog user.contact.email recipient=Datadog
+    span.set_tag("usr.email", user.email)
+    # ok: python.share.datadog
+    span.set_tag("checkout.step", "payment")
+    # ruleid: python.share.newrelic user.contact.email recipient="New Relic"
+    newrelic.agent.add_custom_attribute("user_email", user.email)
+    # ruleid: python.share.newrelic user.unique_id recipient="New Relic"
+    newrelic.agent.set_user_id(user.id)
+    current = trace.get_current_span()
+    # ruleid: python.share.opentelemetry user.unique_id recipient="OpenTelemetry exporter"
+    current.set_attribute("enduser.id", user.id)
+    # ok: python.share.opentelemetry
+    current.set_attribute("http.route", "/checkout")
+
+
+# --- marketing, support, email and messaging ----------------------------------------------------
+
+def crm_sync(user):
+    intercom = IntercomClient(personal_access_token=settings.INTERCOM_TOKEN)
+    # ruleid: python.share.intercom user.contact.email,user.name recipient=Intercom
+    intercom.users.create(email=user.email, name=user.full_name)
+    hubspot = HubSpot(access_token=settings.HUBSPOT_TOKEN)
+    # todoruleid: python.share.hubspot user.contact.email,user.name.first recipient=HubSpot
+    # (wrong categories: the properties are wrapped in a class call, whose arguments are dropped)
+    hubspot.crm.contacts.basic_api.create(
+        simple_public_object_input_for_create=SimplePublicObjectInputForCreate(
+            properties={"email": user.email, "firstname": user.first_name}
+        )
+    )
+    # the generated client serialises plain dicts as well as its model classes
+    # ruleid: python.share.hubspot user.contact.phone_number recipient=HubSpot
+    hubspot.crm.contacts.basic_api.update(user.hubspot_id, simple_public_object_input={"properties": {"phone": user.phone}})
+    mailchimp = mailchimp_marketing.Client()
+    mailchimp.set_config({"api_key": settings.MAILCHIMP_KEY, "server": "us1"})
+    # ruleid: python.share.mailchimp user.contact.email recipient=Mailchimp
+    mailchimp.lists.add_list_member(settings.MAILCHIMP_LIST_ID, {"email_address": user.email, "status": "subscribed"})
+
+
+def transactional_messages(user, code):
+    message = Mail(from_email="no-reply@example.com", to_emails=user.email, subject="Welcome", html_content="<p>Hi</p>")
+    sendgrid = SendGridAPIClient(settings.SENDGRID_API_KEY)
+    # todoruleid: python.share.sendgrid user.contact.email recipient=SendGrid
+    # (wrong categories: the recipient address goes in through Mail(...), a class call whose
+    # arguments are dropped)
+    sendgrid.send(message)
+    payload = {
+        "personalizations": [{"to": [{"email": user.email}]}],
+        "from": {"email": "no-reply@example.com"},
+        "subject": "Your receipt",
+        "content": [{"type": "text/plain", "value": "Thank you"}],
+    }
+    # send() takes the v3 payload as a dict as well as a Mail
+    # ruleid: python.share.sendgrid user.contact.email recipient=SendGrid
+    sendgrid.send(payload)
+    # todoruleid: python.share.sendgrid user.contact.email recipient=SendGrid
+    # (wrong categories: the keyword's name `request_body` is read as user.content, though it is
+    # SendGrid's name for the whole payload, which holds only an address and constants)
+    sendgrid.client.mail.send.post(request_body=payload)
+    postmark = PostmarkClient(server_token=settings.POSTMARK_TOKEN)
+    # ruleid: python.share.postmark user.contact.email recipient=Postmark
+    postmark.emails.send(From="no-reply@example.com", To=user.email, Subject="Receipt", HtmlBody="<p>Thanks</p>")
+    twilio = TwilioClient(settings.TWILIO_SID, settings.TWILIO_TOKEN)
+    # ruleid: python.share.twilio user.contact.phone_number recipient=Twilio
+    twilio.messages.create(to=user.phone_number, from_=settings.TWILIO_FROM, body=f"Your code is {code}")
+    ses = boto3.client("ses", region_name="eu-west-1")
+    # ruleid: python.share.aws-ses user.contact.email recipient="AWS SES"
+    ses.send_email(
+        Source="no-reply@example.com",
+        Destination={"ToAddresses": [user.email]},
+        Message={"Subject": {"Data": "Welcome"}, "Body": {"Text": {"Data": "Hello"}}},
+    )
+
+
+# --- payment ------------------------------------------------------------------------------------------
+
+def stripe_billing(user, account, amount):
+    stripe.api_key = settings.STRIPE_SECRET_KEY
+    # ruleid: python.share.stripe user.contact.email,user.name,user.unique_id recipient=Stripe
+    stripe.Customer.create(email=user.email, name=user.full_name, metadata={"user_id": user.id})
+    # only the amount and Stripe's own customer object id are sent
+    # todook: python.share.stripe
+    # (false hit: `stripe_customer_id` is Stripe's id of its customer object, not the user's id)
+    stripe.PaymentIntent.create(amount=amount, currency="eur", customer=account.stripe_customer_id)
+    # todook: python.share.stripe
+    # (false hit: the keyword `automatic_payment_methods` configures the payment; the classifier
+    # reads its name as user.financial, though its value is a constant settings dict)
+    stripe.PaymentIntent.create(amount=amount, currency="eur", automatic_payment_methods={"enabled": True})
+    # ok: python.share.stripe
+    stripe.PaymentIntent.retrieve(account.last_payment_intent)
+    client = StripeClient(settings.STRIPE_SECRET_KEY)
+    # ruleid: python.share.stripe user.contact.email recipient=Stripe
+    client.customers.create(params={"email": user.email})
+
+
+def other_payments(user, nonce):
+    gateway = braintree.BraintreeGateway(braintree.Configuration.instantiate())
+    # ruleid: python.share.braintree user.contact.email,user.name.first recipient=Braintree
+    gateway.customer.create({"first_name": user.first_name, "email": user.email})
+    # ok: python.share.braintree
+    gateway.transaction.sale({"amount": "10.00", "payment_method_nonce": nonce, "options": {"submit_for_settlement": True}})
+    # ruleid: python.share.paypal user.contact.email recipient=PayPal
+    payment = paypalrestsdk.Payment({"intent": "sale", "payer": {"payment_method": "paypal", "payer_info": {"email": user.email}}})
+    # ok: python.share.paypal
+    payment.create()
+
+
+# --- AI providers -------------------------------------------------------------------------------------
+
+class Assistant:
+    """Clients made in __init__ and used in methods."""
+
+    def __init__(self):
+        self.openai = AsyncOpenAI(api_key=settings.OPENAI_API_KEY)
+        self.claude = anthropic.Anthropic()
+
+    async def reply(self, prompt, history):
+        # ruleid: python.share.openai user.content recipient=OpenAI
+        return await self.openai.chat.completions.create(
+            model="gpt-4o-mini",
+            messages=[*history, {"role": "user", "content": prompt}],
+        )
+
+    def summarise(self, user_message):
+        # ruleid: python.share.anthropic user.content recipient=Anthropic
+        return self.claude.messages.create(
+            model="claude-sonnet-4-5",
+            max_tokens=1024,
+            messages=[{"role": "user", "content": user_message}],
+        )
+
+
+def module_level_openai(chat_history, voice_note):
+    # ruleid: python.share.openai user.content recipient=OpenAI
+    openai_client.responses.create(model="gpt-4o-mini", input=chat_history)
+    # ruleid: python.share.openai user.content recipient=OpenAI
+    openai_client.audio.transcriptions.create(model="whisper-1", file=voice_note)
+    # the AI provider receives whatever is sent; categories only where they can be seen
+    # ruleid: python.share.openai - recipient=OpenAI
+    openai_client.embeddings.create(model="text-embedding-3-small", input=["refund policy"])
+
+
+def other_providers(prompt):
+    model = genai.GenerativeModel("gemini-1.5-flash")
+    # ruleid: python.share.gemini user.content recipient="Google Gemini"
+    model.generate_content(prompt)
+    gclient = google_genai.Client()
+    # ruleid: python.share.gemini user.content recipient="Google Gemini"
+    gclient.models.generate_content(model="gemini-2.0-flash", contents=prompt)
+    mistral = Mistral(api_key=settings.MISTRAL_API_KEY)
+    # ruleid: python.share.mistral user.content recipient=Mistral
+    mistral.chat.complete(model="mistral-small-latest", messages=[{"role": "user", "content": prompt}])
+    co = cohere.ClientV2(settings.COHERE_API_KEY)
+    # ruleid: python.share.cohere user.content recipient=Cohere
+    co.chat(model="command-r", messages=[{"role": "user", "content": prompt}])
+
+
+async def langchain_chains(prompt):
+    # ruleid: python.share.langchain-openai user.content recipient=OpenAI
+    ChatOpenAI(model="gpt-4o-mini").invoke(prompt)
+    claude = ChatAnthropic(model="claude-3-5-haiku-latest")
+    # ruleid: python.share.langchain-anthropic user.content recipient=Anthropic
+    await claude.ainvoke(prompt)
+    gemini = ChatGoogleGenerativeAI(model="gemini-1.5-pro")
+    # ruleid: python.share.langchain-google user.content recipient="Google Gemini"
+    gemini.invoke(prompt)
+    mistral = ChatMistralAI(model="mistral-large-latest")
+    # ruleid: python.share.langchain-mistral user.content recipient=Mistral
+    mistral.invoke(prompt)
+    command = ChatCohere(model="command-r-plus")
+    # ruleid: python.share.langchain-cohere user.content recipient=Cohere
+    command.invoke(prompt)
+
+
+# --- HTTP requests to known hosts -----------------------------------------------------------------
+
+def measurement_protocol(client_id, page_path):
+    # ruleid: python.share.http-known-host user.behavior recipient="Google Analytics"
+    requests.post(
+        GA_ENDPOINT,
+        params={"measurement_id": settings.GA_MEASUREMENT_ID, "api_secret": settings.GA_API_SECRET},
+        json={"client_id": client_id, "events": [{"name": "page_view", "params": {"page_location": page_path}}]},
+        timeout=5,
+    )
+
+
+class SegmentHttp:
+    """A session made in __init__ and used in a method."""
+
+    def __init__(self):
+        self.http = requests.Session()
+
+    def track(self, user, event):
+        # ruleid: python.share.http-known-host user.behavior,user.unique_id recipient=Segment
+        self.http.post("https://api.segment.io/v1/track", json={"userId": user.id, "event": event})
+
+
+async def async_clients(user):
+    async with httpx.AsyncClient() as client:
+        # ruleid: python.share.http-known-host user.behavior,user.contact.email,user.unique_id recipient=Mixpanel
+        await client.post("https://api.mixpanel.com/engage", json={"$distinct_id": user.email})
+    async with aiohttp.ClientSession() as session:
+        # ruleid: python.share.http-known-host user.behavior,user.unique_id recipient=Amplitude
+        async with session.post("https://api2.amplitude.com/2/httpapi", json={"events": [{"user_id": user.id}]}) as response:
+            return response.status
+
+
+def raw_urllib(user):
+    # ruleid: python.share.http-known-host user.contact.email recipient=HubSpot
+    urllib.request.Request("https://api.hubapi.com/crm/v3/objects/contacts", data=user.email.encode(), method="POST")
+
+
+def not_shares(user, payment_intent_id, base_url):
+    # a host from configuration is never labelled, even for a known service
+    # ok: python.share.http-known-host
+    requests.post(settings.ANALYTICS_URL, json={"email": user.email})
+    # ok: python.share.http-known-host
+    httpx.post(base_url + "/v1/track", json={"userId": user.id})
+    # ok: python.share.http-known-host
+    requests.post("https://hooks.internal.example.com/signup", json={"email": user.email})
+    # ok: python.share.http-known-host
+    requests.get("http://localhost:8000/health")
+    # only the service's own object id is sent
+    # todook: python.share.http-known-host
+    # (false hit: a request to a known host that sends none of the user's data is reported as a share)
+    requests.get(f"https://api.stripe.com/v1/payment_intents/{payment_intent_id}", auth=(settings.STRIPE_SECRET_KEY, ""))
