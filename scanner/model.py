@@ -84,7 +84,9 @@ class Observation:
     Identified by (path, span.start_line, kind) as the detection contract says.
     `stored` marks a `collect` from a persistent model (a database table or document),
     as opposed to a request schema or a request read. `reasons` say why the observation
-    was made (the classifier pattern that matched, the model that applied).
+    was made (the classifier pattern that matched, the model that applied). `arguments`
+    are, for a log or share call, the spans of the arguments that carry personal data (what
+    a fix would redact).
     """
 
     kind: Kind
@@ -98,6 +100,7 @@ class Observation:
     stored: bool = False
     flow: tuple[FlowStep, ...] = ()
     reasons: tuple[str, ...] = ()
+    arguments: tuple[Span, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
@@ -167,12 +170,31 @@ class Suppression:
 
 
 @dataclass(frozen=True, slots=True)
+class Replacement:
+    """One edit of a fix: the text in `span` of `path` is replaced by `text` (an empty span inserts)."""
+
+    path: str
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A source rewrite that resolves a finding (SARIF `fixes`, `policyscan fix`)."""
+
+    description: str
+    replacements: tuple[Replacement, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A difference between what the code does and what the inventory declares.
 
     `path` and `span` locate it in code, or in the inventory for a declaration that no
     code exercises. `identity` leaves out line numbers so baselines survive edits;
-    `line_hash` is GitHub's primaryLocationLineHash of the start line.
+    `line_hash` is GitHub's primaryLocationLineHash of the start line. `fixes` are source
+    rewrites that resolve it; `baseline_state` is "new" or "unchanged" when the run compares
+    with a baseline, else None.
     """
 
     rule_id: str
@@ -188,6 +210,8 @@ class Finding:
     declaration: InventoryRef | None = None
     line_hash: str | None = None
     suppression: Suppression | None = None
+    fixes: tuple[Fix, ...] = ()
+    baseline_state: str | None = None
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

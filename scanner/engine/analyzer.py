@@ -249,6 +249,7 @@ class FileAnalyzer:
         stored: bool = False,
         value: Value | None = None,
         reasons: Iterable[str] = (),
+        arguments: Iterable[ast.AST] = (),
     ) -> None:
         """Record one observation located at `node`."""
         span = self.positions.span(node)
@@ -271,6 +272,7 @@ class FileAnalyzer:
                 stored=stored,
                 flow=flow,
                 reasons=tuple(all_reasons),
+                arguments=tuple(self.positions.span(a) for a in arguments),
             )
         )
 
@@ -950,6 +952,7 @@ def merge_observations(observations: list[Observation]) -> list[Observation]:
             stored=previous.stored or obs.stored,
             flow=previous.flow if len(previous.flow) >= len(obs.flow) else obs.flow,
             reasons=reasons,
+            arguments=tuple(sorted(set(previous.arguments) | set(obs.arguments))),
         )
     return sorted(merged.values(), key=lambda o: o.sort_key)
 

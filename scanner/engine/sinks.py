@@ -57,6 +57,23 @@ def _data(an: FileAnalyzer, args: list[Value], kwargs: list[tuple[str | None, Va
     return union(parts)
 
 
+def _tainted(an: FileAnalyzer, node: ast.Call, args: list[Value], kwargs: list[tuple[str | None, Value]], *,
+             params: tuple[str, ...] = (), ignore: frozenset[str] = frozenset()) -> list[ast.AST]:
+    """The argument expressions of a call that carry personal data (what a redaction fix would wrap)."""
+    nodes: list[ast.AST] = []
+    for index, (arg_node, value) in enumerate(zip(node.args, args)):
+        named = index < len(params) and not value.is_const and value.symbol is None and an.classify_name(params[index], None)
+        if value.categories or named:
+            nodes.append(arg_node)
+    for keyword, (name, value) in zip(node.keywords, kwargs):
+        if name in ignore:
+            continue
+        named = name is not None and not value.is_const and an.classify_name(name, None)
+        if value.categories or named:
+            nodes.append(keyword.value)
+    return nodes
+
+
 def check_call_sinks(an: FileAnalyzer, node: ast.Call, symbol: str, args: list[Value],
                      kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
     """Consult the log, share and HTTP models for a call of `symbol`."""
@@ -84,7 +101,8 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
     callee = symbol.rsplit(".", 1)[-1]
     via = f"{callee}()" if callee == sink.library or not sink.library else f"{sink.library}.{callee}()"
     an.emit(Kind.LOG, node, data.categories, sink.rule,
-            f"{describe(data.categories)} {is_are(data.categories)} written to a log by {via}", value=data)
+            f"{describe(data.categories)} {is_are(data.categories)} written to a log by {via}", value=data,
+            arguments=_tainted(an, node, args, kwargs, ignore=sink.ignore_keywords))
 
 
 def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
@@ -101,7 +119,9 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
     if categories:
         message += f" ({describe(categories)})"
     an.emit(Kind.SHARE, node, categories, sink.rule, message, recipient=sink.recipient, value=data,
-            reasons=(f"{sink.recipient} SDK call",))
+            reasons=(f"{sink.recipient} SDK call",),
+            arguments=_tainted(an, node, args, kwargs, params=sink.params, ignore=SHARE_CONFIG_KEYWORDS)
+            if sink.data_arguments else ())
 
 
 def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
