@@ -63,6 +63,7 @@ class HostRecipient:
     host: str
     recipient: str
     implies: tuple[str, ...]
+    require_data: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "heuristics": frozenset({"logger_names", "logger_type"}),
     "sdk": frozenset({"recipient", "rule", "calls", "params", "implies", "require_data", "when_keyword", "data_arguments"}),
     "http": frozenset({"calls", "url_position"}),
-    "host": frozenset({"recipient", "hosts", "implies"}),
+    "host": frozenset({"recipient", "hosts", "implies", "require_data"}),
     "setter": frozenset({"rule", "methods", "positional", "keywords"}),
     "header": frozenset({"rule", "names", "methods"}),
     "jar": frozenset({"rule", "classes"}),
@@ -428,7 +429,9 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             recipient = reader.string(entry, "recipient")
             recipients.add(recipient)
             implies = reader.categories(entry, "implies")
-            hosts.extend(HostRecipient(h.lower(), recipient, implies) for h in reader.strings(entry, "hosts", required=True))
+            require = bool(entry.get("require_data", False))
+            hosts.extend(HostRecipient(h.lower(), recipient, implies, require)
+                         for h in reader.strings(entry, "hosts", required=True))
         for entry in doc.get("setter", []):
             reader.check_keys(entry, "setter")
             keywords = entry.get("keywords", {})

@@ -97,9 +97,8 @@ def django_login(request, user):
     )
     # ruleid: python.cookie.set-cookie user.unique_id cookie=remember max_age=604800 dynamic=
     response.set_signed_cookie("remember", user.pk, salt="remember-me", max_age=7 * 24 * 3600)
-    # todoruleid: python.cookie.set-cookie user.unique_id cookie=remember max_age=none dynamic=
-    # (wrong attributes: Django's set_signed_cookie(key, value, salt='', **kwargs) takes the salt
-    # third, but the setter model reads every method's third positional argument as max_age)
+    # ruleid: python.cookie.set-cookie user.unique_id cookie=remember max_age=none dynamic=
+    # (Django's set_signed_cookie(key, value, salt='', **kwargs) takes the salt third, not max_age)
     response.set_signed_cookie("remember", user.pk, "remember-me")
     # ruleid: python.cookie.cookies-assignment cookie=theme
     response.cookies["theme"] = "dark"

@@ -177,8 +177,8 @@ class ProfileView(APIView):
         return Response({"email": email, "phone": phone})
 
     def put(self, request):
-        # todook: python.request.body
-        # (false hit: the body is handed to a serializer, whose declared fields are the collects;
+        # ok: python.request.body
+        # (the body is handed to a serializer, whose declared fields are the collects;
         # the whole body is not taken as user content)
         serializer = ProfileSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -283,7 +283,7 @@ async def aiohttp_subscribe(request: web.Request) -> web.Response:
     data = await request.post()
     # ruleid: python.request.field user.contact.email
     email = data["email"]
-    # todoruleid: python.request.client-ip user.device.ip_address
+    # ruleid: python.request.client-ip user.device.ip_address
     # (missed: aiohttp's client address is `request.remote`, which frameworks.toml does not list)
     peer = request.remote
     return web.json_response({"email": email, "peer": peer})
@@ -291,7 +291,7 @@ async def aiohttp_subscribe(request: web.Request) -> web.Response:
 
 class TornadoSignupHandler(RequestHandler):
     def post(self):
-        # todoruleid: python.request.field user.contact.email
+        # ruleid: python.request.field user.contact.email
         # (missed: Tornado's get_argument/get_body_argument are methods of the handler, `self`,
         # and frameworks.toml models them only as methods of `self.request`)
         email = self.get_argument("email")

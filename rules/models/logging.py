@@ -44,7 +44,7 @@ def login_succeeded(user, ip_address):
     logger.info("login for %s from %s", user.email, ip_address)
     # ruleid: python.logging.personal-data user.unique_id
     logger.debug("session started for user %s", user.id)
-    # todoruleid: python.logging.personal-data user.contact.email
+    # ruleid: python.logging.personal-data user.contact.email
     # (missed: any attribute named `log` is taken for a logger by the [heuristics] logger_names,
     # so `logger.log` becomes a logger object and the call is not a logging call)
     logger.log(logging.INFO, "login succeeded for %s", user.email)
@@ -68,7 +68,7 @@ def module_level_functions(email, phone_number):
     logging.info("sending welcome mail to %s", email)
     # ruleid: python.logging.personal-data user.contact.phone_number
     stdlib_logging.warning("SMS gateway rejected %s", phone_number)
-    # todoruleid: python.logging.personal-data user.contact.phone_number
+    # ruleid: python.logging.personal-data user.contact.phone_number
     # (missed: as `logger.log` above, `logging.log` is taken for a logger object by its name)
     logging.log(logging.WARNING, "retrying SMS to %s", phone_number)
     # ok: python.logging.personal-data
@@ -196,7 +196,7 @@ def project_logger(user):
     # todoruleid: python.logging.personal-data user.contact.email
     # (missed: keyword arguments that reach a wrapper's **fields are not followed into its log call)
     log_fields("signup", email=user.email)
-    # todoruleid: python.logging.personal-data user.contact.email
+    # ruleid: python.logging.personal-data user.contact.email
     # (missed: `log` comes from the project's own get_logger(), whose result is not resolved; the
     # name is in [heuristics] logger_names but the heuristic applies only to unknown names)
     log.info("signup by %s", user.email)

@@ -122,7 +122,7 @@ class ProductAnalytics:
 
 def amplitude_events(user):
     client = Amplitude(settings.AMPLITUDE_API_KEY)
-    # todoruleid: python.share.amplitude user.behavior,user.unique_id recipient=Amplitude
+    # ruleid: python.share.amplitude user.behavior,user.unique_id recipient=Amplitude
     # (wrong categories: the event is built by a class call, BaseEvent(...), whose arguments are
     # dropped, so only the implied user.behavior is reported)
     client.track(BaseEvent(event_type="Song Played", user_id=user.id, event_properties={"genre": "jazz"}))
@@ -229,7 +229,7 @@ def crm_sync(user):
     # ruleid: python.share.intercom user.contact.email,user.name recipient=Intercom
     intercom.users.create(email=user.email, name=user.full_name)
     hubspot = HubSpot(access_token=settings.HUBSPOT_TOKEN)
-    # todoruleid: python.share.hubspot user.contact.email,user.name.first recipient=HubSpot
+    # ruleid: python.share.hubspot user.contact.email,user.name.first recipient=HubSpot
     # (wrong categories: the properties are wrapped in a class call, whose arguments are dropped)
     hubspot.crm.contacts.basic_api.create(
         simple_public_object_input_for_create=SimplePublicObjectInputForCreate(
@@ -248,7 +248,7 @@ def crm_sync(user):
 def transactional_messages(user, code):
     message = Mail(from_email="no-reply@example.com", to_emails=user.email, subject="Welcome", html_content="<p>Hi</p>")
     sendgrid = SendGridAPIClient(settings.SENDGRID_API_KEY)
-    # todoruleid: python.share.sendgrid user.contact.email recipient=SendGrid
+    # ruleid: python.share.sendgrid user.contact.email recipient=SendGrid
     # (wrong categories: the recipient address goes in through Mail(...), a class call whose
     # arguments are dropped)
     sendgrid.send(message)
@@ -287,12 +287,11 @@ def stripe_billing(user, account, amount):
     # ruleid: python.share.stripe user.contact.email,user.name,user.unique_id recipient=Stripe
     stripe.Customer.create(email=user.email, name=user.full_name, metadata={"user_id": user.id})
     # only the amount and Stripe's own customer object id are sent
-    # todook: python.share.stripe
-    # (false hit: `stripe_customer_id` is Stripe's id of its customer object, not the user's id)
+    # ok: python.share.stripe
+    # (`stripe_customer_id` is Stripe's id of its customer object, not the user's id)
     stripe.PaymentIntent.create(amount=amount, currency="eur", customer=account.stripe_customer_id)
-    # todook: python.share.stripe
-    # (false hit: the keyword `automatic_payment_methods` configures the payment; the classifier
-    # reads its name as user.financial, though its value is a constant settings dict)
+    # ok: python.share.stripe
+    # (the keyword `automatic_payment_methods` configures the payment: its value is a constant dict)
     stripe.PaymentIntent.create(amount=amount, currency="eur", automatic_payment_methods={"enabled": True})
     # ok: python.share.stripe
     stripe.PaymentIntent.retrieve(account.last_payment_intent)
@@ -429,6 +428,6 @@ def not_shares(user, payment_intent_id, base_url):
     # ok: python.share.http-known-host
     requests.get("http://localhost:8000/health")
     # only the service's own object id is sent
-    # todook: python.share.http-known-host
-    # (false hit: a request to a known host that sends none of the user's data is reported as a share)
+    # ok: python.share.http-known-host
+    # (a request to a payment host that sends none of the user's data shares nothing)
     requests.get(f"https://api.stripe.com/v1/payment_intents/{payment_intent_id}", auth=(settings.STRIPE_SECRET_KEY, ""))

@@ -471,6 +471,10 @@ class FileAnalyzer:
         """Bind an assignment target; sinks that are assignments (cookies) are checked here."""
         if isinstance(target, ast.Name):
             bound = value
+            if target.id in self.models.logger_names and not self._tracked(value) and not value.categories:
+                # `logger = get_logger(__name__)` from the project's own logging module
+                scope.env[target.id] = Value(symbol=self.models.logger_type)
+                return
             if (value.symbol is None or not self.is_object_symbol(value.symbol)) and value.role is None:
                 named = self.classify_name(target.id, None)
                 if named is not None and not value.is_const:
@@ -577,6 +581,8 @@ class FileAnalyzer:
                 return body if not orelse.is_const else Value(const=UNKNOWN)
             return union([body, orelse])
         if isinstance(node, ast.Dict):
+            if all(isinstance(k, ast.Constant) for k in node.keys) and all(isinstance(v, ast.Constant) for v in node.values):
+                return Value(const={k.value: v.value for k, v in zip(node.keys, node.values)})  # type: ignore[union-attr]
             values: list[Value] = []
             for key, item in zip(node.keys, node.values):
                 item_value = self.eval(item, scope)
@@ -594,6 +600,8 @@ class FileAnalyzer:
             elements = [self.eval(e, scope) for e in node.elts]
             if isinstance(node, ast.Tuple):
                 sinks.check_header_tuple(self, node, elements, scope)
+            if elements and all(isinstance(e, ast.Constant) for e in node.elts):
+                return Value(const=tuple(e.const for e in elements))
             return union([data_of(v) for v in elements])
         if isinstance(node, ast.Starred):
             return self.eval(node.value, scope)
@@ -656,9 +664,15 @@ class FileAnalyzer:
         if base.symbol is not None and base.symbol.startswith("@self:"):
             cls = scope.cls
             if cls is not None and node.attr in cls.attributes:
-                return cls.attributes[node.attr]
+                held = cls.attributes[node.attr]
+                if node.attr in self.models.logger_names and not self._tracked(held):
+                    return Value(symbol=self.models.logger_type)
+                return held
             if node.attr in self.models.request.self_attributes:
                 return Value(symbol=REQUEST)
+            if self.models.request.methods.get(node.attr) in ("field", "header"):
+                # Tornado: a handler reads request arguments through its own methods
+                return Value(symbol=f"{REQUEST}.{node.attr}")
             if node.attr in self.models.logger_names:
                 return Value(symbol=self.models.logger_type)
             named = self.classify_name(node.attr, cls.name if cls else None)
@@ -673,7 +687,8 @@ class FileAnalyzer:
             symbol = self.normalize(f"{base.symbol}.{node.attr}")
             if symbol in self.models.request.objects:
                 return Value(symbol=REQUEST)
-            if node.attr in self.models.logger_names and symbol not in self.models.returns:
+            if (node.attr in self.models.logger_names and symbol not in self.models.returns
+                    and self.models.log_calls.get(symbol) is None):
                 return Value(symbol=self.models.logger_type)
             if named is not None:
                 return Value(symbol=symbol, categories=named.categories, reasons=named.reasons)
@@ -730,7 +745,7 @@ class FileAnalyzer:
         folded = sources.fold_call(func.symbol, method, base, args, kwargs)
         if folded is not UNKNOWN:
             return Value(const=folded)
-        sources.consume_bodies(self, node, func.symbol, args, kwargs)
+        sources.consume_bodies(self, node, func.symbol, args, kwargs, scope)
 
         # request methods and container reads
         if func.symbol is not None and func.symbol.startswith(REQUEST):
@@ -761,8 +776,12 @@ class FileAnalyzer:
             if parsed is not None:
                 return parsed
             result_symbol = self.call_result_symbol(symbol, node, scope)
-            if symbol in self.models.returns or _looks_like_class(symbol):
+            if symbol in self.models.returns:
                 return Value(symbol=result_symbol)
+            if _looks_like_class(symbol):
+                held = self._propagate(node, symbol, method, base, args, kwargs)
+                return Value(symbol=result_symbol, categories=held.categories, steps=held.steps,
+                             reasons=held.reasons, params=held.params)
             data = self._propagate(node, symbol, method, base, args, kwargs)
             if data.categories or data.params:
                 return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params)
@@ -864,6 +883,9 @@ class FileAnalyzer:
             head = head[:cut]
             if head in aliases:
                 return aliases[head] + symbol[len(head):]
+
+    def _tracked(self, value: Value) -> bool:
+        return value.symbol is not None and self.is_object_symbol(value.symbol)
 
     def is_object_symbol(self, symbol: str) -> bool:
         """True when a symbol names an object the analysis tracks (a module, a class, an instance, a

@@ -138,7 +138,9 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
     if entry is None:
         return
     rest = [value for index, value in enumerate(args) if index != url_position]
-    data = _data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS)
+    data = union([_data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS), data_of(url)])
+    if entry.require_data and not data.categories:
+        return
     categories = set(data.categories) | set(entry.implies)
     message = f"data is sent to {entry.recipient} ({host})"
     an.emit(Kind.SHARE, node, categories, "python.share.http-known-host", message, recipient=entry.recipient,

@@ -198,15 +198,33 @@ def parsed_body(symbol: str, args: list[Value]) -> Value | None:
     return None
 
 
-def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
-    """A request body passed whole into a call is user content taken whole."""
+# Methods that validate a body against a declared schema (whose fields are the collects).
+VALIDATING_METHODS = frozenset({
+    "model_validate", "model_validate_json", "parse_obj", "parse_raw", "validate", "validate_python", "load",
+    "loads", "deserialize", "from_dict", "structure", "validate_json", "model_construct",
+})
+
+
+def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: list[Value],
+                   kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
+    """A request body passed whole into a call is user content taken whole.
+
+    Passed to a schema (a form, a serializer, a Pydantic model: a class, or a validating
+    method), it is not: the schema's declared fields are what is collected.
+    """
     if symbol is not None and (symbol in BODY_PASSTHROUGH or symbol.startswith(REQUEST)):
         return
+    callee = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id if isinstance(node.func, ast.Name) else ""
+    validated = callee[:1].isupper() or callee in VALIDATING_METHODS
     arg_nodes: list[ast.expr] = [*node.args, *(k.value for k in node.keywords)]
     values = [*args, *(v for _, v in kwargs)]
     for arg_node, value in zip(arg_nodes, values):
         if value.role in BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
-            if isinstance(arg_node, ast.Name):
+            inner = arg_node.value if isinstance(arg_node, ast.Starred) else arg_node
+            if validated:
+                an.mark_key_read(inner, scope)  # the schema reads it field by field
+                continue
+            if isinstance(inner, ast.Name):
                 continue  # a bound body: reported where it was bound, unless read key by key
             emit_whole_body(an, arg_node, value)
 
