@@ -127,6 +127,7 @@ class SchemaFamily:
     meta_fields: bool
     response_names: bool
     stored_when_keyword: str | None
+    renders_fields: bool = False
 
     def is_field_call(self, symbol: str) -> bool:
         """True when a call of `symbol` declares a field of this family."""
@@ -233,7 +234,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "configuration": frozenset({"owners", "symbols"}),
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
-                         "meta_fields", "response_names", "stored_when_keyword"}),
+                         "meta_fields", "response_names", "stored_when_keyword", "renders_fields"}),
 }
 
 
@@ -502,6 +503,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                     meta_fields=bool(entry.get("meta_fields", False)),
                     response_names=bool(entry.get("response_names", False)),
                     stored_when_keyword=entry.get("stored_when_keyword"),
+                    renders_fields=bool(entry.get("renders_fields", False)),
                 )
             )
 

@@ -136,11 +136,11 @@ class Customer:
 
 def log_objects(email, customer: Customer):
     created = Customer(email, "Ada")
-    # ruleid: python.logging.personal-data user.contact.email
+    # an object whose __str__ renders personal fields logs them (email and display_name)
+    # ruleid: python.logging.personal-data user.contact.email,user.name
     logger.info("created %s", created)
-    # todoruleid: python.logging.personal-data user.contact.email,user.name
-    # (missed: an object whose __str__ renders personal fields logs them; the parameter's
-    # annotation names a class of this file whose __str__ reads email and display_name)
+    # the parameter's annotation names a class of this file whose __str__ reads those fields
+    # ruleid: python.logging.personal-data user.contact.email,user.name
     logger.info("updated %s", customer)
 
 
@@ -193,12 +193,11 @@ def log_fields(message, **fields):
 
 
 def project_logger(user):
-    # todoruleid: python.logging.personal-data user.contact.email
-    # (missed: keyword arguments that reach a wrapper's **fields are not followed into its log call)
-    log_fields("signup", email=user.email)
+    # keyword arguments that reach a wrapper's **fields are followed into its log call
     # ruleid: python.logging.personal-data user.contact.email
-    # (missed: `log` comes from the project's own get_logger(), whose result is not resolved; the
-    # name is in [heuristics] logger_names but the heuristic applies only to unknown names)
+    log_fields("signup", email=user.email)
+    # `log` comes from the project's own get_logger(): a logger by its name
+    # ruleid: python.logging.personal-data user.contact.email
     log.info("signup by %s", user.email)
 
 

@@ -220,8 +220,8 @@ class PostalAddress(LegacyBase):
     city = Column(String(100))
     # ruleid: python.sqlalchemy.column user.contact.address.postal_code
     postal_code = Column(String(16))
-    # todoruleid: python.sqlalchemy.column user.contact.phone_number
-    # (missed: the column's own name, Column's first argument, says what the attribute holds)
+    # the column's own name, Column's first argument, says what the attribute holds
+    # ruleid: python.sqlalchemy.column user.contact.phone_number
     contact = Column("phone_number", String(32))
 
 
@@ -272,8 +272,8 @@ class SignupIn(BaseModel):
     # the annotation's type says what a neutral name holds
     # ruleid: python.pydantic.field user.contact.email
     contact: Optional[EmailStr] = None
-    # todoruleid: python.pydantic.field user.contact.email
-    # (missed: the alias is the key the request sends; the attribute name alone says nothing)
+    # the alias is the key the request sends; the attribute name alone says nothing
+    # ruleid: python.pydantic.field user.contact.email
     recovery: str | None = Field(default=None, alias="recoveryEmail")
     # ok: python.pydantic.field
     referral_code: str | None = None

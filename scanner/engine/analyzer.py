@@ -88,6 +88,8 @@ class ClassInfo:
 
     name: str
     attributes: dict[str, Value] = field(default_factory=dict)
+    rendered: frozenset[str] = frozenset()
+    """Categories its string form shows (its __str__/__repr__, or a generated repr of its fields)."""
 
 
 @dataclass
@@ -283,7 +285,9 @@ class FileAnalyzer:
             self.eval(decorator, scope)
         info = ClassInfo(node.name)
         self.classes[node.name] = info
-        sources.visit_schema_class(self, node, scope)
+        family = sources.visit_schema_class(self, node, scope)
+        info.rendered = sources.rendered_categories(self, node, family, scope)
+        scope.env[node.name] = Value(symbol=f"@class:{node.name}")
         for stmt in node.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for sub in ast.walk(stmt):
@@ -348,9 +352,9 @@ class FileAnalyzer:
         self.summaries[func.name] = FunctionSummary(
             returns=Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
                           symbol=returned.symbol),
-            log_params={i - shift: r for i, r in scope.log_params.items() if i >= shift},
+            log_params={(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0},
             param_names=tuple(names[shift:]),
-            return_params=frozenset(i - shift for i in returned.params if i >= shift),
+            return_params=frozenset((i - shift if i >= 0 else i) for i in returned.params if i >= shift or i < 0),
         )
 
     def finish_scope(self, scope: Scope) -> None:
@@ -778,6 +782,9 @@ class FileAnalyzer:
             result_symbol = self.call_result_symbol(symbol, node, scope)
             if symbol in self.models.returns:
                 return Value(symbol=result_symbol)
+            if symbol.startswith("@class:"):
+                held = self._propagate(node, symbol, method, base, args, kwargs)
+                return self.instance_value(symbol[len("@class:"):], held)
             if _looks_like_class(symbol):
                 held = self._propagate(node, symbol, method, base, args, kwargs)
                 return Value(symbol=result_symbol, categories=held.categories, steps=held.steps,
@@ -846,6 +853,8 @@ class FileAnalyzer:
         mapped = self.models.returns.get(symbol)
         if mapped is not None:
             return mapped
+        if symbol.startswith("@class:"):
+            return "@instance:" + symbol[len("@class:"):]
         if symbol in self.models.literal_factories and node.args:
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -883,6 +892,15 @@ class FileAnalyzer:
             head = head[:cut]
             if head in aliases:
                 return aliases[head] + symbol[len(head):]
+
+    def instance_value(self, class_name: str, held: Value = NOTHING) -> Value:
+        """An instance of a class of this file: what it was given, and what its string form shows."""
+        info = self.classes.get(class_name)
+        rendered = info.rendered if info is not None else frozenset()
+        categories = held.categories | rendered
+        reasons = held.reasons + ((f"{class_name}'s string form shows {', '.join(sorted(rendered))}",) if rendered else ())
+        return Value(symbol=f"@instance:{class_name}", categories=categories, steps=held.steps, reasons=reasons,
+                     params=held.params)
 
     def _tracked(self, value: Value) -> bool:
         return value.symbol is not None and self.is_object_symbol(value.symbol)

@@ -11,6 +11,7 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
+from scanner.engine.sources import KWARGS, VARARGS
 from scanner.engine.values import NOTHING, REQUEST, Value, data_of, union
 from scanner.model import Cookie, Kind
 from scanner.packs import CookieSetter, LogSink, ShareSink
@@ -284,9 +285,20 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
     if not summary.log_params:
         return
     passed: dict[int, Value] = dict(enumerate(args))
+    extra_args = args[len(summary.param_names):]
+    if extra_args:
+        passed[VARARGS] = union([data_of(v) for v in extra_args])
+    extra_kwargs: list[Value] = []
     for name, value in kwargs:
         if name is not None and name in summary.param_names:
             passed[summary.param_names.index(name)] = value
+        elif not value.is_const:
+            extra_kwargs.append(data_of(value))
+            named = an.classify_name(name, None) if name is not None else None
+            if named is not None:
+                extra_kwargs.append(named)
+    if extra_kwargs:
+        passed[KWARGS] = union(extra_kwargs)
     rules: dict[str, list[Value]] = {}
     for index, rule in summary.log_params.items():
         given = passed.get(index)

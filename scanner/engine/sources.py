@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
 
 BODY_ROLES = frozenset({"fields", "files", "body"})
+# Parameter indices of a function's **kwargs and *args in its summary.
+KWARGS = -1
+VARARGS = -2
 COOKIE_ID = "user.device.cookie_id"
 OWN_COOKIE_RULE = "python.request.cookie"
 CONTENT = "user.content"
@@ -289,6 +292,10 @@ def parameter_value(
     model = an.models.request
     if annotation is not None and annotation in model.annotations:
         return Value(symbol=REQUEST)
+    if annotation is not None and annotation.startswith("@class:") and route is None:
+        held = an.instance_value(annotation[len("@class:"):])
+        params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
+        return Value(symbol=held.symbol, categories=held.categories, reasons=held.reasons, params=params)
     if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
         return Value(symbol=REQUEST)
     if route is not None and arg.arg not in route.path_params:
@@ -297,6 +304,10 @@ def parameter_value(
             return collected
     named = an.classify_name(arg.arg, None)
     params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
+    if arg is func.args.kwarg:
+        params = frozenset({KWARGS})
+    elif arg is func.args.vararg:
+        params = frozenset({VARARGS})
     if named is None:
         return Value(params=params) if params else NOTHING
     return Value(categories=named.categories, reasons=named.reasons, params=params,
@@ -444,14 +455,36 @@ def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaF
     return None
 
 
-def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> None:
-    """Emit a `collect` for each personal-data field a schema class declares."""
+def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFamily | None, scope: Scope) -> frozenset[str]:
+    """The categories a class's string form shows: the `self.x` its __str__/__repr__ read, or,
+    for families with a generated repr (dataclasses, Pydantic), every field's."""
+    categories: set[str] = set()
+    custom = False
+    for stmt in node.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("__str__", "__repr__"):
+            custom = True
+            for sub in ast.walk(stmt):
+                if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == "self":
+                    match = an.classifier.name(sub.attr, owner=node.name)
+                    if match is not None:
+                        categories.add(match.category)
+    if not custom and family is not None and family.renders_fields:
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                match = an.classifier.name(stmt.target.id, owner=node.name)
+                if match is not None:
+                    categories.add(match.category)
+    return frozenset(categories)
+
+
+def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaFamily | None:
+    """Emit a `collect` for each personal-data field a schema class declares; return its family."""
     family = schema_family(an, node, scope)
     if family is None:
-        return
+        return None
     an.schema_classes[node.name] = family.family
     if family.response_names and (node.name in an.response_models or any(fnmatch.fnmatchcase(node.name, p) for p in an.models.response_names)):
-        return
+        return family
     stored = family.stored
     if family.stored_when_keyword:
         stored = any(k.arg == family.stored_when_keyword and isinstance(k.value, ast.Constant) and k.value.value is True
@@ -468,6 +501,7 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> No
                 _annotated_field(an, family, node, stmt, scope, stored)
         elif isinstance(stmt, ast.ClassDef) and stmt.name == "Meta" and family.meta_fields:
             _meta_fields(an, family, node, stmt, stored)
+    return family
 
 
 def _is_call_of(an: FileAnalyzer, call: ast.Call, scope: Scope, family: SchemaFamily) -> bool:
@@ -485,6 +519,9 @@ def _field(
     if _refers_by_id(an, family, call, scope) or _response_only(an, call):
         return
     type_names = [symbol.rsplit(".", 1)[-1]]
+    column_name = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) else None
+    if column_name and an.classifier.name(name, owner=cls.name) is None:
+        name = column_name  # Column("phone_number", String): the column's own name says what it holds
     for arg in call.args:
         if isinstance(arg, (ast.Name, ast.Attribute, ast.Call)):
             inner = an.static_symbol(arg.func if isinstance(arg, ast.Call) else arg, scope)
@@ -513,6 +550,11 @@ def _annotated_field(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, 
     if isinstance(stmt.value, ast.Call):
         if _refers_by_id(an, family, stmt.value, scope) or _response_only(an, stmt.value):
             return
+        for keyword in stmt.value.keywords:
+            # Field(alias="recoveryEmail"): the key the request sends says what the field holds
+            if keyword.arg in ("alias", "validation_alias") and isinstance(keyword.value, ast.Constant) \
+                    and isinstance(keyword.value.value, str) and an.classifier.name(name, owner=cls.name) is None:
+                name = keyword.value.value
         callee = an.static_symbol(stmt.value.func, scope)
         if callee is not None and callee in family.exclude_calls:
             return
