@@ -8,7 +8,7 @@ as exceptions; the result is the same whatever the number of workers.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -74,17 +74,27 @@ def analyze(
     overrides: ClassifierOverrides,
     max_size: int,
     jobs: int,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Analysis:
-    """Analyse files with the ast engine, in one process or `jobs` worker processes."""
+    """Analyse files with the ast engine, in one process or `jobs` worker processes.
+
+    `progress`, when given, is called with (files done, files in all) after each file (each
+    batch with workers).
+    """
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     results: list[FileResult] = []
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD and jobs <= 0:
-        results = [analyze_file(root, f, models, classifier, max_size=max_size) for f in files]
+        for f in files:
+            results.append(analyze_file(root, f, models, classifier, max_size=max_size))
+            if progress is not None:
+                progress(len(results), len(files))
     else:
         batches = [list(files[i:i + BATCH]) for i in range(0, len(files), BATCH)]
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(packs, overrides)) as pool:
             for batch in pool.map(_analyze_batch, [str(root)] * len(batches), batches, [max_size] * len(batches)):
                 results.extend(batch)
+                if progress is not None:
+                    progress(len(results), len(files))
     observations = [o for r in results for o in r.observations]
     skips = [r.skip for r in results if r.skip is not None]
     return Analysis(
@@ -153,8 +163,11 @@ def run(
     targets: Sequence[Path] | None = None,
     inventory_file: Path | None = None,
     jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RunResult:
     """Observe (and for `scan`, compare with the inventory) every file under `root`.
+
+    `progress` is called with (files analysed, files in all) as the analysis goes.
 
     Raises InventoryError, ConfigError, RulePackError, SemgrepError or UsageError (exit 2)
     before any file is analysed when an input is invalid.
@@ -178,9 +191,10 @@ def run(
     classifier = Classifier.load(overrides)
     semgrep_packs = []
     if config.semgrep_packs:
-        from scanner.semgrep import resolve_pack, validate_pack
+        from scanner.semgrep import find_semgrep, resolve_pack, validate_pack
 
         semgrep_packs = [resolve_pack(p, root) for p in config.semgrep_packs]
+        find_semgrep(None, semgrep_packs)  # a missing semgrep is the first thing to say
         problems = [problem for pack in semgrep_packs for problem in validate_pack(pack)]
         if problems:
             from scanner.errors import RulePackError
@@ -189,7 +203,7 @@ def run(
     found = discover(root, targets, include=config.include, exclude=config.exclude)
     analysis = analyze(
         root, found.files, models=models, classifier=classifier, packs=config.packs, overrides=overrides,
-        max_size=config.max_file_size, jobs=config.jobs if jobs is None else jobs,
+        max_size=config.max_file_size, jobs=config.jobs if jobs is None else jobs, progress=progress,
     )
     observations = list(analysis.observations)
     skips = list(analysis.skips)

@@ -409,7 +409,7 @@ def run_semgrep(
     packs = [file for pack in packs for file in _pack_files(Path(os.path.abspath(root / pack)))]
     if not packs or not targets:
         return SemgrepOutcome(observations=(), skips=())
-    executable = _find_semgrep(semgrep, packs)
+    executable = find_semgrep(semgrep, packs)
 
     targets_map = _Targets(targets, root)
     args = sorted(targets_map.by_arg)
@@ -505,7 +505,7 @@ def _validated_rules(packs: Sequence[Path], root: Path) -> dict[str, _Rule]:
     return rules
 
 
-def _find_semgrep(semgrep: str | None, packs: Sequence[Path]) -> str:
+def find_semgrep(semgrep: str | None, packs: Sequence[Path]) -> str:
     """Return the semgrep executable to run. Raises SemgrepError when there is none."""
     if semgrep is not None:
         found = shutil.which(semgrep)

@@ -199,3 +199,23 @@ def test_python_dash_m_and_console_script_agree(tmp_path: Path) -> None:
                             capture_output=True, text=True, cwd=Path(__file__).parents[1], check=False)
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["summary"]["findings"] == 1
+
+
+def test_semgrep_packs_without_semgrep_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, {"pyproject.toml": "[tool.policyscan]\nsemgrep_packs = ['sdk-settings']\n",
+                     "privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "nowhere" / "python"))
+    code, _, err = cli(["scan", str(tmp_path)], capsys)
+    assert code == 2
+    assert "semgrep is not installed" in err and "sdk-settings.yaml" in err
+
+
+def test_broken_semgrep_pack_exits_2_with_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = "rules:\n  - id: x\n    languages: [python]\n    severity: INFO\n    message: m\n    pattern: f()\n"
+    write(tmp_path, {"pyproject.toml": "[tool.policyscan]\nsemgrep_packs = ['mine.yaml']\n", "mine.yaml": pack,
+                     "privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    code, _, err = cli(["scan", str(tmp_path)], capsys)
+    assert code == 2
+    assert "mine.yaml:2" in err and "policyscan" in err
