@@ -16,7 +16,7 @@ from scanner import catalog
 from scanner.catalog import RuleInfo
 from scanner.discovery import glob_match
 from scanner.inventory import CookieDecl, Inventory, ScopeDecl
-from scanner.model import Finding, InventoryRef, Kind, Level, Observation, Span
+from scanner.model import Cookie, Finding, InventoryRef, Kind, Level, Observation, Span
 from scanner.taxonomy import Taxonomy
 
 SAMESITE_STRENGTH = {"none": 0, "lax": 1, "strict": 2}
@@ -41,6 +41,31 @@ def _cookie_matches(decl: CookieDecl, name: str) -> bool:
     from fnmatch import fnmatchcase
 
     return decl.name == name or ("*" in decl.name or "?" in decl.name or "[" in decl.name) and fnmatchcase(name, decl.name)
+
+
+def cookie_declaration(inventory: Inventory, name: str) -> CookieDecl | None:
+    """Return the first [[cookies]] declaration naming `name` (exactly or by glob), or None."""
+    return next((c for c in inventory.cookies if _cookie_matches(c, name)), None)
+
+
+def weaker_cookie_attributes(cookie: Cookie, decl: CookieDecl) -> tuple[tuple[str, bool | str], ...]:
+    """Return the attributes `decl` requires that `cookie` does not give, with the required value.
+
+    In the order secure, httponly, samesite: `("secure", True)`, `("samesite", "Lax")` (the
+    declared spelling). An attribute the code sets with a computed value is never weaker.
+    The PS302 message and the `policyscan fix` rewrite both come from this.
+    """
+    weaker: list[tuple[str, bool | str]] = []
+    if decl.secure and cookie.secure is not True and "secure" not in cookie.dynamic:
+        weaker.append(("secure", True))
+    if decl.httponly and cookie.httponly is not True and "httponly" not in cookie.dynamic:
+        weaker.append(("httponly", True))
+    if decl.samesite is not None and "samesite" not in cookie.dynamic:
+        required = SAMESITE_STRENGTH.get(decl.samesite.lower(), 0)
+        given = SAMESITE_STRENGTH.get((cookie.samesite or "").lower(), -1)
+        if given < required:
+            weaker.append(("samesite", decl.samesite))
+    return tuple(weaker)
 
 
 class _Comparison:
@@ -134,7 +159,7 @@ class _Comparison:
         cookie = obs.cookie
         name = cookie.name
         assert name is not None
-        decl = next((c for c in self.inventory.cookies if _cookie_matches(c, name)), None)
+        decl = cookie_declaration(self.inventory, name)
         if decl is None:
             self.add(
                 catalog.UNDECLARED_COOKIE, obs, obs.categories,
@@ -142,16 +167,7 @@ class _Comparison:
                 self.ref(None, "no [[cookies]] declaration names it"),
             )
             return
-        weaker: list[str] = []
-        if decl.secure and cookie.secure is not True and "secure" not in cookie.dynamic:
-            weaker.append("secure=True")
-        if decl.httponly and cookie.httponly is not True and "httponly" not in cookie.dynamic:
-            weaker.append("httponly=True")
-        if decl.samesite is not None and "samesite" not in cookie.dynamic:
-            required = SAMESITE_STRENGTH.get(decl.samesite.lower(), 0)
-            given = SAMESITE_STRENGTH.get((cookie.samesite or "").lower(), -1)
-            if given < required:
-                weaker.append(f"samesite={decl.samesite}")
+        weaker = [f"{attribute}={value}" for attribute, value in weaker_cookie_attributes(cookie, decl)]
         if weaker:
             self.add(
                 catalog.COOKIE_ATTRIBUTES, obs, obs.categories,
