@@ -247,6 +247,8 @@ class RunResult:
     it with `/` separators. `inventory_path` is relative to the root when the inventory lies
     inside it, else absolute. `rules` are the enabled finding rules (all listed in SARIF).
     `command` is "scan" or "observe"; an observe run has no findings and no inventory.
+    `baseline_path` is the baseline file the findings were compared with (named like the
+    inventory), or None when the run used none.
     """
 
     root: str
@@ -259,6 +261,7 @@ class RunResult:
     rules: tuple[RuleInfo, ...]
     inventory_path: str | None
     files_scanned: int
+    baseline_path: str | None = None
 
     @property
     def complete(self) -> bool:
