@@ -7,10 +7,11 @@ Click's own errors and uncaught exceptions never exit 1.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -20,7 +21,7 @@ from scanner import __version__
 from scanner.errors import ExitCode, PolicyscanError, Problem, UsageError
 from scanner.model import Level, RunResult
 
-FORMATS_SCAN = ("text", "json", "sarif")
+FORMATS_SCAN = ("text", "json", "sarif", "github", "markdown")
 FORMATS_OBSERVE = ("text", "json")
 
 
@@ -38,6 +39,21 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError([Problem(str(output), None, f"cannot write the report: {exc.strerror or exc}")]) from exc
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr for the scan (erased at the end), or None off a terminal or in CI."""
+    from scanner.progress import ProgressBar, progress_enabled
+
+    if not progress_enabled(sys.stderr, os.environ):
+        yield None
+        return
+    bar = ProgressBar(sys.stderr)
+    try:
+        yield bar
+    finally:
+        bar.close()
 
 
 def _root_and_targets(paths: Sequence[Path], root: Path | None) -> tuple[Path, list[Path] | None]:
@@ -86,7 +102,8 @@ def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int 
 
     root, targets = _root_and_targets([path], None)
     config = with_overrides(load_config(root.resolve()), jobs=jobs)
-    result = run(root, config=config, command="observe", targets=targets)
+    with _progress() as progress:
+        result = run(root, config=config, command="observe", targets=targets, progress=progress)
     if fmt == "json":
         _write(render_json(result, explain=explain), output)
     else:
@@ -126,9 +143,18 @@ def scan(
 
     scan_root, targets = _root_and_targets(list(paths), root)
     config = with_overrides(load_config(scan_root.resolve()), fail_on=fail_on, jobs=jobs)
-    result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file)
+    with _progress() as progress:
+        result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file,
+                     progress=progress)
     color = fmt == "text" and output is None and _color(sys.stdout)
-    _write(render(result, Format(fmt), color=color, sarif_suppressed=sarif_suppressed), output)
+    path_prefix, link_base = "", None
+    if fmt in ("github", "markdown"):  # paths and links from the repository root, as GitHub shows them
+        from scanner.report.github import path_prefix_for
+        from scanner.report.markdown import link_base_for
+
+        path_prefix, link_base = path_prefix_for(scan_root, os.environ), link_base_for(os.environ)
+    _write(render(result, Format(fmt), color=color, sarif_suppressed=sarif_suppressed, path_prefix=path_prefix,
+                  link_base=link_base), output)
     if sarif_output is not None:
         _write(render(result, Format.SARIF, sarif_suppressed=sarif_suppressed), sarif_output)
     return _exit_code(result, config.fail_on, exit_zero)

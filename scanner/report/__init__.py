@@ -10,11 +10,13 @@ import enum
 from typing import assert_never
 
 from scanner.model import RunResult
+from scanner.report.github import render_github
 from scanner.report.json_report import render_json
+from scanner.report.markdown import render_markdown
 from scanner.report.sarif import SUPPRESSED_MODES, render_sarif
 from scanner.report.text import render_text
 
-__all__ = ["Format", "render", "render_json", "render_sarif", "render_text"]
+__all__ = ["Format", "render", "render_github", "render_json", "render_markdown", "render_sarif", "render_text"]
 
 
 class Format(enum.StrEnum):
@@ -23,12 +25,24 @@ class Format(enum.StrEnum):
     SARIF = "sarif"
     JSON = "json"
     TEXT = "text"
+    GITHUB = "github"
+    MARKDOWN = "markdown"
 
 
-def render(run: RunResult, fmt: Format, *, color: bool = False, sarif_suppressed: str = "include") -> str:
+def render(
+    run: RunResult,
+    fmt: Format,
+    *,
+    color: bool = False,
+    sarif_suppressed: str = "include",
+    path_prefix: str = "",
+    link_base: str | None = None,
+) -> str:
     """Return `run` rendered in `fmt`.
 
-    `color` applies to text only; `sarif_suppressed` ("include" or "omit") to SARIF only.
+    `color` applies to text only; `sarif_suppressed` ("include" or "omit") to SARIF only;
+    `path_prefix` (the scan root's folder in the repository, "" at its root) to GitHub and
+    Markdown; `link_base` (the URL that repository paths are links under) to Markdown.
     Raises ValueError for an unknown `sarif_suppressed` mode, whatever the format, so a
     wrong option fails the same way with every format.
     """
@@ -42,4 +56,8 @@ def render(run: RunResult, fmt: Format, *, color: bool = False, sarif_suppressed
         return render_json(run)
     if fmt is Format.TEXT:
         return render_text(run, color=color)
+    if fmt is Format.GITHUB:
+        return render_github(run, path_prefix=path_prefix)
+    if fmt is Format.MARKDOWN:
+        return render_markdown(run, path_prefix=path_prefix, link_base=link_base)
     assert_never(fmt)

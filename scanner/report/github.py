@@ -1,0 +1,225 @@
+"""GitHub Actions workflow commands: one annotation per unsuppressed finding, skipped file and notice.
+
+    ::error file=app/chat.py,line=7,col=5,endLine=7,endColumn=30,title=PS401 forbidden-category-logged::user.content is ...
+    ::error file=app/broken.py,line=3,title=policyscan could not analyse (syntax-error)::invalid syntax
+    policyscan: 1 finding (1 error, 0 warnings, 0 notes) in 14 files; 1 file could not be analysed.
+
+GitHub turns each `::level ...::message` line of a step's log into an annotation on the file
+and line (on the pull request's diff when the line is in it). Levels map error -> error,
+warning -> warning, note -> notice. Suppressed findings are left out, as GitHub has no notion
+of suppression. Paths are relative to the repository root: `path_prefix` is where the scan
+root lies in the repository ("" at the root, else "sub/dir/").
+
+Escaping follows GitHub's runner (actions/toolkit `core/src/command.ts`): in the message
+`%`, `\\r` and `\\n` become `%25`, `%0D` and `%0A`; in property values `:` and `,` are also
+escaped, as `%3A` and `%2C`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote, urlsplit
+
+from scanner.model import Finding, Level, Notice, NoticeLevel, RunResult, Skip
+
+SRCROOT = "%SRCROOT%"
+
+# GitHub's annotation commands; a note is a "notice".
+_COMMAND = {
+    Level.ERROR: "error",
+    Level.WARNING: "warning",
+    Level.NOTE: "notice",
+    NoticeLevel.ERROR: "error",
+    NoticeLevel.WARNING: "warning",
+    NoticeLevel.NOTE: "notice",
+}
+
+
+def escape_data(text: str) -> str:
+    """Return `text` escaped as a workflow command's message (`%`, CR, LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Return `text` escaped as a workflow command's property value (`%`, CR, LF, `:`, `,`)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, properties: Iterable[tuple[str, str | int | None]]) -> str:
+    """Return one workflow command line `::name k=v,...::message`, leaving out properties that are None."""
+    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties if value is not None)
+    return f"::{name} {props}::{escape_data(message)}" if props else f"::{name}::{escape_data(message)}"
+
+
+def repo_path(path: str, path_prefix: str) -> str:
+    """Return `path` (relative to the scan root, or absolute) relative to the repository root."""
+    if not path_prefix or path.startswith("/") or re.match(r"[A-Za-z]:/", path):
+        return path
+    return path_prefix.rstrip("/") + "/" + path
+
+
+def repository_root(start: Path, environ: Mapping[str, str]) -> Path | None:
+    """Return the repository that holds `start`: $GITHUB_WORKSPACE when it does, else the
+    nearest folder upwards with a `.git` entry, else None. Reads the file system, raises nothing.
+    """
+    start = start.resolve()
+    workspace = environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        candidate = Path(workspace).resolve()
+        if start == candidate or candidate in start.parents:
+            return candidate
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def path_prefix_for(root: Path, environ: Mapping[str, str]) -> str:
+    """Return where the scan root `root` lies in its repository: "" at the repository root (or
+    outside any repository), else the relative folder with a trailing "/" ("services/api/").
+    """
+    repository = repository_root(root, environ)
+    if repository is None:
+        return ""
+    relative = root.resolve().relative_to(repository).as_posix()
+    return "" if relative == "." else relative + "/"
+
+
+def rebase_sarif(text: str, repository: str) -> str:
+    """Return the SARIF log `text` with its %SRCROOT%-relative URIs made relative to `repository`.
+
+    GitHub reads a relative `artifactLocation.uri` as relative to the repository root and
+    ignores `uriBaseId`; a scan of a sub-folder must therefore name its files from the
+    repository root. Every URI based on %SRCROOT% gets the scan root's folder in front, and
+    %SRCROOT% itself becomes the repository's URI, so other consumers resolve the same files.
+    `repository` is an absolute POSIX path. The log is returned unchanged when it has no
+    %SRCROOT% base, when the scan root is the repository or lies outside it. Serialised with
+    sorted keys, two-space indent and a final newline; raises ValueError for text that is
+    not JSON.
+    """
+    log = json.loads(text)
+    changed = False
+    for run in log.get("runs", []):
+        base = run.get("originalUriBaseIds", {}).get(SRCROOT)
+        if not isinstance(base, dict) or not isinstance(base.get("uri"), str):
+            continue
+        scan_root = PurePosixPath(unquote(urlsplit(base["uri"]).path))
+        repo = PurePosixPath(repository)
+        if scan_root == repo or repo not in scan_root.parents:
+            continue
+        prefix = quote(scan_root.relative_to(repo).as_posix()) + "/"
+        _prefix_uris(run, prefix)
+        base["uri"] = "file://" + quote(repo.as_posix().rstrip("/") + "/", safe="/:")
+        changed = True
+    return json.dumps(log, sort_keys=True, indent=2) + "\n" if changed else text
+
+
+def _prefix_uris(value: object, prefix: str) -> None:
+    """Prefix, in place, the `uri` of every artifact location based on %SRCROOT% under `value`."""
+    if isinstance(value, dict):
+        if value.get("uriBaseId") == SRCROOT and isinstance(value.get("uri"), str):
+            value["uri"] = prefix + value["uri"]
+        for key, item in value.items():
+            if key != "originalUriBaseIds":
+                _prefix_uris(item, prefix)
+    elif isinstance(value, list):
+        for item in value:
+            _prefix_uris(item, prefix)
+
+
+def rebase_sarif_file(sarif_file: str, repository: str) -> None:
+    """Rewrite `sarif_file` in place with `rebase_sarif` (the composite action's step).
+
+    Raises OSError when the file cannot be read or written, ValueError when it is not JSON.
+    """
+    path = Path(sarif_file)
+    text = path.read_text(encoding="utf-8")
+    rebased = rebase_sarif(text, Path(repository).resolve().as_posix())
+    if rebased != text:
+        path.write_text(rebased, encoding="utf-8")
+
+
+def render_github(run: RunResult, *, path_prefix: str = "") -> str:
+    """Return the workflow commands for `run`, one per line, then a plain summary line; final newline.
+
+    Unsuppressed findings come first (sorted by place), then skipped files (as errors), then
+    notices. `path_prefix` is the scan root's folder relative to the repository root ("" when
+    they are the same). Equal inputs give identical text. Raises nothing.
+    """
+    names = {rule.id: rule.name for rule in run.rules}
+    active = sorted((f for f in run.findings if f.suppression is None), key=lambda f: f.sort_key)
+    lines = [_finding(f, names.get(f.rule_id, ""), path_prefix) for f in active]
+    lines += (_skip(skip, path_prefix) for skip in run.skips)
+    lines += (_notice(notice, path_prefix) for notice in run.notices)
+    lines.append(_summary(run, active))
+    return "\n".join(lines) + "\n"
+
+
+def _finding(finding: Finding, rule_name: str, path_prefix: str) -> str:
+    span = finding.span
+    # GitHub rejects columns on an annotation that spans several lines (toolkit's
+    # AnnotationProperties: "cannot be sent when startLine and endLine are different").
+    one_line = span.start_line == span.end_line
+    return command(
+        _COMMAND[finding.level],
+        finding.message,
+        (
+            ("file", repo_path(finding.path, path_prefix)),
+            ("line", span.start_line),
+            ("col", span.start_column if one_line else None),
+            ("endLine", span.end_line),
+            ("endColumn", span.end_column if one_line else None),
+            ("title", f"{finding.rule_id} {rule_name}".rstrip()),
+        ),
+    )
+
+
+def _skip(skip: Skip, path_prefix: str) -> str:
+    return command(
+        "error",
+        skip.message,
+        (
+            ("file", repo_path(skip.path, path_prefix)),
+            ("line", skip.line),
+            ("col", skip.column if skip.line is not None else None),
+            ("title", f"policyscan could not analyse ({skip.reason.value})"),
+        ),
+    )
+
+
+def _notice(notice: Notice, path_prefix: str) -> str:
+    title = f"policyscan {notice.code}" if notice.code else "policyscan"
+    return command(
+        _COMMAND[notice.level],
+        notice.message,
+        (
+            ("file", repo_path(notice.path, path_prefix) if notice.path is not None else None),
+            ("line", notice.line if notice.path is not None else None),
+            ("col", notice.column if notice.path is not None and notice.line is not None else None),
+            ("title", title),
+        ),
+    )
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _summary(run: RunResult, active: list[Finding]) -> str:
+    """A plain log line (not a command): what the annotations add up to."""
+    levels = Counter(f.level for f in active)
+    text = (
+        f"policyscan: {_plural(len(active), 'finding')} ({_plural(levels[Level.ERROR], 'error')}, "
+        f"{_plural(levels[Level.WARNING], 'warning')}, {_plural(levels[Level.NOTE], 'note')}) "
+        f"in {_plural(run.files_scanned, 'file')}"
+    )
+    suppressed = len(run.findings) - len(active)
+    if suppressed:
+        text += f"; {suppressed} suppressed"
+    if run.skips:
+        text += f"; {_plural(len(run.skips), 'file')} could not be analysed"
+    return text + "."
