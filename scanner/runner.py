@@ -8,7 +8,7 @@ as exceptions; the result is the same whatever the number of workers.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +19,8 @@ from scanner.classify import Classifier
 from scanner.compare import compare
 from scanner.config import Config
 from scanner.discovery import discover
-from scanner.engine.analyzer import analyze_file, merge_observations
+from scanner.engine.analyzer import analyze_path, merge_observations
+from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
 from scanner.engine.sources import OWN_COOKIE_RULE
 from scanner.fingerprint import line_hashes
 from scanner.inventory import ClassifierOverrides, Inventory, load_inventory
@@ -52,16 +53,57 @@ def merged_overrides(config: Config, inventory: Inventory | None) -> ClassifierO
 
 _WORKER: tuple[Models, Classifier] | None = None
 
+# How many times files are analysed again with other modules' summaries: a helper that calls a
+# helper needs two rounds; more is rare, and each round only redoes the files whose inputs changed.
+MAX_ROUNDS = 3
+
 
 def _init_worker(packs: tuple[str, ...] | None, overrides: ClassifierOverrides) -> None:
     global _WORKER
     _WORKER = (load_models(enabled=packs), Classifier.load(overrides))
 
 
-def _analyze_batch(root: str, relpaths: list[str], max_size: int) -> list[FileResult]:
+def _analyze_batch(root: str, relpaths: list[str], max_size: int, externals: dict[str, ModuleSummary]) -> list[Analyzed]:
     assert _WORKER is not None, "worker not initialised"
     models, classifier = _WORKER
-    return [analyze_file(Path(root), relpath, models, classifier, max_size=max_size) for relpath in relpaths]
+    return [analyze_path(Path(root), relpath, models, classifier, max_size=max_size,
+                         external=externals.get(relpath, EMPTY)) for relpath in relpaths]
+
+
+class _Analyzer:
+    """Runs the engine over files, in this process or in worker processes, batch by batch."""
+
+    def __init__(self, root: Path, *, models: Models, classifier: Classifier, packs: tuple[str, ...] | None,
+                 overrides: ClassifierOverrides, max_size: int, workers: int) -> None:
+        self.root = root
+        self.models = models
+        self.classifier = classifier
+        self.max_size = max_size
+        self.pool = (ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(packs, overrides))
+                     if workers > 1 else None)
+
+    def run(self, files: Sequence[str], externals: dict[str, ModuleSummary],
+            progress: Callable[[int, int], None] | None = None) -> list[Analyzed]:
+        results: list[Analyzed] = []
+        if self.pool is None:
+            for relpath in files:
+                results.append(analyze_path(self.root, relpath, self.models, self.classifier, max_size=self.max_size,
+                                            external=externals.get(relpath, EMPTY)))
+                if progress is not None:
+                    progress(len(results), len(files))
+            return results
+        batches = [list(files[i:i + BATCH]) for i in range(0, len(files), BATCH)]
+        subs = [{f: externals[f] for f in batch if f in externals} for batch in batches]
+        for batch in self.pool.map(_analyze_batch, [str(self.root)] * len(batches), batches,
+                                   [self.max_size] * len(batches), subs):
+            results.extend(batch)
+            if progress is not None:
+                progress(len(results), len(files))
+        return results
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
 
 
 def analyze(
@@ -78,25 +120,41 @@ def analyze(
 ) -> Analysis:
     """Analyse files with the ast engine, in one process or `jobs` worker processes.
 
-    `progress`, when given, is called with (files done, files in all) after each file (each
-    batch with workers).
+    Every file is analysed once on its own; then the files that use another module's summary
+    (a helper that returns personal data, a logging wrapper, a schema base class) are analysed
+    again with those summaries, until nothing they use changes. `progress`, when given, is
+    called with (files done, files in all) during the first pass.
     """
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-    results: list[FileResult] = []
-    if workers <= 1 or len(files) < PARALLEL_THRESHOLD and jobs <= 0:
-        for f in files:
-            results.append(analyze_file(root, f, models, classifier, max_size=max_size))
-            if progress is not None:
-                progress(len(results), len(files))
-    else:
-        batches = [list(files[i:i + BATCH]) for i in range(0, len(files), BATCH)]
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(packs, overrides)) as pool:
-            for batch in pool.map(_analyze_batch, [str(root)] * len(batches), batches, [max_size] * len(batches)):
-                results.extend(batch)
-                if progress is not None:
-                    progress(len(results), len(files))
-    observations = [o for r in results for o in r.observations]
-    skips = [r.skip for r in results if r.skip is not None]
+    if jobs <= 0 and len(files) < PARALLEL_THRESHOLD:
+        workers = 1
+    engine = _Analyzer(root, models=models, classifier=classifier, packs=packs, overrides=overrides,
+                       max_size=max_size, workers=workers)
+    try:
+        results = dict(zip(files, engine.run(files, {}, progress)))
+        index = ModuleSummary.merge(a.summary for a in results.values())
+        consumed: dict[str, str] = {}
+        for _ in range(MAX_ROUNDS):
+            names = index.names()
+            externals: dict[str, ModuleSummary] = {}
+            for relpath in files:
+                used = results[relpath].uses & names
+                if not used:
+                    continue
+                sub = index.restricted(used)
+                digest = sub.digest()
+                if consumed.get(relpath) != digest:
+                    consumed[relpath] = digest
+                    externals[relpath] = sub
+            if not externals:
+                break
+            again = [f for f in files if f in externals]
+            results.update(zip(again, engine.run(again, externals)))
+            index = ModuleSummary.merge(a.summary for a in results.values())
+    finally:
+        engine.close()
+    observations = [o for a in results.values() for o in a.result.observations]
+    skips = [a.result.skip for a in results.values() if a.result.skip is not None]
     return Analysis(
         observations=tuple(sorted(observations, key=lambda o: o.sort_key)),
         skips=tuple(sorted(skips, key=lambda s: (s.path, s.line or 0))),
@@ -155,6 +213,22 @@ def _with_line_hashes(findings: Iterable[Finding], root: Path) -> tuple[Finding,
     return tuple(out)
 
 
+def reported_paths(root: Path, changed: Collection[str], targets: Sequence[Path] | None,
+                   inventory: str | None) -> frozenset[str]:
+    """The files a changed-files run reports on: the changed ones under `targets` (all without).
+
+    The inventory counts when it changed, whatever the targets: its notes (PS901) are about
+    the declarations, not about code.
+    """
+    if not targets:
+        return frozenset(changed)
+    prefixes = [display_path(target, root) for target in targets]
+    return frozenset(
+        path for path in changed
+        if path == inventory or any(p in ("", ".") or path == p or path.startswith(p + "/") for p in prefixes)
+    )
+
+
 def run(
     root: Path,
     *,
@@ -164,16 +238,24 @@ def run(
     inventory_file: Path | None = None,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    baseline_file: Path | None = None,
+    changed: Collection[str] | None = None,
 ) -> RunResult:
     """Observe (and for `scan`, compare with the inventory) every file under `root`.
 
-    `progress` is called with (files analysed, files in all) as the analysis goes.
+    `progress` is called with (files analysed, files in all) as the analysis goes. A scan
+    marks findings that inline `# policyscan: ignore[...]` comments suppress (scanner.suppress)
+    and, with `baseline_file`, each finding's `baseline_state` (scanner.baseline). With
+    `changed` (paths as findings name them, from scanner.vcs), the whole tree is analysed,
+    so what unchanged files contribute still counts, but only findings, skips and notices
+    located in changed files (under `targets`, when given) are reported.
 
-    Raises InventoryError, ConfigError, RulePackError, SemgrepError or UsageError (exit 2)
-    before any file is analysed when an input is invalid.
+    Raises InventoryError, ConfigError, RulePackError, SemgrepError, UsageError or
+    BaselineError (exit 2) before any file is analysed when an input is invalid.
     """
     root = root.resolve()
     inventory: Inventory | None = None
+    inventory_source: Path | None = None
     inventory_display: str | None = None
     inventory_lines: list[str] = []
     if command == "scan":
@@ -184,8 +266,14 @@ def run(
             raise UsageError([Problem(str(root), None, "no policy inventory: pass --inventory FILE, set "
                                       "[tool.policyscan] inventory, or add privacy-inventory.toml to the root")])
         inventory = load_inventory(inventory_path)
+        inventory_source = inventory_path
         inventory_display = display_path(inventory_path, root)
         inventory_lines = inventory_path.read_text(encoding="utf-8").splitlines()
+    baseline = None
+    if baseline_file is not None and command == "scan":
+        from scanner.baseline import load_baseline
+
+        baseline = load_baseline(baseline_file)
     models = load_models(enabled=config.packs)
     overrides = merged_overrides(config, inventory)
     classifier = Classifier.load(overrides)
@@ -200,7 +288,8 @@ def run(
             from scanner.errors import RulePackError
 
             raise RulePackError(problems)
-    found = discover(root, targets, include=config.include, exclude=config.exclude)
+    # Changed-files runs analyse everything: the changed code may use what the rest defines.
+    found = discover(root, None if changed is not None else targets, include=config.include, exclude=config.exclude)
     analysis = analyze(
         root, found.files, models=models, classifier=classifier, packs=config.packs, overrides=overrides,
         max_size=config.max_file_size, jobs=config.jobs if jobs is None else jobs, progress=progress,
@@ -221,6 +310,24 @@ def run(
         findings = compare(observations, inventory, taxonomy=load_taxonomy(), inventory_path=inventory_display,
                            inventory_lines=inventory_lines)
         findings = _with_line_hashes(findings, root)
+        from scanner.suppress import apply_suppressions, read_directives
+
+        unreadable = {skip.path for skip in skips}
+        commented = [f for f in found.files if f not in unreadable and (changed is None or f in changed)]
+        directives = read_directives(root, commented, (inventory_display, inventory_source) if inventory_source else None)
+        applied = apply_suppressions(findings, directives, require_reason=config.require_suppression_reason,
+                                     known_rules={rule.id for rule in ALL_RULES})
+        findings = applied.findings
+        notices.extend(applied.notices)
+        if baseline is not None:
+            from scanner.baseline import mark_baseline
+
+            findings = mark_baseline(findings, baseline)
+    if changed is not None:
+        reported = reported_paths(root, changed, targets, inventory_display)
+        findings = tuple(f for f in findings if f.path in reported)
+        skips = [s for s in skips if s.path in reported]
+        notices = [n for n in notices if n.path is None or n.path in reported]
     return RunResult(
         root=root.as_posix(),
         tool_version=__version__,
@@ -232,4 +339,5 @@ def run(
         rules=ALL_RULES,
         inventory_path=inventory_display,
         files_scanned=analysis.files,
+        baseline_path=None if baseline is None or baseline_file is None else display_path(baseline_file, root),
     )

@@ -20,6 +20,7 @@ from scanner.classify import Classifier
 from scanner.engine import sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.positions import Positions
+from scanner.engine.summaries import EMPTY, Analyzed, FunctionSummary, ModuleSummary
 from scanner.engine.values import CARRIERS, CONFIGURED, NOTHING, REQUEST, UNKNOWN, Value, data_of, union, with_step
 from scanner.model import Cookie, FileResult, FlowStep, Kind, Observation, Skip, SkipReason, Span
 from scanner.packs import Models
@@ -59,27 +60,6 @@ DROPPING_METHODS = frozenset({
     "rfind", "rindex", "__len__", "exists", "is_valid", "is_authenticated", "has_perm", "has_usable_password",
     "check_password", "set_password", "save", "delete", "close", "commit", "flush", "total_seconds",
 })
-
-
-@dataclass
-class FunctionSummary:
-    """What a function of the file does with data, seen from its call sites."""
-
-    returns: Value = NOTHING
-    log_params: dict[int, str] = field(default_factory=dict)
-    param_names: tuple[str, ...] = ()
-    return_params: frozenset[int] = frozenset()
-
-    def result(self, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value:
-        """What a call returns: the function's own data and that of the arguments it returns."""
-        passed = [data_of(args[i]) for i in sorted(self.return_params) if i < len(args)]
-        passed += [data_of(v) for k, v in kwargs if k is not None and k in self.param_names
-                   and self.param_names.index(k) in self.return_params]
-        if not passed:
-            return self.returns
-        data = union([data_of(self.returns), *passed])
-        return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params,
-                     symbol=self.returns.symbol)
 
 
 @dataclass
@@ -126,8 +106,11 @@ class Scope:
 class FileAnalyzer:
     """Analyses one parsed module; `run()` returns its observations."""
 
-    def __init__(self, path: str, source: str, tree: ast.Module, models: Models, classifier: Classifier) -> None:
+    def __init__(self, path: str, source: str, tree: ast.Module, models: Models, classifier: Classifier,
+                 external: ModuleSummary = EMPTY) -> None:
         self.path = path
+        self.external = external
+        self.uses: set[str] = set()
         self.tree = tree
         self.models = models
         self.classifier = classifier
@@ -136,7 +119,7 @@ class FileAnalyzer:
         self.is_package = path.endswith("__init__.py")
         self.observations: list[Observation] = []
         self.module_scope = Scope(env={})
-        self.summaries: dict[str, FunctionSummary] = {}
+        self.summaries: dict[str, FunctionSummary] = {}  # by local name: `helper`, `Class.method`
         self.classes: dict[str, ClassInfo] = {}
         self.schema_classes: dict[str, str] = {}
         self.response_models: set[str] = set()
@@ -349,7 +332,8 @@ class FileAnalyzer:
             returned = Value(symbol=symbols.pop())
         # A method is called through an instance: its first parameter is not passed explicitly.
         shift = 1 if cls is not None and names and names[0] in ("self", "cls") else 0
-        self.summaries[func.name] = FunctionSummary(
+        key = f"{cls.name}.{func.name}" if cls is not None else func.name
+        self.summaries[key] = FunctionSummary(
             returns=Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
                           symbol=returned.symbol),
             log_params={(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0},
@@ -770,7 +754,7 @@ class FileAnalyzer:
             sinks.check_method_sinks(self, node, method, base or NOTHING, args, kwargs, scope)
 
         # a function of this file: apply its summary
-        summary = self.local_summary(node, func)
+        summary = self.local_summary(node, func, scope)
         if summary is not None:
             sinks.apply_summary(self, node, summary, args, kwargs, scope)
             return summary.result(args, kwargs)
@@ -787,7 +771,9 @@ class FileAnalyzer:
                 return self.instance_value(symbol[len("@class:"):], held)
             if _looks_like_class(symbol):
                 held = self._propagate(node, symbol, method, base, args, kwargs)
-                return Value(symbol=result_symbol, categories=held.categories, steps=held.steps,
+                self.uses.add(symbol)
+                rendered = self.external.rendered.get(symbol, frozenset())
+                return Value(symbol=result_symbol, categories=held.categories | rendered, steps=held.steps,
                              reasons=held.reasons, params=held.params)
             data = self._propagate(node, symbol, method, base, args, kwargs)
             if data.categories or data.params:
@@ -839,14 +825,32 @@ class FileAnalyzer:
             return union(arguments)  # a constructor: the object holds what it is given
         return NOTHING
 
-    def local_summary(self, node: ast.Call, func: Value) -> FunctionSummary | None:
+    def local_summary(self, node: ast.Call, func: Value, scope: Scope) -> FunctionSummary | None:
+        """The summary of the function a call reaches: one of this file's, or another module's."""
         if isinstance(node.func, ast.Name):
             found = self.summaries.get(node.func.id)
             if found is not None and (func.symbol is None or not func.symbol.startswith("builtins.")):
                 return found
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id in ("self", "cls"):
-            return self.summaries.get(node.func.attr)
+            if scope.cls is not None:
+                return self.summaries.get(f"{scope.cls.name}.{node.func.attr}")
+            return None
+        if func.symbol is not None:
+            if func.symbol.startswith("@instance:"):
+                return self.summaries.get(func.symbol[len("@instance:"):])
+            key = callable_key(func.symbol)
+            self.uses.add(key)
+            return self.external.functions.get(key)
         return None
+
+    def export(self) -> ModuleSummary:
+        """What other modules may use of this one: qualified names to summaries."""
+        prefix = f"{self.module}." if self.module else ""
+        return ModuleSummary(
+            functions={prefix + key: summary for key, summary in self.summaries.items() if not summary.trivial},
+            rendered={prefix + name: info.rendered for name, info in self.classes.items() if info.rendered},
+            families={prefix + name: family for name, family in self.schema_classes.items()},
+        )
 
     def call_result_symbol(self, symbol: str, node: ast.Call, scope: Scope) -> str:
         """The symbol a call of `symbol` returns: a mapped type, `Factory(literal)`, or an instance `X()`."""
@@ -927,6 +931,11 @@ class FileAnalyzer:
         return Value(categories=frozenset({match.category}), reasons=(match.pattern,))
 
 
+def callable_key(symbol: str) -> str:
+    """How a summary is looked up: `app.svc.Service().send` is the method `app.svc.Service.send`."""
+    return symbol.replace("()", "")
+
+
 def _looks_like_class(symbol: str) -> bool:
     last = symbol.rsplit(".", 1)[-1]
     return bool(last) and last[0].isupper()
@@ -946,25 +955,33 @@ def owner_name(node: ast.expr) -> str | None:
 
 
 def analyze_source(path: str, source: str, models: Models, classifier: Classifier) -> FileResult:
-    """Analyse Python source text; syntax errors and pathological nesting become skips."""
+    """Analyse Python source text on its own; syntax errors and pathological nesting become skips."""
+    return analyze(path, source, models, classifier).result
+
+
+def analyze(path: str, source: str, models: Models, classifier: Classifier, external: ModuleSummary = EMPTY) -> Analyzed:
+    """Analyse Python source text with what other modules' summaries say; never raises for bad input."""
     if "\x00" in source:
-        return FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, "the file contains NUL bytes"))
+        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, "the file contains NUL bytes")))
     try:
         tree = ast.parse(source, filename=path, type_comments=False)
     except SyntaxError as exc:
         detail = exc.msg
         if sys.version_info < (3, 12) and exc.msg.startswith("invalid syntax"):
             detail = f"{exc.msg} (or syntax newer than Python {sys.version_info.major}.{sys.version_info.minor})"
-        return FileResult(path, skip=Skip(path, SkipReason.SYNTAX_ERROR, detail, exc.lineno, exc.offset))
+        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.SYNTAX_ERROR, detail, exc.lineno, exc.offset)))
     except (RecursionError, MemoryError) as exc:
-        return FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP, f"the file is nested too deeply to parse ({type(exc).__name__})"))
+        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP,
+                                                   f"the file is nested too deeply to parse ({type(exc).__name__})")))
     except ValueError as exc:
-        return FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, str(exc)))
+        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, str(exc))))
+    analyzer = FileAnalyzer(path, source, tree, models, classifier, external)
     try:
-        observations = FileAnalyzer(path, source, tree, models, classifier).run()
+        observations = analyzer.run()
     except RecursionError:
-        return FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP, "the file is nested too deeply to analyse"))
-    return FileResult(path, observations=tuple(merge_observations(observations)))
+        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP, "the file is nested too deeply to analyse")))
+    return Analyzed(FileResult(path, observations=tuple(merge_observations(observations))),
+                    summary=analyzer.export(), uses=frozenset(analyzer.uses))
 
 
 def merge_observations(observations: list[Observation]) -> list[Observation]:
@@ -998,19 +1015,26 @@ def merge_observations(observations: list[Observation]) -> list[Observation]:
 
 
 def analyze_file(root: Path, relpath: str, models: Models, classifier: Classifier, *, max_size: int = 1_000_000) -> FileResult:
+    """Read, decode and analyse one file under `root` on its own; every failure is a Skip."""
+    return analyze_path(root, relpath, models, classifier, max_size=max_size).result
+
+
+def analyze_path(root: Path, relpath: str, models: Models, classifier: Classifier, *, max_size: int = 1_000_000,
+                 external: ModuleSummary = EMPTY) -> Analyzed:
     """Read, decode and analyse one file under `root`; every failure is a Skip, never an exception."""
     path = root / relpath
     try:
         size = path.stat().st_size
         if size > max_size:
-            return FileResult(relpath, skip=Skip(relpath, SkipReason.TOO_LARGE, f"{size} bytes is over the {max_size}-byte limit"))
+            return Analyzed(FileResult(relpath, skip=Skip(relpath, SkipReason.TOO_LARGE,
+                                                          f"{size} bytes is over the {max_size}-byte limit")))
         raw = path.read_bytes()
     except OSError as exc:
-        return FileResult(relpath, skip=Skip(relpath, SkipReason.UNREADABLE, exc.strerror or str(exc)))
+        return Analyzed(FileResult(relpath, skip=Skip(relpath, SkipReason.UNREADABLE, exc.strerror or str(exc))))
     source, problem = decode_source(raw, relpath)
     if source is None:
-        return FileResult(relpath, skip=problem)
-    return analyze_source(relpath, source, models, classifier)
+        return Analyzed(FileResult(relpath, skip=problem))
+    return analyze(relpath, source, models, classifier, external)
 
 
 def decode_source(raw: bytes, relpath: str = "") -> tuple[str | None, Skip | None]:

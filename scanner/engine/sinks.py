@@ -17,7 +17,8 @@ from scanner.model import Cookie, Kind
 from scanner.packs import CookieSetter, LogSink, ShareSink
 
 if TYPE_CHECKING:
-    from scanner.engine.analyzer import FileAnalyzer, FunctionSummary, Scope
+    from scanner.engine.analyzer import FileAnalyzer, Scope
+    from scanner.engine.summaries import FunctionSummary
 
 # Arguments of HTTP calls that configure the request rather than carry data.
 HTTP_CONFIG_KEYWORDS = frozenset({

@@ -296,6 +296,13 @@ def parameter_value(
         held = an.instance_value(annotation[len("@class:"):])
         params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
         return Value(symbol=held.symbol, categories=held.categories, reasons=held.reasons, params=params)
+    if annotation is not None and route is None and not annotation.startswith("@"):
+        an.uses.add(annotation)
+        rendered = an.external.rendered.get(annotation)
+        if rendered:
+            params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
+            return Value(symbol=f"{annotation}()", categories=rendered, params=params,
+                         reasons=(f"{annotation}'s string form shows {', '.join(sorted(rendered))}",))
     if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
         return Value(symbol=REQUEST)
     if route is not None and arg.arg not in route.path_params:
@@ -437,6 +444,10 @@ def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaF
         for family in families:
             if symbol in family.bases:
                 return family
+        an.uses.add(symbol)  # a class of another module of the project may be a schema
+        inherited = an.external.families.get(symbol)
+        if inherited is not None and inherited in by_name:
+            return by_name[inherited]
     for decorator in node.decorator_list:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
         symbol = an.static_symbol(target, scope)

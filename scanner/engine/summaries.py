@@ -1,0 +1,110 @@
+"""Summaries: what a module's functions and classes do with data, as seen from other modules.
+
+A file's analysis exports a `ModuleSummary` (qualified names to function summaries, the
+categories a class's string form shows, the schema family of its classes) and the set of
+qualified names it used. The runner merges the summaries of every file into one
+`ModuleSummary` and analyses again the files that use an entry of it, so a helper in
+`app/utils.py` that returns a client IP, or wraps a logger, counts at its call sites in
+`app/views.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from scanner.engine.values import NOTHING, Value, data_of, union
+from scanner.model import FileResult
+
+
+@dataclass(frozen=True)
+class FunctionSummary:
+    """What a function does with data, seen from its call sites.
+
+    `returns` is the data (and object) it returns of its own; `return_params` the parameters
+    whose data it returns; `log_params` the parameters that reach a log call, with that call's
+    rule. Parameter indices count from the first explicit argument; -1 is **kwargs, -2 *args.
+    """
+
+    returns: Value = NOTHING
+    log_params: Mapping[int, str] = field(default_factory=dict)
+    param_names: tuple[str, ...] = ()
+    return_params: frozenset[int] = frozenset()
+
+    @property
+    def trivial(self) -> bool:
+        """True when the summary says nothing a caller could use."""
+        return not (self.returns.categories or self.returns.symbol or self.log_params or self.return_params)
+
+    def result(self, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value:
+        """What a call returns: the function's own data and that of the arguments it returns."""
+        passed = [data_of(args[i]) for i in sorted(self.return_params) if 0 <= i < len(args)]
+        passed += [data_of(v) for k, v in kwargs if k is not None and k in self.param_names
+                   and self.param_names.index(k) in self.return_params]
+        if not passed:
+            return self.returns
+        data = union([data_of(self.returns), *passed])
+        return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params,
+                     symbol=self.returns.symbol)
+
+
+@dataclass(frozen=True)
+class ModuleSummary:
+    """Qualified names to what other modules need to know of them."""
+
+    functions: Mapping[str, FunctionSummary] = field(default_factory=dict)
+    rendered: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    families: Mapping[str, str] = field(default_factory=dict)
+
+    def names(self) -> frozenset[str]:
+        """Every qualified name this summary says something about."""
+        return frozenset(self.functions) | frozenset(self.rendered) | frozenset(self.families)
+
+    def restricted(self, names: Iterable[str]) -> ModuleSummary:
+        """Only the entries for `names` (what one file uses)."""
+        wanted = set(names)
+        return ModuleSummary(
+            functions={k: v for k, v in self.functions.items() if k in wanted},
+            rendered={k: v for k, v in self.rendered.items() if k in wanted},
+            families={k: v for k, v in self.families.items() if k in wanted},
+        )
+
+    def digest(self) -> str:
+        """A stable fingerprint of the entries (to know when a file must be analysed again)."""
+        parts = []
+        for key in sorted(self.names()):
+            function = self.functions.get(key)
+            parts.append((key, _function_key(function) if function else None,
+                          tuple(sorted(self.rendered.get(key, ()))), self.families.get(key)))
+        return hashlib.sha256(pickle.dumps(parts, protocol=4)).hexdigest()
+
+    @staticmethod
+    def merge(summaries: Iterable[ModuleSummary]) -> ModuleSummary:
+        """All entries of several summaries (qualified names do not collide across modules)."""
+        functions: dict[str, FunctionSummary] = {}
+        rendered: dict[str, frozenset[str]] = {}
+        families: dict[str, str] = {}
+        for summary in summaries:
+            functions.update(summary.functions)
+            rendered.update(summary.rendered)
+            families.update(summary.families)
+        return ModuleSummary(functions=functions, rendered=rendered, families=families)
+
+
+def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
+    return (tuple(sorted(summary.returns.categories)), summary.returns.symbol, tuple(sorted(summary.log_params.items())),
+            summary.param_names, tuple(sorted(summary.return_params)))
+
+
+EMPTY = ModuleSummary()
+
+
+@dataclass(frozen=True)
+class Analyzed:
+    """One file's analysis: its result, what it exports, and the qualified names it used."""
+
+    result: FileResult
+    summary: ModuleSummary = EMPTY
+    uses: frozenset[str] = frozenset()
