@@ -241,8 +241,8 @@ def test_listing_names_misses_false_hits_and_category_disagreements() -> None:
 def test_figures_table_rows() -> None:
     rows = run.figures_table({"all": run.figures(scenario(), identity)})
     assert rows == [
-        "kind     labels  found    TP    FP    FN doubt precision  recall    cat= jaccard",
-        "all           4      4     2     1     2   1/1     66.7%   50.0%   50.0%    0.67",
+        "kind     labels  found    TP    FP    FN   doubt precision  recall    cat= jaccard",
+        "all           4      4     2     1     2     1/1     66.7%   50.0%   50.0%    0.67",
     ]
 
 

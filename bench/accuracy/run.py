@@ -613,7 +613,7 @@ def _ratio(value: float | None) -> str:
     return "  n/a" if value is None else f"{value:5.2f}"
 
 
-HEADER = (f"{'kind':<8} {'labels':>6} {'found':>6} {'TP':>5} {'FP':>5} {'FN':>5} {'doubt':>5}"
+HEADER = (f"{'kind':<8} {'labels':>6} {'found':>6} {'TP':>5} {'FP':>5} {'FN':>5} {'doubt':>7}"
           f" {'precision':>9} {'recall':>7} {'cat=':>7} {'jaccard':>7}")
 
 
@@ -626,7 +626,7 @@ def figures_table(table: Mapping[str, Figures]) -> list[str]:
     for kind, f in table.items():
         doubt = f"{f.doubtful_matched}/{f.doubtful}"
         rows.append(
-            f"{kind:<8} {f.labels:>6} {f.found:>6} {f.true_positives:>5} {f.false_hits:>5} {f.misses:>5} {doubt:>5}"
+            f"{kind:<8} {f.labels:>6} {f.found:>6} {f.true_positives:>5} {f.false_hits:>5} {f.misses:>5} {doubt:>7}"
             f" {_percent(f.precision):>9} {_percent(f.recall):>7} {_percent(f.categories_equal):>7}"
             f" {_ratio(f.jaccard):>7}"
         )
