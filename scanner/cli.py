@@ -19,7 +19,7 @@ import click
 
 from scanner import __version__
 from scanner.errors import ExitCode, PolicyscanError, Problem, UsageError
-from scanner.model import Level, RunResult
+from scanner.model import Level, NoticeLevel, RunResult
 
 FORMATS_SCAN = ("text", "json", "sarif", "github", "markdown")
 FORMATS_OBSERVE = ("text", "json")
@@ -75,7 +75,11 @@ def _root_and_targets(paths: Sequence[Path], root: Path | None) -> tuple[Path, l
 def _exit_code(run: RunResult, fail_on: Level, exit_zero: bool) -> int:
     if not run.complete:
         return ExitCode.INCOMPLETE
-    failing = [f for f in run.findings if f.suppression is None and f.level.rank >= fail_on.rank]
+    # Suppressed findings and those already in the baseline never fail the scan.
+    failing = [
+        f for f in run.findings
+        if f.suppression is None and f.baseline_state != "unchanged" and f.level.rank >= fail_on.rank
+    ]
     if failing and not exit_zero:
         return ExitCode.FINDINGS
     return ExitCode.CLEAN
@@ -124,6 +128,12 @@ def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int 
               help="Exit 1 when a finding is at or above this level (default: warning, or [tool.policyscan] fail_on).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (errors still exit 2 or 3).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes (0: automatic).")
+@click.option("--baseline", "baseline_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Report and fail only on findings that are not in this baseline (see `policyscan baseline create`).")
+@click.option("--diff", "diff_ref", metavar="REF",
+              help="Report only findings in files changed since the git revision REF, or untracked (the whole tree is still analysed).")
+@click.option("--staged", is_flag=True,
+              help="Report only findings in the files staged for commit (the whole tree is still analysed).")
 def scan(
     paths: tuple[Path, ...],
     root: Path | None,
@@ -135,17 +145,27 @@ def scan(
     fail_on: str | None,
     exit_zero: bool,
     jobs: int | None,
+    baseline_file: Path | None,
+    diff_ref: str | None,
+    staged: bool,
 ) -> int:
     """Observe the code under PATHS, compare it with the policy inventory, and report the differences."""
     from scanner.config import load_config, with_overrides
     from scanner.report import Format, render
     from scanner.runner import run
 
+    if diff_ref is not None and staged:
+        raise click.UsageError("--diff and --staged cannot be used together")
     scan_root, targets = _root_and_targets(list(paths), root)
     config = with_overrides(load_config(scan_root.resolve()), fail_on=fail_on, jobs=jobs)
+    changed = None
+    if diff_ref is not None or staged:
+        from scanner import vcs
+
+        changed = vcs.staged(scan_root) if staged else vcs.changed_since(scan_root, diff_ref or "")
     with _progress() as progress:
         result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file,
-                     progress=progress)
+                     progress=progress, baseline_file=baseline_file, changed=changed)
     color = fmt == "text" and output is None and _color(sys.stdout)
     path_prefix, link_base = "", None
     if fmt in ("github", "markdown"):  # paths and links from the repository root, as GitHub shows them
@@ -158,6 +178,50 @@ def scan(
     if sarif_output is not None:
         _write(render(result, Format.SARIF, sarif_suppressed=sarif_suppressed), sarif_output)
     return _exit_code(result, config.fail_on, exit_zero)
+
+
+@cli.group("baseline")
+def baseline_group() -> None:
+    """Record today's findings so that `scan --baseline FILE` reports only new ones."""
+
+
+@baseline_group.command("create")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), help="The project root (default: PATH when it is one folder, else the current folder).")
+@click.option("--inventory", "inventory_file", type=click.Path(path_type=Path, dir_okay=False), help="The policy inventory (TOML).")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="The baseline file to write (default: .policyscan-baseline.json in the project root).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes (0: automatic).")
+def baseline_create(
+    paths: tuple[Path, ...], root: Path | None, inventory_file: Path | None, output: Path | None, jobs: int | None
+) -> int:
+    """Scan PATHS and write every unsuppressed finding to a baseline file.
+
+    Exits 0 when the baseline is written, 3 when it is written but some files could not be
+    analysed (their findings are missing from it), 2 on a usage, configuration or inventory error.
+    """
+    from scanner.baseline import DEFAULT_BASELINE, baseline_from_findings, render_baseline
+    from scanner.config import load_config, with_overrides
+    from scanner.runner import run
+
+    scan_root, targets = _root_and_targets(list(paths), root)
+    config = with_overrides(load_config(scan_root.resolve()), jobs=jobs)
+    with _progress() as progress:
+        result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file,
+                     progress=progress)
+    baseline = baseline_from_findings(result.findings)
+    destination = output if output is not None else scan_root / DEFAULT_BASELINE
+    _write(render_baseline(baseline), destination)
+    # What the baseline may be missing: files that could not be analysed, errors of the run.
+    for skip in result.skips:
+        where = f"{skip.path}:{skip.line}" if skip.line is not None else skip.path
+        click.echo(f"{where}: error: could not analyse: {skip.reason.value}: {skip.message}", err=True)
+    for notice in result.notices:
+        if notice.level is NoticeLevel.ERROR:
+            click.echo(f"error: {notice.message}", err=True)
+    count = len(baseline.entries)
+    click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {destination}")
+    return ExitCode.CLEAN if result.complete else ExitCode.INCOMPLETE
 
 
 @cli.group()

@@ -146,12 +146,16 @@ def rebase_sarif_file(sarif_file: str, repository: str) -> None:
 def render_github(run: RunResult, *, path_prefix: str = "") -> str:
     """Return the workflow commands for `run`, one per line, then a plain summary line; final newline.
 
-    Unsuppressed findings come first (sorted by place), then skipped files (as errors), then
-    notices. `path_prefix` is the scan root's folder relative to the repository root ("" when
-    they are the same). Equal inputs give identical text. Raises nothing.
+    Unsuppressed findings come first (sorted by place; those already in a baseline left out),
+    then skipped files (as errors), then notices. `path_prefix` is the scan root's folder
+    relative to the repository root ("" when they are the same). Equal inputs give identical
+    text. Raises nothing.
     """
     names = {rule.id: rule.name for rule in run.rules}
-    active = sorted((f for f in run.findings if f.suppression is None), key=lambda f: f.sort_key)
+    # Findings already in the baseline the run compared with are not new: not annotated.
+    active = sorted(
+        (f for f in run.findings if f.suppression is None and f.baseline_state != "unchanged"), key=lambda f: f.sort_key
+    )
     lines = [_finding(f, names.get(f.rule_id, ""), path_prefix) for f in active]
     lines += (_skip(skip, path_prefix) for skip in run.skips)
     lines += (_notice(notice, path_prefix) for notice in run.notices)
@@ -217,9 +221,12 @@ def _summary(run: RunResult, active: list[Finding]) -> str:
         f"{_plural(levels[Level.WARNING], 'warning')}, {_plural(levels[Level.NOTE], 'note')}) "
         f"in {_plural(run.files_scanned, 'file')}"
     )
-    suppressed = len(run.findings) - len(active)
+    suppressed = sum(1 for f in run.findings if f.suppression is not None)
     if suppressed:
         text += f"; {suppressed} suppressed"
+    in_baseline = len(run.findings) - len(active) - suppressed
+    if in_baseline:
+        text += f"; {in_baseline} in the baseline"
     if run.skips:
         text += f"; {_plural(len(run.skips), 'file')} could not be analysed"
     return text + "."

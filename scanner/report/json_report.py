@@ -44,11 +44,25 @@ def scan_dict(run: RunResult, *, explain: bool = False) -> dict[str, object]:
 
     The summary counts only unsuppressed findings in `findings`, `by_rule` (rules that
     fired) and `by_level` (all three levels); suppressed ones are counted in `suppressed`.
+    When the run compared with a baseline, each finding has its `baseline_state`, the
+    summary leaves findings already in the baseline out of those counts and gives their
+    number in `in_baseline`.
     """
     findings = sorted(run.findings, key=lambda f: f.sort_key)
-    active = [f for f in findings if f.suppression is None]
+    unsuppressed = [f for f in findings if f.suppression is None]
+    active = [f for f in unsuppressed if f.baseline_state != "unchanged"]
     by_level = {level.value: 0 for level in Level}
     by_level.update(Counter(f.level.value for f in active))
+    summary: dict[str, object] = {
+        "findings": len(active),
+        "suppressed": len(findings) - len(unsuppressed),
+        "by_rule": dict(Counter(f.rule_id for f in active)),
+        "by_level": by_level,
+        "files_scanned": run.files_scanned,
+        "complete": run.complete,
+    }
+    if run.baseline_path is not None:
+        summary["in_baseline"] = len(unsuppressed) - len(active)
     return {
         "findings": [finding_dict(f, run) for f in findings],
         "observations": [
@@ -56,14 +70,7 @@ def scan_dict(run: RunResult, *, explain: bool = False) -> dict[str, object]:
         ],
         "skipped": [skip_dict(skip) for skip in run.skips],
         "notices": [notice_dict(notice) for notice in run.notices],
-        "summary": {
-            "findings": len(active),
-            "suppressed": len(findings) - len(active),
-            "by_rule": dict(Counter(f.rule_id for f in active)),
-            "by_level": by_level,
-            "files_scanned": run.files_scanned,
-            "complete": run.complete,
-        },
+        "summary": summary,
     }
 
 
@@ -108,10 +115,13 @@ def cookie_attributes(cookie: Cookie) -> dict[str, object]:
 
 
 def finding_dict(finding: Finding, run: RunResult) -> dict[str, object]:
-    """Return one finding; `rule_name` comes from `run.rules` (else the catalogue, else "")."""
+    """Return one finding; `rule_name` comes from `run.rules` (else the catalogue, else "").
+
+    `baseline_state` ("new" or "unchanged") is there only when the run compared with a baseline.
+    """
     rule = next((r for r in run.rules if r.id == finding.rule_id), None) or RULES_BY_ID.get(finding.rule_id)
     declaration = finding.declaration
-    return {
+    out: dict[str, object] = {
         "rule_id": finding.rule_id,
         "rule_name": rule.name if rule is not None else "",
         "level": finding.level.value,
@@ -130,6 +140,9 @@ def finding_dict(finding: Finding, run: RunResult) -> dict[str, object]:
         "suppressed": finding.suppression is not None,
         "justification": finding.suppression.justification if finding.suppression is not None else None,
     }
+    if run.baseline_path is not None:
+        out["baseline_state"] = finding.baseline_state
+    return out
 
 
 def skip_dict(skip: Skip) -> dict[str, object]:

@@ -67,8 +67,9 @@ def render_markdown(run: RunResult, *, path_prefix: str = "", link_base: str | N
     `path_prefix` is the scan root's folder in the repository ("" at its root); `link_base`
     is put in front of every repository path in a link (see `link_base_for`). Raises nothing.
     """
-    active = [f for f in run.findings if f.suppression is None]
-    suppressed = len(run.findings) - len(active)
+    # Findings already in the baseline the run compared with are not new: not listed.
+    active = [f for f in run.findings if f.suppression is None and f.baseline_state != "unchanged"]
+    suppressed = sum(1 for f in run.findings if f.suppression is not None)
     lines = [MARKER, f"## policyscan: {_headline(len(active), run)}", ""]
     lines.append(_counts(active, run, suppressed))
     if run.inventory_path is not None:

@@ -9,7 +9,10 @@ values (None) and values equal to an attribute's schema default (a `ruleIndex` o
 What each consumer needs is in /work/shared/sarif/CHECKLIST.md: every enabled rule is
 listed, every result has exactly one location with a full region, an explicit level,
 GitHub's line hash and policyscan's own line-free identity, and `suppressions` on all
-results or none (SARIF 3.27.23).
+results or none (SARIF 3.27.23). A finding an inline comment suppresses carries an
+`inSource` suppression with the comment's reason; when the run compared with a baseline,
+every result has its `baselineState`, and those already in the baseline also carry an
+`external` suppression located at the baseline file (CHECKLIST 5.2).
 """
 
 from __future__ import annotations
@@ -102,8 +105,11 @@ _Suppression = attr.make_class(
 def render_sarif(run: RunResult, *, suppressed: str = "include") -> str:
     """Return the SARIF 2.1.0 log of `run`: one run, sorted keys, two-space indent, final newline.
 
-    `suppressed` is "include" (suppressed results carry `suppressions`) or "omit" (they are
-    left out, which closes their alerts on GitHub). Equal inputs give identical text.
+    `suppressed` is "include" (suppressed results carry `suppressions`) or "omit" (results
+    suppressed by an inline comment are left out, which closes their alerts on GitHub).
+    Results already in a baseline are kept either way: GitHub works out what is new from
+    the full set of results (CHECKLIST 2.4), so filtering by baseline would close their
+    alerts as if fixed. Equal inputs give identical text.
     Raises ValueError for another `suppressed` mode or when a finding's rule is not among
     `run.rules`.
     """
@@ -119,7 +125,7 @@ def render_sarif(run: RunResult, *, suppressed: str = "include") -> str:
                 f"finding at {finding.path}:{finding.span.start_line} has rule {finding.rule_id}, "
                 "which is not enabled"
             )
-        results.append(_result(finding, rule_index[finding.rule_id]))
+        results.append(_result(finding, rule_index[finding.rule_id], run.baseline_path))
     sarif_run = sarif_om.Run(
         tool=sarif_om.Tool(
             driver=sarif_om.ToolComponent(
@@ -176,8 +182,11 @@ def _rule(rule: RuleInfo) -> object:
     )
 
 
-def _result(finding: Finding, rule_index: int) -> object:
-    """Return the SARIF result of `finding`, whose rule is `rule_index` in the driver's rules."""
+def _result(finding: Finding, rule_index: int, baseline_path: str | None = None) -> object:
+    """Return the SARIF result of `finding`, whose rule is `rule_index` in the driver's rules.
+
+    `baseline_path` is the baseline the run compared with (None: no `baselineState`).
+    """
     properties: dict[str, object] = {
         "categories": list(finding.categories),
         "recipient": finding.recipient,
@@ -208,6 +217,17 @@ def _result(finding: Finding, rule_index: int) -> object:
                 justification=finding.suppression.justification or None,
             )
         )
+    if baseline_path is not None and finding.baseline_state == "unchanged":
+        suppressions.append(
+            _Suppression(
+                kind="external",
+                status="accepted",
+                justification=f"accepted in the baseline {baseline_path}",
+                location=sarif_om.Location(
+                    physical_location=sarif_om.PhysicalLocation(artifact_location=_artifact_location(baseline_path))
+                ),
+            )
+        )
     declaration = finding.declaration
     return sarif_om.Result(
         rule_id=finding.rule_id,
@@ -220,6 +240,7 @@ def _result(finding: Finding, rule_index: int) -> object:
         code_flows=code_flows,
         properties=properties,
         suppressions=suppressions,
+        baseline_state=finding.baseline_state if baseline_path is not None else None,
     )
 
 

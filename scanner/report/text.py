@@ -5,7 +5,9 @@
 
     Found 2 findings (1 error, 1 warning, 0 notes) in 14 files; 1 suppressed.
 
-Suppressed findings are not listed, only counted. Colour (ANSI) only when asked for.
+Suppressed findings, and findings already in the baseline the run compared with, are not
+listed, only counted; so are bare `# policyscan: ignore` comments (each also has its notice
+line). Colour (ANSI) only when asked for.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def render_text(run: RunResult, *, color: bool = False) -> str:
         lines += (_observation_line(o, paint) for o in sorted(run.observations, key=lambda o: o.sort_key))
     else:
         findings = sorted(run.findings, key=lambda f: f.sort_key)
-        lines += (_finding_line(f, paint) for f in findings if f.suppression is None)
+        lines += (_finding_line(f, paint) for f in findings if _listed(f))
     lines += (_skip_line(skip, paint) for skip in run.skips)
     lines += (_notice_line(notice, paint) for notice in run.notices)
     if lines:
@@ -120,9 +122,16 @@ def _category_table(category_lists: Iterable[tuple[str, ...]]) -> list[str]:
     return _table("By category", sorted(counts.items()))
 
 
+def _listed(finding: Finding) -> bool:
+    """True for a finding the report lists: not suppressed, and not already in the baseline."""
+    return finding.suppression is None and finding.baseline_state != "unchanged"
+
+
 def _scan_summary(run: RunResult, paint: _Painter) -> list[str]:
-    active = [f for f in run.findings if f.suppression is None]
-    suppressed = len(run.findings) - len(active)
+    active = [f for f in run.findings if _listed(f)]
+    suppressed = sum(1 for f in run.findings if f.suppression is not None)
+    in_baseline = len(run.findings) - len(active) - suppressed
+    bare = sum(1 for n in run.notices if n.code == "bare-suppression")
     levels = Counter(f.level for f in active)
     headline = (
         f"Found {_plural(len(active), 'finding')} ({_plural(levels[Level.ERROR], 'error')}, "
@@ -131,6 +140,10 @@ def _scan_summary(run: RunResult, paint: _Painter) -> list[str]:
     )
     if suppressed:
         headline += f"; {suppressed} suppressed"
+    if in_baseline:
+        headline += f"; {in_baseline} in the baseline"
+    if bare:
+        headline += f"; {_plural(bare, 'bare suppression')} ignored"
     lines = [paint(headline + ".", _BOLD)]
     names = {rule.id: rule.name for rule in run.rules}
     by_rule = Counter(f.rule_id for f in active)

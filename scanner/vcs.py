@@ -1,0 +1,111 @@
+"""Which files a change touches, from git: for `scan --diff REF` and `scan --staged`.
+
+Every question is one `git` subprocess (NUL-separated output, so any file name survives);
+every failure is a `GitError` (exit 2) that says what to do. Paths come back as the run
+names files: relative to the scan root with `/` separators, or absolute (POSIX) for files
+of the repository outside the root (an inventory kept beside it).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from scanner.errors import PolicyscanError, Problem
+
+
+class GitError(PolicyscanError):
+    """git is missing, the root is not in a git repository, or a revision is unknown (exit 2)."""
+
+
+def _git(args: Sequence[str], cwd: Path, *, what: str) -> bytes:
+    """Return the standard output of `git ARGS` run in `cwd`.
+
+    Raises GitError naming `what` the command was for, with git's own message, when git is
+    missing or exits non-zero.
+    """
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError([Problem(str(cwd), None, f"{what} needs git, which is not installed or not on PATH")]) from None
+    except OSError as exc:
+        raise GitError([Problem(str(cwd), None, f"{what}: cannot run git: {exc.strerror or exc}")]) from None
+    if proc.returncode != 0:
+        message = os.fsdecode(proc.stderr).strip().splitlines()
+        detail = message[-1] if message else f"git exited with {proc.returncode}"
+        raise GitError([Problem(str(cwd), None, f"{what}: {detail}")])
+    return proc.stdout
+
+
+def repository_root(path: Path, *, what: str = "--diff or --staged") -> Path:
+    """Return the top folder of the git work tree that holds `path`.
+
+    Raises GitError when `path` is not inside a git work tree (or git is missing).
+    """
+    try:
+        out = _git(["rev-parse", "--show-toplevel"], path, what=what)
+    except GitError as exc:
+        if "not a git repository" in str(exc):
+            raise GitError([Problem(str(path), None, f"not inside a git repository ({what} asks git which files changed)")]) from None
+        raise
+    return Path(os.fsdecode(out).rstrip("\n")).resolve()
+
+
+def resolve_commit(top: Path, ref: str) -> str:
+    """Return the commit id `ref` names (a branch, a tag, a commit id, `HEAD~2`, ...).
+
+    Raises GitError when git does not know it as a commit.
+    """
+    try:
+        out = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], top, what="--diff")
+    except GitError:
+        raise GitError([Problem(
+            str(top), None,
+            f"--diff {ref}: unknown revision: not a branch, tag or commit of this repository "
+            "(in CI, fetch it first: a shallow clone holds only the checked-out commit)",
+        )]) from None
+    return os.fsdecode(out).strip()
+
+
+def _names(out: bytes) -> list[str]:
+    return [os.fsdecode(name) for name in out.split(b"\0") if name]
+
+
+def _relative(names: Iterable[str], top: Path, root: Path) -> frozenset[str]:
+    """Return repository-relative `names` as the run names files (see the module docstring)."""
+    root = root.resolve()
+    shown: set[str] = set()
+    for name in names:
+        full = (top / name).resolve()
+        try:
+            shown.add(full.relative_to(root).as_posix())
+        except ValueError:
+            shown.add(full.as_posix())
+    return frozenset(shown)
+
+
+def changed_since(root: Path, ref: str) -> frozenset[str]:
+    """Return the files that differ between the commit `ref` and the work tree, plus untracked ones.
+
+    Staged and unstaged changes both count; deleted files do not (there is nothing left to
+    report in them); untracked files count unless git ignores them. Raises GitError.
+    """
+    root = root.resolve()
+    top = repository_root(root, what="--diff")
+    commit = resolve_commit(top, ref)
+    changed = _names(_git(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=d", commit, "--"], top, what="--diff"))
+    untracked = _names(_git(["ls-files", "-z", "--others", "--exclude-standard"], top, what="--diff"))
+    return _relative([*changed, *untracked], top, root)
+
+
+def staged(root: Path) -> frozenset[str]:
+    """Return the files whose staged content (the index) differs from HEAD; deleted ones left out.
+
+    In a repository without any commit yet, every staged file. Raises GitError.
+    """
+    root = root.resolve()
+    top = repository_root(root, what="--staged")
+    names = _names(_git(["diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=d", "--"], top, what="--staged"))
+    return _relative(names, top, root)
