@@ -310,7 +310,8 @@ def apply_suppressions(
                     notices.append(
                         _notice(directive, UNUSED, f"unused suppression: no {rule_id} finding on line {directive.target}")
                     )
-    notices.sort(key=lambda n: (n.path or "", n.line or 0, n.column or 0, n.code, n.message))
+    # Stable: at one place, a directive's own problems come in the order they were found.
+    notices.sort(key=lambda n: (n.path or "", n.line or 0, n.column or 0))
     return Applied(findings=tuple(marked), notices=tuple(notices))
 
 
