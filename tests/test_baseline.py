@@ -1,0 +1,357 @@
+"""Baselines: the file format, what survives edits, and how a baseline scan reports and exits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sarif_check import assert_valid_sarif
+
+from scanner.baseline import (
+    Baseline,
+    BaselineEntry,
+    BaselineError,
+    baseline_from_findings,
+    load_baseline,
+    mark_baseline,
+    render_baseline,
+)
+from scanner.cli import main
+from scanner.model import Finding, Level, Span, Suppression
+
+INVENTORY = """\
+version = 1
+policy = "Test policy"
+
+[[collect]]
+categories = ["user.contact.email"]
+purposes = ["account"]
+section = "2.1"
+
+[logging]
+allow = ["user.unique_id"]
+section = "2.1 Log Information"
+"""
+
+VIEWS = """\
+import logging
+
+from flask import Flask, request
+
+app = Flask(__name__)
+log = logging.getLogger(__name__)
+
+
+@app.post("/signup")
+def signup():
+    email = request.form["email"]
+    log.info("signup from %s", email)
+    return "ok"
+
+
+@app.get("/health")
+def health():
+    status = "ok"
+    return status
+"""
+MESSAGE = (
+    "user.contact.email is written to a log, which the policy inventory does not allow. "
+    "Observed: user.contact.email is written to a log by logging.info()."
+)
+BASELINE = ".policyscan-baseline.json"
+
+
+def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    out, err = capsys.readouterr()
+    code = exit_info.value.code
+    return (code if isinstance(code, int) else 0), out, err
+
+
+def tree(root: Path, views: str = VIEWS) -> Path:
+    (root / "app").mkdir(parents=True, exist_ok=True)
+    (root / "privacy-inventory.toml").write_text(INVENTORY, encoding="utf-8")
+    (root / "app" / "views.py").write_text(views, encoding="utf-8")
+    return root
+
+
+def identities(root: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    _, out, _ = cli(["scan", str(root), "--format", "json"], capsys)
+    return [f["identity"] for f in json.loads(out)["findings"]]
+
+
+# ---------------------------------------------------------------- the file
+def test_create_writes_a_sorted_versioned_file_in_the_root(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree(tmp_path)
+    (identity,) = identities(tmp_path, capsys)
+    code, out, err = cli(["baseline", "create", str(tmp_path)], capsys)
+    assert (code, out, err) == (0, f"Wrote 1 finding to {tmp_path / BASELINE}\n", "")
+    text = (tmp_path / BASELINE).read_text(encoding="utf-8")
+    assert json.loads(text) == {
+        "version": 1,
+        "tool": "policyscan",
+        "findings": [
+            {
+                "identity": identity,
+                "rule_id": "PS401",
+                "path": "app/views.py",
+                "message": MESSAGE,
+                "categories": ["user.contact.email"],
+            }
+        ],
+    }
+    assert text == json.dumps(json.loads(text), sort_keys=True, indent=2) + "\n"
+    assert ":12" not in text  # nothing in it depends on lines
+
+
+def test_create_twice_gives_the_same_bytes_and_o_chooses_the_file(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    tree(tmp_path / "repo")
+    out_file = tmp_path / "elsewhere" / "base.json"
+    assert cli(["baseline", "create", str(tmp_path / "repo"), "-o", str(out_file)], capsys)[0] == 0
+    first = out_file.read_bytes()
+    assert cli(["baseline", "create", str(tmp_path / "repo"), "--output", str(out_file)], capsys)[0] == 0
+    assert out_file.read_bytes() == first
+    assert not (tmp_path / "repo" / BASELINE).exists()
+
+
+def test_render_sorts_by_path_rule_and_identity() -> None:
+    entries = (
+        BaselineEntry("b:1", "PS401", "app/z.py", "z"),
+        BaselineEntry("a:2", "PS101", "app/a.py", "a2", ("user.name",)),
+        BaselineEntry("a:1", "PS101", "app/a.py", "a1"),
+        BaselineEntry("c:1", "PS901", "privacy-inventory.toml", "note"),
+    )
+    doc = json.loads(render_baseline(Baseline(entries)))
+    assert [(f["path"], f["rule_id"], f["identity"]) for f in doc["findings"]] == [
+        ("app/a.py", "PS101", "a:1"),
+        ("app/a.py", "PS101", "a:2"),
+        ("app/z.py", "PS401", "b:1"),
+        ("privacy-inventory.toml", "PS901", "c:1"),
+    ]
+
+
+def test_round_trip(tmp_path: Path) -> None:
+    baseline = Baseline((BaselineEntry("a:1", "PS101", "app/a.py", "a1", ("user.name",)),
+                         BaselineEntry("b:1", "PS401", "app/b.py", "é")))
+    path = tmp_path / "b.json"
+    path.write_text(render_baseline(baseline), encoding="utf-8")
+    assert load_baseline(path) == baseline
+
+
+def finding(identity: str, suppressed: bool = False) -> Finding:
+    return Finding("PS401", Level.ERROR, "m", "app.py", Span(1, 1, 1, 2), (), identity,
+                   suppression=Suppression(1, ("PS401",), "why") if suppressed else None)
+
+
+def test_suppressed_findings_stay_out_of_the_baseline() -> None:
+    assert baseline_from_findings([finding("a:1"), finding("b:1", suppressed=True)]).identities == {"a:1"}
+
+
+def test_mark_baseline() -> None:
+    marked = mark_baseline([finding("a:1"), finding("a:2")], Baseline((BaselineEntry("a:1", "PS401", "app.py", "m"),)))
+    assert [f.baseline_state for f in marked] == ["unchanged", "new"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "{path}: no such baseline file (create one with `policyscan baseline create`)"),
+        ('{"version": 1,\n  "tool": "policyscan", findings: []}',
+         "{path}:2:25: the baseline is not valid JSON: Expecting property name enclosed in double quotes"),
+        (b"\xff\xfe", "{path}: cannot read the baseline: 'utf-8' codec can't decode byte 0xff in position 0: "
+                      "invalid start byte"),
+        ("[]", "{path}: not a policyscan baseline (create one with `policyscan baseline create`)"),
+        ('{"version": 1, "results": []}',
+         "{path}: not a policyscan baseline (create one with `policyscan baseline create`)"),
+        ('{"version": 2, "tool": "policyscan", "findings": []}',
+         "{path}: baseline version 2 is not supported: this policyscan reads version 1; create the baseline again "
+         "with `policyscan baseline create`"),
+        ('{"version": "1", "tool": "policyscan", "findings": []}',
+         '{path}: baseline version "1" is not supported: this policyscan reads version 1; create the baseline again '
+         "with `policyscan baseline create`"),
+        ('{"version": true, "tool": "policyscan", "findings": []}',
+         "{path}: baseline version true is not supported: this policyscan reads version 1; create the baseline "
+         "again with `policyscan baseline create`"),
+        ('{"version": 1, "tool": "policyscan", "findings": {}}', '{path}: the baseline has no "findings" list'),
+    ],
+    ids=["missing", "invalid-json", "not-utf8", "a-list", "no-tool", "version-2", "version-string", "version-bool",
+         "findings-not-a-list"],
+)
+def test_unreadable_or_wrong_baseline_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             content: str | bytes | None, message: str) -> None:
+    tree(tmp_path)
+    path = tmp_path / "base.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content is not None:
+        path.write_text(content, encoding="utf-8")
+    code, out, err = cli(["scan", str(tmp_path), "--baseline", str(path)], capsys)
+    assert (code, out, err) == (2, "", f"policyscan: error: {message.format(path=path)}\n")
+
+
+def test_every_bad_entry_is_listed(tmp_path: Path) -> None:
+    path = tmp_path / "base.json"
+    path.write_text('{"version": 1, "tool": "policyscan", "findings": [{"identity": "a:1"}, {}, 3, {"identity": 4}]}',
+                    encoding="utf-8")
+    with pytest.raises(BaselineError) as error:
+        load_baseline(path)
+    assert [str(p) for p in error.value.problems] == [
+        f'{path}: finding 2 of the baseline has no string "identity"',
+        f'{path}: finding 3 of the baseline has no string "identity"',
+        f'{path}: finding 4 of the baseline has no string "identity"',
+    ]
+
+
+# ---------------------------------------------------------------- what survives edits
+LINES_ABOVE = VIEWS.replace("import logging\n", "import logging\nimport os\nimport sys\n\nDEBUG = os.environ.get('DEBUG')\n")
+MOVED = VIEWS.replace(
+    '''@app.post("/signup")
+def signup():
+    email = request.form["email"]
+    log.info("signup from %s", email)
+    return "ok"
+
+
+@app.get("/health")
+def health():
+    status = "ok"
+    return status
+''',
+    '''@app.get("/health")
+def health():
+    status = "ok"
+    return status
+
+
+@app.post("/signup")
+def signup():
+    email = request.form["email"]
+    log.info("signup from %s", email)
+    return "ok"
+''',
+)
+REFORMATTED = VIEWS.replace(
+    '    log.info("signup from %s", email)\n',
+    '    log.info(\n        "signup from %s",\n        email,\n    )\n',
+)
+RENAMED = VIEWS.replace("status", "health_status")
+SECOND = VIEWS.replace(
+    '    log.info("signup from %s", email)\n',
+    '    log.info("signup from %s", email)\n    log.info("signup from %s", email)\n',
+)
+
+
+@pytest.mark.parametrize(
+    "edited", [LINES_ABOVE, MOVED, REFORMATTED, RENAMED], ids=["lines-above", "moved", "reformatted", "renamed"]
+)
+def test_edits_leave_a_baselined_finding_unchanged(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  edited: str) -> None:
+    assert edited != VIEWS
+    tree(tmp_path)
+    assert cli(["baseline", "create", str(tmp_path)], capsys)[0] == 0
+    before = identities(tmp_path, capsys)
+    (tmp_path / "app" / "views.py").write_text(edited, encoding="utf-8")
+    assert identities(tmp_path, capsys) == before
+    code, out, err = cli(["scan", str(tmp_path), "--baseline", str(tmp_path / BASELINE)], capsys)
+    assert (code, out) == (0, "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file; 1 in the baseline.\n"), err
+    _, out, _ = cli(["scan", str(tmp_path), "--baseline", str(tmp_path / BASELINE), "--format", "json"], capsys)
+    doc = json.loads(out)
+    assert [f["baseline_state"] for f in doc["findings"]] == ["unchanged"]
+    assert (doc["summary"]["findings"], doc["summary"]["in_baseline"]) == (0, 1)
+
+
+def test_a_second_identical_finding_is_new(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree(tmp_path)
+    assert cli(["baseline", "create", str(tmp_path)], capsys)[0] == 0
+    (tmp_path / "app" / "views.py").write_text(SECOND, encoding="utf-8")
+    code, out, _ = cli(["scan", str(tmp_path), "--baseline", str(tmp_path / BASELINE)], capsys)
+    assert out.splitlines() == [
+        f"app/views.py:13:5: PS401 [error] {MESSAGE}",
+        "",
+        "Found 1 finding (1 error, 0 warnings, 0 notes) in 1 file; 1 in the baseline.",
+        "By rule:",
+        "  1  PS401 forbidden-category-logged",
+        "By category:",
+        "  1  user.contact.email",
+    ]
+    assert code == 1
+    _, out, _ = cli(["scan", str(tmp_path), "--baseline", str(tmp_path / BASELINE), "--format", "json"], capsys)
+    assert [(f["start_line"], f["baseline_state"]) for f in json.loads(out)["findings"]] == [
+        (12, "unchanged"), (13, "new")
+    ]
+
+
+def test_github_annotations_show_only_new_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree(tmp_path)
+    assert cli(["baseline", "create", str(tmp_path)], capsys)[0] == 0
+    (tmp_path / "app" / "views.py").write_text(SECOND, encoding="utf-8")
+    code, out, _ = cli(["scan", str(tmp_path), "--baseline", str(tmp_path / BASELINE), "--format", "github"], capsys)
+    annotations = [line for line in out.splitlines() if line.startswith("::")]
+    assert code == 1
+    assert len(annotations) == 1 and "line=13," in annotations[0]
+    assert out.splitlines()[-1] == (
+        "policyscan: 1 finding (1 error, 0 warnings, 0 notes) in 1 file; 1 in the baseline."
+    )
+
+
+def test_exit_code_counts_only_new_unsuppressed_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree(tmp_path)
+    assert cli(["baseline", "create", str(tmp_path)], capsys)[0] == 0
+    suppressed_second = SECOND.replace(
+        '    log.info("signup from %s", email)\n    return',
+        '    log.info("signup from %s", email)  # policyscan: ignore[PS401] reviewed in SEC-42\n    return',
+    )
+    (tmp_path / "app" / "views.py").write_text(suppressed_second, encoding="utf-8")
+    code, out, _ = cli(["scan", str(tmp_path), "--baseline", str(tmp_path / BASELINE)], capsys)
+    assert (code, out) == (
+        0, "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file; 1 suppressed; 1 in the baseline.\n"
+    )
+
+
+# ---------------------------------------------------------------- SARIF
+EXTERNAL = {
+    "kind": "external",
+    "status": "accepted",
+    "justification": f"accepted in the baseline {BASELINE}",
+    "location": {"physicalLocation": {"artifactLocation": {"uri": BASELINE, "uriBaseId": "%SRCROOT%"}}},
+}
+
+
+@pytest.mark.parametrize("mode", ["include", "omit"])
+def test_sarif_keeps_both_with_baseline_state(tmp_path: Path, capsys: pytest.CaptureFixture[str], mode: str) -> None:
+    tree(tmp_path)
+    assert cli(["baseline", "create", str(tmp_path)], capsys)[0] == 0
+    (tmp_path / "app" / "views.py").write_text(SECOND, encoding="utf-8")
+    code, out, _ = cli(["scan", str(tmp_path), "--baseline", str(tmp_path / BASELINE), "--format", "sarif",
+                        "--sarif-suppressed", mode], capsys)
+    results = assert_valid_sarif(out)["runs"][0]["results"]
+    assert code == 1
+    assert [
+        (r["locations"][0]["physicalLocation"]["region"]["startLine"], r["baselineState"], r["suppressions"])
+        for r in results
+    ] == [(12, "unchanged", [EXTERNAL]), (13, "new", [])]
+
+
+def test_sarif_names_a_baseline_outside_the_root_by_file_uri(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    tree(tmp_path / "repo")
+    baseline = tmp_path / "baselines" / "repo.json"
+    assert cli(["baseline", "create", str(tmp_path / "repo"), "-o", str(baseline)], capsys)[0] == 0
+    code, out, _ = cli(["scan", str(tmp_path / "repo"), "--baseline", str(baseline), "--format", "sarif"], capsys)
+    (result,) = assert_valid_sarif(out)["runs"][0]["results"]
+    (suppression,) = result["suppressions"]
+    assert code == 0
+    assert suppression["location"] == {
+        "physicalLocation": {"artifactLocation": {"uri": baseline.resolve().as_uri()}}
+    }
+    assert suppression["justification"] == f"accepted in the baseline {baseline.resolve().as_posix()}"
+
+
+def test_without_a_baseline_sarif_has_no_baseline_state(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree(tmp_path)
+    _, out, _ = cli(["scan", str(tmp_path), "--format", "sarif"], capsys)
+    (result,) = assert_valid_sarif(out)["runs"][0]["results"]
+    assert "baselineState" not in result and result["suppressions"] == []
