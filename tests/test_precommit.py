@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 try:
-    import pre_commit  # noqa: F401  # only to know it is installed; it is run as a program
+    import pre_commit  # type: ignore[import-untyped]  # noqa: F401  # only to know it is installed
 except ImportError:  # pragma: no cover - depends on the environment
     if os.environ.get("CI"):
         # CI installs the `test` extra, which has pre-commit: a missing one is a broken setup.

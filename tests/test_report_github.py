@@ -29,8 +29,10 @@ from scanner.report.github import (
     escape_data,
     escape_property,
     path_prefix_for,
+    categorise_sarif,
+    main,
+    prepare_sarif_file,
     rebase_sarif,
-    rebase_sarif_file,
     render_github,
     repository_root,
 )
@@ -252,12 +254,39 @@ def test_rebase_sarif_leaves_a_root_scan_or_an_outside_root_alone(root: str) -> 
     assert rebase_sarif(text, "/work/repo") is text
 
 
-def test_rebase_sarif_file_rewrites_in_place(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("category", "expected"), [("policyscan/chat", "policyscan/chat/"), ("svc/", "svc/")])
+def test_categorise_sarif_sets_the_automation_id(category: str, expected: str) -> None:
+    # upload-sarif's `category` applies only to runs without automationDetails; policyscan writes one.
+    text = render_sarif(sarif_run("/work/repo"))
+    assert json.loads(text)["runs"][0]["automationDetails"] == {"id": "policyscan/"}
+    categorised = categorise_sarif(text, category)
+    assert_valid_sarif(categorised)
+    assert json.loads(categorised)["runs"][0]["automationDetails"] == {"id": expected}
+
+
+@pytest.mark.parametrize("category", ["", "/"])
+def test_categorise_sarif_refuses_an_empty_category(category: str) -> None:
+    with pytest.raises(ValueError, match="category must not be empty"):
+        categorise_sarif(render_sarif(sarif_run("/work/repo")), category)
+
+
+def test_prepare_sarif_file_rebases_and_categorises_in_place(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     sarif = tmp_path / "out.sarif"
     sarif.write_text(render_sarif(sarif_run((repo / "sub").as_posix())), encoding="utf-8")
-    rebase_sarif_file(str(sarif), str(repo))
-    assert "%SRCROOT%|sub/app/chat.py" in uris(json.loads(sarif.read_text(encoding="utf-8")))
+    assert main([str(sarif), "--repository", str(repo), "--category", "policyscan/sub"]) == 0
+    log = json.loads(sarif.read_text(encoding="utf-8"))
+    assert "%SRCROOT%|sub/app/chat.py" in uris(log)
+    assert log["runs"][0]["automationDetails"] == {"id": "policyscan/sub/"}
+
+
+def test_prepare_sarif_file_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.sarif"
+    broken.write_text("{not json", encoding="utf-8")
+    assert main([str(broken), "--repository", str(tmp_path), "--category", "x"]) == 2
+    assert capsys.readouterr().err.startswith(f"policyscan: error: {broken}: Expecting property name")
+    with pytest.raises(OSError):
+        prepare_sarif_file(str(tmp_path / "missing.sarif"), repository=str(tmp_path), category="x")
 
 
 INVENTORY = """\
@@ -332,3 +361,161 @@ def test_cli_github_format_names_files_from_the_workspace(
         "does not allow. Observed: user.content is written to a log by logging.info().",
         "policyscan: 1 finding (1 error, 0 warnings, 0 notes) in 1 file.",
     ]
+
+
+# The composite action and the example workflow.
+
+REPO = Path(__file__).resolve().parents[1]
+ACTION_INPUTS = {"path", "inventory", "category", "sarif-file", "fail-on", "python-version", "version", "extras"}
+
+
+def load_yaml(name: str) -> dict[Any, Any]:
+    import yaml  # type: ignore[import-untyped]  # PyYAML: the test extra has it through pre-commit and libcst
+
+    data = yaml.safe_load((REPO / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict), name
+    return data
+
+
+def action_steps() -> dict[str, dict[str, Any]]:
+    return {step["name"]: step for step in load_yaml("action.yml")["runs"]["steps"]}
+
+
+def test_action_is_a_composite_action_with_documented_inputs() -> None:
+    action = load_yaml("action.yml")
+    assert {"name", "description", "inputs", "outputs", "runs"} <= set(action)
+    assert action["runs"]["using"] == "composite"
+    assert set(action["inputs"]) == ACTION_INPUTS
+    for name, spec in action["inputs"].items():
+        assert spec["description"].strip(), name
+        assert isinstance(spec["default"], str), name
+        assert spec["required"] is False, name
+    assert action["inputs"]["path"]["default"] == "."
+    assert set(action["outputs"]) == {"exit-code", "sarif-file"}
+    assert list(action_steps()) == ["Set up Python for policyscan", "Install policyscan", "Scan", "Upload SARIF to code scanning"]
+
+
+def test_action_steps() -> None:
+    steps = action_steps()
+    python = steps["Set up Python for policyscan"]
+    assert python["uses"] == "actions/setup-python@v5"
+    assert python["with"] == {"python-version": "${{ inputs.python-version }}", "update-environment": False}
+    install = steps["Install policyscan"]
+    assert install["env"]["ACTION_PATH"] == "${{ github.action_path }}"
+    assert '"$venv/bin/python" -m pip install' in install["run"]
+    scan = steps["Scan"]
+    assert scan["id"] == "scan" and scan["shell"] == "bash"
+    assert "--format github --sarif-output \"$SARIF_FILE\" --sarif-suppressed omit" in scan["run"]
+    upload = steps["Upload SARIF to code scanning"]
+    assert upload["uses"] == "github/codeql-action/upload-sarif@v3"
+    # Findings fail the scan step (exit 1): the upload must run all the same.
+    assert upload["if"].startswith("always() && ")
+    assert upload["with"] == {
+        "sarif_file": "${{ steps.scan.outputs.sarif-file }}",
+        "category": "${{ inputs.category }}",
+    }
+
+
+def test_action_expressions_name_real_inputs_and_steps() -> None:
+    import re
+
+    text = (REPO / "action.yml").read_text(encoding="utf-8")
+    assert set(re.findall(r"\binputs\.([\w-]+)", text)) == ACTION_INPUTS
+    ids = {step.get("id") for step in action_steps().values()}
+    assert set(re.findall(r"\bsteps\.([\w-]+)\.outputs", text)) <= ids
+    # Inputs reach the scripts through `env:` only, never pasted into the script (injection).
+    for name, step in action_steps().items():
+        assert "${{" not in step.get("run", ""), name
+
+
+def test_example_workflow_uses_the_action_on_the_example() -> None:
+    workflow = load_yaml(".github/workflows/policyscan.yml")
+    triggers = workflow["on"] if "on" in workflow else workflow[True]  # YAML 1.1 reads a bare `on` as true
+    assert set(triggers) == {"push", "pull_request"}
+    assert workflow["permissions"] == {"contents": "read"}
+    scan = workflow["jobs"]["scan"]
+    assert scan["permissions"] == {"contents": "read", "security-events": "write", "actions": "read"}
+    assert scan["steps"][0]["uses"] == "actions/checkout@v4"
+    action = scan["steps"][1]
+    assert action["uses"] == "./"
+    assert set(action["with"]) <= ACTION_INPUTS
+    assert action["with"]["category"] == "policyscan/example-service"
+    assert (REPO / action["with"]["path"] / "privacy-inventory.toml").is_file()
+    summary = workflow["jobs"]["summary"]
+    assert summary["permissions"] == {"contents": "read"}
+    assert "--format markdown" in summary["steps"][-1]["run"]
+
+
+def fake_venv(tmp_path: Path) -> Path:
+    """A folder laid out like the action's venv, running policyscan from this checkout."""
+    import sys
+
+    bin_dir = tmp_path / "venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    # Scripts, not links: a link to a venv's python would lose the venv.
+    for name, command in (("python", ""), ("policyscan", " -m scanner")):
+        script = bin_dir / name
+        script.write_text(f'#!/bin/sh\nexec "{sys.executable}"{command} "$@"\n', encoding="utf-8")
+        script.chmod(0o755)
+    return bin_dir.parent
+
+
+@pytest.mark.parametrize(
+    ("tree", "fail_on", "expected", "uploaded"),
+    [
+        ("violating", "", 1, True),
+        ("violating", "error", 1, True),
+        ("violating", "never", 0, True),
+        ("clean", "", 0, True),
+        ("broken", "never", 3, True),
+        ("bad-inventory", "", 2, False),
+    ],
+)
+def test_action_scan_step(tmp_path: Path, tree: str, fail_on: str, expected: int, uploaded: bool) -> None:
+    """The Scan step's script, run as the runner would: exit code, outputs, the SARIF it leaves."""
+    import subprocess
+
+    workspace = tmp_path / "workspace"
+    files, _ = TREES[tree]
+    for name, content in {"privacy-inventory.toml": INVENTORY, **files}.items():
+        (workspace / "svc" / name).parent.mkdir(parents=True, exist_ok=True)
+        (workspace / "svc" / name).write_text(content, encoding="utf-8")
+    (workspace / "policyscan.sarif").write_text("left from an earlier step", encoding="utf-8")
+    outputs = tmp_path / "github_output"
+    outputs.write_text("", encoding="utf-8")
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(REPO),
+        "GITHUB_OUTPUT": str(outputs),
+        "GITHUB_WORKSPACE": str(workspace),
+        "SCAN_PATH": "svc",
+        "INVENTORY": "",
+        "SARIF_FILE": "policyscan.sarif",
+        "FAIL_ON": fail_on,
+        "CATEGORY": "policyscan/svc",
+        "POLICYSCAN_VENV": str(fake_venv(tmp_path)),
+    }
+    script = tmp_path / "scan.sh"
+    script.write_text(action_steps()["Scan"]["run"], encoding="utf-8")
+    # As GitHub runs a `shell: bash` step.
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=workspace, env=env,
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert done.returncode == expected, done.stdout + done.stderr
+    written = dict(line.split("=", 1) for line in outputs.read_text(encoding="utf-8").splitlines())
+    assert written["exit-code"] == str(expected)
+    sarif = workspace / "policyscan.sarif"
+    if not uploaded:
+        assert "sarif-file" not in written
+        assert not sarif.exists()
+        return
+    assert written["sarif-file"] == "policyscan.sarif"
+    log = assert_valid_sarif(sarif.read_text(encoding="utf-8"))
+    assert log["runs"][0]["automationDetails"] == {"id": "policyscan/svc/"}
+    result_uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]]
+    if tree == "violating":
+        assert result_uris == ["svc/app/chat.py"]
+        assert done.stdout.startswith("::error file=svc/app/chat.py,line=5,col=5,")
+    else:
+        assert result_uris == []

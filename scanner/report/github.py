@@ -17,10 +17,12 @@ escaped, as `%3A` and `%2C`.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
@@ -131,16 +133,61 @@ def _prefix_uris(value: object, prefix: str) -> None:
             _prefix_uris(item, prefix)
 
 
-def rebase_sarif_file(sarif_file: str, repository: str) -> None:
-    """Rewrite `sarif_file` in place with `rebase_sarif` (the composite action's step).
+def categorise_sarif(text: str, category: str) -> str:
+    """Return the SARIF log `text` with every run's `automationDetails.id` set to `category` + "/".
 
-    Raises OSError when the file cannot be read or written, ValueError when it is not JSON.
+    GitHub tells analyses of one commit apart by tool and category, and reads the category
+    from `automationDetails.id` (up to its last "/"). upload-sarif's `category` input is used
+    only when the log has no `automationDetails`, and policyscan always writes one
+    ("policyscan/"), so the action sets it here. Serialised with sorted keys, two-space indent
+    and a final newline; raises ValueError for text that is not JSON or an empty category.
+    """
+    if not category.strip("/"):
+        raise ValueError("the code scanning category must not be empty")
+    log = json.loads(text)
+    automation_id = category if category.endswith("/") else category + "/"
+    for run in log.get("runs", []):
+        run["automationDetails"] = {**run.get("automationDetails", {}), "id": automation_id}
+    return json.dumps(log, sort_keys=True, indent=2) + "\n"
+
+
+def prepare_sarif_file(sarif_file: str, *, repository: str, category: str) -> None:
+    """Rewrite `sarif_file` in place for upload to GitHub: paths from `repository` (see
+    `rebase_sarif`) and the run's category (see `categorise_sarif`). The composite action's step.
+
+    Raises OSError when the file cannot be read or written, ValueError when it is not JSON or
+    the category is empty.
     """
     path = Path(sarif_file)
     text = path.read_text(encoding="utf-8")
-    rebased = rebase_sarif(text, Path(repository).resolve().as_posix())
-    if rebased != text:
-        path.write_text(rebased, encoding="utf-8")
+    prepared = categorise_sarif(rebase_sarif(text, Path(repository).resolve().as_posix()), category)
+    if prepared != text:
+        path.write_text(prepared, encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The command line of `prepare_sarif_file`: SARIF --repository DIR --category NAME.
+
+    The action calls it as `python -c "...main(sys.argv[1:])"` (`python -m` would import this
+    module twice, through the package first).
+
+    Returns 0, or 2 (with a message on stderr) when the file cannot be read, written or parsed.
+    """
+    parser = argparse.ArgumentParser(
+        prog="prepare-sarif",
+        description="Prepare a policyscan SARIF log for GitHub code scanning: paths from the repository root, "
+        "and the analysis category.",
+    )
+    parser.add_argument("sarif_file")
+    parser.add_argument("--repository", required=True, help="The repository's root folder ($GITHUB_WORKSPACE).")
+    parser.add_argument("--category", required=True, help="The code scanning category of this analysis.")
+    args = parser.parse_args(argv)
+    try:
+        prepare_sarif_file(args.sarif_file, repository=args.repository, category=args.category)
+    except (OSError, ValueError) as exc:
+        print(f"policyscan: error: {args.sarif_file}: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def render_github(run: RunResult, *, path_prefix: str = "") -> str:
