@@ -107,6 +107,8 @@ class RouteModel:
     file_markers: frozenset[str]
     ignored_markers: frozenset[str]
     upload_types: frozenset[str]
+    credential_schemes: tuple[str, ...] = ()
+    form_classes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,11 +199,15 @@ class Models:
     config_symbols: frozenset[str]
     recipients: frozenset[str] = field(default_factory=frozenset)
 
-    def host_recipient(self, host: str) -> HostRecipient | None:
-        """The recipient of requests to `host` (a known host or one of its subdomains)."""
+    def host_recipient(self, host: str, path: str = "/") -> HostRecipient | None:
+        """The recipient of requests to `host` (a known host or one of its subdomains) and `path`.
+
+        An entry may name a path prefix (`www.google.com/recaptcha`): only requests under it match.
+        """
         host = host.lower().rstrip(".")
         for entry in self.hosts:
-            if host == entry.host or host.endswith("." + entry.host):
+            entry_host, _, prefix = entry.host.partition("/")
+            if (host == entry_host or host.endswith("." + entry_host)) and path.startswith("/" + prefix):
                 return entry
         return None
 
@@ -228,7 +234,8 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "jar": frozenset({"rule", "classes"}),
     "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "attributes", "methods"}),
     "containers": frozenset({"key_methods"}),
-    "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types"}),
+    "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
+                          "credential_schemes", "form_classes"}),
     "defaults": frozenset({"response_names", "response_only_keywords", "exclude_keywords"}),
     "derive": frozenset({"rule", "category", "message", "calls"}),
     "configuration": frozenset({"owners", "symbols"}),
@@ -360,6 +367,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     request: dict[str, Any] = {}
     key_methods: set[str] = set()
     routes: dict[str, Any] = {}
+    form_classes: dict[str, tuple[str, ...]] = {}
     schemas: list[SchemaFamily] = []
     response_names: list[str] = []
     response_only: set[str] = set()
@@ -460,13 +468,16 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             for key in ("attributes", "methods"):
                 members = table.get(key, {})
                 for member, role in members.items():
-                    if role not in REQUEST_ROLES:
+                    if role not in REQUEST_ROLES and role not in load_taxonomy():
                         reader.problem(member, f"unknown request role '{role}' (known: {', '.join(sorted(REQUEST_ROLES))})")
                 request.setdefault(key, {}).update(members)
         key_methods.update(reader.strings(doc.get("containers", {}), "key_methods"))
         if "fastapi" in doc:
-            for key in _KNOWN_KEYS["fastapi"]:
+            reader.check_keys(doc["fastapi"], "fastapi")
+            for key in _KNOWN_KEYS["fastapi"] - {"form_classes"}:
                 routes.setdefault(key, set()).update(reader.strings(doc["fastapi"], key))
+            for cls_name, cats in doc["fastapi"].get("form_classes", {}).items():
+                form_classes[cls_name] = reader.categories({"form_classes": cats}, "form_classes")
         defaults = doc.get("defaults", {})
         response_names.extend(reader.strings(defaults, "response_names"))
         response_only.update(reader.strings(defaults, "response_only_keywords"))
@@ -540,7 +551,11 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             methods=dict(request.get("methods", {})),
             key_methods=frozenset(key_methods),
         ),
-        routes=RouteModel(**{key: frozenset(routes.get(key, ())) for key in _KNOWN_KEYS["fastapi"]}),
+        routes=RouteModel(
+            **{key: frozenset(routes.get(key, ())) for key in _KNOWN_KEYS["fastapi"] - {"form_classes", "credential_schemes"}},
+            credential_schemes=tuple(sorted(routes.get("credential_schemes", ()))),
+            form_classes=form_classes,
+        ),
         schemas=tuple(schemas),
         response_names=tuple(response_names),
         response_only_keywords=frozenset(response_only),

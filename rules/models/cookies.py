@@ -72,7 +72,7 @@ def flask_me():
 
 
 def remember_email(response, user):
-    # ruleid: python.cookie.set-cookie user.contact.email cookie=last_email secure=true httponly=none
+    # ruleid: python.cookie.set-cookie user.contact.email,user.device.cookie_id cookie=last_email secure=true httponly=none
     response.set_cookie("last_email", user.email, secure=True)
 
 
@@ -86,7 +86,7 @@ def cookie_from_options(response, options):
 def django_login(request, user):
     response = JsonResponse({"ok": True})
     # a session id is a credential (the detection contract's list)
-    # ruleid: python.cookie.set-cookie user.authorization.credentials cookie=sessionid max_age=1209600 secure=none httponly=true samesite=Lax dynamic=secure
+    # ruleid: python.cookie.set-cookie user.authorization.credentials,user.device.cookie_id cookie=sessionid max_age=1209600 secure=none httponly=true samesite=Lax dynamic=secure
     response.set_cookie(
         "sessionid",
         request.session.session_key,
@@ -95,9 +95,9 @@ def django_login(request, user):
         httponly=True,
         samesite="Lax",
     )
-    # ruleid: python.cookie.set-cookie user.unique_id cookie=remember max_age=604800 dynamic=
+    # ruleid: python.cookie.set-cookie user.device.cookie_id,user.unique_id cookie=remember max_age=604800 dynamic=
     response.set_signed_cookie("remember", user.pk, salt="remember-me", max_age=7 * 24 * 3600)
-    # ruleid: python.cookie.set-cookie user.unique_id cookie=remember max_age=none dynamic=
+    # ruleid: python.cookie.set-cookie user.device.cookie_id,user.unique_id cookie=remember max_age=none dynamic=
     # (Django's set_signed_cookie(key, value, salt='', **kwargs) takes the salt third, not max_age)
     response.set_signed_cookie("remember", user.pk, "remember-me")
     # ruleid: python.cookie.cookies-assignment cookie=theme
@@ -123,7 +123,7 @@ def django_read_only(request):
 
 def starlette_refresh(refresh_token: str) -> Response:
     response = RedirectResponse("/app", status_code=303)
-    # ruleid: python.cookie.set-cookie user.authorization.credentials cookie=refresh_token max_age=none secure=true httponly=true samesite=strict
+    # ruleid: python.cookie.set-cookie user.authorization.credentials,user.device.cookie_id cookie=refresh_token max_age=none secure=true httponly=true samesite=strict
     response.set_cookie(
         key="refresh_token",
         value=refresh_token,
@@ -145,7 +145,7 @@ def starlette_refresh(refresh_token: str) -> Response:
 
 class LoginHandler(RequestHandler):
     def post(self):
-        # ruleid: python.cookie.set-cookie user.unique_id cookie=user max_age=2592000 dynamic=
+        # ruleid: python.cookie.set-cookie user.device.cookie_id,user.unique_id cookie=user max_age=2592000 dynamic=
         self.set_secure_cookie("user", str(self.current_user.id), expires_days=30)
         # ruleid: python.cookie.set-cookie-header cookie=tz max_age=none httponly=true
         self.add_header("Set-Cookie", "tz=UTC; HttpOnly")

@@ -347,7 +347,8 @@ class Lead:
 
 
 class TrackedEvent(TypedDict):
-    # ruleid: python.typeddict.field user.unique_id
+    # a field holding a user's id only refers to the user, as a foreign key does
+    # ok: python.typeddict.field
     user_id: str
     # ruleid: python.typeddict.field user.device.ip_address
     ip_address: str

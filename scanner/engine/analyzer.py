@@ -401,7 +401,11 @@ class FileAnalyzer:
             self.exec_block(stmt.finalbody, scope)
         elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
             for local, qualified in import_bindings(stmt, self.module, self.is_package):
-                scope.env[local] = self.symbol_value(self.normalize(qualified))
+                value = self.symbol_value(self.normalize(qualified))
+                if local in self.models.logger_names and not self._tracked_logger(value):
+                    # `from app.log import logger`: a logger by its name, unless we know what it is
+                    value = Value(symbol=self.models.logger_type)
+                scope.env[local] = value
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if not skip_definitions:
                 # A nested function: analysed in place, with the enclosing names visible.
@@ -480,6 +484,7 @@ class FileAnalyzer:
                 inner = elt.value if isinstance(elt, ast.Starred) else elt
                 self.assign(inner, element, value_node, scope, stmt)
         elif isinstance(target, ast.Subscript):
+            sources.dynamic_field(self, target, value_node, scope)
             sinks.check_subscript_assignment(self, target, value, value_node, scope, stmt)
         elif isinstance(target, ast.Attribute):
             base = self.eval(target.value, scope)
@@ -675,6 +680,11 @@ class FileAnalyzer:
             symbol = self.normalize(f"{base.symbol}.{node.attr}")
             if symbol in self.models.request.objects:
                 return Value(symbol=REQUEST)
+            if "(" not in base.symbol and not base.symbol.startswith("@"):
+                held = self.external.variables.get(symbol)
+                self.uses.add(symbol)
+                if held is not None:
+                    return Value(symbol=held)
             if (node.attr in self.models.logger_names and symbol not in self.models.returns
                     and self.models.log_calls.get(symbol) is None):
                 return Value(symbol=self.models.logger_type)
@@ -740,6 +750,8 @@ class FileAnalyzer:
             if method is not None and base is not None and base.role is not None and method in self.models.request.key_methods:
                 self.mark_key_read(node.func.value, scope)  # type: ignore[attr-defined]
                 return sources.request_key(self, node, base, args[0] if args else NOTHING, scope)
+            if method in sources.WHOLE_METHODS and base is not None and base.role in sources.BODY_ROLES:
+                return base
             return sources.request_call(self, node, func, args, scope)
 
         symbol = func.symbol
@@ -850,6 +862,9 @@ class FileAnalyzer:
             functions={prefix + key: summary for key, summary in self.summaries.items() if not summary.trivial},
             rendered={prefix + name: info.rendered for name, info in self.classes.items() if info.rendered},
             families={prefix + name: family for name, family in self.schema_classes.items()},
+            variables={prefix + name: value.symbol for name, value in self.module_scope.env.items()
+                       if value.symbol is not None and not value.symbol.startswith("@")
+                       and ("(" in value.symbol or value.symbol in self._return_types)},
         )
 
     def call_result_symbol(self, symbol: str, node: ast.Call, scope: Scope) -> str:
@@ -906,6 +921,14 @@ class FileAnalyzer:
         return Value(symbol=f"@instance:{class_name}", categories=categories, steps=held.steps, reasons=reasons,
                      params=held.params)
 
+    def _tracked_logger(self, value: Value) -> bool:
+        """True when a value is an object the log models know (loguru's logger, a Logger)."""
+        symbol = value.symbol
+        if symbol is None:
+            return False
+        return (symbol in self._return_types or self.models.log_calls.get(f"{symbol}.info") is not None
+                or symbol != self.normalize(symbol) or symbol in self.external.variables.values())
+
     def _tracked(self, value: Value) -> bool:
         return value.symbol is not None and self.is_object_symbol(value.symbol)
 
@@ -918,9 +941,15 @@ class FileAnalyzer:
         return head.rsplit(".", 1)[-1][:1].isupper() or head in self.models.literal_factories
 
     def symbol_value(self, symbol: str) -> Value:
-        """The value of a qualified name: the request object where a framework's request is meant."""
+        """The value of a qualified name: the request object where a framework's request is meant,
+        or what another module of the project bound that name to (`db = SQLAlchemy()`)."""
         if symbol in self.models.request.objects:
             return Value(symbol=REQUEST)
+        if "." in symbol:
+            self.uses.add(symbol)
+            bound = self.external.variables.get(symbol)
+            if bound is not None:
+                return Value(symbol=bound)
         return Value(symbol=symbol)
 
     def classify_name(self, name: str, owner: str | None) -> Value | None:

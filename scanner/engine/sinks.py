@@ -11,7 +11,7 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
-from scanner.engine.sources import KWARGS, VARARGS
+from scanner.engine.sources import COOKIE_ID, KWARGS, VARARGS
 from scanner.engine.values import NOTHING, REQUEST, Value, data_of, union
 from scanner.model import Cookie, Kind
 from scanner.packs import CookieSetter, LogSink, ShareSink
@@ -133,10 +133,11 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
     text = url.text if url is not None else None
     if not text or "://" not in text:
         return
-    host = urllib.parse.urlsplit(text).hostname
+    parts = urllib.parse.urlsplit(text)
+    host = parts.hostname
     if not host:
         return
-    entry = an.models.host_recipient(host)
+    entry = an.models.host_recipient(host, parts.path or "/")
     if entry is None:
         return
     rest = [value for index, value in enumerate(args) if index != url_position]
@@ -217,7 +218,7 @@ def _cookie_call(an: FileAnalyzer, node: ast.Call, setter: CookieSetter, args: l
     value = given.get("value", NOTHING)
     data = data_of(value)
     message = f"cookie '{name}' is set" if name else "a cookie is set (its name is not a literal)"
-    an.emit(Kind.COOKIE, node, data.categories, setter.rule, message, cookie=cookie, value=data)
+    an.emit(Kind.COOKIE, node, cookie_categories(value), setter.rule, message, cookie=cookie, value=data)
 
 
 _ATTRIBUTE = re.compile(r";\s*([A-Za-z-]+)\s*(?:=\s*([^;]*))?")
@@ -245,10 +246,19 @@ def parse_set_cookie(text: str | None) -> Cookie:
     )
 
 
+def cookie_categories(value: Value) -> frozenset[str]:
+    """What a cookie holds: the data of its value and, unless the value is a constant, an
+    identifier written to the browser (the contract's user.device.cookie_id)."""
+    if value.is_const or value is NOTHING:
+        return value.categories
+    return value.categories | {COOKIE_ID}
+
+
 def _cookie_header(an: FileAnalyzer, node: ast.AST, value: Value) -> None:
     cookie = parse_set_cookie(value.text)
     message = f"cookie '{cookie.name}' is set through a Set-Cookie header" if cookie.name else "a cookie is set through a Set-Cookie header"
-    an.emit(Kind.COOKIE, node, data_of(value).categories, an.models.cookie_header_rule, message, cookie=cookie, value=data_of(value))
+    an.emit(Kind.COOKIE, node, cookie_categories(value), an.models.cookie_header_rule, message, cookie=cookie,
+            value=data_of(value))
 
 
 def check_subscript_assignment(an: FileAnalyzer, target: ast.Subscript, value: Value, value_node: ast.expr,
@@ -261,7 +271,7 @@ def check_subscript_assignment(an: FileAnalyzer, target: ast.Subscript, value: V
     if isinstance(target.value, ast.Attribute) and target.value.attr == "cookies":
         name = key.const if isinstance(key.const, str) else None
         message = f"cookie '{name}' is set" if name else "a cookie is set (its name is not a literal)"
-        an.emit(Kind.COOKIE, stmt, data_of(value).categories, "python.cookie.cookies-assignment", message,
+        an.emit(Kind.COOKIE, stmt, cookie_categories(value), "python.cookie.cookies-assignment", message,
                 cookie=Cookie(name=name), value=data_of(value))
         return
     if isinstance(key.const, str) and key.const.lower() in an.models.cookie_header_names:
@@ -270,7 +280,7 @@ def check_subscript_assignment(an: FileAnalyzer, target: ast.Subscript, value: V
     if container.symbol is not None and any(container.symbol == f"{jar}()" for jar in an.models.cookie_jars):
         name = key.const if isinstance(key.const, str) else None
         message = f"cookie '{name}' is set in a cookie jar" if name else "a cookie is set in a cookie jar"
-        an.emit(Kind.COOKIE, stmt, data_of(value).categories, an.models.cookie_jar_rule, message,
+        an.emit(Kind.COOKIE, stmt, cookie_categories(value), an.models.cookie_jar_rule, message,
                 cookie=Cookie(name=name), value=data_of(value))
 
 

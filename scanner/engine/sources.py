@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
 
 BODY_ROLES = frozenset({"fields", "files", "body"})
+# A schema field that holds a user's id only refers to the user (like a foreign key): not a collect.
+NOT_FIELD_CATEGORIES = frozenset({"user.unique_id"})
 # Parameter indices of a function's **kwargs and *args in its summary.
 KWARGS = -1
 VARARGS = -2
@@ -102,10 +104,12 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
         return Value(symbol=symbol)
     model = an.models.request
     role = model.attributes.get(path)
-    if role == "client_ip" or role == "device":
-        category = IP if role == "client_ip" else DEVICE
-        what = "the client's IP address" if role == "client_ip" else "the client's device data"
-        an.emit(Kind.COLLECT, node, [category], f"python.request.{role.replace('_', '-')}",
+    if role == "client_ip" or role == "device" or (role is not None and "." in role):
+        category = IP if role == "client_ip" else DEVICE if role == "device" else role
+        what = ("the client's IP address" if role == "client_ip" else "the client's device data" if role == "device"
+                else f"{category} of the client")
+        rule = f"python.request.{role.replace('_', '-')}" if "." not in role else "python.request.attribute"
+        an.emit(Kind.COLLECT, node, [category], rule,
                 f"{what} is read from the request ({path})", reasons=(f"request attribute '{path}'",))
         return Value(symbol=symbol, role=role, categories=frozenset({category}),
                      steps=(an.step(node, f"{what} read from request.{path}"),), reasons=(f"request attribute '{path}'",))
@@ -201,6 +205,8 @@ def parsed_body(symbol: str, args: list[Value]) -> Value | None:
     return None
 
 
+# Methods of a request container that give all of it (`request.POST.urlencode()`, `.copy()`).
+WHOLE_METHODS = frozenset({"copy", "dict", "to_dict", "items", "values", "urlencode", "lists", "model_dump"})
 # Methods that validate a body against a declared schema (whose fields are the collects).
 VALIDATING_METHODS = frozenset({
     "model_validate", "model_validate_json", "parse_obj", "parse_raw", "validate", "validate_python", "load",
@@ -266,9 +272,19 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
     routes = an.models.routes
     markers = routes.field_markers | routes.header_markers | routes.file_markers
     for default in [*func.args.defaults, *func.args.kw_defaults]:
-        if isinstance(default, ast.Call) and an.static_symbol(default.func, scope) in markers:
+        if isinstance(default, ast.Call) and (an.static_symbol(default.func, scope) in markers
+                                              or _credential_scheme(an, default, scope)):
             return RouteInfo(frozenset(), dependency=True)
     return None
+
+
+def _credential_scheme(an: FileAnalyzer, call: ast.Call, scope: Scope) -> bool:
+    """`Security(api_key_header)` / `Depends(oauth2_scheme)`: the argument is a security scheme instance."""
+    if not call.args:
+        return False
+    symbol = an.static_symbol(call.args[0], scope)
+    return symbol is not None and symbol.endswith(")") and any(
+        fnmatch.fnmatchcase(symbol, pattern) for pattern in an.models.routes.credential_schemes)
 
 
 _SCALARS = frozenset({"builtins.str", "builtins.int", "builtins.float", "builtins.bool", "pydantic.EmailStr",
@@ -287,7 +303,9 @@ def parameter_value(
     """What a parameter holds on entry; route parameters that are request fields are collected here."""
     positional = [*func.args.posonlyargs, *func.args.args]
     if cls is not None and index == 0 and arg.arg in ("self", "cls") and positional and positional[0] is arg:
-        return Value(symbol=f"@self:{cls.name}")
+        rendered = cls.rendered if arg.arg == "self" else frozenset()
+        return Value(symbol=f"@self:{cls.name}", categories=rendered,
+                     reasons=(f"{cls.name}'s string form shows {', '.join(sorted(rendered))}",) if rendered else ())
     annotation = an.annotation_symbol(arg.annotation, scope)
     model = an.models.request
     if annotation is not None and annotation in model.annotations:
@@ -366,6 +384,16 @@ def _route_parameter(
             if keyword.arg == "alias" and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
                 alias = keyword.value.value
     kinds = {symbol for symbol, _ in markers}
+    if any(_credential_scheme(an, call, scope) for _, call in markers):
+        category = "user.authorization.credentials"
+        message = f"a credential (API key, token) is received as parameter '{arg.arg}'"
+        an.emit(Kind.COLLECT, arg, [category], "python.fastapi.credential", message, reasons=("FastAPI security scheme",))
+        return Value(categories=frozenset({category}), steps=(an.step(arg, message),))
+    form_categories = routes.form_classes.get(annotation or "")
+    if form_categories:
+        message = f"request form fields are received as parameter '{arg.arg}' ({annotation})"
+        an.emit(Kind.COLLECT, arg, form_categories, "python.fastapi.form-class", message, reasons=(f"{annotation} reads form fields",))
+        return Value(categories=frozenset(form_categories), steps=(an.step(arg, message),))
     if kinds & routes.ignored_markers:
         return NOTHING
     if annotation in routes.upload_types or kinds & routes.file_markers or _mentions(arg.annotation, routes.upload_types, an, scope):
@@ -515,6 +543,46 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     return family
 
 
+def _callee_name(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _declares_field(family: SchemaFamily, symbol: str | None, call: ast.Call) -> bool:
+    """A field call of the family, or, in a class known to be of the family, a call of a field
+    class of the project's own (`PasswordField(...)`, a subclass of forms.CharField)."""
+    if symbol is not None and family.is_field_call(symbol):
+        return True
+    if not family.field_calls:
+        return False
+    name = (symbol or _callee_name(call)).rsplit(".", 1)[-1].rsplit(":", 1)[-1]
+    excluded = {e.rsplit(".", 1)[-1] for e in family.exclude_calls}
+    return name.endswith("Field") and name not in excluded and not name.endswith(("ForeignKeyField", "RelatedField"))
+
+
+def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr, scope: Scope) -> None:
+    """`self.fields["email"] = forms.EmailField(...)` in a form or serializer: a field added at run time."""
+    cls = scope.cls
+    if cls is None or cls.name not in an.schema_classes or not isinstance(value_node, ast.Call):
+        return
+    holder = target.value
+    if not (isinstance(holder, ast.Attribute) and holder.attr == "fields" and isinstance(holder.value, ast.Name)
+            and holder.value.id == "self"):
+        return
+    key = target.slice
+    if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+        return
+    family = next((f for f in an.models.schemas if f.family == an.schema_classes[cls.name]), None)
+    if family is None or not _declares_field(family, an.static_symbol(value_node.func, scope), value_node):
+        return
+    match = an.classifier.name(key.value, owner=cls.name) or an.classifier.type_name(_callee_name(value_node))
+    if match is None or match.category in NOT_FIELD_CATEGORIES:
+        return
+    an.emit(Kind.COLLECT, target, [match.category], family.rule,
+            f"{cls.name}.{key.value} declares {match.category} ({family.family} field added at run time)",
+            stored=family.stored, reasons=(f"{family.family} field", match.pattern))
+
+
 def _is_call_of(an: FileAnalyzer, call: ast.Call, scope: Scope, family: SchemaFamily) -> bool:
     symbol = an.static_symbol(call.func, scope)
     return symbol is not None and (family.is_field_call(symbol) or symbol in family.exclude_calls)
@@ -525,10 +593,11 @@ def _field(
     annotation: ast.expr | None, scope: Scope, stored: bool,
 ) -> None:
     symbol = an.static_symbol(call.func, scope)
-    if symbol is None or not family.is_field_call(symbol):
+    if not _declares_field(family, symbol, call):
         return
     if _refers_by_id(an, family, call, scope) or _response_only(an, call):
         return
+    symbol = symbol or _callee_name(call)
     type_names = [symbol.rsplit(".", 1)[-1]]
     column_name = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) else None
     if column_name and an.classifier.name(name, owner=cls.name) is None:
@@ -582,7 +651,7 @@ def _emit_field(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, stmt:
             match = an.classifier.type_name(type_name)
             if match is not None:
                 break
-    if match is None:
+    if match is None or match.category in NOT_FIELD_CATEGORIES:
         return
     where = "stored" if stored else "received"
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
@@ -613,7 +682,7 @@ def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta
             if element.value in read_only or element.value in declared:
                 continue
             match = an.classifier.name(element.value, owner=owner)
-            if match is None:
+            if match is None or match.category in NOT_FIELD_CATEGORIES:
                 continue
             an.emit(Kind.COLLECT, element, [match.category], family.rule,
                     f"{cls.name} takes {owner}.{element.value} ({match.category}) through Meta.fields",

@@ -57,10 +57,12 @@ class ModuleSummary:
     functions: Mapping[str, FunctionSummary] = field(default_factory=dict)
     rendered: Mapping[str, frozenset[str]] = field(default_factory=dict)
     families: Mapping[str, str] = field(default_factory=dict)
+    variables: Mapping[str, str] = field(default_factory=dict)
+    """Module-level names bound to tracked objects: `app.extensions.db` -> `flask_sqlalchemy.SQLAlchemy()`."""
 
     def names(self) -> frozenset[str]:
         """Every qualified name this summary says something about."""
-        return frozenset(self.functions) | frozenset(self.rendered) | frozenset(self.families)
+        return frozenset(self.functions) | frozenset(self.rendered) | frozenset(self.families) | frozenset(self.variables)
 
     def restricted(self, names: Iterable[str]) -> ModuleSummary:
         """Only the entries for `names` (what one file uses)."""
@@ -69,6 +71,7 @@ class ModuleSummary:
             functions={k: v for k, v in self.functions.items() if k in wanted},
             rendered={k: v for k, v in self.rendered.items() if k in wanted},
             families={k: v for k, v in self.families.items() if k in wanted},
+            variables={k: v for k, v in self.variables.items() if k in wanted},
         )
 
     def digest(self) -> str:
@@ -77,7 +80,7 @@ class ModuleSummary:
         for key in sorted(self.names()):
             function = self.functions.get(key)
             parts.append((key, _function_key(function) if function else None,
-                          tuple(sorted(self.rendered.get(key, ()))), self.families.get(key)))
+                          tuple(sorted(self.rendered.get(key, ()))), self.families.get(key), self.variables.get(key)))
         return hashlib.sha256(pickle.dumps(parts, protocol=4)).hexdigest()
 
     @staticmethod
@@ -86,11 +89,13 @@ class ModuleSummary:
         functions: dict[str, FunctionSummary] = {}
         rendered: dict[str, frozenset[str]] = {}
         families: dict[str, str] = {}
+        variables: dict[str, str] = {}
         for summary in summaries:
             functions.update(summary.functions)
             rendered.update(summary.rendered)
             families.update(summary.families)
-        return ModuleSummary(functions=functions, rendered=rendered, families=families)
+            variables.update(summary.variables)
+        return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables)
 
 
 def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
