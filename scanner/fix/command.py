@@ -1,0 +1,153 @@
+"""`policyscan fix`: from a scan's findings to changed files, a unified diff, and a report.
+
+The CLI scans, then calls `plan_fixes` (which reads the files and computes every change
+without writing anything), then either `write_fixes` or `render_diff`, and prints
+`render_report`. A file that cannot be read, decoded or parsed is never written; it is a
+problem (exit 2).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from scanner.errors import Problem
+from scanner.fix import FileFix, FixContext, fix_source, fixable, suppress_source
+from scanner.fix.files import SourceFile, read_source, write_source
+from scanner.model import Finding, RunResult
+
+
+@dataclass(frozen=True, slots=True)
+class FixPlan:
+    """Every change `policyscan fix` would make, computed without writing anything.
+
+    `files` pairs each file that has findings to fix with the result; `without_fix` are the
+    findings no automatic fix exists for (their rules have no fixer, in code-fix mode);
+    `problems` are files that could not be read, decoded or parsed; `suppress` is the reason
+    given with --add-suppressions (None for code fixes).
+    """
+
+    files: tuple[tuple[SourceFile, FileFix], ...]
+    without_fix: tuple[Finding, ...]
+    problems: tuple[Problem, ...]
+    suppress: str | None
+
+    @property
+    def changed(self) -> tuple[tuple[SourceFile, FileFix], ...]:
+        """The files whose text changes."""
+        return tuple((source, result) for source, result in self.files if result.changed)
+
+
+def plan_fixes(run: RunResult, context: FixContext | None, *, rules: Collection[str] | None = None,
+               suppress: str | None = None) -> FixPlan:
+    """Return what fixing the unsuppressed findings of `run` changes, file by file.
+
+    `rules` keeps only findings of those rule ids. With `suppress` (a reason), every such
+    finding gets a suppression comment instead of a code fix, and `context` may be None.
+    Raises ImportError for code fixes when libcst is not installed.
+    """
+    root = Path(run.root)
+    chosen = [f for f in run.findings if f.suppression is None and (rules is None or f.rule_id in rules)]
+    if suppress is None:
+        without_fix = tuple(f for f in chosen if not fixable(f))
+        chosen = [f for f in chosen if fixable(f)]
+    else:
+        without_fix = ()
+    by_path: dict[str, list[Finding]] = {}
+    for finding in chosen:
+        by_path.setdefault(finding.path, []).append(finding)
+    files: list[tuple[SourceFile, FileFix]] = []
+    problems: list[Problem] = []
+    for path, findings in sorted(by_path.items()):
+        toml = path == run.inventory_path
+        file = Path(path) if Path(path).is_absolute() else root / path
+        source = read_source(path, file, python=not toml)
+        if isinstance(source, Problem):
+            problems.append(source)
+            continue
+        if suppress is not None:
+            result = suppress_source(path, source.text, findings, suppress, toml=toml)
+        else:
+            assert context is not None, "code fixes need a FixContext"
+            result = fix_source(path, source.text, findings, context)
+        if result.problem is not None:
+            problems.append(result.problem)
+        files.append((source, result))
+    return FixPlan(tuple(files), without_fix, tuple(problems), suppress)
+
+
+def write_fixes(plan: FixPlan) -> tuple[Problem, ...]:
+    """Write every changed file of the plan; return the problems of those that could not be written."""
+    problems: list[Problem] = []
+    for source, result in plan.changed:
+        problem = write_source(source, result.source)
+        if problem is not None:
+            problems.append(problem)
+    return tuple(problems)
+
+
+def render_diff(plan: FixPlan) -> str:
+    """Return the unified diff of every changed file (paths as `a/PATH` and `b/PATH`, as git shows them)."""
+    chunks: list[str] = []
+    for source, result in plan.changed:
+        before = result.original.splitlines(keepends=True)
+        after = result.source.splitlines(keepends=True)
+        for line in difflib.unified_diff(before, after, f"a/{source.path}", f"b/{source.path}"):
+            chunks.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return "".join(chunks)
+
+
+def render_report(plan: FixPlan, *, applied: bool) -> str:
+    """Return what was (or, with `applied` False, would be) changed: one line per finding, then a summary.
+
+    Lines are `path:line:column: RULE fixed: what` (or `would fix`, `suppressed`, `would
+    suppress`) and `path:line:column: RULE not fixed: why`.
+    """
+    lines: list[str] = []
+    done = "suppressed" if plan.suppress is not None else "fixed"
+    verb = done if applied else ("would suppress" if plan.suppress is not None else "would fix")
+    entries: list[tuple[tuple[str, int, int, str, str], str]] = []
+    for _, result in plan.files:
+        for finding, fix in result.fixes:
+            entries.append((finding.sort_key, f"{_where(finding)}: {finding.rule_id} {verb}: {fix.description}"))
+        for finding, reason in result.unfixed:
+            entries.append((finding.sort_key, f"{_where(finding)}: {finding.rule_id} not {done}: {reason}"))
+    lines.extend(text for _, text in sorted(entries))
+    lines.append(_summary(plan, applied=applied))
+    return "\n".join(lines) + "\n"
+
+
+def _where(finding: Finding) -> str:
+    return f"{finding.path}:{finding.span.start_line}:{finding.span.start_column}"
+
+
+def _summary(plan: FixPlan, *, applied: bool) -> str:
+    fixed = sum(len(result.fixes) for _, result in plan.files)
+    left = sum(len(result.unfixed) for _, result in plan.files)
+    files = len(plan.changed)
+    if plan.suppress is not None:
+        action = "Suppressed" if applied else "Would suppress"
+    else:
+        action = "Fixed" if applied else "Would fix"
+    text = f"{action} {_count(fixed, 'finding')} in {_count(files, 'file')}"
+    if left:
+        text += f"; {left} left as they are (see above)"
+    if plan.without_fix:
+        by_rule = Counter(f.rule_id for f in plan.without_fix)
+        rules = ", ".join(f"{rule} x{count}" for rule, count in sorted(by_rule.items()))
+        text += f"; {_count(len(plan.without_fix), 'finding')} without an automatic fix ({rules})"
+    if plan.problems:
+        text += f"; {_count(len(plan.problems), 'file')} could not be fixed (see the errors)"
+    return text + "."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def problems_text(problems: Sequence[Problem]) -> str:
+    """The problems as `policyscan: error: ...` lines."""
+    return "".join(f"policyscan: error: {problem}\n" for problem in problems)
