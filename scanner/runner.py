@@ -240,6 +240,7 @@ def run(
     progress: Callable[[int, int], None] | None = None,
     baseline_file: Path | None = None,
     changed: Collection[str] | None = None,
+    fixes: bool = False,
 ) -> RunResult:
     """Observe (and for `scan`, compare with the inventory) every file under `root`.
 
@@ -248,7 +249,9 @@ def run(
     and, with `baseline_file`, each finding's `baseline_state` (scanner.baseline). With
     `changed` (paths as findings name them, from scanner.vcs), the whole tree is analysed,
     so what unchanged files contribute still counts, but only findings, skips and notices
-    located in changed files (under `targets`, when given) are reported.
+    located in changed files (under `targets`, when given) are reported. With `fixes`, each
+    reported finding that a source rewrite resolves gets it in `Finding.fixes` (scanner.fix,
+    which imports libcst: only SARIF output asks for this).
 
     Raises InventoryError, ConfigError, RulePackError, SemgrepError, UsageError or
     BaselineError (exit 2) before any file is analysed when an input is invalid.
@@ -328,6 +331,13 @@ def run(
         findings = tuple(f for f in findings if f.path in reported)
         skips = [s for s in skips if s.path in reported]
         notices = [n for n in notices if n.path is None or n.path in reported]
+    if fixes and inventory is not None:
+        from scanner.fix import attach_fixes, context_for
+
+        findings, fix_notices = attach_fixes(
+            findings, root, context_for(config, inventory, classifier=classifier, models=models)
+        )
+        notices.extend(fix_notices)
     return RunResult(
         root=root.as_posix(),
         tool_version=__version__,

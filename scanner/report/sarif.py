@@ -27,7 +27,7 @@ import attr
 import sarif_om  # type: ignore[import-untyped]  # sarif-om ships no type information
 
 from scanner.catalog import RuleInfo
-from scanner.model import Finding, FlowStep, InventoryRef, Level, Notice, RunResult, Skip, Span
+from scanner.model import Finding, Fix, FlowStep, InventoryRef, Level, Notice, RunResult, Skip, Span
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -241,6 +241,33 @@ def _result(finding: Finding, rule_index: int, baseline_path: str | None = None)
         properties=properties,
         suppressions=suppressions,
         baseline_state=finding.baseline_state if baseline_path is not None else None,
+        fixes=[_fix(fix) for fix in finding.fixes] or None,
+    )
+
+
+def _fix(fix: Fix) -> object:
+    """Return the SARIF fix: one artifactChange per file, each edit a deletedRegion (empty for an
+    insertion) and the insertedContent that replaces it (absent for a pure deletion)."""
+    changes: dict[str, list[object]] = {}
+    for replacement in fix.replacements:
+        span = replacement.span
+        changes.setdefault(replacement.path, []).append(
+            sarif_om.Replacement(
+                deleted_region=sarif_om.Region(
+                    start_line=span.start_line,
+                    start_column=span.start_column,
+                    end_line=span.end_line,
+                    end_column=span.end_column,
+                ),
+                inserted_content=sarif_om.ArtifactContent(text=replacement.text) if replacement.text else None,
+            )
+        )
+    return sarif_om.Fix(
+        description=sarif_om.Message(text=fix.description),
+        artifact_changes=[
+            sarif_om.ArtifactChange(artifact_location=_artifact_location(path), replacements=replacements)
+            for path, replacements in sorted(changes.items())
+        ],
     )
 
 
