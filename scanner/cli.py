@@ -134,6 +134,8 @@ def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int 
               help="Report only findings in files changed since the git revision REF, or untracked (the whole tree is still analysed).")
 @click.option("--staged", is_flag=True,
               help="Report only findings in the files staged for commit (the whole tree is still analysed).")
+@click.option("--sarif-fixes/--no-sarif-fixes", default=True, show_default=True,
+              help="Give SARIF results the source fixes `policyscan fix` would apply (computed with libcst).")
 def scan(
     paths: tuple[Path, ...],
     root: Path | None,
@@ -148,6 +150,7 @@ def scan(
     baseline_file: Path | None,
     diff_ref: str | None,
     staged: bool,
+    sarif_fixes: bool,
 ) -> int:
     """Observe the code under PATHS, compare it with the policy inventory, and report the differences."""
     from scanner.config import load_config, with_overrides
@@ -165,7 +168,8 @@ def scan(
         changed = vcs.staged(scan_root) if staged else vcs.changed_since(scan_root, diff_ref or "")
     with _progress() as progress:
         result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file,
-                     progress=progress, baseline_file=baseline_file, changed=changed)
+                     progress=progress, baseline_file=baseline_file, changed=changed,
+                     fixes=sarif_fixes and (fmt == "sarif" or sarif_output is not None))
     color = fmt == "text" and output is None and _color(sys.stdout)
     path_prefix, link_base = "", None
     if fmt in ("github", "markdown"):  # paths and links from the repository root, as GitHub shows them
@@ -178,6 +182,77 @@ def scan(
     if sarif_output is not None:
         _write(render(result, Format.SARIF, sarif_suppressed=sarif_suppressed), sarif_output)
     return _exit_code(result, config.fail_on, exit_zero)
+
+
+@cli.command("fix")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--root", type=click.Path(path_type=Path, file_okay=False), help="The project root (default: PATH when it is one folder, else the current folder).")
+@click.option("--inventory", "inventory_file", type=click.Path(path_type=Path, dir_okay=False), help="The policy inventory (TOML).")
+@click.option("--rule", "rules", multiple=True, metavar="ID", help="Fix only findings of this rule (repeat for several).")
+@click.option("--add-suppressions", "reason", metavar="REASON",
+              help="Instead of fixing code, add `# policyscan: ignore[RULE] REASON` for each current finding.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes and change no file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes (0: automatic).")
+def fix(
+    paths: tuple[Path, ...],
+    root: Path | None,
+    inventory_file: Path | None,
+    rules: tuple[str, ...],
+    reason: str | None,
+    show_diff: bool,
+    jobs: int | None,
+) -> int:
+    """Rewrite the code under PATHS so that findings go away, keeping formatting and comments.
+
+    Cookie calls get the attributes the inventory requires (PS302); personal values passed to
+    log calls go through [tool.policyscan] redact_function (PS401, PS501). Reports each change
+    by file and line. Exits 0 when it fixed or had nothing to fix, 2 when a file could not be
+    read, parsed or written (such a file is never changed) or on a usage error.
+    """
+    from scanner.catalog import RULES_BY_ID
+    from scanner.config import load_config, with_overrides
+    from scanner.fix.command import plan_fixes, problems_text, render_diff, render_report, write_fixes
+    from scanner.runner import run
+
+    wanted = tuple(dict.fromkeys(rule.strip().upper() for rule in rules))
+    unknown = [rule for rule in wanted if rule not in RULES_BY_ID]
+    if unknown:
+        raise UsageError([Problem("--rule", None, f"unknown rule id '{rule}'; known: {', '.join(RULES_BY_ID)}")
+                          for rule in unknown])
+    scan_root, targets = _root_and_targets(list(paths), root)
+    config = with_overrides(load_config(scan_root.resolve()), jobs=jobs)
+    if reason is not None:
+        reason = reason.strip()
+        if "\n" in reason or "\r" in reason:
+            raise UsageError([Problem("--add-suppressions", None, "the reason must be one line")])
+        if not reason and config.require_suppression_reason:
+            raise UsageError([Problem("--add-suppressions", None, "a reason is required (require_suppression_reason)")])
+    context = None
+    if reason is None:
+        from scanner.fix import context_for, require_libcst
+        from scanner.inventory import load_inventory
+        from scanner.runner import resolve_inventory
+
+        require_libcst()
+        inventory_path = resolve_inventory(scan_root.resolve(), config, inventory_file)
+        if inventory_path is not None:
+            context = context_for(config, load_inventory(inventory_path))
+    with _progress() as progress:
+        result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file,
+                     progress=progress)
+    for skip in result.skips:
+        click.echo(f"policyscan: note: {skip.path} could not be analysed ({skip.reason.value}) and is left as it is",
+                   err=True)
+    plan = plan_fixes(result, context, rules=wanted or None, suppress=reason)
+    problems = list(plan.problems)
+    if show_diff:
+        click.echo(render_diff(plan), nl=False)
+        click.echo(render_report(plan, applied=False), nl=False, err=True)
+    else:
+        problems.extend(write_fixes(plan))
+        click.echo(render_report(plan, applied=True), nl=False)
+    click.echo(problems_text(problems), nl=False, err=True)
+    return ExitCode.USAGE if problems else ExitCode.CLEAN
 
 
 @cli.group("baseline")

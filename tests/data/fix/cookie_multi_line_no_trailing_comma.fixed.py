@@ -1,0 +1,15 @@
+from flask import make_response
+
+
+class Views:
+    def login(self, token):
+        resp = make_response("ok")
+        if token:
+            resp.set_cookie(
+                "session",
+                token,
+                samesite="Lax",  # weaker than the declared Lax
+                secure=True,
+                httponly=True
+            )
+        return resp

@@ -1,0 +1,6 @@
+#!/usr/bin/env python
+# A script without imports.
+
+
+def main(user):
+    print(user.email)
