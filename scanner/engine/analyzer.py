@@ -11,6 +11,7 @@ log) is known at its call sites.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -274,6 +275,12 @@ class FileAnalyzer:
         for stmt in node.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 for sub in ast.walk(stmt):
+                    if (isinstance(sub, ast.AnnAssign) and isinstance(sub.target, ast.Attribute)
+                            and isinstance(sub.target.value, ast.Name) and sub.target.value.id == "self"):
+                        # `self.span: LangfuseSpan | None = None`: the annotation says what it holds
+                        annotated = self.annotation_symbol(sub.annotation, scope)
+                        if annotated is not None and not annotated.startswith("builtins."):
+                            info.attributes.setdefault(sub.target.attr, Value(symbol=self.call_result_symbol(annotated, ast.Call(func=sub.annotation, args=[], keywords=[]), scope)))
                     if isinstance(sub, ast.Assign) and len(sub.targets) == 1:
                         target = sub.targets[0]
                         if (
@@ -336,7 +343,8 @@ class FileAnalyzer:
         self.summaries[key] = FunctionSummary(
             returns=Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
                           symbol=returned.symbol),
-            log_params={(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0},
+            log_params={(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0}
+            if is_logging_wrapper(func) else {},
             param_names=tuple(names[shift:]),
             return_params=frozenset((i - shift if i >= 0 else i) for i in returned.params if i >= shift or i < 0),
         )
@@ -823,6 +831,10 @@ class FileAnalyzer:
                 if named is not None:
                     arguments.append(named)
         if method is not None:
+            if method == "format" and base is not None and isinstance(base.const, str):
+                held = union(arguments)
+                return Value(categories=held.categories, steps=held.steps, reasons=held.reasons, params=held.params,
+                             prefix=base.const.split("{", 1)[0])
             if base is not None and base.symbol is None and method in KEEPING_METHODS:
                 return union([data_of(base), *arguments])
             if base is not None and base.symbol is None and not base.is_const:
@@ -958,6 +970,36 @@ class FileAnalyzer:
         if match is None:
             return None
         return Value(categories=frozenset({match.category}), reasons=(match.pattern,))
+
+
+LOGGING_WORDS = frozenset({"log", "logs", "logger", "logging", "audit", "trace", "debug", "info", "warn", "warning",
+                           "error", "notice", "report", "print", "echo", "emit", "record"})
+
+
+def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A function whose job is logging: its name says so, or it is a few statements around a log call.
+
+    Only such a wrapper makes its callers' arguments a `log` at the call; a function that does
+    other work and logs a parameter on the side is a log where it logs, not where it is called.
+    """
+    words = set(re.split(r"_+|(?<=[a-z])(?=[A-Z])", func.name.lower()))
+    if words & LOGGING_WORDS:
+        return True
+    body = func.body[1:] if func.body and isinstance(func.body[0], ast.Expr) and isinstance(
+        getattr(func.body[0], "value", None), ast.Constant) else func.body
+    return len(body) <= 4 and any(
+        isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and _callee(stmt.value) in LOG_METHODS
+        for stmt in body
+    )
+
+
+LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg",
+                         "print", "echo", "secho", "trace", "success"})
+
+
+def _callee(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 def callable_key(symbol: str) -> str:
