@@ -61,6 +61,10 @@ ENGINE_RULES: Mapping[str, str] = {
     "python.fastapi.form-field": "frameworks",
     "python.fastapi.header": "frameworks",
     "python.fastapi.upload": "frameworks",
+    "python.fastapi.credential": "frameworks",
+    "python.fastapi.form-class": "frameworks",
+    "python.request.attribute": "frameworks",
+    "python.logging.decorator": "logging",
     "python.share.http-known-host": "share",
     "python.cookie.cookies-assignment": "cookies",
 }

@@ -16,7 +16,8 @@ import falcon
 import geoip2.database
 from aiohttp import web
 from django.http import HttpRequest, JsonResponse
-from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, UploadFile
+from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, Security, UploadFile
+from fastapi.security import APIKeyHeader, OAuth2PasswordBearer, OAuth2PasswordRequestForm
 from flask import Flask, jsonify
 from flask import request as flask_request
 from pydantic import BaseModel
@@ -311,3 +312,42 @@ class FalconContactResource:
         # ruleid: python.request.client-ip user.device.ip_address
         ip = req.remote_addr
         resp.media = {"phone": phone, "email": email, "ip": ip}
+
+
+# --- FastAPI security schemes and form classes ----------------------------------------------------
+
+api_key_header = APIKeyHeader(name="x-api-key", auto_error=False)
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/v1/login")
+security_router = APIRouter()
+
+
+async def api_key_user(
+    # ruleid: python.fastapi.credential user.authorization.credentials
+    api_key: str | None = Security(api_key_header),
+    # ruleid: python.fastapi.credential user.authorization.credentials
+    token: str = Depends(oauth2_scheme),
+    # a dependency that is not a security scheme
+    # ok: python.fastapi.credential
+    db=Depends(get_db),
+):
+    return api_key or token
+
+
+@security_router.post("/login")
+# ruleid: python.fastapi.form-class user.account.username,user.authorization.credentials
+async def login(form_data: OAuth2PasswordRequestForm = Depends()):
+    return {"username": form_data.username}
+
+
+# --- request attributes that are personal data themselves --------------------------------------------
+
+app_remote = Flask("remote")
+
+
+@app_remote.get("/whoami")
+def whoami():
+    # ruleid: python.request.attribute user.account.username
+    login_name = flask_request.remote_user
+    # ruleid: python.request.attribute user.device
+    languages = flask_request.accept_languages
+    return jsonify(login=login_name, languages=str(languages))

@@ -24,7 +24,7 @@ from flask_login import current_user
 from loguru import logger as loguru_logger
 
 from .audit import log_action
-from .observability import get_logger
+from .observability import get_logger, log_calls
 
 logger = logging.getLogger(__name__)
 security_log = getLogger("security")
@@ -255,3 +255,17 @@ def breadcrumbs(user, ip_address):
     )
     # ok: python.sentry.breadcrumb-personal-data
     sentry_sdk.add_breadcrumb(category="auth", message="login", level="info")
+
+
+# --- a decorator given a logger logs the decorated function's arguments --------------------------
+
+# ruleid: python.logging.decorator user.contact.email,user.unique_id
+@log_calls(logger)
+def change_email(account_id, new_email):
+    return account_id, new_email
+
+
+# ok: python.logging.decorator
+@log_calls(logger)
+def rotate_keys(key_version):
+    return key_version

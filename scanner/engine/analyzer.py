@@ -289,7 +289,7 @@ class FileAnalyzer:
                             and target.value.id == "self"
                         ):
                             symbol = self.static_symbol(sub.value, scope)
-                            if symbol is not None:
+                            if symbol is not None and self.is_object_symbol(symbol):
                                 info.attributes.setdefault(target.attr, Value(symbol=symbol))
         return info
 
@@ -328,6 +328,7 @@ class FileAnalyzer:
             value = sources.parameter_value(self, func, arg, index, cls, route, outer)
             scope.env[arg.arg] = value
         scope.params = tuple(names)
+        self.logging_decorators(func, scope, outer)
         for default in [*func.args.defaults, *func.args.kw_defaults]:
             if default is not None and route is None:
                 self.eval(default, outer)
@@ -348,6 +349,26 @@ class FileAnalyzer:
             param_names=tuple(names[shift:]),
             return_params=frozenset((i - shift if i >= 0 else i) for i in returned.params if i >= shift or i < 0),
         )
+
+    def logging_decorators(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope, outer: Scope) -> None:
+        """A decorator given a logger (`@log_with(log)`) logs the function's arguments: a `log` there."""
+        for decorator in func.decorator_list:
+            if not isinstance(decorator, ast.Call):
+                continue
+            given = [*decorator.args, *(k.value for k in decorator.keywords)]
+            if not any(self._is_logger_symbol(self.static_symbol(arg, outer)) for arg in given):
+                continue
+            data = union([data_of(scope.env[a.arg]) for a in [*func.args.posonlyargs, *func.args.args,
+                                                                *func.args.kwonlyargs] if a.arg in scope.env])
+            if data.categories:
+                self.emit(Kind.LOG, decorator, data.categories, "python.logging.decorator",
+                          f"{', '.join(sorted(data.categories))} may be written to a log by the decorator "
+                          f"of {func.name}() (it is given a logger)", value=data,
+                          reasons=("a decorator that receives a logger logs the arguments",))
+
+    def _is_logger_symbol(self, symbol: str | None) -> bool:
+        return symbol is not None and (symbol == self.models.logger_type or symbol in self._return_types
+                                       and self.models.log_calls.get(f"{symbol}.info") is not None)
 
     def finish_scope(self, scope: Scope) -> None:
         """Emit request bodies that were bound to a name and never read key by key."""
@@ -664,9 +685,10 @@ class FileAnalyzer:
             return sources.request_member(self, node, base, scope)
         if base.symbol is not None and base.symbol.startswith("@self:"):
             cls = scope.cls
-            if cls is not None and node.attr in cls.attributes:
+            if cls is not None and node.attr in cls.attributes and self._tracked(cls.attributes[node.attr]):
                 held = cls.attributes[node.attr]
-                if node.attr in self.models.logger_names and not self._tracked(held):
+                if node.attr in self.models.logger_names and held.symbol not in self._return_types \
+                        and self.models.log_calls.get(f"{held.symbol}.info") is None:
                     return Value(symbol=self.models.logger_type)
                 return held
             if node.attr in self.models.request.self_attributes:
