@@ -91,13 +91,22 @@ def cli() -> None:
     """policyscan: compare what Python code does with personal data to a privacy-policy inventory."""
 
 
+def _cache_options(command: Callable[..., int]) -> Callable[..., int]:
+    """--no-cache and --cache-dir, for the commands that analyse code."""
+    command = click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+                           help="Where to keep the result cache (default: .policyscan_cache at the root, or POLICYSCAN_CACHE_DIR).")(command)
+    return click.option("--no-cache", is_flag=True, help="Analyse every file again; neither read nor write the result cache.")(command)
+
+
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path), default=".")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_OBSERVE), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to a file.")
 @click.option("--explain", is_flag=True, help="Say why each observation was made (the pattern and the flow).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes (0: automatic).")
-def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int | None) -> int:
+@_cache_options
+def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int | None, no_cache: bool,
+            cache_dir: Path | None) -> int:
     """List every observation under PATH (collect, share, cookie, log), before any comparison."""
     from scanner.config import load_config, with_overrides
     from scanner.report.json_report import render_json
@@ -107,7 +116,8 @@ def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int 
     root, targets = _root_and_targets([path], None)
     config = with_overrides(load_config(root.resolve()), jobs=jobs)
     with _progress() as progress:
-        result = run(root, config=config, command="observe", targets=targets, progress=progress)
+        result = run(root, config=config, command="observe", targets=targets, progress=progress,
+                     cache=not no_cache, cache_dir=cache_dir)
     if fmt == "json":
         _write(render_json(result, explain=explain), output)
     else:
@@ -136,6 +146,7 @@ def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int 
               help="Report only findings in the files staged for commit (the whole tree is still analysed).")
 @click.option("--sarif-fixes/--no-sarif-fixes", default=True, show_default=True,
               help="Give SARIF results the source fixes `policyscan fix` would apply (computed with libcst).")
+@_cache_options
 def scan(
     paths: tuple[Path, ...],
     root: Path | None,
@@ -151,6 +162,8 @@ def scan(
     diff_ref: str | None,
     staged: bool,
     sarif_fixes: bool,
+    no_cache: bool,
+    cache_dir: Path | None,
 ) -> int:
     """Observe the code under PATHS, compare it with the policy inventory, and report the differences."""
     from scanner.config import load_config, with_overrides
@@ -169,7 +182,8 @@ def scan(
     with _progress() as progress:
         result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file,
                      progress=progress, baseline_file=baseline_file, changed=changed,
-                     fixes=sarif_fixes and (fmt == "sarif" or sarif_output is not None))
+                     fixes=sarif_fixes and (fmt == "sarif" or sarif_output is not None),
+                     cache=not no_cache, cache_dir=cache_dir)
     color = fmt == "text" and output is None and _color(sys.stdout)
     path_prefix, link_base = "", None
     if fmt in ("github", "markdown"):  # paths and links from the repository root, as GitHub shows them

@@ -19,6 +19,7 @@ from scanner.errors import Problem, UsageError
 BUILTIN_EXCLUDES = (
     ".git", ".hg", ".svn", ".venv", "venv", ".env", ".tox", ".nox", "node_modules", "__pycache__", "build",
     "dist", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "*.egg-info",
+    ".policyscan_cache",
 )
 
 

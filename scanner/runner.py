@@ -20,6 +20,8 @@ from scanner.compare import compare
 from scanner.config import Config
 from scanner.discovery import discover
 from scanner.engine.analyzer import analyze_path, merge_observations
+from scanner.bundled import rules_dir
+from scanner.cache import ResultCache
 from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
 from scanner.engine.sources import OWN_COOKIE_RULE
 from scanner.fingerprint import line_hashes
@@ -79,12 +81,18 @@ class _Analyzer:
         self.models = models
         self.classifier = classifier
         self.max_size = max_size
-        self.pool = (ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(packs, overrides))
-                     if workers > 1 else None)
+        self.workers = workers
+        self.packs = packs
+        self.overrides = overrides
+        self.pool: ProcessPoolExecutor | None = None
 
     def run(self, files: Sequence[str], externals: dict[str, ModuleSummary],
             progress: Callable[[int, int], None] | None = None) -> list[Analyzed]:
         results: list[Analyzed] = []
+        if self.workers > 1 and self.pool is None and len(files) >= BATCH:
+            # started only when there is enough to analyse: an all-cached run starts no process
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
+                                            initargs=(self.packs, self.overrides))
         if self.pool is None:
             for relpath in files:
                 results.append(analyze_path(self.root, relpath, self.models, self.classifier, max_size=self.max_size,
@@ -117,6 +125,7 @@ def analyze(
     max_size: int,
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
+    cache: ResultCache | None = None,
 ) -> Analysis:
     """Analyse files with the ast engine, in one process or `jobs` worker processes.
 
@@ -130,8 +139,26 @@ def analyze(
         workers = 1
     engine = _Analyzer(root, models=models, classifier=classifier, packs=packs, overrides=overrides,
                        max_size=max_size, workers=workers)
+
+    def analysed(todo: Sequence[str], externals: dict[str, ModuleSummary], digests: dict[str, str],
+                 report: Callable[[int, int], None] | None = None) -> list[tuple[str, Analyzed]]:
+        """Results for `todo`, from the cache where it has them, else from the engine (then cached)."""
+        found: dict[str, Analyzed] = {}
+        missing: list[str] = []
+        for relpath in todo:
+            hit = cache.get(relpath, digests.get(relpath, "")) if cache is not None else None
+            if hit is not None:
+                found[relpath] = hit
+            else:
+                missing.append(relpath)
+        for relpath, result in zip(missing, engine.run(missing, externals, report)):
+            found[relpath] = result
+            if cache is not None:
+                cache.put(relpath, result, digests.get(relpath, ""))
+        return [(relpath, found[relpath]) for relpath in todo]
+
     try:
-        results = dict(zip(files, engine.run(files, {}, progress)))
+        results = dict(analysed(files, {}, {}, progress))
         index = ModuleSummary.merge(a.summary for a in results.values())
         consumed: dict[str, str] = {}
         for _ in range(MAX_ROUNDS):
@@ -149,7 +176,7 @@ def analyze(
             if not externals:
                 break
             again = [f for f in files if f in externals]
-            results.update(zip(again, engine.run(again, externals)))
+            results.update(analysed(again, externals, {f: consumed[f] for f in again}))
             index = ModuleSummary.merge(a.summary for a in results.values())
     finally:
         engine.close()
@@ -160,6 +187,18 @@ def analyze(
         skips=tuple(sorted(skips, key=lambda s: (s.path, s.line or 0))),
         files=len(files),
     )
+
+
+def classifier_digest(overrides: ClassifierOverrides) -> str:
+    """What the classification depends on: the bundled classifier pack and the overrides."""
+    import hashlib
+
+    digest = hashlib.sha256(repr(overrides).encode())
+    try:
+        digest.update((rules_dir() / "classifier.toml").read_bytes())
+    except OSError:
+        pass
+    return digest.hexdigest()
 
 
 def without_own_cookie_reads(observations: Sequence[Observation]) -> list[Observation]:
@@ -241,6 +280,8 @@ def run(
     baseline_file: Path | None = None,
     changed: Collection[str] | None = None,
     fixes: bool = False,
+    cache: bool = True,
+    cache_dir: Path | None = None,
 ) -> RunResult:
     """Observe (and for `scan`, compare with the inventory) every file under `root`.
 
@@ -251,7 +292,9 @@ def run(
     so what unchanged files contribute still counts, but only findings, skips and notices
     located in changed files (under `targets`, when given) are reported. With `fixes`, each
     reported finding that a source rewrite resolves gets it in `Finding.fixes` (scanner.fix,
-    which imports libcst: only SARIF output asks for this).
+    which imports libcst: only SARIF output asks for this). With `cache` (the default), per-file
+    results are reused from the root's result cache (scanner.cache) when nothing they depend on
+    changed; the output is the same either way.
 
     Raises InventoryError, ConfigError, RulePackError, SemgrepError, UsageError or
     BaselineError (exit 2) before any file is analysed when an input is invalid.
@@ -291,12 +334,21 @@ def run(
             from scanner.errors import RulePackError
 
             raise RulePackError(problems)
+    if changed is None and targets:
+        # Files named on the command line (pre-commit passes the staged ones) are reported like a
+        # changed-files run: the rest of the tree is analysed too (from the cache when it can be),
+        # so what other modules define still counts, and declarations are not all "unused".
+        changed = frozenset(discover(root, targets, include=config.include, exclude=config.exclude).files)
     # Changed-files runs analyse everything: the changed code may use what the rest defines.
     found = discover(root, None if changed is not None else targets, include=config.include, exclude=config.exclude)
+    results = ResultCache.open(root, (models.version, classifier_digest(overrides), str(config.max_file_size)),
+                               cache_dir) if cache else None
     analysis = analyze(
         root, found.files, models=models, classifier=classifier, packs=config.packs, overrides=overrides,
         max_size=config.max_file_size, jobs=config.jobs if jobs is None else jobs, progress=progress,
+        cache=results,
     )
+    cache_problem = results.save() if results is not None else None
     observations = list(analysis.observations)
     skips = list(analysis.skips)
     if semgrep_packs and found.files:
@@ -308,6 +360,8 @@ def run(
         skips.extend(outcome.skips)
     observations = without_own_cookie_reads(merge_observations(observations))
     notices = [Notice(NoticeLevel.WARNING, p.message, path=p.path, code="discovery") for p in found.notes]
+    if cache_problem is not None:
+        notices.append(Notice(NoticeLevel.WARNING, cache_problem, code="cache"))
     findings: tuple[Finding, ...] = ()
     if inventory is not None and inventory_display is not None:
         findings = compare(observations, inventory, taxonomy=load_taxonomy(), inventory_path=inventory_display,
