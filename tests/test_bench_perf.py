@@ -1,0 +1,309 @@
+"""The performance benchmark's pure parts: statistics, ratios, targets, and the JSON it writes.
+
+Nothing here downloads a corpus; the one test that starts a process times `python -c`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+RUN_PY = Path(__file__).resolve().parents[1] / "bench" / "perf" / "run.py"
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_perf_run", RUN_PY)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+perf = _load()
+
+
+def entry(median: float, rss_mb: float = 50.0, cpu: float | None = None) -> dict[str, Any]:
+    """A measurement's JSON entry, as Measurement.result() writes it, with one run."""
+    cpu_s = perf.summarize([median if cpu is None else cpu])
+    return {"wall_s": perf.summarize([median]), "cpu_s": cpu_s, "max_rss_mb": rss_mb,
+            "exit_codes": [0], "command": ["x"]}
+
+
+# --- statistics ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("walls", "expected"),
+    [
+        ([2.0], {"median": 2.0, "min": 2.0, "max": 2.0, "runs": [2.0]}),
+        ([3.0, 1.0, 2.0], {"median": 2.0, "min": 1.0, "max": 3.0, "runs": [3.0, 1.0, 2.0]}),
+        ([1.0, 2.0, 3.0, 10.0], {"median": 2.5, "min": 1.0, "max": 10.0, "runs": [1.0, 2.0, 3.0, 10.0]}),
+        ([0.12345, 0.1236], {"median": 0.124, "min": 0.123, "max": 0.124, "runs": [0.123, 0.124]}),
+    ],
+)
+def test_summarize(walls: list[float], expected: dict[str, Any]) -> None:
+    assert perf.summarize(walls) == expected
+
+
+def test_summarize_without_runs_is_an_error() -> None:
+    with pytest.raises(ValueError, match="no run to summarize"):
+        perf.summarize([])
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "expected"),
+    [
+        (6.0, 2.0, 3.0),
+        (1.0, 3.0, 0.33),
+        (2.0, 3.0, 0.67),
+        (None, 2.0, None),
+        (2.0, None, None),
+        (2.0, 0.0, None),
+    ],
+)
+def test_ratio(numerator: float | None, denominator: float | None, expected: float | None) -> None:
+    assert perf.ratio(numerator, denominator) == expected
+
+
+# --- ratios and targets ----------------------------------------------------------------------------
+
+MEASUREMENTS: dict[str, dict[str, Any]] = {
+    "read_files": entry(0.5, 10.0),
+    "ast_parse": entry(4.0, 20.0, cpu=2.0),
+    "observe_1_worker": entry(10.0, 60.0),
+    "observe_all_cores": entry(6.0, 55.0),
+    "scan_all_cores": entry(8.0, 58.0),
+    "scan_1_worker": entry(12.0, 61.5, cpu=9.0),
+    "scan_second_run": entry(2.0, 40.0),
+    "precommit": entry(0.25, 30.0),
+    "semgrep": entry(40.0, 400.0),  # larger than any policyscan figure: must not count as policyscan's
+    "bandit": entry(24.0, 90.0),
+}
+
+
+def test_compute_ratios_with_a_cache() -> None:
+    assert perf.compute_ratios(MEASUREMENTS, cache=True) == {
+        "scan_1_worker_over_ast": 3.0,
+        "scan_all_cores_over_ast": 2.0,
+        "observe_1_worker_over_ast": 2.5,
+        "observe_all_cores_over_ast": 1.5,
+        "scan_1_worker_over_ast_cpu": 4.5,
+        "observe_1_worker_over_ast_cpu": 5.0,
+        "ast_over_read": 8.0,
+        "semgrep_over_scan": 5.0,
+        "semgrep_over_scan_1_worker": 3.33,
+        "bandit_over_scan": 3.0,
+        "precommit_wall_s": 0.25,
+        "policyscan_peak_rss_mb": 61.5,
+        "second_run_speedup": 6.0,
+    }
+
+
+def test_without_a_cache_the_speedup_is_not_a_figure() -> None:
+    assert perf.compute_ratios(MEASUREMENTS, cache=False)["second_run_speedup"] == "n/a: no cache yet"
+
+
+def test_missing_and_failed_measurements_give_no_ratio() -> None:
+    measurements = dict(MEASUREMENTS)
+    measurements["semgrep"] = {"command": ["semgrep"], "unavailable": "semgrep is not installed"}
+    measurements["bandit"] = {"command": ["bandit"], "error": "exit 2: boom"}
+    del measurements["ast_parse"]
+    ratios = perf.compute_ratios(measurements, cache=False)
+    assert {k: ratios[k] for k in ("scan_1_worker_over_ast", "ast_over_read", "semgrep_over_scan", "bandit_over_scan")} == {
+        "scan_1_worker_over_ast": None, "ast_over_read": None, "semgrep_over_scan": None, "bandit_over_scan": None,
+    }
+    assert ratios["precommit_wall_s"] == 0.25
+
+
+def test_peak_memory_is_the_largest_policyscan_process() -> None:
+    assert perf.peak_rss_mb(MEASUREMENTS, perf.POLICYSCAN_MEASUREMENTS) == 61.5
+    assert perf.peak_rss_mb(MEASUREMENTS, ["semgrep", "bandit"]) == 400.0
+    assert perf.peak_rss_mb({"scan_1_worker": {"error": "exit 2"}}, perf.POLICYSCAN_MEASUREMENTS) is None
+
+
+TARGETS = {t.key: t for t in perf.TARGETS}
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "status"),
+    [
+        ("scan_1_worker_over_ast", 3.0, "PASS"),  # "at most 3x": the limit itself passes
+        ("scan_1_worker_over_ast", 3.01, "FAIL"),
+        ("scan_all_cores_over_ast", 2.0, "PASS"),
+        ("scan_all_cores_over_ast", 2.5, "FAIL"),
+        ("semgrep_over_scan", 5.0, "PASS"),  # "at least 5x faster"
+        ("semgrep_over_scan", 4.99, "FAIL"),
+        ("precommit_wall_s", 0.299, "PASS"),  # "under 0.3 s": the limit itself fails
+        ("precommit_wall_s", 0.3, "FAIL"),
+        ("policyscan_peak_rss_mb", 299.9, "PASS"),
+        ("policyscan_peak_rss_mb", 300.0, "FAIL"),
+        ("second_run_speedup", 5.0, "PASS"),
+        ("second_run_speedup", "n/a: no cache yet", "n/a"),
+        ("second_run_speedup", None, "n/a"),
+    ],
+)
+def test_check_target(key: str, value: float | str | None, status: str) -> None:
+    assert perf.check_target(TARGETS[key], value) == status
+
+
+def test_evaluate_targets_rows() -> None:
+    rows = perf.evaluate_targets(perf.compute_ratios(MEASUREMENTS, cache=False), identical=False)
+    assert [(r["key"], r["target"], r["value"], r["status"]) for r in rows] == [
+        ("scan_1_worker_over_ast", "<= 3x", 3.0, "PASS"),
+        ("scan_all_cores_over_ast", "<= 2x", 2.0, "PASS"),
+        ("semgrep_over_scan", ">= 5x", 5.0, "PASS"),
+        ("precommit_wall_s", "< 0.3 s", 0.25, "PASS"),
+        ("policyscan_peak_rss_mb", "< 300 MB", 61.5, "PASS"),
+        ("second_run_speedup", ">= 5x", "n/a: no cache yet", "n/a"),
+        ("observe_identical_across_workers", "byte-identical", False, "FAIL"),
+    ]
+    assert all(set(r) == {"key", "label", "target", "value", "status"} for r in rows)
+
+
+@pytest.mark.parametrize(("identical", "status"), [(True, "PASS"), (False, "FAIL"), (None, "n/a")])
+def test_identity_check_status(identical: bool | None, status: str) -> None:
+    assert perf.evaluate_targets({}, identical)[-1]["status"] == status
+
+
+@pytest.mark.parametrize(
+    ("digests", "expected"),
+    [(["a", "a", "a"], True), (["a", "b"], False), (["a"], None), ([], None)],
+)
+def test_identical_outputs(digests: list[str], expected: bool | None) -> None:
+    assert perf.identical_outputs(digests) is expected
+
+
+# --- detecting the cache, choosing files, naming versions -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("help_text", "expected"),
+    [
+        ("  --no-cache   Analyse every file again.\n", True),
+        ("  --cache / --no-cache  Use the result cache.\n", True),
+        ("  --no-cache-dir  Something else.\n", False),
+        ("  --no-caches\n", False),
+        ("  --jobs INTEGER\n  --exit-zero\n", False),
+        ("", False),
+    ],
+)
+def test_has_cache_flag(help_text: str, expected: bool) -> None:
+    assert perf.has_cache_flag(help_text) is expected
+
+
+CORPUS = perf.Corpus(name="demo", requirement="demo==1", sdist=True, precommit=("a.py", "b.py", "c.py", "d.py", "e.py"))
+
+
+def test_precommit_files_are_the_corpus_choice_when_present() -> None:
+    files = ["z.py", "e.py", "d.py", "c.py", "b.py", "a.py", "y.py"]
+    assert perf.precommit_files(CORPUS, files) == ["a.py", "b.py", "c.py", "d.py", "e.py"]
+
+
+def test_precommit_files_fall_back_to_evenly_spaced_files() -> None:
+    files = [f"f{i:02d}.py" for i in range(20)]
+    assert perf.precommit_files(CORPUS, list(reversed(files))) == ["f02.py", "f06.py", "f10.py", "f14.py", "f18.py"]
+
+
+def test_precommit_needs_five_files() -> None:
+    with pytest.raises(ValueError, match="demo: 4 files, a pre-commit run needs 5"):
+        perf.precommit_files(CORPUS, ["a.py", "b.py", "c.py", "d.py"])
+
+
+def test_each_corpus_names_five_precommit_files() -> None:
+    assert {name: len(c.precommit) for name, c in perf.CORPORA.items()} == {"django": 5, "superset": 5}
+
+
+@pytest.mark.parametrize(
+    ("filename", "version"),
+    [
+        ("django-5.2.19.tar.gz", "5.2.19"),
+        ("Django-5.2.tar.gz", "5.2"),
+        ("apache_superset-6.1.0-py3-none-any.whl", "6.1.0"),
+        ("pkg-1.0rc1.zip", "1.0rc1"),
+        ("README.txt", None),
+    ],
+)
+def test_artifact_version(filename: str, version: str | None) -> None:
+    assert perf.artifact_version(filename) == version
+
+
+# --- measuring and the JSON output ------------------------------------------------------------------
+
+
+def test_measurement_result_shape() -> None:
+    m = perf.Measurement("scan_1_worker", ["python", "-m", "scanner"], Path("."), frozenset({0, 1}))
+    m.walls, m.cpus, m.rss_kb, m.codes = [2.0, 1.0, 3.0], [1.5, 1.0, 2.0], [51200, 40960, 45000], [1, 1, 0]
+    m.note = "n/a: no cache yet"
+    assert m.result() == {
+        "command": ["python", "-m", "scanner"],
+        "wall_s": {"median": 2.0, "min": 1.0, "max": 3.0, "runs": [2.0, 1.0, 3.0]},
+        "cpu_s": {"median": 1.5, "min": 1.0, "max": 2.0, "runs": [1.5, 1.0, 2.0]},
+        "max_rss_mb": 50.0,
+        "exit_codes": [0, 1],
+        "note": "n/a: no cache yet",
+    }
+
+
+def test_unavailable_and_failed_measurements_have_no_figures() -> None:
+    gone = perf.Measurement("bandit", ["bandit"], Path("."), frozenset({0}), unavailable="bandit is not installed")
+    failed = perf.Measurement("semgrep", ["semgrep"], Path("."), frozenset({0}), error="exit 2: bad rule")
+    assert gone.result() == {"command": ["bandit"], "unavailable": "bandit is not installed"}
+    assert failed.result() == {"command": ["semgrep"], "error": "exit 2: bad rule"}
+
+
+def test_run_once_times_a_process_and_rejects_unexpected_exit_codes(tmp_path: Path) -> None:
+    out = tmp_path / "out.txt"
+    ok = perf.Measurement("ok", [sys.executable, "-c", f"open({str(out)!r}, 'w').write('x')"], tmp_path,
+                          frozenset({0}), output=out)
+    ok.run_once(tmp_path / "err.txt")
+    assert ok.error is None and ok.codes == [0] and len(ok.walls) == 1 and ok.walls[0] > 0
+    assert ok.rss_kb[0] > 1000  # a Python process takes megabytes
+    assert ok.digests == ["2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"]  # sha256 of "x"
+
+    bad = perf.Measurement("bad", [sys.executable, "-c", "import sys; print('broken', file=sys.stderr); sys.exit(2)"],
+                           tmp_path, frozenset({0, 1}))
+    bad.run_once(tmp_path / "err.txt")
+    assert bad.error == "exit 2: broken"
+    assert bad.walls == [] and bad.result() == {"command": bad.cmd, "error": "exit 2: broken"}
+
+
+def test_document_shape_and_report() -> None:
+    ratios = perf.compute_ratios(MEASUREMENTS, cache=False)
+    corpus = {
+        "requirement": "demo==1", "artifact": "demo-1.tar.gz", "version": "1", "root": "/tmp/demo", "files": 3,
+        "files_listed_by": "scanner.discovery", "lines": 30, "bytes": 300, "precommit_files": ["a.py"],
+        "load_average": {"before": 0.5, "after": 0.7},
+        "measurements": {"ast_parse": MEASUREMENTS["ast_parse"],
+                         "bandit": {"command": ["bandit"], "unavailable": "bandit is not installed"}},
+        "checks": {"observe_identical_across_workers": True},
+        "ratios": {"precommit_wall_s": ratios["precommit_wall_s"], "second_run_speedup": ratios["second_run_speedup"]},
+        "targets": perf.evaluate_targets(ratios, True)[3:4],
+    }
+    doc = perf.document(
+        generated="2025-01-01T00:00:00Z", duration_s=61.26, repeat=3,
+        machine={"nproc": 2, "cpu": "AMD EPYC", "python": "3.11.7", "platform": "Linux"},
+        checkout={"path": "/repo", "commit": "abc123", "modified": [], "exported": True},
+        tools={"semgrep": "1.185.0", "bandit": None, "bandit_unavailable": "bandit is not installed"},
+        corpora={"demo": corpus},
+    )
+    assert list(doc) == ["schema_version", "generated", "duration_s", "repeat", "machine", "checkout", "tools", "corpora"]
+    assert doc["schema_version"] == 1 and doc["duration_s"] == 61.3
+    assert json.loads(json.dumps(doc, sort_keys=True)) == doc  # plain JSON values only
+    assert perf.report(doc).splitlines() == [
+        "policyscan performance benchmark: commit abc123, 2 cores (AMD EPYC), Python 3.11.7, 3 repeats, 61 s",
+        "",
+        "demo 1: 3 files, 30 lines (load average 0.5 before, 0.7 after)",
+        "  measurement           median s    min s    max s    cpu s  peak MB  note",
+        "  ast_parse                4.000    4.000    4.000    2.000     20.0",
+        "  bandit                       -        -        -        -        -  bandit is not installed",
+        "  checks: observe_identical_across_workers=True",
+        "  ratios: precommit_wall_s=0.25, second_run_speedup=n/a: no cache yet",
+        "  PASS  pre-commit run on 5 files, wall: 0.25 (target < 0.3 s)",
+    ]
