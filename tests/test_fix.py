@@ -286,6 +286,31 @@ def test_a_file_libcst_cannot_parse_is_a_problem_and_unchanged(fixed: Fixed) -> 
     assert result.problem.message == "libcst cannot parse the file: parser error: error at 2:4: expected one of ), *, **, NAME"
 
 
+TABS = (
+    "from flask import make_response\n\n\nclass Views:\n\tdef login(self, token):\n\t\tresp = make_response('ok')\n"
+    "\t\tif token:\n\t\t\tresp.set_cookie(\n\t\t\t\t'session',\n\t\t\t\ttoken,\n\t\t\t)\n\t\treturn resp\n"
+)
+
+
+def test_rewrites_are_generated_in_place_not_from_the_whole_module(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regenerating the module for each fix would make fixing a file quadratic in its size."""
+    root = make_tree(tmp_path, ["cookie_multi_line_no_trailing_comma.py", "cookie_multi_line.py"])
+    (root / "app" / "tabs.py").write_text(TABS, encoding="utf-8")
+
+    def whole_module(self: cst.CSTNode, old: cst.CSTNode, new: cst.CSTNode) -> cst.CSTNode:
+        raise AssertionError("the whole module was regenerated")
+
+    monkeypatch.setattr(cst.CSTNode, "deep_replace", whole_module)
+    results = {source.path: result for source, result in plan_for(root, scan(root)).files}
+    for case in ("cookie_multi_line_no_trailing_comma.py", "cookie_multi_line.py"):
+        assert results[f"app/{case}"].source == (DATA / fixed_name(case)).read_text(encoding="utf-8")
+    assert results["app/tabs.py"].source == TABS.replace(
+        "\t\t\t\ttoken,\n", "\t\t\t\ttoken,\n\t\t\t\tsecure=True,\n\t\t\t\thttponly=True,\n\t\t\t\tsamesite='Lax',\n"
+    )
+
+
 def test_line_ends_and_byte_order_mark_are_kept(tmp_path: Path) -> None:
     root = make_tree(tmp_path, [])
     (root / "app").mkdir()

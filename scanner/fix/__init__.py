@@ -18,6 +18,7 @@ by importing this package: a scan that needs no fix never pays for it.
 from __future__ import annotations
 
 import ast
+import bisect
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -164,7 +165,7 @@ def suppress_source(path: str, source: str, findings: Sequence[Finding], reason:
 def _combine(path: str, source: str, outcomes: Iterable[tuple[Finding, Outcome]], *, python: bool) -> FileFix:
     """Apply the planned edits that do not overlap earlier ones (identical edits count once)."""
     index = LineIndex(source)
-    accepted: list[Edit] = []
+    accepted = _EditSet()
     fixes: list[tuple[Finding, Fix]] = []
     unfixed: list[tuple[Finding, str]] = []
     for finding, outcome in sorted(outcomes, key=lambda item: item[0].sort_key):
@@ -172,17 +173,38 @@ def _combine(path: str, source: str, outcomes: Iterable[tuple[Finding, Outcome]]
             unfixed.append((finding, outcome.reason))
             continue
         new = [edit for edit in dict.fromkeys(outcome.edits) if edit not in accepted]
-        if any(overlaps(edit, other) for edit in new for other in accepted):
+        if any(accepted.overlaps(edit) for edit in new):
             unfixed.append((finding, "its fix overlaps the fix of another finding; run policyscan fix again"))
             continue
-        accepted.extend(new)
+        accepted.add(new)
         fixes.append((finding, Fix(outcome.description, replacements(path, index, outcome.edits))))
-    fixed = apply_edits(source, accepted)
+    fixed = apply_edits(source, accepted.edits)
     problem = _check(path, fixed, python=python) if fixed != source else None
     if problem is not None:  # never hand back a file that no longer parses
         return FileFix(path, source, source, unfixed=tuple(unfixed) + tuple((f, problem.message) for f, _ in fixes),
                        problem=problem)
     return FileFix(path, source, fixed, tuple(fixes), tuple(unfixed))
+
+
+class _EditSet:
+    """Non-overlapping edits, kept sorted so that a new edit is checked against its neighbours only."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self._members: set[Edit] = set()
+
+    def __contains__(self, edit: Edit) -> bool:
+        return edit in self._members
+
+    def overlaps(self, edit: Edit) -> bool:
+        """True when `edit` overlaps an edit of the set (an edit overlaps only sorted neighbours)."""
+        position = bisect.bisect_left(self.edits, edit)
+        return any(overlaps(edit, other) for other in self.edits[max(0, position - 1):position + 1])
+
+    def add(self, edits: Iterable[Edit]) -> None:
+        for edit in edits:
+            bisect.insort(self.edits, edit)
+            self._members.add(edit)
 
 
 def _check(path: str, text: str, *, python: bool) -> Problem | None:

@@ -201,11 +201,16 @@ class Classified:
 def _argument(tree: Tree, span: Span) -> cst.BaseExpression | Refused:
     """The expression of a call argument at `span` (the engine's span of the argument's value)."""
     where = f"{span.start_line}:{span.start_column}"
-    for node in tree.nodes():
-        if isinstance(node, cst.Arg) and (tree.span(node.value) == span or tree.span(node) == span):
-            if node.star:
-                return Refused(f"the argument at {where} is unpacked with {node.star}, which cannot be wrapped")
-            return node.value
+    for node in tree.at(span):
+        if isinstance(node, cst.Arg) and node.star:  # `*args`: the engine's span covers the star
+            return Refused(f"the argument at {where} is unpacked with {node.star}, which cannot be wrapped")
+    for node in tree.at(span):
+        argument = tree.parent(node)
+        if isinstance(argument, cst.Arg) and argument.value is node:
+            if argument.star:
+                return Refused(f"the argument at {where} is unpacked with {argument.star}, which cannot be wrapped")
+            assert isinstance(node, cst.BaseExpression)
+            return node
     return Refused(f"the argument at {where} could not be found in the source (has the file changed since the scan?)")
 
 
