@@ -9,6 +9,7 @@ and line (`RulePackError`), all at once.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import hashlib
 import itertools
 import re
@@ -166,6 +167,10 @@ class SymbolTable(Generic[T]):
     def __len__(self) -> int:
         return len(self._exact) + len(self._wild)
 
+    def names(self) -> tuple[str, ...]:
+        """Every exact name and every pattern, as written."""
+        return (*self._exact, *(regex.pattern for regex, _ in self._wild))
+
 
 @dataclass(frozen=True)
 class Models:
@@ -198,6 +203,28 @@ class Models:
     config_owners: frozenset[str]
     config_symbols: frozenset[str]
     recipients: frozenset[str] = field(default_factory=frozenset)
+
+    @functools.cached_property
+    def _roots(self) -> frozenset[str]:
+        """The objects the models say something about: `openai.OpenAI()`, `flask_sqlalchemy.SQLAlchemy()`."""
+        names: list[str] = [*self.share_calls.names(), *self.log_calls.names(), *self.http_calls.names(),
+                            *self.derive_calls.names(), *self.returns, *self.returns.values(), *self.request.objects,
+                            *(f"{jar}()" for jar in self.cookie_jars)]
+        for family in self.schemas:
+            names.extend(family.bases)
+            names.extend(family.field_calls)
+        roots = {name[: name.index("()") + 2] for name in names if "()" in name}
+        roots.update(self.returns.values())
+        return frozenset(roots)
+
+    def relevant(self, symbol: str | None) -> bool:
+        """True when a value of this symbol matters to some model (worth telling other modules about)."""
+        if symbol is None or symbol.startswith("@"):
+            return False
+        if symbol in self._roots:
+            return True
+        cut = symbol.find("()")
+        return cut != -1 and symbol[: cut + 2] in self._roots
 
     def host_recipient(self, host: str, path: str = "/") -> HostRecipient | None:
         """The recipient of requests to `host` (a known host or one of its subdomains) and `path`.

@@ -21,7 +21,16 @@ from scanner.classify import Classifier
 from scanner.engine import sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.positions import Positions
-from scanner.engine.summaries import EMPTY, Analyzed, FunctionSummary, ModuleSummary
+from scanner.engine.summaries import (
+    EMPTY,
+    USE_FUNCTION,
+    USE_PASSTHROUGH,
+    USE_RENDERED,
+    USE_VARIABLE,
+    Analyzed,
+    FunctionSummary,
+    ModuleSummary,
+)
 from scanner.engine.values import CARRIERS, CONFIGURED, NOTHING, REQUEST, UNKNOWN, Value, data_of, union, with_step
 from scanner.model import Cookie, FileResult, FlowStep, Kind, Observation, Skip, SkipReason, Span
 from scanner.packs import Models
@@ -116,11 +125,13 @@ class FileAnalyzer:
         self.models = models
         self.classifier = classifier
         self.positions = Positions(source)
+        self.source = source
         self.module = module_name(path)
         self.is_package = path.endswith("__init__.py")
         self.observations: list[Observation] = []
         self.module_scope = Scope(env={})
         self.summaries: dict[str, FunctionSummary] = {}  # by local name: `helper`, `Class.method`
+        self.pending: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = {}
         self.classes: dict[str, ClassInfo] = {}
         self.schema_classes: dict[str, str] = {}
         self.response_models: set[str] = set()
@@ -129,12 +140,32 @@ class FileAnalyzer:
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Observation]:
         """Analyse the module: its top-level statements, then its functions, callees first."""
-        self.response_models = sources.response_model_names(self.tree)
+        self.response_models = sources.response_model_names(self.tree, self.source)
         deferred: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = []
         self._walk_module_level(self.tree.body, self.module_scope, deferred, None)
-        for func, scope, cls in self._callees_first(deferred):
-            self.analyze_function(func, scope, cls)
+        # Functions are analysed in file order, except that a call of a function of the file not
+        # yet analysed analyses it first (so its summary is known at the call).
+        for func, scope, cls in deferred:
+            key = f"{cls.name}.{func.name}" if cls is not None else func.name
+            self.pending.setdefault(key, (func, scope, cls))
+        for func, scope, cls in deferred:
+            key = f"{cls.name}.{func.name}" if cls is not None else func.name
+            if self.pending.get(key, (None,))[0] is func:
+                del self.pending[key]
+                self.analyze_function(func, scope, cls)
         return self.observations
+
+    def summary_of(self, key: str) -> FunctionSummary | None:
+        """The summary of a function of the file, analysing it now if it has not been yet."""
+        found = self.summaries.get(key)
+        if found is not None:
+            return found
+        waiting = self.pending.pop(key, None)
+        if waiting is None:
+            return None
+        func, scope, cls = waiting
+        self.analyze_function(func, scope, cls)
+        return self.summaries.get(key)
 
     def _walk_module_level(
         self,
@@ -180,43 +211,6 @@ class FileAnalyzer:
             for body in self._child_bodies(stmt)
             for s in body
         )
-
-    def _callees_first(
-        self, deferred: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]]
-    ) -> list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]]:
-        """Order functions so that a function comes after the file's functions it calls."""
-        by_name: dict[str, int] = {}
-        for index, (func, _, _) in enumerate(deferred):
-            by_name.setdefault(func.name, index)
-        calls: list[set[int]] = []
-        for func, _, _ in deferred:
-            called: set[int] = set()
-            for node in ast.walk(func):
-                if isinstance(node, ast.Call):
-                    target = node.func
-                    name = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else None
-                    if name in by_name:
-                        called.add(by_name[name])
-            calls.append(called)
-        order: list[int] = []
-        state = [0] * len(deferred)  # 0 new, 1 visiting, 2 done
-        for start in range(len(deferred)):
-            if state[start]:
-                continue
-            stack: list[tuple[int, list[int]]] = [(start, sorted(calls[start]))]
-            state[start] = 1
-            while stack:
-                current, pending = stack[-1]
-                if pending:
-                    nxt = pending.pop(0)
-                    if state[nxt] == 0:
-                        state[nxt] = 1
-                        stack.append((nxt, sorted(calls[nxt])))
-                    continue
-                stack.pop()
-                state[current] = 2
-                order.append(current)
-        return [deferred[i] for i in order]
 
     # --------------------------------------------------------------- emitting
     def step(self, node: ast.AST, message: str) -> FlowStep:
@@ -273,7 +267,9 @@ class FileAnalyzer:
         info.rendered = sources.rendered_categories(self, node, family, scope)
         scope.env[node.name] = Value(symbol=f"@class:{node.name}")
         for stmt in node.body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            # What __init__ binds to self.x is known before any method runs; other methods' own
+            # assignments are recorded as they are analysed (walking every method costs too much).
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("__init__", "setup", "setUp", "__post_init__"):
                 for sub in ast.walk(stmt):
                     if (isinstance(sub, ast.AnnAssign) and isinstance(sub.target, ast.Attribute)
                             and isinstance(sub.target.value, ast.Name) and sub.target.value.id == "self"):
@@ -518,8 +514,8 @@ class FileAnalyzer:
         elif isinstance(target, ast.Attribute):
             base = self.eval(target.value, scope)
             if isinstance(target.value, ast.Name) and target.value.id == "self" and scope.cls is not None:
-                if value.symbol is not None:
-                    scope.cls.attributes[target.attr] = value
+                if value.symbol is not None and self.is_object_symbol(value.symbol):
+                    scope.cls.attributes.setdefault(target.attr, Value(symbol=value.symbol))
 
     def element_of(self, value: Value) -> Value:
         """What iterating over (or unpacking) a value gives."""
@@ -712,7 +708,7 @@ class FileAnalyzer:
                 return Value(symbol=REQUEST)
             if "(" not in base.symbol and not base.symbol.startswith("@"):
                 held = self.external.variables.get(symbol)
-                self.uses.add(symbol)
+                self.uses.add(USE_VARIABLE + symbol)
                 if held is not None:
                     return Value(symbol=held)
             if (node.attr in self.models.logger_names and symbol not in self.models.returns
@@ -797,6 +793,10 @@ class FileAnalyzer:
 
         # a function of this file: apply its summary
         summary = self.local_summary(node, func, scope)
+        if func.symbol is not None and not func.symbol.startswith("@") and (
+                any(a.categories or a.params for a in args) or any(v.categories or v.params for _, v in kwargs)):
+            # only data flowing in makes another module's pass-through function matter here
+            self.uses.add(USE_PASSTHROUGH + callable_key(func.symbol))
         if summary is not None:
             sinks.apply_summary(self, node, summary, args, kwargs, scope)
             return summary.result(args, kwargs)
@@ -813,7 +813,7 @@ class FileAnalyzer:
                 return self.instance_value(symbol[len("@class:"):], held)
             if _looks_like_class(symbol):
                 held = self._propagate(node, symbol, method, base, args, kwargs)
-                self.uses.add(symbol)
+                self.uses.add(USE_RENDERED + symbol)
                 rendered = self.external.rendered.get(symbol, frozenset())
                 return Value(symbol=result_symbol, categories=held.categories | rendered, steps=held.steps,
                              reasons=held.reasons, params=held.params)
@@ -874,18 +874,19 @@ class FileAnalyzer:
     def local_summary(self, node: ast.Call, func: Value, scope: Scope) -> FunctionSummary | None:
         """The summary of the function a call reaches: one of this file's, or another module's."""
         if isinstance(node.func, ast.Name):
-            found = self.summaries.get(node.func.id)
-            if found is not None and (func.symbol is None or not func.symbol.startswith("builtins.")):
-                return found
+            if func.symbol is None or not func.symbol.startswith("builtins."):
+                found = self.summary_of(node.func.id)
+                if found is not None:
+                    return found
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id in ("self", "cls"):
             if scope.cls is not None:
-                return self.summaries.get(f"{scope.cls.name}.{node.func.attr}")
+                return self.summary_of(f"{scope.cls.name}.{node.func.attr}")
             return None
         if func.symbol is not None:
             if func.symbol.startswith("@instance:"):
-                return self.summaries.get(func.symbol[len("@instance:"):])
+                return self.summary_of(func.symbol[len("@instance:"):])
             key = callable_key(func.symbol)
-            self.uses.add(key)
+            self.uses.add(USE_FUNCTION + key)
             return self.external.functions.get(key)
         return None
 
@@ -893,12 +894,13 @@ class FileAnalyzer:
         """What other modules may use of this one: qualified names to summaries."""
         prefix = f"{self.module}." if self.module else ""
         return ModuleSummary(
-            functions={prefix + key: summary for key, summary in self.summaries.items() if not summary.trivial},
+            functions={prefix + key: summary for key, summary in self.summaries.items()
+                       if not summary.trivial and (summary.returns.categories or summary.log_params
+                                                   or summary.return_params or self.models.relevant(summary.returns.symbol))},
             rendered={prefix + name: info.rendered for name, info in self.classes.items() if info.rendered},
             families={prefix + name: family for name, family in self.schema_classes.items()},
             variables={prefix + name: value.symbol for name, value in self.module_scope.env.items()
-                       if value.symbol is not None and not value.symbol.startswith("@")
-                       and ("(" in value.symbol or value.symbol in self._return_types)},
+                       if self.models.relevant(value.symbol)},
         )
 
     def call_result_symbol(self, symbol: str, node: ast.Call, scope: Scope) -> str:
@@ -931,7 +933,14 @@ class FileAnalyzer:
         return self.static_symbol(node, scope)
 
     def normalize(self, symbol: str) -> str:
-        """Apply the packs' aliases to the longest matching prefix of a symbol."""
+        """Apply the packs' aliases to the longest matching prefix of a symbol (memoised per process)."""
+        cache = _NORMALIZED.setdefault(id(self.models.aliases), {})
+        found = cache.get(symbol)
+        if found is None:
+            found = cache[symbol] = self._normalize(symbol)
+        return found
+
+    def _normalize(self, symbol: str) -> str:
         aliases = self.models.aliases
         if not aliases:
             return symbol
@@ -980,7 +989,7 @@ class FileAnalyzer:
         if symbol in self.models.request.objects:
             return Value(symbol=REQUEST)
         if "." in symbol:
-            self.uses.add(symbol)
+            self.uses.add(USE_VARIABLE + symbol)
             bound = self.external.variables.get(symbol)
             if bound is not None:
                 return Value(symbol=bound)
@@ -1022,6 +1031,9 @@ LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception
 def _callee(call: ast.Call) -> str:
     func = call.func
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+
+
+_NORMALIZED: dict[int, dict[str, str]] = {}
 
 
 def callable_key(symbol: str) -> str:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from scanner.engine.summaries import USE_BASE, USE_RENDERED
 from scanner.engine.values import NOTHING, REQUEST, UNKNOWN, Value
 from scanner.model import Cookie, Kind
 from scanner.packs import SchemaFamily
@@ -221,6 +222,8 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
     Passed to a schema (a form, a serializer, a Pydantic model: a class, or a validating
     method), it is not: the schema's declared fields are what is collected.
     """
+    if not any(v.role for v in args) and not any(v.role for _, v in kwargs):
+        return  # the common case: no request body among the arguments
     if symbol is not None and (symbol in BODY_PASSTHROUGH or symbol.startswith(REQUEST)):
         return
     callee = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id if isinstance(node.func, ast.Name) else ""
@@ -315,7 +318,7 @@ def parameter_value(
         params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
         return Value(symbol=held.symbol, categories=held.categories, reasons=held.reasons, params=params)
     if annotation is not None and route is None and not annotation.startswith("@"):
-        an.uses.add(annotation)
+        an.uses.add(USE_RENDERED + annotation)
         rendered = an.external.rendered.get(annotation)
         if rendered:
             params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
@@ -445,9 +448,11 @@ def _mentions(node: ast.expr | None, symbols: frozenset[str], an: FileAnalyzer, 
 
 
 # ------------------------------------------------------------------------------- schemas
-def response_model_names(tree: ast.Module) -> set[str]:
+def response_model_names(tree: ast.Module, source: str) -> set[str]:
     """Names of classes used as `response_model=` anywhere in the module."""
     names: set[str] = set()
+    if "response_model" not in source:  # most modules: no walk at all
+        return names
     for node in ast.walk(tree):
         if isinstance(node, ast.keyword) and node.arg == "response_model":
             for sub in ast.walk(node.value):
@@ -472,7 +477,7 @@ def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaF
         for family in families:
             if symbol in family.bases:
                 return family
-        an.uses.add(symbol)  # a class of another module of the project may be a schema
+        an.uses.add(USE_BASE + symbol)  # a class of another module of the project may be a schema
         inherited = an.external.families.get(symbol)
         if inherited is not None and inherited in by_name:
             return by_name[inherited]

@@ -61,17 +61,26 @@ class ModuleSummary:
     """Module-level names bound to tracked objects: `app.extensions.db` -> `flask_sqlalchemy.SQLAlchemy()`."""
 
     def names(self) -> frozenset[str]:
-        """Every qualified name this summary says something about."""
-        return frozenset(self.functions) | frozenset(self.rendered) | frozenset(self.families) | frozenset(self.variables)
+        """Every entry, as the uses that would need it: a tag for how it is used, then its qualified name.
+
+        A function that only passes its arguments through matters to a caller only when data
+        flows into the call (USE_PASSTHROUGH); one with data of its own, to every caller.
+        """
+        names = {USE_FUNCTION + k for k, f in self.functions.items() if f.returns.categories or f.returns.symbol or f.log_params}
+        names.update(USE_PASSTHROUGH + k for k, f in self.functions.items() if f.return_params or f.log_params)
+        names.update(USE_RENDERED + k for k in self.rendered)
+        names.update(USE_BASE + k for k in self.families)
+        names.update(USE_VARIABLE + k for k in self.variables)
+        return frozenset(names)
 
     def restricted(self, names: Iterable[str]) -> ModuleSummary:
-        """Only the entries for `names` (what one file uses)."""
-        wanted = set(names)
+        """Only the entries for `names` (what one file uses, tagged as `names()` gives them)."""
+        wanted = sorted({name.split(":", 1)[1] for name in names})
         return ModuleSummary(
-            functions={k: v for k, v in self.functions.items() if k in wanted},
-            rendered={k: v for k, v in self.rendered.items() if k in wanted},
-            families={k: v for k, v in self.families.items() if k in wanted},
-            variables={k: v for k, v in self.variables.items() if k in wanted},
+            functions={k: self.functions[k] for k in wanted if k in self.functions},
+            rendered={k: self.rendered[k] for k in wanted if k in self.rendered},
+            families={k: self.families[k] for k in wanted if k in self.families},
+            variables={k: self.variables[k] for k in wanted if k in self.variables},
         )
 
     def digest(self) -> str:
@@ -104,6 +113,13 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
 
 
 EMPTY = ModuleSummary()
+
+# How a file uses another module's entry (the tags of Analyzed.uses and ModuleSummary.names()).
+USE_FUNCTION = "f:"
+USE_PASSTHROUGH = "p:"
+USE_RENDERED = "r:"
+USE_BASE = "b:"
+USE_VARIABLE = "v:"
 
 
 @dataclass(frozen=True)
