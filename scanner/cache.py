@@ -120,7 +120,12 @@ class ResultCache:
             self.new.results[(relpath, digest, external)] = result
 
     def save(self) -> str | None:
-        """Write the entries this run used; return a message when that failed (never raises)."""
+        """Write the entries this run used; return a message when that failed (never raises).
+
+        Nothing is written when the run used exactly what the cache held.
+        """
+        if self.new.hashes == self.old.hashes and self.new.results.keys() == self.old.results.keys():
+            return None
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             ignore = self.directory / ".gitignore"

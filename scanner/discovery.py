@@ -63,12 +63,62 @@ class Discovery:
     notes: tuple[Problem, ...] = ()
 
 
+def _walk(folder: str, relfolder: str, root: str, excluded: _Globs, included: _Globs, found: set[str],
+          notes: list[Problem]) -> None:
+    """Collect the files under one folder (os.scandir: no extra stat per entry, links not followed)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        notes.append(Problem(relfolder or ".", None, f"left out: the folder cannot be read ({exc.strerror or exc})"))
+        return
+    for entry in entries:
+        relpath = f"{relfolder}/{entry.name}" if relfolder else entry.name
+        if entry.is_dir(follow_symlinks=False):
+            if not excluded.match(relpath, last_only=True):
+                _walk(entry.path, relpath, root, excluded, included, found, notes)
+            continue
+        if not included.match(relpath) or excluded.match(relpath, last_only=True):
+            continue
+        if entry.is_symlink():
+            real = os.path.realpath(entry.path)
+            if os.path.commonpath([real, root]) != root:
+                notes.append(Problem(relpath, None, "left out: a link to a file outside the scan root"))
+                continue
+        found.add(relpath)
+
+
+class _Globs:
+    """A set of globs compiled for the walk: plain names by set lookup, the rest by regex.
+
+    Same meaning as `glob_match` for each pattern; `last_only` checks only the last path part
+    against the patterns without `/` (the walk has already checked the folders above it).
+    """
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        cleaned = [p.strip("/") if p not in ("/", "") else p for p in patterns]
+        self.names = frozenset(p for p in cleaned if "/" not in p and not any(c in p for c in "*?["))
+        self.parts = tuple(_glob_regex(p) for p in cleaned if "/" not in p and any(c in p for c in "*?["))
+        self.paths = tuple(_glob_regex(p) for p in cleaned if "/" in p)
+        self.suffixes = tuple(p[len("**/*"):] for p in cleaned if p.startswith("**/*") and not any(c in p[4:] for c in "*?[/"))
+        self.exact_suffixes = len(self.suffixes) == len(cleaned)
+
+    def match(self, relpath: str, *, last_only: bool = False) -> bool:
+        if self.exact_suffixes:
+            return relpath.endswith(self.suffixes)
+        components = [relpath.rsplit("/", 1)[-1]] if last_only else relpath.split("/")
+        if self.names and any(c in self.names for c in components):
+            return True
+        if any(regex.match(c) for regex in self.parts for c in components):
+            return True
+        return any(regex.match(relpath) for regex in self.paths)
+
+
 def _excluded(relpath: str, excludes: Sequence[str]) -> bool:
-    return any(glob_match(relpath, pattern) for pattern in excludes)
+    return _Globs(excludes).match(relpath)
 
 
 def _included(relpath: str, includes: Sequence[str]) -> bool:
-    return any(glob_match(relpath, pattern) for pattern in includes)
+    return _Globs(includes).match(relpath)
 
 
 def discover(
@@ -110,25 +160,12 @@ def discover(
                 found.add(relpath)
     if problems:
         raise UsageError(problems)
+    excluded, included = _Globs(excludes), _Globs(include)
+    root_text = os.fspath(root)
     for start in starts:
-        for folder, dirnames, filenames in os.walk(start, followlinks=False):
-            folder_path = Path(folder)
-            relfolder = folder_path.relative_to(root).as_posix()
-            relfolder = "" if relfolder == "." else relfolder
-            dirnames[:] = sorted(
-                d for d in dirnames
-                if not _excluded(f"{relfolder}/{d}" if relfolder else d, excludes)
-            )
-            for filename in sorted(filenames):
-                relpath = f"{relfolder}/{filename}" if relfolder else filename
-                if not _included(relpath, include) or _excluded(relpath, excludes):
-                    continue
-                full = folder_path / filename
-                if full.is_symlink():
-                    try:
-                        full.resolve().relative_to(root)
-                    except (ValueError, OSError):
-                        notes.append(Problem(relpath, None, "left out: a link to a file outside the scan root"))
-                        continue
-                found.add(relpath)
+        relstart = start.relative_to(root).as_posix()
+        relstart = "" if relstart == "." else relstart
+        if relstart and excluded.match(relstart):
+            continue
+        _walk(os.fspath(start), relstart, root_text, excluded, included, found, notes)
     return Discovery(files=tuple(sorted(found)), notes=tuple(notes))

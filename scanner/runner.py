@@ -366,7 +366,6 @@ def run(
     if inventory is not None and inventory_display is not None:
         findings = compare(observations, inventory, taxonomy=load_taxonomy(), inventory_path=inventory_display,
                            inventory_lines=inventory_lines)
-        findings = _with_line_hashes(findings, root)
         from scanner.suppress import apply_suppressions, read_directives
 
         unreadable = {skip.path for skip in skips}
@@ -385,6 +384,8 @@ def run(
         findings = tuple(f for f in findings if f.path in reported)
         skips = [s for s in skips if s.path in reported]
         notices = [n for n in notices if n.path is None or n.path in reported]
+    # GitHub's line hashes only for what is reported: hashing a file costs a pass over its text.
+    findings = _with_line_hashes(findings, root)
     if fixes and inventory is not None:
         from scanner.fix import attach_fixes, context_for
 
