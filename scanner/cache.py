@@ -16,6 +16,7 @@ cannot be written is reported, never fatal.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import os
 import pickle
@@ -71,11 +72,16 @@ class ResultCache:
         return cls(root, where, key)
 
     def _load(self) -> _Store:
+        enabled = gc.isenabled()
+        gc.disable()  # unpickling makes many objects and no cycles: the collector would only slow it
         try:
             with self.file.open("rb") as handle:
                 store = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return _Store(self.key)
+        finally:
+            if enabled:
+                gc.enable()
         if not isinstance(store, _Store) or store.key != self.key:
             return _Store(self.key)
         return store
