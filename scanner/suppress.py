@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scanner.model import Finding, Notice, NoticeLevel, Suppression
+from scanner.tomlpos import string_end
 
 # Notice codes (SARIF notification descriptor ids, JSON `code`).
 BARE = "bare-suppression"
@@ -192,7 +193,7 @@ def _toml_comments(text: str) -> list[tuple[int, int, str, bool]]:
             comments.append((line, i - line_start + 1, text[i:end].rstrip("\r"), alone))
             i = end
         elif char in "\"'":
-            end = _string_end(text, i)
+            end = string_end(text, i)
             # A multi-line string moves the line count on without holding comments.
             newlines = text.count("\n", i, end)
             if newlines:
@@ -202,38 +203,6 @@ def _toml_comments(text: str) -> list[tuple[int, int, str, bool]]:
         else:
             i += 1
     return comments
-
-
-def _string_end(text: str, start: int) -> int:
-    """Return the index just after the TOML string that opens at `start` (or the end of the text).
-
-    Basic strings (") have backslash escapes, literal strings (') none; tripled quotes open
-    a multi-line string, whose closing quotes may be followed by up to two more that belong
-    to the content. A one-line string that meets the end of its line ends there (tomllib
-    reports it).
-    """
-    quote_char = text[start]
-    triple = text.startswith(quote_char * 3, start)
-    j = start + (3 if triple else 1)
-    n = len(text)
-    while j < n:
-        char = text[j]
-        if char == "\\" and quote_char == '"':
-            j += 2
-        elif char == "\n" and not triple:
-            return j
-        elif char == quote_char and (not triple or text.startswith(quote_char * 3, j)):
-            if not triple:
-                return j + 1
-            j += 3
-            extra = 0
-            while extra < 2 and j < n and text[j] == quote_char:
-                j += 1
-                extra += 1
-            return j
-        else:
-            j += 1
-    return n
 
 
 def read_directives(root: Path, files: Iterable[str], inventory: tuple[str, Path] | None = None) -> tuple[Directive, ...]:

@@ -584,3 +584,35 @@ class TomlChecker:
 def _plural(value: object) -> str:
     name = toml_type(value).split(" ", 1)[1]
     return name + "s"
+
+
+def string_end(text: str, start: int) -> int:
+    """Return the index just after the TOML string that opens at `start` (or the end of the text).
+
+    Basic strings (") have backslash escapes, literal strings (') none; tripled quotes open
+    a multi-line string, whose closing quotes may be followed by up to two more that belong
+    to the content. A one-line string that meets the end of its line ends there (tomllib
+    reports it).
+    """
+    quote_char = text[start]
+    triple = text.startswith(quote_char * 3, start)
+    j = start + (3 if triple else 1)
+    n = len(text)
+    while j < n:
+        char = text[j]
+        if char == "\\" and quote_char == '"':
+            j += 2
+        elif char == "\n" and not triple:
+            return j
+        elif char == quote_char and (not triple or text.startswith(quote_char * 3, j)):
+            if not triple:
+                return j + 1
+            j += 3
+            extra = 0
+            while extra < 2 and j < n and text[j] == quote_char:
+                j += 1
+                extra += 1
+            return j
+        else:
+            j += 1
+    return n

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from scanner.fix.outcome import Outcome, Planned, Refused
 from scanner.fix.text import Edit, LineIndex, newline_of
 from scanner.model import Finding
+from scanner.tomlpos import string_end
 
 MAX_LINE = 100
 _DIRECTIVE = re.compile(r"#\s*policyscan\s*:", re.IGNORECASE)
@@ -145,7 +146,7 @@ def _toml_lines(text: str) -> _Lines:
             comments[line] = text[i:end].rstrip("\r")
             i = end
         elif char in "\"'":
-            end = _toml_string_end(text, i)
+            end = string_end(text, i)
             newlines = text.count("\n", i, end)
             ends.update(range(line, line + newlines))
             starts.update(range(line + 1, line + newlines + 1))
@@ -156,27 +157,3 @@ def _toml_lines(text: str) -> _Lines:
     return _Lines(frozenset(starts), frozenset(ends), frozenset(), comments)
 
 
-def _toml_string_end(text: str, start: int) -> int:
-    """The index just after the TOML string opening at `start` (the end of its line if unterminated)."""
-    quote = text[start]
-    triple = text.startswith(quote * 3, start)
-    j = start + (3 if triple else 1)
-    n = len(text)
-    while j < n:
-        char = text[j]
-        if char == "\\" and quote == '"':
-            j += 2
-        elif char == "\n" and not triple:
-            return j
-        elif char == quote and (not triple or text.startswith(quote * 3, j)):
-            if not triple:
-                return j + 1
-            j += 3
-            extra = 0
-            while extra < 2 and j < n and text[j] == quote:  # up to two more quotes belong to the content
-                j += 1
-                extra += 1
-            return j
-        else:
-            j += 1
-    return n
