@@ -13,30 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scanner.discovery import BUILTIN_EXCLUDES
 from scanner.errors import ConfigError, Problem
 from scanner.inventory import ClassifierOverrides, read_classifier
 from scanner.model import Level
 from scanner.taxonomy import load_taxonomy
 from scanner.tomlpos import TomlChecker, read_toml_document
 
-BUILTIN_EXCLUDES: tuple[str, ...] = (
-    ".git",
-    ".hg",
-    ".svn",
-    ".venv",
-    "venv",
-    "env",
-    ".tox",
-    ".nox",
-    "node_modules",
-    "__pycache__",
-    "build",
-    "dist",
-    "site-packages",
-    ".mypy_cache",
-    ".pytest_cache",
-)
-"""Directory names never scanned, wherever they occur; `exclude` adds to them."""
+# BUILTIN_EXCLUDES (from scanner.discovery) are the folders never scanned; `exclude` adds to them.
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from scanner.errors import Problem, UsageError
 
-BUILTIN_EXCLUDES = (
-    ".git", ".hg", ".svn", ".venv", "venv", ".env", ".tox", ".nox", "node_modules", "__pycache__", "build",
-    "dist", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "*.egg-info",
+BUILTIN_EXCLUDES: tuple[str, ...] = (
+    ".git", ".hg", ".svn", ".venv", "venv", "env", ".env", ".tox", ".nox", "node_modules", "__pycache__",
+    "build", "dist", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "*.egg-info",
     ".policyscan_cache",
 )
+"""Folder names never scanned, wherever they occur; `exclude` in [tool.policyscan] adds to them."""
 
 
 @functools.lru_cache(maxsize=512)

@@ -49,8 +49,9 @@ def test_defaults() -> None:
         config_path=None,
     )
     assert BUILTIN_EXCLUDES == (
-        ".git", ".hg", ".svn", ".venv", "venv", "env", ".tox", ".nox", "node_modules",
-        "__pycache__", "build", "dist", "site-packages", ".mypy_cache", ".pytest_cache",
+        ".git", ".hg", ".svn", ".venv", "venv", "env", ".env", ".tox", ".nox", "node_modules",
+        "__pycache__", "build", "dist", "site-packages", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+        ".eggs", "*.egg-info", ".policyscan_cache",
     )  # fmt: skip
 
 
