@@ -601,8 +601,10 @@ class FileAnalyzer:
                 return body if not orelse.is_const else Value(const=UNKNOWN)
             return union([body, orelse])
         if isinstance(node, ast.Dict):
-            if all(isinstance(k, ast.Constant) for k in node.keys) and all(isinstance(v, ast.Constant) for v in node.values):
-                return Value(const={k.value: v.value for k, v in zip(node.keys, node.values)})  # type: ignore[union-attr]
+            constants = [(k.value, v.value) for k, v in zip(node.keys, node.values)
+                         if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)]
+            if len(constants) == len(node.keys):
+                return Value(const=dict(constants))
             values: list[Value] = []
             for key, item in zip(node.keys, node.values):
                 item_value = self.eval(item, scope)
@@ -709,10 +711,10 @@ class FileAnalyzer:
             if symbol in self.models.request.objects:
                 return Value(symbol=REQUEST)
             if "(" not in base.symbol and not base.symbol.startswith("@"):
-                held = self.external.variables.get(symbol)
+                bound = self.external.variables.get(symbol)
                 self.uses.add(USE_VARIABLE + symbol)
-                if held is not None:
-                    return Value(symbol=held)
+                if bound is not None:
+                    return Value(symbol=bound)
             if (node.attr in self.models.logger_names and symbol not in self.models.returns
                     and self.models.log_calls.get(symbol) is None):
                 return Value(symbol=self.models.logger_type)
@@ -907,7 +909,7 @@ class FileAnalyzer:
             rendered={prefix + name: info.rendered for name, info in self.classes.items() if info.rendered},
             families={prefix + name: family for name, family in self.schema_classes.items()},
             variables={prefix + name: value.symbol for name, value in self.module_scope.env.items()
-                       if self.models.relevant(value.symbol)},
+                       if value.symbol is not None and self.models.relevant(value.symbol)},
         )
 
     def call_result_symbol(self, symbol: str, node: ast.Call, scope: Scope) -> str:

@@ -141,7 +141,7 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
     if entry is None:
         return
     rest = [value for index, value in enumerate(args) if index != url_position]
-    data = union([_data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS), data_of(url)])
+    data = union([_data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS), data_of(url or NOTHING)])
     if entry.require_data and not data.categories:
         return
     categories = set(data.categories) | set(entry.implies)

@@ -319,11 +319,11 @@ def parameter_value(
         return Value(symbol=held.symbol, categories=held.categories, reasons=held.reasons, params=params)
     if annotation is not None and route is None and not annotation.startswith("@"):
         an.uses.add(USE_RENDERED + annotation)
-        rendered = an.external.rendered.get(annotation)
-        if rendered:
+        known = an.external.rendered.get(annotation)
+        if known:
             params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
-            return Value(symbol=f"{annotation}()", categories=rendered, params=params,
-                         reasons=(f"{annotation}'s string form shows {', '.join(sorted(rendered))}",))
+            return Value(symbol=f"{annotation}()", categories=known, params=params,
+                         reasons=(f"{annotation}'s string form shows {', '.join(sorted(known))}",))
     if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
         return Value(symbol=REQUEST)
     if route is not None and arg.arg not in route.path_params:
