@@ -131,6 +131,7 @@ class SchemaFamily:
     response_names: bool
     stored_when_keyword: str | None
     renders_fields: bool = False
+    submitted: bool = False
 
     def is_field_call(self, symbol: str) -> bool:
         """True when a call of `symbol` declares a field of this family."""
@@ -217,11 +218,15 @@ class Models:
         roots.update(self.returns.values())
         return frozenset(roots)
 
+    def _scheme(self, symbol: str) -> bool:
+        """A security scheme instance (`APIKeyHeader(...)`), which FastAPI dependencies read credentials with."""
+        return symbol.endswith(")") and any(fnmatch.fnmatchcase(symbol, p) for p in self.routes.credential_schemes)
+
     def relevant(self, symbol: str | None) -> bool:
         """True when a value of this symbol matters to some model (worth telling other modules about)."""
         if symbol is None or symbol.startswith("@"):
             return False
-        if symbol in self._roots:
+        if symbol in self._roots or self._scheme(symbol):
             return True
         cut = symbol.find("()")
         return cut != -1 and symbol[: cut + 2] in self._roots
@@ -268,7 +273,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "configuration": frozenset({"owners", "symbols"}),
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
-                         "meta_fields", "response_names", "stored_when_keyword", "renders_fields"}),
+                         "meta_fields", "response_names", "stored_when_keyword", "renders_fields", "submitted"}),
 }
 
 
@@ -542,6 +547,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                     response_names=bool(entry.get("response_names", False)),
                     stored_when_keyword=entry.get("stored_when_keyword"),
                     renders_fields=bool(entry.get("renders_fields", False)),
+                    submitted=bool(entry.get("submitted", False)),
                 )
             )
 

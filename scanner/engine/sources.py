@@ -23,8 +23,15 @@ if TYPE_CHECKING:
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
 
 BODY_ROLES = frozenset({"fields", "files", "body"})
-# A schema field that holds a user's id only refers to the user (like a foreign key): not a collect.
-NOT_FIELD_CATEGORIES = frozenset({"user.unique_id"})
+# A schema field named for a user's (or an owner's, an author's) id only refers to that record,
+# like a foreign key: not a collect. An id from elsewhere (`uid` at a provider) is one.
+_REFERENCE = re.compile(r"(?:^|_)(?:user|owner|author|customer|member|account|creator|reporter|sender|recipient|"
+                        r"person|profile|client|parent|actor|editor|admin)_?(?:id|pk|uuid|guid)s?$", re.IGNORECASE)
+
+
+def refers_to_user(name: str, category: str) -> bool:
+    """True for a field that only points at a user record (`user_id`, `author_pk`)."""
+    return category == "user.unique_id" and bool(_REFERENCE.search(name))
 # Parameter indices of a function's **kwargs and *args in its summary.
 KWARGS = -1
 VARARGS = -2
@@ -580,8 +587,9 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
     family = next((f for f in an.models.schemas if f.family == an.schema_classes[cls.name]), None)
     if family is None or not _declares_field(family, an.static_symbol(value_node.func, scope), value_node):
         return
-    match = an.classifier.name(key.value, owner=cls.name) or an.classifier.type_name(_callee_name(value_node))
-    if match is None or match.category in NOT_FIELD_CATEGORIES:
+    match = an.classifier.name(key.value, owner=cls.name) or an.classifier.name(key.value, owner="request") \
+        or an.classifier.type_name(_callee_name(value_node))
+    if match is None or refers_to_user(key.value, match.category):
         return
     an.emit(Kind.COLLECT, target, [match.category], family.rule,
             f"{cls.name}.{key.value} declares {match.category} ({family.family} field added at run time)",
@@ -651,12 +659,15 @@ def _annotated_field(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, 
 def _emit_field(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, stmt: ast.stmt, name: str,
                 type_names: list[str], stored: bool) -> None:
     match = an.classifier.name(name, owner=cls.name)
+    if match is None and family.submitted:
+        # what a form receives is what the person filling it in submits: read it as such
+        match = an.classifier.name(name, owner="request")
     if match is None:
         for type_name in type_names:
             match = an.classifier.type_name(type_name)
             if match is not None:
                 break
-    if match is None or match.category in NOT_FIELD_CATEGORIES:
+    if match is None or refers_to_user(name, match.category):
         return
     where = "stored" if stored else "received"
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
@@ -687,7 +698,7 @@ def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta
             if element.value in read_only or element.value in declared:
                 continue
             match = an.classifier.name(element.value, owner=owner)
-            if match is None or match.category in NOT_FIELD_CATEGORIES:
+            if match is None or refers_to_user(element.value, match.category):
                 continue
             an.emit(Kind.COLLECT, element, [match.category], family.rule,
                     f"{cls.name} takes {owner}.{element.value} ({match.category}) through Meta.fields",
