@@ -1012,8 +1012,9 @@ class FileAnalyzer:
         return Value(categories=frozenset({match.category}), reasons=(match.pattern,))
 
 
-LOGGING_WORDS = frozenset({"log", "logs", "logger", "logging", "audit", "trace", "debug", "info", "warn", "warning",
-                           "error", "notice", "report", "print", "echo", "emit", "record"})
+# Words that name a function for logging (`log_event`, `audit`); `info`, `error` or `record` name
+# too many other things (`get_plugin_info`, `cached_user_info`).
+LOGGING_WORDS = frozenset({"log", "logs", "logger", "logging", "audit", "print", "echo"})
 
 
 def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
