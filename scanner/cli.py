@@ -122,7 +122,7 @@ def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int 
     if fmt == "json":
         _write(render_json(result, explain=explain), output)
     else:
-        _write(render_text(result, color=output is None and _color(sys.stdout)), output)
+        _write(render_text(result, color=output is None and _color(sys.stdout), explain=explain), output)
     return ExitCode.CLEAN if result.complete else ExitCode.INCOMPLETE
 
 

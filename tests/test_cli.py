@@ -219,3 +219,20 @@ def test_broken_semgrep_pack_exits_2_with_line(tmp_path: Path, capsys: pytest.Ca
     code, _, err = cli(["scan", str(tmp_path)], capsys)
     assert code == 2
     assert "mine.yaml:2" in err and "policyscan" in err
+
+
+def test_observe_explain_says_why_and_how_the_data_travelled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path, {"app/views.py": VIEWS})
+    code, out, _ = cli(["observe", str(tmp_path), "--explain"], capsys)
+    assert code == 0
+    assert out.splitlines()[:7] == [
+        "app/views.py:11:13: collect user.contact.email (python.request.field) request field 'email' is read "
+        "(user.contact.email)",
+        "    because: key of request.form",
+        "    because: name 'email' ~ email",
+        "app/views.py:12:5: log user.contact.email (python.logging.personal-data) user.contact.email is written to "
+        "a log by logging.info()",
+        "    because: name 'email' ~ email",
+        "    app/views.py:11: request field 'email' is read (user.contact.email)",
+        "    app/views.py:12: user.contact.email is written to a log by logging.info()",
+    ]

@@ -37,17 +37,22 @@ class _Painter:
         return "".join(codes) + text + _RESET
 
 
-def render_text(run: RunResult, *, color: bool = False) -> str:
+def render_text(run: RunResult, *, color: bool = False, explain: bool = False) -> str:
     """Return the text report of `run`, ending with a newline.
 
-    A "scan" run lists unsuppressed findings, an "observe" run its observations; both then
-    list skipped files and notices, and end with a summary: counts by level (or kind), by
-    rule and by category. Raises nothing.
+    A "scan" run lists unsuppressed findings, an "observe" run its observations (with
+    `explain`, each followed by why it was made: the patterns and models that matched and the
+    steps the data took); both then list skipped files and notices, and end with a summary:
+    counts by level (or kind), by rule and by category. Raises nothing.
     """
     paint = _Painter(color)
     lines: list[str] = []
     if run.command == "observe":
-        lines += (_observation_line(o, paint) for o in sorted(run.observations, key=lambda o: o.sort_key))
+        for observation in sorted(run.observations, key=lambda o: o.sort_key):
+            lines.append(_observation_line(observation, paint))
+            if explain:
+                lines += (f"    because: {reason}" for reason in observation.reasons)
+                lines += (f"    {step.path}:{step.span.start_line}: {step.message}" for step in observation.flow)
     else:
         findings = sorted(run.findings, key=lambda f: f.sort_key)
         lines += (_finding_line(f, paint) for f in findings if _listed(f))
