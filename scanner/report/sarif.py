@@ -28,6 +28,7 @@ import sarif_om  # type: ignore[import-untyped]  # sarif-om ships no type inform
 
 from scanner.catalog import RuleInfo
 from scanner.model import Finding, Fix, FlowStep, InventoryRef, Level, Notice, RunResult, Skip, Span
+from scanner.report import SUPPRESSED_MODES
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -39,8 +40,6 @@ AUTOMATION_ID = "policyscan/"
 IDENTITY_KEY = "policyscan/v1"
 LINE_HASH_KEY = "primaryLocationLineHash"
 DECLARATION_LOCATION_ID = 1
-
-SUPPRESSED_MODES = ("include", "omit")
 
 JSONValue: TypeAlias = "dict[str, JSONValue] | list[JSONValue] | str | int | float | bool"
 
