@@ -11,6 +11,7 @@ log) is known at its call sites.
 from __future__ import annotations
 
 import ast
+import builtins
 import gc
 import re
 import sys
@@ -36,7 +37,7 @@ from scanner.engine.values import CARRIERS, CONFIGURED, NOTHING, REQUEST, UNKNOW
 from scanner.model import Cookie, FileResult, FlowStep, Kind, Observation, Skip, SkipReason, Span
 from scanner.packs import Models
 
-_BUILTIN_NAMES = frozenset(__import__("builtins").__dict__)
+_BUILTIN_NAMES = frozenset(vars(builtins))
 
 # Calls whose result says nothing personal about their arguments.
 SANITIZERS = frozenset({
@@ -666,8 +667,6 @@ class FileAnalyzer:
     def eval_name(self, node: ast.Name, scope: Scope) -> Value:
         found = scope.lookup(node.id)
         if found is not None:
-            if found.role in sources.BODY_ROLES:
-                return found
             return found
         if node.id in _BUILTIN_NAMES:
             return Value(symbol=f"builtins.{node.id}")
