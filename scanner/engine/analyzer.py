@@ -335,8 +335,17 @@ class FileAnalyzer:
         self.finish_scope(scope)
         returned = data_of(union(scope.returns)) if scope.returns else NOTHING
         symbols = {r.symbol for r in scope.returns}
-        if len(symbols) == 1 and None not in symbols and not returned.categories:
-            returned = Value(symbol=symbols.pop())
+        body_symbol = symbols.pop() if len(symbols) == 1 else None
+        known = body_symbol is not None and (self.models.relevant(body_symbol) or body_symbol.startswith(("@instance:", REQUEST)))
+        if known and not returned.categories:
+            returned = Value(symbol=body_symbol)
+        elif not known and func.returns is not None:
+            # `def client() -> Langfuse:` says what it returns when the body does not show it
+            annotated = self.annotation_symbol(func.returns, outer)
+            if annotated is not None and _looks_like_class(annotated) and not annotated.startswith("builtins."):
+                returned = Value(symbol=self.call_result_symbol(annotated, ast.Call(func=func.returns, args=[], keywords=[]), outer),
+                                 categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
+                                 params=returned.params)
         # A method is called through an instance: its first parameter is not passed explicitly.
         shift = 1 if cls is not None and names and names[0] in ("self", "cls") else 0
         key = f"{cls.name}.{func.name}" if cls is not None else func.name
