@@ -154,7 +154,8 @@ def test_check_target(key: str, value: float | str | None, status: str) -> None:
 
 
 def test_evaluate_targets_rows() -> None:
-    rows = perf.evaluate_targets(perf.compute_ratios(MEASUREMENTS, cache=False), identical=False)
+    identities = {"observe_identical_across_workers": False, "scan_identical_across_workers": True}
+    rows = perf.evaluate_targets(perf.compute_ratios(MEASUREMENTS, cache=False), identities)
     assert [(r["key"], r["target"], r["value"], r["status"]) for r in rows] == [
         ("scan_1_worker_over_ast", "<= 3x", 3.0, "PASS"),
         ("scan_all_cores_over_ast", "<= 2x", 2.0, "PASS"),
@@ -163,13 +164,17 @@ def test_evaluate_targets_rows() -> None:
         ("policyscan_peak_rss_mb", "< 300 MB", 61.5, "PASS"),
         ("second_run_speedup", ">= 5x", "n/a: no cache yet", "n/a"),
         ("observe_identical_across_workers", "byte-identical", False, "FAIL"),
+        ("scan_identical_across_workers", "byte-identical", True, "PASS"),
+        ("scan_identical_with_cache", "byte-identical", None, "n/a"),
+        ("precommit_identical_with_cache", "byte-identical", None, "n/a"),
     ]
     assert all(set(r) == {"key", "label", "target", "value", "status"} for r in rows)
 
 
 @pytest.mark.parametrize(("identical", "status"), [(True, "PASS"), (False, "FAIL"), (None, "n/a")])
 def test_identity_check_status(identical: bool | None, status: str) -> None:
-    assert perf.evaluate_targets({}, identical)[-1]["status"] == status
+    rows = perf.evaluate_targets({}, {"scan_identical_with_cache": identical})
+    assert {r["key"]: r["status"] for r in rows}["scan_identical_with_cache"] == status
 
 
 @pytest.mark.parametrize(
@@ -196,6 +201,42 @@ def test_identical_outputs(digests: list[str], expected: bool | None) -> None:
 )
 def test_has_cache_flag(help_text: str, expected: bool) -> None:
     assert perf.has_cache_flag(help_text) is expected
+
+
+@pytest.mark.parametrize(
+    ("help_text", "mode"),
+    [
+        ("  --no-cache  Analyse every file again.\n  --cache-dir DIRECTORY  Where to keep it.\n", "cache-dir"),
+        ("  --no-cache  Analyse every file again.\n", "no-cache"),
+        ("  --cache-dir DIRECTORY\n", None),  # no way to turn it off: not the cache the benchmark knows
+        ("  --jobs INTEGER\n", None),
+    ],
+)
+def test_cache_mode(help_text: str, mode: str | None) -> None:
+    assert perf.cache_mode(help_text) == mode
+
+
+@pytest.mark.parametrize(
+    ("mode", "cold", "args"),
+    [
+        ("cache-dir", True, ["--cache-dir", "/c/scan"]),
+        ("cache-dir", False, ["--cache-dir", "/c/scan"]),
+        ("no-cache", True, ["--no-cache"]),
+        ("no-cache", False, []),
+        (None, True, []),
+        (None, False, []),
+    ],
+)
+def test_cache_args(mode: str | None, cold: bool, args: list[str]) -> None:
+    assert perf.cache_args(mode, cold=cold, directory=Path("/c/scan")) == args
+
+
+@pytest.mark.parametrize("source", [b"x = 1\n", b"x = 1", b""])
+def test_a_precommit_edit_is_a_comment_that_can_be_undone(source: bytes) -> None:
+    first, second = perf.edited(source, 1), perf.edited(source, 2)
+    assert first == source + b"\n# policyscan benchmark: a pre-commit edit 1\n"
+    assert first != second  # each run changes the files again: never a cache hit
+    assert perf.unedited(first) == perf.unedited(second) == perf.unedited(source) == source
 
 
 CORPUS = perf.Corpus(name="demo", requirement="demo==1", sdist=True, precommit=("a.py", "b.py", "c.py", "d.py", "e.py"))
@@ -240,6 +281,7 @@ def test_artifact_version(filename: str, version: str | None) -> None:
 def test_measurement_result_shape() -> None:
     m = perf.Measurement("scan_1_worker", ["python", "-m", "scanner"], Path("."), frozenset({0, 1}))
     m.walls, m.cpus, m.rss_kb, m.codes = [2.0, 1.0, 3.0], [1.5, 1.0, 2.0], [51200, 40960, 45000], [1, 1, 0]
+    m.loads = [0.5, 1.5, 1.0]
     m.note = "n/a: no cache yet"
     assert m.result() == {
         "command": ["python", "-m", "scanner"],
@@ -247,6 +289,7 @@ def test_measurement_result_shape() -> None:
         "cpu_s": {"median": 1.5, "min": 1.0, "max": 2.0, "runs": [1.5, 1.0, 2.0]},
         "max_rss_mb": 50.0,
         "exit_codes": [0, 1],
+        "max_load_average": 1.5,
         "note": "n/a: no cache yet",
     }
 
@@ -284,7 +327,7 @@ def test_document_shape_and_report() -> None:
                          "bandit": {"command": ["bandit"], "unavailable": "bandit is not installed"}},
         "checks": {"observe_identical_across_workers": True},
         "ratios": {"precommit_wall_s": ratios["precommit_wall_s"], "second_run_speedup": ratios["second_run_speedup"]},
-        "targets": perf.evaluate_targets(ratios, True)[3:4],
+        "targets": perf.evaluate_targets(ratios, {})[3:4],
     }
     doc = perf.document(
         generated="2025-01-01T00:00:00Z", duration_s=61.26, repeat=3,
@@ -300,10 +343,28 @@ def test_document_shape_and_report() -> None:
         "policyscan performance benchmark: commit abc123, 2 cores (AMD EPYC), Python 3.11.7, 3 repeats, 61 s",
         "",
         "demo 1: 3 files, 30 lines (load average 0.5 before, 0.7 after)",
-        "  measurement           median s    min s    max s    cpu s  peak MB  note",
-        "  ast_parse                4.000    4.000    4.000    2.000     20.0",
-        "  bandit                       -        -        -        -        -  bandit is not installed",
+        "  measurement           median s    min s    max s    cpu s  peak MB  load  note",
+        "  ast_parse                4.000    4.000    4.000    2.000     20.0     -",
+        "  bandit                       -        -        -        -        -     -  bandit is not installed",
         "  checks: observe_identical_across_workers=True",
         "  ratios: precommit_wall_s=0.25, second_run_speedup=n/a: no cache yet",
         "  PASS  pre-commit run on 5 files, wall: 0.25 (target < 0.3 s)",
     ]
+
+
+def test_run_once_runs_the_hooks_around_the_command_even_when_it_fails(tmp_path: Path) -> None:
+    calls: list[str] = []
+    flag = tmp_path / "edited"
+    m = perf.Measurement(
+        "hooked", [sys.executable, "-c", f"import os, sys; sys.exit(0 if os.path.exists({str(flag)!r}) else 5)"],
+        tmp_path, frozenset({0}),
+        before=lambda: (calls.append("before"), flag.touch()) and None,
+        after=lambda: (calls.append("after"), flag.unlink()) and None,
+    )
+    m.run_once(tmp_path / "err.txt")  # the command sees what `before` did
+    assert (m.codes, m.error, calls, flag.exists()) == ([0], None, ["before", "after"], False)
+
+    m.before = lambda: calls.append("before")
+    m.after = lambda: calls.append("after")
+    m.run_once(tmp_path / "err.txt")
+    assert (m.error, calls[2:]) == ("exit 5: ", ["before", "after"])

@@ -37,7 +37,7 @@ import sys
 import tarfile
 import time
 import zipfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -213,6 +213,7 @@ def peak_rss_mb(measurements: Mapping[str, Mapping[str, Any]], names: Sequence[s
 
 POLICYSCAN_MEASUREMENTS = (
     "observe_1_worker", "observe_all_cores", "scan_1_worker", "scan_all_cores", "precommit", "scan_second_run",
+    "precommit_no_cache",
 )
 
 
@@ -259,8 +260,16 @@ def check_target(target: Target, value: float | str | None) -> str:
     return "PASS" if ok else "FAIL"
 
 
-def evaluate_targets(ratios: Mapping[str, float | str | None], identical: bool | None) -> list[dict[str, Any]]:
-    """Return one {"key", "label", "target", "value", "status"} per target, and the worker-identity check last."""
+IDENTITY_CHECKS: dict[str, str] = {
+    "observe_identical_across_workers": "observe output, --jobs 1 vs --jobs 0",
+    "scan_identical_across_workers": "scan SARIF, --jobs 1 vs --jobs 0",
+    "scan_identical_with_cache": "scan SARIF, first run vs cached second run",
+    "precommit_identical_with_cache": "pre-commit SARIF, warm cache vs --no-cache",
+}
+
+
+def evaluate_targets(ratios: Mapping[str, float | str | None], identities: Mapping[str, bool | None]) -> list[dict[str, Any]]:
+    """Return one {"key", "label", "target", "value", "status"} per target, then one per IDENTITY_CHECKS entry."""
     rows = [
         {
             "key": t.key,
@@ -271,19 +280,54 @@ def evaluate_targets(ratios: Mapping[str, float | str | None], identical: bool |
         }
         for t in TARGETS
     ]
-    rows.append({
-        "key": "observe_identical_across_workers",
-        "label": "observe output, --jobs 1 vs --jobs 0",
-        "target": "byte-identical",
-        "value": identical,
-        "status": "n/a" if identical is None else ("PASS" if identical else "FAIL"),
-    })
+    for key, label in IDENTITY_CHECKS.items():
+        identical = identities.get(key)
+        rows.append({
+            "key": key,
+            "label": label,
+            "target": "byte-identical",
+            "value": identical,
+            "status": "n/a" if identical is None else ("PASS" if identical else "FAIL"),
+        })
     return rows
 
 
 def has_cache_flag(help_text: str) -> bool:
     """True when a command's --help lists a --no-cache option (the result cache exists)."""
     return re.search(r"(?<![\w-])--no-cache(?![\w-])", help_text) is not None
+
+
+def cache_mode(help_text: str) -> str | None:
+    """How the benchmark controls policyscan's result cache, from `scan --help`.
+
+    None: there is no cache. "cache-dir": each measurement gets its own cache folder (emptied
+    before a first run). "no-cache": first runs pass --no-cache, the others use the default cache.
+    """
+    if not has_cache_flag(help_text):
+        return None
+    return "cache-dir" if re.search(r"(?<![\w-])--cache-dir(?![\w-])", help_text) else "no-cache"
+
+
+def cache_args(mode: str | None, *, cold: bool, directory: Path) -> list[str]:
+    """Return the cache options of one policyscan measurement (see cache_mode)."""
+    if mode == "cache-dir":
+        return ["--cache-dir", str(directory)]
+    if mode == "no-cache" and cold:
+        return ["--no-cache"]
+    return []
+
+
+EDIT_MARK = b"\n# policyscan benchmark: a pre-commit edit "
+
+
+def edited(source: bytes, n: int) -> bytes:
+    """Return a file's source with the benchmark's n-th edit appended (a comment: the code means the same)."""
+    return source + EDIT_MARK + str(n).encode() + b"\n"
+
+
+def unedited(source: bytes) -> bytes:
+    """Return a file's source without an edit of the benchmark (left behind when a run was interrupted)."""
+    return source.split(EDIT_MARK, 1)[0]
 
 
 def precommit_files(corpus: Corpus, files: Sequence[str]) -> list[str]:
@@ -314,16 +358,17 @@ def identical_outputs(digests: Sequence[str]) -> bool | None:
 
 def format_table(measurements: Mapping[str, Mapping[str, Any]]) -> list[str]:
     """Return the lines of the table of one corpus's measurements."""
-    lines = [f"  {'measurement':<20} {'median s':>9} {'min s':>8} {'max s':>8} {'cpu s':>8} {'peak MB':>8}  note"]
+    lines = [f"  {'measurement':<20} {'median s':>9} {'min s':>8} {'max s':>8} {'cpu s':>8} {'peak MB':>8} {'load':>5}  note"]
     for name, entry in measurements.items():
         if "wall_s" not in entry:
-            lines.append(f"  {name:<20} {'-':>9} {'-':>8} {'-':>8} {'-':>8} {'-':>8}  "
+            lines.append(f"  {name:<20} {'-':>9} {'-':>8} {'-':>8} {'-':>8} {'-':>8} {'-':>5}  "
                          f"{entry.get('unavailable') or entry.get('error')}")
             continue
         wall = entry["wall_s"]
         lines.append(
             f"  {name:<20} {wall['median']:>9.3f} {wall['min']:>8.3f} {wall['max']:>8.3f} "
-            f"{entry['cpu_s']['median']:>8.3f} {entry['max_rss_mb']:>8.1f}  {entry.get('note', '')}".rstrip()
+            f"{entry['cpu_s']['median']:>8.3f} {entry['max_rss_mb']:>8.1f} {format_value(entry.get('max_load_average')):>5}  "
+            f"{entry.get('note', '')}".rstrip()
         )
     return lines
 
@@ -437,18 +482,28 @@ class Measurement:
     rss_kb: list[int] = field(default_factory=list)
     codes: list[int] = field(default_factory=list)
     digests: list[str] = field(default_factory=list)
+    loads: list[float] = field(default_factory=list)  # the 1-minute load average before each run
     error: str | None = None
     unavailable: str | None = None
     note: str = ""
+    before: Callable[[], None] | None = None  # untimed, before each run
+    after: Callable[[], None] | None = None  # untimed, after each run, even a failed one
 
     def run_once(self, errfile: Path) -> None:
         """Run the command once in a wrapper process; on an unexpected exit code, record the error."""
         if self.output is not None and self.output.exists():
             self.output.unlink()
-        wrapper = subprocess.run(
-            [sys.executable, "-c", MEASURE_SCRIPT, json.dumps(self.cmd), str(self.cwd), str(errfile)],
-            capture_output=True, text=True, env=child_env(),
-        )
+        load = _loadavg()
+        try:
+            if self.before is not None:
+                self.before()
+            wrapper = subprocess.run(
+                [sys.executable, "-c", MEASURE_SCRIPT, json.dumps(self.cmd), str(self.cwd), str(errfile)],
+                capture_output=True, text=True, env=child_env(),
+            )
+        finally:
+            if self.after is not None:
+                self.after()
         if wrapper.returncode != 0:  # the command could not even start
             self.error = "cannot run: " + " | ".join(wrapper.stderr.strip().splitlines()[-2:])
             return
@@ -462,6 +517,8 @@ class Measurement:
         self.cpus.append(float(figures["cpu"]))
         self.rss_kb.append(int(figures["maxrss_kb"]))
         self.codes.append(code)
+        if load is not None:
+            self.loads.append(load)
         if self.output is not None and self.output.exists():
             self.digests.append(hashlib.sha256(self.output.read_bytes()).hexdigest())
 
@@ -478,6 +535,9 @@ class Measurement:
         entry["cpu_s"] = summarize(self.cpus)
         entry["max_rss_mb"] = round(max(self.rss_kb) / 1024, 1)
         entry["exit_codes"] = sorted(set(self.codes))
+        if self.loads:
+            # Other work on the machine slows wall time, and all-cores runs most: say how much there was.
+            entry["max_load_average"] = max(self.loads)
         if self.error is not None:
             entry["error"] = self.error
         if self.note:
@@ -522,8 +582,11 @@ def ensure_bandit(install: bool) -> tuple[str | None, str | None]:
         if done.returncode != 0:
             return None, "bandit is not installed and pip could not install it"
         importlib.invalidate_caches()
-    version = _version([sys.executable, "-m", "bandit", "--version"])
-    return (version, None) if version else (None, "bandit does not run")
+    if _version([sys.executable, "-m", "bandit", "--version"]) is None:
+        return None, "bandit does not run"
+    from importlib.metadata import version
+
+    return version("bandit"), None
 
 
 def semgrep_command() -> str | None:
@@ -587,34 +650,64 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
     out.mkdir(parents=True, exist_ok=True)
     listing = out / "files.txt"
     listing.write_text("".join(f"{root / f}\n" for f in files), encoding="utf-8")
+    chosen = precommit_files(corpus, files)
+    originals = {f: unedited((root / f).read_bytes()) for f in chosen}
+    for f, source in originals.items():
+        if (root / f).read_bytes() != source:  # an interrupted run left its edit behind
+            (root / f).write_bytes(source)
+    stats = {f: (root / f).stat() for f in chosen}
     sizes = [(root / f).stat().st_size for f in files]
     lines = 0
     for f in files:
         with open(root / f, "rb") as handle:
             lines += sum(1 for _ in handle)
-    chosen = precommit_files(corpus, files)
 
     py = sys.executable
-    cache_flags = {cmd: has_cache_flag(_help(checkout, cmd)) for cmd in ("observe", "scan")}
-    no_cache = {cmd: (["--no-cache"] if flag else []) for cmd, flag in cache_flags.items()}
+    mode = cache_mode(_help(checkout, "scan"))
+    caches = out / "policyscan-cache"
     inventory = ["--inventory", str(INVENTORY)]
     # observe exits 3 and scan 3 when some file could not be analysed (Django ships a file
     # with a deliberate syntax error); scan exits 1 on findings. 2 is an error.
     observe_ok = frozenset({0, 3})
     scan_ok = frozenset({0, 1, 3})
 
-    def observe(name: str, jobs: str) -> Measurement:
-        output = out / f"{name}.json"
-        return Measurement(name, [py, "-m", "scanner", "observe", str(root), "--format", "json", "-o", str(output),
-                                  "--jobs", jobs, *no_cache["observe"]], checkout, observe_ok, output)
+    def emptied(directory: Path) -> Callable[[], None] | None:
+        # A first run starts from an empty cache (and writes it, as a user's first run does).
+        return (lambda: shutil.rmtree(directory, ignore_errors=True)) if mode == "cache-dir" else None
 
-    def scan(name: str, jobs: str, *, cached: bool = False) -> Measurement:
+    def observe(name: str, jobs: str) -> Measurement:
+        output, cache = out / f"{name}.json", caches / name
+        return Measurement(name, [py, "-m", "scanner", "observe", str(root), "--format", "json", "-o", str(output),
+                                  "--jobs", jobs, *cache_args(mode, cold=True, directory=cache)],
+                           checkout, observe_ok, output, before=emptied(cache))
+
+    def scan(name: str, jobs: str, cache: Path, *, cold: bool) -> Measurement:
         output = out / f"{name}.sarif"
-        flags = [] if cached else no_cache["scan"]
         return Measurement(name, [py, "-m", "scanner", "scan", str(root), *inventory, "--format", "sarif",
-                                  "-o", str(output), "--jobs", jobs, *flags], checkout, scan_ok, output)
+                                  "-o", str(output), "--jobs", jobs, *cache_args(mode, cold=cold, directory=cache)],
+                           checkout, scan_ok, output, before=emptied(cache) if cold else None)
+
+    # The pre-commit run: 5 files changed since the last full scan (a comment appended to each,
+    # a new one every run, undone after it), the cache otherwise warm from that scan.
+    last_edit = [0]
+
+    def edit(again: bool = False) -> None:
+        if not again:
+            last_edit[0] += 1
+        for f, source in originals.items():
+            (root / f).write_bytes(edited(source, last_edit[0]))
+
+    def restore() -> None:
+        for f, source in originals.items():
+            (root / f).write_bytes(source)
+            os.utime(root / f, ns=(stats[f].st_atime_ns, stats[f].st_mtime_ns))
 
     precommit_out = out / "precommit.sarif"
+    precommit_cache = cache_args(mode, cold=False, directory=caches / "precommit")
+
+    def precommit(output: Path, cache: list[str]) -> list[str]:
+        return [py, "-m", "scanner", "scan", *[str(root / f) for f in chosen], "--root", str(root), *inventory,
+                "--format", "sarif", "-o", str(output), *cache]
     semgrep_out, bandit_out = out / "semgrep.json", out / "bandit.json"
     semgrep = tools["semgrep"]
     measurements = {m.name: m for m in (
@@ -622,13 +715,12 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
         Measurement("ast_parse", [py, "-c", AST_SCRIPT, str(listing)], checkout, frozenset({0})),
         observe("observe_1_worker", "1"),
         observe("observe_all_cores", "0"),
-        scan("scan_all_cores", "0"),
-        scan("scan_1_worker", "1"),
-        # Right after scan_1_worker, on the same unchanged tree: with a cache, this one is warm.
-        scan("scan_second_run", "1", cached=True),
-        Measurement("precommit", [py, "-m", "scanner", "scan", *[str(root / f) for f in chosen], "--root", str(root),
-                                  *inventory, "--format", "sarif", "-o", str(precommit_out), *no_cache["scan"]],
-                    checkout, scan_ok, precommit_out),
+        scan("scan_all_cores", "0", caches / "scan_all_cores", cold=True),
+        scan("scan_1_worker", "1", caches / "scan", cold=True),
+        # Right after scan_1_worker, on the same unchanged tree, with the cache it wrote.
+        scan("scan_second_run", "1", caches / "scan", cold=False),
+        Measurement("precommit", precommit(precommit_out, precommit_cache), checkout, scan_ok, precommit_out,
+                    before=edit, after=restore),
         # --project-root: the corpus sits in this git repository, whose .gitignore leaves out
         # bench/perf/.cache/; semgrep would then scan nothing (or, outside git, skip tests/).
         Measurement("semgrep", [str(semgrep), "scan", "--metrics=off", "--disable-version-check", "--config",
@@ -644,17 +736,17 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
         measurements["semgrep"].unavailable = f"{SEMGREP_PACK} is not in the checkout"
     if tools["bandit_unavailable"]:
         measurements["bandit"].unavailable = tools["bandit_unavailable"]
-    if not cache_flags["scan"]:
+    if mode is None:
         measurements["scan_second_run"].note = NO_CACHE_YET
-    newlines = sum((root / f).read_bytes().count(b"\n") for f in chosen)
-    measurements["precommit"].note = f"5 files, {newlines} lines"
+    newlines = sum(source.count(b"\n") for source in originals.values())
+    measurements["precommit"].note = f"5 changed files, {newlines} lines" + (", cache warm" if mode else "")
 
-    # Warm up, untimed: compile the checkout's .pyc files, and fill the result cache if there
-    # is one, so that the first repeat is not slower for reasons no user sees twice.
-    warm_up = [measurements["precommit"]] + ([measurements["scan_second_run"]] if cache_flags["scan"] else [])
-    for m in warm_up:
-        subprocess.run(m.cmd, cwd=m.cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       env=child_env())
+    # Warm up, untimed: compile the checkout's .pyc files, and give the pre-commit run the cache
+    # of a full scan, so that no repeat pays for what a user pays once.
+    warm_up = [py, "-m", "scanner", "scan", str(root), *inventory, "--format", "sarif", "-o", str(precommit_out),
+               *precommit_cache] if mode else measurements["precommit"].cmd
+    subprocess.run(warm_up, cwd=checkout, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, env=child_env())
     errfile = out / "stderr.txt"
     load_before = _loadavg()
     for i in range(repeat):
@@ -664,19 +756,37 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
                 m.run_once(errfile)
                 print(f" {m.walls[-1]:.2f} s" if m.error is None else f" failed: {m.error}", flush=True)
 
+    if mode and measurements["precommit"].digests:
+        # Once: the last pre-commit run again (same edit) without the cache, which must say the same.
+        cold_out = out / "precommit-no-cache.sarif"
+        cold = Measurement("precommit_no_cache", precommit(cold_out, ["--no-cache"]), checkout, scan_ok, cold_out,
+                           note="once: the last pre-commit run again, without a cache",
+                           before=lambda: edit(again=True), after=restore)
+        print(f"  [{corpus.name}] {cold.name} ...", end="", flush=True)
+        cold.run_once(errfile)
+        print(f" {cold.walls[-1]:.2f} s" if cold.error is None else f" failed: {cold.error}", flush=True)
+        measurements[cold.name] = cold
     results = {name: m.result() for name, m in measurements.items()}
     load_after = _loadavg()
-    checks: dict[str, Any] = {
+    identities = {
         "observe_identical_across_workers": identical_outputs(
             measurements["observe_1_worker"].digests + measurements["observe_all_cores"].digests),
-        "scan_sarif_identical_across_workers": identical_outputs(
+        "scan_identical_across_workers": identical_outputs(
             measurements["scan_1_worker"].digests + measurements["scan_all_cores"].digests),
+        "scan_identical_with_cache": identical_outputs(
+            measurements["scan_1_worker"].digests + measurements["scan_second_run"].digests) if mode else None,
+        "precommit_identical_with_cache": identical_outputs(
+            measurements["precommit"].digests[-1:] + measurements["precommit_no_cache"].digests)
+        if "precommit_no_cache" in measurements else None,
+    }
+    checks: dict[str, Any] = {
+        **identities,
         "policyscan_skipped_files": _skipped(out / "observe_1_worker.json"),
         "semgrep_files_scanned": _semgrep_files(semgrep_out),
         "bandit_files_scanned": _bandit_files(bandit_out),
-        "cache_flag": cache_flags,
+        "cache_mode": mode,
     }
-    ratios = compute_ratios(results, cache=cache_flags["scan"])
+    ratios = compute_ratios(results, cache=mode is not None)
     return {
         "requirement": corpus.requirement,
         "artifact": artifact,
@@ -693,7 +803,7 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
         "measurements": results,
         "checks": checks,
         "ratios": ratios,
-        "targets": evaluate_targets(ratios, checks["observe_identical_across_workers"]),
+        "targets": evaluate_targets(ratios, identities),
     }
 
 
