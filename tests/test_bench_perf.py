@@ -368,3 +368,11 @@ def test_run_once_runs_the_hooks_around_the_command_even_when_it_fails(tmp_path:
     m.after = lambda: calls.append("after")
     m.run_once(tmp_path / "err.txt")
     assert (m.error, calls[2:]) == ("exit 5: ", ["before", "after"])
+
+
+def test_an_accepted_exit_code_without_the_report_is_an_error(tmp_path: Path) -> None:
+    # policyscan's internal errors exit 3, like an incomplete scan, but write no report.
+    m = perf.Measurement("crash", [sys.executable, "-c", "import sys; print('IndexError: boom', file=sys.stderr); sys.exit(3)"],
+                         tmp_path, frozenset({0, 3}), output=tmp_path / "report.json")
+    m.run_once(tmp_path / "err.txt")
+    assert (m.error, m.walls) == ("exit 3, no report written: IndexError: boom", [])

@@ -509,9 +509,11 @@ class Measurement:
             return
         figures = json.loads(wrapper.stdout.strip().splitlines()[-1])
         code = int(figures["returncode"])
-        if code not in self.ok_codes:
-            tail = errfile.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
-            self.error = f"exit {code}: " + " | ".join(tail)
+        # policyscan exits 3 both when a file could not be analysed (a report is written) and on
+        # an internal error (none is): an accepted exit code without its report is an error too.
+        if code not in self.ok_codes or (self.output is not None and not self.output.exists()):
+            tail = errfile.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-3:]
+            self.error = f"exit {code}{'' if code not in self.ok_codes else ', no report written'}: " + " | ".join(tail)
             return
         self.walls.append(float(figures["wall"]))
         self.cpus.append(float(figures["cpu"]))
