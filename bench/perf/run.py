@@ -264,7 +264,7 @@ IDENTITY_CHECKS: dict[str, str] = {
     "observe_identical_across_workers": "observe output, --jobs 1 vs --jobs 0",
     "scan_identical_across_workers": "scan SARIF, --jobs 1 vs --jobs 0",
     "scan_identical_with_cache": "scan SARIF, first run vs cached second run",
-    "precommit_identical_with_cache": "pre-commit SARIF, warm cache vs --no-cache",
+    "precommit_identical_with_cache": "pre-commit report, warm cache vs --no-cache",
 }
 
 
@@ -704,12 +704,13 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
             (root / f).write_bytes(source)
             os.utime(root / f, ns=(stats[f].st_atime_ns, stats[f].st_mtime_ns))
 
-    precommit_out = out / "precommit.sarif"
+    precommit_out = out / "precommit.txt"
     precommit_cache = cache_args(mode, cold=False, directory=caches / "precommit")
 
     def precommit(output: Path, cache: list[str]) -> list[str]:
+        # --format text, as the pre-commit hook of .pre-commit-hooks.yaml runs it.
         return [py, "-m", "scanner", "scan", *[str(root / f) for f in chosen], "--root", str(root), *inventory,
-                "--format", "sarif", "-o", str(output), *cache]
+                "--format", "text", "-o", str(output), *cache]
     semgrep_out, bandit_out = out / "semgrep.json", out / "bandit.json"
     semgrep = tools["semgrep"]
     measurements = {m.name: m for m in (
@@ -745,7 +746,7 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
 
     # Warm up, untimed: compile the checkout's .pyc files, and give the pre-commit run the cache
     # of a full scan, so that no repeat pays for what a user pays once.
-    warm_up = [py, "-m", "scanner", "scan", str(root), *inventory, "--format", "sarif", "-o", str(precommit_out),
+    warm_up = [py, "-m", "scanner", "scan", str(root), *inventory, "--format", "text", "-o", str(precommit_out),
                *precommit_cache] if mode else measurements["precommit"].cmd
     subprocess.run(warm_up, cwd=checkout, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, env=child_env())
@@ -760,7 +761,7 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
 
     if mode and measurements["precommit"].digests:
         # Once: the last pre-commit run again (same edit) without the cache, which must say the same.
-        cold_out = out / "precommit-no-cache.sarif"
+        cold_out = out / "precommit-no-cache.txt"
         cold = Measurement("precommit_no_cache", precommit(cold_out, ["--no-cache"]), checkout, scan_ok, cold_out,
                            note="once: the last pre-commit run again, without a cache",
                            before=lambda: edit(again=True), after=restore)
