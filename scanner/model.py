@@ -125,6 +125,7 @@ class SkipReason(enum.StrEnum):
     TOO_LARGE = "too-large"
     UNREADABLE = "unreadable"
     SEMGREP_ERROR = "semgrep-error"
+    ANALYSIS_ERROR = "analysis-error"
 
 
 @dataclass(frozen=True, slots=True)

@@ -944,7 +944,10 @@ class FileAnalyzer:
                 return None
             return self.annotation_symbol(parsed, scope)
         if isinstance(node, ast.Subscript):
-            return self.annotation_symbol(node.slice if not isinstance(node.slice, ast.Tuple) else node.slice.elts[0], scope)
+            inner = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) and node.slice.elts else node.slice
+            if isinstance(inner, ast.Tuple):  # tuple[()]
+                return None
+            return self.annotation_symbol(inner, scope)
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
             return self.annotation_symbol(node.left, scope) or self.annotation_symbol(node.right, scope)
         return self.static_symbol(node, scope)
@@ -1103,6 +1106,10 @@ def analyze(path: str, source: str, models: Models, classifier: Classifier, exte
         observations = analyzer.run()
     except RecursionError:
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP, "the file is nested too deeply to analyse")))
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the scan; it is reported
+        where = _innermost_line(exc, path)
+        detail = f"policyscan could not analyse this file ({type(exc).__name__}: {exc}); please report it"
+        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.ANALYSIS_ERROR, detail, where)))
     return Analyzed(FileResult(path, observations=tuple(merge_observations(observations))),
                     summary=analyzer.export(), uses=frozenset(analyzer.uses))
 
@@ -1135,6 +1142,19 @@ def merge_observations(observations: list[Observation]) -> list[Observation]:
             arguments=tuple(sorted(set(previous.arguments) | set(obs.arguments))),
         )
     return sorted(merged.values(), key=lambda o: o.sort_key)
+
+
+def _innermost_line(exc: BaseException, path: str) -> int | None:
+    """The line of the analysed file the engine was at when it failed, when the traceback shows it."""
+    del path
+    frame = exc.__traceback__
+    line: int | None = None
+    while frame is not None:
+        node = frame.tb_frame.f_locals.get("node")
+        if isinstance(node, ast.AST) and hasattr(node, "lineno"):
+            line = node.lineno
+        frame = frame.tb_next
+    return line
 
 
 def analyze_file(root: Path, relpath: str, models: Models, classifier: Classifier, *, max_size: int = 1_000_000) -> FileResult:

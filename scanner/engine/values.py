@@ -27,6 +27,9 @@ class _Unknown:
     def __repr__(self) -> str:
         return "UNKNOWN"
 
+    def __reduce__(self) -> str:
+        return "UNKNOWN"  # unpickled (cache, worker processes) as the one module-level marker
+
 
 UNKNOWN: Any = _Unknown()
 
@@ -37,6 +40,9 @@ class _Configured:
     __slots__ = ()
 
     def __repr__(self) -> str:
+        return "CONFIGURED"
+
+    def __reduce__(self) -> str:
         return "CONFIGURED"
 
 
