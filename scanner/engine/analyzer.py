@@ -907,13 +907,21 @@ class FileAnalyzer:
             return self.external.functions.get(key)
         return None
 
+    def _exported(self, summary: FunctionSummary) -> FunctionSummary:
+        """A summary as other modules see it: the object it returns only when a model cares about it."""
+        if summary.returns.symbol is None or self.models.relevant(summary.returns.symbol):
+            return summary
+        returns = Value(categories=summary.returns.categories, steps=summary.returns.steps,
+                        reasons=summary.returns.reasons)
+        return FunctionSummary(returns=returns, log_params=summary.log_params, param_names=summary.param_names,
+                               return_params=summary.return_params)
+
     def export(self) -> ModuleSummary:
         """What other modules may use of this one: qualified names to summaries."""
         prefix = f"{self.module}." if self.module else ""
         return ModuleSummary(
-            functions={prefix + key: summary for key, summary in self.summaries.items()
-                       if not summary.trivial and (summary.returns.categories or summary.log_params
-                                                   or summary.return_params or self.models.relevant(summary.returns.symbol))},
+            functions={prefix + key: self._exported(summary) for key, summary in self.summaries.items()
+                       if not self._exported(summary).trivial},
             rendered={prefix + name: info.rendered for name, info in self.classes.items() if info.rendered},
             families={prefix + name: family for name, family in self.schema_classes.items()},
             variables={prefix + name: value.symbol for name, value in self.module_scope.env.items()

@@ -66,7 +66,7 @@ class ModuleSummary:
         A function that only passes its arguments through matters to a caller only when data
         flows into the call (USE_PASSTHROUGH); one with data of its own, to every caller.
         """
-        names = {USE_FUNCTION + k for k, f in self.functions.items() if f.returns.categories or f.returns.symbol or f.log_params}
+        names = {USE_FUNCTION + k for k, f in self.functions.items() if f.returns.categories or f.returns.symbol}
         names.update(USE_PASSTHROUGH + k for k, f in self.functions.items() if f.return_params or f.log_params)
         names.update(USE_RENDERED + k for k in self.rendered)
         names.update(USE_BASE + k for k in self.families)
