@@ -50,7 +50,7 @@ def _significant_units(text: str) -> array.array[int]:
     return units
 
 
-def _iter_line_hashes(text: str) -> Iterator[str]:
+def iter_line_hashes(text: str) -> Iterator[str]:
     """Yield the fingerprint of every line of `text`, line 1 first."""
     units = _significant_units(text)
     # A line starts at the first significant unit and after every newline; the
@@ -83,7 +83,7 @@ def line_hashes(text: str) -> list[str]:
     A text ending with a newline has one more line than it has newlines; the empty text
     has one line. Each value looks like `"a7f2ff13bc495cf2:2"`. Raises nothing.
     """
-    return list(_iter_line_hashes(text))
+    return list(iter_line_hashes(text))
 
 
 def line_hash(text: str, line: int) -> str:
@@ -94,7 +94,7 @@ def line_hash(text: str, line: int) -> str:
     """
     if line < 1:
         raise ValueError(f"line numbers start at 1, got {line}")
-    for number, value in enumerate(_iter_line_hashes(text), start=1):
+    for number, value in enumerate(iter_line_hashes(text), start=1):
         if number == line:
             return value
     raise ValueError(f"line {line} is beyond the end of the text")

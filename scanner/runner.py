@@ -7,6 +7,7 @@ as exceptions; the result is the same whatever the number of workers.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -24,7 +25,7 @@ from scanner.bundled import rules_dir
 from scanner.cache import ResultCache
 from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
 from scanner.engine.sources import OWN_COOKIE_RULE
-from scanner.fingerprint import line_hashes
+from scanner.fingerprint import iter_line_hashes
 from scanner.inventory import ClassifierOverrides, Inventory, load_inventory
 from scanner.model import FileResult, Finding, Kind, Notice, NoticeLevel, Observation, RunResult, Skip
 from scanner.packs import Models, load_models
@@ -237,18 +238,24 @@ def resolve_inventory(root: Path, config: Config, given: Path | None) -> Path | 
 
 
 def _with_line_hashes(findings: Iterable[Finding], root: Path) -> tuple[Finding, ...]:
-    cache: dict[str, list[str] | None] = {}
+    """Each finding with GitHub's line hash of its start line (hashing each file only as far as needed)."""
+    findings = tuple(findings)
+    last_line: dict[str, int] = {}
+    for finding in findings:
+        last_line[finding.path] = max(last_line.get(finding.path, 0), finding.span.start_line)
+    hashes: dict[str, list[str]] = {}
+    for path, last in last_line.items():
+        full = Path(path) if Path(path).is_absolute() else root / path
+        try:
+            text = full.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        hashes[path] = list(itertools.islice(iter_line_hashes(text), last))
     out: list[Finding] = []
     for finding in findings:
-        if finding.path not in cache:
-            full = Path(finding.path) if Path(finding.path).is_absolute() else root / finding.path
-            try:
-                cache[finding.path] = line_hashes(full.read_text(encoding="utf-8", errors="replace"))
-            except OSError:
-                cache[finding.path] = None
-        hashes = cache[finding.path]
+        known = hashes.get(finding.path)
         line = finding.span.start_line
-        out.append(replace(finding, line_hash=hashes[line - 1]) if hashes and 0 < line <= len(hashes) else finding)
+        out.append(replace(finding, line_hash=known[line - 1]) if known and 0 < line <= len(known) else finding)
     return tuple(out)
 
 
