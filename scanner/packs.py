@@ -77,6 +77,15 @@ class DeriveSource:
 
 
 @dataclass(frozen=True, slots=True)
+class SchemaFactory:
+    """A call whose keyword arguments declare the fields of a schema (`whoosh.fields.Schema(...)`)."""
+
+    family: str
+    rule: str
+    stored: bool
+
+
+@dataclass(frozen=True, slots=True)
 class CookieSetter:
     """A method that sets a cookie, with its parameter names."""
 
@@ -201,6 +210,7 @@ class Models:
     response_only_keywords: frozenset[str]
     field_exclude_keywords: frozenset[str]
     derive_calls: SymbolTable[DeriveSource]
+    schema_factories: SymbolTable[SchemaFactory]
     config_owners: frozenset[str]
     config_symbols: frozenset[str]
     recipients: frozenset[str] = field(default_factory=frozenset)
@@ -254,7 +264,7 @@ def expand(pattern: str) -> Iterator[str]:
 
 _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "": frozenset({"pack", "returns", "aliases", "log", "heuristics", "sdk", "http", "host", "setter", "header", "jar",
-                   "request", "containers", "fastapi", "defaults", "schema", "derive", "configuration"}),
+                   "request", "containers", "fastapi", "defaults", "schema", "derive", "configuration", "factory"}),
     "pack": frozenset({"name", "description"}),
     "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords"}),
     "heuristics": frozenset({"logger_names", "logger_type"}),
@@ -270,6 +280,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                           "credential_schemes", "form_classes"}),
     "defaults": frozenset({"response_names", "response_only_keywords", "exclude_keywords"}),
     "derive": frozenset({"rule", "category", "message", "calls"}),
+    "factory": frozenset({"family", "rule", "stored", "calls"}),
     "configuration": frozenset({"owners", "symbols"}),
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
@@ -405,6 +416,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     response_only: set[str] = set()
     field_excludes: set[str] = set()
     derive_entries: list[tuple[str, DeriveSource]] = []
+    factory_entries: list[tuple[str, SchemaFactory]] = []
     config_owners: set[str] = set()
     config_symbols: set[str] = set()
     recipients: set[str] = set()
@@ -523,6 +535,12 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                                   message=reader.string(entry, "message"))
             for pattern in reader.strings(entry, "calls", required=True):
                 derive_entries.extend((name, derive) for name in expand(pattern))
+        for entry in doc.get("factory", []):
+            reader.check_keys(entry, "factory")
+            factory = SchemaFactory(family=reader.string(entry, "family"), rule=reader.string(entry, "rule"),
+                                    stored=bool(entry.get("stored", False)))
+            for pattern in reader.strings(entry, "calls", required=True):
+                factory_entries.extend((name, factory) for name in expand(pattern))
         configuration = doc.get("configuration", {})
         if isinstance(configuration, dict):
             reader.check_keys(configuration, "configuration")
@@ -594,6 +612,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         response_only_keywords=frozenset(response_only),
         field_exclude_keywords=frozenset(field_excludes),
         derive_calls=SymbolTable(derive_entries),
+        schema_factories=SymbolTable(factory_entries),
         config_owners=frozenset(config_owners),
         config_symbols=frozenset(config_symbols),
         recipients=frozenset(recipients),

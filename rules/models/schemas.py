@@ -18,6 +18,7 @@ import attrs
 import marshmallow
 import mongoengine as me
 import peewee
+import whoosh.fields
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -27,7 +28,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import FlaskForm
 from marshmallow import fields as mf
 from phonenumber_field.modelfields import PhoneNumberField
-from pydantic import BaseModel, EmailStr, Field, SecretStr
+from pydantic import BaseModel, EmailStr, Field, SecretStr, create_model
 from pydantic_settings import BaseSettings
 from rest_framework import serializers
 from sqlalchemy import Column, ForeignKey, Integer, String
@@ -437,3 +438,23 @@ class EmailTemplates:
     email = "welcome.html"
     # ok: python.dataclass.field
     phone: str = "+441234567890"
+
+
+# --- schemas built by a call ----------------------------------------------------------------------
+
+
+class PostIndex:
+    """A search index that stores copies of the posts' personal data."""
+
+    schema = whoosh.fields.Schema(
+        # ok: python.whoosh.field
+        post_id=whoosh.fields.NUMERIC(stored=True, unique=True),
+        # ruleid: python.whoosh.field user.account.username
+        username=whoosh.fields.TEXT(),
+        # ruleid: python.whoosh.field user.content
+        content=whoosh.fields.TEXT(),
+    )
+
+
+# ruleid: python.pydantic.field user.contact.email
+ContactRequest = create_model("ContactRequest", email=(str, ...), topic=(str, "general"))

@@ -799,6 +799,7 @@ class FileAnalyzer:
             derived = sources.derived(self, node, symbol)
             if derived is not None:
                 return derived
+            sources.schema_factory(self, node, symbol, scope)
             sinks.check_call_sinks(self, node, symbol, args, kwargs, scope)
         if method is not None:
             sinks.check_method_sinks(self, node, method, base or NOTHING, args, kwargs, scope)

@@ -192,6 +192,24 @@ def derived(an: FileAnalyzer, node: ast.Call, symbol: str) -> Value | None:
     return Value(categories=frozenset({source.category}), steps=(an.step(node, source.message),))
 
 
+def schema_factory(an: FileAnalyzer, node: ast.Call, symbol: str, scope: Scope) -> None:
+    """`whoosh.fields.Schema(username=TEXT(), ...)`: each keyword naming personal data is a field."""
+    factory = an.models.schema_factories.get(symbol)
+    if factory is None:
+        return
+    owner = scope.cls.name if scope.cls is not None else None
+    for keyword in node.keywords:
+        if keyword.arg is None:
+            continue
+        match = an.classifier.name(keyword.arg, owner=owner) or an.classifier.name(keyword.arg, owner="request")
+        if match is None or refers_to_user(keyword.arg, match.category):
+            continue
+        where = "stored" if factory.stored else "received"
+        an.emit(Kind.COLLECT, keyword, [match.category], factory.rule,
+                f"the {factory.family} field '{keyword.arg}' declares {match.category} ({where})",
+                stored=factory.stored, reasons=(f"{factory.family} field", match.pattern))
+
+
 def request_call(an: FileAnalyzer, node: ast.Call, func: Value, args: list[Value], scope: Scope) -> Value:
     """A method of the request: `request.get_json()`, `await request.form()`, `request.get_header(...)`."""
     assert func.symbol is not None
