@@ -333,6 +333,13 @@ async def api_key_user(
     return api_key or token
 
 
+async def api_key_annotated(
+    # ruleid: python.fastapi.credential user.authorization.credentials
+    query_key: Annotated[str | None, Security(api_key_header)],
+):
+    return query_key
+
+
 @security_router.post("/login")
 # ruleid: python.fastapi.form-class user.account.username,user.authorization.credentials
 async def login(form_data: OAuth2PasswordRequestForm = Depends()):

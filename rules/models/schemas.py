@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Optional, TypedDict
 
+import attr as attrs_classic
 import attrs
 import marshmallow
 import mongoengine as me
@@ -458,3 +459,15 @@ class PostIndex:
 
 # ruleid: python.pydantic.field user.contact.email
 ContactRequest = create_model("ContactRequest", email=(str, ...), topic=(str, "general"))
+
+
+@attrs_classic.s
+class RegistrationInfo:
+    """attrs' classic API: fields are attr.ib() assignments."""
+
+    # ruleid: python.dataclass.field user.account.username
+    username = attrs_classic.ib()
+    # ruleid: python.dataclass.field user.contact.email
+    email = attrs_classic.ib()
+    # ok: python.dataclass.field
+    accepted_terms = attrs_classic.ib(default=False)

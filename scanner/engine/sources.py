@@ -299,9 +299,15 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
     # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
     routes = an.models.routes
     markers = routes.field_markers | routes.header_markers | routes.file_markers
-    for default in [*func.args.defaults, *func.args.kw_defaults]:
-        if isinstance(default, ast.Call) and (an.static_symbol(default.func, scope) in markers
-                                              or _credential_scheme(an, default, scope)):
+    candidates: list[ast.expr | None] = [*func.args.defaults, *func.args.kw_defaults]
+    for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
+        # `x: Annotated[str, Security(api_key_header)]`
+        if isinstance(arg.annotation, ast.Subscript) and isinstance(arg.annotation.slice, ast.Tuple) \
+                and _annotation_name(arg.annotation.value) == "Annotated":
+            candidates.extend(arg.annotation.slice.elts[1:])
+    for candidate in candidates:
+        if isinstance(candidate, ast.Call) and (an.static_symbol(candidate.func, scope) in markers
+                                                or _credential_scheme(an, candidate, scope)):
             return RouteInfo(frozenset(), dependency=True)
     return None
 
