@@ -145,8 +145,9 @@ def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int 
               help="Report only findings in files changed since the git revision REF, or untracked (the whole tree is still analysed).")
 @click.option("--staged", is_flag=True,
               help="Report only findings in the files staged for commit (the whole tree is still analysed).")
-@click.option("--sarif-fixes/--no-sarif-fixes", default=True, show_default=True,
-              help="Give SARIF results the source fixes `policyscan fix` would apply (computed with libcst).")
+@click.option("--sarif-fixes/--no-sarif-fixes", default=False, show_default=True,
+              help="Give SARIF results the source fixes `policyscan fix` would apply, for editors to offer "
+                   "(computed with libcst; off by default: it costs a parse of every file with a fixable finding).")
 @_cache_options
 def scan(
     paths: tuple[Path, ...],

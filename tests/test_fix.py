@@ -476,15 +476,15 @@ def test_sarif_fixes_are_valid_and_reproduce_the_fixed_sources(tmp_path: Path) -
     }]
 
 
-def test_scan_sarif_has_fixes_unless_turned_off(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_scan_sarif_has_fixes_when_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_tree(tmp_path, ["cookie_one_line.py"])
-    code, out, _ = cli(["scan", str(root), "--format", "sarif"], capsys)
+    code, out, _ = cli(["scan", str(root), "--format", "sarif", "--sarif-fixes"], capsys)
     assert code == 1
     assert "fixes" in assert_valid_sarif(out)["runs"][0]["results"][0]
-    code, out, _ = cli(["scan", str(root), "--format", "sarif", "--no-sarif-fixes"], capsys)
+    code, out, _ = cli(["scan", str(root), "--format", "sarif"], capsys)
     assert code == 1
     assert "fixes" not in assert_valid_sarif(out)["runs"][0]["results"][0]
-    code, out, _ = cli(["scan", str(root), "--sarif-output", str(tmp_path / "out.sarif")], capsys)
+    code, out, _ = cli(["scan", str(root), "--sarif-output", str(tmp_path / "out.sarif"), "--sarif-fixes"], capsys)
     assert "fixes" in assert_valid_sarif((tmp_path / "out.sarif").read_text(encoding="utf-8"))["runs"][0]["results"][0]
 
 
@@ -512,7 +512,8 @@ print(loaded, "libcst" in sys.modules)
     [
         (["scan", "--format", "text"], "False False"),
         (["scan", "--format", "json"], "False False"),
-        (["scan", "--format", "sarif"], "False True"),
+        (["scan", "--format", "sarif"], "False False"),
+        (["scan", "--format", "sarif", "--sarif-fixes"], "False True"),
         (["fix", "--diff"], "False True"),
     ],
 )
