@@ -8,29 +8,26 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import report_fixtures
+from report_fixtures import NOTICES, SKIPS
 from sarif_check import assert_valid_sarif
 
-from scanner.catalog import ALL_RULES
 from scanner.model import (
     Finding,
     InventoryRef,
     Level,
-    Notice,
-    NoticeLevel,
     RunResult,
-    Skip,
-    SkipReason,
     Span,
     Suppression,
 )
 from scanner.report import Format, render
 from scanner.report.github import (
+    categorise_sarif,
     command,
     escape_data,
     escape_property,
-    path_prefix_for,
-    categorise_sarif,
     main,
+    path_prefix_for,
     prepare_sarif_file,
     rebase_sarif,
     render_github,
@@ -68,30 +65,8 @@ FINDINGS = (
         suppression=Suppression(9, ("PS401",), "reviewed in SEC-42"),
     ),
 )
-SKIPS = (
-    Skip("app/broken.py", SkipReason.SYNTAX_ERROR, "invalid syntax", line=3, column=7),
-    Skip("app/blob.py", SkipReason.NULL_BYTES, "file contains null bytes"),
-)
-NOTICES = (
-    Notice(NoticeLevel.WARNING, "unused suppression of PS101", "app/forms.py", 12, code="unused-suppression"),
-    Notice(NoticeLevel.NOTE, "semgrep packs are disabled"),
-)
-
-
 def scan_run(**changes: Any) -> RunResult:
-    run = RunResult(
-        root="/srv/repo",
-        tool_version="0.1.0",
-        command="scan",
-        observations=(),
-        findings=FINDINGS,
-        skips=SKIPS,
-        notices=NOTICES,
-        rules=ALL_RULES,
-        inventory_path="privacy-inventory.toml",
-        files_scanned=12,
-    )
-    return dataclasses.replace(run, **changes)
+    return report_fixtures.scan_run(changes.pop("findings", FINDINGS), **changes)
 
 
 def test_every_unsuppressed_finding_skip_and_notice_is_one_command() -> None:

@@ -6,16 +6,13 @@ import dataclasses
 from typing import Any
 
 import pytest
+import report_fixtures
+from report_fixtures import SKIPS
 
-from scanner.catalog import ALL_RULES
 from scanner.model import (
     Finding,
     Level,
-    Notice,
-    NoticeLevel,
     RunResult,
-    Skip,
-    SkipReason,
     Span,
     Suppression,
 )
@@ -46,30 +43,8 @@ FINDINGS = (
         suppression=Suppression(30, ("PS201",), "DPA signed"),
     ),
 )
-SKIPS = (
-    Skip("app/broken.py", SkipReason.SYNTAX_ERROR, "invalid syntax", line=3, column=7),
-    Skip("app/blob.py", SkipReason.NULL_BYTES, "file contains null bytes"),
-)
-NOTICES = (
-    Notice(NoticeLevel.WARNING, "unused suppression of PS101", "app/forms.py", 12, code="unused-suppression"),
-    Notice(NoticeLevel.NOTE, "semgrep packs are disabled"),
-)
-
-
 def scan_run(**changes: Any) -> RunResult:
-    run = RunResult(
-        root="/srv/repo",
-        tool_version="0.1.0",
-        command="scan",
-        observations=(),
-        findings=FINDINGS,
-        skips=SKIPS,
-        notices=NOTICES,
-        rules=ALL_RULES,
-        inventory_path="privacy-inventory.toml",
-        files_scanned=12,
-    )
-    return dataclasses.replace(run, **changes)
+    return report_fixtures.scan_run(changes.pop("findings", FINDINGS), **changes)
 
 
 def test_full_summary() -> None:

@@ -6,6 +6,8 @@ import dataclasses
 from typing import Any
 
 import pytest
+import report_fixtures
+from report_fixtures import SKIPS
 
 from scanner.catalog import ALL_RULES
 from scanner.model import (
@@ -18,8 +20,6 @@ from scanner.model import (
     NoticeLevel,
     Observation,
     RunResult,
-    Skip,
-    SkipReason,
     Span,
     Suppression,
 )
@@ -85,30 +85,8 @@ FINDINGS = (
         declaration=InventoryRef("privacy-inventory.toml", 7, "[[collect]] user.name"),
     ),
 )
-SKIPS = (
-    Skip("app/broken.py", SkipReason.SYNTAX_ERROR, "invalid syntax", line=3, column=7),
-    Skip("app/blob.py", SkipReason.NULL_BYTES, "file contains null bytes"),
-)
-NOTICES = (
-    Notice(NoticeLevel.WARNING, "unused suppression of PS101", "app/forms.py", 12, code="unused-suppression"),
-    Notice(NoticeLevel.NOTE, "semgrep packs are disabled"),
-)
-
-
 def scan_run(**changes: Any) -> RunResult:
-    run = RunResult(
-        root="/srv/repo",
-        tool_version="0.3.1",
-        command="scan",
-        observations=(),
-        findings=FINDINGS,
-        skips=SKIPS,
-        notices=NOTICES,
-        rules=ALL_RULES,
-        inventory_path="privacy-inventory.toml",
-        files_scanned=12,
-    )
-    return dataclasses.replace(run, **changes)
+    return report_fixtures.scan_run(changes.pop("findings", FINDINGS), **changes)
 
 
 def test_scan_report() -> None:
