@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_support import cli
 from sarif_check import assert_valid_sarif
 
 from scanner.baseline import (
@@ -17,7 +18,6 @@ from scanner.baseline import (
     mark_baseline,
     render_baseline,
 )
-from scanner.cli import main
 from scanner.model import Finding, Level, Span, Suppression
 
 INVENTORY = """\
@@ -60,14 +60,6 @@ MESSAGE = (
     "Observed: user.contact.email is written to a log by logging.info()."
 )
 BASELINE = ".policyscan-baseline.json"
-
-
-def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 def tree(root: Path, views: str = VIEWS) -> Path:

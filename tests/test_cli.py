@@ -9,9 +9,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from cli_support import cli
 from sarif_check import assert_valid_sarif
-
-from scanner.cli import main
 
 INVENTORY = """\
 version = 1
@@ -53,14 +52,6 @@ def write(root: Path, files: dict[str, str | bytes]) -> Path:
         else:
             path.write_text(textwrap.dedent(content), encoding="utf-8")
     return root
-
-
-def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 def test_violating_tree_exits_1_with_ruff_like_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,8 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cli_support import cli
 
-from scanner.cli import main
 from scanner.vcs import GitError, changed_since, staged
 
 INVENTORY = """\
@@ -131,14 +131,6 @@ def repo(tmp_path: Path) -> Path:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "initial")
     return root
-
-
-def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 def summary(findings: int, files: int = 5, notes: int = 0) -> str:

@@ -18,14 +18,27 @@ from typing import Any
 
 import libcst as cst
 import pytest
+from cli_support import cli
 from sarif_check import assert_valid_sarif
 
-from scanner.cli import main
 from scanner.config import load_config
 from scanner.errors import UsageError
-from scanner.fix import FIXABLE_RULES, FileFix, attach_fixes, context_for, fix_source, require_libcst
+from scanner.fix import (
+    FIXABLE_RULES,
+    FileFix,
+    attach_fixes,
+    context_for,
+    fix_source,
+    require_libcst,
+)
+from scanner.fix.command import (
+    FixPlan,
+    plan_fixes,
+    render_diff,
+    render_report,
+    write_fixes,
+)
 from scanner.fix.files import SourceFile
-from scanner.fix.command import FixPlan, plan_fixes, render_diff, render_report, write_fixes
 from scanner.fix.layout import append_args, keyword
 from scanner.fix.text import Edit, LineIndex, apply_edits, overlaps, trimmed
 from scanner.inventory import load_inventory
@@ -68,14 +81,6 @@ def scan(root: Path, *, fixes: bool = False) -> RunResult:
 def plan_for(root: Path, result: RunResult, **kwargs: Any) -> FixPlan:
     config = load_config(root)
     return plan_fixes(result, context_for(config, load_inventory(root / "privacy-inventory.toml")), **kwargs)
-
-
-def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 @dataclass(frozen=True)

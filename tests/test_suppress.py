@@ -7,9 +7,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from cli_support import cli
 from sarif_check import assert_valid_sarif
 
-from scanner.cli import main
 from scanner.model import Finding, Level, Notice, NoticeLevel, Span, Suppression
 from scanner.suppress import (
     Directive,
@@ -312,14 +312,6 @@ def write_tree(root: Path, line: str, *, pyproject: str | None = None, inventory
     if pyproject is not None:
         (root / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     return root
-
-
-def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(args)
-    out, err = capsys.readouterr()
-    code = exit_info.value.code
-    return (code if isinstance(code, int) else 0), out, err
 
 
 SUMMARY_1 = "Found 1 finding (1 error, 0 warnings, 0 notes) in 1 file"
