@@ -695,8 +695,7 @@ class FileAnalyzer:
             cls = scope.cls
             if cls is not None and node.attr in cls.attributes and self._tracked(cls.attributes[node.attr]):
                 held = cls.attributes[node.attr]
-                if node.attr in self.models.logger_names and held.symbol not in self._return_types \
-                        and self.models.log_calls.get(f"{held.symbol}.info") is None:
+                if node.attr in self.models.logger_names and not self._modelled(held.symbol):
                     return Value(symbol=self.models.logger_type)
                 return held
             if node.attr in self.models.request.self_attributes:
@@ -865,7 +864,7 @@ class FileAnalyzer:
             return NOTHING  # the common case: nothing personal goes in
         if symbol is not None and (symbol in SANITIZERS or symbol.startswith(SANITIZER_PREFIXES)):
             return NOTHING
-        callee = method or (node.func.id if isinstance(node.func, ast.Name) else None)
+        callee = sources.callee_name(node) or None
         if callee is not None:
             lowered = callee.lower()
             if method in DROPPING_METHODS or _SANITIZING.search(lowered) or lowered.startswith(("is_", "has_")):
@@ -998,8 +997,12 @@ class FileAnalyzer:
         symbol = value.symbol
         if symbol is None:
             return False
-        return (symbol in self._return_types or self.models.log_calls.get(f"{symbol}.info") is not None
-                or symbol != self.normalize(symbol) or symbol in self.external.variables.values())
+        return (self._modelled(symbol) or symbol != self.normalize(symbol)
+                or symbol in self.external.variables.values())
+
+    def _modelled(self, symbol: str | None) -> bool:
+        """True for a type a pack returns or a logger the log models know (`logging.Logger`, loguru's)."""
+        return symbol in self._return_types or self.models.log_calls.get(f"{symbol}.info") is not None
 
     def _tracked(self, value: Value) -> bool:
         return value.symbol is not None and self.is_object_symbol(value.symbol)
@@ -1049,7 +1052,7 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     body = func.body[1:] if func.body and isinstance(func.body[0], ast.Expr) and isinstance(
         getattr(func.body[0], "value", None), ast.Constant) else func.body
     return len(body) <= 4 and any(
-        isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and _callee(stmt.value) in LOG_METHODS
+        isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and sources.callee_name(stmt.value) in LOG_METHODS
         for stmt in body
     )
 
@@ -1057,10 +1060,6 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg",
                          "print", "echo", "secho", "trace", "success"})
 
-
-def _callee(call: ast.Call) -> str:
-    func = call.func
-    return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
 _NORMALIZED: dict[int, dict[str, str]] = {}

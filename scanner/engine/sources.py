@@ -251,7 +251,7 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
         return  # the common case: no request body among the arguments
     if symbol is not None and (symbol in BODY_PASSTHROUGH or symbol.startswith(REQUEST)):
         return
-    callee = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id if isinstance(node.func, ast.Name) else ""
+    callee = callee_name(node)
     validated = callee[:1].isupper() or callee in VALIDATING_METHODS
     arg_nodes: list[ast.expr] = [*node.args, *(k.value for k in node.keywords)]
     values = [*args, *(v for _, v in kwargs)]
@@ -340,19 +340,19 @@ def parameter_value(
         rendered = cls.rendered if arg.arg == "self" else frozenset()
         return Value(symbol=f"@self:{cls.name}", categories=rendered,
                      reasons=(f"{cls.name}'s string form shows {', '.join(sorted(rendered))}",) if rendered else ())
+    # which parameter of the summary a value from this argument is (the last ones: *args, **kwargs)
+    params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
     annotation = an.annotation_symbol(arg.annotation, scope)
     model = an.models.request
     if annotation is not None and annotation in model.annotations:
         return Value(symbol=REQUEST)
     if annotation is not None and annotation.startswith("@class:") and route is None:
         held = an.instance_value(annotation[len("@class:"):])
-        params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
         return Value(symbol=held.symbol, categories=held.categories, reasons=held.reasons, params=params)
     if annotation is not None and route is None and not annotation.startswith("@"):
         an.uses.add(USE_RENDERED + annotation)
         known = an.external.rendered.get(annotation)
         if known:
-            params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
             return Value(symbol=f"{annotation}()", categories=known, params=params,
                          reasons=(f"{annotation}'s string form shows {', '.join(sorted(known))}",))
     if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
@@ -362,7 +362,6 @@ def parameter_value(
         if collected is not None:
             return collected
     named = an.classify_name(arg.arg, None)
-    params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
     if arg is func.args.kwarg:
         params = frozenset({KWARGS})
     elif arg is func.args.vararg:
@@ -579,7 +578,8 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     return family
 
 
-def _callee_name(call: ast.Call) -> str:
+def callee_name(call: ast.Call) -> str:
+    """The name a call is made by: `f` in `f(x)`, `method` in `obj.method(x)`, "" otherwise."""
     func = call.func
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
 
@@ -591,7 +591,7 @@ def _declares_field(family: SchemaFamily, symbol: str | None, call: ast.Call) ->
         return True
     if not family.field_calls:
         return False
-    name = (symbol or _callee_name(call)).rsplit(".", 1)[-1].rsplit(":", 1)[-1]
+    name = (symbol or callee_name(call)).rsplit(".", 1)[-1].rsplit(":", 1)[-1]
     excluded = {e.rsplit(".", 1)[-1] for e in family.exclude_calls}
     return name.endswith("Field") and name not in excluded and not name.endswith(("ForeignKeyField", "RelatedField"))
 
@@ -612,7 +612,7 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
     if family is None or not _declares_field(family, an.static_symbol(value_node.func, scope), value_node):
         return
     match = an.classifier.name(key.value, owner=cls.name) or an.classifier.name(key.value, owner="request") \
-        or an.classifier.type_name(_callee_name(value_node))
+        or an.classifier.type_name(callee_name(value_node))
     if match is None or refers_to_user(key.value, match.category):
         return
     an.emit(Kind.COLLECT, target, [match.category], family.rule,
@@ -634,7 +634,7 @@ def _field(
         return
     if _refers_by_id(an, family, call, scope) or _response_only(an, call):
         return
-    symbol = symbol or _callee_name(call)
+    symbol = symbol or callee_name(call)
     type_names = [symbol.rsplit(".", 1)[-1]]
     column_name = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) else None
     if column_name and an.classifier.name(name, owner=cls.name) is None:
