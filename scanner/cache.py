@@ -92,7 +92,8 @@ class ResultCache:
             stat = (self.root / relpath).stat()
         except OSError:
             return None
-        known = self.old.hashes.get(relpath)
+        # this run's hash first: a file that changed is read and hashed once, not at get() and again at put()
+        known = self.new.hashes.get(relpath) or self.old.hashes.get(relpath)
         if known is not None and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             self.new.hashes[relpath] = known
             return known[2]
