@@ -6,6 +6,21 @@ import pytest
 
 from scanner.cli import main
 
+# A small policy inventory: email addresses may be collected, only user ids may be logged.
+INVENTORY = """\
+version = 1
+policy = "Test policy"
+
+[[collect]]
+categories = ["user.contact.email"]
+purposes = ["account"]
+section = "2.1"
+
+[logging]
+allow = ["user.unique_id"]
+section = "2.1 Log Information"
+"""
+
 
 def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """Run `policyscan ARGS` in this process; return (exit code, standard output, standard error)."""

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_support import cli
+from cli_support import INVENTORY, cli
 from sarif_check import assert_valid_sarif
 
 from scanner.baseline import (
@@ -19,20 +19,6 @@ from scanner.baseline import (
     render_baseline,
 )
 from scanner.model import Finding, Level, Span, Suppression
-
-INVENTORY = """\
-version = 1
-policy = "Test policy"
-
-[[collect]]
-categories = ["user.contact.email"]
-purposes = ["account"]
-section = "2.1"
-
-[logging]
-allow = ["user.unique_id"]
-section = "2.1 Log Information"
-"""
 
 VIEWS = """\
 import logging

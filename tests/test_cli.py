@@ -9,22 +9,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from cli_support import cli
+from cli_support import INVENTORY, cli
 from sarif_check import assert_valid_sarif
-
-INVENTORY = """\
-version = 1
-policy = "Test policy"
-
-[[collect]]
-categories = ["user.contact.email"]
-purposes = ["account"]
-section = "2.1"
-
-[logging]
-allow = ["user.unique_id"]
-section = "2.1 Log Information"
-"""
 
 VIEWS = """\
 import logging

@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from cli_support import cli
+from cli_support import INVENTORY, cli
 from sarif_check import assert_valid_sarif
 
 from scanner.model import Finding, Level, Notice, NoticeLevel, Span, Suppression
@@ -267,20 +267,6 @@ def test_findings_are_never_dropped_and_keep_their_order() -> None:
 
 
 # ---------------------------------------------------------------- end to end, through the CLI
-INVENTORY = """\
-version = 1
-policy = "Test policy"
-
-[[collect]]
-categories = ["user.contact.email"]
-purposes = ["account"]
-section = "2.1"
-
-[logging]
-allow = ["user.unique_id"]
-section = "2.1 Log Information"
-"""
-
 VIEWS = """\
 import logging
 
