@@ -7,7 +7,79 @@ from collections.abc import Sequence
 from typing import Any
 
 from scanner.catalog import ALL_RULES
-from scanner.model import Finding, Notice, NoticeLevel, RunResult, Skip, SkipReason
+from scanner.model import (
+    Cookie,
+    Finding,
+    FlowStep,
+    InventoryRef,
+    Kind,
+    Level,
+    Notice,
+    NoticeLevel,
+    Observation,
+    RunResult,
+    Skip,
+    SkipReason,
+    Span,
+)
+
+# Observations and findings the JSON and SARIF renderer tests both render; their exact expected
+# outputs depend on these values.
+SHARE = Observation(
+    kind=Kind.SHARE,
+    path="app/analytics.py",
+    span=Span(20, 5, 22, 6),
+    categories=("user.contact.email", "user.unique_id"),
+    rule="python.segment.track",
+    message="analytics.track sends user data to Segment",
+    recipient="Segment",
+)
+COOKIE = Observation(
+    kind=Kind.COOKIE,
+    path="app/views.py",
+    span=Span(30, 5, 30, 71),
+    categories=("user.device.cookie_id",),
+    rule="python.django.set-cookie",
+    message="set_cookie sets tracking_id",
+    cookie=Cookie(name="tracking_id", max_age=31536000, secure=False, samesite="Lax", dynamic=("httponly",)),
+)
+LOG = Observation(
+    kind=Kind.LOG,
+    path="app/chat.py",
+    span=Span(41, 9, 43, 10),
+    categories=("user.content",),
+    rule="python.logging.personal-data",
+    message="prompt text is written to a log",
+    flow=(
+        FlowStep("app/chat.py", Span(38, 5, 38, 36), "prompt read from the request body"),
+        FlowStep("app/chat.py", Span(41, 9, 43, 10), "prompt passed to logger.info"),
+    ),
+    reasons=("classifier: prompt -> user.content", "model: logging.Logger.info"),
+)
+F_SHARE = Finding(
+    rule_id="PS201",
+    level=Level.ERROR,
+    message="Data is sent to Segment, which is not a declared recipient.",
+    path="app/analytics.py",
+    span=Span(20, 5, 22, 6),
+    categories=("user.contact.email", "user.unique_id"),
+    identity="PS201:app/analytics.py:share:Segment",
+    recipient="Segment",
+    observation=SHARE,
+    line_hash="54703d4cd895b18:1",
+)
+F_LOG = Finding(
+    rule_id="PS401",
+    level=Level.ERROR,
+    message="user.content is written to a log.",
+    path="app/chat.py",
+    span=Span(41, 9, 43, 10),
+    categories=("user.content",),
+    identity="PS401:app/chat.py:log:user.content",
+    observation=LOG,
+    declaration=InventoryRef("privacy-inventory.toml", 15, "[logging]"),
+    line_hash="fb7c023a8b9ccb3f:1",
+)
 
 SKIPS = (
     Skip("app/broken.py", SkipReason.SYNTAX_ERROR, "invalid syntax", line=3, column=7),

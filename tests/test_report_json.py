@@ -8,12 +8,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from report_fixtures import COOKIE, F_LOG, F_SHARE, LOG, SHARE
 
 from scanner.catalog import ALL_RULES
 from scanner.model import (
     Cookie,
     Finding,
-    FlowStep,
     InventoryRef,
     Kind,
     Level,
@@ -37,24 +37,6 @@ COLLECT = Observation(
     rule="python.flask.request-form",
     message='request.form["email"] reads user.contact.email',
 )
-SHARE = Observation(
-    kind=Kind.SHARE,
-    path="app/analytics.py",
-    span=Span(20, 5, 22, 6),
-    categories=("user.contact.email", "user.unique_id"),
-    rule="python.segment.track",
-    message="analytics.track sends user data to Segment",
-    recipient="Segment",
-)
-COOKIE = Observation(
-    kind=Kind.COOKIE,
-    path="app/views.py",
-    span=Span(30, 5, 30, 71),
-    categories=("user.device.cookie_id",),
-    rule="python.django.set-cookie",
-    message="set_cookie sets tracking_id",
-    cookie=Cookie(name="tracking_id", max_age=31536000, secure=False, samesite="Lax", dynamic=("httponly",)),
-)
 DYNAMIC_COOKIE = Observation(
     kind=Kind.COOKIE,
     path="app/views.py",
@@ -63,19 +45,6 @@ DYNAMIC_COOKIE = Observation(
     rule="python.django.set-cookie",
     message="set_cookie sets a cookie whose name is computed",
     cookie=Cookie(name=None, expires=True, httponly=True),
-)
-LOG = Observation(
-    kind=Kind.LOG,
-    path="app/chat.py",
-    span=Span(41, 9, 43, 10),
-    categories=("user.content",),
-    rule="python.logging.personal-data",
-    message="prompt text is written to a log",
-    flow=(
-        FlowStep("app/chat.py", Span(38, 5, 38, 36), "prompt read from the request body"),
-        FlowStep("app/chat.py", Span(41, 9, 43, 10), "prompt passed to logger.info"),
-    ),
-    reasons=("classifier: prompt -> user.content", "model: logging.Logger.info"),
 )
 SKIP = Skip("app/broken.py", SkipReason.SYNTAX_ERROR, "invalid syntax", line=3, column=7)
 SKIP_NO_LINE = Skip("app/blob.py", SkipReason.NULL_BYTES, "file contains null bytes")
@@ -224,18 +193,6 @@ def test_observation_dict_with_explain_adds_reasons_and_flow() -> None:
     assert [o["flow"] for o in explained][1] == observation_dict(LOG, explain=True)["flow"]
 
 
-F_LOG = Finding(
-    rule_id="PS401",
-    level=Level.ERROR,
-    message="user.content is written to a log.",
-    path="app/chat.py",
-    span=Span(41, 9, 43, 10),
-    categories=("user.content",),
-    identity="PS401:app/chat.py:log:user.content",
-    observation=LOG,
-    declaration=InventoryRef("privacy-inventory.toml", 15, "[logging]"),
-    line_hash="fb7c023a8b9ccb3f:1",
-)
 F_COOKIE = Finding(
     rule_id="PS301",
     level=Level.WARNING,
@@ -248,18 +205,8 @@ F_COOKIE = Finding(
     observation=COOKIE,
     declaration=InventoryRef("privacy-inventory.toml", None, ""),
 )
-F_SHARE_SUPPRESSED = Finding(
-    rule_id="PS201",
-    level=Level.ERROR,
-    message="Data is sent to Segment, which is not a declared recipient.",
-    path="app/analytics.py",
-    span=Span(20, 5, 22, 6),
-    categories=("user.contact.email", "user.unique_id"),
-    identity="PS201:app/analytics.py:share:Segment",
-    recipient="Segment",
-    observation=SHARE,
-    line_hash="54703d4cd895b18:1",
-    suppression=Suppression(20, ("PS201",), "vendor DPA signed, PRIV-12"),
+F_SHARE_SUPPRESSED = dataclasses.replace(
+    F_SHARE, suppression=Suppression(20, ("PS201",), "vendor DPA signed, PRIV-12")
 )
 
 

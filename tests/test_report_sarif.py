@@ -9,13 +9,17 @@ from typing import Any
 
 import pytest
 import sarif_om  # type: ignore[import-untyped]
+from report_fixtures import COOKIE, F_LOG, F_SHARE, LOG, SHARE
 from sarif_check import assert_valid_sarif
 
-from scanner.catalog import ALL_RULES, COOKIE_ATTRIBUTES, UNDECLARED_COLLECTION, UNUSED_DECLARATION
+from scanner.catalog import (
+    ALL_RULES,
+    COOKIE_ATTRIBUTES,
+    UNDECLARED_COLLECTION,
+    UNUSED_DECLARATION,
+)
 from scanner.model import (
-    Cookie,
     Finding,
-    FlowStep,
     InventoryRef,
     Kind,
     Level,
@@ -42,36 +46,6 @@ COLLECT = Observation(
     message="EmailField `email` stores user.contact.email",
     stored=True,
 )
-SHARE = Observation(
-    kind=Kind.SHARE,
-    path="app/analytics.py",
-    span=Span(20, 5, 22, 6),
-    categories=("user.contact.email", "user.unique_id"),
-    rule="python.segment.track",
-    message="analytics.track sends user data to Segment",
-    recipient="Segment",
-)
-COOKIE = Observation(
-    kind=Kind.COOKIE,
-    path="app/views.py",
-    span=Span(30, 5, 30, 71),
-    categories=("user.device.cookie_id",),
-    rule="python.django.set-cookie",
-    message="set_cookie sets tracking_id",
-    cookie=Cookie(name="tracking_id", max_age=31536000, secure=False, samesite="Lax", dynamic=("httponly",)),
-)
-LOG = Observation(
-    kind=Kind.LOG,
-    path="app/chat.py",
-    span=Span(41, 9, 43, 10),
-    categories=("user.content",),
-    rule="python.logging.personal-data",
-    message="prompt text is written to a log",
-    flow=(
-        FlowStep("app/chat.py", Span(38, 5, 38, 36), "prompt read from the request body"),
-        FlowStep("app/chat.py", Span(41, 9, 43, 10), "prompt passed to logger.info"),
-    ),
-)
 
 F_COLLECT = Finding(
     rule_id="PS101",
@@ -85,18 +59,6 @@ F_COLLECT = Finding(
     declaration=InventoryRef(INVENTORY, None, ""),
     line_hash="a7f2ff13bc495cf2:1",
 )
-F_SHARE = Finding(
-    rule_id="PS201",
-    level=Level.ERROR,
-    message="Data is sent to Segment, which is not a declared recipient.",
-    path="app/analytics.py",
-    span=Span(20, 5, 22, 6),
-    categories=("user.contact.email", "user.unique_id"),
-    identity="PS201:app/analytics.py:share:Segment",
-    recipient="Segment",
-    observation=SHARE,
-    line_hash="54703d4cd895b18:1",
-)
 F_COOKIE = Finding(
     rule_id="PS302",
     level=Level.WARNING,
@@ -109,18 +71,6 @@ F_COOKIE = Finding(
     observation=COOKIE,
     declaration=InventoryRef(INVENTORY, 30, "[[cookies]] tracking_id"),
     line_hash="e9496ae3ebfced30:1",
-)
-F_LOG = Finding(
-    rule_id="PS401",
-    level=Level.ERROR,
-    message="user.content is written to a log.",
-    path="app/chat.py",
-    span=Span(41, 9, 43, 10),
-    categories=("user.content",),
-    identity="PS401:app/chat.py:log:user.content",
-    observation=LOG,
-    declaration=InventoryRef(INVENTORY, 15, "[logging]"),
-    line_hash="fb7c023a8b9ccb3f:1",
 )
 F_UNUSED = Finding(
     rule_id="PS901",
