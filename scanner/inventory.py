@@ -211,6 +211,13 @@ class _InventoryReader:
         # the fallback only guards against an indexer bug turning into a crash.
         return self.checker.line(at) or 1
 
+    def unique(self, first_line: dict[str, int], key: str, at: KeyPath, what: str) -> None:
+        """Report the table at `at` when `key` was declared before; else remember its line in `first_line`."""
+        if key in first_line:
+            self.checker.report(at + ("name",), f"duplicate {what} (first declared on line {first_line[key]})")
+        else:
+            first_line[key] = self.line(at + ("name",))
+
     def categories(self, items: list[tuple[str, KeyPath]] | None) -> tuple[str, ...]:
         return check_categories(self.checker, items, self.taxonomy)
 
@@ -276,11 +283,7 @@ class _InventoryReader:
             section = check.string(table, at, "section", where, required=True) or ""
             line = self.line(at + ("name",))
             if name is not None:
-                folded = name.casefold()
-                if folded in first_line:
-                    check.report(at + ("name",), f"duplicate recipient '{name}' (first declared on line {first_line[folded]})")
-                else:
-                    first_line[folded] = line
+                self.unique(first_line, name.casefold(), at, f"recipient '{name}'")
             declared.append(
                 RecipientDecl(
                     name=name or "",
@@ -323,10 +326,7 @@ class _InventoryReader:
                 samesite = canonical
             line = self.line(at + ("name",))
             if name is not None:
-                if name in first_line:
-                    check.report(at + ("name",), f"duplicate cookie '{name}' (first declared on line {first_line[name]})")
-                else:
-                    first_line[name] = line
+                self.unique(first_line, name, at, f"cookie '{name}'")
             declared.append(
                 CookieDecl(
                     name=name or "",
@@ -370,10 +370,7 @@ class _InventoryReader:
             section = check.string(table, at, "section", where, required=True) or ""
             line = self.line(at + ("name",))
             if name is not None:
-                if name in first_line:
-                    check.report(at + ("name",), f"duplicate scope '{name}' (first declared on line {first_line[name]})")
-                else:
-                    first_line[name] = line
+                self.unique(first_line, name, at, f"scope '{name}'")
             declared.append(
                 ScopeDecl(
                     name=name or "",
