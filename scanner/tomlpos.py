@@ -290,32 +290,10 @@ class _Indexer:
 
     def string(self) -> str:
         """Consume a string of any of the four kinds; return its raw (unescaped) content."""
-        quote = self.peek()
-        if self.text.startswith(quote * 3, self.pos):
-            start = self.pos + 3
-            i = start
-            while i < len(self.text):
-                if quote == '"' and self.text[i] == "\\":
-                    i += 2
-                    continue
-                if self.text.startswith(quote * 3, i):
-                    # Up to two quotes may directly precede the closing delimiter: of a
-                    # run of three to five, the last three close the string.
-                    run = 3
-                    while run < 5 and i + run < len(self.text) and self.text[i + run] == quote:
-                        run += 1
-                    self.pos = i + run
-                    return self.text[start : i + run - 3]
-                i += 1
-            self.pos = len(self.text)
-            return self.text[start:]
-        start = self.pos + 1
-        i = start
-        while i < len(self.text) and self.text[i] not in (quote, "\n"):
-            i += 2 if quote == '"' and self.text[i] == "\\" else 1
-        i = min(i, len(self.text))
-        self.pos = i + 1 if i < len(self.text) and self.text[i] == quote else i
-        return self.text[start:i]
+        opening = 3 if self.text.startswith(self.peek() * 3, self.pos) else 1
+        start = self.pos + opening
+        content_end, self.pos = _string_bounds(self.text, self.pos)
+        return self.text[start:content_end]
 
 
 def _unescape(raw: str) -> str:
@@ -594,6 +572,11 @@ def string_end(text: str, start: int) -> int:
     to the content. A one-line string that meets the end of its line ends there (tomllib
     reports it).
     """
+    return _string_bounds(text, start)[1]
+
+
+def _string_bounds(text: str, start: int) -> tuple[int, int]:
+    """Return where the content of the string opening at `start` ends, and the index just after it."""
     quote_char = text[start]
     triple = text.startswith(quote_char * 3, start)
     j = start + (3 if triple else 1)
@@ -603,16 +586,16 @@ def string_end(text: str, start: int) -> int:
         if char == "\\" and quote_char == '"':
             j += 2
         elif char == "\n" and not triple:
-            return j
+            return j, j
         elif char == quote_char and (not triple or text.startswith(quote_char * 3, j)):
             if not triple:
-                return j + 1
+                return j, j + 1
             j += 3
             extra = 0
             while extra < 2 and j < n and text[j] == quote_char:
                 j += 1
                 extra += 1
-            return j
+            return j - 3, j
         else:
             j += 1
-    return n
+    return n, n
