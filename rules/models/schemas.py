@@ -119,6 +119,33 @@ class ContactForm(forms.Form):
     plan = forms.ModelChoiceField(queryset=None)
 
 
+class LoginForm(forms.Form):
+    """Fields added in __init__: whatever is assigned to self.fields[...] is a field."""
+
+    # ruleid: python.django.form-field user.contact.email
+    email = forms.EmailField(required=False)
+
+    def __init__(self, *args, adapter=None, by_phone=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if by_phone:
+            # a field built by a project helper: the key says what it holds
+            # ruleid: python.django.form-field user.contact.phone_number
+            self.fields["phone"] = adapter.phone_form_field(required=True)
+            self.fields["email"].required = False
+        if adapter.login_by_username:
+            login_field = forms.CharField(label="Username")
+        else:
+            login_field = forms.EmailField()
+        # a field object chosen in branches, added once
+        # ruleid: python.django.form-field user.account.username
+        self.fields["login"] = login_field
+        # ok: python.django.form-field
+        self.fields["remember"] = forms.BooleanField(required=False)
+        # relations refer to records by id
+        # ok: python.django.form-field
+        self.fields["account"] = forms.ModelChoiceField(queryset=None)
+
+
 class MemberAdminForm(forms.ModelForm):
     class Meta:
         model = Member

@@ -597,9 +597,14 @@ def _declares_field(family: SchemaFamily, symbol: str | None, call: ast.Call) ->
 
 
 def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr, scope: Scope) -> None:
-    """`self.fields["email"] = forms.EmailField(...)` in a form or serializer: a field added at run time."""
+    """`self.fields["email"] = forms.EmailField(...)` in a form or serializer: a field added at run time.
+
+    Whatever is assigned there is a field, also a field object built by a helper
+    (`adapter.phone_form_field(...)`) or in branches before (`self.fields["login"] = login_field`);
+    only the family's excluded calls (relations) are not.
+    """
     cls = scope.cls
-    if cls is None or cls.name not in an.schema_classes or not isinstance(value_node, ast.Call):
+    if cls is None or cls.name not in an.schema_classes:
         return
     holder = target.value
     if not (isinstance(holder, ast.Attribute) and holder.attr == "fields" and isinstance(holder.value, ast.Name)
@@ -609,10 +614,16 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
     if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
         return
     family = next((f for f in an.models.schemas if f.family == an.schema_classes[cls.name]), None)
-    if family is None or not _declares_field(family, an.static_symbol(value_node.func, scope), value_node):
+    if family is None or not family.field_calls:
         return
+    type_name = ""
+    if isinstance(value_node, ast.Call):
+        symbol = an.static_symbol(value_node.func, scope)
+        if symbol is not None and symbol in family.exclude_calls:
+            return
+        type_name = callee_name(value_node)
     match = an.classifier.name(key.value, owner=cls.name) or an.classifier.name(key.value, owner="request") \
-        or an.classifier.type_name(callee_name(value_node))
+        or (an.classifier.type_name(type_name) if type_name else None)
     if match is None or refers_to_user(key.value, match.category):
         return
     an.emit(Kind.COLLECT, target, [match.category], family.rule,
