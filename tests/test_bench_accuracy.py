@@ -273,14 +273,27 @@ def test_parse_observations_rejects_other_shapes(document: dict[str, object]) ->
 # --- unpacking ----------------------------------------------------------------------------
 
 
-def test_a_wheel_is_its_own_scan_root(tmp_path: Path) -> None:
+def test_a_wheel_is_its_own_scan_root_holding_only_its_python_files(tmp_path: Path) -> None:
     archive = tmp_path / "pkg-1.0-py3-none-any.whl"
     with zipfile.ZipFile(archive, "w") as wheel:
         wheel.writestr("pkg/__init__.py", "")
+        wheel.writestr("pkg/routers/chats.py", "x = 1\n")
+        wheel.writestr("pkg/frontend/app.js", "let x = 1;\n")
+        wheel.writestr("pkg/static/logo.png", b"\x89PNG")
         wheel.writestr("pkg-1.0.dist-info/METADATA", "Name: pkg\n")
     root = run.unpack(archive, tmp_path / "out")
     assert root == tmp_path / "out"
-    assert (root / "pkg" / "__init__.py").is_file()
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == [
+        "pkg/__init__.py", "pkg/routers/chats.py",
+    ]
+
+
+def test_a_wheel_without_python_files_unpacks_to_an_empty_root(tmp_path: Path) -> None:
+    archive = tmp_path / "meta-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(archive, "w") as wheel:
+        wheel.writestr("meta-1.0.dist-info/METADATA", "Name: meta\n")
+    root = run.unpack(archive, tmp_path / "out")
+    assert root.is_dir() and list(root.iterdir()) == []
 
 
 def _sdist(path: Path, files: dict[str, str]) -> Path:
@@ -316,6 +329,31 @@ def test_fetch_keeps_what_is_there(tmp_path: Path) -> None:
     (tmp_path / "app").mkdir()
     (tmp_path / "app" / "x.py").write_text("", encoding="utf-8")
     assert run.fetch(run.App("app", "app==1", "Flask"), tmp_path) == tmp_path / "app"
+
+
+# --- the corpus file ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("held_out_line", "expected"),
+    [("", False), ("held_out = false\n", False), ("held_out = true\n", True)],
+)
+def test_the_corpus_marks_held_out_apps(tmp_path: Path, held_out_line: str, expected: bool) -> None:
+    path = tmp_path / "corpus.toml"
+    path.write_text(f'[[app]]\nname = "demo"\nrequirement = "demo==1"\nframework = "Flask"\n{held_out_line}',
+                    encoding="utf-8")
+    assert run.load_corpus(path) == (run.App("demo", "demo==1", "Flask", expected),)
+
+
+def test_a_held_out_flag_that_is_not_a_boolean_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.toml"
+    path.write_text('[[app]]\nname = "demo"\nrequirement = "demo==1"\nframework = "Flask"\nheld_out = "yes"\n',
+                    encoding="utf-8")
+    with pytest.raises(run.BenchmarkError) as raised:
+        run.load_corpus(path)
+    assert raised.value.exit_code == 2
+    assert len(raised.value.problems) == 1 and raised.value.problems[0].startswith(f"{path}:5:")
+    assert "held_out" in raised.value.problems[0]
 
 
 # --- label files --------------------------------------------------------------------------
@@ -464,13 +502,14 @@ def label_files() -> Iterator[Path]:
     yield from sorted((BENCH / "labels").glob("*.toml"))
 
 
-def test_the_corpus_lists_the_four_apps() -> None:
+def test_the_corpus_lists_four_tuned_apps_and_one_held_out() -> None:
     apps = run.load_corpus()
-    assert [(a.name, a.requirement, a.framework) for a in apps] == [
-        ("flaskbb", "flaskbb==2.0.2", "Flask"),
-        ("allauth", "django-allauth==65.21.1", "Django"),
-        ("langflow", "langflow-base==1.13.0", "FastAPI"),
-        ("privacyidea", "privacyidea==3.14", "Flask"),
+    assert [(a.name, a.requirement, a.framework, a.held_out) for a in apps] == [
+        ("flaskbb", "flaskbb==2.0.2", "Flask", False),
+        ("allauth", "django-allauth==65.21.1", "Django", False),
+        ("langflow", "langflow-base==1.13.0", "FastAPI", False),
+        ("privacyidea", "privacyidea==3.14", "Flask", False),
+        ("open-webui", "open-webui==0.12.4", "FastAPI", True),
     ]
 
 
@@ -508,7 +547,7 @@ def test_every_labels_file_has_files_verified_to_hold_none(path: Path) -> None:
 def test_an_unknown_app_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run.main(["--app", "nope"]) == 2
     assert capsys.readouterr().err == (
-        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea)\n"
+        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, open-webui)\n"
     )
 
 
@@ -529,3 +568,41 @@ def test_report_writes_every_figure_as_json(tmp_path: Path, capsys: pytest.Captu
     printed = capsys.readouterr().out
     assert "note: langflow: no labels file" in printed
     assert "== demo (demo==1, Flask): 1 files, scanned in 0.5s" in printed
+
+
+def test_a_held_out_app_is_scored_in_its_own_block_and_left_out_of_overall(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tuned_labels = run.AppLabels("tuned", (run.LabelledFile("app/a.py", "exhaustive", (label(1), label(5))),))
+    tuned = run.AppScore(run.App("tuned", "tuned==1", "Flask"), tuned_labels,
+                         run.match(tuned_labels.labels, [found(1)]), (), 0.5)
+    held_labels = run.AppLabels("held", (run.LabelledFile("app/a.py", "exhaustive", (label(1, kind="log"),)),))
+    held = run.AppScore(run.App("held", "held==2", "FastAPI", held_out=True), held_labels,
+                        run.match(held_labels.labels, [found(1, kind="log"), found(9, kind="log")]), (), 1.0)
+    out = tmp_path / "figures.json"
+    run.report([tuned, held], [], "abc123", False, out)
+    document = json.loads(out.read_text(encoding="utf-8"))
+    # overall: the tuned app only (2 collect labels, 1 found); held out: the held-out app only.
+    assert {k: document["overall"]["all"][k] for k in ("labels", "true_positives", "false_hits", "misses")} == {
+        "labels": 2, "true_positives": 1, "false_hits": 0, "misses": 1}
+    assert {k: document["held_out"]["all"][k] for k in ("labels", "true_positives", "false_hits", "misses")} == {
+        "labels": 1, "true_positives": 1, "false_hits": 1, "misses": 0}
+    assert document["held_out"]["log"]["precision"] == 0.5
+    assert document["held_out"]["collect"]["labels"] == 0
+    assert (document["apps"]["tuned"]["held_out"], document["apps"]["held"]["held_out"]) == (False, True)
+    printed = capsys.readouterr().out
+    assert "== held (held==2, FastAPI, held out): 1 files, scanned in 1.0s" in printed
+    assert "== tuned (tuned==1, Flask): 1 files, scanned in 0.5s" in printed
+    overall_at = printed.index("== overall (tuned)\n")
+    held_at = printed.index("== held out (never tuned against) (held)\n")
+    assert overall_at < held_at
+    held_block = printed[held_at:].split("\n\n")[0].splitlines()
+    assert held_block[5].split()[:6] == ["log", "1", "2", "1", "1", "0"]
+
+
+def test_without_held_out_apps_there_is_no_held_out_block(capsys: pytest.CaptureFixture[str]) -> None:
+    labels = run.AppLabels("demo", (run.LabelledFile("app/a.py", "exhaustive", (label(1),)),))
+    score = run.AppScore(run.App("demo", "demo==1", "Flask"), labels, run.match([label(1)], [found(1)]), (), 0.5)
+    run.report([score], [], "abc123", False, None)
+    printed = capsys.readouterr().out
+    assert "== overall (demo)" in printed and "held out" not in printed

@@ -18,7 +18,8 @@ observations in labelled files are matched against the labels:
 
 The figures (labels, found, true positives, precision, recall and category agreement, per
 kind and overall, per app and across apps) are printed, then every miss and every false
-hit. `--json OUT` writes all of it as JSON. Exit codes: 0 the benchmark ran (the figures are
+hit. Apps marked `held_out = true` in corpus.toml are never tuned against: they are combined
+in a block of their own, "held out (never tuned against)", and left out of "overall". `--json OUT` writes all of it as JSON. Exit codes: 0 the benchmark ran (the figures are
 the result, whatever they are); 1 a download or a scan failed; 2 the command line, the
 corpus or a labels file is invalid.
 """
@@ -61,7 +62,7 @@ KINDS = ("collect", "share", "cookie", "log")
 REVIEWED = ("exhaustive", "none")
 FILE_KEYS = ("path", "reviewed", "observation")
 OBSERVATION_KEYS = ("line", "end_line", "kind", "categories", "recipient", "cookie", "doubtful", "note")
-CORPUS_KEYS = ("name", "requirement", "framework")
+CORPUS_KEYS = ("name", "requirement", "framework", "held_out")
 
 EXIT_RAN = 0
 EXIT_FAILED = 1
@@ -82,11 +83,16 @@ class BenchmarkError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class App:
-    """One app of the corpus: its name (also its labels file's name) and pip requirement."""
+    """One app of the corpus: its name (also its labels file's name) and pip requirement.
+
+    A held-out app is one nobody tunes the scanner against: its figures are reported in a
+    block of their own and never enter the tuning corpus's overall figures.
+    """
 
     name: str
     requirement: str
     framework: str
+    held_out: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +153,8 @@ class Found:
 
 
 def load_corpus(path: Path = CORPUS) -> tuple[App, ...]:
-    """Read corpus.toml: one `[[app]]` table per app, with name, requirement and framework.
+    """Read corpus.toml: one `[[app]]` table per app, with name, requirement and framework,
+    and `held_out = true` for an app kept out of tuning (false when absent).
 
     Returns the apps in file order. Raises BenchmarkError (exit 2) listing every problem.
     """
@@ -163,11 +170,12 @@ def load_corpus(path: Path = CORPUS) -> tuple[App, ...]:
         name = check.string(table, at, "name", " in [[app]]", required=True)
         requirement = check.string(table, at, "requirement", " in [[app]]", required=True)
         framework = check.string(table, at, "framework", " in [[app]]", required=True)
+        held_out = bool(check.boolean(table, at, "held_out", " in [[app]]"))
         if name is not None and name in seen:
             check.report(at + ("name",), f"app '{name}' is listed twice")
         if name is not None and requirement is not None and framework is not None:
             seen.add(name)
-            apps.append(App(name, requirement, framework))
+            apps.append(App(name, requirement, framework, held_out))
     if not apps and not check.problems:
         check.report((), "no [[app]] is listed")
     if check.problems:
@@ -556,12 +564,15 @@ def fetch(app: App, cache: Path = CACHE) -> Path:
 def unpack(archive: Path, destination: Path) -> Path:
     """Unpack a wheel or an sdist into `destination`; return the scan root inside it.
 
-    Raises BenchmarkError (exit 1) for another kind of file.
+    Only a wheel's Python files are extracted: the scanner reads nothing else, and some
+    wheels are mostly front-end assets (open-webui's is 106 MB). Raises BenchmarkError
+    (exit 1) for another kind of file.
     """
     name = archive.name
     if name.endswith(".whl"):
         with zipfile.ZipFile(archive) as wheel:
-            wheel.extractall(destination)
+            wheel.extractall(destination, [member for member in wheel.namelist() if member.endswith(".py")])
+        destination.mkdir(parents=True, exist_ok=True)
         return destination
     if name.endswith((".tar.gz", ".tgz", ".tar.bz2", ".tar")):
         with tarfile.open(archive) as sdist:
@@ -765,7 +776,11 @@ def run(only: Sequence[str] | None, json_out: Path | None) -> int:
 
 def report(scores: Sequence[AppScore], notes: Sequence[str], commit: str | None, dirty: bool | None,
            json_out: Path | None) -> None:
-    """Print the figures and lists of every app and overall; write them as JSON to `json_out`."""
+    """Print the figures and lists of every app and overall; write them as JSON to `json_out`.
+
+    "overall" combines the apps that are not held out; the held-out apps are combined in a
+    block of their own, "held out (never tuned against)" (`held_out` in the JSON).
+    """
     today = datetime.date.today().isoformat()
     state = "" if not dirty else " (with uncommitted changes to scanner/ or rules/)"
     print(f"policyscan accuracy benchmark, {today}, commit {commit or 'unknown'}{state}")
@@ -775,7 +790,8 @@ def report(scores: Sequence[AppScore], notes: Sequence[str], commit: str | None,
     for s in scores:
         table = figures_by_kind(s.result)
         print()
-        print(f"== {s.app.name} ({s.app.requirement}, {s.app.framework}): {len(s.labels.files)} files, "
+        held = ", held out" if s.app.held_out else ""
+        print(f"== {s.app.name} ({s.app.requirement}, {s.app.framework}{held}): {len(s.labels.files)} files, "
               f"scanned in {s.seconds:.1f}s")
         for path, reason in s.skipped:
             print(f"note: the scan could not analyse labelled file {path} ({reason})")
@@ -783,17 +799,27 @@ def report(scores: Sequence[AppScore], notes: Sequence[str], commit: str | None,
         apps_json[s.app.name] = {
             "requirement": s.app.requirement,
             "framework": s.app.framework,
+            "held_out": s.app.held_out,
             "files": len(s.labels.files),
             "figures": {kind: f.as_dict() for kind, f in table.items()},
             "skipped_labelled_files": [{"path": p, "reason": r} for p, r in s.skipped],
             "seconds": round(s.seconds, 1),
             **result_dict(s.result),
         }
-    overall = figures_by_kind(combine(s.result for s in scores))
-    if scores:
+    # Held-out apps are scored apart: the tuning figures show what was tuned against, the
+    # held-out block how the scanner does on code nobody tuned it against.
+    tuned = [s for s in scores if not s.app.held_out]
+    held_out = [s for s in scores if s.app.held_out]
+    overall = figures_by_kind(combine(s.result for s in tuned))
+    held_out_overall = figures_by_kind(combine(s.result for s in held_out))
+    if tuned:
         print()
-        print(f"== overall ({', '.join(s.app.name for s in scores)})")
+        print(f"== overall ({', '.join(s.app.name for s in tuned)})")
         print("\n".join(figures_table(overall)))
+    if held_out:
+        print()
+        print(f"== held out (never tuned against) ({', '.join(s.app.name for s in held_out)})")
+        print("\n".join(figures_table(held_out_overall)))
     for s in scores:
         lines = listing(s.result)
         if lines:
@@ -808,6 +834,7 @@ def report(scores: Sequence[AppScore], notes: Sequence[str], commit: str | None,
             "notes": list(notes),
             "apps": apps_json,
             "overall": {kind: f.as_dict() for kind, f in overall.items()},
+            "held_out": {kind: f.as_dict() for kind, f in held_out_overall.items()},
         }
         json_out.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
