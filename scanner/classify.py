@@ -1,14 +1,16 @@
 """The name classifier: which identifiers, header names and type names mean personal data.
 
 `Classifier.load()` reads the bundled rule pack (rules/classifier.toml, whose top comment
-documents the format) once per process and answers three questions, each with the most
+documents the format) once per process and answers four questions, each with the most
 specific fideslang category that fits or None:
 
 - `name("userEmail")`: a variable, attribute, parameter, field, keyword or string key,
   with its `owner` (class or variable name) deciding ambiguous words (`name` of `User` is a
   person's name, of `Product` it is not);
 - `header("X-Forwarded-For")`: an HTTP header name or WSGI/ASGI environ key;
-- `type_name("EmailStr")`: a field or annotation type.
+- `type_name("EmailStr")`: a field or annotation type;
+- `typed_name("user", ["String"])`: a schema field's name read with its declared text type
+  (a `user` text column holds a login name).
 
 Classification is by meaning: the last word of a name is what it is (`email_template` is a
 template), words before it can make it a flag, a setting or a function (`is_email`,
@@ -23,7 +25,7 @@ import dataclasses
 import functools
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +50,7 @@ _CATEGORY_KEYS = ("patterns", "exclude", "suffixes")
 _PATTERN_TABLE_KEYS = ("pattern", "unless")
 _TYPE_KEYS = ("suffixes", "names")
 ALONE = "alone"  # the built-in owner marker: the match may stand with nothing before it
+TEXT_GROUP = "string"  # the owner group of text types, for `typed_name`
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +180,23 @@ class Classifier:
         found = self._classify_name(identifier, owner)
         self._names[cache_key] = found
         return found
+
+    def typed_name(self, identifier: str, type_names: Iterable[str]) -> Match | None:
+        """Return what a field means through its declared type, or None.
+
+        Some names mean personal data only when the field holds text: a `user` or
+        `modified_by` column of type String holds a login name, where a relationship or a
+        foreign key only refers to a record. The first of `type_names` (`Unicode`,
+        `CharField`, `str`) whose head word is in the [owners] group `string` is taken as the
+        owner; a name that means something without an owner is left to `name`.
+        """
+        for type_name in type_names:
+            groups = self._owner_groups(type_name) if type_name else None
+            if groups is not None and TEXT_GROUP in groups:
+                if self.name(identifier) is not None:
+                    return None
+                return self.name(identifier, owner=type_name)
+        return None
 
     def header(self, key: str) -> Match | None:
         """Return what an HTTP header or WSGI/ASGI environ key carries, or None.
@@ -471,7 +491,10 @@ class _Compiler:
         check = self.check
         categories: dict[str, _Category] = {}
         patterns: list[_Pattern] = []
-        seen: set[tuple[str, tuple[str, ...]]] = set()
+        # the joined form of a pattern ("pass word") can repeat another's ("password"): the first
+        # written wins; the same words with other owners ("user @request", "user @string") are
+        # other patterns
+        seen: set[tuple[str, tuple[str, ...], frozenset[str]]] = set()
         for key, body in table.items():
             at: KeyPath = ("categories", key)
             where = f' in [categories."{key}"]'
@@ -491,8 +514,9 @@ class _Compiler:
                 continue
             for index, entry in enumerate(entries):
                 for pattern in self.pattern(key, entry, at + ("patterns", index), where, groups):
-                    if (key, pattern.words) not in seen:
-                        seen.add((key, pattern.words))
+                    identity = (key, pattern.words, pattern.groups)
+                    if identity not in seen:
+                        seen.add(identity)
                         patterns.append(dataclasses.replace(pattern, order=len(patterns)))
         return categories, patterns
 

@@ -708,6 +708,40 @@ def test_type_name(classifier: Classifier, name: str, expected: str | None) -> N
     assert (found.category if found else None) == expected, found
 
 
+# A field's name read with its declared types: text fields that name a person hold a login.
+TYPED_NAMES = [
+    ("user", ["mapped_column", "Unicode", "Mapped", "str", "None"], USERNAME),
+    ("user", ["CharField"], USERNAME),
+    ("user", ["str"], USERNAME),
+    ("administrator", ["Unicode"], USERNAME),
+    ("admin", ["String"], USERNAME),
+    ("modified_by", ["Column", "String"], USERNAME),
+    ("modified_by", ["TEXT"], USERNAME),
+    ("created_by", ["StringField"], USERNAME),
+    ("login", ["TextAreaField"], USERNAME),
+    ("used_login", ["Unicode"], USERNAME),
+    # a reference to a user record is not a login name
+    ("user", ["Integer"], None),
+    ("user", ["User"], None),
+    ("user", ["ForeignKey"], None),
+    ("modified_by", ["Integer"], None),
+    ("user", [], None),
+    # names that need an owner other than a type, or none, are not read through their type
+    ("sender", ["str"], None),
+    ("user_agent", ["str"], None),
+    ("email", ["String"], None),
+    ("name", ["str"], None),
+    ("admin", ["Boolean"], None),
+    ("is_admin", ["String"], None),
+]
+
+
+@pytest.mark.parametrize(("identifier", "types", "expected"), TYPED_NAMES)
+def test_typed_name(classifier: Classifier, identifier: str, types: list[str], expected: str | None) -> None:
+    found = classifier.typed_name(identifier, types)
+    assert (found.category if found else None) == expected, found
+
+
 # --- overrides from the inventory's [classifier] table
 
 

@@ -263,6 +263,29 @@ class Patient(db.Model):
     doctor_id = db.Column(db.Integer, db.ForeignKey("doctors.id"))
 
 
+class AuditEntry(db.Model):
+    """Text columns naming a person hold a login name; relations and keys only refer to one."""
+
+    # ok: python.sqlalchemy.column
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.account.username
+    user: Mapped[Optional[str]] = mapped_column(db.Unicode(320), default="", index=True)
+    # ruleid: python.sqlalchemy.column user.account.username
+    administrator: Mapped[Optional[str]] = mapped_column(db.Unicode(320), default="")
+    # ruleid: python.sqlalchemy.column user.account.username
+    used_login = db.Column(db.Unicode(64), default="")
+    # ruleid: python.sqlalchemy.column user.account.username
+    modified_by = db.Column(db.String(200), nullable=True)
+    # ok: python.sqlalchemy.column
+    created_by = db.Column(db.Integer, db.ForeignKey("users.id"))
+    # ok: python.sqlalchemy.column
+    owner = db.relationship("User")
+    # ok: python.sqlalchemy.column
+    sender = db.Column(db.String(30))
+    # ok: python.sqlalchemy.column
+    admin = db.Column(db.Boolean, default=False)
+
+
 # --- SQLModel -------------------------------------------------------------------------------------
 
 class AccountCreate(SQLModel):
@@ -479,6 +502,11 @@ class PostIndex:
         post_id=whoosh.fields.NUMERIC(stored=True, unique=True),
         # ruleid: python.whoosh.field user.account.username
         username=whoosh.fields.TEXT(),
+        # a text field naming the last editor holds their login name
+        # ruleid: python.whoosh.field user.account.username
+        modified_by=whoosh.fields.TEXT(),
+        # ok: python.whoosh.field
+        modified_at=whoosh.fields.DATETIME(),
         # ruleid: python.whoosh.field user.content
         content=whoosh.fields.TEXT(),
     )

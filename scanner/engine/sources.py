@@ -202,6 +202,8 @@ def schema_factory(an: FileAnalyzer, node: ast.Call, symbol: str, scope: Scope) 
         if keyword.arg is None:
             continue
         match = an.classifier.name(keyword.arg, owner=owner) or an.classifier.name(keyword.arg, owner="request")
+        if match is None and isinstance(keyword.value, ast.Call):
+            match = an.classifier.typed_name(keyword.arg, [callee_name(keyword.value)])
         if match is None or refers_to_user(keyword.arg, match.category):
             continue
         where = "stored" if factory.stored else "received"
@@ -697,6 +699,8 @@ def _emit_field(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, stmt:
     if match is None and family.submitted:
         # what a form receives is what the person filling it in submits: read it as such
         match = an.classifier.name(name, owner="request")
+    if match is None:
+        match = an.classifier.typed_name(name, type_names)
     if match is None:
         for type_name in type_names:
             match = an.classifier.type_name(type_name)
