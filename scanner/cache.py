@@ -11,6 +11,10 @@ The cache is one pickle file under `.policyscan_cache/` at the scanned root (or
 POLICYSCAN_CACHE_DIR), replaced atomically at the end of a run and holding only the entries
 that run used, so it never grows stale. A cache that cannot be read is ignored; one that
 cannot be written is reported, never fatal.
+
+Each entry is stored already encoded (its own pickle, with the qualified names it uses as
+one string), and decoded only when a run asks for it: a run that changes a few files
+re-encodes only their results and writes the others' bytes back as they were read.
 """
 
 from __future__ import annotations
@@ -21,14 +25,24 @@ import hashlib
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from scanner import __version__
 from scanner.engine.summaries import Analyzed
+from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 1
+FORMAT = 2
+CACHE_FILE = f"results-v{FORMAT}.pickle"
+"""The cache file's name in the cache folder (the format number changes with its layout)."""
+
+_Key = tuple[str, str, str]  # (path, content sha256, digest of the external summaries used)
+_Uses = str | frozenset[str] | None
+_Encoded = tuple[bytes, _Uses]  # (pickled result without its uses, or b"" for a bare one; the uses)
+_Hashes = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, sha256)
+_SEPARATOR = "\0"
+_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
+               IndexError, KeyError)
 
 
 @functools.cache
@@ -44,11 +58,31 @@ def engine_digest() -> str:
     return digest.hexdigest()
 
 
-@dataclass
-class _Store:
-    key: str
-    hashes: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # path -> (size, mtime_ns, sha256)
-    results: dict[tuple[str, str, str], Analyzed] = field(default_factory=dict)  # (path, sha256, external) -> result
+def _encode(path: str, result: Analyzed) -> _Encoded:
+    """The stored form of a result: cheap to decode for the many files that export and observe nothing.
+
+    The uses (often dozens of names per file) are one joined string rather than a pickled
+    set of strings; a result equal to a bare one (no observations, skip or summary) is not
+    pickled at all.
+    """
+    uses: _Uses = None
+    if result.uses:
+        uses = result.uses if any(_SEPARATOR in name for name in result.uses) else _SEPARATOR.join(sorted(result.uses))
+    if result == Analyzed(FileResult(path), uses=result.uses):
+        return b"", uses
+    return pickle.dumps(Analyzed(result.result, result.summary), protocol=pickle.HIGHEST_PROTOCOL), uses
+
+
+def _decode(path: str, encoded: _Encoded) -> Analyzed:
+    """The result `_encode` stored; raises what unpickling raises when the bytes are damaged."""
+    blob, stored = encoded
+    uses = frozenset(stored.split(_SEPARATOR)) if isinstance(stored, str) else stored or frozenset()
+    if not blob:
+        return Analyzed(FileResult(path), uses=uses)
+    bare = pickle.loads(blob)
+    if not isinstance(bare, Analyzed):
+        raise TypeError("not an analysis result")
+    return Analyzed(bare.result, bare.summary, uses)
 
 
 class ResultCache:
@@ -56,11 +90,16 @@ class ResultCache:
 
     def __init__(self, root: Path, directory: Path, key: str) -> None:
         self.root = root
-        self.file = directory / f"results-v{FORMAT}.pickle"
+        self._root_text = os.fspath(root)
+        self.file = directory / CACHE_FILE
         self.directory = directory
         self.key = key
-        self.old = self._load()
-        self.new = _Store(key)
+        self.old_hashes: _Hashes = {}
+        self.stored: dict[_Key, _Encoded] = {}
+        self._load()
+        self.hashes: _Hashes = {}
+        self.results: dict[_Key, Analyzed] = {}  # what this run used or computed, to be saved
+        self.unchanged: dict[_Key, _Encoded] = {}  # of those, the ones read from the file, still encoded
         self.hits = 0
         self.misses = 0
 
@@ -71,37 +110,40 @@ class ResultCache:
         where = directory or Path(os.environ.get("POLICYSCAN_CACHE_DIR") or root / CACHE_DIR_NAME)
         return cls(root, where, key)
 
-    def _load(self) -> _Store:
+    def _load(self) -> None:
         enabled = gc.isenabled()
         gc.disable()  # unpickling makes many objects and no cycles: the collector would only slow it
         try:
             with self.file.open("rb") as handle:
-                store = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return _Store(self.key)
+                stored = pickle.load(handle)
+        except _UNREADABLE:
+            return
         finally:
             if enabled:
                 gc.enable()
-        if not isinstance(store, _Store) or store.key != self.key:
-            return _Store(self.key)
-        return store
+        if not (isinstance(stored, tuple) and len(stored) == 4 and stored[:2] == (FORMAT, self.key)
+                and isinstance(stored[2], dict) and isinstance(stored[3], dict)):
+            return
+        self.old_hashes, self.stored = stored[2], stored[3]
 
     def content_hash(self, relpath: str) -> str | None:
         """The file's content hash, from the cache when its size and modification time are unchanged."""
+        path = os.path.join(self._root_text, relpath)
         try:
-            stat = (self.root / relpath).stat()
+            stat = os.stat(path)
         except OSError:
             return None
         # this run's hash first: a file that changed is read and hashed once, not at get() and again at put()
-        known = self.new.hashes.get(relpath) or self.old.hashes.get(relpath)
+        known = self.hashes.get(relpath) or self.old_hashes.get(relpath)
         if known is not None and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-            self.new.hashes[relpath] = known
+            self.hashes[relpath] = known
             return known[2]
         try:
-            digest = hashlib.sha256((self.root / relpath).read_bytes()).hexdigest()
+            with open(path, "rb") as handle:
+                digest = hashlib.sha256(handle.read()).hexdigest()
         except OSError:
             return None
-        self.new.hashes[relpath] = (stat.st_size, stat.st_mtime_ns, digest)
+        self.hashes[relpath] = (stat.st_size, stat.st_mtime_ns, digest)
         return digest
 
     def get(self, relpath: str, external: str = "") -> Analyzed | None:
@@ -109,12 +151,22 @@ class ResultCache:
         digest = self.content_hash(relpath)
         if digest is None:
             return None
-        found = self.old.results.get((relpath, digest, external)) or self.new.results.get((relpath, digest, external))
+        key = (relpath, digest, external)
+        found = self.results.get(key)
+        if found is None:
+            encoded = self.stored.get(key)
+            if encoded is not None:
+                try:
+                    found = _decode(relpath, encoded)
+                except _UNREADABLE:  # a damaged entry is a miss, and is not written back
+                    del self.stored[key]
+                else:
+                    self.unchanged[key] = encoded
         if found is None:
             self.misses += 1
             return None
         self.hits += 1
-        self.new.results[(relpath, digest, external)] = found
+        self.results[key] = found
         return found
 
     def put(self, relpath: str, result: Analyzed, external: str = "") -> None:
@@ -124,15 +176,20 @@ class ResultCache:
             return
         digest = self.content_hash(relpath)
         if digest is not None:
-            self.new.results[(relpath, digest, external)] = result
+            key = (relpath, digest, external)
+            self.results[key] = result
+            self.unchanged.pop(key, None)
 
     def save(self) -> str | None:
         """Write the entries this run used; return a message when that failed (never raises).
 
-        Nothing is written when the run used exactly what the cache held.
+        Nothing is written when the run used exactly what the cache held. Entries read from the
+        file and reused as they were are written back without being encoded again.
         """
-        if self.new.hashes == self.old.hashes and self.new.results.keys() == self.old.results.keys():
+        if (self.hashes == self.old_hashes and self.results.keys() == self.stored.keys()
+                and len(self.unchanged) == len(self.results)):
             return None
+        entries = {key: self.unchanged.get(key) or _encode(key[0], result) for key, result in self.results.items()}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             ignore = self.directory / ".gitignore"
@@ -140,7 +197,7 @@ class ResultCache:
                 ignore.write_text("# policyscan's result cache: never commit it\n*\n", encoding="utf-8")
             fd, temp = tempfile.mkstemp(dir=self.directory, prefix=".results-", suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(self.new, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((FORMAT, self.key, self.hashes, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, self.file)
         except OSError as exc:
             return f"the result cache could not be written to {self.directory}: {exc.strerror or exc}"

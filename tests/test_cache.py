@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import os
+import pickle
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from scanner.cache import CACHE_DIR_NAME, ResultCache
+from scanner import cache as cache_module
+from scanner.cache import CACHE_DIR_NAME, CACHE_FILE, ResultCache, _decode, _encode
 from scanner.classify import Classifier
 from scanner.config import Config
+from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
 from scanner.inventory import ClassifierOverrides
+from scanner.model import FileResult, Skip, SkipReason
 from scanner.packs import load_models
 from scanner.report import Format, render
 from scanner.runner import analyze, classifier_digest, run
@@ -77,7 +81,7 @@ def cached_analysis(root: Path, packs: tuple[str, ...] | None = None) -> ResultC
 
 def test_a_warm_run_gives_byte_identical_output(tree: Path) -> None:
     cold = outputs(tree)
-    assert (tree / CACHE_DIR_NAME / "results-v1.pickle").is_file()
+    assert (tree / CACHE_DIR_NAME / CACHE_FILE).is_file()
     assert (tree / CACHE_DIR_NAME / ".gitignore").read_text().endswith("*\n")
     warm = outputs(tree)
     uncached = outputs(tree, cache=False)
@@ -117,7 +121,7 @@ def test_a_changed_pack_selection_or_classifier_override_is_a_different_cache(tr
 
 def test_a_corrupt_cache_is_ignored(tree: Path) -> None:
     cold = outputs(tree)
-    (tree / CACHE_DIR_NAME / "results-v1.pickle").write_bytes(b"not a pickle")
+    (tree / CACHE_DIR_NAME / CACHE_FILE).write_bytes(b"not a pickle")
     assert outputs(tree) == cold
 
 
@@ -140,5 +144,76 @@ def test_cache_dir_can_be_moved(tree: Path, tmp_path: Path, monkeypatch: pytest.
     elsewhere = tmp_path / "elsewhere"
     monkeypatch.setenv("POLICYSCAN_CACHE_DIR", os.fspath(elsewhere))
     outputs(tree)
-    assert (elsewhere / "results-v1.pickle").is_file()
+    assert (elsewhere / CACHE_FILE).is_file()
     assert not (tree / CACHE_DIR_NAME).exists()
+
+
+def _bare(path: str, uses: frozenset[str] = frozenset()) -> Analyzed:
+    return Analyzed(FileResult(path), uses=uses)
+
+
+@pytest.mark.parametrize(
+    ("result", "pickled"),
+    [
+        (_bare("a.py"), False),
+        (_bare("a.py", frozenset({"f:app.helpers.client_ip", "b:django.db.models.Model"})), False),
+        (_bare("a.py", frozenset({""})), False),  # one empty name is not "no uses"
+        (_bare("a.py", frozenset({"f:odd\0name", "f:other"})), False),  # a name holding the separator
+        (Analyzed(FileResult("a.py", skip=Skip("a.py", SkipReason.SYNTAX_ERROR, "invalid syntax", 3, 1))), True),
+        (Analyzed(FileResult("a.py"), ModuleSummary(families={"app.models.Base": "django.db.models.Model"}),
+                  frozenset({"v:app.db"})), True),
+        (_bare("b.py"), True),  # stored under another path: the path must come from the pickle
+    ],
+)
+def test_an_entry_decodes_to_an_equal_result(result: Analyzed, pickled: bool) -> None:
+    blob, uses = _encode("a.py", result)
+    assert bool(blob) is pickled
+    assert _decode("a.py", (blob, uses)) == result
+
+
+def test_a_bare_entry_decodes_to_the_shared_empty_summary() -> None:
+    assert _decode("a.py", _encode("a.py", _bare("a.py"))).summary is EMPTY
+
+
+def test_only_new_results_are_encoded_when_the_cache_is_written(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cached_analysis(tree)
+    encoded: list[str] = []
+    real = cache_module._encode
+
+    def counting(path: str, result: Analyzed) -> tuple[bytes, object]:
+        encoded.append(path)
+        return real(path, result)
+
+    monkeypatch.setattr(cache_module, "_encode", counting)
+    (tree / "app" / "helpers.py").write_text(textwrap.dedent(HELPER) + "\n# edited\n")
+    again = cached_analysis(tree)
+    assert (again.hits, again.misses) == (3, 1)  # views.py uses the helper, whose summary is unchanged
+    assert encoded == ["app/helpers.py"]
+    assert (cached_analysis(tree).hits, encoded) == (4, ["app/helpers.py"])
+
+
+def test_an_unchanged_run_does_not_write_the_cache(tree: Path) -> None:
+    cached_analysis(tree)
+    written = (tree / CACHE_DIR_NAME / CACHE_FILE).stat().st_mtime_ns
+    os.utime(tree / CACHE_DIR_NAME / CACHE_FILE, ns=(written - 10**9, written - 10**9))
+    cached_analysis(tree)
+    assert (tree / CACHE_DIR_NAME / CACHE_FILE).stat().st_mtime_ns == written - 10**9
+
+
+def test_a_damaged_entry_is_a_miss_and_is_replaced(tree: Path) -> None:
+    cold = outputs(tree)
+    file = tree / CACHE_DIR_NAME / CACHE_FILE
+    form, key, hashes, entries = pickle.loads(file.read_bytes())
+    damaged = next(k for k, (blob, _) in entries.items() if blob)
+    entries[damaged] = (b"\x80\x05not a pickle", entries[damaged][1])
+    file.write_bytes(pickle.dumps((form, key, hashes, entries)))
+    assert outputs(tree) == cold
+    assert pickle.loads(file.read_bytes())[3][damaged][0] not in (b"", b"\x80\x05not a pickle")
+
+
+def test_a_cache_of_another_format_is_ignored(tree: Path) -> None:
+    cold = outputs(tree)
+    file = tree / CACHE_DIR_NAME / CACHE_FILE
+    form, key, hashes, entries = pickle.loads(file.read_bytes())
+    file.write_bytes(pickle.dumps((form - 1, key, hashes, {k: (b"", None) for k in entries})))
+    assert outputs(tree) == cold
