@@ -39,7 +39,12 @@ class LogSink:
 
 @dataclass(frozen=True, slots=True)
 class ShareSink:
-    """A third-party SDK call that sends data to `recipient`."""
+    """A third-party SDK call that sends data to `recipient`.
+
+    `payload` names the parameters that carry what the call sends (a call that passes none of
+    them, and no visible personal data elsewhere, sends nothing); `content` names those whose
+    non-literal value is user content by the service's nature (a prompt, a traced run's inputs).
+    """
 
     recipient: str
     rule: str
@@ -48,6 +53,8 @@ class ShareSink:
     require_data: bool = False
     when_keyword: tuple[tuple[str, Any], ...] = ()
     data_arguments: bool = True
+    payload: frozenset[str] = frozenset()
+    content: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +275,8 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "pack": frozenset({"name", "description"}),
     "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords"}),
     "heuristics": frozenset({"logger_names", "logger_type"}),
-    "sdk": frozenset({"recipient", "rule", "calls", "params", "implies", "require_data", "when_keyword", "data_arguments"}),
+    "sdk": frozenset({"recipient", "rule", "calls", "params", "implies", "require_data", "when_keyword", "data_arguments",
+                        "payload", "content"}),
     "http": frozenset({"calls", "url_position"}),
     "host": frozenset({"recipient", "hosts", "implies", "require_data"}),
     "setter": frozenset({"rule", "methods", "positional", "keywords"}),
@@ -465,6 +473,8 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                 require_data=bool(entry.get("require_data", False)),
                 when_keyword=tuple(sorted(when.items())),
                 data_arguments=bool(entry.get("data_arguments", True)),
+                payload=frozenset(reader.strings(entry, "payload")),
+                content=frozenset(reader.strings(entry, "content")),
             )
             recipients.add(share.recipient)
             for pattern in reader.strings(entry, "calls", required=True):

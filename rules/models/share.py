@@ -31,8 +31,9 @@ import rudderstack.analytics as rudder_analytics
 import sentry_sdk
 import stripe
 from elevenlabs.client import ElevenLabs
-from langfuse import Langfuse
+from langfuse import Langfuse, LangfuseSpan
 from langsmith import Client as LangSmithClient
+from langsmith.run_helpers import trace as langsmith_trace
 from langsmith.run_trees import RunTree
 from amplitude import Amplitude, BaseEvent
 from customerio import CustomerIO
@@ -346,8 +347,8 @@ def module_level_openai(chat_history, voice_note):
     openai_client.responses.create(model="gpt-4o-mini", input=chat_history)
     # ruleid: python.share.openai user.content recipient=OpenAI
     openai_client.audio.transcriptions.create(model="whisper-1", file=voice_note)
-    # the AI provider receives whatever is sent; categories only where they can be seen
-    # ruleid: python.share.openai - recipient=OpenAI
+    # a text written in the code is the application's own: nothing of the user's is sent
+    # ok: python.share.openai
     openai_client.embeddings.create(model="text-embedding-3-small", input=["refund policy"])
 
 
@@ -388,32 +389,71 @@ async def langchain_chains(prompt):
 class FlowTracer:
     """Traces of a chat flow: what the user typed goes to the tracing provider with the run."""
 
-    def __init__(self):
+    def __init__(self, flow_id):
+        self.flow_id = flow_id
         self.langfuse = Langfuse()
         self.langsmith = LangSmithClient()
+        self.root_span: LangfuseSpan | None = None
 
     def trace_run(self, user_id, prompt, answer):
         # ruleid: python.share.langfuse user.content,user.unique_id recipient=Langfuse
         trace = self.langfuse.trace(name="chat", user_id=user_id, input=prompt)
-        # the model's answer is not what the user wrote: the call is a share with no category seen
-        # ruleid: python.share.langfuse - recipient=Langfuse
+        # a traced run's inputs and outputs are the conversation: the model's answer is user content too
+        # ruleid: python.share.langfuse user.content recipient=Langfuse
         trace.generation(name="llm", output=answer)
         # ok: python.share.langfuse
         self.langfuse.flush()
 
-    def langsmith_run(self, prompt, answer):
+    def start(self, trace_context, flow_name):
+        # only the span's name, its place in the trace and the flow's own id: nothing of the user's
+        # ok: python.share.langfuse
+        self.root_span = self.langfuse.start_span(
+            name=flow_name,
+            trace_context=trace_context,
+            metadata={"flow_id": self.flow_id},
+        )
+
+    def finish(self, inputs, outputs):
+        # ruleid: python.share.langfuse user.content recipient=Langfuse
+        self.root_span.update(input=inputs, output=outputs)
+        # ok: python.share.langfuse
+        self.root_span.update(metadata={"status": "done"})
+        # ending the span sends what it was given before
+        # ok: python.share.langfuse
+        self.root_span.end()
+
+    def langsmith_run(self, prompt, answer, run_id, parent):
         # ruleid: python.share.langsmith user.content recipient=LangSmith
         root = RunTree(name="chat", run_type="chain", inputs={"prompt": prompt})
-        # ruleid: python.share.langsmith - recipient=LangSmith
+        # ruleid: python.share.langsmith user.content recipient=LangSmith
         root.end(outputs={"answer": answer})
+        # ok: python.share.langsmith
+        root.patch()
+        # ok: python.share.langsmith
+        child = langsmith_trace(name="flow", run_type="chain", run_id=run_id, parent=parent)
+        # ok: python.share.langsmith
+        child.post()
+        # ruleid: python.share.langsmith - recipient=LangSmith
+        child.add_metadata({"answer": answer})
+        # ok: python.share.langsmith
+        child.end(outputs={})
         # ok: python.share.langsmith
         self.langsmith.list_runs(project_name="chat")
 
 
 def speak(answer_text):
     voice = ElevenLabs()
-    # ruleid: python.share.elevenlabs - recipient=ElevenLabs
+    # a text to speak is what the conversation said
+    # ruleid: python.share.elevenlabs user.content recipient=ElevenLabs
     return voice.text_to_speech.convert(voice_id="Rachel", text=answer_text)
+
+
+def ask(messages, model):
+    # the messages are not visible here, but they are what an AI provider is sent
+    # ruleid: python.share.openai user.content recipient=OpenAI
+    openai_client.chat.completions.create(model=model, messages=messages)
+    # ruleid: python.share.openai user.content recipient=OpenAI
+    openai_client.audio.speech.create(model="gpt-4o-mini-tts", voice="echo", input=messages[-1]["content"])
 
 
 # --- HTTP requests to known hosts -----------------------------------------------------------------

@@ -492,8 +492,13 @@ class FileAnalyzer:
                     merged[name] = value
                 elif previous.symbol is not None or previous.role is not None:
                     continue
+                elif previous.categories or value.categories:
+                    merged[name] = union([previous, value])
+                elif previous.is_const != value.is_const:
+                    # `x = {}` then `if y: x = convert(y)`: afterwards x is not known to be the constant
+                    merged[name] = previous if value.is_const else value
                 else:
-                    merged[name] = union([previous, value]) if (previous.categories or value.categories) else value
+                    merged[name] = value
         scope.env = merged
 
     def assign(self, target: ast.expr, value: Value, value_node: ast.expr, scope: Scope, stmt: ast.stmt) -> None:

@@ -11,7 +11,7 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
-from scanner.engine.sources import COOKIE_ID, KWARGS, VARARGS
+from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS
 from scanner.engine.values import NOTHING, REQUEST, Value, data_of, union
 from scanner.model import Cookie, Kind
 from scanner.packs import CookieSetter, LogSink, ShareSink
@@ -113,7 +113,20 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
         value = given.get(keyword)
         if value is None or not value.is_const or value.const != expected:
             return
+    if not node.args and not node.keywords:
+        # `run.post()`, `span.end()`, `payment.create()`: what such a call sends was given to the
+        # object by an earlier call (its constructor, `update(...)`), which is where the share is
+        return
     data = _data(an, args, kwargs, params=sink.params, ignore=SHARE_CONFIG_KEYWORDS) if sink.data_arguments else NOTHING
+    sent = _sent(node, sink, args, kwargs)
+    if sink.payload and not data.categories and not any(name is None or name in sink.payload for name, _ in sent):
+        # only names, ids and settings of the service's own objects: `trace(name=..., run_id=...)`
+        return
+    # a content parameter is user content unless what it is given is seen to be other data
+    content = sorted(name for name, value in sent if name is not None and name in sink.content and not value.categories)
+    if content:
+        reason = f"'{content[0]}' of a {sink.recipient} call carries what the user wrote or what the application answered"
+        data = union([data, Value(categories=frozenset({CONTENT}), reasons=(reason,))])
     if sink.require_data and not data.categories:
         return
     categories = set(data.categories) | set(sink.implies)
@@ -124,6 +137,34 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
             reasons=(f"{sink.recipient} SDK call",),
             arguments=_tainted(an, node, args, kwargs, params=sink.params, ignore=SHARE_CONFIG_KEYWORDS)
             if sink.data_arguments else ())
+
+
+def _sent(node: ast.Call, sink: ShareSink, args: list[Value],
+          kwargs: list[tuple[str | None, Value]]) -> list[tuple[str | None, Value]]:
+    """The parameters of an SDK call given something other than a literal, by name (None for a
+    positional argument the model does not name, or `**spread` keywords), with their values."""
+    sent: list[tuple[str | None, Value]] = []
+    for index, (arg_node, value) in enumerate(zip(node.args, args)):
+        if not _literal(arg_node, value):
+            named = index < len(sink.params) and not isinstance(arg_node, ast.Starred)
+            sent.append((sink.params[index] if named else None, value))
+    for keyword, (name, value) in zip(node.keywords, kwargs):
+        if not _literal(keyword.value, value):
+            sent.append((name, value))
+    return sent
+
+
+def _literal(node: ast.expr, value: Value) -> bool:
+    """True for an argument written as a constant: a literal, a display of literals, a known constant."""
+    if value.is_const:
+        return True
+    if isinstance(node, ast.Constant):
+        return True
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return all(_literal(e, NOTHING) for e in node.elts)
+    if isinstance(node, ast.Dict):
+        return all(k is not None and _literal(k, NOTHING) and _literal(v, NOTHING) for k, v in zip(node.keys, node.values))
+    return False
 
 
 def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
