@@ -146,6 +146,31 @@ class LoginForm(forms.Form):
         self.fields["account"] = forms.ModelChoiceField(queryset=None)
 
 
+class LogoutForm(forms.Form):
+    """OpenID Connect RP-initiated logout."""
+
+    # an ID token previously issued, sent back as a hint
+    # ruleid: python.django.form-field user.authorization.credentials
+    id_token_hint = forms.CharField(required=False, widget=forms.HiddenInput)
+    # ok: python.django.form-field
+    post_logout_redirect_uri = forms.CharField(required=False)
+    # ok: python.django.form-field
+    state = forms.CharField(required=False)
+
+
+class AccessToken(models.Model):
+    # the stored hash of an issued token is the credential at rest
+    # ruleid: python.django.model-field user.authorization.credentials
+    hash = models.CharField(max_length=255)
+    # ok: python.django.model-field
+    type = models.CharField(max_length=2)
+
+
+class Release(models.Model):
+    # ok: python.django.model-field
+    hash = models.CharField(max_length=40)
+
+
 class MemberAdminForm(forms.ModelForm):
     class Meta:
         model = Member
@@ -284,6 +309,11 @@ class AuditEntry(db.Model):
     sender = db.Column(db.String(30))
     # ok: python.sqlalchemy.column
     admin = db.Column(db.Boolean, default=False)
+    # the addresses the request passed through
+    # ruleid: python.sqlalchemy.column user.device.ip_address
+    ip_chain = db.Column(db.JSON)
+    # ok: python.sqlalchemy.column
+    ip_chain_length = db.Column(db.Integer)
 
 
 # --- SQLModel -------------------------------------------------------------------------------------
@@ -509,6 +539,24 @@ class PostIndex:
         modified_at=whoosh.fields.DATETIME(),
         # ruleid: python.whoosh.field user.content
         content=whoosh.fields.TEXT(),
+    )
+
+
+class TopicWhoosheer:
+    """flask-whooshee's index of topics: the class name without `Whoosheer` is the owner."""
+
+    schema = whoosh.fields.Schema(
+        # ok: python.whoosh.field
+        topic_id=whoosh.fields.NUMERIC(stored=True, unique=True),
+        # ruleid: python.whoosh.field user.content
+        title=whoosh.fields.TEXT(),
+    )
+
+
+class ProductWhoosheer:
+    schema = whoosh.fields.Schema(
+        # ok: python.whoosh.field
+        title=whoosh.fields.TEXT(),
     )
 
 
