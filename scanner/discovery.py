@@ -64,28 +64,37 @@ class Discovery:
     notes: tuple[Problem, ...] = ()
 
 
-def _walk(folder: str, relfolder: str, root: str, excluded: _Globs, included: _Globs, found: set[str],
+def _walk(start: str, relstart: str, root: str, excluded: _Globs, included: _Globs, found: set[str],
           notes: list[Problem]) -> None:
-    """Collect the files under one folder (os.scandir: no extra stat per entry, links not followed)."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        notes.append(Problem(relfolder or ".", None, f"left out: the folder cannot be read ({exc.strerror or exc})"))
-        return
-    for entry in entries:
-        relpath = f"{relfolder}/{entry.name}" if relfolder else entry.name
-        if entry.is_dir(follow_symlinks=False):
-            if not excluded.match(relpath, last_only=True):
-                _walk(entry.path, relpath, root, excluded, included, found, notes)
+    """Collect the files under one folder (os.scandir: no extra stat per entry, links not followed).
+
+    Folders are visited in no particular order: the caller sorts what was found.
+    """
+    pending = [(start, relstart)]
+    while pending:
+        folder, relfolder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            notes.append(Problem(relfolder or ".", None, f"left out: the folder cannot be read ({exc.strerror or exc})"))
             continue
-        if not included.match(relpath) or excluded.match(relpath, last_only=True):
-            continue
-        if entry.is_symlink():
-            real = os.path.realpath(entry.path)
-            if os.path.commonpath([real, root]) != root:
-                notes.append(Problem(relpath, None, "left out: a link to a file outside the scan root"))
+        prefix = f"{relfolder}/" if relfolder else ""
+        for entry in entries:
+            name = entry.name
+            relpath = prefix + name
+            if entry.is_dir(follow_symlinks=False):
+                if not excluded.match_last(name, relpath):
+                    pending.append((entry.path, relpath))
                 continue
-        found.add(relpath)
+            if not included.match(relpath) or excluded.match_last(name, relpath):
+                continue
+            if entry.is_symlink():
+                real = os.path.realpath(entry.path)
+                if os.path.commonpath([real, root]) != root:
+                    notes.append(Problem(relpath, None, "left out: a link to a file outside the scan root"))
+                    continue
+            found.add(relpath)
 
 
 class _Globs:
@@ -102,14 +111,28 @@ class _Globs:
         self.paths = tuple(_glob_regex(p) for p in cleaned if "/" in p)
         self.suffixes = tuple(p[len("**/*"):] for p in cleaned if p.startswith("**/*") and not any(c in p[4:] for c in "*?[/"))
         self.exact_suffixes = len(self.suffixes) == len(cleaned)
+        # the name patterns as one regex: one match per entry of the walk, however many there are
+        self.part = re.compile("|".join(f"(?:{r.pattern})" for r in self.parts)) if self.parts else None
 
     def match(self, relpath: str, *, last_only: bool = False) -> bool:
         if self.exact_suffixes:
             return relpath.endswith(self.suffixes)
-        components = [relpath.rsplit("/", 1)[-1]] if last_only else relpath.split("/")
+        if last_only:
+            return self.match_last(relpath.rsplit("/", 1)[-1], relpath)
+        components = relpath.split("/")
         if self.names and any(c in self.names for c in components):
             return True
         if any(regex.match(c) for regex in self.parts for c in components):
+            return True
+        return any(regex.match(relpath) for regex in self.paths)
+
+    def match_last(self, name: str, relpath: str) -> bool:
+        """`match(relpath, last_only=True)` for a path whose last part is `name` (the walk's hot path)."""
+        if self.exact_suffixes:
+            return relpath.endswith(self.suffixes)
+        if name in self.names:
+            return True
+        if self.part is not None and self.part.match(name):
             return True
         return any(regex.match(relpath) for regex in self.paths)
 
@@ -169,4 +192,5 @@ def discover(
         if relstart and excluded.match(relstart):
             continue
         _walk(os.fspath(start), relstart, root_text, excluded, included, found, notes)
-    return Discovery(files=tuple(sorted(found)), notes=tuple(notes))
+    # in the order of a walk that visits each folder's entries by name
+    return Discovery(files=tuple(sorted(found)), notes=tuple(sorted(notes, key=lambda p: (p.path.split("/"), p.message))))

@@ -1,0 +1,129 @@
+"""Discovery: which files a run analyses, in a stable order, whatever order the folders list them in."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from scanner.discovery import _Globs, discover, glob_match
+from scanner.errors import Problem, UsageError
+
+TREE = (
+    "app/__init__.py",
+    "app/views.py",
+    "app/models.py",
+    "app/README.md",
+    "app/migrations/0001_initial.py",
+    "app/tests/test_views.py",
+    "app/build/generated.py",  # a built-in exclude, wherever it is
+    "pkg.egg-info/setup.py",  # a built-in name pattern (*.egg-info)
+    ".venv/lib/site.py",
+    "node_modules/x/y.py",
+    "scripts/tool.py",
+    "scripts/tool.pyi",
+    "z/a/b/c/deep.py",
+    "a-b/x.py",
+    "a/b.py",
+)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    base = tmp_path / "project"
+    for relpath in TREE:
+        (base / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (base / relpath).write_text("x = 1\n")
+    return base
+
+
+@pytest.mark.parametrize(
+    ("include", "exclude", "expected"),
+    [
+        (("**/*.py",), (), ("a-b/x.py", "a/b.py", "app/__init__.py", "app/migrations/0001_initial.py", "app/models.py",
+                            "app/tests/test_views.py", "app/views.py", "scripts/tool.py", "z/a/b/c/deep.py")),
+        (("**/*.py",), ("tests", "migrations/*.py", "z/**"),  # a pattern with a folder is anchored at the root
+         ("a-b/x.py", "a/b.py", "app/__init__.py", "app/migrations/0001_initial.py", "app/models.py", "app/views.py",
+          "scripts/tool.py")),
+        (("**/*.py",), ("app/*.py", "*-b"), ("a/b.py", "app/migrations/0001_initial.py", "app/tests/test_views.py",
+                                             "scripts/tool.py", "z/a/b/c/deep.py")),
+        (("scripts/*", "**/deep.py"), ("*.py",), ("scripts/tool.pyi",)),
+        (("*.md", "**/*.pyi"), (), ("app/README.md", "scripts/tool.pyi")),
+        (("**/*.py",), ("**/test_*.py", "a?b"), ("a/b.py", "app/__init__.py", "app/migrations/0001_initial.py",
+                                               "app/models.py", "app/views.py", "scripts/tool.py", "z/a/b/c/deep.py")),
+    ],
+)
+def test_discovery_lists_included_files_minus_excluded_ones(root: Path, include: tuple[str, ...],
+                                                            exclude: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    found = discover(root, include=include, exclude=exclude)
+    assert found.files == expected
+    assert found.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("targets", "expected"),
+    [
+        (["app"], ("app/__init__.py", "app/migrations/0001_initial.py", "app/models.py", "app/tests/test_views.py",
+                   "app/views.py")),
+        (["app/views.py", "scripts"], ("app/views.py", "scripts/tool.py")),
+        (["app/build/generated.py"], ()),  # named, but excluded
+        (["scripts/tool.pyi", "app/README.md"], ("scripts/tool.pyi",)),
+        (["app/build"], ()),
+    ],
+)
+def test_targets_limit_the_walk(root: Path, targets: list[str], expected: tuple[str, ...]) -> None:
+    assert discover(root, [root / t for t in targets]).files == expected
+
+
+def test_a_missing_or_outside_target_is_a_usage_error(root: Path, tmp_path: Path) -> None:
+    (tmp_path / "outside.py").write_text("")
+    with pytest.raises(UsageError) as caught:
+        discover(root, [root / "missing.py", tmp_path / "outside.py"])
+    assert [p.message for p in caught.value.problems] == ["no such file or folder", f"is outside the scan root {root}"]
+
+
+def test_links_to_files_outside_the_root_are_left_out_with_notes_in_walk_order(root: Path, tmp_path: Path) -> None:
+    (tmp_path / "secret.py").write_text("")
+    for link in ("z/link.py", "a-b/link.py", "a/link.py", "app/migrations/link.py"):
+        os.symlink(tmp_path / "secret.py", root / link)
+    os.symlink(root / "app" / "views.py", root / "app" / "inside.py")
+    found = discover(root)
+    assert "app/inside.py" in found.files
+    assert [n.path for n in found.notes] == ["a/link.py", "a-b/link.py", "app/migrations/link.py", "z/link.py"]
+    assert {n.message for n in found.notes} == {"left out: a link to a file outside the scan root"}
+
+
+def test_an_unreadable_folder_is_a_note(root: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads every folder")
+    (root / "app" / "migrations").chmod(0)
+    try:
+        found = discover(root)
+    finally:
+        (root / "app" / "migrations").chmod(0o755)
+    assert found.notes == (Problem("app/migrations", None, "left out: the folder cannot be read (Permission denied)"),)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "matching", "not_matching"),
+    [
+        ("build", ["build", "a/build", "a/build/x.py"], ["builds", "a/rebuild"]),
+        ("*.egg-info", ["x.egg-info", "a/x.egg-info/y.py"], ["x.egg-infos", "egg-info.py"]),
+        ("a?b", ["a-b", "x/a_b/y"], ["ab", "a/b"]),
+        ("migrations/*.py", ["migrations/x.py"], ["app/migrations/x.py", "migrations/a/x.py"]),
+        ("**/migrations/*.py", ["migrations/x.py", "app/migrations/x.py"], ["app/migrations/a/x.py"]),
+        ("**/*.py", ["x.py", "a/b/x.py"], ["x.pyi", "x.py/y"]),
+        ("z/**", ["z/a", "z/a/b.py"], ["y/z/a"]),
+    ],
+)
+def test_compiled_globs_mean_what_glob_match_means(pattern: str, matching: list[str], not_matching: list[str]) -> None:
+    globs = _Globs([pattern, "unrelated-name"])
+    for path in matching:
+        assert glob_match(path, pattern) and globs.match(path), path
+    for path in not_matching:
+        assert not glob_match(path, pattern) and not globs.match(path), path
+    # the walk's check of a path's last part, the folders above it having been checked already
+    for path in matching + not_matching:
+        name = path.rsplit("/", 1)[-1]
+        assert globs.match_last(name, path) == globs.match(path, last_only=True), path
