@@ -72,6 +72,7 @@ analytics.write_key = settings.SEGMENT_WRITE_KEY
 openai_client = OpenAI()
 mixpanel = Mixpanel(settings.MIXPANEL_TOKEN)
 GA_ENDPOINT = "https://www.google-analytics.com/mp/collect"
+VOICE_SETTINGS = {}
 
 
 # --- analytics --------------------------------------------------------------------------------
@@ -446,6 +447,59 @@ def speak(answer_text):
     # a text to speak is what the conversation said
     # ruleid: python.share.elevenlabs user.content recipient=ElevenLabs
     return voice.text_to_speech.convert(voice_id="Rachel", text=answer_text)
+
+
+async def make_voice_client(api_key):
+    """A client factory that gives None when the key is missing."""
+    if not api_key:
+        return None
+    return ElevenLabs(api_key=api_key)
+
+
+async def speak_with_the_users_key(api_key, answer_text):
+    voice = await make_voice_client(api_key)
+    if voice is None:
+        return None
+    # ruleid: python.share.elevenlabs user.content recipient=ElevenLabs
+    return voice.generate(text=answer_text, voice="Rachel", stream=True)
+
+
+class VoiceSettings:
+    def __init__(self, api_key):
+        self.client = OpenAI(api_key=api_key)
+
+    def openai_client(self):
+        return self.client
+
+
+def voice_settings(api_key) -> VoiceSettings:
+    return VOICE_SETTINGS[api_key]
+
+
+def read_aloud(api_key, result):
+    client = voice_settings(api_key).openai_client()
+    # ruleid: python.share.openai user.content recipient=OpenAI
+    return client.audio.speech.create(model="gpt-4o-mini-tts", voice="echo", input=result)
+
+
+class ComponentTracer:
+    """Open spans kept by id until their component ends."""
+
+    def __init__(self, root: LangfuseSpan):
+        self.root = root
+        self.spans: dict[str, LangfuseSpan] = {}
+
+    def end_component(self, component_id, outputs):
+        span = self.spans.pop(component_id, None)
+        if span:
+            # ruleid: python.share.langfuse user.content recipient=Langfuse
+            span.update(output=outputs)
+            # ok: python.share.langfuse
+            span.end()
+
+    def log_component(self, component_id, logs):
+        # ruleid: python.share.langfuse user.content recipient=Langfuse
+        self.spans[component_id].update(output={"logs": logs})
 
 
 def ask(messages, model):

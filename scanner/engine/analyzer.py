@@ -277,6 +277,11 @@ class FileAnalyzer:
                     if (isinstance(sub, ast.AnnAssign) and isinstance(sub.target, ast.Attribute)
                             and isinstance(sub.target.value, ast.Name) and sub.target.value.id == "self"):
                         # `self.span: LangfuseSpan | None = None`: the annotation says what it holds
+                        held = self.mapping_items(sub.annotation, scope)
+                        if held is not None:
+                            # `self.spans: dict[str, LangfuseSpan] = {}`: what its values are
+                            info.attributes.setdefault(sub.target.attr, Value(symbol=ITEMS + held))
+                            continue
                         annotated = self.annotation_symbol(sub.annotation, scope)
                         if annotated is not None and not annotated.startswith("builtins."):
                             info.attributes.setdefault(sub.target.attr, Value(symbol=self.call_result_symbol(annotated, ast.Call(func=sub.annotation, args=[], keywords=[]), scope)))
@@ -291,6 +296,18 @@ class FileAnalyzer:
                             if symbol is not None and self.is_object_symbol(symbol):
                                 info.attributes.setdefault(target.attr, Value(symbol=symbol))
         return info
+
+    def mapping_items(self, annotation: ast.expr, scope: Scope) -> str | None:
+        """The object a `dict[K, V]` annotation's values are, when V is a class (None otherwise)."""
+        if not (isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple)
+                and len(annotation.slice.elts) == 2 and owner_name(annotation.value) in MAPPINGS):
+            return None
+        annotated = self.annotation_symbol(annotation.slice.elts[1], scope)
+        if annotated is None or annotated.startswith("builtins.") or not (
+                _looks_like_class(annotated) or annotated.startswith("@class:")):
+            return None
+        element = annotation.slice.elts[1]
+        return self.call_result_symbol(annotated, ast.Call(func=element, args=[], keywords=[]), scope)
 
     def static_symbol(self, node: ast.expr, scope: Scope) -> str | None:
         """The qualified name an expression denotes, from imports and names alone (no evaluation)."""
@@ -334,15 +351,21 @@ class FileAnalyzer:
         self.exec_block(func.body, scope)
         self.finish_scope(scope)
         returned = data_of(union(scope.returns)) if scope.returns else NOTHING
-        symbols = {r.symbol for r in scope.returns}
+        # `return None` on a failure path does not hide the client a factory returns otherwise
+        symbols = {r.symbol for r in scope.returns if not (r.is_const and r.const is None)}
         body_symbol = symbols.pop() if len(symbols) == 1 else None
         known = body_symbol is not None and (self.models.relevant(body_symbol) or body_symbol.startswith(("@instance:", REQUEST)))
         if known and not returned.categories:
             returned = Value(symbol=body_symbol)
+        elif known and body_symbol is not None and self.models.relevant(body_symbol):
+            # `return ElevenLabs(api_key=key)`: an SDK client made with a secret is still the client
+            returned = Value(symbol=body_symbol, categories=returned.categories, steps=returned.steps,
+                             reasons=returned.reasons, params=returned.params)
         elif not known and func.returns is not None:
             # `def client() -> Langfuse:` says what it returns when the body does not show it
             annotated = self.annotation_symbol(func.returns, outer)
-            if annotated is not None and _looks_like_class(annotated) and not annotated.startswith("builtins."):
+            if annotated is not None and (_looks_like_class(annotated) or annotated.startswith("@class:")) \
+                    and not annotated.startswith("builtins."):
                 returned = Value(symbol=self.call_result_symbol(annotated, ast.Call(func=func.returns, args=[], keywords=[]), outer),
                                  categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
                                  params=returned.params)
@@ -749,6 +772,8 @@ class FileAnalyzer:
             return sources.request_key(self, node, base, key, scope)
         if base.symbol is not None and base.symbol.startswith("@self:"):
             return NOTHING
+        if base.symbol is not None and base.symbol.startswith(ITEMS):
+            return Value(symbol=base.symbol[len(ITEMS):])
         owner = owner_name(node.value)
         if base.const is CONFIGURED or owner in self.models.config_owners or base.symbol in self.models.config_symbols:
             return Value(const=CONFIGURED)
@@ -782,6 +807,9 @@ class FileAnalyzer:
             func = self.eval(node.func, scope)
         args = [self.eval(a, scope) for a in node.args]
         kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords]
+        if method in ("get", "pop", "setdefault") and base is not None and base.symbol is not None \
+                and base.symbol.startswith(ITEMS):
+            return Value(symbol=base.symbol[len(ITEMS):])
         folded = sources.fold_call(func.symbol, method, base, args, kwargs)
         if folded is not UNKNOWN:
             return Value(const=folded)
@@ -1073,6 +1101,11 @@ _NORMALIZED: dict[int, dict[str, str]] = {}
 def callable_key(symbol: str) -> str:
     """How a summary is looked up: `app.svc.Service().send` is the method `app.svc.Service.send`."""
     return symbol.replace("()", "")
+
+
+ITEMS = "@items:"
+"""The symbol prefix of a mapping whose values are known objects: `@items:langfuse.LangfuseSpan()`."""
+MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict", "DefaultDict"})
 
 
 def _looks_like_class(symbol: str) -> bool:
