@@ -51,6 +51,8 @@ _PATTERN_TABLE_KEYS = ("pattern", "unless")
 _TYPE_KEYS = ("suffixes", "names")
 ALONE = "alone"  # the built-in owner marker: the match may stand with nothing before it
 TEXT_GROUP = "string"  # the owner group of text types, for `typed_name`
+REQUEST_GROUP = "request"  # the owner group of request objects; also a suffix of request models' names
+BODY_GROUP = "body"  # the owner group of request bodies, whose keys are what a person sends
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +252,12 @@ class Classifier:
         return Match(pattern.category, explain)
 
     def _owner_groups(self, owner: str) -> frozenset[str] | None:
-        """The owner groups of `owner`'s head word; None for a configuration object."""
+        """The owner groups of `owner`'s head word; None for a configuration object.
+
+        A dropped suffix that names a request (`SimplifiedAPIRequest`) adds the `body` group:
+        the fields of a request model are keys of the body the request sends, whatever its
+        head word (and not the request object's own members, such as `request.client`).
+        """
         if owner in self._owners:
             return self._owners[owner]
         pack = self._pack
@@ -258,9 +265,12 @@ class Classifier:
         groups: frozenset[str] | None = frozenset()
         if words:
             configuration = any(w in pack.configuration for w in words)
+            dropped: set[str] = set()
             while len(words) > 1 and words[-1] in pack.owner_suffixes:
-                words.pop()
+                dropped.add(words.pop())
             groups = pack.word_groups.get(words[-1], frozenset())
+            if dropped & pack.groups.get(REQUEST_GROUP, frozenset()):
+                groups |= {BODY_GROUP}
             if configuration and "person" not in groups:
                 groups = None
         self._owners[owner] = groups
@@ -399,9 +409,13 @@ def compile_pack(text: str, path: str) -> RulePack:
     except tomllib.TOMLDecodeError as error:
         line, column, message = decode_error_location(error, text)
         raise RulePackError([Problem(path, line, f"invalid TOML: {message}", column=column)]) from error
-    check = TomlChecker(TomlDocument(path=path, data=data, positions=TomlPositions.index(text)))
+    # Lines are only for problems: a valid pack (every run's case) is compiled without indexing
+    # the text, and a broken one is compiled again (the same, deterministically) with the index.
+    check = TomlChecker(TomlDocument(path=path, data=data, positions=TomlPositions()))
     pack = _Compiler(check).compile(data)
     if check.problems:
+        check = TomlChecker(TomlDocument(path=path, data=data, positions=TomlPositions.index(text)))
+        _Compiler(check).compile(data)
         raise RulePackError(check.sorted_problems())
     return pack
 

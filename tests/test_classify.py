@@ -580,6 +580,12 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("title", "TopicWhoosheer", CONTENT),
     ("title", "ProductWhoosheer", None),
     ("title", "PostIndexer", CONTENT),
+    # a request model's fields are keys of the body the request sends
+    ("input_value", "SimplifiedAPIRequest", CONTENT),
+    ("input_value", "SimplifiedAPIResponse", None),
+    ("input_value", "FlowRun", None),
+    ("client", "MCPInstallRequest", None),
+    ("client", "request", IP),
     # --- generic words and oddities
     ("user", None, None),
     ("users", None, None),

@@ -372,6 +372,18 @@ class ChatRequest(BaseModel):
     temperature: float = 0.2
 
 
+class FlowRunRequest(BaseModel):
+    """A request model: its fields are keys of the body, whatever the name's head word."""
+
+    # ruleid: python.pydantic.field user.content
+    input_value: Optional[str] = Field(default=None, description="The input value")
+    # ok: python.pydantic.field
+    output_type: str = "chat"
+    # the name of an MCP client application, not the request's client address
+    # ok: python.pydantic.field
+    client: str
+
+
 class UserResponse(BaseModel):
     # ok: python.pydantic.field
     email: EmailStr
