@@ -522,6 +522,14 @@ def measurement_protocol(client_id, page_path):
     )
 
 
+def matomo_page_view(visitor_id, page_url):
+    # ruleid: python.share.http-known-host user.behavior,user.device.cookie_id recipient=Matomo
+    requests.get("https://example.matomo.cloud/matomo.php", params={"idsite": 1, "rec": 1, "_id": visitor_id, "url": page_url}, timeout=5)
+    # a self-hosted Matomo: its URL is configuration
+    # ok: python.share.http-known-host
+    requests.get(f"{settings.MATOMO_URL}/matomo.php", params={"idsite": 1, "rec": 1, "_id": visitor_id, "url": page_url})
+
+
 class SegmentHttp:
     """A session made in __init__ and used in a method."""
 
