@@ -9,16 +9,20 @@ is annotated. The file is analysed, never run.
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Annotated
+from urllib.parse import unquote
 
 import falcon
 import geoip2.database
 from aiohttp import web
-from django.http import HttpRequest, JsonResponse
-from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, Security, UploadFile
+from django.conf import settings
+from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
+from django.views.generic.edit import FormView
+from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, Security, UploadFile, WebSocket
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer, OAuth2PasswordRequestForm
-from flask import Flask, jsonify
+from flask import Flask, g, jsonify
 from flask import request as flask_request
 from pydantic import BaseModel
 from rest_framework.response import Response
@@ -26,7 +30,7 @@ from rest_framework.views import APIView
 from tornado.web import RequestHandler
 
 from .db import get_db, save_profile, store_upload
-from .schemas import ProfileSerializer
+from .schemas import LogoutForm, ProfileSerializer
 
 app = Flask(__name__)
 router = APIRouter()
@@ -117,10 +121,12 @@ def flask_cookies():
     # a cookie of another party, read by the application: a collect of its identifier
     # ruleid: python.request.cookie user.device.cookie_id
     ga_cookie = flask_request.cookies.get("_ga")
-    response = jsonify(theme=theme, tracked=bool(ga_cookie))
-    # todoruleid: python.cookie.set-cookie - cookie=theme
-    # (wrong categories: the value read back from the application's own `theme` cookie is tagged
-    # user.device.cookie_id, though a colour scheme is no identifier)
+    # a CSRF token set by a sign-in widget's script identifies no one
+    # ok: python.request.cookie
+    csrf_cookie = flask_request.cookies.get("g_csrf_token")
+    response = jsonify(theme=theme, tracked=bool(ga_cookie), csrf=bool(csrf_cookie))
+    # a colour scheme read back from the application's own cookie is no identifier
+    # ruleid: python.cookie.set-cookie - cookie=theme
     response.set_cookie("theme", theme, max_age=86400, samesite="Lax")
     return response
 
@@ -358,3 +364,139 @@ def whoami():
     # ruleid: python.request.attribute user.device
     languages = flask_request.accept_languages
     return jsonify(login=login_name, languages=str(languages))
+
+
+# --- helpers that read the request for their callers ----------------------------------------------
+
+def get_param(params, key, default=None):
+    # the key is the caller's: the read is where the helper is called with a literal key
+    if params and key in params:
+        return params[key]
+    return default
+
+
+def unquote_values(data):
+    return {key: unquote(value) for key, value in data.items()}
+
+
+def get_all_params():
+    """Every parameter of the request, wherever it was sent: its callers take the body whole."""
+    # ruleid: python.request.body user.content
+    params = unquote_values(flask_request.values)
+    if flask_request.is_json:
+        # ruleid: python.request.body user.content
+        params.update(flask_request.json)
+    return params
+
+
+@app.before_request
+def keep_request_data():
+    # ruleid: python.request.body user.content
+    g.request_data = get_all_params()
+    # the parameters kept on the request for the views: they were taken whole on the line above
+    # ok: python.request.body
+    flask_request.all_data = copy.deepcopy(g.request_data)
+
+
+@app.post("/auth")
+def flask_auth():
+    # a key of the request data kept on the request, read through the helper or directly
+    # ruleid: python.request.field user.account.username
+    username = get_param(flask_request.all_data, "username")
+    # ruleid: python.request.field user.authorization.credentials
+    password = flask_request.all_data.get("password")
+    # a bare `user` submitted to a request names an account
+    # ruleid: python.request.field user.account.username
+    user = get_param(flask_request.all_data, "user")
+    # ok: python.request.field
+    realm = get_param(flask_request.all_data, "realm")
+    # an id submitted to pick a user record refers to it, like a foreign key
+    # ok: python.request.field
+    user_id = get_param(flask_request.all_data, "userid")
+    # handed on whole, the kept data is not collected again
+    # ok: python.request.body
+    save_profile(flask_request.all_data)
+    return jsonify(ok=bool(username and password), user=user, realm=realm, user_id=user_id)
+
+
+def get_request_param(request: HttpRequest, param, default=None):
+    # ok: python.request.field
+    return request.POST.get(param) or request.GET.get(param, default)
+
+
+def django_oauth_callback(request):
+    # ruleid: python.request.field user.device.device_id
+    device_id = get_request_param(request, "device_id")
+    # ok: python.request.field
+    state = get_request_param(request, "state")
+    return JsonResponse({"device": device_id, "state": state})
+
+
+def django_client_ip(request: HttpRequest):
+    # a header named in the settings, by a name that says what it carries
+    trusted_client_ip_header = settings.TRUSTED_CLIENT_IP_HEADER
+    if trusted_client_ip_header:
+        # ruleid: python.request.client-ip user.device.ip_address
+        return request.headers.get(trusted_client_ip_header)
+    # ok: python.request.header
+    token = request.headers.get(settings.CSRF_HEADER_NAME)
+    return token
+
+
+# --- request bodies taken whole into other values -------------------------------------------------
+
+def django_authorize_redirect(request):
+    # ruleid: python.request.body user.content
+    return HttpResponseRedirect(f"/authorize?{request.POST.urlencode()}")
+
+
+def django_serialize_request(request: HttpRequest) -> str:
+    return json.dumps({
+        "path": request.path,
+        # ruleid: python.request.body user.content
+        "POST": request.POST.urlencode(),
+    })
+
+
+def django_json_text(request: HttpRequest):
+    # ruleid: python.request.body user.content
+    data = json.loads(request.body.decode("utf8"))
+    return JsonResponse({"keys": len(data)})
+
+
+class LogoutView(FormView):
+    form_class = LogoutForm
+
+    def get(self, request):
+        # the view's form bound to the query: the form's declared fields are the collects
+        # ok: python.request.body
+        form = self.form_class(request.GET)
+        return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
+
+
+# --- websockets and security schemes of the project's own ------------------------------------------
+
+async def websocket_api_key(websocket: WebSocket):
+    api_key = (
+        # ruleid: python.request.field user.authorization.credentials
+        websocket.query_params.get("api_key")
+        # a header name written with `_`, as clients send it
+        # ruleid: python.request.header user.authorization.credentials
+        or websocket.headers.get("api_key")
+    )
+    return api_key
+
+
+class OAuth2PasswordBearerCookie(OAuth2PasswordBearer):
+    async def __call__(self, request: Request) -> str | None:
+        return await super().__call__(request)
+
+
+oauth2_login = OAuth2PasswordBearerCookie(tokenUrl="api/v1/login", auto_error=False)
+
+
+async def cookie_or_bearer_user(
+    # ruleid: python.fastapi.credential user.authorization.credentials
+    token: Annotated[str | None, Security(oauth2_login)],
+):
+    return token

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import dataclasses
 import gc
 import re
 import sys
@@ -28,12 +29,24 @@ from scanner.engine.summaries import (
     USE_FUNCTION,
     USE_PASSTHROUGH,
     USE_RENDERED,
+    USE_REQUEST_ATTRIBUTE,
     USE_VARIABLE,
     Analyzed,
     FunctionSummary,
     ModuleSummary,
 )
-from scanner.engine.values import CARRIERS, CONFIGURED, NOTHING, REQUEST, UNKNOWN, Value, data_of, union, with_step
+from scanner.engine.values import (
+    CARRIERS,
+    CONFIGURED,
+    NOTHING,
+    REQUEST,
+    REQUEST_CONTAINER,
+    UNKNOWN,
+    Value,
+    data_of,
+    union,
+    with_step,
+)
 from scanner.model import Cookie, FileResult, FlowStep, Kind, Observation, Skip, SkipReason, Span
 from scanner.packs import Models
 
@@ -83,6 +96,8 @@ class ClassInfo:
     attributes: dict[str, Value] = field(default_factory=dict)
     rendered: frozenset[str] = frozenset()
     """Categories its string form shows (its __str__/__repr__, or a generated repr of its fields)."""
+    bases: tuple[str, ...] = ()
+    """The qualified names of its base classes, where imports tell them."""
 
 
 @dataclass
@@ -139,6 +154,10 @@ class FileAnalyzer:
         self.schema_classes: dict[str, str] = {}
         self.response_models: set[str] = set()
         self._return_types = frozenset(models.returns.values())
+        self.request_attributes: set[str] = set()
+        """Attributes this module sets on the request object from request data."""
+        self._attribute_bindings = False
+        """True once some `name.attr = data` was bound (only then are attribute reads looked up)."""
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Observation]:
@@ -265,6 +284,7 @@ class FileAnalyzer:
         for decorator in node.decorator_list:
             self.eval(decorator, scope)
         info = ClassInfo(node.name)
+        info.bases = tuple(b for b in (self.static_symbol(base, scope) for base in node.bases) if b is not None)
         self.classes[node.name] = info
         family = sources.visit_schema_class(self, node, scope)
         info.rendered = sources.rendered_categories(self, node, family, scope)
@@ -369,16 +389,25 @@ class FileAnalyzer:
                 returned = Value(symbol=self.call_result_symbol(annotated, ast.Call(func=func.returns, args=[], keywords=[]), outer),
                                  categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
                                  params=returned.params)
+        container = sources.returned_container(func, scope.returns, returned)
+        if container is not None:
+            returned = container
         # A method is called through an instance: its first parameter is not passed explicitly.
         shift = 1 if cls is not None and names and names[0] in ("self", "cls") else 0
         key = f"{cls.name}.{func.name}" if cls is not None else func.name
+        keyed = _keyed_return(scope.returns)
+        if keyed is not None:
+            container_index, key_index, role = keyed
+            keyed = None if key_index < shift or 0 <= container_index < shift else (
+                container_index - shift if container_index >= 0 else container_index, key_index - shift, role)
         self.summaries[key] = FunctionSummary(
             returns=Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
-                          symbol=returned.symbol),
+                          symbol=returned.symbol, role=returned.role),
             log_params={(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0}
             if is_logging_wrapper(func) else {},
             param_names=tuple(names[shift:]),
             return_params=frozenset((i - shift if i >= 0 else i) for i in returned.params if i >= shift or i < 0),
+            keyed=keyed,
         )
 
     def logging_decorators(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope, outer: Scope) -> None:
@@ -556,6 +585,20 @@ class FileAnalyzer:
             if isinstance(target.value, ast.Name) and target.value.id == "self" and scope.cls is not None:
                 if value.symbol is not None and self.is_object_symbol(value.symbol):
                     scope.cls.attributes.setdefault(target.attr, Value(symbol=value.symbol))
+            elif base.symbol == REQUEST:
+                if sources.is_request_container(value):
+                    # `request.all_data = get_all_params(request)`: request data kept on the request
+                    self.request_attributes.add(target.attr)
+            elif isinstance(target.value, ast.Name) and (value.categories or value.role is not None):
+                # `g.request_data = get_all_params(request)`: later reads of `g.request_data` in this
+                # function hold it (a body bound so is pending, like one bound to a name)
+                key = f"{target.value.id}.{target.attr}"
+                self._attribute_bindings = True
+                scope.env[key] = value
+                if value.role in sources.BODY_ROLES and sources.is_request_container(value):
+                    scope.pending[key] = PendingBody(value_node, value)
+                else:
+                    scope.pending.pop(key, None)
 
     def element_of(self, value: Value) -> Value:
         """What iterating over (or unpacking) a value gives."""
@@ -595,6 +638,7 @@ class FileAnalyzer:
             )
         if isinstance(node, ast.FormattedValue):
             inner = self.eval(node.value, scope)
+            sources.taken_whole(self, node.value, inner)
             if node.format_spec is not None:
                 self.eval(node.format_spec, scope)
             return data_of(inner) if not isinstance(inner.const, str) else inner
@@ -622,7 +666,10 @@ class FileAnalyzer:
             for operand in operands:
                 if operand.symbol is not None or operand.role is not None:
                     return operand
-            return union(operands)
+            joined = union(operands)
+            # `request.POST.get(name) or request.GET.get(name)` in a helper: the key read survives
+            keyed = next((o.keyed for o in operands if o.keyed is not None), None)
+            return dataclasses.replace(joined, keyed=keyed) if keyed is not None else joined
         if isinstance(node, ast.Compare):
             self.eval(node.left, scope)
             for comparator in node.comparators:
@@ -646,6 +693,7 @@ class FileAnalyzer:
             values: list[Value] = []
             for key, item in zip(node.keys, node.values):
                 item_value = self.eval(item, scope)
+                sources.taken_whole(self, item, item_value)
                 if key is None:
                     values.append(data_of(item_value))
                     continue
@@ -658,6 +706,8 @@ class FileAnalyzer:
             return union(values)
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             elements = [self.eval(e, scope) for e in node.elts]
+            for element_node, element in zip(node.elts, elements):
+                sources.taken_whole(self, element_node, element)
             if isinstance(node, ast.Tuple):
                 sinks.check_header_tuple(self, node, elements, scope)
             if elements and all(isinstance(e, ast.Constant) for e in node.elts):
@@ -717,6 +767,10 @@ class FileAnalyzer:
 
     def member(self, node: ast.Attribute, base: Value, scope: Scope) -> Value:
         """The value of `base.attr`: a longer qualified name, a request member, or classified data."""
+        if self._attribute_bindings and isinstance(node.value, ast.Name):
+            held = scope.lookup(f"{node.value.id}.{node.attr}")
+            if held is not None:
+                return held
         if base.symbol is not None and base.symbol.startswith(REQUEST):
             return sources.request_member(self, node, base, scope)
         if base.symbol is not None and base.symbol.startswith("@self:"):
@@ -777,6 +831,9 @@ class FileAnalyzer:
         owner = owner_name(node.value)
         if base.const is CONFIGURED or owner in self.models.config_owners or base.symbol in self.models.config_symbols:
             return Value(const=CONFIGURED)
+        keyed = parameter_key(base, key)
+        if keyed is not None:
+            return dataclasses.replace(data_of(base), keyed=keyed)
         if isinstance(key.const, str):
             named = self.classify_name(key.const, owner)
             if named is not None:
@@ -788,13 +845,19 @@ class FileAnalyzer:
         return data_of(base) if (base.categories or base.params) and not base.is_const else NOTHING
 
     def mark_key_read(self, node: ast.expr, scope: Scope) -> None:
+        """A body bound to `node` (a name, or `name.attr`) is read key by key, not taken whole."""
         if isinstance(node, ast.Name):
-            current: Scope | None = scope
-            while current is not None:
-                if node.id in current.pending:
-                    current.pending[node.id].key_read = True
-                    return
-                current = current.parent
+            key = node.id
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            key = f"{node.value.id}.{node.attr}"
+        else:
+            return
+        current: Scope | None = scope
+        while current is not None:
+            if key in current.pending:
+                current.pending[key].key_read = True
+                return
+            current = current.parent
 
     def eval_call(self, node: ast.Call, scope: Scope) -> Value:  # noqa: C901
         base: Value | None = None
@@ -819,7 +882,8 @@ class FileAnalyzer:
         if func.symbol is not None and func.symbol.startswith(REQUEST):
             if method is not None and base is not None and base.role is not None and method in self.models.request.key_methods:
                 self.mark_key_read(node.func.value, scope)  # type: ignore[attr-defined]
-                return sources.request_key(self, node, base, args[0] if args else NOTHING, scope)
+                return sources.request_key(self, node, base, args[0] if args else NOTHING, scope,
+                                           node.args[0] if node.args else None)
             if method in sources.WHOLE_METHODS and base is not None and base.role in sources.BODY_ROLES:
                 return base
             return sources.request_call(self, node, func, args, scope)
@@ -836,6 +900,11 @@ class FileAnalyzer:
         if method is not None:
             sinks.check_method_sinks(self, node, method, base or NOTHING, args, kwargs, scope)
 
+        if method in self.models.request.key_methods and base is not None and args:
+            keyed = parameter_key(base, args[0])
+            if keyed is not None:  # `params.get(key)` in a helper: its callers name the key
+                return dataclasses.replace(data_of(base), keyed=keyed)
+
         # a function of this file: apply its summary
         summary = self.local_summary(node, func, scope)
         if func.symbol is not None and not func.symbol.startswith("@") and (
@@ -844,6 +913,10 @@ class FileAnalyzer:
             self.uses.add(USE_PASSTHROUGH + callable_key(func.symbol))
         if summary is not None:
             sinks.apply_summary(self, node, summary, args, kwargs, scope)
+            if summary.keyed is not None:
+                read = self.keyed_call(node, summary, args, kwargs, scope)
+                if read is not None:
+                    return read
             return summary.result(args, kwargs)
 
         if symbol is not None:
@@ -867,6 +940,34 @@ class FileAnalyzer:
                 return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params)
             return Value(symbol=result_symbol)
         return self._propagate(node, symbol, method, base, args, kwargs)
+
+    def keyed_call(self, node: ast.Call, summary: FunctionSummary, args: list[Value],
+                   kwargs: list[tuple[str | None, Value]], scope: Scope) -> Value | None:
+        """A call of a helper that returns one key of a container (`get_param(request.all_data, "user")`,
+        `get_request_param(request, "code")`): a read of that request field here, when the key is a
+        literal and the container request data. None when the call is not such a read."""
+        assert summary.keyed is not None
+        container_index, key_index, role = summary.keyed
+        key = summary.argument(key_index, args, kwargs)
+        if key is None:
+            return None
+        if container_index == REQUEST_CONTAINER:
+            container = Value(symbol=f"{REQUEST}.{sources.callee_name(node)}()", role=role)
+        else:
+            found = summary.argument(container_index, args, kwargs)
+            if found is None:
+                return None
+            if not sources.is_request_container(found):
+                keyed = parameter_key(found, key)  # a helper calling a helper
+                return dataclasses.replace(data_of(found), keyed=keyed) if keyed is not None else None
+            container = found
+            if container_index < len(node.args):
+                self.mark_key_read(node.args[container_index], scope)
+        if isinstance(key.const, str):
+            return sources.request_key(self, node, container, key, scope)
+        if container_index == REQUEST_CONTAINER and len(key.params) == 1 and not key.is_const:
+            return Value(params=key.params, keyed=(REQUEST_CONTAINER, next(iter(key.params)), role))
+        return None
 
     def _propagate(
         self,
@@ -941,13 +1042,13 @@ class FileAnalyzer:
         return None
 
     def _exported(self, summary: FunctionSummary) -> FunctionSummary:
-        """A summary as other modules see it: the object it returns only when a model cares about it."""
-        if summary.returns.symbol is None or self.models.relevant(summary.returns.symbol):
+        """A summary as other modules see it: the object it returns only when a model cares about it
+        (or when it is the request's data, `get_all_params(request)`)."""
+        returned = summary.returns
+        if returned.symbol is None or self.models.relevant(returned.symbol) or returned.role is not None:
             return summary
-        returns = Value(categories=summary.returns.categories, steps=summary.returns.steps,
-                        reasons=summary.returns.reasons)
-        return FunctionSummary(returns=returns, log_params=summary.log_params, param_names=summary.param_names,
-                               return_params=summary.return_params)
+        returns = Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons)
+        return dataclasses.replace(summary, returns=returns)
 
     def export(self) -> ModuleSummary:
         """What other modules may use of this one: qualified names to summaries."""
@@ -958,8 +1059,18 @@ class FileAnalyzer:
             rendered={prefix + name: info.rendered for name, info in self.classes.items() if info.rendered},
             families={prefix + name: family for name, family in self.schema_classes.items()},
             variables={prefix + name: value.symbol for name, value in self.module_scope.env.items()
-                       if value.symbol is not None and self.models.relevant(value.symbol)},
+                       if value.symbol is not None and (self.models.relevant(value.symbol)
+                                                        or self._reexported(prefix + name, value.symbol))},
+            request_attributes=frozenset(self.request_attributes),
         )
+
+    def _reexported(self, qualified: str, symbol: str) -> bool:
+        """True for a name this module imports from another module of the same package tree
+        (`from app.lib.params import get_optional` in `app/api/utils.py`): importers of it from here
+        reach the original, and its summary."""
+        top = self.module.split(".", 1)[0]
+        return (bool(top) and symbol != qualified and symbol.startswith(top + ".") and "(" not in symbol
+                and not symbol.startswith("@"))
 
     def call_result_symbol(self, symbol: str, node: ast.Call, scope: Scope) -> str:
         """The symbol a call of `symbol` returns: a mapped type, `Factory(literal)`, or an instance `X()`."""
@@ -1060,6 +1171,11 @@ class FileAnalyzer:
                 return Value(symbol=bound)
         return Value(symbol=symbol)
 
+    def request_attribute(self, name: str) -> bool:
+        """True when the project sets `request.<name>` from request data (in this module or another)."""
+        self.uses.add(USE_REQUEST_ATTRIBUTE + name)
+        return name in self.request_attributes or name in self.external.request_attributes
+
     def classify_name(self, name: str, owner: str | None) -> Value | None:
         """A value holding the category a name means, or None when it means nothing personal."""
         match = self.classifier.name(name, owner=owner)
@@ -1096,6 +1212,23 @@ LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception
 
 
 _NORMALIZED: dict[int, dict[str, str]] = {}
+
+
+def parameter_key(container: Value, key: Value) -> tuple[int, int, str] | None:
+    """`params[key]` / `params.get(key)` where both are parameters of the function: the key read
+    its callers apply (`Value.keyed`), else None."""
+    if container.symbol is not None or container.role is not None or len(container.params) != 1:
+        return None
+    if key.is_const or len(key.params) != 1 or key.params == container.params:
+        return None
+    index, key_index = next(iter(container.params)), next(iter(key.params))
+    return (index, key_index, "") if index >= 0 and key_index >= 0 else None
+
+
+def _keyed_return(returns: list[Value]) -> tuple[int, int, str] | None:
+    """The key read a function returns, when every key read it returns is the same one."""
+    found = {value.keyed for value in returns if value.keyed is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def callable_key(symbol: str) -> str:

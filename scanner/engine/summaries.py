@@ -26,17 +26,30 @@ class FunctionSummary:
     `returns` is the data (and object) it returns of its own; `return_params` the parameters
     whose data it returns; `log_params` the parameters that reach a log call, with that call's
     rule. Parameter indices count from the first explicit argument; -1 is **kwargs, -2 *args.
+    `keyed` says the function returns one key of a container, the key being a parameter
+    (`get_param(params, key)` returns `params[key]`, `get_request_param(request, name)` returns
+    `request.POST.get(name)`): (the container's parameter, or REQUEST_CONTAINER; the key's
+    parameter; the request container's role, or "").
     """
 
     returns: Value = NOTHING
     log_params: Mapping[int, str] = field(default_factory=dict)
     param_names: tuple[str, ...] = ()
     return_params: frozenset[int] = frozenset()
+    keyed: tuple[int, int, str] | None = None
 
     @property
     def trivial(self) -> bool:
         """True when the summary says nothing a caller could use."""
-        return not (self.returns.categories or self.returns.symbol or self.log_params or self.return_params)
+        return not (self.returns.categories or self.returns.symbol or self.log_params or self.return_params
+                    or self.keyed)
+
+    def argument(self, index: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value | None:
+        """The value a call passes for parameter `index` (by position or by name), or None."""
+        if 0 <= index < len(args):
+            return args[index]
+        name = self.param_names[index] if 0 <= index < len(self.param_names) else None
+        return next((v for k, v in kwargs if k is not None and k == name), None) if name is not None else None
 
     def result(self, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value:
         """What a call returns: the function's own data and that of the arguments it returns."""
@@ -59,6 +72,9 @@ class ModuleSummary:
     families: Mapping[str, str] = field(default_factory=dict)
     variables: Mapping[str, str] = field(default_factory=dict)
     """Module-level names bound to tracked objects: `app.extensions.db` -> `flask_sqlalchemy.SQLAlchemy()`."""
+    request_attributes: frozenset[str] = frozenset()
+    """Attributes the project sets on the request object from request data (`request.all_data =
+    get_all_params(request)` in a before-request hook): reading a key of one is reading the request."""
 
     def names(self) -> frozenset[str]:
         """Every entry, as the uses that would need it: a tag for how it is used, then its qualified name.
@@ -66,11 +82,13 @@ class ModuleSummary:
         A function that only passes its arguments through matters to a caller only when data
         flows into the call (USE_PASSTHROUGH); one with data of its own, to every caller.
         """
-        names = {USE_FUNCTION + k for k, f in self.functions.items() if f.returns.categories or f.returns.symbol}
+        names = {USE_FUNCTION + k for k, f in self.functions.items()
+                 if f.returns.categories or f.returns.symbol or f.keyed}
         names.update(USE_PASSTHROUGH + k for k, f in self.functions.items() if f.return_params or f.log_params)
         names.update(USE_RENDERED + k for k in self.rendered)
         names.update(USE_BASE + k for k in self.families)
         names.update(USE_VARIABLE + k for k in self.variables)
+        names.update(USE_REQUEST_ATTRIBUTE + k for k in self.request_attributes)
         return frozenset(names)
 
     def restricted(self, names: Iterable[str]) -> ModuleSummary:
@@ -81,15 +99,18 @@ class ModuleSummary:
             rendered={k: self.rendered[k] for k in wanted if k in self.rendered},
             families={k: self.families[k] for k in wanted if k in self.families},
             variables={k: self.variables[k] for k in wanted if k in self.variables},
+            request_attributes=frozenset(k for k in wanted if k in self.request_attributes),
         )
 
     def digest(self) -> str:
         """A stable fingerprint of the entries (to know when a file must be analysed again)."""
         parts = []
-        for key in sorted(self.names()):
+        for tagged in sorted(self.names()):
+            key = tagged.split(":", 1)[1]  # the entries are keyed by the qualified name without its tag
             function = self.functions.get(key)
-            parts.append((key, _function_key(function) if function else None,
-                          tuple(sorted(self.rendered.get(key, ()))), self.families.get(key), self.variables.get(key)))
+            parts.append((tagged, _function_key(function) if function else None,
+                          tuple(sorted(self.rendered.get(key, ()))), self.families.get(key), self.variables.get(key),
+                          key in self.request_attributes))
         return hashlib.sha256(pickle.dumps(parts, protocol=4)).hexdigest()
 
     @staticmethod
@@ -99,17 +120,20 @@ class ModuleSummary:
         rendered: dict[str, frozenset[str]] = {}
         families: dict[str, str] = {}
         variables: dict[str, str] = {}
+        attributes: set[str] = set()
         for summary in summaries:
             functions.update(summary.functions)
             rendered.update(summary.rendered)
             families.update(summary.families)
             variables.update(summary.variables)
-        return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables)
+            attributes.update(summary.request_attributes)
+        return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables,
+                             request_attributes=frozenset(attributes))
 
 
 def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
     return (tuple(sorted(summary.returns.categories)), summary.returns.symbol, tuple(sorted(summary.log_params.items())),
-            summary.param_names, tuple(sorted(summary.return_params)))
+            summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.returns.role)
 
 
 EMPTY = ModuleSummary()
@@ -120,6 +144,7 @@ USE_PASSTHROUGH = "p:"
 USE_RENDERED = "r:"
 USE_BASE = "b:"
 USE_VARIABLE = "v:"
+USE_REQUEST_ATTRIBUTE = "q:"
 
 
 @dataclass(frozen=True)

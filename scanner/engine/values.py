@@ -68,6 +68,10 @@ class Value:
     steps: tuple[FlowStep, ...] = ()
     reasons: tuple[str, ...] = ()
     params: frozenset[int] = frozenset()
+    keyed: tuple[int, int, str] | None = None
+    """A key read whose container or key is a parameter of the enclosing function, so its
+    callers apply it: (container parameter, or REQUEST_CONTAINER for a request container the
+    function reads itself; key parameter; the request container's role or "")."""
 
     @property
     def is_const(self) -> bool:
@@ -83,6 +87,9 @@ class Value:
 
 
 NOTHING = Value()
+
+REQUEST_CONTAINER = -3
+"""`Value.keyed`'s container index when the function reads a key of the request itself."""
 
 
 def union(values: list[Value] | tuple[Value, ...]) -> Value:
@@ -132,4 +139,5 @@ def with_step(value: Value, step: FlowStep) -> Value:
         steps=value.steps + (step,),
         reasons=value.reasons,
         params=value.params,
+        keyed=value.keyed,
     )
