@@ -13,6 +13,7 @@ import pytest
 from scanner.classify import Classifier, Match, bundled_pack
 from scanner.errors import RulePackError
 from scanner.inventory import ClassifierOverrides
+from scanner.tomlpos import TomlPositions
 
 EMAIL = "user.contact.email"
 PHONE = "user.contact.phone_number"
@@ -879,3 +880,19 @@ def test_a_broken_pack_is_a_rule_pack_error_at_its_line(text: str, problems: lis
         Classifier.from_toml(text, path="broken.toml")
     assert [str(p) for p in raised.value.problems] == problems
 
+
+def test_a_valid_pack_is_compiled_without_indexing_its_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    indexed: list[str] = []
+    real = TomlPositions.index
+
+    def counting(text: str) -> TomlPositions:
+        indexed.append(text)
+        return real(text)
+
+    monkeypatch.setattr(TomlPositions, "index", staticmethod(counting))
+    assert Classifier.from_toml(GOOD, path="good.toml").name("user_emails") == Match(EMAIL, "name 'user_emails' ~ email")
+    assert indexed == []
+    broken = GOOD.replace('transparent = ["list"]', 'transparent = "list"')
+    with pytest.raises(RulePackError):
+        Classifier.from_toml(broken, path="broken.toml")
+    assert indexed == [broken]
