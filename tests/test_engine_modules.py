@@ -111,3 +111,44 @@ def test_summaries_apply_across_modules(tree: Path, jobs: int) -> None:
         # a client made by another module's factory, sent the user's nickname
         ("app/views.py", 21, "share", ("user.name",), "OpenAI"),
     ]
+
+
+MODELS = '''
+from pydantic import BaseModel
+
+
+class Token(BaseModel):
+    access_token: str
+'''
+
+CONTEXT = '''
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from app.models import Token
+
+
+@dataclass
+class ValidatorContext:
+    email: str | None = None
+    access_token: Token | None = None
+    refresh_token: Optional[Token] = None
+    api_key: str | None = None
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_field_typed_by_another_modules_schema_is_that_record_not_a_collect(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "models.py").write_text(textwrap.dedent(MODELS))
+    (tmp_path / "app" / "context.py").write_text(textwrap.dedent(CONTEXT))
+    assert observed(tmp_path, jobs) == [
+        ("app/context.py", 13, "collect", ("user.contact.email",), None),
+        # lines 14 and 15 hold a Token, whose own field is the collect
+        ("app/context.py", 16, "collect", ("user.authorization.credentials",), None),
+        ("app/models.py", 6, "collect", ("user.authorization.credentials",), None),
+    ]
