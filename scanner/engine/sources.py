@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from scanner.engine.summaries import USE_BASE, USE_RENDERED
-from scanner.engine.values import NOTHING, REQUEST, UNKNOWN, Value
+from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
 from scanner.model import Cookie, Kind
 from scanner.packs import SchemaFamily
 
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
 
 BODY_ROLES = frozenset({"fields", "files", "body"})
+# Request data the project keeps on the request object (`request.all_data = get_all_params(request)`):
+# its keys are request fields; taken whole it was collected where it was read.
+KEPT = "kept"
+CONTAINER_ROLES = BODY_ROLES | {KEPT}
 # A schema field named for a user's (or an owner's, an author's) id only refers to that record,
 # like a foreign key: not a collect. An id from elsewhere (`uid` at a provider) is one.
 _REFERENCE = re.compile(r"(?:^|_)(?:user|owner|author|customer|member|account|creator|reporter|sender|recipient|"
@@ -41,9 +45,9 @@ CONTENT = "user.content"
 IP = "user.device.ip_address"
 DEVICE = "user.device"
 
-# Calls that parse a request body into a mapping whose keys are then read.
+# Calls that parse (or copy) a request body into a mapping whose keys are then read.
 BODY_PARSERS = frozenset({"json.loads", "orjson.loads", "ujson.loads", "simplejson.loads", "builtins.dict",
-                          "urllib.parse.parse_qs", "urllib.parse.parse_qsl"})
+                          "urllib.parse.parse_qs", "urllib.parse.parse_qsl", "copy.copy", "copy.deepcopy"})
 # Calls that take a body without consuming it (reading keys of the result is the collect).
 BODY_PASSTHROUGH = BODY_PARSERS | frozenset({"builtins.isinstance", "builtins.len", "builtins.bool", "builtins.type"})
 
@@ -107,7 +111,7 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
     path = base.symbol[len(REQUEST):].lstrip(".")
     path = f"{path}.{node.attr}" if path else node.attr
     symbol = f"{REQUEST}.{path}"
-    if base.role in ("fields", "files", "body", "headers", "cookies", "field"):
+    if base.role in ("fields", "files", "body", "headers", "cookies", "field", KEPT):
         # a method of a container (`request.form.get`): the call decides
         return Value(symbol=symbol)
     model = an.models.request
@@ -125,6 +129,10 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
         return request_container(an, node, symbol, role, path)
     if path in model.methods:
         return Value(symbol=symbol)
+    if "." not in path and an.request_attribute(path):
+        return Value(symbol=symbol, role=KEPT, categories=frozenset({CONTENT}),
+                     steps=(an.step(node, f"request data kept as request.{path} is read"),),
+                     reasons=(f"request data kept as request.{path}",))
     # another member (request.user, request.path): not request data, but its attributes may name some
     owner = path.rsplit(".", 2)[-2] if "." in path else None
     named = an.classify_name(node.attr, owner) if owner is not None else None
@@ -133,23 +141,35 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
     return Value(symbol=symbol)
 
 
+# The reason a request container's data carries: data with it is the request's data taken whole.
+WHOLE_REASON = "request member '"
+
+
 def request_container(an: FileAnalyzer, node: ast.AST, symbol: str, role: str, path: str) -> Value:
     """A request member holding many values. Bodies, fields and files taken whole are user content."""
     if role not in BODY_ROLES:
         return Value(symbol=symbol, role=role)
     return Value(symbol=symbol, role=role, categories=frozenset({CONTENT}),
-                 steps=(an.step(node, f"the request's {path} is read"),), reasons=(f"request member '{path}'",))
+                 steps=(an.step(node, f"the request's {path} is read"),), reasons=(f"{WHOLE_REASON}{path}'",))
 
 
-def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope: Scope) -> Value:
-    """A key read from a request container: `request.form["email"]`, `request.META.get("REMOTE_ADDR")`."""
+def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope: Scope,
+                key_node: ast.expr | None = None) -> Value:
+    """A key read from a request container: `request.form["email"]`, `request.META.get("REMOTE_ADDR")`.
+
+    A key that is a parameter of the enclosing function (`request.POST.get(name)` in a helper)
+    is read where the helper is called with a literal: the value says so (`Value.keyed`).
+    """
     role = base.role
     path = (base.symbol or REQUEST)[len(REQUEST):].lstrip(".")
-    if role in ("fields", "body", "field"):
+    if not key.is_const and len(key.params) == 1 and role is not None:
+        return Value(params=key.params, keyed=(REQUEST_CONTAINER, next(iter(key.params)), role))
+    if role in ("fields", "body", "field", KEPT):
         if not isinstance(key.const, str):
             return NOTHING
         named = an.classifier.name(key.const, owner="request")
-        if named is None:
+        if named is None or refers_to_user(key.const, named.category):
+            # an id submitted to pick a user record (`userid`) refers to it, like a foreign key
             return NOTHING
         message = f"request field '{key.const}' is read ({named.category})"
         an.emit(Kind.COLLECT, node, [named.category], "python.request.field", message,
@@ -163,8 +183,10 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         return Value(categories=frozenset({CONTENT}), steps=(an.step(node, message),))
     if role in ("headers", "header"):
         if not isinstance(key.const, str):
-            return NOTHING
-        match = an.classifier.header(key.const)
+            return _configured_header(an, node, key_node)
+        # a header the table does not list (`headers.get("api_key")`) is read as a name, as custom
+        # `X-` headers are
+        match = an.classifier.header(key.const) or an.classifier.name(key.const, owner=None)
         if match is None:
             return NOTHING
         rule = "python.request.client-ip" if match.category == IP else "python.request.header"
@@ -174,6 +196,8 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
     if role in ("client_ip", "device"):
         return Value(categories=base.categories, steps=base.steps, reasons=base.reasons)
     if role == "cookies" and isinstance(key.const, str):
+        if _NOT_AN_IDENTIFIER.search(key.const):
+            return NOTHING
         # Reading a cookie is a collect unless the application sets that cookie itself; the runner
         # drops the reads of cookies the project sets (it sees every file's cookie observations).
         message = f"cookie '{key.const}' is read from the request"
@@ -181,6 +205,33 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
                 reasons=(f"request cookie '{key.const}'",))
         return Value(categories=frozenset({COOKIE_ID}), steps=(an.step(node, message),))
     return NOTHING
+
+
+_HEADER_WORDS = re.compile(r"(?:^|_)(?:http_)?headers?(?:_names?|_keys?)?$", re.IGNORECASE)
+
+
+def _configured_header(an: FileAnalyzer, node: ast.expr, key_node: ast.expr | None) -> Value:
+    """`request.headers.get(settings.TRUSTED_CLIENT_IP_HEADER)`: a header whose name is configured
+    under a name that says what it carries (the client IP behind a proxy, a remote user)."""
+    name = key_node.id if isinstance(key_node, ast.Name) else key_node.attr if isinstance(key_node, ast.Attribute) else ""
+    stripped = _HEADER_WORDS.sub("", name)
+    if not stripped or stripped == name:
+        return NOTHING
+    words = stripped.lower().split("_")
+    # `TRUSTED_CLIENT_IP_HEADER`: the words that say what it carries end the name
+    match = next((m for m in (an.classifier.name("_".join(words[i:]), owner="request") for i in range(len(words)))
+                  if m is not None), None)
+    if match is None:
+        return NOTHING
+    rule = "python.request.client-ip" if match.category == IP else "python.request.header"
+    message = f"the request header named by '{name}' is read ({match.category})"
+    an.emit(Kind.COLLECT, node, [match.category], rule, message, reasons=(f"configured header '{name}'", match.pattern))
+    return Value(categories=frozenset({match.category}), steps=(an.step(node, message),), reasons=(match.pattern,))
+
+
+# Cookies a front end sets for the page's own use, identifying no one: a CSRF token (Google
+# Sign-In's `g_csrf_token`, Django's `csrftoken`), a language or theme choice (`pi_ui_locale`).
+_NOT_AN_IDENTIFIER = re.compile(r"csrf|xsrf|locale|lang|theme", re.IGNORECASE)
 
 
 def derived(an: FileAnalyzer, node: ast.Call, symbol: str) -> Value | None:
@@ -233,13 +284,47 @@ def parsed_body(symbol: str, args: list[Value]) -> Value | None:
     return None
 
 
-# Methods of a request container that give all of it (`request.POST.urlencode()`, `.copy()`).
-WHOLE_METHODS = frozenset({"copy", "dict", "to_dict", "items", "values", "urlencode", "lists", "model_dump"})
+# Methods of a request container that give all of it (`request.POST.urlencode()`, `.copy()`,
+# `request.body.decode()`).
+WHOLE_METHODS = frozenset({"copy", "dict", "to_dict", "items", "values", "urlencode", "lists", "model_dump", "decode"})
 # Methods that validate a body against a declared schema (whose fields are the collects).
 VALIDATING_METHODS = frozenset({
     "model_validate", "model_validate_json", "parse_obj", "parse_raw", "validate", "validate_python", "load",
     "loads", "deserialize", "from_dict", "structure", "validate_json", "model_construct",
 })
+
+
+# Methods of a class-based view that build its form or serializer around the data they are given.
+SCHEMA_GETTERS = frozenset({"get_serializer", "get_form"})
+
+
+def is_request_container(value: Value) -> bool:
+    """True for the request's data as a container: `request.POST`, a parsed body, kept request data."""
+    return value.role in CONTAINER_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST)
+
+
+def taken_whole(an: FileAnalyzer, node: ast.expr, value: Value) -> None:
+    """A request body put into a display or an f-string (`f"?{request.POST.urlencode()}"`,
+    `{"POST": request.POST.urlencode()}`) is taken whole; a name bound to one is reported where
+    it was bound, unless its keys are read."""
+    if value.role in BODY_ROLES and is_request_container(value) and not isinstance(node, ast.Name):
+        emit_whole_body(an, node, value)
+
+
+def returned_container(func: ast.FunctionDef | ast.AsyncFunctionDef, returns: list[Value], data: Value) -> Value | None:
+    """The request's data, when a function returns it as a container (`return request.values`, or a
+    dict built from the request's fields taken whole, privacyIDEA's `get_all_params(request)`):
+    its callers hold the request's data, to read keys of or take whole. None otherwise."""
+    for value in returns:
+        if value.role in BODY_ROLES and is_request_container(value):
+            return Value(symbol=f"{REQUEST}.{func.name}()", role="fields", categories=value.categories,
+                         steps=value.steps, reasons=value.reasons)
+    if CONTENT not in data.categories or any(v.symbol is not None or v.role is not None for v in returns if v.categories):
+        return None
+    if not any(reason.startswith(WHOLE_REASON) for reason in data.reasons):
+        return None
+    return Value(symbol=f"{REQUEST}.{func.name}()", role="fields", categories=data.categories, steps=data.steps,
+                 reasons=data.reasons)
 
 
 def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: list[Value],
@@ -254,7 +339,9 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
     if symbol is not None and (symbol in BODY_PASSTHROUGH or symbol.startswith(REQUEST)):
         return
     callee = callee_name(node)
-    validated = callee[:1].isupper() or callee in VALIDATING_METHODS
+    # `self.form_class(request.GET)`, `self.get_form_class()(data)`, `self.get_serializer(data=...)`
+    validated = (callee[:1].isupper() or callee in VALIDATING_METHODS or callee.endswith("_class")
+                 or callee in SCHEMA_GETTERS or isinstance(node.func, ast.Call))
     arg_nodes: list[ast.expr] = [*node.args, *(k.value for k in node.keywords)]
     values = [*args, *(v for _, v in kwargs)]
     for arg_node, value in zip(arg_nodes, values):
@@ -319,8 +406,15 @@ def _credential_scheme(an: FileAnalyzer, call: ast.Call, scope: Scope) -> bool:
     if not call.args:
         return False
     symbol = an.static_symbol(call.args[0], scope)
-    return symbol is not None and symbol.endswith(")") and any(
-        fnmatch.fnmatchcase(symbol, pattern) for pattern in an.models.routes.credential_schemes)
+    if symbol is not None and symbol.startswith("@instance:"):
+        # `oauth2_login = OAuth2PasswordBearerCookie(...)`, a subclass of a scheme of the project's own
+        info = an.classes.get(symbol[len("@instance:"):])
+        return info is not None and any(_is_scheme(an, f"{base}()") for base in info.bases)
+    return symbol is not None and _is_scheme(an, symbol)
+
+
+def _is_scheme(an: FileAnalyzer, symbol: str) -> bool:
+    return symbol.endswith(")") and any(fnmatch.fnmatchcase(symbol, pattern) for pattern in an.models.routes.credential_schemes)
 
 
 _SCALARS = frozenset({"builtins.str", "builtins.int", "builtins.float", "builtins.bool", "pydantic.EmailStr",
