@@ -152,3 +152,75 @@ def test_a_field_typed_by_another_modules_schema_is_that_record_not_a_collect(tm
         ("app/context.py", 16, "collect", ("user.authorization.credentials",), None),
         ("app/models.py", 6, "collect", ("user.authorization.credentials",), None),
     ]
+
+
+PARAMS = '''
+def _get_param(dictionary, key, default=None):
+    if dictionary and key in dictionary:
+        return dictionary[key]
+    return default
+
+
+def get_optional(param, key, default=None, allowed_values=None):
+    value = _get_param(param, key, default)
+    if allowed_values is not None and value not in allowed_values:
+        return default
+    return value
+'''
+
+REQUEST_UTILS = '''
+from flask import request
+
+from app.params import get_optional
+
+
+def get_all_params():
+    params = dict(request.values)
+    if request.is_json:
+        params.update(request.json)
+    return params
+'''
+
+HOOKS = '''
+import copy
+
+from flask import g, request
+
+from app.utils import get_all_params
+
+
+def before_request():
+    g.request_data = get_all_params()
+    request.all_data = copy.deepcopy(g.request_data)
+'''
+
+API = '''
+from flask import request
+
+from app.utils import get_optional
+
+
+def login():
+    username = get_optional(request.all_data, "username")
+    password = request.all_data.get("password")
+    realm = get_optional(request.all_data, "realm")
+    return username, password, realm
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_request_data_kept_on_the_request_and_read_through_a_helper(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    for name, source in (("params", PARAMS), ("utils", REQUEST_UTILS), ("hooks", HOOKS), ("api", API)):
+        (tmp_path / "app" / f"{name}.py").write_text(textwrap.dedent(source))
+    assert observed(tmp_path, jobs) == [
+        # the attribute set in hooks.py is request data where api.py reads it; the key is the
+        # literal the helper of params.py (reached through utils.py's import) is called with
+        ("app/api.py", 8, "collect", ("user.account.username",), None),
+        ("app/api.py", 9, "collect", ("user.authorization.credentials",), None),
+        # get_all_params() returns the request's fields: taken whole where they are kept
+        ("app/hooks.py", 10, "collect", ("user.content",), None),
+        # the fields copied whole (the JSON merged into them on line 10 is not told apart)
+        ("app/utils.py", 8, "collect", ("user.content",), None),
+    ]
