@@ -9,25 +9,36 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scanner import __version__
+from scanner.bundled import rules_dir
+from scanner.cache import ResultCache
 from scanner.catalog import ALL_RULES
 from scanner.classify import Classifier
 from scanner.compare import compare
 from scanner.config import Config
 from scanner.discovery import discover
 from scanner.engine.analyzer import analyze_path, merge_observations
-from scanner.bundled import rules_dir
-from scanner.cache import ResultCache
-from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
+from scanner.engine.imports import module_name
 from scanner.engine.sources import OWN_COOKIE_RULE
+from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
 from scanner.fingerprint import iter_line_hashes
 from scanner.inventory import ClassifierOverrides, Inventory, load_inventory
-from scanner.model import FileResult, Finding, Kind, Notice, NoticeLevel, Observation, RunResult, Skip
+from scanner.model import (
+    FileResult,
+    Finding,
+    Kind,
+    Notice,
+    NoticeLevel,
+    Observation,
+    RunResult,
+    Skip,
+)
 from scanner.packs import Models, load_models
 from scanner.taxonomy import load_taxonomy
 
@@ -73,6 +84,74 @@ def _analyze_batch(root: str, relpaths: list[str], max_size: int, externals: dic
                          external=externals.get(relpath, EMPTY)) for relpath in relpaths]
 
 
+# A file and where its analysis starts: the digest of the summaries it is analysed with first
+# ("" for none), those summaries, and how many analyses of it came before (from the cache).
+_Start = tuple[str, str, ModuleSummary, int]
+# Each analysis of a file, in order: the digest of the summaries it had ("" for none), its result.
+_Steps = list[tuple[str, Analyzed]]
+
+
+def _offered(deps: Sequence[str], exports: dict[str, ModuleSummary]) -> ModuleSummary:
+    """The summaries of the files a file imports, of those settled so far."""
+    return ModuleSummary.merge(exports[d] for d in deps if d in exports)
+
+
+def _next_external(steps: _Steps, index: ModuleSummary, names: frozenset[str]) -> tuple[str, ModuleSummary] | None:
+    """What the last of `steps` used of `index`, to analyse the file again with; None when it is settled.
+
+    As in a round of `analyze`: the entries it used, unless none, the same as its last
+    analysis had, or the file was analysed MAX_ROUNDS times after its first analysis.
+    """
+    used = steps[-1][1].uses & names
+    if not used or len(steps) > MAX_ROUNDS:
+        return None
+    sub = index.restricted(used)
+    digest = sub.digest()
+    return None if digest == steps[-1][0] else (digest, sub)
+
+
+def _settle(root: Path, start: _Start, models: Models, classifier: Classifier, max_size: int,
+            index: ModuleSummary) -> _Steps:
+    """Analyse a file, then again (on the same tree) with what it used of `index`, until that is stable.
+
+    Returns every analysis of the file from `start` on. Each analysis after the first gets
+    exactly the entries the previous one used, as a round of `analyze` would, so the last
+    step is what the rounds would reach unless an entry it uses changes later (the runner
+    checks). Never raises: a failure is a skip, as in `analyze_path`.
+    """
+    relpath, digest, external, before = start
+    names = index.names()
+    # placeholders for the analyses counted before (they only count towards MAX_ROUNDS)
+    steps: _Steps = [("", Analyzed(FileResult(relpath)))] * before
+    pending = [digest]
+
+    def refine(analyzed: Analyzed) -> ModuleSummary | None:
+        steps.append((pending[0], analyzed))
+        following = _next_external(steps, index, names)
+        if following is None:
+            return None
+        pending[0] = following[0]
+        return following[1]
+
+    final = analyze_path(root, relpath, models, classifier, max_size=max_size, external=external, refine=refine)
+    if len(steps) == before or steps[-1][1] is not final:  # skipped before its first analysis, or in one
+        steps.append((pending[0], final))
+    return steps[before:]
+
+
+def _settle_batch(root: str, starts: list[_Start], max_size: int, deps: dict[str, tuple[str, ...]],
+                  exports: dict[str, ModuleSummary]) -> list[_Steps]:
+    """`_settle` for each file in a worker, in order, each file's summary offered to the later ones."""
+    assert _WORKER is not None, "worker not initialised"
+    models, classifier = _WORKER
+    out: list[_Steps] = []
+    for start in starts:
+        steps = _settle(Path(root), start, models, classifier, max_size, _offered(deps.get(start[0], ()), exports))
+        exports[start[0]] = steps[-1][1].summary
+        out.append(steps)
+    return out
+
+
 class _Analyzer:
     """Runs the engine over files, in this process or in worker processes, batch by batch."""
 
@@ -87,13 +166,17 @@ class _Analyzer:
         self.overrides = overrides
         self.pool: ProcessPoolExecutor | None = None
 
-    def run(self, files: Sequence[str], externals: dict[str, ModuleSummary],
-            progress: Callable[[int, int], None] | None = None) -> list[Analyzed]:
-        results: list[Analyzed] = []
-        if self.workers > 1 and self.pool is None and len(files) >= BATCH:
+    def _start_pool(self, count: int) -> None:
+        if self.workers > 1 and self.pool is None and count >= BATCH:
             # started only when there is enough to analyse: an all-cached run starts no process
             self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
                                             initargs=(self.packs, self.overrides))
+
+    def run(self, files: Sequence[str], externals: dict[str, ModuleSummary],
+            progress: Callable[[int, int], None] | None = None) -> list[Analyzed]:
+        """Each file analysed once, with its entry of `externals` (results in the order of `files`)."""
+        results: list[Analyzed] = []
+        self._start_pool(len(files))
         if self.pool is None:
             for relpath in files:
                 results.append(analyze_path(self.root, relpath, self.models, self.classifier, max_size=self.max_size,
@@ -110,9 +193,171 @@ class _Analyzer:
                 progress(len(results), len(files))
         return results
 
+    def settle(self, order: Sequence[str], deps: dict[str, tuple[str, ...]], cache: ResultCache | None,
+               done: Callable[[str, _Steps, bool], None], progress: Callable[[int, int], None] | None = None) -> None:
+        """`_settle` every file of `order` (imports first), from the cache as far as it has the
+        steps; calls `done` with each file's steps as it is settled, and whether they are new
+        (else all from the cache).
+
+        A file is offered the summaries of the files it imports that were settled when it (in
+        one process) or its batch (with workers) was started. A worker offers each file of its
+        batch the summaries of the batch's earlier files too; an import still being analysed in
+        another worker is missed, and the rounds of `analyze` catch up.
+        """
+        exports: dict[str, ModuleSummary] = {}
+        count = [0]
+
+        def finish(relpath: str, steps: _Steps, new: bool = True) -> None:
+            exports[relpath] = steps[-1][1].summary
+            count[0] += 1
+            done(relpath, steps, new)
+
+        def start_of(relpath: str) -> tuple[_Start, ModuleSummary] | None:
+            """Where the engine must start on a file and the summaries it is offered, or None when
+            the cache had all its steps (the file is then done)."""
+            index = _offered(deps.get(relpath, ()), exports)
+            if cache is None:
+                return (relpath, "", EMPTY, 0), index
+            steps: _Steps = []
+            digest, external = "", EMPTY
+            while True:
+                hit = cache.get(relpath, digest)
+                if hit is None:
+                    return (relpath, digest, external, len(steps)), index
+                steps.append((digest, hit))
+                following = _next_external(steps, index, index.names())
+                if following is None:
+                    finish(relpath, steps, new=False)
+                    return None
+                digest, external = following
+
+        if self.workers <= 1 or len(order) < BATCH:
+            for relpath in order:
+                started = start_of(relpath)
+                if started is not None:
+                    finish(relpath, _settle(self.root, started[0], self.models, self.classifier, self.max_size,
+                                            started[1]))
+                if progress is not None:
+                    progress(count[0], len(order))
+            return
+        self._settle_in_workers(order, deps, exports, start_of, finish, count, progress)
+
+    def _settle_in_workers(self, order: Sequence[str], deps: dict[str, tuple[str, ...]],
+                           exports: dict[str, ModuleSummary],
+                           start_of: Callable[[str], tuple[_Start, ModuleSummary] | None],
+                           finish: Callable[[str, _Steps, bool], None], count: list[int],
+                           progress: Callable[[int, int], None] | None) -> None:
+        # Files are taken in order as late as possible (when a worker can take a batch), so that
+        # cached files and batches see the most summaries; batches are handed on in the order
+        # they were sent (so progress is reported the same way every time).
+        files = iter(order)
+        pending: dict[Future[list[_Steps]], list[_Start]] = {}
+        sent: list[tuple[Future[list[_Steps]], list[_Start]]] = []
+        exhausted = False
+        reported = 0
+        while not exhausted or pending:
+            while not exhausted and len(pending) <= self.workers:
+                batch: list[_Start] = []
+                while len(batch) < BATCH:
+                    relpath = next(files, None)
+                    if relpath is None:
+                        exhausted = True
+                        break
+                    started = start_of(relpath)
+                    if started is not None:
+                        batch.append(started[0])
+                if batch:
+                    if self.pool is None:
+                        self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
+                                                        initargs=(self.packs, self.overrides))
+                    needed = sorted({d for s in batch for d in deps.get(s[0], ()) if d in exports})
+                    future = self.pool.submit(_settle_batch, str(self.root), batch, self.max_size,
+                                              {s[0]: deps.get(s[0], ()) for s in batch},
+                                              {d: exports[d] for d in needed})
+                    pending[future] = batch
+                    sent.append((future, batch))
+            if pending:
+                complete, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in complete:
+                    for start, steps in zip(pending.pop(future), future.result()):
+                        exports[start[0]] = steps[-1][1].summary
+            while sent and sent[0][0].done():
+                future, batch = sent.pop(0)
+                for start, steps in zip(batch, future.result()):
+                    finish(start[0], steps, True)
+                if progress is not None:  # each batch (with the cached files taken before it)
+                    reported = count[0]
+                    progress(reported, len(order))
+        if progress is not None and count[0] != reported:  # cached files after the last batch
+            progress(count[0], len(order))
+
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown()
+
+
+_IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w., \t]*)|import[ \t]+([\w., \t]+))",
+                     re.MULTILINE)
+
+
+def import_order(root: Path, files: Sequence[str]) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+    """The files, each after the project files it imports (as far as import cycles allow), and those imports.
+
+    Imports are read from the text with a pattern, not parsed: an import it misreads (in a
+    string, continued over lines) only costs a round of analysis, never a result.
+    """
+    modules = {module_name(f): f for f in files}
+    deps: dict[str, tuple[str, ...]] = {}
+    for relpath in files:
+        try:
+            raw = (root / relpath).read_bytes()
+        except OSError:
+            deps[relpath] = ()
+            continue
+        own = module_name(relpath)
+        package = own.split(".") if own else []
+        if not relpath.endswith("__init__.py"):
+            package = package[:-1]
+        found: set[str] = set()
+        for match in _IMPORT.finditer(raw):
+            base, names, plain = (g.decode("ascii", "replace") if g is not None else None for g in match.groups())
+            candidates: list[str] = []
+            if plain is not None:
+                candidates = [part.split()[0] for part in plain.split(",") if part.split()]
+            elif base is not None:
+                level = len(base) - len(base.lstrip("."))
+                name = base[level:]
+                if level:
+                    up = package[:len(package) - (level - 1)] if level - 1 <= len(package) else []
+                    name = ".".join([*up, name] if name else up)
+                candidates = [name] + [f"{name}.{part.split()[0]}" if name else part.split()[0]
+                                       for part in (names or "").split(",") if part.split()]
+            for candidate in candidates:
+                parts = candidate.split(".")
+                for end in range(len(parts), 0, -1):
+                    target = modules.get(".".join(parts[:end]))
+                    if target is not None:
+                        if target != relpath:
+                            found.add(target)
+                        break
+        deps[relpath] = tuple(sorted(found))
+    order: list[str] = []
+    placed: set[str] = set()
+    for first in files:
+        if first in placed:
+            continue
+        placed.add(first)
+        stack = [(first, iter(deps[first]))]
+        while stack:  # depth first, a file after its imports (iterative: import chains can be long)
+            relpath, children = stack[-1]
+            child = next((c for c in children if c not in placed), None)
+            if child is None:
+                stack.pop()
+                order.append(relpath)
+            else:
+                placed.add(child)
+                stack.append((child, iter(deps[child])))
+    return order, deps
 
 
 def analyze(
@@ -130,10 +375,13 @@ def analyze(
 ) -> Analysis:
     """Analyse files with the ast engine, in one process or `jobs` worker processes.
 
-    Every file is analysed once on its own; then the files that use another module's summary
-    (a helper that returns personal data, a logging wrapper, a schema base class) are analysed
-    again with those summaries, until nothing they use changes. `progress`, when given, is
-    called with (files done, files in all) during the first pass.
+    A file's result depends on the summaries of other modules it uses (a helper that returns
+    personal data, a logging wrapper, a schema base class). Files are analysed in import order
+    (`import_order`), each on its own and then again, on the same tree, with what it used of
+    the summaries of the files it imports, until that is stable (`_settle`). Then, in rounds,
+    the files whose used summaries changed since (an import cycle, an import the order could
+    not see) are analysed again with them, until nothing they use changes. `progress`, when
+    given, is called with (files done, files in all) during the first pass.
     """
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     if jobs <= 0 and len(files) < PARALLEL_THRESHOLD:
@@ -158,10 +406,19 @@ def analyze(
                 cache.put(relpath, result, digests.get(relpath, ""))
         return [(relpath, found[relpath]) for relpath in todo]
 
+    results: dict[str, Analyzed] = {}
+    consumed: dict[str, str] = {}  # the digest of the summaries each result was analysed with ("" for none)
+
+    def done(relpath: str, steps: _Steps, new: bool) -> None:
+        if cache is not None and new:
+            for digest, result in steps:
+                cache.put(relpath, result, digest)
+        consumed[relpath], results[relpath] = steps[-1]
+
     try:
-        results = dict(analysed(files, {}, {}, progress))
-        index = ModuleSummary.merge(a.summary for a in results.values())
-        consumed: dict[str, str] = {}
+        order, deps = import_order(root, files)
+        engine.settle(order, deps, cache, done, progress)
+        index = ModuleSummary.merge(results[f].summary for f in files)
         for _ in range(MAX_ROUNDS):
             names = index.names()
             externals: dict[str, ModuleSummary] = {}
@@ -178,7 +435,7 @@ def analyze(
                 break
             again = [f for f in files if f in externals]
             results.update(analysed(again, externals, {f: consumed[f] for f in again}))
-            index = ModuleSummary.merge(a.summary for a in results.values())
+            index = ModuleSummary.merge(results[f].summary for f in files)
     finally:
         engine.close()
     observations = [o for a in results.values() for o in a.result.observations]

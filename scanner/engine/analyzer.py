@@ -16,7 +16,7 @@ import dataclasses
 import gc
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -1264,8 +1264,17 @@ def analyze_source(path: str, source: str, models: Models, classifier: Classifie
     return analyze(path, source, models, classifier).result
 
 
-def analyze(path: str, source: str, models: Models, classifier: Classifier, external: ModuleSummary = EMPTY) -> Analyzed:
-    """Analyse Python source text with what other modules' summaries say; never raises for bad input."""
+Refine = Callable[[Analyzed], ModuleSummary | None]
+"""Given a file's analysis, the other modules' summaries to analyse it again with, or None when done."""
+
+
+def analyze(path: str, source: str, models: Models, classifier: Classifier, external: ModuleSummary = EMPTY,
+            refine: Refine | None = None) -> Analyzed:
+    """Analyse Python source text with what other modules' summaries say; never raises for bad input.
+
+    With `refine`, the parsed tree is analysed again with the summaries it returns for each
+    analysis (the tree is parsed once), until it returns None; the last analysis is returned.
+    """
     if "\x00" in source:
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, "the file contains NUL bytes")))
     try:
@@ -1280,6 +1289,17 @@ def analyze(path: str, source: str, models: Models, classifier: Classifier, exte
                                                    f"the file is nested too deeply to parse ({type(exc).__name__})")))
     except ValueError as exc:
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, str(exc))))
+    while True:
+        analyzed = _analyze_tree(path, source, tree, models, classifier, external)
+        again = refine(analyzed) if refine is not None and analyzed.result.skip is None else None
+        if again is None:
+            return analyzed
+        external = again
+
+
+def _analyze_tree(path: str, source: str, tree: ast.Module, models: Models, classifier: Classifier,
+                  external: ModuleSummary) -> Analyzed:
+    """One analysis of a parsed module (FileAnalyzer only reads the tree); a failure is a skip."""
     analyzer = FileAnalyzer(path, source, tree, models, classifier, external)
     try:
         observations = analyzer.run()
@@ -1342,8 +1362,10 @@ def analyze_file(root: Path, relpath: str, models: Models, classifier: Classifie
 
 
 def analyze_path(root: Path, relpath: str, models: Models, classifier: Classifier, *, max_size: int = 1_000_000,
-                 external: ModuleSummary = EMPTY) -> Analyzed:
-    """Read, decode and analyse one file under `root`; every failure is a Skip, never an exception."""
+                 external: ModuleSummary = EMPTY, refine: Refine | None = None) -> Analyzed:
+    """Read, decode and analyse one file under `root`; every failure is a Skip, never an exception.
+
+    `refine` is as for `analyze`."""
     path = root / relpath
     try:
         size = path.stat().st_size
@@ -1362,7 +1384,7 @@ def analyze_path(root: Path, relpath: str, models: Models, classifier: Classifie
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return analyze(relpath, source, models, classifier, external)
+        return analyze(relpath, source, models, classifier, external, refine)
     finally:
         if enabled:
             gc.enable()

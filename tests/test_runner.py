@@ -1,0 +1,189 @@
+"""The runner's order of analysis: imports read from the text, each file after the files it imports,
+its use of their summaries settled on one parse, and rounds only for what the order could not see.
+Whatever the order and the number of workers, the results are those of the rounds."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scanner.classify import Classifier
+from scanner.config import Config
+from scanner.engine.analyzer import analyze
+from scanner.engine.summaries import Analyzed, ModuleSummary
+from scanner.packs import load_models
+from scanner.runner import _Analyzer, import_order, run
+
+
+def write(root: Path, files: dict[str, str]) -> list[str]:
+    for relpath, text in files.items():
+        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (root / relpath).write_text(textwrap.dedent(text), encoding="utf-8")
+    return sorted(files)
+
+
+PACKAGE = {"app/__init__.py": "", "app/utils.py": "", "app/models.py": "", "app/sub/__init__.py": "",
+           "app/sub/forms.py": ""}
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "imports"),
+    [
+        ("app/views.py", "from app.utils import helper\n", ("app/utils.py",)),
+        ("app/views.py", "import app.utils as u\nimport app\n", ("app/__init__.py", "app/utils.py")),
+        ("app/views.py", "import os, app.models\n", ("app/models.py",)),
+        # a name of a package that is a module of its own, and one that is not
+        ("app/views.py", "from app import models, settings\n", ("app/__init__.py", "app/models.py")),
+        ("app/views.py", "from . import models\nfrom .utils import helper\n", ("app/__init__.py", "app/models.py", "app/utils.py")),
+        # relative to a package's own __init__, and two levels up
+        ("app/sub/__init__.py", "from .forms import Form\n", ("app/sub/forms.py",)),
+        ("app/sub/views.py", "from ..utils import helper\n", ("app/utils.py",)),
+        # inside a function, and in parentheses over several lines
+        ("app/views.py", "def view():\n    from app.utils import helper\n", ("app/utils.py",)),
+        ("app/views.py", "from app.sub.forms import (\n    Form,\n    Other,\n)\n", ("app/sub/forms.py",)),
+        # libraries, itself, text that only looks like an import
+        ("app/views.py", "from django.db import models\nimport requests\n", ()),
+        ("app/utils.py", "from app.utils import helper\n", ()),
+        ("app/views.py", "x = 'import app.utils'\nimports = 1\n", ()),
+    ],
+)
+def test_imports_are_read_from_the_text(tmp_path: Path, path: str, text: str, imports: tuple[str, ...]) -> None:
+    files = write(tmp_path, {**PACKAGE, path: text})
+    _, deps = import_order(tmp_path, files)
+    assert deps[path] == imports
+
+
+def test_each_file_comes_after_what_it_imports(tmp_path: Path) -> None:
+    files = write(tmp_path, {
+        "a.py": "import c\n",
+        "b.py": "",
+        "c.py": "import d\nimport b\n",
+        "d.py": "",
+        # a cycle: the first met comes after the other
+        "x.py": "import y\n",
+        "y.py": "import x\n",
+    })
+    order, deps = import_order(tmp_path, files)
+    assert order == ["b.py", "d.py", "c.py", "a.py", "y.py", "x.py"]
+    assert deps == {"a.py": ("c.py",), "b.py": (), "c.py": ("b.py", "d.py"), "d.py": (), "x.py": ("y.py",),
+                    "y.py": ("x.py",)}
+
+
+CHAIN = {
+    "app/__init__.py": "",
+    # written so that their names sort against the import order
+    "app/a_views.py": """
+        import logging
+
+        from app.b_helpers import ip
+
+        log = logging.getLogger(__name__)
+
+
+        def view():
+            log.info("from %s", ip())
+    """,
+    "app/b_helpers.py": """
+        from app.c_low import client_ip
+
+
+        def ip():
+            return client_ip()
+    """,
+    "app/c_low.py": """
+        from flask import request
+
+
+        def client_ip():
+            return request.remote_addr
+    """,
+}
+
+CYCLE = {
+    "app/__init__.py": "",
+    "app/a.py": """
+        import logging
+
+        from flask import request
+
+        log = logging.getLogger(__name__)
+
+
+        def client_ip():
+            return request.remote_addr
+
+
+        def view():
+            from app.b import ip
+            log.info("from %s", ip())
+    """,
+    "app/b.py": """
+        from app.a import client_ip
+
+
+        def ip():
+            return client_ip()
+    """,
+}
+
+PADDING = {f"app/pad{n:02}.py": "x = 1\n" for n in range(40)}
+
+
+@pytest.mark.parametrize(
+    ("files", "jobs", "rounds"),
+    [
+        (CHAIN, 1, []),
+        # a worker offers each file the summaries of the files before it in its batch
+        ({**CHAIN, **PADDING}, 2, []),
+        # an import cycle: b.py comes first and sees a.py's helper only in a round, a.py b.py's
+        # helper (which returns the IP once it knows a.py's) in the next
+        (CYCLE, 1, [["app/b.py"], ["app/a.py"]]),
+        ({**CYCLE, **PADDING}, 2, [["app/b.py"], ["app/a.py"]]),
+    ],
+)
+def test_summaries_are_settled_in_import_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                files: dict[str, str], jobs: int, rounds: list[list[str]]) -> None:
+    write(tmp_path, files)
+    analysed_again: list[list[str]] = []
+    original = _Analyzer.run
+
+    def recording(self: _Analyzer, todo: list[str], *args: object, **kwargs: object) -> list[Analyzed]:
+        analysed_again.append(list(todo))
+        return original(self, todo, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_Analyzer, "run", recording)
+    result = run(tmp_path, config=Config(), command="observe", jobs=jobs, cache=False)
+    logs = [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
+    view = "app/a_views.py" if "app/a_views.py" in files else "app/a.py"
+    assert logs == [(view, 10 if view == "app/a_views.py" else 15, ("user.device.ip_address",))]
+    assert analysed_again == rounds
+
+
+def test_a_file_is_analysed_again_on_the_same_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    models, classifier = load_models(), Classifier.load()
+    helpers = analyze("app/c_low.py", textwrap.dedent(CHAIN["app/c_low.py"]), models, classifier)
+    source = textwrap.dedent(CHAIN["app/b_helpers.py"])
+    parses: list[str] = []
+    parse = ast.parse
+
+    def counting(text: str, *args: object, **kwargs: object) -> ast.AST:
+        parses.append(text)
+        return parse(text, *args, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    seen: list[Analyzed] = []
+
+    def refine(analyzed: Analyzed) -> ModuleSummary | None:
+        seen.append(analyzed)
+        return helpers.summary if len(seen) == 1 else None
+
+    monkeypatch.setattr(ast, "parse", counting)
+    final = analyze("app/b_helpers.py", source, models, classifier, refine=refine)
+    assert len(parses) == 1
+    # first on its own (the helper is not known to return anything), then with the helper's summary
+    assert [a.summary.functions.get("app.b_helpers.ip") is not None for a in seen] == [False, True]
+    assert seen[1].summary.functions["app.b_helpers.ip"].returns.categories == frozenset({"user.device.ip_address"})
+    assert final is seen[-1]
+    assert final == analyze("app/b_helpers.py", source, models, classifier, helpers.summary)
