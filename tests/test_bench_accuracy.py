@@ -502,7 +502,7 @@ def label_files() -> Iterator[Path]:
     yield from sorted((BENCH / "labels").glob("*.toml"))
 
 
-def test_the_corpus_lists_four_tuned_apps_and_one_held_out() -> None:
+def test_the_corpus_lists_four_tuned_apps_and_two_held_out() -> None:
     apps = run.load_corpus()
     assert [(a.name, a.requirement, a.framework, a.held_out) for a in apps] == [
         ("flaskbb", "flaskbb==2.0.2", "Flask", False),
@@ -510,6 +510,7 @@ def test_the_corpus_lists_four_tuned_apps_and_one_held_out() -> None:
         ("langflow", "langflow-base==1.13.0", "FastAPI", False),
         ("privacyidea", "privacyidea==3.14", "Flask", False),
         ("open-webui", "open-webui==0.12.4", "FastAPI", True),
+        ("pretix", "pretix==2026.8.0", "Django", True),
     ]
 
 
@@ -547,7 +548,7 @@ def test_every_labels_file_has_files_verified_to_hold_none(path: Path) -> None:
 def test_an_unknown_app_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run.main(["--app", "nope"]) == 2
     assert capsys.readouterr().err == (
-        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, open-webui)\n"
+        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, open-webui, pretix)\n"
     )
 
 
