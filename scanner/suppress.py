@@ -46,8 +46,10 @@ UNUSED = "unused-suppression"
 
 FORM = "# policyscan: ignore[RULE-ID] reason"
 
-# Files without this text (any case) hold no directive and are not tokenized.
-_QUICK = re.compile(rb"policyscan", re.IGNORECASE)
+# Files without this text hold no directive and are not tokenized: `#`, "policyscan" (any case)
+# and `:`, with only whitespace between them (a byte above 0x7f may be part of a non-ASCII space,
+# which _DIRECTIVE's `\s` matches). A file that only mentions policyscan is not tokenized.
+_QUICK = re.compile(rb"#(?:\s|[\x80-\xff])*policyscan(?:\s|[\x80-\xff])*:", re.IGNORECASE)
 # A directive starts at a `#` (the comment's own, or one inside it: `# noqa  # policyscan: ...`).
 _DIRECTIVE = re.compile(r"#\s*policyscan\s*:\s*(?P<body>.*)", re.IGNORECASE | re.DOTALL)
 _IGNORE = re.compile(r"ignore\b\s*(?P<rest>.*)", re.IGNORECASE | re.DOTALL)

@@ -145,8 +145,8 @@ def test_toml_directives_skip_strings() -> None:
     ]
 
 
-def test_read_directives_tokenizes_only_files_that_mention_policyscan(tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_directives_tokenizes_only_files_that_may_hold_a_directive(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     tokenized: list[str] = []
 
     def recording(path: str, source: str) -> tuple[Directive, ...]:
@@ -158,14 +158,21 @@ def test_read_directives_tokenizes_only_files_that_mention_policyscan(tmp_path: 
     (tmp_path / "b.py").write_text("y = 2  # an ordinary comment\n", encoding="utf-8")
     # A coding cookie: decoded as the interpreter would.
     (tmp_path / "c.py").write_bytes("# -*- coding: latin-1 -*-\nz = 'é'  # policyscan: ignore[PS101] é\n".encode("latin-1"))
+    # Mentions of policyscan that are no directive: not tokenized.
+    (tmp_path / "d.py").write_text("import policyscan  # scanned by policyscan in CI\nlog = 'policyscan: x'\n",
+                                   encoding="utf-8")
+    # Non-ASCII spaces, which a directive may hold: tokenized.
+    (tmp_path / "e.py").write_text("w = 3  #\u00a0PolicyScan\u3000: ignore[PS201] nbsp\n", encoding="utf-8")
     (tmp_path / "inv.toml").write_text("# policyscan: ignore[PS901] why\nname = 'x'\n", encoding="utf-8")
-    found = read_directives(tmp_path, ["a.py", "b.py", "c.py", "missing.py"], ("inv.toml", tmp_path / "inv.toml"))
+    found = read_directives(tmp_path, ["a.py", "b.py", "c.py", "d.py", "e.py", "missing.py"],
+                            ("inv.toml", tmp_path / "inv.toml"))
     assert [(d.path, d.line, d.target, d.justification) for d in found] == [
         ("a.py", 1, 1, "why"),
         ("c.py", 2, 2, "é"),
+        ("e.py", 1, 1, "nbsp"),
         ("inv.toml", 1, 2, "why"),
     ]
-    assert tokenized == ["a.py", "c.py"]
+    assert tokenized == ["a.py", "c.py", "e.py"]
 
 
 # ---------------------------------------------------------------- applying them
