@@ -502,15 +502,15 @@ def label_files() -> Iterator[Path]:
     yield from sorted((BENCH / "labels").glob("*.toml"))
 
 
-def test_the_corpus_lists_four_tuned_apps_and_two_held_out() -> None:
+def test_the_corpus_lists_four_tuned_apps_and_two_held_out_of_which_one_is_blind() -> None:
     apps = run.load_corpus()
-    assert [(a.name, a.requirement, a.framework, a.held_out) for a in apps] == [
-        ("flaskbb", "flaskbb==2.0.2", "Flask", False),
-        ("allauth", "django-allauth==65.21.1", "Django", False),
-        ("langflow", "langflow-base==1.13.0", "FastAPI", False),
-        ("privacyidea", "privacyidea==3.14", "Flask", False),
-        ("open-webui", "open-webui==0.12.4", "FastAPI", True),
-        ("pretix", "pretix==2026.8.0", "Django", True),
+    assert [(a.name, a.requirement, a.framework, a.held_out, a.blind) for a in apps] == [
+        ("flaskbb", "flaskbb==2.0.2", "Flask", False, False),
+        ("allauth", "django-allauth==65.21.1", "Django", False, False),
+        ("langflow", "langflow-base==1.13.0", "FastAPI", False, False),
+        ("privacyidea", "privacyidea==3.14", "Flask", False, False),
+        ("open-webui", "open-webui==0.12.4", "FastAPI", True, False),
+        ("pretix", "pretix==2026.8.0", "Django", True, True),
     ]
 
 
@@ -607,3 +607,32 @@ def test_without_held_out_apps_there_is_no_held_out_block(capsys: pytest.Capture
     run.report([score], [], "abc123", False, None)
     printed = capsys.readouterr().out
     assert "== overall (demo)" in printed and "held out" not in printed
+
+
+def test_a_blind_app_must_be_held_out(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.toml"
+    path.write_text('[[app]]\nname = "demo"\nrequirement = "demo==1"\nframework = "Flask"\nblind = true\n',
+                    encoding="utf-8")
+    with pytest.raises(run.BenchmarkError) as raised:
+        run.load_corpus(path)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{path}:5: a blind app must also be held out (held_out = true)"]
+
+
+@pytest.mark.parametrize("reveal", [False, True])
+def test_a_blind_app_shows_its_figures_but_lists_its_misses_only_when_revealed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], reveal: bool
+) -> None:
+    labels = run.AppLabels("blind", (run.LabelledFile("app/a.py", "exhaustive", (label(1), label(5))),))
+    score = run.AppScore(run.App("blind", "blind==1", "Django", held_out=True, blind=True), labels,
+                         run.match(labels.labels, [found(1), found(9)]), (), 0.5)
+    out = tmp_path / "figures.json"
+    run.report([score], [], "abc123", False, out, reveal_blind=reveal)
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert {k: document["held_out"]["all"][k] for k in ("labels", "true_positives", "false_hits", "misses")} == {
+        "labels": 2, "true_positives": 1, "false_hits": 1, "misses": 1}
+    assert ("misses" in document["apps"]["blind"], "false_hits" in document["apps"]["blind"]) == (reveal, reveal)
+    printed = capsys.readouterr().out
+    assert ("app/a.py:5" in printed) is reveal
+    assert ("-- blind: blind; its misses and false hits are not listed (--reveal-blind lists them)" in printed) is (
+        not reveal)

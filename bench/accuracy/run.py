@@ -62,7 +62,7 @@ KINDS = ("collect", "share", "cookie", "log")
 REVIEWED = ("exhaustive", "none")
 FILE_KEYS = ("path", "reviewed", "observation")
 OBSERVATION_KEYS = ("line", "end_line", "kind", "categories", "recipient", "cookie", "doubtful", "note")
-CORPUS_KEYS = ("name", "requirement", "framework", "held_out")
+CORPUS_KEYS = ("name", "requirement", "framework", "held_out", "blind")
 
 EXIT_RAN = 0
 EXIT_FAILED = 1
@@ -93,6 +93,9 @@ class App:
     requirement: str
     framework: str
     held_out: bool = False
+    # A blind app's misses and false hits are not printed (nor written to the JSON) unless asked:
+    # seeing them would invite tuning against them, and it would no longer measure unseen code.
+    blind: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +157,8 @@ class Found:
 
 def load_corpus(path: Path = CORPUS) -> tuple[App, ...]:
     """Read corpus.toml: one `[[app]]` table per app, with name, requirement and framework,
-    and `held_out = true` for an app kept out of tuning (false when absent).
+    `held_out = true` for an app kept out of tuning and `blind = true` for a held-out app
+    whose misses and false hits are not shown (both false when absent).
 
     Returns the apps in file order. Raises BenchmarkError (exit 2) listing every problem.
     """
@@ -171,11 +175,14 @@ def load_corpus(path: Path = CORPUS) -> tuple[App, ...]:
         requirement = check.string(table, at, "requirement", " in [[app]]", required=True)
         framework = check.string(table, at, "framework", " in [[app]]", required=True)
         held_out = bool(check.boolean(table, at, "held_out", " in [[app]]"))
+        blind = bool(check.boolean(table, at, "blind", " in [[app]]"))
+        if blind and not held_out:
+            check.report(at + ("blind",), "a blind app must also be held out (held_out = true)")
         if name is not None and name in seen:
             check.report(at + ("name",), f"app '{name}' is listed twice")
         if name is not None and requirement is not None and framework is not None:
             seen.add(name)
-            apps.append(App(name, requirement, framework, held_out))
+            apps.append(App(name, requirement, framework, held_out, blind))
     if not apps and not check.problems:
         check.report((), "no [[app]] is listed")
     if check.problems:
@@ -723,16 +730,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score policyscan observe against the labelled apps.")
     parser.add_argument("--app", action="append", metavar="NAME", help="only this app (repeatable)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write every figure and list as JSON to OUT")
+    parser.add_argument("--reveal-blind", action="store_true",
+                        help="also list the misses and false hits of blind held-out apps (ends their blindness)")
     args = parser.parse_args(argv)
     try:
-        return run(args.app, args.json)
+        return run(args.app, args.json, reveal_blind=args.reveal_blind)
     except BenchmarkError as error:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
         return error.exit_code
 
 
-def run(only: Sequence[str] | None, json_out: Path | None) -> int:
+def run(only: Sequence[str] | None, json_out: Path | None, *, reveal_blind: bool = False) -> int:
     """Fetch, scan, score and report the corpus (or the apps named in `only`); return 0.
 
     Raises BenchmarkError for invalid input (exit 2) and failed downloads or scans (exit 1).
@@ -770,16 +779,17 @@ def run(only: Sequence[str] | None, json_out: Path | None) -> int:
         seconds = time.monotonic() - started
         skipped_labelled = tuple(s for s in skipped if s[0] in labels.paths)
         scores.append(AppScore(app, labels, score(labels, found), skipped_labelled, seconds))
-    report(scores, notes, commit, dirty, json_out)
+    report(scores, notes, commit, dirty, json_out, reveal_blind=reveal_blind)
     return EXIT_RAN
 
 
 def report(scores: Sequence[AppScore], notes: Sequence[str], commit: str | None, dirty: bool | None,
-           json_out: Path | None) -> None:
+           json_out: Path | None, *, reveal_blind: bool = False) -> None:
     """Print the figures and lists of every app and overall; write them as JSON to `json_out`.
 
     "overall" combines the apps that are not held out; the held-out apps are combined in a
-    block of their own, "held out (never tuned against)" (`held_out` in the JSON).
+    block of their own, "held out (never tuned against)" (`held_out` in the JSON). A blind
+    app's lists are left out, of the JSON too, unless `reveal_blind`.
     """
     today = datetime.date.today().isoformat()
     state = "" if not dirty else " (with uncommitted changes to scanner/ or rules/)"
@@ -804,7 +814,8 @@ def report(scores: Sequence[AppScore], notes: Sequence[str], commit: str | None,
             "figures": {kind: f.as_dict() for kind, f in table.items()},
             "skipped_labelled_files": [{"path": p, "reason": r} for p, r in s.skipped],
             "seconds": round(s.seconds, 1),
-            **result_dict(s.result),
+            "blind": s.app.blind,
+            **(result_dict(s.result) if reveal_blind or not s.app.blind else {}),
         }
     # Held-out apps are scored apart: the tuning figures show what was tuned against, the
     # held-out block how the scanner does on code nobody tuned it against.
@@ -821,6 +832,10 @@ def report(scores: Sequence[AppScore], notes: Sequence[str], commit: str | None,
         print(f"== held out (never tuned against) ({', '.join(s.app.name for s in held_out)})")
         print("\n".join(figures_table(held_out_overall)))
     for s in scores:
+        if s.app.blind and not reveal_blind:
+            print()
+            print(f"-- {s.app.name}: blind; its misses and false hits are not listed (--reveal-blind lists them)")
+            continue
         lines = listing(s.result)
         if lines:
             print()
