@@ -556,6 +556,54 @@ def raw_urllib(user):
     urllib.request.Request("https://api.hubapi.com/crm/v3/objects/contacts", data=user.email.encode(), method="POST")
 
 
+_session: aiohttp.ClientSession | None = None
+
+
+async def get_session() -> aiohttp.ClientSession:
+    """A shared session made on first use (the pool helper many async apps keep)."""
+    global _session
+    if _session is None:
+        _session = aiohttp.ClientSession()
+    return _session
+
+
+async def search_brave(api_key, query, count):
+    # a web-search API learns what the user looks for: the query an assistant derived from the chat
+    url = "https://api.search.brave.com/res/v1/web/search"
+    headers = {"Accept": "application/json", "X-Subscription-Token": api_key}
+    session = await get_session()
+    # ruleid: python.share.http-known-host user.behavior recipient="Brave Search"
+    async with session.get(url, headers=headers, params={"q": query, "count": count}) as response:
+        return await response.json()
+
+
+def search_kagi(api_key, query, count):
+    # ruleid: python.share.http-known-host user.behavior recipient=Kagi
+    response = requests.post("https://kagi.com/api/v1/search", headers={"Authorization": f"Bot {api_key}"}, json={"query": query, "limit": count})
+    # the rest of the site is not the search API
+    # ok: python.share.http-known-host
+    requests.get("https://kagi.com/pricing")
+    return response.json()
+
+
+def search_searxng(query):
+    # a self-hosted search engine: its URL is configuration
+    # ok: python.share.http-known-host
+    return requests.get(f"{settings.SEARXNG_QUERY_URL}/search", params={"q": query, "format": "json"})
+
+
+async def transcribe_deepgram(api_key, audio_bytes, content_type):
+    session = await get_session()
+    # a speech-to-text API receives the recording: what the user said
+    # ruleid: python.share.http-known-host user.content recipient=Deepgram
+    r = await session.post(
+        "https://api.deepgram.com/v1/listen",
+        headers={"Authorization": f"Token {api_key}", "Content-Type": content_type},
+        data=audio_bytes,
+    )
+    return await r.json()
+
+
 def not_shares(user, payment_intent_id, base_url):
     # a host from configuration is never labelled, even for a known service
     # ok: python.share.http-known-host
