@@ -224,3 +224,44 @@ def test_request_data_kept_on_the_request_and_read_through_a_helper(tmp_path: Pa
         # the fields copied whole (the JSON merged into them on line 10 is not told apart)
         ("app/utils.py", 8, "collect", ("user.content",), None),
     ]
+
+
+SCHEMAS = '''
+from pydantic import BaseModel
+
+
+class Token(BaseModel):
+    access_token: str
+    refresh_token: str
+
+
+class Credentials(BaseModel):
+    username: str
+    password: str
+'''
+
+ROUTES = '''
+from fastapi import APIRouter
+
+from app.schemas import Credentials, Token
+
+router = APIRouter()
+
+
+@router.post("/login", response_model=Token)
+async def login(body: Credentials):
+    return issue(body)
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_model_another_module_names_as_response_model_collects_nothing(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "schemas.py").write_text(textwrap.dedent(SCHEMAS))
+    (tmp_path / "app" / "routes.py").write_text(textwrap.dedent(ROUTES))
+    assert observed(tmp_path, jobs) == [
+        # Token (lines 6-7) is what /login sends back; Credentials is what it takes in
+        ("app/schemas.py", 11, "collect", ("user.account.username",), None),
+        ("app/schemas.py", 12, "collect", ("user.authorization.credentials",), None),
+    ]

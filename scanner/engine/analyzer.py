@@ -1062,6 +1062,7 @@ class FileAnalyzer:
                        if value.symbol is not None and (self.models.relevant(value.symbol)
                                                         or self._reexported(prefix + name, value.symbol))},
             request_attributes=frozenset(self.request_attributes),
+            responses=sources.response_model_symbols(self),
         )
 
     def _reexported(self, qualified: str, symbol: str) -> bool:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from scanner.engine.summaries import USE_BASE, USE_RENDERED
+from scanner.engine.summaries import USE_BASE, USE_RENDERED, USE_RESPONSE
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
 from scanner.model import Cookie, Kind
 from scanner.packs import SchemaFamily
@@ -589,6 +589,31 @@ def response_model_names(tree: ast.Module, source: str) -> set[str]:
     return names
 
 
+def response_model_symbols(an: FileAnalyzer) -> frozenset[str]:
+    """Qualified names of the classes of other modules this module names as `response_model=`
+    (`@router.post("/login", response_model=Token)` with Token imported)."""
+    if "response_model" not in an.source:
+        return frozenset()
+    symbols: set[str] = set()
+    for node in ast.walk(an.tree):
+        if isinstance(node, ast.keyword) and node.arg == "response_model":
+            for sub in ast.walk(node.value):
+                if isinstance(sub, (ast.Name, ast.Attribute)):
+                    symbol = an.static_symbol(sub, an.module_scope)
+                    if symbol is not None and "." in symbol and not symbol.startswith("@"):
+                        symbols.add(symbol)
+    return frozenset(symbols)
+
+
+def _response_model(an: FileAnalyzer, node: ast.ClassDef) -> bool:
+    """A class named like a response, or used as `response_model=` in its module or another."""
+    if node.name in an.response_models or any(fnmatch.fnmatchcase(node.name, p) for p in an.models.response_names):
+        return True
+    qualified = f"{an.module}.{node.name}" if an.module else node.name
+    an.uses.add(USE_RESPONSE + qualified)  # known once the module naming it has been analysed
+    return qualified in an.external.responses
+
+
 def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaFamily | None:
     """The schema family of a class: by base, decorator, local ancestry, or the fields it assigns."""
     families = an.models.schemas
@@ -653,7 +678,7 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     if family is None:
         return None
     an.schema_classes[node.name] = family.family
-    if family.response_names and (node.name in an.response_models or any(fnmatch.fnmatchcase(node.name, p) for p in an.models.response_names)):
+    if family.response_names and _response_model(an, node):
         return family
     stored = family.stored
     if family.stored_when_keyword:

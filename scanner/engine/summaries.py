@@ -75,6 +75,9 @@ class ModuleSummary:
     request_attributes: frozenset[str] = frozenset()
     """Attributes the project sets on the request object from request data (`request.all_data =
     get_all_params(request)` in a before-request hook): reading a key of one is reading the request."""
+    responses: frozenset[str] = frozenset()
+    """Classes this module names as `response_model=`: where another module defines one, its fields
+    are what the service sends back, not what it collects."""
 
     def names(self) -> frozenset[str]:
         """Every entry, as the uses that would need it: a tag for how it is used, then its qualified name.
@@ -89,6 +92,7 @@ class ModuleSummary:
         names.update(USE_BASE + k for k in self.families)
         names.update(USE_VARIABLE + k for k in self.variables)
         names.update(USE_REQUEST_ATTRIBUTE + k for k in self.request_attributes)
+        names.update(USE_RESPONSE + k for k in self.responses)
         return frozenset(names)
 
     def restricted(self, names: Iterable[str]) -> ModuleSummary:
@@ -100,6 +104,7 @@ class ModuleSummary:
             families={k: self.families[k] for k in wanted if k in self.families},
             variables={k: self.variables[k] for k in wanted if k in self.variables},
             request_attributes=frozenset(k for k in wanted if k in self.request_attributes),
+            responses=frozenset(k for k in wanted if k in self.responses),
         )
 
     def digest(self) -> str:
@@ -114,7 +119,7 @@ class ModuleSummary:
             function = self.functions.get(key)
             parts.append((tagged, _function_key(function) if function else None,
                           tuple(sorted(self.rendered.get(key, ()))), self.families.get(key), self.variables.get(key),
-                          key in self.request_attributes))
+                          key in self.request_attributes, key in self.responses))
         return hashlib.sha256(pickle.dumps(parts, protocol=4)).hexdigest()
 
     @staticmethod
@@ -125,14 +130,16 @@ class ModuleSummary:
         families: dict[str, str] = {}
         variables: dict[str, str] = {}
         attributes: set[str] = set()
+        responses: set[str] = set()
         for summary in summaries:
             functions.update(summary.functions)
             rendered.update(summary.rendered)
             families.update(summary.families)
             variables.update(summary.variables)
             attributes.update(summary.request_attributes)
+            responses.update(summary.responses)
         return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables,
-                             request_attributes=frozenset(attributes))
+                             request_attributes=frozenset(attributes), responses=frozenset(responses))
 
 
 def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
@@ -149,6 +156,7 @@ USE_RENDERED = "r:"
 USE_BASE = "b:"
 USE_VARIABLE = "v:"
 USE_REQUEST_ATTRIBUTE = "q:"
+USE_RESPONSE = "o:"
 
 
 @dataclass(frozen=True)
