@@ -587,6 +587,15 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("input_value", "FlowRun", None),
     ("client", "MCPInstallRequest", None),
     ("client", "request", IP),
+    # a reason given in a person's words: of a report or appeal, or submitted
+    ("reason", "Report", CONTENT),
+    ("reason", "ReportForm", CONTENT),
+    ("reason", "request", CONTENT),
+    ("report_reason", None, CONTENT),
+    ("reason", None, None),
+    ("reason", "Exception", None),
+    ("failure_reason", "Payment", None),
+    ("title", "Report", CONTENT),
     # --- generic words and oddities
     ("user", None, None),
     ("users", None, None),

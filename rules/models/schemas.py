@@ -288,6 +288,20 @@ class Patient(db.Model):
     doctor_id = db.Column(db.Integer, db.ForeignKey("doctors.id"))
 
 
+class Report(db.Model):
+    # ok: python.sqlalchemy.column
+    reporter_id = db.Column(db.Integer, db.ForeignKey("users.id"))
+    # why the user reports the post, in their words
+    # ruleid: python.sqlalchemy.column user.content
+    reason = db.Column(db.Text, nullable=True)
+
+
+class Refund(db.Model):
+    # a reason code picked by the service
+    # ok: python.sqlalchemy.column
+    reason = db.Column(db.String(40))
+
+
 class AuditEntry(db.Model):
     """Text columns naming a person hold a login name; relations and keys only refer to one."""
 
@@ -496,6 +510,8 @@ class RegistrationForm(FlaskForm):
     password = PasswordField("Password")
     # ok: python.wtforms.field
     accept_tos = BooleanField("I accept the terms")
+    # ruleid: python.wtforms.field user.content
+    reason = StringField("Why do you want to join?")
     # ok: python.wtforms.field
     csrf_token = HiddenField()
     # ok: python.wtforms.field

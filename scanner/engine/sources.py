@@ -769,7 +769,8 @@ def _field(
     symbol = symbol or callee_name(call)
     type_names = [symbol.rsplit(".", 1)[-1]]
     column_name = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) else None
-    if column_name and an.classifier.name(name, owner=cls.name) is None:
+    # a column's name is an identifier; a form field's first argument is a label (`StringField("Why?")`)
+    if column_name and column_name.isidentifier() and an.classifier.name(name, owner=cls.name) is None:
         name = column_name  # Column("phone_number", String): the column's own name says what it holds
     for arg in call.args:
         if isinstance(arg, (ast.Name, ast.Attribute, ast.Call)):
