@@ -15,6 +15,9 @@ cannot be written is reported, never fatal.
 Each entry is stored already encoded (its own pickle, with the qualified names it uses as
 one string), and decoded only when a run asks for it: a run that changes a few files
 re-encodes only their results and writes the others' bytes back as they were read.
+
+The cache also keeps each file's project imports (what the runner orders the analysis by),
+keyed by the file's content hash and by a digest of the file list they were resolved against.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from scanner.engine.summaries import Analyzed
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 2
+FORMAT = 3
 CACHE_FILE = f"results-v{FORMAT}.pickle"
 """The cache file's name in the cache folder (the format number changes with its layout)."""
 
@@ -40,6 +43,7 @@ _Key = tuple[str, str, str]  # (path, content sha256, digest of the external sum
 _Uses = str | frozenset[str] | None
 _Encoded = tuple[bytes, _Uses]  # (pickled result without its uses, or b"" for a bare one; the uses)
 _Hashes = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, sha256)
+_Imports = dict[tuple[str, str], tuple[str, ...]]  # (path, sha256) -> the project files it imports
 _SEPARATOR = "\0"
 _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
                IndexError, KeyError)
@@ -96,8 +100,11 @@ class ResultCache:
         self.key = key
         self.old_hashes: _Hashes = {}
         self.stored: dict[_Key, _Encoded] = {}
+        self.old_imports: tuple[str, _Imports] = ("", {})  # (the file list's digest, imports)
         self._load()
         self.hashes: _Hashes = {}
+        self.imports_context = ""
+        self.new_imports: _Imports = {}
         self.results: dict[_Key, Analyzed] = {}  # what this run used or computed, to be saved
         self.unchanged: dict[_Key, _Encoded] = {}  # of those, the ones read from the file, still encoded
         self.hits = 0
@@ -121,13 +128,21 @@ class ResultCache:
         finally:
             if enabled:
                 gc.enable()
-        if not (isinstance(stored, tuple) and len(stored) == 4 and stored[:2] == (FORMAT, self.key)
-                and isinstance(stored[2], dict) and isinstance(stored[3], dict)):
+        if not (isinstance(stored, tuple) and len(stored) == 5 and stored[:2] == (FORMAT, self.key)
+                and isinstance(stored[2], dict) and isinstance(stored[3], dict) and isinstance(stored[4], tuple)):
             return
-        self.old_hashes, self.stored = stored[2], stored[3]
+        self.old_hashes, self.stored, self.old_imports = stored[2], stored[3], stored[4]
 
-    def content_hash(self, relpath: str) -> str | None:
-        """The file's content hash, from the cache when its size and modification time are unchanged."""
+    def content_hash(self, relpath: str, *, fresh: bool = False) -> str | None:
+        """The file's content hash, from the cache when its size and modification time are unchanged.
+
+        A file is looked at once per run (the run's view of the tree), unless `fresh`: a result
+        is stored under the hash of the file as it is when the analysis is over.
+        """
+        if not fresh:
+            seen = self.hashes.get(relpath)
+            if seen is not None:
+                return seen[2]
         path = os.path.join(self._root_text, relpath)
         try:
             stat = os.stat(path)
@@ -174,11 +189,31 @@ class ResultCache:
         skip = result.result.skip
         if skip is not None and skip.reason.value == "unreadable":
             return
-        digest = self.content_hash(relpath)
+        digest = self.content_hash(relpath, fresh=True)
         if digest is not None:
             key = (relpath, digest, external)
             self.results[key] = result
             self.unchanged.pop(key, None)
+
+    def imports(self, relpath: str, context: str) -> tuple[str, ...] | None:
+        """The project files `relpath` imports as stored for its current content, resolved against
+        the file list whose digest is `context`; None when not stored."""
+        digest = self.content_hash(relpath)
+        if digest is None or context != self.old_imports[0]:
+            return None
+        found = self.old_imports[1].get((relpath, digest))
+        if found is not None:
+            self.remember_imports(relpath, context, found)
+        return found
+
+    def remember_imports(self, relpath: str, context: str, imports: tuple[str, ...]) -> None:
+        """Store the project files `relpath` imports (resolved against the file list `context`)."""
+        digest = self.content_hash(relpath)
+        if digest is None:
+            return
+        if context != self.imports_context:  # one file list per run: a new one replaces what was stored
+            self.imports_context, self.new_imports = context, {}
+        self.new_imports[(relpath, digest)] = imports
 
     def save(self) -> str | None:
         """Write the entries this run used; return a message when that failed (never raises).
@@ -187,7 +222,8 @@ class ResultCache:
         file and reused as they were are written back without being encoded again.
         """
         if (self.hashes == self.old_hashes and self.results.keys() == self.stored.keys()
-                and len(self.unchanged) == len(self.results)):
+                and len(self.unchanged) == len(self.results)
+                and (self.imports_context, self.new_imports) == self.old_imports):
             return None
         entries = {key: self.unchanged.get(key) or _encode(key[0], result) for key, result in self.results.items()}
         try:
@@ -197,7 +233,8 @@ class ResultCache:
                 ignore.write_text("# policyscan's result cache: never commit it\n*\n", encoding="utf-8")
             fd, temp = tempfile.mkstemp(dir=self.directory, prefix=".results-", suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump((FORMAT, self.key, self.hashes, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((FORMAT, self.key, self.hashes, entries, (self.imports_context, self.new_imports)), handle,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, self.file)
         except OSError as exc:
             return f"the result cache could not be written to {self.directory}: {exc.strerror or exc}"

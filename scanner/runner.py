@@ -7,6 +7,7 @@ as exceptions; the result is the same whatever the number of workers.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import re
@@ -309,15 +310,25 @@ _IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w
                      re.MULTILINE)
 
 
-def import_order(root: Path, files: Sequence[str]) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+def import_order(root: Path, files: Sequence[str],
+                 cache: ResultCache | None = None) -> tuple[list[str], dict[str, tuple[str, ...]]]:
     """The files, each after the project files it imports (as far as import cycles allow), and those imports.
 
     Imports are read from the text with a pattern, not parsed: an import it misreads (in a
-    string, continued over lines) only costs a round of analysis, never a result.
+    string, continued over lines) only costs a round of analysis, never a result. With a
+    `cache`, a file's imports are read again only when its content or the file list changed.
     """
     modules = {module_name(f): f for f in files}
     deps: dict[str, tuple[str, ...]] = {}
+    context = ""
+    if cache is not None:
+        context = hashlib.sha256(b"\0".join([_IMPORT.pattern, *(f.encode() for f in files)])).hexdigest()
     for relpath in files:
+        if cache is not None:
+            known = cache.imports(relpath, context)
+            if known is not None:
+                deps[relpath] = known
+                continue
         try:
             raw = (root / relpath).read_bytes()
         except OSError:
@@ -350,6 +361,8 @@ def import_order(root: Path, files: Sequence[str]) -> tuple[list[str], dict[str,
                             found.add(target)
                         break
         deps[relpath] = tuple(sorted(found))
+        if cache is not None:
+            cache.remember_imports(relpath, context, deps[relpath])
     order: list[str] = []
     placed: set[str] = set()
     for first in files:
@@ -425,7 +438,7 @@ def analyze(
         consumed[relpath], results[relpath] = steps[-1]
 
     try:
-        order, deps = import_order(root, files)
+        order, deps = import_order(root, files, cache)
         engine.settle(order, deps, cache, done, progress)
         index = ModuleSummary.merge(results[f].summary for f in files)
         for _ in range(MAX_ROUNDS):
@@ -458,8 +471,6 @@ def analyze(
 
 def classifier_digest(overrides: ClassifierOverrides) -> str:
     """What the classification depends on: the bundled classifier pack and the overrides."""
-    import hashlib
-
     digest = hashlib.sha256(repr(overrides).encode())
     try:
         digest.update((rules_dir() / "classifier.toml").read_bytes())

@@ -18,7 +18,7 @@ from scanner.inventory import ClassifierOverrides
 from scanner.model import FileResult, Skip, SkipReason
 from scanner.packs import load_models
 from scanner.report import Format, render
-from scanner.runner import analyze, classifier_digest, run
+from scanner.runner import analyze, classifier_digest, import_order, run
 
 INVENTORY = """\
 version = 1
@@ -205,10 +205,10 @@ def test_an_unchanged_run_does_not_write_the_cache(tree: Path) -> None:
 def test_a_damaged_entry_is_a_miss_and_is_replaced(tree: Path) -> None:
     cold = outputs(tree)
     file = tree / CACHE_DIR_NAME / CACHE_FILE
-    form, key, hashes, entries = pickle.loads(file.read_bytes())
+    form, key, hashes, entries, imports = pickle.loads(file.read_bytes())
     damaged = next(k for k, (blob, _) in entries.items() if blob)
     entries[damaged] = (b"\x80\x05not a pickle", entries[damaged][1])
-    file.write_bytes(pickle.dumps((form, key, hashes, entries)))
+    file.write_bytes(pickle.dumps((form, key, hashes, entries, imports)))
     assert outputs(tree) == cold
     assert pickle.loads(file.read_bytes())[3][damaged][0] not in (b"", b"\x80\x05not a pickle")
 
@@ -216,6 +216,52 @@ def test_a_damaged_entry_is_a_miss_and_is_replaced(tree: Path) -> None:
 def test_a_cache_of_another_format_is_ignored(tree: Path) -> None:
     cold = outputs(tree)
     file = tree / CACHE_DIR_NAME / CACHE_FILE
-    form, key, hashes, entries = pickle.loads(file.read_bytes())
-    file.write_bytes(pickle.dumps((form - 1, key, hashes, {k: (b"", None) for k in entries})))
+    form, key, hashes, entries, imports = pickle.loads(file.read_bytes())
+    file.write_bytes(pickle.dumps((form - 1, key, hashes, {k: (b"", None) for k in entries}, imports)))
     assert outputs(tree) == cold
+
+
+def test_imports_are_read_again_only_for_changed_files(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = ["app/__init__.py", "app/helpers.py", "app/views.py"]
+    deps = {"app/__init__.py": (), "app/helpers.py": (), "app/views.py": ("app/helpers.py",)}
+
+    def ordered(cache: ResultCache) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+        order, deps = import_order(tree, files, cache)
+        assert cache.save() is None
+        return order, deps
+
+    def reopened() -> ResultCache:
+        return ResultCache.open(tree, ("imports",))
+
+    assert ordered(reopened()) == import_order(tree, files) == (files, deps)
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def recording(path: Path) -> bytes:
+        read.append(path.relative_to(tree).as_posix())
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", recording)
+    assert ordered(reopened()) == (files, deps)
+    assert read == []
+    (tree / "app" / "helpers.py").write_text("from app import views\n")
+    assert ordered(reopened())[1] == {**deps, "app/helpers.py": ("app/__init__.py", "app/views.py")}
+    assert read == ["app/helpers.py"]
+    read.clear()
+    # another file list: every file's imports are resolved again (a new module may be what they import)
+    (tree / "app" / "extra.py").write_text("")
+    assert import_order(tree, [*files, "app/extra.py"], reopened())[1]["app/extra.py"] == ()
+    assert sorted(read) == ["app/__init__.py", "app/extra.py", "app/helpers.py", "app/views.py"]
+
+
+def test_a_file_is_hashed_once_per_lookup_run_and_again_when_its_result_is_stored(tree: Path) -> None:
+    cache = ResultCache.open(tree, ("hashes",))
+    before = cache.content_hash("app/views.py")
+    (tree / "app" / "views.py").write_text("changed = True\n")
+    assert cache.content_hash("app/views.py") == before  # the run's view of the tree
+    assert cache.content_hash("app/views.py", fresh=True) != before
+    result = Analyzed(FileResult("app/views.py"))
+    (tree / "app" / "views.py").write_text("changed = 'again'\n")
+    cache.put("app/views.py", result)
+    assert cache.save() is None
+    assert ResultCache.open(tree, ("hashes",)).get("app/views.py") == result
