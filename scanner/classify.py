@@ -189,8 +189,8 @@ class Classifier:
         Some names mean personal data only when the field holds text: a `user` or
         `modified_by` column of type String holds a login name, where a relationship or a
         foreign key only refers to a record. The first of `type_names` (`Unicode`,
-        `CharField`, `str`) whose head word is in the [owners] group `string` is taken as the
-        owner; a name that means something without an owner is left to `name`.
+        `CharField`, Whoosh `TEXT`) whose head word is in the [owners] group `string` is taken
+        as the owner; a name that means something without an owner is left to `name`.
         """
         for type_name in type_names:
             groups = self._owner_groups(type_name) if type_name else None
