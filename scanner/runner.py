@@ -11,7 +11,7 @@ import hashlib
 import itertools
 import os
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -306,8 +306,32 @@ class _Analyzer:
             self.pool.shutdown()
 
 
-_IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w., \t]*)|import[ \t]+([\w., \t]+))",
-                     re.MULTILINE)
+# An import statement at the start of a line. Lines are found by the word first: searching for a
+# pattern anchored at every line start is eight times slower.
+_IMPORT = re.compile(rb"[ \t]*(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+\(?([\w., \t]*)|import[ \t]+([\w., \t]+))")
+_IMPORT_WORD = re.compile(rb"import[ \t]")
+
+
+def _import_statements(raw: bytes) -> Iterator[tuple[bytes | None, ...]]:
+    """The groups of `_IMPORT` for each line of `raw` that starts with an import statement."""
+    line = -1
+    for word in _IMPORT_WORD.finditer(raw):
+        start = raw.rfind(b"\n", 0, word.start()) + 1
+        if start != line:
+            line = start
+            match = _IMPORT.match(raw, start)
+            if match is not None:
+                yield match.groups()
+
+
+def _module_of(name: str, modules: dict[str, str]) -> str | None:
+    """The file of the longest leading part of a dotted name that is a module of the project."""
+    parts = name.split(".")
+    for end in range(len(parts), 0, -1):
+        found = modules.get(".".join(parts[:end]))
+        if found is not None:
+            return found
+    return None
 
 
 def import_order(root: Path, files: Sequence[str],
@@ -319,6 +343,7 @@ def import_order(root: Path, files: Sequence[str],
     `cache`, a file's imports are read again only when its content or the file list changed.
     """
     modules = {module_name(f): f for f in files}
+    resolved: dict[str, str | None] = {}  # the same imports recur in many files
     deps: dict[str, tuple[str, ...]] = {}
     context = ""
     if cache is not None:
@@ -339,8 +364,8 @@ def import_order(root: Path, files: Sequence[str],
         if not relpath.endswith("__init__.py"):
             package = package[:-1]
         found: set[str] = set()
-        for match in _IMPORT.finditer(raw):
-            base, names, plain = (g.decode("ascii", "replace") if g is not None else None for g in match.groups())
+        for groups in _import_statements(raw):
+            base, names, plain = (g.decode("ascii", "replace") if g is not None else None for g in groups)
             candidates: list[str] = []
             if plain is not None:
                 candidates = [part.split()[0] for part in plain.split(",") if part.split()]
@@ -353,13 +378,11 @@ def import_order(root: Path, files: Sequence[str],
                 candidates = [name] + [f"{name}.{part.split()[0]}" if name else part.split()[0]
                                        for part in (names or "").split(",") if part.split()]
             for candidate in candidates:
-                parts = candidate.split(".")
-                for end in range(len(parts), 0, -1):
-                    target = modules.get(".".join(parts[:end]))
-                    if target is not None:
-                        if target != relpath:
-                            found.add(target)
-                        break
+                if candidate not in resolved:
+                    resolved[candidate] = _module_of(candidate, modules)
+                target = resolved[candidate]
+                if target is not None and target != relpath:
+                    found.add(target)
         deps[relpath] = tuple(sorted(found))
         if cache is not None:
             cache.remember_imports(relpath, context, deps[relpath])
