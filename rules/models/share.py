@@ -604,6 +604,51 @@ async def transcribe_deepgram(api_key, audio_bytes, content_type):
     return await r.json()
 
 
+async def tts_azure(text, config):
+    region = config.get("speech_region") or "eastus"
+    session = await get_session()
+    # the region is configuration, the service is not; a configured base URL replaces it, but the
+    # code names Azure's host as what is used when none is set
+    # ruleid: python.share.http-known-host user.content recipient="Azure AI Speech"
+    async with session.post(
+        (config.get("speech_base_url") or f"https://{region}.tts.speech.microsoft.com") + "/cognitiveservices/v1",
+        headers={"Content-Type": "application/ssml+xml"},
+        data=f"<speak><voice>{text}</voice></speak>",
+    ) as r:
+        return await r.read()
+
+
+async def tts_mistral(payload, config):
+    api_base_url = await config.get("audio.tts.mistral.api_base_url") or "https://api.mistral.ai/v1"
+    session = await get_session()
+    # ruleid: python.share.http-known-host user.content recipient=Mistral
+    r = await session.post(url=f"{api_base_url}/audio/speech", json={"input": payload.get("input", ""), "text": payload["text"]})
+    # a setting without a default in the code: its host is not known here
+    # ok: python.share.http-known-host
+    await session.post(url=f"{config.TTS_BASE_URL}/audio/speech", json={"input": payload["text"]})
+    return await r.json()
+
+
+class MistralFiles:
+    def __init__(self, base_url, api_key):
+        self.base_url = base_url.rstrip("/") if base_url else "https://api.mistral.ai/v1"
+        self.headers = {"Authorization": f"Bearer {api_key}"}
+
+    def signed_url(self, file_id):
+        # only the service's own file id, in the URL's path, and fixed parameters: nothing is shared
+        url = f"{self.base_url}/files/{file_id}/url"
+        params = {"expiry": 1}
+        # ok: python.share.http-known-host
+        return requests.get(url, headers=self.headers, params=params, timeout=30)
+
+
+def list_voices(api_key, transcript_id):
+    # ok: python.share.http-known-host
+    requests.get("https://api.deepgram.com/v1/models", headers={"Authorization": f"Token {api_key}"})
+    # ok: python.share.http-known-host
+    return requests.delete(f"https://api.assemblyai.com/v2/transcript/{transcript_id}", headers={"authorization": api_key})
+
+
 def not_shares(user, payment_intent_id, base_url):
     # a host from configuration is never labelled, even for a known service
     # ok: python.share.http-known-host

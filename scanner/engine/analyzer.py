@@ -38,12 +38,15 @@ from scanner.engine.summaries import (
 from scanner.engine.values import (
     CARRIERS,
     CONFIGURED,
+    HOLE,
     NOTHING,
     REQUEST,
     REQUEST_CONTAINER,
     UNKNOWN,
     Value,
     data_of,
+    default_shape,
+    joined_shape,
     union,
     with_step,
 )
@@ -623,25 +626,21 @@ class FileAnalyzer:
             return self.eval_subscript(node, scope)
         if isinstance(node, ast.JoinedStr):
             pieces = [self.eval(v, scope) for v in node.values]
-            known = ""
-            for piece in pieces:
-                if isinstance(piece.const, str):
-                    known += piece.const
-                else:
-                    break
             joined = union(pieces)
             if all(isinstance(p.const, str) for p in pieces):
-                return Value(const=known)
+                return Value(const="".join(p.const for p in pieces))
             return Value(
                 categories=joined.categories, steps=joined.steps, reasons=joined.reasons,
-                params=joined.params, prefix=known or None,
+                params=joined.params, shape=joined_shape(pieces),
             )
         if isinstance(node, ast.FormattedValue):
             inner = self.eval(node.value, scope)
             sources.taken_whole(self, node.value, inner)
             if node.format_spec is not None:
                 self.eval(node.format_spec, scope)
-            return data_of(inner) if not isinstance(inner.const, str) else inner
+            if isinstance(inner.const, str):
+                return inner
+            return dataclasses.replace(data_of(inner), shape=inner.shape) if inner.shape is not None else data_of(inner)
         if isinstance(node, ast.BinOp):
             left = self.eval(node.left, scope)
             right = self.eval(node.right, scope)
@@ -649,11 +648,11 @@ class FileAnalyzer:
             if folded is not UNKNOWN:
                 return Value(const=folded)
             joined = union([left, right])
-            prefix: str | None = left.text if isinstance(node.op, ast.Add) else None
+            shape = joined_shape([left, right]) if isinstance(node.op, ast.Add) else None
             if isinstance(node.op, ast.Mod) and isinstance(left.const, str):
-                prefix = left.const.split("%", 1)[0]
+                shape = left.const.split("%", 1)[0] + HOLE
             return Value(categories=joined.categories, steps=joined.steps, reasons=joined.reasons,
-                         params=joined.params, prefix=prefix)
+                         params=joined.params, shape=shape)
         if isinstance(node, ast.UnaryOp):
             operand = self.eval(node.operand, scope)
             if isinstance(node.op, ast.USub) and isinstance(operand.const, (int, float)):
@@ -663,13 +662,15 @@ class FileAnalyzer:
             return data_of(operand)
         if isinstance(node, ast.BoolOp):
             operands = [self.eval(v, scope) for v in node.values]
+            # `setting or "https://api.example.com/v1"`: the code names the URL used by default
+            shape = default_shape(operands) if isinstance(node.op, ast.Or) else None
             for operand in operands:
-                if operand.symbol is not None or operand.role is not None:
+                if (operand.symbol is not None and (shape is None or self._tracked(operand))) or operand.role is not None:
                     return operand
             joined = union(operands)
             # `request.POST.get(name) or request.GET.get(name)` in a helper: the key read survives
             keyed = next((o.keyed for o in operands if o.keyed is not None), None)
-            return dataclasses.replace(joined, keyed=keyed) if keyed is not None else joined
+            return dataclasses.replace(joined, keyed=keyed, shape=shape) if keyed is not None or shape is not None else joined
         if isinstance(node, ast.Compare):
             self.eval(node.left, scope)
             for comparator in node.comparators:
@@ -678,13 +679,15 @@ class FileAnalyzer:
         if isinstance(node, ast.IfExp):
             self.eval(node.test, scope)
             body, orelse = self.eval(node.body, scope), self.eval(node.orelse, scope)
-            if body.symbol is not None or body.role is not None:
-                return body
-            if orelse.symbol is not None or orelse.role is not None:
-                return orelse
+            # `base_url.rstrip("/") if base_url else "https://api.example.com/v1"`: the default URL
+            shape = default_shape([body, orelse])
+            for branch in (body, orelse):
+                if (branch.symbol is not None and (shape is None or self._tracked(branch))) or branch.role is not None:
+                    return branch
             if body.is_const and not orelse.categories:
                 return body if not orelse.is_const else Value(const=UNKNOWN)
-            return union([body, orelse])
+            joined = union([body, orelse])
+            return dataclasses.replace(joined, shape=shape) if shape is not None else joined
         if isinstance(node, ast.Dict):
             constants = [(k.value, v.value) for k, v in zip(node.keys, node.values)
                          if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)]
@@ -1007,7 +1010,7 @@ class FileAnalyzer:
             if method == "format" and base is not None and isinstance(base.const, str):
                 held = union(arguments)
                 return Value(categories=held.categories, steps=held.steps, reasons=held.reasons, params=held.params,
-                             prefix=base.const.split("{", 1)[0])
+                             shape=base.const.split("{", 1)[0] + HOLE)
             if base is not None and base.symbol is None and method in KEEPING_METHODS:
                 return union([data_of(base), *arguments])
             if base is not None and base.symbol is None and not base.is_const:

@@ -12,7 +12,7 @@ import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS
-from scanner.engine.values import NOTHING, REQUEST, Value, data_of, union
+from scanner.engine.values import HOLE, NOTHING, REQUEST, Value, data_of, union
 from scanner.model import Cookie, Kind
 from scanner.packs import CookieSetter, LogSink, ShareSink
 
@@ -171,24 +171,59 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
     url: Value | None = args[url_position] if len(args) > url_position else None
     if url is None:
         url = next((value for name, value in kwargs if name == "url"), None)
-    text = url.text if url is not None else None
-    if not text or "://" not in text:
+    if url is None:
         return
-    parts = urllib.parse.urlsplit(text)
-    host = parts.hostname
-    if not host:
+    target = url_target(url)
+    if target is None:
         return
-    entry = an.models.host_recipient(host, parts.path or "/")
+    host, path, dynamic_query = target
+    entry = an.models.host_recipient(host, path)
     if entry is None:
         return
     rest = [value for index, value in enumerate(args) if index != url_position]
-    data = union([_data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS), data_of(url or NOTHING)])
+    data = union([_data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS), data_of(url)])
+    if not data.categories and not dynamic_query and _sends_nothing(node, url_position, args, kwargs):
+        # `requests.get(f"{base}/files/{file_id}/url")`, `session.delete(...)`: only the service's own
+        # ids in the URL's path and fixed settings: nothing of the user's is sent
+        return
     if entry.require_data and not data.categories:
         return
     categories = set(data.categories) | set(entry.implies)
     message = f"data is sent to {entry.recipient} ({host})"
     an.emit(Kind.SHARE, node, categories, "python.share.http-known-host", message, recipient=entry.recipient,
             value=data, reasons=(f"HTTP request to known host {host}",))
+
+
+def url_target(url: Value) -> tuple[str, str, bool] | None:
+    """Where a request to `url` goes, as far as the code shows: (host, path, whether its query string
+    holds unknown values). A host written with an unknown first label (`https://{region}.tts.example.com`)
+    is the known rest of it, a subdomain of which is requested; None when the scheme or host is not known.
+    """
+    shape = url.const if isinstance(url.const, str) else url.shape
+    if not shape or "://" not in shape.partition(HOLE)[0]:
+        return None
+    try:
+        parts = urllib.parse.urlsplit(shape)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    if HOLE in host:
+        rest = host[2:] if host.startswith(HOLE + ".") else ""
+        host = rest if rest and HOLE not in rest and "." in rest else host.partition(HOLE)[0]
+    if not host:
+        return None
+    return host, parts.path.partition(HOLE)[0] or "/", HOLE in parts.query
+
+
+def _sends_nothing(node: ast.Call, url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> bool:
+    """True when every argument of an HTTP call but its URL is a setting of the request or a literal."""
+    for index, (arg_node, value) in enumerate(zip(node.args, args)):
+        if index != url_position and not _literal(arg_node, value):
+            return False
+    return all(name in HTTP_CONFIG_KEYWORDS or (name is not None and _literal(keyword.value, value))
+               for keyword, (name, value) in zip(node.keywords, kwargs))
 
 
 def check_method_sinks(an: FileAnalyzer, node: ast.Call, method: str, base: Value, args: list[Value],

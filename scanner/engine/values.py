@@ -8,6 +8,7 @@ parameters of the enclosing function it derives from (for function summaries).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,6 +49,9 @@ class _Configured:
 
 CONFIGURED: Any = _Configured()
 
+HOLE = "\x00"
+"""Stands for an unknown part of a string in `Value.shape` (`f"https://{region}.example.com"`)."""
+
 # Attribute and key names that hold the data of the object they belong to, whatever it is.
 CARRIERS = frozenset({
     "data", "value", "values", "body", "text", "content", "payload", "json", "args", "kwargs", "params",
@@ -64,7 +68,10 @@ class Value:
     symbol: str | None = None
     role: str | None = None
     const: Any = UNKNOWN
-    prefix: str | None = None
+    shape: str | None = None
+    """The literal text of a string built from parts, each unknown part written as HOLE
+    (`f"https://{region}.tts.example.com/v1"`); for `setting or "https://api.example.com"` the
+    text the code itself gives as the default. None when no part of it is literal."""
     steps: tuple[FlowStep, ...] = ()
     reasons: tuple[str, ...] = ()
     params: frozenset[int] = frozenset()
@@ -80,16 +87,42 @@ class Value:
 
     @property
     def text(self) -> str | None:
-        """The known leading text of a string value: the whole constant or an f-string's prefix."""
+        """The known leading text of a string value: the whole constant or its shape's literal start."""
         if isinstance(self.const, str):
             return self.const
-        return self.prefix
+        if self.shape is None:
+            return None
+        return self.shape.partition(HOLE)[0] or None
 
 
 NOTHING = Value()
 
 REQUEST_CONTAINER = -3
 """`Value.keyed`'s container index when the function reads a key of the request itself."""
+
+
+def shape_of(value: Value) -> str:
+    """The shape a value gives to a string it is part of: its text, or a hole."""
+    if isinstance(value.const, str):
+        return value.const
+    if value.shape is not None:
+        return value.shape
+    return HOLE
+
+
+def joined_shape(values: list[Value] | tuple[Value, ...]) -> str | None:
+    """The shape of a string made by joining values (an f-string, `a + b`); None when no part
+    of it is known."""
+    joined = re.sub(f"{HOLE}+", HOLE, "".join(shape_of(value) for value in values))
+    return None if joined == HOLE else joined
+
+
+def default_shape(values: list[Value] | tuple[Value, ...]) -> str | None:
+    """The shape of `setting or "https://api.example.com"` (and of `a if c else "..."`): the one
+    alternative the code writes out, when exactly one has a shape. The code then names what is used
+    when nothing is configured; None when several alternatives (or none) are known."""
+    shaped = [shape_of(value) for value in values if isinstance(value.const, str) or value.shape is not None]
+    return shaped[0] if len(shaped) == 1 and shaped[0] != HOLE else None
 
 
 def union(values: list[Value] | tuple[Value, ...]) -> Value:
@@ -119,7 +152,7 @@ def union(values: list[Value] | tuple[Value, ...]) -> Value:
 
 def data_of(value: Value) -> Value:
     """Only the data of a value: categories, steps, reasons and parameters."""
-    if value.symbol is None and value.role is None and not value.is_const and value.prefix is None:
+    if value.symbol is None and value.role is None and not value.is_const and value.shape is None:
         return value
     return Value(categories=value.categories, steps=value.steps, reasons=value.reasons, params=value.params)
 
@@ -135,7 +168,7 @@ def with_step(value: Value, step: FlowStep) -> Value:
         symbol=value.symbol,
         role=value.role,
         const=value.const,
-        prefix=value.prefix,
+        shape=value.shape,
         steps=value.steps + (step,),
         reasons=value.reasons,
         params=value.params,

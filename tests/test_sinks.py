@@ -1,0 +1,74 @@
+"""Where an HTTP request goes, as far as the code shows (scanner/engine/sinks.url_target), and the
+shapes of strings built from parts that it reads (scanner/engine/values)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scanner.engine.sinks import url_target
+from scanner.engine.values import HOLE, Value, default_shape, joined_shape
+
+H = HOLE
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (Value(const="https://api.deepgram.com/v1/listen"), ("api.deepgram.com", "/v1/listen", False)),
+        (Value(const="https://kagi.com/api/v1/search?limit=5"), ("kagi.com", "/api/v1/search", False)),
+        # an unknown part in the path: the path up to it
+        (Value(shape=f"https://api.stripe.com/v1/payment_intents/{H}"), ("api.stripe.com", "/v1/payment_intents/", False)),
+        (Value(shape=f"https://api.mistral.ai/v1/files/{H}/url"), ("api.mistral.ai", "/v1/files/", False)),
+        # an unknown value in the query string is data the request sends
+        (Value(shape=f"https://api.mixpanel.com/track?data={H}"), ("api.mixpanel.com", "/track", True)),
+        # an unknown first label: a subdomain of the known rest
+        (Value(shape=f"https://{H}.tts.speech.microsoft.com/cognitiveservices/v1"),
+         ("tts.speech.microsoft.com", "/cognitiveservices/v1", False)),
+        # an unknown part after the host's known start: the known start, as the leading text says
+        (Value(shape=f"https://api.openai.com{H}"), ("api.openai.com", "/", False)),
+        # nothing of the host is known
+        (Value(shape=f"https://{H}/v1/track"), None),
+        (Value(shape=f"https://{H}.com/v1"), None),
+        (Value(shape=f"{H}/v1/track"), None),
+        (Value(shape=f"{H}://api.openai.com/v1"), None),
+        (Value(const="/relative/path"), None),
+        (Value(), None),
+    ],
+)
+def test_url_target(url: Value, expected: tuple[str, str, bool] | None) -> None:
+    assert url_target(url) == expected
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        ([Value(const="https://"), Value(), Value(const=".tts.example.com")], f"https://{H}.tts.example.com"),
+        ([Value(), Value(const="/v1/"), Value(), Value()], f"{H}/v1/{H}"),
+        ([Value(shape=f"https://{H}.example.com"), Value(const="/v1")], f"https://{H}.example.com/v1"),
+        ([Value(), Value()], None),
+    ],
+)
+def test_joined_shape(parts: list[Value], expected: str | None) -> None:
+    assert joined_shape(parts) == expected
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "expected"),
+    [
+        # `setting or "https://api.mistral.ai/v1"`: the code's default
+        ([Value(), Value(const="https://api.mistral.ai/v1")], "https://api.mistral.ai/v1"),
+        ([Value(), Value(shape=f"https://{H}.tts.example.com")], f"https://{H}.tts.example.com"),
+        # two written alternatives: neither is the default
+        ([Value(const="https://a.example.com"), Value(const="https://b.example.com")], None),
+        ([Value(), Value()], None),
+        ([Value(), Value(const=3)], None),
+    ],
+)
+def test_default_shape(alternatives: list[Value], expected: str | None) -> None:
+    assert default_shape(alternatives) == expected
+
+
+def test_text_is_the_shapes_literal_start() -> None:
+    assert Value(shape=f"https://api.example.com/{H}/x").text == "https://api.example.com/"
+    assert Value(shape=f"{H}/x").text is None
+    assert Value(const="session=1").text == "session=1"
