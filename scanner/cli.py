@@ -11,7 +11,6 @@ import contextlib
 import gc
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -359,6 +358,8 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         click.echo("policyscan: interrupted", err=True)
         code = 130
     except Exception:  # an internal error must not look like "findings" (exit 1)
+        import traceback  # only now: a run without an internal error does not pay its import
+
         traceback.print_exc()
         click.echo("policyscan: internal error; please report it with the traceback above", err=True)
         code = ExitCode.INCOMPLETE

@@ -265,3 +265,15 @@ def test_a_file_is_hashed_once_per_lookup_run_and_again_when_its_result_is_store
     cache.put("app/views.py", result)
     assert cache.save() is None
     assert ResultCache.open(tree, ("hashes",)).get("app/views.py") == result
+
+
+def test_a_failed_write_leaves_no_temporary_file(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = ResultCache.open(tree, ("write",))
+    cache.put("app/views.py", Analyzed(FileResult("app/views.py")))
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache_module.pickle, "dump", full_disk)
+    assert cache.save() == f"the result cache could not be written to {tree / CACHE_DIR_NAME}: No space left on device"
+    assert sorted(p.name for p in (tree / CACHE_DIR_NAME).iterdir()) == [".gitignore"]
