@@ -588,6 +588,9 @@ class FileAnalyzer:
             if isinstance(target.value, ast.Name) and target.value.id == "self" and scope.cls is not None:
                 if value.symbol is not None and self.is_object_symbol(value.symbol):
                     scope.cls.attributes.setdefault(target.attr, Value(symbol=value.symbol))
+                elif _url_text(value):
+                    # `self.base_url = base_url or "https://api.example.com/v1"`: where the methods send
+                    scope.cls.attributes.setdefault(target.attr, Value(const=value.const, shape=value.shape))
             elif base.symbol == REQUEST:
                 if sources.is_request_container(value):
                     # `request.all_data = get_all_params(request)`: request data kept on the request
@@ -778,7 +781,8 @@ class FileAnalyzer:
             return sources.request_member(self, node, base, scope)
         if base.symbol is not None and base.symbol.startswith("@self:"):
             cls = scope.cls
-            if cls is not None and node.attr in cls.attributes and self._tracked(cls.attributes[node.attr]):
+            if cls is not None and node.attr in cls.attributes and (
+                    self._tracked(cls.attributes[node.attr]) or _url_text(cls.attributes[node.attr])):
                 held = cls.attributes[node.attr]
                 if node.attr in self.models.logger_names and not self._modelled(held.symbol):
                     return Value(symbol=self.models.logger_type)
@@ -1243,6 +1247,11 @@ def callable_key(symbol: str) -> str:
 ITEMS = "@items:"
 """The symbol prefix of a mapping whose values are known objects: `@items:langfuse.LangfuseSpan()`."""
 MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict", "DefaultDict"})
+
+
+def _url_text(value: Value) -> bool:
+    """True for a value whose known text is a URL's start (`https://api.example.com/...`)."""
+    return value.symbol is None and value.text is not None and "://" in value.text
 
 
 def _looks_like_class(symbol: str) -> bool:
