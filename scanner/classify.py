@@ -47,7 +47,7 @@ _TYPE_TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 _TOP_KEYS = ("words", "owners", "categories", "headers", "types")
 _WORD_LISTS = ("transparent", "exclude", "neutral", "owner_suffixes", "configuration", "invariant")
 _CATEGORY_KEYS = ("patterns", "exclude", "suffixes")
-_PATTERN_TABLE_KEYS = ("pattern", "unless")
+_PATTERN_TABLE_KEYS = ("pattern", "unless", "unless_owners")
 _TYPE_KEYS = ("suffixes", "names")
 ALONE = "alone"  # the built-in owner marker: the match may stand with nothing before it
 TEXT_GROUP = "string"  # the owner group of text types, for `typed_name`
@@ -74,6 +74,7 @@ class _Pattern:
     unless: frozenset[str]
     text: str  # as written in the rule pack
     order: int
+    unless_owners: frozenset[str] = frozenset()  # owner groups whose context cancels it
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +355,8 @@ def _best(pack: RulePack, words: tuple[str, ...], owner_groups: frozenset[str]) 
             before = words[:start]
             if any(w in pack.exclude or w in category.exclude or w in pattern.unless for w in before):
                 continue
+            if pattern.unless_owners and _context(pack, before, pattern.unless_owners, owner_groups)[0]:
+                continue
             via: str | None = None
             if pattern.groups:
                 fits, via = _context(pack, before, pattern.groups, owner_groups)
@@ -539,10 +542,17 @@ class _Compiler:
     ) -> list[_Pattern]:
         check = self.check
         unless: frozenset[str] = frozenset()
+        unless_owners: set[str] = set()
         if isinstance(entry, dict):
             check.unknown_keys(entry, at, _PATTERN_TABLE_KEYS, where)
             text = check.string(entry, at, "pattern", where, required=True)
             unless = self.word_set(entry, at, "unless", where)
+            for group, element in check.strings(entry, at, "unless_owners", where) or []:
+                if group in groups:
+                    unless_owners.add(group)
+                else:
+                    known = ", ".join(sorted(groups)) or "none"
+                    check.report(element, f"unless_owners{where}: unknown owner group {group!r} (groups: {known})")
         elif isinstance(entry, str):
             text = entry
         else:
@@ -571,10 +581,11 @@ class _Compiler:
             check.report(at, f"pattern {text!r}{where} has no words")
             return []
         words = self.words(" ".join(written))
-        made = [_Pattern(category, words, len(written), frozenset(needed), unless, text, 0)]
+        made = [_Pattern(category, words, len(written), frozenset(needed), unless, text, 0, frozenset(unless_owners))]
         if len(written) > 1 and all(w.isalpha() for w in written):
             joined = _singular("".join(words), self.invariant)
-            made.append(_Pattern(category, (joined,), len(written), frozenset(needed), unless, text, 0))
+            made.append(_Pattern(category, (joined,), len(written), frozenset(needed), unless, text, 0,
+                                 frozenset(unless_owners)))
         return made
 
     def headers(self, table: Mapping[str, Any]) -> tuple[dict[str, str], list[tuple[str, str]]]:

@@ -596,6 +596,12 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("reason", "Exception", None),
     ("failure_reason", "Payment", None),
     ("title", "Report", CONTENT),
+    # the session of a chat message or conversation is the conversation
+    ("session_id", "MessageBase", None),
+    ("session_id", "ChatMessage", None),
+    ("chat_session_id", None, None),
+    ("session_id", "User", CREDENTIALS),
+    ("auth_session_id", "Message", CREDENTIALS),
     # --- generic words and oddities
     ("user", None, None),
     ("users", None, None),
@@ -859,6 +865,10 @@ def test_a_minimal_pack_works() -> None:
         (
             GOOD.replace('patterns = ["email"]', 'patterns = [{ pattern = "email", unles = ["x"] }]'),
             ["broken.toml:7: unknown key 'unles' in [categories.\"user.contact.email\"] (did you mean 'unless'?)"],
+        ),
+        (
+            GOOD.replace('patterns = ["email"]', 'patterns = [{ pattern = "email", unless_owners = ["persn"] }]'),
+            ["broken.toml:7: unless_owners in [categories.\"user.contact.email\"]: unknown owner group 'persn' (groups: person)"],
         ),
         (
             GOOD + '[headers]\n"X-Real-IP" = "user.device.ip_address"\n"x-ip" = "user.ip"\n',

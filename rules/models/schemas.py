@@ -398,6 +398,19 @@ class FlowRunRequest(BaseModel):
     client: str
 
 
+class ChatMessageCreate(BaseModel):
+    # ruleid: python.pydantic.field user.content
+    text: str
+    # the conversation the message belongs to, not a login session
+    # ok: python.pydantic.field
+    session_id: str
+
+
+class BrowserSession(BaseModel):
+    # ruleid: python.pydantic.field user.authorization.credentials
+    session_id: str
+
+
 class UserResponse(BaseModel):
     # ok: python.pydantic.field
     email: EmailStr
