@@ -272,6 +272,13 @@ class _Analyzer:
                     started = start_of(relpath)
                     if started is not None:
                         batch.append(started[0])
+                if batch and self.pool is None and exhausted and len(batch) < BATCH:
+                    # Fewer files to analyse than a batch (a pre-commit run on a warm cache): starting
+                    # workers would cost more than they save. Each is offered what a worker would offer.
+                    for start in batch:
+                        finish(start[0], _settle(self.root, start, self.models, self.classifier, self.max_size,
+                                                 _offered(deps.get(start[0], ()), exports)), True)
+                    batch = []
                 if batch:
                     if self.pool is None:
                         from concurrent.futures import ProcessPoolExecutor

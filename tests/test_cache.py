@@ -277,3 +277,39 @@ def test_a_failed_write_leaves_no_temporary_file(tree: Path, monkeypatch: pytest
     monkeypatch.setattr(cache_module.pickle, "dump", full_disk)
     assert cache.save() == f"the result cache could not be written to {tree / CACHE_DIR_NAME}: No space left on device"
     assert sorted(p.name for p in (tree / CACHE_DIR_NAME).iterdir()) == [".gitignore"]
+
+
+def test_a_warm_run_with_few_changed_files_starts_no_workers(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i in range(40):  # more files than a batch of work, so that workers are considered
+        (tree / "app" / f"mod{i}.py").write_text(f"from app.helpers import client_ip\n\n\ndef f{i}():\n"
+                                                 f"    return client_ip()\n")
+    files = sorted(p.relative_to(tree).as_posix() for p in (tree / "app").glob("*.py"))
+    models = load_models()
+    overrides = ClassifierOverrides()
+
+    def analysed(jobs: int, cache: ResultCache | None) -> tuple[object, ...]:
+        analysis = analyze(tree, files, models=models, classifier=Classifier.load(overrides), packs=None,
+                           overrides=overrides, max_size=1_000_000, jobs=jobs, cache=cache)
+        if cache is not None:
+            assert cache.save() is None
+        return analysis.observations
+
+    def opened() -> ResultCache:
+        return ResultCache.open(tree, (models.version, classifier_digest(overrides), "1000000"))
+
+    analysed(2, opened())
+    (tree / "app" / "views.py").write_text(textwrap.dedent(VIEW) + "\n# edited\n")
+    (tree / "app" / "mod3.py").write_text("import logging\n\n\ndef g(email):\n    logging.info(email)\n")
+
+    def no_pool(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a worker pool was started")
+
+    import concurrent.futures
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    warm = opened()
+    observations = analysed(2, warm)
+    assert warm.misses == 2
+    assert observations == analysed(1, None)
+    assert [(o.path, o.span.start_line) for o in observations if o.path in ("app/mod3.py", "app/views.py")] == [
+        ("app/mod3.py", 5), ("app/views.py", 10), ("app/views.py", 11)]
