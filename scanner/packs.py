@@ -59,9 +59,14 @@ class ShareSink:
 
 @dataclass(frozen=True, slots=True)
 class HttpCall:
-    """An HTTP client call; the URL is its argument at `url_position` or the `url` keyword."""
+    """An HTTP client call; the URL is its argument at `url_position` or the `url` keyword.
+
+    With `sends`, the call opens a connection to the URL (a websocket) and sends nothing itself:
+    those methods of the connection send what they are given there.
+    """
 
     url_position: int
+    sends: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +282,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "heuristics": frozenset({"logger_names", "logger_type"}),
     "sdk": frozenset({"recipient", "rule", "calls", "params", "implies", "require_data", "when_keyword", "data_arguments",
                         "payload", "content"}),
-    "http": frozenset({"calls", "url_position"}),
+    "http": frozenset({"calls", "url_position", "sends"}),
     "host": frozenset({"recipient", "hosts", "implies", "require_data"}),
     "setter": frozenset({"rule", "methods", "positional", "keywords"}),
     "header": frozenset({"rule", "names", "methods"}),
@@ -485,8 +490,9 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             if not isinstance(position, int) or position < 0:
                 reader.problem("url_position", "'url_position' must be a non-negative integer")
                 position = 0
+            sends = frozenset(reader.strings(entry, "sends"))
             for pattern in reader.strings(entry, "calls", required=True):
-                http_entries.extend((name, HttpCall(position)) for name in expand(pattern))
+                http_entries.extend((name, HttpCall(position, sends)) for name in expand(pattern))
         for entry in doc.get("host", []):
             reader.check_keys(entry, "host")
             recipient = reader.string(entry, "recipient")

@@ -66,6 +66,7 @@ ENGINE_RULES: Mapping[str, str] = {
     "python.request.attribute": "frameworks",
     "python.logging.decorator": "logging",
     "python.share.http-known-host": "share",
+    "python.share.websocket-known-host": "share",
     "python.cookie.cookies-assignment": "cookies",
 }
 

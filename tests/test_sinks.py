@@ -3,10 +3,14 @@ shapes of strings built from parts that it reads (scanner/engine/values)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from scanner.engine.sinks import url_target
 from scanner.engine.values import HOLE, Value, default_shape, joined_shape
+from scanner.errors import RulePackError
+from scanner.packs import load_models
 
 H = HOLE
 
@@ -72,3 +76,25 @@ def test_text_is_the_shapes_literal_start() -> None:
     assert Value(shape=f"https://api.example.com/{H}/x").text == "https://api.example.com/"
     assert Value(shape=f"{H}/x").text is None
     assert Value(const="session=1").text == "session=1"
+
+
+@pytest.mark.parametrize(
+    ("symbol", "sends"),
+    [
+        ("websockets.connect", {"send", "send_str", "send_json", "send_bytes", "send_text", "send_binary"}),
+        ("aiohttp.ClientSession().ws_connect", {"send", "send_str", "send_json", "send_bytes", "send_text", "send_binary"}),
+        # an HTTP request sends its own arguments: it opens nothing
+        ("requests.post", set()),
+    ],
+)
+def test_connection_openers_name_their_sending_methods(symbol: str, sends: set[str]) -> None:
+    found = load_models().http_calls.get(symbol)
+    assert found is not None
+    assert found.sends == frozenset(sends)
+
+
+def test_sends_must_be_a_list_of_strings(tmp_path: Path) -> None:
+    pack = tmp_path / "p.toml"
+    pack.write_text('[pack]\nname = "p"\n\n[[http]]\ncalls = ["ws.connect"]\nsends = "send"\n', encoding="utf-8")
+    with pytest.raises(RulePackError, match="'sends' must be a list of strings"):
+        load_models([pack])

@@ -21,6 +21,7 @@ import bugsnag
 import cohere
 import google.generativeai as genai
 import httpx
+import json
 import mailchimp_marketing
 import newrelic.agent
 import paypalrestsdk
@@ -30,6 +31,8 @@ import rollbar
 import rudderstack.analytics as rudder_analytics
 import sentry_sdk
 import stripe
+import websocket
+import websockets
 from elevenlabs.client import ElevenLabs
 from langfuse import Langfuse, LangfuseSpan
 from langsmith import Client as LangSmithClient
@@ -637,7 +640,7 @@ class MistralFiles:
     def upload(self, file_path, file_name):
         # the base URL set in __init__ names Mistral's API unless one is configured
         with open(file_path, "rb") as f:
-            # ruleid: python.share.http-known-host - recipient=Mistral
+            # ruleid: python.share.http-known-host user.content recipient=Mistral
             response = requests.post(f"{self.base_url}/files", headers=self.headers, files={"file": (file_name, f)}, data={"purpose": "ocr"})
         return response.json()["id"]
 
@@ -654,6 +657,53 @@ def list_voices(api_key, transcript_id):
     requests.get("https://api.deepgram.com/v1/models", headers={"Authorization": f"Token {api_key}"})
     # ok: python.share.http-known-host
     return requests.delete(f"https://api.assemblyai.com/v2/transcript/{transcript_id}", headers={"authorization": api_key})
+
+
+REALTIME_URL = "wss://api.openai.com/v1/realtime?model=gpt-4o-mini-realtime-preview"
+
+
+async def realtime_session(client_websocket, openai_key, instructions):
+    headers = {"Authorization": f"Bearer {openai_key}", "OpenAI-Beta": "realtime=v1"}
+    # opening the connection sends only its settings
+    async with websockets.connect(REALTIME_URL, additional_headers=headers) as openai_ws:
+        # ok: python.share.websocket-known-host
+        await openai_ws.send('{"type": "session.update"}')
+        while True:
+            event = json.loads(await client_websocket.receive_text())
+            # what the user says and types, relayed to the Realtime API
+            # ruleid: python.share.websocket-known-host user.content recipient=OpenAI
+            await openai_ws.send(json.dumps({"type": "conversation.item.create", "item": event}))
+
+
+def transcribe_stream(chunks, url):
+    ws = websocket.create_connection("wss://api.deepgram.com/v1/listen?encoding=linear16", header=["Authorization: Token x"])
+    for chunk in chunks:
+        # ruleid: python.share.websocket-known-host user.content recipient=Deepgram
+        ws.send_binary(chunk)
+    # a socket to a configured URL: its host is not known
+    relay = websocket.create_connection(url)
+    # ok: python.share.websocket-known-host
+    relay.send_binary(chunks[0])
+
+
+async def aiohttp_socket(text):
+    session = await get_session()
+    async with session.ws_connect(f"wss://{settings.REGION}.tts.speech.microsoft.com/cognitiveservices/websocket/v1") as ws:
+        # ruleid: python.share.websocket-known-host user.content recipient="Azure AI Speech"
+        await ws.send_str(text)
+
+
+async def realtime_relay(openai_key, queue):
+    # a nested writer that uses the socket bound after it is defined, and a socket handed to another
+    # class's constructor, are not followed
+    async def writer():
+        while True:
+            msg = await queue.get()
+            # todoruleid: python.share.websocket-known-host user.content recipient=OpenAI
+            await openai_ws.send(json.dumps(msg))
+
+    async with websockets.connect(REALTIME_URL) as openai_ws:
+        await writer()
 
 
 def not_shares(user, payment_intent_id, base_url):

@@ -942,6 +942,10 @@ class FileAnalyzer:
                 rendered = self.external.rendered.get(symbol, frozenset())
                 return Value(symbol=result_symbol, categories=held.categories | rendered, steps=held.steps,
                              reasons=held.reasons, params=held.params)
+            opened = sinks.opened_url(self, symbol, args, kwargs)
+            if opened is not None:
+                # `websockets.connect(url)`: the connection keeps where it goes, for what is sent on it
+                return Value(symbol=result_symbol, shape=opened)
             data = self._propagate(node, symbol, method, base, args, kwargs)
             if data.categories or data.params:
                 return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params)

@@ -12,7 +12,7 @@ import urllib.parse
 from typing import TYPE_CHECKING, Any
 
 from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS
-from scanner.engine.values import HOLE, NOTHING, REQUEST, Value, data_of, union
+from scanner.engine.values import HOLE, NOTHING, REQUEST, Value, data_of, shape_of, union
 from scanner.model import Cookie, Kind
 from scanner.packs import CookieSetter, LogSink, ShareSink
 
@@ -89,8 +89,41 @@ def check_call_sinks(an: FileAnalyzer, node: ast.Call, symbol: str, args: list[V
         _share(an, node, share_sink, args, kwargs)
         return
     http = models.http_calls.get(symbol)
-    if http is not None:
+    if http is not None and not http.sends:
         _http(an, node, http.url_position, args, kwargs)
+
+
+def opened_url(an: FileAnalyzer, symbol: str, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> str | None:
+    """The shape of the URL a call of `symbol` opens a connection to (`websockets.connect(url)`), which
+    the connection keeps so that what is sent on it can be traced there; None for other calls."""
+    http = an.models.http_calls.get(symbol)
+    if http is None or not http.sends:
+        return None
+    url = _url_argument(http.url_position, args, kwargs)
+    if url is None or not (isinstance(url.const, str) or url.shape is not None):
+        return None
+    return shape_of(url)
+
+
+def _connection_send(an: FileAnalyzer, node: ast.Call, connection: Value, args: list[Value],
+                     kwargs: list[tuple[str | None, Value]]) -> None:
+    """`await ws.send(json.dumps(event))` on a connection opened to a known host: a share there."""
+    target = url_target(connection)
+    if target is None:
+        return
+    host, path, _ = target
+    entry = an.models.host_recipient(host, path)
+    if entry is None or (not node.args and not node.keywords):
+        return
+    data = _data(an, args, kwargs)
+    if all(_literal(arg_node, value) for arg_node, value in zip(node.args, args)) and not node.keywords:
+        return  # a fixed message (`ws.send("ping")`) is the protocol's, not the user's
+    if entry.require_data and not data.categories:
+        return
+    categories = set(data.categories) | set(entry.implies)
+    an.emit(Kind.SHARE, node, categories, "python.share.websocket-known-host",
+            f"data is sent to {entry.recipient} ({host}) over a websocket", recipient=entry.recipient, value=data,
+            reasons=(f"websocket connection to known host {host}",))
 
 
 def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: list[Value],
@@ -167,10 +200,15 @@ def _literal(node: ast.expr, value: Value) -> bool:
     return False
 
 
+def _url_argument(url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value | None:
+    """The URL argument of an HTTP call: positional at `url_position`, or the `url` keyword."""
+    if len(args) > url_position:
+        return args[url_position]
+    return next((value for name, value in kwargs if name in ("url", "uri")), None)
+
+
 def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
-    url: Value | None = args[url_position] if len(args) > url_position else None
-    if url is None:
-        url = next((value for name, value in kwargs if name == "url"), None)
+    url = _url_argument(url_position, args, kwargs)
     if url is None:
         return
     target = url_target(url)
@@ -232,6 +270,11 @@ def check_method_sinks(an: FileAnalyzer, node: ast.Call, method: str, base: Valu
     models = an.models
     if base.symbol is not None and base.symbol.startswith(REQUEST) and base.role != "headers":
         return
+    if base.shape is not None:
+        opener = models.http_calls.get(base.symbol[:-2]) if base.symbol is not None and base.symbol.endswith("()") else None
+        if opener is not None and method in opener.sends:
+            _connection_send(an, node, base, args, kwargs)
+            return
     setter = models.cookie_setters.get(method)
     if setter is not None:
         _cookie_call(an, node, setter, args, kwargs)
