@@ -22,6 +22,7 @@ keyed by the file's content hash and by a digest of the file list they were reso
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import gc
 import hashlib
@@ -74,7 +75,8 @@ def _encode(path: str, result: Analyzed) -> _Encoded:
         uses = result.uses if any(_SEPARATOR in name for name in result.uses) else _SEPARATOR.join(sorted(result.uses))
     if result == Analyzed(FileResult(path), uses=result.uses):
         return b"", uses
-    return pickle.dumps(Analyzed(result.result, result.summary), protocol=pickle.HIGHEST_PROTOCOL), uses
+    # every field but the uses, whatever fields a result has
+    return pickle.dumps(dataclasses.replace(result, uses=frozenset()), protocol=pickle.HIGHEST_PROTOCOL), uses
 
 
 def _decode(path: str, encoded: _Encoded) -> Analyzed:
@@ -86,7 +88,7 @@ def _decode(path: str, encoded: _Encoded) -> Analyzed:
     bare = pickle.loads(blob)
     if not isinstance(bare, Analyzed):
         raise TypeError("not an analysis result")
-    return Analyzed(bare.result, bare.summary, uses)
+    return dataclasses.replace(bare, uses=uses)
 
 
 class ResultCache:

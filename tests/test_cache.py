@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -313,3 +314,15 @@ def test_a_warm_run_with_few_changed_files_starts_no_workers(tree: Path, monkeyp
     assert observations == analysed(1, None)
     assert [(o.path, o.span.start_line) for o in observations if o.path in ("app/mod3.py", "app/views.py")] == [
         ("app/mod3.py", 5), ("app/views.py", 10), ("app/views.py", 11)]
+
+
+@dataclass(frozen=True)
+class _Extended(Analyzed):
+    """A result with one more field, as a later engine might give."""
+
+    extra: str = ""
+
+
+def test_an_entry_keeps_every_field_of_a_result() -> None:
+    result = _Extended(FileResult("a.py"), uses=frozenset({"f:x"}), extra="kept")
+    assert _decode("a.py", _encode("a.py", result)) == result
