@@ -694,16 +694,25 @@ async def aiohttp_socket(text):
 
 
 async def realtime_relay(openai_key, queue):
-    # a nested writer that uses the socket bound after it is defined, and a socket handed to another
-    # class's constructor, are not followed
+    # a nested writer defined before the socket it uses is bound: it runs once the socket is open
     async def writer():
         while True:
             msg = await queue.get()
-            # todoruleid: python.share.websocket-known-host user.content recipient=OpenAI
+            # ruleid: python.share.websocket-known-host user.content recipient=OpenAI
             await openai_ws.send(json.dumps(msg))
 
     async with websockets.connect(REALTIME_URL) as openai_ws:
         await writer()
+
+
+class SendQueue:
+    def __init__(self, openai_ws):
+        self.openai_ws = openai_ws
+
+    async def write(self, msg):
+        # a socket handed to another class's constructor: where it goes is known only at the call
+        # todoruleid: python.share.websocket-known-host user.content recipient=OpenAI
+        await self.openai_ws.send(json.dumps(msg))
 
 
 def not_shares(user, payment_intent_id, base_url):

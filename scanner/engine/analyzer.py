@@ -123,6 +123,8 @@ class Scope:
     pending: dict[str, PendingBody] = field(default_factory=dict)
     returns: list[Value] = field(default_factory=list)
     log_params: dict[int, str] = field(default_factory=dict)
+    late: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]]] = field(default_factory=list)
+    """Nested functions that read names not yet bound where they are defined (with those names)."""
 
     def lookup(self, name: str) -> Value | None:
         scope: Scope | None = self
@@ -372,6 +374,11 @@ class FileAnalyzer:
             if default is not None and route is None:
                 self.eval(default, outer)
         self.exec_block(func.body, scope)
+        for nested, unbound in scope.late:
+            if any(scope.lookup(name) is not None for name in unbound):
+                # a closure sees what the function binds after defining it (`async with connect(url) as
+                # ws:` below `async def writer(): await ws.send(...)`): analysed again, as it is called
+                self.analyze_function(nested, scope, scope.cls)
         self.finish_scope(scope)
         returned = data_of(union(scope.returns)) if scope.returns else NOTHING
         # `return None` on a failure path does not hide the client a factory returns otherwise
@@ -504,6 +511,10 @@ class FileAnalyzer:
                 for decorator in stmt.decorator_list:
                     self.eval(decorator, scope)
                 self.analyze_function(stmt, scope, scope.cls)
+                if scope.parent is not None:
+                    unbound = frozenset(name for name in free_names(stmt) if scope.lookup(name) is None)
+                    if unbound:
+                        scope.late.append((stmt, unbound))
         elif isinstance(stmt, ast.ClassDef):
             if not skip_definitions:
                 info = self.visit_class(stmt, scope)
@@ -1251,6 +1262,23 @@ def callable_key(symbol: str) -> str:
 ITEMS = "@items:"
 """The symbol prefix of a mapping whose values are known objects: `@items:langfuse.LangfuseSpan()`."""
 MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict", "DefaultDict"})
+
+
+def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """The names a function reads without binding them itself (its parameters, assignments, imports)."""
+    bound = {a.arg for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)}
+    bound.update(a.arg for a in (func.args.vararg, func.args.kwarg) if a is not None)
+    read: set[str] = set()
+    for node in ast.walk(func):
+        if node is func:
+            continue
+        if isinstance(node, ast.Name):
+            (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            bound.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            bound.update((alias.asname or alias.name).split(".", 1)[0] for alias in node.names)
+    return read - bound - _BUILTIN_NAMES
 
 
 def _url_text(value: Value) -> bool:
