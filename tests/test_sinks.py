@@ -34,7 +34,8 @@ H = HOLE
         (Value(shape=f"https://{H}/v1/track"), None),
         (Value(shape=f"https://{H}.com/v1"), None),
         (Value(shape=f"{H}/v1/track"), None),
-        (Value(shape=f"{H}://api.openai.com/v1"), None),
+        # only the scheme is unknown
+        (Value(shape=f"{H}://api.serpstack.com/search"), ("api.serpstack.com", "/search", False)),
         (Value(const="/relative/path"), None),
         (Value(), None),
     ],

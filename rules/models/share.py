@@ -589,6 +589,15 @@ def search_kagi(api_key, query, count):
     return response.json()
 
 
+async def search_serpstack(api_key, query, https_enabled=False):
+    scheme = "https" if https_enabled else "http"
+    url = f"{scheme}://api.serpstack.com/search"
+    session = await get_session()
+    # ruleid: python.share.http-known-host user.behavior recipient=Serpstack
+    async with session.get(url, params={"access_key": settings.SERPSTACK_KEY, "query": query}) as response:
+        return await response.json()
+
+
 def search_searxng(query):
     # a self-hosted search engine: its URL is configuration
     # ok: python.share.http-known-host

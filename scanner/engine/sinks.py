@@ -238,6 +238,8 @@ def url_target(url: Value) -> tuple[str, str, bool] | None:
     is the known rest of it, a subdomain of which is requested; None when the scheme or host is not known.
     """
     shape = url.const if isinstance(url.const, str) else url.shape
+    if shape is not None and shape.startswith(HOLE + "://"):
+        shape = "https" + shape[1:]  # `f"{scheme}://api.example.com/search"`: the host is known
     if not shape or "://" not in shape.partition(HOLE)[0]:
         return None
     try:
