@@ -67,6 +67,9 @@ def test_joined_shape(parts: list[Value], expected: str | None) -> None:
         ([Value(const="https://a.example.com"), Value(const="https://b.example.com")], None),
         ([Value(), Value()], None),
         ([Value(), Value(const=3)], None),
+        # a default that is not a URL leaves the value unknown
+        ([Value(), Value(const="anonymous")], None),
+        ([Value(), Value(shape=f"{H}/v1")], None),
     ],
 )
 def test_default_shape(alternatives: list[Value], expected: str | None) -> None:

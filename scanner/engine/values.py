@@ -119,10 +119,13 @@ def joined_shape(values: list[Value] | tuple[Value, ...]) -> str | None:
 
 def default_shape(values: list[Value] | tuple[Value, ...]) -> str | None:
     """The shape of `setting or "https://api.example.com"` (and of `a if c else "..."`): the one
-    alternative the code writes out, when exactly one has a shape. The code then names what is used
-    when nothing is configured; None when several alternatives (or none) are known."""
+    alternative the code writes out, when exactly one has a shape and it is a URL. The code then names
+    where requests go when nothing is configured; None when several alternatives (or none) are known,
+    or the one written is not a URL (`name or "anonymous"` stays an unknown value)."""
     shaped = [shape_of(value) for value in values if isinstance(value.const, str) or value.shape is not None]
-    return shaped[0] if len(shaped) == 1 and shaped[0] != HOLE else None
+    if len(shaped) != 1 or "://" not in shaped[0].partition(HOLE)[0]:
+        return None
+    return shaped[0]
 
 
 def union(values: list[Value] | tuple[Value, ...]) -> Value:
