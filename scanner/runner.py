@@ -7,6 +7,7 @@ as exceptions; the result is the same whatever the number of workers.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import os
@@ -435,6 +436,16 @@ def _depth_first(files: Sequence[str], deps: dict[str, tuple[str, ...]]) -> list
     return order
 
 
+@functools.cache
+def _reader_digest() -> bytes:
+    """A digest of this module's source: imports stored by another version of how they are read
+    (or of what is stored) are read again, not misread."""
+    try:
+        return hashlib.sha256(Path(__file__).read_bytes()).digest()
+    except OSError:  # no source to read: the pattern alone
+        return hashlib.sha256(_IMPORT.pattern).digest()
+
+
 def import_order(root: Path, files: Sequence[str],
                  cache: ResultCache | None = None) -> tuple[list[str], dict[str, tuple[str, ...]]]:
     """The files, each after the project files it imports (as far as import cycles allow), and those imports.
@@ -450,7 +461,7 @@ def import_order(root: Path, files: Sequence[str],
     found: dict[str, tuple[str, ...]] = {}
     context = ""
     if cache is not None:
-        context = hashlib.sha256(b"\0".join([_IMPORT.pattern, *(f.encode() for f in files)])).hexdigest()
+        context = hashlib.sha256(b"\0".join([_reader_digest(), *(f.encode() for f in files)])).hexdigest()
     for relpath in files:
         known = cache.imports(relpath, context) if cache is not None else None
         if known is not None:

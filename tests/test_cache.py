@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from scanner import cache as cache_module
+from scanner import runner as runner_module
 from scanner.cache import CACHE_DIR_NAME, CACHE_FILE, ResultCache, _decode, _encode
 from scanner.classify import Classifier
 from scanner.config import Config
@@ -326,3 +327,19 @@ class _Extended(Analyzed):
 def test_an_entry_keeps_every_field_of_a_result() -> None:
     result = _Extended(FileResult("a.py"), uses=frozenset({"f:x"}), extra="kept")
     assert _decode("a.py", _encode("a.py", result)) == result
+
+
+def test_imports_stored_by_another_version_of_the_reader_are_read_again(tree: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    files = ["app/__init__.py", "app/helpers.py", "app/views.py"]
+    cache = ResultCache.open(tree, ("imports",))
+    import_order(tree, files, cache)
+    assert cache.save() is None
+    monkeypatch.setattr(runner_module, "_reader_digest", lambda: b"another reader")
+    reopened = ResultCache.open(tree, ("imports",))
+    read: list[str] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or real(path))
+    assert import_order(tree, files, reopened) == import_order(tree, files)
+    # each file read twice: by the run with the cache (its stored imports not trusted) and without
+    assert sorted(read) == ["__init__.py", "__init__.py", "helpers.py", "helpers.py", "views.py", "views.py"]
