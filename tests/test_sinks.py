@@ -7,10 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from scanner.config import Config
 from scanner.engine.sinks import url_target
 from scanner.engine.values import HOLE, Value, default_shape, joined_shape
 from scanner.errors import RulePackError
+from scanner.model import Kind
 from scanner.packs import load_models
+from scanner.runner import run
 
 H = HOLE
 
@@ -102,3 +105,40 @@ def test_sends_must_be_a_list_of_strings(tmp_path: Path) -> None:
     pack.write_text('[pack]\nname = "p"\n\n[[http]]\ncalls = ["ws.connect"]\nsends = "send"\n', encoding="utf-8")
     with pytest.raises(RulePackError, match="'sends' must be a list of strings"):
         load_models([pack])
+
+
+API = '''
+SEARCH_API = "https://api.search.brave.com/res/v1"
+
+
+def endpoint(path):
+    return f"{SEARCH_API}/{path}"
+
+
+def configured(settings, path):
+    return f"{settings.SEARCH_URL}/{path}"
+'''
+
+SEARCH = '''
+import requests
+
+from app.api import configured, endpoint
+
+
+def web_search(query, settings):
+    requests.get(endpoint("web/search"), params={"q": query})
+    requests.get(configured(settings, "web/search"), params={"q": query})
+    requests.get(endpoint("usage"))
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_url_built_by_another_modules_helper_names_its_host(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "app" / "api.py").write_text(API, encoding="utf-8")
+    (tmp_path / "app" / "search.py").write_text(SEARCH, encoding="utf-8")
+    result = run(tmp_path, config=Config(), command="observe", jobs=jobs)
+    shares = [(o.path, o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    # the configured URL and the request that sends nothing are not shares
+    assert shares == [("app/search.py", 8, "Brave Search", ("user.behavior",))]

@@ -598,6 +598,26 @@ async def search_serpstack(api_key, query, https_enabled=False):
         return await response.json()
 
 
+class ExaClient:
+    base_url = "https://api.exa.ai"
+
+    def __init__(self, api_key):
+        self.session = requests.Session()
+        self.session.headers["x-api-key"] = api_key
+
+    def _url(self, path):
+        return f"{self.base_url}/{path.lstrip('/')}"
+
+    def search(self, query, num_results=5):
+        # the URL comes from a helper that builds it on the client's base URL
+        # ruleid: python.share.http-known-host user.behavior recipient=Exa
+        return self.session.post(self._url("/search"), json={"query": query, "numResults": num_results}).json()
+
+    def usage(self):
+        # ok: python.share.http-known-host
+        return self.session.get(self._url("/usage")).json()
+
+
 def search_searxng(query):
     # a self-hosted search engine: its URL is configuration
     # ok: python.share.http-known-host

@@ -47,6 +47,7 @@ from scanner.engine.values import (
     data_of,
     default_shape,
     joined_shape,
+    shape_of,
     union,
     with_step,
 )
@@ -212,7 +213,7 @@ class FileAnalyzer:
                 methods: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = []
                 self._walk_module_level(stmt.body, class_scope, methods, info)
                 for name, value in class_scope.env.items():
-                    if value.symbol is not None:
+                    if value.symbol is not None or _url_text(value):  # an object, or `base_url = "https://..."`
                         info.attributes.setdefault(name, value)
                 deferred.extend((func, scope, info) for func, _, _ in methods)
             elif isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)) and self._holds_definitions(stmt):
@@ -412,7 +413,7 @@ class FileAnalyzer:
                 container_index - shift if container_index >= 0 else container_index, key_index - shift, role)
         self.summaries[key] = FunctionSummary(
             returns=Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
-                          symbol=returned.symbol, role=returned.role),
+                          symbol=returned.symbol, role=returned.role, shape=_returned_url(scope.returns)),
             log_params={(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0}
             if is_logging_wrapper(func) else {},
             param_names=tuple(names[shift:]),
@@ -1279,6 +1280,16 @@ def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             bound.update((alias.asname or alias.name).split(".", 1)[0] for alias in node.names)
     return read - bound - _BUILTIN_NAMES
+
+
+def _returned_url(returns: list[Value]) -> str | None:
+    """The URL shape a function returns (`def _url(self, path): return f"{self.base_url}/{path}"`), when
+    every return but `return None` gives the same one."""
+    shapes = {shape_of(r) for r in returns if not (r.is_const and r.const is None)}
+    if len(shapes) != 1:
+        return None
+    shape = shapes.pop()
+    return shape if "://" in shape.partition(HOLE)[0] else None
 
 
 def _url_text(value: Value) -> bool:

@@ -23,9 +23,9 @@ from scanner.model import FileResult
 class FunctionSummary:
     """What a function does with data, seen from its call sites.
 
-    `returns` is the data (and object) it returns of its own; `return_params` the parameters
-    whose data it returns; `log_params` the parameters that reach a log call, with that call's
-    rule. Parameter indices count from the first explicit argument; -1 is **kwargs, -2 *args.
+    `returns` is the data (and object, and the shape of a URL it builds) it returns of its own;
+    `return_params` the parameters whose data it returns; `log_params` the parameters that reach a
+    log call, with that call's rule. Parameter indices count from the first explicit argument; -1 is **kwargs, -2 *args.
     `keyed` says the function returns one key of a container, the key being a parameter
     (`get_param(params, key)` returns `params[key]`, `get_request_param(request, name)` returns
     `request.POST.get(name)`): (the container's parameter, or REQUEST_CONTAINER; the key's
@@ -41,8 +41,8 @@ class FunctionSummary:
     @property
     def trivial(self) -> bool:
         """True when the summary says nothing a caller could use."""
-        return not (self.returns.categories or self.returns.symbol or self.log_params or self.return_params
-                    or self.keyed)
+        return not (self.returns.categories or self.returns.symbol or self.returns.shape or self.log_params
+                    or self.return_params or self.keyed)
 
     def argument(self, index: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value | None:
         """The value a call passes for parameter `index` (by position or by name), or None."""
@@ -60,7 +60,7 @@ class FunctionSummary:
             return self.returns
         data = union([data_of(self.returns), *passed])
         return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params,
-                     symbol=self.returns.symbol)
+                     symbol=self.returns.symbol, shape=self.returns.shape)
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class ModuleSummary:
         flows into the call (USE_PASSTHROUGH); one with data of its own, to every caller.
         """
         names = {USE_FUNCTION + k for k, f in self.functions.items()
-                 if f.returns.categories or f.returns.symbol or f.keyed}
+                 if f.returns.categories or f.returns.symbol or f.returns.shape or f.keyed}
         names.update(USE_PASSTHROUGH + k for k, f in self.functions.items() if f.return_params or f.log_params)
         names.update(USE_RENDERED + k for k in self.rendered)
         names.update(USE_BASE + k for k in self.families)
