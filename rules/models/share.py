@@ -739,9 +739,31 @@ class SendQueue:
         self.openai_ws = openai_ws
 
     async def write(self, msg):
-        # a socket handed to another class's constructor: where it goes is known only at the call
-        # todoruleid: python.share.websocket-known-host user.content recipient=OpenAI
+        # a socket handed to the constructor: where it goes is known at the call that makes the queue
+        # ruleid: python.share.websocket-known-host user.content recipient=OpenAI
         await self.openai_ws.send(json.dumps(msg))
+
+
+async def realtime_with_queue(event):
+    async with websockets.connect(REALTIME_URL) as openai_ws:
+        queue = SendQueue(openai_ws)
+        await queue.write(event)
+
+
+class SearchClient:
+    def __init__(self, base_url, api_key):
+        self.base_url = base_url.rstrip("/")
+        self.api_key = api_key
+
+    def search(self, query):
+        # ruleid: python.share.http-known-host user.behavior recipient=Tavily
+        return requests.post(f"{self.base_url}/search", json={"query": query, "api_key": settings.TAVILY_KEY})
+
+
+def make_search_clients(query):
+    SearchClient("https://api.tavily.com", settings.TAVILY_KEY).search(query)
+    # a configured URL gives the attribute nothing to know
+    SearchClient(settings.SEARCH_URL, settings.TAVILY_KEY).search(query)
 
 
 def not_shares(user, payment_intent_id, base_url):

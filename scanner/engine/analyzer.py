@@ -164,6 +164,8 @@ class FileAnalyzer:
         """Attributes this module sets on the request object from request data."""
         self._attribute_bindings = False
         """True once some `name.attr = data` was bound (only then are attribute reads looked up)."""
+        self.class_methods: dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope]]] = {}
+        """The methods of the module's top-level classes, with the scope they are analysed in."""
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Observation]:
@@ -216,6 +218,7 @@ class FileAnalyzer:
                     if value.symbol is not None or _url_text(value):  # an object, or `base_url = "https://..."`
                         info.attributes.setdefault(name, value)
                 deferred.extend((func, scope, info) for func, _, _ in methods)
+                self.class_methods[info.name] = [(func, scope) for func, _, _ in methods]
             elif isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)) and self._holds_definitions(stmt):
                 # `if TYPE_CHECKING:` / `try: import x except ImportError:` blocks at module level
                 self.exec_stmt(stmt, scope, skip_definitions=True)
@@ -793,8 +796,9 @@ class FileAnalyzer:
             return sources.request_member(self, node, base, scope)
         if base.symbol is not None and base.symbol.startswith("@self:"):
             cls = scope.cls
-            if cls is not None and node.attr in cls.attributes and (
-                    self._tracked(cls.attributes[node.attr]) or _url_text(cls.attributes[node.attr])):
+            if cls is not None and node.attr in cls.attributes and (self._tracked(cls.attributes[node.attr])
+                                                                    or _url_text(cls.attributes[node.attr])
+                                                                    or cls.attributes[node.attr].shape is not None):
                 held = cls.attributes[node.attr]
                 if node.attr in self.models.logger_names and not self._modelled(held.symbol):
                     return Value(symbol=self.models.logger_type)
@@ -946,6 +950,7 @@ class FileAnalyzer:
             if symbol in self.models.returns:
                 return Value(symbol=result_symbol)
             if symbol.startswith("@class:"):
+                self.bind_constructor(symbol[len("@class:"):], args, kwargs)
                 held = self._propagate(node, symbol, method, base, args, kwargs)
                 return self.instance_value(symbol[len("@class:"):], held)
             if _looks_like_class(symbol):
@@ -963,6 +968,40 @@ class FileAnalyzer:
                 return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params)
             return Value(symbol=result_symbol)
         return self._propagate(node, symbol, method, base, args, kwargs)
+
+    def bind_constructor(self, class_name: str, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
+        """`SendQueues(openai_ws, ...)`, `SearchClient("https://api.example.com")`: a URL, or a connection
+        opened to one, handed to the constructor of one of the module's classes whose `__init__` keeps
+        it on self is where the methods' requests go. Methods analysed before are analysed again."""
+        info = self.classes.get(class_name)
+        methods = self.class_methods.get(class_name, [])
+        init = next((func for func, _ in methods if func.name == "__init__"), None)
+        if info is None or init is None:
+            return
+        names = [a.arg for a in (*init.args.posonlyargs, *init.args.args)][1:]
+        given = dict(zip(names, args))
+        given.update((name, value) for name, value in kwargs if name is not None)
+        urls = {name: value for name, value in given.items() if value.shape is not None or _url_text(value)}
+        if not urls:
+            return
+        bound = False
+        for node in ast.walk(init):
+            target, held = (node.targets[0], node.value) if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                else (node.target, node.value) if isinstance(node, ast.AnnAssign) else (None, None)
+            if isinstance(held, ast.Call) and isinstance(held.func, ast.Attribute) and held.func.attr in ("rstrip", "strip"):
+                held = held.func.value  # `self.base_url = base_url.rstrip("/")`
+            if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"
+                    and isinstance(held, ast.Name) and held.id in urls):
+                continue
+            known = info.attributes.get(target.attr)
+            if known is None or (known.shape is None and not _url_text(known)):
+                value = urls[held.id]
+                info.attributes[target.attr] = Value(symbol=value.symbol, const=value.const, shape=value.shape)
+                bound = True
+        if bound:
+            for func, scope in methods:
+                if func.name != "__init__" and f"{class_name}.{func.name}" in self.summaries:
+                    self.analyze_function(func, scope, info)
 
     def keyed_call(self, node: ast.Call, summary: FunctionSummary, args: list[Value],
                    kwargs: list[tuple[str | None, Value]], scope: Scope) -> Value | None:
