@@ -97,6 +97,8 @@ def test_summaries_apply_across_modules(tree: Path, jobs: int) -> None:
     assert observed(tree, jobs) == [
         # the helper's own read is a collect where it happens
         ("app/utils.py", 12, "collect", ("user.device.ip_address",), None),
+        # the logging wrapper's own call passes on its callers' **fields: a log whose categories are theirs
+        ("app/utils.py", 16, "log", (), None),
         # a schema whose base class, in another module, is a Pydantic model
         ("app/views.py", 10, "collect", ("user.contact.email",), None),
         ("app/views.py", 11, "collect", ("user.name",), None),

@@ -9,6 +9,7 @@ is annotated. The file is analysed, never run.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import logging as stdlib_logging
@@ -33,6 +34,7 @@ app = Flask(__name__)
 log = get_logger(__name__)
 
 PASSWORD_MIN_LENGTH = 12
+HIDDEN = "HIDDEN"
 
 
 # --- the logging module and logger methods ----------------------------------------------------
@@ -189,7 +191,35 @@ def profile_updated(user):
 
 def log_fields(message, **fields):
     """A wrapper that passes keyword arguments on as `extra`."""
+    # the wrapper's own call logs whatever its callers pass in **fields: a log, its categories theirs
+    # ruleid: python.logging.personal-data -
     logger.info(message, extra=fields)
+
+
+class Loader:
+    def __init__(self, debug):
+        self.debug = debug
+
+    def _debug_log(self, message, *args):
+        """Formats the message only when debugging is on."""
+        if self.debug:
+            # ruleid: python.logging.personal-data -
+            log.debug(message, *args)
+
+    def load(self, path):
+        # ok: python.logging.personal-data
+        self._debug_log("loading %s", path)
+
+
+def call_with_retry(func, *args, **kwargs):
+    """Not a logging wrapper: it logs the arguments it is given only on the side of its real work."""
+    for attempt in range(3):
+        try:
+            return func(*args, **kwargs)
+        except ConnectionError:
+            # ok: python.logging.personal-data
+            logger.warning("attempt %d of %s failed with %s", attempt, func, args)
+    raise ConnectionError
 
 
 def project_logger(user):
@@ -269,3 +299,35 @@ def change_email(account_id, new_email):
 @log_calls(logger)
 def rotate_keys(key_version):
     return key_version
+
+
+# the decorator logs the result too: what the function returns is written to the log
+# ruleid: python.logging.decorator user.contact.phone_number
+@log_calls(logger)
+def get_phone(serial, resolver):
+    return resolver.lookup(serial).phone_number
+
+
+class log_calls_with:
+    """A decorator factory (privacyIDEA's `log_with`): its wrapper logs the decorated function's
+    arguments on entry and its result on exit, whatever function it decorates."""
+
+    def __init__(self, logger, hide_args=()):
+        self.logger = logger
+        self.hide_args = hide_args
+
+    def __call__(self, func):
+        @functools.wraps(func)
+        def log_wrapper(*args, **kwds):
+            log_args = [HIDDEN if i in self.hide_args else arg for i, arg in enumerate(args)]
+            # ruleid: python.logging.personal-data -
+            self.logger.debug("Entering {} with arguments {} and keywords {}".format(
+                func.__name__, log_args, kwds))
+            f_result = func(*args, **kwds)
+            # ruleid: python.logging.personal-data -
+            self.logger.debug("Exiting {} with result {}".format(func.__name__, f_result))
+            # ok: python.logging.personal-data
+            self.logger.debug("Exiting {}".format(func.__name__))
+            return f_result
+
+        return log_wrapper

@@ -124,6 +124,8 @@ class Scope:
     pending: dict[str, PendingBody] = field(default_factory=dict)
     returns: list[Value] = field(default_factory=list)
     log_params: dict[int, str] = field(default_factory=dict)
+    logging_wrapper: bool = False
+    """The function's job is logging (`is_logging_wrapper`): what it passes on of its callers' arguments is theirs."""
     late: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]]] = field(default_factory=list)
     """Nested functions that read names not yet bound where they are defined (with those names)."""
 
@@ -373,7 +375,8 @@ class FileAnalyzer:
             value = sources.parameter_value(self, func, arg, index, cls, route, outer)
             scope.env[arg.arg] = value
         scope.params = tuple(names)
-        self.logging_decorators(func, scope, outer)
+        scope.logging_wrapper = is_logging_wrapper(func)
+        logged = self.logging_decorators(func, scope, outer)
         for default in [*func.args.defaults, *func.args.kw_defaults]:
             if default is not None and route is None:
                 self.eval(default, outer)
@@ -406,6 +409,8 @@ class FileAnalyzer:
         container = sources.returned_container(func, scope.returns, returned)
         if container is not None:
             returned = container
+        if logged is not None:
+            self.emit_logging_decorator(func, logged[0], union([logged[1], data_of(returned)]))
         # A method is called through an instance: its first parameter is not passed explicitly.
         shift = 1 if cls is not None and names and names[0] in ("self", "cls") else 0
         key = f"{cls.name}.{func.name}" if cls is not None else func.name
@@ -424,21 +429,28 @@ class FileAnalyzer:
             keyed=keyed,
         )
 
-    def logging_decorators(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope, outer: Scope) -> None:
-        """A decorator given a logger (`@log_with(log)`) logs the function's arguments: a `log` there."""
+    def logging_decorators(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,
+                           outer: Scope) -> tuple[ast.expr, Value] | None:
+        """The decorator given a logger (`@log_with(log)`), which logs the function's arguments and result,
+        with the data of the arguments as they arrive; None when no decorator is given a logger."""
         for decorator in func.decorator_list:
             if not isinstance(decorator, ast.Call):
                 continue
             given = [*decorator.args, *(k.value for k in decorator.keywords)]
             if not any(self._is_logger_symbol(self.static_symbol(arg, outer)) for arg in given):
                 continue
-            data = union([data_of(scope.env[a.arg]) for a in [*func.args.posonlyargs, *func.args.args,
-                                                                *func.args.kwonlyargs] if a.arg in scope.env])
-            if data.categories:
-                self.emit(Kind.LOG, decorator, data.categories, "python.logging.decorator",
-                          f"{', '.join(sorted(data.categories))} may be written to a log by the decorator "
-                          f"of {func.name}() (it is given a logger)", value=data,
-                          reasons=("a decorator that receives a logger logs the arguments",))
+            return decorator, union([data_of(scope.env[a.arg]) for a in [*func.args.posonlyargs, *func.args.args,
+                                                                         *func.args.kwonlyargs] if a.arg in scope.env])
+        return None
+
+    def emit_logging_decorator(self, func: ast.FunctionDef | ast.AsyncFunctionDef, decorator: ast.expr,
+                               data: Value) -> None:
+        """A `log` at a logging decorator when the arguments or the result it logs carry personal data."""
+        if data.categories:
+            self.emit(Kind.LOG, decorator, data.categories, "python.logging.decorator",
+                      f"{', '.join(sorted(data.categories))} may be written to a log by the decorator "
+                      f"of {func.name}() (it is given a logger)", value=data,
+                      reasons=("a decorator that receives a logger logs the arguments and the result",))
 
     def _is_logger_symbol(self, symbol: str | None) -> bool:
         return symbol is not None and (symbol == self.models.logger_type or symbol in self._return_types
@@ -1082,6 +1094,9 @@ class FileAnalyzer:
             return union(arguments)
         if callee is not None and callee[:1].isupper():
             return union(arguments)  # a constructor: the object holds what it is given
+        if symbol is None and any(isinstance(a, ast.Starred) for a in node.args) and any(k.arg is None for k in node.keywords):
+            # `func(*args, **kwargs)` in a decorator's wrapper: the wrapped function's result, from the caller's arguments
+            return union(arguments)
         return NOTHING
 
     def local_summary(self, node: ast.Call, func: Value, scope: Scope) -> FunctionSummary | None:

@@ -131,10 +131,17 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
     data = _data(an, args, kwargs, ignore=sink.ignore_keywords)
     for param in data.params:
         scope.log_params.setdefault(param, sink.rule)
-    if not data.categories:
-        return
     callee = symbol.rsplit(".", 1)[-1]
     via = f"{callee}()" if callee == sink.library or not sink.library else f"{sink.library}.{callee}()"
+    if not data.categories:
+        if scope.logging_wrapper and data.params & {VARARGS, KWARGS}:
+            # a logging wrapper that passes on `*args`/`**kwargs` (`_debug_log(msg, *args)`, a decorator's
+            # `log_wrapper(*args, **kwds)`) logs whatever any caller gives it: a log here whose categories
+            # are its callers' (they are reported at the calls, through the wrapper's summary)
+            an.emit(Kind.LOG, node, (), sink.rule,
+                    f"a logging wrapper passes its callers' arguments to {via}", value=data,
+                    reasons=("the arguments of any call of the wrapper are written to a log",))
+        return
     an.emit(Kind.LOG, node, data.categories, sink.rule,
             f"{describe(data.categories)} {is_are(data.categories)} written to a log by {via}", value=data,
             arguments=_tainted(an, node, args, kwargs, ignore=sink.ignore_keywords))
