@@ -525,6 +525,15 @@ def measurement_protocol(client_id, page_path):
     )
 
 
+def measurement_protocol_get(client_id, page_path):
+    # the data is in the query string
+    # ruleid: python.share.http-known-host user.behavior recipient="Google Analytics"
+    urllib.request.urlopen(f"https://www.google-analytics.com/collect?v=1&tid=UA-1&cid={client_id}&dp={page_path}")
+    # a fixed URL, fixed query: nothing of the user's is sent
+    # ok: python.share.http-known-host
+    requests.get("https://www.google-analytics.com/collect?v=1&tid=UA-1&t=event&ec=health", timeout=5)
+
+
 def matomo_page_view(visitor_id, page_url):
     # ruleid: python.share.http-known-host user.behavior,user.device.cookie_id recipient=Matomo
     requests.get("https://example.matomo.cloud/matomo.php", params={"idsite": 1, "rec": 1, "_id": visitor_id, "url": page_url}, timeout=5)
