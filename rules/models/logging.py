@@ -161,6 +161,38 @@ def near_misses(user, emails, response):
     logger.info("address validation is %s", "enabled" if user.is_active else "disabled")
 
 
+class HttpSmsGateway:
+    """A dict built item by item holds what is stored in it: logging the dict logs those items."""
+
+    def __init__(self, config):
+        self.config = config
+
+    def get_parameters(self, message, phone):
+        urldata = {}
+        phone_key = self.config.get("SMS_PHONENUMBER_KEY", "phone")
+        urldata[phone_key] = phone
+        urldata["sms"] = message
+        # ruleid: python.logging.personal-data user.contact.phone_number
+        logger.debug(f"[getParameters] urldata: {urldata!s}")
+        return urldata
+
+    def headers(self, token_count):
+        headers = {}
+        headers["Content-Type"] = "application/json"
+        headers["X-Token-Count"] = str(token_count)
+        # ok: python.logging.personal-data
+        logger.debug("sending with headers %s", headers)
+        return headers
+
+
+def search_users(search_params):
+    search_dict = {}
+    search_dict["username"] = search_params.get("user")
+    # a literal key names what an unknown value is, as in a dict literal
+    # ruleid: python.logging.personal-data user.account.username
+    logger.debug(f"With this search dictionary: {search_dict!r}")
+
+
 def info(message):
     """A local function that happens to be called `info`: not a logger."""
     return message.strip()

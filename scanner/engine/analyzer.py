@@ -610,6 +610,7 @@ class FileAnalyzer:
         elif isinstance(target, ast.Subscript):
             sources.dynamic_field(self, target, value_node, scope)
             sinks.check_subscript_assignment(self, target, value, value_node, scope, stmt)
+            self.store_item(target, value, scope)
         elif isinstance(target, ast.Attribute):
             base = self.eval(target.value, scope)
             if isinstance(target.value, ast.Name) and target.value.id == "self" and scope.cls is not None:
@@ -632,6 +633,23 @@ class FileAnalyzer:
                     scope.pending[key] = PendingBody(value_node, value)
                 else:
                     scope.pending.pop(key, None)
+
+    def store_item(self, target: ast.Subscript, value: Value, scope: Scope) -> None:
+        """`urldata[phone_key] = phone`: a dict or list of the function's own holds the item's data from
+        then on, as the literal `{"phone": phone}` would (a literal key's meaning included)."""
+        if not isinstance(target.value, ast.Name) or target.value.id not in scope.env:
+            return
+        held = scope.env[target.value.id]
+        if held.symbol is not None or held.role is not None:
+            return  # a request, a client, a response: what their items hold is modelled where they are read
+        parts = [data_of(value)]
+        if isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str) and not value.is_const:
+            named = self.classify_name(target.slice.value, None)
+            if named is not None:
+                parts.append(named)
+        added = union(parts)
+        if added.categories or added.params:
+            scope.env[target.value.id] = added if held.is_const else union([data_of(held), added])
 
     def element_of(self, value: Value) -> Value:
         """What iterating over (or unpacking) a value gives."""
