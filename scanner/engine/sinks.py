@@ -113,11 +113,11 @@ def _connection_send(an: FileAnalyzer, node: ast.Call, connection: Value, args: 
         return
     host, path, _ = target
     entry = an.models.host_recipient(host, path)
-    if entry is None or (not node.args and not node.keywords):
+    if entry is None:
         return
-    data = _data(an, args, kwargs)
     if all(_literal(arg_node, value) for arg_node, value in zip(node.args, args)) and not node.keywords:
-        return  # a fixed message (`ws.send("ping")`) is the protocol's, not the user's
+        return  # nothing, or a fixed message (`ws.send("ping")`): the protocol's, not the user's
+    data = _data(an, args, kwargs)
     if entry.require_data and not data.categories:
         return
     categories = set(data.categories) | set(entry.implies)
