@@ -61,8 +61,9 @@ class ShareSink:
 class HttpCall:
     """An HTTP client call; the URL is its argument at `url_position` or the `url` keyword.
 
-    With `sends`, the call opens a connection to the URL (a websocket) and sends nothing itself:
-    those methods of the connection send what they are given there.
+    With `sends`, the call makes an object bound to the URL (a websocket connection, an HTTP client
+    with a base URL) and sends nothing itself: those methods of the object send what they are given
+    there (a client's requests, to a URL relative to its base).
     """
 
     url_position: int

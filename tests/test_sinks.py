@@ -90,6 +90,8 @@ def test_text_is_the_shapes_literal_start() -> None:
     [
         ("websockets.connect", {"send", "send_str", "send_json", "send_bytes", "send_text", "send_binary"}),
         ("aiohttp.ClientSession().ws_connect", {"send", "send_str", "send_json", "send_bytes", "send_text", "send_binary"}),
+        # a client made with a base URL sends its requests there
+        ("httpx.Client", {"get", "post", "put", "patch", "delete", "head", "options", "stream", "request"}),
         # an HTTP request sends its own arguments: it opens nothing
         ("requests.post", set()),
     ],

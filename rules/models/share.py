@@ -627,6 +627,34 @@ class ExaClient:
         return self.session.get(self._url("/usage")).json()
 
 
+class MistralHttp:
+    """A client made once with the provider's base URL; its requests name only paths."""
+
+    def __init__(self, api_key):
+        self.client = httpx.AsyncClient(base_url="https://api.mistral.ai/v1", headers={"Authorization": f"Bearer {api_key}"})
+
+    async def transcribe(self, audio, model):
+        # ruleid: python.share.http-known-host user.content recipient=Mistral
+        r = await self.client.post("/audio/transcriptions", data={"model": model}, files={"file": audio})
+        return r.json()
+
+    async def models(self):
+        # ok: python.share.http-known-host
+        return (await self.client.get("/models")).json()
+
+
+async def relative_requests(text, base_url):
+    async with httpx.AsyncClient(base_url="https://api.tavily.com") as client:
+        # ruleid: python.share.http-known-host user.behavior recipient=Tavily
+        await client.post("/search", json={"query": text})
+        # an absolute URL is the request's own: one observation, for the host it names
+        # ruleid: python.share.http-known-host user.behavior recipient="Brave Search"
+        await client.get("https://api.search.brave.com/res/v1/web/search", params={"q": text})
+    async with httpx.AsyncClient(base_url=base_url) as configured:
+        # ok: python.share.http-known-host
+        await configured.post("/search", json={"query": text})
+
+
 def search_searxng(query):
     # a self-hosted search engine: its URL is configuration
     # ok: python.share.http-known-host

@@ -615,7 +615,10 @@ class FileAnalyzer:
             base = self.eval(target.value, scope)
             if isinstance(target.value, ast.Name) and target.value.id == "self" and scope.cls is not None:
                 if value.symbol is not None and self.is_object_symbol(value.symbol):
-                    scope.cls.attributes.setdefault(target.attr, Value(symbol=value.symbol))
+                    known = scope.cls.attributes.setdefault(target.attr, Value(symbol=value.symbol, shape=value.shape))
+                    if value.shape is not None and known.shape is None and known.symbol == value.symbol:
+                        # typed from __init__ before it ran; the client or socket made there keeps its URL
+                        scope.cls.attributes[target.attr] = Value(symbol=value.symbol, shape=value.shape)
                 elif _url_text(value):
                     # `self.base_url = base_url or "https://api.example.com/v1"`: where the methods send
                     scope.cls.attributes.setdefault(target.attr, Value(const=value.const, shape=value.shape))
@@ -987,8 +990,9 @@ class FileAnalyzer:
                 held = self._propagate(node, symbol, method, base, args, kwargs)
                 self.uses.add(USE_RENDERED + symbol)
                 rendered = self.external.rendered.get(symbol, frozenset())
+                # `httpx.AsyncClient(base_url="https://api.example.com")`: the client keeps its base URL
                 return Value(symbol=result_symbol, categories=held.categories | rendered, steps=held.steps,
-                             reasons=held.reasons, params=held.params)
+                             reasons=held.reasons, params=held.params, shape=sinks.opened_url(self, symbol, args, kwargs))
             opened = sinks.opened_url(self, symbol, args, kwargs)
             if opened is not None:
                 # `websockets.connect(url)`: the connection keeps where it goes, for what is sent on it

@@ -211,11 +211,19 @@ def _url_argument(url_position: int, args: list[Value], kwargs: list[tuple[str |
     """The URL argument of an HTTP call: positional at `url_position`, or the `url` keyword."""
     if len(args) > url_position:
         return args[url_position]
-    return next((value for name, value in kwargs if name in ("url", "uri")), None)
+    return next((value for name, value in kwargs if name in ("url", "uri", "base_url")), None)
 
 
-def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
+def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]],
+          base: Value | None = None) -> None:
     url = _url_argument(url_position, args, kwargs)
+    if base is not None:
+        # a request of a client made with a base URL: a relative URL goes there (an absolute one was
+        # judged as the call's own URL)
+        if url is not None and url.text is not None and "://" in url.text:
+            return
+        url = Value(shape=shape_of(base) + (shape_of(url) if url is not None else ""), categories=(url or NOTHING).categories,
+                    steps=(url or NOTHING).steps, reasons=(url or NOTHING).reasons)
     if url is None:
         return
     target = url_target(url)
@@ -282,7 +290,11 @@ def check_method_sinks(an: FileAnalyzer, node: ast.Call, method: str, base: Valu
     if base.shape is not None:
         opener = models.http_calls.get(base.symbol[:-2]) if base.symbol is not None and base.symbol.endswith("()") else None
         if opener is not None and method in opener.sends:
-            _connection_send(an, node, base, args, kwargs)
+            request = models.http_calls.get(f"{base.symbol}.{method}")
+            if request is not None:  # `client.post("/v1/chat/completions", ...)` on a client with a base URL
+                _http(an, node, request.url_position, args, kwargs, base=base)
+            else:
+                _connection_send(an, node, base, args, kwargs)
             return
     setter = models.cookie_setters.get(method)
     if setter is not None:
