@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS
 from scanner.engine.values import HOLE, NOTHING, REQUEST, Value, data_of, shape_of, union
 from scanner.model import Cookie, Kind
-from scanner.packs import CookieSetter, LogSink, ShareSink
+from scanner.packs import CookieSetter, HostRecipient, LogSink, ShareSink
 
 if TYPE_CHECKING:
     from scanner.engine.analyzer import FileAnalyzer, Scope
@@ -108,22 +108,35 @@ def opened_url(an: FileAnalyzer, symbol: str, args: list[Value], kwargs: list[tu
 def _connection_send(an: FileAnalyzer, node: ast.Call, connection: Value, args: list[Value],
                      kwargs: list[tuple[str | None, Value]]) -> None:
     """`await ws.send(json.dumps(event))` on a connection opened to a known host: a share there."""
-    target = url_target(connection)
-    if target is None:
+    known = _known_host(an, connection)
+    if known is None:
         return
-    host, path, _ = target
-    entry = an.models.host_recipient(host, path)
-    if entry is None:
-        return
+    entry, host, _ = known
     if all(_literal(arg_node, value) for arg_node, value in zip(node.args, args)) and not node.keywords:
         return  # nothing, or a fixed message (`ws.send("ping")`): the protocol's, not the user's
-    data = _data(an, args, kwargs)
+    _share_with_host(an, node, entry, _data(an, args, kwargs), "python.share.websocket-known-host",
+                     f"data is sent to {entry.recipient} ({host}) over a websocket",
+                     f"websocket connection to known host {host}")
+
+
+def _known_host(an: FileAnalyzer, url: Value) -> tuple[HostRecipient, str, bool] | None:
+    """The known recipient a request to `url` goes to, its host, and whether the query string holds
+    unknown values; None when the host is not known or not one of a recipient's."""
+    target = url_target(url)
+    if target is None:
+        return None
+    host, path, dynamic_query = target
+    entry = an.models.host_recipient(host, path)
+    return None if entry is None else (entry, host, dynamic_query)
+
+
+def _share_with_host(an: FileAnalyzer, node: ast.Call, entry: HostRecipient, data: Value, rule: str, message: str,
+                     reason: str) -> None:
+    """Emit a share to a known host's recipient, unless the entry wants personal data and none is seen."""
     if entry.require_data and not data.categories:
         return
     categories = set(data.categories) | set(entry.implies)
-    an.emit(Kind.SHARE, node, categories, "python.share.websocket-known-host",
-            f"data is sent to {entry.recipient} ({host}) over a websocket", recipient=entry.recipient, value=data,
-            reasons=(f"websocket connection to known host {host}",))
+    an.emit(Kind.SHARE, node, categories, rule, message, recipient=entry.recipient, value=data, reasons=(reason,))
 
 
 def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: list[Value],
@@ -226,25 +239,18 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
                     steps=(url or NOTHING).steps, reasons=(url or NOTHING).reasons)
     if url is None:
         return
-    target = url_target(url)
-    if target is None:
+    known = _known_host(an, url)
+    if known is None:
         return
-    host, path, dynamic_query = target
-    entry = an.models.host_recipient(host, path)
-    if entry is None:
-        return
+    entry, host, dynamic_query = known
     rest = [value for index, value in enumerate(args) if index != url_position]
     data = union([_data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS), data_of(url)])
     if not data.categories and not dynamic_query and _sends_nothing(node, url_position, args, kwargs):
         # `requests.get(f"{base}/files/{file_id}/url")`, `session.delete(...)`: only the service's own
         # ids in the URL's path and fixed settings: nothing of the user's is sent
         return
-    if entry.require_data and not data.categories:
-        return
-    categories = set(data.categories) | set(entry.implies)
-    message = f"data is sent to {entry.recipient} ({host})"
-    an.emit(Kind.SHARE, node, categories, "python.share.http-known-host", message, recipient=entry.recipient,
-            value=data, reasons=(f"HTTP request to known host {host}",))
+    _share_with_host(an, node, entry, data, "python.share.http-known-host", f"data is sent to {entry.recipient} ({host})",
+                     f"HTTP request to known host {host}")
 
 
 def url_target(url: Value) -> tuple[str, str, bool] | None:
