@@ -945,7 +945,9 @@ class FileAnalyzer:
             return sources.request_call(self, node, func, args, scope)
 
         symbol = func.symbol
-        if symbol is not None and symbol in self.models.config_symbols:
+        if (symbol is not None and symbol in self.models.config_symbols) or func.const is CONFIGURED:
+            # `os.getenv("KEY")`, and a method of a configuration object (`os.environ.get("KEY")`,
+            # `settings.get("api_key")`): the service's own settings, whatever key names them
             return Value(const=CONFIGURED)
         if symbol is not None:
             derived = sources.derived(self, node, symbol)
