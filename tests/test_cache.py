@@ -114,6 +114,29 @@ def test_a_changed_dependency_invalidates_its_users(tree: Path) -> None:
     assert after.observations == run(tree, config=Config(), command="observe", jobs=1, cache=False).observations
 
 
+@pytest.mark.parametrize(
+    ("helper", "categories"),
+    [
+        # the same function, now returning other data: what the entry says changed, not its name
+        ("from flask import request\n\n\ndef client_ip():\n    return request.form['email']\n",
+         ("user.contact.email",)),
+        # the same data from other lines: the flow shown in --explain and SARIF codeFlows moved
+        ("from flask import request\n\n\n# moved down\n\ndef client_ip():\n    return request.remote_addr\n",
+         ("user.device.ip_address",)),
+    ],
+    ids=["other-categories", "moved-lines"],
+)
+def test_a_dependency_that_says_something_else_invalidates_its_users(tree: Path, helper: str,
+                                                                       categories: tuple[str, ...]) -> None:
+    run(tree, config=Config(), command="observe", jobs=1)
+    (tree / "app" / "helpers.py").write_text(helper)
+    warm = run(tree, config=Config(), command="observe", jobs=1)
+    cold = run(tree, config=Config(), command="observe", jobs=1, cache=False)
+    logged = [o for o in warm.observations if o.path == "app/views.py" and o.span.start_line == 10]
+    assert [o.categories for o in logged] == [categories]
+    assert warm.observations == cold.observations
+
+
 def test_a_changed_pack_selection_or_classifier_override_is_a_different_cache(tree: Path) -> None:
     cached_analysis(tree)
     without_logging = cached_analysis(tree, packs=("frameworks", "schemas", "share", "cookies"))

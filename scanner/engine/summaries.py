@@ -111,11 +111,9 @@ class ModuleSummary:
         """A stable fingerprint of the entries (to know when a file must be analysed again)."""
         parts = []
         for tagged in sorted(self.names()):
-            # Entries are looked up by the tagged name, which finds no function summary: a digest
-            # tells which entries a file uses, not what they say. Looked up by qualified name, a
-            # changed summary re-analyses its users (measured: langflow 7.5 s -> 10.5 s, -j 1) for
-            # no change in the benchmark apps' results; the runner's rounds decide that trade.
-            key = tagged
+            # What an entry says, not only that it is used: the digest keys cached results, and a
+            # helper that now returns an email instead of a name must not reuse its callers' results.
+            key = tagged.split(":", 1)[1]
             function = self.functions.get(key)
             parts.append((tagged, _function_key(function) if function else None,
                           tuple(sorted(self.rendered.get(key, ()))), self.families.get(key), self.variables.get(key),
@@ -143,8 +141,13 @@ class ModuleSummary:
 
 
 def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
-    return (tuple(sorted(summary.returns.categories)), summary.returns.symbol, tuple(sorted(summary.log_params.items())),
-            summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.returns.role)
+    returns = summary.returns
+    # Everything a caller's result can take from the summary, in an order that does not depend on
+    # string hashing: categories, object, URL shape, and the flow steps and reasons shown in reports.
+    const = repr(returns.const) if isinstance(returns.const, (str, int, float, tuple, dict)) else type(returns.const).__name__
+    return (tuple(sorted(returns.categories)), returns.symbol, returns.role, returns.shape, const, returns.steps,
+            returns.reasons, tuple(sorted(returns.params)), returns.keyed, tuple(sorted(summary.log_params.items())),
+            summary.param_names, tuple(sorted(summary.return_params)), summary.keyed)
 
 
 EMPTY = ModuleSummary()
