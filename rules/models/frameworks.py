@@ -30,7 +30,7 @@ from rest_framework.views import APIView
 from tornado.web import RequestHandler
 
 from .db import get_db, save_profile, store_upload
-from .schemas import LogoutForm, ProfileSerializer
+from .schemas import JSONCodec, LogoutForm, ProfileSchema, ProfileSerializer
 
 app = Flask(__name__)
 router = APIRouter()
@@ -167,6 +167,27 @@ def django_json_body(request: HttpRequest):
     # ruleid: python.request.field user.contact.address.postal_code
     postcode = body.get("postal_code")
     return JsonResponse({"comment": comment[:10], "postcode": postcode})
+
+
+@router.post("/audio/speech")
+async def speech_raw_json(request: Request):
+    # a project's JSON codec (`JSONCodec.loads`, a class's static method) parses the body: its keys
+    # are read by name, and the body bound whole is still taken whole
+    # ruleid: python.request.body user.content
+    body = await request.body()
+    payload = JSONCodec.loads(body)
+    # ruleid: python.request.field user.content
+    text = payload.get("input")
+    return {"text": text}
+
+
+@router.post("/profile/import")
+async def import_profile_schema(request: Request):
+    # `loads` of a schema instance validates against the schema's declared fields: not a collect here
+    # ok: python.request.body
+    raw = await request.body()
+    profile = ProfileSchema().loads(raw)
+    return {"ok": bool(profile)}
 
 
 def django_raw_body(request):

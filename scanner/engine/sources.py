@@ -50,6 +50,21 @@ BODY_PARSERS = frozenset({"json.loads", "orjson.loads", "ujson.loads", "simplejs
                           "urllib.parse.parse_qs", "urllib.parse.parse_qsl", "copy.copy", "copy.deepcopy"})
 # Calls that take a body without consuming it (reading keys of the result is the collect).
 BODY_PASSTHROUGH = BODY_PARSERS | frozenset({"builtins.isinstance", "builtins.len", "builtins.bool", "builtins.type"})
+# Function names that parse JSON text when called on a module or a class, not on an instance
+# (`JSONCodec.loads(body)`, `rapidjson.loads`); on an instance (`UserSchema().loads(body)`) they
+# validate against a declared schema.
+CODEC_FUNCTIONS = frozenset({"loads"})
+
+
+def is_body_parser(symbol: str | None) -> bool:
+    """True for a call that parses a request body into a mapping: a known parser, or a `loads` of a
+    module or a class (a project's JSON codec), whose parsed keys are the collects."""
+    if symbol is None:
+        return False
+    if symbol in BODY_PARSERS:
+        return True
+    owner, _, name = symbol.rpartition(".")
+    return name in CODEC_FUNCTIONS and bool(owner) and not owner.startswith("@") and "(" not in owner
 
 _BINOPS: dict[type[ast.operator], Any] = {
     ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.FloorDiv: operator.floordiv,
@@ -278,7 +293,7 @@ def request_call(an: FileAnalyzer, node: ast.Call, func: Value, args: list[Value
 
 def parsed_body(symbol: str, args: list[Value]) -> Value | None:
     """`json.loads(request.body)`: the parsed mapping is still the request's fields."""
-    if symbol in BODY_PARSERS and args and args[0].role in BODY_ROLES and args[0].symbol and args[0].symbol.startswith(REQUEST):
+    if is_body_parser(symbol) and args and args[0].role in BODY_ROLES and args[0].symbol and args[0].symbol.startswith(REQUEST):
         return Value(symbol=f"{REQUEST}.parsed", role="fields", categories=args[0].categories, steps=args[0].steps,
                      reasons=args[0].reasons)
     return None
@@ -336,7 +351,7 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
     """
     if not any(v.role for v in args) and not any(v.role for _, v in kwargs):
         return  # the common case: no request body among the arguments
-    if symbol is not None and (symbol in BODY_PASSTHROUGH or symbol.startswith(REQUEST)):
+    if symbol is not None and (symbol in BODY_PASSTHROUGH or is_body_parser(symbol) or symbol.startswith(REQUEST)):
         return
     callee = callee_name(node)
     # `self.form_class(request.GET)`, `self.get_form_class()(data)`, `self.get_serializer(data=...)`
