@@ -109,6 +109,48 @@ def django_login(request, user):
     return response
 
 
+# A cookie wrapper: a function whose job is to set a cookie and that takes set_cookie's arguments.
+# Its own set_cookie sets what its callers pass (no categories of its own, no name); each call of
+# it sets a cookie, with the name and the data of what that call passes.
+def set_cookie_without_samesite(request, response, key, *args, **kwargs):
+    assert "samesite" not in kwargs
+    # ruleid: python.cookie.set-cookie cookie=none
+    response.set_cookie(key, *args, **kwargs)
+    if not request.is_secure():
+        # ok: python.cookie.cookies-assignment
+        response.cookies[key]["samesite"] = "None"
+
+
+def add_cookie(response, name, value, max_age=None):
+    # ruleid: python.cookie.set-cookie cookie=none max_age=none dynamic=max_age
+    response.set_cookie(name, value, max_age=max_age, httponly=True)
+
+
+def session_middleware(request, response):
+    # ruleid: python.cookie.set-cookie user.authorization.credentials,user.device.cookie_id cookie=none max_age=1209600 secure=true
+    set_cookie_without_samesite(request, response, settings.SESSION_COOKIE_NAME, request.session.session_key,
+                                max_age=1209600, secure=True)
+    # ruleid: python.cookie.set-cookie cookie=site_lang max_age=31536000
+    set_cookie_without_samesite(request, response, "site_lang", "de", max_age=365 * 24 * 3600)
+    # ruleid: python.cookie.set-cookie user.device.cookie_id,user.unique_id cookie=uid max_age=3600
+    add_cookie(response, "uid", request.user.pk, max_age=3600)
+    return response
+
+
+# Near-miss: a helper that sets one named cookie is the cookie where it calls set_cookie; its
+# callers do not set another one.
+def set_theme_cookie(response, theme):
+    # ruleid: python.cookie.set-cookie user.device.cookie_id cookie=theme
+    response.set_cookie("theme", theme)
+
+
+def preferences(request):
+    response = HttpResponse("ok")
+    # ok: python.cookie.set-cookie
+    set_theme_cookie(response, request.GET.get("theme", "light"))
+    return response
+
+
 def django_read_only(request):
     # ok: python.request.cookie
     session_key = request.COOKIES.get("sessionid")

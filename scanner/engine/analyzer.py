@@ -126,6 +126,10 @@ class Scope:
     log_params: dict[int, str] = field(default_factory=dict)
     logging_wrapper: bool = False
     """The function's job is logging (`is_logging_wrapper`): what it passes on of its callers' arguments is theirs."""
+    cookie_wrapper: bool = False
+    """The function's job is setting a cookie (`sinks.is_cookie_wrapper`): its callers set the cookie."""
+    cookie_params: list[tuple[str, int]] = field(default_factory=list)
+    cookie_rule: str = ""
     late: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]]] = field(default_factory=list)
     """Nested functions that read names not yet bound where they are defined (with those names)."""
 
@@ -376,6 +380,7 @@ class FileAnalyzer:
             scope.env[arg.arg] = value
         scope.params = tuple(names)
         scope.logging_wrapper = is_logging_wrapper(func)
+        scope.cookie_wrapper = sinks.is_cookie_wrapper(func)
         logged = self.logging_decorators(func, scope, outer)
         for default in [*func.args.defaults, *func.args.kw_defaults]:
             if default is not None and route is None:
@@ -427,6 +432,9 @@ class FileAnalyzer:
             param_names=tuple(names[shift:]),
             return_params=frozenset((i - shift if i >= 0 else i) for i in returned.params if i >= shift or i < 0),
             keyed=keyed,
+            cookie_params=tuple((a, i - shift if a not in ("*", "**") else i) for a, i in scope.cookie_params
+                                if a in ("*", "**") or i >= shift),
+            cookie_rule=scope.cookie_rule,
         )
 
     def logging_decorators(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,

@@ -304,7 +304,7 @@ def check_method_sinks(an: FileAnalyzer, node: ast.Call, method: str, base: Valu
             return
     setter = models.cookie_setters.get(method)
     if setter is not None:
-        _cookie_call(an, node, setter, args, kwargs)
+        _cookie_call(an, node, setter, args, kwargs, scope)
         return
     if method in models.cookie_header_methods and args and isinstance(args[0].const, str):
         if args[0].const.lower() in models.cookie_header_names and len(args) > 1:
@@ -312,7 +312,7 @@ def check_method_sinks(an: FileAnalyzer, node: ast.Call, method: str, base: Valu
 
 
 def _cookie_call(an: FileAnalyzer, node: ast.Call, setter: CookieSetter, args: list[Value],
-                 kwargs: list[tuple[str | None, Value]]) -> None:
+                 kwargs: list[tuple[str | None, Value]], scope: Scope | None = None) -> None:
     given: dict[str, Value] = {}
     for index, value in enumerate(args):
         if index < len(setter.positional):
@@ -320,6 +320,51 @@ def _cookie_call(an: FileAnalyzer, node: ast.Call, setter: CookieSetter, args: l
     for name, value in kwargs:
         if name is not None and name in setter.keywords:
             given[setter.keywords[name]] = value
+    forwarded = _cookie_forwarding(node, setter, args, kwargs) if scope is not None and scope.cookie_wrapper else ()
+    if forwarded and any(attribute in ("name", "*") for attribute, _ in forwarded):
+        # a cookie wrapper's own setter: what it sets is its callers' (reported at each call)
+        scope.cookie_params[:] = forwarded  # type: ignore[union-attr]
+        scope.cookie_rule = setter.rule  # type: ignore[union-attr]
+        _emit_cookie(an, node, setter.rule, given, wrapper=True)
+        return
+    _emit_cookie(an, node, setter.rule, given)
+
+
+def _cookie_forwarding(node: ast.Call, setter: CookieSetter, args: list[Value],
+                       kwargs: list[tuple[str | None, Value]]) -> tuple[tuple[str, int], ...]:
+    """Which parameters of the enclosing function a setter call passes on, as `FunctionSummary.cookie_params`
+    says: a parameter passed as itself (`key`), `*args` from a position, `**kwargs`."""
+    forwarded: list[tuple[str, int]] = []
+    for index, (arg_node, value) in enumerate(zip(node.args, args)):
+        if isinstance(arg_node, ast.Starred):
+            if value.params == {VARARGS}:
+                forwarded.append(("*", index))
+            break
+        if isinstance(arg_node, ast.Name) and len(value.params) == 1 and index < len(setter.positional):
+            param = next(iter(value.params))
+            if param >= 0:
+                forwarded.append((setter.positional[index], param))
+    for keyword, (name, value) in zip(node.keywords, kwargs):
+        if name is None:
+            if value.params == {KWARGS}:
+                forwarded.append(("**", 0))
+        elif name in setter.keywords and isinstance(keyword.value, ast.Name) and len(value.params) == 1:
+            param = next(iter(value.params))
+            if param >= 0:
+                forwarded.append((setter.keywords[name], param))
+    return tuple(forwarded)
+
+
+def is_cookie_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A function whose name says its job is setting a cookie (`set_cookie_without_samesite`,
+    `_set_auth_cookie`): where it passes its parameters to a cookie setter, its callers set the cookie."""
+    words = set(re.split(r"_+|(?<=[a-z])(?=[A-Z])", func.name.lower()))
+    return bool(words & {"cookie", "cookies"}) and bool(words & {"set", "add", "put", "write", "store", "save"})
+
+
+def _emit_cookie(an: FileAnalyzer, node: ast.AST, rule: str, given: dict[str, Value], *, wrapper: bool = False,
+                 through: str | None = None) -> None:
+    """Emit a cookie set with the attributes `given` (setter attribute to value)."""
     name_value = given.get("name")
     name = name_value.const if name_value is not None and isinstance(name_value.const, str) else None
     dynamic: list[str] = []
@@ -364,7 +409,14 @@ def _cookie_call(an: FileAnalyzer, node: ast.Call, setter: CookieSetter, args: l
     value = given.get("value", NOTHING)
     data = data_of(value)
     message = f"cookie '{name}' is set" if name else "a cookie is set (its name is not a literal)"
-    an.emit(Kind.COOKIE, node, cookie_categories(value), setter.rule, message, cookie=cookie, value=data)
+    if wrapper:
+        message = "a cookie wrapper sets the cookie its callers name, with the value they pass"
+        an.emit(Kind.COOKIE, node, data.categories, rule, message, cookie=cookie, value=data,
+                reasons=("each call of the wrapper sets a cookie",))
+        return
+    if through is not None:
+        message += f" through {through}()"
+    an.emit(Kind.COOKIE, node, cookie_categories(value), rule, message, cookie=cookie, value=data)
 
 
 _ATTRIBUTE = re.compile(r";\s*([A-Za-z-]+)\s*(?:=\s*([^;]*))?")
@@ -438,7 +490,10 @@ def check_header_tuple(an: FileAnalyzer, node: ast.Tuple, values: list[Value], s
 
 def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, args: list[Value],
                   kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
-    """A call of a function of the file that logs some of its parameters logs what is passed there."""
+    """A call of a function that logs some of its parameters logs what is passed there; a call of a
+    cookie wrapper sets a cookie with what is passed there."""
+    if summary.cookie_params:
+        _wrapped_cookie(an, node, summary, args, kwargs)
     if not summary.log_params:
         return
     passed: dict[int, Value] = dict(enumerate(args))
@@ -472,3 +527,29 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
         an.emit(Kind.LOG, node, data.categories, rule,
                 f"{describe(data.categories)} {is_are(data.categories)} written to a log through {callee}()", value=data,
                 reasons=(f"{callee}() passes its argument to a log call",))
+
+
+def _wrapped_cookie(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, args: list[Value],
+                    kwargs: list[tuple[str | None, Value]]) -> None:
+    """A call of a cookie wrapper: a cookie set with the attributes the call passes where the wrapper
+    forwards them to its setter (`summary.cookie_params`)."""
+    setter = next((s for s in an.models.cookie_setters.values() if s.rule == summary.cookie_rule), None)
+    if setter is None:
+        return
+    given: dict[str, Value] = {}
+    named = len(summary.param_names)
+    for attribute, index in summary.cookie_params:
+        if attribute == "*":
+            for offset, value in enumerate(args[named:]):
+                if index + offset < len(setter.positional):
+                    given[setter.positional[index + offset]] = value
+        elif attribute == "**":
+            for name, value in kwargs:
+                if name is not None and name not in summary.param_names and name in setter.keywords:
+                    given[setter.keywords[name]] = value
+        else:
+            passed = summary.argument(index, args, kwargs)
+            if passed is not None:
+                given[attribute] = passed
+    callee = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "a wrapper")
+    _emit_cookie(an, node, summary.cookie_rule, given, through=callee)

@@ -37,12 +37,18 @@ class FunctionSummary:
     param_names: tuple[str, ...] = ()
     return_params: frozenset[int] = frozenset()
     keyed: tuple[int, int, str] | None = None
+    cookie_params: tuple[tuple[str, int], ...] = ()
+    """A cookie wrapper (`set_cookie_without_samesite(request, response, key, *args, **kwargs)`): which
+    of its parameters it passes to its cookie setter as which attribute ("name", "value", ...); ("*", i)
+    when its extra positional arguments go to the setter from position i, ("**", 0) when its extra
+    keywords do. Each call of the wrapper sets a cookie."""
+    cookie_rule: str = ""
 
     @property
     def trivial(self) -> bool:
         """True when the summary says nothing a caller could use."""
         return not (self.returns.categories or self.returns.symbol or self.returns.shape or self.log_params
-                    or self.return_params or self.keyed)
+                    or self.return_params or self.keyed or self.cookie_params)
 
     def argument(self, index: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value | None:
         """The value a call passes for parameter `index` (by position or by name), or None."""
@@ -86,7 +92,7 @@ class ModuleSummary:
         flows into the call (USE_PASSTHROUGH); one with data of its own, to every caller.
         """
         names = {USE_FUNCTION + k for k, f in self.functions.items()
-                 if f.returns.categories or f.returns.symbol or f.returns.shape or f.keyed}
+                 if f.returns.categories or f.returns.symbol or f.returns.shape or f.keyed or f.cookie_params}
         names.update(USE_PASSTHROUGH + k for k, f in self.functions.items() if f.return_params or f.log_params)
         names.update(USE_RENDERED + k for k in self.rendered)
         names.update(USE_BASE + k for k in self.families)
@@ -147,7 +153,8 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
     const = repr(returns.const) if isinstance(returns.const, (str, int, float, tuple, dict)) else type(returns.const).__name__
     return (tuple(sorted(returns.categories)), returns.symbol, returns.role, returns.shape, const, returns.steps,
             returns.reasons, tuple(sorted(returns.params)), returns.keyed, tuple(sorted(summary.log_params.items())),
-            summary.param_names, tuple(sorted(summary.return_params)), summary.keyed)
+            summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.cookie_params,
+            summary.cookie_rule)
 
 
 EMPTY = ModuleSummary()
