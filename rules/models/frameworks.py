@@ -169,6 +169,18 @@ def django_json_body(request: HttpRequest):
     return JsonResponse({"comment": comment[:10], "postcode": postcode})
 
 
+@router.get("/files/{file_id}")
+async def get_file(
+    file_id: str,
+    # a flag named for content does not carry content
+    # ok: python.fastapi.form-field
+    attachment: bool = Query(False),
+    # ok: python.fastapi.form-field
+    content: bool = Query(True),
+):
+    return {"id": file_id, "attachment": attachment, "content": content}
+
+
 @router.post("/audio/speech")
 async def speech_raw_json(request: Request):
     # a project's JSON codec (`JSONCodec.loads`, a class's static method) parses the body: its keys

@@ -559,6 +559,8 @@ def _route_parameter(
             named = an.classifier.name(arg.arg, owner="request")
         if named is None:
             return None
+        if named.category.startswith(CONTENT) and arg.annotation is not None and _annotation_name(arg.annotation) in ("bool", "int"):
+            return None  # `content: bool = Query(True)`: a flag or a count never carries what a user wrote
         rule = "python.fastapi.form-field" if field_marker else "python.fastapi.query-parameter"
         message = f"request field '{alias}' is received as parameter '{arg.arg}' ({named.category})"
         an.emit(Kind.COLLECT, arg, [named.category], rule, message, reasons=(named.pattern,))
