@@ -7,12 +7,14 @@ as exceptions; the result is the same whatever the number of workers.
 
 from __future__ import annotations
 
+import dataclasses
+import fnmatch
 import functools
 import hashlib
 import itertools
 import os
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +30,7 @@ from scanner.discovery import discover
 from scanner.engine.analyzer import analyze_path, merge_observations
 from scanner.engine.imports import module_name
 from scanner.engine.sources import OWN_COOKIE_RULE
-from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
+from scanner.engine.summaries import EMPTY, USE_VARIABLE, Analyzed, ModuleSummary
 from scanner.fingerprint import iter_line_hashes
 from scanner.inventory import ClassifierOverrides, Inventory, load_inventory
 from scanner.model import (
@@ -41,7 +43,7 @@ from scanner.model import (
     RunResult,
     Skip,
 )
-from scanner.packs import Models, load_models
+from scanner.packs import Models, SymbolTable, load_models
 from scanner.taxonomy import load_taxonomy
 
 if TYPE_CHECKING:  # imported when a pool starts: a run that starts none is spared 18 ms
@@ -96,18 +98,157 @@ _Start = tuple[str, str, ModuleSummary, int]
 _Steps = list[tuple[str, Analyzed]]
 
 
+def _model_strings(value: object) -> Iterator[str]:
+    """Every string in the models (names, patterns, and what they map to), walking their fields."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, SymbolTable):
+        for name in value.names():
+            yield name
+            found = value.get(name)
+            if found is not None:
+                yield from _model_strings(found)
+    elif isinstance(value, re.Pattern):
+        yield value.pattern
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _model_strings(getattr(value, f.name))
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _model_strings(key)
+            yield from _model_strings(item)
+    elif isinstance(value, (tuple, list, set, frozenset)):
+        for item in value:
+            yield from _model_strings(item)
+
+
+def _literal_head(pattern: str) -> str:
+    """The text a `*` pattern (as written, or as `fnmatch.translate` made it a regex) starts with."""
+    if not pattern.startswith("(?s:"):
+        return pattern[:pattern.find("*")] if "*" in pattern else pattern
+    head: list[str] = []
+    chars = iter(pattern[4:])
+    for char in chars:
+        if char == "\\":
+            head.append(next(chars, ""))
+        elif char in ".*?+[](){}|^$":
+            break
+        else:
+            head.append(char)
+    return "".join(head)
+
+
+_CUT = re.compile(r"[.(]")
+
+
+class _ModelNames:
+    """The qualified names the rule packs speak of, to tell whether a name may matter to a model."""
+
+    def __init__(self, models: Models) -> None:
+        self.loggers = models.logger_names
+        self.exact: set[str] = set()
+        self.under: set[str] = set()  # every leading part of an exact name, cut at a dot or a call
+        self.heads: list[str] = []  # what a `*` pattern's matches start with
+        self.tails: list[re.Pattern[str]] = []  # patterns that start with `*` (`*Response`): on a last name
+        for text in set(_model_strings(models)):
+            wild = "*" in text or text.startswith("(?s:")
+            head = _literal_head(text) if wild else text
+            if wild and not head:
+                self.tails.append(re.compile(text if text.startswith("(?s:") else fnmatch.translate(text)))
+            elif wild:
+                self.heads.append(head)
+            elif "." in text or "(" in text:
+                self.exact.add(text)
+                self.under.update(text[:m.start()] for m in _CUT.finditer(text))
+
+    def mention(self, name: str) -> bool:
+        """True when some model may apply to `name` or to a name under it (an attribute, a call)."""
+        if name in self.exact or name in self.under:
+            return True
+        if any(name[:m.start()] in self.exact for m in _CUT.finditer(name)):
+            return True
+        if any(name.startswith(h) or h.startswith(name) for h in self.heads):
+            return True
+        last = name.rsplit(".", 1)[-1]
+        return any(t.match(last) for t in self.tails)
+
+    def keep(self, alias: str, original: str) -> bool:
+        """True when a re-export may matter whatever the summaries say: a model knows a name of it,
+        or an import of it is a logger by its name (which a known binding overrides)."""
+        return (alias.rsplit(".", 1)[-1] in self.loggers or original.rsplit(".", 1)[-1] in self.loggers
+                or self.mention(alias) or self.mention(original))
+
+
+_MODEL_NAMES: dict[int, tuple[Models, _ModelNames]] = {}
+
+
+def _model_names(models: Models) -> _ModelNames:
+    """The `_ModelNames` of `models` (built once per process and models)."""
+    known = _MODEL_NAMES.get(id(models))
+    if known is None or known[0] is not models:
+        known = _MODEL_NAMES[id(models)] = (models, _ModelNames(models))
+    return known[1]
+
+
 def _offered(deps: Sequence[str], exports: dict[str, ModuleSummary]) -> ModuleSummary:
     """The summaries of the files a file imports, of those settled so far."""
     return ModuleSummary.merge(exports[d] for d in deps if d in exports)
 
 
-def _next_external(steps: _Steps, index: ModuleSummary, names: frozenset[str]) -> tuple[str, ModuleSummary] | None:
-    """What the last of `steps` used of `index`, to analyse the file again with; None when it is settled.
+def is_reexport(name: str, bound: str) -> bool:
+    """True for a variable entry that binds a name to another name of the same package tree (what
+    a module imports from its own project: `app.api.get_optional` -> `app.lib.params.get_optional`),
+    not to an object (`flask_sqlalchemy.SQLAlchemy()`, `@instance:...`)."""
+    return (bound != name and "(" not in bound and not bound.startswith("@")
+            and bound.split(".", 1)[0] == name.split(".", 1)[0])
+
+
+def _wanted(uses: frozenset[str], index: ModuleSummary, names: frozenset[str], models: Models) -> frozenset[str]:
+    """The entries of `index` to analyse a file again with, after an analysis that used `uses`.
+
+    What it used of `index`, except the re-exports that cannot change its result, plus, for
+    each re-export kept, the entries of the original under the names it used of the alias.
+    A re-export only renames: analysed with it, the file sees the original's name where it saw
+    the alias (`django.test.TestCase` -> `django.test.testcases.TestCase`) and looks up what it
+    looked up under the alias under the original's name. That matters only when the index has
+    an entry for one of those names, or a model knows a name of either (`_ModelNames.keep`);
+    else the analysis would only repeat itself (Django re-exports half its classes). The
+    original's entries are given at once, as the analysis with the re-export would ask for them.
+    """
+    used = uses & names
+    renames = [tagged for tagged in used if tagged.startswith(USE_VARIABLE)
+               and is_reexport(tagged[2:], index.variables[tagged[2:]])]
+    if not renames:
+        return used
+    keep = _model_names(models).keep
+    wanted = set(used)
+    for tagged in renames:
+        alias = tagged[2:]
+        original = index.variables[alias]
+        found = {moved for use in uses if _under(use[2:], alias)
+                 for moved in (use[:2] + original + use[2 + len(alias):],) if moved in names}
+        if found:
+            wanted.update(found)
+        # Names under the original in the uses: the file was analysed with the re-export (or uses
+        # the original itself), and asks under its name what it asked under the alias without it.
+        elif not keep(alias, original) and not any(_under(use[2:], original) for use in uses):
+            wanted.discard(tagged)
+    return frozenset(wanted)
+
+
+def _under(name: str, owner: str) -> bool:
+    """True when `name` is `owner` or a name under it (`owner.attr`, `owner().attr`)."""
+    return name.startswith(owner) and name[len(owner):len(owner) + 1] in ("", ".", "(")
+
+
+def _next_external(steps: _Steps, index: ModuleSummary, names: frozenset[str],
+                   models: Models) -> tuple[str, ModuleSummary] | None:
+    """What the last of `steps` used of `index` (`_wanted`), to analyse the file again with; None when settled.
 
     As in a round of `analyze`: the entries it used, unless none, the same as its last
     analysis had, or the file was analysed MAX_ROUNDS times after its first analysis.
     """
-    used = steps[-1][1].uses & names
+    used = _wanted(steps[-1][1].uses, index, names, models)
     if not used or len(steps) > MAX_ROUNDS:
         return None
     sub = index.restricted(used)
@@ -132,7 +273,7 @@ def _settle(root: Path, start: _Start, models: Models, classifier: Classifier, m
 
     def refine(analyzed: Analyzed) -> ModuleSummary | None:
         steps.append((pending[0], analyzed))
-        following = _next_external(steps, index, names)
+        following = _next_external(steps, index, names, models)
         if following is None:
             return None
         pending[0] = following[0]
@@ -232,7 +373,7 @@ class _Analyzer:
                 if hit is None:
                     return (relpath, digest, external, len(steps)), index
                 steps.append((digest, hit))
-                following = _next_external(steps, index, index.names())
+                following = _next_external(steps, index, index.names(), self.models)
                 if following is None:
                     finish(relpath, steps, new=False)
                     return None
@@ -545,7 +686,7 @@ def analyze(
             names = index.names()
             externals: dict[str, ModuleSummary] = {}
             for relpath in files:
-                used = results[relpath].uses & names
+                used = _wanted(results[relpath].uses, index, names, models)
                 if not used:
                     continue
                 sub = index.restricted(used)

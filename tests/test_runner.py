@@ -7,15 +7,18 @@ from __future__ import annotations
 import ast
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from scanner import runner
 from scanner.classify import Classifier
 from scanner.config import Config
 from scanner.engine.analyzer import analyze
-from scanner.engine.summaries import Analyzed, ModuleSummary
+from scanner.engine.summaries import Analyzed, FunctionSummary, ModuleSummary
+from scanner.engine.values import Value
 from scanner.packs import load_models
-from scanner.runner import _Analyzer, import_order, run
+from scanner.runner import _Analyzer, _wanted, import_order, run
 
 
 def write(root: Path, files: dict[str, str]) -> list[str]:
@@ -190,3 +193,99 @@ def test_a_file_is_analysed_again_on_the_same_tree(monkeypatch: pytest.MonkeyPat
     assert seen[1].summary.functions["app.b_helpers.ip"].returns.categories == frozenset({"user.device.ip_address"})
     assert final is seen[-1]
     assert final == analyze("app/b_helpers.py", source, models, classifier, helpers.summary)
+
+
+# A package's __init__ re-exports a helper and a class of its own modules.
+INDEX = ModuleSummary(
+    functions={"app.lib.params.get_email": FunctionSummary(returns=Value(categories=frozenset({"user.contact.email"})))},
+    families={"app.lib.forms.SignupForm": "django_forms"},
+    variables={"app.get_email": "app.lib.params.get_email", "app.SignupForm": "app.lib.forms.SignupForm",
+               "app.TestCase": "app.lib.testing.TestCase", "app.logger": "app.lib.log.logger",
+               "app.db": "flask_sqlalchemy.SQLAlchemy()", "app.Field": "django.db.models.CharField"},
+)
+
+
+@pytest.mark.parametrize(
+    ("uses", "wanted"),
+    [
+        # the original has an entry where the file looked under the alias: it is given at once
+        ({"v:app.get_email", "f:app.get_email"}, {"v:app.get_email", "f:app.lib.params.get_email"}),
+        ({"v:app.SignupForm", "b:app.SignupForm"}, {"v:app.SignupForm", "b:app.lib.forms.SignupForm"}),
+        # the original's entry under another use (a base, not a call) would not be looked up
+        ({"v:app.SignupForm", "f:app.SignupForm"}, set()),
+        # nothing under the original: the analysis with the re-export would only repeat this one
+        ({"v:app.TestCase", "f:app.TestCase.setUpClass", "b:app.TestCase"}, set()),
+        # analysed with it already (names under the original): kept, so the file settles
+        ({"v:app.TestCase", "f:app.lib.testing.TestCase.setUpClass"}, {"v:app.TestCase"}),
+        # an import of a logger by its name, which a known binding overrides
+        ({"v:app.logger"}, {"v:app.logger"}),
+        # a name a model knows (Django's fields), and a binding to an object, not a name
+        ({"v:app.Field"}, {"v:app.Field"}),
+        ({"v:app.db"}, {"v:app.db"}),
+    ],
+)
+def test_a_reexport_is_used_only_when_its_original_says_something(uses: set[str], wanted: set[str]) -> None:
+    assert _wanted(frozenset(uses), INDEX, INDEX.names(), load_models()) == wanted
+
+
+REEXPORTS = {
+    "app/__init__.py": "",
+    "app/lib/__init__.py": """\
+        from app.lib.params import get_email
+        from app.lib.testing import TestCase
+        """,
+    "app/lib/params.py": """\
+        def get_email(request):
+            return request.POST["email"]
+        """,
+    "app/lib/testing.py": """\
+        class TestCase:
+            def setUp(self):
+                self.client = None
+        """,
+    "app/views.py": """\
+        import logging
+
+        from app.lib import get_email
+
+        log = logging.getLogger(__name__)
+
+
+        def view(request):
+            log.info("signup %s", get_email(request))
+        """,
+    "app/tests.py": """\
+        from app.lib import TestCase
+
+
+        class ViewTests(TestCase):
+            def test_view(self):
+                self.setUp()
+        """,
+}
+
+
+def test_only_a_reexport_that_says_something_costs_an_analysis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, REEXPORTS)
+    analyses: list[str] = []
+    original = runner.analyze_path
+
+    def counting(root: Path, relpath: str, *args: Any, refine: Any = None, **kwargs: Any) -> Analyzed:
+        analyses.append(relpath)
+
+        def recording(analyzed: Analyzed) -> ModuleSummary | None:
+            following: ModuleSummary | None = refine(analyzed)
+            if following is not None:
+                analyses.append(relpath)
+            return following
+        return original(root, relpath, *args, refine=recording if refine else None, **kwargs)
+
+    monkeypatch.setattr(runner, "analyze_path", counting)
+    result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=False)
+    logs = [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
+    assert logs == [("app/views.py", 9, ("user.contact.email",))]
+    # views.py again in a round, with the helper's summary under its own name (app/lib/__init__.py,
+    # which views.py imports, does not have it); tests.py's TestCase, of which nothing is known, costs
+    # no second analysis
+    assert sorted(analyses) == ["app/__init__.py", "app/lib/__init__.py", "app/lib/params.py",
+                                "app/lib/testing.py", "app/tests.py", "app/views.py", "app/views.py"]
