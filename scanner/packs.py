@@ -227,6 +227,8 @@ class Models:
     config_owners: frozenset[str]
     config_symbols: frozenset[str]
     recipients: frozenset[str] = field(default_factory=frozenset)
+    carriers: SymbolTable[frozenset[str]] = field(default_factory=lambda: SymbolTable(()))
+    """Calls whose result is a service's object that carries a person's data (`[[carries]]`)."""
 
     @functools.cached_property
     def _roots(self) -> frozenset[str]:
@@ -277,7 +279,8 @@ def expand(pattern: str) -> Iterator[str]:
 
 _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "": frozenset({"pack", "returns", "aliases", "log", "heuristics", "sdk", "http", "host", "setter", "header", "jar",
-                   "request", "containers", "fastapi", "defaults", "schema", "derive", "configuration", "factory"}),
+                   "request", "containers", "fastapi", "defaults", "schema", "derive", "configuration", "factory",
+                   "carries"}),
     "pack": frozenset({"name", "description"}),
     "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords"}),
     "heuristics": frozenset({"logger_names", "logger_type"}),
@@ -295,6 +298,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "defaults": frozenset({"response_names", "response_only_keywords", "exclude_keywords"}),
     "derive": frozenset({"rule", "category", "message", "calls"}),
     "factory": frozenset({"family", "rule", "stored", "calls"}),
+    "carries": frozenset({"calls", "categories"}),
     "configuration": frozenset({"owners", "symbols"}),
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
@@ -434,6 +438,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     config_owners: set[str] = set()
     config_symbols: set[str] = set()
     recipients: set[str] = set()
+    carrier_entries: list[tuple[str, frozenset[str]]] = []
 
     for reader, doc in data:
         reader.check_keys(doc, "")
@@ -552,6 +557,11 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                                   message=reader.string(entry, "message"))
             for pattern in reader.strings(entry, "calls", required=True):
                 derive_entries.extend((name, derive) for name in expand(pattern))
+        for entry in doc.get("carries", []):
+            reader.check_keys(entry, "carries")
+            carried = frozenset(reader.categories(entry, "categories"))
+            for pattern in reader.strings(entry, "calls", required=True):
+                carrier_entries.extend((name, carried) for name in expand(pattern))
         for entry in doc.get("factory", []):
             reader.check_keys(entry, "factory")
             factory = SchemaFactory(family=reader.string(entry, "family"), rule=reader.string(entry, "rule"),
@@ -633,4 +643,5 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         config_owners=frozenset(config_owners),
         config_symbols=frozenset(config_symbols),
         recipients=frozenset(recipients),
+        carriers=SymbolTable(carrier_entries),
     )

@@ -503,8 +503,7 @@ class FileAnalyzer:
             self.eval(stmt.test, scope)
             self.exec_branches([stmt.body, stmt.orelse], scope)
         elif isinstance(stmt, (ast.For, ast.AsyncFor)):
-            iterated = self.eval(stmt.iter, scope)
-            self.assign(stmt.target, self.element_of(iterated), stmt.iter, scope, stmt)
+            self.bind_iteration(stmt.target, stmt.iter, scope, stmt)
             self.exec_branches([stmt.body, stmt.orelse], scope)
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):
             for item in stmt.items:
@@ -662,6 +661,43 @@ class FileAnalyzer:
         if added.categories or added.params:
             scope.env[target.value.id] = added if held.is_const else union([data_of(held), added])
 
+    def bind_iteration(self, target: ast.expr, iterated_node: ast.expr, scope: Scope, stmt: ast.stmt) -> None:
+        """Bind a for-loop's (or a comprehension's) target to what one step of the iteration gives.
+
+        A mapping's keys do not carry its values' data: `for message_id, message in messages.items()`
+        binds `message_id` to what its own name says and `message` to the values; `for key in
+        d.keys()` likewise. `enumerate(xs)` counts, and `zip(a, b)` pairs each target with its own
+        iterable. Everything else binds every target to an element of the whole iterable. Returns
+        nothing; raises nothing.
+        """
+        parts = target.elts if isinstance(target, (ast.Tuple, ast.List)) else None
+        if parts is not None and any(isinstance(part, ast.Starred) for part in parts):
+            parts = None
+        call = iterated_node if isinstance(iterated_node, ast.Call) and not iterated_node.keywords else None
+        if (call is not None and isinstance(call.func, ast.Name) and scope.lookup(call.func.id) is None
+                and parts is not None and not any(isinstance(arg, ast.Starred) for arg in call.args)):
+            # the builtins themselves detect nothing, so their arguments are evaluated one by one
+            if call.func.id == "enumerate" and len(call.args) == 1 and len(parts) == 2:
+                self.assign(parts[0], NOTHING, iterated_node, scope, stmt)
+                self.assign(parts[1], self.element_of(self.eval(call.args[0], scope)), iterated_node, scope, stmt)
+                return
+            if call.func.id == "zip" and len(call.args) == len(parts):
+                for part, arg in zip(parts, call.args):
+                    self.assign(part, self.element_of(self.eval(arg, scope)), iterated_node, scope, stmt)
+                return
+        iterated = self.eval(iterated_node, scope)
+        if (call is not None and isinstance(call.func, ast.Attribute) and not call.args
+                and iterated.symbol is None and iterated.role is None):
+            # a plain mapping's view, not a request container's or a known object's
+            if call.func.attr == "keys":
+                self.assign(target, NOTHING, iterated_node, scope, stmt)
+                return
+            if call.func.attr == "items" and parts is not None and len(parts) == 2:
+                self.assign(parts[0], NOTHING, iterated_node, scope, stmt)
+                self.assign(parts[1], self.element_of(iterated), iterated_node, scope, stmt)
+                return
+        self.assign(target, self.element_of(iterated), iterated_node, scope, stmt)
+
     def element_of(self, value: Value) -> Value:
         """What iterating over (or unpacking) a value gives."""
         if value.role == "files":
@@ -808,8 +844,7 @@ class FileAnalyzer:
 
     def bind_comprehension(self, generators: list[ast.comprehension], scope: Scope) -> None:
         for generator in generators:
-            iterated = self.eval(generator.iter, scope)
-            self.assign(generator.target, self.element_of(iterated), generator.iter, scope, generator.target)  # type: ignore[arg-type]
+            self.bind_iteration(generator.target, generator.iter, scope, generator.target)  # type: ignore[arg-type]
             for condition in generator.ifs:
                 self.eval(condition, scope)
 
