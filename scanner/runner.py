@@ -7,11 +7,13 @@ as exceptions; the result is the same whatever the number of workers.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import fnmatch
 import functools
 import hashlib
 import itertools
+import operator
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -150,6 +152,7 @@ class _ModelNames:
         self.under: set[str] = set()  # every leading part of an exact name, cut at a dot or a call
         self.heads: list[str] = []  # what a `*` pattern's matches start with
         self.tails: list[re.Pattern[str]] = []  # patterns that start with `*` (`*Response`): on a last name
+        self.kept: dict[tuple[str, str], bool] = {}
         for text in set(_model_strings(models)):
             wild = "*" in text or text.startswith("(?s:")
             head = _literal_head(text) if wild else text
@@ -174,9 +177,13 @@ class _ModelNames:
 
     def keep(self, alias: str, original: str) -> bool:
         """True when a re-export may matter whatever the summaries say: a model knows a name of it,
-        or an import of it is a logger by its name (which a known binding overrides)."""
-        return (alias.rsplit(".", 1)[-1] in self.loggers or original.rsplit(".", 1)[-1] in self.loggers
+        or an import of it is a logger by its name (which a known binding overrides). Memoised."""
+        known = self.kept.get((alias, original))
+        if known is None:
+            known = self.kept[(alias, original)] = (
+                alias.rsplit(".", 1)[-1] in self.loggers or original.rsplit(".", 1)[-1] in self.loggers
                 or self.mention(alias) or self.mention(original))
+        return known
 
 
 _MODEL_NAMES: dict[int, tuple[Models, _ModelNames]] = {}
@@ -221,24 +228,28 @@ def _wanted(uses: frozenset[str], index: ModuleSummary, names: frozenset[str], m
     if not renames:
         return used
     keep = _model_names(models).keep
-    wanted = set(used)
-    for tagged in renames:
-        alias = tagged[2:]
-        original = index.variables[alias]
-        found = {moved for use in uses if _under(use[2:], alias)
-                 for moved in (use[:2] + original + use[2 + len(alias):],) if moved in names}
-        if found:
-            wanted.update(found)
-        # Names under the original in the uses: the file was analysed with the re-export (or uses
-        # the original itself), and asks under its name what it asked under the alias without it.
-        elif not keep(alias, original) and not any(_under(use[2:], original) for use in uses):
-            wanted.discard(tagged)
+    aliases = {tagged[2:]: index.variables[tagged[2:]] for tagged in renames}
+    silent = [alias for alias, original in aliases.items() if not keep(alias, original)]
+    originals = {aliases[alias] for alias in silent}  # of the re-exports that only the uses can keep
+    found: dict[str, set[str]] = {}
+    asked: set[str] = set()
+    heads = (*aliases, *originals)
+    for use in filter(operator.methodcaller("startswith", heads, 2), uses):  # one pass, in C
+        for name, original in aliases.items():
+            end = 2 + len(name)
+            if use.startswith(name, 2) and use[end:end + 1] in ("", ".", "("):
+                moved = use[:2] + original + use[end:]
+                if moved in names:
+                    found.setdefault(name, set()).add(moved)
+        asked.update(name for name in originals
+                     if use.startswith(name, 2) and use[2 + len(name):3 + len(name)] in ("", ".", "("))
+    wanted = set(used).union(*found.values())
+    # Kept: a re-export whose original has an entry where the file looked under the alias, or
+    # whose original is in the uses (the file was analysed with it, or uses the original itself,
+    # and asks under its name what it asked under the alias without it).
+    wanted.difference_update(USE_VARIABLE + alias for alias in silent
+                             if alias not in found and aliases[alias] not in asked)
     return frozenset(wanted)
-
-
-def _under(name: str, owner: str) -> bool:
-    """True when `name` is `owner` or a name under it (`owner.attr`, `owner().attr`)."""
-    return name.startswith(owner) and name[len(owner):len(owner) + 1] in ("", ".", "(")
 
 
 def _next_external(steps: _Steps, index: ModuleSummary, names: frozenset[str],
@@ -296,6 +307,56 @@ def _settle_batch(root: str, starts: list[_Start], max_size: int, deps: dict[str
         exports[start[0]] = steps[-1][1].summary
         out.append(steps)
     return out
+
+
+class _Names:
+    """`ModuleSummary.merge(summaries).names()` of the summaries a file is offered, from each
+    summary's names (computed once per summary): most summaries are offered to many files."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, tuple[ModuleSummary, frozenset[str]]] = {}
+        self._keys: dict[str, tuple[ModuleSummary, list[str]]] = {}
+
+    def _of(self, relpath: str, summary: ModuleSummary) -> frozenset[str]:
+        known = self._names.get(relpath)
+        if known is None or known[0] is not summary:
+            known = self._names[relpath] = (summary, summary.names())
+        return known[1]
+
+    def _keyed_under(self, relpath: str, summary: ModuleSummary, module: str) -> bool:
+        """True when `summary` has an entry keyed under `module` (`module.name`)."""
+        known = self._keys.get(relpath)
+        if known is None or known[0] is not summary:
+            known = self._keys[relpath] = (summary, sorted({*summary.functions, *summary.rendered,
+                                                            *summary.families, *summary.variables}))
+        keys = known[1]
+        at = bisect.bisect_left(keys, module + ".")
+        return at < len(keys) and keys[at].startswith(module + ".")
+
+    def of(self, offered: Sequence[tuple[str, ModuleSummary]]) -> frozenset[str]:
+        """The names of the merged summaries of `offered` ((file, summary) pairs, in merge order).
+
+        The union of each one's names, unless two of them may key an entry by one qualified name
+        (a module and a package of one name, `a/b.py` and `a/b/__init__.py`; a class of a module
+        named as a submodule), where the merge keeps the later entry: then merged, as merge does.
+        """
+        parts = [(relpath, summary) for relpath, summary in offered if summary != EMPTY]
+        if len(parts) <= 1:
+            return self._of(*parts[0]) if parts else frozenset()
+        modules = {module_name(relpath): (relpath, summary) for relpath, summary in parts}
+        clash = len(modules) < len(parts) or any(
+            self._keyed_under(*modules[outer], module)
+            for module in modules for outer in _enclosing(module) if outer in modules)
+        if clash:
+            return ModuleSummary.merge(summary for _, summary in offered).names()
+        return frozenset().union(*(self._of(relpath, summary) for relpath, summary in parts))
+
+
+def _enclosing(module: str) -> Iterator[str]:
+    """The packages a dotted module name is inside (`a.b.c` -> `a.b`, `a`)."""
+    while "." in module:
+        module = module.rsplit(".", 1)[0]
+        yield module
 
 
 class _Analyzer:
@@ -360,20 +421,29 @@ class _Analyzer:
             count[0] += 1
             done(relpath, steps, new)
 
+        names = _Names()
+
         def start_of(relpath: str) -> tuple[_Start, ModuleSummary] | None:
             """Where the engine must start on a file and the summaries it is offered, or None when
             the cache had all its steps (the file is then done)."""
-            index = _offered(deps.get(relpath, ()), exports)
+            offered = [(d, exports[d]) for d in deps.get(relpath, ()) if d in exports]
             if cache is None:
-                return (relpath, "", EMPTY, 0), index
+                return (relpath, "", EMPTY, 0), ModuleSummary.merge(s for _, s in offered)
+            # Most cached files use nothing their imports offer: their names are enough to know,
+            # and the summaries are merged only for the files that use some.
+            index: ModuleSummary | None = None
+            known = names.of(offered)
             steps: _Steps = []
             digest, external = "", EMPTY
             while True:
                 hit = cache.get(relpath, digest)
                 if hit is None:
-                    return (relpath, digest, external, len(steps)), index
+                    return (relpath, digest, external, len(steps)), index or ModuleSummary.merge(s for _, s in offered)
                 steps.append((digest, hit))
-                following = _next_external(steps, index, index.names(), self.models)
+                following = None
+                if not hit.uses.isdisjoint(known):
+                    index = index or ModuleSummary.merge(s for _, s in offered)
+                    following = _next_external(steps, index, known, self.models)
                 if following is None:
                     finish(relpath, steps, new=False)
                     return None

@@ -289,3 +289,26 @@ def test_only_a_reexport_that_says_something_costs_an_analysis(tmp_path: Path, m
     # no second analysis
     assert sorted(analyses) == ["app/__init__.py", "app/lib/__init__.py", "app/lib/params.py",
                                 "app/lib/testing.py", "app/tests.py", "app/views.py", "app/views.py"]
+
+
+EMAIL = FunctionSummary(returns=Value(categories=frozenset({"user.contact.email"})))
+PASSTHROUGH = FunctionSummary(return_params=frozenset({0}))
+
+
+@pytest.mark.parametrize(
+    "offered",
+    [
+        [("a/x.py", ModuleSummary(functions={"a.x.f": EMAIL})), ("a/y.py", ModuleSummary(functions={"a.y.g": PASSTHROUGH}))],
+        # a module and a package of one name: the merge keeps the later entry of `a.b.f`
+        [("a/b.py", ModuleSummary(functions={"a.b.f": EMAIL})), ("a/b/__init__.py", ModuleSummary(functions={"a.b.f": PASSTHROUGH}))],
+        # a class `b` of package `a` with a method `f`, and a submodule `a.b` with a function `f`
+        [("a/__init__.py", ModuleSummary(functions={"a.b.f": EMAIL})), ("a/b.py", ModuleSummary(functions={"a.b.f": PASSTHROUGH}))],
+        [("a/__init__.py", ModuleSummary(variables={"a.db": "flask_sqlalchemy.SQLAlchemy()"})),
+         ("a/b.py", ModuleSummary(functions={"a.b.f": PASSTHROUGH})), ("a/c.py", ModuleSummary())],
+    ],
+)
+def test_the_names_offered_are_those_of_the_merged_summaries(offered: list[tuple[str, ModuleSummary]]) -> None:
+    names = runner._Names()
+    expected = ModuleSummary.merge(summary for _, summary in offered).names()
+    assert names.of(offered) == expected
+    assert names.of(offered) == expected  # again, from what it remembers of each summary
