@@ -30,6 +30,7 @@ from rest_framework.views import APIView
 from tornado.web import RequestHandler
 
 from .db import get_db, save_profile, store_upload
+from .env import WEBUI_AUTH_TRUSTED_EMAIL_HEADER, WEBUI_AUTH_TRUSTED_GROUPS_HEADER, WEBUI_AUTH_TRUSTED_NAME_HEADER
 from .schemas import JSONCodec, LogoutForm, ProfileSchema, ProfileSerializer
 
 app = Flask(__name__)
@@ -474,6 +475,30 @@ def django_client_ip(request: HttpRequest):
     # ok: python.request.header
     token = request.headers.get(settings.CSRF_HEADER_NAME)
     return token
+
+
+# the header an authenticating proxy sends, named by a literal: read by the literal
+PROXY_EMAIL_HEADER = "X-Auth-Request-Email"
+
+
+@router.post("/auths/signin")
+async def trusted_header_signin(request: Request):
+    """Headers a trusted proxy sets, named in environment settings: read by the setting's name."""
+    if WEBUI_AUTH_TRUSTED_EMAIL_HEADER:
+        if WEBUI_AUTH_TRUSTED_EMAIL_HEADER not in request.headers:
+            raise ValueError("missing trusted header")
+        # ruleid: python.request.header user.contact.email
+        email = request.headers[WEBUI_AUTH_TRUSTED_EMAIL_HEADER].lower()
+        name = email
+        if WEBUI_AUTH_TRUSTED_NAME_HEADER:
+            # the proxy's `name` is the signed-in user's
+            # ruleid: python.request.header user.name
+            name = unquote(request.headers.get(WEBUI_AUTH_TRUSTED_NAME_HEADER, email))
+        # ok: python.request.header
+        groups = request.headers.get(WEBUI_AUTH_TRUSTED_GROUPS_HEADER, "").split(",")
+        return {"email": email, "name": name, "groups": groups}
+    # ruleid: python.request.header user.contact.email
+    return {"email": request.headers.get(PROXY_EMAIL_HEADER)}
 
 
 # --- request bodies taken whole into other values -------------------------------------------------

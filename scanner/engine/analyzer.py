@@ -922,7 +922,7 @@ class FileAnalyzer:
         key = self.eval(node.slice, scope)
         if base.role is not None and base.symbol is not None and base.symbol.startswith(REQUEST):
             self.mark_key_read(node.value, scope)
-            return sources.request_key(self, node, base, key, scope)
+            return sources.request_key(self, node, base, key, scope, node.slice)
         if base.symbol is not None and base.symbol.startswith("@self:"):
             return NOTHING
         if base.symbol is not None and base.symbol.startswith(ITEMS):

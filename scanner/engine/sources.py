@@ -223,18 +223,29 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
 
 
 _HEADER_WORDS = re.compile(r"(?:^|_)(?:http_)?headers?(?:_names?|_keys?)?$", re.IGNORECASE)
+# Words of a configured header's name that say an authenticating proxy sends it about the user it
+# signed in (`WEBUI_AUTH_TRUSTED_NAME_HEADER`, `REMOTE_USER_HEADER`, `SSO_EMAIL_HEADER`).
+_PROXY_WORDS = frozenset({"trusted", "remote", "auth", "sso", "proxy", "forwarded", "forward"})
 
 
 def _configured_header(an: FileAnalyzer, node: ast.expr, key_node: ast.expr | None) -> Value:
     """`request.headers.get(settings.TRUSTED_CLIENT_IP_HEADER)`: a header whose name is configured
-    under a name that says what it carries (the client IP behind a proxy, a remote user)."""
+    under a name that says what it carries (the client IP behind a proxy, a remote user's email).
+
+    The name is the constant's or setting's own (`WEBUI_AUTH_TRUSTED_EMAIL_HEADER`), read when its
+    value is not a known literal. Where that name says an authenticating proxy sends the header, its
+    words are read as a user's (`TRUSTED_NAME_HEADER`: the user's name). Returns the header's value,
+    emitting a collect, or NOTHING when the name says nothing; raises nothing.
+    """
     name = key_node.id if isinstance(key_node, ast.Name) else key_node.attr if isinstance(key_node, ast.Attribute) else ""
     stripped = _HEADER_WORDS.sub("", name)
     if not stripped or stripped == name:
         return NOTHING
     words = stripped.lower().split("_")
+    owners: tuple[str, ...] = ("request", "user") if _PROXY_WORDS.intersection(words) else ("request",)
     # `TRUSTED_CLIENT_IP_HEADER`: the words that say what it carries end the name
-    match = next((m for m in (an.classifier.name("_".join(words[i:]), owner="request") for i in range(len(words)))
+    match = next((m for owner in owners for m in (an.classifier.name("_".join(words[i:]), owner=owner)
+                                                  for i in range(len(words)))
                   if m is not None), None)
     if match is None:
         return NOTHING
@@ -287,7 +298,8 @@ def request_call(an: FileAnalyzer, node: ast.Call, func: Value, args: list[Value
         return request_container(an, node, f"{REQUEST}.{path}()", role, f"{path}()")
     if role in ("field", "header"):
         container = Value(symbol=func.symbol, role="fields" if role == "field" else "headers")
-        return request_key(an, node, container, args[0] if args else NOTHING, scope)
+        return request_key(an, node, container, args[0] if args else NOTHING, scope,
+                           node.args[0] if node.args else None)
     return NOTHING
 
 
