@@ -18,7 +18,9 @@ import sys
 import warnings
 from logging import LoggerAdapter, getLogger
 
+import braintree
 import sentry_sdk
+import stripe
 import structlog
 from flask import Flask, request
 from flask_login import current_user
@@ -35,6 +37,7 @@ log = get_logger(__name__)
 
 PASSWORD_MIN_LENGTH = 12
 HIDDEN = "HIDDEN"
+WEBHOOK_SECRET = "whsec_example"
 
 
 # --- the logging module and logger methods ----------------------------------------------------
@@ -335,6 +338,34 @@ def deprecations(user):
     warnings.warn(f"legacy address format for {user.email}", DeprecationWarning, stacklevel=2)
     # ok: python.warnings.personal-data
     warnings.warn("email_address is deprecated, use email", DeprecationWarning)
+
+
+# --- a payment provider's objects carry the payer's details ([[carries]]) ------------------------
+
+def handle_stripe_webhook(payload, signature, payment):
+    event = stripe.Webhook.construct_event(payload, signature, WEBHOOK_SECRET)
+    # ruleid: python.logging.personal-data user.contact.email,user.financial,user.name
+    logger.info("Stripe webhook %s", event)
+    intent = stripe.PaymentIntent.retrieve(payment.info_data["id"])
+    if intent.status != "succeeded":
+        # ruleid: python.logging.personal-data user.contact.email,user.financial,user.name
+        logger.warning("Payment intent not successful: %s", intent)
+    # ok: python.logging.personal-data
+    # (the provider's ids and states are not the payer's details)
+    logger.info("intent %s is %s", intent.id, intent.status)
+    refund = stripe.Refund.create(payment_intent=intent.id, amount=payment.amount)
+    # ok: python.logging.personal-data
+    # (a refund holds ids and an amount, not the payer's details)
+    logger.info("refunded %s", refund)
+    gateway = braintree.BraintreeGateway(braintree.Configuration.instantiate())
+    try:
+        result = gateway.transaction.sale({"amount": payment.amount, "payment_method_nonce": payment.nonce})
+    except braintree.exceptions.BraintreeError:
+        # ok: python.logging.personal-data
+        logger.exception("Braintree sale failed")
+        raise
+    # ruleid: python.logging.personal-data user.contact.email,user.financial,user.name
+    logger.debug("Braintree transaction %r", result)
 
 
 # --- Sentry breadcrumbs -------------------------------------------------------------------------

@@ -1025,6 +1025,12 @@ class FileAnalyzer:
             if parsed is not None:
                 return parsed
             result_symbol = self.call_result_symbol(symbol, node, scope)
+            carried = self.models.carriers.get(symbol)
+            if carried is not None:
+                # a payment provider's object (`stripe.PaymentIntent.retrieve(pid)`) holds the payer's
+                # details, whatever the call was given; its attributes (`intent.id`) are the service's
+                return Value(symbol=result_symbol, categories=carried,
+                             reasons=(f"{symbol}() returns the service's object, with the person's details it holds",))
             if symbol in self.models.returns:
                 return Value(symbol=result_symbol)
             if symbol.startswith("@class:"):
