@@ -130,6 +130,8 @@ class Scope:
     """The function's job is setting a cookie (`sinks.is_cookie_wrapper`): its callers set the cookie."""
     cookie_params: list[tuple[str, int]] = field(default_factory=list)
     cookie_rule: str = ""
+    sentry_event: str | None = None
+    """The parameter holding a Sentry event, in a function registered as an event processor (or given its event)."""
     late: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]]] = field(default_factory=list)
     """Nested functions that read names not yet bound where they are defined (with those names)."""
 
@@ -155,6 +157,8 @@ class FileAnalyzer:
         self.models = models
         self.classifier = classifier
         self.positions = Positions(source)
+        # functions registered as Sentry event processors, and the position of their event parameter
+        self.sentry_events = sinks.sentry_processors(tree) if "before_send" in source or "event_processor" in source else {}
         self.source = source
         self.module = module_name(path)
         self.is_package = path.endswith("__init__.py")
@@ -381,6 +385,7 @@ class FileAnalyzer:
         scope.params = tuple(names)
         scope.logging_wrapper = is_logging_wrapper(func)
         scope.cookie_wrapper = sinks.is_cookie_wrapper(func)
+        scope.sentry_event = sinks.sentry_event_parameter(self, func)
         logged = self.logging_decorators(func, scope, outer)
         for default in [*func.args.defaults, *func.args.kw_defaults]:
             if default is not None and route is None:

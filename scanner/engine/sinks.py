@@ -461,9 +461,13 @@ def _cookie_header(an: FileAnalyzer, node: ast.AST, value: Value) -> None:
 
 def check_subscript_assignment(an: FileAnalyzer, target: ast.Subscript, value: Value, value_node: ast.expr,
                                scope: Scope, stmt: ast.stmt) -> None:
-    """`response.cookies[name] = v`, `headers["Set-Cookie"] = v`, `jar[name] = v`."""
+    """`response.cookies[name] = v`, `headers["Set-Cookie"] = v`, `jar[name] = v`; in a Sentry event
+    processor, `event["user"] = {...}`."""
     container = an.eval(target.value, scope)
     key = an.eval(target.slice, scope)
+    if scope.sentry_event is not None and _event_write(target, scope.sentry_event):
+        _sentry_event_write(an, target, key, value, stmt)
+        return
     if container.symbol is not None and container.symbol.startswith(REQUEST):
         return
     if isinstance(target.value, ast.Attribute) and target.value.attr == "cookies":
@@ -480,6 +484,119 @@ def check_subscript_assignment(an: FileAnalyzer, target: ast.Subscript, value: V
         message = f"cookie '{name}' is set in a cookie jar" if name else "a cookie is set in a cookie jar"
         an.emit(Kind.COOKIE, stmt, cookie_categories(value), an.models.cookie_jar_rule, message,
                 cookie=Cookie(name=name), value=data_of(value))
+
+
+# Sentry's ways of registering a function that edits each event before it is sent: the event
+# processor registrations (a scope's, the global one, as a call or a decorator) and the init hooks.
+SENTRY_REGISTRARS = frozenset({"add_event_processor", "add_global_event_processor"})
+SENTRY_HOOKS = frozenset({"before_send", "before_send_transaction"})
+SENTRY_PROCESSOR_RULE = "python.share.sentry-event-processor"
+
+
+def sentry_processors(tree: ast.Module) -> dict[str, int]:
+    """The module's functions that edit a Sentry event before it is sent, by name, with the position
+    of their event parameter (counting from the first parameter after `self`/`cls`).
+
+    A processor is a function named where Sentry is given one (`scope.add_event_processor(fn)`,
+    `@add_global_event_processor`, `sentry_sdk.init(before_send=fn)`), or the function a factory
+    given there returns (`add_event_processor(_make_processor(request))`); a module function a
+    processor passes its event to (`_set_user_info(request, event)`) edits the event too."""
+    functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+    registered: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions.setdefault(node.name, node)
+            if any(_callee_name(d) in SENTRY_REGISTRARS for d in node.decorator_list):
+                registered.add(node.name)
+        elif isinstance(node, ast.Call):
+            given: list[ast.expr] = []
+            if _callee_name(node.func) in SENTRY_REGISTRARS and node.args:
+                given.append(node.args[0])
+            given.extend(k.value for k in node.keywords if k.arg in SENTRY_HOOKS)
+            for expr in given:
+                if isinstance(expr, ast.Name):
+                    registered.add(expr.id)
+                elif isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name):
+                    registered.update(_returned_functions(expr.func.id, functions, tree))
+    found: dict[str, int] = {name: 0 for name in registered if name in functions}
+    pending = list(found)
+    while pending:  # the module functions a processor hands its event to
+        func = functions[pending.pop()]
+        event = _parameters(func)[found[func.name]] if found[func.name] < len(_parameters(func)) else None
+        if event is None:
+            continue
+        for node in ast.walk(func):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in functions \
+                    and node.func.id not in found:
+                for index, arg in enumerate(node.args):
+                    if isinstance(arg, ast.Name) and arg.id == event:
+                        found[node.func.id] = index
+                        pending.append(node.func.id)
+                        break
+    return found
+
+
+def _callee_name(node: ast.expr) -> str | None:
+    """The last name of a callee or decorator: `add_event_processor` of `scope.add_event_processor`."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def _returned_functions(factory: str, functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef],
+                        tree: ast.Module) -> set[str]:
+    """The names of the nested functions that the module function `factory` returns."""
+    func = functions.get(factory)
+    if func is None:
+        return set()
+    nested = {n.name for n in ast.walk(func) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not func}
+    return {n.value.id for n in ast.walk(func)
+            if isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id in nested}
+
+
+def _parameters(func: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    names = [a.arg for a in (*func.args.posonlyargs, *func.args.args)]
+    return names[1:] if names and names[0] in ("self", "cls") else names
+
+
+def sentry_event_parameter(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The name of the parameter holding the Sentry event when `func` is one of the module's event
+    processors (`sentry_processors`), else None."""
+    index = an.sentry_events.get(func.name)
+    if index is None:
+        return None
+    params = _parameters(func)
+    return params[index] if index < len(params) else None
+
+
+def _event_write(target: ast.Subscript, event: str) -> bool:
+    """True when an assignment target is inside the event: `event["user"]`, `event["user"]["email"]`,
+    `event.setdefault("user", {})["email"]`, `event.get("request", {})["data"]`."""
+    node: ast.expr = target
+    while True:
+        if isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in ("setdefault", "get"):
+            node = node.func.value
+        else:
+            return isinstance(node, ast.Name) and node.id == event
+
+
+def _sentry_event_write(an: FileAnalyzer, target: ast.Subscript, key: Value, value: Value, stmt: ast.stmt) -> None:
+    """A processor writing personal data into the Sentry event: a share to Sentry at the write, where
+    the data can be seen going into what Sentry is sent. Scrubbing (`= "[Filtered]"`) writes a constant."""
+    data = data_of(value)
+    if isinstance(key.const, str) and not value.is_const:
+        named = an.classify_name(key.const, None)
+        if named is not None:
+            data = union([data, named])
+    if not data.categories:
+        return
+    an.emit(Kind.SHARE, stmt, data.categories, SENTRY_PROCESSOR_RULE,
+            f"data is sent to Sentry ({describe(data.categories)}): an event processor adds it to every event",
+            recipient="Sentry", value=data, reasons=("written into the event of a Sentry event processor",))
 
 
 def check_header_tuple(an: FileAnalyzer, node: ast.Tuple, values: list[Value], scope: Scope) -> None:
