@@ -227,6 +227,14 @@ def _attach_request_body(request, event):
     event["user"]["email"] = request.user.email
 
 
+def _add_account_to_event(event, hint):
+    user_info = event.setdefault("user", {})
+    # todoruleid: python.share.sentry-event-processor user.contact.email recipient=Sentry
+    # (missed: the write goes through a name bound to part of the event, not through the event)
+    user_info["email"] = get_current_user().email
+    return event
+
+
 def _make_event_processor(request):
     def event_processor(event, hint):
         # the helper is given the event: its writes are the processor's
@@ -246,6 +254,7 @@ def _fill_payload(payload, user):
 
 def register_sentry_processors(request):
     sentry_sdk.init(dsn=settings.SENTRY_DSN, before_send=_add_user_to_event, before_send_transaction=_scrub_event)
+    sentry_sdk.add_event_processor(_add_account_to_event)
     with sentry_sdk.configure_scope() as scope:
         scope.add_event_processor(_make_event_processor(request))
 
