@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scanner.discovery import BUILTIN_EXCLUDES
 from scanner.errors import ConfigError, Problem
 from scanner.inventory import ClassifierOverrides, read_classifier
 from scanner.model import Level

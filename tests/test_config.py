@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from scanner.config import BUILTIN_EXCLUDES, CONFIG_KEYS, Config, load_config, with_overrides
+from scanner.config import CONFIG_KEYS, Config, load_config, with_overrides
+from scanner.discovery import BUILTIN_EXCLUDES
 from scanner.errors import ConfigError, ExitCode, Problem
 from scanner.inventory import ClassifierOverrides
 from scanner.model import Level

@@ -64,8 +64,8 @@ def expected(root: Path) -> tuple[set[Expected], set[tuple[str, int, str]]]:
     files += [(p, _toml_annotations(p)) for p in sorted(root.rglob("*.toml"))]
     for path, blocks in files:
         rel = path.relative_to(root).as_posix()
-        for line, annotations in blocks.items():
-            for text in annotations:
+        for line, written in blocks.items():
+            for text in written:
                 if text.startswith("finding:"):
                     for rule in re.split(r"[,\s]+", text[len("finding:"):].strip()):
                         if rule:

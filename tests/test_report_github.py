@@ -428,9 +428,9 @@ def fake_venv(tmp_path: Path) -> Path:
     bin_dir = tmp_path / "venv" / "bin"
     bin_dir.mkdir(parents=True)
     # Scripts, not links: a link to a venv's python would lose the venv.
-    for name, command in (("python", ""), ("policyscan", " -m scanner")):
+    for name, module in (("python", ""), ("policyscan", " -m scanner")):
         script = bin_dir / name
-        script.write_text(f'#!/bin/sh\nexec "{sys.executable}"{command} "$@"\n', encoding="utf-8")
+        script.write_text(f'#!/bin/sh\nexec "{sys.executable}"{module} "$@"\n', encoding="utf-8")
         script.chmod(0o755)
     return bin_dir.parent
 
