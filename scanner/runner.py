@@ -227,22 +227,12 @@ def _wanted(uses: frozenset[str], index: ModuleSummary, names: frozenset[str], m
                and is_reexport(tagged[2:], index.variables[tagged[2:]])]
     if not renames:
         return used
-    keep = _model_names(models).keep
     aliases = {tagged[2:]: index.variables[tagged[2:]] for tagged in renames}
-    silent = [alias for alias, original in aliases.items() if not keep(alias, original)]
-    originals = {aliases[alias] for alias in silent}  # of the re-exports that only the uses can keep
+    silent, moves, asked = _renamed(uses, frozenset(aliases.items()), _model_names(models).keep)
     found: dict[str, set[str]] = {}
-    asked: set[str] = set()
-    heads = (*aliases, *originals)
-    for use in filter(operator.methodcaller("startswith", heads, 2), uses):  # one pass, in C
-        for name, original in aliases.items():
-            end = 2 + len(name)
-            if use.startswith(name, 2) and use[end:end + 1] in ("", ".", "("):
-                moved = use[:2] + original + use[end:]
-                if moved in names:
-                    found.setdefault(name, set()).add(moved)
-        asked.update(name for name in originals
-                     if use.startswith(name, 2) and use[2 + len(name):3 + len(name)] in ("", ".", "("))
+    for alias, moved in moves:
+        if moved in names:
+            found.setdefault(alias, set()).add(moved)
     wanted = set(used).union(*found.values())
     # Kept: a re-export whose original has an entry where the file looked under the alias, or
     # whose original is in the uses (the file was analysed with it, or uses the original itself,
@@ -250,6 +240,39 @@ def _wanted(uses: frozenset[str], index: ModuleSummary, names: frozenset[str], m
     wanted.difference_update(USE_VARIABLE + alias for alias in silent
                              if alias not in found and aliases[alias] not in asked)
     return frozenset(wanted)
+
+
+_Renamed = tuple[tuple[str, ...], tuple[tuple[str, str], ...], frozenset[str]]
+_RENAMED: dict[tuple[frozenset[str], frozenset[tuple[str, str]], Callable[[str, str], bool]], _Renamed] = {}
+
+
+def _renamed(uses: frozenset[str], aliases: frozenset[tuple[str, str]], keep: Callable[[str, str], bool]) -> _Renamed:
+    """For re-exports (alias, original) a file used: the aliases only the uses can keep (`keep` says
+    no); each use under an alias as (alias, the use under the original instead); and the originals
+    of those aliases that the uses name or are under.
+
+    One pass over the uses, remembered (a file is checked with the same uses in several rounds).
+    """
+    key = (uses, aliases, keep)
+    known = _RENAMED.get(key)
+    if known is not None:
+        return known
+    silent = tuple(sorted(alias for alias, original in aliases if not keep(alias, original)))
+    renames = dict(aliases)
+    originals = {renames[alias] for alias in silent}
+    moves: list[tuple[str, str]] = []
+    asked: set[str] = set()
+    for use in filter(operator.methodcaller("startswith", (*renames, *originals), 2), uses):  # in C
+        for name, original in renames.items():
+            end = 2 + len(name)
+            if use.startswith(name, 2) and use[end:end + 1] in ("", ".", "("):
+                moves.append((name, use[:2] + original + use[end:]))
+        asked.update(name for name in originals
+                     if use.startswith(name, 2) and use[2 + len(name):3 + len(name)] in ("", ".", "("))
+    if len(_RENAMED) > 50_000:  # a bound on what a long run keeps
+        _RENAMED.clear()
+    known = _RENAMED[key] = (silent, tuple(moves), frozenset(asked))
+    return known
 
 
 def _next_external(steps: _Steps, index: ModuleSummary, names: frozenset[str],
