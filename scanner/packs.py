@@ -154,6 +154,9 @@ class SchemaFamily:
     stored_when_keyword: str | None
     renders_fields: bool = False
     submitted: bool = False
+    received_only: bool = False
+    """Plain value classes (dataclasses, attrs, TypedDict): their fields are collects only in a class
+    that receives data (a route's parameter type, or the target of a known decoder)."""
 
     def is_field_call(self, symbol: str) -> bool:
         """True when a call of `symbol` declares a field of this family."""
@@ -229,6 +232,9 @@ class Models:
     recipients: frozenset[str] = field(default_factory=frozenset)
     carriers: SymbolTable[frozenset[str]] = field(default_factory=lambda: SymbolTable(()))
     """Calls whose result is a service's object that carries a person's data (`[[carries]]`)."""
+    received_by: frozenset[str] = frozenset()
+    """Calls that decode received data into a class named among their arguments
+    (`dacite.from_dict(Cls, data)`): that class's fields are collects."""
 
     @functools.cached_property
     def _roots(self) -> frozenset[str]:
@@ -295,14 +301,15 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
                           "credential_schemes", "form_classes"}),
-    "defaults": frozenset({"response_names", "response_only_keywords", "exclude_keywords"}),
+    "defaults": frozenset({"response_names", "response_only_keywords", "exclude_keywords", "received_by"}),
     "derive": frozenset({"rule", "category", "message", "calls"}),
     "factory": frozenset({"family", "rule", "stored", "calls"}),
     "carries": frozenset({"calls", "categories"}),
     "configuration": frozenset({"owners", "symbols"}),
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
-                         "meta_fields", "response_names", "stored_when_keyword", "renders_fields", "submitted"}),
+                         "meta_fields", "response_names", "stored_when_keyword", "renders_fields", "submitted",
+                         "received_only"}),
 }
 
 
@@ -432,6 +439,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     schemas: list[SchemaFamily] = []
     response_names: list[str] = []
     response_only: set[str] = set()
+    received_by: set[str] = set()
     field_excludes: set[str] = set()
     derive_entries: list[tuple[str, DeriveSource]] = []
     factory_entries: list[tuple[str, SchemaFactory]] = []
@@ -548,6 +556,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         response_names.extend(reader.strings(defaults, "response_names"))
         response_only.update(reader.strings(defaults, "response_only_keywords"))
         field_excludes.update(reader.strings(defaults, "exclude_keywords"))
+        received_by.update(reader.strings(defaults, "received_by"))
         for entry in doc.get("derive", []):
             reader.check_keys(entry, "derive")
             category = reader.string(entry, "category")
@@ -593,6 +602,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                     stored_when_keyword=entry.get("stored_when_keyword"),
                     renders_fields=bool(entry.get("renders_fields", False)),
                     submitted=bool(entry.get("submitted", False)),
+                    received_only=bool(entry.get("received_only", False)),
                 )
             )
 
@@ -643,5 +653,6 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         config_owners=frozenset(config_owners),
         config_symbols=frozenset(config_symbols),
         recipients=frozenset(recipients),
+        received_by=frozenset(received_by),
         carriers=SymbolTable(carrier_entries),
     )

@@ -128,10 +128,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
-
+from fastapi import APIRouter
 if TYPE_CHECKING:
     from app.models import Token
-
+router = APIRouter()
 
 @dataclass
 class ValidatorContext:
@@ -139,6 +139,11 @@ class ValidatorContext:
     access_token: Token | None = None
     refresh_token: Optional[Token] = None
     api_key: str | None = None
+
+
+@router.post("/validate")
+def validate(context: ValidatorContext) -> None:  # a body: the dataclass receives data
+    pass
 '''
 
 
@@ -266,4 +271,46 @@ def test_a_model_another_module_names_as_response_model_collects_nothing(tmp_pat
         # Token (lines 6-7) is what /login sends back; Credentials is what it takes in
         ("app/schemas.py", 11, "collect", ("user.account.username",), None),
         ("app/schemas.py", 12, "collect", ("user.authorization.credentials",), None),
+    ]
+
+
+RECEIVED_BODIES = '''
+from dataclasses import dataclass
+
+
+@dataclass
+class SignupBody:
+    email: str
+    display_name: str
+
+
+@dataclass
+class AuditEntry:
+    source_ip: str
+'''
+
+RECEIVING_ROUTES = '''
+from fastapi import APIRouter
+
+from app.bodies import SignupBody
+
+router = APIRouter()
+
+
+@router.post("/signup")
+async def signup(body: SignupBody) -> None:
+    pass
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_dataclass_is_a_collect_only_where_a_route_of_another_module_receives_it(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "bodies.py").write_text(textwrap.dedent(RECEIVED_BODIES))
+    (tmp_path / "app" / "routes.py").write_text(textwrap.dedent(RECEIVING_ROUTES))
+    # AuditEntry is the service's own record: no route or decoder receives it
+    assert observed(tmp_path, jobs) == [
+        ("app/bodies.py", 7, "collect", ("user.contact.email",), None),
+        ("app/bodies.py", 8, "collect", ("user.name",), None),
     ]

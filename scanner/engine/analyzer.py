@@ -169,6 +169,8 @@ class FileAnalyzer:
         self.classes: dict[str, ClassInfo] = {}
         self.schema_classes: dict[str, str] = {}
         self.response_models: set[str] = set()
+        self.received_local: frozenset[str] | None = None
+        """The module's classes that receive data (computed at its first plain value class)."""
         self._return_types = frozenset(models.returns.values())
         self.request_attributes: set[str] = set()
         """Attributes this module sets on the request object from request data."""
@@ -1218,6 +1220,7 @@ class FileAnalyzer:
                                                         or self._reexported(prefix + name, value.symbol))},
             request_attributes=frozenset(self.request_attributes),
             responses=sources.response_model_symbols(self),
+            received=sources.received_classes(self)[1],
         )
 
     def _reexported(self, qualified: str, symbol: str) -> bool:

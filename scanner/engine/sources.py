@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from scanner.engine.summaries import USE_BASE, USE_RENDERED, USE_RESPONSE
+from scanner.engine.summaries import USE_BASE, USE_RECEIVED, USE_RENDERED, USE_RESPONSE
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
 from scanner.model import Cookie, Kind
 from scanner.packs import SchemaFamily
@@ -643,6 +643,105 @@ def _response_model(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     return qualified in an.external.responses
 
 
+def _route_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether a route decorator with a path marks `func` (`@router.post("/items")`, Litestar's `@post("/items")`)."""
+    methods = an.models.routes.route_methods
+    for decorator in func.decorator_list:
+        if not isinstance(decorator, ast.Call):
+            continue
+        name = decorator.func.attr if isinstance(decorator.func, ast.Attribute) else \
+            decorator.func.id if isinstance(decorator.func, ast.Name) else ""
+        if name not in methods:
+            continue
+        path = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
+        if isinstance(path, ast.Constant) and isinstance(path.value, str) and (path.value.startswith("/") or path.value == ""):
+            return True
+    return False
+
+
+def _type_names(node: ast.expr | None) -> list[ast.expr]:
+    """The names and dotted names a type expression mentions (`list[Item] | None` -> list, Item, None)."""
+    found: list[ast.expr] = []
+    if node is None:
+        return found
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and sub.value.isidentifier():
+            found.append(ast.Name(id=sub.value, ctx=ast.Load()))  # a quoted forward reference: `"Item"`
+        elif isinstance(sub, (ast.Name, ast.Attribute)):
+            found.append(sub)
+    return found
+
+
+def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes this module says receive data: the local names, and the qualified names of
+    other modules' classes.
+
+    A class receives data when it types a parameter of a route (a body FastAPI or Litestar decodes
+    into it), when a call of a known decoder names it (`dacite.from_dict(Cls, payload)`), when it
+    is built from a submitted form's fields (`Info(username=form.username.data)`), or when it
+    types a field of, or is a base of, a local class that receives data (the whole payload is
+    decoded into it). Local classes other modules name as received count as received here too.
+    """
+    seeds: list[ast.expr] = []
+    decoders = an.models.received_by
+    for node in ast.walk(an.tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _route_decorated(an, node):
+            for arg in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
+                seeds.extend(_type_names(arg.annotation))
+        elif isinstance(node, ast.Call) and decoders and an.static_symbol(node.func, an.module_scope) in decoders:
+            for value in [*node.args, *(k.value for k in node.keywords)]:
+                seeds.extend(_type_names(value))
+        elif isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)) \
+                and any(_submitted_field(v) for v in [*node.args, *(k.value for k in node.keywords)]):
+            seeds.append(node.func)
+    classes = {n.name: n for n in an.tree.body if isinstance(n, ast.ClassDef)}
+    prefix = f"{an.module}." if an.module else ""
+    seeds.extend(ast.Name(id=name, ctx=ast.Load()) for name in classes
+                 if prefix + name in an.external.received)
+    local: set[str] = set()
+    external: set[str] = set()
+    while seeds:
+        node = seeds.pop()
+        if isinstance(node, ast.Name) and node.id in classes:
+            if node.id in local:
+                continue
+            local.add(node.id)
+            cls = classes[node.id]
+            seeds.extend(b for base in cls.bases for b in _type_names(base))
+            for stmt in cls.body:
+                if isinstance(stmt, ast.AnnAssign):
+                    seeds.extend(_type_names(stmt.annotation))
+            continue
+        symbol = an.static_symbol(node, an.module_scope)
+        if symbol is not None and "." in symbol and not symbol.startswith(("@", "builtins.", "typing.")):
+            external.add(symbol)
+    return frozenset(local), frozenset(external)
+
+
+def _submitted_field(node: ast.expr) -> bool:
+    """A read of a submitted form's field: `form.username.data` (WTForms), `form.cleaned_data["email"]`
+    (Django), `serializer.validated_data["email"]` (DRF)."""
+    if isinstance(node, ast.Attribute) and node.attr == "data":
+        return isinstance(node.value, ast.Attribute) and isinstance(node.value.value, ast.Name) and "form" in node.value.value.id
+    if isinstance(node, (ast.Subscript, ast.Call)):
+        target = node.value if isinstance(node, ast.Subscript) else node.func
+        if isinstance(target, ast.Attribute) and target.attr == "get" and isinstance(node, ast.Call):
+            target = target.value
+        return isinstance(target, ast.Attribute) and target.attr in ("cleaned_data", "validated_data")
+    return False
+
+
+def _received(an: FileAnalyzer, node: ast.ClassDef) -> bool:
+    """Whether a plain value class receives data (see `received_classes`), in this module or another."""
+    if an.received_local is None:
+        an.received_local = received_classes(an)[0]
+    if node.name in an.received_local:
+        return True
+    qualified = f"{an.module}.{node.name}" if an.module else node.name
+    an.uses.add(USE_RECEIVED + qualified)  # known once the module receiving it has been analysed
+    return qualified in an.external.received
+
+
 def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaFamily | None:
     """The schema family of a class: by base, decorator, local ancestry, or the fields it assigns."""
     families = an.models.schemas
@@ -709,6 +808,8 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     an.schema_classes[node.name] = family.family
     if family.response_names and _response_model(an, node):
         return family
+    if family.received_only and not _received(an, node):
+        return family  # a value object of the service's own (a config, an audit entry), not received data
     stored = family.stored
     if family.stored_when_keyword:
         stored = any(k.arg == family.stored_when_keyword and isinstance(k.value, ast.Constant) and k.value.value is True

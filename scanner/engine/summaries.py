@@ -84,6 +84,9 @@ class ModuleSummary:
     responses: frozenset[str] = frozenset()
     """Classes this module names as `response_model=`: where another module defines one, its fields
     are what the service sends back, not what it collects."""
+    received: frozenset[str] = frozenset()
+    """Other modules' classes this module receives data into (a route parameter's type, a decoder's
+    target): where one is a plain dataclass or TypedDict, its fields are collects."""
 
     def names(self) -> frozenset[str]:
         """Every entry, as the uses that would need it: a tag for how it is used, then its qualified name.
@@ -99,6 +102,7 @@ class ModuleSummary:
         names.update(USE_VARIABLE + k for k in self.variables)
         names.update(USE_REQUEST_ATTRIBUTE + k for k in self.request_attributes)
         names.update(USE_RESPONSE + k for k in self.responses)
+        names.update(USE_RECEIVED + k for k in self.received)
         return frozenset(names)
 
     def restricted(self, names: Iterable[str]) -> ModuleSummary:
@@ -111,6 +115,7 @@ class ModuleSummary:
             variables={k: self.variables[k] for k in wanted if k in self.variables},
             request_attributes=frozenset(k for k in wanted if k in self.request_attributes),
             responses=frozenset(k for k in wanted if k in self.responses),
+            received=frozenset(k for k in wanted if k in self.received),
         )
 
     def digest(self) -> str:
@@ -123,7 +128,7 @@ class ModuleSummary:
             function = self.functions.get(key)
             parts.append((tagged, _function_key(function) if function else None,
                           tuple(sorted(self.rendered.get(key, ()))), self.families.get(key), self.variables.get(key),
-                          key in self.request_attributes, key in self.responses))
+                          key in self.request_attributes, key in self.responses, key in self.received))
         return hashlib.sha256(pickle.dumps(parts, protocol=4)).hexdigest()
 
     @staticmethod
@@ -135,6 +140,7 @@ class ModuleSummary:
         variables: dict[str, str] = {}
         attributes: set[str] = set()
         responses: set[str] = set()
+        received: set[str] = set()
         for summary in summaries:
             functions.update(summary.functions)
             rendered.update(summary.rendered)
@@ -142,8 +148,10 @@ class ModuleSummary:
             variables.update(summary.variables)
             attributes.update(summary.request_attributes)
             responses.update(summary.responses)
+            received.update(summary.received)
         return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables,
-                             request_attributes=frozenset(attributes), responses=frozenset(responses))
+                             request_attributes=frozenset(attributes), responses=frozenset(responses),
+                             received=frozenset(received))
 
 
 def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
@@ -167,6 +175,7 @@ USE_BASE = "b:"
 USE_VARIABLE = "v:"
 USE_REQUEST_ATTRIBUTE = "q:"
 USE_RESPONSE = "o:"
+USE_RECEIVED = "i:"
 
 
 @dataclass(frozen=True)
