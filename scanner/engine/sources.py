@@ -12,6 +12,7 @@ import fnmatch
 import operator
 import re
 from dataclasses import dataclass
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from scanner.engine.summaries import USE_BASE, USE_RECEIVED, USE_RENDERED, USE_RESPONSE
@@ -682,18 +683,7 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
     types a field of, or is a base of, a local class that receives data (the whole payload is
     decoded into it). Local classes other modules name as received count as received here too.
     """
-    seeds: list[ast.expr] = []
-    decoders = an.models.received_by
-    for node in ast.walk(an.tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _route_decorated(an, node):
-            for arg in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]:
-                seeds.extend(_type_names(arg.annotation))
-        elif isinstance(node, ast.Call) and decoders and an.static_symbol(node.func, an.module_scope) in decoders:
-            for value in [*node.args, *(k.value for k in node.keywords)]:
-                seeds.extend(_type_names(value))
-        elif isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)) \
-                and any(_submitted_field(v) for v in [*node.args, *(k.value for k in node.keywords)]):
-            seeds.append(node.func)
+    seeds = list(_received_seeds(an))
     classes = {n.name: n for n in an.tree.body if isinstance(n, ast.ClassDef)}
     prefix = f"{an.module}." if an.module else ""
     seeds.extend(ast.Name(id=name, ctx=ast.Load()) for name in classes
@@ -716,6 +706,65 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
         if symbol is not None and "." in symbol and not symbol.startswith(("@", "builtins.", "typing.")):
             external.add(symbol)
     return frozenset(local), frozenset(external)
+
+
+# Where a WTForms field's data is read (`form.username.data`): the files worth searching for calls built from it.
+_FORM_FIELD_DATA = re.compile(r"form\w*\.\w+\.data\b|cleaned_data|validated_data")
+# The tree attribute that keeps a module's seeds: every analysis of one parse shares them.
+_SEEDS = "_policyscan_received_seeds"
+
+
+def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
+    """The expressions in this module that name a class receiving data (see `received_classes`):
+    route parameters' annotations, a decoder's arguments, a call built from a submitted form's fields.
+
+    Computed once per parse: the statements are walked for routes, and the whole tree for calls only
+    when the source mentions a decoder or a submitted form's fields (a full walk of every file cost
+    a third of the analysis time).
+    """
+    cached: tuple[ast.expr, ...] | None = getattr(an.tree, _SEEDS, None)
+    if cached is not None:
+        return cached
+    seeds: list[ast.expr] = []
+    for func in _functions(an.tree.body):
+        if func.decorator_list and _route_decorated(an, func):
+            for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
+                seeds.extend(_type_names(arg.annotation))
+    decoders = an.models.received_by
+    # a decoder is reached through an import of its package, which the source then names
+    with_decoders = bool(decoders) and any(name.split(".", 1)[0] in an.source for name in decoders)
+    if with_decoders or _FORM_FIELD_DATA.search(an.source):
+        for node in ast.walk(an.tree):
+            if not isinstance(node, ast.Call):
+                continue
+            if with_decoders and an.static_symbol(node.func, an.module_scope) in decoders:
+                for value in [*node.args, *(k.value for k in node.keywords)]:
+                    seeds.extend(_type_names(value))
+            elif isinstance(node.func, (ast.Name, ast.Attribute)) \
+                    and any(_submitted_field(v) for v in [*node.args, *(k.value for k in node.keywords)]):
+                seeds.append(node.func)
+    found = tuple(seeds)
+    setattr(an.tree, _SEEDS, found)
+    return found
+
+
+def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """Every function defined in `body`, in classes, nested functions and compound statements too."""
+    for stmt in body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield stmt
+            yield from _functions(stmt.body)
+        elif isinstance(stmt, ast.ClassDef):
+            yield from _functions(stmt.body)
+        else:
+            for field in ("body", "orelse", "finalbody", "handlers"):
+                inner = getattr(stmt, field, None)
+                if isinstance(inner, list):
+                    yield from _functions([s for s in inner if isinstance(s, ast.stmt)] if field != "handlers"
+                                          else [s for h in inner for s in h.body])
+            if isinstance(stmt, ast.Match):
+                for case in stmt.cases:
+                    yield from _functions(case.body)
 
 
 def _submitted_field(node: ast.expr) -> bool:
