@@ -732,7 +732,7 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
                 seeds.extend(_type_names(arg.annotation))
     decoders = an.models.received_by
     # a decoder is reached through an import of its package, which the source then names
-    with_decoders = bool(decoders) and any(name.split(".", 1)[0] in an.source for name in decoders)
+    with_decoders = any(package in an.source for package in {name.split(".", 1)[0] for name in decoders})
     if with_decoders or _FORM_FIELD_DATA.search(an.source):
         for node in ast.walk(an.tree):
             if not isinstance(node, ast.Call):
