@@ -178,8 +178,10 @@ class Classifier:
         `request.user`); it decides ambiguous words such as `name`, `city`, `id`, `message`.
         """
         cache_key = (identifier, owner)
-        if cache_key in self._names:
-            return self._names[cache_key]
+        try:
+            return self._names[cache_key]  # one lookup on the hit, as nearly every call is one
+        except KeyError:
+            pass
         found = self._classify_name(identifier, owner)
         self._names[cache_key] = found
         return found

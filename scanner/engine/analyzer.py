@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import builtins
 import dataclasses
+import functools
 import gc
 import re
 import sys
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scanner.classify import Classifier
+from scanner.classify import Classifier, Match
 from scanner.engine import sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.positions import Positions
@@ -435,7 +436,7 @@ class FileAnalyzer:
             returns=Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
                           symbol=returned.symbol, role=returned.role, shape=_returned_url(scope.returns)),
             log_params={(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0}
-            if is_logging_wrapper(func) else {},
+            if scope.logging_wrapper else {},
             param_names=tuple(names[shift:]),
             return_params=frozenset((i - shift if i >= 0 else i) for i in returned.params if i >= shift or i < 0),
             keyed=keyed,
@@ -712,8 +713,23 @@ class FileAnalyzer:
         return data_of(value)
 
     # ----------------------------------------------------------- expressions
-    def eval(self, node: ast.expr | None, scope: Scope) -> Value:  # noqa: C901
+    def eval(self, node: ast.expr | None, scope: Scope) -> Value:
         """Evaluate an expression once: its value, with every detector consulted on the way."""
+        # the four kinds that make most expressions, by exact type (cheaper than isinstance);
+        # any other node (or a subclass of these) goes through the full chain below
+        kind = type(node)
+        if kind is ast.Name:
+            return self.eval_name(node, scope)  # type: ignore[arg-type]
+        if kind is ast.Attribute:
+            return self.member(node, self.eval(node.value, scope), scope)  # type: ignore[arg-type, union-attr]
+        if kind is ast.Call:
+            return self.eval_call(node, scope)  # type: ignore[arg-type]
+        if kind is ast.Constant:
+            return Value(const=node.value)  # type: ignore[union-attr]
+        return self._eval_other(node, scope)
+
+    def _eval_other(self, node: ast.expr | None, scope: Scope) -> Value:  # noqa: C901
+        """`eval` of every kind of expression."""
         if node is None:
             return NOTHING
         if isinstance(node, ast.Constant):
@@ -1340,7 +1356,10 @@ class FileAnalyzer:
         match = self.classifier.name(name, owner=owner)
         if match is None:
             return None
-        return Value(categories=frozenset({match.category}), reasons=(match.pattern,))
+        found = _NAMED.get(match)
+        if found is None:
+            found = _NAMED[match] = Value(categories=frozenset({match.category}), reasons=(match.pattern,))
+        return found
 
 
 # Words that name a function for logging (`log_event`, `audit`); `info`, `error` or `record` name
@@ -1354,8 +1373,7 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     Only such a wrapper makes its callers' arguments a `log` at the call; a function that does
     other work and logs a parameter on the side is a log where it logs, not where it is called.
     """
-    words = set(re.split(r"_+|(?<=[a-z])(?=[A-Z])", func.name.lower()))
-    if words & LOGGING_WORDS:
+    if _names_logging(func.name):
         return True
     body = func.body[1:] if func.body and isinstance(func.body[0], ast.Expr) and isinstance(
         getattr(func.body[0], "value", None), ast.Constant) else func.body
@@ -1365,12 +1383,21 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=65536)
+def _names_logging(name: str) -> bool:
+    """True when a function name has a logging word (`log_event`, `auditTrail`); memoised, as the
+    same names recur across a project's files and each function is analysed at least once."""
+    return bool(set(re.split(r"_+|(?<=[a-z])(?=[A-Z])", name.lower())) & LOGGING_WORDS)
+
+
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg",
                          "print", "echo", "secho", "trace", "success"})
 
 
 
 _NORMALIZED: dict[int, dict[str, str]] = {}
+_NAMED: dict[Match, Value] = {}
+"""The value a classifier match gives (a name's category and why), made once per match."""
 
 
 def parameter_key(container: Value, key: Value) -> tuple[int, int, str] | None:
