@@ -17,7 +17,9 @@ one string), and decoded only when a run asks for it: a run that changes a few f
 re-encodes only their results and writes the others' bytes back as they were read.
 
 The cache also keeps each file's project imports (what the runner orders the analysis by),
-keyed by the file's content hash and by a digest of the file list they were resolved against.
+keyed by the file's content hash and by a digest of the file list they were resolved against,
+and what the runner needs to know that a run's later rounds would repeat the last run's
+(`Rounds`): each file's state after its first analyses, and where the rounds took it.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from scanner.engine.summaries import Analyzed, ModuleSummary
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 4
+FORMAT = 5
 CACHE_FILE = f"results-v{FORMAT}.pickle"
 """The cache file's name in the cache folder (the format number changes with its layout)."""
 
@@ -45,6 +47,9 @@ _Uses = str | frozenset[str] | None
 _Encoded = tuple[bytes, _Uses]  # (pickled result without its uses, or b"" for a bare one; the uses)
 _Hashes = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, sha256)
 _Imports = dict[tuple[str, str], tuple[str, ...]]  # (path, sha256) -> the project files it imports
+# (a fingerprint of every file's state before the rounds, {path: (sha256, digest of the summaries
+# the rounds analysed it with)} for the files they analysed again, {path: (sha256, digest, state)})
+Rounds = tuple[str, dict[str, tuple[str, str]], dict[str, tuple[str, str, str]]]
 _SEPARATOR = "\0"
 _COMPACT, _GENERIC = b"C", b"P"  # the first byte of a stored blob: which of the two forms follows
 
@@ -128,7 +133,9 @@ class ResultCache:
         self.old_hashes: _Hashes = {}
         self.stored: dict[_Key, _Encoded] = {}
         self.old_imports: tuple[str, _Imports] = ("", {})  # (the file list's digest, imports)
+        self.old_rounds: Rounds = ("", {}, {})
         self._load()
+        self.rounds: Rounds = ("", {}, {})
         self.hashes: _Hashes = {}
         self.imports_context = ""
         self.new_imports: _Imports = {}
@@ -155,10 +162,11 @@ class ResultCache:
         finally:
             if enabled:
                 gc.enable()
-        if not (isinstance(stored, tuple) and len(stored) == 5 and stored[:2] == (FORMAT, self.key)
-                and isinstance(stored[2], dict) and isinstance(stored[3], dict) and isinstance(stored[4], tuple)):
+        if not (isinstance(stored, tuple) and len(stored) == 6 and stored[:2] == (FORMAT, self.key)
+                and isinstance(stored[2], dict) and isinstance(stored[3], dict) and isinstance(stored[4], tuple)
+                and isinstance(stored[5], tuple)):
             return
-        self.old_hashes, self.stored, self.old_imports = stored[2], stored[3], stored[4]
+        self.old_hashes, self.stored, self.old_imports, self.old_rounds = stored[2], stored[3], stored[4], stored[5]
 
     def content_hash(self, relpath: str, *, fresh: bool = False) -> str | None:
         """The file's content hash, from the cache when its size and modification time are unchanged.
@@ -250,7 +258,7 @@ class ResultCache:
         """
         if (self.hashes == self.old_hashes and self.results.keys() == self.stored.keys()
                 and len(self.unchanged) == len(self.results)
-                and (self.imports_context, self.new_imports) == self.old_imports):
+                and (self.imports_context, self.new_imports) == self.old_imports and self.rounds == self.old_rounds):
             return None
         entries = {key: self.unchanged.get(key) or _encode(key[0], result) for key, result in self.results.items()}
         # a name of this process's own (O_EXCL: never another's file), renamed over the cache when
@@ -264,7 +272,8 @@ class ResultCache:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    pickle.dump((FORMAT, self.key, self.hashes, entries, (self.imports_context, self.new_imports)),
+                    pickle.dump((FORMAT, self.key, self.hashes, entries, (self.imports_context, self.new_imports),
+                                 self.rounds),
                                 handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temp, self.file)
             except BaseException:

@@ -716,6 +716,53 @@ def import_order(root: Path, files: Sequence[str],
     return order, deps
 
 
+def _state(digest: str, analyzed: Analyzed) -> str:
+    """A fingerprint of all the rounds of `analyze` read of a file's state: the digest of the
+    summaries its result was analysed with, the result's uses and its summary."""
+    return hashlib.sha256(repr((digest, sorted(analyzed.uses), analyzed.summary.digest())).encode()).hexdigest()
+
+
+def _states(files: Sequence[str], results: Mapping[str, Analyzed], consumed: Mapping[str, str],
+            cache: ResultCache) -> tuple[str, dict[str, tuple[str, str, str]]]:
+    """A fingerprint of every file's state before the rounds of `analyze`, and each file's
+    (sha256, digest of the summaries its result was analysed with, `_state`).
+
+    A file whose content and digest are those of the last run has the result the cache held for
+    them then, so its state is taken from the last run rather than computed again.
+    """
+    old = cache.old_rounds[2]
+    whole = hashlib.sha256(_reader_digest())  # how the rounds go is this module's code
+    states: dict[str, tuple[str, str, str]] = {}
+    for relpath in files:
+        sha, digest = cache.content_hash(relpath) or "", consumed[relpath]
+        before = old.get(relpath)
+        state = (before[2] if before is not None and sha and before[:2] == (sha, digest)
+                 else _state(digest, results[relpath]))
+        states[relpath] = (sha, digest, state)
+        whole.update(f"{relpath}\0{state}\0".encode())
+    return whole.hexdigest(), states
+
+
+def _repeated_rounds(whole: str, cache: ResultCache) -> dict[str, tuple[str, Analyzed]] | None:
+    """What the rounds of `analyze` reach, when the last run's rounds started from the same
+    states (`whole`, from `_states`) and the cache has each file they analysed again, as they
+    left it, for its content now: {file: (digest, result)} for those files; else None.
+
+    The rounds read only the files' states: from the same states they analyse the same files
+    with the same summaries; a file whose content is unchanged gets the same result again.
+    """
+    old_whole, finals, _ = cache.old_rounds
+    if not whole or whole != old_whole:
+        return None
+    repeated: dict[str, tuple[str, Analyzed]] = {}
+    for relpath, (sha, digest) in finals.items():
+        hit = cache.get(relpath, digest) if cache.content_hash(relpath) == sha else None
+        if hit is None:
+            return None
+        repeated[relpath] = (digest, hit)
+    return repeated
+
+
 def analyze(
     root: Path,
     files: Sequence[str],
@@ -774,8 +821,15 @@ def analyze(
     try:
         order, deps = import_order(root, files, cache)
         engine.settle(order, deps, cache, done, progress)
-        index = ModuleSummary.merge(results[f].summary for f in files)
-        for _ in range(MAX_ROUNDS):
+        states = _states(files, results, consumed, cache) if cache is not None else ("", {})
+        repeated = _repeated_rounds(states[0], cache) if cache is not None else None
+        if repeated is not None:  # the rounds would redo what the last run's did: their outcome, from the cache
+            for relpath, (digest, result) in repeated.items():
+                consumed[relpath], results[relpath] = digest, result
+        rounds = MAX_ROUNDS if repeated is None else 0
+        finals: dict[str, tuple[str, str]] = {}  # the files the rounds analysed again: (sha256, digest)
+        index = ModuleSummary.merge(results[f].summary for f in files) if rounds else EMPTY
+        for _ in range(rounds):
             names = index.names()
             externals: dict[str, ModuleSummary] = {}
             for relpath in files:
@@ -791,7 +845,11 @@ def analyze(
                 break
             again = [f for f in files if f in externals]
             results.update(analysed(again, externals, {f: consumed[f] for f in again}))
+            if cache is not None:
+                finals.update((f, (cache.content_hash(f) or "", consumed[f])) for f in again)
             index = ModuleSummary.merge(results[f].summary for f in files)
+        if cache is not None:
+            cache.rounds = (states[0], finals if repeated is None else cache.old_rounds[1], states[1])
     finally:
         engine.close()
     observations = [o for a in results.values() for o in a.result.observations]

@@ -244,10 +244,10 @@ def test_an_unchanged_run_does_not_write_the_cache(tree: Path) -> None:
 def test_a_damaged_entry_is_a_miss_and_is_replaced(tree: Path) -> None:
     cold = outputs(tree)
     file = tree / CACHE_DIR_NAME / CACHE_FILE
-    form, key, hashes, entries, imports = pickle.loads(file.read_bytes())
+    form, key, hashes, entries, imports, rounds = pickle.loads(file.read_bytes())
     damaged = next(k for k, (blob, _) in entries.items() if blob)
     entries[damaged] = (b"\x80\x05not a pickle", entries[damaged][1])
-    file.write_bytes(pickle.dumps((form, key, hashes, entries, imports)))
+    file.write_bytes(pickle.dumps((form, key, hashes, entries, imports, rounds)))
     assert outputs(tree) == cold
     assert pickle.loads(file.read_bytes())[3][damaged][0] not in (b"", b"\x80\x05not a pickle")
 
@@ -255,8 +255,8 @@ def test_a_damaged_entry_is_a_miss_and_is_replaced(tree: Path) -> None:
 def test_a_cache_of_another_format_is_ignored(tree: Path) -> None:
     cold = outputs(tree)
     file = tree / CACHE_DIR_NAME / CACHE_FILE
-    form, key, hashes, entries, imports = pickle.loads(file.read_bytes())
-    file.write_bytes(pickle.dumps((form - 1, key, hashes, {k: (b"", None) for k in entries}, imports)))
+    form, key, hashes, entries, imports, rounds = pickle.loads(file.read_bytes())
+    file.write_bytes(pickle.dumps((form - 1, key, hashes, {k: (b"", None) for k in entries}, imports, rounds)))
     assert outputs(tree) == cold
 
 
@@ -368,3 +368,25 @@ def test_imports_stored_by_another_version_of_the_reader_are_read_again(tree: Pa
     assert import_order(tree, files, reopened) == import_order(tree, files)
     # each file read twice: by the run with the cache (its stored imports not trusted) and without
     assert sorted(read) == ["__init__.py", "__init__.py", "helpers.py", "helpers.py", "views.py", "views.py"]
+
+
+def test_a_comment_in_a_dependency_repeats_the_last_runs_rounds_from_the_cache(tree: Path) -> None:
+    cached_analysis(tree)
+    (tree / "app" / "helpers.py").write_text(textwrap.dedent(HELPER) + "\n# edited\n")
+    cache = cached_analysis(tree)
+    # the helper's summary and uses are unchanged: every file starts the rounds as it did last run
+    assert cache.rounds[0] == cache.old_rounds[0]
+    assert cache.rounds[1] == cache.old_rounds[1]
+    assert outputs(tree) == outputs(tree, cache=False)
+
+
+def test_a_dependency_that_changes_after_repeated_rounds_still_resettles_its_users(tree: Path) -> None:
+    run(tree, config=Config(), command="observe", jobs=1)
+    (tree / "app" / "helpers.py").write_text(textwrap.dedent(HELPER) + "\n# edited\n")
+    run(tree, config=Config(), command="observe", jobs=1)  # repeats the rounds
+    (tree / "app" / "helpers.py").write_text("def client_ip():\n    return '127.0.0.1'\n")
+    cache = cached_analysis(tree)
+    assert cache.rounds[0] != cache.old_rounds[0]
+    after = run(tree, config=Config(), command="observe", jobs=1)
+    assert [o for o in after.observations if o.path == "app/views.py" and o.span.start_line == 10] == []
+    assert after.observations == run(tree, config=Config(), command="observe", jobs=1, cache=False).observations
