@@ -39,16 +39,19 @@ from scanner.engine.summaries import (
 from scanner.engine.values import (
     CARRIERS,
     CONFIGURED,
+    CONFIGURED_VALUE,
     HOLE,
     NOTHING,
     REQUEST,
     REQUEST_CONTAINER,
     UNKNOWN,
     Value,
+    const_value,
     data_of,
     default_shape,
     joined_shape,
     shape_of,
+    symbol_value_of,
     union,
     with_step,
 )
@@ -310,7 +313,7 @@ class FileAnalyzer:
         self.classes[node.name] = info
         family = sources.visit_schema_class(self, node, scope)
         info.rendered = sources.rendered_categories(self, node, family, scope)
-        scope.env[node.name] = Value(symbol=f"@class:{node.name}")
+        scope.env[node.name] = symbol_value_of(f"@class:{node.name}")
         for stmt in node.body:
             # What __init__ binds to self.x is known before any method runs; other methods' own
             # assignments are recorded as they are analysed (walking every method costs too much).
@@ -322,7 +325,7 @@ class FileAnalyzer:
                         held = self.mapping_items(sub.annotation, scope)
                         if held is not None:
                             # `self.spans: dict[str, LangfuseSpan] = {}`: what its values are
-                            info.attributes.setdefault(sub.target.attr, Value(symbol=ITEMS + held))
+                            info.attributes.setdefault(sub.target.attr, symbol_value_of(ITEMS + held))
                             continue
                         annotated = self.annotation_symbol(sub.annotation, scope)
                         if annotated is not None and not annotated.startswith("builtins."):
@@ -336,7 +339,7 @@ class FileAnalyzer:
                         ):
                             symbol = self.static_symbol(sub.value, scope)
                             if symbol is not None and self.is_object_symbol(symbol):
-                                info.attributes.setdefault(target.attr, Value(symbol=symbol))
+                                info.attributes.setdefault(target.attr, symbol_value_of(symbol))
         return info
 
     def mapping_items(self, annotation: ast.expr, scope: Scope) -> str | None:
@@ -499,7 +502,7 @@ class FileAnalyzer:
             elif isinstance(stmt.target, ast.Name):
                 annotated = self.annotation_symbol(stmt.annotation, scope)
                 if annotated is not None and annotated in self.models.request.annotations:
-                    scope.env[stmt.target.id] = Value(symbol=REQUEST)
+                    scope.env[stmt.target.id] = symbol_value_of(REQUEST)
         elif isinstance(stmt, ast.AugAssign):
             value = union([self.eval(stmt.value, scope), self.eval(stmt.target, scope)])
             if isinstance(stmt.target, ast.Name):
@@ -534,7 +537,7 @@ class FileAnalyzer:
                 value = self.symbol_value(self.normalize(qualified))
                 if local in self.models.logger_names and not self._tracked_logger(value):
                     # `from app.log import logger`: a logger by its name, unless we know what it is
-                    value = Value(symbol=self.models.logger_type)
+                    value = symbol_value_of(self.models.logger_type)
                 scope.env[local] = value
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if not skip_definitions:
@@ -604,7 +607,7 @@ class FileAnalyzer:
             bound = value
             if target.id in self.models.logger_names and not self._tracked(value) and not value.categories:
                 # `logger = get_logger(__name__)` from the project's own logging module
-                scope.env[target.id] = Value(symbol=self.models.logger_type)
+                scope.env[target.id] = symbol_value_of(self.models.logger_type)
                 return
             if (value.symbol is None or not self.is_object_symbol(value.symbol)) and value.role is None:
                 named = self.classify_name(target.id, None)
@@ -725,7 +728,7 @@ class FileAnalyzer:
         if kind is ast.Call:
             return self.eval_call(node, scope)  # type: ignore[arg-type]
         if kind is ast.Constant:
-            return Value(const=node.value)  # type: ignore[union-attr]
+            return const_value(node.value)  # type: ignore[union-attr]
         return self._eval_other(node, scope)
 
     def _eval_other(self, node: ast.expr | None, scope: Scope) -> Value:  # noqa: C901
@@ -733,7 +736,7 @@ class FileAnalyzer:
         if node is None:
             return NOTHING
         if isinstance(node, ast.Constant):
-            return Value(const=node.value)
+            return const_value(node.value)
         if isinstance(node, ast.Name):
             return self.eval_name(node, scope)
         if isinstance(node, ast.Attribute):
@@ -764,7 +767,7 @@ class FileAnalyzer:
             right = self.eval(node.right, scope)
             folded = sources.fold_binop(node.op, left, right)
             if folded is not UNKNOWN:
-                return Value(const=folded)
+                return const_value(folded)
             joined = union([left, right])
             shape = joined_shape([left, right]) if isinstance(node.op, ast.Add) else None
             if isinstance(node.op, ast.Mod) and isinstance(left.const, str):
@@ -876,9 +879,9 @@ class FileAnalyzer:
         if found is not None:
             return found
         if node.id in _BUILTIN_NAMES:
-            return Value(symbol=f"builtins.{node.id}")
+            return symbol_value_of(f"builtins.{node.id}")
         if node.id in self.models.logger_names:
-            return Value(symbol=self.models.logger_type)
+            return symbol_value_of(self.models.logger_type)
         named = self.classify_name(node.id, None)
         return named if named is not None else NOTHING
 
@@ -900,40 +903,40 @@ class FileAnalyzer:
                                                                     or cls.attributes[node.attr].shape is not None):
                 held = cls.attributes[node.attr]
                 if node.attr in self.models.logger_names and not self._modelled(held.symbol):
-                    return Value(symbol=self.models.logger_type)
+                    return symbol_value_of(self.models.logger_type)
                 return held
             if node.attr in self.models.request.self_attributes:
-                return Value(symbol=REQUEST)
+                return symbol_value_of(REQUEST)
             if self.models.request.methods.get(node.attr) in ("field", "header"):
                 # Tornado: a handler reads request arguments through its own methods
-                return Value(symbol=f"{REQUEST}.{node.attr}")
+                return symbol_value_of(f"{REQUEST}.{node.attr}")
             if node.attr in self.models.logger_names:
-                return Value(symbol=self.models.logger_type)
+                return symbol_value_of(self.models.logger_type)
             named = self.classify_name(node.attr, cls.name if cls else None)
             return named if named is not None else NOTHING
         if base.symbol is not None and base.symbol.startswith("builtins."):
             return NOTHING
         owner = owner_name(node.value)
         if base.const is CONFIGURED or owner in self.models.config_owners or base.symbol in self.models.config_symbols:
-            return Value(const=CONFIGURED)
+            return CONFIGURED_VALUE
         named = self.classify_name(node.attr, owner)
         if base.symbol is not None:
             symbol = self.normalize(f"{base.symbol}.{node.attr}")
             if symbol in self.models.request.objects:
-                return Value(symbol=REQUEST)
+                return symbol_value_of(REQUEST)
             if "(" not in base.symbol and not base.symbol.startswith("@"):
                 bound = self.external.variables.get(symbol)
                 self.uses.add(USE_VARIABLE + symbol)
                 if bound is not None:
-                    return Value(symbol=bound)
+                    return symbol_value_of(bound)
             if (node.attr in self.models.logger_names and symbol not in self.models.returns
                     and self.models.log_calls.get(symbol) is None):
-                return Value(symbol=self.models.logger_type)
+                return symbol_value_of(self.models.logger_type)
             if named is not None:
                 return Value(symbol=symbol, categories=named.categories, reasons=named.reasons)
-            return Value(symbol=symbol)
+            return symbol_value_of(symbol)
         if node.attr in self.models.logger_names:
-            return Value(symbol=self.models.logger_type)
+            return symbol_value_of(self.models.logger_type)
         if named is not None:
             return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
         if base.categories and not base.is_const and node.attr in CARRIERS:
@@ -949,10 +952,10 @@ class FileAnalyzer:
         if base.symbol is not None and base.symbol.startswith("@self:"):
             return NOTHING
         if base.symbol is not None and base.symbol.startswith(ITEMS):
-            return Value(symbol=base.symbol[len(ITEMS):])
+            return symbol_value_of(base.symbol[len(ITEMS):])
         owner = owner_name(node.value)
         if base.const is CONFIGURED or owner in self.models.config_owners or base.symbol in self.models.config_symbols:
-            return Value(const=CONFIGURED)
+            return CONFIGURED_VALUE
         keyed = parameter_key(base, key)
         if keyed is not None:
             return dataclasses.replace(data_of(base), keyed=keyed)
@@ -994,10 +997,10 @@ class FileAnalyzer:
         kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords]
         if method in ("get", "pop", "setdefault") and base is not None and base.symbol is not None \
                 and base.symbol.startswith(ITEMS):
-            return Value(symbol=base.symbol[len(ITEMS):])
+            return symbol_value_of(base.symbol[len(ITEMS):])
         folded = sources.fold_call(func.symbol, method, base, args, kwargs)
         if folded is not UNKNOWN:
-            return Value(const=folded)
+            return const_value(folded)
         sources.consume_bodies(self, node, func.symbol, args, kwargs, scope)
 
         # request methods and container reads
@@ -1014,7 +1017,7 @@ class FileAnalyzer:
         if (symbol is not None and symbol in self.models.config_symbols) or func.const is CONFIGURED:
             # `os.getenv("KEY")`, and a method of a configuration object (`os.environ.get("KEY")`,
             # `settings.get("api_key")`): the service's own settings, whatever key names them
-            return Value(const=CONFIGURED)
+            return CONFIGURED_VALUE
         if symbol is not None:
             derived = sources.derived(self, node, symbol)
             if derived is not None:
@@ -1055,7 +1058,7 @@ class FileAnalyzer:
                 return Value(symbol=result_symbol, categories=carried,
                              reasons=(f"{symbol}() returns the service's object, with the person's details it holds",))
             if symbol in self.models.returns:
-                return Value(symbol=result_symbol)
+                return symbol_value_of(result_symbol)
             if symbol.startswith("@class:"):
                 self.bind_constructor(symbol[len("@class:"):], args, kwargs)
                 held = self._propagate(node, symbol, method, base, args, kwargs)
@@ -1074,7 +1077,7 @@ class FileAnalyzer:
             data = self._propagate(node, symbol, method, base, args, kwargs)
             if data.categories or data.params:
                 return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params)
-            return Value(symbol=result_symbol)
+            return symbol_value_of(result_symbol)
         return self._propagate(node, symbol, method, base, args, kwargs)
 
     def bind_constructor(self, class_name: str, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
@@ -1338,13 +1341,13 @@ class FileAnalyzer:
         """The value of a qualified name: the request object where a framework's request is meant,
         or what another module of the project bound that name to (`db = SQLAlchemy()`)."""
         if symbol in self.models.request.objects:
-            return Value(symbol=REQUEST)
+            return symbol_value_of(REQUEST)
         if "." in symbol:
             self.uses.add(USE_VARIABLE + symbol)
             bound = self.external.variables.get(symbol)
             if bound is not None:
-                return Value(symbol=bound)
-        return Value(symbol=symbol)
+                return symbol_value_of(bound)
+        return symbol_value_of(symbol)
 
     def request_attribute(self, name: str) -> bool:
         """True when the project sets `request.<name>` from request data (in this module or another)."""

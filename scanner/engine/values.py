@@ -97,6 +97,41 @@ class Value:
 
 NOTHING = Value()
 
+_MEMO_LIMIT = 200_000
+_CONSTANTS: dict[tuple[type, object], Value] = {}
+_SYMBOLS: dict[str, Value] = {}
+_MEMOISED_CONSTANTS = frozenset({str, int, bool, bytes, type(None)})
+
+
+def const_value(const: Any) -> Value:
+    """`Value(const=const)`, the one Value per string, int, bool, bytes or None constant (made
+    once per process, as building a frozen Value costs more than finding it). Keyed by type too,
+    so `True` and `1` stay apart; other constants (`-0.0`, NaN, tuples) get a Value of their own."""
+    kind = type(const)
+    if kind not in _MEMOISED_CONSTANTS:
+        return Value(const=const)
+    key = (kind, const)
+    found = _CONSTANTS.get(key)
+    if found is None:
+        if len(_CONSTANTS) >= _MEMO_LIMIT:
+            _CONSTANTS.clear()
+        found = _CONSTANTS[key] = Value(const=const)
+    return found
+
+
+def symbol_value_of(symbol: str) -> Value:
+    """`Value(symbol=symbol)`, made once per symbol per process (see `const_value`)."""
+    found = _SYMBOLS.get(symbol)
+    if found is None:
+        if len(_SYMBOLS) >= _MEMO_LIMIT:
+            _SYMBOLS.clear()
+        found = _SYMBOLS[symbol] = Value(symbol=symbol)
+    return found
+
+
+CONFIGURED_VALUE = Value(const=CONFIGURED)
+"""The value of a configuration read."""
+
 REQUEST_CONTAINER = -3
 """`Value.keyed`'s container index when the function reads a key of the request itself."""
 
