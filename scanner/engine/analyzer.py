@@ -1068,8 +1068,11 @@ class FileAnalyzer:
                 self.uses.add(USE_RENDERED + symbol)
                 rendered = self.external.rendered.get(symbol, frozenset())
                 # `httpx.AsyncClient(base_url="https://api.example.com")`: the client keeps its base URL
+                shape = sinks.opened_url(self, symbol, args, kwargs)
+                if held is NOTHING and not rendered and shape is None:
+                    return symbol_value_of(result_symbol)  # the common case: an object given no data
                 return Value(symbol=result_symbol, categories=held.categories | rendered, steps=held.steps,
-                             reasons=held.reasons, params=held.params, shape=sinks.opened_url(self, symbol, args, kwargs))
+                             reasons=held.reasons, params=held.params, shape=shape)
             opened = sinks.opened_url(self, symbol, args, kwargs)
             if opened is not None:
                 # `websockets.connect(url)`: the connection keeps where it goes, for what is sent on it
@@ -1230,8 +1233,9 @@ class FileAnalyzer:
         """What other modules may use of this one: qualified names to summaries."""
         prefix = f"{self.module}." if self.module else ""
         return ModuleSummary(
-            functions={prefix + key: self._exported(summary) for key, summary in self.summaries.items()
-                       if not self._exported(summary).trivial},
+            functions={prefix + key: exported for key, exported in
+                       ((key, self._exported(summary)) for key, summary in self.summaries.items())
+                       if not exported.trivial},
             rendered={prefix + name: info.rendered for name, info in self.classes.items() if info.rendered},
             families={prefix + name: family for name, family in self.schema_classes.items()},
             variables={prefix + name: value.symbol for name, value in self.module_scope.env.items()
