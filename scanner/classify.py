@@ -110,7 +110,9 @@ class RulePack:
         return _split(text, self.invariant)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _split(text: str, invariant: frozenset[str]) -> tuple[str, ...]:
+    # memoised: the same identifiers are classified under many owners, and owners recur
     return tuple(_singular(w.lower(), invariant) for w in _WORD.findall(text))
 
 

@@ -176,6 +176,8 @@ class FileAnalyzer:
         self.received_local: frozenset[str] | None = None
         """The module's classes that receive data (computed at its first plain value class)."""
         self._return_types = frozenset(models.returns.values())
+        self._normalized = _NORMALIZED.setdefault(id(models.aliases), {})
+        """`normalize`'s memo, shared by every analyser given the same aliases."""
         self.request_attributes: set[str] = set()
         """Attributes this module sets on the request object from request data."""
         self._attribute_bindings = False
@@ -1288,7 +1290,7 @@ class FileAnalyzer:
 
     def normalize(self, symbol: str) -> str:
         """Apply the packs' aliases to the longest matching prefix of a symbol (memoised per process)."""
-        cache = _NORMALIZED.setdefault(id(self.models.aliases), {})
+        cache = self._normalized
         found = cache.get(symbol)
         if found is None:
             found = cache[symbol] = self._normalize(symbol)
