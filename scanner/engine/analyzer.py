@@ -997,13 +997,22 @@ class FileAnalyzer:
             func = self.eval(node.func, scope)
         args = [self.eval(a, scope) for a in node.args]
         kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords]
+        # what the arguments hold, looked at once: most calls are given no request body and no data
+        given_body = given_data = False
+        for value in args:
+            given_body = given_body or bool(value.role)
+            given_data = given_data or bool(value.categories or value.params)
+        for _, value in kwargs:
+            given_body = given_body or bool(value.role)
+            given_data = given_data or bool(value.categories or value.params)
         if method in ("get", "pop", "setdefault") and base is not None and base.symbol is not None \
                 and base.symbol.startswith(ITEMS):
             return symbol_value_of(base.symbol[len(ITEMS):])
         folded = sources.fold_call(func.symbol, method, base, args, kwargs)
         if folded is not UNKNOWN:
             return const_value(folded)
-        sources.consume_bodies(self, node, func.symbol, args, kwargs, scope)
+        if given_body:
+            sources.consume_bodies(self, node, func.symbol, args, kwargs, scope)
 
         # request methods and container reads
         if func.symbol is not None and func.symbol.startswith(REQUEST):
@@ -1036,8 +1045,7 @@ class FileAnalyzer:
 
         # a function of this file: apply its summary
         summary = self.local_summary(node, func, scope)
-        if func.symbol is not None and not func.symbol.startswith("@") and (
-                any(a.categories or a.params for a in args) or any(v.categories or v.params for _, v in kwargs)):
+        if given_data and func.symbol is not None and not func.symbol.startswith("@"):
             # only data flowing in makes another module's pass-through function matter here
             self.uses.add(USE_PASSTHROUGH + callable_key(func.symbol))
         if summary is not None:
