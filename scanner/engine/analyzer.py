@@ -96,7 +96,7 @@ DROPPING_METHODS = frozenset({
 })
 
 
-@dataclass
+@dataclass(slots=True)
 class ClassInfo:
     """A class of the file: its name and what `self.x` holds."""
 
@@ -108,7 +108,7 @@ class ClassInfo:
     """The qualified names of its base classes, where imports tell them."""
 
 
-@dataclass
+@dataclass(slots=True)
 class PendingBody:
     """A request body bound to a name: user content, unless only keys are read from it."""
 
@@ -117,7 +117,7 @@ class PendingBody:
     key_read: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Scope:
     """One function's (or the module's) names and what it has seen."""
 

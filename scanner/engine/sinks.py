@@ -358,7 +358,10 @@ def _cookie_forwarding(node: ast.Call, setter: CookieSetter, args: list[Value],
 def is_cookie_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """A function whose name says its job is setting a cookie (`set_cookie_without_samesite`,
     `_set_auth_cookie`): where it passes its parameters to a cookie setter, its callers set the cookie."""
-    words = set(re.split(r"_+|(?<=[a-z])(?=[A-Z])", func.name.lower()))
+    lowered = func.name.lower()
+    if "cookie" not in lowered:
+        return False  # nearly every function: no need to split its name into words
+    words = set(re.split(r"_+|(?<=[a-z])(?=[A-Z])", lowered))
     return bool(words & {"cookie", "cookies"}) and bool(words & {"set", "add", "put", "write", "store", "save"})
 
 
