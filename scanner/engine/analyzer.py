@@ -1310,12 +1310,18 @@ class FileAnalyzer:
             return symbol
         if symbol in aliases:
             return aliases[symbol]
+        normalized = self._normalized
         head = symbol
         while True:
             cut = max(head.rfind("."), head.rfind("("))
             if cut <= 0:
                 return symbol
             head = head[:cut]
+            # a prefix normalized before (`app.models.User` for `app.models.User()`) already
+            # holds the answer for every shorter prefix
+            known = normalized.get(head)
+            if known is not None:
+                return known + symbol[len(head):]
             if head in aliases:
                 return aliases[head] + symbol[len(head):]
 
