@@ -178,6 +178,7 @@ class FileAnalyzer:
         self._return_types = frozenset(models.returns.values())
         self._normalized = _NORMALIZED.setdefault(id(models.aliases), {})
         """`normalize`'s memo, shared by every analyser given the same aliases."""
+        self._classified = _classified_by(classifier)
         self.request_attributes: set[str] = set()
         """Attributes this module sets on the request object from request data."""
         self._attribute_bindings = False
@@ -1376,12 +1377,19 @@ class FileAnalyzer:
 
     def classify_name(self, name: str, owner: str | None) -> Value | None:
         """A value holding the category a name means, or None when it means nothing personal."""
+        key = (name, owner)
+        classified = self._classified
+        try:
+            return classified[key]
+        except KeyError:
+            pass
         match = self.classifier.name(name, owner=owner)
-        if match is None:
-            return None
-        found = _NAMED.get(match)
-        if found is None:
-            found = _NAMED[match] = Value(categories=frozenset({match.category}), reasons=(match.pattern,))
+        found = None
+        if match is not None:
+            found = _NAMED.get(match)
+            if found is None:
+                found = _NAMED[match] = Value(categories=frozenset({match.category}), reasons=(match.pattern,))
+        classified[key] = found
         return found
 
 
@@ -1421,6 +1429,15 @@ LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception
 _NORMALIZED: dict[int, dict[str, str]] = {}
 _NAMED: dict[Match, Value] = {}
 """The value a classifier match gives (a name's category and why), made once per match."""
+_CLASSIFIED: list[tuple[Classifier, dict[tuple[str, str | None], Value | None]]] = []
+
+
+def _classified_by(classifier: Classifier) -> dict[tuple[str, str | None], Value | None]:
+    """`classify_name`'s memo for a classifier: shared by the analysers of a run (one classifier
+    per process), started afresh when another classifier is given."""
+    if not _CLASSIFIED or _CLASSIFIED[0][0] is not classifier:
+        _CLASSIFIED[:] = [(classifier, {})]
+    return _CLASSIFIED[0][1]
 
 
 def parameter_key(container: Value, key: Value) -> tuple[int, int, str] | None:
