@@ -345,15 +345,21 @@ def test_the_corpus_marks_held_out_apps(tmp_path: Path, held_out_line: str, expe
     assert run.load_corpus(path) == (run.App("demo", "demo==1", "Flask", expected),)
 
 
-def test_a_held_out_flag_that_is_not_a_boolean_is_reported_with_its_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ('held_out = "yes"', "'held_out' in [[app]] must be a boolean (true or false), not a string"),
+        ("blind = true", "a blind app must also be held out (held_out = true)"),
+    ],
+    ids=["held-out-not-a-boolean", "blind-not-held-out"],
+)
+def test_a_bad_held_out_or_blind_flag_is_reported_with_its_line(tmp_path: Path, line: str, problem: str) -> None:
     path = tmp_path / "corpus.toml"
-    path.write_text('[[app]]\nname = "demo"\nrequirement = "demo==1"\nframework = "Flask"\nheld_out = "yes"\n',
-                    encoding="utf-8")
+    path.write_text(f'[[app]]\nname = "demo"\nrequirement = "demo==1"\nframework = "Flask"\n{line}\n', encoding="utf-8")
     with pytest.raises(run.BenchmarkError) as raised:
         run.load_corpus(path)
     assert raised.value.exit_code == 2
-    assert len(raised.value.problems) == 1 and raised.value.problems[0].startswith(f"{path}:5:")
-    assert "held_out" in raised.value.problems[0]
+    assert [str(p) for p in raised.value.problems] == [f"{path}:5: {problem}"]
 
 
 # --- label files --------------------------------------------------------------------------
@@ -607,16 +613,6 @@ def test_without_held_out_apps_there_is_no_held_out_block(capsys: pytest.Capture
     run.report([score], [], "abc123", False, None)
     printed = capsys.readouterr().out
     assert "== overall (demo)" in printed and "held out" not in printed
-
-
-def test_a_blind_app_must_be_held_out(tmp_path: Path) -> None:
-    path = tmp_path / "corpus.toml"
-    path.write_text('[[app]]\nname = "demo"\nrequirement = "demo==1"\nframework = "Flask"\nblind = true\n',
-                    encoding="utf-8")
-    with pytest.raises(run.BenchmarkError) as raised:
-        run.load_corpus(path)
-    assert [str(p) for p in raised.value.problems] == [
-        f"{path}:5: a blind app must also be held out (held_out = true)"]
 
 
 @pytest.mark.parametrize("reveal", [False, True])

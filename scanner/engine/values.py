@@ -110,23 +110,22 @@ def const_value(const: Any) -> Value:
     kind = type(const)
     if kind not in _MEMOISED_CONSTANTS:
         return Value(const=const)
-    key = (kind, const)
-    found = _CONSTANTS.get(key)
-    if found is None:
-        if len(_CONSTANTS) >= _MEMO_LIMIT:
-            _CONSTANTS.clear()
-        found = _CONSTANTS[key] = Value(const=const)
-    return found
+    found = _CONSTANTS.get((kind, const))
+    return found if found is not None else _remember(_CONSTANTS, (kind, const), Value(const=const))
 
 
 def symbol_value_of(symbol: str) -> Value:
     """`Value(symbol=symbol)`, made once per symbol per process (see `const_value`)."""
     found = _SYMBOLS.get(symbol)
-    if found is None:
-        if len(_SYMBOLS) >= _MEMO_LIMIT:
-            _SYMBOLS.clear()
-        found = _SYMBOLS[symbol] = Value(symbol=symbol)
-    return found
+    return found if found is not None else _remember(_SYMBOLS, symbol, Value(symbol=symbol))
+
+
+def _remember(table: dict[Any, Value], key: Any, value: Value) -> Value:
+    """Keep `value` in `table` under `key` (emptying the table when it is full); return it."""
+    if len(table) >= _MEMO_LIMIT:
+        table.clear()
+    table[key] = value
+    return value
 
 
 CONFIGURED_VALUE = Value(const=CONFIGURED)
