@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scanner.model import Finding, Notice, NoticeLevel, Suppression
-from scanner.tomlpos import string_end
+from scanner.tomlpos import comments_and_strings
 
 # Notice codes (SARIF notification descriptor ids, JSON `code`).
 BARE = "bare-suppression"
@@ -177,34 +177,7 @@ def toml_directives(path: str, text: str) -> tuple[Directive, ...]:
 
 def _toml_comments(text: str) -> list[tuple[int, int, str, bool]]:
     """Return (line, column, text, alone on its line) of every comment in TOML text."""
-    comments: list[tuple[int, int, str, bool]] = []
-    line = 1
-    line_start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        char = text[i]
-        if char == "\n":
-            line += 1
-            line_start = i + 1
-            i += 1
-        elif char == "#":
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            alone = not text[line_start:i].strip()
-            comments.append((line, i - line_start + 1, text[i:end].rstrip("\r"), alone))
-            i = end
-        elif char in "\"'":
-            end = string_end(text, i)
-            # A multi-line string moves the line count on without holding comments.
-            newlines = text.count("\n", i, end)
-            if newlines:
-                line += newlines
-                line_start = text.rfind("\n", i, end) + 1
-            i = end
-        else:
-            i += 1
-    return comments
+    return [(c.line, c.column, c.text, c.alone) for c in comments_and_strings(text)[0]]
 
 
 def read_directives(root: Path, files: Iterable[str], inventory: tuple[str, Path] | None = None) -> tuple[Directive, ...]:

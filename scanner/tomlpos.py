@@ -564,6 +564,53 @@ def _plural(value: object) -> str:
     return name + "s"
 
 
+@dataclass(frozen=True)
+class TomlComment:
+    """A comment of TOML text: its line, its column (1-based), its text from '#', and whether
+    nothing but white space precedes it on its line."""
+
+    line: int
+    column: int
+    text: str
+    alone: bool
+
+
+def comments_and_strings(text: str) -> tuple[list[TomlComment], list[tuple[int, int]]]:
+    """The comments of TOML text, and the (first, last) lines of each string that spans lines.
+
+    Strings are skipped whole (a '#' inside one is not a comment). Raises nothing; an
+    unterminated string ends at the end of its line or of the text, as `string_end` says.
+    """
+    comments: list[TomlComment] = []
+    spans: list[tuple[int, int]] = []
+    line = 1
+    line_start = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        char = text[i]
+        if char == "\n":
+            line += 1
+            line_start = i + 1
+            i += 1
+        elif char == "#":
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+            comments.append(TomlComment(line, i - line_start + 1, text[i:end].rstrip("\r"), not text[line_start:i].strip()))
+            i = end
+        elif char in "\"'":
+            end = string_end(text, i)
+            newlines = text.count("\n", i, end)
+            if newlines:
+                spans.append((line, line + newlines))
+                line += newlines
+                line_start = text.rfind("\n", i, end) + 1
+            i = end
+        else:
+            i += 1
+    return comments, spans
+
+
 def string_end(text: str, start: int) -> int:
     """Return the index just after the TOML string that opens at `start` (or the end of the text).
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from scanner.fix.outcome import Outcome, Planned, Refused
 from scanner.fix.text import Edit, LineIndex, newline_of
 from scanner.model import Finding
-from scanner.tomlpos import string_end
+from scanner.tomlpos import comments_and_strings
 
 MAX_LINE = 100
 _DIRECTIVE = re.compile(r"#\s*policyscan\s*:", re.IGNORECASE)
@@ -128,32 +128,10 @@ def _python_lines(source: str) -> _Lines:
 
 
 def _toml_lines(text: str) -> _Lines:
-    """Where TOML strings span lines, and the comments: a scanner that skips every kind of string."""
-    starts: set[int] = set()
-    ends: set[int] = set()
-    comments: dict[int, str] = {}
-    line = 1
-    i = 0
-    n = len(text)
-    while i < n:
-        char = text[i]
-        if char == "\n":
-            line += 1
-            i += 1
-        elif char == "#":
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-            comments[line] = text[i:end].rstrip("\r")
-            i = end
-        elif char in "\"'":
-            end = string_end(text, i)
-            newlines = text.count("\n", i, end)
-            ends.update(range(line, line + newlines))
-            starts.update(range(line + 1, line + newlines + 1))
-            line += newlines
-            i = end
-        else:
-            i += 1
-    return _Lines(frozenset(starts), frozenset(ends), frozenset(), comments)
+    """Where TOML strings span lines, and the comments (see `comments_and_strings`)."""
+    comments, spans = comments_and_strings(text)
+    starts = {line for first, last in spans for line in range(first + 1, last + 1)}
+    ends = {line for first, last in spans for line in range(first, last)}
+    return _Lines(frozenset(starts), frozenset(ends), frozenset(), {c.line: c.text for c in comments})
 
 
