@@ -19,7 +19,9 @@ re-encodes only their results and writes the others' bytes back as they were rea
 The cache also keeps each file's project imports (what the runner orders the analysis by),
 keyed by the file's content hash and by a digest of the file list they were resolved against,
 and what the runner needs to know that a run's later rounds would repeat the last run's
-(`Rounds`): each file's state after its first analyses, and where the rounds took it.
+(`Rounds`): each file's state after its first analyses, and where the rounds took it; and,
+per file, where its settling ended (`Settled`), so that a file offered the same summaries as
+last time is not settled again step by step.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from scanner.engine.summaries import Analyzed, ModuleSummary
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 5
+FORMAT = 6
 CACHE_FILE = f"results-v{FORMAT}.pickle"
 """The cache file's name in the cache folder (the format number changes with its layout)."""
 
@@ -50,6 +52,8 @@ _Imports = dict[tuple[str, str], tuple[str, ...]]  # (path, sha256) -> the proje
 # (a fingerprint of every file's state before the rounds, {path: (sha256, digest of the summaries
 # the rounds analysed it with)} for the files they analysed again, {path: (sha256, digest, state)})
 Rounds = tuple[str, dict[str, tuple[str, str]], dict[str, tuple[str, str, str]]]
+# path -> (content sha256, fingerprint of the summaries it was offered, the digests of its analyses in order)
+Settled = dict[str, tuple[str, str, tuple[str, ...]]]
 _SEPARATOR = "\0"
 _COMPACT, _GENERIC = b"C", b"P"  # the first byte of a stored blob: which of the two forms follows
 
@@ -134,13 +138,16 @@ class ResultCache:
         self.stored: dict[_Key, _Encoded] = {}
         self.old_imports: tuple[str, _Imports] = ("", {})  # (the file list's digest, imports)
         self.old_rounds: Rounds = ("", {}, {})
+        self.old_settled: Settled = {}
         self._load()
+        self.settled: Settled = {}
         self.rounds: Rounds = ("", {}, {})
         self.hashes: _Hashes = {}
         self.imports_context = ""
         self.new_imports: _Imports = {}
         self.results: dict[_Key, Analyzed] = {}  # what this run used or computed, to be saved
         self.unchanged: dict[_Key, _Encoded] = {}  # of those, the ones read from the file, still encoded
+        self.carried: dict[_Key, _Encoded] = {}  # entries kept for later runs without being decoded (`keep`)
         self.hits = 0
         self.misses = 0
 
@@ -162,11 +169,12 @@ class ResultCache:
         finally:
             if enabled:
                 gc.enable()
-        if not (isinstance(stored, tuple) and len(stored) == 6 and stored[:2] == (FORMAT, self.key)
+        if not (isinstance(stored, tuple) and len(stored) == 7 and stored[:2] == (FORMAT, self.key)
                 and isinstance(stored[2], dict) and isinstance(stored[3], dict) and isinstance(stored[4], tuple)
-                and isinstance(stored[5], tuple)):
+                and isinstance(stored[5], tuple) and isinstance(stored[6], dict)):
             return
         self.old_hashes, self.stored, self.old_imports, self.old_rounds = stored[2], stored[3], stored[4], stored[5]
+        self.old_settled = stored[6]
 
     def content_hash(self, relpath: str, *, fresh: bool = False) -> str | None:
         """The file's content hash, from the cache when its size and modification time are unchanged.
@@ -219,6 +227,21 @@ class ResultCache:
         self.results[key] = found
         return found
 
+    def keep(self, relpath: str, external: str) -> bool:
+        """Keep the stored result for the file as it is now, analysed with `external`, for later runs
+        without decoding it (this run does not need it); False when there is none."""
+        digest = self.content_hash(relpath)
+        if digest is None:
+            return False
+        key = (relpath, digest, external)
+        if key in self.results or key in self.carried:
+            return True
+        encoded = self.stored.get(key)
+        if encoded is None:
+            return False
+        self.carried[key] = encoded
+        return True
+
     def put(self, relpath: str, result: Analyzed, external: str = "") -> None:
         """Remember a result; a file that could not be read (a passing condition) is not remembered."""
         skip = result.result.skip
@@ -229,6 +252,7 @@ class ResultCache:
             key = (relpath, digest, external)
             self.results[key] = result
             self.unchanged.pop(key, None)
+            self.carried.pop(key, None)
 
     def imports(self, relpath: str, context: str) -> tuple[str, ...] | None:
         """The project files `relpath` imports as stored for its current content, resolved against
@@ -256,11 +280,13 @@ class ResultCache:
         Nothing is written when the run used exactly what the cache held. Entries read from the
         file and reused as they were are written back without being encoded again.
         """
-        if (self.hashes == self.old_hashes and self.results.keys() == self.stored.keys()
+        if (self.hashes == self.old_hashes and self.results.keys() | self.carried.keys() == self.stored.keys()
                 and len(self.unchanged) == len(self.results)
-                and (self.imports_context, self.new_imports) == self.old_imports and self.rounds == self.old_rounds):
+                and (self.imports_context, self.new_imports) == self.old_imports and self.rounds == self.old_rounds
+                and self.settled == self.old_settled):
             return None
         entries = {key: self.unchanged.get(key) or _encode(key[0], result) for key, result in self.results.items()}
+        entries.update((key, encoded) for key, encoded in self.carried.items() if key not in entries)
         # a name of this process's own (O_EXCL: never another's file), renamed over the cache when
         # complete; not tempfile.mkstemp, whose import costs a pre-commit run 4 ms
         temp = self.directory / f".results-{os.getpid()}-{time.monotonic_ns()}.tmp"
@@ -273,7 +299,7 @@ class ResultCache:
             try:
                 with os.fdopen(fd, "wb") as handle:
                     pickle.dump((FORMAT, self.key, self.hashes, entries, (self.imports_context, self.new_imports),
-                                 self.rounds),
+                                 self.rounds, self.settled),
                                 handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temp, self.file)
             except BaseException:

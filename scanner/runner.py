@@ -438,11 +438,34 @@ class _Analyzer:
         """
         exports: dict[str, ModuleSummary] = {}
         count = [0]
+        # Where a file's settling starts: the digests of the analyses the cache had, and the
+        # fingerprint of the summaries it is offered (when offered in this process, as recorded).
+        begun: dict[str, tuple[list[str], str | None]] = {}
+        finals: dict[str, str] = {}  # the digest of the summaries each settled file's result was analysed with
 
         def finish(relpath: str, steps: _Steps, new: bool = True) -> None:
             exports[relpath] = steps[-1][1].summary
+            finals[relpath] = steps[-1][0]
             count[0] += 1
+            prefix, offer = begun.pop(relpath, ([], None))
+            if cache is not None and offer is not None:
+                cache.settled[relpath] = (cache.content_hash(relpath) or "", offer,
+                                          (*prefix, *(digest for digest, _ in steps)))
             done(relpath, steps, new)
+
+        def fingerprint(relpath: str) -> str:
+            """What settling `relpath` depends on besides its own content: the files it is offered,
+            each by its content and the digest of the summaries its settled result was analysed with
+            (a cached result is keyed by them, so they name its summary)."""
+            assert cache is not None
+            text = "".join(f"{d}\0{cache.content_hash(d)}\0{finals[d]}\0" for d in deps.get(relpath, ()) if d in exports)
+            return hashlib.sha256(text.encode()).hexdigest()
+
+        def offered_anew(relpath: str, here: bool) -> None:
+            """Record that `relpath` is settled with other offers than when it was started: those of
+            this moment in this process (`here`), else a worker's (not recorded)."""
+            if relpath in begun:
+                begun[relpath] = (begun[relpath][0], fingerprint(relpath) if here else None)
 
         names = _Names()
 
@@ -452,6 +475,15 @@ class _Analyzer:
             offered = [(d, exports[d]) for d in deps.get(relpath, ()) if d in exports]
             if cache is None:
                 return (relpath, "", EMPTY, 0), ModuleSummary.merge(s for _, s in offered)
+            print_ = fingerprint(relpath)
+            last = cache.old_settled.get(relpath)
+            if last is not None and last[1] == print_ and last[0] == cache.content_hash(relpath):
+                # offered what it was when the cache settled it: settling again would take the same steps
+                final = cache.get(relpath, last[2][-1])
+                if final is not None and all(cache.keep(relpath, digest) for digest in last[2][:-1]):
+                    begun[relpath] = (list(last[2][:-1]), print_)
+                    finish(relpath, [(last[2][-1], final)], new=False)
+                    return None
             # Most cached files use nothing their imports offer: their names are enough to know,
             # and the summaries are merged only for the files that use some.
             index: ModuleSummary | None = None
@@ -461,6 +493,7 @@ class _Analyzer:
             while True:
                 hit = cache.get(relpath, digest)
                 if hit is None:
+                    begun[relpath] = ([d for d, _ in steps], print_)
                     return (relpath, digest, external, len(steps)), index or ModuleSummary.merge(s for _, s in offered)
                 steps.append((digest, hit))
                 following = None
@@ -468,6 +501,7 @@ class _Analyzer:
                     index = index or ModuleSummary.merge(s for _, s in offered)
                     following = _next_external(steps, index, known, self.models)
                 if following is None:
+                    begun[relpath] = ([], print_)
                     finish(relpath, steps, new=False)
                     return None
                 digest, external = following
@@ -481,10 +515,11 @@ class _Analyzer:
                 if progress is not None:
                     progress(count[0], len(order))
             return
-        self._settle_in_workers(order, deps, exports, start_of, finish, count, progress)
+        self._settle_in_workers(order, deps, exports, finals, offered_anew, start_of, finish, count, progress)
 
     def _settle_in_workers(self, order: Sequence[str], deps: dict[str, tuple[str, ...]],
-                           exports: dict[str, ModuleSummary],
+                           exports: dict[str, ModuleSummary], finals: dict[str, str],
+                           offered_anew: Callable[[str, bool], None],
                            start_of: Callable[[str], tuple[_Start, ModuleSummary] | None],
                            finish: Callable[[str, _Steps, bool], None], count: list[int],
                            progress: Callable[[int, int], None] | None) -> None:
@@ -511,6 +546,8 @@ class _Analyzer:
                     # Fewer files to analyse than a batch (a pre-commit run on a warm cache): starting
                     # workers would cost more than they save. Each is offered what a worker would offer.
                     for start in batch:
+                        # offered the batch's earlier files too: its fingerprint is taken again
+                        offered_anew(start[0], True)
                         finish(start[0], _settle(self.root, start, self.models, self.classifier, self.max_size,
                                                  _offered(deps.get(start[0], ()), exports)), True)
                     batch = []
@@ -520,6 +557,8 @@ class _Analyzer:
 
                         self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
                                                         initargs=(self.packs, self.overrides))
+                    for start in batch:  # a worker offers other summaries than those fingerprinted
+                        offered_anew(start[0], False)
                     needed = sorted({d for s in batch for d in deps.get(s[0], ()) if d in exports})
                     future = self.pool.submit(_settle_batch, str(self.root), batch, self.max_size,
                                               {s[0]: deps.get(s[0], ()) for s in batch},
@@ -533,6 +572,7 @@ class _Analyzer:
                 for future in complete:
                     for start, steps in zip(pending.pop(future), future.result()):
                         exports[start[0]] = steps[-1][1].summary
+                        finals[start[0]] = steps[-1][0]
             while sent and sent[0][0].done():
                 future, batch = sent.pop(0)
                 for start, steps in zip(batch, future.result()):
