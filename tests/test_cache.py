@@ -103,6 +103,23 @@ def test_unchanged_files_are_reused_and_changed_ones_analysed_again(tree: Path) 
     assert (third.hits, third.misses) == (2, 1)
 
 
+def test_a_file_offered_what_it_was_takes_its_settled_result_and_one_offered_otherwise_settles_again(
+        tree: Path) -> None:
+    first = cached_analysis(tree)
+    views = first.settled["app/views.py"]
+    # views.py was analysed on its own, then with what it used of the helper's summary
+    assert (views[0], len(views[2]), views[2][0]) == (first.content_hash("app/views.py"), 2, "")
+    second = cached_analysis(tree)
+    assert second.old_settled == first.settled and second.settled == first.settled
+    # the helper's content changed (not its summary): views.py is offered another file, so it
+    # walks its analyses again from the first, all cached, and ends where it ended
+    (tree / "app" / "helpers.py").write_text(textwrap.dedent(HELPER) + "\n# edited\n")
+    third = cached_analysis(tree)
+    assert (third.hits, third.misses) == (3, 1)
+    assert third.settled["app/views.py"][1] != views[1]
+    assert third.settled["app/views.py"][2] == views[2]
+
+
 def test_a_changed_dependency_invalidates_its_users(tree: Path) -> None:
     before = run(tree, config=Config(), command="observe", jobs=1)
     assert [o.categories for o in before.observations if o.path == "app/views.py" and o.span.start_line == 10] == [
