@@ -11,16 +11,17 @@ from pathlib import Path
 import pytest
 
 from scanner import cache as cache_module
-from scanner import runner as runner_module
+from scanner import import_order as import_order_module
 from scanner.cache import CACHE_DIR_NAME, CACHE_FILE, ResultCache, _decode, _encode
 from scanner.classify import Classifier
 from scanner.config import Config
 from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
+from scanner.import_order import import_order
 from scanner.inventory import ClassifierOverrides
 from scanner.model import FileResult, Skip, SkipReason
 from scanner.packs import load_models
 from scanner.report import Format, render
-from scanner.runner import analyze, classifier_digest, import_order, run
+from scanner.runner import analyze, classifier_digest, run
 
 INVENTORY = """\
 version = 1
@@ -379,7 +380,7 @@ def test_imports_stored_by_another_version_of_the_reader_are_read_again(tree: Pa
     cache = ResultCache.open(tree, ("imports",))
     import_order(tree, files, cache)
     assert cache.save() is None
-    monkeypatch.setattr(runner_module, "_reader_digest", lambda: b"another reader")
+    monkeypatch.setattr(import_order_module, "reader_digest", lambda: b"another reader")
     reopened = ResultCache.open(tree, ("imports",))
     read: list[str] = []
     real = Path.read_bytes

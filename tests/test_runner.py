@@ -17,8 +17,9 @@ from scanner.config import Config
 from scanner.engine.analyzer import analyze
 from scanner.engine.summaries import Analyzed, FunctionSummary, ModuleSummary
 from scanner.engine.values import Value
+from scanner.import_order import import_order
 from scanner.packs import load_models
-from scanner.runner import _Analyzer, _wanted, import_order, run
+from scanner.runner import _Analyzer, _wanted, run
 
 
 def write(root: Path, files: dict[str, str]) -> list[str]:
