@@ -40,7 +40,7 @@ from scanner.engine.summaries import Analyzed, ModuleSummary
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 6
+FORMAT = 7
 CACHE_FILE = f"results-v{FORMAT}.pickle"
 """The cache file's name in the cache folder (the format number changes with its layout)."""
 
@@ -52,8 +52,9 @@ _Imports = dict[tuple[str, str], tuple[str, ...]]  # (path, sha256) -> the proje
 # (a fingerprint of every file's state before the rounds, {path: (sha256, digest of the summaries
 # the rounds analysed it with)} for the files they analysed again, {path: (sha256, digest, state)})
 Rounds = tuple[str, dict[str, tuple[str, str]], dict[str, tuple[str, str, str]]]
-# path -> (content sha256, fingerprint of the summaries it was offered, the digests of its analyses in order)
-Settled = dict[str, tuple[str, str, tuple[str, ...]]]
+# path -> (content sha256, fingerprint of the summaries it was offered, the digests of its analyses in
+# order, the digest of its last analysis's summary: what it offers the files that import it)
+Settled = dict[str, tuple[str, str, tuple[str, ...], str]]
 _SEPARATOR = "\0"
 _COMPACT, _GENERIC = b"C", b"P"  # the first byte of a stored blob: which of the two forms follows
 
@@ -226,6 +227,12 @@ class ResultCache:
         self.hits += 1
         self.results[key] = found
         return found
+
+    def has(self, relpath: str, external: str = "") -> bool:
+        """Whether a result is stored for the file as it is now, analysed with `external` (not decoded)."""
+        digest = self.content_hash(relpath)
+        key = (relpath, digest or "", external)
+        return digest is not None and (key in self.results or key in self.stored)
 
     def keep(self, relpath: str, external: str) -> bool:
         """Keep the stored result for the file as it is now, analysed with `external`, for later runs

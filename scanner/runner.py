@@ -320,16 +320,36 @@ def _settle(root: Path, start: _Start, models: Models, classifier: Classifier, m
     return steps[before:]
 
 
+def _summary_digest(summary: ModuleSummary) -> str:
+    """What a file offers the files that import it, as a digest ("" when nothing)."""
+    return "" if summary == EMPTY else summary.digest()
+
+
+def _offer_print(imports: Iterable[str], digests: Mapping[str, str]) -> str:
+    """A fingerprint of the summaries a file is offered: those of its imports settled so far, by
+    `digests` (each one's `_summary_digest`; those that offer nothing merge into nothing). A file
+    offered summaries with the same fingerprint again would settle through the same steps."""
+    text = "".join(f"{d}\0{digests[d]}\0" for d in imports if digests.get(d))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+# A file settled in a worker: its steps, the fingerprint of what it was offered, its summary's digest.
+_Settled = tuple[_Steps, str, str]
+
+
 def _settle_batch(root: str, starts: list[_Start], max_size: int, deps: dict[str, tuple[str, ...]],
-                  exports: dict[str, ModuleSummary]) -> list[_Steps]:
+                  exports: dict[str, ModuleSummary], digests: dict[str, str]) -> list[_Settled]:
     """`_settle` for each file in a worker, in order, each file's summary offered to the later ones."""
     assert _WORKER is not None, "worker not initialised"
     models, classifier = _WORKER
-    out: list[_Steps] = []
+    out: list[_Settled] = []
     for start in starts:
-        steps = _settle(Path(root), start, models, classifier, max_size, _offered(deps.get(start[0], ()), exports))
-        exports[start[0]] = steps[-1][1].summary
-        out.append(steps)
+        imports = deps.get(start[0], ())
+        offer = _offer_print(imports, digests)
+        steps = _settle(Path(root), start, models, classifier, max_size, _offered(imports, exports))
+        exports[start[0]] = summary = steps[-1][1].summary
+        digests[start[0]] = _summary_digest(summary)
+        out.append((steps, offer, digests[start[0]]))
     return out
 
 
@@ -432,41 +452,44 @@ class _Analyzer:
         steps; calls `done` with each file's steps as it is settled, and whether they are new
         (else all from the cache).
 
-        A file is offered the summaries of the files it imports that were settled when it (in
-        one process) or its batch (with workers) was started. A worker offers each file of its
-        batch the summaries of the batch's earlier files too; an import still being analysed in
-        another worker is missed, and the rounds of `analyze` catch up.
+        A file is offered the summaries of the files it imports that come before it in the order
+        (those after it are in an import cycle with it: the rounds of `analyze` see to them),
+        whatever the number of workers: with workers, a file is taken only once those are settled
+        (or earlier in its batch), so the cache serves any run whatever made it.
         """
+        position = {relpath: at for at, relpath in enumerate(order)}
+        deps = {relpath: tuple(d for d in imports if position.get(d, len(order)) < position[relpath])
+                for relpath, imports in deps.items() if relpath in position}
         exports: dict[str, ModuleSummary] = {}
+        digests: dict[str, str] = {}  # each settled file's `_summary_digest`
         count = [0]
         # Where a file's settling starts: the digests of the analyses the cache had, and the
-        # fingerprint of the summaries it is offered (when offered in this process, as recorded).
-        begun: dict[str, tuple[list[str], str | None]] = {}
-        finals: dict[str, str] = {}  # the digest of the summaries each settled file's result was analysed with
+        # fingerprint of the summaries it is offered (`_offer_print`).
+        begun: dict[str, tuple[list[str], str]] = {}
 
-        def finish(relpath: str, steps: _Steps, new: bool = True) -> None:
-            exports[relpath] = steps[-1][1].summary
-            finals[relpath] = steps[-1][0]
+        def finish(relpath: str, steps: _Steps, new: bool = True, digest: str | None = None) -> None:
+            """Record a settled file (`digest`: its summary's, when known)."""
+            exports[relpath] = summary = steps[-1][1].summary
+            digests[relpath] = _summary_digest(summary) if digest is None else digest
             count[0] += 1
-            prefix, offer = begun.pop(relpath, ([], None))
-            if cache is not None and offer is not None:
+            prefix, offer = begun.pop(relpath, ([], ""))
+            if cache is not None and offer:
                 cache.settled[relpath] = (cache.content_hash(relpath) or "", offer,
-                                          (*prefix, *(digest for digest, _ in steps)))
+                                          (*prefix, *(d for d, _ in steps)), digests[relpath])
             done(relpath, steps, new)
 
         def fingerprint(relpath: str) -> str:
-            """What settling `relpath` depends on besides its own content: the files it is offered,
-            each by its content and the digest of the summaries its settled result was analysed with
-            (a cached result is keyed by them, so they name its summary)."""
-            assert cache is not None
-            text = "".join(f"{d}\0{cache.content_hash(d)}\0{finals[d]}\0" for d in deps.get(relpath, ()) if d in exports)
-            return hashlib.sha256(text.encode()).hexdigest()
+            """What settling `relpath` depends on besides its own content: what its imports settled so far offer."""
+            return _offer_print(deps.get(relpath, ()), digests)
 
-        def offered_anew(relpath: str, here: bool) -> None:
-            """Record that `relpath` is settled with other offers than when it was started: those of
-            this moment in this process (`here`), else a worker's (not recorded)."""
+        def offered_anew(relpath: str, offer: str) -> None:
+            """Record that `relpath` is settled with the summaries fingerprinted `offer`, which may be
+            more than when it was started (a worker offers its batch's earlier files too). When its
+            first steps came from the cache, taken with the earlier offer, nothing is recorded: its
+            steps are not those a settling with `offer` from the start would take."""
             if relpath in begun:
-                begun[relpath] = (begun[relpath][0], fingerprint(relpath) if here else None)
+                prefix, before = begun[relpath]
+                begun[relpath] = (prefix, offer if not prefix or offer == before else "")
 
         names = _Names()
 
@@ -483,7 +506,7 @@ class _Analyzer:
                 final = cache.get(relpath, last[2][-1])
                 if final is not None and all(cache.keep(relpath, digest) for digest in last[2][:-1]):
                     begun[relpath] = (list(last[2][:-1]), print_)
-                    finish(relpath, [(last[2][-1], final)], new=False)
+                    finish(relpath, [(last[2][-1], final)], new=False, digest=last[3])
                     return None
             # Most cached files use nothing their imports offer: their names are enough to know,
             # and the summaries are merged only for the files that use some.
@@ -516,71 +539,107 @@ class _Analyzer:
                 if progress is not None:
                     progress(count[0], len(order))
             return
-        self._settle_in_workers(order, deps, exports, finals, offered_anew, start_of, finish, count, progress)
+        self._settle_in_workers(order, deps, exports, digests, offered_anew, fingerprint, start_of, finish, count,
+                                cache, progress)
 
     def _settle_in_workers(self, order: Sequence[str], deps: dict[str, tuple[str, ...]],
-                           exports: dict[str, ModuleSummary], finals: dict[str, str],
-                           offered_anew: Callable[[str, bool], None],
+                           exports: dict[str, ModuleSummary], digests: dict[str, str],
+                           offered_anew: Callable[[str, str], None], fingerprint: Callable[[str], str],
                            start_of: Callable[[str], tuple[_Start, ModuleSummary] | None],
-                           finish: Callable[[str, _Steps, bool], None], count: list[int],
-                           progress: Callable[[int, int], None] | None) -> None:
-        # Files are taken in order as late as possible (when a worker can take a batch), so that
-        # cached files and batches see the most summaries; batches are handed on in the order
-        # they were sent (so progress is reported the same way every time).
-        files = iter(order)
-        pending: dict[Future[list[_Steps]], list[_Start]] = {}
-        sent: list[tuple[Future[list[_Steps]], list[_Start]]] = []
-        exhausted = False
+                           finish: Callable[[str, _Steps, bool, str | None], None], count: list[int],
+                           cache: ResultCache | None, progress: Callable[[int, int], None] | None) -> None:
+        """Settle `order` in batches in worker processes, each file offered what one process would offer it.
+
+        A file (whose `deps` are its imports earlier in the order) is taken when each of them is
+        settled, or is in the batch being gathered, earlier, for a file the cache cannot have walked
+        (the walk of `start_of` must see their summaries): it is offered them in the worker, which
+        settles its batch in order. Files are taken in order among those that can be; batches are
+        handed on in the order they were sent (so progress is reported the same way every time).
+        """
+        import heapq
+        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+        position = {relpath: at for at, relpath in enumerate(order)}
+        users: dict[str, list[str]] = {}
+        for relpath in order:
+            for d in deps.get(relpath, ()):
+                users.setdefault(d, []).append(relpath)
+        taken: set[str] = set()
+        ready = [position[f] for f in order if not deps.get(f)]  # a heap of positions in the order
+        heapq.heapify(ready)
+        pending: dict[Future[list[_Settled]], list[_Start]] = {}
+        sent: list[tuple[Future[list[_Settled]], list[_Start]]] = []
         reported = 0
-        while not exhausted or pending:
-            while not exhausted and len(pending) <= self.workers:
-                batch: list[_Start] = []
-                while len(batch) < BATCH:
-                    relpath = next(files, None)
-                    if relpath is None:
-                        exhausted = True
-                        break
-                    started = start_of(relpath)
-                    if started is not None:
-                        batch.append(started[0])
-                if batch and self.pool is None and exhausted and len(batch) < BATCH:
-                    # Fewer files to analyse than a batch (a pre-commit run on a warm cache): starting
-                    # workers would cost more than they save. Each is offered what a worker would offer.
-                    for start in batch:
-                        # offered the batch's earlier files too: its fingerprint is taken again
-                        offered_anew(start[0], True)
-                        finish(start[0], _settle(self.root, start, self.models, self.classifier, self.max_size,
-                                                 _offered(deps.get(start[0], ()), exports)), True)
-                    batch = []
-                if batch:
-                    if self.pool is None:
-                        from concurrent.futures import ProcessPoolExecutor
 
-                        self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
-                                                        initargs=(self.packs, self.overrides))
-                    for start in batch:  # a worker offers other summaries than those fingerprinted
-                        offered_anew(start[0], False)
-                    needed = sorted({d for s in batch for d in deps.get(s[0], ()) if d in exports})
-                    future = self.pool.submit(_settle_batch, str(self.root), batch, self.max_size,
-                                              {s[0]: deps.get(s[0], ()) for s in batch},
-                                              {d: exports[d] for d in needed})
-                    pending[future] = batch
-                    sent.append((future, batch))
-            if pending:
-                from concurrent.futures import FIRST_COMPLETED, wait
+        def settled(relpath: str) -> None:
+            """`relpath`'s summary is known here: the files waiting only for it can be taken."""
+            for user in users.get(relpath, ()):
+                if user not in taken and all(d in exports for d in deps[user]):
+                    heapq.heappush(ready, position[user])
 
+        def take(relpath: str) -> _Start | None:
+            taken.add(relpath)
+            started = start_of(relpath)
+            if started is None:
+                settled(relpath)  # from the cache
+            return started[0] if started is not None else None
+
+        while len(taken) < len(order) or pending:
+            batch: list[_Start] = []
+            gathered: set[str] = set()
+            # files whose imports are settled or gathered into this batch: their worker offers them
+            joining: list[int] = []
+            while len(batch) < BATCH and len(pending) <= self.workers and (ready or joining):
+                heap = ready if not joining or (ready and ready[0] < joining[0]) else joining
+                relpath = order[heapq.heappop(heap)]
+                if relpath in taken:
+                    continue
+                start = take(relpath)
+                if start is None:
+                    continue
+                batch.append(start)
+                gathered.add(relpath)
+                for user in users.get(relpath, ()):
+                    if user not in taken and all(d in exports or d in gathered for d in deps[user]) \
+                            and not (cache is not None and cache.has(user)):
+                        heapq.heappush(joining, position[user])
+            if batch and self.pool is None and len(batch) < BATCH:
+                # Fewer files to analyse than a batch (a pre-commit run on a warm cache): starting
+                # workers would cost more than they save. Each is offered what a worker would offer.
+                for start in batch:
+                    # offered the batch's earlier files too: its fingerprint is taken again
+                    offered_anew(start[0], fingerprint(start[0]))
+                    finish(start[0], _settle(self.root, start, self.models, self.classifier, self.max_size,
+                                             _offered(deps.get(start[0], ()), exports)), True, None)
+                    settled(start[0])
+            elif batch:
+                if self.pool is None:
+                    self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
+                                                    initargs=(self.packs, self.overrides))
+                needed = sorted({d for s in batch for d in deps.get(s[0], ()) if d in exports})
+                future = self.pool.submit(_settle_batch, str(self.root), batch, self.max_size,
+                                          {s[0]: deps.get(s[0], ()) for s in batch},
+                                          {d: exports[d] for d in needed}, {d: digests[d] for d in needed})
+                pending[future] = batch
+                sent.append((future, batch))
+            if pending and (not ready or len(pending) > self.workers):
                 complete, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in complete:
-                    for start, steps in zip(pending.pop(future), future.result()):
+                    done_batch = pending.pop(future)
+                    for start, (steps, offer, digest) in zip(done_batch, future.result()):
                         exports[start[0]] = steps[-1][1].summary
-                        finals[start[0]] = steps[-1][0]
+                        digests[start[0]] = digest
+                        offered_anew(start[0], offer)  # what the worker offered it
+                    for start in done_batch:
+                        settled(start[0])
             while sent and sent[0][0].done():
                 future, batch = sent.pop(0)
-                for start, steps in zip(batch, future.result()):
-                    finish(start[0], steps, True)
+                for start, (steps, _, digest) in zip(batch, future.result()):
+                    finish(start[0], steps, True, digest)
                 if progress is not None:  # each batch (with the cached files taken before it)
                     reported = count[0]
                     progress(reported, len(order))
+            assert ready or pending or len(taken) == len(order), "a file waits for imports nobody settles"
         if progress is not None and count[0] != reported:  # cached files after the last batch
             progress(count[0], len(order))
 

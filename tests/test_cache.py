@@ -12,6 +12,7 @@ import pytest
 
 from scanner import cache as cache_module
 from scanner import import_order as import_order_module
+from scanner import runner as runner_module
 from scanner.cache import CACHE_DIR_NAME, CACHE_FILE, ResultCache, _decode, _encode
 from scanner.classify import Classifier
 from scanner.config import Config
@@ -112,13 +113,22 @@ def test_a_file_offered_what_it_was_takes_its_settled_result_and_one_offered_oth
     assert (views[0], len(views[2]), views[2][0]) == (first.content_hash("app/views.py"), 2, "")
     second = cached_analysis(tree)
     assert second.old_settled == first.settled and second.settled == first.settled
-    # the helper's content changed (not its summary): views.py is offered another file, so it
-    # walks its analyses again from the first, all cached, and ends where it ended
+    # the helper's content changed, not its summary: views.py is offered what it was, and takes
+    # its last result at once (its first analysis is only kept)
     (tree / "app" / "helpers.py").write_text(textwrap.dedent(HELPER) + "\n# edited\n")
     third = cached_analysis(tree)
-    assert (third.hits, third.misses) == (3, 1)
-    assert third.settled["app/views.py"][1] != views[1]
-    assert third.settled["app/views.py"][2] == views[2]
+    assert (third.hits, third.misses) == (2, 1)
+    assert third.settled["app/views.py"] == views
+    assert third.settled["app/helpers.py"][3] == first.settled["app/helpers.py"][3]
+    # the helper now offers more (another function with data of its own): views.py is offered
+    # other summaries, so it walks its analyses again from the first, all cached, and ends where
+    # it ended, since it uses nothing new
+    (tree / "app" / "helpers.py").write_text(textwrap.dedent(HELPER) + "\n\ndef email():\n    return request.form['email']\n")
+    fourth = cached_analysis(tree)
+    assert (fourth.hits, fourth.misses) == (3, 1)
+    assert fourth.settled["app/helpers.py"][3] != first.settled["app/helpers.py"][3]
+    assert fourth.settled["app/views.py"][1] != views[1]
+    assert fourth.settled["app/views.py"][2] == views[2]
 
 
 def test_a_changed_dependency_invalidates_its_users(tree: Path) -> None:
@@ -247,9 +257,9 @@ def test_only_new_results_are_encoded_when_the_cache_is_written(tree: Path, monk
     monkeypatch.setattr(cache_module, "_encode", counting)
     (tree / "app" / "helpers.py").write_text(textwrap.dedent(HELPER) + "\n# edited\n")
     again = cached_analysis(tree)
-    assert (again.hits, again.misses) == (3, 1)  # views.py uses the helper, whose summary is unchanged
+    # views.py uses the helper, whose summary is unchanged: only its last analysis is looked up
+    assert (again.hits, again.misses) == (2, 1)
     assert encoded == ["app/helpers.py"]
-    # views.py is offered what it was last time: only its last analysis is looked up
     assert (cached_analysis(tree).hits, encoded) == (3, ["app/helpers.py"])
 
 
@@ -410,3 +420,54 @@ def test_a_dependency_that_changes_after_repeated_rounds_still_resettles_its_use
     after = run(tree, config=Config(), command="observe", jobs=1)
     assert [o for o in after.observations if o.path == "app/views.py" and o.span.start_line == 10] == []
     assert after.observations == run(tree, config=Config(), command="observe", jobs=1, cache=False).observations
+
+
+def chain(root: Path, length: int = 80) -> list[str]:
+    """A package of `length` modules, each a helper calling the one before it (the first returns
+    the client's IP), and a view logging the last: more files than two workers' first batches."""
+    files = {"app/__init__.py": "", "app/m00.py": "from flask import request\n\n\ndef ip():\n    return request.remote_addr\n"}
+    for n in range(1, length):
+        files[f"app/m{n:02}.py"] = f"from app.m{n - 1:02} import ip as before\n\n\ndef ip():\n    return before()\n"
+    files["app/views.py"] = (f"import logging\n\nfrom app.m{length - 1:02} import ip\n\n\n"
+                             "def view():\n    logging.info('from %s', ip())\n")
+    for relpath, text in files.items():
+        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (root / relpath).write_text(text)
+    return sorted(files)
+
+
+def test_a_cache_made_by_workers_serves_a_one_process_run_as_its_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = chain(tmp_path)
+    models, overrides = load_models(), ClassifierOverrides()
+    parts = (models.version, classifier_digest(overrides), "1000000")
+
+    def analysed(jobs: int, directory: Path) -> tuple[ResultCache, list[tuple[str, int]]]:
+        cache = ResultCache.open(tmp_path, parts, directory)
+        result = analyze(tmp_path, files, models=models, classifier=Classifier.load(overrides), packs=None,
+                         overrides=overrides, max_size=1_000_000, jobs=jobs, cache=cache)
+        assert cache.save() is None
+        return cache, [(o.path, o.span.start_line) for o in result.observations if o.kind.value == "log"]
+
+    parallel, parallel_logs = analysed(2, tmp_path / "parallel")
+    alone, alone_logs = analysed(1, tmp_path / "alone")
+    # each file was offered what one process offers it: the same steps, offers and summaries,
+    # and no rounds (there is no import cycle), so the log of the IP is found on the first pass
+    assert parallel.settled == alone.settled
+    assert parallel.rounds[1] == alone.rounds[1] == {}
+    assert parallel_logs == alone_logs == [("app/views.py", 7)]
+    # a one-process run on the workers' cache, after an edit that leaves a summary as it was,
+    # analyses the edited file only and takes every other file's settled result
+    analysed_paths: list[str] = []
+    original = runner_module.analyze_path
+
+    def counting(root: Path, relpath: str, *args: object, **kwargs: object) -> Analyzed:
+        analysed_paths.append(relpath)
+        return original(root, relpath, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner_module, "analyze_path", counting)
+    (tmp_path / "app" / "m40.py").write_text((tmp_path / "app" / "m40.py").read_text() + "# edited\n")
+    warm, warm_logs = analysed(1, tmp_path / "parallel")
+    assert analysed_paths == ["app/m40.py"]
+    assert (warm.hits, warm.misses) == (len(files) - 1, 1)
+    assert warm_logs == [("app/views.py", 7)]
