@@ -198,7 +198,27 @@ def _model_names(models: Models) -> _ModelNames:
     return known[1]
 
 
-def _offered(deps: Sequence[str], exports: dict[str, ModuleSummary]) -> ModuleSummary:
+class _Exports(Mapping[str, ModuleSummary]):
+    """The summaries of settled files, read from their results only when asked for: a result taken
+    from the cache decodes its summary then (most are never offered to a file analysed again)."""
+
+    def __init__(self) -> None:
+        self.results: dict[str, Analyzed] = {}
+
+    def __getitem__(self, relpath: str) -> ModuleSummary:
+        return self.results[relpath].summary
+
+    def __contains__(self, relpath: object) -> bool:
+        return relpath in self.results
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+
+def _offered(deps: Sequence[str], exports: Mapping[str, ModuleSummary]) -> ModuleSummary:
     """The summaries of the files a file imports, of those settled so far."""
     return ModuleSummary.merge(exports[d] for d in deps if d in exports)
 
@@ -460,7 +480,7 @@ class _Analyzer:
         position = {relpath: at for at, relpath in enumerate(order)}
         deps = {relpath: tuple(d for d in imports if position.get(d, len(order)) < position[relpath])
                 for relpath, imports in deps.items() if relpath in position}
-        exports: dict[str, ModuleSummary] = {}
+        exports = _Exports()
         digests: dict[str, str] = {}  # each settled file's `_summary_digest`
         count = [0]
         # Where a file's settling starts: the digests of the analyses the cache had, and the
@@ -469,8 +489,8 @@ class _Analyzer:
 
         def finish(relpath: str, steps: _Steps, new: bool = True, digest: str | None = None) -> None:
             """Record a settled file (`digest`: its summary's, when known)."""
-            exports[relpath] = summary = steps[-1][1].summary
-            digests[relpath] = _summary_digest(summary) if digest is None else digest
+            exports.results[relpath] = steps[-1][1]
+            digests[relpath] = _summary_digest(exports[relpath]) if digest is None else digest
             count[0] += 1
             prefix, offer = begun.pop(relpath, ([], ""))
             if cache is not None and offer:
@@ -496,9 +516,8 @@ class _Analyzer:
         def start_of(relpath: str) -> tuple[_Start, ModuleSummary] | None:
             """Where the engine must start on a file and the summaries it is offered, or None when
             the cache had all its steps (the file is then done)."""
-            offered = [(d, exports[d]) for d in deps.get(relpath, ()) if d in exports]
             if cache is None:
-                return (relpath, "", EMPTY, 0), ModuleSummary.merge(s for _, s in offered)
+                return (relpath, "", EMPTY, 0), _offered(deps.get(relpath, ()), exports)
             print_ = fingerprint(relpath)
             last = cache.old_settled.get(relpath)
             if last is not None and last[1] == print_ and last[0] == cache.content_hash(relpath):
@@ -510,6 +529,7 @@ class _Analyzer:
                     return None
             # Most cached files use nothing their imports offer: their names are enough to know,
             # and the summaries are merged only for the files that use some.
+            offered = [(d, exports[d]) for d in deps.get(relpath, ()) if d in exports]
             index: ModuleSummary | None = None
             known = names.of(offered)
             steps: _Steps = []
@@ -543,7 +563,7 @@ class _Analyzer:
                                 cache, progress)
 
     def _settle_in_workers(self, order: Sequence[str], deps: dict[str, tuple[str, ...]],
-                           exports: dict[str, ModuleSummary], digests: dict[str, str],
+                           exports: _Exports, digests: dict[str, str],
                            offered_anew: Callable[[str, str], None], fingerprint: Callable[[str], str],
                            start_of: Callable[[str], tuple[_Start, ModuleSummary] | None],
                            finish: Callable[[str, _Steps, bool, str | None], None], count: list[int],
@@ -634,7 +654,7 @@ class _Analyzer:
                 for future in complete:
                     done_batch = pending.pop(future)
                     for start, (steps, offer, digest) in zip(done_batch, future.result()):
-                        exports[start[0]] = steps[-1][1].summary
+                        exports.results[start[0]] = steps[-1][1]
                         digests[start[0]] = digest
                         offered_anew(start[0], offer)  # what the worker offered it
                     for start in done_batch:

@@ -235,6 +235,25 @@ def test_an_entry_decodes_to_an_equal_result(result: Analyzed, form: bytes) -> N
     assert _decode("a.py", (blob, uses)) == result
 
 
+def test_a_stored_summary_is_decoded_when_first_read_and_the_result_pickles_as_computed() -> None:
+    result = Analyzed(FileResult("a.py"), ModuleSummary(families={"app.models.Base": "django.db.models.Model"}),
+                      frozenset({"v:app.db", "b:app.models.Base"}))
+    decoded = _decode("a.py", _encode("a.py", result))
+    assert isinstance(decoded.__dict__["_summary"], bytes) and isinstance(decoded.__dict__["_uses"], str)
+    assert decoded.summary == result.summary and decoded.uses == result.uses
+    assert result == decoded and decoded == result and repr(decoded).endswith(repr(result)[len("Analyzed"):])
+    again = pickle.loads(pickle.dumps(decoded))
+    assert type(again) is Analyzed and again == result
+
+
+def test_an_entry_whose_summary_bytes_are_damaged_is_unreadable() -> None:
+    blob, uses = _encode("a.py", Analyzed(FileResult("a.py"), ModuleSummary(families={"a.B": "c.D"})))
+    observations, skip, summary, check = pickle.loads(blob[1:])
+    damaged = blob[:1] + pickle.dumps((observations, skip, summary[:-2] + b"\x00.", check))
+    with pytest.raises(ValueError, match="damaged"):
+        _decode("a.py", (damaged, uses))
+
+
 def test_an_entry_of_an_unknown_form_is_unreadable() -> None:
     blob, uses = _encode("a.py", Analyzed(FileResult("a.py"), ModuleSummary(families={"a.B": "c.D"})))
     with pytest.raises(TypeError):
