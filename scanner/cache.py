@@ -9,7 +9,8 @@ never cached: it is cheap and the inventory may change at any time.
 
 The cache is one pickle file under `.policyscan_cache/` at the scanned root (or
 POLICYSCAN_CACHE_DIR), replaced atomically at the end of a run and holding only the entries
-that run used, so it never grows stale. A cache that cannot be read is ignored; one that
+that run used, so it never grows stale. (Discovery keeps what each folder held in a second
+file there, `LISTING_FILE`.) A cache that cannot be read is ignored; one that
 cannot be written is reported, never fatal.
 
 Each entry is stored already encoded (its own pickle, with the qualified names it uses as
@@ -177,6 +178,15 @@ class _Stored(Analyzed):
         return Analyzed, (self.result, self.summary, self.uses)
 
 
+LISTING_FILE = "listing.pickle"
+"""The file in the cache folder where discovery keeps what each folder held (scanner.discovery)."""
+
+
+def cache_directory(root: Path, directory: Path | None = None) -> Path:
+    """The cache folder of a run: `directory` when given, else POLICYSCAN_CACHE_DIR, else .policyscan_cache at the root."""
+    return directory or Path(os.environ.get("POLICYSCAN_CACHE_DIR") or root / CACHE_DIR_NAME)
+
+
 class ResultCache:
     """Per-file results keyed by content and by everything the analysis depended on."""
 
@@ -207,8 +217,7 @@ class ResultCache:
     def open(cls, root: Path, parts: tuple[str, ...], directory: Path | None = None) -> ResultCache:
         """The cache for a run whose analysis depends on `parts` (pack and classifier digests, settings)."""
         key = hashlib.sha256("\0".join((engine_digest(), *parts)).encode()).hexdigest()
-        where = directory or Path(os.environ.get("POLICYSCAN_CACHE_DIR") or root / CACHE_DIR_NAME)
-        return cls(root, where, key)
+        return cls(root, cache_directory(root, directory), key)
 
     def _load(self) -> None:
         enabled = gc.isenabled()

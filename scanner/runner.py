@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from scanner import __version__
 from scanner.bundled import rules_dir
-from scanner.cache import ResultCache
+from scanner.cache import LISTING_FILE, ResultCache, cache_directory
 from scanner.catalog import ALL_RULES
 from scanner.classify import Classifier
 from scanner.compare import compare
@@ -986,7 +986,8 @@ def run(
         # so what other modules define still counts, and declarations are not all "unused".
         changed = frozenset(discover(root, targets, include=config.include, exclude=config.exclude).files)
     # Changed-files runs analyse everything: the changed code may use what the rest defines.
-    found = discover(root, None if changed is not None else targets, include=config.include, exclude=config.exclude)
+    found = discover(root, None if changed is not None else targets, include=config.include, exclude=config.exclude,
+                     remember=cache_directory(root, cache_dir) / LISTING_FILE if cache else None)
     results = ResultCache.open(root, (models.version, classifier_digest(overrides), str(config.max_file_size)),
                                cache_dir) if cache else None
     analysis = analyze(

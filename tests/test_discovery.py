@@ -132,3 +132,57 @@ def test_compiled_globs_mean_what_glob_match_means(pattern: str, matching: list[
     for path in matching + not_matching:
         name = path.rsplit("/", 1)[-1]
         assert globs.match_last(name, path) == globs.match(path, last_only=True), path
+
+
+def _age(base: Path, seconds: int = 3600) -> None:
+    """Make every folder under `base` look last modified `seconds` ago (older than a racy walk)."""
+    then = int(os.stat(base).st_mtime) - seconds
+    for folder in [base, *(p for p in base.rglob("*") if p.is_dir())]:
+        os.utime(folder, (then, then))
+
+
+def _listing_count(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    listed: list[str] = []
+    real = os.scandir
+
+    def counting(path: str) -> object:
+        listed.append(os.path.basename(path))
+        return real(path)
+
+    monkeypatch.setattr("scanner.discovery.os.scandir", counting)
+    return listed
+
+
+def test_a_remembered_walk_lists_again_only_the_folders_modified_since(
+        root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    memo = tmp_path / "cache" / "listing.pickle"
+    _age(root)
+    first = discover(root, remember=memo)
+    assert first == discover(root)
+    listed = _listing_count(monkeypatch)
+    assert discover(root, remember=memo) == first and listed == []
+    # a file added to one folder changes that folder's time: only it is listed again
+    (root / "app" / "forms.py").write_text("x = 1\n")
+    again = discover(root, remember=memo)
+    assert listed == ["app"] and again.files == tuple(sorted((*first.files, "app/forms.py")))
+    # the folder just modified is not remembered (its time may not change again within a tick)
+    listed.clear()
+    assert discover(root, remember=memo) == again and listed == ["app"]
+    # other patterns do not use what the walk remembered
+    listed.clear()
+    assert discover(root, remember=memo, exclude=("tests",)).files == tuple(
+        f for f in again.files if "/tests/" not in f) and listed[0] == "project"
+
+
+def test_a_remembered_walk_is_not_used_for_targets_or_an_unreadable_file(
+        root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    memo = tmp_path / "listing.pickle"
+    _age(root)
+    discover(root, remember=memo)
+    listed = _listing_count(monkeypatch)
+    assert discover(root, [root / "app"], remember=memo).files == (
+        "app/__init__.py", "app/migrations/0001_initial.py", "app/models.py", "app/tests/test_views.py", "app/views.py")
+    assert sorted(listed) == ["app", "migrations", "tests"]
+    memo.write_bytes(b"\x80\x05not a pickle")
+    listed.clear()
+    assert discover(root, remember=memo) == discover(root) and "app" in listed
