@@ -99,6 +99,34 @@ class SchemaFactory:
 
 
 @dataclass(frozen=True, slots=True)
+class SchemaTable:
+    """A call that declares a database table from column calls among its arguments (SQLAlchemy Core's
+    `Table("user", metadata, Column("email", UnicodeText), ...)`): each column is a field."""
+
+    family: str
+    rule: str
+    stored: bool
+    column_calls: tuple[str, ...]
+    exclude_argument_calls: frozenset[str] = frozenset()
+    exclude_argument_keywords: frozenset[str] = frozenset()
+    exclude_constraint_calls: tuple[str, ...] = ()
+    """Table-level key constraints (`ForeignKeyConstraint(["owner_id"], ...)`): the columns they name are keys."""
+
+    def is_column_call(self, symbol: str) -> bool:
+        """True when a call of `symbol` declares a column of such a table."""
+        return any(fnmatch.fnmatchcase(symbol, pattern) for pattern in self.column_calls)
+
+
+@dataclass(frozen=True, slots=True)
+class Passthrough:
+    """A call whose result is, for the analysis, one of its arguments as given (`typing.cast(T, value)`):
+    the argument at `position`, or the one passed as `keyword`."""
+
+    position: int
+    keyword: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class CookieSetter:
     """A method that sets a cookie, with its parameter names."""
 
@@ -197,6 +225,10 @@ class SymbolTable(Generic[T]):
         """Every exact name and every pattern, as written."""
         return (*self._exact, *(regex.pattern for regex, _ in self._wild))
 
+    def values(self) -> tuple[T, ...]:
+        """Every value, once per name or pattern."""
+        return (*self._exact.values(), *(value for _, value in self._wild))
+
 
 @dataclass(frozen=True)
 class Models:
@@ -235,6 +267,10 @@ class Models:
     received_by: frozenset[str] = frozenset()
     """Calls that decode received data into a class named among their arguments
     (`dacite.from_dict(Cls, data)`): that class's fields are collects."""
+    schema_tables: SymbolTable[SchemaTable] = field(default_factory=lambda: SymbolTable(()))
+    """Calls that declare a table whose column calls are its fields (`[[table]]`)."""
+    passthrough_calls: SymbolTable[Passthrough] = field(default_factory=lambda: SymbolTable(()))
+    """Calls that give back one of their arguments unchanged (`[[passthrough]]`: `typing.cast`)."""
 
     @functools.cached_property
     def _roots(self) -> frozenset[str]:
@@ -245,6 +281,9 @@ class Models:
         for family in self.schemas:
             names.extend(family.bases)
             names.extend(family.field_calls)
+        for table in self.schema_tables.values():
+            names.extend(table.column_calls)
+        names.extend(self.schema_tables.names())
         roots = {name[: name.index("()") + 2] for name in names if "()" in name}
         roots.update(self.returns.values())
         return frozenset(roots)
@@ -286,7 +325,7 @@ def expand(pattern: str) -> Iterator[str]:
 _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "": frozenset({"pack", "returns", "aliases", "log", "heuristics", "sdk", "http", "host", "setter", "header", "jar",
                    "request", "containers", "fastapi", "defaults", "schema", "derive", "configuration", "factory",
-                   "carries"}),
+                   "carries", "table", "passthrough"}),
     "pack": frozenset({"name", "description"}),
     "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords"}),
     "heuristics": frozenset({"logger_names", "logger_type"}),
@@ -304,6 +343,9 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "defaults": frozenset({"response_names", "response_only_keywords", "exclude_keywords", "received_by"}),
     "derive": frozenset({"rule", "category", "message", "calls"}),
     "factory": frozenset({"family", "rule", "stored", "calls"}),
+    "table": frozenset({"family", "rule", "stored", "calls", "column_calls", "exclude_argument_calls",
+                        "exclude_argument_keywords", "exclude_constraint_calls"}),
+    "passthrough": frozenset({"calls", "position", "keyword"}),
     "carries": frozenset({"calls", "categories"}),
     "configuration": frozenset({"owners", "symbols"}),
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
@@ -443,6 +485,8 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     field_excludes: set[str] = set()
     derive_entries: list[tuple[str, DeriveSource]] = []
     factory_entries: list[tuple[str, SchemaFactory]] = []
+    table_entries: list[tuple[str, SchemaTable]] = []
+    passthrough_entries: list[tuple[str, Passthrough]] = []
     config_owners: set[str] = set()
     config_symbols: set[str] = set()
     recipients: set[str] = set()
@@ -577,6 +621,33 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                                     stored=bool(entry.get("stored", False)))
             for pattern in reader.strings(entry, "calls", required=True):
                 factory_entries.extend((name, factory) for name in expand(pattern))
+        for entry in doc.get("table", []):
+            reader.check_keys(entry, "table")
+            table = SchemaTable(
+                family=reader.string(entry, "family"), rule=reader.string(entry, "rule"),
+                stored=bool(entry.get("stored", False)),
+                column_calls=tuple(name for pattern in reader.strings(entry, "column_calls", required=True)
+                                   for name in expand(pattern)),
+                exclude_argument_calls=frozenset(reader.strings(entry, "exclude_argument_calls")),
+                exclude_argument_keywords=frozenset(reader.strings(entry, "exclude_argument_keywords")),
+                exclude_constraint_calls=tuple(name for pattern in reader.strings(entry, "exclude_constraint_calls")
+                                               for name in expand(pattern)),
+            )
+            for pattern in reader.strings(entry, "calls", required=True):
+                table_entries.extend((name, table) for name in expand(pattern))
+        for entry in doc.get("passthrough", []):
+            reader.check_keys(entry, "passthrough")
+            position = entry.get("position", 0)
+            if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+                reader.problem("position", "'position' must be a non-negative integer")
+                position = 0
+            keyword = entry.get("keyword")
+            if keyword is not None and not isinstance(keyword, str):
+                reader.problem("keyword", "'keyword' must be a string")
+                keyword = None
+            passthrough = Passthrough(position, keyword)
+            for pattern in reader.strings(entry, "calls", required=True):
+                passthrough_entries.extend((name, passthrough) for name in expand(pattern))
         configuration = doc.get("configuration", {})
         if isinstance(configuration, dict):
             reader.check_keys(configuration, "configuration")
@@ -655,4 +726,6 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         recipients=frozenset(recipients),
         received_by=frozenset(received_by),
         carriers=SymbolTable(carrier_entries),
+        schema_tables=SymbolTable(table_entries),
+        passthrough_calls=SymbolTable(passthrough_entries),
     )

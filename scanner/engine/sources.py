@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from scanner.engine.summaries import USE_BASE, USE_RECEIVED, USE_RENDERED, USE_RESPONSE
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
 from scanner.model import Cookie, Kind
-from scanner.packs import SchemaFamily
+from scanner.packs import SchemaFamily, SchemaTable
 
 if TYPE_CHECKING:
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
@@ -271,9 +271,15 @@ def derived(an: FileAnalyzer, node: ast.Call, symbol: str) -> Value | None:
 
 
 def schema_factory(an: FileAnalyzer, node: ast.Call, symbol: str, scope: Scope) -> None:
-    """`whoosh.fields.Schema(username=TEXT(), ...)`: each keyword naming personal data is a field."""
+    """`whoosh.fields.Schema(username=TEXT(), ...)`: each keyword naming personal data is a field.
+
+    A table declared by a call (`Table("user", metadata, Column("email", ...))`) is `schema_table`'s.
+    """
     factory = an.models.schema_factories.get(symbol)
     if factory is None:
+        table = an.models.schema_tables.get(symbol)
+        if table is not None:
+            schema_table(an, node, table, scope)
         return
     owner = scope.cls.name if scope.cls is not None else None
     for keyword in node.keywords:
@@ -288,6 +294,73 @@ def schema_factory(an: FileAnalyzer, node: ast.Call, symbol: str, scope: Scope) 
         an.emit(Kind.COLLECT, keyword, [match.category], factory.rule,
                 f"the {factory.family} field '{keyword.arg}' declares {match.category} ({where})",
                 stored=factory.stored, reasons=(f"{factory.family} field", match.pattern))
+
+
+def schema_table(an: FileAnalyzer, node: ast.Call, table: SchemaTable, scope: Scope) -> None:
+    """`Table("user", metadata, Column("email", UnicodeText), ...)`: emit a `collect` at each column
+    call among the table's arguments whose name declares personal data, as for a declarative model's
+    column. The column's name is its first argument or `name=`; the table's name (its first
+    argument) is the owner that decides ambiguous words (`name` of `user`, not of `package`).
+    Primary keys, columns given a foreign key (or named in a key constraint of the table), and
+    columns that only refer to a user by id collect nothing. Returns nothing; raises nothing.
+    """
+    first = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "name"), None)
+    owner = first.value if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value else None
+    columns: list[tuple[ast.Call, str, list[str]]] = []
+    constrained: set[str] = set()
+    for arg in node.args:
+        if not isinstance(arg, ast.Call):
+            continue
+        symbol = an.static_symbol(arg.func, scope)
+        if symbol is None:
+            continue
+        if any(fnmatch.fnmatchcase(symbol, pattern) for pattern in table.exclude_constraint_calls):
+            # ForeignKeyConstraint(["owner_id"], ["user.id"]), PrimaryKeyConstraint("id"): those columns refer or are keys
+            named = arg.args[0] if arg.args and isinstance(arg.args[0], (ast.List, ast.Tuple)) else None
+            for element in (named.elts if named is not None else arg.args):
+                if isinstance(element, ast.Constant) and isinstance(element.value, str):
+                    constrained.add(element.value)
+            continue
+        if not table.is_column_call(symbol):
+            continue
+        name_node = arg.args[0] if arg.args else next((k.value for k in arg.keywords if k.arg == "name"), None)
+        if not (isinstance(name_node, ast.Constant) and isinstance(name_node.value, str) and name_node.value):
+            continue
+        if _refers_by_id_with(an, table.exclude_argument_calls, table.exclude_argument_keywords, arg, scope):
+            continue
+        type_names = [symbol.rsplit(".", 1)[-1]]
+        for inner in arg.args[1:]:
+            if isinstance(inner, (ast.Name, ast.Attribute, ast.Call)):
+                inner_symbol = an.static_symbol(inner.func if isinstance(inner, ast.Call) else inner, scope)
+                if inner_symbol is not None:
+                    type_names.append(inner_symbol.rsplit(".", 1)[-1])
+        columns.append((arg, name_node.value, type_names))
+    for column, name, type_names in columns:
+        if name in constrained:
+            continue
+        match = an.classifier.name(name, owner=owner) or an.classifier.typed_name(name, type_names)
+        if match is None:
+            match = next((m for m in map(an.classifier.type_name, type_names) if m is not None), None)
+        if match is None or refers_to_user(name, match.category):
+            continue
+        where = "stored" if table.stored else "received"
+        an.emit(Kind.COLLECT, column, [match.category], table.rule,
+                f"column '{name}' of table '{owner or '?'}' declares {match.category} ({table.family} column, {where})",
+                stored=table.stored, reasons=(f"{table.family} column", match.pattern))
+
+
+def passed_through(an: FileAnalyzer, symbol: str | None, args: list[Value],
+                   kwargs: list[tuple[str | None, Value]]) -> Value | None:
+    """The value of a call that gives back one of its arguments as it is (`typing.cast(T, value)` is
+    `value`, with its data, symbol and role), or None for any other call (or one missing the argument)."""
+    if symbol is None:
+        return None
+    passthrough = an.models.passthrough_calls.get(symbol)
+    if passthrough is None:
+        return None
+    if passthrough.position < len(args):
+        return args[passthrough.position]
+    return next((value for name, value in kwargs if name is not None and name == passthrough.keyword), None)
 
 
 def request_call(an: FileAnalyzer, node: ast.Call, func: Value, args: list[Value], scope: Scope) -> Value:
@@ -686,6 +759,7 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
     seeds = list(_received_seeds(an))
     classes = {n.name: n for n in an.tree.body if isinstance(n, ast.ClassDef)}
     prefix = f"{an.module}." if an.module else ""
+    an.uses.update(USE_RECEIVED + prefix + name for name in classes)  # known once the module receiving it has been analysed
     seeds.extend(ast.Name(id=name, ctx=ast.Load()) for name in classes
                  if prefix + name in an.external.received)
     local: set[str] = set()
@@ -1060,15 +1134,23 @@ def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta
 
 def _refers_by_id(an: FileAnalyzer, family: SchemaFamily, call: ast.Call, scope: Scope) -> bool:
     """A foreign key refers to a user by id, a primary key is generated: neither collects anything."""
+    return _refers_by_id_with(an, family.exclude_argument_calls, family.exclude_argument_keywords, call, scope)
+
+
+def _refers_by_id_with(an: FileAnalyzer, exclude_argument_calls: frozenset[str], exclude_argument_keywords: frozenset[str],
+                       call: ast.Call, scope: Scope) -> bool:
+    """True for a field or column call that declares a primary key (a keyword of the packs'
+    `exclude_keywords` set to True), is given a foreign key (a call among `exclude_argument_calls`,
+    or any `*ForeignKey`), or has a keyword of `exclude_argument_keywords` (`foreign_key=`)."""
     if any(k.arg in an.models.field_exclude_keywords and isinstance(k.value, ast.Constant) and k.value.value is True
            for k in call.keywords):
         return True
     for arg in [*call.args, *(k.value for k in call.keywords)]:
         if isinstance(arg, ast.Call):
             symbol = an.static_symbol(arg.func, scope)
-            if symbol in family.exclude_argument_calls or (symbol or "").endswith("ForeignKey"):
+            if symbol in exclude_argument_calls or (symbol or "").endswith("ForeignKey"):
                 return True
-    return any(k.arg in family.exclude_argument_keywords for k in call.keywords)
+    return any(k.arg in exclude_argument_keywords for k in call.keywords)
 
 
 def _response_only(an: FileAnalyzer, call: ast.Call) -> bool:
