@@ -313,20 +313,38 @@ def _next_external(steps: _Steps, index: ModuleSummary, names: frozenset[str],
 
 def _settle(root: Path, start: _Start, models: Models, classifier: Classifier, max_size: int,
             index: ModuleSummary) -> _Steps:
-    """Analyse a file, then again (on the same tree) with what it used of `index`, until that is stable.
+    """Analyse a file with what `index` offers, then again (on the same tree) with what it used of
+    `index`, until that is stable.
 
-    Returns every analysis of the file from `start` on. Each analysis after the first gets
-    exactly the entries the previous one used, as a round of `analyze` would, so the last
-    step is what the rounds would reach unless an entry it uses changes later (the runner
-    checks). Never raises: a failure is a skip, as in `analyze_path`.
+    Returns every analysis of the file from `start` on, each with the digest of the entries it
+    was given. A file settled from the start is analysed first with every entry `index` names:
+    the engine reads `external` only by looking names up, and records each lookup in the uses,
+    so that analysis is the one given only the entries it used (what a round of `analyze` gives),
+    and it is kept under their digest at once, unless a re-export it looked through says nothing
+    (`_wanted` leaves those out, and the analysis without them may take another course): then
+    it is analysed again with what it used, as a round would. Each analysis after that gets
+    exactly the entries the previous one used, so the last step is what the rounds would reach
+    unless an entry it uses changes later (the runner checks). Never raises: a failure is a
+    skip, as in `analyze_path`.
     """
     relpath, digest, external, before = start
     names = index.names()
     # placeholders for the analyses counted before (they only count towards MAX_ROUNDS)
     steps: _Steps = [("", Analyzed(FileResult(relpath)))] * before
     pending = [digest]
+    whole = not digest and not before and bool(names)  # the first analysis is given all `index` names
 
     def refine(analyzed: Analyzed) -> ModuleSummary | None:
+        nonlocal whole
+        if whole:
+            whole = False
+            used = _wanted(analyzed.uses, index, names, models)
+            sub = index.restricted(used) if used else EMPTY
+            pending[0] = sub.digest() if used else ""
+            if analyzed.uses & names <= used:  # it read nothing `sub` lacks: the analysis given `sub`
+                steps.append((pending[0], analyzed))
+                return None
+            return sub
         steps.append((pending[0], analyzed))
         following = _next_external(steps, index, names, models)
         if following is None:
@@ -334,7 +352,8 @@ def _settle(root: Path, start: _Start, models: Models, classifier: Classifier, m
         pending[0] = following[0]
         return following[1]
 
-    final = analyze_path(root, relpath, models, classifier, max_size=max_size, external=external, refine=refine)
+    given = index.restricted(names) if whole else external
+    final = analyze_path(root, relpath, models, classifier, max_size=max_size, external=given, refine=refine)
     if len(steps) == before or steps[-1][1] is not final:  # skipped before its first analysis, or in one
         steps.append((pending[0], final))
     return steps[before:]
@@ -527,28 +546,28 @@ class _Analyzer:
                     begun[relpath] = (list(last[2][:-1]), print_)
                     finish(relpath, [(last[2][-1], final)], new=False, digest=last[3])
                     return None
+            # Else the cache may have what `_settle` would reach at once, an analysis given every
+            # entry offered: a result that used none of them (kept under ""), or the file's last
+            # result, when all it looked up is answered by this offer as it was by the last.
             # Most cached files use nothing their imports offer: their names are enough to know,
             # and the summaries are merged only for the files that use some.
             offered = [(d, exports[d]) for d in deps.get(relpath, ()) if d in exports]
-            index: ModuleSummary | None = None
             known = names.of(offered)
-            steps: _Steps = []
-            digest, external = "", EMPTY
-            while True:
-                hit = cache.get(relpath, digest)
-                if hit is None:
-                    begun[relpath] = ([d for d, _ in steps], print_)
-                    return (relpath, digest, external, len(steps)), index or ModuleSummary.merge(s for _, s in offered)
-                steps.append((digest, hit))
-                following = None
-                if not hit.uses.isdisjoint(known):
-                    index = index or ModuleSummary.merge(s for _, s in offered)
-                    following = _next_external(steps, index, known, self.models)
-                if following is None:
-                    begun[relpath] = ([], print_)
-                    finish(relpath, steps, new=False)
-                    return None
-                digest, external = following
+            begun[relpath] = ([], print_)
+            bare = cache.get(relpath, "") if cache.has(relpath, "") else None
+            if bare is not None and bare.uses.isdisjoint(known):
+                finish(relpath, [("", bare)], new=False)
+                return None
+            index = ModuleSummary.merge(s for _, s in offered)
+            if last is not None and last[2][-1] and last[0] == cache.content_hash(relpath):
+                final = cache.get(relpath, last[2][-1])
+                if final is not None:
+                    used = _wanted(final.uses, index, known, self.models)
+                    if used and final.uses & known <= used and index.restricted(used).digest() == last[2][-1]:
+                        finish(relpath, [(last[2][-1], final)], new=False)
+                        return None
+            cache.misses += 1  # analysed: nothing the cache has will do
+            return (relpath, "", EMPTY, 0), index
 
         if self.workers <= 1 or len(order) < BATCH:
             for relpath in order:

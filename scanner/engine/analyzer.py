@@ -185,6 +185,10 @@ class FileAnalyzer:
         """True once some `name.attr = data` was bound (only then are attribute reads looked up)."""
         self.class_methods: dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope]]] = {}
         """The methods of the module's top-level classes, with the scope they are analysed in."""
+        self._bound: set[str] = set()
+        """What other modules bound the names looked up in them to (`symbol_value`). Every read of
+        `external` is such a recorded lookup: an analysis given only the entries it used (a
+        round's) must take the same course as one given all its imports offer."""
 
     # ------------------------------------------------------------------ driver
     def run(self) -> list[Observation]:
@@ -1343,8 +1347,7 @@ class FileAnalyzer:
         symbol = value.symbol
         if symbol is None:
             return False
-        return (self._modelled(symbol) or symbol != self.normalize(symbol)
-                or symbol in self.external.variables.values())
+        return self._modelled(symbol) or symbol != self.normalize(symbol) or symbol in self._bound
 
     def _modelled(self, symbol: str | None) -> bool:
         """True for a type a pack returns or a logger the log models know (`logging.Logger`, loguru's)."""
@@ -1370,6 +1373,7 @@ class FileAnalyzer:
             self.uses.add(USE_VARIABLE + symbol)
             bound = self.external.variables.get(symbol)
             if bound is not None:
+                self._bound.add(bound)
                 return symbol_value_of(bound)
         return symbol_value_of(symbol)
 

@@ -759,6 +759,7 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
     seeds = list(_received_seeds(an))
     classes = {n.name: n for n in an.tree.body if isinstance(n, ast.ClassDef)}
     prefix = f"{an.module}." if an.module else ""
+    an.uses.update(USE_RECEIVED + prefix + name for name in classes)  # known once the module receiving it has been analysed
     seeds.extend(ast.Name(id=name, ctx=ast.Load()) for name in classes
                  if prefix + name in an.external.received)
     local: set[str] = set()
