@@ -8,14 +8,11 @@ as exceptions; the result is the same whatever the number of workers.
 from __future__ import annotations
 
 import bisect
-import dataclasses
-import fnmatch
 import functools
 import hashlib
 import itertools
 import operator
 import os
-import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -46,7 +43,7 @@ from scanner.model import (
     RunResult,
     Skip,
 )
-from scanner.packs import Models, SymbolTable, load_models
+from scanner.packs import Models, load_models
 from scanner.taxonomy import load_taxonomy
 
 if TYPE_CHECKING:  # imported when a pool starts: a run that starts none is spared 18 ms
@@ -101,103 +98,6 @@ _Start = tuple[str, str, ModuleSummary, int]
 _Steps = list[tuple[str, Analyzed]]
 
 
-def _model_strings(value: object) -> Iterator[str]:
-    """Every string in the models (names, patterns, and what they map to), walking their fields."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, SymbolTable):
-        for name in value.names():
-            yield name
-            found = value.get(name)
-            if found is not None:
-                yield from _model_strings(found)
-    elif isinstance(value, re.Pattern):
-        yield value.pattern
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from _model_strings(getattr(value, f.name))
-    elif isinstance(value, Mapping):
-        for key, item in value.items():
-            yield from _model_strings(key)
-            yield from _model_strings(item)
-    elif isinstance(value, (tuple, list, set, frozenset)):
-        for item in value:
-            yield from _model_strings(item)
-
-
-def _literal_head(pattern: str) -> str:
-    """The text a `*` pattern (as written, or as `fnmatch.translate` made it a regex) starts with."""
-    if not pattern.startswith("(?s:"):
-        return pattern[:pattern.find("*")] if "*" in pattern else pattern
-    head: list[str] = []
-    chars = iter(pattern[4:])
-    for char in chars:
-        if char == "\\":
-            head.append(next(chars, ""))
-        elif char in ".*?+[](){}|^$":
-            break
-        else:
-            head.append(char)
-    return "".join(head)
-
-
-_CUT = re.compile(r"[.(]")
-
-
-class _ModelNames:
-    """The qualified names the rule packs speak of, to tell whether a name may matter to a model."""
-
-    def __init__(self, models: Models) -> None:
-        self.loggers = models.logger_names
-        self.exact: set[str] = set()
-        self.under: set[str] = set()  # every leading part of an exact name, cut at a dot or a call
-        self.heads: list[str] = []  # what a `*` pattern's matches start with
-        self.tails: list[re.Pattern[str]] = []  # patterns that start with `*` (`*Response`): on a last name
-        self.kept: dict[tuple[str, str], bool] = {}
-        for text in set(_model_strings(models)):
-            wild = "*" in text or text.startswith("(?s:")
-            head = _literal_head(text) if wild else text
-            if wild and not head:
-                self.tails.append(re.compile(text if text.startswith("(?s:") else fnmatch.translate(text)))
-            elif wild:
-                self.heads.append(head)
-            elif "." in text or "(" in text:
-                self.exact.add(text)
-                self.under.update(text[:m.start()] for m in _CUT.finditer(text))
-
-    def mention(self, name: str) -> bool:
-        """True when some model may apply to `name` or to a name under it (an attribute, a call)."""
-        if name in self.exact or name in self.under:
-            return True
-        if any(name[:m.start()] in self.exact for m in _CUT.finditer(name)):
-            return True
-        if any(name.startswith(h) or h.startswith(name) for h in self.heads):
-            return True
-        last = name.rsplit(".", 1)[-1]
-        return any(t.match(last) for t in self.tails)
-
-    def keep(self, alias: str, original: str) -> bool:
-        """True when a re-export may matter whatever the summaries say: a model knows a name of it,
-        or an import of it is a logger by its name (which a known binding overrides). Memoised."""
-        known = self.kept.get((alias, original))
-        if known is None:
-            known = self.kept[(alias, original)] = (
-                alias.rsplit(".", 1)[-1] in self.loggers or original.rsplit(".", 1)[-1] in self.loggers
-                or self.mention(alias) or self.mention(original))
-        return known
-
-
-_MODEL_NAMES: dict[int, tuple[Models, _ModelNames]] = {}
-
-
-def _model_names(models: Models) -> _ModelNames:
-    """The `_ModelNames` of `models` (built once per process and models)."""
-    known = _MODEL_NAMES.get(id(models))
-    if known is None or known[0] is not models:
-        known = _MODEL_NAMES[id(models)] = (models, _ModelNames(models))
-    return known[1]
-
-
 class _Exports(Mapping[str, ModuleSummary]):
     """The summaries of settled files, read from their results only when asked for: a result taken
     from the cache decodes its summary then (most are never offered to a file analysed again)."""
@@ -231,79 +131,55 @@ def is_reexport(name: str, bound: str) -> bool:
             and bound.split(".", 1)[0] == name.split(".", 1)[0])
 
 
-def _wanted(uses: frozenset[str], index: ModuleSummary, names: frozenset[str], models: Models) -> frozenset[str]:
+def _wanted(uses: frozenset[str], index: ModuleSummary, names: frozenset[str]) -> frozenset[str]:
     """The entries of `index` to analyse a file again with, after an analysis that used `uses`.
 
-    What it used of `index`, except the re-exports that cannot change its result, plus, for
-    each re-export kept, the entries of the original under the names it used of the alias.
-    A re-export only renames: analysed with it, the file sees the original's name where it saw
-    the alias (`django.test.TestCase` -> `django.test.testcases.TestCase`) and looks up what it
-    looked up under the alias under the original's name. That matters only when the index has
-    an entry for one of those names, or a model knows a name of either (`_ModelNames.keep`);
-    else the analysis would only repeat itself (Django re-exports half its classes). The
-    original's entries are given at once, as the analysis with the re-export would ask for them.
+    What it used of `index`, plus, for each re-export it used, the entries of the original under
+    the names it used of the alias. A re-export only renames: analysed with it, the file sees the
+    original's name where it saw the alias (`django.test.TestCase` ->
+    `django.test.testcases.TestCase`) and looks up under the original's name what it looked up
+    under the alias; those entries are given at once, as that analysis would ask for them.
     """
     used = uses & names
-    renames = [tagged for tagged in used if tagged.startswith(USE_VARIABLE)
-               and is_reexport(tagged[2:], index.variables[tagged[2:]])]
-    if not renames:
+    aliases = frozenset((tagged[2:], index.variables[tagged[2:]]) for tagged in used
+                        if tagged.startswith(USE_VARIABLE) and is_reexport(tagged[2:], index.variables[tagged[2:]]))
+    if not aliases:
         return used
-    aliases = {tagged[2:]: index.variables[tagged[2:]] for tagged in renames}
-    silent, moves, asked = _renamed(uses, frozenset(aliases.items()), _model_names(models).keep)
-    found: dict[str, set[str]] = {}
-    for alias, moved in moves:
-        if moved in names:
-            found.setdefault(alias, set()).add(moved)
-    wanted = set(used).union(*found.values())
-    # Kept: a re-export whose original has an entry where the file looked under the alias, or
-    # whose original is in the uses (the file was analysed with it, or uses the original itself,
-    # and asks under its name what it asked under the alias without it).
-    wanted.difference_update(USE_VARIABLE + alias for alias in silent
-                             if alias not in found and aliases[alias] not in asked)
-    return frozenset(wanted)
+    return used.union(moved for moved in _renamed(uses, aliases) if moved in names)
 
 
-_Renamed = tuple[tuple[str, ...], tuple[tuple[str, str], ...], frozenset[str]]
-_RENAMED: dict[tuple[frozenset[str], frozenset[tuple[str, str]], Callable[[str, str], bool]], _Renamed] = {}
+_RENAMED: dict[tuple[frozenset[str], frozenset[tuple[str, str]]], frozenset[str]] = {}
 
 
-def _renamed(uses: frozenset[str], aliases: frozenset[tuple[str, str]], keep: Callable[[str, str], bool]) -> _Renamed:
-    """For re-exports (alias, original) a file used: the aliases only the uses can keep (`keep` says
-    no); each use under an alias as (alias, the use under the original instead); and the originals
-    of those aliases that the uses name or are under.
+def _renamed(uses: frozenset[str], aliases: frozenset[tuple[str, str]]) -> frozenset[str]:
+    """Each use under the alias of a re-export (alias, original), as a use under the original instead.
 
     One pass over the uses, remembered (a file is checked with the same uses in several rounds).
     """
-    key = (uses, aliases, keep)
+    key = (uses, aliases)
     known = _RENAMED.get(key)
     if known is not None:
         return known
-    silent = tuple(sorted(alias for alias, original in aliases if not keep(alias, original)))
     renames = dict(aliases)
-    originals = {renames[alias] for alias in silent}
-    moves: list[tuple[str, str]] = []
-    asked: set[str] = set()
-    for use in filter(operator.methodcaller("startswith", (*renames, *originals), 2), uses):  # in C
+    moves: set[str] = set()
+    for use in filter(operator.methodcaller("startswith", tuple(renames), 2), uses):  # in C
         for name, original in renames.items():
             end = 2 + len(name)
             if use.startswith(name, 2) and use[end:end + 1] in ("", ".", "("):
-                moves.append((name, use[:2] + original + use[end:]))
-        asked.update(name for name in originals
-                     if use.startswith(name, 2) and use[2 + len(name):3 + len(name)] in ("", ".", "("))
+                moves.add(use[:2] + original + use[end:])
     if len(_RENAMED) > 50_000:  # a bound on what a long run keeps
         _RENAMED.clear()
-    known = _RENAMED[key] = (silent, tuple(moves), frozenset(asked))
+    known = _RENAMED[key] = frozenset(moves)
     return known
 
 
-def _next_external(steps: _Steps, index: ModuleSummary, names: frozenset[str],
-                   models: Models) -> tuple[str, ModuleSummary] | None:
+def _next_external(steps: _Steps, index: ModuleSummary, names: frozenset[str]) -> tuple[str, ModuleSummary] | None:
     """What the last of `steps` used of `index` (`_wanted`), to analyse the file again with; None when settled.
 
     As in a round of `analyze`: the entries it used, unless none, the same as its last
     analysis had, or the file was analysed MAX_ROUNDS times after its first analysis.
     """
-    used = _wanted(steps[-1][1].uses, index, names, models)
+    used = _wanted(steps[-1][1].uses, index, names)
     if not used or len(steps) > MAX_ROUNDS:
         return None
     sub = index.restricted(used)
@@ -338,7 +214,7 @@ def _settle(root: Path, start: _Start, models: Models, classifier: Classifier, m
         nonlocal whole
         if whole:
             whole = False
-            used = _wanted(analyzed.uses, index, names, models)
+            used = _wanted(analyzed.uses, index, names)
             sub = index.restricted(used) if used else EMPTY
             pending[0] = sub.digest() if used else ""
             if analyzed.uses & names <= used:  # it read nothing `sub` lacks: the analysis given `sub`
@@ -346,7 +222,7 @@ def _settle(root: Path, start: _Start, models: Models, classifier: Classifier, m
                 return None
             return sub
         steps.append((pending[0], analyzed))
-        following = _next_external(steps, index, names, models)
+        following = _next_external(steps, index, names)
         if following is None:
             return None
         pending[0] = following[0]
@@ -562,7 +438,7 @@ class _Analyzer:
             if last is not None and last[2][-1] and last[0] == cache.content_hash(relpath):
                 final = cache.get(relpath, last[2][-1])
                 if final is not None:
-                    used = _wanted(final.uses, index, known, self.models)
+                    used = _wanted(final.uses, index, known)
                     if used and final.uses & known <= used and index.restricted(used).digest() == last[2][-1]:
                         finish(relpath, [(last[2][-1], final)], new=False)
                         return None
@@ -822,7 +698,7 @@ def analyze(
             names = index.names()
             externals: dict[str, ModuleSummary] = {}
             for relpath in files:
-                used = _wanted(results[relpath].uses, index, names, models)
+                used = _wanted(results[relpath].uses, index, names)
                 if not used:
                     continue
                 sub = index.restricted(used)
