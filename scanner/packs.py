@@ -124,6 +124,8 @@ class Passthrough:
 
     position: int
     keyword: str | None = None
+    called: bool = False
+    """The argument is a function, and the call's value what it returns (werkzeug's `LocalProxy(get_request)`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,7 +347,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "factory": frozenset({"family", "rule", "stored", "calls"}),
     "table": frozenset({"family", "rule", "stored", "calls", "column_calls", "exclude_argument_calls",
                         "exclude_argument_keywords", "exclude_constraint_calls"}),
-    "passthrough": frozenset({"calls", "position", "keyword"}),
+    "passthrough": frozenset({"calls", "position", "keyword", "called"}),
     "carries": frozenset({"calls", "categories"}),
     "configuration": frozenset({"owners", "symbols"}),
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
@@ -645,7 +647,11 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             if keyword is not None and not isinstance(keyword, str):
                 reader.problem("keyword", "'keyword' must be a string")
                 keyword = None
-            passthrough = Passthrough(position, keyword)
+            called = entry.get("called", False)
+            if not isinstance(called, bool):
+                reader.problem("called", "'called' must be true or false")
+                called = False
+            passthrough = Passthrough(position, keyword, called)
             for pattern in reader.strings(entry, "calls", required=True):
                 passthrough_entries.extend((name, passthrough) for name in expand(pattern))
         configuration = doc.get("configuration", {})

@@ -205,6 +205,7 @@ def test_the_bundled_packs_declare_the_casts_and_tables() -> None:
     assert loaded.passthrough_calls.get("typing.cast") == Passthrough(1, "val")
     assert loaded.passthrough_calls.get("typing_extensions.cast") == Passthrough(1, "val")
     assert loaded.passthrough_calls.get("builtins.cast") is None
+    assert loaded.passthrough_calls.get("werkzeug.local.LocalProxy") == Passthrough(0, "local", called=True)
     table = loaded.schema_tables.get("sqlalchemy.Table")
     assert table is not None and (table.family, table.rule, table.stored) == ("sqlalchemy-core", COLUMN, True)
     assert table.is_column_call("sqlalchemy.schema.Column") and not table.is_column_call("sqlalchemy.orm.mapped_column")
@@ -217,6 +218,7 @@ def test_the_bundled_packs_declare_the_casts_and_tables() -> None:
         ('[[passthrough]]\ncalls = ["x.cast"]\nposition = -1\n',
          ["'position' must be a non-negative integer"]),
         ('[[passthrough]]\ncalls = ["x.cast"]\nposition = 1\nkeyword = 3\n', ["'keyword' must be a string"]),
+        ('[[passthrough]]\ncalls = ["x.Proxy"]\ncalled = "yes"\n', ["'called' must be true or false"]),
         ('[[passthrough]]\nposition = 1\n', ["'calls' is required and must be a non-empty list of strings"]),
         ('[[table]]\nfamily = "t"\nrule = "r"\ncalls = ["x.Table"]\n',
          ["'column_calls' is required and must be a non-empty list of strings"]),

@@ -24,6 +24,7 @@ import msgspec
 import peewee
 import sqlalchemy as sa
 import typing_extensions
+import werkzeug.local
 import whoosh.fields
 from django import forms
 from django.conf import settings
@@ -805,3 +806,27 @@ def signup_view() -> str:
     # ruleid: python.request.field user.contact.phone_number
     phone = form.get("phone")
     return f"{email} {phone}"
+
+
+# --- werkzeug's LocalProxy ------------------------------------------------------------------------
+# A context-local proxy is what its function returns: the project's own request proxy (a subclass,
+# as frameworks built on Flask define one) is the request; a proxy of something else is not.
+
+def _current_request() -> object:
+    return request
+
+
+class AppRequest(werkzeug.local.LocalProxy):
+    """The request with the project's helpers."""
+
+
+app_request = AppRequest(_current_request)
+current_locale = werkzeug.local.LocalProxy(lambda: "en")
+
+
+def profile_view() -> str:
+    # ruleid: python.request.field user.contact.email
+    email = app_request.form["email"]
+    # ok: python.request.field
+    locale = current_locale.form["email"]
+    return f"{email} {locale}"

@@ -198,9 +198,12 @@ class FileAnalyzer:
         self._walk_module_level(self.tree.body, self.module_scope, deferred, None)
         # Functions are analysed in file order, except that a call of a function of the file not
         # yet analysed analyses it first (so its summary is known at the call).
+        early = [func for func, _, cls in deferred if cls is None and func.name not in self.pending]
         for func, scope, cls in deferred:
             key = f"{cls.name}.{func.name}" if cls is not None else func.name
             self.pending.setdefault(key, (func, scope, cls))
+        for func in early:  # called by a statement of the module: analysed again with all it binds
+            self.pending.setdefault(func.name, (func, self.module_scope, None))
         for func, scope, cls in deferred:
             key = f"{cls.name}.{func.name}" if cls is not None else func.name
             if self.pending.get(key, (None,))[0] is func:
@@ -232,6 +235,10 @@ class FileAnalyzer:
                 for decorator in stmt.decorator_list:
                     self.eval(decorator, scope)
                 deferred.append((stmt, scope, cls))
+                if cls is None:
+                    # callable from the module's statements below it (`app = create_app()`): analysed
+                    # then with what is bound so far, as Python runs it, and again at the end
+                    self.pending.setdefault(stmt.name, (stmt, scope, cls))
             elif isinstance(stmt, ast.ClassDef):
                 info = self.visit_class(stmt, scope)
                 class_scope = Scope(env={}, parent=scope, cls=info)
@@ -1002,7 +1009,8 @@ class FileAnalyzer:
             func = self.eval(node.func, scope)
         args = [self.eval(a, scope) for a in node.args]
         kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords]
-        passed = sources.passed_through(self, func.symbol, args, kwargs)
+        passthrough = sources.passthrough_of(self, func.symbol)
+        passed = sources.passed_through(self, passthrough, node, args, kwargs, scope) if passthrough else None
         if passed is not None:
             return passed  # `typing.cast(T, value)` is `value` itself, request object or body alike
         # what the arguments hold, looked at once: most calls are given no request body and no data
@@ -1256,8 +1264,10 @@ class FileAnalyzer:
                        if not exported.trivial},
             rendered={prefix + name: info.rendered for name, info in self.classes.items() if info.rendered},
             families={prefix + name: family for name, family in self.schema_classes.items()},
+            # the request object counts too: `from flask import request` in a project module its
+            # views import it from (`from app.compat import request`) is the request there
             variables={prefix + name: value.symbol for name, value in self.module_scope.env.items()
-                       if value.symbol is not None and (self.models.relevant(value.symbol)
+                       if value.symbol is not None and (self.models.relevant(value.symbol) or value.symbol == REQUEST
                                                         or self._reexported(prefix + name, value.symbol))},
             request_attributes=frozenset(self.request_attributes),
             responses=sources.response_model_symbols(self),

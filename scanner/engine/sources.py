@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from scanner.engine.summaries import USE_BASE, USE_RECEIVED, USE_RENDERED, USE_RESPONSE
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
 from scanner.model import Cookie, Kind
-from scanner.packs import SchemaFamily, SchemaTable
+from scanner.packs import Passthrough, SchemaFamily, SchemaTable
 
 if TYPE_CHECKING:
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
@@ -349,18 +349,38 @@ def schema_table(an: FileAnalyzer, node: ast.Call, table: SchemaTable, scope: Sc
                 stored=table.stored, reasons=(f"{table.family} column", match.pattern))
 
 
-def passed_through(an: FileAnalyzer, symbol: str | None, args: list[Value],
-                   kwargs: list[tuple[str | None, Value]]) -> Value | None:
-    """The value of a call that gives back one of its arguments as it is (`typing.cast(T, value)` is
-    `value`, with its data, symbol and role), or None for any other call (or one missing the argument)."""
+def passthrough_of(an: FileAnalyzer, symbol: str | None) -> Passthrough | None:
+    """What a call of `symbol` gives back of its arguments (`[[passthrough]]`), when it is one of
+    those calls or a class of the module derived from one (`class AppRequest(LocalProxy)`)."""
     if symbol is None:
         return None
-    passthrough = an.models.passthrough_calls.get(symbol)
-    if passthrough is None:
-        return None
+    found = an.models.passthrough_calls.get(symbol)
+    if found is None and symbol.startswith("@class:"):
+        info = an.classes.get(symbol[len("@class:"):])
+        found = next((p for p in (an.models.passthrough_calls.get(b) for b in info.bases) if p is not None), None) \
+            if info is not None else None
+    return found
+
+
+def passed_through(an: FileAnalyzer, passthrough: Passthrough, node: ast.Call, args: list[Value],
+                   kwargs: list[tuple[str | None, Value]], scope: Scope) -> Value | None:
+    """The value of a call that gives back one of its arguments as it is (`typing.cast(T, value)` is
+    `value`, with its data, symbol and role), or what that argument returns when called
+    (`LocalProxy(get_request)` is the request); None when the argument is missing."""
     if passthrough.position < len(args):
-        return args[passthrough.position]
-    return next((value for name, value in kwargs if name is not None and name == passthrough.keyword), None)
+        value, given = args[passthrough.position], node.args[passthrough.position]
+    else:
+        keyword = next((k for k in node.keywords if k.arg is not None and k.arg == passthrough.keyword), None)
+        if keyword is None:
+            return None
+        value, given = next(v for name, v in kwargs if name == passthrough.keyword), keyword.value
+    if not passthrough.called:
+        return value
+    if isinstance(given, ast.Lambda):
+        return an.eval(given.body, scope) if not given.args.args else NOTHING
+    if isinstance(given, (ast.Name, ast.Attribute)):
+        return an.eval_call(ast.copy_location(ast.Call(func=given, args=[], keywords=[]), node), scope)
+    return NOTHING
 
 
 def request_call(an: FileAnalyzer, node: ast.Call, func: Value, args: list[Value], scope: Scope) -> Value:

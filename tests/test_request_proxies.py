@@ -1,0 +1,86 @@
+"""The request object where a project hands it on: re-exported from a module of its own, behind a
+context-local proxy, or made by a call at module level."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scanner.config import Config
+from scanner.runner import run
+
+
+def observed(root: Path, files: dict[str, str]) -> list[tuple[str, int, str, tuple[str, ...]]]:
+    for relpath, text in files.items():
+        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (root / relpath).write_text(textwrap.dedent(text), encoding="utf-8")
+    result = run(root, config=Config(), command="observe", jobs=1, cache=False)
+    return [(o.path, o.span.start_line, o.kind.value, o.categories) for o in result.observations]
+
+
+VIEW = """\
+    from app.common import request
+
+
+    def register():
+        return request.form["email"]
+    """
+
+
+@pytest.mark.parametrize(
+    ("common", "expected"),
+    [
+        # a module of the project re-exports Flask's request, under its name or another
+        ("from flask import request\n", [("app/views.py", 5, "collect", ("user.contact.email",))]),
+        ("from flask import request as flask_request\n\nrequest = flask_request\n",
+         [("app/views.py", 5, "collect", ("user.contact.email",))]),
+        # a context-local proxy of it, by a function, a subclass or a lambda, cast or not
+        ("import flask\nfrom werkzeug.local import LocalProxy\n\n\ndef _get():\n    return flask.request\n\n\n"
+         "request = LocalProxy(_get)\n", [("app/views.py", 5, "collect", ("user.contact.email",))]),
+        ("from typing import cast\nimport flask\nfrom werkzeug.local import LocalProxy\n\n\n"
+         "class AppRequest(LocalProxy):\n    pass\n\n\ndef _get():\n    return flask.request\n\n\n"
+         "request = cast(flask.Request, AppRequest(_get))\n", [("app/views.py", 5, "collect", ("user.contact.email",))]),
+        ("import flask\nimport werkzeug\n\nrequest = werkzeug.LocalProxy(lambda: flask.request)\n",
+         [("app/views.py", 5, "collect", ("user.contact.email",))]),
+        # near misses: a proxy of something else, an object that is not the request
+        ("from werkzeug.local import LocalProxy\n\nrequest = LocalProxy(lambda: {})\n", []),
+        ("request = object()\n", []),
+    ],
+)
+def test_the_request_a_project_module_hands_on_is_the_request(tmp_path: Path, common: str,
+                                                               expected: list[tuple[str, int, str, tuple[str, ...]]]) -> None:
+    assert observed(tmp_path, {"app/__init__.py": "", "app/common.py": common, "app/views.py": VIEW}) == expected
+
+
+def test_a_function_called_by_the_module_is_analysed_with_what_is_bound_then_and_again_at_the_end(
+        tmp_path: Path) -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/web.py": """\
+            import logging
+
+            import flask
+
+
+            def _current():
+                return flask.request
+
+
+            request = _current()
+
+
+            def view():
+                log.info("signup %s", request.form["email"])
+
+
+            log = logging.getLogger(__name__)
+            """,
+    }
+    # `request` is the request (from the call above it); `log`, bound below the call, is a logger
+    # when view() is analysed at the end
+    assert sorted(observed(tmp_path, files)) == [
+        ("app/web.py", 14, "collect", ("user.contact.email",)),
+        ("app/web.py", 14, "log", ("user.contact.email",)),
+    ]
