@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
-import itertools
 import operator
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
@@ -30,7 +29,7 @@ from scanner.engine.analyzer import analyze_path, merge_observations
 from scanner.engine.imports import module_name
 from scanner.engine.sources import OWN_COOKIE_RULE
 from scanner.engine.summaries import EMPTY, USE_VARIABLE, Analyzed, ModuleSummary
-from scanner.fingerprint import iter_line_hashes
+from scanner.fingerprint import line_hashes_at
 from scanner.import_order import import_order, reader_digest
 from scanner.inventory import ClassifierOverrides, Inventory, load_inventory
 from scanner.model import (
@@ -772,24 +771,23 @@ def resolve_inventory(root: Path, config: Config, given: Path | None) -> Path | 
 
 
 def _with_line_hashes(findings: Iterable[Finding], root: Path) -> tuple[Finding, ...]:
-    """Each finding with GitHub's line hash of its start line (hashing each file only as far as needed)."""
+    """Each finding with GitHub's line hash of its start line (hashing only the lines findings start on)."""
     findings = tuple(findings)
-    last_line: dict[str, int] = {}
+    lines: dict[str, set[int]] = {}
     for finding in findings:
-        last_line[finding.path] = max(last_line.get(finding.path, 0), finding.span.start_line)
-    hashes: dict[str, list[str]] = {}
-    for path, last in last_line.items():
+        lines.setdefault(finding.path, set()).add(finding.span.start_line)
+    hashes: dict[str, dict[int, str]] = {}
+    for path, starts in lines.items():
         full = Path(path) if Path(path).is_absolute() else root / path
         try:
             text = full.read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        hashes[path] = list(itertools.islice(iter_line_hashes(text), last))
+        hashes[path] = line_hashes_at(text, starts)
     out: list[Finding] = []
     for finding in findings:
-        known = hashes.get(finding.path)
-        line = finding.span.start_line
-        out.append(replace(finding, line_hash=known[line - 1]) if known and 0 < line <= len(known) else finding)
+        known = hashes.get(finding.path, {}).get(finding.span.start_line)
+        out.append(replace(finding, line_hash=known) if known is not None else finding)
     return tuple(out)
 
 

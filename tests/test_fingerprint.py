@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from scanner.fingerprint import line_hash, line_hashes
+from scanner.fingerprint import line_hash, line_hashes, line_hashes_at
 
 VECTORS_FILE = Path(__file__).resolve().parents[2] / "shared" / "sarif" / "fingerprint-vectors.json"
 VECTORS: list[dict[str, Any]] = json.loads(VECTORS_FILE.read_text(encoding="utf-8"))["vectors"]
@@ -23,6 +24,27 @@ def test_line_hashes_match_github_vectors(vector: dict[str, Any]) -> None:
 def test_line_hash_of_each_line_matches_github_vectors(vector: dict[str, Any]) -> None:
     expected = vector["line_hashes"]
     assert [line_hash(vector["text"], n) for n in range(1, len(expected) + 1)] == expected
+
+
+@pytest.mark.parametrize("vector", VECTORS, ids=[repr(v["text"][:24]) for v in VECTORS])
+def test_the_hashes_of_chosen_lines_match_github_vectors(vector: dict[str, Any]) -> None:
+    expected = vector["line_hashes"]
+    everything = range(0, len(expected) + 3)  # 0 and the lines past the end are left out
+    assert line_hashes_at(vector["text"], everything) == dict(enumerate(expected, start=1))
+    assert line_hashes_at(vector["text"], [len(expected)]) == {len(expected): expected[-1]}
+
+
+def test_the_hashes_of_chosen_lines_are_those_of_every_line() -> None:
+    # repeated lines (occurrences), windows running past the end, CR, tabs, astral characters,
+    # a lone surrogate: random texts of such pieces, random lines of them
+    pieces = ["a", "b", "\n", "\r\n", "\r", " ", "\t", "x = 1", "é", "😀", "\ud800", "\n\n",
+              "def f():\n    pass\n", "#" * 150]
+    rng = random.Random(5)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        every = line_hashes(text)
+        lines = rng.sample(range(1, len(every) + 3), min(len(every) + 2, rng.randint(1, 6)))
+        assert line_hashes_at(text, lines) == {n: every[n - 1] for n in lines if n <= len(every)}, (text, lines)
 
 
 def test_vectors_file_is_not_empty() -> None:
