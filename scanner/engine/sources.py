@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import fnmatch
+import functools
 import operator
 import re
 from dataclasses import dataclass
@@ -802,6 +803,17 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(local), frozenset(external)
 
 
+# What a route decorator's path looks like in the source (`_route_decorated`): a string starting with
+# "/" (or empty) as a decorator call's first argument, or as a `path=` argument.
+_ROUTE_PATH = re.compile(r"""@[\w.]+\((?:\s|#[^\n]*)*[rRuU]?["'](?:/|["'])|\bpath\s*=\s*[rRuU]?["'](?:/|["'])""")
+
+
+@functools.lru_cache(maxsize=16)
+def _packages(names: frozenset[str]) -> frozenset[str]:
+    """The top-level packages of qualified names (`msgspec.json.decode` -> `msgspec`)."""
+    return frozenset(name.split(".", 1)[0] for name in names)
+
+
 # Where a WTForms field's data is read (`form.username.data`): the files worth searching for calls built from it.
 _FORM_FIELD_DATA = re.compile(r"form\w*\.\w+\.data\b|cleaned_data|validated_data")
 # The tree attribute that keeps a module's seeds: every analysis of one parse shares them.
@@ -820,13 +832,14 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
     if cached is not None:
         return cached
     seeds: list[ast.expr] = []
-    for func in _functions(an.tree.body):
-        if func.decorator_list and _route_decorated(an, func):
-            for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
-                seeds.extend(_type_names(arg.annotation))
+    if _ROUTE_PATH.search(an.source):  # the functions are walked only where a route's path may be written
+        for func in _functions(an.tree.body):
+            if func.decorator_list and _route_decorated(an, func):
+                for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
+                    seeds.extend(_type_names(arg.annotation))
     decoders = an.models.received_by
     # a decoder is reached through an import of its package, which the source then names
-    with_decoders = any(package in an.source for package in {name.split(".", 1)[0] for name in decoders})
+    with_decoders = any(package in an.source for package in _packages(decoders))
     if with_decoders or _FORM_FIELD_DATA.search(an.source):
         for node in ast.walk(an.tree):
             if not isinstance(node, ast.Call):
