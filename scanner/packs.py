@@ -117,6 +117,42 @@ class SchemaTable:
         return any(fnmatch.fnmatchcase(symbol, pattern) for pattern in self.column_calls)
 
 
+# How a dict declares its fields (`[[dict_schema]] shape`): `validators`, field name to a list of
+# validators (`{"email": [not_empty, email_validator]}`); `rules`, field name to a dict of rules
+# (Cerberus: `{"email": {"type": "string"}}`); `markers`, keys that are names or marker calls
+# (voluptuous: `{Required("email"): str}`); `json-schema`, the keys of `"properties"`.
+DICT_SHAPES = frozenset({"validators", "rules", "markers", "json-schema"})
+
+
+@dataclass(frozen=True, slots=True)
+class DictSchema:
+    """A schema declared as a dict of field name to validators or rules (`[[dict_schema]]`).
+
+    The dict is one given to a call among `calls` (the argument at `position`, or `keyword`), one
+    returned by a function whose name matches `functions`, or one bound at module level to a name
+    matching `names`; `shape` says how its fields look (one of DICT_SHAPES).
+    """
+
+    family: str
+    rule: str
+    shape: str
+    position: int = 0
+    keyword: str | None = None
+    functions: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    key_calls: tuple[str, ...] = ()
+    """Calls that mark a key and give its name as their first argument (voluptuous' `Required("email")`)."""
+
+    def names_function(self, name: str) -> bool:
+        """True when a function named `name` builds such a schema (patterns match case-insensitively)."""
+        lowered = name.lower()
+        return any(fnmatch.fnmatchcase(lowered, pattern) for pattern in self.functions)
+
+    def names_variable(self, name: str) -> bool:
+        """True when a module-level name `name` holds such a schema (patterns match as written)."""
+        return any(fnmatch.fnmatchcase(name, pattern) for pattern in self.names)
+
+
 @dataclass(frozen=True, slots=True)
 class Passthrough:
     """A call whose result is, for the analysis, one of its arguments as given (`typing.cast(T, value)`):
@@ -273,6 +309,13 @@ class Models:
     """Calls that declare a table whose column calls are its fields (`[[table]]`)."""
     passthrough_calls: SymbolTable[Passthrough] = field(default_factory=lambda: SymbolTable(()))
     """Calls that give back one of their arguments unchanged (`[[passthrough]]`: `typing.cast`)."""
+    dict_schemas: tuple[DictSchema, ...] = ()
+    """Schemas declared as dicts (`[[dict_schema]]`), in pack order."""
+    dict_schema_calls: SymbolTable[DictSchema] = field(default_factory=lambda: SymbolTable(()))
+    """Calls given a dict schema (`cerberus.Validator`, `jsonschema.validate`), by qualified name."""
+    response_words: frozenset[str] = frozenset()
+    """Words of a schema function's or variable's name that say it describes a response
+    (`default_show_user_schema`): its fields are sent out, not collected."""
 
     @functools.cached_property
     def _roots(self) -> frozenset[str]:
@@ -327,7 +370,7 @@ def expand(pattern: str) -> Iterator[str]:
 _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "": frozenset({"pack", "returns", "aliases", "log", "heuristics", "sdk", "http", "host", "setter", "header", "jar",
                    "request", "containers", "fastapi", "defaults", "schema", "derive", "configuration", "factory",
-                   "carries", "table", "passthrough"}),
+                   "carries", "table", "passthrough", "dict_schema"}),
     "pack": frozenset({"name", "description"}),
     "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords"}),
     "heuristics": frozenset({"logger_names", "logger_type"}),
@@ -342,12 +385,13 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
                           "credential_schemes", "form_classes"}),
-    "defaults": frozenset({"response_names", "response_only_keywords", "exclude_keywords", "received_by"}),
+    "defaults": frozenset({"response_names", "response_only_keywords", "exclude_keywords", "received_by", "response_words"}),
     "derive": frozenset({"rule", "category", "message", "calls"}),
     "factory": frozenset({"family", "rule", "stored", "calls"}),
     "table": frozenset({"family", "rule", "stored", "calls", "column_calls", "exclude_argument_calls",
                         "exclude_argument_keywords", "exclude_constraint_calls"}),
     "passthrough": frozenset({"calls", "position", "keyword", "called"}),
+    "dict_schema": frozenset({"family", "rule", "shape", "calls", "position", "keyword", "functions", "names", "key_calls"}),
     "carries": frozenset({"calls", "categories"}),
     "configuration": frozenset({"owners", "symbols"}),
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
@@ -489,6 +533,9 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     factory_entries: list[tuple[str, SchemaFactory]] = []
     table_entries: list[tuple[str, SchemaTable]] = []
     passthrough_entries: list[tuple[str, Passthrough]] = []
+    dict_schemas: list[DictSchema] = []
+    dict_schema_entries: list[tuple[str, DictSchema]] = []
+    response_words: set[str] = set()
     config_owners: set[str] = set()
     config_symbols: set[str] = set()
     recipients: set[str] = set()
@@ -603,6 +650,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         response_only.update(reader.strings(defaults, "response_only_keywords"))
         field_excludes.update(reader.strings(defaults, "exclude_keywords"))
         received_by.update(reader.strings(defaults, "received_by"))
+        response_words.update(word.lower() for word in reader.strings(defaults, "response_words"))
         for entry in doc.get("derive", []):
             reader.check_keys(entry, "derive")
             category = reader.string(entry, "category")
@@ -654,6 +702,12 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             passthrough = Passthrough(position, keyword, called)
             for pattern in reader.strings(entry, "calls", required=True):
                 passthrough_entries.extend((name, passthrough) for name in expand(pattern))
+        for entry in doc.get("dict_schema", []):
+            reader.check_keys(entry, "dict_schema")
+            dict_schema = _dict_schema(reader, entry)
+            dict_schemas.append(dict_schema)
+            for pattern in reader.strings(entry, "calls"):
+                dict_schema_entries.extend((name, dict_schema) for name in expand(pattern))
         configuration = doc.get("configuration", {})
         if isinstance(configuration, dict):
             reader.check_keys(configuration, "configuration")
@@ -734,4 +788,35 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         carriers=SymbolTable(carrier_entries),
         schema_tables=SymbolTable(table_entries),
         passthrough_calls=SymbolTable(passthrough_entries),
+        dict_schemas=tuple(dict_schemas),
+        dict_schema_calls=SymbolTable(dict_schema_entries),
+        response_words=frozenset(response_words),
+    )
+
+
+def _dict_schema(reader: _PackReader, entry: Mapping[str, Any]) -> DictSchema:
+    """One `[[dict_schema]]` entry, every problem recorded on `reader` (the entry is returned anyway).
+
+    An entry needs a `shape` among DICT_SHAPES and at least one of `calls`, `functions`, `names`
+    (else nothing would ever be found with it).
+    """
+    shape = reader.string(entry, "shape")
+    if shape and shape not in DICT_SHAPES:
+        reader.problem("shape", f"unknown dict schema shape '{shape}' (known: {', '.join(sorted(DICT_SHAPES))})")
+    position = entry.get("position", 0)
+    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+        reader.problem("position", "'position' must be a non-negative integer")
+        position = 0
+    keyword = entry.get("keyword")
+    if keyword is not None and not isinstance(keyword, str):
+        reader.problem("keyword", "'keyword' must be a string")
+        keyword = None
+    functions = tuple(p.lower() for p in reader.strings(entry, "functions"))
+    names = reader.strings(entry, "names")
+    if not (entry.get("calls") or functions or names):
+        reader.problem("dict_schema", "a [[dict_schema]] needs 'calls', 'functions' or 'names'")
+    return DictSchema(
+        family=reader.string(entry, "family"), rule=reader.string(entry, "rule"), shape=shape,
+        position=position, keyword=keyword, functions=functions, names=names,
+        key_calls=tuple(name for pattern in reader.strings(entry, "key_calls") for name in expand(pattern)),
     )

@@ -17,13 +17,17 @@ from typing import Any, Optional, TypedDict, cast
 import attr as attrs_classic
 import attrs
 import cattrs
+import cerberus
 import dacite
+import fastjsonschema
+import jsonschema
 import marshmallow
 import mongoengine as me
 import msgspec
 import peewee
 import sqlalchemy as sa
 import typing_extensions
+import voluptuous
 import werkzeug.local
 import whoosh.fields
 from django import forms
@@ -36,6 +40,8 @@ from flask import request
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import FlaskForm
 from marshmallow import fields as mf
+from myapp.lib.navl import validators as navl
+from myapp.logic.schema import default_create_dataset_schema, default_plugin_extras_schema, validator_args
 from phonenumber_field.modelfields import PhoneNumberField
 from pydantic import BaseModel, EmailStr, Field, SecretStr, create_model
 from pydantic_settings import BaseSettings
@@ -830,3 +836,216 @@ def profile_view() -> str:
     # ok: python.request.field
     locale = current_locale.form["email"]
     return f"{email} {locale}"
+
+
+# --- schemas declared as dicts ----------------------------------------------------------------------
+# Validation schemas written as plain dicts of field name to a list of validators (the navl-style
+# schemas of many Pylons and Flask apps, built by functions named `*_schema` and derived from one
+# another), and the dicts Cerberus, voluptuous and JSON Schema validate with: each personal key is a
+# collect at its key's line, and a key a derived schema adds or redeclares is one at that statement.
+
+
+@validator_args
+def default_user_schema(ignore_missing: Any, not_empty: Any, unicode_safe: Any, email_validator: Any,
+                        user_password_validator: Any, name_validator: Any) -> dict[str, Any]:
+    return {
+        # the record's own id picks the user to change: not a collect
+        # ok: python.dict-schema.field
+        'id': [ignore_missing, unicode_safe],
+        # ruleid: python.dict-schema.field user.name
+        'name': [not_empty, name_validator, unicode_safe],
+        # ruleid: python.dict-schema.field user.name
+        'fullname': [ignore_missing, unicode_safe],
+        # ruleid: python.dict-schema.field user.contact.email
+        'email': [not_empty, email_validator, unicode_safe],
+        # ruleid: python.dict-schema.field user.authorization.credentials
+        'password': [user_password_validator, unicode_safe],
+        # ok: python.dict-schema.field
+        'state': [ignore_missing],
+        # a nested dict of the same shape declares fields too
+        'address': {
+            # ruleid: python.dict-schema.field user.contact.address.city
+            'city': [ignore_missing, unicode_safe],
+            # ruleid: python.dict-schema.field user.contact.address.postal_code
+            'postcode': [ignore_missing, unicode_safe],
+        },
+        # a nested schema built elsewhere: its own keys are the collects
+        # ok: python.dict-schema.field
+        'plugin_extras': default_plugin_extras_schema(),
+    }
+
+
+@validator_args
+def user_new_form_schema(unicode_safe: Any, user_both_passwords_entered: Any, user_password_validator: Any,
+                         user_passwords_match: Any) -> dict[str, Any]:
+    """A derived schema: the keys it adds to the one it starts from are declared where they are added."""
+    schema = default_user_schema()
+    # ok: python.dict-schema.field
+    schema['__before'] = [user_both_passwords_entered]
+    # ruleid: python.dict-schema.field user.authorization.credentials
+    schema['password1'] = [unicode_safe, user_password_validator, user_passwords_match]
+    # ruleid: python.dict-schema.field user.authorization.credentials
+    schema['password2'] = [unicode_safe]
+    return schema
+
+
+@validator_args
+def default_show_user_schema(ignore_missing: Any, unicode_safe: Any) -> dict[str, Any]:
+    """A `show` schema describes what an action returns: a response, not a collect."""
+    schema = default_user_schema()
+    # ok: python.dict-schema.field
+    schema['email'] = [ignore_missing, unicode_safe]
+    # ok: python.dict-schema.field
+    schema['created'] = [ignore_missing]
+    return schema
+
+
+@validator_args
+def default_group_schema(not_empty: Any, unicode_safe: Any, ignore_missing: Any) -> dict[str, Any]:
+    """A group's `name` and `title` are not a person's."""
+    return {
+        # ok: python.dict-schema.field
+        'name': [not_empty, unicode_safe],
+        # ok: python.dict-schema.field
+        'title': [ignore_missing, unicode_safe],
+    }
+
+
+class DatasetFormPlugin:
+    """A plugin's schema method: the keys it adds with `update` are declared there."""
+
+    def create_dataset_schema(self) -> dict[str, Any]:
+        schema = default_create_dataset_schema()
+        schema.update({
+            # ruleid: python.dict-schema.field user.contact.email
+            'maintainer_email': [navl.ignore_missing, navl.email_validator],
+            # ok: python.dict-schema.field
+            'license_id': [navl.ignore_missing],
+        })
+        return schema
+
+
+def registration_schema() -> dict[str, Any]:
+    return {
+        # ruleid: python.dict-schema.field user.contact.email
+        "email": [navl.not_empty, navl.email_validator],
+        # ruleid: python.dict-schema.field user.contact.phone_number
+        "phone": (navl.ignore_missing, str),
+    }
+
+
+def signup_schema_labels() -> dict[str, str]:
+    """Labels shown beside the fields: strings, not validators."""
+    return {
+        # ok: python.dict-schema.field
+        "email": "Email address",
+        # ok: python.dict-schema.field
+        "phone": "Phone number",
+    }
+
+
+def contact_schema_defaults() -> dict[str, list[str]]:
+    """Lists of literals are settings, not validators."""
+    return {
+        # ok: python.dict-schema.field
+        "email": ["noreply@example.com"],
+    }
+
+
+def mail_settings_schema() -> dict[str, Any]:
+    """A schema of the service's own settings: configuration, whoever's address it holds."""
+    return {
+        # ok: python.dict-schema.field
+        "admin_email": [navl.email_validator],
+    }
+
+
+# Cerberus: field name to a dict of rules; a `dict` field's own `schema` nests fields.
+contact_schema = {
+    # ruleid: python.cerberus.field user.name
+    "name": {"type": "string", "required": True},
+    # ruleid: python.cerberus.field user.contact.email
+    "email": {"type": "string", "regex": r"^[^@]+@[^@]+$"},
+    "address": {"type": "dict", "schema": {
+        # ruleid: python.cerberus.field user.contact.address.city
+        "city": {"type": "string"},
+    }},
+    # ok: python.cerberus.field
+    "newsletter": {"type": "boolean", "default": False},
+}
+contact_validator = cerberus.Validator(contact_schema)
+
+
+def search_form_valid(params: dict[str, Any]) -> bool:
+    # ok: python.cerberus.field
+    return bool(cerberus.Validator({"page": {"type": "integer", "min": 1}}).validate(params))
+
+
+# voluptuous: plain keys and Required/Optional markers.
+signup_payload = voluptuous.Schema({
+    # ruleid: python.voluptuous.field user.contact.email
+    voluptuous.Required("email"): voluptuous.Email(),
+    # ruleid: python.voluptuous.field user.contact.phone_number
+    voluptuous.Optional("phone"): str,
+    # ruleid: python.voluptuous.field user.account.username
+    "username": voluptuous.All(str, voluptuous.Length(min=3)),
+    # ok: python.voluptuous.field
+    voluptuous.Optional("remember_me", default=False): bool,
+})
+
+
+# JSON Schema: the keys of `properties`, where the schema is validated against or named so.
+PROFILE_UPDATE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        # ruleid: python.jsonschema.property user.name
+        "display_name": {"type": "string", "maxLength": 64},
+        # ruleid: python.jsonschema.property user.contact.phone_number
+        "phone": {"type": "string"},
+        # ok: python.jsonschema.property
+        "theme": {"enum": ["light", "dark"]},
+    },
+    "required": ["display_name"],
+}
+
+PROFILE_RESPONSE_SCHEMA = {
+    "type": "object",
+    # a response's schema: what the service sends out
+    # ok: python.jsonschema.property
+    "properties": {"email": {"type": "string"}},
+}
+
+STORAGE_CONFIG_SCHEMA = {
+    "type": "object",
+    # the service's own configuration
+    # ok: python.jsonschema.property
+    "properties": {"access_key": {"type": "string"}},
+}
+
+
+def update_profile(payload: dict[str, Any]) -> None:
+    jsonschema.validate(instance=payload, schema=PROFILE_UPDATE_SCHEMA)
+
+
+def submit_feedback(data: dict[str, Any]) -> None:
+    schema = {
+        "type": "object",
+        "properties": {
+            # ruleid: python.jsonschema.property user.contact.email
+            "email": {"type": "string", "format": "email"},
+            # ruleid: python.jsonschema.property user.content
+            "message": {"type": "string"},
+            "attendees": {"type": "array", "items": {"type": "object", "properties": {
+                # ruleid: python.jsonschema.property user.name.first
+                "first_name": {"type": "string"},
+            }}},
+        },
+    }
+    jsonschema.Draft7Validator(schema).validate(data)
+
+
+validate_newsletter = fastjsonschema.compile({
+    "type": "object",
+    # ruleid: python.jsonschema.property user.contact.email
+    "properties": {"email": {"type": "string"}},
+})

@@ -194,6 +194,7 @@ class FileAnalyzer:
     def run(self) -> list[Observation]:
         """Analyse the module: its top-level statements, then its functions, callees first."""
         self.response_models = sources.response_model_names(self.tree, self.source)
+        sources.visit_dict_schemas(self)  # dicts its schema functions return, and module-level ones
         deferred: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = []
         self._walk_module_level(self.tree.body, self.module_scope, deferred, None)
         # Functions are analysed in file order, except that a call of a function of the file not

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from scanner.engine.summaries import USE_BASE, USE_RECEIVED, USE_RENDERED, USE_RESPONSE
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
 from scanner.model import Cookie, Kind
-from scanner.packs import Passthrough, SchemaFamily, SchemaTable
+from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable
 
 if TYPE_CHECKING:
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
@@ -274,13 +274,18 @@ def derived(an: FileAnalyzer, node: ast.Call, symbol: str) -> Value | None:
 def schema_factory(an: FileAnalyzer, node: ast.Call, symbol: str, scope: Scope) -> None:
     """`whoosh.fields.Schema(username=TEXT(), ...)`: each keyword naming personal data is a field.
 
-    A table declared by a call (`Table("user", metadata, Column("email", ...))`) is `schema_table`'s.
+    A table declared by a call (`Table("user", metadata, Column("email", ...))`) is `schema_table`'s;
+    a dict schema given to a validator (`cerberus.Validator({...})`) is `dict_schema_call`'s.
     """
     factory = an.models.schema_factories.get(symbol)
     if factory is None:
         table = an.models.schema_tables.get(symbol)
         if table is not None:
             schema_table(an, node, table, scope)
+            return
+        dict_schema = an.models.dict_schema_calls.get(symbol)
+        if dict_schema is not None:
+            dict_schema_call(an, node, dict_schema, scope)
         return
     owner = scope.cls.name if scope.cls is not None else None
     for keyword in node.keywords:
@@ -348,6 +353,292 @@ def schema_table(an: FileAnalyzer, node: ast.Call, table: SchemaTable, scope: Sc
         an.emit(Kind.COLLECT, column, [match.category], table.rule,
                 f"column '{name}' of table '{owner or '?'}' declares {match.category} ({table.family} column, {where})",
                 stored=table.stored, reasons=(f"{table.family} column", match.pattern))
+
+
+# ------------------------------------------------------------------------- dict schemas
+# A dict schema's key that names the record itself (`"id": [ignore_missing]`): it picks the
+# record to change, as a primary key does, and collects nothing.
+_OWN_KEYS = frozenset({"id", "pk", "uuid", "guid", "_id"})
+_SCHEMA_WORDS = frozenset({"schema"})
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def visit_dict_schemas(an: FileAnalyzer) -> None:
+    """Emit a `collect` for each personal key of the dict schemas a module declares itself: those
+    returned by its functions (top level, and methods of its top-level classes) whose names say they
+    build one (`[[dict_schema]] functions`), and those bound at module level to a name that says it
+    holds one (`names`). Dicts given to a validator call are `dict_schema_call`'s. Returns nothing;
+    raises nothing.
+    """
+    entries = an.models.dict_schemas
+    if not entries:
+        return
+    builders = [entry for entry in entries if entry.functions]
+    named = [entry for entry in entries if entry.names]
+    for stmt in an.tree.body:
+        if isinstance(stmt, _FUNCTIONS):
+            _schema_function(an, stmt, builders)
+        elif isinstance(stmt, ast.ClassDef):
+            for inner in stmt.body:
+                if isinstance(inner, _FUNCTIONS):
+                    _schema_function(an, inner, builders)
+        elif named and isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Dict):
+            target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
+                stmt.target if isinstance(stmt, ast.AnnAssign) else None
+            if not isinstance(target, ast.Name):
+                continue
+            owners = schema_owners(an, target.id)
+            if owners is None:
+                continue
+            for entry in named:
+                if entry.names_variable(target.id) and _has_shape(entry, stmt.value, strict=True):
+                    _dict_fields(an, entry, stmt.value, owners, None)
+                    break
+
+
+def schema_owners(an: FileAnalyzer, name: str) -> tuple[str, ...] | None:
+    """The owners that decide a dict schema's ambiguous keys, from its function's or variable's
+    name without `schema`: the whole rest, then shorter prefixes of it (`user_new_form_schema` ->
+    `user_new_form`, `user_new`, `user`), so a person named anywhere before a qualifier counts.
+    None when the name says the schema describes a response (a `response_words` word) or
+    configuration (the classifier's configuration words): such a schema collects nothing.
+    """
+    pack = an.classifier.pack
+    words = [word for word in pack.words(name) if word not in _SCHEMA_WORDS]
+    if any(word in an.models.response_words for word in words) or any(word in pack.configuration for word in words):
+        return None
+    return tuple("_".join(words[:end]) for end in range(len(words), 0, -1))
+
+
+def _own_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+    """The nodes of a function's body, without those of the functions, lambdas and classes it defines."""
+    stack: list[ast.AST] = list(reversed(func.body))
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, (*_FUNCTIONS, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+def _schema_function(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, builders: list[DictSchema]) -> None:
+    """A function named as a schema builder (`default_user_schema`): the dicts of its entry's shape
+    it returns are schemas, and so is a name it returns, with each key that statements of the
+    function bind in it (`schema["password1"] = [...]`, `schema.update({...})`), located there."""
+    entry = next((b for b in builders if b.names_function(func.name)), None)
+    if entry is None:
+        return
+    owners = schema_owners(an, func.name)
+    if owners is None:
+        return
+    returned: set[str] = set()
+    dicts: list[ast.Dict] = []
+    for node in _own_nodes(func):
+        if isinstance(node, ast.Return) and node.value is not None:
+            if isinstance(node.value, ast.Dict):
+                dicts.append(node.value)
+            elif isinstance(node.value, ast.Name):
+                returned.add(node.value.id)
+    added: list[tuple[ast.stmt, str, ast.expr]] = []
+    if returned:
+        for node in _own_nodes(func):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target = node.targets[0]
+                if isinstance(target, ast.Name) and target.id in returned and isinstance(node.value, ast.Dict):
+                    dicts.append(node.value)
+                elif (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
+                      and target.value.id in returned and isinstance(target.slice, ast.Constant)
+                      and isinstance(target.slice.value, str)):
+                    added.append((node, target.slice.value, node.value))
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "update"
+                  and isinstance(node.func.value, ast.Name) and node.func.value.id in returned
+                  and len(node.args) == 1 and isinstance(node.args[0], ast.Dict)):
+                dicts.append(node.args[0])
+    for found in dicts:
+        if _has_shape(entry, found, strict=True):
+            _dict_fields(an, entry, found, owners, None)
+    for stmt, key, value in added:
+        if _field_value(entry, value):
+            _dict_field(an, entry, stmt, key, owners)
+
+
+def dict_schema_call(an: FileAnalyzer, node: ast.Call, entry: DictSchema, scope: Scope) -> None:
+    """`cerberus.Validator({...})`, `voluptuous.Schema({...})`, `jsonschema.validate(data, schema)`:
+    the dict given as the schema (written there, or bound to the name given, in the enclosing
+    function or at module level, or to the class attribute `self.<name>` names) declares fields.
+    Returns nothing; raises nothing.
+    """
+    given = node.args[entry.position] if entry.position < len(node.args) else \
+        next((k.value for k in node.keywords if entry.keyword is not None and k.arg == entry.keyword), None)
+    name = given.id if isinstance(given, ast.Name) else given.attr if isinstance(given, ast.Attribute) else None
+    owners = schema_owners(an, name) if name is not None else ()
+    if owners is None:
+        return
+    for found in _given_dicts(an, node, given, scope):
+        if _has_shape(entry, found, strict=False):
+            _dict_fields(an, entry, found, owners, scope)
+
+
+def _given_dicts(an: FileAnalyzer, call: ast.Call, given: ast.expr | None, scope: Scope) -> list[ast.Dict]:
+    """The dict displays an argument is: itself, or those bound to its name in the innermost function
+    holding the call (else at module level), or to `self.<attr>` / `cls.<attr>` in the class body."""
+    if isinstance(given, ast.Dict):
+        return [given]
+    if isinstance(given, ast.Attribute) and isinstance(given.value, ast.Name) and given.value.id in ("self", "cls") \
+            and scope.cls is not None:
+        body = next((s.body for s in an.tree.body if isinstance(s, ast.ClassDef) and s.name == scope.cls.name), [])
+        return _bound_dicts(body, given.attr)
+    if not isinstance(given, ast.Name):
+        return []
+    holder: ast.FunctionDef | ast.AsyncFunctionDef | None = None
+    for node in ast.walk(an.tree):
+        # the innermost: functions nest, so the last to start is inside the others
+        if isinstance(node, _FUNCTIONS) and node.lineno <= call.lineno <= (node.end_lineno or node.lineno) \
+                and (holder is None or node.lineno >= holder.lineno):
+            holder = node
+    found = _bound_dicts(list(_own_nodes(holder)), given.id) if holder is not None else []
+    return found or _bound_dicts(an.tree.body, given.id)
+
+
+def _bound_dicts(nodes: list[ast.stmt] | list[ast.AST], name: str) -> list[ast.Dict]:
+    """The dict displays assigned to `name` among `nodes` (statements, or every node of a function)."""
+    found: list[ast.Dict] = []
+    for node in nodes:
+        value: ast.expr | None
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign):
+            targets, value = [node.target], node.value
+        else:
+            continue
+        if isinstance(value, ast.Dict) and any(isinstance(t, ast.Name) and t.id == name for t in targets):
+            found.append(value)
+    return found
+
+
+def _str_key(key: ast.expr | None) -> str | None:
+    return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
+
+
+def _validators(value: ast.expr) -> bool:
+    """A list or tuple of validators: names, attributes, calls (no literal: a list of settings)."""
+    return isinstance(value, (ast.List, ast.Tuple)) and all(
+        isinstance(e, (ast.Name, ast.Attribute, ast.Call, ast.Lambda)) for e in value.elts)
+
+
+def _rules(value: ast.expr) -> bool:
+    """A Cerberus rules dict: string keys (`type`, `required`, `regex`)."""
+    return isinstance(value, ast.Dict) and all(_str_key(k) is not None for k in value.keys)
+
+
+def _field_value(entry: DictSchema, value: ast.expr) -> bool:
+    """Whether `value` declares one field of `entry`'s shape (`schema["password1"] = [...]`)."""
+    if entry.shape == "validators":
+        return (_validators(value) and bool(value.elts)) if isinstance(value, (ast.List, ast.Tuple)) else \
+            isinstance(value, ast.Dict) and _has_shape(entry, value, strict=True)
+    return isinstance(value, ast.Dict) if entry.shape in ("rules", "json-schema") else True
+
+
+def _has_shape(entry: DictSchema, node: ast.Dict, *, strict: bool) -> bool:
+    """Whether a dict display declares fields the way `entry.shape` says. `strict` (a dict found by
+    its name or its function's, not by the call it is given to) also asks for the shape's mark: a
+    list of validators, a `type` rule, a JSON Schema object."""
+    keys = [_str_key(k) for k in node.keys if k is not None]
+    if entry.shape == "validators":
+        if not keys or any(k is None for k in keys):
+            return False
+        listed = False
+        for key, value in zip(node.keys, node.values):
+            if key is None:
+                continue  # `**base_schema`
+            if isinstance(value, (ast.List, ast.Tuple)):
+                if not _validators(value):
+                    return False
+                listed = listed or bool(value.elts)
+            elif isinstance(value, ast.Dict):
+                if not _has_shape(entry, value, strict=True):
+                    return False
+                listed = True
+            elif not isinstance(value, (ast.Name, ast.Attribute, ast.Call)):
+                return False  # a string, a number: a dict of settings or of labels
+        return listed
+    if entry.shape == "rules":
+        if not keys or any(k is None for k in keys) or not all(_rules(v) for v in node.values):
+            return False
+        return not strict or any(_rule(v, "type") is not None for v in node.values)
+    if entry.shape == "json-schema":
+        if not isinstance(_rule(node, "properties"), ast.Dict):
+            return False
+        kind = _rule(node, "type")
+        return not strict or kind is None or (isinstance(kind, ast.Constant) and kind.value == "object")
+    return bool(node.keys)  # markers: any dict; its keys say
+
+
+def _rule(node: ast.expr | None, name: str) -> ast.expr | None:
+    """The value of the string key `name` in a dict display, or None."""
+    if not isinstance(node, ast.Dict):
+        return None
+    return next((v for k, v in zip(node.keys, node.values) if _str_key(k) == name), None)
+
+
+def _dict_fields(an: FileAnalyzer, entry: DictSchema, node: ast.Dict, owners: tuple[str, ...], scope: Scope | None) -> None:
+    """Emit a `collect` at each key of a dict schema that declares personal data; nested field
+    dicts are walked with their key as the first owner (`"address": {"city": ...}`)."""
+    if entry.shape == "json-schema":
+        properties = _rule(node, "properties")
+        if not isinstance(properties, ast.Dict):
+            return
+        for key, value in zip(properties.keys, properties.values):
+            name = _str_key(key)
+            if name is None or key is None:
+                continue
+            # an object's own properties, or those of the objects an array holds
+            nested = value if isinstance(_rule(value, "properties"), ast.Dict) else _rule(value, "items")
+            if isinstance(nested, ast.Dict) and isinstance(_rule(nested, "properties"), ast.Dict):
+                _dict_fields(an, entry, nested, (name, *owners), scope)
+            else:
+                _dict_field(an, entry, key, name, owners)
+        return
+    for key, value in zip(node.keys, node.values):
+        if key is None:
+            continue
+        name = _str_key(key)
+        if name is None and entry.shape == "markers" and isinstance(key, ast.Call) and key.args:
+            name = _str_key(key.args[0]) if _is_key_call(an, entry, key, scope) else None
+        if name is None:
+            continue
+        if entry.shape == "rules":
+            nested = _rule(value, "schema")
+            if isinstance(nested, ast.Dict) and _has_shape(entry, nested, strict=False):
+                _dict_fields(an, entry, nested, (name, *owners), scope)
+                continue
+        elif isinstance(value, ast.Dict) and (entry.shape == "markers" or _has_shape(entry, value, strict=True)):
+            _dict_fields(an, entry, value, (name, *owners), scope)
+            continue
+        if entry.shape == "validators" and not isinstance(value, (ast.List, ast.Tuple)):
+            continue  # a nested schema built elsewhere (`"resources": default_resource_schema()`)
+        _dict_field(an, entry, key, name, owners)
+
+
+def _is_key_call(an: FileAnalyzer, entry: DictSchema, call: ast.Call, scope: Scope | None) -> bool:
+    """A call that marks a key (`Required("email")`): by its qualified name, or its own name."""
+    symbol = an.static_symbol(call.func, scope) if scope is not None else None
+    if symbol is not None and symbol in entry.key_calls:
+        return True
+    return callee_name(call) in {name.rsplit(".", 1)[-1] for name in entry.key_calls}
+
+
+def _dict_field(an: FileAnalyzer, entry: DictSchema, node: ast.AST, name: str, owners: tuple[str, ...]) -> None:
+    """Emit a `collect` at `node` when the key `name` declares personal data (classified under the
+    first owner that gives it a meaning, else as what a person submits)."""
+    match = next((m for m in (an.classifier.name(name, owner=owner) for owner in (*owners, "request")) if m is not None), None)
+    if match is None or refers_to_user(name, match.category):
+        return
+    if match.category == "user.unique_id" and name.lower() in _OWN_KEYS:
+        return
+    an.emit(Kind.COLLECT, node, [match.category], entry.rule,
+            f"the {entry.family} schema field '{name}' declares {match.category} (received)",
+            reasons=(f"{entry.family} field", match.pattern))
 
 
 def passthrough_of(an: FileAnalyzer, symbol: str | None) -> Passthrough | None:
