@@ -8,6 +8,7 @@ parameters of the enclosing function it derives from (for function summaries).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -94,6 +95,24 @@ class Value:
             return None
         return self.shape.partition(HOLE)[0] or None
 
+
+def _set_slots_directly(cls: type) -> None:
+    """Give a frozen, slotted dataclass whose fields all have plain defaults an `__init__` that
+    sets each slot through its descriptor, as the generated one does through `object.__setattr__`
+    at twice the cost. Same parameters, defaults and result, and the instance stays frozen:
+    a Value is built for most expressions the engine evaluates (4% of a scan's time)."""
+    fields = dataclasses.fields(cls)
+    assert all(f.default is not dataclasses.MISSING and f.init for f in fields), "plain defaults only"
+    names = [f.name for f in fields]
+    scope: dict[str, Any] = {f"_set_{f.name}": getattr(cls, f.name).__set__ for f in fields}
+    scope.update((f"_default_{f.name}", f.default) for f in fields)
+    source = (f"def __init__(self, {', '.join(f'{n}=_default_{n}' for n in names)}):\n"
+              + "".join(f"    _set_{n}(self, {n})\n" for n in names))
+    exec(source, scope)  # noqa: S102 - built from the field names alone, as dataclasses does
+    cls.__init__ = scope["__init__"]  # type: ignore[misc]
+
+
+_set_slots_directly(Value)
 
 NOTHING = Value()
 
