@@ -10,10 +10,18 @@ from scanner.model import Span
 class Positions:
     """Converts `ast` node positions of one file to 1-based character spans."""
 
-    __slots__ = ("_lines",)
+    __slots__ = ("_source", "_split")
 
     def __init__(self, source: str) -> None:
-        self._lines = source.splitlines()
+        self._source = source
+        self._split: list[str] | None = None
+
+    @property
+    def _lines(self) -> list[str]:
+        """The source's lines, split when a position is first asked for (most files have none to give)."""
+        if self._split is None:
+            self._split = self._source.splitlines()
+        return self._split
 
     def column(self, line: int, byte_offset: int) -> int:
         """The 1-based character column of a 0-based UTF-8 byte offset on a 1-based line."""
