@@ -465,8 +465,8 @@ class _Analyzer:
         """Settle `order` in batches in worker processes, each file offered what one process would offer it.
 
         A file (whose `deps` are its imports earlier in the order) is taken when each of them is
-        settled, or is in the batch being gathered, earlier, for a file the cache cannot have walked
-        (the walk of `start_of` must see their summaries): it is offered them in the worker, which
+        settled, or is in the batch being gathered, earlier, for a file the cache has nothing for
+        (`start_of` must see their summaries to take a cached result): it is offered them in the worker, which
         settles its batch in order. Files are taken in order among those that can be; batches are
         handed on in the order they were sent (so progress is reported the same way every time).
         """
@@ -518,7 +518,7 @@ class _Analyzer:
                 gathered.add(relpath)
                 for user in users.get(relpath, ()):
                     if user not in taken and all(d in exports or d in gathered for d in deps[user]) \
-                            and not (cache is not None and cache.has(user)):
+                            and not (cache is not None and (cache.has(user) or user in cache.old_settled)):
                         heapq.heappush(joining, position[user])
             if batch and self.pool is None and len(batch) < BATCH:
                 # Fewer files to analyse than a batch (a pre-commit run on a warm cache): starting

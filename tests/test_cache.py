@@ -495,3 +495,10 @@ def test_a_cache_made_by_workers_serves_a_one_process_run_as_its_own(
     assert analysed_paths == ["app/m40.py"]
     assert (warm.hits, warm.misses) == (len(files) - 1, 1)
     assert warm_logs == [("app/views.py", 7)]
+    # the same with workers: m41.py, which imports the edited file, waits for its summary rather
+    # than being analysed with it in one batch, and takes its settled result
+    analysed_paths.clear()
+    (tmp_path / "app" / "m40.py").write_text((tmp_path / "app" / "m40.py").read_text() + "# again\n")
+    parallel_warm, _ = analysed(2, tmp_path / "parallel")
+    assert analysed_paths == ["app/m40.py"]
+    assert (parallel_warm.hits, parallel_warm.misses) == (len(files) - 1, 1)
