@@ -351,7 +351,9 @@ class _Analyzer:
                 if progress is not None:
                     progress(len(results), len(files))
             return results
-        batches = [list(files[i:i + BATCH]) for i in range(0, len(files), BATCH)]
+        # a round's few files spread evenly over the workers: batches of BATCH would leave one idle
+        size = min(BATCH, -(-len(files) // self.workers))
+        batches = [list(files[i:i + size]) for i in range(0, len(files), size)]
         subs = [{f: externals[f] for f in batch if f in externals} for batch in batches]
         for batch in self.pool.map(_analyze_batch, [str(self.root)] * len(batches), batches,
                                    [self.max_size] * len(batches), subs):
