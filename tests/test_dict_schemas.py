@@ -117,6 +117,8 @@ def user_new_form_schema():
     schema.update({"phone": [ignore_missing], "state": [ignore_missing]})
     other = {}
     other["password3"] = [unicode_safe]
+    schema["address"] = {"city": [ignore_missing], "verified": [ignore_missing]}
+    schema["contact"] = {"type": "string"}
     return schema
 
 
@@ -136,8 +138,10 @@ class DatasetPlugin:
 
 def test_keys_a_derived_schema_adds_are_collects_at_the_statement() -> None:
     # an empty list redeclares nothing; a name the function does not return is not the schema
+    # a nested dict added whole declares its own keys; one of another shape (a rules dict) none
     assert observed(DERIVED) == [
-        collect(3, EMAIL), collect(9, PASSWORD), collect(10, PASSWORD), collect(13, PHONE), collect(28, EMAIL)]
+        collect(3, EMAIL), collect(9, PASSWORD), collect(10, PASSWORD), collect(13, PHONE),
+        collect(16, ("user.contact.address.city",)), collect(30, EMAIL)]
 
 
 @pytest.mark.parametrize(

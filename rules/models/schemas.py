@@ -877,7 +877,7 @@ def default_user_schema(ignore_missing: Any, not_empty: Any, unicode_safe: Any, 
 
 @validator_args
 def user_new_form_schema(unicode_safe: Any, user_both_passwords_entered: Any, user_password_validator: Any,
-                         user_passwords_match: Any) -> dict[str, Any]:
+                         user_passwords_match: Any, ignore_missing: Any) -> dict[str, Any]:
     """A derived schema: the keys it adds to the one it starts from are declared where they are added."""
     schema = default_user_schema()
     # ok: python.dict-schema.field
@@ -886,6 +886,13 @@ def user_new_form_schema(unicode_safe: Any, user_both_passwords_entered: Any, us
     schema['password1'] = [unicode_safe, user_password_validator, user_passwords_match]
     # ruleid: python.dict-schema.field user.authorization.credentials
     schema['password2'] = [unicode_safe]
+    # a nested dict added whole: its keys are the fields
+    schema['address'] = {
+        # ruleid: python.dict-schema.field user.contact.address.city
+        'city': [unicode_safe],
+        # ok: python.dict-schema.field
+        'verified': [ignore_missing],
+    }
     return schema
 
 

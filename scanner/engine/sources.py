@@ -458,7 +458,9 @@ def _schema_function(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
         if _has_shape(entry, found, strict=True):
             _dict_fields(an, entry, found, owners, None)
     for stmt, key, value in added:
-        if _field_value(entry, value):
+        if isinstance(value, ast.Dict) and _field_value(entry, value):
+            _dict_fields(an, entry, value, (key, *owners), None)  # `schema["address"] = {"city": [...]}`
+        elif _field_value(entry, value):
             _dict_field(an, entry, stmt, key, owners)
 
 
