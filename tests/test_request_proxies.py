@@ -42,6 +42,10 @@ VIEW = """\
         ("from typing import cast\nimport flask\nfrom werkzeug.local import LocalProxy\n\n\n"
          "class AppRequest(LocalProxy):\n    pass\n\n\ndef _get():\n    return flask.request\n\n\n"
          "request = cast(flask.Request, AppRequest(_get))\n", [("app/views.py", 5, "collect", ("user.contact.email",))]),
+        # a generic subclass of the proxy
+        ("from typing import cast\nimport flask\nfrom werkzeug.local import LocalProxy\n\n\n"
+         "class AppRequest(LocalProxy[flask.Request]):\n    pass\n\n\ndef _get():\n    return flask.request\n\n\n"
+         "request = cast(AppRequest, AppRequest(_get))\n", [("app/views.py", 5, "collect", ("user.contact.email",))]),
         ("import flask\nimport werkzeug\n\nrequest = werkzeug.LocalProxy(lambda: flask.request)\n",
          [("app/views.py", 5, "collect", ("user.contact.email",))]),
         # near misses: a proxy of something else, an object that is not the request

@@ -324,7 +324,9 @@ class FileAnalyzer:
         for decorator in node.decorator_list:
             self.eval(decorator, scope)
         info = ClassInfo(node.name)
-        info.bases = tuple(b for b in (self.static_symbol(base, scope) for base in node.bases) if b is not None)
+        # a generic base is its class (`LocalProxy[Request]`, `Generic[T]`)
+        info.bases = tuple(b for b in (self.static_symbol(base.value if isinstance(base, ast.Subscript) else base, scope)
+                                       for base in node.bases) if b is not None)
         self.classes[node.name] = info
         family = sources.visit_schema_class(self, node, scope)
         info.rendered = sources.rendered_categories(self, node, family, scope)
