@@ -149,6 +149,9 @@ def test_keys_a_derived_schema_adds_are_collects_at_the_statement() -> None:
     [
         ('{"email": [not_empty, email_validator], "phone": (ignore_missing, str)}', [collect(2, EMAIL + PHONE)]),
         ('{"email": [v.not_empty, v.email(strict=True)], **base}', [collect(2, EMAIL)]),
+        # `dict(...)` with keywords is a dict display
+        ('dict(email=[not_empty], phone=[ignore_missing], **base)', [collect(2, EMAIL + PHONE)]),
+        ('dict(email="Email address")', []),
         # strings: labels; lists of literals: settings; no list at all: not a validator dict
         ('{"email": "Email address", "phone": "Phone"}', []),
         ('{"email": ["noreply@example.com"], "phone": [not_empty]}', []),
@@ -256,6 +259,47 @@ def test_json_schema_properties_declare_fields() -> None:
     assert observed(JSON_SOURCE) == [
         collect(9, ("user.name",), JSON), collect(12, PHONE, JSON), collect(19, EMAIL, JSON), collect(23, EMAIL, JSON),
         collect(25, PASSWORD, JSON), collect(27, ("user.content",), JSON), collect(31, ("user.name.first",), JSON)]
+
+
+COMBINED_SOURCE = '''
+import jsonschema
+
+SIGNUP_SCHEMA = {
+    "type": "object",
+    "allOf": [
+        {"properties": {"email": {"type": "string"}}},
+        {"properties": {"plan": {"type": "string"}}},
+    ],
+    "definitions": {
+        "address": {"type": "object", "properties": {"city": {"type": "string"}}},
+    },
+}
+
+
+def check(data):
+    jsonschema.validate(data, dict(type="object", properties={"password": {"type": "string"}}))
+'''
+
+
+def test_json_schema_combinators_definitions_and_dict_calls_declare_fields() -> None:
+    assert observed(COMBINED_SOURCE) == [
+        collect(7, EMAIL, JSON), collect(11, ("user.contact.address.city",), JSON), collect(17, PASSWORD, JSON)]
+
+
+DICT_CALLS = '''
+def registration_schema():
+    schema = dict(
+        email=[not_empty, email_validator],
+        state=[ignore_missing],
+    )
+    schema.update(phone=[ignore_missing], **extra)
+    schema.update(dict(password=[not_empty]))
+    return schema
+'''
+
+
+def test_a_schema_built_with_dict_calls_declares_its_keywords() -> None:
+    assert observed(DICT_CALLS) == [collect(4, EMAIL), collect(7, PHONE), collect(8, PASSWORD)]
 
 
 def test_the_bundled_packs_declare_the_dict_schemas() -> None:

@@ -941,6 +941,19 @@ def registration_schema() -> dict[str, Any]:
     }
 
 
+def newsletter_schema() -> dict[str, Any]:
+    """Built with `dict(...)`: its keywords are the keys."""
+    schema = dict(
+        # ruleid: python.dict-schema.field user.contact.email
+        email=[navl.not_empty, navl.email_validator],
+        # ok: python.dict-schema.field
+        frequency=[navl.ignore_missing],
+    )
+    # ruleid: python.dict-schema.field user.name.first
+    schema.update(first_name=[navl.ignore_missing])
+    return schema
+
+
 def signup_schema_labels() -> dict[str, str]:
     """Labels shown beside the fields: strings, not validators."""
     return {
@@ -1020,6 +1033,19 @@ PROFILE_RESPONSE_SCHEMA = {
     # a response's schema: what the service sends out
     # ok: python.jsonschema.property
     "properties": {"email": {"type": "string"}},
+}
+
+ORDER_SCHEMA = {
+    "type": "object",
+    "allOf": [{"$ref": "#/definitions/customer"}, {"properties": {"coupon": {"type": "string"}}}],
+    "definitions": {
+        "customer": {"type": "object", "properties": {
+            # ruleid: python.jsonschema.property user.contact.email
+            "email": {"type": "string"},
+            # ruleid: python.jsonschema.property user.contact.address.street
+            "street": {"type": "string"},
+        }},
+    },
 }
 
 STORAGE_CONFIG_SCHEMA = {

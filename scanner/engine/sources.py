@@ -382,18 +382,37 @@ def visit_dict_schemas(an: FileAnalyzer) -> None:
             for inner in stmt.body:
                 if isinstance(inner, _FUNCTIONS):
                     _schema_function(an, inner, builders)
-        elif named and isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Dict):
+        elif named and isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            display = _as_dict(stmt.value)
             target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
                 stmt.target if isinstance(stmt, ast.AnnAssign) else None
-            if not isinstance(target, ast.Name):
+            if display is None or not isinstance(target, ast.Name):
                 continue
             owners = schema_owners(an, target.id)
             if owners is None:
                 continue
             for entry in named:
-                if entry.names_variable(target.id) and _has_shape(entry, stmt.value, strict=True):
-                    _dict_fields(an, entry, stmt.value, owners, None)
+                if entry.names_variable(target.id) and _has_shape(entry, display, strict=True):
+                    _dict_fields(an, entry, display, owners, None)
                     break
+
+
+def _as_dict(node: ast.expr | None) -> ast.Dict | None:
+    """A dict display, or a `dict(email=[...], ...)` call read as one: its keywords are the keys,
+    located where they are written (`**more` is a spread). None for anything else."""
+    if isinstance(node, ast.Dict):
+        return node
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict" and not node.args:
+        return _keywords_dict(node)
+    return None
+
+
+def _keywords_dict(call: ast.Call) -> ast.Dict | None:
+    """The keyword arguments of a call as a dict display (`schema.update(email=[...])`), or None without any."""
+    if not call.keywords:
+        return None
+    keys: list[ast.expr | None] = [None if k.arg is None else ast.copy_location(ast.Constant(k.arg), k) for k in call.keywords]
+    return ast.copy_location(ast.Dict(keys=keys, values=[k.value for k in call.keywords]), call)
 
 
 def schema_owners(an: FileAnalyzer, name: str) -> tuple[str, ...] | None:
@@ -435,8 +454,9 @@ def _schema_function(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
     dicts: list[ast.Dict] = []
     for node in _own_nodes(func):
         if isinstance(node, ast.Return) and node.value is not None:
-            if isinstance(node.value, ast.Dict):
-                dicts.append(node.value)
+            display = _as_dict(node.value)
+            if display is not None:
+                dicts.append(display)
             elif isinstance(node.value, ast.Name):
                 returned.add(node.value.id)
     added: list[tuple[ast.stmt, str, ast.expr]] = []
@@ -444,16 +464,19 @@ def _schema_function(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
         for node in _own_nodes(func):
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
                 target = node.targets[0]
-                if isinstance(target, ast.Name) and target.id in returned and isinstance(node.value, ast.Dict):
-                    dicts.append(node.value)
+                display = _as_dict(node.value)
+                if isinstance(target, ast.Name) and target.id in returned and display is not None:
+                    dicts.append(display)
                 elif (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
                       and target.value.id in returned and isinstance(target.slice, ast.Constant)
                       and isinstance(target.slice.value, str)):
                     added.append((node, target.slice.value, node.value))
             elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "update"
-                  and isinstance(node.func.value, ast.Name) and node.func.value.id in returned
-                  and len(node.args) == 1 and isinstance(node.args[0], ast.Dict)):
-                dicts.append(node.args[0])
+                  and isinstance(node.func.value, ast.Name) and node.func.value.id in returned):
+                # `schema.update({...})`, `schema.update(dict(...))`, `schema.update(email=[...])`
+                display = _as_dict(node.args[0]) if len(node.args) == 1 else _keywords_dict(node) if not node.args else None
+                if display is not None:
+                    dicts.append(display)
     for found in dicts:
         if _has_shape(entry, found, strict=True):
             _dict_fields(an, entry, found, owners, None)
@@ -484,8 +507,9 @@ def dict_schema_call(an: FileAnalyzer, node: ast.Call, entry: DictSchema, scope:
 def _given_dicts(an: FileAnalyzer, call: ast.Call, given: ast.expr | None, scope: Scope) -> list[ast.Dict]:
     """The dict displays an argument is: itself, or those bound to its name in the innermost function
     holding the call (else at module level), or to `self.<attr>` / `cls.<attr>` in the class body."""
-    if isinstance(given, ast.Dict):
-        return [given]
+    display = _as_dict(given)
+    if display is not None:
+        return [display]
     if isinstance(given, ast.Attribute) and isinstance(given.value, ast.Name) and given.value.id in ("self", "cls") \
             and scope.cls is not None:
         body = next((s.body for s in an.tree.body if isinstance(s, ast.ClassDef) and s.name == scope.cls.name), [])
@@ -513,8 +537,9 @@ def _bound_dicts(nodes: list[ast.stmt] | list[ast.AST], name: str) -> list[ast.D
             targets, value = [node.target], node.value
         else:
             continue
-        if isinstance(value, ast.Dict) and any(isinstance(t, ast.Name) and t.id == name for t in targets):
-            found.append(value)
+        display = _as_dict(value)
+        if display is not None and any(isinstance(t, ast.Name) and t.id == name for t in targets):
+            found.append(display)
     return found
 
 
@@ -569,7 +594,7 @@ def _has_shape(entry: DictSchema, node: ast.Dict, *, strict: bool) -> bool:
             return False
         return not strict or any(_rule(v, "type") is not None for v in node.values)
     if entry.shape == "json-schema":
-        if not isinstance(_rule(node, "properties"), ast.Dict):
+        if not _json_object(node):
             return False
         kind = _rule(node, "type")
         return not strict or kind is None or (isinstance(kind, ast.Constant) and kind.value == "object")
@@ -587,19 +612,7 @@ def _dict_fields(an: FileAnalyzer, entry: DictSchema, node: ast.Dict, owners: tu
     """Emit a `collect` at each key of a dict schema that declares personal data; nested field
     dicts are walked with their key as the first owner (`"address": {"city": ...}`)."""
     if entry.shape == "json-schema":
-        properties = _rule(node, "properties")
-        if not isinstance(properties, ast.Dict):
-            return
-        for key, value in zip(properties.keys, properties.values):
-            name = _str_key(key)
-            if name is None or key is None:
-                continue
-            # an object's own properties, or those of the objects an array holds
-            nested = value if isinstance(_rule(value, "properties"), ast.Dict) else _rule(value, "items")
-            if isinstance(nested, ast.Dict) and isinstance(_rule(nested, "properties"), ast.Dict):
-                _dict_fields(an, entry, nested, (name, *owners), scope)
-            else:
-                _dict_field(an, entry, key, name, owners)
+        _json_schema_fields(an, entry, node, owners)
         return
     for key, value in zip(node.keys, node.values):
         if key is None:
@@ -620,6 +633,48 @@ def _dict_fields(an: FileAnalyzer, entry: DictSchema, node: ast.Dict, owners: tu
         if entry.shape == "validators" and not isinstance(value, (ast.List, ast.Tuple)):
             continue  # a nested schema built elsewhere (`"resources": default_resource_schema()`)
         _dict_field(an, entry, key, name, owners)
+
+
+_COMBINATORS = ("allOf", "anyOf", "oneOf")
+_DEFINITIONS = ("definitions", "$defs")
+
+
+def _json_object(node: ast.expr | None) -> bool:
+    """A JSON Schema that declares properties: its own, or through allOf/anyOf/oneOf or definitions."""
+    return isinstance(node, ast.Dict) and (
+        isinstance(_rule(node, "properties"), ast.Dict)
+        or any(isinstance(_rule(node, word), (ast.List, ast.Tuple)) for word in _COMBINATORS)
+        or any(isinstance(_rule(node, word), ast.Dict) for word in _DEFINITIONS))
+
+
+def _json_schema_fields(an: FileAnalyzer, entry: DictSchema, node: ast.Dict, owners: tuple[str, ...]) -> None:
+    """The keys of a JSON Schema's `properties` are its fields; an object property's own (or the
+    objects its array holds) are walked with the property's name as the first owner, as are the
+    schemas of `definitions`/`$defs` with theirs, and those combined by allOf/anyOf/oneOf."""
+    properties = _rule(node, "properties")
+    if isinstance(properties, ast.Dict):
+        for key, value in zip(properties.keys, properties.values):
+            name = _str_key(key)
+            if name is None or key is None:
+                continue
+            nested = value if _json_object(value) else _rule(value, "items")
+            if isinstance(nested, ast.Dict) and _json_object(nested):
+                _json_schema_fields(an, entry, nested, (name, *owners))
+            else:
+                _dict_field(an, entry, key, name, owners)
+    for word in _COMBINATORS:
+        options = _rule(node, word)
+        if isinstance(options, (ast.List, ast.Tuple)):
+            for option in options.elts:
+                if isinstance(option, ast.Dict):
+                    _json_schema_fields(an, entry, option, owners)
+    for word in _DEFINITIONS:
+        definitions = _rule(node, word)
+        if isinstance(definitions, ast.Dict):
+            for key, value in zip(definitions.keys, definitions.values):
+                name = _str_key(key)
+                if name is not None and isinstance(value, ast.Dict):
+                    _json_schema_fields(an, entry, value, (name, *owners))
 
 
 def _is_key_call(an: FileAnalyzer, entry: DictSchema, call: ast.Call, scope: Scope | None) -> bool:
