@@ -79,6 +79,7 @@ USER_FIELDS = [collect(9, NAME), collect(10, NAME), collect(11, EMAIL), collect(
         # the person named before a qualifier still owns the keys (`user_new_form` -> user)
         ("user_new_form_schema", USER_FIELDS),
         ("get_schema_for_user", USER_FIELDS),
+        ("public_user_signup_schema", USER_FIELDS),
         # a schema named for a group, not a person: `name` is the group's; the email is anyone's
         ("default_group_schema", [collect(10, NAME), collect(11, EMAIL), collect(12, PASSWORD), ADDRESS]),
         # responses and configuration collect nothing
