@@ -388,13 +388,14 @@ def visit_dict_schemas(an: FileAnalyzer) -> None:
                 stmt.target if isinstance(stmt, ast.AnnAssign) else None
             if display is None or not isinstance(target, ast.Name):
                 continue
-            owners = schema_owners(an, target.id)
+            matching = [entry for entry in named if entry.names_variable(target.id)]
+            owners = schema_owners(an, target.id) if matching else None
             if owners is None:
                 continue
-            for entry in named:
-                if entry.names_variable(target.id) and _has_shape(entry, display, strict=True):
-                    _dict_fields(an, entry, display, owners, None)
-                    break
+            # the first entry whose shape the dict has: a name like `user_schema` fits several
+            entry = next((e for e in matching if _has_shape(e, display, strict=True)), None)
+            if entry is not None:
+                _dict_fields(an, entry, display, owners, None)
 
 
 def _as_dict(node: ast.expr | None) -> ast.Dict | None:
@@ -1152,8 +1153,11 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
 
 
 # What a route decorator's path looks like in the source (`_route_decorated`): a string starting with
-# "/" (or empty) as a decorator call's first argument, or as a `path=` argument.
-_ROUTE_PATH = re.compile(r"""@[\w.]+\((?:\s|#[^\n]*)*[rRuU]?["'](?:/|["'])|\bpath\s*=\s*[rRuU]?["'](?:/|["'])""")
+# "/" (or empty) as a decorator call's first argument, or as a `path=` argument. Two patterns, each
+# starting with a literal, which the regex engine finds fast (one with an alternation at its start
+# scanned every position: 0.45 s over Django's files, against 0.02 s).
+_ROUTE_DECORATOR = re.compile(r"""@[\w.]+\((?:\s|#[^\n]*)*[rRuU]?["'](?:/|["'])""")
+_ROUTE_PATH_KEYWORD = re.compile(r"""path\s*=\s*[rRuU]?["'](?:/|["'])""")
 
 
 @functools.lru_cache(maxsize=16)
@@ -1180,7 +1184,8 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
     if cached is not None:
         return cached
     seeds: list[ast.expr] = []
-    if _ROUTE_PATH.search(an.source):  # the functions are walked only where a route's path may be written
+    # the functions are walked only where a route's path may be written
+    if _ROUTE_DECORATOR.search(an.source) or _ROUTE_PATH_KEYWORD.search(an.source):
         for func in _functions(an.tree.body):
             if func.decorator_list and _route_decorated(an, func):
                 for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
