@@ -1167,7 +1167,9 @@ def _packages(names: frozenset[str]) -> frozenset[str]:
 
 
 # Where a WTForms field's data is read (`form.username.data`): the files worth searching for calls built from it.
-_FORM_FIELD_DATA = re.compile(r"form\w*\.\w+\.data\b|cleaned_data|validated_data")
+# (The pattern starts with a literal, which the regex engine finds fast: the other two are plain text.)
+_FORM_FIELD_DATA = re.compile(r"form\w*\.\w+\.data\b")
+_SUBMITTED_DATA = ("cleaned_data", "validated_data")
 # The tree attribute that keeps a module's seeds: every analysis of one parse shares them.
 _SEEDS = "_policyscan_received_seeds"
 
@@ -1193,7 +1195,7 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
     decoders = an.models.received_by
     # a decoder is reached through an import of its package, which the source then names
     with_decoders = any(package in an.source for package in _packages(decoders))
-    if with_decoders or _FORM_FIELD_DATA.search(an.source):
+    if with_decoders or any(text in an.source for text in _SUBMITTED_DATA) or _FORM_FIELD_DATA.search(an.source):
         for node in ast.walk(an.tree):
             if not isinstance(node, ast.Call):
                 continue
