@@ -42,7 +42,7 @@ from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 8
+FORMAT = 9
 CACHE_FILE = f"results-v{FORMAT}.pickle"
 """The cache file's name in the cache folder (the format number changes with its layout)."""
 
@@ -51,9 +51,11 @@ _Uses = str | frozenset[str] | None
 _Encoded = tuple[bytes, _Uses]  # (pickled result without its uses, or b"" for a bare one; the uses)
 _Hashes = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, sha256)
 _Imports = dict[tuple[str, str], tuple[str, ...]]  # (path, sha256) -> the project files it imports
-# (a fingerprint of every file's state before the rounds, {path: (sha256, digest of the summaries
-# the rounds analysed it with)} for the files they analysed again, {path: (sha256, digest, state)})
-Rounds = tuple[str, dict[str, tuple[str, str]], dict[str, tuple[str, str, str]]]
+# (a fingerprint of every file's state before the rounds; each analysis the rounds made, in order,
+# as (path, sha256, digest of the summaries it was given, the state it left); those summaries by
+# digest; {path: (sha256, digest, state)} before the rounds)
+RoundStep = tuple[str, str, str, str]
+Rounds = tuple[str, tuple[RoundStep, ...], dict[str, ModuleSummary], dict[str, tuple[str, str, str]]]
 # path -> (content sha256, fingerprint of the summaries it was offered, the digests of its analyses in
 # order, the digest of its last analysis's summary: what it offers the files that import it)
 Settled = dict[str, tuple[str, str, tuple[str, ...], str]]
@@ -199,11 +201,11 @@ class ResultCache:
         self.old_hashes: _Hashes = {}
         self.stored: dict[_Key, _Encoded] = {}
         self.old_imports: tuple[str, _Imports] = ("", {})  # (the file list's digest, imports)
-        self.old_rounds: Rounds = ("", {}, {})
+        self.old_rounds: Rounds = ("", (), {}, {})
         self.old_settled: Settled = {}
         self._load()
         self.settled: Settled = {}
-        self.rounds: Rounds = ("", {}, {})
+        self.rounds: Rounds = ("", (), {}, {})
         self.hashes: _Hashes = {}
         self.imports_context = ""
         self.new_imports: _Imports = {}

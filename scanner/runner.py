@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from scanner import __version__
 from scanner.bundled import rules_dir
-from scanner.cache import LISTING_FILE, ResultCache, cache_directory
+from scanner.cache import LISTING_FILE, ResultCache, RoundStep, cache_directory
 from scanner.catalog import ALL_RULES
 from scanner.classify import Classifier
 from scanner.compare import compare
@@ -596,7 +596,7 @@ def _states(files: Sequence[str], results: Mapping[str, Analyzed], consumed: Map
     A file whose content and digest are those of the last run has the result the cache held for
     them then, so its state is taken from the last run rather than computed again.
     """
-    old = cache.old_rounds[2]
+    old = cache.old_rounds[3]
     whole = hashlib.sha256(_code_digest())  # how the rounds go is this module's code
     states: dict[str, tuple[str, str, str]] = {}
     for relpath in files:
@@ -609,24 +609,37 @@ def _states(files: Sequence[str], results: Mapping[str, Analyzed], consumed: Map
     return whole.hexdigest(), states
 
 
-def _repeated_rounds(whole: str, cache: ResultCache) -> dict[str, tuple[str, Analyzed]] | None:
+def _repeated_rounds(whole: str, cache: ResultCache,
+                     analyse: Callable[[str, str, ModuleSummary], Analyzed]) -> tuple[dict[str, tuple[str, Analyzed]], tuple[RoundStep, ...]] | None:
     """What the rounds of `analyze` reach, when the last run's rounds started from the same
-    states (`whole`, from `_states`) and the cache has each file they analysed again, as they
-    left it, for its content now: {file: (digest, result)} for those files; else None.
+    states (`whole`, from `_states`): {file: (digest, result)} for the files they analysed
+    again, and their analyses as the cache is to keep them; None when they must be run.
 
     The rounds read only the files' states: from the same states they analyse the same files
-    with the same summaries; a file whose content is unchanged gets the same result again.
+    with the same summaries. So their analyses are taken again in order: a file whose content
+    is unchanged gets the same result (from the cache), and one edited since is analysed with
+    the summaries it was given then (`analyse`), which holds while it leaves the state it left
+    (an edit in an import cycle that changes nothing the rounds read, as most do).
     """
-    old_whole, finals, _ = cache.old_rounds
+    old_whole, steps, externals, _ = cache.old_rounds
     if not whole or whole != old_whole:
         return None
     repeated: dict[str, tuple[str, Analyzed]] = {}
-    for relpath, (sha, digest) in finals.items():
-        hit = cache.get(relpath, digest) if cache.content_hash(relpath) == sha else None
+    kept: list[RoundStep] = []
+    for relpath, sha, digest, state in steps:
+        now = cache.content_hash(relpath) or ""
+        if now == sha:
+            hit = cache.get(relpath, digest)
+        else:
+            given = externals.get(digest)
+            hit = analyse(relpath, digest, given) if given is not None and now else None
+            if hit is not None and _state(digest, hit) != state:
+                return None
         if hit is None:
             return None
         repeated[relpath] = (digest, hit)
-    return repeated
+        kept.append((relpath, now, digest, state))
+    return repeated, tuple(kept)
 
 
 def analyze(
@@ -688,12 +701,17 @@ def analyze(
         order, deps = import_order(root, files, cache)
         engine.settle(order, deps, cache, done, progress)
         states = _states(files, results, consumed, cache) if cache is not None else ("", {})
-        repeated = _repeated_rounds(states[0], cache) if cache is not None else None
-        if repeated is not None:  # the rounds would redo what the last run's did: their outcome, from the cache
-            for relpath, (digest, result) in repeated.items():
+
+        def again_with(relpath: str, digest: str, external: ModuleSummary) -> Analyzed:
+            return analysed([relpath], {relpath: external}, {relpath: digest})[0][1]
+
+        repeated = _repeated_rounds(states[0], cache, again_with) if cache is not None else None
+        if repeated is not None:  # the rounds would redo what the last run's did: their outcome
+            for relpath, (digest, result) in repeated[0].items():
                 consumed[relpath], results[relpath] = digest, result
         rounds = MAX_ROUNDS if repeated is None else 0
-        finals: dict[str, tuple[str, str]] = {}  # the files the rounds analysed again: (sha256, digest)
+        steps: list[RoundStep] = []  # the analyses the rounds make, in order
+        given: dict[str, ModuleSummary] = {}  # the summaries they were given, by digest
         index = ModuleSummary.merge(results[f].summary for f in files) if rounds else EMPTY
         for _ in range(rounds):
             names = index.names()
@@ -712,10 +730,12 @@ def analyze(
             again = [f for f in files if f in externals]
             results.update(analysed(again, externals, {f: consumed[f] for f in again}))
             if cache is not None:
-                finals.update((f, (cache.content_hash(f) or "", consumed[f])) for f in again)
+                steps.extend((f, cache.content_hash(f) or "", consumed[f], _state(consumed[f], results[f])) for f in again)
+                given.update((consumed[f], externals[f]) for f in again)
             index = ModuleSummary.merge(results[f].summary for f in files)
         if cache is not None:
-            cache.rounds = (states[0], finals if repeated is None else cache.old_rounds[1], states[1])
+            cache.rounds = ((states[0], tuple(steps), given, states[1]) if repeated is None
+                            else (states[0], repeated[1], cache.old_rounds[2], states[1]))
     finally:
         engine.close()
     observations = [o for a in results.values() for o in a.result.observations]

@@ -478,7 +478,7 @@ def test_a_cache_made_by_workers_serves_a_one_process_run_as_its_own(
     # each file was offered what one process offers it: the same steps, offers and summaries,
     # and no rounds (there is no import cycle), so the log of the IP is found on the first pass
     assert parallel.settled == alone.settled
-    assert parallel.rounds[1] == alone.rounds[1] == {}
+    assert parallel.rounds[1] == alone.rounds[1] == ()
     assert parallel_logs == alone_logs == [("app/views.py", 7)]
     # a one-process run on the workers' cache, after an edit that leaves a summary as it was,
     # analyses the edited file only and takes every other file's settled result
@@ -502,3 +502,43 @@ def test_a_cache_made_by_workers_serves_a_one_process_run_as_its_own(
     parallel_warm, _ = analysed(2, tmp_path / "parallel")
     assert analysed_paths == ["app/m40.py"]
     assert (parallel_warm.hits, parallel_warm.misses) == (len(files) - 1, 1)
+
+
+CYCLE = {
+    "app/__init__.py": "",
+    # a.py imports b.py only in a function, b.py imports a.py at module level: b.py comes after
+    # a.py, which sees b.py's helper in a round
+    "app/a.py": "import logging\n\nfrom flask import request\n\nlog = logging.getLogger(__name__)\n\n\n"
+                "def client_ip():\n    return request.remote_addr\n\n\n"
+                "def view():\n    from app.b import ip\n    log.info('from %s', ip())\n",
+    "app/b.py": "from app.a import client_ip\n\n\ndef ip():\n    return client_ip()\n",
+}
+
+
+def test_an_edit_to_a_file_the_rounds_analyse_repeats_them_with_one_analysis(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for relpath, text in CYCLE.items():
+        (tmp_path / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relpath).write_text(text)
+    first = run(tmp_path, config=Config(), command="observe", jobs=1)
+    assert [(o.path, o.span.start_line, o.kind.value) for o in first.observations] == [
+        ("app/a.py", 9, "collect"), ("app/a.py", 14, "log")]
+    (tmp_path / "app" / "a.py").write_text(CYCLE["app/a.py"] + "# edited\n")
+    analyses: list[str] = []
+    merges: list[int] = []
+    real_analyze, real_merge = runner_module.analyze_path, ModuleSummary.merge
+
+    def counting(root: Path, relpath: str, *args: object, **kwargs: object) -> Analyzed:
+        analyses.append(relpath)
+        return real_analyze(root, relpath, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner_module, "analyze_path", counting)
+    monkeypatch.setattr(ModuleSummary, "merge", staticmethod(lambda summaries: merges.append(1) or real_merge(summaries)))
+    again = run(tmp_path, config=Config(), command="observe", jobs=1)
+    # a.py settled again (it changed), then analysed once more with what its round was given;
+    # its state is what it was, so the rounds are not run (no index of every summary is merged)
+    assert analyses == ["app/a.py", "app/a.py"]
+    assert len(merges) == 1  # the summaries a.py is offered when settled; none of the rounds
+    assert again.observations == first.observations
+    monkeypatch.undo()
+    assert again.observations == run(tmp_path, config=Config(), command="observe", jobs=1, cache=False).observations
