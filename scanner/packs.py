@@ -687,14 +687,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                 table_entries.extend((name, table) for name in expand(pattern))
         for entry in doc.get("passthrough", []):
             reader.check_keys(entry, "passthrough")
-            position = entry.get("position", 0)
-            if not isinstance(position, int) or isinstance(position, bool) or position < 0:
-                reader.problem("position", "'position' must be a non-negative integer")
-                position = 0
-            keyword = entry.get("keyword")
-            if keyword is not None and not isinstance(keyword, str):
-                reader.problem("keyword", "'keyword' must be a string")
-                keyword = None
+            position, keyword = _argument(reader, entry)
             called = entry.get("called", False)
             if not isinstance(called, bool):
                 reader.problem("called", "'called' must be true or false")
@@ -794,6 +787,20 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     )
 
 
+def _argument(reader: _PackReader, entry: Mapping[str, Any]) -> tuple[int, str | None]:
+    """An entry's `position` (default 0) and `keyword` of the argument it names, each problem
+    recorded on `reader` (a bad value is replaced by the default)."""
+    position = entry.get("position", 0)
+    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+        reader.problem("position", "'position' must be a non-negative integer")
+        position = 0
+    keyword = entry.get("keyword")
+    if keyword is not None and not isinstance(keyword, str):
+        reader.problem("keyword", "'keyword' must be a string")
+        keyword = None
+    return position, keyword
+
+
 def _dict_schema(reader: _PackReader, entry: Mapping[str, Any]) -> DictSchema:
     """One `[[dict_schema]]` entry, every problem recorded on `reader` (the entry is returned anyway).
 
@@ -803,14 +810,7 @@ def _dict_schema(reader: _PackReader, entry: Mapping[str, Any]) -> DictSchema:
     shape = reader.string(entry, "shape")
     if shape and shape not in DICT_SHAPES:
         reader.problem("shape", f"unknown dict schema shape '{shape}' (known: {', '.join(sorted(DICT_SHAPES))})")
-    position = entry.get("position", 0)
-    if not isinstance(position, int) or isinstance(position, bool) or position < 0:
-        reader.problem("position", "'position' must be a non-negative integer")
-        position = 0
-    keyword = entry.get("keyword")
-    if keyword is not None and not isinstance(keyword, str):
-        reader.problem("keyword", "'keyword' must be a string")
-        keyword = None
+    position, keyword = _argument(reader, entry)
     functions = tuple(p.lower() for p in reader.strings(entry, "functions"))
     names = reader.strings(entry, "names")
     if not (entry.get("calls") or functions or names):

@@ -10,19 +10,14 @@ and dicts no validator is given collect nothing.
 
 from __future__ import annotations
 
-import textwrap
-from functools import cache
 from pathlib import Path
 
 import pytest
+from engine_support import Seen, models, pack_problems
+from engine_support import observed as observed_in
 
-from scanner.classify import Classifier
-from scanner.engine.analyzer import analyze_source
-from scanner.errors import RulePackError
-from scanner.packs import DictSchema, Models, default_pack_paths, load_models
+from scanner.packs import DictSchema
 
-# (line, kind, categories, rule, stored) of each observation, in order
-Seen = tuple[int, str, tuple[str, ...], str, bool]
 DICT = "python.dict-schema.field"
 CERBERUS = "python.cerberus.field"
 VOLUPTUOUS = "python.voluptuous.field"
@@ -33,15 +28,8 @@ NAME = ("user.name",)
 PHONE = ("user.contact.phone_number",)
 
 
-@cache
-def models() -> Models:
-    return load_models()
-
-
 def observed(source: str) -> list[Seen]:
-    result = analyze_source("app/schema.py", textwrap.dedent(source), models(), Classifier.load())
-    assert result.skip is None
-    return sorted((o.span.start_line, o.kind.value, o.categories, o.rule, o.stored) for o in result.observations)
+    return observed_in(source, "app/schema.py")
 
 
 def collect(line: int, categories: tuple[str, ...], rule: str = DICT) -> Seen:
@@ -337,8 +325,4 @@ def test_the_bundled_packs_declare_the_dict_schemas() -> None:
     ],
 )
 def test_a_broken_dict_schema_entry_is_a_rule_pack_error(tmp_path: Path, text: str, problems: list[str]) -> None:
-    pack = tmp_path / "mine.toml"
-    pack.write_text('[pack]\nname = "mine"\n\n' + text, encoding="utf-8")
-    with pytest.raises(RulePackError) as raised:
-        load_models([*default_pack_paths(), pack])
-    assert [p.message for p in raised.value.problems] == problems
+    assert pack_problems(tmp_path, text) == problems

@@ -1,0 +1,39 @@
+"""What the engine observes in one module's source, for the tests of its detectors."""
+
+from __future__ import annotations
+
+import textwrap
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from scanner.classify import Classifier
+from scanner.engine.analyzer import analyze_source
+from scanner.errors import RulePackError
+from scanner.packs import Models, default_pack_paths, load_models
+
+# (line, kind, categories, rule, stored) of each observation, in order
+Seen = tuple[int, str, tuple[str, ...], str, bool]
+
+
+@cache
+def models() -> Models:
+    """The bundled rule packs, loaded once for the session."""
+    return load_models()
+
+
+def observed(source: str, path: str = "app/module.py") -> list[Seen]:
+    """The observations of `source` (dedented) analysed as the module at `path`, in order."""
+    result = analyze_source(path, textwrap.dedent(source), models(), Classifier.load())
+    assert result.skip is None
+    return sorted((o.span.start_line, o.kind.value, o.categories, o.rule, o.stored) for o in result.observations)
+
+
+def pack_problems(tmp_path: Path, text: str) -> list[str]:
+    """The messages of the RulePackError a pack of `text`, loaded after the bundled ones, raises."""
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[pack]\nname = "mine"\n\n' + text, encoding="utf-8")
+    with pytest.raises(RulePackError) as raised:
+        load_models([*default_pack_paths(), pack])
+    return [p.message for p in raised.value.problems]
