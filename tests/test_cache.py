@@ -227,6 +227,7 @@ class _Extended(Analyzed):
         (_bare("a.py", frozenset({"f:app.helpers.client_ip", "b:django.db.models.Model"})), b""),
         (_bare("a.py", frozenset({""})), b""),  # one empty name is not "no uses"
         (_bare("a.py", frozenset({"f:odd\0name", "f:other"})), b""),  # a name holding the separator
+        (_bare("a.py", frozenset({"f:app.héllo", "v:app.\udcff"})), b""),  # non-ASCII, a lone surrogate
         (Analyzed(FileResult("a.py", skip=Skip("a.py", SkipReason.SYNTAX_ERROR, "invalid syntax", 3, 1))), b"C"),
         (Analyzed(FileResult("a.py"), ModuleSummary(families={"app.models.Base": "django.db.models.Model"}),
                   frozenset({"v:app.db"})), b"C"),
@@ -244,7 +245,7 @@ def test_a_stored_summary_is_decoded_when_first_read_and_the_result_pickles_as_c
     result = Analyzed(FileResult("a.py"), ModuleSummary(families={"app.models.Base": "django.db.models.Model"}),
                       frozenset({"v:app.db", "b:app.models.Base"}))
     decoded = _decode("a.py", _encode("a.py", result))
-    assert isinstance(decoded.__dict__["_summary"], bytes) and isinstance(decoded.__dict__["_uses"], str)
+    assert isinstance(decoded.__dict__["_summary"], bytes) and isinstance(decoded.__dict__["_uses"], bytes)
     assert decoded.summary == result.summary and decoded.uses == result.uses
     assert result == decoded and decoded == result
     again = pickle.loads(pickle.dumps(decoded))
