@@ -227,7 +227,9 @@ def _settle(root: Path, start: _Start, models: Models, classifier: Classifier, m
         pending[0] = following[0]
         return following[1]
 
-    given = index.restricted(names) if whole else external
+    # every entry of a module's summary is named (export() leaves out functions that say nothing),
+    # so `index` is what it names: given as it is rather than copied by `restricted`
+    given = index if whole else external
     final = analyze_path(root, relpath, models, classifier, max_size=max_size, external=given, refine=refine)
     if len(steps) == before or steps[-1][1] is not final:  # skipped before its first analysis, or in one
         steps.append((pending[0], final))

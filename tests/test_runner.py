@@ -314,3 +314,16 @@ def test_the_names_offered_are_those_of_the_merged_summaries(offered: list[tuple
     expected = ModuleSummary.merge(summary for _, summary in offered).names()
     assert names.of(offered) == expected
     assert names.of(offered) == expected  # again, from what it remembers of each summary
+
+
+def test_every_entry_of_a_module_summary_is_named(tmp_path: Path) -> None:
+    # _settle gives a file the summaries its imports offer as they are, as what they name
+    write(tmp_path, {**CHAIN, "app/d.py": "import logging\n\n\ndef quiet(x):\n    return 1\n\n\n"
+                                             "def loud(x):\n    logging.info(x)\n"})
+    models, classifier = load_models(), Classifier.load()
+    for relpath in sorted(CHAIN) + ["app/d.py"]:
+        summary = analyze(relpath, (tmp_path / relpath).read_text(), models, classifier).summary
+        assert summary.restricted(summary.names()) == summary
+    quiet = analyze("app/d.py", (tmp_path / "app/d.py").read_text(), models, classifier).summary
+    assert "app.d.quiet" not in quiet.functions  # says nothing a caller could use
+
