@@ -53,6 +53,7 @@ ALONE = "alone"  # the built-in owner marker: the match may stand with nothing b
 TEXT_GROUP = "string"  # the owner group of text types, for `typed_name`
 REQUEST_GROUP = "request"  # the owner group of request objects; also a suffix of request models' names
 BODY_GROUP = "body"  # the owner group of request bodies, whose keys are what a person sends
+SUBMITTED_GROUP = "submitted"  # suffixes of the names of models a person fills in (`ContentForm`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +243,7 @@ class Classifier:
             return Match(self._fields[key], f"name {identifier!r} ~ [classifier] fields")
         if _is_constant(identifier):
             return self.header(identifier)
-        owner_groups = self._owner_groups(owner) if owner else frozenset()
+        owner_groups = self._owner_groups(self._field_owner(owner, words)) if owner else frozenset()
         if owner_groups is None:
             return None
         best = _best(pack, words, owner_groups)
@@ -256,12 +257,29 @@ class Classifier:
             explain += f" (owner {owner!r})"
         return Match(pattern.category, explain)
 
+    def _field_owner(self, owner: str, words: tuple[str, ...]) -> str:
+        """Return the owner to read a field of `words` under: `owner` itself, or, when the
+        owner is named for the field (its head words are the field's first words), what it
+        is named after that: `ChatTitleForm.title` -> chat form, `UserStatus.status_message`
+        -> user, `ApiKey.key` -> api. Such a class holds one thing of what comes before.
+        """
+        pack = self._pack
+        owner_words = list(pack.words(owner.rsplit(".", 1)[-1]))
+        dropped: list[str] = []
+        while len(owner_words) > 1 and owner_words[-1] in pack.owner_suffixes:
+            dropped.insert(0, owner_words.pop())
+        for size in range(min(len(owner_words) - 1, len(words)), 0, -1):
+            if tuple(owner_words[-size:]) == words[:size]:
+                return "_".join(owner_words[:-size] + dropped)
+        return owner
+
     def _owner_groups(self, owner: str) -> frozenset[str] | None:
         """The owner groups of `owner`'s head word; None for a configuration object.
 
-        A dropped suffix that names a request (`SimplifiedAPIRequest`) adds the `body` group:
-        the fields of a request model are keys of the body the request sends, whatever its
-        head word (and not the request object's own members, such as `request.client`).
+        A dropped suffix that names a request or a form (`SimplifiedAPIRequest`,
+        `ContentForm`: the groups `request` and `submitted`) adds the `body` group: the fields
+        of a request model or a form are keys of the body a person sends, whatever its head
+        word (and not the request object's own members, such as `request.client`).
         """
         if owner in self._owners:
             return self._owners[owner]
@@ -274,7 +292,7 @@ class Classifier:
             while len(words) > 1 and words[-1] in pack.owner_suffixes:
                 dropped.add(words.pop())
             groups = pack.word_groups.get(words[-1], frozenset())
-            if dropped & pack.groups.get(REQUEST_GROUP, frozenset()):
+            if dropped & (pack.groups.get(REQUEST_GROUP, frozenset()) | pack.groups.get(SUBMITTED_GROUP, frozenset())):
                 groups |= {BODY_GROUP}
             if configuration and "person" not in groups:
                 groups = None

@@ -745,6 +745,90 @@ def test_the_web_app_table_has_no_duplicate_rows() -> None:
     assert len(rows) == len(set(rows))
 
 
+# Words whose meaning is their owner's: what a person writes, the key of a credential record,
+# the login typed into a sign-in form. Owners named for the field (`ChatTitleForm.title`,
+# `UserStatus.status_message`, `ApiKey.key`) are read as what comes before the field's name, and
+# a form's fields are keys of the body a person submits.
+OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
+    # --- the conversation and what is written about it
+    ("chat", "Chat", CONTENT),
+    ("chat", "ChatForm", CONTENT),
+    ("chat", "payload", CONTENT),
+    ("conversation", "request", CONTENT),
+    ("summary", "Chat", CONTENT),
+    ("summary", "Ticket", CONTENT),
+    ("chat", None, None),
+    ("chat", "Message", CONTENT),
+    ("group_chat", "Message", None),
+    ("chat_id", "Message", None),
+    ("summary", None, None),
+    ("summary", "Product", None),
+    ("summary", "request", None),
+    ("conversation", "Settings", None),
+    # --- an assistant's memory of a person
+    ("content", "Memory", CONTENT),
+    ("content", "MemoryModel", CONTENT),
+    ("session_id", "MemoryBase", None),
+    ("total", "Memory", None),
+    # --- an owner named for the field holds one thing of what comes before it
+    ("title", "ChatTitleForm", CONTENT),
+    ("title", "EventTitleForm", None),
+    ("name", "CustomerNameUpdate", NAME),
+    ("name", "ProductNameUpdate", None),
+    ("title", "Title", None),
+    # --- a form's fields are keys of the submitted body; a payload is as often sent out
+    ("content", "ContentForm", CONTENT),
+    ("content", "ContentPayload", None),
+    ("message", "ContactForm", CONTENT),
+    ("content", "Content", None),
+    ("display_name", "DeploymentCreatePayload", None),
+    # --- a status a person writes on their profile
+    ("status_message", "User", CONTENT),
+    ("status_message", "UserStatus", CONTENT),
+    ("status_text", "Profile", CONTENT),
+    ("status_message", "Job", None),
+    ("status_message", "Response", None),
+    ("status_message", None, None),
+    # --- a profile's banner or cover picture
+    ("profile_banner_image_url", "User", CONTENT),
+    ("banner", "Profile", CONTENT),
+    ("cover_photo", "User", CONTENT),
+    ("banner", "Site", None),
+    ("banner_image_url", None, None),
+    # --- the key of a credential record
+    ("key", "ApiKey", CREDENTIALS),
+    ("key", "AccessKey", CREDENTIALS),
+    ("key", "Credential", CREDENTIALS),
+    ("auth_key", None, CREDENTIALS),
+    ("key", "TokenInfo", None),
+    ("key", "Secret", None),
+    ("key", "Setting", None),
+    ("key", None, None),
+    ("email_key", None, None),
+    ("cache_key", None, None),
+    ("hash", "ApiKey", None),
+    # --- the user typed into a sign-in or directory-bind form
+    ("user", "LdapForm", USERNAME),
+    ("user", "LoginForm", USERNAME),
+    ("user", "SigninRequest", USERNAME),
+    ("login_user", None, None),
+    ("ldap_user", None, None),
+    ("user", "SignupForm", None),
+    ("user", "Comment", None),
+]
+
+
+@pytest.mark.parametrize(("identifier", "owner", "expected"), OWNED_VOCABULARY)
+def test_owned_vocabulary(classifier: Classifier, identifier: str, owner: str | None, expected: str | None) -> None:
+    found = classifier.name(identifier, owner=owner)
+    assert (found.category if found else None) == expected, found
+
+
+def test_the_owned_table_has_no_duplicate_rows() -> None:
+    rows = [(identifier, owner) for identifier, owner, _ in OWNED_VOCABULARY]
+    assert len(rows) == len(set(rows))
+
+
 @pytest.mark.parametrize(
     ("identifier", "owner", "pattern"),
     [

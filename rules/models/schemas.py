@@ -270,6 +270,67 @@ class User(Base):
     orders: Mapped[list["Order"]] = relationship(back_populates="user")
     # ok: python.sqlalchemy.column
     created_at: Mapped[datetime]
+    # a status the person writes on their profile
+    # ruleid: python.sqlalchemy.column user.content
+    status_message = Column(sa.Text, nullable=True)
+    # ok: python.sqlalchemy.column
+    status_expires_at = Column(sa.BigInteger, nullable=True)
+    # ruleid: python.sqlalchemy.column user.content
+    profile_banner_image_url = Column(sa.Text, nullable=True)
+
+
+class Chat(Base):
+    """An LLM app's conversation table: the conversation kept whole, and what is written about it."""
+
+    __tablename__ = "chat"
+    # ok: python.sqlalchemy.column
+    id = Column(String, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.content
+    title = Column(sa.Text)
+    # the whole conversation (messages and history) in one JSON column
+    # ruleid: python.sqlalchemy.column user.content
+    chat = Column(sa.JSON)
+    # ruleid: python.sqlalchemy.column user.content
+    summary = Column(sa.Text, nullable=True)
+    # ok: python.sqlalchemy.column
+    archived = Column(sa.Boolean, default=False)
+
+
+class Memory(Base):
+    """What an assistant remembers from a person's conversations."""
+
+    __tablename__ = "memory"
+    # ok: python.sqlalchemy.column
+    id = Column(String, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.content
+    content = Column(sa.Text)
+    # the conversation the memory came from, not a login session
+    # ok: python.sqlalchemy.column
+    session_id = Column(String)
+
+
+class ApiKey(Base):
+    """A record named for its field: its `key` is an API key."""
+
+    __tablename__ = "api_key"
+    # ok: python.sqlalchemy.column
+    id = Column(sa.Text, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.authorization.credentials
+    key = Column(sa.Text, unique=True, nullable=False)
+    # ok: python.sqlalchemy.column
+    expires_at = Column(sa.BigInteger, nullable=True)
+
+
+class TokenInfo(Base):
+    """A key-value table about a token: `Key` names an entry, it is no credential."""
+
+    __tablename__ = "tokeninfo"
+    # ok: python.sqlalchemy.column
+    id = Column(Integer, primary_key=True)
+    # ok: python.sqlalchemy.column
+    Key = Column(sa.Unicode(255), nullable=False)
+    # ok: python.sqlalchemy.column
+    Type = Column(sa.Unicode(100), default="")
 
 
 LegacyBase = declarative_base()
@@ -503,6 +564,61 @@ class ChatMessageCreate(BaseModel):
 class BrowserSession(BaseModel):
     # ruleid: python.pydantic.field user.authorization.credentials
     session_id: str
+
+
+class ChatForm(BaseModel):
+    """A form's fields are keys of the body a person submits."""
+
+    # ruleid: python.pydantic.field user.content
+    chat: dict
+    # ok: python.pydantic.field
+    folder_id: str | None = None
+
+
+class ChatTitleForm(BaseModel):
+    """Named for its field: the title of a chat."""
+
+    # ruleid: python.pydantic.field user.content
+    title: str
+
+
+class EventTitleForm(BaseModel):
+    """The title of an event is the organiser's, not a person's writing."""
+
+    # ok: python.pydantic.field
+    title: str
+
+
+class ContentForm(BaseModel):
+    """A file's text as the person edits it."""
+
+    # ruleid: python.pydantic.field user.content
+    content: str
+
+
+class DeploymentCreatePayload(BaseModel):
+    """A payload is as often what a service sends out: its fields are read by their names alone."""
+
+    # ok: python.pydantic.field
+    display_name: str
+    # ok: python.pydantic.field
+    content: str
+
+
+class UserStatus(BaseModel):
+    # ruleid: python.pydantic.field user.content
+    status_message: str | None = None
+    # ok: python.pydantic.field
+    status_expires_at: int | None = None
+
+
+class LdapForm(BaseModel):
+    """A directory sign-in: the user typed is the login name."""
+
+    # ruleid: python.pydantic.field user.account.username
+    user: str
+    # ruleid: python.pydantic.field user.authorization.credentials
+    password: str
 
 
 class UserResponse(BaseModel):
