@@ -243,10 +243,15 @@ class Classifier:
             return Match(self._fields[key], f"name {identifier!r} ~ [classifier] fields")
         if _is_constant(identifier):
             return self.header(identifier)
-        owner_groups = self._owner_groups(self._field_owner(owner, words)) if owner else frozenset()
+        owner_groups: frozenset[str] | None = frozenset()
+        modifiers: tuple[str, ...] = ()
+        if owner:
+            owner = self._field_owner(owner, words)
+            owner_groups = self._owner_groups(owner)
+            modifiers = self._owner_modifiers(owner)
         if owner_groups is None:
             return None
-        best = _best(pack, words, owner_groups)
+        best = _best(pack, words, owner_groups, modifiers)
         if best is None:
             return None
         pattern, via = best
@@ -272,6 +277,15 @@ class Classifier:
             if tuple(owner_words[-size:]) == words[:size]:
                 return "_".join(owner_words[:-size] + dropped)
         return owner
+
+    def _owner_modifiers(self, owner: str) -> tuple[str, ...]:
+        """Return the words of `owner` before its head word (`SystemMessage` -> system,
+        `AIMessageSchema` -> ai), which say whose the owner is."""
+        pack = self._pack
+        words = list(pack.words(owner.rsplit(".", 1)[-1]))
+        while len(words) > 1 and words[-1] in pack.owner_suffixes:
+            words.pop()
+        return tuple(words[:-1])
 
     def _owner_groups(self, owner: str) -> frozenset[str] | None:
         """The owner groups of `owner`'s head word; None for a configuration object.
@@ -355,11 +369,16 @@ def _is_constant(identifier: str) -> bool:
     return identifier.isupper() and any(c.isalpha() for c in identifier)
 
 
-def _best(pack: RulePack, words: tuple[str, ...], owner_groups: frozenset[str]) -> tuple[_Pattern, str | None] | None:
+def _best(
+    pack: RulePack, words: tuple[str, ...], owner_groups: frozenset[str], owner_modifiers: tuple[str, ...] = ()
+) -> tuple[_Pattern, str | None] | None:
     """The winning pattern for `words` and the word before it that met its owner need, if any.
 
     Among the patterns that match (see the rule pack's top comment) the one ending last wins,
-    then the one with more words as written, then the one written first.
+    then the one with more words as written, then the one written first. A match that only
+    the owner makes is cancelled by the owner's modifiers (`owner_modifiers`) that the
+    category excludes, as the identifier's own words would: the `content` of a
+    `SystemMessage` or an `AIMessage` is not what a person wrote.
     """
     best: tuple[_Pattern, str | None] | None = None
     best_rank: tuple[int, int, int] | None = None
@@ -383,6 +402,8 @@ def _best(pack: RulePack, words: tuple[str, ...], owner_groups: frozenset[str]) 
             if pattern.groups:
                 fits, via = _context(pack, before, pattern.groups, owner_groups)
                 if not fits:
+                    continue
+                if via is None and ALONE not in pattern.groups and any(w in category.exclude for w in owner_modifiers):
                     continue
             best, best_rank = (pattern, via), rank
     return best

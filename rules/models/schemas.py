@@ -321,6 +321,18 @@ class ApiKey(Base):
     expires_at = Column(sa.BigInteger, nullable=True)
 
 
+class Document(Base):
+    """A document a person uploads to a knowledge base."""
+
+    __tablename__ = "document"
+    # ok: python.sqlalchemy.column
+    id = Column(String, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.content
+    content = Column(sa.Text)
+    # ok: python.sqlalchemy.column
+    content_type = Column(String(100))
+
+
 class TokenInfo(Base):
     """A key-value table about a token: `Key` names an entry, it is no credential."""
 
@@ -610,6 +622,25 @@ class UserStatus(BaseModel):
     status_message: str | None = None
     # ok: python.pydantic.field
     status_expires_at: int | None = None
+
+
+class HumanMessage(BaseModel):
+    # ruleid: python.pydantic.field user.content
+    content: str
+
+
+class AssistantMessage(BaseModel):
+    """What the model answered: the owner's modifier says whose the content is."""
+
+    # ok: python.pydantic.field
+    content: str
+
+
+class PromptTemplate(BaseModel):
+    """The service's own prompt text, filled in with a person's input elsewhere."""
+
+    # ok: python.pydantic.field
+    prompt: str
 
 
 class LdapForm(BaseModel):
