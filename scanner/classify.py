@@ -246,9 +246,9 @@ class Classifier:
         owner_groups: frozenset[str] | None = frozenset()
         modifiers: tuple[str, ...] = ()
         if owner:
-            owner = self._field_owner(owner, words)
-            owner_groups = self._owner_groups(owner)
-            modifiers = self._owner_modifiers(owner)
+            read_as = self._field_owner(owner, words)
+            owner_groups = self._owner_groups(read_as)
+            modifiers = self._owner_modifiers(read_as)
         if owner_groups is None:
             return None
         best = _best(pack, words, owner_groups, modifiers)

@@ -834,6 +834,15 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("page_content", "Document", None),
     ("text", "doc", None),
     ("content_type", "Document", None),
+    # --- a form named for a verb and the timezone alone sets the signed-in person's
+    ("timezone", "UpdateTimezoneForm", COARSE),
+    ("timezone", "SetTimezoneRequest", COARSE),
+    ("timezone", "UpdateEventTimezoneForm", None),
+    ("timezone", "EventTimezoneUpdate", None),
+    ("timezone", "TimezoneForm", None),
+    ("timezone", "EventForm", None),
+    ("update_timezone", None, None),
+    ("set_timezone", None, None),
     # --- the user typed into a sign-in or directory-bind form
     ("user", "LdapForm", USERNAME),
     ("user", "LoginForm", USERNAME),

@@ -624,6 +624,20 @@ class UserStatus(BaseModel):
     status_expires_at: int | None = None
 
 
+class UpdateTimezoneForm(BaseModel):
+    """Named for a verb and one field: it sets the signed-in person's own timezone."""
+
+    # ruleid: python.pydantic.field user.location.coarse
+    timezone: str
+
+
+class UpdateEventTimezoneForm(BaseModel):
+    """An event's timezone: the organiser's setting, not where a person is."""
+
+    # ok: python.pydantic.field
+    timezone: str
+
+
 class HumanMessage(BaseModel):
     # ruleid: python.pydantic.field user.content
     content: str
