@@ -245,12 +245,18 @@ class Classifier:
             return self.header(identifier)
         owner_groups: frozenset[str] | None = frozenset()
         modifiers: tuple[str, ...] = ()
+        named_after: tuple[str, ...] = ()
         if owner:
-            read_as = self._field_owner(owner, words)
+            read_as, named_after = self._field_owner(owner, words)
             owner_groups = self._owner_groups(read_as)
             modifiers = self._owner_modifiers(read_as)
         if owner_groups is None:
             return None
+        if named_after:
+            # a class named for its field holds that field: `IPAddress.address` is an IP address
+            joined = _best(pack, named_after + words, frozenset())
+            if joined is not None:
+                return Match(joined[0].category, f"name {identifier!r} ~ {joined[0].text} (owner {owner!r} named for it)")
         best = _best(pack, words, owner_groups, modifiers)
         if best is None:
             return None
@@ -262,11 +268,14 @@ class Classifier:
             explain += f" (owner {owner!r})"
         return Match(pattern.category, explain)
 
-    def _field_owner(self, owner: str, words: tuple[str, ...]) -> str:
-        """Return the owner to read a field of `words` under: `owner` itself, or, when the
-        owner is named for the field (its head words are the field's first words), what it
-        is named after that: `ChatTitleForm.title` -> chat form, `UserStatus.status_message`
-        -> user, `ApiKey.key` -> api. Such a class holds one thing of what comes before.
+    def _field_owner(self, owner: str, words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+        """Return the owner to read a field of `words` under, and the owner's words before the
+        field's name when it is named for the field (else no words).
+
+        The owner is `owner` itself, or, when the owner is named for the field (its head words
+        are the field's first words), what it is named after that, with its dropped suffixes:
+        `ChatTitleForm.title` -> (chat form, chat), `UserStatus.status_message` -> (user,
+        user), `ApiKey.key` -> (api, api). Such a class holds one thing of what comes before.
         """
         pack = self._pack
         owner_words = list(pack.words(owner.rsplit(".", 1)[-1]))
@@ -275,8 +284,12 @@ class Classifier:
             dropped.insert(0, owner_words.pop())
         for size in range(min(len(owner_words) - 1, len(words)), 0, -1):
             if tuple(owner_words[-size:]) == words[:size]:
-                return "_".join(owner_words[:-size] + dropped)
-        return owner
+                before = owner_words[:-size]
+                read_as = "_".join(before + dropped)
+                while len(before) > 1 and before[-1] in pack.owner_suffixes:
+                    before.pop()  # `MemoryBaseSession` is named after a memory base: a memory
+                return read_as, tuple(before)
+        return owner, ()
 
     def _owner_modifiers(self, owner: str) -> tuple[str, ...]:
         """Return the words of `owner` before its head word (`SystemMessage` -> system,

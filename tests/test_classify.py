@@ -776,6 +776,19 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("name", "CustomerNameUpdate", NAME),
     ("name", "ProductNameUpdate", None),
     ("title", "Title", None),
+    # ... and a class named for its field holds that field, read as one name
+    ("address", "IPAddress", IP),
+    ("address", "EmailAddress", EMAIL),
+    ("address", "MacAddress", DEVICE_ID),
+    ("address", "BillingAddress", ADDRESS),
+    ("address_line1", "ShippingAddress", STREET),
+    ("number", "PhoneNumber", PHONE),
+    ("token", "DeviceToken", DEVICE_ID),
+    ("id", "TaxId", GOV),
+    ("session_id", "MemoryBaseSessionBase", None),
+    ("address", "ServerAddress", None),
+    ("number", "OrderNumber", None),
+    ("group_id", "UserGroup", None),
     # --- a form's fields are keys of the submitted body; a payload is as often sent out
     ("content", "ContentForm", CONTENT),
     ("content", "ContentPayload", None),
@@ -825,6 +838,8 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("prompt", "PromptTemplate", None),
     ("prompt", "Notification", None),
     ("prompt", "Preset", None),
+    ("prompt", "SystemPrompt", None),
+    ("prompt", "UserPrompt", CONTENT),
     ("prompt", "Job", CONTENT),
     ("prompt", "request", CONTENT),
     # --- a document a person uploads or writes

@@ -333,6 +333,18 @@ class Document(Base):
     content_type = Column(String(100))
 
 
+class PhoneNumber(Base):
+    """A record named for its field: its `number` is a phone number."""
+
+    __tablename__ = "phone_number"
+    # ok: python.sqlalchemy.column
+    id = Column(Integer, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.contact.phone_number
+    number = Column(String(32))
+    # ok: python.sqlalchemy.column
+    verified = Column(sa.Boolean, default=False)
+
+
 class TokenInfo(Base):
     """A key-value table about a token: `Key` names an entry, it is no credential."""
 
