@@ -164,6 +164,21 @@ def near_misses(user, emails, response):
     logger.info("address validation is %s", "enabled" if user.is_active else "disabled")
 
 
+def log_conversation(chat, memory, system_message, ip_address_record):
+    # the owner says what a neutral-named field holds: what is written about a conversation,
+    # what an assistant remembers of one
+    # ruleid: python.logging.personal-data user.content
+    logger.debug("chat summary %s", chat.summary)
+    # ruleid: python.logging.personal-data user.content
+    logger.debug("remembered %s", memory.content)
+    # the system's message is the service's own text
+    # ok: python.logging.personal-data
+    logger.debug("system says %s", system_message.content)
+    # a record named for its field holds that field
+    # ruleid: python.logging.personal-data user.device.ip_address
+    logger.debug("seen from %s", ip_address_record.address)
+
+
 class HttpSmsGateway:
     """A dict built item by item holds what is stored in it: logging the dict logs those items."""
 
