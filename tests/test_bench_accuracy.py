@@ -508,7 +508,7 @@ def label_files() -> Iterator[Path]:
     yield from sorted((BENCH / "labels").glob("*.toml"))
 
 
-def test_the_corpus_lists_four_tuned_apps_and_three_held_out_of_which_two_are_blind() -> None:
+def test_the_corpus_lists_four_tuned_apps_and_four_held_out_of_which_three_are_blind() -> None:
     apps = run.load_corpus()
     assert [(a.name, a.requirement, a.framework, a.held_out, a.blind) for a in apps] == [
         ("flaskbb", "flaskbb==2.0.2", "Flask", False, False),
@@ -518,6 +518,7 @@ def test_the_corpus_lists_four_tuned_apps_and_three_held_out_of_which_two_are_bl
         ("open-webui", "open-webui==0.12.4", "FastAPI", True, False),
         ("pretix", "pretix==2026.8.0", "Django", True, True),
         ("ckan", "ckan==2.12.0", "Flask", True, True),
+        ("label-studio", "label-studio==1.23.2", "Django", True, True),
     ]
 
 
@@ -555,7 +556,7 @@ def test_every_labels_file_has_files_verified_to_hold_none(path: Path) -> None:
 def test_an_unknown_app_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run.main(["--app", "nope"]) == 2
     assert capsys.readouterr().err == (
-        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, open-webui, pretix, ckan)\n"
+        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, open-webui, pretix, ckan, label-studio)\n"
     )
 
 
