@@ -7,17 +7,15 @@ as exceptions; the result is the same whatever the number of workers.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import hashlib
-import operator
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from scanner import __version__
+from scanner import settle as settle_module
 from scanner.bundled import rules_dir
 from scanner.cache import LISTING_FILE, ResultCache, RoundStep, cache_directory
 from scanner.catalog import ALL_RULES
@@ -25,15 +23,13 @@ from scanner.classify import Classifier
 from scanner.compare import compare
 from scanner.config import Config
 from scanner.discovery import discover
-from scanner.engine.analyzer import analyze_path, merge_observations
-from scanner.engine.imports import module_name
+from scanner.engine.analyzer import merge_observations
 from scanner.engine.sources import OWN_COOKIE_RULE
-from scanner.engine.summaries import EMPTY, USE_VARIABLE, Analyzed, ModuleSummary
+from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
 from scanner.fingerprint import line_hashes_at
 from scanner.import_order import import_order, reader_digest
 from scanner.inventory import ClassifierOverrides, Inventory, load_inventory
 from scanner.model import (
-    FileResult,
     Finding,
     Kind,
     Notice,
@@ -43,14 +39,14 @@ from scanner.model import (
     Skip,
 )
 from scanner.packs import Models, load_models
+from scanner.settle import (
+    MAX_ROUNDS,
+    PARALLEL_THRESHOLD,
+    Settler,
+    Steps,
+    wanted_entries,
+)
 from scanner.taxonomy import load_taxonomy
-
-if TYPE_CHECKING:  # imported when a pool starts: a run that starts none is spared 18 ms
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-# Below this many files one process is faster than starting workers.
-PARALLEL_THRESHOLD = 64
-BATCH = 32
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,517 +67,17 @@ def merged_overrides(config: Config, inventory: Inventory | None) -> ClassifierO
     return ClassifierOverrides(fields=tuple(sorted(fields.items())), not_personal=tuple(sorted(not_personal)))
 
 
-_WORKER: tuple[Models, Classifier] | None = None
-
-# How many times files are analysed again with other modules' summaries: a helper that calls a
-# helper needs two rounds; more is rare, and each round only redoes the files whose inputs changed.
-MAX_ROUNDS = 3
-
-
-def _init_worker(packs: tuple[str, ...] | None, overrides: ClassifierOverrides) -> None:
-    global _WORKER
-    _WORKER = (load_models(enabled=packs), Classifier.load(overrides))
-
-
-def _analyze_batch(root: str, relpaths: list[str], max_size: int, externals: dict[str, ModuleSummary]) -> list[Analyzed]:
-    assert _WORKER is not None, "worker not initialised"
-    models, classifier = _WORKER
-    return [analyze_path(Path(root), relpath, models, classifier, max_size=max_size,
-                         external=externals.get(relpath, EMPTY)) for relpath in relpaths]
-
-
-# A file and where its analysis starts: the digest of the summaries it is analysed with first
-# ("" for none), those summaries, and how many analyses of it came before (from the cache).
-_Start = tuple[str, str, ModuleSummary, int]
-# Each analysis of a file, in order: the digest of the summaries it had ("" for none), its result.
-_Steps = list[tuple[str, Analyzed]]
-
-
-class _Exports(Mapping[str, ModuleSummary]):
-    """The summaries of settled files, read from their results only when asked for: a result taken
-    from the cache decodes its summary then (most are never offered to a file analysed again)."""
-
-    def __init__(self) -> None:
-        self.results: dict[str, Analyzed] = {}
-
-    def __getitem__(self, relpath: str) -> ModuleSummary:
-        return self.results[relpath].summary
-
-    def __contains__(self, relpath: object) -> bool:
-        return relpath in self.results
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.results)
-
-    def __len__(self) -> int:
-        return len(self.results)
-
-
-def _offered(deps: Sequence[str], exports: Mapping[str, ModuleSummary]) -> ModuleSummary:
-    """The summaries of the files a file imports, of those settled so far."""
-    return ModuleSummary.merge(exports[d] for d in deps if d in exports)
-
-
-def is_reexport(name: str, bound: str) -> bool:
-    """True for a variable entry that binds a name to another name of the same package tree (what
-    a module imports from its own project: `app.api.get_optional` -> `app.lib.params.get_optional`),
-    not to an object (`flask_sqlalchemy.SQLAlchemy()`, `@instance:...`)."""
-    return (bound != name and "(" not in bound and not bound.startswith("@")
-            and bound.split(".", 1)[0] == name.split(".", 1)[0])
-
-
-def _wanted(uses: frozenset[str], index: ModuleSummary, names: frozenset[str]) -> frozenset[str]:
-    """The entries of `index` to analyse a file again with, after an analysis that used `uses`.
-
-    What it used of `index`, plus, for each re-export it used, the entries of the original under
-    the names it used of the alias. A re-export only renames: analysed with it, the file sees the
-    original's name where it saw the alias (`django.test.TestCase` ->
-    `django.test.testcases.TestCase`) and looks up under the original's name what it looked up
-    under the alias; those entries are given at once, as that analysis would ask for them.
-    """
-    used = uses & names
-    aliases = frozenset((tagged[2:], index.variables[tagged[2:]]) for tagged in used
-                        if tagged.startswith(USE_VARIABLE) and is_reexport(tagged[2:], index.variables[tagged[2:]]))
-    if not aliases:
-        return used
-    return used.union(moved for moved in _renamed(uses, aliases) if moved in names)
-
-
-_RENAMED: dict[tuple[frozenset[str], frozenset[tuple[str, str]]], frozenset[str]] = {}
-
-
-def _renamed(uses: frozenset[str], aliases: frozenset[tuple[str, str]]) -> frozenset[str]:
-    """Each use under the alias of a re-export (alias, original), as a use under the original instead.
-
-    One pass over the uses, remembered (a file is checked with the same uses in several rounds).
-    """
-    key = (uses, aliases)
-    known = _RENAMED.get(key)
-    if known is not None:
-        return known
-    renames = dict(aliases)
-    moves: set[str] = set()
-    for use in filter(operator.methodcaller("startswith", tuple(renames), 2), uses):  # in C
-        for name, original in renames.items():
-            end = 2 + len(name)
-            if use.startswith(name, 2) and use[end:end + 1] in ("", ".", "("):
-                moves.add(use[:2] + original + use[end:])
-    if len(_RENAMED) > 50_000:  # a bound on what a long run keeps
-        _RENAMED.clear()
-    known = _RENAMED[key] = frozenset(moves)
-    return known
-
-
-def _next_external(steps: _Steps, index: ModuleSummary, names: frozenset[str]) -> tuple[str, ModuleSummary] | None:
-    """What the last of `steps` used of `index` (`_wanted`), to analyse the file again with; None when settled.
-
-    As in a round of `analyze`: the entries it used, unless none, the same as its last
-    analysis had, or the file was analysed MAX_ROUNDS times after its first analysis.
-    """
-    used = _wanted(steps[-1][1].uses, index, names)
-    if not used or len(steps) > MAX_ROUNDS:
-        return None
-    sub = index.restricted(used)
-    digest = sub.digest()
-    return None if digest == steps[-1][0] else (digest, sub)
-
-
-def _settle(root: Path, start: _Start, models: Models, classifier: Classifier, max_size: int,
-            index: ModuleSummary) -> _Steps:
-    """Analyse a file with what `index` offers, then again (on the same tree) with what it used of
-    `index`, until that is stable.
-
-    Returns every analysis of the file from `start` on, each with the digest of the entries it
-    was given. A file settled from the start is analysed first with every entry `index` names:
-    the engine reads `external` only by looking names up, and records each lookup in the uses,
-    so that analysis is the one given only the entries it used (what a round of `analyze` gives),
-    and it is kept under their digest at once, unless a re-export it looked through says nothing
-    (`_wanted` leaves those out, and the analysis without them may take another course): then
-    it is analysed again with what it used, as a round would. Each analysis after that gets
-    exactly the entries the previous one used, so the last step is what the rounds would reach
-    unless an entry it uses changes later (the runner checks). Never raises: a failure is a
-    skip, as in `analyze_path`.
-    """
-    relpath, digest, external, before = start
-    names = index.names()
-    # placeholders for the analyses counted before (they only count towards MAX_ROUNDS)
-    steps: _Steps = [("", Analyzed(FileResult(relpath)))] * before
-    pending = [digest]
-    whole = not digest and not before and bool(names)  # the first analysis is given all `index` names
-
-    def refine(analyzed: Analyzed) -> ModuleSummary | None:
-        nonlocal whole
-        if whole:
-            whole = False
-            used = _wanted(analyzed.uses, index, names)
-            sub = index.restricted(used) if used else EMPTY
-            pending[0] = sub.digest() if used else ""
-            if analyzed.uses & names <= used:  # it read nothing `sub` lacks: the analysis given `sub`
-                steps.append((pending[0], analyzed))
-                return None
-            return sub
-        steps.append((pending[0], analyzed))
-        following = _next_external(steps, index, names)
-        if following is None:
-            return None
-        pending[0] = following[0]
-        return following[1]
-
-    # every entry of a module's summary is named (export() leaves out functions that say nothing),
-    # so `index` is what it names: given as it is rather than copied by `restricted`
-    given = index if whole else external
-    final = analyze_path(root, relpath, models, classifier, max_size=max_size, external=given, refine=refine)
-    if len(steps) == before or steps[-1][1] is not final:  # skipped before its first analysis, or in one
-        steps.append((pending[0], final))
-    return steps[before:]
-
-
-def _summary_digest(summary: ModuleSummary) -> str:
-    """What a file offers the files that import it, as a digest ("" when nothing)."""
-    return "" if summary == EMPTY else summary.digest()
-
-
-def _offer_print(imports: Iterable[str], digests: Mapping[str, str]) -> str:
-    """A fingerprint of the summaries a file is offered: those of its imports settled so far, by
-    `digests` (each one's `_summary_digest`; those that offer nothing merge into nothing). A file
-    offered summaries with the same fingerprint again would settle through the same steps."""
-    text = "".join(f"{d}\0{digests[d]}\0" for d in imports if digests.get(d))
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-# A file settled in a worker: its steps, the fingerprint of what it was offered, its summary's digest.
-_Settled = tuple[_Steps, str, str]
-
-
-def _settle_batch(root: str, starts: list[_Start], max_size: int, deps: dict[str, tuple[str, ...]],
-                  exports: dict[str, ModuleSummary], digests: dict[str, str]) -> list[_Settled]:
-    """`_settle` for each file in a worker, in order, each file's summary offered to the later ones."""
-    assert _WORKER is not None, "worker not initialised"
-    models, classifier = _WORKER
-    out: list[_Settled] = []
-    for start in starts:
-        imports = deps.get(start[0], ())
-        offer = _offer_print(imports, digests)
-        steps = _settle(Path(root), start, models, classifier, max_size, _offered(imports, exports))
-        exports[start[0]] = summary = steps[-1][1].summary
-        digests[start[0]] = _summary_digest(summary)
-        out.append((steps, offer, digests[start[0]]))
-    return out
-
-
-class _Names:
-    """`ModuleSummary.merge(summaries).names()` of the summaries a file is offered, from each
-    summary's names (computed once per summary): most summaries are offered to many files."""
-
-    def __init__(self) -> None:
-        self._names: dict[str, tuple[ModuleSummary, frozenset[str]]] = {}
-        self._keys: dict[str, tuple[ModuleSummary, list[str]]] = {}
-
-    def _of(self, relpath: str, summary: ModuleSummary) -> frozenset[str]:
-        known = self._names.get(relpath)
-        if known is None or known[0] is not summary:
-            known = self._names[relpath] = (summary, summary.names())
-        return known[1]
-
-    def _keyed_under(self, relpath: str, summary: ModuleSummary, module: str) -> bool:
-        """True when `summary` has an entry keyed under `module` (`module.name`)."""
-        known = self._keys.get(relpath)
-        if known is None or known[0] is not summary:
-            known = self._keys[relpath] = (summary, sorted({*summary.functions, *summary.rendered,
-                                                            *summary.families, *summary.variables}))
-        keys = known[1]
-        at = bisect.bisect_left(keys, module + ".")
-        return at < len(keys) and keys[at].startswith(module + ".")
-
-    def of(self, offered: Sequence[tuple[str, ModuleSummary]]) -> frozenset[str]:
-        """The names of the merged summaries of `offered` ((file, summary) pairs, in merge order).
-
-        The union of each one's names, unless two of them may key an entry by one qualified name
-        (a module and a package of one name, `a/b.py` and `a/b/__init__.py`; a class of a module
-        named as a submodule), where the merge keeps the later entry: then merged, as merge does.
-        """
-        parts = [(relpath, summary) for relpath, summary in offered if summary != EMPTY]
-        if len(parts) <= 1:
-            return self._of(*parts[0]) if parts else frozenset()
-        modules = {module_name(relpath): (relpath, summary) for relpath, summary in parts}
-        clash = len(modules) < len(parts) or any(
-            self._keyed_under(*modules[outer], module)
-            for module in modules for outer in _enclosing(module) if outer in modules)
-        if clash:
-            return ModuleSummary.merge(summary for _, summary in offered).names()
-        return frozenset().union(*(self._of(relpath, summary) for relpath, summary in parts))
-
-
-def _enclosing(module: str) -> Iterator[str]:
-    """The packages a dotted module name is inside (`a.b.c` -> `a.b`, `a`)."""
-    while "." in module:
-        module = module.rsplit(".", 1)[0]
-        yield module
-
-
-class _Analyzer:
-    """Runs the engine over files, in this process or in worker processes, batch by batch."""
-
-    def __init__(self, root: Path, *, models: Models, classifier: Classifier, packs: tuple[str, ...] | None,
-                 overrides: ClassifierOverrides, max_size: int, workers: int) -> None:
-        self.root = root
-        self.models = models
-        self.classifier = classifier
-        self.max_size = max_size
-        self.workers = workers
-        self.packs = packs
-        self.overrides = overrides
-        self.pool: ProcessPoolExecutor | None = None
-
-    def _start_pool(self, count: int) -> None:
-        if self.workers > 1 and self.pool is None and count >= BATCH:
-            # started only when there is enough to analyse: an all-cached run starts no process
-            from concurrent.futures import ProcessPoolExecutor
-
-            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
-                                            initargs=(self.packs, self.overrides))
-
-    def run(self, files: Sequence[str], externals: dict[str, ModuleSummary],
-            progress: Callable[[int, int], None] | None = None) -> list[Analyzed]:
-        """Each file analysed once, with its entry of `externals` (results in the order of `files`)."""
-        results: list[Analyzed] = []
-        self._start_pool(len(files))
-        if self.pool is None:
-            for relpath in files:
-                results.append(analyze_path(self.root, relpath, self.models, self.classifier, max_size=self.max_size,
-                                            external=externals.get(relpath, EMPTY)))
-                if progress is not None:
-                    progress(len(results), len(files))
-            return results
-        # a round's few files spread evenly over the workers: batches of BATCH would leave one idle
-        size = min(BATCH, -(-len(files) // self.workers))
-        batches = [list(files[i:i + size]) for i in range(0, len(files), size)]
-        subs = [{f: externals[f] for f in batch if f in externals} for batch in batches]
-        for batch in self.pool.map(_analyze_batch, [str(self.root)] * len(batches), batches,
-                                   [self.max_size] * len(batches), subs):
-            results.extend(batch)
-            if progress is not None:
-                progress(len(results), len(files))
-        return results
-
-    def settle(self, order: Sequence[str], deps: dict[str, tuple[str, ...]], cache: ResultCache | None,
-               done: Callable[[str, _Steps, bool], None], progress: Callable[[int, int], None] | None = None) -> None:
-        """`_settle` every file of `order` (imports first), from the cache as far as it has the
-        steps; calls `done` with each file's steps as it is settled, and whether they are new
-        (else all from the cache).
-
-        A file is offered the summaries of the files it imports that come before it in the order
-        (those after it are in an import cycle with it: the rounds of `analyze` see to them),
-        whatever the number of workers: with workers, a file is taken only once those are settled
-        (or earlier in its batch), so the cache serves any run whatever made it.
-        """
-        position = {relpath: at for at, relpath in enumerate(order)}
-        deps = {relpath: tuple(d for d in imports if position.get(d, len(order)) < position[relpath])
-                for relpath, imports in deps.items() if relpath in position}
-        exports = _Exports()
-        digests: dict[str, str] = {}  # each settled file's `_summary_digest`
-        count = [0]
-        # Where a file's settling starts: the digests of the analyses the cache had, and the
-        # fingerprint of the summaries it is offered (`_offer_print`).
-        begun: dict[str, tuple[list[str], str]] = {}
-
-        def finish(relpath: str, steps: _Steps, new: bool = True, digest: str | None = None) -> None:
-            """Record a settled file (`digest`: its summary's, when known)."""
-            exports.results[relpath] = steps[-1][1]
-            digests[relpath] = _summary_digest(exports[relpath]) if digest is None else digest
-            count[0] += 1
-            prefix, offer = begun.pop(relpath, ([], ""))
-            if cache is not None and offer:
-                cache.settled[relpath] = (cache.content_hash(relpath) or "", offer,
-                                          (*prefix, *(d for d, _ in steps)), digests[relpath])
-            done(relpath, steps, new)
-
-        def fingerprint(relpath: str) -> str:
-            """What settling `relpath` depends on besides its own content: what its imports settled so far offer."""
-            return _offer_print(deps.get(relpath, ()), digests)
-
-        def offered_anew(relpath: str, offer: str) -> None:
-            """Record that `relpath` is settled with the summaries fingerprinted `offer`, which may be
-            more than when it was started (a worker offers its batch's earlier files too). When its
-            first steps came from the cache, taken with the earlier offer, nothing is recorded: its
-            steps are not those a settling with `offer` from the start would take."""
-            if relpath in begun:
-                prefix, before = begun[relpath]
-                begun[relpath] = (prefix, offer if not prefix or offer == before else "")
-
-        names = _Names()
-
-        def start_of(relpath: str) -> tuple[_Start, ModuleSummary] | None:
-            """Where the engine must start on a file and the summaries it is offered, or None when
-            the cache had all its steps (the file is then done)."""
-            if cache is None:
-                return (relpath, "", EMPTY, 0), _offered(deps.get(relpath, ()), exports)
-            print_ = fingerprint(relpath)
-            last = cache.old_settled.get(relpath)
-            if last is not None and last[1] == print_ and last[0] == cache.content_hash(relpath):
-                # offered what it was when the cache settled it: settling again would take the same steps
-                final = cache.get(relpath, last[2][-1])
-                if final is not None and all(cache.keep(relpath, digest) for digest in last[2][:-1]):
-                    begun[relpath] = (list(last[2][:-1]), print_)
-                    finish(relpath, [(last[2][-1], final)], new=False, digest=last[3])
-                    return None
-            # Else the cache may have what `_settle` would reach at once, an analysis given every
-            # entry offered: a result that used none of them (kept under ""), or the file's last
-            # result, when all it looked up is answered by this offer as it was by the last.
-            # Most cached files use nothing their imports offer: their names are enough to know,
-            # and the summaries are merged only for the files that use some.
-            offered = [(d, exports[d]) for d in deps.get(relpath, ()) if d in exports]
-            known = names.of(offered)
-            begun[relpath] = ([], print_)
-            bare = cache.get(relpath, "") if cache.has(relpath, "") else None
-            if bare is not None and bare.uses.isdisjoint(known):
-                finish(relpath, [("", bare)], new=False)
-                return None
-            index = ModuleSummary.merge(s for _, s in offered)
-            if last is not None and last[2][-1] and last[0] == cache.content_hash(relpath):
-                final = cache.get(relpath, last[2][-1])
-                if final is not None:
-                    used = _wanted(final.uses, index, known)
-                    if used and final.uses & known <= used and index.restricted(used).digest() == last[2][-1]:
-                        finish(relpath, [(last[2][-1], final)], new=False)
-                        return None
-            cache.misses += 1  # analysed: nothing the cache has will do
-            return (relpath, "", EMPTY, 0), index
-
-        if self.workers <= 1 or len(order) < BATCH:
-            for relpath in order:
-                started = start_of(relpath)
-                if started is not None:
-                    finish(relpath, _settle(self.root, started[0], self.models, self.classifier, self.max_size,
-                                            started[1]))
-                if progress is not None:
-                    progress(count[0], len(order))
-            return
-        self._settle_in_workers(order, deps, exports, digests, offered_anew, fingerprint, start_of, finish, count,
-                                cache, progress)
-
-    def _settle_in_workers(self, order: Sequence[str], deps: dict[str, tuple[str, ...]],
-                           exports: _Exports, digests: dict[str, str],
-                           offered_anew: Callable[[str, str], None], fingerprint: Callable[[str], str],
-                           start_of: Callable[[str], tuple[_Start, ModuleSummary] | None],
-                           finish: Callable[[str, _Steps, bool, str | None], None], count: list[int],
-                           cache: ResultCache | None, progress: Callable[[int, int], None] | None) -> None:
-        """Settle `order` in batches in worker processes, each file offered what one process would offer it.
-
-        A file (whose `deps` are its imports earlier in the order) is taken when each of them is
-        settled, or is in the batch being gathered, earlier, for a file the cache has nothing for
-        (`start_of` must see their summaries to take a cached result): it is offered them in the worker, which
-        settles its batch in order. Files are taken in order among those that can be; batches are
-        handed on in the order they were sent (so progress is reported the same way every time).
-        """
-        import heapq
-
-        position = {relpath: at for at, relpath in enumerate(order)}
-        users: dict[str, list[str]] = {}
-        waiting: dict[str, int] = {}  # how many of its imports each file waits for
-        for relpath in order:
-            imports = set(deps.get(relpath, ()))
-            waiting[relpath] = len(imports)
-            for d in imports:
-                users.setdefault(d, []).append(relpath)
-        taken: set[str] = set()
-        ready = [position[f] for f in order if not waiting[f]]  # a heap of positions in the order
-        heapq.heapify(ready)
-        pending: dict[Future[list[_Settled]], list[_Start]] = {}
-        sent: list[tuple[Future[list[_Settled]], list[_Start]]] = []
-        reported = 0
-
-        def settled(relpath: str) -> None:
-            """`relpath`'s summary is known here: the files waiting only for it can be taken."""
-            for user in users.get(relpath, ()):
-                waiting[user] -= 1
-                if not waiting[user] and user not in taken:
-                    heapq.heappush(ready, position[user])
-
-        def take(relpath: str) -> _Start | None:
-            taken.add(relpath)
-            started = start_of(relpath)
-            if started is None:
-                settled(relpath)  # from the cache
-            return started[0] if started is not None else None
-
-        while len(taken) < len(order) or pending:
-            batch: list[_Start] = []
-            gathered: set[str] = set()
-            # files whose imports are settled or gathered into this batch: their worker offers them
-            joining: list[int] = []
-            while len(batch) < BATCH and len(pending) <= self.workers and (ready or joining):
-                heap = ready if not joining or (ready and ready[0] < joining[0]) else joining
-                relpath = order[heapq.heappop(heap)]
-                if relpath in taken:
-                    continue
-                start = take(relpath)
-                if start is None:
-                    continue
-                batch.append(start)
-                gathered.add(relpath)
-                for user in users.get(relpath, ()):
-                    if user not in taken and all(d in exports or d in gathered for d in deps[user]) \
-                            and not (cache is not None and (cache.has(user) or user in cache.old_settled)):
-                        heapq.heappush(joining, position[user])
-            if batch and self.pool is None and len(batch) < BATCH:
-                # Fewer files to analyse than a batch (a pre-commit run on a warm cache): starting
-                # workers would cost more than they save. Each is offered what a worker would offer.
-                for start in batch:
-                    # offered the batch's earlier files too: its fingerprint is taken again
-                    offered_anew(start[0], fingerprint(start[0]))
-                    finish(start[0], _settle(self.root, start, self.models, self.classifier, self.max_size,
-                                             _offered(deps.get(start[0], ()), exports)), True, None)
-                    settled(start[0])
-            elif batch:
-                if self.pool is None:
-                    from concurrent.futures import ProcessPoolExecutor  # 13 ms a run that starts no worker is spared
-
-                    self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
-                                                    initargs=(self.packs, self.overrides))
-                needed = sorted({d for s in batch for d in deps.get(s[0], ()) if d in exports})
-                future = self.pool.submit(_settle_batch, str(self.root), batch, self.max_size,
-                                          {s[0]: deps.get(s[0], ()) for s in batch},
-                                          {d: exports[d] for d in needed}, {d: digests[d] for d in needed})
-                pending[future] = batch
-                sent.append((future, batch))
-            if pending and (not ready or len(pending) > self.workers):
-                from concurrent.futures import FIRST_COMPLETED, wait
-
-                complete, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in complete:
-                    done_batch = pending.pop(future)
-                    for start, (steps, offer, digest) in zip(done_batch, future.result()):
-                        exports.results[start[0]] = steps[-1][1]
-                        digests[start[0]] = digest
-                        offered_anew(start[0], offer)  # what the worker offered it
-                    for start in done_batch:
-                        settled(start[0])
-            while sent and sent[0][0].done():
-                future, batch = sent.pop(0)
-                for start, (steps, _, digest) in zip(batch, future.result()):
-                    finish(start[0], steps, True, digest)
-                if progress is not None:  # each batch (with the cached files taken before it)
-                    reported = count[0]
-                    progress(reported, len(order))
-            assert ready or pending or len(taken) == len(order), "a file waits for imports nobody settles"
-        if progress is not None and count[0] != reported:  # cached files after the last batch
-            progress(count[0], len(order))
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown()
-
-
 @functools.cache
 def _code_digest() -> bytes:
-    """A digest of this module's source and of how imports are read: the rounds of `analyze`
-    that a later run repeats from the cache must be those this code would run."""
-    try:
-        source = Path(__file__).read_bytes()
-    except OSError:  # no source to read: the version alone
-        source = __version__.encode()
-    return hashlib.sha256(source + reader_digest()).digest()
+    """A digest of this module's source, the settling's (scanner.settle) and how imports are read:
+    the rounds of `analyze` that a later run repeats from the cache must be those this code would run."""
+    digest = hashlib.sha256(reader_digest())
+    for module in (__file__, settle_module.__file__):
+        try:
+            digest.update(Path(module).read_bytes())
+        except OSError:  # no source to read: the version alone
+            digest.update(__version__.encode())
+    return digest.digest()
 
 
 def _state(digest: str, analyzed: Analyzed) -> str:
@@ -599,7 +95,7 @@ def _states(files: Sequence[str], results: Mapping[str, Analyzed], consumed: Map
     them then, so its state is taken from the last run rather than computed again.
     """
     old = cache.old_rounds[3]
-    whole = hashlib.sha256(_code_digest())  # how the rounds go is this module's code
+    whole = hashlib.sha256(_code_digest())  # how the rounds go is this code's
     states: dict[str, tuple[str, str, str]] = {}
     for relpath in files:
         sha, digest = cache.content_hash(relpath) or "", consumed[relpath]
@@ -661,8 +157,8 @@ def analyze(
 
     A file's result depends on the summaries of other modules it uses (a helper that returns
     personal data, a logging wrapper, a schema base class). Files are analysed in import order
-    (`import_order`), each on its own and then again, on the same tree, with what it used of
-    the summaries of the files it imports, until that is stable (`_settle`). Then, in rounds,
+    (`import_order`), each with what the files it imports offer, and again on the same tree
+    when what it used of them says otherwise (scanner.settle). Then, in rounds,
     the files whose used summaries changed since (an import cycle, an import the order could
     not see) are analysed again with them, until nothing they use changes. `progress`, when
     given, is called with (files done, files in all) during the first pass.
@@ -670,7 +166,7 @@ def analyze(
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     if jobs <= 0 and len(files) < PARALLEL_THRESHOLD:
         workers = 1
-    engine = _Analyzer(root, models=models, classifier=classifier, packs=packs, overrides=overrides,
+    engine = Settler(root, models=models, classifier=classifier, packs=packs, overrides=overrides,
                        max_size=max_size, workers=workers)
 
     def analysed(todo: Sequence[str], externals: dict[str, ModuleSummary], digests: dict[str, str],
@@ -693,7 +189,7 @@ def analyze(
     results: dict[str, Analyzed] = {}
     consumed: dict[str, str] = {}  # the digest of the summaries each result was analysed with ("" for none)
 
-    def done(relpath: str, steps: _Steps, new: bool) -> None:
+    def done(relpath: str, steps: Steps, new: bool) -> None:
         if cache is not None and new:
             for digest, result in steps:
                 cache.put(relpath, result, digest)
@@ -719,7 +215,7 @@ def analyze(
             names = index.names()
             externals: dict[str, ModuleSummary] = {}
             for relpath in files:
-                used = _wanted(results[relpath].uses, index, names)
+                used = wanted_entries(results[relpath].uses, index, names)
                 if not used:
                     continue
                 sub = index.restricted(used)

@@ -12,7 +12,7 @@ import pytest
 
 from scanner import cache as cache_module
 from scanner import import_order as import_order_module
-from scanner import runner as runner_module
+from scanner import settle as settle_module
 from scanner.cache import CACHE_DIR_NAME, CACHE_FILE, ResultCache, _decode, _encode
 from scanner.classify import Classifier
 from scanner.config import Config
@@ -484,13 +484,13 @@ def test_a_cache_made_by_workers_serves_a_one_process_run_as_its_own(
     # a one-process run on the workers' cache, after an edit that leaves a summary as it was,
     # analyses the edited file only and takes every other file's settled result
     analysed_paths: list[str] = []
-    original = runner_module.analyze_path
+    original = settle_module.analyze_path
 
     def counting(root: Path, relpath: str, *args: object, **kwargs: object) -> Analyzed:
         analysed_paths.append(relpath)
         return original(root, relpath, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(runner_module, "analyze_path", counting)
+    monkeypatch.setattr(settle_module, "analyze_path", counting)
     (tmp_path / "app" / "m40.py").write_text((tmp_path / "app" / "m40.py").read_text() + "# edited\n")
     warm, warm_logs = analysed(1, tmp_path / "parallel")
     assert analysed_paths == ["app/m40.py"]
@@ -527,13 +527,13 @@ def test_an_edit_to_a_file_the_rounds_analyse_repeats_them_with_one_analysis(
     (tmp_path / "app" / "a.py").write_text(CYCLE["app/a.py"] + "# edited\n")
     analyses: list[str] = []
     merges: list[int] = []
-    real_analyze, real_merge = runner_module.analyze_path, ModuleSummary.merge
+    real_analyze, real_merge = settle_module.analyze_path, ModuleSummary.merge
 
     def counting(root: Path, relpath: str, *args: object, **kwargs: object) -> Analyzed:
         analyses.append(relpath)
         return real_analyze(root, relpath, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(runner_module, "analyze_path", counting)
+    monkeypatch.setattr(settle_module, "analyze_path", counting)
     monkeypatch.setattr(ModuleSummary, "merge", staticmethod(lambda summaries: merges.append(1) or real_merge(summaries)))
     again = run(tmp_path, config=Config(), command="observe", jobs=1)
     # a.py settled again (it changed), then analysed once more with what its round was given;

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from scanner import runner
+from scanner import settle
 from scanner.classify import Classifier
 from scanner.config import Config
 from scanner.engine.analyzer import analyze
@@ -19,7 +19,8 @@ from scanner.engine.summaries import Analyzed, FunctionSummary, ModuleSummary
 from scanner.engine.values import Value
 from scanner.import_order import import_order
 from scanner.packs import load_models
-from scanner.runner import _Analyzer, _wanted, run
+from scanner.runner import run
+from scanner.settle import Settler, wanted_entries
 
 
 def write(root: Path, files: dict[str, str]) -> list[str]:
@@ -155,13 +156,13 @@ def test_summaries_are_settled_in_import_order(tmp_path: Path, monkeypatch: pyte
                                                 files: dict[str, str], jobs: int, rounds: list[list[str]]) -> None:
     write(tmp_path, files)
     analysed_again: list[list[str]] = []
-    original = _Analyzer.run
+    original = Settler.run
 
-    def recording(self: _Analyzer, todo: list[str], *args: object, **kwargs: object) -> list[Analyzed]:
+    def recording(self: Settler, todo: list[str], *args: object, **kwargs: object) -> list[Analyzed]:
         analysed_again.append(list(todo))
         return original(self, todo, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(_Analyzer, "run", recording)
+    monkeypatch.setattr(Settler, "run", recording)
     result = run(tmp_path, config=Config(), command="observe", jobs=jobs, cache=False)
     logs = [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
     view = "app/a_views.py" if "app/a_views.py" in files else "app/a.py"
@@ -227,7 +228,7 @@ INDEX = ModuleSummary(
 )
 def test_a_reexport_is_given_with_the_entries_of_its_original_the_file_would_ask_for(
         uses: set[str], wanted: set[str]) -> None:
-    assert _wanted(frozenset(uses), INDEX, INDEX.names()) == wanted
+    assert wanted_entries(frozenset(uses), INDEX, INDEX.names()) == wanted
 
 
 REEXPORTS = {
@@ -270,7 +271,7 @@ REEXPORTS = {
 def test_a_reexport_costs_no_analysis_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, REEXPORTS)
     analyses: list[str] = []
-    original = runner.analyze_path
+    original = settle.analyze_path
 
     def counting(root: Path, relpath: str, *args: Any, refine: Any = None, **kwargs: Any) -> Analyzed:
         analyses.append(relpath)
@@ -282,7 +283,7 @@ def test_a_reexport_costs_no_analysis_of_its_own(tmp_path: Path, monkeypatch: py
             return following
         return original(root, relpath, *args, refine=recording if refine else None, **kwargs)
 
-    monkeypatch.setattr(runner, "analyze_path", counting)
+    monkeypatch.setattr(settle, "analyze_path", counting)
     result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=False)
     logs = [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
     assert logs == [("app/views.py", 9, ("user.contact.email",))]
@@ -310,7 +311,7 @@ PASSTHROUGH = FunctionSummary(return_params=frozenset({0}))
     ],
 )
 def test_the_names_offered_are_those_of_the_merged_summaries(offered: list[tuple[str, ModuleSummary]]) -> None:
-    names = runner._Names()
+    names = settle._Names()
     expected = ModuleSummary.merge(summary for _, summary in offered).names()
     assert names.of(offered) == expected
     assert names.of(offered) == expected  # again, from what it remembers of each summary
