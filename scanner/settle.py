@@ -23,7 +23,6 @@ from scanner.engine.analyzer import analyze_path
 from scanner.engine.imports import module_name
 from scanner.engine.summaries import EMPTY, USE_VARIABLE, Analyzed, ModuleSummary
 from scanner.inventory import ClassifierOverrides
-from scanner.model import FileResult
 from scanner.packs import Models, load_models
 
 if TYPE_CHECKING:  # imported when a pool starts: a run that starts none is spared 18 ms
@@ -52,9 +51,6 @@ def _analyze_batch(root: str, relpaths: list[str], max_size: int, externals: dic
                          external=externals.get(relpath, EMPTY)) for relpath in relpaths]
 
 
-# A file and where its analysis starts: the digest of the summaries it is analysed with first
-# ("" for none), those summaries, and how many analyses of it came before (from the cache).
-_Start = tuple[str, str, ModuleSummary, int]
 # Each analysis of a file, in order: the digest of the summaries it had ("" for none), its result.
 Steps = list[tuple[str, Analyzed]]
 
@@ -148,28 +144,25 @@ def _next_external(steps: Steps, index: ModuleSummary, names: frozenset[str]) ->
     return None if digest == steps[-1][0] else (digest, sub)
 
 
-def _settle(root: Path, start: _Start, models: Models, classifier: Classifier, max_size: int,
+def _settle(root: Path, relpath: str, models: Models, classifier: Classifier, max_size: int,
             index: ModuleSummary) -> Steps:
     """Analyse a file with what `index` offers, then again (on the same tree) with what it used of
     `index`, until that is stable.
 
-    Returns every analysis of the file from `start` on, each with the digest of the entries it
-    was given. A file settled from the start is analysed first with every entry `index` names:
-    the engine reads `external` only by looking names up, and records each lookup in the uses,
-    so that analysis is the one given only the entries it used (what a round of `analyze` gives),
-    and it is kept under their digest at once, unless a re-export it looked through says nothing
-    (`wanted_entries` leaves those out, and the analysis without them may take another course): then
-    it is analysed again with what it used, as a round would. Each analysis after that gets
-    exactly the entries the previous one used, so the last step is what the rounds would reach
-    unless an entry it uses changes later (the runner checks). Never raises: a failure is a
-    skip, as in `analyze_path`.
+    Returns every analysis of the file, each with the digest of the entries it was given. The
+    first is given every entry `index` names: the engine reads `external` only by looking names
+    up, and records each lookup in the uses, so that analysis is the one given only the entries
+    it used (what a round of `analyze` gives), and it is kept under their digest at once, unless
+    a re-export it looked through says nothing (`wanted_entries` leaves those out, and the
+    analysis without them may take another course): then it is analysed again with what it
+    used, as a round would. Each analysis after that gets exactly the entries the previous one
+    used, so the last step is what the rounds would reach unless an entry it uses changes later
+    (the runner checks). Never raises: a failure is a skip, as in `analyze_path`.
     """
-    relpath, digest, external, before = start
     names = index.names()
-    # placeholders for the analyses counted before (they only count towards MAX_ROUNDS)
-    steps: Steps = [("", Analyzed(FileResult(relpath)))] * before
-    pending = [digest]
-    whole = not digest and not before and bool(names)  # the first analysis is given all `index` names
+    steps: Steps = []
+    pending = [""]
+    whole = bool(names)  # the first analysis is given all `index` names
 
     def refine(analyzed: Analyzed) -> ModuleSummary | None:
         nonlocal whole
@@ -191,11 +184,11 @@ def _settle(root: Path, start: _Start, models: Models, classifier: Classifier, m
 
     # every entry of a module's summary is named (export() leaves out functions that say nothing),
     # so `index` is what it names: given as it is rather than copied by `restricted`
-    given = index if whole else external
-    final = analyze_path(root, relpath, models, classifier, max_size=max_size, external=given, refine=refine)
-    if len(steps) == before or steps[-1][1] is not final:  # skipped before its first analysis, or in one
+    final = analyze_path(root, relpath, models, classifier, max_size=max_size, external=index if whole else EMPTY,
+                         refine=refine)
+    if not steps or steps[-1][1] is not final:  # skipped before its first analysis, or in one
         steps.append((pending[0], final))
-    return steps[before:]
+    return steps
 
 
 def _summary_digest(summary: ModuleSummary) -> str:
@@ -215,19 +208,19 @@ def _offer_print(imports: Iterable[str], digests: Mapping[str, str]) -> str:
 _Settled = tuple[Steps, str, str]
 
 
-def _settle_batch(root: str, starts: list[_Start], max_size: int, deps: dict[str, tuple[str, ...]],
+def _settle_batch(root: str, relpaths: list[str], max_size: int, deps: dict[str, tuple[str, ...]],
                   exports: dict[str, ModuleSummary], digests: dict[str, str]) -> list[_Settled]:
     """`_settle` for each file in a worker, in order, each file's summary offered to the later ones."""
     assert _WORKER is not None, "worker not initialised"
     models, classifier = _WORKER
     out: list[_Settled] = []
-    for start in starts:
-        imports = deps.get(start[0], ())
+    for relpath in relpaths:
+        imports = deps.get(relpath, ())
         offer = _offer_print(imports, digests)
-        steps = _settle(Path(root), start, models, classifier, max_size, _offered(imports, exports))
-        exports[start[0]] = summary = steps[-1][1].summary
-        digests[start[0]] = _summary_digest(summary)
-        out.append((steps, offer, digests[start[0]]))
+        steps = _settle(Path(root), relpath, models, classifier, max_size, _offered(imports, exports))
+        exports[relpath] = summary = steps[-1][1].summary
+        digests[relpath] = _summary_digest(summary)
+        out.append((steps, offer, digests[relpath]))
     return out
 
 
@@ -364,20 +357,17 @@ class Settler:
 
         def offered_anew(relpath: str, offer: str) -> None:
             """Record that `relpath` is settled with the summaries fingerprinted `offer`, which may be
-            more than when it was started (a worker offers its batch's earlier files too). When its
-            first steps came from the cache, taken with the earlier offer, nothing is recorded: its
-            steps are not those a settling with `offer` from the start would take."""
+            more than when it was started (a worker offers its batch's earlier files too)."""
             if relpath in begun:
-                prefix, before = begun[relpath]
-                begun[relpath] = (prefix, offer if not prefix or offer == before else "")
+                begun[relpath] = (begun[relpath][0], offer)
 
         names = _Names()
 
-        def start_of(relpath: str) -> tuple[_Start, ModuleSummary] | None:
-            """Where the engine must start on a file and the summaries it is offered, or None when
-            the cache had all its steps (the file is then done)."""
+        def start_of(relpath: str) -> ModuleSummary | None:
+            """The summaries a file is offered, to settle it with, or None when the cache had its
+            steps (the file is then done)."""
             if cache is None:
-                return (relpath, "", EMPTY, 0), _offered(deps.get(relpath, ()), exports)
+                return _offered(deps.get(relpath, ()), exports)
             print_ = fingerprint(relpath)
             last = cache.old_settled.get(relpath)
             if last is not None and last[1] == print_ and last[0] == cache.content_hash(relpath):
@@ -408,14 +398,13 @@ class Settler:
                         finish(relpath, [(last[2][-1], final)], new=False)
                         return None
             cache.misses += 1  # analysed: nothing the cache has will do
-            return (relpath, "", EMPTY, 0), index
+            return index
 
         if self.workers <= 1 or len(order) < BATCH:
             for relpath in order:
-                started = start_of(relpath)
-                if started is not None:
-                    finish(relpath, _settle(self.root, started[0], self.models, self.classifier, self.max_size,
-                                            started[1]))
+                offered = start_of(relpath)
+                if offered is not None:
+                    finish(relpath, _settle(self.root, relpath, self.models, self.classifier, self.max_size, offered))
                 if progress is not None:
                     progress(count[0], len(order))
             return
@@ -425,7 +414,7 @@ class Settler:
     def _settle_in_workers(self, order: Sequence[str], deps: dict[str, tuple[str, ...]],
                            exports: _Exports, digests: dict[str, str],
                            offered_anew: Callable[[str, str], None], fingerprint: Callable[[str], str],
-                           start_of: Callable[[str], tuple[_Start, ModuleSummary] | None],
+                           start_of: Callable[[str], ModuleSummary | None],
                            finish: Callable[[str, Steps, bool, str | None], None], count: list[int],
                            cache: ResultCache | None, progress: Callable[[int, int], None] | None) -> None:
         """Settle `order` in batches in worker processes, each file offered what one process would offer it.
@@ -449,8 +438,8 @@ class Settler:
         taken: set[str] = set()
         ready = [position[f] for f in order if not waiting[f]]  # a heap of positions in the order
         heapq.heapify(ready)
-        pending: dict[Future[list[_Settled]], list[_Start]] = {}
-        sent: list[tuple[Future[list[_Settled]], list[_Start]]] = []
+        pending: dict[Future[list[_Settled]], list[str]] = {}
+        sent: list[tuple[Future[list[_Settled]], list[str]]] = []
         reported = 0
 
         def settled(relpath: str) -> None:
@@ -460,15 +449,16 @@ class Settler:
                 if not waiting[user] and user not in taken:
                     heapq.heappush(ready, position[user])
 
-        def take(relpath: str) -> _Start | None:
+        def take(relpath: str) -> bool:
+            """Take a file: True when it is to be settled, False when the cache settled it."""
             taken.add(relpath)
-            started = start_of(relpath)
-            if started is None:
+            if start_of(relpath) is None:
                 settled(relpath)  # from the cache
-            return started[0] if started is not None else None
+                return False
+            return True
 
         while len(taken) < len(order) or pending:
-            batch: list[_Start] = []
+            batch: list[str] = []
             gathered: set[str] = set()
             # files whose imports are settled or gathered into this batch: their worker offers them
             joining: list[int] = []
@@ -477,10 +467,9 @@ class Settler:
                 relpath = order[heapq.heappop(heap)]
                 if relpath in taken:
                     continue
-                start = take(relpath)
-                if start is None:
+                if not take(relpath):
                     continue
-                batch.append(start)
+                batch.append(relpath)
                 gathered.add(relpath)
                 for user in users.get(relpath, ()):
                     if user not in taken and all(d in exports or d in gathered for d in deps[user]) \
@@ -489,12 +478,12 @@ class Settler:
             if batch and self.pool is None and len(batch) < BATCH:
                 # Fewer files to analyse than a batch (a pre-commit run on a warm cache): starting
                 # workers would cost more than they save. Each is offered what a worker would offer.
-                for start in batch:
+                for relpath in batch:
                     # offered the batch's earlier files too: its fingerprint is taken again
-                    offered_anew(start[0], fingerprint(start[0]))
-                    finish(start[0], _settle(self.root, start, self.models, self.classifier, self.max_size,
-                                             _offered(deps.get(start[0], ()), exports)), True, None)
-                    settled(start[0])
+                    offered_anew(relpath, fingerprint(relpath))
+                    finish(relpath, _settle(self.root, relpath, self.models, self.classifier, self.max_size,
+                                            _offered(deps.get(relpath, ()), exports)), True, None)
+                    settled(relpath)
             elif batch:
                 if self.pool is None:
                     from concurrent.futures import (
@@ -503,9 +492,9 @@ class Settler:
 
                     self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
                                                     initargs=(self.packs, self.overrides))
-                needed = sorted({d for s in batch for d in deps.get(s[0], ()) if d in exports})
+                needed = sorted({d for f in batch for d in deps.get(f, ()) if d in exports})
                 future = self.pool.submit(_settle_batch, str(self.root), batch, self.max_size,
-                                          {s[0]: deps.get(s[0], ()) for s in batch},
+                                          {f: deps.get(f, ()) for f in batch},
                                           {d: exports[d] for d in needed}, {d: digests[d] for d in needed})
                 pending[future] = batch
                 sent.append((future, batch))
@@ -515,16 +504,16 @@ class Settler:
                 complete, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in complete:
                     done_batch = pending.pop(future)
-                    for start, (steps, offer, digest) in zip(done_batch, future.result()):
-                        exports.results[start[0]] = steps[-1][1]
-                        digests[start[0]] = digest
-                        offered_anew(start[0], offer)  # what the worker offered it
-                    for start in done_batch:
-                        settled(start[0])
+                    for relpath, (steps, offer, digest) in zip(done_batch, future.result()):
+                        exports.results[relpath] = steps[-1][1]
+                        digests[relpath] = digest
+                        offered_anew(relpath, offer)  # what the worker offered it
+                    for relpath in done_batch:
+                        settled(relpath)
             while sent and sent[0][0].done():
                 future, batch = sent.pop(0)
-                for start, (steps, _, digest) in zip(batch, future.result()):
-                    finish(start[0], steps, True, digest)
+                for relpath, (steps, _, digest) in zip(batch, future.result()):
+                    finish(relpath, steps, True, digest)
                 if progress is not None:  # each batch (with the cached files taken before it)
                     reported = count[0]
                     progress(reported, len(order))
