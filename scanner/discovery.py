@@ -75,30 +75,33 @@ _RACY_NS = 2_000_000_000
 
 
 def _walk(start: str, relstart: str, root: str, excluded: _Globs, included: _Globs, found: set[str],
-          notes: list[Problem], known: _Folders, listed: _Folders) -> None:
+          notes: list[Problem], known: _Folders, listed: _Folders | None) -> None:
     """Collect the files under one folder (os.scandir: no extra stat per entry, links not followed).
 
     A folder in `known` whose modification time is unchanged holds what it held (a file or
     folder created, removed or renamed in it changes its time): its entries are taken from there
-    rather than listed. Every folder is recorded in `listed`, unless it holds a link, could not
-    be read or was modified just before the walk. Folders are visited in no particular order:
-    the caller sorts what was found.
+    rather than listed. Every folder is recorded in `listed` (when given: nothing is kept
+    otherwise, and no folder's time is read), unless it holds a link, could not be read or was
+    modified just before the walk. Folders are visited in no particular order: the caller sorts
+    what was found.
     """
     racy = time.time_ns() - _RACY_NS
     pending = [(start, relstart)]
     while pending:
         folder, relfolder = pending.pop()
         prefix = f"{relfolder}/" if relfolder else ""
-        try:
-            mtime = os.stat(folder).st_mtime_ns
-        except OSError:
-            mtime = None
-        held = known.get(relfolder)
-        if held is not None and held[0] == mtime:
-            listed[relfolder] = held
-            found.update(prefix + name for name in held[1])
-            pending.extend((os.path.join(folder, name), prefix + name) for name in held[2])
-            continue
+        mtime: int | None = None
+        if listed is not None:
+            try:
+                mtime = os.stat(folder).st_mtime_ns
+            except OSError:
+                pass
+            held = known.get(relfolder)
+            if held is not None and held[0] == mtime:
+                listed[relfolder] = held
+                found.update(prefix + name for name in held[1])
+                pending.extend((os.path.join(folder, name), prefix + name) for name in held[2])
+                continue
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
@@ -126,7 +129,7 @@ def _walk(start: str, relstart: str, root: str, excluded: _Globs, included: _Glo
                     continue
             files.append(name)
             found.add(relpath)
-        if mtime is not None and mtime < racy and not linked:
+        if listed is not None and mtime is not None and mtime < racy and not linked:
             listed[relfolder] = (mtime, tuple(files), tuple(folders))
 
 
@@ -255,15 +258,16 @@ def discover(
     root_text = os.fspath(root)
     # what the last walk of the whole tree with these patterns listed, when `remember` keeps it
     context = (_LISTING_FORMAT, root_text, tuple(include), excludes)
-    known = _read_listing(remember, context) if remember is not None and targets is None else {}
-    listed: _Folders = {}
+    remembering = remember is not None and targets is None
+    known = _read_listing(remember, context) if remember is not None and remembering else {}
+    listed: _Folders | None = {} if remembering else None
     for start in starts:
         relstart = start.relative_to(root).as_posix()
         relstart = "" if relstart == "." else relstart
         if relstart and excluded.match(relstart):
             continue
         _walk(os.fspath(start), relstart, root_text, excluded, included, found, notes, known, listed)
-    if remember is not None and targets is None and listed != known:
+    if remember is not None and listed is not None and listed != known:
         _write_listing(remember, context, listed)
     # in the order of a walk that visits each folder's entries by name
     return Discovery(files=tuple(sorted(found)), notes=tuple(sorted(notes, key=lambda p: (p.path.split("/"), p.message))))

@@ -186,3 +186,16 @@ def test_a_remembered_walk_is_not_used_for_targets_or_an_unreadable_file(
     memo.write_bytes(b"\x80\x05not a pickle")
     listed.clear()
     assert discover(root, remember=memo) == discover(root) and "app" in listed
+
+
+def test_a_walk_that_remembers_nothing_reads_no_folder_times(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stated: list[str] = []
+    real = os.stat
+
+    def counting(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        stated.append(os.fspath(path))  # type: ignore[arg-type]
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("scanner.discovery.os.stat", counting)
+    assert discover(root).files
+    assert stated == []
