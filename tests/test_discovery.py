@@ -198,4 +198,4 @@ def test_a_walk_that_remembers_nothing_reads_no_folder_times(root: Path, monkeyp
 
     monkeypatch.setattr("scanner.discovery.os.stat", counting)
     assert discover(root).files
-    assert stated == []
+    assert set(stated) <= {os.fspath(root)}  # the root is checked to exist; no folder's time is read
