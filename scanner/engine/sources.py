@@ -928,7 +928,7 @@ def parameter_value(
         collected = _route_parameter(an, func, arg, annotation, scope, route)
         if collected is not None:
             return collected
-    named = an.classify_name(arg.arg, None)
+    named = an.classify_name(arg.arg, None) or _typed_parameter(an, arg.annotation)
     if arg is func.args.kwarg:
         params = frozenset({KWARGS})
     elif arg is func.args.vararg:
@@ -937,6 +937,24 @@ def parameter_value(
         return Value(params=params) if params else NOTHING
     return Value(categories=named.categories, reasons=named.reasons, params=params,
                  steps=(an.step(arg, f"parameter '{arg.arg}'"),))
+
+
+def _typed_parameter(an: FileAnalyzer, annotation: ast.expr | None) -> Value | None:
+    """What a parameter holds by its declared type, when its name says nothing: an IP address
+    type (`hops: "list[IPAddress]"`, `ip: ipaddress.IPv4Address`), an email type (the
+    classifier's `[types]`, as for schema fields)."""
+    if annotation is None:
+        return None
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        texts = [annotation.value]  # a quoted annotation: the classifier searches its text
+    else:
+        texts = [n.id if isinstance(n, ast.Name) else n.attr
+                 for n in _type_names(annotation) if isinstance(n, (ast.Name, ast.Attribute))]
+    for text in texts:
+        match = an.classifier.type_name(text)
+        if match is not None:
+            return Value(categories=frozenset({match.category}), reasons=(match.pattern,))
+    return None
 
 
 def _annotation_name(node: ast.expr) -> str:
