@@ -25,7 +25,6 @@ that matches no finding on its line is reported as unused (as ruff's RUF100).
 
 from __future__ import annotations
 
-import difflib
 import enum
 import io
 import re
@@ -35,7 +34,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scanner.model import Finding, Notice, NoticeLevel, Suppression
-from scanner.tomlpos import comments_and_strings
+from scanner.tomlpos import closest, comments_and_strings
 
 # Notice codes (SARIF notification descriptor ids, JSON `code`).
 BARE = "bare-suppression"
@@ -274,8 +273,8 @@ def _problems(directive: Directive, require_reason: bool, known_rules: Collectio
     if unknown:
         parts = []
         for rule_id in unknown:
-            close = difflib.get_close_matches(rule_id, sorted(known_rules), n=1)
-            parts.append(rule_id + (f" (did you mean {close[0]}?)" if close else ""))
+            close = closest(rule_id, sorted(known_rules))
+            parts.append(rule_id + (f" (did you mean {close}?)" if close else ""))
         noun = "rule" if len(unknown) == 1 else "rules"
         notices.append(_notice(directive, UNKNOWN_RULE, f"unknown {noun} in suppression: {', '.join(parts)}"))
     if require_reason and not directive.justification:

@@ -8,10 +8,11 @@ replaced them, so an inventory written with either spelling covers both.
 from __future__ import annotations
 
 import csv
-import difflib
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+
+from scanner.tomlpos import closest
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +49,7 @@ class Taxonomy:
 
     def suggest(self, key: str) -> str | None:
         """The closest known key to a misspelt one, for error messages."""
-        close = difflib.get_close_matches(key, list(self.names), n=1, cutoff=0.75)
-        return close[0] if close else None
+        return closest(key, self.names, cutoff=0.75)
 
 
 @functools.cache

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import difflib
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -401,9 +400,11 @@ def toml_type(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def closest(name: str, known: Iterable[str]) -> str | None:
-    """The known name closest to a misspelt one (difflib), or None when none is close."""
-    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+def closest(name: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The known name closest to a misspelt one (difflib's ratio at least `cutoff`), or None when none is close."""
+    import difflib  # only a run with a misspelt name asks: start-up is spared it
+
+    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=cutoff)
     return matches[0] if matches else None
 
 
