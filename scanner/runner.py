@@ -40,13 +40,16 @@ from scanner.model import (
 )
 from scanner.packs import Models, load_models
 from scanner.settle import (
-    MAX_ROUNDS,
     PARALLEL_THRESHOLD,
     Settler,
     Steps,
     wanted_entries,
 )
 from scanner.taxonomy import load_taxonomy
+
+# How many times files are analysed again with other modules' summaries: a helper that calls a
+# helper needs two rounds; more is rare, and each round only redoes the files whose inputs changed.
+MAX_ROUNDS = 3
 
 
 @dataclass(frozen=True, slots=True)

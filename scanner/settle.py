@@ -1,6 +1,6 @@
-"""Settling files in import order: each analysed, then again on the same tree, with what the
-files it imports offer, in this process or in worker processes, and taken from the result cache
-where the cache has what that would reach.
+"""Settling files in import order: each analysed once with what the files it imports offer, in
+this process or in worker processes, or taken from the result cache where the cache has what
+that analysis would give.
 
 A file is offered the summaries of its imports that come before it in the order, whatever the
 number of workers, so that a cache made by any run serves any other. The rounds that follow
@@ -33,11 +33,6 @@ PARALLEL_THRESHOLD = 64
 BATCH = 32
 
 _WORKER: tuple[Models, Classifier] | None = None
-
-# How many times files are analysed again with other modules' summaries: a helper that calls a
-# helper needs two rounds; more is rare, and each round only redoes the files whose inputs changed.
-MAX_ROUNDS = 3
-
 
 def _init_worker(packs: tuple[str, ...] | None, overrides: ClassifierOverrides) -> None:
     global _WORKER
@@ -130,65 +125,22 @@ def _renamed(uses: frozenset[str], aliases: frozenset[tuple[str, str]]) -> froze
     return known
 
 
-def _next_external(steps: Steps, index: ModuleSummary, names: frozenset[str]) -> tuple[str, ModuleSummary] | None:
-    """What the last of `steps` used of `index` (`wanted_entries`), to analyse the file again with; None when settled.
-
-    As in a round of `analyze`: the entries it used, unless none, the same as its last
-    analysis had, or the file was analysed MAX_ROUNDS times after its first analysis.
-    """
-    used = wanted_entries(steps[-1][1].uses, index, names)
-    if not used or len(steps) > MAX_ROUNDS:
-        return None
-    sub = index.restricted(used)
-    digest = sub.digest()
-    return None if digest == steps[-1][0] else (digest, sub)
-
-
 def _settle(root: Path, relpath: str, models: Models, classifier: Classifier, max_size: int,
             index: ModuleSummary) -> Steps:
-    """Analyse a file with what `index` offers, then again (on the same tree) with what it used of
-    `index`, until that is stable.
+    """Analyse a file with every entry `index` (what the files it imports offer) names, and
+    return that analysis as its one step, under the digest of the entries it used ("" for none).
 
-    Returns every analysis of the file, each with the digest of the entries it was given. The
-    first is given every entry `index` names: the engine reads `external` only by looking names
-    up, and records each lookup in the uses, so that analysis is the one given only the entries
-    it used (what a round of `analyze` gives), and it is kept under their digest at once, unless
-    a re-export it looked through says nothing (`wanted_entries` leaves those out, and the
-    analysis without them may take another course): then it is analysed again with what it
-    used, as a round would. Each analysis after that gets exactly the entries the previous one
-    used, so the last step is what the rounds would reach unless an entry it uses changes later
-    (the runner checks). Never raises: a failure is a skip, as in `analyze_path`.
+    The engine reads `external` only by looking names up, and records each lookup in the uses:
+    so this analysis is the one given only the entries it used (`wanted_entries`, what a round
+    of `analyze` gives: every entry it looked up, and the original's entries of a re-export it
+    looked through, which it would look up the same way), and a round that gives it those finds
+    it settled. Every entry of a module's summary is named (export() leaves out functions that
+    say nothing), so `index` is given as it is. Never raises: a failure is a skip, as in
+    `analyze_path`.
     """
-    names = index.names()
-    steps: Steps = []
-    pending = [""]
-    whole = bool(names)  # the first analysis is given all `index` names
-
-    def refine(analyzed: Analyzed) -> ModuleSummary | None:
-        nonlocal whole
-        if whole:
-            whole = False
-            used = wanted_entries(analyzed.uses, index, names)
-            sub = index.restricted(used) if used else EMPTY
-            pending[0] = sub.digest() if used else ""
-            if analyzed.uses & names <= used:  # it read nothing `sub` lacks: the analysis given `sub`
-                steps.append((pending[0], analyzed))
-                return None
-            return sub
-        steps.append((pending[0], analyzed))
-        following = _next_external(steps, index, names)
-        if following is None:
-            return None
-        pending[0] = following[0]
-        return following[1]
-
-    # every entry of a module's summary is named (export() leaves out functions that say nothing),
-    # so `index` is what it names: given as it is rather than copied by `restricted`
-    final = analyze_path(root, relpath, models, classifier, max_size=max_size, external=index if whole else EMPTY,
-                         refine=refine)
-    if not steps or steps[-1][1] is not final:  # skipped before its first analysis, or in one
-        steps.append((pending[0], final))
-    return steps
+    analyzed = analyze_path(root, relpath, models, classifier, max_size=max_size, external=index)
+    used = wanted_entries(analyzed.uses, index, index.names()) if analyzed.result.skip is None else frozenset()
+    return [(index.restricted(used).digest() if used else "", analyzed)]
 
 
 def _summary_digest(summary: ModuleSummary) -> str:

@@ -4,7 +4,6 @@ Whatever the order and the number of workers, the results are those of the round
 
 from __future__ import annotations
 
-import ast
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -170,33 +169,6 @@ def test_summaries_are_settled_in_import_order(tmp_path: Path, monkeypatch: pyte
     assert analysed_again == rounds
 
 
-def test_a_file_is_analysed_again_on_the_same_tree(monkeypatch: pytest.MonkeyPatch) -> None:
-    models, classifier = load_models(), Classifier.load()
-    helpers = analyze("app/c_low.py", textwrap.dedent(CHAIN["app/c_low.py"]), models, classifier)
-    source = textwrap.dedent(CHAIN["app/b_helpers.py"])
-    parses: list[str] = []
-    parse = ast.parse
-
-    def counting(text: str, *args: object, **kwargs: object) -> ast.AST:
-        parses.append(text)
-        return parse(text, *args, **kwargs)  # type: ignore[call-overload,no-any-return]
-
-    seen: list[Analyzed] = []
-
-    def refine(analyzed: Analyzed) -> ModuleSummary | None:
-        seen.append(analyzed)
-        return helpers.summary if len(seen) == 1 else None
-
-    monkeypatch.setattr(ast, "parse", counting)
-    final = analyze("app/b_helpers.py", source, models, classifier, refine=refine)
-    assert len(parses) == 1
-    # first on its own (the helper is not known to return anything), then with the helper's summary
-    assert [a.summary.functions.get("app.b_helpers.ip") is not None for a in seen] == [False, True]
-    assert seen[1].summary.functions["app.b_helpers.ip"].returns.categories == frozenset({"user.device.ip_address"})
-    assert final is seen[-1]
-    assert final == analyze("app/b_helpers.py", source, models, classifier, helpers.summary)
-
-
 # A package's __init__ re-exports a helper and a class of its own modules.
 INDEX = ModuleSummary(
     functions={"app.lib.params.get_email": FunctionSummary(returns=Value(categories=frozenset({"user.contact.email"})))},
@@ -273,15 +245,9 @@ def test_a_reexport_costs_no_analysis_of_its_own(tmp_path: Path, monkeypatch: py
     analyses: list[str] = []
     original = settle.analyze_path
 
-    def counting(root: Path, relpath: str, *args: Any, refine: Any = None, **kwargs: Any) -> Analyzed:
+    def counting(root: Path, relpath: str, *args: Any, **kwargs: Any) -> Analyzed:
         analyses.append(relpath)
-
-        def recording(analyzed: Analyzed) -> ModuleSummary | None:
-            following: ModuleSummary | None = refine(analyzed)
-            if following is not None:
-                analyses.append(relpath)
-            return following
-        return original(root, relpath, *args, refine=recording if refine else None, **kwargs)
+        return original(root, relpath, *args, **kwargs)
 
     monkeypatch.setattr(settle, "analyze_path", counting)
     result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=False)

@@ -18,7 +18,7 @@ import gc
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -1543,17 +1543,8 @@ def analyze_source(path: str, source: str, models: Models, classifier: Classifie
     return analyze(path, source, models, classifier).result
 
 
-Refine = Callable[[Analyzed], ModuleSummary | None]
-"""Given a file's analysis, the other modules' summaries to analyse it again with, or None when done."""
-
-
-def analyze(path: str, source: str, models: Models, classifier: Classifier, external: ModuleSummary = EMPTY,
-            refine: Refine | None = None) -> Analyzed:
-    """Analyse Python source text with what other modules' summaries say; never raises for bad input.
-
-    With `refine`, the parsed tree is analysed again with the summaries it returns for each
-    analysis (the tree is parsed once), until it returns None; the last analysis is returned.
-    """
+def analyze(path: str, source: str, models: Models, classifier: Classifier, external: ModuleSummary = EMPTY) -> Analyzed:
+    """Analyse Python source text with what other modules' summaries say; never raises for bad input."""
     if "\x00" in source:
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, "the file contains NUL bytes")))
     try:
@@ -1568,12 +1559,7 @@ def analyze(path: str, source: str, models: Models, classifier: Classifier, exte
                                                    f"the file is nested too deeply to parse ({type(exc).__name__})")))
     except ValueError as exc:
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, str(exc))))
-    while True:
-        analyzed = _analyze_tree(path, source, tree, models, classifier, external)
-        again = refine(analyzed) if refine is not None and analyzed.result.skip is None else None
-        if again is None:
-            return analyzed
-        external = again
+    return _analyze_tree(path, source, tree, models, classifier, external)
 
 
 def _analyze_tree(path: str, source: str, tree: ast.Module, models: Models, classifier: Classifier,
@@ -1641,10 +1627,8 @@ def analyze_file(root: Path, relpath: str, models: Models, classifier: Classifie
 
 
 def analyze_path(root: Path, relpath: str, models: Models, classifier: Classifier, *, max_size: int = 1_000_000,
-                 external: ModuleSummary = EMPTY, refine: Refine | None = None) -> Analyzed:
-    """Read, decode and analyse one file under `root`; every failure is a Skip, never an exception.
-
-    `refine` is as for `analyze`."""
+                 external: ModuleSummary = EMPTY) -> Analyzed:
+    """Read, decode and analyse one file under `root`; every failure is a Skip, never an exception."""
     try:
         # one open, its size from the open file (pathlib's objects cost more than the reading)
         with open(os.path.join(root, relpath), "rb") as handle:
@@ -1664,7 +1648,7 @@ def analyze_path(root: Path, relpath: str, models: Models, classifier: Classifie
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return analyze(relpath, source, models, classifier, external, refine)
+        return analyze(relpath, source, models, classifier, external)
     finally:
         if enabled:
             gc.enable()
