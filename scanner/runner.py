@@ -160,10 +160,9 @@ def analyze(
 
     A file's result depends on the summaries of other modules it uses (a helper that returns
     personal data, a logging wrapper, a schema base class). Files are analysed in import order
-    (`import_order`), each with what the files it imports offer, and again on the same tree
-    when what it used of them says otherwise (scanner.settle). Then, in rounds,
-    the files whose used summaries changed since (an import cycle, an import the order could
-    not see) are analysed again with them, until nothing they use changes. `progress`, when
+    (`import_order`), each once with what the files it imports offer (scanner.settle). Then, in
+    rounds, the files whose used summaries changed since (an import cycle, an import the order
+    could not see) are analysed again with them, until nothing they use changes. `progress`, when
     given, is called with (files done, files in all) during the first pass.
     """
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
