@@ -42,7 +42,7 @@ from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 10
+FORMAT = 11
 CACHE_FILE = f"results-v{FORMAT}.pickle"
 """The cache file's name in the cache folder (the format number changes with its layout)."""
 
@@ -56,9 +56,9 @@ _Imports = dict[tuple[str, str], tuple[str, ...]]  # (path, sha256) -> the proje
 # digest; {path: (sha256, digest, state)} before the rounds)
 RoundStep = tuple[str, str, str, str]
 Rounds = tuple[str, tuple[RoundStep, ...], dict[str, ModuleSummary], dict[str, tuple[str, str, str]]]
-# path -> (content sha256, fingerprint of the summaries it was offered, the digests of its analyses in
-# order, the digest of its last analysis's summary: what it offers the files that import it)
-Settled = dict[str, tuple[str, str, tuple[str, ...], str]]
+# path -> (content sha256, fingerprint of the summaries it was offered, the digest of the summaries
+# its settled analysis used, the digest of that analysis's summary: what it offers its importers)
+Settled = dict[str, tuple[str, str, str, str]]
 _SEPARATOR = "\0"
 _COMPACT, _GENERIC = b"C", b"P"  # the first byte of a stored blob: which of the two forms follows
 
@@ -223,7 +223,6 @@ class ResultCache:
         self.new_imports: _Imports = {}
         self.results: dict[_Key, Analyzed] = {}  # what this run used or computed, to be saved
         self.unchanged: dict[_Key, _Encoded] = {}  # of those, the ones read from the file, still encoded
-        self.carried: dict[_Key, _Encoded] = {}  # entries kept for later runs without being decoded (`keep`)
         self.hits = 0
         self.misses = 0
 
@@ -308,21 +307,6 @@ class ResultCache:
         key = (relpath, digest or "", external)
         return digest is not None and (key in self.results or key in self.stored)
 
-    def keep(self, relpath: str, external: str) -> bool:
-        """Keep the stored result for the file as it is now, analysed with `external`, for later runs
-        without decoding it (this run does not need it); False when there is none."""
-        digest = self.content_hash(relpath)
-        if digest is None:
-            return False
-        key = (relpath, digest, external)
-        if key in self.results or key in self.carried:
-            return True
-        encoded = self.stored.get(key)
-        if encoded is None:
-            return False
-        self.carried[key] = encoded
-        return True
-
     def put(self, relpath: str, result: Analyzed, external: str = "") -> None:
         """Remember a result; a file that could not be read (a passing condition) is not remembered."""
         skip = result.result.skip
@@ -333,7 +317,6 @@ class ResultCache:
             key = (relpath, digest, external)
             self.results[key] = result
             self.unchanged.pop(key, None)
-            self.carried.pop(key, None)
 
     def imports(self, relpath: str, context: str) -> tuple[str, ...] | None:
         """The project files `relpath` imports as stored for its current content, resolved against
@@ -361,13 +344,12 @@ class ResultCache:
         Nothing is written when the run used exactly what the cache held. Entries read from the
         file and reused as they were are written back without being encoded again.
         """
-        if (self.hashes == self.old_hashes and self.results.keys() | self.carried.keys() == self.stored.keys()
+        if (self.hashes == self.old_hashes and self.results.keys() == self.stored.keys()
                 and len(self.unchanged) == len(self.results)
                 and (self.imports_context, self.new_imports) == self.old_imports and self.rounds == self.old_rounds
                 and self.settled == self.old_settled):
             return None
         entries = {key: self.unchanged.get(key) or _encode(key[0], result) for key, result in self.results.items()}
-        entries.update((key, encoded) for key, encoded in self.carried.items() if key not in entries)
         # a name of this process's own (O_EXCL: never another's file), renamed over the cache when
         # complete; not tempfile.mkstemp, whose import costs a pre-commit run 4 ms
         temp = self.directory / f".results-{os.getpid()}-{time.monotonic_ns()}.tmp"

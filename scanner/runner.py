@@ -42,7 +42,7 @@ from scanner.packs import Models, load_models
 from scanner.settle import (
     PARALLEL_THRESHOLD,
     Settler,
-    Steps,
+    Step,
     wanted_entries,
 )
 from scanner.taxonomy import load_taxonomy
@@ -191,11 +191,10 @@ def analyze(
     results: dict[str, Analyzed] = {}
     consumed: dict[str, str] = {}  # the digest of the summaries each result was analysed with ("" for none)
 
-    def done(relpath: str, steps: Steps, new: bool) -> None:
+    def done(relpath: str, step: Step, new: bool) -> None:
         if cache is not None and new:
-            for digest, result in steps:
-                cache.put(relpath, result, digest)
-        consumed[relpath], results[relpath] = steps[-1]
+            cache.put(relpath, step[1], step[0])
+        consumed[relpath], results[relpath] = step
 
     try:
         order, deps = import_order(root, files, cache)

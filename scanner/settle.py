@@ -46,8 +46,8 @@ def _analyze_batch(root: str, relpaths: list[str], max_size: int, externals: dic
                          external=externals.get(relpath, EMPTY)) for relpath in relpaths]
 
 
-# Each analysis of a file, in order: the digest of the summaries it had ("" for none), its result.
-Steps = list[tuple[str, Analyzed]]
+# A file's settled analysis: the digest of the summaries it used ("" for none), and its result.
+Step = tuple[str, Analyzed]
 
 
 class _Exports(Mapping[str, ModuleSummary]):
@@ -126,9 +126,9 @@ def _renamed(uses: frozenset[str], aliases: frozenset[tuple[str, str]]) -> froze
 
 
 def _settle(root: Path, relpath: str, models: Models, classifier: Classifier, max_size: int,
-            index: ModuleSummary) -> Steps:
+            index: ModuleSummary) -> Step:
     """Analyse a file with every entry `index` (what the files it imports offer) names, and
-    return that analysis as its one step, under the digest of the entries it used ("" for none).
+    return that analysis with the digest of the entries it used ("" for none).
 
     The engine reads `external` only by looking names up, and records each lookup in the uses:
     so this analysis is the one given only the entries it used (`wanted_entries`, what a round
@@ -140,7 +140,7 @@ def _settle(root: Path, relpath: str, models: Models, classifier: Classifier, ma
     """
     analyzed = analyze_path(root, relpath, models, classifier, max_size=max_size, external=index)
     used = wanted_entries(analyzed.uses, index, index.names()) if analyzed.result.skip is None else frozenset()
-    return [(index.restricted(used).digest() if used else "", analyzed)]
+    return (index.restricted(used).digest() if used else "", analyzed)
 
 
 def _summary_digest(summary: ModuleSummary) -> str:
@@ -151,13 +151,13 @@ def _summary_digest(summary: ModuleSummary) -> str:
 def _offer_print(imports: Iterable[str], digests: Mapping[str, str]) -> str:
     """A fingerprint of the summaries a file is offered: those of its imports settled so far, by
     `digests` (each one's `_summary_digest`; those that offer nothing merge into nothing). A file
-    offered summaries with the same fingerprint again would settle through the same steps."""
+    offered summaries with the same fingerprint again would settle to the same analysis."""
     text = "".join(f"{d}\0{digests[d]}\0" for d in imports if digests.get(d))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-# A file settled in a worker: its steps, the fingerprint of what it was offered, its summary's digest.
-_Settled = tuple[Steps, str, str]
+# A file settled in a worker: its step, the fingerprint of what it was offered, its summary's digest.
+_Settled = tuple[Step, str, str]
 
 
 def _settle_batch(root: str, relpaths: list[str], max_size: int, deps: dict[str, tuple[str, ...]],
@@ -169,10 +169,10 @@ def _settle_batch(root: str, relpaths: list[str], max_size: int, deps: dict[str,
     for relpath in relpaths:
         imports = deps.get(relpath, ())
         offer = _offer_print(imports, digests)
-        steps = _settle(Path(root), relpath, models, classifier, max_size, _offered(imports, exports))
-        exports[relpath] = summary = steps[-1][1].summary
+        step = _settle(Path(root), relpath, models, classifier, max_size, _offered(imports, exports))
+        exports[relpath] = summary = step[1].summary
         digests[relpath] = _summary_digest(summary)
-        out.append((steps, offer, digests[relpath]))
+        out.append((step, offer, digests[relpath]))
     return out
 
 
@@ -272,10 +272,10 @@ class Settler:
         return results
 
     def settle(self, order: Sequence[str], deps: dict[str, tuple[str, ...]], cache: ResultCache | None,
-               done: Callable[[str, Steps, bool], None], progress: Callable[[int, int], None] | None = None) -> None:
-        """`_settle` every file of `order` (imports first), from the cache as far as it has the
-        steps; calls `done` with each file's steps as it is settled, and whether they are new
-        (else all from the cache).
+               done: Callable[[str, Step, bool], None], progress: Callable[[int, int], None] | None = None) -> None:
+        """`_settle` every file of `order` (imports first), or take what that would give from the
+        cache; calls `done` with each file's step as it is settled, and whether it is new (else
+        from the cache).
 
         A file is offered the summaries of the files it imports that come before it in the order
         (those after it are in an import cycle with it: the rounds of `analyze` see to them),
@@ -288,20 +288,18 @@ class Settler:
         exports = _Exports()
         digests: dict[str, str] = {}  # each settled file's `_summary_digest`
         count = [0]
-        # Where a file's settling starts: the digests of the analyses the cache had, and the
-        # fingerprint of the summaries it is offered (`_offer_print`).
-        begun: dict[str, tuple[list[str], str]] = {}
+        # The fingerprint of the summaries each file being settled is offered (`_offer_print`).
+        begun: dict[str, str] = {}
 
-        def finish(relpath: str, steps: Steps, new: bool = True, digest: str | None = None) -> None:
+        def finish(relpath: str, step: Step, new: bool = True, digest: str | None = None) -> None:
             """Record a settled file (`digest`: its summary's, when known)."""
-            exports.results[relpath] = steps[-1][1]
+            exports.results[relpath] = step[1]
             digests[relpath] = _summary_digest(exports[relpath]) if digest is None else digest
             count[0] += 1
-            prefix, offer = begun.pop(relpath, ([], ""))
+            offer = begun.pop(relpath, "")
             if cache is not None and offer:
-                cache.settled[relpath] = (cache.content_hash(relpath) or "", offer,
-                                          (*prefix, *(d for d, _ in steps)), digests[relpath])
-            done(relpath, steps, new)
+                cache.settled[relpath] = (cache.content_hash(relpath) or "", offer, step[0], digests[relpath])
+            done(relpath, step, new)
 
         def fingerprint(relpath: str) -> str:
             """What settling `relpath` depends on besides its own content: what its imports settled so far offer."""
@@ -311,23 +309,23 @@ class Settler:
             """Record that `relpath` is settled with the summaries fingerprinted `offer`, which may be
             more than when it was started (a worker offers its batch's earlier files too)."""
             if relpath in begun:
-                begun[relpath] = (begun[relpath][0], offer)
+                begun[relpath] = offer
 
         names = _Names()
 
         def start_of(relpath: str) -> ModuleSummary | None:
-            """The summaries a file is offered, to settle it with, or None when the cache had its
-            steps (the file is then done)."""
+            """The summaries a file is offered, to settle it with, or None when the cache had what
+            settling it would give (the file is then done)."""
             if cache is None:
                 return _offered(deps.get(relpath, ()), exports)
             print_ = fingerprint(relpath)
             last = cache.old_settled.get(relpath)
             if last is not None and last[1] == print_ and last[0] == cache.content_hash(relpath):
-                # offered what it was when the cache settled it: settling again would take the same steps
-                final = cache.get(relpath, last[2][-1])
-                if final is not None and all(cache.keep(relpath, digest) for digest in last[2][:-1]):
-                    begun[relpath] = (list(last[2][:-1]), print_)
-                    finish(relpath, [(last[2][-1], final)], new=False, digest=last[3])
+                # offered what it was when the cache settled it: settling again would give the same
+                final = cache.get(relpath, last[2])
+                if final is not None:
+                    begun[relpath] = print_
+                    finish(relpath, (last[2], final), new=False, digest=last[3])
                     return None
             # Else the cache may have what `_settle` would reach at once, an analysis given every
             # entry offered: a result that used none of them (kept under ""), or the file's last
@@ -336,18 +334,18 @@ class Settler:
             # and the summaries are merged only for the files that use some.
             offered = [(d, exports[d]) for d in deps.get(relpath, ()) if d in exports]
             known = names.of(offered)
-            begun[relpath] = ([], print_)
+            begun[relpath] = print_
             bare = cache.get(relpath, "") if cache.has(relpath, "") else None
             if bare is not None and bare.uses.isdisjoint(known):
-                finish(relpath, [("", bare)], new=False)
+                finish(relpath, ("", bare), new=False)
                 return None
             index = ModuleSummary.merge(s for _, s in offered)
-            if last is not None and last[2][-1] and last[0] == cache.content_hash(relpath):
-                final = cache.get(relpath, last[2][-1])
+            if last is not None and last[2] and last[0] == cache.content_hash(relpath):
+                final = cache.get(relpath, last[2])
                 if final is not None:
                     used = wanted_entries(final.uses, index, known)
-                    if used and final.uses & known <= used and index.restricted(used).digest() == last[2][-1]:
-                        finish(relpath, [(last[2][-1], final)], new=False)
+                    if used and index.restricted(used).digest() == last[2]:
+                        finish(relpath, (last[2], final), new=False)
                         return None
             cache.misses += 1  # analysed: nothing the cache has will do
             return index
@@ -367,7 +365,7 @@ class Settler:
                            exports: _Exports, digests: dict[str, str],
                            offered_anew: Callable[[str, str], None], fingerprint: Callable[[str], str],
                            start_of: Callable[[str], ModuleSummary | None],
-                           finish: Callable[[str, Steps, bool, str | None], None], count: list[int],
+                           finish: Callable[[str, Step, bool, str | None], None], count: list[int],
                            cache: ResultCache | None, progress: Callable[[int, int], None] | None) -> None:
         """Settle `order` in batches in worker processes, each file offered what one process would offer it.
 
@@ -456,16 +454,16 @@ class Settler:
                 complete, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in complete:
                     done_batch = pending.pop(future)
-                    for relpath, (steps, offer, digest) in zip(done_batch, future.result()):
-                        exports.results[relpath] = steps[-1][1]
+                    for relpath, (step, offer, digest) in zip(done_batch, future.result()):
+                        exports.results[relpath] = step[1]
                         digests[relpath] = digest
                         offered_anew(relpath, offer)  # what the worker offered it
                     for relpath in done_batch:
                         settled(relpath)
             while sent and sent[0][0].done():
                 future, batch = sent.pop(0)
-                for relpath, (steps, _, digest) in zip(batch, future.result()):
-                    finish(relpath, steps, True, digest)
+                for relpath, (step, _, digest) in zip(batch, future.result()):
+                    finish(relpath, step, True, digest)
                 if progress is not None:  # each batch (with the cached files taken before it)
                     reported = count[0]
                     progress(reported, len(order))
