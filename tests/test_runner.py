@@ -1,6 +1,6 @@
 """The runner's order of analysis: imports read from the text, each file after the files it imports,
-its use of their summaries settled on one parse, and rounds only for what the order could not see.
-Whatever the order and the number of workers, the results are those of the rounds."""
+analysed once with what they offer, and rounds only for what the order could not see. Whatever the
+order and the number of workers, the results are those of the rounds."""
 
 from __future__ import annotations
 
