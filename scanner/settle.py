@@ -139,8 +139,13 @@ def _settle(root: Path, relpath: str, models: Models, classifier: Classifier, ma
     `analyze_path`.
     """
     analyzed = analyze_path(root, relpath, models, classifier, max_size=max_size, external=index)
-    used = wanted_entries(analyzed.uses, index, index.names()) if analyzed.result.skip is None else frozenset()
-    return (index.restricted(used).digest() if used else "", analyzed)
+    return (_used_digest(analyzed.uses, index, index.names()) if analyzed.result.skip is None else "", analyzed)
+
+
+def _used_digest(uses: frozenset[str], index: ModuleSummary, names: frozenset[str]) -> str:
+    """The digest of the entries of `index` an analysis that used `uses` is keyed by ("" for none)."""
+    used = wanted_entries(uses, index, names)
+    return index.restricted(used).digest() if used else ""
 
 
 def _summary_digest(summary: ModuleSummary) -> str:
@@ -342,11 +347,9 @@ class Settler:
             index = ModuleSummary.merge(s for _, s in offered)
             if last is not None and last[2] and last[0] == cache.content_hash(relpath):
                 final = cache.get(relpath, last[2])
-                if final is not None:
-                    used = wanted_entries(final.uses, index, known)
-                    if used and index.restricted(used).digest() == last[2]:
-                        finish(relpath, (last[2], final), new=False)
-                        return None
+                if final is not None and _used_digest(final.uses, index, known) == last[2]:
+                    finish(relpath, (last[2], final), new=False)
+                    return None
             cache.misses += 1  # analysed: nothing the cache has will do
             return index
 
