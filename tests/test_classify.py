@@ -731,6 +731,28 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     # --- push registration ids of a device
     ("registration_id", "Device", DEVICE_ID),
     ("registration_id", "Organizer", None),
+    # --- password forms: the current value checked, short names
+    ("password_current", "ChangePasswordForm", CREDENTIALS),
+    ("old_pw", "UserPasswordChangeForm", CREDENTIALS),
+    ("new_pw_repeat", None, CREDENTIALS),
+    ("pw_equal", None, None),
+    ("pw_current_wrong", None, None),
+    # --- the id a person is known by
+    ("identifier", "Customer", UNIQUE_ID),
+    ("external_identifier", "Customer", UNIQUE_ID),
+    ("identifier", None, None),
+    ("identifier", "Question", None),
+    # --- what a person answers; a holder of an account or card; a debit's stored card
+    ("answer", "QuestionAnswer", CONTENT),
+    ("answers", "AttendeeProfile", CONTENT),
+    ("answer", None, None),
+    ("answer", "Challenge", None),
+    ("holder_city", None, CITY),
+    ("country", "holder", COUNTRY),
+    ("stripe_sepa_debit_last4", None, CARD),
+    # --- an OAuth grant's code
+    ("code", "CustomerSSOGrant", CREDENTIALS),
+    ("grant_code", None, CREDENTIALS),
 ]
 
 
