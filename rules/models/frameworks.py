@@ -19,6 +19,7 @@ import geoip2.database
 from aiohttp import web
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic.edit import FormView
 from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, Security, UploadFile, WebSocket
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer, OAuth2PasswordRequestForm
@@ -514,6 +515,25 @@ def django_serialize_request(request: HttpRequest) -> str:
         # ruleid: python.request.body user.content
         "POST": request.POST.urlencode(),
     })
+
+
+@csrf_exempt
+def payment_webhook(request: HttpRequest):
+    # A webhook event nests its object under "data": reading the wrappers reads no field, and
+    # the body is not taken whole (its keys are read); its named fields are collected.
+    # ok: python.request.body
+    event_json = json.loads(request.body.decode("utf-8"))
+    # ok: python.request.field
+    if event_json["data"]["object"]["object"] == "charge":
+        # ok: python.request.field
+        objid = event_json["data"]["object"]["id"]
+        # ruleid: python.request.field user.contact.email
+        receipt_email = event_json["data"]["object"].get("receipt_email")
+        return JsonResponse({"id": objid, "receipt": bool(receipt_email)})
+    # a nested part whose keys are never read is taken whole
+    # ruleid: python.request.body user.content
+    attributes = json.loads(request.body)["attributes"]
+    return JsonResponse({"keys": len(attributes)})
 
 
 def django_json_text(request: HttpRequest):

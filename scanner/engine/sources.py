@@ -170,6 +170,11 @@ def request_container(an: FileAnalyzer, node: ast.AST, symbol: str, role: str, p
                  steps=(an.step(node, f"the request's {path} is read"),), reasons=(f"{WHOLE_REASON}{path}'",))
 
 
+# Keys under which a request body nests its fields (a webhook's `event["data"]["object"]`, a
+# JSON:API document's `"attributes"`): reading one is reading the body's fields, not a field.
+NESTED_BODY_KEYS = frozenset({"data", "json", "form", "payload", "params", "attributes", "object"})
+
+
 def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope: Scope,
                 key_node: ast.expr | None = None) -> Value:
     """A key read from a request container: `request.form["email"]`, `request.META.get("REMOTE_ADDR")`.
@@ -184,6 +189,8 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
     if role in ("fields", "body", "field", KEPT):
         if not isinstance(key.const, str):
             return NOTHING
+        if key.const in NESTED_BODY_KEYS and role != "field":
+            return base  # `event["data"]["object"]`: the fields are one level down
         named = an.classifier.name(key.const, owner="request")
         if named is None or refers_to_user(key.const, named.category):
             # an id submitted to pick a user record (`userid`) refers to it, like a foreign key
