@@ -18,9 +18,10 @@ import gc
 import os
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from scanner.classify import Classifier, Match
 from scanner.engine import sinks, sources
@@ -737,7 +738,8 @@ class FileAnalyzer:
     def eval(self, node: ast.expr | None, scope: Scope) -> Value:
         """Evaluate an expression once: its value, with every detector consulted on the way."""
         # the four kinds that make most expressions, by exact type (cheaper than isinstance);
-        # any other node (or a subclass of these) goes through the full chain below
+        # the other kinds by a table of their exact types; a subclass of a node type, or None,
+        # goes through the isinstance chain of `_eval_other`
         kind = type(node)
         if kind is ast.Name:
             return self.eval_name(node, scope)  # type: ignore[arg-type]
@@ -747,10 +749,13 @@ class FileAnalyzer:
             return self.eval_call(node, scope)  # type: ignore[arg-type]
         if kind is ast.Constant:
             return const_value(node.value)  # type: ignore[union-attr]
+        handler = _EVAL_BY_TYPE.get(kind)
+        if handler is not None:
+            return handler(self, node, scope)
         return self._eval_other(node, scope)
 
-    def _eval_other(self, node: ast.expr | None, scope: Scope) -> Value:  # noqa: C901
-        """`eval` of every kind of expression."""
+    def _eval_other(self, node: ast.expr | None, scope: Scope) -> Value:
+        """`eval` of a node whose exact type is not in `_EVAL_BY_TYPE` (None, or a subclass of a node type)."""
         if node is None:
             return NOTHING
         if isinstance(node, ast.Constant):
@@ -761,129 +766,143 @@ class FileAnalyzer:
             return self.eval_attribute(node, scope)
         if isinstance(node, ast.Call):
             return self.eval_call(node, scope)
-        if isinstance(node, ast.Subscript):
-            return self.eval_subscript(node, scope)
-        if isinstance(node, ast.JoinedStr):
-            pieces = [self.eval(v, scope) for v in node.values]
-            joined = union(pieces)
-            if all(isinstance(p.const, str) for p in pieces):
-                return Value(const="".join(p.const for p in pieces))
-            return Value(
-                categories=joined.categories, steps=joined.steps, reasons=joined.reasons,
-                params=joined.params, shape=joined_shape(pieces),
-            )
-        if isinstance(node, ast.FormattedValue):
-            inner = self.eval(node.value, scope)
-            sources.taken_whole(self, node.value, inner)
-            if node.format_spec is not None:
-                self.eval(node.format_spec, scope)
-            if isinstance(inner.const, str):
-                return inner
-            return dataclasses.replace(data_of(inner), shape=inner.shape) if inner.shape is not None else data_of(inner)
-        if isinstance(node, ast.BinOp):
-            left = self.eval(node.left, scope)
-            right = self.eval(node.right, scope)
-            folded = sources.fold_binop(node.op, left, right)
-            if folded is not UNKNOWN:
-                return const_value(folded)
-            joined = union([left, right])
-            shape = joined_shape([left, right]) if isinstance(node.op, ast.Add) else None
-            if isinstance(node.op, ast.Mod) and isinstance(left.const, str):
-                shape = left.const.split("%", 1)[0] + HOLE
-            return Value(categories=joined.categories, steps=joined.steps, reasons=joined.reasons,
-                         params=joined.params, shape=shape)
-        if isinstance(node, ast.UnaryOp):
-            operand = self.eval(node.operand, scope)
-            if isinstance(node.op, ast.USub) and isinstance(operand.const, (int, float)):
-                return Value(const=-operand.const)
-            if isinstance(node.op, ast.Not):
-                return NOTHING
-            return data_of(operand)
-        if isinstance(node, ast.BoolOp):
-            operands = [self.eval(v, scope) for v in node.values]
-            # `setting or "https://api.example.com/v1"`: the code names the URL used by default
-            shape = default_shape(operands) if isinstance(node.op, ast.Or) else None
-            for operand in operands:
-                if (operand.symbol is not None and (shape is None or self._tracked(operand))) or operand.role is not None:
-                    return operand
-            joined = union(operands)
-            # `request.POST.get(name) or request.GET.get(name)` in a helper: the key read survives
-            keyed = next((o.keyed for o in operands if o.keyed is not None), None)
-            return dataclasses.replace(joined, keyed=keyed, shape=shape) if keyed is not None or shape is not None else joined
-        if isinstance(node, ast.Compare):
-            self.eval(node.left, scope)
-            for comparator in node.comparators:
-                self.eval(comparator, scope)
-            return NOTHING
-        if isinstance(node, ast.IfExp):
-            self.eval(node.test, scope)
-            body, orelse = self.eval(node.body, scope), self.eval(node.orelse, scope)
-            # `base_url.rstrip("/") if base_url else "https://api.example.com/v1"`: the default URL
-            shape = default_shape([body, orelse])
-            for branch in (body, orelse):
-                if (branch.symbol is not None and (shape is None or self._tracked(branch))) or branch.role is not None:
-                    return branch
-            if body.is_const and not orelse.categories:
-                return body if not orelse.is_const else Value(const=UNKNOWN)
-            joined = union([body, orelse])
-            return dataclasses.replace(joined, shape=shape) if shape is not None else joined
-        if isinstance(node, ast.Dict):
-            constants = [(k.value, v.value) for k, v in zip(node.keys, node.values)
-                         if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)]
-            if len(constants) == len(node.keys):
-                return Value(const=dict(constants))
-            values: list[Value] = []
-            for key, item in zip(node.keys, node.values):
-                item_value = self.eval(item, scope)
-                sources.taken_whole(self, item, item_value)
-                if key is None:
-                    values.append(data_of(item_value))
-                    continue
-                key_value = self.eval(key, scope)
-                values.append(data_of(item_value))
-                if isinstance(key_value.const, str) and not item_value.is_const:
-                    named = self.classify_name(key_value.const, None)
-                    if named is not None:
-                        values.append(named)
-            return union(values)
-        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            elements = [self.eval(e, scope) for e in node.elts]
-            for element_node, element in zip(node.elts, elements):
-                sources.taken_whole(self, element_node, element)
-            if isinstance(node, ast.Tuple):
-                sinks.check_header_tuple(self, node, elements, scope)
-            if elements and all(isinstance(e, ast.Constant) for e in node.elts):
-                return Value(const=tuple(e.const for e in elements))
-            return union([data_of(v) for v in elements])
-        if isinstance(node, ast.Starred):
-            return self.eval(node.value, scope)
-        if isinstance(node, ast.Await):
-            return self.eval(node.value, scope)
-        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
-            comprehension = Scope(env={}, parent=scope, cls=scope.cls)
-            self.bind_comprehension(node.generators, comprehension)
-            return data_of(self.eval(node.elt, comprehension))
-        if isinstance(node, ast.DictComp):
-            comprehension = Scope(env={}, parent=scope, cls=scope.cls)
-            self.bind_comprehension(node.generators, comprehension)
-            return union([data_of(self.eval(node.key, comprehension)), data_of(self.eval(node.value, comprehension))])
-        if isinstance(node, ast.Lambda):
-            return NOTHING
-        if isinstance(node, ast.NamedExpr):
-            value = self.eval(node.value, scope)
-            scope.env[node.target.id] = value
-            return value
-        if isinstance(node, (ast.Yield, ast.YieldFrom)):
-            value = self.eval(node.value, scope) if node.value is not None else NOTHING
-            return value
-        if isinstance(node, ast.Slice):
-            for bound in (node.lower, node.upper, node.step):
-                if bound is not None:
-                    self.eval(bound, scope)
-            return NOTHING
+        for kind, handler in _EVAL_BY_TYPE.items():
+            if isinstance(node, kind):
+                return handler(self, node, scope)
         for child in ast.iter_child_nodes(node):
             if isinstance(child, ast.expr):
                 self.eval(child, scope)
+        return NOTHING
+
+    def _eval_joined_str(self, node: ast.JoinedStr, scope: Scope) -> Value:
+        pieces = [self.eval(v, scope) for v in node.values]
+        joined = union(pieces)
+        if all(isinstance(p.const, str) for p in pieces):
+            return Value(const="".join(p.const for p in pieces))
+        return Value(
+            categories=joined.categories, steps=joined.steps, reasons=joined.reasons,
+            params=joined.params, shape=joined_shape(pieces),
+        )
+
+    def _eval_formatted_value(self, node: ast.FormattedValue, scope: Scope) -> Value:
+        inner = self.eval(node.value, scope)
+        sources.taken_whole(self, node.value, inner)
+        if node.format_spec is not None:
+            self.eval(node.format_spec, scope)
+        if isinstance(inner.const, str):
+            return inner
+        return dataclasses.replace(data_of(inner), shape=inner.shape) if inner.shape is not None else data_of(inner)
+
+    def _eval_bin_op(self, node: ast.BinOp, scope: Scope) -> Value:
+        left = self.eval(node.left, scope)
+        right = self.eval(node.right, scope)
+        folded = sources.fold_binop(node.op, left, right)
+        if folded is not UNKNOWN:
+            return const_value(folded)
+        joined = union([left, right])
+        shape = joined_shape([left, right]) if isinstance(node.op, ast.Add) else None
+        if isinstance(node.op, ast.Mod) and isinstance(left.const, str):
+            shape = left.const.split("%", 1)[0] + HOLE
+        return Value(categories=joined.categories, steps=joined.steps, reasons=joined.reasons,
+                     params=joined.params, shape=shape)
+
+    def _eval_unary_op(self, node: ast.UnaryOp, scope: Scope) -> Value:
+        operand = self.eval(node.operand, scope)
+        if isinstance(node.op, ast.USub) and isinstance(operand.const, (int, float)):
+            return Value(const=-operand.const)
+        if isinstance(node.op, ast.Not):
+            return NOTHING
+        return data_of(operand)
+
+    def _eval_bool_op(self, node: ast.BoolOp, scope: Scope) -> Value:
+        operands = [self.eval(v, scope) for v in node.values]
+        # `setting or "https://api.example.com/v1"`: the code names the URL used by default
+        shape = default_shape(operands) if isinstance(node.op, ast.Or) else None
+        for operand in operands:
+            if (operand.symbol is not None and (shape is None or self._tracked(operand))) or operand.role is not None:
+                return operand
+        joined = union(operands)
+        # `request.POST.get(name) or request.GET.get(name)` in a helper: the key read survives
+        keyed = next((o.keyed for o in operands if o.keyed is not None), None)
+        return dataclasses.replace(joined, keyed=keyed, shape=shape) if keyed is not None or shape is not None else joined
+
+    def _eval_compare(self, node: ast.Compare, scope: Scope) -> Value:
+        self.eval(node.left, scope)
+        for comparator in node.comparators:
+            self.eval(comparator, scope)
+        return NOTHING
+
+    def _eval_if_exp(self, node: ast.IfExp, scope: Scope) -> Value:
+        self.eval(node.test, scope)
+        body, orelse = self.eval(node.body, scope), self.eval(node.orelse, scope)
+        # `base_url.rstrip("/") if base_url else "https://api.example.com/v1"`: the default URL
+        shape = default_shape([body, orelse])
+        for branch in (body, orelse):
+            if (branch.symbol is not None and (shape is None or self._tracked(branch))) or branch.role is not None:
+                return branch
+        if body.is_const and not orelse.categories:
+            return body if not orelse.is_const else Value(const=UNKNOWN)
+        joined = union([body, orelse])
+        return dataclasses.replace(joined, shape=shape) if shape is not None else joined
+
+    def _eval_dict(self, node: ast.Dict, scope: Scope) -> Value:
+        constants = [(k.value, v.value) for k, v in zip(node.keys, node.values)
+                     if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)]
+        if len(constants) == len(node.keys):
+            return Value(const=dict(constants))
+        values: list[Value] = []
+        for key, item in zip(node.keys, node.values):
+            item_value = self.eval(item, scope)
+            sources.taken_whole(self, item, item_value)
+            if key is None:
+                values.append(data_of(item_value))
+                continue
+            key_value = self.eval(key, scope)
+            values.append(data_of(item_value))
+            if isinstance(key_value.const, str) and not item_value.is_const:
+                named = self.classify_name(key_value.const, None)
+                if named is not None:
+                    values.append(named)
+        return union(values)
+
+    def _eval_display(self, node: ast.List | ast.Tuple | ast.Set, scope: Scope) -> Value:
+        elements = [self.eval(e, scope) for e in node.elts]
+        for element_node, element in zip(node.elts, elements):
+            sources.taken_whole(self, element_node, element)
+        if isinstance(node, ast.Tuple):
+            sinks.check_header_tuple(self, node, elements, scope)
+        if elements and all(isinstance(e, ast.Constant) for e in node.elts):
+            return Value(const=tuple(e.const for e in elements))
+        return union([data_of(v) for v in elements])
+
+    def _eval_inner(self, node: ast.Starred | ast.Await, scope: Scope) -> Value:
+        return self.eval(node.value, scope)
+
+    def _eval_comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp, scope: Scope) -> Value:
+        comprehension = Scope(env={}, parent=scope, cls=scope.cls)
+        self.bind_comprehension(node.generators, comprehension)
+        return data_of(self.eval(node.elt, comprehension))
+
+    def _eval_dict_comp(self, node: ast.DictComp, scope: Scope) -> Value:
+        comprehension = Scope(env={}, parent=scope, cls=scope.cls)
+        self.bind_comprehension(node.generators, comprehension)
+        return union([data_of(self.eval(node.key, comprehension)), data_of(self.eval(node.value, comprehension))])
+
+    def _eval_lambda(self, node: ast.Lambda, scope: Scope) -> Value:
+        return NOTHING
+
+    def _eval_named_expr(self, node: ast.NamedExpr, scope: Scope) -> Value:
+        value = self.eval(node.value, scope)
+        scope.env[node.target.id] = value
+        return value
+
+    def _eval_yield(self, node: ast.Yield | ast.YieldFrom, scope: Scope) -> Value:
+        return self.eval(node.value, scope) if node.value is not None else NOTHING
+
+    def _eval_slice(self, node: ast.Slice, scope: Scope) -> Value:
+        for bound in (node.lower, node.upper, node.step):
+            if bound is not None:
+                self.eval(bound, scope)
         return NOTHING
 
     def bind_comprehension(self, generators: list[ast.comprehension], scope: Scope) -> None:
@@ -1412,6 +1431,35 @@ class FileAnalyzer:
                 found = _NAMED[match] = Value(categories=frozenset({match.category}), reasons=(match.pattern,))
         classified[key] = found
         return found
+
+
+_EVAL_BY_TYPE: dict[type, Callable[[FileAnalyzer, Any, Scope], Value]] = {
+    ast.Subscript: FileAnalyzer.eval_subscript,
+    ast.JoinedStr: FileAnalyzer._eval_joined_str,
+    ast.FormattedValue: FileAnalyzer._eval_formatted_value,
+    ast.BinOp: FileAnalyzer._eval_bin_op,
+    ast.UnaryOp: FileAnalyzer._eval_unary_op,
+    ast.BoolOp: FileAnalyzer._eval_bool_op,
+    ast.Compare: FileAnalyzer._eval_compare,
+    ast.IfExp: FileAnalyzer._eval_if_exp,
+    ast.Dict: FileAnalyzer._eval_dict,
+    ast.List: FileAnalyzer._eval_display,
+    ast.Tuple: FileAnalyzer._eval_display,
+    ast.Set: FileAnalyzer._eval_display,
+    ast.Starred: FileAnalyzer._eval_inner,
+    ast.Await: FileAnalyzer._eval_inner,
+    ast.ListComp: FileAnalyzer._eval_comprehension,
+    ast.SetComp: FileAnalyzer._eval_comprehension,
+    ast.GeneratorExp: FileAnalyzer._eval_comprehension,
+    ast.DictComp: FileAnalyzer._eval_dict_comp,
+    ast.Lambda: FileAnalyzer._eval_lambda,
+    ast.NamedExpr: FileAnalyzer._eval_named_expr,
+    ast.Yield: FileAnalyzer._eval_yield,
+    ast.YieldFrom: FileAnalyzer._eval_yield,
+    ast.Slice: FileAnalyzer._eval_slice,
+}
+"""`FileAnalyzer.eval` of each other kind of expression, by its exact type (in the order of the
+isinstance chain it replaces: `_eval_other` goes through it in this order for a subclass)."""
 
 
 # Words that name a function for logging (`log_event`, `audit`); `info`, `error` or `record` name
