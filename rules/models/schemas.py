@@ -35,12 +35,14 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from alembic import op
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from fastapi import APIRouter
 from flask import request
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import FlaskForm
 from marshmallow import fields as mf
 from myapp.lib.navl import validators as navl
+from myapp.forms import NamePartsFormField
 from myapp.logic.schema import default_create_dataset_schema, default_plugin_extras_schema, validator_args
 from phonenumber_field.modelfields import PhoneNumberField
 from pydantic import BaseModel, EmailStr, Field, SecretStr, create_model
@@ -172,6 +174,66 @@ class LogoutForm(forms.Form):
     state = forms.CharField(required=False)
 
 
+class PasswordChangeForm(forms.Form):
+    """What the widgets, the HTML autocomplete tokens and the labels say a field holds."""
+
+    # ruleid: python.django.form-field user.authorization.credentials
+    current = forms.CharField(
+        label=_("Your current password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    # ruleid: python.django.form-field user.contact.email
+    recovery = forms.CharField(widget=forms.TextInput(attrs={"autocomplete": "email"}))
+    # ruleid: python.django.form-field user.name
+    holder = forms.CharField(label=_("Account holder name"))
+    # a checkbox's label names what it is about, not what it holds
+    # ok: python.django.form-field
+    use_email = forms.BooleanField(label=_("Use my email address as username"), required=False)
+    # ok: python.django.form-field
+    kind = forms.ChoiceField(label=_("What is it for?"), widget=forms.RadioSelect)
+    # ok: python.django.form-field
+    remember = forms.CharField(widget=forms.TextInput(attrs={"autocomplete": "off"}))
+
+
+class AttendeeProfile(models.Model):
+    """A record with a street, a postal code or a city: its state and country are the address's."""
+
+    # ruleid: python.django.model-field user.contact.address.street
+    street = models.TextField()
+    # ruleid: python.django.model-field user.contact.address.city
+    city = models.CharField(max_length=255)
+    # ruleid: python.django.model-field user.contact.address.state
+    state = models.CharField(max_length=255)
+    # ok: python.django.model-field
+    position = models.IntegerField()
+
+
+class Shipment(models.Model):
+    # without an address beside it, a state is a status
+    # ok: python.django.model-field
+    state = models.CharField(max_length=32)
+
+
+class ChangeInfoForm(forms.ModelForm):
+    """Fields added in __init__ of a ModelForm belong to its model's record; keys built per
+    question name the question."""
+
+    class Meta:
+        model = Customer
+        # ruleid: python.django.form-field user.demographic.language
+        fields = ("locale",)
+
+    def __init__(self, *args, questions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # ruleid: python.django.form-field user.name
+        self.fields["name_parts"] = NamePartsFormField(max_length=255, label=_("Name"))
+        for q in questions:
+            # ruleid: python.django.form-field user.content
+            self.fields["question_%s" % q.id] = forms.CharField(label=q.question)
+        # ok: python.django.form-field
+        self.fields[f"item_{self.prefix}"] = forms.CharField()
+
+
 class AccessToken(models.Model):
     # the stored hash of an issued token is the credential at rest
     # ruleid: python.django.model-field user.authorization.credentials
@@ -222,6 +284,9 @@ class SignupSerializer(serializers.Serializer):
     email_verified = serializers.BooleanField(read_only=True)
     # ok: python.drf.serializer-field
     referrer = serializers.PrimaryKeyRelatedField(queryset=None, required=False)
+    # DRF's browsable API renders it as a password input
+    # ruleid: python.drf.serializer-field user.authorization.credentials
+    confirmation = serializers.CharField(write_only=True, style={"input_type": "password"})
 
 
 class CustomerSerializer(serializers.ModelSerializer):
@@ -856,6 +921,8 @@ class RegistrationForm(FlaskForm):
     accept_tos = BooleanField("I accept the terms")
     # ruleid: python.wtforms.field user.content
     reason = StringField("Why do you want to join?")
+    # ruleid: python.wtforms.field user.contact.phone_number
+    mobile_or_landline = StringField(render_kw={"autocomplete": "tel", "placeholder": "+44"})
     # ok: python.wtforms.field
     csrf_token = HiddenField()
     # ok: python.wtforms.field

@@ -12,9 +12,9 @@ import fnmatch
 import functools
 import operator
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.engine.summaries import USE_BASE, USE_RECEIVED, USE_RENDERED, USE_RESPONSE
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
@@ -22,6 +22,7 @@ from scanner.model import Cookie, Kind
 from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable
 
 if TYPE_CHECKING:
+    from scanner.classify import Match
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
 
 BODY_ROLES = frozenset({"fields", "files", "body"})
@@ -1350,16 +1351,17 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     if family.stored_when_keyword:
         stored = any(k.arg == family.stored_when_keyword and isinstance(k.value, ast.Constant) and k.value.value is True
                      for k in node.keywords)
+    declaring = _Declaring(node, family, stored, _model_of(node), _has_address_fields(an, node))
     for stmt in node.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             if isinstance(stmt.value, ast.Call):
-                _field(an, family, node, stmt, stmt.targets[0].id, stmt.value, None, scope, stored)
+                _field(an, declaring, stmt, stmt.targets[0].id, stmt.value, None, scope)
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             call = stmt.value if isinstance(stmt.value, ast.Call) else None
             if call is not None and family.field_calls and _is_call_of(an, call, scope, family):
-                _field(an, family, node, stmt, stmt.target.id, call, stmt.annotation, scope, stored)
+                _field(an, declaring, stmt, stmt.target.id, call, stmt.annotation, scope)
             elif family.annotated:
-                _annotated_field(an, family, node, stmt, scope, stored)
+                _annotated_field(an, declaring, stmt, scope)
         elif isinstance(stmt, ast.ClassDef) and stmt.name == "Meta" and family.meta_fields:
             _meta_fields(an, family, node, stmt, stored)
     return family
@@ -1397,25 +1399,48 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
     if not (isinstance(holder, ast.Attribute) and holder.attr == "fields" and isinstance(holder.value, ast.Name)
             and holder.value.id == "self"):
         return
-    key = target.slice
-    if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+    name = _key_text(target.slice)
+    if name is None:
         return
     family = next((f for f in an.models.schemas if f.family == an.schema_classes[cls.name]), None)
     if family is None or not family.field_calls:
         return
-    type_name = ""
+    type_names: list[str] = []
+    hints = _NO_HINTS
     if isinstance(value_node, ast.Call):
         symbol = an.static_symbol(value_node.func, scope)
         if symbol is not None and symbol in family.exclude_calls:
             return
-        type_name = callee_name(value_node)
-    match = an.classifier.name(key.value, owner=cls.name) or an.classifier.name(key.value, owner="request") \
-        or (an.classifier.type_name(type_name) if type_name else None)
-    if match is None or refers_to_user(key.value, match.category):
+        type_names.append(callee_name(value_node))
+        hints = _hints(an, value_node, scope)
+    # a field added at run time is filled in like the others: read its name as submitted
+    node = next((n for n in ast.walk(an.tree) if isinstance(n, ast.ClassDef) and n.name == cls.name), None)
+    if node is None:
+        return
+    declaring = _Declaring(node, replace(family, submitted=True), family.stored, _model_of(node), False)
+    match = _field_meaning(an, declaring, name.rstrip("_"), type_names + hints.types, hints)
+    if match is None or refers_to_user(name, match.category):
         return
     an.emit(Kind.COLLECT, target, [match.category], family.rule,
-            f"{cls.name}.{key.value} declares {match.category} ({family.family} field added at run time)",
+            f"{cls.name}.{name} declares {match.category} ({family.family} field added at run time)",
             stored=family.stored, reasons=(f"{family.family} field", match.pattern))
+
+
+def _key_text(key: ast.expr) -> str | None:
+    """The name of a field added under `key`: a literal (`"email"`), or the literal part of a
+    key built per item (`"question_%s" % q.id`, `f"question_{q.id}"`, `"question_" + str(q.id)`:
+    "question_"). None for a key with no literal part."""
+    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+        return key.value
+    if isinstance(key, ast.BinOp) and isinstance(key.left, ast.Constant) and isinstance(key.left.value, str):
+        if isinstance(key.op, ast.Mod):
+            return key.left.value.split("%", 1)[0] or None
+        if isinstance(key.op, ast.Add):
+            return key.left.value or None
+    if isinstance(key, ast.JoinedStr) and key.values and isinstance(key.values[0], ast.Constant):
+        first = key.values[0].value
+        return first if isinstance(first, str) and first else None
+    return None
 
 
 def _is_call_of(an: FileAnalyzer, call: ast.Call, scope: Scope, family: SchemaFamily) -> bool:
@@ -1423,10 +1448,99 @@ def _is_call_of(an: FileAnalyzer, call: ast.Call, scope: Scope, family: SchemaFa
     return symbol is not None and (family.is_field_call(symbol) or symbol in family.exclude_calls)
 
 
+class _Declaring(NamedTuple):
+    """A schema class whose fields are being read."""
+    cls: ast.ClassDef
+    family: SchemaFamily
+    stored: bool
+    model: str | None  # the model a ModelForm or ModelSerializer edits (its Meta.model)
+    address: bool  # it declares parts of an address: its `state` and `country` are the address's
+
+
+class _Hints(NamedTuple):
+    """What a form field's arguments say about the value typed into it."""
+    types: list[str]  # the widget's type (`PasswordInput`, `EmailInput`)
+    tokens: list[str]  # HTML autocomplete tokens and input types (`current-password`, `email`)
+    label: str | None  # the label shown next to it (`"Account holder name"`)
+
+
+_NO_HINTS = _Hints([], [], None)
+# Keyword arguments of form fields whose dict carries HTML input attributes: Django widgets'
+# `attrs`, DRF's `style`, WTForms' `render_kw`.
+_INPUT_ATTRIBUTE_KEYWORDS = frozenset({"attrs", "style", "render_kw"})
+# Keys of those dicts that say what the input holds: HTML `autocomplete` tokens (`email`,
+# `current-password`, `given-name`) and input types (`password`, `email`, `tel`).
+_INPUT_MEANING_KEYS = frozenset({"autocomplete", "input_type", "type"})
+# Translation functions a label is wrapped in.
+_GETTEXT = frozenset({"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "lazy_gettext", "_l", "N_"})
+# Words of field types whose label may say what they hold: text typed or chosen. A checkbox
+# labelled "Use my email address as username" holds a yes or a no.
+_TEXT_FIELD_WORDS = ("char", "text", "string", "choice", "area")
+
+
+def _hints(an: FileAnalyzer, call: ast.Call, scope: Scope) -> _Hints:
+    """The widget, input attributes and label of a form field call."""
+    hints = _Hints([], [], None)
+    for keyword in call.keywords:
+        value = keyword.value
+        if keyword.arg == "widget" and isinstance(value, (ast.Call, ast.Name, ast.Attribute)):
+            widget = value.func if isinstance(value, ast.Call) else value
+            symbol = an.static_symbol(widget, scope)
+            hints.types.append((symbol or "").rsplit(".", 1)[-1])
+            if isinstance(value, ast.Call):
+                hints.tokens.extend(_hints(an, value, scope).tokens)
+        elif keyword.arg in _INPUT_ATTRIBUTE_KEYWORDS and isinstance(value, ast.Dict):
+            for key, item in zip(value.keys, value.values):
+                if isinstance(key, ast.Constant) and key.value in _INPUT_MEANING_KEYS \
+                        and isinstance(item, ast.Constant) and isinstance(item.value, str):
+                    hints.tokens.append(item.value)
+        elif keyword.arg == "label":
+            hints = hints._replace(label=_text_of(value))
+    return hints
+
+
+def _text_of(node: ast.expr) -> str | None:
+    """A literal string, also inside a translation call (`_("Your email")`); None otherwise."""
+    if isinstance(node, ast.Call) and callee_name(node) in _GETTEXT and node.args:
+        node = node.args[0]
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _model_of(cls: ast.ClassDef) -> str | None:
+    """The model a ModelForm or ModelSerializer edits: its `Meta.model`."""
+    for stmt in cls.body:
+        if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
+            for inner in stmt.body:
+                if isinstance(inner, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "model" for t in inner.targets):
+                    value = inner.value
+                    if isinstance(value, ast.Name):
+                        return value.id
+                    if isinstance(value, ast.Attribute):
+                        return value.attr
+    return None
+
+
+def _has_address_fields(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
+    """Whether a class declares a street, postal code or city by name: then its ambiguous fields
+    (`state`, `country`, `line1`) are parts of that address."""
+    for stmt in cls.body:
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
+            stmt.target if isinstance(stmt, ast.AnnAssign) else None
+        if isinstance(target, ast.Name):
+            match = an.classifier.name(target.id, owner=cls.name)
+            if match is not None and match.category in _ADDRESS_ANCHORS:
+                return True
+    return False
+
+
+_ADDRESS_ANCHORS = frozenset({"user.contact.address.street", "user.contact.address.postal_code", "user.contact.address.city"})
+
+
 def _field(
-    an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, stmt: ast.stmt, name: str, call: ast.Call,
-    annotation: ast.expr | None, scope: Scope, stored: bool,
+    an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: str, call: ast.Call,
+    annotation: ast.expr | None, scope: Scope,
 ) -> None:
+    family, cls = declaring.family, declaring.cls
     symbol = an.static_symbol(call.func, scope)
     if not _declares_field(family, symbol, call):
         return
@@ -1445,10 +1559,12 @@ def _field(
                 type_names.append(inner.rsplit(".", 1)[-1])
     if annotation is not None:
         type_names.extend(_names_in(annotation))
-    _emit_field(an, family, cls, stmt, name, type_names, stored)
+    hints = _hints(an, call, scope) if family.submitted else _NO_HINTS
+    _emit_field(an, declaring, stmt, name, type_names + hints.types, hints)
 
 
-def _annotated_field(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, stmt: ast.AnnAssign, scope: Scope, stored: bool) -> None:
+def _annotated_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AnnAssign, scope: Scope) -> None:
+    family, cls = declaring.family, declaring.cls
     assert isinstance(stmt.target, ast.Name)
     name = stmt.target.id
     if name.startswith("_") or name in ("model_config", "Config", "Meta", "__tablename__"):
@@ -1476,7 +1592,7 @@ def _annotated_field(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, 
             return
         if callee is not None and callee.endswith(("relationship", "Relationship")):
             return
-    _emit_field(an, family, cls, stmt, name, names, stored)
+    _emit_field(an, declaring, stmt, name, names, _NO_HINTS)
 
 
 def _imported_schema(an: FileAnalyzer, annotation: ast.expr, scope: Scope) -> bool:
@@ -1494,25 +1610,42 @@ def _imported_schema(an: FileAnalyzer, annotation: ast.expr, scope: Scope) -> bo
     return False
 
 
-def _emit_field(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, stmt: ast.stmt, name: str,
-                type_names: list[str], stored: bool) -> None:
-    match = an.classifier.name(name, owner=cls.name)
-    if match is None and family.submitted:
-        # what a form receives is what the person filling it in submits: read it as such
-        match = an.classifier.name(name, owner="request")
-    if match is None:
-        match = an.classifier.typed_name(name, type_names)
-    if match is None:
-        for type_name in type_names:
-            match = an.classifier.type_name(type_name)
-            if match is not None:
-                break
+def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: str, type_names: list[str],
+                hints: _Hints) -> None:
+    match = _field_meaning(an, declaring, name, type_names, hints)
     if match is None or refers_to_user(name, match.category):
         return
+    family, stored = declaring.family, declaring.stored
     where = "stored" if stored else "received"
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
-            f"{cls.name}.{name} declares {match.category} ({family.family} field, {where})",
+            f"{declaring.cls.name}.{name} declares {match.category} ({family.family} field, {where})",
             stored=stored, reasons=(f"{family.family} field", match.pattern))
+
+
+def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_names: list[str], hints: _Hints) -> Match | None:
+    """What a schema field holds, from the first that says: its name in its class (or in the model
+    a form edits, or as a part of the address its class declares), as submitted by a person (forms),
+    with its declared type, its type or widget alone, its HTML autocomplete token or input type
+    (the person's), or the label of a text field."""
+    classifier = an.classifier
+    match = classifier.name(name, owner=declaring.cls.name)
+    if match is None and declaring.model is not None:
+        match = classifier.name(name, owner=declaring.model)
+    if match is None and declaring.address:
+        match = classifier.name(name, owner="address")
+    if match is None and declaring.family.submitted:
+        # what a form receives is what the person filling it in submits: read it as such
+        match = classifier.name(name, owner="request")
+    if match is None:
+        match = classifier.typed_name(name, type_names)
+    if match is None:
+        match = next((m for m in map(classifier.type_name, type_names) if m is not None), None)
+    if match is None:
+        match = next((m for m in (classifier.name(t, owner="person") for t in hints.tokens) if m is not None), None)
+    if match is None and hints.label is not None and type_names \
+            and any(word in type_names[0].lower() for word in _TEXT_FIELD_WORDS):
+        match = classifier.name(hints.label, owner=declaring.cls.name)
+    return match
 
 
 def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta: ast.ClassDef, stored: bool) -> None:
