@@ -10,6 +10,7 @@ is annotated. The file is analysed, never run.
 from __future__ import annotations
 
 import dataclasses
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Optional, TypedDict, cast
@@ -43,6 +44,7 @@ from flask_wtf import FlaskForm
 from marshmallow import fields as mf
 from myapp.lib.navl import validators as navl
 from myapp.forms import NamePartsFormField
+from myapp.payment import BasePaymentProvider
 from myapp.logic.schema import default_create_dataset_schema, default_plugin_extras_schema, validator_args
 from phonenumber_field.modelfields import PhoneNumberField
 from pydantic import BaseModel, EmailStr, Field, SecretStr, create_model
@@ -232,6 +234,44 @@ class ChangeInfoForm(forms.ModelForm):
             self.fields["question_%s" % q.id] = forms.CharField(label=q.question)
         # ok: python.django.form-field
         self.fields[f"item_{self.prefix}"] = forms.CharField()
+
+
+class SepaDirectDebit(BasePaymentProvider):
+    """Form fields built in code: named by their pair, dict key or the name compared."""
+
+    @property
+    def payment_form_fields(self):
+        return OrderedDict([
+            # ruleid: python.django.form-field user.name
+            ("accountname", forms.CharField(label=_("Account Holder Name"))),
+            # ruleid: python.django.form-field user.contact.address.street
+            ("line1", forms.CharField(label=_("Account Holder Street"), required=False)),
+            # ruleid: python.django.form-field user.contact.address.postal_code
+            ("postal_code", forms.CharField(required=False)),
+            # ok: python.django.form-field
+            ("save_mandate", forms.BooleanField(label=_("Save the account holder's name"))),
+        ])
+
+    def extra_fields(self):
+        # ruleid: python.django.form-field user.contact.phone_number
+        return {"phone": forms.CharField(required=False), "note": "a constant"}
+
+    def build_system_field(self, field_name, initial):
+        if field_name == "attendee_email":
+            # ruleid: python.django.form-field user.contact.email
+            return forms.EmailField(initial=initial)
+        if field_name == "company":
+            # ok: python.django.form-field
+            return forms.CharField(initial=initial)
+        # a disabled field shows a value and ignores what is submitted
+        # ok: python.django.form-field
+        return forms.EmailField(initial=initial, disabled=True)
+
+    @property
+    def settings_form_fields(self):
+        # the administrator's settings of the provider, not a person's data
+        # ok: python.django.form-field
+        return [("debug_buyer_country", forms.ChoiceField(label=_("Buyer country")))]
 
 
 class AccessToken(models.Model):

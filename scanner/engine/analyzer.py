@@ -199,6 +199,7 @@ class FileAnalyzer:
         sources.visit_dict_schemas(self)  # dicts its schema functions return, and module-level ones
         deferred: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = []
         self._walk_module_level(self.tree.body, self.module_scope, deferred, None)
+        sources.visit_built_fields(self)  # form fields built in code, once the imports are bound
         # Functions are analysed in file order, except that a call of a function of the file not
         # yet analysed analyses it first (so its summary is known at the call).
         early = [func for func, _, cls in deferred if cls is None and func.name not in self.pending]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from scanner.engine.imports import import_bindings
 from scanner.engine.summaries import USE_BASE, USE_RECEIVED, USE_RENDERED, USE_RESPONSE
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
 from scanner.model import Cookie, Kind
@@ -1351,7 +1352,7 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     if family.stored_when_keyword:
         stored = any(k.arg == family.stored_when_keyword and isinstance(k.value, ast.Constant) and k.value.value is True
                      for k in node.keywords)
-    declaring = _Declaring(node, family, stored, _model_of(node), _has_address_fields(an, node))
+    declaring = _Declaring(node.name, family, stored, _model_of(node), _has_address_fields(an, node))
     for stmt in node.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             if isinstance(stmt.value, ast.Call):
@@ -1417,13 +1418,133 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
     node = next((n for n in ast.walk(an.tree) if isinstance(n, ast.ClassDef) and n.name == cls.name), None)
     if node is None:
         return
-    declaring = _Declaring(node, replace(family, submitted=True), family.stored, _model_of(node), False)
+    declaring = _Declaring(cls.name, replace(family, submitted=True), family.stored, _model_of(node), False)
     match = _field_meaning(an, declaring, name.rstrip("_"), type_names + hints.types, hints)
     if match is None or refers_to_user(name, match.category):
         return
     an.emit(Kind.COLLECT, target, [match.category], family.rule,
             f"{cls.name}.{name} declares {match.category} ({family.family} field added at run time)",
             stored=family.stored, reasons=(f"{family.family} field", match.pattern))
+
+
+def visit_built_fields(an: FileAnalyzer) -> None:
+    """Emit a `collect` for each form field a module builds in code rather than declares in a class
+    body, named by what it is built for: a `("name", forms.CharField(...))` pair (a payment
+    provider's `OrderedDict` of form fields), a `{"name": forms.CharField(...)}` entry, or a field
+    returned or bound under `if field_name == "email":` (a method building fields per name).
+
+    Fields assigned to `self.fields[...]` are `dynamic_field`'s. Only the families whose fields a
+    person fills in (`submitted`) are read, through the module's top-level imports. Returns nothing.
+    """
+    if "Field(" not in an.source:
+        return  # no field class is called: most modules
+    families = tuple(f for f in an.models.schemas if f.submitted and f.field_calls)
+    imported = dict(binding for stmt in an.tree.body if isinstance(stmt, (ast.Import, ast.ImportFrom))
+                    for binding in import_bindings(stmt, an.module, an.is_package))
+    if families and imported:
+        _built_fields_in(an, an.tree.body, families, imported, None, None)
+
+
+def _built_fields_in(an: FileAnalyzer, body: list[ast.stmt], families: tuple[SchemaFamily, ...],
+                     imported: dict[str, str], owner: str | None, compared: str | None) -> None:
+    """Walk statements for `visit_built_fields`: `owner` is the enclosing class's name, `compared`
+    the literal the enclosing `if` compares a name with."""
+    for stmt in body:
+        if isinstance(stmt, ast.ClassDef):
+            _built_fields_in(an, stmt.body, families, imported, stmt.name, None)
+        elif isinstance(stmt, _FUNCTIONS):
+            if not _CONFIGURATION_FUNCTION.search(stmt.name):
+                _built_fields_in(an, stmt.body, families, imported, owner, None)
+        elif isinstance(stmt, ast.If):
+            _built_fields_in(an, stmt.body, families, imported, owner, _compared_literal(stmt.test) or compared)
+            _built_fields_in(an, stmt.orelse, families, imported, owner, None)
+        elif isinstance(stmt, (ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try)):
+            for inner in _inner_bodies(stmt):
+                _built_fields_in(an, inner, families, imported, owner, compared)
+        else:
+            value = stmt.value if isinstance(stmt, (ast.Return, ast.Assign)) else None
+            if compared is not None and isinstance(value, ast.Call) and not _assigns_fields(stmt):
+                family = _built_field_family(value, families, imported)
+                if family is not None:
+                    _emit_built_field(an, family, stmt, compared, value, owner)
+                    continue
+            for node in ast.walk(stmt):
+                for name, call, where in _named_calls(node):
+                    family = _built_field_family(call, families, imported)
+                    if family is not None:
+                        _emit_built_field(an, family, where, name, call, owner)
+
+
+# Functions building the fields of the service's own settings (a payment provider's
+# `settings_form_fields`): an administrator configures them, no person's data is typed there.
+_CONFIGURATION_FUNCTION = re.compile(r"setting|config|preference", re.IGNORECASE)
+
+
+def _inner_bodies(stmt: ast.stmt) -> list[list[ast.stmt]]:
+    bodies = [getattr(stmt, attr, []) for attr in ("body", "orelse", "finalbody")]
+    bodies.extend(handler.body for handler in getattr(stmt, "handlers", []))
+    return bodies
+
+
+def _compared_literal(test: ast.expr) -> str | None:
+    """`"email"` of `if field_name == "email":`; None for any other test."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq) \
+            and isinstance(test.left, (ast.Name, ast.Attribute)):
+        right = test.comparators[0]
+        if isinstance(right, ast.Constant) and isinstance(right.value, str) and right.value.isidentifier():
+            return right.value
+    return None
+
+
+def _assigns_fields(stmt: ast.stmt) -> bool:
+    """`self.fields[...] = ...`: `dynamic_field` reads it."""
+    return isinstance(stmt, ast.Assign) and any(
+        isinstance(t, ast.Subscript) and isinstance(t.value, ast.Attribute) and t.value.attr == "fields"
+        for t in stmt.targets)
+
+
+def _named_calls(node: ast.AST) -> Iterator[tuple[str, ast.Call, ast.AST]]:
+    """The calls a tuple or a dict display names by a literal: `("email", call)` and
+    `{"email": call}`, with the node to locate each at (the pair, or the key)."""
+    if isinstance(node, ast.Tuple) and len(node.elts) == 2:
+        key, value = node.elts
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and isinstance(value, ast.Call):
+            yield key.value, value, node
+    elif isinstance(node, ast.Dict):
+        for key_node, value in zip(node.keys, node.values):
+            if isinstance(key_node, ast.Constant) and isinstance(key_node.value, str) and isinstance(value, ast.Call):
+                yield key_node.value, value, key_node
+
+
+def _built_field_family(call: ast.Call, families: tuple[SchemaFamily, ...], imported: dict[str, str]) -> SchemaFamily | None:
+    """The family whose field `call` constructs (`forms.CharField(...)` with `from django import
+    forms`), or None."""
+    func = call.func
+    parts: list[str] = []
+    while isinstance(func, ast.Attribute):
+        parts.append(func.attr)
+        func = func.value
+    if not isinstance(func, ast.Name) or not (parts[0] if parts else func.id).endswith("Field"):
+        return None
+    base = imported.get(func.id)
+    if base is None:
+        return None
+    symbol = ".".join([base, *reversed(parts)])
+    return next((family for family in families if family.is_field_call(symbol)), None)
+
+
+def _emit_built_field(an: FileAnalyzer, family: SchemaFamily, where: ast.AST, name: str, call: ast.Call,
+                      owner: str | None) -> None:
+    if _disabled(call):
+        return
+    hints = _hints(an, call, an.module_scope)
+    declaring = _Declaring(owner or "", family, family.stored, None, False)
+    match = _field_meaning(an, declaring, name, [callee_name(call), *hints.types], hints)
+    if match is None or refers_to_user(name, match.category):
+        return
+    an.emit(Kind.COLLECT, where, [match.category], family.rule,
+            f"a {family.family} field '{name}' is built{f' by {owner}' if owner else ''} ({match.category})",
+            stored=family.stored, reasons=(f"{family.family} field built in code", match.pattern))
 
 
 def _key_text(key: ast.expr) -> str | None:
@@ -1449,8 +1570,8 @@ def _is_call_of(an: FileAnalyzer, call: ast.Call, scope: Scope, family: SchemaFa
 
 
 class _Declaring(NamedTuple):
-    """A schema class whose fields are being read."""
-    cls: ast.ClassDef
+    """A schema class (or another class building form fields) whose fields are being read."""
+    owner: str  # the class's name
     family: SchemaFamily
     stored: bool
     model: str | None  # the model a ModelForm or ModelSerializer edits (its Meta.model)
@@ -1499,6 +1620,11 @@ def _hints(an: FileAnalyzer, call: ast.Call, scope: Scope) -> _Hints:
     return hints
 
 
+def _disabled(call: ast.Call) -> bool:
+    """`forms.EmailField(disabled=True)`: the form shows the value and ignores what is submitted."""
+    return any(k.arg == "disabled" and isinstance(k.value, ast.Constant) and k.value.value is True for k in call.keywords)
+
+
 def _text_of(node: ast.expr) -> str | None:
     """A literal string, also inside a translation call (`_("Your email")`); None otherwise."""
     if isinstance(node, ast.Call) and callee_name(node) in _GETTEXT and node.args:
@@ -1540,7 +1666,7 @@ def _field(
     an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: str, call: ast.Call,
     annotation: ast.expr | None, scope: Scope,
 ) -> None:
-    family, cls = declaring.family, declaring.cls
+    family, owner = declaring.family, declaring.owner
     symbol = an.static_symbol(call.func, scope)
     if not _declares_field(family, symbol, call):
         return
@@ -1550,7 +1676,7 @@ def _field(
     type_names = [symbol.rsplit(".", 1)[-1]]
     column_name = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) else None
     # a column's name is an identifier; a form field's first argument is a label (`StringField("Why?")`)
-    if column_name and column_name.isidentifier() and an.classifier.name(name, owner=cls.name) is None:
+    if column_name and column_name.isidentifier() and an.classifier.name(name, owner=owner) is None:
         name = column_name  # Column("phone_number", String): the column's own name says what it holds
     for arg in call.args:
         if isinstance(arg, (ast.Name, ast.Attribute, ast.Call)):
@@ -1559,12 +1685,14 @@ def _field(
                 type_names.append(inner.rsplit(".", 1)[-1])
     if annotation is not None:
         type_names.extend(_names_in(annotation))
+    if family.submitted and _disabled(call):
+        return
     hints = _hints(an, call, scope) if family.submitted else _NO_HINTS
     _emit_field(an, declaring, stmt, name, type_names + hints.types, hints)
 
 
 def _annotated_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AnnAssign, scope: Scope) -> None:
-    family, cls = declaring.family, declaring.cls
+    family, owner = declaring.family, declaring.owner
     assert isinstance(stmt.target, ast.Name)
     name = stmt.target.id
     if name.startswith("_") or name in ("model_config", "Config", "Meta", "__tablename__"):
@@ -1572,7 +1700,7 @@ def _annotated_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AnnAssig
     names = _names_in(stmt.annotation)
     if "ClassVar" in names or "InitVar" in names:
         return
-    if any(n in an.schema_classes and n != cls.name for n in names) or _imported_schema(an, stmt.annotation, scope):
+    if any(n in an.schema_classes and n != owner for n in names) or _imported_schema(an, stmt.annotation, scope):
         return  # a nested model: its own fields are the collects
     if family.annotation_wrappers:
         wrapper = stmt.annotation.value if isinstance(stmt.annotation, ast.Subscript) else None
@@ -1585,7 +1713,7 @@ def _annotated_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AnnAssig
         for keyword in stmt.value.keywords:
             # Field(alias="recoveryEmail"): the key the request sends says what the field holds
             if keyword.arg in ("alias", "validation_alias") and isinstance(keyword.value, ast.Constant) \
-                    and isinstance(keyword.value.value, str) and an.classifier.name(name, owner=cls.name) is None:
+                    and isinstance(keyword.value.value, str) and an.classifier.name(name, owner=owner) is None:
                 name = keyword.value.value
         callee = an.static_symbol(stmt.value.func, scope)
         if callee is not None and callee in family.exclude_calls:
@@ -1618,7 +1746,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
     family, stored = declaring.family, declaring.stored
     where = "stored" if stored else "received"
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
-            f"{declaring.cls.name}.{name} declares {match.category} ({family.family} field, {where})",
+            f"{declaring.owner}.{name} declares {match.category} ({family.family} field, {where})",
             stored=stored, reasons=(f"{family.family} field", match.pattern))
 
 
@@ -1628,7 +1756,7 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
     with its declared type, its type or widget alone, its HTML autocomplete token or input type
     (the person's), or the label of a text field."""
     classifier = an.classifier
-    match = classifier.name(name, owner=declaring.cls.name)
+    match = classifier.name(name, owner=declaring.owner)
     if match is None and declaring.model is not None:
         match = classifier.name(name, owner=declaring.model)
     if match is None and declaring.address:
@@ -1644,7 +1772,7 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = next((m for m in (classifier.name(t, owner="person") for t in hints.tokens) if m is not None), None)
     if match is None and hints.label is not None and type_names \
             and any(word in type_names[0].lower() for word in _TEXT_FIELD_WORDS):
-        match = classifier.name(hints.label, owner=declaring.cls.name)
+        match = classifier.name(hints.label, owner=declaring.owner)
     return match
 
 
