@@ -266,6 +266,28 @@ class Loader:
         self._debug_log("loading %s", path)
 
 
+class AuditLogger:
+    """A project's audit logger: `write` is a logging wrapper around loguru."""
+
+    def __init__(self, logger):
+        self.logger = logger.bind(auditable=True)
+
+    def write(self, entry, *, log_level="INFO"):
+        # ok: python.logging.personal-data
+        self.logger.log(log_level, "", **entry)
+
+
+class AuditMiddleware:
+    def __init__(self, app):
+        self.app = app
+        # named like a logger, it holds the project's AuditLogger: its `write` is the wrapper's
+        self.audit_logger = AuditLogger(loguru_logger)
+
+    def record(self, user, path):
+        # ruleid: python.logging.personal-data user.contact.email
+        self.audit_logger.write({"user": user.email, "path": path})
+
+
 def call_with_retry(func, *args, **kwargs):
     """Not a logging wrapper: it logs the arguments it is given only on the side of its real work."""
     for attempt in range(3):

@@ -940,7 +940,10 @@ class FileAnalyzer:
                                                                     or _url_text(cls.attributes[node.attr])
                                                                     or cls.attributes[node.attr].shape is not None):
                 held = cls.attributes[node.attr]
-                if node.attr in self.models.logger_names and not self._modelled(held.symbol):
+                # a logger-named attribute is a logger, unless it holds one of the file's classes
+                # (`self.audit_logger = AuditLogger(logger)`, whose `write` is a logging wrapper)
+                if node.attr in self.models.logger_names and not self._modelled(held.symbol) \
+                        and not (held.symbol or "").startswith("@instance:"):
                     return symbol_value_of(self.models.logger_type)
                 return held
             if node.attr in self.models.request.self_attributes:
