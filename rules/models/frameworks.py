@@ -15,6 +15,7 @@ from typing import Annotated
 from urllib.parse import unquote
 
 import falcon
+from asgiref.typing import ASGIReceiveEvent
 import geoip2.database
 from aiohttp import web
 from django.conf import settings
@@ -534,6 +535,15 @@ def payment_webhook(request: HttpRequest):
     # ruleid: python.request.body user.content
     attributes = json.loads(request.body)["attributes"]
     return JsonResponse({"keys": len(attributes)})
+
+
+async def capture_request(message: ASGIReceiveEvent, chunks: list[bytes]) -> bool:
+    """An ASGI middleware's hook given each message its app receives: a chunk of the request body."""
+    if message["type"] == "http.request":
+        # ruleid: python.request.field user.content
+        chunks.append(message.get("body", b""))
+    # ok: python.request.field
+    return message.get("more_body", False)
 
 
 def django_json_text(request: HttpRequest):

@@ -937,6 +937,9 @@ def parameter_value(
         collected = _route_parameter(an, func, arg, annotation, scope, route)
         if collected is not None:
             return collected
+    if arg.annotation is not None and _annotation_name(arg.annotation) in ASGI_RECEIVE_EVENTS:
+        # an ASGI middleware's message from `receive()`: its "body" is a chunk of the request body
+        return Value(symbol=f"{REQUEST}.receive()", role="fields", params=params)
     named = an.classify_name(arg.arg, None) or _typed_parameter(an, arg.annotation)
     if arg is func.args.kwarg:
         params = frozenset({KWARGS})
@@ -946,6 +949,10 @@ def parameter_value(
         return Value(params=params) if params else NOTHING
     return Value(categories=named.categories, reasons=named.reasons, params=params,
                  steps=(an.step(arg, f"parameter '{arg.arg}'"),))
+
+
+# Types of the events an ASGI app receives from the server (asgiref.typing): the request's messages.
+ASGI_RECEIVE_EVENTS = frozenset({"ASGIReceiveEvent", "HTTPRequestEvent", "WebSocketReceiveEvent"})
 
 
 def _typed_parameter(an: FileAnalyzer, annotation: ast.expr | None) -> Value | None:
