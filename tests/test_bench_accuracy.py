@@ -508,7 +508,7 @@ def label_files() -> Iterator[Path]:
     yield from sorted((BENCH / "labels").glob("*.toml"))
 
 
-def test_the_corpus_lists_four_tuned_apps_and_four_held_out_of_which_three_are_blind() -> None:
+def test_the_corpus_lists_four_tuned_apps_and_five_held_out_of_which_four_are_blind() -> None:
     apps = run.load_corpus()
     assert [(a.name, a.requirement, a.framework, a.held_out, a.blind) for a in apps] == [
         ("flaskbb", "flaskbb==2.0.2", "Flask", False, False),
@@ -519,6 +519,7 @@ def test_the_corpus_lists_four_tuned_apps_and_four_held_out_of_which_three_are_b
         ("pretix", "pretix==2026.8.0", "Django", True, True),
         ("ckan", "ckan==2.12.0", "Flask", True, True),
         ("label-studio", "label-studio==1.23.2", "Django", True, True),
+        ("khoj", "khoj==1.42.10", "FastAPI", True, True),
     ]
 
 
@@ -556,7 +557,7 @@ def test_every_labels_file_has_files_verified_to_hold_none(path: Path) -> None:
 def test_an_unknown_app_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run.main(["--app", "nope"]) == 2
     assert capsys.readouterr().err == (
-        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, open-webui, pretix, ckan, label-studio)\n"
+        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, open-webui, pretix, ckan, label-studio, khoj)\n"
     )
 
 
