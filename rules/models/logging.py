@@ -29,6 +29,7 @@ from loguru import logger as loguru_logger
 from netaddr import IPAddress
 
 from .audit import log_action
+from .billing import stripe_lookup
 from .observability import get_logger, log_calls
 
 logger = logging.getLogger(__name__)
@@ -297,6 +298,31 @@ def call_with_retry(func, *args, **kwargs):
             # ok: python.logging.personal-data
             logger.warning("attempt %d of %s failed with %s", attempt, func, args)
     raise ConnectionError
+
+
+def charge_webhook(event_json, charge_id):
+    """Not a logging wrapper, but it logs its parameter when the lookup fails: where a call in this
+    file passes personal data there, the log call here writes it."""
+    try:
+        return stripe_lookup(charge_id)
+    except LookupError:
+        # ruleid: python.logging.personal-data user.content
+        logger.exception("webhook for an unknown charge: %s", event_json)
+
+
+def refund_report(refund_id, reason):
+    try:
+        return stripe_lookup(refund_id)
+    except LookupError:
+        # only given ids and a fixed reason below: nothing personal reaches it
+        # ok: python.logging.personal-data
+        logger.warning("refund %s failed: %s", refund_id, reason)
+
+
+def stripe_webhook():
+    # ruleid: python.request.body user.content
+    charge_webhook(request.get_json(), "ch_1")
+    refund_report("re_1", "duplicate")
 
 
 def project_logger(user):

@@ -130,6 +130,8 @@ class Scope:
     pending: dict[str, PendingBody] = field(default_factory=dict)
     returns: list[Value] = field(default_factory=list)
     log_params: dict[int, str] = field(default_factory=dict)
+    side_logs: dict[int, list[sinks.SideLog]] = field(default_factory=dict)
+    """The log calls its parameters reach, in a function that is not a logging wrapper (by index)."""
     logging_wrapper: bool = False
     """The function's job is logging (`is_logging_wrapper`): what it passes on of its callers' arguments is theirs."""
     cookie_wrapper: bool = False
@@ -171,6 +173,10 @@ class FileAnalyzer:
         self.observations: list[Observation] = []
         self.module_scope = Scope(env={})
         self.summaries: dict[str, FunctionSummary] = {}  # by local name: `helper`, `Class.method`
+        # the log calls a function of this file (not a logging wrapper) makes with its parameters,
+        # by local name and parameter index: calls in this file that pass personal data there are
+        # reported at those log calls
+        self.side_logs: dict[str, dict[int, list[sinks.SideLog]]] = {}
         self.pending: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = {}
         self.classes: dict[str, ClassInfo] = {}
         self.schema_classes: dict[str, str] = {}
@@ -455,6 +461,8 @@ class FileAnalyzer:
             container_index, key_index, role = keyed
             keyed = None if key_index < shift or 0 <= container_index < shift else (
                 container_index - shift if container_index >= 0 else container_index, key_index - shift, role)
+        if not scope.logging_wrapper and scope.side_logs:
+            self.side_logs[key] = {i - shift: logs for i, logs in scope.side_logs.items() if i >= shift}
         self.summaries[key] = FunctionSummary(
             returns=Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
                           symbol=returned.symbol, role=returned.role, shape=_returned_url(scope.returns)),
@@ -1088,6 +1096,10 @@ class FileAnalyzer:
 
         # a function of this file: apply its summary
         summary = self.local_summary(node, func, scope)
+        if given_data and self.side_logs:
+            side_logs = self.side_logs.get(self._local_key(node, func, scope) or "")
+            if side_logs:
+                sinks.apply_side_logs(self, node, side_logs, args)
         if given_data and func.symbol is not None and not func.symbol.startswith("@"):
             # only data flowing in makes another module's pass-through function matter here
             self.uses.add(USE_PASSTHROUGH + callable_key(func.symbol))
@@ -1253,6 +1265,17 @@ class FileAnalyzer:
             # `func(*args, **kwargs)` in a decorator's wrapper: the wrapped function's result, from the caller's arguments
             return union(arguments)
         return NOTHING
+
+    def _local_key(self, node: ast.Call, func: Value, scope: Scope) -> str | None:
+        """The local name of the function of this file a call reaches (`helper`, `Class.method`), or None."""
+        if isinstance(node.func, ast.Name) and (func.symbol is None or not func.symbol.startswith("builtins.")):
+            return node.func.id
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
+                and node.func.value.id in ("self", "cls") and scope.cls is not None:
+            return f"{scope.cls.name}.{node.func.attr}"
+        if func.symbol is not None and func.symbol.startswith("@instance:"):
+            return func.symbol[len("@instance:"):]
+        return None
 
     def local_summary(self, node: ast.Call, func: Value, scope: Scope) -> FunctionSummary | None:
         """The summary of the function a call reaches: one of this file's, or another module's."""

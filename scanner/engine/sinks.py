@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 import re
 import urllib.parse
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS
 from scanner.engine.values import HOLE, NOTHING, REQUEST, Value, data_of, shape_of, union
@@ -139,13 +139,23 @@ def _share_with_host(an: FileAnalyzer, node: ast.Call, entry: HostRecipient, dat
     an.emit(Kind.SHARE, node, categories, rule, message, recipient=entry.recipient, value=data, reasons=(reason,))
 
 
+class SideLog(NamedTuple):
+    """A log call a function's parameter reaches, in a function that is not a logging wrapper."""
+
+    node: ast.Call
+    rule: str
+    via: str  # how it logs: `logging.info()`
+
+
 def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: list[Value],
          kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
     data = _data(an, args, kwargs, ignore=sink.ignore_keywords)
-    for param in data.params:
-        scope.log_params.setdefault(param, sink.rule)
     callee = symbol.rsplit(".", 1)[-1]
     via = f"{callee}()" if callee == sink.library or not sink.library else f"{sink.library}.{callee}()"
+    for param in data.params:
+        scope.log_params.setdefault(param, sink.rule)
+        if not scope.logging_wrapper and param >= 0:
+            scope.side_logs.setdefault(param, []).append(SideLog(node, sink.rule, via))
     if not data.categories:
         if scope.logging_wrapper and data.params & {VARARGS, KWARGS}:
             # a logging wrapper that passes on `*args`/`**kwargs` (`_debug_log(msg, *args)`, a decorator's
@@ -647,6 +657,22 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
         an.emit(Kind.LOG, node, data.categories, rule,
                 f"{describe(data.categories)} {is_are(data.categories)} written to a log through {callee}()", value=data,
                 reasons=(f"{callee}() passes its argument to a log call",))
+
+
+def apply_side_logs(an: FileAnalyzer, node: ast.Call, side_logs: dict[int, list[SideLog]], args: list[Value]) -> None:
+    """A call of a function of the file that logs some of its parameters on the side of its work
+    (`charge_webhook(event, event_json)` with `logger.exception("... %s", event_json)` inside): what
+    the call passes there is written to a log at those log calls, where the contract locates a log."""
+    callee = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "a function")
+    for index, logs in sorted(side_logs.items()):
+        if index >= len(args) or not args[index].categories:
+            continue
+        data = data_of(args[index])
+        for log in logs:
+            an.emit(Kind.LOG, log.node, data.categories, log.rule,
+                    f"{describe(data.categories)} {is_are(data.categories)} written to a log by {log.via} in "
+                    f"{callee}(), which is given {'them' if len(data.categories) > 1 else 'it'} at line {node.lineno}",
+                    value=data, reasons=(f"{callee}() logs its argument {index + 1}",))
 
 
 def _wrapped_cookie(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, args: list[Value],
