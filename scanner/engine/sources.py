@@ -8,6 +8,7 @@ the fields of schema classes. What a request member gives is rule-pack data
 from __future__ import annotations
 
 import ast
+import bisect
 import fnmatch
 import functools
 import operator
@@ -1443,41 +1444,70 @@ def visit_built_fields(an: FileAnalyzer) -> None:
     Fields assigned to `self.fields[...]` are `dynamic_field`'s. Only the families whose fields a
     person fills in (`submitted`) are read, through the module's top-level imports. Returns nothing.
     """
-    if "Field(" not in an.source:
-        return  # no field class is called: most modules
+    source = an.source
+    calls = [m.start() for m in re.finditer(r"Field\(", source)]
+    if not any(_BUILT_FIELD_TEXT.search(source, max(0, at - 160), at) for at in calls):
+        return  # no field is built in a pair, a dict or after a comparison: most modules
     families = tuple(f for f in an.models.schemas if f.submitted and f.field_calls)
+    modules = _field_modules(families)
     imported = dict(binding for stmt in an.tree.body if isinstance(stmt, (ast.Import, ast.ImportFrom))
                     for binding in import_bindings(stmt, an.module, an.is_package))
-    if families and imported:
-        _built_fields_in(an, an.tree.body, families, imported, None, None)
+    if any(qualified.startswith(modules) for qualified in imported.values()):
+        newlines = [m.start() for m in re.finditer("\n", source)]
+        lines = [bisect.bisect_left(newlines, at) + 1 for at in calls]
+        _built_fields_in(an, _Building(families, imported, lines), an.tree.body, None, None)
 
 
-def _built_fields_in(an: FileAnalyzer, body: list[ast.stmt], families: tuple[SchemaFamily, ...],
-                     imported: dict[str, str], owner: str | None, compared: str | None) -> None:
+class _Building(NamedTuple):
+    """What `visit_built_fields` reads a module with."""
+    families: tuple[SchemaFamily, ...]  # those whose fields a person fills in
+    imported: dict[str, str]  # the module's top-level imports: local name -> qualified name
+    lines: list[int]  # the lines where a `...Field(` call starts, ascending: no other statement is read
+
+
+@functools.lru_cache(maxsize=8)
+def _field_modules(families: tuple[SchemaFamily, ...]) -> tuple[str, ...]:
+    """The modules the families' field classes live in (`django.forms`, `wtforms`): a module that
+    imports none of them builds no such field."""
+    return tuple(sorted({pattern.rsplit(".", 1)[0] if "." in pattern else pattern
+                         for family in families for pattern in family.field_calls}))
+
+
+# What `visit_built_fields` reads, as the text before a `Field(`: `("email", forms.EmailField(`,
+# `"email": CharField(`, and `== "email":` then `return forms.EmailField(` or `field = forms.EmailField(`.
+_BUILT_FIELD_TEXT = re.compile(r"""(?:['"]\w+['"]\s*[,:]|==\s*['"]\w+['"]\s*:\s*(?:\w+\s*=|return))\s*(?:\w+\.)*\w*$""")
+
+
+def _built_fields_in(an: FileAnalyzer, building: _Building, body: list[ast.stmt], owner: str | None,
+                     compared: str | None) -> None:
     """Walk statements for `visit_built_fields`: `owner` is the enclosing class's name, `compared`
-    the literal the enclosing `if` compares a name with."""
+    the literal the enclosing `if` compares a name with. Statements without a field call are skipped."""
+    lines = building.lines
     for stmt in body:
+        first = bisect.bisect_left(lines, stmt.lineno)
+        if first == len(lines) or lines[first] > (stmt.end_lineno or stmt.lineno):
+            continue
         if isinstance(stmt, ast.ClassDef):
-            _built_fields_in(an, stmt.body, families, imported, stmt.name, None)
+            _built_fields_in(an, building, stmt.body, stmt.name, None)
         elif isinstance(stmt, _FUNCTIONS):
             if not _CONFIGURATION_FUNCTION.search(stmt.name):
-                _built_fields_in(an, stmt.body, families, imported, owner, None)
+                _built_fields_in(an, building, stmt.body, owner, None)
         elif isinstance(stmt, ast.If):
-            _built_fields_in(an, stmt.body, families, imported, owner, _compared_literal(stmt.test) or compared)
-            _built_fields_in(an, stmt.orelse, families, imported, owner, None)
+            _built_fields_in(an, building, stmt.body, owner, _compared_literal(stmt.test) or compared)
+            _built_fields_in(an, building, stmt.orelse, owner, None)
         elif isinstance(stmt, (ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try)):
             for inner in _inner_bodies(stmt):
-                _built_fields_in(an, inner, families, imported, owner, compared)
+                _built_fields_in(an, building, inner, owner, compared)
         else:
             value = stmt.value if isinstance(stmt, (ast.Return, ast.Assign)) else None
             if compared is not None and isinstance(value, ast.Call) and not _assigns_fields(stmt):
-                family = _built_field_family(value, families, imported)
+                family = _built_field_family(value, building)
                 if family is not None:
                     _emit_built_field(an, family, stmt, compared, value, owner)
                     continue
             for node in ast.walk(stmt):
                 for name, call, where in _named_calls(node):
-                    family = _built_field_family(call, families, imported)
+                    family = _built_field_family(call, building)
                     if family is not None:
                         _emit_built_field(an, family, where, name, call, owner)
 
@@ -1523,7 +1553,7 @@ def _named_calls(node: ast.AST) -> Iterator[tuple[str, ast.Call, ast.AST]]:
                 yield key_node.value, value, key_node
 
 
-def _built_field_family(call: ast.Call, families: tuple[SchemaFamily, ...], imported: dict[str, str]) -> SchemaFamily | None:
+def _built_field_family(call: ast.Call, building: _Building) -> SchemaFamily | None:
     """The family whose field `call` constructs (`forms.CharField(...)` with `from django import
     forms`), or None."""
     func = call.func
@@ -1533,11 +1563,11 @@ def _built_field_family(call: ast.Call, families: tuple[SchemaFamily, ...], impo
         func = func.value
     if not isinstance(func, ast.Name) or not (parts[0] if parts else func.id).endswith("Field"):
         return None
-    base = imported.get(func.id)
+    base = building.imported.get(func.id)
     if base is None:
         return None
     symbol = ".".join([base, *reversed(parts)])
-    return next((family for family in families if family.is_field_call(symbol)), None)
+    return next((family for family in building.families if family.is_field_call(symbol)), None)
 
 
 def _emit_built_field(an: FileAnalyzer, family: SchemaFamily, where: ast.AST, name: str, call: ast.Call,
