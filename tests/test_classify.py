@@ -750,6 +750,12 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("holder_city", None, CITY),
     ("country", "holder", COUNTRY),
     ("stripe_sepa_debit_last4", None, CARD),
+    # --- a profile's free text; what is typed into a sign-in box
+    ("about", "User", CONTENT),
+    ("about", None, None),
+    ("about", "Project", None),
+    ("login", "request", USERNAME),
+    ("login_url", "request", None),
     # --- an OAuth grant's code
     ("code", "CustomerSSOGrant", CREDENTIALS),
     ("grant_code", None, CREDENTIALS),

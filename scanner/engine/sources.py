@@ -934,6 +934,11 @@ def parameter_value(
                          reasons=(f"{annotation}'s string form shows {', '.join(sorted(known))}",))
     if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
         return Value(symbol=REQUEST)
+    if arg.arg in model.parameter_names and annotation is not None and _annotation_name(arg.annotation).endswith("Request") \
+            and not _names_schema(an, annotation):
+        # `request: CKANRequest`: a project's own request class (a LocalProxy or Request subclass),
+        # unless it is a schema (`request: ChatRequest`, a request body model)
+        return Value(symbol=REQUEST)
     if route is not None and arg.arg not in route.path_params:
         collected = _route_parameter(an, func, arg, annotation, scope, route)
         if collected is not None:
@@ -954,6 +959,17 @@ def parameter_value(
 
 # Types of the events an ASGI app receives from the server (asgiref.typing): the request's messages.
 ASGI_RECEIVE_EVENTS = frozenset({"ASGIReceiveEvent", "HTTPRequestEvent", "WebSocketReceiveEvent"})
+
+
+def _names_schema(an: FileAnalyzer, annotation: str) -> bool:
+    """Whether a resolved annotation names a schema class: of this file, or of another module of the
+    project (a use, since that module's analysis tells)."""
+    if annotation.startswith("@class:"):
+        return annotation[len("@class:"):] in an.schema_classes
+    if annotation.startswith("@") or "." not in annotation:
+        return False
+    an.uses.add(USE_BASE + annotation)
+    return annotation in an.external.families
 
 
 def _typed_parameter(an: FileAnalyzer, annotation: ast.expr | None) -> Value | None:
