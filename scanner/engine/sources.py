@@ -934,7 +934,8 @@ def parameter_value(
                          reasons=(f"{annotation}'s string form shows {', '.join(sorted(known))}",))
     if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
         return Value(symbol=REQUEST)
-    if arg.arg in model.parameter_names and annotation is not None and _annotation_name(arg.annotation).endswith("Request") \
+    if arg.arg in model.parameter_names and annotation is not None and arg.annotation is not None \
+            and _annotation_name(arg.annotation).endswith("Request") \
             and not _names_schema(an, annotation):
         # `request: CKANRequest`: a project's own request class (a LocalProxy or Request subclass),
         # unless it is a schema (`request: ChatRequest`, a request body model)
