@@ -18,7 +18,8 @@ import gc
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -344,7 +345,7 @@ class FileAnalyzer:
             # What __init__ binds to self.x is known before any method runs; other methods' own
             # assignments are recorded as they are analysed (walking every method costs too much).
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("__init__", "setup", "setUp", "__post_init__"):
-                for sub in ast.walk(stmt):
+                for sub in _walk_statements(stmt):
                     if (isinstance(sub, ast.AnnAssign) and isinstance(sub.target, ast.Attribute)
                             and isinstance(sub.target.value, ast.Name) and sub.target.value.id == "self"):
                         # `self.span: LangfuseSpan | None = None`: the annotation says what it holds
@@ -638,8 +639,9 @@ class FileAnalyzer:
                 scope.env[target.id] = symbol_value_of(self.models.logger_type)
                 return
             if (value.symbol is None or not self.is_object_symbol(value.symbol)) and value.role is None:
-                named = self.classify_name(target.id, None)
-                if named is not None and not value.is_const:
+                # a constant keeps its value whatever the name means (`EMAIL_SUBJECT = "..."`)
+                named = self.classify_name(target.id, None) if not value.is_const else None
+                if named is not None:
                     bound = union([value, named]) if value.categories else named
                 if bound.categories and bound is value:
                     bound = with_step(bound, self.step(target, f"assigned to '{target.id}'"))
@@ -1324,8 +1326,10 @@ class FileAnalyzer:
         """What other modules may use of this one: qualified names to summaries."""
         prefix = f"{self.module}." if self.module else ""
         return ModuleSummary(
+            # a trivial summary stays trivial exported (which only drops an object it returns)
             functions={prefix + key: exported for key, exported in
-                       ((key, self._exported(summary)) for key, summary in self.summaries.items())
+                       ((key, self._exported(summary)) for key, summary in self.summaries.items()
+                        if not summary.trivial)
                        if not exported.trivial},
             rendered={prefix + name: info.rendered for name, info in self.classes.items() if info.rendered},
             families={prefix + name: family for name, family in self.schema_classes.items()},
@@ -1529,7 +1533,13 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 def _names_logging(name: str) -> bool:
     """True when a function name has a logging word (`log_event`, `auditTrail`); memoised, as the
     same names recur across a project's files and each function is analysed at least once."""
-    return bool(set(re.split(r"_+|(?<=[a-z])(?=[A-Z])", name.lower())) & LOGGING_WORDS)
+    lowered = name.lower()
+    if not any(part in lowered for part in _LOGGING_PARTS):
+        return False  # every logging word holds one of these: most names are settled without a split
+    return bool(set(re.split(r"_+|(?<=[a-z])(?=[A-Z])", lowered)) & LOGGING_WORDS)
+
+
+_LOGGING_PARTS = ("log", "audit", "print", "echo")
 
 
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg",
@@ -1571,6 +1581,26 @@ def _keyed_return(returns: list[Value]) -> tuple[int, int, str] | None:
 def callable_key(symbol: str) -> str:
     """How a summary is looked up: `app.svc.Service().send` is the method `app.svc.Service.send`."""
     return symbol.replace("()", "")
+
+
+_STATEMENT_PARTS = (ast.stmt, ast.excepthandler, ast.match_case)
+
+
+def _walk_statements(root: ast.AST) -> Iterator[ast.AST]:
+    """The statements under `root` (and `root`), in the order `ast.walk` gives them, without
+    visiting expressions (most of a function's nodes), which hold no statements.
+
+    `ast.walk` goes breadth first, each node's children in field order; statements are reached only
+    through statement bodies, exception handlers and match cases, so walking those alone, in the same
+    field order, keeps the statements' relative order."""
+    todo = deque([root])
+    while todo:
+        node = todo.popleft()
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                todo.extend(item for item in value if isinstance(item, _STATEMENT_PARTS))
+        yield node
 
 
 ITEMS = "@items:"

@@ -1,0 +1,83 @@
+"""The engine's shortcuts give what the longer way gives (they exist for speed, not behaviour)."""
+
+from __future__ import annotations
+
+import ast
+import re
+import textwrap
+
+import pytest
+
+from engine_support import models
+from scanner.classify import Classifier
+from scanner.engine.analyzer import LOGGING_WORDS, FileAnalyzer, Scope, _names_logging, _walk_statements
+from scanner.engine.values import NOTHING, Value, symbol_value_of
+
+NESTED = textwrap.dedent('''
+    class Form:
+        def __init__(self, data, user=None):
+            self.data = data
+            try:
+                self.user: User = user
+            except ValueError as exc:
+                self.error = exc
+                if exc.args:
+                    self.first = exc.args[0]
+            else:
+                self.ok = True
+            finally:
+                self.done = lambda: [x for x in data]
+            match data:
+                case {"email": email}:
+                    self.email = email
+                case _:
+                    pass
+            for key in data:
+                with open(key) as handle:
+                    self.handle = handle
+            else:
+                self.keys = list(data)
+            def inner():
+                self.inner = 1
+            class Local:
+                field = 1
+    ''')
+
+
+def test_walk_statements_gives_the_statements_of_ast_walk_in_its_order() -> None:
+    tree = ast.parse(NESTED)
+    init = tree.body[0].body[0]  # type: ignore[attr-defined]
+    expected = [node for node in ast.walk(init) if isinstance(node, ast.stmt)]
+    assert [node for node in _walk_statements(init) if isinstance(node, ast.stmt)] == expected
+    assert len(expected) == 20
+
+
+@pytest.mark.parametrize(("name", "logging"), [
+    ("log_event", True), ("auditTrail", False), ("audit_trail", True), ("print_user", True),
+    ("echo", True), ("logger", True), ("_log", True), ("login", False), ("blog_post", False),
+    ("catalog", False), ("save", False), ("dialog_logs", True), ("fingerprint", False),
+])
+def test_names_logging(name: str, logging: bool) -> None:
+    assert _names_logging(name) is logging
+    # the same answer as splitting every name, which the substring test spares most names
+    assert logging is bool(set(re.split(r"_+|(?<=[a-z])(?=[A-Z])", name.lower())) & LOGGING_WORDS)
+
+
+@pytest.mark.parametrize(("expression", "base"), [
+    ("user.get_email", NOTHING),
+    ("user.email", Value(categories=frozenset({"user.contact.email"}))),
+    ("self.email", symbol_value_of("@self:Form")),
+    ("self.logger", symbol_value_of("@self:Form")),
+    ("logger.info", NOTHING),
+    ("settings.EMAIL", NOTHING),
+    ("os.environ", symbol_value_of("os")),
+])
+def test_a_called_member_has_the_symbol_and_constant_of_the_member(expression: str, base: Value) -> None:
+    source = "class Form:\n    pass\n"
+    analyzer = FileAnalyzer("app/forms.py", source, ast.parse(source), models(), Classifier.load())
+    node = ast.parse(expression, mode="eval").body
+    assert isinstance(node, ast.Attribute)
+    scope = Scope(env={}, cls=None)
+    read = analyzer.member(node, base, scope)
+    called = analyzer.member(node, base, scope, called=True)
+    assert (called.symbol, called.const, called.role) == (read.symbol, read.const, read.role)
