@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import ipaddress
+import json
 import logging
 import logging as stdlib_logging
 import pprint
@@ -323,6 +324,13 @@ def stripe_webhook():
     # ruleid: python.request.body user.content
     charge_webhook(request.get_json(), "ch_1")
     refund_report("re_1", "duplicate")
+
+
+def telemetry_payload(user):
+    payload = {"user_email": user.email, "server_time": 0}
+    # a module's serialiser called as an attribute keeps what it is given
+    # ruleid: python.logging.personal-data user.contact.email
+    logger.debug(json.dumps(payload, indent=2))
 
 
 def project_logger(user):

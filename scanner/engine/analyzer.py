@@ -1261,6 +1261,8 @@ class FileAnalyzer:
             lowered = callee.lower()
             if method in DROPPING_METHODS or _SANITIZING.search(lowered) or lowered.startswith(("is_", "has_")):
                 return NOTHING
+        if symbol is not None and (symbol in TRANSFORMS or symbol.startswith(TRANSFORM_PREFIXES)):
+            return union(arguments)  # `json.dumps(payload)`: a module's function, called as an attribute
         if method is not None:
             if method == "format" and base is not None and isinstance(base.const, str):
                 held = union(arguments)
