@@ -32,7 +32,7 @@ from rest_framework.views import APIView
 from tornado.web import RequestHandler
 
 from .common import CKANRequest, verify_captcha
-from .db import get_db, save_profile, store_upload
+from .db import get_db, save_profile, save_upload, store_upload
 from .env import WEBUI_AUTH_TRUSTED_EMAIL_HEADER, WEBUI_AUTH_TRUSTED_GROUPS_HEADER, WEBUI_AUTH_TRUSTED_NAME_HEADER
 from .schemas import JSONCodec, LogoutForm, ProfileSchema, ProfileSerializer
 
@@ -558,6 +558,15 @@ async def capture_request(message: ASGIReceiveEvent, chunks: list[bytes]) -> boo
         chunks.append(message.get("body", b""))
     # ok: python.request.field
     return message.get("more_body", False)
+
+
+def import_uploads(request: HttpRequest):
+    names = []
+    # every uploaded file is read
+    # ruleid: python.request.body user.content
+    for filename, upload in request.FILES.items():
+        names.append(save_upload(filename, upload))
+    return JsonResponse({"files": names})
 
 
 def django_json_text(request: HttpRequest):

@@ -176,6 +176,14 @@ class LogoutForm(forms.Form):
     state = forms.CharField(required=False)
 
 
+class DirectoryLoginForm(forms.Form):
+    # a field chosen by a setting: either is the field
+    # ruleid: python.django.form-field user.contact.email
+    email = forms.CharField(label="User") if settings.USE_USERNAME_FOR_LOGIN else forms.EmailField(label="Email")
+    # ok: python.django.form-field
+    persist_session = forms.BooleanField(required=False) if settings.PERSIST else None
+
+
 class PasswordChangeForm(forms.Form):
     """What the widgets, the HTML autocomplete tokens and the labels say a field holds."""
 

@@ -727,6 +727,9 @@ class FileAnalyzer:
                     self.assign(part, self.element_of(self.eval(arg, scope)), iterated_node, scope, stmt)
                 return
         iterated = self.eval(iterated_node, scope)
+        if iterated.role == "files" and sources.is_request_container(iterated):
+            # `for name, upload in request.FILES.items()`: every uploaded file is read
+            sources.emit_whole_body(self, iterated_node, iterated)
         if (call is not None and isinstance(call.func, ast.Attribute) and not call.args
                 and iterated.symbol is None and iterated.role is None):
             # a plain mapping's view, not a request container's or a known object's

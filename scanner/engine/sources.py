@@ -1380,8 +1380,12 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     declaring = _Declaring(node.name, family, stored, _model_of(node), _has_address_fields(an, node))
     for stmt in node.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-            if isinstance(stmt.value, ast.Call):
-                _field(an, declaring, stmt, stmt.targets[0].id, stmt.value, None, scope)
+            value = stmt.value
+            if isinstance(value, ast.IfExp):
+                # `email = forms.CharField() if settings.USE_USERNAME else forms.EmailField()`: either is the field
+                value = value.body if isinstance(value.body, ast.Call) else value.orelse
+            if isinstance(value, ast.Call):
+                _field(an, declaring, stmt, stmt.targets[0].id, value, None, scope)
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             call = stmt.value if isinstance(stmt.value, ast.Call) else None
             if call is not None and family.field_calls and _is_call_of(an, call, scope, family):
