@@ -28,18 +28,24 @@ import os
 import paypalrestsdk
 import posthog
 import requests
+import resend
 import rollbar
 import rudderstack.analytics as rudder_analytics
 import sentry_sdk
+import sib_api_v3_sdk
 import stripe
 import websocket
 import websockets
 from elevenlabs.client import ElevenLabs
+from mailersend import EmailBuilder, MailerSendClient
+from mailgun.client import Client as MailgunClient
+from mailjet_rest import Client as MailjetClient
 from langfuse import Langfuse, LangfuseSpan
 from langsmith import Client as LangSmithClient
 from langsmith.run_helpers import trace as langsmith_trace
 from langsmith.run_trees import RunTree
 from amplitude import Amplitude, BaseEvent
+from brevo import Brevo
 from customerio import CustomerIO
 from ddtrace import tracer
 from django.conf import settings
@@ -67,6 +73,7 @@ from segment import analytics as segment_analytics
 from sentry_sdk.integrations.django import _set_user_info
 from sendgrid import SendGridAPIClient
 from sendgrid.helpers.mail import Mail
+from sparkpost import SparkPost
 from snowplow_tracker import Emitter, Tracker
 from stripe import StripeClient
 from twilio.rest import Client as TwilioClient
@@ -347,6 +354,107 @@ def transactional_messages(user, code):
         Destination={"ToAddresses": [user.email]},
         Message={"Subject": {"Data": "Welcome"}, "Body": {"Text": {"Data": "Hello"}}},
     )
+
+
+# Email APIs: a message or a contact goes to the provider with the person's address.
+
+def send_magic_link(email, link):
+    params: resend.Emails.SendParams = {
+        "from": settings.DEFAULT_FROM_EMAIL,
+        "to": [email],
+        "subject": "Your sign-in link",
+        "html": f"<a href='{link}'>Sign in</a>",
+    }
+    # ruleid: python.share.resend user.contact.email recipient=Resend
+    resend.Emails.send(params)
+
+
+async def resend_notifications(user, recipients):
+    # the addresses are not visible here, but an email always goes to one
+    # ruleid: python.share.resend user.contact.email recipient=Resend
+    await resend.Emails.send_async({"from": "noreply@example.com", "to": recipients, "subject": "Digest", "html": "<p>New posts</p>"})
+    # ruleid: python.share.resend user.contact.email,user.name.first recipient=Resend
+    resend.Contacts.create({"audience_id": settings.RESEND_AUDIENCE, "email": user.email, "first_name": user.first_name})
+    # a report to the team's own address, written in the code: nothing of a user's
+    # ok: python.share.resend
+    resend.Emails.send({"from": "noreply@example.com", "to": ["ops@example.com"], "subject": "Nightly export", "html": "<p>Done</p>"})
+    # ruleid: python.share.resend user.contact.email recipient=Resend
+    resend.Contacts.update({"email": user.email, "audience_id": settings.RESEND_AUDIENCE, "unsubscribed": True})
+    # only Resend's own id of the contact and a flag
+    # ok: python.share.resend
+    resend.Contacts.update({"id": user.newsletter.resend_id, "audience_id": settings.RESEND_AUDIENCE, "unsubscribed": True})
+    # ok: python.share.resend
+    resend.Emails.get(user.last_email_id)
+
+
+def _mailgun():
+    return MailgunClient(auth=("api", settings.MAILGUN_API_KEY))
+
+
+def mailgun_welcome(user):
+    data = {"from": settings.DEFAULT_FROM_EMAIL, "to": user.email, "subject": "Welcome", "text": "Thanks for joining"}
+    # ruleid: python.share.mailgun user.contact.email recipient=Mailgun
+    _mailgun().messages.create(domain=settings.MAILGUN_DOMAIN, data=data)
+
+
+def mailgun_http(to, subject, text):
+    # the address is in a parameter whose name says nothing; the API is an email API
+    # ruleid: python.share.http-known-host user.contact.email recipient=Mailgun
+    return requests.post(
+        f"https://api.eu.mailgun.net/v3/{settings.MAILGUN_DOMAIN}/messages",
+        auth=("api", settings.MAILGUN_API_KEY),
+        data={"from": settings.DEFAULT_FROM_EMAIL, "to": [to], "subject": subject, "text": text},
+        timeout=10,
+    )
+
+
+def mailgun_domains():
+    # ok: python.share.http-known-host
+    return requests.get("https://api.mailgun.net/v3/domains", auth=("api", settings.MAILGUN_API_KEY))
+
+
+def brevo_transactional(user, code):
+    configuration = sib_api_v3_sdk.Configuration()
+    configuration.api_key["api-key"] = settings.BREVO_API_KEY
+    api = sib_api_v3_sdk.TransactionalEmailsApi(sib_api_v3_sdk.ApiClient(configuration))
+    message = sib_api_v3_sdk.SendSmtpEmail(to=[{"email": user.email}], template_id=3, params={"code": code})
+    # ruleid: python.share.brevo user.contact.email recipient=Brevo
+    api.send_transac_email(message)
+    contacts = sib_api_v3_sdk.ContactsApi(sib_api_v3_sdk.ApiClient(configuration))
+    # ruleid: python.share.brevo user.contact.email recipient=Brevo
+    contacts.create_contact(sib_api_v3_sdk.CreateContact(email=user.email, list_ids=[2]))
+    client = Brevo(api_key=settings.BREVO_API_KEY)
+    # ruleid: python.share.brevo user.contact.email,user.name recipient=Brevo
+    client.transactional_emails.send_transac_email(to=[{"email": user.email, "name": user.full_name}], template_id=3)
+    # ruleid: python.share.http-known-host user.contact.email,user.name.first recipient=Brevo
+    requests.post("https://api.brevo.com/v3/contacts", headers={"api-key": settings.BREVO_API_KEY},
+                  json={"email": user.email, "attributes": {"FIRSTNAME": user.first_name}})
+
+
+def mailjet_send(user, subject, html):
+    mailjet = MailjetClient(auth=(settings.MAILJET_API_KEY, settings.MAILJET_API_SECRET), version="v3.1")
+    data = {"Messages": [{"From": {"Email": "noreply@example.com"}, "To": [{"Email": user.email}], "Subject": subject, "HTMLPart": html}]}
+    # ruleid: python.share.mailjet user.contact.email recipient=Mailjet
+    result = mailjet.send.create(data=data)
+    # ruleid: python.share.mailjet user.contact.email,user.name recipient=Mailjet
+    mailjet.contact.create(data={"Email": user.email, "Name": user.full_name})
+    return result.status_code
+
+
+def other_email_apis(user, recipients):
+    sparky = SparkPost(settings.SPARKPOST_API_KEY)
+    # ruleid: python.share.sparkpost user.contact.email recipient=SparkPost
+    sparky.transmissions.send(recipients=recipients, template="welcome", from_email="noreply@example.com")
+    mailer = MailerSendClient(api_key=settings.MAILERSEND_API_KEY)
+    email = EmailBuilder().from_email("noreply@example.com").to_many([{"email": user.email}]).subject("Hi").build()
+    # ruleid: python.share.mailersend user.contact.email recipient=MailerSend
+    mailer.emails.send(email)
+    # ruleid: python.share.http-known-host user.contact.email recipient=Loops
+    requests.post("https://app.loops.so/api/v1/contacts/create", headers={"Authorization": f"Bearer {settings.LOOPS_KEY}"},
+                  json={"email": user.email, "source": "signup"})
+    sesv2 = boto3.client("sesv2")
+    # ruleid: python.share.aws-ses user.contact.email recipient="AWS SES"
+    sesv2.create_contact(ContactListName="newsletter", EmailAddress=user.email)
 
 
 # --- payment ------------------------------------------------------------------------------------------
