@@ -27,6 +27,8 @@ import newrelic.agent
 import os
 import paypalrestsdk
 import posthog
+import pusher
+import pymsteams
 import requests
 import resend
 import rollbar
@@ -34,6 +36,7 @@ import rudderstack.analytics as rudder_analytics
 import sentry_sdk
 import sib_api_v3_sdk
 import stripe
+import telebot
 import websocket
 import websockets
 from elevenlabs.client import ElevenLabs
@@ -49,6 +52,8 @@ from brevo import Brevo
 from customerio import CustomerIO
 from ddtrace import tracer
 from django.conf import settings
+from discord_webhook import DiscordWebhook
+from exponent_server_sdk import PushClient, PushMessage
 from facebook_business.adobjects.serverside.event import Event
 from facebook_business.adobjects.serverside.event_request import EventRequest
 from facebook_business.adobjects.serverside.user_data import UserData
@@ -70,12 +75,14 @@ from openai import AsyncOpenAI, OpenAI
 from opentelemetry import trace
 from postmarker.core import PostmarkClient
 from segment import analytics as segment_analytics
+from slack_sdk import WebClient, WebhookClient
 from sentry_sdk.integrations.django import _set_user_info
 from sendgrid import SendGridAPIClient
 from sendgrid.helpers.mail import Mail
 from sparkpost import SparkPost
 from snowplow_tracker import Emitter, Tracker
 from stripe import StripeClient
+from telegram import Bot as TelegramBot
 from twilio.rest import Client as TwilioClient
 
 from .internal import analytics as internal_analytics
@@ -455,6 +462,92 @@ def other_email_apis(user, recipients):
     sesv2 = boto3.client("sesv2")
     # ruleid: python.share.aws-ses user.contact.email recipient="AWS SES"
     sesv2.create_contact(ContactListName="newsletter", EmailAddress=user.email)
+
+
+# --- chat, messaging and push -------------------------------------------------------------------
+
+def _slack() -> WebClient:
+    return WebClient(token=settings.SLACK_BOT_TOKEN)
+
+
+def notify_signup(user, plan):
+    # ruleid: python.share.slack user.contact.email recipient=Slack
+    _slack().chat_postMessage(channel=settings.SLACK_CHANNEL, text=f"New signup: {user.email} ({plan})")
+    # a message with nothing of a person's in it
+    # ok: python.share.slack
+    _slack().chat_postMessage(channel=settings.SLACK_CHANNEL, text=f"Nightly export finished: {plan}")
+    # ruleid: python.share.slack user.contact.email recipient=Slack
+    member = _slack().users_lookupByEmail(email=user.email)
+    webhook = WebhookClient(settings.SLACK_WEBHOOK_URL)
+    # ruleid: python.share.slack user.contact.phone_number recipient=Slack
+    webhook.send(text="Callback requested", blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": user.phone}}])
+    return member
+
+
+def report_abuse(report):
+    payload = {"text": f"Report from {report.reporter.email}: {report.reason}"}
+    # ruleid: python.share.http-known-host user.contact.email,user.content recipient=Slack
+    requests.post("https://slack.com/api/chat.postMessage", headers={"Authorization": f"Bearer {settings.SLACK_BOT_TOKEN}"},
+                  json={"channel": settings.SLACK_CHANNEL, **payload})
+    # the webhook's URL is configuration
+    # ok: python.share.http-known-host
+    requests.post(settings.SLACK_WEBHOOK_URL, json=payload)
+
+
+def discord_and_teams(user, stats):
+    # ruleid: python.share.discord user.account.username recipient=Discord
+    hook = DiscordWebhook(url=settings.DISCORD_WEBHOOK_URL, content=f"{user.username} just subscribed")
+    hook.execute()
+    # ok: python.share.discord
+    DiscordWebhook(url=settings.DISCORD_WEBHOOK_URL, content=f"{stats.count} new orders today").execute()
+    card = pymsteams.connectorcard(settings.TEAMS_WEBHOOK_URL)
+    # ruleid: python.share.teams user.contact.email recipient="Microsoft Teams"
+    card.text(f"Refund requested by {user.email}")
+    card.send()
+
+
+TELEGRAM_API = f"https://api.telegram.org/bot{os.environ['TELEGRAM_BOT_TOKEN']}"
+
+
+def telegram_alert(chat_id, user):
+    # ruleid: python.share.http-known-host user.contact.phone_number recipient=Telegram
+    requests.post(f"{TELEGRAM_API}/sendMessage", json={"chat_id": chat_id, "text": f"Call back {user.phone}"})
+    # ok: python.share.http-known-host
+    requests.get(f"{TELEGRAM_API}/getMe", timeout=5)
+
+
+def telegram_check(bot_token):
+    # todook: python.share.http-known-host
+    # (the bot's own token, in the URL's path as Telegram wants it, is read as a user's credential)
+    requests.get(f"https://api.telegram.org/bot{bot_token}/getMe", timeout=5)
+
+
+bot = telebot.TeleBot(settings.TELEGRAM_TOKEN)
+
+
+async def telegram_bots(update_chat_id, user):
+    application_bot = TelegramBot(settings.TELEGRAM_TOKEN)
+    # ruleid: python.share.telegram user.contact.email recipient=Telegram
+    await application_bot.send_message(chat_id=update_chat_id, text=f"Your receipt was sent to {user.email}")
+    # ruleid: python.share.telegram user.location.precise recipient=Telegram
+    bot.send_location(update_chat_id, latitude=user.latitude, longitude=user.longitude)
+    # ok: python.share.telegram
+    bot.send_message(update_chat_id, "Welcome! Type /help to begin.")
+
+
+def push_notifications(user, tokens, order):
+    # ruleid: python.share.expo-push user.device.device_id recipient=Expo
+    PushClient().publish(PushMessage(to=user.expo_push_token, title="Order shipped", body=f"Order {order.id} is on its way"))
+    # ruleid: python.share.http-known-host user.device.device_id recipient=Expo
+    requests.post("https://exp.host/--/api/v2/push/send", json=[{"to": push_token, "body": "Your order shipped"} for push_token in tokens])
+    # ruleid: python.share.http-known-host user.unique_id recipient=OneSignal
+    requests.post("https://api.onesignal.com/notifications", headers={"Authorization": f"Key {settings.ONESIGNAL_KEY}"},
+                  json={"app_id": settings.ONESIGNAL_APP_ID, "include_aliases": {"external_id": [str(user.id)]}, "contents": {"en": "Shipped"}})
+    pusher_client = pusher.Pusher(app_id=settings.PUSHER_APP_ID, key=settings.PUSHER_KEY, secret=settings.PUSHER_SECRET, cluster="eu")
+    # ruleid: python.share.pusher user.contact.email,user.unique_id recipient=Pusher
+    pusher_client.trigger(f"private-user-{user.id}", "profile-updated", {"email": user.email})
+    # ok: python.share.pusher
+    pusher_client.trigger("orders", "count", {"count": order.count})
 
 
 # --- payment ------------------------------------------------------------------------------------------
