@@ -29,6 +29,7 @@ import paypalrestsdk
 import posthog
 import pusher
 import pymsteams
+import replicate
 import requests
 import resend
 import rollbar
@@ -37,6 +38,7 @@ import sentry_sdk
 import sib_api_v3_sdk
 import stripe
 import telebot
+import voyageai
 import websocket
 import websockets
 from elevenlabs.client import ElevenLabs
@@ -55,18 +57,24 @@ from django.conf import settings
 from discord_webhook import DiscordWebhook
 from exponent_server_sdk import PushClient, PushMessage
 from facebook_business.adobjects.serverside.event import Event
+from fireworks import Fireworks
 from facebook_business.adobjects.serverside.event_request import EventRequest
 from facebook_business.adobjects.serverside.user_data import UserData
 from google import genai as google_genai
+from groq import AsyncGroq
 from heapapp import HeapAPIClient
 from honeybadger import honeybadger
 from hubspot import HubSpot
+from huggingface_hub import InferenceClient
 from hubspot.crm.contacts import SimplePublicObjectInputForCreate
 from intercom.client import Client as IntercomClient
 from klaviyo_api import KlaviyoAPI
 from langchain_anthropic import ChatAnthropic
+from langchain_aws import ChatBedrockConverse
 from langchain_cohere import ChatCohere
 from langchain_google_genai import ChatGoogleGenerativeAI
+from langchain_google_vertexai import ChatVertexAI
+from langchain_groq import ChatGroq
 from langchain_mistralai import ChatMistralAI
 from langchain_openai import ChatOpenAI
 from mistralai import Mistral
@@ -83,7 +91,9 @@ from sparkpost import SparkPost
 from snowplow_tracker import Emitter, Tracker
 from stripe import StripeClient
 from telegram import Bot as TelegramBot
+from together import Together
 from twilio.rest import Client as TwilioClient
+from vertexai.generative_models import GenerativeModel as VertexGenerativeModel
 
 from .internal import analytics as internal_analytics
 
@@ -684,6 +694,99 @@ async def langchain_chains(prompt):
     command = ChatCohere(model="command-r-plus")
     # ruleid: python.share.langchain-cohere user.content recipient=Cohere
     command.invoke(prompt)
+
+
+class InferenceProviders:
+    """Clients of the other inference providers, made once and used per request."""
+
+    def __init__(self):
+        self.groq = AsyncGroq(api_key=settings.GROQ_API_KEY)
+        self.together = Together()
+        self.fireworks = Fireworks(api_key=settings.FIREWORKS_API_KEY)
+        self.hf = InferenceClient(provider="hf-inference", api_key=settings.HF_TOKEN)
+        self.voyage = voyageai.Client()
+
+    async def chat(self, history, question):
+        messages = [{"role": "system", "content": "You are a helpful assistant."}, *history, {"role": "user", "content": question}]
+        # ruleid: python.share.groq user.content recipient=Groq
+        return await self.groq.chat.completions.create(model="llama-3.3-70b-versatile", messages=messages)
+
+    def transcribe(self, recording):
+        # ruleid: python.share.groq user.content recipient=Groq
+        return self.groq.audio.transcriptions.create(file=("note.m4a", recording), model="whisper-large-v3")
+
+    def complete(self, messages, prompt):
+        # ruleid: python.share.together user.content recipient="Together AI"
+        self.together.chat.completions.create(model="meta-llama/Llama-3.3-70B-Instruct-Turbo", messages=messages)
+        # ruleid: python.share.fireworks user.content recipient="Fireworks AI"
+        self.fireworks.chat.completions.create(model="accounts/fireworks/models/llama-v3p1-8b-instruct", messages=messages)
+        # ruleid: python.share.huggingface-inference user.content recipient="Hugging Face"
+        return self.hf.text_generation(prompt, model="mistralai/Mistral-7B-Instruct-v0.3", max_new_tokens=200)
+
+    def embed(self, chunks, query):
+        # ruleid: python.share.voyage user.content recipient="Voyage AI"
+        vectors = self.voyage.embed(chunks, model="voyage-3", input_type="document").embeddings
+        # ruleid: python.share.voyage user.content recipient="Voyage AI"
+        ranked = self.voyage.rerank(query, chunks, model="rerank-2", top_k=3)
+        # a fixed text written in the code: the developer's, not the user's
+        # ok: python.share.voyage
+        self.voyage.embed(["health check"], model="voyage-3")
+        return vectors, ranked
+
+
+def replicate_image(prompt, photo):
+    # ruleid: python.share.replicate user.content recipient=Replicate
+    output = replicate.run("black-forest-labs/flux-schnell", input={"prompt": prompt, "image": photo})
+    # ruleid: python.share.replicate user.content recipient=Replicate
+    replicate.predictions.create(model="openai/whisper", input={"audio": photo})
+    return output
+
+
+def bedrock_chat(messages, question):
+    bedrock = boto3.client("bedrock-runtime", region_name="us-east-1")
+    body = json.dumps({"anthropic_version": "bedrock-2023-05-31", "max_tokens": 512, "messages": messages})
+    # ruleid: python.share.aws-bedrock user.content recipient="AWS Bedrock"
+    bedrock.invoke_model(modelId="anthropic.claude-3-haiku-20240307-v1:0", body=body)
+    session = boto3.Session(profile_name=settings.AWS_PROFILE)
+    runtime = session.client("bedrock-runtime")
+    # ruleid: python.share.aws-bedrock user.content recipient="AWS Bedrock"
+    runtime.converse(modelId=settings.BEDROCK_MODEL, messages=[{"role": "user", "content": [{"text": question}]}])
+    # another service of the same SDK is not Bedrock
+    # ok: python.share.aws-bedrock
+    boto3.client("s3").put_object(Bucket=settings.BUCKET, Key="chat.json", Body=body)
+
+
+def vertex_and_langchain(prompt):
+    model = VertexGenerativeModel("gemini-1.5-pro")
+    # ruleid: python.share.vertex-ai user.content recipient="Google Vertex AI"
+    model.generate_content(prompt)
+    # ruleid: python.share.langchain-groq user.content recipient=Groq
+    ChatGroq(model="llama-3.1-8b-instant").invoke(prompt)
+    bedrock_llm = ChatBedrockConverse(model="anthropic.claude-3-haiku-20240307-v1:0")
+    # ruleid: python.share.langchain-aws user.content recipient="AWS Bedrock"
+    bedrock_llm.invoke(prompt)
+    vertex_chat = ChatVertexAI(model="gemini-1.5-flash", project=settings.GCP_PROJECT)
+    # ruleid: python.share.langchain-vertexai user.content recipient="Google Vertex AI"
+    return vertex_chat.stream(prompt)
+
+
+async def openai_compatible(messages, session_key, text):
+    # an OpenAI-compatible API at the provider's own fixed host
+    # ruleid: python.share.http-known-host user.content recipient=OpenRouter
+    r = requests.post("https://openrouter.ai/api/v1/chat/completions", headers={"Authorization": f"Bearer {settings.OPENROUTER_KEY}"},
+                      json={"model": "deepseek/deepseek-chat", "messages": messages})
+    async with httpx.AsyncClient(base_url="https://api.deepseek.com") as deepseek:
+        # ruleid: python.share.http-known-host user.content recipient=DeepSeek
+        await deepseek.post("/chat/completions", json={"model": "deepseek-chat", "messages": messages})
+        # ok: python.share.http-known-host
+        await deepseek.get("/models")
+    # ruleid: python.share.http-known-host user.content recipient="Jina AI"
+    requests.post("https://api.jina.ai/v1/embeddings", headers={"Authorization": f"Bearer {settings.JINA_KEY}"},
+                  json={"model": "jina-embeddings-v3", "input": [text]})
+    endpoint = f"https://{settings.AZURE_OPENAI_RESOURCE}.openai.azure.com/openai/deployments/{settings.AZURE_DEPLOYMENT}/chat/completions"
+    # ruleid: python.share.http-known-host user.content recipient="Azure OpenAI"
+    requests.post(endpoint, params={"api-version": "2024-10-21"}, headers={"api-key": settings.AZURE_OPENAI_KEY}, json={"messages": messages})
+    return r.json()
 
 
 # --- tracing and voice providers of LLM apps ----------------------------------------------------
