@@ -24,6 +24,8 @@ import braintree
 import sentry_sdk
 import stripe
 import structlog
+from django.contrib.auth.models import AbstractBaseUser, AbstractUser
+from django.db import models
 from flask import Flask, request
 from flask_login import current_user
 from loguru import logger as loguru_logger
@@ -324,6 +326,25 @@ def stripe_webhook():
     # ruleid: python.request.body user.content
     charge_webhook(request.get_json(), "ch_1")
     refund_report("re_1", "duplicate")
+
+
+class Account(AbstractBaseUser):
+    """A Django user's str is the field its USERNAME_FIELD names."""
+
+    # ruleid: python.django.model-field user.contact.email
+    email = models.EmailField(unique=True)
+    USERNAME_FIELD = "email"
+
+
+class StaffMember(AbstractUser):
+    """...and the username, by default."""
+
+
+def acquire_lock(account: Account, staff: StaffMember, task_id: int):
+    # ruleid: python.logging.personal-data user.contact.email
+    logger.info(f"User={account} acquires a lock for task {task_id}")
+    # ruleid: python.logging.personal-data user.account.username
+    logger.info("released by %s", staff)
 
 
 def telemetry_payload(user):

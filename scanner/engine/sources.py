@@ -1360,7 +1360,29 @@ def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFami
                 match = an.classifier.name(stmt.target.id, owner=node.name)
                 if match is not None:
                     categories.add(match.category)
+    if not custom:
+        categories.update(_django_user_rendered(an, node, scope))
     return frozenset(categories)
+
+
+# Django's user base classes: a user's str is its USERNAME_FIELD's value (`username` by default).
+DJANGO_USER_BASES = frozenset({
+    "django.contrib.auth.models.AbstractUser", "django.contrib.auth.models.AbstractBaseUser",
+    "django.contrib.auth.base_user.AbstractBaseUser", "django.contrib.auth.models.User",
+})
+
+
+def _django_user_rendered(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> frozenset[str]:
+    """What the str of a Django user model shows: the field its USERNAME_FIELD names (`email`), or the
+    username. Nothing for other classes."""
+    if not any(an.static_symbol(base, scope) in DJANGO_USER_BASES for base in node.bases):
+        return frozenset()
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "USERNAME_FIELD" for t in stmt.targets) \
+                and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str):
+            match = an.classifier.name(stmt.value.value, owner=node.name)
+            return frozenset({match.category}) if match is not None else frozenset()
+    return frozenset({"user.account.username"})
 
 
 def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaFamily | None:
