@@ -18,9 +18,14 @@ import anthropic
 import boto3
 import braintree
 import bugsnag
+import clearbit
 import cohere
+import geoip2.webservice
 import google.generativeai as genai
+import googlemaps
 import httpx
+import ipdata
+import ipinfo
 import json
 import mailchimp_marketing
 import newrelic.agent
@@ -58,6 +63,7 @@ from discord_webhook import DiscordWebhook
 from exponent_server_sdk import PushClient, PushMessage
 from facebook_business.adobjects.serverside.event import Event
 from fireworks import Fireworks
+from geopy.geocoders import Nominatim
 from facebook_business.adobjects.serverside.event_request import EventRequest
 from facebook_business.adobjects.serverside.user_data import UserData
 from google import genai as google_genai
@@ -80,8 +86,10 @@ from langchain_openai import ChatOpenAI
 from mistralai import Mistral
 from mixpanel import Mixpanel
 from openai import AsyncOpenAI, OpenAI
+from opencage.geocoder import OpenCageGeocode
 from opentelemetry import trace
 from postmarker.core import PostmarkClient
+from pyhunter import PyHunter
 from segment import analytics as segment_analytics
 from slack_sdk import WebClient, WebhookClient
 from sentry_sdk.integrations.django import _set_user_info
@@ -558,6 +566,91 @@ def push_notifications(user, tokens, order):
     pusher_client.trigger(f"private-user-{user.id}", "profile-updated", {"email": user.email})
     # ok: python.share.pusher
     pusher_client.trigger("orders", "count", {"count": order.count})
+
+
+# --- IP geolocation, enrichment and geocoding -------------------------------------------------------
+
+def _client_ip(request):
+    # ruleid: python.request.client-ip user.device.ip_address
+    return request.headers.get("X-Forwarded-For", request.remote_addr).split(",")[0].strip()
+
+
+def geolocate_visitor(request):
+    ip = _client_ip(request)
+    handler = ipinfo.getHandler(settings.IPINFO_TOKEN)
+    # ruleid: python.share.ip-geolocation user.device.ip_address recipient=IPinfo
+    details = handler.getDetails(ip)
+    # the server's own address: nothing of a visitor's is sent
+    # ok: python.share.ip-geolocation
+    handler.getDetails()
+    # ruleid: python.share.http-known-host user.device.ip_address recipient=ip-api
+    geo = requests.get(f"http://ip-api.com/json/{ip}?fields=country,city", timeout=3).json()
+    # ruleid: python.share.http-known-host user.device.ip_address recipient=ipapi
+    requests.get(f"https://ipapi.co/{ip}/json/", timeout=3)
+    # ruleid: python.share.http-known-host user.device.ip_address recipient=ipgeolocation.io
+    requests.get("https://api.ipgeolocation.io/ipgeo", params={"apiKey": settings.IPGEO_KEY, "ip": ip})
+    # ok: python.share.http-known-host
+    requests.get("https://ipinfo.io/json", timeout=3)
+    return details.city, geo
+
+
+def maxmind_and_ipdata(client_ip):
+    client = geoip2.webservice.Client(settings.MAXMIND_ACCOUNT_ID, settings.MAXMIND_LICENSE_KEY)
+    # a lookup that sends the address to MaxMind and derives a location from its answer
+    # todoruleid: python.share.ip-geolocation user.device.ip_address recipient=MaxMind
+    # (missed: the engine stops at a call the packs model as a derived location, frameworks.toml's
+    # [[derive]], and does not also check it as a share)
+    # ruleid: python.geoip.lookup user.location
+    response = client.city(client_ip)
+    # ruleid: python.share.ip-geolocation user.device.ip_address recipient=ipdata
+    ipdata.lookup(client_ip, fields=["country_name", "threat"])
+    return response.country.iso_code
+
+
+def enrich_signup(user):
+    # ruleid: python.share.clearbit user.contact.email recipient=Clearbit
+    person = clearbit.Enrichment.find(email=user.email, stream=True)
+    hunter = PyHunter(settings.HUNTER_API_KEY)
+    # ruleid: python.share.hunter user.contact.email recipient=Hunter
+    verdict = hunter.email_verifier(user.email)
+    # ruleid: python.share.hunter user.name.first,user.name.last recipient=Hunter
+    hunter.email_finder(domain=user.company_domain, first_name=user.first_name, last_name=user.last_name)
+    # a company's domain alone is not a person
+    # ok: python.share.hunter
+    hunter.email_finder(domain=user.company_domain)
+    # ruleid: python.share.http-known-host user.contact.email recipient="Abstract API"
+    requests.get("https://emailvalidation.abstractapi.com/v1/", params={"api_key": settings.ABSTRACT_KEY, "email": user.email})
+    return person, verdict
+
+
+def geocode_shipping(order, address):
+    gmaps = googlemaps.Client(key=settings.GOOGLE_MAPS_KEY)
+    # an address whose name says nothing is still what the geocoder is sent
+    # ruleid: python.share.google-maps - recipient="Google Maps"
+    result = gmaps.geocode(address)
+    # ruleid: python.share.google-maps user.location.precise recipient="Google Maps"
+    gmaps.reverse_geocode((order.latitude, order.longitude))
+    # a fixed place written in the code
+    # ok: python.share.google-maps
+    gmaps.geocode("1600 Amphitheatre Parkway, Mountain View, CA")
+    # ruleid: python.share.http-known-host user.contact.address.postal_code recipient="Google Maps"
+    requests.get("https://maps.googleapis.com/maps/api/geocode/json", params={"address": address, "components": f"postal_code:{order.zip_code}", "key": settings.GOOGLE_MAPS_KEY})
+    # a static map image of the warehouse: not a geocoding request
+    # ok: python.share.http-known-host
+    requests.get(f"https://maps.googleapis.com/maps/api/staticmap?center={settings.WAREHOUSE}&zoom=13&key={settings.GOOGLE_MAPS_KEY}")
+    return result
+
+
+def geocode_with_geopy(address_line, position):
+    geolocator = Nominatim(user_agent="shop-backend")
+    # ruleid: python.share.geocoder user.contact.address.street recipient="OpenStreetMap Nominatim"
+    location = geolocator.geocode(address_line)
+    geocoder = OpenCageGeocode(settings.OPENCAGE_KEY)
+    # ruleid: python.share.geocoder user.location.precise recipient=OpenCage
+    geocoder.reverse_geocode(position.lat, position.lng)
+    # ruleid: python.share.http-known-host user.contact.address.street recipient=Mapbox
+    requests.get(f"https://api.mapbox.com/geocoding/v5/mapbox.places/{address_line}.json", params={"access_token": settings.MAPBOX_TOKEN})
+    return location
 
 
 # --- payment ------------------------------------------------------------------------------------------
