@@ -27,6 +27,7 @@ import httpx
 import ipdata
 import ipinfo
 import json
+import keen
 import mailchimp_marketing
 import newrelic.agent
 import os
@@ -55,6 +56,7 @@ from langsmith import Client as LangSmithClient
 from langsmith.run_helpers import trace as langsmith_trace
 from langsmith.run_trees import RunTree
 from amplitude import Amplitude, BaseEvent
+from closeio_api import Client as CloseClient
 from brevo import Brevo
 from customerio import CustomerIO
 from ddtrace import tracer
@@ -74,6 +76,7 @@ from hubspot import HubSpot
 from huggingface_hub import InferenceClient
 from hubspot.crm.contacts import SimplePublicObjectInputForCreate
 from intercom.client import Client as IntercomClient
+from june import analytics as june_analytics
 from klaviyo_api import KlaviyoAPI
 from langchain_anthropic import ChatAnthropic
 from langchain_aws import ChatBedrockConverse
@@ -85,22 +88,27 @@ from langchain_mistralai import ChatMistralAI
 from langchain_openai import ChatOpenAI
 from mistralai import Mistral
 from mixpanel import Mixpanel
+from notion_client import Client as NotionClient
 from openai import AsyncOpenAI, OpenAI
 from opencage.geocoder import OpenCageGeocode
 from opentelemetry import trace
 from postmarker.core import PostmarkClient
+from pyairtable import Api as AirtableApi
 from pyhunter import PyHunter
 from segment import analytics as segment_analytics
 from slack_sdk import WebClient, WebhookClient
 from sentry_sdk.integrations.django import _set_user_info
 from sendgrid import SendGridAPIClient
 from sendgrid.helpers.mail import Mail
+from simple_salesforce import Salesforce
 from sparkpost import SparkPost
 from snowplow_tracker import Emitter, Tracker
 from stripe import StripeClient
 from telegram import Bot as TelegramBot
 from together import Together
 from twilio.rest import Client as TwilioClient
+from zenpy import Zenpy
+from zenpy.lib.api_objects import Ticket, User
 from vertexai.generative_models import GenerativeModel as VertexGenerativeModel
 
 from .internal import analytics as internal_analytics
@@ -651,6 +659,71 @@ def geocode_with_geopy(address_line, position):
     # ruleid: python.share.http-known-host user.contact.address.street recipient=Mapbox
     requests.get(f"https://api.mapbox.com/geocoding/v5/mapbox.places/{address_line}.json", params={"access_token": settings.MAPBOX_TOKEN})
     return location
+
+
+# --- support, CRM and product tools ---------------------------------------------------------------
+
+def open_support_ticket(user, subject, message):
+    zendesk = Zenpy(subdomain=settings.ZENDESK_SUBDOMAIN, email=settings.ZENDESK_EMAIL, token=settings.ZENDESK_TOKEN)
+    # ruleid: python.share.zendesk user.contact.email,user.name recipient=Zendesk
+    zendesk.tickets.create(Ticket(subject=subject, description=message, requester=User(email=user.email, name=user.full_name)))
+    # ruleid: python.share.http-known-host user.contact.email recipient=Zendesk
+    requests.post(f"https://{settings.ZENDESK_SUBDOMAIN}.zendesk.com/api/v2/requests.json", auth=(f"{user.email}/token", settings.ZENDESK_TOKEN),
+                  json={"request": {"subject": subject, "comment": {"body": message}, "requester": {"email": user.email}}})
+    # ruleid: python.share.http-known-host user.contact.email recipient=Freshdesk
+    requests.post(f"https://{settings.FRESHDESK_DOMAIN}.freshdesk.com/api/v2/tickets", auth=(settings.FRESHDESK_KEY, "X"),
+                  json={"email": user.email, "subject": subject, "priority": 1, "status": 2})
+
+
+def sync_lead(user, lead):
+    sf = Salesforce(username=settings.SF_USER, password=settings.SF_PASSWORD, security_token=settings.SF_TOKEN)
+    # ruleid: python.share.salesforce user.contact.email,user.name.last recipient=Salesforce
+    sf.Lead.create({"LastName": user.last_name, "Email": user.email, "Company": "Unknown"})
+    # ruleid: python.share.salesforce user.contact.phone_number recipient=Salesforce
+    sf.Contact.update(user.salesforce_id, {"Phone": user.phone})
+    # only Salesforce's own record id and a fixed status
+    # ok: python.share.salesforce
+    sf.Lead.update(lead.salesforce_id, {"Status": "Closed - Converted"})
+    close = CloseClient(settings.CLOSE_API_KEY)
+    # ruleid: python.share.close user.contact.email,user.name,user.professional_information.workplace recipient=Close
+    close.post("lead", data={"name": user.company, "contacts": [{"name": user.full_name, "emails": [{"email": user.email}]}]})
+
+
+def record_feedback(user, feedback_text):
+    notion = NotionClient(auth=settings.NOTION_TOKEN)
+    # ruleid: python.share.notion user.contact.email,user.content recipient=Notion
+    notion.pages.create(
+        parent={"database_id": settings.NOTION_DB},
+        properties={"Email": {"email": user.email}, "Feedback": {"rich_text": [{"text": {"content": feedback_text}}]}},
+    )
+    # ok: python.share.notion
+    notion.pages.update(settings.NOTION_STATUS_PAGE, archived=False)
+    table = AirtableApi(settings.AIRTABLE_TOKEN).table(settings.AIRTABLE_BASE, "Signups")
+    # ruleid: python.share.airtable user.contact.email,user.name recipient=Airtable
+    table.create({"Name": user.full_name, "Email": user.email})
+    # ruleid: python.share.http-known-host user.contact.email recipient=Atlassian
+    requests.post(f"https://{settings.JIRA_SITE}.atlassian.net/rest/api/3/issue", auth=(settings.JIRA_USER, settings.JIRA_TOKEN),
+                  json={"fields": {"project": {"key": "SUP"}, "summary": f"Feedback from {user.email}", "issuetype": {"name": "Task"}}})
+    # a self-hosted Jira: its URL is configuration
+    # ok: python.share.http-known-host
+    requests.post(f"{settings.JIRA_URL}/rest/api/2/issue", json={"fields": {"summary": f"Feedback from {user.email}"}})
+
+
+def product_analytics(user, page_url, user_agent, client_ip):
+    # ruleid: python.share.http-known-host user.behavior recipient=Plausible
+    # (the visitor's address and browser go in the request's headers, which are read as its settings)
+    requests.post("https://plausible.io/api/event", headers={"User-Agent": user_agent, "X-Forwarded-For": client_ip},
+                  json={"name": "pageview", "url": page_url, "domain": "example.com"})
+    # the stats API of the same host is read, not sent to
+    # ok: python.share.http-known-host
+    requests.get("https://plausible.io/api/v1/stats/aggregate", params={"site_id": "example.com", "period": "30d"})
+    # ruleid: python.share.june user.behavior,user.unique_id recipient=June
+    june_analytics.track(user_id=str(user.id), event="Report Exported", properties={"format": "csv"})
+    # ruleid: python.share.keen user.account.username,user.behavior recipient=Keen
+    keen.add_event("sign_ups", {"username": user.username, "referred_by": "harry"})
+    # ruleid: python.share.http-known-host user.behavior,user.contact.email,user.unique_id recipient=FullStory
+    requests.post("https://api.fullstory.com/v2/users", headers={"Authorization": f"Basic {settings.FULLSTORY_KEY}"},
+                  json={"uid": str(user.id), "email": user.email})
 
 
 # --- payment ------------------------------------------------------------------------------------------
