@@ -586,7 +586,9 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("input_value", "SimplifiedAPIResponse", None),
     ("input_value", "FlowRun", None),
     ("client", "MCPInstallRequest", None),
-    ("client", "request", IP),
+    # a submitted `client` names the app a request comes from (web, desktop, an OAuth client); the
+    # request object's own `client` (Starlette's peer address) is the frameworks pack's
+    ("client", "request", None),
     # a reason given in a person's words: of a report or appeal, or submitted
     ("reason", "Report", CONTENT),
     ("reason", "ReportForm", CONTENT),

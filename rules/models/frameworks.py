@@ -271,6 +271,13 @@ async def chat(request: Request):
     return {"prompt": prompt[:20], "message": message[:20], "ip": client_ip, "agent": agent, "id": request_id}
 
 
+@router.get("/search")
+# ruleid: python.fastapi.query-parameter user.behavior
+async def search(q: str, client: str | None = None):
+    """A submitted `client` names the app a request comes from (web, desktop): not an address."""
+    return {"q": q, "client": client}
+
+
 @router.post("/feedback")
 async def feedback(request: Request):
     # ruleid: python.request.body user.content
