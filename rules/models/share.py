@@ -357,9 +357,8 @@ def crm_sync(user):
 def transactional_messages(user, code):
     message = Mail(from_email="no-reply@example.com", to_emails=user.email, subject="Welcome", html_content="<p>Hi</p>")
     sendgrid = SendGridAPIClient(settings.SENDGRID_API_KEY)
+    # an email goes to an address, whatever the message object shows of it
     # ruleid: python.share.sendgrid user.contact.email recipient=SendGrid
-    # (wrong categories: the recipient address goes in through Mail(...), a class call whose
-    # arguments are dropped)
     sendgrid.send(message)
     payload = {
         "personalizations": [{"to": [{"email": user.email}]}],
