@@ -96,6 +96,7 @@ from postmarker.core import PostmarkClient
 from pyairtable import Api as AirtableApi
 from pyhunter import PyHunter
 from segment import analytics as segment_analytics
+from slack_bolt import App as SlackApp
 from slack_sdk import WebClient, WebhookClient
 from sentry_sdk.integrations.django import _set_user_info
 from sendgrid import SendGridAPIClient
@@ -507,6 +508,15 @@ def notify_signup(user, plan):
     # ruleid: python.share.slack user.contact.phone_number recipient=Slack
     webhook.send(text="Callback requested", blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": user.phone}}])
     return member
+
+
+app = SlackApp(token=settings.SLACK_BOT_TOKEN, signing_secret=settings.SLACK_SIGNING_SECRET)
+
+
+def escalate(ticket):
+    # a Bolt app's client is Slack's WebClient
+    # ruleid: python.share.slack user.contact.email recipient=Slack
+    app.client.chat_postMessage(channel=settings.SLACK_SUPPORT_CHANNEL, text=f"Escalated: {ticket.customer_email}")
 
 
 def report_abuse(report):
