@@ -25,7 +25,7 @@ def test_empty_tuple_annotation() -> None:
 
 
 def test_an_engine_bug_on_one_file_is_a_skip_with_its_line(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    def broken(self, node, scope):  # type: ignore[no-untyped-def]
+    def broken(self, node, scope, unused=False):  # type: ignore[no-untyped-def]
         raise ValueError("boom")
 
     monkeypatch.setattr(analyzer.FileAnalyzer, "eval_call", broken)

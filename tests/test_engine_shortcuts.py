@@ -81,3 +81,43 @@ def test_a_called_member_has_the_symbol_and_constant_of_the_member(expression: s
     read = analyzer.member(node, base, scope)
     called = analyzer.member(node, base, scope, called=True)
     assert (called.symbol, called.const, called.role) == (read.symbol, read.const, read.role)
+
+
+STATEMENT_CALLS = [
+    # a class of another module: its string form is looked up (a use), whatever the result
+    "from app.models import User\n\ndef make(email):\n    {call}User(email=email)\n",
+    # a class of this file given a URL: its methods send there (bind_constructor)
+    textwrap.dedent('''
+        import requests
+
+        class Client:
+            def __init__(self, base_url):
+                self.base_url = base_url
+
+            def send(self, email):
+                requests.post(self.base_url + "/v1/contacts", json={"email": email})
+
+        def main(email):
+            {call}Client("https://api.hubapi.com")
+        '''),
+    # a helper of this file whose summary applies, and a logger call
+    "import logging\nlog = logging.getLogger()\n\ndef note(email):\n    log.info(email)\n\n"
+    "def main(user_email):\n    {call}note(user_email)\n",
+    # a helper of another module, given data
+    "from app.util import clean\n\ndef main(email):\n    {call}clean(email)\n",
+]
+
+
+@pytest.mark.parametrize("template", STATEMENT_CALLS)
+def test_a_call_made_as_a_statement_records_what_an_assigned_one_does(template: str) -> None:
+    from scanner.engine.analyzer import analyze
+
+    def seen(source: str) -> tuple[object, ...]:
+        analyzed = analyze("app/views.py", source, models(), Classifier.load())
+        result = analyzed.result
+        assert result.skip is None
+        assert result.observations or "clean" in source or "User" in source  # the log, the share
+        return (tuple((o.span.start_line, o.kind, o.categories, o.rule, o.recipient) for o in result.observations),
+                analyzed.uses, analyzed.summary.functions.keys())
+
+    assert seen(template.replace("{call}", "")) == seen(template.replace("{call}", "_ = "))

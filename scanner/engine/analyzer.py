@@ -519,7 +519,11 @@ class FileAnalyzer:
     def exec_stmt(self, stmt: ast.stmt, scope: Scope, *, skip_definitions: bool = False) -> None:  # noqa: C901
         """Execute one statement abstractly: bind names, evaluate expressions once."""
         if isinstance(stmt, ast.Expr):
-            self.eval(stmt.value, scope)
+            node = stmt.value  # named so, an engine failure here is reported at its line (_innermost_line)
+            if type(node) is ast.Call:
+                self.eval_call(node, scope, unused=True)  # `log.info(...)`: a third of all calls
+            else:
+                self.eval(node, scope)
         elif isinstance(stmt, ast.Assign):
             value = self.eval(stmt.value, scope)
             for target in stmt.targets:
@@ -1051,7 +1055,10 @@ class FileAnalyzer:
                 return
             current = current.parent
 
-    def eval_call(self, node: ast.Call, scope: Scope) -> Value:  # noqa: C901
+    def eval_call(self, node: ast.Call, scope: Scope, unused: bool = False) -> Value:  # noqa: C901
+        """Evaluate a call: consult every detector it concerns and record what it does, then work out
+        what it returns. With `unused` (a call made as a statement: nobody reads its result), what it
+        returns is not worked out: NOTHING, once the detectors have run and the records are made."""
         base: Value | None = None
         method: str | None = None
         if isinstance(node.func, ast.Attribute):
@@ -1129,44 +1136,51 @@ class FileAnalyzer:
                 read = self.keyed_call(node, summary, args, kwargs, scope)
                 if read is not None:
                     return read
-            return summary.result(args, kwargs)
-
-        if symbol is not None:
-            parsed = sources.parsed_body(symbol, args)
-            if parsed is not None:
-                return parsed
-            result_symbol = self.call_result_symbol(symbol, node, scope)
-            carried = self.models.carriers.get(symbol)
-            if carried is not None:
-                # a payment provider's object (`stripe.PaymentIntent.retrieve(pid)`) holds the payer's
-                # details, whatever the call was given; its attributes (`intent.id`) are the service's
-                return Value(symbol=result_symbol, categories=carried,
-                             reasons=(f"{symbol}() returns the service's object, with the person's details it holds",))
-            if symbol in self.models.returns:
-                return symbol_value_of(result_symbol)
-            if symbol.startswith("@class:"):
-                self.bind_constructor(symbol[len("@class:"):], args, kwargs)
-                held = self._propagate(node, symbol, method, base, args, kwargs)
-                return self.instance_value(symbol[len("@class:"):], held)
-            if _looks_like_class(symbol):
-                held = self._propagate(node, symbol, method, base, args, kwargs)
-                self.uses.add(USE_RENDERED + symbol)
-                rendered = self.external.rendered.get(symbol, frozenset())
-                # `httpx.AsyncClient(base_url="https://api.example.com")`: the client keeps its base URL
-                shape = sinks.opened_url(self, symbol, args, kwargs)
-                if held is NOTHING and not rendered and shape is None:
-                    return symbol_value_of(result_symbol)  # the common case: an object given no data
-                return Value(symbol=result_symbol, categories=held.categories | rendered, steps=held.steps,
-                             reasons=held.reasons, params=held.params, shape=shape)
-            opened = sinks.opened_url(self, symbol, args, kwargs)
-            if opened is not None:
-                # `websockets.connect(url)`: the connection keeps where it goes, for what is sent on it
-                return Value(symbol=result_symbol, shape=opened)
-            data = self._propagate(node, symbol, method, base, args, kwargs)
-            if data.categories or data.params:
-                return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params)
+            return summary.result(args, kwargs) if not unused else NOTHING
+        if symbol is None:
+            return self._propagate(node, symbol, method, base, args, kwargs) if not unused else NOTHING
+        parsed = sources.parsed_body(symbol, args)
+        if parsed is not None:
+            return parsed
+        carried = self.models.carriers.get(symbol)
+        made = carried is None and symbol not in self.models.returns
+        local_class = made and symbol.startswith("@class:")  # a class of this file
+        other_class = made and not local_class and _looks_like_class(symbol)
+        # what the call records, before its result is worked out (which records nothing)
+        if local_class:
+            self.bind_constructor(symbol[len("@class:"):], args, kwargs)
+        elif other_class:
+            self.uses.add(USE_RENDERED + symbol)
+        if unused:
+            return NOTHING
+        result_symbol = self.call_result_symbol(symbol, node, scope)
+        if carried is not None:
+            # a payment provider's object (`stripe.PaymentIntent.retrieve(pid)`) holds the payer's
+            # details, whatever the call was given; its attributes (`intent.id`) are the service's
+            return Value(symbol=result_symbol, categories=carried,
+                         reasons=(f"{symbol}() returns the service's object, with the person's details it holds",))
+        if symbol in self.models.returns:
             return symbol_value_of(result_symbol)
-        return self._propagate(node, symbol, method, base, args, kwargs)
+        if local_class:
+            held = self._propagate(node, symbol, method, base, args, kwargs)
+            return self.instance_value(symbol[len("@class:"):], held)
+        if other_class:
+            held = self._propagate(node, symbol, method, base, args, kwargs)
+            rendered = self.external.rendered.get(symbol, frozenset())
+            # `httpx.AsyncClient(base_url="https://api.example.com")`: the client keeps its base URL
+            shape = sinks.opened_url(self, symbol, args, kwargs)
+            if held is NOTHING and not rendered and shape is None:
+                return symbol_value_of(result_symbol)  # the common case: an object given no data
+            return Value(symbol=result_symbol, categories=held.categories | rendered, steps=held.steps,
+                         reasons=held.reasons, params=held.params, shape=shape)
+        opened = sinks.opened_url(self, symbol, args, kwargs)
+        if opened is not None:
+            # `websockets.connect(url)`: the connection keeps where it goes, for what is sent on it
+            return Value(symbol=result_symbol, shape=opened)
+        data = self._propagate(node, symbol, method, base, args, kwargs)
+        if data.categories or data.params:
+            return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params)
+        return symbol_value_of(result_symbol)
 
     def bind_constructor(self, class_name: str, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
         """`SendQueues(openai_ws, ...)`, `SearchClient("https://api.example.com")`: a URL, or a connection
