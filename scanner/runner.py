@@ -149,8 +149,6 @@ def analyze(
     *,
     models: Models,
     classifier: Classifier,
-    packs: tuple[str, ...] | None,
-    overrides: ClassifierOverrides,
     max_size: int,
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
@@ -168,8 +166,7 @@ def analyze(
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     if jobs <= 0 and len(files) < PARALLEL_THRESHOLD:
         workers = 1
-    engine = Settler(root, models=models, classifier=classifier, packs=packs, overrides=overrides,
-                       max_size=max_size, workers=workers)
+    engine = Settler(root, models=models, classifier=classifier, max_size=max_size, workers=workers)
 
     def analysed(todo: Sequence[str], externals: dict[str, ModuleSummary], digests: dict[str, str],
                  report: Callable[[int, int], None] | None = None) -> list[tuple[str, Analyzed]]:
@@ -405,7 +402,7 @@ def run(
     results = ResultCache.open(root, (models.version, classifier_digest(overrides), str(config.max_file_size)),
                                cache_dir) if cache else None
     analysis = analyze(
-        root, found.files, models=models, classifier=classifier, packs=config.packs, overrides=overrides,
+        root, found.files, models=models, classifier=classifier,
         max_size=config.max_file_size, jobs=config.jobs if jobs is None else jobs, progress=progress,
         cache=results,
     )

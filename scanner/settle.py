@@ -22,8 +22,7 @@ from scanner.classify import Classifier
 from scanner.engine.analyzer import analyze_path
 from scanner.engine.imports import module_name
 from scanner.engine.summaries import EMPTY, USE_VARIABLE, Analyzed, ModuleSummary
-from scanner.inventory import ClassifierOverrides
-from scanner.packs import Models, load_models
+from scanner.packs import Models
 
 if TYPE_CHECKING:  # imported when a pool starts: a run that starts none is spared 18 ms
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,9 +33,11 @@ BATCH = 32
 
 _WORKER: tuple[Models, Classifier] | None = None
 
-def _init_worker(packs: tuple[str, ...] | None, overrides: ClassifierOverrides) -> None:
+def _init_worker(models: Models, classifier: Classifier) -> None:
+    """A worker analyses with the run's compiled packs and classifier (a forked worker shares them;
+    compiling them again took 70 ms a worker)."""
     global _WORKER
-    _WORKER = (load_models(enabled=packs), Classifier.load(overrides))
+    _WORKER = (models, classifier)
 
 
 def _analyze_batch(root: str, relpaths: list[str], max_size: int, externals: dict[str, ModuleSummary]) -> list[Analyzed]:
@@ -234,15 +235,12 @@ def _enclosing(module: str) -> Iterator[str]:
 class Settler:
     """Runs the engine over files, in this process or in worker processes, batch by batch."""
 
-    def __init__(self, root: Path, *, models: Models, classifier: Classifier, packs: tuple[str, ...] | None,
-                 overrides: ClassifierOverrides, max_size: int, workers: int) -> None:
+    def __init__(self, root: Path, *, models: Models, classifier: Classifier, max_size: int, workers: int) -> None:
         self.root = root
         self.models = models
         self.classifier = classifier
         self.max_size = max_size
         self.workers = workers
-        self.packs = packs
-        self.overrides = overrides
         self.pool: ProcessPoolExecutor | None = None
 
     def _start_pool(self, count: int) -> None:
@@ -251,7 +249,7 @@ class Settler:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
-                                            initargs=(self.packs, self.overrides))
+                                            initargs=(self.models, self.classifier))
 
     def run(self, files: Sequence[str], externals: dict[str, ModuleSummary],
             progress: Callable[[int, int], None] | None = None) -> list[Analyzed]:
@@ -444,7 +442,7 @@ class Settler:
                     )
 
                     self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
-                                                    initargs=(self.packs, self.overrides))
+                                                    initargs=(self.models, self.classifier))
                 needed = sorted({d for f in batch for d in deps.get(f, ()) if d in exports})
                 future = self.pool.submit(_settle_batch, str(self.root), batch, self.max_size,
                                           {f: deps.get(f, ()) for f in batch},

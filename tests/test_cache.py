@@ -77,8 +77,8 @@ def cached_analysis(root: Path, packs: tuple[str, ...] | None = None) -> ResultC
     overrides = ClassifierOverrides()
     cache = ResultCache.open(root, (models.version, classifier_digest(overrides), "1000000"))
     files = ["app/__init__.py", "app/helpers.py", "app/views.py"]
-    analyze(root, files, models=models, classifier=Classifier.load(overrides), packs=packs, overrides=overrides,
-            max_size=1_000_000, jobs=1, cache=cache)
+    analyze(root, files, models=models, classifier=Classifier.load(overrides), max_size=1_000_000, jobs=1,
+            cache=cache)
     assert cache.save() is None
     return cache
 
@@ -382,8 +382,8 @@ def test_a_warm_run_with_few_changed_files_starts_no_workers(tree: Path, monkeyp
     overrides = ClassifierOverrides()
 
     def analysed(jobs: int, cache: ResultCache | None) -> tuple[object, ...]:
-        analysis = analyze(tree, files, models=models, classifier=Classifier.load(overrides), packs=None,
-                           overrides=overrides, max_size=1_000_000, jobs=jobs, cache=cache)
+        analysis = analyze(tree, files, models=models, classifier=Classifier.load(overrides), max_size=1_000_000,
+                           jobs=jobs, cache=cache)
         if cache is not None:
             assert cache.save() is None
         return analysis.observations
@@ -469,8 +469,8 @@ def test_a_cache_made_by_workers_serves_a_one_process_run_as_its_own(
 
     def analysed(jobs: int, directory: Path) -> tuple[ResultCache, list[tuple[str, int]]]:
         cache = ResultCache.open(tmp_path, parts, directory)
-        result = analyze(tmp_path, files, models=models, classifier=Classifier.load(overrides), packs=None,
-                         overrides=overrides, max_size=1_000_000, jobs=jobs, cache=cache)
+        result = analyze(tmp_path, files, models=models, classifier=Classifier.load(overrides), max_size=1_000_000,
+                         jobs=jobs, cache=cache)
         assert cache.save() is None
         return cache, [(o.path, o.span.start_line) for o in result.observations if o.kind.value == "log"]
 
