@@ -39,6 +39,7 @@ from pathlib import Path
 
 from scanner import __version__
 from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
+from scanner.kept import UNREADABLE, prepare_cache_folder
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
@@ -76,8 +77,7 @@ _SUMMARY_FIELDS = tuple(f.name for f in dataclasses.fields(ModuleSummary))
 _COMPACT_LAYOUT = (_positional(Analyzed, ("result", "summary", "uses"))
                    and _positional(FileResult, ("path", "observations", "skip"))
                    and _positional(ModuleSummary, _SUMMARY_FIELDS))
-_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
-               IndexError, KeyError)
+_UNREADABLE = (*UNREADABLE, KeyError)
 
 
 @functools.cache
@@ -354,10 +354,7 @@ class ResultCache:
         # complete; not tempfile.mkstemp, whose import costs a pre-commit run 4 ms
         temp = self.directory / f".results-{os.getpid()}-{time.monotonic_ns()}.tmp"
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            ignore = self.directory / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# policyscan's result cache: never commit it\n*\n", encoding="utf-8")
+            prepare_cache_folder(self.directory)
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
                 with os.fdopen(fd, "wb") as handle:

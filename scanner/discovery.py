@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import os
-import pickle
 import re
 import time
 from collections.abc import Iterable, Sequence
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scanner.errors import Problem, UsageError
+from scanner.kept import read_kept, write_kept
 
 BUILTIN_EXCLUDES: tuple[str, ...] = (
     ".git", ".hg", ".svn", ".venv", "venv", "env", ".env", ".tox", ".nox", "node_modules", "__pycache__",
@@ -178,26 +178,13 @@ _LISTING_FORMAT = 1
 
 def _read_listing(file: Path, context: tuple[object, ...]) -> _Folders:
     """The folders `_write_listing` kept in `file` for a walk in `context`; {} when there are none."""
-    try:
-        with file.open("rb") as handle:
-            stored = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, IndexError):
-        return {}
-    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == context and isinstance(stored[1], dict):
-        return stored[1]
-    return {}
+    stored = read_kept(file, context)
+    return stored if isinstance(stored, dict) else {}
 
 
 def _write_listing(file: Path, context: tuple[object, ...], folders: _Folders) -> None:
     """Keep `folders` in `file` (replaced whole, atomically); a failure only costs the next walk its shortcut."""
-    temp = file.with_name(f".{file.name}-{os.getpid()}-{time.monotonic_ns()}.tmp")
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        with temp.open("xb") as handle:
-            pickle.dump((context, folders), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, file)
-    except OSError:
-        temp.unlink(missing_ok=True)
+    write_kept(file, context, folders)
 
 
 def _excluded(relpath: str, excludes: Sequence[str]) -> bool:

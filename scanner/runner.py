@@ -21,6 +21,7 @@ from scanner.cache import LISTING_FILE, ResultCache, RoundStep, cache_directory
 from scanner.catalog import ALL_RULES
 from scanner.classify import Classifier
 from scanner.compare import compare
+from scanner.compiled import compiled_packs
 from scanner.config import Config
 from scanner.discovery import discover
 from scanner.engine.analyzer import merge_observations
@@ -38,7 +39,7 @@ from scanner.model import (
     RunResult,
     Skip,
 )
-from scanner.packs import Models, load_models
+from scanner.packs import Models
 from scanner.settle import (
     PARALLEL_THRESHOLD,
     Settler,
@@ -377,9 +378,10 @@ def run(
         from scanner.baseline import load_baseline
 
         baseline = load_baseline(baseline_file)
-    models = load_models(enabled=config.packs)
+    # with the cache, the packs' compiled form is kept beside the results (a fifth of a pre-commit run)
+    models, classifier_pack = compiled_packs(cache_directory(root, cache_dir) if cache else None, config.packs)
     overrides = merged_overrides(config, inventory)
-    classifier = Classifier.load(overrides)
+    classifier = Classifier(classifier_pack, overrides)
     semgrep_packs = []
     if config.semgrep_packs:
         from scanner.semgrep import find_semgrep, resolve_pack, validate_pack

@@ -1,0 +1,76 @@
+"""The rule packs' compiled form kept in the cache folder (scanner.compiled)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scanner import compiled
+from scanner.bundled import rules_dir
+from scanner.classify import Classifier, RulePack, bundled_pack
+from scanner.compiled import COMPILED_FILE, compiled_packs
+from scanner.engine.analyzer import analyze_source
+from scanner.errors import RulePackError
+from scanner.packs import Models, default_pack_paths, load_models
+
+EXAMPLES = [rules_dir() / "models" / name for name in ("logging.py", "schemas.py", "share.py")]
+
+
+def same(first: tuple[Models, RulePack], second: tuple[Models, RulePack]) -> bool:
+    """Compiled packs that observe the same in the rule packs' example files (their symbol tables
+    compare by identity and their sets iterate in any order, so they are compared by what they do)."""
+    def observed(packs: tuple[Models, RulePack]) -> list[object]:
+        models, pack = packs
+        return [analyze_source(path.name, path.read_text(encoding="utf-8"), models, Classifier(pack))
+                for path in EXAMPLES]
+    return first[0].version == second[0].version and observed(first) == observed(second)
+
+
+def test_a_second_run_reads_the_kept_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = compiled_packs(tmp_path, None)
+    assert (tmp_path / COMPILED_FILE).is_file()
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(compiled, "load_models", no_compiling)
+    models, pack = compiled_packs(tmp_path, None)
+    assert same((models, pack), first) and same((models, pack), (load_models(), bundled_pack()))
+
+
+def test_the_packs_enabled_are_part_of_the_key(tmp_path: Path) -> None:
+    everything, _ = compiled_packs(tmp_path, None)
+    some, _ = compiled_packs(tmp_path, ("logging",))
+    assert some.packs == ("logging",)
+    assert everything.packs != some.packs
+    assert compiled_packs(tmp_path, ("logging",))[0].packs == ("logging",)
+
+
+def test_an_edited_pack_is_compiled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    copies = tuple(Path(shutil.copy(path, packs / path.name)) for path in default_pack_paths())
+    monkeypatch.setattr(compiled, "default_pack_paths", lambda: copies)
+    monkeypatch.setattr(compiled, "load_models", lambda enabled=None: load_models(copies, enabled=enabled))
+    cache = tmp_path / "cache"
+    before, _ = compiled_packs(cache, None)
+    logging_pack = packs / "logging.toml"
+    logging_pack.write_text(logging_pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    after, _ = compiled_packs(cache, None)
+    assert after.version != before.version
+    logging_pack.write_text("[pack]\nname = 'logging'\nbroken = ", encoding="utf-8")
+    with pytest.raises(RulePackError):
+        compiled_packs(cache, None)  # a broken pack is reported, never read from what was kept
+
+
+def test_a_damaged_file_is_compiled_again(tmp_path: Path) -> None:
+    (tmp_path / COMPILED_FILE).write_bytes(b"not a pickle")
+    assert same(compiled_packs(tmp_path, None), (load_models(), bundled_pack()))
+
+
+def test_without_a_folder_nothing_is_kept(tmp_path: Path) -> None:
+    assert same(compiled_packs(None, None), (load_models(), bundled_pack()))
+    assert list(tmp_path.iterdir()) == []
