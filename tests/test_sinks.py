@@ -6,8 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from engine_support import models
 
+from scanner.classify import Classifier
 from scanner.config import Config
+from scanner.engine.analyzer import analyze_source
 from scanner.engine.sinks import url_target
 from scanner.engine.values import HOLE, Value, default_shape, joined_shape
 from scanner.errors import RulePackError
@@ -144,3 +147,31 @@ def test_a_url_built_by_another_modules_helper_names_its_host(tmp_path: Path, jo
     shares = [(o.path, o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
     # the configured URL and the request that sends nothing are not shares
     assert shares == [("app/search.py", 8, "Brave Search", ("user.behavior",))]
+
+
+VENDOR_CHECK = """\
+import requests
+
+def check_for_updates(installation_id, plugins):
+    payload = {"id": installation_id, "plugins": plugins}
+    requests.post("{url}", json=payload, timeout=5)
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "url", "recipient"),
+    [
+        # the application's own vendor, named like its top-level package: its telemetry endpoint
+        ("pretix/base/services/update_check.py", "https://pretix.eu/.update_check/", "pretix.eu"),
+        ("label_studio/core/utils/contextlog.py", "https://tele.labelstud.io", "labelstud.io"),
+        ("khoj/utils/state.py", "https://telemetry.khoj.dev/v1/telemetry", "khoj.dev"),
+        # another host, or a package named too generically to tell a vendor by
+        ("pretix/base/services/update_check.py", "https://updates.example.com/check", None),
+        ("app/services/check.py", "https://app.example.com/check", None),
+        ("core/check.py", "https://core.io/check", None),
+    ],
+)
+def test_a_request_to_the_vendors_own_host_is_a_share(path: str, url: str, recipient: str | None) -> None:
+    result = analyze_source(path, VENDOR_CHECK.replace("{url}", url), models(), Classifier.load())
+    shares = [(o.span.start_line, o.recipient) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == ([(5, recipient)] if recipient else [])

@@ -126,8 +126,32 @@ def _known_host(an: FileAnalyzer, url: Value) -> tuple[HostRecipient, str, bool]
     if target is None:
         return None
     host, path, dynamic_query = target
-    entry = an.models.host_recipient(host, path)
+    entry = an.models.host_recipient(host, path) or _vendor_host(an, host)
     return None if entry is None else (entry, host, dynamic_query)
+
+
+# Top-level package names too generic to name a vendor by.
+_GENERIC_PACKAGES = frozenset({
+    "app", "apps", "core", "main", "server", "api", "web", "src", "lib", "libs", "common", "utils", "util",
+    "service", "services", "backend", "frontend", "project", "site", "website", "test", "tests", "example",
+})
+
+
+def _vendor_host(an: FileAnalyzer, host: str) -> HostRecipient | None:
+    """The host of the application's own vendor, named like its top-level package (`pretix.eu` for
+    pretix, `tele.labelstud.io` for label_studio): the contract's vendor telemetry endpoint, a share
+    to that vendor. None for any other host."""
+    package = re.sub(r"[^a-z]", "", an.module.split(".", 1)[0].lower())
+    if len(package) < 4 or package in _GENERIC_PACKAGES:
+        return None
+    labels = host.lower().split(".")
+    if len(labels) < 2:
+        return None
+    for label in labels[:-1]:  # not the top-level domain
+        name = re.sub(r"[^a-z]", "", label)
+        if len(name) >= 4 and (package.startswith(name) or name.startswith(package)):
+            return HostRecipient(host=host, recipient=".".join(labels[-2:]), implies=())
+    return None
 
 
 def _share_with_host(an: FileAnalyzer, node: ast.Call, entry: HostRecipient, data: Value, rule: str, message: str,
