@@ -52,6 +52,7 @@ from mailersend import EmailBuilder, MailerSendClient
 from mailgun.client import Client as MailgunClient
 from mailjet_rest import Client as MailjetClient
 from langfuse import Langfuse, LangfuseSpan
+from literalai import AsyncLiteralClient
 from langsmith import Client as LangSmithClient
 from langsmith.run_helpers import trace as langsmith_trace
 from langsmith.run_trees import RunTree
@@ -965,6 +966,35 @@ async def openai_compatible(messages, session_key, text):
 
 
 # --- tracing and voice providers of LLM apps ----------------------------------------------------
+
+class LiteralDataLayer:
+    """A chat app keeping its users, threads and feedback on Literal AI (chainlit's data layer)."""
+
+    def __init__(self, api_key, server):
+        self.client = AsyncLiteralClient(api_key=api_key, url=server)
+
+    async def get_user(self, identifier: str):
+        # the user's login or email goes with the lookup
+        # ruleid: python.share.literalai - recipient="Literal AI"
+        return await self.client.api.get_user(identifier=identifier)
+
+    async def create_user(self, user):
+        # ruleid: python.share.literalai user.unique_id recipient="Literal AI"
+        return await self.client.api.create_user(identifier=user.identifier, metadata=user.metadata)
+
+    async def upsert_feedback(self, feedback):
+        # ruleid: python.share.literalai user.content recipient="Literal AI"
+        return await self.client.api.create_score(step_id=feedback.forId, value=feedback.value, comment=feedback.comment)
+
+    async def send(self, steps):
+        # ruleid: python.share.literalai user.content recipient="Literal AI"
+        await self.client.api.send_steps(steps)
+
+    async def debug_url(self):
+        # ok: python.share.literalai
+        project_id = await self.client.api.get_my_project_id()
+        return f"{self.client.api.url}/projects/{project_id}"
+
 
 class FlowTracer:
     """Traces of a chat flow: what the user typed goes to the tracing provider with the run."""
