@@ -198,6 +198,10 @@ class RouteModel:
     upload_types: frozenset[str]
     credential_schemes: tuple[str, ...] = ()
     form_classes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    event_decorators: frozenset[str] = frozenset()
+    """Decorators of a real-time server's event handlers (`sio.on("message")`): their parameters
+    are what a client sent, but for `connection_parameters` (`sid`; `environ` is the request's headers)."""
+    connection_parameters: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +326,7 @@ class Models:
         """The objects the models say something about: `openai.OpenAI()`, `flask_sqlalchemy.SQLAlchemy()`."""
         names: list[str] = [*self.share_calls.names(), *self.log_calls.names(), *self.http_calls.names(),
                             *self.derive_calls.names(), *self.returns, *self.returns.values(), *self.request.objects,
-                            *(f"{jar}()" for jar in self.cookie_jars)]
+                            *(f"{jar}()" for jar in self.cookie_jars), *self.routes.event_decorators]
         for family in self.schemas:
             names.extend(family.bases)
             names.extend(family.field_calls)
@@ -384,7 +388,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "attributes", "methods"}),
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
-                          "credential_schemes", "form_classes"}),
+                          "credential_schemes", "form_classes", "event_decorators", "connection_parameters"}),
     "defaults": frozenset({"response_names", "response_only_keywords", "exclude_keywords", "received_by", "response_words"}),
     "derive": frozenset({"rule", "category", "message", "calls"}),
     "factory": frozenset({"family", "rule", "stored", "calls"}),

@@ -88,3 +88,40 @@ def test_a_function_called_by_the_module_is_analysed_with_what_is_bound_then_and
         ("app/web.py", 14, "collect", ("user.contact.email",)),
         ("app/web.py", 14, "log", ("user.contact.email",)),
     ]
+
+
+SOCKET_HANDLERS = """\
+    from app.server import sio
+    from app.types import MessagePayload
+
+
+    @sio.on("client_message")
+    async def message(sid, payload: MessagePayload):
+        return payload["message"]
+
+
+    def helper(sid, payload):
+        return payload["message"]
+    """
+
+
+@pytest.mark.parametrize(
+    ("server", "expected"),
+    [
+        # a real-time server's event handler, the server bound in another module of the project:
+        # the message arrives whole, its keys are fields, its declared type receives data
+        ("import socketio\n\nsio = socketio.AsyncServer()\n",
+         [("app/socket.py", 6, "collect", ("user.content",)), ("app/socket.py", 7, "collect", ("user.content",)),
+          ("app/types.py", 5, "collect", ("user.content",))]),
+        ("from flask_socketio import SocketIO\n\nsio = SocketIO()\n",
+         [("app/socket.py", 6, "collect", ("user.content",)), ("app/socket.py", 7, "collect", ("user.content",)),
+          ("app/types.py", 5, "collect", ("user.content",))]),
+        # another object's `on`: not a server's event
+        ("class Emitter:\n    def on(self, name):\n        return lambda f: f\n\n\nsio = Emitter()\n", []),
+    ],
+)
+def test_event_handlers_of_a_server_bound_elsewhere_receive_messages(
+        tmp_path: Path, server: str, expected: list[tuple[str, int, str, tuple[str, ...]]]) -> None:
+    types = "from typing import TypedDict\n\n\nclass MessagePayload(TypedDict):\n    message: str\n"
+    files = {"app/__init__.py": "", "app/server.py": server, "app/types.py": types, "app/socket.py": SOCKET_HANDLERS}
+    assert observed(tmp_path, files) == expected

@@ -15,6 +15,7 @@ from typing import Annotated
 from urllib.parse import unquote
 
 import falcon
+import socketio
 from asgiref.typing import ASGIReceiveEvent
 import geoip2.database
 from aiohttp import web
@@ -574,6 +575,34 @@ def import_uploads(request: HttpRequest):
     for filename, upload in request.FILES.items():
         names.append(save_upload(filename, upload))
     return JsonResponse({"files": names})
+
+
+sio = socketio.AsyncServer(async_mode="asgi")
+
+
+@sio.on("connect")
+async def socket_connect(sid, environ, auth):
+    """python-socketio's connect handler: the connecting request's environ and the client's credentials."""
+    # ruleid: python.request.header user.device
+    agent = environ.get("HTTP_USER_AGENT")
+    # ruleid: python.request.field user.authorization.credentials
+    token = auth["token"]
+    return bool(agent and token)
+
+
+@sio.on("client_message")
+# what a client sends over the socket is untyped data: taken whole where it arrives, its keys are fields
+# ruleid: python.request.body user.content
+async def socket_message(sid, payload: dict):
+    # ruleid: python.request.field user.content
+    text = payload["message"]
+    return text
+
+
+@sio.event
+async def disconnect(sid):
+    # ok: python.request.body
+    return sid
 
 
 def django_json_text(request: HttpRequest):

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.engine.imports import import_bindings
-from scanner.engine.summaries import USE_BASE, USE_RECEIVED, USE_RENDERED, USE_RESPONSE
+from scanner.engine.summaries import USE_BASE, USE_RECEIVED, USE_RENDERED, USE_RESPONSE, USE_VARIABLE
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
 from scanner.model import Cookie, Kind
 from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable
@@ -851,13 +851,17 @@ class RouteInfo:
 
     path_params: frozenset[str]
     dependency: bool = False
+    event: bool = False  # a real-time server's event handler (`@sio.on("message")`)
 
 
 _PATH_PARAM = re.compile(r"[{<](?:[^:>}]+:)?([A-Za-z_][A-Za-z0-9_]*)[}>]")
 
 
 def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> RouteInfo | None:
-    """Route details when `func` is decorated as a FastAPI-style route (`@router.post("/chat")`)."""
+    """Route details when `func` is decorated as a FastAPI-style route (`@router.post("/chat")`), or
+    as a real-time server's event handler (`@sio.on("client_message")`)."""
+    if func.decorator_list and _event_decorated(an, func, scope):
+        return RouteInfo(frozenset(), event=True)
     for decorator in func.decorator_list:
         if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)):
             continue
@@ -917,6 +921,8 @@ def parameter_value(
         rendered = cls.rendered if arg.arg == "self" else frozenset()
         return Value(symbol=f"@self:{cls.name}", categories=rendered,
                      reasons=(f"{cls.name}'s string form shows {', '.join(sorted(rendered))}",) if rendered else ())
+    if route is not None and route.event and arg is not func.args.vararg and arg is not func.args.kwarg:
+        return _event_parameter(an, arg)
     # which parameter of the summary a value from this argument is (the last ones: *args, **kwargs)
     params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
     annotation = an.annotation_symbol(arg.annotation, scope)
@@ -1139,6 +1145,49 @@ def _response_model(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     return qualified in an.external.responses
 
 
+def _event_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> bool:
+    """Whether `func` handles a real-time server's event (`@sio.on("message")`, `@sio.event`), the
+    server bound in this module or in another one it imports it from."""
+    decorators = an.models.routes.event_decorators
+    for decorator in func.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if not isinstance(target, ast.Attribute):
+            continue
+        symbol = an.static_symbol(target, scope)
+        if symbol is not None and "(" not in symbol and "." in symbol:
+            # `from app.server import sio`: what that module bound `sio` to
+            holder = symbol.rsplit(".", 1)[0]
+            an.uses.add(USE_VARIABLE + holder)
+            bound = an.external.variables.get(holder)
+            symbol = f"{bound}.{target.attr}" if bound is not None else symbol
+        if symbol in decorators:
+            return True
+    return False
+
+
+def _event_parameter(an: FileAnalyzer, arg: ast.arg) -> Value:
+    """A parameter of an event handler: a message a client sent (user content, taken whole where it
+    arrives; its keys are fields), the connecting request's headers (`environ`), or the connection's own."""
+    connection = an.models.routes.connection_parameters
+    # python-socketio's connect handler is given (sid, environ, auth): the connecting request's
+    # WSGI environ, read as its headers, and the client's credentials, read key by key
+    if arg.arg == "environ":
+        return Value(symbol=f"{REQUEST}.environ", role="headers")
+    if arg.arg == "auth":
+        return Value(symbol=f"{REQUEST}.auth", role="fields")
+    if arg.arg in connection:
+        return NOTHING
+    message = f"a message a client sent is received as parameter '{arg.arg}' (user content)"
+    an.emit(Kind.COLLECT, arg, [CONTENT], "python.request.body", message,
+            reasons=(f"{WHOLE_REASON}event message'",))
+    return Value(symbol=f"{REQUEST}.{arg.arg}", role="fields", categories=frozenset({CONTENT}),
+                 steps=(an.step(arg, message),), reasons=(f"{WHOLE_REASON}event message'",))
+
+
+# What an event handler's decorator looks like in the source: `@sio.on("message")`, `@socketio.event`.
+_EVENT_DECORATOR = re.compile(r"@[\w.]+\.(?:on\(|event\b)")
+
+
 def _route_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """Whether a route decorator with a path marks `func` (`@router.post("/items")`, Litestar's `@post("/items")`)."""
     methods = an.models.routes.route_methods
@@ -1239,9 +1288,11 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
         return cached
     seeds: list[ast.expr] = []
     # the functions are walked only where a route's path may be written
-    if _ROUTE_DECORATOR.search(an.source) or _ROUTE_PATH_KEYWORD.search(an.source):
+    events = _EVENT_DECORATOR.search(an.source) is not None
+    if _ROUTE_DECORATOR.search(an.source) or _ROUTE_PATH_KEYWORD.search(an.source) or events:
         for func in _functions(an.tree.body):
-            if func.decorator_list and _route_decorated(an, func):
+            if func.decorator_list and (_route_decorated(an, func)
+                                        or events and _event_decorated(an, func, an.module_scope)):
                 for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
                     seeds.extend(_type_names(arg.annotation))
     decoders = an.models.received_by
