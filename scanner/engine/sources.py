@@ -1299,9 +1299,7 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
     # a decoder is reached through an import of its package, which the source then names
     with_decoders = any(package in an.source for package in _packages(decoders))
     if with_decoders or any(text in an.source for text in _SUBMITTED_DATA) or _FORM_FIELD_DATA.search(an.source):
-        for node in ast.walk(an.tree):
-            if not isinstance(node, ast.Call):
-                continue
+        for node in _calls_on(an.tree, _seed_lines(an, decoders if with_decoders else frozenset())):
             if with_decoders and an.static_symbol(node.func, an.module_scope) in decoders:
                 for value in [*node.args, *(k.value for k in node.keywords)]:
                     seeds.extend(_type_names(value))
@@ -1311,6 +1309,43 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
     found = tuple(seeds)
     setattr(an.tree, _SEEDS, found)
     return found
+
+
+def _seed_lines(an: FileAnalyzer, decoders: frozenset[str]) -> list[int]:
+    """The lines (ascending) where a call `_received_seeds` looks for may be: those naming a submitted
+    form's data, and those naming what the module imports of a decoder's package (`from pydantic
+    import TypeAdapter`: the lines with `TypeAdapter`)."""
+    names: set[str] = set()
+    packages = _packages(decoders)
+    for stmt in an.tree.body:
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            for local, qualified in import_bindings(stmt, an.module, an.is_package):
+                if qualified.split(".", 1)[0] in packages:
+                    names.add(local)
+    source = an.source
+    # each pattern starts with a literal, which the regex engine finds fast (an alternation at the
+    # start would be tried at every position)
+    patterns = [re.compile(re.escape(text)) for text in _SUBMITTED_DATA] + [_FORM_FIELD_DATA]
+    patterns.extend(re.compile(rf"\b{re.escape(name)}\b") for name in sorted(names))
+    offsets = [m.start() for pattern in patterns for m in pattern.finditer(source)]
+    if not offsets:
+        return []
+    newlines = [m.start() for m in re.finditer("\n", source)]
+    return sorted({bisect.bisect_left(newlines, offset) + 1 for offset in offsets})
+
+
+def _calls_on(node: ast.AST, lines: list[int]) -> Iterator[ast.Call]:
+    """The calls under `node` on or around `lines` (ascending): the parts of the tree spanning none of
+    them are not walked."""
+    for child in ast.iter_child_nodes(node):
+        start = getattr(child, "lineno", None)
+        if start is not None:
+            first = bisect.bisect_left(lines, start)
+            if first == len(lines) or lines[first] > (getattr(child, "end_lineno", None) or start):
+                continue
+        if isinstance(child, ast.Call):
+            yield child
+        yield from _calls_on(child, lines)
 
 
 def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
