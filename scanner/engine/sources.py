@@ -13,12 +13,18 @@ import fnmatch
 import functools
 import operator
 import re
-from dataclasses import dataclass, replace
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.engine.imports import import_bindings
-from scanner.engine.summaries import USE_BASE, USE_RECEIVED, USE_RENDERED, USE_RESPONSE, USE_VARIABLE
+from scanner.engine.summaries import (
+    USE_BASE,
+    USE_RECEIVED,
+    USE_RENDERED,
+    USE_RESPONSE,
+    USE_VARIABLE,
+)
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
 from scanner.model import Cookie, Kind
 from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable
