@@ -187,6 +187,15 @@ class RequestModel:
 
 
 @dataclass(frozen=True, slots=True)
+class Inbound:
+    """A message a chat platform delivers to a bot, by the type its handler declares (`[[inbound]]`)."""
+
+    platform: str
+    fields: Mapping[str, str]  # attribute path (`author.id`) -> category
+    via: str = ""  # the attribute holding the message, for a type that holds one (`TurnContext.activity`)
+
+
+@dataclass(frozen=True, slots=True)
 class RouteModel:
     """FastAPI-style route functions whose parameters are request fields."""
 
@@ -312,6 +321,8 @@ class Models:
     schema_tables: SymbolTable[SchemaTable] = field(default_factory=lambda: SymbolTable(()))
     """Calls that declare a table whose column calls are its fields (`[[table]]`)."""
     passthrough_calls: SymbolTable[Passthrough] = field(default_factory=lambda: SymbolTable(()))
+    inbound: Mapping[str, Inbound] = field(default_factory=dict)
+    """Types of the messages chat platforms deliver to bots, by qualified name."""
     """Calls that give back one of their arguments unchanged (`[[passthrough]]`: `typing.cast`)."""
     dict_schemas: tuple[DictSchema, ...] = ()
     """Schemas declared as dicts (`[[dict_schema]]`), in pack order."""
@@ -374,7 +385,7 @@ def expand(pattern: str) -> Iterator[str]:
 _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "": frozenset({"pack", "returns", "aliases", "log", "heuristics", "sdk", "http", "host", "setter", "header", "jar",
                    "request", "containers", "fastapi", "defaults", "schema", "derive", "configuration", "factory",
-                   "carries", "table", "passthrough", "dict_schema"}),
+                   "carries", "table", "passthrough", "dict_schema", "inbound"}),
     "pack": frozenset({"name", "description"}),
     "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords"}),
     "heuristics": frozenset({"logger_names", "logger_type"}),
@@ -395,6 +406,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "table": frozenset({"family", "rule", "stored", "calls", "column_calls", "exclude_argument_calls",
                         "exclude_argument_keywords", "exclude_constraint_calls"}),
     "passthrough": frozenset({"calls", "position", "keyword", "called"}),
+    "inbound": frozenset({"platform", "types", "fields", "via"}),
     "dict_schema": frozenset({"family", "rule", "shape", "calls", "position", "keyword", "functions", "names", "key_calls"}),
     "carries": frozenset({"calls", "categories"}),
     "configuration": frozenset({"owners", "symbols"}),
@@ -537,6 +549,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     factory_entries: list[tuple[str, SchemaFactory]] = []
     table_entries: list[tuple[str, SchemaTable]] = []
     passthrough_entries: list[tuple[str, Passthrough]] = []
+    inbound_entries: list[tuple[str, Inbound]] = []
     dict_schemas: list[DictSchema] = []
     dict_schema_entries: list[tuple[str, DictSchema]] = []
     response_words: set[str] = set()
@@ -699,6 +712,16 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             passthrough = Passthrough(position, keyword, called)
             for pattern in reader.strings(entry, "calls", required=True):
                 passthrough_entries.extend((name, passthrough) for name in expand(pattern))
+        for entry in doc.get("inbound", []):
+            reader.check_keys(entry, "inbound")
+            fields = entry.get("fields", {})
+            if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+                reader.problem("fields", "'fields' must be a table of attribute paths to data categories")
+                fields = {}
+            reader.categories({"fields": list(fields.values())}, "fields")
+            message = Inbound(platform=reader.string(entry, "platform"), fields=dict(fields),
+                              via=reader.string(entry, "via", required=False))
+            inbound_entries.extend((name, message) for name in reader.strings(entry, "types", required=True))
         for entry in doc.get("dict_schema", []):
             reader.check_keys(entry, "dict_schema")
             dict_schema = _dict_schema(reader, entry)
@@ -785,6 +808,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         carriers=SymbolTable(carrier_entries),
         schema_tables=SymbolTable(table_entries),
         passthrough_calls=SymbolTable(passthrough_entries),
+        inbound=dict(sorted(inbound_entries)),
         dict_schemas=tuple(dict_schemas),
         dict_schema_calls=SymbolTable(dict_schema_entries),
         response_words=frozenset(response_words),

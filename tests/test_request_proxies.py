@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from engine_support import pack_problems
 
 from scanner.config import Config
 from scanner.runner import run
@@ -125,3 +126,22 @@ def test_event_handlers_of_a_server_bound_elsewhere_receive_messages(
     types = "from typing import TypedDict\n\n\nclass MessagePayload(TypedDict):\n    message: str\n"
     files = {"app/__init__.py": "", "app/server.py": server, "app/types.py": types, "app/socket.py": SOCKET_HANDLERS}
     assert observed(tmp_path, files) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ('[[inbound]]\nplatform = "Chat"\ntypes = ["chat.Message"]\nfields = { text = "user.words" }\n',
+         ["unknown data category 'user.words' in 'fields'"]),
+        ('[[inbound]]\nplatform = "Chat"\ntypes = ["chat.Message"]\nfields = ["text"]\n',
+         ["'fields' must be a table of attribute paths to data categories"]),
+        ('[[inbound]]\nplatform = "Chat"\nfields = { text = "user.content" }\n',
+         ["'types' is required and must be a non-empty list of strings"]),
+        ('[[inbound]]\ntypes = ["chat.Message"]\nfields = { text = "user.content" }\n',
+         ["'platform' must be a non-empty string"]),
+        ('[[inbound]]\nplatform = "Chat"\ntypes = ["chat.Message"]\nfields = {}\nvia = 1\n',
+         ["'via' must be a non-empty string"]),
+    ],
+)
+def test_a_broken_inbound_entry_is_a_rule_pack_error(tmp_path: Path, text: str, problems: list[str]) -> None:
+    assert pack_problems(tmp_path, text) == problems

@@ -64,6 +64,7 @@ ENGINE_RULES: Mapping[str, str] = {
     "python.fastapi.credential": "frameworks",
     "python.fastapi.form-class": "frameworks",
     "python.request.attribute": "frameworks",
+    "python.request.inbound": "frameworks",
     "python.logging.decorator": "logging",
     "python.share.http-known-host": "share",
     "python.share.websocket-known-host": "share",

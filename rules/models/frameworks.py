@@ -14,7 +14,10 @@ import json
 from typing import Annotated
 from urllib.parse import unquote
 
+import discord
 import falcon
+import telegram
+from botbuilder.core import TurnContext
 import socketio
 from asgiref.typing import ASGIReceiveEvent
 import geoip2.database
@@ -603,6 +606,43 @@ async def socket_message(sid, payload: dict):
 async def disconnect(sid):
     # ok: python.request.body
     return sid
+
+
+# --- messages chat platforms deliver to bots ---------------------------------------------------
+
+bot = discord.Client(intents=discord.Intents.default())
+
+
+@bot.event
+async def on_message(message: discord.Message):
+    # ruleid: python.request.inbound user.content
+    text = message.content.strip()
+    # ruleid: python.request.inbound user.content
+    files = message.attachments
+    # the author is read on the way to their id: who they are, then their id
+    # ruleid: python.request.inbound user.account.username,user.unique_id
+    author_id = message.author.id
+    # the channel and the message's own id are the platform's
+    # ok: python.request.inbound
+    await message.channel.send(f"{len(text)} {len(files)} {author_id} {message.id}")
+
+
+async def on_teams_message(turn_context: TurnContext):
+    # the message is the context's activity
+    # ruleid: python.request.inbound user.content
+    text = turn_context.activity.text
+    # ruleid: python.request.inbound user.name
+    person = turn_context.activity.from_property.name
+    # ok: python.request.inbound
+    await turn_context.send_activity(f"{person}: {text[:10]}")
+
+
+async def on_telegram_update(update: telegram.Update, context):
+    # ruleid: python.request.inbound user.contact.phone_number
+    phone = update.message.contact
+    # ok: python.request.inbound
+    chat_id = update.message.chat_id
+    return phone, chat_id
 
 
 def django_json_text(request: HttpRequest):

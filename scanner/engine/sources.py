@@ -140,6 +140,8 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
     if base.role in ("fields", "files", "body", "headers", "cookies", "field", KEPT):
         # a method of a container (`request.form.get`): the call decides
         return Value(symbol=symbol)
+    if base.role == INBOUND:
+        return _inbound_member(an, node, base, symbol)
     model = an.models.request
     role = model.attributes.get(path)
     if role == "client_ip" or role == "device" or (role is not None and "." in role):
@@ -165,6 +167,34 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
     if named is not None:
         return Value(symbol=symbol, categories=named.categories, reasons=named.reasons)
     return Value(symbol=symbol)
+
+
+# The role of a message a chat platform delivered to a bot (`[[inbound]]`), and of its parts: its
+# symbol is the request's, then `<type>` and the attributes read (`<discord.Message>.author`).
+INBOUND = "inbound"
+
+
+def _inbound_member(an: FileAnalyzer, node: ast.Attribute, base: Value, symbol: str) -> Value:
+    """An attribute of a message delivered to a bot: a collect when its path is one of the platform's
+    `fields` (`message.content`, `message.author.id`), else a part of it whose attributes may be."""
+    kind, _, path = symbol[len(REQUEST) + 2:].partition(">")
+    entry = an.models.inbound.get(kind)
+    path = path.lstrip(".")
+    if entry is None:
+        return Value(symbol=symbol)
+    if entry.via:
+        if path == entry.via:
+            return Value(symbol=symbol, role=INBOUND)  # `turn_context.activity`: the message itself
+        if not path.startswith(entry.via + "."):
+            return Value(symbol=symbol)  # another member of the holder (`turn_context.send_activity`)
+        path = path[len(entry.via) + 1:]
+    category = entry.fields.get(path)
+    if category is None:
+        return Value(symbol=symbol, role=INBOUND)
+    message = f"the {entry.platform} message's {path} is read ({category})"
+    an.emit(Kind.COLLECT, node, [category], "python.request.inbound", message, reasons=(f"{kind}.{path}",))
+    return Value(symbol=symbol, role=INBOUND, categories=frozenset({category}), steps=(an.step(node, message),),
+                 reasons=(f"{kind}.{path}",))
 
 
 # The reason a request container's data carries: data with it is the request's data taken whole.
@@ -935,6 +965,8 @@ def parameter_value(
     model = an.models.request
     if annotation is not None and annotation in model.annotations:
         return Value(symbol=REQUEST)
+    if annotation is not None and annotation in an.models.inbound:
+        return Value(symbol=f"{REQUEST}.<{annotation}>", role=INBOUND)
     if annotation is not None and annotation.startswith("@class:") and route is None:
         held = an.instance_value(annotation[len("@class:"):])
         return Value(symbol=held.symbol, categories=held.categories, reasons=held.reasons, params=params)
