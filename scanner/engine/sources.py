@@ -888,6 +888,9 @@ class RouteInfo:
     path_params: frozenset[str]
     dependency: bool = False
     event: bool = False  # a real-time server's event handler (`@sio.on("message")`)
+    context: str | None = None
+    """A word of authentication in the route's path or name (`/auth/oauth/{provider}/callback`): its
+    parameters are read in that context too (the `code` an OAuth callback is given is a credential)."""
 
 
 _PATH_PARAM = re.compile(r"[{<](?:[^:>}]+:)?([A-Za-z_][A-Za-z0-9_]*)[}>]")
@@ -905,7 +908,8 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
             continue
         path_node = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
         if isinstance(path_node, ast.Constant) and isinstance(path_node.value, str) and (path_node.value.startswith("/") or path_node.value == ""):
-            return RouteInfo(frozenset(_PATH_PARAM.findall(path_node.value)))
+            return RouteInfo(frozenset(_PATH_PARAM.findall(path_node.value)),
+                             context=_auth_word(an, f"{path_node.value} {func.name}"))
     # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
     routes = an.models.routes
     markers = routes.field_markers | routes.header_markers | routes.file_markers
@@ -920,6 +924,16 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
                                                 or _credential_scheme(an, candidate, scope)):
             return RouteInfo(frozenset(), dependency=True)
     return None
+
+
+# Words of a route's path or name that make it a step of signing in (`/auth/oauth/{provider}/callback`).
+_SIGN_IN_WORDS = frozenset({"auth", "oauth", "oauth2", "oidc", "sso", "saml", "login", "signin", "authorize", "authorization"})
+
+
+def _auth_word(an: FileAnalyzer, text: str) -> str | None:
+    """"oauth" when `text` (a route's path and its function's name) names a step of signing in: the
+    owner its parameters are then read under (an owner of the classifier's group `auth`), else None."""
+    return "oauth" if any(word in _SIGN_IN_WORDS for word in an.classifier.pack.words(text)) else None
 
 
 def _credential_scheme(an: FileAnalyzer, call: ast.Call, scope: Scope) -> bool:
@@ -1109,6 +1123,8 @@ def _route_parameter(
         named = an.classifier.name(alias, owner="request")
         if named is None and arg.arg != alias:
             named = an.classifier.name(arg.arg, owner="request")
+        if named is None and route.context is not None:
+            named = an.classifier.name(alias, owner=route.context)
         if named is None:
             return None
         if named.category.startswith(CONTENT) and arg.annotation is not None and _annotation_name(arg.annotation) in ("bool", "int"):
