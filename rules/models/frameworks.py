@@ -275,6 +275,19 @@ async def chat(request: Request):
     return {"prompt": prompt[:20], "message": message[:20], "ip": client_ip, "agent": agent, "id": request_id}
 
 
+@router.get("/auth/oauth/{provider_id}/callback")
+# the code an OAuth callback is given is a credential; its state is the app's own nonce
+# ruleid: python.fastapi.query-parameter user.authorization.credentials
+async def oauth_callback(provider_id: str, code: str, state: str):
+    return {"provider": provider_id, "ok": bool(code and state)}
+
+
+@router.get("/discounts")
+async def discount(code: str):
+    """Elsewhere a `code` is a code: a voucher's, a country's."""
+    return {"code": code}
+
+
 @router.get("/search")
 # ruleid: python.fastapi.query-parameter user.behavior
 async def search(q: str, client: str | None = None):
