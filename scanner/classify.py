@@ -243,11 +243,19 @@ class Classifier:
             return Match(self._fields[key], f"name {identifier!r} ~ [classifier] fields")
         if _is_constant(identifier):
             return self.header(identifier)
+        # a pattern matches from one of its words: a name with none of them can mean something only
+        # as the field of a class named for it (`ApiKeyValue.value`: api key value)
+        first_words = pack.by_first_word
+        can_match = any(word in first_words for word in words)
+        if not can_match and not owner:
+            return None
         owner_groups: frozenset[str] | None = frozenset()
         modifiers: tuple[str, ...] = ()
         named_after: tuple[str, ...] = ()
         if owner:
             read_as, named_after = self._field_owner(owner, words)
+            if not can_match and not named_after:
+                return None
             owner_groups = self._owner_groups(read_as)
             modifiers = self._owner_modifiers(read_as)
         if owner_groups is None:
