@@ -78,6 +78,7 @@ class HostRecipient:
     recipient: str
     implies: tuple[str, ...]
     require_data: bool = False
+    vendor: bool = False  # the application's own vendor's host, known by its name (scanner.engine.sinks)
 
 
 @dataclass(frozen=True, slots=True)

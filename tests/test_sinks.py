@@ -165,6 +165,8 @@ def check_for_updates(installation_id, plugins):
         ("pretix/base/services/update_check.py", "https://pretix.eu/.update_check/", "pretix.eu"),
         ("label_studio/core/utils/contextlog.py", "https://tele.labelstud.io", "labelstud.io"),
         ("khoj/utils/state.py", "https://telemetry.khoj.dev/v1/telemetry", "khoj.dev"),
+        # digits are part of a name
+        ("mem0/client/main.py", "https://api.mem0.ai/v1/telemetry/", "mem0.ai"),
         # another host, or a package named too generically to tell a vendor by
         ("pretix/base/services/update_check.py", "https://updates.example.com/check", None),
         ("app/services/check.py", "https://app.example.com/check", None),
@@ -175,3 +177,25 @@ def test_a_request_to_the_vendors_own_host_is_a_share(path: str, url: str, recip
     result = analyze_source(path, VENDOR_CHECK.replace("{url}", url), models(), Classifier.load())
     shares = [(o.span.start_line, o.recipient) for o in result.observations if o.kind is Kind.SHARE]
     assert shares == ([(5, recipient)] if recipient else [])
+
+
+VENDOR_API = """\
+import httpx
+
+class Client:
+    def __init__(self, host=None):
+        self.client = httpx.Client(base_url=host or "https://api.mem0.ai")
+
+    def create_webhook(self, project_id, url, name):
+        return self.client.post(f"api/v1/webhooks/projects/{project_id}/", json={"url": url, "name": name})
+
+    def delete_user(self, user_id):
+        return self.client.delete(f"/v1/entities/user/{user_id}/")
+"""
+
+
+def test_the_vendors_own_api_is_a_share_where_what_it_is_sent_is_personal() -> None:
+    """Not its telemetry: configuring a webhook sends nothing of a person's; a user's id does."""
+    result = analyze_source("mem0/client/main.py", VENDOR_API, models(), Classifier.load())
+    shares = [(o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == [(11, "mem0.ai", ("user.unique_id",))]

@@ -25,6 +25,9 @@ HTTP_CONFIG_KEYWORDS = frozenset({
     "url", "method", "headers", "auth", "timeout", "verify", "cert", "proxies", "proxy", "allow_redirects",
     "follow_redirects", "stream", "ssl", "raise_for_status", "context", "cafile", "capath", "retries",
 })
+# What names a vendor's telemetry endpoint in its host or path (`tele.labelstud.io`, `/.update_check/`).
+_TELEMETRY = re.compile(r"tele|usage|stat|metric|analytic|event|track|ping|heartbeat|update|version|beacon|report",
+                        re.IGNORECASE)
 SHARE_CONFIG_KEYWORDS = frozenset({"model", "api_key", "timeout", "temperature", "max_tokens", "stream", "extra_headers"})
 
 
@@ -141,16 +144,16 @@ def _vendor_host(an: FileAnalyzer, host: str) -> HostRecipient | None:
     """The host of the application's own vendor, named like its top-level package (`pretix.eu` for
     pretix, `tele.labelstud.io` for label_studio): the contract's vendor telemetry endpoint, a share
     to that vendor. None for any other host."""
-    package = re.sub(r"[^a-z]", "", an.module.split(".", 1)[0].lower())
+    package = re.sub(r"[^a-z0-9]", "", an.module.split(".", 1)[0].lower())
     if len(package) < 4 or package in _GENERIC_PACKAGES:
         return None
     labels = host.lower().split(".")
     if len(labels) < 2:
         return None
     for label in labels[:-1]:  # not the top-level domain
-        name = re.sub(r"[^a-z]", "", label)
+        name = re.sub(r"[^a-z0-9]", "", label)
         if len(name) >= 4 and (package.startswith(name) or name.startswith(package)):
-            return HostRecipient(host=host, recipient=".".join(labels[-2:]), implies=())
+            return HostRecipient(host=host, recipient=".".join(labels[-2:]), implies=(), vendor=True)
     return None
 
 
@@ -269,7 +272,10 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
         # judged as the call's own URL)
         if url is not None and url.text is not None and "://" in url.text:
             return
-        url = Value(shape=shape_of(base) + (shape_of(url) if url is not None else ""), categories=(url or NOTHING).categories,
+        base_shape, path = shape_of(base), shape_of(url) if url is not None else ""
+        if path and not path.startswith(("/", HOLE)) and not base_shape.endswith("/"):
+            path = "/" + path  # `client.post("api/v1/...")` on `base_url="https://api.example.com"`
+        url = Value(shape=base_shape + path, categories=(url or NOTHING).categories,
                     steps=(url or NOTHING).steps, reasons=(url or NOTHING).reasons)
     if url is None:
         return
@@ -282,6 +288,11 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
     if not data.categories and not dynamic_query and _sends_nothing(node, url_position, args, kwargs):
         # `requests.get(f"{base}/files/{file_id}/url")`, `session.delete(...)`: only the service's own
         # ids in the URL's path and fixed settings: nothing of the user's is sent
+        return
+    target = url_target(url)
+    if entry.vendor and not data.categories and not _TELEMETRY.search(host + (target[1] if target else "")):
+        # the vendor's own API (`client.post("/v1/webhooks/", json=config)`): a share when what it is sent
+        # is visibly personal; its telemetry endpoint is one whatever it is sent (the contract's rule)
         return
     _share_with_host(an, node, entry, data, "python.share.http-known-host", f"data is sent to {entry.recipient} ({host})",
                      f"HTTP request to known host {host}")
