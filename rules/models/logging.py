@@ -347,6 +347,22 @@ def acquire_lock(account: Account, staff: StaffMember, task_id: int):
     logger.info("released by %s", staff)
 
 
+class Memory:
+    """A method's parameters are read in its class's context, like its attributes."""
+
+    def add(self, text, memory_id):
+        # a memory's text is what a person told the assistant
+        # ruleid: python.logging.personal-data user.content
+        logger.debug(f"adding memory {memory_id}: {text[:50]}")
+
+
+class Exporter:
+    def write(self, text, path):
+        # the text of an exporter is its own output
+        # ok: python.logging.personal-data
+        logger.debug(f"writing {len(text)} characters of {text[:20]} to {path}")
+
+
 def telemetry_payload(user):
     payload = {"user_email": user.email, "server_time": 0}
     # a module's serialiser called as an attribute keeps what it is given

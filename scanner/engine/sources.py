@@ -1005,7 +1005,7 @@ def parameter_value(
     if arg.annotation is not None and _annotation_name(arg.annotation) in ASGI_RECEIVE_EVENTS:
         # an ASGI middleware's message from `receive()`: its "body" is a chunk of the request body
         return Value(symbol=f"{REQUEST}.receive()", role="fields", params=params)
-    named = an.classify_name(arg.arg, None) or _typed_parameter(an, arg.annotation)
+    named = an.classify_name(arg.arg, cls.name if cls is not None else None) or _typed_parameter(an, arg.annotation)
     if arg is func.args.kwarg:
         params = frozenset({KWARGS})
     elif arg is func.args.vararg:
