@@ -752,6 +752,10 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("holder_city", None, CITY),
     ("country", "holder", COUNTRY),
     ("stripe_sepa_debit_last4", None, CARD),
+    # --- a client of a service handles its records
+    ("messages", "MemoryClient", CONTENT),
+    ("name", "UserClient", NAME),
+    ("messages", "HttpClient", None),
     # --- a profile's free text; what is typed into a sign-in box
     ("about", "User", CONTENT),
     ("about", None, None),
