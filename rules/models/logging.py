@@ -355,6 +355,13 @@ class Memory:
         # ruleid: python.logging.personal-data user.content
         logger.debug(f"adding memory {memory_id}: {text[:50]}")
 
+    def add_many(self, memories):
+        for memory in memories:
+            # so are the names it binds
+            text = memory.get("text") or ""
+            # ruleid: python.logging.personal-data user.content
+            logger.debug(f"adding memory: {text[:50]}")
+
 
 class Exporter:
     def write(self, text, path):

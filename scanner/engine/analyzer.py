@@ -644,7 +644,7 @@ class FileAnalyzer:
                 return
             if (value.symbol is None or not self.is_object_symbol(value.symbol)) and value.role is None:
                 # a constant keeps its value whatever the name means (`EMAIL_SUBJECT = "..."`)
-                named = self.classify_name(target.id, None) if not value.is_const else None
+                named = self.classify_name(target.id, scope.cls.name if scope.cls is not None else None) if not value.is_const else None
                 if named is not None:
                     bound = union([value, named]) if value.categories else named
                 if bound.categories and bound is value:
