@@ -182,6 +182,9 @@ class DirectoryLoginForm(forms.Form):
     email = forms.CharField(label="User") if settings.USE_USERNAME_FOR_LOGIN else forms.EmailField(label="Email")
     # ok: python.django.form-field
     persist_session = forms.BooleanField(required=False) if settings.PERSIST else None
+    # the second branch says what the first does not
+    # ruleid: python.django.form-field user.contact.email
+    principal = forms.CharField(label="Your identity") if settings.LDAP else forms.EmailField(label="Email")
 
 
 class PasswordChangeForm(forms.Form):

@@ -1543,11 +1543,13 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     for stmt in node.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             value = stmt.value
-            if isinstance(value, ast.IfExp):
-                # `email = forms.CharField() if settings.USE_USERNAME else forms.EmailField()`: either is the field
-                value = value.body if isinstance(value.body, ast.Call) else value.orelse
-            if isinstance(value, ast.Call):
-                _field(an, declaring, stmt, stmt.targets[0].id, value, None, scope)
+            # `email = forms.CharField() if settings.USE_USERNAME else forms.EmailField()`: either is the
+            # field, the first that says what it holds
+            choices = [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
+            seen = len(an.observations)
+            for choice in choices:
+                if isinstance(choice, ast.Call) and len(an.observations) == seen:
+                    _field(an, declaring, stmt, stmt.targets[0].id, choice, None, scope)
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             call = stmt.value if isinstance(stmt.value, ast.Call) else None
             if call is not None and family.field_calls and _is_call_of(an, call, scope, family):
