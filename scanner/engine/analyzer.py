@@ -1315,15 +1315,15 @@ class FileAnalyzer:
 
     def local_summary(self, node: ast.Call, func: Value, scope: Scope) -> FunctionSummary | None:
         """The summary of the function a call reaches: one of this file's, or another module's."""
-        if isinstance(node.func, ast.Name):
-            if func.symbol is None or not func.symbol.startswith("builtins."):
-                found = self.summary_of(node.func.id)
-                if found is not None:
-                    return found
-        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) and node.func.value.id in ("self", "cls"):
-            if scope.cls is not None:
-                return self.summary_of(f"{scope.cls.name}.{node.func.attr}")
-            return None
+        local = self._local_key(node, func, scope)
+        if local is not None:
+            found = self.summary_of(local)
+            if found is not None or not isinstance(node.func, ast.Name):
+                return found
+            # a name that is no function of the file: what it holds is called (an instance's class)
+        elif isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
+                and node.func.value.id in ("self", "cls"):
+            return None  # a method called outside any class
         if func.symbol is not None:
             if func.symbol.startswith("@instance:"):
                 return self.summary_of(func.symbol[len("@instance:"):])

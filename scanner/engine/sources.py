@@ -1608,7 +1608,7 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
         type_names.append(callee_name(value_node))
         hints = _hints(an, value_node, scope)
     # a field added at run time is filled in like the others: read its name as submitted
-    node = next((n for n in ast.walk(an.tree) if isinstance(n, ast.ClassDef) and n.name == cls.name), None)
+    node = _class_nodes(an).get(cls.name)
     if node is None:
         return
     declaring = _Declaring(cls.name, replace(family, submitted=True), family.stored, _model_of(node), False)
@@ -1767,6 +1767,22 @@ def _emit_built_field(an: FileAnalyzer, family: SchemaFamily, where: ast.AST, na
     an.emit(Kind.COLLECT, where, [match.category], family.rule,
             f"a {family.family} field '{name}' is built{f' by {owner}' if owner else ''} ({match.category})",
             stored=family.stored, reasons=(f"{family.family} field built in code", match.pattern))
+
+
+# The tree attribute that keeps a module's classes by name: every analysis of one parse shares them.
+_CLASSES = "_policyscan_classes"
+
+
+def _class_nodes(an: FileAnalyzer) -> dict[str, ast.ClassDef]:
+    """The module's classes by name (the outermost, first of a name), found once per parse."""
+    found: dict[str, ast.ClassDef] | None = getattr(an.tree, _CLASSES, None)
+    if found is None:
+        found = {}
+        for node in ast.walk(an.tree):
+            if isinstance(node, ast.ClassDef):
+                found.setdefault(node.name, node)
+        setattr(an.tree, _CLASSES, found)
+    return found
 
 
 def _key_text(key: ast.expr) -> str | None:
