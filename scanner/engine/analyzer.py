@@ -996,8 +996,7 @@ class FileAnalyzer:
             if symbol in self.models.request.objects:
                 return symbol_value_of(REQUEST)
             if "(" not in base.symbol and not base.symbol.startswith("@"):
-                bound = self.external.variables.get(symbol)
-                self.uses.add(USE_VARIABLE + symbol)
+                bound = self.bound_elsewhere(symbol)
                 if bound is not None:
                     return symbol_value_of(bound)
             if (node.attr in self.models.logger_names and symbol not in self.models.returns
@@ -1468,12 +1467,17 @@ class FileAnalyzer:
         if symbol in self.models.request.objects:
             return symbol_value_of(REQUEST)
         if "." in symbol:
-            self.uses.add(USE_VARIABLE + symbol)
-            bound = self.external.variables.get(symbol)
+            bound = self.bound_elsewhere(symbol)
             if bound is not None:
                 self._bound.add(bound)
                 return symbol_value_of(bound)
         return symbol_value_of(symbol)
+
+    def bound_elsewhere(self, symbol: str) -> str | None:
+        """What another module of the project bound the qualified name `symbol` to (`app.db` ->
+        `flask_sqlalchemy.SQLAlchemy()`), or None; the lookup is recorded as a use."""
+        self.uses.add(USE_VARIABLE + symbol)
+        return self.external.variables.get(symbol)
 
     def request_attribute(self, name: str) -> bool:
         """True when the project sets `request.<name>` from request data (in this module or another)."""

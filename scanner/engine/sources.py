@@ -23,7 +23,6 @@ from scanner.engine.summaries import (
     USE_RECEIVED,
     USE_RENDERED,
     USE_RESPONSE,
-    USE_VARIABLE,
 )
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
 from scanner.model import Cookie, Kind
@@ -1210,9 +1209,7 @@ def _event_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
         symbol = an.static_symbol(target, scope)
         if symbol is not None and "(" not in symbol and "." in symbol:
             # `from app.server import sio`: what that module bound `sio` to
-            holder = symbol.rsplit(".", 1)[0]
-            an.uses.add(USE_VARIABLE + holder)
-            bound = an.external.variables.get(holder)
+            bound = an.bound_elsewhere(symbol.rsplit(".", 1)[0])
             symbol = f"{bound}.{target.attr}" if bound is not None else symbol
         if symbol in decorators:
             return True
