@@ -189,6 +189,20 @@ class Classifier:
         self._names[cache_key] = found
         return found
 
+    def submitted_name(self, identifier: str, owner: str) -> Match | None:
+        """Return what a field of `owner` means as what a person submits (a form's, a request body
+        model's), or None: read in the context of a request and of its class at once, so that its
+        class still cancels what it cancels (a `session_id` of a `MessageUpdate` is the chat's).
+        """
+        cache_key = (identifier, f"{owner}\0submitted")
+        try:
+            return self._names[cache_key]
+        except KeyError:
+            pass
+        found = self._classify_name(identifier, owner, also=self._owner_groups("request") or frozenset())
+        self._names[cache_key] = found
+        return found
+
     def typed_name(self, identifier: str, type_names: Iterable[str]) -> Match | None:
         """Return what a field means through its declared type, or None.
 
@@ -232,7 +246,7 @@ class Classifier:
 
     # -- names --------------------------------------------------------------------------------
 
-    def _classify_name(self, identifier: str, owner: str | None) -> Match | None:
+    def _classify_name(self, identifier: str, owner: str | None, also: frozenset[str] = frozenset()) -> Match | None:
         pack = self._pack
         words = pack.words(identifier)
         key = "_".join(words)
@@ -260,6 +274,7 @@ class Classifier:
             modifiers = self._owner_modifiers(read_as)
         if owner_groups is None:
             return None
+        owner_groups |= also
         if named_after:
             # a class named for its field holds that field: `IPAddress.address` is an IP address
             joined = _best(pack, named_after + words, frozenset())

@@ -1204,3 +1204,23 @@ def test_a_valid_pack_is_compiled_without_indexing_its_lines(monkeypatch: pytest
     with pytest.raises(RulePackError):
         Classifier.from_toml(broken, path="broken.toml")
     assert indexed == [broken]
+
+
+@pytest.mark.parametrize(
+    ("identifier", "owner", "expected"),
+    [
+        # a field of a request body model or a form, read as what a person submits
+        ("search", "ThreadFilter", BEHAVIOR),
+        ("q", "SearchForm", BEHAVIOR),
+        ("email", "ThreadFilter", EMAIL),
+        # its class still cancels what it cancels: a chat message's session is the conversation
+        ("session_id", "MessageUpdate", None),
+        ("session_id", "LoginRequest", CREDENTIALS),
+        # a configuration object submits nothing personal
+        ("name", "SettingsForm", None),
+        ("page", "ThreadFilter", None),
+    ],
+)
+def test_submitted_name(classifier: Classifier, identifier: str, owner: str, expected: str | None) -> None:
+    found = classifier.submitted_name(identifier, owner)
+    assert (found.category if found is not None else None) == expected

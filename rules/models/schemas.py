@@ -847,6 +847,29 @@ async def checkout(order: CheckoutRequest) -> dict[str, str]:
     return {"status": "accepted"}
 
 
+class ThreadFilter(BaseModel):
+    """Decoded from a request body: its fields are read as what a person submits."""
+
+    # the text a person types to search their threads
+    # ruleid: python.pydantic.field user.behavior
+    search: str | None = None
+    # ok: python.pydantic.field
+    page: int = 1
+
+
+class MessageUpdate(BaseModel):
+    # ruleid: python.pydantic.field user.content
+    text: str
+    # a chat message's session is the conversation, whoever submits it
+    # ok: python.pydantic.field
+    session_id: str
+
+
+@router.post("/threads")
+async def list_threads(thread_filter: ThreadFilter, update: MessageUpdate) -> dict[str, str]:
+    return {"status": "ok"}
+
+
 @dataclasses.dataclass(frozen=True)
 class RetryPolicy:
     # ok: python.dataclass.field

@@ -1536,7 +1536,11 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     if family.stored_when_keyword:
         stored = any(k.arg == family.stored_when_keyword and isinstance(k.value, ast.Constant) and k.value.value is True
                      for k in node.keywords)
-    declaring = _Declaring(node.name, family, stored, _model_of(node), _has_address_fields(an, node))
+    # a value class a request body is decoded into (a route's parameter type, or a field of one) is
+    # filled in by a person as a form is: its fields are read as what they submit
+    received = not family.submitted and not stored and not family.received_only and _received(an, node)
+    declaring = _Declaring(node.name, replace(family, submitted=True) if received else family, stored,
+                           _model_of(node), _has_address_fields(an, node))
     for stmt in node.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             value = stmt.value
@@ -1998,7 +2002,7 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = classifier.name(name, owner="address")
     if match is None and declaring.family.submitted:
         # what a form receives is what the person filling it in submits: read it as such
-        match = classifier.name(name, owner="request")
+        match = classifier.submitted_name(name, declaring.owner)
     if match is None:
         match = classifier.typed_name(name, type_names)
     if match is None:
