@@ -840,6 +840,9 @@ class CheckoutRequest:
     # ruleid: python.dataclass.field user.contact.email
     email: str
     address: ShippingAddress
+    # received, its fields are what the buyer submits: a comment is what they wrote
+    # ruleid: python.dataclass.field user.content
+    comment: str = ""
 
 
 @router.post("/checkout")

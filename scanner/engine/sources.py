@@ -1538,7 +1538,7 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
                      for k in node.keywords)
     # a value class a request body is decoded into (a route's parameter type, or a field of one) is
     # filled in by a person as a form is: its fields are read as what they submit
-    received = not family.submitted and not stored and not family.received_only and _received(an, node)
+    received = not family.submitted and not stored and (family.received_only or _received(an, node))
     declaring = _Declaring(node.name, replace(family, submitted=True) if received else family, stored,
                            _model_of(node), _has_address_fields(an, node))
     for stmt in node.body:
