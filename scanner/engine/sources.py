@@ -1347,8 +1347,12 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
                 for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
                     seeds.extend(_type_names(arg.annotation))
     decoders = an.models.received_by
-    # a decoder is reached through an import of its package, which the source then names
-    with_decoders = any(package in an.source for package in _packages(decoders))
+    # a decoder is reached through a module-level import of its package (one inside a function is
+    # not resolved at module level, so its calls would name no class here anyway)
+    packages = _packages(decoders)
+    with_decoders = any(qualified.split(".", 1)[0] in packages for stmt in an.tree.body
+                        if isinstance(stmt, (ast.Import, ast.ImportFrom))
+                        for _, qualified in import_bindings(stmt, an.module, an.is_package))
     if with_decoders or any(text in an.source for text in _SUBMITTED_DATA) or _FORM_FIELD_DATA.search(an.source):
         for node in _calls_on(an.tree, _seed_lines(an, decoders if with_decoders else frozenset())):
             if with_decoders and an.static_symbol(node.func, an.module_scope) in decoders:
