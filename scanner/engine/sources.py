@@ -1892,10 +1892,13 @@ def _model_of(cls: ast.ClassDef) -> str | None:
 def _has_address_fields(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
     """Whether a class declares a street, postal code or city by name: then its ambiguous fields
     (`state`, `country`, `line1`) are parts of that address."""
+    # the classifier is asked only about names with a word of those patterns in them (or about
+    # every name of a class whose own name has one: a field named after its class)
+    every = _ADDRESS_WORDS.search(cls.name) is not None
     for stmt in cls.body:
         target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
             stmt.target if isinstance(stmt, ast.AnnAssign) else None
-        if isinstance(target, ast.Name):
+        if isinstance(target, ast.Name) and (every or _ADDRESS_WORDS.search(target.id)):
             match = an.classifier.name(target.id, owner=cls.name)
             if match is not None and match.category in _ADDRESS_ANCHORS:
                 return True
@@ -1903,6 +1906,9 @@ def _has_address_fields(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
 
 
 _ADDRESS_ANCHORS = frozenset({"user.contact.address.street", "user.contact.address.postal_code", "user.contact.address.city"})
+# The words the classifier's street, postal code and city patterns are made of, as text.
+_ADDRESS_WORDS = re.compile(r"street|addr|line|house|apartment|apt|suite|unit|post|zip|pin|city|cities|town|locality",
+                            re.IGNORECASE)
 
 
 def _field(
