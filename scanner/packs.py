@@ -334,6 +334,26 @@ class Models:
     (`default_show_user_schema`): its fields are sent out, not collected."""
 
     @functools.cached_property
+    def families_by_name(self) -> Mapping[str, SchemaFamily]:
+        """The schema families by their `family` name (the first of a name)."""
+        found: dict[str, SchemaFamily] = {}
+        for family in self.schemas:
+            found.setdefault(family.family, family)
+        return found
+
+    @functools.cached_property
+    def _field_families(self) -> dict[str, SchemaFamily | None]:
+        return {}
+
+    def field_family(self, symbol: str) -> SchemaFamily | None:
+        """The first schema family whose fields a call of `symbol` declares, or None (memoised:
+        the same field classes are called in every model)."""
+        known = self._field_families
+        if symbol not in known:
+            known[symbol] = next((f for f in self.schemas if f.field_calls and f.is_field_call(symbol)), None)
+        return known[symbol]
+
+    @functools.cached_property
     def _roots(self) -> frozenset[str]:
         """The objects the models say something about: `openai.OpenAI()`, `flask_sqlalchemy.SQLAlchemy()`."""
         names: list[str] = [*self.share_calls.names(), *self.log_calls.names(), *self.http_calls.names(),

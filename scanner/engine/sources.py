@@ -1449,7 +1449,7 @@ def _received(an: FileAnalyzer, node: ast.ClassDef) -> bool:
 def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaFamily | None:
     """The schema family of a class: by base, decorator, local ancestry, or the fields it assigns."""
     families = an.models.schemas
-    by_name = {family.family: family for family in families}
+    by_name = an.models.families_by_name
     for base in node.bases:
         target = base.value if isinstance(base, ast.Subscript) else base
         if isinstance(target, ast.Name) and target.id in an.schema_classes:
@@ -1474,11 +1474,10 @@ def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaF
         value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
         if isinstance(value, ast.Call):
             symbol = an.static_symbol(value.func, scope)
-            if symbol is None:
-                continue
-            for family in families:
-                if family.field_calls and family.is_field_call(symbol):
-                    return family
+            if symbol is not None:
+                found = an.models.field_family(symbol)
+                if found is not None:
+                    return found
     return None
 
 
