@@ -11,7 +11,7 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS
+from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS, callee_name
 from scanner.engine.values import HOLE, NOTHING, REQUEST, Value, data_of, shape_of, union
 from scanner.model import Cookie, Kind
 from scanner.packs import CookieSetter, HostRecipient, LogSink, ShareSink
@@ -114,7 +114,7 @@ def _connection_send(an: FileAnalyzer, node: ast.Call, connection: Value, args: 
     known = _known_host(an, connection)
     if known is None:
         return
-    entry, host, _ = known
+    entry, host, _, _ = known
     if all(_literal(arg_node, value) for arg_node, value in zip(node.args, args)) and not node.keywords:
         return  # nothing, or a fixed message (`ws.send("ping")`): the protocol's, not the user's
     _share_with_host(an, node, entry, _data(an, args, kwargs), "python.share.websocket-known-host",
@@ -122,15 +122,16 @@ def _connection_send(an: FileAnalyzer, node: ast.Call, connection: Value, args: 
                      f"websocket connection to known host {host}")
 
 
-def _known_host(an: FileAnalyzer, url: Value) -> tuple[HostRecipient, str, bool] | None:
-    """The known recipient a request to `url` goes to, its host, and whether the query string holds
-    unknown values; None when the host is not known or not one of a recipient's."""
+def _known_host(an: FileAnalyzer, url: Value) -> tuple[HostRecipient, str, str, bool] | None:
+    """The known recipient a request to `url` goes to, its host and path (see `url_target`), and
+    whether the query string holds unknown values; None when the host is not known or not one of
+    a recipient's."""
     target = url_target(url)
     if target is None:
         return None
     host, path, dynamic_query = target
     entry = an.models.host_recipient(host, path) or _vendor_host(an, host)
-    return None if entry is None else (entry, host, dynamic_query)
+    return None if entry is None else (entry, host, path, dynamic_query)
 
 
 # Top-level package names too generic to name a vendor by.
@@ -272,25 +273,24 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
         # judged as the call's own URL)
         if url is not None and url.text is not None and "://" in url.text:
             return
-        base_shape, path = shape_of(base), shape_of(url) if url is not None else ""
-        if path and not path.startswith(("/", HOLE)) and not base_shape.endswith("/"):
-            path = "/" + path  # `client.post("api/v1/...")` on `base_url="https://api.example.com"`
-        url = Value(shape=base_shape + path, categories=(url or NOTHING).categories,
+        base_shape, relative = shape_of(base), shape_of(url) if url is not None else ""
+        if relative and not relative.startswith(("/", HOLE)) and not base_shape.endswith("/"):
+            relative = "/" + relative  # `client.post("api/v1/...")` on `base_url="https://api.example.com"`
+        url = Value(shape=base_shape + relative, categories=(url or NOTHING).categories,
                     steps=(url or NOTHING).steps, reasons=(url or NOTHING).reasons)
     if url is None:
         return
     known = _known_host(an, url)
     if known is None:
         return
-    entry, host, dynamic_query = known
+    entry, host, path, dynamic_query = known
     rest = [value for index, value in enumerate(args) if index != url_position]
     data = union([_data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS), data_of(url)])
     if not data.categories and not dynamic_query and _sends_nothing(node, url_position, args, kwargs):
         # `requests.get(f"{base}/files/{file_id}/url")`, `session.delete(...)`: only the service's own
         # ids in the URL's path and fixed settings: nothing of the user's is sent
         return
-    target = url_target(url)
-    if entry.vendor and not data.categories and not _TELEMETRY.search(host + (target[1] if target else "")):
+    if entry.vendor and not data.categories and not _TELEMETRY.search(host + path):
         # the vendor's own API (`client.post("/v1/webhooks/", json=config)`): a share when what it is sent
         # is visibly personal; its telemetry endpoint is one whatever it is sent (the contract's rule)
         return
@@ -688,7 +688,7 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
             rules.setdefault(rule, []).append(data_of(value))
     for rule, values in sorted(rules.items()):
         data = union(values)
-        callee = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "a wrapper")
+        callee = callee_name(node) or "a wrapper"
         an.emit(Kind.LOG, node, data.categories, rule,
                 f"{describe(data.categories)} {is_are(data.categories)} written to a log through {callee}()", value=data,
                 reasons=(f"{callee}() passes its argument to a log call",))
@@ -698,7 +698,7 @@ def apply_side_logs(an: FileAnalyzer, node: ast.Call, side_logs: dict[int, list[
     """A call of a function of the file that logs some of its parameters on the side of its work
     (`charge_webhook(event, event_json)` with `logger.exception("... %s", event_json)` inside): what
     the call passes there is written to a log at those log calls, where the contract locates a log."""
-    callee = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "a function")
+    callee = callee_name(node) or "a function"
     for index, logs in sorted(side_logs.items()):
         if index >= len(args) or not args[index].categories:
             continue
@@ -732,5 +732,5 @@ def _wrapped_cookie(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, 
             passed = summary.argument(index, args, kwargs)
             if passed is not None:
                 given[attribute] = passed
-    callee = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "a wrapper")
+    callee = callee_name(node) or "a wrapper"
     _emit_cookie(an, node, summary.cookie_rule, given, through=callee)

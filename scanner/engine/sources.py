@@ -1350,9 +1350,7 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
     # a decoder is reached through a module-level import of its package (one inside a function is
     # not resolved at module level, so its calls would name no class here anyway)
     packages = _packages(decoders)
-    with_decoders = any(qualified.split(".", 1)[0] in packages for stmt in an.tree.body
-                        if isinstance(stmt, (ast.Import, ast.ImportFrom))
-                        for _, qualified in import_bindings(stmt, an.module, an.is_package))
+    with_decoders = any(qualified.split(".", 1)[0] in packages for _, qualified in _module_imports(an))
     if with_decoders or any(text in an.source for text in _SUBMITTED_DATA) or _FORM_FIELD_DATA.search(an.source):
         for node in _calls_on(an.tree, _seed_lines(an, decoders if with_decoders else frozenset())):
             if with_decoders and an.static_symbol(node.func, an.module_scope) in decoders:
@@ -1370,23 +1368,39 @@ def _seed_lines(an: FileAnalyzer, decoders: frozenset[str]) -> list[int]:
     """The lines (ascending) where a call `_received_seeds` looks for may be: those naming a submitted
     form's data, and those naming what the module imports of a decoder's package (`from pydantic
     import TypeAdapter`: the lines with `TypeAdapter`)."""
-    names: set[str] = set()
     packages = _packages(decoders)
-    for stmt in an.tree.body:
-        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            for local, qualified in import_bindings(stmt, an.module, an.is_package):
-                if qualified.split(".", 1)[0] in packages:
-                    names.add(local)
+    names = {local for local, qualified in _module_imports(an) if qualified.split(".", 1)[0] in packages}
     source = an.source
     # each pattern starts with a literal, which the regex engine finds fast (an alternation at the
     # start would be tried at every position)
-    patterns = [re.compile(re.escape(text)) for text in _SUBMITTED_DATA] + [_FORM_FIELD_DATA]
-    patterns.extend(re.compile(rf"\b{re.escape(name)}\b") for name in sorted(names))
-    offsets = [m.start() for pattern in patterns for m in pattern.finditer(source)]
+    patterns = [*_SUBMITTED_DATA_TEXT, *(re.compile(rf"\b{re.escape(name)}\b") for name in sorted(names))]
+    return sorted(set(_lines_at(source, [m.start() for pattern in patterns for m in pattern.finditer(source)])))
+
+
+# The patterns `_seed_lines` finds a submitted form's data with.
+_SUBMITTED_DATA_TEXT = (*(re.compile(re.escape(text)) for text in _SUBMITTED_DATA), _FORM_FIELD_DATA)
+
+
+def _lines_at(source: str, offsets: list[int]) -> list[int]:
+    """The 1-based line of each offset into `source`, in the order given."""
     if not offsets:
         return []
     newlines = [m.start() for m in re.finditer("\n", source)]
-    return sorted({bisect.bisect_left(newlines, offset) + 1 for offset in offsets})
+    return [bisect.bisect_left(newlines, offset) + 1 for offset in offsets]
+
+
+# The tree attribute that keeps a module's top-level import bindings: every analysis of one parse shares them.
+_IMPORTS = "_policyscan_module_imports"
+
+
+def _module_imports(an: FileAnalyzer) -> tuple[tuple[str, str], ...]:
+    """The (local name, qualified name) pairs the module's top-level imports bind, in order."""
+    found: tuple[tuple[str, str], ...] | None = getattr(an.tree, _IMPORTS, None)
+    if found is None:
+        found = tuple(binding for stmt in an.tree.body if isinstance(stmt, (ast.Import, ast.ImportFrom))
+                      for binding in import_bindings(stmt, an.module, an.is_package))
+        setattr(an.tree, _IMPORTS, found)
+    return found
 
 
 def _calls_on(node: ast.AST, lines: list[int]) -> Iterator[ast.Call]:
@@ -1639,12 +1653,9 @@ def visit_built_fields(an: FileAnalyzer) -> None:
         return  # no field is built in a pair, a dict or after a comparison: most modules
     families = tuple(f for f in an.models.schemas if f.submitted and f.field_calls)
     modules = _field_modules(families)
-    imported = dict(binding for stmt in an.tree.body if isinstance(stmt, (ast.Import, ast.ImportFrom))
-                    for binding in import_bindings(stmt, an.module, an.is_package))
+    imported = dict(_module_imports(an))
     if any(qualified.startswith(modules) for qualified in imported.values()):
-        newlines = [m.start() for m in re.finditer("\n", source)]
-        lines = [bisect.bisect_left(newlines, at) + 1 for at in calls]
-        _built_fields_in(an, _Building(families, imported, lines), an.tree.body, None, None)
+        _built_fields_in(an, _Building(families, imported, _lines_at(source, calls)), an.tree.body, None, None)
 
 
 class _Building(NamedTuple):
