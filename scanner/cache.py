@@ -35,7 +35,9 @@ import os
 import pickle
 import time
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from scanner import __version__
 from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
@@ -85,12 +87,18 @@ def engine_digest() -> str:
     """A digest of the analysis code itself, so a changed engine never reuses old results."""
     digest = hashlib.sha256(__version__.encode())
     here = Path(__file__).resolve().parent
-    for path in sorted([*here.glob("engine/*.py"), here / "classify.py", here / "packs.py", here / "model.py"]):
+    files_digest(digest, sorted([*here.glob("engine/*.py"), here / "classify.py", here / "packs.py", here / "model.py"]))
+    return digest.hexdigest()
+
+
+def files_digest(digest: Any, paths: Iterable[Path]) -> None:
+    """Add each file's name and bytes to `digest` (a hashlib object; the name alone for a file that
+    cannot be read)."""
+    for path in paths:
         try:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
         except OSError:
             digest.update(path.name.encode())
-    return digest.hexdigest()
 
 
 def _encode(path: str, result: Analyzed) -> _Encoded:

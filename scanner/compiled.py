@@ -12,7 +12,7 @@ import hashlib
 from pathlib import Path
 
 from scanner.bundled import rules_dir
-from scanner.cache import engine_digest
+from scanner.cache import engine_digest, files_digest
 from scanner.classify import PACK_FILE, RulePack, bundled_pack
 from scanner.kept import read_kept, write_kept
 from scanner.packs import Models, default_pack_paths, load_models
@@ -43,9 +43,5 @@ def compiled_packs(directory: Path | None, enabled: tuple[str, ...] | None) -> t
 def _key(enabled: tuple[str, ...] | None) -> str:
     digest = hashlib.sha256(engine_digest().encode())
     digest.update(repr(sorted(enabled) if enabled is not None else None).encode())
-    for path in (*default_pack_paths(), rules_dir() / PACK_FILE, *_TAXONOMY):
-        try:
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        except OSError:
-            digest.update(path.name.encode() + b"\0unreadable")
+    files_digest(digest, (*default_pack_paths(), rules_dir() / PACK_FILE, *_TAXONOMY))
     return digest.hexdigest()
