@@ -508,7 +508,7 @@ def label_files() -> Iterator[Path]:
     yield from sorted((BENCH / "labels").glob("*.toml"))
 
 
-def test_the_corpus_lists_six_tuned_apps_and_five_held_out_of_which_one_is_blind() -> None:
+def test_the_corpus_lists_six_tuned_apps_and_six_held_out_of_which_two_are_blind() -> None:
     apps = run.load_corpus()
     assert [(a.name, a.requirement, a.framework, a.held_out, a.blind) for a in apps] == [
         ("flaskbb", "flaskbb==2.0.2", "Flask", False, False),
@@ -522,6 +522,7 @@ def test_the_corpus_lists_six_tuned_apps_and_five_held_out_of_which_one_is_blind
         ("ckan", "ckan==2.12.0", "Flask", True, False),
         ("label-studio", "label-studio==1.23.2", "Django", True, False),
         ("khoj", "khoj==1.42.10", "FastAPI", True, True),
+        ("oscar", "django-oscar==4.2.1", "Django", True, True),
     ]
 
 
@@ -559,7 +560,7 @@ def test_every_labels_file_has_files_verified_to_hold_none(path: Path) -> None:
 def test_an_unknown_app_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run.main(["--app", "nope"]) == 2
     assert capsys.readouterr().err == (
-        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, open-webui, pretix, ckan, label-studio, khoj)\n"
+        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, open-webui, pretix, ckan, label-studio, khoj, oscar)\n"
     )
 
 
