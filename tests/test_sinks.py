@@ -199,3 +199,36 @@ def test_the_vendors_own_api_is_a_share_where_what_it_is_sent_is_personal() -> N
     result = analyze_source("mem0/client/main.py", VENDOR_API, models(), Classifier.load())
     shares = [(o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
     assert shares == [(11, "mem0.ai", ("user.unique_id",))]
+
+
+USER_PATH_API = """\
+import httpx
+from urllib.parse import quote
+
+class Client:
+    def __init__(self, host=None):
+        self.client = httpx.Client(base_url=host or "https://api.mem0.ai")
+
+    def call(self, entity_id):
+        return self.client.get({path})
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "categories"),
+    [
+        # an unknown value right after a `user`/`users` segment is the user's id, whatever it is called
+        ('f"/v2/entities/user/{quote(entity_id)}/profile/"', ("user.unique_id",)),
+        ('f"/v1/users/{entity_id}"', ("user.unique_id",)),
+        ('f"/v1/Users/{entity_id}/"', ("user.unique_id",)),
+        # another resource, a word that only starts with `user`, or a fixed user path
+        ('f"/v1/projects/{entity_id}/"', None),
+        ('f"/v1/user_groups/{entity_id}/"', None),
+        ('f"/v1/users/me/{entity_id}/"', None),
+        ('"/v1/users/me/"', None),
+    ],
+)
+def test_a_user_segment_in_the_path_names_the_users_id(path: str, categories: tuple[str, ...] | None) -> None:
+    result = analyze_source("mem0/client/main.py", USER_PATH_API.replace("{path}", path), models(), Classifier.load())
+    shares = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == ([(9, categories)] if categories else [])

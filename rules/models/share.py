@@ -10,6 +10,7 @@ observation in this file is annotated. The file is analysed, never run.
 from __future__ import annotations
 
 import sys
+import urllib.parse
 import urllib.request
 
 import aiohttp
@@ -1414,6 +1415,21 @@ def make_search_clients(query):
     SearchClient("https://api.tavily.com", settings.TAVILY_KEY).search(query)
     # a configured URL gives the attribute nothing to know
     SearchClient(settings.SEARCH_URL, settings.TAVILY_KEY).search(query)
+
+
+def intercom_user_requests(external_ref, team_id):
+    # a `users/` segment followed by an unknown value: the user's id, whatever the variable is called
+    # ruleid: python.share.http-known-host user.unique_id recipient=Intercom
+    requests.get(f"https://api.intercom.io/users/{urllib.parse.quote(external_ref)}", timeout=10)
+    # ruleid: python.share.http-known-host user.unique_id recipient=Intercom
+    requests.delete(f"https://api.intercom.io/v2/entities/user/{external_ref}/profile", timeout=10)
+    # the same shape under another resource, or a fixed user path: nothing of a person's
+    # ok: python.share.http-known-host
+    requests.get(f"https://api.intercom.io/teams/{team_id}", timeout=10)
+    # ok: python.share.http-known-host
+    requests.get(f"https://api.intercom.io/user_groups/{team_id}", timeout=10)
+    # ok: python.share.http-known-host
+    requests.get("https://api.intercom.io/users/me", timeout=10)
 
 
 def not_shares(user, payment_intent_id, base_url):

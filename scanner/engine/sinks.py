@@ -29,6 +29,9 @@ HTTP_CONFIG_KEYWORDS = frozenset({
 _TELEMETRY = re.compile(r"tele|usage|stat|metric|analytic|event|track|ping|heartbeat|update|version|beacon|report",
                         re.IGNORECASE)
 SHARE_CONFIG_KEYWORDS = frozenset({"model", "api_key", "timeout", "temperature", "max_tokens", "stream", "extra_headers"})
+# A URL path that names a user's record by an unknown value (`/v1/users/{user_id}/`,
+# `/v2/entities/user/{quote(entity_id)}/profile/`): the REST convention puts the user's id there.
+_USER_IN_PATH = re.compile(r"/users?/" + HOLE, re.IGNORECASE)
 
 
 def describe(categories: frozenset[str] | set[str]) -> str:
@@ -285,7 +288,7 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
         return
     entry, host, path, dynamic_query = known
     rest = [value for index, value in enumerate(args) if index != url_position]
-    data = union([_data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS), data_of(url)])
+    data = union([_data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS), data_of(url), _user_in_path(url)])
     if not data.categories and not dynamic_query and _sends_nothing(node, url_position, args, kwargs):
         # `requests.get(f"{base}/files/{file_id}/url")`, `session.delete(...)`: only the service's own
         # ids in the URL's path and fixed settings: nothing of the user's is sent
@@ -296,6 +299,19 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
         return
     _share_with_host(an, node, entry, data, "python.share.http-known-host", f"data is sent to {entry.recipient} ({host})",
                      f"HTTP request to known host {host}")
+
+
+def _user_in_path(url: Value) -> Value:
+    """`user.unique_id` for a URL whose path holds an unknown value right after a `user`/`users`
+    segment (`f"/v2/entities/user/{quote(entity_id)}/profile/"`: whatever the value is called, it is
+    the user's id); NOTHING for any other URL, or one whose value there is already seen to be personal."""
+    shape = shape_of(url)
+    scheme_end = shape.find("://")
+    path_start = shape.find("/", scheme_end + 3) if scheme_end >= 0 else 0
+    if path_start < 0 or url.categories or not _USER_IN_PATH.search(shape, path_start):
+        return NOTHING
+    return Value(categories=frozenset({"user.unique_id"}),
+                 reasons=("the URL's path names a user's record by an unknown value: the user's id",))
 
 
 def url_target(url: Value) -> tuple[str, str, bool] | None:
