@@ -328,6 +328,32 @@ def stripe_webhook():
     refund_report("re_1", "duplicate")
 
 
+def source_webhook(event_json, source_id):
+    try:
+        return stripe_lookup(source_id)
+    except LookupError:
+        # ruleid: python.logging.personal-data user.content
+        logger.exception("webhook for an unknown source: %s", str(event_json))
+
+
+def dispatching_webhook():
+    """A dispatch through a name bound to functions of the file (pretix's Stripe webhook): the call
+    may reach each of them, so what it passes reaches each one's log calls."""
+    # (passed on whole below, after keys were read from it: not yet seen as taken whole)
+    # todoruleid: python.request.body user.content
+    event_json = json.loads(request.get_data())
+    if event_json["data"]["object"]["object"] == "charge":
+        func = charge_webhook
+    elif event_json["data"]["object"]["object"] == "source":
+        func = source_webhook
+    else:
+        return None
+    func(event_json, event_json["data"]["object"]["id"])
+    # ids and a fixed reason through another alias: nothing personal reaches its log call
+    handler = refund_report
+    handler("re_1", "duplicate")
+
+
 class Account(AbstractBaseUser):
     """A Django user's str is the field its USERNAME_FIELD names."""
 

@@ -143,6 +143,9 @@ class Scope:
     """The parameter holding a Sentry event, in a function registered as an event processor (or given its event)."""
     late: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]]] = field(default_factory=list)
     """Nested functions that read names not yet bound where they are defined (with those names)."""
+    function_aliases: dict[str, set[str]] = field(default_factory=dict)
+    """Names bound to functions of the file (`func = charge_webhook` in one branch, `func = source_webhook`
+    in another): a call through the name may reach each of them."""
 
     def lookup(self, name: str) -> Value | None:
         scope: Scope | None = self
@@ -221,6 +224,11 @@ class FileAnalyzer:
                 del self.pending[key]
                 self.analyze_function(func, scope, cls)
         return self.observations
+
+    def module_function(self, name: str, scope: Scope) -> bool:
+        """Whether `name` names a function defined at the top level of this file (and no local
+        value shadows it in `scope`)."""
+        return "." not in name and (name in self.summaries or name in self.pending) and scope.lookup(name) is None
 
     def summary_of(self, key: str) -> FunctionSummary | None:
         """The summary of a function of the file, analysing it now if it has not been yet."""
@@ -649,6 +657,8 @@ class FileAnalyzer:
                     bound = union([value, named]) if value.categories else named
                 if bound.categories and bound is value:
                     bound = with_step(bound, self.step(target, f"assigned to '{target.id}'"))
+            if isinstance(value_node, ast.Name) and self.module_function(value_node.id, scope):
+                scope.function_aliases.setdefault(target.id, set()).add(value_node.id)
             if value.role in sources.BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
                 scope.pending[target.id] = PendingBody(value_node, value)
             else:
@@ -1126,6 +1136,13 @@ class FileAnalyzer:
             side_logs = self.side_logs.get(self._local_key(node, func, scope) or "")
             if side_logs:
                 sinks.apply_side_logs(self, node, side_logs, args)
+        if given_data and isinstance(node.func, ast.Name) and node.func.id in scope.function_aliases:
+            # a dispatch through a name bound to functions of the file: each may be the one called
+            for name in sorted(scope.function_aliases[node.func.id]):
+                self.summary_of(name)  # analysed first, so what it logs of its parameters is known
+                side_logs = self.side_logs.get(name)
+                if side_logs:
+                    sinks.apply_side_logs(self, node, side_logs, args, name)
         if given_data and func.symbol is not None and not func.symbol.startswith("@"):
             # only data flowing in makes another module's pass-through function matter here
             self.uses.add(USE_PASSTHROUGH + callable_key(func.symbol))

@@ -710,11 +710,13 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
                 reasons=(f"{callee}() passes its argument to a log call",))
 
 
-def apply_side_logs(an: FileAnalyzer, node: ast.Call, side_logs: dict[int, list[SideLog]], args: list[Value]) -> None:
+def apply_side_logs(an: FileAnalyzer, node: ast.Call, side_logs: dict[int, list[SideLog]], args: list[Value],
+                    callee: str | None = None) -> None:
     """A call of a function of the file that logs some of its parameters on the side of its work
     (`charge_webhook(event, event_json)` with `logger.exception("... %s", event_json)` inside): what
-    the call passes there is written to a log at those log calls, where the contract locates a log."""
-    callee = callee_name(node) or "a function"
+    the call passes there is written to a log at those log calls, where the contract locates a log.
+    `callee` names the function where the call reaches it through another name (`func(...)`)."""
+    callee = callee or callee_name(node) or "a function"
     for index, logs in sorted(side_logs.items()):
         if index >= len(args) or not args[index].categories:
             continue
