@@ -194,6 +194,9 @@ class Inbound:
     platform: str
     fields: Mapping[str, str]  # attribute path (`author.id`) -> category
     via: str = ""  # the attribute holding the message, for a type that holds one (`TurnContext.activity`)
+    parameters: frozenset[str] = frozenset()
+    """For a platform that hands its handlers the event as a plain dict (`decorators`): the handler
+    parameters that hold it (Slack Bolt's `event`, `message`); `fields` are then its keys."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,6 +327,9 @@ class Models:
     passthrough_calls: SymbolTable[Passthrough] = field(default_factory=lambda: SymbolTable(()))
     inbound: Mapping[str, Inbound] = field(default_factory=dict)
     """Types of the messages chat platforms deliver to bots, by qualified name."""
+    inbound_handlers: Mapping[str, Inbound] = field(default_factory=dict)
+    """Decorators of the handlers chat platforms give their events as plain dicts
+    (`slack_bolt.App().event`), by qualified name."""
     """Calls that give back one of their arguments unchanged (`[[passthrough]]`: `typing.cast`)."""
     dict_schemas: tuple[DictSchema, ...] = ()
     """Schemas declared as dicts (`[[dict_schema]]`), in pack order."""
@@ -358,7 +364,8 @@ class Models:
         """The objects the models say something about: `openai.OpenAI()`, `flask_sqlalchemy.SQLAlchemy()`."""
         names: list[str] = [*self.share_calls.names(), *self.log_calls.names(), *self.http_calls.names(),
                             *self.derive_calls.names(), *self.returns, *self.returns.values(), *self.request.objects,
-                            *(f"{jar}()" for jar in self.cookie_jars), *self.routes.event_decorators]
+                            *(f"{jar}()" for jar in self.cookie_jars), *self.routes.event_decorators,
+                            *self.inbound_handlers]
         for family in self.schemas:
             names.extend(family.bases)
             names.extend(family.field_calls)
@@ -427,7 +434,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "table": frozenset({"family", "rule", "stored", "calls", "column_calls", "exclude_argument_calls",
                         "exclude_argument_keywords", "exclude_constraint_calls"}),
     "passthrough": frozenset({"calls", "position", "keyword", "called"}),
-    "inbound": frozenset({"platform", "types", "fields", "via"}),
+    "inbound": frozenset({"platform", "types", "fields", "via", "decorators", "parameters"}),
     "dict_schema": frozenset({"family", "rule", "shape", "calls", "position", "keyword", "functions", "names", "key_calls"}),
     "carries": frozenset({"calls", "categories"}),
     "configuration": frozenset({"owners", "symbols"}),
@@ -571,6 +578,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     table_entries: list[tuple[str, SchemaTable]] = []
     passthrough_entries: list[tuple[str, Passthrough]] = []
     inbound_entries: list[tuple[str, Inbound]] = []
+    handler_entries: list[tuple[str, Inbound]] = []
     dict_schemas: list[DictSchema] = []
     dict_schema_entries: list[tuple[str, DictSchema]] = []
     response_words: set[str] = set()
@@ -740,9 +748,12 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                 reader.problem("fields", "'fields' must be a table of attribute paths to data categories")
                 fields = {}
             reader.categories({"fields": list(fields.values())}, "fields")
+            decorators = [name for pattern in reader.strings(entry, "decorators") for name in expand(pattern)]
             message = Inbound(platform=reader.string(entry, "platform"), fields=dict(fields),
-                              via=reader.string(entry, "via", required=False))
-            inbound_entries.extend((name, message) for name in reader.strings(entry, "types", required=True))
+                              via=reader.string(entry, "via", required=False),
+                              parameters=frozenset(reader.strings(entry, "parameters", required=bool(decorators))))
+            inbound_entries.extend((name, message) for name in reader.strings(entry, "types", required=not decorators))
+            handler_entries.extend((name, message) for name in decorators)
         for entry in doc.get("dict_schema", []):
             reader.check_keys(entry, "dict_schema")
             dict_schema = _dict_schema(reader, entry)
@@ -830,6 +841,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         schema_tables=SymbolTable(table_entries),
         passthrough_calls=SymbolTable(passthrough_entries),
         inbound=dict(sorted(inbound_entries)),
+        inbound_handlers=dict(sorted(handler_entries)),
         dict_schemas=tuple(dict_schemas),
         dict_schema_calls=SymbolTable(dict_schema_entries),
         response_words=frozenset(response_words),

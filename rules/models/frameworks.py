@@ -19,6 +19,7 @@ import falcon
 import telegram
 from botbuilder.core import TurnContext
 import socketio
+from slack_bolt.async_app import AsyncApp
 from asgiref.typing import ASGIReceiveEvent
 import geoip2.database
 from aiohttp import web
@@ -656,6 +657,50 @@ async def on_telegram_update(update: telegram.Update, context):
     # ok: python.request.inbound
     chat_id = update.message.chat_id
     return phone, chat_id
+
+
+slack_app = AsyncApp(token="xoxb-example", signing_secret="example")
+
+
+async def add_reaction(event, emoji: str = "eyes"):
+    # a helper the handler hands the event to: the channel and timestamp are Slack's own ids
+    # ok: python.request.inbound
+    await slack_app.client.reactions_add(channel=event["channel"], timestamp=event["ts"], name=emoji)
+
+
+async def process_slack_message(event, say, thread_ts: str | None = None):
+    await add_reaction(event)
+    # the person's id at Slack, then what they wrote and attached
+    # ruleid: python.request.inbound user.unique_id
+    slack_user_id = event.get("user")
+    # ok: python.request.inbound
+    channel_id = event["channel"]
+    # ruleid: python.request.inbound user.content
+    text = event.get("text")
+    # ruleid: python.request.inbound user.content
+    slack_files = event.get("files", [])
+    await say(f"{slack_user_id} {channel_id} {len(text)} {len(slack_files)}", thread_ts=thread_ts)
+
+
+@slack_app.event("app_mention")
+async def handle_app_mentions(event, say):
+    # ok: python.request.inbound
+    thread_ts = event.get("thread_ts", event["ts"])
+    await process_slack_message(event, say, thread_ts=thread_ts)
+
+
+@slack_app.event("message")
+async def handle_message(message, say):
+    # ok: python.request.inbound
+    if message.get("bot_id") or message.get("subtype") == "bot_message":
+        return
+    await process_slack_message(event=message, say=say)
+
+
+async def handle_other_dict(event, say):
+    # not a Slack handler and never handed one's event: an `event` dict of something else
+    # ok: python.request.inbound
+    return event.get("text")
 
 
 def django_json_text(request: HttpRequest):

@@ -187,6 +187,8 @@ class FileAnalyzer:
         self.response_models: set[str] = set()
         self.received_local: frozenset[str] | None = None
         """The module's classes that receive data (computed at its first plain value class)."""
+        self.inbound_functions: dict[str, dict[str, str]] | None = None
+        """The top-level functions given a chat platform's event as a dict (`sources.inbound_parameters`)."""
         self._return_types = frozenset(models.returns.values())
         self._normalized = _NORMALIZED.setdefault(id(models.aliases), {})
         """`normalize`'s memo, shared by every analyser given the same aliases."""

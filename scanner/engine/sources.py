@@ -136,7 +136,7 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
     path = base.symbol[len(REQUEST):].lstrip(".")
     path = f"{path}.{node.attr}" if path else node.attr
     symbol = f"{REQUEST}.{path}"
-    if base.role in ("fields", "files", "body", "headers", "cookies", "field", KEPT):
+    if base.role in ("fields", "files", "body", "headers", "cookies", "field", KEPT, INBOUND_KEYS):
         # a method of a container (`request.form.get`): the call decides
         return Value(symbol=symbol)
     if base.role == INBOUND:
@@ -196,6 +196,82 @@ def _inbound_member(an: FileAnalyzer, node: ast.Attribute, base: Value, symbol: 
                  reasons=(f"{kind}.{path}",))
 
 
+# The role of an event a chat platform handed a handler as a plain dict (Slack Bolt's `event`): its
+# symbol is the request's, then `<decorator>` (the key of its `[[inbound]]` entry); its keys are read.
+INBOUND_KEYS = "inbound-keys"
+
+
+def _inbound_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value) -> Value:
+    """A key of an event handed over as a dict (`event.get("text")`): a collect of its category when
+    the platform's `fields` list the key, else NOTHING (the platform's own ids: `channel`, `ts`)."""
+    handler = (base.symbol or "")[len(REQUEST) + 2:].partition(">")[0]
+    entry = an.models.inbound_handlers.get(handler)
+    category = entry.fields.get(key.const) if entry is not None and isinstance(key.const, str) else None
+    if entry is None or category is None:
+        return NOTHING
+    message = f"the {entry.platform} event's '{key.const}' is read ({category})"
+    an.emit(Kind.COLLECT, node, [category], "python.request.inbound", message,
+            reasons=(f"{entry.platform} event key '{key.const}'",))
+    return Value(categories=frozenset({category}), steps=(an.step(node, message),),
+                 reasons=(f"{entry.platform} event key '{key.const}'",))
+
+
+def inbound_parameters(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> dict[str, str]:
+    """The parameters of `func` that hold an event a chat platform handed over as a plain dict, each
+    to the handler decorator that says which platform's: those of a handler (`@app.event("message")`
+    `async def handle(event, say)`), and those of a top-level function of the module a handler (or
+    such a function) passes the event to (`process_message(event, say)`). Raises nothing."""
+    if scope is not an.module_scope or not an.models.inbound_handlers:
+        return {}
+    return _inbound_functions(an).get(func.name, {})
+
+
+def _inbound_handler(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> str | None:
+    """The decorator symbol registering `func` as a handler of a platform's dict events, or None."""
+    for symbol in _decorator_symbols(an, func, scope):
+        if symbol in an.models.inbound_handlers:
+            return symbol
+    return None
+
+
+def _inbound_functions(an: FileAnalyzer) -> dict[str, dict[str, str]]:
+    """The module's top-level functions that hold a platform's dict event, by name: their parameters
+    that hold it, to the handler's decorator (see `inbound_parameters`); computed once per module."""
+    if an.inbound_functions is not None:
+        return an.inbound_functions
+    found: dict[str, dict[str, str]] = {}
+    defs = {f.name: f for f in an.tree.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    work: list[str] = []
+    for name, func in defs.items():
+        handler = _inbound_handler(an, func, an.module_scope) if func.decorator_list else None
+        if handler is None:
+            continue
+        held = {a.arg: handler for a in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]
+                if a.arg in an.models.inbound_handlers[handler].parameters}
+        if held:
+            found[name] = held
+            work.append(name)
+    while work:  # the helpers the event is passed to, and theirs
+        caller = work.pop()
+        held = found[caller]
+        for call in (n for n in ast.walk(defs[caller]) if isinstance(n, ast.Call)):
+            callee = defs.get(call.func.id) if isinstance(call.func, ast.Name) else None
+            if callee is None or callee.name == caller:
+                continue
+            positional = [*callee.args.posonlyargs, *callee.args.args]
+            passed = [(positional[i].arg, a.id) for i, a in enumerate(call.args[:len(positional)]) if isinstance(a, ast.Name)]
+            passed += [(k.arg, k.value.id) for k in call.keywords if k.arg is not None and isinstance(k.value, ast.Name)]
+            given = found.setdefault(callee.name, {})
+            new = {param: held[name] for param, name in passed if name in held and param not in given}
+            if new:
+                given.update(new)
+                work.append(callee.name)
+            elif not given:
+                del found[callee.name]
+    an.inbound_functions = found
+    return found
+
+
 # The reason a request container's data carries: data with it is the request's data taken whole.
 WHOLE_REASON = "request member '"
 
@@ -224,6 +300,8 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
     path = (base.symbol or REQUEST)[len(REQUEST):].lstrip(".")
     if not key.is_const and len(key.params) == 1 and role is not None:
         return Value(params=key.params, keyed=(REQUEST_CONTAINER, next(iter(key.params)), role))
+    if role == INBOUND_KEYS:
+        return _inbound_key(an, node, base, key)
     if role in ("fields", "body", "field", KEPT):
         if not isinstance(key.const, str):
             return NOTHING
@@ -972,6 +1050,9 @@ def parameter_value(
                      reasons=(f"{cls.name}'s string form shows {', '.join(sorted(rendered))}",) if rendered else ())
     if route is not None and route.event and arg is not func.args.vararg and arg is not func.args.kwarg:
         return _event_parameter(an, arg)
+    handler = inbound_parameters(an, func, scope).get(arg.arg) if cls is None else None
+    if handler is not None:
+        return Value(symbol=f"{REQUEST}.<{handler}>", role=INBOUND_KEYS)
     # which parameter of the summary a value from this argument is (the last ones: *args, **kwargs)
     params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
     annotation = an.annotation_symbol(arg.annotation, scope)
@@ -1202,6 +1283,12 @@ def _event_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
     """Whether `func` handles a real-time server's event (`@sio.on("message")`, `@sio.event`), the
     server bound in this module or in another one it imports it from."""
     decorators = an.models.routes.event_decorators
+    return any(symbol in decorators for symbol in _decorator_symbols(an, func, scope))
+
+
+def _decorator_symbols(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> Iterator[str]:
+    """The qualified names of the methods decorating `func` (`@sio.on(...)` ->
+    `socketio.AsyncServer().on`), the object bound in this module or in another it imports it from."""
     for decorator in func.decorator_list:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
         if not isinstance(target, ast.Attribute):
@@ -1211,9 +1298,8 @@ def _event_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
             # `from app.server import sio`: what that module bound `sio` to
             bound = an.bound_elsewhere(symbol.rsplit(".", 1)[0])
             symbol = f"{bound}.{target.attr}" if bound is not None else symbol
-        if symbol in decorators:
-            return True
-    return False
+        if symbol is not None:
+            yield symbol
 
 
 def _event_parameter(an: FileAnalyzer, arg: ast.arg) -> Value:
