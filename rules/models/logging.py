@@ -32,6 +32,7 @@ from loguru import logger as loguru_logger
 from netaddr import IPAddress
 
 from .audit import log_action
+from .serializers import UserSerializer
 from .billing import stripe_lookup
 from .observability import get_logger, log_calls
 
@@ -352,6 +353,21 @@ def dispatching_webhook():
     # ids and a fixed reason through another alias: nothing personal reaches its log call
     handler = refund_report
     handler("re_1", "duplicate")
+
+
+def print_user_info(user):
+    """A serializer's `.data` is a dict the function fills further (label-studio's CLI): what it
+    stores there is printed with it."""
+    user_data = UserSerializer(user).data
+    user_data["token"] = user.auth_token.key
+    user_data["status"] = "ok"
+    # ruleid: python.print.personal-data user.authorization.credentials
+    print(user_data)
+    status = UserSerializer(user).data
+    status["status"] = "ok"
+    # ok: python.print.personal-data
+    # (only a constant was stored into it)
+    print(status)
 
 
 class Account(AbstractBaseUser):

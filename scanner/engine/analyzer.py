@@ -707,7 +707,7 @@ class FileAnalyzer:
         if not isinstance(target.value, ast.Name) or target.value.id not in scope.env:
             return
         held = scope.env[target.value.id]
-        if held.symbol is not None or held.role is not None:
+        if held.role is not None or (held.symbol is not None and not _instance_dict(held.symbol)):
             return  # a request, a client, a response: what their items hold is modelled where they are read
         parts = [data_of(value)]
         if isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str) and not value.is_const:
@@ -1553,6 +1553,17 @@ isinstance chain it replaces: `_eval_other` goes through it in this order for a 
 # Words that name a function for logging (`log_event`, `audit`); `info`, `error` or `record` name
 # too many other things (`get_plugin_info`, `cached_user_info`).
 LOGGING_WORDS = frozenset({"log", "logs", "logger", "logging", "audit", "print", "echo"})
+
+
+# An attribute of an instance the code made (`UserSerializer(user).data`, `form.cleaned_data` of
+# `Form(...)`): a dict the object filled, which the function then fills further.
+_INSTANCE_DICT = re.compile(r"\(\)\.[A-Za-z_]\w*$")
+
+
+def _instance_dict(symbol: str) -> bool:
+    """Whether `symbol` names a plain attribute of a constructed instance (`pkg.UserSerializer().data`),
+    not a request's member or a method's result: items stored into it are held by it from then on."""
+    return not symbol.startswith(REQUEST) and _INSTANCE_DICT.search(symbol) is not None
 
 
 def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
