@@ -21,7 +21,13 @@ from scanner.cache import ResultCache
 from scanner.classify import Classifier
 from scanner.engine.analyzer import analyze_path
 from scanner.engine.imports import module_name
-from scanner.engine.summaries import EMPTY, USE_VARIABLE, Analyzed, ModuleSummary
+from scanner.engine.summaries import (
+    EMPTY,
+    USE_VARIABLE,
+    Analyzed,
+    ModuleSummary,
+    is_reexport,
+)
 from scanner.packs import Models
 
 if TYPE_CHECKING:  # imported when a pool starts: a run that starts none is spared 18 ms
@@ -52,14 +58,23 @@ Step = tuple[str, Analyzed]
 
 
 class _Exports(Mapping[str, ModuleSummary]):
-    """The summaries of settled files, read from their results only when asked for: a result taken
-    from the cache decodes its summary then (most are never offered to a file analysed again)."""
+    """What settled files offer the files that import them (`ModuleSummary.offered`: a summary and
+    the entries its re-exports rename, from what its `deps` offer), read from their results only
+    when asked for: a result taken from the cache decodes its summary then (most are never offered
+    to a file analysed again)."""
 
-    def __init__(self) -> None:
+    def __init__(self, deps: Mapping[str, Sequence[str]]) -> None:
         self.results: dict[str, Analyzed] = {}
+        self._deps = deps
+        self._offers: dict[str, tuple[Analyzed, ModuleSummary]] = {}
 
     def __getitem__(self, relpath: str) -> ModuleSummary:
-        return self.results[relpath].summary
+        result = self.results[relpath]
+        known = self._offers.get(relpath)
+        if known is None or known[0] is not result:
+            imported = (self[d] for d in self._deps.get(relpath, ()) if d in self.results)
+            known = self._offers[relpath] = (result, result.summary.offered(imported))
+        return known[1]
 
     def __contains__(self, relpath: object) -> bool:
         return relpath in self.results
@@ -74,14 +89,6 @@ class _Exports(Mapping[str, ModuleSummary]):
 def _offered(deps: Sequence[str], exports: Mapping[str, ModuleSummary]) -> ModuleSummary:
     """The summaries of the files a file imports, of those settled so far."""
     return ModuleSummary.merge(exports[d] for d in deps if d in exports)
-
-
-def is_reexport(name: str, bound: str) -> bool:
-    """True for a variable entry that binds a name to another name of the same package tree (what
-    a module imports from its own project: `app.api.get_optional` -> `app.lib.params.get_optional`),
-    not to an object (`flask_sqlalchemy.SQLAlchemy()`, `@instance:...`)."""
-    return (bound != name and "(" not in bound and not bound.startswith("@")
-            and bound.split(".", 1)[0] == name.split(".", 1)[0])
 
 
 def wanted_entries(uses: frozenset[str], index: ModuleSummary, names: frozenset[str]) -> frozenset[str]:
@@ -176,7 +183,7 @@ def _settle_batch(root: str, relpaths: list[str], max_size: int, deps: dict[str,
         imports = deps.get(relpath, ())
         offer = _offer_print(imports, digests)
         step = _settle(Path(root), relpath, models, classifier, max_size, _offered(imports, exports))
-        exports[relpath] = summary = step[1].summary
+        exports[relpath] = summary = step[1].summary.offered(exports[d] for d in imports if d in exports)
         digests[relpath] = _summary_digest(summary)
         out.append((step, offer, digests[relpath]))
     return out
@@ -288,7 +295,7 @@ class Settler:
         position = {relpath: at for at, relpath in enumerate(order)}
         deps = {relpath: tuple(d for d in imports if position.get(d, len(order)) < position[relpath])
                 for relpath, imports in deps.items() if relpath in position}
-        exports = _Exports()
+        exports = _Exports(deps)
         digests: dict[str, str] = {}  # each settled file's `_summary_digest`
         count = [0]
         # The fingerprint of the summaries each file being settled is offered (`_offer_print`).

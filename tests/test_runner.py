@@ -203,6 +203,33 @@ def test_a_reexport_is_given_with_the_entries_of_its_original_the_file_would_ask
     assert wanted_entries(frozenset(uses), INDEX, INDEX.names()) == wanted
 
 
+EMAIL = FunctionSummary(returns=Value(categories=frozenset({"user.contact.email"})))
+
+
+def test_a_package_offers_the_entries_its_reexports_rename_and_only_those() -> None:
+    package = ModuleSummary(variables={"app.lib.get_email": "app.lib.params.get_email",
+                                       "app.lib.Form": "app.lib.forms.Form", "app.lib.db": "flask_sqlalchemy.SQLAlchemy()"})
+    params = ModuleSummary(functions={"app.lib.params.get_email": EMAIL, "app.lib.params.get_email_twice": EMAIL})
+    forms = ModuleSummary(families={"app.lib.forms.Form": "django_forms"},
+                          functions={"app.lib.forms.Form.clean": EMAIL, "app.lib.forms.Formatter": EMAIL})
+    offered = package.offered([params, forms])
+    # the originals and their members; not a name that only begins like one (`get_email_twice`, `Formatter`)
+    assert offered == ModuleSummary(
+        functions={"app.lib.params.get_email": EMAIL, "app.lib.forms.Form.clean": EMAIL},
+        families={"app.lib.forms.Form": "django_forms"}, variables=package.variables)
+
+
+def test_a_chain_of_reexports_is_followed_and_a_module_without_one_offers_itself() -> None:
+    top = ModuleSummary(variables={"app.get_email": "app.lib.get_email"})
+    package = ModuleSummary(variables={"app.lib.get_email": "app.lib.params.get_email"},
+                            functions={"app.lib.params.get_email": EMAIL})
+    assert top.offered([package]) == ModuleSummary(variables={**top.variables, **package.variables},
+                                                   functions={"app.lib.params.get_email": EMAIL})
+    assert package.offered([top]) is package  # its original is not among what it imports: itself
+    plain = ModuleSummary(functions={"app.views.helper": EMAIL})
+    assert plain.offered([package]) is plain
+
+
 REEXPORTS = {
     "app/__init__.py": "",
     "app/lib/__init__.py": """\
@@ -253,11 +280,11 @@ def test_a_reexport_costs_no_analysis_of_its_own(tmp_path: Path, monkeypatch: py
     result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=False)
     logs = [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
     assert logs == [("app/views.py", 9, ("user.contact.email",))]
-    # views.py again in a round, with the helper's summary under its own name (app/lib/__init__.py,
-    # which views.py imports, does not have it); tests.py's TestCase, of which nothing is known, costs
-    # no second analysis
+    # each file once: app/lib/__init__.py offers views.py the helper's summary under its own name
+    # (app.lib.params.get_email) with the re-export, so no round analyses views.py again; tests.py's
+    # TestCase, of which nothing is known, costs no second analysis either
     assert sorted(analyses) == ["app/__init__.py", "app/lib/__init__.py", "app/lib/params.py",
-                                "app/lib/testing.py", "app/tests.py", "app/views.py", "app/views.py"]
+                                "app/lib/testing.py", "app/tests.py", "app/views.py"]
 
 
 EMAIL = FunctionSummary(returns=Value(categories=frozenset({"user.contact.email"})))

@@ -131,6 +131,35 @@ class ModuleSummary:
                           key in self.request_attributes, key in self.responses, key in self.received))
         return hashlib.sha256(pickle.dumps(parts, protocol=4)).hexdigest()
 
+    def offered(self, imported: Iterable[ModuleSummary]) -> ModuleSummary:
+        """What this module offers the modules that import it: its own entries, and those its
+        re-exports rename, taken from `imported` (what the modules it imports offer).
+
+        `from .datetime import Now` in a package makes `pkg.Now` a name for `pkg.datetime.Now`: a
+        module importing `pkg` looks up `pkg.datetime.Now` (and its members) when it meets `pkg.Now`.
+        Offering those entries with the package spares analysing that module again once they are
+        known (what a round of analysis would give it). A chain of re-exports is followed.
+        """
+        originals = [bound for name, bound in self.variables.items() if is_reexport(name, bound)]
+        if not originals:
+            return self
+        pool = ModuleSummary.merge(imported)
+        if pool == EMPTY:
+            return self
+        available = pool.names()
+        picked: set[str] = set()
+        while originals:
+            prefixes = tuple(originals)
+            found = {tagged for tagged in available if tagged.startswith(prefixes, 2)
+                     and any(_names_under(tagged[2:], original) for original in originals)} - picked
+            picked |= found
+            # a re-export of a re-export (`pkg.Now` -> `pkg.functions.Now` -> `pkg.functions.datetime.Now`)
+            originals = [pool.variables[tagged[2:]] for tagged in found
+                         if tagged.startswith(USE_VARIABLE) and is_reexport(tagged[2:], pool.variables[tagged[2:]])]
+        if not picked:
+            return self
+        return ModuleSummary.merge([self, pool.restricted(picked)])
+
     @staticmethod
     def merge(summaries: Iterable[ModuleSummary]) -> ModuleSummary:
         """All entries of several summaries (qualified names do not collide across modules)."""
@@ -152,6 +181,19 @@ class ModuleSummary:
         return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables,
                              request_attributes=frozenset(attributes), responses=frozenset(responses),
                              received=frozenset(received))
+
+
+def is_reexport(name: str, bound: str) -> bool:
+    """True for a variable entry that binds a name to another name of the same package tree (what
+    a module imports from its own project: `app.api.get_optional` -> `app.lib.params.get_optional`),
+    not to an object (`flask_sqlalchemy.SQLAlchemy()`, `@instance:...`)."""
+    return (bound != name and "(" not in bound and not bound.startswith("@")
+            and bound.split(".", 1)[0] == name.split(".", 1)[0])
+
+
+def _names_under(key: str, original: str) -> bool:
+    """True when `key` is `original` or one of its members (`X.method`, `X(...)`)."""
+    return key.startswith(original) and key[len(original):len(original) + 1] in ("", ".", "(")
 
 
 def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
