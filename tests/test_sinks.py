@@ -232,3 +232,52 @@ def test_a_user_segment_in_the_path_names_the_users_id(path: str, categories: tu
     result = analyze_source("mem0/client/main.py", USER_PATH_API.replace("{path}", path), models(), Classifier.load())
     shares = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.SHARE]
     assert shares == ([(9, categories)] if categories else [])
+
+
+DOCUMENTED_API = '''\
+import httpx
+
+class Client:
+    def __init__(self, host=None):
+        self.client = httpx.Client(base_url=host or "https://api.mem0.ai")
+
+    def _prepare_params(self, kwargs=None):
+        return {k: v for k, v in (kwargs or {}).items() if v is not None}
+
+    def call(self, entity_id, other=None, **kwargs):
+        """Call the API.
+
+{doc}
+        """
+        return self.client.post("/v1/exports/", json={"entity": entity_id, **self._prepare_params(kwargs)})
+'''
+
+
+@pytest.mark.parametrize(
+    ("doc", "categories"),
+    [
+        # Google style: `**kwargs` and a parameter whose name says nothing, with continuation lines
+        ("        Args:\n            **kwargs: Optional filters like user_id, run_id, etc.", ("user.unique_id",)),
+        ("        Args:\n            entity_id (str): The user's id, as you supplied it on ``add``.", ("user.unique_id",)),
+        ("        Args:\n            entity_id: The entity to export, for the\n                person's contact_email.",
+         ("user.contact.email",)),
+        ("        Keyword Args:\n            kwargs: Filters such as end-user's identifier.", ("user.unique_id",)),
+        # reST fields
+        ("        :param entity_id: The user ID.", ("user.unique_id",)),
+        ("        :param str entity_id: The user id.", ("user.unique_id",)),
+        # the entry of a parameter that is not sent, a credential, settings, another section, no entry
+        ("        Args:\n            other: The user_id of who asked (not sent).", None),
+        ("        Args:\n            **kwargs: Options such as page_size and the api_key to use.", None),
+        ("        Args:\n            entity_id: The export's id.\n\n        Returns:\n            The user_id's export.", None),
+        ("        Returns:\n            entity_id: The user_id.", None),
+        ("        Export everything of a user_id.", None),
+    ],
+)
+def test_a_parameter_documented_as_personal_data_is_that_data_when_sent(doc: str, categories: tuple[str, ...] | None) -> None:
+    """The vendor's own API is a share only where what it is sent is personal: here by its documentation."""
+    source = DOCUMENTED_API.replace("{doc}", doc)
+    line = source.splitlines().index('        return self.client.post("/v1/exports/", json={"entity": entity_id, '
+                                     '**self._prepare_params(kwargs)})') + 1
+    result = analyze_source("mem0/client/main.py", source, models(), Classifier.load())
+    shares = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == ([(line, categories)] if categories else [])

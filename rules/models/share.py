@@ -1432,6 +1432,54 @@ def intercom_user_requests(external_ref, team_id):
     requests.get("https://api.intercom.io/users/me", timeout=10)
 
 
+class CrmClient:
+    """A project's client of a CRM: what its methods send is what their docstrings say they take."""
+
+    def _clean(self, params):
+        return {key: value for key, value in params.items() if value is not None}
+
+    def find_contacts(self, **kwargs):
+        """Find contacts.
+
+        Args:
+            **kwargs: Optional filters like external_user_id, page and
+                per_page.
+        """
+        # ruleid: python.share.http-known-host user.unique_id recipient=Intercom
+        return requests.get("https://api.intercom.io/contacts", params=self._clean(kwargs), timeout=10)
+
+    def tag_contact(self, ref, tag):
+        """Tag a contact.
+
+        :param ref: The user's id in the application.
+        :param tag: The tag's name.
+        """
+        # ruleid: python.share.http-known-host user.unique_id recipient=Intercom
+        return requests.post("https://api.intercom.io/tags", json={"ref": ref, "tag": tag}, timeout=10)
+
+    def list_tags(self, **kwargs):
+        """List tags.
+
+        Args:
+            **kwargs: Paging options (page, per_page) and the api_key to use.
+        """
+        # settings and a credential are not a person's data (still sent to a known host: a share without them)
+        # ruleid: python.share.http-known-host - recipient=Intercom
+        return requests.get("https://api.intercom.io/tags", params=self._clean(kwargs), timeout=10)
+
+    def rename_tag(self, tag, name, renamed_by=None):
+        """Rename a tag.
+
+        Args:
+            tag: The tag's id.
+            name: The new name.
+            renamed_by: The user_id of who renamed it, for the audit log.
+        """
+        # only a sent parameter's own entry counts: `renamed_by` is not sent
+        # ruleid: python.share.http-known-host - recipient=Intercom
+        return requests.put("https://api.intercom.io/tags", json={"id": tag, "label": name}, timeout=10)
+
+
 def not_shares(user, payment_intent_id, base_url):
     # a host from configuration is never labelled, even for a known service
     # ok: python.share.http-known-host

@@ -289,6 +289,8 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
     entry, host, path, dynamic_query = known
     rest = [value for index, value in enumerate(args) if index != url_position]
     data = union([_data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS), data_of(url), _user_in_path(url)])
+    if data.params:
+        data = union([data, documented_parameters(an, node, data.params)])
     if not data.categories and not dynamic_query and _sends_nothing(node, url_position, args, kwargs):
         # `requests.get(f"{base}/files/{file_id}/url")`, `session.delete(...)`: only the service's own
         # ids in the URL's path and fixed settings: nothing of the user's is sent
@@ -312,6 +314,93 @@ def _user_in_path(url: Value) -> Value:
         return NOTHING
     return Value(categories=frozenset({"user.unique_id"}),
                  reasons=("the URL's path names a user's record by an unknown value: the user's id",))
+
+
+# A docstring's section that documents parameters (Google and NumPy-free styles), and one entry of it:
+# `user_id: ...`, `**kwargs: Optional filters like user_id`, `entity_id (str): The user's id`.
+_PARAMETER_SECTION = re.compile(r"^\s*(?:args|arguments|parameters|params|keyword args|keyword arguments|kwargs)\s*:\s*$",
+                                re.IGNORECASE)
+_PARAMETER_ENTRY = re.compile(r"^(\s*)\*{0,2}(\w+)\s*(?:\([^)]*\))?\s*:(.*)$")
+_REST_PARAMETER = re.compile(r"^\s*:param\s+(?:[^:]*\s)?\*{0,2}(\w+)\s*:(.*)$")
+# Names of personal data that a description writes as identifiers (`user_id`, `email_address`).
+_DOCUMENTED_NAME = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
+# A description that says, in words, that the value is a user's id.
+_USERS_ID = re.compile(r"\b(?:user|user's|users'|end[- ]user's)\s+(?:id|ids|identifier|identifiers)\b", re.IGNORECASE)
+
+
+def documented_parameters(an: FileAnalyzer, node: ast.AST, params: frozenset[int]) -> Value:
+    """The personal data the enclosing function's docstring says its parameters `params` (indices as in
+    `Value.params`) hold: `**kwargs: Optional filters like user_id, run_id` or `entity_id: The user's id`
+    hold `user.unique_id`, though neither name shows it. Only the parameter's own entry is read, and
+    only names of personal data (not credentials, which configure a request); NOTHING when it says none."""
+    func = _enclosing_function(an.tree.body, getattr(node, "lineno", 0))
+    doc = ast.get_docstring(func) if func is not None else None
+    if func is None or not doc:
+        return NOTHING
+    ordered = [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]
+    parts: list[Value] = []
+    for param in sorted(params):
+        arg = func.args.kwarg if param == KWARGS else func.args.vararg if param == VARARGS else (
+            ordered[param] if 0 <= param < len(ordered) else None)
+        description = _parameter_doc(doc, arg.arg) if arg is not None else None
+        if arg is None or not description:
+            continue
+        categories: set[str] = set()
+        for name in _DOCUMENTED_NAME.findall(description):
+            named = an.classify_name(name, None)
+            if named is not None:
+                categories |= {c for c in named.categories if not c.startswith("user.authorization")}
+        if _USERS_ID.search(description):
+            categories.add("user.unique_id")
+        if categories:
+            parts.append(Value(categories=frozenset(categories),
+                               reasons=(f"'{arg.arg}' is documented as holding {describe(categories)}",)))
+    return union(parts) if parts else NOTHING
+
+
+def _enclosing_function(body: list[ast.stmt], line: int) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The innermost function among `body`'s statements (and theirs) whose lines hold `line`."""
+    found: ast.FunctionDef | ast.AsyncFunctionDef | None = None
+    while True:
+        inner = next((stmt for stmt in body if stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno)), None)
+        if inner is None:
+            return found
+        if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found = inner
+        body = [child for field in ("body", "orelse", "finalbody", "handlers") for child in getattr(inner, field, [])
+                if isinstance(child, ast.stmt)] + [
+            stmt for handler in getattr(inner, "handlers", []) for stmt in handler.body] + [
+            stmt for case in getattr(inner, "cases", []) for stmt in case.body]
+
+
+def _parameter_doc(doc: str, name: str) -> str | None:
+    """The description a docstring gives parameter `name`, with its continuation lines: a Google-style
+    `Args:` entry or a reST `:param name:` field; None when it documents no such parameter."""
+    lines = doc.splitlines()
+    in_section = False
+    for index, line in enumerate(lines):
+        rest = _REST_PARAMETER.match(line)
+        if rest is not None and rest.group(1) == name:
+            return " ".join([rest.group(2), *_continuation(lines[index + 1:], len(line) - len(line.lstrip()))])
+        if _PARAMETER_SECTION.match(line):
+            in_section = True
+            continue
+        entry = _PARAMETER_ENTRY.match(line) if in_section else None
+        if entry is not None and entry.group(2) == name:
+            return " ".join([entry.group(3), *_continuation(lines[index + 1:], len(entry.group(1)))])
+        if in_section and line.strip() and not line[:1].isspace():
+            in_section = False  # the next section (`Returns:`) starts at the left margin
+    return None
+
+
+def _continuation(lines: list[str], indent: int) -> list[str]:
+    """The lines that continue an entry indented by `indent`: those indented further, up to a blank line."""
+    taken: list[str] = []
+    for line in lines:
+        if not line.strip() or len(line) - len(line.lstrip()) <= indent:
+            break
+        taken.append(line.strip())
+    return taken
 
 
 def url_target(url: Value) -> tuple[str, str, bool] | None:
