@@ -202,6 +202,8 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("name", "User", NAME),
     ("name", "UserProfile", NAME),
     ("name", "UserProfileSerializer", NAME),
+    ("name", "user_dict", NAME),  # a dict holding a user's record (CKAN's action results)
+    ("name", "package_dict", None),
     ("name", "customer", NAME),
     ("name", "request.user", NAME),
     ("name", "ContactForm", NAME),

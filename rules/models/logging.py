@@ -21,6 +21,7 @@ import warnings
 from logging import LoggerAdapter, getLogger
 
 import braintree
+import click
 import sentry_sdk
 import stripe
 import structlog
@@ -368,6 +369,16 @@ def print_user_info(user):
     # ok: python.print.personal-data
     # (only a constant was stored into it)
     print(status)
+
+
+def add_user(create_user, context, data_dict, package_dict):
+    """CKAN's `ckan user add`: an action's result dict is named for the record it holds."""
+    user_dict = create_user(context, data_dict)
+    # ruleid: python.print.personal-data user.name
+    click.secho("Successfully created user: %s" % user_dict["name"], fg="green", bold=True)
+    # ok: python.print.personal-data
+    # (a dataset's record: its name is the dataset's)
+    click.secho("Created dataset: %s" % package_dict["name"], fg="green")
 
 
 class Account(AbstractBaseUser):
