@@ -902,6 +902,15 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("ldap_user", None, None),
     ("user", "SignupForm", None),
     ("user", "Comment", None),
+    # --- a conversation's name: its first message or a summary of it, renamed by the person
+    ("name", "RenameChatRequest", CONTENT),
+    ("name", "Conversation", CONTENT),
+    ("conversation_name", None, CONTENT),
+    ("name", "Comment", None),
+    ("name", "Channel", None),
+    # `thread` names an OS thread as often as a conversation
+    ("name", "UpdateThreadRequest", None),
+    ("thread_name", None, None),
 ]
 
 

@@ -13,7 +13,7 @@ import dataclasses
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Optional, TypedDict, cast
+from typing import Any, Literal, Optional, TypedDict, cast
 
 import attr as attrs_classic
 import attrs
@@ -720,6 +720,33 @@ class ChatTitleForm(BaseModel):
 
     # ruleid: python.pydantic.field user.content
     title: str
+
+
+class RenameChatRequest(BaseModel):
+    """Renaming a conversation: its name is often its first message."""
+
+    # ok: python.pydantic.field
+    chat_id: str
+    # ruleid: python.pydantic.field user.content
+    name: str
+
+
+class RenameThreadRequest(BaseModel):
+    """A thread is as often an OS thread's: its name is not read as a conversation's."""
+
+    # todoruleid: python.pydantic.field user.content
+    name: str
+
+
+class ThreadFilter(BaseModel):
+    """A filter of a conversation list: a thumbs value is a choice, the search text is typed."""
+
+    # ok: python.pydantic.field
+    feedback: Literal[0, 1] | None = None
+    # ok: python.pydantic.field
+    has_feedback: Optional[bool] = None
+    # ruleid: python.pydantic.field user.content
+    comment: str | None = None
 
 
 class EventTitleForm(BaseModel):

@@ -2088,11 +2088,37 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
     match = _field_meaning(an, declaring, name, type_names, hints)
     if match is None or refers_to_user(name, match.category):
         return
+    if match.category.startswith(CONTENT) and isinstance(stmt, ast.AnnAssign) and _no_text(stmt.annotation):
+        return  # `feedback: Literal[0, 1] | None`: a choice or a number, not what a person wrote
     family, stored = declaring.family, declaring.stored
     where = "stored" if stored else "received"
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
             f"{declaring.owner}.{name} declares {match.category} ({family.family} field, {where})",
             stored=stored, reasons=(f"{family.family} field", match.pattern))
+
+
+# Annotations of values that cannot hold text a person wrote: flags and numbers.
+_NOT_TEXT = frozenset({"bool", "int", "float", "Decimal", "StrictBool", "StrictInt", "StrictFloat", "PositiveInt",
+                       "NonNegativeInt"})
+
+
+def _no_text(annotation: ast.expr) -> bool:
+    """Whether a field's annotation only admits flags, numbers or fixed choices (`bool`,
+    `Literal[0, 1] | None`, `Optional[Literal["up", "down"]]`): such a field holds no text a person
+    wrote, whatever its name (`feedback`). False for anything else, `Any` and `str` included."""
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        return _no_text(annotation.left) and _no_text(annotation.right)
+    if isinstance(annotation, ast.Constant):
+        return annotation.value is None
+    if isinstance(annotation, ast.Subscript):
+        head = _annotation_name(annotation.value).rsplit(".", 1)[-1]
+        if head == "Literal":
+            return True
+        if head in ("Optional", "Union"):
+            parts = annotation.slice.elts if isinstance(annotation.slice, ast.Tuple) else [annotation.slice]
+            return all(_no_text(part) for part in parts)
+        return False
+    return isinstance(annotation, (ast.Name, ast.Attribute)) and _annotation_name(annotation).rsplit(".", 1)[-1] in _NOT_TEXT
 
 
 def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_names: list[str], hints: _Hints) -> Match | None:
