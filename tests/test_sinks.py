@@ -281,3 +281,13 @@ def test_a_parameter_documented_as_personal_data_is_that_data_when_sent(doc: str
     result = analyze_source("mem0/client/main.py", source, models(), Classifier.load())
     shares = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.SHARE]
     assert shares == ([(line, categories)] if categories else [])
+
+
+def test_a_documented_parameter_in_a_relative_path_of_a_base_url_client_is_sent() -> None:
+    """The URL joined to the client's base URL keeps which parameters it derives from."""
+    source = DOCUMENTED_API.replace("{doc}", "        Args:\n            entity_id: Optional user ID to delete.").replace(
+        'self.client.post("/v1/exports/", json={"entity": entity_id, **self._prepare_params(kwargs)})',
+        'self.client.delete(f"/v2/entities/{entity_id}/")')
+    result = analyze_source("mem0/client/main.py", source, models(), Classifier.load())
+    shares = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == [(16, ("user.unique_id",))]

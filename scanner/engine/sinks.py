@@ -280,7 +280,8 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
         if relative and not relative.startswith(("/", HOLE)) and not base_shape.endswith("/"):
             relative = "/" + relative  # `client.post("api/v1/...")` on `base_url="https://api.example.com"`
         url = Value(shape=base_shape + relative, categories=(url or NOTHING).categories,
-                    steps=(url or NOTHING).steps, reasons=(url or NOTHING).reasons)
+                    steps=(url or NOTHING).steps, reasons=(url or NOTHING).reasons,
+                    params=(url or NOTHING).params)
     if url is None:
         return
     known = _known_host(an, url)
