@@ -319,6 +319,9 @@ class Models:
     recipients: frozenset[str] = field(default_factory=frozenset)
     carriers: SymbolTable[frozenset[str]] = field(default_factory=lambda: SymbolTable(()))
     """Calls whose result is a service's object that carries a person's data (`[[carries]]`)."""
+    carrier_requests: SymbolTable[frozenset[str]] = field(default_factory=lambda: SymbolTable(()))
+    """Request classes whose `client.execute(request)` returns such an object (`[[carries]] requests`:
+    PayPal's `OrdersGetRequest`)."""
     received_by: frozenset[str] = frozenset()
     """Calls that decode received data into a class named among their arguments
     (`dacite.from_dict(Cls, data)`): that class's fields are collects."""
@@ -436,7 +439,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "passthrough": frozenset({"calls", "position", "keyword", "called"}),
     "inbound": frozenset({"platform", "types", "fields", "via", "decorators", "parameters"}),
     "dict_schema": frozenset({"family", "rule", "shape", "calls", "position", "keyword", "functions", "names", "key_calls"}),
-    "carries": frozenset({"calls", "categories"}),
+    "carries": frozenset({"calls", "requests", "categories"}),
     "configuration": frozenset({"owners", "symbols"}),
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
@@ -586,6 +589,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     config_symbols: set[str] = set()
     recipients: set[str] = set()
     carrier_entries: list[tuple[str, frozenset[str]]] = []
+    carrier_request_entries: list[tuple[str, frozenset[str]]] = []
 
     for reader, doc in data:
         reader.check_keys(doc, "")
@@ -709,8 +713,12 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         for entry in doc.get("carries", []):
             reader.check_keys(entry, "carries")
             carried = frozenset(reader.categories(entry, "categories"))
-            for pattern in reader.strings(entry, "calls", required=True):
+            for pattern in reader.strings(entry, "calls"):
                 carrier_entries.extend((name, carried) for name in expand(pattern))
+            for pattern in reader.strings(entry, "requests"):
+                carrier_request_entries.extend((name, carried) for name in expand(pattern))
+            if not entry.get("calls") and not entry.get("requests"):
+                reader.problem("calls", "a [[carries]] entry needs `calls` or `requests`")
         for entry in doc.get("factory", []):
             reader.check_keys(entry, "factory")
             factory = SchemaFactory(family=reader.string(entry, "family"), rule=reader.string(entry, "rule"),
@@ -838,6 +846,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         recipients=frozenset(recipients),
         received_by=frozenset(received_by),
         carriers=SymbolTable(carrier_entries),
+        carrier_requests=SymbolTable(carrier_request_entries),
         schema_tables=SymbolTable(table_entries),
         passthrough_calls=SymbolTable(passthrough_entries),
         inbound=dict(sorted(inbound_entries)),

@@ -24,6 +24,8 @@ import braintree
 import click
 import sentry_sdk
 import stripe
+from paypalcheckoutsdk.orders import OrdersGetRequest
+from paypalcheckoutsdk.payments import CapturesRefundRequest
 import structlog
 from django.contrib.auth.models import AbstractBaseUser, AbstractUser
 from django.db import models
@@ -33,6 +35,7 @@ from loguru import logger as loguru_logger
 from netaddr import IPAddress
 
 from .audit import log_action
+from .paypal_client import PayPalHttpClient
 from .serializers import UserSerializer
 from .billing import stripe_lookup
 from .observability import get_logger, log_calls
@@ -536,6 +539,34 @@ def handle_stripe_webhook(payload, signature, payment):
         raise
     # ruleid: python.logging.personal-data user.contact.email,user.financial,user.name
     logger.debug("Braintree transaction %r", result)
+    charge = event.data.object
+    # ruleid: python.logging.personal-data user.contact.email,user.financial,user.name
+    logger.error("Stripe error on webhook. Charge: %s" % str(charge.to_dict()))
+    # ok: python.logging.personal-data
+    # (the event's type and a key read from the object are Stripe's)
+    logger.info("webhook %s for %s", event.type, intent.get("id"))
+
+
+class PayPalProvider:
+    """pretix's PayPal provider: the client's `execute(request)` returns the order (`[[carries]]
+    requests`), whose `result` is the order with the payer's name and email."""
+
+    def init_api(self):
+        self.client = PayPalHttpClient(self.environment)
+
+    def execute_payment(self, paypal_oid, payment):
+        response = self.client.execute(OrdersGetRequest(paypal_oid))
+        pp_captured_order = response.result
+        if pp_captured_order.status != "COMPLETED":
+            # ruleid: python.logging.personal-data user.contact.email,user.financial,user.name
+            logger.error("Invalid state: %s" % repr(pp_captured_order.dict()))
+        # ok: python.logging.personal-data
+        # (the order's id and state are PayPal's)
+        logger.info("PayPal order %s is %s", pp_captured_order.id, pp_captured_order.status)
+        refund = self.client.execute(CapturesRefundRequest(pp_captured_order.id))
+        # ok: python.logging.personal-data
+        # (a refund holds ids and an amount, not the payer's details)
+        logger.info("PayPal refund %s", refund.result.dict())
 
 
 # --- Sentry breadcrumbs -------------------------------------------------------------------------

@@ -91,6 +91,15 @@ KEEPING_METHODS = frozenset({
     "removesuffix", "dict", "model_dump", "model_dump_json", "dumps", "to_dict", "as_dict", "json",
     "dump", "serialize", "__str__", "__repr__", "read", "getvalue", "to_json", "asdict",
 })
+# How a client sends a request object and returns the service's answer (PayPal's `client.execute(request)`).
+_EXECUTE_METHODS = frozenset({"execute"})
+# Methods that render an object whole: a service's object serialised so keeps the person's details it holds.
+_SERIALISING_METHODS = frozenset({
+    "dict", "to_dict", "as_dict", "asdict", "model_dump", "model_dump_json", "json", "to_json", "serialize",
+    "__str__", "__repr__", "to_dict_recursive",
+})
+# Attributes of a service's answer that hold its body (PayPal's `response.result`, Stripe's `event.data.object`).
+_BODY_ATTRIBUTES = CARRIERS | {"result", "object"}
 # Methods that return nothing personal about the object they are called on.
 DROPPING_METHODS = frozenset({
     "startswith", "endswith", "isdigit", "isalpha", "isalnum", "isspace", "count", "find", "index",
@@ -1016,6 +1025,10 @@ class FileAnalyzer:
                 return symbol_value_of(self.models.logger_type)
             if named is not None:
                 return Value(symbol=symbol, categories=named.categories, reasons=named.reasons)
+            if base.categories and base.role is None and not base.is_const and node.attr in _BODY_ATTRIBUTES \
+                    and not called:
+                # `event.data.object` of a service's object: its body, with the person's details
+                return Value(symbol=symbol, categories=base.categories, steps=base.steps, reasons=base.reasons)
             return symbol_value_of(symbol)
         if node.attr in self.models.logger_names:
             return symbol_value_of(self.models.logger_type)
@@ -1155,6 +1168,9 @@ class FileAnalyzer:
                 if read is not None:
                     return read
             return summary.result(args, kwargs) if not unused else NOTHING
+        carried_whole = self._carried_call(method, base, args)
+        if carried_whole is not None:
+            return carried_whole if not unused else NOTHING
         if symbol is None:
             return self._propagate(node, symbol, method, base, args, kwargs) if not unused else NOTHING
         parsed = sources.parsed_body(symbol, args)
@@ -1260,6 +1276,24 @@ class FileAnalyzer:
             return sources.request_key(self, node, container, key, scope)
         if container_index == REQUEST_CONTAINER and len(key.params) == 1 and not key.is_const:
             return Value(params=key.params, keyed=(REQUEST_CONTAINER, next(iter(key.params)), role))
+        return None
+
+    def _carried_call(self, method: str | None, base: Value | None, args: list[Value]) -> Value | None:
+        """What a method call returns of a service's object that holds a person's details, or None
+        for other calls: `client.execute(OrdersGetRequest(oid))` returns the order (`[[carries]]
+        requests`), and serialising such an object whole (`order.dict()`, `intent.to_dict()`) keeps
+        the details; other methods are the object's own (`intent.get("id")`)."""
+        if method is None or base is None:
+            return None
+        if method in _EXECUTE_METHODS and args and args[0].symbol is not None and args[0].symbol.endswith("()"):
+            carried = self.models.carrier_requests.get(args[0].symbol[:-2])
+            if carried is not None:
+                return Value(symbol=f"{args[0].symbol[:-2]}.{method}()", categories=carried,
+                             reasons=(f"{method}() of {args[0].symbol} returns the service's object, with the person's "
+                                      "details it holds",))
+        if method in _SERIALISING_METHODS and base.categories and base.role is None and base.symbol is not None \
+                and not base.symbol.startswith(REQUEST):
+            return data_of(base)
         return None
 
     def _propagate(
