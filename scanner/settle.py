@@ -72,7 +72,7 @@ class _Exports(Mapping[str, ModuleSummary]):
         result = self.results[relpath]
         known = self._offers.get(relpath)
         if known is None or known[0] is not result:
-            imported = (self[d] for d in self._deps.get(relpath, ()) if d in self.results)
+            imported = ((module_name(d), self[d]) for d in self._deps.get(relpath, ()) if d in self.results)
             known = self._offers[relpath] = (result, result.summary.offered(imported))
         return known[1]
 
@@ -183,7 +183,7 @@ def _settle_batch(root: str, relpaths: list[str], max_size: int, deps: dict[str,
         imports = deps.get(relpath, ())
         offer = _offer_print(imports, digests)
         step = _settle(Path(root), relpath, models, classifier, max_size, _offered(imports, exports))
-        exports[relpath] = summary = step[1].summary.offered(exports[d] for d in imports if d in exports)
+        exports[relpath] = summary = step[1].summary.offered((module_name(d), exports[d]) for d in imports if d in exports)
         digests[relpath] = _summary_digest(summary)
         out.append((step, offer, digests[relpath]))
     return out

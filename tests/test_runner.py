@@ -212,7 +212,7 @@ def test_a_package_offers_the_entries_its_reexports_rename_and_only_those() -> N
     params = ModuleSummary(functions={"app.lib.params.get_email": EMAIL, "app.lib.params.get_email_twice": EMAIL})
     forms = ModuleSummary(families={"app.lib.forms.Form": "django_forms"},
                           functions={"app.lib.forms.Form.clean": EMAIL, "app.lib.forms.Formatter": EMAIL})
-    offered = package.offered([params, forms])
+    offered = package.offered([("app.lib.params", params), ("app.lib.forms", forms)])
     # the originals and their members; not a name that only begins like one (`get_email_twice`, `Formatter`)
     assert offered == ModuleSummary(
         functions={"app.lib.params.get_email": EMAIL, "app.lib.forms.Form.clean": EMAIL},
@@ -223,11 +223,11 @@ def test_a_chain_of_reexports_is_followed_and_a_module_without_one_offers_itself
     top = ModuleSummary(variables={"app.get_email": "app.lib.get_email"})
     package = ModuleSummary(variables={"app.lib.get_email": "app.lib.params.get_email"},
                             functions={"app.lib.params.get_email": EMAIL})
-    assert top.offered([package]) == ModuleSummary(variables={**top.variables, **package.variables},
+    assert top.offered([("app.lib", package)]) == ModuleSummary(variables={**top.variables, **package.variables},
                                                    functions={"app.lib.params.get_email": EMAIL})
-    assert package.offered([top]) is package  # its original is not among what it imports: itself
+    assert package.offered([("app", top)]) is package  # its original is not among what it imports: itself
     plain = ModuleSummary(functions={"app.views.helper": EMAIL})
-    assert plain.offered([package]) is plain
+    assert plain.offered([("app.lib", package)]) is plain
 
 
 REEXPORTS = {

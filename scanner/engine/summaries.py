@@ -131,9 +131,9 @@ class ModuleSummary:
                           key in self.request_attributes, key in self.responses, key in self.received))
         return hashlib.sha256(pickle.dumps(parts, protocol=4)).hexdigest()
 
-    def offered(self, imported: Iterable[ModuleSummary]) -> ModuleSummary:
+    def offered(self, imported: Iterable[tuple[str, ModuleSummary]]) -> ModuleSummary:
         """What this module offers the modules that import it: its own entries, and those its
-        re-exports rename, taken from `imported` (what the modules it imports offer).
+        re-exports rename, taken from `imported` (each module it imports, by name, with what it offers).
 
         `from .datetime import Now` in a package makes `pkg.Now` a name for `pkg.datetime.Now`: a
         module importing `pkg` looks up `pkg.datetime.Now` (and its members) when it meets `pkg.Now`.
@@ -143,22 +143,35 @@ class ModuleSummary:
         originals = [bound for name, bound in self.variables.items() if is_reexport(name, bound)]
         if not originals:
             return self
-        pool = ModuleSummary.merge(imported)
-        if pool == EMPTY:
-            return self
-        available = pool.names()
-        picked: set[str] = set()
-        while originals:
-            prefixes = tuple(originals)
-            found = {tagged for tagged in available if tagged.startswith(prefixes, 2)
-                     and any(_names_under(tagged[2:], original) for original in originals)} - picked
-            picked |= found
-            # a re-export of a re-export (`pkg.Now` -> `pkg.functions.Now` -> `pkg.functions.datetime.Now`)
-            originals = [pool.variables[tagged[2:]] for tagged in found
-                         if tagged.startswith(USE_VARIABLE) and is_reexport(tagged[2:], pool.variables[tagged[2:]])]
-        if not picked:
-            return self
-        return ModuleSummary.merge([self, pool.restricted(picked)])
+        picked: list[ModuleSummary] = []
+        for module, summary in imported:
+            # only the module an original is named in can hold it (or a re-export of it)
+            wanted = tuple(o for o in originals if o.startswith(module) and o[len(module):len(module) + 1] == ".")
+            if wanted and summary != EMPTY:
+                found = summary.under(wanted)
+                if found != EMPTY:
+                    picked.append(found)
+        return ModuleSummary.merge([self, *picked]) if picked else self
+
+    def under(self, names: tuple[str, ...]) -> ModuleSummary:
+        """The entries named one of `names` or a member of one (`X.method`, `X(...)`), and, for each
+        of them that re-exports another name, the entries of that name here."""
+        def wanted(key: str) -> bool:
+            return key.startswith(names) and any(_names_under(key, name) for name in names)  # in C first
+
+        found = ModuleSummary(
+            functions={k: v for k, v in self.functions.items() if wanted(k)},
+            rendered={k: v for k, v in self.rendered.items() if wanted(k)},
+            families={k: v for k, v in self.families.items() if wanted(k)},
+            variables={k: v for k, v in self.variables.items() if wanted(k)},
+            request_attributes=frozenset(k for k in self.request_attributes if wanted(k)),
+            responses=frozenset(k for k in self.responses if wanted(k)),
+            received=frozenset(k for k in self.received if wanted(k)),
+        )
+        # a re-export of a re-export (`pkg.Now` -> `pkg.functions.Now` -> `pkg.functions.datetime.Now`)
+        chained = tuple(bound for name, bound in found.variables.items()
+                        if is_reexport(name, bound) and bound not in names)
+        return ModuleSummary.merge([found, self.under(names + chained)]) if chained else found
 
     @staticmethod
     def merge(summaries: Iterable[ModuleSummary]) -> ModuleSummary:
