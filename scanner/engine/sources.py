@@ -1346,6 +1346,8 @@ def _type_names(node: ast.expr | None) -> list[ast.expr]:
     found: list[ast.expr] = []
     if node is None:
         return found
+    if isinstance(node, ast.Name):
+        return [node]  # most annotations (what ast.walk would give, without its generic walk)
     for sub in ast.walk(node):
         if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and sub.value.isidentifier():
             found.append(ast.Name(id=sub.value, ctx=ast.Load()))  # a quoted forward reference: `"Item"`
@@ -1469,10 +1471,15 @@ _SUBMITTED_DATA_TEXT = (*(re.compile(re.escape(text)) for text in _SUBMITTED_DAT
 
 def _lines_at(source: str, offsets: list[int]) -> list[int]:
     """The 1-based line of each offset into `source`, in the order given."""
-    if not offsets:
-        return []
-    newlines = [m.start() for m in re.finditer("\n", source)]
-    return [bisect.bisect_left(newlines, offset) + 1 for offset in offsets]
+    lines = [0] * len(offsets)
+    line, counted = 1, 0
+    # the newlines counted in C, between consecutive offsets (a list of every newline of a large
+    # module cost more than the search it serves)
+    for at in sorted(range(len(offsets)), key=offsets.__getitem__):
+        line += source.count("\n", counted, offsets[at])
+        counted = offsets[at]
+        lines[at] = line
+    return lines
 
 
 # The tree attribute that keeps a module's top-level import bindings: every analysis of one parse shares them.
