@@ -84,6 +84,11 @@ TRANSFORMS = frozenset({
 TRANSFORM_PREFIXES = ("json.", "orjson.", "ujson.", "simplejson.", "base64.", "urllib.parse.", "html.", "textwrap.",
                       "copy.", "shlex.", "string.", "markupsafe.", "django.utils.html.", "django.utils.text.")
 # Methods of strings and containers that keep the data they are called on.
+# Calls that run the function given as their first argument with the arguments that follow it.
+DEFERRING_CALLS = frozenset({
+    "asyncio.to_thread", "anyio.to_thread.run_sync", "starlette.concurrency.run_in_threadpool",
+    "fastapi.concurrency.run_in_threadpool",
+})
 KEEPING_METHODS = frozenset({
     "lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize", "casefold", "split", "rsplit",
     "splitlines", "replace", "encode", "decode", "format", "format_map", "join", "copy", "items", "values",
@@ -1091,6 +1096,11 @@ class FileAnalyzer:
             func = self.member(node.func, base, scope, True)  # only its symbol and constant are read
         else:
             func = self.eval(node.func, scope)
+        if func.symbol in DEFERRING_CALLS and node.args and not isinstance(node.args[0], ast.Starred):
+            # `await asyncio.to_thread(extract_entities, text)`: the call of the function it is handed, with
+            # the arguments that follow it (located at this call)
+            deferred = ast.copy_location(ast.Call(func=node.args[0], args=node.args[1:], keywords=node.keywords), node)
+            return self.eval_call(ast.fix_missing_locations(deferred), scope, unused)
         # most calls have no keywords, many no arguments: no comprehension is run for them
         args = [self.eval(a, scope) for a in node.args] if node.args else []
         kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords] \
@@ -1167,7 +1177,13 @@ class FileAnalyzer:
                 read = self.keyed_call(node, summary, args, kwargs, scope)
                 if read is not None:
                     return read
-            return summary.result(args, kwargs) if not unused else NOTHING
+            if unused:
+                return NOTHING
+            result = summary.result(args, kwargs)
+            if given_data and not (result.categories or result.params) and _extracts(node):
+                # `extract_entities(text)` whose body the analysis cannot follow (a parser, a model)
+                return self._propagate(node, None, None, None, args, kwargs)
+            return result
         carried_whole = self._carried_call(method, base, args)
         if carried_whole is not None:
             return carried_whole if not unused else NOTHING
@@ -1352,6 +1368,8 @@ class FileAnalyzer:
         if symbol is None and any(isinstance(a, ast.Starred) for a in node.args) and any(k.arg is None for k in node.keywords):
             # `func(*args, **kwargs)` in a decorator's wrapper: the wrapped function's result, from the caller's arguments
             return union(arguments)
+        if _extracts(node):
+            return union(arguments)  # `extract_entities(text)`, `summarize(messages)`: parts of what it is given
         return NOTHING
 
     def _local_key(self, node: ast.Call, func: Value, scope: Scope) -> str | None:
@@ -1725,6 +1743,18 @@ def _returned_url(returns: list[Value]) -> str | None:
 def _url_text(value: Value) -> bool:
     """True for a value whose known text is a URL's start (`https://api.example.com/...`)."""
     return value.symbol is None and value.text is not None and "://" in value.text
+
+
+# Functions whose name says they return a part or a digest of what they are given: what is extracted
+# from a text (named entities, keywords, facts) or a summary of it is still that text's data.
+_EXTRACTING = re.compile(r"^_*(?:extract|summari[sz]e)(?:_|$)", re.IGNORECASE)
+
+
+def _extracts(node: ast.Call) -> bool:
+    """Whether the function a call reaches is named for extracting from or summarising its arguments
+    (`extract_entities(text)`, `summarize_conversation(messages)`; not `extractor()` or `summary()`)."""
+    callee = sources.callee_name(node)
+    return bool(callee) and _EXTRACTING.match(callee) is not None
 
 
 def _looks_like_class(symbol: str) -> bool:
