@@ -143,6 +143,13 @@ class DictSchema:
     names: tuple[str, ...] = ()
     key_calls: tuple[str, ...] = ()
     """Calls that mark a key and give its name as their first argument (voluptuous' `Required("email")`)."""
+    lookup_validators: tuple[str, ...] = ()
+    """Validators (name patterns) that check the value names an existing record (CKAN's
+    `user_id_or_name_exists`): a field they check selects a record, like a foreign key, and
+    declares no personal data received."""
+    dropped_validators: tuple[str, ...] = ()
+    """Validators (name patterns) that discard the value (CKAN's `ignore`): a field checked by
+    these alone is never received."""
 
     def names_function(self, name: str) -> bool:
         """True when a function named `name` builds such a schema (patterns match case-insensitively)."""
@@ -438,7 +445,8 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                         "exclude_argument_keywords", "exclude_constraint_calls"}),
     "passthrough": frozenset({"calls", "position", "keyword", "called"}),
     "inbound": frozenset({"platform", "types", "fields", "via", "decorators", "parameters"}),
-    "dict_schema": frozenset({"family", "rule", "shape", "calls", "position", "keyword", "functions", "names", "key_calls"}),
+    "dict_schema": frozenset({"family", "rule", "shape", "calls", "position", "keyword", "functions", "names", "key_calls",
+                            "lookup_validators", "dropped_validators"}),
     "carries": frozenset({"calls", "requests", "categories"}),
     "configuration": frozenset({"owners", "symbols"}),
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
@@ -889,4 +897,6 @@ def _dict_schema(reader: _PackReader, entry: Mapping[str, Any]) -> DictSchema:
         family=reader.string(entry, "family"), rule=reader.string(entry, "rule"), shape=shape,
         position=position, keyword=keyword, functions=functions, names=names,
         key_calls=tuple(name for pattern in reader.strings(entry, "key_calls") for name in expand(pattern)),
+        lookup_validators=reader.strings(entry, "lookup_validators"),
+        dropped_validators=reader.strings(entry, "dropped_validators"),
     )

@@ -309,14 +309,21 @@ class MemberAdminForm(forms.ModelForm):
 class CustomerForm(forms.ModelForm):
     class Meta:
         model = Customer
+        # one observation at the statement, with the categories of the personal fields it names
+        # ruleid: python.django.form-field user.contact.email,user.name.first
         fields = [
-            # ruleid: python.django.form-field user.name.first
             "first_name",
-            # ruleid: python.django.form-field user.contact.email
             "email",
             # ok: python.django.form-field
             "plan",
         ]
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = Customer
+        # ok: python.django.form-field
+        fields = ["plan", "coupon_code"]
 
 
 # --- Django REST framework ------------------------------------------------------------------------
@@ -346,10 +353,11 @@ class CustomerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Customer
+        # read-only `email` and redeclared `phone` are left out of the categories
+        # ruleid: python.drf.serializer-field user.name.first
         fields = (
             # ok: python.drf.serializer-field
             "id",
-            # ruleid: python.drf.serializer-field user.name.first
             "first_name",
             # read-only below: sent out, never taken in
             # ok: python.drf.serializer-field
@@ -1259,6 +1267,42 @@ def default_group_schema(not_empty: Any, unicode_safe: Any, ignore_missing: Any)
         'name': [not_empty, unicode_safe],
         # ok: python.dict-schema.field
         'title': [ignore_missing, unicode_safe],
+    }
+
+
+@validator_args
+def member_schema(not_missing: Any, group_id_or_name_exists: Any, unicode_safe: Any,
+                  user_id_or_name_exists: Any, role_exists: Any) -> dict[str, Any]:
+    """A field checked to name an existing record selects that record, like a foreign key."""
+    return {
+        # ok: python.dict-schema.field
+        'id': [not_missing, group_id_or_name_exists, unicode_safe],
+        # ok: python.dict-schema.field
+        'username': [not_missing, user_id_or_name_exists, unicode_safe],
+        # ok: python.dict-schema.field
+        'role': [not_missing, role_exists, unicode_safe],
+    }
+
+
+@validator_args
+def default_follow_user_schema(not_empty: Any, unicode_safe: Any, convert_user_name_or_id_to_id: Any) -> dict[str, Any]:
+    return {
+        # ok: python.dict-schema.field
+        'user': [not_empty, unicode_safe, convert_user_name_or_id_to_id],
+    }
+
+
+@validator_args
+def default_tags_schema(ignore: Any, ignore_missing: Any, unicode_safe: Any, name_validator: Any) -> dict[str, Any]:
+    """A field whose validators all discard the value is never received; `ignore_missing` keeps it."""
+    return {
+        # ok: python.dict-schema.field
+        'display_name': [ignore],
+        # ruleid: python.dict-schema.field user.name
+        'fullname': [ignore_missing, unicode_safe],
+        # a name validator checks the shape of a new name, it looks nothing up
+        # ruleid: python.dict-schema.field user.account.username
+        'username': [not_empty, name_validator, unicode_safe],
     }
 
 

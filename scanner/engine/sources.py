@@ -756,7 +756,23 @@ def _dict_fields(an: FileAnalyzer, entry: DictSchema, node: ast.Dict, owners: tu
             continue
         if entry.shape == "validators" and not isinstance(value, (ast.List, ast.Tuple)):
             continue  # a nested schema built elsewhere (`"resources": default_resource_schema()`)
+        if entry.shape == "validators" and not _receives(entry, value):
+            continue
         _dict_field(an, entry, key, name, owners)
+
+
+def _receives(entry: DictSchema, validators: ast.expr) -> bool:
+    """False when a field's validators say it receives no personal data: one of them looks up an
+    existing record (`user_id_or_name_exists`: the value selects a user, like a foreign key), or
+    all of them discard the value (`[ignore]`). True otherwise, and for anything but a list."""
+    if not isinstance(validators, (ast.List, ast.Tuple)) or not validators.elts:
+        return True
+    names = [callee_name(e) if isinstance(e, ast.Call) else
+             e.id if isinstance(e, ast.Name) else e.attr if isinstance(e, ast.Attribute) else "" for e in validators.elts]
+    if any(fnmatch.fnmatchcase(n, p) for n in names for p in entry.lookup_validators):
+        return False
+    return not (entry.dropped_validators
+                and all(any(fnmatch.fnmatchcase(n, p) for p in entry.dropped_validators) for n in names))
 
 
 _COMBINATORS = ("allOf", "anyOf", "oneOf")
@@ -2171,6 +2187,10 @@ def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta
             continue
         if stmt.targets[0].id != "fields" or not isinstance(stmt.value, (ast.List, ast.Tuple)):
             continue
+        # With a model named, one observation at the `fields` statement, with the categories of every
+        # personal field it pulls from the model: the model's field is the schema, the list only names
+        # what this form or serializer takes of it. Without one (marshmallow), each name is a field.
+        taken: list[tuple[str, ast.Constant, Match]] = []
         for element in stmt.value.elts:
             if not (isinstance(element, ast.Constant) and isinstance(element.value, str)):
                 continue
@@ -2179,9 +2199,17 @@ def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta
             match = an.classifier.name(element.value, owner=owner)
             if match is None or refers_to_user(element.value, match.category):
                 continue
-            an.emit(Kind.COLLECT, element, [match.category], family.rule,
-                    f"{cls.name} takes {owner}.{element.value} ({match.category}) through Meta.fields",
-                    stored=stored, reasons=(f"{family.family} Meta.fields", match.pattern))
+            taken.append((element.value, element, match))
+        if owner == cls.name:
+            for name, element, match in taken:
+                an.emit(Kind.COLLECT, element, [match.category], family.rule,
+                        f"{cls.name} takes {owner}.{name} ({match.category}) through Meta.fields",
+                        stored=stored, reasons=(f"{family.family} Meta.fields", match.pattern))
+        elif taken:
+            named = ", ".join(f"{owner}.{name} ({match.category})" for name, _, match in taken)
+            an.emit(Kind.COLLECT, stmt, [match.category for _, _, match in taken], family.rule,
+                    f"{cls.name} takes {named} through Meta.fields", stored=stored,
+                    reasons=(f"{family.family} Meta.fields", *dict.fromkeys(match.pattern for _, _, match in taken)))
 
 
 def _refers_by_id(an: FileAnalyzer, family: SchemaFamily, call: ast.Call, scope: Scope) -> bool:
