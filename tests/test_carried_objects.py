@@ -109,3 +109,58 @@ def test_carrier_requests_are_loaded_from_the_pack() -> None:
 def test_a_carries_entry_without_calls_or_requests_is_a_rule_pack_error(tmp_path: Path) -> None:
     assert pack_problems(tmp_path, '[[carries]]\ncategories = ["user.name"]\n') == [
         "a [[carries]] entry needs `calls` or `requests`"]
+
+
+USERNAME = ("user.account.username",)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('logger.log(10, f"User={user} acquires a lock")', [USERNAME]),
+        ('logger.info("by %s" % (user,))', [USERNAME]),
+        ('logger.info("by {}".format(user))', [USERNAME]),
+        ('logger.info("by " + str(user))', [USERNAME]),
+        ('logger.info("by %s", request.user)', [USERNAME]),
+        ('logger.info("by %r", current_user)', [USERNAME]),
+        # not rendered whole: an attribute that means nothing, a count
+        ('logger.info("by %s", user.is_active)', []),
+        ('logger.info("%d locks", len(user.locks))', []),
+        # another name, or another object's user
+        ('logger.info("by %s", owner)', []),
+        ('logger.info("by %s", task.user)', []),
+    ],
+)
+def test_a_user_object_rendered_whole_logs_its_login(line: str, expected: list[tuple[str, ...]]) -> None:
+    source = f"""\
+        import logging
+        from flask import request
+        from flask_login import current_user
+        logger = logging.getLogger(__name__)
+
+        def set_lock(task, user, owner):
+            {line}
+    """
+    assert [seen[2] for seen in observed(source) if seen[1] == "log"] == expected
+
+
+@pytest.mark.parametrize(
+    ("binding", "expected"),
+    [
+        ("user = model.User.get(name)", []),  # its class says what its string form shows
+        ('user = "site_user"', []),  # a constant
+        ("user = get_user(name)", [USERNAME]),  # nothing says what it is
+    ],
+)
+def test_a_user_whose_value_is_known_is_not_guessed(binding: str, expected: list[tuple[str, ...]]) -> None:
+    source = f"""\
+        import logging
+        from ckan import model
+        from .users import get_user
+        logger = logging.getLogger(__name__)
+
+        def show(name):
+            {binding}
+            logger.info("User: %s" % user)
+    """
+    assert [seen[2] for seen in observed(source) if seen[1] == "log"] == expected

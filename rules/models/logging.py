@@ -28,6 +28,7 @@ import stripe
 from paypalcheckoutsdk.orders import OrdersGetRequest
 from paypalcheckoutsdk.payments import CapturesRefundRequest
 import structlog
+from ckan import model as ckan_model
 from django.contrib.auth.models import AbstractBaseUser, AbstractUser
 from django.db import models
 from flask import Flask, request
@@ -373,6 +374,32 @@ def print_user_info(user):
     # ok: python.print.personal-data
     # (only a constant was stored into it)
     print(status)
+
+
+def set_lock(task, user, ttl):
+    """label-studio's task lock: `user` is the application's user object, whose string form is its
+    login (Django's `AbstractBaseUser.__str__` returns the username field)."""
+    # ruleid: python.logging.personal-data user.account.username
+    logger.log(logging.DEBUG, f"User={user} acquires a lock for the task={task.id} ttl: {ttl}")
+    # ruleid: python.logging.personal-data user.account.username
+    logger.info("Denying %s for %r by policy." % (request.path, current_user))
+    # ok: python.logging.personal-data
+    # (the user is not rendered: only the number of its locks)
+    logger.debug("locks: %d", len(user.locks))
+
+
+def show_user(username):
+    """CKAN's `ckan user show`: where the object's class is known, that class says what its string
+    form shows (CKAN's `User` has no `__str__`; this file's `Account` renders its email)."""
+    user = ckan_model.User.get(str(username))
+    # ok: python.print.personal-data
+    click.secho("User: %s" % user)
+    account = Account.objects.get(email=username)
+    # todoruleid: python.print.personal-data user.contact.email
+    click.secho("Account: %s" % account)
+    user = "site_user"
+    # ok: python.logging.personal-data
+    logger.info("acting as %s", user)
 
 
 def add_user(create_user, context, data_dict, package_dict):

@@ -178,9 +178,66 @@ class SideLog(NamedTuple):
     via: str  # how it logs: `logging.info()`
 
 
+# Names that hold the person using the application as an object: its string form is its login.
+_PERSON_OBJECTS = frozenset({"user", "current_user"})
+
+
+def _names_a_class(symbol: str | None) -> bool:
+    """Whether a value's symbol shows its class (`ckan.model.User.get()`, `app.models.Account()`,
+    `builtins.str`), rather than an opaque function's result (`app.users.get_user()`) or a proxy
+    (`flask_login.current_user`)."""
+    if symbol is None:
+        return False
+    return symbol.startswith("builtins.") or any(part[:1].isupper() for part in symbol.replace("()", "").split("."))
+USERNAME = "user.account.username"
+
+
+def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
+    """The names and attributes a log argument renders whole: itself, the values of an f-string,
+    the operands of `%` and `+`, the items of a tuple or list, the arguments of `str()`, `repr()` and
+    `.format()`; not the base of an attribute, item or other call (`user.id`, `len(users)`)."""
+    if isinstance(expr, (ast.Name, ast.Attribute)):
+        return [expr]
+    if isinstance(expr, ast.JoinedStr):
+        return [n for v in expr.values if isinstance(v, ast.FormattedValue) for n in _rendered_whole(v.value)]
+    if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mod, ast.Add)):
+        return _rendered_whole(expr.left) + _rendered_whole(expr.right)
+    if isinstance(expr, (ast.Tuple, ast.List)):
+        return [n for e in expr.elts for n in _rendered_whole(e)]
+    if isinstance(expr, ast.Call):
+        func = expr.func
+        if (isinstance(func, ast.Name) and func.id in ("str", "repr")) or (isinstance(func, ast.Attribute) and func.attr == "format"):
+            return [n for e in [*expr.args, *(k.value for k in expr.keywords)] for n in _rendered_whole(e)]
+    return []
+
+
+def _person_rendered(node: ast.Call, scope: Scope) -> Value:
+    """`user.account.username` when a log call renders the application's user object whole
+    (`f"User={user} acquires a lock"`, `"by %s" % request.user`) and nothing else says what that
+    object holds: a user's string form is its login (Django's `AbstractBaseUser.__str__` returns the
+    username field, flaskbb's and privacyIDEA's users render the login). NOTHING otherwise."""
+    for arg in [*node.args, *(k.value for k in node.keywords)]:
+        for rendered in _rendered_whole(arg):
+            if isinstance(rendered, ast.Name) and rendered.id in _PERSON_OBJECTS:
+                held = scope.lookup(rendered.id)
+                if held is not None and (held.categories or held.is_const or _names_a_class(held.symbol)):
+                    # what it holds is known: its categories are reported, or its class says what its
+                    # string form shows (CKAN's `model.User.get(name)` has no `__str__`)
+                    continue
+            elif not (isinstance(rendered, ast.Attribute) and rendered.attr == "user"
+                      and isinstance(rendered.value, ast.Name) and rendered.value.id == "request"):
+                continue
+            return Value(categories=frozenset({USERNAME}),
+                         reasons=("a user object rendered whole shows its login",))
+    return NOTHING
+
+
 def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: list[Value],
          kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
     data = _data(an, args, kwargs, ignore=sink.ignore_keywords)
+    person = _person_rendered(node, scope)
+    if person.categories and not data.categories & {USERNAME, "user.contact.email"}:
+        data = union([data, person])
     callee = symbol.rsplit(".", 1)[-1]
     via = f"{callee}()" if callee == sink.library or not sink.library else f"{sink.library}.{callee}()"
     for param in data.params:
