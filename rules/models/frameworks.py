@@ -507,6 +507,26 @@ def django_oauth_callback(request):
     return JsonResponse({"device": device_id, "state": state})
 
 
+def int_from_request(params, key, default):
+    # a helper converting one parameter of the container it is given: read where it is called
+    value = params.get(key, default)
+    if isinstance(value, str):
+        return int(value)
+    return value
+
+
+def django_paginate(request: HttpRequest, objects):
+    # the container handed to the helper is read by one key, not taken whole
+    # ok: python.request.body
+    page = int_from_request(request.GET, "page", 1)
+    # ruleid: python.request.field user.demographic.date_of_birth
+    age = int_from_request(request.GET, "birth_year", 0)
+    # given to a helper that reads more than one key, the container is taken whole
+    # ruleid: python.request.body user.content
+    filters = unquote_values(request.GET)
+    return objects[page:page + age], filters
+
+
 def django_client_ip(request: HttpRequest):
     # a header named in the settings, by a name that says what it carries
     trusted_client_ip_header = settings.TRUSTED_CLIENT_IP_HEADER

@@ -1124,7 +1124,11 @@ class FileAnalyzer:
         if folded is not UNKNOWN:
             return const_value(folded)
         if given_body:
-            sources.consume_bodies(self, node, func.symbol, args, kwargs, scope)
+            # a helper that returns one key of the container it is given (`int_from_request(request.GET,
+            # "start", 1)`) reads that key where it is called: the container is not taken whole
+            reader = None if func.symbol is not None and func.symbol.startswith(REQUEST) else self.local_summary(node, func, scope)
+            keyed_at = reader.keyed[0] if reader is not None and reader.keyed is not None else None
+            sources.consume_bodies(self, node, func.symbol, args, kwargs, scope, keyed_at)
 
         # request methods and container reads
         if func.symbol is not None and func.symbol.startswith(REQUEST):

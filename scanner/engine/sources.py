@@ -938,11 +938,13 @@ def returned_container(func: ast.FunctionDef | ast.AsyncFunctionDef, returns: li
 
 
 def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: list[Value],
-                   kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
+                   kwargs: list[tuple[str | None, Value]], scope: Scope, keyed_at: int | None = None) -> None:
     """A request body passed whole into a call is user content taken whole.
 
     Passed to a schema (a form, a serializer, a Pydantic model: a class, or a validating
-    method), it is not: the schema's declared fields are what is collected.
+    method), it is not: the schema's declared fields are what is collected. Nor is the argument
+    at position `keyed_at`, the container a helper reads one key of (`int_from_request(request.GET,
+    "start", 1)`): that key is the read, judged where the helper's summary is applied.
     """
     if not any(v.role for v in args) and not any(v.role for _, v in kwargs):
         return  # the common case: no request body among the arguments
@@ -954,9 +956,11 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
                  or callee in SCHEMA_GETTERS or isinstance(node.func, ast.Call))
     arg_nodes: list[ast.expr] = [*node.args, *(k.value for k in node.keywords)]
     values = [*args, *(v for _, v in kwargs)]
-    for arg_node, value in zip(arg_nodes, values):
+    for position, (arg_node, value) in enumerate(zip(arg_nodes, values)):
         if value.role in BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
             inner = arg_node.value if isinstance(arg_node, ast.Starred) else arg_node
+            if position == keyed_at and position < len(node.args) and not isinstance(arg_node, ast.Starred):
+                continue
             if validated:
                 an.mark_key_read(inner, scope)  # the schema reads it field by field
                 continue
