@@ -596,6 +596,32 @@ def payment_webhook(request: HttpRequest):
     return JsonResponse({"keys": len(attributes)})
 
 
+class ContextLogMiddleware:
+    """A body parsed, with a fallback to its raw text: each binding takes it whole where it is made."""
+
+    def __call__(self, request: HttpRequest):
+        body = None
+        try:
+            # ruleid: python.request.body user.content
+            body = json.loads(request.body)
+        except ValueError:
+            # ruleid: python.request.body user.content
+            body = request.body.decode("utf-8")
+        return self.get_response(request, body=body)
+
+
+def django_profile_update(request: HttpRequest):
+    # the same name bound to either body, then read by key: neither is taken whole
+    if request.content_type == "application/json":
+        # ok: python.request.body
+        data = json.loads(request.body)
+    else:
+        # ok: python.request.body
+        data = request.POST
+    # ruleid: python.request.field user.contact.email
+    return JsonResponse({"email": data.get("email")})
+
+
 async def capture_request(message: ASGIReceiveEvent, chunks: list[bytes]) -> bool:
     """An ASGI middleware's hook given each message its app receives: a chunk of the request body."""
     if message["type"] == "http.request":

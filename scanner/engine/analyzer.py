@@ -132,6 +132,10 @@ class PendingBody:
     node: ast.AST
     value: Value
     key_read: bool = False
+    earlier: tuple[PendingBody, ...] = ()
+    """Bodies bound to the same name before, in another branch or a fallback (`try: body =
+    json.loads(request.body)` / `except: body = request.body.decode()`): each is reported where it
+    was bound, unless the name's keys are read."""
 
 
 @dataclass(slots=True)
@@ -532,7 +536,8 @@ class FileAnalyzer:
         """Emit request bodies that were bound to a name and never read key by key."""
         for pending in scope.pending.values():
             if not pending.key_read:
-                sources.emit_whole_body(self, pending.node, pending.value)
+                for body in (*pending.earlier, pending):
+                    sources.emit_whole_body(self, body.node, body.value)
         scope.pending.clear()
 
     # ------------------------------------------------------------ statements
@@ -676,7 +681,9 @@ class FileAnalyzer:
             if isinstance(value_node, ast.Name) and self.module_function(value_node.id, scope):
                 scope.function_aliases.setdefault(target.id, set()).add(value_node.id)
             if value.role in sources.BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
-                scope.pending[target.id] = PendingBody(value_node, value)
+                before = scope.pending.get(target.id)
+                earlier = (*before.earlier, before) if before is not None and not before.key_read else ()
+                scope.pending[target.id] = PendingBody(value_node, value, earlier=earlier)
             else:
                 scope.pending.pop(target.id, None)
             scope.env[target.id] = bound
@@ -1080,7 +1087,7 @@ class FileAnalyzer:
         current: Scope | None = scope
         while current is not None:
             if key in current.pending:
-                current.pending[key].key_read = True
+                current.pending[key].key_read = True  # and so the bodies bound to it before
                 return
             current = current.parent
 
