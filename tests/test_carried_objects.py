@@ -164,3 +164,26 @@ def test_a_user_whose_value_is_known_is_not_guessed(binding: str, expected: list
             logger.info("User: %s" % user)
     """
     assert [seen[2] for seen in observed(source) if seen[1] == "log"] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ('task.locks.values_list("user", "expire_at")', [("user.unique_id",)]),
+        ('User.objects.values("email")', [("user.contact.email",)]),
+        ('Task.objects.values_list("owner__email", flat=True)', [("user.contact.email",)]),
+        ('Task.objects.values_list("owner__id", flat=True)', [("user.unique_id",)]),
+        ('task.projects.values_list("id", "title", flat=True)', []),
+        ('task.projects.values_list(field)', []),  # a field the code does not name
+        ('mapping.values()', []),
+    ],
+)
+def test_queried_fields(query: str, expected: list[tuple[str, ...]]) -> None:
+    source = f"""\
+        import logging
+        logger = logging.getLogger(__name__)
+
+        def check(task, mapping, field, User):
+            logger.info("values: %s", {query})
+    """
+    assert [seen[2] for seen in observed(source) if seen[1] == "log"] == expected

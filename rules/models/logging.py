@@ -388,6 +388,20 @@ def set_lock(task, user, ttl):
     logger.debug("locks: %d", len(user.locks))
 
 
+def check_overlap(task, num):
+    """label-studio's lock check: a queryset's `values_list` gives the values of the fields it
+    names; a relation to a user gives the user's id."""
+    if num > task.overlap:
+        # ruleid: python.logging.personal-data user.unique_id
+        logger.error(
+            f"Num takes={num} > overlap={task.overlap} for task={task.id}",
+            extra=dict(lock_ttl=task.locks.values_list("user", "expire_at"), num=num),
+        )
+    # ok: python.logging.personal-data
+    # (the project's own fields)
+    logger.info("projects: %s", task.projects.values_list("id", "title", flat=True))
+
+
 def show_user(username):
     """CKAN's `ckan user show`: where the object's class is known, that class says what its string
     form shows (CKAN's `User` has no `__str__`; this file's `Account` renders its email)."""

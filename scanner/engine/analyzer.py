@@ -96,6 +96,8 @@ KEEPING_METHODS = frozenset({
     "removesuffix", "dict", "model_dump", "model_dump_json", "dumps", "to_dict", "as_dict", "json",
     "dump", "serialize", "__str__", "__repr__", "read", "getvalue", "to_json", "asdict",
 })
+# Django queryset methods that return the values of the fields they name.
+_FIELD_QUERIES = frozenset({"values_list", "values"})
 # How a client sends a request object and returns the service's answer (PayPal's `client.execute(request)`).
 _EXECUTE_METHODS = frozenset({"execute"})
 # Methods that render an object whole: a service's object serialised so keeps the person's details it holds.
@@ -1195,7 +1197,7 @@ class FileAnalyzer:
                 # `extract_entities(text)` whose body the analysis cannot follow (a parser, a model)
                 return self._propagate(node, None, None, None, args, kwargs)
             return result
-        carried_whole = self._carried_call(method, base, args)
+        carried_whole = self._carried_call(method, base, args) or self._queried_fields(node, method)
         if carried_whole is not None:
             return carried_whole if not unused else NOTHING
         if symbol is None:
@@ -1304,6 +1306,24 @@ class FileAnalyzer:
         if container_index == REQUEST_CONTAINER and len(key.params) == 1 and not key.is_const:
             return Value(params=key.params, keyed=(REQUEST_CONTAINER, next(iter(key.params)), role))
         return None
+
+    def _queried_fields(self, node: ast.Call, method: str | None) -> Value | None:
+        """What a Django queryset's `values_list("user", "expire_at")` or `values("owner__email")`
+        returns: the named fields' data, a relation to a person by its id (`user` gives `user_id`); None for
+        other calls, and for fields that mean nothing personal."""
+        if method not in _FIELD_QUERIES or not node.args or node.keywords and any(k.arg != "flat" for k in node.keywords):
+            return None
+        parts: list[Value] = []
+        for arg in node.args:
+            if not isinstance(arg, ast.Constant) or not isinstance(arg.value, str):
+                return None
+            # `owner__email` is the related owner's email, `owner__id` its id, `user` the related user's id
+            path = arg.value.split("__")
+            related = "_".join(path[-2:]) if len(path) > 1 else f"{path[0]}_id"
+            named = self.classify_name(path[-1], None) or self.classify_name(related, None)
+            if named is not None:
+                parts.append(named)
+        return union(parts) if parts else None
 
     def _carried_call(self, method: str | None, base: Value | None, args: list[Value]) -> Value | None:
         """What a method call returns of a service's object that holds a person's details, or None
