@@ -83,12 +83,12 @@ TRANSFORMS = frozenset({
 })
 TRANSFORM_PREFIXES = ("json.", "orjson.", "ujson.", "simplejson.", "base64.", "urllib.parse.", "html.", "textwrap.",
                       "copy.", "shlex.", "string.", "markupsafe.", "django.utils.html.", "django.utils.text.")
-# Methods of strings and containers that keep the data they are called on.
 # Calls that run the function given as their first argument with the arguments that follow it.
 DEFERRING_CALLS = frozenset({
     "asyncio.to_thread", "anyio.to_thread.run_sync", "starlette.concurrency.run_in_threadpool",
     "fastapi.concurrency.run_in_threadpool",
 })
+# Methods of strings and containers that keep the data they are called on.
 KEEPING_METHODS = frozenset({
     "lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize", "casefold", "split", "rsplit",
     "splitlines", "replace", "encode", "decode", "format", "format_map", "join", "copy", "items", "values",
