@@ -126,8 +126,12 @@ USERNAME = ("user.account.username",)
         # not rendered whole: an attribute that means nothing, a count
         ('logger.info("by %s", user.is_active)', []),
         ('logger.info("%d locks", len(user.locks))', []),
-        # another name, or another object's user
-        ('logger.info("by %s", owner)', []),
+        ('logger.warning(f"Could not read the user information of {tokenowner!r}")', [USERNAME]),
+        ('logger.info("for %s", logged_in_user)', [USERNAME]),
+        # flags and counts named for users; another name; another object's user
+        ('logger.info("superuser: %s", is_superuser)', []),
+        ('logger.info("%d users", num_users)', []),
+        ('logger.info("by %s", author)', []),
         ('logger.info("by %s", task.user)', []),
     ],
 )
@@ -138,7 +142,7 @@ def test_a_user_object_rendered_whole_logs_its_login(line: str, expected: list[t
         from flask_login import current_user
         logger = logging.getLogger(__name__)
 
-        def set_lock(task, user, owner):
+        def set_lock(task, user, author, tokenowner, logged_in_user, is_superuser, num_users):
             {line}
     """
     assert [seen[2] for seen in observed(source) if seen[1] == "log"] == expected

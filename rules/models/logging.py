@@ -388,6 +388,18 @@ def set_lock(task, user, ttl):
     logger.debug("locks: %d", len(user.locks))
 
 
+def create_tags(tokenowner, is_superuser):
+    """privacyIDEA's tags: `tokenowner` is the token's owner, a User whose repr holds the login."""
+    try:
+        return tokenowner.get_specific_info(["givenname", "surname"])
+    except LookupError as e:
+        # ruleid: python.logging.personal-data user.account.username
+        logger.warning(f"Could not read the user information of {tokenowner!r}: {e!r}")
+    # ok: python.logging.personal-data
+    # (a flag named for a kind of user)
+    logger.debug("superuser: %s", is_superuser)
+
+
 def check_overlap(task, num):
     """label-studio's lock check: a queryset's `values_list` gives the values of the fields it
     names; a relation to a user gives the user's id."""

@@ -178,8 +178,9 @@ class SideLog(NamedTuple):
     via: str  # how it logs: `logging.info()`
 
 
-# Names that hold the person using the application as an object: its string form is its login.
-_PERSON_OBJECTS = frozenset({"user", "current_user"})
+# Names that hold a person using the application as an object (`user`, `current_user`, privacyIDEA's
+# `tokenowner`): its string form is its login. Not flags and counts (`is_superuser`, `num_users`).
+_PERSON_OBJECT = re.compile(r"(?!(?:is|has|can|should|num|n|count|max|min)_)[a-z_]*(?:user|owner)", re.IGNORECASE)
 
 
 def _names_a_class(symbol: str | None) -> bool:
@@ -218,7 +219,7 @@ def _person_rendered(node: ast.Call, scope: Scope) -> Value:
     username field, flaskbb's and privacyIDEA's users render the login). NOTHING otherwise."""
     for arg in [*node.args, *(k.value for k in node.keywords)]:
         for rendered in _rendered_whole(arg):
-            if isinstance(rendered, ast.Name) and rendered.id in _PERSON_OBJECTS:
+            if isinstance(rendered, ast.Name) and _PERSON_OBJECT.fullmatch(rendered.id):
                 held = scope.lookup(rendered.id)
                 if held is not None and (held.categories or held.is_const or _names_a_class(held.symbol)):
                     # what it holds is known: its categories are reported, or its class says what its
