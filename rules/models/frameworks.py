@@ -37,7 +37,7 @@ from rest_framework.views import APIView
 from tornado.web import RequestHandler
 
 from .common import CKANRequest, verify_captcha
-from .db import get_db, save_profile, save_upload, store_upload
+from .db import get_db, save_profile, save_upload, search_datasets, store_upload
 from .env import WEBUI_AUTH_TRUSTED_EMAIL_HEADER, WEBUI_AUTH_TRUSTED_GROUPS_HEADER, WEBUI_AUTH_TRUSTED_NAME_HEADER
 from .schemas import JSONCodec, LogoutForm, ProfileSchema, ProfileSerializer
 
@@ -64,6 +64,29 @@ def flask_signup():
     page = int(flask_request.args.get("page", 1))
     save_profile(email=email, phone=phone, birthday=birthday, first_name=first_name)
     return jsonify(next=next_url, page=page)
+
+
+@app.route("/api/2/util/dataset/autocomplete")
+def flask_autocomplete():
+    # a key that says nothing, read straight into a name that does: the name says what it holds
+    # ruleid: python.request.field user.behavior
+    q = flask_request.args.get("incomplete", "")
+    # ok: python.request.field
+    limit = flask_request.args.get("limit", 10)
+    # an id that picks a user record refers to it, like a foreign key
+    # ok: python.request.field
+    user_id = flask_request.args.get("id")
+    # not read into a name: nothing says what the key holds
+    # ok: python.request.field
+    found = search_datasets(flask_request.args.get("incomplete"), limit)
+    return jsonify(q=q, user=user_id, found=found)
+
+
+@app.post("/user/reset")
+def flask_reset():
+    # ruleid: python.request.field user.account.username
+    username = flask_request.form.get("name")
+    return jsonify(username=username)
 
 
 @app.post("/api/messages")

@@ -673,7 +673,10 @@ class FileAnalyzer:
                 # `logger = get_logger(__name__)` from the project's own logging module
                 scope.env[target.id] = symbol_value_of(self.models.logger_type)
                 return
-            if (value.symbol is None or not self.is_object_symbol(value.symbol)) and value.role is None:
+            read = sources.read_into(self, target, value_node, value) if value.reasons and not value.categories else None
+            if read is not None:
+                bound = value = read
+            elif (value.symbol is None or not self.is_object_symbol(value.symbol)) and value.role is None:
                 # a constant keeps its value whatever the name means (`EMAIL_SUBJECT = "..."`)
                 named = self.classify_name(target.id, scope.cls.name if scope.cls is not None else None) if not value.is_const else None
                 if named is not None:

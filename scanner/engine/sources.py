@@ -308,7 +308,10 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         if key.const in NESTED_BODY_KEYS and role != "field":
             return base  # `event["data"]["object"]`: the fields are one level down
         named = an.classifier.name(key.const, owner="request")
-        if named is None or refers_to_user(key.const, named.category):
+        if named is None:
+            # a key that says nothing (`incomplete`): the name the value is read into may
+            return Value(reasons=(f"{UNNAMED_KEY}{key.const}'",))
+        if refers_to_user(key.const, named.category):
             # an id submitted to pick a user record (`userid`) refers to it, like a foreign key
             return NOTHING
         message = f"request field '{key.const}' is read ({named.category})"
@@ -345,6 +348,27 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
                 reasons=(f"request cookie '{key.const}'",))
         return Value(categories=frozenset({COOKIE_ID}), steps=(an.step(node, message),))
     return NOTHING
+
+
+# The reason a request field read by a key that names no personal data carries (its key follows).
+UNNAMED_KEY = "request field read by a key that says nothing: '"
+
+
+def read_into(an: FileAnalyzer, target: ast.Name, node: ast.expr, value: Value) -> Value | None:
+    """A request field read by a key that says nothing, straight into a name that does
+    (`q = request.args.get("incomplete")`, `username = request.form.get("name")`): a collect of the
+    name's category at the read, and the value read. None when `value` is no such read or the name
+    means nothing personal, or only refers to a user's record (`user_id = request.GET.get("id")`)."""
+    if value.categories or not value.reasons or not value.reasons[0].startswith(UNNAMED_KEY):
+        return None
+    named = an.classifier.name(target.id, owner="request")
+    if named is None or refers_to_user(target.id, named.category):
+        return None
+    key = value.reasons[0][len(UNNAMED_KEY):-1]
+    message = f"request field '{key}' is read into '{target.id}' ({named.category})"
+    an.emit(Kind.COLLECT, node, [named.category], "python.request.field", message,
+            reasons=(f"request field '{key}' read into '{target.id}'", named.pattern))
+    return Value(categories=frozenset({named.category}), steps=(an.step(node, message),), reasons=(named.pattern,))
 
 
 _HEADER_WORDS = re.compile(r"(?:^|_)(?:http_)?headers?(?:_names?|_keys?)?$", re.IGNORECASE)
