@@ -619,6 +619,18 @@ def payment_webhook(request: HttpRequest):
     return JsonResponse({"keys": len(attributes)})
 
 
+def track_request(response):
+    """A page-view beacon read from the WSGI input stream, past the framework's parsing."""
+    if flask_request.environ.get("PATH_INFO") == "/_tracking":
+        # ruleid: python.request.body user.content
+        payload = flask_request.environ["wsgi.input"].read().decode()
+        return payload.split("&")
+    # other keys of the environ are headers and server variables
+    # ok: python.request.body
+    length = flask_request.environ.get("CONTENT_LENGTH")
+    return response, length
+
+
 class ContextLogMiddleware:
     """A body parsed, with a fallback to its raw text: each binding takes it whole where it is made."""
 

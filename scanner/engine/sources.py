@@ -327,6 +327,9 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
     if role in ("headers", "header"):
         if not isinstance(key.const, str):
             return _configured_header(an, node, key_node)
+        if key.const in WSGI_BODY_KEYS and path in WSGI_ENVIRONS:
+            # `request.environ["wsgi.input"].read()`: the raw body, read past the framework
+            return request_container(an, node, f"{REQUEST}.{path}[{key.const}]", "body", f"{path}['{key.const}']")
         # a header the table does not list (`headers.get("api_key")`) is read as a name, as custom
         # `X-` headers are
         match = an.classifier.header(key.const) or an.classifier.name(key.const, owner=None)
@@ -348,6 +351,12 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
                 reasons=(f"request cookie '{key.const}'",))
         return Value(categories=frozenset({COOKIE_ID}), steps=(an.step(node, message),))
     return NOTHING
+
+
+# The WSGI environ's key for the request body's input stream (PEP 3333), and the request members
+# that hold the environ (Flask/werkzeug's `environ`, Django's `META`).
+WSGI_BODY_KEYS = frozenset({"wsgi.input"})
+WSGI_ENVIRONS = frozenset({"environ", "META"})
 
 
 # The reason a request field read by a key that names no personal data carries (its key follows).
@@ -919,8 +928,8 @@ def parsed_body(symbol: str, args: list[Value]) -> Value | None:
 
 
 # Methods of a request container that give all of it (`request.POST.urlencode()`, `.copy()`,
-# `request.body.decode()`).
-WHOLE_METHODS = frozenset({"copy", "dict", "to_dict", "items", "values", "urlencode", "lists", "model_dump", "decode"})
+# `request.body.decode()`, a stream's `.read()`).
+WHOLE_METHODS = frozenset({"copy", "dict", "to_dict", "items", "values", "urlencode", "lists", "model_dump", "decode", "read"})
 # Methods that validate a body against a declared schema (whose fields are the collects).
 VALIDATING_METHODS = frozenset({
     "model_validate", "model_validate_json", "parse_obj", "parse_raw", "validate", "validate_python", "load",
