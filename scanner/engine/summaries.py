@@ -156,17 +156,18 @@ class ModuleSummary:
     def under(self, names: tuple[str, ...]) -> ModuleSummary:
         """The entries named one of `names` or a member of one (`X.method`, `X(...)`), and, for each
         of them that re-exports another name, the entries of that name here."""
-        def wanted(key: str) -> bool:
-            return key.startswith(names) and any(_names_under(key, name) for name in names)  # in C first
+        def is_under(key: str) -> bool:
+            return any(_names_under(key, name) for name in names)
 
+        # `key.startswith(names)` first, in C: most keys begin with none of the names
         found = ModuleSummary(
-            functions={k: v for k, v in self.functions.items() if wanted(k)},
-            rendered={k: v for k, v in self.rendered.items() if wanted(k)},
-            families={k: v for k, v in self.families.items() if wanted(k)},
-            variables={k: v for k, v in self.variables.items() if wanted(k)},
-            request_attributes=frozenset(k for k in self.request_attributes if wanted(k)),
-            responses=frozenset(k for k in self.responses if wanted(k)),
-            received=frozenset(k for k in self.received if wanted(k)),
+            functions={k: v for k, v in self.functions.items() if k.startswith(names) and is_under(k)},
+            rendered={k: v for k, v in self.rendered.items() if k.startswith(names) and is_under(k)},
+            families={k: v for k, v in self.families.items() if k.startswith(names) and is_under(k)},
+            variables={k: v for k, v in self.variables.items() if k.startswith(names) and is_under(k)},
+            request_attributes=frozenset(k for k in self.request_attributes if k.startswith(names) and is_under(k)),
+            responses=frozenset(k for k in self.responses if k.startswith(names) and is_under(k)),
+            received=frozenset(k for k in self.received if k.startswith(names) and is_under(k)),
         )
         # a re-export of a re-export (`pkg.Now` -> `pkg.functions.Now` -> `pkg.functions.datetime.Now`)
         chained = tuple(bound for name, bound in found.variables.items()
