@@ -619,6 +619,26 @@ def payment_webhook(request: HttpRequest):
     return JsonResponse({"keys": len(attributes)})
 
 
+class ContextLog:
+    """A telemetry record built as a dict display: the request data in it is collected where it is read."""
+
+    def send(self, request: HttpRequest, response):
+        # the record carries the query string as one of its entries: the caller does not take a body
+        # ok: python.request.body
+        payload = self.create_payload(request, response)
+        return json.dumps(payload)
+
+    def create_payload(self, request: HttpRequest, response):
+        # ruleid: python.request.body user.content
+        values = request.GET.dict()
+        payload = {
+            "view_name": request.resolver_match.view_name,
+            "values": values,
+            "status_code": response.status_code,
+        }
+        return payload
+
+
 def track_request(response):
     """A page-view beacon read from the WSGI input stream, past the framework's parsing."""
     if flask_request.environ.get("PATH_INFO") == "/_tracking":

@@ -966,8 +966,33 @@ def returned_container(func: ast.FunctionDef | ast.AsyncFunctionDef, returns: li
         return None
     if not any(reason.startswith(WHOLE_REASON) for reason in data.reasons):
         return None
+    if _returns_record(func):
+        return None
     return Value(symbol=f"{REQUEST}.{func.name}()", role="fields", categories=data.categories, steps=data.steps,
                  reasons=data.reasons)
+
+
+def _returns_record(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """True when every `return` gives a record the function builds as a dict display of literal keys
+    (`return {"url": url, "values": values, ...}`, or a name bound only to one): request data is an
+    entry of it, read where it is read, not the request's data its callers hold."""
+    displays: dict[str, bool] = {}
+    returned: list[ast.expr] = []
+    for node in _own_nodes(func):
+        if isinstance(node, ast.Return) and node.value is not None:
+            returned.append(node.value)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    displays[target.id] = displays.get(target.id, True) and _record_display(node.value)
+    return bool(returned) and all(
+        _record_display(value) or (isinstance(value, ast.Name) and displays.get(value.id, False)) for value in returned)
+
+
+def _record_display(node: ast.expr) -> bool:
+    """A dict display whose keys are all literal strings, at least two of them."""
+    return isinstance(node, ast.Dict) and len(node.keys) >= 2 and all(_str_key(k) is not None for k in node.keys)
 
 
 def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: list[Value],
