@@ -508,7 +508,7 @@ def label_files() -> Iterator[Path]:
     yield from sorted((BENCH / "labels").glob("*.toml"))
 
 
-def test_the_corpus_lists_six_tuned_apps_and_six_held_out_of_which_two_are_blind() -> None:
+def test_the_corpus_lists_seven_tuned_apps_and_six_held_out_of_which_two_are_blind() -> None:
     apps = run.load_corpus()
     assert [(a.name, a.requirement, a.framework, a.held_out, a.blind) for a in apps] == [
         ("flaskbb", "flaskbb==2.0.2", "Flask", False, False),
@@ -517,6 +517,7 @@ def test_the_corpus_lists_six_tuned_apps_and_six_held_out_of_which_two_are_blind
         ("privacyidea", "privacyidea==3.14", "Flask", False, False),
         ("chainlit", "chainlit==2.12.0", "FastAPI", False, False),
         ("mem0", "mem0ai==2.2.1", "library (LLM memory layer)", False, False),
+        ("lnbits", "lnbits==1.6.2", "FastAPI", False, False),
         ("open-webui", "open-webui==0.12.4", "FastAPI", True, False),
         ("pretix", "pretix==2026.8.0", "Django", True, False),
         ("ckan", "ckan==2.12.0", "Flask", True, False),
@@ -560,7 +561,7 @@ def test_every_labels_file_has_files_verified_to_hold_none(path: Path) -> None:
 def test_an_unknown_app_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run.main(["--app", "nope"]) == 2
     assert capsys.readouterr().err == (
-        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, open-webui, pretix, ckan, label-studio, khoj, oscar)\n"
+        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, lnbits, open-webui, pretix, ckan, label-studio, khoj, oscar)\n"
     )
 
 
