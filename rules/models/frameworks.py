@@ -24,6 +24,7 @@ from asgiref.typing import ASGIReceiveEvent
 import geoip2.database
 from aiohttp import web
 from django.conf import settings
+from django.utils.module_loading import import_string
 from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic.edit import FormView
@@ -36,7 +37,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from tornado.web import RequestHandler
 
-from .common import CKANRequest, verify_captcha
+from .common import CKANRequest, transform, verify_captcha
 from .db import get_db, save_profile, save_upload, search_datasets, store_upload
 from .env import WEBUI_AUTH_TRUSTED_EMAIL_HEADER, WEBUI_AUTH_TRUSTED_GROUPS_HEADER, WEBUI_AUTH_TRUSTED_NAME_HEADER
 from .schemas import JSONCodec, LogoutForm, ProfileSchema, ProfileSerializer
@@ -818,6 +819,17 @@ class LogoutView(FormView):
         # ok: python.request.body
         form = self.form_class(request.GET)
         return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
+
+
+def django_login(request: HttpRequest):
+    # a form class chosen in the settings, held by a name that says so: its fields are the collects
+    login_form = import_string(settings.USER_LOGIN_FORM)
+    # ok: python.request.body
+    form = login_form(request.POST)
+    # a function whose name only ends in "form" is no form
+    # ruleid: python.request.body user.content
+    cleaned = transform(request.POST)
+    return JsonResponse({"ok": form.is_valid(), "cleaned": cleaned})
 
 
 # --- websockets and security schemes of the project's own ------------------------------------------

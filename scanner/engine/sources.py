@@ -939,6 +939,9 @@ VALIDATING_METHODS = frozenset({
 
 # Methods of a class-based view that build its form or serializer around the data they are given.
 SCHEMA_GETTERS = frozenset({"get_serializer", "get_form"})
+# Endings of a name that holds a form or serializer class chosen at run time
+# (`login_form = load_func(settings.USER_LOGIN_FORM)`, then `login_form(request.POST)`).
+SCHEMA_NAME_ENDINGS = ("_form", "_serializer")
 
 
 def is_request_container(value: Value) -> bool:
@@ -1011,7 +1014,7 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
     callee = callee_name(node)
     # `self.form_class(request.GET)`, `self.get_form_class()(data)`, `self.get_serializer(data=...)`
     validated = (callee[:1].isupper() or callee in VALIDATING_METHODS or callee.endswith("_class")
-                 or callee in SCHEMA_GETTERS or isinstance(node.func, ast.Call))
+                 or callee in SCHEMA_GETTERS or callee.lower().endswith(SCHEMA_NAME_ENDINGS) or isinstance(node.func, ast.Call))
     arg_nodes: list[ast.expr] = [*node.args, *(k.value for k in node.keywords)]
     values = [*args, *(v for _, v in kwargs)]
     for position, (arg_node, value) in enumerate(zip(arg_nodes, values)):
