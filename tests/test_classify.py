@@ -1235,3 +1235,48 @@ def test_a_valid_pack_is_compiled_without_indexing_its_lines(monkeypatch: pytest
 def test_submitted_name(classifier: Classifier, identifier: str, owner: str, expected: str | None) -> None:
     found = classifier.submitted_name(identifier, owner)
     assert (found.category if found is not None else None) == expected
+
+
+# lnbits (FastAPI, pydantic): what a person writes on a payment, a wallet's API keys, a person's ids at
+# Nostr and Telegram; and the near misses: a payment's `data` and a wallet's `user` are its own records.
+PAYMENT_AND_WALLET_VOCABULARY: list[tuple[str, str | None, str | None]] = [
+    ("memo", "Payment", CONTENT),
+    ("memo", "CreateInvoice", CONTENT),
+    ("memo", "db_payment", CONTENT),
+    ("memo", None, None),  # memoisation as often as a note
+    ("comment", "PaymentExtra", CONTENT),
+    ("unhashed_description", "CreateInvoice", CONTENT),
+    ("description_hash", "CreateInvoice", None),
+    ("description", "Product", None),
+    ("picture", "UserExtra", SELF_IMAGE),
+    ("adminkey", "BaseWallet", CREDENTIALS),
+    ("inkey", "BaseWallet", CREDENTIALS),
+    ("user", "BaseWallet", None),
+    ("nostr_identifier", "UserNotifications", USERNAME),
+    ("nip05", None, USERNAME),
+    ("telegram_chat_id", "UserNotifications", UNIQUE_ID),
+    ("chat_id", None, None),
+    ("pubkey", "Account", UNIQUE_ID),
+    ("pubkey", "UpdateUserPubkey", UNIQUE_ID),
+    ("pubkey", None, None),
+    ("public_key", "Server", None),
+    ("usr", "LoginUsr", USERNAME),
+    ("usr", "AccessTokenPayload", None),
+]
+
+
+@pytest.mark.parametrize(("identifier", "owner", "expected"), PAYMENT_AND_WALLET_VOCABULARY)
+def test_payment_and_wallet_vocabulary(classifier: Classifier, identifier: str, owner: str | None,
+                                       expected: str | None) -> None:
+    found = classifier.name(identifier, owner=owner)
+    assert (found.category if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("identifier", "owner", "expected"),
+    [("user", "BaseWallet", None), ("data", "DecodePayment", None), ("data", "CreateFeedback", CONTENT),
+     ("user", "UpdateUser", USERNAME), ("memo", "PaymentFilters", CONTENT)],
+)
+def test_submitted_payment_records(classifier: Classifier, identifier: str, owner: str, expected: str | None) -> None:
+    found = classifier.submitted_name(identifier, owner)
+    assert (found.category if found is not None else None) == expected
