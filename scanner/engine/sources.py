@@ -2209,18 +2209,26 @@ def _no_text(annotation: ast.expr) -> bool:
     return isinstance(annotation, (ast.Name, ast.Attribute)) and _annotation_name(annotation).rsplit(".", 1)[-1] in _NOT_TEXT
 
 
+# A schema's own `id` or `pk` is its record's key, as a primary key is (`User.id`, `AccountId.id`,
+# a new user's `CreateUser.id`): only its class makes it a person's id, and it collects nothing. A
+# label may still say that it holds an id from elsewhere (`id = IntegerField(label="Account ID")`).
+_RECORD_KEYS = frozenset({"id", "pk", "_id"})
+
+
 def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_names: list[str], hints: _Hints) -> Match | None:
     """What a schema field holds, from the first that says: its name in its class (or in the model
     a form edits, or as a part of the address its class declares), as submitted by a person (forms),
     with its declared type, its type or widget alone, its HTML autocomplete token or input type
-    (the person's), or the label of a text field."""
+    (the person's), or the label of a text field. The record's own key (`_RECORD_KEYS`) is not read
+    by its name."""
     classifier = an.classifier
-    match = classifier.name(name, owner=declaring.owner)
-    if match is None and declaring.model is not None:
+    by_name = name.lower() not in _RECORD_KEYS
+    match = classifier.name(name, owner=declaring.owner) if by_name else None
+    if match is None and by_name and declaring.model is not None:
         match = classifier.name(name, owner=declaring.model)
-    if match is None and declaring.address:
+    if match is None and by_name and declaring.address:
         match = classifier.name(name, owner="address")
-    if match is None and declaring.family.submitted:
+    if match is None and by_name and declaring.family.submitted:
         # what a form receives is what the person filling it in submits: read it as such
         match = classifier.submitted_name(name, declaring.owner)
     if match is None:
