@@ -11,13 +11,16 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scanner.errors import ConfigError, Problem
 from scanner.inventory import ClassifierOverrides, read_classifier
 from scanner.model import Level
 from scanner.taxonomy import load_taxonomy
 from scanner.tomlpos import TomlChecker, read_toml_document
+
+if TYPE_CHECKING:
+    from scanner.engine.imports import SourceRoots
 
 # BUILTIN_EXCLUDES (from scanner.discovery) are the folders never scanned; `exclude` adds to them.
 
@@ -41,6 +44,8 @@ class Config:
     require_suppression_reason: bool = True
     redact_function: str | None = None
     classifier: ClassifierOverrides = ClassifierOverrides()
+    src: tuple[str, ...] | None = None
+    """The folders holding the project's top-level packages (`source_roots`); None: the default."""
     config_path: str | None = None
 
 
@@ -73,13 +78,13 @@ def load_config(root: Path) -> Config:
         if check.problems:
             raise ConfigError(check.sorted_problems())
         return Config()
-    config = _read(check, table)
+    config = _read(check, table, root)
     if check.problems:
         raise ConfigError(check.sorted_problems())
     return config
 
 
-def _read(check: TomlChecker, table: Mapping[str, Any]) -> Config:
+def _read(check: TomlChecker, table: Mapping[str, Any], root: Path) -> Config:
     """Read every key of the table; values with problems keep their defaults."""
     check.unknown_keys(table, _TABLE, CONFIG_KEYS, _WHERE)
     default = Config()
@@ -135,12 +140,33 @@ def _read(check: TomlChecker, table: Mapping[str, Any]) -> Config:
         else:
             values["redact_function"] = redact
 
+    folders = check.strings(table, _TABLE, "src", _WHERE)
+    if folders is not None:
+        for folder, at in folders:
+            if folder.startswith("/") or "\\" in folder or ".." in folder.split("/"):
+                check.report(at, f"folder '{folder}' in 'src' must be inside the project root, with '/' between parts")
+            elif not (root / folder).is_dir():
+                check.report(at, f"folder '{folder}' in 'src' is not a folder under the project root")
+        values["src"] = tuple(folder for folder, _ in folders)
+
     classifier = check.table(table, _TABLE, "classifier", _WHERE)
     if classifier is not None:
         values["classifier"] = read_classifier(
             check, classifier, _TABLE + ("classifier",), "[tool.policyscan.classifier]", load_taxonomy()
         )
     return dataclasses.replace(default, **values)
+
+
+def source_roots(root: Path, config: Config) -> SourceRoots:
+    """The folders whose contents the project imports as top-level modules: `src` as configured,
+    else the root and, in a src layout, `src/` (a folder of that name that is not itself a package),
+    as ruff's `src` setting defaults to `[".", "src"]`."""
+    from scanner.engine.imports import SourceRoots  # the engine package is imported only by runs that analyse
+
+    if config.src is not None:
+        return SourceRoots.of(config.src)
+    layout = root / "src"
+    return SourceRoots.of(("src",) if layout.is_dir() and not (layout / "__init__.py").exists() else ())
 
 
 def _globs(check: TomlChecker, table: Mapping[str, Any], key: str) -> tuple[str, ...] | None:

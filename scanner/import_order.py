@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from scanner.cache import ResultCache
-from scanner.engine.imports import module_name
+from scanner.engine.imports import SourceRoots
 
 # An import statement at the start of a line (its indentation first). Lines are found by the word
 # first: searching for a pattern anchored at every line start is eight times slower.
@@ -44,11 +44,10 @@ def _module_of(name: str, modules: dict[str, str]) -> str | None:
     return None
 
 
-def _file_imports(raw: bytes, relpath: str, modules: dict[str, str],
+def _file_imports(raw: bytes, relpath: str, own: str, modules: dict[str, str],
                   resolved: dict[str, str | None]) -> tuple[str, ...]:
-    """The project files a file imports: those imported at module level, "", those imported only
-    in a block (a function, `if TYPE_CHECKING:`, `try:`), each part sorted."""
-    own = module_name(relpath)
+    """The project files a file (of module name `own`) imports: those imported at module level, "",
+    those imported only in a block (a function, `if TYPE_CHECKING:`, `try:`), each part sorted."""
     package = own.split(".") if own else []
     if not relpath.endswith("__init__.py"):
         package = package[:-1]
@@ -148,8 +147,8 @@ def reader_digest() -> bytes:
         return hashlib.sha256(_IMPORT.pattern).digest()
 
 
-def import_order(root: Path, files: Sequence[str],
-                 cache: ResultCache | None = None) -> tuple[list[str], dict[str, tuple[str, ...]]]:
+def import_order(root: Path, files: Sequence[str], cache: ResultCache | None = None,
+                 roots: SourceRoots = SourceRoots()) -> tuple[list[str], dict[str, tuple[str, ...]]]:
     """The files, each after the project files it imports (as far as import cycles allow), and those imports.
 
     Imports are read from the text with a pattern, not parsed: an import it misreads (in a
@@ -158,12 +157,13 @@ def import_order(root: Path, files: Sequence[str],
     the ones in a function usually break the cycle). With a `cache`, a file's imports are read
     again only when its content or the file list changed.
     """
-    modules = {module_name(f): f for f in files}
+    modules = {roots.module_of(f): f for f in files}
     resolved: dict[str, str | None] = {}  # the same imports recur in many files
     found: dict[str, tuple[str, ...]] = {}
     context = ""
     if cache is not None:
-        context = hashlib.sha256(b"\0".join([reader_digest(), *(f.encode() for f in files)])).hexdigest()
+        context = hashlib.sha256(b"\0".join([reader_digest(), *(f.encode() for f in roots.folders), b"",
+                                              *(f.encode() for f in files)])).hexdigest()
     for relpath in files:
         known = cache.imports(relpath, context) if cache is not None else None
         if known is not None:
@@ -173,7 +173,7 @@ def import_order(root: Path, files: Sequence[str],
             raw = (root / relpath).read_bytes()
         except OSError:
             raw = b""
-        found[relpath] = _file_imports(raw, relpath, modules, resolved)
+        found[relpath] = _file_imports(raw, relpath, roots.module_of(relpath), modules, resolved)
         if cache is not None:
             cache.remember_imports(relpath, context, found[relpath])
     top = {f: imports[:imports.index("")] for f, imports in found.items()}

@@ -22,9 +22,10 @@ from scanner.catalog import ALL_RULES
 from scanner.classify import Classifier
 from scanner.compare import compare
 from scanner.compiled import compiled_packs
-from scanner.config import Config
+from scanner.config import Config, source_roots
 from scanner.discovery import discover
 from scanner.engine.analyzer import merge_observations
+from scanner.engine.imports import SourceRoots
 from scanner.engine.sources import OWN_COOKIE_RULE
 from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
 from scanner.fingerprint import line_hashes_at
@@ -154,6 +155,7 @@ def analyze(
     jobs: int,
     progress: Callable[[int, int], None] | None = None,
     cache: ResultCache | None = None,
+    roots: SourceRoots = SourceRoots(),
 ) -> Analysis:
     """Analyse files with the ast engine, in one process or `jobs` worker processes.
 
@@ -167,7 +169,7 @@ def analyze(
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     if jobs <= 0 and len(files) < PARALLEL_THRESHOLD:
         workers = 1
-    engine = Settler(root, models=models, classifier=classifier, max_size=max_size, workers=workers)
+    engine = Settler(root, models=models, classifier=classifier, max_size=max_size, workers=workers, roots=roots)
 
     def analysed(todo: Sequence[str], externals: dict[str, ModuleSummary], digests: dict[str, str],
                  report: Callable[[int, int], None] | None = None) -> list[tuple[str, Analyzed]]:
@@ -195,7 +197,7 @@ def analyze(
         consumed[relpath], results[relpath] = step
 
     try:
-        order, deps = import_order(root, files, cache)
+        order, deps = import_order(root, files, cache, roots)
         engine.settle(order, deps, cache, done, progress)
         states = _states(files, results, consumed, cache) if cache is not None else ("", {})
 
@@ -401,12 +403,15 @@ def run(
     # Changed-files runs analyse everything: the changed code may use what the rest defines.
     found = discover(root, None if changed is not None else targets, include=config.include, exclude=config.exclude,
                      remember=cache_directory(root, cache_dir) / LISTING_FILE if cache else None)
-    results = ResultCache.open(root, (models.version, classifier_digest(overrides), str(config.max_file_size)),
-                               cache_dir) if cache else None
+    roots = source_roots(root, config)
+    # what a file's analysis depends on besides its content: the packs, the classifier, the size
+    # limit and the module names the source roots give
+    results = ResultCache.open(root, (models.version, classifier_digest(overrides), str(config.max_file_size),
+                                      "\0".join(roots.folders)), cache_dir) if cache else None
     analysis = analyze(
         root, found.files, models=models, classifier=classifier,
         max_size=config.max_file_size, jobs=config.jobs if jobs is None else jobs, progress=progress,
-        cache=results,
+        cache=results, roots=roots,
     )
     cache_problem = results.save() if results is not None else None
     observations = list(analysis.observations)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from scanner.cache import ResultCache
 from scanner.classify import Classifier
 from scanner.engine.analyzer import analyze_path
-from scanner.engine.imports import module_name
+from scanner.engine.imports import SourceRoots
 from scanner.engine.summaries import (
     EMPTY,
     USE_VARIABLE,
@@ -37,20 +37,21 @@ if TYPE_CHECKING:  # imported when a pool starts: a run that starts none is spar
 PARALLEL_THRESHOLD = 64
 BATCH = 32
 
-_WORKER: tuple[Models, Classifier] | None = None
+_WORKER: tuple[Models, Classifier, SourceRoots] | None = None
 
-def _init_worker(models: Models, classifier: Classifier) -> None:
-    """A worker analyses with the run's compiled packs and classifier (a forked worker shares them;
-    compiling them again took 70 ms a worker)."""
+def _init_worker(models: Models, classifier: Classifier, roots: SourceRoots) -> None:
+    """A worker analyses with the run's compiled packs, classifier and source roots (a forked worker
+    shares them; compiling the packs again took 70 ms a worker)."""
     global _WORKER
-    _WORKER = (models, classifier)
+    _WORKER = (models, classifier, roots)
 
 
 def _analyze_batch(root: str, relpaths: list[str], max_size: int, externals: dict[str, ModuleSummary]) -> list[Analyzed]:
     assert _WORKER is not None, "worker not initialised"
-    models, classifier = _WORKER
+    models, classifier, roots = _WORKER
     return [analyze_path(Path(root), relpath, models, classifier, max_size=max_size,
-                         external=externals.get(relpath, EMPTY)) for relpath in relpaths]
+                         external=externals.get(relpath, EMPTY), module=roots.module_of(relpath))
+            for relpath in relpaths]
 
 
 # A file's settled analysis: the digest of the summaries it used ("" for none), and its result.
@@ -63,16 +64,17 @@ class _Exports(Mapping[str, ModuleSummary]):
     when asked for: a result taken from the cache decodes its summary then (most are never offered
     to a file analysed again)."""
 
-    def __init__(self, deps: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, deps: Mapping[str, Sequence[str]], roots: SourceRoots) -> None:
         self.results: dict[str, Analyzed] = {}
         self._deps = deps
+        self._roots = roots
         self._offers: dict[str, tuple[Analyzed, ModuleSummary]] = {}
 
     def __getitem__(self, relpath: str) -> ModuleSummary:
         result = self.results[relpath]
         known = self._offers.get(relpath)
         if known is None or known[0] is not result:
-            imported = ((module_name(d), self[d]) for d in self._deps.get(relpath, ()) if d in self.results)
+            imported = ((self._roots.module_of(d), self[d]) for d in self._deps.get(relpath, ()) if d in self.results)
             known = self._offers[relpath] = (result, result.summary.offered(imported))
         return known[1]
 
@@ -134,7 +136,7 @@ def _renamed(uses: frozenset[str], aliases: frozenset[tuple[str, str]]) -> froze
 
 
 def _settle(root: Path, relpath: str, models: Models, classifier: Classifier, max_size: int,
-            index: ModuleSummary) -> Step:
+            index: ModuleSummary, module: str) -> Step:
     """Analyse a file with every entry `index` (what the files it imports offer) names, and
     return that analysis with the digest of the entries it used ("" for none).
 
@@ -146,7 +148,7 @@ def _settle(root: Path, relpath: str, models: Models, classifier: Classifier, ma
     say nothing), so `index` is given as it is. Never raises: a failure is a skip, as in
     `analyze_path`.
     """
-    analyzed = analyze_path(root, relpath, models, classifier, max_size=max_size, external=index)
+    analyzed = analyze_path(root, relpath, models, classifier, max_size=max_size, external=index, module=module)
     return (_used_digest(analyzed.uses, index, index.names()) if analyzed.result.skip is None else "", analyzed)
 
 
@@ -177,13 +179,15 @@ def _settle_batch(root: str, relpaths: list[str], max_size: int, deps: dict[str,
                   exports: dict[str, ModuleSummary], digests: dict[str, str]) -> list[_Settled]:
     """`_settle` for each file in a worker, in order, each file's summary offered to the later ones."""
     assert _WORKER is not None, "worker not initialised"
-    models, classifier = _WORKER
+    models, classifier, roots = _WORKER
     out: list[_Settled] = []
     for relpath in relpaths:
         imports = deps.get(relpath, ())
         offer = _offer_print(imports, digests)
-        step = _settle(Path(root), relpath, models, classifier, max_size, _offered(imports, exports))
-        exports[relpath] = summary = step[1].summary.offered((module_name(d), exports[d]) for d in imports if d in exports)
+        step = _settle(Path(root), relpath, models, classifier, max_size, _offered(imports, exports),
+                       roots.module_of(relpath))
+        exports[relpath] = summary = step[1].summary.offered((roots.module_of(d), exports[d])
+                                                             for d in imports if d in exports)
         digests[relpath] = _summary_digest(summary)
         out.append((step, offer, digests[relpath]))
     return out
@@ -193,7 +197,8 @@ class _Names:
     """`ModuleSummary.merge(summaries).names()` of the summaries a file is offered, from each
     summary's names (computed once per summary): most summaries are offered to many files."""
 
-    def __init__(self) -> None:
+    def __init__(self, roots: SourceRoots) -> None:
+        self._roots = roots
         self._names: dict[str, tuple[ModuleSummary, frozenset[str]]] = {}
         self._keys: dict[str, tuple[ModuleSummary, list[str]]] = {}
 
@@ -223,7 +228,7 @@ class _Names:
         parts = [(relpath, summary) for relpath, summary in offered if summary != EMPTY]
         if len(parts) <= 1:
             return self._of(*parts[0]) if parts else frozenset()
-        modules = {module_name(relpath): (relpath, summary) for relpath, summary in parts}
+        modules = {self._roots.module_of(relpath): (relpath, summary) for relpath, summary in parts}
         clash = len(modules) < len(parts) or any(
             self._keyed_under(*modules[outer], module)
             for module in modules for outer in _enclosing(module) if outer in modules)
@@ -242,8 +247,10 @@ def _enclosing(module: str) -> Iterator[str]:
 class Settler:
     """Runs the engine over files, in this process or in worker processes, batch by batch."""
 
-    def __init__(self, root: Path, *, models: Models, classifier: Classifier, max_size: int, workers: int) -> None:
+    def __init__(self, root: Path, *, models: Models, classifier: Classifier, max_size: int, workers: int,
+                 roots: SourceRoots = SourceRoots()) -> None:
         self.root = root
+        self.roots = roots
         self.models = models
         self.classifier = classifier
         self.max_size = max_size
@@ -256,7 +263,7 @@ class Settler:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
-                                            initargs=(self.models, self.classifier))
+                                            initargs=(self.models, self.classifier, self.roots))
 
     def run(self, files: Sequence[str], externals: dict[str, ModuleSummary],
             progress: Callable[[int, int], None] | None = None) -> list[Analyzed]:
@@ -266,7 +273,7 @@ class Settler:
         if self.pool is None:
             for relpath in files:
                 results.append(analyze_path(self.root, relpath, self.models, self.classifier, max_size=self.max_size,
-                                            external=externals.get(relpath, EMPTY)))
+                                            external=externals.get(relpath, EMPTY), module=self.roots.module_of(relpath)))
                 if progress is not None:
                     progress(len(results), len(files))
             return results
@@ -295,7 +302,7 @@ class Settler:
         position = {relpath: at for at, relpath in enumerate(order)}
         deps = {relpath: tuple(d for d in imports if position.get(d, len(order)) < position[relpath])
                 for relpath, imports in deps.items() if relpath in position}
-        exports = _Exports(deps)
+        exports = _Exports(deps, self.roots)
         digests: dict[str, str] = {}  # each settled file's `_summary_digest`
         count = [0]
         # The fingerprint of the summaries each file being settled is offered (`_offer_print`).
@@ -321,7 +328,7 @@ class Settler:
             if relpath in begun:
                 begun[relpath] = offer
 
-        names = _Names()
+        names = _Names(self.roots)
 
         def start_of(relpath: str) -> ModuleSummary | None:
             """The summaries a file is offered, to settle it with, or None when the cache had what
@@ -362,7 +369,8 @@ class Settler:
             for relpath in order:
                 offered = start_of(relpath)
                 if offered is not None:
-                    finish(relpath, _settle(self.root, relpath, self.models, self.classifier, self.max_size, offered))
+                    finish(relpath, _settle(self.root, relpath, self.models, self.classifier, self.max_size, offered,
+                                            self.roots.module_of(relpath)))
                 if progress is not None:
                     progress(count[0], len(order))
             return
@@ -440,7 +448,8 @@ class Settler:
                     # offered the batch's earlier files too: its fingerprint is taken again
                     offered_anew(relpath, fingerprint(relpath))
                     finish(relpath, _settle(self.root, relpath, self.models, self.classifier, self.max_size,
-                                            _offered(deps.get(relpath, ()), exports)), True, None)
+                                            _offered(deps.get(relpath, ()), exports), self.roots.module_of(relpath)),
+                           True, None)
                     settled(relpath)
             elif batch:
                 if self.pool is None:
@@ -449,7 +458,7 @@ class Settler:
                     )
 
                     self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
-                                                    initargs=(self.models, self.classifier))
+                                                    initargs=(self.models, self.classifier, self.roots))
                 needed = sorted({d for f in batch for d in deps.get(f, ()) if d in exports})
                 future = self.pool.submit(_settle_batch, str(self.root), batch, self.max_size,
                                           {f: deps.get(f, ()) for f in batch},

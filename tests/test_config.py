@@ -22,6 +22,7 @@ HEADER = '[project]\nname = "x"\n\n[tool.policyscan]\n'  # the table's keys star
 
 def project(tmp_path: Path, text: str) -> Path:
     (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "pkg").mkdir(exist_ok=True)  # a folder `src` may name
     return tmp_path
 
 
@@ -88,6 +89,7 @@ def test_every_key() -> None:
         max_file_size=250000,
         require_suppression_reason=False,
         redact_function="app.privacy.redact",
+        src=("src",),
         classifier=ClassifierOverrides(fields=(("nickname", "user.name"),), not_personal=("content_type",)),
         config_path=str(root / "pyproject.toml"),
     )
@@ -111,6 +113,8 @@ VALID: list[tuple[str, str, Any]] = [
     ("require_suppression_reason", "require_suppression_reason = false", False),
     ("redact_function", 'redact_function = "a.b"', "a.b"),
     ("redact_function", 'redact_function = "my_app.privacy._redact"', "my_app.privacy._redact"),
+    ("src", 'src = [".", "pkg"]', (".", "pkg")),
+    ("src", "src = []", ()),
     (
         "classifier",
         'classifier = { fields = { handle = "user.account.username" }, not_personal = ["email_template"] }',
@@ -182,6 +186,17 @@ INVALID: list[tuple[str, str, list[tuple[int | None, str]]]] = [
                 "'redact_function' in [tool.policyscan] must be a dotted name such as 'myapp.privacy.redact', "
                 "not 'app.privacy.redact()'",
             )
+        ],
+    ),
+    (
+        "src",
+        'src = ["lib", "../other", "/abs", "a\\\\b", 3]',
+        [
+            (5, "'src' in [tool.policyscan] must contain only strings, not an integer"),
+            (5, "folder 'lib' in 'src' is not a folder under the project root"),
+            (5, "folder '../other' in 'src' must be inside the project root, with '/' between parts"),
+            (5, "folder '/abs' in 'src' must be inside the project root, with '/' between parts"),
+            (5, "folder 'a\\b' in 'src' must be inside the project root, with '/' between parts"),
         ],
     ),
     ("classifier", 'classifier = ["x"]', [(5, "'classifier' in [tool.policyscan] must be a table, not an array")]),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scanner.config import Config
+from scanner.config import Config, load_config
 from scanner.runner import run
 
 UTILS = '''
@@ -314,3 +314,73 @@ def test_a_dataclass_is_a_collect_only_where_a_route_of_another_module_receives_
         ("app/bodies.py", 7, "collect", ("user.contact.email",), None),
         ("app/bodies.py", 8, "collect", ("user.name",), None),
     ]
+
+
+SRC_UTIL = '''
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def audit(message, *args):
+    log.info(message, *args)
+'''
+
+SRC_VIEWS = '''
+from flask import request
+
+from shop.util import audit
+
+
+def signup():
+    email = request.form["email"]
+    audit("signup %s", email)
+'''
+
+
+def source_tree(root: Path, folder: str, *, package: bool = False, fillers: int = 0) -> None:
+    """A shop package under `folder` whose views log through a helper imported as `shop.util`,
+    with `fillers` modules of nothing (enough of them make a run of two workers use both)."""
+    base = root / folder if folder else root
+    (base / "shop").mkdir(parents=True)
+    if package:
+        (base / "__init__.py").write_text("")
+    (base / "shop" / "__init__.py").write_text("")
+    (base / "shop" / "util.py").write_text(textwrap.dedent(SRC_UTIL))
+    (base / "shop" / "views.py").write_text(textwrap.dedent(SRC_VIEWS))
+    for index in range(fillers):
+        (base / "shop" / f"filler_{index}.py").write_text(f"VALUE = {index}\n")
+
+
+def logs(root: Path, jobs: int, cache: bool = False) -> list[tuple[str, int, tuple[str, ...]]]:
+    result = run(root, config=load_config(root), command="observe", jobs=jobs, cache=cache)
+    return [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
+
+
+@pytest.mark.parametrize(("jobs", "fillers"), [(1, 0), (2, 40)])
+def test_in_a_src_layout_a_module_is_named_from_src_and_its_helpers_are_followed(tmp_path: Path, jobs: int,
+                                                                                    fillers: int) -> None:
+    source_tree(tmp_path, "src", fillers=fillers)
+    assert logs(tmp_path, jobs) == [
+        ("src/shop/util.py", 8, ()),  # the wrapper's own call
+        # views.py imports `shop.util`, the module src/shop/util.py is (src is on the path)
+        ("src/shop/views.py", 9, ("user.contact.email",)),
+    ]
+
+
+def test_a_src_folder_that_is_a_package_is_no_source_root(tmp_path: Path) -> None:
+    # src/__init__.py: the project imports `src.shop.util`; `shop.util` names nothing of it
+    source_tree(tmp_path, "src", package=True)
+    assert logs(tmp_path, 1) == [("src/shop/util.py", 8, ())]
+    (tmp_path / "src" / "shop" / "views.py").write_text(textwrap.dedent(SRC_VIEWS).replace("from shop.", "from src.shop."))
+    assert logs(tmp_path, 1) == [("src/shop/util.py", 8, ()), ("src/shop/views.py", 9, ("user.contact.email",))]
+
+
+def test_the_configured_source_roots_name_modules_and_key_the_cache(tmp_path: Path) -> None:
+    # a Django project run from its folder: `backend/` is on the path, so `shop.util` is backend/shop/util.py
+    source_tree(tmp_path, "backend")
+    assert logs(tmp_path, 1, cache=True) == [("backend/shop/util.py", 8, ())]
+    (tmp_path / "pyproject.toml").write_text('[tool.policyscan]\nsrc = [".", "backend"]\n')
+    # the cached results, made with other module names, are not reused
+    assert logs(tmp_path, 1, cache=True) == [("backend/shop/util.py", 8, ()),
+                                             ("backend/shop/views.py", 9, ("user.contact.email",))]

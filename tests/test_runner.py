@@ -14,6 +14,7 @@ from scanner import settle
 from scanner.classify import Classifier
 from scanner.config import Config
 from scanner.engine.analyzer import analyze
+from scanner.engine.imports import SourceRoots
 from scanner.engine.summaries import Analyzed, FunctionSummary, ModuleSummary
 from scanner.engine.values import Value
 from scanner.import_order import import_order
@@ -304,7 +305,7 @@ PASSTHROUGH = FunctionSummary(return_params=frozenset({0}))
     ],
 )
 def test_the_names_offered_are_those_of_the_merged_summaries(offered: list[tuple[str, ModuleSummary]]) -> None:
-    names = settle._Names()
+    names = settle._Names(SourceRoots())
     expected = ModuleSummary.merge(summary for _, summary in offered).names()
     assert names.of(offered) == expected
     assert names.of(offered) == expected  # again, from what it remembers of each summary

@@ -181,7 +181,7 @@ class FileAnalyzer:
     """Analyses one parsed module; `run()` returns its observations."""
 
     def __init__(self, path: str, source: str, tree: ast.Module, models: Models, classifier: Classifier,
-                 external: ModuleSummary = EMPTY) -> None:
+                 external: ModuleSummary = EMPTY, module: str | None = None) -> None:
         self.path = path
         self.external = external
         self.uses: set[str] = set()
@@ -192,7 +192,7 @@ class FileAnalyzer:
         # functions registered as Sentry event processors, and the position of their event parameter
         self.sentry_events = sinks.sentry_processors(tree) if "before_send" in source or "event_processor" in source else {}
         self.source = source
-        self.module = module_name(path)
+        self.module = module_name(path) if module is None else module  # the run's source roots name it
         self.is_package = path.endswith("__init__.py")
         self.observations: list[Observation] = []
         self.module_scope = Scope(env={})
@@ -1814,8 +1814,10 @@ def analyze_source(path: str, source: str, models: Models, classifier: Classifie
     return analyze(path, source, models, classifier).result
 
 
-def analyze(path: str, source: str, models: Models, classifier: Classifier, external: ModuleSummary = EMPTY) -> Analyzed:
-    """Analyse Python source text with what other modules' summaries say; never raises for bad input."""
+def analyze(path: str, source: str, models: Models, classifier: Classifier, external: ModuleSummary = EMPTY,
+            module: str | None = None) -> Analyzed:
+    """Analyse Python source text with what other modules' summaries say; never raises for bad input.
+    `module` is the file's dotted name (by default, from its path relative to the scanned root)."""
     if "\x00" in source:
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, "the file contains NUL bytes")))
     try:
@@ -1830,13 +1832,13 @@ def analyze(path: str, source: str, models: Models, classifier: Classifier, exte
                                                    f"the file is nested too deeply to parse ({type(exc).__name__})")))
     except ValueError as exc:
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, str(exc))))
-    return _analyze_tree(path, source, tree, models, classifier, external)
+    return _analyze_tree(path, source, tree, models, classifier, external, module)
 
 
 def _analyze_tree(path: str, source: str, tree: ast.Module, models: Models, classifier: Classifier,
-                  external: ModuleSummary) -> Analyzed:
+                  external: ModuleSummary, module: str | None) -> Analyzed:
     """One analysis of a parsed module (FileAnalyzer only reads the tree); a failure is a skip."""
-    analyzer = FileAnalyzer(path, source, tree, models, classifier, external)
+    analyzer = FileAnalyzer(path, source, tree, models, classifier, external, module)
     try:
         observations = analyzer.run()
     except RecursionError:
@@ -1898,8 +1900,9 @@ def analyze_file(root: Path, relpath: str, models: Models, classifier: Classifie
 
 
 def analyze_path(root: Path, relpath: str, models: Models, classifier: Classifier, *, max_size: int = 1_000_000,
-                 external: ModuleSummary = EMPTY) -> Analyzed:
-    """Read, decode and analyse one file under `root`; every failure is a Skip, never an exception."""
+                 external: ModuleSummary = EMPTY, module: str | None = None) -> Analyzed:
+    """Read, decode and analyse one file under `root` (as module `module`, by default named by its
+    path); every failure is a Skip, never an exception."""
     try:
         # one open, its size from the open file (pathlib's objects cost more than the reading)
         with open(os.path.join(root, relpath), "rb") as handle:
@@ -1919,7 +1922,7 @@ def analyze_path(root: Path, relpath: str, models: Models, classifier: Classifie
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return analyze(relpath, source, models, classifier, external)
+        return analyze(relpath, source, models, classifier, external, module)
     finally:
         if enabled:
             gc.enable()

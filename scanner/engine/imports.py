@@ -8,6 +8,7 @@ imported from the project keeps a stable qualified name.
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 
 
 def module_name(path: str) -> str:
@@ -16,6 +17,31 @@ def module_name(path: str) -> str:
     if parts and parts[-1] == "__init__":
         parts = parts[:-1]
     return ".".join(p for p in parts if p)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRoots:
+    """The folders whose contents are top-level modules, as POSIX paths relative to the scanned
+    root ("" for the root itself), deepest first: in a src layout `src/shop/util.py` is the module
+    `shop.util`, which is how the project imports it (what `sys.path` holds when it runs)."""
+
+    folders: tuple[str, ...] = ("",)
+
+    @staticmethod
+    def of(folders: tuple[str, ...]) -> SourceRoots:
+        """The roots `folders` name (POSIX, relative, "" or "." for the root), the root always among them."""
+        cleaned = {"" if f.strip("/") in ("", ".") else f.strip("/") for f in folders} | {""}
+        return SourceRoots(tuple(sorted(cleaned, key=lambda f: (-f.count("/") - bool(f), f))))
+
+    def module_of(self, relpath: str) -> str:
+        """The dotted module name of a file (a POSIX path relative to the scanned root): its path
+        from the deepest root that holds it."""
+        for folder in self.folders:
+            if not folder:
+                return module_name(relpath)
+            if relpath.startswith(folder) and relpath[len(folder):len(folder) + 1] == "/":
+                return module_name(relpath[len(folder) + 1:])
+        return module_name(relpath)
 
 
 def import_bindings(node: ast.Import | ast.ImportFrom, module: str, is_package: bool) -> list[tuple[str, str]]:
