@@ -531,6 +531,35 @@ def django_oauth_callback(request):
     return JsonResponse({"device": device_id, "state": state})
 
 
+def oauth_return(request):
+    # a Django view routed from a separate urls module: its name says it is a step of signing in,
+    # so the code the provider sends back is a credential; `state` is the app's own nonce
+    # ok: python.request.field
+    if request.GET.get("state") != request.session["oauth_state"]:
+        return HttpResponseRedirect("/")
+    # ruleid: python.request.field user.authorization.credentials
+    return exchange_code(request.GET.get("code"))
+
+
+class SSOLoginReturnView(FormView):
+    def get(self, request, *args, **kwargs):
+        # the class's name says it: a customer's SSO return
+        # ruleid: python.request.field user.authorization.credentials
+        profile = validate_authorization(request.GET.get("code"))
+
+        def finish():
+            # a nested function reads in its enclosing view's context
+            # ruleid: python.request.field user.authorization.credentials
+            return request.GET["code"]
+        return JsonResponse({"profile": profile, "again": finish()})
+
+
+def voucher_redeem(request):
+    # no step of signing in: a voucher's `code` is the shop's own
+    # ok: python.request.field
+    return JsonResponse({"code": request.GET.get("code")})
+
+
 def int_from_request(params, key, default):
     # a helper converting one parameter of the container it is given: read where it is called
     value = params.get(key, default)

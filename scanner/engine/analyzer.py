@@ -163,6 +163,9 @@ class Scope:
     """The parameter holding a Sentry event, in a function registered as an event processor (or given its event)."""
     late: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]]] = field(default_factory=list)
     """Nested functions that read names not yet bound where they are defined (with those names)."""
+    sign_in: str | None = None
+    """The owner a sign-in step's request fields are read under too (`sources.sign_in_context`):
+    the `code` an OAuth callback view is given is a credential."""
     function_aliases: dict[str, set[str]] = field(default_factory=dict)
     """Names bound to functions of the file (`func = charge_webhook` in one branch, `func = source_webhook`
     in another): a call through the name may reach each of them."""
@@ -446,6 +449,7 @@ class FileAnalyzer:
             value = sources.parameter_value(self, func, arg, index, cls, route, outer)
             scope.env[arg.arg] = value
         scope.params = tuple(names)
+        scope.sign_in = sources.sign_in_context(self, func, cls, route)
         scope.logging_wrapper = is_logging_wrapper(func)
         scope.cookie_wrapper = sinks.is_cookie_wrapper(func)
         scope.sentry_event = sinks.sentry_event_parameter(self, func)

@@ -284,6 +284,16 @@ def request_container(an: FileAnalyzer, node: ast.AST, symbol: str, role: str, p
                  steps=(an.step(node, f"the request's {path} is read"),), reasons=(f"{WHOLE_REASON}{path}'",))
 
 
+def _sign_in(scope: Scope) -> str | None:
+    """The sign-in context (`Scope.sign_in`) of the innermost function around `scope`, if any."""
+    current: Scope | None = scope
+    while current is not None:
+        if current.sign_in is not None:
+            return current.sign_in
+        current = current.parent
+    return None
+
+
 # Keys under which a request body nests its fields (a webhook's `event["data"]["object"]`, a
 # JSON:API document's `"attributes"`): reading one is reading the body's fields, not a field.
 NESTED_BODY_KEYS = frozenset({"data", "json", "form", "payload", "params", "attributes", "object"})
@@ -308,6 +318,9 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         if key.const in NESTED_BODY_KEYS and role != "field":
             return base  # `event["data"]["object"]`: the fields are one level down
         named = an.classifier.name(key.const, owner="request")
+        sign_in = _sign_in(scope)
+        if named is None and sign_in is not None:
+            named = an.classifier.name(key.const, owner=sign_in)
         if named is None:
             # a key that says nothing (`incomplete`): the name the value is read into may
             return Value(reasons=(f"{UNNAMED_KEY}{key.const}'",))
@@ -1094,6 +1107,21 @@ def _auth_word(an: FileAnalyzer, text: str) -> str | None:
     return "oauth" if any(word in _SIGN_IN_WORDS for word in an.classifier.pack.words(text)) else None
 
 
+def sign_in_context(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, cls: ClassInfo | None,
+                    route: RouteInfo | None) -> str | None:
+    """The owner `func`'s request fields are read under too when it is a step of signing in, else None.
+
+    A route's path or name says so (`RouteInfo.context`); a view without a route in the code says
+    so by its own name or its class's (Django's `def oauth_return(request)`, `class
+    SSOLoginReturnView(View)`, routed from a separate urls module). A nested function reads under
+    its enclosing function's context (`_sign_in`). Under that owner the `code` an OAuth callback is
+    given is a credential.
+    """
+    if route is not None and route.context is not None:
+        return route.context
+    return _auth_word(an, func.name if cls is None else f"{cls.name} {func.name}")
+
+
 def _credential_scheme(an: FileAnalyzer, call: ast.Call, scope: Scope) -> bool:
     """`Security(api_key_header)` / `Depends(oauth2_scheme)`: the argument is a security scheme instance."""
     if not call.args:
@@ -1829,7 +1857,22 @@ def visit_built_fields(an: FileAnalyzer) -> None:
     modules = _field_modules(families)
     imported = dict(_module_imports(an))
     if any(qualified.startswith(modules) for qualified in imported.values()):
-        _built_fields_in(an, _Building(families, imported, _lines_at(source, calls)), an.tree.body, None, None)
+        building = _Building(families, imported, _lines_at(source, calls), {})
+        building.local.update(_local_field_classes(an, building))
+        _built_fields_in(an, building, an.tree.body, None, None)
+
+
+def _local_field_classes(an: FileAnalyzer, building: _Building) -> dict[str, SchemaFamily]:
+    """The module's own field classes (`class NamePartsFormField(forms.MultiValueField)`) by name,
+    with the family of the field class they extend."""
+    found: dict[str, SchemaFamily] = {}
+    for name, node in _class_nodes(an).items():
+        for base in node.bases:
+            family = _built_field_family(ast.Call(func=base, args=[], keywords=[]), building)
+            if family is not None:
+                found[name] = family
+                break
+    return found
 
 
 class _Building(NamedTuple):
@@ -1837,6 +1880,7 @@ class _Building(NamedTuple):
     families: tuple[SchemaFamily, ...]  # those whose fields a person fills in
     imported: dict[str, str]  # the module's top-level imports: local name -> qualified name
     lines: list[int]  # the lines where a `...Field(` call starts, ascending: no other statement is read
+    local: dict[str, SchemaFamily]  # the module's own field classes, with the family they extend
 
 
 @functools.lru_cache(maxsize=8)
@@ -1862,7 +1906,10 @@ def _built_fields_in(an: FileAnalyzer, building: _Building, body: list[ast.stmt]
         if first == len(lines) or lines[first] > (stmt.end_lineno or stmt.lineno):
             continue
         if isinstance(stmt, ast.ClassDef):
-            _built_fields_in(an, building, stmt.body, stmt.name, None)
+            # a field class's own fields (a `MultiValueField`'s parts) are parts of one field,
+            # observed where the field is used
+            if stmt.name not in building.local:
+                _built_fields_in(an, building, stmt.body, stmt.name, None)
         elif isinstance(stmt, _FUNCTIONS):
             if not _CONFIGURATION_FUNCTION.search(stmt.name):
                 _built_fields_in(an, building, stmt.body, owner, None)
@@ -1929,8 +1976,10 @@ def _named_calls(node: ast.AST) -> Iterator[tuple[str, ast.Call, ast.AST]]:
 
 def _built_field_family(call: ast.Call, building: _Building) -> SchemaFamily | None:
     """The family whose field `call` constructs (`forms.CharField(...)` with `from django import
-    forms`), or None."""
+    forms`, or a field class of the module that extends one), or None."""
     func = call.func
+    if isinstance(func, ast.Name) and func.id in building.local:
+        return building.local[func.id]
     parts: list[str] = []
     while isinstance(func, ast.Attribute):
         parts.append(func.attr)
