@@ -911,6 +911,25 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     # `thread` names an OS thread as often as a conversation
     ("name", "UpdateThreadRequest", None),
     ("thread_name", None, None),
+    # --- a passkey's credential id, stored with the authenticator; elsewhere it is a lookup key
+    ("credential_id", "WebAuthnDevice", CREDENTIALS),
+    ("credential_id", None, None),
+    ("credential_id", "oauth", None),
+    ("storage_credential_id", None, None),
+    # --- a person's id at an external authentication backend
+    ("auth_backend_identifier", "User", UNIQUE_ID),
+    ("backend_identifier", "User", UNIQUE_ID),
+    ("backend_identifier", "StorageService", None),
+    ("auth_backend_identifier", "AppSettings", None),
+    # --- the bank behind a card or a direct debit
+    ("stripe_sepa_debit_bank", "request", FINANCIAL),
+    ("card_bank", None, FINANCIAL),
+    ("bank", None, None),
+    ("bank", "Order", None),
+    # --- HTML autocomplete tokens of an address's levels
+    ("address-level1", "person", STATE),
+    ("address-level2", "person", CITY),
+    ("address-level3", "person", None),
 ]
 
 

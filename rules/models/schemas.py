@@ -17,9 +17,11 @@ from typing import Any, Literal, Optional, TypedDict, cast
 
 import attr as attrs_classic
 import attrs
+import beanie
 import cattrs
 import cerberus
 import dacite
+import httpx
 import fastjsonschema
 import jsonschema
 import marshmallow
@@ -37,7 +39,7 @@ from django.contrib.auth.models import AbstractUser
 from alembic import op
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from flask import request
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import FlaskForm
@@ -247,6 +249,22 @@ class ChangeInfoForm(forms.ModelForm):
         self.fields[f"item_{self.prefix}"] = forms.CharField()
 
 
+class PersonNameField(forms.MultiValueField):
+    """A field of the module's own, made of parts: the parts are observed where the field is used."""
+
+    def __init__(self, scheme, **kwargs):
+        fields = []
+        for fname, label in scheme:
+            if fname == "salutation":
+                # ok: python.django.form-field
+                field = forms.ChoiceField(label=label, choices=[("", "---")])
+            else:
+                # ok: python.django.form-field
+                field = forms.CharField(label=label)
+            fields.append(field)
+        super().__init__(fields=fields, **kwargs)
+
+
 class SepaDirectDebit(BasePaymentProvider):
     """Form fields built in code: named by their pair, dict key or the name compared."""
 
@@ -274,6 +292,18 @@ class SepaDirectDebit(BasePaymentProvider):
         if field_name == "company":
             # ok: python.django.form-field
             return forms.CharField(initial=initial)
+        if field_name == "attendee_name_parts":
+            # a field class of the module, built like the library's own
+            # ruleid: python.django.form-field user.name
+            return PersonNameField(scheme=[("given_name", "Given name")], initial=initial)
+        if field_name == "state":
+            # `state` alone may be a status; the HTML autocomplete token says it is the address's
+            # ruleid: python.django.form-field user.contact.address.state
+            field = forms.ChoiceField(choices=[], widget=forms.Select(attrs={"autocomplete": "address-level1"}))
+            return field
+        if field_name == "status":
+            # ok: python.django.form-field
+            return forms.ChoiceField(choices=[], widget=forms.Select(attrs={"autocomplete": "off"}))
         # a disabled field shows a value and ignores what is submitted
         # ok: python.django.form-field
         return forms.EmailField(initial=initial, disabled=True)
@@ -296,6 +326,30 @@ class AccessToken(models.Model):
 class Release(models.Model):
     # ok: python.django.model-field
     hash = models.CharField(max_length=40)
+
+
+class WebAuthnDevice(models.Model):
+    # the id of a person's passkey at this relying party
+    # ruleid: python.django.model-field user.authorization.credentials
+    credential_id = models.CharField(max_length=255, null=True, blank=True)
+    # ok: python.django.model-field
+    sign_count = models.IntegerField(default=0)
+
+
+class StaffUser(AbstractUser):
+    # the person's id at an external authentication backend (LDAP, SSO)
+    # ruleid: python.django.model-field user.unique_id
+    auth_backend_identifier = models.CharField(max_length=190, null=True, blank=True)
+    # ok: python.django.model-field
+    auth_backend = models.CharField(max_length=255, default="native")
+
+
+class BackupJob(models.Model):
+    # the id of a stored credential record, not the credential
+    # ok: python.django.model-field
+    storage_credential_id = models.CharField(max_length=64)
+    # ok: python.django.model-field
+    backend_identifier = models.CharField(max_length=64)
 
 
 class MemberAdminForm(forms.ModelForm):
@@ -843,6 +897,101 @@ class ProfileView(BaseModel):
 @router.get("/me", response_model=ProfileView)
 async def me():
     return {"phone": "+441234567890"}
+
+
+# A Pydantic model is read as received data only when its use shows it: a route's parameter, a
+# model decoded from a payload, a field of, or a base of, such a model. One no code names is read
+# as received too (a library's export, a form another package uses: the sign-up model above).
+
+class ChatProfileOption(BaseModel):
+    """An option the app's author configures: named in the settings model below, never received."""
+
+    # ok: python.pydantic.field
+    display_name: str
+    # ok: python.pydantic.field
+    description: str = ""
+
+
+class UISettings(BaseModel):
+    chat_profiles: list[ChatProfileOption] = []
+
+
+class PersistedRecordFields(BaseModel):
+    """The service's own values, built from its own database row."""
+
+    # ok: python.pydantic.field
+    user_id: str
+    # ok: python.pydantic.field
+    email: str
+
+
+def load_persisted(row: dict[str, Any]) -> PersistedRecordFields:
+    # validating the service's own record is no collect: the row is not a decoded payload
+    return PersistedRecordFields.model_validate(row)
+
+
+class ProfileCard(BaseModel):
+    """Only a return annotation: what the service sends back."""
+
+    # ok: python.pydantic.field
+    display_name: str
+
+
+def profile_card(name: str) -> ProfileCard:
+    return ProfileCard(display_name=name)
+
+
+class FeedbackIn(BaseModel):
+    # ruleid: python.pydantic.field user.content
+    comment: str
+
+
+class ContactIn(BaseModel):
+    # ruleid: python.pydantic.field user.contact.email
+    email: str
+
+
+@router.post("/feedback")
+async def send_feedback(request: Request) -> dict[str, str]:
+    # decoded from the request's body, with no parameter typed by it
+    feedback = FeedbackIn.model_validate(await request.json())
+    body = await request.json()
+    contact = ContactIn(**body)
+    return {"status": "ok", "comment": feedback.comment, "email": contact.email}
+
+
+class OAuthIdentity(BaseModel):
+    # ruleid: python.pydantic.field user.account.username
+    username: str
+    # ruleid: python.pydantic.field user.name
+    display_name: str | None = None
+
+
+async def github_identity(token: str) -> OAuthIdentity:
+    async with httpx.AsyncClient() as client:
+        response = await client.get("https://api.github.com/user", headers={"Authorization": f"token {token}"})
+        github_user = response.json()
+    # built from keys of a sign-in provider's account record: the person's own details
+    return OAuthIdentity(username=github_user["login"], display_name=github_user["name"])
+
+
+class InboundEvent(BaseModel):
+    # ruleid: python.pydantic.field user.contact.email
+    sender_email: str
+
+
+def parse_event(raw: bytes) -> InboundEvent:
+    # JSON text decoded into the model: what another party sent
+    return InboundEvent.model_validate_json(raw)
+
+
+class AccountDocument(beanie.Document):
+    """A Beanie document: stored, whoever fills it in."""
+
+    # ruleid: python.pydantic.field user.contact.email
+    email: str
+    # ok: python.pydantic.field
+    plan: str = "free"
 
 
 class MailSettings(BaseSettings):
