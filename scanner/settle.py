@@ -269,6 +269,8 @@ class Settler:
             progress: Callable[[int, int], None] | None = None) -> list[Analyzed]:
         """Each file analysed once, with its entry of `externals` (results in the order of `files`)."""
         results: list[Analyzed] = []
+        if not files:  # a round whose files were all in the cache: a started pool would get batches of 0
+            return results
         self._start_pool(len(files))
         if self.pool is None:
             for relpath in files:
