@@ -247,6 +247,9 @@ class SchemaFamily:
     received_only: bool = False
     """Plain value classes (dataclasses, attrs, TypedDict): their fields are collects only in a class
     that receives data (a route's parameter type, or the target of a known decoder)."""
+    unseen_received: bool = False
+    """With `received_only`: a class no module of the project names (a library's export, a model
+    used only by another package) is read as receiving data, its use being out of sight."""
 
     def is_field_call(self, symbol: str) -> bool:
         """True when a call of `symbol` declares a field of this family."""
@@ -452,7 +455,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
                          "meta_fields", "response_names", "stored_when_keyword", "renders_fields", "submitted",
-                         "received_only"}),
+                         "received_only", "unseen_received"}),
 }
 
 
@@ -802,6 +805,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                     renders_fields=bool(entry.get("renders_fields", False)),
                     submitted=bool(entry.get("submitted", False)),
                     received_only=bool(entry.get("received_only", False)),
+                    unseen_received=bool(entry.get("unseen_received", False)),
                 )
             )
 

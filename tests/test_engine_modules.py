@@ -57,8 +57,10 @@ VIEWS = '''
 import logging
 
 from app.utils import BaseSchema, Customer, audit, get_client_ip, llm, normalise, note
+from fastapi import APIRouter
 
 log = logging.getLogger(__name__)
+router = APIRouter()
 
 
 class SignupRequest(BaseSchema):
@@ -75,6 +77,11 @@ def signup(body: SignupRequest, customer: Customer):
     log.debug("normalised %s", cleaned)
     llm().chat.completions.create(model="x", messages=[{"role": "user", "content": body.nickname}])
     note("nothing personal here")
+
+
+@router.post("/signup")
+def signup_route(body: SignupRequest):
+    signup(body, Customer(body.email))
 '''
 
 
@@ -100,18 +107,18 @@ def test_summaries_apply_across_modules(tree: Path, jobs: int) -> None:
         # the logging wrapper's own call passes on its callers' **fields: a log whose categories are theirs
         ("app/utils.py", 16, "log", (), None),
         # a schema whose base class, in another module, is a Pydantic model
-        ("app/views.py", 10, "collect", ("user.contact.email",), None),
-        ("app/views.py", 11, "collect", ("user.name",), None),
+        ("app/views.py", 12, "collect", ("user.contact.email",), None),
+        ("app/views.py", 13, "collect", ("user.name",), None),
         # the IP a helper of another module returns, logged
-        ("app/views.py", 16, "log", ("user.device.ip_address",), None),
+        ("app/views.py", 18, "log", ("user.device.ip_address",), None),
         # keyword arguments into another module's **fields wrapper
-        ("app/views.py", 17, "log", ("user.contact.email",), None),
+        ("app/views.py", 19, "log", ("user.contact.email",), None),
         # an object of another module whose repr shows an email, into a logging wrapper
-        ("app/views.py", 18, "log", ("user.contact.email",), None),
-        # a helper that returns (a transformation of) its argument
         ("app/views.py", 20, "log", ("user.contact.email",), None),
+        # a helper that returns (a transformation of) its argument
+        ("app/views.py", 22, "log", ("user.contact.email",), None),
         # a client made by another module's factory, sent the user's nickname
-        ("app/views.py", 21, "share", ("user.name",), "OpenAI"),
+        ("app/views.py", 23, "share", ("user.name",), "OpenAI"),
     ]
 
 
@@ -313,6 +320,63 @@ def test_a_dataclass_is_a_collect_only_where_a_route_of_another_module_receives_
     assert observed(tmp_path, jobs) == [
         ("app/bodies.py", 7, "collect", ("user.contact.email",), None),
         ("app/bodies.py", 8, "collect", ("user.name",), None),
+    ]
+
+
+PYDANTIC_MODELS = '''
+from pydantic import BaseModel
+
+
+class SignupForm(BaseModel):
+    email: str
+
+
+class ChatProfile(BaseModel):
+    display_name: str
+
+
+class ProfileUpdate(BaseModel):
+    phone: str
+
+
+class FeedbackForm(BaseModel):
+    comment: str
+'''
+
+PYDANTIC_USES = '''
+from fastapi import APIRouter, Request
+
+from app.models import ChatProfile, FeedbackForm, SignupForm
+
+router = APIRouter()
+PROFILES = [ChatProfile(display_name="Assistant")]
+
+
+@router.post("/signup")
+async def signup(form: SignupForm) -> None:
+    pass
+
+
+@router.post("/feedback")
+async def feedback(request: Request) -> None:
+    FeedbackForm.model_validate(await request.json())
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_pydantic_model_is_a_collect_where_another_module_receives_it_or_none_names_it(
+        tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "models.py").write_text(textwrap.dedent(PYDANTIC_MODELS))
+    (tmp_path / "app" / "routes.py").write_text(textwrap.dedent(PYDANTIC_USES))
+    # SignupForm types a route's parameter and FeedbackForm is decoded from a body: received.
+    # ChatProfile is named, as a value the service makes: not received. ProfileUpdate is named by
+    # no module: its use is out of sight, read as received.
+    assert observed(tmp_path, jobs) == [
+        ("app/models.py", 6, "collect", ("user.contact.email",), None),
+        ("app/models.py", 14, "collect", ("user.contact.phone_number",), None),
+        ("app/models.py", 18, "collect", ("user.content",), None),
     ]
 
 

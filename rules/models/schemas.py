@@ -17,9 +17,11 @@ from typing import Any, Literal, Optional, TypedDict, cast
 
 import attr as attrs_classic
 import attrs
+import beanie
 import cattrs
 import cerberus
 import dacite
+import httpx
 import fastjsonschema
 import jsonschema
 import marshmallow
@@ -37,7 +39,7 @@ from django.contrib.auth.models import AbstractUser
 from alembic import op
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from flask import request
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import FlaskForm
@@ -895,6 +897,101 @@ class ProfileView(BaseModel):
 @router.get("/me", response_model=ProfileView)
 async def me():
     return {"phone": "+441234567890"}
+
+
+# A Pydantic model is read as received data only when its use shows it: a route's parameter, a
+# model decoded from a payload, a field of, or a base of, such a model. One no code names is read
+# as received too (a library's export, a form another package uses: the sign-up model above).
+
+class ChatProfileOption(BaseModel):
+    """An option the app's author configures: named in the settings model below, never received."""
+
+    # ok: python.pydantic.field
+    display_name: str
+    # ok: python.pydantic.field
+    description: str = ""
+
+
+class UISettings(BaseModel):
+    chat_profiles: list[ChatProfileOption] = []
+
+
+class PersistedRecordFields(BaseModel):
+    """The service's own values, built from its own database row."""
+
+    # ok: python.pydantic.field
+    user_id: str
+    # ok: python.pydantic.field
+    email: str
+
+
+def load_persisted(row: dict[str, Any]) -> PersistedRecordFields:
+    # validating the service's own record is no collect: the row is not a decoded payload
+    return PersistedRecordFields.model_validate(row)
+
+
+class ProfileCard(BaseModel):
+    """Only a return annotation: what the service sends back."""
+
+    # ok: python.pydantic.field
+    display_name: str
+
+
+def profile_card(name: str) -> ProfileCard:
+    return ProfileCard(display_name=name)
+
+
+class FeedbackIn(BaseModel):
+    # ruleid: python.pydantic.field user.content
+    comment: str
+
+
+class ContactIn(BaseModel):
+    # ruleid: python.pydantic.field user.contact.email
+    email: str
+
+
+@router.post("/feedback")
+async def send_feedback(request: Request) -> dict[str, str]:
+    # decoded from the request's body, with no parameter typed by it
+    feedback = FeedbackIn.model_validate(await request.json())
+    body = await request.json()
+    contact = ContactIn(**body)
+    return {"status": "ok", "comment": feedback.comment, "email": contact.email}
+
+
+class OAuthIdentity(BaseModel):
+    # ruleid: python.pydantic.field user.account.username
+    username: str
+    # ruleid: python.pydantic.field user.name
+    display_name: str | None = None
+
+
+async def github_identity(token: str) -> OAuthIdentity:
+    async with httpx.AsyncClient() as client:
+        response = await client.get("https://api.github.com/user", headers={"Authorization": f"token {token}"})
+        github_user = response.json()
+    # built from keys of a sign-in provider's account record: the person's own details
+    return OAuthIdentity(username=github_user["login"], display_name=github_user["name"])
+
+
+class InboundEvent(BaseModel):
+    # ruleid: python.pydantic.field user.contact.email
+    sender_email: str
+
+
+def parse_event(raw: bytes) -> InboundEvent:
+    # JSON text decoded into the model: what another party sent
+    return InboundEvent.model_validate_json(raw)
+
+
+class AccountDocument(beanie.Document):
+    """A Beanie document: stored, whoever fills it in."""
+
+    # ruleid: python.pydantic.field user.contact.email
+    email: str
+    # ok: python.pydantic.field
+    plan: str = "free"
 
 
 class MailSettings(BaseSettings):

@@ -1468,6 +1468,7 @@ class FileAnalyzer:
             request_attributes=frozenset(self.request_attributes),
             responses=sources.response_model_symbols(self),
             received=sources.received_classes(self)[1],
+            named=sources.named_imports(self),
         )
 
     def _reexported(self, qualified: str, symbol: str) -> bool:

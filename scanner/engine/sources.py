@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from scanner.engine.imports import import_bindings
 from scanner.engine.summaries import (
     USE_BASE,
+    USE_NAMED,
     USE_RECEIVED,
     USE_RENDERED,
     USE_RESPONSE,
@@ -1556,9 +1557,51 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
             elif isinstance(node.func, (ast.Name, ast.Attribute)) \
                     and any(_submitted_field(v) for v in [*node.args, *(k.value for k in node.keywords)]):
                 seeds.append(node.func)
+    if _DECODED_PAYLOAD.search(an.source):
+        for func in _functions(an.tree.body):
+            seeds.extend(_decoded_into(func))
     found = tuple(seeds)
     setattr(an.tree, _SEEDS, found)
     return found
+
+
+# Where a payload may be decoded in the source (`await request.json()`, `request.get_json()`,
+# `Model.model_validate_json(raw)`): the files whose functions `_decoded_into` reads.
+_DECODED_PAYLOAD = re.compile(r"\.(?:json|get_json)\(\)|\.(?:model_validate_json|parse_raw)\(")
+# Class methods that decode a payload into their class: JSON text always comes from outside; a
+# mapping only when it is a decoded payload (`model_validate(user_row)` copies the service's own record).
+_DECODES_TEXT = frozenset({"model_validate_json", "parse_raw"})
+_DECODES_MAPPING = frozenset({"model_validate", "parse_obj"})
+_PAYLOAD_METHODS = frozenset({"json", "get_json"})
+
+
+def _decoded_into(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.expr]:
+    """The class expressions `func` builds from a decoded payload: `Cls.model_validate_json(text)`,
+    `Cls.model_validate(payload)`, `Cls.parse_obj(payload)`, `Cls(**payload)` or
+    `Cls(login=payload["login"])`, the payload being `await request.json()`, `request.get_json()`, a
+    provider's `response.json()`, or a name `func` binds to one before."""
+    payloads: set[str] = set()
+
+    def decoded(node: ast.expr) -> bool:
+        node = node.value if isinstance(node, ast.Await) else node
+        if isinstance(node, ast.Name):
+            return node.id in payloads
+        return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _PAYLOAD_METHODS and not node.args and not node.keywords)
+
+    for node in _own_nodes(func):
+        if isinstance(node, ast.Assign) and decoded(node.value):
+            payloads.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        if not isinstance(node, ast.Call):
+            continue
+        target = node.func
+        if isinstance(target, ast.Attribute) and (
+                target.attr in _DECODES_TEXT or target.attr in _DECODES_MAPPING and node.args and decoded(node.args[0])):
+            yield target.value
+        elif isinstance(target, (ast.Name, ast.Attribute)) and any(
+                decoded(k.value) if k.arg is None else isinstance(k.value, ast.Subscript) and decoded(k.value.value)
+                for k in node.keywords):
+            yield target
 
 
 def _seed_lines(an: FileAnalyzer, decoders: frozenset[str]) -> list[int]:
@@ -1662,6 +1705,47 @@ def _received(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     return qualified in an.external.received
 
 
+def _unseen(an: FileAnalyzer, node: ast.ClassDef) -> bool:
+    """Whether no code of the project names the class: its module mentions it only where it is
+    defined, and no other module imports it (a library's export, a form kept for another package)."""
+    if _named_twice(an.source, node.name):
+        return False
+    qualified = f"{an.module}.{node.name}" if an.module else node.name
+    an.uses.add(USE_NAMED + qualified)  # known once the modules importing it have been analysed
+    return qualified not in an.external.named
+
+
+def named_imports(an: FileAnalyzer) -> frozenset[str]:
+    """The qualified names this module imports and names again after the import (`from app.forms
+    import SignupForm`, then `form: SignupForm`): what `_unseen` asks of other modules."""
+    names: set[str] = set()
+    for local, qualified in _module_imports(an):
+        # classes only, by their CapWords names: what `_unseen` asks about
+        if "." in qualified and local[:1].isupper() and _named_twice(an.source, local):
+            names.add(qualified)
+    return frozenset(names)
+
+
+def _named_twice(source: str, name: str) -> bool:
+    """Whether `name` stands as a whole word at least twice in `source` (where it is defined or
+    imported, and once more). Found with `str.find`: a regex starting with a word boundary is tried at every
+    position, and this runs for each import of every module."""
+    seen, start = 0, source.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if (start == 0 or not _word_char(source[start - 1])) and (end == len(source) or not _word_char(source[end])):
+            seen += 1
+            if seen == 2:
+                return True
+        start = source.find(name, end)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """Whether `char` may be part of an identifier."""
+    return char.isalnum() or char == "_"
+
+
 def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaFamily | None:
     """The schema family of a class: by base, decorator, local ancestry, or the fields it assigns."""
     families = an.models.schemas
@@ -1749,7 +1833,7 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     an.schema_classes[node.name] = family.family
     if family.response_names and _response_model(an, node):
         return family
-    if family.received_only and not _received(an, node):
+    if family.received_only and not _received(an, node) and not (family.unseen_received and _unseen(an, node)):
         return family  # a value object of the service's own (a config, an audit entry), not received data
     stored = family.stored
     if family.stored_when_keyword:
@@ -1757,7 +1841,7 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
                      for k in node.keywords)
     # a value class a request body is decoded into (a route's parameter type, or a field of one) is
     # filled in by a person as a form is: its fields are read as what they submit
-    received = not family.submitted and not stored and (family.received_only or _received(an, node))
+    received = not family.submitted and not stored and _received(an, node)
     declaring = _Declaring(node.name, replace(family, submitted=True) if received else family, stored,
                            _model_of(node), _has_address_fields(an, node))
     for stmt in node.body:

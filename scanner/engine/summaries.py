@@ -87,6 +87,9 @@ class ModuleSummary:
     received: frozenset[str] = frozenset()
     """Other modules' classes this module receives data into (a route parameter's type, a decoder's
     target): where one is a plain dataclass or TypedDict, its fields are collects."""
+    named: frozenset[str] = frozenset()
+    """Other modules' names this module imports and uses: a Pydantic model no module names is one
+    whose use cannot be seen (a library's export), read as receiving data."""
 
     def names(self) -> frozenset[str]:
         """Every entry, as the uses that would need it: a tag for how it is used, then its qualified name.
@@ -103,11 +106,13 @@ class ModuleSummary:
         names.update(USE_REQUEST_ATTRIBUTE + k for k in self.request_attributes)
         names.update(USE_RESPONSE + k for k in self.responses)
         names.update(USE_RECEIVED + k for k in self.received)
+        names.update(USE_NAMED + k for k in self.named)
         return frozenset(names)
 
     def restricted(self, names: Iterable[str]) -> ModuleSummary:
         """Only the entries for `names` (what one file uses, tagged as `names()` gives them)."""
-        wanted = sorted({name.split(":", 1)[1] for name in names})
+        tagged = frozenset(names)
+        wanted = sorted({name.split(":", 1)[1] for name in tagged})
         return ModuleSummary(
             functions={k: self.functions[k] for k in wanted if k in self.functions},
             rendered={k: self.rendered[k] for k in wanted if k in self.rendered},
@@ -116,6 +121,9 @@ class ModuleSummary:
             request_attributes=frozenset(k for k in wanted if k in self.request_attributes),
             responses=frozenset(k for k in wanted if k in self.responses),
             received=frozenset(k for k in wanted if k in self.received),
+            # by tag: every module a file imports from names the functions it calls, which that
+            # file's analysis does not ask for (a change to it would analyse the file again)
+            named=frozenset(k for k in wanted if k in self.named and USE_NAMED + k in tagged),
         )
 
     def digest(self) -> str:
@@ -128,7 +136,8 @@ class ModuleSummary:
             function = self.functions.get(key)
             parts.append((tagged, _function_key(function) if function else None,
                           tuple(sorted(self.rendered.get(key, ()))), self.families.get(key), self.variables.get(key),
-                          key in self.request_attributes, key in self.responses, key in self.received))
+                          key in self.request_attributes, key in self.responses, key in self.received,
+                          key in self.named))
         return hashlib.sha256(pickle.dumps(parts, protocol=4)).hexdigest()
 
     def offered(self, imported: Iterable[tuple[str, ModuleSummary]]) -> ModuleSummary:
@@ -168,6 +177,7 @@ class ModuleSummary:
             request_attributes=frozenset(k for k in self.request_attributes if k.startswith(names) and is_under(k)),
             responses=frozenset(k for k in self.responses if k.startswith(names) and is_under(k)),
             received=frozenset(k for k in self.received if k.startswith(names) and is_under(k)),
+            named=frozenset(k for k in self.named if k.startswith(names) and is_under(k)),
         )
         # a re-export of a re-export (`pkg.Now` -> `pkg.functions.Now` -> `pkg.functions.datetime.Now`)
         chained = tuple(bound for name, bound in found.variables.items()
@@ -184,6 +194,7 @@ class ModuleSummary:
         attributes: set[str] = set()
         responses: set[str] = set()
         received: set[str] = set()
+        named: set[str] = set()
         for summary in summaries:
             functions.update(summary.functions)
             rendered.update(summary.rendered)
@@ -192,9 +203,10 @@ class ModuleSummary:
             attributes.update(summary.request_attributes)
             responses.update(summary.responses)
             received.update(summary.received)
+            named.update(summary.named)
         return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables,
                              request_attributes=frozenset(attributes), responses=frozenset(responses),
-                             received=frozenset(received))
+                             received=frozenset(received), named=frozenset(named))
 
 
 def is_reexport(name: str, bound: str) -> bool:
@@ -232,6 +244,7 @@ USE_VARIABLE = "v:"
 USE_REQUEST_ATTRIBUTE = "q:"
 USE_RESPONSE = "o:"
 USE_RECEIVED = "i:"
+USE_NAMED = "n:"
 
 
 @dataclass(frozen=True)

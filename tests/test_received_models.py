@@ -1,0 +1,77 @@
+"""Which Pydantic models receive data: the classes a function builds from a decoded payload, the
+whole-word mentions that say a class is named, and the summary entry that carries other modules' names."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+
+import pytest
+
+from scanner.engine.sources import _decoded_into, _named_twice
+from scanner.engine.summaries import (
+    USE_FUNCTION,
+    USE_NAMED,
+    FunctionSummary,
+    ModuleSummary,
+)
+from scanner.engine.values import Value
+
+
+def decoded(source: str) -> list[str]:
+    func = ast.parse(textwrap.dedent(source)).body[0]
+    assert isinstance(func, (ast.FunctionDef, ast.AsyncFunctionDef))
+    return [ast.unparse(node) for node in _decoded_into(func)]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a request's body decoded into the model, directly or through a name
+        ("async def f(request):\n    return Item.model_validate(await request.json())\n", ["Item"]),
+        ("def f():\n    data = request.get_json()\n    return schemas.Item.parse_obj(data)\n", ["schemas.Item"]),
+        ("async def f(request):\n    body = await request.json()\n    return Item(**body)\n", ["Item"]),
+        # keys of a provider's account record
+        ("def f(resp):\n    user = resp.json()\n    return User(login=user['login'], name=user.get('name'))\n", ["User"]),
+        # JSON text comes from outside, whatever its name
+        ("def f(raw):\n    return Event.model_validate_json(raw)\n", ["Event"]),
+        ("def f(raw):\n    return Event.parse_raw(raw)\n", ["Event"]),
+        # the service's own record, copied
+        ("def f(row):\n    return UserModel.model_validate(row)\n", []),
+        ("def f(user):\n    return UserModel(**user.model_dump())\n", []),
+        # a payload's value that is not read by key, or a call given arguments (not a body's decoding)
+        ("def f(resp):\n    user = resp.json()\n    return User(login=user)\n", []),
+        ("def f(resp):\n    return Item(**resp.json(indent=2))\n", []),
+        # a payload bound in a nested function is that function's
+        ("def f(resp):\n    def g():\n        data = resp.json()\n    return Item(**data)\n", []),
+    ],
+)
+def test_the_classes_a_function_builds_from_a_decoded_payload(source: str, expected: list[str]) -> None:
+    assert decoded(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("class Item(BaseModel): ...\nitems: list[Item] = []\n", True),
+        ("from app.models import Item\n\ndef f(x: Item): ...\n", True),
+        ("class Item(BaseModel): ...\n", False),
+        # another identifier that contains the name is not the name
+        ("class Item(BaseModel): ...\nclass ItemList(BaseModel): ...\nMyItem = 1\nItem_ = 2\n", False),
+        ("Item", False),
+        ("Item Item", True),
+    ],
+)
+def test_a_name_is_named_again_only_as_a_whole_word(source: str, expected: bool) -> None:
+    assert _named_twice(source, "Item") is expected
+
+
+def test_the_names_a_module_imports_are_given_only_to_a_file_that_asks_for_them() -> None:
+    client_ip = FunctionSummary(returns=Value(categories=frozenset({"user.device.ip_address"})))
+    summary = ModuleSummary(functions={"app.helpers.client_ip": client_ip},
+                            named=frozenset({"app.helpers.client_ip", "app.models.Item"}))
+    assert summary.names() == frozenset({USE_FUNCTION + "app.helpers.client_ip",
+                                         USE_NAMED + "app.helpers.client_ip", USE_NAMED + "app.models.Item"})
+    # a caller of the helper asks for the function, not whether some module names it
+    assert summary.restricted([USE_FUNCTION + "app.helpers.client_ip"]).named == frozenset()
+    assert summary.restricted([USE_NAMED + "app.models.Item"]).named == frozenset({"app.models.Item"})
