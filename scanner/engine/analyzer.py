@@ -105,6 +105,8 @@ _SERIALISING_METHODS = frozenset({
     "dict", "to_dict", "as_dict", "asdict", "model_dump", "model_dump_json", "json", "to_json", "serialize",
     "__str__", "__repr__", "to_dict_recursive",
 })
+# The methods `FileAnalyzer._carried_call` and `_queried_fields` look at.
+_CARRYING_METHODS = _FIELD_QUERIES | _EXECUTE_METHODS | _SERIALISING_METHODS
 # Attributes of a service's answer that hold its body (PayPal's `response.result`, Stripe's `event.data.object`).
 _BODY_ATTRIBUTES = CARRIERS | {"result", "object"}
 # Methods that return nothing personal about the object they are called on.
@@ -165,7 +167,10 @@ class Scope:
     """Nested functions that read names not yet bound where they are defined (with those names)."""
     sign_in: str | None = None
     """The owner a sign-in step's request fields are read under too (`sources.sign_in_context`):
-    the `code` an OAuth callback view is given is a credential."""
+    the `code` an OAuth callback view is given is a credential. "" when the function is no such
+    step; None until asked (`sources._sign_in`: few functions read a request key it decides)."""
+    sign_in_of: tuple[ast.FunctionDef | ast.AsyncFunctionDef, ClassInfo | None, sources.RouteInfo | None] | None = None
+    """The function (its class and route) whose `sign_in` this scope's is, worked out when asked."""
     function_aliases: dict[str, set[str]] = field(default_factory=dict)
     """Names bound to functions of the file (`func = charge_webhook` in one branch, `func = source_webhook`
     in another): a call through the name may reach each of them."""
@@ -449,7 +454,7 @@ class FileAnalyzer:
             value = sources.parameter_value(self, func, arg, index, cls, route, outer)
             scope.env[arg.arg] = value
         scope.params = tuple(names)
-        scope.sign_in = sources.sign_in_context(self, func, cls, route)
+        scope.sign_in_of = (func, cls, route)
         scope.logging_wrapper = is_logging_wrapper(func)
         scope.cookie_wrapper = sinks.is_cookie_wrapper(func)
         scope.sentry_event = sinks.sentry_event_parameter(self, func)
@@ -1204,7 +1209,8 @@ class FileAnalyzer:
                 # `extract_entities(text)` whose body the analysis cannot follow (a parser, a model)
                 return self._propagate(node, None, None, None, args, kwargs)
             return result
-        carried_whole = self._carried_call(method, base, args) or self._queried_fields(node, method)
+        carried_whole = (self._carried_call(method, base, args) or self._queried_fields(node, method)) \
+            if method in _CARRYING_METHODS else None  # a set test first: most calls are none of these
         if carried_whole is not None:
             return carried_whole if not unused else NOTHING
         if symbol is None:

@@ -285,11 +285,14 @@ def request_container(an: FileAnalyzer, node: ast.AST, symbol: str, role: str, p
                  steps=(an.step(node, f"the request's {path} is read"),), reasons=(f"{WHOLE_REASON}{path}'",))
 
 
-def _sign_in(scope: Scope) -> str | None:
-    """The sign-in context (`Scope.sign_in`) of the innermost function around `scope`, if any."""
+def _sign_in(an: FileAnalyzer, scope: Scope) -> str | None:
+    """The sign-in context (`Scope.sign_in`) of the innermost function around `scope`, if any;
+    each function's is worked out the first time it is asked for."""
     current: Scope | None = scope
     while current is not None:
-        if current.sign_in is not None:
+        if current.sign_in is None and current.sign_in_of is not None:
+            current.sign_in = sign_in_context(an, *current.sign_in_of) or ""
+        if current.sign_in:
             return current.sign_in
         current = current.parent
     return None
@@ -319,7 +322,7 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         if key.const in NESTED_BODY_KEYS and role != "field":
             return base  # `event["data"]["object"]`: the fields are one level down
         named = an.classifier.name(key.const, owner="request")
-        sign_in = _sign_in(scope)
+        sign_in = _sign_in(an, scope)
         if named is None and sign_in is not None:
             named = an.classifier.name(key.const, owner=sign_in)
         if named is None:
@@ -1557,9 +1560,14 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
             elif isinstance(node.func, (ast.Name, ast.Attribute)) \
                     and any(_submitted_field(v) for v in [*node.args, *(k.value for k in node.keywords)]):
                 seeds.append(node.func)
-    if _DECODED_PAYLOAD.search(an.source):
+    decoding = _lines_at(an.source, [m.start() for m in _DECODED_PAYLOAD.finditer(an.source)])
+    if decoding:
+        # only the functions holding a decoding call can build a class from what it decodes
+        decoding.sort()
         for func in _functions(an.tree.body):
-            seeds.extend(_decoded_into(func))
+            at = bisect.bisect_left(decoding, func.lineno)
+            if at < len(decoding) and decoding[at] <= (func.end_lineno or func.lineno):
+                seeds.extend(_decoded_into(func))
     found = tuple(seeds)
     setattr(an.tree, _SEEDS, found)
     return found
