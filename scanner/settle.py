@@ -74,8 +74,8 @@ class _Exports(Mapping[str, ModuleSummary]):
         result = self.results[relpath]
         known = self._offers.get(relpath)
         if known is None or known[0] is not result:
-            imported = ((self._roots.module_of(d), self[d]) for d in self._deps.get(relpath, ()) if d in self.results)
-            known = self._offers[relpath] = (result, result.summary.offered(imported))
+            known = self._offers[relpath] = (result, _offer(relpath, result.summary, self._deps.get(relpath, ()),
+                                                            self, self._roots))
         return known[1]
 
     def __contains__(self, relpath: object) -> bool:
@@ -86,6 +86,17 @@ class _Exports(Mapping[str, ModuleSummary]):
 
     def __len__(self) -> int:
         return len(self.results)
+
+
+def _offer(relpath: str, summary: ModuleSummary, deps: Sequence[str], offers: Mapping[str, ModuleSummary],
+           roots: SourceRoots) -> ModuleSummary:
+    """What a settled file offers the files that import it, given what the files it imports offer:
+    a package's `__init__` (where a project re-exports names for others to import) offers with its
+    summary the entries its re-exports rename (`ModuleSummary.offered`); another module, its summary
+    (looking through every module's imports cost more than the few rounds it spared)."""
+    if not relpath.endswith("__init__.py"):
+        return summary
+    return summary.offered((roots.module_of(d), offers[d]) for d in deps if d in offers)
 
 
 def _offered(deps: Sequence[str], exports: Mapping[str, ModuleSummary]) -> ModuleSummary:
@@ -186,8 +197,7 @@ def _settle_batch(root: str, relpaths: list[str], max_size: int, deps: dict[str,
         offer = _offer_print(imports, digests)
         step = _settle(Path(root), relpath, models, classifier, max_size, _offered(imports, exports),
                        roots.module_of(relpath))
-        exports[relpath] = summary = step[1].summary.offered((roots.module_of(d), exports[d])
-                                                             for d in imports if d in exports)
+        exports[relpath] = summary = _offer(relpath, step[1].summary, imports, exports, roots)
         digests[relpath] = _summary_digest(summary)
         out.append((step, offer, digests[relpath]))
     return out
