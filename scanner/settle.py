@@ -342,11 +342,12 @@ class Settler:
 
         names = _Names(self.roots)
 
-        def start_of(relpath: str) -> ModuleSummary | None:
-            """The summaries a file is offered, to settle it with, or None when the cache had what
-            settling it would give (the file is then done)."""
+        def start_of(relpath: str) -> bool:
+            """True when a file is to be settled (with `_offered`: the summaries it is offered), False
+            when the cache had what settling it would give (the file is then done). The summaries are
+            merged where the file is settled: a worker merges them again from what it is sent."""
             if cache is None:
-                return _offered(deps.get(relpath, ()), exports)
+                return True
             print_ = fingerprint(relpath)
             last = cache.old_settled.get(relpath)
             if last is not None and last[1] == print_ and last[0] == cache.content_hash(relpath):
@@ -355,7 +356,7 @@ class Settler:
                 if final is not None:
                     begun[relpath] = print_
                     finish(relpath, (last[2], final), new=False, digest=last[3])
-                    return None
+                    return False
             # Else the cache may have what `_settle` would reach at once, an analysis given every
             # entry offered: a result that used none of them (kept under ""), or the file's last
             # result, when all it looked up is answered by this offer as it was by the last.
@@ -367,22 +368,21 @@ class Settler:
             bare = cache.get(relpath, "") if cache.has(relpath, "") else None
             if bare is not None and bare.uses.isdisjoint(known):
                 finish(relpath, ("", bare), new=False)
-                return None
-            index = ModuleSummary.merge(s for _, s in offered)
+                return False
             if last is not None and last[2] and last[0] == cache.content_hash(relpath):
                 final = cache.get(relpath, last[2])
+                index = ModuleSummary.merge(s for _, s in offered)
                 if final is not None and _used_digest(final.uses, index, known) == last[2]:
                     finish(relpath, (last[2], final), new=False)
-                    return None
+                    return False
             cache.misses += 1  # analysed: nothing the cache has will do
-            return index
+            return True
 
         if self.workers <= 1 or len(order) < BATCH:
             for relpath in order:
-                offered = start_of(relpath)
-                if offered is not None:
-                    finish(relpath, _settle(self.root, relpath, self.models, self.classifier, self.max_size, offered,
-                                            self.roots.module_of(relpath)))
+                if start_of(relpath):
+                    finish(relpath, _settle(self.root, relpath, self.models, self.classifier, self.max_size,
+                                            _offered(deps.get(relpath, ()), exports), self.roots.module_of(relpath)))
                 if progress is not None:
                     progress(count[0], len(order))
             return
@@ -392,7 +392,7 @@ class Settler:
     def _settle_in_workers(self, order: Sequence[str], deps: dict[str, tuple[str, ...]],
                            exports: _Exports, digests: dict[str, str],
                            offered_anew: Callable[[str, str], None], fingerprint: Callable[[str], str],
-                           start_of: Callable[[str], ModuleSummary | None],
+                           start_of: Callable[[str], bool],
                            finish: Callable[[str, Step, bool, str | None], None], count: list[int],
                            cache: ResultCache | None, progress: Callable[[int, int], None] | None) -> None:
         """Settle `order` in batches in worker processes, each file offered what one process would offer it.
@@ -430,7 +430,7 @@ class Settler:
         def take(relpath: str) -> bool:
             """Take a file: True when it is to be settled, False when the cache settled it."""
             taken.add(relpath)
-            if start_of(relpath) is None:
+            if not start_of(relpath):
                 settled(relpath)  # from the cache
                 return False
             return True
