@@ -104,7 +104,7 @@ def _offered(deps: Sequence[str], exports: Mapping[str, ModuleSummary]) -> Modul
     return ModuleSummary.merge(exports[d] for d in deps if d in exports)
 
 
-def wanted_entries(uses: frozenset[str], index: ModuleSummary, names: frozenset[str]) -> frozenset[str]:
+def wanted_entries(uses: frozenset[str], index: ModuleSummary, names: frozenset[str] | None) -> frozenset[str]:
     """The entries of `index` to analyse a file again with, after an analysis that used `uses`.
 
     What it used of `index`, plus, for each re-export it used, the entries of the original under
@@ -112,13 +112,15 @@ def wanted_entries(uses: frozenset[str], index: ModuleSummary, names: frozenset[
     original's name where it saw the alias (`django.test.TestCase` ->
     `django.test.testcases.TestCase`) and looks up under the original's name what it looked up
     under the alias; those entries are given at once, as that analysis would ask for them.
+    `names` is `index.names()` where it is known already; None: looked up one by one.
     """
-    used = uses & names
+    used = uses & names if names is not None else index.named_by(uses)
     aliases = frozenset((tagged[2:], index.variables[tagged[2:]]) for tagged in used
                         if tagged.startswith(USE_VARIABLE) and is_reexport(tagged[2:], index.variables[tagged[2:]]))
     if not aliases:
         return used
-    return used.union(moved for moved in _renamed(uses, aliases) if moved in names)
+    moved = _renamed(uses, aliases)
+    return used.union(moved & names if names is not None else index.named_by(moved))
 
 
 _RENAMED: dict[tuple[frozenset[str], frozenset[tuple[str, str]]], frozenset[str]] = {}
@@ -160,10 +162,10 @@ def _settle(root: Path, relpath: str, models: Models, classifier: Classifier, ma
     `analyze_path`.
     """
     analyzed = analyze_path(root, relpath, models, classifier, max_size=max_size, external=index, module=module)
-    return (_used_digest(analyzed.uses, index, index.names()) if analyzed.result.skip is None else "", analyzed)
+    return (_used_digest(analyzed.uses, index, None) if analyzed.result.skip is None else "", analyzed)
 
 
-def _used_digest(uses: frozenset[str], index: ModuleSummary, names: frozenset[str]) -> str:
+def _used_digest(uses: frozenset[str], index: ModuleSummary, names: frozenset[str] | None) -> str:
     """The digest of the entries of `index` an analysis that used `uses` is keyed by ("" for none)."""
     used = wanted_entries(uses, index, names)
     return index.restricted(used).digest() if used else ""

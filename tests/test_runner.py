@@ -207,6 +207,25 @@ def test_a_reexport_is_given_with_the_entries_of_its_original_the_file_would_ask
 EMAIL = FunctionSummary(returns=Value(categories=frozenset({"user.contact.email"})))
 
 
+def test_the_uses_an_index_names_are_found_without_making_every_name() -> None:
+    index = ModuleSummary.merge([INDEX, ModuleSummary(
+        functions={"app.views.log_it": FunctionSummary(log_params={0: "python.logging.personal-data"}),
+                   "app.views.plain": FunctionSummary(param_names=("x",))},
+        rendered={"app.models.User": frozenset({"user.name"})}, request_attributes=frozenset({"app.all_data"}),
+        responses=frozenset({"app.schemas.Token"}), received=frozenset({"app.schemas.Body"}),
+        named=frozenset({"app.schemas.Body"}))])
+    uses = frozenset({
+        "f:app.lib.params.get_email", "p:app.lib.params.get_email", "p:app.views.log_it", "f:app.views.log_it",
+        "f:app.views.plain", "p:app.views.plain", "r:app.models.User", "b:app.lib.forms.SignupForm",
+        "b:app.lib.forms.Other", "v:app.get_email", "v:app.nothing", "q:app.all_data", "o:app.schemas.Token",
+        "i:app.schemas.Body", "n:app.schemas.Body", "n:app.schemas.Token", "x:app.get_email", "flask.request",
+    })
+    assert index.named_by(uses) == uses & index.names() == {
+        "f:app.lib.params.get_email", "p:app.views.log_it", "r:app.models.User", "b:app.lib.forms.SignupForm",
+        "v:app.get_email", "q:app.all_data", "o:app.schemas.Token", "i:app.schemas.Body", "n:app.schemas.Body"}
+
+
+
 def test_a_package_offers_the_entries_its_reexports_rename_and_only_those() -> None:
     package = ModuleSummary(variables={"app.lib.get_email": "app.lib.params.get_email",
                                        "app.lib.Form": "app.lib.forms.Form", "app.lib.db": "flask_sqlalchemy.SQLAlchemy()"})
@@ -288,7 +307,6 @@ def test_a_reexport_costs_no_analysis_of_its_own(tmp_path: Path, monkeypatch: py
                                 "app/lib/testing.py", "app/tests.py", "app/views.py"]
 
 
-EMAIL = FunctionSummary(returns=Value(categories=frozenset({"user.contact.email"})))
 PASSTHROUGH = FunctionSummary(return_params=frozenset({0}))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from scanner.engine.values import NOTHING, Value, data_of, union
@@ -108,6 +108,27 @@ class ModuleSummary:
         names.update(USE_RECEIVED + k for k in self.received)
         names.update(USE_NAMED + k for k in self.named)
         return frozenset(names)
+
+    def named_by(self, uses: Iterable[str]) -> frozenset[str]:
+        """`uses & names()`, without making every name: a file uses few of the entries it is offered."""
+        entries: dict[str, Collection[str]] = {
+            USE_RENDERED: self.rendered, USE_BASE: self.families, USE_VARIABLE: self.variables,
+            USE_REQUEST_ATTRIBUTE: self.request_attributes, USE_RESPONSE: self.responses,
+            USE_RECEIVED: self.received, USE_NAMED: self.named,
+        }
+        found: list[str] = []
+        for tagged in uses:
+            tag, key = tagged[:2], tagged[2:]
+            if tag == USE_FUNCTION or tag == USE_PASSTHROUGH:
+                f = self.functions.get(key)
+                if f is None:
+                    continue
+                if (f.returns.categories or f.returns.symbol or f.returns.shape or f.keyed or f.cookie_params
+                        if tag == USE_FUNCTION else f.return_params or f.log_params):
+                    found.append(tagged)
+            elif key in entries.get(tag, ()):
+                found.append(tagged)
+        return frozenset(found)
 
     def restricted(self, names: Iterable[str]) -> ModuleSummary:
         """Only the entries for `names` (what one file uses, tagged as `names()` gives them)."""
