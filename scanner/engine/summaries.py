@@ -47,8 +47,7 @@ class FunctionSummary:
     @property
     def trivial(self) -> bool:
         """True when the summary says nothing a caller could use."""
-        return not (self.returns.categories or self.returns.symbol or self.returns.shape or self.log_params
-                    or self.return_params or self.keyed or self.cookie_params)
+        return not (_gives(self) or _passes(self))
 
     def argument(self, index: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value | None:
         """The value a call passes for parameter `index` (by position or by name), or None."""
@@ -97,34 +96,27 @@ class ModuleSummary:
         A function that only passes its arguments through matters to a caller only when data
         flows into the call (USE_PASSTHROUGH); one with data of its own, to every caller.
         """
-        names = {USE_FUNCTION + k for k, f in self.functions.items()
-                 if f.returns.categories or f.returns.symbol or f.returns.shape or f.keyed or f.cookie_params}
-        names.update(USE_PASSTHROUGH + k for k, f in self.functions.items() if f.return_params or f.log_params)
-        names.update(USE_RENDERED + k for k in self.rendered)
-        names.update(USE_BASE + k for k in self.families)
-        names.update(USE_VARIABLE + k for k in self.variables)
-        names.update(USE_REQUEST_ATTRIBUTE + k for k in self.request_attributes)
-        names.update(USE_RESPONSE + k for k in self.responses)
-        names.update(USE_RECEIVED + k for k in self.received)
-        names.update(USE_NAMED + k for k in self.named)
+        names = {USE_FUNCTION + k for k, f in self.functions.items() if _gives(f)}
+        names.update(USE_PASSTHROUGH + k for k, f in self.functions.items() if _passes(f))
+        for tag, entries in self._tagged_entries().items():
+            names.update(tag + k for k in entries)
         return frozenset(names)
+
+    def _tagged_entries(self) -> dict[str, Collection[str]]:
+        """The entries of every kind but functions, by the tag a use of one carries."""
+        return {USE_RENDERED: self.rendered, USE_BASE: self.families, USE_VARIABLE: self.variables,
+                USE_REQUEST_ATTRIBUTE: self.request_attributes, USE_RESPONSE: self.responses,
+                USE_RECEIVED: self.received, USE_NAMED: self.named}
 
     def named_by(self, uses: Iterable[str]) -> frozenset[str]:
         """`uses & names()`, without making every name: a file uses few of the entries it is offered."""
-        entries: dict[str, Collection[str]] = {
-            USE_RENDERED: self.rendered, USE_BASE: self.families, USE_VARIABLE: self.variables,
-            USE_REQUEST_ATTRIBUTE: self.request_attributes, USE_RESPONSE: self.responses,
-            USE_RECEIVED: self.received, USE_NAMED: self.named,
-        }
+        entries = self._tagged_entries()
         found: list[str] = []
         for tagged in uses:
             tag, key = tagged[:2], tagged[2:]
             if tag == USE_FUNCTION or tag == USE_PASSTHROUGH:
                 f = self.functions.get(key)
-                if f is None:
-                    continue
-                if (f.returns.categories or f.returns.symbol or f.returns.shape or f.keyed or f.cookie_params
-                        if tag == USE_FUNCTION else f.return_params or f.log_params):
+                if f is not None and (_gives(f) if tag == USE_FUNCTION else _passes(f)):
                     found.append(tagged)
             elif key in entries.get(tag, ()):
                 found.append(tagged)
@@ -228,6 +220,18 @@ class ModuleSummary:
         return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables,
                              request_attributes=frozenset(attributes), responses=frozenset(responses),
                              received=frozenset(received), named=frozenset(named))
+
+
+def _gives(function: FunctionSummary) -> bool:
+    """A function whose calls return something of its own: every caller uses it (USE_FUNCTION)."""
+    return bool(function.returns.categories or function.returns.symbol or function.returns.shape
+                or function.keyed or function.cookie_params)
+
+
+def _passes(function: FunctionSummary) -> bool:
+    """A function that passes its arguments on (returned or logged): a caller that gives it data
+    uses it (USE_PASSTHROUGH)."""
+    return bool(function.return_params or function.log_params)
 
 
 def is_reexport(name: str, bound: str) -> bool:
