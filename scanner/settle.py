@@ -59,7 +59,7 @@ Step = tuple[str, Analyzed]
 
 
 class _Exports(Mapping[str, ModuleSummary]):
-    """What settled files offer the files that import them (`ModuleSummary.offered`: a summary and
+    """What settled files offer the files that import them (`_offer`: a summary, and for a package
     the entries its re-exports rename, from what its `deps` offer), read from their results only
     when asked for: a result taken from the cache decodes its summary then (most are never offered
     to a file analysed again)."""
