@@ -54,6 +54,7 @@ from mailgun.client import Client as MailgunClient
 from mailjet_rest import Client as MailjetClient
 from langfuse import Langfuse, LangfuseSpan
 from literalai import AsyncLiteralClient
+from pydantic import BaseModel, Field
 from langsmith import Client as LangSmithClient
 from langsmith.run_helpers import trace as langsmith_trace
 from langsmith.run_trees import RunTree
@@ -1494,3 +1495,34 @@ def not_shares(user, payment_intent_id, base_url):
     # ok: python.share.http-known-host
     # (a request to a payment host that sends none of the user's data shares nothing)
     requests.get(f"https://api.stripe.com/v1/payment_intents/{payment_intent_id}", auth=(settings.STRIPE_SECRET_KEY, ""))
+
+
+# --- typed options of a client library, dumped into the request ------------------------------------
+# A Pydantic model's dump (`options.model_dump()`) holds what its fields hold. A field whose
+# description quotes the keys it holds (`{'user_id': '...'}`) holds them, whatever the field is
+# called; prose that mentions no quoted key, or quotes a key that is not personal, adds nothing.
+
+class ContactListOptions(BaseModel):
+    filters: dict | None = Field(default=None, description="Filters for the listing (e.g. {'user_id': '...'})")
+    per_page: int | None = Field(default=None, description="Number of contacts per page")
+
+
+class TagListOptions(BaseModel):
+    filters: dict | None = Field(default=None, description="Filters for the listing (e.g. {'workspace': '...'})")
+    order: str | None = Field(default=None, description="Whether to order by the user's id")
+
+
+class IntercomHttp:
+    def __init__(self, api_key):
+        self.client = httpx.Client(base_url="https://api.intercom.io", headers={"Authorization": f"Bearer {api_key}"})
+
+    def list_contacts(self, options: ContactListOptions | None = None, **kwargs):
+        params = {**(options.model_dump(exclude_unset=True) if options else {}), **kwargs}
+        # ruleid: python.share.http-known-host user.unique_id recipient=Intercom
+        return self.client.post("/contacts/search", json=params).json()
+
+    def list_tags(self, options: TagListOptions | None = None, **kwargs):
+        # a quoted key that is not personal, and prose that names a person's id without quoting it
+        params = {**(options.model_dump(exclude_unset=True) if options else {}), **kwargs}
+        # ruleid: python.share.http-known-host - recipient=Intercom
+        return self.client.post("/tags/search", json=params).json()

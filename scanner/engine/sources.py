@@ -1808,9 +1808,36 @@ def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFami
                 match = an.classifier.name(stmt.target.id, owner=node.name)
                 if match is not None:
                     categories.add(match.category)
+                if isinstance(stmt.value, ast.Call) and stmt.value.keywords:
+                    categories.update(_described_keys(an, stmt.value))
     if not custom:
         categories.update(_django_user_rendered(an, node, scope))
     return frozenset(categories)
+
+
+# A key quoted in a field's description: `Field(description="Filters (e.g. {'user_id': '...'})")`.
+_QUOTED_KEY = re.compile(r"""[`'"]([A-Za-z_][A-Za-z0-9_]*)[`'"]""")
+
+
+def _described_keys(an: FileAnalyzer, field: ast.Call) -> set[str]:
+    """The categories of the keys a field's `description=` quotes as what the field holds
+    (`filters: dict = Field(description="Filters for retrieval (e.g. {'user_id': '...'})")`: the
+    dict holds a user id, and the model's dump or string form shows it). Only a quoted name counts:
+    prose (`"Whether to email the user"`) says what the field is for, not what it holds. The empty
+    set for other calls and descriptions."""
+    for keyword in field.keywords:
+        if keyword.arg == "description" and isinstance(keyword.value, ast.Constant) \
+                and isinstance(keyword.value.value, str):
+            text = keyword.value.value
+            if "'" not in text and '"' not in text and "`" not in text:
+                return set()  # most descriptions quote nothing: no pattern is run for them
+            found = set()
+            for name in _QUOTED_KEY.findall(text):
+                match = an.classifier.name(name)
+                if match is not None:
+                    found.add(match.category)
+            return found
+    return set()
 
 
 # Django's user base classes: a user's str is its USERNAME_FIELD's value (`username` by default).
