@@ -116,6 +116,58 @@ def flask_whole_body():
     return jsonify(ok=bool(phone))
 
 
+def parse_params(params, ignore_keys=None):
+    """CKAN's shape: the submitted form copied key by key into a plain dict."""
+    parsed = {}
+    for key in params:
+        if ignore_keys and key in ignore_keys:
+            continue
+        value = params.getlist(key)
+        parsed[key] = value[0] if len(value) == 1 else value
+    return parsed
+
+
+def tuplize_dict(data_dict):
+    tuplized = {}
+    for key, value in data_dict.items():
+        tuplized[tuple(key.split("__"))] = value
+    ordered = {}
+    for key in sorted(tuplized.keys()):
+        ordered[key] = tuplized[key]
+    return ordered
+
+
+def clean_dict(data_dict):
+    for value in data_dict.values():
+        if isinstance(value, list):
+            value[:] = [item for item in value if item]
+    return data_dict
+
+
+def first_value(params):
+    """Not a rebuild: one value read out of the mapping."""
+    for key in params:
+        return params[key]
+    return None
+
+
+@app.post("/user/edit")
+def flask_rebuilt_form():
+    # helpers that give the form back rebuilt keep it the request's fields: its keys are collects,
+    # and the form is taken whole once, where the innermost call reads it
+    # ruleid: python.request.body user.content
+    data_dict = clean_dict(tuplize_dict(parse_params(flask_request.form)))
+    # ruleid: python.request.field user.contact.email
+    email = data_dict["email"]
+    # ruleid: python.request.field user.authorization.credentials
+    changed = data_dict.get("password1") and data_dict.get("password2")
+    # the form passed whole to a helper that reads one value out of it, not a rebuild
+    # ruleid: python.request.body user.content
+    first = first_value(flask_request.form)
+    # ok: python.request.field
+    return jsonify(email=email, changed=bool(changed), first=first["email"])
+
+
 @app.post("/avatar")
 def flask_upload():
     # ruleid: python.request.upload user.content

@@ -1015,14 +1015,93 @@ def _record_display(node: ast.expr) -> bool:
     return isinstance(node, ast.Dict) and len(node.keys) >= 2 and all(_str_key(k) is not None for k in node.keys)
 
 
+# The role of what a summary says a function returns when it gives back the mapping one of its
+# parameters holds, rebuilt (`parse_params(params)` copying each key, `clean_dict(d)` returning `d`);
+# the summary's `returns.params` names that parameter.
+REBUILT = "rebuilt"
+# Calls that only order or copy what they iterate (`for key in sorted(data.keys())`).
+_ORDERING = frozenset({"sorted", "list", "reversed", "tuple"})
+# Mapping views iterated to copy a mapping key by key.
+_VIEWS = frozenset({"items", "keys", "values"})
+
+
+def rebuilt_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[str]) -> int | None:
+    """The index (in `names`, the positional parameters) of the mapping parameter a function returns
+    rebuilt: every `return` gives a name that is that parameter, or a container the function fills
+    item by item (`out[key] = value`) in a loop over the parameter (`for key in params`, `for k, v in
+    data.items()`, `for key in sorted(data.keys())`), or over a container so filled, or a name bound
+    to one of these (`current = out`). Its callers then hold the same mapping: a request's form given
+    in gives the request's fields back (`parse_params(request.form)`), and the keys read from the
+    result are request fields. None for any other function, and for one that returns a value it
+    reads out of the parameter (`return params["email"]`).
+    """
+    last = func.body[-1] if func.body else None
+    # the cheap test first: such a function ends by returning a name, and loops at its top level
+    if not (isinstance(last, ast.Return) and isinstance(last.value, ast.Name) and names):
+        return None
+    if last.value.id not in names and not any(isinstance(stmt, ast.For) for stmt in func.body):
+        return None
+    returned: set[str] = set()
+    edges: dict[str, set[str]] = {}  # what a name's items are copied into, and its aliases both ways
+    for node in _own_nodes(func):
+        if isinstance(node, ast.Return):
+            if node.value is None or not isinstance(node.value, ast.Name):
+                return None
+            returned.add(node.value.id)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Name):
+            for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                if isinstance(target, ast.Name):
+                    edges.setdefault(node.value.id, set()).add(target.id)
+                    edges.setdefault(target.id, set()).add(node.value.id)
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            source = _iterated_name(node.iter)
+            if source is not None:
+                filled = {sub.value.id for stmt in node.body for sub in ast.walk(stmt)
+                          if isinstance(sub, ast.Subscript) and isinstance(sub.ctx, ast.Store)
+                          and isinstance(sub.value, ast.Name)}
+                edges.setdefault(source, set()).update(filled)
+    for index, name in enumerate(names):
+        reached, stack = {name}, [name]
+        while stack:
+            for following in edges.get(stack.pop(), ()):
+                if following not in reached:
+                    reached.add(following)
+                    stack.append(following)
+        if returned <= reached:
+            return index
+    return None
+
+
+def _iterated_name(node: ast.expr) -> str | None:
+    """The mapping a loop walks: `d` in `for k in d`, `d.items()`, `sorted(d.keys(), key=...)`; else None."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _ORDERING and node.args:
+        node = node.args[0]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _VIEWS and not node.args:
+        node = node.func.value
+    return node.id if isinstance(node, ast.Name) else None
+
+
+def rebuilt_container(node: ast.Call, argument: Value | None) -> Value | None:
+    """What a call of a function that returns its mapping parameter rebuilt (`rebuilt_parameter`) gives
+    when that argument is the request's data: the request's fields, whose keys are read as request
+    fields (`parse_params(request.form)["email"]`). None when the argument is not request data."""
+    if argument is None or argument.role not in BODY_ROLES or not is_request_container(argument):
+        return None
+    return Value(symbol=f"{REQUEST}.{callee_name(node)}()", role="fields", categories=argument.categories,
+                 steps=argument.steps, reasons=argument.reasons)
+
+
 def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: list[Value],
-                   kwargs: list[tuple[str | None, Value]], scope: Scope, keyed_at: int | None = None) -> None:
+                   kwargs: list[tuple[str | None, Value]], scope: Scope, keyed_at: int | None = None,
+                   rebuilt_at: int | None = None) -> None:
     """A request body passed whole into a call is user content taken whole.
 
     Passed to a schema (a form, a serializer, a Pydantic model: a class, or a validating
     method), it is not: the schema's declared fields are what is collected. Nor is the argument
     at position `keyed_at`, the container a helper reads one key of (`int_from_request(request.GET,
-    "start", 1)`): that key is the read, judged where the helper's summary is applied.
+    "start", 1)`): that key is the read, judged where the helper's summary is applied. Nor is a
+    call's result at position `rebuilt_at`, given to a helper that returns it rebuilt
+    (`clean_dict(parse_params(request.form))`): it was taken whole where the call inside read it.
     """
     if not any(v.role for v in args) and not any(v.role for _, v in kwargs):
         return  # the common case: no request body among the arguments
@@ -1038,6 +1117,8 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
         if value.role in BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
             inner = arg_node.value if isinstance(arg_node, ast.Starred) else arg_node
             if position == keyed_at and position < len(node.args) and not isinstance(arg_node, ast.Starred):
+                continue
+            if position == rebuilt_at and isinstance(arg_node, ast.Call):
                 continue
             if validated:
                 an.mark_key_read(inner, scope)  # the schema reads it field by field
