@@ -1449,6 +1449,30 @@ class CrmClient:
         # ruleid: python.share.http-known-host user.unique_id recipient=Intercom
         return requests.get("https://api.intercom.io/contacts", params=self._clean(kwargs), timeout=10)
 
+    def update_notes(self, notes):
+        """Update notes in one request.
+
+        Args:
+            notes: List of note dictionaries to update. Each dictionary must contain:
+                - id (str): ID of the note to update
+                - body (str, optional): New text of the note
+        """
+        # the keys its items hold, listed with their types, are the note's fields
+        # ruleid: python.share.http-known-host user.content recipient=Intercom
+        return requests.put("https://api.intercom.io/notes/batch", json={"notes": notes}, timeout=10)
+
+    def rename_tags(self, tags):
+        """Rename tags in one request.
+
+        Args:
+            tags: List of tag dictionaries. Each must contain:
+                - id (str): ID of the tag
+                - name (str): The tag's new name
+        """
+        # a tag's name is not a person's
+        # ruleid: python.share.http-known-host - recipient=Intercom
+        return requests.put("https://api.intercom.io/tags/batch", json={"tags": tags}, timeout=10)
+
     def tag_contact(self, ref, tag):
         """Tag a contact.
 

@@ -383,6 +383,8 @@ _PARAMETER_ENTRY = re.compile(r"^(\s*)\*{0,2}(\w+)\s*(?:\([^)]*\))?\s*:(.*)$")
 _REST_PARAMETER = re.compile(r"^\s*:param\s+(?:[^:]*\s)?\*{0,2}(\w+)\s*:(.*)$")
 # Names of personal data that a description writes as identifiers (`user_id`, `email_address`).
 _DOCUMENTED_NAME = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
+# A key listed as a bullet with its type in a parameter's description (`- text (str, optional): ...`).
+_DOCUMENTED_KEY = re.compile(r"(?:^|\s)[-*]\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 # A description that says, in words, that the value is a user's id.
 _USERS_ID = re.compile(r"\b(?:user|user's|users'|end[- ]user's)\s+(?:id|ids|identifier|identifiers)\b", re.IGNORECASE)
 
@@ -411,6 +413,13 @@ def documented_parameters(an: FileAnalyzer, node: ast.AST, params: frozenset[int
                 categories |= {c for c in named.categories if not c.startswith("user.authorization")}
         if _USERS_ID.search(description):
             categories.add("user.unique_id")
+        if "- " in description or "* " in description:
+            # `memories: ... Each dictionary must contain: - text (str): New text`: the keys its items
+            # hold, read as fields of what the parameter is named for (`text` of `memories`)
+            for key in _DOCUMENTED_KEY.findall(description):
+                keyed = an.classify_name(key, arg.arg)
+                if keyed is not None:
+                    categories |= {c for c in keyed.categories if not c.startswith("user.authorization")}
         if categories:
             parts.append(Value(categories=frozenset(categories),
                                reasons=(f"'{arg.arg}' is documented as holding {describe(categories)}",)))
