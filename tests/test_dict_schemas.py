@@ -77,6 +77,8 @@ USER_FIELDS = [collect(9, NAME), collect(10, NAME), collect(11, EMAIL), collect(
         ("user_output_schema", []),
         ("user_settings_schema", []),
         ("mail_config_schema", []),
+        # CKAN's `default_update_configuration_schema` (site title, logo upload, ...)
+        ("default_update_configuration_schema", []),
         # not a schema builder by its name
         ("default_user_fields", []),
     ],

@@ -1517,6 +1517,23 @@ def mail_settings_schema() -> dict[str, Any]:
     }
 
 
+def default_update_configuration_schema(unicode_safe: Any, ignore_missing: Any) -> dict[str, Any]:
+    """CKAN's shape: the site's configuration an administrator edits; its upload is the site logo."""
+    return {
+        "ckan.site_title": [ignore_missing, unicode_safe],
+        # ok: python.dict-schema.field
+        "logo_upload": [ignore_missing, unicode_safe],
+    }
+
+
+def update_profile_schema(unicode_safe: Any, ignore_missing: Any) -> dict[str, Any]:
+    """The near miss: a person's own profile, whose upload is theirs."""
+    return {
+        # ruleid: python.dict-schema.field user.content
+        "image_upload": [ignore_missing, unicode_safe],
+    }
+
+
 # Cerberus: field name to a dict of rules; a `dict` field's own `schema` nests fields.
 contact_schema = {
     # ruleid: python.cerberus.field user.name
