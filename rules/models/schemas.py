@@ -352,6 +352,23 @@ class BackupJob(models.Model):
     backend_identifier = models.CharField(max_length=64)
 
 
+class LabelTask(models.Model):
+    # a field named for nothing, documented as what people upload (Label Studio's Task.data)
+    # ruleid: python.django.model-field user.content
+    data = models.JSONField(
+        "data",
+        help_text="User imported or uploaded data for a task. Data is formatted according to "
+        "the project label config.",
+    )
+    # ruleid: python.django.model-field user.content
+    meta = models.JSONField(help_text="Meta is user imported (uploaded) data and can be useful as input for an ML Backend")
+    # documentation that names people without saying they supply the value
+    # ok: python.django.model-field
+    result = models.JSONField(help_text="Prediction result computed for the user")
+    # ok: python.django.model-field
+    config = models.TextField(help_text="Label config in XML format, written by the project's members")
+
+
 class MemberAdminForm(forms.ModelForm):
     class Meta:
         model = Member

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from scanner.classify import Match
 from scanner.engine.imports import import_bindings
 from scanner.engine.summaries import (
     USE_BASE,
@@ -30,7 +31,6 @@ from scanner.model import Cookie, Kind
 from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable
 
 if TYPE_CHECKING:
-    from scanner.classify import Match
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
 
 BODY_ROLES = frozenset({"fields", "files", "body"})
@@ -2370,7 +2370,7 @@ def _field(
     if family.submitted and _disabled(call):
         return
     hints = _hints(an, call, scope) if family.submitted else _NO_HINTS
-    _emit_field(an, declaring, stmt, name, type_names + hints.types, hints)
+    _emit_field(an, declaring, stmt, name, type_names + hints.types, hints, call)
 
 
 def _annotated_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AnnAssign, scope: Scope) -> None:
@@ -2421,8 +2421,10 @@ def _imported_schema(an: FileAnalyzer, annotation: ast.expr, scope: Scope) -> bo
 
 
 def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: str, type_names: list[str],
-                hints: _Hints) -> None:
+                hints: _Hints, call: ast.Call | None = None) -> None:
     match = _field_meaning(an, declaring, name, type_names, hints)
+    if match is None and call is not None and call.keywords:
+        match = _documented_content(call)
     if match is None or refers_to_user(name, match.category):
         return
     if match.category.startswith(CONTENT) and isinstance(stmt, ast.AnnAssign) and _no_text(stmt.annotation):
@@ -2432,6 +2434,30 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
             f"{declaring.owner}.{name} declares {match.category} ({family.family} field, {where})",
             stored=stored, reasons=(f"{family.family} field", match.pattern))
+
+
+# The documentation arguments of a field (Django's `help_text`, SQLAlchemy's `comment` and `doc`,
+# Pydantic's `description`), and what one says when people put the field's content there: "User
+# imported or uploaded data for a task", "the text a customer submitted". Past forms only: "uploads"
+# and "posts" are nouns as often ("Allows a user to hide posts").
+_DOC_KEYWORDS = frozenset({"help_text", "comment", "doc", "description"})
+_PEOPLE_SUPPLY = re.compile(
+    r"\b(?:users?|people|persons?|customers?|members?|visitors?)\b(?:\W+\w+){0,2}?\W+"
+    r"(?:uploaded|imported|submitted|wrote|written|entered|typed|posted)\b",
+    re.IGNORECASE)
+
+
+def _documented_content(call: ast.Call) -> Match | None:
+    """`data = JSONField(help_text="User imported or uploaded data ...")`: a field whose name and type
+    say nothing, documented as holding what people upload, import, write or submit, holds user
+    content. None for other fields (most documentation says nothing of the kind)."""
+    for keyword in call.keywords:
+        if keyword.arg in _DOC_KEYWORDS:
+            text = _text_of(keyword.value)
+            found = _PEOPLE_SUPPLY.search(text) if text else None
+            if found is not None:
+                return Match(CONTENT, f"{keyword.arg}: {found.group(0)!r}")
+    return None
 
 
 # Annotations of values that cannot hold text a person wrote: flags and numbers.
