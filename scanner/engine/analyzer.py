@@ -504,16 +504,13 @@ class FileAnalyzer:
         if not scope.logging_wrapper and scope.side_logs:
             self.side_logs[key] = {i - shift: logs for i, logs in scope.side_logs.items() if i >= shift}
         return_params = frozenset((i - shift if i >= 0 else i) for i in returned.params if i >= shift or i < 0)
-        # a function that gives back the mapping it is given, rebuilt: the parameter is named in
-        # `returns.params` (a set test and a look at the last statement first; the walk only then)
+        # a function that gives back the mapping it is given, rebuilt (a set test and a look at the
+        # last statement first; the walk only then)
         rebuilt = sources.rebuilt_parameter(func, names) if returned.role is None and keyed is None else None
-        if rebuilt is not None and rebuilt >= shift:
-            return_params |= {rebuilt - shift}
+        rebuilds = rebuilt - shift if rebuilt is not None and rebuilt >= shift else None
         self.summaries[key] = FunctionSummary(
             returns=Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
-                          symbol=returned.symbol, shape=_returned_url(scope.returns),
-                          role=sources.REBUILT if rebuilt is not None and rebuilt >= shift else returned.role,
-                          params=frozenset({rebuilt - shift}) if rebuilt is not None and rebuilt >= shift else frozenset()),
+                          symbol=returned.symbol, role=returned.role, shape=_returned_url(scope.returns)),
             log_params={(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0}
             if scope.logging_wrapper else {},
             param_names=tuple(names[shift:]),
@@ -522,6 +519,7 @@ class FileAnalyzer:
             cookie_params=tuple((a, i - shift if a not in ("*", "**") else i) for a, i in scope.cookie_params
                                 if a in ("*", "**") or i >= shift),
             cookie_rule=scope.cookie_rule,
+            rebuilds=rebuilds,
         )
 
     def logging_decorators(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,
@@ -1157,7 +1155,7 @@ class FileAnalyzer:
             # "start", 1)`) reads that key where it is called: the container is not taken whole
             reader = None if func.symbol is not None and func.symbol.startswith(REQUEST) else self.local_summary(node, func, scope)
             keyed_at = reader.keyed[0] if reader is not None and reader.keyed is not None else None
-            rebuilt_at = min(reader.returns.params) if reader is not None and reader.returns.role == sources.REBUILT else None
+            rebuilt_at = reader.rebuilds if reader is not None else None
             sources.consume_bodies(self, node, func.symbol, args, kwargs, scope, keyed_at, rebuilt_at)
 
         # request methods and container reads
@@ -1211,9 +1209,9 @@ class FileAnalyzer:
                 read = self.keyed_call(node, summary, args, kwargs, scope)
                 if read is not None:
                     return read
-            if summary.returns.role == sources.REBUILT and given_body:
+            if summary.rebuilds is not None and given_body:
                 # `parse_params(request.form)`: the request's fields, rebuilt; their keys are read here
-                rebuilt = sources.rebuilt_container(node, summary.argument(min(summary.returns.params), args, kwargs))
+                rebuilt = sources.rebuilt_container(node, summary.argument(summary.rebuilds, args, kwargs))
                 if rebuilt is not None:
                     return rebuilt if not unused else NOTHING
             if unused:

@@ -1015,10 +1015,6 @@ def _record_display(node: ast.expr) -> bool:
     return isinstance(node, ast.Dict) and len(node.keys) >= 2 and all(_str_key(k) is not None for k in node.keys)
 
 
-# The role of what a summary says a function returns when it gives back the mapping one of its
-# parameters holds, rebuilt (`parse_params(params)` copying each key, `clean_dict(d)` returning `d`);
-# the summary's `returns.params` names that parameter.
-REBUILT = "rebuilt"
 # Calls that only order or copy what they iterate (`for key in sorted(data.keys())`).
 _ORDERING = frozenset({"sorted", "list", "reversed", "tuple"})
 # Mapping views iterated to copy a mapping key by key.

@@ -43,6 +43,11 @@ class FunctionSummary:
     when its extra positional arguments go to the setter from position i, ("**", 0) when its extra
     keywords do. Each call of the wrapper sets a cookie."""
     cookie_rule: str = ""
+    rebuilds: int | None = None
+    """The parameter whose mapping the function returns rebuilt (`parse_params(params)` copying each
+    key, `clean_dict(d)` returning `d`): a request's form given in gives the request's fields back,
+    whose keys are read where the caller reads them. Other data given in is not passed on (a copy
+    made key by key is as often a filtered one: `redacted(d)`)."""
 
     @property
     def trivial(self) -> bool:
@@ -231,7 +236,7 @@ def _gives(function: FunctionSummary) -> bool:
 def _passes(function: FunctionSummary) -> bool:
     """A function that passes its arguments on (returned or logged): a caller that gives it data
     uses it (USE_PASSTHROUGH)."""
-    return bool(function.return_params or function.log_params)
+    return bool(function.return_params or function.log_params or function.rebuilds is not None)
 
 
 def is_reexport(name: str, bound: str) -> bool:
@@ -255,7 +260,7 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
     return (tuple(sorted(returns.categories)), returns.symbol, returns.role, returns.shape, const, returns.steps,
             returns.reasons, tuple(sorted(returns.params)), returns.keyed, tuple(sorted(summary.log_params.items())),
             summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.cookie_params,
-            summary.cookie_rule)
+            summary.cookie_rule, summary.rebuilds)
 
 
 EMPTY = ModuleSummary()
