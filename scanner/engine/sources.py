@@ -1107,6 +1107,8 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
     # `self.form_class(request.GET)`, `self.get_form_class()(data)`, `self.get_serializer(data=...)`
     validated = (callee[:1].isupper() or callee in VALIDATING_METHODS or callee.endswith("_class")
                  or callee in SCHEMA_GETTERS or callee.lower().endswith(SCHEMA_NAME_ENDINGS) or isinstance(node.func, ast.Call))
+    if validated and callee in VALIDATING_METHODS and _outside_validator(an, node, symbol):
+        validated = False  # `Activity().deserialize(body)`: no field of it is seen, so the body is taken whole
     arg_nodes: list[ast.expr] = [*node.args, *(k.value for k in node.keywords)]
     values = [*args, *(v for _, v in kwargs)]
     for position, (arg_node, value) in enumerate(zip(arg_nodes, values)):
@@ -1122,6 +1124,17 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
             if isinstance(inner, ast.Name):
                 continue  # a bound body: reported where it was bound, unless read key by key
             emit_whole_body(an, arg_node, value)
+
+
+def _outside_validator(an: FileAnalyzer, node: ast.Call, symbol: str | None) -> bool:
+    """A validating method of a class from outside the project (`Activity().deserialize(body)` of
+    botbuilder, `jsonschema.validate(body, schema)`): the fields it reads are declared nowhere the
+    analysis sees. Not a known decoder (`TypeAdapter(Cls).validate_python(body)`), whose target
+    class is the project's, nor a class of the project (local, or of its top-level package)."""
+    if symbol is None or symbol.startswith("@") or not isinstance(node.func, ast.Attribute):
+        return False
+    top = symbol.split(".", 1)[0]
+    return top != an.module.split(".", 1)[0] and top not in _packages(an.models.received_by)
 
 
 def emit_whole_body(an: FileAnalyzer, node: ast.AST, value: Value) -> None:
