@@ -301,24 +301,15 @@ class FileAnalyzer:
             elif isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)) and self._holds_definitions(stmt):
                 # `if TYPE_CHECKING:` / `try: import x except ImportError:` blocks at module level
                 self.exec_stmt(stmt, scope, skip_definitions=True)
-                for child in self._child_bodies(stmt):
+                for child in sources.inner_bodies(stmt):
                     self._walk_module_level([s for s in child if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))], scope, deferred, cls)
             else:
                 self.exec_stmt(stmt, scope)
 
-    @staticmethod
-    def _child_bodies(stmt: ast.stmt) -> list[list[ast.stmt]]:
-        bodies: list[list[ast.stmt]] = []
-        for attr in ("body", "orelse", "finalbody"):
-            bodies.append(getattr(stmt, attr, []) or [])
-        for handler in getattr(stmt, "handlers", []) or []:
-            bodies.append(handler.body)
-        return bodies
-
     def _holds_definitions(self, stmt: ast.stmt) -> bool:
         return any(
             isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-            for body in self._child_bodies(stmt)
+            for body in sources.inner_bodies(stmt)
             for s in body
         )
 

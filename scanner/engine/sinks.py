@@ -11,7 +11,7 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS, callee_name
+from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS, callee_name, inner_bodies
 from scanner.engine.values import HOLE, NOTHING, REQUEST, Value, data_of, shape_of, union
 from scanner.model import Cookie, Kind
 from scanner.packs import CookieSetter, HostRecipient, LogSink, ShareSink
@@ -435,10 +435,7 @@ def _enclosing_function(body: list[ast.stmt], line: int) -> ast.FunctionDef | as
             return found
         if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
             found = inner
-        body = [child for field in ("body", "orelse", "finalbody", "handlers") for child in getattr(inner, field, [])
-                if isinstance(child, ast.stmt)] + [
-            stmt for handler in getattr(inner, "handlers", []) for stmt in handler.body] + [
-            stmt for case in getattr(inner, "cases", []) for stmt in case.body]
+        body = [stmt for inner_body in inner_bodies(inner) for stmt in inner_body]
 
 
 def _parameter_doc(doc: str, name: str) -> str | None:

@@ -1769,14 +1769,8 @@ def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunc
         elif isinstance(stmt, ast.ClassDef):
             yield from _functions(stmt.body)
         else:
-            for field in ("body", "orelse", "finalbody", "handlers"):
-                inner = getattr(stmt, field, None)
-                if isinstance(inner, list):
-                    yield from _functions([s for s in inner if isinstance(s, ast.stmt)] if field != "handlers"
-                                          else [s for h in inner for s in h.body])
-            if isinstance(stmt, ast.Match):
-                for case in stmt.cases:
-                    yield from _functions(case.body)
+            for inner in inner_bodies(stmt):
+                yield from _functions(inner)
 
 
 def _submitted_field(node: ast.expr) -> bool:
@@ -2126,7 +2120,7 @@ def _built_fields_in(an: FileAnalyzer, building: _Building, body: list[ast.stmt]
             _built_fields_in(an, building, stmt.body, owner, _compared_literal(stmt.test) or compared)
             _built_fields_in(an, building, stmt.orelse, owner, None)
         elif isinstance(stmt, (ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try)):
-            for inner in _inner_bodies(stmt):
+            for inner in inner_bodies(stmt):
                 _built_fields_in(an, building, inner, owner, compared)
         else:
             value = stmt.value if isinstance(stmt, (ast.Return, ast.Assign)) else None
@@ -2147,9 +2141,12 @@ def _built_fields_in(an: FileAnalyzer, building: _Building, body: list[ast.stmt]
 _CONFIGURATION_FUNCTION = re.compile(r"setting|config|preference", re.IGNORECASE)
 
 
-def _inner_bodies(stmt: ast.stmt) -> list[list[ast.stmt]]:
-    bodies = [getattr(stmt, attr, []) for attr in ("body", "orelse", "finalbody")]
+def inner_bodies(stmt: ast.stmt) -> list[list[ast.stmt]]:
+    """The statement lists a statement holds, in order: its body, `else`, `finally`, each `except`'s
+    body and each `case`'s body (a function's or a class's body too)."""
+    bodies: list[list[ast.stmt]] = [getattr(stmt, attr, []) for attr in ("body", "orelse", "finalbody")]
     bodies.extend(handler.body for handler in getattr(stmt, "handlers", []))
+    bodies.extend(case.body for case in getattr(stmt, "cases", []))
     return bodies
 
 
