@@ -13,7 +13,7 @@ import fnmatch
 import functools
 import operator
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -1167,14 +1167,9 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
     if func.decorator_list and _event_decorated(an, func, scope):
         return RouteInfo(frozenset(), event=True)
     for decorator in func.decorator_list:
-        if not (isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)):
-            continue
-        if decorator.func.attr not in an.models.routes.route_methods:
-            continue
-        path_node = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
-        if isinstance(path_node, ast.Constant) and isinstance(path_node.value, str) and (path_node.value.startswith("/") or path_node.value == ""):
-            return RouteInfo(frozenset(_PATH_PARAM.findall(path_node.value)),
-                             context=_auth_word(an, f"{path_node.value} {func.name}"))
+        path = _route_path(decorator, an.models.routes.route_methods, bare=False)
+        if path is not None:
+            return RouteInfo(frozenset(_PATH_PARAM.findall(path)), context=_auth_word(an, f"{path} {func.name}"))
     # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
     routes = an.models.routes
     markers = routes.field_markers | routes.header_markers | routes.file_markers
@@ -1531,17 +1526,22 @@ _EVENT_DECORATOR = re.compile(r"@[\w.]+\.(?:on\(|event\b)")
 def _route_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """Whether a route decorator with a path marks `func` (`@router.post("/items")`, Litestar's `@post("/items")`)."""
     methods = an.models.routes.route_methods
-    for decorator in func.decorator_list:
-        if not isinstance(decorator, ast.Call):
-            continue
-        name = decorator.func.attr if isinstance(decorator.func, ast.Attribute) else \
-            decorator.func.id if isinstance(decorator.func, ast.Name) else ""
-        if name not in methods:
-            continue
-        path = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
-        if isinstance(path, ast.Constant) and isinstance(path.value, str) and (path.value.startswith("/") or path.value == ""):
-            return True
-    return False
+    return any(_route_path(decorator, methods, bare=True) is not None for decorator in func.decorator_list)
+
+
+def _route_path(decorator: ast.expr, methods: Collection[str], *, bare: bool) -> str | None:
+    """The path a route decorator gives (`@router.post("/items")`, `@app.get(path="")`; with `bare`,
+    Litestar's `@post("/items")` too), or None for any other decorator."""
+    if not isinstance(decorator, ast.Call):
+        return None
+    func = decorator.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if bare and isinstance(func, ast.Name) else ""
+    if name not in methods:
+        return None
+    path = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
+    if isinstance(path, ast.Constant) and isinstance(path.value, str) and (path.value.startswith("/") or path.value == ""):
+        return path.value
+    return None
 
 
 def _type_names(node: ast.expr | None) -> list[ast.expr]:
