@@ -522,7 +522,7 @@ def test_the_corpus_lists_seven_tuned_apps_and_six_held_out_of_which_two_are_bli
         ("pretix", "pretix==2026.8.0", "Django", True, False),
         ("ckan", "ckan==2.12.0", "Flask", True, False),
         ("label-studio", "label-studio==1.23.2", "Django", True, False),
-        ("khoj", "khoj==1.42.10", "FastAPI", True, True),
+        ("khoj", "khoj==1.42.10", "FastAPI", True, False),
         ("oscar", "django-oscar==4.2.1", "Django", True, True),
     ]
 
