@@ -383,6 +383,13 @@ def transactional_messages(user, code):
     twilio = TwilioClient(settings.TWILIO_SID, settings.TWILIO_TOKEN)
     # ruleid: python.share.twilio user.contact.phone_number recipient=Twilio
     twilio.messages.create(to=user.phone_number, from_=settings.TWILIO_FROM, body=f"Your code is {code}")
+    # ruleid: python.share.twilio user.contact.phone_number recipient=Twilio
+    twilio.verify.v2.services(settings.TWILIO_VERIFY_SID).verifications.create(to=str(user.phone_number), channel="sms")
+    # the check sends the code the person typed back, a credential whatever its variable is called
+    # ruleid: python.share.twilio user.authorization.credentials,user.contact.phone_number recipient=Twilio
+    check = twilio.verify.v2.services(settings.TWILIO_VERIFY_SID).verification_checks.create(
+        to=str(user.phone_number), code=code
+    )
     ses = boto3.client("ses", region_name="eu-west-1")
     # ruleid: python.share.aws-ses user.contact.email recipient="AWS SES"
     ses.send_email(
@@ -740,7 +747,7 @@ def product_analytics(user, page_url, user_agent, client_ip):
 
 # --- payment ------------------------------------------------------------------------------------------
 
-def stripe_billing(user, account, amount):
+def stripe_billing(request, user, account, amount, event):
     stripe.api_key = settings.STRIPE_SECRET_KEY
     # ruleid: python.share.stripe user.contact.email,user.name,user.unique_id recipient=Stripe
     stripe.Customer.create(email=user.email, name=user.full_name, metadata={"user_id": user.id})
@@ -758,6 +765,16 @@ def stripe_billing(user, account, amount):
     stripe.Refund.create(payment_intent=account.last_payment_intent, amount=amount)
     # ok: python.share.stripe
     stripe.PaymentIntent.confirm(account.last_payment_intent)
+    # a listing filtered by the signed-in user's email sends the email to find its customer
+    # ruleid: python.share.stripe user.contact.email recipient=Stripe
+    customers = stripe.Customer.list(email=request.user.email).auto_paging_iter()
+    # a listing of recent customers, or of subscriptions by Stripe's own customer id (the webhook's
+    # `customer_id`), sends nothing of the payer's
+    # ok: python.share.stripe
+    stripe.Customer.list(limit=10)
+    customer_id = event["data"]["object"]["customer"]
+    # ok: python.share.stripe
+    subscription = stripe.Subscription.list(customer=customer_id).data[0]
     client = StripeClient(settings.STRIPE_SECRET_KEY)
     # ruleid: python.share.stripe user.contact.email recipient=Stripe
     client.customers.create(params={"email": user.email})
@@ -830,6 +847,34 @@ class Assistant:
             max_tokens=1024,
             messages=[{"role": "user", "content": user_message}],
         )
+
+
+class EmbeddingEncoder:
+    """A client the caller makes and hands in, typed by its class (`client: openai.OpenAI`)."""
+
+    def __init__(self, model_name, client: OpenAI, device=None):
+        self.model_name = model_name
+        self.openai_client = client
+
+    def encode(self, entries):
+        vectors = []
+        for index in range(len(entries)):
+            processed_entry = entries[index].replace("\n", " ")
+            # ruleid: python.share.openai user.content recipient=OpenAI
+            response = self.openai_client.embeddings.create(input=processed_entry, model=self.model_name)
+            vectors.append(response.data[0].embedding)
+        return vectors
+
+
+def embed_chunks(chunks, client: AsyncOpenAI, settings: dict):
+    # ruleid: python.share.openai user.content recipient=OpenAI
+    return client.embeddings.create(input=chunks, model="text-embedding-3-small")
+
+
+def untyped_client(chunks, client):
+    # a parameter with no annotation is no known client (a global of that name is not it)
+    # ok: python.share.openai
+    return client.embeddings.create(input=chunks, model="text-embedding-3-small")
 
 
 def module_level_openai(chat_history, voice_note):

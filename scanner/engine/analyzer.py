@@ -393,10 +393,28 @@ class FileAnalyzer:
                             and isinstance(target.value, ast.Name)
                             and target.value.id == "self"
                         ):
-                            symbol = self.static_symbol(sub.value, scope)
+                            if isinstance(sub.value, ast.Name) and _is_parameter(stmt, sub.value.id):
+                                # `self.openai_client = client` of `client: openai.OpenAI`: the
+                                # parameter, not a global of that name
+                                symbol = self.typed_parameter_instance(stmt, sub.value.id, scope)
+                            else:
+                                symbol = self.static_symbol(sub.value, scope)
                             if symbol is not None and self.is_object_symbol(symbol):
                                 info.attributes.setdefault(target.attr, symbol_value_of(symbol))
         return info
+
+    def typed_parameter_instance(self, func: ast.FunctionDef | ast.AsyncFunctionDef, name: str,
+                                 scope: Scope) -> str | None:
+        """The SDK instance a parameter `name` of `func` holds by its annotation (`client: openai.OpenAI`
+        gives `openai.OpenAI()`), or None: no such parameter, no annotation, or a class no pack models."""
+        for arg in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs):
+            if arg.arg == name:
+                annotated = self.annotation_symbol(arg.annotation, scope) if arg.annotation is not None else None
+                if annotated is None or annotated.startswith("@"):
+                    return None
+                instance = self.normalize(f"{annotated}()")
+                return instance if self.models.relevant(instance) else None
+        return None
 
     def mapping_items(self, annotation: ast.expr, scope: Scope) -> str | None:
         """The object a `dict[K, V]` annotation's values are, when V is a class (None otherwise)."""
@@ -1712,6 +1730,11 @@ def _classified_by(classifier: Classifier) -> dict[tuple[str, str | None], Value
     if not _CLASSIFIED or _CLASSIFIED[0][0] is not classifier:
         _CLASSIFIED[:] = [(classifier, {})]
     return _CLASSIFIED[0][1]
+
+
+def _is_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    """True when `name` is one of `func`'s named parameters."""
+    return any(a.arg == name for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs))
 
 
 def parameter_key(container: Value, key: Value) -> tuple[int, int, str] | None:

@@ -1268,6 +1268,11 @@ def parameter_value(
         if known:
             return Value(symbol=f"{annotation}()", categories=known, params=params,
                          reasons=(f"{annotation}'s string form shows {', '.join(sorted(known))}",))
+        # `client: openai.OpenAI`: a client the caller made, typed by its class; its calls are the
+        # SDK's (a dict lookup: only a class some pack models is taken)
+        instance = an.normalize(f"{annotation}()")
+        if an.models.relevant(instance):
+            return Value(symbol=instance, params=params)
     if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
         return Value(symbol=REQUEST)
     if arg.arg in model.parameter_names and annotation is not None and arg.annotation is not None \
