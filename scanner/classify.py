@@ -137,7 +137,8 @@ class Classifier:
     are plain dicts), which suits one classifier per process.
     """
 
-    __slots__ = ("_pack", "_fields", "_not_personal", "_not_personal_headers", "_names", "_owners", "_headers", "_types")
+    __slots__ = ("_pack", "_fields", "_not_personal", "_not_personal_headers", "_names", "_owners", "_owner_words",
+                 "_headers", "_types")
 
     def __init__(self, pack: RulePack, overrides: ClassifierOverrides = ClassifierOverrides()) -> None:
         self._pack = pack
@@ -146,6 +147,7 @@ class Classifier:
         self._not_personal_headers = frozenset(_key(pack, _header_form(name)) for name in overrides.not_personal)
         self._names: dict[tuple[str, str | None], Match | None] = {}
         self._owners: dict[str, frozenset[str] | None] = {}
+        self._owner_words: dict[str, tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]] = {}
         self._headers: dict[str, Match | None] = {}
         self._types: dict[str, Match | None] = {}
 
@@ -261,7 +263,9 @@ class Classifier:
         # as the field of a class named for it (`ApiKeyValue.value`: api key value)
         first_words = pack.by_first_word
         can_match = any(word in first_words for word in words)
-        if not can_match and not owner:
+        if not can_match and (not owner or words[0] not in self._split_owner(owner)[2]):
+            # nothing can match it but its owner's name, and the owner is not named for it: most
+            # names classified under an owner (`field.model`, `connection.ops`) end here
             return None
         owner_groups: frozenset[str] | None = frozenset()
         modifiers: tuple[str, ...] = ()
@@ -301,18 +305,29 @@ class Classifier:
         user), `ApiKey.key` -> (api, api). Such a class holds one thing of what comes before.
         """
         pack = self._pack
-        owner_words = list(pack.words(owner.rsplit(".", 1)[-1]))
-        dropped: list[str] = []
-        while len(owner_words) > 1 and owner_words[-1] in pack.owner_suffixes:
-            dropped.insert(0, owner_words.pop())
+        owner_words, dropped, _ = self._split_owner(owner)
         for size in range(min(len(owner_words) - 1, len(words)), 0, -1):
-            if tuple(owner_words[-size:]) == words[:size]:
-                before = owner_words[:-size]
-                read_as = "_".join(before + dropped)
+            if owner_words[-size:] == words[:size]:
+                before = list(owner_words[:-size])
+                read_as = "_".join((*before, *dropped))
                 while len(before) > 1 and before[-1] in pack.owner_suffixes:
                     before.pop()  # `MemoryBaseSession` is named after a memory base: a memory
                 return read_as, tuple(before)
         return owner, ()
+
+    def _split_owner(self, owner: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+        """The words of `owner`'s last part without the suffixes it drops (`ChatTitleForm` -> chat,
+        title), those suffixes (form), and the words a field's name may start with for the owner to
+        be named for it (all but the first: title). Memoised: owners recur."""
+        found = self._owner_words.get(owner)
+        if found is None:
+            pack = self._pack
+            words = list(pack.words(owner.rsplit(".", 1)[-1]))
+            dropped: list[str] = []
+            while len(words) > 1 and words[-1] in pack.owner_suffixes:
+                dropped.insert(0, words.pop())
+            found = self._owner_words[owner] = (tuple(words), tuple(dropped), frozenset(words[1:]))
+        return found
 
     def _owner_modifiers(self, owner: str) -> tuple[str, ...]:
         """Return the words of `owner` before its head word (`SystemMessage` -> system,
