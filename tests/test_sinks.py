@@ -149,6 +149,42 @@ def test_a_url_built_by_another_modules_helper_names_its_host(tmp_path: Path, jo
     assert shares == [("app/search.py", 8, "Brave Search", ("user.behavior",))]
 
 
+CONSTANTS = '''
+telemetry_server = "https://telemetry.khoj.dev/v1/telemetry"
+search_api = "https://api.search.brave.com/res/v1/web/search"
+docs_url = "https://docs.example.com/setup"
+settings_url = None
+'''
+
+UPLOAD = '''
+import requests
+
+from khoj.utils import constants
+from khoj.utils.constants import search_api
+
+
+def upload(queue, query, installation_id):
+    requests.post(constants.telemetry_server, json=queue)
+    requests.get(search_api, params={"q": query})
+    requests.post(constants.docs_url, json={"id": installation_id})
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_url_constant_of_another_module_names_its_host(tmp_path: Path, jobs: int) -> None:
+    """A constants module's URL of a known or the vendor's host: a request to it from another module
+    is a share; a URL of another host is not."""
+    (tmp_path / "khoj" / "utils").mkdir(parents=True)
+    for init in ("khoj/__init__.py", "khoj/utils/__init__.py"):
+        (tmp_path / init).write_text("", encoding="utf-8")
+    (tmp_path / "khoj" / "utils" / "constants.py").write_text(CONSTANTS, encoding="utf-8")
+    (tmp_path / "khoj" / "configure.py").write_text(UPLOAD, encoding="utf-8")
+    result = run(tmp_path, config=Config(), command="observe", jobs=jobs)
+    shares = [(o.path, o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == [("khoj/configure.py", 9, "khoj.dev", ()),
+                      ("khoj/configure.py", 10, "Brave Search", ("user.behavior",))]
+
+
 VENDOR_CHECK = """\
 import requests
 

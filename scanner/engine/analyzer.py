@@ -35,6 +35,7 @@ from scanner.engine.summaries import (
     USE_RENDERED,
     USE_REQUEST_ATTRIBUTE,
     USE_VARIABLE,
+    URL_CONSTANT,
     Analyzed,
     FunctionSummary,
     ModuleSummary,
@@ -1059,6 +1060,8 @@ class FileAnalyzer:
                 return symbol_value_of(REQUEST)
             if "(" not in base.symbol and not base.symbol.startswith("@"):
                 bound = self.bound_elsewhere(symbol)
+                if bound is not None and bound.startswith(URL_CONSTANT):
+                    return Value(const=bound[len(URL_CONSTANT):])  # `constants.telemetry_server`
                 if bound is not None:
                     return symbol_value_of(bound)
             if (node.attr in self.models.logger_names and symbol not in self.models.returns
@@ -1489,14 +1492,23 @@ class FileAnalyzer:
             families={prefix + name: family for name, family in self.schema_classes.items()},
             # the request object counts too: `from flask import request` in a project module its
             # views import it from (`from app.compat import request`) is the request there
-            variables={prefix + name: value.symbol for name, value in self.module_scope.env.items()
-                       if value.symbol is not None and (self.models.relevant(value.symbol) or value.symbol == REQUEST
-                                                        or self._reexported(prefix + name, value.symbol))},
+            variables={**{prefix + name: value.symbol for name, value in self.module_scope.env.items()
+                          if value.symbol is not None and (self.models.relevant(value.symbol) or value.symbol == REQUEST
+                                                           or self._reexported(prefix + name, value.symbol))},
+                       **self._url_constants(prefix)},
             request_attributes=frozenset(self.request_attributes),
             responses=sources.response_model_symbols(self),
             received=sources.received_classes(self)[1],
             named=sources.named_imports(self),
         )
+
+    def _url_constants(self, prefix: str) -> dict[str, str]:
+        """Module-level URL constants whose host is a known recipient's or the vendor's
+        (`telemetry_server = "https://khoj.beta.haletic.com/v1/telemetry"` in a constants module):
+        qualified name -> URL_CONSTANT + the URL. A prefix test first: most constants are no URL."""
+        return {prefix + name: URL_CONSTANT + value.const for name, value in self.module_scope.env.items()
+                if isinstance(value.const, str) and value.const.startswith(("https://", "http://"))
+                and sinks.known_url(self, value.const)}
 
     def _reexported(self, qualified: str, symbol: str) -> bool:
         """True for a name this module imports from another module of the same package tree
@@ -1605,6 +1617,8 @@ class FileAnalyzer:
             return symbol_value_of(REQUEST)
         if "." in symbol:
             bound = self.bound_elsewhere(symbol)
+            if bound is not None and bound.startswith(URL_CONSTANT):
+                return Value(const=bound[len(URL_CONSTANT):])  # `constants.telemetry_server`
             if bound is not None:
                 self._bound.add(bound)
                 return symbol_value_of(bound)

@@ -137,6 +137,11 @@ def _known_host(an: FileAnalyzer, url: Value) -> tuple[HostRecipient, str, str, 
     return None if entry is None else (entry, host, path, dynamic_query)
 
 
+def known_url(an: FileAnalyzer, url: str) -> bool:
+    """True when a request to the constant `url` would go to a known recipient or the vendor."""
+    return _known_host(an, Value(const=url)) is not None
+
+
 # Top-level package names too generic to name a vendor by.
 _GENERIC_PACKAGES = frozenset({
     "app", "apps", "core", "main", "server", "api", "web", "src", "lib", "libs", "common", "utils", "util",

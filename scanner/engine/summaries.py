@@ -81,7 +81,9 @@ class ModuleSummary:
     rendered: Mapping[str, frozenset[str]] = field(default_factory=dict)
     families: Mapping[str, str] = field(default_factory=dict)
     variables: Mapping[str, str] = field(default_factory=dict)
-    """Module-level names bound to tracked objects: `app.extensions.db` -> `flask_sqlalchemy.SQLAlchemy()`."""
+    """Module-level names bound to tracked objects: `app.extensions.db` -> `flask_sqlalchemy.SQLAlchemy()`;
+    and to URL constants of known or vendor hosts, tagged URL_CONSTANT (`khoj.utils.constants.telemetry_server`
+    -> `@url:https://khoj.beta.haletic.com/v1/telemetry`): a request another module makes to it is a share."""
     request_attributes: frozenset[str] = frozenset()
     """Attributes the project sets on the request object from request data (`request.all_data =
     get_all_params(request)` in a before-request hook): reading a key of one is reading the request."""
@@ -266,6 +268,9 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
 EMPTY = ModuleSummary()
 
 # How a file uses another module's entry (the tags of Analyzed.uses and ModuleSummary.names()).
+# A variables entry holding a URL constant rather than an object's symbol.
+URL_CONSTANT = "@url:"
+
 USE_FUNCTION = "f:"
 USE_PASSTHROUGH = "p:"
 USE_RENDERED = "r:"
