@@ -615,6 +615,21 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("_", None, None),
     ("__init__", None, None),
     ("x", None, None),
+    # --- khoj: accounts of programs, subjects at identity providers, per-person tokens, locations
+    ("name", "KhojApiUser", None),
+    ("name", "ServiceAccount", None),
+    ("name", "BotUser", None),
+    ("name", "SystemUser", None),
+    ("name", "GoogleUser", NAME),
+    ("sub", "GoogleUser", UNIQUE_ID),
+    ("sub", None, None),
+    ("sub", "Subscription", None),
+    ("pat_token", None, CREDENTIALS),
+    ("pat_count", None, None),
+    ("conversation_log", "PublicConversation", CONTENT),
+    ("conversation_id", None, None),
+    ("timezone", "address", COARSE),
+    ("timezone", "request", None),
 ]
 
 
