@@ -386,6 +386,74 @@ async def discount(code: str):
     return {"code": code}
 
 
+@router.post("/api/phone/verify")
+# the code typed to finish a one-time-password step is a credential
+# ruleid: python.fastapi.query-parameter user.authorization.credentials
+async def verify_mobile_otp(code: str, client: str | None = None):
+    return {"ok": bool(code), "client": client}
+
+
+@router.delete("/api/tokens")
+# the token a DELETE names is the record to remove: nothing is received
+# ok: python.fastapi.query-parameter
+async def delete_token(token: str):
+    return {"deleted": token}
+
+
+@router.post("/api/tokens/check")
+# ruleid: python.fastapi.query-parameter user.authorization.credentials
+async def check_token(token: str):
+    return {"ok": bool(token)}
+
+
+@router.patch("/api/chat/title")
+async def set_conversation_title(
+    # a conversation's title is what the person names it
+    # ruleid: python.fastapi.query-parameter user.content
+    title: str,
+    # ok: python.fastapi.query-parameter
+    conversation_id: str | None = None,
+):
+    return {"title": title, "id": conversation_id}
+
+
+@router.patch("/api/books/title")
+# a book's title is the catalogue's
+# ok: python.fastapi.query-parameter
+async def set_book_title(title: str, book_id: str):
+    return {"title": title, "id": book_id}
+
+
+@router.post("/api/automation")
+async def post_automation(
+    # ruleid: python.fastapi.query-parameter user.behavior
+    q: str,
+    # ruleid: python.fastapi.query-parameter user.contact.address.city
+    city: str | None = None,
+    # beside a city, where the person is: the region, country and timezone sent with it
+    # ruleid: python.fastapi.query-parameter user.contact.address.state
+    region: str | None = None,
+    # ruleid: python.fastapi.query-parameter user.contact.address.country
+    country: str | None = None,
+    # ruleid: python.fastapi.query-parameter user.location.coarse
+    timezone: str | None = None,
+):
+    return {"q": q, "where": (city, region, country, timezone)}
+
+
+@router.get("/api/holidays")
+async def holidays(
+    # without a city, a region, a country and a timezone are a filter
+    # ok: python.fastapi.query-parameter
+    region: str | None = None,
+    # ok: python.fastapi.query-parameter
+    country: str | None = None,
+    # ok: python.fastapi.query-parameter
+    timezone: str = "UTC",
+):
+    return {"where": (region, country, timezone)}
+
+
 @router.get("/search")
 # ruleid: python.fastapi.query-parameter user.behavior
 async def search(q: str, client: str | None = None):

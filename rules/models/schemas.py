@@ -108,6 +108,61 @@ class Member(AbstractUser):
     gender = models.CharField(max_length=16, blank=True)
 
 
+class AppUser(AbstractUser):
+    # ruleid: python.django.model-field user.contact.phone_number
+    phone_number = PhoneNumberField(null=True, default=None, blank=True)
+    # a flag about the number or the address, not the number or the address
+    # ok: python.django.model-field
+    verified_phone_number = models.BooleanField(default=False)
+    # ok: python.django.model-field
+    verified_email = models.BooleanField(default=False)
+    # ruleid: python.django.model-field user.contact.email
+    verified_email_address = models.EmailField(null=True, blank=True)
+
+
+class GoogleAccount(models.Model):
+    # ok: python.django.model-field
+    user = models.OneToOneField(AppUser, on_delete=models.CASCADE)
+    # OpenID Connect's subject claim: the person's id at Google
+    # ruleid: python.django.model-field user.unique_id
+    sub = models.CharField(max_length=200)
+
+
+class ApiUser(models.Model):
+    """API tokens a user issues to their clients."""
+
+    # ok: python.django.model-field
+    user = models.ForeignKey(AppUser, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.authorization.credentials
+    token = models.CharField(max_length=50, unique=True)
+    # the label a person gives the key, not a person's name
+    # ok: python.django.model-field
+    name = models.CharField(max_length=50)
+
+
+class GithubConfig(models.Model):
+    # a configuration kept per person: its token is theirs
+    # ruleid: python.django.model-field user.authorization.credentials
+    pat_token = models.CharField(max_length=200)
+    # ok: python.django.model-field
+    user = models.ForeignKey(AppUser, on_delete=models.CASCADE)
+
+
+class SmtpConfig(models.Model):
+    # the service's own configuration, kept once: its password is the deployment's
+    # ok: python.django.model-field
+    password = models.CharField(max_length=200)
+    # ok: python.django.model-field
+    host = models.CharField(max_length=200)
+
+
+class PublicConversation(models.Model):
+    # ok: python.django.model-field
+    source_owner = models.ForeignKey(AppUser, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    conversation_log = models.JSONField(default=dict)
+
+
 class TimeStamped(models.Model):
     # ok: python.django.model-field
     created_at = models.DateTimeField(auto_now_add=True)
@@ -472,6 +527,10 @@ class User(Base):
     status_expires_at = Column(sa.BigInteger, nullable=True)
     # ruleid: python.sqlalchemy.column user.content
     profile_banner_image_url = Column(sa.Text, nullable=True)
+    # ok: python.sqlalchemy.column
+    verified_email = Column(sa.Boolean, default=False)
+    # ok: python.sqlalchemy.column
+    verified_phone: Mapped[bool] = mapped_column(default=False)
 
 
 class Chat(Base):
@@ -749,11 +808,23 @@ class SignupIn(BaseModel):
     referral_code: str | None = None
     # ok: python.pydantic.field
     accept_terms: bool = Field(default=False)
+    # a flag: whether the phone number is verified
+    # ok: python.pydantic.field
+    verified_phone: Optional[bool] = None
 
 
 class ChatRequest(BaseModel):
     # ruleid: python.pydantic.field user.content
     message: str
+    # ruleid: python.pydantic.field user.contact.address.city
+    city: Optional[str] = None
+    # beside a city, where the person is: the region, country and timezone it is sent with
+    # ruleid: python.pydantic.field user.contact.address.state
+    region: Optional[str] = None
+    # ruleid: python.pydantic.field user.contact.address.country
+    country: Optional[str] = None
+    # ruleid: python.pydantic.field user.location.coarse
+    timezone: Optional[str] = None
     # ok: python.pydantic.field
     model: str = "gpt-4o-mini"
     # ok: python.pydantic.field

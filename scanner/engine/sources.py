@@ -1156,6 +1156,11 @@ class RouteInfo:
     context: str | None = None
     """A word of authentication in the route's path or name (`/auth/oauth/{provider}/callback`): its
     parameters are read in that context too (the `code` an OAuth callback is given is a credential)."""
+    topic: str | None = None
+    """A conversation the route's path or name is about (`set_conversation_title`, `/chat/rename`):
+    its parameters are read as that conversation's too (its `title` is what the person names it)."""
+    deletes: bool = False
+    """A DELETE route: its query and body fields select the records to remove, they collect nothing."""
 
 
 _PATH_PARAM = re.compile(r"[{<](?:[^:>}]+:)?([A-Za-z_][A-Za-z0-9_]*)[}>]")
@@ -1169,7 +1174,12 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
     for decorator in func.decorator_list:
         path = _route_path(decorator, an.models.routes.route_methods, bare=False)
         if path is not None:
-            return RouteInfo(frozenset(_PATH_PARAM.findall(path)), context=_auth_word(an, f"{path} {func.name}"))
+            words = an.classifier.pack.words(f"{path} {func.name}")
+            conversation = an.classifier.pack.groups.get("conversation", frozenset())
+            deletes = isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute) \
+                and decorator.func.attr == "delete"
+            return RouteInfo(frozenset(_PATH_PARAM.findall(path)), context=_sign_in_owner(words),
+                             topic=next((w for w in words if w in conversation), None), deletes=deletes)
     # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
     routes = an.models.routes
     markers = routes.field_markers | routes.header_markers | routes.file_markers
@@ -1186,14 +1196,21 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
     return None
 
 
-# Words of a route's path or name that make it a step of signing in (`/auth/oauth/{provider}/callback`).
-_SIGN_IN_WORDS = frozenset({"auth", "oauth", "oauth2", "oidc", "sso", "saml", "login", "signin", "authorize", "authorization"})
+# Words of a route's path or name that make it a step of signing in (`/auth/oauth/{provider}/callback`,
+# `verify_mobile_otp`: a one-time password is a second step of it).
+_SIGN_IN_WORDS = frozenset({"auth", "oauth", "oauth2", "oidc", "sso", "saml", "login", "signin", "authorize", "authorization",
+                            "otp", "totp", "mfa"})
 
 
 def _auth_word(an: FileAnalyzer, text: str) -> str | None:
     """"oauth" when `text` (a route's path and its function's name) names a step of signing in: the
     owner its parameters are then read under (an owner of the classifier's group `auth`), else None."""
-    return "oauth" if any(word in _SIGN_IN_WORDS for word in an.classifier.pack.words(text)) else None
+    return _sign_in_owner(an.classifier.pack.words(text))
+
+
+def _sign_in_owner(words: Collection[str]) -> str | None:
+    """"oauth" when `words` (of a route's path and its function's name) name a step of signing in, else None."""
+    return "oauth" if any(word in _SIGN_IN_WORDS for word in words) else None
 
 
 def sign_in_context(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, cls: ClassInfo | None,
@@ -1408,7 +1425,11 @@ def _route_parameter(
             named = an.classifier.name(arg.arg, owner="request")
         if named is None and route.context is not None:
             named = an.classifier.name(alias, owner=route.context)
-        if named is None:
+        if named is None and route.topic is not None:
+            named = an.classifier.name(alias, owner=route.topic)
+        if named is None and _beside_address(an, func):
+            named = an.classifier.name(alias, owner="address")  # `region`, `timezone` sent with a `city`
+        if named is None or route.deletes:
             return None
         if named.category.startswith(CONTENT) and arg.annotation is not None and _annotation_name(arg.annotation) in ("bool", "int"):
             return None  # `content: bool = Query(True)`: a flag or a count never carries what a user wrote
@@ -1417,6 +1438,27 @@ def _route_parameter(
         an.emit(Kind.COLLECT, arg, [named.category], rule, message, reasons=(named.pattern,))
         return Value(categories=frozenset({named.category}), steps=(an.step(arg, message),), reasons=(named.pattern,))
     return None
+
+
+# The tree attribute that keeps whether a route function takes part of an address.
+_ADDRESS_PARAMS = "_policyscan_address_params"
+
+
+def _beside_address(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether a route function takes a street, postal code or city among its parameters (worked out
+    once per function): then its ambiguous ones (`region`, `country`, `timezone`) are parts of that
+    address or whereabouts, as a schema's are (`_has_address_fields`)."""
+    found: bool | None = getattr(func, _ADDRESS_PARAMS, None)
+    if found is None:
+        found = False
+        for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
+            if _ADDRESS_WORDS.search(arg.arg):
+                match = an.classifier.name(arg.arg, owner="request")
+                if match is not None and match.category in _ADDRESS_ANCHORS:
+                    found = True
+                    break
+        setattr(func, _ADDRESS_PARAMS, found)
+    return found
 
 
 def _scalar_annotation(node: ast.expr | None) -> bool:
@@ -1967,7 +2009,8 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     # filled in by a person as a form is: its fields are read as what they submit
     received = not family.submitted and not stored and _received(an, node)
     declaring = _Declaring(node.name, replace(family, submitted=True) if received else family, stored,
-                           _model_of(node), _has_address_fields(an, node))
+                           _model_of(node), _has_address_fields(an, node),
+                           "" if stored and _persons_configuration(an, node, scope) else None)
     for stmt in node.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             value = stmt.value
@@ -2210,8 +2253,9 @@ def _emit_built_field(an: FileAnalyzer, family: SchemaFamily, where: ast.AST, na
         return
     hints = _hints(an, call, an.module_scope)
     declaring = _Declaring(owner or "", family, family.stored, None, False)
-    match = _field_meaning(an, declaring, name, [callee_name(call), *hints.types], hints)
-    if match is None or refers_to_user(name, match.category):
+    type_names = [callee_name(call), *hints.types]
+    match = _field_meaning(an, declaring, name, type_names, hints)
+    if match is None or refers_to_user(name, match.category) or _holds_flag(where, type_names):
         return
     an.emit(Kind.COLLECT, where, [match.category], family.rule,
             f"a {family.family} field '{name}' is built{f' by {owner}' if owner else ''} ({match.category})",
@@ -2263,6 +2307,9 @@ class _Declaring(NamedTuple):
     stored: bool
     model: str | None  # the model a ModelForm or ModelSerializer edits (its Meta.model)
     address: bool  # it declares parts of an address: its `state` and `country` are the address's
+    # the owner its fields' names are read under, where not the class's name: none ("") for a
+    # configuration a person keeps (`NotionConfig` with a foreign key to the user)
+    reading: str | None = None
 
 
 class _Hints(NamedTuple):
@@ -2331,6 +2378,24 @@ def _model_of(cls: ast.ClassDef) -> str | None:
                     if isinstance(value, ast.Attribute):
                         return value.attr
     return None
+
+
+def _persons_configuration(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> bool:
+    """Whether a stored class named as a configuration (`NotionConfig`, `GithubSettings`) is kept per
+    person: it has a foreign key or one-to-one field named for a person (`user = ForeignKey(User)`).
+    Its fields are then that person's (the token of their integration), not the service's settings.
+    Only classes with a configuration word in their name are looked into."""
+    pack = an.classifier.pack
+    if not any(word in pack.configuration for word in pack.words(cls.name)):
+        return False
+    person = pack.groups.get("person", frozenset())
+    for stmt in cls.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                and isinstance(stmt.value, ast.Call) and stmt.targets[0].id in person:
+            symbol = an.static_symbol(stmt.value.func, scope) or callee_name(stmt.value)
+            if symbol.endswith(("ForeignKey", "OneToOneField")):
+                return True
+    return False
 
 
 def _has_address_fields(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
@@ -2438,6 +2503,8 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         match = _documented_content(call)
     if match is None or refers_to_user(name, match.category):
         return
+    if _holds_flag(stmt, type_names):
+        return  # `verified_email = BooleanField()`: whether the address was verified, not the address
     if match.category.startswith(CONTENT) and isinstance(stmt, ast.AnnAssign) and _no_text(stmt.annotation):
         return  # `feedback: Literal[0, 1] | None`: a choice or a number, not what a person wrote
     family, stored = declaring.family, declaring.stored
@@ -2469,6 +2536,32 @@ def _documented_content(call: ast.Call) -> Match | None:
             if found is not None:
                 return Match(CONTENT, f"{keyword.arg}: {found.group(0)!r}")
     return None
+
+
+# Field and annotation types of a yes or a no (Django's, SQLAlchemy's, WTForms', Python's and
+# pydantic's): a field of one holds a flag about what its name says, never that data itself.
+_FLAG_TYPES = frozenset({"BooleanField", "NullBooleanField", "Boolean", "BooleanType", "bool", "StrictBool"})
+# Wrappers of an annotation that leave its type as it is: `Optional[bool]`, `Mapped[bool]`.
+_TRANSPARENT_ANNOTATIONS = frozenset({"Optional", "Mapped", "Union", "None"})
+# Column calls whose first argument is the column's type.
+_COLUMN_CALLS = frozenset({"Column", "mapped_column"})
+
+
+def _holds_flag(node: ast.AST, type_names: list[str]) -> bool:
+    """Whether a schema field is declared as a flag: a field call of a boolean type
+    (`models.BooleanField(default=False)`, `Column(Boolean)`, `BooleanField("Remember me")`) or an
+    annotation that admits only a bool (`verified_email: bool`, `Optional[bool]`,
+    `Mapped[bool | None]`). False for every other field, and for a field without types."""
+    if not type_names:
+        return False
+    if type_names[0] in _COLUMN_CALLS:
+        # `Column(Boolean, default=False)`, `Mapped[bool] = mapped_column(default=False)`: the type follows
+        kept = [n for n in type_names[1:] if n not in _TRANSPARENT_ANNOTATIONS]
+        return bool(kept) and kept[0] in _FLAG_TYPES
+    if isinstance(node, ast.AnnAssign):
+        kept = [n for n in type_names if n not in _TRANSPARENT_ANNOTATIONS]
+        return bool(kept) and all(n in _FLAG_TYPES for n in kept)
+    return type_names[0] in _FLAG_TYPES
 
 
 # Annotations of values that cannot hold text a person wrote: flags and numbers.
@@ -2509,7 +2602,8 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
     by its name."""
     classifier = an.classifier
     by_name = name.lower() not in _RECORD_KEYS
-    match = classifier.name(name, owner=declaring.owner) if by_name else None
+    owner = declaring.owner if declaring.reading is None else declaring.reading
+    match = classifier.name(name, owner=owner) if by_name else None
     if match is None and by_name and declaring.model is not None:
         match = classifier.name(name, owner=declaring.model)
     if match is None and by_name and declaring.address:

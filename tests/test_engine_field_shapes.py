@@ -1,0 +1,50 @@
+"""Collects decided by a field's or a parameter's shape, not its name alone: flags, configurations
+kept per person, routes that delete, routes about a conversation, location parts beside a city."""
+
+from __future__ import annotations
+
+import pytest
+from engine_support import Seen, observed
+
+DJANGO = "from django.db import models\nfrom django.contrib.auth.models import AbstractUser\n"
+FASTAPI = "from fastapi import APIRouter\nrouter = APIRouter()\n"
+SQLALCHEMY = ("import sqlalchemy as sa\nfrom sqlalchemy import Column\nfrom sqlalchemy.orm import DeclarativeBase\n"
+              "class Base(DeclarativeBase):\n    pass\n")
+FIELD = "python.django.model-field"
+QUERY = "python.fastapi.query-parameter"
+CREDENTIALS = "user.authorization.credentials"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a boolean field named for a datum holds a flag about it
+    (DJANGO + "class U(AbstractUser):\n    verified_email = models.BooleanField(default=False)\n", []),
+    (DJANGO + "class U(AbstractUser):\n    verified_email = models.EmailField(null=True)\n",
+     [(4, "collect", ("user.contact.email",), FIELD, True)]),
+    (SQLALCHEMY + "class User(Base):\n    __tablename__ = 'u'\n"
+     + "    verified_email = Column(sa.Boolean)\n    email = Column(sa.String)\n",
+     [(9, "collect", ("user.contact.email",), "python.sqlalchemy.column", True)]),
+    # a configuration kept per person holds their token; the service's own holds none of theirs
+    (DJANGO + "class NotionConfig(models.Model):\n    token = models.CharField(max_length=200)\n"
+     "    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n",
+     [(4, "collect", (CREDENTIALS,), FIELD, True)]),
+    (DJANGO + "class NotionConfig(models.Model):\n    token = models.CharField(max_length=200)\n"
+     "    workspace = models.CharField(max_length=200)\n", []),
+    # a DELETE route's fields select the record to remove
+    (FASTAPI + "@router.delete('/token')\nasync def delete_token(token: str):\n    return token\n", []),
+    (FASTAPI + "@router.post('/token')\nasync def check_token(token: str):\n    return token\n",
+     [(4, "collect", (CREDENTIALS,), QUERY, False)]),
+    # a route about a conversation: its title is what the person names it
+    (FASTAPI + "@router.patch('/title')\nasync def set_conversation_title(title: str):\n    return title\n",
+     [(4, "collect", ("user.content",), QUERY, False)]),
+    (FASTAPI + "@router.patch('/title')\nasync def set_book_title(title: str):\n    return title\n", []),
+    # a one-time-password step: its code is a credential
+    (FASTAPI + "@router.post('/verify')\nasync def verify_mobile_otp(code: str):\n    return code\n",
+     [(4, "collect", (CREDENTIALS,), QUERY, False)]),
+    # region, country and timezone beside a city are where the person is
+    (FASTAPI + "@router.post('/a')\nasync def a(city: str, region: str, country: str, timezone: str):\n    return 1\n",
+     [(4, "collect", ("user.contact.address.city", "user.contact.address.country", "user.contact.address.state",
+                      "user.location.coarse"), QUERY, False)]),
+    (FASTAPI + "@router.get('/h')\nasync def h(region: str, country: str, timezone: str):\n    return 1\n", []),
+])
+def test_a_field_or_parameter_is_read_by_its_shape(source: str, expected: list[Seen]) -> None:
+    assert [seen for seen in observed(source) if seen[1] == "collect"] == expected
