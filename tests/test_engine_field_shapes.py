@@ -29,6 +29,13 @@ CREDENTIALS = "user.authorization.credentials"
      [(4, "collect", (CREDENTIALS,), FIELD, True)]),
     (DJANGO + "class NotionConfig(models.Model):\n    token = models.CharField(max_length=200)\n"
      "    workspace = models.CharField(max_length=200)\n", []),
+    # the long text of a person's rows kept with its embedding is their text; without the person, not
+    (DJANGO + "from pgvector.django import VectorField\nclass Entry(models.Model):\n"
+     + "    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n    embeddings = VectorField()\n"
+     + "    raw = models.TextField()\n    file_type = models.CharField(max_length=30)\n",
+     [(7, "collect", ("user.content",), FIELD, True)]),
+    (DJANGO + "from pgvector.django import VectorField\nclass Entry(models.Model):\n"
+     + "    embeddings = VectorField()\n    raw = models.TextField()\n", []),
     # a DELETE route's fields select the record to remove
     (FASTAPI + "@router.delete('/token')\nasync def delete_token(token: str):\n    return token\n", []),
     (FASTAPI + "@router.post('/token')\nasync def check_token(token: str):\n    return token\n",

@@ -49,6 +49,7 @@ from myapp.forms import NamePartsFormField
 from myapp.payment import BasePaymentProvider
 from myapp.logic.schema import default_create_dataset_schema, default_plugin_extras_schema, validator_args
 from phonenumber_field.modelfields import PhoneNumberField
+from pgvector.django import VectorField
 from pydantic import BaseModel, EmailStr, Field, SecretStr, create_model
 from pydantic_settings import BaseSettings
 from rest_framework import serializers
@@ -161,6 +162,30 @@ class PublicConversation(models.Model):
     source_owner = models.ForeignKey(AppUser, on_delete=models.CASCADE)
     # ruleid: python.django.model-field user.content
     conversation_log = models.JSONField(default=dict)
+
+
+class NoteChunk(models.Model):
+    """A person's notes, cut into chunks and embedded for search: the long text is theirs."""
+
+    # ok: python.django.model-field
+    user = models.ForeignKey(AppUser, on_delete=models.CASCADE)
+    # ok: python.django.model-field
+    embeddings = VectorField(dimensions=None)
+    # ruleid: python.django.model-field user.content
+    raw = models.TextField()
+    # ruleid: python.django.model-field user.content
+    compiled = models.TextField()
+    # ok: python.django.model-field
+    file_type = models.CharField(max_length=30)
+
+
+class HelpArticleChunk(models.Model):
+    """The service's own help pages, embedded for search: rows of no person."""
+
+    # ok: python.django.model-field
+    embeddings = VectorField(dimensions=1536)
+    # ok: python.django.model-field
+    raw = models.TextField()
 
 
 class TimeStamped(models.Model):

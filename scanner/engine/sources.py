@@ -2010,7 +2010,8 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     received = not family.submitted and not stored and _received(an, node)
     declaring = _Declaring(node.name, replace(family, submitted=True) if received else family, stored,
                            _model_of(node), _has_address_fields(an, node),
-                           "" if stored and _persons_configuration(an, node, scope) else None)
+                           "" if stored and _persons_configuration(an, node, scope) else None,
+                           stored and _embeds_persons_text(an, node, scope))
     for stmt in node.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             value = stmt.value
@@ -2310,6 +2311,8 @@ class _Declaring(NamedTuple):
     # the owner its fields' names are read under, where not the class's name: none ("") for a
     # configuration a person keeps (`NotionConfig` with a foreign key to the user)
     reading: str | None = None
+    # it keeps an embedding of its text in a person's rows: its long text fields are their text
+    embedded: bool = False
 
 
 class _Hints(NamedTuple):
@@ -2386,9 +2389,13 @@ def _persons_configuration(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) ->
     Its fields are then that person's (the token of their integration), not the service's settings.
     Only classes with a configuration word in their name are looked into."""
     pack = an.classifier.pack
-    if not any(word in pack.configuration for word in pack.words(cls.name)):
-        return False
-    person = pack.groups.get("person", frozenset())
+    return any(word in pack.configuration for word in pack.words(cls.name)) and _refers_to_person(an, cls, scope)
+
+
+def _refers_to_person(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> bool:
+    """Whether a class has a foreign key or one-to-one field named for a person (`user =
+    models.ForeignKey(User, ...)`, `owner = OneToOneField(...)`): its rows are that person's."""
+    person = an.classifier.pack.groups.get("person", frozenset())
     for stmt in cls.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                 and isinstance(stmt.value, ast.Call) and stmt.targets[0].id in person:
@@ -2396,6 +2403,22 @@ def _persons_configuration(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) ->
             if symbol.endswith(("ForeignKey", "OneToOneField")):
                 return True
     return False
+
+
+# Field types of embedding vectors (pgvector's Django `VectorField`, SQLAlchemy `Vector`, and their
+# half-precision and sparse kinds), by the name they are called by.
+_VECTOR_FIELDS = frozenset({"VectorField", "HalfVectorField", "SparseVectorField", "Vector", "HALFVEC", "SPARSEVEC"})
+# Field types of long text: what is embedded is kept in one of these.
+_LONG_TEXT_FIELDS = frozenset({"TextField", "Text", "UnicodeText"})
+
+
+def _embeds_persons_text(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> bool:
+    """Whether a stored class keeps an embedding vector of its text in rows tied to a person (a RAG
+    store of a person's notes or documents: `embeddings = VectorField()` beside `user =
+    ForeignKey(User)`). Its long text fields are then the person's text that was embedded. The
+    field calls' names are looked at first; the person's key only in a class with a vector."""
+    return any(isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call) and callee_name(stmt.value) in _VECTOR_FIELDS
+               for stmt in cls.body) and _refers_to_person(an, cls, scope)
 
 
 def _has_address_fields(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
@@ -2501,6 +2524,8 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
     match = _field_meaning(an, declaring, name, type_names, hints)
     if match is None and call is not None and call.keywords:
         match = _documented_content(call)
+    if match is None and declaring.embedded and _long_text(type_names):
+        match = Match(CONTENT, "long text embedded for search in a person's rows")
     if match is None or refers_to_user(name, match.category):
         return
     if _holds_flag(stmt, type_names):
@@ -2562,6 +2587,16 @@ def _holds_flag(node: ast.AST, type_names: list[str]) -> bool:
         kept = [n for n in type_names if n not in _TRANSPARENT_ANNOTATIONS]
         return bool(kept) and all(n in _FLAG_TYPES for n in kept)
     return type_names[0] in _FLAG_TYPES
+
+
+def _long_text(type_names: list[str]) -> bool:
+    """Whether a field is declared as long text: `models.TextField()`, `Column(Text)`,
+    `mapped_column(UnicodeText)`. False for other fields (names, paths and choices are short)."""
+    if not type_names:
+        return False
+    if type_names[0] in _COLUMN_CALLS:
+        return len(type_names) > 1 and type_names[1] in _LONG_TEXT_FIELDS
+    return type_names[0] in _LONG_TEXT_FIELDS
 
 
 # Annotations of values that cannot hold text a person wrote: flags and numbers.
