@@ -137,8 +137,8 @@ class Classifier:
     are plain dicts), which suits one classifier per process.
     """
 
-    __slots__ = ("_pack", "_fields", "_not_personal", "_not_personal_headers", "_names", "_owners", "_owner_words",
-                 "_headers", "_types")
+    __slots__ = ("_pack", "_fields", "_not_personal", "_not_personal_headers", "_names", "_identifiers", "_owners",
+                 "_owner_words", "_headers", "_types")
 
     def __init__(self, pack: RulePack, overrides: ClassifierOverrides = ClassifierOverrides()) -> None:
         self._pack = pack
@@ -146,6 +146,7 @@ class Classifier:
         self._not_personal = frozenset(_key(pack, name) for name in overrides.not_personal)
         self._not_personal_headers = frozenset(_key(pack, _header_form(name)) for name in overrides.not_personal)
         self._names: dict[tuple[str, str | None], Match | None] = {}
+        self._identifiers: dict[str, tuple[tuple[str, ...], bool | None]] = {}
         self._owners: dict[str, frozenset[str] | None] = {}
         self._owner_words: dict[str, tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]] = {}
         self._headers: dict[str, Match | None] = {}
@@ -248,21 +249,33 @@ class Classifier:
 
     # -- names --------------------------------------------------------------------------------
 
-    def _classify_name(self, identifier: str, owner: str | None, also: frozenset[str] = frozenset()) -> Match | None:
+    def _read_identifier(self, identifier: str) -> tuple[tuple[str, ...], bool | None]:
+        """The words of an identifier and whether a pattern starts with one of them; None instead
+        when no owner changes what it means (a name never personal, an override, a constant)."""
         pack = self._pack
         words = pack.words(identifier)
         key = "_".join(words)
         # dunder names (`__name__`, `__init__`) belong to Python, not to the data
-        if not key or key in self._not_personal or (identifier.startswith("__") and identifier.endswith("__")):
-            return None
-        if key in self._fields:
-            return Match(self._fields[key], f"name {identifier!r} ~ [classifier] fields")
-        if _is_constant(identifier):
-            return self.header(identifier)
+        if not key or key in self._not_personal or (identifier.startswith("__") and identifier.endswith("__")) \
+                or key in self._fields or _is_constant(identifier):
+            return words, None
         # a pattern matches from one of its words: a name with none of them can mean something only
         # as the field of a class named for it (`ApiKeyValue.value`: api key value)
-        first_words = pack.by_first_word
-        can_match = any(word in first_words for word in words)
+        return words, any(word in pack.by_first_word for word in words)
+
+    def _classify_name(self, identifier: str, owner: str | None, also: frozenset[str] = frozenset()) -> Match | None:
+        pack = self._pack
+        read = self._identifiers.get(identifier)
+        if read is None:  # the same identifiers recur under many owners: read once
+            read = self._identifiers[identifier] = self._read_identifier(identifier)
+        words, can_match = read
+        if can_match is None:  # in the order `_read_identifier` tests them
+            key = "_".join(words)
+            if not key or key in self._not_personal or (identifier.startswith("__") and identifier.endswith("__")):
+                return None
+            if key in self._fields:
+                return Match(self._fields[key], f"name {identifier!r} ~ [classifier] fields")
+            return self.header(identifier)  # a constant
         if not can_match and (not owner or words[0] not in self._split_owner(owner)[2]):
             # nothing can match it but its owner's name, and the owner is not named for it: most
             # names classified under an owner (`field.model`, `connection.ops`) end here
