@@ -531,6 +531,13 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("user_events", None, BEHAVIOR),
     ("clicks", "User", BEHAVIOR),
     ("click_event", None, BEHAVIOR),
+    # a product's telemetry is its users' usage records; its settings are not
+    ("telemetry", "state", BEHAVIOR),
+    ("telemetry_events", None, BEHAVIOR),
+    ("telemetry_server", "constants", None),
+    ("telemetry_disabled", "state", None),
+    ("disable_telemetry", None, None),
+    ("opentelemetry", None, None),
     ("events", None, None),
     ("on_click", None, None),
     ("query", None, None),

@@ -70,6 +70,15 @@ def login_succeeded(user, ip_address):
     logger.info("login succeeded")
 
 
+def upload_telemetry(state, settings):
+    # a product's telemetry queue holds its users' usage records: logged whole, their behaviour
+    # ruleid: python.logging.personal-data user.behavior
+    logger.debug(f"Telemetry state:\n{state.telemetry}")
+    # its settings are not (another word after `telemetry`)
+    # ok: python.logging.personal-data
+    logger.info(f"Uploading telemetry to {settings.telemetry_server}, disabled: {state.telemetry_disabled}")
+
+
 def login_failed(username, password):
     # ruleid: python.logging.personal-data user.account.username
     security_log.warning("failed login for {}".format(username))
