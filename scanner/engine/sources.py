@@ -648,13 +648,13 @@ def _schema_function(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
         return
     returned: set[str] = set()
     dicts: list[ast.Dict] = []
-    for node in _own_statements(func):
-        if isinstance(node, ast.Return) and node.value is not None:
-            display = _as_dict(node.value)
+    for stmt in _own_statements(func):
+        if isinstance(stmt, ast.Return) and stmt.value is not None:
+            display = _as_dict(stmt.value)
             if display is not None:
                 dicts.append(display)
-            elif isinstance(node.value, ast.Name):
-                returned.add(node.value.id)
+            elif isinstance(stmt.value, ast.Name):
+                returned.add(stmt.value.id)
     added: list[tuple[ast.stmt, str, ast.expr]] = []
     if returned:
         for node in _own_nodes(func):  # every node: `schema.update(...)` calls too
