@@ -258,6 +258,9 @@ class SchemaFamily:
         return any(fnmatch.fnmatchcase(symbol, pattern) for pattern in self.field_calls)
 
 
+_MATCHED_LIMIT = 200_000  # entries of a memo of symbols, emptied when full
+
+
 class SymbolTable(Generic[T]):
     """Qualified-name patterns to values: exact names in a dict, `*` patterns in a list."""
 
@@ -371,6 +374,27 @@ class Models:
         if symbol not in known:
             known[symbol] = next((f for f in self.schemas if f.field_calls and f.is_field_call(symbol)), None)
         return known[symbol]
+
+    @functools.cached_property
+    def _calls_modelled(self) -> dict[str, bool]:
+        return {}
+
+    def models_call(self, symbol: str) -> bool:
+        """Whether a table keyed by what a call calls has `symbol`: a log, share, HTTP, derive, schema,
+        passthrough, carrier or configuration call, or a mapped return type. Most calls are none of
+        them, and the engine then asks no table (memoised: the same symbols are called everywhere)."""
+        known = self._calls_modelled
+        found = known.get(symbol)
+        if found is None:
+            tables: tuple[SymbolTable[Any], ...] = (
+                self.log_calls, self.share_calls, self.http_calls, self.derive_calls, self.schema_factories,
+                self.schema_tables, self.dict_schema_calls, self.passthrough_calls, self.carriers)
+            found = symbol in self.returns or symbol in self.config_symbols \
+                or any(table.get(symbol) is not None for table in tables)
+            if len(known) >= _MATCHED_LIMIT:
+                known.clear()
+            known[symbol] = found
+        return found
 
     @functools.cached_property
     def _roots(self) -> frozenset[str]:

@@ -1144,7 +1144,11 @@ class FileAnalyzer:
         args = [self.eval(a, scope) for a in node.args] if node.args else []
         kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords] \
             if node.keywords else []
-        passthrough = sources.passthrough_of(self, func.symbol) if func.symbol is not None else None
+        symbol = func.symbol
+        # whether a pack's table of calls has it (one memoised test; most calls are in none of them):
+        # a symbol of the file (`@class:...`) is looked up, as a class may derive from a modelled one
+        modelled = symbol is not None and (symbol[:1] == "@" or self.models.models_call(symbol))
+        passthrough = sources.passthrough_of(self, symbol) if modelled else None
         passed = sources.passed_through(self, passthrough, node, args, kwargs, scope) if passthrough else None
         if passed is not None:
             return passed  # `typing.cast(T, value)` is `value` itself, request object or body alike
@@ -1180,12 +1184,11 @@ class FileAnalyzer:
                 return base
             return sources.request_call(self, node, func, args, scope)
 
-        symbol = func.symbol
-        if (symbol is not None and symbol in self.models.config_symbols) or func.const is CONFIGURED:
+        if (modelled and symbol in self.models.config_symbols) or func.const is CONFIGURED:
             # `os.getenv("KEY")`, and a method of a configuration object (`os.environ.get("KEY")`,
             # `settings.get("api_key")`): the service's own settings, whatever key names them
             return CONFIGURED_VALUE
-        if symbol is not None:
+        if modelled and symbol is not None:
             derived = sources.derived(self, node, symbol)
             if derived is not None:
                 return derived
@@ -1242,8 +1245,8 @@ class FileAnalyzer:
         parsed = sources.parsed_body(symbol, args)
         if parsed is not None:
             return parsed
-        carried = self.models.carriers.get(symbol)
-        made = carried is None and symbol not in self.models.returns
+        carried = self.models.carriers.get(symbol) if modelled else None
+        made = carried is None and not (modelled and symbol in self.models.returns)
         local_class = made and symbol.startswith("@class:")  # a class of this file
         other_class = made and not local_class and _looks_like_class(symbol)
         # what the call records, before its result is worked out (which records nothing)
@@ -1259,7 +1262,7 @@ class FileAnalyzer:
             # details, whatever the call was given; its attributes (`intent.id`) are the service's
             return Value(symbol=result_symbol, categories=carried,
                          reasons=(f"{symbol}() returns the service's object, with the person's details it holds",))
-        if symbol in self.models.returns:
+        if modelled and symbol in self.models.returns:
             return symbol_value_of(result_symbol)
         if local_class:
             held = self._propagate(node, symbol, method, base, args, kwargs)
@@ -1268,12 +1271,12 @@ class FileAnalyzer:
             held = self._propagate(node, symbol, method, base, args, kwargs)
             rendered = self.external.rendered.get(symbol, frozenset())
             # `httpx.AsyncClient(base_url="https://api.example.com")`: the client keeps its base URL
-            shape = sinks.opened_url(self, symbol, args, kwargs)
+            shape = sinks.opened_url(self, symbol, args, kwargs) if modelled else None
             if held is NOTHING and not rendered and shape is None:
                 return symbol_value_of(result_symbol)  # the common case: an object given no data
             return Value(symbol=result_symbol, categories=held.categories | rendered, steps=held.steps,
                          reasons=held.reasons, params=held.params, shape=shape)
-        opened = sinks.opened_url(self, symbol, args, kwargs)
+        opened = sinks.opened_url(self, symbol, args, kwargs) if modelled else None
         if opened is not None:
             # `websockets.connect(url)`: the connection keeps where it goes, for what is sent on it
             return Value(symbol=result_symbol, shape=opened)
