@@ -185,6 +185,32 @@ def test_a_url_constant_of_another_module_names_its_host(tmp_path: Path, jobs: i
                       ("khoj/configure.py", 10, "Brave Search", ("user.behavior",))]
 
 
+AI_INPUT_PRINTED = """\
+import openai
+
+def encode(entries, client: openai.OpenAI, settings):
+    for index in range(len(entries)):
+        try:
+            client.embeddings.create(input=entries[index].replace("\\n", " "), model=settings.model)
+        except Exception as e:
+            print(f"failed {index}: {entries[index][:1000]} {e}")
+            print(f"failed {index} with {settings.model}: {e}")
+    print(f"encoded {entries}")
+
+def before_any_send(entries):
+    print(entries)
+"""
+
+
+def test_a_value_sent_to_an_ai_provider_as_input_is_content_where_the_function_logs_it() -> None:
+    """The parameter the SDK call's `input` comes from is user content in the rest of the function;
+    other values, and the same name in another function, are not."""
+    result = analyze_source("app/encoder.py", AI_INPUT_PRINTED, models(), Classifier.load())
+    found = [(o.kind, o.span.start_line, o.categories) for o in result.observations]
+    assert found == [(Kind.SHARE, 6, ("user.content",)), (Kind.LOG, 8, ("user.content",)),
+                     (Kind.LOG, 10, ("user.content",))]
+
+
 VENDOR_CHECK = """\
 import requests
 

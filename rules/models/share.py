@@ -860,8 +860,16 @@ class EmbeddingEncoder:
         vectors = []
         for index in range(len(entries)):
             processed_entry = entries[index].replace("\n", " ")
-            # ruleid: python.share.openai user.content recipient=OpenAI
-            response = self.openai_client.embeddings.create(input=processed_entry, model=self.model_name)
+            try:
+                # ruleid: python.share.openai user.content recipient=OpenAI
+                response = self.openai_client.embeddings.create(input=processed_entry, model=self.model_name)
+            except Exception as e:
+                # what the function sends OpenAI as the user's input is user content when printed too
+                # ruleid: python.print.personal-data user.content
+                print(f"Failed to encode entry {index}:\n{entries[index][:1000]}...\n{e}")
+                # ok: python.print.personal-data
+                print(f"Failed to encode entry {index} with {self.model_name}: {e}")
+                continue
             vectors.append(response.data[0].embedding)
         return vectors
 

@@ -156,6 +156,9 @@ class Scope:
     log_params: dict[int, str] = field(default_factory=dict)
     side_logs: dict[int, list[sinks.SideLog]] = field(default_factory=dict)
     """The log calls its parameters reach, in a function that is not a logging wrapper (by index)."""
+    content_params: frozenset[int] = frozenset()
+    """Its parameters whose values it sends to an AI provider as the prompt or input (an SDK's
+    `content` parameters): the user's content, wherever else the function logs them."""
     logging_wrapper: bool = False
     """The function's job is logging (`is_logging_wrapper`): what it passes on of its callers' arguments is theirs."""
     cookie_wrapper: bool = False

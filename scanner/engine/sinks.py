@@ -92,7 +92,7 @@ def check_call_sinks(an: FileAnalyzer, node: ast.Call, symbol: str, args: list[V
         return
     share_sink = models.share_calls.get(symbol)
     if share_sink is not None:
-        _share(an, node, share_sink, args, kwargs)
+        _share(an, node, share_sink, args, kwargs, scope)
         return
     http = models.http_calls.get(symbol)
     if http is not None and not http.sends:
@@ -250,6 +250,10 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
         scope.log_params.setdefault(param, sink.rule)
         if not scope.logging_wrapper and param >= 0:
             scope.side_logs.setdefault(param, []).append(SideLog(node, sink.rule, via))
+    if not data.categories and data.params & scope.content_params:
+        # `print(entries[index])` of the entries the function sends an AI provider as its input
+        data = union([data, Value(categories=frozenset({CONTENT}),
+                                  reasons=("the function sends this value to an AI provider as the user's content",))])
     if not data.categories:
         if scope.logging_wrapper and data.params & {VARARGS, KWARGS}:
             # a logging wrapper that passes on `*args`/`**kwargs` (`_debug_log(msg, *args)`, a decorator's
@@ -264,7 +268,8 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
             arguments=_tainted(an, node, args, kwargs, ignore=sink.ignore_keywords))
 
 
-def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
+def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value], kwargs: list[tuple[str | None, Value]],
+           scope: Scope) -> None:
     given = {name: value for name, value in kwargs if name is not None}
     for keyword, expected in sink.when_keyword:
         value = given.get(keyword)
@@ -284,6 +289,11 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
     if content:
         reason = f"'{content[0]}' of a {sink.recipient} call carries what the user wrote or what the application answered"
         data = union([data, Value(categories=frozenset({CONTENT}), reasons=(reason,))])
+        # the parameters those values come from are the user's content in the rest of the function too
+        # (`embeddings.create(input=entries[i])`, then `print(entries[i])` when it fails)
+        sent_params = frozenset(p for name, value in sent if name in content for p in value.params if p >= 0)
+        if sent_params:
+            scope.content_params |= sent_params
     if sink.require_data and not data.categories:
         return
     categories = set(data.categories) | set(sink.implies)
