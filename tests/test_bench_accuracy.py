@@ -523,7 +523,7 @@ def test_the_corpus_lists_seven_tuned_apps_and_seven_held_out_of_which_two_are_b
         ("ckan", "ckan==2.12.0", "Flask", True, False),
         ("label-studio", "label-studio==1.23.2", "Django", True, False),
         ("khoj", "khoj==1.42.10", "FastAPI", True, False),
-        ("oscar", "django-oscar==4.2.1", "Django", True, True),
+        ("oscar", "django-oscar==4.2.1", "Django", True, False),
         ("fittrackee", "fittrackee==1.3.6", "Flask", True, True),
     ]
 
