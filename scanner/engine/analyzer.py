@@ -168,7 +168,8 @@ class Scope:
     sentry_event: str | None = None
     """The parameter holding a Sentry event, in a function registered as an event processor (or given its event)."""
     late: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]]] = field(default_factory=list)
-    """Nested functions that read names not yet bound where they are defined (with those names)."""
+    """Nested functions, each with the names this scope bound where it is defined: one that reads a
+    name bound nowhere then, and bound here later, is analysed again at the end."""
     sign_in: str | None = None
     """The owner a sign-in step's request fields are read under too (`sources.sign_in_context`):
     the `code` an OAuth callback view is given is a credential. "" when the function is no such
@@ -476,8 +477,12 @@ class FileAnalyzer:
             if default is not None and route is None:
                 self.eval(default, outer)
         self.exec_block(func.body, scope)
-        for nested, unbound in scope.late:
-            if any(scope.lookup(name) is not None for name in unbound):
+        for nested, bound in scope.late:
+            # the names it reads that were bound nowhere when it was defined and are bound now: only
+            # this function's own names change while its body runs (its enclosing scopes wait), so
+            # they are among those it bound since; most functions bind none it reads
+            added = [name for name in scope.env if name not in bound]
+            if added and _reads_any(nested, added, scope.parent):
                 # a closure sees what the function binds after defining it (`async with connect(url) as
                 # ws:` below `async def writer(): await ws.send(...)`): analysed again, as it is called
                 self.analyze_function(nested, scope, scope.cls)
@@ -638,9 +643,7 @@ class FileAnalyzer:
                     self.eval(decorator, scope)
                 self.analyze_function(stmt, scope, scope.cls)
                 if scope.parent is not None:
-                    unbound = frozenset(name for name in free_names(stmt) if scope.lookup(name) is None)
-                    if unbound:
-                        scope.late.append((stmt, unbound))
+                    scope.late.append((stmt, frozenset(scope.env)))  # with the names bound here so far
         elif isinstance(stmt, ast.ClassDef):
             if not skip_definitions:
                 info = self.visit_class(stmt, scope)
@@ -1802,6 +1805,12 @@ def _walk_statements(root: ast.AST) -> Iterator[ast.AST]:
 ITEMS = "@items:"
 """The symbol prefix of a mapping whose values are known objects: `@items:langfuse.LangfuseSpan()`."""
 MAPPINGS = frozenset({"dict", "Dict", "Mapping", "MutableMapping", "OrderedDict", "defaultdict", "DefaultDict"})
+
+
+def _reads_any(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[str], outer: Scope | None) -> bool:
+    """Whether `func` reads one of `names` without binding it itself, that no scope from `outer` out binds."""
+    free = free_names(func)
+    return any(name in free and (outer is None or outer.lookup(name) is None) for name in names)
 
 
 def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
