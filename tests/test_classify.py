@@ -51,6 +51,7 @@ SELF_IMAGE = "user.content.self_image"
 BEHAVIOR = "user.behavior"
 BROWSING = "user.behavior.browsing_history"
 SEARCH = "user.behavior.search_history"
+SOCIAL_URL = "user.contact.social_url"
 UNIQUE_ID = "user.unique_id"
 JOB_TITLE = "user.professional_information.job_title"
 WORKPLACE = "user.professional_information.workplace"
@@ -928,7 +929,6 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("name", "RenameChatRequest", CONTENT),
     ("name", "Conversation", CONTENT),
     ("conversation_name", None, CONTENT),
-    ("name", "Comment", None),
     ("name", "Channel", None),
     # `thread` names an OS thread as often as a conversation
     ("name", "UpdateThreadRequest", None),
@@ -948,6 +948,41 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("card_bank", None, FINANCIAL),
     ("bank", None, None),
     ("bank", "Order", None),
+    # --- who wrote a review or a comment without an account: their name and site
+    ("name", "AbstractProductReview", NAME),
+    ("name", "Comment", NAME),
+    ("homepage", "AbstractProductReview", SOCIAL_URL),
+    ("website", "Testimonial", SOCIAL_URL),
+    ("homepage", "User", SOCIAL_URL),
+    ("review_name", None, None),
+    ("comment_name", None, None),
+    ("name", "DbCommentModel", None),
+    ("homepage", None, None),
+    ("homepage", "Project", None),
+    # --- a stored payment card, named in one word: its number, holder, brand and expiry
+    ("number", "AbstractBankcard", CARD),
+    ("name", "Bankcard", NAME),
+    ("card_type", "Bankcard", CARD),
+    ("expiry_date", "AbstractBankcard", CARD),
+    ("bankcard_number", None, CARD),
+    ("number", "Card", None),
+    ("name", "Card", None),
+    ("card_type", "Card", None),
+    ("card_type", None, None),
+    ("number", "Order", None),
+    # --- what a customer writes on a shipping address for the courier
+    ("notes", "AbstractShippingAddress", CONTENT),
+    ("delivery_instructions", None, CONTENT),
+    ("shipping_notes", None, CONTENT),
+    ("notes", "Project", None),
+    ("instructions", "Recipe", None),
+    ("instructions", None, None),
+    # --- a search a person made, kept as a record
+    ("query", "AbstractUserSearch", BEHAVIOR),
+    ("term", "SavedSearch", BEHAVIOR),
+    ("query", "Product", None),
+    ("term", "Glossary", None),
+    ("query", None, None),
     # --- HTML autocomplete tokens of an address's levels
     ("address-level1", "person", STATE),
     ("address-level2", "person", CITY),

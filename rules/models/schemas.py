@@ -129,6 +129,81 @@ class GoogleAccount(models.Model):
     sub = models.CharField(max_length=200)
 
 
+# A shop's records that name who wrote or owns them by the record's meaning: an anonymous
+# review's writer, a stored payment card, a shipping address's notes, a kept search.
+class AbstractProductReview(models.Model):
+    # ruleid: python.django.model-field user.content
+    title = models.CharField(_("Title"), max_length=255)
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, blank=True, null=True, on_delete=models.CASCADE)
+    # fields to be completed if the user is anonymous
+    # ruleid: python.django.model-field user.name
+    name = models.CharField(_("Name"), max_length=255, blank=True)
+    # ruleid: python.django.model-field user.contact.email
+    email = models.EmailField(_("Email"), blank=True)
+    # ruleid: python.django.model-field user.contact.social_url
+    homepage = models.URLField(_("URL"), blank=True)
+    # ok: python.django.model-field
+    code = models.CharField(_("Code"), max_length=255, blank=True, null=True, unique=True)
+
+    class Meta:
+        abstract = True
+
+
+class AbstractBankcard(models.Model):
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bankcards")
+    # ruleid: python.django.model-field user.financial.credit_card
+    card_type = models.CharField(_("Card Type"), max_length=128)
+    # ruleid: python.django.model-field user.name
+    name = models.CharField(_("Name"), max_length=255, blank=True)
+    # ruleid: python.django.model-field user.financial.credit_card
+    number = models.CharField(_("Number"), max_length=32)
+    # ruleid: python.django.model-field user.financial.credit_card
+    expiry_date = models.DateField(_("Expiry Date"))
+
+    class Meta:
+        abstract = True
+
+
+# a card of a board or a dashboard: its number and name are the card's own
+class Card(models.Model):
+    # ok: python.django.model-field
+    name = models.CharField(max_length=255)
+    # ok: python.django.model-field
+    number = models.PositiveIntegerField()
+    # ok: python.django.model-field
+    card_type = models.CharField(max_length=32)
+
+
+class AbstractShippingAddress(models.Model):
+    # ruleid: python.django.model-field user.contact.address.street
+    line1 = models.CharField(_("First line of address"), max_length=255)
+    # ruleid: python.django.model-field user.content
+    notes = models.TextField(blank=True, verbose_name=_("Instructions"))
+
+
+class Project(models.Model):
+    # ok: python.django.model-field
+    notes = models.TextField(blank=True)
+    # ok: python.django.model-field
+    homepage = models.URLField(blank=True)
+
+
+class AbstractUserSearch(models.Model):
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.behavior
+    query = models.CharField(_("Search term"), max_length=255, db_index=True)
+    # ok: python.django.model-field
+    date_created = models.DateTimeField(_("Date Created"), auto_now_add=True)
+
+
+class DbCommentModel(models.Model):
+    # ok: python.django.model-field
+    name = models.CharField(max_length=15, db_comment="'Name' column comment")
+
+
 class ApiUser(models.Model):
     """API tokens a user issues to their clients."""
 
@@ -1128,7 +1203,8 @@ class ShippingAddress:
     street: str
     # ruleid: python.dataclass.field user.contact.address.postal_code
     postal_code: str
-    # ok: python.dataclass.field
+    # what the buyer tells the courier
+    # ruleid: python.dataclass.field user.content
     instructions: list[str] = field(default_factory=list)
 
 
