@@ -960,7 +960,8 @@ def request_call(an: FileAnalyzer, node: ast.Call, func: Value, args: list[Value
 
 def parsed_body(symbol: str, args: list[Value]) -> Value | None:
     """`json.loads(request.body)`: the parsed mapping is still the request's fields."""
-    if is_body_parser(symbol) and args and args[0].role in BODY_ROLES and args[0].symbol and args[0].symbol.startswith(REQUEST):
+    # the argument first: it is request data at few calls, and the parser test is a string's split
+    if args and args[0].role in BODY_ROLES and args[0].symbol and args[0].symbol.startswith(REQUEST) and is_body_parser(symbol):
         return Value(symbol=f"{REQUEST}.parsed", role="fields", categories=args[0].categories, steps=args[0].steps,
                      reasons=args[0].reasons)
     return None
@@ -1203,14 +1204,16 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
             return RouteInfo(frozenset(_PATH_PARAM.findall(path)), context=_sign_in_owner(words),
                              topic=next((w for w in words if w in conversation), None), deletes=deletes)
     # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
-    routes = an.models.routes
-    markers = routes.field_markers | routes.header_markers | routes.file_markers
     candidates: list[ast.expr | None] = [*func.args.defaults, *func.args.kw_defaults]
     for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
         # `x: Annotated[str, Security(api_key_header)]`
         if isinstance(arg.annotation, ast.Subscript) and isinstance(arg.annotation.slice, ast.Tuple) \
                 and _annotation_name(arg.annotation.value) == "Annotated":
             candidates.extend(arg.annotation.slice.elts[1:])
+    if not any(isinstance(candidate, ast.Call) for candidate in candidates):
+        return None  # most functions: the markers' union is not worth building
+    routes = an.models.routes
+    markers = routes.field_markers | routes.header_markers | routes.file_markers
     for candidate in candidates:
         if isinstance(candidate, ast.Call) and (an.static_symbol(candidate.func, scope) in markers
                                                 or _credential_scheme(an, candidate, scope)):
@@ -1869,9 +1872,14 @@ def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunc
             yield from _functions(stmt.body)
         elif isinstance(stmt, ast.ClassDef):
             yield from _functions(stmt.body)
-        else:
+        elif not isinstance(stmt, _SIMPLE_STATEMENTS):  # most statements hold no statements
             for inner in inner_bodies(stmt):
                 yield from _functions(inner)
+
+
+# Statements that hold no statements (the most common ones): `_functions` does not look inside them.
+_SIMPLE_STATEMENTS = (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return, ast.Import, ast.ImportFrom,
+                      ast.Pass, ast.Raise, ast.Delete, ast.Assert, ast.Global, ast.Nonlocal, ast.Break, ast.Continue)
 
 
 def _submitted_field(node: ast.expr) -> bool:
