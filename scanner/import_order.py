@@ -47,9 +47,18 @@ def _module_of(name: str, modules: dict[str, str]) -> str | None:
 def _file_imports(raw: bytes, relpath: str, own: str, modules: dict[str, str],
                   resolved: dict[str, str | None]) -> tuple[str, ...]:
     """The project files a file (of module name `own`) imports: those imported at module level, "",
-    those imported only in a block (a function, `if TYPE_CHECKING:`, `try:`), each part sorted."""
+    those imported only in a block (a function, `if TYPE_CHECKING:`, `try:`), each part sorted.
+
+    A package's plain imports of its own submodules (`import django.core.checks.urls` in
+    django/core/checks/__init__.py) are counted with the block imports: they are run for what
+    the submodule does when imported (registering itself), while the submodules import names
+    from the package; inside that import cycle the package is then ordered first, and its
+    submodules find what it offers them settled (rather than all of them being analysed again)."""
     package = own.split(".") if own else []
-    if not relpath.endswith("__init__.py"):
+    below = ""  # the folder of a package's submodules
+    if relpath.endswith("__init__.py"):
+        below = relpath[:-len("__init__.py")]
+    else:
         package = package[:-1]
     top: set[str] = set()
     nested: set[str] = set()
@@ -71,7 +80,8 @@ def _file_imports(raw: bytes, relpath: str, own: str, modules: dict[str, str],
                 resolved[candidate] = _module_of(candidate, modules)
             target = resolved[candidate]
             if target is not None and target != relpath:
-                (nested if indent else top).add(target)
+                side_effect = plain is not None and bool(below) and target.startswith(below)
+                (nested if indent or side_effect else top).add(target)
     return (*sorted(top), "", *sorted(nested - top))
 
 

@@ -170,6 +170,57 @@ def test_summaries_are_settled_in_import_order(tmp_path: Path, monkeypatch: pyte
     assert analysed_again == rounds
 
 
+# A package that imports its submodules for what they do when imported (registering themselves),
+# while they import names from it (django.core.checks): a cycle at module level.
+REGISTRY = {
+    "app/__init__.py": "",
+    "app/checks/__init__.py": """
+        from app.checks.ip import client_ip
+
+        import app.checks.a_views  # registers its checks
+    """,
+    "app/checks/ip.py": """
+        from flask import request
+
+
+        def client_ip():
+            return request.remote_addr
+    """,
+    "app/checks/a_views.py": """
+        import logging
+
+        from app.checks import client_ip
+
+        log = logging.getLogger(__name__)
+
+
+        def view():
+            log.info("from %s", client_ip())
+    """,
+}
+
+
+def test_a_package_comes_before_the_submodules_it_imports_for_their_side_effects(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = write(tmp_path, REGISTRY)
+    order, deps = import_order(tmp_path, files)
+    # the edge is kept (the package imports it), but inside the cycle the package is first
+    assert deps["app/checks/__init__.py"] == ("app/checks/a_views.py", "app/checks/ip.py")
+    assert order.index("app/checks/__init__.py") < order.index("app/checks/a_views.py")
+    analysed_again: list[list[str]] = []
+    original = Settler.run
+
+    def recording(self: Settler, todo: list[str], *args: object, **kwargs: object) -> list[Analyzed]:
+        analysed_again.append(list(todo))
+        return original(self, todo, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Settler, "run", recording)
+    result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=False)
+    logs = [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
+    assert logs == [("app/checks/a_views.py", 10, ("user.device.ip_address",))]
+    assert analysed_again == []  # the views found the package's re-export settled
+
+
 # A package's __init__ re-exports a helper and a class of its own modules.
 INDEX = ModuleSummary(
     functions={"app.lib.params.get_email": FunctionSummary(returns=Value(categories=frozenset({"user.contact.email"})))},
