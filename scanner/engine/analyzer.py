@@ -940,7 +940,7 @@ class FileAnalyzer:
         values: list[Value] = []
         for key, item in zip(node.keys, node.values):
             item_value = self.eval(item, scope)
-            sources.taken_whole(self, item, item_value)
+            sources.taken_whole(self, item, item_value, key)
             if key is None:
                 values.append(data_of(item_value))
                 continue

@@ -989,11 +989,21 @@ def is_request_container(value: Value) -> bool:
     return value.role in CONTAINER_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST)
 
 
-def taken_whole(an: FileAnalyzer, node: ast.expr, value: Value) -> None:
+# The keywords a Django form is bound by (`Form(data=..., files=...)`) and the request member each
+# takes: a dict display giving them the submitted fields and files (`kwargs.update({"data":
+# self.request.POST, "files": self.request.FILES})`, Django's `get_form_kwargs`) builds a form's
+# arguments, whose declared fields are what is collected, as `Form(request.POST)` is.
+_FORM_BINDING = {"data": "fields", "files": "files"}
+
+
+def taken_whole(an: FileAnalyzer, node: ast.expr, value: Value, key: ast.expr | None = None) -> None:
     """A request body put into a display or an f-string (`f"?{request.POST.urlencode()}"`,
     `{"POST": request.POST.urlencode()}`) is taken whole; a name bound to one is reported where
-    it was bound, unless its keys are read."""
+    it was bound, unless its keys are read. Not the value of a form-binding `key` of a dict display
+    (`{"data": request.POST}`, see `_FORM_BINDING`): a form's arguments."""
     if value.role in BODY_ROLES and is_request_container(value) and not isinstance(node, ast.Name):
+        if isinstance(key, ast.Constant) and isinstance(key.value, str) and _FORM_BINDING.get(key.value) == value.role:
+            return
         emit_whole_body(an, node, value)
 
 
