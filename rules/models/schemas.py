@@ -35,6 +35,7 @@ import werkzeug.local
 import whoosh.fields
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import AbstractUser
 from alembic import op
 from django.db import models
@@ -319,6 +320,19 @@ class LoginForm(forms.Form):
         # relations refer to records by id
         # ok: python.django.form-field
         self.fields["account"] = forms.ModelChoiceField(queryset=None)
+
+
+class EmailAuthenticationForm(AuthenticationForm):
+    # the login the form extends takes only an email address here: it holds one
+    # ruleid: python.django.form-field user.contact.email
+    username = forms.EmailField(label=_("Email address"))
+    # ok: python.django.form-field
+    redirect_url = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class UsernameAuthenticationForm(AuthenticationForm):
+    # ruleid: python.django.form-field user.account.username
+    username = forms.CharField(max_length=254)
 
 
 class LogoutForm(forms.Form):

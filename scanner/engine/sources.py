@@ -2695,6 +2695,9 @@ def _no_text(annotation: ast.expr) -> bool:
     return isinstance(annotation, (ast.Name, ast.Attribute)) and _annotation_name(annotation).rsplit(".", 1)[-1] in _NOT_TEXT
 
 
+_USERNAME = "user.account.username"
+# What a login field's declared type may restrict it to: the address or number people sign in with.
+_LOGIN_FORMATS = frozenset({"user.contact.email", "user.contact.phone_number"})
 # A schema's own `id` or `pk` is its record's key, as a primary key is (`User.id`, `AccountId.id`,
 # a new user's `CreateUser.id`): only its class makes it a person's id, and it collects nothing. A
 # label may still say that it holds an id from elsewhere (`id = IntegerField(label="Account ID")`).
@@ -2711,6 +2714,12 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
     by_name = name.lower() not in _RECORD_KEYS
     owner = declaring.owner if declaring.reading is None else declaring.reading
     match = classifier.name(name, owner=owner) if by_name else None
+    if match is not None and match.category == _USERNAME and type_names:
+        # `username = forms.EmailField(...)`: a login that takes only an email address (or a phone
+        # number) holds one, whatever the name it keeps from the login form it extends
+        typed = classifier.type_name(type_names[0])
+        if typed is not None and typed.category in _LOGIN_FORMATS:
+            match = typed
     if match is None and by_name and declaring.model is not None:
         match = classifier.name(name, owner=declaring.model)
     if match is None and by_name and declaring.address:
