@@ -250,6 +250,9 @@ class SchemaFamily:
     unseen_received: bool = False
     """With `received_only`: a class no module of the project names (a library's export, a model
     used only by another package) is read as receiving data, its use being out of sight."""
+    value_tables: frozenset[str] = frozenset()
+    """Models of reference values (`Country`, `Language`): a relation of `exclude_calls` to one
+    (`country = ForeignKey("address.Country")`) stores the value chosen, and is a field."""
 
     def is_field_call(self, symbol: str) -> bool:
         """True when a call of `symbol` declares a field of this family."""
@@ -479,7 +482,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
                          "meta_fields", "response_names", "stored_when_keyword", "renders_fields", "submitted",
-                         "received_only", "unseen_received"}),
+                         "received_only", "unseen_received", "value_tables"}),
 }
 
 
@@ -830,6 +833,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                     submitted=bool(entry.get("submitted", False)),
                     received_only=bool(entry.get("received_only", False)),
                     unseen_received=bool(entry.get("unseen_received", False)),
+                    value_tables=frozenset(reader.strings(entry, "value_tables")),
                 )
             )
 

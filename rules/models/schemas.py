@@ -180,6 +180,16 @@ class Card(models.Model):
 class AbstractShippingAddress(models.Model):
     # ruleid: python.django.model-field user.contact.address.street
     line1 = models.CharField(_("First line of address"), max_length=255)
+    # a foreign key to a table of reference values stores the value chosen: the person's country
+    # ruleid: python.django.model-field user.contact.address.country
+    country = models.ForeignKey("address.Country", on_delete=models.CASCADE, verbose_name=_("Country"))
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ok: python.django.model-field
+    partner = models.ForeignKey("partner.Partner", on_delete=models.CASCADE)
+    # a reference value that is not personal data
+    # ok: python.django.model-field
+    currency = models.ForeignKey("Currency", on_delete=models.PROTECT)
     # ruleid: python.django.model-field user.content
     notes = models.TextField(blank=True, verbose_name=_("Instructions"))
 
@@ -187,6 +197,9 @@ class AbstractShippingAddress(models.Model):
 class Project(models.Model):
     # ok: python.django.model-field
     notes = models.TextField(blank=True)
+    # the project's country, not a person's
+    # ok: python.django.model-field
+    country = models.ForeignKey("address.Country", on_delete=models.CASCADE)
     # ok: python.django.model-field
     homepage = models.URLField(blank=True)
 

@@ -2123,6 +2123,23 @@ def _declares_field(family: SchemaFamily, symbol: str | None, call: ast.Call) ->
     return name.endswith("Field") and name not in excluded and not name.endswith(("ForeignKeyField", "RelatedField"))
 
 
+def _to_value_table(family: SchemaFamily, symbol: str | None, call: ast.Call) -> bool:
+    """Whether a relation of the family's `exclude_calls` points at a model of reference values
+    (`country = models.ForeignKey("address.Country", ...)`, `ForeignKey(Language, ...)`): it stores
+    the value a person chose, where a relation to a user or another record only refers to it. False
+    for every other call."""
+    if symbol is None or symbol not in family.exclude_calls:
+        return False
+    target = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "to"), None)
+    if isinstance(target, ast.Constant) and isinstance(target.value, str):
+        name = target.value.rsplit(".", 1)[-1]  # "app_label.Model"
+    elif isinstance(target, (ast.Name, ast.Attribute)):
+        name = target.id if isinstance(target, ast.Name) else target.attr
+    else:
+        return False
+    return name in family.value_tables
+
+
 def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr, scope: Scope) -> None:
     """`self.fields["email"] = forms.EmailField(...)` in a form or serializer: a field added at run time.
 
@@ -2521,7 +2538,7 @@ def _field(
 ) -> None:
     family, owner = declaring.family, declaring.owner
     symbol = an.static_symbol(call.func, scope)
-    if not _declares_field(family, symbol, call):
+    if not _declares_field(family, symbol, call) and not (family.value_tables and _to_value_table(family, symbol, call)):
         return
     if _refers_by_id(an, family, call, scope) or _response_only(an, call):
         return
