@@ -1072,6 +1072,9 @@ def rebuilt_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[
         return None
     returned: set[str] = set()
     edges: dict[str, set[str]] = {}  # what a name's items are copied into, and its aliases both ways
+    # the bodies of the loops over a name: what they fill is walked for only when that name is reached
+    # from a parameter (most loops walk something else, and a loop body's walk is a walk of every node)
+    loops: dict[str, list[list[ast.stmt]]] = {}
     for node in _own_statements(func):
         if isinstance(node, ast.Return):
             if node.value is None or not isinstance(node.value, ast.Name):
@@ -1085,20 +1088,35 @@ def rebuilt_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[
         elif isinstance(node, (ast.For, ast.AsyncFor)):
             source = _iterated_name(node.iter)
             if source is not None:
-                filled = {sub.value.id for stmt in node.body for sub in ast.walk(stmt)
-                          if isinstance(sub, ast.Subscript) and isinstance(sub.ctx, ast.Store)
-                          and isinstance(sub.value, ast.Name)}
-                edges.setdefault(source, set()).update(filled)
+                loops.setdefault(source, []).append(node.body)
     for index, name in enumerate(names):
         reached, stack = {name}, [name]
         while stack:
-            for following in edges.get(stack.pop(), ()):
+            current = stack.pop()
+            bodies = loops.pop(current, None)
+            if bodies is not None:
+                edges.setdefault(current, set()).update(_filled_names(bodies))
+            for following in edges.get(current, ()):
                 if following not in reached:
                     reached.add(following)
                     stack.append(following)
         if returned <= reached:
             return index
     return None
+
+
+def _filled_names(bodies: list[list[ast.stmt]]) -> set[str]:
+    """The names whose items statements of `bodies` assign, at any depth (`out[key] = value`)."""
+    found: set[str] = set()
+    stack: list[ast.AST] = [stmt for body in bodies for stmt in body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Name, ast.Constant)):
+            continue  # the commonest nodes, holding no subscript
+        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name):
+            found.add(node.value.id)
+        stack.extend(ast.iter_child_nodes(node))
+    return found
 
 
 def _iterated_name(node: ast.expr) -> str | None:
