@@ -977,6 +977,10 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("notes", "Project", None),
     ("instructions", "Recipe", None),
     ("instructions", None, None),
+    # --- an address's text kept for searching copies the address
+    ("search_text", "AbstractAddress", ADDRESS),
+    ("search_text", "UserAddress", ADDRESS),
+    ("search_text", None, SEARCH),
     # --- a search a person made, kept as a record
     ("query", "AbstractUserSearch", BEHAVIOR),
     ("term", "SavedSearch", BEHAVIOR),

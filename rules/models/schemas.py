@@ -192,6 +192,9 @@ class AbstractShippingAddress(models.Model):
     currency = models.ForeignKey("Currency", on_delete=models.PROTECT)
     # ruleid: python.django.model-field user.content
     notes = models.TextField(blank=True, verbose_name=_("Instructions"))
+    # the address's fields copied into one text for searching
+    # ruleid: python.django.model-field user.contact.address
+    search_text = models.TextField(_("Search text - used only for searching addresses"), editable=False)
 
 
 class Project(models.Model):
