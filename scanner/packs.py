@@ -115,7 +115,7 @@ class SchemaTable:
 
     def is_column_call(self, symbol: str) -> bool:
         """True when a call of `symbol` declares a column of such a table."""
-        return any(fnmatch.fnmatchcase(symbol, pattern) for pattern in self.column_calls)
+        return matches_any(symbol, self.column_calls)
 
 
 # How a dict declares its fields (`[[dict_schema]] shape`): `validators`, field name to a list of
@@ -154,11 +154,11 @@ class DictSchema:
     def names_function(self, name: str) -> bool:
         """True when a function named `name` builds such a schema (patterns match case-insensitively)."""
         lowered = name.lower()
-        return any(fnmatch.fnmatchcase(lowered, pattern) for pattern in self.functions)
+        return matches_any(lowered, self.functions)
 
     def names_variable(self, name: str) -> bool:
         """True when a module-level name `name` holds such a schema (patterns match as written)."""
-        return any(fnmatch.fnmatchcase(name, pattern) for pattern in self.names)
+        return matches_any(name, self.names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +258,14 @@ class SchemaFamily:
         """True when a call of `symbol` declares a field of this family."""
         if symbol in self.exclude_calls:
             return False
-        return any(fnmatch.fnmatchcase(symbol, pattern) for pattern in self.field_calls)
+        return matches_any(symbol, self.field_calls)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def matches_any(name: str, patterns: tuple[str, ...]) -> bool:
+    """Whether `name` matches one of the `fnmatch` patterns (case-sensitively); memoised, as the
+    engine asks about the same names (every function's, every called symbol) file after file."""
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
 
 
 _MATCHED_LIMIT = 200_000  # entries of a memo of symbols, emptied when full
@@ -418,7 +425,7 @@ class Models:
 
     def _scheme(self, symbol: str) -> bool:
         """A security scheme instance (`APIKeyHeader(...)`), which FastAPI dependencies read credentials with."""
-        return symbol.endswith(")") and any(fnmatch.fnmatchcase(symbol, p) for p in self.routes.credential_schemes)
+        return symbol.endswith(")") and matches_any(symbol, self.routes.credential_schemes)
 
     def relevant(self, symbol: str | None) -> bool:
         """True when a value of this symbol matters to some model (worth telling other modules about)."""
