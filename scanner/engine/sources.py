@@ -28,7 +28,7 @@ from scanner.engine.summaries import (
 )
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
 from scanner.model import Cookie, Kind
-from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable
+from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable, matches_any
 
 if TYPE_CHECKING:
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
@@ -1294,7 +1294,7 @@ def _credential_scheme(an: FileAnalyzer, call: ast.Call, scope: Scope) -> bool:
 
 
 def _is_scheme(an: FileAnalyzer, symbol: str) -> bool:
-    return symbol.endswith(")") and any(fnmatch.fnmatchcase(symbol, pattern) for pattern in an.models.routes.credential_schemes)
+    return symbol.endswith(")") and matches_any(symbol, an.models.routes.credential_schemes)
 
 
 _SCALARS = frozenset({"builtins.str", "builtins.int", "builtins.float", "builtins.bool", "pydantic.EmailStr",
@@ -1570,7 +1570,7 @@ def response_model_symbols(an: FileAnalyzer) -> frozenset[str]:
 
 def _response_model(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     """A class named like a response, or used as `response_model=` in its module or another."""
-    if node.name in an.response_models or any(fnmatch.fnmatchcase(node.name, p) for p in an.models.response_names):
+    if node.name in an.response_models or matches_any(node.name, an.models.response_names):
         return True
     qualified = f"{an.module}.{node.name}" if an.module else node.name
     an.uses.add(USE_RESPONSE + qualified)  # known once the module naming it has been analysed
