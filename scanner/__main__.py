@@ -1,5 +1,5 @@
 """`python -m scanner` runs the same command line as `policyscan`."""
 
-from scanner.cli import main
+from scanner.cli import entry
 
-main()
+entry()

@@ -364,3 +364,26 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         click.echo("policyscan: internal error; please report it with the traceback above", err=True)
         code = ExitCode.INCOMPLETE
     sys.exit(int(code or 0))
+
+
+def entry() -> NoReturn:
+    """The `policyscan` command and `python -m scanner`: `main`, then the process ends without the
+    interpreter's finalisation.
+
+    Freeing a run's objects one by one at exit (its results and summaries, the memos of names and
+    symbols) took half a second after a one-worker scan of Django, 6% of the run. By then every
+    file the run wrote is closed, the cache is saved and the workers are joined (`main` returns
+    only then), so the standard streams are flushed and the process exits with `main`'s code.
+    Tests call `main`, which raises SystemExit as usual.
+    """
+    code = 0
+    try:
+        main()
+    except SystemExit as exc:
+        if isinstance(exc.code, str):
+            click.echo(exc.code, err=True)
+        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe or stream: nothing more to say
+            stream.flush()
+    os._exit(code)

@@ -178,6 +178,23 @@ def test_python_dash_m_and_console_script_agree(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["summary"]["findings"] == 1
 
 
+def test_the_process_ends_with_the_code_and_every_stream_written_whatever_the_workers(tmp_path: Path) -> None:
+    # `python -m scanner` ends without the interpreter's finalisation (scanner.cli.entry): what it
+    # wrote to a file, to stdout and to stderr must all be there, and the exit code be main's
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    here = Path(__file__).parents[1]
+    for jobs in ("1", "2"):
+        target = tmp_path / f"out-{jobs}.sarif"
+        result = subprocess.run([sys.executable, "-m", "scanner", "scan", str(tmp_path), "--jobs", jobs, "--format",
+                                 "sarif", "-o", str(target)], capture_output=True, text=True, cwd=here, check=False)
+        assert result.returncode == 1, result.stderr
+        assert_valid_sarif(target.read_text(encoding="utf-8"))
+    missing = subprocess.run([sys.executable, "-m", "scanner", "scan", str(tmp_path / "nowhere")],
+                             capture_output=True, text=True, cwd=here, check=False)
+    assert missing.returncode == 2
+    assert missing.stderr == f"policyscan: error: {tmp_path / 'nowhere'}: no such file or folder\n"
+
+
 def test_semgrep_packs_without_semgrep_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"pyproject.toml": "[tool.policyscan]\nsemgrep_packs = ['sdk-settings']\n",
