@@ -49,6 +49,8 @@ PACKAGE = {"app/__init__.py": "", "app/utils.py": "", "app/models.py": "", "app/
         # inside a function, and in parentheses over several lines
         ("app/views.py", "def view():\n    from app.utils import helper\n", ("app/utils.py",)),
         ("app/views.py", "from app.sub.forms import (\n    Form,\n    Other,\n)\n", ("app/sub/forms.py",)),
+        # a module among names in parentheses over several lines, past a comment
+        ("app/views.py", "from app import (\n    helper,  # the first\n    models,\n)\n", ("app/__init__.py", "app/models.py")),
         # libraries, itself, text that only looks like an import
         ("app/views.py", "from django.db import models\nimport requests\n", ()),
         ("app/utils.py", "from app.utils import helper\n", ()),
