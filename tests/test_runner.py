@@ -142,6 +142,23 @@ CYCLE = {
 PADDING = {f"app/pad{n:02}.py": "x = 1\n" for n in range(40)}
 
 
+def logs_and_rounds(root: Path, monkeypatch: pytest.MonkeyPatch,
+                    jobs: int) -> tuple[list[tuple[str, int, tuple[str, ...]]], list[list[str]]]:
+    """The log observations of an observe run of `root` (path, line, categories), and the files each
+    round of the run analysed again."""
+    analysed_again: list[list[str]] = []
+    original = Settler.run
+
+    def recording(self: Settler, todo: list[str], *args: object, **kwargs: object) -> list[Analyzed]:
+        analysed_again.append(list(todo))
+        return original(self, todo, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Settler, "run", recording)
+    result = run(root, config=Config(), command="observe", jobs=jobs, cache=False)
+    logs = [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
+    return logs, analysed_again
+
+
 @pytest.mark.parametrize(
     ("files", "jobs", "rounds"),
     [
@@ -157,16 +174,7 @@ PADDING = {f"app/pad{n:02}.py": "x = 1\n" for n in range(40)}
 def test_summaries_are_settled_in_import_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 files: dict[str, str], jobs: int, rounds: list[list[str]]) -> None:
     write(tmp_path, files)
-    analysed_again: list[list[str]] = []
-    original = Settler.run
-
-    def recording(self: Settler, todo: list[str], *args: object, **kwargs: object) -> list[Analyzed]:
-        analysed_again.append(list(todo))
-        return original(self, todo, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Settler, "run", recording)
-    result = run(tmp_path, config=Config(), command="observe", jobs=jobs, cache=False)
-    logs = [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
+    logs, analysed_again = logs_and_rounds(tmp_path, monkeypatch, jobs)
     view = "app/a_views.py" if "app/a_views.py" in files else "app/a.py"
     assert logs == [(view, 10 if view == "app/a_views.py" else 15, ("user.device.ip_address",))]
     assert analysed_again == rounds
@@ -209,16 +217,7 @@ def test_a_package_comes_before_the_submodules_it_imports_for_their_side_effects
     # the edge is kept (the package imports it), but inside the cycle the package is first
     assert deps["app/checks/__init__.py"] == ("app/checks/a_views.py", "app/checks/ip.py")
     assert order.index("app/checks/__init__.py") < order.index("app/checks/a_views.py")
-    analysed_again: list[list[str]] = []
-    original = Settler.run
-
-    def recording(self: Settler, todo: list[str], *args: object, **kwargs: object) -> list[Analyzed]:
-        analysed_again.append(list(todo))
-        return original(self, todo, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Settler, "run", recording)
-    result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=False)
-    logs = [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
+    logs, analysed_again = logs_and_rounds(tmp_path, monkeypatch, 1)
     assert logs == [("app/checks/a_views.py", 10, ("user.device.ip_address",))]
     assert analysed_again == []  # the views found the package's re-export settled
 
