@@ -367,7 +367,16 @@ class Classifier:
         if words:
             configuration = any(w in pack.configuration for w in words)
             dropped: set[str] = set()
-            while len(words) > 1 and words[-1] in pack.owner_suffixes:
+            while len(words) > 1:
+                suffix = words[-1] in pack.owner_suffixes
+                if (suffix or words[-1] in pack.word_groups) and words[-2] + words[-1] in pack.word_groups:
+                    # a head that a group lists as one word with the word before it reads as that
+                    # word: `CreditCard` is a creditcard (not any card), `ChatModel` a chatmodel (an
+                    # AI model, not a chat). A head no group knows keeps its reading (`ApiKey`).
+                    words[-2:] = [words[-2] + words[-1]]
+                    break
+                if not suffix:
+                    break
                 dropped.add(words.pop())
             groups = pack.word_groups.get(words[-1], frozenset())
             if dropped & (pack.groups.get(REQUEST_GROUP, frozenset()) | pack.groups.get(SUBMITTED_GROUP, frozenset())):

@@ -167,6 +167,26 @@ class AbstractBankcard(models.Model):
         abstract = True
 
 
+# a payment card named in two words: the same card as a Bankcard
+class CreditCard(models.Model):
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.name
+    name = models.CharField(max_length=255)
+    # ruleid: python.django.model-field user.financial.credit_card
+    number = models.CharField(max_length=32)
+
+
+# an AI model a service is configured with: its name and description are the service's, not a chat's
+class ChatModel(models.Model):
+    # ok: python.django.model-field
+    name = models.CharField(max_length=200)
+    # ok: python.django.model-field
+    description = models.TextField(blank=True, null=True)
+    # ok: python.django.model-field
+    max_prompt_size = models.IntegerField(default=None, null=True, blank=True)
+
+
 # a card of a board or a dashboard: its number and name are the card's own
 class Card(models.Model):
     # ok: python.django.model-field
