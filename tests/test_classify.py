@@ -464,6 +464,11 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("message", "request", CONTENT),
     ("comment", "request", CONTENT),
     ("text", "payload", CONTENT),
+    # a named entity found in a memory's or a message's text (`entity_text`): a name, a place
+    ("entity_text", "Memory", CONTENT),
+    ("entity_text", "AsyncMemory", CONTENT),
+    ("entity_text", "SchemaMigrator", None),
+    ("entity_text", None, None),
     ("messages", None, None),
     ("message", None, None),
     ("error_message", None, None),
