@@ -146,7 +146,7 @@ class Classifier:
         self._not_personal = frozenset(_key(pack, name) for name in overrides.not_personal)
         self._not_personal_headers = frozenset(_key(pack, _header_form(name)) for name in overrides.not_personal)
         self._names: dict[tuple[str, str | None], Match | None] = {}
-        self._identifiers: dict[str, tuple[tuple[str, ...], bool | None]] = {}
+        self._identifiers: dict[str, tuple[tuple[str, ...], bool | None, Match | None]] = {}
         self._owners: dict[str, frozenset[str] | None] = {}
         self._owner_words: dict[str, tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]] = {}
         self._headers: dict[str, Match | None] = {}
@@ -249,33 +249,32 @@ class Classifier:
 
     # -- names --------------------------------------------------------------------------------
 
-    def _read_identifier(self, identifier: str) -> tuple[tuple[str, ...], bool | None]:
-        """The words of an identifier and whether a pattern starts with one of them; None instead
-        when no owner changes what it means (a name never personal, an override, a constant)."""
+    def _read_identifier(self, identifier: str) -> tuple[tuple[str, ...], bool | None, Match | None]:
+        """The words of an identifier, whether a pattern starts with one of them, and, for a name
+        no owner changes the meaning of (never personal, an override, a constant), None instead
+        with what it means."""
         pack = self._pack
         words = pack.words(identifier)
         key = "_".join(words)
         # dunder names (`__name__`, `__init__`) belong to Python, not to the data
-        if not key or key in self._not_personal or (identifier.startswith("__") and identifier.endswith("__")) \
-                or key in self._fields or _is_constant(identifier):
-            return words, None
+        if not key or key in self._not_personal or (identifier.startswith("__") and identifier.endswith("__")):
+            return words, None, None
+        if key in self._fields:
+            return words, None, Match(self._fields[key], f"name {identifier!r} ~ [classifier] fields")
+        if _is_constant(identifier):
+            return words, None, self.header(identifier)
         # a pattern matches from one of its words: a name with none of them can mean something only
         # as the field of a class named for it (`ApiKeyValue.value`: api key value)
-        return words, any(word in pack.by_first_word for word in words)
+        return words, any(word in pack.by_first_word for word in words), None
 
     def _classify_name(self, identifier: str, owner: str | None, also: frozenset[str] = frozenset()) -> Match | None:
         pack = self._pack
         read = self._identifiers.get(identifier)
         if read is None:  # the same identifiers recur under many owners: read once
             read = self._identifiers[identifier] = self._read_identifier(identifier)
-        words, can_match = read
-        if can_match is None:  # in the order `_read_identifier` tests them
-            key = "_".join(words)
-            if not key or key in self._not_personal or (identifier.startswith("__") and identifier.endswith("__")):
-                return None
-            if key in self._fields:
-                return Match(self._fields[key], f"name {identifier!r} ~ [classifier] fields")
-            return self.header(identifier)  # a constant
+        words, can_match, fixed = read
+        if can_match is None:
+            return fixed
         if not can_match and (not owner or words[0] not in self._split_owner(owner)[2]):
             # nothing can match it but its owner's name, and the owner is not named for it: most
             # names classified under an owner (`field.model`, `connection.ops`) end here
@@ -345,11 +344,7 @@ class Classifier:
     def _owner_modifiers(self, owner: str) -> tuple[str, ...]:
         """Return the words of `owner` before its head word (`SystemMessage` -> system,
         `AIMessageSchema` -> ai), which say whose the owner is."""
-        pack = self._pack
-        words = list(pack.words(owner.rsplit(".", 1)[-1]))
-        while len(words) > 1 and words[-1] in pack.owner_suffixes:
-            words.pop()
-        return tuple(words[:-1])
+        return self._split_owner(owner)[0][:-1]
 
     def _owner_groups(self, owner: str) -> frozenset[str] | None:
         """The owner groups of `owner`'s head word; None for a configuration object.
