@@ -345,6 +345,31 @@ def test_a_parameter_documented_as_personal_data_is_that_data_when_sent(doc: str
     assert shares == ([(line, categories)] if categories else [])
 
 
+@pytest.mark.parametrize(
+    ("owner", "doc", "categories"),
+    [
+        # keys listed in prose, read as fields of the records the client's class handles
+        ("MemoryClient", ("        Args:\n            **kwargs: Alternatively pass text, metadata, timestamp, or\n"
+                          "                expiration_date as keyword args."), ("user.content",)),
+        ("MemoryClient", ("        Args:\n            entity_id: Typed options with text, metadata, and/or"
+                          " expiration_date fields."), ("user.content",)),
+        ("NoteClient", "        :param entity_id: The new body, title, and tags.", ("user.content",)),
+        # two keys are not a list; settings of a request; a class that says nothing of its records
+        ("MemoryClient", "        Args:\n            **kwargs: Alternatively pass text or metadata.", None),
+        ("MemoryClient", "        Args:\n            **kwargs: Paging options (page, page_size, order).", None),
+        ("Client", "        Args:\n            **kwargs: Alternatively pass text, metadata, timestamp.", None),
+    ],
+)
+def test_keys_a_docstring_lists_are_fields_of_the_clients_records(owner: str, doc: str,
+                                                                   categories: tuple[str, ...] | None) -> None:
+    """`**kwargs: Alternatively pass text, metadata, ...` of `MemoryClient.update`: a memory's text is sent."""
+    source = DOCUMENTED_API.replace("{doc}", doc).replace("class Client:", f"class {owner}:")
+    line = len(source.splitlines())  # the request is the last line
+    result = analyze_source("mem0/client/main.py", source, models(), Classifier.load())
+    shares = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == ([(line, categories)] if categories else [])
+
+
 def test_a_documented_parameter_in_a_relative_path_of_a_base_url_client_is_sent() -> None:
     """The URL joined to the client's base URL keeps which parameters it derives from."""
     source = DOCUMENTED_API.replace("{doc}", "        Args:\n            entity_id: Optional user ID to delete.").replace(

@@ -400,6 +400,10 @@ _REST_PARAMETER = re.compile(r"^\s*:param\s+(?:[^:]*\s)?\*{0,2}(\w+)\s*:(.*)$")
 _DOCUMENTED_NAME = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
 # A key listed as a bullet with its type in a parameter's description (`- text (str, optional): ...`).
 _DOCUMENTED_KEY = re.compile(r"(?:^|\s)[-*]\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(")
+# Keys a description lists in prose (`with text, metadata, timestamp, and/or expiration_date fields`,
+# `pass text, metadata or timestamp as keyword args`): three or more plain names separated by commas.
+_ENUMERATED_KEYS = re.compile(r"\b[a-z][a-z0-9_]*(?:\s*,\s*(?:and/or\s+|or\s+|and\s+)?[a-z][a-z0-9_]*){2,}")
+_ENUMERATION_SEPARATOR = re.compile(r"\s*,\s*(?:and/or\s+|or\s+|and\s+)?")
 # A description that says, in words, that the value is a user's id.
 _USERS_ID = re.compile(r"\b(?:user|user's|users'|end[- ]user's)\s+(?:id|ids|identifier|identifiers)\b", re.IGNORECASE)
 
@@ -409,7 +413,7 @@ def documented_parameters(an: FileAnalyzer, node: ast.AST, params: frozenset[int
     `Value.params`) hold: `**kwargs: Optional filters like user_id, run_id` or `entity_id: The user's id`
     hold `user.unique_id`, though neither name shows it. Only the parameter's own entry is read, and
     only names of personal data (not credentials, which configure a request); NOTHING when it says none."""
-    func = _enclosing_function(an.tree.body, getattr(node, "lineno", 0))
+    func, cls = _enclosing_function(an.tree.body, getattr(node, "lineno", 0))
     doc = ast.get_docstring(func) if func is not None else None
     if func is None or not doc:
         return NOTHING
@@ -435,21 +439,36 @@ def documented_parameters(an: FileAnalyzer, node: ast.AST, params: frozenset[int
                 keyed = an.classify_name(key, arg.arg)
                 if keyed is not None:
                     categories |= {c for c in keyed.categories if not c.startswith("user.authorization")}
+        if cls is not None and description.count(",") >= 2:
+            # `options: Typed options with text, metadata, and/or timestamp fields`, `**kwargs: Alternatively
+            # pass text, metadata or timestamp`: the keys a method of a client sends, read as fields of the
+            # records its class handles (`MemoryClient`: a memory's `text`)
+            for listed in _ENUMERATED_KEYS.findall(description):
+                for key in _ENUMERATION_SEPARATOR.split(listed):
+                    keyed = an.classify_name(key, cls.name)
+                    if keyed is not None:
+                        categories |= {c for c in keyed.categories if not c.startswith("user.authorization")}
         if categories:
             parts.append(Value(categories=frozenset(categories),
                                reasons=(f"'{arg.arg}' is documented as holding {describe(categories)}",)))
     return union(parts) if parts else NOTHING
 
 
-def _enclosing_function(body: list[ast.stmt], line: int) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-    """The innermost function among `body`'s statements (and theirs) whose lines hold `line`."""
+def _enclosing_function(body: list[ast.stmt], line: int) -> tuple[ast.FunctionDef | ast.AsyncFunctionDef | None,
+                                                                   ast.ClassDef | None]:
+    """The innermost function among `body`'s statements (and theirs) whose lines hold `line`, and the
+    class that function is a method of (None for a function outside a class, or a nested one)."""
     found: ast.FunctionDef | ast.AsyncFunctionDef | None = None
+    cls: ast.ClassDef | None = None
+    outer: ast.ClassDef | None = None
     while True:
         inner = next((stmt for stmt in body if stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno)), None)
         if inner is None:
-            return found
+            return found, cls
         if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            found = inner
+            found, cls, outer = inner, outer, None
+        elif isinstance(inner, ast.ClassDef):
+            outer = inner
         body = [stmt for inner_body in inner_bodies(inner) for stmt in inner_body]
 
 
