@@ -55,6 +55,10 @@ class ShareSink:
     data_arguments: bool = True
     payload: frozenset[str] = frozenset()
     content: frozenset[str] = frozenset()
+    when_setting: str | None = None
+    """The rule of an SDK setting (`python.share.sentry-default-pii`) that, turned on anywhere in the
+    project, makes a call that is given no visible personal data send `setting_implies` still."""
+    setting_implies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,6 +469,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords"}),
     "heuristics": frozenset({"logger_names", "logger_type"}),
     "sdk": frozenset({"recipient", "rule", "calls", "params", "implies", "require_data", "when_keyword", "data_arguments",
+                     "when_setting", "setting_implies",
                         "payload", "content"}),
     "http": frozenset({"calls", "url_position", "sends"}),
     "host": frozenset({"recipient", "hosts", "implies", "require_data"}),
@@ -682,6 +687,8 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                 data_arguments=bool(entry.get("data_arguments", True)),
                 payload=frozenset(reader.strings(entry, "payload")),
                 content=frozenset(reader.strings(entry, "content")),
+                when_setting=reader.string(entry, "when_setting", required=False) or None,
+                setting_implies=reader.categories(entry, "setting_implies"),
             )
             recipients.add(share.recipient)
             for pattern in reader.strings(entry, "calls", required=True):

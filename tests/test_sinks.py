@@ -378,3 +378,48 @@ def test_a_documented_parameter_in_a_relative_path_of_a_base_url_client_is_sent(
     result = analyze_source("mem0/client/main.py", source, models(), Classifier.load())
     shares = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.SHARE]
     assert shares == [(16, ("user.unique_id",))]
+
+
+SENTRY_INIT = """
+import sentry_sdk
+
+
+def init_sentry(dsn):
+    sentry_sdk.init(dsn=dsn, send_default_pii={pii})
+"""
+
+SENTRY_CAPTURE = """
+from sentry_sdk import capture_exception, set_tag
+
+
+def exception_handler(exc, exception_id):
+    set_tag("exception_id", exception_id)
+    capture_exception(exc)
+"""
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize(
+    ("pii", "captures"),
+    [
+        # another module turns send_default_pii on: every event carries the user and the request
+        ("True", [("app/handlers.py", 7, "share",
+                   ("user.contact.email", "user.device.ip_address", "user.unique_id"), "Sentry")]),
+        # off, or not a constant: an exception given nothing personal shares nothing
+        ("False", []),
+        ("settings.SEND_PII", []),
+    ],
+)
+def test_a_sentry_capture_shares_the_user_where_the_project_sends_default_pii(
+        tmp_path: Path, jobs: int, pii: str, captures: list[tuple[str, int, str, tuple[str, ...], str]]) -> None:
+    """label-studio's DRF exception handler calls `capture_exception(exc)`; its `sentry.py` initialises
+    Sentry with `send_default_pii=True`: the capture is a share, known in a later round."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "sentry.py").write_text(SENTRY_INIT.replace("{pii}", pii))
+    (tmp_path / "app" / "handlers.py").write_text(SENTRY_CAPTURE)
+    result = run(tmp_path, config=Config(), command="observe", jobs=jobs, cache=False)
+    shares = [(o.path, o.span.start_line, o.kind.value, o.categories, o.recipient)
+              for o in result.observations if o.kind is Kind.SHARE]
+    init = [("app/sentry.py", 6, "share", ("user.content", "user.device.ip_address", "user.unique_id"), "Sentry")]
+    assert shares == captures + (init if pii == "True" else [])

@@ -239,7 +239,9 @@ def sentry_user_context(user, exc):
     sentry_sdk.capture_message(f"payment failed for {user.email}", level="warning")
     # ruleid: python.share.sentry-event user.contact.phone_number recipient=Sentry
     sentry_sdk.set_context("customer", {"phone": user.phone})
-    # ok: python.share.sentry-event
+    # an event sent where the project turns on send_default_pii (init_sentry above; another module's
+    # init counts too): Sentry attaches the user and the request, whatever the call is given
+    # ruleid: python.share.sentry-event user.contact.email,user.device.ip_address,user.unique_id recipient=Sentry
     sentry_sdk.capture_exception(exc)
     # ok: python.share.sentry-event
     sentry_sdk.set_tag("plan", "pro")

@@ -198,6 +198,7 @@ class FileAnalyzer:
         self.path = path
         self.external = external
         self.uses: set[str] = set()
+        self.settings: set[str] = set()  # rules of SDK settings this file turns on (ModuleSummary.settings)
         self.tree = tree
         self.models = models
         self.classifier = classifier
@@ -1509,6 +1510,7 @@ class FileAnalyzer:
             responses=sources.response_model_symbols(self),
             received=sources.received_classes(self)[1],
             named=sources.named_imports(self),
+            settings=frozenset(self.settings),
         )
 
     def _url_constants(self, prefix: str) -> dict[str, str]:

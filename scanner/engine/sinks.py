@@ -12,6 +12,7 @@ import urllib.parse
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS, callee_name, inner_bodies
+from scanner.engine.summaries import USE_SETTING
 from scanner.engine.values import HOLE, NOTHING, REQUEST, Value, data_of, shape_of, union
 from scanner.model import Cookie, Kind
 from scanner.packs import CookieSetter, HostRecipient, LogSink, ShareSink
@@ -275,6 +276,8 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
         value = given.get(keyword)
         if value is None or not value.is_const or value.const != expected:
             return
+    if sink.when_keyword:
+        an.settings.add(sink.rule)  # `sentry_sdk.init(send_default_pii=True)`: on for the whole project
     if not node.args and not node.keywords:
         # `run.post()`, `span.end()`, `payment.create()`: what such a call sends was given to the
         # object by an earlier call (its constructor, `update(...)`), which is where the share is
@@ -295,7 +298,16 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
         if sent_params:
             scope.content_params |= sent_params
     if sink.require_data and not data.categories:
-        return
+        if sink.when_setting is None:
+            return
+        # `capture_exception(exc)` where the project turned on `send_default_pii`: the event carries the
+        # user and the request whatever the call is given (turned on above in this file, or in another
+        # module: known in a later round)
+        an.uses.add(USE_SETTING + sink.when_setting)
+        if sink.when_setting not in an.settings and sink.when_setting not in an.external.settings:
+            return
+        data = Value(categories=frozenset(sink.setting_implies),
+                     reasons=(f"the project turns on the setting {sink.when_setting} reports",))
     categories = set(data.categories) | set(sink.implies)
     message = f"data is sent to {sink.recipient}"
     if categories:

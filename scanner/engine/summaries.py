@@ -96,6 +96,10 @@ class ModuleSummary:
     named: frozenset[str] = frozenset()
     """Other modules' names this module imports and uses: a Pydantic model no module names is one
     whose use cannot be seen (a library's export), read as receiving data."""
+    settings: frozenset[str] = frozenset()
+    """Rules of SDK settings this module turns on (`python.share.sentry-default-pii` for
+    `sentry_sdk.init(send_default_pii=True)`): what an SDK call anywhere in the project sends
+    depends on them (every Sentry event then carries the user and the request)."""
 
     def names(self) -> frozenset[str]:
         """Every entry, as the uses that would need it: a tag for how it is used, then its qualified name.
@@ -113,7 +117,7 @@ class ModuleSummary:
         """The entries of every kind but functions, by the tag a use of one carries."""
         return {USE_RENDERED: self.rendered, USE_BASE: self.families, USE_VARIABLE: self.variables,
                 USE_REQUEST_ATTRIBUTE: self.request_attributes, USE_RESPONSE: self.responses,
-                USE_RECEIVED: self.received, USE_NAMED: self.named}
+                USE_RECEIVED: self.received, USE_NAMED: self.named, USE_SETTING: self.settings}
 
     def named_by(self, uses: Iterable[str]) -> frozenset[str]:
         """`uses & names()`, without making every name: a file uses few of the entries it is offered."""
@@ -144,6 +148,8 @@ class ModuleSummary:
             # by tag: every module a file imports from names the functions it calls, which that
             # file's analysis does not ask for (a change to it would analyse the file again)
             named=frozenset(k for k in wanted if k in self.named and USE_NAMED + k in tagged),
+            settings=frozenset(k for k in wanted if k in self.settings and USE_SETTING + k in tagged)
+            if self.settings else frozenset(),
         )
 
     def digest(self) -> str:
@@ -157,7 +163,7 @@ class ModuleSummary:
             parts.append((tagged, _function_key(function) if function else None,
                           tuple(sorted(self.rendered.get(key, ()))), self.families.get(key), self.variables.get(key),
                           key in self.request_attributes, key in self.responses, key in self.received,
-                          key in self.named))
+                          key in self.named, key in self.settings))
         return hashlib.sha256(pickle.dumps(parts, protocol=4)).hexdigest()
 
     def offered(self, imported: Iterable[tuple[str, ModuleSummary]]) -> ModuleSummary:
@@ -198,6 +204,8 @@ class ModuleSummary:
             responses=frozenset(k for k in self.responses if k.startswith(names) and is_under(k)),
             received=frozenset(k for k in self.received if k.startswith(names) and is_under(k)),
             named=frozenset(k for k in self.named if k.startswith(names) and is_under(k)),
+            settings=frozenset(k for k in self.settings if k.startswith(names) and is_under(k)) if self.settings
+            else frozenset(),
         )
         # a re-export of a re-export (`pkg.Now` -> `pkg.functions.Now` -> `pkg.functions.datetime.Now`)
         chained = tuple(bound for name, bound in found.variables.items()
@@ -215,6 +223,7 @@ class ModuleSummary:
         responses: set[str] = set()
         received: set[str] = set()
         named: set[str] = set()
+        settings: set[str] = set()
         for summary in summaries:
             functions.update(summary.functions)
             rendered.update(summary.rendered)
@@ -224,9 +233,11 @@ class ModuleSummary:
             responses.update(summary.responses)
             received.update(summary.received)
             named.update(summary.named)
+            if summary.settings:
+                settings.update(summary.settings)
         return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables,
                              request_attributes=frozenset(attributes), responses=frozenset(responses),
-                             received=frozenset(received), named=frozenset(named))
+                             received=frozenset(received), named=frozenset(named), settings=frozenset(settings))
 
 
 def _gives(function: FunctionSummary) -> bool:
@@ -280,6 +291,7 @@ USE_REQUEST_ATTRIBUTE = "q:"
 USE_RESPONSE = "o:"
 USE_RECEIVED = "i:"
 USE_NAMED = "n:"
+USE_SETTING = "s:"
 
 
 @dataclass(frozen=True)
