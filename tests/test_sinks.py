@@ -423,3 +423,45 @@ def test_a_sentry_capture_shares_the_user_where_the_project_sends_default_pii(
               for o in result.observations if o.kind is Kind.SHARE]
     init = [("app/sentry.py", 6, "share", ("user.content", "user.device.ip_address", "user.unique_id"), "Sentry")]
     assert shares == captures + (init if pii == "True" else [])
+
+
+PROGRAM_ID_HELPER = """
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def _profile({param}):
+    try:
+        return slack_app.client.bots_info(bot={param})
+    except SlackApiError:
+        log.info("Could not fetch info for %s", {param})
+        return {"real_name": {param}}
+
+
+def get_user(slack_user_id, email, is_bot=False):
+    return _profile({given})
+"""
+
+
+@pytest.mark.parametrize(
+    ("param", "given", "logged"),
+    [
+        # a parameter named for a program's id: the sender's id given there is the bot's
+        ("bot_id", "slack_user_id", None),
+        ("service_id", "slack_user_id", None),
+        ("app_ids", "slack_user_id", None),
+        # a person's data other than an id is still logged; so is an id under any other name
+        ("bot_id", "email", ("user.contact.email",)),
+        ("member", "slack_user_id", ("user.unique_id",)),
+        ("bot_user_id", "slack_user_id", ("user.unique_id",)),
+        ("robot_ids_map", "slack_user_id", ("user.unique_id",)),
+    ],
+)
+def test_a_user_id_given_to_a_parameter_named_for_a_programs_id_is_not_logged_as_a_persons(
+        param: str, given: str, logged: tuple[str, ...] | None) -> None:
+    """chainlit's `_get_bot_profile(bot_id)` logs its parameter; `get_user` passes the sender's id when it is a bot."""
+    source = PROGRAM_ID_HELPER.replace("{param}", param).replace("{given}", given)
+    result = analyze_source("app/slack.py", source, models(), Classifier.load())
+    logs = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.LOG]
+    assert logs == ([(11, logged)] if logged else [])

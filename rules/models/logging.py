@@ -789,3 +789,29 @@ class SchemaMigrator:
     def rename(self, entity_text, table):
         # ok: python.logging.personal-data
         log.info("renaming %s in %s", entity_text, table)
+
+
+# A helper whose parameter is named for a program's id (`bot_id`) logs that program's id, though a
+# caller passes it the sender's id under a user's name (Slack's sender is a bot there).
+def _get_bot_profile(bot_id):
+    try:
+        return slack_client.bots_info(bot=bot_id)
+    except SlackApiError:
+        # ok: python.logging.personal-data
+        log.info("Could not fetch bot info for %s", bot_id)
+        return {"real_name": bot_id}
+
+
+def _get_member_profile(member):
+    try:
+        return slack_client.users_info(user=member)
+    except SlackApiError:
+        # ruleid: python.logging.personal-data user.unique_id
+        log.info("Could not fetch user info for %s", member)
+        return {}
+
+
+def get_slack_user(slack_user_id, is_bot=False):
+    if is_bot:
+        return _get_bot_profile(slack_user_id)
+    return _get_member_profile(slack_user_id)

@@ -182,6 +182,13 @@ class SideLog(NamedTuple):
     node: ast.Call
     rule: str
     via: str  # how it logs: `logging.info()`
+    program_id: bool = False
+    """The parameter is named for a program's id (`bot_id`): a caller's user id given there is that program's."""
+
+
+# A parameter named for the id of a program, not a person (`bot_id`, `service_id`, `app_id`): Slack's
+# `_get_bot_profile(bot_id)` is called with the sender's id only when the sender is a bot.
+_PROGRAM_ID = re.compile(r"(?:[a-z0-9]+_)*(?:bot|service|system|app|application|integration)_ids?")
 
 
 # Names that hold a person using the application as an object (`user`, `current_user`, privacyIDEA's
@@ -250,7 +257,9 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
     for param in data.params:
         scope.log_params.setdefault(param, sink.rule)
         if not scope.logging_wrapper and param >= 0:
-            scope.side_logs.setdefault(param, []).append(SideLog(node, sink.rule, via))
+            name = scope.params[param] if param < len(scope.params) else ""
+            program = _PROGRAM_ID.fullmatch(name) is not None and an.classify_name(name, None) is None
+            scope.side_logs.setdefault(param, []).append(SideLog(node, sink.rule, via, program))
     if not data.categories and data.params & scope.content_params:
         # `print(entries[index])` of the entries the function sends an AI provider as its input
         data = union([data, Value(categories=frozenset({CONTENT}),
@@ -922,6 +931,8 @@ def apply_side_logs(an: FileAnalyzer, node: ast.Call, side_logs: dict[int, list[
             continue
         data = data_of(args[index])
         for log in logs:
+            if log.program_id and data.categories == {"user.unique_id"}:
+                continue  # `_get_bot_profile(slack_user_id)` of a sender that is a bot: the bot's id
             an.emit(Kind.LOG, log.node, data.categories, log.rule,
                     f"{describe(data.categories)} {is_are(data.categories)} written to a log by {log.via} in "
                     f"{callee}(), which is given {'them' if len(data.categories) > 1 else 'it'} at line {node.lineno}",
