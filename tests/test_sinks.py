@@ -465,3 +465,42 @@ def test_a_user_id_given_to_a_parameter_named_for_a_programs_id_is_not_logged_as
     result = analyze_source("app/slack.py", source, models(), Classifier.load())
     logs = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.LOG]
     assert logs == ([(11, logged)] if logged else [])
+
+
+RECORD_METHOD = """
+import logging
+
+log = logging.getLogger(__name__)
+
+
+class DataLayer:
+    async def {method}(self, {param}):
+        log.info("{method} %s", {param})
+        response = self.client.get_item(TableName=self.table_name, Key={"PK": {"S": f"USER#{{param}}"}})
+        if "Item" not in response:
+            return None
+        item = self._deserialize_item(response["Item"])
+        return item
+"""
+
+
+@pytest.mark.parametrize(
+    ("method", "param", "logged"),
+    [
+        # a method named for the record it handles: its parameter is a field of that record
+        ("get_user", "identifier", ("user.unique_id",)),
+        ("_update_customer", "phone", ("user.contact.phone_number",)),
+        ("delete_user", "name", ("user.name",)),
+        # another record, another verb, one word: nothing says whose it is
+        ("get_thread", "identifier", None),
+        ("user_exists", "identifier", None),
+        ("get", "identifier", None),
+    ],
+)
+def test_a_logged_parameter_is_a_field_of_the_record_its_method_is_named_for(
+        method: str, param: str, logged: tuple[str, ...] | None) -> None:
+    """chainlit's DynamoDB `get_user(self, identifier)` logs the user's login."""
+    source = RECORD_METHOD.replace("{method}", method).replace("{param}", param)
+    result = analyze_source("app/data.py", source, models(), Classifier.load())
+    logs = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.LOG]
+    assert logs == ([(9, logged)] if logged else [])

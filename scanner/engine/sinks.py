@@ -246,9 +246,29 @@ def _person_rendered(node: ast.Call, scope: Scope) -> Value:
     return NOTHING
 
 
+# Verbs a function that handles one record is named with (`get_user`, `update_thread`, `delete_note`).
+_RECORD_VERBS = frozenset({"get", "fetch", "find", "load", "read", "create", "add", "insert", "save", "store", "update",
+                           "upsert", "set", "delete", "remove"})
+
+
+def _record_parameters(an: FileAnalyzer, node: ast.Call, params: frozenset[int]) -> Value:
+    """What parameters `params` of the function around a log call hold, read as fields of the record
+    the function is named for (`get_user(self, identifier)`: a user's identifier, the login), where
+    nothing else says what they hold; NOTHING for a function named otherwise."""
+    func, _ = _enclosing_function(an.tree.body, node.lineno)
+    words = func.name.lstrip("_").split("_") if func is not None else []
+    if func is None or len(words) < 2 or words[0] not in _RECORD_VERBS:
+        return NOTHING
+    ordered = [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]
+    parts = [an.classify_name(ordered[param].arg, words[1]) for param in sorted(params) if 0 <= param < len(ordered)]
+    return union([part for part in parts if part is not None]) if any(parts) else NOTHING
+
+
 def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: list[Value],
          kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
     data = _data(an, args, kwargs, ignore=sink.ignore_keywords)
+    if not data.categories and data.params and not scope.logging_wrapper:
+        data = union([data, _record_parameters(an, node, data.params)])
     person = _person_rendered(node, scope)
     if person.categories and not data.categories & {USERNAME, "user.contact.email"}:
         data = union([data, person])
