@@ -524,7 +524,7 @@ def test_the_corpus_lists_seven_tuned_apps_and_eight_held_out_of_which_two_are_b
         ("label-studio", "label-studio==1.23.2", "Django", True, False),
         ("khoj", "khoj==1.42.10", "FastAPI", True, False),
         ("oscar", "django-oscar==4.2.1", "Django", True, False),
-        ("fittrackee", "fittrackee==1.3.6", "Flask", True, True),
+        ("fittrackee", "fittrackee==1.3.6", "Flask", True, False),
         ("mailman", "mailman==3.3.10", "Falcon", True, True),
     ]
 
