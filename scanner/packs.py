@@ -178,11 +178,14 @@ class Passthrough:
 
 @dataclass(frozen=True, slots=True)
 class CookieSetter:
-    """A method that sets a cookie, with its parameter names."""
+    """A method (or a library function) that sets a cookie, with its parameter names."""
 
     rule: str
     positional: tuple[str, ...]
     keywords: Mapping[str, str]
+    implies: frozenset[str] = frozenset()
+    """What the cookie holds whatever its value shows: flask-jwt-extended's `set_access_cookies`
+    writes a JWT (a credential)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +368,9 @@ class Models:
     """Schemas declared as dicts (`[[dict_schema]]`), in pack order."""
     dict_schema_calls: SymbolTable[DictSchema] = field(default_factory=lambda: SymbolTable(()))
     """Calls given a dict schema (`cerberus.Validator`, `jsonschema.validate`), by qualified name."""
+    cookie_functions: SymbolTable[CookieSetter] = field(default_factory=lambda: SymbolTable(()))
+    """Library functions that set a cookie on the response they are given (`[[setter]] functions`:
+    flask-jwt-extended's `set_access_cookies(response, token)`), by qualified name."""
     response_words: frozenset[str] = frozenset()
     """Words of a schema function's or variable's name that say it describes a response
     (`default_show_user_schema`): its fields are sent out, not collected."""
@@ -402,7 +408,8 @@ class Models:
         if found is None:
             tables: tuple[SymbolTable[Any], ...] = (
                 self.log_calls, self.share_calls, self.http_calls, self.derive_calls, self.schema_factories,
-                self.schema_tables, self.dict_schema_calls, self.passthrough_calls, self.carriers)
+                self.schema_tables, self.dict_schema_calls, self.passthrough_calls, self.carriers,
+                self.cookie_functions)
             found = symbol in self.returns or symbol in self.config_symbols \
                 or any(table.get(symbol) is not None for table in tables)
             if len(known) >= _MATCHED_LIMIT:
@@ -473,7 +480,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                         "payload", "content"}),
     "http": frozenset({"calls", "url_position", "sends"}),
     "host": frozenset({"recipient", "hosts", "implies", "require_data"}),
-    "setter": frozenset({"rule", "methods", "positional", "keywords"}),
+    "setter": frozenset({"rule", "methods", "functions", "positional", "keywords", "implies"}),
     "header": frozenset({"rule", "names", "methods"}),
     "jar": frozenset({"rule", "classes"}),
     "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "attributes", "methods"}),
@@ -612,6 +619,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     http_entries: list[tuple[str, HttpCall]] = []
     hosts: list[HostRecipient] = []
     setters: dict[str, CookieSetter] = {}
+    cookie_functions: list[tuple[str, CookieSetter]] = []
     header_names: set[str] = set()
     header_methods: set[str] = set()
     header_rule = "python.cookie.set-cookie-header"
@@ -717,9 +725,12 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                 rule=reader.string(entry, "rule"),
                 positional=reader.strings(entry, "positional"),
                 keywords=dict(keywords) if isinstance(keywords, dict) else {},
+                implies=frozenset(reader.categories(entry, "implies")),
             )
-            for method in reader.strings(entry, "methods", required=True):
+            functions = reader.strings(entry, "functions")
+            for method in reader.strings(entry, "methods", required=not functions):
                 setters[method] = setter
+            cookie_functions.extend((function, setter) for function in functions)
         for entry in doc.get("header", []):
             reader.check_keys(entry, "header")
             header_rule = reader.string(entry, "rule")
@@ -875,6 +886,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         cookie_header_rule=header_rule,
         cookie_jars=frozenset(jars),
         cookie_jar_rule=jar_rule,
+        cookie_functions=SymbolTable(cookie_functions),
         request=RequestModel(
             objects=frozenset(request.get("objects", ())),
             annotations=frozenset(request.get("annotations", ())),

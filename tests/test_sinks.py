@@ -504,3 +504,31 @@ def test_a_logged_parameter_is_a_field_of_the_record_its_method_is_named_for(
     result = analyze_source("app/data.py", source, models(), Classifier.load())
     logs = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.LOG]
     assert logs == ([(9, logged)] if logged else [])
+
+
+@pytest.mark.parametrize(
+    ("symbol", "found"),
+    [
+        ("flask_jwt_extended.set_access_cookies", ("response", "value", "max_age", "domain")),
+        ("flask_jwt_extended.set_refresh_cookies", ("response", "value", "max_age", "domain")),
+        # a deletion, not a set
+        ("flask_jwt_extended.unset_jwt_cookies", None),
+    ],
+)
+def test_cookie_setting_functions_are_modelled_by_qualified_name(symbol: str, found: tuple[str, ...] | None) -> None:
+    setter = load_models().cookie_functions.get(symbol)
+    assert (setter.positional if setter is not None else None) == found
+    if setter is not None:
+        assert setter.implies == frozenset({"user.authorization.credentials"})
+        assert setter.keywords["encoded_access_token"] == "value"
+
+
+def test_a_setter_names_methods_or_functions(tmp_path: Path) -> None:
+    pack = tmp_path / "p.toml"
+    pack.write_text('[pack]\nname = "p"\n\n[[setter]]\nrule = "r"\npositional = ["name"]\n', encoding="utf-8")
+    with pytest.raises(RulePackError, match="'methods' is required"):
+        load_models([pack])
+    pack.write_text('[pack]\nname = "p"\n\n[[setter]]\nrule = "r"\nfunctions = ["lib.set_it"]\n'
+                    'positional = ["response", "value"]\nimplies = ["user.nonsense"]\n', encoding="utf-8")
+    with pytest.raises(RulePackError, match="unknown data category 'user.nonsense' in 'implies'"):
+        load_models([pack])

@@ -17,7 +17,10 @@ from http.cookies import SimpleCookie
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
-from flask import Flask, make_response, redirect, request
+from flask import Flask, jsonify, make_response, redirect, request
+from flask_jwt_extended import create_access_token, create_refresh_token, get_jwt_identity, unset_jwt_cookies
+from flask_jwt_extended import set_access_cookies, set_refresh_cookies
+import flask_jwt_extended
 from starlette.responses import RedirectResponse, Response
 from tornado.web import RequestHandler
 
@@ -79,6 +82,42 @@ def remember_email(response, user):
 def cookie_from_options(response, options):
     # ruleid: python.cookie.set-cookie cookie=none max_age=none secure=none dynamic=
     response.set_cookie(**options)
+
+
+# --- flask-jwt-extended: the JWT cookies are named by the app's settings (JWT_ACCESS_COOKIE_NAME) --
+
+@app.post("/auth/login")
+def jwt_login():
+    user = load_signed_in_user()
+    response = jsonify({"status": "success"})
+    access_token = create_access_token(identity=str(user.id))
+    # ruleid: python.cookie.set-cookie user.authorization.credentials,user.device.cookie_id cookie=none max_age=none
+    set_access_cookies(response, access_token)
+    # ruleid: python.cookie.set-cookie user.authorization.credentials,user.device.cookie_id cookie=none max_age=3600
+    set_refresh_cookies(response, create_refresh_token(identity=str(user.id)), max_age=3600)
+    return response
+
+
+@app.after_request
+def refresh_expiring_jwts(response):
+    new_token = flask_jwt_extended.create_access_token(identity=get_jwt_identity())
+    # ruleid: python.cookie.set-cookie user.authorization.credentials,user.device.cookie_id cookie=none
+    flask_jwt_extended.set_access_cookies(response, encoded_access_token=new_token)
+    return response
+
+
+@app.post("/auth/logout")
+def jwt_logout():
+    response = jsonify({"status": "success"})
+    # ok: python.cookie.set-cookie
+    unset_jwt_cookies(response)
+    return response
+
+
+def set_access_cookies_for(response, token, cookies):
+    # ok: python.cookie.set-cookie
+    cookies.set_access_cookies(response, token)  # a method of another object: not the library's function
+    return response
 
 
 # --- Django ---------------------------------------------------------------------------------------

@@ -98,6 +98,10 @@ def check_call_sinks(an: FileAnalyzer, node: ast.Call, symbol: str, args: list[V
     http = models.http_calls.get(symbol)
     if http is not None and not http.sends:
         _http(an, node, http.url_position, args, kwargs)
+        return
+    setter = models.cookie_functions.get(symbol)
+    if setter is not None:  # `set_access_cookies(response, token)`: a library sets it on the response
+        _cookie_call(an, node, setter, args, kwargs)
 
 
 def opened_url(an: FileAnalyzer, symbol: str, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> str | None:
@@ -617,7 +621,7 @@ def _cookie_call(an: FileAnalyzer, node: ast.Call, setter: CookieSetter, args: l
         scope.cookie_rule = setter.rule  # type: ignore[union-attr]
         _emit_cookie(an, node, setter.rule, given, wrapper=True)
         return
-    _emit_cookie(an, node, setter.rule, given)
+    _emit_cookie(an, node, setter.rule, given, implies=setter.implies)
 
 
 def _cookie_forwarding(node: ast.Call, setter: CookieSetter, args: list[Value],
@@ -656,8 +660,9 @@ def is_cookie_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 
 
 def _emit_cookie(an: FileAnalyzer, node: ast.AST, rule: str, given: dict[str, Value], *, wrapper: bool = False,
-                 through: str | None = None) -> None:
-    """Emit a cookie set with the attributes `given` (setter attribute to value)."""
+                 through: str | None = None, implies: frozenset[str] = frozenset()) -> None:
+    """Emit a cookie set with the attributes `given` (setter attribute to value); `implies` adds what
+    the setter's cookie always holds (a JWT: credentials)."""
     name_value = given.get("name")
     name = name_value.const if name_value is not None and isinstance(name_value.const, str) else None
     dynamic: list[str] = []
@@ -709,7 +714,7 @@ def _emit_cookie(an: FileAnalyzer, node: ast.AST, rule: str, given: dict[str, Va
         return
     if through is not None:
         message += f" through {through}()"
-    an.emit(Kind.COOKIE, node, cookie_categories(value), rule, message, cookie=cookie, value=data)
+    an.emit(Kind.COOKIE, node, cookie_categories(value) | implies, rule, message, cookie=cookie, value=data)
 
 
 _ATTRIBUTE = re.compile(r";\s*([A-Za-z-]+)\s*(?:=\s*([^;]*))?")
