@@ -642,7 +642,36 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("conversation_log", "PublicConversation", CONTENT),
     ("conversation_id", None, None),
     ("timezone", "address", COARSE),
+    # a timezone a person submits in a body (a sign-up or preferences body: owner "json") is
+    # theirs; a query's (owner "request") is a filter, an event's is the event's
     ("timezone", "request", None),
+    ("timezone", "json", COARSE),
+    ("timezone", "Event", None),
+    # a person's bio and free-text location, also as keys of a body they submit
+    ("bio", "request", CONTENT),
+    ("location", "request", LOCATION),
+    ("location", "Response", None),
+    # a new address kept until it is confirmed
+    ("email_to_confirm", "User", EMAIL),
+    ("email_to_verify", None, EMAIL),
+    ("email_to", None, None),
+    # vital signs: heart rate; `hr` only after a statistic's word (an hour, HR otherwise)
+    ("max_hr", "Workout", HEALTH),
+    ("ave_hr", "WorkoutSegment", HEALTH),
+    ("avg_hr", None, HEALTH),
+    ("heart_rate", None, HEALTH),
+    ("max_heart_rate", None, HEALTH),
+    ("blood_pressure", "Patient", HEALTH),
+    ("hr", None, None),
+    ("max_hours", None, None),
+    ("hr_manager", None, None),
+    ("heart_rate_zone", None, None),
+    # what a person writes on a workout they record; its measures are not personal by name
+    ("title", "Workout", CONTENT),
+    ("notes", "Workout", CONTENT),
+    ("description", "Workout", CONTENT),
+    ("distance", "Workout", None),
+    ("name", "Sport", None),
 ]
 
 
@@ -1137,6 +1166,12 @@ TYPES: list[tuple[str, str | None]] = [
     ("str", None),
     ("Optional[str]", None),
     ("ContentTypeField", None),
+    # geoalchemy2 geometry columns: a point, a track or an area on the map
+    ("Geometry", LOCATION),
+    ("Geography", LOCATION),
+    ("geoalchemy2.Geometry", LOCATION),
+    ("GeometryCollection", None),
+    ("WKBElement", None),
 ]
 
 

@@ -104,6 +104,28 @@ def flask_message_keys():
     return jsonify(length=len(text), reply_to=bool(reply_to), channel=channel)
 
 
+@app.post("/auth/profile/edit")
+def flask_profile_keys():
+    post_data = flask_request.get_json()
+    # what a person writes about themselves, and where they say they are
+    # ruleid: python.request.field user.content
+    bio = post_data.get("bio")
+    # ruleid: python.request.field user.location
+    location = post_data.get("location")
+    # the timezone a person picks or their browser sends is theirs
+    # ruleid: python.request.field user.location.coarse
+    timezone = post_data.get("timezone")
+    # ok: python.request.field
+    date_format = post_data.get("date_format")
+    # ok: python.request.field
+    use_dark_mode = post_data.get("use_dark_mode")
+    # the timezone of a query string is a filter or a display option
+    # ok: python.request.field
+    shown_in = flask_request.args.get("timezone")
+    return jsonify(bio=bio, location=location, timezone=timezone, date_format=date_format, dark=use_dark_mode,
+                   shown_in=shown_in)
+
+
 @app.post("/api/notes")
 def flask_whole_body():
     # the body is bound and passed on whole: user content taken at the binding

@@ -41,6 +41,7 @@ from alembic import op
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from fastapi import APIRouter, Request
+from geoalchemy2 import Geometry, WKBElement
 from flask import request
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import FlaskForm
@@ -55,6 +56,7 @@ from pydantic import BaseModel, EmailStr, Field, SecretStr, create_model
 from pydantic_settings import BaseSettings
 from rest_framework import serializers
 from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, types
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import INET
 from sqlalchemy.orm import DeclarativeBase, Mapped, declarative_base, mapped_column, relationship
 from sqlmodel import Field as SQLField
@@ -681,6 +683,9 @@ class User(Base):
     verified_email = Column(sa.Boolean, default=False)
     # ok: python.sqlalchemy.column
     verified_phone: Mapped[bool] = mapped_column(default=False)
+    # the new address kept until the person confirms it
+    # ruleid: python.sqlalchemy.column user.contact.email
+    email_to_confirm: Mapped[Optional[str]] = mapped_column(String(255), nullable=True)
 
 
 class Chat(Base):
@@ -698,6 +703,38 @@ class Chat(Base):
     summary = Column(sa.Text, nullable=True)
     # ok: python.sqlalchemy.column
     archived = Column(sa.Boolean, default=False)
+
+
+class Workout(Base):
+    """A fitness tracker's workout: what the person writes on it, their heart rate, their GPS track."""
+
+    __tablename__ = "workouts"
+    # ok: python.sqlalchemy.column
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True, nullable=False)
+    # ruleid: python.sqlalchemy.column user.content
+    title: Mapped[Optional[str]] = mapped_column(String(255), nullable=True)
+    # ruleid: python.sqlalchemy.column user.content
+    notes: Mapped[Optional[str]] = mapped_column(String(500), nullable=True)
+    # ruleid: python.sqlalchemy.column user.content
+    description: Mapped[Optional[str]] = mapped_column(String(10000), nullable=True)
+    # ok: python.sqlalchemy.column
+    distance: Mapped[Optional[float]] = mapped_column(sa.Numeric(6, 3), nullable=True)
+    # ruleid: python.sqlalchemy.column user.health_and_medical
+    max_hr: Mapped[Optional[int]] = mapped_column(nullable=True)  # bpm
+    # ruleid: python.sqlalchemy.column user.health_and_medical
+    ave_hr: Mapped[Optional[int]] = mapped_column(nullable=True)  # bpm
+    # ok: python.sqlalchemy.column
+    max_cadence: Mapped[Optional[int]] = mapped_column(nullable=True)  # rpm
+    # ruleid: python.sqlalchemy.column user.location
+    start_point_geom: Mapped[Optional["WKBElement"]] = mapped_column(
+        Geometry(geometry_type="POINT", srid=4326, spatial_index=True),
+        nullable=True,
+    )
+    # ruleid: python.sqlalchemy.column user.location
+    geom: Mapped["WKBElement"] = mapped_column(Geometry(geometry_type="LINESTRING", srid=4326), nullable=True)
+    # a bounding box of the track kept as plain floats: neither its name nor its type says where
+    # todoruleid: python.sqlalchemy.column user.location
+    bounds: Mapped[Optional[list[float]]] = mapped_column(postgresql.ARRAY(sa.Float), nullable=True)
 
 
 class Memory(Base):

@@ -303,6 +303,11 @@ def _sign_in(an: FileAnalyzer, scope: Scope) -> str | None:
 NESTED_BODY_KEYS = frozenset({"data", "json", "form", "payload", "params", "attributes", "object"})
 
 
+# Request members that hold the query string (Flask `args`, Django `GET`, Starlette `query_params`):
+# their keys are filters and options as often as data.
+QUERY_PATHS = frozenset({"args", "GET", "query_params", "query", "query_string"})
+
+
 def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope: Scope,
                 key_node: ast.expr | None = None) -> Value:
     """A key read from a request container: `request.form["email"]`, `request.META.get("REMOTE_ADDR")`.
@@ -322,6 +327,11 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         if key.const in NESTED_BODY_KEYS and role != "field":
             return base  # `event["data"]["object"]`: the fields are one level down
         named = an.classifier.name(key.const, owner="request")
+        if named is None and path not in QUERY_PATHS:
+            # a key of a body the person submits, not of a query string: some keys mean personal
+            # data only there (a sign-up's or a preferences form's `timezone`, where a query's
+            # `timezone` is a filter): the classifier's `@body` owner group
+            named = an.classifier.name(key.const, owner="json")
         sign_in = _sign_in(an, scope)
         if named is None and sign_in is not None:
             named = an.classifier.name(key.const, owner=sign_in)
