@@ -682,6 +682,32 @@ def geocode_with_geopy(address_line, position):
     return location
 
 
+class WorkoutWeather:
+    """A weather client given the place of a person's workout: its coordinates are what it sends."""
+
+    def __init__(self, api_key):
+        self.api_key = api_key
+        self.base_url = "https://weather.visualcrossing.com/VisualCrossingWebServices/rest/services"
+        self.params = {"key": api_key, "unitGroup": "metric", "include": "current"}
+
+    def at_point(self, latitude, longitude, timestamp):
+        url = f"{self.base_url}/timeline/{latitude},{longitude}/{timestamp}"
+        # ruleid: python.share.http-known-host user.location.precise recipient="Visual Crossing"
+        r = requests.get(url, params=self.params, timeout=10)
+        return r.json()["currentConditions"]
+
+    def head_office(self):
+        # a forecast for a fixed city written in the code: nothing of a person's is sent
+        # ok: python.share.http-known-host
+        r = requests.get(f"{self.base_url}/timeline/London", params=self.params, timeout=10)
+        return r.json()
+
+
+def owm_current(point):
+    # ruleid: python.share.http-known-host user.location.precise recipient=OpenWeatherMap
+    return httpx.get("https://api.openweathermap.org/data/2.5/weather", params={"lat": point.latitude, "lon": point.longitude, "appid": settings.OWM_KEY})
+
+
 # --- support, CRM and product tools ---------------------------------------------------------------
 
 def open_support_ticket(user, subject, message):
