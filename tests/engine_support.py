@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from scanner.classify import Classifier
+from scanner.config import Config
 from scanner.engine.analyzer import analyze_source
 from scanner.errors import RulePackError
 from scanner.packs import Models, default_pack_paths, load_models
+from scanner.runner import run
 
 # (line, kind, categories, rule, stored) of each observation, in order
 Seen = tuple[int, str, tuple[str, ...], str, bool]
@@ -28,6 +30,16 @@ def observed(source: str, path: str = "app/module.py") -> list[Seen]:
     result = analyze_source(path, textwrap.dedent(source), models(), Classifier.load())
     assert result.skip is None
     return sorted((o.span.start_line, o.kind.value, o.categories, o.rule, o.stored) for o in result.observations)
+
+
+def observed_tree(root: Path, files: dict[str, str]) -> list[tuple[str, int, str, tuple[str, ...]]]:
+    """(path, line, kind, categories) of each observation of a one-worker, uncached observe run
+    over `files` (relative path to dedented text), written under `root`."""
+    for relpath, text in files.items():
+        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (root / relpath).write_text(textwrap.dedent(text), encoding="utf-8")
+    result = run(root, config=Config(), command="observe", jobs=1, cache=False)
+    return [(o.path, o.span.start_line, o.kind.value, o.categories) for o in result.observations]
 
 
 def pack_problems(tmp_path: Path, text: str) -> list[str]:

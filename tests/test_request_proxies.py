@@ -3,23 +3,11 @@ context-local proxy, or made by a call at module level."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
+from engine_support import observed_tree as observed
 from engine_support import pack_problems
-
-from scanner.config import Config
-from scanner.runner import run
-
-
-def observed(root: Path, files: dict[str, str]) -> list[tuple[str, int, str, tuple[str, ...]]]:
-    for relpath, text in files.items():
-        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
-        (root / relpath).write_text(textwrap.dedent(text), encoding="utf-8")
-    result = run(root, config=Config(), command="observe", jobs=1, cache=False)
-    return [(o.path, o.span.start_line, o.kind.value, o.categories) for o in result.observations]
-
 
 VIEW = """\
     from app.common import request
