@@ -434,7 +434,7 @@ class Models:
         roots.update(self.returns.values())
         return frozenset(roots)
 
-    def _scheme(self, symbol: str) -> bool:
+    def is_credential_scheme(self, symbol: str) -> bool:
         """A security scheme instance (`APIKeyHeader(...)`), which FastAPI dependencies read credentials with."""
         return symbol.endswith(")") and matches_any(symbol, self.routes.credential_schemes)
 
@@ -442,7 +442,7 @@ class Models:
         """True when a value of this symbol matters to some model (worth telling other modules about)."""
         if symbol is None or symbol.startswith("@"):
             return False
-        if symbol in self._roots or self._scheme(symbol):
+        if symbol in self._roots or self.is_credential_scheme(symbol):
             return True
         cut = symbol.find("()")
         return cut != -1 and symbol[: cut + 2] in self._roots

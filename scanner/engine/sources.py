@@ -1299,12 +1299,8 @@ def _credential_scheme(an: FileAnalyzer, call: ast.Call, scope: Scope) -> bool:
     if symbol is not None and symbol.startswith("@instance:"):
         # `oauth2_login = OAuth2PasswordBearerCookie(...)`, a subclass of a scheme of the project's own
         info = an.classes.get(symbol[len("@instance:"):])
-        return info is not None and any(_is_scheme(an, f"{base}()") for base in info.bases)
-    return symbol is not None and _is_scheme(an, symbol)
-
-
-def _is_scheme(an: FileAnalyzer, symbol: str) -> bool:
-    return symbol.endswith(")") and matches_any(symbol, an.models.routes.credential_schemes)
+        return info is not None and any(an.models.is_credential_scheme(f"{base}()") for base in info.bases)
+    return symbol is not None and an.models.is_credential_scheme(symbol)
 
 
 _SCALARS = frozenset({"builtins.str", "builtins.int", "builtins.float", "builtins.bool", "pydantic.EmailStr",
