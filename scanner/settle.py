@@ -270,12 +270,19 @@ class Settler:
         self.pool: ProcessPoolExecutor | None = None
 
     def _start_pool(self, count: int) -> None:
-        if self.workers > 1 and self.pool is None and count >= BATCH:
+        if self.workers > 1 and count >= BATCH:
             # started only when there is enough to analyse: an all-cached run starts no process
+            self._workers()
+
+    def _workers(self) -> ProcessPoolExecutor:
+        """The pool of worker processes, started on first use (importing it costs a run that starts
+        no worker 13 ms), each worker given the run's packs, classifier and source roots."""
+        if self.pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
             self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
                                             initargs=(self.models, self.classifier, self.roots))
+        return self.pool
 
     def run(self, files: Sequence[str], externals: dict[str, ModuleSummary],
             progress: Callable[[int, int], None] | None = None) -> list[Analyzed]:
@@ -466,15 +473,8 @@ class Settler:
                            True, None)
                     settled(relpath)
             elif batch:
-                if self.pool is None:
-                    from concurrent.futures import (
-                        ProcessPoolExecutor,  # 13 ms a run that starts no worker is spared
-                    )
-
-                    self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
-                                                    initargs=(self.models, self.classifier, self.roots))
                 needed = sorted({d for f in batch for d in deps.get(f, ()) if d in exports})
-                future = self.pool.submit(_settle_batch, str(self.root), batch, self.max_size,
+                future = self._workers().submit(_settle_batch, str(self.root), batch, self.max_size,
                                           {f: deps.get(f, ()) for f in batch},
                                           {d: exports[d] for d in needed}, {d: digests[d] for d in needed})
                 pending[future] = batch
