@@ -525,7 +525,7 @@ def test_the_corpus_lists_seven_tuned_apps_and_eight_held_out_of_which_two_are_b
         ("khoj", "khoj==1.42.10", "FastAPI", True, False),
         ("oscar", "django-oscar==4.2.1", "Django", True, False),
         ("fittrackee", "fittrackee==1.3.6", "Flask", True, False),
-        ("mailman", "mailman==3.3.10", "Falcon", True, True),
+        ("mailman", "mailman==3.3.10", "Falcon", True, False),
     ]
 
 
