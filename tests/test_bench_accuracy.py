@@ -508,7 +508,7 @@ def label_files() -> Iterator[Path]:
     yield from sorted((BENCH / "labels").glob("*.toml"))
 
 
-def test_the_corpus_lists_seven_tuned_apps_and_eight_held_out_of_which_two_are_blind() -> None:
+def test_the_corpus_lists_seven_tuned_apps_and_nine_held_out_of_which_one_is_blind() -> None:
     apps = run.load_corpus()
     assert [(a.name, a.requirement, a.framework, a.held_out, a.blind) for a in apps] == [
         ("flaskbb", "flaskbb==2.0.2", "Flask", False, False),
@@ -526,6 +526,7 @@ def test_the_corpus_lists_seven_tuned_apps_and_eight_held_out_of_which_two_are_b
         ("oscar", "django-oscar==4.2.1", "Django", True, False),
         ("fittrackee", "fittrackee==1.3.6", "Flask", True, False),
         ("mailman", "mailman==3.3.10", "Falcon", True, False),
+        ("jupyterhub", "jupyterhub==6.1.1", "Tornado", True, True),
     ]
 
 
@@ -563,7 +564,7 @@ def test_every_labels_file_has_files_verified_to_hold_none(path: Path) -> None:
 def test_an_unknown_app_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run.main(["--app", "nope"]) == 2
     assert capsys.readouterr().err == (
-        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, lnbits, open-webui, pretix, ckan, label-studio, khoj, oscar, fittrackee, mailman)\n"
+        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, lnbits, open-webui, pretix, ckan, label-studio, khoj, oscar, fittrackee, mailman, jupyterhub)\n"
     )
 
 
