@@ -33,6 +33,7 @@ import typing_extensions
 import voluptuous
 import werkzeug.local
 import whoosh.fields
+from mailman.rest.validator import GetterSetter, Validator, as_boolean
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
@@ -1912,3 +1913,63 @@ validate_newsletter = fastjsonschema.compile({
     # ruleid: python.jsonschema.property user.contact.email
     "properties": {"email": {"type": "string"}},
 })
+
+
+# --- a validator built from keywords, applied to a request (GNU Mailman's Falcon resources) -------
+
+# ruleid: python.validator.field user.authorization.credentials
+ATTRIBUTES = dict(cleartext_password=GetterSetter(str),
+                  # ruleid: python.validator.field user.name
+                  display_name=GetterSetter(str),
+                  # ok: python.validator.field
+                  is_server_owner=GetterSetter(as_boolean))
+
+CREATION_FIELDS = dict(
+    # ruleid: python.validator.field user.name
+    display_name=str,
+    # ruleid: python.validator.field user.contact.email
+    email=str,
+    # ok: python.validator.field
+    is_server_owner=as_boolean,
+    # ok: python.validator.field
+    _optional=("display_name", "is_server_owner"),
+    )
+
+# a dict no validator is given: not a schema
+PAGE_DEFAULTS = dict(
+    # ok: python.validator.field
+    email=str,
+)
+
+
+class AllUsers:
+    def on_post(self, request, response):
+        validator = Validator(**CREATION_FIELDS)
+        return validator(request)
+
+    def on_patch(self, request, response):
+        return Validator(**ATTRIBUTES)(request)
+
+
+class UserAddresses:
+    def on_post(self, request, response):
+        # ruleid: python.validator.field user.contact.email
+        validator = Validator(email=str,
+                              # ruleid: python.validator.field user.name
+                              display_name=str,
+                              # ok: python.validator.field
+                              absorb_existing=bool,
+                              # a literal is an option of the validator, not a field
+                              # ok: python.validator.field
+                              phone=None,
+                              # ok: python.validator.field
+                              _optional=("display_name", "absorb_existing"))
+        return validator(request)
+
+
+class SubscriptionRequest:
+    def on_post(self, request, response):
+        # a moderator's reason, sent to the person
+        # ruleid: python.validator.field user.content
+        validator = Validator(action=str, comment=str, _optional=("comment",))
+        return validator(request)

@@ -460,29 +460,53 @@ def schema_factory(an: FileAnalyzer, node: ast.Call, symbol: str, scope: Scope) 
     A table declared by a call (`Table("user", metadata, Column("email", ...))`) is `schema_table`'s;
     a dict schema given to a validator (`cerberus.Validator({...})`) is `dict_schema_call`'s.
     """
+    # the exact tables first: a factory pattern (`*.Validator`) must not take cerberus' `Validator(schema)`
+    table = an.models.schema_tables.get(symbol)
+    if table is not None:
+        schema_table(an, node, table, scope)
+        return
+    dict_schema = an.models.dict_schema_calls.get(symbol)
+    if dict_schema is not None:
+        dict_schema_call(an, node, dict_schema, scope)
+        return
     factory = an.models.schema_factories.get(symbol)
     if factory is None:
-        table = an.models.schema_tables.get(symbol)
-        if table is not None:
-            schema_table(an, node, table, scope)
-            return
-        dict_schema = an.models.dict_schema_calls.get(symbol)
-        if dict_schema is not None:
-            dict_schema_call(an, node, dict_schema, scope)
         return
     owner = scope.cls.name if scope.cls is not None else None
-    for keyword in node.keywords:
-        if keyword.arg is None:
-            continue
-        match = an.classifier.name(keyword.arg, owner=owner) or an.classifier.name(keyword.arg, owner="request")
-        if match is None and isinstance(keyword.value, ast.Call):
-            match = an.classifier.typed_name(keyword.arg, [callee_name(keyword.value)])
-        if match is None or refers_to_user(keyword.arg, match.category):
+    for field, name, value in _factory_fields(an, node):
+        if isinstance(value, ast.Constant) and (value.value is None or isinstance(value.value, bool)):
+            continue  # `strict=True`: an option of the call, not a field
+        match = an.classifier.name(name, owner=owner) or an.classifier.name(name, owner="request")
+        if match is None and isinstance(value, ast.Call):
+            match = an.classifier.typed_name(name, [callee_name(value)])
+        if match is None or refers_to_user(name, match.category):
             continue
         where = "stored" if factory.stored else "received"
-        an.emit(Kind.COLLECT, keyword, [match.category], factory.rule,
-                f"the {factory.family} field '{keyword.arg}' declares {match.category} ({where})",
+        an.emit(Kind.COLLECT, field, [match.category], factory.rule,
+                f"the {factory.family} field '{name}' declares {match.category} ({where})",
                 stored=factory.stored, reasons=(f"{factory.family} field", match.pattern))
+
+
+def _factory_fields(an: FileAnalyzer, node: ast.Call) -> list[tuple[ast.AST, str, ast.expr]]:
+    """The fields a schema factory call declares, as (node to locate it at, name, value): its
+    keywords, and the keys of a dict it is given whole as `**FIELDS` where the module binds that name
+    to `dict(key=...)` or a dict display of string keys (each located at its own keyword or key)."""
+    fields: list[tuple[ast.AST, str, ast.expr]] = []
+    for keyword in node.keywords:
+        if keyword.arg is not None:
+            fields.append((keyword, keyword.arg, keyword.value))
+        elif isinstance(keyword.value, ast.Name):
+            for stmt in an.tree.body:
+                if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
+                        and stmt.targets[0].id == keyword.value.id):
+                    continue
+                bound = stmt.value
+                if isinstance(bound, ast.Call) and isinstance(bound.func, ast.Name) and bound.func.id == "dict":
+                    fields.extend((k, k.arg, k.value) for k in bound.keywords if k.arg is not None)
+                elif isinstance(bound, ast.Dict):
+                    fields.extend((key, key.value, value) for key, value in zip(bound.keys, bound.values)
+                                  if isinstance(key, ast.Constant) and isinstance(key.value, str))
+    return fields
 
 
 def schema_table(an: FileAnalyzer, node: ast.Call, table: SchemaTable, scope: Scope) -> None:
