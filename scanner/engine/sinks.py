@@ -268,9 +268,40 @@ def _record_parameters(an: FileAnalyzer, node: ast.Call, params: frozenset[int])
     return union([part for part in parts if part is not None]) if any(parts) else NOTHING
 
 
+# `$name` and `${name}` placeholders of a `string.Template` text.
+_TEMPLATE_NAME = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+
+
+def _translated_locals(node: ast.Call, scope: Scope) -> Value:
+    """What the locals named in a translated message's `$name` / `${name}` placeholders hold, for a
+    log argument `_("Already subscribed: ${email}")`: flufl.i18n's `_` (GNU Mailman's) fills them from
+    its caller's locals, so those values are written too. NOTHING when no argument is such a call, or
+    when the call writes to a stream other than `sys.stdout` / `sys.stderr`."""
+    target = next((k.value for k in node.keywords if k.arg == "file"), None)
+    if target is not None and not (isinstance(target, ast.Attribute) and target.attr in ("stdout", "stderr")):
+        # `print(_("..."), file=results)`: a stream given to the call may be a reply being composed
+        # (an email command's results), not a log; the placeholders are read for the console only
+        return NOTHING
+    held: list[Value] = []
+    for arg in node.args:
+        if not (isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "_" and arg.args):
+            continue
+        text = arg.args[0]
+        if not (isinstance(text, ast.Constant) and isinstance(text.value, str) and "$" in text.value):
+            continue
+        for braced, bare in _TEMPLATE_NAME.findall(text.value):
+            value = scope.lookup(braced or bare)
+            if value is not None and value.categories:
+                held.append(value)
+    return union(held) if held else NOTHING
+
+
 def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: list[Value],
          kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
     data = _data(an, args, kwargs, ignore=sink.ignore_keywords)
+    translated = _translated_locals(node, scope) if node.args else NOTHING
+    if translated.categories:
+        data = union([data, translated])
     if not data.categories and data.params and not scope.logging_wrapper:
         data = union([data, _record_parameters(an, node, data.params)])
     person = _person_rendered(node, scope)
