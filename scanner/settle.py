@@ -332,7 +332,10 @@ class Settler:
         def finish(relpath: str, step: Step, new: bool = True, digest: str | None = None) -> None:
             """Record a settled file (`digest`: its summary's, when known)."""
             exports.results[relpath] = step[1]
-            digests[relpath] = _summary_digest(exports[relpath]) if digest is None else digest
+            if digest is not None:
+                digests[relpath] = digest
+            elif cache is not None:  # without a cache, no fingerprint of what a file is offered is kept
+                digests[relpath] = _summary_digest(exports[relpath])
             count[0] += 1
             offer = begun.pop(relpath, "")
             if cache is not None and offer:
@@ -476,7 +479,8 @@ class Settler:
                 needed = sorted({d for f in batch for d in deps.get(f, ()) if d in exports})
                 future = self._workers().submit(_settle_batch, str(self.root), batch, self.max_size,
                                           {f: deps.get(f, ()) for f in batch},
-                                          {d: exports[d] for d in needed}, {d: digests[d] for d in needed})
+                                          {d: exports[d] for d in needed},
+                                          {d: digests.get(d, "") for d in needed})
                 pending[future] = batch
                 sent.append((future, batch))
             if pending and (not ready or len(pending) > self.workers):

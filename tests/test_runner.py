@@ -4,6 +4,7 @@ order and the number of workers, the results are those of the rounds."""
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -392,3 +393,48 @@ def test_every_entry_of_a_module_summary_is_named(tmp_path: Path) -> None:
     quiet = analyze("app/d.py", (tmp_path / "app/d.py").read_text(), models, classifier).summary
     assert "app.d.quiet" not in quiet.functions  # says nothing a caller could use
 
+
+
+DIGESTED = ModuleSummary(
+    functions={"app.lib.get_email": EMAIL, "app.lib.echo": PASSTHROUGH},
+    rendered={"app.models.User": frozenset({"user.contact.email", "user.name"})},
+    families={"app.forms.Signup": "django_forms"},
+    variables={"app.db": "flask_sqlalchemy.SQLAlchemy()"},
+    request_attributes=frozenset({"all_data"}),
+    named=frozenset({"app.schemas.Login"}),
+)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        # what an entry says, for each kind of entry
+        {"functions": {"app.lib.get_email": FunctionSummary(returns=Value(categories=frozenset({"user.name"}))),
+                       "app.lib.echo": PASSTHROUGH}},
+        {"functions": {"app.lib.get_email": EMAIL, "app.lib.echo": FunctionSummary(return_params=frozenset({1}))}},
+        {"rendered": {"app.models.User": frozenset({"user.contact.email"})}},
+        {"families": {"app.forms.Signup": "wtforms"}},
+        {"variables": {"app.db": "flask_sqlalchemy.SQLAlchemy(app)"}},
+        # which entries there are
+        {"functions": {"app.lib.get_email": EMAIL}},
+        {"request_attributes": frozenset({"all_data", "json_data"})},
+        {"named": frozenset()},
+        {"settings": frozenset({"python.share.sentry-default-pii"})},
+        # one name under another kind
+        {"variables": {}, "families": {"app.forms.Signup": "django_forms", "app.db": "django_forms"}},
+    ],
+)
+def test_a_digest_changes_with_what_any_entry_says(changed: dict[str, Any]) -> None:
+    other = dataclasses.replace(DIGESTED, **changed)
+    assert other.digest() != DIGESTED.digest()
+    # an equal summary made anew (its digest not remembered) digests alike, whatever the order of its entries
+    same = ModuleSummary(**{f.name: (dict(reversed(list(v.items()))) if isinstance(v, dict) else v)
+                            for f in dataclasses.fields(other) for v in [getattr(other, f.name)]})
+    assert same is not other and same.digest() == other.digest()
+
+
+def test_a_function_that_says_nothing_leaves_the_digest_as_it_was() -> None:
+    # not an entry a caller could use (not named): no analysis is keyed by it
+    quiet = dataclasses.replace(DIGESTED, functions={**DIGESTED.functions, "app.lib.quiet": FunctionSummary()})
+    assert quiet.digest() == DIGESTED.digest()
+    assert ModuleSummary().digest() == ModuleSummary.merge([]).digest()
