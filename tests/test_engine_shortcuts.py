@@ -121,3 +121,41 @@ def test_a_call_made_as_a_statement_records_what_an_assigned_one_does(template: 
                 analyzed.uses, analyzed.summary.functions.keys())
 
     assert seen(template.replace("{call}", "")) == seen(template.replace("{call}", "_ = "))
+
+
+def test_every_kind_of_statement_has_a_handler() -> None:
+    # a kind missing from the table would be skipped silently: nothing in it evaluated
+    from scanner.engine.analyzer import _EXEC_BY_TYPE
+
+    assert set(ast.stmt.__subclasses__()) == set(_EXEC_BY_TYPE)
+    assert len(_EXEC_BY_TYPE) == 27
+
+
+class _BuiltAssign(ast.Assign):
+    """An assignment made by a tool rather than by `ast.parse` (a subclass of the node type)."""
+
+
+def _analyzer(source: str) -> FileAnalyzer:
+    return FileAnalyzer("app/views.py", source, ast.parse(source), models(), Classifier.load())
+
+
+def test_a_subclass_of_a_statement_type_executes_as_that_type() -> None:
+    parsed = ast.parse("contact = user.email")
+    statement = parsed.body[0]
+    assert isinstance(statement, ast.Assign)
+    built = ast.copy_location(_BuiltAssign(targets=statement.targets, value=statement.value), statement)
+    analyzer = _analyzer("")
+    by_type, by_subclass = Scope(env={}), Scope(env={})
+    analyzer.exec_block([statement], by_type)
+    analyzer.exec_block([built], by_subclass)
+    assert by_subclass.env == by_type.env
+    assert by_type.env["contact"].categories == frozenset({"user.contact.email"})
+
+
+@pytest.mark.parametrize(("skip", "summaries"), [(False, ["helper"]), (True, [])])
+def test_skip_definitions_skips_only_a_definition_itself(skip: bool, summaries: list[str]) -> None:
+    source = "def helper(email):\n    return email\n"
+    analyzer = _analyzer(source)
+    analyzer.exec_stmt(analyzer.tree.body[0], analyzer.module_scope, skip_definitions=skip)
+    assert list(analyzer.summaries) == summaries
+

@@ -579,96 +579,130 @@ class FileAnalyzer:
     # ------------------------------------------------------------ statements
     def exec_block(self, body: Sequence[ast.stmt], scope: Scope) -> None:
         for stmt in body:
-            self.exec_stmt(stmt, scope)
-
-    def exec_stmt(self, stmt: ast.stmt, scope: Scope, *, skip_definitions: bool = False) -> None:  # noqa: C901
-        """Execute one statement abstractly: bind names, evaluate expressions once."""
-        if isinstance(stmt, ast.Expr):
-            node = stmt.value  # named so, an engine failure here is reported at its line (_innermost_line)
-            if type(node) is ast.Call:
-                self.eval_call(node, scope, unused=True)  # `log.info(...)`: a third of all calls
+            # `exec_stmt`'s dispatch, inlined: one call per statement instead of two
+            handler = _EXEC_BY_TYPE.get(type(stmt))
+            if handler is not None:
+                handler(self, stmt, scope)
             else:
-                self.eval(node, scope)
-        elif isinstance(stmt, ast.Assign):
+                self.exec_stmt(stmt, scope)
+
+    def exec_stmt(self, stmt: ast.stmt, scope: Scope, *, skip_definitions: bool = False) -> None:
+        """Execute one statement abstractly: bind names, evaluate expressions once.
+
+        With `skip_definitions`, a function or class definition is skipped (it is analysed apart);
+        the statements it holds are not affected. Dispatched by the statement's exact type
+        (`_EXEC_BY_TYPE`, cheaper than a chain of isinstance tests); a subclass of a statement type
+        goes to the handler of the first type it is an instance of."""
+        if skip_definitions and isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return
+        handler = _EXEC_BY_TYPE.get(type(stmt))
+        if handler is None:
+            handler = next((h for kind, h in _EXEC_BY_TYPE.items() if isinstance(stmt, kind)), None)
+            if handler is None:
+                return
+        handler(self, stmt, scope)
+
+    def _exec_expr(self, stmt: ast.Expr, scope: Scope) -> None:
+        node = stmt.value  # named so, an engine failure here is reported at its line (_innermost_line)
+        if type(node) is ast.Call:
+            self.eval_call(node, scope, unused=True)  # `log.info(...)`: a third of all calls
+        else:
+            self.eval(node, scope)
+
+    def _exec_assign(self, stmt: ast.Assign, scope: Scope) -> None:
+        value = self.eval(stmt.value, scope)
+        for target in stmt.targets:
+            self.assign(target, value, stmt.value, scope, stmt)
+
+    def _exec_ann_assign(self, stmt: ast.AnnAssign, scope: Scope) -> None:
+        if stmt.value is not None:
             value = self.eval(stmt.value, scope)
-            for target in stmt.targets:
-                self.assign(target, value, stmt.value, scope, stmt)
-        elif isinstance(stmt, ast.AnnAssign):
-            if stmt.value is not None:
-                value = self.eval(stmt.value, scope)
-                self.assign(stmt.target, value, stmt.value, scope, stmt)
-            elif isinstance(stmt.target, ast.Name):
-                annotated = self.annotation_symbol(stmt.annotation, scope)
-                if annotated is not None and annotated in self.models.request.annotations:
-                    scope.env[stmt.target.id] = symbol_value_of(REQUEST)
-        elif isinstance(stmt, ast.AugAssign):
-            value = union([self.eval(stmt.value, scope), self.eval(stmt.target, scope)])
-            if isinstance(stmt.target, ast.Name):
-                scope.env[stmt.target.id] = value
-        elif isinstance(stmt, ast.Return):
-            if stmt.value is not None:
-                scope.returns.append(self.eval(stmt.value, scope))
-        elif isinstance(stmt, (ast.If, ast.While)):
-            self.eval(stmt.test, scope)
-            self.exec_branches([stmt.body, stmt.orelse], scope)
-        elif isinstance(stmt, (ast.For, ast.AsyncFor)):
-            self.bind_iteration(stmt.target, stmt.iter, scope, stmt)
-            self.exec_branches([stmt.body, stmt.orelse], scope)
-        elif isinstance(stmt, (ast.With, ast.AsyncWith)):
-            for item in stmt.items:
-                value = self.eval(item.context_expr, scope)
-                if item.optional_vars is not None:
-                    self.assign(item.optional_vars, value, item.context_expr, scope, stmt)
-            self.exec_block(stmt.body, scope)
-        elif isinstance(stmt, (ast.Try, ast.TryStar)):
-            self.exec_block(stmt.body, scope)
-            branches = [h.body for h in stmt.handlers] + [stmt.orelse]
-            for handler in stmt.handlers:
-                if handler.type is not None:
-                    self.eval(handler.type, scope)
-                if handler.name:
-                    scope.env[handler.name] = NOTHING
-            self.exec_branches(branches, scope)
-            self.exec_block(stmt.finalbody, scope)
-        elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
-            for local, qualified in import_bindings(stmt, self.module, self.is_package):
-                value = self.symbol_value(self.normalize(qualified))
-                if local in self.models.logger_names and not self._tracked_logger(value):
-                    # `from app.log import logger`: a logger by its name, unless we know what it is
-                    value = symbol_value_of(self.models.logger_type)
-                scope.env[local] = value
-        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            if not skip_definitions:
-                # A nested function: analysed in place, with the enclosing names visible.
-                for decorator in stmt.decorator_list:
-                    self.eval(decorator, scope)
-                self.analyze_function(stmt, scope, scope.cls)
-                if scope.parent is not None:
-                    scope.late.append((stmt, frozenset(scope.env)))  # with the names bound here so far
-        elif isinstance(stmt, ast.ClassDef):
-            if not skip_definitions:
-                info = self.visit_class(stmt, scope)
-                class_scope = Scope(env={}, parent=scope, cls=info)
-                for sub in stmt.body:
-                    if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                        self.analyze_function(sub, scope, info)
-                    else:
-                        self.exec_stmt(sub, class_scope)
-        elif isinstance(stmt, ast.Match):
-            self.eval(stmt.subject, scope)
-            self.exec_branches([case.body for case in stmt.cases], scope)
-        elif isinstance(stmt, ast.Raise):
-            if stmt.exc is not None:
-                self.eval(stmt.exc, scope)
-        elif isinstance(stmt, ast.Assert):
-            self.eval(stmt.test, scope)
-            if stmt.msg is not None:
-                self.eval(stmt.msg, scope)
-        elif isinstance(stmt, ast.Delete):
-            for target in stmt.targets:
-                if isinstance(target, ast.Name):
-                    scope.env.pop(target.id, None)
-        # Pass, Break, Continue, Global, Nonlocal: nothing flows.
+            self.assign(stmt.target, value, stmt.value, scope, stmt)
+        elif isinstance(stmt.target, ast.Name):
+            annotated = self.annotation_symbol(stmt.annotation, scope)
+            if annotated is not None and annotated in self.models.request.annotations:
+                scope.env[stmt.target.id] = symbol_value_of(REQUEST)
+
+    def _exec_aug_assign(self, stmt: ast.AugAssign, scope: Scope) -> None:
+        value = union([self.eval(stmt.value, scope), self.eval(stmt.target, scope)])
+        if isinstance(stmt.target, ast.Name):
+            scope.env[stmt.target.id] = value
+
+    def _exec_return(self, stmt: ast.Return, scope: Scope) -> None:
+        if stmt.value is not None:
+            scope.returns.append(self.eval(stmt.value, scope))
+
+    def _exec_if(self, stmt: ast.If | ast.While, scope: Scope) -> None:
+        self.eval(stmt.test, scope)
+        self.exec_branches([stmt.body, stmt.orelse], scope)
+
+    def _exec_for(self, stmt: ast.For | ast.AsyncFor, scope: Scope) -> None:
+        self.bind_iteration(stmt.target, stmt.iter, scope, stmt)
+        self.exec_branches([stmt.body, stmt.orelse], scope)
+
+    def _exec_with(self, stmt: ast.With | ast.AsyncWith, scope: Scope) -> None:
+        for item in stmt.items:
+            value = self.eval(item.context_expr, scope)
+            if item.optional_vars is not None:
+                self.assign(item.optional_vars, value, item.context_expr, scope, stmt)
+        self.exec_block(stmt.body, scope)
+
+    def _exec_try(self, stmt: ast.Try | ast.TryStar, scope: Scope) -> None:
+        self.exec_block(stmt.body, scope)
+        branches = [h.body for h in stmt.handlers] + [stmt.orelse]
+        for handler in stmt.handlers:
+            if handler.type is not None:
+                self.eval(handler.type, scope)
+            if handler.name:
+                scope.env[handler.name] = NOTHING
+        self.exec_branches(branches, scope)
+        self.exec_block(stmt.finalbody, scope)
+
+    def _exec_import(self, stmt: ast.Import | ast.ImportFrom, scope: Scope) -> None:
+        for local, qualified in import_bindings(stmt, self.module, self.is_package):
+            value = self.symbol_value(self.normalize(qualified))
+            if local in self.models.logger_names and not self._tracked_logger(value):
+                # `from app.log import logger`: a logger by its name, unless we know what it is
+                value = symbol_value_of(self.models.logger_type)
+            scope.env[local] = value
+
+    def _exec_function_def(self, stmt: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> None:
+        # A nested function: analysed in place, with the enclosing names visible.
+        for decorator in stmt.decorator_list:
+            self.eval(decorator, scope)
+        self.analyze_function(stmt, scope, scope.cls)
+        if scope.parent is not None:
+            scope.late.append((stmt, frozenset(scope.env)))  # with the names bound here so far
+
+    def _exec_class_def(self, stmt: ast.ClassDef, scope: Scope) -> None:
+        info = self.visit_class(stmt, scope)
+        class_scope = Scope(env={}, parent=scope, cls=info)
+        for sub in stmt.body:
+            if isinstance(sub, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.analyze_function(sub, scope, info)
+            else:
+                self.exec_stmt(sub, class_scope)
+
+    def _exec_match(self, stmt: ast.Match, scope: Scope) -> None:
+        self.eval(stmt.subject, scope)
+        self.exec_branches([case.body for case in stmt.cases], scope)
+
+    def _exec_raise(self, stmt: ast.Raise, scope: Scope) -> None:
+        if stmt.exc is not None:
+            self.eval(stmt.exc, scope)
+
+    def _exec_assert(self, stmt: ast.Assert, scope: Scope) -> None:
+        self.eval(stmt.test, scope)
+        if stmt.msg is not None:
+            self.eval(stmt.msg, scope)
+
+    def _exec_delete(self, stmt: ast.Delete, scope: Scope) -> None:
+        for target in stmt.targets:
+            if isinstance(target, ast.Name):
+                scope.env.pop(target.id, None)
+
+    def _exec_nothing(self, stmt: ast.stmt, scope: Scope) -> None:
+        """Pass, Break, Continue, Global, Nonlocal: nothing flows."""
 
     def exec_branches(self, branches: list[list[ast.stmt]], scope: Scope) -> None:
         """Run alternative blocks from the same state; afterwards a name holds what any branch gave it."""
@@ -1691,6 +1725,39 @@ _EVAL_BY_TYPE: dict[type, Callable[[FileAnalyzer, Any, Scope], Value]] = {
 }
 """`FileAnalyzer.eval` of each other kind of expression, by its exact type (in the order of the
 isinstance chain it replaces: `_eval_other` goes through it in this order for a subclass)."""
+
+
+_EXEC_BY_TYPE: dict[type, Callable[[FileAnalyzer, Any, Scope], None]] = {
+    ast.Expr: FileAnalyzer._exec_expr,
+    ast.Assign: FileAnalyzer._exec_assign,
+    ast.AnnAssign: FileAnalyzer._exec_ann_assign,
+    ast.AugAssign: FileAnalyzer._exec_aug_assign,
+    ast.Return: FileAnalyzer._exec_return,
+    ast.If: FileAnalyzer._exec_if,
+    ast.While: FileAnalyzer._exec_if,
+    ast.For: FileAnalyzer._exec_for,
+    ast.AsyncFor: FileAnalyzer._exec_for,
+    ast.With: FileAnalyzer._exec_with,
+    ast.AsyncWith: FileAnalyzer._exec_with,
+    ast.Try: FileAnalyzer._exec_try,
+    ast.TryStar: FileAnalyzer._exec_try,
+    ast.Import: FileAnalyzer._exec_import,
+    ast.ImportFrom: FileAnalyzer._exec_import,
+    ast.FunctionDef: FileAnalyzer._exec_function_def,
+    ast.AsyncFunctionDef: FileAnalyzer._exec_function_def,
+    ast.ClassDef: FileAnalyzer._exec_class_def,
+    ast.Match: FileAnalyzer._exec_match,
+    ast.Raise: FileAnalyzer._exec_raise,
+    ast.Assert: FileAnalyzer._exec_assert,
+    ast.Delete: FileAnalyzer._exec_delete,
+    ast.Pass: FileAnalyzer._exec_nothing,
+    ast.Break: FileAnalyzer._exec_nothing,
+    ast.Continue: FileAnalyzer._exec_nothing,
+    ast.Global: FileAnalyzer._exec_nothing,
+    ast.Nonlocal: FileAnalyzer._exec_nothing,
+}
+"""`FileAnalyzer.exec_stmt` of each kind of statement, by its exact type (a statement executed in a
+function body is dispatched here once, where a chain of isinstance tests took four on average)."""
 
 
 # Words that name a function for logging (`log_event`, `audit`); `info`, `error` or `record` name
