@@ -159,3 +159,18 @@ def test_skip_definitions_skips_only_a_definition_itself(skip: bool, summaries: 
     analyzer.exec_stmt(analyzer.tree.body[0], analyzer.module_scope, skip_definitions=skip)
     assert list(analyzer.summaries) == summaries
 
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("len", symbol_value_of("builtins.len")),
+    ("logger", symbol_value_of("logging.Logger")),
+    ("email", Value(categories=frozenset({"user.contact.email"}))),
+    ("bound", symbol_value_of("app.Thing")),
+    ("widget", NOTHING),
+])
+def test_eval_of_a_name_is_eval_name(name: str, expected: Value) -> None:
+    analyzer = _analyzer("")
+    scope = Scope(env={}, parent=Scope(env={"bound": symbol_value_of("app.Thing")}))
+    node = ast.Name(id=name, ctx=ast.Load())
+    assert analyzer.eval(node, scope) == analyzer.eval_name(node, scope)
+    assert (analyzer.eval(node, scope).symbol, analyzer.eval(node, scope).categories) \
+        == (expected.symbol, expected.categories)
