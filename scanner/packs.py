@@ -363,6 +363,10 @@ class Models:
     inbound_handlers: Mapping[str, Inbound] = field(default_factory=dict)
     """Decorators of the handlers chat platforms give their events as plain dicts
     (`slack_bolt.App().event`), by qualified name."""
+    inbound_methods: Mapping[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    """Hook methods a server calls on a handler object with a message (aiosmtpd's
+    `handle_DATA(self, server, session, envelope)`), by name: the message's type (a key of
+    `inbound`) and the parameters that hold it."""
     """Calls that give back one of their arguments unchanged (`[[passthrough]]`: `typing.cast`)."""
     dict_schemas: tuple[DictSchema, ...] = ()
     """Schemas declared as dicts (`[[dict_schema]]`), in pack order."""
@@ -493,7 +497,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "table": frozenset({"family", "rule", "stored", "calls", "column_calls", "exclude_argument_calls",
                         "exclude_argument_keywords", "exclude_constraint_calls"}),
     "passthrough": frozenset({"calls", "position", "keyword", "called"}),
-    "inbound": frozenset({"platform", "types", "fields", "via", "decorators", "parameters"}),
+    "inbound": frozenset({"platform", "types", "fields", "via", "decorators", "parameters", "methods"}),
     "dict_schema": frozenset({"family", "rule", "shape", "calls", "position", "keyword", "functions", "names", "key_calls",
                             "lookup_validators", "dropped_validators"}),
     "carries": frozenset({"calls", "requests", "categories"}),
@@ -640,6 +644,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     passthrough_entries: list[tuple[str, Passthrough]] = []
     inbound_entries: list[tuple[str, Inbound]] = []
     handler_entries: list[tuple[str, Inbound]] = []
+    method_entries: list[tuple[str, tuple[str, frozenset[str]]]] = []
     dict_schemas: list[DictSchema] = []
     dict_schema_entries: list[tuple[str, DictSchema]] = []
     response_words: set[str] = set()
@@ -823,8 +828,15 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             message = Inbound(platform=reader.string(entry, "platform"), fields=dict(fields),
                               via=reader.string(entry, "via", required=False),
                               parameters=frozenset(reader.strings(entry, "parameters", required=bool(decorators))))
-            inbound_entries.extend((name, message) for name in reader.strings(entry, "types", required=not decorators))
+            types = reader.strings(entry, "types", required=not decorators)
+            inbound_entries.extend((name, message) for name in types)
             handler_entries.extend((name, message) for name in decorators)
+            methods = reader.strings(entry, "methods")
+            if methods:
+                if types and message.parameters:
+                    method_entries.extend((name, (types[0], message.parameters)) for name in methods)
+                else:
+                    reader.problem("methods", "an [[inbound]] entry with `methods` needs `types` and `parameters`")
         for entry in doc.get("dict_schema", []):
             reader.check_keys(entry, "dict_schema")
             dict_schema = _dict_schema(reader, entry)
@@ -917,6 +929,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         passthrough_calls=SymbolTable(passthrough_entries),
         inbound=dict(sorted(inbound_entries)),
         inbound_handlers=dict(sorted(handler_entries)),
+        inbound_methods=dict(sorted(method_entries)),
         dict_schemas=tuple(dict_schemas),
         dict_schema_calls=SymbolTable(dict_schema_entries),
         response_words=frozenset(response_words),

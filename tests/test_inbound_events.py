@@ -75,3 +75,53 @@ def test_a_slack_event_is_read_key_by_key(
 )
 def test_a_broken_inbound_handler_entry_is_a_rule_pack_error(tmp_path: Path, text: str, problems: list[str]) -> None:
     assert pack_problems(tmp_path, text) == problems
+
+
+SMTP_HANDLER = """\
+    import email
+
+
+    class LMTPHandler:
+        async def handle_DATA(self, server, session, envelope):
+            return self._handle_DATA(server, session, envelope=envelope)
+
+        def _handle_DATA(self, server, session, envelope):
+            msg = email.message_from_bytes(envelope.content)
+            msg.set_unixfrom(envelope.mail_from)
+            return self._queue(msg, envelope.rcpt_tos), envelope.rcpt_tos
+
+        def _queue(self, msg, envelope):
+            return envelope.content
+
+
+    def handle_DATA(server, session, envelope):
+        return envelope.content
+    """
+
+
+def test_a_mail_servers_hook_methods_are_given_the_envelope(tmp_path: Path) -> None:
+    # the hook and the method it passes the envelope to (by keyword) read the posted message and its
+    # sender; the recipients are the server's own; a method given another value under that name, and
+    # a module function of the hook's name, hold no envelope
+    files = {"app/__init__.py": "", "app/lmtp.py": SMTP_HANDLER}
+    assert observed(tmp_path, files) == [
+        ("app/lmtp.py", 9, "collect", ("user.content",)),
+        ("app/lmtp.py", 10, "collect", ("user.contact.email",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ('[[inbound]]\nplatform = "Mail"\nmethods = ["handle_DATA"]\nparameters = ["envelope"]\nfields = {}\n',
+         ["'types' is required and must be a non-empty list of strings",
+          "an [[inbound]] entry with `methods` needs `types` and `parameters`"]),
+        ('[[inbound]]\nplatform = "Mail"\ntypes = ["mail.Envelope"]\nmethods = "handle_DATA"\nparameters = ["envelope"]\n'
+         'fields = {}\n',
+         ["'methods' must be a list of strings"]),
+        ('[[inbound]]\nplatform = "Mail"\ntypes = ["mail.Envelope"]\nmethods = ["handle_DATA"]\nfields = {}\n',
+         ["an [[inbound]] entry with `methods` needs `types` and `parameters`"]),
+    ],
+)
+def test_a_broken_inbound_methods_entry_is_a_rule_pack_error(tmp_path: Path, text: str, problems: list[str]) -> None:
+    assert pack_problems(tmp_path, text) == problems

@@ -10,6 +10,7 @@ is annotated. The file is analysed, never run.
 from __future__ import annotations
 
 import copy
+import email
 import json
 from typing import Annotated
 from urllib.parse import unquote
@@ -1074,3 +1075,43 @@ async def cookie_or_bearer_user(
     token: Annotated[str | None, Security(oauth2_login)],
 ):
     return token
+
+
+# --- a mail server's handler object: aiosmtpd calls its hooks with the envelope ---------------------
+
+
+class LMTPHandler:
+    """GNU Mailman's LMTP server: a plain class whose hooks aiosmtpd's LMTP server calls."""
+
+    async def handle_RCPT(self, server, session, envelope, to, rcpt_options):
+        # the server's own addresses (a list's): not a person's
+        # ok: python.request.inbound
+        envelope.rcpt_tos.append(to)
+        return "250 Ok"
+
+    async def handle_DATA(self, server, session, envelope):
+        return self._handle_DATA(server, session, envelope)
+
+    def _handle_DATA(self, server, session, envelope):
+        # the message a person posts, taken whole
+        # ruleid: python.request.inbound user.content
+        msg = email.message_from_bytes(envelope.content)
+        # the envelope sender (MAIL FROM), each time it is read
+        # ruleid: python.request.inbound user.contact.email
+        msg.set_unixfrom(envelope.mail_from)
+        # ruleid: python.request.inbound user.contact.email
+        msg["X-MailFrom"] = envelope.mail_from
+        return self._queue(msg, envelope.rcpt_tos)
+
+    def _queue(self, msg, envelope):
+        # given the recipients, not the envelope: a parameter of the same name holds nothing of it
+        # ok: python.request.inbound
+        return envelope.content
+
+
+class DataArchive:
+    """Not a hook: a method named otherwise, given an `envelope` of its own."""
+
+    def store(self, envelope):
+        # ok: python.request.inbound
+        return envelope.content

@@ -33,7 +33,8 @@ import typing_extensions
 import voluptuous
 import werkzeug.local
 import whoosh.fields
-from mailman.rest.validator import GetterSetter, Validator, as_boolean
+from mailman.interfaces.action import Action
+from mailman.rest.validator import GetterSetter, Validator, as_boolean, enum_validator, list_of_emails_validator, list_id_validator
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
@@ -1972,4 +1973,19 @@ class SubscriptionRequest:
         # a moderator's reason, sent to the person
         # ruleid: python.validator.field user.content
         validator = Validator(action=str, comment=str, _optional=("comment",))
+        return validator(request)
+
+
+class HeldMessage:
+    def on_post(self, request, response):
+        validator = Validator(
+            # ok: python.validator.field
+            action=enum_validator(Action),
+            # a converter named for what it accepts: the addresses to forward the message to
+            # ruleid: python.validator.field user.contact.email
+            forward=list_of_emails_validator,
+            # a converter named for a record it looks up says nothing of a person
+            # ok: python.validator.field
+            list_id=list_id_validator,
+            _optional=("forward",))
         return validator(request)

@@ -273,6 +273,55 @@ def _inbound_functions(an: FileAnalyzer) -> dict[str, dict[str, str]]:
     return found
 
 
+def inbound_hooks(an: FileAnalyzer, node: ast.ClassDef) -> None:
+    """Note, when the class defines a hook method of a server's handler object (`[[inbound]]`
+    `methods`), which of its methods' parameters hold the message (`_inbound_methods`): at the class,
+    before its methods are analysed, so that `parameter_value` asks a dict only in such modules."""
+    hooks = an.models.inbound_methods
+    if hooks and any(isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in hooks
+                     for stmt in node.body):
+        _inbound_methods(an, node, _inbound_functions(an))
+
+
+def _inbound_methods(an: FileAnalyzer, node: ast.ClassDef, found: dict[str, dict[str, str]]) -> None:
+    """Add to `found`, under `Class.method`, the parameters of the class's methods that hold a message
+    a server hands its handler object (`[[inbound]]` `methods`: aiosmtpd's `handle_DATA(self, server,
+    session, envelope)`), each to the message's type; and those of the methods the hook passes the
+    message to (`self._handle_DATA(server, session, envelope)`), and theirs. Raises nothing."""
+    methods = {f.name: f for f in node.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    work: list[str] = []
+    for name, func in methods.items():
+        hook = an.models.inbound_methods.get(name)
+        if hook is None:
+            continue
+        kind, parameters = hook
+        held = {a.arg: kind for a in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs][1:]
+                if a.arg in parameters}
+        if held:
+            found[f"{node.name}.{name}"] = held
+            work.append(name)
+    while work:
+        caller = work.pop()
+        held = found[f"{node.name}.{caller}"]
+        for call in (n for n in ast.walk(methods[caller]) if isinstance(n, ast.Call)):
+            target = call.func
+            if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"):
+                continue
+            callee = methods.get(target.attr)
+            if callee is None or callee.name == caller:
+                continue
+            positional = [*callee.args.posonlyargs, *callee.args.args][1:]
+            passed = [(positional[i].arg, a.id) for i, a in enumerate(call.args[:len(positional)]) if isinstance(a, ast.Name)]
+            passed += [(k.arg, k.value.id) for k in call.keywords if k.arg is not None and isinstance(k.value, ast.Name)]
+            given = found.setdefault(f"{node.name}.{callee.name}", {})
+            new = {param: held[name] for param, name in passed if name in held and param not in given}
+            if new:
+                given.update(new)
+                work.append(callee.name)
+            elif not given:
+                del found[f"{node.name}.{callee.name}"]
+
+
 # The reason a request container's data carries: data with it is the request's data taken whole.
 WHOLE_REASON = "request member '"
 
@@ -479,6 +528,11 @@ def schema_factory(an: FileAnalyzer, node: ast.Call, symbol: str, scope: Scope) 
         match = an.classifier.name(name, owner=owner) or an.classifier.name(name, owner="request")
         if match is None and isinstance(value, ast.Call):
             match = an.classifier.typed_name(name, [callee_name(value)])
+        if match is None and isinstance(value, (ast.Name, ast.Attribute)):
+            # `forward=list_of_emails_validator`: a converter named for what it accepts says what the field holds
+            converter = value.id if isinstance(value, ast.Name) else value.attr
+            if converter.lower().endswith("_validator"):
+                match = an.classifier.name(converter[:-len("_validator")])
         if match is None or refers_to_user(name, match.category):
             continue
         where = "stored" if factory.stored else "received"
@@ -1351,6 +1405,12 @@ def parameter_value(
     handler = inbound_parameters(an, func, scope).get(arg.arg) if cls is None else None
     if handler is not None:
         return Value(symbol=f"{REQUEST}.<{handler}>", role=INBOUND_KEYS)
+    if cls is not None and an.inbound_functions:
+        # a hook method of a server's handler object (aiosmtpd's `handle_DATA`), or a method it hands
+        # the message to: the message (`inbound_hooks` noted them at the class)
+        kind = an.inbound_functions.get(f"{cls.name}.{func.name}", {}).get(arg.arg)
+        if kind is not None:
+            return Value(symbol=f"{REQUEST}.<{kind}>", role=INBOUND)
     # which parameter of the summary a value from this argument is (the last ones: *args, **kwargs)
     params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
     annotation = an.annotation_symbol(arg.annotation, scope)
@@ -2113,6 +2173,7 @@ def _django_user_rendered(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) ->
 
 def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaFamily | None:
     """Emit a `collect` for each personal-data field a schema class declares; return its family."""
+    inbound_hooks(an, node)
     family = schema_family(an, node, scope)
     if family is None:
         return None
