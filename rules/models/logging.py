@@ -870,3 +870,41 @@ def add_members(mlist, email, display_name, results):
     # not a translated message: `$email` is text
     # ok: python.print.personal-data
     print("Price: $email")
+
+
+# --- parameters whose docstring says they hold an email address ------------------------------------
+
+
+def autorespond_to_sender(mlist, sender, language=None):
+    """Should Mailman automatically respond to this sender?
+
+    :param mlist: The mailing list.
+    :param sender: The sender's email address.
+    :type sender: string
+    :param language: The language of the response.
+    """
+    if language is None:
+        language = mlist.preferred_language
+    todays_count = mlist.autoresponses_today(sender)
+    if todays_count < mlist.max_autoresponses_per_day:
+        return True
+    # ruleid: python.logging.personal-data user.contact.email
+    log.info("hold autoresponse limit hit: %s", sender)
+    # a parameter documented otherwise
+    # ok: python.logging.personal-data
+    log.info("autoresponse limit of %s", mlist)
+    return False
+
+
+def bounce_address(mlist, postfix):
+    """The list's bounce address, for the envelope of its posts.
+
+    :param postfix: The suffix of the list's posting address.
+    """
+    local, domain = mlist.posting_address.split("@", 1)
+    address = f"{local}-{postfix}@{domain}"
+    # the list's own address, not a person's
+    # ok: python.logging.personal-data
+    log.debug("bounce suffix %s", postfix)
+    mlist.bounce_address = address
+    return address

@@ -304,6 +304,9 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
         data = union([data, translated])
     if not data.categories and data.params and not scope.logging_wrapper:
         data = union([data, _record_parameters(an, node, data.params)])
+        if not data.categories:
+            # `:param sender: The sender's email address.`: what the docstring says the parameters hold
+            data = union([data, documented_parameters(an, node, data.params)])
     person = _person_rendered(node, scope)
     if person.categories and not data.categories & {USERNAME, "user.contact.email"}:
         data = union([data, person])
@@ -480,6 +483,9 @@ _DOCUMENTED_KEY = re.compile(r"(?:^|\s)[-*]\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 # `pass text, metadata or timestamp as keyword args`): three or more plain names separated by commas.
 _ENUMERATED_KEYS = re.compile(r"\b[a-z][a-z0-9_]*(?:\s*,\s*(?:and/or\s+|or\s+|and\s+)?[a-z][a-z0-9_]*){2,}")
 _ENUMERATION_SEPARATOR = re.compile(r"\s*,\s*(?:and/or\s+|or\s+|and\s+)?")
+# A description that says, in words, that the value is an email address (`:param sender: The
+# sender's email address.`).
+_EMAIL_ADDRESS = re.compile(r"\be-?mail address(?:es)?\b", re.IGNORECASE)
 # A description that says, in words, that the value is a user's id.
 _USERS_ID = re.compile(r"\b(?:user|user's|users'|end[- ]user's)\s+(?:id|ids|identifier|identifiers)\b", re.IGNORECASE)
 
@@ -508,6 +514,8 @@ def documented_parameters(an: FileAnalyzer, node: ast.AST, params: frozenset[int
                 categories |= {c for c in named.categories if not c.startswith("user.authorization")}
         if _USERS_ID.search(description):
             categories.add("user.unique_id")
+        if _EMAIL_ADDRESS.search(description):
+            categories.add("user.contact.email")
         if "- " in description or "* " in description:
             # `memories: ... Each dictionary must contain: - text (str): New text`: the keys its items
             # hold, read as fields of what the parameter is named for (`text` of `memories`)
