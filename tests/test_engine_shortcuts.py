@@ -174,3 +174,17 @@ def test_eval_of_a_name_is_eval_name(name: str, expected: Value) -> None:
     assert analyzer.eval(node, scope) == analyzer.eval_name(node, scope)
     assert (analyzer.eval(node, scope).symbol, analyzer.eval(node, scope).categories) \
         == (expected.symbol, expected.categories)
+
+
+def test_a_name_that_means_nothing_is_memoised_as_none() -> None:
+    from scanner.engine.analyzer import _classified_by
+
+    analyzer = _analyzer("")
+    memo = _classified_by(analyzer.classifier)
+    memo.pop(("widget_count", None), None)
+    assert analyzer.classify_name("widget_count", None) is None
+    assert ("widget_count", None) in memo and memo[("widget_count", None)] is None
+    assert analyzer.classify_name("widget_count", None) is None  # answered by the memo
+    email = analyzer.classify_name("email", None)
+    assert email is not None and email.categories == frozenset({"user.contact.email"})
+    assert analyzer.classify_name("email", None) is email

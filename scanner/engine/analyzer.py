@@ -1695,10 +1695,10 @@ class FileAnalyzer:
         """A value holding the category a name means, or None when it means nothing personal."""
         key = (name, owner)
         classified = self._classified
-        try:
-            return classified[key]
-        except KeyError:
-            pass
+        # a sentinel rather than `except KeyError`: a third of the look-ups miss, and raising costs more
+        found: Value | None | _Missing = classified.get(key, _MISSING)
+        if found is not _MISSING:
+            return found  # type: ignore[return-value]
         match = self.classifier.name(name, owner=owner)
         found = None
         if match is not None:
@@ -1820,6 +1820,14 @@ LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception
                          "print", "echo", "secho", "trace", "success"})
 
 
+
+class _Missing:
+    """The type of `_MISSING`: no entry in a memo whose entries may be None."""
+
+    __slots__ = ()
+
+
+_MISSING = _Missing()
 
 _NORMALIZED: dict[int, dict[str, str]] = {}
 _NAMED: dict[Match, Value] = {}
