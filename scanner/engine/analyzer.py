@@ -490,7 +490,7 @@ class FileAnalyzer:
         self.finish_scope(scope)
         returned = data_of(union(scope.returns)) if scope.returns else NOTHING
         # `return None` on a failure path does not hide the client a factory returns otherwise
-        symbols = {r.symbol for r in scope.returns if not (r.is_const and r.const is None)}
+        symbols = {r.symbol for r in scope.returns if r.const is not None}
         body_symbol = symbols.pop() if len(symbols) == 1 else None
         known = body_symbol is not None and (self.models.relevant(body_symbol) or body_symbol.startswith(("@instance:", REQUEST)))
         if known and not returned.categories:
@@ -724,9 +724,9 @@ class FileAnalyzer:
                     continue
                 elif previous.categories or value.categories:
                     merged[name] = union([previous, value])
-                elif previous.is_const != value.is_const:
+                elif (previous.const is UNKNOWN) != (value.const is UNKNOWN):
                     # `x = {}` then `if y: x = convert(y)`: afterwards x is not known to be the constant
-                    merged[name] = previous if value.is_const else value
+                    merged[name] = previous if value.const is not UNKNOWN else value
                 else:
                     merged[name] = value
         scope.env = merged
@@ -744,7 +744,7 @@ class FileAnalyzer:
                 bound = value = read
             elif (value.symbol is None or not self.is_object_symbol(value.symbol)) and value.role is None:
                 # a constant keeps its value whatever the name means (`EMAIL_SUBJECT = "..."`)
-                named = self.classify_name(target.id, scope.cls.name if scope.cls is not None else None) if not value.is_const else None
+                named = self.classify_name(target.id, scope.cls.name if scope.cls is not None else None) if value.const is UNKNOWN else None
                 if named is not None:
                     bound = union([value, named]) if value.categories else named
                 if bound.categories and bound is value:
@@ -802,13 +802,13 @@ class FileAnalyzer:
         if held.role is not None or (held.symbol is not None and not _instance_dict(held.symbol)):
             return  # a request, a client, a response: what their items hold is modelled where they are read
         parts = [data_of(value)]
-        if isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str) and not value.is_const:
+        if isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str) and value.const is UNKNOWN:
             named = self.classify_name(target.slice.value, None)
             if named is not None:
                 parts.append(named)
         added = union(parts)
         if added.categories or added.params:
-            scope.env[target.value.id] = added if held.is_const else union([data_of(held), added])
+            scope.env[target.value.id] = added if held.const is not UNKNOWN else union([data_of(held), added])
 
     def bind_iteration(self, target: ast.expr, iterated_node: ast.expr, scope: Scope, stmt: ast.stmt) -> None:
         """Bind a for-loop's (or a comprehension's) target to what one step of the iteration gives.
@@ -969,8 +969,8 @@ class FileAnalyzer:
         for branch in (body, orelse):
             if (branch.symbol is not None and (shape is None or self._tracked(branch))) or branch.role is not None:
                 return branch
-        if body.is_const and not orelse.categories:
-            return body if not orelse.is_const else Value(const=UNKNOWN)
+        if body.const is not UNKNOWN and not orelse.categories:
+            return body if orelse.const is UNKNOWN else Value(const=UNKNOWN)
         joined = union([body, orelse])
         return dataclasses.replace(joined, shape=shape) if shape is not None else joined
 
@@ -988,7 +988,7 @@ class FileAnalyzer:
                 continue
             key_value = self.eval(key, scope)
             values.append(data_of(item_value))
-            if isinstance(key_value.const, str) and not item_value.is_const:
+            if isinstance(key_value.const, str) and item_value.const is UNKNOWN:
                 named = self.classify_name(key_value.const, None)
                 if named is not None:
                     values.append(named)
@@ -1121,7 +1121,7 @@ class FileAnalyzer:
                 return symbol_value_of(self.models.logger_type)
             if named is not None:
                 return Value(symbol=symbol, categories=named.categories, reasons=named.reasons)
-            if base.categories and base.role is None and not base.is_const and node.attr in _BODY_ATTRIBUTES \
+            if base.categories and base.role is None and base.const is UNKNOWN and node.attr in _BODY_ATTRIBUTES \
                     and not called:
                 # `event.data.object` of a service's object: its body, with the person's details
                 return Value(symbol=symbol, categories=base.categories, steps=base.steps, reasons=base.reasons)
@@ -1130,7 +1130,7 @@ class FileAnalyzer:
             return symbol_value_of(self.models.logger_type)
         if named is not None:
             return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
-        if base.categories and not base.is_const and node.attr in CARRIERS:
+        if base.categories and base.const is UNKNOWN and node.attr in CARRIERS:
             return data_of(base)
         return Value(params=base.params) if base.params else NOTHING
 
@@ -1158,7 +1158,7 @@ class FileAnalyzer:
                 return Value(params=base.params) if base.params else NOTHING
         if base.role == "files":
             return self.element_of(base)
-        return data_of(base) if (base.categories or base.params) and not base.is_const else NOTHING
+        return data_of(base) if (base.categories or base.params) and base.const is UNKNOWN else NOTHING
 
     def mark_key_read(self, node: ast.expr, scope: Scope) -> None:
         """A body bound to `node` (a name, or `name.attr`) is read key by key, not taken whole."""
@@ -1395,7 +1395,7 @@ class FileAnalyzer:
                 self.mark_key_read(node.args[container_index], scope)
         if isinstance(key.const, str):
             return sources.request_key(self, node, container, key, scope)
-        if container_index == REQUEST_CONTAINER and len(key.params) == 1 and not key.is_const:
+        if container_index == REQUEST_CONTAINER and len(key.params) == 1 and key.const is UNKNOWN:
             return Value(params=key.params, keyed=(REQUEST_CONTAINER, next(iter(key.params)), role))
         return None
 
@@ -1454,13 +1454,13 @@ class FileAnalyzer:
         for name, value in kwargs:
             if value.categories or value.params:
                 arguments.append(data_of(value))
-            if name is not None and not value.is_const and value.symbol is None:
+            if name is not None and value.const is UNKNOWN and value.symbol is None:
                 named = self.classify_name(name, None)
                 if named is not None:
                     arguments.append(named)
         base_data = base is not None and base.symbol is None and (base.categories or base.params)
         if not arguments and not base_data and not (method == "format" and base is not None and isinstance(base.const, str)) \
-                and not (method is not None and base is not None and base.symbol is None and not base.is_const):
+                and not (method is not None and base is not None and base.symbol is None and base.const is UNKNOWN):
             return NOTHING  # the common case: nothing personal goes in
         if symbol is not None and (symbol in SANITIZERS or symbol.startswith(SANITIZER_PREFIXES)):
             return NOTHING
@@ -1478,7 +1478,7 @@ class FileAnalyzer:
                              shape=base.const.split("{", 1)[0] + HOLE)
             if base is not None and base.symbol is None and method in KEEPING_METHODS:
                 return union([data_of(base), *arguments])
-            if base is not None and base.symbol is None and not base.is_const:
+            if base is not None and base.symbol is None and base.const is UNKNOWN:
                 # `user.get_full_name()`: the method's name says what it returns
                 stripped = method[4:] if method.startswith("get_") else method
                 named = self.classify_name(stripped, owner_name(node.func.value)) if stripped != method else None  # type: ignore[attr-defined]
@@ -1853,7 +1853,7 @@ def parameter_key(container: Value, key: Value) -> tuple[int, int, str] | None:
     its callers apply (`Value.keyed`), else None."""
     if container.symbol is not None or container.role is not None or len(container.params) != 1:
         return None
-    if key.is_const or len(key.params) != 1 or key.params == container.params:
+    if key.const is not UNKNOWN or len(key.params) != 1 or key.params == container.params:
         return None
     index, key_index = next(iter(container.params)), next(iter(key.params))
     return (index, key_index, "") if index >= 0 and key_index >= 0 else None
@@ -1921,7 +1921,7 @@ def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
 def _returned_url(returns: list[Value]) -> str | None:
     """The URL shape a function returns (`def _url(self, path): return f"{self.base_url}/{path}"`), when
     every return but `return None` gives the same one."""
-    shapes = {shape_of(r) for r in returns if not (r.is_const and r.const is None)}
+    shapes = {shape_of(r) for r in returns if r.const is not None}
     if len(shapes) != 1:
         return None
     shape = shapes.pop()

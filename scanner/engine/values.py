@@ -195,7 +195,8 @@ def union(values: list[Value] | tuple[Value, ...]) -> Value:
             for reason in value.reasons:
                 if reason not in reasons:
                     reasons.append(reason)
-        params.update(value.params)
+        if value.params:  # most values derive from no parameter: no call for them
+            params.update(value.params)
     if not categories and not params:
         return NOTHING
     return Value(
@@ -208,7 +209,7 @@ def union(values: list[Value] | tuple[Value, ...]) -> Value:
 
 def data_of(value: Value) -> Value:
     """Only the data of a value: categories, steps, reasons and parameters."""
-    if value.symbol is None and value.role is None and not value.is_const and value.shape is None:
+    if value.symbol is None and value.role is None and value.const is UNKNOWN and value.shape is None:
         return value
     return Value(categories=value.categories, steps=value.steps, reasons=value.reasons, params=value.params)
 
