@@ -65,6 +65,16 @@ def classifier() -> Classifier:
 NAMES: list[tuple[str, str | None, str | None]] = [
     # --- email: spellings, plurals, compounds
     ("email", None, EMAIL),
+    # the author headers of an email message, not of a chat's message or of nothing
+    ("sender", "msg", EMAIL),
+    ("from", "envelope", EMAIL),
+    ("reply_to", "mail", EMAIL),
+    ("sender", "EmailMessage", EMAIL),
+    ("sender", "message", None),
+    ("sender", None, None),
+    ("from", None, None),
+    ("from_date", "msg", None),
+    ("subject", "msg", None),
     ("Email", None, EMAIL),
     ("userEmail", None, EMAIL),
     ("user_emails", None, EMAIL),

@@ -908,3 +908,19 @@ def bounce_address(mlist, postfix):
     log.debug("bounce suffix %s", postfix)
     mlist.bounce_address = address
     return address
+
+
+# --- the author of an email message -----------------------------------------------------------------
+
+
+def hold_post(mlist, msg, chat_message, reasons):
+    """A post held for moderation: who sent it is logged."""
+    mlist.hold(msg, reasons)
+    mlist.notify_moderators(msg)
+    # ruleid: python.logging.personal-data user.contact.email
+    log.info("HOLD: %s post from %s held, message-id=%s", mlist.fqdn_listname, msg.sender, msg.get("message-id"))
+    # a chat message's sender is an account, not an address (the classifier leaves it to its owner)
+    # ok: python.logging.personal-data
+    log.info("chat message from %s", chat_message.sender)
+    # ok: python.logging.personal-data
+    log.info("HOLD reasons for %s: %s", msg.get("message-id"), reasons)
