@@ -64,6 +64,19 @@ def test_imports_are_read_from_the_text(tmp_path: Path, path: str, text: str, im
     assert deps[path] == imports
 
 
+def test_one_statement_in_several_files_is_read_for_each(tmp_path: Path) -> None:
+    # statements are read once and remembered: a relative one by the package it is written in, and
+    # a file never imports itself, whoever wrote the statement first
+    statement = "from .forms import Form\nfrom app.utils import helper\nimport app.sub.forms\n"
+    files = write(tmp_path, {**PACKAGE, "app/forms.py": "", "app/views.py": statement, "app/sub/views.py": statement,
+                             "app/sub/forms.py": statement, "app/utils.py": statement})
+    _, deps = import_order(tmp_path, files)
+    assert deps["app/views.py"] == ("app/forms.py", "app/sub/forms.py", "app/utils.py")
+    assert deps["app/sub/views.py"] == ("app/sub/forms.py", "app/utils.py")
+    assert deps["app/sub/forms.py"] == ("app/utils.py",)
+    assert deps["app/utils.py"] == ("app/forms.py", "app/sub/forms.py")
+
+
 def test_each_file_comes_after_what_it_imports(tmp_path: Path) -> None:
     files = write(tmp_path, {
         "a.py": "import c\n",
