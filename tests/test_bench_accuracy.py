@@ -529,6 +529,7 @@ def test_the_corpus_lists_seven_tuned_apps_and_nine_held_out_of_which_one_is_bli
         ("jupyterhub", "jupyterhub==6.1.1", "Tornado", True, True),
         ("helpdesk", "django-helpdesk==2.6.1", "Django", True, True),
         ("appbuilder", "flask-appbuilder==5.3.0", "Flask", True, True),
+        ("ihatemoney", "ihatemoney==7.2.1", "Flask", True, True),
     ]
 
 
@@ -566,7 +567,7 @@ def test_every_labels_file_has_files_verified_to_hold_none(path: Path) -> None:
 def test_an_unknown_app_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run.main(["--app", "nope"]) == 2
     assert capsys.readouterr().err == (
-        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, lnbits, open-webui, pretix, ckan, label-studio, khoj, oscar, fittrackee, mailman, jupyterhub, helpdesk, appbuilder)\n"
+        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, lnbits, open-webui, pretix, ckan, label-studio, khoj, oscar, fittrackee, mailman, jupyterhub, helpdesk, appbuilder, ihatemoney)\n"
     )
 
 
