@@ -28,6 +28,7 @@ import stripe
 from paypalcheckoutsdk.orders import OrdersGetRequest
 from paypalcheckoutsdk.payments import CapturesRefundRequest
 import structlog
+from flufl.bounce import all_failures
 from mailman.core.i18n import _
 from ckan import model as ckan_model
 from django.contrib.auth.models import AbstractBaseUser, AbstractUser
@@ -924,3 +925,25 @@ def hold_post(mlist, msg, chat_message, reasons):
     log.info("chat message from %s", chat_message.sender)
     # ok: python.logging.personal-data
     log.info("HOLD reasons for %s: %s", msg.get("message-id"), reasons)
+
+
+# --- bounce parsers return the addresses that failed ------------------------------------------------
+
+
+def register_bounces(mlist, msg, processor):
+    temporary, addresses = all_failures(msg)
+    if len(addresses) == 0 and len(temporary) > 0:
+        return False
+    for address in addresses:
+        if isinstance(address, bytes):
+            try:
+                address = address.decode("utf-8")
+            except UnicodeError:
+                # ruleid: python.logging.personal-data user.contact.email
+                log.exception("Ignoring non-UTF-8 encoded address: {}".format(address))
+                continue
+        processor.register(mlist, address, msg)
+    # how many failed, not who
+    # ok: python.logging.personal-data
+    log.info("%d bounces for %s", len(addresses), mlist.list_id)
+    return True
