@@ -508,7 +508,7 @@ def label_files() -> Iterator[Path]:
     yield from sorted((BENCH / "labels").glob("*.toml"))
 
 
-def test_the_corpus_lists_seven_tuned_apps_and_nine_held_out_of_which_one_is_blind() -> None:
+def test_the_corpus_lists_seven_tuned_apps_and_twelve_held_out_of_which_four_are_blind() -> None:
     apps = run.load_corpus()
     assert [(a.name, a.requirement, a.framework, a.held_out, a.blind) for a in apps] == [
         ("flaskbb", "flaskbb==2.0.2", "Flask", False, False),
