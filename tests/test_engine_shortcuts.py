@@ -188,3 +188,21 @@ def test_a_name_that_means_nothing_is_memoised_as_none() -> None:
     email = analyzer.classify_name("email", None)
     assert email is not None and email.categories == frozenset({"user.contact.email"})
     assert analyzer.classify_name("email", None) is email
+
+
+def _logging_function(docstring: bool, statements: int) -> ast.FunctionDef:
+    lines = ['    """Note it."""'] if docstring else []
+    lines += ["    x = 1"] * (statements - 1) + ["    logger.info(message)"]
+    function = ast.parse("def note(message):\n" + "\n".join(lines) + "\n").body[0]
+    assert isinstance(function, ast.FunctionDef)
+    return function
+
+
+@pytest.mark.parametrize(("docstring", "statements", "wrapper"), [
+    (False, 1, True), (False, 4, True), (False, 5, False), (True, 4, True), (True, 5, False), (False, 9, False),
+])
+def test_a_few_statements_around_a_log_call_make_a_logging_wrapper(docstring: bool, statements: int,
+                                                                    wrapper: bool) -> None:
+    from scanner.engine.analyzer import is_logging_wrapper
+
+    assert is_logging_wrapper(_logging_function(docstring, statements)) is wrapper

@@ -490,7 +490,8 @@ class FileAnalyzer:
         self.finish_scope(scope)
         returned = data_of(union(scope.returns)) if scope.returns else NOTHING
         # `return None` on a failure path does not hide the client a factory returns otherwise
-        symbols = {r.symbol for r in scope.returns if r.const is not None}
+        # (no set built for a function that returns nothing: a third of them)
+        symbols = {r.symbol for r in scope.returns if r.const is not None} if scope.returns else set()
         body_symbol = symbols.pop() if len(symbols) == 1 else None
         known = body_symbol is not None and (self.models.relevant(body_symbol) or body_symbol.startswith(("@instance:", REQUEST)))
         if known and not returned.categories:
@@ -522,7 +523,8 @@ class FileAnalyzer:
                 container_index - shift if container_index >= 0 else container_index, key_index - shift, role)
         if not scope.logging_wrapper and scope.side_logs:
             self.side_logs[key] = {i - shift: logs for i, logs in scope.side_logs.items() if i >= shift}
-        return_params = frozenset((i - shift if i >= 0 else i) for i in returned.params if i >= shift or i < 0)
+        return_params = frozenset((i - shift if i >= 0 else i) for i in returned.params if i >= shift or i < 0) \
+            if returned.params else frozenset()
         # a function that gives back the mapping it is given, rebuilt (a set test and a look at the
         # last statement first; the walk only then)
         rebuilt = sources.rebuilt_parameter(func, names) if returned.role is None and keyed is None else None
@@ -536,7 +538,7 @@ class FileAnalyzer:
             return_params=return_params,
             keyed=keyed,
             cookie_params=tuple((a, i - shift if a not in ("*", "**") else i) for a, i in scope.cookie_params
-                                if a in ("*", "**") or i >= shift),
+                                if a in ("*", "**") or i >= shift) if scope.cookie_params else (),
             cookie_rule=scope.cookie_rule,
             rebuilds=rebuilds,
         )
@@ -1795,12 +1797,17 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """
     if _names_logging(func.name):
         return True
-    body = func.body[1:] if func.body and isinstance(func.body[0], ast.Expr) and isinstance(
-        getattr(func.body[0], "value", None), ast.Constant) else func.body
-    return len(body) <= 4 and any(
-        isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and sources.callee_name(stmt.value) in LOG_METHODS
-        for stmt in body
-    )
+    body = func.body
+    if len(body) > 5:
+        return False  # more than a docstring and four statements (most functions): no copy, no generator
+    if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant):
+        body = body[1:]
+    if len(body) > 4:
+        return False
+    for stmt in body:
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and sources.callee_name(stmt.value) in LOG_METHODS:
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=65536)
@@ -1861,6 +1868,8 @@ def parameter_key(container: Value, key: Value) -> tuple[int, int, str] | None:
 
 def _keyed_return(returns: list[Value]) -> tuple[int, int, str] | None:
     """The key read a function returns, when every key read it returns is the same one."""
+    if not returns:
+        return None
     found = {value.keyed for value in returns if value.keyed is not None}
     return found.pop() if len(found) == 1 else None
 
@@ -1921,6 +1930,8 @@ def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
 def _returned_url(returns: list[Value]) -> str | None:
     """The URL shape a function returns (`def _url(self, path): return f"{self.base_url}/{path}"`), when
     every return but `return None` gives the same one."""
+    if not returns:
+        return None
     shapes = {shape_of(r) for r in returns if r.const is not None}
     if len(shapes) != 1:
         return None
