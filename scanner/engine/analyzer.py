@@ -1478,6 +1478,15 @@ class FileAnalyzer:
                 held = union(arguments)
                 return Value(categories=held.categories, steps=held.steps, reasons=held.reasons, params=held.params,
                              shape=base.const.split("{", 1)[0] + HOLE)
+            if method == "get" and base is not None and base.symbol is None and node.args \
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                # `msg.get("from")` reads a key as `msg["from"]` does: the key names what it holds
+                owner = owner_name(node.func.value)  # type: ignore[attr-defined]
+                if base.const is not CONFIGURED and owner not in self.models.config_owners:
+                    named = self.classify_name(node.args[0].value, owner)
+                    if named is not None:
+                        return Value(categories=named.categories, steps=named.steps, reasons=named.reasons,
+                                     params=base.params)
             if base is not None and base.symbol is None and method in KEEPING_METHODS:
                 return union([data_of(base), *arguments])
             if base is not None and base.symbol is None and base.const is UNKNOWN:
