@@ -947,3 +947,18 @@ def register_bounces(mlist, msg, processor):
     # ok: python.logging.personal-data
     log.info("%d bounces for %s", len(addresses), mlist.list_id)
     return True
+
+
+# --- a key read with .get, as with [] -----------------------------------------------------------------
+
+
+def anonymize(mlist, msg, msgdata):
+    """Strip the author of a post to an anonymous list."""
+    if not mlist.anonymous_list:
+        return msgdata
+    # ruleid: python.logging.personal-data user.contact.email
+    log.info("post to %s from %s anonymized", mlist.fqdn_listname, msg.get("from").strip())
+    # ok: python.logging.personal-data
+    log.info("post to %s anonymized, message-id %s", mlist.fqdn_listname, msg.get("message-id"))
+    del msg["from"]
+    return msgdata
