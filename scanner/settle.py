@@ -373,15 +373,20 @@ class Settler:
             # entry offered: a result that used none of them (kept under ""), or the file's last
             # result, when all it looked up is answered by this offer as it was by the last.
             # Most cached files use nothing their imports offer: their names are enough to know,
-            # and the summaries are merged only for the files that use some.
-            offered = [(d, exports[d]) for d in deps.get(relpath, ()) if d in exports]
-            known = names.of(offered)
+            # and the summaries are merged only for the files that use some. A file the cache has
+            # neither for (every file of a first run) is analysed without making the names.
             begun[relpath] = print_
             bare = cache.get(relpath, "") if cache.has(relpath, "") else None
+            again = last is not None and bool(last[2]) and last[0] == cache.content_hash(relpath)
+            if bare is None and not again:
+                cache.misses += 1  # analysed: nothing the cache has will do
+                return True
+            offered = [(d, exports[d]) for d in deps.get(relpath, ()) if d in exports]
+            known = names.of(offered)
             if bare is not None and bare.uses.isdisjoint(known):
                 finish(relpath, ("", bare), new=False)
                 return False
-            if last is not None and last[2] and last[0] == cache.content_hash(relpath):
+            if last is not None and again:
                 final = cache.get(relpath, last[2])
                 index = ModuleSummary.merge(s for _, s in offered)
                 if final is not None and _used_digest(final.uses, index, known) == last[2]:

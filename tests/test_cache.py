@@ -544,3 +544,22 @@ def test_an_edit_to_a_file_the_rounds_analyse_repeats_them_with_one_analysis(
     assert again.observations == first.observations
     monkeypatch.undo()
     assert again.observations == run(tmp_path, config=Config(), command="observe", jobs=1, cache=False).observations
+
+
+def test_the_names_offered_are_made_only_for_a_file_the_cache_may_have(tree: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[int] = []
+    real = settle_module._Names.of
+
+    def counting(self: settle_module._Names, offered: list[tuple[str, ModuleSummary]]) -> frozenset[str]:
+        made.append(len(offered))
+        return real(self, offered)
+
+    monkeypatch.setattr(settle_module._Names, "of", counting)
+    first = cached_analysis(tree)
+    assert (first.misses, made) == (3, [])  # a first run: nothing in the cache, no names made
+    # the helper edited: its result is new, and the views, offered another summary, is looked up
+    # under what it used last time (the names of what it is offered)
+    (tree / "app" / "helpers.py").write_text(textwrap.dedent(HELPER) + "\n\ndef agent():\n    return request.user_agent\n")
+    cached_analysis(tree)
+    assert made == [1]
