@@ -488,7 +488,7 @@ class FileAnalyzer:
                 # ws:` below `async def writer(): await ws.send(...)`): analysed again, as it is called
                 self.analyze_function(nested, scope, scope.cls)
         self.finish_scope(scope)
-        returned = data_of(union(scope.returns)) if scope.returns else NOTHING
+        returned = union(scope.returns) if scope.returns else NOTHING  # data only, as union makes it
         # `return None` on a failure path does not hide the client a factory returns otherwise
         # (no set built for a function that returns nothing: a third of them)
         symbols = {r.symbol for r in scope.returns if r.const is not None} if scope.returns else set()
@@ -1004,7 +1004,7 @@ class FileAnalyzer:
             sinks.check_header_tuple(self, node, elements, scope)
         if elements and all(isinstance(e, ast.Constant) for e in node.elts):
             return Value(const=tuple(e.const for e in elements))
-        return union([data_of(v) for v in elements])
+        return union(elements)  # their data: `union` reads no more of them
 
     def _eval_inner(self, node: ast.Starred | ast.Await, scope: Scope) -> Value:
         return self.eval(node.value, scope)
@@ -1017,7 +1017,7 @@ class FileAnalyzer:
     def _eval_dict_comp(self, node: ast.DictComp, scope: Scope) -> Value:
         comprehension = Scope(env={}, parent=scope, cls=scope.cls)
         self.bind_comprehension(node.generators, comprehension)
-        return union([data_of(self.eval(node.key, comprehension)), data_of(self.eval(node.value, comprehension))])
+        return union([self.eval(node.key, comprehension), self.eval(node.value, comprehension)])
 
     def _eval_lambda(self, node: ast.Lambda, scope: Scope) -> Value:
         return NOTHING
@@ -1195,7 +1195,9 @@ class FileAnalyzer:
             deferred = ast.copy_location(ast.Call(func=node.args[0], args=node.args[1:], keywords=node.keywords), node)
             return self.eval_call(ast.fix_missing_locations(deferred), scope, unused)
         # most calls have no keywords, many no arguments: no comprehension is run for them
-        args = [self.eval(a, scope) for a in node.args] if node.args else []
+        # one argument (the most common call) is evaluated without a comprehension
+        given = node.args
+        args = [self.eval(given[0], scope)] if len(given) == 1 else [self.eval(a, scope) for a in given] if given else []
         kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords] \
             if node.keywords else []
         symbol = func.symbol
@@ -1452,10 +1454,11 @@ class FileAnalyzer:
         (`User.objects.get(email=email)`) or an unknown function does not: its result is other
         data, which its own name may classify.
         """
-        arguments: list[Value] = [data_of(a) for a in args if a.categories or a.params] if args else []
+        # what goes in is only ever joined (`union` reads only the data of what it joins)
+        arguments: list[Value] = [value for value in args if value.categories or value.params] if args else []
         for name, value in kwargs:
             if value.categories or value.params:
-                arguments.append(data_of(value))
+                arguments.append(value)
             if name is not None and value.const is UNKNOWN and value.symbol is None:
                 named = self.classify_name(name, None)
                 if named is not None:
@@ -1488,7 +1491,7 @@ class FileAnalyzer:
                         return Value(categories=named.categories, steps=named.steps, reasons=named.reasons,
                                      params=base.params)
             if base is not None and base.symbol is None and method in KEEPING_METHODS:
-                return union([data_of(base), *arguments])
+                return union([base, *arguments])
             if base is not None and base.symbol is None and base.const is UNKNOWN:
                 # `user.get_full_name()`: the method's name says what it returns
                 stripped = method[4:] if method.startswith("get_") else method
