@@ -145,6 +145,27 @@ def _repeated_rounds(whole: str, cache: ResultCache,
     return repeated, tuple(kept)
 
 
+_ABSENT = object()
+
+
+def _changed_entries(old: ModuleSummary, new: ModuleSummary) -> set[str]:
+    """The qualified names whose entries differ between two summaries, of any kind: one has it and
+    the other not, or holds another object under it. A file's entries keep their objects from one
+    round's index to the next unless it is analysed again, so the digest of entries none of whose
+    names is here is the same under `new` as under `old`."""
+    changed: set[str] = set()
+    mappings: tuple[tuple[Mapping[str, object], Mapping[str, object]], ...] = (
+        (old.functions, new.functions), (old.rendered, new.rendered), (old.families, new.families),
+        (old.variables, new.variables))
+    for before, after in mappings:
+        changed.update(key for key, value in after.items() if before.get(key, _ABSENT) is not value)
+        changed.update(key for key in before if key not in after)
+    for was, now in ((old.request_attributes, new.request_attributes), (old.responses, new.responses),
+                     (old.received, new.received), (old.named, new.named), (old.settings, new.settings)):
+        changed.update(was ^ now)
+    return changed
+
+
 def analyze(
     root: Path,
     files: Sequence[str],
@@ -212,6 +233,9 @@ def analyze(
         steps: list[RoundStep] = []  # the analyses the rounds make, in order
         given: dict[str, ModuleSummary] = {}  # the summaries they were given, by digest
         index = ModuleSummary.merge(results[f].summary for f in files) if rounds else EMPTY
+        # each file's entries used in a round and their digest, kept while none of them changes
+        used_digests: dict[str, tuple[frozenset[str], str]] = {}
+        changed: set[str] | None = None  # the names whose entries changed since the last round (None: the first)
         for _ in range(rounds):
             names = index.names()
             externals: dict[str, ModuleSummary] = {}
@@ -219,11 +243,18 @@ def analyze(
                 used = wanted_entries(results[relpath].uses, index, names)
                 if not used:
                     continue
-                sub = index.restricted(used)
-                digest = sub.digest()
+                known = used_digests.get(relpath)
+                sub: ModuleSummary | None = None
+                if known is not None and changed is not None and known[0] == used \
+                        and not any(tagged[2:] in changed for tagged in used):
+                    digest = known[1]  # the same entries as when it was made
+                else:
+                    sub = index.restricted(used)
+                    digest = sub.digest()
+                    used_digests[relpath] = (used, digest)
                 if consumed.get(relpath) != digest:
                     consumed[relpath] = digest
-                    externals[relpath] = sub
+                    externals[relpath] = sub if sub is not None else index.restricted(used)
             if not externals:
                 break
             again = [f for f in files if f in externals]
@@ -231,7 +262,8 @@ def analyze(
             if cache is not None:
                 steps.extend((f, cache.content_hash(f) or "", consumed[f], _state(consumed[f], results[f])) for f in again)
                 given.update((consumed[f], externals[f]) for f in again)
-            index = ModuleSummary.merge(results[f].summary for f in files)
+            merged = ModuleSummary.merge(results[f].summary for f in files)
+            changed, index = _changed_entries(index, merged), merged
         if cache is not None:
             cache.rounds = ((states[0], tuple(steps), given, states[1]) if repeated is None
                             else (states[0], repeated[1], cache.old_rounds[2], states[1]))

@@ -20,7 +20,7 @@ from scanner.engine.summaries import Analyzed, FunctionSummary, ModuleSummary
 from scanner.engine.values import Value
 from scanner.import_order import import_order
 from scanner.packs import load_models
-from scanner.runner import run
+from scanner.runner import _changed_entries, run
 from scanner.settle import Settler, wanted_entries
 
 
@@ -451,3 +451,23 @@ def test_a_function_that_says_nothing_leaves_the_digest_as_it_was() -> None:
     quiet = dataclasses.replace(DIGESTED, functions={**DIGESTED.functions, "app.lib.quiet": FunctionSummary()})
     assert quiet.digest() == DIGESTED.digest()
     assert ModuleSummary().digest() == ModuleSummary.merge([]).digest()
+
+
+@pytest.mark.parametrize(
+    ("new", "changed"),
+    [
+        (DIGESTED, set()),
+        # the same entries, in a summary merged anew: unchanged
+        (ModuleSummary.merge([DIGESTED, ModuleSummary()]), set()),
+        # an entry given another object (a file analysed again), even an equal one
+        (dataclasses.replace(DIGESTED, functions={**DIGESTED.functions, "app.lib.echo": FunctionSummary(
+            return_params=frozenset({0}))}), {"app.lib.echo"}),
+        (dataclasses.replace(DIGESTED, families={}), {"app.forms.Signup"}),
+        (dataclasses.replace(DIGESTED, variables={**DIGESTED.variables, "app.cache": "redis.Redis()"}), {"app.cache"}),
+        (dataclasses.replace(DIGESTED, named=frozenset({"app.schemas.Signup"})), {"app.schemas.Login", "app.schemas.Signup"}),
+        (dataclasses.replace(DIGESTED, settings=frozenset({"python.share.sentry-default-pii"})),
+         {"python.share.sentry-default-pii"}),
+    ],
+)
+def test_the_entries_changed_between_two_rounds_are_found_by_identity(new: ModuleSummary, changed: set[str]) -> None:
+    assert _changed_entries(DIGESTED, new) == changed
