@@ -152,12 +152,46 @@ def test_a_subclass_of_a_statement_type_executes_as_that_type() -> None:
     assert by_type.env["contact"].categories == frozenset({"user.contact.email"})
 
 
-@pytest.mark.parametrize(("skip", "summaries"), [(False, ["helper"]), (True, [])])
-def test_skip_definitions_skips_only_a_definition_itself(skip: bool, summaries: list[str]) -> None:
-    source = "def helper(email):\n    return email\n"
+BLOCKS = {
+    "if": "if TYPE_CHECKING:\n    from app import User\nelse:\n    User = None\n",
+    "try": "try:\n    import ujson as json\nexcept ImportError:\n    import json\n",
+}
+
+
+@pytest.mark.parametrize(("block", "definitions", "analysed"), [
+    # a function, a class's method, and both branches of the block: each analysed once
+    ("if", "    def helper(email):\n        return email\n",
+     [("helper", 1)]),
+    ("if", "    class Form:\n        def clean(self, email):\n            return email\n",
+     [("clean", 1)]),
+    ("try", "    def helper(email):\n        return email\n    class Form:\n        def clean(self):\n            pass\n",
+     [("clean", 1), ("helper", 1)]),
+])
+def test_a_definition_in_a_module_level_block_is_analysed_once(
+        block: str, definitions: str, analysed: list[tuple[str, int]],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    head, tail = BLOCKS[block].split("\n", 1)
+    source = f"{head}\n{definitions}{tail}"
     analyzer = _analyzer(source)
-    analyzer.exec_stmt(analyzer.tree.body[0], analyzer.module_scope, skip_definitions=skip)
-    assert list(analyzer.summaries) == summaries
+    counts: dict[str, int] = {}
+    analyze = FileAnalyzer.analyze_function
+
+    def counting(self: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, outer: Scope,
+                 cls: object) -> None:
+        counts[func.name] = counts.get(func.name, 0) + 1
+        analyze(self, func, outer, cls)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(FileAnalyzer, "analyze_function", counting)
+    analyzer.run()
+    assert sorted(counts.items()) == analysed
+    assert sorted(analyzer.summaries) == sorted(
+        f"Form.{name}" if name == "clean" else name for name, _ in analysed)
+
+
+def test_a_class_in_a_module_level_block_is_bound_after_it() -> None:
+    analyzer = _analyzer("if TYPE_CHECKING:\n    class Form:\n        pass\nform = Form\n")
+    analyzer.run()
+    assert analyzer.module_scope.env["form"] == symbol_value_of("@class:Form")
 
 
 @pytest.mark.parametrize(("name", "expected"), [
