@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import operator
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from scanner.cache import ResultCache
 from scanner.engine.imports import SourceRoots
+from scanner.engine.summaries import is_reexport
 
 # An import statement at the start of a line (its indentation first). Lines are found by the word
 # first: searching for a pattern anchored at every line start is eight times slower.
@@ -24,8 +26,8 @@ _IMPORT_WORD = re.compile(rb"import[ \t]")
 _COMMENT = re.compile(rb"#[^\n]*")
 
 
-def _import_statements(raw: bytes) -> Iterator[tuple[bytes | None, bytes | None, bytes | None, bytes | None]]:
-    """(indentation, from-module, imported names, plain import) for each line of `raw` that starts
+def _import_statements(raw: bytes) -> Iterator[tuple[bytes | None, bytes | None, bytes | None, bytes | None, int]]:
+    """(indentation, from-module, imported names, plain import, where its line starts) for each line of `raw` that starts
     with an import statement. The names of a parenthesised from-import are read to its closing
     parenthesis, over its lines (`from django.db import (\n    connection,\n    models,\n)`: a
     name may be a module, here `django.db.models`), comments left out."""
@@ -42,7 +44,7 @@ def _import_statements(raw: bytes) -> Iterator[tuple[bytes | None, bytes | None,
                 close = raw.find(b")", match.end())
                 if close != -1:
                     names = _COMMENT.sub(b"", raw[match.start(4):close]).replace(b"\n", b" ").replace(b"\r", b" ")
-            yield indent, base, names, plain
+            yield indent, base, names, plain, start
 
 
 def _module_of(name: str, modules: dict[str, str]) -> str | None:
@@ -104,7 +106,7 @@ def _file_imports(raw: bytes, relpath: str, own: str, modules: dict[str, str],
     top: set[str] = set()
     nested: set[str] = set()
     context = ".".join(package)
-    for indent, base, names, plain in _import_statements(raw):
+    for indent, base, names, plain, _ in _import_statements(raw):
         # the same statements recur in many files (`from django.db import models`): each is read
         # once per package it is written in (a relative one depends on it), or once (an absolute one)
         key = (base, names, plain, context if base is not None and base.startswith(b".") else "")
@@ -181,6 +183,136 @@ def _depth_first(files: Sequence[str], deps: dict[str, tuple[str, ...]]) -> list
                 placed.add(child)
                 stack.append((child, iter(deps[child])))
     return order
+
+
+# A module-level definition or assignment at the start of a line: what binds a name other than an import.
+_DEFINED = re.compile(rb"^(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)|^(\w+)[ \t]*(?:[:=,]|$)", re.MULTILINE)
+_IMPORTED = "i"  # a name bound by an import (its qualified name follows)
+_OWN = "d"  # a name bound by `def` or `class`: no variable entry of its own
+_OTHER = "o"  # a name bound otherwise (an assignment): what it holds is not read here
+
+
+def _top_bindings(raw: bytes, relpath: str, own: str) -> dict[str, tuple[str, str]]:
+    """The names a module (of module name `own`) binds at module level, by the last unindented
+    statement binding each: {name: (_IMPORTED, qualified name) | (_OWN, "") | (_OTHER, "")}.
+
+    Read from the text with patterns, as the imports are: a misread (a docstring line that looks
+    like a statement) only gives a wrong first guess (`ReexportGuesser`), which the rounds correct.
+    """
+    package = own.split(".") if own else []
+    if not relpath.endswith("__init__.py"):
+        package = package[:-1]
+    found: list[tuple[int, str, tuple[str, str]]] = []
+    for match in _DEFINED.finditer(raw):
+        defined, assigned = match.group(1), match.group(2)
+        if defined is not None:
+            found.append((match.start(), defined.decode("ascii", "replace"), (_OWN, "")))
+        elif assigned is not None:
+            found.append((match.start(), assigned.decode("ascii", "replace"), (_OTHER, "")))
+    for indent, base, names, plain, at in _import_statements(raw):
+        if indent:
+            continue
+        if plain is not None:
+            for part in plain.decode("ascii", "replace").split(","):
+                words = part.split()
+                if len(words) == 3 and words[1] == "as":
+                    found.append((at, words[2], (_IMPORTED, words[0])))
+                elif words:
+                    first = words[0].split(".", 1)[0]
+                    found.append((at, first, (_IMPORTED, first)))
+            continue
+        if base is None:
+            continue
+        text = base.decode("ascii", "replace")
+        level = len(text) - len(text.lstrip("."))
+        name = text[level:]
+        if level:
+            up = package[:len(package) - (level - 1)] if level - 1 <= len(package) else []
+            name = ".".join([*up, name] if name else up)
+        for part in (names or b"").decode("ascii", "replace").split(","):
+            words = part.split()
+            if not words or words[0] == "*":
+                continue
+            local = words[2] if len(words) == 3 and words[1] == "as" else words[0]
+            found.append((at, local, (_IMPORTED, f"{name}.{words[0]}" if name else words[0])))
+    found.sort(key=operator.itemgetter(0))
+    return {name: binding for _, name, binding in found}
+
+
+class ReexportGuesser:
+    """A first guess, read from the text, at the re-exports a module offers before it is analysed.
+
+    A module's `from .query_utils import Q` makes its summary bind `pkg.Q` to what
+    `pkg.query_utils` binds `Q` to: `pkg.query_utils.Q` when that module defines `Q` with `def` or
+    `class`, or, when it imports `Q` in turn, what that import binds (a chain is followed). A file
+    that imports such a module through an import cycle, and so is analysed before it, can be
+    given those entries at once rather than in a round. The guess is only a guess: a name bound
+    again by an assignment or in a block, a star import, a misread line, leave it out or make it
+    wrong, and the rounds (scanner.runner.analyze), which compare each file's used entries with
+    what the modules finally offer, analyse the file again. It reads only file texts, so it is
+    the same whatever the number of workers and whatever the cache holds.
+    """
+
+    def __init__(self, root: Path, files: Sequence[str], roots: SourceRoots, keep: Callable[[str, str], bool]) -> None:
+        """`keep(local, qualified)`: False where the engine binds an imported name to something else
+        than its qualified name (a logger's name, a symbol the packs alias, the request object)."""
+        self._folder = os.fspath(root)
+        self._roots = roots
+        self._modules = {roots.module_of(f): f for f in files}
+        self._keep = keep
+        self._bindings: dict[str, dict[str, tuple[str, str]]] = {}
+        self._resolved: dict[str, str | None] = {}
+        self._offers: dict[str, dict[str, str]] = {}
+
+    def _bindings_of(self, relpath: str) -> dict[str, tuple[str, str]]:
+        known = self._bindings.get(relpath)
+        if known is None:
+            known = self._bindings[relpath] = _top_bindings(_read(self._folder, relpath), relpath,
+                                                            self._roots.module_of(relpath))
+        return known
+
+    def _bound(self, qualified: str, seen: frozenset[str] = frozenset()) -> str | None:
+        """The symbol a module binds an imported `qualified` (`module.name`) to, by the text; None
+        when the text does not say (an assignment, a star import, a chain that loops)."""
+        if qualified in self._resolved:
+            return self._resolved[qualified]
+        if "." not in qualified or qualified in self._modules or qualified in seen:
+            return None  # a module (its parent package may bind the name), or a loop
+        module, name = qualified.rsplit(".", 1)
+        relpath = self._modules.get(module)
+        found: str | None = qualified  # not a project module's: nothing binds it otherwise
+        if relpath is not None:
+            kind, target = self._bindings_of(relpath).get(name, (_OTHER, ""))
+            if kind == _OTHER:
+                found = None
+            elif kind == _IMPORTED:
+                bound = self._bound(target, seen | {qualified}) if self._keep(name, target) else None
+                # the module offers the name only as a re-export within its package tree
+                found = None if bound is None else (bound if is_reexport(qualified, bound) else None)
+        self._resolved[qualified] = found
+        return found
+
+    def offer(self, relpath: str) -> dict[str, str]:
+        """The variable entries the module at `relpath` is guessed to offer for the names it imports
+        at module level (`pkg.Q` -> `pkg.query_utils.Q`): re-exports only, what `ModuleSummary.variables`
+        would hold for them."""
+        known = self._offers.get(relpath)
+        if known is None:
+            module = self._roots.module_of(relpath)
+            known = {}
+            if module:
+                for name, (kind, target) in self._bindings_of(relpath).items():
+                    if kind != _IMPORTED or not self._keep(name, target):
+                        continue
+                    bound = self._bound(target)
+                    if bound is not None and is_reexport(f"{module}.{name}", bound):
+                        known[f"{module}.{name}"] = bound
+            self._offers[relpath] = known
+        return known
+
+    def original_file(self, bound: str) -> str | None:
+        """The file of the module a guessed entry's original (`pkg.query_utils.Q`) is defined in, if the project's."""
+        return self._modules.get(bound.rsplit(".", 1)[0])
 
 
 def _read(folder: str, relpath: str) -> bytes:

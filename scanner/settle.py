@@ -28,6 +28,7 @@ from scanner.engine.summaries import (
     ModuleSummary,
     is_reexport,
 )
+from scanner.import_order import ReexportGuesser
 from scanner.packs import Models
 
 if TYPE_CHECKING:  # imported when a pool starts: a run that starts none is spared 18 ms
@@ -99,9 +100,12 @@ def _offer(relpath: str, summary: ModuleSummary, deps: Sequence[str], offers: Ma
     return summary.offered((roots.module_of(d), offers[d]) for d in deps if d in offers)
 
 
-def _offered(deps: Sequence[str], exports: Mapping[str, ModuleSummary]) -> ModuleSummary:
-    """The summaries of the files a file imports, of those settled so far."""
-    return ModuleSummary.merge(exports[d] for d in deps if d in exports)
+def _offered(deps: Sequence[str], exports: Mapping[str, ModuleSummary], guess: ModuleSummary = EMPTY) -> ModuleSummary:
+    """The summaries of the files a file imports, of those settled so far, after `guess` (what
+    the files it imports later in the order are guessed to offer: `_Guesses`)."""
+    if guess is EMPTY:
+        return ModuleSummary.merge(exports[d] for d in deps if d in exports)
+    return ModuleSummary.merge([guess, *(exports[d] for d in deps if d in exports)])
 
 
 def wanted_entries(uses: frozenset[str], index: ModuleSummary, names: frozenset[str] | None) -> frozenset[str]:
@@ -176,11 +180,14 @@ def _summary_digest(summary: ModuleSummary) -> str:
     return "" if summary == EMPTY else summary.digest()
 
 
-def _offer_print(imports: Iterable[str], digests: Mapping[str, str]) -> str:
+def _offer_print(imports: Iterable[str], digests: Mapping[str, str], guess: ModuleSummary = EMPTY) -> str:
     """A fingerprint of the summaries a file is offered: those of its imports settled so far, by
-    `digests` (each one's `_summary_digest`; those that offer nothing merge into nothing). A file
-    offered summaries with the same fingerprint again would settle to the same analysis."""
+    `digests` (each one's `_summary_digest`; those that offer nothing merge into nothing), and the
+    guess at what its later imports offer. A file offered summaries with the same fingerprint
+    again would settle to the same analysis."""
     text = "".join(f"{d}\0{digests[d]}\0" for d in imports if digests.get(d))
+    if guess is not EMPTY:
+        text += f"guess\0{guess.digest()}\0"
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -189,15 +196,18 @@ _Settled = tuple[Step, str, str]
 
 
 def _settle_batch(root: str, relpaths: list[str], max_size: int, deps: dict[str, tuple[str, ...]],
-                  exports: dict[str, ModuleSummary], digests: dict[str, str]) -> list[_Settled]:
-    """`_settle` for each file in a worker, in order, each file's summary offered to the later ones."""
+                  exports: dict[str, ModuleSummary], digests: dict[str, str],
+                  guesses: dict[str, ModuleSummary]) -> list[_Settled]:
+    """`_settle` for each file in a worker, in order, each file's summary offered to the later ones
+    (`guesses`: what a file's later imports are guessed to offer, where something is)."""
     assert _WORKER is not None, "worker not initialised"
     models, classifier, roots = _WORKER
     out: list[_Settled] = []
     for relpath in relpaths:
         imports = deps.get(relpath, ())
-        offer = _offer_print(imports, digests)
-        step = _settle(Path(root), relpath, models, classifier, max_size, _offered(imports, exports),
+        guess = guesses.get(relpath, EMPTY)
+        offer = _offer_print(imports, digests, guess)
+        step = _settle(Path(root), relpath, models, classifier, max_size, _offered(imports, exports, guess),
                        roots.module_of(relpath))
         exports[relpath] = summary = _offer(relpath, step[1].summary, imports, exports, roots)
         digests[relpath] = _summary_digest(summary)
@@ -247,6 +257,55 @@ class _Names:
         if clash:
             return ModuleSummary.merge(summary for _, summary in offered).names()
         return frozenset().union(*(self._of(relpath, summary) for relpath, summary in parts))
+
+
+class _Guesses:
+    """For each file, what the files it imports that come after it in the order (an import cycle)
+    are guessed to offer it (`ReexportGuesser`: their re-exports, read from the text), as a summary
+    merged before what it is offered (EMPTY for most files). A wrong guess costs the file a round,
+    never a result: the rounds compare what it used with what those files finally offer."""
+
+    def __init__(self, root: Path, order: Sequence[str], later: Mapping[str, Sequence[str]], models: Models,
+                 roots: SourceRoots) -> None:
+        self._later = later
+        aliases, objects, loggers = models.aliases, models.request.objects, models.logger_names
+
+        def keep(local: str, qualified: str) -> bool:
+            """False where the engine binds an imported name to something else than its qualified name."""
+            if local in loggers or qualified in objects:
+                return False
+            head = qualified
+            while aliases:
+                if head in aliases:
+                    return False
+                cut = max(head.rfind("."), head.rfind("("))
+                if cut <= 0:
+                    break
+                head = head[:cut]
+            return True
+
+        self._guesser = ReexportGuesser(root, order, roots, keep)
+        self._known: dict[str, ModuleSummary] = {}
+
+    def of(self, relpath: str) -> ModuleSummary:
+        """What `relpath`'s later imports are guessed to offer it (EMPTY when nothing)."""
+        known = self._known.get(relpath)
+        if known is None:
+            later = self._later.get(relpath, ())
+            variables: dict[str, str] = {}
+            for d in later:
+                variables.update(self._guesser.offer(d))
+            known = self._known[relpath] = ModuleSummary(variables=variables) if variables else EMPTY
+        return known
+
+    def originals(self, relpath: str) -> set[str]:
+        """The files of the originals `of(relpath)` guesses (whose entries a file using the guess looks up next)."""
+        found: set[str] = set()
+        for bound in self.of(relpath).variables.values():
+            original = self._guesser.original_file(bound)
+            if original is not None:
+                found.add(original)
+        return found
 
 
 def _enclosing(module: str) -> Iterator[str]:
@@ -321,9 +380,19 @@ class Settler:
         (or earlier in its batch), so the cache serves any run whatever made it.
         """
         position = {relpath: at for at, relpath in enumerate(order)}
+        later = {relpath: found for relpath, imports in deps.items() if relpath in position
+                 for found in [tuple(d for d in imports if position.get(d, -1) > position[relpath])] if found}
         deps = {relpath: tuple(d for d in imports if position.get(d, len(order)) < position[relpath])
                 for relpath, imports in deps.items() if relpath in position}
-        exports = _Exports(deps, self.roots)
+        guesses = _Guesses(self.root, order, later, self.models, self.roots)
+        exports = _Exports(dict(deps), self.roots)  # what a package offers: by its own imports only
+        # A file given a guess is given too what the originals it names offer, when they come before it
+        # (settled first, whatever the number of workers): a use of the guess looks them up next.
+        for relpath in later:
+            extra = sorted(d for d in guesses.originals(relpath) - set(deps.get(relpath, ()))
+                           if position.get(d, len(order)) < position[relpath])
+            if extra:
+                deps[relpath] = (*deps.get(relpath, ()), *extra)
         digests: dict[str, str] = {}  # each settled file's `_summary_digest`
         count = [0]
         # The fingerprint of the summaries each file being settled is offered (`_offer_print`).
@@ -344,7 +413,7 @@ class Settler:
 
         def fingerprint(relpath: str) -> str:
             """What settling `relpath` depends on besides its own content: what its imports settled so far offer."""
-            return _offer_print(deps.get(relpath, ()), digests)
+            return _offer_print(deps.get(relpath, ()), digests, guesses.of(relpath))
 
         def offered_anew(relpath: str, offer: str) -> None:
             """Record that `relpath` is settled with the summaries fingerprinted `offer`, which may be
@@ -383,12 +452,15 @@ class Settler:
                 return True
             offered = [(d, exports[d]) for d in deps.get(relpath, ()) if d in exports]
             known = names.of(offered)
+            guess = guesses.of(relpath)
+            if guess is not EMPTY:
+                known = known | guess.names()
             if bare is not None and bare.uses.isdisjoint(known):
                 finish(relpath, ("", bare), new=False)
                 return False
             if last is not None and again:
                 final = cache.get(relpath, last[2])
-                index = ModuleSummary.merge(s for _, s in offered)
+                index = ModuleSummary.merge([guess, *(s for _, s in offered)])
                 if final is not None and _used_digest(final.uses, index, known) == last[2]:
                     finish(relpath, (last[2], final), new=False)
                     return False
@@ -399,19 +471,21 @@ class Settler:
             for relpath in order:
                 if start_of(relpath):
                     finish(relpath, _settle(self.root, relpath, self.models, self.classifier, self.max_size,
-                                            _offered(deps.get(relpath, ()), exports), self.roots.module_of(relpath)))
+                                            _offered(deps.get(relpath, ()), exports, guesses.of(relpath)),
+                                            self.roots.module_of(relpath)))
                 if progress is not None:
                     progress(count[0], len(order))
             return
         self._settle_in_workers(order, deps, exports, digests, offered_anew, fingerprint, start_of, finish, count,
-                                cache, progress)
+                                cache, progress, guesses)
 
     def _settle_in_workers(self, order: Sequence[str], deps: dict[str, tuple[str, ...]],
                            exports: _Exports, digests: dict[str, str],
                            offered_anew: Callable[[str, str], None], fingerprint: Callable[[str], str],
                            start_of: Callable[[str], bool],
                            finish: Callable[[str, Step, bool, str | None], None], count: list[int],
-                           cache: ResultCache | None, progress: Callable[[int, int], None] | None) -> None:
+                           cache: ResultCache | None, progress: Callable[[int, int], None] | None,
+                           guesses: _Guesses) -> None:
         """Settle `order` in batches in worker processes, each file offered what one process would offer it.
 
         A file (whose `deps` are its imports earlier in the order) is taken when each of them is
@@ -477,7 +551,8 @@ class Settler:
                     # offered the batch's earlier files too: its fingerprint is taken again
                     offered_anew(relpath, fingerprint(relpath))
                     finish(relpath, _settle(self.root, relpath, self.models, self.classifier, self.max_size,
-                                            _offered(deps.get(relpath, ()), exports), self.roots.module_of(relpath)),
+                                            _offered(deps.get(relpath, ()), exports, guesses.of(relpath)),
+                                            self.roots.module_of(relpath)),
                            True, None)
                     settled(relpath)
             elif batch:
@@ -485,7 +560,8 @@ class Settler:
                 future = self._workers().submit(_settle_batch, str(self.root), batch, self.max_size,
                                           {f: deps.get(f, ()) for f in batch},
                                           {d: exports[d] for d in needed},
-                                          {d: digests.get(d, "") for d in needed})
+                                          {d: digests.get(d, "") for d in needed},
+                                          {f: guesses.of(f) for f in batch if guesses.of(f) is not EMPTY})
                 pending[future] = batch
                 sent.append((future, batch))
             if pending and (not ready or len(pending) > self.workers):

@@ -18,7 +18,7 @@ from scanner.engine.analyzer import analyze
 from scanner.engine.imports import SourceRoots
 from scanner.engine.summaries import Analyzed, FunctionSummary, ModuleSummary
 from scanner.engine.values import Value
-from scanner.import_order import import_order
+from scanner.import_order import ReexportGuesser, import_order
 from scanner.packs import load_models
 from scanner.runner import _changed_entries, run
 from scanner.settle import Settler, wanted_entries
@@ -471,3 +471,97 @@ def test_a_function_that_says_nothing_leaves_the_digest_as_it_was() -> None:
 )
 def test_the_entries_changed_between_two_rounds_are_found_by_identity(new: ModuleSummary, changed: set[str]) -> None:
     assert _changed_entries(DIGESTED, new) == changed
+
+
+GUESSED = {
+    "app/__init__.py": "from app.views import view\nfrom app.lib import get_email\n",
+    "app/lib.py": "def get_email(request):\n    return request.POST['email']\n",
+    "app/other.py": "def get_email(request):\n    return request.args['phone']\n",
+    "app/views.py": """\
+        import logging
+
+        log = logging.getLogger(__name__)
+
+
+        def view(request):
+            from app import get_email
+
+            log.info("signup %s", get_email(request))
+        """,
+}
+# the package binds `get_email` again in a block, which the guess does not read: the guess is wrong
+WRONG = "from app.views import view\nfrom app.lib import get_email\n\ntry:\n    from app.other import get_email\n" \
+        "except ImportError:\n    pass\n"
+
+
+@pytest.mark.parametrize(
+    ("package", "analyses"),
+    [
+        # views.py imports the package in a function, and the package imports views.py: views.py comes
+        # first, given the package's re-export as guessed (and get_email's summary): no round
+        (GUESSED["app/__init__.py"], ["app/__init__.py", "app/lib.py", "app/other.py", "app/views.py"]),
+        # a wrong guess costs rounds, never a result
+        (WRONG, ["app/__init__.py", "app/lib.py", "app/other.py", "app/views.py", "app/views.py", "app/views.py"]),
+    ],
+)
+def test_a_later_module_s_reexports_are_guessed_and_the_rounds_confirm_the_guess(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, package: str, analyses: list[str]) -> None:
+    write(tmp_path, {**GUESSED, "app/__init__.py": package})
+    done: list[str] = []
+    original = settle.analyze_path
+
+    def counting(root: Path, relpath: str, *args: Any, **kwargs: Any) -> Analyzed:
+        done.append(relpath)
+        return original(root, relpath, *args, **kwargs)
+
+    monkeypatch.setattr(settle, "analyze_path", counting)
+
+    def logs() -> list[tuple[str, int, tuple[str, ...]]]:
+        result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=False)
+        return [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
+
+    guessed = logs()
+    assert sorted(done) == analyses
+    monkeypatch.setattr(settle._Guesses, "of", lambda self, relpath: settle.EMPTY)
+    assert guessed == logs() == [("app/views.py", 9, ("user.contact.email",) if package != WRONG
+                                  else ("user.contact.phone_number",))]
+
+
+def test_a_guess_taken_from_the_cache_is_that_of_the_package_as_it_is_now(tmp_path: Path) -> None:
+    write(tmp_path, GUESSED)
+
+    def logs(cache: bool) -> list[tuple[str, int, tuple[str, ...]]]:
+        result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=cache)
+        return [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
+
+    email = [("app/views.py", 9, ("user.contact.email",))]
+    assert logs(True) == logs(True) == logs(False) == email  # cold, warm
+    # the package now re-exports another helper: views.py, unchanged, is not taken as cached
+    (tmp_path / "app/__init__.py").write_text("from app.views import view\nfrom app.other import get_email\n")
+    assert logs(True) == logs(False) == [("app/views.py", 9, ("user.contact.phone_number",))]
+    (tmp_path / "app/__init__.py").write_text(WRONG)
+    assert logs(True) == logs(False) == [("app/views.py", 9, ("user.contact.phone_number",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "offer"),
+    [
+        ("from .lib import get_email\nfrom app.lib import Form as F\n",
+         {"app.get_email": "app.lib.get_email", "app.F": "app.lib.Form"}),
+        # a chain: app.sub binds Form to app.lib.Form
+        ("from app.sub import Form\n", {"app.Form": "app.lib.Form"}),
+        # the last binding counts; an assignment is not read; a library's name is no re-export
+        ("from .lib import get_email\nget_email = wrap(get_email)\n", {}),
+        ("get_email = None\nfrom .lib import get_email\n", {"app.get_email": "app.lib.get_email"}),
+        ("from .lib import db\nfrom requests import Session\nfrom .lib import *\n", {}),
+        # indented imports, a logger's name, a module imported by name
+        ("try:\n    from .lib import get_email\nexcept ImportError:\n    pass\n", {}),
+        ("from .lib import logger\nfrom . import lib\n", {}),
+    ],
+)
+def test_a_module_s_reexports_are_guessed_from_its_text(tmp_path: Path, text: str, offer: dict[str, str]) -> None:
+    files = write(tmp_path, {"app/__init__.py": text, "app/sub.py": "from .lib import Form\n",
+                             "app/lib.py": "import logging\n\nlogger = logging.getLogger()\ndb = make()\n\n\n"
+                                           "class Form:\n    pass\n\n\ndef get_email(request):\n    pass\n"})
+    guesser = ReexportGuesser(tmp_path, files, SourceRoots(), lambda local, qualified: local != "logger")
+    assert guesser.offer("app/__init__.py") == offer
