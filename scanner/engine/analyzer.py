@@ -118,6 +118,18 @@ DROPPING_METHODS = frozenset({
 })
 
 
+CREDENTIALS = "user.authorization.credentials"
+# The most leading characters of a secret a slice may keep and still only name it (`token[:8]`).
+_PREFIX_LIMIT = 8
+
+
+def _short_prefix(node: ast.Slice) -> bool:
+    """True for `[:n]` with a constant n of at most _PREFIX_LIMIT characters."""
+    upper = node.upper
+    return node.lower is None and node.step is None and isinstance(upper, ast.Constant) \
+        and type(upper.value) is int and 0 <= upper.value <= _PREFIX_LIMIT
+
+
 @dataclass(slots=True)
 class ClassInfo:
     """A class of the file: its name and what `self.x` holds."""
@@ -1207,6 +1219,11 @@ class FileAnalyzer:
                 return Value(params=base.params) if base.params else NOTHING
         if base.role == "files":
             return self.element_of(base)
+        if CREDENTIALS in base.categories and isinstance(node.slice, ast.Slice) and _short_prefix(node.slice):
+            # `token[:3] + "..."`: a secret's first few characters name it in a log without giving it
+            # away, whatever a caller passes for it (its parameters are dropped too)
+            kept = data_of(base)
+            return dataclasses.replace(kept, categories=kept.categories - {CREDENTIALS}, params=frozenset())
         return data_of(base) if (base.categories or base.params) and base.const is UNKNOWN else NOTHING
 
     def mark_key_read(self, node: ast.expr, scope: Scope) -> None:
