@@ -229,9 +229,14 @@ def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
     return []
 
 
+# Names of the object whose `current_user` is the signed-in user: a Tornado handler (`self` in it, or
+# the `handler` a hook is given).
+_HANDLER_OBJECTS = frozenset({"self", "handler"})
+
+
 def _person_rendered(node: ast.Call, scope: Scope) -> Value:
     """`user.account.username` when a log call renders the application's user object whole
-    (`f"User={user} acquires a lock"`, `"by %s" % request.user`) and nothing else says what that
+    (`f"User={user} acquires a lock"`, `"by %s" % request.user`, `self.current_user`) and nothing else says what that
     object holds: a user's string form is its login (Django's `AbstractBaseUser.__str__` returns the
     username field, flaskbb's and privacyIDEA's users render the login). NOTHING otherwise."""
     for arg in [*node.args, *(k.value for k in node.keywords)]:
@@ -242,8 +247,10 @@ def _person_rendered(node: ast.Call, scope: Scope) -> Value:
                     # what it holds is known: its categories are reported, or its class says what its
                     # string form shows (CKAN's `model.User.get(name)` has no `__str__`)
                     continue
-            elif not (isinstance(rendered, ast.Attribute) and rendered.attr == "user"
-                      and isinstance(rendered.value, ast.Name) and rendered.value.id == "request"):
+            elif not (isinstance(rendered, ast.Attribute) and isinstance(rendered.value, ast.Name)
+                      and (rendered.attr == "user" and rendered.value.id == "request"
+                           or rendered.attr == "current_user" and rendered.value.id in _HANDLER_OBJECTS)):
+                # `request.user`; a Tornado handler's logged-in user (`self.current_user`)
                 continue
             return Value(categories=frozenset({USERNAME}),
                          reasons=("a user object rendered whole shows its login",))
