@@ -1381,6 +1381,14 @@ def _credential_scheme(an: FileAnalyzer, call: ast.Call, scope: Scope) -> bool:
     return symbol is not None and an.models.is_credential_scheme(symbol)
 
 
+# A Tornado RequestHandler handed to a function: the frameworks pack makes its `request` the request
+# object and its argument methods the request's (`handler.get_argument("token")`).
+TORNADO_HANDLER = "tornado.web.RequestHandler"
+TORNADO_HANDLERS = frozenset({TORNADO_HANDLER, "tornado.websocket.WebSocketHandler"})
+# The unannotated parameter name a Tornado app's hooks give the handler, in a module naming tornado.
+TORNADO_HANDLER_PARAMETERS = frozenset({"handler"})
+
+
 _SCALARS = frozenset({"builtins.str", "builtins.int", "builtins.float", "builtins.bool", "pydantic.EmailStr",
                       "pydantic.networks.EmailStr", "datetime.date", "datetime.datetime", "uuid.UUID"})
 
@@ -1435,6 +1443,11 @@ def parameter_value(
             return Value(symbol=instance, params=params)
     if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
         return Value(symbol=REQUEST)
+    if annotation in TORNADO_HANDLERS or arg.arg in TORNADO_HANDLER_PARAMETERS and arg.annotation is None \
+            and "tornado" in an.source:
+        # a hook of a Tornado app handed the RequestHandler (JupyterHub's `authenticate(self, handler,
+        # data)`, Tornado's `log_function(handler)`): its `request` and `get_argument` are the request's
+        return Value(symbol=TORNADO_HANDLER, params=params)
     if arg.arg in model.parameter_names and annotation is not None and arg.annotation is not None \
             and _annotation_name(arg.annotation).endswith("Request") \
             and not _names_schema(an, annotation):
