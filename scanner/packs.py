@@ -358,6 +358,7 @@ class Models:
     schema_tables: SymbolTable[SchemaTable] = field(default_factory=lambda: SymbolTable(()))
     """Calls that declare a table whose column calls are its fields (`[[table]]`)."""
     passthrough_calls: SymbolTable[Passthrough] = field(default_factory=lambda: SymbolTable(()))
+    """Calls that give back one of their arguments unchanged (`[[passthrough]]`: `typing.cast`)."""
     inbound: Mapping[str, Inbound] = field(default_factory=dict)
     """Types of the messages chat platforms deliver to bots, by qualified name."""
     inbound_handlers: Mapping[str, Inbound] = field(default_factory=dict)
@@ -367,7 +368,6 @@ class Models:
     """Hook methods a server calls on a handler object with a message (aiosmtpd's
     `handle_DATA(self, server, session, envelope)`), by name: the message's type (a key of
     `inbound`) and the parameters that hold it."""
-    """Calls that give back one of their arguments unchanged (`[[passthrough]]`: `typing.cast`)."""
     dict_schemas: tuple[DictSchema, ...] = ()
     """Schemas declared as dicts (`[[dict_schema]]`), in pack order."""
     dict_schema_calls: SymbolTable[DictSchema] = field(default_factory=lambda: SymbolTable(()))
