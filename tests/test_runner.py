@@ -353,8 +353,8 @@ REEXPORTS = {
 }
 
 
-def test_a_reexport_costs_no_analysis_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path, REEXPORTS)
+def counted_analyses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The list each analysis of a file appends its path to, from now on (in this process: jobs=1)."""
     analyses: list[str] = []
     original = settle.analyze_path
 
@@ -363,6 +363,12 @@ def test_a_reexport_costs_no_analysis_of_its_own(tmp_path: Path, monkeypatch: py
         return original(root, relpath, *args, **kwargs)
 
     monkeypatch.setattr(settle, "analyze_path", counting)
+    return analyses
+
+
+def test_a_reexport_costs_no_analysis_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, REEXPORTS)
+    analyses = counted_analyses(monkeypatch)
     result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=False)
     logs = [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
     assert logs == [("app/views.py", 9, ("user.contact.email",))]
@@ -507,14 +513,7 @@ WRONG = "from app.views import view\nfrom app.lib import get_email\n\ntry:\n    
 def test_a_later_module_s_reexports_are_guessed_and_the_rounds_confirm_the_guess(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, package: str, analyses: list[str]) -> None:
     write(tmp_path, {**GUESSED, "app/__init__.py": package})
-    done: list[str] = []
-    original = settle.analyze_path
-
-    def counting(root: Path, relpath: str, *args: Any, **kwargs: Any) -> Analyzed:
-        done.append(relpath)
-        return original(root, relpath, *args, **kwargs)
-
-    monkeypatch.setattr(settle, "analyze_path", counting)
+    done = counted_analyses(monkeypatch)
 
     def logs() -> list[tuple[str, int, tuple[str, ...]]]:
         result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=False)
