@@ -197,6 +197,7 @@ def test_the_bundled_packs_declare_the_casts_and_tables() -> None:
     assert loaded.passthrough_calls.get("typing_extensions.cast") == Passthrough(1, "val")
     assert loaded.passthrough_calls.get("builtins.cast") is None
     assert loaded.passthrough_calls.get("werkzeug.local.LocalProxy") == Passthrough(0, "local", called=True)
+    assert loaded.passthrough_calls.get("functools.partial") == Passthrough(0, "func")
     table = loaded.schema_tables.get("sqlalchemy.Table")
     assert table is not None and (table.family, table.rule, table.stored) == ("sqlalchemy-core", COLUMN, True)
     assert table.is_column_call("sqlalchemy.schema.Column") and not table.is_column_call("sqlalchemy.orm.mapped_column")
