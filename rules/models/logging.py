@@ -950,6 +950,60 @@ def register_bounces(mlist, msg, processor):
     return True
 
 
+# --- a name bound in two branches holds what each gives it; an exception what its try body raised --
+# (mailman's bounce runner: VERP addresses in one branch, a bounce parser's in the other; a lookup
+# that raises with the address it could not find, logged by its handler)
+
+
+def dispose_bounce(mlist, msg, verp):
+    if verp:
+        addresses = set()
+    else:
+        temporary, addresses = all_failures(msg)
+    for address in addresses:
+        # ruleid: python.logging.personal-data user.contact.email
+        log.info("bounce from {}".format(address))
+
+
+class NotAMemberError(Exception):
+    pass
+
+
+def unsubscribe(mlist, email, members):
+    try:
+        if email not in members:
+            raise NotAMemberError("Email {} is not a subscriber of {}".format(email, mlist.list_id))
+        members.remove(email)
+    except NotAMemberError as error:
+        # ruleid: python.logging.personal-data user.contact.email
+        log.info("Unsubscribe failed: {}".format(error))
+    try:
+        members.save()
+    except OSError as error:
+        # what the code does not raise itself holds nothing known
+        # ok: python.logging.personal-data
+        log.error("saving members of %s failed: %s", mlist.list_id, error)
+
+
+# --- a helper that fills its own dict from a parameter returns that parameter's data ---------------
+
+
+def expand_template(template, extras=None):
+    substitutions = dict(site_email="postmaster@example.com")
+    if extras is not None:
+        substitutions.update(extras)
+    return template.format(**substitutions)
+
+
+def log_delivery(mlist, user, refused):
+    substitutions = dict(listname=mlist.fqdn_listname, count=len(refused))
+    # ok: python.logging.personal-data
+    log.info("%s", expand_template("{listname}: {count} refused", substitutions))
+    substitutions.update(recipient=user.email)
+    # ruleid: python.logging.personal-data user.contact.email
+    log.info("%s", expand_template("delivery to {recipient} failed", substitutions))
+
+
 # --- a key read with .get, as with [] -----------------------------------------------------------------
 
 

@@ -57,6 +57,7 @@ from scanner.engine.values import (
     shape_of,
     symbol_value_of,
     union,
+    with_data_of,
     with_step,
 )
 from scanner.model import Cookie, FileResult, FlowStep, Kind, Observation, Skip, SkipReason, Span
@@ -107,6 +108,10 @@ _SERIALISING_METHODS = frozenset({
     "__str__", "__repr__", "to_dict_recursive",
 })
 # The methods `FileAnalyzer._carried_call` and `_queried_fields` look at.
+# Methods that put their arguments into the container they are called on, and the plain containers
+# whose calls of them `FileAnalyzer.fill` follows.
+_FILLING_METHODS = frozenset({"update", "append", "extend", "add", "insert", "appendleft"})
+_PLAIN_CONTAINERS = frozenset({"builtins.dict()", "builtins.list()", "builtins.set()"})
 _CARRYING_METHODS = _FIELD_QUERIES | _EXECUTE_METHODS | _SERIALISING_METHODS
 # Attributes of a service's answer that hold its body (PayPal's `response.result`, Stripe's `event.data.object`).
 _BODY_ATTRIBUTES = CARRIERS | {"result", "object"}
@@ -188,6 +193,9 @@ class Scope:
     step; None until asked (`sources._sign_in`: few functions read a request key it decides)."""
     sign_in_of: tuple[ast.FunctionDef | ast.AsyncFunctionDef, ClassInfo | None, sources.RouteInfo | None] | None = None
     """The function (its class and route) whose `sign_in` this scope's is, worked out when asked."""
+    raised: list[Value] | None = None
+    """While a `try` body runs: the data of the exceptions it raises itself (`raise UserError(f"no user
+    {email}")`), which its handlers' `except ... as e` names hold."""
     function_aliases: dict[str, set[str]] = field(default_factory=dict)
     """Names bound to functions of the file (`func = charge_webhook` in one branch, `func = source_webhook`
     in another): a call through the name may reach each of them."""
@@ -705,13 +713,19 @@ class FileAnalyzer:
         self.exec_block(stmt.body, scope)
 
     def _exec_try(self, stmt: ast.Try | ast.TryStar, scope: Scope) -> None:
+        outer, scope.raised = scope.raised, []
         self.exec_block(stmt.body, scope)
+        raised, scope.raised = scope.raised, outer
+        if raised and outer is not None:
+            outer.extend(raised)  # a handler may re-raise it, or none catch it: the enclosing try's too
+        # an exception object's attributes are unknown in general; what the body raised itself is known
+        caught = union(raised) if raised else NOTHING
         branches = [h.body for h in stmt.handlers] + [stmt.orelse]
         for handler in stmt.handlers:
             if handler.type is not None:
                 self.eval(handler.type, scope)
             if handler.name:
-                scope.env[handler.name] = NOTHING
+                scope.env[handler.name] = caught
         self.exec_branches(branches, scope)
         self.exec_block(stmt.finalbody, scope)
 
@@ -750,7 +764,9 @@ class FileAnalyzer:
 
     def _exec_raise(self, stmt: ast.Raise, scope: Scope) -> None:
         if stmt.exc is not None:
-            self.eval(stmt.exc, scope)
+            raised = self.eval(stmt.exc, scope)
+            if scope.raised is not None and raised.categories:
+                scope.raised.append(data_of(raised))
 
     def _exec_assert(self, stmt: ast.Assert, scope: Scope) -> None:
         self.eval(stmt.test, scope)
@@ -780,9 +796,11 @@ class FileAnalyzer:
                 if previous is None or previous is value:
                     merged[name] = value
                 elif value.symbol is not None or value.role is not None:
-                    merged[name] = value
+                    # the object the name may be, with the data another branch gives it
+                    merged[name] = with_data_of(value, previous) if previous.categories or previous.params else value
                 elif previous.symbol is not None or previous.role is not None:
-                    continue
+                    if value.categories or value.params:
+                        merged[name] = with_data_of(previous, value)
                 elif previous.categories or value.categories:
                     merged[name] = union([previous, value])
                 elif (previous.const is UNKNOWN) != (value.const is UNKNOWN):
@@ -871,6 +889,19 @@ class FileAnalyzer:
         if added.categories or added.params:
             scope.env[target.value.id] = added if held.const is not UNKNOWN else union([data_of(held), added])
 
+    def fill(self, name: str, args: list[Value], kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
+        """`substitutions.update(extras)`, `found.append(address)`: a dict, list or set of the function's
+        own holds what is put into it from then on, as `store_item` does for `d[key] = value` (a helper
+        that fills a dict from a parameter and returns a string built from it returns that parameter's
+        data). A name of an enclosing scope, a request part or a modelled object is left as it is."""
+        held = scope.env.get(name)
+        if held is None or held.role is not None or (held.symbol is not None and held.symbol not in _PLAIN_CONTAINERS):
+            return
+        added = union([*(data_of(v) for v in args), *(data_of(v) for _, v in kwargs)])
+        if added.categories or added.params:
+            scope.env[name] = added if held.const is not UNKNOWN or held.symbol is not None \
+                else union([data_of(held), added])
+
     def bind_iteration(self, target: ast.expr, iterated_node: ast.expr, scope: Scope, stmt: ast.stmt) -> None:
         """Bind a for-loop's (or a comprehension's) target to what one step of the iteration gives.
 
@@ -896,9 +927,19 @@ class FileAnalyzer:
                     self.assign(part, self.element_of(self.eval(arg, scope)), iterated_node, scope, stmt)
                 return
         iterated = self.eval(iterated_node, scope)
-        if iterated.role == "files" and sources.is_request_container(iterated):
-            # `for name, upload in request.FILES.items()`: every uploaded file is read
+        if iterated.role == "files" and sources.is_request_container(iterated) or iterated.role == "fields" \
+                and call is not None and isinstance(call.func, ast.Attribute) and call.func.attr in ("items", "values") \
+                and sources.is_request_container(iterated):
+            # `for name, upload in request.FILES.items()`: every uploaded file is read; `for key, value in
+            # request.form.items()`: every submitted value is (a form copied whole: JupyterHub's spawn
+            # options), where iterating the keys alone reads none
             sources.emit_whole_body(self, iterated_node, iterated)
+        elif iterated.role == "fields" and (call is None or isinstance(call.func, ast.Attribute) and call.func.attr == "keys") \
+                and parts is None and sources.is_request_container(iterated):
+            # `for arg in self.request.body_arguments`: each key the person sent, whose value read by
+            # it (`self.get_argument(arg)`) is every field in turn (sources.EVERY_KEY)
+            self.assign(target, Value(reasons=(sources.EVERY_KEY,)), iterated_node, scope, stmt)
+            return
         if (call is not None and isinstance(call.func, ast.Attribute) and not call.args
                 and iterated.symbol is None and iterated.role is None):
             # a plain mapping's view, not a request container's or a known object's
@@ -1280,6 +1321,9 @@ class FileAnalyzer:
         for _, value in kwargs:
             given_body = given_body or bool(value.role)
             given_data = given_data or bool(value.categories or value.params)
+        if given_data and method in _FILLING_METHODS and isinstance(node.func, ast.Attribute) \
+                and type(node.func.value) is ast.Name:
+            self.fill(node.func.value.id, args, kwargs, scope)
         if method in ("get", "pop", "setdefault") and base is not None and base.symbol is not None \
                 and base.symbol.startswith(ITEMS):
             return symbol_value_of(base.symbol[len(ITEMS):])
