@@ -952,7 +952,8 @@ def register_bounces(mlist, msg, processor):
 
 # --- a name bound in two branches holds what each gives it; an exception what its try body raised --
 # (mailman's bounce runner: VERP addresses in one branch, a bounce parser's in the other; a lookup
-# that raises with the address it could not find, logged by its handler)
+# that raises with the address it could not find, logged by its handler). The merge of an object
+# with data is a known miss: keeping both cost precision on khoj (see the report of this change).
 
 
 def dispose_bounce(mlist, msg, verp):
@@ -961,7 +962,7 @@ def dispose_bounce(mlist, msg, verp):
     else:
         temporary, addresses = all_failures(msg)
     for address in addresses:
-        # ruleid: python.logging.personal-data user.contact.email
+        # todoruleid: python.logging.personal-data user.contact.email
         log.info("bounce from {}".format(address))
 
 
@@ -986,6 +987,8 @@ def unsubscribe(mlist, email, members):
 
 
 # --- a helper that fills its own dict from a parameter returns that parameter's data ---------------
+# A known miss: following `d.update(x)` / `xs.append(x)` lost precision elsewhere (redacted copies,
+# lists of records whose one field is logged).
 
 
 def expand_template(template, extras=None):
@@ -1000,7 +1003,7 @@ def log_delivery(mlist, user, refused):
     # ok: python.logging.personal-data
     log.info("%s", expand_template("{listname}: {count} refused", substitutions))
     substitutions.update(recipient=user.email)
-    # ruleid: python.logging.personal-data user.contact.email
+    # todoruleid: python.logging.personal-data user.contact.email
     log.info("%s", expand_template("delivery to {recipient} failed", substitutions))
 
 

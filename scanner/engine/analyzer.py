@@ -57,7 +57,6 @@ from scanner.engine.values import (
     shape_of,
     symbol_value_of,
     union,
-    with_data_of,
     with_step,
 )
 from scanner.model import Cookie, FileResult, FlowStep, Kind, Observation, Skip, SkipReason, Span
@@ -108,10 +107,6 @@ _SERIALISING_METHODS = frozenset({
     "__str__", "__repr__", "to_dict_recursive",
 })
 # The methods `FileAnalyzer._carried_call` and `_queried_fields` look at.
-# Methods that put their arguments into the container they are called on, and the plain containers
-# whose calls of them `FileAnalyzer.fill` follows.
-_FILLING_METHODS = frozenset({"update", "append", "extend", "add", "insert", "appendleft"})
-_PLAIN_CONTAINERS = frozenset({"builtins.dict()", "builtins.list()", "builtins.set()"})
 _CARRYING_METHODS = _FIELD_QUERIES | _EXECUTE_METHODS | _SERIALISING_METHODS
 # Attributes of a service's answer that hold its body (PayPal's `response.result`, Stripe's `event.data.object`).
 _BODY_ATTRIBUTES = CARRIERS | {"result", "object"}
@@ -796,11 +791,9 @@ class FileAnalyzer:
                 if previous is None or previous is value:
                     merged[name] = value
                 elif value.symbol is not None or value.role is not None:
-                    # the object the name may be, with the data another branch gives it
-                    merged[name] = with_data_of(value, previous) if previous.categories or previous.params else value
+                    merged[name] = value
                 elif previous.symbol is not None or previous.role is not None:
-                    if value.categories or value.params:
-                        merged[name] = with_data_of(previous, value)
+                    continue
                 elif previous.categories or value.categories:
                     merged[name] = union([previous, value])
                 elif (previous.const is UNKNOWN) != (value.const is UNKNOWN):
@@ -888,19 +881,6 @@ class FileAnalyzer:
         added = union(parts)
         if added.categories or added.params:
             scope.env[target.value.id] = added if held.const is not UNKNOWN else union([data_of(held), added])
-
-    def fill(self, name: str, args: list[Value], kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
-        """`substitutions.update(extras)`, `found.append(address)`: a dict, list or set of the function's
-        own holds what is put into it from then on, as `store_item` does for `d[key] = value` (a helper
-        that fills a dict from a parameter and returns a string built from it returns that parameter's
-        data). A name of an enclosing scope, a request part or a modelled object is left as it is."""
-        held = scope.env.get(name)
-        if held is None or held.role is not None or (held.symbol is not None and held.symbol not in _PLAIN_CONTAINERS):
-            return
-        added = union([*(data_of(v) for v in args), *(data_of(v) for _, v in kwargs)])
-        if added.categories or added.params:
-            scope.env[name] = added if held.const is not UNKNOWN or held.symbol is not None \
-                else union([data_of(held), added])
 
     def bind_iteration(self, target: ast.expr, iterated_node: ast.expr, scope: Scope, stmt: ast.stmt) -> None:
         """Bind a for-loop's (or a comprehension's) target to what one step of the iteration gives.
@@ -1311,9 +1291,6 @@ class FileAnalyzer:
         for _, value in kwargs:
             given_body = given_body or bool(value.role)
             given_data = given_data or bool(value.categories or value.params)
-        if given_data and method in _FILLING_METHODS and isinstance(node.func, ast.Attribute) \
-                and type(node.func.value) is ast.Name:
-            self.fill(node.func.value.id, args, kwargs, scope)
         if method in ("get", "pop", "setdefault") and base is not None and base.symbol is not None \
                 and base.symbol.startswith(ITEMS):
             return symbol_value_of(base.symbol[len(ITEMS):])
