@@ -800,6 +800,29 @@ class TokenInfo(Base):
     Type = Column(sa.Unicode(100), default="")
 
 
+class APIToken(Base):
+    """An issued API token (JupyterHub's): its hash is the credential at rest, its note what the
+    person typed to label it; the prefix kept to find it and a commit's hash are neither."""
+
+    __tablename__ = "api_tokens"
+    # ok: python.sqlalchemy.column
+    id = Column(Integer, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.authorization.credentials
+    hashed = Column(sa.Unicode(255), unique=True)
+    # ok: python.sqlalchemy.column
+    prefix = Column(sa.Unicode(16), index=True)
+    # ruleid: python.sqlalchemy.column user.content
+    note = Column(sa.Unicode(1023))
+
+
+class BuildCommit(Base):
+    __tablename__ = "build_commits"
+    # ok: python.sqlalchemy.column
+    hashed = Column(sa.Unicode(64))
+    # ok: python.sqlalchemy.column
+    note = Column(sa.Unicode(1023))
+
+
 LegacyBase = declarative_base()
 
 
