@@ -572,6 +572,40 @@ class TornadoSignupHandler(RequestHandler):
         self.write({"email": email, "ip": ip, "agent": agent})
 
 
+class SpawnOptionsHandler(RequestHandler):
+    """A form copied value by value is the form taken whole (JupyterHub's spawn options form)."""
+
+    def post(self):
+        form_options = {}
+        # ruleid: python.request.body user.content
+        for key, byte_list in self.request.body_arguments.items():
+            form_options[key] = [bs.decode("utf8") for bs in byte_list]
+        # the names of the fields sent, not what was written in them
+        # ok: python.request.body
+        sent = [key for key in self.request.body_arguments.keys()]
+        # ok: python.request.body
+        for key in self.request.query_arguments:
+            sent.append(key)
+        return form_options, sent
+
+
+class FormLoginHandler(RequestHandler):
+    """Every field of the login form, read by the keys the person sent (JupyterHub's LoginHandler)."""
+
+    async def post(self):
+        data = {}
+        for arg in self.request.body_arguments:
+            if arg == "_xsrf":
+                continue
+            # ruleid: python.request.body user.content
+            data[arg] = self.get_argument(arg, strip=arg == "username")
+        # a key chosen from a list of the app's own: no field read by it
+        for name in ("next", "lang"):
+            # ok: python.request.field
+            data[name] = self.get_argument(name, "")
+        return data
+
+
 class PAMAuthenticator:
     """A Tornado app's hooks are handed the RequestHandler (JupyterHub's authenticators, its services' auth)."""
 
@@ -925,6 +959,20 @@ async def socket_message(sid, payload: dict):
     # ruleid: python.request.field user.content
     text = payload["message"]
     return text
+
+
+@sio.on("chat_settings_change")
+# ruleid: python.request.body user.content
+async def change_settings(sid, settings: dict):
+    """A message collected whole where it arrives: copying all of it is no second collect."""
+    kept = {}
+    # ok: python.request.body
+    for key, value in settings.items():
+        kept[key] = value
+    for key in settings:
+        # ok: python.request.body
+        kept[key] = settings[key]
+    return kept
 
 
 @sio.event

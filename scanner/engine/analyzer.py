@@ -907,9 +907,20 @@ class FileAnalyzer:
                     self.assign(part, self.element_of(self.eval(arg, scope)), iterated_node, scope, stmt)
                 return
         iterated = self.eval(iterated_node, scope)
-        if iterated.role == "files" and sources.is_request_container(iterated):
-            # `for name, upload in request.FILES.items()`: every uploaded file is read
+        if iterated.role == "files" and sources.is_request_container(iterated) or iterated.role == "fields" \
+                and call is not None and isinstance(call.func, ast.Attribute) and call.func.attr in ("items", "values") \
+                and not sources.collected_on_arrival(iterated) and sources.is_request_container(iterated):
+            # `for name, upload in request.FILES.items()`: every uploaded file is read; `for key, value in
+            # request.form.items()`: every submitted value is (a form copied whole: JupyterHub's spawn
+            # options), where iterating the keys alone reads none; a message collected whole where it
+            # arrived (a socket event's payload) is not collected again
             sources.emit_whole_body(self, iterated_node, iterated)
+        elif iterated.role == "fields" and (call is None or isinstance(call.func, ast.Attribute) and call.func.attr == "keys") \
+                and parts is None and not sources.collected_on_arrival(iterated) and sources.is_request_container(iterated):
+            # `for arg in self.request.body_arguments`: each key the person sent, whose value read by
+            # it (`self.get_argument(arg)`) is every field in turn (sources.EVERY_KEY)
+            self.assign(target, Value(reasons=(sources.EVERY_KEY,)), iterated_node, scope, stmt)
+            return
         if (call is not None and isinstance(call.func, ast.Attribute) and not call.args
                 and iterated.symbol is None and iterated.role is None):
             # a plain mapping's view, not a request container's or a known object's

@@ -38,6 +38,9 @@ BODY_ROLES = frozenset({"fields", "files", "body"})
 # its keys are request fields; taken whole it was collected where it was read.
 KEPT = "kept"
 CONTAINER_ROLES = BODY_ROLES | {KEPT}
+# What a loop over the keys of a request's fields binds its variable to (`for arg in
+# self.request.body_arguments`): a value read from the request by it is every field, taken whole.
+EVERY_KEY = "a key of the request's fields, each in turn"
 # A schema field named for a user's (or an owner's, an author's) id only refers to that record,
 # like a foreign key: not a collect. An id from elsewhere (`uid` at a provider) is one.
 _REFERENCE = re.compile(r"(?:^|_)(?:user|owner|author|customer|member|account|creator|reporter|sender|recipient|"
@@ -368,6 +371,10 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
     path = (base.symbol or REQUEST)[len(REQUEST):].lstrip(".")
     if not key.is_const and len(key.params) == 1 and role is not None:
         return Value(params=key.params, keyed=(REQUEST_CONTAINER, next(iter(key.params)), role))
+    if role in ("fields", "field") and EVERY_KEY in key.reasons and not collected_on_arrival(base):
+        # `for arg in self.request.body_arguments: data[arg] = self.get_argument(arg)`: every field sent
+        emit_whole_body(an, node, Value(symbol=base.symbol, role="fields"))
+        return Value(categories=frozenset({CONTENT}), reasons=(EVERY_KEY,))
     if role == INBOUND_KEYS:
         return _inbound_key(an, node, base, key)
     if role in ("fields", "body", "field", KEPT):
@@ -1719,7 +1726,17 @@ def _event_parameter(an: FileAnalyzer, arg: ast.arg) -> Value:
     an.emit(Kind.COLLECT, arg, [CONTENT], "python.request.body", message,
             reasons=(f"{WHOLE_REASON}event message'",))
     return Value(symbol=f"{REQUEST}.{arg.arg}", role="fields", categories=frozenset({CONTENT}),
-                 steps=(an.step(arg, message),), reasons=(f"{WHOLE_REASON}event message'",))
+                 steps=(an.step(arg, message),), reasons=(EVENT_MESSAGE,))
+
+
+# The reason an event handler's message carries: collected whole where it arrived.
+EVENT_MESSAGE = f"{WHOLE_REASON}event message'"
+
+
+def collected_on_arrival(value: Value) -> bool:
+    """True for request data collected whole where it arrived (a socket event's message): reading
+    all of it again (`for key, value in settings.items()`) is no new collect."""
+    return EVENT_MESSAGE in value.reasons
 
 
 # What an event handler's decorator looks like in the source: `@sio.on("message")`, `@socketio.event`.
