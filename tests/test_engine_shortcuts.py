@@ -53,14 +53,17 @@ def test_walk_statements_gives_the_statements_of_ast_walk_in_its_order() -> None
 
 
 @pytest.mark.parametrize(("name", "logging"), [
-    ("log_event", True), ("auditTrail", False), ("audit_trail", True), ("print_user", True),
-    ("echo", True), ("logger", True), ("_log", True), ("login", False), ("blog_post", False),
-    ("catalog", False), ("save", False), ("dialog_logs", True), ("fingerprint", False),
+    ("log_event", True), ("auditTrail", True), ("audit_trail", True), ("print_user", True), ("logEvent", True),
+    ("echo", True), ("logger", True), ("_log", True), ("_log_message", True), ("login", False), ("blog_post", False),
+    ("catalog", False), ("save", False), ("dialog_logs", False), ("fingerprint", False),
+    # the logging word is not the verb: a record the function keeps or reads (storage, not a log)
+    ("save_to_conversation_log", False), ("get_authentication_log", False), ("_debug_log", False),
+    ("message_to_log", False),
 ])
 def test_names_logging(name: str, logging: bool) -> None:
     assert _names_logging(name) is logging
     # the same answer as splitting every name, which the substring test spares most names
-    assert logging is bool(set(re.split(r"_+|(?<=[a-z])(?=[A-Z])", name.lower())) & LOGGING_WORDS)
+    assert logging is (re.split(r"_+|(?<=[a-z])(?=[A-Z])", name.lstrip("_"))[0].lower() in LOGGING_WORDS)
 
 
 @pytest.mark.parametrize(("expression", "base"), [
@@ -240,3 +243,20 @@ def test_a_few_statements_around_a_log_call_make_a_logging_wrapper(docstring: bo
     from scanner.engine.analyzer import is_logging_wrapper
 
     assert is_logging_wrapper(_logging_function(docstring, statements)) is wrapper
+
+
+@pytest.mark.parametrize(("body", "wrapper"), [
+    # its one statement a guarded log call: a debug-log wrapper
+    ('    if self.debug:\n        log.debug(message, *args)\n', True),
+    ('    """Print unless in cron mode."""\n    if not quiet:\n        click.echo(*args, **kwargs)\n', True),
+    # a guard after other work, or a guard that does more than log: a log on the side of that work
+    ('    ids = disconnect(message)\n    if ids:\n        log.info("disconnected %s", message)\n', False),
+    ('    if self.debug:\n        log.debug(message)\n        save(message)\n', False),
+    ('    if self.debug:\n        log.debug(message)\n    else:\n        save(message)\n', False),
+])
+def test_a_guarded_log_call_alone_makes_a_logging_wrapper(body: str, wrapper: bool) -> None:
+    from scanner.engine.analyzer import is_logging_wrapper
+
+    function = ast.parse("def note(self, message, *args, **kwargs):\n" + body).body[0]
+    assert isinstance(function, ast.FunctionDef)
+    assert is_logging_wrapper(function) is wrapper

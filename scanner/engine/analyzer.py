@@ -1888,10 +1888,15 @@ def _instance_dict(symbol: str) -> bool:
 
 
 def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """A function whose job is logging: its name says so, or it is a few statements around a log call.
+    """Whether logging is the function's job: its name starts with a logging verb (`log_event`,
+    `audit_login`, `print_summary`), or it is a few statements around a log call, or its one
+    statement is a log call behind a guard (`if self.debug: log.debug(message, *args)`).
 
-    Only such a wrapper makes its callers' arguments a `log` at the call; a function that does
-    other work and logs a parameter on the side is a log where it logs, not where it is called.
+    Only such a wrapper makes its callers' arguments a `log` at the call (through its summary's
+    `log_params`: the parameters that reach a real log call in its body); a function that does other
+    work and logs a parameter on the side is a log where it logs, not where it is called. A name
+    whose logging word is not its verb names a record the function keeps or reads
+    (`save_to_conversation_log`, `get_authentication_log`): the contract's storage, not a log.
     """
     if _names_logging(func.name):
         return True
@@ -1902,20 +1907,28 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         body = body[1:]
     if len(body) > 4:
         return False
-    for stmt in body:
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and sources.callee_name(stmt.value) in LOG_METHODS:
-            return True
-    return False
+    if len(body) == 1 and isinstance(body[0], ast.If) and not body[0].orelse:
+        # its one statement a log call made only when logging is on (`if self.logger:`); a guard after
+        # other work (`if session_ids: log.info(...)`) is a log on the side of that work
+        return all(_is_log_call(inner) for inner in body[0].body)
+    return any(_is_log_call(stmt) for stmt in body)
+
+
+def _is_log_call(stmt: ast.stmt) -> bool:
+    """Whether `stmt` is a call of a logging method as a statement of its own (`logger.info(...)`)."""
+    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and sources.callee_name(stmt.value) in LOG_METHODS
 
 
 @functools.lru_cache(maxsize=65536)
 def _names_logging(name: str) -> bool:
-    """True when a function name has a logging word (`log_event`, `auditTrail`); memoised, as the
-    same names recur across a project's files and each function is analysed at least once."""
+    """True when a function name starts with a logging word, its verb (`log_event`, `auditTrail`,
+    `_print_values`); memoised, as the same names recur across a project's files and each function
+    is analysed at least once."""
     lowered = name.lower()
     if not any(part in lowered for part in _LOGGING_PARTS):
         return False  # every logging word holds one of these: most names are settled without a split
-    return bool(set(re.split(r"_+|(?<=[a-z])(?=[A-Z])", lowered)) & LOGGING_WORDS)
+    words = re.split(r"_+|(?<=[a-z])(?=[A-Z])", name.lstrip("_"), maxsplit=1)
+    return words[0].lower() in LOGGING_WORDS
 
 
 _LOGGING_PARTS = ("log", "audit", "print", "echo")
