@@ -23,6 +23,9 @@ repeat it).
 from __future__ import annotations
 
 import array
+import itertools
+import operator
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -35,11 +38,14 @@ _MASK = (1 << 64) - 1
 _LEAVING_FACTOR = pow(_BASE, _WINDOW, 1 << 64)
 _END_OF_FILE = 0xFFFF
 _NEWLINE = ord("\n")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+# the factor of each unit of a window in its hash, the first unit's first
+_POWERS = tuple(pow(_BASE, _WINDOW - 1 - index, 1 << 64) for index in range(_WINDOW))
 
 
 def _significant_units(text: str) -> array.array[int]:
     """Return the UTF-16 code units that count for the hash, ending with the end-of-file mark."""
-    normalised = text.replace("\r\n", "\n").replace("\r", "\n").replace(" ", "").replace("\t", "")
+    normalised = _normalised(text)
     units = array.array("H")
     # surrogatepass keeps a lone surrogate (undecodable bytes read with surrogateescape)
     # as the single code unit JavaScript would see, instead of failing.
@@ -57,47 +63,59 @@ def line_hashes_at(text: str, lines: Iterable[int]) -> dict[int, str]:
     A line's hash is a function of the 100 significant units that start it, so two lines hash
     alike exactly when those units are alike (short of a 64-bit collision, which the counts of
     GitHub's own computation would not tell apart either): the occurrences are counted by
-    comparing those units, and only the lines asked for are hashed. Django's findings' lines
-    took 0.45 s unit by unit, and a few milliseconds this way.
+    finding those units again earlier in the text, at a line's start, and only the lines asked
+    for are hashed. Django's findings' lines took 0.45 s unit by unit, and a few milliseconds
+    this way.
     """
-    wanted = {line for line in lines if line >= 1}
+    wanted = sorted({line for line in lines if line >= 1})
     if not wanted:
         return {}
-    units = _significant_units(text)
-    if sys.byteorder == "big":
-        units.byteswap()
-    data = units.tobytes()  # UTF-16-LE, two bytes a unit, the end-of-file mark last
-    padded = data + bytes(2 * _WINDOW)  # zeros are read beyond the end
-    last = max(wanted)
+    # one character a UTF-16 unit: each character outside the BMP as its two surrogates
+    units = _normalised(text)
+    if not units.isascii() and len(units.encode("utf-16-le", "surrogatepass")) != 2 * len(units):
+        units = _ASTRAL.sub(_surrogates, units)
+    # a line starts after the lines before it and their newlines
+    ends = list(itertools.accumulate(map(len, units.split("\n", wanted[-1] - 1))))
+    # the end-of-file mark, then zeros: what is read beyond the end
+    padded = units + chr(_END_OF_FILE) + "\0" * _WINDOW
     found: dict[int, str] = {}
-    seen: Counter[bytes] = Counter()
-    start, line = 0, 1
-    while True:
-        window = padded[start:start + 2 * _WINDOW]
-        seen[window] += 1
-        if line in wanted:
-            found[line] = f"{_window_hash(window):x}:{seen[window]}"
-        if line == last:
-            return found
-        # the next line starts after the next newline unit (at an even offset: a whole unit)
-        at = data.find(b"\n\x00", start)
-        while at != -1 and at % 2:
-            at = data.find(b"\n\x00", at + 1)
-        if at == -1:
-            return found
-        start, line = at + 2, line + 1
+    for line in wanted:
+        if line > len(ends):  # the text has fewer lines
+            break
+        start = 0 if line == 1 else ends[line - 2] + line - 1
+        window = padded[start:start + _WINDOW]
+        found[line] = f"{_window_hash(window):x}:{_occurrences(padded, window, start)}"
+    return found
 
 
-def _window_hash(window: bytes) -> int:
-    """The polynomial hash (base 37, modulo 2**64) of the UTF-16-LE units of `window`."""
-    units = array.array("H")
-    units.frombytes(window)
-    if sys.byteorder == "big":
-        units.byteswap()
-    value = 0
-    for unit in units:
-        value = (value * _BASE + unit) & _MASK
-    return value
+def _normalised(text: str) -> str:
+    """`text` with `\\r\\n` and a lone `\\r` as `\\n`, and without spaces and tabs."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace(" ", "").replace("\t", "")
+
+
+def _occurrences(padded: str, window: str, start: int) -> int:
+    """How many lines starting at or before `start` start with `window`: at the start of the
+    text, or behind a newline (found one by one: they may overlap, as blank lines do)."""
+    count = int(padded.startswith(window))
+    behind_newline = "\n" + window
+    end = start + len(window)
+    at = padded.find(behind_newline, 0, end)
+    while at != -1:
+        count += 1
+        at = padded.find(behind_newline, at + 1, end)
+    return count
+
+
+def _surrogates(match: re.Match[str]) -> str:
+    """The two UTF-16 surrogates of the character outside the BMP that `match` holds, as characters."""
+    code = ord(match.group()) - 0x10000
+    return chr(0xD800 + (code >> 10)) + chr(0xDC00 + (code & 0x3FF))
+
+
+def _window_hash(window: str) -> int:
+    """The polynomial hash (base 37, modulo 2**64) of `window`'s 100 characters (UTF-16 units):
+    the sum of each unit times the power of the base it is multiplied by on the way."""
+    return sum(map(operator.mul, map(ord, window), _POWERS)) & _MASK
 
 
 def iter_line_hashes(text: str) -> Iterator[str]:

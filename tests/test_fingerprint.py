@@ -36,15 +36,34 @@ def test_the_hashes_of_chosen_lines_match_github_vectors(vector: dict[str, Any])
 
 def test_the_hashes_of_chosen_lines_are_those_of_every_line() -> None:
     # repeated lines (occurrences), windows running past the end, CR, tabs, astral characters,
-    # a lone surrogate: random texts of such pieces, random lines of them
-    pieces = ["a", "b", "\n", "\r\n", "\r", " ", "\t", "x = 1", "é", "😀", "\ud800", "\n\n",
-              "def f():\n    pass\n", "#" * 150]
+    # a lone surrogate, a character whose UTF-16 bytes hold a newline's byte at an odd offset
+    # (U+0A00): random texts of such pieces, random lines of them
+    pieces = ["a", "b", "\n", "\r\n", "\r", " ", "\t", "x = 1", "é", "😀", "\U0010ffff", "\ud800", "\n\n",
+              "\u0a00", "\u0a00\u0a00", "def f():\n    pass\n", "#" * 150]
     rng = random.Random(5)
     for _ in range(500):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
         every = line_hashes(text)
         lines = rng.sample(range(1, len(every) + 3), min(len(every) + 2, rng.randint(1, 6)))
         assert line_hashes_at(text, lines) == {n: every[n - 1] for n in lines if n <= len(every)}, (text, lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "lines", "counts"),
+    [
+        # line 2's window ("a" * 100) is all over line 1, but not at a line's start
+        ("x" + "a" * 300 + "\n" + "a" * 300 + "\n" + "a" * 300, [2, 3], {2: ":1", 3: ":2"}),
+        # the same units behind a character whose bytes end in a newline's byte (U+0A0A, U+000A)
+        ("\u0a0a" + "b" * 120 + "\n" + "b" * 120, [2], {2: ":1"}),
+        # astral characters before the line count two units each
+        ("😀😀\n" * 3 + "😀😀", [1, 4], {1: ":1", 4: ":1"}),
+        ("😀\n" * 200, [150, 201], {150: ":150", 201: ":1"}),
+    ],
+)
+def test_occurrences_are_counted_at_line_starts_only(text: str, lines: list[int], counts: dict[int, str]) -> None:
+    every = line_hashes(text)
+    assert line_hashes_at(text, lines) == {n: every[n - 1] for n in lines}
+    assert {n: every[n - 1][every[n - 1].index(":"):] for n in lines} == counts
 
 
 def test_vectors_file_is_not_empty() -> None:
