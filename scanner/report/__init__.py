@@ -17,8 +17,8 @@ __all__ = ["Format", "render", "render_github", "render_json", "render_markdown"
 SUPPRESSED_MODES = ("include", "omit")
 """How SARIF treats suppressed results: keep them (with `suppressions`) or leave them out."""
 
-# Each renderer is imported when it is first used: a text report for pre-commit has no use for
-# the others (start-up time matters there).
+# Each renderer is imported when it is first used: the SARIF one brings in sarif-om and attrs,
+# which a text report for pre-commit has no use for (start-up time matters there).
 _RENDERERS = {
     "render_github": "scanner.report.github",
     "render_json": "scanner.report.json_report",

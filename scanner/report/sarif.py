@@ -1,11 +1,10 @@
 """SARIF 2.1.0 for GitHub code scanning, the VS Code SARIF Viewer and any other consumer.
 
-The log is built as plain JSON data (dicts with SARIF's own property names) and serialised
-with sorted keys. An unset value (None) is left out, in objects and in property bags alike;
-`level` is always written, even where it equals SARIF's default "warning", because consumers
-read it without applying the default. (The log was built from `sarif_om` objects until
-importing sarif-om and attrs took a quarter of a billion instructions, more than everything
-else `scan` does after its analysis on Django; the output is the same.)
+The log is built from `sarif_om` objects and serialised here: sarif_om's attrs classes
+name their attributes in Python style and carry the SARIF name in the attrs metadata
+(`schema_property_name`), and they have no serialiser of their own. The walk drops unset
+values (None) and values equal to an attribute's schema default (a `ruleIndex` of -1, a
+`kind` of "fail"), except `level`, which consumers read without applying the default.
 
 What each consumer needs is in /work/shared/sarif/CHECKLIST.md: every enabled rule is
 listed, every result has exactly one location with a full region, an explicit level,
@@ -18,10 +17,14 @@ every result has its `baselineState`, and those already in the baseline also car
 
 from __future__ import annotations
 
+import enum
 import json
 import re
 from typing import TypeAlias
 from urllib.parse import quote
+
+import attr
+import sarif_om  # type: ignore[import-untyped]  # sarif-om ships no type information
 
 from scanner.catalog import RuleInfo
 from scanner.model import Finding, Fix, FlowStep, InventoryRef, Level, Notice, RunResult, Skip, Span
@@ -39,17 +42,63 @@ LINE_HASH_KEY = "primaryLocationLineHash"
 DECLARATION_LOCATION_ID = 1
 
 JSONValue: TypeAlias = "dict[str, JSONValue] | list[JSONValue] | str | int | float | bool"
-JSONObject: TypeAlias = "dict[str, JSONValue]"
 
 # GitHub's `problem.severity` for rules without a security severity.
 _PROBLEM_SEVERITY = {Level.ERROR: "error", Level.WARNING: "warning", Level.NOTE: "recommendation"}
+# Attributes written even when they equal sarif_om's default: consumers treat a missing
+# level differently (GitHub, VS Code), so the checklist asks for it explicitly.
+_ALWAYS_WRITTEN = frozenset({"level"})
 # An embedded link: `[text](1)`, unless its bracket is escaped.
 _EMBEDDED_LINK = re.compile(r"(?<!\\)\[[^\]]*\]\(\d+\)")
 
 
-def _object(**properties: JSONValue | None) -> JSONObject:
-    """Return a SARIF object (or property bag) of `properties` without the unset (None) ones."""
-    return {name: value for name, value in properties.items() if value is not None}
+def to_json(value: object) -> JSONValue:
+    """Return `value` (sarif_om objects, dicts, lists, enums, scalars) as plain JSON data.
+
+    sarif_om attributes are renamed to their SARIF names; None values and values equal to
+    the attribute's default are left out (see the module docstring), and so are None
+    values in dicts. Raises TypeError for a value JSON cannot hold.
+    """
+    cls = type(value)
+    if attr.has(cls):
+        out: dict[str, JSONValue] = {}
+        for field in attr.fields(cls):
+            item = getattr(value, field.name)
+            if item is None or (field.name not in _ALWAYS_WRITTEN and _is_default(field, item)):
+                continue
+            out[field.metadata["schema_property_name"]] = to_json(item)
+        return out
+    if isinstance(value, dict):
+        return {str(key): to_json(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list | tuple):
+        return [to_json(item) for item in value]
+    if isinstance(value, enum.Enum):
+        return to_json(value.value)
+    if isinstance(value, str | bool | int | float):
+        return value
+    raise TypeError(f"cannot write {type(value).__name__} to SARIF")
+
+
+def _is_default(field: attr.Attribute[object], value: object) -> bool:
+    """Return True when `value` is the attribute's declared default (same type, equal)."""
+    default: object = field.default
+    if default is attr.NOTHING:
+        return False
+    # sarif_om gives list defaults as attr.Factory; attrs' stubs hide that class from isinstance.
+    factory = getattr(default, "factory", None)
+    if callable(factory):
+        default = factory()
+    # `type` as well as equality: True == 1 and 0 == 0.0 must not drop a value.
+    return type(value) is type(default) and value == default
+
+
+# sarif-om 1.0.4 follows the 2.1.0-rtm.4 draft, whose suppression had `state`; SARIF 2.1.0
+# (and every consumer) reads `status`. This adds it, named for the serialiser like the rest.
+_Suppression = attr.make_class(
+    "Suppression",
+    {"status": attr.ib(default=None, metadata={"schema_property_name": "status"})},
+    bases=(sarif_om.Suppression,),
+)
 
 
 def render_sarif(run: RunResult, *, suppressed: str = "include") -> str:
@@ -63,18 +112,10 @@ def render_sarif(run: RunResult, *, suppressed: str = "include") -> str:
     Raises ValueError for another `suppressed` mode or when a finding's rule is not among
     `run.rules`.
     """
-    return json.dumps(sarif_log(run, suppressed=suppressed), sort_keys=True, indent=2) + "\n"
-
-
-def sarif_log(run: RunResult, *, suppressed: str = "include") -> JSONObject:
-    """Return the SARIF 2.1.0 log of `run` as JSON data (what `render_sarif` serialises).
-
-    Raises ValueError as `render_sarif` does.
-    """
     if suppressed not in SUPPRESSED_MODES:
         raise ValueError(f"suppressed must be one of {', '.join(SUPPRESSED_MODES)}, got {suppressed!r}")
     rule_index = {rule.id: index for index, rule in enumerate(run.rules)}
-    results: list[JSONValue] = []
+    results = []
     for finding in sorted(run.findings, key=lambda f: f.sort_key):
         if finding.suppression is not None and suppressed == "omit":
             continue
@@ -84,29 +125,39 @@ def sarif_log(run: RunResult, *, suppressed: str = "include") -> JSONObject:
                 "which is not enabled"
             )
         results.append(_result(finding, rule_index[finding.rule_id], run.baseline_path))
-    notifications: list[JSONValue] = [_skip_notification(skip) for skip in run.skips]
-    notifications += [_notice_notification(notice) for notice in run.notices]
-    sarif_run = _object(
-        tool={"driver": _object(
-            name=TOOL_NAME,
-            version=run.tool_version,
-            semanticVersion=run.tool_version,
-            informationUri=INFORMATION_URI,
-            rules=[_rule(rule) for rule in run.rules],
-        )},
+    sarif_run = sarif_om.Run(
+        tool=sarif_om.Tool(
+            driver=sarif_om.ToolComponent(
+                name=TOOL_NAME,
+                version=run.tool_version,
+                semantic_version=run.tool_version,
+                information_uri=INFORMATION_URI,
+                rules=[_rule(rule) for rule in run.rules],
+            )
+        ),
         results=results,
-        columnKind="unicodeCodePoints",
-        automationDetails={"id": AUTOMATION_ID},
-        originalUriBaseIds={SRCROOT: {"uri": _directory_uri(run.root)}},
-        invocations=[_object(executionSuccessful=run.complete, toolExecutionNotifications=notifications or None)],
+        column_kind="unicodeCodePoints",
+        automation_details=sarif_om.RunAutomationDetails(id=AUTOMATION_ID),
+        original_uri_base_ids={SRCROOT: sarif_om.ArtifactLocation(uri=_directory_uri(run.root))},
+        invocations=[
+            sarif_om.Invocation(
+                execution_successful=run.complete,
+                tool_execution_notifications=(
+                    [_skip_notification(skip) for skip in run.skips]
+                    + [_notice_notification(notice) for notice in run.notices]
+                )
+                or None,
+            )
+        ],
     )
-    return {"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [sarif_run]}
+    log = sarif_om.SarifLog(schema_uri=SCHEMA_URI, version=SARIF_VERSION, runs=[sarif_run])
+    return json.dumps(to_json(log), sort_keys=True, indent=2) + "\n"
 
 
-def _rule(rule: RuleInfo) -> JSONObject:
+def _rule(rule: RuleInfo) -> object:
     """Return the reportingDescriptor of `rule`."""
-    properties: JSONObject = {"precision": rule.precision}
-    tags: list[JSONValue] = list(rule.tags)
+    properties: dict[str, object] = {"precision": rule.precision}
+    tags = list(rule.tags)
     if rule.security_severity is not None:
         # GitHub shows a security severity only for rules tagged "security".
         properties["security-severity"] = rule.security_severity
@@ -115,83 +166,108 @@ def _rule(rule: RuleInfo) -> JSONObject:
     else:
         properties["problem.severity"] = _PROBLEM_SEVERITY[rule.level]
     properties["tags"] = tags
-    return {
-        "id": rule.id,
-        "name": rule.name,
-        "shortDescription": {"text": rule.short},
-        "fullDescription": {"text": rule.full, "markdown": rule.full},
-        "help": {
-            "text": f"{rule.help} See {rule.help_uri}",
-            "markdown": f"{rule.help}\n\n[{rule.id} {rule.name}]({rule.help_uri})",
-        },
-        "helpUri": rule.help_uri,
-        "defaultConfiguration": {"level": rule.level.value},
-        "properties": properties,
-    }
+    return sarif_om.ReportingDescriptor(
+        id=rule.id,
+        name=rule.name,
+        short_description=sarif_om.MultiformatMessageString(text=rule.short),
+        full_description=sarif_om.MultiformatMessageString(text=rule.full, markdown=rule.full),
+        help=sarif_om.MultiformatMessageString(
+            text=f"{rule.help} See {rule.help_uri}",
+            markdown=f"{rule.help}\n\n[{rule.id} {rule.name}]({rule.help_uri})",
+        ),
+        help_uri=rule.help_uri,
+        default_configuration=sarif_om.ReportingConfiguration(level=rule.level.value),
+        properties=properties,
+    )
 
 
-def _result(finding: Finding, rule_index: int, baseline_path: str | None = None) -> JSONObject:
+def _result(finding: Finding, rule_index: int, baseline_path: str | None = None) -> object:
     """Return the SARIF result of `finding`, whose rule is `rule_index` in the driver's rules.
 
     `baseline_path` is the baseline the run compared with (None: no `baselineState`).
     """
-    properties = _object(categories=list(finding.categories), recipient=finding.recipient, cookie=finding.cookie)
-    code_flows: list[JSONValue] | None = None
+    properties: dict[str, object] = {
+        "categories": list(finding.categories),
+        "recipient": finding.recipient,
+        "cookie": finding.cookie,
+    }
+    code_flows = None
     observation = finding.observation
     if observation is not None:
         properties["kind"] = observation.kind.value
         properties["observationRule"] = observation.rule
         if observation.flow:
-            code_flows = [{"threadFlows": [{"locations": [_flow_step(step) for step in observation.flow]}]}]
-    fingerprints: JSONObject = {IDENTITY_KEY: finding.identity}
+            code_flows = [
+                sarif_om.CodeFlow(
+                    thread_flows=[
+                        sarif_om.ThreadFlow(locations=[_flow_step(step) for step in observation.flow])
+                    ]
+                )
+            ]
+    fingerprints = {IDENTITY_KEY: finding.identity}
     if finding.line_hash is not None:
         fingerprints[LINE_HASH_KEY] = finding.line_hash
-    suppressions: list[JSONValue] = []
+    suppressions = []
     if finding.suppression is not None:
         suppressions.append(
-            _object(kind="inSource", status="accepted", justification=finding.suppression.justification or None)
+            _Suppression(
+                kind="inSource",
+                status="accepted",
+                justification=finding.suppression.justification or None,
+            )
         )
     if baseline_path is not None and finding.baseline_state == "unchanged":
-        suppressions.append({
-            "kind": "external",
-            "status": "accepted",
-            "justification": f"accepted in the baseline {baseline_path}",
-            "location": {"physicalLocation": {"artifactLocation": _artifact_location(baseline_path)}},
-        })
+        suppressions.append(
+            _Suppression(
+                kind="external",
+                status="accepted",
+                justification=f"accepted in the baseline {baseline_path}",
+                location=sarif_om.Location(
+                    physical_location=sarif_om.PhysicalLocation(artifact_location=_artifact_location(baseline_path))
+                ),
+            )
+        )
     declaration = finding.declaration
-    return _object(
-        ruleId=finding.rule_id,
-        ruleIndex=rule_index,
+    return sarif_om.Result(
+        rule_id=finding.rule_id,
+        rule_index=rule_index,
         level=finding.level.value,
-        message={"text": _message_text(finding.message, declaration)},
-        locations=[{"physicalLocation": _physical_location(finding.path, finding.span)}],
-        relatedLocations=None if declaration is None else [_declaration_location(declaration)],
-        partialFingerprints=fingerprints,
-        codeFlows=code_flows,
+        message=sarif_om.Message(text=_message_text(finding.message, declaration)),
+        locations=[sarif_om.Location(physical_location=_physical_location(finding.path, finding.span))],
+        related_locations=None if declaration is None else [_declaration_location(declaration)],
+        partial_fingerprints=fingerprints,
+        code_flows=code_flows,
         properties=properties,
         suppressions=suppressions,
-        baselineState=finding.baseline_state if baseline_path is not None else None,
+        baseline_state=finding.baseline_state if baseline_path is not None else None,
         fixes=[_fix(fix) for fix in finding.fixes] or None,
     )
 
 
-def _fix(fix: Fix) -> JSONObject:
+def _fix(fix: Fix) -> object:
     """Return the SARIF fix: one artifactChange per file, each edit a deletedRegion (empty for an
     insertion) and the insertedContent that replaces it (absent for a pure deletion)."""
-    changes: dict[str, list[JSONValue]] = {}
+    changes: dict[str, list[object]] = {}
     for replacement in fix.replacements:
         span = replacement.span
-        changes.setdefault(replacement.path, []).append(_object(
-            deletedRegion=_region(span),
-            insertedContent={"text": replacement.text} if replacement.text else None,
-        ))
-    return {
-        "description": {"text": fix.description},
-        "artifactChanges": [
-            {"artifactLocation": _artifact_location(path), "replacements": replacements}
+        changes.setdefault(replacement.path, []).append(
+            sarif_om.Replacement(
+                deleted_region=sarif_om.Region(
+                    start_line=span.start_line,
+                    start_column=span.start_column,
+                    end_line=span.end_line,
+                    end_column=span.end_column,
+                ),
+                inserted_content=sarif_om.ArtifactContent(text=replacement.text) if replacement.text else None,
+            )
+        )
+    return sarif_om.Fix(
+        description=sarif_om.Message(text=fix.description),
+        artifact_changes=[
+            sarif_om.ArtifactChange(artifact_location=_artifact_location(path), replacements=replacements)
             for path, replacements in sorted(changes.items())
         ],
-    }
+    )
 
 
 def _message_text(message: str, declaration: InventoryRef | None) -> str:
@@ -212,49 +288,50 @@ def _escape_brackets(text: str) -> str:
     return text.replace("[", "\\[").replace("]", "\\]")
 
 
-def _declaration_location(declaration: InventoryRef) -> JSONObject:
+def _declaration_location(declaration: InventoryRef) -> object:
     """Return the related location (id 1) of the inventory declaration the message links to."""
-    region: JSONObject | None = None if declaration.line is None else {"startLine": declaration.line}
-    return {
-        "id": DECLARATION_LOCATION_ID,
-        "physicalLocation": _object(artifactLocation=_artifact_location(declaration.path), region=region),
-        "message": {"text": declaration.text or "the policy inventory"},
-    }
+    region = None if declaration.line is None else sarif_om.Region(start_line=declaration.line)
+    return sarif_om.Location(
+        id=DECLARATION_LOCATION_ID,
+        physical_location=sarif_om.PhysicalLocation(
+            artifact_location=_artifact_location(declaration.path), region=region
+        ),
+        message=sarif_om.Message(text=declaration.text or "the policy inventory"),
+    )
 
 
-def _flow_step(step: FlowStep) -> JSONObject:
+def _flow_step(step: FlowStep) -> object:
     """Return one thread-flow location: where the data went, and what happened there."""
-    return {
-        "location": {
-            "physicalLocation": _physical_location(step.path, step.span),
-            "message": {"text": step.message},
-        },
-        "nestingLevel": 1,
-    }
+    return sarif_om.ThreadFlowLocation(
+        location=sarif_om.Location(
+            physical_location=_physical_location(step.path, step.span),
+            message=sarif_om.Message(text=step.message),
+        ),
+        nesting_level=1,
+    )
 
 
-def _region(span: Span) -> JSONObject:
-    return {
-        "startLine": span.start_line,
-        "startColumn": span.start_column,
-        "endLine": span.end_line,
-        "endColumn": span.end_column,
-    }
+def _physical_location(path: str, span: Span) -> object:
+    return sarif_om.PhysicalLocation(
+        artifact_location=_artifact_location(path),
+        region=sarif_om.Region(
+            start_line=span.start_line,
+            start_column=span.start_column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+        ),
+    )
 
 
-def _physical_location(path: str, span: Span) -> JSONObject:
-    return {"artifactLocation": _artifact_location(path), "region": _region(span)}
-
-
-def _artifact_location(path: str) -> JSONObject:
+def _artifact_location(path: str) -> object:
     """Return where `path` is: relative to %SRCROOT%, or a file:// URI when it is absolute.
 
     An absolute path here is an inventory outside the scanned root.
     """
     if _is_absolute(path):
-        return {"uri": _file_uri(path)}
+        return sarif_om.ArtifactLocation(uri=_file_uri(path))
     # quote() also encodes ":", so a first segment like "a:b.py" cannot pass for a scheme.
-    return {"uri": quote(path), "uriBaseId": SRCROOT}
+    return sarif_om.ArtifactLocation(uri=quote(path), uri_base_id=SRCROOT)
 
 
 def _is_absolute(path: str) -> bool:
@@ -270,28 +347,32 @@ def _directory_uri(root: str) -> str:
     return _file_uri(root.rstrip("/") + "/")
 
 
-def _notification_location(path: str, line: int | None, column: int | None) -> JSONObject:
+def _notification_location(path: str, line: int | None, column: int | None) -> object:
     region = None
     if line is not None:
-        region = _object(startLine=line, startColumn=column)
-    return {"physicalLocation": _object(artifactLocation=_artifact_location(path), region=region)}
+        region = sarif_om.Region(start_line=line, start_column=column)
+    return sarif_om.Location(
+        physical_location=sarif_om.PhysicalLocation(artifact_location=_artifact_location(path), region=region)
+    )
 
 
-def _skip_notification(skip: Skip) -> JSONObject:
+def _skip_notification(skip: Skip) -> object:
     """Return the error notification for a file the scan could not analyse."""
-    return {
-        "level": "error",
-        "message": {"text": f"could not analyse {skip.path}: {skip.reason.value}: {skip.message}"},
-        "descriptor": {"id": skip.reason.value},
-        "locations": [_notification_location(skip.path, skip.line, skip.column)],
-    }
+    return sarif_om.Notification(
+        level="error",
+        message=sarif_om.Message(text=f"could not analyse {skip.path}: {skip.reason.value}: {skip.message}"),
+        descriptor=sarif_om.ReportingDescriptorReference(id=skip.reason.value),
+        locations=[_notification_location(skip.path, skip.line, skip.column)],
+    )
 
 
-def _notice_notification(notice: Notice) -> JSONObject:
+def _notice_notification(notice: Notice) -> object:
     """Return the notification of a notice about the run (an unused suppression, ...)."""
-    return _object(
+    return sarif_om.Notification(
         level=notice.level.value,
-        message={"text": notice.message},
-        descriptor={"id": notice.code} if notice.code else None,
-        locations=None if notice.path is None else [_notification_location(notice.path, notice.line, notice.column)],
+        message=sarif_om.Message(text=notice.message),
+        descriptor=sarif_om.ReportingDescriptorReference(id=notice.code) if notice.code else None,
+        locations=(
+            None if notice.path is None else [_notification_location(notice.path, notice.line, notice.column)]
+        ),
     )
