@@ -115,7 +115,8 @@ def _surrogates(match: re.Match[str]) -> str:
 def _window_hash(window: str) -> int:
     """The polynomial hash (base 37, modulo 2**64) of `window`'s 100 characters (UTF-16 units):
     the sum of each unit times the power of the base it is multiplied by on the way."""
-    return sum(map(operator.mul, map(ord, window), _POWERS)) & _MASK
+    total: int = sum(map(operator.mul, map(ord, window), _POWERS))
+    return total & _MASK
 
 
 def iter_line_hashes(text: str) -> Iterator[str]:
