@@ -8,11 +8,11 @@ could not be analysed, so a benchmark can tell a miss from a skip.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 
 from scanner.catalog import RULES_BY_ID
 from scanner.model import Cookie, Finding, Level, Notice, Observation, RunResult, Skip
+from scanner.report.jsontext import dumps
 
 
 def render_json(run: RunResult, *, explain: bool = False) -> str:
@@ -26,7 +26,7 @@ def render_json(run: RunResult, *, explain: bool = False) -> str:
         doc = observe_dict(run, explain=explain)
     else:
         doc = scan_dict(run, explain=explain)
-    return json.dumps(doc, sort_keys=True, indent=2) + "\n"
+    return dumps(doc) + "\n"
 
 
 def observe_dict(run: RunResult, *, explain: bool = False) -> dict[str, object]:

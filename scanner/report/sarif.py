@@ -18,7 +18,6 @@ every result has its `baselineState`, and those already in the baseline also car
 from __future__ import annotations
 
 import enum
-import json
 import re
 from typing import TypeAlias
 from urllib.parse import quote
@@ -29,6 +28,7 @@ import sarif_om  # type: ignore[import-untyped]  # sarif-om ships no type inform
 from scanner.catalog import RuleInfo
 from scanner.model import Finding, Fix, FlowStep, InventoryRef, Level, Notice, RunResult, Skip, Span
 from scanner.report import SUPPRESSED_MODES
+from scanner.report.jsontext import dumps
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -151,7 +151,7 @@ def render_sarif(run: RunResult, *, suppressed: str = "include") -> str:
         ],
     )
     log = sarif_om.SarifLog(schema_uri=SCHEMA_URI, version=SARIF_VERSION, runs=[sarif_run])
-    return json.dumps(to_json(log), sort_keys=True, indent=2) + "\n"
+    return dumps(to_json(log)) + "\n"
 
 
 def _rule(rule: RuleInfo) -> object:
