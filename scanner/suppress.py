@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import enum
 import io
+import os
 import re
 import tokenize
 from collections.abc import Collection, Iterable, Sequence
@@ -190,9 +191,13 @@ def read_directives(root: Path, files: Iterable[str], inventory: tuple[str, Path
     from scanner.engine.analyzer import decode_source
 
     directives: list[Directive] = []
+    # os.path and open rather than pathlib: every file of the tree is read, and building a Path
+    # for each was 15% of this function's instructions on Django
+    folder = os.fspath(root)
     for relpath in files:
         try:
-            raw = (root / relpath).read_bytes()
+            with open(os.path.join(folder, relpath), "rb") as file:
+                raw = file.read()
         except OSError:
             continue
         if not _QUICK.search(raw):
