@@ -606,6 +606,20 @@ class FormLoginHandler(RequestHandler):
         return data
 
 
+class HubAuth:
+    """Header names the class gives as literals are what `self.<name>` reads in its methods."""
+
+    auth_header_name = "Authorization"
+    content_header_name = "Content-Type"
+
+    def get_token(self, handler):
+        # ruleid: python.request.header user.authorization.credentials
+        token = handler.request.headers.get(self.auth_header_name, "")
+        # ok: python.request.header
+        kind = handler.request.headers.get(self.content_header_name, "")
+        return token, kind
+
+
 class PAMAuthenticator:
     """A Tornado app's hooks are handed the RequestHandler (JupyterHub's authenticators, its services' auth)."""
 

@@ -1127,3 +1127,18 @@ def log_request(handler, level):
     # ok: python.logging.personal-data
     text = dump({"email": handler.current_user.email})
     return text
+
+
+# --- a class's literal default that its __init__ replaces ----------------------------------------------
+# (`self.x` is the class body's literal only where no method sets it: privacyIDEA's User)
+
+
+class ResolverUser:
+    login = "nobody"
+
+    def __init__(self, login):
+        self.login = login
+
+    def found(self, resolver):
+        # ruleid: python.logging.personal-data user.account.username
+        log.info(f"user {self.login!r} found in resolver {resolver!r}")

@@ -437,6 +437,17 @@ class FileAnalyzer:
         family = sources.visit_schema_class(self, node, scope)
         info.rendered = sources.rendered_categories(self, node, family, scope)
         scope.env[node.name] = symbol_value_of(f"@class:{node.name}")
+        constants = {target.id: stmt.value.value for stmt in node.body
+                     if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Constant)
+                     and isinstance(stmt.value.value, str) and stmt.value.value
+                     for target in stmt.targets if isinstance(target, ast.Name)}
+        for name, text in constants.items():
+            # a name the class gives a literal (`auth_header_name = 'Authorization'`, `header =
+            # "REMOTE_USER"`) is what `self.auth_header_name` is in its methods, unless the file sets
+            # it on an instance (privacyIDEA's User: `login = "nobody"`, a default its __init__
+            # replaces); a search of the file's text, as walking every method costs too much
+            if f"self.{name} =" not in self.source and f"self.{name}=" not in self.source:
+                info.attributes.setdefault(name, const_value(text))
         for stmt in node.body:
             # What __init__ binds to self.x is known before any method runs; other methods' own
             # assignments are recorded as they are analysed (walking every method costs too much).
@@ -1161,7 +1172,8 @@ class FileAnalyzer:
             cls = scope.cls
             if cls is not None and node.attr in cls.attributes and (self._tracked(cls.attributes[node.attr])
                                                                     or _url_text(cls.attributes[node.attr])
-                                                                    or cls.attributes[node.attr].shape is not None):
+                                                                    or cls.attributes[node.attr].shape is not None
+                                                                    or isinstance(cls.attributes[node.attr].const, str)):
                 held = cls.attributes[node.attr]
                 # a logger-named attribute is a logger, unless it holds one of the file's classes
                 # (`self.audit_logger = AuditLogger(logger)`, whose `write` is a logging wrapper)
