@@ -60,13 +60,19 @@ def to_json(value: object) -> JSONValue:
     values in dicts. Raises TypeError for a value JSON cannot hold.
     """
     cls = type(value)
-    if attr.has(cls):
+    if cls is str or cls is int or cls is bool:  # the most common leaves, no attrs class
+        return value  # type: ignore[return-value]
+    fields = _FIELDS.get(cls)
+    if fields is None and attr.has(cls):
+        fields = _FIELDS[cls] = _fields_of(cls)
+    if fields is not None:
         out: dict[str, JSONValue] = {}
-        for field in attr.fields(cls):
-            item = getattr(value, field.name)
-            if item is None or (field.name not in _ALWAYS_WRITTEN and _is_default(field, item)):
+        for name, key, default in fields:
+            item = getattr(value, name)
+            # `type` as well as equality: True == 1 and 0 == 0.0 must not drop a value.
+            if item is None or (type(item) is type(default) and item == default):
                 continue
-            out[field.metadata["schema_property_name"]] = to_json(item)
+            out[key] = to_json(item)
         return out
     if isinstance(value, dict):
         return {str(key): to_json(item) for key, item in value.items() if item is not None}
@@ -79,17 +85,30 @@ def to_json(value: object) -> JSONValue:
     raise TypeError(f"cannot write {type(value).__name__} to SARIF")
 
 
-def _is_default(field: attr.Attribute[object], value: object) -> bool:
-    """Return True when `value` is the attribute's declared default (same type, equal)."""
-    default: object = field.default
-    if default is attr.NOTHING:
-        return False
-    # sarif_om gives list defaults as attr.Factory; attrs' stubs hide that class from isinstance.
-    factory = getattr(default, "factory", None)
-    if callable(factory):
-        default = factory()
-    # `type` as well as equality: True == 1 and 0 == 0.0 must not drop a value.
-    return type(value) is type(default) and value == default
+class _NoDefault:
+    """The default of an attribute without one, or always written: equal to no value."""
+
+
+# Each attrs class's (attribute, SARIF name, default) in order, worked out once per class:
+# the walk asked attrs for them, and made each list default anew, for every object.
+_FIELDS: dict[type, tuple[tuple[str, str, object], ...]] = {}
+
+
+def _fields_of(cls: type) -> tuple[tuple[str, str, object], ...]:
+    """Return (attribute, SARIF name, default) of each attribute of the attrs class `cls`; the
+    default is a `_NoDefault` where there is none or the attribute is always written."""
+    fields = []
+    for field in attr.fields(cls):
+        default: object = field.default
+        if default is attr.NOTHING or field.name in _ALWAYS_WRITTEN:
+            default = _NoDefault()
+        else:
+            # sarif_om gives list defaults as attr.Factory; attrs' stubs hide that class from isinstance.
+            factory = getattr(default, "factory", None)
+            if callable(factory):
+                default = factory()
+        fields.append((field.name, field.metadata["schema_property_name"], default))
+    return tuple(fields)
 
 
 # sarif-om 1.0.4 follows the 2.1.0-rtm.4 draft, whose suppression had `state`; SARIF 2.1.0
