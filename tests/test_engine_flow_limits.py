@@ -1,10 +1,13 @@
 """What an `except ... as e` name holds (scanner/engine/analyzer.py): the data of the exceptions
-the `try` body raises itself, and nothing known otherwise."""
+the `try` body raises itself, and nothing known otherwise; and what a name bound in two branches
+holds after them."""
 
 from __future__ import annotations
 
 import pytest
 
+from scanner.engine.analyzer import _takes_branch_data
+from scanner.engine.values import Value
 from tests.engine_support import observed
 
 LOG = "python.logging.personal-data"
@@ -64,3 +67,51 @@ class UserError(Exception):
 )
 def test_an_exception_holds_what_the_try_body_raised(body: str, expected: list[object]) -> None:
     assert observed(HEADER + body) == expected
+
+
+MERGE_HEADER = """
+import logging
+from flufl.bounce import all_failures
+from app.bounces import ProbeVERP, VERPMessage
+log = logging.getLogger(__name__)
+"""
+
+
+@pytest.mark.parametrize(
+    ("binding", "expected"),
+    [
+        # what a function of the project returns, with no data seen: the parser's addresses stay
+        ("ProbeVERP().get_verp(mlist, msg)", [(12, "log", EMAIL, LOG, False)]),
+        # an empty builtin container, an instance a class makes: as before
+        ("set()", []),
+        ("frozenset()", []),
+        ("VERPMessage(mlist)", []),
+    ],
+)
+def test_a_name_bound_in_two_branches_keeps_the_data_beside_a_project_result(binding: str,
+                                                                             expected: list[object]) -> None:
+    for first, second in ((f"addresses = {binding}", "temporary, addresses = all_failures(msg)"),
+                          ("temporary, addresses = all_failures(msg)", f"addresses = {binding}")):
+        body = (f"def dispose(mlist, msg, verp):\n    if verp:\n        {first}\n    else:\n        {second}\n"
+                "    for address in addresses:\n        log.info('bounce from {}'.format(address))\n")
+        assert observed(MERGE_HEADER + body, path="app/runners/bounce.py") == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "takes"),
+    [
+        (Value(symbol="app.bounces.ProbeVERP().get_verp()"), True),
+        (Value(symbol="app.helpers.parse_addresses()"), True),
+        # already holding data, or a request part: what the analysis knows of it is kept
+        (Value(symbol="app.helpers.parse_addresses()", categories=frozenset(EMAIL)), False),
+        (Value(symbol="app.helpers.parse_addresses()", role="form"), False),
+        # a library's result, a builtin's, an instance, an attribute, the project's own class
+        (Value(symbol="json.dumps()"), False),
+        (Value(symbol="builtins.set()"), False),
+        (Value(symbol="app.tokens.TokenClass()"), False),
+        (Value(symbol="app.models.User.email"), False),
+        (Value(symbol="@instance:Form"), False),
+    ],
+)
+def test_takes_branch_data(value: Value, takes: bool) -> None:
+    assert _takes_branch_data(value, "app.runners.bounce") is takes

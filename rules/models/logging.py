@@ -45,6 +45,7 @@ from .audit import log_action
 from .paypal_client import PayPalHttpClient
 from .serializers import UserSerializer
 from .billing import stripe_lookup
+from .bounces import ProbeVERP
 from .observability import get_logger, log_calls
 
 logger = logging.getLogger(__name__)
@@ -988,18 +989,19 @@ def register_bounces(mlist, msg, processor):
 
 
 # --- a name bound in two branches holds what each gives it; an exception what its try body raised --
-# (mailman's bounce runner: VERP addresses in one branch, a bounce parser's in the other; a lookup
-# that raises with the address it could not find, logged by its handler). The merge of an object
-# with data is a known miss: keeping both cost precision on khoj (see the report of this change).
+# (mailman's bounce runner: a project helper's addresses in one branch, a bounce parser's in the
+# other; a lookup that raises with the address it could not find, logged by its handler). What the
+# project's own function returns keeps the other branch's data; a library's object, a builtin's
+# conversion or an instance stays what it is (keeping data in those cost precision elsewhere).
 
 
 def dispose_bounce(mlist, msg, verp):
     if verp:
-        addresses = set()
+        addresses = ProbeVERP().get_verp(mlist, msg)
     else:
         temporary, addresses = all_failures(msg)
     for address in addresses:
-        # todoruleid: python.logging.personal-data user.contact.email
+        # ruleid: python.logging.personal-data user.contact.email
         log.info("bounce from {}".format(address))
 
 

@@ -57,6 +57,7 @@ from scanner.engine.values import (
     shape_of,
     symbol_value_of,
     union,
+    with_data_of,
     with_step,
 )
 from scanner.model import Cookie, FileResult, FlowStep, Kind, Observation, Skip, SkipReason, Span
@@ -802,9 +803,12 @@ class FileAnalyzer:
                 if previous is None or previous is value:
                     merged[name] = value
                 elif value.symbol is not None or value.role is not None:
-                    merged[name] = value
+                    # what a call gives in one branch, with the data another branch gives the name
+                    merged[name] = with_data_of(value, previous) if (previous.categories or previous.params) \
+                        and _takes_branch_data(value, self.module) else value
                 elif previous.symbol is not None or previous.role is not None:
-                    continue
+                    if (value.categories or value.params) and _takes_branch_data(previous, self.module):
+                        merged[name] = with_data_of(previous, value)
                 elif previous.categories or value.categories:
                     merged[name] = union([previous, value])
                 elif (previous.const is UNKNOWN) != (value.const is UNKNOWN):
@@ -1897,6 +1901,23 @@ def _instance_dict(symbol: str) -> bool:
     """Whether `symbol` names a plain attribute of a constructed instance (`pkg.UserSerializer().data`),
     not a request's member or a method's result: items stored into it are held by it from then on."""
     return not symbol.startswith(REQUEST) and _INSTANCE_DICT.search(symbol) is not None
+
+
+def _takes_branch_data(value: Value, module: str) -> bool:
+    """Whether a name bound to `value` in one branch and to data in another holds that data after them:
+    when `value` is what a function or method of the project itself (`module`'s top package) returns,
+    with no data the analysis sees (`addresses = ProbeVERP().get_verp(mlist, msg)` beside
+    `_, addresses = all_failures(msg)`). A library's result (a client, a query's row, `json.dumps()`),
+    a request part, a builtin's (`str(e)`, `set()`), an instance a class makes (`TokenClass(...)`) and
+    an attribute stay what they are: what the analysis knows of them is what it follows."""
+    symbol = value.symbol
+    if symbol is None or value.role is not None or value.categories or not symbol.endswith("()"):
+        return False
+    package, _, _ = module.partition(".")
+    if not (symbol.startswith(package) and symbol[len(package):len(package) + 1] == "."):
+        return False
+    called = symbol[:-2].rsplit(".", 1)[-1]
+    return not called[:1].isupper()
 
 
 def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:

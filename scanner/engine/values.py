@@ -207,6 +207,18 @@ def union(values: list[Value] | tuple[Value, ...]) -> Value:
     )
 
 
+def with_data_of(kept: Value, other: Value) -> Value:
+    """`kept` (an object, a client, a set it names) holding the data of `other` too: what a name
+    holds after branches that bind it to each (`x = helper(msg)` in one, `_, x = all_failures(msg)`
+    in the other). `kept` itself when `other` carries no data (nor a parameter's), or when either is a request part (a
+    role: what reading one collects depends on the role alone)."""
+    if not (other.categories or other.params) or kept.role is not None or other.role is not None:
+        return kept
+    data = union([kept, other])
+    return Value(categories=data.categories, symbol=kept.symbol, shape=kept.shape, steps=data.steps,
+                 reasons=data.reasons, params=data.params, keyed=kept.keyed)
+
+
 def data_of(value: Value) -> Value:
     """Only the data of a value: categories, steps, reasons and parameters."""
     if value.symbol is None and value.role is None and value.const is UNKNOWN and value.shape is None:
