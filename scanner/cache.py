@@ -22,7 +22,9 @@ keyed by the file's content hash and by a digest of the file list they were reso
 and what the runner needs to know that a run's later rounds would repeat the last run's
 (`Rounds`): each file's state after its first analyses, and where the rounds took it; and,
 per file, where its settling ended (`Settled`), so that a file offered the same summaries as
-last time is not settled again step by step.
+last time is not settled again step by step; and, per file that imports modules later in the
+import order, the guess at their re-exports (`Guess`, scanner.settle), with the content hashes of
+the files whose texts it was read from, reused while those are unchanged.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from scanner.kept import UNREADABLE, prepare_cache_folder
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 11
+FORMAT = 12
 CACHE_FILE = f"results-v{FORMAT}.pickle"
 """The cache file's name in the cache folder (the format number changes with its layout)."""
 
@@ -62,6 +64,10 @@ Rounds = tuple[str, tuple[RoundStep, ...], dict[str, ModuleSummary], dict[str, t
 # path -> (content sha256, fingerprint of the summaries it was offered, the digest of the summaries
 # its settled analysis used, the digest of that analysis's summary: what it offers its importers)
 Settled = dict[str, tuple[str, str, str, str]]
+# a file's guess at what the files it imports later in the order re-export: (those files; the files
+# whose texts the guess read, each with its content sha256; the guessed variable entries; their
+# summary's digest; the project files of the originals the entries name)
+Guess = tuple[tuple[str, ...], tuple[tuple[str, str], ...], dict[str, str], str, tuple[str, ...]]
 _SEPARATOR = "\0"
 _COMPACT, _GENERIC = b"C", b"P"  # the first byte of a stored blob: which of the two forms follows
 
@@ -223,12 +229,14 @@ class ResultCache:
         self.old_imports: tuple[str, _Imports] = ("", {})  # (the file list's digest, imports)
         self.old_rounds: Rounds = ("", (), {}, {})
         self.old_settled: Settled = {}
+        self.old_guesses: tuple[str, dict[str, Guess]] = ("", {})  # (the file list's digest, guesses)
         self._load()
         self.settled: Settled = {}
         self.rounds: Rounds = ("", (), {}, {})
         self.hashes: _Hashes = {}
         self.imports_context = ""
         self.new_imports: _Imports = {}
+        self.guesses: tuple[str, dict[str, Guess]] = ("", {})
         self.results: dict[_Key, Analyzed] = {}  # what this run used or computed, to be saved
         self.unchanged: dict[_Key, _Encoded] = {}  # of those, the ones read from the file, still encoded
         self.hits = 0
@@ -251,12 +259,12 @@ class ResultCache:
         finally:
             if enabled:
                 gc.enable()
-        if not (isinstance(stored, tuple) and len(stored) == 7 and stored[:2] == (FORMAT, self.key)
+        if not (isinstance(stored, tuple) and len(stored) == 8 and stored[:2] == (FORMAT, self.key)
                 and isinstance(stored[2], dict) and isinstance(stored[3], dict) and isinstance(stored[4], tuple)
-                and isinstance(stored[5], tuple) and isinstance(stored[6], dict)):
+                and isinstance(stored[5], tuple) and isinstance(stored[6], dict) and isinstance(stored[7], tuple)):
             return
         self.old_hashes, self.stored, self.old_imports, self.old_rounds = stored[2], stored[3], stored[4], stored[5]
-        self.old_settled = stored[6]
+        self.old_settled, self.old_guesses = stored[6], stored[7]
 
     def content_hash(self, relpath: str, *, fresh: bool = False) -> str | None:
         """The file's content hash, from the cache when its size and modification time are unchanged.
@@ -346,6 +354,27 @@ class ResultCache:
             self.imports_context, self.new_imports = context, {}
         self.new_imports[(relpath, digest)] = imports
 
+    def guess(self, relpath: str, context: str, later: tuple[str, ...]) -> Guess | None:
+        """The guess stored for `relpath` at the re-exports of `later` (the files it imports later in
+        the order), made against the file list whose digest is `context`, when every file it was read
+        from is unchanged; None otherwise."""
+        if context != self.old_guesses[0]:
+            return None
+        found = self.old_guesses[1].get(relpath)
+        if found is None or found[0] != later:
+            return None
+        for path, digest in found[1]:
+            if (self.content_hash(path) or "") != digest:
+                return None
+        self.remember_guess(relpath, context, found)
+        return found
+
+    def remember_guess(self, relpath: str, context: str, guess: Guess) -> None:
+        """Store `relpath`'s guess (made against the file list `context`; its `Guess` read hashes as this run sees them)."""
+        if context != self.guesses[0]:  # one file list per run: a new one replaces what was stored
+            self.guesses = (context, {})
+        self.guesses[1][relpath] = guess
+
     def save(self) -> str | None:
         """Write the entries this run used; return a message when that failed (never raises).
 
@@ -355,7 +384,7 @@ class ResultCache:
         if (self.hashes == self.old_hashes and self.results.keys() == self.stored.keys()
                 and len(self.unchanged) == len(self.results)
                 and (self.imports_context, self.new_imports) == self.old_imports and self.rounds == self.old_rounds
-                and self.settled == self.old_settled):
+                and self.settled == self.old_settled and self.guesses == self.old_guesses):
             return None
         entries = {key: self.unchanged.get(key) or _encode(key[0], result) for key, result in self.results.items()}
         # a name of this process's own (O_EXCL: never another's file), renamed over the cache when
@@ -367,7 +396,7 @@ class ResultCache:
             try:
                 with os.fdopen(fd, "wb") as handle:
                     pickle.dump((FORMAT, self.key, self.hashes, entries, (self.imports_context, self.new_imports),
-                                 self.rounds, self.settled),
+                                 self.rounds, self.settled, self.guesses),
                                 handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temp, self.file)
             except BaseException:

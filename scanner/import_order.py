@@ -261,8 +261,9 @@ class ReexportGuesser:
         self._modules = {roots.module_of(f): f for f in files}
         self._keep = keep
         self._bindings: dict[str, dict[str, tuple[str, str]]] = {}
-        self._resolved: dict[str, str | None] = {}
-        self._offers: dict[str, dict[str, str]] = {}
+        # each qualified name's symbol, with the files whose texts said so (what it depends on)
+        self._resolved: dict[str, tuple[str | None, frozenset[str]]] = {}
+        self._offers: dict[str, tuple[dict[str, str], frozenset[str]]] = {}
 
     def _bindings_of(self, relpath: str) -> dict[str, tuple[str, str]]:
         known = self._bindings.get(relpath)
@@ -271,43 +272,53 @@ class ReexportGuesser:
                                                             self._roots.module_of(relpath))
         return known
 
-    def _bound(self, qualified: str, seen: frozenset[str] = frozenset()) -> str | None:
-        """The symbol a module binds an imported `qualified` (`module.name`) to, by the text; None
-        when the text does not say (an assignment, a star import, a chain that loops)."""
-        if qualified in self._resolved:
-            return self._resolved[qualified]
+    def _bound(self, qualified: str, seen: frozenset[str] = frozenset()) -> tuple[str | None, frozenset[str]]:
+        """The symbol a module binds an imported `qualified` (`module.name`) to, by the text (None
+        when the text does not say: an assignment, a star import, a chain that loops), and the
+        files whose texts were read to know it."""
+        known = self._resolved.get(qualified)
+        if known is not None:
+            return known
         if "." not in qualified or qualified in self._modules or qualified in seen:
-            return None  # a module (its parent package may bind the name), or a loop
+            return None, frozenset()  # a module (its parent package may bind the name), or a loop
         module, name = qualified.rsplit(".", 1)
         relpath = self._modules.get(module)
         found: str | None = qualified  # not a project module's: nothing binds it otherwise
+        read: frozenset[str] = frozenset()
         if relpath is not None:
+            read = frozenset((relpath,))
             kind, target = self._bindings_of(relpath).get(name, (_OTHER, ""))
             if kind == _OTHER:
                 found = None
             elif kind == _IMPORTED:
-                bound = self._bound(target, seen | {qualified}) if self._keep(name, target) else None
+                bound: str | None = None
+                if self._keep(name, target):
+                    bound, further = self._bound(target, seen | {qualified})
+                    read |= further
                 # the module offers the name only as a re-export within its package tree
                 found = None if bound is None else (bound if is_reexport(qualified, bound) else None)
-        self._resolved[qualified] = found
-        return found
+        self._resolved[qualified] = found, read
+        return found, read
 
-    def offer(self, relpath: str) -> dict[str, str]:
+    def offer(self, relpath: str) -> tuple[dict[str, str], frozenset[str]]:
         """The variable entries the module at `relpath` is guessed to offer for the names it imports
         at module level (`pkg.Q` -> `pkg.query_utils.Q`): re-exports only, what `ModuleSummary.variables`
-        would hold for them."""
+        would hold for them; and the files whose texts the guess read (so it holds while they are unchanged)."""
         known = self._offers.get(relpath)
         if known is None:
             module = self._roots.module_of(relpath)
-            known = {}
+            entries: dict[str, str] = {}
+            read: frozenset[str] = frozenset()
             if module:
+                read = frozenset((relpath,))
                 for name, (kind, target) in self._bindings_of(relpath).items():
                     if kind != _IMPORTED or not self._keep(name, target):
                         continue
-                    bound = self._bound(target)
+                    bound, further = self._bound(target)
+                    read |= further
                     if bound is not None and is_reexport(f"{module}.{name}", bound):
-                        known[f"{module}.{name}"] = bound
-            self._offers[relpath] = known
+                        entries[f"{module}.{name}"] = bound
+            known = self._offers[relpath] = entries, read
         return known
 
     def original_file(self, bound: str) -> str | None:

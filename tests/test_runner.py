@@ -5,6 +5,7 @@ order and the number of workers, the results are those of the rounds."""
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 from scanner import settle
+from scanner.cache import CACHE_DIR_NAME, CACHE_FILE
 from scanner.classify import Classifier
 from scanner.config import Config
 from scanner.engine.analyzer import analyze
@@ -542,25 +544,51 @@ def test_a_guess_taken_from_the_cache_is_that_of_the_package_as_it_is_now(tmp_pa
     assert logs(True) == logs(False) == [("app/views.py", 9, ("user.contact.phone_number",))]
 
 
+def stored_guesses(root: Path) -> dict[str, dict[str, str]]:
+    """The guessed entries the result cache at `root` keeps, by file."""
+    with (root / CACHE_DIR_NAME / CACHE_FILE).open("rb") as handle:
+        stored = pickle.load(handle)
+    return {relpath: guess[2] for relpath, guess in stored[7][1].items()}
+
+
+def test_a_guess_kept_in_the_cache_is_read_again_when_a_file_of_its_chain_changes(tmp_path: Path) -> None:
+    # the package re-exports what app.sub imports: the guess reads both texts, and is kept with both hashes
+    write(tmp_path, {**GUESSED, "app/__init__.py": "from app.views import view\nfrom app.sub import get_email\n",
+                     "app/sub.py": "from app.lib import get_email\n"})
+
+    def logs(cache: bool) -> list[tuple[str, int, tuple[str, ...]]]:
+        result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=cache)
+        return [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
+
+    assert logs(True) == logs(True) == logs(False) == [("app/views.py", 9, ("user.contact.email",))]
+    assert stored_guesses(tmp_path) == {"app/views.py": {"app.view": "app.views.view", "app.get_email": "app.lib.get_email"}}
+    # only app/sub.py's import line changes: the package and views.py are unchanged
+    (tmp_path / "app/sub.py").write_text("from app.other import get_email\n")
+    assert logs(True) == logs(False) == [("app/views.py", 9, ("user.contact.phone_number",))]
+    assert stored_guesses(tmp_path) == {"app/views.py": {"app.view": "app.views.view", "app.get_email": "app.other.get_email"}}
+
+
 @pytest.mark.parametrize(
-    ("text", "offer"),
+    ("text", "offer", "read"),
     [
         ("from .lib import get_email\nfrom app.lib import Form as F\n",
-         {"app.get_email": "app.lib.get_email", "app.F": "app.lib.Form"}),
+         {"app.get_email": "app.lib.get_email", "app.F": "app.lib.Form"}, {"app/lib.py"}),
         # a chain: app.sub binds Form to app.lib.Form
-        ("from app.sub import Form\n", {"app.Form": "app.lib.Form"}),
+        ("from app.sub import Form\n", {"app.Form": "app.lib.Form"}, {"app/sub.py", "app/lib.py"}),
         # the last binding counts; an assignment is not read; a library's name is no re-export
-        ("from .lib import get_email\nget_email = wrap(get_email)\n", {}),
-        ("get_email = None\nfrom .lib import get_email\n", {"app.get_email": "app.lib.get_email"}),
-        ("from .lib import db\nfrom requests import Session\nfrom .lib import *\n", {}),
+        ("from .lib import get_email\nget_email = wrap(get_email)\n", {}, set()),
+        ("get_email = None\nfrom .lib import get_email\n", {"app.get_email": "app.lib.get_email"}, {"app/lib.py"}),
+        ("from .lib import db\nfrom requests import Session\nfrom .lib import *\n", {}, {"app/lib.py"}),
         # indented imports, a logger's name, a module imported by name
-        ("try:\n    from .lib import get_email\nexcept ImportError:\n    pass\n", {}),
-        ("from .lib import logger\nfrom . import lib\n", {}),
+        ("try:\n    from .lib import get_email\nexcept ImportError:\n    pass\n", {}, set()),
+        ("from .lib import logger\nfrom . import lib\n", {}, set()),
     ],
 )
-def test_a_module_s_reexports_are_guessed_from_its_text(tmp_path: Path, text: str, offer: dict[str, str]) -> None:
+def test_a_module_s_reexports_are_guessed_from_its_text(tmp_path: Path, text: str, offer: dict[str, str],
+                                                        read: set[str]) -> None:
     files = write(tmp_path, {"app/__init__.py": text, "app/sub.py": "from .lib import Form\n",
                              "app/lib.py": "import logging\n\nlogger = logging.getLogger()\ndb = make()\n\n\n"
                                            "class Form:\n    pass\n\n\ndef get_email(request):\n    pass\n"})
     guesser = ReexportGuesser(tmp_path, files, SourceRoots(), lambda local, qualified: local != "logger")
-    assert guesser.offer("app/__init__.py") == offer
+    # with the files whose texts the guess read (its own first): it holds while they are unchanged
+    assert guesser.offer("app/__init__.py") == (offer, frozenset({"app/__init__.py", *read}))
