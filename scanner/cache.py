@@ -92,9 +92,17 @@ _UNREADABLE = (*UNREADABLE, KeyError)
 def engine_digest() -> str:
     """A digest of the analysis code itself, so a changed engine never reuses old results."""
     digest = hashlib.sha256(__version__.encode())
-    here = Path(__file__).resolve().parent
-    files_digest(digest, sorted([*here.glob("engine/*.py"), here / "classify.py", here / "packs.py", here / "model.py"]))
+    files_digest(digest, analysis_code())
     return digest.hexdigest()
+
+
+def analysis_code() -> list[Path]:
+    """The modules whose code decides a file's cached result: the engine, the classifier, the packs'
+    compiler, the model, and the settling of import cycles (its guesses and fingerprints are kept in
+    the cache too, so a developer's edit of them must not reuse what the old code stored)."""
+    here = Path(__file__).resolve().parent
+    return sorted([*here.glob("engine/*.py"), *(here / name for name in (
+        "classify.py", "packs.py", "model.py", "settle.py", "import_order.py", "runner.py"))])
 
 
 def files_digest(digest: Any, paths: Iterable[Path]) -> None:

@@ -563,3 +563,10 @@ def test_the_names_offered_are_made_only_for_a_file_the_cache_may_have(tree: Pat
     (tree / "app" / "helpers.py").write_text(textwrap.dedent(HELPER) + "\n\ndef agent():\n    return request.user_agent\n")
     cached_analysis(tree)
     assert made == [1]
+
+
+def test_the_engine_digest_covers_every_module_whose_code_decides_a_cached_result() -> None:
+    package = Path(cache_module.__file__).resolve().parent
+    covered = {path.relative_to(package).as_posix() for path in cache_module.analysis_code()}
+    engine = {f"engine/{path.name}" for path in (package / "engine").glob("*.py")}
+    assert covered == engine | {"classify.py", "packs.py", "model.py", "settle.py", "import_order.py", "runner.py"}
