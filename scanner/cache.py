@@ -24,7 +24,9 @@ and what the runner needs to know that a run's later rounds would repeat the las
 per file, where its settling ended (`Settled`), so that a file offered the same summaries as
 last time is not settled again step by step; and, per file that imports modules later in the
 import order, the guess at their re-exports (`Guess`, scanner.settle), with the content hashes of
-the files whose texts it was read from, reused while those are unchanged.
+the files whose texts it was read from, reused while those are unchanged; and the module-level
+bindings a guess read from each file's text (`Bindings`, scanner.import_order), keyed as the
+imports are, so that a guess made again reads only the texts that changed.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from scanner.kept import UNREADABLE, prepare_cache_folder
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 12
+FORMAT = 13
 CACHE_FILE = f"results-v{FORMAT}.pickle"
 """The cache file's name in the cache folder (the format number changes with its layout)."""
 
@@ -68,6 +70,9 @@ Settled = dict[str, tuple[str, str, str, str]]
 # whose texts the guess read, each with its content sha256; the guessed variable entries; their
 # summary's digest; the project files of the originals the entries name)
 Guess = tuple[tuple[str, ...], tuple[tuple[str, str], ...], dict[str, str], str, tuple[str, ...]]
+# the names a module binds at module level, read from its text: {name: (kind, qualified name)}
+Bindings = dict[str, tuple[str, str]]
+_BindingsTable = dict[tuple[str, str], Bindings]  # (path, sha256) -> its bindings
 _SEPARATOR = "\0"
 _COMPACT, _GENERIC = b"C", b"P"  # the first byte of a stored blob: which of the two forms follows
 
@@ -238,6 +243,7 @@ class ResultCache:
         self.old_rounds: Rounds = ("", (), {}, {})
         self.old_settled: Settled = {}
         self.old_guesses: tuple[str, dict[str, Guess]] = ("", {})  # (the file list's digest, guesses)
+        self.old_bindings: tuple[str, _BindingsTable] = ("", {})  # (the file list's digest, bindings)
         self._load()
         self.settled: Settled = {}
         self.rounds: Rounds = ("", (), {}, {})
@@ -245,6 +251,7 @@ class ResultCache:
         self.imports_context = ""
         self.new_imports: _Imports = {}
         self.guesses: tuple[str, dict[str, Guess]] = ("", {})
+        self.new_bindings: tuple[str, _BindingsTable] = ("", {})
         self.results: dict[_Key, Analyzed] = {}  # what this run used or computed, to be saved
         self.unchanged: dict[_Key, _Encoded] = {}  # of those, the ones read from the file, still encoded
         self.hits = 0
@@ -267,12 +274,13 @@ class ResultCache:
         finally:
             if enabled:
                 gc.enable()
-        if not (isinstance(stored, tuple) and len(stored) == 8 and stored[:2] == (FORMAT, self.key)
+        if not (isinstance(stored, tuple) and len(stored) == 9 and stored[:2] == (FORMAT, self.key)
                 and isinstance(stored[2], dict) and isinstance(stored[3], dict) and isinstance(stored[4], tuple)
-                and isinstance(stored[5], tuple) and isinstance(stored[6], dict) and isinstance(stored[7], tuple)):
+                and isinstance(stored[5], tuple) and isinstance(stored[6], dict) and isinstance(stored[7], tuple)
+                and isinstance(stored[8], tuple)):
             return
         self.old_hashes, self.stored, self.old_imports, self.old_rounds = stored[2], stored[3], stored[4], stored[5]
-        self.old_settled, self.old_guesses = stored[6], stored[7]
+        self.old_settled, self.old_guesses, self.old_bindings = stored[6], stored[7], stored[8]
 
     def content_hash(self, relpath: str, *, fresh: bool = False) -> str | None:
         """The file's content hash, from the cache when its size and modification time are unchanged.
@@ -383,16 +391,49 @@ class ResultCache:
             self.guesses = (context, {})
         self.guesses[1][relpath] = guess
 
+    def bindings(self, relpath: str, context: str) -> Bindings | None:
+        """The module-level bindings stored for `relpath`'s current content, read under the file list
+        whose digest is `context` (what names the file's module); None when not stored."""
+        digest = self.content_hash(relpath)
+        if digest is None or context != self.old_bindings[0]:
+            return None
+        return self.old_bindings[1].get((relpath, digest))
+
+    def remember_bindings(self, relpath: str, context: str, bindings: Bindings) -> None:
+        """Store the module-level bindings read from `relpath`'s text under the file list `context`."""
+        digest = self.content_hash(relpath)
+        if digest is None:
+            return
+        if context != self.new_bindings[0]:  # one file list per run: a new one replaces what was stored
+            self.new_bindings = (context, {})
+        self.new_bindings[1][(relpath, digest)] = bindings
+
+    def _kept_bindings(self) -> tuple[str, _BindingsTable]:
+        """The bindings to store: those read this run, and the stored ones of files this run saw with
+        the same content under the same file list (a run reads only the few its guesses need, and
+        must not forget the others'); a changed or vanished file's are dropped."""
+        context = self.imports_context
+        table: _BindingsTable = {}
+        if self.old_bindings[0] == context:
+            hashes = self.hashes
+            table = {key: found for key, found in self.old_bindings[1].items()
+                     if (seen := hashes.get(key[0])) is not None and seen[2] == key[1]}
+        if self.new_bindings[0] == context:
+            table.update(self.new_bindings[1])
+        return context, table
+
     def save(self) -> str | None:
         """Write the entries this run used; return a message when that failed (never raises).
 
         Nothing is written when the run used exactly what the cache held. Entries read from the
         file and reused as they were are written back without being encoded again.
         """
+        bindings = self._kept_bindings()
         if (self.hashes == self.old_hashes and self.results.keys() == self.stored.keys()
                 and len(self.unchanged) == len(self.results)
                 and (self.imports_context, self.new_imports) == self.old_imports and self.rounds == self.old_rounds
-                and self.settled == self.old_settled and self.guesses == self.old_guesses):
+                and self.settled == self.old_settled and self.guesses == self.old_guesses
+                and bindings == self.old_bindings):
             return None
         entries = {key: self.unchanged.get(key) or _encode(key[0], result) for key, result in self.results.items()}
         # a name of this process's own (O_EXCL: never another's file), renamed over the cache when
@@ -404,7 +445,7 @@ class ResultCache:
             try:
                 with os.fdopen(fd, "wb") as handle:
                     pickle.dump((FORMAT, self.key, self.hashes, entries, (self.imports_context, self.new_imports),
-                                 self.rounds, self.settled, self.guesses),
+                                 self.rounds, self.settled, self.guesses, bindings),
                                 handle, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temp, self.file)
             except BaseException:

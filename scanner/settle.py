@@ -292,7 +292,7 @@ class _Guesses:
             return True
 
         def guesser() -> ReexportGuesser:
-            return ReexportGuesser(root, order, roots, keep)
+            return ReexportGuesser(root, order, roots, keep, cache, cache.imports_context if cache is not None else "")
 
         # made when a guess is not in the cache: mapping every file to its module costs 7 ms on Django
         self._make = functools.cache(guesser)

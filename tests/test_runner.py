@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from scanner import import_order as import_order_module
 from scanner import settle
 from scanner.cache import CACHE_DIR_NAME, CACHE_FILE
 from scanner.classify import Classifier
@@ -566,6 +567,40 @@ def test_a_guess_kept_in_the_cache_is_read_again_when_a_file_of_its_chain_change
     (tmp_path / "app/sub.py").write_text("from app.other import get_email\n")
     assert logs(True) == logs(False) == [("app/views.py", 9, ("user.contact.phone_number",))]
     assert stored_guesses(tmp_path) == {"app/views.py": {"app.view": "app.views.view", "app.get_email": "app.other.get_email"}}
+
+
+def test_a_guess_made_again_reads_only_the_texts_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the guess follows app/__init__.py -> app/sub.py -> app/lib.py; each file's bindings are kept by its content hash
+    write(tmp_path, {**GUESSED, "app/__init__.py": "from app.views import view\nfrom app.sub import get_email\n",
+                     "app/sub.py": "from app.lib import get_email\n"})
+    read: list[str] = []
+    top_bindings = import_order_module._top_bindings
+
+    def recording(raw: bytes, relpath: str, own: str) -> dict[str, tuple[str, str]]:
+        read.append(relpath)
+        return top_bindings(raw, relpath, own)
+
+    monkeypatch.setattr(import_order_module, "_top_bindings", recording)
+
+    def logs(cache: bool) -> list[tuple[str, int, tuple[str, ...]]]:
+        read.clear()
+        result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=cache)
+        return [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
+
+    assert logs(True) == [("app/views.py", 9, ("user.contact.email",))]
+    assert sorted(read) == ["app/__init__.py", "app/lib.py", "app/sub.py", "app/views.py"]
+    assert logs(True) == [("app/views.py", 9, ("user.contact.email",))]
+    assert read == []  # the guess itself is kept
+    # an edited file's bindings are read again; the unchanged package's come from the cache
+    (tmp_path / "app/sub.py").write_text("from app.other import get_email\n")
+    assert logs(True) == [("app/views.py", 9, ("user.contact.phone_number",))]
+    assert sorted(read) == ["app/other.py", "app/sub.py"]
+    assert logs(False) == [("app/views.py", 9, ("user.contact.phone_number",))]
+    assert sorted(read) == ["app/__init__.py", "app/other.py", "app/sub.py", "app/views.py"]
+    # the package edited back: its bindings are read again, app/sub.py's are still kept
+    (tmp_path / "app/__init__.py").write_text("from app.views import view\nfrom app.lib import get_email\n")
+    assert logs(True) == [("app/views.py", 9, ("user.contact.email",))]
+    assert read == ["app/__init__.py"]
 
 
 @pytest.mark.parametrize(
