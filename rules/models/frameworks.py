@@ -554,7 +554,6 @@ async def aiohttp_subscribe(request: web.Request) -> web.Response:
     # ruleid: python.request.field user.contact.email
     email = data["email"]
     # ruleid: python.request.client-ip user.device.ip_address
-    # (missed: aiohttp's client address is `request.remote`, which frameworks.toml does not list)
     peer = request.remote
     return web.json_response({"email": email, "peer": peer})
 
@@ -562,8 +561,6 @@ async def aiohttp_subscribe(request: web.Request) -> web.Response:
 class TornadoSignupHandler(RequestHandler):
     def post(self):
         # ruleid: python.request.field user.contact.email
-        # (missed: Tornado's get_argument/get_body_argument are methods of the handler, `self`,
-        # and frameworks.toml models them only as methods of `self.request`)
         email = self.get_argument("email")
         # ruleid: python.request.client-ip user.device.ip_address
         ip = self.request.remote_ip
