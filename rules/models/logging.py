@@ -69,8 +69,6 @@ def login_succeeded(user, ip_address):
     # ruleid: python.logging.personal-data user.unique_id
     logger.debug("session started for user %s", user.id)
     # ruleid: python.logging.personal-data user.contact.email
-    # (missed: any attribute named `log` is taken for a logger by the [heuristics] logger_names,
-    # so `logger.log` becomes a logger object and the call is not a logging call)
     logger.log(logging.INFO, "login succeeded for %s", user.email)
     # ok: python.logging.personal-data
     logger.info("login succeeded")
@@ -102,7 +100,6 @@ def module_level_functions(email, phone_number):
     # ruleid: python.logging.personal-data user.contact.phone_number
     stdlib_logging.warning("SMS gateway rejected %s", phone_number)
     # ruleid: python.logging.personal-data user.contact.phone_number
-    # (missed: as `logger.log` above, `logging.log` is taken for a logger object by its name)
     logging.log(logging.WARNING, "retrying SMS to %s", phone_number)
     # ok: python.logging.personal-data
     logging.info("email sent")
