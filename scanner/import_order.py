@@ -64,6 +64,23 @@ def _resolved(candidate: str, modules: dict[str, str], resolved: dict[str, str |
     return resolved[candidate]
 
 
+def _package_parts(relpath: str, own: str) -> list[str]:
+    """The parts of the package a file (of module name `own`) is in: what its relative imports start from."""
+    package = own.split(".") if own else []
+    return package if relpath.endswith("__init__.py") else package[:-1]
+
+
+def _from_module(base: str, package: list[str]) -> str:
+    """The module a from-import names (`base`, its leading dots included), a relative one resolved
+    against `package` (`_package_parts`)."""
+    level = len(base) - len(base.lstrip("."))
+    name = base[level:]
+    if level:
+        up = package[:len(package) - (level - 1)] if level - 1 <= len(package) else []
+        name = ".".join([*up, name] if name else up)
+    return name
+
+
 def _candidates(base_raw: bytes | None, names_raw: bytes | None, plain_raw: bytes | None,
                 package: list[str]) -> list[str]:
     """The dotted names an import statement may import a module by (from `_import_statements`):
@@ -74,13 +91,8 @@ def _candidates(base_raw: bytes | None, names_raw: bytes | None, plain_raw: byte
         return [part.split()[0] for part in plain.split(",") if part.split()]
     if base_raw is None:
         return []
-    base = base_raw.decode("ascii", "replace")
     names = names_raw.decode("ascii", "replace") if names_raw is not None else ""
-    level = len(base) - len(base.lstrip("."))
-    name = base[level:]
-    if level:
-        up = package[:len(package) - (level - 1)] if level - 1 <= len(package) else []
-        name = ".".join([*up, name] if name else up)
+    name = _from_module(base_raw.decode("ascii", "replace"), package)
     return [name] + [f"{name}.{part.split()[0]}" if name else part.split()[0]
                      for part in names.split(",") if part.split()]
 
@@ -97,12 +109,8 @@ def _file_imports(raw: bytes, relpath: str, own: str, modules: dict[str, str],
     the submodule does when imported (registering itself), while the submodules import names
     from the package; inside that import cycle the package is then ordered first, and its
     submodules find what it offers them settled (rather than all of them being analysed again)."""
-    package = own.split(".") if own else []
-    below = ""  # the folder of a package's submodules
-    if relpath.endswith("__init__.py"):
-        below = relpath[:-len("__init__.py")]
-    else:
-        package = package[:-1]
+    package = _package_parts(relpath, own)
+    below = relpath[:-len("__init__.py")] if relpath.endswith("__init__.py") else ""  # a package's submodules' folder
     top: set[str] = set()
     nested: set[str] = set()
     context = ".".join(package)
@@ -199,9 +207,7 @@ def _top_bindings(raw: bytes, relpath: str, own: str) -> dict[str, tuple[str, st
     Read from the text with patterns, as the imports are: a misread (a docstring line that looks
     like a statement) only gives a wrong first guess (`ReexportGuesser`), which the rounds correct.
     """
-    package = own.split(".") if own else []
-    if not relpath.endswith("__init__.py"):
-        package = package[:-1]
+    package = _package_parts(relpath, own)
     found: list[tuple[int, str, tuple[str, str]]] = []
     for match in _DEFINED.finditer(raw):
         defined, assigned = match.group(1), match.group(2)
@@ -223,12 +229,7 @@ def _top_bindings(raw: bytes, relpath: str, own: str) -> dict[str, tuple[str, st
             continue
         if base is None:
             continue
-        text = base.decode("ascii", "replace")
-        level = len(text) - len(text.lstrip("."))
-        name = text[level:]
-        if level:
-            up = package[:len(package) - (level - 1)] if level - 1 <= len(package) else []
-            name = ".".join([*up, name] if name else up)
+        name = _from_module(base.decode("ascii", "replace"), package)
         for part in (names or b"").decode("ascii", "replace").split(","):
             words = part.split()
             if not words or words[0] == "*":
