@@ -464,6 +464,19 @@ class Models:
         return None
 
 
+def aliased_prefix(aliases: Mapping[str, str], symbol: str) -> str | None:
+    """The longest prefix of `symbol` (itself, or cut before a `.` or a `(`) that `aliases` renames,
+    or None: what the engine's symbols are normalised by (`FileAnalyzer.normalize`)."""
+    head = symbol
+    while True:
+        if head in aliases:
+            return head
+        cut = max(head.rfind("."), head.rfind("("))
+        if cut <= 0:
+            return None
+        head = head[:cut]
+
+
 def expand(pattern: str) -> Iterator[str]:
     """Expand `{a,b}` alternatives: `x.{a,b}.y` gives `x.a.y` and `x.b.y`."""
     parts = re.split(r"(\{[^{}]*\})", pattern)

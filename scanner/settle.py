@@ -30,7 +30,7 @@ from scanner.engine.summaries import (
     is_reexport,
 )
 from scanner.import_order import ReexportGuesser
-from scanner.packs import Models
+from scanner.packs import Models, aliased_prefix
 
 if TYPE_CHECKING:  # imported when a pool starts: a run that starts none is spared 18 ms
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -279,17 +279,7 @@ class _Guesses:
 
         def keep(local: str, qualified: str) -> bool:
             """False where the engine binds an imported name to something else than its qualified name."""
-            if local in loggers or qualified in objects:
-                return False
-            head = qualified
-            while aliases:
-                if head in aliases:
-                    return False
-                cut = max(head.rfind("."), head.rfind("("))
-                if cut <= 0:
-                    break
-                head = head[:cut]
-            return True
+            return not (local in loggers or qualified in objects or aliased_prefix(aliases, qualified) is not None)
 
         def guesser() -> ReexportGuesser:
             return ReexportGuesser(root, order, roots, keep, cache, cache.imports_context if cache is not None else "")

@@ -61,7 +61,7 @@ from scanner.engine.values import (
     with_step,
 )
 from scanner.model import Cookie, FileResult, FlowStep, Kind, Observation, Skip, SkipReason, Span
-from scanner.packs import Models
+from scanner.packs import Models, aliased_prefix
 
 _BUILTIN_NAMES = frozenset(vars(builtins))
 
@@ -1732,24 +1732,8 @@ class FileAnalyzer:
 
     def _normalize(self, symbol: str) -> str:
         aliases = self.models.aliases
-        if not aliases:
-            return symbol
-        if symbol in aliases:
-            return aliases[symbol]
-        normalized = self._normalized
-        head = symbol
-        while True:
-            cut = max(head.rfind("."), head.rfind("("))
-            if cut <= 0:
-                return symbol
-            head = head[:cut]
-            # a prefix normalized before (`app.models.User` for `app.models.User()`) already
-            # holds the answer for every shorter prefix
-            known = normalized.get(head)
-            if known is not None:
-                return known + symbol[len(head):]
-            if head in aliases:
-                return aliases[head] + symbol[len(head):]
+        head = aliased_prefix(aliases, symbol) if aliases else None
+        return symbol if head is None else aliases[head] + symbol[len(head):]
 
     def instance_value(self, class_name: str, held: Value = NOTHING) -> Value:
         """An instance of a class of this file: what it was given, and what its string form shows."""
