@@ -145,27 +145,6 @@ def _repeated_rounds(whole: str, cache: ResultCache,
     return repeated, tuple(kept)
 
 
-_ABSENT = object()
-
-
-def _changed_entries(old: ModuleSummary, new: ModuleSummary) -> set[str]:
-    """The qualified names whose entries differ between two summaries, of any kind: one has it and
-    the other not, or holds another object under it. A file's entries keep their objects from one
-    round's index to the next unless it is analysed again, so the digest of entries none of whose
-    names is here is the same under `new` as under `old`."""
-    changed: set[str] = set()
-    mappings: tuple[tuple[Mapping[str, object], Mapping[str, object]], ...] = (
-        (old.functions, new.functions), (old.rendered, new.rendered), (old.families, new.families),
-        (old.variables, new.variables))
-    for before, after in mappings:
-        changed.update(key for key, value in after.items() if before.get(key, _ABSENT) is not value)
-        changed.update(key for key in before if key not in after)
-    for was, now in ((old.request_attributes, new.request_attributes), (old.responses, new.responses),
-                     (old.received, new.received), (old.named, new.named), (old.settings, new.settings)):
-        changed.update(was ^ now)
-    return changed
-
-
 def analyze(
     root: Path,
     files: Sequence[str],
@@ -263,7 +242,7 @@ def analyze(
                 steps.extend((f, cache.content_hash(f) or "", consumed[f], _state(consumed[f], results[f])) for f in again)
                 given.update((consumed[f], externals[f]) for f in again)
             merged = ModuleSummary.merge(results[f].summary for f in files)
-            changed, index = _changed_entries(index, merged), merged
+            changed, index = merged.changed_since(index), merged
         if cache is not None:
             cache.rounds = ((states[0], tuple(steps), given, states[1]) if repeated is None
                             else (states[0], repeated[1], cache.old_rounds[2], states[1]))

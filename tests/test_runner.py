@@ -23,7 +23,7 @@ from scanner.engine.summaries import Analyzed, FunctionSummary, ModuleSummary
 from scanner.engine.values import Value
 from scanner.import_order import ReexportGuesser, import_order
 from scanner.packs import load_models
-from scanner.runner import _changed_entries, run
+from scanner.runner import run
 from scanner.settle import Settler, wanted_entries
 
 
@@ -479,7 +479,7 @@ def test_a_function_that_says_nothing_leaves_the_digest_as_it_was() -> None:
     ],
 )
 def test_the_entries_changed_between_two_rounds_are_found_by_identity(new: ModuleSummary, changed: set[str]) -> None:
-    assert _changed_entries(DIGESTED, new) == changed
+    assert new.changed_since(DIGESTED) == changed
 
 
 GUESSED = {

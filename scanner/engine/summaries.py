@@ -152,6 +152,21 @@ class ModuleSummary:
             if self.settings else frozenset(),
         )
 
+    def changed_since(self, old: ModuleSummary) -> set[str]:
+        """The qualified names whose entries differ from `old`'s, of any kind: one has it and the
+        other not, or holds another object under it. A file's entries keep their objects from one
+        round's index to the next unless it is analysed again (scanner.runner), so the digest of
+        entries none of whose names is here is the same under this summary as under `old`."""
+        changed: set[str] = set()
+        kinds = zip((old.functions, *old._tagged_entries().values()), (self.functions, *self._tagged_entries().values()))
+        for before, after in kinds:
+            if isinstance(after, Mapping) and isinstance(before, Mapping):
+                changed.update(key for key, value in after.items() if before.get(key, _ABSENT) is not value)
+                changed.update(key for key in before if key not in after)
+            else:
+                changed.update(frozenset(before) ^ frozenset(after))
+        return changed
+
     def digest(self) -> str:
         """A stable fingerprint of the entries (to know when a file must be analysed again).
 
@@ -349,6 +364,8 @@ def _rendered_text(rendered: frozenset[str]) -> str:
 
 
 EMPTY = ModuleSummary()
+
+_ABSENT = object()  # no entry under a name (an entry may be None-like, never this)
 
 # How a file uses another module's entry (the tags of Analyzed.uses and ModuleSummary.names()).
 # A variables entry holding a URL constant rather than an object's symbol.
