@@ -41,7 +41,7 @@ import time
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from scanner import __version__
 from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
@@ -57,6 +57,7 @@ _Key = tuple[str, str, str]  # (path, content sha256, digest of the external sum
 _Uses = bytes | frozenset[str] | None
 _Encoded = tuple[bytes, _Uses]  # (pickled result without its uses, or b"" for a bare one; the uses)
 _Hashes = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, sha256)
+_T = TypeVar("_T")  # what a table kept per file content holds (`ResultCache._stored_for`)
 _Imports = dict[tuple[str, str], tuple[str, ...]]  # (path, sha256) -> the project files it imports
 # (a fingerprint of every file's state before the rounds; each analysis the rounds made, in order,
 # as (path, sha256, digest of the summaries it was given, the state it left); those summaries by
@@ -350,25 +351,38 @@ class ResultCache:
             self.results[key] = result
             self.unchanged.pop(key, None)
 
+    def _stored_for(self, table: tuple[str, dict[tuple[str, str], _T]], relpath: str, context: str) -> _T | None:
+        """What `table` (a file list's digest, and values by path and content sha256) holds for
+        `relpath`'s current content under the file list whose digest is `context`; None when nothing."""
+        digest = self.content_hash(relpath)
+        if digest is None or context != table[0]:
+            return None
+        return table[1].get((relpath, digest))
+
+    def _storing(self, table: tuple[str, dict[tuple[str, str], _T]], relpath: str, context: str,
+                 value: _T) -> tuple[str, dict[tuple[str, str], _T]]:
+        """`table` with `value` kept for `relpath`'s current content under the file list `context`
+        (one file list per run: a new one replaces what the table held)."""
+        digest = self.content_hash(relpath)
+        if digest is None:
+            return table
+        if context != table[0]:
+            table = (context, {})
+        table[1][(relpath, digest)] = value
+        return table
+
     def imports(self, relpath: str, context: str) -> tuple[str, ...] | None:
         """The project files `relpath` imports as stored for its current content, resolved against
         the file list whose digest is `context`; None when not stored."""
-        digest = self.content_hash(relpath)
-        if digest is None or context != self.old_imports[0]:
-            return None
-        found = self.old_imports[1].get((relpath, digest))
+        found = self._stored_for(self.old_imports, relpath, context)
         if found is not None:
             self.remember_imports(relpath, context, found)
         return found
 
     def remember_imports(self, relpath: str, context: str, imports: tuple[str, ...]) -> None:
         """Store the project files `relpath` imports (resolved against the file list `context`)."""
-        digest = self.content_hash(relpath)
-        if digest is None:
-            return
-        if context != self.imports_context:  # one file list per run: a new one replaces what was stored
-            self.imports_context, self.new_imports = context, {}
-        self.new_imports[(relpath, digest)] = imports
+        self.imports_context, self.new_imports = self._storing((self.imports_context, self.new_imports),
+                                                               relpath, context, imports)
 
     def guess(self, relpath: str, context: str, later: tuple[str, ...]) -> Guess | None:
         """The guess stored for `relpath` at the re-exports of `later` (the files it imports later in
@@ -394,19 +408,11 @@ class ResultCache:
     def bindings(self, relpath: str, context: str) -> Bindings | None:
         """The module-level bindings stored for `relpath`'s current content, read under the file list
         whose digest is `context` (what names the file's module); None when not stored."""
-        digest = self.content_hash(relpath)
-        if digest is None or context != self.old_bindings[0]:
-            return None
-        return self.old_bindings[1].get((relpath, digest))
+        return self._stored_for(self.old_bindings, relpath, context)
 
     def remember_bindings(self, relpath: str, context: str, bindings: Bindings) -> None:
         """Store the module-level bindings read from `relpath`'s text under the file list `context`."""
-        digest = self.content_hash(relpath)
-        if digest is None:
-            return
-        if context != self.new_bindings[0]:  # one file list per run: a new one replaces what was stored
-            self.new_bindings = (context, {})
-        self.new_bindings[1][(relpath, digest)] = bindings
+        self.new_bindings = self._storing(self.new_bindings, relpath, context, bindings)
 
     def _kept_bindings(self) -> tuple[str, _BindingsTable]:
         """The bindings to store: those read this run, and the stored ones of files this run saw with
