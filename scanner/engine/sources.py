@@ -13,7 +13,7 @@ import fnmatch
 import functools
 import operator
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -255,25 +255,38 @@ def _inbound_functions(an: FileAnalyzer) -> dict[str, dict[str, str]]:
         if held:
             found[name] = held
             work.append(name)
-    while work:  # the helpers the event is passed to, and theirs
+    # the helpers the event is passed to, and theirs
+    _follow_passed(found, defs, work, lambda call: call.func.id if isinstance(call.func, ast.Name) else None,
+                   lambda name: name, skip=0)
+    an.inbound_functions = found
+    return found
+
+
+def _follow_passed(found: dict[str, dict[str, str]], defs: Mapping[str, ast.FunctionDef | ast.AsyncFunctionDef],
+                   work: list[str], callee: Callable[[ast.Call], str | None], key: Callable[[str], str],
+                   skip: int) -> None:
+    """Add to `found` (parameters that hold a message, by `key(function name)`) those of the functions
+    of `defs` that the functions named in `work` (found already) pass the message to by name, and
+    theirs in turn. `callee(call)` names the function of `defs` a call calls, if any; the first
+    `skip` positional parameters of a callee are given no argument (a method's `self`)."""
+    while work:
         caller = work.pop()
-        held = found[caller]
+        held = found[key(caller)]
         for call in (n for n in ast.walk(defs[caller]) if isinstance(n, ast.Call)):
-            callee = defs.get(call.func.id) if isinstance(call.func, ast.Name) else None
-            if callee is None or callee.name == caller:
+            name = callee(call)
+            target = defs.get(name) if name is not None else None
+            if target is None or target.name == caller:
                 continue
-            positional = [*callee.args.posonlyargs, *callee.args.args]
+            positional = [*target.args.posonlyargs, *target.args.args][skip:]
             passed = [(positional[i].arg, a.id) for i, a in enumerate(call.args[:len(positional)]) if isinstance(a, ast.Name)]
             passed += [(k.arg, k.value.id) for k in call.keywords if k.arg is not None and isinstance(k.value, ast.Name)]
-            given = found.setdefault(callee.name, {})
+            given = found.setdefault(key(target.name), {})
             new = {param: held[name] for param, name in passed if name in held and param not in given}
             if new:
                 given.update(new)
-                work.append(callee.name)
+                work.append(target.name)
             elif not given:
-                del found[callee.name]
-    an.inbound_functions = found
-    return found
+                del found[key(target.name)]
 
 
 def inbound_hooks(an: FileAnalyzer, node: ast.ClassDef) -> None:
@@ -303,26 +316,15 @@ def _inbound_methods(an: FileAnalyzer, node: ast.ClassDef, found: dict[str, dict
         if held:
             found[f"{node.name}.{name}"] = held
             work.append(name)
-    while work:
-        caller = work.pop()
-        held = found[f"{node.name}.{caller}"]
-        for call in (n for n in ast.walk(methods[caller]) if isinstance(n, ast.Call)):
-            target = call.func
-            if not (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self"):
-                continue
-            callee = methods.get(target.attr)
-            if callee is None or callee.name == caller:
-                continue
-            positional = [*callee.args.posonlyargs, *callee.args.args][1:]
-            passed = [(positional[i].arg, a.id) for i, a in enumerate(call.args[:len(positional)]) if isinstance(a, ast.Name)]
-            passed += [(k.arg, k.value.id) for k in call.keywords if k.arg is not None and isinstance(k.value, ast.Name)]
-            given = found.setdefault(f"{node.name}.{callee.name}", {})
-            new = {param: held[name] for param, name in passed if name in held and param not in given}
-            if new:
-                given.update(new)
-                work.append(callee.name)
-            elif not given:
-                del found[f"{node.name}.{callee.name}"]
+    _follow_passed(found, methods, work, _self_method_called, lambda name: f"{node.name}.{name}", skip=1)
+
+
+def _self_method_called(call: ast.Call) -> str | None:
+    """The method name of a call of a method on `self` (`self._handle_DATA(...)`), or None."""
+    target = call.func
+    if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "self":
+        return target.attr
+    return None
 
 
 # The reason a request container's data carries: data with it is the request's data taken whole.
