@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from engine_support import models
+from engine_support import models, observed
 
 from scanner.classify import Classifier
 from scanner.config import Config
@@ -462,8 +462,7 @@ def test_a_user_id_given_to_a_parameter_named_for_a_programs_id_is_not_logged_as
         param: str, given: str, logged: tuple[str, ...] | None) -> None:
     """chainlit's `_get_bot_profile(bot_id)` logs its parameter; `get_user` passes the sender's id when it is a bot."""
     source = PROGRAM_ID_HELPER.replace("{param}", param).replace("{given}", given)
-    result = analyze_source("app/slack.py", source, models(), Classifier.load())
-    logs = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.LOG]
+    logs = [(line, categories) for line, kind, categories, _, _ in observed(source, "app/slack.py") if kind == "log"]
     assert logs == ([(11, logged)] if logged else [])
 
 
@@ -501,8 +500,7 @@ def test_a_logged_parameter_is_a_field_of_the_record_its_method_is_named_for(
         method: str, param: str, logged: tuple[str, ...] | None) -> None:
     """chainlit's DynamoDB `get_user(self, identifier)` logs the user's login."""
     source = RECORD_METHOD.replace("{method}", method).replace("{param}", param)
-    result = analyze_source("app/data.py", source, models(), Classifier.load())
-    logs = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.LOG]
+    logs = [(line, categories) for line, kind, categories, _, _ in observed(source, "app/data.py") if kind == "log"]
     assert logs == ([(9, logged)] if logged else [])
 
 
