@@ -2111,8 +2111,11 @@ def analyze(path: str, source: str, models: Models, classifier: Classifier, exte
             module: str | None = None) -> Analyzed:
     """Analyse Python source text with what other modules' summaries say; never raises for bad input.
     `module` is the file's dotted name (by default, from its path relative to the scanned root)."""
-    if "\x00" in source:
-        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, "the file contains NUL bytes")))
+    nul = source.find("\x00")
+    if nul >= 0:
+        line = source.count("\n", 0, nul) + 1
+        column = nul - source.rfind("\n", 0, nul)
+        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, "the file contains NUL bytes", line, column)))
     try:
         tree = ast.parse(source, filename=path, type_comments=False)
     except SyntaxError as exc:
@@ -2221,6 +2224,24 @@ def analyze_path(root: Path, relpath: str, models: Models, classifier: Classifie
             gc.enable()
 
 
+_CODING_COOKIE = re.compile(rb"^[ \t\f]*#.*?coding[:=]")
+
+
+def _encoding_problem_line(raw: bytes) -> int:
+    """Return the line (1 or 2) where detect_encoding gave up: its coding cookie, else the first
+    line that is not UTF-8."""
+    lines = raw.splitlines()[:2]
+    for number, line in enumerate(lines, 1):
+        if _CODING_COOKIE.match(line):
+            return number
+    for number, line in enumerate(lines, 1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            return number
+    return 1
+
+
 def decode_source(raw: bytes, relpath: str = "") -> tuple[str | None, Skip | None]:
     """Decode Python source as the interpreter would (PEP 263 coding cookie, BOM, UTF-8)."""
     import io
@@ -2230,7 +2251,10 @@ def decode_source(raw: bytes, relpath: str = "") -> tuple[str | None, Skip | Non
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
         text = raw.decode(encoding)
     except (SyntaxError, LookupError) as exc:
-        return None, Skip(relpath, SkipReason.DECODE_ERROR, str(exc))
+        # detect_encoding reads only the first two lines: it fails on a coding cookie naming an
+        # unknown codec, or on a line that is not UTF-8 when there is no cookie. Either way the
+        # user needs the line, which its message does not give.
+        return None, Skip(relpath, SkipReason.DECODE_ERROR, str(exc), _encoding_problem_line(raw))
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, Skip(relpath, SkipReason.DECODE_ERROR, f"cannot decode as {exc.encoding}: {exc.reason} at byte {exc.start}", line)
