@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import email
 import json
+import re
 from typing import Annotated
 from urllib.parse import unquote
 
@@ -1190,3 +1191,64 @@ class DataArchive:
     def store(self, envelope):
         # ok: python.request.inbound
         return envelope.content
+
+
+# --- a query string's keys, and the keys alone (Flask-AppBuilder's urltools) ---------------------------
+
+def get_page_args():
+    """Every `page_<view>` key of the query string: a page number per list view, not data."""
+    pages = {}
+    for arg in flask_request.args:
+        re_match = re.findall("page_(.*)", arg)
+        if re_match:
+            # ok: python.request.body
+            pages[re_match[0]] = int(flask_request.args.get(arg))
+    return pages
+
+
+def get_filter_args(filters):
+    # the names of the keys sent, not what was written in them
+    # ok: python.request.body
+    request_args = set(flask_request.args)
+    # ok: python.request.body
+    posted = sorted(flask_request.form)
+    return request_args, posted
+
+
+def copy_posted_form():
+    """Every field of a posted form, read by the keys the person sent: the form taken whole."""
+    data = {}
+    for arg in flask_request.form:
+        # ruleid: python.request.body user.content
+        data[arg] = flask_request.form.get(arg)
+    # a list of the form's values, not of its keys
+    # ruleid: python.request.body user.content
+    values = list(flask_request.form.values())
+    return data, values
+
+
+class UserInfoEditView:
+    """A view whose form class refreshes itself from the posted form (Flask-AppBuilder's DynamicForm):
+    the form's declared fields are the collects, not the form data taken whole."""
+
+    def form_post(self, form):
+        # ok: python.request.body
+        form = self.form.refresh(flask_request.form)
+        # ok: python.request.body
+        bound = self.login_form.bind(flask_request.form)
+        # a helper of the view's own, not a form: it takes the fields whole
+        # ruleid: python.request.body user.content
+        self.remember(flask_request.form)
+        return form, bound
+
+
+class AuthRemoteUserView:
+    """The name a front server signed the person in with, read from the WSGI environ key the
+    application's configuration names (Flask-AppBuilder's AUTH_REMOTE_USER_ENV_VAR)."""
+
+    def login(self):
+        # ruleid: python.request.header user.account.username
+        username = flask_request.environ.get(self.appbuilder.sm.auth_remote_user_env_var)
+        # ok: python.request.header
+        script = flask_request.environ.get(self.config.script_name_env_var)
+        return username, script

@@ -1472,6 +1472,32 @@ class ContactSchema(marshmallow.Schema):
         )
 
 
+class GroupPostSchema(marshmallow.Schema):
+    """Flask-AppBuilder's group API: the users and roles a group holds, given by their ids."""
+
+    # ok: python.marshmallow.field
+    users = mf.List(mf.Integer, required=False)
+    # ok: python.marshmallow.field
+    owner_name = mf.Integer()
+    # a list of the members' logins, written in letters
+    # ruleid: python.marshmallow.field user.account.username
+    usernames = mf.List(mf.String())
+
+
+class ApiKeyCreateResponseSchema(marshmallow.Schema):
+    """Named for a response: what the service sends back once, never what it is given."""
+
+    # ok: python.marshmallow.field
+    key = mf.String(metadata={"description": "The plaintext API key (only shown once at creation)"})
+    # ok: python.marshmallow.field
+    email = mf.String()
+
+
+class ApiKeyCreateSchema(marshmallow.Schema):
+    # ruleid: python.marshmallow.field user.contact.email
+    email = mf.String()
+
+
 class RegistrationForm(FlaskForm):
     # ruleid: python.wtforms.field user.account.username
     username = StringField("Username", validators=[DataRequired()])

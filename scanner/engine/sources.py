@@ -64,6 +64,9 @@ BODY_PARSERS = frozenset({"json.loads", "orjson.loads", "ujson.loads", "simplejs
                           "urllib.parse.parse_qs", "urllib.parse.parse_qsl", "copy.copy", "copy.deepcopy"})
 # Calls that take a body without consuming it (reading keys of the result is the collect).
 BODY_PASSTHROUGH = BODY_PARSERS | frozenset({"builtins.isinstance", "builtins.len", "builtins.bool", "builtins.type"})
+# Calls that take only the keys of a mapping they iterate (`set(request.args)`, `sorted(request.form)`):
+# the names of the fields sent, not what was written in them.
+KEY_VIEWS = frozenset({"builtins.set", "builtins.frozenset", "builtins.sorted", "builtins.list", "builtins.tuple"})
 # Function names that parse JSON text when called on a module or a class, not on an instance
 # (`JSONCodec.loads(body)`, `rapidjson.loads`); on an instance (`UserSchema().loads(body)`) they
 # validate against a declared schema.
@@ -373,6 +376,10 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
     path = (base.symbol or REQUEST)[len(REQUEST):].lstrip(".")
     if not key.is_const and len(key.params) == 1 and role is not None:
         return Value(params=key.params, keyed=(REQUEST_CONTAINER, next(iter(key.params)), role))
+    if role in ("fields", "field") and EVERY_KEY in key.reasons and path in QUERY_PATHS:
+        # `for arg in request.args: ... int(request.args.get(arg))`: a query string's keys are the
+        # page's options (pages, page sizes, sort orders) as often as data; none is named here
+        return NOTHING
     if role in ("fields", "field") and EVERY_KEY in key.reasons and not collected_on_arrival(base):
         # `for arg in self.request.body_arguments: data[arg] = self.get_argument(arg)`: every field sent
         emit_whole_body(an, node, Value(symbol=base.symbol, role="fields"))
@@ -465,7 +472,9 @@ def read_into(an: FileAnalyzer, target: ast.Name, node: ast.expr, value: Value) 
     return Value(categories=frozenset({named.category}), steps=(an.step(node, message),), reasons=(named.pattern,))
 
 
-_HEADER_WORDS = re.compile(r"(?:^|_)(?:http_)?headers?(?:_names?|_keys?)?$", re.IGNORECASE)
+# The ending of a setting's name that holds a header's name (`TRUSTED_EMAIL_HEADER`), or a WSGI
+# environ key's (`request.environ.get(sm.auth_remote_user_env_var)`, Flask-AppBuilder's REMOTE_USER).
+_HEADER_WORDS = re.compile(r"(?:^|_)(?:(?:http_)?headers?(?:_names?|_keys?)?|env_var(?:iable)?s?)$", re.IGNORECASE)
 # Words of a configured header's name that say an authenticating proxy sends it about the user it
 # signed in (`WEBUI_AUTH_TRUSTED_NAME_HEADER`, `REMOTE_USER_HEADER`, `SSO_EMAIL_HEADER`).
 _PROXY_WORDS = frozenset({"trusted", "remote", "auth", "sso", "proxy", "forwarded", "forward"})
@@ -1251,10 +1260,14 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
         return  # the common case: no request body among the arguments
     if symbol is not None and (symbol in BODY_PASSTHROUGH or is_body_parser(symbol) or symbol.startswith(REQUEST)):
         return
+    if symbol in KEY_VIEWS and not any(isinstance(arg, ast.Call) for arg in node.args) \
+            and all(v.role in ("fields", "files") for v in args if v.role):
+        return  # `set(request.args)`: the keys sent, each a field's name (not `list(request.form.values())`)
     callee = callee_name(node)
     # `self.form_class(request.GET)`, `self.get_form_class()(data)`, `self.get_serializer(data=...)`
     validated = (callee[:1].isupper() or callee in VALIDATING_METHODS or callee.endswith("_class")
-                 or callee in SCHEMA_GETTERS or callee.lower().endswith(SCHEMA_NAME_ENDINGS) or isinstance(node.func, ast.Call))
+                 or callee in SCHEMA_GETTERS or callee.lower().endswith(SCHEMA_NAME_ENDINGS) or isinstance(node.func, ast.Call)
+                 or _schema_receiver(node))
     if validated and callee in VALIDATING_METHODS and _outside_validator(an, node, symbol):
         validated = False  # `Activity().deserialize(body)`: no field of it is seen, so the body is taken whole
     arg_nodes: list[ast.expr] = [*node.args, *(k.value for k in node.keywords)]
@@ -1272,6 +1285,22 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
             if isinstance(inner, ast.Name):
                 continue  # a bound body: reported where it was bound, unless read key by key
             emit_whole_body(an, arg_node, value)
+
+
+# Names of an object that is a form or serializer class (`self.form`, `view.serializer_class`).
+_SCHEMA_RECEIVERS = frozenset({"form", "serializer", "schema"})
+
+
+def _schema_receiver(node: ast.Call) -> bool:
+    """Whether a call is a method of an object named as a form, serializer or schema
+    (`self.form.refresh(request.form)` of Flask-AppBuilder's DynamicForm, `self.login_form.bind(data)`):
+    the object's declared fields read the data, field by field."""
+    func = node.func
+    if not isinstance(func, ast.Attribute):
+        return False
+    receiver = func.value
+    name = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) else ""
+    return name.lower() in _SCHEMA_RECEIVERS or name.lower().endswith(SCHEMA_NAME_ENDINGS)
 
 
 def _outside_validator(an: FileAnalyzer, node: ast.Call, symbol: str | None) -> bool:
@@ -2760,6 +2789,8 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         return
     if _holds_flag(stmt, type_names):
         return  # `verified_email = BooleanField()`: whether the address was verified, not the address
+    if match.category.startswith(_WRITTEN_IDENTIFIERS) and _holds_numbers(type_names):
+        return  # `users = fields.List(fields.Integer)`: the users' ids, referring to their records
     if match.category.startswith(CONTENT) and isinstance(stmt, ast.AnnAssign) and _no_text(stmt.annotation):
         return  # `feedback: Literal[0, 1] | None`: a choice or a number, not what a person wrote
     family, stored = declaring.family, declaring.stored
@@ -2817,6 +2848,23 @@ def _holds_flag(node: ast.AST, type_names: list[str]) -> bool:
         kept = [n for n in type_names if n not in _TRANSPARENT_ANNOTATIONS]
         return bool(kept) and all(n in _FLAG_TYPES for n in kept)
     return type_names[0] in _FLAG_TYPES
+
+
+# Categories of what is written in letters (a login, a name, an address): a field of numbers never
+# holds one, whatever its name says.
+_WRITTEN_IDENTIFIERS = ("user.account.username", "user.name", "user.contact.email")
+# Field and column types of whole numbers, and the types that only wrap another (a list of, a column of).
+_NUMBER_TYPES = frozenset({"Integer", "Int", "IntegerField", "BigInteger", "BigIntegerField", "SmallInteger",
+                           "SmallIntegerField", "PositiveIntegerField", "int"})
+_WRAPPING_TYPES = frozenset({"List", "ListField", "ARRAY", "Column", "mapped_column", "Mapped", "Optional", "list", "set"})
+
+
+def _holds_numbers(type_names: list[str]) -> bool:
+    """Whether a schema field is declared as whole numbers, alone or in a list (`fields.List(fields.Integer)`,
+    `Column(Integer)`, `IntegerField()`): the ids of the records its name names. False for a field without
+    types, or with any other type among them."""
+    kept = [n for n in type_names if n not in _WRAPPING_TYPES]
+    return bool(kept) and all(n in _NUMBER_TYPES for n in kept)
 
 
 def _long_text(type_names: list[str]) -> bool:
