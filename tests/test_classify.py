@@ -840,6 +840,13 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     # --- an OAuth grant's code
     ("code", "CustomerSSOGrant", CREDENTIALS),
     ("grant_code", None, CREDENTIALS),
+    # --- an LDAP user's distinguished name holds the login; the directory's own DNs do not
+    ("user_dn", None, USERNAME),
+    ("userDn", None, USERNAME),
+    ("dn", None, None),
+    ("base_dn", None, None),
+    ("bind_dn", None, None),
+    ("user_dn_template", None, None),
 ]
 
 

@@ -229,6 +229,9 @@ def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
     return []
 
 
+# Names of the objects whose `user` is the signed-in user: Django's `request.user`, and Flask's
+# application-context `g.user` (where Flask-AppBuilder and the Flask tutorial keep it).
+_USER_HOLDERS = frozenset({"request", "g"})
 # Names of the object whose `current_user` is the signed-in user: a Tornado handler (`self` in it, or
 # the `handler` a hook is given).
 _HANDLER_OBJECTS = frozenset({"self", "handler"})
@@ -248,13 +251,68 @@ def _person_rendered(node: ast.Call, scope: Scope) -> Value:
                     # string form shows (CKAN's `model.User.get(name)` has no `__str__`)
                     continue
             elif not (isinstance(rendered, ast.Attribute) and isinstance(rendered.value, ast.Name)
-                      and (rendered.attr == "user" and rendered.value.id == "request"
+                      and (rendered.attr == "user" and rendered.value.id in _USER_HOLDERS
                            or rendered.attr == "current_user" and rendered.value.id in _HANDLER_OBJECTS)):
                 # `request.user`; a Tornado handler's logged-in user (`self.current_user`)
                 continue
             return Value(categories=frozenset({USERNAME}),
                          reasons=("a user object rendered whole shows its login",))
     return NOTHING
+
+
+def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Value:
+    """What a mapping a log call renders whole holds, by the keys the code around the call reads of it
+    (`data = me.json()`, `log.debug("User info: %s", data)`, then `data.get("email")`, `data["given_name"]`):
+    an identity provider's user info, a payload decoded from elsewhere. Only the statements of the
+    block holding the call are read (the branch for one provider, not its siblings), keys written as
+    literals, classified as a payload's keys, from the statement that binds the name on; a key of
+    content (`err["message"]`) says nothing of whose it is. NOTHING when no such key names personal data."""
+    names = {rendered.id for arg in node.args for rendered in _rendered_whole(arg)
+             if isinstance(rendered, ast.Name) and not _known_value(scope.lookup(rendered.id))}
+    if not names:
+        return NOTHING
+    block = _enclosing_block(an.tree.body, node.lineno)
+    # from the statement binding the name (`data = me.json()`) on: an earlier `data` is another value
+    start = 0
+    for index, stmt in enumerate(block):
+        if stmt.lineno > node.lineno:
+            break
+        if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id in names for t in stmt.targets):
+            start = index
+    found: list[Value] = []
+    for stmt in block[start:]:
+        for sub in ast.walk(stmt):
+            if isinstance(sub, ast.Subscript):
+                base, key = sub.value, sub.slice
+            elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "get" and sub.args:
+                base, key = sub.func.value, sub.args[0]
+            else:
+                continue
+            if isinstance(base, ast.Name) and base.id in names and isinstance(key, ast.Constant) and isinstance(key.value, str):
+                named = an.classify_name(key.value, "json")
+                if named is not None and CONTENT not in named.categories:
+                    # not a content key: an error's or a status's `message`, `text` and `body` as often
+                    found.append(named)
+    return union(found) if found else NOTHING
+
+
+def _known_value(held: Value | None) -> bool:
+    """Whether a name holds something the analysis knows: a literal, or a value of a known class or call."""
+    return held is not None and (held.is_const or held.symbol is not None)
+
+
+def _enclosing_block(body: list[ast.stmt], line: int) -> list[ast.stmt]:
+    """The innermost statement list among `body`'s (and their statements') that holds `line`: the
+    branch or function body a statement at that line stands in. `body` itself when none is deeper."""
+    while True:
+        inner = next((stmt for stmt in body if stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno)), None)
+        if inner is None:
+            return body
+        deeper = next((block for block in inner_bodies(inner)
+                       if block and block[0].lineno <= line <= (block[-1].end_lineno or block[-1].lineno)), None)
+        if deeper is None:
+            return body
+        body = deeper
 
 
 # Verbs a function that handles one record is named with (`get_user`, `update_thread`, `delete_note`).
@@ -314,6 +372,8 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
         if not data.categories:
             # `:param sender: The sender's email address.`: what the docstring says the parameters hold
             data = union([data, documented_parameters(an, node, data.params)])
+    if not data.categories and node.args:
+        data = union([data, _keys_read_of_logged(an, node, scope)])
     person = _person_rendered(node, scope)
     if person.categories and not data.categories & {USERNAME, "user.contact.email"}:
         data = union([data, person])

@@ -1,0 +1,96 @@
+"""Shapes where a name says more than the code holds, or the code says more than a name: the keys of a
+query string iterated, a form class refreshed from the posted form, fields of ids, schemas named for
+responses, styled CLI text, Flask's `g.user`, a mapping logged whole whose keys are read after."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine_support import Seen, observed
+
+BODY = "python.request.body"
+LOG = "python.logging.personal-data"
+PRINT = "python.print.personal-data"
+MARSHMALLOW = "python.marshmallow.field"
+CONTENT = ("user.content",)
+USERNAME = ("user.account.username",)
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # every key of a query string: a page's options, none named
+    ("for arg in request.args:\n    pages[arg] = int(request.args.get(arg))\n", []),
+    # every key of a posted form: the form taken whole
+    ("for arg in request.form:\n    data[arg] = request.form.get(arg)\n", [(4, "collect", CONTENT, BODY, False)]),
+    # the keys alone
+    ("names = set(request.args)\n", []),
+    ("names = sorted(request.form)\n", []),
+    # the values, not the keys
+    ("values = list(request.form.values())\n", [(3, "collect", CONTENT, BODY, False)]),
+    # a form class refreshed from the posted form: its fields are the collects
+    ("form = self.form.refresh(request.form)\n", []),
+    ("form = self.login_form.bind(request.form)\n", []),
+    ("kept = self.remember(request.form)\n", [(3, "collect", CONTENT, BODY, False)]),
+    # the WSGI environ key a setting names, for an authenticating front server's user
+    ("user = request.environ.get(self.sm.auth_remote_user_env_var)\n",
+     [(3, "collect", USERNAME, "python.request.header", False)]),
+    ("script = request.environ.get(self.config.script_name_env_var)\n", []),
+])
+def test_request_keys(source: str, expected: list[Seen]) -> None:
+    body = "".join(f"        {line}\n" for line in source.splitlines())
+    seen = observed(f"from flask import request\nclass View:\n    def view(self, pages, data):\n{body}")
+    assert [(line - 1, *rest) for line, *rest in seen] == expected
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    ("users = fields.List(fields.Integer)", []),
+    ("owner_name = fields.Integer()", []),
+    ("usernames = fields.List(fields.String())", [(4, "collect", USERNAME, MARSHMALLOW, False)]),
+    ("username = fields.String()", [(4, "collect", USERNAME, MARSHMALLOW, False)]),
+])
+def test_a_field_of_whole_numbers_refers_to_records(fields: str, expected: list[Seen]) -> None:
+    source = f"from marshmallow import Schema, fields\nclass GroupSchema(Schema):\n    name_x = 1\n    {fields}\n"
+    assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("ApiKeyCreateResponseSchema", []),
+    ("UserOutputSchema", []),
+    ("ApiKeyCreateSchema", [(3, "collect", ("user.contact.email",), MARSHMALLOW, False)]),
+])
+def test_a_marshmallow_schema_named_for_a_response_collects_nothing(name: str, expected: list[Seen]) -> None:
+    assert observed(f"from marshmallow import Schema, fields\nclass {name}(Schema):\n    email = fields.String()\n") == expected
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    ('click.echo(click.style(f"User {username} created", fg="green"))', [(3, "log", USERNAME, PRINT, False)]),
+    ('click.echo(click.style("User {0} created".format(username)))', [(3, "log", USERNAME, PRINT, False)]),
+    ('click.echo(click.style(f"Role {role} not found", fg="red"))', []),
+    ('logging.debug("Already authenticated %s", g.user)', [(3, "log", USERNAME, LOG, False)]),
+    ('logging.debug("Locale %s", g.locale)', []),
+])
+def test_styled_text_and_the_signed_in_user(call: str, expected: list[Seen]) -> None:
+    source = f"import click, logging\nfrom flask import g\ndef command(username, role):\n    {call}\n"
+    assert [(line - 1, *rest) for line, *rest in observed(source)] == expected
+
+
+def test_a_mapping_logged_whole_holds_what_the_keys_read_of_it_in_its_block_name() -> None:
+    source = '''
+        import logging
+        log = logging.getLogger(__name__)
+        def user_info(remotes, provider):
+            if provider == "github":
+                data = remotes[provider].get("user").json()
+                log.debug("User info: %s", data)
+                return {"username": data.get("login")}
+            if provider == "okta":
+                data = remotes[provider].get("userinfo").json()
+                log.debug("User info: %s", data)
+                return {"email": data["email"], "first_name": data.get("given_name"), "sub": data["sub"]}
+            data = remotes[provider].get("status").json()
+            log.debug("Status: %s", data)
+            return data.get("status")
+    '''
+    assert observed(source) == [
+        (7, "log", USERNAME, LOG, False),
+        (11, "log", ("user.contact.email", "user.name.first"), LOG, False),
+    ]
