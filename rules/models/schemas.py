@@ -1473,8 +1473,11 @@ class ContactSchema(marshmallow.Schema):
 
 
 class GroupPostSchema(marshmallow.Schema):
-    """Flask-AppBuilder's group API: the users and roles a group holds, given by their ids."""
+    """Flask-AppBuilder's group API: the users and roles a group holds, given by their ids. Named for
+    the HTTP method, as its sibling `GroupPutSchema` is: a group's schema, not a forum post's."""
 
+    # ok: python.marshmallow.field
+    description = mf.String(required=False, allow_none=True)
     # ok: python.marshmallow.field
     users = mf.List(mf.Integer, required=False)
     # ok: python.marshmallow.field
@@ -1482,6 +1485,18 @@ class GroupPostSchema(marshmallow.Schema):
     # a list of the members' logins, written in letters
     # ruleid: python.marshmallow.field user.account.username
     usernames = mf.List(mf.String())
+
+
+class GroupPutSchema(marshmallow.Schema):
+    # ok: python.marshmallow.field
+    description = mf.String(required=False, allow_none=True)
+
+
+class ForumPostSchema(marshmallow.Schema):
+    """A post people write (no schema of the same name for another method): its text is theirs."""
+
+    # ruleid: python.marshmallow.field user.content
+    description = mf.String()
 
 
 class ApiKeyCreateResponseSchema(marshmallow.Schema):

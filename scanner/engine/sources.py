@@ -2252,7 +2252,7 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     received = not family.submitted and not stored and _received(an, node)
     declaring = _Declaring(node.name, replace(family, submitted=True) if received else family, stored,
                            _model_of(node), _has_address_fields(an, node),
-                           "" if stored and _persons_configuration(an, node, scope) else None,
+                           "" if stored and _persons_configuration(an, node, scope) else _verb_named(an, node),
                            stored and _embeds_persons_text(an, node, scope))
     for stmt in node.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
@@ -2558,6 +2558,26 @@ def _key_text(key: ast.expr) -> str | None:
 def _is_call_of(an: FileAnalyzer, call: ast.Call, scope: Scope, family: SchemaFamily) -> bool:
     symbol = an.static_symbol(call.func, scope)
     return symbol is not None and (family.is_field_call(symbol) or symbol in family.exclude_calls)
+
+
+# A schema named for the HTTP method it serves (`GroupPostSchema`), and the verbs such names use.
+_VERB_NAMED = re.compile(r"([A-Z]\w*?)(Post|Put|Patch|Get|Delete)(Schema|Serializer|Body|Request|Input)")
+_VERBS = ("Post", "Put", "Patch", "Get", "Delete")
+
+
+def _verb_named(an: FileAnalyzer, node: ast.ClassDef) -> str | None:
+    """The name a schema named for an HTTP method is read under without the verb (`GroupPostSchema`
+    -> `GroupSchema`), where the module declares the same schema for another method too
+    (`GroupPutSchema`): a REST API's schemas by verb (Flask-AppBuilder, Superset), whose `Post` is
+    not a forum's post. None for any other class (`ForumPostSchema` alone)."""
+    named = _VERB_NAMED.fullmatch(node.name)
+    if named is None:
+        return None
+    prefix, verb, suffix = named.groups()
+    siblings = {f"{prefix}{other}{suffix}" for other in _VERBS if other != verb}
+    if any(isinstance(stmt, ast.ClassDef) and stmt.name in siblings for stmt in an.tree.body):
+        return prefix + suffix
+    return None
 
 
 class _Declaring(NamedTuple):
@@ -2932,7 +2952,7 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = classifier.name(name, owner="address")
     if match is None and by_name and declaring.family.submitted:
         # what a form receives is what the person filling it in submits: read it as such
-        match = classifier.submitted_name(name, declaring.owner)
+        match = classifier.submitted_name(name, declaring.reading or declaring.owner)
     if match is None:
         match = classifier.typed_name(name, type_names)
     if match is None:
