@@ -94,3 +94,16 @@ def test_a_mapping_logged_whole_holds_what_the_keys_read_of_it_in_its_block_name
         (7, "log", USERNAME, LOG, False),
         (11, "log", ("user.contact.email", "user.name.first"), LOG, False),
     ]
+
+
+@pytest.mark.parametrize(("classes", "expected"), [
+    # a REST API's schemas by method: the verb is not what the schema holds
+    (["GroupPostSchema", "GroupPutSchema"], []),
+    # alone, a post is what a person wrote
+    (["ForumPostSchema"], [(3, "collect", CONTENT, MARSHMALLOW, False)]),
+    (["ForumPostSchema", "ForumSchema"], [(3, "collect", CONTENT, MARSHMALLOW, False)]),
+])
+def test_a_schema_named_for_an_http_method_is_read_without_the_verb(classes: list[str], expected: list[Seen]) -> None:
+    source = "from marshmallow import Schema, fields\n" + "".join(
+        f"class {name}(Schema):\n    description = fields.String()\n" for name in classes)
+    assert observed(source)[:1] == expected

@@ -1200,6 +1200,13 @@ class SecurityManager:
             return {"up": data.get("status")}
         return {}
 
+    def token_callback(self, http, code):
+        """An OAuth token response logged whole, then its token read (khoj's Notion callback)."""
+        final_response = http.post(self.token_url, data={"code": code}).json()
+        # ruleid: python.logging.personal-data user.authorization.credentials
+        logger.info(f"auth callback response: {final_response}")
+        return final_response.get("access_token")
+
     def charge(self, payment, e):
         err = e.json_body["error"]
         # an error's message: a key of content says nothing of whose it is (pretix's Stripe errors)

@@ -297,8 +297,9 @@ def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Valu
 
 
 def _known_value(held: Value | None) -> bool:
-    """Whether a name holds something the analysis knows: a literal, or a value of a known class or call."""
-    return held is not None and (held.is_const or held.symbol is not None)
+    """Whether a name holds something the analysis knows the data of: a literal, or a request's
+    container (read key by key where it is read)."""
+    return held is not None and (held.is_const or held.role is not None)
 
 
 def _enclosing_block(body: list[ast.stmt], line: int) -> list[ast.stmt]:
