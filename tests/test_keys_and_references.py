@@ -43,11 +43,13 @@ def test_request_keys(source: str, expected: list[Seen]) -> None:
 
 @pytest.mark.parametrize(("fields", "expected"), [
     ("users = fields.List(fields.Integer)", []),
-    ("owner_name = fields.Integer()", []),
+    ("user_names = fields.List(fields.Integer())", []),
+    # a single number may be a login (Django's tests' IntegerUsernameUser)
+    ("username = fields.Integer()", [(4, "collect", USERNAME, MARSHMALLOW, False)]),
     ("usernames = fields.List(fields.String())", [(4, "collect", USERNAME, MARSHMALLOW, False)]),
     ("username = fields.String()", [(4, "collect", USERNAME, MARSHMALLOW, False)]),
 ])
-def test_a_field_of_whole_numbers_refers_to_records(fields: str, expected: list[Seen]) -> None:
+def test_a_list_of_whole_numbers_refers_to_records(fields: str, expected: list[Seen]) -> None:
     source = f"from marshmallow import Schema, fields\nclass GroupSchema(Schema):\n    name_x = 1\n    {fields}\n"
     assert observed(source) == expected
 

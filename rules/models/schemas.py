@@ -1480,8 +1480,9 @@ class GroupPostSchema(marshmallow.Schema):
     description = mf.String(required=False, allow_none=True)
     # ok: python.marshmallow.field
     users = mf.List(mf.Integer, required=False)
-    # ok: python.marshmallow.field
-    owner_name = mf.Integer()
+    # a single number may be a login (an employee number)
+    # ruleid: python.marshmallow.field user.account.username
+    username = mf.Integer()
     # a list of the members' logins, written in letters
     # ruleid: python.marshmallow.field user.account.username
     usernames = mf.List(mf.String())

@@ -2809,7 +2809,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         return
     if _holds_flag(stmt, type_names):
         return  # `verified_email = BooleanField()`: whether the address was verified, not the address
-    if match.category.startswith(_WRITTEN_IDENTIFIERS) and _holds_numbers(type_names):
+    if match.category.startswith(_WRITTEN_IDENTIFIERS) and _lists_numbers(type_names):
         return  # `users = fields.List(fields.Integer)`: the users' ids, referring to their records
     if match.category.startswith(CONTENT) and isinstance(stmt, ast.AnnAssign) and _no_text(stmt.annotation):
         return  # `feedback: Literal[0, 1] | None`: a choice or a number, not what a person wrote
@@ -2870,21 +2870,23 @@ def _holds_flag(node: ast.AST, type_names: list[str]) -> bool:
     return type_names[0] in _FLAG_TYPES
 
 
-# Categories of what is written in letters (a login, a name, an address): a field of numbers never
-# holds one, whatever its name says.
+# Categories of what is written in letters (a login, a name, an address): a list of numbers never
+# holds them, whatever its name says.
 _WRITTEN_IDENTIFIERS = ("user.account.username", "user.name", "user.contact.email")
-# Field and column types of whole numbers, and the types that only wrap another (a list of, a column of).
+# Field and column types of whole numbers, of lists, and of the types that only wrap another.
 _NUMBER_TYPES = frozenset({"Integer", "Int", "IntegerField", "BigInteger", "BigIntegerField", "SmallInteger",
                            "SmallIntegerField", "PositiveIntegerField", "int"})
-_WRAPPING_TYPES = frozenset({"List", "ListField", "ARRAY", "Column", "mapped_column", "Mapped", "Optional", "list", "set"})
+_LIST_TYPES = frozenset({"List", "ListField", "ARRAY", "list", "set"})
+_WRAPPING_TYPES = _LIST_TYPES | {"Column", "mapped_column", "Mapped", "Optional"}
 
 
-def _holds_numbers(type_names: list[str]) -> bool:
-    """Whether a schema field is declared as whole numbers, alone or in a list (`fields.List(fields.Integer)`,
-    `Column(Integer)`, `IntegerField()`): the ids of the records its name names. False for a field without
-    types, or with any other type among them."""
+def _lists_numbers(type_names: list[str]) -> bool:
+    """Whether a schema field is declared as a list of whole numbers (`fields.List(fields.Integer)`,
+    `Column(ARRAY(Integer))`): the ids of the records its name names (a group's `users`). False for
+    anything else, a single number too: a login may be one (Django's tests' `username = IntegerField()`)."""
     kept = [n for n in type_names if n not in _WRAPPING_TYPES]
-    return bool(kept) and all(n in _NUMBER_TYPES for n in kept)
+    return bool(kept) and len(kept) < len(type_names) and any(n in _LIST_TYPES for n in type_names) \
+        and all(n in _NUMBER_TYPES for n in kept)
 
 
 def _long_text(type_names: list[str]) -> bool:
