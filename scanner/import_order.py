@@ -198,6 +198,7 @@ _DEFINED = re.compile(rb"^(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)|^(\w+)[ \t]*(
 _IMPORTED = "i"  # a name bound by an import (its qualified name follows)
 _OWN = "d"  # a name bound by `def` or `class`: no variable entry of its own
 _OTHER = "o"  # a name bound otherwise (an assignment): what it holds is not read here
+_UNBOUND = "u"  # a name no module-level statement of the text binds (`_top_bindings` gives no such entry)
 
 
 def _top_bindings(raw: bytes, relpath: str, own: str) -> dict[str, tuple[str, str]]:
@@ -288,7 +289,8 @@ class ReexportGuesser:
 
     def _bound(self, qualified: str, seen: frozenset[str] = frozenset()) -> tuple[str | None, frozenset[str]]:
         """The symbol a module binds an imported `qualified` (`module.name`) to, by the text (None
-        when the text does not say: an assignment, a star import, a chain that loops), and the
+        when the text does not say: a star import, a name bound in a block, a chain that loops;
+        an assigned name is taken to be bound to itself), and the
         files whose texts were read to know it."""
         known = self._resolved.get(qualified)
         if known is not None:
@@ -301,9 +303,14 @@ class ReexportGuesser:
         read: frozenset[str] = frozenset()
         if relpath is not None:
             read = frozenset((relpath,))
-            kind, target = self._bindings_of(relpath).get(name, (_OTHER, ""))
-            if kind == _OTHER:
-                found = None
+            kind, target = self._bindings_of(relpath).get(name, (_UNBOUND, ""))
+            if kind == _UNBOUND:
+                found = None  # bound where the text does not say (a star import, a block): no guess
+            elif kind == _OTHER:
+                # an assignment (`db = SQLAlchemy()`): the engine binds an importer's name to this
+                # qualified name, unless the module offers a tracked object under it, which a file
+                # given the guess is also offered when the module comes before it (`original_file`)
+                found = qualified
             elif kind == _IMPORTED:
                 bound: str | None = None
                 if self._keep(name, target):

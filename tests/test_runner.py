@@ -529,6 +529,65 @@ def test_a_later_module_s_reexports_are_guessed_and_the_rounds_confirm_the_guess
                                   else ("user.contact.phone_number",))]
 
 
+ASSIGNED = {
+    "app/__init__.py": "from app.views import view\nfrom app.ext import session\n",
+    "app/views.py": """\
+        def view(request):
+            from app import session
+
+            session.post("https://api.stripe.com/v1/customers", json={"email": request.POST["email"]})
+        """,
+}
+
+
+@pytest.mark.parametrize(
+    ("ext", "analyses", "shares"),
+    [
+        # the package re-exports a name app/ext.py assigns an object nobody tracks: guessed
+        # `app.session` -> `app.ext.session` (what the package's summary says), so no round
+        ("session = make_session()\n", ["app/__init__.py", "app/ext.py", "app/views.py"], []),
+        # an object the packs track: the package offers that object instead, views.py is analysed again
+        ("import requests\n\nsession = requests.Session()\n",
+         ["app/__init__.py", "app/ext.py", "app/views.py", "app/views.py"], [("app/views.py", 4)]),
+    ],
+)
+def test_a_later_module_s_reexport_of_an_assigned_name_is_guessed_and_the_rounds_confirm_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ext: str, analyses: list[str],
+        shares: list[tuple[str, int]]) -> None:
+    write(tmp_path, {**ASSIGNED, "app/ext.py": ext})
+    done = counted_analyses(monkeypatch)
+
+    def observed() -> list[tuple[str, int, str, tuple[str, ...]]]:
+        result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=False)
+        return [(o.path, o.span.start_line, o.kind.value, o.categories) for o in result.observations]
+
+    guessed = observed()
+    assert sorted(done) == analyses
+    assert [(path, line) for path, line, kind, _ in guessed if kind == "share"] == shares
+    monkeypatch.setattr(settle._Guesses, "of", lambda self, relpath: settle.EMPTY)
+    assert observed() == guessed
+
+
+def test_a_guess_of_an_assigned_name_kept_in_the_cache_holds_while_the_assigning_module_is_unchanged(
+        tmp_path: Path) -> None:
+    write(tmp_path, {**ASSIGNED, "app/ext.py": "session = make_session()\n"})
+
+    def shares(cache: bool) -> list[tuple[str, int]]:
+        result = run(tmp_path, config=Config(), command="observe", jobs=1, cache=cache)
+        return [(o.path, o.span.start_line) for o in result.observations if o.kind.value == "share"]
+
+    assert shares(True) == shares(True) == shares(False) == []  # cold, warm
+    assert stored_guesses(tmp_path) == {"app/views.py": {"app.view": "app.views.view", "app.session": "app.ext.session"}}
+    # app/ext.py now assigns a tracked object: the package and views.py are unchanged, the guess is made again
+    (tmp_path / "app/ext.py").write_text("import requests\n\nsession = requests.Session()\n")
+    assert shares(True) == shares(False) == [("app/views.py", 4)]
+    # it now imports the name from a library: the guess, read again, follows the import (no re-export)
+    (tmp_path / "app/ext.py").write_text("from requests import session\n")
+    assert stored_guesses(tmp_path) == {"app/views.py": {"app.view": "app.views.view", "app.session": "app.ext.session"}}
+    assert shares(True) == shares(False)
+    assert stored_guesses(tmp_path) == {"app/views.py": {"app.view": "app.views.view"}}
+
+
 def test_a_guess_taken_from_the_cache_is_that_of_the_package_as_it_is_now(tmp_path: Path) -> None:
     write(tmp_path, GUESSED)
 
@@ -610,10 +669,15 @@ def test_a_guess_made_again_reads_only_the_texts_that_changed(tmp_path: Path, mo
          {"app.get_email": "app.lib.get_email", "app.F": "app.lib.Form"}, {"app/lib.py"}),
         # a chain: app.sub binds Form to app.lib.Form
         ("from app.sub import Form\n", {"app.Form": "app.lib.Form"}, {"app/sub.py", "app/lib.py"}),
-        # the last binding counts; an assignment is not read; a library's name is no re-export
+        # the last binding counts; the package's own assignment is no re-export; a library's name is none
         ("from .lib import get_email\nget_email = wrap(get_email)\n", {}, set()),
         ("get_email = None\nfrom .lib import get_email\n", {"app.get_email": "app.lib.get_email"}, {"app/lib.py"}),
-        ("from .lib import db\nfrom requests import Session\nfrom .lib import *\n", {}, {"app/lib.py"}),
+        # a name the original module assigns is taken to be bound to itself (the engine's binding
+        # when what it holds is no tracked object); one its text does not bind (a star import) is not guessed
+        ("from .lib import db\nfrom requests import Session\nfrom .lib import *\n", {"app.db": "app.lib.db"},
+         {"app/lib.py"}),
+        ("from .lib import session\n", {}, {"app/lib.py"}),
+        ("from .sub import db\n", {}, {"app/sub.py"}),
         # indented imports, a logger's name, a module imported by name
         ("try:\n    from .lib import get_email\nexcept ImportError:\n    pass\n", {}, set()),
         ("from .lib import logger\nfrom . import lib\n", {}, set()),
