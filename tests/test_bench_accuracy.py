@@ -527,7 +527,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("fittrackee", "fittrackee==1.3.6", "Flask", True, False),
         ("mailman", "mailman==3.3.10", "Falcon", True, False),
         ("jupyterhub", "jupyterhub==6.1.1", "Tornado", True, False),
-        ("helpdesk", "django-helpdesk==2.6.1", "Django", True, True),
+        ("helpdesk", "django-helpdesk==2.6.1", "Django", True, False),
         ("appbuilder", "flask-appbuilder==5.3.0", "Flask", True, False),
         ("ihatemoney", "ihatemoney==7.2.1", "Flask", True, True),
         ("indico", "indico==3.2.9", "Flask", True, True),
