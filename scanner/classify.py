@@ -343,8 +343,12 @@ class Classifier:
 
     def _owner_modifiers(self, owner: str) -> tuple[str, ...]:
         """Return the words of `owner` before its head word (`SystemMessage` -> system,
-        `AIMessageSchema` -> ai), which say whose the owner is."""
-        return self._split_owner(owner)[0][:-1]
+        `AIMessageSchema` -> ai), which say whose the owner is, and each two of them next to each
+        other also joined (`PreSetReply` -> pre, set, preset), as patterns match words written as one."""
+        before = self._split_owner(owner)[0][:-1]
+        if len(before) < 2:
+            return before
+        return before + tuple(a + b for a, b in zip(before, before[1:]))
 
     def _owner_groups(self, owner: str) -> frozenset[str] | None:
         """The owner groups of `owner`'s head word; None for a configuration object.

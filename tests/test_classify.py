@@ -1438,3 +1438,36 @@ def test_payment_and_wallet_vocabulary(classifier: Classifier, identifier: str, 
 def test_submitted_payment_records(classifier: Classifier, identifier: str, owner: str, expected: str | None) -> None:
     found = classifier.submitted_name(identifier, owner)
     assert (found.category if found is not None else None) == expected
+
+
+# django-helpdesk (Django): a ticket's follow-ups and resolution, the answers to custom fields an
+# administrator defines, the addresses a follow-up was mailed to; and the near misses: a preset
+# reply's body is the service's own text, a screen's resolution and a bare field's value mean nothing.
+HELP_DESK_VOCABULARY: list[tuple[str, str | None, str | None]] = [
+    ("comment", "FollowUp", CONTENT),
+    ("title", "FollowUp", CONTENT),
+    ("comment", "FollowUpForm", CONTENT),
+    ("date", "FollowUp", None),
+    ("resolution", "Ticket", CONTENT),
+    ("resolution", "Complaint", CONTENT),
+    ("resolution", "Screen", None),
+    ("resolution", None, None),
+    ("value", "TicketCustomFieldValue", CONTENT),
+    ("value", "CustomFieldValue", CONTENT),
+    ("value", "Field", None),
+    ("value", "Setting", None),
+    ("email_recipients", "FollowUp", EMAIL),
+    ("email_recipients", None, EMAIL),
+    ("body", "PreSetReply", None),
+    ("body", "PresetReply", None),
+    ("body", "CannedReply", None),
+    ("body", "Reply", CONTENT),
+    ("name", "SignUpForm", NAME),
+]
+
+
+@pytest.mark.parametrize(("identifier", "owner", "expected"), HELP_DESK_VOCABULARY)
+def test_help_desk_vocabulary(classifier: Classifier, identifier: str, owner: str | None,
+                              expected: str | None) -> None:
+    found = classifier.name(identifier, owner=owner)
+    assert (found.category if found is not None else None) == expected
