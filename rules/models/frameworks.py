@@ -29,6 +29,7 @@ from aiohttp import web
 from django.conf import settings
 from django.utils.module_loading import import_string
 from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic.edit import FormView
 from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, Security, UploadFile, WebSocket
@@ -854,6 +855,25 @@ def django_serialize_request(request: HttpRequest) -> str:
         # ruleid: python.request.body user.content
         "POST": request.POST.urlencode(),
     })
+
+
+def kb_category(request: HttpRequest, slug: str):
+    # A listing's query string re-encoded into its page links (the page number popped) sends the
+    # person's own filters back to them: not taken whole.
+    qparams = request.GET.copy()
+    qparams.pop("page", None)
+    return render(request, "kb_category.html", {
+        # ok: python.request.body
+        "query_param_string": qparams.urlencode(),
+    })
+
+
+def ticket_list(request: HttpRequest):
+    FILTERS = {"queue", "assigned_to", "status", "sort"}
+    # only the names of the parameters sent: a set method takes a mapping's keys
+    # ok: python.request.body
+    filters_applied = FILTERS.intersection(request.GET)
+    return render(request, "ticket_list.html", {"filters": filters_applied})
 
 
 @csrf_exempt

@@ -105,6 +105,49 @@ class Customer(models.Model):
         ordering = ["-created_at"]
 
 
+class Queue(models.Model):
+    """A help desk's mailbox settings: a machine's address is the application's configuration."""
+
+    # ok: python.django.model-field
+    socks_proxy_host = models.GenericIPAddressField(blank=True, null=True)
+    # ok: python.django.model-field
+    smtp_server = models.GenericIPAddressField(blank=True, null=True)
+
+
+class FollowUp(models.Model):
+    """A reply on a help-desk ticket (`FollowUp` reads as one word, a reply), and the addresses it was mailed to."""
+
+    # ok: python.django.model-field
+    date = models.DateTimeField(auto_now_add=True)
+    # ruleid: python.django.model-field user.content
+    title = models.CharField(max_length=200, blank=True, null=True)
+    # ruleid: python.django.model-field user.content
+    comment = models.TextField(blank=True, null=True)
+    # ruleid: python.django.model-field user.contact.email
+    email_recipients = models.JSONField(blank=True, null=True, default=None)
+
+
+class Ticket(models.Model):
+    # ruleid: python.django.model-field user.content
+    resolution = models.TextField(blank=True, null=True)
+
+
+class TicketCustomFieldValue(models.Model):
+    """The answer entered for a custom field an administrator defined."""
+
+    # ok: python.django.model-field
+    field = models.ForeignKey("CustomField", on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    value = models.TextField(blank=True, null=True)
+
+
+class PreSetReply(models.Model):
+    """A canned reply staff pick from: the service's own text."""
+
+    # ok: python.django.model-field
+    body = models.TextField()
+
+
 class Member(AbstractUser):
     # ok: python.django.model-field
     EMAIL_FIELD = "email"

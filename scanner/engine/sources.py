@@ -67,6 +67,9 @@ BODY_PASSTHROUGH = BODY_PARSERS | frozenset({"builtins.isinstance", "builtins.le
 # Calls that take only the keys of a mapping they iterate (`set(request.args)`, `sorted(request.form)`):
 # the names of the fields sent, not what was written in them.
 KEY_VIEWS = frozenset({"builtins.set", "builtins.frozenset", "builtins.sorted", "builtins.list", "builtins.tuple"})
+# Set methods that take any iterable, and so only the keys of a mapping (`FILTERS.intersection(request.GET)`).
+_SET_KEY_METHODS = frozenset({"intersection", "difference", "union", "symmetric_difference", "issubset",
+                              "issuperset", "isdisjoint"})
 # Function names that parse JSON text when called on a module or a class, not on an instance
 # (`JSONCodec.loads(body)`, `rapidjson.loads`); on an instance (`UserSchema().loads(body)`) they
 # validate against a declared schema.
@@ -1110,7 +1113,20 @@ def taken_whole(an: FileAnalyzer, node: ast.expr, value: Value, key: ast.expr | 
     if value.role in BODY_ROLES and is_request_container(value) and not isinstance(node, ast.Name):
         if isinstance(key, ast.Constant) and isinstance(key.value, str) and _FORM_BINDING.get(key.value) == value.role:
             return
+        if _query_reencoded(node, value):
+            return
         emit_whole_body(an, node, value)
+
+
+def _query_reencoded(node: ast.expr, value: Value) -> bool:
+    """Whether `node` re-encodes the query string (`request.GET.urlencode()`, also of a copy with the
+    page number popped): Django's idiom for carrying a listing's filters into its page links, which
+    sends the person's own query back to them. A body re-encoded (`request.POST.urlencode()`) is
+    taken whole."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "urlencode"):
+        return False
+    member = (value.symbol or "")[len(REQUEST) + 1:].split(".", 1)[0]
+    return member in QUERY_PATHS
 
 
 def returned_container(func: ast.FunctionDef | ast.AsyncFunctionDef, returns: list[Value], data: Value) -> Value | None:
@@ -1260,10 +1276,14 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
         return  # the common case: no request body among the arguments
     if symbol is not None and (symbol in BODY_PASSTHROUGH or is_body_parser(symbol) or symbol.startswith(REQUEST)):
         return
-    if symbol in KEY_VIEWS and not any(isinstance(arg, ast.Call) for arg in node.args) \
-            and all(v.role in ("fields", "files") for v in args if v.role):
-        return  # `set(request.args)`: the keys sent, each a field's name (not `list(request.form.values())`)
     callee = callee_name(node)
+    if (symbol in KEY_VIEWS or (callee in _SET_KEY_METHODS and isinstance(node.func, ast.Attribute)
+                                and not node.keywords)) \
+            and not any(isinstance(arg, ast.Call) for arg in node.args) \
+            and all(v.role in ("fields", "files") for v in args if v.role):
+        # `set(request.args)`, `FILTERS.intersection(request.GET)`: the keys sent, each a field's
+        # name (not `list(request.form.values())`)
+        return
     # `self.form_class(request.GET)`, `self.get_form_class()(data)`, `self.get_serializer(data=...)`
     validated = (callee[:1].isupper() or callee in VALIDATING_METHODS or callee.endswith("_class")
                  or callee in SCHEMA_GETTERS or callee.lower().endswith(SCHEMA_NAME_ENDINGS) or isinstance(node.func, ast.Call)
@@ -2932,6 +2952,12 @@ _LOGIN_FORMATS = frozenset({"user.contact.email", "user.contact.phone_number"})
 _RECORD_KEYS = frozenset({"id", "pk", "_id"})
 
 
+# Words that make a field name a machine the application talks to (`socks_proxy_host`,
+# `smtp_server_ip`, `gateway_address`): its type (`GenericIPAddressField`, `EmailField`) is the
+# format of the application's configuration, not a person's address.
+_MACHINE_WORDS = frozenset({"host", "server", "proxy", "gateway", "backend", "smtp", "imap", "relay", "dns"})
+
+
 def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_names: list[str], hints: _Hints) -> Match | None:
     """What a schema field holds, from the first that says: its name in its class (or in the model
     a form edits, or as a part of the address its class declares), as submitted by a person (forms),
@@ -2957,7 +2983,7 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = classifier.submitted_name(name, declaring.reading or declaring.owner)
     if match is None:
         match = classifier.typed_name(name, type_names)
-    if match is None:
+    if match is None and not any(word in _MACHINE_WORDS for word in classifier.pack.words(name)):
         match = next((m for m in map(classifier.type_name, type_names) if m is not None), None)
     if match is None:
         match = next((m for m in (classifier.name(t, owner="person") for t in hints.tokens) if m is not None), None)
