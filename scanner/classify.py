@@ -32,6 +32,7 @@ from typing import Any
 from scanner.bundled import rules_dir
 from scanner.errors import Problem, RulePackError
 from scanner.inventory import ClassifierOverrides
+from scanner.model import pickled_by_fields
 from scanner.taxonomy import load_taxonomy
 from scanner.tomlpos import KeyPath, TomlChecker, TomlDocument, TomlPositions, decode_error_location
 
@@ -64,6 +65,7 @@ class Match:
     pattern: str
 
 
+@pickled_by_fields  # the compiled packs unpickle about a thousand
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     """One compiled pattern: its words, the owner groups it needs, the words that cancel it."""
@@ -78,6 +80,7 @@ class _Pattern:
     unless_owners: frozenset[str] = frozenset()  # owner groups whose context cancels it
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class _Category:
     """What a category adds to the global word lists: its own leading exclusions and trailing words."""

@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from scanner.bundled import rules_dir
 from scanner.errors import Problem, RulePackError
+from scanner.model import pickled_by_fields
 from scanner.taxonomy import load_taxonomy
 
 T = TypeVar("T")
@@ -28,6 +29,7 @@ T = TypeVar("T")
 REQUEST_ROLES = frozenset({"client_ip", "device", "fields", "field", "files", "body", "headers", "header", "cookies"})
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class LogSink:
     """A call that writes its arguments to a log."""
@@ -37,6 +39,7 @@ class LogSink:
     ignore_keywords: frozenset[str]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ShareSink:
     """A third-party SDK call that sends data to `recipient`.
@@ -61,6 +64,7 @@ class ShareSink:
     setting_implies: tuple[str, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class HttpCall:
     """An HTTP client call; the URL is its argument at `url_position` or the `url` keyword.
@@ -74,6 +78,7 @@ class HttpCall:
     sends: frozenset[str] = frozenset()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class HostRecipient:
     """A third-party host (and its subdomains) and who receives what is sent there."""
@@ -85,6 +90,7 @@ class HostRecipient:
     vendor: bool = False  # the application's own vendor's host, known by its name (scanner.engine.sinks)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class DeriveSource:
     """A call that derives personal data (a location from an IP address): a `collect`."""
@@ -94,6 +100,7 @@ class DeriveSource:
     message: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SchemaFactory:
     """A call whose keyword arguments declare the fields of a schema (`whoosh.fields.Schema(...)`)."""
@@ -103,6 +110,7 @@ class SchemaFactory:
     stored: bool
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SchemaTable:
     """A call that declares a database table from column calls among its arguments (SQLAlchemy Core's
@@ -129,6 +137,7 @@ class SchemaTable:
 DICT_SHAPES = frozenset({"validators", "rules", "markers", "json-schema"})
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class DictSchema:
     """A schema declared as a dict of field name to validators or rules (`[[dict_schema]]`).
@@ -165,6 +174,7 @@ class DictSchema:
         return matches_any(name, self.names)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Passthrough:
     """A call whose result is, for the analysis, one of its arguments as given (`typing.cast(T, value)`):
@@ -176,6 +186,7 @@ class Passthrough:
     """The argument is a function, and the call's value what it returns (werkzeug's `LocalProxy(get_request)`)."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class CookieSetter:
     """A method (or a library function) that sets a cookie, with its parameter names."""
@@ -188,6 +199,7 @@ class CookieSetter:
     writes a JWT (a credential)."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class RequestModel:
     """How request objects are recognised and what their members give."""
@@ -201,6 +213,7 @@ class RequestModel:
     key_methods: frozenset[str]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Inbound:
     """A message a chat platform delivers to a bot, by the type its handler declares (`[[inbound]]`)."""
@@ -213,6 +226,7 @@ class Inbound:
     parameters that hold it (Slack Bolt's `event`, `message`); `fields` are then its keys."""
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class RouteModel:
     """FastAPI-style route functions whose parameters are request fields."""
@@ -231,6 +245,7 @@ class RouteModel:
     connection_parameters: frozenset[str] = frozenset()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SchemaFamily:
     """A kind of schema class (Django model, Pydantic model, ...) and how its fields look."""
