@@ -1519,6 +1519,11 @@ def parameter_value(
     if arg.annotation is not None and _annotation_name(arg.annotation) in ASGI_RECEIVE_EVENTS:
         # an ASGI middleware's message from `receive()`: its "body" is a chunk of the request body
         return Value(symbol=f"{REQUEST}.receive()", role="fields", params=params)
+    if arg.arg in an.models.logger_names and arg.annotation is None and arg is not func.args.vararg \
+            and arg is not func.args.kwarg:
+        # `def create_ticket_cc(ticket, cc_list, logger)`: a logger the caller made (a mail importer's
+        # per-queue logger), known by its name as an unbound `logger` is: its calls write to a log
+        return Value(symbol=an.models.logger_type)
     named = an.classify_name(arg.arg, cls.name if cls is not None else None) or _typed_parameter(an, arg.annotation)
     if arg is func.args.kwarg:
         params = frozenset({KWARGS})
