@@ -708,6 +708,34 @@ def owm_current(point):
     return httpx.get("https://api.openweathermap.org/data/2.5/weather", params={"lat": point.latitude, "lon": point.longitude, "appid": settings.OWM_KEY})
 
 
+# --- spam checks ------------------------------------------------------------------------------------
+
+def text_is_spam(text, request):
+    from akismet import Akismet
+
+    ak = Akismet(blog_url=f"http://{settings.SITE_DOMAIN}/", key=settings.AKISMET_API_KEY)
+    # ok: python.share.akismet
+    if ak.verify_key():
+        ak_data = {
+            # ruleid: python.request.client-ip user.device.ip_address
+            "user_ip": request.META.get("REMOTE_ADDR", "127.0.0.1"),
+            # ruleid: python.request.header user.device
+            "user_agent": request.headers.get("User-Agent", ""),
+            "comment_type": "comment",
+        }
+        # ruleid: python.share.akismet user.content,user.device,user.device.ip_address recipient=Akismet
+        return ak.comment_check(smart_str(text), data=ak_data)
+    return False
+
+
+def report_ham(comment):
+    import akismet
+
+    client = akismet.SyncClient.validated_client()
+    # ruleid: python.share.akismet user.content,user.device.ip_address recipient=Akismet
+    client.submit_ham(comment.ip_address, comment_content=comment.body, comment_type="comment")
+
+
 # --- support, CRM and product tools ---------------------------------------------------------------
 
 def open_support_ticket(user, subject, message):
