@@ -99,8 +99,12 @@ def _walk(start: str, relstart: str, root: str, excluded: _Globs, included: _Glo
             held = known.get(relfolder)
             if held is not None and held[0] == mtime:
                 listed[relfolder] = held
-                found.update(prefix + name for name in held[1])
-                pending.extend((os.path.join(folder, name), prefix + name) for name in held[2])
+                # most folders hold only files, or only folders: no generator frame for nothing
+                if held[1]:
+                    found.update([prefix + name for name in held[1]])
+                if held[2]:
+                    base = folder if folder.endswith(os.sep) else folder + os.sep  # os.path.join, inlined
+                    pending.extend([(base + name, prefix + name) for name in held[2]])
                 continue
         try:
             with os.scandir(folder) as listing:

@@ -186,10 +186,14 @@ def _offer_print(imports: Iterable[str], digests: Mapping[str, str], guess: str 
     `digests` (each one's `_summary_digest`; those that offer nothing merge into nothing), and the
     guess at what its later imports offer. A file offered summaries with the same fingerprint
     again would settle to the same analysis (`guess`: the guess's digest, "" when there is none)."""
-    text = "".join(f"{d}\0{digests[d]}\0" for d in imports if digests.get(d))
+    parts: list[str] = []  # each import offering something, then its digest (a loop: no generator, no f-string)
+    for d in imports:
+        digest = digests.get(d)
+        if digest:
+            parts += (d, digest)
     if guess:
-        text += f"guess\0{guess}\0"
-    return hashlib.sha256(text.encode()).hexdigest()
+        parts += ("guess", guess)
+    return hashlib.sha256(("\0".join(parts) + "\0" if parts else "").encode()).hexdigest()
 
 
 # A file settled in a worker: its step, the fingerprint of what it was offered, its summary's digest.
