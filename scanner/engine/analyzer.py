@@ -32,6 +32,7 @@ from scanner.engine.summaries import (
     EMPTY,
     USE_FUNCTION,
     USE_PASSTHROUGH,
+    USE_PROPERTY,
     USE_RENDERED,
     USE_REQUEST_ATTRIBUTE,
     USE_VARIABLE,
@@ -141,6 +142,8 @@ class ClassInfo:
     """Categories its string form shows (its __str__/__repr__, or a generated repr of its fields)."""
     bases: tuple[str, ...] = ()
     """The qualified names of its base classes, where imports tell them."""
+    properties: frozenset[str] = frozenset()
+    """The names of its `@property` (and `cached_property`) getters."""
 
 
 @dataclass(slots=True)
@@ -217,7 +220,10 @@ class FileAnalyzer:
         "_attribute_bindings",
         "_bound",
         "_classified",
+        "_ducks",
+        "_module_imports",
         "_normalized",
+        "_property_names",
         "_return_types",
         "_walked",
         "class_methods",
@@ -233,6 +239,7 @@ class FileAnalyzer:
         "path",
         "pending",
         "positions",
+        "properties",
         "received_local",
         "request_attributes",
         "response_models",
@@ -290,6 +297,18 @@ class FileAnalyzer:
         """What other modules bound the names looked up in them to (`symbol_value`). Every read of
         `external` is such a recorded lookup: an analysis given only the entries it used (a
         round's) must take the same course as one given all its imports offer."""
+        self.properties: dict[str, list[str]] = {}
+        """The `@property` getters of the module's top-level classes, by the last word of the class's name
+        and the attribute (`spawner._log_name`): `Class.attr` keys (`LocalProcessSpawner._log_name`)."""
+        self._ducks: tuple[dict[str, frozenset[str]], set[str]] | None = None
+        """The properties the modules this one imports define, by class word and attribute
+        (`duck_property`), once read; with the attribute names of those and of this file's. None again
+        when a top-level import is executed."""
+        self._property_names: set[str] = set()
+        """The attribute names of `properties`."""
+        self._module_imports: list[tuple[ast.Import | ast.ImportFrom, list[tuple[str, str]]]] = []
+        """The top-level import statements executed so far (under a top-level `if` or `try` too), with
+        what each binds."""
         self._walked: set[ast.stmt] = set()
         """The definitions held by a module-level `if`/`try`/`with` block (`if TYPE_CHECKING:`), which
         `_walk_module_level` analyses apart: executing the block skips them, as it does at top level."""
@@ -449,10 +468,15 @@ class FileAnalyzer:
             # replaces); a search of the file's text, as walking every method costs too much
             if f"self.{name} =" not in self.source and f"self.{name}=" not in self.source:
                 info.attributes.setdefault(name, const_value(text))
+        properties: list[str] = []
         for stmt in node.body:
+            if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            if stmt.decorator_list and _is_property(stmt):
+                properties.append(stmt.name)
             # What __init__ binds to self.x is known before any method runs; other methods' own
             # assignments are recorded as they are analysed (walking every method costs too much).
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("__init__", "setup", "setUp", "__post_init__"):
+            if stmt.name in ("__init__", "setup", "setUp", "__post_init__"):
                 for sub in _walk_statements(stmt):
                     if (isinstance(sub, ast.AnnAssign) and isinstance(sub.target, ast.Attribute)
                             and isinstance(sub.target.value, ast.Name) and sub.target.value.id == "self"):
@@ -480,6 +504,15 @@ class FileAnalyzer:
                                 symbol = self.static_symbol(sub.value, scope)
                             if symbol is not None and self.is_object_symbol(symbol):
                                 info.attributes.setdefault(target.attr, symbol_value_of(symbol))
+        if properties:
+            info.properties = frozenset(properties)
+            if scope is self.module_scope:
+                word = last_word(node.name)
+                for name in properties:
+                    self.properties.setdefault(f"{word}.{name}", []).append(f"{node.name}.{name}")
+                self._property_names.update(properties)
+                if self._ducks is not None:
+                    self._ducks[1].update(properties)
         return info
 
     def typed_parameter_instance(self, func: ast.FunctionDef | ast.AsyncFunctionDef, name: str,
@@ -737,7 +770,11 @@ class FileAnalyzer:
         self.exec_block(stmt.finalbody, scope)
 
     def _exec_import(self, stmt: ast.Import | ast.ImportFrom, scope: Scope) -> None:
-        for local, qualified in import_bindings(stmt, self.module, self.is_package):
+        bindings = import_bindings(stmt, self.module, self.is_package)
+        if scope is self.module_scope:  # what `_imported_properties` reads
+            self._module_imports.append((stmt, bindings))
+            self._ducks = None
+        for local, qualified in bindings:
             value = self.symbol_value(self.normalize(qualified))
             if local in self.models.logger_names and not self._tracked_logger(value):
                 # `from app.log import logger`: a logger by its name, unless we know what it is
@@ -1195,6 +1232,15 @@ class FileAnalyzer:
             if called:
                 return NOTHING  # as a classified name would be, without its categories
             named = self.classify_name(node.attr, cls.name if cls else None)
+            if named is None and cls is not None:
+                if node.attr in cls.properties:
+                    # `self._log_name` of a class whose getter returns `f"{self.user.name}:{self.name}"`
+                    return self.property_value(cls.name, node.attr)
+                # a mixin's `self` is its subclasses' (`_Share`'s methods read `Share._log_name`): those
+                # of the file only (a look at the imports for every `self.x` would cost too much). In a
+                # method, not here: a local variable more in this hot function costs every call of it.
+                if self.properties and node.attr in self._property_names:
+                    return self.duck_property(cls.name, node.attr, imported=False) or NOTHING
             return named if named is not None else NOTHING
         if base.symbol is not None and base.symbol.startswith("builtins."):
             return NOTHING
@@ -1229,6 +1275,9 @@ class FileAnalyzer:
             return symbol_value_of(self.models.logger_type)
         if named is not None:
             return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
+        if not called and node.attr in (self._ducks or self._imported_properties())[1] \
+                and isinstance(node.value, ast.Name) and base.const is UNKNOWN:
+            return self._duck_read(node.value.id, node.attr, base)
         if base.categories and base.const is UNKNOWN and node.attr in CARRIERS:
             return data_of(base)
         return Value(params=base.params) if base.params else NOTHING
@@ -1641,6 +1690,102 @@ class FileAnalyzer:
             return self.external.functions.get(key)
         return None
 
+    def property_value(self, class_name: str, attr: str) -> Value:
+        """The data a property of a class of this file returns (its getter's summary, analysed now if
+        it has not been yet), NOTHING while the getter itself runs or when it returns none."""
+        summary = self.summary_of(f"{class_name}.{attr}")
+        if summary is None or not summary.returns.categories:
+            return NOTHING
+        returned = summary.returns
+        return Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons)
+
+    def _duck_read(self, receiver: str, attr: str, base: Value) -> Value:
+        """`member`'s value of `receiver.attr` (an unknown object's attribute no name rule reads) where
+        `attr` is some property's name: the property's data (`duck_property`), else what `member`
+        gives such an attribute."""
+        duck = self.duck_property(receiver, attr)
+        if duck is not None:
+            return duck
+        if base.categories and attr in CARRIERS:
+            return data_of(base)
+        return Value(params=base.params) if base.params else NOTHING
+
+    def duck_property(self, receiver: str, attr: str, imported: bool = True) -> Value | None:
+        """`receiver.attr` of an object whose class the analysis cannot know, where `attr` is a property
+        that top-level classes of this module or of the modules it imports at its top define, whose
+        names end in the word the receiver's name ends in (`spawner`, `orm_spawner` -> `Spawner`,
+        `LocalProcessSpawner`), and every such getter returns personal data: that data, the
+        categories united (None otherwise). `imported` False: only this module's classes.
+
+        Duck typing, as a reader of the code resolves it: JupyterHub's handlers log `spawner._log_name`
+        of a spawner they got from `user.get_or_create_spawner(...)`, and `Spawner._log_name` (another
+        module's) is the spawner's. The name is what ties the object to a class: `hub.host` is not
+        `Server.host`. Names the classifier reads never come here (`x.name` stays what the classifier
+        says), nor do those a getter of this file defines with nothing personal (another module offers
+        only the properties whose every getter returns personal data: `_exported_properties`).
+        """
+        key = f"{last_word(receiver)}.{attr}"
+        offered = (self._ducks or self._imported_properties())[0].get(key) if imported else None
+        local = self.properties.get(key)
+        if offered is None and local is None:
+            return None
+        categories: set[str] = set(offered) if offered is not None else set()
+        reasons: tuple[str, ...] = ()
+        for getter in local or ():
+            summary = self.summary_of(getter)
+            if summary is None or not summary.returns.categories:
+                return None  # a getter that returns nothing personal, or runs now
+            categories.update(summary.returns.categories)
+            reasons = summary.returns.reasons
+        shown = ", ".join(sorted(categories))
+        return Value(categories=frozenset(categories), reasons=(*reasons, f"`{attr}` is a property that returns {shown}"))
+
+    def _imported_properties(self) -> tuple[dict[str, frozenset[str]], set[str]]:
+        """The personal properties the modules imported at the top of this file so far define, by
+        class word and attribute (`spawner._log_name`), each with its getters' categories united,
+        and the attribute names of those and of this file's properties (kept as `_ducks`).
+
+        The modules are those named by `import a.b` and `from a.b import c` (`a.b`): a module
+        imported from a package by name (`from jupyterhub import orm`) is not one of them, as
+        telling it from a function so imported would cost a look-up per imported name. Each is
+        recorded as used, offering properties or not (the engine reads `external` only through
+        recorded look-ups): the rounds and the result cache give it again when what it offers
+        changes."""
+        found: dict[str, frozenset[str]] = {}
+        imported = _imported_modules(self._module_imports)
+        self.uses.update([USE_PROPERTY + module for module in imported if module != self.module])
+        external = self.external.properties
+        if external:
+            for module, defined in external.items():  # what is offered: mostly the imports' own
+                if module in imported and module != self.module:
+                    for key, categories in defined.items():
+                        known = found.get(key)
+                        found[key] = categories if known is None else known | categories
+        names = {key.rpartition(".")[2] for key in found}
+        names.update(self._property_names)
+        self._ducks = (found, names)
+        return self._ducks
+
+    def _exported_properties(self) -> dict[str, dict[str, frozenset[str]]]:
+        """This module's `properties` entry (ModuleSummary.properties): the properties of its classes
+        whose every getter returns personal data, with the categories united; {} when none does.
+
+        Only those are offered: the others would be given to every file that imports the module, and
+        keyed by class word, a property of another module named the same is rare."""
+        if not self.properties:
+            return {}
+        defined: dict[str, frozenset[str]] = {}
+        for attr, keys in self.properties.items():
+            united: set[str] = set()
+            for key in keys:
+                summary = self.summaries.get(key)
+                if summary is None or not summary.returns.categories:
+                    break
+                united.update(summary.returns.categories)
+            else:
+                defined[attr] = frozenset(united)
+        return {self.module: defined} if defined else {}
+
     def _exported(self, summary: FunctionSummary) -> FunctionSummary:
         """A summary as other modules see it: the object it returns only when a model cares about it
         (or when it is the request's data, `get_all_params(request)`)."""
@@ -1672,6 +1817,7 @@ class FileAnalyzer:
             received=sources.received_classes(self)[1],
             named=sources.named_imports(self),
             settings=frozenset(self.settings),
+            properties=self._exported_properties(),
         )
 
     def _url_constants(self, prefix: str) -> dict[str, str]:
@@ -1929,6 +2075,46 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         # other work (`if session_ids: log.info(...)`) is a log on the side of that work
         return all(_is_log_call(inner) for inner in body[0].body)
     return any(_is_log_call(stmt) for stmt in body)
+
+
+@functools.lru_cache(maxsize=4096)
+def last_word(name: str) -> str:
+    """The last word of an identifier, lower-cased: what a class or a variable is (`LocalProcessSpawner`
+    -> `spawner`, `orm_spawner` -> `spawner`, `APIToken` -> `token`, `obj` -> `obj`)."""
+    words = _WORDS.findall(name)
+    return words[-1].lower() if words else name.lower()
+
+
+_WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def _is_property(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """True for a getter decorated `@property`, `@cached_property` or `@functools.cached_property`."""
+    for decorator in func.decorator_list:
+        if isinstance(decorator, ast.Name) and decorator.id in ("property", "cached_property"):
+            return True
+        if isinstance(decorator, ast.Attribute) and decorator.attr == "cached_property":
+            return True
+    return False
+
+
+def _imported_modules(imports: Sequence[tuple[ast.Import | ast.ImportFrom, list[tuple[str, str]]]]) -> set[str]:
+    """The modules import statements (each with what it binds) name, but the standard library's
+    (which no scanned project defines): `import a.b` names `a.b`, `from a.b import c` names `a.b`."""
+    found: set[str] = set()
+    for stmt, bindings in imports:
+        if type(stmt) is ast.ImportFrom:
+            if stmt.level:  # relative: the project's own
+                if bindings:
+                    found.add(bindings[0][1].rpartition(".")[0])
+            elif stmt.module and stmt.module.partition(".")[0] not in _STDLIB:
+                found.add(stmt.module)
+        elif type(stmt) is ast.Import:
+            found.update(alias.name for alias in stmt.names if alias.name.partition(".")[0] not in _STDLIB)
+    return found
+
+
+_STDLIB = frozenset(sys.stdlib_module_names)
 
 
 def _is_log_call(stmt: ast.stmt) -> bool:

@@ -100,6 +100,12 @@ class ModuleSummary:
     """Rules of SDK settings this module turns on (`python.share.sentry-default-pii` for
     `sentry_sdk.init(send_default_pii=True)`): what an SDK call anywhere in the project sends
     depends on them (every Sentry event then carries the user and the request)."""
+    properties: Mapping[str, Mapping[str, frozenset[str]]] = field(default_factory=dict)
+    """A module's name to the `@property` attributes its top-level classes define, by the last word of
+    the class's name and the attribute, each with the categories its getters return, where every one
+    of them returns personal data: `jupyterhub.spawner` -> {`spawner._log_name`: {the user's name}}.
+    A module that imports this one reads `spawner._log_name` of an object whose class it cannot know
+    as that data (`FileAnalyzer.duck_property`)."""
 
     def names(self) -> frozenset[str]:
         """Every entry, as the uses that would need it: a tag for how it is used, then its qualified name.
@@ -117,7 +123,8 @@ class ModuleSummary:
         """The entries of every kind but functions, by the tag a use of one carries."""
         return {USE_RENDERED: self.rendered, USE_BASE: self.families, USE_VARIABLE: self.variables,
                 USE_REQUEST_ATTRIBUTE: self.request_attributes, USE_RESPONSE: self.responses,
-                USE_RECEIVED: self.received, USE_NAMED: self.named, USE_SETTING: self.settings}
+                USE_RECEIVED: self.received, USE_NAMED: self.named, USE_SETTING: self.settings,
+                USE_PROPERTY: self.properties}
 
     def named_by(self, uses: Iterable[str]) -> frozenset[str]:
         """`uses & names()`, without making every name: a file uses few of the entries it is offered."""
@@ -129,6 +136,7 @@ class ModuleSummary:
                 f = self.functions.get(key)
                 if f is not None and (_gives(f) if tag == USE_FUNCTION else _passes(f)):
                     found.append(tagged)
+
             elif key in entries.get(tag, ()):
                 found.append(tagged)
         return frozenset(found)
@@ -150,6 +158,8 @@ class ModuleSummary:
             named=frozenset(k for k in wanted if k in self.named and USE_NAMED + k in tagged),
             settings=frozenset(k for k in wanted if k in self.settings and USE_SETTING + k in tagged)
             if self.settings else frozenset(),
+            properties={k: self.properties[k] for k in wanted if k in self.properties and USE_PROPERTY + k in tagged}
+            if self.properties else {},
         )
 
     def changed_since(self, old: ModuleSummary) -> set[str]:
@@ -191,6 +201,7 @@ class ModuleSummary:
         # results, and a helper that now returns an email instead of a name must not reuse its
         # callers' results). Inlined: 30,000 entries on Superset.
         functions, rendered, families, variables = self.functions, self.rendered, self.families, self.variables
+        properties = self.properties
         attributes, responses, received, named, settings = (self.request_attributes, self.responses, self.received,
                                                              self.named, self.settings)
         parts: list[bytes] = []
@@ -206,6 +217,9 @@ class ModuleSummary:
             parts.append(_text_part(family) if family is not None else b"\x00")
             parts.append(_text_part(variable) if variable is not None else b"\x00")
             parts.append(bytes((key in attributes, key in responses, key in received, key in named, key in settings)))
+            if properties:
+                defined = properties.get(key)
+                parts.append(_text_part(_properties_text(defined)) if defined is not None else b"\x00")
         digest = hashlib.sha256(b"".join(parts)).hexdigest()
         if len(_DIGESTS) > 50_000:  # a bound on what a long run keeps
             _DIGESTS.clear()
@@ -252,6 +266,8 @@ class ModuleSummary:
             named=frozenset(k for k in self.named if k.startswith(names) and is_under(k)),
             settings=frozenset(k for k in self.settings if k.startswith(names) and is_under(k)) if self.settings
             else frozenset(),
+            properties={k: v for k, v in self.properties.items() if k.startswith(names) and is_under(k)}
+            if self.properties else {},
         )
         # a re-export of a re-export (`pkg.Now` -> `pkg.functions.Now` -> `pkg.functions.datetime.Now`)
         chained = tuple(bound for name, bound in found.variables.items()
@@ -270,6 +286,7 @@ class ModuleSummary:
         received: set[str] = set()
         named: set[str] = set()
         settings: set[str] = set()
+        properties: dict[str, Mapping[str, frozenset[str]]] = {}
         for summary in summaries:
             functions.update(summary.functions)
             rendered.update(summary.rendered)
@@ -281,9 +298,12 @@ class ModuleSummary:
             named.update(summary.named)
             if summary.settings:
                 settings.update(summary.settings)
+            if summary.properties:
+                properties.update(summary.properties)
         return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables,
                              request_attributes=frozenset(attributes), responses=frozenset(responses),
-                             received=frozenset(received), named=frozenset(named), settings=frozenset(settings))
+                             received=frozenset(received), named=frozenset(named), settings=frozenset(settings),
+                             properties=properties)
 
 
 def _gives(function: FunctionSummary) -> bool:
@@ -363,6 +383,24 @@ def _rendered_text(rendered: frozenset[str]) -> str:
     return known
 
 
+def _properties_text(defined: Mapping[str, frozenset[str]]) -> str:
+    """A `properties` entry as one string (a part of a digest): each attribute, sorted, with its
+    categories in sorted order; made once per entry object (a module's entry is given to every
+    file that imports it, in each round)."""
+    known = _PROPERTIES.get(id(defined))
+    if known is not None and known[0] is defined:
+        return known[1]
+    if len(_PROPERTIES) > 50_000:  # a bound on what a long run keeps
+        _PROPERTIES.clear()
+    text = "\x1e".join(f"{attr}\x1d{_rendered_text(categories)}" for attr, categories in sorted(defined.items()))
+    _PROPERTIES[id(defined)] = (defined, text)
+    return text
+
+
+# Each `properties` entry's digest text, by identity (the entry is kept, so the identity is not reused).
+_PROPERTIES: dict[int, tuple[Mapping[str, frozenset[str]], str]] = {}
+
+
 EMPTY = ModuleSummary()
 
 _ABSENT = object()  # no entry under a name (an entry may be None-like, never this)
@@ -381,6 +419,7 @@ USE_RESPONSE = "o:"
 USE_RECEIVED = "i:"
 USE_NAMED = "n:"
 USE_SETTING = "s:"
+USE_PROPERTY = "y:"
 
 
 @dataclass(frozen=True)
