@@ -950,6 +950,27 @@ def autorespond_to_sender(mlist, sender, language=None):
     return False
 
 
+def send_templated_mail(template_name, context, recipients, sender=None, fail_silently=False):
+    """
+    send_templated_mail() is a wrapper around Django's e-mail routines.
+
+    template_name is the slug of the template to use for this message
+
+    recipients can be either a string, eg 'a@b.com', or a list of strings.
+
+    fail_silently is passed to Django's mail routine.
+    """
+    if isinstance(recipients, str):
+        recipients = recipients.split(",")
+    msg = EmailMultiAlternatives(template_name, "", sender, recipients)
+    # a prose paragraph that starts with the parameter's name, with an example address
+    # ruleid: python.logging.personal-data user.contact.email
+    logger.debug("Sending email to: {!r}".format(recipients))
+    # ok: python.logging.personal-data
+    logger.debug("Template: {!r}".format(template_name))
+    return msg.send(fail_silently=fail_silently)
+
+
 def bounce_address(mlist, postfix):
     """The list's bounce address, for the envelope of its posts.
 
@@ -1242,3 +1263,39 @@ def saml_acs(req, settings, idp):
     logger.debug("SAML attributes from IdP '%s': %s", idp, saml_attributes)
     # ok: python.logging.personal-data
     logger.error("SAML errors for IdP '%s': %s", idp, auth.get_errors())
+
+
+# --- a property read where the object's class is unknown ------------------------------------------------
+# (`spawner._log_name` of a spawner got from `user.get_or_create_spawner(...)`: JupyterHub's handlers.
+# Classes of this module, or of the modules it imports, whose names end in the word the receiver's name
+# ends in, define the property, and every getter returns personal data.)
+
+
+class LocalProcessSpawner:
+    def __init__(self, user, name):
+        self.user = user
+        self.name = name
+
+    @property
+    def _log_name(self):
+        return f"{self.user.name}:{self.name}"
+
+    @property
+    def _state_path(self):
+        return f"/var/run/spawners/{self.name}.json"
+
+    def start(self):
+        # ruleid: python.logging.personal-data user.name
+        log.info("Starting server %s", self._log_name)
+
+
+def stop_server(user, server_name, hub):
+    spawner = user.get_or_create_spawner(server_name)
+    # ruleid: python.logging.personal-data user.name
+    log.info("Server %s is already running", spawner._log_name)
+    # the property returns nothing personal
+    # ok: python.logging.personal-data
+    log.info("State kept in %s", spawner._state_path)
+    # no class named for a hub defines it: a hub's `_log_name` is not a spawner's
+    # ok: python.logging.personal-data
+    log.info("Hub %s stopping", hub._log_name)
