@@ -408,10 +408,18 @@ class Settler:
         (or earlier in its batch), so the cache serves any run whatever made it.
         """
         position = {relpath: at for at, relpath in enumerate(order)}
-        later = {relpath: found for relpath, imports in deps.items() if relpath in position
-                 for found in [tuple(d for d in imports if position.get(d, -1) > position[relpath])] if found}
-        deps = {relpath: tuple(d for d in imports if position.get(d, len(order)) < position[relpath])
-                for relpath, imports in deps.items() if relpath in position}
+        later: dict[str, tuple[str, ...]] = {}  # each file's imports after it in the order, when it has some
+        before: dict[str, tuple[str, ...]] = {}  # and those before it (a loop of lists: no generator per file)
+        beyond = len(order)
+        for relpath, imports in deps.items():
+            at = position.get(relpath)
+            if at is None:
+                continue
+            found = tuple([d for d in imports if position.get(d, -1) > at])
+            if found:
+                later[relpath] = found
+            before[relpath] = tuple([d for d in imports if position.get(d, beyond) < at])
+        deps = before
         guesses = _Guesses(self.root, order, later, self.models, self.roots, cache)
         exports = _Exports(dict(deps), self.roots)  # what a package offers: by its own imports only
         # A file given a guess is given too what the originals it names offer, when they come before it
@@ -463,8 +471,12 @@ class Settler:
                 # offered what it was when the cache settled it: settling again would give the same
                 final = cache.get(relpath, last[2])
                 if final is not None:
-                    begun[relpath] = print_
-                    finish(relpath, (last[2], final), new=False, digest=last[3])
+                    # `finish` inlined (most files of a warm run): what it records is `last` again
+                    exports.results[relpath] = final
+                    digests[relpath] = last[3]
+                    count[0] += 1
+                    cache.settled[relpath] = last
+                    done(relpath, (last[2], final), False)
                     return False
             # Else the cache may have what `_settle` would reach at once, an analysis given every
             # entry offered: a result that used none of them (kept under ""), or the file's last

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 def module_name(path: str) -> str:
     """The dotted module name of a POSIX path relative to the scanned root."""
     parts = path[:-3].split("/") if path.endswith(".py") else path.split("/")
-    if parts and parts[-1] == "__init__":
-        parts = parts[:-1]
-    return ".".join(p for p in parts if p)
+    if parts[-1] == "__init__":
+        del parts[-1]
+    # every file of a run is named (twice on a warm one): the filter only when a part is empty
+    return ".".join(parts) if "" not in parts else ".".join([p for p in parts if p])
 
 
 @dataclass(frozen=True, slots=True)
