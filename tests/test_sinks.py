@@ -333,6 +333,13 @@ class Client:
         ("        Args:\n            entity_id: The export's id.\n\n        Returns:\n            The user_id's export.", None),
         ("        Returns:\n            entity_id: The user_id.", None),
         ("        Export everything of a user_id.", None),
+        # prose paragraphs that start with the parameter's name (older docstrings), an example address
+        ("        entity_id can be either a string, eg 'a@b.com', or a list of strings.", ("user.contact.email",)),
+        ("        entity_id is the user_id the export is\n        made for.", ("user.unique_id",)),
+        ("        :param entity_id: a string, eg 'ada@example.org'", ("user.contact.email",)),
+        ("        other can be the user_id of who asked (not sent).", None),
+        ("        The entity_id is the user_id.", None),
+        ("        entity_id: the user_id.", None),
     ],
 )
 def test_a_parameter_documented_as_personal_data_is_that_data_when_sent(doc: str, categories: tuple[str, ...] | None) -> None:

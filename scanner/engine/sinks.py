@@ -554,6 +554,11 @@ _ENUMERATION_SEPARATOR = re.compile(r"\s*,\s*(?:and/or\s+|or\s+|and\s+)?")
 # A description that says, in words, that the value is an email address (`:param sender: The
 # sender's email address.`).
 _EMAIL_ADDRESS = re.compile(r"\be-?mail address(?:es)?\b", re.IGNORECASE)
+# An email address given as an example of the value (`recipients can be a string, eg 'a@b.com'`).
+_EMAIL_EXAMPLE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A prose paragraph that describes a parameter by starting with its name (`recipients can be either
+# a string, eg 'a@b.com', or a list of strings.`), the style of docstrings older than reST and Google's.
+_PROSE_PARAMETER = re.compile(r"^(\s*)(\w+) (?:is|are|can|could|may|must|should|will|contains?|holds?)\b(.*)$")
 # A description that says, in words, that the value is a user's id.
 _USERS_ID = re.compile(r"\b(?:user|user's|users'|end[- ]user's)\s+(?:id|ids|identifier|identifiers)\b", re.IGNORECASE)
 
@@ -582,7 +587,7 @@ def documented_parameters(an: FileAnalyzer, node: ast.AST, params: frozenset[int
                 categories |= {c for c in named.categories if not c.startswith("user.authorization")}
         if _USERS_ID.search(description):
             categories.add("user.unique_id")
-        if _EMAIL_ADDRESS.search(description):
+        if _EMAIL_ADDRESS.search(description) or _EMAIL_EXAMPLE.search(description):
             categories.add("user.contact.email")
         if "- " in description or "* " in description:
             # `memories: ... Each dictionary must contain: - text (str): New text`: the keys its items
@@ -626,8 +631,11 @@ def _enclosing_function(body: list[ast.stmt], line: int) -> tuple[ast.FunctionDe
 
 def _parameter_doc(doc: str, name: str) -> str | None:
     """The description a docstring gives parameter `name`, with its continuation lines: a Google-style
-    `Args:` entry or a reST `:param name:` field; None when it documents no such parameter."""
+    `Args:` entry or a reST `:param name:` field, else a prose paragraph that starts with its name
+    (`recipients can be either a string, eg 'a@b.com', or a list of strings.`); None when it documents
+    no such parameter."""
     lines = doc.splitlines()
+    prose: str | None = None
     in_section = False
     for index, line in enumerate(lines):
         rest = _REST_PARAMETER.match(line)
@@ -641,7 +649,11 @@ def _parameter_doc(doc: str, name: str) -> str | None:
             return " ".join([entry.group(3), *_continuation(lines[index + 1:], len(entry.group(1)))])
         if in_section and line.strip() and not line[:1].isspace():
             in_section = False  # the next section (`Returns:`) starts at the left margin
-    return None
+        if prose is None and not in_section and line.lstrip().startswith(name):
+            paragraph = _PROSE_PARAMETER.match(line)
+            if paragraph is not None and paragraph.group(2) == name:
+                prose = " ".join([paragraph.group(3), *_continuation(lines[index + 1:], len(paragraph.group(1)) - 1)])
+    return prose
 
 
 def _continuation(lines: list[str], indent: int) -> list[str]:
