@@ -1463,6 +1463,10 @@ HELP_DESK_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("body", "CannedReply", None),
     ("body", "Reply", CONTENT),
     ("name", "SignUpForm", NAME),
+    ("mail", "request", EMAIL),
+    ("mail", None, None),
+    ("mail", "Message", None),
+    ("mail", "payload", None),
 ]
 
 
