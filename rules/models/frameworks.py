@@ -868,6 +868,17 @@ def kb_category(request: HttpRequest, slug: str):
     })
 
 
+def public_ticket(request: HttpRequest, ticket_id: int):
+    # the address a submitter types to find their own ticket
+    return Ticket.objects.get(
+        id=ticket_id,
+        # ruleid: python.request.field user.contact.email
+        submitter_email__iexact=request.POST.get("mail"),
+        # ok: python.request.field
+        secret_key__iexact=request.POST.get("key"),
+    )
+
+
 def ticket_list(request: HttpRequest):
     FILTERS = {"queue", "assigned_to", "status", "sort"}
     # only the names of the parameters sent: a set method takes a mapping's keys
@@ -1211,6 +1222,43 @@ class DataArchive:
     def store(self, envelope):
         # ok: python.request.inbound
         return envelope.content
+
+
+# --- a mail importer reads the messages people sent to a mailbox ------------------------------------
+
+
+def pop3_sync(queue, logger, server):
+    """A help desk's importer, given the connection by its caller: POP3 `retr` takes a message whole."""
+    messages_info = server.list()[1]
+    for msg_raw in messages_info:
+        msg_num = msg_raw.decode("utf-8").split(" ")[0]
+        # ruleid: python.request.inbound user.content
+        raw_content = server.retr(msg_num)[1]
+        full_message = "\n".join(line.decode("utf-8") for line in raw_content)
+        import_message(full_message, queue)
+        # ok: python.request.inbound
+        server.dele(msg_num)
+
+
+def imap_sync(queue, server):
+    status, data = server.search(None, "NOT", "DELETED")
+    for num in data[0].split():
+        # the whole message: RFC822, BODY[] or BODY.PEEK[]
+        # ruleid: python.request.inbound user.content
+        data = server.fetch(num, "(RFC822)")[1]
+        import_message(data[0][1], queue)
+        # only the flags and the headers: not the message
+        # ok: python.request.inbound
+        flags = server.fetch(num, "(FLAGS)")
+        # ok: python.request.inbound
+        headers = server.uid("fetch", num, "(BODY.PEEK[HEADER])")
+        # ruleid: python.request.inbound user.content
+        body = server.uid("fetch", num, "(BODY.PEEK[])")
+        archive(flags, headers, body)
+
+
+def import_message(message, queue):
+    return queue.tickets.create(raw=message)
 
 
 # --- a query string's keys, and the keys alone (Flask-AppBuilder's urltools) ---------------------------

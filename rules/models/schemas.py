@@ -141,6 +141,20 @@ class TicketCustomFieldValue(models.Model):
     value = models.TextField(blank=True, null=True)
 
 
+class AbstractTicketForm(forms.Form):
+    """Fields declared only when a setting is on are declared."""
+
+    # ruleid: python.django.form-field user.content
+    body = forms.CharField(widget=forms.Textarea(), label=_("Description of your issue"))
+
+    if settings.HELPDESK_ENABLE_ATTACHMENTS:
+        # ruleid: python.django.form-field user.content
+        attachment = forms.FileField(required=False, label=_("Attach File"))
+    else:
+        # ok: python.django.form-field
+        attachment_note = forms.CharField(disabled=True, required=False)
+
+
 class PreSetReply(models.Model):
     """A canned reply staff pick from: the service's own text."""
 
@@ -499,6 +513,10 @@ class ChangeInfoForm(forms.ModelForm):
             self.fields["question_%s" % q.id] = forms.CharField(label=q.question)
         # ok: python.django.form-field
         self.fields[f"item_{self.prefix}"] = forms.CharField()
+        for field in CustomField.objects.filter(staff_only=False):
+            # a field per custom field an administrator defined: the answer a person enters
+            # ruleid: python.django.form-field user.content
+            self.fields[f"custom_{field.name}"] = field.build_form_field()
 
 
 class PersonNameField(forms.MultiValueField):

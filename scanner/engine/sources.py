@@ -206,6 +206,36 @@ def _inbound_member(an: FileAnalyzer, node: ast.Attribute, base: Value, symbol: 
                  reasons=(f"{kind}.{path}",))
 
 
+# Methods that take an e-mail in whole from a mailbox the application reads (a help desk's or a
+# mailing list's importer): POP3's `retr(which)` (poplib: no other common API names a method so), and
+# IMAP's `fetch(num, "(RFC822)")` or `uid("fetch", uid, "(BODY.PEEK[])")` asking for the whole message.
+MAILBOX_METHODS = frozenset({"retr", "fetch", "uid"})
+# The IMAP message parts that are the whole message (not `RFC822.HEADER`, `BODY[HEADER]`, `FLAGS`).
+_WHOLE_MESSAGE = re.compile(r"\b(?:RFC822(?![.\w])|BODY(?:\.PEEK)?\[\])", re.IGNORECASE)
+
+
+def mailbox_message(an: FileAnalyzer, node: ast.Call, method: str) -> Value | None:
+    """An e-mail taken in whole from a mailbox (`server.retr(num)`, `server.fetch(num, "(RFC822)")`):
+    what a person wrote and sent, user content collected at the call and carried by its result. None
+    for any other call of those names (`cursor.fetch(n)`, `imap.fetch(num, "(FLAGS)")`)."""
+    if method == "retr":
+        whole = len(node.args) == 1 and not node.keywords
+        what = "POP3 retr"
+    else:
+        parts = node.args[1:] if method == "fetch" else node.args[2:]
+        if method == "uid" and not (node.args and isinstance(node.args[0], ast.Constant)
+                                    and isinstance(node.args[0].value, str) and node.args[0].value.lower() == "fetch"):
+            return None
+        whole = any(isinstance(p, ast.Constant) and isinstance(p.value, str) and _WHOLE_MESSAGE.search(p.value)
+                    for p in parts)
+        what = "IMAP fetch"
+    if not whole:
+        return None
+    message = f"an e-mail is taken in whole from a mailbox ({what})"
+    an.emit(Kind.COLLECT, node, [CONTENT], "python.request.inbound", message, reasons=(f"mailbox {what}",))
+    return Value(categories=frozenset({CONTENT}), steps=(an.step(node, message),), reasons=(f"mailbox {what}",))
+
+
 # The role of an event a chat platform handed a handler as a plain dict (Slack Bolt's `event`): its
 # symbol is the request's, then `<decorator>` (the key of its `[[inbound]]` entry); its keys are read.
 INBOUND_KEYS = "inbound-keys"
@@ -2279,7 +2309,7 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
                            _model_of(node), _has_address_fields(an, node),
                            "" if stored and _persons_configuration(an, node, scope) else _verb_named(an, node),
                            stored and _embeds_persons_text(an, node, scope))
-    for stmt in node.body:
+    for stmt in _class_statements(node.body):
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             value = stmt.value
             # `email = forms.CharField() if settings.USE_USERNAME else forms.EmailField()`: either is the
@@ -2298,6 +2328,17 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
         elif isinstance(stmt, ast.ClassDef) and stmt.name == "Meta" and family.meta_fields:
             _meta_fields(an, family, node, stmt, stored)
     return family
+
+
+def _class_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements of a class body, also those under an `if` (`if settings.ENABLE_ATTACHMENTS:
+    attachment = forms.FileField(...)`): a field declared when a setting is on is declared."""
+    for stmt in body:
+        if isinstance(stmt, ast.If):
+            yield from _class_statements(stmt.body)
+            yield from _class_statements(stmt.orelse)
+        else:
+            yield stmt
 
 
 def callee_name(call: ast.Call) -> str:
@@ -2369,6 +2410,10 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
         return
     declaring = _Declaring(cls.name, replace(family, submitted=True), family.stored, _model_of(node), False)
     match = _field_meaning(an, declaring, name.rstrip("_"), type_names + hints.types, hints)
+    if match is None and not isinstance(target.slice, ast.Constant) and name.endswith("_"):
+        # a field added per item under a prefix (`f"custom_{field.name}"`, one per custom field an
+        # administrator defined) is a field of that kind: read as `custom_field`
+        match = _field_meaning(an, declaring, name + "field", type_names + hints.types, hints)
     if match is None or refers_to_user(name, match.category):
         return
     an.emit(Kind.COLLECT, target, [match.category], family.rule,
