@@ -1403,6 +1403,10 @@ class FileAnalyzer:
             sinks.check_call_sinks(self, node, symbol, args, kwargs, scope)
         if method is not None:
             sinks.check_method_sinks(self, node, method, base or NOTHING, args, kwargs, scope)
+            if method in sources.MAILBOX_METHODS and func.symbol is None:
+                fetched = sources.mailbox_message(self, node, method)  # `server.retr(num)` of a mail importer
+                if fetched is not None:
+                    return fetched
 
         if method in self.models.request.key_methods and base is not None and args:
             keyed = parameter_key(base, args[0])
