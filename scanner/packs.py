@@ -287,7 +287,36 @@ class SchemaFamily:
 def matches_any(name: str, patterns: tuple[str, ...]) -> bool:
     """Whether `name` matches one of the `fnmatch` patterns (case-sensitively); memoised, as the
     engine asks about the same names (every function's, every called symbol) file after file."""
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns)
+    for pattern in patterns:
+        if "?" in pattern or "[" in pattern:
+            if fnmatch.fnmatchcase(name, pattern):
+                return True
+        elif _star_match(name, pattern):
+            return True
+    return False
+
+
+def _star_match(name: str, pattern: str) -> bool:
+    """`fnmatch.fnmatchcase(name, pattern)` for a pattern whose only wildcard is `*` (every pattern of
+    the bundled packs: exact names, `module.*`, `module.*Field`, `*schema*`), without translating
+    it into a regex: compiling them cost a warm run 38 regexes, about 4 ms, for a few hundred names.
+
+    The parts between stars are found left to right, each at its first place after the one
+    before: the first must start the name and the last end it.
+    """
+    if "*" not in pattern:
+        return name == pattern
+    parts = pattern.split("*")
+    first, last = parts[0], parts[-1]
+    at, end = len(first), len(name) - len(last)
+    if end < at or not name.startswith(first) or not name.endswith(last):
+        return False
+    for middle in parts[1:-1]:
+        found = name.find(middle, at, end)
+        if found < 0:
+            return False
+        at = found + len(middle)
+    return True
 
 
 _MATCHED_LIMIT = 200_000  # entries of a memo of symbols, emptied when full
