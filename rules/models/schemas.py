@@ -141,6 +141,29 @@ class TicketCustomFieldValue(models.Model):
     value = models.TextField(blank=True, null=True)
 
 
+class CustomFieldMixin:
+    """A mixin that adds the fields of the forms extending it: they are those forms' fields."""
+
+    def customfield_to_field(self, field, instanceargs):
+        # ruleid: python.django.form-field user.content
+        self.fields[f"custom_{field.name}"] = forms.CharField(**instanceargs)
+
+
+class EditTicketForm(CustomFieldMixin, forms.ModelForm):
+    class Meta:
+        model = FollowUp
+        # ruleid: python.django.form-field user.content
+        fields = ("title", "comment", "date")
+
+
+class ChoicesMixin:
+    """Extended by no form: its `self.fields` is not a form's."""
+
+    def add_choice(self, choice):
+        # ok: python.django.form-field
+        self.fields[f"custom_{choice.name}"] = forms.CharField()
+
+
 class AbstractTicketForm(forms.Form):
     """Fields declared only when a setting is on are declared."""
 

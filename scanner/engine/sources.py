@@ -2384,16 +2384,19 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
     only the family's excluded calls (relations) are not.
     """
     cls = scope.cls
-    if cls is None or cls.name not in an.schema_classes:
+    if cls is None:
         return
     holder = target.value
     if not (isinstance(holder, ast.Attribute) and holder.attr == "fields" and isinstance(holder.value, ast.Name)
             and holder.value.id == "self"):
         return
+    schema = cls.name if cls.name in an.schema_classes else _schema_extending(an, cls.name)
+    if schema is None:
+        return
     name = _key_text(target.slice)
     if name is None:
         return
-    family = next((f for f in an.models.schemas if f.family == an.schema_classes[cls.name]), None)
+    family = next((f for f in an.models.schemas if f.family == an.schema_classes[schema]), None)
     if family is None or not family.field_calls:
         return
     type_names: list[str] = []
@@ -2405,10 +2408,10 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
         type_names.append(callee_name(value_node))
         hints = _hints(an, value_node, scope)
     # a field added at run time is filled in like the others: read its name as submitted
-    node = _class_nodes(an).get(cls.name)
+    node = _class_nodes(an).get(schema)
     if node is None:
         return
-    declaring = _Declaring(cls.name, replace(family, submitted=True), family.stored, _model_of(node), False)
+    declaring = _Declaring(schema, replace(family, submitted=True), family.stored, _model_of(node), False)
     match = _field_meaning(an, declaring, name.rstrip("_"), type_names + hints.types, hints)
     if match is None and not isinstance(target.slice, ast.Constant) and name.endswith("_"):
         # a field added per item under a prefix (`f"custom_{field.name}"`, one per custom field an
@@ -2417,8 +2420,18 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
     if match is None or refers_to_user(name, match.category):
         return
     an.emit(Kind.COLLECT, target, [match.category], family.rule,
-            f"{cls.name}.{name} declares {match.category} ({family.family} field added at run time)",
+            f"{schema}.{name} declares {match.category} ({family.family} field added at run time)",
             stored=family.stored, reasons=(f"{family.family} field", match.pattern))
+
+
+def _schema_extending(an: FileAnalyzer, mixin: str) -> str | None:
+    """The first schema class of the module that extends class `mixin` by name (`class
+    EditTicketForm(CustomFieldMixin, forms.ModelForm)`): a mixin's `self.fields[...]` are that form's.
+    None when no schema class of the module extends it."""
+    for name, node in _class_nodes(an).items():
+        if name in an.schema_classes and any(isinstance(base, ast.Name) and base.id == mixin for base in node.bases):
+            return name
+    return None
 
 
 def visit_built_fields(an: FileAnalyzer) -> None:
