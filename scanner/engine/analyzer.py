@@ -28,6 +28,7 @@ from scanner.classify import Classifier, Match
 from scanner.engine import sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.positions import Positions
+from scanner.engine.sources import FOLDED_METHODS, FOLDED_SYMBOLS
 from scanner.engine.summaries import (
     EMPTY,
     USE_FUNCTION,
@@ -225,6 +226,7 @@ class FileAnalyzer:
         "_normalized",
         "_property_names",
         "_return_types",
+        "_sink_methods",
         "_walked",
         "class_methods",
         "classes",
@@ -284,6 +286,8 @@ class FileAnalyzer:
         self.inbound_functions: dict[str, dict[str, str]] | None = None
         """The top-level functions given a chat platform's event as a dict (`sources.inbound_parameters`)."""
         self._return_types = frozenset(models.returns.values())
+        self._sink_methods = sinks.method_sink_names(models)
+        """The method names `sinks.check_method_sinks` acts on (for a receiver that holds no URL)."""
         self._normalized = _NORMALIZED.setdefault(id(models.aliases), {})
         """`normalize`'s memo, shared by every analyser given the same aliases."""
         self._classified = _classified_by(classifier)
@@ -1250,7 +1254,8 @@ class FileAnalyzer:
         if base.symbol is None and called:
             # what follows gives a value without a symbol or a constant, but for a logger
             return symbol_value_of(self.models.logger_type) if node.attr in self.models.logger_names else NOTHING
-        named = self.classify_name(node.attr, owner)
+        # a called method's value is read only for its symbol, which its name's meaning does not change
+        named = self.classify_name(node.attr, owner) if not called else None
         if base.symbol is not None:
             symbol = self.normalize(f"{base.symbol}.{node.attr}")
             if symbol in self.models.request.objects:
@@ -1370,9 +1375,10 @@ class FileAnalyzer:
         if method in ("get", "pop", "setdefault") and base is not None and base.symbol is not None \
                 and base.symbol.startswith(ITEMS):
             return symbol_value_of(base.symbol[len(ITEMS):])
-        folded = sources.fold_call(func.symbol, method, base, args, kwargs)
-        if folded is not UNKNOWN:
-            return const_value(folded)
+        if symbol in FOLDED_SYMBOLS or method in FOLDED_METHODS:  # two set tests first: most calls fold nothing
+            folded = sources.fold_call(symbol, method, base, args, kwargs)
+            if folded is not UNKNOWN:
+                return const_value(folded)
         if given_body:
             # a helper that returns one key of the container it is given (`int_from_request(request.GET,
             # "start", 1)`) reads that key where it is called: the container is not taken whole
@@ -1402,7 +1408,10 @@ class FileAnalyzer:
             sources.schema_factory(self, node, symbol, scope)
             sinks.check_call_sinks(self, node, symbol, args, kwargs, scope)
         if method is not None:
-            sinks.check_method_sinks(self, node, method, base or NOTHING, args, kwargs, scope)
+            if method in self._sink_methods or (base is not None and base.shape is not None):
+                # a set test first: on a receiver that holds no URL, only a cookie setter's or header
+                # method's name concerns it
+                sinks.check_method_sinks(self, node, method, base or NOTHING, args, kwargs, scope)
             if method in sources.MAILBOX_METHODS and func.symbol is None:
                 fetched = sources.mailbox_message(self, node, method)  # `server.retr(num)` of a mail importer
                 if fetched is not None:
@@ -1451,15 +1460,20 @@ class FileAnalyzer:
             if method in _CARRYING_METHODS else None  # a set test first: most calls are none of these
         if carried_whole is not None:
             return carried_whole if not unused else NOTHING
+        # `_propagate` gives NOTHING for a call given no data and no keywords, made on no receiver or on
+        # one with a symbol (`User.objects.filter()`, `Form()`): for most calls it is not asked
+        inert = not given_data and not kwargs \
+            and (base is None or (base.symbol is not None and not isinstance(base.const, str)))
         if symbol is None:
-            return self._propagate(node, symbol, method, base, args, kwargs) if not unused else NOTHING
-        parsed = sources.parsed_body(symbol, args)
+            return self._propagate(node, symbol, method, base, args, kwargs) if not (unused or inert) else NOTHING
+        parsed = sources.parsed_body(symbol, args) if given_body else None  # it parses request bodies only
         if parsed is not None:
             return parsed
         carried = self.models.carriers.get(symbol) if modelled else None
         made = carried is None and not (modelled and symbol in self.models.returns)
         local_class = made and symbol.startswith("@class:")  # a class of this file
-        other_class = made and not local_class and _looks_like_class(symbol)
+        # `_looks_like_class(symbol)`, inlined (most calls that get here have a symbol)
+        other_class = made and not local_class and symbol[symbol.rfind(".") + 1:][:1].isupper()
         # what the call records, before its result is worked out (which records nothing)
         if local_class:
             self.bind_constructor(symbol[len("@class:"):], args, kwargs)
@@ -1476,10 +1490,10 @@ class FileAnalyzer:
         if modelled and symbol in self.models.returns:
             return symbol_value_of(result_symbol)
         if local_class:
-            held = self._propagate(node, symbol, method, base, args, kwargs)
+            held = NOTHING if inert else self._propagate(node, symbol, method, base, args, kwargs)
             return self.instance_value(symbol[len("@class:"):], held)
         if other_class:
-            held = self._propagate(node, symbol, method, base, args, kwargs)
+            held = NOTHING if inert else self._propagate(node, symbol, method, base, args, kwargs)
             rendered = self.external.rendered.get(symbol, frozenset())
             # `httpx.AsyncClient(base_url="https://api.example.com")`: the client keeps its base URL
             shape = sinks.opened_url(self, symbol, args, kwargs) if modelled else None
@@ -1491,9 +1505,10 @@ class FileAnalyzer:
         if opened is not None:
             # `websockets.connect(url)`: the connection keeps where it goes, for what is sent on it
             return Value(symbol=result_symbol, shape=opened)
-        data = self._propagate(node, symbol, method, base, args, kwargs)
-        if data.categories or data.params:
-            return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params)
+        if not inert:
+            data = self._propagate(node, symbol, method, base, args, kwargs)
+            if data.categories or data.params:
+                return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params)
         return symbol_value_of(result_symbol)
 
     def bind_constructor(self, class_name: str, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> None:
@@ -1677,19 +1692,25 @@ class FileAnalyzer:
 
     def local_summary(self, node: ast.Call, func: Value, scope: Scope) -> FunctionSummary | None:
         """The summary of the function a call reaches: one of this file's, or another module's."""
-        local = self._local_key(node, func, scope)
-        if local is not None:
-            found = self.summary_of(local)
-            if found is not None or not isinstance(node.func, ast.Name):
-                return found
-            # a name that is no function of the file: what it holds is called (an instance's class)
-        elif isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name) \
-                and node.func.value.id in ("self", "cls"):
+        # `_local_key`, inlined: this runs for every call whose result is read
+        callee = node.func
+        symbol = func.symbol
+        if isinstance(callee, ast.Name):
+            if symbol is None or not symbol.startswith("builtins."):
+                found = self.summary_of(callee.id)
+                if found is not None:
+                    return found
+                # a name that is no function of the file: what it holds is called (an instance's class)
+        elif isinstance(callee, ast.Attribute) and isinstance(callee.value, ast.Name) and callee.value.id in ("self", "cls"):
+            if scope.cls is not None:
+                return self.summary_of(f"{scope.cls.name}.{callee.attr}")
+            if symbol is not None and symbol.startswith("@instance:"):
+                return self.summary_of(symbol[len("@instance:"):])
             return None  # a method called outside any class
-        if func.symbol is not None:
-            if func.symbol.startswith("@instance:"):
-                return self.summary_of(func.symbol[len("@instance:"):])
-            key = callable_key(func.symbol)
+        if symbol is not None:
+            if symbol.startswith("@instance:"):
+                return self.summary_of(symbol[len("@instance:"):])
+            key = symbol.replace("()", "")  # `callable_key`, inlined
             self.uses.add(USE_FUNCTION + key)
             return self.external.functions.get(key)
         return None
@@ -1851,7 +1872,8 @@ class FileAnalyzer:
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 return f"{symbol}({first.value})"
-        return self.normalize(f"{symbol}()")
+        called = f"{symbol}()"
+        return self._normalized.get(called) or self.normalize(called)  # the memo read first, as `normalize` does
 
     def annotation_symbol(self, node: ast.expr | None, scope: Scope) -> str | None:
         """The qualified name of an annotation (`Request`, `"Request"`, `Optional[Request]`)."""

@@ -15,7 +15,7 @@ from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS, callee_n
 from scanner.engine.summaries import USE_SETTING
 from scanner.engine.values import HOLE, NOTHING, REQUEST, Value, data_of, shape_of, union
 from scanner.model import Cookie, Kind
-from scanner.packs import CookieSetter, HostRecipient, LogSink, ShareSink
+from scanner.packs import CookieSetter, HostRecipient, LogSink, Models, ShareSink
 
 if TYPE_CHECKING:
     from scanner.engine.analyzer import FileAnalyzer, Scope
@@ -698,6 +698,13 @@ def _sends_nothing(node: ast.Call, url_position: int, args: list[Value], kwargs:
             return False
     return all(name in HTTP_CONFIG_KEYWORDS or (name is not None and _literal(keyword.value, value))
                for keyword, (name, value) in zip(node.keywords, kwargs))
+
+
+def method_sink_names(models: Models) -> frozenset[str]:
+    """The method names `check_method_sinks` acts on when the receiver holds no URL (`Value.shape`):
+    the cookie setters' and the raw-header methods'. It does nothing for a call of another method
+    on such a receiver, so the evaluator asks it only about these (one set test per method call)."""
+    return frozenset(models.cookie_setters) | models.cookie_header_methods
 
 
 def check_method_sinks(an: FileAnalyzer, node: ast.Call, method: str, base: Value, args: list[Value],

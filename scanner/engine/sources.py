@@ -114,11 +114,18 @@ def fold_binop(op: ast.operator, left: Value, right: Value) -> Any:
     return UNKNOWN
 
 
+# The calls `fold_call` folds, by symbol and by method name: the evaluator asks it about no other
+# call (nearly every call is none of these, and two set tests cost less than a call of it).
+FOLDED_SYMBOLS = frozenset({"datetime.timedelta", "builtins.int"})
+FOLDED_METHODS = frozenset({"total_seconds"})
+
+
 def fold_call(
     symbol: str | None, method: str | None, base: Value | None, args: list[Value], kwargs: list[tuple[str | None, Value]]
 ) -> Any:
-    """Constant results of the few calls cookie lifetimes are written with: timedelta, total_seconds, int."""
-    if symbol in ("datetime.timedelta",):
+    """Constant results of the few calls cookie lifetimes are written with: timedelta, total_seconds, int
+    (`FOLDED_SYMBOLS`, `FOLDED_METHODS`); UNKNOWN for any other call, or arguments not all numbers."""
+    if symbol == "datetime.timedelta":
         total = 0.0
         positional = ("days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks")
         items = list(zip(positional, args)) + [(k, v) for k, v in kwargs if k is not None]
