@@ -841,7 +841,9 @@ class FileAnalyzer:
         for env in results:
             for name, value in env.items():
                 previous = merged.get(name)
-                if previous is None or previous is value:
+                if previous is value:
+                    continue  # most names: what it held before every branch (merged already holds it)
+                if previous is None:
                     merged[name] = value
                 elif value.symbol is not None or value.role is not None:
                     # what a call gives in one branch, with the data another branch gives the name
@@ -1345,7 +1347,8 @@ class FileAnalyzer:
             func = self.member(node.func, base, scope, True)  # only its symbol and constant are read
         else:
             func = self.eval(node.func, scope)
-        if func.symbol in DEFERRING_CALLS and node.args and not isinstance(node.args[0], ast.Starred):
+        symbol = func.symbol  # read once: the call's path below asks it a dozen times
+        if symbol in DEFERRING_CALLS and node.args and not isinstance(node.args[0], ast.Starred):
             # `await asyncio.to_thread(extract_entities, text)`: the call of the function it is handed, with
             # the arguments that follow it (located at this call)
             deferred = ast.copy_location(ast.Call(func=node.args[0], args=node.args[1:], keywords=node.keywords), node)
@@ -1356,14 +1359,14 @@ class FileAnalyzer:
         args = [self.eval(given[0], scope)] if len(given) == 1 else [self.eval(a, scope) for a in given] if given else []
         kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords] \
             if node.keywords else []
-        symbol = func.symbol
         # whether a pack's table of calls has it (one memoised test; most calls are in none of them):
         # a symbol of the file (`@class:...`) is looked up, as a class may derive from a modelled one
         modelled = symbol is not None and (symbol[:1] == "@" or self.models.models_call(symbol))
-        passthrough = sources.passthrough_of(self, symbol) if modelled else None
-        passed = sources.passed_through(self, passthrough, node, args, kwargs, scope) if passthrough else None
-        if passed is not None:
-            return passed  # `typing.cast(T, value)` is `value` itself, request object or body alike
+        if modelled:
+            passthrough = sources.passthrough_of(self, symbol)
+            passed = sources.passed_through(self, passthrough, node, args, kwargs, scope) if passthrough else None
+            if passed is not None:
+                return passed  # `typing.cast(T, value)` is `value` itself, request object or body alike
         # what the arguments hold, looked at once: most calls are given no request body and no data
         given_body = given_data = False
         for value in args:
@@ -1382,13 +1385,13 @@ class FileAnalyzer:
         if given_body:
             # a helper that returns one key of the container it is given (`int_from_request(request.GET,
             # "start", 1)`) reads that key where it is called: the container is not taken whole
-            reader = None if func.symbol is not None and func.symbol.startswith(REQUEST) else self.local_summary(node, func, scope)
+            reader = None if symbol is not None and symbol.startswith(REQUEST) else self.local_summary(node, func, scope)
             keyed_at = reader.keyed[0] if reader is not None and reader.keyed is not None else None
             rebuilt_at = reader.rebuilds if reader is not None else None
-            sources.consume_bodies(self, node, func.symbol, args, kwargs, scope, keyed_at, rebuilt_at)
+            sources.consume_bodies(self, node, symbol, args, kwargs, scope, keyed_at, rebuilt_at)
 
         # request methods and container reads
-        if func.symbol is not None and func.symbol.startswith(REQUEST):
+        if symbol is not None and symbol.startswith(REQUEST):
             if method is not None and base is not None and base.role is not None and method in self.models.request.key_methods:
                 self.mark_key_read(node.func.value, scope)  # type: ignore[attr-defined]
                 return sources.request_key(self, node, base, args[0] if args else NOTHING, scope,
@@ -1412,7 +1415,7 @@ class FileAnalyzer:
                 # a set test first: on a receiver that holds no URL, only a cookie setter's or header
                 # method's name concerns it
                 sinks.check_method_sinks(self, node, method, base or NOTHING, args, kwargs, scope)
-            if method in sources.MAILBOX_METHODS and func.symbol is None:
+            if method in sources.MAILBOX_METHODS and symbol is None:
                 fetched = sources.mailbox_message(self, node, method)  # `server.retr(num)` of a mail importer
                 if fetched is not None:
                     return fetched
@@ -1435,9 +1438,9 @@ class FileAnalyzer:
                 side_logs = self.side_logs.get(name)
                 if side_logs:
                     sinks.apply_side_logs(self, node, side_logs, args, name)
-        if given_data and func.symbol is not None and not func.symbol.startswith("@"):
+        if given_data and symbol is not None and not symbol.startswith("@"):
             # only data flowing in makes another module's pass-through function matter here
-            self.uses.add(USE_PASSTHROUGH + callable_key(func.symbol))
+            self.uses.add(USE_PASSTHROUGH + callable_key(symbol))
         if summary is not None:
             sinks.apply_summary(self, node, summary, args, kwargs, scope)
             if summary.keyed is not None:
