@@ -1890,6 +1890,27 @@ def _type_names(node: ast.expr | None) -> list[ast.expr]:
     return found
 
 
+def exported_instance(an: FileAnalyzer, symbol: str) -> str:
+    """What another module sees a module-level instance as: an instance of a class of this file that
+    derives from a class a pack models (`db = IndicoSQLAlchemy(...)` where `class
+    IndicoSQLAlchemy(SQLAlchemy)`) is that class's instance (`flask_sqlalchemy.SQLAlchemy()`), so
+    the models declared on `db.Model` and `db.Column` elsewhere are seen; any other symbol is itself.
+
+    A project wraps the framework's extension to add a few methods; what the packs know of the
+    framework's object (its Model, Column, session) is what its importers use. Only the first such
+    base counts, and only a direct one (a class of this file named as a base is followed no further)."""
+    if not symbol.startswith("@instance:"):
+        return symbol
+    info = an.classes.get(symbol[len("@instance:"):])
+    if info is None:
+        return symbol
+    for base in info.bases:
+        made = f"{base}()"
+        if an.models.relevant(made):
+            return made
+    return symbol
+
+
 def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
     """The classes this module says receive data: the local names, and the qualified names of
     other modules' classes.
