@@ -1836,10 +1836,7 @@ class FileAnalyzer:
             families={prefix + name: family for name, family in self.schema_classes.items()},
             # the request object counts too: `from flask import request` in a project module its
             # views import it from (`from app.compat import request`) is the request there
-            variables={**{prefix + name: value.symbol for name, value in self.module_scope.env.items()
-                          if value.symbol is not None and (self.models.relevant(value.symbol) or value.symbol == REQUEST
-                                                           or self._reexported(prefix + name, value.symbol))},
-                       **self._url_constants(prefix)},
+            variables={**self._exported_variables(prefix), **self._url_constants(prefix)},
             request_attributes=frozenset(self.request_attributes),
             responses=sources.response_model_symbols(self),
             received=sources.received_classes(self)[1],
@@ -1847,6 +1844,23 @@ class FileAnalyzer:
             settings=frozenset(self.settings),
             properties=self._exported_properties(),
         )
+
+    def _exported_variables(self, prefix: str) -> dict[str, str]:
+        """This module's `variables` entry but URL constants: module-level names bound to an object a
+        model cares about, or to the request, or re-exported, by qualified name. An instance of a
+        class of this file that derives from a modelled one is that one's (`sources.exported_instance`:
+        `db = AppSQLAlchemy()` is `flask_sqlalchemy.SQLAlchemy()`), asked for instances only."""
+        relevant = self.models.relevant
+        found: dict[str, str] = {}
+        for name, value in self.module_scope.env.items():
+            symbol = value.symbol
+            if symbol is None:
+                continue
+            if symbol[:10] == "@instance:":
+                symbol = sources.exported_instance(self, symbol)
+            if relevant(symbol) or symbol == REQUEST or self._reexported(prefix + name, symbol):
+                found[prefix + name] = symbol
+        return found
 
     def _url_constants(self, prefix: str) -> dict[str, str]:
         """Module-level URL constants whose host is a known recipient's or the vendor's
