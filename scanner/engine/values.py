@@ -182,7 +182,12 @@ def default_shape(values: list[Value] | tuple[Value, ...]) -> str | None:
 
 
 def union(values: list[Value] | tuple[Value, ...]) -> Value:
-    """The data of several values together (no symbol, no constant)."""
+    """The data of several values together (no symbol, no constant); NOTHING when none has any."""
+    for value in values:
+        if value.categories or value.params:
+            break
+    else:
+        return NOTHING  # most unions: of constants and objects only (no set or list is built for them)
     categories: set[str] = set()
     steps: tuple[FlowStep, ...] = ()
     reasons: list[str] = []
