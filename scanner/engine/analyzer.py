@@ -1463,10 +1463,13 @@ class FileAnalyzer:
             if method in _CARRYING_METHODS else None  # a set test first: most calls are none of these
         if carried_whole is not None:
             return carried_whole if not unused else NOTHING
-        # `_propagate` gives NOTHING for a call given no data and no keywords, made on no receiver or on
-        # one with a symbol (`User.objects.filter()`, `Form()`): for most calls it is not asked
-        inert = not given_data and not kwargs \
-            and (base is None or (base.symbol is not None and not isinstance(base.const, str)))
+        # `_propagate` gives NOTHING for a call given no data and no keywords, made on no receiver, on one
+        # with a symbol (`User.objects.filter()`, `Form()`), or on one holding no data by a method whose
+        # name reads none (not `get`, `get_*` or `format`): for most calls it is not asked
+        inert = not given_data and not kwargs and (
+            base is None or (base.symbol is not None and not isinstance(base.const, str))
+            or (not base.categories and not base.params and method is not None and method not in ("get", "format")
+                and not method.startswith("get_")))
         if symbol is None:
             return self._propagate(node, symbol, method, base, args, kwargs) if not (unused or inert) else NOTHING
         parsed = sources.parsed_body(symbol, args) if given_body else None  # it parses request bodies only
