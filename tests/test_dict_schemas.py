@@ -297,7 +297,13 @@ def test_the_bundled_packs_declare_the_dict_schemas() -> None:
     loaded = models()
     assert [(d.family, d.shape) for d in loaded.dict_schemas] == [
         ("validator-dict", "validators"), ("cerberus", "rules"), ("voluptuous", "markers"),
-        ("json-schema", "json-schema"), ("json-schema", "json-schema"), ("json-schema", "json-schema")]
+        ("json-schema", "json-schema"), ("json-schema", "json-schema"), ("json-schema", "json-schema"),
+        ("webargs", "markers")]
+    # a webargs argmap: webargs' decorators and a project's wrappers of the same names, a parser's parse
+    argmaps = [loaded.dict_schema_calls.get(s) for s in (
+        "webargs.flaskparser.use_kwargs", "indico.web.args.use_args", "webargs.flaskparser.parser.parse",
+        "app.views.use_kwargs_later", "webargs.flaskparser.FlaskParser().load_json", "app.args.parse")]
+    assert [a.family if a is not None else None for a in argmaps] == ["webargs", "webargs", "webargs", None, None, None]
     validate = loaded.dict_schema_calls.get("jsonschema.validate")
     assert validate == DictSchema("json-schema", JSON, "json-schema", position=1, keyword="schema")
     draft = loaded.dict_schema_calls.get("jsonschema.validators.Draft202012Validator")

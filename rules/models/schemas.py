@@ -31,6 +31,7 @@ import peewee
 import sqlalchemy as sa
 import typing_extensions
 import voluptuous
+import webargs.flaskparser
 import werkzeug.local
 import whoosh.fields
 from mailman.interfaces.action import Action
@@ -48,6 +49,10 @@ from flask import request
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import FlaskForm
 from marshmallow import fields as mf
+from myapp.util.marshmallow import LowercaseString
+from myapp.web.args import use_kwargs
+from myapp.schemas import AffiliationArgs
+from webargs import fields as wfields
 from myapp.lib.navl import validators as navl
 from myapp.forms import NamePartsFormField
 from myapp.payment import BasePaymentProvider
@@ -1993,6 +1998,48 @@ signup_payload = voluptuous.Schema({
     # ok: python.voluptuous.field
     voluptuous.Optional("remember_me", default=False): bool,
 })
+
+
+# webargs: an argmap given to use_kwargs / use_args (webargs' own or a project's wrapper of the same
+# name) or to a parser's parse; its fields are webargs' re-exported marshmallow fields.
+class RegistrationEmailCheck:
+    @use_kwargs({
+        # ruleid: python.webargs.field user.contact.email
+        "email": LowercaseString(required=True),
+        # ok: python.webargs.field
+        "update": wfields.UUID(load_default=None),
+        # ok: python.webargs.field
+        "management": wfields.Bool(load_default=False),
+    }, location="query")
+    def _process_args(self, email: str, update: str, management: bool) -> None:
+        self.email = email
+
+
+@webargs.flaskparser.use_args({
+    # ruleid: python.webargs.field user.name.first
+    "first_name": wfields.Str(required=True),
+    # ruleid: python.webargs.field user.contact.phone_number
+    "phone": wfields.Str(load_default=""),
+})
+def update_profile(args: dict[str, str]) -> None:
+    pass
+
+
+def search_users() -> None:
+    # ruleid: python.webargs.field user.contact.email
+    args = webargs.flaskparser.parser.parse({"email": wfields.Email(), "page": wfields.Int()}, location="query")
+    # a schema class, not a dict: the marshmallow family reads its fields where it is declared
+    # ok: python.webargs.field
+    use_kwargs(UserSchema, location="json")
+    del args
+
+
+class SignupArgs(marshmallow.Schema):
+    # webargs' re-exported fields are marshmallow's
+    # ruleid: python.marshmallow.field user.contact.email
+    email = wfields.String(required=True)
+    # ok: python.marshmallow.field
+    affiliation_link = wfields.Nested(AffiliationArgs, load_default=None)
 
 
 # JSON Schema: the keys of `properties`, where the schema is validated against or named so.
