@@ -2245,18 +2245,25 @@ def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaF
 
 
 def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFamily | None, scope: Scope) -> frozenset[str]:
-    """The categories a class's string form shows: the `self.x` its __str__/__repr__ read, or,
-    for families with a generated repr (dataclasses, Pydantic), every field's."""
+    """The categories a class's string form shows: the `self.x` its __str__/__repr__ read, the
+    `self.x.y` read by the name of `x` (`self.user.name`), or, for families with a generated repr (dataclasses, Pydantic), every field's."""
     categories: set[str] = set()
     custom = False
     for stmt in node.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("__str__", "__repr__"):
             custom = True
             for sub in ast.walk(stmt):
-                if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == "self":
+                if not isinstance(sub, ast.Attribute):
+                    continue
+                held = sub.value
+                if isinstance(held, ast.Name) and held.id == "self":
                     match = an.classifier.name(sub.attr, owner=node.name)
-                    if match is not None:
-                        categories.add(match.category)
+                elif isinstance(held, ast.Attribute) and isinstance(held.value, ast.Name) and held.value.id == "self":
+                    match = an.classifier.name(sub.attr, owner=held.attr)  # `self.user.name`: the user's
+                else:
+                    continue
+                if match is not None:
+                    categories.add(match.category)
     if not custom and family is not None and family.renders_fields:
         for stmt in node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
