@@ -478,6 +478,8 @@ class FileAnalyzer:
                 continue
             if stmt.decorator_list and _is_property(stmt):
                 properties.append(stmt.name)
+            elif stmt.name in ("__str__", "__repr__") and scope is self.module_scope and type(stmt) is ast.FunctionDef:
+                info.rendered |= self._rendered_objects(stmt, node.name)
             # What __init__ binds to self.x is known before any method runs; other methods' own
             # assignments are recorded as they are analysed (walking every method costs too much).
             if stmt.name in ("__init__", "setup", "setUp", "__post_init__"):
@@ -1771,6 +1773,117 @@ class FileAnalyzer:
         shown = ", ".join(sorted(categories))
         return Value(categories=frozenset(categories), reasons=(*reasons, f"`{attr}` is a property that returns {shown}"))
 
+    def duck_string_form(self, receiver: str) -> Value | None:
+        """What an object whose class the analysis cannot know shows written whole (`log.info("login by
+        %s", user)`, `f"{self.orm_user}"`, `repr(token)`): the string forms (`ClassInfo.rendered`) of the
+        top-level classes of this module or of the modules it imports at its top whose names end in the
+        word the receiver's name ends in (`user`, `orm_user` -> `User`; `orm_token` -> `APIToken`), when
+        every such class of this module shows personal data, the categories united (None otherwise).
+
+        The rule `duck_property`'s is, for the attribute every object has: the imported modules offer
+        their string forms among their properties (`user.__str__`), only those of class words whose
+        every class shows personal data (`_exported_properties`); a class of this file named alike that
+        shows nothing personal (`AnonymousUser`) says the name may be it."""
+        word = last_word(receiver)
+        offered = (self._ducks or self._imported_properties())[0].get(word + STRING_FORM)
+        local = self._string_forms().get(word)
+        if offered is None and local is None:
+            return None
+        if self._imports_class_of(word):
+            return None
+        categories: set[str] = set(offered) if offered is not None else set()
+        names: list[str] = []
+        for info in local or ():
+            if not info.rendered:
+                return None
+            categories.update(info.rendered)
+            names.append(info.name)
+        shown = ", ".join(sorted(categories))
+        whose = f"{' and '.join(names)}'s" if names else f"an imported `{word}` class's"
+        return Value(categories=frozenset(categories),
+                     reasons=(f"`{receiver}` is named for a class whose string form shows {shown} ({whose})",))
+
+    def _imports_class_of(self, word: str) -> bool:
+        """Whether the file imports at its top, by name, a class named with `word` (`from
+        langchain_core.messages.chat import ChatMessage` for `message`) from a module that does not
+        offer a personal string form for it (a library's, or a module whose classes of that word show
+        nothing personal): an object so named may be one of those. Those modules are recorded as used
+        (`_imported_properties`)."""
+        offered = self.external.properties
+        key = word + STRING_FORM
+        for _, bindings in self._module_imports:
+            for local, qualified in bindings:
+                if local[:1].isupper() and last_word(local) == word:
+                    module = qualified.rpartition(".")[0]
+                    if key not in offered.get(module, ()):
+                        return True
+        return False
+
+    def _string_forms(self) -> dict[str, list[ClassInfo]]:
+        """The module's top-level classes defined so far, by the last word of their names (`User`,
+        `OrmUser` -> `user`): whose string forms (`ClassInfo.rendered`) an object of unknown class
+        named with that word shows. Made when asked (once per file, and for the few log calls and
+        __str__ methods that render such an object), not kept: a field more on the analyzer costs
+        every file."""
+        found: dict[str, list[ClassInfo]] = {}
+        env = self.module_scope.env
+        for name, info in self.classes.items():
+            held = env.get(name)
+            if held is not None and held.symbol == "@class:" + name:  # top-level, not a nested one
+                found.setdefault(last_word(name), []).append(info)
+        return found
+
+    def _rendered_objects(self, method: ast.FunctionDef, class_name: str) -> frozenset[str]:
+        """What a top-level class's __str__/__repr__ shows of the objects of unknown class it returns
+        rendered whole by their names (`return repr(self.orm_user)`, `f"{self.user} on {self.day}"`):
+        their string forms (`duck_string_form`; the class's own is not among them yet). The empty set
+        for most. Only the method's own `return` statements are read, not those nested in a branch: a
+        walk of every __str__ costs too much for what it finds."""
+        found: set[str] = set()
+        for sub in method.body:
+            if type(sub) is not ast.Return or sub.value is None:
+                continue
+            for whole in sinks._rendered_whole(sub.value):
+                if type(whole) is ast.Attribute and type(whole.value) is ast.Name and whole.value.id == "self" \
+                        and self.classify_name(whole.attr, class_name) is None:
+                    duck = self.duck_string_form(whole.attr)
+                    if duck is not None:
+                        found.update(duck.categories)
+        return frozenset(found)
+
+    def rendered_ducks(self, call: ast.Call, scope: Scope) -> Value:
+        """What a log call's arguments render whole (`sinks._rendered_whole`) of objects whose class the
+        analysis cannot know, named for classes with personal string forms (`duck_string_form`): a
+        name (`orm_token`, a parameter or a function's result, not a string built here) or an attribute of
+        `self` (`self.token`) read as nothing else; not a user object's name, whose string form is its login
+        (`sinks._person_rendered`). NOTHING when there is none, which is most log calls."""
+        found: list[Value] = []
+        for arg in [*call.args, *(k.value for k in call.keywords)]:
+            for whole in sinks._rendered_whole(arg):
+                if isinstance(whole, ast.Name):
+                    name = whole.id
+                    if sinks._PERSON_OBJECT.fullmatch(name):
+                        continue  # a user object (`orm_user`) shows its login: `sinks._person_rendered`
+                    held = scope.lookup(name)
+                elif isinstance(whole, ast.Attribute) and isinstance(whole.value, ast.Name) and whole.value.id == "self":
+                    # not another object's attribute: `r.status`, `exc.message` are mostly its plain values
+                    name = whole.attr
+                    if sinks._PERSON_OBJECT.fullmatch(name) or self.classify_name(name, None) is not None:
+                        continue  # `self.current_user` (its login); `member.email` is what the classifier says
+                    cls = scope.cls
+                    held = cls.attributes.get(name) if cls is not None else None
+                else:
+                    continue
+                if held is not None and (held.categories or held.is_const or held.shape is not None
+                                         or _constructed(held.symbol)):
+                    # what it holds is known (its categories are reported), or its class is, or it is a
+                    # string built here (`error_message = f"Error searching online: {e}"`)
+                    continue
+                duck = self.duck_string_form(name)
+                if duck is not None:
+                    found.append(duck)
+        return union(found) if found else NOTHING
+
     def _imported_properties(self) -> tuple[dict[str, frozenset[str]], set[str]]:
         """The personal properties the modules imported at the top of this file so far define, by
         class word and attribute (`spawner._log_name`), each with its getters' categories united,
@@ -1792,20 +1905,24 @@ class FileAnalyzer:
                     for key, categories in defined.items():
                         known = found.get(key)
                         found[key] = categories if known is None else known | categories
-        names = {key.rpartition(".")[2] for key in found}
+        names = {key.rpartition(".")[2] for key in found if not key.endswith(STRING_FORM)}
         names.update(self._property_names)
         self._ducks = (found, names)
         return self._ducks
 
-    def _exported_properties(self) -> dict[str, dict[str, frozenset[str]]]:
+    def _exported_properties(self, rendered: bool) -> dict[str, dict[str, frozenset[str]]]:
         """This module's `properties` entry (ModuleSummary.properties): the properties of its classes
-        whose every getter returns personal data, with the categories united; {} when none does.
+        whose every getter returns personal data, and the string forms (`word.__str__`) of the class
+        words whose every top-level class shows personal data, with the categories united; {} when
+        there is none. `rendered`: whether some class of the module shows personal data.
 
         Only those are offered: the others would be given to every file that imports the module, and
         keyed by class word, a property of another module named the same is rare."""
-        if not self.properties:
-            return {}
         defined: dict[str, frozenset[str]] = {}
+        if rendered:  # most modules' classes show nothing
+            for word, infos in self._string_forms().items():  # `duck_string_form`'s
+                if all(info.rendered for info in infos):
+                    defined[word + STRING_FORM] = frozenset().union(*(info.rendered for info in infos))
         for attr, keys in self.properties.items():
             united: set[str] = set()
             for key in keys:
@@ -1829,13 +1946,14 @@ class FileAnalyzer:
     def export(self) -> ModuleSummary:
         """What other modules may use of this one: qualified names to summaries."""
         prefix = f"{self.module}." if self.module else ""
+        rendered = {prefix + name: info.rendered for name, info in self.classes.items() if info.rendered}
         return ModuleSummary(
             # a trivial summary stays trivial exported (which only drops an object it returns)
             functions={prefix + key: exported for key, exported in
                        ((key, self._exported(summary)) for key, summary in self.summaries.items()
                         if not summary.trivial)
                        if not exported.trivial},
-            rendered={prefix + name: info.rendered for name, info in self.classes.items() if info.rendered},
+            rendered=rendered,
             families={prefix + name: family for name, family in self.schema_classes.items()},
             # the request object counts too: `from flask import request` in a project module its
             # views import it from (`from app.compat import request`) is the request there
@@ -1845,7 +1963,7 @@ class FileAnalyzer:
             received=sources.received_classes(self)[1],
             named=sources.named_imports(self),
             settings=frozenset(self.settings),
-            properties=self._exported_properties(),
+            properties=self._exported_properties(bool(rendered)),
         )
 
     def _exported_variables(self, prefix: str) -> dict[str, str]:
@@ -2146,13 +2264,17 @@ def _is_property(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 
 def _imported_modules(imports: Sequence[tuple[ast.Import | ast.ImportFrom, list[tuple[str, str]]]]) -> set[str]:
     """The modules import statements (each with what it binds) name, but the standard library's
-    (which no scanned project defines): `import a.b` names `a.b`, `from a.b import c` names `a.b`."""
+    (which no scanned project defines): `import a.b` names `a.b`, `from a.b import c` names `a.b`,
+    `from .. import orm` names the package and `pkg.orm` (a relative import of bare names is how a
+    package's modules import its other modules; a function so named costs a use that matches nothing)."""
     found: set[str] = set()
     for stmt, bindings in imports:
         if type(stmt) is ast.ImportFrom:
             if stmt.level:  # relative: the project's own
                 if bindings:
                     found.add(bindings[0][1].rpartition(".")[0])
+                    if stmt.module is None:
+                        found.update(qualified for _, qualified in bindings)
             elif stmt.module and stmt.module.partition(".")[0] not in _STDLIB:
                 found.add(stmt.module)
         elif type(stmt) is ast.Import:
@@ -2161,6 +2283,23 @@ def _imported_modules(imports: Sequence[tuple[ast.Import | ast.ImportFrom, list[
 
 
 _STDLIB = frozenset(sys.stdlib_module_names)
+
+def _constructed(symbol: str | None) -> bool:
+    """Whether a value's symbol says its class: an instance of a class (`@instance:Member`,
+    `app.models.Member()`) or a builtin's; not a function's or a method's result (`orm.APIToken.find()`,
+    `@instance:APIToken.find`, whose class only its name tells)."""
+    if symbol is None:
+        return False
+    if symbol.startswith("@instance:"):
+        return "." not in symbol
+    if symbol.startswith("builtins."):
+        return True
+    return symbol.endswith("()") and symbol[:-2].rpartition(".")[2][:1].isupper()
+
+
+# The attribute under which a module offers its classes' string forms among their properties
+# (`user.__str__`: what an object named `user` shows written whole).
+STRING_FORM = ".__str__"
 
 
 def _is_log_call(stmt: ast.stmt) -> bool:

@@ -375,6 +375,9 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
             data = union([data, documented_parameters(an, node, data.params)])
     if not data.categories and node.args:
         data = union([data, _keys_read_of_logged(an, node, scope)])
+    if not data.categories and node.args:
+        # an object of unknown class named for classes whose string forms show personal data (`orm_token`)
+        data = union([data, an.rendered_ducks(node, scope)])
     person = _person_rendered(node, scope)
     if person.categories and not data.categories & {USERNAME, "user.contact.email"}:
         data = union([data, person])

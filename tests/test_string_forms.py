@@ -1,0 +1,222 @@
+"""String forms by duck typing: an object of unknown class written whole to a log shows what the string
+forms of the classes its name designates show (`orm_token` -> `APIToken`), over the file's classes and
+the string forms its imports offer among their properties (`token.__str__`)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from engine_support import observed, observed_tree
+
+from scanner.classify import Classifier
+from scanner.config import Config
+from scanner.engine.analyzer import analyze
+from scanner.engine.summaries import USE_PROPERTY
+from scanner.packs import load_models
+from scanner.runner import run
+
+NAME = ("user.name",)
+EMAIL = ("user.contact.email",)
+USERNAME = ("user.account.username",)
+LOG = "python.logging.personal-data"
+
+MODELS = """\
+    class APIToken:
+        def __repr__(self):
+            return f"<APIToken {self.prefix}... user={self.user.name}>"
+
+
+    class Member:
+        def __str__(self):
+            return self.email
+
+
+    class Group:
+        def __repr__(self):
+            return f"<Group {self.slug}>"
+
+
+    class OAuthCode:
+        def __repr__(self):
+            return f"<OAuthCode {self.id}>"
+
+
+    class ShareCode:
+        def __repr__(self):
+            return f"<ShareCode {self.owner.email}>"
+    """
+
+VIEWS = """\
+    import logging
+
+    from . import models
+
+    log = logging.getLogger(__name__)
+
+
+    def check(db, token, code, group):
+        orm_token = models.APIToken.find(db, token)
+        log.warning(f"{orm_token} has no user")
+        log.info("code %s group %s", code, group)
+        return orm_token
+    """
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a name, a repr() of it, a %-format of it and `self.x` of unknown class: each shows its class's string form
+        ("""\
+            import logging
+            log = logging.getLogger(__name__)
+
+            class Member:
+                def __str__(self):
+                    return f"{self.email}"
+
+            class Invitation:
+                def send(self):
+                    log.info("inviting %s", self.member)
+
+            def join(db, name):
+                member = db.find_member(name)
+                log.info("joined: %s", member)
+                log.info("joined: " + repr(member))
+                log.info("joined: %r" % (member,))
+            """, [(10, "log", EMAIL, LOG, False), (14, "log", EMAIL, LOG, False),
+                  (15, "log", EMAIL, LOG, False), (16, "log", EMAIL, LOG, False)]),
+        # a repr that shows an attribute's attribute by its owner's name (`self.user.name`), and one that
+        # shows another object's string form (`repr(self.orm_member)`): `self` written whole shows them
+        ("""\
+            import logging
+            log = logging.getLogger(__name__)
+
+            class APIToken:
+                def __repr__(self):
+                    return f"<APIToken {self.prefix}... user={self.user.name}>"
+
+            class Member:
+                def __str__(self):
+                    return self.email
+
+            class Account:
+                def __repr__(self):
+                    return repr(self.orm_member)
+
+                def stop(self):
+                    log.error("could not stop %s", self)
+
+            def purge(db, orm_token):
+                log.debug("purging %s", orm_token)
+            """, [(17, "log", EMAIL, LOG, False), (20, "log", NAME, LOG, False)]),
+        # near-misses: a class named alike that shows nothing personal vetoes the word; a name no class
+        # is named for; a constructed instance (its class's own string form is what it shows); an attribute
+        # the classifier reads; a user object keeps its login (sinks' rule), not the class's string form;
+        # a method called on the object, not the object
+        ("""\
+            import logging
+            log = logging.getLogger(__name__)
+
+            class Member:
+                def __str__(self):
+                    return self.email
+
+            class GuestMember:
+                def __str__(self):
+                    return "guest"
+
+            class Token:
+                def __str__(self):
+                    return self.user.email
+
+            class Session:
+                pass
+
+            class User:
+                def __str__(self):
+                    return self.email
+
+            def show(member, item, db, token, user):
+                log.info("member %s", member)
+                log.info("item %s", item)
+                log.info("session %s", Session())
+                session = Session()
+                log.info("session %s", session)
+                log.info("token %s", token.id)
+                log.info("user %s", user)
+                log.info("token %s", token.hex())
+            """, [(30, "log", USERNAME, LOG, False)]),
+        # near-misses: a string built here, named for a class (`error_message`); another object's attribute
+        # (`r.status`); a class of that word imported from a library, whose string form is unknown
+        ("""\
+            import logging
+            from langchain_core.messages.chat import ChatMessage
+            log = logging.getLogger(__name__)
+
+            class AgentMessage:
+                def __str__(self):
+                    return self.content
+
+            class UserStatus:
+                def __repr__(self):
+                    return self.email
+
+            def answer(messages, r, e):
+                error_message = f"Error searching online: {e}"
+                log.warning(error_message)
+                log.warning(f"Token introspection returned {r.status}")
+                for message in messages:
+                    log.error(f"Drop message with empty content: {message}")
+                return ChatMessage
+            """, []),
+    ],
+    ids=["names", "reprs", "near-misses", "near-misses-texts"],
+)
+def test_an_object_of_unknown_class_shows_the_string_form_its_name_designates(
+        source: str, expected: list[tuple[object, ...]]) -> None:
+    assert observed(source) == expected
+
+
+def test_a_module_offers_the_string_forms_of_class_words_whose_every_class_shows_personal_data() -> None:
+    models, classifier = load_models(), Classifier.load()
+    summary = analyze("app/models.py", textwrap.dedent(MODELS), models, classifier, module="app.models").summary
+    # `code`: ShareCode shows an email, OAuthCode nothing personal; `group`: nothing personal
+    assert summary.properties == {"app.models": {"token.__str__": frozenset(NAME), "member.__str__": frozenset(EMAIL)}}
+    views = analyze("app/views.py", textwrap.dedent(VIEWS), models, classifier, external=summary, module="app.views")
+    # `from . import models` names the package and its module `app.models`
+    assert {u for u in views.uses if u.startswith(USE_PROPERTY)} == {USE_PROPERTY + "app", USE_PROPERTY + "app.models"}
+    assert [(o.span.start_line, o.categories) for o in views.result.observations] == [(10, NAME)]
+    again = analyze("app/views.py", textwrap.dedent(VIEWS), models, classifier,
+                    external=summary.restricted(views.uses & summary.names()), module="app.views")
+    assert again.result == views.result and again.uses == views.uses
+
+
+def test_another_module_s_string_form_is_shown_where_that_module_is_imported(tmp_path: Path) -> None:
+    found = observed_tree(tmp_path, {"app/__init__.py": "", "app/models.py": MODELS, "app/views.py": VIEWS,
+                                     # the same lines in a module that does not import app.models
+                                     "app/other.py": VIEWS.replace("from . import models", "from . import errors"),
+                                     "app/errors.py": "class APIToken:\n    pass\n"})
+    assert [f for f in found if f[2] == "log"] == [("app/views.py", 10, "log", NAME)]
+
+
+def test_a_changed_string_form_invalidates_the_cached_results_of_its_importers(tmp_path: Path) -> None:
+    files = {"app/__init__.py": "", "app/models.py": MODELS, "app/views.py": VIEWS}
+    for relpath, text in files.items():
+        (tmp_path / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relpath).write_text(textwrap.dedent(text), encoding="utf-8")
+
+    def logged() -> list[tuple[str, int, tuple[str, ...]]]:
+        warm = run(tmp_path, config=Config(), command="observe", jobs=1)
+        cold = run(tmp_path, config=Config(), command="observe", jobs=2, cache=False)
+        assert warm.observations == cold.observations
+        return [(o.path, o.span.start_line, o.categories) for o in warm.observations if o.kind.value == "log"]
+
+    assert logged() == [("app/views.py", 10, NAME)]
+    # the token's repr stops showing its user's name: views.py is unchanged, what it uses changed
+    (tmp_path / "app/models.py").write_text(textwrap.dedent(MODELS).replace(" user={self.user.name}", ""), encoding="utf-8")
+    assert logged() == []
+    (tmp_path / "app/models.py").write_text(textwrap.dedent(MODELS).replace("self.user.name", "self.user.email"),
+                                            encoding="utf-8")
+    assert logged() == [("app/views.py", 10, EMAIL)]
