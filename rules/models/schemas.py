@@ -942,6 +942,18 @@ class Patient(db.Model):
     doctor_id = db.Column(db.Integer, db.ForeignKey("doctors.id"))
 
 
+class Speaker(db.Model):
+    """Large columns loaded only when read (`deferred`): the wrapped column is the field."""
+    # ruleid: python.sqlalchemy.column user.content.self_image
+    picture = db.deferred(db.Column(db.LargeBinary, nullable=True))
+    # ruleid: python.sqlalchemy.column user.content
+    biography = sa.orm.deferred(sa.Column(sa.Text), group="profile")
+    # ok: python.sqlalchemy.column
+    picture_source = db.deferred(db.Column(db.Integer, nullable=False, default=0))
+    # ok: python.sqlalchemy.column
+    owner_id = db.deferred(db.Column(db.Integer, db.ForeignKey("users.id")))
+
+
 class Report(db.Model):
     # ok: python.sqlalchemy.column
     reporter_id = db.Column(db.Integer, db.ForeignKey("users.id"))

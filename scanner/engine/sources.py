@@ -2322,6 +2322,12 @@ def _django_user_rendered(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) ->
     return frozenset({"user.account.username"})
 
 
+# Calls that wrap a column to change how it is loaded, not what it holds: SQLAlchemy's
+# `deferred(Column(...))` (also `db.deferred` of Flask-SQLAlchemy), used for large columns (a
+# picture, a document) read only when asked for. The wrapped call is the field.
+_COLUMN_WRAPPERS = frozenset({"deferred"})
+
+
 def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaFamily | None:
     """Emit a `collect` for each personal-data field a schema class declares; return its family."""
     inbound_hooks(an, node)
@@ -2352,6 +2358,9 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
             choices = [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
             seen = len(an.observations)
             for choice in choices:
+                if isinstance(choice, ast.Call) and choice.args and isinstance(choice.args[0], ast.Call) \
+                        and callee_name(choice) in _COLUMN_WRAPPERS:
+                    choice = choice.args[0]  # `picture = db.deferred(db.Column(db.LargeBinary))`: the column
                 if isinstance(choice, ast.Call) and len(an.observations) == seen:
                     _field(an, declaring, stmt, stmt.targets[0].id, choice, None, scope)
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
