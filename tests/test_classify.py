@@ -628,6 +628,12 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("reason", None, None),
     ("reason", "Exception", None),
     ("failure_reason", "Payment", None),
+    # a manager's reason for refusing, banning or blocking a person, in their words
+    ("rejection_reason", "Registration", CONTENT),
+    ("ban_reason", "User", CONTENT),
+    ("suspension_reason", None, CONTENT),
+    ("cancellation_reason", "Subscription", None),
+    ("rejection_reason_code", "Registration", None),
     ("title", "Report", CONTENT),
     # the session of a chat message or conversation is the conversation
     ("session_id", "MessageBase", None),

@@ -962,6 +962,15 @@ class Report(db.Model):
     reason = db.Column(db.Text, nullable=True)
 
 
+class EventRegistration(db.Model):
+    # a manager's reason for rejecting the registration, in their words, mailed to the registrant
+    # ruleid: python.sqlalchemy.column user.content
+    rejection_reason = db.Column(db.String, nullable=False, default="")
+    # a reason the service picks from its list
+    # ok: python.sqlalchemy.column
+    cancellation_reason = db.Column(db.String(40))
+
+
 class Refund(db.Model):
     # a reason code picked by the service
     # ok: python.sqlalchemy.column
