@@ -88,7 +88,8 @@ VIEWS = """\
             """, [(10, "log", EMAIL, LOG, False), (14, "log", EMAIL, LOG, False),
                   (15, "log", EMAIL, LOG, False), (16, "log", EMAIL, LOG, False)]),
         # a repr that shows an attribute's attribute by its owner's name (`self.user.name`), and one that
-        # shows another object's string form (`repr(self.orm_member)`): `self` written whole shows them
+        # shows another object's string form (`repr(self.orm_member)`, of a class named alike but for the
+        # one being defined): `self` written whole shows them
         ("""\
             import logging
             log = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ VIEWS = """\
                 def __str__(self):
                     return self.email
 
-            class Account:
+            class HubMember:
                 def __repr__(self):
                     return repr(self.orm_member)
 

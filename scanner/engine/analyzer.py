@@ -1773,7 +1773,7 @@ class FileAnalyzer:
         shown = ", ".join(sorted(categories))
         return Value(categories=frozenset(categories), reasons=(*reasons, f"`{attr}` is a property that returns {shown}"))
 
-    def duck_string_form(self, receiver: str) -> Value | None:
+    def duck_string_form(self, receiver: str, defining: str | None = None) -> Value | None:
         """What an object whose class the analysis cannot know shows written whole (`log.info("login by
         %s", user)`, `f"{self.orm_user}"`, `repr(token)`): the string forms (`ClassInfo.rendered`) of the
         top-level classes of this module or of the modules it imports at its top whose names end in the
@@ -1783,10 +1783,11 @@ class FileAnalyzer:
         The rule `duck_property`'s is, for the attribute every object has: the imported modules offer
         their string forms among their properties (`user.__str__`), only those of class words whose
         every class shows personal data (`_exported_properties`); a class of this file named alike that
-        shows nothing personal (`AnonymousUser`) says the name may be it."""
+        shows nothing personal (`AnonymousUser`) says the name may be it. `defining`: the class whose
+        __str__ asks, which is not among them (JupyterHub's `User.__repr__` returns `repr(self.orm_user)`)."""
         word = last_word(receiver)
         offered = (self._ducks or self._imported_properties())[0].get(word + STRING_FORM)
-        local = self._string_forms().get(word)
+        local = self._string_forms(defining).get(word)
         if offered is None and local is None:
             return None
         if self._imports_class_of(word):
@@ -1819,17 +1820,17 @@ class FileAnalyzer:
                         return True
         return False
 
-    def _string_forms(self) -> dict[str, list[ClassInfo]]:
+    def _string_forms(self, defining: str | None = None) -> dict[str, list[ClassInfo]]:
         """The module's top-level classes defined so far, by the last word of their names (`User`,
         `OrmUser` -> `user`): whose string forms (`ClassInfo.rendered`) an object of unknown class
         named with that word shows. Made when asked (once per file, and for the few log calls and
         __str__ methods that render such an object), not kept: a field more on the analyzer costs
-        every file."""
+        every file. `defining`: a class left out (the one being defined)."""
         found: dict[str, list[ClassInfo]] = {}
         env = self.module_scope.env
         for name, info in self.classes.items():
             held = env.get(name)
-            if held is not None and held.symbol == "@class:" + name:  # top-level, not a nested one
+            if held is not None and held.symbol == "@class:" + name and name != defining:  # top-level, not nested
                 found.setdefault(last_word(name), []).append(info)
         return found
 
@@ -1846,7 +1847,7 @@ class FileAnalyzer:
             for whole in sinks._rendered_whole(sub.value):
                 if type(whole) is ast.Attribute and type(whole.value) is ast.Name and whole.value.id == "self" \
                         and self.classify_name(whole.attr, class_name) is None:
-                    duck = self.duck_string_form(whole.attr)
+                    duck = self.duck_string_form(whole.attr, class_name)
                     if duck is not None:
                         found.update(duck.categories)
         return frozenset(found)
