@@ -51,7 +51,7 @@ from flask_wtf import FlaskForm
 from marshmallow import fields as mf
 from myapp.util.marshmallow import LowercaseString
 from myapp.web.args import use_kwargs
-from myapp.schemas import AffiliationArgs
+from myapp.schemas import AffiliationArgs, make_link_field
 from webargs import fields as wfields
 from myapp.lib.navl import validators as navl
 from myapp.forms import NamePartsFormField
@@ -2061,6 +2061,19 @@ class SignupArgs(marshmallow.Schema):
     email = wfields.String(required=True)
     # ok: python.marshmallow.field
     affiliation_link = wfields.Nested(AffiliationArgs, load_default=None)
+
+
+class LocalSignupArgs(SignupArgs):
+    # the project's own String (lower-cased on load), named for the field it refines
+    # ruleid: python.marshmallow.field user.account.username
+    username = LowercaseString(required=True)
+    # ruleid: python.marshmallow.field user.authorization.credentials
+    password = wfields.String(required=True)
+    # ok: python.marshmallow.field
+    theme = LowercaseString(load_default="light")
+    # a helper's result, not a field class
+    # ok: python.marshmallow.field
+    affiliation_link = make_link_field("affiliation")
 
 
 # JSON Schema: the keys of `properties`, where the schema is validated against or named so.

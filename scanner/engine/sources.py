@@ -2393,14 +2393,16 @@ def callee_name(call: ast.Call) -> str:
 
 def _declares_field(family: SchemaFamily, symbol: str | None, call: ast.Call) -> bool:
     """A field call of the family, or, in a class known to be of the family, a call of a field
-    class of the project's own (`PasswordField(...)`, a subclass of forms.CharField)."""
+    class of the project's own (`PasswordField(...)`, a subclass of forms.CharField;
+    `LowercaseString(...)`, a subclass of marshmallow's String, named for the field it refines)."""
     if symbol is not None and family.is_field_call(symbol):
         return True
     if not family.field_calls:
         return False
     name = (symbol or callee_name(call)).rsplit(".", 1)[-1].rsplit(":", 1)[-1]
     excluded = {e.rsplit(".", 1)[-1] for e in family.exclude_calls}
-    return name.endswith("Field") and name not in excluded and not name.endswith(("ForeignKeyField", "RelatedField"))
+    return name.endswith(("Field", "String")) and name not in excluded \
+        and not name.endswith(("ForeignKeyField", "RelatedField"))
 
 
 def _to_value_table(family: SchemaFamily, symbol: str | None, call: ast.Call) -> bool:
