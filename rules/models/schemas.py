@@ -2076,6 +2076,17 @@ class LocalSignupArgs(SignupArgs):
     affiliation_link = make_link_field("affiliation")
 
 
+class FavoriteEventArgs(marshmallow.Schema):
+    # the attribute path says what the field reads: an event's venue, not a person's location
+    # ok: python.marshmallow.field
+    location = wfields.String(attribute="event.location.venue_name")
+    # ruleid: python.marshmallow.field user.contact.email
+    email = wfields.String(attribute="event.creator.email")
+    # a plain attribute name is the same object's
+    # ruleid: python.marshmallow.field user.contact.phone_number
+    phone = wfields.String(attribute="phone_number")
+
+
 # JSON Schema: the keys of `properties`, where the schema is validated against or named so.
 PROFILE_UPDATE_SCHEMA = {
     "type": "object",

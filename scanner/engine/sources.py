@@ -2876,8 +2876,28 @@ def _field(
         type_names.extend(_names_in(annotation))
     if family.submitted and _disabled(call):
         return
+    if call.keywords and _reads_other_object(an, call):
+        return
     hints = _hints(an, call, scope) if family.submitted else _NO_HINTS
     _emit_field(an, declaring, stmt, name, type_names + hints.types, hints, call)
+
+
+# The keywords by which a serializer's field names the attribute path it reads (marshmallow's
+# `attribute=`, DRF's `source=`).
+_PATH_KEYWORDS = ("attribute", "source")
+
+
+def _reads_other_object(an: FileAnalyzer, call: ast.Call) -> bool:
+    """Whether a field reads, by a dotted path, an attribute of another object that is nothing
+    personal (`location = fields.String(attribute="event.location.venue_name")`: an event's venue,
+    not a person's location): the path's last name, owned by the name before it, says what the
+    field holds. False for a plain name (`attribute="email_address"`) and for no such keyword."""
+    for keyword in call.keywords:
+        if keyword.arg in _PATH_KEYWORDS and isinstance(keyword.value, ast.Constant) \
+                and isinstance(keyword.value.value, str) and "." in keyword.value.value:
+            owner, _, attr = keyword.value.value.rpartition(".")
+            return an.classifier.name(attr, owner=owner.rpartition(".")[2]) is None
+    return False
 
 
 def _annotated_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AnnAssign, scope: Scope) -> None:
