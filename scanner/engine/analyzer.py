@@ -27,6 +27,7 @@ from typing import Any
 from scanner.classify import Classifier, Match
 from scanner.engine import sinks, sources
 from scanner.engine.imports import import_bindings, module_name
+from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.positions import Positions
 from scanner.engine.sources import FOLDED_METHODS, FOLDED_SYMBOLS
 from scanner.engine.summaries import (
@@ -525,7 +526,7 @@ class FileAnalyzer:
                                  scope: Scope) -> str | None:
         """The SDK instance a parameter `name` of `func` holds by its annotation (`client: openai.OpenAI`
         gives `openai.OpenAI()`), or None: no such parameter, no annotation, or a class no pack models."""
-        for arg in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs):
+        for arg in named_parameters(func.args):
             if arg.arg == name:
                 annotated = self.annotation_symbol(arg.annotation, scope) if arg.annotation is not None else None
                 if annotated is None or annotated.startswith("@"):
@@ -569,7 +570,7 @@ class FileAnalyzer:
     ) -> None:
         """Analyse one function body with its parameters bound, then record its summary."""
         scope = Scope(env={}, parent=outer, cls=cls)
-        params = [*func.args.posonlyargs, *func.args.args]
+        params = positional_parameters(func.args)
         names = [a.arg for a in params]
         all_args = [*params, *func.args.kwonlyargs]
         if func.args.vararg:
@@ -665,8 +666,7 @@ class FileAnalyzer:
             given = [*decorator.args, *(k.value for k in decorator.keywords)]
             if not any(self._is_logger_symbol(self.static_symbol(arg, outer)) for arg in given):
                 continue
-            return decorator, union([data_of(scope.env[a.arg]) for a in [*func.args.posonlyargs, *func.args.args,
-                                                                         *func.args.kwonlyargs] if a.arg in scope.env])
+            return decorator, union([data_of(scope.env[a.arg]) for a in named_parameters(func.args) if a.arg in scope.env])
         return None
 
     def emit_logging_decorator(self, func: ast.FunctionDef | ast.AsyncFunctionDef, decorator: ast.expr,
@@ -1528,7 +1528,7 @@ class FileAnalyzer:
         init = next((func for func, _ in methods if func.name == "__init__"), None)
         if info is None or init is None:
             return
-        names = [a.arg for a in (*init.args.posonlyargs, *init.args.args)][1:]
+        names = [a.arg for a in positional_parameters(init.args)][1:]
         given = dict(zip(names, args))
         given.update((name, value) for name, value in kwargs if name is not None)
         urls = {name: value for name, value in given.items() if value.shape is not None or _url_text(value)}
@@ -2352,7 +2352,7 @@ def _classified_by(classifier: Classifier) -> dict[tuple[str, str | None], Value
 
 def _is_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
     """True when `name` is one of `func`'s named parameters."""
-    return any(a.arg == name for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs))
+    return any(a.arg == name for a in named_parameters(func.args))
 
 
 def parameter_key(container: Value, key: Value) -> tuple[int, int, str] | None:
@@ -2412,7 +2412,7 @@ def _reads_any(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[str], o
 
 def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     """The names a function reads without binding them itself (its parameters, assignments, imports)."""
-    bound = {a.arg for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)}
+    bound = {a.arg for a in named_parameters(func.args)}
     bound.update(a.arg for a in (func.args.vararg, func.args.kwarg) if a is not None)
     read: set[str] = set()
     for node in ast.walk(func):

@@ -11,6 +11,7 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS, callee_name, inner_bodies
 from scanner.engine.summaries import USE_SETTING
 from scanner.engine.values import HOLE, NOTHING, REQUEST, Value, data_of, shape_of, union
@@ -329,7 +330,7 @@ def _record_parameters(an: FileAnalyzer, node: ast.Call, params: frozenset[int])
     words = func.name.lstrip("_").split("_") if func is not None else []
     if func is None or len(words) < 2 or words[0] not in _RECORD_VERBS:
         return NOTHING
-    ordered = [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]
+    ordered = named_parameters(func.args)
     parts = [an.classify_name(ordered[param].arg, words[1]) for param in sorted(params) if 0 <= param < len(ordered)]
     return union([part for part in parts if part is not None]) if any(parts) else NOTHING
 
@@ -575,7 +576,7 @@ def documented_parameters(an: FileAnalyzer, node: ast.AST, params: frozenset[int
     doc = ast.get_docstring(func) if func is not None else None
     if func is None or not doc:
         return NOTHING
-    ordered = [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]
+    ordered = named_parameters(func.args)
     parts: list[Value] = []
     for param in sorted(params):
         arg = func.args.kwarg if param == KWARGS else func.args.vararg if param == VARARGS else (
@@ -984,7 +985,7 @@ def _returned_functions(factory: str, functions: dict[str, ast.FunctionDef | ast
 
 
 def _parameters(func: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
-    names = [a.arg for a in (*func.args.posonlyargs, *func.args.args)]
+    names = [a.arg for a in positional_parameters(func.args)]
     return names[1:] if names and names[0] in ("self", "cls") else names
 
 

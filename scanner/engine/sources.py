@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.classify import Match
 from scanner.engine.imports import import_bindings
+from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.summaries import (
     USE_BASE,
     USE_NAMED,
@@ -293,7 +294,7 @@ def _inbound_functions(an: FileAnalyzer) -> dict[str, dict[str, str]]:
         handler = _inbound_handler(an, func, an.module_scope) if func.decorator_list else None
         if handler is None:
             continue
-        held = {a.arg: handler for a in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]
+        held = {a.arg: handler for a in named_parameters(func.args)
                 if a.arg in an.models.inbound_handlers[handler].parameters}
         if held:
             found[name] = held
@@ -320,7 +321,7 @@ def _follow_passed(found: dict[str, dict[str, str]], defs: Mapping[str, ast.Func
             target = defs.get(name) if name is not None else None
             if target is None or target.name == caller:
                 continue
-            positional = [*target.args.posonlyargs, *target.args.args][skip:]
+            positional = positional_parameters(target.args)[skip:]
             passed = [(positional[i].arg, a.id) for i, a in enumerate(call.args[:len(positional)]) if isinstance(a, ast.Name)]
             passed += [(k.arg, k.value.id) for k in call.keywords if k.arg is not None and isinstance(k.value, ast.Name)]
             given = found.setdefault(key(target.name), {})
@@ -354,7 +355,7 @@ def _inbound_methods(an: FileAnalyzer, node: ast.ClassDef, found: dict[str, dict
         if hook is None:
             continue
         kind, parameters = hook
-        held = {a.arg: kind for a in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs][1:]
+        held = {a.arg: kind for a in named_parameters(func.args)[1:]
                 if a.arg in parameters}
         if held:
             found[f"{node.name}.{name}"] = held
@@ -1416,7 +1417,7 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
                              topic=next((w for w in words if w in conversation), None), deletes=deletes)
     # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
     candidates: list[ast.expr | None] = [*func.args.defaults, *func.args.kw_defaults]
-    for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
+    for arg in named_parameters(func.args):
         # `x: Annotated[str, Security(api_key_header)]`
         if isinstance(arg.annotation, ast.Subscript) and isinstance(arg.annotation.slice, ast.Tuple) \
                 and _annotation_name(arg.annotation.value) == "Annotated":
@@ -1498,7 +1499,7 @@ def parameter_value(
     scope: Scope,
 ) -> Value:
     """What a parameter holds on entry; route parameters that are request fields are collected here."""
-    positional = [*func.args.posonlyargs, *func.args.args]
+    positional = positional_parameters(func.args)
     if cls is not None and index == 0 and arg.arg in ("self", "cls") and positional and positional[0] is arg:
         rendered = cls.rendered if arg.arg == "self" else frozenset()
         return Value(symbol=f"@self:{cls.name}", categories=rendered,
@@ -1616,7 +1617,7 @@ def _annotation_name(node: ast.expr) -> str:
 
 
 def _default_of(func: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg) -> ast.expr | None:
-    positional = [*func.args.posonlyargs, *func.args.args]
+    positional = positional_parameters(func.args)
     if arg in positional:
         offset = len(positional) - len(func.args.defaults)
         index = positional.index(arg)
@@ -1707,7 +1708,7 @@ def _beside_address(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionD
     found: bool | None = getattr(func, _ADDRESS_PARAMS, None)
     if found is None:
         found = False
-        for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
+        for arg in named_parameters(func.args):
             if _ADDRESS_WORDS.search(arg.arg):
                 match = an.classifier.name(arg.arg, owner="request")
                 if match is not None and match.category in _ADDRESS_ANCHORS:
@@ -1987,7 +1988,7 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
         for func in _functions(an.tree.body):
             if func.decorator_list and (_route_decorated(an, func)
                                         or events and _event_decorated(an, func, an.module_scope)):
-                for arg in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]:
+                for arg in named_parameters(func.args):
                     seeds.extend(_type_names(arg.annotation))
     decoders = an.models.received_by
     # a decoder is reached through a module-level import of its package (one inside a function is
