@@ -19,7 +19,6 @@ from scanner.runner import run
 
 NAME = ("user.name",)
 EMAIL = ("user.contact.email",)
-USERNAME = ("user.account.username",)
 LOG = "python.logging.personal-data"
 
 MODELS = """\
@@ -114,8 +113,8 @@ VIEWS = """\
             """, [(17, "log", EMAIL, LOG, False), (20, "log", NAME, LOG, False)]),
         # near-misses: a class named alike that shows nothing personal vetoes the word; a name no class
         # is named for; a constructed instance (its class's own string form is what it shows); an attribute
-        # the classifier reads; a user object keeps its login (sinks' rule), not the class's string form;
-        # a method called on the object, not the object
+        # the classifier reads; a method called on the object, not the object. A user object shows its
+        # class's string form (the file's `User` shows an email), not the login sinks' rule supposes
         ("""\
             import logging
             log = logging.getLogger(__name__)
@@ -148,7 +147,7 @@ VIEWS = """\
                 log.info("token %s", token.id)
                 log.info("user %s", user)
                 log.info("token %s", token.hex())
-            """, [(30, "log", USERNAME, LOG, False)]),
+            """, [(30, "log", EMAIL, LOG, False)]),
         # near-misses: a string built here, named for a class (`error_message`); another object's attribute
         # (`r.status`); a class of that word imported from a library, whose string form is unknown
         ("""\
@@ -221,3 +220,68 @@ def test_a_changed_string_form_invalidates_the_cached_results_of_its_importers(t
     (tmp_path / "app/models.py").write_text(textwrap.dedent(MODELS).replace("self.user.name", "self.user.email"),
                                             encoding="utf-8")
     assert logged() == [("app/views.py", 10, EMAIL)]
+
+
+@pytest.mark.parametrize(
+    ("repr_body", "expected"),
+    [
+        # a helper given `self` and the names of the attributes it shows (indico's `format_repr`)
+        ("return format_repr(self, 'id', 'email', is_deleted=False)", [(9, "log", EMAIL + ("user.unique_id",), LOG, False)]),
+        ("return format_repr(self, 'email', _text=self.full_name)", [(9, "log", EMAIL + NAME, LOG, False)]),
+        # near-misses: names of nothing personal; another object given first; a name that is no identifier
+        ("return format_repr(self, 'capacity', 'slug')", []),
+        ("return format_repr(self.room, 'email')", []),
+        ("return format_repr(self, 'e-mail address')", []),
+    ],
+    ids=["names", "names-and-text", "nothing-personal", "not-self", "not-a-name"],
+)
+def test_a_repr_built_by_a_helper_shows_the_attributes_it_names(repr_body: str, expected: list[tuple[object, ...]]) -> None:
+    source = f"""\
+        import logging
+        log = logging.getLogger(__name__)
+
+        class Owner:
+            def __repr__(self):
+                {repr_body}
+
+        def transfer(event):
+            log.info("transferred from %s", event.owner)
+        """
+    assert observed(source) == expected
+
+
+PACKAGE_MODELS = """\
+    class User:
+        def __repr__(self):
+            return format_repr(self, 'id', 'email')
+
+
+    class AccountId:
+        def __str__(self):
+            return self.id
+    """
+
+PACKAGE_VIEWS = """\
+    import logging
+
+    from app.users import User
+    from app.views import WPUser
+
+    log = logging.getLogger(__name__)
+
+
+    def confirm(identity, checking_id):
+        user = User.find(identity)
+        log.info("reset for %s", identity.user)
+        log.info("payment %s", checking_id)
+        return user
+    """
+
+
+def test_a_class_a_package_re_exports_shows_its_module_s_string_form(tmp_path: Path) -> None:
+    # `from app.users import User` of app.users.models' class: that module's `user.__str__`, and only it
+    # (its AccountId's is not `checking_id`'s); an imported view class named alike (`WPUser`) is no user
+    found = observed_tree(tmp_path, {"app/__init__.py": "", "app/users/__init__.py": "from .models import User\n",
+                                     "app/users/models.py": PACKAGE_MODELS, "app/views.py": "class WPUser:\n    pass\n",
+                                     "app/handlers.py": PACKAGE_VIEWS})
+    assert [f for f in found if f[2] == "log"] == [("app/handlers.py", 11, "log", EMAIL + ("user.unique_id",))]

@@ -1345,3 +1345,35 @@ def resolve_token(db, token):
     # the token's own attribute, not the token
     # ok: python.logging.personal-data
     log.info("Token prefix %s", orm_token.prefix)
+
+
+# --- a repr built by a helper given `self` and the names of the attributes it shows ----------------------
+# (indico's `User.__repr__`: `return format_repr(self, 'id', 'email', is_deleted=False, _text=self.full_name)`;
+# its users logged whole, by name or as another object's user: `logger.info('... for user %s', identity.user)`)
+
+
+def format_repr(obj, *args, **kwargs):
+    return f"<{type(obj).__name__}({', '.join(str(getattr(obj, arg)) for arg in args)})>"
+
+
+class EventOwner:
+    def __repr__(self):
+        return format_repr(self, "id", "email", is_deleted=False)
+
+
+class Venue:
+    def __repr__(self):
+        # names of nothing personal; a helper given another object, not `self`
+        return format_repr(self, "capacity", "slug") + format_repr(self.room, "email")
+
+
+def transfer_event(event, owner, booking):
+    # an object named `owner` of unknown class: this file's EventOwner, whose repr shows its id and email
+    # ruleid: python.logging.personal-data user.contact.email,user.unique_id
+    log.info("Event %s transferred to %s", event.id, owner)
+    # another object's owner is an object too, not a plain value
+    # ruleid: python.logging.personal-data user.contact.email,user.unique_id
+    log.info("Event %s transferred from %s", event.id, event.owner)
+    # a venue's repr shows its capacity and slug; `booking.venue` is no person-named attribute
+    # ok: python.logging.personal-data
+    log.info("Booked %r", booking.venue)

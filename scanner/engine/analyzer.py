@@ -1787,6 +1787,8 @@ class FileAnalyzer:
         __str__ asks, which is not among them (JupyterHub's `User.__repr__` returns `repr(self.orm_user)`)."""
         word = last_word(receiver)
         offered = (self._ducks or self._imported_properties())[0].get(word + STRING_FORM)
+        if offered is None:
+            offered = self._reexported_string_form(word)
         local = self._string_forms(defining).get(word)
         if offered is None and local is None:
             return None
@@ -1804,6 +1806,27 @@ class FileAnalyzer:
         return Value(categories=frozenset(categories),
                      reasons=(f"`{receiver}` is named for a class whose string form shows {shown} ({whose})",))
 
+    def _reexported_string_form(self, word: str) -> frozenset[str] | None:
+        """The string form (`user.__str__`) that the module defining a class the file imports from a
+        package that re-exports it offers (`from indico.modules.users import User`, a class of
+        indico.modules.users.models.users, which the file does not import): only that class's word,
+        not the rest of that module's (lnbits' `from lnbits.core.models import Account` brings no
+        `AccountId` for a `checking_id`). None when there is none. Looked up when a name asks, not
+        per file: the re-exports of every imported class cost too much for what they find."""
+        key = word + STRING_FORM
+        offered = self.external.properties
+        found: frozenset[str] | None = None
+        for _, bindings in self._module_imports:
+            for local, qualified in bindings:
+                if local[:1].isupper() and last_word(local) == word:
+                    module = self._defining_module(qualified)
+                    if module != qualified.rpartition(".")[0] and module != self.module:
+                        self.uses.add(USE_PROPERTY + module)
+                        categories = offered.get(module, {}).get(key)
+                        if categories is not None:
+                            found = categories if found is None else found | categories
+        return found
+
     def _imports_class_of(self, word: str) -> bool:
         """Whether the file imports at its top, by name, a class named with `word` (`from
         langchain_core.messages.chat import ChatMessage` for `message`) from a module that does not
@@ -1812,13 +1835,30 @@ class FileAnalyzer:
         (`_imported_properties`)."""
         offered = self.external.properties
         key = word + STRING_FORM
+        others = False
         for _, bindings in self._module_imports:
             for local, qualified in bindings:
                 if local[:1].isupper() and last_word(local) == word:
                     module = qualified.rpartition(".")[0]
                     if key not in offered.get(module, ()):
-                        return True
-        return False
+                        module = self._defining_module(qualified)  # a package's re-export (rare: not first)
+                    if key not in offered.get(module, ()):
+                        others = True
+                    elif local.lower() == word:
+                        # the file imports the class itself (`User`, whose module offers its string
+                        # form): a `user` is one, not a view class named alike (`WPAuthUser`)
+                        return False
+        return others
+
+    def _defining_module(self, qualified: str) -> str:
+        """The module that defines the class a file imports by `qualified` (`indico.modules.users.User`):
+        the one a package's re-export names (`indico.modules.users.models.users`), else the module
+        it is imported from. The look-up is recorded as a use (`bound_elsewhere`)."""
+        bound = self.bound_elsewhere(qualified)
+        if bound is not None and bound.startswith(qualified.rpartition(".")[0] + ".") \
+                and bound.rpartition(".")[2] == qualified.rpartition(".")[2]:
+            return bound.rpartition(".")[0]  # a submodule's class of the same name
+        return qualified.rpartition(".")[0]
 
     def _string_forms(self, defining: str | None = None) -> dict[str, list[ClassInfo]]:
         """The module's top-level classes defined so far, by the last word of their names (`User`,
@@ -1855,24 +1895,28 @@ class FileAnalyzer:
     def rendered_ducks(self, call: ast.Call, scope: Scope) -> Value:
         """What a log call's arguments render whole (`sinks._rendered_whole`) of objects whose class the
         analysis cannot know, named for classes with personal string forms (`duck_string_form`): a
-        name (`orm_token`, a parameter or a function's result, not a string built here) or an attribute of
-        `self` (`self.token`) read as nothing else; not a user object's name, whose string form is its login
-        (`sinks._person_rendered`). NOTHING when there is none, which is most log calls."""
+        name (`orm_token`, a parameter or a function's result, not a string built here), an attribute of
+        `self` (`self.token`) read as nothing else, or another object's user (`session.user`,
+        `identity.user`). A user object shows its class's string form where one is known (indico's
+        `User.__repr__` shows id, e-mail and name), else the login `sinks._person_rendered` supposes.
+        NOTHING when there is none, which is most log calls."""
         found: list[Value] = []
         for arg in [*call.args, *(k.value for k in call.keywords)]:
             for whole in sinks._rendered_whole(arg):
                 if isinstance(whole, ast.Name):
                     name = whole.id
-                    if sinks._PERSON_OBJECT.fullmatch(name):
-                        continue  # a user object (`orm_user`) shows its login: `sinks._person_rendered`
                     held = scope.lookup(name)
                 elif isinstance(whole, ast.Attribute) and isinstance(whole.value, ast.Name) and whole.value.id == "self":
                     # not another object's attribute: `r.status`, `exc.message` are mostly its plain values
                     name = whole.attr
-                    if sinks._PERSON_OBJECT.fullmatch(name) or self.classify_name(name, None) is not None:
-                        continue  # `self.current_user` (its login); `member.email` is what the classifier says
+                    if self.classify_name(name, None) is not None:
+                        continue  # `member.email` is what the classifier says
                     cls = scope.cls
                     held = cls.attributes.get(name) if cls is not None else None
+                elif isinstance(whole, ast.Attribute) and sinks._PERSON_OBJECT.fullmatch(whole.attr):
+                    # another object's user (`session.user`, `identity.user`) is an object, not a plain value
+                    name = whole.attr
+                    held = None
                 else:
                     continue
                 if held is not None and (held.categories or held.is_const or held.shape is not None

@@ -2254,6 +2254,9 @@ def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFami
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("__str__", "__repr__"):
             custom = True
             for sub in ast.walk(stmt):
+                if type(sub) is ast.Call:
+                    categories.update(_named_in_repr(an, sub, node.name))
+                    continue
                 if not isinstance(sub, ast.Attribute):
                     continue
                 held = sub.value
@@ -2276,6 +2279,23 @@ def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFami
     if not custom:
         categories.update(_django_user_rendered(an, node, scope))
     return frozenset(categories)
+
+
+def _named_in_repr(an: FileAnalyzer, call: ast.Call, owner: str) -> set[str]:
+    """The categories of the attributes a helper given `self` and their names renders (indico's
+    `format_repr(self, 'id', 'email', is_deleted=False)`, a `__repr__` built from `getattr(self, name)`
+    for each name): each string literal given after `self` is classified as an attribute of `owner`.
+    The empty set for a call not given `self` first, and for `getattr(self, 'x', None)`, whose
+    `self.x` is read as an attribute is (the name is the same; a default adds nothing)."""
+    if not call.args or type(call.args[0]) is not ast.Name or call.args[0].id != "self":
+        return set()
+    found: set[str] = set()
+    for arg in call.args[1:]:
+        if type(arg) is ast.Constant and type(arg.value) is str and arg.value.isidentifier():
+            match = an.classifier.name(arg.value, owner=owner)
+            if match is not None:
+                found.add(match.category)
+    return found
 
 
 # A key quoted in a field's description: `Field(description="Filters (e.g. {'user_id': '...'})")`.
