@@ -24,6 +24,8 @@ from scanner.engine.analyzer import analyze_path
 from scanner.engine.imports import SourceRoots
 from scanner.engine.summaries import (
     EMPTY,
+    USE_PROPERTY,
+    USE_PROPERTY_READ,
     USE_VARIABLE,
     Analyzed,
     ModuleSummary,
@@ -120,6 +122,9 @@ def wanted_entries(uses: frozenset[str], index: ModuleSummary, names: frozenset[
     `names` is `index.names()` where it is known already; None: looked up one by one.
     """
     used = uses & names if names is not None else index.named_by(uses)
+    reads = [tagged for tagged in used if tagged[:2] == USE_PROPERTY_READ]
+    if reads and not any(tagged[:2] == USE_PROPERTY for tagged in used):
+        used = used.difference(reads)  # which keys it read of properties it was not given: nothing
     aliases = frozenset((tagged[2:], index.variables[tagged[2:]]) for tagged in used
                         if tagged.startswith(USE_VARIABLE) and is_reexport(tagged[2:], index.variables[tagged[2:]]))
     if not aliases:

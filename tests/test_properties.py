@@ -13,9 +13,10 @@ from engine_support import observed, observed_tree
 from scanner.classify import Classifier
 from scanner.config import Config
 from scanner.engine.analyzer import analyze, last_word
-from scanner.engine.summaries import USE_PROPERTY, ModuleSummary
+from scanner.engine.summaries import USE_PROPERTY, USE_PROPERTY_READ, ModuleSummary
 from scanner.packs import load_models
 from scanner.runner import run
+from scanner.settle import wanted_entries
 
 NAME = ("user.name",)
 LOG = "python.logging.personal-data"
@@ -203,11 +204,13 @@ def test_a_digest_changes_with_the_properties_offered(changed: dict[str, dict[st
 
 
 def test_properties_are_named_restricted_merged_and_changed_by_module() -> None:
-    assert PROPERTIES.names() == {USE_PROPERTY + "app.spawner", "r:app.models.User"}
-    assert PROPERTIES.named_by({USE_PROPERTY + "app.spawner", USE_PROPERTY + "logging"}) == {USE_PROPERTY + "app.spawner"}
+    assert PROPERTIES.names() == {USE_PROPERTY + "app.spawner", "r:app.models.User", USE_PROPERTY_READ + "_log_name"}
+    assert PROPERTIES.named_by({USE_PROPERTY + "app.spawner", USE_PROPERTY + "logging", USE_PROPERTY_READ + "_log_name",
+                                USE_PROPERTY_READ + "host"}) == {USE_PROPERTY + "app.spawner", USE_PROPERTY_READ + "_log_name"}
     # only by its tag: another kind's use of the same name does not give it
-    assert PROPERTIES.restricted({"n:app.spawner"}).properties == {}
-    assert PROPERTIES.restricted({USE_PROPERTY + "app.spawner"}).properties == PROPERTIES.properties
+    assert PROPERTIES.restricted({"n:app.spawner", USE_PROPERTY_READ + "_log_name"}).properties == {}
+    assert PROPERTIES.restricted({USE_PROPERTY + "app.spawner", USE_PROPERTY_READ + "_log_name"}).properties \
+        == PROPERTIES.properties
     merged = ModuleSummary.merge([PROPERTIES, ModuleSummary(properties={"app.share": {"share._log_name": frozenset(NAME)}})])
     assert sorted(merged.properties) == ["app.share", "app.spawner"]
     assert merged.changed_since(PROPERTIES) == {"app.share"}
@@ -232,3 +235,54 @@ def test_a_changed_property_invalidates_the_cached_results_of_its_importers(tmp_
     assert logged() == []
     (tmp_path / "app/spawner.py").write_text(textwrap.dedent(SPAWNER), encoding="utf-8")
     assert logged() == [("app/handlers.py", 10)]
+
+
+CYCLE = ModuleSummary(properties={"app.spawner": {"spawner._log_name": frozenset(NAME), "spawner.host": frozenset(NAME),
+                                                  "user.__str__": frozenset(NAME)}})
+
+
+@pytest.mark.parametrize(
+    ("reads", "kept"),
+    [
+        ((), None),  # imported, nothing read: as if it offered nothing
+        (("host",), {"spawner.host": frozenset(NAME)}),  # an attribute read: every class word's key of it
+        (("user.__str__",), {"user.__str__": frozenset(NAME)}),  # a string form looked up: that word's
+        (("spawner.__str__", "name"), None),  # a word and an attribute it defines nothing for
+        (("_log_name", "host", "user.__str__"), CYCLE.properties["app.spawner"]),  # all: the entry itself
+    ],
+)
+def test_a_restricted_properties_entry_holds_only_the_keys_the_file_read(
+        reads: tuple[str, ...], kept: dict[str, frozenset[str]] | None) -> None:
+    uses = frozenset({USE_PROPERTY + "app.spawner", *(USE_PROPERTY_READ + r for r in reads)})
+    restricted = CYCLE.restricted(wanted_entries(uses, CYCLE, CYCLE.names()))
+    assert restricted.properties == ({} if kept is None else {"app.spawner": kept})
+    if kept == CYCLE.properties["app.spawner"]:
+        assert restricted.properties["app.spawner"] is CYCLE.properties["app.spawner"]
+    # a key the file never read changes: the digest it is analysed with is the same
+    grown = ModuleSummary(properties={"app.spawner": {**CYCLE.properties["app.spawner"], "spawner.port": frozenset(NAME)}})
+    assert grown.restricted(wanted_entries(uses, grown, None)).digest() == restricted.digest()
+
+
+def test_reads_without_an_imported_module_are_no_use() -> None:
+    # a file that read `x.host` but imports no module offering properties used nothing of them
+    uses = frozenset({USE_PROPERTY + "app.other", USE_PROPERTY_READ + "host", USE_PROPERTY_READ + "user.__str__"})
+    assert wanted_entries(uses, CYCLE, CYCLE.names()) == frozenset()
+    assert wanted_entries(uses, CYCLE, None) == frozenset()
+
+
+def test_a_file_records_the_attributes_and_string_forms_it_looks_up() -> None:
+    source = """
+        import app.spawner
+
+        def handle(spawner, session, log):
+            log.info("%s by %s", spawner.host, session.user)
+            return spawner.start()
+    """
+    analyzed = analyze("app/handlers.py", textwrap.dedent(source), load_models(), Classifier.load(), external=CYCLE)
+    reads = {u for u in analyzed.uses if u.startswith(USE_PROPERTY_READ)}
+    # `spawner.start` and `log.info` are called (no property); `spawner.host` and `session.user` are read
+    assert reads == {USE_PROPERTY_READ + "host", USE_PROPERTY_READ + "user"}
+    shown = analyze("app/handlers.py", "import logging\nimport app.spawner\nlogger = logging.getLogger(__name__)\n\n"
+                    "def show(orm_user):\n    logger.info('by %s', orm_user)\n",
+                    load_models(), Classifier.load(), external=CYCLE)
+    assert {u for u in shown.uses if u.startswith(USE_PROPERTY_READ)} == {USE_PROPERTY_READ + "user.__str__"}

@@ -35,6 +35,7 @@ from scanner.engine.summaries import (
     USE_FUNCTION,
     USE_PASSTHROUGH,
     USE_PROPERTY,
+    USE_PROPERTY_READ,
     USE_RENDERED,
     USE_REQUEST_ATTRIBUTE,
     USE_VARIABLE,
@@ -1284,9 +1285,10 @@ class FileAnalyzer:
             return symbol_value_of(self.models.logger_type)
         if named is not None:
             return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
-        if not called and node.attr in (self._ducks or self._imported_properties())[1] \
-                and isinstance(node.value, ast.Name) and base.const is UNKNOWN:
-            return self._duck_read(node.value.id, node.attr, base)
+        if not called and isinstance(node.value, ast.Name) and base.const is UNKNOWN:
+            self.uses.add(USE_PROPERTY_READ + node.attr)  # found or not: a module may offer it later
+            if node.attr in (self._ducks or self._imported_properties())[1]:
+                return self._duck_read(node.value.id, node.attr, base)
         if base.categories and base.const is UNKNOWN and node.attr in CARRIERS:
             return data_of(base)
         return Value(params=base.params) if base.params else NOTHING
@@ -1758,7 +1760,10 @@ class FileAnalyzer:
         only the properties whose every getter returns personal data: `_exported_properties`).
         """
         key = f"{last_word(receiver)}.{attr}"
-        offered = (self._ducks or self._imported_properties())[0].get(key) if imported else None
+        offered = None
+        if imported:
+            self.uses.add(USE_PROPERTY_READ + attr)
+            offered = (self._ducks or self._imported_properties())[0].get(key)
         local = self.properties.get(key)
         if offered is None and local is None:
             return None
@@ -1786,6 +1791,7 @@ class FileAnalyzer:
         shows nothing personal (`AnonymousUser`) says the name may be it. `defining`: the class whose
         __str__ asks, which is not among them (JupyterHub's `User.__repr__` returns `repr(self.orm_user)`)."""
         word = last_word(receiver)
+        self.uses.add(USE_PROPERTY_READ + word + STRING_FORM)  # also what the two look-ups below read
         offered = (self._ducks or self._imported_properties())[0].get(word + STRING_FORM)
         if offered is None:
             offered = self._reexported_string_form(word)

@@ -117,6 +117,7 @@ class ModuleSummary:
         names.update(USE_PASSTHROUGH + k for k, f in self.functions.items() if _passes(f))
         for tag, entries in self._tagged_entries().items():
             names.update(tag + k for k in entries)
+        names.update(_property_reads(self.properties))
         return frozenset(names)
 
     def _tagged_entries(self) -> dict[str, Collection[str]]:
@@ -137,7 +138,8 @@ class ModuleSummary:
                 if f is not None and (_gives(f) if tag == USE_FUNCTION else _passes(f)):
                     found.append(tagged)
 
-            elif key in entries.get(tag, ()):
+            elif key in entries.get(tag, ()) or (tag == USE_PROPERTY_READ and self.properties
+                                                 and tagged in _property_reads(self.properties)):
                 found.append(tagged)
         return frozenset(found)
 
@@ -158,8 +160,7 @@ class ModuleSummary:
             named=frozenset(k for k in wanted if k in self.named and USE_NAMED + k in tagged),
             settings=frozenset(k for k in wanted if k in self.settings and USE_SETTING + k in tagged)
             if self.settings else frozenset(),
-            properties={k: self.properties[k] for k in wanted if k in self.properties and USE_PROPERTY + k in tagged}
-            if self.properties else {},
+            properties=_read_properties(self.properties, wanted, tagged) if self.properties else {},
         )
 
     def changed_since(self, old: ModuleSummary) -> set[str]:
@@ -397,6 +398,47 @@ def _properties_text(defined: Mapping[str, frozenset[str]]) -> str:
     return text
 
 
+def _property_reads(properties: Mapping[str, Mapping[str, frozenset[str]]]) -> frozenset[str]:
+    """The uses that would read the `properties` entries (USE_PROPERTY_READ): each key's attribute
+    (`a:_log_name` for `spawner._log_name`) and each string form's key (`a:user.__str__`)."""
+    known = _READS.get(id(properties))
+    if known is not None and known[0] is properties:
+        return known[1]
+    reads: set[str] = set()
+    for defined in properties.values():
+        for key in defined:
+            reads.add(USE_PROPERTY_READ + (key if key.endswith(".__str__") else key.rpartition(".")[2]))
+    if len(_READS) > 50_000:  # a bound on what a long run keeps
+        _READS.clear()
+    found = _READS[id(properties)] = (properties, frozenset(reads))
+    return found[1]
+
+
+def _read_properties(properties: Mapping[str, Mapping[str, frozenset[str]]], wanted: Iterable[str],
+                     tagged: frozenset[str]) -> dict[str, Mapping[str, frozenset[str]]]:
+    """The `properties` entries of the modules a file used (`y:` + module), each cut to the keys it
+    read (`a:` + attribute, `a:` + string form's key): what its analysis could have taken from them.
+    A module of an import cycle offers its properties only in the rounds; an importer that never
+    reads a matching attribute has the same entries then, and is not analysed again. An entry
+    read whole is the same object (its digest text is made once)."""
+    found: dict[str, Mapping[str, frozenset[str]]] = {}
+    for module in wanted:
+        defined = properties.get(module)
+        if defined is None or USE_PROPERTY + module not in tagged:
+            continue
+        kept = {key: categories for key, categories in defined.items()
+                if USE_PROPERTY_READ + (key if key.endswith(".__str__") else key.rpartition(".")[2]) in tagged}
+        if len(kept) == len(defined):
+            found[module] = defined
+        elif kept:
+            found[module] = kept
+    return found
+
+
+# Each `properties` mapping's reads (`_property_reads`), by identity (the mapping is kept).
+_READS: dict[int, tuple[Mapping[str, Mapping[str, frozenset[str]]], frozenset[str]]] = {}
+
+
 # Each `properties` entry's digest text, by identity (the entry is kept, so the identity is not reused).
 _PROPERTIES: dict[int, tuple[Mapping[str, frozenset[str]], str]] = {}
 
@@ -420,6 +462,9 @@ USE_RECEIVED = "i:"
 USE_NAMED = "n:"
 USE_SETTING = "s:"
 USE_PROPERTY = "y:"
+# An attribute read of an object whose class is unknown (`a:_log_name`), or a string form looked up
+# (`a:user.__str__`): which keys of the `y:` modules' properties entries the file could have read.
+USE_PROPERTY_READ = "a:"
 
 
 @dataclass(frozen=True)
