@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from engine_support import Seen, observed
 
+from scanner.engine.sources import KWARGS, VARARGS, _index_params, _params_only
+from scanner.engine.values import Value
+
 LOG = "python.logging.personal-data"
 
 
@@ -33,3 +36,38 @@ def test_a_parameter_holds_what_its_type_says(signature: str, expected: list[See
             log.info("from %s", {signature.split(":")[0]})
         """
     assert observed(source) == expected
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        (_index_params(0), frozenset({0})),
+        (_index_params(15), frozenset({15})),
+        (_index_params(16), frozenset({16})),  # past the shared table: made on the call
+        (_index_params(40), frozenset({40})),
+    ],
+)
+def test_a_parameters_index_set_is_the_one_index(params: frozenset[int], expected: frozenset[int]) -> None:
+    assert params == expected
+
+
+@pytest.mark.parametrize("params", [frozenset({0}), frozenset({3}), frozenset({KWARGS}), frozenset({VARARGS})])
+def test_a_parameter_known_only_by_its_index_has_one_shared_value(params: frozenset[int]) -> None:
+    # equal to the Value the engine built for each such parameter before, and the same object each time
+    assert _params_only(params) == Value(params=params)
+    assert _params_only(frozenset(params)) is _params_only(params)
+
+
+def test_a_wrappers_sixteenth_and_later_parameters_still_reach_its_log() -> None:
+    # the seventeenth parameter (index 16, past the shared index sets) passed on to a log
+    names = ", ".join(f"p{i}" for i in range(16))
+    source = f"""\
+        import logging
+
+        def note({names}, detail):
+            logging.getLogger(__name__).info("%s", detail)
+
+        def handle(email):
+            note({", ".join("0" for _ in range(16))}, email)
+        """
+    assert observed(source) == [(7, "log", ("user.contact.email",), LOG, False)]

@@ -643,9 +643,13 @@ class FileAnalyzer:
         # last statement first; the walk only then)
         rebuilt = sources.rebuilt_parameter(func, names) if returned.role is None and keyed is None else None
         rebuilds = rebuilt - shift if rebuilt is not None and rebuilt >= shift else None
+        shape = _returned_url(scope.returns)
         self.summaries[key] = FunctionSummary(
-            returns=Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
-                          symbol=returned.symbol, role=returned.role, shape=_returned_url(scope.returns)),
+            # most functions return nothing known: the shared NOTHING, not an equal new Value
+            returns=NOTHING if shape is None and returned.symbol is None and returned.role is None
+            and not returned.categories and not returned.steps and not returned.reasons else
+            Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
+                  symbol=returned.symbol, role=returned.role, shape=shape),
             log_params={(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0}
             if scope.logging_wrapper else {},
             param_names=tuple(names[shift:]),

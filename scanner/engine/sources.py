@@ -1489,6 +1489,28 @@ _SCALARS = frozenset({"builtins.str", "builtins.int", "builtins.float", "builtin
                       "pydantic.networks.EmailStr", "datetime.date", "datetime.datetime", "uuid.UUID"})
 
 
+# The `params` of the first parameters' values, made once: a frozenset for each of a scan's parameters otherwise.
+_INDEX_PARAMS = tuple(frozenset({i}) for i in range(16))
+# The value of a parameter nothing is known about but which parameter it is (its `params`): most
+# parameters' (frozen, so one is shared by every function's parameter at that index).
+_KWARGS_PARAMS = frozenset({KWARGS})
+_VARARGS_PARAMS = frozenset({VARARGS})
+_PARAMS_ONLY: dict[frozenset[int], Value] = {}
+
+
+def _index_params(index: int) -> frozenset[int]:
+    """`frozenset({index})`, shared for the first sixteen indexes."""
+    return _INDEX_PARAMS[index] if index < len(_INDEX_PARAMS) else frozenset({index})
+
+
+def _params_only(params: frozenset[int]) -> Value:
+    """`Value(params=params)`, one shared instance for each `params` (a handful: one index, *args, **kwargs)."""
+    value = _PARAMS_ONLY.get(params)
+    if value is None:
+        value = _PARAMS_ONLY[params] = Value(params=params)
+    return value
+
+
 def parameter_value(
     an: FileAnalyzer,
     func: ast.FunctionDef | ast.AsyncFunctionDef,
@@ -1499,8 +1521,10 @@ def parameter_value(
     scope: Scope,
 ) -> Value:
     """What a parameter holds on entry; route parameters that are request fields are collected here."""
-    positional = positional_parameters(func.args)
-    if cls is not None and index == 0 and arg.arg in ("self", "cls") and positional and positional[0] is arg:
+    # the positional parameters' count and first, without building their list (called for every parameter)
+    positional = len(func.args.posonlyargs) + len(func.args.args)
+    if cls is not None and index == 0 and arg.arg in ("self", "cls") and positional \
+            and (func.args.posonlyargs or func.args.args)[0] is arg:
         rendered = cls.rendered if arg.arg == "self" else frozenset()
         return Value(symbol=f"@self:{cls.name}", categories=rendered,
                      reasons=(f"{cls.name}'s string form shows {', '.join(sorted(rendered))}",) if rendered else ())
@@ -1516,7 +1540,7 @@ def parameter_value(
         if kind is not None:
             return Value(symbol=f"{REQUEST}.<{kind}>", role=INBOUND)
     # which parameter of the summary a value from this argument is (the last ones: *args, **kwargs)
-    params = frozenset({index}) if index < len(positional) or arg in func.args.kwonlyargs else frozenset()
+    params = _index_params(index) if index < positional or arg in func.args.kwonlyargs else frozenset()
     annotation = an.annotation_symbol(arg.annotation, scope)
     model = an.models.request
     if annotation is not None and annotation in model.annotations:
@@ -1564,11 +1588,12 @@ def parameter_value(
         return Value(symbol=an.models.logger_type)
     named = an.classify_name(arg.arg, cls.name if cls is not None else None) or _typed_parameter(an, arg.annotation)
     if arg is func.args.kwarg:
-        params = frozenset({KWARGS})
+        params = _KWARGS_PARAMS
     elif arg is func.args.vararg:
-        params = frozenset({VARARGS})
+        params = _VARARGS_PARAMS
     if named is None:
-        return Value(params=params) if params else NOTHING
+        # most parameters: no data, only which parameter it is (one shared Value for each)
+        return _params_only(params) if params else NOTHING
     return Value(categories=named.categories, reasons=named.reasons, params=params,
                  steps=(an.step(arg, f"parameter '{arg.arg}'"),))
 
