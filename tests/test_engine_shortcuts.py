@@ -5,12 +5,14 @@ from __future__ import annotations
 import ast
 import re
 import textwrap
+from collections.abc import Callable
 
 import pytest
 
 from engine_support import models
 from scanner.classify import Classifier
-from scanner.engine.analyzer import LOGGING_WORDS, FileAnalyzer, Scope, _names_logging, _walk_statements
+from scanner.engine.analyzer import LOGGING_WORDS, FileAnalyzer, PendingBody, Scope, _names_logging, _walk_statements
+from scanner.engine.sinks import SideLog
 from scanner.engine.values import NOTHING, Value, symbol_value_of
 
 NESTED = textwrap.dedent('''
@@ -260,3 +262,40 @@ def test_a_guarded_log_call_alone_makes_a_logging_wrapper(body: str, wrapper: bo
     function = ast.parse("def note(self, message, *args, **kwargs):\n" + body).body[0]
     assert isinstance(function, ast.FunctionDef)
     assert is_logging_wrapper(function) is wrapper
+
+
+_CALL = ast.parse("log.info(x)", mode="eval").body
+assert isinstance(_CALL, ast.Call)
+_LOG = SideLog(_CALL, "LOG-PII", "log.info()")
+_FUNC = ast.parse("def inner(): pass").body[0]
+assert isinstance(_FUNC, ast.FunctionDef)
+_BODY = PendingBody(ast.Name("body"), NOTHING)
+
+
+@pytest.mark.parametrize(("write", "field", "expected"), [
+    (lambda s: s.pend("body", _BODY), "pending", {"body": _BODY}),
+    (lambda s: (s.pend("body", _BODY), s.unpend("body")), "pending", {}),
+    (lambda s: s.add_return(NOTHING), "returns", [NOTHING]),
+    (lambda s: (s.add_log_param(1, "LOG-PII"), s.add_log_param(1, "LOG-OTHER")), "log_params", {1: "LOG-PII"}),
+    (lambda s: (s.add_side_log(0, _LOG), s.add_side_log(0, _LOG)), "side_logs", {0: [_LOG, _LOG]}),
+    (lambda s: s.add_late(_FUNC, frozenset({"a"})), "late", [(_FUNC, frozenset({"a"}))]),
+    (lambda s: (s.add_function_alias("f", "a"), s.add_function_alias("f", "b")), "function_aliases", {"f": {"a", "b"}}),
+])
+def test_a_scope_s_containers_start_shared_and_empty_and_are_its_own_once_written(
+        write: Callable[[Scope], object], field: str, expected: object) -> None:
+    # a new scope's containers are shared read-only empties (not made per scope); the first write
+    # through Scope's method gives that scope a container of its own, and leaves other scopes' empty
+    written, other = Scope(env={}), Scope(env={})
+    assert getattr(written, field) is getattr(other, field)
+    assert not getattr(other, field)
+    write(written)
+    assert getattr(written, field) == expected
+    assert not getattr(other, field)
+    assert not getattr(Scope(env={}), field)
+
+
+def test_a_scope_s_shared_empty_mappings_refuse_a_direct_write() -> None:
+    scope = Scope(env={})
+    for mapping in (scope.pending, scope.log_params, scope.side_logs, scope.function_aliases):
+        with pytest.raises(TypeError):
+            mapping[0] = None  # type: ignore[index]

@@ -19,9 +19,10 @@ import os
 import re
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from scanner.classify import Classifier, Match
@@ -162,45 +163,125 @@ class PendingBody:
     was bound, unless the name's keys are read."""
 
 
-@dataclass(slots=True)
+# A scope's containers start as these shared empties (read-only, so a write that skips Scope's methods
+# fails loudly rather than reaching every scope): most functions, and every comprehension, never write
+# most of them, and making seven new containers per scope was measurable. Scope's methods put a real
+# container in place on the first write. (A dataclass refuses an unhashable default, so Scope's
+# __init__ is written out: it takes only what its callers give, which is cheaper too.)
+_NO_PENDING: Mapping[str, PendingBody] = MappingProxyType({})
+_NO_LOG_PARAMS: Mapping[int, str] = MappingProxyType({})
+_NO_SIDE_LOGS: Mapping[int, list[sinks.SideLog]] = MappingProxyType({})
+_NO_ALIASES: Mapping[str, set[str]] = MappingProxyType({})
+_NO_INDEXES: frozenset[int] = frozenset()
+
+
+@dataclass(slots=True, init=False)
 class Scope:
-    """One function's (or the module's) names and what it has seen."""
+    """One function's (or the module's) names and what it has seen. Its containers are written
+    through its methods only (they start as shared read-only empties)."""
 
     env: dict[str, Value]
-    parent: Scope | None = None
-    cls: ClassInfo | None = None
-    params: tuple[str, ...] = ()
-    pending: dict[str, PendingBody] = field(default_factory=dict)
-    returns: list[Value] = field(default_factory=list)
-    log_params: dict[int, str] = field(default_factory=dict)
-    side_logs: dict[int, list[sinks.SideLog]] = field(default_factory=dict)
+    parent: Scope | None
+    cls: ClassInfo | None
+    params: tuple[str, ...]
+    pending: Mapping[str, PendingBody]
+    returns: list[Value] | tuple[Value, ...]
+    log_params: Mapping[int, str]
+    side_logs: Mapping[int, list[sinks.SideLog]]
     """The log calls its parameters reach, in a function that is not a logging wrapper (by index)."""
-    content_params: frozenset[int] = frozenset()
+    content_params: frozenset[int]
     """Its parameters whose values it sends to an AI provider as the prompt or input (an SDK's
     `content` parameters): the user's content, wherever else the function logs them."""
-    logging_wrapper: bool = False
+    logging_wrapper: bool
     """The function's job is logging (`is_logging_wrapper`): what it passes on of its callers' arguments is theirs."""
-    cookie_wrapper: bool = False
+    cookie_wrapper: bool
     """The function's job is setting a cookie (`sinks.is_cookie_wrapper`): its callers set the cookie."""
-    cookie_params: list[tuple[str, int]] = field(default_factory=list)
-    cookie_rule: str = ""
-    sentry_event: str | None = None
+    cookie_params: tuple[tuple[str, int], ...]
+    cookie_rule: str
+    sentry_event: str | None
     """The parameter holding a Sentry event, in a function registered as an event processor (or given its event)."""
-    late: list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]]] = field(default_factory=list)
+    late: Sequence[tuple[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]]]
     """Nested functions, each with the names this scope bound where it is defined: one that reads a
     name bound nowhere then, and bound here later, is analysed again at the end."""
-    sign_in: str | None = None
+    sign_in: str | None
     """The owner a sign-in step's request fields are read under too (`sources.sign_in_context`):
     the `code` an OAuth callback view is given is a credential. "" when the function is no such
     step; None until asked (`sources._sign_in`: few functions read a request key it decides)."""
-    sign_in_of: tuple[ast.FunctionDef | ast.AsyncFunctionDef, ClassInfo | None, sources.RouteInfo | None] | None = None
+    sign_in_of: tuple[ast.FunctionDef | ast.AsyncFunctionDef, ClassInfo | None, sources.RouteInfo | None] | None
     """The function (its class and route) whose `sign_in` this scope's is, worked out when asked."""
-    raised: list[Value] | None = None
+    raised: list[Value] | None
     """While a `try` body runs: the data of the exceptions it raises itself (`raise UserError(f"no user
     {email}")`), which its handlers' `except ... as e` names hold."""
-    function_aliases: dict[str, set[str]] = field(default_factory=dict)
+    function_aliases: Mapping[str, set[str]]
     """Names bound to functions of the file (`func = charge_webhook` in one branch, `func = source_webhook`
     in another): a call through the name may reach each of them."""
+
+    def __init__(self, env: dict[str, Value], parent: Scope | None = None, cls: ClassInfo | None = None) -> None:
+        self.env = env
+        self.parent = parent
+        self.cls = cls
+        self.params = ()
+        self.pending = _NO_PENDING
+        self.returns = ()
+        self.log_params = _NO_LOG_PARAMS
+        self.side_logs = _NO_SIDE_LOGS
+        self.content_params = _NO_INDEXES
+        self.logging_wrapper = False
+        self.cookie_wrapper = False
+        self.cookie_params = ()
+        self.cookie_rule = ""
+        self.sentry_event = None
+        self.late = ()
+        self.sign_in = None
+        self.sign_in_of = None
+        self.raised = None
+        self.function_aliases = _NO_ALIASES
+
+    def pend(self, name: str, body: PendingBody) -> None:
+        """Record a request body bound to `name` (replacing one bound before)."""
+        if isinstance(self.pending, dict):
+            self.pending[name] = body
+        else:
+            self.pending = {name: body}
+
+    def unpend(self, name: str) -> None:
+        """Forget the request body bound to `name` (callers test `name in scope.pending` first: most
+        assignments have none to forget, and the test is cheaper than the call)."""
+        assert isinstance(self.pending, dict)  # only pend() puts a name there
+        self.pending.pop(name, None)
+
+    def add_return(self, value: Value) -> None:
+        """Record the value of one `return` statement."""
+        if isinstance(self.returns, list):
+            self.returns.append(value)
+        else:
+            self.returns = [value]
+
+    def add_log_param(self, param: int, rule: str) -> None:
+        """Record that parameter `param` reaches a log call of `rule` (the first rule seen stays)."""
+        if isinstance(self.log_params, dict):
+            self.log_params.setdefault(param, rule)
+        else:
+            self.log_params = {param: rule}
+
+    def add_side_log(self, param: int, log: sinks.SideLog) -> None:
+        """Record a log call parameter `param` reaches."""
+        if not isinstance(self.side_logs, dict):
+            self.side_logs = {}
+        self.side_logs.setdefault(param, []).append(log)
+
+    def add_late(self, nested: ast.FunctionDef | ast.AsyncFunctionDef, bound: frozenset[str]) -> None:
+        """Record a nested function and the names bound where it is defined (see `late`)."""
+        if isinstance(self.late, list):
+            self.late.append((nested, bound))
+        else:
+            self.late = [(nested, bound)]
+
+    def add_function_alias(self, name: str, function: str) -> None:
+        """Record that `name` may be bound to the file's function `function`."""
+        if not isinstance(self.function_aliases, dict):
+            self.function_aliases = {}
+        self.function_aliases.setdefault(name, set()).add(function)
 
     def lookup(self, name: str) -> Value | None:
         scope: Scope | None = self
@@ -689,11 +770,13 @@ class FileAnalyzer:
 
     def finish_scope(self, scope: Scope) -> None:
         """Emit request bodies that were bound to a name and never read key by key."""
+        if not scope.pending:
+            return  # most scopes bind none
         for pending in scope.pending.values():
             if not pending.key_read:
                 for body in (*pending.earlier, pending):
                     sources.emit_whole_body(self, body.node, body.value)
-        scope.pending.clear()
+        scope.pending = _NO_PENDING
 
     # ------------------------------------------------------------ statements
     def exec_block(self, body: Sequence[ast.stmt], scope: Scope) -> None:
@@ -746,7 +829,7 @@ class FileAnalyzer:
 
     def _exec_return(self, stmt: ast.Return, scope: Scope) -> None:
         if stmt.value is not None:
-            scope.returns.append(self.eval(stmt.value, scope))
+            scope.add_return(self.eval(stmt.value, scope))
 
     def _exec_if(self, stmt: ast.If | ast.While, scope: Scope) -> None:
         self.eval(stmt.test, scope)
@@ -800,7 +883,7 @@ class FileAnalyzer:
             self.eval(decorator, scope)
         self.analyze_function(stmt, scope, scope.cls)
         if scope.parent is not None:
-            scope.late.append((stmt, frozenset(scope.env)))  # with the names bound here so far
+            scope.add_late(stmt, frozenset(scope.env))  # with the names bound here so far
 
     def _exec_class_def(self, stmt: ast.ClassDef, scope: Scope) -> None:
         if stmt in self._walked:
@@ -887,13 +970,14 @@ class FileAnalyzer:
                 if bound.categories and bound is value:
                     bound = with_step(bound, self.step(target, f"assigned to '{target.id}'"))
             if isinstance(value_node, ast.Name) and self.module_function(value_node.id, scope):
-                scope.function_aliases.setdefault(target.id, set()).add(value_node.id)
+                scope.add_function_alias(target.id, value_node.id)
             if value.role in sources.BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
                 before = scope.pending.get(target.id)
                 earlier = (*before.earlier, before) if before is not None and not before.key_read else ()
-                scope.pending[target.id] = PendingBody(value_node, value, earlier=earlier)
+                scope.pend(target.id, PendingBody(value_node, value, earlier=earlier))
             else:
-                scope.pending.pop(target.id, None)
+                if target.id in scope.pending:
+                    scope.unpend(target.id)
             scope.env[target.id] = bound
         elif isinstance(target, (ast.Tuple, ast.List)):
             element = self.element_of(value)
@@ -926,9 +1010,10 @@ class FileAnalyzer:
                 self._attribute_bindings = True
                 scope.env[key] = value
                 if value.role in sources.BODY_ROLES and sources.is_request_container(value):
-                    scope.pending[key] = PendingBody(value_node, value)
+                    scope.pend(key, PendingBody(value_node, value))
                 else:
-                    scope.pending.pop(key, None)
+                    if key in scope.pending:
+                        scope.unpend(key)
 
     def store_item(self, target: ast.Subscript, value: Value, scope: Scope) -> None:
         """`urldata[phone_key] = phone`: a dict or list of the function's own holds the item's data from
@@ -2420,7 +2505,7 @@ def parameter_key(container: Value, key: Value) -> tuple[int, int, str] | None:
     return (index, key_index, "") if index >= 0 and key_index >= 0 else None
 
 
-def _keyed_return(returns: list[Value]) -> tuple[int, int, str] | None:
+def _keyed_return(returns: Sequence[Value]) -> tuple[int, int, str] | None:
     """The key read a function returns, when every key read it returns is the same one."""
     if not returns:
         return None
@@ -2481,7 +2566,7 @@ def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     return read - bound - _BUILTIN_NAMES
 
 
-def _returned_url(returns: list[Value]) -> str | None:
+def _returned_url(returns: Sequence[Value]) -> str | None:
     """The URL shape a function returns (`def _url(self, path): return f"{self.base_url}/{path}"`), when
     every return but `return None` gives the same one."""
     if not returns:

@@ -385,11 +385,11 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
     callee = symbol.rsplit(".", 1)[-1]
     via = f"{callee}()" if callee == sink.library or not sink.library else f"{sink.library}.{callee}()"
     for param in data.params:
-        scope.log_params.setdefault(param, sink.rule)
+        scope.add_log_param(param, sink.rule)
         if not scope.logging_wrapper and param >= 0:
             name = scope.params[param] if param < len(scope.params) else ""
             program = _PROGRAM_ID.fullmatch(name) is not None and an.classify_name(name, None) is None
-            scope.side_logs.setdefault(param, []).append(SideLog(node, sink.rule, via, program))
+            scope.add_side_log(param, SideLog(node, sink.rule, via, program))
     if not data.categories and data.params & scope.content_params:
         # `print(entries[index])` of the entries the function sends an AI provider as its input
         data = union([data, Value(categories=frozenset({CONTENT}),
@@ -747,7 +747,7 @@ def _cookie_call(an: FileAnalyzer, node: ast.Call, setter: CookieSetter, args: l
     forwarded = _cookie_forwarding(node, setter, args, kwargs) if scope is not None and scope.cookie_wrapper else ()
     if forwarded and any(attribute in ("name", "*") for attribute, _ in forwarded):
         # a cookie wrapper's own setter: what it sets is its callers' (reported at each call)
-        scope.cookie_params[:] = forwarded  # type: ignore[union-attr]
+        scope.cookie_params = forwarded  # type: ignore[union-attr]
         scope.cookie_rule = setter.rule  # type: ignore[union-attr]
         _emit_cookie(an, node, setter.rule, given, wrapper=True)
         return
@@ -1063,7 +1063,7 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
             continue
         value = given
         for param in value.params:
-            scope.log_params.setdefault(param, rule)
+            scope.add_log_param(param, rule)
         if value.categories:
             rules.setdefault(rule, []).append(data_of(value))
     for rule, values in sorted(rules.items()):

@@ -13,7 +13,7 @@ import fnmatch
 import functools
 import operator
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -1167,7 +1167,7 @@ def _query_reencoded(node: ast.expr, value: Value) -> bool:
     return member in QUERY_PATHS
 
 
-def returned_container(func: ast.FunctionDef | ast.AsyncFunctionDef, returns: list[Value], data: Value) -> Value | None:
+def returned_container(func: ast.FunctionDef | ast.AsyncFunctionDef, returns: Sequence[Value], data: Value) -> Value | None:
     """The request's data, when a function returns it as a container (`return request.values`, or a
     dict built from the request's fields taken whole, privacyIDEA's `get_all_params(request)`):
     its callers hold the request's data, to read keys of or take whole. None otherwise."""
