@@ -33,6 +33,7 @@ from scanner.engine.positions import Positions
 from scanner.engine.sources import FOLDED_METHODS, FOLDED_SYMBOLS
 from scanner.engine.summaries import (
     EMPTY,
+    STRING_FORM,
     USE_FUNCTION,
     USE_PASSTHROUGH,
     USE_PROPERTY,
@@ -1377,7 +1378,9 @@ class FileAnalyzer:
         if not called and isinstance(node.value, ast.Name) and base.const is UNKNOWN:
             self.uses.add(USE_PROPERTY_READ + node.attr)  # found or not: a module may offer it later
             if node.attr in (self._ducks or self._imported_properties())[1]:
-                return self._duck_read(node.value.id, node.attr, base)
+                duck = self.duck_property(node.value.id, node.attr)
+                if duck is not None:
+                    return duck
         if base.categories and base.const is UNKNOWN and node.attr in CARRIERS:
             return data_of(base)
         return Value(params=base.params) if base.params else NOTHING
@@ -1823,17 +1826,6 @@ class FileAnalyzer:
         returned = summary.returns
         return Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons)
 
-    def _duck_read(self, receiver: str, attr: str, base: Value) -> Value:
-        """`member`'s value of `receiver.attr` (an unknown object's attribute no name rule reads) where
-        `attr` is some property's name: the property's data (`duck_property`), else what `member`
-        gives such an attribute."""
-        duck = self.duck_property(receiver, attr)
-        if duck is not None:
-            return duck
-        if base.categories and attr in CARRIERS:
-            return data_of(base)
-        return Value(params=base.params) if base.params else NOTHING
-
     def duck_property(self, receiver: str, attr: str, imported: bool = True) -> Value | None:
         """`receiver.attr` of an object whose class the analysis cannot know, where `attr` is a property
         that top-level classes of this module or of the modules it imports at its top define, whose
@@ -1849,10 +1841,8 @@ class FileAnalyzer:
         only the properties whose every getter returns personal data: `_exported_properties`).
         """
         key = f"{last_word(receiver)}.{attr}"
-        offered = None
-        if imported:
-            self.uses.add(USE_PROPERTY_READ + attr)
-            offered = (self._ducks or self._imported_properties())[0].get(key)
+        # the read of `attr` is recorded by the caller (`member`), found or not
+        offered = (self._ducks or self._imported_properties())[0].get(key) if imported else None
         local = self.properties.get(key)
         if offered is None and local is None:
             return None
@@ -1911,15 +1901,13 @@ class FileAnalyzer:
         key = word + STRING_FORM
         offered = self.external.properties
         found: frozenset[str] | None = None
-        for _, bindings in self._module_imports:
-            for local, qualified in bindings:
-                if local[:1].isupper() and last_word(local) == word:
-                    module = self._defining_module(qualified)
-                    if module != qualified.rpartition(".")[0] and module != self.module:
-                        self.uses.add(USE_PROPERTY + module)
-                        categories = offered.get(module, {}).get(key)
-                        if categories is not None:
-                            found = categories if found is None else found | categories
+        for _, qualified in self._imported_classes_of(word):
+            module = self._defining_module(qualified)
+            if module != qualified.rpartition(".")[0] and module != self.module:
+                self.uses.add(USE_PROPERTY + module)
+                categories = offered.get(module, {}).get(key)
+                if categories is not None:
+                    found = categories if found is None else found | categories
         return found
 
     def _imports_class_of(self, word: str) -> bool:
@@ -1931,19 +1919,25 @@ class FileAnalyzer:
         offered = self.external.properties
         key = word + STRING_FORM
         others = False
+        for local, qualified in self._imported_classes_of(word):
+            module = qualified.rpartition(".")[0]
+            if key not in offered.get(module, ()):
+                module = self._defining_module(qualified)  # a package's re-export (rare: not first)
+            if key not in offered.get(module, ()):
+                others = True
+            elif local.lower() == word:
+                # the file imports the class itself (`User`, whose module offers its string
+                # form): a `user` is one, not a view class named alike (`WPAuthUser`)
+                return False
+        return others
+
+    def _imported_classes_of(self, word: str) -> Iterator[tuple[str, str]]:
+        """The classes the file imports by name at its top whose names end in `word` (`ChatMessage` for
+        `message`): each as its local name and qualified name, in the order of the imports."""
         for _, bindings in self._module_imports:
             for local, qualified in bindings:
                 if local[:1].isupper() and last_word(local) == word:
-                    module = qualified.rpartition(".")[0]
-                    if key not in offered.get(module, ()):
-                        module = self._defining_module(qualified)  # a package's re-export (rare: not first)
-                    if key not in offered.get(module, ()):
-                        others = True
-                    elif local.lower() == word:
-                        # the file imports the class itself (`User`, whose module offers its string
-                        # form): a `user` is one, not a view class named alike (`WPAuthUser`)
-                        return False
-        return others
+                    yield local, qualified
 
     def _defining_module(self, qualified: str) -> str:
         """The module that defines the class a file imports by `qualified` (`indico.modules.users.User`):
@@ -2350,8 +2344,7 @@ def _takes_branch_data(value: Value, module: str) -> bool:
     package, _, _ = module.partition(".")
     if not (symbol.startswith(package) and symbol[len(package):len(package) + 1] == "."):
         return False
-    called = symbol[:-2].rsplit(".", 1)[-1]
-    return not called[:1].isupper()
+    return not _looks_like_class(symbol[:-2])
 
 
 def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -2424,6 +2417,7 @@ def _imported_modules(imports: Sequence[tuple[ast.Import | ast.ImportFrom, list[
 
 _STDLIB = frozenset(sys.stdlib_module_names)
 
+
 def _constructed(symbol: str | None) -> bool:
     """Whether a value's symbol says its class: an instance of a class (`@instance:Member`,
     `app.models.Member()`) or a builtin's; not a function's or a method's result (`orm.APIToken.find()`,
@@ -2434,12 +2428,7 @@ def _constructed(symbol: str | None) -> bool:
         return "." not in symbol
     if symbol.startswith("builtins."):
         return True
-    return symbol.endswith("()") and symbol[:-2].rpartition(".")[2][:1].isupper()
-
-
-# The attribute under which a module offers its classes' string forms among their properties
-# (`user.__str__`: what an object named `user` shows written whole).
-STRING_FORM = ".__str__"
+    return symbol.endswith("()") and _looks_like_class(symbol[:-2])
 
 
 def _is_log_call(stmt: ast.stmt) -> bool:

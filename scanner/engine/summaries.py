@@ -137,7 +137,6 @@ class ModuleSummary:
                 f = self.functions.get(key)
                 if f is not None and (_gives(f) if tag == USE_FUNCTION else _passes(f)):
                     found.append(tagged)
-
             elif key in entries.get(tag, ()) or (tag == USE_PROPERTY_READ and self.properties
                                                  and tagged in _property_reads(self.properties)):
                 found.append(tagged)
@@ -404,14 +403,17 @@ def _property_reads(properties: Mapping[str, Mapping[str, frozenset[str]]]) -> f
     known = _READS.get(id(properties))
     if known is not None and known[0] is properties:
         return known[1]
-    reads: set[str] = set()
-    for defined in properties.values():
-        for key in defined:
-            reads.add(USE_PROPERTY_READ + (key if key.endswith(".__str__") else key.rpartition(".")[2]))
+    reads = {_read_of(key) for defined in properties.values() for key in defined}
     if len(_READS) > 50_000:  # a bound on what a long run keeps
         _READS.clear()
     found = _READS[id(properties)] = (properties, frozenset(reads))
     return found[1]
+
+
+def _read_of(key: str) -> str:
+    """The use that reads a `properties` key: its attribute for a property (`a:_log_name` for
+    `spawner._log_name`), the whole key for a string form (`a:user.__str__`)."""
+    return USE_PROPERTY_READ + (key if key.endswith(STRING_FORM) else key.rpartition(".")[2])
 
 
 def _read_properties(properties: Mapping[str, Mapping[str, frozenset[str]]], wanted: Iterable[str],
@@ -426,8 +428,7 @@ def _read_properties(properties: Mapping[str, Mapping[str, frozenset[str]]], wan
         defined = properties.get(module)
         if defined is None or USE_PROPERTY + module not in tagged:
             continue
-        kept = {key: categories for key, categories in defined.items()
-                if USE_PROPERTY_READ + (key if key.endswith(".__str__") else key.rpartition(".")[2]) in tagged}
+        kept = {key: categories for key, categories in defined.items() if _read_of(key) in tagged}
         if len(kept) == len(defined):
             found[module] = defined
         elif kept:
@@ -465,6 +466,9 @@ USE_PROPERTY = "y:"
 # An attribute read of an object whose class is unknown (`a:_log_name`), or a string form looked up
 # (`a:user.__str__`): which keys of the `y:` modules' properties entries the file could have read.
 USE_PROPERTY_READ = "a:"
+# The attribute under which a module offers its classes' string forms among their properties
+# (`user.__str__`: what an object named `user` shows written whole).
+STRING_FORM = ".__str__"
 
 
 @dataclass(frozen=True)
