@@ -361,7 +361,8 @@ def run(
     and, with `baseline_file`, each finding's `baseline_state` (scanner.baseline). With
     `changed` (paths as findings name them, from scanner.vcs), the whole tree is analysed,
     so what unchanged files contribute still counts, but only findings, skips and notices
-    located in changed files (under `targets`, when given) are reported. With `fixes`, each
+    located in changed files (under `targets`, when given) are reported, and so are only their
+    observations (`observe FILE` lists that file's). With `fixes`, each
     reported finding that a source rewrite resolves gets it in `Finding.fixes` (scanner.fix,
     which imports libcst: only SARIF output asks for this). With `cache` (the default), per-file
     results are reused from the root's result cache (scanner.cache) when nothing they depend on
@@ -457,6 +458,7 @@ def run(
             findings = mark_baseline(findings, baseline)
     if changed is not None:
         reported = reported_paths(root, changed, targets, inventory_display)
+        observations = [o for o in observations if o.path in reported]
         findings = tuple(f for f in findings if f.path in reported)
         skips = [s for s in skips if s.path in reported]
         notices = [n for n in notices if n.path is None or n.path in reported]

@@ -153,6 +153,44 @@ def test_observe_json_is_the_contract_form(tmp_path: Path, capsys: pytest.Captur
     ]
 
 
+def test_observe_of_one_file_lists_only_that_files_observations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rest of the tree is analysed for what it defines (the helper's return below), but a
+    # file named on the command line is what is reported, as for `scan FILE`.
+    write(tmp_path, {
+        "app/views.py": VIEWS,
+        "app/admin.py": VIEWS.replace('"/signup"', '"/admin/signup"'),
+        "app/net.py": "def client_ip(request):\n    return request.remote_addr\n",
+        "app/audit.py": """\
+            import logging
+
+            from flask import request
+
+            from app.net import client_ip
+
+            log = logging.getLogger(__name__)
+
+
+            def record():
+                log.info("seen %s", client_ip(request))
+            """,
+    })
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli(["observe", "app/audit.py", "--format", "json"], capsys)
+    assert code == 0
+    # the IP is collected in app/net.py (not reported); its log in app/audit.py is
+    assert [(o["kind"], o["path"], o["start_line"], o["categories"]) for o in json.loads(out)["observations"]] == [
+        ("log", "app/audit.py", 11, ["user.device.ip_address"]),
+    ]
+    (tmp_path / "inventory.toml").write_text(INVENTORY, encoding="utf-8")
+    code, out, _ = cli(["scan", "app/views.py", "--inventory", "inventory.toml", "--format", "json"], capsys)
+    assert code == 1
+    doc = json.loads(out)
+    assert {o["path"] for o in doc["observations"]} == {"app/views.py"}
+    assert {f["path"] for f in doc["findings"]} == {"app/views.py"}
+
+
 def test_output_is_identical_whatever_the_workers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     files: dict[str, str | bytes] = {"privacy-inventory.toml": INVENTORY}
     for i in range(80):  # above the threshold where workers start
