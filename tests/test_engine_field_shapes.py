@@ -40,6 +40,13 @@ CREDENTIALS = "user.authorization.credentials"
     (FASTAPI + "@router.delete('/token')\nasync def delete_token(token: str):\n    return token\n", []),
     (FASTAPI + "@router.post('/token')\nasync def check_token(token: str):\n    return token\n",
      [(4, "collect", (CREDENTIALS,), QUERY, False)]),
+    # a user's id in a route's query picks the record, as a path segment does; one an identity
+    # provider issued is the person's id there, taken in
+    (FASTAPI + "@router.get('/end_user/info')\nasync def info(end_user_id: str, exclude_user_ids: str = ''):\n"
+     "    return end_user_id\n", []),
+    (FASTAPI + "@router.post('/sso/link')\nasync def link(\n    sso_user_id: str,\n    external_user_id: str,\n"
+     "    invited_by_user_id: str,\n):\n    return 1\n",
+     [(5, "collect", ("user.unique_id",), QUERY, False), (6, "collect", ("user.unique_id",), QUERY, False)]),
     # a route about a conversation: its title is what the person names it
     (FASTAPI + "@router.patch('/title')\nasync def set_conversation_title(title: str):\n    return title\n",
      [(4, "collect", ("user.content",), QUERY, False)]),

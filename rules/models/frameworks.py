@@ -425,6 +425,33 @@ async def delete_token(token: str):
     return {"deleted": token}
 
 
+@router.get("/end_user/info")
+# the customer's id in the query picks the record to show, as a path segment would
+# ok: python.fastapi.form-field
+async def end_user_info(end_user_id: str = Query(description="End User ID in the request parameters")):
+    return {"id": end_user_id}
+
+
+@router.get("/end_user/daily/activity")
+async def customer_daily_activity(
+    # ids that pick whose activity to list, and whose to leave out
+    # ok: python.fastapi.query-parameter
+    end_user_ids: str | None = None,
+    # ok: python.fastapi.query-parameter
+    exclude_end_user_ids: str | None = None,
+    # ruleid: python.fastapi.query-parameter user.contact.email
+    email: str | None = None,
+):
+    return {"ids": end_user_ids, "exclude": exclude_end_user_ids, "email": email}
+
+
+@router.post("/sso/link")
+# an id an identity provider issued is the person's id there, taken in
+# ruleid: python.fastapi.query-parameter user.unique_id
+async def link_sso_account(sso_user_id: str):
+    return {"linked": sso_user_id}
+
+
 @router.post("/api/tokens/check")
 # ruleid: python.fastapi.query-parameter user.authorization.credentials
 async def check_token(token: str):

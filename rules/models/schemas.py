@@ -1135,6 +1135,17 @@ class SignupIn(BaseModel):
     verified_phone: Optional[bool] = None
 
 
+class NewUserRequest(BaseModel):
+    # the person's id at the identity provider, taken in to link the account
+    # ruleid: python.pydantic.field user.unique_id
+    sso_user_id: str | None = None
+    # ruleid: python.pydantic.field user.unique_id
+    external_user_id: str | None = None
+    # the inviting user's id points at a record of the service's own, like a foreign key
+    # ok: python.pydantic.field
+    invited_by_user_id: str | None = None
+
+
 class ChatRequest(BaseModel):
     # ruleid: python.pydantic.field user.content
     message: str

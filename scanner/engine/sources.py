@@ -46,11 +46,16 @@ EVERY_KEY = "a key of the request's fields, each in turn"
 # like a foreign key: not a collect. An id from elsewhere (`uid` at a provider) is one.
 _REFERENCE = re.compile(r"(?:^|_)(?:user|owner|author|customer|member|account|creator|reporter|sender|recipient|"
                         r"person|profile|client|parent|actor|editor|admin)_?(?:id|pk|uuid|guid)s?$", re.IGNORECASE)
+# ... and so is a user id named for the identity provider that issued it (`sso_user_id`,
+# `external_user_id`, `oidc_user_id`): the person's id in a directory outside the service, taken in
+# to link their account, not a pointer at one of the service's own records.
+_OUTSIDE_ISSUER = re.compile(r"^(?:sso|external|idp|oauth2?|oidc|saml|ldap|scim|federated)_", re.IGNORECASE)
 
 
 def refers_to_user(name: str, category: str) -> bool:
-    """True for a field that only points at a user record (`user_id`, `author_pk`)."""
-    return category == "user.unique_id" and bool(_REFERENCE.search(name))
+    """True for a field that only points at a user record (`user_id`, `author_pk`); False for an id
+    an outside identity provider issued (`sso_user_id`) and for every other field."""
+    return category == "user.unique_id" and bool(_REFERENCE.search(name)) and not _OUTSIDE_ISSUER.match(name)
 # Parameter indices of a function's **kwargs and *args in its summary.
 KWARGS = -1
 VARARGS = -2
@@ -1711,7 +1716,9 @@ def _route_parameter(
             named = an.classifier.name(alias, owner=route.topic)
         if named is None and _beside_address(an, func):
             named = an.classifier.name(alias, owner="address")  # `region`, `timezone` sent with a `city`
-        if named is None or route.deletes:
+        # a user's id in a route's query or form picks the record to act on, as a path segment or
+        # `request.args.get("user_id")` does (`/end_user/info?end_user_id=...`): nothing is received
+        if named is None or route.deletes or refers_to_user(alias, named.category):
             return None
         if named.category.startswith(CONTENT) and arg.annotation is not None and _annotation_name(arg.annotation) in ("bool", "int"):
             return None  # `content: bool = Query(True)`: a flag or a count never carries what a user wrote
