@@ -51,12 +51,16 @@ class Customer:
 
     def __repr__(self):
         return f"Customer({self.email!r})"
+
+
+class InviteRequest(BaseSchema):
+    email: str
 '''
 
 VIEWS = '''
 import logging
 
-from app.utils import BaseSchema, Customer, audit, get_client_ip, llm, normalise, note
+from app.utils import BaseSchema, Customer, InviteRequest, audit, get_client_ip, llm, normalise, note
 from fastapi import APIRouter
 
 log = logging.getLogger(__name__)
@@ -82,6 +86,12 @@ def signup(body: SignupRequest, customer: Customer):
 @router.post("/signup")
 def signup_route(body: SignupRequest):
     signup(body, Customer(body.email))
+
+
+@router.post("/invite")
+def invite_route(invite: InviteRequest, body: SignupRequest):
+    log.info("invite %s", invite)
+    log.info("signup %s", body)
 '''
 
 
@@ -106,6 +116,8 @@ def test_summaries_apply_across_modules(tree: Path, jobs: int) -> None:
         ("app/utils.py", 12, "collect", ("user.device.ip_address",), None),
         # the logging wrapper's own call passes on its callers' **fields: a log whose categories are theirs
         ("app/utils.py", 16, "log", (), None),
+        # another module's model a route receives a body into
+        ("app/utils.py", 44, "collect", ("user.contact.email",), None),
         # a schema whose base class, in another module, is a Pydantic model
         ("app/views.py", 12, "collect", ("user.contact.email",), None),
         ("app/views.py", 13, "collect", ("user.name",), None),
@@ -119,6 +131,9 @@ def test_summaries_apply_across_modules(tree: Path, jobs: int) -> None:
         ("app/views.py", 22, "log", ("user.contact.email",), None),
         # a client made by another module's factory, sent the user's nickname
         ("app/views.py", 23, "share", ("user.name",), "OpenAI"),
+        # a route's body logged whole: the model's repr shows its fields (another module's, and this one's)
+        ("app/views.py", 34, "log", ("user.contact.email",), None),
+        ("app/views.py", 35, "log", ("user.contact.email", "user.name"), None),
     ]
 
 

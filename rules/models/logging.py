@@ -1377,3 +1377,37 @@ def transfer_event(event, owner, booking):
     # a venue's repr shows its capacity and slug; `booking.venue` is no person-named attribute
     # ok: python.logging.personal-data
     log.info("Booked %r", booking.venue)
+
+
+# --- a request body logged whole in a route --------------------------------------------------------------
+# (a FastAPI route given its body decoded into a Pydantic model logs it: the model's repr shows every
+# field the person sent, as for the same model given to any other function)
+
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+router = APIRouter()
+verbose_proxy_logger = logging.getLogger("LiteLLM Proxy")
+
+
+class UpdateCustomerRequest(BaseModel):
+    user_id: str
+    alias: str | None = None
+    blocked: bool = False
+
+
+class BudgetRequest(BaseModel):
+    budget_id: str
+    max_budget: float | None = None
+
+
+@router.post("/customer/update")
+async def update_end_user(data: UpdateCustomerRequest, budget: BudgetRequest):
+    # ruleid: python.logging.personal-data user.unique_id
+    verbose_proxy_logger.debug("/customer/update: Received data = %s", data)
+    # a field the person sent that names nothing personal
+    # ok: python.logging.personal-data
+    verbose_proxy_logger.debug("blocked = %s", data.blocked)
+    # a model whose fields name nothing personal
+    # ok: python.logging.personal-data
+    verbose_proxy_logger.debug("budget = %s", budget)

@@ -1583,6 +1583,15 @@ def parameter_value(
         collected = _route_parameter(an, func, arg, annotation, scope, route)
         if collected is not None:
             return collected
+        if annotation is not None:
+            # a body decoded into a model (`data: UpdateCustomerRequest`): its string form (a Pydantic
+            # or dataclass repr) shows what the person sent, so logging it whole logs those fields, as
+            # for the same model given to a function that is not a route. Its fields are collected
+            # where the model is declared; this value carries no symbol and emits nothing.
+            shown = _rendered_by(an, annotation)
+            if shown:
+                return Value(categories=shown, params=params,
+                             reasons=(f"{annotation.removeprefix('@class:')}'s string form shows {', '.join(sorted(shown))}",))
     if arg.annotation is not None and _annotation_name(arg.annotation) in ASGI_RECEIVE_EVENTS:
         # an ASGI middleware's message from `receive()`: its "body" is a chunk of the request body
         return Value(symbol=f"{REQUEST}.receive()", role="fields", params=params)
@@ -1605,6 +1614,19 @@ def parameter_value(
 
 # Types of the events an ASGI app receives from the server (asgiref.typing): the request's messages.
 ASGI_RECEIVE_EVENTS = frozenset({"ASGIReceiveEvent", "HTTPRequestEvent", "WebSocketReceiveEvent"})
+
+
+def _rendered_by(an: FileAnalyzer, annotation: str) -> frozenset[str]:
+    """The categories the string form of the class a resolved annotation names shows: a class of
+    this file, or of another module of the project (a use, since that module's analysis tells).
+    The empty set for other annotations."""
+    if annotation.startswith("@class:"):
+        info = an.classes.get(annotation[len("@class:"):])
+        return info.rendered if info is not None else frozenset()
+    if annotation.startswith("@"):
+        return frozenset()
+    an.uses.add(USE_RENDERED + annotation)
+    return an.external.rendered.get(annotation, frozenset())
 
 
 def _names_schema(an: FileAnalyzer, annotation: str) -> bool:
