@@ -299,3 +299,22 @@ def test_a_scope_s_shared_empty_mappings_refuse_a_direct_write() -> None:
     for mapping in (scope.pending, scope.log_params, scope.side_logs, scope.function_aliases):
         with pytest.raises(TypeError):
             mapping[0] = None  # type: ignore[index]
+
+
+def test_the_classifier_memoises_a_name_that_means_nothing_as_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    classifier = Classifier.load()
+    calls: list[tuple[str, str | None]] = []
+    classify = Classifier._classify_name
+
+    def counting(self: Classifier, identifier: str, owner: str | None, also: frozenset[str] = frozenset()) -> object:
+        calls.append((identifier, owner))
+        return classify(self, identifier, owner, also)
+
+    monkeypatch.setattr(Classifier, "_classify_name", counting)
+    assert classifier.name("widget_count", owner="Order") is None
+    assert classifier.name("widget_count", owner="Order") is None  # the memo's None, not asked again
+    email = classifier.name("email")
+    assert email is not None and email.category == "user.contact.email"
+    assert classifier.name("email") is email
+    assert calls == [("widget_count", "Order"), ("email", None)]
+
