@@ -318,3 +318,66 @@ def test_the_classifier_memoises_a_name_that_means_nothing_as_none(monkeypatch: 
     assert classifier.name("email") is email
     assert calls == [("widget_count", "Order"), ("email", None)]
 
+
+# Each `if` as written, and with its missing `else` written out as `else: pass` (a branch that runs,
+# from a copy of the names): the names hold the same afterwards, whatever the body did to them.
+BRANCH_BODIES = {
+    "data in the body": ("email = None\n", "    email = user.email\n"),
+    "data before, a constant in the body": ("email = user.email\n", "    email = 'x'\n"),
+    "data in both": ("email = user.email\n", "    email = user.phone_number\n"),
+    "a constant made unknown": ("kind = 'a'\n", "    kind = compute()\n"),
+    "another constant": ("kind = 'a'\n", "    kind = 'b'\n"),
+    "a name bound in the body only": ("", "    phone = user.phone_number\n"),
+    "a name deleted in the body": ("email = user.email\n", "    del email\n"),
+    "a project's result with data": ("to = user.email\n", "    to = views.resolve()\n"),
+    "nothing changed": ("email = user.email\n", "    pass\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BRANCH_BODIES))
+@pytest.mark.parametrize("statement", ["if flag:", "while flag:", "for item in items:"])
+def test_a_missing_else_merges_as_an_empty_else_does(case: str, statement: str) -> None:
+    before, body = BRANCH_BODIES[case]
+    analyzer = _analyzer("")
+    envs = []
+    for source in (f"{before}{statement}\n{body}", f"{before}{statement}\n{body}else:\n    pass\n"):
+        scope = Scope(env={})
+        analyzer.exec_block(ast.parse(source).body, scope)
+        envs.append(scope.env)
+    assert envs[0] == envs[1]
+    assert list(envs[0]) == list(envs[1])
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # the body's data and the constant before it: the name may hold either
+    ("email = None\nif flag:\n    email = user.email\n", {"email": frozenset({"user.contact.email"})}),
+    ("email = user.email\nif flag:\n    email = user.phone_number\n",
+     {"email": frozenset({"user.contact.email", "user.contact.phone_number"})}),
+    # a name the body alone binds, or deletes
+    ("if flag:\n    phone = user.phone_number\n", {"phone": frozenset({"user.contact.phone_number"})}),
+    ("email = user.email\nif flag:\n    del email\n", {"email": frozenset({"user.contact.email"})}),
+    # handlers and a missing `else` of a try: each a branch from the state after its body
+    ("try:\n    email = user.email\nexcept ValueError:\n    email = user.phone_number\n",
+     {"email": frozenset({"user.contact.email", "user.contact.phone_number"})}),
+])
+def test_the_names_after_branches_hold_what_any_branch_gave_them(source: str, expected: dict[str, frozenset[str]]) -> None:
+    analyzer = _analyzer("")
+    scope = Scope(env={})
+    entry = scope.env
+    analyzer.exec_block(ast.parse(source).body, scope)
+    assert {name: value.categories for name, value in scope.env.items() if value.categories} == expected
+    assert scope.env is not entry
+
+
+@pytest.mark.parametrize(("source", "constant"), [
+    # of two constants, the merge keeps the last branch's: a missing `else` is that branch, the names as before
+    ("kind = 'a'\nif flag:\n    kind = 'b'\n", "a"),
+    ("kind = 'a'\nif flag:\n    kind = 'b'\nelse:\n    kind = 'c'\n", "c"),
+    ("kind = 'a'\ntry:\n    pass\nexcept ValueError:\n    kind = 'b'\n", "a"),
+    ("kind = 'a'\ntry:\n    pass\nexcept ValueError:\n    kind = 'b'\nelse:\n    kind = 'c'\n", "c"),
+])
+def test_of_two_constants_the_last_branch_s_is_kept(source: str, constant: str) -> None:
+    analyzer = _analyzer("")
+    scope = Scope(env={})
+    analyzer.exec_block(ast.parse(source).body, scope)
+    assert scope.env["kind"].const == constant

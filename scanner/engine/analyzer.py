@@ -922,18 +922,30 @@ class FileAnalyzer:
 
     def exec_branches(self, branches: list[list[ast.stmt]], scope: Scope) -> None:
         """Run alternative blocks from the same state; afterwards a name holds what any branch gave it."""
-        before = dict(scope.env)
-        results: list[dict[str, Value]] = []
+        # not copied: each branch runs on a copy of its own, so nothing writes to this one meanwhile
+        before = scope.env
+        results: list[dict[str, Value] | None] = []
         for body in branches:
+            if not body:
+                results.append(None)  # a missing `else`: every name as before, no copy made
+                continue
             scope.env = dict(before)
             self.exec_block(body, scope)
             results.append(scope.env)
         merged = dict(before)
+        # the names a branch gave another value than `before`'s: the only ones whose merged value can
+        # differ from it, and so the only ones a branch that ran nothing has to be merged on
+        changed: dict[str, None] = {}
         for env in results:
-            for name, value in env.items():
+            if env is None:
+                items: Iterable[tuple[str, Value]] = [(name, before[name]) for name in changed if name in before]
+            else:
+                items = env.items()
+            for name, value in items:
                 previous = merged.get(name)
                 if previous is value:
                     continue  # most names: what it held before every branch (merged already holds it)
+                changed[name] = None
                 if previous is None:
                     merged[name] = value
                 elif value.symbol is not None or value.role is not None:
