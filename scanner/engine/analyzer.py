@@ -2383,7 +2383,10 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         # its one statement a log call made only when logging is on (`if self.logger:`); a guard after
         # other work (`if session_ids: log.info(...)`) is a log on the side of that work
         return all(_is_log_call(inner) for inner in body[0].body)
-    return any(_is_log_call(stmt) for stmt in body)
+    for stmt in body:  # a loop, not `any` over a generator: it runs for half the functions
+        if _is_log_call(stmt):
+            return True
+    return False
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1421,13 +1421,18 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
             return RouteInfo(frozenset(_PATH_PARAM.findall(path)), context=_sign_in_owner(words),
                              topic=next((w for w in words if w in conversation), None), deletes=deletes)
     # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
-    candidates: list[ast.expr | None] = [*func.args.defaults, *func.args.kw_defaults]
-    for arg in named_parameters(func.args):
-        # `x: Annotated[str, Security(api_key_header)]`
-        if isinstance(arg.annotation, ast.Subscript) and isinstance(arg.annotation.slice, ast.Tuple) \
-                and _annotation_name(arg.annotation.value) == "Annotated":
-            candidates.extend(arg.annotation.slice.elts[1:])
-    if not any(isinstance(candidate, ast.Call) for candidate in candidates):
+    args = func.args
+    candidates: list[ast.expr | None] = [*args.defaults, *args.kw_defaults]
+    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+        # `x: Annotated[str, Security(api_key_header)]` (most parameters: no annotation, or a plain name)
+        annotation = arg.annotation
+        if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple) \
+                and _annotation_name(annotation.value) == "Annotated":
+            candidates.extend(annotation.slice.elts[1:])
+    for candidate in candidates:  # a loop, not `any` over a generator: most functions have no candidate
+        if isinstance(candidate, ast.Call):
+            break
+    else:
         return None  # most functions: the markers' union is not worth building
     routes = an.models.routes
     markers = routes.field_markers | routes.header_markers | routes.file_markers
