@@ -11,6 +11,7 @@ import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS, callee_name, inner_bodies
 from scanner.engine.summaries import USE_SETTING
@@ -28,12 +29,12 @@ HTTP_CONFIG_KEYWORDS = frozenset({
     "follow_redirects", "stream", "ssl", "raise_for_status", "context", "cafile", "capath", "retries",
 })
 # What names a vendor's telemetry endpoint in its host or path (`tele.labelstud.io`, `/.update_check/`).
-_TELEMETRY = re.compile(r"tele|usage|stat|metric|analytic|event|track|ping|heartbeat|update|version|beacon|report",
-                        re.IGNORECASE)
+_TELEMETRY = LazyPattern(r"tele|usage|stat|metric|analytic|event|track|ping|heartbeat|update|version|beacon|report",
+                         re.IGNORECASE)
 SHARE_CONFIG_KEYWORDS = frozenset({"model", "api_key", "timeout", "temperature", "max_tokens", "stream", "extra_headers"})
 # A URL path that names a user's record by an unknown value (`/v1/users/{user_id}/`,
 # `/v2/entities/user/{quote(entity_id)}/profile/`): the REST convention puts the user's id there.
-_USER_IN_PATH = re.compile(r"/users?/" + HOLE, re.IGNORECASE)
+_USER_IN_PATH = LazyPattern(r"/users?/" + HOLE, re.IGNORECASE)
 
 
 def describe(categories: frozenset[str] | set[str]) -> str:
@@ -193,12 +194,12 @@ class SideLog(NamedTuple):
 
 # A parameter named for the id of a program, not a person (`bot_id`, `service_id`, `app_id`): Slack's
 # `_get_bot_profile(bot_id)` is called with the sender's id only when the sender is a bot.
-_PROGRAM_ID = re.compile(r"(?:[a-z0-9]+_)*(?:bot|service|system|app|application|integration)_ids?")
+_PROGRAM_ID = LazyPattern(r"(?:[a-z0-9]+_)*(?:bot|service|system|app|application|integration)_ids?")
 
 
 # Names that hold a person using the application as an object (`user`, `current_user`, privacyIDEA's
 # `tokenowner`): its string form is its login. Not flags and counts (`is_superuser`, `num_users`).
-_PERSON_OBJECT = re.compile(r"(?!(?:is|has|can|should|num|n|count|max|min)_)[a-z_]*(?:user|owner)", re.IGNORECASE)
+_PERSON_OBJECT = LazyPattern(r"(?!(?:is|has|can|should|num|n|count|max|min)_)[a-z_]*(?:user|owner)", re.IGNORECASE)
 
 
 def _names_a_class(symbol: str | None) -> bool:
@@ -336,7 +337,7 @@ def _record_parameters(an: FileAnalyzer, node: ast.Call, params: frozenset[int])
 
 
 # `$name` and `${name}` placeholders of a `string.Template` text.
-_TEMPLATE_NAME = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
+_TEMPLATE_NAME = LazyPattern(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))")
 
 
 def _translated_locals(node: ast.Call, scope: Scope) -> Value:
@@ -543,28 +544,28 @@ def _user_in_path(url: Value) -> Value:
 
 # A docstring's section that documents parameters (Google and NumPy-free styles), and one entry of it:
 # `user_id: ...`, `**kwargs: Optional filters like user_id`, `entity_id (str): The user's id`.
-_PARAMETER_SECTION = re.compile(r"^\s*(?:args|arguments|parameters|params|keyword args|keyword arguments|kwargs)\s*:\s*$",
-                                re.IGNORECASE)
-_PARAMETER_ENTRY = re.compile(r"^(\s*)\*{0,2}(\w+)\s*(?:\([^)]*\))?\s*:(.*)$")
-_REST_PARAMETER = re.compile(r"^\s*:param\s+(?:[^:]*\s)?\*{0,2}(\w+)\s*:(.*)$")
+_PARAMETER_SECTION = LazyPattern(r"^\s*(?:args|arguments|parameters|params|keyword args|keyword arguments|kwargs)\s*:\s*$",
+                                 re.IGNORECASE)
+_PARAMETER_ENTRY = LazyPattern(r"^(\s*)\*{0,2}(\w+)\s*(?:\([^)]*\))?\s*:(.*)$")
+_REST_PARAMETER = LazyPattern(r"^\s*:param\s+(?:[^:]*\s)?\*{0,2}(\w+)\s*:(.*)$")
 # Names of personal data that a description writes as identifiers (`user_id`, `email_address`).
-_DOCUMENTED_NAME = re.compile(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
+_DOCUMENTED_NAME = LazyPattern(r"\b[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+\b")
 # A key listed as a bullet with its type in a parameter's description (`- text (str, optional): ...`).
-_DOCUMENTED_KEY = re.compile(r"(?:^|\s)[-*]\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(")
+_DOCUMENTED_KEY = LazyPattern(r"(?:^|\s)[-*]\s+([A-Za-z_][A-Za-z0-9_]*)\s*\(")
 # Keys a description lists in prose (`with text, metadata, timestamp, and/or expiration_date fields`,
 # `pass text, metadata or timestamp as keyword args`): three or more plain names separated by commas.
-_ENUMERATED_KEYS = re.compile(r"\b[a-z][a-z0-9_]*(?:\s*,\s*(?:and/or\s+|or\s+|and\s+)?[a-z][a-z0-9_]*){2,}")
-_ENUMERATION_SEPARATOR = re.compile(r"\s*,\s*(?:and/or\s+|or\s+|and\s+)?")
+_ENUMERATED_KEYS = LazyPattern(r"\b[a-z][a-z0-9_]*(?:\s*,\s*(?:and/or\s+|or\s+|and\s+)?[a-z][a-z0-9_]*){2,}")
+_ENUMERATION_SEPARATOR = LazyPattern(r"\s*,\s*(?:and/or\s+|or\s+|and\s+)?")
 # A description that says, in words, that the value is an email address (`:param sender: The
 # sender's email address.`).
-_EMAIL_ADDRESS = re.compile(r"\be-?mail address(?:es)?\b", re.IGNORECASE)
+_EMAIL_ADDRESS = LazyPattern(r"\be-?mail address(?:es)?\b", re.IGNORECASE)
 # An email address given as an example of the value (`recipients can be a string, eg 'a@b.com'`).
-_EMAIL_EXAMPLE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL_EXAMPLE = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # A prose paragraph that describes a parameter by starting with its name (`recipients can be either
 # a string, eg 'a@b.com', or a list of strings.`), the style of docstrings older than reST and Google's.
-_PROSE_PARAMETER = re.compile(r"^(\s*)(\w+) (?:is|are|can|could|may|must|should|will|contains?|holds?)\b(.*)$")
+_PROSE_PARAMETER = LazyPattern(r"^(\s*)(\w+) (?:is|are|can|could|may|must|should|will|contains?|holds?)\b(.*)$")
 # A description that says, in words, that the value is a user's id.
-_USERS_ID = re.compile(r"\b(?:user|user's|users'|end[- ]user's)\s+(?:id|ids|identifier|identifiers)\b", re.IGNORECASE)
+_USERS_ID = LazyPattern(r"\b(?:user|user's|users'|end[- ]user's)\s+(?:id|ids|identifier|identifiers)\b", re.IGNORECASE)
 
 
 def documented_parameters(an: FileAnalyzer, node: ast.AST, params: frozenset[int]) -> Value:
@@ -847,7 +848,7 @@ def _emit_cookie(an: FileAnalyzer, node: ast.AST, rule: str, given: dict[str, Va
     an.emit(Kind.COOKIE, node, cookie_categories(value) | implies, rule, message, cookie=cookie, value=data)
 
 
-_ATTRIBUTE = re.compile(r";\s*([A-Za-z-]+)\s*(?:=\s*([^;]*))?")
+_ATTRIBUTE = LazyPattern(r";\s*([A-Za-z-]+)\s*(?:=\s*([^;]*))?")
 
 
 def parse_set_cookie(text: str | None) -> Cookie:

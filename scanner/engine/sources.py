@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.classify import Match
 from scanner.engine.imports import import_bindings
+from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.summaries import (
     USE_BASE,
@@ -44,12 +45,12 @@ CONTAINER_ROLES = BODY_ROLES | {KEPT}
 EVERY_KEY = "a key of the request's fields, each in turn"
 # A schema field named for a user's (or an owner's, an author's) id only refers to that record,
 # like a foreign key: not a collect. An id from elsewhere (`uid` at a provider) is one.
-_REFERENCE = re.compile(r"(?:^|_)(?:user|owner|author|customer|member|account|creator|reporter|sender|recipient|"
-                        r"person|profile|client|parent|actor|editor|admin)_?(?:id|pk|uuid|guid)s?$", re.IGNORECASE)
+_REFERENCE = LazyPattern(r"(?:^|_)(?:user|owner|author|customer|member|account|creator|reporter|sender|recipient|"
+                         r"person|profile|client|parent|actor|editor|admin)_?(?:id|pk|uuid|guid)s?$", re.IGNORECASE)
 # ... and so is a user id named for the identity provider that issued it (`sso_user_id`,
 # `external_user_id`, `oidc_user_id`): the person's id in a directory outside the service, taken in
 # to link their account, not a pointer at one of the service's own records.
-_OUTSIDE_ISSUER = re.compile(r"^(?:sso|external|idp|oauth2?|oidc|saml|ldap|scim|federated)_", re.IGNORECASE)
+_OUTSIDE_ISSUER = LazyPattern(r"^(?:sso|external|idp|oauth2?|oidc|saml|ldap|scim|federated)_", re.IGNORECASE)
 
 
 def refers_to_user(name: str, category: str) -> bool:
@@ -224,7 +225,7 @@ def _inbound_member(an: FileAnalyzer, node: ast.Attribute, base: Value, symbol: 
 # IMAP's `fetch(num, "(RFC822)")` or `uid("fetch", uid, "(BODY.PEEK[])")` asking for the whole message.
 MAILBOX_METHODS = frozenset({"retr", "fetch", "uid"})
 # The IMAP message parts that are the whole message (not `RFC822.HEADER`, `BODY[HEADER]`, `FLAGS`).
-_WHOLE_MESSAGE = re.compile(r"\b(?:RFC822(?![.\w])|BODY(?:\.PEEK)?\[\])", re.IGNORECASE)
+_WHOLE_MESSAGE = LazyPattern(r"\b(?:RFC822(?![.\w])|BODY(?:\.PEEK)?\[\])", re.IGNORECASE)
 
 
 def mailbox_message(an: FileAnalyzer, node: ast.Call, method: str) -> Value | None:
@@ -520,7 +521,7 @@ def read_into(an: FileAnalyzer, target: ast.Name, node: ast.expr, value: Value) 
 
 # The ending of a setting's name that holds a header's name (`TRUSTED_EMAIL_HEADER`), or a WSGI
 # environ key's (`request.environ.get(sm.auth_remote_user_env_var)`, Flask-AppBuilder's REMOTE_USER).
-_HEADER_WORDS = re.compile(r"(?:^|_)(?:(?:http_)?headers?(?:_names?|_keys?)?|env_var(?:iable)?s?)$", re.IGNORECASE)
+_HEADER_WORDS = LazyPattern(r"(?:^|_)(?:(?:http_)?headers?(?:_names?|_keys?)?|env_var(?:iable)?s?)$", re.IGNORECASE)
 # Words of a configured header's name that say an authenticating proxy sends it about the user it
 # signed in (`WEBUI_AUTH_TRUSTED_NAME_HEADER`, `REMOTE_USER_HEADER`, `SSO_EMAIL_HEADER`).
 _PROXY_WORDS = frozenset({"trusted", "remote", "auth", "sso", "proxy", "forwarded", "forward"})
@@ -555,7 +556,7 @@ def _configured_header(an: FileAnalyzer, node: ast.expr, key_node: ast.expr | No
 
 # Cookies a front end sets for the page's own use, identifying no one: a CSRF token (Google
 # Sign-In's `g_csrf_token`, Django's `csrftoken`), a language or theme choice (`pi_ui_locale`).
-_NOT_AN_IDENTIFIER = re.compile(r"csrf|xsrf|locale|lang|theme", re.IGNORECASE)
+_NOT_AN_IDENTIFIER = LazyPattern(r"csrf|xsrf|locale|lang|theme", re.IGNORECASE)
 
 
 def derived(an: FileAnalyzer, node: ast.Call, symbol: str) -> Value | None:
@@ -1403,7 +1404,7 @@ class RouteInfo:
     """A DELETE route: its query and body fields select the records to remove, they collect nothing."""
 
 
-_PATH_PARAM = re.compile(r"[{<](?:[^:>}]+:)?([A-Za-z_][A-Za-z0-9_]*)[}>]")
+_PATH_PARAM = LazyPattern(r"[{<](?:[^:>}]+:)?([A-Za-z_][A-Za-z0-9_]*)[}>]")
 
 
 def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> RouteInfo | None:
@@ -1893,7 +1894,7 @@ def collected_on_arrival(value: Value) -> bool:
 
 
 # What an event handler's decorator looks like in the source: `@sio.on("message")`, `@socketio.event`.
-_EVENT_DECORATOR = re.compile(r"@[\w.]+\.(?:on\(|event\b)")
+_EVENT_DECORATOR = LazyPattern(r"@[\w.]+\.(?:on\(|event\b)")
 
 
 def _route_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -2011,8 +2012,8 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
 # "/" (or empty) as a decorator call's first argument, or as a `path=` argument. Two patterns, each
 # starting with a literal, which the regex engine finds fast (one with an alternation at its start
 # scanned every position: 0.45 s over Django's files, against 0.02 s).
-_ROUTE_DECORATOR = re.compile(r"""@[\w.]+\((?:\s|#[^\n]*)*[rRuU]?["'](?:/|["'])""")
-_ROUTE_PATH_KEYWORD = re.compile(r"""path\s*=\s*[rRuU]?["'](?:/|["'])""")
+_ROUTE_DECORATOR = LazyPattern(r"""@[\w.]+\((?:\s|#[^\n]*)*[rRuU]?["'](?:/|["'])""")
+_ROUTE_PATH_KEYWORD = LazyPattern(r"""path\s*=\s*[rRuU]?["'](?:/|["'])""")
 
 
 @functools.lru_cache(maxsize=16)
@@ -2077,7 +2078,7 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
 
 # Where a payload may be decoded in the source (`await request.json()`, `request.get_json()`,
 # `Model.model_validate_json(raw)`): the files whose functions `_decoded_into` reads.
-_DECODED_PAYLOAD = re.compile(r"\.(?:json|get_json)\(\)|\.(?:model_validate_json|parse_raw)\(")
+_DECODED_PAYLOAD = LazyPattern(r"\.(?:json|get_json)\(\)|\.(?:model_validate_json|parse_raw)\(")
 # Class methods that decode a payload into their class: JSON text always comes from outside; a
 # mapping only when it is a decoded payload (`model_validate(user_row)` copies the service's own record).
 _DECODES_TEXT = frozenset({"model_validate_json", "parse_raw"})
@@ -2358,7 +2359,7 @@ def _named_in_repr(an: FileAnalyzer, call: ast.Call, owner: str) -> set[str]:
 
 
 # A key quoted in a field's description: `Field(description="Filters (e.g. {'user_id': '...'})")`.
-_QUOTED_KEY = re.compile(r"""[`'"]([A-Za-z_][A-Za-z0-9_]*)[`'"]""")
+_QUOTED_KEY = LazyPattern(r"""[`'"]([A-Za-z_][A-Za-z0-9_]*)[`'"]""")
 
 
 def _described_keys(an: FileAnalyzer, field: ast.Call) -> set[str]:
@@ -2613,7 +2614,7 @@ def _field_modules(families: tuple[SchemaFamily, ...]) -> tuple[str, ...]:
 
 # What `visit_built_fields` reads, as the text before a `Field(`: `("email", forms.EmailField(`,
 # `"email": CharField(`, and `== "email":` then `return forms.EmailField(` or `field = forms.EmailField(`.
-_BUILT_FIELD_TEXT = re.compile(r"""(?:['"]\w+['"]\s*[,:]|==\s*['"]\w+['"]\s*:\s*(?:\w+\s*=|return))\s*(?:\w+\.)*\w*$""")
+_BUILT_FIELD_TEXT = LazyPattern(r"""(?:['"]\w+['"]\s*[,:]|==\s*['"]\w+['"]\s*:\s*(?:\w+\s*=|return))\s*(?:\w+\.)*\w*$""")
 
 
 def _built_fields_in(an: FileAnalyzer, building: _Building, body: list[ast.stmt], owner: str | None,
@@ -2655,7 +2656,7 @@ def _built_fields_in(an: FileAnalyzer, building: _Building, body: list[ast.stmt]
 
 # Functions building the fields of the service's own settings (a payment provider's
 # `settings_form_fields`): an administrator configures them, no person's data is typed there.
-_CONFIGURATION_FUNCTION = re.compile(r"setting|config|preference", re.IGNORECASE)
+_CONFIGURATION_FUNCTION = LazyPattern(r"setting|config|preference", re.IGNORECASE)
 
 
 def inner_bodies(stmt: ast.stmt) -> list[list[ast.stmt]]:
@@ -2770,7 +2771,7 @@ def _is_call_of(an: FileAnalyzer, call: ast.Call, scope: Scope, family: SchemaFa
 
 
 # A schema named for the HTTP method it serves (`GroupPostSchema`), and the verbs such names use.
-_VERB_NAMED = re.compile(r"([A-Z]\w*?)(Post|Put|Patch|Get|Delete)(Schema|Serializer|Body|Request|Input)")
+_VERB_NAMED = LazyPattern(r"([A-Z]\w*?)(Post|Put|Patch|Get|Delete)(Schema|Serializer|Body|Request|Input)")
 _VERBS = ("Post", "Put", "Patch", "Get", "Delete")
 
 
@@ -2927,8 +2928,8 @@ def _has_address_fields(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
 
 _ADDRESS_ANCHORS = frozenset({"user.contact.address.street", "user.contact.address.postal_code", "user.contact.address.city"})
 # The words the classifier's street, postal code and city patterns are made of, as text.
-_ADDRESS_WORDS = re.compile(r"street|addr|line|house|apartment|apt|suite|unit|post|zip|pin|city|cities|town|locality",
-                            re.IGNORECASE)
+_ADDRESS_WORDS = LazyPattern(r"street|addr|line|house|apartment|apt|suite|unit|post|zip|pin|city|cities|town|locality",
+                             re.IGNORECASE)
 
 
 def _field(
@@ -3054,7 +3055,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
 # imported or uploaded data for a task", "the text a customer submitted". Past forms only: "uploads"
 # and "posts" are nouns as often ("Allows a user to hide posts").
 _DOC_KEYWORDS = frozenset({"help_text", "comment", "doc", "description"})
-_PEOPLE_SUPPLY = re.compile(
+_PEOPLE_SUPPLY = LazyPattern(
     r"\b(?:users?|people|persons?|customers?|members?|visitors?)\b(?:\W+\w+){0,2}?\W+"
     r"(?:uploaded|imported|submitted|wrote|written|entered|typed|posted)\b",
     re.IGNORECASE)
