@@ -28,9 +28,15 @@ T = TypeVar("T")
 
 REQUEST_ROLES = frozenset({"client_ip", "device", "fields", "field", "files", "body", "headers", "header", "cookies"})
 
+# Most entries (and Models) are looked up by name and never compared, hashed or printed: `eq=False,
+# repr=False` leaves them identity's `__eq__`/`__hash__` and object's `__repr__`, sparing each
+# process (a pre-commit run, every worker) making three methods per class (about 20 M instructions
+# in all). An entry compared or hashed by value (DictSchema, HostRecipient, Passthrough,
+# SchemaFamily) keeps its methods.
+
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class LogSink:
     """A call that writes its arguments to a log."""
 
@@ -40,7 +46,7 @@ class LogSink:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ShareSink:
     """A third-party SDK call that sends data to `recipient`.
 
@@ -65,7 +71,7 @@ class ShareSink:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class HttpCall:
     """An HTTP client call; the URL is its argument at `url_position` or the `url` keyword.
 
@@ -91,7 +97,7 @@ class HostRecipient:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class DeriveSource:
     """A call that derives personal data (a location from an IP address): a `collect`."""
 
@@ -101,7 +107,7 @@ class DeriveSource:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SchemaFactory:
     """A call whose keyword arguments declare the fields of a schema (`whoosh.fields.Schema(...)`)."""
 
@@ -111,7 +117,7 @@ class SchemaFactory:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SchemaTable:
     """A call that declares a database table from column calls among its arguments (SQLAlchemy Core's
     `Table("user", metadata, Column("email", UnicodeText), ...)`): each column is a field."""
@@ -187,7 +193,7 @@ class Passthrough:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CookieSetter:
     """A method (or a library function) that sets a cookie, with its parameter names."""
 
@@ -200,7 +206,7 @@ class CookieSetter:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class RequestModel:
     """How request objects are recognised and what their members give."""
 
@@ -214,7 +220,7 @@ class RequestModel:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Inbound:
     """A message a chat platform delivers to a bot, by the type its handler declares (`[[inbound]]`)."""
 
@@ -227,7 +233,7 @@ class Inbound:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class RouteModel:
     """FastAPI-style route functions whose parameters are request fields."""
 
@@ -359,7 +365,7 @@ class SymbolTable(Generic[T]):
         return (*self._exact.values(), *(value for _, value in self._wild))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Models:
     """Everything the engine knows about libraries, compiled from the packs."""
 
