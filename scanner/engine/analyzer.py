@@ -669,10 +669,11 @@ class FileAnalyzer:
         scope.logging_wrapper = is_logging_wrapper(func)
         scope.cookie_wrapper = sinks.is_cookie_wrapper(func)
         scope.sentry_event = sinks.sentry_event_parameter(self, func)
-        logged = self.logging_decorators(func, scope, outer)
-        for default in [*func.args.defaults, *func.args.kw_defaults]:
-            if default is not None and route is None:
-                self.eval(default, outer)
+        logged = self.logging_decorators(func, scope, outer) if func.decorator_list else None
+        if route is None:  # a route's defaults (`Form(...)`, `Depends(get_db)`) are read with its parameters
+            for default in (*func.args.defaults, *func.args.kw_defaults):
+                if default is not None:
+                    self.eval(default, outer)
         self.exec_block(func.body, scope)
         for nested, bound in scope.late:
             # the names it reads that were bound nowhere when it was defined and are bound now: only

@@ -1551,8 +1551,11 @@ def parameter_value(
         if kind is not None:
             return Value(symbol=f"{REQUEST}.<{kind}>", role=INBOUND)
     # which parameter of the summary a value from this argument is (the last ones: *args, **kwargs)
-    params = _index_params(index) if index < positional or arg in func.args.kwonlyargs else frozenset()
-    annotation = an.annotation_symbol(arg.annotation, scope)
+    # (`_index_params` inlined, and `annotation_symbol` and `_typed_parameter` not called for an
+    # unannotated parameter: this runs for every parameter, and most have no annotation)
+    params = (_INDEX_PARAMS[index] if index < len(_INDEX_PARAMS) else frozenset({index})) \
+        if index < positional or arg in func.args.kwonlyargs else frozenset()
+    annotation = an.annotation_symbol(arg.annotation, scope) if arg.annotation is not None else None
     model = an.models.request
     if annotation is not None and annotation in model.annotations:
         return Value(symbol=REQUEST)
@@ -1606,14 +1609,18 @@ def parameter_value(
         # `def create_ticket_cc(ticket, cc_list, logger)`: a logger the caller made (a mail importer's
         # per-queue logger), known by its name as an unbound `logger` is: its calls write to a log
         return Value(symbol=an.models.logger_type)
-    named = an.classify_name(arg.arg, cls.name if cls is not None else None) or _typed_parameter(an, arg.annotation)
+    named = an.classify_name(arg.arg, cls.name if cls is not None else None) \
+        or (_typed_parameter(an, arg.annotation) if arg.annotation is not None else None)
     if arg is func.args.kwarg:
         params = _KWARGS_PARAMS
     elif arg is func.args.vararg:
         params = _VARARGS_PARAMS
     if named is None:
         # most parameters: no data, only which parameter it is (one shared Value for each)
-        return _params_only(params) if params else NOTHING
+        if not params:
+            return NOTHING
+        shared = _PARAMS_ONLY.get(params)  # `_params_only`, its memo read first
+        return shared if shared is not None else _params_only(params)
     return Value(categories=named.categories, reasons=named.reasons, params=params,
                  steps=(an.step(arg, f"parameter '{arg.arg}'"),))
 
