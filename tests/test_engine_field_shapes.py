@@ -47,6 +47,13 @@ CREDENTIALS = "user.authorization.credentials"
     (FASTAPI + "@router.post('/sso/link')\nasync def link(\n    sso_user_id: str,\n    external_user_id: str,\n"
      "    invited_by_user_id: str,\n):\n    return 1\n",
      [(5, "collect", ("user.unique_id",), QUERY, False), (6, "collect", ("user.unique_id",), QUERY, False)]),
+    # a body parameter typed by a model is that body, not a field named for the parameter
+    (FASTAPI + "from fastapi import Body\nfrom pydantic import BaseModel\nclass U(BaseModel):\n    userName: str\n"
+     "@router.post('/u')\nasync def create(user: U = Body(...)):\n    return user\n",
+     [(6, "collect", ("user.account.username",), "python.pydantic.field", False)]),
+    (FASTAPI + "from fastapi import Body\n@router.post('/u')\nasync def create(user_name: str = Body(...)):\n"
+     "    return user_name\n",
+     [(5, "collect", ("user.account.username",), "python.fastapi.form-field", False)]),
     # a route about a conversation: its title is what the person names it
     (FASTAPI + "@router.patch('/title')\nasync def set_conversation_title(title: str):\n    return title\n",
      [(4, "collect", ("user.content",), QUERY, False)]),

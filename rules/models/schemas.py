@@ -43,7 +43,7 @@ from django.contrib.auth.models import AbstractUser
 from alembic import op
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Body, Request
 from geoalchemy2 import Geometry, WKBElement
 from flask import request
 from flask_sqlalchemy import SQLAlchemy
@@ -1318,6 +1318,20 @@ class ProfileView(BaseModel):
 @router.get("/me", response_model=ProfileView)
 async def me():
     return {"phone": "+441234567890"}
+
+
+class DirectoryUser(BaseModel):
+    # ruleid: python.pydantic.field user.account.username
+    userName: str | None = None
+    # ruleid: python.pydantic.field user.name
+    displayName: str | None = None
+
+
+@router.post("/scim/v2/Users", status_code=201)
+# the whole body decoded into the model, not a field named `user`: its fields are the collects
+# ok: python.fastapi.form-field
+async def create_directory_user(user: DirectoryUser = Body(...)):
+    return user
 
 
 # A Pydantic model is read as received data only when its use shows it: a route's parameter, a

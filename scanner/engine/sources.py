@@ -1740,6 +1740,10 @@ def _route_parameter(
         an.emit(Kind.COLLECT, arg, [match.category], "python.fastapi.header", message, reasons=(match.pattern,))
         return Value(categories=frozenset({match.category}), steps=(an.step(arg, message),))
     field_marker = kinds & routes.field_markers
+    if field_marker and annotation is not None and _names_schema(an, annotation):
+        # `user: SCIMUser = Body(...)`: the body decoded into a model, not a field named `user`; the
+        # model's fields are collected where it is declared
+        return None
     plain = not markers and not route.dependency and (annotation is None and arg.annotation is None or annotation in _SCALARS or _scalar_annotation(arg.annotation))
     if field_marker or plain:
         named = an.classifier.name(alias, owner="request")
