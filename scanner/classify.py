@@ -120,7 +120,7 @@ class RulePack:
 @functools.lru_cache(maxsize=1 << 16)
 def _split(text: str, invariant: frozenset[str]) -> tuple[str, ...]:
     # memoised: the same identifiers are classified under many owners, and owners recur
-    return tuple(_singular(w.lower(), invariant) for w in _WORD.findall(text))
+    return tuple([_singular(w.lower(), invariant) for w in _WORD.findall(text)])
 
 
 def _singular(word: str, invariant: frozenset[str]) -> str:
@@ -272,7 +272,7 @@ class Classifier:
             return words, None, self.header(identifier)
         # a pattern matches from one of its words: a name with none of them can mean something only
         # as the field of a class named for it (`ApiKeyValue.value`: api key value)
-        return words, any(word in pack.by_first_word for word in words), None
+        return words, not pack.by_first_word.keys().isdisjoint(words), None
 
     def _classify_name(self, identifier: str, owner: str | None, also: frozenset[str] = frozenset()) -> Match | None:
         pack = self._pack
@@ -470,10 +470,12 @@ def _best(
             if best_rank is not None and rank <= best_rank:
                 continue
             category = pack.categories[pattern.category]
-            if not all(w.isdigit() or w in pack.transparent or w in category.suffixes for w in words[end:]):
+            # (no generator made for the empty tail or head of most matches)
+            if end < len(words) and not all(w.isdigit() or w in pack.transparent or w in category.suffixes
+                                            for w in words[end:]):
                 continue
             before = words[:start]
-            if any(w in pack.exclude or w in category.exclude or w in pattern.unless for w in before):
+            if start and any(w in pack.exclude or w in category.exclude or w in pattern.unless for w in before):
                 continue
             if pattern.unless_owners and _context(pack, before, pattern.unless_owners, owner_groups)[0]:
                 continue

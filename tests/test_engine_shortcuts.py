@@ -381,3 +381,20 @@ def test_of_two_constants_the_last_branch_s_is_kept(source: str, constant: str) 
     scope = Scope(env={})
     analyzer.exec_block(ast.parse(source).body, scope)
     assert scope.env["kind"].const == constant
+
+
+@pytest.mark.parametrize(("expression", "const", "categories"), [
+    ("('a', 'b')", ("a", "b"), frozenset()),
+    ("['a', 1]", ("a", 1), frozenset()),
+    ("{'a'}", ("a",), frozenset()),
+    # a display with anything but constants in it is not one: its elements' data
+    ("('a', email)", None, frozenset({"user.contact.email"})),
+    ("[email, 'a']", None, frozenset({"user.contact.email"})),
+    ("[]", None, frozenset()),
+])
+def test_a_display_of_constants_is_a_constant(expression: str, const: object, categories: frozenset[str]) -> None:
+    from scanner.engine.values import UNKNOWN
+
+    analyzer = _analyzer("")
+    value = analyzer.eval(ast.parse(expression, mode="eval").body, Scope(env={}))
+    assert (value.const if value.const is not UNKNOWN else None, value.categories) == (const, categories)

@@ -1247,9 +1247,12 @@ class FileAnalyzer:
             sources.taken_whole(self, element_node, element)
         if isinstance(node, ast.Tuple):
             sinks.check_header_tuple(self, node, elements, scope)
-        if elements and all(isinstance(e, ast.Constant) for e in node.elts):
+        for element_node in node.elts:  # a loop, not `all` over a generator: most displays hold a name
+            if not isinstance(element_node, ast.Constant):
+                return union(elements)  # their data: `union` reads no more of them
+        if elements:
             return Value(const=tuple(e.const for e in elements))
-        return union(elements)  # their data: `union` reads no more of them
+        return union(elements)
 
     def _eval_inner(self, node: ast.Starred | ast.Await, scope: Scope) -> Value:
         return self.eval(node.value, scope)
