@@ -398,3 +398,30 @@ def test_a_display_of_constants_is_a_constant(expression: str, const: object, ca
     analyzer = _analyzer("")
     value = analyzer.eval(ast.parse(expression, mode="eval").body, Scope(env={}))
     assert (value.const if value.const is not UNKNOWN else None, value.categories) == (const, categories)
+
+
+@pytest.mark.parametrize("returned", [
+    NOTHING,
+    Value(keyed=(0, 1, "")),
+    Value(const="https://api.example.com/v1/users"),
+    Value(const=None),
+    Value(symbol="app.clients.Client()"),
+])
+def test_one_return_is_read_as_the_same_return_twice(returned: Value) -> None:
+    # one `return` skips the sets that several need: the answer is that of two equal returns
+    from scanner.engine.analyzer import _keyed_return, _returned_url
+
+    assert _keyed_return([returned]) == _keyed_return([returned, returned])
+    assert _returned_url([returned]) == _returned_url([returned, returned])
+
+
+@pytest.mark.parametrize(("returns", "keyed", "url"), [
+    ("return params[key]", (0, 1, ""), None),
+    ("return 'https://api.example.com/v1/' + key", None, "https://api.example.com/v1/\x00"),  # a hole at the key
+    ("if key:\n        return params[key]\n    return params[key]", (0, 1, ""), None),
+])
+def test_what_a_function_returns_is_in_its_summary(returns: str, keyed: object, url: str | None) -> None:
+    analyzer = _analyzer(f"def read(params, key):\n    {returns}\n")
+    analyzer.run()
+    summary = analyzer.summaries["read"]
+    assert (summary.keyed, summary.returns.shape) == (keyed, url)

@@ -688,8 +688,12 @@ class FileAnalyzer:
         returned = union(scope.returns) if scope.returns else NOTHING  # data only, as union makes it
         # `return None` on a failure path does not hide the client a factory returns otherwise
         # (no set built for a function that returns nothing: a third of them)
-        symbols = {r.symbol for r in scope.returns if r.const is not None} if scope.returns else set()
-        body_symbol = symbols.pop() if len(symbols) == 1 else None
+        returns = scope.returns
+        if len(returns) == 1:  # one `return` (most functions that return): no set to build
+            body_symbol = returns[0].symbol if returns[0].const is not None else None
+        else:
+            symbols = {r.symbol for r in returns if r.const is not None} if returns else set()
+            body_symbol = symbols.pop() if len(symbols) == 1 else None
         known = body_symbol is not None and (self.models.relevant(body_symbol) or body_symbol.startswith(("@instance:", REQUEST)))
         if known and not returned.categories:
             returned = Value(symbol=body_symbol)
@@ -2517,6 +2521,8 @@ def _keyed_return(returns: Sequence[Value]) -> tuple[int, int, str] | None:
     """The key read a function returns, when every key read it returns is the same one."""
     if not returns:
         return None
+    if len(returns) == 1:
+        return returns[0].keyed  # one `return` (most functions that return): no set to build
     found = {value.keyed for value in returns if value.keyed is not None}
     return found.pop() if len(found) == 1 else None
 
@@ -2579,10 +2585,15 @@ def _returned_url(returns: Sequence[Value]) -> str | None:
     every return but `return None` gives the same one."""
     if not returns:
         return None
-    shapes = {shape_of(r) for r in returns if r.const is not None}
-    if len(shapes) != 1:
-        return None
-    shape = shapes.pop()
+    if len(returns) == 1:  # one `return` (most functions that return): no set to build
+        if returns[0].const is None:
+            return None
+        shape = shape_of(returns[0])
+    else:
+        shapes = {shape_of(r) for r in returns if r.const is not None}
+        if len(shapes) != 1:
+            return None
+        shape = shapes.pop()
     return shape if "://" in shape.partition(HOLE)[0] else None
 
 
