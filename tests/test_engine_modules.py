@@ -183,6 +183,61 @@ def test_a_field_typed_by_another_modules_schema_is_that_record_not_a_collect(tm
     ]
 
 
+STAR_TYPES = '''
+from pydantic import BaseModel
+
+
+class UserName(BaseModel):
+    givenName: str | None = None
+
+
+class DirectoryUser(BaseModel):
+    name: UserName | None = None
+
+
+class UpdateCustomerRequest(BaseModel):
+    user_id: str
+    blocked: bool = False
+'''
+
+STAR_ROUTES = '''
+import logging
+
+from fastapi import APIRouter, Body
+from tkinter import *
+
+from app.types import *
+
+logger = logging.getLogger(__name__)
+router = APIRouter()
+
+
+@router.post("/Users")
+async def create_user(user: DirectoryUser = Body(...)):
+    return user
+
+
+@router.post("/customer/update")
+async def update_end_user(data: UpdateCustomerRequest):
+    logger.debug("Received data = %s", data)
+    logger.debug("blocked = %s", data.blocked)
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_star_import_of_a_project_module_binds_the_classes_used(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "types.py").write_text(textwrap.dedent(STAR_TYPES))
+    (tmp_path / "app" / "routes.py").write_text(textwrap.dedent(STAR_ROUTES))
+    assert observed(tmp_path, jobs) == [
+        # the body logged whole: the star-imported model's repr shows the customer's id
+        ("app/routes.py", 20, "log", ("user.unique_id",), None),
+        # a field of a model a route receives (DirectoryUser, named twice in its module, is not unseen)
+        ("app/types.py", 6, "collect", ("user.name.first",), None),
+    ]
+
+
 PARAMS = '''
 def _get_param(dictionary, key, default=None):
     if dictionary and key in dictionary:

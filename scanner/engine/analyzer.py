@@ -38,6 +38,7 @@ from scanner.engine.summaries import (
     USE_PASSTHROUGH,
     USE_PROPERTY,
     USE_PROPERTY_READ,
+    USE_BASE,
     USE_RENDERED,
     USE_REQUEST_ATTRIBUTE,
     USE_VARIABLE,
@@ -880,6 +881,37 @@ class FileAnalyzer:
                 # `from app.log import logger`: a logger by its name, unless we know what it is
                 value = symbol_value_of(self.models.logger_type)
             scope.env[local] = value
+        if type(stmt) is ast.ImportFrom and stmt.names[0].name == "*" and scope is self.module_scope:
+            self._bind_star_import(stmt, scope)
+
+    def _bind_star_import(self, stmt: ast.ImportFrom, scope: Scope) -> None:
+        """`from app.types import *` of a module of the project: the class-like (CapWords) names this
+        module uses and binds nowhere before are taken to be that module's (`data: UpdateCustomerRequest`
+        in a route). Where several modules are star-imported, a name stays with the earlier one unless
+        the later one's summary knows it as a class (a schema's family, a string form). A later binding
+        (a class defined here, an import) replaces it, as Python's would. Another package's star
+        import (`from tkinter import *`) binds nothing: which names it exports is not known here."""
+        star = _star_module(stmt, self.module, self.is_package)
+        if not star or star.split(".", 1)[0] != self.module.split(".", 1)[0]:
+            return
+        earlier = tuple(f"{m}." for m in (_star_module(s, self.module, self.is_package) for s, _ in self._module_imports
+                                           if s is not stmt and type(s) is ast.ImportFrom and s.names[0].name == "*") if m)
+        for name in _capwords_names(self.tree):
+            bound = scope.env.get(name)
+            qualified = f"{star}.{name}"
+            if bound is not None:
+                if not earlier or bound.symbol is None or not bound.symbol.startswith(earlier):
+                    continue  # bound by an import or a definition
+                self.uses.add(USE_BASE + qualified)
+                self.uses.add(USE_RENDERED + qualified)
+                if qualified not in self.external.families and qualified not in self.external.rendered:
+                    continue
+            elif name in _BUILTIN_NAMES:
+                continue
+            else:
+                self.uses.add(USE_BASE + qualified)
+                self.uses.add(USE_RENDERED + qualified)
+            scope.env[name] = self.symbol_value(self.normalize(qualified))
 
     def _exec_function_def(self, stmt: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> None:
         # A nested function: analysed in place, with the enclosing names visible.
@@ -2416,6 +2448,28 @@ def _is_property(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         if isinstance(decorator, ast.Attribute) and decorator.attr == "cached_property":
             return True
     return False
+
+
+def _star_module(stmt: ast.ImportFrom, module: str, is_package: bool) -> str:
+    """The module a `from ... import *` names, relative imports resolved ("" for none)."""
+    named = ast.ImportFrom(module=stmt.module, names=[ast.alias(name="_")], level=stmt.level)
+    return import_bindings(named, module, is_package)[0][1][:-2]
+
+
+# The tree attribute that keeps a module's CapWords names: every analysis of one parse shares them.
+_CAPWORDS = "_policyscan_capwords_names"
+
+
+def _capwords_names(tree: ast.Module) -> tuple[str, ...]:
+    """The class-like names (`UpdateCustomerRequest`, not `MAX_SIZE`) a module reads, sorted: the
+    names a star import of the project's may bind. Walked once per parse, and only for a module
+    with such an import."""
+    found: tuple[str, ...] | None = getattr(tree, _CAPWORDS, None)
+    if found is None:
+        found = tuple(sorted({n.id for n in ast.walk(tree) if type(n) is ast.Name and type(n.ctx) is ast.Load
+                              and n.id[:1].isupper() and not n.id.isupper()}))
+        setattr(tree, _CAPWORDS, found)
+    return found
 
 
 def _imported_modules(imports: Sequence[tuple[ast.Import | ast.ImportFrom, list[tuple[str, str]]]]) -> set[str]:
