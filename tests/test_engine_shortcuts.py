@@ -425,3 +425,13 @@ def test_what_a_function_returns_is_in_its_summary(returns: str, keyed: object, 
     analyzer.run()
     summary = analyzer.summaries["read"]
     assert (summary.keyed, summary.returns.shape) == (keyed, url)
+
+
+@pytest.mark.parametrize("body", ["    log(email)\n", "    email.strip()\n", "    pass\n"])
+def test_a_body_that_rebinds_no_name_leaves_the_names_as_they_were(body: str) -> None:
+    analyzer = _analyzer("")
+    scope = Scope(env={})
+    analyzer.exec_block(ast.parse("email = user.email\n").body, scope)
+    held = scope.env["email"]
+    analyzer.exec_block(ast.parse(f"if flag:\n{body}").body, scope)
+    assert scope.env == {"email": held} and scope.env["email"] is held

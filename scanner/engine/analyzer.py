@@ -975,6 +975,8 @@ class FileAnalyzer:
         changed: dict[str, None] = {}
         for env in results:
             if env is None:
+                if not changed:
+                    continue  # no branch before it gave a name another value: nothing to merge
                 items: Iterable[tuple[str, Value]] = [(name, before[name]) for name in changed if name in before]
             else:
                 items = env.items()
