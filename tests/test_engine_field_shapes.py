@@ -47,6 +47,20 @@ CREDENTIALS = "user.authorization.credentials"
     (FASTAPI + "@router.post('/sso/link')\nasync def link(\n    sso_user_id: str,\n    external_user_id: str,\n"
      "    invited_by_user_id: str,\n):\n    return 1\n",
      [(5, "collect", ("user.unique_id",), QUERY, False), (6, "collect", ("user.unique_id",), QUERY, False)]),
+    # a model a route answers with sends what it holds, unless a route of the module also decodes a
+    # body into it (a create endpoint answering with the record); one a dependency hands it does not
+    (FASTAPI + "from fastapi import Body\nfrom pydantic import BaseModel\nclass U(BaseModel):\n    userName: str\n"
+     "@router.post('/u', response_model=U)\nasync def create(user: U = Body(...)):\n    return user\n",
+     [(6, "collect", ("user.account.username",), "python.pydantic.field", False)]),
+    (FASTAPI + "from fastapi import Depends\nfrom pydantic import BaseModel\nclass U(BaseModel):\n    userName: str\n"
+     "@router.get('/me', response_model=U)\nasync def me(user: U = Depends(current)):\n    return user\n", []),
+    (FASTAPI + "from pydantic import BaseModel\nclass U(BaseModel):\n    userName: str\n"
+     "@router.get('/u/{name}', response_model=U)\nasync def show(name: str):\n    return name\n", []),
+    # a display name in a body is a person's, but a group's or a team's names that group
+    (FASTAPI + "from pydantic import BaseModel\nclass Manager(BaseModel):\n    displayName: str\n"
+     "class Group(BaseModel):\n    displayName: str\nclass TeamRequest(BaseModel):\n    display_name: str\n"
+     "@router.post('/g')\nasync def create(group: Group, team: TeamRequest, manager: Manager):\n    return group\n",
+     [(5, "collect", ("user.name",), "python.pydantic.field", False)]),
     # a body parameter typed by a model is that body, not a field named for the parameter
     (FASTAPI + "from fastapi import Body\nfrom pydantic import BaseModel\nclass U(BaseModel):\n    userName: str\n"
      "@router.post('/u')\nasync def create(user: U = Body(...)):\n    return user\n",

@@ -43,7 +43,7 @@ from django.contrib.auth.models import AbstractUser
 from alembic import op
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Body, Depends, Request
 from geoalchemy2 import Geometry, WKBElement
 from flask import request
 from flask_sqlalchemy import SQLAlchemy
@@ -1321,17 +1321,51 @@ async def me():
 
 
 class DirectoryUser(BaseModel):
+    # the answer of the create endpoint below, and the body it decodes: what the directory sends in
     # ruleid: python.pydantic.field user.account.username
     userName: str | None = None
     # ruleid: python.pydantic.field user.name
     displayName: str | None = None
 
 
-@router.post("/scim/v2/Users", status_code=201)
+@router.post("/scim/v2/Users", response_model=DirectoryUser, status_code=201)
 # the whole body decoded into the model, not a field named `user`: its fields are the collects
 # ok: python.fastapi.form-field
 async def create_directory_user(user: DirectoryUser = Body(...)):
     return user
+
+
+class DirectoryGroup(BaseModel):
+    # a group's display name names the group, not a person
+    # ok: python.pydantic.field
+    displayName: str
+    # ok: python.pydantic.field
+    members: list[str] = []
+
+
+@router.post("/scim/v2/Groups", status_code=201)
+async def create_directory_group(group: DirectoryGroup = Body(...)):
+    return group
+
+
+@router.get("/scim/v2/Users/{user_id}", response_model=DirectoryUser)
+async def get_directory_user(user_id: str):
+    return {"id": user_id}
+
+
+class AccountView(BaseModel):
+    # the signed-in account a route answers with, handed to it by a dependency: sent, not taken in
+    # ok: python.pydantic.field
+    email: EmailStr
+
+
+def get_current_account():
+    return None
+
+
+@router.get("/account", response_model=AccountView)
+async def show_account(account: AccountView = Depends(get_current_account)):
+    return account
 
 
 # A Pydantic model is read as received data only when its use shows it: a route's parameter, a

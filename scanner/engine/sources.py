@@ -1813,7 +1813,8 @@ def _mentions(node: ast.expr | None, symbols: frozenset[str], an: FileAnalyzer, 
 
 # ------------------------------------------------------------------------------- schemas
 def response_model_names(tree: ast.Module, source: str) -> set[str]:
-    """Names of classes used as `response_model=` anywhere in the module."""
+    """Names of classes used as `response_model=` anywhere in the module, but those a route of the
+    module also takes as a parameter (see `_route_parameter_types`)."""
     names: set[str] = set()
     if "response_model" not in source:  # most modules: no walk at all
         return names
@@ -1824,7 +1825,37 @@ def response_model_names(tree: ast.Module, source: str) -> set[str]:
                     names.add(sub.id)
                 elif isinstance(sub, ast.Attribute):
                     names.add(sub.attr)
-    return names
+    return names - _route_parameter_types(tree) if names else names
+
+
+_DEPENDENCY_MARKERS = ("Depends", "Security")
+
+
+def _route_parameter_types(tree: ast.Module) -> frozenset[str]:
+    """The last names of the types of the parameters of the module's routes answering with a
+    `response_model=`: a model a create endpoint decodes a body into and answers with
+    (`@router.post("/Users", response_model=SCIMUser)` taking `user: SCIMUser = Body(...)`) is what
+    the person sends too, not only what the service sends back."""
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not any(
+                isinstance(d, ast.Call) and any(k.arg == "response_model" for k in d.keywords) for d in node.decorator_list):
+            continue
+        positional = (*node.args.posonlyargs, *node.args.args)
+        defaults = {**dict(zip(positional[len(positional) - len(node.args.defaults):], node.args.defaults)),
+                    **dict(zip(node.args.kwonlyargs, node.args.kw_defaults))}
+        for arg in (*positional, *node.args.kwonlyargs):
+            default = defaults.get(arg)
+            if isinstance(default, ast.Call) and _annotation_name(default.func) in _DEPENDENCY_MARKERS:
+                continue  # `user: UserModel = Depends(get_current_user)`: the signed-in user, not a body
+            if arg.annotation is not None and not any(
+                    isinstance(c, ast.Call) and _annotation_name(c.func) in _DEPENDENCY_MARKERS for c in ast.walk(arg.annotation)):
+                for sub in ast.walk(arg.annotation):
+                    if isinstance(sub, ast.Name):
+                        names.add(sub.id)
+                    elif isinstance(sub, ast.Attribute):
+                        names.add(sub.attr)
+    return frozenset(names)
 
 
 def response_model_symbols(an: FileAnalyzer) -> frozenset[str]:
@@ -1840,6 +1871,9 @@ def response_model_symbols(an: FileAnalyzer) -> frozenset[str]:
                     symbol = an.static_symbol(sub, an.module_scope)
                     if symbol is not None and "." in symbol and not symbol.startswith("@"):
                         symbols.add(symbol)
+    if symbols:
+        taken = _route_parameter_types(an.tree)
+        return frozenset(s for s in symbols if s.rsplit(".", 1)[-1] not in taken)
     return frozenset(symbols)
 
 
