@@ -194,7 +194,12 @@ def _depth_first(files: Sequence[str], deps: dict[str, tuple[str, ...]]) -> list
 
 
 # A module-level definition or assignment at the start of a line: what binds a name other than an import.
-_DEFINED = re.compile(rb"^(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)|^(\w+)[ \t]*(?:[:=,]|$)", re.MULTILINE)
+# `_DEFINED` reads the first line, `_DEFINED_AFTER` every other one from the newline before it: a
+# pattern starting with a literal is searched for that literal, where one starting with `^` in an
+# alternation was tried at every position (three times the cost over the files the guesses read).
+_DEFINED_LINE = rb"(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)|(\w+)[ \t]*(?:[:=,]|$)"
+_DEFINED = re.compile(_DEFINED_LINE, re.MULTILINE)
+_DEFINED_AFTER = re.compile(rb"\n(?:" + _DEFINED_LINE + rb")", re.MULTILINE)
 _IMPORTED = "i"  # a name bound by an import (its qualified name follows)
 _OWN = "d"  # a name bound by `def` or `class`: no variable entry of its own
 _OTHER = "o"  # a name bound otherwise (an assignment): what it holds is not read here
@@ -210,12 +215,16 @@ def _top_bindings(raw: bytes, relpath: str, own: str) -> dict[str, tuple[str, st
     """
     package = _package_parts(relpath, own)
     found: list[tuple[int, str, tuple[str, str]]] = []
-    for match in _DEFINED.finditer(raw):
-        defined, assigned = match.group(1), match.group(2)
+    first_line = _DEFINED.match(raw)
+    matches = [] if first_line is None else [(0, first_line)]
+    # each match of _DEFINED_AFTER starts at the newline before its line
+    matches.extend((found_at.start() + 1, found_at) for found_at in _DEFINED_AFTER.finditer(raw))
+    for at, definition in matches:
+        defined, assigned = definition.group(1), definition.group(2)
         if defined is not None:
-            found.append((match.start(), defined.decode("ascii", "replace"), (_OWN, "")))
+            found.append((at, defined.decode("ascii", "replace"), (_OWN, "")))
         elif assigned is not None:
-            found.append((match.start(), assigned.decode("ascii", "replace"), (_OTHER, "")))
+            found.append((at, assigned.decode("ascii", "replace"), (_OTHER, "")))
     for indent, base, names, plain, at in _import_statements(raw):
         if indent:
             continue
