@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from scanner import import_order
+from scanner.engine import sources
 
 # The pattern `_top_bindings` searched with before: `^` in an alternation, tried at every position.
 _OLD_DEFINED = re.compile(rb"^(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)|^(\w+)[ \t]*(?:[:=,]|$)", re.MULTILINE)
@@ -51,3 +52,46 @@ def test_definitions_as_the_old_pattern_found_them() -> None:
         assert _new_definitions(raw) == old, path
         compared += len(old)
     assert compared > 1000
+
+
+def _texts() -> list[tuple[Path, str]]:
+    """This project's modules and rule-pack example files (routes, event handlers, decoders, forms)."""
+    top = Path(__file__).parent.parent
+    paths = sorted([*(top / "scanner").rglob("*.py"), *(top / "rules").rglob("*.py")])
+    return [(path, path.read_text(encoding="utf-8")) for path in paths]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", (False, False)),
+    ("x = 'a@b'\n", (False, False)),
+    ("@app.get('/items')\ndef f(): ...\n", (False, True)),
+    ("@sio.on('message')\nasync def m(sid, data): ...\n", (True, False)),
+    ("@socketio.event\ndef connect(): ...\n@router.post(\n    # the path\n    \"/users\")\ndef g(): ...\n",
+     (True, True)),
+    ("@property\ndef p(self): ...\n@app.route(path)\ndef h(): ...\n", (False, False)),
+    ("email = 'me@example.com'\n@post(\"\")\ndef i(): ...\n", (False, True)),
+])
+def test_decorators_written(text: str, expected: tuple[bool, bool]) -> None:
+    assert sources._decorators_written(text) == expected
+
+
+def test_decorators_written_as_a_search_finds_them() -> None:
+    found = [False, False]
+    for path, text in _texts():
+        expected = (sources._EVENT_DECORATOR.search(text) is not None, sources._ROUTE_DECORATOR.search(text) is not None)
+        assert sources._decorators_written(text) == expected, path
+        found = [a or b for a, b in zip(found, expected)]
+    assert found == [True, True]
+
+
+def test_text_tests_rule_out_only_modules_without_a_match() -> None:
+    """The literal each pattern's matches hold, tested with `in` before the search."""
+    matched = {"decoded": 0, "form": 0}
+    for path, text in _texts():
+        if sources._DECODED_PAYLOAD.search(text):
+            matched["decoded"] += 1
+            assert "json(" in text or "raw(" in text, path
+        if sources._FORM_FIELD_DATA.search(text):
+            matched["form"] += 1
+            assert ".data" in text, path
+    assert matched["decoded"] > 0 and matched["form"] > 0

@@ -2061,6 +2061,21 @@ _ROUTE_DECORATOR = LazyPattern(r"""@[\w.]+\((?:\s|#[^\n]*)*[rRuU]?["'](?:/|["'])
 _ROUTE_PATH_KEYWORD = LazyPattern(r"""path\s*=\s*[rRuU]?["'](?:/|["'])""")
 
 
+def _decorators_written(source: str) -> tuple[bool, bool]:
+    """(whether `_EVENT_DECORATOR` matches somewhere in `source`, whether `_ROUTE_DECORATOR` does).
+
+    Both patterns start with "@", so they are matched only at the "@"s, which `str.find` finds in
+    C: a search of each over the whole text cost several times as many instructions.
+    """
+    events = routes = False
+    at = source.find("@")
+    while at >= 0 and not (events and routes):
+        events = events or _EVENT_DECORATOR.match(source, at) is not None
+        routes = routes or _ROUTE_DECORATOR.match(source, at) is not None
+        at = source.find("@", at + 1)
+    return events, routes
+
+
 @functools.lru_cache(maxsize=16)
 def _packages(names: frozenset[str]) -> frozenset[str]:
     """The top-level packages of qualified names (`msgspec.json.decode` -> `msgspec`)."""
@@ -2088,8 +2103,8 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
         return cached
     seeds: list[ast.expr] = []
     # the functions are walked only where a route's path may be written
-    events = _EVENT_DECORATOR.search(an.source) is not None
-    if _ROUTE_DECORATOR.search(an.source) or _ROUTE_PATH_KEYWORD.search(an.source) or events:
+    events, routes = _decorators_written(an.source)
+    if routes or _ROUTE_PATH_KEYWORD.search(an.source) or events:
         for func in _functions(an.tree.body):
             if func.decorator_list and (_route_decorated(an, func)
                                         or events and _event_decorated(an, func, an.module_scope)):
@@ -2100,7 +2115,8 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
     # not resolved at module level, so its calls would name no class here anyway)
     packages = _packages(decoders)
     with_decoders = any(qualified.split(".", 1)[0] in packages for _, qualified in _module_imports(an))
-    if with_decoders or any(text in an.source for text in _SUBMITTED_DATA) or _FORM_FIELD_DATA.search(an.source):
+    if with_decoders or any(text in an.source for text in _SUBMITTED_DATA) \
+            or ".data" in an.source and _FORM_FIELD_DATA.search(an.source):
         for node in _calls_on(an.tree, _seed_lines(an, decoders if with_decoders else frozenset())):
             if with_decoders and an.static_symbol(node.func, an.module_scope) in decoders:
                 for value in [*node.args, *(k.value for k in node.keywords)]:
@@ -2108,7 +2124,9 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
             elif isinstance(node.func, (ast.Name, ast.Attribute)) \
                     and any(_submitted_field(v) for v in [*node.args, *(k.value for k in node.keywords)]):
                 seeds.append(node.func)
-    decoding = _lines_at(an.source, [m.start() for m in _DECODED_PAYLOAD.finditer(an.source)])
+    # each decoding call has "json(" or "raw(" in it: two finds in C rule out most modules for half a search
+    decoding = _lines_at(an.source, [m.start() for m in _DECODED_PAYLOAD.finditer(an.source)]) \
+        if "json(" in an.source or "raw(" in an.source else []
     if decoding:
         # only the functions holding a decoding call can build a class from what it decodes
         decoding.sort()
@@ -2616,6 +2634,8 @@ def visit_built_fields(an: FileAnalyzer) -> None:
     person fills in (`submitted`) are read, through the module's top-level imports. Returns nothing.
     """
     source = an.source
+    if "Field(" not in source:
+        return  # most modules: a find in C costs half the search below
     calls = [m.start() for m in re.finditer(r"Field\(", source)]
     if not any(_BUILT_FIELD_TEXT.search(source, max(0, at - 160), at) for at in calls):
         return  # no field is built in a pair, a dict or after a comparison: most modules
