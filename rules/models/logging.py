@@ -1411,3 +1411,55 @@ async def update_end_user(data: UpdateCustomerRequest, budget: BudgetRequest):
     # a model whose fields name nothing personal
     # ok: python.logging.personal-data
     verbose_proxy_logger.debug("budget = %s", budget)
+
+
+# A literal key read from a container whose category came from its name or from what it was
+# derived from takes the key's category: the claims of a decoded token are not the token (`sub`
+# is the user's id, `email` an address, `iss`/`aud`/`alg` nothing); a mail message handed in as
+# `email` has a `subject`, not an address. A key whose meaning is its owner's (`name`, `id`)
+# keeps what the container holds.
+
+import base64
+
+
+class DetailedJWTVerifier(JWTVerifier):
+    async def load_access_token(self, token: str):
+        header = self._decode_token_header(token)
+        # ok: python.logging.personal-data
+        logger.debug("Algorithm mismatch: token uses '%s'", header.get("alg"))
+        claims = self.jwt.decode(token, self.public_key)
+        # ok: python.logging.personal-data
+        logger.debug("Issuer mismatch: token has '%s'", claims.get("iss"))
+        # ok: python.logging.personal-data
+        logger.debug("Audience mismatch: token has '%s'", claims["aud"])
+        client_id = claims.get("client_id") or claims.get("sub") or "unknown"
+        # ok: python.logging.personal-data
+        logger.debug("Token expired for client '%s'", client_id)
+        # a claim that names personal data is that data
+        # ruleid: python.logging.personal-data user.contact.email
+        logger.debug("Token for '%s'", claims.get("email"))
+        # the token itself is still the token
+        # ruleid: python.logging.personal-data user.authorization.credentials
+        logger.debug("Token: %s", token)
+
+    @staticmethod
+    def _decode_token_header(token: str) -> dict:
+        header_b64 = token.split(".")[0]
+        return json.loads(base64.urlsafe_b64decode(header_b64))
+
+
+def do_send_email(email, log_entry=None):
+    # ok: python.logging.personal-data
+    logger.info("Sending email: %s", email["subject"])
+    # ok: python.logging.personal-data
+    logger.info("Sending email: %s", email.get("subject"))
+    # ruleid: python.logging.personal-data user.contact.email
+    logger.info("Bounce from %s", email["from"])
+
+
+def delete_users(user_id):
+    to_delete = [{"type": "user", "name": user_id}]
+    for entity in to_delete:
+        # a key whose meaning is its owner's: the dict holds the user's id under it
+        # ruleid: python.logging.personal-data user.unique_id
+        logger.info("Deleting %s", entity["name"])

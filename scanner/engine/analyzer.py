@@ -1459,6 +1459,8 @@ class FileAnalyzer:
             named = self.classify_name(key.const, owner)
             if named is not None:
                 return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
+            if self._meaningless_key(key.const):
+                return NOTHING  # `email["subject"]` of a message, `claims["iss"]` of a decoded token
             if key.const not in CARRIERS:
                 return Value(params=base.params) if base.params else NOTHING
         if base.role == "files":
@@ -1816,6 +1818,15 @@ class FileAnalyzer:
                     if named is not None:
                         return Value(categories=named.categories, steps=named.steps, reasons=named.reasons,
                                      params=base.params)
+                    if self._meaningless_key(node.args[0].value):
+                        # `claims.get("iss")` of a decoded token, `email.get("subject")` of a message
+                        return NOTHING
+                    if CREDENTIALS in base.categories:
+                        # `claims.get("sub")`: a claim of a decoded token, not the token itself (nor
+                        # what callers pass for it)
+                        kept = data_of(base)
+                        return dataclasses.replace(kept, categories=kept.categories - {CREDENTIALS},
+                                                   params=frozenset())
             if base is not None and base.symbol is None and method in KEEPING_METHODS:
                 return union([base, *arguments])
             if base is not None and base.symbol is None and base.const is UNKNOWN:
@@ -2288,6 +2299,20 @@ class FileAnalyzer:
         """True when the project sets `request.<name>` from request data (in this module or another)."""
         self.uses.add(USE_REQUEST_ATTRIBUTE + name)
         return name in self.request_attributes or name in self.external.request_attributes
+
+    def _meaningless_key(self, key: str) -> bool:
+        """True when a literal key read from a container holds none of the container's data: a key
+        that names nothing personal even of a person (`iss`, `alg`, `subject`, `status`), read from a
+        container whose categories came from its name or from what it was derived from (the claims
+        of a decoded token are not the token; a mail message's subject is not its address). Not a
+        carrier of the container's data (`data`, `body`) and not a word whose meaning is its owner's
+        (`name`, `id`: `entity["name"]` of a dict built from `user_id`), and not a person
+        (`context["user"]`: the person's record)."""
+        if key in CARRIERS or self.classify_name(key, "user") is not None:
+            return False
+        pack = self.classifier.pack
+        words = pack.words(key)
+        return not words or words[-1] not in pack.groups.get("person", ())
 
     def classify_name(self, name: str, owner: str | None) -> Value | None:
         """A value holding the category a name means, or None when it means nothing personal."""
