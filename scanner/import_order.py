@@ -22,7 +22,6 @@ from scanner.engine.summaries import is_reexport
 # An import statement at the start of a line (its indentation first). Lines are found by the word
 # first: searching for a pattern anchored at every line start is eight times slower.
 _IMPORT = re.compile(rb"([ \t]*)(?:from[ \t]+(\.*[\w.]*)[ \t]+import[ \t]+(\(?)([\w., \t]*)|import[ \t]+([\w., \t]+))")
-_IMPORT_WORD = re.compile(rb"import[ \t]")
 _COMMENT = re.compile(rb"#[^\n]*")
 
 
@@ -32,8 +31,8 @@ def _import_statements(raw: bytes) -> Iterator[tuple[bytes | None, bytes | None,
     parenthesis, over its lines (`from django.db import (\n    connection,\n    models,\n)`: a
     name may be a module, here `django.db.models`), comments left out."""
     line = -1
-    for word in _IMPORT_WORD.finditer(raw):
-        start = raw.rfind(b"\n", 0, word.start()) + 1
+    for word in _import_words(raw):
+        start = raw.rfind(b"\n", 0, word) + 1
         if start != line:
             line = start
             match = _IMPORT.match(raw, start)
@@ -45,6 +44,18 @@ def _import_statements(raw: bytes) -> Iterator[tuple[bytes | None, bytes | None,
                 if close != -1:
                     names = _COMMENT.sub(b"", raw[match.start(4):close]).replace(b"\n", b" ").replace(b"\r", b" ")
             yield indent, base, names, plain, start
+
+
+def _import_words(raw: bytes) -> list[int]:
+    """Where the word `import` followed by a space or a tab starts in `raw`, in order: found with
+    `bytes.find` in C, which costs about half the regex engine's scan for the same literal."""
+    found: list[int] = []
+    at = raw.find(b"import")
+    while at >= 0:
+        if raw[at + 6:at + 7] in (b" ", b"\t"):
+            found.append(at)
+        at = raw.find(b"import", at + 6)
+    return found
 
 
 def _module_of(name: str, modules: dict[str, str]) -> str | None:

@@ -95,3 +95,24 @@ def test_text_tests_rule_out_only_modules_without_a_match() -> None:
             matched["form"] += 1
             assert ".data" in text, path
     assert matched["decoded"] > 0 and matched["form"] > 0
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (b"", []),
+    (b"import os\n", [0]),
+    (b"from a import\tb\nimportlib.x\n# imports\nreimport y", [7, 40]),
+    (b"import", []),
+])
+def test_import_words(raw: bytes, expected: list[int]) -> None:
+    assert import_order._import_words(raw) == expected
+
+
+def test_import_words_as_the_old_pattern_found_them() -> None:
+    old = re.compile(rb"import[ \t]")
+    counted = 0
+    for path, text in _texts():
+        raw = text.encode()
+        expected = [m.start() for m in old.finditer(raw)]
+        assert import_order._import_words(raw) == expected, path
+        counted += len(expected)
+    assert counted > 500
