@@ -208,9 +208,11 @@ def _depth_first(files: Sequence[str], deps: dict[str, tuple[str, ...]]) -> list
 # `_DEFINED` reads the first line, `_DEFINED_AFTER` every other one from the newline before it: a
 # pattern starting with a literal is searched for that literal, where one starting with `^` in an
 # alternation was tried at every position (three times the cost over the files the guesses read).
-_DEFINED_LINE = rb"(?:(?:async[ \t]+)?def|class)[ \t]+(\w+)|(\w+)[ \t]*(?:[:=,]|$)"
+# The lookahead fails an indented or empty line before the alternation is set up, and `async[ \t]+def|def`
+# needs no repeat context where `(?:async[ \t]+)?def` did (together half the cost of each line's attempt).
+_DEFINED_LINE = rb"(?:async[ \t]+def|def|class)[ \t]+(\w+)|(\w+)[ \t]*(?:[:=,]|$)"
 _DEFINED = re.compile(_DEFINED_LINE, re.MULTILINE)
-_DEFINED_AFTER = re.compile(rb"\n(?:" + _DEFINED_LINE + rb")", re.MULTILINE)
+_DEFINED_AFTER = re.compile(rb"\n(?=\w)(?:" + _DEFINED_LINE + rb")", re.MULTILINE)
 _IMPORTED = "i"  # a name bound by an import (its qualified name follows)
 _OWN = "d"  # a name bound by `def` or `class`: no variable entry of its own
 _OTHER = "o"  # a name bound otherwise (an assignment): what it holds is not read here
