@@ -58,6 +58,9 @@ TEXT_GROUP = "string"  # the owner group of text types, for `typed_name`
 REQUEST_GROUP = "request"  # the owner group of request objects; also a suffix of request models' names
 BODY_GROUP = "body"  # the owner group of request bodies, whose keys are what a person sends
 SUBMITTED_GROUP = "submitted"  # suffixes of the names of models a person fills in (`ContentForm`)
+# the owner group of things that are not people (a queue, a server, an exception): their fields
+# and attributes mean nothing personal, as a configuration object's do
+NOT_PERSON_GROUP = "notperson"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +147,7 @@ class Classifier:
     """
 
     __slots__ = ("_pack", "_fields", "_not_personal", "_not_personal_headers", "_names", "_identifiers", "_owners",
-                 "_owner_words", "_headers", "_types")
+                 "_owner_words", "_headers", "_types", "_not_person")
 
     def __init__(self, pack: RulePack, overrides: ClassifierOverrides = ClassifierOverrides()) -> None:
         self._pack = pack
@@ -157,6 +160,7 @@ class Classifier:
         self._owner_words: dict[str, tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]] = {}
         self._headers: dict[str, Match | None] = {}
         self._types: dict[str, Match | None] = {}
+        self._not_person: dict[str, bool] = {}
 
     @classmethod
     def load(cls, overrides: ClassifierOverrides = ClassifierOverrides()) -> Classifier:
@@ -357,8 +361,18 @@ class Classifier:
             return before
         return before + tuple(a + b for a, b in zip(before, before[1:]))
 
+    def not_a_person(self, owner: str) -> bool:
+        """True when `owner`'s head word names a thing that is not a person (the group `notperson`:
+        `Queue`, `ProxyServer`, `ex`), whose own fields and attributes mean nothing personal."""
+        found = self._not_person.get(owner)
+        if found is None:
+            words = self._split_owner(owner)[0]
+            found = self._not_person[owner] = bool(words) and NOT_PERSON_GROUP in self._pack.word_groups.get(words[-1], ())
+        return found
+
     def _owner_groups(self, owner: str) -> frozenset[str] | None:
-        """The owner groups of `owner`'s head word; None for a configuration object.
+        """The owner groups of `owner`'s head word; None for a configuration object or a thing that
+        is not a person (its head word in the group `notperson`: `Queue`, `server`, `ex`).
 
         A dropped suffix that names a request or a form (`SimplifiedAPIRequest`,
         `ContentForm`: the groups `request` and `submitted`) adds the `body` group: the fields
@@ -387,7 +401,7 @@ class Classifier:
             groups = pack.word_groups.get(words[-1], frozenset())
             if dropped & (pack.groups.get(REQUEST_GROUP, frozenset()) | pack.groups.get(SUBMITTED_GROUP, frozenset())):
                 groups |= {BODY_GROUP}
-            if configuration and "person" not in groups:
+            if (configuration or NOT_PERSON_GROUP in groups) and "person" not in groups:
                 groups = None
         self._owners[owner] = groups
         return groups

@@ -86,7 +86,13 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("billing_email", None, EMAIL),
     ("email_list", None, EMAIL),
     ("hashed_email", None, EMAIL),
-    ("email_hash", None, EMAIL),
+    # a digest of an address is not the address (a digest of a credential still is one, below)
+    ("email_hash", None, None),
+    ("email_digest", None, None),
+    ("user_ip_hash", None, None),
+    ("content_checksum", None, None),
+    ("api_key_digest", None, CREDENTIALS),
+    ("password_hashed", None, CREDENTIALS),
     ("verified_email", None, EMAIL),
     ("new_email", None, EMAIL),
     ("email2", None, EMAIL),
@@ -601,7 +607,7 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("note", "Release", None),
     ("note", None, None),
     ("hash", "ApiKey", None),
-    ("email_hash", "Token", EMAIL),
+    ("email_hash", "Token", None),
     ("code_hash", None, None),
     ("hash", "Commit", None),
     ("content_hash", "Token", None),
@@ -1069,7 +1075,33 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("address-level1", "person", STATE),
     ("address-level2", "person", CITY),
     ("address-level3", "person", None),
+    # --- a thing that is not a person: its fields and attributes are its own (the head word decides)
+    ("email_address", "Queue", None),
+    ("ip", "Server", None),
+    ("ip", "server", None),
+    ("user", "Service", None),
+    ("name", "ServerExtension", None),
+    ("full_name", "i_datasource", None),
+    ("token", "Theme", None),
+    ("message", "ex", None),
+    ("message", "exc", None),
+    ("detail", "error", None),
+    ("email", "mailbox", None),
+    # ... but not a queue's subscriber, a user cache, an order's or a ticket's e-mail, a task's prompt
+    ("email_address", "QueueSubscriber", EMAIL),
+    ("username", "UserCache", USERNAME),
+    ("email", "Order", EMAIL),
+    ("email", "Ticket", EMAIL),
+    ("prompt", "Task", CONTENT),
 ]
+
+
+@pytest.mark.parametrize(("owner", "expected"), [
+    ("Queue", True), ("ProxyServer", True), ("ex", True), ("ServerExtension", True), ("SupersetThemeSchema", True),
+    ("QueueMember", False), ("User", False), ("Order", False), ("Job", False), ("UserCache", False), ("settings", False),
+])
+def test_not_a_person(classifier: Classifier, owner: str, expected: bool) -> None:
+    assert classifier.not_a_person(owner) is expected
 
 
 @pytest.mark.parametrize(("identifier", "owner", "expected"), OWNED_VOCABULARY)

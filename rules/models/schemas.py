@@ -117,6 +117,19 @@ class Queue(models.Model):
     socks_proxy_host = models.GenericIPAddressField(blank=True, null=True)
     # ok: python.django.model-field
     smtp_server = models.GenericIPAddressField(blank=True, null=True)
+    # a queue is not a person: the address it receives mail at is the desk's (its type too)
+    # ok: python.django.model-field
+    email_address = models.EmailField(blank=True, null=True)
+    # ok: python.django.model-field
+    title = models.CharField(max_length=100)
+
+
+class QueueSubscriber(models.Model):
+    """A person subscribed to a queue's mail: the head word decides, and a subscriber is a person."""
+
+    queue = models.ForeignKey(Queue, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.contact.email
+    email_address = models.EmailField()
 
 
 class FollowUp(models.Model):
@@ -742,6 +755,24 @@ class CustomerSerializer(serializers.ModelSerializer):
 
 class Base(DeclarativeBase):
     pass
+
+
+class Server(Base):
+    """A spawned single-user server (JupyterHub's orm.Server): its address is the machine's."""
+
+    __tablename__ = "servers"
+    # ok: python.sqlalchemy.column
+    ip = Column(String(255), default="")
+    # ok: python.sqlalchemy.column
+    port = Column(Integer, default=0)
+
+
+class Service(Base):
+    """A hub-managed service: the system `user` it runs as is an account of the machine."""
+
+    __tablename__ = "services"
+    # ok: python.sqlalchemy.column
+    user = Column(sa.Unicode(255), nullable=True)
 
 
 class User(Base):

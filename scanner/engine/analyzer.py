@@ -97,11 +97,12 @@ DEFERRING_CALLS = frozenset({
     "asyncio.to_thread", "anyio.to_thread.run_sync", "starlette.concurrency.run_in_threadpool",
     "fastapi.concurrency.run_in_threadpool",
 })
-# Methods of strings and containers that keep the data they are called on.
+# Methods of strings and containers that keep the data they are called on. Not `keys`: a dict's keys
+# are its field names, not its values (`list(form_data.keys())`).
 KEEPING_METHODS = frozenset({
     "lower", "upper", "strip", "lstrip", "rstrip", "title", "capitalize", "casefold", "split", "rsplit",
     "splitlines", "replace", "encode", "decode", "format", "format_map", "join", "copy", "items", "values",
-    "keys", "get", "pop", "partition", "rpartition", "ljust", "rjust", "center", "zfill", "removeprefix",
+    "get", "pop", "partition", "rpartition", "ljust", "rjust", "center", "zfill", "removeprefix",
     "removesuffix", "dict", "model_dump", "model_dump_json", "dumps", "to_dict", "as_dict", "json",
     "dump", "serialize", "__str__", "__repr__", "read", "getvalue", "to_json", "asdict",
 })

@@ -1609,8 +1609,12 @@ def parameter_value(
         # `def create_ticket_cc(ticket, cc_list, logger)`: a logger the caller made (a mail importer's
         # per-queue logger), known by its name as an unbound `logger` is: its calls write to a log
         return Value(symbol=an.models.logger_type)
-    named = an.classify_name(arg.arg, cls.name if cls is not None else None) \
-        or (_typed_parameter(an, arg.annotation) if arg.annotation is not None else None)
+    named = an.classify_name(arg.arg, cls.name if cls is not None else None)
+    if named is None and cls is not None and an.classifier.not_a_person(cls.name):
+        # a method's parameter is what its callers hand the object, not the object's own field:
+        # `MailQueue.add(self, email)`, `CheckoutService.charge(self, card_number)`
+        named = an.classify_name(arg.arg, None)
+    named = named or (_typed_parameter(an, arg.annotation) if arg.annotation is not None else None)
     if arg is func.args.kwarg:
         params = _KWARGS_PARAMS
     elif arg is func.args.vararg:
@@ -3243,6 +3247,10 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
     by_name = name.lower() not in _RECORD_KEYS
     owner = declaring.owner if declaring.reading is None else declaring.reading
     match = classifier.name(name, owner=owner) if by_name else None
+    if match is None and owner is not None and classifier.not_a_person(owner):
+        # a field of a thing that is not a person (a help desk's `Queue.email_address =
+        # EmailField()`, a `Server.ip`): its type is the format of the thing's own setting
+        return None
     if match is not None and match.category == _USERNAME and type_names:
         # `username = forms.EmailField(...)`: a login that takes only an email address (or a phone
         # number) holds one, whatever the name it keeps from the login form it extends
