@@ -33,6 +33,7 @@ from scanner.engine.positions import Positions
 from scanner.engine.sources import FOLDED_METHODS, FOLDED_SYMBOLS
 from scanner.engine.summaries import (
     EMPTY,
+    SECOND_HAND,
     STRING_FORM,
     USE_FUNCTION,
     USE_PASSTHROUGH,
@@ -2097,11 +2098,16 @@ class FileAnalyzer:
         changes."""
         found: dict[str, frozenset[str]] = {}
         imported = _imported_modules(self._module_imports)
-        self.uses.update([USE_PROPERTY + module for module in imported if module != self.module])
+        imported.discard(self.module)
+        self.uses.update([USE_PROPERTY + module for module in imported])
         external = self.external.properties
         if external:
+            # what an import passes on of its own imports' (SECOND_HAND), used where it is offered:
+            # an import settled after this file (an import cycle) is not asked again in the rounds
+            self.uses.update([USE_PROPERTY + module + SECOND_HAND for module in imported
+                              if module + SECOND_HAND in external])
             for module, defined in external.items():  # what is offered: mostly the imports' own
-                if module in imported and module != self.module:
+                if (module[:-1] if module[-1:] == SECOND_HAND else module) in imported:
                     for key, categories in defined.items():
                         known = found.get(key)
                         found[key] = categories if known is None else known | categories
@@ -2163,8 +2169,42 @@ class FileAnalyzer:
             received=sources.received_classes(self)[1],
             named=sources.named_imports(self),
             settings=frozenset(self.settings),
-            properties=self._exported_properties(bool(rendered)),
+            properties={**self._exported_properties(bool(rendered)), **self._passed_on_properties()},
         )
+
+    def _passed_on_properties(self) -> dict[str, dict[str, frozenset[str]]]:
+        """The properties of the classes this module imports by name at its top, as their modules
+        offer them, passed on under this module's name + SECOND_HAND ({} when there is none; string
+        forms are not: a class word such as `id` would carry lnbits' `AccountId` to every `*_id` of
+        a module two imports away): JupyterHub's `jupyterhub/user.py` imports `LocalProcessSpawner`
+        from `jupyterhub.spawner`, and hands its spawners to the handlers of `apihandlers/users.py`,
+        which import `jupyterhub.user` and log `spawner._log_name` (`Spawner._log_name`). Only the entries of
+        a class word the module imports a class of (`spawner`), and only an import's own entries: a
+        look-up reaches one import further, not the whole import graph (whose cycles change what a
+        module offers from round to round). Only the entries this module reads itself (`user.py` logs
+        `spawner._log_name` too): objects of the class pass through it, and the rounds give those
+        entries again, a change to them analysing the module again."""
+        external = self.external.properties
+        if not external:
+            return {}
+        passed: dict[str, frozenset[str]] = {}
+        uses = self.uses
+        for _, bindings in self._module_imports:
+            for local, qualified in bindings:
+                if not local[:1].isupper():
+                    continue
+                module = qualified.rpartition(".")[0]
+                defined = external.get(module) if module != self.module else None
+                if not defined:
+                    continue
+                prefix = last_word(local) + "."
+                for key, categories in defined.items():
+                    if key.startswith(prefix) and not key.endswith(STRING_FORM) \
+                            and USE_PROPERTY_READ + key.rpartition(".")[2] in uses:
+                        self.uses.add(USE_PROPERTY + module)
+                        known = passed.get(key)
+                        passed[key] = categories if known is None else known | categories
+        return {self.module + SECOND_HAND: passed} if passed else {}
 
     def _exported_variables(self, prefix: str) -> dict[str, str]:
         """This module's `variables` entry but URL constants: module-level names bound to an object a
