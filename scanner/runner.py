@@ -54,7 +54,10 @@ from scanner.taxonomy import load_taxonomy
 MAX_ROUNDS = 3
 
 
-@dataclass(frozen=True, slots=True)
+# Compared by identity (eq=False, repr=False): read field by field, never compared, hashed or
+# printed (over the test suite and full scans), so dataclasses need not make those three methods
+# in every process at start-up (as for the packs' entries, 0f10704).
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Analysis:
     """Observations and skips of a set of files, sorted."""
 

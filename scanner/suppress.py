@@ -34,6 +34,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from scanner.engine.lazyre import LazyPattern
 from scanner.model import Finding, Notice, NoticeLevel, Suppression
 from scanner.tomlpos import closest, comments_and_strings
 
@@ -51,13 +52,14 @@ FORM = "# policyscan: ignore[RULE-ID] reason"
 # which _DIRECTIVE's `\s` matches). A file that only mentions policyscan is not tokenized.
 _QUICK = re.compile(rb"#(?:\s|[\x80-\xff])*policyscan(?:\s|[\x80-\xff])*:", re.IGNORECASE)
 # A directive starts at a `#` (the comment's own, or one inside it: `# noqa  # policyscan: ...`).
-_DIRECTIVE = re.compile(r"#\s*policyscan\s*:\s*(?P<body>.*)", re.IGNORECASE | re.DOTALL)
-_IGNORE = re.compile(r"ignore\b\s*(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
-_WORD = re.compile(r"[^\s\[]*")
+# Compiled on first use (scanner.engine.lazyre): most runs read no directive, and compiling these
+# four at import cost every run, a pre-commit one included, about 2 M instructions.
+_DIRECTIVE = LazyPattern(r"#\s*policyscan\s*:\s*(?P<body>.*)", re.IGNORECASE | re.DOTALL)
+_IGNORE = LazyPattern(r"ignore\b\s*(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
 # The reason ends where another tool's directive begins: `... reason  # noqa: E501`.
-_OTHER_PRAGMA = re.compile(r"\s#\s*(?:noqa\b|nosec\b|type\s*:|pragma\s*:|pylint\s*:|nosemgrep\b|fmt\s*:)", re.IGNORECASE)
+_OTHER_PRAGMA = LazyPattern(r"\s#\s*(?:noqa\b|nosec\b|type\s*:|pragma\s*:|pylint\s*:|nosemgrep\b|fmt\s*:)", re.IGNORECASE)
 # Separators people put between the ids and the reason: `] -- reason`, `]: reason`, `] — reason`.
-_REASON_LEAD = re.compile(r"^\s*(?:--?|—|–|:)?\s*")
+_REASON_LEAD = LazyPattern(r"^\s*(?:--?|—|–|:)?\s*")
 
 
 class DirectiveKind(enum.StrEnum):
@@ -88,7 +90,9 @@ class Directive:
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+# Compared by identity (eq=False, repr=False): read field by field, never compared, hashed or
+# printed, so dataclasses need not make those three methods at start-up (as runner.Analysis).
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Applied:
     """Findings with `suppression` set where a directive applies, and notices about the directives."""
 
