@@ -1481,6 +1481,8 @@ def log_import(i_datasource, form_data, server, ex, user_email):
     logger.debug("Proxying to %s", server.ip)
     # ok: python.logging.personal-data
     logger.error("Import failed: %s", ex.message)
+    # ok: python.logging.personal-data
+    logger.error("Import failed: %s", ex.message.get("message"))
     email_hash = hashlib.md5(user_email.encode()).hexdigest()
     # ok: python.logging.personal-data
     logger.info("Gravatar for %s", email_hash)

@@ -1818,6 +1818,8 @@ class FileAnalyzer:
                 if base.const is not CONFIGURED and owner not in self.models.config_owners:
                     named = self.classify_name(node.args[0].value, owner)
                     if named is not None:
+                        if self._member_of_thing(node.func.value):  # type: ignore[attr-defined]
+                            return NOTHING  # `ex.message.get("message")`: the exception's, not a person's
                         return Value(categories=named.categories, steps=named.steps, reasons=named.reasons,
                                      params=base.params)
                     if self._meaningless_key(node.args[0].value):
@@ -2340,6 +2342,13 @@ class FileAnalyzer:
         """True when the project sets `request.<name>` from request data (in this module or another)."""
         self.uses.add(USE_REQUEST_ATTRIBUTE + name)
         return name in self.request_attributes or name in self.external.request_attributes
+
+    def _member_of_thing(self, node: ast.expr) -> bool:
+        """True when `node` is a member of a thing that is not a person (`ex.message`, `queue.settings`):
+        the keys read from it are that thing's too. (A method, not inline: a local variable more in
+        `_propagate` costs every call of it.)"""
+        return isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+            and self.classifier.not_a_person(node.value.id)
 
     def _meaningless_key(self, key: str) -> bool:
         """True when a literal key read from a container holds none of the container's data: a key
