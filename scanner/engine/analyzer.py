@@ -1407,6 +1407,13 @@ class FileAnalyzer:
             return symbol_value_of(self.models.logger_type) if node.attr in self.models.logger_names else NOTHING
         # a called method's value is read only for its symbol, which its name's meaning does not change
         named = self.classify_name(node.attr, owner) if not called else None
+        if named is not None and base.params and isinstance(node.value, ast.Name):
+            # `sender.name` of `def on_failure(sender: Task | None, ...)`: the parameter's annotation
+            # names what it holds, and so whose attribute this is (looked up only for a personal
+            # reading: the annotation can only decide between readings the name made)
+            typed = _annotated_class(scope, node.value.id, base.params)
+            if typed is not None:
+                named = self.classify_name(node.attr, typed)
         if base.symbol is not None:
             symbol = self.normalize(f"{base.symbol}.{node.attr}")
             if symbol in self.models.request.objects:
@@ -2748,6 +2755,67 @@ def _extracts(node: ast.Call) -> bool:
 def _looks_like_class(symbol: str) -> bool:
     last = symbol.rsplit(".", 1)[-1]
     return bool(last) and last[0].isupper()
+
+
+# Annotations that say nothing of what a parameter holds: builtins, typing's generics, and the
+# base classes every model of a framework shares
+_UNTELLING_ANNOTATIONS = frozenset({
+    "str", "int", "float", "bool", "bytes", "dict", "list", "set", "tuple", "frozenset", "object",
+    "type", "Any", "Self", "Dict", "List", "Set", "Tuple", "Type", "Mapping", "MutableMapping",
+    "Sequence", "Iterable", "Iterator", "Callable", "Model", "BaseModel", "Base", "Schema",
+    "TypedDict", "NamedTuple", "Enum", "Request", "Response",
+})
+
+
+def _annotated_class(scope: Scope, name: str, params: frozenset[int]) -> str | None:
+    """The class a parameter `name` of the enclosing function is annotated with (`Task` for
+    `sender: Task | None`, `Optional["celery.Task"]`), when the value read holds that parameter
+    (`params`, its index) and the annotation names one class that says what it holds; else None."""
+    current: Scope | None = scope
+    while current is not None and current.sign_in_of is None:
+        current = current.parent  # a comprehension's scope: its function's
+    if current is None or current.sign_in_of is None:
+        return None
+    func = current.sign_in_of[0]
+    args = func.args
+    for index, arg in enumerate((*args.posonlyargs, *args.args, *args.kwonlyargs)):
+        if arg.arg == name:
+            if arg.annotation is None or index not in params:
+                return None
+            named = _class_named(arg.annotation)
+            return named if named != "None" else None
+    return None
+
+
+def _class_named(node: ast.expr) -> str | None:
+    """The one class an annotation names, `None` and builtins aside: `Task` for `Task | None`,
+    `Optional[Task]`, `celery.Task` or `"Task"`; None for several or for one that tells nothing."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        left, right = _class_named(node.left), _class_named(node.right)
+        return left if right is None or right == "None" else right if left is None or left == "None" else None
+    if isinstance(node, ast.Subscript) and isinstance(node.value, (ast.Name, ast.Attribute)):
+        generic = node.value.id if isinstance(node.value, ast.Name) else node.value.attr
+        if generic == "Optional":
+            return _class_named(node.slice)
+        if generic == "Union" and isinstance(node.slice, ast.Tuple):
+            named = {_class_named(e) for e in node.slice.elts} - {"None"}
+            return named.pop() if len(named) == 1 else None
+        return None
+    if isinstance(node, ast.Constant):
+        if node.value is None:
+            return "None"
+        if not isinstance(node.value, str) or not node.value.replace(".", "").isidentifier():
+            return None
+        word = node.value.rpartition(".")[2]
+    elif isinstance(node, ast.Name):
+        word = node.id
+    elif isinstance(node, ast.Attribute):
+        word = node.attr
+    else:
+        return None
+    if word == "None":
+        return word
+    return None if word in _UNTELLING_ANNOTATIONS or len(word) < 2 else word
 
 
 def owner_name(node: ast.expr) -> str | None:
