@@ -51,7 +51,8 @@ from flask_wtf import FlaskForm
 from marshmallow import fields as mf
 from myapp.util.marshmallow import LowercaseString
 from myapp.web.args import use_kwargs
-from myapp.schemas import AffiliationArgs, make_link_field
+from myapp.schemas import AffiliationArgs, ChartQuerySchema, make_link_field
+from myapp.uploads import UploadFileType
 from webargs import fields as wfields
 from myapp.lib.navl import validators as navl
 from myapp.forms import NamePartsFormField
@@ -1712,6 +1713,35 @@ class ApiKeyCreateResponseSchema(marshmallow.Schema):
 class ApiKeyCreateSchema(marshmallow.Schema):
     # ruleid: python.marshmallow.field user.contact.email
     email = mf.String()
+
+
+class DatabaseParametersSchema(marshmallow.Schema):
+    """A field's type says what it holds: a connection URL's query string as a dict is its
+    parameters, not a search; a list of nested records is theirs to declare."""
+
+    # ok: python.marshmallow.field
+    query = mf.Dict(keys=mf.Str(), values=mf.Raw(), metadata={"description": "Additional parameters"})
+    # ok: python.marshmallow.field
+    queries = mf.List(mf.Nested(ChartQuerySchema))
+
+
+class SavedSearchSchema(marshmallow.Schema):
+    # ruleid: python.marshmallow.field user.behavior
+    query = mf.String(required=True)
+    # a URL holds no text a person wrote, but the page they came from is still their browsing
+    # ruleid: python.marshmallow.field user.behavior.browsing_history
+    referrer = mf.URL()
+
+
+class UploadFilePostSchema(marshmallow.Schema):
+    """A choice among an enum's members or a URL: no text a person wrote, whatever the enum's name."""
+
+    # ok: python.marshmallow.field
+    type = mf.Enum(UploadFileType, required=True, by_value=True)
+    # ok: python.marshmallow.field
+    data = mf.URL()
+    # ruleid: python.marshmallow.field user.content
+    file = mf.Raw(required=True, metadata={"type": "string", "format": "binary"})
 
 
 class RegistrationForm(FlaskForm):

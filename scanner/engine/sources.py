@@ -3020,6 +3020,10 @@ def _field(
     for arg in call.args:
         if isinstance(arg, (ast.Name, ast.Attribute, ast.Call)):
             inner = an.static_symbol(arg.func if isinstance(arg, ast.Call) else arg, scope)
+            if inner is not None and isinstance(arg, ast.Call) and inner in family.exclude_calls:
+                # `fields.List(fields.Nested(ChartDataQueryObjectSchema))`: a list of nested records,
+                # whose own schema's fields are the collects, as a nested field's are
+                return
             if inner is not None:
                 type_names.append(inner.rsplit(".", 1)[-1])
     if annotation is not None:
@@ -3112,6 +3116,14 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         return  # `users = fields.List(fields.Integer)`: the users' ids, referring to their records
     if match.category.startswith(CONTENT) and isinstance(stmt, ast.AnnAssign) and _no_text(stmt.annotation):
         return  # `feedback: Literal[0, 1] | None`: a choice or a number, not what a person wrote
+    if type_names and (match.category.startswith(CONTENT) or match.category == _BEHAVIOR) \
+            and type_names[0] in _NO_TEXT_FIELDS:
+        # `type = fields.Enum(UploadFileType)`, `data = fields.URL()`: a choice, a number, a flag or a
+        # URL holds no text a person wrote, nor a search they typed, whatever the field's name or
+        # its enum's name say
+        return
+    if match.category == _BEHAVIOR and type_names and type_names[0] in _MAPPING_FIELDS:
+        return  # `query = fields.Dict(...)`: a connection URL's parameters, not a search typed
     family, stored = declaring.family, declaring.stored
     where = "stored" if stored else "received"
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
@@ -3223,6 +3235,18 @@ def _no_text(annotation: ast.expr) -> bool:
 
 
 _USERNAME = "user.account.username"
+# What a received query or search is (`query @request @body`): text a person typed.
+_BEHAVIOR = "user.behavior"
+# Field types that hold a choice, a number, a flag, a date, an id or a URL: no text a person wrote
+# (marshmallow's, WTForms', Django's, Pydantic's URL types). The first type of a field is its own.
+_NO_TEXT_FIELDS = frozenset({
+    "Enum", "EnumField", "Boolean", "Bool", "BooleanField", "Integer", "Int", "IntegerField", "Float",
+    "FloatField", "Decimal", "DecimalField", "Number", "UUID", "UUIDField", "URL", "Url", "URLField",
+    "HttpUrl", "AnyUrl", "AnyHttpUrl", "Date", "DateTime", "AwareDateTime", "NaiveDateTime", "Time",
+    "TimeDelta", "DateField", "DateTimeField", "TimeField",
+})
+# Field types of a mapping: named parameters, not a search text.
+_MAPPING_FIELDS = frozenset({"Dict", "Mapping", "DictField", "dict"})
 # What a login field's declared type may restrict it to: the address or number people sign in with.
 _LOGIN_FORMATS = frozenset({"user.contact.email", "user.contact.phone_number"})
 # A schema's own `id` or `pk` is its record's key, as a primary key is (`User.id`, `AccountId.id`,
