@@ -537,3 +537,64 @@ def test_a_setter_names_methods_or_functions(tmp_path: Path) -> None:
                     'positional = ["response", "value"]\nimplies = ["user.nonsense"]\n', encoding="utf-8")
     with pytest.raises(RulePackError, match="unknown data category 'user.nonsense' in 'implies'"):
         load_models([pack])
+
+
+SETTING_WITH_FALLBACK = """\
+import os
+import requests
+
+class Exporter:
+    def __init__(self):
+        host = {setting}
+        self.host = host{strip}
+
+    def export(self, user_id):
+        requests.post(f"{{self.host}}/batch/", json={{"distinct_id": user_id}}, timeout=5)
+"""
+
+
+@pytest.mark.parametrize(
+    ("setting", "strip", "recipient"),
+    [
+        # the code names the host used unless a setting says otherwise: that host
+        ('os.getenv("POSTHOG_API_URL", "https://us.i.posthog.com")', "", "PostHog"),
+        ('os.getenv("POSTHOG_API_URL", "https://us.i.posthog.com")', '.rstrip("/")', "PostHog"),
+        ('os.environ.get("POSTHOG_API_URL", default="https://us.i.posthog.com")', ".strip()", "PostHog"),
+        ('os.getenv("POSTHOG_API_URL") or "https://us.i.posthog.com"', '.removesuffix("/")', "PostHog"),
+        # no fallback, or one that is not a URL: the host is the configuration's
+        ('os.getenv("POSTHOG_API_URL")', '.rstrip("/")', None),
+        ('os.getenv("POSTHOG_API_URL", "us")', "", None),
+        # another string method makes another string, not the URL
+        ('os.getenv("POSTHOG_API_URL", "https://us.i.posthog.com")', '.split("/")', None),
+    ],
+)
+def test_a_setting_with_a_literal_url_fallback_is_that_url(setting: str, strip: str, recipient: str | None) -> None:
+    source = SETTING_WITH_FALLBACK.format(setting=setting, strip=strip)
+    result = analyze_source("app/exporter.py", source, models(), Classifier.load())
+    shares = [(o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == ([(10, recipient, ("user.behavior", "user.unique_id"))] if recipient else [])
+
+
+EXTENDED_URL = """\
+import os
+import requests
+
+def meter(user_id, path):
+    url = os.getenv("OPENMETER_API_ENDPOINT", "https://openmeter.cloud")
+    url += {suffix}
+    requests.post(url, json={{"subject": user_id}}, timeout=5)
+"""
+
+
+@pytest.mark.parametrize(
+    ("suffix", "recipient"),
+    [
+        ('"/api/v1/events"', "OpenMeter"),
+        # a path from elsewhere: still the host's
+        ("path", "OpenMeter"),
+    ],
+)
+def test_a_url_extended_in_place_keeps_its_host(suffix: str, recipient: str) -> None:
+    result = analyze_source("app/meter.py", EXTENDED_URL.format(suffix=suffix), models(), Classifier.load())
+    shares = [(o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == [(7, recipient, ("user.unique_id",))]

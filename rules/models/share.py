@@ -1547,6 +1547,33 @@ def make_search_clients(query):
     SearchClient(settings.SEARCH_URL, settings.TAVILY_KEY).search(query)
 
 
+class PostHogLogger:
+    def __init__(self):
+        # a setting whose fallback, written here, is the provider's host: the host used by default
+        posthog_api_url = os.getenv("POSTHOG_API_URL", "https://us.i.posthog.com")
+        self.posthog_host = posthog_api_url.rstrip("/")
+        self.openmeter_url = os.environ.get("OPENMETER_API_ENDPOINT", default="https://openmeter.cloud")
+        self.braintrust_base = (os.getenv("BRAINTRUST_API_BASE") or "https://api.braintrustdata.com/v1").removesuffix("/")
+        self.collector_url = os.getenv("COLLECTOR_URL")
+        self.region = os.getenv("POSTHOG_REGION", "us")
+
+    def log_success_event(self, kwargs):
+        payload = {"distinct_id": kwargs["user_id"], "properties": {"$ai_input": kwargs["messages"]}}
+        # ruleid: python.share.http-known-host user.behavior,user.unique_id recipient=PostHog
+        requests.post(f"{self.posthog_host}/batch/", json=payload, timeout=10)
+        # ruleid: python.share.http-known-host user.unique_id recipient=OpenMeter
+        requests.post(f"{self.openmeter_url}/api/v1/events", json={"subject": kwargs["user_id"]}, timeout=10)
+        # a project registered by name: nothing of a person's goes to the LLM logging API
+        # ok: python.share.http-known-host
+        requests.post(f"{self.braintrust_base}/project", json={"name": kwargs["project_name"]}, timeout=10)
+        # a setting without a fallback in the code, and a fallback that is not a URL: no host known
+        # ok: python.share.http-known-host
+        requests.post(f"{self.collector_url}/batch/", json=payload, timeout=10)
+        # ok: python.share.http-known-host
+        requests.post(f"https://{self.region}.example.org/batch/", json=payload, timeout=10)
+
+
+
 def intercom_user_requests(external_ref, team_id):
     # a `users/` segment followed by an unknown value: the user's id, whatever the variable is called
     # ruleid: python.share.http-known-host user.unique_id recipient=Intercom

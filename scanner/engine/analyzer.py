@@ -832,7 +832,13 @@ class FileAnalyzer:
                 scope.env[stmt.target.id] = symbol_value_of(REQUEST)
 
     def _exec_aug_assign(self, stmt: ast.AugAssign, scope: Scope) -> None:
-        value = union([self.eval(stmt.value, scope), self.eval(stmt.target, scope)])
+        held = self.eval(stmt.target, scope)
+        if type(stmt.op) is ast.Add and isinstance(stmt.target, ast.Name) and _url_text(held):
+            # `_url += "/api/v1/events"`: the longer URL, whose host is still known
+            joined = ast.BinOp(left=ast.Name(id=stmt.target.id, ctx=ast.Load()), op=stmt.op, right=stmt.value)
+            scope.env[stmt.target.id] = self._eval_bin_op(ast.copy_location(joined, stmt), scope)
+            return
+        value = union([self.eval(stmt.value, scope), held])
         if isinstance(stmt.target, ast.Name):
             scope.env[stmt.target.id] = value
 
@@ -1564,6 +1570,11 @@ class FileAnalyzer:
         if (modelled and symbol in self.models.config_symbols) or func.const is CONFIGURED:
             # `os.getenv("KEY")`, and a method of a configuration object (`os.environ.get("KEY")`,
             # `settings.get("api_key")`): the service's own settings, whatever key names them
+            default = args[1] if len(args) == 2 else next((v for k, v in kwargs if k == "default"), None)
+            if default is not None and _url_text(default):
+                # `os.getenv("POSTHOG_API_URL", "https://us.i.posthog.com")`: the code itself names the
+                # host used unless configured otherwise (the contract's literal fallback)
+                return default
             return CONFIGURED_VALUE
         if modelled and symbol is not None:
             derived = sources.derived(self, node, symbol)
@@ -1632,6 +1643,8 @@ class FileAnalyzer:
             or (not base.categories and not base.params and method is not None and method not in ("get", "format")
                 and not method.startswith("get_")))
         if symbol is None:
+            if inert and method in ("rstrip", "strip", "removesuffix") and base is not None and _url_text(base):
+                return base  # `posthog_api_url.rstrip("/")`: still the URL the requests go to
             return self._propagate(node, symbol, method, base, args, kwargs) if not (unused or inert) else NOTHING
         parsed = sources.parsed_body(symbol, args) if given_body else None  # it parses request bodies only
         if parsed is not None:
