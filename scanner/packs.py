@@ -331,23 +331,35 @@ _MATCHED_LIMIT = 200_000  # entries of a memo of symbols, emptied when full
 class SymbolTable(Generic[T]):
     """Qualified-name patterns to values: exact names in a dict, `*` patterns in a list."""
 
-    __slots__ = ("_exact", "_wild")
+    __slots__ = ("_exact", "_wild", "_tails")
 
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
         self._exact: dict[str, T] = {}
         wild: list[tuple[re.Pattern[str], T]] = []
+        tails: set[str] | None = set()
         for pattern, value in entries:
             if "*" in pattern:
                 wild.append((re.compile(fnmatch.translate(pattern)), value))
+                tail = pattern[pattern.rfind(".") + 1:]
+                if tails is not None and "*" not in tail and "(" not in tail:
+                    tails.add(tail)
+                else:
+                    tails = None  # a pattern whose last name is open: every symbol is tried
             else:
                 self._exact.setdefault(pattern, value)
         self._wild = tuple(wild)
+        # the last names the patterns end in (`userinfo` of `authlib.integrations.*.OAuth().*.userinfo`),
+        # when each ends in a literal one: a symbol ending in another is matched by none of them, and
+        # is not tried against each (a table is asked about most calls the analysis sees)
+        self._tails = frozenset(tails) if tails is not None else None
 
     def get(self, symbol: str) -> T | None:
         """The value for `symbol`, or None."""
         found = self._exact.get(symbol)
         if found is not None or not self._wild:
             return found
+        if self._tails is not None and symbol[symbol.rfind(".") + 1:] not in self._tails:
+            return None
         for regex, value in self._wild:
             if regex.match(symbol):
                 return value
