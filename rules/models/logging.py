@@ -15,6 +15,7 @@ import functools
 import hashlib
 import ipaddress
 import json
+import ldap
 import logging
 import logging as stdlib_logging
 import pprint
@@ -23,6 +24,7 @@ import warnings
 from typing import Optional
 from logging import LoggerAdapter, getLogger
 
+from authlib.integrations.flask_client import OAuth
 import braintree
 from celery import Task
 import click
@@ -41,6 +43,8 @@ from flask_login import current_user
 from loguru import logger as loguru_logger
 from netaddr import IPAddress
 from onelogin.saml2.auth import OneLogin_Saml2_Auth
+from saml2 import BINDING_HTTP_POST
+from saml2.client import Saml2Client
 from tornado.log import access_log, app_log
 
 from .adapters import ConversationAdapters, message_to_log
@@ -52,6 +56,7 @@ from .bounces import ProbeVERP
 from .observability import get_logger, log_calls
 
 logger = logging.getLogger(__name__)
+oauth = OAuth()
 security_log = getLogger("security")
 slog = structlog.get_logger(__name__)
 app = Flask(__name__)
@@ -1268,6 +1273,39 @@ def saml_acs(req, settings, idp):
     logger.debug("SAML attributes from IdP '%s': %s", idp, saml_attributes)
     # ok: python.logging.personal-data
     logger.error("SAML errors for IdP '%s': %s", idp, auth.get_errors())
+
+
+# What an identity provider or a directory returns about the person signing in: their profile.
+
+
+def ldap_search(server_uri, search_base, filter_str, request_fields):
+    con = ldap.initialize(server_uri)
+    # ok: python.logging.personal-data
+    logger.debug("LDAP search for '%s' with fields %s", search_base, request_fields)
+    raw_search_result = con.search_s(search_base, ldap.SCOPE_SUBTREE, filter_str, request_fields)
+    # ruleid: python.logging.personal-data user.account.username,user.contact.email,user.name
+    logger.debug("LDAP search returned: %s", raw_search_result)
+    # ok: python.logging.personal-data
+    logger.debug("LDAP search returned %d entries", len(raw_search_result))
+
+
+def oauth_authorized(provider):
+    oauth.google.authorize_access_token()
+    # ruleid: python.logging.personal-data user.account.username,user.contact.email,user.name
+    logger.debug("User info from Google: %s", oauth.google.userinfo())
+    client = oauth.create_client(provider)
+    me = client.userinfo()
+    # ruleid: python.logging.personal-data user.account.username,user.contact.email,user.name
+    logger.debug("User info from %s: %s", provider, me)
+
+
+def pysaml2_acs(sp_config, saml_response):
+    saml_client = Saml2Client(config=sp_config)
+    authn_response = saml_client.parse_authn_request_response(saml_response, BINDING_HTTP_POST)
+    # ruleid: python.logging.personal-data user.account.username,user.contact.email,user.name
+    logger.info("SAML identity: %s", authn_response.get_identity())
+    # ok: python.logging.personal-data
+    logger.info("SAML response from %s", authn_response.issuer())
 
 
 # --- a property read where the object's class is unknown ------------------------------------------------
