@@ -202,6 +202,10 @@ class Scope:
     """The function's job is setting a cookie (`sinks.is_cookie_wrapper`): its callers set the cookie."""
     cookie_params: tuple[tuple[str, int], ...]
     cookie_rule: str
+    http_url: int | None
+    """The parameter the function passes on as the URL of an HTTP request whose host it cannot know
+    (`def post(self, url, json=None): return self.client.post(url, json=json)`): its callers make
+    that request (`sinks.apply_summary`)."""
     sentry_event: str | None
     """The parameter holding a Sentry event, in a function registered as an event processor (or given its event)."""
     late: Sequence[tuple[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]]]
@@ -234,6 +238,7 @@ class Scope:
         self.cookie_wrapper = False
         self.cookie_params = ()
         self.cookie_rule = ""
+        self.http_url = None
         self.sentry_event = None
         self.late = ()
         self.sign_in = None
@@ -565,6 +570,13 @@ class FileAnalyzer:
                 continue
             if stmt.decorator_list and _is_property(stmt):
                 properties.append(stmt.name)
+                if stmt.returns is not None and stmt.name not in info.attributes:
+                    # `def client(self) -> httpx.AsyncClient:` of a project's HTTP client: the object
+                    # `self.client` is in the methods (`self.client.build_request(...)`)
+                    annotated = self.annotation_symbol(stmt.returns, scope)
+                    if annotated is not None and not annotated.startswith("builtins.") and self.is_object_symbol(annotated):
+                        info.attributes[stmt.name] = symbol_value_of(self.call_result_symbol(
+                            annotated, ast.Call(func=stmt.returns, args=[], keywords=[]), scope))
             elif stmt.name in ("__str__", "__repr__") and scope is self.module_scope and type(stmt) is ast.FunctionDef:
                 info.rendered |= self._rendered_objects(stmt, node.name)
             # What __init__ binds to self.x is known before any method runs; other methods' own
@@ -749,6 +761,7 @@ class FileAnalyzer:
                                 if a in ("*", "**") or i >= shift) if scope.cookie_params else (),
             cookie_rule=scope.cookie_rule,
             rebuilds=rebuilds,
+            http_url=scope.http_url - shift if scope.http_url is not None and scope.http_url >= shift else None,
         )
 
     def logging_decorators(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,
@@ -2162,30 +2175,46 @@ class FileAnalyzer:
                 defined[attr] = frozenset(united)
         return {self.module: defined} if defined else {}
 
-    def _exported(self, summary: FunctionSummary) -> FunctionSummary:
+    def _exported(self, summary: FunctionSummary, clients: frozenset[str]) -> FunctionSummary:
         """A summary as other modules see it: the object it returns only when a model cares about it
-        (or when it is the request's data, `get_all_params(request)`)."""
+        (or when it is the request's data, `get_all_params(request)`), or when it is an instance of one
+        of the module's HTTP client classes (`clients`, `_client_instance`)."""
         returned = summary.returns
         if returned.symbol is None or self.models.relevant(returned.symbol) or returned.role is not None:
             return summary
+        if clients:
+            instance = self._client_instance(returned.symbol, clients)
+            if instance is not None:  # `def get_async_httpx_client(...) -> AsyncHTTPHandler`
+                return dataclasses.replace(summary, returns=Value(symbol=instance))
         returns = Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons)
         return dataclasses.replace(summary, returns=returns)
+
+    def _client_instance(self, symbol: str, clients: frozenset[str]) -> str | None:
+        """The qualified instance (`app.http.HTTPHandler()`) an `@instance:` symbol of one of the
+        module's HTTP client classes is, as other modules call its methods; None for other symbols."""
+        if symbol[:10] == "@instance:" and symbol[10:] in clients:
+            return f"{self.module}.{symbol[10:]}()" if self.module else symbol[10:] + "()"
+        return None
 
     def export(self) -> ModuleSummary:
         """What other modules may use of this one: qualified names to summaries."""
         prefix = f"{self.module}." if self.module else ""
         rendered = {prefix + name: info.rendered for name, info in self.classes.items() if info.rendered}
+        # the module's classes with a method that makes the HTTP request its caller asks for: their
+        # instances, returned by a factory or bound to a module name, are worth telling others about
+        clients = frozenset(key.partition(".")[0] for key, summary in self.summaries.items()
+                            if summary.http_url is not None and "." in key)
         return ModuleSummary(
             # a trivial summary stays trivial exported (which only drops an object it returns)
             functions={prefix + key: exported for key, exported in
-                       ((key, self._exported(summary)) for key, summary in self.summaries.items()
+                       ((key, self._exported(summary, clients)) for key, summary in self.summaries.items()
                         if not summary.trivial)
                        if not exported.trivial},
             rendered=rendered,
             families={prefix + name: family for name, family in self.schema_classes.items()},
             # the request object counts too: `from flask import request` in a project module its
             # views import it from (`from app.compat import request`) is the request there
-            variables={**self._exported_variables(prefix), **self._url_constants(prefix)},
+            variables={**self._exported_variables(prefix, clients), **self._url_constants(prefix)},
             request_attributes=frozenset(self.request_attributes),
             responses=sources.response_model_symbols(self),
             received=sources.received_classes(self)[1],
@@ -2228,7 +2257,7 @@ class FileAnalyzer:
                         passed[key] = categories if known is None else known | categories
         return {self.module + SECOND_HAND: passed} if passed else {}
 
-    def _exported_variables(self, prefix: str) -> dict[str, str]:
+    def _exported_variables(self, prefix: str, clients: frozenset[str] = frozenset()) -> dict[str, str]:
         """This module's `variables` entry but URL constants: module-level names bound to an object a
         model cares about, or to the request, or re-exported, by qualified name. An instance of a
         class of this file that derives from a modelled one is that one's (`sources.exported_instance`:
@@ -2240,6 +2269,10 @@ class FileAnalyzer:
             if symbol is None:
                 continue
             if symbol[:10] == "@instance:":
+                instance = self._client_instance(symbol, clients) if clients else None
+                if instance is not None:  # `shared_client = HTTPHandler()` of the module's HTTP client
+                    found[prefix + name] = instance
+                    continue
                 symbol = sources.exported_instance(self, symbol)
             if relevant(symbol) or symbol == REQUEST or self._reexported(prefix + name, symbol):
                 found[prefix + name] = symbol

@@ -48,6 +48,10 @@ class FunctionSummary:
     key, `clean_dict(d)` returning `d`): a request's form given in gives the request's fields back,
     whose keys are read where the caller reads them. Other data given in is not passed on (a copy
     made key by key is as often a filtered one: `redacted(d)`)."""
+    http_url: int | None = None
+    """The parameter an HTTP client's method or a request helper passes on as the URL of an HTTP request
+    (`HTTPHandler.post(self, url, data=None, json=None)` calling `self.client.post(url, json=json)`):
+    each call of it is an HTTP request to the URL given there, sending its other arguments."""
 
     @property
     def trivial(self) -> bool:
@@ -309,7 +313,7 @@ class ModuleSummary:
 def _gives(function: FunctionSummary) -> bool:
     """A function whose calls return something of its own: every caller uses it (USE_FUNCTION)."""
     return bool(function.returns.categories or function.returns.symbol or function.returns.shape
-                or function.keyed or function.cookie_params)
+                or function.keyed or function.cookie_params or function.http_url is not None)
 
 
 def _passes(function: FunctionSummary) -> bool:
