@@ -575,6 +575,73 @@ def test_a_setting_with_a_literal_url_fallback_is_that_url(setting: str, strip: 
     assert shares == ([(10, recipient, ("user.behavior", "user.unique_id"))] if recipient else [])
 
 
+HTTP_HANDLER = '''
+import httpx
+
+
+class AsyncHTTPHandler:
+    def __init__(self, timeout=None):
+        self._client = httpx.AsyncClient(timeout=timeout)
+
+    @property
+    def client(self) -> httpx.AsyncClient:
+        return self._client
+
+    async def post(self, url, data=None, json=None, headers=None):
+        request = self.client.build_request("POST", url, data=data, json=json, headers=headers)
+        return await self.client.send(request)
+
+    async def get(self, url, params=None):
+        return await self.client.get(url, params=params)
+
+
+def get_async_httpx_client(provider) -> AsyncHTTPHandler:
+    return AsyncHTTPHandler(timeout=30)
+
+
+shared_client = AsyncHTTPHandler()
+
+
+def send_json(endpoint, payload):
+    return httpx.post(endpoint, json=payload)
+'''
+
+INTEGRATION = '''
+import os
+
+from app.http_handler import AsyncHTTPHandler, get_async_httpx_client, send_json, shared_client
+
+
+class PostHogLogger:
+    def __init__(self):
+        self.async_httpx_client = get_async_httpx_client("logging")
+        self.host = os.getenv("POSTHOG_API_URL", "https://us.i.posthog.com").rstrip("/")
+
+    async def log_event(self, user_id, email):
+        await self.async_httpx_client.post(url=f"{self.host}/batch/", json={"distinct_id": user_id})
+        await self.async_httpx_client.get(f"{self.host}/decide/", params={"v": 3})
+        await shared_client.post("https://api.segment.io/v1/identify", json={"email": email})
+        await AsyncHTTPHandler().post(os.getenv("COLLECTOR_URL"), json={"email": email})
+        send_json("https://api.segment.io/v1/track", {"userId": user_id})
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_projects_http_client_class_makes_the_requests_its_callers_ask_for(tmp_path: Path, jobs: int) -> None:
+    """Methods and functions that pass their URL argument on to httpx are HTTP calls wherever they are
+    called: through an instance a factory returns, a module's instance, a constructor call. A fixed
+    query and a configured URL share nothing."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "app" / "http_handler.py").write_text(HTTP_HANDLER, encoding="utf-8")
+    (tmp_path / "app" / "integration.py").write_text(INTEGRATION, encoding="utf-8")
+    result = run(tmp_path, config=Config(), command="observe", jobs=jobs, cache=False)
+    shares = [(o.path, o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == [("app/integration.py", 13, "PostHog", ("user.behavior", "user.unique_id")),
+                      ("app/integration.py", 15, "Segment", ("user.behavior", "user.contact.email")),
+                      ("app/integration.py", 17, "Segment", ("user.behavior", "user.unique_id"))]
+
+
 EXTENDED_URL = """\
 import os
 import requests
@@ -598,3 +665,30 @@ def test_a_url_extended_in_place_keeps_its_host(suffix: str, recipient: str) -> 
     result = analyze_source("app/meter.py", EXTENDED_URL.format(suffix=suffix), models(), Classifier.load())
     shares = [(o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
     assert shares == [(7, recipient, ("user.unique_id",))]
+
+
+NEGOTIATED = """\
+import requests
+
+def lookup(osm_id, language, email):
+    requests.{method}("https://nominatim.openstreetmap.org/lookup", params={{"osm_ids": osm_id, {params}}}, timeout=30)
+"""
+
+
+@pytest.mark.parametrize(
+    ("method", "params", "categories"),
+    [
+        # a read whose only data of the user's is the language its answer is negotiated in: settings
+        ("get", '"accept-language": language', None),
+        ("head", '"user-agent": language', None),
+        # with other personal data, or a write: a share, the device data with it
+        ("get", '"accept-language": language, "email": email', ("user.contact.email", "user.device")),
+        ("post", '"accept-language": language', ("user.device",)),
+    ],
+)
+def test_a_lookup_sending_only_negotiation_settings_is_no_share(method: str, params: str,
+                                                                 categories: tuple[str, ...] | None) -> None:
+    source = NEGOTIATED.format(method=method, params=params)
+    result = analyze_source("app/geo.py", source, models(), Classifier.load())
+    shares = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == ([(4, categories)] if categories is not None else [])

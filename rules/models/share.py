@@ -1573,6 +1573,76 @@ class PostHogLogger:
         requests.post(f"https://{self.region}.example.org/batch/", json=payload, timeout=10)
 
 
+class HTTPHandler:
+    """The project's own HTTP client: its methods pass the URL and the body on to httpx."""
+
+    def __init__(self, timeout=None):
+        self._client = httpx.Client(timeout=timeout)
+
+    @property
+    def client(self) -> httpx.Client:
+        return self._client
+
+    def post(self, url, data=None, json=None, headers=None, timeout=None):
+        # the URL is the caller's: not a request to a known host here, one at each call of the method
+        request = self.client.build_request("POST", url, data=data, json=json, headers=headers, timeout=timeout)
+        return self.client.send(request)
+
+    def get(self, url, params=None, headers=None):
+        return self.client.get(url, params=params, headers=headers)
+
+
+def get_http_client() -> HTTPHandler:
+    return HTTPHandler(timeout=10)
+
+
+_default_http = HTTPHandler()
+
+
+class LangSmithExporter:
+    def __init__(self):
+        self.http = get_http_client()
+        self.base_url = os.getenv("LANGSMITH_BASE_URL", "https://api.smith.langchain.com")
+
+    def log_run(self, run_inputs, end_user_email):
+        # a method of the project's client is an HTTP call to the URL it is given
+        # ruleid: python.share.http-known-host user.contact.email recipient=LangSmith
+        self.http.post(url=f"{self.base_url}/runs/batch", json={"inputs": run_inputs, "email": end_user_email})
+        # only fixed settings: nothing of a person's
+        # ok: python.share.http-known-host
+        self.http.get(f"{self.base_url}/sessions", params={"limit": 10})
+        # a configured host: not known
+        # ok: python.share.http-known-host
+        self.http.post(url=settings.TRACE_URL, json={"email": end_user_email})
+
+
+class NominatimService:
+    def __init__(self):
+        self.base_url = os.environ.get("NOMINATIM_URL", "https://nominatim.openstreetmap.org")
+        self.headers = {"User-Agent": "app/1.0"}
+
+    def locations_from_address(self, postal_code, language=None):
+        # ruleid: python.share.http-known-host user.contact.address.postal_code,user.device recipient="OpenStreetMap Nominatim"
+        return requests.get(f"{self.base_url}/search", params={"postalcode": postal_code, "accept-language": language}, headers=self.headers, timeout=30)
+
+    def location_from_id(self, osm_id, language=None):
+        # the service's own place id, and the language the answer is wanted in: the lookup's settings
+        # ok: python.share.http-known-host
+        return requests.get(f"{self.base_url}/lookup", params={"osm_ids": osm_id, "accept-language": language}, timeout=30)
+
+
+def meter_usage(end_user_id):
+    events_url = os.getenv("OPENMETER_API_ENDPOINT", "https://openmeter.cloud")
+    events_url += "/api/v1/events"
+    # ruleid: python.share.http-known-host user.unique_id recipient=OpenMeter
+    _default_http.post(url=events_url, data=json.dumps({"subject": end_user_id, "type": "tokens"}))
+
+
+def track_signup(email):
+    # the module's own instance of the client
+    # ruleid: python.share.http-known-host user.behavior,user.contact.email recipient=Segment
+    _default_http.post("https://api.segment.io/v1/track", json={"event": "signup", "email": email})
+
 
 def intercom_user_requests(external_ref, team_id):
     # a `users/` segment followed by an unknown value: the user's id, whatever the variable is called

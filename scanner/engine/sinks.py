@@ -15,7 +15,7 @@ from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS, callee_name, inner_bodies
 from scanner.engine.summaries import USE_SETTING
-from scanner.engine.values import HOLE, NOTHING, REQUEST, Value, data_of, shape_of, union
+from scanner.engine.values import HOLE, NOTHING, REQUEST, UNKNOWN, Value, data_of, shape_of, union
 from scanner.model import Cookie, Kind
 from scanner.packs import CookieSetter, HostRecipient, LogSink, Models, ShareSink
 
@@ -32,6 +32,8 @@ HTTP_CONFIG_KEYWORDS = frozenset({
 _TELEMETRY = LazyPattern(r"tele|usage|stat|metric|analytic|event|track|ping|heartbeat|update|version|beacon|report",
                          re.IGNORECASE)
 SHARE_CONFIG_KEYWORDS = frozenset({"model", "api_key", "timeout", "temperature", "max_tokens", "stream", "extra_headers"})
+# What an HTTP client negotiates its answer with (Accept-Language, User-Agent): the device's settings.
+_NEGOTIATED = frozenset({"user.device"})
 # A URL path that names a user's record by an unknown value (`/v1/users/{user_id}/`,
 # `/v2/entities/user/{quote(entity_id)}/profile/`): the REST convention puts the user's id there.
 _USER_IN_PATH = LazyPattern(r"/users?/" + HOLE, re.IGNORECASE)
@@ -99,7 +101,7 @@ def check_call_sinks(an: FileAnalyzer, node: ast.Call, symbol: str, args: list[V
         return
     http = models.http_calls.get(symbol)
     if http is not None and not http.sends:
-        _http(an, node, http.url_position, args, kwargs)
+        _http(an, node, http.url_position, args, kwargs, scope=scope)
         return
     setter = models.cookie_functions.get(symbol)
     if setter is not None:  # `set_access_cookies(response, token)`: a library sets it on the response
@@ -486,16 +488,20 @@ def _literal(node: ast.expr, value: Value) -> bool:
     return False
 
 
-def _url_argument(url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value | None:
-    """The URL argument of an HTTP call: positional at `url_position`, or the `url` keyword."""
+def _url_argument(url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]],
+                  url_name: str = "url") -> Value | None:
+    """The URL argument of an HTTP call: positional at `url_position`, or the `url` keyword (`url_name`
+    for a wrapper's own name of it)."""
     if len(args) > url_position:
         return args[url_position]
-    return next((value for name, value in kwargs if name in ("url", "uri", "base_url")), None)
+    return next((value for name, value in kwargs if name in ("url", "uri", "base_url") or name == url_name), None)
 
 
 def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]],
-          base: Value | None = None) -> None:
-    url = _url_argument(url_position, args, kwargs)
+          base: Value | None = None, scope: Scope | None = None, url_name: str = "url") -> None:
+    """An HTTP request: a share where it goes to a known host; where its URL is a parameter of the
+    function making it, the function is a request helper whose callers make the request (`scope.http_url`)."""
+    url = _url_argument(url_position, args, kwargs, url_name)
     if base is not None:
         # a request of a client made with a base URL: a relative URL goes there (an absolute one was
         # judged as the call's own URL)
@@ -511,15 +517,29 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
         return
     known = _known_host(an, url)
     if known is None:
+        if scope is not None and scope.http_url is None and len(url.params) == 1 and url.shape is None \
+                and url.const is UNKNOWN and base is None:
+            # `self.client.post(url, json=json)` in `HTTPHandler.post(self, url, json=None)`: the URL is
+            # the caller's, and so is the request (its calls are HTTP calls, `apply_summary`)
+            param = next(iter(url.params))
+            if param >= 0:
+                scope.http_url = param
         return
     entry, host, path, dynamic_query = known
     rest = [value for index, value in enumerate(args) if index != url_position]
-    data = union([_data(an, rest, kwargs, ignore=HTTP_CONFIG_KEYWORDS), data_of(url), _user_in_path(url)])
+    ignore = HTTP_CONFIG_KEYWORDS if url_name in HTTP_CONFIG_KEYWORDS else HTTP_CONFIG_KEYWORDS | {url_name}
+    data = union([_data(an, rest, kwargs, ignore=ignore), data_of(url), _user_in_path(url)])
     if data.params:
         data = union([data, documented_parameters(an, node, data.params)])
     if not data.categories and not dynamic_query and _sends_nothing(node, url_position, args, kwargs):
         # `requests.get(f"{base}/files/{file_id}/url")`, `session.delete(...)`: only the service's own
         # ids in the URL's path and fixed settings: nothing of the user's is sent
+        return
+    if data.categories == _NEGOTIATED and not entry.implies and isinstance(node.func, ast.Attribute) \
+            and node.func.attr in ("get", "head"):
+        # a lookup whose only data of the user's is the language or agent the answer is negotiated for
+        # (`requests.get(f"{base}/lookup", params={"osm_ids": osm_id, "accept-language": lang})`): the
+        # request's settings, as its `headers=` are, not what the user gives the service
         return
     if entry.vendor and not data.categories and not _TELEMETRY.search(host + path):
         # the vendor's own API (`client.post("/v1/webhooks/", json=config)`): a share when what it is sent
@@ -1040,6 +1060,12 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
     cookie wrapper sets a cookie with what is passed there."""
     if summary.cookie_params:
         _wrapped_cookie(an, node, summary, args, kwargs)
+    if summary.http_url is not None:
+        # `self.async_httpx_client.post(url=f"{self.host}/batch/", json=payload)` of a project's HTTP
+        # client: a request to the URL given, sending the other arguments
+        names = summary.param_names
+        _http(an, node, summary.http_url, args, kwargs, scope=scope,
+              url_name=names[summary.http_url] if summary.http_url < len(names) else "url")
     if not summary.log_params:
         return
     passed: dict[int, Value] = dict(enumerate(args))
