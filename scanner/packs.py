@@ -485,11 +485,13 @@ class Models:
 
     @functools.cached_property
     def _roots(self) -> frozenset[str]:
-        """The objects the models say something about: `openai.OpenAI()`, `flask_sqlalchemy.SQLAlchemy()`."""
+        """The objects the models say something about: `openai.OpenAI()`, `flask_sqlalchemy.SQLAlchemy()`,
+        and the objects whose calls return a person's details (`[[carries]]`: python3-saml's auth object,
+        which a project's method makes and returns to the caller that reads its attributes)."""
         names: list[str] = [*self.share_calls.names(), *self.log_calls.names(), *self.http_calls.names(),
                             *self.derive_calls.names(), *self.returns, *self.returns.values(), *self.request.objects,
                             *(f"{jar}()" for jar in self.cookie_jars), *self.routes.event_decorators,
-                            *self.inbound_handlers]
+                            *self.inbound_handlers, *self.carriers.names()]
         for family in self.schemas:
             names.extend(family.bases)
             names.extend(family.field_calls)

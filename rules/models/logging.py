@@ -1275,6 +1275,21 @@ def saml_acs(req, settings, idp):
     logger.error("SAML errors for IdP '%s': %s", idp, auth.get_errors())
 
 
+class SamlSecurityManager:
+    """The auth object made by a method of the project's own and returned to its caller."""
+
+    def _get_saml_auth(self, idp):
+        return OneLogin_Saml2_Auth(self._prepare_saml_request(), self.get_saml_settings(idp))
+
+    def auth_user_saml(self, idp):
+        auth = self._get_saml_auth(idp)
+        auth.process_response()
+        # ok: python.logging.personal-data
+        logger.error("SAML ACS errors for IdP '%s': %s", idp, auth.get_errors())
+        # ruleid: python.logging.personal-data user.account.username,user.contact.email,user.name
+        logger.debug("SAML attributes from IdP '%s': %s, NameID: %s", idp, auth.get_attributes(), auth.get_nameid())
+
+
 # What an identity provider or a directory returns about the person signing in: their profile.
 
 
