@@ -632,6 +632,99 @@ class FormLoginHandler(RequestHandler):
         return data
 
 
+class APIHandler(RequestHandler):
+    """A project's base handler parses the body (JupyterHub's `APIHandler.get_json_body`); its
+    subclasses call the method on `self`, here or in another module."""
+
+    def get_json_body(self):
+        if not self.request.body:
+            return None
+        # ruleid: python.request.body user.content
+        body = self.request.body.strip().decode("utf-8", "replace")
+        return json.loads(body)
+
+
+class _GroupAPIHandler(APIHandler):
+    pass
+
+
+class GroupUsersAPIHandler(_GroupAPIHandler):
+    """`self.m()` of a method a base two classes up defines: what it returns, the request body."""
+
+    def post(self, group_name):
+        data = self.get_json_body()
+        # ruleid: python.request.field user.contact.email
+        return group_name, data["email"]
+
+    def delete(self, group_name):
+        """The names of existing users posted to a group's handler (its last parameter names the
+        group) select the members to take out, as posted ids do: not a collect."""
+        data = self.get_json_body()
+        # ok: python.request.field
+        for name in data["users"]:
+            self.remove_member(group_name, name)
+
+
+class UserListAPIHandler(APIHandler):
+    """The same key posted to a handler of users, not of a group, names the users to create."""
+
+    def post(self):
+        data = self.get_json_body()
+        # ruleid: python.request.field user.account.username
+        usernames = data["users"]
+        return usernames
+
+
+class UserServerAPIHandler(APIHandler):
+    """`super().m()` in an override reaches the base's method; `self.m()` reaches the override."""
+
+    def get_json_body(self):
+        body = super().get_json_body() or {}
+        # ruleid: python.request.field user.account.username
+        return body.get("username")
+
+
+class NamedServerAPIHandler(APIHandler):
+    """A handler of a server (its class's head word without Handler and API): the display name
+    posted is the server's; a person's login name posted to it is still a collect (above)."""
+
+    def put(self, user_name):
+        body = self.get_json_body()
+        # ok: python.request.field
+        display_name = body.get("display_name")
+        return user_name, display_name
+
+
+class SpawnHandler(RequestHandler):
+    """A handler whose last parameter names a server addresses that server."""
+
+    def get(self, user_name=None, server_name=""):
+        # ok: python.request.field
+        display_name = self.request.arguments.get("display_name")
+        return user_name, server_name, display_name
+
+
+class UserAPIHandler(APIHandler):
+    """A display name posted to a handler of a user is the person's."""
+
+    def patch(self, user_name):
+        body = self.get_json_body()
+        # ruleid: python.request.field user.name
+        return user_name, body["display_name"]
+
+
+class ServiceAPIHandler(APIHandler):
+    """An override that parses nothing wins over the base's method."""
+
+    def get_json_body(self):
+        return {"email": "hub@example.org"}
+
+    def post(self):
+        data = self.get_json_body()
+        # ok: python.request.field
+        return data["email"]
+
+
 class HubAuth:
     """Header names the class gives as literals are what `self.<name>` reads in its methods."""
 

@@ -314,6 +314,7 @@ class FileAnalyzer:
         "_bound",
         "_classified",
         "_ducks",
+        "_method_names",
         "_module_imports",
         "_normalized",
         "_property_names",
@@ -389,6 +390,8 @@ class FileAnalyzer:
         """True once some `name.attr = data` was bound (only then are attribute reads looked up)."""
         self.class_methods: dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope]]] = {}
         """The methods of the module's top-level classes, with the scope they are analysed in."""
+        self._method_names: dict[str, frozenset[str]] = {}
+        """The names of the methods each top-level class defines itself (`_defines`), as asked for."""
         self._bound: set[str] = set()
         """What other modules bound the names looked up in them to (`symbol_value`). Every read of
         `external` is such a recorded lookup: an analysis given only the entries it used (a
@@ -1905,18 +1908,63 @@ class FileAnalyzer:
                 if found is not None:
                     return found
                 # a name that is no function of the file: what it holds is called (an instance's class)
-        elif isinstance(callee, ast.Attribute) and isinstance(callee.value, ast.Name) and callee.value.id in ("self", "cls"):
-            if scope.cls is not None:
-                return self.summary_of(f"{scope.cls.name}.{callee.attr}")
-            if symbol is not None and symbol.startswith("@instance:"):
-                return self.summary_of(symbol[len("@instance:"):])
-            return None  # a method called outside any class
+        elif isinstance(callee, ast.Attribute):
+            owner = callee.value
+            if isinstance(owner, ast.Name) and owner.id in ("self", "cls"):
+                cls = scope.cls
+                if cls is not None:
+                    found = self.summary_of(f"{cls.name}.{callee.attr}")
+                    if found is not None or not cls.bases or self._defines(cls.name, callee.attr):
+                        return found  # the class's own method wins, even while it runs (recursion)
+                    return self.inherited_summary(cls, callee.attr)
+                if symbol is not None and symbol.startswith("@instance:"):
+                    return self.summary_of(symbol[len("@instance:"):])
+                return None  # a method called outside any class
+            if type(owner) is ast.Call and scope.cls is not None and scope.cls.bases \
+                    and isinstance(owner.func, ast.Name) and owner.func.id == "super":
+                return self.inherited_summary(scope.cls, callee.attr)  # `super().m()`: the bases' method
         if symbol is not None:
             if symbol.startswith("@instance:"):
                 return self.summary_of(symbol[len("@instance:"):])
             key = symbol.replace("()", "")  # `callable_key`, inlined
             self.uses.add(USE_FUNCTION + key)
             return self.external.functions.get(key)
+        return None
+
+    def _defines(self, class_name: str, attr: str) -> bool:
+        """Whether the class of this file named `class_name` defines a method `attr` itself."""
+        names = self._method_names.get(class_name)
+        if names is None:
+            names = self._method_names[class_name] = frozenset(
+                [func.name for func, _ in self.class_methods.get(class_name, ())])
+        return attr in names
+
+    def inherited_summary(self, cls: ClassInfo, attr: str, depth: int = 0) -> FunctionSummary | None:
+        """The summary of the method `attr` that `cls` inherits: searched through its bases in order,
+        each base's own bases before the next base (the MRO's order for the single-inheritance chains
+        and mixins projects write), a base of this file by its own methods, one of another module by
+        that module's summary (`jupyterhub.apihandlers.base.APIHandler.get_json_body`, called as
+        `self.get_json_body()` in a handler of `apihandlers/users.py`). None when no base the analysis
+        knows defines it with something to say (a framework's base, a trivial method).
+
+        The other modules' entries asked for are recorded as used, as a call of a module function's
+        are: the rounds give them when their module is analysed after this one (an import cycle).
+        """
+        for base in cls.bases:
+            if base[:7] == "@class:":
+                local = self.classes.get(base[7:])
+                if local is None or local is cls or depth > 20:
+                    continue
+                if self._defines(local.name, attr):
+                    return self.summary_of(f"{local.name}.{attr}")
+                found = self.inherited_summary(local, attr, depth + 1) if local.bases else None
+            else:
+                key = f"{base}.{attr}"
+                self.uses.add(USE_FUNCTION + key)
+                self.uses.add(USE_PASSTHROUGH + key)
+                found = self.external.functions.get(key)
+            if found is not None:
+                return found
         return None
 
     def property_value(self, class_name: str, attr: str) -> Value:

@@ -53,6 +53,50 @@ _REFERENCE = LazyPattern(r"(?:^|_)(?:user|owner|author|customer|member|account|c
 _OUTSIDE_ISSUER = LazyPattern(r"^(?:sso|external|idp|oauth2?|oidc|saml|ldap|scim|federated)_", re.IGNORECASE)
 
 
+NAME = "user.name"
+NOT_PERSON = "notperson"
+COLLECTIVE = "collective"
+# A request key that lists existing users by name (`users`, `usernames`, `members`): posted to a
+# group, a team or an organisation it selects its members, as ids do (`refers_to_user`).
+_USER_LIST = LazyPattern(r"^(?:users|usernames|user_names|members|member_names)$", re.IGNORECASE)
+# Trailing words of a handler's class name that say it is a handler, not what it handles
+# (`UserServerAPIHandler` handles a server).
+_HANDLER_WORDS = frozenset({"handler", "api", "view", "viewset", "apiview", "endpoint", "controller",
+                            "resource", "page", "mixin", "route", "router"})
+# The suffixes of a route parameter that names the record a handler addresses (`server_name`, `group_id`).
+_ADDRESS_SUFFIXES = frozenset({"name", "id", "pk", "slug", "uuid"})
+
+
+def addressed_groups(an: FileAnalyzer, scope: Scope) -> frozenset[str]:
+    """The owner groups of what the innermost function around `scope` addresses: the head word of
+    its class's name without the words that say it is a handler (`UserServerAPIHandler` -> server),
+    and the owner of its last parameter that names a record (`put(self, user_name, server_name)` ->
+    server; `post(self, group_name)` -> group). Empty outside a function or when neither says."""
+    current: Scope | None = scope
+    while current is not None and current.sign_in_of is None:
+        current = current.parent
+    if current is None or current.sign_in_of is None:
+        return frozenset()
+    func, cls, _ = current.sign_in_of
+    pack = an.classifier.pack
+    heads: list[str] = []
+    if cls is not None:
+        words = list(pack.words(cls.name))
+        while len(words) > 1 and words[-1] in _HANDLER_WORDS:
+            words.pop()
+        if words and words[-1] not in _HANDLER_WORDS:
+            heads.append(words[-1])
+    params = [*func.args.posonlyargs, *func.args.args]
+    if params:
+        words = list(pack.words(params[-1].arg))
+        if len(words) > 1 and words[-1] in _ADDRESS_SUFFIXES:
+            heads.append(words[-2])
+    groups: frozenset[str] = frozenset()
+    for head in heads:
+        groups |= pack.word_groups.get(head, frozenset())
+    return groups
+
+
 def refers_to_user(name: str, category: str) -> bool:
     """True for a field that only points at a user record (`user_id`, `author_pk`); False for an id
     an outside identity provider issued (`sso_user_id`) and for every other field."""
@@ -453,6 +497,15 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         if refers_to_user(key.const, named.category):
             # an id submitted to pick a user record (`userid`) refers to it, like a foreign key
             return NOTHING
+        if named.category.startswith(NAME) and NOT_PERSON in addressed_groups(an, scope):
+            # `body["display_name"]` in `UserServerAPIHandler.put(self, user_name, server_name)`:
+            # the name of the server the request addresses, not a person's
+            return NOTHING
+        if _USER_LIST.search(key.const) and COLLECTIVE in addressed_groups(an, scope):
+            # `data['users']` posted to `GroupUsersAPIHandler.post(self, group_name)`: the names of
+            # existing users put in (or taken out of) the group select them; what they are, logged,
+            # is still their names
+            return Value(categories=frozenset({named.category}), reasons=(named.pattern,))
         message = f"request field '{key.const}' is read ({named.category})"
         an.emit(Kind.COLLECT, node, [named.category], "python.request.field", message,
                 reasons=(f"key of request.{path}", named.pattern))
@@ -1122,7 +1175,7 @@ def parsed_body(symbol: str, args: list[Value]) -> Value | None:
 
 # Methods of a request container that give all of it (`request.POST.urlencode()`, `.copy()`,
 # `request.body.decode()`, a stream's `.read()`).
-WHOLE_METHODS = frozenset({"copy", "dict", "to_dict", "items", "values", "urlencode", "lists", "model_dump", "decode", "read"})
+WHOLE_METHODS = frozenset({"copy", "dict", "to_dict", "items", "values", "urlencode", "lists", "model_dump", "decode", "read", "strip"})
 # Methods that validate a body against a declared schema (whose fields are the collects).
 VALIDATING_METHODS = frozenset({
     "model_validate", "model_validate_json", "parse_obj", "parse_raw", "validate", "validate_python", "load",
