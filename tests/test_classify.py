@@ -86,9 +86,14 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("billing_email", None, EMAIL),
     ("email_list", None, EMAIL),
     ("hashed_email", None, EMAIL),
-    # a digest of an address is not the address (a digest of a credential still is one, below)
-    ("email_hash", None, None),
-    ("email_digest", None, None),
+    # a digest of an address or a phone number still singles the person out (Gravatar's MD5, the
+    # ad platforms' SHA-256 match keys), as a digest of a credential is still one (below); a digest
+    # of other data is not that data
+    ("email_hash", None, EMAIL),
+    ("email_digest", None, EMAIL),
+    ("hashed_phone", None, PHONE),
+    ("phone_hash", None, PHONE),
+    ("data_hash", None, None),
     ("user_ip_hash", None, None),
     ("content_checksum", None, None),
     ("api_key_digest", None, CREDENTIALS),
@@ -607,7 +612,7 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("note", "Release", None),
     ("note", None, None),
     ("hash", "ApiKey", None),
-    ("email_hash", "Token", None),
+    ("email_hash", "Token", EMAIL),
     ("code_hash", None, None),
     ("hash", "Commit", None),
     ("content_hash", "Token", None),
