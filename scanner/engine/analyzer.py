@@ -2872,7 +2872,7 @@ def _annotated_class(scope: Scope, name: str, params: frozenset[int]) -> str | N
         return None
     func = current.sign_in_of[0]
     args = func.args
-    for index, arg in enumerate((*args.posonlyargs, *args.args, *args.kwonlyargs)):
+    for index, arg in enumerate(named_parameters(args)):
         if arg.arg == name:
             if arg.annotation is None or index not in params:
                 return None

@@ -86,7 +86,7 @@ def addressed_groups(an: FileAnalyzer, scope: Scope) -> frozenset[str]:
             words.pop()
         if words and words[-1] not in _HANDLER_WORDS:
             heads.append(words[-1])
-    params = [*func.args.posonlyargs, *func.args.args]
+    params = positional_parameters(func.args)
     if params:
         words = list(pack.words(params[-1].arg))
         if len(words) > 1 and words[-1] in _ADDRESS_SUFFIXES:
@@ -1898,7 +1898,7 @@ def _route_parameter_types(tree: ast.Module) -> frozenset[str]:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not any(
                 isinstance(d, ast.Call) and any(k.arg == "response_model" for k in d.keywords) for d in node.decorator_list):
             continue
-        positional = (*node.args.posonlyargs, *node.args.args)
+        positional = positional_parameters(node.args)
         defaults = {**dict(zip(positional[len(positional) - len(node.args.defaults):], node.args.defaults)),
                     **dict(zip(node.args.kwonlyargs, node.args.kw_defaults))}
         for arg in (*positional, *node.args.kwonlyargs):
