@@ -435,3 +435,24 @@ def test_a_body_that_rebinds_no_name_leaves_the_names_as_they_were(body: str) ->
     held = scope.env["email"]
     analyzer.exec_block(ast.parse(f"if flag:\n{body}").body, scope)
     assert scope.env == {"email": held} and scope.env["email"] is held
+
+
+@pytest.mark.parametrize(("source", "name", "sets"), [
+    ("self.login = login\n", "login", True),
+    ("self.login=login\n", "login", True),
+    ("if self.login == 'x': pass\n", "login", True),  # the text `self.login =`, as before
+    ("myself.login = 1\n", "login", True),
+    ("self.login  = login\n", "login", False),  # two spaces: neither text
+    ("self.login_name = x\nself.login.strip()\n", "login", False),
+    ("return self.login\n", "login", False),
+    ("self.sel.x\n", "sel", False),
+    # `self.mysel` is found first inside `self.myself.mysel`, then the one that is set
+    ("self.myself.mysel = 1\n", "mysel", True),
+    ("self.myself.mysel.x = 1\n", "mysel", False),
+    ("", "login", False),
+])
+def test_a_name_set_on_self_is_found_as_the_two_text_searches_find_it(source: str, name: str, sets: bool) -> None:
+    from scanner.engine.analyzer import _sets_on_self
+
+    assert _sets_on_self(source, name) is sets
+    assert (f"self.{name} =" in source or f"self.{name}=" in source) is sets

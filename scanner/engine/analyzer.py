@@ -565,7 +565,7 @@ class FileAnalyzer:
             # "REMOTE_USER"`) is what `self.auth_header_name` is in its methods, unless the file sets
             # it on an instance (privacyIDEA's User: `login = "nobody"`, a default its __init__
             # replaces); a search of the file's text, as walking every method costs too much
-            if f"self.{name} =" not in self.source and f"self.{name}=" not in self.source:
+            if not _sets_on_self(self.source, name):
                 info.attributes.setdefault(name, const_value(text))
         properties: list[str] = []
         for stmt in node.body:
@@ -2553,6 +2553,23 @@ LOGGING_WORDS = frozenset({"log", "logs", "logger", "logging", "audit", "print",
 # An attribute of an instance the code made (`UserSerializer(user).data`, `form.cleaned_data` of
 # `Form(...)`): a dict the object filled, which the function then fills further.
 _INSTANCE_DICT = re.compile(r"\(\)\.[A-Za-z_]\w*$")
+
+
+def _sets_on_self(source: str, name: str) -> bool:
+    """Return True if `source` holds `self.NAME =` or `self.NAME=` (a comparison `self.NAME ==` and
+    `myself.NAME =` count too: it is a search of the text, not of the tree)."""
+    # One search for `self.NAME`, then a look at what follows each (rarely more than a few): about a
+    # seventh of the cost of searching for both texts, whose last character (" " or "=") is so common
+    # in code that the string search can hardly skip ahead.
+    key = f"self.{name}"
+    at = source.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if source.startswith("=", end) or source.startswith(" =", end):
+            return True
+        # from the next character: a name ending in "sel" can overlap its next `self.NAME`
+        at = source.find(key, at + 1)
+    return False
 
 
 def _instance_dict(symbol: str) -> bool:
