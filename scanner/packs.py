@@ -442,6 +442,12 @@ class Models:
     (`default_show_user_schema`): its fields are sent out, not collected."""
 
     @functools.cached_property
+    def alias_heads(self) -> frozenset[str]:
+        """The first words of the names `aliases` renames (up to a `.` or a `(`): a symbol whose first
+        word is none of them has no aliased prefix (`aliased_prefix`)."""
+        return frozenset(_first_word(name) for name in self.aliases)
+
+    @functools.cached_property
     def families_by_name(self) -> Mapping[str, SchemaFamily]:
         """The schema families by their `family` name (the first of a name)."""
         found: dict[str, SchemaFamily] = {}
@@ -528,9 +534,22 @@ class Models:
         return None
 
 
-def aliased_prefix(aliases: Mapping[str, str], symbol: str) -> str | None:
+def _first_word(name: str) -> str:
+    """`name` up to its first `.` or `(` (all of it if it has neither)."""
+    dot = name.find(".")
+    paren = name.find("(")
+    cut = dot if paren < 0 or 0 <= dot < paren else paren
+    return name if cut < 0 else name[:cut]
+
+
+def aliased_prefix(aliases: Mapping[str, str], symbol: str, heads: frozenset[str] | None = None) -> str | None:
     """The longest prefix of `symbol` (itself, or cut before a `.` or a `(`) that `aliases` renames,
-    or None: what the engine's symbols are normalised by (`FileAnalyzer.normalize`)."""
+    or None: what the engine's symbols are normalised by (`FileAnalyzer.normalize`). `heads`, if
+    given, is `Models.alias_heads` of these aliases."""
+    # Every prefix tried has the symbol's first word, so a symbol whose first word starts no alias
+    # (every symbol of most apps: `django.db.models.Q`) is answered without cutting it word by word
+    if heads is not None and _first_word(symbol) not in heads:
+        return None
     head = symbol
     while True:
         if head in aliases:

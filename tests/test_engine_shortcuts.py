@@ -456,3 +456,40 @@ def test_a_name_set_on_self_is_found_as_the_two_text_searches_find_it(source: st
 
     assert _sets_on_self(source, name) is sets
     assert (f"self.{name} =" in source or f"self.{name}=" in source) is sets
+
+
+@pytest.mark.parametrize(("symbol", "head"), [
+    ("anthropic.AsyncAnthropic", "anthropic.AsyncAnthropic"),
+    ("anthropic.AsyncAnthropic().messages.create", "anthropic.AsyncAnthropic"),
+    ("anthropic.AsyncAnthropic(api_key).messages", "anthropic.AsyncAnthropic"),
+    ("geopy.geocoders.google.GoogleV3().geocode", "geopy.geocoders.google.GoogleV3"),
+    ("groq.Client.chat", "groq.Client"),
+    ("groq", None),  # a first word of the aliases, but not itself aliased
+    ("groq.Clients", None),
+    ("django.db.models.Q", None),
+    ("anthropicx.AsyncAnthropic", None),
+    (".anthropic.AsyncAnthropic", None),
+    ("(anthropic.AsyncAnthropic)", None),
+    ("", None),
+])
+def test_an_aliased_prefix_is_found_as_without_the_aliases_first_words(symbol: str, head: str | None) -> None:
+    from scanner.packs import aliased_prefix
+
+    loaded = models()
+    assert aliased_prefix(loaded.aliases, symbol, loaded.alias_heads) == head
+    assert aliased_prefix(loaded.aliases, symbol) == head
+
+
+@pytest.mark.parametrize(("name", "word"), [
+    ("anthropic.AsyncAnthropic", "anthropic"),
+    ("Client(key).send", "Client"),
+    ("a.b(c)", "a"),
+    ("a(b.c)", "a"),
+    ("plain", "plain"),
+    (".x", ""),
+    ("", ""),
+])
+def test_a_names_first_word_ends_at_its_first_dot_or_parenthesis(name: str, word: str) -> None:
+    from scanner.packs import _first_word
+
+    assert _first_word(name) == word

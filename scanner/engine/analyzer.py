@@ -2385,7 +2385,7 @@ class FileAnalyzer:
 
     def _normalize(self, symbol: str) -> str:
         aliases = self.models.aliases
-        head = aliased_prefix(aliases, symbol) if aliases else None
+        head = aliased_prefix(aliases, symbol, self.models.alias_heads) if aliases else None
         return symbol if head is None else aliases[head] + symbol[len(head):]
 
     def instance_value(self, class_name: str, held: Value = NOTHING) -> Value:
