@@ -284,11 +284,11 @@ class _Guesses:
                  roots: SourceRoots, cache: ResultCache | None = None) -> None:
         self._later = later
         self._cache = cache
-        aliases, objects, loggers = models.aliases, models.request.objects, models.logger_names
+        aliases, heads, objects, loggers = models.aliases, models.alias_heads, models.request.objects, models.logger_names
 
         def keep(local: str, qualified: str) -> bool:
             """False where the engine binds an imported name to something else than its qualified name."""
-            return not (local in loggers or qualified in objects or aliased_prefix(aliases, qualified) is not None)
+            return not (local in loggers or qualified in objects or aliased_prefix(aliases, qualified, heads) is not None)
 
         def guesser() -> ReexportGuesser:
             return ReexportGuesser(root, order, roots, keep, cache, cache.imports_context if cache is not None else "")

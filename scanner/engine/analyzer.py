@@ -922,19 +922,16 @@ class FileAnalyzer:
                                            if s is not stmt and type(s) is ast.ImportFrom and s.names[0].name == "*") if m)
         for name in _capwords_names(self.tree):
             bound = scope.env.get(name)
-            qualified = f"{star}.{name}"
-            if bound is not None:
-                if not earlier or bound.symbol is None or not bound.symbol.startswith(earlier):
-                    continue  # bound by an import or a definition
-                self.uses.add(USE_BASE + qualified)
-                self.uses.add(USE_RENDERED + qualified)
-                if qualified not in self.external.families and qualified not in self.external.rendered:
+            if bound is None:
+                if name in _BUILTIN_NAMES:
                     continue
-            elif name in _BUILTIN_NAMES:
-                continue
-            else:
-                self.uses.add(USE_BASE + qualified)
-                self.uses.add(USE_RENDERED + qualified)
+            elif not earlier or bound.symbol is None or not bound.symbol.startswith(earlier):
+                continue  # bound by an import or a definition
+            qualified = f"{star}.{name}"
+            self.uses.add(USE_BASE + qualified)
+            self.uses.add(USE_RENDERED + qualified)
+            if bound is not None and qualified not in self.external.families and qualified not in self.external.rendered:
+                continue  # an earlier star import's name, which this one does not know as a class
             scope.env[name] = self.symbol_value(self.normalize(qualified))
 
     def _exec_function_def(self, stmt: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> None:
@@ -2300,7 +2297,7 @@ class FileAnalyzer:
                 for key, categories in defined.items():
                     if key.startswith(prefix) and not key.endswith(STRING_FORM) \
                             and USE_PROPERTY_READ + key.rpartition(".")[2] in uses:
-                        self.uses.add(USE_PROPERTY + module)
+                        uses.add(USE_PROPERTY + module)
                         known = passed.get(key)
                         passed[key] = categories if known is None else known | categories
         return {self.module + SECOND_HAND: passed} if passed else {}

@@ -1877,12 +1877,18 @@ def response_model_names(tree: ast.Module, source: str) -> set[str]:
         return names
     for node in ast.walk(tree):
         if isinstance(node, ast.keyword) and node.arg == "response_model":
-            for sub in ast.walk(node.value):
-                if isinstance(sub, ast.Name):
-                    names.add(sub.id)
-                elif isinstance(sub, ast.Attribute):
-                    names.add(sub.attr)
+            _add_last_names(node.value, names)
     return names - _route_parameter_types(tree) if names else names
+
+
+def _add_last_names(node: ast.expr, names: set[str]) -> None:
+    """Add to `names` the last name of every name and dotted name `node` mentions (`list[api.User]`
+    -> list, User, api)."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            names.add(sub.id)
+        elif isinstance(sub, ast.Attribute):
+            names.add(sub.attr)
 
 
 _DEPENDENCY_MARKERS = ("Depends", "Security")
@@ -1898,20 +1904,13 @@ def _route_parameter_types(tree: ast.Module) -> frozenset[str]:
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not any(
                 isinstance(d, ast.Call) and any(k.arg == "response_model" for k in d.keywords) for d in node.decorator_list):
             continue
-        positional = positional_parameters(node.args)
-        defaults = {**dict(zip(positional[len(positional) - len(node.args.defaults):], node.args.defaults)),
-                    **dict(zip(node.args.kwonlyargs, node.args.kw_defaults))}
-        for arg in (*positional, *node.args.kwonlyargs):
-            default = defaults.get(arg)
+        for arg in named_parameters(node.args):
+            default = _default_of(node, arg)
             if isinstance(default, ast.Call) and _annotation_name(default.func) in _DEPENDENCY_MARKERS:
                 continue  # `user: UserModel = Depends(get_current_user)`: the signed-in user, not a body
             if arg.annotation is not None and not any(
                     isinstance(c, ast.Call) and _annotation_name(c.func) in _DEPENDENCY_MARKERS for c in ast.walk(arg.annotation)):
-                for sub in ast.walk(arg.annotation):
-                    if isinstance(sub, ast.Name):
-                        names.add(sub.id)
-                    elif isinstance(sub, ast.Attribute):
-                        names.add(sub.attr)
+                _add_last_names(arg.annotation, names)
     return frozenset(names)
 
 

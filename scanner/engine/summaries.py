@@ -473,9 +473,10 @@ USE_PROPERTY_READ = "a:"
 # The attribute under which a module offers its classes' string forms among their properties
 # (`user.__str__`: what an object named `user` shows written whole).
 STRING_FORM = ".__str__"
-# The suffix of the `properties` key under which a module passes on the properties and string forms
-# the modules it imports at its top define themselves (`jupyterhub.user>` holds `jupyterhub.spawner`'s
-# `spawner._log_name`): a module importing it reads them one import further, and no further.
+# The suffix of the `properties` key under which a module passes on the properties (not the string
+# forms) of the classes it imports at its top by name and reads itself (`jupyterhub.user>` holds
+# `jupyterhub.spawner`'s `spawner._log_name`): a module importing it reads them one import further,
+# and no further.
 SECOND_HAND = ">"
 
 
