@@ -1134,6 +1134,40 @@ class LiteralDataLayer:
         return f"{self.client.api.url}/projects/{project_id}"
 
 
+class LunaryCallback:
+    """An LLM gateway's logging callback sending each model call to Lunary, the SDK imported where
+    it is set up (an optional dependency) and kept on the instance."""
+
+    def __init__(self):
+        try:
+            import lunary
+
+            self.lunary_client = lunary
+        except ImportError:
+            raise Exception("Lunary not installed. Please install it using 'pip install lunary'")
+
+    def log_event(self, run_id, model, messages, user_id, output, usage):
+        # the prompt and the end user's id open the run
+        # ruleid: python.share.lunary user.content,user.unique_id recipient="Lunary"
+        self.lunary_client.track_event("llm", "start", run_id, user_id=user_id, name=model, input=messages)
+        # the answer closes it
+        # ruleid: python.share.lunary user.content recipient="Lunary"
+        self.lunary_client.track_event("llm", "end", run_id, output=output, token_usage=usage)
+        # only the run's own name and figures: nothing of the user's
+        # ok: python.share.lunary
+        self.lunary_client.track_event("llm", "end", run_id, name=model, token_usage=usage)
+
+
+def lunary_feedback(run_id, comment):
+    import lunary
+
+    # ruleid: python.share.lunary user.content recipient="Lunary"
+    lunary.track_feedback(run_id, {"comment": comment})
+    # a fixed rating the app sends itself
+    # ok: python.share.lunary
+    lunary.track_feedback(run_id, {"thumbs": "up"})
+
+
 class FlowTracer:
     """Traces of a chat flow: what the user typed goes to the tracing provider with the run."""
 
