@@ -95,7 +95,7 @@ class _Category:
     suffixes: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared, hashed or printed: see packs.py
 class RulePack:
     """The compiled classifier rule pack (see rules/classifier.toml for the meaning of each part)."""
 

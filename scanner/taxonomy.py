@@ -15,7 +15,7 @@ from pathlib import Path
 from scanner.tomlpos import closest
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared, hashed or printed: see packs.py
 class Taxonomy:
     """The set of known category keys, with names and deprecations."""
 

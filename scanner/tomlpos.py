@@ -41,7 +41,7 @@ _WHITESPACE = " \t"
 _BLANK = " \t\r\n"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared, hashed or printed: see packs.py
 class TomlPositions:
     """The 1-based lines of table headers, keys and array elements in one TOML text.
 
@@ -336,7 +336,7 @@ def decode_error_location(error: tomllib.TOMLDecodeError, text: str) -> tuple[in
     return line, column, f"{match.group('message')} at end of file"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared, hashed or printed: see packs.py
 class TomlDocument:
     """A parsed TOML file: its values (as tomllib gives them) and where they are."""
 
@@ -565,7 +565,7 @@ def _plural(value: object) -> str:
     return name + "s"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared, hashed or printed: see packs.py
 class TomlComment:
     """A comment of TOML text: its line, its column (1-based), its text from '#', and whether
     nothing but white space precedes it on its line."""

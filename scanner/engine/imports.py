@@ -20,7 +20,7 @@ def module_name(path: str) -> str:
     return ".".join(parts) if "" not in parts else ".".join([p for p in parts if p])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared, hashed or printed: see packs.py
 class SourceRoots:
     """The folders whose contents are top-level modules, as POSIX paths relative to the scanned
     root ("" for the root itself), deepest first: in a src layout `src/shop/util.py` is the module

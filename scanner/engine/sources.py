@@ -1440,7 +1440,7 @@ def emit_whole_body(an: FileAnalyzer, node: ast.AST, value: Value) -> None:
 
 
 # -------------------------------------------------------------------------------- routes
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)  # never compared, hashed or printed: see packs.py
 class RouteInfo:
     """A route function: its path's parameters are path segments, not collected fields."""
 

@@ -19,7 +19,7 @@ from scanner.engine.values import NOTHING, Value, data_of, union
 from scanner.model import FileResult
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)  # never compared, hashed or printed: see packs.py
 class FunctionSummary:
     """What a function does with data, seen from its call sites.
 
