@@ -111,6 +111,8 @@ KEEPING_METHODS = frozenset({
 _FIELD_QUERIES = frozenset({"values_list", "values"})
 # How a client sends a request object and returns the service's answer (PayPal's `client.execute(request)`).
 _EXECUTE_METHODS = frozenset({"execute"})
+# the summaries that say nothing but their parameters' names, one per names (FunctionSummary is compared by identity)
+_TRIVIAL_SUMMARIES: dict[tuple[str, ...], FunctionSummary] = {}
 # Methods that render an object whole: a service's object serialised so keeps the person's details it holds.
 _SERIALISING_METHODS = frozenset({
     "dict", "to_dict", "as_dict", "asdict", "model_dump", "model_dump_json", "json", "to_json", "serialize",
@@ -749,22 +751,35 @@ class FileAnalyzer:
         rebuilt = sources.rebuilt_parameter(func, names) if returned.role is None and keyed is None else None
         rebuilds = rebuilt - shift if rebuilt is not None and rebuilt >= shift else None
         shape = _returned_url(scope.returns)
+        param_names = tuple(names[shift:])
+        # most functions return nothing known: the shared NOTHING, not an equal new Value
+        plain = shape is None and returned.symbol is None and returned.role is None and not returned.categories \
+            and not returned.steps and not returned.reasons
+        log_params = {(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0} \
+            if scope.logging_wrapper else {}
+        http_url = scope.http_url - shift if scope.http_url is not None and scope.http_url >= shift else None
+        if plain and not log_params and not return_params and keyed is None and not scope.cookie_params \
+                and not scope.cookie_rule and rebuilds is None and http_url is None:
+            # a summary that says nothing but the parameters' names (most functions): one shared per
+            # names, as the frozen class's generated __init__ costs more than the analysis of a short body
+            trivial = _TRIVIAL_SUMMARIES.get(param_names)
+            if trivial is None:
+                trivial = _TRIVIAL_SUMMARIES[param_names] = FunctionSummary(param_names=param_names)
+            self.summaries[key] = trivial
+            return
         self.summaries[key] = FunctionSummary(
-            # most functions return nothing known: the shared NOTHING, not an equal new Value
-            returns=NOTHING if shape is None and returned.symbol is None and returned.role is None
-            and not returned.categories and not returned.steps and not returned.reasons else
+            returns=NOTHING if plain else
             Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons,
                   symbol=returned.symbol, role=returned.role, shape=shape),
-            log_params={(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0}
-            if scope.logging_wrapper else {},
-            param_names=tuple(names[shift:]),
+            log_params=log_params,
+            param_names=param_names,
             return_params=return_params,
             keyed=keyed,
             cookie_params=tuple((a, i - shift if a not in ("*", "**") else i) for a, i in scope.cookie_params
                                 if a in ("*", "**") or i >= shift) if scope.cookie_params else (),
             cookie_rule=scope.cookie_rule,
             rebuilds=rebuilds,
-            http_url=scope.http_url - shift if scope.http_url is not None and scope.http_url >= shift else None,
+            http_url=http_url,
         )
 
     def logging_decorators(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,
