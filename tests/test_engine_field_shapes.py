@@ -36,6 +36,27 @@ CREDENTIALS = "user.authorization.credentials"
      [(7, "collect", ("user.content",), FIELD, True)]),
     (DJANGO + "from pgvector.django import VectorField\nclass Entry(models.Model):\n"
      + "    embeddings = VectorField()\n    raw = models.TextField()\n", []),
+    # the name kept beside a key to a person copies their login: Django's user model, a person's
+    # model by label, SQLAlchemy's key column to a person's table; not a key to anything else, nor a
+    # field of another kind or another last word
+    (DJANGO + "from django.conf import settings\nclass Post(models.Model):\n"
+     + "    poster = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)\n"
+     + "    poster_name = models.CharField(max_length=255)\n    poster_slug = models.SlugField()\n"
+     + "    poster_on = models.DateTimeField()\n    poster_url = models.URLField()\n"
+     + "    poster_title = models.CharField(max_length=9)\n",
+     [(6, "collect", ("user.account.username",), FIELD, True), (7, "collect", ("user.account.username",), FIELD, True)]),
+    (DJANGO + "from django.contrib.auth import get_user_model\nclass Like(models.Model):\n"
+     + "    liker = models.OneToOneField(get_user_model(), on_delete=models.CASCADE)\n"
+     + "    liker_username = models.CharField(max_length=255)\n"
+     + "    hidden_by = models.ForeignKey('accounts.Member', on_delete=models.CASCADE)\n"
+     + "    hidden_by_name = models.CharField(max_length=255)\n",
+     [(6, "collect", ("user.account.username",), FIELD, True)]),
+    (DJANGO + "class Line(models.Model):\n    partner = models.ForeignKey('partner.Partner', on_delete=models.CASCADE)\n"
+     + "    partner_name = models.CharField(max_length=128)\n", []),
+    (SQLALCHEMY + "from sqlalchemy import ForeignKey\nclass Topic(Base):\n    __tablename__ = 't'\n"
+     + "    starter_id = Column(sa.Integer, ForeignKey('users.id'))\n    starter_name = Column(sa.String)\n"
+     + "    forum_id = Column(sa.Integer, ForeignKey('forums.id'))\n    forum_name = Column(sa.String)\n",
+     [(10, "collect", ("user.account.username",), "python.sqlalchemy.column", True)]),
     # a DELETE route's fields select the record to remove
     (FASTAPI + "@router.delete('/token')\nasync def delete_token(token: str):\n    return token\n", []),
     (FASTAPI + "@router.post('/token')\nasync def check_token(token: str):\n    return token\n",

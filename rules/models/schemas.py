@@ -403,6 +403,32 @@ class HelpArticleChunk(models.Model):
     raw = models.TextField()
 
 
+class ForumPost(models.Model):
+    """A forum keeps the name of who wrote, edited or hid a post beside the key to their account
+    (a Misago post): the name still shows when the account is gone. The names are the logins."""
+
+    # ok: python.django.model-field
+    poster = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    # ruleid: python.django.model-field user.account.username
+    poster_name = models.CharField(max_length=255)
+    # ok: python.django.model-field
+    last_editor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # ruleid: python.django.model-field user.account.username
+    last_editor_slug = models.SlugField(max_length=255, null=True, blank=True)
+    # ok: python.django.model-field
+    hidden_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    # ruleid: python.django.model-field user.account.username
+    hidden_by_name = models.CharField(max_length=255, null=True, blank=True)
+    # ok: python.django.model-field
+    category = models.ForeignKey("forum.Category", on_delete=models.CASCADE)
+    # ok: python.django.model-field
+    category_name = models.CharField(max_length=255)
+    # ok: python.django.model-field
+    last_editor_on = models.DateTimeField(null=True)
+    # ok: python.django.model-field
+    poster_url = models.URLField(null=True)
+
+
 class TimeStamped(models.Model):
     # ok: python.django.model-field
     created_at = models.DateTimeField(auto_now_add=True)
@@ -756,6 +782,22 @@ class CustomerSerializer(serializers.ModelSerializer):
 
 class Base(DeclarativeBase):
     pass
+
+
+class ForumTopic(Base):
+    """The same copy in SQLAlchemy: the key column names the person, without its `_id`."""
+
+    __tablename__ = "topics"
+    # ok: python.sqlalchemy.column
+    id = Column(Integer, primary_key=True)
+    # ok: python.sqlalchemy.column
+    starter_id = Column(Integer, ForeignKey("users.id"))
+    # ruleid: python.sqlalchemy.column user.account.username
+    starter_name = Column(String(255))
+    # ok: python.sqlalchemy.column
+    forum_id = Column(Integer, ForeignKey("forums.id"))
+    # ok: python.sqlalchemy.column
+    forum_name = Column(String(255))
 
 
 class Server(Base):

@@ -2549,7 +2549,8 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     declaring = _Declaring(node.name, replace(family, submitted=True) if received else family, stored,
                            _model_of(node), _has_address_fields(an, node),
                            "" if stored and _persons_configuration(an, node, scope) else _verb_named(an, node),
-                           stored and _embeds_persons_text(an, node, scope))
+                           stored and _embeds_persons_text(an, node, scope),
+                           _person_relations(an, node, scope) if stored else frozenset())
     for stmt in _class_statements(node.body):
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             value = stmt.value
@@ -2923,6 +2924,9 @@ class _Declaring(NamedTuple):
     reading: str | None = None
     # it keeps an embedding of its text in a person's rows: its long text fields are their text
     embedded: bool = False
+    # its relations to a person (`poster = ForeignKey(settings.AUTH_USER_MODEL)`, `poster_id =
+    # Column(ForeignKey("users.id"))` as `poster`): `poster_name` and `poster_slug` copy their name
+    people: frozenset[str] = frozenset()
 
 
 class _Hints(NamedTuple):
@@ -3013,6 +3017,67 @@ def _refers_to_person(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> bool
             if symbol.endswith(("ForeignKey", "OneToOneField")):
                 return True
     return False
+
+
+def _person_relations(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> frozenset[str]:
+    """The names of a stored class's relations to a person: Django foreign keys and one-to-one
+    fields to the user model (`settings.AUTH_USER_MODEL`, `get_user_model()`) or to a class or
+    table named for a person (`"auth.User"`, `Customer`), and SQLAlchemy columns `X_id` with a
+    `ForeignKey("users.id")`, named without their `_id`. Empty for a class with none."""
+    found: set[str] = set()
+    for stmt in cls.body:
+        if not (isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call)):
+            continue
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+        if not isinstance(target, ast.Name):
+            continue
+        call = stmt.value
+        symbol = an.static_symbol(call.func, scope) or callee_name(call)
+        if symbol.endswith(("ForeignKey", "OneToOneField")):
+            if call.args and _names_person(an, call.args[0]):
+                found.add(target.id)
+        elif target.id.endswith("_id"):
+            # `poster_id = Column(Integer, ForeignKey("users.id"))`, `mapped_column(ForeignKey(...))`
+            if any(isinstance(arg, ast.Call) and callee_name(arg).endswith("ForeignKey") and arg.args
+                   and _names_person(an, arg.args[0]) for arg in call.args):
+                found.add(target.id.removesuffix("_id"))
+    return frozenset(found)
+
+
+def _names_person(an: FileAnalyzer, target: ast.expr) -> bool:
+    """Whether a relation's target is the user model or a class or table named for a person:
+    `settings.AUTH_USER_MODEL`, `get_user_model()`, `User`, `"misago_users.User"`, `"users.id"`."""
+    if isinstance(target, ast.Attribute) and target.attr == "AUTH_USER_MODEL":
+        return True
+    if isinstance(target, ast.Call):
+        return callee_name(target) == "get_user_model"
+    if isinstance(target, ast.Constant) and isinstance(target.value, str):
+        text = target.value
+        # a table's column (`"users.id"`, `"auth.users.id"`) names its table; a model label
+        # (`"auth.User"`) its class
+        name = text.rsplit(".", 2)[-2] if text.endswith(".id") and "." in text else text.rpartition(".")[2]
+    elif isinstance(target, (ast.Name, ast.Attribute)):
+        name = target.id if isinstance(target, ast.Name) else target.attr
+    else:
+        return False
+    words = an.classifier.pack.words(name)
+    return bool(words) and words[-1] in an.classifier.pack.groups.get("person", frozenset())
+
+
+# The last words of a text field that copies the name of the person a relation of its class
+# refers to (`poster_name`, `last_editor_slug`, `hidden_by_username` beside `poster`, `last_editor`,
+# `hidden_by`): forums and trackers keep the name next to the key so a post still shows who wrote
+# it when the account is gone. A Django user has no `name` field: the name copied is the login.
+_COPIED_NAME_WORDS = frozenset({"name", "slug", "username"})
+
+
+def _copied_name(declaring: _Declaring, name: str) -> Match | None:
+    """A text field that copies the login of a person the class relates to (`poster_name` beside
+    `poster = ForeignKey(settings.AUTH_USER_MODEL)`): the username. None for any other field."""
+    relation, _, last = name.rpartition("_")
+    if relation in declaring.people and last in _COPIED_NAME_WORDS:
+        return Match(_USERNAME, f"a copy of the name of the person `{relation}` refers to")
+    return None
 
 
 # Field types of embedding vectors (pgvector's Django `VectorField`, SQLAlchemy `Vector`, and their
@@ -3160,6 +3225,8 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         match = _documented_content(call)
     if match is None and declaring.embedded and _long_text(type_names):
         match = Match(CONTENT, "long text embedded for search in a person's rows")
+    if match is None and declaring.people and not (type_names and type_names[0] in _NO_TEXT_FIELDS):
+        match = _copied_name(declaring, name)
     if match is None or refers_to_user(name, match.category):
         return
     if _holds_flag(stmt, type_names):
