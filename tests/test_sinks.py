@@ -692,3 +692,58 @@ def test_a_lookup_sending_only_negotiation_settings_is_no_share(method: str, par
     result = analyze_source("app/geo.py", source, models(), Classifier.load())
     shares = [(o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.SHARE]
     assert shares == ([(4, categories)] if categories is not None else [])
+
+
+PACKAGE_CLIENT = '''
+import httpx
+
+
+class HTTPHandler:
+    def __init__(self):
+        self.client = httpx.Client()
+
+    def post(self, url, data=None, json=None, headers=None):
+        return self.client.post(url, data=data, json=json, headers=headers)
+'''
+
+CALLBACK = '''
+import os
+
+import app
+
+
+class LoggingCallback:
+    def __init__(self):
+        self.url = os.getenv("ATHINA_BASE_URL", "https://log.athina.ai") + "/api/v1/log/inference"
+
+    def log_event(self, messages, user_id):
+        app.module_level_client.post(self.url, json={"prompt": messages, "customer_user_id": user_id})
+        app.module_level_client.post(os.getenv("COLLECTOR_URL"), json={"prompt": messages})
+'''
+
+
+@pytest.mark.parametrize(
+    ("binding", "found"),
+    [
+        # a singleton the package makes lazily, declared for type checkers only
+        ("if TYPE_CHECKING:\n    from app.http_handler import HTTPHandler\n\n    module_level_client: HTTPHandler\n", True),
+        ("from app.http_handler import HTTPHandler\n\nmodule_level_client: HTTPHandler\n", True),
+        ("from app.http_handler import HTTPHandler\n\nmodule_level_client = HTTPHandler()\n", True),
+        # a class of no module of the project: nothing is known of its methods
+        ("import niquests\n\nmodule_level_client: niquests.Session\n", False),
+    ],
+)
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_package_level_instance_of_an_imported_http_client_class_makes_requests(
+        tmp_path: Path, binding: str, found: bool, jobs: int) -> None:
+    """A module-level instance (or annotated singleton) of an HTTP client class another module of the
+    project defines is that client in the modules that import it: a request to a vendor's host through
+    it is a share; one to a configured host is not."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("from typing import TYPE_CHECKING\n\n" + binding, encoding="utf-8")
+    (tmp_path / "app" / "http_handler.py").write_text(PACKAGE_CLIENT, encoding="utf-8")
+    (tmp_path / "app" / "callback.py").write_text(CALLBACK, encoding="utf-8")
+    result = run(tmp_path, config=Config(), command="observe", jobs=jobs, cache=False)
+    shares = [(o.path, o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == ([("app/callback.py", 12, "Athina", ("user.content", "user.unique_id"))] if found else [])
+

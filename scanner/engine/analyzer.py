@@ -861,6 +861,11 @@ class FileAnalyzer:
             annotated = self.annotation_symbol(stmt.annotation, scope)
             if annotated is not None and annotated in self.models.request.annotations:
                 scope.env[stmt.target.id] = symbol_value_of(REQUEST)
+            elif annotated is not None and scope is self.module_scope and self._project_class(annotated):
+                # `module_level_client: HTTPHandler` (a module-level singleton its package makes lazily):
+                # the name holds an instance of the project's class, as `client = HTTPHandler()` would
+                scope.env[stmt.target.id] = Value(symbol=self.call_result_symbol(
+                    annotated, ast.Call(func=stmt.annotation, args=[], keywords=[]), scope))
 
     def _exec_aug_assign(self, stmt: ast.AugAssign, scope: Scope) -> None:
         held = self.eval(stmt.target, scope)
@@ -2334,9 +2339,19 @@ class FileAnalyzer:
                     found[prefix + name] = instance
                     continue
                 symbol = sources.exported_instance(self, symbol)
-            if relevant(symbol) or symbol == REQUEST or self._reexported(prefix + name, symbol):
+            if relevant(symbol) or symbol == REQUEST or self._reexported(prefix + name, symbol) \
+                    or symbol[-2:] == "()" and self._project_class(symbol[:-2]):
+                # an instance of a class another module of the project defines (`module_level_client =
+                # HTTPHandler()`): its importers call that class's methods, whose summaries they look up
                 found[prefix + name] = symbol
         return found
+
+    def _project_class(self, symbol: str) -> bool:
+        """Whether `symbol` names a class another module of this project defines (by its qualified
+        name: `app.http.handler.HTTPHandler` in `app/__init__.py`)."""
+        top = self.module.split(".", 1)[0]
+        return (bool(top) and symbol.startswith(top + ".") and "(" not in symbol
+                and symbol.rpartition(".")[0] != self.module and _looks_like_class(symbol))
 
     def _url_constants(self, prefix: str) -> dict[str, str]:
         """Module-level URL constants whose host is a known recipient's or the vendor's
