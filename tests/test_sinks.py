@@ -747,3 +747,37 @@ def test_a_package_level_instance_of_an_imported_http_client_class_makes_request
     shares = [(o.path, o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
     assert shares == ([("app/callback.py", 12, "Athina", ("user.content", "user.unique_id"))] if found else [])
 
+
+DEFAULT_HOST = """\
+import os
+import httpx
+
+
+class Logger:
+    def __init__(self, api_key=None, {signature}):
+        self.api_url = os.getenv("LITERAL_API_URL") or api_url
+        self.client = httpx.Client()
+
+    def send(self, user_id):
+        self.client.post(f"{{self.api_url}}/api/graphql", json={{"user_id": user_id}})
+"""
+
+
+@pytest.mark.parametrize(
+    ("signature", "recipient", "categories"),
+    [
+        ('api_url="https://cloud.getliteral.ai"', "Literal AI", ("user.unique_id",)),
+        # PostHog's requests are events: behaviour by the service's nature
+        ('*, api_url: str = "https://us.i.posthog.com"', "PostHog", ("user.behavior", "user.unique_id")),
+        # no URL the code names: the host is the caller's or the configuration's
+        ("api_url=None", None, ()),
+        ('api_url="cloud.getliteral.ai"', None, ()),
+    ],
+)
+def test_a_parameters_literal_url_default_is_where_requests_go_by_default(
+        signature: str, recipient: str | None, categories: tuple[str, ...]) -> None:
+    """A parameter whose default is a literal URL names the host its requests reach when no caller
+    and no setting says otherwise, as a setting's literal fallback does."""
+    result = analyze_source("app/tracing.py", DEFAULT_HOST.format(signature=signature), models(), Classifier.load())
+    shares = [(o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == ([(11, recipient, categories)] if recipient else [])

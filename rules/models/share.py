@@ -1672,6 +1672,26 @@ class NominatimService:
         return requests.get(f"{self.base_url}/lookup", params={"osm_ids": osm_id, "accept-language": language}, timeout=30)
 
 
+class StepsLogger:
+    """A tracing callback whose host is a constructor parameter: its default names the vendor."""
+
+    def __init__(self, api_key=None, api_url="https://cloud.getliteral.ai", env=None):
+        self.api_url = os.getenv("LITERAL_API_URL") or api_url
+        self.headers = {"x-api-key": api_key or os.getenv("LITERAL_API_KEY")}
+
+    def send_steps(self, steps, user_id):
+        # ruleid: python.share.http-known-host user.unique_id recipient="Literal AI"
+        requests.post(f"{self.api_url}/api/graphql", json={"steps": steps, "user_id": user_id}, headers=self.headers)
+
+
+def complete(prompt, api_base: str = "https://api.openai.com/v1", proxy_url=None):
+    # ruleid: python.share.http-known-host user.content recipient=OpenAI
+    requests.post(f"{api_base}/chat/completions", json={"messages": [{"role": "user", "content": prompt}]})
+    # no URL written as the default: the caller's or the configuration's host
+    # ok: python.share.http-known-host
+    requests.post(proxy_url, json={"messages": [{"role": "user", "content": prompt}]})
+
+
 def meter_usage(end_user_id):
     events_url = os.getenv("OPENMETER_API_ENDPOINT", "https://openmeter.cloud")
     events_url += "/api/v1/events"

@@ -681,8 +681,13 @@ class FileAnalyzer:
         if func.args.kwarg:
             all_args.append(func.args.kwarg)
         route = sources.route_info(self, func, outer)
+        urls = _default_urls(func.args) if _url_default(func.args) else None
         for index, arg in enumerate(all_args):
             value = sources.parameter_value(self, func, arg, index, cls, route, outer)
+            if urls and arg.arg in urls and value.shape is None and value.symbol is None and value.role is None:
+                # `def __init__(self, api_url="https://cloud.getliteral.ai")`: the code names where requests
+                # go when the caller says nothing, as `os.getenv("API_URL", "https://...")` does
+                value = dataclasses.replace(value, shape=urls[arg.arg])
             scope.env[arg.arg] = value
         scope.params = tuple(names)
         scope.sign_in_of = (func, cls, route)
@@ -2888,6 +2893,30 @@ def _extracts(node: ast.Call) -> bool:
     (`extract_entities(text)`, `summarize_conversation(messages)`; not `extractor()` or `summary()`)."""
     callee = sources.callee_name(node)
     return bool(callee) and _EXTRACTING.match(callee) is not None
+
+
+def _url_default(args: ast.arguments) -> bool:
+    """Whether a default of the parameters is a literal URL (most functions' are none: the test
+    `_default_urls` makes, without its pairing)."""
+    for default in args.defaults:
+        if type(default) is ast.Constant and type(default.value) is str and default.value[:4] == "http":
+            return True
+    for keyword_default in args.kw_defaults:  # None for a keyword-only parameter without one
+        if type(keyword_default) is ast.Constant and type(keyword_default.value) is str \
+                and keyword_default.value[:4] == "http":
+            return True
+    return False
+
+
+def _default_urls(args: ast.arguments) -> dict[str, str]:
+    """The parameters whose default is a literal URL (`api_base: str = "https://api.openai.com/v1"`),
+    to that URL; {} when none is."""
+    positional = positional_parameters(args)
+    pairs = [*zip(positional[len(positional) - len(args.defaults):], args.defaults),
+             *zip(args.kwonlyargs, args.kw_defaults)]
+    return {arg.arg: default.value for arg, default in pairs
+            if isinstance(default, ast.Constant) and isinstance(default.value, str)
+            and default.value.startswith(("https://", "http://"))}
 
 
 def _looks_like_class(symbol: str) -> bool:
