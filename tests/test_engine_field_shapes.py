@@ -57,6 +57,12 @@ CREDENTIALS = "user.authorization.credentials"
      + "    starter_id = Column(sa.Integer, ForeignKey('users.id'))\n    starter_name = Column(sa.String)\n"
      + "    forum_id = Column(sa.Integer, ForeignKey('forums.id'))\n    forum_name = Column(sa.String)\n",
      [(10, "collect", ("user.account.username",), "python.sqlalchemy.column", True)]),
+    # a count of a thread's replies or comments is a number, whichever integer field keeps it; the
+    # reply's text is what a person wrote
+    (DJANGO + "class Thread(models.Model):\n    replies = models.PositiveIntegerField(default=0)\n"
+     + "    comments = models.BigIntegerField(default=0)\n    comment = models.TextField()\n",
+     [(6, "collect", ("user.content",), FIELD, True)]),
+    (SQLALCHEMY + "class Thread(Base):\n    __tablename__ = 't'\n    replies = Column(sa.SmallInteger)\n", []),
     # a DELETE route's fields select the record to remove
     (FASTAPI + "@router.delete('/token')\nasync def delete_token(token: str):\n    return token\n", []),
     (FASTAPI + "@router.post('/token')\nasync def check_token(token: str):\n    return token\n",

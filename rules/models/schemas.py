@@ -427,6 +427,11 @@ class ForumPost(models.Model):
     last_editor_on = models.DateTimeField(null=True)
     # ok: python.django.model-field
     poster_url = models.URLField(null=True)
+    # how many replies and comments it has, not their text
+    # ok: python.django.model-field
+    replies = models.PositiveIntegerField(default=0)
+    # ok: python.django.model-field
+    comments = models.BigIntegerField(default=0)
 
 
 class TimeStamped(models.Model):

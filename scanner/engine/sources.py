@@ -3225,7 +3225,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         match = _documented_content(call)
     if match is None and declaring.embedded and _long_text(type_names):
         match = Match(CONTENT, "long text embedded for search in a person's rows")
-    if match is None and declaring.people and not (type_names and type_names[0] in _NO_TEXT_FIELDS):
+    if match is None and declaring.people and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         match = _copied_name(declaring, name)
     if match is None or refers_to_user(name, match.category):
         return
@@ -3236,7 +3236,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
     if match.category.startswith(CONTENT) and isinstance(stmt, ast.AnnAssign) and _no_text(stmt.annotation):
         return  # `feedback: Literal[0, 1] | None`: a choice or a number, not what a person wrote
     if type_names and (match.category.startswith(CONTENT) or match.category == _BEHAVIOR) \
-            and type_names[0] in _NO_TEXT_FIELDS:
+            and _declared_type(type_names) in _NO_TEXT_FIELDS:
         # `type = fields.Enum(UploadFileType)`, `data = fields.URL()`: a choice, a number, a flag or a
         # URL holds no text a person wrote, nor a search they typed, whatever the field's name or
         # its enum's name say
@@ -3363,7 +3363,21 @@ _NO_TEXT_FIELDS = frozenset({
     "FloatField", "Decimal", "DecimalField", "Number", "UUID", "UUIDField", "URL", "Url", "URLField",
     "HttpUrl", "AnyUrl", "AnyHttpUrl", "Date", "DateTime", "AwareDateTime", "NaiveDateTime", "Time",
     "TimeDelta", "DateField", "DateTimeField", "TimeField",
+    # the sized and unsigned integers of Django and SQLAlchemy (`replies = PositiveIntegerField()`
+    # of a thread counts its replies), and a duration
+    "PositiveIntegerField", "PositiveSmallIntegerField", "PositiveBigIntegerField", "SmallIntegerField",
+    "BigIntegerField", "DurationField", "NullBooleanField", "BigInteger", "SmallInteger", "Numeric",
 })
+def _declared_type(type_names: list[str]) -> str:
+    """The type a field declares: its field call's name (`PositiveIntegerField`), or the type a
+    SQLAlchemy column is given (`SmallInteger` of `Column(sa.SmallInteger)`); "" for none."""
+    if not type_names:
+        return ""
+    if type_names[0] in _COLUMN_CALLS and len(type_names) > 1:
+        return type_names[1]
+    return type_names[0]
+
+
 # Field types of a mapping: named parameters, not a search text.
 _MAPPING_FIELDS = frozenset({"Dict", "Mapping", "DictField", "dict"})
 # What a login field's declared type may restrict it to: the address or number people sign in with.
