@@ -370,6 +370,12 @@ class Classifier:
             found = self._not_person[owner] = bool(words) and NOT_PERSON_GROUP in self._pack.word_groups.get(words[-1], ())
         return found
 
+    def owner_in(self, owner: str, group: str) -> bool:
+        """True when `owner`'s head word is in the [owners] group `group` (`ForumPost` and
+        `PostSerializer` in `content`, read as `post`), False otherwise."""
+        words = self._split_owner(owner)[0]
+        return bool(words) and group in self._pack.word_groups.get(words[-1], ())
+
     def _owner_groups(self, owner: str) -> frozenset[str] | None:
         """The owner groups of `owner`'s head word; None for a configuration object or a thing that
         is not a person (its head word in the group `notperson`: `Queue`, `server`, `ex`).

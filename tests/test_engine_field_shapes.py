@@ -57,6 +57,17 @@ CREDENTIALS = "user.authorization.credentials"
      + "    starter_id = Column(sa.Integer, ForeignKey('users.id'))\n    starter_name = Column(sa.String)\n"
      + "    forum_id = Column(sa.Integer, ForeignKey('forums.id'))\n    forum_name = Column(sa.String)\n",
      [(10, "collect", ("user.account.username",), "python.sqlalchemy.column", True)]),
+    # the long text of a post or message tied to a person is what they wrote; of one tied to nobody,
+    # or of a record that is not a post, not; a rendered copy of a person's text is their text
+    (DJANGO + "class Post(models.Model):\n    poster = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    original = models.TextField()\n    checksum = models.CharField(max_length=64)\n",
+     [(5, "collect", ("user.content",), FIELD, True)]),
+    (DJANGO + "class Post(models.Model):\n    original = models.TextField()\n", []),
+    (DJANGO + "class Grant(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    scopes = models.TextField()\n", []),
+    (DJANGO + "class UserProfile(models.Model):\n    signature_parsed = models.TextField()\n    bio_html = models.TextField()\n"
+     + "    signature_key = models.TextField()\n",
+     [(4, "collect", ("user.content",), FIELD, True), (5, "collect", ("user.content",), FIELD, True)]),
     # a count of a thread's replies or comments is a number, whichever integer field keeps it; the
     # reply's text is what a person wrote
     (DJANGO + "class Thread(models.Model):\n    replies = models.PositiveIntegerField(default=0)\n"

@@ -427,11 +427,44 @@ class ForumPost(models.Model):
     last_editor_on = models.DateTimeField(null=True)
     # ok: python.django.model-field
     poster_url = models.URLField(null=True)
+    # the post as written and its rendered copy: the poster's text, whatever the fields' names
+    # ruleid: python.django.model-field user.content
+    original = models.TextField()
+    # ruleid: python.django.model-field user.content
+    parsed = models.TextField()
+    # ok: python.django.model-field
+    checksum = models.CharField(max_length=64, default="-")
     # how many replies and comments it has, not their text
     # ok: python.django.model-field
     replies = models.PositiveIntegerField(default=0)
     # ok: python.django.model-field
     comments = models.BigIntegerField(default=0)
+
+
+class HelpPost(models.Model):
+    """The service's own help posts, tied to no person: their text is the service's."""
+
+    # ok: python.django.model-field
+    original = models.TextField()
+
+
+class ApiGrant(models.Model):
+    """A grant a person holds: its long text is a list of scopes, not a post they wrote."""
+
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ok: python.django.model-field
+    scopes = models.TextField()
+
+
+class ForumUserProfile(models.Model):
+    # a person's signature and its copy rendered for display are what they wrote
+    # ruleid: python.django.model-field user.content
+    signature = models.TextField(blank=True)
+    # ruleid: python.django.model-field user.content
+    signature_parsed = models.TextField(blank=True)
+    # ok: python.django.model-field
+    signature_checksum = models.CharField(max_length=64)
 
 
 class TimeStamped(models.Model):

@@ -3227,6 +3227,11 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         match = Match(CONTENT, "long text embedded for search in a person's rows")
     if match is None and declaring.people and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         match = _copied_name(declaring, name)
+    if match is None and declaring.people and _long_text(type_names) and an.classifier.owner_in(declaring.owner, "content"):
+        # `Post.original = TextField()` beside `poster = ForeignKey(User)`: the long text of a post,
+        # a comment or a message someone wrote is their text, whatever the field's name (its
+        # source, its rendered copy, a copy kept for search)
+        match = Match(CONTENT, "long text of a post or message a person wrote")
     if match is None or refers_to_user(name, match.category):
         return
     if _holds_flag(stmt, type_names):
