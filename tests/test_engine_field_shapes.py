@@ -57,6 +57,11 @@ CREDENTIALS = "user.authorization.credentials"
      + "    starter_id = Column(sa.Integer, ForeignKey('users.id'))\n    starter_name = Column(sa.String)\n"
      + "    forum_id = Column(sa.Integer, ForeignKey('forums.id'))\n    forum_name = Column(sa.String)\n",
      [(10, "collect", ("user.account.username",), "python.sqlalchemy.column", True)]),
+    # the field a user model names as its login is the username, whatever its name
+    (DJANGO + "class U(AbstractUser):\n    slug = models.CharField(max_length=30)\n"
+     + "    handle_key = models.CharField(max_length=30)\n    USERNAME_FIELD = 'slug'\n",
+     [(4, "collect", ("user.account.username",), FIELD, True)]),
+    (DJANGO + "class U(AbstractUser):\n    slug = models.CharField(max_length=30)\n", []),
     # the long text of a post or message tied to a person is what they wrote; of one tied to nobody,
     # or of a record that is not a post, not; a rendered copy of a person's text is their text
     (DJANGO + "class Post(models.Model):\n    poster = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"

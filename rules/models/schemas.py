@@ -457,6 +457,19 @@ class ApiGrant(models.Model):
     scopes = models.TextField()
 
 
+class ForumUser(AbstractUser):
+    """A user model that signs people in by a normalised copy of their username."""
+
+    # ruleid: python.django.model-field user.account.username
+    username = models.CharField(max_length=30)
+    # ruleid: python.django.model-field user.account.username
+    slug = models.CharField(max_length=30, unique=True)
+    # ok: python.django.model-field
+    rank_slug = models.CharField(max_length=30)
+
+    USERNAME_FIELD = "slug"
+
+
 class ForumUserProfile(models.Model):
     # a person's signature and its copy rendered for display are what they wrote
     # ruleid: python.django.model-field user.content

@@ -2550,7 +2550,8 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
                            _model_of(node), _has_address_fields(an, node),
                            "" if stored and _persons_configuration(an, node, scope) else _verb_named(an, node),
                            stored and _embeds_persons_text(an, node, scope),
-                           _person_relations(an, node, scope) if stored else frozenset())
+                           _person_relations(an, node, scope) if stored else frozenset(),
+                           _login_field(node) if stored else None)
     for stmt in _class_statements(node.body):
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             value = stmt.value
@@ -2927,6 +2928,8 @@ class _Declaring(NamedTuple):
     # its relations to a person (`poster = ForeignKey(settings.AUTH_USER_MODEL)`, `poster_id =
     # Column(ForeignKey("users.id"))` as `poster`): `poster_name` and `poster_slug` copy their name
     people: frozenset[str] = frozenset()
+    # the field a Django user model names as its login (`USERNAME_FIELD = "slug"`)
+    login: str | None = None
 
 
 class _Hints(NamedTuple):
@@ -3042,6 +3045,17 @@ def _person_relations(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> froz
                    and _names_person(an, arg.args[0]) for arg in call.args):
                 found.add(target.id.removesuffix("_id"))
     return frozenset(found)
+
+
+def _login_field(cls: ast.ClassDef) -> str | None:
+    """The field a Django user model signs people in by (`USERNAME_FIELD = "slug"`: Misago's
+    normalised username), or None where the class names none."""
+    for stmt in cls.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                and stmt.targets[0].id == "USERNAME_FIELD" and isinstance(stmt.value, ast.Constant) \
+                and isinstance(stmt.value.value, str):
+            return stmt.value.value
+    return None
 
 
 def _names_person(an: FileAnalyzer, target: ast.expr) -> bool:
@@ -3225,6 +3239,8 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         match = _documented_content(call)
     if match is None and declaring.embedded and _long_text(type_names):
         match = Match(CONTENT, "long text embedded for search in a person's rows")
+    if match is None and name == declaring.login:
+        match = Match(_USERNAME, "the field the user model signs people in by (USERNAME_FIELD)")
     if match is None and declaring.people and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         match = _copied_name(declaring, name)
     if match is None and declaring.people and _long_text(type_names) and an.classifier.owner_in(declaring.owner, "content"):
