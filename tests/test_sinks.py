@@ -683,6 +683,9 @@ def lookup(osm_id, language, email):
         ("head", '"user-agent": language', None),
         # with other personal data, or a write: a share, the device data with it
         ("get", '"accept-language": language, "email": email', ("user.contact.email", "user.device")),
+        # a value of unknown meaning beside the language: what the caller searches for is sent
+        ("get", '"q": osm_id, "accept-language": language', ("user.device",)),
+        ("get", '"place_id": osm_id, "format": "json", "accept-language": language', None),
         ("post", '"accept-language": language', ("user.device",)),
     ],
 )

@@ -1657,6 +1657,10 @@ class LangSmithExporter:
         self.http.post(url=settings.TRACE_URL, json={"email": end_user_email})
 
 
+def preferred_languages(language):
+    return {"accept-language": language if language == "en" else f"{language},en"} if language else {}
+
+
 class NominatimService:
     def __init__(self):
         self.base_url = os.environ.get("NOMINATIM_URL", "https://nominatim.openstreetmap.org")
@@ -1665,6 +1669,11 @@ class NominatimService:
     def locations_from_address(self, postal_code, language=None):
         # ruleid: python.share.http-known-host user.contact.address.postal_code,user.device recipient="OpenStreetMap Nominatim"
         return requests.get(f"{self.base_url}/search", params={"postalcode": postal_code, "accept-language": language}, headers=self.headers, timeout=30)
+
+    def locations_from_city(self, city, language=None):
+        # the place searched for goes with the language the answer is wanted in
+        # ruleid: python.share.http-known-host user.device recipient="OpenStreetMap Nominatim"
+        return requests.get(f"{self.base_url}/search", params={"format": "jsonv2", "city": city, **preferred_languages(language)}, timeout=30)
 
     def location_from_id(self, osm_id, language=None):
         # the service's own place id, and the language the answer is wanted in: the lookup's settings

@@ -536,7 +536,7 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
         # ids in the URL's path and fixed settings: nothing of the user's is sent
         return
     if data.categories == _NEGOTIATED and not entry.implies and isinstance(node.func, ast.Attribute) \
-            and node.func.attr in ("get", "head"):
+            and node.func.attr in ("get", "head") and not _sends_unknown_entry(node):
         # a lookup whose only data of the user's is the language or agent the answer is negotiated for
         # (`requests.get(f"{base}/lookup", params={"osm_ids": osm_id, "accept-language": lang})`): the
         # request's settings, as its `headers=` are, not what the user gives the service
@@ -547,6 +547,26 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
         return
     _share_with_host(an, node, entry, data, "python.share.http-known-host", f"data is sent to {entry.recipient} ({host})",
                      f"HTTP request to known host {host}")
+
+
+# Query or body keys whose value is the service's own id of a record (`osm_ids`, `place_id`) or what the
+# answer is negotiated in (`accept-language`, `lang`): a lookup's settings, not what a person gives it.
+_SETTING_KEY = LazyPattern(r"(?:.*[_-])?ids?|accept-language|user-agent|lang|language|locale|format|limit",
+                           re.IGNORECASE)
+
+
+def _sends_unknown_entry(node: ast.Call) -> bool:
+    """True when a dict written in an HTTP call's data arguments gives a key that is no id nor setting a
+    value that is no literal (`params={"city": city, **languages}`): a value the caller was given, which
+    the lookup sends beside the language its answer is wanted in."""
+    for keyword in node.keywords:
+        if keyword.arg in HTTP_CONFIG_KEYWORDS or type(keyword.value) is not ast.Dict:
+            continue
+        for key, value in zip(keyword.value.keys, keyword.value.values):
+            if type(key) is ast.Constant and type(key.value) is str and not _SETTING_KEY.fullmatch(key.value) \
+                    and not _literal(value, NOTHING):
+                return True
+    return False
 
 
 def _user_in_path(url: Value) -> Value:
