@@ -681,7 +681,8 @@ class FileAnalyzer:
         if func.args.kwarg:
             all_args.append(func.args.kwarg)
         route = sources.route_info(self, func, outer)
-        urls = _default_urls(func.args) if _url_default(func.args) else None
+        defaults = func.args
+        urls = _default_urls(defaults) if (defaults.defaults or defaults.kw_defaults) and _url_default(defaults) else None
         for index, arg in enumerate(all_args):
             value = sources.parameter_value(self, func, arg, index, cls, route, outer)
             if urls and arg.arg in urls and value.shape is None and value.symbol is None and value.role is None:
