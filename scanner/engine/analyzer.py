@@ -142,7 +142,7 @@ def _short_prefix(node: ast.Slice) -> bool:
         and type(upper.value) is int and 0 <= upper.value <= _PREFIX_LIMIT
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)  # never compared or printed: two generated methods fewer
 class ClassInfo:
     """A class of the file: its name and what `self.x` holds."""
 
@@ -156,7 +156,7 @@ class ClassInfo:
     """The names of its `@property` (and `cached_property`) getters."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False, repr=False)  # never compared or printed: two generated methods fewer
 class PendingBody:
     """A request body bound to a name: user content, unless only keys are read from it."""
 
@@ -181,7 +181,7 @@ _NO_ALIASES: Mapping[str, set[str]] = MappingProxyType({})
 _NO_INDEXES: frozenset[int] = frozenset()
 
 
-@dataclass(slots=True, init=False)
+@dataclass(slots=True, init=False, eq=False, repr=False)  # never compared or printed: two generated methods fewer
 class Scope:
     """One function's (or the module's) names and what it has seen. Its containers are written
     through its methods only (they start as shared read-only empties)."""
