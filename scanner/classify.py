@@ -369,11 +369,14 @@ class Classifier:
             found = self._not_person[owner] = bool(words) and NOT_PERSON_GROUP in self._pack.word_groups.get(words[-1], ())
         return found
 
-    def owner_in(self, owner: str, group: str) -> bool:
+    def owner_in(self, owner: str, group: str, *, of: str | None = None) -> bool:
         """True when `owner`'s head word is in the [owners] group `group` (`ForumPost` and
-        `PostSerializer` in `content`, read as `post`), False otherwise."""
+        `PostSerializer` in `content`, read as `post`) and, with `of`, the word before it is in the
+        group `of` (`PostEdit`: an `edit` of a `post`); False otherwise."""
         words = self._split_owner(owner)[0]
-        return bool(words) and group in self._pack.word_groups.get(words[-1], ())
+        if not words or group not in self._pack.word_groups.get(words[-1], ()):
+            return False
+        return of is None or (len(words) > 1 and of in self._pack.word_groups.get(words[-2], ()))
 
     def _owner_groups(self, owner: str) -> frozenset[str] | None:
         """The owner groups of `owner`'s head word; None for a configuration object or a thing that

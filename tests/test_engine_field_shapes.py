@@ -68,6 +68,12 @@ CREDENTIALS = "user.authorization.credentials"
      + "    original = models.TextField()\n    checksum = models.CharField(max_length=64)\n",
      [(5, "collect", ("user.content",), FIELD, True)]),
     (DJANGO + "class Post(models.Model):\n    original = models.TextField()\n", []),
+    # and of a record of its edits; not of a version of something else
+    (SQLALCHEMY + "from sqlalchemy import ForeignKey\nclass NoteRevision(Base):\n    __tablename__ = 'r'\n"
+     + "    user_id = Column(sa.Integer, ForeignKey('users.id'))\n    source = Column(sa.Text)\n",
+     [(10, "collect", ("user.content",), "python.sqlalchemy.column", True)]),
+    (SQLALCHEMY + "from sqlalchemy import ForeignKey\nclass SchemaVersion(Base):\n    __tablename__ = 'r'\n"
+     + "    user_id = Column(sa.Integer, ForeignKey('users.id'))\n    source = Column(sa.Text)\n", []),
     (DJANGO + "class Grant(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
      + "    scopes = models.TextField()\n", []),
     (DJANGO + "class UserProfile(models.Model):\n    signature_parsed = models.TextField()\n    bio_html = models.TextField()\n"

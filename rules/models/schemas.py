@@ -441,6 +441,28 @@ class ForumPost(models.Model):
     comments = models.BigIntegerField(default=0)
 
 
+class ForumPostEdit(models.Model):
+    """A record of an edit of a post: the text before and after it is the poster's."""
+
+    # ok: python.django.model-field
+    post = models.ForeignKey(ForumPost, on_delete=models.CASCADE)
+    # ok: python.django.model-field
+    editor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    # ruleid: python.django.model-field user.content
+    edited_from = models.TextField()
+    # ruleid: python.django.model-field user.content
+    edited_to = models.TextField()
+
+
+class SchemaVersion(models.Model):
+    """A version of the service's own schema, though a person applied it: not a post."""
+
+    # ok: python.django.model-field
+    applied_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    # ok: python.django.model-field
+    definition = models.TextField()
+
+
 class HelpPost(models.Model):
     """The service's own help posts, tied to no person: their text is the service's."""
 

@@ -3243,10 +3243,13 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         match = Match(_USERNAME, "the field the user model signs people in by (USERNAME_FIELD)")
     if match is None and declaring.people and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         match = _copied_name(declaring, name)
-    if match is None and declaring.people and _long_text(type_names) and an.classifier.owner_in(declaring.owner, "content"):
+    if match is None and declaring.people and _long_text(type_names) \
+            and (an.classifier.owner_in(declaring.owner, "content")
+                 or an.classifier.owner_in(declaring.owner, "revision", of="content")):
         # `Post.original = TextField()` beside `poster = ForeignKey(User)`: the long text of a post,
         # a comment or a message someone wrote is their text, whatever the field's name (its
-        # source, its rendered copy, a copy kept for search)
+        # source, its rendered copy, a copy kept for search), and so is that of a record of its
+        # edits (`PostEdit.edited_from`, `NoteRevision.source`)
         match = Match(CONTENT, "long text of a post or message a person wrote")
     if match is None or refers_to_user(name, match.category):
         return
