@@ -784,3 +784,43 @@ def test_a_parameters_literal_url_default_is_where_requests_go_by_default(
     result = analyze_source("app/tracing.py", DEFAULT_HOST.format(signature=signature), models(), Classifier.load())
     shares = [(o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
     assert shares == ([(11, recipient, categories)] if recipient else [])
+
+
+PAIR = """\
+import os
+import httpx
+
+
+class Params(dict):
+    pass
+
+
+def credentials(params):
+    return {returned}
+
+
+def export(params, user_id):
+    {targets} = credentials(params)
+    httpx.post(f"{{url.rstrip('/')}}/batch/", json={{"distinct_id": user_id}})
+"""
+
+
+@pytest.mark.parametrize(
+    ("returned", "targets", "shared"),
+    [
+        ('os.getenv("KEY"), os.getenv("URL", "https://us.i.posthog.com")', "key, url", True),
+        ('os.getenv("KEY"), params.get("url") or "https://us.i.posthog.com"', "key, url", True),
+        # a typed mapping's item is no object that stands for the URL: the default does
+        ('os.getenv("KEY"), Params(params).get("url") or "https://us.i.posthog.com"', "key, url", True),
+        # two URLs the code names: which one a name holds is not known
+        ('"https://eu.i.posthog.com", "https://us.i.posthog.com"', "first, url", False),
+        # no URL written in the code
+        ('os.getenv("KEY"), os.getenv("URL")', "key, url", False),
+    ],
+)
+def test_a_url_returned_in_a_tuple_is_kept_by_the_names_unpacking_it(returned: str, targets: str, shared: bool) -> None:
+    """A helper returning a pair of which one item is a URL the code names (a setting's literal fallback)
+    gives that URL to the names that unpack its result, through `.rstrip("/")`."""
+    result = analyze_source("app/export.py", PAIR.format(returned=returned, targets=targets), models(), Classifier.load())
+    shares = [(o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == ([(15, "PostHog", ("user.behavior", "user.unique_id"))] if shared else [])

@@ -10,6 +10,7 @@ observation in this file is annotated. The file is analysed, never run.
 from __future__ import annotations
 
 import sys
+import typing
 import urllib.parse
 import urllib.request
 
@@ -1691,6 +1692,36 @@ class StepsLogger:
     def send_steps(self, steps, user_id):
         # ruleid: python.share.http-known-host user.unique_id recipient="Literal AI"
         requests.post(f"{self.api_url}/api/graphql", json={"steps": steps, "user_id": user_id}, headers=self.headers)
+
+
+class ExportParams(typing.TypedDict, total=False):
+    api_key: str
+    api_url: str
+
+
+class EventsExporter:
+    """Credentials chosen per request by a helper that returns them as a pair, the URL the vendor's by default."""
+
+    def __init__(self):
+        self.host = os.getenv("POSTHOG_API_URL", "https://us.i.posthog.com").rstrip("/")
+        self.client = httpx.Client()
+
+    def _credentials(self, params: ExportParams | None):
+        if params is not None:
+            return params.get("api_key"), params.get("api_url") or self.host
+        return os.getenv("POSTHOG_API_KEY"), self.host
+
+    def _forward(self):
+        return os.getenv("FORWARD_KEY"), os.getenv("FORWARD_URL")
+
+    def export(self, params, user_id):
+        api_key, api_url = self._credentials(params)
+        # ruleid: python.share.http-known-host user.behavior,user.unique_id recipient=PostHog
+        self.client.post(f"{api_url.rstrip('/')}/batch/", json={"batch": [{"distinct_id": user_id}]})
+        key, url = self._forward()
+        # a pair of settings, neither of them a URL the code names
+        # ok: python.share.http-known-host
+        self.client.post(url, json={"distinct_id": user_id})
 
 
 def complete(prompt, api_base: str = "https://api.openai.com/v1", proxy_url=None):

@@ -1080,6 +1080,10 @@ class FileAnalyzer:
             scope.env[target.id] = bound
         elif isinstance(target, (ast.Tuple, ast.List)):
             element = self.element_of(value)
+            if value.shape is not None and isinstance(target, ast.Tuple) and "://" in value.shape.partition(HOLE)[0]:
+                # unpacking a tuple that holds one URL the code names (`api_key, api_url = credentials()`):
+                # which item it is is not kept, so each name may be it (a key is never a request's URL)
+                element = dataclasses.replace(element, shape=value.shape)
             for elt in target.elts:
                 inner = elt.value if isinstance(elt, ast.Starred) else elt
                 self.assign(inner, element, value_node, scope, stmt)
@@ -1280,7 +1284,10 @@ class FileAnalyzer:
         # `setting or "https://api.example.com/v1"`: the code names the URL used by default
         shape = default_shape(operands) if isinstance(node.op, ast.Or) else None
         for operand in operands:
-            if (operand.symbol is not None and (shape is None or self._tracked(operand))) or operand.role is not None:
+            if (operand.symbol is not None and (shape is None or self._tracked(operand) and operand.symbol[-6:] != ".get()")) \
+                    or operand.role is not None:
+                # (`params.get("api_url") or "https://..."`: what a typed mapping holds under a key is no
+                # object that stands for the value; the URL the code names does)
                 return operand
         joined = union(operands)
         # `request.POST.get(name) or request.GET.get(name)` in a helper: the key read survives
@@ -1334,6 +1341,15 @@ class FileAnalyzer:
             sinks.check_header_tuple(self, node, elements, scope)
         for element_node in node.elts:  # a loop, not `all` over a generator: most displays hold a name
             if not isinstance(element_node, ast.Constant):
+                if type(node) is ast.Tuple:
+                    for element in elements:  # a URL among the items: rare (no generator for the test)
+                        if element.shape is not None or type(element.const) is str and "://" in element.const:
+                            # `return api_key, api_url` where one item is a URL the code names (`setting or
+                            # "https://..."`): what unpacks it keeps the URL (`_, url = self._credentials()`)
+                            shape = default_shape(elements)
+                            if shape is not None:
+                                return dataclasses.replace(union(elements), shape=shape)
+                            break
                 return union(elements)  # their data: `union` reads no more of them
         if elements:
             return Value(const=tuple(e.const for e in elements))
@@ -1682,8 +1698,9 @@ class FileAnalyzer:
             or (not base.categories and not base.params and method is not None and method not in ("get", "format")
                 and not method.startswith("get_")))
         if symbol is None:
-            if inert and method in ("rstrip", "strip", "removesuffix") and base is not None and _url_text(base):
-                return base  # `posthog_api_url.rstrip("/")`: still the URL the requests go to
+            if method in ("rstrip", "strip", "removesuffix") and not given_data and not kwargs and base is not None \
+                    and _url_text(base):
+                return base  # `posthog_api_url.rstrip("/")`: still the URL the requests go to (with what it carries)
             return self._propagate(node, symbol, method, base, args, kwargs) if not (unused or inert) else NOTHING
         parsed = sources.parsed_body(symbol, args) if given_body else None  # it parses request bodies only
         if parsed is not None:
