@@ -264,6 +264,28 @@ def test_a_guarded_log_call_alone_makes_a_logging_wrapper(body: str, wrapper: bo
     assert is_logging_wrapper(function) is wrapper
 
 
+@pytest.mark.parametrize(("body", "wrapper"), [
+    # its own text logged around another job: a log on the side of that job
+    (('    """Send a log message, clear some cookies."""\n    self.log.info("User logged out: %s", name)\n'
+      '    self.clear_login_cookie()\n'), False),
+    ('    logger.trace(f"Sending {message[\'type\']}")\n    queue.put_nowait(message)\n', False),
+    ('    await logger.adebug(f"sent")\n    log.info("sent %s", message)\n    await queue.put(message)\n', False),
+    # the message is the caller's: a wrapper, whatever else it does
+    ('    log.warning(message, *args)\n    self.count.increment()\n', True),
+    # its own text and no other call (an assignment, a return): a wrapper
+    ('    log.info("login of %s", message)\n    return True\n', True),
+    ('    self.last = message\n    log.info(f"noted {message}")\n', True),
+    # a log call and another log call: logging is all it does
+    ('    log.info("login of %s", message)\n    print(f"login of {message}")\n', True),
+])
+def test_own_text_logged_around_other_work_is_not_a_logging_wrapper(body: str, wrapper: bool) -> None:
+    from scanner.engine.analyzer import is_logging_wrapper
+
+    function = ast.parse("async def note(self, message, *args):\n" + body).body[0]
+    assert isinstance(function, ast.AsyncFunctionDef)
+    assert is_logging_wrapper(function) is wrapper
+
+
 _CALL = ast.parse("log.info(x)", mode="eval").body
 assert isinstance(_CALL, ast.Call)
 _LOG = SideLog(_CALL, "LOG-PII", "log.info()")

@@ -370,6 +370,55 @@ class WorkoutRefreshService:
         self._log_message(f"No file found (user: {self.workout.user.username}), workout deleted.")
 
 
+# --- a short helper that logs its own text and does another job: a log where it logs ----------------
+# (jupyterhub's `_backend_logout_cleanup(name)`: "Send a log message, clear some cookies"; the
+# contract locates the log at the log call, with what the callers pass, not at each call)
+
+
+class LogoutHandler:
+    def _backend_logout_cleanup(self, name):
+        """Default backend logout actions: send a log message, clear some cookies."""
+        # ruleid: python.logging.personal-data user.name
+        self.log.info("User logged out: %s", name)
+        self.clear_login_cookie()
+
+    def default_handle_logout(self):
+        user = self.current_user
+        if user:
+            # ok: python.logging.personal-data
+            self._backend_logout_cleanup(user.name)
+
+    def _forget_session(self, session_key):
+        # its own f-string, then the queue: a log on the side of queueing
+        # ruleid: python.logging.personal-data user.authorization.credentials
+        logger.debug(f"forgetting {session_key}")
+        self.expired_sessions.put_nowait(session_key)
+
+    def logout_everywhere(self, request):
+        # ok: python.logging.personal-data
+        self._forget_session(request.session.session_key)
+
+    def _warn(self, message, *args):
+        # the message is the caller's, around other work: still a wrapper, a log at its calls
+        # ruleid: python.logging.personal-data
+        logger.warning(message, *args)
+        self.warnings_count.increment()
+
+    def reject(self, user):
+        # ruleid: python.logging.personal-data user.contact.email
+        self._warn("rejected %s", user.email)
+
+    def _note_login(self, username):
+        # logging only (its other statement is no call): a wrapper, a log at its calls
+        # ruleid: python.logging.personal-data user.account.username
+        logger.info("login of %s", username)
+        return True
+
+    def login(self, user):
+        # ruleid: python.logging.personal-data user.contact.email
+        self._note_login(user.email)
+
+
 def call_with_retry(func, *args, **kwargs):
     """Not a logging wrapper: it logs the arguments it is given only on the side of its real work."""
     for attempt in range(3):

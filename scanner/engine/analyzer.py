@@ -2668,10 +2668,34 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         # its one statement a log call made only when logging is on (`if self.logger:`); a guard after
         # other work (`if session_ids: log.info(...)`) is a log on the side of that work
         return all(_is_log_call(inner) for inner in body[0].body)
+    logs = False
     for stmt in body:  # a loop, not `any` over a generator: it runs for half the functions
         if _is_log_call(stmt):
-            return True
-    return False
+            if not _own_text(stmt):
+                return True  # it logs the message its caller gives (`log.warning(msg, *args)`)
+            logs = True
+    # Logging its own text around another job (`self.log.info("User logged out: %s", name)` and then
+    # `self.clear_login_cookie()`; a payload logged and then queued) is a log on the side of that job:
+    # the contract locates it at the log call, not at the calls of the function.
+    return logs and not any(_does_other_work(stmt) for stmt in body)
+
+
+def _own_text(stmt: ast.stmt) -> bool:
+    """Whether a log call statement writes the function's own text: its message is a literal
+    (`"User logged out: %s"`) or an f-string (`f"Sending {payload['type']}"`), not a parameter."""
+    call = stmt.value if isinstance(stmt, ast.Expr) else None
+    return (isinstance(call, ast.Call) and bool(call.args)
+            and (isinstance(call.args[0], ast.JoinedStr)
+                 or isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)))
+
+
+def _does_other_work(stmt: ast.stmt) -> bool:
+    """Whether a statement is a call, awaited or not, that is not a log call (`self.clear_login_cookie()`,
+    `queue.put_nowait(payload)`): work of the function's own besides logging."""
+    value = stmt.value if isinstance(stmt, ast.Expr) else None
+    if isinstance(value, ast.Await):
+        value = value.value
+    return isinstance(value, ast.Call) and sources.callee_name(value) not in LOG_METHODS
 
 
 @functools.lru_cache(maxsize=4096)
