@@ -308,6 +308,32 @@ def test_a_package_offers_the_entries_its_reexports_rename_and_only_those() -> N
         families={"app.lib.forms.Form": "django_forms"}, variables=package.variables)
 
 
+# A base class other modules derive from, which a later module receives data into and names as a
+# response model: those two facts are for the class's own module, not for its subclasses' modules.
+BASE_CLASS = ModuleSummary(families={"app.base.Base": "pydantic"}, received=frozenset({"app.base.Base"}),
+                           responses=frozenset({"app.base.Base"}))
+
+
+@pytest.mark.parametrize(
+    ("uses", "expected"),
+    [
+        # a subclass's module asks only whether it is a schema: a `received` entry that another
+        # module adds later would analyse it again for nothing (litellm's LiteLLMBaseModel)
+        ({"b:app.base.Base"}, ModuleSummary(families={"app.base.Base": "pydantic"})),
+        # the class's own module asks whether some module receives data into it, or responds with it
+        ({"b:app.base.Base", "i:app.base.Base"},
+         ModuleSummary(families={"app.base.Base": "pydantic"}, received=frozenset({"app.base.Base"}))),
+        # (the other kinds of entries go by the name used, whatever its tag)
+        ({"o:app.base.Base"}, ModuleSummary(families={"app.base.Base": "pydantic"},
+                                            responses=frozenset({"app.base.Base"}))),
+        ({"i:app.base.Base", "o:app.base.Base"}, BASE_CLASS),
+    ],
+)
+def test_received_and_response_entries_are_given_only_to_a_file_that_asks_for_them(
+        uses: set[str], expected: ModuleSummary) -> None:
+    assert BASE_CLASS.restricted(wanted_entries(frozenset(uses), BASE_CLASS, BASE_CLASS.names())) == expected
+
+
 def test_a_chain_of_reexports_is_followed_and_a_module_without_one_offers_itself() -> None:
     top = ModuleSummary(variables={"app.get_email": "app.lib.get_email"})
     package = ModuleSummary(variables={"app.lib.get_email": "app.lib.params.get_email"},

@@ -156,10 +156,13 @@ class ModuleSummary:
             families={k: self.families[k] for k in wanted if k in self.families},
             variables={k: self.variables[k] for k in wanted if k in self.variables},
             request_attributes=frozenset(k for k in wanted if k in self.request_attributes),
-            responses=frozenset(k for k in wanted if k in self.responses),
-            received=frozenset(k for k in wanted if k in self.received),
             # by tag: every module a file imports from names the functions it calls, which that
-            # file's analysis does not ask for (a change to it would analyse the file again)
+            # file's analysis does not ask for (a change to it would analyse the file again); a
+            # class's `received` and `responses` entries come from the modules that use it, and
+            # only its own module asks for them (litellm: 312 importers of a base class analysed
+            # again for a `received` entry of it that a later module gave)
+            responses=frozenset(k for k in wanted if k in self.responses and USE_RESPONSE + k in tagged),
+            received=frozenset(k for k in wanted if k in self.received and USE_RECEIVED + k in tagged),
             named=frozenset(k for k in wanted if k in self.named and USE_NAMED + k in tagged),
             settings=frozenset(k for k in wanted if k in self.settings and USE_SETTING + k in tagged)
             if self.settings else frozenset(),
