@@ -824,3 +824,26 @@ def test_a_url_returned_in_a_tuple_is_kept_by_the_names_unpacking_it(returned: s
     result = analyze_source("app/export.py", PAIR.format(returned=returned, targets=targets), models(), Classifier.load())
     shares = [(o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind is Kind.SHARE]
     assert shares == ([(15, "PostHog", ("user.behavior", "user.unique_id"))] if shared else [])
+
+
+@pytest.mark.parametrize(("rendered", "categories"), [
+    # the user of a request, of Flask's `g` and of a session: the signed-in person, whose string form is the login
+    ("request.user", ("user.account.username",)),
+    ("g.user", ("user.account.username",)),
+    ("session.user", ("user.account.username",)),
+    # a session's other attributes, a database session, an attribute of a session's user
+    ("session.permanent", None),
+    ("db.session", None),
+    ("session.user.id", ("user.unique_id",)),
+    ("session.users_count", None),
+])
+def test_the_user_of_a_session_is_the_signed_in_person(rendered: str, categories: tuple[str, ...] | None) -> None:
+    source = f"""
+    import logging
+    logger = logging.getLogger(__name__)
+
+    def authorize(application):
+        logger.info("User %s authorized %s", {rendered}, application)
+    """
+    logs = [found for line, kind, found, _, _ in observed(source) if kind == "log"]
+    assert logs == ([] if categories is None else [categories])

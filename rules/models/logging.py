@@ -1267,6 +1267,23 @@ def oauth_login(provider):
     logger.debug("Locale: %s", g.locale)
 
 
+# --- a session's `user`: the person signed in to it, rendered whole ------------------------------------
+# (indico's Flask session class, chainlit's websocket session)
+
+
+def authorize_application(application, form):
+    if "confirm" in form:
+        # ruleid: python.logging.personal-data user.account.username
+        logger.info("User %s authorized %s", session.user, application)
+        return True
+    # ok: python.logging.personal-data
+    logger.info("Application %s shown (language %s, permanent: %s)", application, session.lang, session.permanent)
+    # a database session: no person
+    # ok: python.logging.personal-data
+    logger.info("Application %s updated in %s", application, db.session)
+    return False
+
+
 # --- a mapping logged whole, known by the keys the code reads of it -----------------------------------
 # (Flask-AppBuilder's `get_oauth_user_info`: each provider's user info is logged, then read)
 

@@ -233,9 +233,11 @@ def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
     return []
 
 
-# Names of the objects whose `user` is the signed-in user: Django's `request.user`, and Flask's
-# application-context `g.user` (where Flask-AppBuilder and the Flask tutorial keep it).
-_USER_HOLDERS = frozenset({"request", "g"})
+# Names of the objects whose `user` is the signed-in user: Django's `request.user`, Flask's
+# application-context `g.user` (where Flask-AppBuilder and the Flask tutorial keep it), and a
+# session's `session.user` (indico's Flask session class, chainlit's websocket session): the person
+# the session belongs to.
+_USER_HOLDERS = frozenset({"request", "g", "session"})
 # Names of the object whose `current_user` is the signed-in user: a Tornado handler (`self` in it, or
 # the `handler` a hook is given).
 _HANDLER_OBJECTS = frozenset({"self", "handler"})
