@@ -60,6 +60,8 @@ SUBMITTED_GROUP = "submitted"  # suffixes of the names of models a person fills 
 # the owner group of things that are not people (a queue, a server, an exception): their fields
 # and attributes mean nothing personal, as a configuration object's do
 NOT_PERSON_GROUP = "notperson"
+OWN_WORDS_GROUP = "ownwords"  # head words of what a person writes in their own words, for `written_name`
+CONTENT_GROUP = "content"
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +217,18 @@ class Classifier:
         found = self._classify_name(identifier, owner, also=self._owner_groups("request") or frozenset())
         self._names[cache_key] = found
         return found
+
+    def written_name(self, identifier: str, owner: str) -> Match | None:
+        """Return what a long text field of `owner`, a row tied to a person, means when the head
+        word of its name is one of what a person writes in their own words (the [owners] group
+        `ownwords`: `FileObject.raw_text`, `ReportAction.reason`): the name read as a field of that
+        person's post would be, so the exclusions of a post's fields still apply (`change_message`,
+        `error_message`). None for any other name (`scopes`, `description`, `redirect_uris`) and
+        for an owner that is not a person's (`Server`, a configuration)."""
+        words = self._split_owner(identifier)[0]
+        if not words or OWN_WORDS_GROUP not in self._pack.word_groups.get(words[-1], ()):
+            return None
+        return self._classify_name(identifier, owner, also=frozenset({CONTENT_GROUP}))
 
     def typed_name(self, identifier: str, type_names: Iterable[str]) -> Match | None:
         """Return what a field means through its declared type, or None.

@@ -76,6 +76,20 @@ CREDENTIALS = "user.authorization.credentials"
      + "    user_id = Column(sa.Integer, ForeignKey('users.id'))\n    source = Column(sa.Text)\n", []),
     (DJANGO + "class Grant(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
      + "    scopes = models.TextField()\n", []),
+    # the long text of any row tied to a person, named for what people write in their own words, is
+    # theirs; not a description, a text the service writes, nor such a row tied to nobody
+    (DJANGO + "class FileObject(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    raw_text = models.TextField()\n    description = models.TextField()\n    change_message = models.TextField()\n"
+     + "    notes = models.TextField()\n    file_name = models.CharField(max_length=400)\n",
+     [(5, "collect", ("user.content",), FIELD, True), (8, "collect", ("user.content",), FIELD, True)]),
+    (DJANGO + "class FileObject(models.Model):\n    raw_text = models.TextField()\n", []),
+    (DJANGO + "class Server(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    notes = models.TextField()\n", []),
+    # a string column of no length is as long as a text column; one of a length is not
+    (SQLALCHEMY + "from sqlalchemy import ForeignKey\nclass ReportAction(Base):\n    __tablename__ = 'r'\n"
+     + "    moderator_id = Column(sa.Integer, ForeignKey('users.id'))\n    reason = Column(sa.String())\n"
+     + "    comment = Column(sa.String(50))\n",
+     [(10, "collect", ("user.content",), "python.sqlalchemy.column", True)]),
     (DJANGO + "class UserProfile(models.Model):\n    signature_parsed = models.TextField()\n    bio_html = models.TextField()\n"
      + "    signature_key = models.TextField()\n",
      [(4, "collect", ("user.content",), FIELD, True), (5, "collect", ("user.content",), FIELD, True)]),

@@ -477,6 +477,37 @@ class ApiGrant(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     # ok: python.django.model-field
     scopes = models.TextField()
+    # ok: python.django.model-field
+    redirect_uris = models.TextField(blank=True)
+
+
+class IndexedFile(models.Model):
+    """A file a person uploaded, kept with its text for search (khoj's FileObject): the long text
+    named for what people write is theirs, whatever the record."""
+
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    raw_text = models.TextField()
+    # the text Django's admin writes about a change, not a person's words
+    # ok: python.django.model-field
+    change_message = models.TextField(blank=True)
+
+
+class ForumSection(models.Model):
+    """A forum section keeps a key to whoever posted last; its description is the admins'."""
+
+    # ok: python.django.model-field
+    last_poster = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    # ok: python.django.model-field
+    description = models.TextField(blank=True)
+
+
+class AppNotice(models.Model):
+    """The service's own notices, tied to no person: their text is the service's."""
+
+    # ok: python.django.model-field
+    text = models.TextField()
 
 
 class ForumUser(AbstractUser):
@@ -871,6 +902,23 @@ class ForumTopic(Base):
     forum_id = Column(Integer, ForeignKey("forums.id"))
     # ok: python.sqlalchemy.column
     forum_name = Column(String(255))
+
+
+class ModerationAction(Base):
+    """A moderator's action on a person's report (fittrackee's ReportAction): the reason, a string of
+    no length, is the moderator's words; the action's type is a code."""
+
+    __tablename__ = "moderation_actions"
+    # ok: python.sqlalchemy.column
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # ok: python.sqlalchemy.column
+    moderator_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # ok: python.sqlalchemy.column
+    action_type: Mapped[str] = mapped_column(String(50))
+    # ruleid: python.sqlalchemy.column user.content
+    reason: Mapped[str] = mapped_column(sa.String(), nullable=True)
+    # ok: python.sqlalchemy.column
+    error_message: Mapped[str] = mapped_column(sa.Text, nullable=True)
 
 
 class Server(Base):

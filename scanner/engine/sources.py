@@ -3251,6 +3251,14 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         # source, its rendered copy, a copy kept for search), and so is that of a record of its
         # edits (`PostEdit.edited_from`, `NoteRevision.source`)
         match = Match(CONTENT, "long text of a post or message a person wrote")
+    if match is None and declaring.people and (_long_text(type_names) or _unbounded_string(stmt)):
+        # `FileObject.raw_text = TextField()` beside `user = ForeignKey(User)`: the long text of a
+        # row tied to a person, named for what people write in their own words, is theirs,
+        # whatever the row (a grant's `scopes`, a forum's `description`, a log entry's
+        # `change_message` stay out)
+        written = an.classifier.written_name(name, declaring.owner)
+        if written is not None and written.category.startswith(CONTENT):
+            match = written
     if match is None or refers_to_user(name, match.category):
         return
     if _holds_flag(stmt, type_names):
@@ -3351,6 +3359,21 @@ def _long_text(type_names: list[str]) -> bool:
     if type_names[0] in _COLUMN_CALLS:
         return len(type_names) > 1 and type_names[1] in _LONG_TEXT_FIELDS
     return type_names[0] in _LONG_TEXT_FIELDS
+
+
+_STRING_TYPES = frozenset({"String", "Unicode"})
+
+
+def _unbounded_string(stmt: ast.stmt) -> bool:
+    """Whether a column is declared as a string of no length (`Column(String())`,
+    `mapped_column(db.String(), nullable=True)`): unbounded text, as long as a `Text` column. False
+    for a string with a length (`String(255)`) and for anything else."""
+    call = getattr(stmt, "value", None)
+    if not (isinstance(call, ast.Call) and callee_name(call) in _COLUMN_CALLS and call.args):
+        return False
+    column_type = call.args[0]
+    return isinstance(column_type, ast.Call) and callee_name(column_type) in _STRING_TYPES \
+        and not column_type.args and not column_type.keywords
 
 
 # Annotations of values that cannot hold text a person wrote: flags and numbers.
