@@ -30,6 +30,10 @@ USERNAME = ("user.account.username",)
     ("form = self.form.refresh(request.form)\n", []),
     ("form = self.login_form.bind(request.form)\n", []),
     ("kept = self.remember(request.form)\n", [(3, "collect", CONTENT, BODY, False)]),
+    # a form or serializer class picked at run time, held by a name that says so
+    ("serializer = self.serializer_for(pages)\nbound = serializer(data=request.form)\n", []),
+    ("form = FORMS[pages]\nbound = form(request.form)\n", []),
+    ("kept = jsonserializer(request.form)\n", [(3, "collect", CONTENT, BODY, False)]),
     # the WSGI environ key a setting names, for an authenticating front server's user
     ("user = request.environ.get(self.sm.auth_remote_user_env_var)\n",
      [(3, "collect", USERNAME, "python.request.header", False)]),

@@ -1252,6 +1252,23 @@ def django_login(request: HttpRequest):
     return JsonResponse({"ok": form.is_valid(), "cleaned": cleaned})
 
 
+class PostingMiddleware:
+    def get_serializer(self):
+        # a serializer class picked at run time, held by a name that says so: its declared fields
+        # are the collects (misago's posting endpoint)
+        if self.mode == "start":
+            serializer = StartThreadSerializer
+        else:
+            serializer = ReplySerializer
+        # ok: python.request.body
+        return serializer(data=self.request.data, context=self.kwargs)
+
+    def preview(self):
+        # a name that only ends in "serializer" without the underscore is no serializer
+        # ruleid: python.request.body user.content
+        return jsonserializer(self.request.data)
+
+
 class AccountAuthView(FormView):
     def get_login_form_kwargs(self, bind_data=False):
         kwargs = {"prefix": "login", "initial": {}}

@@ -1383,7 +1383,7 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
         return
     # `self.form_class(request.GET)`, `self.get_form_class()(data)`, `self.get_serializer(data=...)`
     validated = (callee[:1].isupper() or callee in VALIDATING_METHODS or callee.endswith("_class")
-                 or callee in SCHEMA_GETTERS or callee.lower().endswith(SCHEMA_NAME_ENDINGS) or isinstance(node.func, ast.Call)
+                 or callee in SCHEMA_GETTERS or _holds_schema(callee) or isinstance(node.func, ast.Call)
                  or _schema_receiver(node))
     if validated and callee in VALIDATING_METHODS and _outside_validator(an, node, symbol):
         validated = False  # `Activity().deserialize(body)`: no field of it is seen, so the body is taken whole
@@ -1408,6 +1408,14 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
 _SCHEMA_RECEIVERS = frozenset({"form", "serializer", "schema"})
 
 
+def _holds_schema(name: str) -> bool:
+    """Whether a name holds a form, serializer or schema class chosen at run time: ending in
+    `_form` or `_serializer` (`login_form = load_func(...)`), or that word alone (misago's `serializer
+    = ThreadSerializer if starting else ReplySerializer`, then `serializer(data=request.data)`)."""
+    lowered = name.lower()
+    return lowered in _SCHEMA_RECEIVERS or lowered.endswith(SCHEMA_NAME_ENDINGS)
+
+
 def _schema_receiver(node: ast.Call) -> bool:
     """Whether a call is a method of an object named as a form, serializer or schema
     (`self.form.refresh(request.form)` of Flask-AppBuilder's DynamicForm, `self.login_form.bind(data)`):
@@ -1417,7 +1425,7 @@ def _schema_receiver(node: ast.Call) -> bool:
         return False
     receiver = func.value
     name = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) else ""
-    return name.lower() in _SCHEMA_RECEIVERS or name.lower().endswith(SCHEMA_NAME_ENDINGS)
+    return _holds_schema(name)
 
 
 def _outside_validator(an: FileAnalyzer, node: ast.Call, symbol: str | None) -> bool:
