@@ -935,6 +935,12 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("status_message", "Job", None),
     ("status_message", "Response", None),
     ("status_message", None, None),
+    # --- the text of a post, as a reply's or a thread's field; not a post of a person or no owner
+    ("post", "ReplySerializer", CONTENT),
+    ("post", "ThreadForm", CONTENT),
+    ("post", "User", None),
+    ("post", "PostLike", None),
+    ("post", None, None),
     # --- a profile's banner or cover picture
     ("profile_banner_image_url", "User", CONTENT),
     ("banner", "Profile", CONTENT),

@@ -860,6 +860,25 @@ class SignupSerializer(serializers.Serializer):
     confirmation = serializers.CharField(write_only=True, style={"input_type": "password"})
 
 
+class ReplySerializer(serializers.Serializer):
+    """A reply posted to a thread (misago's posting API): its `post` is the message's text."""
+
+    # ruleid: python.drf.serializer-field user.content
+    post = serializers.CharField()
+
+
+class CommentLikeSerializer(serializers.Serializer):
+    """A like of a comment on a post: the post it names is a key to it, not text."""
+
+    # ok: python.drf.serializer-field
+    post = serializers.PrimaryKeyRelatedField(queryset=None)
+
+
+class PostComment(models.Model):
+    # ok: python.django.model-field
+    post = models.ForeignKey(ForumPost, on_delete=models.CASCADE)
+
+
 class CustomerSerializer(serializers.ModelSerializer):
     # ruleid: python.drf.serializer-field user.contact.phone_number
     phone = serializers.CharField()
