@@ -113,3 +113,22 @@ def test_a_schema_named_for_an_http_method_is_read_without_the_verb(classes: lis
     source = "from marshmallow import Schema, fields\n" + "".join(
         f"class {name}(Schema):\n    description = fields.String()\n" for name in classes)
     assert observed(source)[:1] == expected
+
+
+# An OAuth callback's `code`, read by a helper whose module says it is a step of signing in
+# (misago's `oauth2/client.py`: `get_code_grant(request)`), is the authorisation code; the same read
+# in a module of anything else (a voucher's code) is not.
+_CODE_GRANT = ("def get_code_grant(request):\n"
+               "    state = request.GET.get('state')\n"
+               "    return request.GET.get('code')\n")
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("forum/oauth2/client.py", [(3, "collect", ("user.authorization.credentials",), "python.request.field", False)]),
+    ("forum/sso.py", [(3, "collect", ("user.authorization.credentials",), "python.request.field", False)]),
+    ("forum/auth/views.py", [(3, "collect", ("user.authorization.credentials",), "python.request.field", False)]),
+    ("shop/vouchers/views.py", []),
+    ("shop/client.py", []),
+])
+def test_the_code_read_in_a_sign_in_module_is_a_credential(path: str, expected: list[Seen]) -> None:
+    assert observed(_CODE_GRANT, path=path) == expected

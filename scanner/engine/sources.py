@@ -1534,7 +1534,13 @@ def sign_in_context(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionD
     """
     if route is not None and route.context is not None:
         return route.context
-    return _auth_word(an, func.name if cls is None else f"{cls.name} {func.name}")
+    return _auth_word(an, func.name if cls is None else f"{cls.name} {func.name}") or _sign_in_module(an)
+
+
+def _sign_in_module(an: FileAnalyzer) -> str | None:
+    """"oauth" when the module's own name or its package's names a step of signing in (misago's
+    `oauth2/client.py`, whose `get_code_grant(request)` reads the callback's `code`), else None."""
+    return _sign_in_owner(an.classifier.pack.words(" ".join(an.module.split(".")[-2:])))
 
 
 def _credential_scheme(an: FileAnalyzer, call: ast.Call, scope: Scope) -> bool:
