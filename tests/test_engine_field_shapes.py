@@ -85,6 +85,13 @@ CREDENTIALS = "user.authorization.credentials"
     (DJANGO + "class FileObject(models.Model):\n    raw_text = models.TextField()\n", []),
     (DJANGO + "class Server(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
      + "    notes = models.TextField()\n", []),
+    # long text is no flag, though its name begins with a flag's word; a flag or a short code is
+    (DJANGO + "class User(AbstractUser):\n    is_active_staff_message = models.TextField(null=True)\n"
+     + "    has_message = models.CharField(max_length=1)\n    is_message = models.BooleanField()\n",
+     [(4, "collect", ("user.content",), FIELD, True)]),
+    (DJANGO + "from django import forms\nclass UserStatusForm(forms.Form):\n"
+     + "    is_active_staff_message = forms.CharField(widget=forms.Textarea)\n    is_staff_message = forms.CharField()\n",
+     [(5, "collect", ("user.content",), "python.django.form-field", False)]),
     # a string column of no length is as long as a text column; one of a length is not
     (SQLALCHEMY + "from sqlalchemy import ForeignKey\nclass ReportAction(Base):\n    __tablename__ = 'r'\n"
      + "    moderator_id = Column(sa.Integer, ForeignKey('users.id'))\n    reason = Column(sa.String())\n"

@@ -519,6 +519,15 @@ class ForumUser(AbstractUser):
     slug = models.CharField(max_length=30, unique=True)
     # ok: python.django.model-field
     rank_slug = models.CharField(max_length=30)
+    # the staff's message on why the account is disabled: long text is no flag, whatever its name
+    # begins with
+    # ruleid: python.django.model-field user.content
+    is_active_staff_message = models.TextField(null=True, blank=True)
+    # ok: python.django.model-field
+    is_active = models.BooleanField(default=True)
+    # a short code beside a flag's word is still read as a flag
+    # ok: python.django.model-field
+    has_message = models.CharField(max_length=1, default="n")
 
     USERNAME_FIELD = "slug"
 

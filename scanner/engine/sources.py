@@ -3491,7 +3491,25 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
     if match is None and hints.label is not None and type_names \
             and any(word in type_names[0].lower() for word in _TEXT_FIELD_WORDS):
         match = classifier.name(hints.label, owner=declaring.owner)
+    if match is None and by_name and (_long_text(type_names) or _TEXTAREA in type_names):
+        match = _text_after_flag_word(an, name, owner)
     return match
+
+
+# Words that begin a flag's name (`is_active`, `has_avatar`): the rule pack's exclusions read a
+# name so begun as a flag about what follows, never as what follows.
+_FLAG_WORDS = frozenset({"is", "has", "should", "can", "must"})
+_TEXTAREA = "Textarea"
+
+
+def _text_after_flag_word(an: FileAnalyzer, name: str, owner: str | None) -> Match | None:
+    """What a long text field whose name begins with a flag's word holds (misago's
+    `is_active_staff_message = TextField()`, the staff's message on why the account is disabled): no
+    flag, so the name is read without that word. None for other names."""
+    first, _, rest = name.partition("_")
+    if first.lower() not in _FLAG_WORDS or not rest:
+        return None
+    return an.classifier.name(rest, owner=owner)
 
 
 def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta: ast.ClassDef, stored: bool) -> None:
