@@ -847,3 +847,25 @@ def test_the_user_of_a_session_is_the_signed_in_person(rendered: str, categories
     """
     logs = [found for line, kind, found, _, _ in observed(source) if kind == "log"]
     assert logs == ([] if categories is None else [categories])
+
+
+@pytest.mark.parametrize(("loop", "categories"), [
+    # one of the code's own literals each time
+    ('for username in ("admin", "root"):', []),
+    ('for username in ["lab", "retro", "nbclassic"]:', []),
+    ('for username in {"admin", 0}:', []),
+    # values of the code, or a literal among them: what the name says
+    ('for username in (user.username, "root"):', [("user.account.username",)]),
+    ('for username in usernames:', [("user.account.username",)]),
+    ('for username, n in (("admin", 1),):', [("user.account.username",)]),
+])
+def test_a_loop_over_literals_gives_no_personal_data(loop: str, categories: list[tuple[str, ...]]) -> None:
+    source = f"""
+    import logging
+    logger = logging.getLogger(__name__)
+
+    def reserve(user, usernames):
+        {loop}
+            logger.info("reserved %s", username)
+    """
+    assert [found for _, kind, found, _, _ in observed(source) if kind == "log"] == categories

@@ -1267,6 +1267,25 @@ def oauth_login(provider):
     logger.debug("Locale: %s", g.locale)
 
 
+# --- a loop over the code's own literals: each value one of them, whatever the name says --------------
+# (jupyterhub's single-user extension looks for known UI extensions by name)
+
+
+class JupyterHubSingleUser:
+    def _default_url(self, extension_points):
+        for name in ["lab", "retro", "nbclassic"]:
+            if name in extension_points:
+                # ok: python.logging.personal-data
+                self.log.info(f"Using default url from server extension {name}")
+        for username in ("admin", "root"):
+            # ok: python.logging.personal-data
+            self.log.warning("reserved name %s", username)
+        for email in [self.user.email, self.user.backup_email]:
+            # the code's values, not literals
+            # ruleid: python.logging.personal-data user.contact.email
+            self.log.info("notifying %s", email)
+
+
 # --- a session's `user`: the person signed in to it, rendered whole ------------------------------------
 # (indico's Flask session class, chainlit's websocket session)
 

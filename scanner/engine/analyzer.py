@@ -1144,6 +1144,13 @@ class FileAnalyzer:
         iterable. Everything else binds every target to an element of the whole iterable. Returns
         nothing; raises nothing.
         """
+        if type(target) is ast.Name and type(iterated_node) in (ast.List, ast.Tuple, ast.Set) \
+                and _literals(iterated_node.elts):  # type: ignore[attr-defined]
+            # `for name in ["lab", "retro", "nbclassic"]`: each time one of the code's own literals,
+            # whatever the name says (known as the literals together: which one is not)
+            self.assign(target, Value(const=tuple(e.value for e in iterated_node.elts)),  # type: ignore[attr-defined]
+                        iterated_node, scope, stmt)
+            return
         parts = target.elts if isinstance(target, (ast.Tuple, ast.List)) else None
         if parts is not None and any(isinstance(part, ast.Starred) for part in parts):
             parts = None
@@ -2678,6 +2685,11 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     # `self.clear_login_cookie()`; a payload logged and then queued) is a log on the side of that job:
     # the contract locates it at the log call, not at the calls of the function.
     return logs and not any(_does_other_work(stmt) for stmt in body)
+
+
+def _literals(elements: list[ast.expr]) -> bool:
+    """Whether a display's elements are all string or number literals (and there is one at least)."""
+    return bool(elements) and all(type(e) is ast.Constant and type(e.value) in (str, int, float) for e in elements)
 
 
 def _own_text(stmt: ast.stmt) -> bool:
