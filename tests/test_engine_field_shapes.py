@@ -92,6 +92,11 @@ CREDENTIALS = "user.authorization.credentials"
     (DJANGO + "from django import forms\nclass UserStatusForm(forms.Form):\n"
      + "    is_active_staff_message = forms.CharField(widget=forms.Textarea)\n    is_staff_message = forms.CharField()\n",
      [(5, "collect", ("user.content",), "python.django.form-field", False)]),
+    # a stored field is no function: a verb's word before its name is a noun (langflow's store);
+    # a received field keeps the verb's reading
+    (DJANGO + "class User(AbstractUser):\n    store_api_key = models.CharField(max_length=200)\n",
+     [(4, "collect", (CREDENTIALS,), FIELD, True)]),
+    (DJANGO + "from django import forms\nclass KeyForm(forms.Form):\n    store_api_key = forms.CharField()\n", []),
     # a string column of no length is as long as a text column; one of a length is not
     (SQLALCHEMY + "from sqlalchemy import ForeignKey\nclass ReportAction(Base):\n    __tablename__ = 'r'\n"
      + "    moderator_id = Column(sa.Integer, ForeignKey('users.id'))\n    reason = Column(sa.String())\n"

@@ -1326,6 +1326,11 @@ class Account(SQLModel, table=True):
     hashed_password: str
     # ok: python.sqlmodel.field
     team_id: int | None = SQLField(default=None, foreign_key="team.id")
+    # the key to the app's component store, a stored field: no function that stores a key
+    # ruleid: python.sqlmodel.field user.authorization.credentials
+    store_api_key: str | None = SQLField(default=None, nullable=True)
+    # ok: python.sqlmodel.field
+    send_updates: bool = SQLField(default=False)
 
 
 class AccountPublic(SQLModel):

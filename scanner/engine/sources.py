@@ -3493,6 +3493,8 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = classifier.name(hints.label, owner=declaring.owner)
     if match is None and by_name and (_long_text(type_names) or _TEXTAREA in type_names):
         match = _text_after_flag_word(an, name, owner)
+    if match is None and by_name and declaring.stored:
+        match = _noun_after_verb_word(an, name, owner)
     return match
 
 
@@ -3508,6 +3510,22 @@ def _text_after_flag_word(an: FileAnalyzer, name: str, owner: str | None) -> Mat
     flag, so the name is read without that word. None for other names."""
     first, _, rest = name.partition("_")
     if first.lower() not in _FLAG_WORDS or not rest:
+        return None
+    return an.classifier.name(rest, owner=owner)
+
+
+# Words that begin a function's name (`store_api_key(...)`, `send_email(...)`): the rule pack's
+# exclusions read a name so begun as an action on what follows. A stored field is no function.
+_VERB_WORDS = frozenset({"send", "check", "use", "add", "remove", "delete", "clear", "set", "build", "make",
+                         "generate", "render", "handle", "process", "receive", "save", "store", "read", "write"})
+
+
+def _noun_after_verb_word(an: FileAnalyzer, name: str, owner: str | None) -> Match | None:
+    """What a stored field whose name begins with a verb's word holds (langflow's
+    `User.store_api_key`, the key to its component store): a field is no function, so the name is
+    read without that word. None for other names."""
+    first, _, rest = name.partition("_")
+    if first.lower() not in _VERB_WORDS or not rest:
         return None
     return an.classifier.name(rest, owner=owner)
 
