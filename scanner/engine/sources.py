@@ -3429,6 +3429,8 @@ _NO_TEXT_FIELDS = frozenset({
     "PositiveIntegerField", "PositiveSmallIntegerField", "PositiveBigIntegerField", "SmallIntegerField",
     "BigIntegerField", "DurationField", "NullBooleanField", "BigInteger", "SmallInteger", "Numeric",
 })
+
+
 def _declared_type(type_names: list[str]) -> str:
     """The type a field declares: its field call's name (`PositiveIntegerField`), or the type a
     SQLAlchemy column is given (`SmallInteger` of `Column(sa.SmallInteger)`); "" for none."""
