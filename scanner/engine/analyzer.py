@@ -682,7 +682,7 @@ class FileAnalyzer:
             all_args.append(func.args.kwarg)
         route = sources.route_info(self, func, outer)
         defaults = func.args
-        urls = _default_urls(defaults) if (defaults.defaults or defaults.kw_defaults) and _url_default(defaults) else None
+        urls = _default_urls(defaults) if defaults.defaults or defaults.kw_defaults else None
         for index, arg in enumerate(all_args):
             value = sources.parameter_value(self, func, arg, index, cls, route, outer)
             if urls and arg.arg in urls and value.shape is None and value.symbol is None and value.role is None:
@@ -2949,28 +2949,26 @@ def _extracts(node: ast.Call) -> bool:
     return bool(callee) and _EXTRACTING.match(callee) is not None
 
 
-def _url_default(args: ast.arguments) -> bool:
-    """Whether a default of the parameters is a literal URL (most functions' are none: the test
-    `_default_urls` makes, without its pairing)."""
-    for default in args.defaults:
-        if type(default) is ast.Constant and type(default.value) is str and default.value[:4] == "http":
-            return True
-    for keyword_default in args.kw_defaults:  # None for a keyword-only parameter without one
-        if type(keyword_default) is ast.Constant and type(keyword_default.value) is str \
-                and keyword_default.value[:4] == "http":
-            return True
-    return False
-
-
 def _default_urls(args: ast.arguments) -> dict[str, str]:
     """The parameters whose default is a literal URL (`api_base: str = "https://api.openai.com/v1"`),
-    to that URL; {} when none is."""
+    to that URL; {} when none is (most functions': their defaults are looked at before being paired
+    with their parameters)."""
+    for default in (*args.defaults, *args.kw_defaults):  # None for a keyword-only parameter without one
+        if _url_of(default) is not None:
+            break
+    else:
+        return {}
     positional = positional_parameters(args)
     pairs = [*zip(positional[len(positional) - len(args.defaults):], args.defaults),
              *zip(args.kwonlyargs, args.kw_defaults)]
-    return {arg.arg: default.value for arg, default in pairs
-            if isinstance(default, ast.Constant) and isinstance(default.value, str)
-            and default.value.startswith(("https://", "http://"))}
+    return {arg.arg: url for arg, default in pairs if (url := _url_of(default)) is not None}
+
+
+def _url_of(node: ast.expr | None) -> str | None:
+    """The http(s) URL a string literal `node` holds; None for any other node."""
+    if type(node) is ast.Constant and type(node.value) is str and node.value.startswith(("https://", "http://")):
+        return node.value
+    return None
 
 
 def _looks_like_class(symbol: str) -> bool:
