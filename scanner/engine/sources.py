@@ -3494,9 +3494,12 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
             and any(word in type_names[0].lower() for word in _TEXT_FIELD_WORDS):
         match = classifier.name(hints.label, owner=declaring.owner)
     if match is None and by_name and (_long_text(type_names) or _TEXTAREA in type_names):
-        match = _text_after_flag_word(an, name, owner)
+        # `is_active_staff_message = TextField()` (misago: the staff's message on why the account is
+        # disabled): no flag, so the name is read without its flag's word
+        match = _without_first_word(an, name, owner, _FLAG_WORDS)
     if match is None and by_name and declaring.stored:
-        match = _noun_after_verb_word(an, name, owner)
+        # langflow's `User.store_api_key` (the key to its component store): a field is no function
+        match = _without_first_word(an, name, owner, _VERB_WORDS)
     return match
 
 
@@ -3506,28 +3509,18 @@ _FLAG_WORDS = frozenset({"is", "has", "should", "can", "must"})
 _TEXTAREA = "Textarea"
 
 
-def _text_after_flag_word(an: FileAnalyzer, name: str, owner: str | None) -> Match | None:
-    """What a long text field whose name begins with a flag's word holds (misago's
-    `is_active_staff_message = TextField()`, the staff's message on why the account is disabled): no
-    flag, so the name is read without that word. None for other names."""
-    first, _, rest = name.partition("_")
-    if first.lower() not in _FLAG_WORDS or not rest:
-        return None
-    return an.classifier.name(rest, owner=owner)
-
-
 # Words that begin a function's name (`store_api_key(...)`, `send_email(...)`): the rule pack's
 # exclusions read a name so begun as an action on what follows. A stored field is no function.
 _VERB_WORDS = frozenset({"send", "check", "use", "add", "remove", "delete", "clear", "set", "build", "make",
                          "generate", "render", "handle", "process", "receive", "save", "store", "read", "write"})
 
 
-def _noun_after_verb_word(an: FileAnalyzer, name: str, owner: str | None) -> Match | None:
-    """What a stored field whose name begins with a verb's word holds (langflow's
-    `User.store_api_key`, the key to its component store): a field is no function, so the name is
-    read without that word. None for other names."""
+def _without_first_word(an: FileAnalyzer, name: str, owner: str | None, words: frozenset[str]) -> Match | None:
+    """What a field holds whose name begins with one of `words` (a flag's or a verb's, which the rule
+    pack's exclusions read as a flag or an action on what follows), read without that word. None for
+    other names."""
     first, _, rest = name.partition("_")
-    if first.lower() not in _VERB_WORDS or not rest:
+    if first.lower() not in words or not rest:
         return None
     return an.classifier.name(rest, owner=owner)
 
