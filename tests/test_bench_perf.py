@@ -376,3 +376,20 @@ def test_an_accepted_exit_code_without_the_report_is_an_error(tmp_path: Path) ->
                          tmp_path, frozenset({0, 3}), output=tmp_path / "report.json")
     m.run_once(tmp_path / "err.txt")
     assert (m.error, m.walls) == ("exit 3, no report written: IndexError: boom", [])
+
+
+def test_semgreps_version_is_asked_without_a_version_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[list[str]] = []
+
+    class Done:
+        returncode = 0
+        stdout = "1.185.0\n"
+        stderr = ""
+
+    def run(cmd: list[str], **kwargs: Any) -> Done:
+        asked.append(cmd)
+        return Done()
+
+    monkeypatch.setattr(perf.subprocess, "run", run)
+    assert perf.semgrep_version("/opt/semgrep") == "1.185.0"
+    assert asked == [["/opt/semgrep", "--version", "--disable-version-check"]]

@@ -597,6 +597,15 @@ def semgrep_command() -> str | None:
     return str(beside) if beside.exists() else shutil.which("semgrep")
 
 
+def semgrep_version(semgrep: str) -> str | None:
+    """Return semgrep's version, or None when it does not run.
+
+    Without --disable-version-check, `semgrep --version` asks semgrep.dev for the latest
+    release, which hangs until the timeout where only package registries are reachable.
+    """
+    return _version([semgrep, "--version", "--disable-version-check"])
+
+
 def git_state(checkout: Path) -> dict[str, Any]:
     """Return the measured commit and whether the engine's files differ from it."""
     try:
@@ -888,7 +897,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     semgrep = semgrep_command()
     tools = {
         "semgrep": semgrep,
-        "semgrep_version": _version([semgrep, "--version"]) if semgrep else None,
+        "semgrep_version": semgrep_version(semgrep) if semgrep else None,
         "bandit_version": bandit_version,
         "bandit_unavailable": bandit_unavailable,
     }
