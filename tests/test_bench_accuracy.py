@@ -536,6 +536,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("misago", "misago==0.39.6", "Django", True, False),
         ("modoboa", "modoboa==2.12.0", "Django", True, True),
         ("weblate", "weblate==5.14.3", "Django", True, False),
+        ("fief", "fief-server==0.27.0", "FastAPI", True, True),
     ]
 
 
@@ -573,7 +574,7 @@ def test_every_labels_file_has_files_verified_to_hold_none(path: Path) -> None:
 def test_an_unknown_app_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run.main(["--app", "nope"]) == 2
     assert capsys.readouterr().err == (
-        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, lnbits, open-webui, pretix, ckan, label-studio, khoj, oscar, fittrackee, mailman, jupyterhub, helpdesk, appbuilder, ihatemoney, indico, wger, litellm, misago, modoboa, weblate)\n"
+        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, lnbits, open-webui, pretix, ckan, label-studio, khoj, oscar, fittrackee, mailman, jupyterhub, helpdesk, appbuilder, ihatemoney, indico, wger, litellm, misago, modoboa, weblate, fief)\n"
     )
 
 
