@@ -534,7 +534,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("wger", "wger==2.1", "Django", True, True),
         ("litellm", "litellm==1.110.2", "FastAPI", True, False),
         ("misago", "misago==0.39.6", "Django", True, False),
-        ("modoboa", "modoboa==2.12.0", "Django", True, True),
+        ("modoboa", "modoboa==2.12.0", "Django", True, False),
         ("weblate", "weblate==5.14.3", "Django", True, False),
         ("fief", "fief-server==0.27.0", "FastAPI", True, True),
     ]
