@@ -869,3 +869,91 @@ def test_a_loop_over_literals_gives_no_personal_data(loop: str, categories: list
             logger.info("reserved %s", username)
     """
     assert [found for _, kind, found, _, _ in observed(source) if kind == "log"] == categories
+
+
+MACHINERY_BASE = '''
+import requests
+
+
+def request(method, url, *, headers=None, timeout=5, **kwargs):
+    return requests.request(method, url, headers=headers, timeout=timeout, **kwargs)
+
+
+class BatchMachineTranslation:
+    def request(self, method, url, skip_auth=False, **kwargs):
+        return request(method, url, headers={"Accept": "application/json"}, timeout=5, **kwargs)
+
+
+class MachineTranslation(BatchMachineTranslation):
+    def download(self, text):
+        return []
+
+
+class OwnRequest(MachineTranslation):
+    def request(self, method, url, **kwargs):
+        return None
+'''
+
+MACHINERY_BACKENDS = '''
+from app.machinery.base import MachineTranslation, OwnRequest
+
+API_ROOT = "https://translation.googleapis.com/language/translate/v2/"
+
+
+class GlosbeTranslation(MachineTranslation):
+    def download(self, text):
+        return self.request("get", "https://glosbe.com/gapi/translate", params={"phrase": text})
+
+
+class SegmentTracker(MachineTranslation):
+    def track(self, event):
+        return self.request("post", "https://api.segment.io/v1/track", json={"event": event})
+
+
+class GoogleTranslation(MachineTranslation):
+    def languages(self):
+        return self.request("get", API_ROOT + "languages", params={"key": self.settings["key"]})
+
+    def download(self, text):
+        return self.request("get", API_ROOT, params={"key": self.settings["key"], "q": text})
+
+
+class Quiet(OwnRequest):
+    def download(self, text):
+        return self.request("get", "https://glosbe.com/gapi/translate", params={"phrase": text})
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_base_class_http_helper_of_another_module_is_what_self_request_calls(tmp_path: Path, jobs: int) -> None:
+    """Weblate's shape: backends subclass `MachineTranslation` of another module, which inherits its
+    `request` helper from a base of its own module. `self.request(...)` is that helper (a view's request
+    object is never called): a known host handed to it is a share to its recipient; a subclass with its
+    own `request` is not the helper."""
+    (tmp_path / "app" / "machinery").mkdir(parents=True)
+    for init in ("app/__init__.py", "app/machinery/__init__.py"):
+        (tmp_path / init).write_text("", encoding="utf-8")
+    (tmp_path / "app" / "machinery" / "base.py").write_text(MACHINERY_BASE, encoding="utf-8")
+    (tmp_path / "app" / "machinery" / "backends.py").write_text(MACHINERY_BACKENDS, encoding="utf-8")
+    result = run(tmp_path, config=Config(), command="observe", jobs=jobs)
+    shares = [(o.path, o.span.start_line, o.rule, o.recipient, o.categories)
+              for o in result.observations if o.kind is Kind.SHARE]
+    assert shares == [
+        ("app/machinery/backends.py", 14, "python.share.http-known-host", "Segment", ("user.behavior",)),
+    ]
+
+
+VIEW_REQUEST = '''
+from django.views.generic import View
+
+
+class ContactView(View):
+    def post(self, *args, **kwargs):
+        return self.request.POST["email"]
+'''
+
+
+def test_a_views_request_object_is_still_the_request_where_it_is_not_called() -> None:
+    result = analyze_source("app/views.py", VIEW_REQUEST, models(), Classifier.load())
+    assert [(o.span.start_line, o.kind, o.categories) for o in result.observations] == [
+        (7, Kind.COLLECT, ("user.contact.email",))]

@@ -1445,7 +1445,9 @@ class FileAnalyzer:
                         and not (held.symbol or "").startswith("@instance:"):
                     return symbol_value_of(self.models.logger_type)
                 return held
-            if node.attr in self.models.request.self_attributes:
+            if node.attr in self.models.request.self_attributes and not called:
+                # (a view's request object is never called: `self.request("get", url)` is a method, an
+                # HTTP client's of the class or of a base class)
                 return symbol_value_of(REQUEST)
             if self.models.request.methods.get(node.attr) in ("field", "header"):
                 # Tornado: a handler reads request arguments through its own methods
@@ -2299,12 +2301,15 @@ class FileAnalyzer:
         # instances, returned by a factory or bound to a module name, are worth telling others about
         clients = frozenset(key.partition(".")[0] for key, summary in self.summaries.items()
                             if summary.http_url is not None and "." in key)
+        functions = {prefix + key: exported for key, exported in
+                     ((key, self._exported(summary, clients)) for key, summary in self.summaries.items()
+                      if not summary.trivial)
+                     if not exported.trivial}
+        if clients:
+            functions.update(self._inherited_clients(prefix, clients))
         return ModuleSummary(
             # a trivial summary stays trivial exported (which only drops an object it returns)
-            functions={prefix + key: exported for key, exported in
-                       ((key, self._exported(summary, clients)) for key, summary in self.summaries.items()
-                        if not summary.trivial)
-                       if not exported.trivial},
+            functions=functions,
             rendered=rendered,
             families={prefix + name: family for name, family in self.schema_classes.items()},
             # the request object counts too: `from flask import request` in a project module its
@@ -2317,6 +2322,22 @@ class FileAnalyzer:
             settings=frozenset(self.settings),
             properties={**self._exported_properties(bool(rendered)), **self._passed_on_properties()},
         )
+
+    def _inherited_clients(self, prefix: str, clients: frozenset[str]) -> dict[str, FunctionSummary]:
+        """The HTTP-request methods the module's classes inherit from a base class of this module,
+        exported under the subclass's name too: Weblate's `MachineTranslation(BatchMachineTranslation)`
+        is what its backends subclass in other modules, and `self.request("get", url, ...)` there is
+        `BatchMachineTranslation.request` (another module's lookup knows only the class it names)."""
+        inherited: dict[str, FunctionSummary] = {}
+        for name, info in self.classes.items():
+            if not info.bases or name in clients:
+                continue
+            for key, summary in self.summaries.items():
+                owner, _, method = key.partition(".")
+                if owner in clients and summary.http_url is not None and "." not in method \
+                        and not self._defines(name, method) and self.inherited_summary(info, method) is summary:
+                    inherited[f"{prefix}{name}.{method}"] = self._exported(summary, clients)
+        return inherited
 
     def _passed_on_properties(self) -> dict[str, dict[str, frozenset[str]]]:
         """The properties of the classes this module imports by name at its top, as their modules
