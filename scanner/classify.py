@@ -463,7 +463,26 @@ class Classifier:
                     if best is not None:
                         return Match(best[0].category, f"type {name!r} ~ name {best[0].text} + {suffix}")
                     break
+            else:
+                tagged = _TAGGED_FIELD.fullmatch(last)
+                if tagged is not None:
+                    # a project's variant of a field type, tagged after its `Field` (modoboa's
+                    # `DRFEmailFieldUTF8`, an `EmailFieldV2`): the type before the tag
+                    untagged = self._classify_type(tagged[1])
+                    if untagged is not None:
+                        return Match(untagged.category, f"type {name!r} ~ {tagged[1]} + a tag")
         return None
+
+
+# A field type's name with a tag after its `Field` (`DRFEmailFieldUTF8`, `EmailFieldV2`): the tag
+# begins with a digit or an acronym, so a `Fieldset` has none, nor a class named for a field that it
+# is not (`CustomEmailFieldUserManager`, Django's tests' manager of a user model).
+_TAGGED_FIELD = re.compile(r"(\w+Field)(?:[0-9]|[A-Z][A-Z0-9])\w*")
+
+
+def tagged_field(name: str) -> bool:
+    """Whether `name` is a field type's with a tag after its `Field` (`DRFEmailFieldUTF8`)."""
+    return _TAGGED_FIELD.fullmatch(name) is not None
 
 
 def _key(pack: RulePack, name: str) -> str:

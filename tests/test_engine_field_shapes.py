@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from engine_support import Seen, observed
 
+from scanner.classify import tagged_field
+
 DJANGO = "from django.db import models\nfrom django.contrib.auth.models import AbstractUser\n"
 FASTAPI = "from fastapi import APIRouter\nrouter = APIRouter()\n"
 SQLALCHEMY = ("import sqlalchemy as sa\nfrom sqlalchemy import Column\nfrom sqlalchemy.orm import DeclarativeBase\n"
@@ -158,3 +160,53 @@ CREDENTIALS = "user.authorization.credentials"
 ])
 def test_a_field_or_parameter_is_read_by_its_shape(source: str, expected: list[Seen]) -> None:
     assert [seen for seen in observed(source) if seen[1] == "collect"] == expected
+
+
+DRF = "from rest_framework import serializers\n"
+DRF_FIELD = "python.drf.serializer-field"
+EMAIL = "user.contact.email"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a list field's items are of its child's type (DRF `child=`, Django's `ArrayField(base_field=)`)
+    (DRF + "class A(serializers.Serializer):\n    recipients = serializers.ListField(child=serializers.EmailField())\n",
+     [(3, "collect", (EMAIL,), DRF_FIELD, False)]),
+    (DRF + "class A(serializers.Serializer):\n    recipients = serializers.ListField(child=serializers.CharField())\n", []),
+    (DJANGO + "from django.contrib.postgres.fields import ArrayField\nclass A(models.Model):\n"
+     "    forwards = ArrayField(base_field=models.EmailField())\n",
+     [(5, "collect", (EMAIL,), FIELD, True)]),
+    # a project's field type tagged after its `Field` is the type before the tag
+    (DRF + "class DRFEmailFieldUTF8(serializers.CharField):\n    pass\n"
+     "class A(serializers.Serializer):\n    target = DRFEmailFieldUTF8()\n",
+     [(5, "collect", (EMAIL,), DRF_FIELD, False)]),
+    (DRF + "class SizeFieldMB(serializers.CharField):\n    pass\n"
+     "class A(serializers.Serializer):\n    quota = SizeFieldMB()\n", []),
+    # a bare address typed as an e-mail or an IP address is one; untyped it is a postal address
+    (DRF + "class A(serializers.Serializer):\n    address = serializers.EmailField()\n",
+     [(3, "collect", (EMAIL,), DRF_FIELD, False)]),
+    (DRF + "class Contact(serializers.Serializer):\n    address = serializers.IPAddressField()\n",
+     [(3, "collect", ("user.device.ip_address",), DRF_FIELD, False)]),
+    (DRF + "class Contact(serializers.Serializer):\n    address = serializers.CharField()\n",
+     [(3, "collect", ("user.contact.address",), DRF_FIELD, False)]),
+    # an address whose default is written in the code is the service's own
+    (DRF + "class A(serializers.Serializer):\n    sender_address = serializers.EmailField(default='noreply@x.test')\n", []),
+    (DRF + "class A(serializers.Serializer):\n    sender_address = serializers.EmailField(default='')\n",
+     [(3, "collect", (EMAIL,), DRF_FIELD, False)]),
+    # a primary key of a person's address is that address; any other primary key is generated
+    (DJANGO + "class Quota(models.Model):\n    username = models.EmailField(primary_key=True)\n",
+     [(4, "collect", (EMAIL,), FIELD, True)]),
+    (DJANGO + "class Quota(models.Model):\n    username = models.CharField(primary_key=True, max_length=40)\n", []),
+    (SQLALCHEMY + "from sqlalchemy_utils import EmailType\nclass Q(Base):\n    __tablename__ = 'q'\n"
+     "    address = Column(EmailType, primary_key=True)\n    email = Column(sa.Integer, primary_key=True)\n",
+     [(9, "collect", (EMAIL,), "python.sqlalchemy.column", True)]),
+])
+def test_a_field_s_declared_type_says_what_it_holds(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("name", "tagged"), [
+    ("DRFEmailFieldUTF8", True), ("DRFEmailFieldUTF8AndEmptyUser", True), ("EmailFieldV2", True),
+    ("EmailField", False), ("Fieldset", False), ("CustomEmailFieldUserManager", False), ("ImageFieldFile", False),
+])
+def test_a_field_type_tagged_after_its_field_is_known_by_the_tag_s_shape(name: str, tagged: bool) -> None:
+    assert tagged_field(name) is tagged

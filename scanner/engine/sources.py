@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from scanner.classify import Match
+from scanner.classify import Match, tagged_field
 from scanner.engine.imports import import_bindings
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
@@ -2610,14 +2610,15 @@ def callee_name(call: ast.Call) -> str:
 def _declares_field(family: SchemaFamily, symbol: str | None, call: ast.Call) -> bool:
     """A field call of the family, or, in a class known to be of the family, a call of a field
     class of the project's own (`PasswordField(...)`, a subclass of forms.CharField;
-    `LowercaseString(...)`, a subclass of marshmallow's String, named for the field it refines)."""
+    `LowercaseString(...)`, a subclass of marshmallow's String, named for the field it refines;
+    `DRFEmailFieldUTF8(...)`, tagged after its `Field`)."""
     if symbol is not None and family.is_field_call(symbol):
         return True
     if not family.field_calls:
         return False
     name = (symbol or callee_name(call)).rsplit(".", 1)[-1].rsplit(":", 1)[-1]
     excluded = {e.rsplit(".", 1)[-1] for e in family.exclude_calls}
-    return name.endswith(("Field", "String")) and name not in excluded \
+    return (name.endswith(("Field", "String")) or tagged_field(name)) and name not in excluded \
         and not name.endswith(("ForeignKeyField", "RelatedField"))
 
 
@@ -3162,7 +3163,11 @@ def _field(
     # a column's name is an identifier; a form field's first argument is a label (`StringField("Why?")`)
     if column_name and column_name.isidentifier() and an.classifier.name(name, owner=owner) is None:
         name = column_name  # Column("phone_number", String): the column's own name says what it holds
-    for arg in call.args:
+    # a list's item field, positional (marshmallow's `fields.List(fields.Email())`) or by its keyword
+    # (DRF's `ListField(child=EmailField())`, Django's `ArrayField(base_field=EmailField())`): the
+    # items' type says what the list holds
+    items = [k.value for k in call.keywords if k.arg in _ITEM_KEYWORDS] if call.keywords else []
+    for arg in (*call.args, *items) if items else call.args:
         if isinstance(arg, (ast.Name, ast.Attribute, ast.Call)):
             inner = an.static_symbol(arg.func if isinstance(arg, ast.Call) else arg, scope)
             if inner is not None and isinstance(arg, ast.Call) and inner in family.exclude_calls:
@@ -3175,10 +3180,23 @@ def _field(
         type_names.extend(_names_in(annotation))
     if family.submitted and _disabled(call):
         return
-    if call.keywords and _reads_other_object(an, call):
+    if call.keywords and (_reads_other_object(an, call) or _default_address(call)):
         return
     hints = _hints(an, call, scope) if family.submitted else _NO_HINTS
     _emit_field(an, declaring, stmt, name, type_names + hints.types, hints, call)
+
+
+def _default_address(call: ast.Call) -> bool:
+    """Whether a field's default is an e-mail address written in the code (`sender_address =
+    EmailField(default="noreply@example.com")`): the service's own configured address, a setting,
+    where no person's address has a default."""
+    return any(k.arg in ("default", "initial") and isinstance(k.value, ast.Constant) and isinstance(k.value.value, str)
+               and "@" in k.value.value for k in call.keywords)
+
+
+# The keywords by which a list field names the field of its items (DRF's `child=`, Django's
+# `ArrayField(base_field=...)`).
+_ITEM_KEYWORDS = frozenset({"child", "base_field"})
 
 
 # The keywords by which a serializer's field names the attribute path it reads (marshmallow's
@@ -3445,6 +3463,9 @@ def _declared_type(type_names: list[str]) -> str:
 _MAPPING_FIELDS = frozenset({"Dict", "Mapping", "DictField", "dict"})
 # What a login field's declared type may restrict it to: the address or number people sign in with.
 _LOGIN_FORMATS = frozenset({"user.contact.email", "user.contact.phone_number"})
+# What a field named a bare `address` may be, by its declared type: an e-mail or an IP address.
+_POSTAL_ADDRESS = "user.contact.address"
+_ADDRESS_FORMATS = frozenset({"user.contact.email", "user.device.ip_address"})
 # A schema's own `id` or `pk` is its record's key, as a primary key is (`User.id`, `AccountId.id`,
 # a new user's `CreateUser.id`): only its class makes it a person's id, and it collects nothing. A
 # label may still say that it holds an id from elsewhere (`id = IntegerField(label="Account ID")`).
@@ -3476,6 +3497,12 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         # number) holds one, whatever the name it keeps from the login form it extends
         typed = classifier.type_name(type_names[0])
         if typed is not None and typed.category in _LOGIN_FORMATS:
+            match = typed
+    elif match is not None and match.category == _POSTAL_ADDRESS and type_names:
+        # `address = EmailField()`, `address = GenericIPAddressField()`: a bare address whose type is
+        # an e-mail or an IP address is one, not where a person lives
+        typed = classifier.type_name(type_names[0])
+        if typed is not None and typed.category in _ADDRESS_FORMATS:
             match = typed
     if match is None and by_name and declaring.model is not None:
         match = classifier.name(name, owner=declaring.model)
@@ -3579,13 +3606,30 @@ def _refers_by_id_with(an: FileAnalyzer, exclude_argument_calls: frozenset[str],
     or any `*ForeignKey`), or has a keyword of `exclude_argument_keywords` (`foreign_key=`)."""
     if any(k.arg in an.models.field_exclude_keywords and isinstance(k.value, ast.Constant) and k.value.value is True
            for k in call.keywords):
-        return True
+        return not _natural_key(an, call)
     for arg in [*call.args, *(k.value for k in call.keywords)]:
         if isinstance(arg, ast.Call):
             symbol = an.static_symbol(arg.func, scope)
             if symbol in exclude_argument_calls or (symbol or "").endswith("ForeignKey"):
                 return True
     return any(k.arg in exclude_argument_keywords for k in call.keywords)
+
+
+# What a primary key's type may say it holds that no service generates: a person's address or
+# number used as the key (`username = models.EmailField(primary_key=True)`).
+_NATURAL_KEYS = frozenset({"user.contact.email", "user.contact.phone_number", "user.device.ip_address"})
+
+
+def _natural_key(an: FileAnalyzer, call: ast.Call) -> bool:
+    """Whether a primary key's declared type (the field's, or a column's type argument) is an e-mail
+    address, a phone number or an IP address: a natural key, a person's value, not a generated id."""
+    for node in (call.func, *call.args):
+        name = callee_name(node) if isinstance(node, ast.Call) else \
+            node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+        typed = an.classifier.type_name(name) if name else None
+        if typed is not None and typed.category in _NATURAL_KEYS:
+            return True
+    return False
 
 
 def _response_only(an: FileAnalyzer, call: ast.Call) -> bool:
