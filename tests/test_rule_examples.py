@@ -67,6 +67,7 @@ ENGINE_RULES: Mapping[str, str] = {
     "python.request.inbound": "frameworks",
     "python.logging.decorator": "logging",
     "python.share.http-known-host": "share",
+    "python.share.http-fixed-host": "share",
     "python.share.websocket-known-host": "share",
     "python.share.sentry-event-processor": "share",
     "python.cookie.cookies-assignment": "cookies",

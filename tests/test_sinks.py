@@ -925,11 +925,12 @@ class Quiet(OwnRequest):
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_base_class_http_helper_of_another_module_is_what_self_request_calls(tmp_path: Path, jobs: int) -> None:
+def test_a_base_class_http_helper_of_another_module_sends_to_the_fixed_host_it_is_given(tmp_path: Path,
+                                                                                     jobs: int) -> None:
     """Weblate's shape: backends subclass `MachineTranslation` of another module, which inherits its
     `request` helper from a base of its own module. `self.request(...)` is that helper (a view's request
-    object is never called): a known host handed to it is a share to its recipient; a subclass with its
-    own `request` is not the helper."""
+    object is never called), and a fixed host handed to it is a share to that host (a known host to
+    its recipient). The application's own key alone, and a subclass with its own `request`, are not."""
     (tmp_path / "app" / "machinery").mkdir(parents=True)
     for init in ("app/__init__.py", "app/machinery/__init__.py"):
         (tmp_path / init).write_text("", encoding="utf-8")
@@ -939,7 +940,9 @@ def test_a_base_class_http_helper_of_another_module_is_what_self_request_calls(t
     shares = [(o.path, o.span.start_line, o.rule, o.recipient, o.categories)
               for o in result.observations if o.kind is Kind.SHARE]
     assert shares == [
+        ("app/machinery/backends.py", 9, "python.share.http-fixed-host", "glosbe.com", ()),
         ("app/machinery/backends.py", 14, "python.share.http-known-host", "Segment", ("user.behavior",)),
+        ("app/machinery/backends.py", 22, "python.share.http-fixed-host", "googleapis.com", ()),
     ]
 
 

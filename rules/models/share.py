@@ -1917,3 +1917,109 @@ class IntercomHttp:
         params = {**(options.model_dump(exclude_unset=True) if options else {}), **kwargs}
         # ruleid: python.share.http-known-host - recipient=Intercom
         return self.client.post("/tags/search", json=params).json()
+
+
+# --- a base class's HTTP helper, handed a fixed host by a per-service subclass ---------------------
+# A project's base class whose request helper takes its caller's URL, and subclasses that each call it
+# with a host fixed in the code (a literal or a module constant): the project integrates those outside
+# services, and what a call sends goes to one, whatever the service (Weblate's machine-translation
+# backends, one subclass per provider). Named by the host's domain. Not for a configured URL, a private
+# host, or a request that sends only the application's own API key; a direct `requests` call to an
+# unknown host, a module function's helper and a class's call of its own helper stay unlabelled, as
+# the contract says of unknown hosts.
+
+BAIDU_API = "http://api.fanyi.baidu.com/api/trans/vip/translate"
+LOOKUP_ROOT = "https://translation.lookup-service.com/language/translate/v2/"
+
+
+def fetch(method, url, *, headers=None, timeout=5, **kwargs):
+    return requests.request(method, url, headers=headers, timeout=timeout, **kwargs)
+
+
+class TranslationBackend:
+    def __init__(self, settings):
+        self.settings = settings
+
+    def request(self, method, url, skip_auth=False, **kwargs):
+        headers = {"Accept": "application/json; charset=utf-8"}
+        response = fetch(method, url, headers=headers, timeout=5, **kwargs)
+        response.raise_for_status()
+        return response
+
+    def get_api_url(self, *parts):
+        return "/".join([self.settings["url"], *parts])
+
+
+class GlosbeTranslation(TranslationBackend):
+    def download_translations(self, source_language, target_language, text, unit, user):
+        params = {"from": source_language, "dest": target_language, "format": "json", "phrase": text}
+        # ruleid: python.share.http-fixed-host - recipient=glosbe.com
+        response = self.request("get", "https://glosbe.com/gapi/translate", params=params)
+        return response.json()
+
+
+class LookupTranslation(TranslationBackend):
+    def download_languages(self):
+        # only the application's own key with the service: nothing of a person's
+        # ok: python.share.http-fixed-host
+        response = self.request("get", LOOKUP_ROOT + "languages", params={"key": self.settings["key"]})
+        return response.json()
+
+    def download_translations(self, source, language, text, unit, user):
+        # ruleid: python.share.http-fixed-host - recipient=lookup-service.com
+        response = self.request(
+            "get",
+            LOOKUP_ROOT,
+            params={"key": self.settings["key"], "q": text, "source": source, "target": language},
+        )
+        return response.json()
+
+
+class ConfiguredTranslation(TranslationBackend):
+    def download_translations(self, source, language, text, unit, user):
+        # the host is the administrator's choice: not labelled
+        # ok: python.share.http-fixed-host
+        return self.request("post", self.get_api_url("translate"), json={"q": text}).json()
+
+
+class LocalTranslation(TranslationBackend):
+    def download_translations(self, source, language, text, unit, user):
+        # a service on the same machine
+        # ok: python.share.http-fixed-host
+        return self.request("post", "http://localhost:5000/translate", json={"q": text}).json()
+
+
+class BaiduTranslation(TranslationBackend):
+    def download_translations(self, source, language, text, unit, user):
+        args = {"q": text, "from": source, "to": language, "appid": self.settings["key"]}
+        # the host in a module constant
+        # ruleid: python.share.http-fixed-host - recipient=baidu.com
+        return self.request("get", BAIDU_API, params=args).json()
+
+
+def baidu_translate(text, source, target):
+    # a module function's helper: no per-service class of a shared base
+    # ok: python.share.http-fixed-host
+    return fetch("get", BAIDU_API, params={"q": text, "from": source, "to": target}).json()
+
+
+class EngineSpec:
+    engine = "base"
+
+
+class SheetsEngine(EngineSpec):
+    @staticmethod
+    def _do_post(url, body, **kwargs):
+        return requests.post(url, json=body, timeout=10, **kwargs).json()
+
+    @classmethod
+    def df_to_sql(cls, table):
+        # the class's own helper (what it sends is a table's name)
+        # ok: python.share.http-fixed-host
+        return cls._do_post("https://sheets.googleapis.com/v4/spreadsheets", {"properties": {"title": table.table}})
+
+
+def direct_translate(text):
+    # no helper of the project's: an unknown host, unlabelled (the contract)
+    # ok: python.share.http-fixed-host
+    return requests.post("https://api.translate-anything.com/v1/translate", json={"text": text}).json()

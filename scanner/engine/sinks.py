@@ -500,9 +500,10 @@ def _url_argument(url_position: int, args: list[Value], kwargs: list[tuple[str |
 
 
 def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]],
-          base: Value | None = None, scope: Scope | None = None, url_name: str = "url") -> None:
+          base: Value | None = None, scope: Scope | None = None, url_name: str = "url", wrapped: bool = False) -> None:
     """An HTTP request: a share where it goes to a known host; where its URL is a parameter of the
-    function making it, the function is a request helper whose callers make the request (`scope.http_url`)."""
+    function making it, the function is a request helper whose callers make the request (`scope.http_url`).
+    `wrapped`: the call is of such a helper of the project's (`_fixed_host`)."""
     url = _url_argument(url_position, args, kwargs, url_name)
     if base is not None:
         # a request of a client made with a base URL: a relative URL goes there (an absolute one was
@@ -526,6 +527,9 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
             param = next(iter(url.params))
             if param >= 0:
                 scope.http_url = param
+            return
+        if wrapped:
+            _fixed_host(an, node, url, url_position, args, kwargs, url_name)
         return
     entry, host, path, dynamic_query = known
     rest = [value for index, value in enumerate(args) if index != url_position]
@@ -549,6 +553,52 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
         return
     _share_with_host(an, node, entry, data, "python.share.http-known-host", f"data is sent to {entry.recipient} ({host})",
                      f"HTTP request to known host {host}")
+
+
+_CREDENTIALS = "user.authorization.credentials"
+
+# Hosts that name no third party: the machine itself, a private network's or documentation's names.
+_PRIVATE_HOST = LazyPattern(r"(?:.*\.)?(?:localhost|local|internal|lan|home|test|invalid|example|localdomain)"
+                            r"(?:\.[a-z]+)?|[0-9.]+|\[?[0-9a-f:]+\]?", re.IGNORECASE)
+
+
+def _fixed_host(an: FileAnalyzer, node: ast.Call, url: Value, url_position: int, args: list[Value],
+                kwargs: list[tuple[str | None, Value]], url_name: str) -> None:
+    """A per-service subclass calling the HTTP helper it inherits from the project's base class (a
+    method whose URL is its caller's: `self.request("get", "https://glosbe.com/gapi/translate",
+    params=params)` of Weblate's machine-translation backends, one subclass per provider) with a host
+    fixed in the code (a literal or a module constant, not configuration) that no rule pack knows: a
+    share to the service at that host, named by its domain (`glosbe.com`). A base class of backends, each
+    handing the shared helper its own fixed host, is an integration of outside services: the contract's
+    vendor rule (a vendor's fixed host is a share to it), without a list of vendors. A direct
+    `requests.post` to an unknown host, or a class's call of its own helper (Superset's
+    `cls._do_post(session, "https://sheets.googleapis.com/...", body)`), stays unlabelled, as the
+    contract says of unknown hosts. Only where the request's body or query carries what the function was given or
+    personal data: a fixed URL fetched with settings and literals (`_sends_nothing`), or with the
+    application's own API key, shares nothing of the user's."""
+    if not isinstance(url.const, str):
+        return  # a URL built around holes may be anyone's (`f"{base}/translate"`)
+    target = url_target(url)
+    if target is None or not url.const.startswith(("https://", "http://")):
+        return
+    host = target[0].lower()
+    labels = host.split(".")
+    if len(labels) < 2 or not labels[-1].isalpha() or _PRIVATE_HOST.fullmatch(host):
+        return
+    if _sends_nothing(node, url_position, args, kwargs):
+        return
+    rest = [value for index, value in enumerate(args) if index != url_position]
+    ignore = HTTP_CONFIG_KEYWORDS if url_name in HTTP_CONFIG_KEYWORDS else HTTP_CONFIG_KEYWORDS | {url_name}
+    data = _data(an, rest, kwargs, ignore=ignore)
+    # a key or token sent to such a host is the application's own with that service (`params={"key":
+    # self.settings["key"]}`), not a person's
+    categories = data.categories - {_CREDENTIALS}
+    if not categories and not data.params:
+        return  # what is sent is the code's own (a configuration's, a computed report's, its API key)
+    recipient = ".".join(labels[-2:])
+    an.emit(Kind.SHARE, node, categories, "python.share.http-fixed-host",
+            f"data is sent to {recipient} ({host})", recipient=recipient, value=data,
+            reasons=(f"HTTP request to {host}, a host fixed in the code",))
 
 
 # Query or body keys whose value is the service's own id of a record (`osm_ids`, `place_id`) or what the
@@ -1076,6 +1126,16 @@ def check_header_tuple(an: FileAnalyzer, node: ast.Tuple, values: list[Value], s
         _cookie_header(an, node, values[1])
 
 
+def _inherited_call(an: FileAnalyzer, node: ast.Call, scope: Scope) -> bool:
+    """True for `self.m(...)` or `cls.m(...)` of a method the class inherits from a base class (it does
+    not define `m` itself): a per-service subclass calling its base's helper."""
+    func = node.func
+    cls = scope.cls
+    return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls") \
+        and cls is not None and bool(cls.bases) \
+        and not any(method.name == func.attr for method, _ in an.class_methods.get(cls.name, ()))
+
+
 def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, args: list[Value],
                   kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
     """A call of a function that logs some of its parameters logs what is passed there; a call of a
@@ -1087,7 +1147,8 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
         # client: a request to the URL given, sending the other arguments
         names = summary.param_names
         _http(an, node, summary.http_url, args, kwargs, scope=scope,
-              url_name=names[summary.http_url] if summary.http_url < len(names) else "url")
+              url_name=names[summary.http_url] if summary.http_url < len(names) else "url",
+              wrapped=_inherited_call(an, node, scope))
     if not summary.log_params:
         return
     passed: dict[int, Value] = dict(enumerate(args))
