@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -15,10 +16,11 @@ from typing import Any
 import pytest
 
 RUN_PY = Path(__file__).resolve().parents[1] / "bench" / "perf" / "run.py"
+PACK_PY = RUN_PY.with_name("equivalent_pack.py")
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_perf_run", RUN_PY)
+def _load(path: Path = RUN_PY, name: str = "bench_perf_run") -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up by name
@@ -27,6 +29,7 @@ def _load() -> ModuleType:
 
 
 perf = _load()
+equivalent = _load(PACK_PY, "bench_perf_equivalent_pack")
 
 
 def entry(median: float, rss_mb: float = 50.0, cpu: float | None = None) -> dict[str, Any]:
@@ -84,6 +87,7 @@ MEASUREMENTS: dict[str, dict[str, Any]] = {
     "scan_second_run": entry(2.0, 40.0),
     "precommit": entry(0.25, 30.0),
     "semgrep": entry(40.0, 400.0),  # larger than any policyscan figure: must not count as policyscan's
+    "semgrep_equivalent": entry(600.0, 900.0, cpu=1100.0),
     "bandit": entry(24.0, 90.0),
 }
 
@@ -99,6 +103,8 @@ def test_compute_ratios_with_a_cache() -> None:
         "ast_over_read": 8.0,
         "semgrep_over_scan": 5.0,
         "semgrep_over_scan_1_worker": 3.33,
+        "semgrep_equivalent_over_scan": 75.0,
+        "semgrep_equivalent_over_scan_cpu": 137.5,
         "bandit_over_scan": 3.0,
         "precommit_wall_s": 0.25,
         "policyscan_peak_rss_mb": 61.5,
@@ -113,11 +119,14 @@ def test_without_a_cache_the_speedup_is_not_a_figure() -> None:
 def test_missing_and_failed_measurements_give_no_ratio() -> None:
     measurements = dict(MEASUREMENTS)
     measurements["semgrep"] = {"command": ["semgrep"], "unavailable": "semgrep is not installed"}
+    measurements["semgrep_equivalent"] = {"command": ["semgrep"], "unavailable": "semgrep is not installed"}
     measurements["bandit"] = {"command": ["bandit"], "error": "exit 2: boom"}
     del measurements["ast_parse"]
     ratios = perf.compute_ratios(measurements, cache=False)
-    assert {k: ratios[k] for k in ("scan_1_worker_over_ast", "ast_over_read", "semgrep_over_scan", "bandit_over_scan")} == {
+    assert {k: ratios[k] for k in ("scan_1_worker_over_ast", "ast_over_read", "semgrep_over_scan", "bandit_over_scan",
+                                   "semgrep_equivalent_over_scan", "semgrep_equivalent_over_scan_cpu")} == {
         "scan_1_worker_over_ast": None, "ast_over_read": None, "semgrep_over_scan": None, "bandit_over_scan": None,
+        "semgrep_equivalent_over_scan": None, "semgrep_equivalent_over_scan_cpu": None,
     }
     assert ratios["precommit_wall_s"] == 0.25
 
@@ -125,6 +134,7 @@ def test_missing_and_failed_measurements_give_no_ratio() -> None:
 def test_peak_memory_is_the_largest_policyscan_process() -> None:
     assert perf.peak_rss_mb(MEASUREMENTS, perf.POLICYSCAN_MEASUREMENTS) == 61.5
     assert perf.peak_rss_mb(MEASUREMENTS, ["semgrep", "bandit"]) == 400.0
+    assert perf.peak_rss_mb(MEASUREMENTS, ["semgrep_equivalent"]) == 900.0
     assert perf.peak_rss_mb({"scan_1_worker": {"error": "exit 2"}}, perf.POLICYSCAN_MEASUREMENTS) is None
 
 
@@ -140,6 +150,9 @@ TARGETS = {t.key: t for t in perf.TARGETS}
         ("scan_all_cores_over_ast", 2.5, "FAIL"),
         ("semgrep_over_scan", 5.0, "PASS"),  # "at least 5x faster"
         ("semgrep_over_scan", 4.99, "FAIL"),
+        ("semgrep_equivalent_over_scan", 5.0, "PASS"),
+        ("semgrep_equivalent_over_scan", 4.99, "FAIL"),
+        ("semgrep_equivalent_over_scan", None, "n/a"),
         ("precommit_wall_s", 0.299, "PASS"),  # "under 0.3 s": the limit itself fails
         ("precommit_wall_s", 0.3, "FAIL"),
         ("policyscan_peak_rss_mb", 299.9, "PASS"),
@@ -160,6 +173,7 @@ def test_evaluate_targets_rows() -> None:
         ("scan_1_worker_over_ast", "<= 3x", 3.0, "PASS"),
         ("scan_all_cores_over_ast", "<= 2x", 2.0, "PASS"),
         ("semgrep_over_scan", ">= 5x", 5.0, "PASS"),
+        ("semgrep_equivalent_over_scan", ">= 5x", 75.0, "PASS"),
         ("precommit_wall_s", "< 0.3 s", 0.25, "PASS"),
         ("policyscan_peak_rss_mb", "< 300 MB", 61.5, "PASS"),
         ("second_run_speedup", ">= 5x", "n/a: no cache yet", "n/a"),
@@ -169,6 +183,8 @@ def test_evaluate_targets_rows() -> None:
         ("precommit_identical_with_cache", "byte-identical", None, "n/a"),
     ]
     assert all(set(r) == {"key", "label", "target", "value", "status"} for r in rows)
+    assert [r["label"] for r in rows[2:4]] == [
+        "semgrep / full scan (all cores)", "semgrep with an equivalent pack / full scan (all cores)"]
 
 
 @pytest.mark.parametrize(("identical", "status"), [(True, "PASS"), (False, "FAIL"), (None, "n/a")])
@@ -327,7 +343,7 @@ def test_document_shape_and_report() -> None:
                          "bandit": {"command": ["bandit"], "unavailable": "bandit is not installed"}},
         "checks": {"observe_identical_across_workers": True},
         "ratios": {"precommit_wall_s": ratios["precommit_wall_s"], "second_run_speedup": ratios["second_run_speedup"]},
-        "targets": perf.evaluate_targets(ratios, {})[3:4],
+        "targets": perf.evaluate_targets(ratios, {})[4:5],
     }
     doc = perf.document(
         generated="2025-01-01T00:00:00Z", duration_s=61.26, repeat=3,
@@ -393,3 +409,292 @@ def test_semgreps_version_is_asked_without_a_version_check(monkeypatch: pytest.M
     monkeypatch.setattr(perf.subprocess, "run", run)
     assert perf.semgrep_version("/opt/semgrep") == "1.185.0"
     assert asked == [["/opt/semgrep", "--version", "--disable-version-check"]]
+
+
+# --- semgrep with a pack of policyscan's coverage ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("walls", "again"), [([], True), ([59.0], True), ([60.0], True), ([60.5], False)])
+def test_a_measurement_over_a_minute_is_not_repeated(walls: list[float], again: bool) -> None:
+    m = perf.Measurement("semgrep_equivalent", ["semgrep"], Path("."), frozenset({0}), once_after_s=perf.ONCE_AFTER_S)
+    m.walls.extend(walls)
+    assert m.repeats() is again
+    assert perf.Measurement("semgrep", ["semgrep"], Path("."), frozenset({0}), walls=[999.0]).repeats() is True
+
+
+def test_semgrep_findings_and_errors_are_counted_by_rule_and_type() -> None:
+    report = {
+        "results": [{"check_id": "tmp.out.policyscan-equivalent-log"}, {"check_id": "policyscan-equivalent-share"},
+                    {"check_id": "tmp.out.policyscan-equivalent-log"}],
+        "errors": [{"type": "Timeout"}, {"type": ["PartialParsing", [{"line": 1}]]}, {"type": "Timeout"}],
+    }
+    assert perf.semgrep_findings(report) == {"policyscan-equivalent-log": 2, "policyscan-equivalent-share": 1}
+    assert perf.semgrep_errors(report) == {"PartialParsing": 1, "Timeout": 2}
+    assert (perf.semgrep_findings(None), perf.semgrep_errors({"results": []})) == (None, None)
+    assert (perf.semgrep_findings({"results": []}), perf.semgrep_errors({"errors": []})) == ({}, {})
+
+
+def test_the_equivalent_pack_is_generated_from_the_checkout(tmp_path: Path) -> None:
+    out = tmp_path / "pack.yaml"
+    assert perf.generate_equivalent_pack(RUN_PY.parents[2], out) == (4, None)
+    assert [rule["id"] for rule in json.loads(out.read_text(encoding="utf-8"))["rules"]] == [
+        "policyscan-equivalent-collect", "policyscan-equivalent-cookie", "policyscan-equivalent-log",
+        "policyscan-equivalent-share"]
+
+
+TINY_MODELS = """\
+[pack]
+name = "tiny"
+
+[returns]
+"logging.getLogger" = "logging.Logger"
+"logging.Logger.getChild" = "logging.Logger"
+
+[aliases]
+"segment.analytics" = "analytics"
+"openai.AsyncOpenAI" = "openai.OpenAI"
+"tornado.log.app_log" = "logging.Logger"
+
+[[log]]
+rule = "python.logging.personal-data"
+library = "logging"
+functions = ["builtins.print"]
+receivers = ["logging.Logger"]
+methods = ["info", "warning"]
+
+[heuristics]
+logger_names = ["logger", "log"]
+
+[[sdk]]
+recipient = "Segment"
+rule = "python.share.segment"
+calls = ["analytics.track", "openai.OpenAI().chat.completions.create"]
+
+[[setter]]
+rule = "python.cookie.set-cookie"
+methods = ["set_cookie"]
+positional = ["name", "value"]
+
+[request]
+objects = ["flask.request"]
+annotations = ["fastapi.Request"]
+parameter_names = ["request"]
+self_attributes = []
+
+[request.attributes]
+form = "fields"
+headers = "headers"
+cookies = "cookies"
+
+[request.methods]
+get_json = "fields"
+
+[[schema]]
+family = "pydantic"
+rule = "python.pydantic.field"
+bases = ["pydantic.BaseModel"]
+annotated = true
+"""
+
+TINY_CLASSIFIER = """\
+[words]
+transparent = ["list"]
+exclude = ["is"]
+
+[owners]
+person = ["customer"]
+
+[categories."user.contact.email"]
+patterns = ["email"]
+
+[categories."user.name"]
+patterns = ["name @person", "first name"]
+suffixes = ["initial"]
+
+[headers]
+"user-agent" = "user.device"
+"""
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Any]:
+    from scanner.classify import compile_pack
+    from scanner.packs import load_models
+
+    path = tmp_path_factory.mktemp("tiny") / "tiny.toml"
+    path.write_text(TINY_MODELS, encoding="utf-8")
+    return load_models([path]), compile_pack(TINY_CLASSIFIER, "classifier.toml")
+
+
+def test_sink_patterns_tell_functions_from_methods_of_made_objects(tiny: tuple[Any, Any]) -> None:
+    models, _ = tiny
+    assert equivalent.sink_patterns(models.log_calls.names(), models) == equivalent.SinkPatterns(
+        functions=("builtins.print",),
+        # Logger.getChild is a method of a logger, not a way to make one from nothing
+        methods={"logging.getLogger(...)": ("info", "warning"), "tornado.log.app_log": ("info", "warning")},
+    )
+    assert equivalent.sink_patterns(models.share_calls.names(), models) == equivalent.SinkPatterns(
+        functions=("analytics.track", "segment.analytics.track"),
+        methods={"openai.AsyncOpenAI(...)": ("chat.completions.create",), "openai.OpenAI(...)": ("chat.completions.create",)},
+    )
+
+
+def test_call_patterns_call_a_receiver_directly_or_through_a_variable() -> None:
+    sinks = equivalent.SinkPatterns(functions=("analytics.track",), methods={"openai.OpenAI(...)": ("chat.completions.create", "embeddings.create")})
+    assert equivalent.call_patterns(sinks) == [
+        {"pattern": "analytics.track(...)"},
+        {"pattern": "openai.OpenAI(...).chat.completions.create(...)"},
+        {"pattern": "openai.OpenAI(...).embeddings.create(...)"},
+        {"patterns": [
+            {"pattern-inside": "$O = openai.OpenAI(...)\n...\n"},
+            {"pattern-either": [{"pattern": "$O.chat.completions.create(...)"}, {"pattern": "$O.embeddings.create(...)"}]},
+        ]},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "personal"),
+    [
+        ("email", True),
+        ("emails", True),
+        ("user_email", True),
+        ("userEmail", True),
+        ("self.user.email", True),
+        ("email_list", True),  # a transparent word after the match
+        ("email2", True),
+        ("first_name", True),
+        ("firstName", True),
+        ("firstname", True),
+        ("first_name_initial", True),  # the category's suffix
+        ("customer_name", True),  # an owner word before a pattern that needs one
+        ("customer.name", True),
+        ("name", False),  # ... and not without it
+        ("product_name", False),
+        ("is_email", False),  # an excluded word before the match
+        ("email_template", False),  # a word after the match that is not transparent
+        ("bemail", False),  # a match starts a word
+        ("EMAIL", False),
+        ("get_email()", False),
+    ],
+)
+def test_name_regex_reads_names_as_the_classifier_does(tiny: tuple[Any, Any], name: str, personal: bool) -> None:
+    import re
+
+    (regex,) = equivalent.name_regexes(tiny[1])
+    assert bool(re.match(regex, name)) is personal
+
+
+def test_within_text_the_regex_finds_reads_not_calls(tiny: tuple[Any, Any]) -> None:
+    import re
+
+    (regex,) = equivalent.name_regexes(tiny[1], within_text=True)
+    line = 'send(user.email, data["first_name"], get_email(), is_email, customer.name, product.name)'
+    assert [m.group(0) for m in re.finditer(regex, line)] == ["user.email", "first_name", "customer.name"]
+
+
+def test_long_pattern_lists_are_split_into_regexes_within_the_budget(tiny: tuple[Any, Any]) -> None:
+    import re
+
+    whole = equivalent.name_regexes(tiny[1])
+    split = equivalent.name_regexes(tiny[1], budget=len(whole[0]) - 20)
+    assert len(whole) == 1 and len(split) == 2
+    for name in ("email", "customer_name", "first_name"):
+        assert sum(bool(re.match(r, name)) for r in split) == 1
+
+
+def test_the_pack_has_one_rule_per_family_and_is_deterministic(tiny: tuple[Any, Any]) -> None:
+    models, classifier = tiny
+    pack = equivalent.build_pack(models, classifier)
+    assert [(r["id"], r.get("mode", "search")) for r in pack["rules"]] == [
+        ("policyscan-equivalent-collect", "search"), ("policyscan-equivalent-cookie", "search"),
+        ("policyscan-equivalent-log", "taint"), ("policyscan-equivalent-share", "taint"),
+    ]
+    rules = {r["id"].removeprefix("policyscan-equivalent-"): r for r in pack["rules"]}
+    assert rules["cookie"]["pattern-either"] == [{"pattern": "$RESPONSE.set_cookie(...)"}]
+    assert rules["log"]["pattern-sinks"] == [{"pattern-either": [
+        {"pattern": "builtins.print(...)"},
+        {"pattern": "logging.getLogger(...).info(...)"},
+        {"pattern": "logging.getLogger(...).warning(...)"},
+        {"patterns": [{"pattern-inside": "$O = logging.getLogger(...)\n...\n"},
+                      {"pattern-either": [{"pattern": "$O.info(...)"}, {"pattern": "$O.warning(...)"}]}]},
+        {"pattern": "tornado.log.app_log.info(...)"},
+        {"pattern": "tornado.log.app_log.warning(...)"},
+        {"patterns": [{"pattern-inside": "$O = tornado.log.app_log\n...\n"},
+                      {"pattern-either": [{"pattern": "$O.info(...)"}, {"pattern": "$O.warning(...)"}]}]},
+        {"patterns": [{"pattern": "$LOGGER.$METHOD(...)"},
+                      {"metavariable-regex": {"metavariable": "$LOGGER", "regex": r"^(?:(?:self|cls)\.)?(?:log|logger)$"}},
+                      {"metavariable-regex": {"metavariable": "$METHOD", "regex": "^(?:info|warning)$"}}]},
+    ]}]
+    # the same sources for both taint rules: personal names in the text, then request reads
+    assert rules["log"]["pattern-sources"] == rules["share"]["pattern-sources"]
+    sources = rules["log"]["pattern-sources"]
+    assert sources[0] == {"pattern-regex": equivalent.name_regexes(classifier, within_text=True)[0]}
+    assert sources[1:4] == [{"pattern": "flask.request.form"}, {"pattern": "flask.request.get_json(...)"}, {"patterns": [
+        {"pattern-either": [{"pattern": "flask.request.headers[$KEY]"}]},
+        {"metavariable-regex": {"metavariable": "$KEY", "regex": r"""(?i)^[\"'](?:HTTP_)?(?:user[-_]agent)[\"']$"""}},
+    ]}]
+    assert "cookies" not in json.dumps(sources)  # the application's own cookies are not a collect
+    assert equivalent.render(pack) == equivalent.render(equivalent.build_pack(models, classifier))
+    assert json.loads(equivalent.render(pack)) == pack
+
+
+SEMGREP = perf.semgrep_command()
+needs_semgrep = pytest.mark.skipif(SEMGREP is None, reason="semgrep is not installed (pip install -e '.[semgrep]')")
+
+
+def _semgrep(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    assert SEMGREP is not None
+    return subprocess.run([SEMGREP, *args, "--metrics=off", "--disable-version-check"], cwd=cwd, check=False,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def real_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out, count = equivalent.write_pack(tmp_path_factory.mktemp("pack") / "equivalent.yaml")
+    assert count == 4
+    return out
+
+
+@needs_semgrep
+def test_the_real_pack_is_valid_for_semgrep(real_pack: Path, tmp_path: Path) -> None:
+    # `semgrep --validate` also runs the lint pack p/semgrep-rule-lints, which it downloads from
+    # semgrep.dev (unreachable here): its own check of the rules is semgrep-core's -check_rules,
+    # run here with no lint rules, and a --strict scan, which fails on any rule error.
+    core = Path(str(importlib.util.find_spec("semgrep").origin)).parent / "bin" / "semgrep-core"  # type: ignore[union-attr]
+    if core.exists():
+        (tmp_path / "no-lints.yaml").write_text("rules: []\n", encoding="utf-8")
+        checked = subprocess.run([str(core), "-json", "-check_rules", str(tmp_path / "no-lints.yaml"), str(real_pack)],
+                                 check=False, capture_output=True, text=True, timeout=600)
+        assert checked.returncode == 0, checked.stderr[-2000:]
+        assert json.loads(checked.stdout[checked.stdout.index("{"):])["errors"] == []
+    (tmp_path / "empty.py").write_text("", encoding="utf-8")
+    scanned = _semgrep("scan", "--strict", "--config", str(real_pack), "--json", "empty.py", cwd=tmp_path)
+    assert (scanned.returncode, json.loads(scanned.stdout)["errors"]) == (0, [])
+
+
+TEN_LINES = """\
+import logging
+import analytics
+logger = logging.getLogger(__name__)
+def signup(user, response):
+    logger.info("new user %s", user.email)
+    analytics.track(user.id, "Signed up", {"plan": user.plan, "email": user.email})
+    logger.info("signed up")
+    response.set_cookie("session", "abc")
+    log_size = len(response.content)
+    return response
+"""
+
+
+@needs_semgrep
+def test_the_real_pack_finds_a_log_a_share_and_a_cookie(real_pack: Path, tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(TEN_LINES, encoding="utf-8")
+    scanned = _semgrep("scan", "--config", str(real_pack), "--json", "app.py", cwd=tmp_path)
+    assert scanned.returncode == 0, scanned.stderr[-2000:]
+    report = json.loads(scanned.stdout)
+    assert report["errors"] == []
+    assert sorted((r["check_id"].rsplit(".", 1)[-1], r["start"]["line"]) for r in report["results"]) == [
+        ("policyscan-equivalent-cookie", 8),
+        ("policyscan-equivalent-log", 5),
+        ("policyscan-equivalent-share", 6),
+    ]

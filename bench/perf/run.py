@@ -7,7 +7,8 @@ Downloads pinned corpora at run time into bench/perf/.cache/ (never committed), 
 same files and in the same run, measures the median (and min/max) wall time over N repeats
 and the peak memory of: reading every file; `ast.parse` of every file in one process;
 `policyscan observe` and `policyscan scan` with one worker and with all cores; semgrep running
-the project's own semgrep pack; `bandit -r`; a pre-commit-sized scan of 5 files; and a second,
+the project's own semgrep pack, and a pack of policyscan's coverage generated from its models
+(bench/perf/equivalent_pack.py); `bandit -r`; a pre-commit-sized scan of 5 files; and a second,
 unchanged scan. It prints a table, the ratios and PASS/FAIL against the targets of issue 5,
 and writes every figure to a JSON file (default bench/perf/results.json).
 
@@ -48,6 +49,11 @@ CACHE = HERE / ".cache"
 DEFAULT_JSON = HERE / "results.json"
 INVENTORY = HERE / "inventory.toml"
 SEMGREP_PACK = Path("rules") / "semgrep" / "sdk-settings.yaml"
+EQUIVALENT_PACK_SCRIPT = HERE / "equivalent_pack.py"
+EQUIVALENT_PACK = CACHE / "out" / "equivalent-pack.yaml"
+# A measurement whose first run takes longer than this is not repeated (semgrep with the equivalent
+# pack takes minutes): its one run is the figure, and its note says so.
+ONCE_AFTER_S = 60.0
 SCHEMA_VERSION = 1
 
 
@@ -158,6 +164,7 @@ TARGETS: tuple[Target, ...] = (
     Target("scan_1_worker_over_ast", "full scan, 1 worker / ast floor", "<=", 3.0),
     Target("scan_all_cores_over_ast", "full scan, all cores / ast floor", "<=", 2.0),
     Target("semgrep_over_scan", "semgrep / full scan (all cores)", ">=", 5.0),
+    Target("semgrep_equivalent_over_scan", "semgrep with an equivalent pack / full scan (all cores)", ">=", 5.0),
     Target("precommit_wall_s", "pre-commit run on 5 files, wall", "<", 0.3, "s"),
     Target("policyscan_peak_rss_mb", "policyscan peak memory", "<", 300.0, "MB"),
     Target("second_run_speedup", "unchanged second run speed-up", ">=", 5.0),
@@ -238,6 +245,10 @@ def compute_ratios(measurements: Mapping[str, Mapping[str, Any]], *, cache: bool
         "ast_over_read": ratio(ast_floor, median_of(measurements, "read_files")),
         "semgrep_over_scan": ratio(median_of(measurements, "semgrep"), scan_all),
         "semgrep_over_scan_1_worker": ratio(median_of(measurements, "semgrep"), scan_1),
+        # semgrep doing policyscan's job: the pack bench/perf/equivalent_pack.py generates from its models
+        "semgrep_equivalent_over_scan": ratio(median_of(measurements, "semgrep_equivalent"), scan_all),
+        "semgrep_equivalent_over_scan_cpu": ratio(median_of(measurements, "semgrep_equivalent", "cpu_s"),
+                                                  median_of(measurements, "scan_all_cores", "cpu_s")),
         "bandit_over_scan": ratio(median_of(measurements, "bandit"), scan_all),
         "precommit_wall_s": median_of(measurements, "precommit"),
         "policyscan_peak_rss_mb": peak_rss_mb(measurements, POLICYSCAN_MEASUREMENTS),
@@ -488,6 +499,11 @@ class Measurement:
     note: str = ""
     before: Callable[[], None] | None = None  # untimed, before each run
     after: Callable[[], None] | None = None  # untimed, after each run, even a failed one
+    once_after_s: float | None = None  # not repeated when the first run took longer (ONCE_AFTER_S)
+
+    def repeats(self) -> bool:
+        """True unless this measurement's first run took longer than `once_after_s` (then it runs once)."""
+        return self.once_after_s is None or not self.walls or self.walls[0] <= self.once_after_s
 
     def run_once(self, errfile: Path) -> None:
         """Run the command once in a wrapper process; on an unexpected exit code, record the error."""
@@ -721,7 +737,14 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
         return [py, "-m", "scanner", "scan", *[str(root / f) for f in chosen], "--root", str(root), *inventory,
                 "--format", "text", "-o", str(output), *cache]
     semgrep_out, bandit_out = out / "semgrep.json", out / "bandit.json"
+    equivalent_out = out / "semgrep-equivalent.json"
     semgrep = tools["semgrep"]
+
+    def semgrep_with(pack: Path, output: Path) -> list[str]:
+        # --project-root: the corpus sits in this git repository, whose .gitignore leaves out
+        # bench/perf/.cache/; semgrep would then scan nothing (or, outside git, skip tests/).
+        return [str(semgrep), "scan", "--metrics=off", "--disable-version-check", "--config", str(pack),
+                "--project-root", str(root), str(root), "--json", "-o", str(output)]
     measurements = {m.name: m for m in (
         Measurement("read_files", [py, "-c", READ_SCRIPT, str(listing)], checkout, frozenset({0})),
         Measurement("ast_parse", [py, "-c", AST_SCRIPT, str(listing)], checkout, frozenset({0})),
@@ -733,12 +756,10 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
         scan("scan_second_run", "1", caches / "scan", cold=False),
         Measurement("precommit", precommit(precommit_out, precommit_cache), checkout, scan_ok, precommit_out,
                     before=edit, after=restore),
-        # --project-root: the corpus sits in this git repository, whose .gitignore leaves out
-        # bench/perf/.cache/; semgrep would then scan nothing (or, outside git, skip tests/).
-        Measurement("semgrep", [str(semgrep), "scan", "--metrics=off", "--disable-version-check", "--config",
-                                str(checkout / SEMGREP_PACK), "--project-root", str(root), str(root),
-                                "--json", "-o", str(semgrep_out)],
-                    checkout, frozenset({0, 1}), semgrep_out),
+        Measurement("semgrep", semgrep_with(checkout / SEMGREP_PACK, semgrep_out), checkout, frozenset({0, 1}), semgrep_out),
+        # The same command with the pack of policyscan's coverage (generated once per run, in main).
+        Measurement("semgrep_equivalent", semgrep_with(EQUIVALENT_PACK, equivalent_out), checkout, frozenset({0, 1}),
+                    equivalent_out, once_after_s=ONCE_AFTER_S),
         Measurement("bandit", [py, "-m", "bandit", "-r", str(root), "-f", "json", "-o", str(bandit_out), "-q"],
                     checkout, frozenset({0, 1}), bandit_out),
     )}
@@ -746,6 +767,10 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
         measurements["semgrep"].unavailable = "semgrep is not installed (pip install -e '.[semgrep]')"
     elif not (checkout / SEMGREP_PACK).exists():
         measurements["semgrep"].unavailable = f"{SEMGREP_PACK} is not in the checkout"
+    if semgrep is None:
+        measurements["semgrep_equivalent"].unavailable = measurements["semgrep"].unavailable
+    elif tools["equivalent_pack_error"]:
+        measurements["semgrep_equivalent"].unavailable = tools["equivalent_pack_error"]
     if tools["bandit_unavailable"]:
         measurements["bandit"].unavailable = tools["bandit_unavailable"]
     if mode is None:
@@ -763,7 +788,7 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
     load_before = _loadavg()
     for i in range(repeat):
         for m in measurements.values():
-            if m.unavailable is None and m.error is None:
+            if m.unavailable is None and m.error is None and m.repeats():
                 print(f"  [{corpus.name} {i + 1}/{repeat}] {m.name} ...", end="", flush=True)
                 m.run_once(errfile)
                 print(f" {m.walls[-1]:.2f} s" if m.error is None else f" failed: {m.error}", flush=True)
@@ -778,6 +803,9 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
         cold.run_once(errfile)
         print(f" {cold.walls[-1]:.2f} s" if cold.error is None else f" failed: {cold.error}", flush=True)
         measurements[cold.name] = cold
+    once = measurements["semgrep_equivalent"]
+    if repeat > 1 and not once.repeats():
+        once.note = f"once: its first run took over {ONCE_AFTER_S:g} s"
     results = {name: m.result() for name, m in measurements.items()}
     load_after = _loadavg()
     identities = {
@@ -795,6 +823,11 @@ def bench_corpus(corpus: Corpus, *, checkout: Path, repeat: int, tools: Mapping[
         **identities,
         "policyscan_skipped_files": _skipped(out / "observe_1_worker.json"),
         "semgrep_files_scanned": _semgrep_files(semgrep_out),
+        # A pack that matches nothing measures nothing: what semgrep found with the equivalent pack
+        # (by rule), and the files or rules it gave up on (timeouts, parse errors).
+        "semgrep_equivalent_rules": tools["equivalent_pack_rules"],
+        "semgrep_equivalent_findings": semgrep_findings(_load_json(equivalent_out)),
+        "semgrep_equivalent_errors": semgrep_errors(_load_json(equivalent_out)),
         "bandit_files_scanned": _bandit_files(bandit_out),
         "cache_mode": mode,
     }
@@ -841,6 +874,45 @@ def _skipped(path: Path) -> int | None:
 def _semgrep_files(path: Path) -> int | None:
     data = _load_json(path)
     return len(data["paths"]["scanned"]) if isinstance(data, dict) and "scanned" in data.get("paths", {}) else None
+
+
+def semgrep_findings(report: Any) -> dict[str, int] | None:
+    """Return the number of results of each rule (by its id, without the config path semgrep puts
+    before it) in a semgrep JSON report, or None when there is no report."""
+    if not isinstance(report, dict) or not isinstance(report.get("results"), list):
+        return None
+    counts: dict[str, int] = {}
+    for result in report["results"]:
+        rule = str(result.get("check_id", "?")).rsplit(".", 1)[-1]
+        counts[rule] = counts.get(rule, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def semgrep_errors(report: Any) -> dict[str, int] | None:
+    """Return the number of errors of each type (`Timeout`, `Syntax error`, ...) in a semgrep JSON
+    report, or None when there is no report."""
+    if not isinstance(report, dict) or not isinstance(report.get("errors"), list):
+        return None
+    counts: dict[str, int] = {}
+    for error in report["errors"]:
+        kind = error.get("type")
+        name = kind if isinstance(kind, str) else str(kind[0]) if isinstance(kind, list) and kind else "?"
+        counts[name] = counts.get(name, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def generate_equivalent_pack(checkout: Path, out: Path = EQUIVALENT_PACK) -> tuple[int | None, str | None]:
+    """Write the semgrep pack of policyscan's coverage from the checkout's models (equivalent_pack.py,
+    run with the checkout first on PYTHONPATH); return (its number of rules, None) or (None, why not)."""
+    env = child_env()
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(checkout), env.get("PYTHONPATH", "")) if p)
+    done = subprocess.run([sys.executable, str(EQUIVALENT_PACK_SCRIPT), str(out)], cwd=checkout,
+                          check=False, capture_output=True, text=True, env=env)
+    pack = _load_json(out) if done.returncode == 0 else None
+    if not isinstance(pack, dict) or not isinstance(pack.get("rules"), list):
+        tail = " | ".join(done.stderr.strip().splitlines()[-2:])
+        return None, f"the equivalent pack could not be generated from this checkout's models: {tail}"
+    return len(pack["rules"]), None
 
 
 def _bandit_files(path: Path) -> int | None:
@@ -895,9 +967,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         state = {"path": str(checkout), **git_state(checkout), "exported": False}
     bandit_version, bandit_unavailable = ensure_bandit(not args.no_install)
     semgrep = semgrep_command()
+    rules, pack_error = generate_equivalent_pack(checkout) if semgrep else (None, None)
     tools = {
         "semgrep": semgrep,
         "semgrep_version": semgrep_version(semgrep) if semgrep else None,
+        "equivalent_pack_rules": rules,
+        "equivalent_pack_error": pack_error,
         "bandit_version": bandit_version,
         "bandit_unavailable": bandit_unavailable,
     }
