@@ -74,7 +74,17 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("sender", None, None),
     ("from", None, None),
     ("from_date", "msg", None),
+    # the addresses it is sent to; not its subject, which is as often the service's own text (a
+    # notification's) as the sender's (indico's `email["subject"]`)
     ("subject", "msg", None),
+    ("email_to", "EmailSerializer", None),
+    ("msg_to", None, EMAIL),
+    ("to", "EmailSerializer", EMAIL),
+    ("cc", "mail", EMAIL),
+    ("bcc", "msg", EMAIL),
+    ("recipients", "envelope", EMAIL),
+    ("to", "message", None),
+    ("cc", None, None),
     ("Email", None, EMAIL),
     ("userEmail", None, EMAIL),
     ("user_emails", None, EMAIL),

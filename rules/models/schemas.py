@@ -891,6 +891,24 @@ class AliasSerializer(serializers.ModelSerializer):
     last_address = serializers.IPAddressField(required=False)
 
 
+class SendEmailSerializer(serializers.Serializer):
+    """A webmail's compose form (modoboa's): an e-mail's recipients are addresses."""
+
+    # ruleid: python.drf.serializer-field user.contact.email
+    to = serializers.ListField(child=serializers.CharField(), required=False)
+    # ruleid: python.drf.serializer-field user.contact.email
+    bcc = serializers.ListField(child=serializers.CharField(), required=False)
+    # ok: python.drf.serializer-field
+    in_reply_to = serializers.CharField(required=False)
+
+
+class ChatMessageSerializer(serializers.Serializer):
+    """A chat's message is no e-mail: its `to` is a room."""
+
+    # ok: python.drf.serializer-field
+    to = serializers.CharField()
+
+
 class NotificationSettingsSerializer(serializers.Serializer):
     """The service's own settings: an address with a default written in the code is configured."""
 
