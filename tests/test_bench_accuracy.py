@@ -413,6 +413,21 @@ def test_a_good_labels_file(tmp_path: Path) -> None:
     assert labels.paths == frozenset({"demo/views.py", "demo/empty.py"})
 
 
+def test_labels_are_checked_against_the_code(tmp_path: Path) -> None:
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "views.py").write_text("\n" * 8 + "x = 1\n", encoding="utf-8")  # 9 lines
+    labels = run.load_labels(write(tmp_path, GOOD))
+    assert run.check_against_code(labels, tmp_path) == [
+        "labels/demo.toml: demo/empty.py: reviewed file not found in the scan root",
+    ]
+    (tmp_path / "demo" / "empty.py").write_text("", encoding="utf-8")
+    assert run.check_against_code(labels, tmp_path) == []
+    (tmp_path / "demo" / "views.py").write_text("x = 1\n" * 8, encoding="utf-8")  # 8 lines: line 9 is gone
+    assert run.check_against_code(labels, tmp_path) == [
+        "labels/demo.toml: demo/views.py:9: cookie label past the end of the file (8 lines)",
+    ]
+
+
 # After an `app` line, OBS puts the [[file.observation]] header on line 6 and its keys from line 7.
 OBS = '[[file]]\npath = "demo/a.py"\nreviewed = "exhaustive"\n\n[[file.observation]]\n'
 

@@ -536,6 +536,27 @@ def score(labels: AppLabels, found: Sequence[Found]) -> MatchResult:
     return match(labels.labels, [f for f in found if f.path in paths])
 
 
+def check_against_code(labels: AppLabels, root: Path) -> list[str]:
+    """The labels of `labels` that cannot be right about the code under `root` ([] when none).
+
+    A reviewed file missing from the scan root, or a label past the end of its file, would be
+    counted as a miss whatever policyscan does: a labelling slip (a line copied from another
+    file) or a stale label after a version change, to mend before the figures mean anything.
+    """
+    problems: list[str] = []
+    for labelled in labels.files:
+        path = root / labelled.path
+        if not path.is_file():
+            problems.append(f"labels/{labels.app}.toml: {labelled.path}: reviewed file not found in the scan root")
+            continue
+        lines = len(path.read_bytes().splitlines())
+        for label in labelled.labels:
+            if label.end_line > lines:
+                problems.append(f"labels/{labels.app}.toml: {labelled.path}:{label.line}: {label.kind} label past "
+                                f"the end of the file ({lines} lines)")
+    return problems
+
+
 def fetch(app: App, cache: Path = CACHE) -> Path:
     """The scan root of `app` under `cache`, downloading and unpacking it unless it is there.
 
@@ -768,9 +789,14 @@ def run(only: Sequence[str] | None, json_out: Path | None, *, reveal_blind: bool
     if problems:
         raise BenchmarkError(problems, EXIT_INVALID)
     commit, dirty = commit_of()
+    roots = {app: fetch(app) for app in selected}
+    for app, labels in labelled:
+        problems += check_against_code(labels, roots[app])
+    if problems:
+        raise BenchmarkError(problems, EXIT_INVALID)
     scores: list[AppScore] = []
     for app in selected:
-        root = fetch(app)
+        root = roots[app]
         labels = next((labels for a, labels in labelled if a == app), None)
         if labels is None:
             continue
