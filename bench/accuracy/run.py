@@ -790,8 +790,8 @@ def run(only: Sequence[str] | None, json_out: Path | None, *, reveal_blind: bool
         raise BenchmarkError(problems, EXIT_INVALID)
     commit, dirty = commit_of()
     roots = {app: fetch(app) for app in selected}
-    for app, labels in labelled:
-        problems += check_against_code(labels, roots[app])
+    for app, app_labels in labelled:
+        problems += check_against_code(app_labels, roots[app])
     if problems:
         raise BenchmarkError(problems, EXIT_INVALID)
     scores: list[AppScore] = []
