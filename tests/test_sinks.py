@@ -11,7 +11,7 @@ from engine_support import models, observed
 from scanner.classify import Classifier
 from scanner.config import Config
 from scanner.engine.analyzer import analyze_source
-from scanner.engine.sinks import url_target
+from scanner.engine.sinks import registered_domain, url_target
 from scanner.engine.values import HOLE, Value, default_shape, joined_shape
 from scanner.errors import RulePackError
 from scanner.model import Kind
@@ -960,3 +960,15 @@ def test_a_views_request_object_is_still_the_request_where_it_is_not_called() ->
     result = analyze_source("app/views.py", VIEW_REQUEST, models(), Classifier.load())
     assert [(o.span.start_line, o.kind, o.categories) for o in result.observations] == [
         (7, Kind.COLLECT, ("user.contact.email",))]
+
+
+@pytest.mark.parametrize(("host", "domain"), [
+    ("translation.googleapis.com", "googleapis.com"),
+    ("glosbe.com", "glosbe.com"),
+    ("api.example.co.uk", "example.co.uk"),
+    ("www.service.com.au", "service.com.au"),
+    ("api.service.io", "service.io"),
+    ("mt.service.de", "service.de"),
+])
+def test_a_fixed_host_is_named_by_the_domain_its_service_registered(host: str, domain: str) -> None:
+    assert registered_domain(host.split(".")) == domain

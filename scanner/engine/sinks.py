@@ -562,6 +562,19 @@ _PRIVATE_HOST = LazyPattern(r"(?:.*\.)?(?:localhost|local|internal|lan|home|test
                             r"(?:\.[a-z]+)?|[0-9.]+|\[?[0-9a-f:]+\]?", re.IGNORECASE)
 
 
+# Second-level labels under which a country's registry sells names (`api.deepl.co.uk`): the name the
+# service bought is one label further left.
+_SECOND_LEVEL = frozenset({"ac", "co", "com", "edu", "gov", "net", "or", "org"})
+
+
+def registered_domain(labels: list[str]) -> str:
+    """The name a service registered, from a host's labels: `translation.googleapis.com` ->
+    `googleapis.com`, `api.example.co.uk` -> `example.co.uk` (a country's second level counted)."""
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
 def _fixed_host(an: FileAnalyzer, node: ast.Call, url: Value, url_position: int, args: list[Value],
                 kwargs: list[tuple[str | None, Value]], url_name: str) -> None:
     """A per-service subclass calling the HTTP helper it inherits from the project's base class (a
@@ -595,7 +608,7 @@ def _fixed_host(an: FileAnalyzer, node: ast.Call, url: Value, url_position: int,
     categories = data.categories - {_CREDENTIALS}
     if not categories and not data.params:
         return  # what is sent is the code's own (a configuration's, a computed report's, its API key)
-    recipient = ".".join(labels[-2:])
+    recipient = registered_domain(labels)
     an.emit(Kind.SHARE, node, categories, "python.share.http-fixed-host",
             f"data is sent to {recipient} ({host})", recipient=recipient, value=data,
             reasons=(f"HTTP request to {host}, a host fixed in the code",))
