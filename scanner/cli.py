@@ -39,8 +39,13 @@ def _color(stream: object) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
 
 
+def _to_stdout(output: Path | None) -> bool:
+    """Whether a report goes to standard output: no `-o`, or `-o -` (the usual name for it)."""
+    return output is None or str(output) == "-"
+
+
 def _write(text: str, output: Path | None) -> None:
-    if output is None:
+    if output is None or _to_stdout(output):
         click.echo(text, nl=False)
         return
     try:
@@ -110,7 +115,7 @@ def _cache_options(command: Callable[..., int]) -> Callable[..., int]:
 @cli.command()
 @click.argument("path", type=_ANY_PATH, default=".")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_OBSERVE), default="text", show_default=True)
-@click.option("-o", "--output", type=_FILE, help="Write the report to a file.")
+@click.option("-o", "--output", type=_FILE, help="Write the report to a file (`-`: standard output).")
 @click.option("--explain", is_flag=True, help="Say why each observation was made (the pattern and the flow).")
 @click.option("--jobs", "-j", type=_WORKERS, default=None, help="Worker processes (0: automatic).")
 @_cache_options
@@ -130,7 +135,7 @@ def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int 
     if fmt == "json":
         _write(render_json(result, explain=explain), output)
     else:
-        _write(render_text(result, color=output is None and _color(sys.stdout), explain=explain), output)
+        _write(render_text(result, color=_to_stdout(output) and _color(sys.stdout), explain=explain), output)
     return ExitCode.CLEAN if result.complete else ExitCode.INCOMPLETE
 
 
@@ -139,7 +144,7 @@ def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int 
 @click.option("--root", type=_FOLDER, help="The project root (default: PATH when it is one folder, else the current folder).")
 @click.option("--inventory", "inventory_file", type=_FILE, help="The policy inventory (TOML).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_SCAN), default="text", show_default=True)
-@click.option("-o", "--output", type=_FILE, help="Write the report to a file instead of standard output.")
+@click.option("-o", "--output", type=_FILE, help="Write the report to a file instead of standard output (`-`: standard output still).")
 @click.option("--sarif-output", type=_FILE, help="Also write SARIF to this file.")
 @click.option("--sarif-suppressed", type=click.Choice(("include", "omit")), default="include", show_default=True,
               help="Keep suppressed results in SARIF (with `suppressions`) or drop them (GitHub ignores suppressions).")
@@ -194,7 +199,7 @@ def scan(
                      progress=progress, baseline_file=baseline_file, changed=changed,
                      fixes=sarif_fixes and (fmt == "sarif" or sarif_output is not None),
                      cache=not no_cache, cache_dir=cache_dir)
-    color = fmt == "text" and output is None and _color(sys.stdout)
+    color = fmt == "text" and _to_stdout(output) and _color(sys.stdout)
     path_prefix, link_base = "", None
     if fmt in ("github", "markdown"):  # paths and links from the repository root, as GitHub shows them
         from scanner.report.github import path_prefix_for
@@ -289,7 +294,7 @@ def baseline_group() -> None:
 @click.option("--root", type=_FOLDER, help="The project root (default: PATH when it is one folder, else the current folder).")
 @click.option("--inventory", "inventory_file", type=_FILE, help="The policy inventory (TOML).")
 @click.option("-o", "--output", type=_FILE,
-              help="The baseline file to write (default: .policyscan-baseline.json in the project root).")
+              help="The baseline file to write (default: .policyscan-baseline.json in the project root; `-`: standard output).")
 @click.option("--jobs", "-j", type=_WORKERS, default=None, help="Worker processes (0: automatic).")
 def baseline_create(
     paths: tuple[Path, ...], root: Path | None, inventory_file: Path | None, output: Path | None, jobs: int | None

@@ -268,3 +268,15 @@ def test_observe_explain_says_why_and_how_the_data_travelled(tmp_path: Path, cap
         "    app/views.py:11: request field 'email' is read (user.contact.email)",
         "    app/views.py:12: user.contact.email is written to a log by logging.info()",
     ]
+
+
+@pytest.mark.parametrize("command", [["observe", "--format", "json"], ["scan", "--format", "json"]])
+def test_an_output_of_dash_is_standard_output(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              monkeypatch: pytest.MonkeyPatch, command: list[str]) -> None:
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    monkeypatch.chdir(tmp_path)
+    code, to_stdout, _ = cli([*command, str(tmp_path), "--no-cache"], capsys)
+    code_dash, dashed, _ = cli([*command, str(tmp_path), "--no-cache", "-o", "-"], capsys)
+    assert (code_dash, dashed) == (code, to_stdout)
+    assert json.loads(dashed)
+    assert not (tmp_path / "-").exists()
