@@ -45,6 +45,22 @@ def test_request_keys(source: str, expected: list[Seen]) -> None:
     assert [(line - 1, *rest) for line, *rest in seen] == expected
 
 
+@pytest.mark.parametrize(("base", "field", "call", "expected"), [
+    # a form class building itself from the posted data: its declared fields are the collects
+    ("forms.ModelForm", "theme = forms.CharField()", "cls(request.POST, instance=request.user)", []),
+    ("forms.Form", "theme = forms.CharField()", "cls(data=request.POST)", []),
+    # a class that is no schema takes the fields whole in its constructor
+    ("object", "theme = 'dark'", "cls(request.POST)", [(7, "collect", CONTENT, BODY, False)]),
+    # another name than the classmethod's own class
+    ("forms.Form", "theme = forms.CharField()", "klass(request.POST)", [(7, "collect", CONTENT, BODY, False)]),
+])
+def test_a_form_classmethod_building_its_own_class(base: str, field: str, call: str, expected: list[Seen]) -> None:
+    source = (f"from django import forms\nclass ProfileForm({base}):\n    {field}\n"
+              f"    @classmethod\n    def from_request(cls, request, klass):\n        if request.method == 'POST':\n"
+              f"            return {call}\n")
+    assert observed(source) == expected
+
+
 @pytest.mark.parametrize(("fields", "expected"), [
     ("users = fields.List(fields.Integer)", []),
     ("user_names = fields.List(fields.Integer())", []),

@@ -26,10 +26,12 @@ from slack_bolt.async_app import AsyncApp
 from asgiref.typing import ASGIReceiveEvent
 import geoip2.database
 from aiohttp import web
+from django import forms
 from django.conf import settings
 from django.utils.module_loading import import_string
 from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic.edit import FormView
 from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, Security, UploadFile, WebSocket
@@ -1250,6 +1252,25 @@ def django_login(request: HttpRequest):
     # ruleid: python.request.body user.content
     cleaned = transform(request.POST)
     return JsonResponse({"ok": form.is_valid(), "cleaned": cleaned})
+
+
+class ProfileBaseForm(forms.ModelForm):
+    @classmethod
+    def from_request(cls, request):
+        # the form class builds itself from the posted data (weblate's `from_request`): its declared
+        # fields are the collects, as `ProfileBaseForm(request.POST)` would be
+        if request.method == "POST":
+            # ok: python.request.body
+            return cls(request.POST, instance=request.user.profile)
+        return cls(instance=request.user.profile)
+
+
+class WebhookEvent:
+    @classmethod
+    def from_request(cls, request):
+        # a class that is no form: its constructor takes the submitted fields whole
+        # ruleid: python.request.body user.content
+        return cls(request.POST, received=timezone.now())
 
 
 class PostingMiddleware:

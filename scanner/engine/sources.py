@@ -1384,7 +1384,7 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
     # `self.form_class(request.GET)`, `self.get_form_class()(data)`, `self.get_serializer(data=...)`
     validated = (callee[:1].isupper() or callee in VALIDATING_METHODS or callee.endswith("_class")
                  or callee in SCHEMA_GETTERS or _holds_schema(callee) or isinstance(node.func, ast.Call)
-                 or _schema_receiver(node))
+                 or _schema_receiver(node) or _own_schema_class(an, node, scope))
     if validated and callee in VALIDATING_METHODS and _outside_validator(an, node, symbol):
         validated = False  # `Activity().deserialize(body)`: no field of it is seen, so the body is taken whole
     arg_nodes: list[ast.expr] = [*node.args, *(k.value for k in node.keywords)]
@@ -1426,6 +1426,16 @@ def _schema_receiver(node: ast.Call) -> bool:
     receiver = func.value
     name = receiver.attr if isinstance(receiver, ast.Attribute) else receiver.id if isinstance(receiver, ast.Name) else ""
     return _holds_schema(name)
+
+
+def _own_schema_class(an: FileAnalyzer, node: ast.Call, scope: Scope) -> bool:
+    """Whether a call builds the schema class whose method it is in, through the classmethod's first
+    parameter (`cls(request.POST, instance=...)` in a form's `from_request`): the form's declared
+    fields read the data, as `ProfileForm(request.POST)` would. False for a class that is no schema
+    (its `__init__` takes the body whole) and for any other call."""
+    func = node.func
+    return isinstance(func, ast.Name) and scope.params[:1] == (func.id,) and scope.cls is not None \
+        and scope.cls.name in an.schema_classes
 
 
 def _outside_validator(an: FileAnalyzer, node: ast.Call, symbol: str | None) -> bool:
