@@ -210,3 +210,37 @@ def test_a_field_s_declared_type_says_what_it_holds(source: str, expected: list[
 ])
 def test_a_field_type_tagged_after_its_field_is_known_by_the_tag_s_shape(name: str, tagged: bool) -> None:
     assert tagged_field(name) is tagged
+
+
+DJANGO_USER = "from django.conf import settings\nfrom django.db import models\n"
+SOCIAL_URL = ("user.contact.social_url",)
+
+
+@pytest.mark.parametrize(("relation", "expected"), [
+    # one person's own record: the links on it are theirs
+    ("models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)",
+     [(5, "collect", SOCIAL_URL, FIELD, True)]),
+    ("models.OneToOneField('auth.User', on_delete=models.CASCADE)", [(5, "collect", SOCIAL_URL, FIELD, True)]),
+    ("models.ForeignKey(settings.AUTH_USER_MODEL, unique=True, on_delete=models.CASCADE)",
+     [(5, "collect", SOCIAL_URL, FIELD, True)]),
+    ("models.ForeignKey(settings.AUTH_USER_MODEL, primary_key=True, on_delete=models.CASCADE)",
+     [(5, "collect", SOCIAL_URL, FIELD, True)]),
+    # many rows per person (a bookmark, a webhook), or one per thing that is no person
+    ("models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)", []),
+    ("models.ForeignKey(settings.AUTH_USER_MODEL, unique=False, on_delete=models.CASCADE)", []),
+    ("models.OneToOneField('trans.Project', on_delete=models.CASCADE)", []),
+])
+def test_a_url_on_a_persons_own_record_is_their_link(relation: str, expected: list[Seen]) -> None:
+    source = f"{DJANGO_USER}class Settings(models.Model):\n    owner = {relation}\n    codesite = models.URLField(blank=True)\n"
+    assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("column", "expected"), [
+    ("Column(sa.ForeignKey('users.id'), primary_key=True)", [(10, "collect", SOCIAL_URL, "python.sqlalchemy.column", True)]),
+    ("Column(sa.ForeignKey('users.id'), unique=True)", [(10, "collect", SOCIAL_URL, "python.sqlalchemy.column", True)]),
+    ("Column(sa.ForeignKey('users.id'))", []),
+])
+def test_a_url_column_of_a_row_keyed_by_one_person_is_their_link(column: str, expected: list[Seen]) -> None:
+    source = (f"{SQLALCHEMY}from sqlalchemy_utils import URLType\nclass Settings(Base):\n    __tablename__ = 's'\n"
+              f"    user_id = {column}\n    codesite = Column(URLType)\n")
+    assert observed(source) == expected

@@ -533,6 +533,41 @@ class ForumUser(AbstractUser):
     USERNAME_FIELD = "slug"
 
 
+class Profile(models.Model):
+    # one person's own record (weblate's profile): the links kept on it are theirs, whatever
+    # service names them
+    # ok: python.django.model-field
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, unique=True, editable=False, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.contact.social_url
+    fediverse = models.URLField(verbose_name=_("Fediverse URL"), blank=True)
+    # ruleid: python.django.model-field user.contact.social_url
+    codesite = models.URLField(verbose_name=_("Code site URL"), blank=True)
+
+
+class TeamMembership(models.Model):
+    # a foreign key that is unique ties the record to one person as a one-to-one field does
+    # ok: python.django.model-field
+    member = models.ForeignKey("accounts.User", unique=True, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.contact.social_url
+    chat = models.URLField(blank=True)
+
+
+class Bookmark(models.Model):
+    # many rows per person: a link they keep is a page of anyone's, not one of theirs
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ok: python.django.model-field
+    target = models.URLField()
+
+
+class Webhook(models.Model):
+    # ok: python.django.model-field
+    project = models.OneToOneField("trans.Project", on_delete=models.CASCADE)
+    # a record tied one-to-one to something that is no person
+    # ok: python.django.model-field
+    payload_url = models.URLField()
+
+
 class ForumUserProfile(models.Model):
     # a person's signature and its copy rendered for display are what they wrote
     # ruleid: python.django.model-field user.content

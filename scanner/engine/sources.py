@@ -2570,12 +2570,14 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     # a value class a request body is decoded into (a route's parameter type, or a field of one) is
     # filled in by a person as a form is: its fields are read as what they submit
     received = not family.submitted and not stored and _received(an, node)
+    people = _person_relations(an, node, scope) if stored else frozenset()
     declaring = _Declaring(node.name, replace(family, submitted=True) if received else family, stored,
                            _model_of(node), _has_address_fields(an, node),
                            "" if stored and _persons_configuration(an, node, scope) else _verb_named(an, node),
                            stored and _embeds_persons_text(an, node, scope),
-                           _person_relations(an, node, scope) if stored else frozenset(),
-                           _login_field(node) if stored else None)
+                           people,
+                           _login_field(node) if stored else None,
+                           bool(people) and _one_to_one_with_person(an, node, scope))
     for stmt in _class_statements(node.body):
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             value = stmt.value
@@ -2955,6 +2957,8 @@ class _Declaring(NamedTuple):
     people: frozenset[str] = frozenset()
     # the field a Django user model names as its login (`USERNAME_FIELD = "slug"`)
     login: str | None = None
+    # it is one person's own record, tied one-to-one to them (`user = OneToOneField(User)`): a profile
+    profile: bool = False
 
 
 class _Hints(NamedTuple):
@@ -3070,6 +3074,30 @@ def _person_relations(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> froz
                    and _names_person(an, arg.args[0]) for arg in call.args):
                 found.add(target.id.removesuffix("_id"))
     return frozenset(found)
+
+
+def _one_to_one_with_person(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> bool:
+    """Whether a stored class is one person's own record: a Django `OneToOneField` to the user model
+    or a class named for a person (`user = OneToOneField(User)` of a profile), or a foreign key to one
+    that is unique or the primary key (`ForeignKey(User, unique=True)`, `user_id =
+    Column(ForeignKey("users.id"), primary_key=True)`). False for a plain foreign key: many rows of
+    it (posts, grants, tokens) belong to one person."""
+    for stmt in cls.body:
+        if not (isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call)):
+            continue
+        call = stmt.value
+        symbol = an.static_symbol(call.func, scope) or callee_name(call)
+        # a Django relation is the field's call; a SQLAlchemy one is a `ForeignKey(...)` of the column's
+        relation: ast.Call | None = call if symbol.endswith(("ForeignKey", "OneToOneField")) else next(
+            (arg for arg in call.args if isinstance(arg, ast.Call) and callee_name(arg).endswith("ForeignKey")), None)
+        if relation is None or not (relation.args and _names_person(an, relation.args[0])):
+            continue
+        if relation is call and symbol.endswith("OneToOneField"):
+            return True
+        if any(k.arg in ("unique", "primary_key") and isinstance(k.value, ast.Constant) and k.value.value is True
+               for k in call.keywords):
+            return True
+    return False
 
 
 def _login_field(cls: ast.ClassDef) -> str | None:
@@ -3301,6 +3329,11 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         written = an.classifier.written_name(name, declaring.owner)
         if written is not None and written.category.startswith(CONTENT):
             match = written
+    if match is None and declaring.profile and _declared_type(type_names) in _URL_FIELDS:
+        # `Profile.fediverse = URLField()` beside `user = OneToOneField(User)`: a link kept on a
+        # person's own record is one of theirs (their site, their profile elsewhere), whatever
+        # service names it
+        match = Match(_PERSONS_LINK, "a link on a person's own record (one-to-one with them)")
     if match is None or refers_to_user(name, match.category):
         return
     if _holds_flag(stmt, type_names):
@@ -3443,6 +3476,9 @@ def _no_text(annotation: ast.expr) -> bool:
 
 
 _USERNAME = "user.account.username"
+_PERSONS_LINK = "user.contact.social_url"
+# Field types of a URL (Django's, DRF's, WTForms', SQLAlchemy-Utils')
+_URL_FIELDS = frozenset({"URLField", "URLType"})
 # What a received query or search is (`query @request @body`): text a person typed.
 _BEHAVIOR = "user.behavior"
 # Field types that hold a choice, a number, a flag, a date, an id or a URL: no text a person wrote
