@@ -95,6 +95,20 @@ def test_styled_text_and_the_signed_in_user(call: str, expected: list[Seen]) -> 
     assert [(line - 1, *rest) for line, *rest in observed(source)] == expected
 
 
+@pytest.mark.parametrize(("call", "expected"), [
+    # a logger's method chosen at run time by its level, or named by a literal
+    ("getattr(logger, level)(f'changed by {user.username}')", [(4, "log", USERNAME, LOG, False)]),
+    ("getattr(logger, 'warning')('changed by %s', user.username)", [(4, "log", USERNAME, LOG, False)]),
+    ("getattr(logging.getLogger('audit'), level)(user.username)", [(4, "log", USERNAME, LOG, False)]),
+    # the same shape on an object that is no logger, and a logger's attribute that is not called
+    ("getattr(user, level)(user.username)", []),
+    ("handler = getattr(logger, 'handlers')", []),
+])
+def test_a_loggers_method_chosen_by_getattr_logs(call: str, expected: list[Seen]) -> None:
+    source = f"import logging\nlogger = logging.getLogger(__name__)\ndef changed(user, level):\n    {call}\n"
+    assert observed(source) == expected
+
+
 def test_a_mapping_logged_whole_holds_what_the_keys_read_of_it_in_its_block_name() -> None:
     source = '''
         import logging

@@ -1590,6 +1590,13 @@ class FileAnalyzer:
         args = [self.eval(given[0], scope)] if len(given) == 1 else [self.eval(a, scope) for a in given] if given else []
         kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords] \
             if node.keywords else []
+        if symbol == "builtins.getattr" and len(args) == 2 and args[0].symbol is not None:
+            # `getattr(logger, level)(message)`: a logger's method chosen at run time by its level is
+            # a log call, as `logger.log(level, message)` is (`getattr(logger, "info")`, `logger.info`)
+            named = args[1].const
+            chosen = f"{args[0].symbol}.{named if isinstance(named, str) else 'log'}"
+            if self.models.log_calls.get(chosen) is not None:
+                return symbol_value_of(chosen)
         # whether a pack's table of calls has it (one memoised test; most calls are in none of them):
         # a symbol of the file (`@class:...`) is looked up, as a class may derive from a modelled one
         modelled = symbol is not None and (symbol[:1] == "@" or self.models.models_call(symbol))
