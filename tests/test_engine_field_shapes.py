@@ -87,6 +87,18 @@ CREDENTIALS = "user.authorization.credentials"
     (DJANGO + "class FileObject(models.Model):\n    raw_text = models.TextField()\n", []),
     (DJANGO + "class Server(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
      + "    notes = models.TextField()\n", []),
+    # a row whose relation names a person its author holds their text in its long text, whatever its
+    # name; not in a short one, nor a row a person only owns
+    (DJANGO + "class Change(models.Model):\n    author = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    old = models.TextField()\n    action = models.CharField(max_length=20)\n",
+     [(5, "collect", ("user.content",), FIELD, True)]),
+    (SQLALCHEMY + "from sqlalchemy import ForeignKey\nclass Edit(Base):\n    __tablename__ = 'e'\n"
+     + "    author_id = Column(sa.Integer, ForeignKey('users.id'))\n    before = Column(sa.Text)\n",
+     [(10, "collect", ("user.content",), "python.sqlalchemy.column", True)]),
+    (DJANGO + "class Change(models.Model):\n    owner = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    old = models.TextField()\n", []),
+    (DJANGO + "class Section(models.Model):\n    last_poster = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    rules = models.TextField()\n", []),
     # long text is no flag, though its name begins with a flag's word; a flag or a short code is
     (DJANGO + "class User(AbstractUser):\n    is_active_staff_message = models.TextField(null=True)\n"
      + "    has_message = models.CharField(max_length=1)\n    is_message = models.BooleanField()\n",

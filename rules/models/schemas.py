@@ -568,6 +568,33 @@ class Webhook(models.Model):
     payload_url = models.URLField()
 
 
+class Change(models.Model):
+    # a record of an edit whose relation names the person its author (weblate's change log): the text
+    # after and before the edit is what they wrote, whatever the fields are named
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE)
+    # ok: python.django.model-field
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, related_name="+", db_index=False,
+                               on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    target = models.TextField(default="", blank=True)
+    # ruleid: python.django.model-field user.content
+    old = models.TextField(default="", blank=True)
+    # a short code or a mapping is no text they wrote
+    # ok: python.django.model-field
+    action = models.CharField(max_length=20)
+    # ok: python.django.model-field
+    details = models.JSONField(default=dict)
+
+
+class AccessGrant(models.Model):
+    # a row a person owns, no author of: its long text is the service's (a grant's scopes)
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ok: python.django.model-field
+    scopes = models.TextField(blank=True)
+
+
 class ForumUserProfile(models.Model):
     # a person's signature and its copy rendered for display are what they wrote
     # ruleid: python.django.model-field user.content

@@ -3321,6 +3321,12 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         # source, its rendered copy, a copy kept for search), and so is that of a record of its
         # edits (`PostEdit.edited_from`, `NoteRevision.source`)
         match = Match(CONTENT, "long text of a post or message a person wrote")
+    if match is None and declaring.people and _long_text(type_names) \
+            and any("authorship" in an.classifier.pack.word_groups.get(relation, ()) for relation in declaring.people):
+        # `Change.target = TextField()` beside `author = ForeignKey(User)`: a row whose relation names
+        # a person its author holds what they wrote in its long text, whatever the field's name (the
+        # relation's whole name: a forum section's `last_poster` wrote elsewhere)
+        match = Match(CONTENT, "long text of a row a person authored")
     if match is None and declaring.people and (_long_text(type_names) or _unbounded_string(stmt)):
         # `FileObject.raw_text = TextField()` beside `user = ForeignKey(User)`: the long text of a
         # row tied to a person, named for what people write in their own words, is theirs,
