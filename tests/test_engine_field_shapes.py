@@ -70,6 +70,12 @@ CREDENTIALS = "user.authorization.credentials"
      + "    original = models.TextField()\n    checksum = models.CharField(max_length=64)\n",
      [(5, "collect", ("user.content",), FIELD, True)]),
     (DJANGO + "class Post(models.Model):\n    original = models.TextField()\n", []),
+    (DJANGO + "class Suggestion(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    target = models.TextField()\n", [(5, "collect", ("user.content",), FIELD, True)]),
+    (DJANGO + "class Suggestion(models.Model):\n    target = models.TextField()\n", []),
+    # only its long text: a suggestion's other fields keep their names' reading
+    (DJANGO + "class SearchSuggestion(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    title = models.CharField(max_length=100)\n", []),
     # and of a record of its edits; not of a version of something else
     (SQLALCHEMY + "from sqlalchemy import ForeignKey\nclass NoteRevision(Base):\n    __tablename__ = 'r'\n"
      + "    user_id = Column(sa.Integer, ForeignKey('users.id'))\n    source = Column(sa.Text)\n",

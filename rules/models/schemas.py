@@ -595,6 +595,16 @@ class AccessGrant(models.Model):
     scopes = models.TextField(blank=True)
 
 
+class Suggestion(models.Model):
+    # ok: python.django.model-field
+    unit = models.ForeignKey("trans.Unit", on_delete=models.CASCADE)
+    # a change a person proposes in their own words (weblate's suggested translation)
+    # ruleid: python.django.model-field user.content
+    target = models.TextField()
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE)
+
+
 class ForumUserProfile(models.Model):
     # a person's signature and its copy rendered for display are what they wrote
     # ruleid: python.django.model-field user.content

@@ -3315,7 +3315,8 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: s
         match = _copied_name(declaring, name)
     if match is None and declaring.people and _long_text(type_names) \
             and (an.classifier.owner_in(declaring.owner, "content")
-                 or an.classifier.owner_in(declaring.owner, "revision", of="content")):
+                 or an.classifier.owner_in(declaring.owner, "revision", of="content")
+                 or an.classifier.owner_in(declaring.owner, "proposal")):
         # `Post.original = TextField()` beside `poster = ForeignKey(User)`: the long text of a post,
         # a comment or a message someone wrote is their text, whatever the field's name (its
         # source, its rendered copy, a copy kept for search), and so is that of a record of its
