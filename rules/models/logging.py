@@ -350,6 +350,26 @@ class AuditMiddleware:
         self.audit_logger.write({"user": user.email, "path": path})
 
 
+class LoggerMixin:
+    """A mixin of models that log (weblate's): `log_info` is a logging wrapper of theirs."""
+
+    def log_info(self, msg, *args):
+        # ruleid: python.logging.personal-data -
+        return logger.info(f"{self.full_slug}: {msg}", *args)
+
+
+class Translation(models.Model, LoggerMixin):
+    # ok: python.django.model-field
+    filename = models.CharField(max_length=400)
+
+
+def translation_saved(user):
+    # an instance of a class of the file calls the wrapper it inherits
+    translation = Translation()
+    # ruleid: python.logging.personal-data user.account.username
+    translation.log_info("saved by %s", user.username)
+
+
 # --- named for the record it keeps, not for logging: a log where it logs, not where it is called ------
 # (khoj's `save_to_conversation_log`: the turn saved to the database is the contract's storage; the
 # logging word of a name makes a wrapper only as its verb, `log_event`, `print_stdout`)

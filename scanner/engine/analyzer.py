@@ -1981,11 +1981,24 @@ class FileAnalyzer:
                 return self.inherited_summary(scope.cls, callee.attr)  # `super().m()`: the bases' method
         if symbol is not None:
             if symbol.startswith("@instance:"):
-                return self.summary_of(symbol[len("@instance:"):])
+                return self._instance_method(symbol[len("@instance:"):])
             key = symbol.replace("()", "")  # `callable_key`, inlined
             self.uses.add(USE_FUNCTION + key)
             return self.external.functions.get(key)
         return None
+
+    def _instance_method(self, key: str) -> FunctionSummary | None:
+        """The summary of the method `key` (`Translation.log_info`) of an instance of a class of this
+        file: its own, else the one it inherits from its bases (`t = Translation(); t.log_info(...)`,
+        `log_info` defined on a mixin), as `self.log_info(...)` finds it. None for neither."""
+        found = self.summary_of(key)
+        if found is not None:
+            return found
+        class_name, _, attr = key.rpartition(".")
+        cls = self.classes.get(class_name)
+        if cls is None or not cls.bases or self._defines(class_name, attr):
+            return None
+        return self.inherited_summary(cls, attr)
 
     def _defines(self, class_name: str, attr: str) -> bool:
         """Whether the class of this file named `class_name` defines a method `attr` itself."""
