@@ -1,4 +1,5 @@
-"""An instance's methods include those its class inherits (FileAnalyzer._instance_method)."""
+"""A model's relation holds an instance of the related class of the file, and an instance's methods
+include those its class inherits (scanner/engine/sources.related_instances, FileAnalyzer._instance_method)."""
 
 from __future__ import annotations
 
@@ -32,4 +33,18 @@ WRAPPER = (7, "log", (), LOG, False)
     ("None", "Change().log_info('%s', user.username)", [WRAPPER]),
 ])
 def test_an_instance_calls_the_methods_its_class_inherits(relation: str, call: str, expected: list[Seen]) -> None:
+    assert observed(SOURCE.format(relation=relation, call=call)) == expected
+
+
+@pytest.mark.parametrize(("relation", "expected"), [
+    # a relation to a class of the file, by the class or by its model label
+    ("models.ForeignKey(Translation, on_delete=models.CASCADE)", [WRAPPER, (13, "log", USERNAME, LOG, False)]),
+    ("models.ForeignKey('trans.Translation', on_delete=models.CASCADE)", [WRAPPER, (13, "log", USERNAME, LOG, False)]),
+    ("models.OneToOneField('Translation', on_delete=models.CASCADE)", [WRAPPER, (13, "log", USERNAME, LOG, False)]),
+    ("relationship('Translation')", [WRAPPER, (13, "log", USERNAME, LOG, False)]),
+    # a class no file of it defines
+    ("models.ForeignKey('lang.Language', on_delete=models.CASCADE)", [WRAPPER]),
+])
+def test_a_relation_holds_an_instance_of_the_related_class(relation: str, expected: list[Seen]) -> None:
+    call = "self.translation.log_info('%s', user.username)"
     assert observed(SOURCE.format(relation=relation, call=call)) == expected

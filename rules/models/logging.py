@@ -363,6 +363,21 @@ class Translation(models.Model, LoggerMixin):
     filename = models.CharField(max_length=400)
 
 
+class Change(models.Model):
+    # a model's relation holds an instance of the related class: its methods are that class's,
+    # those it inherits from a mixin too
+    translation = models.ForeignKey("trans.Translation", null=True, on_delete=models.CASCADE)
+    # ok: python.django.model-field
+    user = models.ForeignKey(AbstractUser, null=True, on_delete=models.CASCADE)
+
+    def log_event(self):
+        message = f"changed ({self.user.username})"
+        # ruleid: python.logging.personal-data user.account.username
+        self.translation.log_info("%s", message)
+        # ok: python.logging.personal-data
+        self.translation.log_info("%s", "changed")
+
+
 def translation_saved(user):
     # an instance of a class of the file calls the wrapper it inherits
     translation = Translation()

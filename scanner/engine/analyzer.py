@@ -478,6 +478,7 @@ class FileAnalyzer:
                 for name, value in class_scope.env.items():
                     if value.symbol is not None or _url_text(value):  # an object, or `base_url = "https://..."`
                         info.attributes.setdefault(name, value)
+                info.attributes.update(sources.related_instances(self, stmt))
                 deferred.extend((func, scope, info) for func, _, _ in methods)
                 self.class_methods[info.name] = [(func, scope) for func, _, _ in methods]
             elif isinstance(stmt, (ast.If, ast.Try, ast.With, ast.AsyncWith)) and self._holds_definitions(stmt):

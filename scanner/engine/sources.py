@@ -28,7 +28,7 @@ from scanner.engine.summaries import (
     USE_RENDERED,
     USE_RESPONSE,
 )
-from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value
+from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value, symbol_value_of
 from scanner.model import Cookie, Kind
 from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable, matches_any
 
@@ -3074,6 +3074,33 @@ def _person_relations(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> froz
                    and _names_person(an, arg.args[0]) for arg in call.args):
                 found.add(target.id.removesuffix("_id"))
     return frozenset(found)
+
+
+# Calls of ORM relations whose first argument is the related class (Django's, SQLAlchemy's).
+_RELATION_CALLS = frozenset({"ForeignKey", "OneToOneField", "relationship"})
+
+
+def related_instances(an: FileAnalyzer, cls: ast.ClassDef) -> dict[str, Value]:
+    """What a model's relations hold: `translation = models.ForeignKey(Translation, ...)`,
+    `ForeignKey("trans.Translation")` and SQLAlchemy's `relationship("Translation")` give an instance
+    of that class of this file (`self.translation.log_info(...)` calls its methods). Empty for a
+    class with none, and for a related class of another module or none the file defines."""
+    found: dict[str, Value] = {}
+    for stmt in cls.body:
+        if not (isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call)
+                and stmt.value.args and callee_name(stmt.value) in _RELATION_CALLS):
+            continue
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
+        related = stmt.value.args[0]
+        if isinstance(related, ast.Name):
+            class_name = related.id
+        elif isinstance(related, ast.Constant) and isinstance(related.value, str):
+            class_name = related.value.rpartition(".")[2]  # a model's label, `app_label.Model`
+        else:
+            continue
+        if isinstance(target, ast.Name) and class_name in an.classes and class_name != cls.name:
+            found[target.id] = symbol_value_of(f"@instance:{class_name}")
+    return found
 
 
 def _one_to_one_with_person(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> bool:
