@@ -698,3 +698,13 @@ def test_the_real_pack_finds_a_log_a_share_and_a_cookie(real_pack: Path, tmp_pat
         ("policyscan-equivalent-log", 5),
         ("policyscan-equivalent-share", 6),
     ]
+
+
+def test_the_equivalent_pack_can_be_left_out(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    generated: list[Path] = []
+    monkeypatch.setattr(perf, "generate_equivalent_pack", lambda checkout: (generated.append(checkout), (4, None))[1])
+    assert perf.equivalent_pack_for(tmp_path, "/opt/semgrep", skip=True) == (None, "not measured (--no-equivalent)")
+    assert generated == []
+    assert perf.equivalent_pack_for(tmp_path, None, skip=False) == (None, None)
+    assert perf.equivalent_pack_for(tmp_path, "/opt/semgrep", skip=False) == (4, None)
+    assert generated == [tmp_path]

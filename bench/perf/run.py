@@ -901,6 +901,14 @@ def semgrep_errors(report: Any) -> dict[str, int] | None:
     return dict(sorted(counts.items()))
 
 
+def equivalent_pack_for(checkout: Path, semgrep: str | None, *, skip: bool) -> tuple[int | None, str | None]:
+    """The equivalent pack's (rule count, None), or (None, why it is not measured); (None, None)
+    without semgrep, whose own row says so. Generated only when it will be measured."""
+    if skip:
+        return None, "not measured (--no-equivalent)"
+    return generate_equivalent_pack(checkout) if semgrep else (None, None)
+
+
 def generate_equivalent_pack(checkout: Path, out: Path = EQUIVALENT_PACK) -> tuple[int | None, str | None]:
     """Write the semgrep pack of policyscan's coverage from the checkout's models (equivalent_pack.py,
     run with the checkout first on PYTHONPATH); return (its number of rules, None) or (None, why not)."""
@@ -951,6 +959,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="only this corpus (repeatable; default all)")
     parser.add_argument("--ref", help="measure this commit (exported with git archive) instead of the working tree")
     parser.add_argument("--no-install", action="store_true", help="do not pip-install bandit when it is missing")
+    parser.add_argument("--no-equivalent", action="store_true",
+                        help="do not measure semgrep with the equivalent pack (it takes most of an hour)")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -967,7 +977,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         state = {"path": str(checkout), **git_state(checkout), "exported": False}
     bandit_version, bandit_unavailable = ensure_bandit(not args.no_install)
     semgrep = semgrep_command()
-    rules, pack_error = generate_equivalent_pack(checkout) if semgrep else (None, None)
+    rules, pack_error = equivalent_pack_for(checkout, semgrep, skip=args.no_equivalent)
     tools = {
         "semgrep": semgrep,
         "semgrep_version": semgrep_version(semgrep) if semgrep else None,
