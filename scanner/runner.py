@@ -252,6 +252,12 @@ def analyze(
     finally:
         engine.close()
     observations = [o for a in results.values() for o in a.result.observations]
+    # the logs other modules' callers give their data to: known only once every file's result is at hand
+    relayed = [r for a in results.values() for r in a.relayed]
+    if relayed:  # imported only then: a tree whose calls give no other module's log call personal data has none
+        from scanner.relayed import relayed_logs
+
+        observations += relayed_logs(relayed, observations)
     skips = [a.result.skip for a in results.values() if a.result.skip is not None]
     return Analysis(
         observations=tuple(sorted(observations, key=lambda o: o.sort_key)),

@@ -1716,3 +1716,33 @@ def log_message_sent(sender: "User", recipient: str):
 def log_sender(sender, kind: str):
     # ruleid: python.logging.personal-data user.name
     logger.info("%s sent by %s", kind, sender.name)
+
+
+# A function checking a setting (litellm's `resolve_s3_batch_file_upload(configured)`) warns with the
+# configured value: what its callers read under a setting's key (`s3_batch_file_upload`, read as an
+# upload by its name) is a setting, not data logged on the side of its work.
+def resolve_batch_file_upload(configured):
+    try:
+        return FLAG.validate_python(configured)
+    except ValidationError:
+        # ok: python.logging.personal-data
+        log.warning("s3_batch_file_upload=%r is not a boolean", configured)
+        return False
+
+
+def init_uploads(params):
+    return resolve_batch_file_upload(params.get("s3_batch_file_upload"))
+
+
+# The near miss: a parameter of a neutral name, logged on the side of saving it, given an upload.
+def store_upload(value):
+    try:
+        return storage.save(value)
+    except OSError:
+        # ruleid: python.logging.personal-data user.content
+        log.warning("could not store %r", value)
+        return None
+
+
+def save_attachment(params):
+    return store_upload(params.get("file_upload"))

@@ -46,7 +46,9 @@ from scanner.engine.summaries import (
     URL_CONSTANT,
     Analyzed,
     FunctionSummary,
+    LogSite,
     ModuleSummary,
+    RelayedLog,
 )
 from scanner.engine.values import (
     CARRIERS,
@@ -338,6 +340,7 @@ class FileAnalyzer:
         "positions",
         "properties",
         "received_local",
+        "relayed",
         "request_attributes",
         "response_models",
         "schema_classes",
@@ -372,6 +375,7 @@ class FileAnalyzer:
         # by local name and parameter index: calls in this file that pass personal data there are
         # reported at those log calls
         self.side_logs: dict[str, dict[int, list[sinks.SideLog]]] = {}
+        self.relayed: list[RelayedLog] = []  # calls passing personal data to other modules' log calls
         self.pending: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = {}
         self.classes: dict[str, ClassInfo] = {}
         self.schema_classes: dict[str, str] = {}
@@ -764,8 +768,9 @@ class FileAnalyzer:
             and not returned.steps and not returned.reasons
         log_params = {(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0} \
             if scope.logging_wrapper else {}
+        log_sites = self._log_sites(scope.side_logs, shift, func.name) if scope.side_logs else {}
         http_url = scope.http_url - shift if scope.http_url is not None and scope.http_url >= shift else None
-        if plain and not log_params and not return_params and keyed is None and not scope.cookie_params \
+        if plain and not log_params and not log_sites and not return_params and keyed is None and not scope.cookie_params \
                 and not scope.cookie_rule and rebuilds is None and http_url is None:
             # a summary that says nothing but the parameters' names (most functions): one shared per
             # names, as the frozen class's generated __init__ costs more than the analysis of a short body
@@ -787,7 +792,22 @@ class FileAnalyzer:
             cookie_rule=scope.cookie_rule,
             rebuilds=rebuilds,
             http_url=http_url,
+            log_sites=log_sites,
         )
+
+    def _log_sites(self, side_logs: Mapping[int, list[sinks.SideLog]], shift: int,
+                   function: str) -> dict[int, tuple[LogSite, ...]]:
+        """`FunctionSummary.log_sites` of a function whose parameters reach log calls (`side_logs`, by
+        the scope's indices; `shift` explicit parameters first): each parameter's log calls, sorted."""
+        sites: dict[int, tuple[LogSite, ...]] = {}
+        for index, logs in side_logs.items():
+            if 0 <= index < shift:
+                continue
+            found = {log.site or LogSite(self.path, self.positions.span(log.node), log.rule, log.via, function,
+                                         log.program_id) for log in logs}
+            sites[index - shift if index >= 0 else index] = tuple(sorted(
+                found, key=lambda s: (s.path, s.span, s.rule, s.via, s.function, s.program_id)))
+        return sites
 
     def logging_decorators(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,
                            outer: Scope) -> tuple[ast.expr, Value] | None:
@@ -3134,7 +3154,7 @@ def _analyze_tree(path: str, source: str, tree: ast.Module, models: Models, clas
         detail = f"policyscan could not analyse this file ({type(exc).__name__}: {exc}); please report it"
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.ANALYSIS_ERROR, detail, where)))
     return Analyzed(FileResult(path, observations=tuple(merge_observations(observations))),
-                    summary=analyzer.export(), uses=frozenset(analyzer.uses))
+                    summary=analyzer.export(), uses=frozenset(analyzer.uses), relayed=tuple(analyzer.relayed))
 
 
 def merge_observations(observations: list[Observation]) -> list[Observation]:

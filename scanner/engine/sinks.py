@@ -7,6 +7,7 @@ cookies.toml); this module only knows how to read a call's arguments against a m
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -14,9 +15,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS, callee_name, inner_bodies
-from scanner.engine.summaries import USE_SETTING
+from scanner.engine.summaries import USE_SETTING, LogSite, RelayedLog
 from scanner.engine.values import HOLE, NOTHING, REQUEST, UNKNOWN, Value, data_of, shape_of, union
-from scanner.model import Cookie, Kind
+from scanner.model import Cookie, FlowStep, Kind
 from scanner.packs import CookieSetter, HostRecipient, LogSink, Models, ShareSink
 
 if TYPE_CHECKING:
@@ -185,18 +186,27 @@ def _share_with_host(an: FileAnalyzer, node: ast.Call, entry: HostRecipient, dat
 
 
 class SideLog(NamedTuple):
-    """A log call a function's parameter reaches, in a function that is not a logging wrapper."""
+    """A log call a function's parameter reaches (in a logging wrapper: only to say where, `site`)."""
 
     node: ast.Call
     rule: str
     via: str  # how it logs: `logging.info()`
     program_id: bool = False
     """The parameter is named for a program's id (`bot_id`): a caller's user id given there is that program's."""
+    site: LogSite | None = None
+    """In a logging wrapper that passes the parameter to another wrapper (`node` is that call): the
+    innermost real log call it reaches, from the other wrapper's summary."""
 
 
 # A parameter named for the id of a program, not a person (`bot_id`, `service_id`, `app_id`): Slack's
 # `_get_bot_profile(bot_id)` is called with the sender's id only when the sender is a bot.
 _PROGRAM_ID = LazyPattern(r"(?:[a-z0-9]+_)*(?:bot|service|system|app|application|integration)_ids?")
+
+
+# A parameter named for a configured value (`resolve_s3_batch_file_upload(configured)` warning that
+# `configured` is no boolean): a function checking a setting logs the setting its callers read, whatever
+# the setting's key says (`params.get("s3_batch_file_upload")` is no uploaded file).
+_SETTING = LazyPattern(r"(?:[a-z0-9]+_)*(?:configured|setting)(?:_value)?")
 
 
 # Names that hold a person using the application as an object (`user`, `current_user`, privacyIDEA's
@@ -391,10 +401,14 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
     via = f"{callee}()" if callee == sink.library or not sink.library else f"{sink.library}.{callee}()"
     for param in data.params:
         scope.add_log_param(param, sink.rule)
-        if not scope.logging_wrapper and param >= 0:
+        if param >= 0:
             name = scope.params[param] if param < len(scope.params) else ""
+            if not scope.logging_wrapper and _SETTING.fullmatch(name) is not None:
+                continue  # what a caller gives there is a setting, whatever name its key has
             program = _PROGRAM_ID.fullmatch(name) is not None and an.classify_name(name, None) is None
             scope.add_side_log(param, SideLog(node, sink.rule, via, program))
+        elif scope.logging_wrapper:  # `*args`, `**kwargs` passed on by a wrapper: where they are logged
+            scope.add_side_log(param, SideLog(node, sink.rule, via))
     if not data.categories and data.params & scope.content_params:
         # `print(entries[index])` of the entries the function sends an AI provider as its input
         data = union([data, Value(categories=frozenset({CONTENT}),
@@ -1162,7 +1176,7 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
         _http(an, node, summary.http_url, args, kwargs, scope=scope,
               url_name=names[summary.http_url] if summary.http_url < len(names) else "url",
               wrapped=_inherited_call(an, node, scope))
-    if not summary.log_params:
+    if not summary.log_params and not summary.log_sites:
         return
     passed: dict[int, Value] = dict(enumerate(args))
     extra_args = args[len(summary.param_names):]
@@ -1179,6 +1193,7 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
                 extra_kwargs.append(named)
     if extra_kwargs:
         passed[KWARGS] = union(extra_kwargs)
+    reached = _relay(an, node, summary, passed, scope) if summary.log_sites else ()
     rules: dict[str, list[Value]] = {}
     for index, rule in summary.log_params.items():
         given = passed.get(index)
@@ -1195,6 +1210,41 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
         an.emit(Kind.LOG, node, data.categories, rule,
                 f"{describe(data.categories)} {is_are(data.categories)} written to a log through {callee}()", value=data,
                 reasons=(f"{callee}() passes its argument to a log call",))
+        if reached:
+            # the last steps of the flow: where the wrapper of another module finally logs it
+            emitted = an.observations[-1]
+            first = emitted.flow or (FlowStep(an.path, emitted.span, emitted.message),)
+            an.observations[-1] = dataclasses.replace(emitted, flow=first + tuple(
+                FlowStep(site.path, site.span, f"written to a log by {site.via} in {site.function}()") for site in reached))
+
+
+def _relay(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, passed: dict[int, Value],
+           scope: Scope) -> tuple[LogSite, ...]:
+    """Record what a call passes to the log calls of another module's function (`summary.log_sites`):
+    each parameter given personal data there makes those log calls a log (scanner.relayed, once every
+    file is analysed). In a logging wrapper, its own parameters passed there reach them too (a wrapper
+    calling a wrapper: the innermost log call is where its callers' data is logged). Returns the log
+    calls of other modules this call gives personal data to, sorted, without repeats."""
+    reached: set[LogSite] = set()
+    callee = callee_name(node) or "a function"
+    for index, sites in sorted(summary.log_sites.items()):
+        given = passed.get(index)
+        if given is None:
+            continue
+        if scope.logging_wrapper:
+            for param in given.params:
+                for site in sites:
+                    scope.add_side_log(param, SideLog(node, site.rule, site.via, site.program_id, site))
+        if not given.categories:
+            continue
+        data = data_of(given)
+        categories = tuple(sorted(data.categories))
+        for site in sites:
+            if site.path == an.path or (site.program_id and categories == ("user.unique_id",)):
+                continue  # the file's own functions: `apply_side_logs`; a bot's id (`SideLog.program_id`)
+            reached.add(site)
+            an.relayed.append(RelayedLog(site, categories, an.path, an.positions.span(node), callee))
+    return tuple(sorted(reached, key=lambda s: (s.path, s.span, s.rule, s.via, s.function)))
 
 
 def apply_side_logs(an: FileAnalyzer, node: ast.Call, side_logs: dict[int, list[SideLog]], args: list[Value],

@@ -1,0 +1,198 @@
+"""A log call whose data comes from callers in other modules (scanner.relayed): a logging wrapper's
+own log call, and a function's log on the side of its work, are a `log` where some caller in the
+scanned tree passes personal data into the parameter that reaches them, with their categories."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scanner.config import Config
+from scanner.engine.summaries import LogSite, RelayedLog
+from scanner.model import FlowStep, Kind, Observation, Span
+from scanner.relayed import RULE, relayed_logs
+from scanner.runner import run
+
+ERRORS = '''
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+def report_error(message):
+    logger.error(message)
+
+
+def save_profile(profile, detail):
+    profile.save()
+    logger.info("saved profile: %s", detail)
+
+
+def log_event(message):
+    report_error(message)
+
+
+def audit(event, **fields):
+    logger.info(event, extra=fields)
+
+
+def warn(text):
+    logger.warning("%s", text.email)
+
+
+def resolve_flag(configured):
+    try:
+        return bool(int(configured))
+    except ValueError:
+        logger.warning("not a flag: %r", configured)
+        return False
+'''
+
+VIEWS = '''
+from app.errors import audit, report_error, resolve_flag, save_profile, warn
+
+
+def register(request):
+    email = request.POST["email"]
+    report_error(email)
+    save_profile(request.user, email)
+    audit("register", email=email)
+    warn(email)
+    resolve_flag(email)  # a parameter named for a setting: no log of the caller's data there
+'''
+
+API = '''
+from app.errors import log_event, report_error, save_profile
+
+
+def ping(profile):
+    report_error("ping")
+    save_profile(profile, "pinged")
+
+
+def hook(request):
+    phone = request.POST["phone"]
+    log_event(phone)
+'''
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    for name, text in (("errors", ERRORS), ("views", VIEWS), ("api", API)):
+        (tmp_path / "app" / f"{name}.py").write_text(textwrap.dedent(text))
+    return tmp_path
+
+
+Row = tuple[str, int, str, tuple[str, ...], str, str]
+
+
+def observed(root: Path, *, jobs: int = 1, targets: list[Path] | None = None, cache: bool = False) -> list[Row]:
+    result = run(root, config=Config(), command="observe", jobs=jobs, targets=targets, cache=cache)
+    return [(o.path, o.span.start_line, o.kind.value, o.categories, o.rule, o.message)
+            for o in result.observations if o.kind is Kind.LOG]
+
+
+LOG = "python.logging.personal-data"
+ERRORS_LOGS: list[Row] = [
+    # the wrapper's own log call: an e-mail from views.py, a phone number through `log_event` (a wrapper
+    # calling it, in its own module) from api.py; `ping`'s constant adds nothing
+    ("app/errors.py", 8, "log", ("user.contact.email", "user.contact.phone_number"), RULE,
+     ("user.contact.email, user.contact.phone_number are written to a log here: log_event() is given it at "
+      "app/api.py:12; report_error() is given it at app/views.py:7")),
+    # a log on the side of saving: the e-mail views.py passes (api.py's "pinged" is no personal data)
+    ("app/errors.py", 13, "log", ("user.contact.email",), RULE,
+     "user.contact.email is written to a log here: save_profile() is given it at app/views.py:8"),
+    # `**fields` passed on: already a log of its callers' arguments, nothing merged into it or added
+    ("app/errors.py", 21, "log", (), LOG, "a logging wrapper passes its callers' arguments to logging.info()"),
+    # a log of its own data (the e-mail attribute): nothing merged into it or added
+    ("app/errors.py", 25, "log", ("user.contact.email",), LOG,
+     "user.contact.email is written to a log by logging.warning()"),
+]
+API_LOGS: list[Row] = [
+    ("app/api.py", 12, "log", ("user.contact.phone_number",), LOG,
+     "user.contact.phone_number is written to a log through log_event()"),
+]
+VIEWS_LOGS: list[Row] = [
+    ("app/views.py", 7, "log", ("user.contact.email",), LOG, "user.contact.email is written to a log through report_error()"),
+    ("app/views.py", 9, "log", ("user.contact.email",), LOG, "user.contact.email is written to a log through audit()"),
+    ("app/views.py", 10, "log", ("user.contact.email",), LOG, "user.contact.email is written to a log through warn()"),
+]
+
+
+def test_callers_data_is_logged_at_the_log_call_of_another_module(tree: Path) -> None:
+    assert observed(tree) == API_LOGS + ERRORS_LOGS + VIEWS_LOGS
+
+
+def test_the_same_with_two_workers_and_from_a_warm_cache(tree: Path) -> None:
+    cold = observed(tree, cache=True)
+    assert observed(tree, cache=True) == cold  # warm: every result from the cache
+    shutil.rmtree(tree / ".policyscan_cache")
+    assert observed(tree, jobs=2) == cold == API_LOGS + ERRORS_LOGS + VIEWS_LOGS
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    (["errors.py"], ERRORS_LOGS),  # the wrapper's file alone: its callers still count
+    (["views.py"], VIEWS_LOGS),  # a caller's file alone: the log calls it reaches are not its own
+])
+def test_a_run_on_some_files_reports_what_a_full_run_does_for_them(tree: Path, files: list[str],
+                                                                   expected: list[Row]) -> None:
+    for cache in (False, True, True):  # cold, then warm
+        assert observed(tree, targets=[tree / "app" / f for f in files], cache=cache) == expected
+
+
+def test_the_call_site_observation_ends_where_the_wrapper_logs(tree: Path) -> None:
+    result = run(tree, config=Config(), command="observe", jobs=1, cache=False)
+    call = next(o for o in result.observations if (o.path, o.span.start_line, o.kind) == ("app/views.py", 7, Kind.LOG))
+    assert [(s.path, s.span.start_line, s.message) for s in call.flow] == [
+        ("app/views.py", 6, "request field 'email' is read (user.contact.email)"),
+        ("app/views.py", 7, "user.contact.email is written to a log through report_error()"),
+        ("app/errors.py", 8, "written to a log by logging.error() in report_error()"),
+    ]
+    relayed = next(o for o in result.observations if o.rule == RULE and o.span.start_line == 8)
+    assert [(s.path, s.span.start_line, s.message) for s in relayed.flow] == [
+        ("app/api.py", 12, "user.contact.phone_number is passed to log_event() here"),
+        ("app/views.py", 7, "user.contact.email is passed to report_error() here"),
+        ("app/errors.py", 8, "written to a log by logging.error() in report_error()"),
+    ]
+
+
+SITE = LogSite("b.py", Span(7, 5, 7, 26), LOG, "logging.error()", "report_error")
+
+
+def _record(categories: tuple[str, ...], path: str, line: int, callee: str = "report_error") -> RelayedLog:
+    return RelayedLog(SITE, categories, path, Span(line, 5, line, 20), callee)
+
+
+@pytest.mark.parametrize(("records", "existing", "expected"), [
+    ([], [], []),
+    # callers in any order: one observation, categories their union, callers sorted, the same call once
+    ([_record(("user.name",), "c.py", 9), _record(("user.contact.email",), "a.py", 3),
+      _record(("user.contact.email",), "a.py", 3)], [],
+     [(("user.contact.email", "user.name"),
+       "user.contact.email, user.name are written to a log here: report_error() is given them at a.py:3, c.py:9",
+       ["a.py:3", "c.py:9", "b.py:7"])]),
+    # more callers than a message names
+    ([_record(("user.name",), f"a{i}.py", 1, "note") for i in range(5)], [],
+     [(("user.name",), "user.name is written to a log here: note() is given it at a0.py:1, a1.py:1, a2.py:1 and 2 more",
+       ["a0.py:1", "a1.py:1", "a2.py:1", "a3.py:1", "a4.py:1", "b.py:7"])]),
+    # a log already observed on that line: nothing merged, nothing added
+    ([_record(("user.name",), "a.py", 3)], [(Kind.LOG, 7)], []),
+    # an observation of another kind there, or a log on another line, does not count
+    ([_record(("user.name",), "a.py", 3)], [(Kind.SHARE, 7), (Kind.LOG, 8)],
+     [(("user.name",), "user.name is written to a log here: report_error() is given it at a.py:3",
+       ["a.py:3", "b.py:7"])]),
+])
+def test_relayed_logs(records: list[RelayedLog], existing: list[tuple[Kind, int]],
+                      expected: list[tuple[tuple[str, ...], str, list[str]]]) -> None:
+    observations = [Observation(kind, "b.py", Span(line, 1, line, 10), (), LOG, "there") for kind, line in existing]
+    found = relayed_logs(records, observations)
+    assert [(o.categories, o.message, [f"{s.path}:{s.span.start_line}" for s in o.flow]) for o in found] == expected
+    assert all((o.kind, o.path, o.span, o.rule) == (Kind.LOG, "b.py", SITE.span, RULE) for o in found)
+    assert relayed_logs(list(reversed(records)), observations) == found
+    assert all(o.flow[-1] == FlowStep("b.py", SITE.span, "written to a log by logging.error() in report_error()")
+               for o in found)
