@@ -189,7 +189,8 @@ class _Stored(Analyzed):
     def __init__(self, result: FileResult, summary: ModuleSummary = EMPTY, uses: frozenset[str] = frozenset(),
                  relayed: tuple[RelayedLog, ...] = ()) -> None:
         object.__setattr__(self, "result", result)
-        object.__setattr__(self, "relayed", relayed)
+        if relayed:  # most files give none: the class's default
+            object.__setattr__(self, "relayed", relayed)
         self.__dict__.update(_summary=summary, _uses=uses)
 
     @classmethod
@@ -198,7 +199,8 @@ class _Stored(Analyzed):
         stored as `uses`, and whose calls gave `relayed` to other modules' log calls."""
         stored = cls.__new__(cls)
         object.__setattr__(stored, "result", result)
-        object.__setattr__(stored, "relayed", relayed)
+        if relayed:  # most files give none: the class's default
+            object.__setattr__(stored, "relayed", relayed)
         stored.__dict__.update(_summary=summary, _uses=uses)
         return stored
 
