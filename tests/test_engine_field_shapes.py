@@ -17,6 +17,29 @@ QUERY = "python.fastapi.query-parameter"
 CREDENTIALS = "user.authorization.credentials"
 
 
+FLASK = "from flask import Blueprint, Flask\nbp = Blueprint('auth', __name__)\napp = Flask(__name__)\n"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a Blueprint's or an app's view gets its URL rule's variables only: another parameter is a decorator's
+    (FLASK + "@bp.route('/users')\n@user_needed('manage_users')\ndef users(user, email):\n    return user\n", []),
+    (FLASK + "@app.route('/users')\n@user_needed('manage_users')\ndef users(user):\n    return user\n", []),
+    # stacked rules each give their variables
+    (FLASK + "@bp.route('/login')\n@bp.route('/login/<username>')\ndef login(username=None):\n    return 1\n", []),
+    # FastAPI's parameters that are not path segments are query fields, stacked rules or not
+    (FASTAPI + "@router.get('/users')\ndef users(email: str):\n    return 1\n",
+     [(4, "collect", ("user.contact.email",), QUERY, False)]),
+    (FASTAPI + "@router.get('/login')\n@router.get('/login/{username}')\ndef login(email: str, username: str = ''):\n"
+     "    return 1\n", [(5, "collect", ("user.contact.email",), QUERY, False)]),
+    # a router that is neither (an unknown object's `.route`) keeps FastAPI's reading
+    ("from x import router\n@router.route('/users')\ndef users(email):\n    return 1\n",
+     [(3, "collect", ("user.contact.email",), QUERY, False)]),
+])
+def test_a_flask_views_parameters_are_its_url_rules_variables_or_a_decorators(
+        source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected
+
+
 @pytest.mark.parametrize(("source", "expected"), [
     # a boolean field named for a datum holds a flag about it
     (DJANGO + "class U(AbstractUser):\n    verified_email = models.BooleanField(default=False)\n", []),

@@ -73,6 +73,33 @@ def flask_signup():
     return jsonify(next=next_url, page=page)
 
 
+def user_needed(view):
+    """A project's decorator that passes the signed-in person to the view (`view(user=g.user)`)."""
+    def decorated(*args, **kwargs):
+        return view(*args, user=g.user, **kwargs)
+    return decorated
+
+
+@app.route("/consents")
+@user_needed
+def flask_consents(
+    # a Flask view is called with its URL rule's variables only: `user` is the decorator's
+    # ok: python.fastapi.query-parameter
+    user,
+):
+    return jsonify(user.id)
+
+
+@app.route("/login", methods=("GET", "POST"))
+@app.route("/login/<username>", methods=("GET", "POST"))
+def flask_login(
+    # stacked URL rules each give the view their variables: `username` is a path segment
+    # ok: python.fastapi.query-parameter
+    username=None,
+):
+    return jsonify(username)
+
+
 @app.route("/api/2/util/dataset/autocomplete")
 def flask_autocomplete():
     # a key that says nothing, read straight into a name that does: the name says what it holds

@@ -1473,6 +1473,17 @@ class RouteInfo:
     its parameters are read as that conversation's too (its `title` is what the person names it)."""
     deletes: bool = False
     """A DELETE route: its query and body fields select the records to remove, they collect nothing."""
+    path_only: bool = False
+    """A Flask-style route (`@bp.route("/users")` of a `flask.Blueprint`): its view is called with its
+    URL rule's variables only, so any other parameter is one a decorator passes (`@user_needed()`
+    giving `user`), never a query or form field."""
+
+
+# The routers whose views receive only their URL rule's variables as parameters (Werkzeug routing:
+# Flask, Quart; Sanic's views likewise), unlike FastAPI/Litestar, where a parameter that is not a path
+# segment is a query field. The symbols are what `static_symbol` gives an instance (`bp = Blueprint(...)`).
+_PATH_ONLY_ROUTERS = frozenset({"flask.Flask()", "flask.Blueprint()", "quart.Quart()", "quart.Blueprint()",
+                                "sanic.Sanic()", "sanic.Blueprint()"})
 
 
 _PATH_PARAM = LazyPattern(r"[{<](?:[^:>}]+:)?([A-Za-z_][A-Za-z0-9_]*)[}>]")
@@ -1483,15 +1494,25 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
     as a real-time server's event handler (`@sio.on("client_message")`)."""
     if func.decorator_list and _event_decorated(an, func, scope):
         return RouteInfo(frozenset(), event=True)
-    for decorator in func.decorator_list:
+    for at, decorator in enumerate(func.decorator_list):
         path = _route_path(decorator, an.models.routes.route_methods, bare=False)
         if path is not None:
             words = an.classifier.pack.words(f"{path} {func.name}")
             conversation = an.classifier.pack.groups.get("conversation", frozenset())
             deletes = isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute) \
                 and decorator.func.attr == "delete"
-            return RouteInfo(frozenset(_PATH_PARAM.findall(path)), context=_sign_in_owner(words),
-                             topic=next((w for w in words if w in conversation), None), deletes=deletes)
+            # stacked rules (`@bp.route("/login")` over `@bp.route("/login/<username>")`) each give
+            # the view their variables
+            params = set(_PATH_PARAM.findall(path))
+            for other in func.decorator_list[at + 1:]:
+                more = _route_path(other, an.models.routes.route_methods, bare=False)
+                if more is not None:
+                    params.update(_PATH_PARAM.findall(more))
+            assert isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)  # _route_path's
+            path_only = an.static_symbol(decorator.func.value, scope) in _PATH_ONLY_ROUTERS
+            return RouteInfo(frozenset(params), context=_sign_in_owner(words),
+                             topic=next((w for w in words if w in conversation), None), deletes=deletes,
+                             path_only=path_only)
     # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
     args = func.args
     candidates: list[ast.expr | None] = [*args.defaults, *args.kw_defaults]
@@ -1665,7 +1686,9 @@ def parameter_value(
         # `request: CKANRequest`: a project's own request class (a LocalProxy or Request subclass),
         # unless it is a schema (`request: ChatRequest`, a request body model)
         return Value(symbol=REQUEST)
-    if route is not None and arg.arg not in route.path_params:
+    # a Flask view's parameter that no URL rule gives is one a decorator passes (path_only): it is
+    # read like a path segment's, as what the code holds, not as a query field
+    if route is not None and not route.path_only and arg.arg not in route.path_params:
         collected = _route_parameter(an, func, arg, annotation, scope, route)
         if collected is not None:
             return collected
