@@ -393,6 +393,9 @@ class Models:
     aliases: Mapping[str, str]
     literal_factories: frozenset[str]
     log_calls: SymbolTable[LogSink]
+    custom_levels: Mapping[str, tuple[LogSink, frozenset[str]]]
+    """Logger types whose other methods log (a level the project added: `logger.security(...)`), with
+    the methods that do not: receiver -> (its log sink, the methods that are not levels)."""
     logger_names: frozenset[str]
     logger_type: str
     share_calls: SymbolTable[ShareSink]
@@ -477,6 +480,19 @@ class Models:
     def _calls_modelled(self) -> dict[str, bool]:
         return {}
 
+    def log_sink(self, symbol: str) -> LogSink | None:
+        """The log sink a call of `symbol` is: a modelled log call, or a logger's method that is none of
+        its type's API (`logging.Logger.security`: a level the project added with
+        `logging.addLevelName` and a method set on the logger class), or None."""
+        sink = self.log_calls.get(symbol)
+        if sink is not None or not self.custom_levels:
+            return sink
+        receiver, _, method = symbol.rpartition(".")
+        custom = self.custom_levels.get(receiver)  # one dict look-up for most symbols: no logger's
+        if custom is None or method in custom[1] or not method.isidentifier() or method.startswith("_"):
+            return None
+        return custom[0]
+
     def models_call(self, symbol: str) -> bool:
         """Whether a table keyed by what a call calls has `symbol`: a log, share, HTTP, derive, schema,
         passthrough, carrier or configuration call, or a mapped return type. Most calls are none of
@@ -489,7 +505,7 @@ class Models:
                 self.schema_tables, self.dict_schema_calls, self.passthrough_calls, self.carriers,
                 self.cookie_functions)
             found = symbol in self.returns or symbol in self.config_symbols \
-                or any(table.get(symbol) is not None for table in tables)
+                or any(table.get(symbol) is not None for table in tables) or self.log_sink(symbol) is not None
             if len(known) >= _MATCHED_LIMIT:
                 known.clear()
             known[symbol] = found
@@ -579,7 +595,8 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                    "request", "containers", "fastapi", "defaults", "schema", "derive", "configuration", "factory",
                    "carries", "table", "passthrough", "dict_schema", "inbound"}),
     "pack": frozenset({"name", "description"}),
-    "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords"}),
+    "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords", "custom_levels",
+                      "not_levels"}),
     "heuristics": frozenset({"logger_names", "logger_type"}),
     "sdk": frozenset({"recipient", "rule", "calls", "params", "implies", "require_data", "when_keyword", "data_arguments",
                      "when_setting", "setting_implies",
@@ -719,6 +736,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     returns: dict[str, str] = {}
     aliases: dict[str, str] = {}
     log_entries: list[tuple[str, LogSink]] = []
+    custom_levels: dict[str, tuple[LogSink, frozenset[str]]] = {}
     logger_names: set[str] = set()
     logger_type = "logging.Logger"
     share_entries: list[tuple[str, ShareSink]] = []
@@ -781,8 +799,11 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             for pattern in reader.strings(entry, "functions"):
                 log_entries.extend((name, sink) for name in expand(pattern))
             methods = reader.strings(entry, "methods")
+            not_levels = frozenset((*methods, *reader.strings(entry, "not_levels")))
             for receiver in reader.strings(entry, "receivers"):
                 log_entries.extend((f"{receiver}.{m}", sink) for m in methods)
+                if entry.get("custom_levels") is True:
+                    custom_levels[receiver] = (sink, not_levels)
         heuristics = doc.get("heuristics", {})
         logger_names.update(reader.strings(heuristics, "logger_names"))
         logger_type = heuristics.get("logger_type", logger_type)
@@ -989,6 +1010,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         aliases=aliases,
         literal_factories=literal_factories,
         log_calls=SymbolTable(log_entries),
+        custom_levels=custom_levels,
         logger_names=frozenset(logger_names),
         logger_type=logger_type,
         share_calls=SymbolTable(share_entries),

@@ -163,6 +163,44 @@ def revision_committed(versions, current_user):
         getattr(version, level)(current_user.username)
 
 
+def add_logging_level(level_name, level_num, method_name):
+    # the recipe many projects copy to add a level (canaille's `security`): a method set on the logger class
+    def log_for_level(self, message, *args, **kwargs):
+        if self.isEnabledFor(level_num):
+            self._log(level_num, message, args, **kwargs)
+
+    logging.addLevelName(level_num, level_name)
+    setattr(logging.getLoggerClass(), method_name, log_for_level)
+
+
+def security_events(user, audit_rows):
+    security_logger = logging.getLogger("security")
+    # a level the project added: any method of a logger that is none of its API logs as `info` does
+    # ruleid: python.logging.personal-data user.contact.email
+    security_logger.security("password reset requested for %s", user.email)
+    # ruleid: python.logging.personal-data user.contact.email
+    app.logger.security(f"login of {user.email}")
+    # the Logger's own API is no level (its argument is a level or a logger's name)
+    # ok: python.logging.personal-data
+    security_logger.getChild(user.email)
+    # a list named for a log, and a bound logger's context: no log call
+    log_rows = []
+    # ok: python.logging.personal-data
+    log_rows.append(user.email)
+    # ok: python.logging.personal-data
+    audit_rows.append(user.email)
+
+
+class SecurityRecorder:
+    def record(self, user):
+        # a logger known only by its name: a level of the project's logs too
+        # ruleid: python.logging.personal-data user.contact.email
+        self.logger.audit("account changed: %s", user.email)
+        # a list known only by its name `log`: its methods are no levels
+        # ok: python.logging.personal-data
+        self.log.append(user.email)
+
+
 def flask_app_logger():
     # ruleid: python.logging.personal-data user.device.ip_address
     # ruleid: python.request.client-ip user.device.ip_address
