@@ -2079,6 +2079,20 @@ class UploadFilePostSchema(marshmallow.Schema):
     file = mf.Raw(required=True, metadata={"type": "string", "format": "binary"})
 
 
+# fields kept by name in a `dict(...)` for a form class built from them (canaille's profile form)
+PROFILE_FORM_FIELDS = dict(
+    # ruleid: python.wtforms.field user.account.username
+    user_name=StringField("Username", validators=[DataRequired()]),
+    # ruleid: python.wtforms.field user.contact.email
+    emails=EmailField("Email address"),
+    # ok: python.wtforms.field
+    accept_tos=BooleanField("I accept the terms"),
+)
+# keywords of any other call, and a `dict(...)` of settings, are no fields
+# ok: python.wtforms.field
+PROFILE_FIELD_OPTIONS = dict(username_label="Username", email_required=True)
+
+
 class RegistrationForm(FlaskForm):
     # ruleid: python.wtforms.field user.account.username
     username = StringField("Username", validators=[DataRequired()])

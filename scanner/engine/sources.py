@@ -2786,8 +2786,9 @@ def _field_modules(families: tuple[SchemaFamily, ...]) -> tuple[str, ...]:
 
 
 # What `visit_built_fields` reads, as the text before a `Field(`: `("email", forms.EmailField(`,
-# `"email": CharField(`, and `== "email":` then `return forms.EmailField(` or `field = forms.EmailField(`.
-_BUILT_FIELD_TEXT = LazyPattern(r"""(?:['"]\w+['"]\s*[,:]|==\s*['"]\w+['"]\s*:\s*(?:\w+\s*=|return))\s*(?:\w+\.)*\w*$""")
+# `"email": CharField(`, `== "email":` then `return forms.EmailField(` or `field = forms.EmailField(`,
+# and a keyword of a call (`dict(email=wtforms.EmailField(`).
+_BUILT_FIELD_TEXT = LazyPattern(r"""(?:['"]\w+['"]\s*[,:]|==\s*['"]\w+['"]\s*:\s*(?:\w+\s*=|return)|[(,]\s*\w+\s*=)\s*(?:\w+\.)*\w*$""")
 
 
 def _built_fields_in(an: FileAnalyzer, building: _Building, body: list[ast.stmt], owner: str | None,
@@ -2859,8 +2860,9 @@ def _assigns_fields(stmt: ast.stmt) -> bool:
 
 
 def _named_calls(node: ast.AST) -> Iterator[tuple[str, ast.Call, ast.AST]]:
-    """The calls a tuple or a dict display names by a literal: `("email", call)` and
-    `{"email": call}`, with the node to locate each at (the pair, or the key)."""
+    """The calls a tuple, a dict display or a `dict(...)` call names by a literal: `("email", call)`,
+    `{"email": call}` and `dict(email=call)`, with the node to locate each at (the pair, the key, or
+    the keyword)."""
     if isinstance(node, ast.Tuple) and len(node.elts) == 2:
         key, value = node.elts
         if isinstance(key, ast.Constant) and isinstance(key.value, str) and isinstance(value, ast.Call):
@@ -2869,6 +2871,12 @@ def _named_calls(node: ast.AST) -> Iterator[tuple[str, ast.Call, ast.AST]]:
         for key_node, value in zip(node.keys, node.values):
             if isinstance(key_node, ast.Constant) and isinstance(key_node.value, str) and isinstance(value, ast.Call):
                 yield key_node.value, value, key_node
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
+        # `PROFILE_FORM_FIELDS = dict(user_name=wtforms.StringField(...), ...)`: fields kept by name
+        # for a form class built from them
+        for keyword in node.keywords:
+            if keyword.arg is not None and isinstance(keyword.value, ast.Call):
+                yield keyword.arg, keyword.value, keyword
 
 
 def _built_field_family(call: ast.Call, building: _Building) -> SchemaFamily | None:
