@@ -397,7 +397,7 @@ class FileAnalyzer:
         self.class_methods: dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope]]] = {}
         """The methods of the module's top-level classes, with the scope they are analysed in."""
         self._method_names: dict[str, frozenset[str]] = {}
-        """The names of the methods each top-level class defines itself (`_defines`), as asked for."""
+        """The names of the methods each top-level class defines itself (`defines`), as asked for."""
         self._bound: set[str] = set()
         """What other modules bound the names looked up in them to (`symbol_value`). Every read of
         `external` is such a recorded lookup: an analysis given only the entries it used (a
@@ -1991,7 +1991,7 @@ class FileAnalyzer:
                 cls = scope.cls
                 if cls is not None:
                     found = self.summary_of(f"{cls.name}.{callee.attr}")
-                    if found is not None or not cls.bases or self._defines(cls.name, callee.attr):
+                    if found is not None or not cls.bases or self.defines(cls.name, callee.attr):
                         return found  # the class's own method wins, even while it runs (recursion)
                     return self.inherited_summary(cls, callee.attr)
                 if symbol is not None and symbol.startswith("@instance:"):
@@ -2017,11 +2017,11 @@ class FileAnalyzer:
             return found
         class_name, _, attr = key.rpartition(".")
         cls = self.classes.get(class_name)
-        if cls is None or not cls.bases or self._defines(class_name, attr):
+        if cls is None or not cls.bases or self.defines(class_name, attr):
             return None
         return self.inherited_summary(cls, attr)
 
-    def _defines(self, class_name: str, attr: str) -> bool:
+    def defines(self, class_name: str, attr: str) -> bool:
         """Whether the class of this file named `class_name` defines a method `attr` itself."""
         names = self._method_names.get(class_name)
         if names is None:
@@ -2045,7 +2045,7 @@ class FileAnalyzer:
                 local = self.classes.get(base[7:])
                 if local is None or local is cls or depth > 20:
                     continue
-                if self._defines(local.name, attr):
+                if self.defines(local.name, attr):
                     return self.summary_of(f"{local.name}.{attr}")
                 found = self.inherited_summary(local, attr, depth + 1) if local.bases else None
             else:
@@ -2376,7 +2376,7 @@ class FileAnalyzer:
             for key, summary in self.summaries.items():
                 owner, _, method = key.partition(".")
                 if owner in clients and summary.http_url is not None and "." not in method \
-                        and not self._defines(name, method) and self.inherited_summary(info, method) is summary:
+                        and not self.defines(name, method) and self.inherited_summary(info, method) is summary:
                     inherited[f"{prefix}{name}.{method}"] = self._exported(summary, clients)
         return inherited
 

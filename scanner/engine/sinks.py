@@ -1161,8 +1161,7 @@ def _inherited_call(an: FileAnalyzer, node: ast.Call, scope: Scope) -> bool:
     func = node.func
     cls = scope.cls
     return isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls") \
-        and cls is not None and bool(cls.bases) \
-        and not any(method.name == func.attr for method, _ in an.class_methods.get(cls.name, ()))
+        and cls is not None and bool(cls.bases) and not an.defines(cls.name, func.attr)
 
 
 def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, args: list[Value],
