@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from scanner.engine.sinks import describe, is_are
 from scanner.engine.summaries import LogSite, RelayedLog
 from scanner.model import FlowStep, Kind, Observation
 
@@ -45,8 +46,6 @@ def _observation(site: LogSite, records: list[RelayedLog]) -> Observation:
     """The log at `site` for what `records` (its callers' calls, at least one) pass to it."""
     categories = sorted({c for record in records for c in record.categories})
     callers = sorted({(r.path, r.span, r.callee, r.categories) for r in records})
-    what = ", ".join(categories)
-    verb = "is" if len(categories) == 1 else "are"
     places: dict[str, list[str]] = {}
     given: dict[str, set[str]] = {}
     for path, span, callee, passed in callers:
@@ -60,8 +59,8 @@ def _observation(site: LogSite, records: list[RelayedLog]) -> Observation:
         more = f" and {len(named) - _NAMED} more" if len(named) > _NAMED else ""
         pronoun = "it" if len(given[callee]) == 1 else "them"
         parts.append(f"{callee}() is given {pronoun} at {', '.join(named[:_NAMED])}{more}")
-    message = f"{what} {verb} written to a log here: {'; '.join(parts)}"
-    flow = tuple(FlowStep(path, span, f"{', '.join(passed)} {'is' if len(passed) == 1 else 'are'} passed to {callee}() here")
+    message = f"{describe(categories)} {is_are(categories)} written to a log here: {'; '.join(parts)}"
+    flow = tuple(FlowStep(path, span, f"{describe(passed)} {is_are(passed)} passed to {callee}() here")
                  for path, span, callee, passed in callers)
     flow += (FlowStep(site.path, site.span, f"written to a log by {site.via} in {site.function}()"),)
     return Observation(

@@ -10,6 +10,7 @@ import ast
 import dataclasses
 import re
 import urllib.parse
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.engine.lazyre import LazyPattern
@@ -40,12 +41,12 @@ _NEGOTIATED = frozenset({"user.device"})
 _USER_IN_PATH = LazyPattern(r"/users?/" + HOLE, re.IGNORECASE)
 
 
-def describe(categories: frozenset[str] | set[str]) -> str:
+def describe(categories: Collection[str]) -> str:
     """How an observation message names categories: `user.contact.email, user.unique_id`."""
     return ", ".join(sorted(categories))
 
 
-def is_are(categories: frozenset[str] | set[str]) -> str:
+def is_are(categories: Collection[str]) -> str:
     """The verb that agrees with a list of categories."""
     return "is" if len(categories) == 1 else "are"
 
