@@ -481,12 +481,15 @@ class Models:
         return {}
 
     def log_sink(self, symbol: str) -> LogSink | None:
-        """The log sink a call of `symbol` is: a modelled log call, or a logger's method that is none of
-        its type's API (`logging.Logger.security`: a level the project added with
-        `logging.addLevelName` and a method set on the logger class), or None."""
+        """The log sink a call of `symbol` is: a modelled log call, or a level the project added
+        (`custom_level_sink`), or None."""
         sink = self.log_calls.get(symbol)
-        if sink is not None or not self.custom_levels:
-            return sink
+        return sink if sink is not None or not self.custom_levels else self.custom_level_sink(symbol)
+
+    def custom_level_sink(self, symbol: str) -> LogSink | None:
+        """The log sink of a logger's method that is none of its type's API (`logging.Logger.security`:
+        a level the project added with `logging.addLevelName` and a method set on the logger class),
+        or None. Asked only of symbols the table of log calls does not have."""
         receiver, _, method = symbol.rpartition(".")
         custom = self.custom_levels.get(receiver)  # one dict look-up for most symbols: no logger's
         if custom is None or method in custom[1] or not method.isidentifier() or method.startswith("_"):

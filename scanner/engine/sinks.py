@@ -95,7 +95,7 @@ def check_call_sinks(an: FileAnalyzer, node: ast.Call, symbol: str, args: list[V
     models = an.models
     log_sink = models.log_calls.get(symbol)
     if log_sink is None and models.custom_levels:
-        log_sink = models.log_sink(symbol)  # a level the project added (`logger.security(...)`)
+        log_sink = models.custom_level_sink(symbol)  # a level the project added (`logger.security(...)`)
     if log_sink is not None:
         _log(an, node, log_sink, symbol, args, kwargs, scope)
         return
