@@ -805,8 +805,7 @@ class FileAnalyzer:
                 continue
             found = {log.site or LogSite(self.path, self.positions.span(log.node), log.rule, log.via, function,
                                          log.program_id) for log in logs}
-            sites[index - shift if index >= 0 else index] = tuple(sorted(
-                found, key=lambda s: (s.path, s.span, s.rule, s.via, s.function, s.program_id)))
+            sites[index - shift if index >= 0 else index] = tuple(sorted(found))  # by field, in order
         return sites
 
     def logging_decorators(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,

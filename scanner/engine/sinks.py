@@ -1246,7 +1246,7 @@ def _relay(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, passed: d
                 continue  # the file's own functions: `apply_side_logs`; a bot's id (`SideLog.program_id`)
             reached.add(site)
             an.relayed.append(RelayedLog(site, categories, an.path, an.positions.span(node), callee))
-    return tuple(sorted(reached, key=lambda s: (s.path, s.span, s.rule, s.via, s.function)))
+    return tuple(sorted(reached))
 
 
 def apply_side_logs(an: FileAnalyzer, node: ast.Call, side_logs: dict[int, list[SideLog]], args: list[Value],
