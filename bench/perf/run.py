@@ -25,6 +25,7 @@ a corpus cannot be fetched.
 from __future__ import annotations
 
 import argparse
+import collections
 import hashlib
 import importlib.util
 import json
@@ -879,26 +880,25 @@ def _semgrep_files(path: Path) -> int | None:
 def semgrep_findings(report: Any) -> dict[str, int] | None:
     """Return the number of results of each rule (by its id, without the config path semgrep puts
     before it) in a semgrep JSON report, or None when there is no report."""
-    if not isinstance(report, dict) or not isinstance(report.get("results"), list):
-        return None
-    counts: dict[str, int] = {}
-    for result in report["results"]:
-        rule = str(result.get("check_id", "?")).rsplit(".", 1)[-1]
-        counts[rule] = counts.get(rule, 0) + 1
-    return dict(sorted(counts.items()))
+    return _counted(report, "results", lambda result: str(result.get("check_id", "?")).rsplit(".", 1)[-1])
 
 
 def semgrep_errors(report: Any) -> dict[str, int] | None:
     """Return the number of errors of each type (`Timeout`, `Syntax error`, ...) in a semgrep JSON
     report, or None when there is no report."""
-    if not isinstance(report, dict) or not isinstance(report.get("errors"), list):
-        return None
-    counts: dict[str, int] = {}
-    for error in report["errors"]:
+    def type_of(error: dict[str, Any]) -> str:
         kind = error.get("type")
-        name = kind if isinstance(kind, str) else str(kind[0]) if isinstance(kind, list) and kind else "?"
-        counts[name] = counts.get(name, 0) + 1
-    return dict(sorted(counts.items()))
+        return kind if isinstance(kind, str) else str(kind[0]) if isinstance(kind, list) and kind else "?"
+
+    return _counted(report, "errors", type_of)
+
+
+def _counted(report: Any, field: str, name_of: Callable[[dict[str, Any]], str]) -> dict[str, int] | None:
+    """The items of a semgrep JSON report's list `field`, counted by `name_of`, in name order; None
+    when the report has no such list."""
+    if not isinstance(report, dict) or not isinstance(report.get(field), list):
+        return None
+    return dict(sorted(collections.Counter(name_of(item) for item in report[field]).items()))
 
 
 def equivalent_pack_for(checkout: Path, semgrep: str | None, *, skip: bool) -> tuple[int | None, str | None]:
