@@ -188,21 +188,23 @@ class _Stored(Analyzed):
 
     def __init__(self, result: FileResult, summary: ModuleSummary = EMPTY, uses: frozenset[str] = frozenset(),
                  relayed: tuple[RelayedLog, ...] = ()) -> None:
-        object.__setattr__(self, "result", result)
-        if relayed:  # most files give none: the class's default
-            object.__setattr__(self, "relayed", relayed)
-        self.__dict__.update(_summary=summary, _uses=uses)
+        self._hold(result, summary, uses, relayed)
 
     @classmethod
     def lazily(cls, result: FileResult, summary: bytes, uses: _Uses, relayed: tuple[RelayedLog, ...] = ()) -> _Stored:
         """A result whose summary is `summary`'s field values pickled (b"" for none), whose uses are
         stored as `uses`, and whose calls gave `relayed` to other modules' log calls."""
         stored = cls.__new__(cls)
-        object.__setattr__(stored, "result", result)
-        if relayed:  # most files give none: the class's default
-            object.__setattr__(stored, "relayed", relayed)
-        stored.__dict__.update(_summary=summary, _uses=uses)
+        stored._hold(result, summary, uses, relayed)
         return stored
+
+    def _hold(self, result: FileResult, summary: ModuleSummary | bytes, uses: _Uses,
+              relayed: tuple[RelayedLog, ...]) -> None:
+        """Keep the fields, the summary and uses as given (decoded or not): the dataclass is frozen."""
+        object.__setattr__(self, "result", result)
+        if relayed:  # most files give none: the class's default
+            object.__setattr__(self, "relayed", relayed)
+        self.__dict__.update(_summary=summary, _uses=uses)
 
     @property
     def summary(self) -> ModuleSummary:
