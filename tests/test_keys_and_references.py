@@ -100,6 +100,9 @@ def test_styled_text_and_the_signed_in_user(call: str, expected: list[Seen]) -> 
     ("getattr(logger, level)(f'changed by {user.username}')", [(4, "log", USERNAME, LOG, False)]),
     ("getattr(logger, 'warning')('changed by %s', user.username)", [(4, "log", USERNAME, LOG, False)]),
     ("getattr(logging.getLogger('audit'), level)(user.username)", [(4, "log", USERNAME, LOG, False)]),
+    # a level the project added to the logger class, named by a literal; the logger's own API is none
+    ("getattr(logger, 'security')('changed by %s', user.username)", [(4, "log", USERNAME, LOG, False)]),
+    ("getattr(logger, 'setLevel')(user.username)", []),
     # the same shape on an object that is no logger, and a logger's attribute that is not called
     ("getattr(user, level)(user.username)", []),
     ("handler = getattr(logger, 'handlers')", []),

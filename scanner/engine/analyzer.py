@@ -1612,10 +1612,11 @@ class FileAnalyzer:
             if node.keywords else []
         if symbol == "builtins.getattr" and len(args) == 2 and args[0].symbol is not None:
             # `getattr(logger, level)(message)`: a logger's method chosen at run time by its level is
-            # a log call, as `logger.log(level, message)` is (`getattr(logger, "info")`, `logger.info`)
+            # a log call, as `logger.log(level, message)` is (`getattr(logger, "info")`, `logger.info`), a
+            # level the project added included (`getattr(logger, "security")`)
             named = args[1].const
             chosen = f"{args[0].symbol}.{named if isinstance(named, str) else 'log'}"
-            if self.models.log_calls.get(chosen) is not None:
+            if self.models.log_sink(chosen) is not None:
                 return symbol_value_of(chosen)
         # whether a pack's table of calls has it (one memoised test; most calls are in none of them):
         # a symbol of the file (`@class:...`) is looked up, as a class may derive from a modelled one
