@@ -3069,17 +3069,28 @@ def _persons_configuration(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) ->
     return any(word in pack.configuration for word in pack.words(cls.name)) and _refers_to_person(an, cls, scope)
 
 
+def _field_calls(cls: ast.ClassDef) -> Iterator[tuple[str, ast.Call]]:
+    """A class body's fields made by a call, with their names: `user = models.ForeignKey(User)`,
+    `user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))`. The relation walks below read them."""
+    for stmt in cls.body:
+        if isinstance(stmt, ast.Assign):
+            if len(stmt.targets) != 1:
+                continue
+            target = stmt.targets[0]
+        elif isinstance(stmt, ast.AnnAssign):
+            target = stmt.target
+        else:
+            continue
+        if isinstance(target, ast.Name) and isinstance(stmt.value, ast.Call):
+            yield target.id, stmt.value
+
+
 def _refers_to_person(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> bool:
     """Whether a class has a foreign key or one-to-one field named for a person (`user =
     models.ForeignKey(User, ...)`, `owner = OneToOneField(...)`): its rows are that person's."""
     person = an.classifier.pack.groups.get("person", frozenset())
-    for stmt in cls.body:
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
-                and isinstance(stmt.value, ast.Call) and stmt.targets[0].id in person:
-            symbol = an.static_symbol(stmt.value.func, scope) or callee_name(stmt.value)
-            if symbol.endswith(("ForeignKey", "OneToOneField")):
-                return True
-    return False
+    return any(name in person and (an.static_symbol(call.func, scope) or callee_name(call)).endswith(
+        ("ForeignKey", "OneToOneField")) for name, call in _field_calls(cls))
 
 
 def _person_relations(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> frozenset[str]:
@@ -3088,22 +3099,16 @@ def _person_relations(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> froz
     table named for a person (`"auth.User"`, `Customer`), and SQLAlchemy columns `X_id` with a
     `ForeignKey("users.id")`, named without their `_id`. Empty for a class with none."""
     found: set[str] = set()
-    for stmt in cls.body:
-        if not (isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call)):
-            continue
-        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
-        if not isinstance(target, ast.Name):
-            continue
-        call = stmt.value
+    for name, call in _field_calls(cls):
         symbol = an.static_symbol(call.func, scope) or callee_name(call)
         if symbol.endswith(("ForeignKey", "OneToOneField")):
             if call.args and _names_person(an, call.args[0]):
-                found.add(target.id)
-        elif target.id.endswith("_id"):
+                found.add(name)
+        elif name.endswith("_id"):
             # `poster_id = Column(Integer, ForeignKey("users.id"))`, `mapped_column(ForeignKey(...))`
             if any(isinstance(arg, ast.Call) and callee_name(arg).endswith("ForeignKey") and arg.args
                    and _names_person(an, arg.args[0]) for arg in call.args):
-                found.add(target.id.removesuffix("_id"))
+                found.add(name.removesuffix("_id"))
     return frozenset(found)
 
 
@@ -3117,20 +3122,18 @@ def related_instances(an: FileAnalyzer, cls: ast.ClassDef) -> dict[str, Value]:
     of that class of this file (`self.translation.log_info(...)` calls its methods). Empty for a
     class with none, and for a related class of another module or none the file defines."""
     found: dict[str, Value] = {}
-    for stmt in cls.body:
-        if not (isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call)
-                and stmt.value.args and callee_name(stmt.value) in _RELATION_CALLS):
+    for name, call in _field_calls(cls):
+        if not (call.args and callee_name(call) in _RELATION_CALLS):
             continue
-        target = stmt.targets[0] if isinstance(stmt, ast.Assign) else stmt.target
-        related = stmt.value.args[0]
+        related = call.args[0]
         if isinstance(related, ast.Name):
             class_name = related.id
         elif isinstance(related, ast.Constant) and isinstance(related.value, str):
             class_name = related.value.rpartition(".")[2]  # a model's label, `app_label.Model`
         else:
             continue
-        if isinstance(target, ast.Name) and class_name in an.classes and class_name != cls.name:
-            found[target.id] = symbol_value_of(f"@instance:{class_name}")
+        if class_name in an.classes and class_name != cls.name:
+            found[name] = symbol_value_of(f"@instance:{class_name}")
     return found
 
 
@@ -3140,10 +3143,7 @@ def _one_to_one_with_person(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -
     that is unique or the primary key (`ForeignKey(User, unique=True)`, `user_id =
     Column(ForeignKey("users.id"), primary_key=True)`). False for a plain foreign key: many rows of
     it (posts, grants, tokens) belong to one person."""
-    for stmt in cls.body:
-        if not (isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call)):
-            continue
-        call = stmt.value
+    for _, call in _field_calls(cls):
         symbol = an.static_symbol(call.func, scope) or callee_name(call)
         # a Django relation is the field's call; a SQLAlchemy one is a `ForeignKey(...)` of the column's
         relation: ast.Call | None = call if symbol.endswith(("ForeignKey", "OneToOneField")) else next(
