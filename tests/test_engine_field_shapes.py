@@ -285,3 +285,29 @@ def test_a_url_column_of_a_row_keyed_by_one_person_is_their_link(column: str, ex
     source = (f"{SQLALCHEMY}from sqlalchemy_utils import URLType\nclass Settings(Base):\n    __tablename__ = 's'\n"
               f"    user_id = {column}\n    codesite = Column(URLType)\n")
     assert observed(source) == expected
+
+
+USERNAME = ("user.account.username",)
+
+
+@pytest.mark.parametrize(("relation", "field", "expected"), [
+    # a person's own record: the label of a text field says what it holds
+    ("models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)",
+     'models.SlugField(verbose_name=_("GitHub username"), blank=True)', [(6, "collect", USERNAME, FIELD, True)]),
+    ("models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)",
+     'models.CharField(verbose_name="X username", max_length=15)', [(6, "collect", USERNAME, FIELD, True)]),
+    # a label that names nothing personal, a label of a number, and the labels of a record that is not
+    # one person's own
+    ("models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)",
+     'models.CharField(verbose_name=_("Colour scheme"), max_length=10)', []),
+    ("models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)",
+     'models.IntegerField(verbose_name=_("GitHub username"))', []),
+    ("models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)",
+     'models.SlugField(verbose_name=_("GitHub username"), blank=True)', []),
+    ("models.OneToOneField('trans.Project', on_delete=models.CASCADE)",
+     'models.SlugField(verbose_name=_("GitHub username"), blank=True)', []),
+])
+def test_a_label_on_a_persons_own_record_says_what_a_field_holds(relation: str, field: str, expected: list[Seen]) -> None:
+    source = (f"{DJANGO_USER}from django.utils.translation import gettext_lazy as _\nclass Profile(models.Model):\n"
+              f"    user = {relation}\n    github = {field}\n")
+    assert observed(source) == expected

@@ -542,6 +542,11 @@ class Profile(models.Model):
     fediverse = models.URLField(verbose_name=_("Fediverse URL"), blank=True)
     # ruleid: python.django.model-field user.contact.social_url
     codesite = models.URLField(verbose_name=_("Code site URL"), blank=True)
+    # the label a person's own record gives a text field says what it holds (their account elsewhere)
+    # ruleid: python.django.model-field user.account.username
+    github = models.SlugField(verbose_name=_("GitHub username"), blank=True, db_index=False)
+    # ok: python.django.model-field
+    theme = models.CharField(verbose_name=_("Colour scheme"), max_length=10)
 
 
 class TeamMembership(models.Model):
@@ -566,6 +571,10 @@ class Webhook(models.Model):
     # a record tied one-to-one to something that is no person
     # ok: python.django.model-field
     payload_url = models.URLField()
+    # the labels of a record that is no person's own are not read: an application's settings are
+    # named with a person's words ("Repository browser", "session key")
+    # ok: python.django.model-field
+    repoweb = models.CharField(verbose_name=_("Repository browser"), max_length=200)
 
 
 class Change(models.Model):

@@ -3006,11 +3006,14 @@ _INPUT_ATTRIBUTE_KEYWORDS = frozenset({"attrs", "style", "render_kw"})
 # Keys of those dicts that say what the input holds: HTML `autocomplete` tokens (`email`,
 # `current-password`, `given-name`) and input types (`password`, `email`, `tel`).
 _INPUT_MEANING_KEYS = frozenset({"autocomplete", "input_type", "type"})
+# Keywords of form fields that give the label shown next to the input (Django's and WTForms' `label`,
+# Django models' `verbose_name`, which the model's forms take as their label).
+_LABEL_KEYWORDS = frozenset({"label", "verbose_name"})
 # Translation functions a label is wrapped in.
 _GETTEXT = frozenset({"_", "gettext", "gettext_lazy", "ugettext", "ugettext_lazy", "lazy_gettext", "_l", "N_"})
 # Words of field types whose label may say what they hold: text typed or chosen. A checkbox
 # labelled "Use my email address as username" holds a yes or a no.
-_TEXT_FIELD_WORDS = ("char", "text", "string", "choice", "area")
+_TEXT_FIELD_WORDS = ("char", "text", "string", "choice", "area", "slug")
 
 
 def _hints(an: FileAnalyzer, call: ast.Call, scope: Scope) -> _Hints:
@@ -3029,9 +3032,16 @@ def _hints(an: FileAnalyzer, call: ast.Call, scope: Scope) -> _Hints:
                 if isinstance(key, ast.Constant) and key.value in _INPUT_MEANING_KEYS \
                         and isinstance(item, ast.Constant) and isinstance(item.value, str):
                     hints.tokens.append(item.value)
-        elif keyword.arg == "label":
+        elif keyword.arg in _LABEL_KEYWORDS:
             hints = hints._replace(label=_text_of(value))
     return hints
+
+
+def _stored_label(call: ast.Call) -> _Hints:
+    """What a stored field's human-readable name says (`SlugField(verbose_name=_("GitHub username"))`):
+    a model's fields have no widget or input attributes, only the label its forms and admin show."""
+    label = next((_text_of(k.value) for k in call.keywords if k.arg == "verbose_name"), None) if call.keywords else None
+    return _Hints([], [], label) if label is not None else _NO_HINTS
 
 
 def _disabled(call: ast.Call) -> bool:
@@ -3278,7 +3288,11 @@ def _field(
         return
     if call.keywords and (_reads_other_object(an, call) or _default_address(call)):
         return
-    hints = _hints(an, call, scope) if family.submitted else _NO_HINTS
+    # a stored field's label is read on a person's own record only (`Profile.github =
+    # SlugField(verbose_name="GitHub username")`): an application's settings and records label
+    # their fields with words a person's data is named by ("Repository browser", "Cart ID (e.g.
+    # session key)")
+    hints = _hints(an, call, scope) if family.submitted else _stored_label(call) if declaring.profile else _NO_HINTS
     _emit_field(an, declaring, stmt, name, type_names + hints.types, hints, call)
 
 
