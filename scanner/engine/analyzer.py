@@ -2872,7 +2872,7 @@ _LOGGING_PARTS = ("log", "audit", "print", "echo")
 
 
 LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "msg",
-                         "print", "echo", "secho", "trace", "success"})
+                         "print", "echo", "secho", "trace", "success", "add_breadcrumb"})
 
 
 
