@@ -423,6 +423,9 @@ class Models:
     carrier_requests: SymbolTable[frozenset[str]] = field(default_factory=lambda: SymbolTable(()))
     """Request classes whose `client.execute(request)` returns such an object (`[[carries]] requests`:
     PayPal's `OrdersGetRequest`)."""
+    response_only_annotations: frozenset[str] = frozenset()
+    """Metadata of an `Annotated[...]` field type that says the field is never taken in
+    (scim2-models' `Mutability.read_only`): such a field is what the service sends back."""
     received_by: frozenset[str] = frozenset()
     """Calls that decode received data into a class named among their arguments
     (`dacite.from_dict(Cls, data)`): that class's fields are collects."""
@@ -613,7 +616,8 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
                           "credential_schemes", "form_classes", "event_decorators", "connection_parameters"}),
-    "defaults": frozenset({"response_names", "response_only_keywords", "exclude_keywords", "received_by", "response_words"}),
+    "defaults": frozenset({"response_names", "response_only_keywords", "response_only_annotations", "exclude_keywords",
+                           "received_by", "response_words"}),
     "derive": frozenset({"rule", "category", "message", "calls"}),
     "factory": frozenset({"family", "rule", "stored", "calls"}),
     "table": frozenset({"family", "rule", "stored", "calls", "column_calls", "exclude_argument_calls",
@@ -759,6 +763,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
     schemas: list[SchemaFamily] = []
     response_names: list[str] = []
     response_only: set[str] = set()
+    response_only_annotations: set[str] = set()
     received_by: set[str] = set()
     field_excludes: set[str] = set()
     derive_entries: list[tuple[str, DeriveSource]] = []
@@ -892,6 +897,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         defaults = doc.get("defaults", {})
         response_names.extend(reader.strings(defaults, "response_names"))
         response_only.update(reader.strings(defaults, "response_only_keywords"))
+        response_only_annotations.update(reader.strings(defaults, "response_only_annotations"))
         field_excludes.update(reader.strings(defaults, "exclude_keywords"))
         received_by.update(reader.strings(defaults, "received_by"))
         response_words.update(word.lower() for word in reader.strings(defaults, "response_words"))
@@ -1049,6 +1055,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         config_owners=frozenset(config_owners),
         config_symbols=frozenset(config_symbols),
         recipients=frozenset(recipients),
+        response_only_annotations=frozenset(response_only_annotations),
         received_by=frozenset(received_by),
         carriers=SymbolTable(carrier_entries),
         carrier_requests=SymbolTable(carrier_request_entries),

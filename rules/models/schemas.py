@@ -13,7 +13,7 @@ import dataclasses
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal, Optional, TypedDict, cast
+from typing import Annotated, Any, Literal, Optional, TypedDict, cast
 
 import attr as attrs_classic
 import attrs
@@ -28,6 +28,7 @@ import marshmallow
 import mongoengine as me
 import msgspec
 import peewee
+import scim2_models
 import sqlalchemy as sa
 import typing_extensions
 import voluptuous
@@ -1828,6 +1829,49 @@ class InboundEvent(BaseModel):
 def parse_event(raw: bytes) -> InboundEvent:
     # JSON text decoded into the model: what another party sent
     return InboundEvent.model_validate_json(raw)
+
+
+class ScimName(scim2_models.ComplexAttribute):
+    """scim2-models' complex attributes and resources are Pydantic models."""
+
+    # ruleid: python.pydantic.field user.name.last
+    family_name: str | None = None
+
+
+class ScimUser(scim2_models.Resource[Any]):
+    # ruleid: python.pydantic.field user.account.username
+    user_name: str | None = None
+    # ok: python.pydantic.field
+    name: ScimName | None = None  # a nested model: its own fields are the collects
+    # ok: python.pydantic.field
+    external_id: Annotated[str | None, scim2_models.Mutability.read_only] = None  # set by the service only
+    # ruleid: python.pydantic.field user.contact.phone_number
+    phone_number: Annotated[str | None, scim2_models.Required.true] = None
+
+
+class ScimGroupRecord(scim2_models.Resource[Any]):
+    # ok: python.pydantic.field
+    display_name: str | None = None
+    # ok: python.pydantic.field
+    owner_email: str | None = None
+
+
+def create_scim_resource(resource_type: Any) -> Any:
+    # Flask's decoded body, validated into the class the caller chooses
+    return resource_type.model_validate(request.json)
+
+
+def copy_scim_resource(resource_type: Any, row: dict[str, Any]) -> Any:
+    # the service's own record, validated into the class the caller chooses: nothing received
+    return resource_type.model_validate(row)
+
+
+def create_scim_user() -> Any:
+    return create_scim_resource(ScimUser)
+
+
+def copy_scim_group(row: dict[str, Any]) -> Any:
+    return copy_scim_resource(ScimGroupRecord, row)
 
 
 class AccountDocument(beanie.Document):

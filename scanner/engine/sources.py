@@ -2227,42 +2227,57 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
             elif isinstance(node.func, (ast.Name, ast.Attribute)) \
                     and any(_submitted_field(v) for v in [*node.args, *(k.value for k in node.keywords)]):
                 seeds.append(node.func)
-    # each decoding call has "json(" or "raw(" in it: two finds in C rule out most modules for half a search
+    # each decoding call has "json(" or "raw(" in it, Flask's decoded body "request.json": three finds
+    # in C rule out most modules for half a search
     decoding = _lines_at(an.source, [m.start() for m in _DECODED_PAYLOAD.finditer(an.source)]) \
-        if "json(" in an.source or "raw(" in an.source else []
+        if "json(" in an.source or "raw(" in an.source or "request.json" in an.source else []
     if decoding:
         # only the functions holding a decoding call can build a class from what it decodes
         decoding.sort()
+        passed: dict[str, list[int]] = {}
         for func in _functions(an.tree.body):
             at = bisect.bisect_left(decoding, func.lineno)
             if at < len(decoding) and decoding[at] <= (func.end_lineno or func.lineno):
-                seeds.extend(_decoded_into(func))
+                params = [arg.arg for arg in named_parameters(func.args)]
+                for built in _decoded_into(func):
+                    seeds.append(built)
+                    # `scim_type.model_validate(request.json)`: the class is the caller's to choose
+                    passed.setdefault(func.name, []).extend(
+                        params.index(n.id) for n in _type_names(built) if isinstance(n, ast.Name) and n.id in params)
+        if any(passed.values()):
+            seeds.extend(_passed_classes(an, passed))
     found = tuple(seeds)
     setattr(an.tree, _SEEDS, found)
     return found
 
 
 # Where a payload may be decoded in the source (`await request.json()`, `request.get_json()`,
-# `Model.model_validate_json(raw)`): the files whose functions `_decoded_into` reads.
-_DECODED_PAYLOAD = LazyPattern(r"\.(?:json|get_json)\(\)|\.(?:model_validate_json|parse_raw)\(")
+# `Model.model_validate_json(raw)`, Flask's `request.json`): the files whose functions `_decoded_into` reads.
+_DECODED_PAYLOAD = LazyPattern(r"\.(?:json|get_json)\(\)|\.(?:model_validate_json|parse_raw)\(|request\.json\b(?!\s*\()")
 # Class methods that decode a payload into their class: JSON text always comes from outside; a
 # mapping only when it is a decoded payload (`model_validate(user_row)` copies the service's own record).
 _DECODES_TEXT = frozenset({"model_validate_json", "parse_raw"})
 _DECODES_MAPPING = frozenset({"model_validate", "parse_obj"})
 _PAYLOAD_METHODS = frozenset({"json", "get_json"})
+# Flask's (and Quart's, werkzeug's) request object decodes its JSON body as a property: `request.json`.
+_PAYLOAD_PROPERTY = "json"
 
 
 def _decoded_into(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.expr]:
     """The class expressions `func` builds from a decoded payload: `Cls.model_validate_json(text)`,
     `Cls.model_validate(payload)`, `Cls.parse_obj(payload)`, `Cls(**payload)` or
-    `Cls(login=payload["login"])`, the payload being `await request.json()`, `request.get_json()`, a
-    provider's `response.json()`, or a name `func` binds to one before."""
+    `Cls(login=payload["login"])`, the payload being `await request.json()`, `request.get_json()`,
+    Flask's `request.json`, a provider's `response.json()`, or a name `func` binds to one before."""
     payloads: set[str] = set()
 
     def decoded(node: ast.expr) -> bool:
         node = node.value if isinstance(node, ast.Await) else node
         if isinstance(node, ast.Name):
             return node.id in payloads
+        if isinstance(node, ast.Attribute) and node.attr == _PAYLOAD_PROPERTY:
+            held = node.value  # `request.json`, `self.request.json`: the request's decoded body
+            return isinstance(held, ast.Name) and held.id == "request" \
+                or isinstance(held, ast.Attribute) and held.attr == "request"
         return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and node.func.attr in _PAYLOAD_METHODS and not node.args and not node.keywords)
 
@@ -2279,6 +2294,27 @@ def _decoded_into(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.
                 decoded(k.value) if k.arg is None else isinstance(k.value, ast.Subscript) and decoded(k.value.value)
                 for k in node.keywords):
             yield target
+
+
+def _passed_classes(an: FileAnalyzer, passed: dict[str, list[int]]) -> Iterator[ast.expr]:
+    """What the module's calls of a function pass for the parameters it decodes a payload into
+    (`passed`: a function's name to those parameters' indexes): `_create_resource(User, ...)` of
+    `def _create_resource(scim_type, ...): scim_type.model_validate(request.json)`. The function is
+    called by its name, in this module, by position or keyword."""
+    names: dict[str, list[str]] = {}
+    for func in _functions(an.tree.body):
+        if passed.get(func.name):
+            params = [arg.arg for arg in named_parameters(func.args)]
+            names[func.name] = [params[i] for i in passed[func.name]]
+    for node in ast.walk(an.tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names:
+            wanted = names[node.func.id]
+            for index in passed[node.func.id]:
+                if index < len(node.args) and not isinstance(node.args[index], ast.Starred):
+                    yield from _type_names(node.args[index])  # `User[EnterpriseUser]`: both
+            for keyword in node.keywords:
+                if keyword.arg in wanted:
+                    yield from _type_names(keyword.value)
 
 
 def _seed_lines(an: FileAnalyzer, decoders: frozenset[str]) -> list[int]:
@@ -3338,6 +3374,8 @@ def _annotated_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AnnAssig
         return
     if any(n in an.schema_classes and n != owner for n in names) or _imported_schema(an, stmt.annotation, scope):
         return  # a nested model: its own fields are the collects
+    if an.models.response_only_annotations and _annotated_response_only(an, stmt.annotation, scope):
+        return
     if family.annotation_wrappers:
         wrapper = stmt.annotation.value if isinstance(stmt.annotation, ast.Subscript) else None
         symbol = an.static_symbol(wrapper, scope) if wrapper is not None else None
@@ -3754,6 +3792,18 @@ def _natural_key(an: FileAnalyzer, call: ast.Call) -> bool:
         typed = an.classifier.type_name(name) if name else None
         if typed is not None and typed.category in _NATURAL_KEYS:
             return True
+    return False
+
+
+def _annotated_response_only(an: FileAnalyzer, annotation: ast.expr, scope: Scope) -> bool:
+    """Whether an `Annotated[T, ...]` field type carries metadata saying the field is only sent
+    back (`Annotated[str | None, Mutability.read_only]`), outside `T` or inside it (`Annotated[...] | None`)."""
+    for sub in ast.walk(annotation):
+        if isinstance(sub, ast.Subscript) and isinstance(sub.slice, ast.Tuple) and len(sub.slice.elts) > 1 \
+                and _annotation_name(sub.value) == "Annotated":
+            if any(isinstance(meta, ast.Attribute) and an.static_symbol(meta, scope) in an.models.response_only_annotations
+                   for meta in sub.slice.elts[1:]):
+                return True
     return False
 
 
