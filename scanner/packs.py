@@ -278,6 +278,10 @@ class SchemaFamily:
     unseen_received: bool = False
     """With `received_only`: a class no module of the project names (a library's export, a model
     used only by another package) is read as receiving data, its use being out of sight."""
+    extended_by_stored: bool = False
+    """A plain class (no framework base) that a stored model of the project extends: its class-level
+    annotations declare that record's fields (`class User(core.models.User, Base)` over a
+    backend-neutral `class User: emails: list[str] = []`). Found by that use, never by a base."""
     value_tables: frozenset[str] = frozenset()
     """Models of reference values (`Country`, `Language`): a relation of `exclude_calls` to one
     (`country = ForeignKey("address.Country")`) stores the value chosen, and is a field."""
@@ -468,6 +472,16 @@ class Models:
         return found
 
     @functools.cached_property
+    def extended_families(self) -> frozenset[str]:
+        """The names of the families found by a stored model's extending a class (`extended_by_stored`)."""
+        return frozenset(family.family for family in self.schemas if family.extended_by_stored)
+
+    @functools.cached_property
+    def extended_family(self) -> SchemaFamily | None:
+        """The first family found by a stored model's extending a class, or None."""
+        return next((family for family in self.schemas if family.extended_by_stored), None)
+
+    @functools.cached_property
     def _field_families(self) -> dict[str, SchemaFamily | None]:
         return {}
 
@@ -631,7 +645,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
                          "meta_fields", "response_names", "stored_when_keyword", "renders_fields", "submitted",
-                         "received_only", "unseen_received", "value_tables"}),
+                         "received_only", "unseen_received", "extended_by_stored", "value_tables"}),
 }
 
 
@@ -1002,6 +1016,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                     submitted=bool(entry.get("submitted", False)),
                     received_only=bool(entry.get("received_only", False)),
                     unseen_received=bool(entry.get("unseen_received", False)),
+                    extended_by_stored=bool(entry.get("extended_by_stored", False)),
                     value_tables=frozenset(reader.strings(entry, "value_tables")),
                 )
             )

@@ -1,4 +1,5 @@
-"""Schema styles declared away from a framework's base class: scim2-models resources validated from a
+"""Schema styles declared away from a framework's base class: a backend-neutral annotated model that
+the storage backends' models extend in other modules, and scim2-models resources validated from a
 request into a class the caller chooses."""
 
 from __future__ import annotations
@@ -11,7 +12,80 @@ import pytest
 
 from scanner.config import Config
 from scanner.engine.sources import _decoded_into
+from scanner.engine.summaries import USE_RECEIVED, USE_STORED_BASE, ModuleSummary
 from scanner.runner import run
+
+CORE_MODELS = '''
+import datetime
+from typing import ClassVar
+
+
+class Model:
+    id: str | None = None
+    created: datetime.datetime | None = None
+
+
+class User(Model):
+    identifier_attribute: ClassVar[str] = "user_name"
+
+    user_name: str
+    emails: list[str] = []
+    phone_numbers: list[str] = []
+    lock_date: datetime.datetime | None = None
+    groups: list["Group"] = []
+    _permissions: set[str] | None = None
+
+
+class Group(Model):
+    display_name: str
+    members: list["User"] = []
+
+
+class Settings:
+    admin_email: str | None = None
+'''
+
+SQL_MODELS = '''
+from sqlalchemy import String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+import app.core.models
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SqlModel:
+    def save(self): ...
+
+
+class User(app.core.models.User, Base, SqlModel):
+    __tablename__ = "user"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    user_name: Mapped[str] = mapped_column(String, unique=True)
+    emails: Mapped[list[str]] = mapped_column(String)
+
+
+class Group(app.core.models.Group, Base, SqlModel):
+    __tablename__ = "group"
+    id: Mapped[str] = mapped_column(String, primary_key=True)
+    display_name: Mapped[str] = mapped_column(String)
+'''
+
+# a subclass that is no stored model (an LDAP object of the project): says nothing of its base
+LDAP_MODELS = '''
+import app.core.models
+
+
+class LDAPObject:
+    attribute_map = None
+
+
+class Settings(app.core.models.Settings, LDAPObject):
+    pass
+'''
+
 
 def observed(root: Path, jobs: int) -> list[tuple[str, int, str, tuple[str, ...], str]]:
     result = run(root, config=Config(), command="observe", jobs=jobs)
@@ -29,6 +103,39 @@ def project(tmp_path: Path, files: dict[str, str]) -> Path:
                     init.write_text("")
         path.write_text(textwrap.dedent(text))
     return tmp_path
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_plain_annotated_class_a_stored_model_extends_declares_that_records_fields(tmp_path: Path, jobs: int) -> None:
+    root = project(tmp_path, {"app/core/models.py": CORE_MODELS, "app/backends/sql.py": SQL_MODELS,
+                              "app/backends/ldap.py": LDAP_MODELS})
+    assert observed(root, jobs) == [
+        # the SQLAlchemy model keeps its own family: its columns are found as before
+        ("app/backends/sql.py", 19, "collect", ("user.account.username",), "python.sqlalchemy.column"),
+        ("app/backends/sql.py", 20, "collect", ("user.contact.email",), "python.sqlalchemy.column"),
+        # the neutral model's annotations; not its ClassVar, private names, dates or relations to
+        # another record of the model (`groups: list["Group"]`), nor a group's name; `Settings`,
+        # extended only by a class that stores nothing, declares no record
+        ("app/core/models.py", 14, "collect", ("user.account.username",), "python.model.annotated-field"),
+        ("app/core/models.py", 15, "collect", ("user.contact.email",), "python.model.annotated-field"),
+        ("app/core/models.py", 16, "collect", ("user.contact.phone_number",), "python.model.annotated-field"),
+    ]
+
+
+def test_without_a_stored_model_extending_it_an_annotated_class_declares_nothing(tmp_path: Path) -> None:
+    root = project(tmp_path, {"app/core/models.py": CORE_MODELS, "app/backends/ldap.py": LDAP_MODELS})
+    assert observed(root, 1) == []
+
+
+def test_the_stored_bases_entry_is_given_only_to_the_module_that_asks_for_it() -> None:
+    summary = ModuleSummary(stored_bases=frozenset({"app.core.models.User"}),
+                            received=frozenset({"app.core.models.User"}))
+    assert USE_STORED_BASE + "app.core.models.User" in summary.names()
+    assert summary.restricted([USE_RECEIVED + "app.core.models.User"]).stored_bases == frozenset()
+    assert summary.restricted([USE_STORED_BASE + "app.core.models.User"]).stored_bases == frozenset({"app.core.models.User"})
+    assert summary.under(("app.core",)).stored_bases == frozenset({"app.core.models.User"})
+    assert ModuleSummary.merge([summary, ModuleSummary()]).stored_bases == summary.stored_bases
+    assert summary.digest() != ModuleSummary(received=summary.received).digest()
 
 
 SCIM_MODELS = '''

@@ -13,7 +13,7 @@ import dataclasses
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Annotated, Any, Literal, Optional, TypedDict, cast
+from typing import Annotated, Any, ClassVar, Literal, Optional, TypedDict, cast
 
 import attr as attrs_classic
 import attrs
@@ -1096,6 +1096,39 @@ class ModerationAction(Base):
     reason: Mapped[str] = mapped_column(sa.String(), nullable=True)
     # ok: python.sqlalchemy.column
     error_message: Mapped[str] = mapped_column(sa.Text, nullable=True)
+
+
+class MemberFields:
+    """A backend-neutral model (canaille's core.models.User): a plain class whose annotations declare
+    the fields each storage backend's model (here a SQLAlchemy one) extends and stores."""
+
+    # ruleid: python.model.annotated-field user.account.username
+    user_name: str
+    # ruleid: python.model.annotated-field user.contact.email
+    emails: list[str] = []
+    # ok: python.model.annotated-field
+    lock_date: datetime | None = None
+    # ok: python.model.annotated-field
+    identifier_attribute: ClassVar[str] = "user_name"
+    # ok: python.model.annotated-field
+    teams: list["MemberTeamFields"] = []  # another record of the model: a relation
+
+
+class MemberTeamFields:
+    """A plain base no stored model extends here: plain annotated classes are as often settings."""
+
+    # ok: python.model.annotated-field
+    display_name: str | None = None
+    # ok: python.model.annotated-field
+    contact_email: str | None = None
+
+
+class Member(MemberFields, Base):
+    __tablename__ = "members"
+    # ok: python.model.annotated-field
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # ruleid: python.sqlalchemy.column user.account.username
+    user_name: Mapped[str] = mapped_column(String(64))
 
 
 class Server(Base):

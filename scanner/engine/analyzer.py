@@ -346,6 +346,7 @@ class FileAnalyzer:
         "schema_classes",
         "sentry_events",
         "settings",
+        "stored_bases",
         "side_logs",
         "source",
         "summaries",
@@ -379,6 +380,8 @@ class FileAnalyzer:
         self.pending: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = {}
         self.classes: dict[str, ClassInfo] = {}
         self.schema_classes: dict[str, str] = {}
+        self.stored_bases: set[str] = set()
+        """Other modules' plain classes a stored model of this module extends (ModuleSummary.stored_bases)."""
         self.response_models: set[str] = set()
         self.received_local: frozenset[str] | None = None
         """The module's classes that receive data (computed at its first plain value class)."""
@@ -2352,13 +2355,17 @@ class FileAnalyzer:
             # a trivial summary stays trivial exported (which only drops an object it returns)
             functions=functions,
             rendered=rendered,
-            families={prefix + name: family for name, family in self.schema_classes.items()},
+            # a plain class read as a stored model's fields is no schema to its subclasses: they have
+            # their own family (the one that made it a stored model's base)
+            families={prefix + name: family for name, family in self.schema_classes.items()
+                      if family not in self.models.extended_families},
             # the request object counts too: `from flask import request` in a project module its
             # views import it from (`from app.compat import request`) is the request there
             variables={**self._exported_variables(prefix, clients), **self._url_constants(prefix)},
             request_attributes=frozenset(self.request_attributes),
             responses=sources.response_model_symbols(self),
             received=sources.received_classes(self)[1],
+            stored_bases=frozenset(self.stored_bases),
             named=sources.named_imports(self),
             settings=frozenset(self.settings),
             properties={**self._exported_properties(bool(rendered)), **self._passed_on_properties()},

@@ -25,6 +25,7 @@ from scanner.engine.summaries import (
     USE_BASE,
     USE_NAMED,
     USE_RECEIVED,
+    USE_STORED_BASE,
     USE_RENDERED,
     USE_RESPONSE,
 )
@@ -2479,6 +2480,8 @@ def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaF
     for base in node.bases:
         target = base.value if isinstance(base, ast.Subscript) else base
         if isinstance(target, ast.Name) and target.id in an.schema_classes:
+            if an.schema_classes[target.id] in an.models.extended_families:
+                continue  # a stored model's plain base: the model has its own family (a further base's)
             return by_name.get(an.schema_classes[target.id])
         symbol = an.static_symbol(target, scope)
         if symbol is None:
@@ -2504,7 +2507,53 @@ def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaF
                 found = an.models.field_family(symbol)
                 if found is not None:
                     return found
+    extended = an.models.extended_family
+    if extended is not None and scope is an.module_scope and _extended_by_stored(an, node):
+        return extended
     return None
+
+
+def _extended_by_stored(an: FileAnalyzer, node: ast.ClassDef) -> bool:
+    """Whether a stored model of another module of the project extends this top-level class
+    (`class User(canaille.core.models.User, Base)` with Base declarative), which declares fields
+    with class-level annotations (`emails: list[str] = []`): a backend-neutral model the backends'
+    tables are built from, its annotations that record's fields."""
+    if not any(isinstance(stmt, ast.AnnAssign) for stmt in node.body):
+        return False
+    for sub in _top_subclasses(an, node.name):  # a stored model of this module (defined further down)
+        family = schema_family(an, sub, an.module_scope)
+        if family is not None and not family.extended_by_stored and (
+                family.stored or family.stored_when_keyword is not None and any(
+                    k.arg == family.stored_when_keyword and isinstance(k.value, ast.Constant) and k.value.value is True
+                    for k in sub.keywords)):
+            return True
+    qualified = f"{an.module}.{node.name}" if an.module else node.name
+    an.uses.add(USE_STORED_BASE + qualified)  # known once the module extending it has been analysed
+    return qualified in an.external.stored_bases
+
+
+def _top_subclasses(an: FileAnalyzer, name: str) -> Iterator[ast.ClassDef]:
+    """The module's top-level classes that name `name` among their bases (`class User(UserFields, Base)`)."""
+    for stmt in an.tree.body:
+        if isinstance(stmt, ast.ClassDef) and any(
+                isinstance(base, ast.Name) and base.id == name for base in stmt.bases):
+            yield stmt
+
+
+def _note_stored_bases(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFamily, scope: Scope) -> None:
+    """Record the plain classes of other modules of the project that a stored model extends beside
+    its family's base (see `_extended_by_stored`): a class of the same top-level package, no schema
+    of its own."""
+    top = an.module.split(".", 1)[0]
+    for base in node.bases:
+        target = base.value if isinstance(base, ast.Subscript) else base
+        if not isinstance(target, ast.Attribute) and not (isinstance(target, ast.Name) and target.id not in an.classes):
+            continue  # a local class is this module's own to read
+        symbol = an.static_symbol(target, scope)
+        if symbol is None or symbol in family.bases or symbol.split(".", 1)[0] != top or "(" in symbol \
+                or symbol.startswith("@") or symbol in an.external.families:
+            continue
+        an.stored_bases.add(symbol)
 
 
 def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFamily | None, scope: Scope) -> frozenset[str]:
@@ -2626,6 +2675,8 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     if family.stored_when_keyword:
         stored = any(k.arg == family.stored_when_keyword and isinstance(k.value, ast.Constant) and k.value.value is True
                      for k in node.keywords)
+    if stored and len(node.bases) > 1 and an.module and not family.extended_by_stored:
+        _note_stored_bases(an, node, family, scope)
     # a value class a request body is decoded into (a route's parameter type, or a field of one) is
     # filled in by a person as a form is: its fields are read as what they submit
     received = not family.submitted and not stored and _received(an, node)
@@ -3376,6 +3427,8 @@ def _annotated_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AnnAssig
         return  # a nested model: its own fields are the collects
     if an.models.response_only_annotations and _annotated_response_only(an, stmt.annotation, scope):
         return
+    if family.extended_by_stored and any(n != owner and n in _top_classes(an) for n in names):
+        return  # another record of the backend-neutral model (`groups: list["Group"]`): a relation
     if family.annotation_wrappers:
         wrapper = stmt.annotation.value if isinstance(stmt.annotation, ast.Subscript) else None
         symbol = an.static_symbol(wrapper, scope) if wrapper is not None else None
@@ -3395,6 +3448,12 @@ def _annotated_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AnnAssig
         if callee is not None and callee.endswith(("relationship", "Relationship")):
             return
     _emit_field(an, declaring, stmt, name, names, _NO_HINTS)
+
+
+def _top_classes(an: FileAnalyzer) -> frozenset[str]:
+    """The names of the module's top-level classes, also those defined further down (a forward
+    reference names one as a string)."""
+    return frozenset(stmt.name for stmt in an.tree.body if isinstance(stmt, ast.ClassDef))
 
 
 def _imported_schema(an: FileAnalyzer, annotation: ast.expr, scope: Scope) -> bool:

@@ -136,6 +136,9 @@ class ModuleSummary:
     received: frozenset[str] = frozenset()
     """Other modules' classes this module receives data into (a route parameter's type, a decoder's
     target): where one is a plain dataclass or TypedDict, its fields are collects."""
+    stored_bases: frozenset[str] = frozenset()
+    """Other modules' plain classes a stored model of this module extends (`class User(core.models.User,
+    Base)` with Base declarative): their annotated class attributes declare that record's fields."""
     named: frozenset[str] = frozenset()
     """Other modules' names this module imports and uses: a Pydantic model no module names is one
     whose use cannot be seen (a library's export), read as receiving data."""
@@ -168,7 +171,7 @@ class ModuleSummary:
         return {USE_RENDERED: self.rendered, USE_BASE: self.families, USE_VARIABLE: self.variables,
                 USE_REQUEST_ATTRIBUTE: self.request_attributes, USE_RESPONSE: self.responses,
                 USE_RECEIVED: self.received, USE_NAMED: self.named, USE_SETTING: self.settings,
-                USE_PROPERTY: self.properties}
+                USE_PROPERTY: self.properties, USE_STORED_BASE: self.stored_bases}
 
     def named_by(self, uses: Iterable[str]) -> frozenset[str]:
         """`uses & names()`, without making every name: a file uses few of the entries it is offered."""
@@ -202,6 +205,8 @@ class ModuleSummary:
             # again for a `received` entry of it that a later module gave)
             responses=frozenset(k for k in wanted if k in self.responses and USE_RESPONSE + k in tagged),
             received=frozenset(k for k in wanted if k in self.received and USE_RECEIVED + k in tagged),
+            stored_bases=frozenset(k for k in wanted if k in self.stored_bases and USE_STORED_BASE + k in tagged)
+            if self.stored_bases else frozenset(),
             named=frozenset(k for k in wanted if k in self.named and USE_NAMED + k in tagged),
             settings=frozenset(k for k in wanted if k in self.settings and USE_SETTING + k in tagged)
             if self.settings else frozenset(),
@@ -250,6 +255,7 @@ class ModuleSummary:
         properties = self.properties
         attributes, responses, received, named, settings = (self.request_attributes, self.responses, self.received,
                                                              self.named, self.settings)
+        stored_bases = self.stored_bases
         parts: list[bytes] = []
         for tagged in tagged_names:
             key = tagged[2:]
@@ -262,7 +268,8 @@ class ModuleSummary:
             parts.append(_text_part(_rendered_text(shown)) if shown is not None else b"\x00")
             parts.append(_text_part(family) if family is not None else b"\x00")
             parts.append(_text_part(variable) if variable is not None else b"\x00")
-            parts.append(bytes((key in attributes, key in responses, key in received, key in named, key in settings)))
+            parts.append(bytes((key in attributes, key in responses, key in received, key in named, key in settings,
+                                key in stored_bases)))
             if properties:
                 defined = properties.get(key)
                 parts.append(_text_part(_properties_text(defined)) if defined is not None else b"\x00")
@@ -309,6 +316,8 @@ class ModuleSummary:
             request_attributes=frozenset(k for k in self.request_attributes if k.startswith(names) and is_under(k)),
             responses=frozenset(k for k in self.responses if k.startswith(names) and is_under(k)),
             received=frozenset(k for k in self.received if k.startswith(names) and is_under(k)),
+            stored_bases=frozenset(k for k in self.stored_bases if k.startswith(names) and is_under(k))
+            if self.stored_bases else frozenset(),
             named=frozenset(k for k in self.named if k.startswith(names) and is_under(k)),
             settings=frozenset(k for k in self.settings if k.startswith(names) and is_under(k)) if self.settings
             else frozenset(),
@@ -330,6 +339,7 @@ class ModuleSummary:
         attributes: set[str] = set()
         responses: set[str] = set()
         received: set[str] = set()
+        stored_bases: set[str] = set()
         named: set[str] = set()
         settings: set[str] = set()
         properties: dict[str, Mapping[str, frozenset[str]]] = {}
@@ -341,6 +351,8 @@ class ModuleSummary:
             attributes.update(summary.request_attributes)
             responses.update(summary.responses)
             received.update(summary.received)
+            if summary.stored_bases:
+                stored_bases.update(summary.stored_bases)
             named.update(summary.named)
             if summary.settings:
                 settings.update(summary.settings)
@@ -348,7 +360,8 @@ class ModuleSummary:
                 properties.update(summary.properties)
         return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables,
                              request_attributes=frozenset(attributes), responses=frozenset(responses),
-                             received=frozenset(received), named=frozenset(named), settings=frozenset(settings),
+                             received=frozenset(received), stored_bases=frozenset(stored_bases), named=frozenset(named),
+                             settings=frozenset(settings),
                              properties=properties)
 
 
@@ -516,6 +529,7 @@ USE_RECEIVED = "i:"
 USE_NAMED = "n:"
 USE_SETTING = "s:"
 USE_PROPERTY = "y:"
+USE_STORED_BASE = "t:"
 # An attribute read of an object whose class is unknown (`a:_log_name`), or a string form looked up
 # (`a:user.__str__`): which keys of the `y:` modules' properties entries the file could have read.
 USE_PROPERTY_READ = "a:"
