@@ -282,6 +282,11 @@ class SchemaFamily:
     """A plain class (no framework base) that a stored model of the project extends: its class-level
     annotations declare that record's fields (`class User(core.models.User, Base)` over a
     backend-neutral `class User: emails: list[str] = []`). Found by that use, never by a base."""
+    attribute_map: bool = False
+    """A storage backend's class of a backend-neutral model (one that extends a class of an
+    `extended_by_stored` family): a class-level dict of the model's field names to the names its
+    storage keeps them under (`{"user_name": "uid", "emails": "mail"}`) declares those fields, each
+    at its key. Found by that base, never by a base of its own."""
     value_tables: frozenset[str] = frozenset()
     """Models of reference values (`Country`, `Language`): a relation of `exclude_calls` to one
     (`country = ForeignKey("address.Country")`) stores the value chosen, and is a field."""
@@ -482,6 +487,11 @@ class Models:
         return next((family for family in self.schemas if family.extended_by_stored), None)
 
     @functools.cached_property
+    def attribute_map_family(self) -> SchemaFamily | None:
+        """The first family of a backend-neutral model's attribute maps (`attribute_map`), or None."""
+        return next((family for family in self.schemas if family.attribute_map), None)
+
+    @functools.cached_property
     def _field_families(self) -> dict[str, SchemaFamily | None]:
         return {}
 
@@ -645,7 +655,8 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "schema": frozenset({"family", "rule", "stored", "bases", "decorators", "field_calls", "exclude_calls",
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
                          "meta_fields", "response_names", "stored_when_keyword", "renders_fields", "submitted",
-                         "received_only", "unseen_received", "extended_by_stored", "value_tables"}),
+                         "received_only", "unseen_received", "extended_by_stored", "attribute_map",
+                         "value_tables"}),
 }
 
 
@@ -1017,6 +1028,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                     received_only=bool(entry.get("received_only", False)),
                     unseen_received=bool(entry.get("unseen_received", False)),
                     extended_by_stored=bool(entry.get("extended_by_stored", False)),
+                    attribute_map=bool(entry.get("attribute_map", False)),
                     value_tables=frozenset(reader.strings(entry, "value_tables")),
                 )
             )

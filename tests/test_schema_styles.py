@@ -83,7 +83,26 @@ class LDAPObject:
 
 
 class Settings(app.core.models.Settings, LDAPObject):
-    pass
+    attribute_map = {"admin_email": "mail", "id": "entryUUID"}
+'''
+
+# the LDAP backend's class of the neutral model: its attribute map is the LDAP schema
+LDAP_USER = '''
+from typing import ClassVar
+
+from app.backends.ldap import LDAPObject
+from app.core import models
+
+
+class User(models.User, LDAPObject):
+    attribute_map: ClassVar[dict[str, str] | None] = {
+        "id": "entryUUID",
+        "user_name": "uid",
+        "emails": "mail",
+        "phone_numbers": "telephoneNumber",
+        "lock_date": "pwdEndTime",
+    }
+    help_texts = {"user_name": "The name you sign in with", "emails": "Your addresses"}
 '''
 
 
@@ -119,6 +138,18 @@ def test_a_plain_annotated_class_a_stored_model_extends_declares_that_records_fi
         ("app/core/models.py", 14, "collect", ("user.account.username",), "python.model.annotated-field"),
         ("app/core/models.py", 15, "collect", ("user.contact.email",), "python.model.annotated-field"),
         ("app/core/models.py", 16, "collect", ("user.contact.phone_number",), "python.model.annotated-field"),
+    ]
+
+
+def test_an_attribute_map_of_a_neutral_models_backend_class_declares_its_storages_fields(tmp_path: Path) -> None:
+    root = project(tmp_path, {"app/core/models.py": CORE_MODELS, "app/backends/sql.py": SQL_MODELS,
+                              "app/backends/ldap.py": LDAP_MODELS, "app/backends/ldap_user.py": LDAP_USER})
+    # each personal key, at its line, not the record's id or a date; not a dict of help texts; not
+    # the map of `Settings`, which no stored model extends
+    assert [o for o in observed(root, 1) if o[0] == "app/backends/ldap_user.py"] == [
+        ("app/backends/ldap_user.py", 11, "collect", ("user.account.username",), "python.model.attribute-map"),
+        ("app/backends/ldap_user.py", 12, "collect", ("user.contact.email",), "python.model.attribute-map"),
+        ("app/backends/ldap_user.py", 13, "collect", ("user.contact.phone_number",), "python.model.attribute-map"),
     ]
 
 

@@ -1131,6 +1131,36 @@ class Member(MemberFields, Base):
     user_name: Mapped[str] = mapped_column(String(64))
 
 
+class DirectoryEntry:
+    """A storage backend's own base class (canaille's LDAPObject): no schema."""
+
+    attribute_map: ClassVar[dict[str, str] | None] = None
+
+
+class DirectoryMember(MemberFields, DirectoryEntry):
+    """The LDAP backend's class of the neutral model: its attribute map is the LDAP schema of its fields."""
+
+    attribute_map: ClassVar[dict[str, str] | None] = {
+        # ok: python.model.attribute-map
+        "id": "entryUUID",
+        # ruleid: python.model.attribute-map user.account.username
+        "user_name": "uid",
+        # ruleid: python.model.attribute-map user.contact.email
+        "emails": "mail",
+        # ok: python.model.attribute-map
+        "lock_date": "pwdEndTime",
+    }
+    # ok: python.model.attribute-map
+    labels: ClassVar[dict[str, str]] = {"user_name": "User name", "emails": "E-mail addresses"}
+
+
+class DirectoryTeam(DirectoryEntry):
+    """An attribute map of a class that extends no neutral model: nothing says what it maps."""
+
+    # ok: python.model.attribute-map
+    attribute_map: ClassVar[dict[str, str] | None] = {"display_name": "cn", "contact_email": "mail"}
+
+
 class Server(Base):
     """A spawned single-user server (JupyterHub's orm.Server): its address is the machine's."""
 

@@ -2355,10 +2355,7 @@ class FileAnalyzer:
             # a trivial summary stays trivial exported (which only drops an object it returns)
             functions=functions,
             rendered=rendered,
-            # a plain class read as a stored model's fields is no schema to its subclasses: they have
-            # their own family (the one that made it a stored model's base)
-            families={prefix + name: family for name, family in self.schema_classes.items()
-                      if family not in self.models.extended_families},
+            families={prefix + name: family for name, family in self.schema_classes.items()},
             # the request object counts too: `from flask import request` in a project module its
             # views import it from (`from app.compat import request`) is the request there
             variables={**self._exported_variables(prefix, clients), **self._url_constants(prefix)},

@@ -2491,6 +2491,8 @@ def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaF
                 return family
         an.uses.add(USE_BASE + symbol)  # a class of another module of the project may be a schema
         inherited = an.external.families.get(symbol)
+        if inherited is not None and inherited in an.models.extended_families:
+            continue  # a stored model's plain base: the model has its own family (a further base's)
         if inherited is not None and inherited in by_name:
             return by_name[inherited]
     for decorator in node.decorator_list:
@@ -2530,6 +2532,55 @@ def _extended_by_stored(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     qualified = f"{an.module}.{node.name}" if an.module else node.name
     an.uses.add(USE_STORED_BASE + qualified)  # known once the module extending it has been analysed
     return qualified in an.external.stored_bases
+
+
+def _attribute_maps(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFamily, scope: Scope) -> None:
+    """Emit a `collect` at each personal key of an attribute map of a backend-neutral model's
+    storage class (see SchemaFamily.attribute_map): `class User(core.models.User, LDAPObject):
+    attribute_map = {"user_name": "uid", "emails": "mail"}` says the LDAP backend stores the
+    user name as `uid` and the e-mails as `mail`, the LDAP schema's declaration of those fields."""
+    if not any(_neutral_model(an, base, scope) for base in node.bases):
+        return
+    for stmt in node.body:
+        value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+        if not isinstance(value, ast.Dict) or not _names_map(value):
+            continue
+        keys = [(key, key.value) for key in value.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)]
+        address = any(_ADDRESS_WORDS.search(name) and (match := an.classifier.name(name, owner=node.name)) is not None
+                      and match.category in _ADDRESS_ANCHORS for _, name in keys)
+        declaring = _Declaring(node.name, family, True, None, address)
+        for key, name in keys:
+            _emit_field(an, declaring, key, name, [], _NO_HINTS)  # located at the key
+
+
+def _neutral_model(an: FileAnalyzer, base: ast.expr, scope: Scope) -> bool:
+    """Whether a base class is a backend-neutral model (of an `extended_by_stored` family), of this
+    module or another of the project."""
+    if isinstance(base, ast.Name) and base.id in an.schema_classes:
+        return an.schema_classes[base.id] in an.models.extended_families
+    symbol = an.static_symbol(base, scope) if isinstance(base, (ast.Name, ast.Attribute)) else None
+    if symbol is None or "." not in symbol or symbol.startswith("@"):
+        return False
+    an.uses.add(USE_BASE + symbol)  # known once the other module has been analysed
+    return an.external.families.get(symbol) in an.models.extended_families
+
+
+# A storage's name for a field: an LDAP attribute (`telephoneNumber`, `x-custom-attr`), a column.
+_STORAGE_NAME = LazyPattern(r"[A-Za-z][A-Za-z0-9_.-]*")
+
+
+def _names_map(value: ast.Dict) -> bool:
+    """Whether a dict display maps names to names (`{"user_name": "uid", "emails": "mail"}`): at least
+    two entries, each key an identifier and each value a name with no spaces (not a label or a
+    sentence: `{"emails": "E-mail addresses"}` says how a field is shown)."""
+    if len(value.keys) < 2:
+        return False
+    for key, item in zip(value.keys, value.values):
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value.isidentifier()):
+            return False
+        if not (isinstance(item, ast.Constant) and isinstance(item.value, str) and _STORAGE_NAME.fullmatch(item.value)):
+            return False
+    return True
 
 
 def _top_subclasses(an: FileAnalyzer, name: str) -> Iterator[ast.ClassDef]:
@@ -2665,6 +2716,8 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     inbound_hooks(an, node)
     family = schema_family(an, node, scope)
     if family is None:
+        if node.bases and an.models.attribute_map_family is not None:
+            _attribute_maps(an, node, an.models.attribute_map_family, scope)
         return None
     an.schema_classes[node.name] = family.family
     if family.response_names and _response_model(an, node):
@@ -3471,7 +3524,7 @@ def _imported_schema(an: FileAnalyzer, annotation: ast.expr, scope: Scope) -> bo
     return False
 
 
-def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.stmt, name: str, type_names: list[str],
+def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: str, type_names: list[str],
                 hints: _Hints, call: ast.Call | None = None) -> None:
     match = _field_meaning(an, declaring, name, type_names, hints)
     if match is None and call is not None and call.keywords:
@@ -3615,7 +3668,7 @@ def _long_text(type_names: list[str]) -> bool:
 _STRING_TYPES = frozenset({"String", "Unicode"})
 
 
-def _unbounded_string(stmt: ast.stmt) -> bool:
+def _unbounded_string(stmt: ast.AST) -> bool:
     """Whether a column is declared as a string of no length (`Column(String())`,
     `mapped_column(db.String(), nullable=True)`): unbounded text, as long as a `Text` column. False
     for a string with a length (`String(255)`) and for anything else."""
