@@ -1092,6 +1092,16 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("query", "Product", None),
     ("term", "Glossary", None),
     ("query", None, None),
+    # --- SCIM's and vCard's vocabulary: a formatted name or address laid out for display, a profile
+    # page, a TOTP secret kept for the person
+    ("formatted_name", "User", NAME),
+    ("formatted_address", "User", ADDRESS),
+    ("formatted_name", "Client", None),
+    ("formatted_address", "Place", None),
+    ("formatted_date", None, None),
+    ("profile_url", "User", SOCIAL_URL),
+    ("profile_url", "Service", None),
+    ("secret_token", "User", CREDENTIALS),
     # --- HTML autocomplete tokens of an address's levels
     ("address-level1", "person", STATE),
     ("address-level2", "person", CITY),
