@@ -9,6 +9,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from engine_support import Seen
+from engine_support import observed as observed_source
 
 from scanner.config import Config
 from scanner.engine.sources import _decoded_into
@@ -260,3 +262,24 @@ def test_flasks_request_json_is_a_decoded_payload(source: str, expected: list[st
     func = ast.parse(source).body[0]
     assert isinstance(func, ast.FunctionDef)
     assert [ast.unparse(node) for node in _decoded_into(func)] == expected
+
+
+WTFORMS = "import wtforms\n"
+WTF_FIELD = "python.wtforms.field"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # the variable keeping fields by name says whose they are: a profile's formatted name is the person's
+    (WTFORMS + "PROFILE_FORM_FIELDS = dict(\n    formatted_name=wtforms.StringField('Name'),\n)\n",
+     [(3, "collect", ("user.name",), WTF_FIELD, False)]),
+    (WTFORMS + "SERVICE_FORM_FIELDS = dict(\n    formatted_name=wtforms.StringField('Name'),\n)\n", []),
+    # a FieldList repeats the field it is given, which says what each entry holds
+    (WTFORMS + "PROFILE_FORM_FIELDS = dict(\n    emails=wtforms.FieldList(wtforms.EmailField('Email'), min_entries=1),\n)\n",
+     [(3, "collect", ("user.contact.email",), WTF_FIELD, False)]),
+    (WTFORMS + "class ProfileForm(wtforms.Form):\n    phone_numbers = wtforms.FieldList(wtforms.TelField('Phone'))\n",
+     [(3, "collect", ("user.contact.phone_number",), WTF_FIELD, False)]),
+    # a list of flags is no address
+    (WTFORMS + "class ProfileForm(wtforms.Form):\n    email_flags = wtforms.FieldList(wtforms.BooleanField('On'))\n", []),
+])
+def test_wtforms_fields_kept_in_a_variable_or_repeated_in_a_field_list(source: str, expected: list[Seen]) -> None:
+    assert observed_source(source) == expected

@@ -71,7 +71,7 @@ from sqlalchemy.dialects.postgresql import INET
 from sqlalchemy.orm import DeclarativeBase, Mapped, declarative_base, mapped_column, relationship
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
-from wtforms import BooleanField, EmailField, HiddenField, PasswordField, StringField, SubmitField
+from wtforms import BooleanField, EmailField, FieldList, HiddenField, PasswordField, StringField, SubmitField, TelField
 from wtforms.validators import DataRequired, Email
 
 router = APIRouter()
@@ -2203,6 +2203,17 @@ PROFILE_FORM_FIELDS = dict(
     emails=EmailField("Email address"),
     # ok: python.wtforms.field
     accept_tos=BooleanField("I accept the terms"),
+    # the variable names what the fields are of: a profile's formatted name is the person's name
+    # ruleid: python.wtforms.field user.name
+    formatted_name=StringField("Name"),
+    # a list of entries of the field it repeats
+    # ruleid: python.wtforms.field user.contact.phone_number
+    phone_numbers=FieldList(TelField("Phone numbers"), min_entries=1),
+)
+# the same names of a service's settings are its own
+SERVICE_FORM_FIELDS = dict(
+    # ok: python.wtforms.field
+    formatted_name=StringField("Name shown in the footer"),
 )
 # keywords of any other call, and a `dict(...)` of settings, are no fields
 # ok: python.wtforms.field
@@ -2226,6 +2237,8 @@ class RegistrationForm(FlaskForm):
     csrf_token = HiddenField()
     # ok: python.wtforms.field
     submit = SubmitField("Sign up")
+    # ruleid: python.wtforms.field user.contact.email
+    backup_emails = FieldList(EmailField("Backup address"))
 
 
 # --- MongoEngine and Peewee ---------------------------------------------------------------------------

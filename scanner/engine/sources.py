@@ -2752,6 +2752,8 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
                 if isinstance(choice, ast.Call) and choice.args and isinstance(choice.args[0], ast.Call) \
                         and callee_name(choice) in _COLUMN_WRAPPERS:
                     choice = choice.args[0]  # `picture = db.deferred(db.Column(db.LargeBinary))`: the column
+                if isinstance(choice, ast.Call) and family.submitted:
+                    choice = _listed_field(choice)  # `emails = FieldList(EmailField(...))`: the field listed
                 if isinstance(choice, ast.Call) and len(an.observations) == seen:
                     _field(an, declaring, stmt, stmt.targets[0].id, choice, None, scope)
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
@@ -2927,8 +2929,10 @@ def _field_modules(families: tuple[SchemaFamily, ...]) -> tuple[str, ...]:
 
 # What `visit_built_fields` reads, as the text before a `Field(`: `("email", forms.EmailField(`,
 # `"email": CharField(`, `== "email":` then `return forms.EmailField(` or `field = forms.EmailField(`,
-# and a keyword of a call (`dict(email=wtforms.EmailField(`).
-_BUILT_FIELD_TEXT = LazyPattern(r"""(?:['"]\w+['"]\s*[,:]|==\s*['"]\w+['"]\s*:\s*(?:\w+\s*=|return)|[(,]\s*\w+\s*=)\s*(?:\w+\.)*\w*$""")
+# and a keyword of a call (`dict(email=wtforms.EmailField(`), each maybe in a field list
+# (`dict(emails=wtforms.FieldList(wtforms.EmailField(`).
+_BUILT_FIELD_TEXT = LazyPattern(r"""(?:['"]\w+['"]\s*[,:]|==\s*['"]\w+['"]\s*:\s*(?:\w+\s*=|return)|[(,]\s*\w+\s*=)\s*"""
+                                r"""(?:(?:\w+\.)*FieldList\(\s*)?(?:\w+\.)*\w*$""")
 
 
 def _built_fields_in(an: FileAnalyzer, building: _Building, body: list[ast.stmt], owner: str | None,
@@ -2961,16 +2965,40 @@ def _built_fields_in(an: FileAnalyzer, building: _Building, body: list[ast.stmt]
                 if family is not None:
                     _emit_built_field(an, family, stmt, compared, value, owner)
                     continue
+            # fields kept by name in a module's or a function's variable (`PROFILE_FORM_FIELDS =
+            # dict(formatted_name=StringField(...))`) are read as fields of what it names, as a dict
+            # schema's keys are: `formatted_name` of a profile is the person's name
+            holder = owner if owner is not None else _assigned_name(stmt)
             for node in ast.walk(stmt):
                 for name, call, where in _named_calls(node):
+                    call = _listed_field(call)
                     family = _built_field_family(call, building)
                     if family is not None:
-                        _emit_built_field(an, family, where, name, call, owner)
+                        _emit_built_field(an, family, where, name, call, holder)
 
 
 # Functions building the fields of the service's own settings (a payment provider's
 # `settings_form_fields`): an administrator configures them, no person's data is typed there.
 _CONFIGURATION_FUNCTION = LazyPattern(r"setting|config|preference", re.IGNORECASE)
+
+
+def _assigned_name(stmt: ast.stmt) -> str | None:
+    """`NAME` of `NAME = ...` or `NAME: T = ...`; None for any other statement."""
+    target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
+        stmt.target if isinstance(stmt, ast.AnnAssign) else None
+    return target.id if isinstance(target, ast.Name) else None
+
+
+# WTForms' `FieldList(EmailField(...), min_entries=1)`: a list of entries of the field it is given,
+# which says what each holds (a person's e-mail addresses).
+_FIELD_LISTS = frozenset({"FieldList"})
+
+
+def _listed_field(call: ast.Call) -> ast.Call:
+    """The field a field list repeats (`FieldList(EmailField(...))` -> `EmailField(...)`), or `call`."""
+    if call.args and isinstance(call.args[0], ast.Call) and callee_name(call) in _FIELD_LISTS:
+        return call.args[0]
+    return call
 
 
 def inner_bodies(stmt: ast.stmt) -> list[list[ast.stmt]]:
