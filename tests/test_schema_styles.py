@@ -283,3 +283,18 @@ WTF_FIELD = "python.wtforms.field"
 ])
 def test_wtforms_fields_kept_in_a_variable_or_repeated_in_a_field_list(source: str, expected: list[Seen]) -> None:
     assert observed_source(source) == expected
+
+
+def test_a_cached_run_drops_the_neutral_models_fields_once_no_stored_model_extends_it(tmp_path: Path) -> None:
+    root = project(tmp_path, {"app/core/models.py": CORE_MODELS, "app/backends/sql.py": SQL_MODELS})
+
+    def collected() -> list[tuple[str, int]]:
+        result = run(root, config=Config(), command="observe", jobs=1, cache=True)
+        return [(o.path, o.span.start_line) for o in result.observations if o.path == "app/core/models.py"]
+
+    assert collected() == [("app/core/models.py", 14), ("app/core/models.py", 15), ("app/core/models.py", 16)]
+    sql = root / "app" / "backends" / "sql.py"
+    sql.write_text(sql.read_text().replace("class User(app.core.models.User, Base, SqlModel):",
+                                           "class User(Base, SqlModel):"))
+    # only the other module changed: the cached result of the neutral model's is not reused
+    assert collected() == []
