@@ -85,6 +85,10 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("recipients", "envelope", EMAIL),
     ("to", "message", None),
     ("cc", None, None),
+    # the address a message goes to; an address of no message is where someone lives
+    ("address", "mail", EMAIL),
+    ("address", "msg", EMAIL),
+    ("address", "message", None),
     ("Email", None, EMAIL),
     ("userEmail", None, EMAIL),
     ("user_emails", None, EMAIL),
