@@ -546,7 +546,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("appbuilder", "flask-appbuilder==5.3.0", "Flask", True, False),
         ("ihatemoney", "ihatemoney==7.2.1", "Flask", True, True),
         ("indico", "indico==3.2.9", "Flask", True, False),
-        ("wger", "wger==2.1", "Django", True, True),
+        ("wger", "wger==2.1", "Django", True, False),
         ("litellm", "litellm==1.110.2", "FastAPI", True, False),
         ("misago", "misago==0.39.6", "Django", True, False),
         ("modoboa", "modoboa==2.12.0", "Django", True, False),
