@@ -62,6 +62,8 @@ SUBMITTED_GROUP = "submitted"  # suffixes of the names of models a person fills 
 NOT_PERSON_GROUP = "notperson"
 OWN_WORDS_GROUP = "ownwords"  # head words of what a person writes in their own words, for `written_name`
 CONTENT_GROUP = "content"
+PHYSIQUE_GROUP = "physique"  # what measures a person's body, for `measured_name`
+PERSON_OWNER = "person"  # an owner in the group `person`, for `measured_name`
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +231,19 @@ class Classifier:
         if not words or OWN_WORDS_GROUP not in self._pack.word_groups.get(words[-1], ()):
             return None
         return self._classify_name(identifier, owner, also=frozenset({CONTENT_GROUP}))
+
+    def measured_name(self, identifier: str) -> Match | None:
+        """Return what a field means as the one measure a row tied to a person records of them over
+        time (`WeightEntry.weight` beside `user = ForeignKey(User)`): the name read as a person's and
+        as a measure of their body (the [owners] group `physique`), so a body weight is one there."""
+        cache_key = (identifier, "\0measured")
+        try:
+            return self._names[cache_key]
+        except KeyError:
+            pass
+        found = self._classify_name(identifier, PERSON_OWNER, also=frozenset({PHYSIQUE_GROUP}))
+        self._names[cache_key] = found
+        return found
 
     def typed_name(self, identifier: str, type_names: Iterable[str]) -> Match | None:
         """Return what a field means through its declared type, or None.

@@ -719,7 +719,26 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("description", "Workout", CONTENT),
     ("distance", "Workout", None),
     ("name", "Sport", None),
+    # body measures of a person (a profile's height, a BMI calculator's weight); not an image's height
+    # or a sort weight, nor a person's bare weight (their share of a split bill), nor the unit they pick
+    ("height", "UserProfile", HEALTH),
+    ("weight", "BmiForm", HEALTH),
+    ("weight", "Patient", HEALTH),
+    ("weight", "Member", None),
+    ("weight", "user", None),
+    ("body_weight", None, HEALTH),
+    ("bmi", None, HEALTH),
+    ("height", "Image", None),
+    ("weight", "Thread", None),
+    ("weight", None, None),
+    ("weight_unit", "UserProfile", None),
 ]
+
+
+def test_a_measure_a_persons_own_row_records_is_of_their_body(classifier: Classifier) -> None:
+    found = classifier.measured_name("weight")
+    assert found is not None and found.category == HEALTH
+    assert classifier.measured_name("entry") is None
 
 
 @pytest.mark.parametrize(("identifier", "owner", "expected"), NAMES)

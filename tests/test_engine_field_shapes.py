@@ -114,6 +114,14 @@ def test_a_flask_views_parameters_are_its_url_rules_variables_or_a_decorators(
      + "    notes = models.TextField()\n    file_name = models.CharField(max_length=400)\n",
      [(5, "collect", ("user.content",), FIELD, True), (8, "collect", ("user.content",), FIELD, True)]),
     (DJANGO + "class FileObject(models.Model):\n    raw_text = models.TextField()\n", []),
+    # a row tied to a person and named for the one thing it records holds that of the person; not a
+    # row tied to nobody, nor a field named for the row's head (an entry's `entry`)
+    (DJANGO + "class WeightEntry(models.Model):\n    weight = models.DecimalField(max_digits=5, decimal_places=2)\n"
+     + "    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n",
+     [(4, "collect", ("user.health_and_medical",), FIELD, True)]),
+    (DJANGO + "class WeightEntry(models.Model):\n    weight = models.DecimalField(max_digits=5, decimal_places=2)\n", []),
+    (DJANGO + "class SortWeight(models.Model):\n    weight = models.IntegerField()\n"
+     + "    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n", []),
     (DJANGO + "class Server(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
      + "    notes = models.TextField()\n", []),
     # a row whose relation names a person its author holds their text in its long text, whatever its

@@ -550,6 +550,26 @@ class Profile(models.Model):
     theme = models.CharField(verbose_name=_("Colour scheme"), max_length=10)
 
 
+class FitnessProfile(models.Model):
+    # a fitness app's profile (wger's): the body measures a person keeps of themselves are health
+    # data; the unit they pick is not
+    # ok: python.django.model-field
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, editable=False, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.health_and_medical
+    height = models.IntegerField(null=True)
+    # ok: python.django.model-field
+    weight_unit = models.CharField(max_length=2, default="kg")
+
+
+class WeightEntry(models.Model):
+    # a row tied to a person and named for the one thing it records: that is the person's (their
+    # body weight); a sort weight of a row is not
+    # ruleid: python.django.model-field user.health_and_medical
+    weight = models.DecimalField(max_digits=5, decimal_places=2)
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+
+
 class TeamMembership(models.Model):
     # a foreign key that is unique ties the record to one person as a one-to-one field does
     # ok: python.django.model-field

@@ -3809,6 +3809,10 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
             match = typed
     if match is None and by_name and declaring.model is not None:
         match = classifier.name(name, owner=declaring.model)
+    if match is None and by_name and declaring.people and _names_its_row(an, name, declaring.owner):
+        # `WeightEntry.weight` beside `user = ForeignKey(User)`: a row tied to a person and named for
+        # the one thing it records holds a measure of that person (their body weight)
+        match = classifier.measured_name(name)
     if match is None and by_name and declaring.address:
         match = classifier.name(name, owner="address")
     if match is None and by_name and declaring.family.submitted:
@@ -3831,6 +3835,18 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         # langflow's `User.store_api_key` (the key to its component store): a field is no function
         match = _without_first_word(an, name, owner, _VERB_WORDS)
     return match
+
+
+def _names_its_row(an: FileAnalyzer, name: str, owner: str) -> bool:
+    """Whether a field's words are the words its class is named for, before the class's own head
+    (`WeightEntry.weight`, `BloodPressureReading.blood_pressure`): the row records that one thing.
+    False for a class named after the field's words last (`ChatTitle.title`: the classifier reads
+    those), and for a field named for its class's head (`Entry.entry`)."""
+    pack = an.classifier.pack
+    words, owner_words = pack.words(name), pack.words(owner)
+    size = len(words)
+    return 0 < size < len(owner_words) and any(
+        owner_words[start:start + size] == words for start in range(len(owner_words) - size))
 
 
 # Words that begin a flag's name (`is_active`, `has_avatar`): the rule pack's exclusions read a
