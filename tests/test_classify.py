@@ -1141,6 +1141,11 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("message", "exc", None),
     ("detail", "error", None),
     ("email", "mailbox", None),
+    # reference data people pick from: a language's, a locale's or a content licence's full name
+    ("full_name", "Language", None),
+    ("full_name", "License", None),
+    ("full_name", "Licence", None),
+    ("display_name", "locale", None),
     # ... but not a queue's subscriber, a user cache, an order's or a ticket's e-mail, a task's prompt
     ("email_address", "QueueSubscriber", EMAIL),
     ("username", "UserCache", USERNAME),

@@ -972,6 +972,15 @@ class SignupSerializer(serializers.Serializer):
     confirmation = serializers.CharField(write_only=True, style={"input_type": "password"})
 
 
+class LanguageSerializer(serializers.ModelSerializer):
+    """Reference data people pick from: a language's full name ("English") names no one."""
+
+    class Meta:
+        model = Language
+        # ok: python.drf.serializer-field
+        fields = ["id", "short_name", "full_name"]
+
+
 class DRFEmailFieldUTF8(serializers.CharField):
     """A project's e-mail field (modoboa's), tagged after its `Field`: its type is an e-mail's."""
 
