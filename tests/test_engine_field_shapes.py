@@ -148,6 +148,16 @@ def test_a_flask_views_parameters_are_its_url_rules_variables_or_a_decorators(
     (DJANGO + "class User(AbstractUser):\n    store_api_key = models.CharField(max_length=200)\n",
      [(4, "collect", (CREDENTIALS,), FIELD, True)]),
     (DJANGO + "from django import forms\nclass KeyForm(forms.Form):\n    store_api_key = forms.CharField()\n", []),
+    # `Meta.fields` naming a field a base form of the file declares (its base's base too) takes that
+    # declaration, not the model's column; a base of another module is not known, nor is a column
+    (DJANGO + "from django import forms\nclass EmailForm(forms.ModelForm):\n    email = forms.EmailField()\n"
+     + "class NameForm(EmailForm):\n    pass\nclass InfoForm(NameForm):\n    class Meta:\n        model = AbstractUser\n"
+     + "        fields = ('first_name', 'email')\n",
+     [(5, "collect", ("user.contact.email",), "python.django.form-field", False),
+      (11, "collect", ("user.name.first",), "python.django.form-field", False)]),
+    (DJANGO + "from django import forms\nfrom app.forms import EmailForm\nclass InfoForm(EmailForm, forms.ModelForm):\n"
+     + "    class Meta:\n        model = AbstractUser\n        fields = ('first_name', 'email')\n",
+     [(8, "collect", ("user.contact.email", "user.name.first"), "python.django.form-field", False)]),
     # a string column of no length is as long as a text column; one of a length is not
     (SQLALCHEMY + "from sqlalchemy import ForeignKey\nclass ReportAction(Base):\n    __tablename__ = 'r'\n"
      + "    moderator_id = Column(sa.Integer, ForeignKey('users.id'))\n    reason = Column(sa.String())\n"

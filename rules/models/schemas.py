@@ -944,6 +944,24 @@ class CustomerForm(forms.ModelForm):
         ]
 
 
+class CustomerEmailForm(forms.ModelForm):
+    # ruleid: python.django.form-field user.contact.email
+    email = forms.EmailField(required=False)
+
+    class Meta:
+        model = Customer
+        # ok: python.django.form-field
+        fields = ("email",)
+
+
+class CustomerNameForm(CustomerEmailForm):
+    class Meta:
+        model = Customer
+        # a field a base form of this file declares is that declaration's, not the model's column
+        # ruleid: python.django.form-field user.name.first
+        fields = ("first_name", "email")
+
+
 class PlanForm(forms.ModelForm):
     class Meta:
         model = Customer

@@ -3871,6 +3871,26 @@ def _without_first_word(an: FileAnalyzer, name: str, owner: str | None, words: f
     return an.classifier.name(rest, owner=owner)
 
 
+def _declared_names(an: FileAnalyzer, cls: ast.ClassDef) -> set[str]:
+    """The names a class declares as fields itself or through its bases of this file, each base's
+    own bases too (`UserPersonalInformationForm(UserEmailForm)`, whose base declares `email`): a form
+    takes a field so declared, not the model's column of that name, and the declaration is the
+    collect. A base of another module adds nothing (its fields are not known here)."""
+    classes = _class_nodes(an)
+    declared: set[str] = set()
+    pending, seen = [cls], {cls.name}
+    while pending:
+        node = pending.pop()
+        declared.update(s.targets[0].id for s in node.body
+                        if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name))
+        for base in node.bases:
+            local = classes.get(base.id) if isinstance(base, ast.Name) else None
+            if local is not None and local.name not in seen:
+                seen.add(local.name)
+                pending.append(local)
+    return declared
+
+
 def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta: ast.ClassDef, stored: bool) -> None:
     owner = cls.name
     for stmt in meta.body:
@@ -3882,7 +3902,7 @@ def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             if stmt.targets[0].id == "read_only_fields" and isinstance(stmt.value, (ast.List, ast.Tuple)):
                 read_only.update(e.value for e in stmt.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str))
-    declared = {s.targets[0].id for s in cls.body if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)}
+    declared = _declared_names(an, cls)
     for stmt in meta.body:
         if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)):
             continue
