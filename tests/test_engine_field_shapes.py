@@ -114,6 +114,13 @@ def test_a_flask_views_parameters_are_its_url_rules_variables_or_a_decorators(
      + "    notes = models.TextField()\n    file_name = models.CharField(max_length=400)\n",
      [(5, "collect", ("user.content",), FIELD, True), (8, "collect", ("user.content",), FIELD, True)]),
     (DJANGO + "class FileObject(models.Model):\n    raw_text = models.TextField()\n", []),
+    # beside a street and a city, a record's name is the addressee's; a place's (a gym's) is its own
+    (DJANGO + "class Recipient(models.Model):\n    name = models.CharField(max_length=60)\n"
+     + "    street = models.CharField(max_length=30)\n",
+     [(4, "collect", ("user.name",), FIELD, True), (5, "collect", ("user.contact.address.street",), FIELD, True)]),
+    (DJANGO + "class Gym(models.Model):\n    name = models.CharField(max_length=60)\n"
+     + "    street = models.CharField(max_length=30)\n",
+     [(5, "collect", ("user.contact.address.street",), FIELD, True)]),
     # a row tied to a person and named for the one thing it records holds that of the person; not a
     # row tied to nobody, nor a field named for the row's head (an entry's `entry`)
     (DJANGO + "class WeightEntry(models.Model):\n    weight = models.DecimalField(max_digits=5, decimal_places=2)\n"

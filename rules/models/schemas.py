@@ -322,6 +322,16 @@ class AbstractShippingAddress(models.Model):
     search_text = models.TextField(_("Search text - used only for searching addresses"), editable=False)
 
 
+class Gym(models.Model):
+    # a place with an address of its own: its name is the place's, not an addressee's
+    # ok: python.django.model-field
+    name = models.CharField(max_length=60)
+    # ruleid: python.django.model-field user.contact.address.street
+    street = models.CharField(max_length=30, blank=True)
+    # ruleid: python.django.model-field user.contact.address.city
+    city = models.CharField(max_length=30, blank=True)
+
+
 class Project(models.Model):
     # ok: python.django.model-field
     notes = models.TextField(blank=True)

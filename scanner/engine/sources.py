@@ -56,6 +56,7 @@ _OUTSIDE_ISSUER = LazyPattern(r"^(?:sso|external|idp|oauth2?|oidc|saml|ldap|scim
 
 NAME = "user.name"
 NOT_PERSON = "notperson"
+_ESTABLISHMENT = "establishment"  # places and businesses with an address of their own
 COLLECTIVE = "collective"
 # A request key that lists existing users by name (`users`, `usernames`, `members`): posted to a
 # group, a team or an organisation it selects its members, as ids do (`refers_to_user`).
@@ -3815,6 +3816,9 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = classifier.measured_name(name)
     if match is None and by_name and declaring.address:
         match = classifier.name(name, owner="address")
+        if match is not None and match.category.startswith(NAME) and classifier.owner_in(declaring.owner, _ESTABLISHMENT):
+            # `Gym.name` beside its street and city: a place's own name, not an addressee's
+            match = None
     if match is None and by_name and declaring.family.submitted:
         # what a form receives is what the person filling it in submits: read it as such
         match = classifier.submitted_name(name, declaring.reading or declaring.owner)
