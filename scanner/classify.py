@@ -61,6 +61,7 @@ SUBMITTED_GROUP = "submitted"  # suffixes of the names of models a person fills 
 # and attributes mean nothing personal, as a configuration object's do
 NOT_PERSON_GROUP = "notperson"
 OWN_WORDS_GROUP = "ownwords"  # head words of what a person writes in their own words, for `written_name`
+DESCRIBING_GROUP = "describing"  # head words of what a person writes about a thing of their own
 CONTENT_GROUP = "content"
 PHYSIQUE_GROUP = "physique"  # what measures a person's body, for `measured_name`
 PERSON_OWNER = "person"  # an owner in the group `person`, for `measured_name`
@@ -220,15 +221,16 @@ class Classifier:
         self._names[cache_key] = found
         return found
 
-    def written_name(self, identifier: str, owner: str) -> Match | None:
+    def written_name(self, identifier: str, owner: str, group: str = OWN_WORDS_GROUP) -> Match | None:
         """Return what a long text field of `owner`, a row tied to a person, means when the head
         word of its name is one of what a person writes in their own words (the [owners] group
-        `ownwords`: `FileObject.raw_text`, `ReportAction.reason`): the name read as a field of that
-        person's post would be, so the exclusions of a post's fields still apply (`change_message`,
-        `error_message`). None for any other name (`scopes`, `description`, `redirect_uris`) and
-        for an owner that is not a person's (`Server`, a configuration)."""
+        `ownwords`: `FileObject.raw_text`, `ReportAction.reason`; or `group`, another such group):
+        the name read as a field of that person's post would be, so the exclusions of a post's
+        fields still apply (`change_message`, `error_message`). None for any other name (`scopes`,
+        `description`, `redirect_uris`) and for an owner that is not a person's (`Server`, a
+        configuration)."""
         words = self._split_owner(identifier)[0]
-        if not words or OWN_WORDS_GROUP not in self._pack.word_groups.get(words[-1], ()):
+        if not words or group not in self._pack.word_groups.get(words[-1], ()):
             return None
         return self._classify_name(identifier, owner, also=frozenset({CONTENT_GROUP}))
 

@@ -108,12 +108,25 @@ def test_a_flask_views_parameters_are_its_url_rules_variables_or_a_decorators(
     (DJANGO + "class Grant(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
      + "    scopes = models.TextField()\n", []),
     # the long text of any row tied to a person, named for what people write in their own words, is
-    # theirs; not a description, a text the service writes, nor such a row tied to nobody
+    # theirs; not a text the service writes, nor such a row tied to nobody (its description: below)
     (DJANGO + "class FileObject(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
-     + "    raw_text = models.TextField()\n    description = models.TextField()\n    change_message = models.TextField()\n"
+     + "    raw_text = models.TextField()\n    change_message = models.TextField()\n"
      + "    notes = models.TextField()\n    file_name = models.CharField(max_length=400)\n",
-     [(5, "collect", ("user.content",), FIELD, True), (8, "collect", ("user.content",), FIELD, True)]),
+     [(5, "collect", ("user.content",), FIELD, True), (7, "collect", ("user.content",), FIELD, True)]),
     (DJANGO + "class FileObject(models.Model):\n    raw_text = models.TextField()\n", []),
+    # what a person writes about a thing of their own (a row with a relation named for a person in one
+    # word) is theirs, in any text field; not a group's, nor a row tied to a person in a role, nor a
+    # choice
+    (DJANGO + "class Photo(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    description = models.CharField(max_length=80)\n    caption = models.TextField()\n",
+     [(5, "collect", ("user.content",), FIELD, True), (6, "collect", ("user.content",), FIELD, True)]),
+    (DJANGO + "class Group(models.Model):\n    owner = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    description = models.TextField()\n", []),
+    (DJANGO + "class Forum(models.Model):\n    last_post_user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    description = models.TextField()\n", []),
+    (DJANGO + "class Photo(models.Model):\n    description = models.TextField()\n", []),
+    (DJANGO + "class Photo(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    description = models.IntegerField(choices=[(1, 'a')])\n", []),
     # beside a street and a city, a record's name is the addressee's; a place's (a gym's) is its own
     (DJANGO + "class Recipient(models.Model):\n    name = models.CharField(max_length=60)\n"
      + "    street = models.CharField(max_length=30)\n",

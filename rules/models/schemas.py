@@ -322,6 +322,23 @@ class AbstractShippingAddress(models.Model):
     search_text = models.TextField(_("Search text - used only for searching addresses"), editable=False)
 
 
+class ProgressPhoto(models.Model):
+    # one person's thing (a relation named for a person in one word): what they write about it is
+    # theirs, in a text field of any length
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    description = models.CharField(max_length=200, blank=True)
+
+
+class Forum(models.Model):
+    # a person tied to a row in a role (the last poster) does not write its description
+    # ok: python.django.model-field
+    last_post_user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    # ok: python.django.model-field
+    description = models.TextField(blank=True)
+
+
 class Gym(models.Model):
     # a place with an address of its own: its name is the place's, not an addressee's
     # ok: python.django.model-field

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from scanner.classify import Match, tagged_field
+from scanner.classify import DESCRIBING_GROUP, Match, tagged_field
 from scanner.engine.imports import import_bindings
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
@@ -3375,6 +3375,16 @@ def _names_person(an: FileAnalyzer, target: ast.expr) -> bool:
 _COPIED_NAME_WORDS = frozenset({"name", "slug", "username"})
 
 
+def _owned_by_one_person(an: FileAnalyzer, declaring: _Declaring) -> bool:
+    """Whether a stored row is one person's thing: a relation to a person named in one word for one
+    (`user`, `owner`, `author`), not a relation that names a role (`last_post_user`), and a row
+    that is no group's (a group's or a team's `owner` manages it for its members)."""
+    pack = an.classifier.pack
+    person = pack.groups.get("person", frozenset())
+    return not an.classifier.owner_in(declaring.owner, COLLECTIVE) and any(
+        len(words) == 1 and words[0] in person for words in map(pack.words, declaring.people))
+
+
 def _copied_name(declaring: _Declaring, name: str) -> Match | None:
     """A text field that copies the login of a person the class relates to (`poster_name` beside
     `poster = ForeignKey(settings.AUTH_USER_MODEL)`): the username. None for any other field."""
@@ -3585,6 +3595,13 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         # whatever the row (a grant's `scopes`, a forum's `description`, a log entry's
         # `change_message` stay out)
         written = an.classifier.written_name(name, declaring.owner)
+        if written is not None and written.category.startswith(CONTENT):
+            match = written
+    if match is None and declaring.people and _owned_by_one_person(an, declaring) \
+            and _declared_type(type_names) not in _NO_TEXT_FIELDS:
+        # `Image.description` beside `user = ForeignKey(User)`: what a person writes about a thing of
+        # their own (their photo, their plan) is theirs, in a text field of any length
+        written = an.classifier.written_name(name, declaring.owner, DESCRIBING_GROUP)
         if written is not None and written.category.startswith(CONTENT):
             match = written
     if match is None and declaring.profile and _declared_type(type_names) in _URL_FIELDS:
