@@ -732,6 +732,13 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("weight", "Thread", None),
     ("weight", None, None),
     ("weight_unit", "UserProfile", None),
+    # how to reach a person, typed into a form or a body they send; not a stored contact record's
+    ("contact", "FeedbackForm", "user.contact"),
+    ("contact", "request", "user.contact"),
+    ("contact_info", "json", "user.contact"),
+    ("contact", "Ticket", None),
+    ("contact", None, None),
+    ("contact_type", "request", None),
 ]
 
 

@@ -989,6 +989,14 @@ class CustomerNameForm(CustomerEmailForm):
         fields = ("first_name", "email")
 
 
+class FeedbackForm(forms.Form):
+    # how to reach the person, in their own words ("some way of answering you: e-mail, etc.")
+    # ruleid: python.django.form-field user.contact
+    contact = forms.CharField(max_length=50, required=False)
+    # ruleid: python.django.form-field user.content
+    comment = forms.CharField(max_length=500, widget=forms.Textarea)
+
+
 class PlanForm(forms.ModelForm):
     class Meta:
         model = Customer
