@@ -73,6 +73,40 @@ def flask_signup():
     return jsonify(next=next_url, page=page)
 
 
+def start_auth_session(client_id, prompt=None):
+    """A helper that only tests the OpenID Connect prompt it is given against an option."""
+    return {"client_id": client_id, "prompt_login": prompt == "login"}
+
+
+@app.route("/oauth/authorize", methods=["GET", "POST"])
+def flask_authorize():
+    # an OpenID Connect `prompt` and a consent form's button, only tested against options the code
+    # names (by the read, through a local, through a helper's parameter): switches, not what the
+    # person writes
+    # ok: python.request.field
+    if flask_request.values.get("prompt") == "none":
+        return jsonify(error="consent_required")
+    # ok: python.request.field
+    answer = flask_request.form["answer"]
+    if answer.lower() in ("deny", "logout"):
+        return jsonify(error="access_denied")
+    # ok: python.request.field
+    auth = start_auth_session(flask_request.values.get("client_id"), prompt=flask_request.values.get("prompt"))
+    # a value tested and kept is taken; an empty string tests presence, not a choice
+    # ruleid: python.request.field user.content
+    prompt = flask_request.form.get("prompt")
+    if prompt != "none":
+        save_profile(prompt=prompt)
+    # ruleid: python.request.field user.content
+    if flask_request.form.get("answer") != "":
+        return jsonify(auth)
+    # a gender is itself one of few options: testing it against one reads it
+    # ruleid: python.request.field user.demographic.gender
+    if flask_request.form.get("gender") == "female":
+        return jsonify(auth)
+    return jsonify(auth)
+
+
 def user_needed(view):
     """A project's decorator that passes the signed-in person to the view (`view(user=g.user)`)."""
     def decorated(*args, **kwargs):

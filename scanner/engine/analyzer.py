@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Any
 
 from scanner.classify import Classifier, Match
-from scanner.engine import sinks, sources
+from scanner.engine import control, sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.positions import Positions
@@ -317,8 +317,10 @@ class FileAnalyzer:
         "_attribute_bindings",
         "_bound",
         "_classified",
+        "_control_names",
         "_ducks",
         "_method_names",
+        "_module_functions",
         "_module_imports",
         "_normalized",
         "_property_names",
@@ -418,6 +420,10 @@ class FileAnalyzer:
         """The top-level import statements executed so far (under a top-level `if` or `try` too), with
         what each binds."""
         self._walked: set[ast.stmt] = set()
+        self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] | None = None
+        """The functions defined at the module's top level, by name, once a call of one is asked about."""
+        self._control_names: dict[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]] = {}
+        """`control.control_names` of each function asked about."""
         """The definitions held by a module-level `if`/`try`/`with` block (`if TYPE_CHECKING:`), which
         `_walk_module_level` analyses apart: executing the block skips them, as it does at top level."""
 
@@ -552,6 +558,49 @@ class FileAnalyzer:
                 arguments=tuple(self.positions.span(a) for a in arguments),
             )
         )
+
+    def retract_control_reads(self, mark: int, node: ast.AST) -> None:
+        """Drop the collects emitted since `mark` located at `node`, a value the code only tests against
+        options it names (`scanner.engine.control`), when what they collect is free text or an
+        identifier (`control.controllable`): a protocol's or a page's switch, not the person's data."""
+        span = self.positions.span(node)
+        self.observations[mark:] = [o for o in self.observations[mark:]
+                                    if o.kind is not Kind.COLLECT or o.span != span
+                                    or not control.controllable(o.categories)]
+
+    def control_names(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
+        """`control.control_names(func)`, worked out once per function."""
+        found = self._control_names.get(func)
+        if found is None:
+            found = self._control_names[func] = control.control_names(func)
+        return found
+
+    def _retract_control_arguments(self, node: ast.Call, name: str, scope: Scope, mark: int) -> None:
+        """A call of a function of this module (`start_session(prompt=request.values.get("prompt"))`):
+        the collects of arguments given to parameters it only tests against options it names
+        (`prompt == "login"`) are dropped (`retract_control_reads`)."""
+        current: Scope | None = scope
+        while current is not None and current is not self.module_scope:
+            if name in current.env:
+                return  # a local name, not the module's function
+            current = current.parent
+        if self._module_functions is None:
+            self._module_functions = {stmt.name: stmt for stmt in self.tree.body
+                                      if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        func = self._module_functions.get(name)
+        tested = self.control_names(func) if func is not None else frozenset()
+        if func is None or not tested:
+            return
+        positional = positional_parameters(func.args)
+        for index, arg in enumerate(node.args):
+            if isinstance(arg, ast.Starred):
+                break
+            if index < len(positional) and positional[index].arg in tested:
+                self.retract_control_reads(mark, arg)
+        named = {a.arg for a in (*func.args.args, *func.args.kwonlyargs)}
+        for keyword in node.keywords:
+            if keyword.arg is not None and keyword.arg in tested and keyword.arg in named:
+                self.retract_control_reads(mark, keyword.value)
 
     # ------------------------------------------------------------- classes
     def visit_class(self, node: ast.ClassDef, scope: Scope) -> ClassInfo:
@@ -878,9 +927,15 @@ class FileAnalyzer:
             self.eval(node, scope)
 
     def _exec_assign(self, stmt: ast.Assign, scope: Scope) -> None:
+        mark = len(self.observations)
         value = self.eval(stmt.value, scope)
         for target in stmt.targets:
             self.assign(target, value, stmt.value, scope, stmt)
+        if len(self.observations) != mark and len(stmt.targets) == 1 and type(stmt.targets[0]) is ast.Name:
+            # `answer = request.form["answer"]`, the name then only tested (`if answer == "deny"`)
+            func = _function_of(scope)
+            if func is not None and stmt.targets[0].id in self.control_names(func):
+                self.retract_control_reads(mark, stmt.value)
 
     def _exec_ann_assign(self, stmt: ast.AnnAssign, scope: Scope) -> None:
         if stmt.value is not None:
@@ -1325,9 +1380,15 @@ class FileAnalyzer:
         return dataclasses.replace(joined, keyed=keyed, shape=shape) if keyed is not None or shape is not None else joined
 
     def _eval_compare(self, node: ast.Compare, scope: Scope) -> Value:
+        mark = len(self.observations)
         self.eval(node.left, scope)
         for comparator in node.comparators:
             self.eval(comparator, scope)
+        if len(self.observations) != mark:
+            # `request.values.get("prompt") == "none"`: a switch the code tests, not data it takes
+            operand = control.control_operand(node)
+            if operand is not None:
+                self.retract_control_reads(mark, operand)
         return NOTHING
 
     def _eval_if_exp(self, node: ast.IfExp, scope: Scope) -> Value:
@@ -1610,9 +1671,12 @@ class FileAnalyzer:
         # most calls have no keywords, many no arguments: no comprehension is run for them
         # one argument (the most common call) is evaluated without a comprehension
         given = node.args
+        mark = len(self.observations)
         args = [self.eval(given[0], scope)] if len(given) == 1 else [self.eval(a, scope) for a in given] if given else []
         kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords] \
             if node.keywords else []
+        if len(self.observations) != mark and type(node.func) is ast.Name:
+            self._retract_control_arguments(node, node.func.id, scope, mark)
         if symbol == "builtins.getattr" and len(args) == 2 and args[0].symbol is not None:
             # `getattr(logger, level)(message)`: a logger's method chosen at run time by its level is
             # a log call, as `logger.log(level, message)` is (`getattr(logger, "info")`, `logger.info`), a
@@ -2676,6 +2740,16 @@ LOGGING_WORDS = frozenset({"log", "logs", "logger", "logging", "audit", "print",
 # An attribute of an instance the code made (`UserSerializer(user).data`, `form.cleaned_data` of
 # `Form(...)`): a dict the object filled, which the function then fills further.
 _INSTANCE_DICT = re.compile(r"\(\)\.[A-Za-z_]\w*$")
+
+
+def _function_of(scope: Scope) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The function whose body `scope` is, or is a block of; None at module level."""
+    current: Scope | None = scope
+    while current is not None:
+        if current.sign_in_of is not None:
+            return current.sign_in_of[0]
+        current = current.parent
+    return None
 
 
 def _sets_on_self(source: str, name: str) -> bool:

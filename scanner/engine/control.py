@@ -1,0 +1,116 @@
+"""Control values: what a request sends that the code only tests against options it names itself.
+
+An OpenID Connect `prompt` (`if request.values.get("prompt") == "none"`), a consent form's button
+(`if request.form["answer"] == "accept"`), an `action` a page posts back: the code compares the
+value with literals it spells out and keeps nothing of it. Such a value is a switch of the protocol
+or the page, one of a few options the code itself lists, not data about the person, whatever its
+key says (`prompt` names an LLM prompt elsewhere, `answer` a person's reply). A read of it is no
+collect. This module says, by the syntax alone, which expressions are such tests:
+
+- `control_operand`: the operand a comparison tests against options (`x == "none"`, `x not in
+  ("accept", "deny")`, `x.lower() != "login"`);
+- `control_names`: the names a function only ever tests so (a parameter `prompt` used only in
+  `prompt == "login"`, a local `answer = request.form["answer"]` used only in `answer == "deny"`).
+
+Categories whose values are themselves a short list of options (a gender, a religion, a
+country) are left out by the caller (`CONTROLLABLE`): comparing such a field with one option
+reads the person's value.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+# A comparison operator that tests a value against options: equal to one, one of several.
+_OPTION_TESTS = (ast.Eq, ast.NotEq, ast.In, ast.NotIn)
+
+# String methods that normalise a value before it is compared (`answer.lower() == "yes"`): the
+# tested value is the receiver's.
+_NORMALISERS = frozenset({"lower", "upper", "casefold", "strip", "lstrip", "rstrip"})
+
+# Categories whose values are free text or identifiers: compared with a literal option, such a value
+# only chooses a branch. The others (demographic data, health, location, a country, ...) are
+# themselves one of few options, so the test reads the person's value.
+CONTROLLABLE = ("user.content", "user.authorization", "user.account", "user.name", "user.contact.email",
+                "user.contact.phone_number", "user.unique_id")
+
+
+def controllable(categories: tuple[str, ...] | list[str] | frozenset[str]) -> bool:
+    """True when every category is one whose values a test against options does not reveal."""
+    return bool(categories) and all(c.startswith(CONTROLLABLE) for c in categories)
+
+
+def _is_option(node: ast.expr) -> bool:
+    """A literal option: a non-empty string (`"none"`: an empty one tests presence, not a choice),
+    or a tuple, list or set of them (`("accept", "deny")`)."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and bool(node.value)
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return bool(node.elts) and all(_is_option(e) for e in node.elts)
+    return False
+
+
+def _tested(node: ast.expr) -> ast.expr:
+    """The value a normalised operand tests (`answer` of `answer.strip().lower()`)."""
+    while isinstance(node, ast.Call) and not node.args and not node.keywords \
+            and isinstance(node.func, ast.Attribute) and node.func.attr in _NORMALISERS:
+        node = node.func.value
+    return node
+
+
+def control_operand(node: ast.Compare) -> ast.expr | None:
+    """The expression `node` tests against literal options (`request.values.get("prompt")` of
+    `request.values.get("prompt") == "none"`, `answer` of `"accept" == answer.lower()`), or None
+    when it compares anything else (two values, a value with a number, a chain, `is`)."""
+    if len(node.comparators) != 1 or not isinstance(node.ops[0], _OPTION_TESTS):
+        return None
+    left, right = node.left, node.comparators[0]
+    if _is_option(right) and not _is_option(left):
+        return _tested(left)
+    if _is_option(left) and not _is_option(right) and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+        # `"none" == prompt`; `"a" in x` tests whether `x` holds "a", not what `x` is
+        return _tested(right)
+    return None
+
+
+def _own_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+    """The nodes of `func`'s body, its nested functions' and classes' left out (their names are theirs)."""
+    work: list[ast.AST] = list(reversed(func.body))
+    while work:
+        node = work.pop()
+        yield node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        work.extend(ast.iter_child_nodes(node))
+
+
+def control_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
+    """The names `func` only ever tests against literal options: each is read at least once, every
+    read of it is the operand of such a test, and it is bound at most once (a parameter, or one
+    assignment to the name alone). Nested functions are not looked into: a name one of them reads
+    is not only tested."""
+    tested: set[int] = set()
+    loads: dict[str, list[int]] = {}
+    stores: dict[str, int] = {}
+    nested: set[str] = set()
+    for node in _own_nodes(func):
+        if isinstance(node, ast.Compare):
+            operand = control_operand(node)
+            if isinstance(operand, ast.Name):
+                tested.add(id(operand))
+        elif isinstance(node, ast.Name):
+            if isinstance(node.ctx, ast.Load):
+                loads.setdefault(node.id, []).append(id(node))
+            else:
+                stores[node.id] = stores.get(node.id, 0) + 1
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            nested.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            nested.update(node.names)
+    parameters = {a.arg for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)}
+    return frozenset(
+        name for name, reads in loads.items()
+        if name not in nested and all(r in tested for r in reads)
+        and stores.get(name, 0) + (name in parameters) == 1
+    )

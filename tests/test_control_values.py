@@ -1,0 +1,174 @@
+"""Control values: request fields the code only tests against options it names are switches
+(an OpenID Connect `prompt`, a consent form's `answer`), not collected data."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+from engine_support import observed
+
+from scanner.engine.control import control_names, control_operand, controllable
+
+FIELD = (5, "collect", ("user.content",), "python.request.field", False)
+
+
+@pytest.mark.parametrize(
+    "test",
+    [
+        'request.values.get("prompt") == "none"',
+        '"none" != request.values.get("prompt")',
+        'request.form["answer"] in ("accept", "deny")',
+        'request.form["answer"] not in {"accept", "deny"}',
+        'request.form["answer"].strip().lower() == "accept"',
+    ],
+)
+def test_a_field_only_tested_against_literal_options_is_not_collected(test: str) -> None:
+    source = f"""\
+        from flask import request
+
+
+        def authorize():
+            if {test}:
+                return None
+    """
+    assert observed(source) == []
+
+
+@pytest.mark.parametrize(
+    "test",
+    [
+        # an empty string tests presence; a value compared with another value or a number is read
+        'request.values.get("prompt") == ""',
+        'request.values.get("prompt") == stored_prompt',
+        'len(request.values.get("prompt")) > 3',
+        # `"a" in x` asks whether the text holds "a": it reads the text
+        '"login" in request.values.get("prompt")',
+        # a chain, and `is`, are not tests against options
+        '"a" < request.values.get("prompt") < "z"',
+        'request.values.get("prompt") is None',
+    ],
+)
+def test_other_comparisons_still_collect(test: str) -> None:
+    source = f"""\
+        from flask import request
+
+
+        def authorize(stored_prompt):
+            if {test}:
+                return None
+    """
+    assert observed(source) == [FIELD]
+
+
+def test_a_field_whose_values_are_options_is_read_by_a_test_against_one() -> None:
+    source = """\
+        from flask import request
+
+
+        def signup():
+            if request.form.get("gender") == "female":
+                return None
+    """
+    assert observed(source) == [(5, "collect", ("user.demographic.gender",), "python.request.field", False)]
+
+
+def test_a_local_only_tested_is_a_switch_one_kept_is_data() -> None:
+    source = """\
+        from flask import request
+
+
+        def consent():
+            answer = request.form["answer"]
+            if answer == "deny":
+                return None
+            prompt = request.form["prompt"]
+            if prompt != "none":
+                store(prompt)
+    """
+    assert observed(source) == [(8, "collect", ("user.content",), "python.request.field", False)]
+
+
+def test_a_local_bound_twice_or_read_by_a_nested_function_is_not_only_tested() -> None:
+    source = """\
+        from flask import request
+
+
+        def consent(default):
+            answer = request.form["answer"]
+            if answer == "deny":
+                answer = default
+            prompt = request.form["prompt"]
+            check = lambda: prompt
+            if prompt == "none":
+                return check
+    """
+    assert observed(source) == [(5, "collect", ("user.content",), "python.request.field", False),
+                                (8, "collect", ("user.content",), "python.request.field", False)]
+
+
+def test_an_argument_given_to_a_parameter_the_module_function_only_tests_is_a_switch() -> None:
+    source = """\
+        from flask import request
+
+
+        def start_session(client_id, prompt=None, note=None):
+            return {"client_id": client_id, "login": prompt == "login", "note": note}
+
+
+        def authorize():
+            start_session(request.values.get("client_id"), prompt=request.values.get("prompt"))
+            start_session("c", request.values.get("prompt"))
+            start_session("c", note=request.values.get("prompt"))
+    """
+    assert observed(source) == [(11, "collect", ("user.content",), "python.request.field", False)]
+
+
+def test_a_local_name_that_shadows_the_module_function_is_not_it() -> None:
+    source = """\
+        from flask import request
+
+
+        def start_session(prompt=None):
+            return prompt == "login"
+
+
+        def authorize(start_session):
+            start_session(prompt=request.values.get("prompt"))
+    """
+    assert observed(source) == [(9, "collect", ("user.content",), "python.request.field", False)]
+
+
+def _compare(text: str) -> ast.Compare:
+    node = ast.parse(text, mode="eval").body
+    assert isinstance(node, ast.Compare)
+    return node
+
+
+def test_control_operand_is_the_tested_value() -> None:
+    operand = control_operand(_compare('x.lower() == "a"'))
+    assert isinstance(operand, ast.Name) and operand.id == "x"
+    assert control_operand(_compare('"a" == "b"')) is None
+    assert control_operand(_compare('x in ("a", 1)')) is None
+    assert control_operand(_compare('x in ()')) is None
+
+
+def test_control_names_are_bound_once_and_only_tested() -> None:
+    func = ast.parse(
+        "def f(a, b, c, *args):\n"
+        "    d = g()\n"
+        "    e = g()\n"
+        "    if a == 'x' or b != 'y' or d in ('p', 'q'):\n"
+        "        return b, e\n"
+        "    return c == 'z' and e == 'w' and args == 'v'\n"
+    ).body[0]
+    assert isinstance(func, ast.FunctionDef)
+    # `args` is no named parameter: bound by the signature, it is not counted as bound here
+    assert control_names(func) == {"a", "c", "d"}
+
+
+def test_controllable_categories_are_free_text_and_identifiers() -> None:
+    assert controllable(("user.content",))
+    assert controllable(("user.authorization.credentials", "user.account.username"))
+    assert not controllable(("user.content", "user.demographic.gender"))
+    assert not controllable(())
