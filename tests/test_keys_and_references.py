@@ -34,6 +34,13 @@ USERNAME = ("user.account.username",)
     ("serializer = self.serializer_for(pages)\nbound = serializer(data=request.form)\n", []),
     ("form = FORMS[pages]\nbound = form(request.form)\n", []),
     ("kept = jsonserializer(request.form)\n", [(3, "collect", CONTENT, BODY, False)]),
+    # the form and the files combined and handed together: judged as one body by what takes them
+    ("self.form.process(CombinedMultiDict((request.files, request.form)) or None)\n", []),
+    ("combined = CombinedMultiDict([request.files, request.form])\nself.form.process(combined)\n", []),
+    ("kept = self.remember((request.files, request.form))\n", [(3, "collect", CONTENT, BODY, False)]),
+    # a display that is not handed to a call, or holds more than the request's members, is taken as before
+    ("both = (request.files, request.form)\n", [(3, "collect", CONTENT, BODY, False)]),
+    ("kept = self.remember((request.form, pages))\n", [(3, "collect", CONTENT, BODY, False)]),
     # the WSGI environ key a setting names, for an authenticating front server's user
     ("user = request.environ.get(self.sm.auth_remote_user_env_var)\n",
      [(3, "collect", USERNAME, "python.request.header", False)]),

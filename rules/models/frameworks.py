@@ -42,11 +42,12 @@ from pydantic import BaseModel
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from tornado.web import RequestHandler
+from werkzeug.datastructures import CombinedMultiDict
 
-from .common import CKANRequest, transform, verify_captcha
+from .common import CKANRequest, dict_of, transform, verify_captcha
 from .db import get_db, save_profile, save_upload, search_datasets, store_upload
 from .env import WEBUI_AUTH_TRUSTED_EMAIL_HEADER, WEBUI_AUTH_TRUSTED_GROUPS_HEADER, WEBUI_AUTH_TRUSTED_NAME_HEADER
-from .schemas import JSONCodec, LogoutForm, ProfileSchema, ProfileSerializer
+from .schemas import JSONCodec, LogoutForm, ProfileForm, ProfileSchema, ProfileSerializer
 
 app = Flask(__name__)
 router = APIRouter()
@@ -105,6 +106,19 @@ def flask_authorize():
     if flask_request.form.get("gender") == "female":
         return jsonify(auth)
     return jsonify(auth)
+
+
+@app.route("/profile/edit", methods=["GET", "POST"])
+def flask_profile_edit():
+    # the request's form and files combined and bound by a form (Flask-WTF's idiom): the form's
+    # declared fields are what is collected
+    form = ProfileForm()
+    # ok: python.request.body
+    form.process(CombinedMultiDict((flask_request.files, flask_request.form)) or None)
+    # the two handed whole to something that is no form: taken whole, once
+    # ruleid: python.request.body user.content
+    save_profile(data=dict_of((flask_request.files, flask_request.form)))
+    return jsonify(ok=form.validate())
 
 
 def user_needed(view):

@@ -1424,8 +1424,23 @@ class FileAnalyzer:
                     values.append(named)
         return union(values)
 
-    def _eval_display(self, node: ast.List | ast.Tuple | ast.Set, scope: Scope) -> Value:
+    def eval_argument(self, node: ast.expr, scope: Scope) -> Value:
+        """`eval` of an argument of a call: a tuple or list display of request members is handed to
+        the call as one (`_eval_display`)."""
+        kind = type(node)
+        if kind is ast.Tuple or kind is ast.List:
+            return self._eval_display(node, scope, handed=True)  # type: ignore[arg-type]
+        return self.eval(node, scope)
+
+    def _eval_display(self, node: ast.List | ast.Tuple | ast.Set, scope: Scope, handed: bool = False) -> Value:
         elements = [self.eval(e, scope) for e in node.elts]
+        if handed and elements and all(e.role in sources.BODY_ROLES and sources.is_request_container(e) for e in elements):
+            # `CombinedMultiDict((request.files, request.form))`: the request's members handed together
+            # to a call, which judges them as one body (bound by a form, or taken whole), as it would
+            # judge `request.form` alone
+            joined = union(elements)
+            return Value(symbol=elements[0].symbol, role="files" if all(e.role == "files" for e in elements) else "fields",
+                         categories=joined.categories, steps=joined.steps, reasons=joined.reasons)
         for element_node, element in zip(node.elts, elements):
             sources.taken_whole(self, element_node, element)
         if isinstance(node, ast.Tuple):
@@ -1672,8 +1687,9 @@ class FileAnalyzer:
         # one argument (the most common call) is evaluated without a comprehension
         given = node.args
         mark = len(self.observations)
-        args = [self.eval(given[0], scope)] if len(given) == 1 else [self.eval(a, scope) for a in given] if given else []
-        kwargs: list[tuple[str | None, Value]] = [(k.arg, self.eval(k.value, scope)) for k in node.keywords] \
+        argument = self.eval_argument
+        args = [argument(given[0], scope)] if len(given) == 1 else [argument(a, scope) for a in given] if given else []
+        kwargs: list[tuple[str | None, Value]] = [(k.arg, argument(k.value, scope)) for k in node.keywords] \
             if node.keywords else []
         if len(self.observations) != mark and type(node.func) is ast.Name:
             self._retract_control_arguments(node, node.func.id, scope, mark)
