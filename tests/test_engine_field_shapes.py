@@ -3,8 +3,10 @@ kept per person, routes that delete, routes about a conversation, location parts
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from engine_support import Seen, observed
+from engine_support import Seen, observed, observed_tree
 
 from scanner.classify import tagged_field
 
@@ -38,6 +40,20 @@ FLASK = "from flask import Blueprint, Flask\nbp = Blueprint('auth', __name__)\na
 def test_a_flask_views_parameters_are_its_url_rules_variables_or_a_decorators(
         source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("package", "expected"), [
+    # a blueprint the package defines, imported by the module of its views (a cycle: the package
+    # imports its views at its end): its views get their URL rule's variables only
+    ("from flask import Blueprint\n\nbp = Blueprint('auth', __name__)\n\nfrom . import views  # noqa\n", []),
+    # a router that is no blueprint keeps FastAPI's reading
+    ("from fastapi import APIRouter\n\nbp = APIRouter()\n\nfrom . import views  # noqa\n",
+     [("auth/views.py", 5, "collect", ("user.contact.email",))]),
+])
+def test_a_blueprint_imported_from_another_module_is_told_apart(
+        tmp_path: Path, package: str, expected: list[tuple[str, int, str, tuple[str, ...]]]) -> None:
+    views = "from . import bp\n\n\n@bp.route('/profile/<user:edited_user>/auth')\ndef profile(email, edited_user):\n    return 1\n"
+    assert observed_tree(tmp_path, {"auth/__init__.py": package, "auth/views.py": views}) == expected
 
 
 @pytest.mark.parametrize(("source", "expected"), [

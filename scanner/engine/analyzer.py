@@ -2516,9 +2516,10 @@ class FileAnalyzer:
                     continue
                 symbol = sources.exported_instance(self, symbol)
             if relevant(symbol) or symbol == REQUEST or self._reexported(prefix + name, symbol) \
-                    or symbol[-2:] == "()" and self._project_class(symbol[:-2]):
+                    or symbol[-2:] == "()" and self._project_class(symbol[:-2]) or symbol in sources.PATH_ONLY_ROUTERS:
                 # an instance of a class another module of the project defines (`module_level_client =
-                # HTTPHandler()`): its importers call that class's methods, whose summaries they look up
+                # HTTPHandler()`): its importers call that class's methods, whose summaries they look up;
+                # a Flask blueprint, whose views other modules define (`from . import bp`)
                 found[prefix + name] = symbol
         return found
 

@@ -1483,8 +1483,10 @@ class RouteInfo:
 
 # The routers whose views receive only their URL rule's variables as parameters (Werkzeug routing:
 # Flask, Quart; Sanic's views likewise), unlike FastAPI/Litestar, where a parameter that is not a path
-# segment is a query field. The symbols are what `static_symbol` gives an instance (`bp = Blueprint(...)`).
-_PATH_ONLY_ROUTERS = frozenset({"flask.Flask()", "flask.Blueprint()", "quart.Quart()", "quart.Blueprint()",
+# segment is a query field. The symbols are what `static_symbol` gives an instance (`bp = Blueprint(...)`);
+# a module exports its instances (`FileAnalyzer._exported_variables`), so views in another module that
+# import its blueprint (`from . import bp`) are told apart too.
+PATH_ONLY_ROUTERS = frozenset({"flask.Flask()", "flask.Blueprint()", "quart.Quart()", "quart.Blueprint()",
                                 "sanic.Sanic()", "sanic.Blueprint()"})
 
 
@@ -1511,7 +1513,7 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
                 if more is not None:
                     params.update(_PATH_PARAM.findall(more))
             assert isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)  # _route_path's
-            path_only = an.static_symbol(decorator.func.value, scope) in _PATH_ONLY_ROUTERS
+            path_only = an.static_symbol(decorator.func.value, scope) in PATH_ONLY_ROUTERS
             return RouteInfo(frozenset(params), context=_sign_in_owner(words),
                              topic=next((w for w in words if w in conversation), None), deletes=deletes,
                              path_only=path_only)
