@@ -41,6 +41,11 @@ USERNAME = ("user.account.username",)
     # a display that is not handed to a call, or holds more than the request's members, is taken as before
     ("both = (request.files, request.form)\n", [(3, "collect", CONTENT, BODY, False)]),
     ("kept = self.remember((request.form, pages))\n", [(3, "collect", CONTENT, BODY, False)]),
+    # a key that says nothing read into a name that does: the name says what it holds, unless the
+    # key qualifies the name's own head word (a captcha's token is no credential)
+    ("user_name = request.form.get('name')\n", [(3, "collect", USERNAME, "python.request.field", False)]),
+    ("old_token = request.form.get('captcha_token')\n", []),
+    ("token = request.form.get('captcha_token')\n", []),
     # the WSGI environ key a setting names, for an authenticating front server's user
     ("user = request.environ.get(self.sm.auth_remote_user_env_var)\n",
      [(3, "collect", USERNAME, "python.request.header", False)]),

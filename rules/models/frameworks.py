@@ -168,7 +168,15 @@ def flask_autocomplete():
 def flask_reset():
     # ruleid: python.request.field user.account.username
     username = flask_request.form.get("name")
-    return jsonify(username=username)
+    # a key that qualifies the name's own head word says what kind of token it is: none personal
+    # ok: python.request.field
+    old_token = flask_request.form.get("captcha_token")
+    # the bare head word: the name says more than the key
+    # ruleid: python.request.field user.account.username
+    user_name = flask_request.form.get("name")
+    # ruleid: python.request.field user.authorization.credentials
+    recovery_code = flask_request.form.get("code")
+    return jsonify(username=username, refresh=old_token, user=user_name, code=recovery_code)
 
 
 @app.post("/api/messages")

@@ -568,10 +568,22 @@ def read_into(an: FileAnalyzer, target: ast.Name, node: ast.expr, value: Value) 
     if named is None or refers_to_user(target.id, named.category):
         return None
     key = value.reasons[0][len(UNNAMED_KEY):-1]
+    if _qualified_by_key(an, key, target.id):
+        return None
     message = f"request field '{key}' is read into '{target.id}' ({named.category})"
     an.emit(Kind.COLLECT, node, [named.category], "python.request.field", message,
             reasons=(f"request field '{key}' read into '{target.id}'", named.pattern))
     return Value(categories=frozenset({named.category}), steps=(an.step(node, message),), reasons=(named.pattern,))
+
+
+def _qualified_by_key(an: FileAnalyzer, key: str, name: str) -> bool:
+    """Whether the key names the same thing as the name it is read into, qualified by a word of its
+    own (`old_token = request.form.get("captcha_token")`): the key says what kind of that thing it
+    is, and was found to name nothing personal; the name (`old_token`) does not know better. Not a
+    key that is the bare head word (`user_name = request.form.get("name")`): the name says more."""
+    key_words, name_words = an.classifier.pack.words(key), an.classifier.pack.words(name)
+    return len(key_words) > 1 and bool(name_words) and key_words[-1] == name_words[-1] \
+        and not set(key_words[:-1]) <= set(name_words)
 
 
 # The ending of a setting's name that holds a header's name (`TRUSTED_EMAIL_HEADER`), or a WSGI
