@@ -61,6 +61,44 @@ def test_other_comparisons_still_collect(test: str) -> None:
     assert observed(source) == [FIELD]
 
 
+@pytest.mark.parametrize(
+    ("test", "expected"),
+    [
+        # whether it is set: a presence test, alone, in `and`/`or`, negated, in a `while`
+        ('if request.values.get("prompt"):', []),
+        ('if request.values.get("prompt") and request.values["prompt"] == "none":', []),
+        ('if not request.values.get("prompt") or ready:', []),
+        ('while request.values.get("prompt"):', []),
+        # a value the test computes from it, or an `if` expression's test, is no presence test
+        ('if len(request.values.get("prompt")) > 3:', [FIELD]),
+        ('if check(request.values.get("prompt")):', [FIELD]),
+    ],
+)
+def test_a_field_an_if_only_asks_is_set_is_not_collected(test: str, expected: list[object]) -> None:
+    source = f"""\
+        from flask import request
+
+
+        def authorize(ready):
+            {test}
+                return None
+    """
+    assert observed(source) == expected
+
+
+def test_a_local_tested_for_presence_is_kept() -> None:
+    source = """\
+        from flask import request
+
+
+        def protected():
+            auth_header = request.headers.get("Authorization")
+            if not auth_header:
+                return None
+    """
+    assert observed(source) == [(5, "collect", ("user.authorization.credentials",), "python.request.header", False)]
+
+
 def test_a_field_whose_values_are_options_is_read_by_a_test_against_one() -> None:
     source = """\
         from flask import request

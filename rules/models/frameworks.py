@@ -87,6 +87,10 @@ def flask_authorize():
     # ok: python.request.field
     if flask_request.values.get("prompt") == "none":
         return jsonify(error="consent_required")
+    # whether it is sent at all: a presence test
+    # ok: python.request.field
+    if not flask_request.values.get("prompt"):
+        return jsonify(error="invalid_request")
     # ok: python.request.field
     answer = flask_request.form["answer"]
     if answer.lower() in ("deny", "logout"):

@@ -967,7 +967,12 @@ class FileAnalyzer:
             scope.add_return(self.eval(stmt.value, scope))
 
     def _exec_if(self, stmt: ast.If | ast.While, scope: Scope) -> None:
+        mark = len(self.observations)
         self.eval(stmt.test, scope)
+        if len(self.observations) != mark:
+            # `if request.values.get("prompt") and ...`: whether a switch is set, not data taken
+            for tested in control.truth_tested(stmt.test):
+                self.retract_control_reads(mark, tested)
         self.exec_branches([stmt.body, stmt.orelse], scope)
 
     def _exec_for(self, stmt: ast.For | ast.AsyncFor, scope: Scope) -> None:

@@ -9,8 +9,14 @@ collect. This module says, by the syntax alone, which expressions are such tests
 
 - `control_operand`: the operand a comparison tests against options (`x == "none"`, `x not in
   ("accept", "deny")`, `x.lower() != "login"`);
-- `control_names`: the names a function only ever tests so (a parameter `prompt` used only in
-  `prompt == "login"`, a local `answer = request.form["answer"]` used only in `answer == "deny"`).
+- `truth_tested`: what an `if` or `while` asks only whether it is set (`if request.values.get("prompt")
+  and ...`): a presence test of a read, which takes no more of the value than a test against
+  options does (CONVENTIONS: a presence test is at most doubtful at the test);
+- `control_names`: the names a function only ever tests against options (a parameter `prompt` used
+  only in `prompt == "login"`, a local `answer = request.form["answer"]` used only in
+  `answer == "deny"`). A name only tested for presence is not one: a value bound to a name is
+  kept (`auth_header = request.headers.get("Authorization")`, then `if not auth_header:`, is the
+  token taken, whoever reads it next).
 
 Categories whose values are themselves a short list of options (a gender, a religion, a
 country) are left out by the caller (`CONTROLLABLE`): comparing such a field with one option
@@ -74,6 +80,21 @@ def control_operand(node: ast.Compare) -> ast.expr | None:
     return None
 
 
+def truth_tested(test: ast.expr) -> Iterator[ast.expr]:
+    """The expressions an `if` or `while` test asks only whether they are set (`request.values.get("prompt")`
+    of `if request.values.get("prompt") and ...`): the test itself, each operand of an `and`/`or` it
+    is, and what a `not` negates, down to the first other expression."""
+    work = [test]
+    while work:
+        node = work.pop()
+        if isinstance(node, ast.BoolOp):
+            work.extend(node.values)
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            work.append(node.operand)
+        else:
+            yield node
+
+
 def _own_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
     """The nodes of `func`'s body, its nested functions' and classes' left out (their names are theirs)."""
     work: list[ast.AST] = list(reversed(func.body))
@@ -87,9 +108,9 @@ def _own_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST
 
 def control_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
     """The names `func` only ever tests against literal options: each is read at least once, every
-    read of it is the operand of such a test, and it is bound at most once (a parameter, or one
-    assignment to the name alone). Nested functions are not looked into: a name one of them reads
-    is not only tested."""
+    read of it is the operand of such a test (`control_operand`), and it is bound exactly once (a
+    parameter, or one assignment to the name alone). Nested functions are not looked into: a name
+    one of them reads is not only tested."""
     tested: set[int] = set()
     loads: dict[str, list[int]] = {}
     stores: dict[str, int] = {}
