@@ -177,3 +177,17 @@ _CODE_GRANT = ("def get_code_grant(request):\n"
 ])
 def test_the_code_read_in_a_sign_in_module_is_a_credential(path: str, expected: list[Seen]) -> None:
     assert observed(_CODE_GRANT, path=path) == expected
+
+
+@pytest.mark.parametrize(("argument", "expected"), [
+    # a query string parsed by a library's model: the page's options, none named here
+    ("request.args.to_dict()", []),
+    ("request.args", []),
+    # a body parsed by it: no field of it is seen, so the body is taken whole
+    ("request.form.to_dict()", [(6, "collect", CONTENT, BODY, False)]),
+    ("request.get_json()", [(6, "collect", CONTENT, BODY, False)]),
+])
+def test_a_query_string_parsed_by_a_librarys_model_is_not_taken_whole(argument: str, expected: list[Seen]) -> None:
+    source = ("from flask import request\nfrom scim2_models import ResponseParameters\n\n\n"
+              f"def query():\n    return ResponseParameters.model_validate({argument})\n")
+    assert observed(source) == expected

@@ -248,7 +248,11 @@ def flask_bot_activity():
     # the project's own schema validates it field by field: not taken whole
     # ok: python.request.body
     note = NoteSchema().load(flask_request.get_json())
-    return jsonify(kind=activity.type, title=note["title"])
+    # the query string parsed by a library's model (SCIM's `attributes`, `excludedAttributes`): the
+    # request's options, none named here
+    # ok: python.request.body
+    shown = Activity.model_validate(flask_request.args.to_dict())
+    return jsonify(kind=activity.type, title=note["title"], shown=shown)
 
 
 def parse_params(params, ignore_keys=None):

@@ -1399,7 +1399,8 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
     validated = (callee[:1].isupper() or callee in VALIDATING_METHODS or callee.endswith("_class")
                  or callee in SCHEMA_GETTERS or _holds_schema(callee) or isinstance(node.func, ast.Call)
                  or _schema_receiver(node) or _own_schema_class(an, node, scope))
-    if validated and callee in VALIDATING_METHODS and _outside_validator(an, node, symbol):
+    outside = validated and callee in VALIDATING_METHODS and _outside_validator(an, node, symbol)
+    if outside:
         validated = False  # `Activity().deserialize(body)`: no field of it is seen, so the body is taken whole
     arg_nodes: list[ast.expr] = [*node.args, *(k.value for k in node.keywords)]
     values = [*args, *(v for _, v in kwargs)]
@@ -1410,12 +1411,21 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
                 continue
             if position == rebuilt_at and isinstance(arg_node, ast.Call):
                 continue
-            if validated:
-                an.mark_key_read(inner, scope)  # the schema reads it field by field
+            if validated or outside and _query_member(value):
+                # the schema reads it field by field; a query string parsed by a library's model
+                # (`ResponseParameters.model_validate(request.args.to_dict())`) is the page's options
+                # as often as data (QUERY_PATHS), and none of them is named here
+                an.mark_key_read(inner, scope)
                 continue
             if isinstance(inner, ast.Name):
                 continue  # a bound body: reported where it was bound, unless read key by key
             emit_whole_body(an, arg_node, value)
+
+
+def _query_member(value: Value) -> bool:
+    """Whether a request container is the query string (`request.args`, `request.GET`, a copy of it)."""
+    member = (value.symbol or "")[len(REQUEST) + 1:].split(".", 1)[0].split("(", 1)[0]
+    return member in QUERY_PATHS
 
 
 # Names of an object that is a form or serializer class (`self.form`, `view.serializer_class`).
