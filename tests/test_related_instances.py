@@ -3,8 +3,10 @@ include those its class inherits (scanner/engine/sources.related_instances, File
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from engine_support import Seen, observed
+from engine_support import Seen, observed, observed_tree
 
 LOG = "python.logging.personal-data"
 USERNAME = ("user.account.username",)
@@ -48,3 +50,73 @@ def test_an_instance_calls_the_methods_its_class_inherits(relation: str, call: s
 def test_a_relation_holds_an_instance_of_the_related_class(relation: str, expected: list[Seen]) -> None:
     call = "self.translation.log_info('%s', user.username)"
     assert observed(SOURCE.format(relation=relation, call=call)) == expected
+
+
+MIXIN = '''\
+    import logging
+
+    LOGGER = logging.getLogger(__name__)
+
+
+    class LoggerMixin:
+        def log_info(self, msg, *args):
+            return LOGGER.info(f"{self.full_slug}: {msg}", *args)
+    '''
+TRANSLATION = '''\
+    from django.db import models
+
+    from app.mixins import LoggerMixin
+
+
+    class Translation(models.Model, LoggerMixin):
+        filename = models.CharField(max_length=400)
+
+        def save_file(self):
+            {call}
+    '''
+CHANGE = '''\
+    from __future__ import annotations
+
+    from typing import TYPE_CHECKING
+
+    from django.db import models
+
+    {imported}
+
+
+    class Change(models.Model):
+        translation = models.ForeignKey({related}, null=True, on_delete=models.CASCADE)
+
+        def log_event(self, user):
+            message = f"changed ({{user.username}})"
+            self.translation.log_info("%s", message)
+            self.translation.log_info("%s", "changed")
+    '''
+MIXIN_LOG = ("app/mixins.py", 8, "log", ())
+CHANGE_LOG = ("app/models/change.py", 16, "log", USERNAME)
+TYPE_CHECKED = "if TYPE_CHECKING:\n        from app.models import Translation"
+IMPORTED = "import app\n    from app.models.translation import Translation"
+
+
+@pytest.mark.parametrize(("call", "imported", "related", "expected"), [
+    # Weblate's shape: a model of one module related by its label to a model of another (imported for
+    # type checking only) whose logging method is a mixin's of a third, which the model's module calls
+    ('self.log_info("saved %s", self.filename)', TYPE_CHECKED, '"app.Translation"', [MIXIN_LOG, CHANGE_LOG]),
+    ('self.log_info("saved %s", self.filename)', IMPORTED, "Translation", [MIXIN_LOG, CHANGE_LOG]),
+    # the related class not imported: which class the label names is not known
+    ('self.log_info("saved %s", self.filename)', "import app\n    import os", '"app.Translation"', [MIXIN_LOG]),
+    # the model's module never calls the inherited method: what its class inherits from the mixin's
+    # module is not known there
+    ("return self.filename", TYPE_CHECKED, '"app.Translation"', [MIXIN_LOG]),
+])
+def test_a_relation_to_another_modules_model_calls_what_it_inherits_from_a_third(
+        tmp_path: Path, call: str, imported: str, related: str,
+        expected: list[tuple[str, int, str, tuple[str, ...]]]) -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/mixins.py": MIXIN,
+        "app/models/__init__.py": "from app.models.translation import Translation\nfrom app.models.change import Change\n",
+        "app/models/translation.py": TRANSLATION.format(call=call),
+        "app/models/change.py": CHANGE.format(imported=imported, related=related),
+    }
+    assert observed_tree(tmp_path, files) == expected

@@ -319,6 +319,7 @@ class FileAnalyzer:
         "_classified",
         "_control_names",
         "_ducks",
+        "_inherited_elsewhere",
         "_method_names",
         "_module_functions",
         "_module_imports",
@@ -420,6 +421,9 @@ class FileAnalyzer:
         """The top-level import statements executed so far (under a top-level `if` or `try` too), with
         what each binds."""
         self._walked: set[ast.stmt] = set()
+        self._inherited_elsewhere: dict[str, FunctionSummary] = {}
+        """`Class.method` of this file's classes to the summary of the method it inherits from another
+        module's base, as the analysis found them (`inherited_summary`): exported under the class's name."""
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] | None = None
         """The functions defined at the module's top level, by name, once a call of one is asked about."""
         self._control_names: dict[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]] = {}
@@ -945,7 +949,7 @@ class FileAnalyzer:
             annotated = self.annotation_symbol(stmt.annotation, scope)
             if annotated is not None and annotated in self.models.request.annotations:
                 scope.env[stmt.target.id] = symbol_value_of(REQUEST)
-            elif annotated is not None and scope is self.module_scope and self._project_class(annotated):
+            elif annotated is not None and scope is self.module_scope and self.project_class(annotated):
                 # `module_level_client: HTTPHandler` (a module-level singleton its package makes lazily):
                 # the name holds an instance of the project's class, as `client = HTTPHandler()` would
                 scope.env[stmt.target.id] = Value(symbol=self.call_result_symbol(
@@ -2141,6 +2145,8 @@ class FileAnalyzer:
                 self.uses.add(USE_FUNCTION + key)
                 self.uses.add(USE_PASSTHROUGH + key)
                 found = self.external.functions.get(key)
+                if found is not None and depth == 0 and cls.name in self.classes:
+                    self._inherited_elsewhere[f"{cls.name}.{attr}"] = found
             if found is not None:
                 return found
         return None
@@ -2436,6 +2442,13 @@ class FileAnalyzer:
                      if not exported.trivial}
         if clients:
             functions.update(self._inherited_clients(prefix, clients))
+        for key, summary in self._inherited_elsewhere.items():
+            # a method a class of this file inherits from another module's base, found where this file
+            # calls it (`self.log_info(...)` in Weblate's Translation, `log_info` on a mixin of
+            # `trans/mixins.py`): other modules' instances of the class call it by the class's name
+            exported = self._exported(summary, clients)
+            if not exported.trivial:
+                functions.setdefault(prefix + key, exported)
         return ModuleSummary(
             # a trivial summary stays trivial exported (which only drops an object it returns)
             functions=functions,
@@ -2521,14 +2534,14 @@ class FileAnalyzer:
                     continue
                 symbol = sources.exported_instance(self, symbol)
             if relevant(symbol) or symbol == REQUEST or self._reexported(prefix + name, symbol) \
-                    or symbol[-2:] == "()" and self._project_class(symbol[:-2]) or symbol in sources.PATH_ONLY_ROUTERS:
+                    or symbol[-2:] == "()" and self.project_class(symbol[:-2]) or symbol in sources.PATH_ONLY_ROUTERS:
                 # an instance of a class another module of the project defines (`module_level_client =
                 # HTTPHandler()`): its importers call that class's methods, whose summaries they look up;
                 # a Flask blueprint, whose views other modules define (`from . import bp`)
                 found[prefix + name] = symbol
         return found
 
-    def _project_class(self, symbol: str) -> bool:
+    def project_class(self, symbol: str) -> bool:
         """Whether `symbol` names a class another module of this project defines (by its qualified
         name: `app.http.handler.HTTPHandler` in `app/__init__.py`)."""
         top = self.module.split(".", 1)[0]

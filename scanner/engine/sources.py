@@ -3322,8 +3322,9 @@ _RELATION_CALLS = frozenset({"ForeignKey", "OneToOneField", "relationship"})
 def related_instances(an: FileAnalyzer, cls: ast.ClassDef) -> dict[str, Value]:
     """What a model's relations hold: `translation = models.ForeignKey(Translation, ...)`,
     `ForeignKey("trans.Translation")` and SQLAlchemy's `relationship("Translation")` give an instance
-    of that class of this file (`self.translation.log_info(...)` calls its methods). Empty for a
-    class with none, and for a related class of another module or none the file defines."""
+    of that class of this file (`self.translation.log_info(...)` calls its methods), or of the class
+    of another module of the project the file imports under that name. Empty for a class with none,
+    and for a related class the file neither defines nor imports."""
     found: dict[str, Value] = {}
     for name, call in _field_calls(cls):
         if not (call.args and callee_name(call) in _RELATION_CALLS):
@@ -3335,8 +3336,17 @@ def related_instances(an: FileAnalyzer, cls: ast.ClassDef) -> dict[str, Value]:
             class_name = related.value.rpartition(".")[2]  # a model's label, `app_label.Model`
         else:
             continue
-        if class_name in an.classes and class_name != cls.name:
+        if class_name == cls.name:
+            continue
+        if class_name in an.classes:
             found[name] = symbol_value_of(f"@instance:{class_name}")
+            continue
+        # a class of another module of the project the file imports (under `TYPE_CHECKING` too, as
+        # a label's class often is): an instance of it, whose methods that module's summary gives
+        imported = an.module_scope.env.get(class_name)
+        symbol = imported.symbol if imported is not None else None
+        if symbol is not None and an.project_class(symbol):
+            found[name] = symbol_value_of(f"{symbol}()")
     return found
 
 
