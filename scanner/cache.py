@@ -52,7 +52,7 @@ from scanner.kept import UNREADABLE, prepare_cache_folder
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 15
+FORMAT = 16
 CACHE_FILE = f"results-v{FORMAT}.pickle"
 """The cache file's name in the cache folder (the format number changes with its layout)."""
 

@@ -10,11 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from scanner.classify import Classifier
 from scanner.config import Config
-from scanner.engine.summaries import LogSite, RelayedLog
+from scanner.engine.analyzer import analyze
+from scanner.engine.summaries import Analyzed, FunctionSummary, LogSite, ModuleSummary, RelayedLog
 from scanner.model import FlowStep, Kind, Observation, Span
+from scanner.packs import load_models
 from scanner.relayed import RULE, relayed_logs
 from scanner.runner import run
+from scanner.settle import Settler
 
 ERRORS = '''
 import logging
@@ -196,3 +200,153 @@ def test_relayed_logs(records: list[RelayedLog], existing: list[tuple[Kind, int]
     assert relayed_logs(list(reversed(records)), observations) == found
     assert all(o.flow[-1] == FlowStep("b.py", SITE.span, "written to a log by logging.error() in report_error()")
                for o in found)
+
+
+# An import cycle: views.py imports jobs.py only inside its functions, and jobs.py imports views.py at
+# its top, so views.py is settled first, without jobs.py's summary; the rounds give it that summary.
+JOBS = '''
+import logging
+
+from app import views
+
+logger = logging.getLogger(__name__)
+
+
+def save_profile(profile, detail):
+    profile.save()
+    logger.info("saved profile: %s", detail)
+'''
+
+GIVES_EMAIL = '''
+from flask import request
+
+
+def register(profile):
+    from app.jobs import save_profile
+    save_profile(profile, request.form["email"])
+'''
+
+GIVES_PARAMETERS = '''
+def touch(profile, note):
+    from app.jobs import save_profile
+    save_profile(profile, note)
+    return note
+'''
+
+
+def rounds_and_logs(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[list[str]], list[Row]]:
+    """The files each round of an observe run of `root` analysed again, and its log observations."""
+    analysed_again: list[list[str]] = []
+    original = Settler.run
+
+    def recording(self: Settler, todo: list[str], *args: object, **kwargs: object) -> list[Analyzed]:
+        analysed_again.append(list(todo))
+        return original(self, todo, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Settler, "run", recording)
+    return analysed_again, observed(root)
+
+
+@pytest.mark.parametrize(("views", "again", "logs"), [
+    # personal data given where the function logs: the log sites it gains in a round make a log there
+    (GIVES_EMAIL, [["app/views.py"]],
+     [("app/jobs.py", 11, "log", ("user.contact.email",), RULE,
+       "user.contact.email is written to a log here: save_profile() is given it at app/views.py:7")]),
+    # only its own parameters given there: where the function logs does not concern the caller, which
+    # is not analysed again when the round gives the function its log sites
+    (GIVES_PARAMETERS, [], []),
+])
+def test_a_caller_is_analysed_again_for_log_sites_only_where_it_gives_personal_data(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, views: str, again: list[list[str]], logs: list[Row]) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "jobs.py").write_text(textwrap.dedent(JOBS))
+    (tmp_path / "app" / "views.py").write_text(textwrap.dedent(views))
+    assert rounds_and_logs(tmp_path, monkeypatch) == (again, logs)
+
+
+SIDE_LOGGER = FunctionSummary(param_names=("owner", "detail"), log_sites={
+    1: (LogSite("app/jobs.py", Span(11, 5, 11, 46), LOG, "logging.info()", "Profile"),)})
+
+# `Profile(...)` named as a class: with no summary, its result holds what it is given
+CALLER = '''
+import logging
+
+from flask import request
+
+from app.jobs import Profile
+
+log = logging.getLogger(__name__)
+
+
+def register(owner):
+    log.info("saved: %s", Profile(owner, request.form["email"]))
+    log.info("saved: %s", Profile(owner, "ok"))
+'''
+
+
+def test_a_call_of_a_function_that_only_logs_its_parameters_returns_what_one_with_no_summary_does() -> None:
+    # another module's function whose summary says only where it logs its parameters: its call is
+    # evaluated as one of a function with nothing to say (whose summary is not exported), whether
+    # the module offering it comes first or in a later round; what it is given personal data for is
+    # recorded for the log there
+    assert SIDE_LOGGER.only_logs and not SIDE_LOGGER.trivial
+    models, classifier = load_models(), Classifier.load()
+    offered = ModuleSummary(functions={"app.jobs.Profile": SIDE_LOGGER})
+    given = analyze("app/views.py", textwrap.dedent(CALLER), models, classifier, external=offered)
+    alone = analyze("app/views.py", textwrap.dedent(CALLER), models, classifier)
+    assert [(o.span.start_line, o.kind.value, o.categories) for o in given.result.observations] == [
+        (12, "log", ("user.contact.email",)), (12, "collect", ("user.contact.email",))]
+    assert given.result == alone.result
+    assert [(r.site.span.start_line, r.categories, r.span.start_line) for r in given.relayed] == [
+        (11, ("user.contact.email",), 12)]
+    assert alone.relayed == ()
+    assert {"l:app.jobs.Profile", "p:app.jobs.Profile"} <= given.uses
+    # the only use of such a function: its log sites, by a caller giving it personal data
+    assert offered.names() == {"l:app.jobs.Profile"}
+
+
+def test_where_a_function_logs_its_parameters_is_a_use_of_its_own() -> None:
+    sites = {0: (LogSite("app/jobs.py", Span(3, 5, 3, 20), LOG, "logging.info()", "note"),)}
+    index = ModuleSummary(functions={
+        "app.jobs.note": FunctionSummary(param_names=("text",), log_sites=sites),
+        "app.jobs.echo": FunctionSummary(param_names=("text",), return_params=frozenset({0}), log_sites=sites),
+    })
+    assert index.names() == {"l:app.jobs.note", "p:app.jobs.echo", "l:app.jobs.echo"}
+    # a caller giving them data, none of it personal
+    uses = frozenset({"f:app.jobs.note", "p:app.jobs.note", "f:app.jobs.echo", "p:app.jobs.echo"})
+    assert index.named_by(uses) == uses & index.names() == {"p:app.jobs.echo"}
+    # and one giving personal data
+    assert index.named_by(uses | {"l:app.jobs.note"}) == {"p:app.jobs.echo", "l:app.jobs.note"}
+    # what a function's log sites say is in the digest of the entries a caller used
+    moved = {0: (sites[0][0]._replace(span=Span(4, 5, 4, 20)),)}
+    assert ModuleSummary(functions={"app.jobs.note": FunctionSummary(param_names=("text",), log_sites=moved)}).digest() \
+        != index.restricted({"l:app.jobs.note"}).digest()
+
+
+INHERITED = '''
+from flask import request
+
+from app.jobs import Base
+
+
+class View(Base):
+    def post(self, note):
+        self.save_profile(request.user, {given})
+'''
+
+
+@pytest.mark.parametrize(("given", "relayed"), [
+    ('request.form["email"]', [(11, ("user.contact.email",), 9)]),
+    ("note", []),  # a parameter of its own: no log of this file's data there
+])
+def test_a_method_inherited_from_another_module_s_class_is_relayed_and_its_log_sites_used(
+        given: str, relayed: list[tuple[int, tuple[str, ...], int]]) -> None:
+    offered = ModuleSummary(functions={"app.jobs.Base.save_profile": SIDE_LOGGER})
+    analyzed = analyze("app/views.py", textwrap.dedent(INHERITED.format(given=given)), load_models(), Classifier.load(),
+                       external=offered)
+    assert [(r.site.span.start_line, r.categories, r.span.start_line) for r in analyzed.relayed] == relayed
+    # whatever the call gives it: the module offers the method under its class's name as it found it,
+    # log sites included, so a change to them is a change to what it offers
+    assert analyzed.summary.functions["app.views.View.save_profile"] is SIDE_LOGGER
+    assert "l:app.jobs.Base.save_profile" in analyzed.uses

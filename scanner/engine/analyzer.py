@@ -36,6 +36,7 @@ from scanner.engine.summaries import (
     SECOND_HAND,
     STRING_FORM,
     USE_FUNCTION,
+    USE_LOG_SITES,
     USE_PASSTHROUGH,
     USE_PROPERTY,
     USE_PROPERTY_READ,
@@ -319,6 +320,7 @@ class FileAnalyzer:
         "_classified",
         "_control_names",
         "_ducks",
+        "_base_tags",
         "_inherited_elsewhere",
         "_method_names",
         "_module_functions",
@@ -422,6 +424,8 @@ class FileAnalyzer:
         what each binds."""
         self._walked: set[ast.stmt] = set()
         self._inherited_elsewhere: dict[str, FunctionSummary] = {}
+        # (base, method) to the method's qualified name and its use tags (`inherited_summary`)
+        self._base_tags: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         """`Class.method` of this file's classes to the summary of the method it inherits from another
         module's base, as the analysis found them (`inherited_summary`): exported under the class's name."""
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] | None = None
@@ -1719,13 +1723,20 @@ class FileAnalyzer:
             if passed is not None:
                 return passed  # `typing.cast(T, value)` is `value` itself, request object or body alike
         # what the arguments hold, looked at once: most calls are given no request body and no data
-        given_body = given_data = False
+        given_body = given_data = given_personal = False
         for value in args:
             given_body = given_body or bool(value.role)
-            given_data = given_data or bool(value.categories or value.params)
+            if value.categories:
+                given_personal = True
+            elif value.params:
+                given_data = True
         for _, value in kwargs:
             given_body = given_body or bool(value.role)
-            given_data = given_data or bool(value.categories or value.params)
+            if value.categories:
+                given_personal = True
+            elif value.params:
+                given_data = True
+        given_data = given_data or given_personal
         if method in ("get", "pop", "setdefault") and base is not None and base.symbol is not None \
                 and base.symbol.startswith(ITEMS):
             return symbol_value_of(base.symbol[len(ITEMS):])
@@ -1796,9 +1807,21 @@ class FileAnalyzer:
                     sinks.apply_side_logs(self, node, side_logs, args, name)
         if given_data and symbol is not None and not symbol.startswith("@"):
             # only data flowing in makes another module's pass-through function matter here
-            self.uses.add(USE_PASSTHROUGH + callable_key(symbol))
+            key = callable_key(symbol)
+            self.uses.add(USE_PASSTHROUGH + key)
+            if given_personal or scope.logging_wrapper:
+                # and where it logs its parameters, only personal data given there (or a wrapper's own
+                # parameters passed on: `sinks._relay`); its other callers are not analysed again when
+                # an import cycle gives it log sites in a later round
+                self.uses.add(USE_LOG_SITES + key)
         if summary is not None:
             sinks.apply_summary(self, node, summary, args, kwargs, scope)
+            if summary.log_sites and summary.only_logs and not self._own_summary(summary):
+                # another module's function that only logs its parameters: its log calls are recorded,
+                # and its call is evaluated as one of a function with a trivial summary (which is
+                # not exported: no summary), whether the module offering it is analysed first or not
+                summary = None
+        if summary is not None:
             if summary.keyed is not None:
                 read = self.keyed_call(node, summary, args, kwargs, scope)
                 if read is not None:
@@ -2100,6 +2123,10 @@ class FileAnalyzer:
             return self.external.functions.get(key)
         return None
 
+    def _own_summary(self, summary: FunctionSummary) -> bool:
+        """True for the summary of a function of this file, False for another module's (`external`)."""
+        return any(own is summary for own in self.summaries.values())
+
     def _instance_method(self, key: str) -> FunctionSummary | None:
         """The summary of the method `key` (`Translation.log_info`) of an instance of a class of this
         file: its own, else the one it inherits from its bases (`t = Translation(); t.log_info(...)`,
@@ -2131,6 +2158,8 @@ class FileAnalyzer:
 
         The other modules' entries asked for are recorded as used, as a call of a module function's
         are: the rounds give them when their module is analysed after this one (an import cycle).
+        Where they log their parameters too (USE_LOG_SITES), whatever the call is given: the file's
+        export offers the method under its class's name as found (`_inherited_elsewhere`).
         """
         for base in cls.bases:
             if base[:7] == "@class:":
@@ -2141,9 +2170,15 @@ class FileAnalyzer:
                     return self.summary_of(f"{local.name}.{attr}")
                 found = self.inherited_summary(local, attr, depth + 1) if local.bases else None
             else:
-                key = f"{base}.{attr}"
-                self.uses.add(USE_FUNCTION + key)
-                self.uses.add(USE_PASSTHROUGH + key)
+                tags = self._base_tags.get((base, attr))
+                if tags is None:  # made once per base and method: `self.assertEqual(...)` runs thousands of times
+                    key = f"{base}.{attr}"
+                    tags = self._base_tags[(base, attr)] = (key, USE_FUNCTION + key, USE_PASSTHROUGH + key,
+                                                            USE_LOG_SITES + key)
+                key = tags[0]
+                self.uses.add(tags[1])
+                self.uses.add(tags[2])
+                self.uses.add(tags[3])
                 found = self.external.functions.get(key)
                 if found is not None and depth == 0 and cls.name in self.classes:
                     self._inherited_elsewhere[f"{cls.name}.{attr}"] = found

@@ -95,7 +95,13 @@ class FunctionSummary:
     @property
     def trivial(self) -> bool:
         """True when the summary says nothing a caller could use."""
-        return not (_gives(self) or _passes(self))
+        return not (_gives(self) or _passes(self) or self.log_sites)
+
+    @property
+    def only_logs(self) -> bool:
+        """True when all the summary says is where its parameters are logged (`log_sites`): what a
+        call of it returns is what a call of a function with a trivial summary returns."""
+        return bool(self.log_sites) and not (_gives(self) or _passes(self))
 
     def argument(self, index: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value | None:
         """The value a call passes for parameter `index` (by position or by name), or None."""
@@ -157,10 +163,12 @@ class ModuleSummary:
         """Every entry, as the uses that would need it: a tag for how it is used, then its qualified name.
 
         A function that only passes its arguments through matters to a caller only when data
-        flows into the call (USE_PASSTHROUGH); one with data of its own, to every caller.
+        flows into the call (USE_PASSTHROUGH); one with data of its own, to every caller; where
+        its parameters are logged, only to a caller that gives it personal data (USE_LOG_SITES).
         """
         names = {USE_FUNCTION + k for k, f in self.functions.items() if _gives(f)}
         names.update(USE_PASSTHROUGH + k for k, f in self.functions.items() if _passes(f))
+        names.update(USE_LOG_SITES + k for k, f in self.functions.items() if f.log_sites)
         for tag, entries in self._tagged_entries().items():
             names.update(tag + k for k in entries)
         names.update(_property_reads(self.properties))
@@ -179,9 +187,10 @@ class ModuleSummary:
         found: list[str] = []
         for tagged in uses:
             tag, key = tagged[:2], tagged[2:]
-            if tag == USE_FUNCTION or tag == USE_PASSTHROUGH:
+            if tag == USE_FUNCTION or tag == USE_PASSTHROUGH or tag == USE_LOG_SITES:
                 f = self.functions.get(key)
-                if f is not None and (_gives(f) if tag == USE_FUNCTION else _passes(f)):
+                if f is not None and (_gives(f) if tag == USE_FUNCTION else _passes(f) if tag == USE_PASSTHROUGH
+                                      else f.log_sites):
                     found.append(tagged)
             elif key in entries.get(tag, ()) or (tag == USE_PROPERTY_READ and self.properties
                                                  and tagged in _property_reads(self.properties)):
@@ -244,6 +253,8 @@ class ModuleSummary:
                 function_tags.append(USE_FUNCTION + key)
             if passes:
                 function_tags.append(USE_PASSTHROUGH + key)
+            if summary.log_sites:
+                function_tags.append(USE_LOG_SITES + key)
         tagged_names = [tag + key for tag, entries in self._tagged_entries().items() for key in entries]
         tagged_names.extend(function_tags)
         tagged_names.sort()
@@ -372,10 +383,11 @@ def _gives(function: FunctionSummary) -> bool:
 
 
 def _passes(function: FunctionSummary) -> bool:
-    """A function that passes its arguments on (returned or logged): a caller that gives it data
-    uses it (USE_PASSTHROUGH)."""
-    return bool(function.return_params or function.log_params or function.rebuilds is not None
-                or function.log_sites)
+    """A function that passes its arguments on (returned or logged by a logging wrapper): a caller
+    that gives it data uses it (USE_PASSTHROUGH). Where its parameters reach log calls (`log_sites`)
+    is another use (USE_LOG_SITES): most callers give those parameters no personal data, and a
+    function of an import cycle often gains its log sites only in a later round."""
+    return bool(function.return_params or function.log_params or function.rebuilds is not None)
 
 
 def is_reexport(name: str, bound: str) -> bool:
@@ -520,6 +532,9 @@ URL_CONSTANT = "@url:"
 
 USE_FUNCTION = "f:"
 USE_PASSTHROUGH = "p:"
+# A call that gives a function of another module personal data (or passes a logging wrapper's own
+# parameters to it): where that function logs its parameters (`FunctionSummary.log_sites`) matters.
+USE_LOG_SITES = "l:"
 USE_RENDERED = "r:"
 USE_BASE = "b:"
 USE_VARIABLE = "v:"
