@@ -22,6 +22,8 @@ import braintree
 import bugsnag
 import clearbit
 import cohere
+import deepl
+import functools
 import geoip2.webservice
 import google.generativeai as genai
 import googlemaps
@@ -56,6 +58,9 @@ from mailgun.client import Client as MailgunClient
 from mailjet_rest import Client as MailjetClient
 from langfuse import Langfuse, LangfuseSpan
 from literalai import AsyncLiteralClient
+from azure.ai.translation.text import TextTranslationClient
+from google.cloud import translate_v3
+from google.oauth2 import service_account
 from pydantic import BaseModel, Field
 from langsmith import Client as LangSmithClient
 from langsmith.run_helpers import trace as langsmith_trace
@@ -2023,3 +2028,44 @@ def direct_translate(text):
     # no helper of the project's: an unknown host, unlabelled (the contract)
     # ok: python.share.http-fixed-host
     return requests.post("https://api.translate-anything.com/v1/translate", json={"text": text}).json()
+
+
+# --- machine translation: the strings people wrote, sent to the vendor's service ------------------
+
+class AWSTranslation:
+    # a client a property makes (weblate's machinery): `self.client` is the SDK's client
+    @functools.cached_property
+    def client(self):
+        import boto3 as aws
+
+        return aws.client(service_name="translate", region_name=self.settings["region"])
+
+    def download(self, text, source, target):
+        # ruleid: python.share.aws-translate user.content recipient="AWS Translate"
+        response = self.client.translate_text(Text=text, SourceLanguageCode=source, TargetLanguageCode=target)
+        # ok: python.share.aws-translate
+        self.client.list_languages()
+        return response["TranslatedText"]
+
+
+class GoogleV3Translation:
+    @functools.cached_property
+    def client(self):
+        credentials = service_account.Credentials.from_service_account_info(json.loads(self.settings["credentials"]))
+        return translate_v3.TranslationServiceClient(credentials=credentials)
+
+    def download(self, text, parent):
+        request = {"parent": parent, "contents": [text], "target_language_code": "de"}
+        # ruleid: python.share.google-translate user.content recipient="Google Cloud Translation"
+        return self.client.translate_text(request)
+
+
+def deepl_translation(text, auth_key):
+    translator = deepl.Translator(auth_key)
+    # ruleid: python.share.deepl user.content recipient=DeepL
+    return translator.translate_text(text, target_lang="DE").text
+
+
+def azure_translation(client: TextTranslationClient, text):
+    # ruleid: python.share.azure-translator user.content recipient="Azure AI Translator"
+    return client.translate(body=[text], to_language=["de"])

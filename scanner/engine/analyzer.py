@@ -647,6 +647,10 @@ class FileAnalyzer:
                     if annotated is not None and not annotated.startswith("builtins.") and self.is_object_symbol(annotated):
                         info.attributes[stmt.name] = symbol_value_of(self.call_result_symbol(
                             annotated, ast.Call(func=stmt.returns, args=[], keywords=[]), scope))
+                elif stmt.returns is None and stmt.name not in info.attributes:
+                    made = self._property_client(stmt, scope)
+                    if made is not None:
+                        info.attributes[stmt.name] = symbol_value_of(made)
             elif stmt.name in ("__str__", "__repr__") and scope is self.module_scope and type(stmt) is ast.FunctionDef:
                 info.rendered |= self._rendered_objects(stmt, node.name)
             # What __init__ binds to self.x is known before any method runs; other methods' own
@@ -2599,6 +2603,28 @@ class FileAnalyzer:
         return (bool(top) and symbol != qualified and symbol.startswith(top + ".") and "(" not in symbol
                 and not symbol.startswith("@"))
 
+    def _property_client(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> str | None:
+        """The object a property makes and returns, where its body ends with `return factory(...)`:
+        weblate's `@cached_property def client(self): import boto3; return boto3.client("translate",
+        ...)`, so `self.client.translate_text(...)` is the SDK's call (the statements before it import
+        or work out the factory's settings). Only an object the analysis tracks (a client a factory
+        makes for a literal, a mapped return type, an instance of a library's class); None for
+        anything else, and for a body longer than a client's set-up."""
+        body = func.body
+        if len(body) > 8 or not isinstance(body[-1], ast.Return) or not isinstance(body[-1].value, ast.Call):
+            return None
+        inner = None
+        for stmt in body[:-1]:
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                inner = inner or Scope(env={}, parent=scope)
+                self._exec_import(stmt, inner)
+        call = body[-1].value
+        symbol = self.static_symbol(call.func, inner or scope)
+        if symbol is None or symbol.startswith("@"):
+            return None
+        made = self.call_result_symbol(symbol, call, inner or scope)
+        return made if "(" in made and self.is_object_symbol(made) else None
+
     def call_result_symbol(self, symbol: str, node: ast.Call, scope: Scope) -> str:
         """The symbol a call of `symbol` returns: a mapped type, `Factory(literal)`, or an instance `X()`."""
         mapped = self.models.returns.get(symbol)
@@ -2606,8 +2632,10 @@ class FileAnalyzer:
             return mapped
         if symbol.startswith("@class:"):
             return "@instance:" + symbol[len("@class:"):]
-        if symbol in self.models.literal_factories and node.args:
-            first = node.args[0]
+        if symbol in self.models.literal_factories and (node.args or node.keywords):
+            # the literal is the first argument, or given by name (boto3's `client(service_name="ses")`)
+            first = node.args[0] if node.args else next(
+                (k.value for k in node.keywords if k.arg == _SERVICE_NAME_KEYWORD), None)
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 return f"{symbol}({first.value})"
         called = f"{symbol}()"
@@ -2859,6 +2887,11 @@ def _takes_branch_data(value: Value, module: str) -> bool:
     if not (symbol.startswith(package) and symbol[len(package):len(package) + 1] == "."):
         return False
     return not _looks_like_class(symbol[:-2])
+
+
+# The keyword a factory of a service's client names the service by, when not given first (boto3's
+# `client(service_name="translate")`).
+_SERVICE_NAME_KEYWORD = "service_name"
 
 
 def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
