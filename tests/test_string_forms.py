@@ -171,8 +171,43 @@ VIEWS = """\
                     log.error(f"Drop message with empty content: {message}")
                 return ChatMessage
             """, []),
+        # near-misses: a variable named for a value that is one string by nature (a name, an id) holds it, not an object of the value class named alike (SCIM's `Name`, whose
+        # fields are a name's parts): canaille's `resource_name`, lnbits' `ext_id`. An object named for an address or a
+        # comment (oscar's `shipping_address`, indico's `comment`) is one of its class's
+        ("""\
+            import logging
+            log = logging.getLogger(__name__)
+
+            class Name:
+                def __str__(self):
+                    return f"{self.given_name} {self.family_name}"
+
+                @property
+                def formatted(self):
+                    return f"{self.given_name} {self.family_name}"
+
+            class AccountId:
+                def __str__(self):
+                    return self.email
+
+            class ShippingAddress:
+                def __str__(self):
+                    return f"{self.line1}, {self.postcode}"
+
+            class Comment:
+                def __str__(self):
+                    return self.email
+
+            def created(model, resource, ext_id, shipping_address, comment):
+                resource_name = model.__name__.lower()
+                log.info(f"created {resource_name} {resource}")
+                log.info("extension %s", ext_id)
+                log.info("shipped to %s", shipping_address)
+                log.info("comment %s", comment)
+                log.info("%s", resource_name.formatted)
+            """, [(28, "log", ("user.contact.address",), LOG, False), (29, "log", EMAIL, LOG, False)]),
     ],
-    ids=["names", "reprs", "near-misses", "near-misses-texts"],
+    ids=["names", "reprs", "near-misses", "near-misses-texts", "value-names"],
 )
 def test_an_object_of_unknown_class_shows_the_string_form_its_name_designates(
         source: str, expected: list[tuple[object, ...]]) -> None:

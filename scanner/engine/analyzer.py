@@ -1626,7 +1626,7 @@ class FileAnalyzer:
             return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
         if not called and isinstance(node.value, ast.Name) and base.const is UNKNOWN:
             self.uses.add(USE_PROPERTY_READ + node.attr)  # found or not: a module may offer it later
-            if node.attr in (self._ducks or self._imported_properties())[1]:
+            if node.attr in (self._ducks or self._imported_properties())[1] and not self.names_a_value(node.value.id):
                 duck = self.duck_property(node.value.id, node.attr)
                 if duck is not None:
                     return duck
@@ -2242,6 +2242,8 @@ class FileAnalyzer:
         every class shows personal data (`_exported_properties`); a class of this file named alike that
         shows nothing personal (`AnonymousUser`) says the name may be it. `defining`: the class whose
         __str__ asks, which is not among them (JupyterHub's `User.__repr__` returns `repr(self.orm_user)`)."""
+        if self.names_a_value(receiver):
+            return None
         word = last_word(receiver)
         self.uses.add(USE_PROPERTY_READ + word + STRING_FORM)  # also what the two look-ups below read
         offered = (self._ducks or self._imported_properties())[0].get(word + STRING_FORM)
@@ -2263,6 +2265,20 @@ class FileAnalyzer:
         whose = f"{' and '.join(names)}'s" if names else f"an imported `{word}` class's"
         return Value(categories=frozenset(categories),
                      reasons=(f"`{receiver}` is named for a class whose string form shows {shown} ({whose})",))
+
+    def names_a_value(self, receiver: str) -> bool:
+        """Whether a variable's name says it holds a plain value, not an object of a class named with its
+        last word (`duck_property`, `duck_string_form`): that word, read as a person's field, is a name,
+        an identifier, an e-mail address or a phone number (`resource_name`, `display_name`, `ext_id`,
+        `user_email`), values that are one string by nature. A project's class so named is a value
+        object (SCIM's `Name`, whose fields are the name's parts) reached as another object's attribute
+        (`user.name`), which names no variable: canaille's `resource_name = type(resource).__name__.lower()`
+        is no `Name`. The words that also name objects in real code are not among them: a postal or
+        e-mail address (oscar's `shipping_address`, allauth's `email_address`), a login (allauth's
+        `sociallogin`), a comment or a token (indico's `comment`, JupyterHub's `orm_token`)."""
+        named = self.classify_name(last_word(receiver), "person")
+        return named is not None and any(category == scalar or category.startswith(scalar + ".")
+                                         for category in named.categories for scalar in _SCALAR_CATEGORIES)
 
     def _reexported_string_form(self, word: str) -> frozenset[str] | None:
         """The string form (`user.__str__`) that the module defining a class the file imports from a
@@ -2962,6 +2978,10 @@ def last_word(name: str) -> str:
 
 
 _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+# The categories of a person's values that are one string by nature (`FileAnalyzer.names_a_value`):
+# a variable named for one holds it, never an object of a class named alike.
+_SCALAR_CATEGORIES = ("user.name", "user.unique_id", "user.contact.email", "user.contact.phone_number")
 
 
 def _is_property(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
