@@ -298,3 +298,60 @@ def test_a_cached_run_drops_the_neutral_models_fields_once_no_stored_model_exten
                                            "class User(Base, SqlModel):"))
     # only the other module changed: the cached result of the neutral model's is not reused
     assert collected() == []
+
+
+VALUE_OBJECTS = '''\
+from fastapi import APIRouter
+from pydantic import BaseModel
+
+router = APIRouter()
+
+
+class Name(BaseModel):
+    formatted: str | None = None
+    family_name: str | None = None
+
+
+class PhoneNumber(BaseModel):
+    value: str | None = None
+    type: str | None = None
+
+
+class Address(BaseModel):
+    formatted: str | None = None
+
+
+class Setting(BaseModel):
+    value: str | None = None
+
+
+class GroupMember(BaseModel):
+    value: str | None = None
+
+
+class User(BaseModel):
+    name: Name | None = None
+    phone_numbers: list[PhoneNumber] | None = None
+    settings: list[Setting] = []
+
+
+class Group(BaseModel):
+    members: list[GroupMember] = []
+    homes: list[Address] = []
+
+
+@router.post("/users")
+async def create(user: User, group: Group) -> None:
+    pass
+'''
+
+
+def test_a_value_object_s_value_field_holds_what_the_field_keeping_it_holds() -> None:
+    # SCIM's `Name.formatted` and `PhoneNumber.value`: a field named for nothing in a class named for a
+    # person's value that a person's record keeps. Near-misses: a class named for no personal value
+    # (`Setting`, `GroupMember`), and one no class keeps as its personal data (a group's `homes`)
+    assert observed_source(VALUE_OBJECTS) == [
+        (8, "collect", ("user.name",), "python.pydantic.field", False),
+        (9, "collect", ("user.name.last",), "python.pydantic.field", False),
+        (13, "collect", ("user.contact.phone_number",), "python.pydantic.field", False),
+    ]

@@ -1976,18 +1976,25 @@ def parse_event(raw: bytes) -> InboundEvent:
     return InboundEvent.model_validate_json(raw)
 
 
-class ScimName(scim2_models.ComplexAttribute):
+class ScimPersonName(scim2_models.ComplexAttribute):
     """scim2-models' complex attributes and resources are Pydantic models."""
 
+    # ruleid: python.pydantic.field user.name
+    formatted: str | None = None  # a value object's value, kept by `ScimUser.name`: the name whole
     # ruleid: python.pydantic.field user.name.last
     family_name: str | None = None
+
+
+class ScimGroupMember(scim2_models.ComplexAttribute):
+    # ok: python.pydantic.field
+    value: str | None = None  # a class named for no person's value: its value says nothing
 
 
 class ScimUser(scim2_models.Resource[Any]):
     # ruleid: python.pydantic.field user.account.username
     user_name: str | None = None
     # ok: python.pydantic.field
-    name: ScimName | None = None  # a nested model: its own fields are the collects
+    name: ScimPersonName | None = None  # a nested model: its own fields are the collects
     # ok: python.pydantic.field
     external_id: Annotated[str | None, scim2_models.Mutability.read_only] = None  # set by the service only
     # ruleid: python.pydantic.field user.contact.phone_number
@@ -1997,6 +2004,8 @@ class ScimUser(scim2_models.Resource[Any]):
 class ScimGroupRecord(scim2_models.Resource[Any]):
     # ok: python.pydantic.field
     display_name: str | None = None
+    # ok: python.pydantic.field
+    members: list[ScimGroupMember] = []
     # ok: python.pydantic.field
     owner_email: str | None = None
 

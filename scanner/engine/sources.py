@@ -3889,6 +3889,8 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
     if match is None and by_name and declaring.stored:
         # langflow's `User.store_api_key` (the key to its component store): a field is no function
         match = _without_first_word(an, name, owner, _VERB_WORDS)
+    if match is None and name in _VALUE_FIELDS and owner:
+        match = _value_object_meaning(an, owner)
     return match
 
 
@@ -3902,6 +3904,35 @@ def _names_its_row(an: FileAnalyzer, name: str, owner: str) -> bool:
     size = len(words)
     return 0 < size < len(owner_words) and any(
         owner_words[start:start + size] == words for start in range(len(owner_words) - size))
+
+
+# Names of a value object's field that holds its value itself (SCIM's `PhoneNumber.value`, the
+# `formatted` name or address of SCIM and of OpenID Connect's address claim): they say nothing of
+# what the value is, which the class's name and the field that keeps the object say.
+_VALUE_FIELDS = frozenset({"value", "formatted"})
+
+
+def _value_object_meaning(an: FileAnalyzer, owner: str) -> Match | None:
+    """What the field of a value object that holds its value itself (`_VALUE_FIELDS`) holds: the meaning of
+    the field that keeps such objects in another class of the module (`name: Name`, `phone_numbers:
+    list[PhoneNumber]` of SCIM's `User`), read as that class's field, when the object's class is named for
+    a person's value as well (`Name`, `PhoneNumber`, `Address`). None otherwise: a class named for no
+    personal value (`Setting.value`, `Tag.value`), or one that no class keeps as its personal data
+    (`Group.members: list[GroupMember]`; a `Name` of a DNS zone's record). Asked only for a field so named
+    that nothing else read, which is rare: the walk over the module's classes is not kept."""
+    classifier = an.classifier
+    if classifier.name(owner, owner="person") is None:
+        return None
+    for stmt in an.tree.body:
+        if type(stmt) is not ast.ClassDef or stmt.name == owner:
+            continue
+        for field in stmt.body:
+            if type(field) is ast.AnnAssign and type(field.target) is ast.Name \
+                    and owner in _names_in(field.annotation):
+                match = classifier.name(field.target.id, owner=stmt.name)
+                if match is not None:
+                    return match
+    return None
 
 
 # Words that begin a flag's name (`is_active`, `has_avatar`): the rule pack's exclusions read a
