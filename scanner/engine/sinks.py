@@ -445,6 +445,8 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
         return
     data = _data(an, args, kwargs, params=sink.params, ignore=SHARE_CONFIG_KEYWORDS) if sink.data_arguments else NOTHING
     sent = _sent(node, sink, args, kwargs)
+    if sink.content and any(name is None and keyword.arg is None for keyword, (name, _) in zip(node.keywords, kwargs)):
+        sent += _spread_keys(an, node, kwargs)
     if sink.payload and not data.categories and not any(name is None or name in sink.payload for name, _ in sent):
         # only names, ids and settings of the service's own objects: `trace(name=..., run_id=...)`
         return
@@ -492,6 +494,30 @@ def _sent(node: ast.Call, sink: ShareSink, args: list[Value],
         if not _literal(keyword.value, value):
             sent.append((name, value))
     return sent
+
+
+def _spread_keys(an: FileAnalyzer, node: ast.Call, kwargs: list[tuple[str | None, Value]]) -> list[tuple[str | None, Value]]:
+    """The parameters an SDK call is given through a `**params` spread of a dict its function built
+    before the call (`params = {"Text": text, ...}`, `params["Text"] = text`: weblate's AWS Translate
+    call), each with the spread's value. Empty where the dict is not built so in the function."""
+    func, _ = _enclosing_function(an.tree.body, node.lineno)
+    if func is None:
+        return []
+    spreads = {k.value.id: value for k, (_, value) in zip(node.keywords, kwargs)
+               if k.arg is None and isinstance(k.value, ast.Name)}
+    found: list[tuple[str | None, Value]] = []
+    for stmt in ast.walk(func):
+        if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1 or stmt.lineno >= node.lineno:
+            continue
+        target = stmt.targets[0]
+        if isinstance(target, ast.Name) and target.id in spreads and isinstance(stmt.value, ast.Dict):
+            found += [(key.value, spreads[target.id]) for key, item in zip(stmt.value.keys, stmt.value.values)
+                      if isinstance(key, ast.Constant) and isinstance(key.value, str) and not _literal(item, NOTHING)]
+        elif isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name) and target.value.id in spreads \
+                and isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str) \
+                and not _literal(stmt.value, NOTHING):
+            found.append((target.slice.value, spreads[target.value.id]))
+    return found
 
 
 def _literal(node: ast.expr, value: Value) -> bool:
