@@ -3115,9 +3115,16 @@ def _class_nodes(an: FileAnalyzer) -> dict[str, ast.ClassDef]:
     found: dict[str, ast.ClassDef] | None = getattr(an.tree, _CLASSES, None)
     if found is None:
         found = {}
-        for node in ast.walk(an.tree):
+        # breadth first, as `ast.walk`, but through the statement lists only (a class is a statement;
+        # the expressions, most of a tree's nodes, hold none): the same classes in the same order
+        queue: list[ast.AST] = [an.tree]
+        for node in queue:  # the loop reaches what it appends: a queue
             if isinstance(node, ast.ClassDef):
                 found.setdefault(node.name, node)
+            for attr in _STATEMENT_LISTS:
+                held = getattr(node, attr, None)
+                if held:
+                    queue.extend(held)
         setattr(an.tree, _CLASSES, found)
     return found
 
