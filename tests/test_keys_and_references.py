@@ -147,6 +147,44 @@ def test_a_mapping_logged_whole_holds_what_the_keys_read_of_it_in_its_block_name
     ]
 
 
+@pytest.mark.parametrize(("read", "expected"), [
+    # the key read however it is spelt: behind a comment, a line's continuation, in parentheses
+    ('data  # the profile\n        .get("email")', [(6, "log", ("user.contact.email",), LOG, False)]),
+    ('data \\\n        ["email"]', [(6, "log", ("user.contact.email",), LOG, False)]),
+    ('(data)["email"]', [(6, "log", ("user.contact.email",), LOG, False)]),
+    ('( data ).get ("email")', [(6, "log", ("user.contact.email",), LOG, False)]),
+    # no key read of it: another name's, a method other than `get`, the name written alone
+    ('other["email"]', []),
+    ('data.get_email()', []),
+    ('len(data) or "email"', []),
+    # a banner of comment marks after the name is one comment, read once (not split every way)
+    ('len(data)  # ' + "#" * 60 + '\n        or "email"', []),
+])
+def test_a_key_read_of_a_mapping_logged_whole_is_found_in_any_spelling(read: str, expected: list[Seen]) -> None:
+    source = f'''
+        import logging
+        log = logging.getLogger(__name__)
+        def user_info(remotes, other):
+            data = remotes.get("user").json()
+            log.debug("User info: %s", data)
+            return ({read})
+    '''
+    assert observed(source) == expected
+
+
+def test_a_key_read_in_the_decorator_of_the_blocks_first_function_is_found() -> None:
+    source = '''
+        import logging
+        log = logging.getLogger(__name__)
+        def user_info(data, hooks):
+            @hooks.register(data["email"])
+            def changed():
+                pass
+            log.debug("User info: %s", data)
+    '''
+    assert observed(source) == [(8, "log", ("user.contact.email",), LOG, False)]
+
+
 @pytest.mark.parametrize(("classes", "expected"), [
     # a REST API's schemas by method: the verb is not what the schema holds
     (["GroupPostSchema", "GroupPutSchema"], []),

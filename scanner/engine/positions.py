@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import ast
+import re
 
 from scanner.model import Span
+
+# A line ends as `ast` counts lines: "\r\n", "\r" or "\n" (not the form feeds and other separators
+# `str.splitlines` also splits at).
+_LINE_END = re.compile(r"\r\n?|\n")
 
 
 class Positions:
     """Converts `ast` node positions of one file to 1-based character spans."""
 
-    __slots__ = ("_source", "_split")
+    __slots__ = ("_source", "_split", "_ast_lines")
 
     def __init__(self, source: str) -> None:
         self._source = source
         self._split: list[str] | None = None
+        self._ast_lines: list[str] | None = None
 
     @property
     def _lines(self) -> list[str]:
@@ -45,3 +51,11 @@ class Positions:
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, or "" past the end."""
         return self._lines[line - 1] if 1 <= line <= len(self._lines) else ""
+
+    def lines_text(self, first: int, last: int) -> str:
+        """The source text of the 1-based lines `first` to `last`, numbered as `ast` numbers them and
+        joined by "\n" whatever their ends were ("" past the end). The lines are split when first asked for."""
+        if self._ast_lines is None:
+            source = self._source
+            self._ast_lines = _LINE_END.split(source) if "\r" in source else source.split("\n")
+        return "\n".join(self._ast_lines[max(first, 1) - 1:last])

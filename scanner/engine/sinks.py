@@ -298,6 +298,8 @@ def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Valu
             break
         if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id in names for t in stmt.targets):
             start = index
+    if not _keyed_in_text(an, names, block[start:]):
+        return NOTHING
     found: list[Value] = []
     for stmt in block[start:]:
         for sub in ast.walk(stmt):
@@ -313,6 +315,34 @@ def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Valu
                     # not a content key: an error's or a status's `message`, `text` and `body` as often
                     found.append(named)
     return union(found) if found else NOTHING
+
+
+# What may stand after a name for a key read of it (`data["email"]`, `data.get(...)`): the `[` or
+# `.get`, behind blanks, a line's continuation, the parenthesis closing `(data)`, or a comment
+# (`data  # ...` then `.get(...)` on the next line). Possessive: what the gap takes it never gives
+# back (a banner of `#`s could otherwise be split into comments in exponentially many ways).
+_GAP = r"(?:[\s\\)]|#[^\r\n]*+)*+"
+_KEY_READ_AFTER = LazyPattern(_GAP + r"(?:\[|\." + _GAP + r"get\b)")
+
+
+def _keyed_in_text(an: FileAnalyzer, names: set[str], stmts: list[ast.stmt]) -> bool:
+    """Whether the text of `stmts` may read a key of one of `names` (`data["email"]`, `data.get(...)`):
+    False only when no name there is followed by a subscript or a `.get`, so that the statements'
+    nodes need not be walked (a log call's rendered mapping is seldom read by key). True whenever
+    the text cannot rule it out (text that is not ASCII: a name `ast` normalises may be spelt otherwise)."""
+    first = stmts[0]
+    line = min([first.lineno, *(d.lineno for d in getattr(first, "decorator_list", ()))])
+    text = an.positions.lines_text(line, stmts[-1].end_lineno or stmts[-1].lineno)
+    if not text.isascii():
+        return True
+    after = _KEY_READ_AFTER.match
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            if after(text, at + len(name)):
+                return True
+            at = text.find(name, at + 1)
+    return False
 
 
 def _known_value(held: Value | None) -> bool:
