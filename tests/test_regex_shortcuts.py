@@ -88,9 +88,11 @@ def test_text_tests_rule_out_only_modules_without_a_match() -> None:
     """The literal each pattern's matches hold, tested with `in` before the search."""
     matched = {"decoded": 0, "form": 0}
     for path, text in _texts():
-        if sources._DECODED_PAYLOAD.search(text):
+        if sources._DECODED_CALL.search(text):
             matched["decoded"] += 1
             assert "json(" in text or "raw(" in text, path
+        if sources._DECODED_BODY.search(text):
+            assert "request.json" in text, path
         if sources._FORM_FIELD_DATA.search(text):
             matched["form"] += 1
             assert ".data" in text, path

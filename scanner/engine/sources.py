@@ -2254,9 +2254,14 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
                     and any(_submitted_field(v) for v in [*node.args, *(k.value for k in node.keywords)]):
                 seeds.append(node.func)
     # each decoding call has "json(" or "raw(" in it, Flask's decoded body "request.json": three finds
-    # in C rule out most modules for half a search
-    decoding = _lines_at(an.source, [m.start() for m in _DECODED_PAYLOAD.finditer(an.source)]) \
-        if "json(" in an.source or "raw(" in an.source or "request.json" in an.source else []
+    # in C rule out most modules for half a search. Two searches, each led by its own literal (the
+    # calls' "." and "request.json"), not one: a pattern that may start with either character is
+    # tried character by character against the set of both, at twice the cost
+    source = an.source
+    decoded_at = [m.start() for m in _DECODED_CALL.finditer(source)] if "json(" in source or "raw(" in source else []
+    if "request.json" in source:
+        decoded_at.extend(m.start() for m in _DECODED_BODY.finditer(source))
+    decoding = _lines_at(source, decoded_at) if decoded_at else []
     if decoding:
         # only the functions holding a decoding call can build a class from what it decodes
         decoding.sort()
@@ -2279,7 +2284,8 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
 
 # Where a payload may be decoded in the source (`await request.json()`, `request.get_json()`,
 # `Model.model_validate_json(raw)`, Flask's `request.json`): the files whose functions `_decoded_into` reads.
-_DECODED_PAYLOAD = LazyPattern(r"\.(?:json|get_json)\(\)|\.(?:model_validate_json|parse_raw)\(|request\.json\b(?!\s*\()")
+_DECODED_CALL = LazyPattern(r"\.(?:(?:json|get_json)\(\)|(?:model_validate_json|parse_raw)\()")
+_DECODED_BODY = LazyPattern(r"request\.json\b(?!\s*\()")
 # Class methods that decode a payload into their class: JSON text always comes from outside; a
 # mapping only when it is a decoded payload (`model_validate(user_row)` copies the service's own record).
 _DECODES_TEXT = frozenset({"model_validate_json", "parse_raw"})
