@@ -13,6 +13,7 @@ from scanner.config import Config
 from scanner.engine.analyzer import analyze_source
 from scanner.errors import RulePackError
 from scanner.packs import Models, default_pack_paths, load_models
+from scanner.settle import Settler
 from scanner.runner import run
 
 # (line, kind, categories, rule, stored) of each observation, in order
@@ -49,3 +50,17 @@ def pack_problems(tmp_path: Path, text: str) -> list[str]:
     with pytest.raises(RulePackError) as raised:
         load_models([*default_pack_paths(), pack])
     return [p.message for p in raised.value.problems]
+
+
+def record_rounds(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The list into which every settling round of the runs that follow appends the files it analysed
+    again (`Settler.run` is wrapped for the test)."""
+    analysed_again: list[list[str]] = []
+    original = Settler.run
+
+    def recording(self: Settler, todo: list[str], *args: object, **kwargs: object) -> object:
+        analysed_again.append(list(todo))
+        return original(self, todo, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Settler, "run", recording)
+    return analysed_again

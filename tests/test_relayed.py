@@ -9,16 +9,16 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from engine_support import record_rounds
 
 from scanner.classify import Classifier
 from scanner.config import Config
 from scanner.engine.analyzer import analyze
-from scanner.engine.summaries import Analyzed, FunctionSummary, LogSite, ModuleSummary, RelayedLog
+from scanner.engine.summaries import FunctionSummary, LogSite, ModuleSummary, RelayedLog
 from scanner.model import FlowStep, Kind, Observation, Span
 from scanner.packs import load_models
 from scanner.relayed import RULE, relayed_logs
 from scanner.runner import run
-from scanner.settle import Settler
 
 ERRORS = '''
 import logging
@@ -236,14 +236,7 @@ def touch(profile, note):
 
 def rounds_and_logs(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[list[str]], list[Row]]:
     """The files each round of an observe run of `root` analysed again, and its log observations."""
-    analysed_again: list[list[str]] = []
-    original = Settler.run
-
-    def recording(self: Settler, todo: list[str], *args: object, **kwargs: object) -> list[Analyzed]:
-        analysed_again.append(list(todo))
-        return original(self, todo, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Settler, "run", recording)
+    analysed_again = record_rounds(monkeypatch)
     return analysed_again, observed(root)
 
 

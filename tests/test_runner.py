@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from engine_support import record_rounds
 
 from scanner import import_order as import_order_module
 from scanner import settle
@@ -24,7 +25,7 @@ from scanner.engine.values import Value
 from scanner.import_order import ReexportGuesser, import_order
 from scanner.packs import load_models
 from scanner.runner import run
-from scanner.settle import Settler, wanted_entries
+from scanner.settle import wanted_entries
 
 
 def write(root: Path, files: dict[str, str]) -> list[str]:
@@ -163,14 +164,7 @@ def logs_and_rounds(root: Path, monkeypatch: pytest.MonkeyPatch,
                     jobs: int) -> tuple[list[tuple[str, int, tuple[str, ...]]], list[list[str]]]:
     """The log observations of an observe run of `root` (path, line, categories), and the files each
     round of the run analysed again."""
-    analysed_again: list[list[str]] = []
-    original = Settler.run
-
-    def recording(self: Settler, todo: list[str], *args: object, **kwargs: object) -> list[Analyzed]:
-        analysed_again.append(list(todo))
-        return original(self, todo, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Settler, "run", recording)
+    analysed_again = record_rounds(monkeypatch)
     result = run(root, config=Config(), command="observe", jobs=jobs, cache=False)
     logs = [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind.value == "log"]
     return logs, analysed_again
