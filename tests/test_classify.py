@@ -1001,6 +1001,16 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("hash", "ApiKey", None),
     # --- an owner's modifiers that the category excludes say whose the text is
     ("content", "SystemMessage", None),
+    # --- a WebAuthn key's protocol fields: the kind of authenticator, the key's label
+    ("authenticatorAttachment", "FidoRegistrationSerializer", None),
+    ("authenticator_attachment", None, None),
+    ("attachment", "Message", CONTENT),
+    ("name", "FidoRegistrationSerializer", None),
+    ("name", "PasskeyRegistration", None),
+    ("name", "UserRegistration", NAME),
+    # --- a logo is a brand's picture
+    ("logo_image", None, None),
+    ("image", "ThemeLogo", None),
     ("content", "AIMessage", None),
     ("content", "AssistantMessage", None),
     ("text", "ErrorMessage", None),

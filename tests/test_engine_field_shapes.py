@@ -294,6 +294,11 @@ EMAIL = "user.contact.email"
     (SQLALCHEMY + "from sqlalchemy_utils import EmailType\nclass Q(Base):\n    __tablename__ = 'q'\n"
      "    address = Column(EmailType, primary_key=True)\n    email = Column(sa.Integer, primary_key=True)\n",
      [(9, "collect", (EMAIL,), "python.sqlalchemy.column", True)]),
+    # an upload type holds a person's content, unless the field or its class names a brand's logo
+    (DRF + "class A(serializers.Serializer):\n    screenshot = serializers.ImageField()\n",
+     [(3, "collect", ("user.content",), DRF_FIELD, False)]),
+    (DRF + "class ThemeLogoUploadSerializer(serializers.Serializer):\n    image = serializers.ImageField()\n", []),
+    (DJANGO + "class Company(models.Model):\n    logo = models.ImageField()\n    favicon = models.FileField()\n", []),
 ])
 def test_a_field_s_declared_type_says_what_it_holds(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected

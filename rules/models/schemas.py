@@ -1066,6 +1066,42 @@ class SendEmailSerializer(serializers.Serializer):
     in_reply_to = serializers.CharField(required=False)
 
 
+class FidoRegistrationSerializer(serializers.Serializer):
+    """The end of a WebAuthn key's registration (modoboa's): the protocol's fields are the key's."""
+
+    # the kind of authenticator ("platform" or "cross-platform"), no file a person attaches
+    # ok: python.drf.serializer-field
+    authenticatorAttachment = serializers.CharField()
+    # the label the person gives the key, not their name
+    # ok: python.drf.serializer-field
+    name = serializers.CharField()
+
+
+class ThemeLogoUploadSerializer(serializers.Serializer):
+    """A site's logo uploaded by its administrator: a brand's picture, not a person's content."""
+
+    # ok: python.drf.serializer-field
+    image = serializers.ImageField()
+
+
+class SupportTicketSerializer(serializers.Serializer):
+    """What a person attaches and uploads stays their content."""
+
+    # ruleid: python.drf.serializer-field user.content
+    attachment = serializers.FileField()
+    # ruleid: python.drf.serializer-field user.content
+    screenshot = serializers.ImageField(required=False)
+
+
+class Company(models.Model):
+    """A company's logo is the company's picture."""
+
+    # ok: python.django.model-field
+    logo = models.ImageField(upload_to="logos/", blank=True)
+    # ok: python.django.model-field
+    favicon = models.FileField(upload_to="icons/", blank=True)
+
+
 class ChatMessageSerializer(serializers.Serializer):
     """A chat's message is no e-mail: its `to` is a room."""
 

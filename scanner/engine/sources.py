@@ -3844,6 +3844,11 @@ _RECORD_KEYS = frozenset({"id", "pk", "_id"})
 # `smtp_server_ip`, `gateway_address`): its type (`GenericIPAddressField`, `EmailField`) is the
 # format of the application's configuration, not a person's address.
 _MACHINE_WORDS = frozenset({"host", "server", "proxy", "gateway", "backend", "smtp", "imap", "relay", "dns"})
+# Words that make an uploaded picture or file a brand's (`logo = ImageField()` of a company or a
+# site, `ThemeLogoUploadSerializer.image`, a `favicon`): its upload type is the service's or an
+# organisation's picture, not a person's content.
+_BRAND_WORDS = frozenset({"logo", "favicon"})
+_CONTENT = "user.content"
 
 
 def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_names: list[str], hints: _Hints) -> Match | None:
@@ -3890,6 +3895,9 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = classifier.typed_name(name, type_names)
     if match is None and not any(word in _MACHINE_WORDS for word in classifier.pack.words(name)):
         match = next((m for m in map(classifier.type_name, type_names) if m is not None), None)
+        if match is not None and match.category == _CONTENT and not _BRAND_WORDS.isdisjoint(
+                classifier.pack.words(name) + classifier.pack.words(declaring.owner)):
+            match = None
     if match is None:
         match = next((m for m in (classifier.name(t, owner="person") for t in hints.tokens) if m is not None), None)
     if match is None and hints.label is not None and type_names \
