@@ -1008,6 +1008,12 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("name", "FidoRegistrationSerializer", None),
     ("name", "PasskeyRegistration", None),
     ("name", "UserRegistration", NAME),
+    # --- a notification's, an alert's or a template's text is the service's
+    ("text", "NotificationSerializer", None),
+    ("message", "AlertForm", None),
+    ("text", "TemplateForm", None),
+    ("text", "CommentSerializer", CONTENT),
+    ("message", "User", CONTENT),
     # --- a logo is a brand's picture
     ("logo_image", None, None),
     ("image", "ThemeLogo", None),
