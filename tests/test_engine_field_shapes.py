@@ -109,6 +109,10 @@ def test_a_blueprint_imported_from_another_module_is_told_apart(
      + "    original = models.TextField()\n    checksum = models.CharField(max_length=64)\n",
      [(5, "collect", ("user.content",), FIELD, True)]),
     (DJANGO + "class Post(models.Model):\n    original = models.TextField()\n", []),
+    # a message's mail headers that hold message ids (its thread) are not text its writer wrote
+    (DJANGO + "class ScheduledMessage(models.Model):\n    account = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    references = models.TextField()\n    body = models.TextField()\n",
+     [(6, "collect", ("user.content",), FIELD, True)]),
     (DJANGO + "class Suggestion(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
      + "    target = models.TextField()\n", [(5, "collect", ("user.content",), FIELD, True)]),
     (DJANGO + "class Suggestion(models.Model):\n    target = models.TextField()\n", []),

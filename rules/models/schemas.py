@@ -432,6 +432,18 @@ class HelpArticleChunk(models.Model):
     raw = models.TextField()
 
 
+class ScheduledMessage(models.Model):
+    """A mail a person schedules in a webmail (modoboa's): its body is theirs, its thread's ids not."""
+
+    # ok: python.django.model-field
+    account = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    body = models.TextField()
+    # the ids of the messages it answers (a mail's `References` header), however long: no text
+    # ok: python.django.model-field
+    references = models.TextField(blank=True, default="")
+
+
 class ForumPost(models.Model):
     """A forum keeps the name of who wrote, edited or hid a post beside the key to their account
     (a Misago post): the name still shows when the account is gone. The names are the logins."""

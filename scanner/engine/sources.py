@@ -3621,7 +3621,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         match = Match(_USERNAME, "the field the user model signs people in by (USERNAME_FIELD)")
     if match is None and declaring.people and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         match = _copied_name(declaring, name)
-    if match is None and declaring.people and _long_text(type_names) \
+    if match is None and declaring.people and _long_text(type_names) and name.lower() not in _MESSAGE_ID_FIELDS \
             and (an.classifier.owner_in(declaring.owner, "content")
                  or an.classifier.owner_in(declaring.owner, "revision", of="content")
                  or an.classifier.owner_in(declaring.owner, "proposal")):
@@ -3849,6 +3849,9 @@ _MACHINE_WORDS = frozenset({"host", "server", "proxy", "gateway", "backend", "sm
 # organisation's picture, not a person's content.
 _BRAND_WORDS = frozenset({"logo", "favicon"})
 _CONTENT = "user.content"
+# A message's fields named for the mail headers that hold message ids (`References`,
+# `In-Reply-To`, `Message-ID`): the thread it belongs to, however long, is no text of its writer.
+_MESSAGE_ID_FIELDS = frozenset({"references", "in_reply_to", "message_id"})
 
 
 def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_names: list[str], hints: _Hints) -> Match | None:
