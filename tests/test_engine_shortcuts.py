@@ -277,6 +277,11 @@ def test_a_guarded_log_call_alone_makes_a_logging_wrapper(body: str, wrapper: bo
     ('    self.last = message\n    log.info(f"noted {message}")\n', True),
     # a log call and another log call: logging is all it does
     ('    log.info("login of %s", message)\n    print(f"login of {message}")\n', True),
+    # its own text logged beside a block that does the work (weblate's notification mails rendered
+    # in a `with override(language):`), however few statements it has at its top
+    ('    log.info("sending %s", message)\n    with override(message):\n        mails = render(message)\n'
+     '    return mails\n', False),
+    ('    log.info("sending %s", message)\n    for part in message:\n        queue.put(part)\n', False),
 ])
 def test_own_text_logged_around_other_work_is_not_a_logging_wrapper(body: str, wrapper: bool) -> None:
     from scanner.engine.analyzer import is_logging_wrapper

@@ -2946,6 +2946,11 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return logs and not any(_does_other_work(stmt) for stmt in body)
 
 
+# Statements that hold a block of their own: a function with one beside its log call does its work
+# there (`with override(language): ... render the mails`), whatever few statements it has at its top.
+_BLOCKS = (ast.With, ast.AsyncWith, ast.For, ast.AsyncFor, ast.While, ast.Try)
+
+
 def _literals(elements: list[ast.expr]) -> bool:
     """Whether a display's elements are all string or number literals (and there is one at least)."""
     return bool(elements) and all(type(e) is ast.Constant and type(e.value) in (str, int, float) for e in elements)
@@ -2962,7 +2967,9 @@ def _own_text(stmt: ast.stmt) -> bool:
 
 def _does_other_work(stmt: ast.stmt) -> bool:
     """Whether a statement is a call, awaited or not, that is not a log call (`self.clear_login_cookie()`,
-    `queue.put_nowait(payload)`): work of the function's own besides logging."""
+    `queue.put_nowait(payload)`), or a block (`_BLOCKS`): work of the function's own besides logging."""
+    if isinstance(stmt, _BLOCKS):
+        return True
     value = stmt.value if isinstance(stmt, ast.Expr) else None
     if isinstance(value, ast.Await):
         value = value.value
