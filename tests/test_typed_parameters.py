@@ -71,3 +71,27 @@ def test_a_wrappers_sixteenth_and_later_parameters_still_reach_its_log() -> None
             note({", ".join("0" for _ in range(16))}, email)
         """
     assert observed(source) == [(7, "log", ("user.contact.email",), LOG, False)]
+
+
+@pytest.mark.parametrize(
+    ("function", "parameter", "expected"),
+    [
+        # whom a function that sends mail is handed is an address, as a message's `to` is
+        ("send_email", "recipient", [(4, "log", ("user.contact.email",), LOG, False)]),
+        ("send_mail", "to", [(4, "log", ("user.contact.email",), LOG, False)]),
+        ("email_user", "recipient", [(4, "log", ("user.contact.email",), LOG, False)]),
+        # a function that sends no mail, or one whose mail word is not its job, and a part that is
+        # no address
+        ("send_report", "recipient", []),
+        ("get_email_settings", "recipient", []),
+        ("send_email", "subject", []),
+    ],
+)
+def test_a_mail_sending_function_is_handed_addresses(function: str, parameter: str, expected: list[Seen]) -> None:
+    source = f"""\
+        import logging
+        logger = logging.getLogger(__name__)
+        def {function}({parameter}, text):
+            logger.debug("Sending a mail to %s", {parameter})
+    """
+    assert observed(source) == expected

@@ -1740,6 +1740,10 @@ def parameter_value(
         # a method's parameter is what its callers hand the object, not the object's own field:
         # `MailQueue.add(self, email)`, `CheckoutService.charge(self, card_number)`
         named = an.classify_name(arg.arg, None)
+    if named is None and _sends_mail(an, func.name):
+        # `def send_email(subject, recipient, text, html)`: whom a function that sends mail is handed
+        # is an address, as a message's `to` and `recipient` are
+        named = an.classify_name(arg.arg, _MAIL_OWNER)
     named = named or (_typed_parameter(an, arg.annotation) if arg.annotation is not None else None)
     if arg is func.args.kwarg:
         params = _KWARGS_PARAMS
@@ -1753,6 +1757,20 @@ def parameter_value(
         return shared if shared is not None else _params_only(params)
     return Value(categories=named.categories, reasons=named.reasons, params=params,
                  steps=(an.step(arg, f"parameter '{arg.arg}'"),))
+
+
+# The owner a mail's parts are read under (the classifier's `mail` owners): `recipient @mail`, `to @mail`.
+_MAIL_OWNER = "mail"
+# Verbs of a function that sends what it is given (`send_email`, `deliver_mail`).
+_SENDING_VERBS = frozenset({"send", "deliver", "dispatch", "queue", "enqueue", "notify", "post"})
+
+
+def _sends_mail(an: FileAnalyzer, name: str) -> bool:
+    """Whether a function's name says it sends mail (`send_email`, `send_mail`, `mail_user`): its first
+    word a verb of sending or a mail word, and a mail word among its words."""
+    words = an.classifier.pack.words(name)
+    mail = an.classifier.pack.groups.get(_MAIL_OWNER, frozenset())
+    return bool(words) and (words[0] in _SENDING_VERBS or words[0] in mail) and any(word in mail for word in words)
 
 
 # Types of the events an ASGI app receives from the server (asgiref.typing): the request's messages.
