@@ -28,6 +28,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from scanner.engine.sources import own_nodes
+
 # A comparison operator that tests a value against options: equal to one, one of several.
 _OPTION_TESTS = (ast.Eq, ast.NotEq, ast.In, ast.NotIn)
 
@@ -95,17 +97,6 @@ def truth_tested(test: ast.expr) -> Iterator[ast.expr]:
             yield node
 
 
-def _own_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
-    """The nodes of `func`'s body, its nested functions' and classes' left out (their names are theirs)."""
-    work: list[ast.AST] = list(reversed(func.body))
-    while work:
-        node = work.pop()
-        yield node
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        work.extend(ast.iter_child_nodes(node))
-
-
 def control_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
     """The names `func` only ever tests against literal options: each is read at least once, every
     read of it is the operand of such a test (`control_operand`), and it is bound exactly once (a
@@ -115,7 +106,7 @@ def control_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str
     loads: dict[str, list[int]] = {}
     stores: dict[str, int] = {}
     nested: set[str] = set()
-    for node in _own_nodes(func):
+    for node in own_nodes(func):
         if isinstance(node, ast.Compare):
             operand = control_operand(node)
             if isinstance(operand, ast.Name):

@@ -823,7 +823,7 @@ def schema_owners(an: FileAnalyzer, name: str) -> tuple[str, ...] | None:
     return tuple("_".join(words[:end]) for end in range(len(words), 0, -1))
 
 
-def _own_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+def own_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
     """The nodes of a function's body, without those of the functions, lambdas and classes it defines."""
     stack: list[ast.AST] = list(reversed(func.body))
     while stack:
@@ -835,12 +835,12 @@ def _own_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST
 
 
 # The fields of a statement that hold statements (or handlers and cases, which hold them), in the
-# order of the statement's `_fields`, so that statements come in the order `_own_nodes` gives them.
+# order of the statement's `_fields`, so that statements come in the order `own_nodes` gives them.
 _STATEMENT_LISTS = ("body", "handlers", "orelse", "finalbody", "cases")
 
 
 def _own_statements(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.stmt]:
-    """The statements of a function's body at every depth, in `_own_nodes`' order, without those of
+    """The statements of a function's body at every depth, in `own_nodes`' order, without those of
     the functions and classes it defines: expressions hold no statements, so they are not walked (a
     walk of every node costs about half of parsing the file)."""
     stack: list[ast.AST] = list(reversed(func.body))
@@ -877,7 +877,7 @@ def _schema_function(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
                 returned.add(stmt.value.id)
     added: list[tuple[ast.stmt, str, ast.expr]] = []
     if returned:
-        for node in _own_nodes(func):  # every node: `schema.update(...)` calls too
+        for node in own_nodes(func):  # every node: `schema.update(...)` calls too
             if isinstance(node, ast.Assign) and len(node.targets) == 1:
                 target = node.targets[0]
                 display = _as_dict(node.value)
@@ -2331,7 +2331,7 @@ def _decoded_into(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.
         return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                 and node.func.attr in _PAYLOAD_METHODS and not node.args and not node.keywords)
 
-    for node in _own_nodes(func):
+    for node in own_nodes(func):
         if isinstance(node, ast.Assign) and decoded(node.value):
             payloads.update(t.id for t in node.targets if isinstance(t, ast.Name))
         if not isinstance(node, ast.Call):
