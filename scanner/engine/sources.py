@@ -3307,16 +3307,9 @@ def _field_calls(cls: ast.ClassDef) -> Iterator[tuple[str, ast.Call]]:
     """A class body's fields made by a call, with their names: `user = models.ForeignKey(User)`,
     `user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))`. The relation walks below read them."""
     for stmt in cls.body:
-        if isinstance(stmt, ast.Assign):
-            if len(stmt.targets) != 1:
-                continue
-            target = stmt.targets[0]
-        elif isinstance(stmt, ast.AnnAssign):
-            target = stmt.target
-        else:
-            continue
-        if isinstance(target, ast.Name) and isinstance(stmt.value, ast.Call):
-            yield target.id, stmt.value
+        name = _assigned_name(stmt)
+        if name is not None and isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call):
+            yield name, stmt.value
 
 
 def _refers_to_person(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> bool:
