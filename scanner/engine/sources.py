@@ -34,6 +34,7 @@ from scanner.model import Cookie, Kind
 from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable, matches_any
 
 if TYPE_CHECKING:
+    from scanner.classify import RulePack
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
 
 BODY_ROLES = frozenset({"fields", "files", "body"})
@@ -1740,7 +1741,7 @@ def parameter_value(
         # a method's parameter is what its callers hand the object, not the object's own field:
         # `MailQueue.add(self, email)`, `CheckoutService.charge(self, card_number)`
         named = an.classify_name(arg.arg, None)
-    if named is None and _sends_mail(an, func.name):
+    if named is None and _sends_mail(func.name, an.classifier.pack):
         # `def send_email(subject, recipient, text, html)`: whom a function that sends mail is handed
         # is an address, as a message's `to` and `recipient` are
         named = an.classify_name(arg.arg, _MAIL_OWNER)
@@ -1765,11 +1766,19 @@ _MAIL_OWNER = "mail"
 _SENDING_VERBS = frozenset({"send", "deliver", "dispatch", "queue", "enqueue", "notify", "post"})
 
 
-def _sends_mail(an: FileAnalyzer, name: str) -> bool:
+@functools.lru_cache(maxsize=1 << 12)
+def _sends_mail(name: str, pack: RulePack) -> bool:
     """Whether a function's name says it sends mail (`send_email`, `send_mail`, `mail_user`): its first
-    word a verb of sending or a mail word, and a mail word among its words."""
-    words = an.classifier.pack.words(name)
-    mail = an.classifier.pack.groups.get(_MAIL_OWNER, frozenset())
+    word a verb of sending or a mail word, and a mail word among its words.
+
+    Asked for each parameter of every function: memoised by name (the pack is hashed by identity),
+    and a name whose text holds no mail word is not split into words (a word's singular form is in
+    the lower-cased text it came from, but for the `y` an `-ies` plural loses)."""
+    mail = pack.groups.get(_MAIL_OWNER, frozenset())
+    lowered = name.lower()
+    if not any((word[:-1] if word.endswith("y") else word) in lowered for word in mail):
+        return False
+    words = pack.words(name)
     return bool(words) and (words[0] in _SENDING_VERBS or words[0] in mail) and any(word in mail for word in words)
 
 
