@@ -34,7 +34,7 @@ from scanner.model import Cookie, Kind
 from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable, matches_any
 
 if TYPE_CHECKING:
-    from scanner.classify import RulePack
+    from scanner.classify import Classifier, RulePack
     from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
 
 BODY_ROLES = frozenset({"fields", "files", "body"})
@@ -1741,7 +1741,7 @@ def parameter_value(
         # a method's parameter is what its callers hand the object, not the object's own field:
         # `MailQueue.add(self, email)`, `CheckoutService.charge(self, card_number)`
         named = an.classify_name(arg.arg, None)
-    if named is None and _sends_mail(func.name, an.classifier.pack):
+    if named is None and _sends_mail(func.name, an.classifier):
         # `def send_email(subject, recipient, text, html)`: whom a function that sends mail is handed
         # is an address, as a message's `to` and `recipient` are
         named = an.classify_name(arg.arg, _MAIL_OWNER)
@@ -1767,19 +1767,26 @@ _SENDING_VERBS = frozenset({"send", "deliver", "dispatch", "queue", "enqueue", "
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _sends_mail(name: str, pack: RulePack) -> bool:
+def _sends_mail(name: str, classifier: Classifier) -> bool:
     """Whether a function's name says it sends mail (`send_email`, `send_mail`, `mail_user`): its first
     word a verb of sending or a mail word, and a mail word among its words.
 
-    Asked for each parameter of every function: memoised by name (the pack is hashed by identity),
-    and a name whose text holds no mail word is not split into words (a word's singular form is in
-    the lower-cased text it came from, but for the `y` an `-ies` plural loses)."""
-    mail = pack.groups.get(_MAIL_OWNER, frozenset())
+    Asked for each parameter of every function left unclassified: memoised by name (the classifier
+    is hashed by identity), and a name whose text holds no mail word's stem is not split into words."""
+    pack = classifier.pack
     lowered = name.lower()
-    if not any((word[:-1] if word.endswith("y") else word) in lowered for word in mail):
+    if not any(stem in lowered for stem in _mail_stems(pack)):
         return False
+    mail = pack.groups.get(_MAIL_OWNER, frozenset())
     words = pack.words(name)
     return bool(words) and (words[0] in _SENDING_VERBS or words[0] in mail) and any(word in mail for word in words)
+
+
+@functools.lru_cache(maxsize=4)
+def _mail_stems(pack: RulePack) -> tuple[str, ...]:
+    """The text each mail word shows in a name it was split from (`pack.words` singularises: a word is
+    in the lower-cased text it came from, but for the `y` an `-ies` plural loses)."""
+    return tuple(word[:-1] if word.endswith("y") else word for word in pack.groups.get(_MAIL_OWNER, frozenset()))
 
 
 # Types of the events an ASGI app receives from the server (asgiref.typing): the request's messages.
