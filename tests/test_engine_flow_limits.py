@@ -69,6 +69,39 @@ def test_an_exception_holds_what_the_try_body_raised(body: str, expected: list[o
     assert observed(HEADER + body) == expected
 
 
+SMTP_HEADER = """
+import logging
+import smtplib
+from smtplib import SMTPSenderRefused
+log = logging.getLogger(__name__)
+"""
+
+
+@pytest.mark.parametrize(
+    ("handlers", "expected"),
+    [
+        # smtplib's refusals name the addresses in their string forms ([[carries]] in logging.toml)
+        ("    except smtplib.SMTPRecipientsRefused as e:\n        log.error('refused: %s', e)\n",
+         [(10, "log", EMAIL, LOG, False)]),
+        ("    except (OSError, SMTPSenderRefused) as e:\n        log.error('refused: %s', e)\n",
+         [(10, "log", EMAIL, LOG, False)]),
+        # each handler's name holds its own type's: the other handler's exception names no address
+        ("    except smtplib.SMTPResponseException as e:\n        log.error('code: %s', e)\n"
+         "    except smtplib.SMTPRecipientsRefused as e:\n        log.error('refused: %s', e)\n",
+         [(12, "log", EMAIL, LOG, False)]),
+        ("    except smtplib.SMTPRecipientsRefused as e:\n        log.error('refused: %s', e)\n"
+         "    except smtplib.SMTPResponseException as e:\n        log.error('code: %s', e)\n",
+         [(10, "log", EMAIL, LOG, False)]),
+        # another library's exception, or the refusal not logged
+        ("    except smtplib.SMTPResponseException as e:\n        log.error('code: %s', e)\n", []),
+        ("    except smtplib.SMTPRecipientsRefused:\n        log.error('refused for %s', conn)\n", []),
+    ],
+)
+def test_a_caught_library_exception_holds_what_its_message_names(handlers: str, expected: list[object]) -> None:
+    body = "def deliver(conn, msg):\n    try:\n        conn.sendmail(msg)\n" + handlers
+    assert observed(SMTP_HEADER + body) == expected
+
+
 MERGE_HEADER = """
 import logging
 from flufl.bounce import all_failures

@@ -16,6 +16,8 @@ import hashlib
 import ipaddress
 import json
 import ldap
+import smtplib
+from smtplib import SMTPSenderRefused
 import logging
 import logging as stdlib_logging
 import pprint
@@ -1221,6 +1223,41 @@ def unsubscribe(mlist, email, members):
         # what the code does not raise itself holds nothing known
         # ok: python.logging.personal-data
         log.error("saving members of %s failed: %s", mlist.list_id, error)
+
+
+# --- a library's exception caught by type holds what its message names, whatever raised it ----------
+# (mailman's SMTP delivery: smtplib's `SMTPRecipientsRefused` keeps the refused addresses and its
+# string form shows them; `SMTPSenderRefused` the sender's). Each handler's name holds its own
+# type's: the next handler's `error` is another exception.
+
+
+def deliver_bulk(connection, mlist, msg, sender, recipients):
+    message_id = msg["message-id"]
+    try:
+        refused = connection.sendmail(sender, sorted(recipients), msg.as_string())
+    except smtplib.SMTPRecipientsRefused as error:
+        # ruleid: python.logging.personal-data user.contact.email
+        log.error("%s recipients refused: %s", message_id, error)
+        refused = error.recipients
+    except (SMTPSenderRefused, smtplib.SMTPDataError) as error:
+        # ruleid: python.logging.personal-data user.contact.email
+        log.error("%s sender refused: %s", message_id, error)
+        refused = {}
+    except smtplib.SMTPResponseException as error:
+        # the server's code and reply: no address
+        # ok: python.logging.personal-data
+        log.error("%s response exception: %s", message_id, error)
+        refused = {}
+    return refused
+
+
+def notify_owner(connection, mlist, text):
+    try:
+        connection.sendmail(mlist.bounces_address, [mlist.owner_address], text)
+    except smtplib.SMTPRecipientsRefused:
+        # the exception is not logged: only the list's id is
+        # ok: python.logging.personal-data
+        log.error("could not notify the owner of %s", mlist.list_id)
 
 
 # --- a helper that fills its own dict from a parameter returns that parameter's data ---------------

@@ -1007,13 +1007,33 @@ class FileAnalyzer:
         # an exception object's attributes are unknown in general; what the body raised itself is known
         caught = union(raised) if raised else NOTHING
         branches = [h.body for h in stmt.handlers] + [stmt.orelse]
-        for handler in stmt.handlers:
+        # what a handler's name holds in its own body, where that is more than `caught`
+        bound: list[dict[str, Value] | None] | None = None
+        for at, handler in enumerate(stmt.handlers):
             if handler.type is not None:
                 self.eval(handler.type, scope)
             if handler.name:
                 scope.env[handler.name] = caught
-        self.exec_branches(branches, scope)
+                carried = self._carried_exception(handler.type, scope) if handler.type is not None else None
+                if carried is not None:
+                    bound = bound or [None] * len(branches)
+                    bound[at] = {handler.name: union([caught, carried])}
+        self.exec_branches(branches, scope, bound)
         self.exec_block(stmt.finalbody, scope)
+
+    def _carried_exception(self, caught: ast.expr, scope: Scope) -> Value | None:
+        """What a library's exception caught by type holds, whatever raised it: an exception class made
+        a `[[carries]]` call (`smtplib.SMTPRecipientsRefused`, whose string form is the refused
+        recipients' addresses) holds what its instances carry. None for other types (the common case)."""
+        kinds = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+        parts = []
+        for kind in kinds:
+            symbol = self.static_symbol(kind, scope) if isinstance(kind, (ast.Name, ast.Attribute)) else None
+            carried = self.models.carriers.get(symbol) if symbol is not None else None
+            if carried is not None:
+                parts.append(Value(symbol=f"{symbol}()", categories=carried,
+                                   reasons=(f"a caught {symbol} holds the person's details its message names",)))
+        return union(parts) if parts else None
 
     def _exec_import(self, stmt: ast.Import | ast.ImportFrom, scope: Scope) -> None:
         bindings = import_bindings(stmt, self.module, self.is_package)
@@ -1099,16 +1119,21 @@ class FileAnalyzer:
     def _exec_nothing(self, stmt: ast.stmt, scope: Scope) -> None:
         """Pass, Break, Continue, Global, Nonlocal: nothing flows."""
 
-    def exec_branches(self, branches: list[list[ast.stmt]], scope: Scope) -> None:
-        """Run alternative blocks from the same state; afterwards a name holds what any branch gave it."""
+    def exec_branches(self, branches: list[list[ast.stmt]], scope: Scope,
+                      bound: list[dict[str, Value] | None] | None = None) -> None:
+        """Run alternative blocks from the same state; afterwards a name holds what any branch gave it.
+        `bound`: names each branch starts with besides that state (an `except` handler's own name)."""
         # not copied: each branch runs on a copy of its own, so nothing writes to this one meanwhile
         before = scope.env
         results: list[dict[str, Value] | None] = []
-        for body in branches:
+        for at, body in enumerate(branches):
             if not body:
                 results.append(None)  # a missing `else`: every name as before, no copy made
                 continue
             scope.env = dict(before)
+            starting = bound[at] if bound is not None else None
+            if starting is not None:
+                scope.env.update(starting)
             self.exec_block(body, scope)
             results.append(scope.env)
         merged = dict(before)
