@@ -1006,9 +1006,7 @@ class FileAnalyzer:
             outer.extend(raised)  # a handler may re-raise it, or none catch it: the enclosing try's too
         # an exception object's attributes are unknown in general; what the body raised itself is known
         caught = union(raised) if raised else NOTHING
-        branches = [h.body for h in stmt.handlers] + [stmt.orelse]
-        # what a handler's name holds in its own body, where that is more than `caught`
-        bound: list[dict[str, Value] | None] | None = None
+        branches: list[list[ast.stmt]] = [h.body for h in stmt.handlers] + [stmt.orelse]
         for at, handler in enumerate(stmt.handlers):
             if handler.type is not None:
                 self.eval(handler.type, scope)
@@ -1016,9 +1014,9 @@ class FileAnalyzer:
                 scope.env[handler.name] = caught
                 carried = self._carried_exception(handler.type, scope) if handler.type is not None else None
                 if carried is not None:
-                    bound = bound or [None] * len(branches)
-                    bound[at] = {handler.name: union([caught, carried])}
-        self.exec_branches(branches, scope, bound)
+                    # its own body starts with its name bound to its own type's value, not the next handler's
+                    branches[at] = [_Bound(handler, union([caught, carried])), *handler.body]
+        self.exec_branches(branches, scope)
         self.exec_block(stmt.finalbody, scope)
 
     def _carried_exception(self, caught: ast.expr, scope: Scope) -> Value | None:
@@ -1034,6 +1032,9 @@ class FileAnalyzer:
                 parts.append(Value(symbol=f"{symbol}()", categories=carried,
                                    reasons=(f"a caught {symbol} holds the person's details its message names",)))
         return union(parts) if parts else None
+
+    def _exec_bound(self, stmt: _Bound, scope: Scope) -> None:
+        scope.env[stmt.name] = stmt.value
 
     def _exec_import(self, stmt: ast.Import | ast.ImportFrom, scope: Scope) -> None:
         bindings = import_bindings(stmt, self.module, self.is_package)
@@ -1119,21 +1120,16 @@ class FileAnalyzer:
     def _exec_nothing(self, stmt: ast.stmt, scope: Scope) -> None:
         """Pass, Break, Continue, Global, Nonlocal: nothing flows."""
 
-    def exec_branches(self, branches: list[list[ast.stmt]], scope: Scope,
-                      bound: list[dict[str, Value] | None] | None = None) -> None:
-        """Run alternative blocks from the same state; afterwards a name holds what any branch gave it.
-        `bound`: names each branch starts with besides that state (an `except` handler's own name)."""
+    def exec_branches(self, branches: list[list[ast.stmt]], scope: Scope) -> None:
+        """Run alternative blocks from the same state; afterwards a name holds what any branch gave it."""
         # not copied: each branch runs on a copy of its own, so nothing writes to this one meanwhile
         before = scope.env
         results: list[dict[str, Value] | None] = []
-        for at, body in enumerate(branches):
+        for body in branches:
             if not body:
                 results.append(None)  # a missing `else`: every name as before, no copy made
                 continue
             scope.env = dict(before)
-            starting = bound[at] if bound is not None else None
-            if starting is not None:
-                scope.env.update(starting)
             self.exec_block(body, scope)
             results.append(scope.env)
         merged = dict(before)
@@ -2838,6 +2834,19 @@ _EVAL_BY_TYPE: dict[type, Callable[[FileAnalyzer, Any, Scope], Value]] = {
 isinstance chain it replaces: `_eval_other` goes through it in this order for a subclass)."""
 
 
+class _Bound(ast.stmt):
+    """A name bound at the start of a block the analysis runs, made by the analysis, not parsed: an
+    `except E as e` handler's name holding what its own type carries (`FileAnalyzer._exec_try`)."""
+
+    _fields = ()
+
+    def __init__(self, handler: ast.ExceptHandler, value: Value) -> None:
+        super().__init__(lineno=handler.lineno, col_offset=handler.col_offset,
+                         end_lineno=handler.end_lineno, end_col_offset=handler.end_col_offset)
+        self.name = handler.name or ""
+        self.value = value
+
+
 _EXEC_BY_TYPE: dict[type, Callable[[FileAnalyzer, Any, Scope], None]] = {
     ast.Expr: FileAnalyzer._exec_expr,
     ast.Assign: FileAnalyzer._exec_assign,
@@ -2851,6 +2860,7 @@ _EXEC_BY_TYPE: dict[type, Callable[[FileAnalyzer, Any, Scope], None]] = {
     ast.With: FileAnalyzer._exec_with,
     ast.AsyncWith: FileAnalyzer._exec_with,
     ast.Try: FileAnalyzer._exec_try,
+    _Bound: FileAnalyzer._exec_bound,
     ast.TryStar: FileAnalyzer._exec_try,
     ast.Import: FileAnalyzer._exec_import,
     ast.ImportFrom: FileAnalyzer._exec_import,
