@@ -1730,6 +1730,9 @@ class NewUserRequest(BaseModel):
     # the inviting user's id points at a record of the service's own, like a foreign key
     # ok: python.pydantic.field
     invited_by_user_id: str | None = None
+    # so does a guest's (a person without an account, as a shared page's reviewer)
+    # ok: python.pydantic.field
+    guest_id: str | None = None
 
 
 class ChatRequest(BaseModel):

@@ -48,7 +48,7 @@ EVERY_KEY = "a key of the request's fields, each in turn"
 # A schema field named for a user's (or an owner's, an author's) id only refers to that record,
 # like a foreign key: not a collect. An id from elsewhere (`uid` at a provider) is one.
 _REFERENCE = LazyPattern(r"(?:^|_)(?:user|owner|author|customer|member|account|creator|reporter|sender|recipient|"
-                         r"person|profile|client|parent|actor|editor|admin)_?(?:id|pk|uuid|guid)s?$", re.IGNORECASE)
+                         r"person|profile|client|parent|actor|editor|admin|guest)_?(?:id|pk|uuid|guid)s?$", re.IGNORECASE)
 # ... and so is a user id named for the identity provider that issued it (`sso_user_id`,
 # `external_user_id`, `oidc_user_id`): the person's id in a directory outside the service, taken in
 # to link their account, not a pointer at one of the service's own records.
