@@ -354,6 +354,72 @@ def test_a_model_another_module_names_as_response_model_collects_nothing(tmp_pat
     ]
 
 
+VALIDATION = '''
+from flask import request
+
+
+def validate_request_body(SchemaClass, *, data=None):
+    if data is not None:
+        payload = data
+    else:
+        payload = request.get_json(silent=True)
+    return SchemaClass.model_validate(payload)
+
+
+def dump(SchemaClass, record):
+    return SchemaClass.model_validate(record)
+'''
+
+REQUEST_SCHEMAS = '''
+from pydantic import BaseModel
+
+
+class LoginSchema(BaseModel):
+    email: str
+    password: str
+
+
+class GuestSchema(BaseModel):
+    guest_id: str
+    first_name: str
+
+
+class PersonOut(BaseModel):
+    email: str
+'''
+
+RESOURCES = '''
+from app import validation
+from app.request_schemas import GuestSchema, LoginSchema, PersonOut
+
+
+def login():
+    body = validation.validate_request_body(LoginSchema)
+    return body.email
+
+
+def guest():
+    body = validation.validate_request_body(SchemaClass=GuestSchema)
+    return validation.dump(PersonOut, body)
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_class_passed_to_another_modules_decoding_helper_receives_data(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    for name, source in (("validation", VALIDATION), ("request_schemas", REQUEST_SCHEMAS), ("resources", RESOURCES)):
+        (tmp_path / "app" / f"{name}.py").write_text(textwrap.dedent(source))
+    assert observed(tmp_path, jobs) == [
+        # the helper decodes the request's body into the class each caller names (by position or
+        # keyword); `guest_id` refers to a guest's record; PersonOut is given to a helper that
+        # validates the service's own record
+        ("app/request_schemas.py", 6, "collect", ("user.contact.email",), None),
+        ("app/request_schemas.py", 7, "collect", ("user.authorization.credentials",), None),
+        ("app/request_schemas.py", 12, "collect", ("user.name.first",), None),
+    ]
+
+
 RECEIVED_BODIES = '''
 from dataclasses import dataclass
 

@@ -36,6 +36,17 @@ def decoded(source: str) -> list[str]:
         # JSON text comes from outside, whatever its name
         ("def f(raw):\n    return Event.model_validate_json(raw)\n", ["Event"]),
         ("def f(raw):\n    return Event.parse_raw(raw)\n", ["Event"]),
+        # Flask's `get_json(silent=True)`: how a bad body fails, the body still decoded
+        ("def f(Schema):\n    payload = request.get_json(silent=True)\n    return Schema.model_validate(payload)\n",
+         ["Schema"]),
+        # a pydantic type adapter made for the body: its type is built
+        ("def f():\n    return TypeAdapter(list[Item]).validate_python(request.get_json())\n", ["list[Item]"]),
+        ("def f():\n    return pydantic.TypeAdapter(Item).validate_json(request.get_json(force=True))\n", ["Item"]),
+        # an adapter's validation of the service's own value, or another object's method of that name
+        ("def f(rows):\n    return TypeAdapter(list[Item]).validate_python(rows)\n", []),
+        ("def f():\n    return make(Item).validate_python(request.get_json())\n", []),
+        # a call of `get_json` given what to read is no body's decoding
+        ("def f(resp):\n    return Item(**resp.get_json(key='x'))\n", []),
         # the service's own record, copied
         ("def f(row):\n    return UserModel.model_validate(row)\n", []),
         ("def f(user):\n    return UserModel(**user.model_dump())\n", []),
@@ -75,3 +86,14 @@ def test_the_names_a_module_imports_are_given_only_to_a_file_that_asks_for_them(
     # a caller of the helper asks for the function, not whether some module names it
     assert summary.restricted([USE_FUNCTION + "app.helpers.client_ip"]).named == frozenset()
     assert summary.restricted([USE_NAMED + "app.models.Item"]).named == frozenset({"app.models.Item"})
+
+
+def test_a_function_that_decodes_into_the_class_it_is_given_is_used_by_every_caller() -> None:
+    # its summary says nothing of what it returns, yet each caller passes a class that receives data
+    validate = FunctionSummary(param_names=("schema_class",), decodes=frozenset({0}))
+    assert not validate.trivial
+    summary = ModuleSummary(functions={"app.validation.validate": validate})
+    assert summary.names() == frozenset({USE_FUNCTION + "app.validation.validate"})
+    # a summary that decodes another parameter is another summary (a caller's result may change)
+    other = ModuleSummary(functions={"app.validation.validate": FunctionSummary(param_names=("schema_class",))})
+    assert summary.digest() != other.digest()

@@ -834,8 +834,11 @@ class FileAnalyzer:
             if scope.logging_wrapper else {}
         log_sites = self._log_sites(scope.side_logs, shift, func.name) if scope.side_logs else {}
         http_url = scope.http_url - shift if scope.http_url is not None and scope.http_url >= shift else None
+        decoded = sources.decoding_parameters(self, func)
+        decodes = frozenset(names.index(name) - shift for name in decoded if name in names[shift:]) \
+            if decoded else frozenset()
         if plain and not log_params and not log_sites and not return_params and keyed is None and not scope.cookie_params \
-                and not scope.cookie_rule and rebuilds is None and http_url is None:
+                and not scope.cookie_rule and rebuilds is None and http_url is None and not decodes:
             # a summary that says nothing but the parameters' names (most functions): one shared per
             # names, as the frozen class's generated __init__ costs more than the analysis of a short body
             trivial = _TRIVIAL_SUMMARIES.get(param_names)
@@ -857,6 +860,7 @@ class FileAnalyzer:
             rebuilds=rebuilds,
             http_url=http_url,
             log_sites=log_sites,
+            decodes=decodes,
         )
 
     def _log_sites(self, side_logs: Mapping[int, list[sinks.SideLog]], shift: int,

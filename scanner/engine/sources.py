@@ -15,7 +15,7 @@ import operator
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 from scanner.classify import DESCRIBING_GROUP, Match, tagged_field
 from scanner.engine.imports import import_bindings
@@ -2190,7 +2190,7 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
     types a field of, or is a base of, a local class that receives data (the whole payload is
     decoded into it). Local classes other modules name as received count as received here too.
     """
-    seeds = list(_received_seeds(an))
+    seeds = [*_received_seeds(an), *_decoding_call_seeds(an)]
     classes = {n.name: n for n in an.tree.body if isinstance(n, ast.ClassDef)}
     prefix = f"{an.module}." if an.module else ""
     an.uses.update(USE_RECEIVED + prefix + name for name in classes)  # known once the module receiving it has been analysed
@@ -2296,6 +2296,7 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
     if "request.json" in source:
         decoded_at.extend(m.start() for m in _DECODED_BODY.finditer(source))
     decoding = _lines_at(source, decoded_at) if decoded_at else []
+    decoders_of: dict[ast.AST, frozenset[str]] = {}
     if decoding:
         # only the functions holding a decoding call can build a class from what it decodes
         decoding.sort()
@@ -2307,24 +2308,73 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
                 for built in _decoded_into(func):
                     seeds.append(built)
                     # `scim_type.model_validate(request.json)`: the class is the caller's to choose
-                    passed.setdefault(func.name, []).extend(
-                        params.index(n.id) for n in _type_names(built) if isinstance(n, ast.Name) and n.id in params)
+                    chosen = [n.id for n in _type_names(built) if isinstance(n, ast.Name) and n.id in params]
+                    if chosen:
+                        passed.setdefault(func.name, []).extend(params.index(name) for name in chosen)
+                        decoders_of[func] = decoders_of.get(func, frozenset()) | frozenset(chosen)
         if any(passed.values()):
             seeds.extend(_passed_classes(an, passed))
     found = tuple(seeds)
     setattr(an.tree, _SEEDS, found)
+    setattr(an.tree, _DECODERS, decoders_of)
     return found
+
+
+# The tree attribute that keeps, for each function of a module that builds a class its caller chooses
+# from a decoded payload, those parameters' names (`_received_seeds` finds them).
+_DECODERS = "_policyscan_decoding_parameters"
+
+
+def decoding_parameters(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
+    """The parameters `func` builds a class from a request's decoded payload with (`def
+    validate_request_body(SchemaClass): ... SchemaClass.model_validate(payload)`, the payload being
+    `request.get_json()`): a caller in another module that passes a class there has it receive data
+    (`FunctionSummary.decodes`). Empty for most functions."""
+    found: dict[ast.AST, frozenset[str]] | None = getattr(an.tree, _DECODERS, None)
+    if found is None:
+        _received_seeds(an)
+        found = getattr(an.tree, _DECODERS, {})
+    return found.get(func, frozenset()) if found else frozenset()
+
+
+def _decoding_call_seeds(an: FileAnalyzer) -> list[ast.expr]:
+    """The classes this module passes to another module's function that decodes a request's payload
+    into the class it is given (`validation.validate_request_body(LoginSchema)`, whose summary's
+    `decodes` says so): known only once that module's summary is, so not kept with the parse's seeds.
+    Only the lines naming such a function are walked."""
+    decoding = {key: summary for key, summary in an.external.functions.items() if summary.decodes}
+    if not decoding:
+        return []
+    source = an.source
+    offsets = [start for name in {key.rpartition(".")[2] for key in decoding} for start in _word_starts(source, name)]
+    seeds: list[ast.expr] = []
+    for node in _calls_on(an.tree, sorted(set(_lines_at(source, offsets)))):
+        symbol = an.static_symbol(node.func, an.module_scope)
+        summary = decoding.get(symbol.replace("()", "")) if symbol is not None else None
+        if summary is None:
+            continue
+        for index in summary.decodes:
+            name = summary.param_names[index] if index < len(summary.param_names) else None
+            given = node.args[index] if index < len(node.args) else \
+                next((k.value for k in node.keywords if k.arg is not None and k.arg == name), None)
+            if given is not None and not isinstance(given, ast.Starred):
+                seeds.extend(_type_names(given))
+    return seeds
 
 
 # Where a payload may be decoded in the source (`await request.json()`, `request.get_json()`,
 # `Model.model_validate_json(raw)`, Flask's `request.json`): the files whose functions `_decoded_into` reads.
-_DECODED_CALL = LazyPattern(r"\.(?:(?:json|get_json)\(\)|(?:model_validate_json|parse_raw)\()")
+_DECODED_CALL = LazyPattern(r"\.(?:json\(\)|get_json\(|(?:model_validate_json|parse_raw)\()")
 _DECODED_BODY = LazyPattern(r"request\.json\b(?!\s*\()")
 # Class methods that decode a payload into their class: JSON text always comes from outside; a
 # mapping only when it is a decoded payload (`model_validate(user_row)` copies the service's own record).
 _DECODES_TEXT = frozenset({"model_validate_json", "parse_raw"})
 _DECODES_MAPPING = frozenset({"model_validate", "parse_obj"})
 _PAYLOAD_METHODS = frozenset({"json", "get_json"})
+# The keywords Flask's `request.get_json(silent=True)` takes: they say how a bad body fails, not what is read.
+_PAYLOAD_OPTIONS = frozenset({"silent", "force", "cache"})
+# A pydantic `TypeAdapter(list[Item])`'s methods that decode a payload into its type (text, a mapping).
+_ADAPTER_DECODES = frozenset({"validate_json", "validate_python"})
 # Flask's (and Quart's, werkzeug's) request object decodes its JSON body as a property: `request.json`.
 _PAYLOAD_PROPERTY = "json"
 
@@ -2345,7 +2395,8 @@ def _decoded_into(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.
             return isinstance(held, ast.Name) and held.id == "request" \
                 or isinstance(held, ast.Attribute) and held.attr == "request"
         return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and node.func.attr in _PAYLOAD_METHODS and not node.args and not node.keywords)
+                and node.func.attr in _PAYLOAD_METHODS and not node.args
+                and all(k.arg in _PAYLOAD_OPTIONS for k in node.keywords))
 
     for node in own_nodes(func):
         if isinstance(node, ast.Assign) and decoded(node.value):
@@ -2356,10 +2407,21 @@ def _decoded_into(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.
         if isinstance(target, ast.Attribute) and (
                 target.attr in _DECODES_TEXT or target.attr in _DECODES_MAPPING and node.args and decoded(node.args[0])):
             yield target.value
+        elif isinstance(target, ast.Attribute) and target.attr in _ADAPTER_DECODES and node.args \
+                and decoded(node.args[0]) and _adapter(target.value):
+            yield target.value.args[0]  # `TypeAdapter(list[Item]).validate_python(payload)`: the adapter's type
         elif isinstance(target, (ast.Name, ast.Attribute)) and any(
                 decoded(k.value) if k.arg is None else isinstance(k.value, ast.Subscript) and decoded(k.value.value)
                 for k in node.keywords):
             yield target
+
+
+def _adapter(node: ast.expr) -> TypeGuard[ast.Call]:
+    """True for a pydantic type adapter made in place, `TypeAdapter(list[Item])` (or `pydantic.TypeAdapter(...)`)."""
+    if not isinstance(node, ast.Call) or not node.args:
+        return False
+    func = node.func
+    return (func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else "") == "TypeAdapter"
 
 
 def _passed_classes(an: FileAnalyzer, passed: dict[str, list[int]]) -> Iterator[ast.expr]:

@@ -92,6 +92,11 @@ class FunctionSummary:
     and for a function that logs a parameter on the side of other work: a caller in another module
     that passes personal data there makes each of them a log (scanner.relayed)."""
 
+    decodes: frozenset[int] = frozenset()
+    """The parameters the function builds a class from a request's decoded payload with (`def
+    validate_request_body(SchemaClass): return SchemaClass.model_validate(request.get_json())`): the
+    class a caller passes there receives data, as one named in a decoder's call does."""
+
     @property
     def trivial(self) -> bool:
         """True when the summary says nothing a caller could use."""
@@ -379,7 +384,7 @@ class ModuleSummary:
 def _gives(function: FunctionSummary) -> bool:
     """A function whose calls return something of its own: every caller uses it (USE_FUNCTION)."""
     return bool(function.returns.categories or function.returns.symbol or function.returns.shape
-                or function.keyed or function.cookie_params or function.http_url is not None)
+                or function.keyed or function.cookie_params or function.http_url is not None or function.decodes)
 
 
 def _passes(function: FunctionSummary) -> bool:
@@ -411,7 +416,8 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
     return (tuple(sorted(returns.categories)), returns.symbol, returns.role, returns.shape, const, returns.steps,
             returns.reasons, tuple(sorted(returns.params)), returns.keyed, tuple(sorted(summary.log_params.items())),
             summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.cookie_params,
-            summary.cookie_rule, summary.rebuilds, _sites_key(summary.log_sites) if summary.log_sites else ())
+            summary.cookie_rule, summary.rebuilds, _sites_key(summary.log_sites) if summary.log_sites else (),
+            tuple(sorted(summary.decodes)))
 
 
 def _sites_key(log_sites: Mapping[int, tuple[LogSite, ...]]) -> tuple[object, ...]:
