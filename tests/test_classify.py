@@ -904,6 +904,13 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("base_dn", None, None),
     ("bind_dn", None, None),
     ("user_dn_template", None, None),
+    # --- the login name of a person's account on a computer, whoever holds it
+    ("desktop_login", None, USERNAME),
+    ("desktop_login", "Person", USERNAME),
+    ("email_or_desktop_login", None, USERNAME),
+    ("windows_login", None, USERNAME),
+    ("desktop_login_enabled", None, None),
+    ("desktop_login_url", None, None),
 ]
 
 

@@ -1514,6 +1514,15 @@ class PostalAddress(LegacyBase):
     contact = Column("phone_number", String(32))
 
 
+class StudioMember(db.Model):
+    """A studio's staff record (Kitsu's Person): the login a person uses on the studio's computers."""
+
+    # ruleid: python.sqlalchemy.column user.account.username
+    desktop_login = db.Column(db.String(80))
+    # ok: python.sqlalchemy.column
+    desktop_login_enabled = db.Column(db.Boolean(), default=True)
+
+
 class Patient(db.Model):
     # ok: python.sqlalchemy.column
     id = db.Column(db.Integer, primary_key=True)
