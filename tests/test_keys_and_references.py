@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from engine_support import Seen, observed
+from scanner.engine.sources import refers_to_user
 
 BODY = "python.request.body"
 LOG = "python.logging.personal-data"
@@ -229,3 +230,20 @@ def test_a_query_string_parsed_by_a_librarys_model_is_not_taken_whole(argument: 
     source = ("from flask import request\nfrom scim2_models import ResponseParameters\n\n\n"
               f"def query():\n    return ResponseParameters.model_validate({argument})\n")
     assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("user_id", True),
+    ("invited_by_user_id", True),
+    ("guest_id", True),
+    # an id another party issued: an identity provider's, or a messenger's that reaches the person
+    ("sso_user_id", False),
+    ("oidc_user_id", False),
+    ("notifications_slack_userid", False),
+    ("telegram_user_id", False),
+    ("discord_user_id", False),
+    # a word that only contains a messenger's name is none
+    ("slacker_user_id", True),
+])
+def test_a_user_id_refers_to_a_record_unless_another_party_issued_it(name: str, expected: bool) -> None:
+    assert refers_to_user(name, "user.unique_id") is expected

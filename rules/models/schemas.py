@@ -1521,6 +1521,13 @@ class StudioMember(db.Model):
     desktop_login = db.Column(db.String(80))
     # ok: python.sqlalchemy.column
     desktop_login_enabled = db.Column(db.Boolean(), default=True)
+    # where a messenger reaches the person: their id there, not a reference to a record of ours
+    # ruleid: python.sqlalchemy.column user.unique_id
+    notifications_slack_userid = db.Column(db.String(60), default="")
+    # ok: python.sqlalchemy.column
+    notifications_slack_enabled = db.Column(db.Boolean(), default=False)
+    # ok: python.sqlalchemy.column
+    manager_user_id = db.Column(db.String(36))  # a record of ours, by id
 
 
 class Patient(db.Model):

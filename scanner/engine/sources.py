@@ -51,8 +51,11 @@ _REFERENCE = LazyPattern(r"(?:^|_)(?:user|owner|author|customer|member|account|c
                          r"person|profile|client|parent|actor|editor|admin|guest)_?(?:id|pk|uuid|guid)s?$", re.IGNORECASE)
 # ... and so is a user id named for the identity provider that issued it (`sso_user_id`,
 # `external_user_id`, `oidc_user_id`): the person's id in a directory outside the service, taken in
-# to link their account, not a pointer at one of the service's own records.
-_OUTSIDE_ISSUER = LazyPattern(r"^(?:sso|external|idp|oauth2?|oidc|saml|ldap|scim|federated)_", re.IGNORECASE)
+# to link their account, not a pointer at one of the service's own records; or for the messenger
+# that reaches the person by it (`notifications_slack_userid`, `telegram_user_id`), a word anywhere
+# before the id.
+_OUTSIDE_ISSUER = LazyPattern(r"^(?:sso|external|idp|oauth2?|oidc|saml|ldap|scim|federated)_"
+                              r"|(?:^|_)(?:slack|discord|mattermost|telegram|rocketchat)_", re.IGNORECASE)
 
 
 NAME = "user.name"
@@ -103,7 +106,7 @@ def addressed_groups(an: FileAnalyzer, scope: Scope) -> frozenset[str]:
 def refers_to_user(name: str, category: str) -> bool:
     """True for a field that only points at a user record (`user_id`, `author_pk`); False for an id
     an outside identity provider issued (`sso_user_id`) and for every other field."""
-    return category == "user.unique_id" and bool(_REFERENCE.search(name)) and not _OUTSIDE_ISSUER.match(name)
+    return category == "user.unique_id" and bool(_REFERENCE.search(name)) and not _OUTSIDE_ISSUER.search(name)
 # Parameter indices of a function's **kwargs and *args in its summary.
 KWARGS = -1
 VARARGS = -2
