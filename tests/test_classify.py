@@ -911,6 +911,11 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("windows_login", None, USERNAME),
     ("desktop_login_enabled", None, None),
     ("desktop_login_url", None, None),
+    # --- the subject of an identity provider's assertions is the person's id there
+    ("oidc_subject", "Person", UNIQUE_ID),
+    ("saml_subject", None, UNIQUE_ID),
+    ("oidc_subject_claim", None, None),
+    ("subject", "Person", None),
 ]
 
 

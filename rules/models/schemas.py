@@ -1528,6 +1528,11 @@ class StudioMember(db.Model):
     notifications_slack_enabled = db.Column(db.Boolean(), default=False)
     # ok: python.sqlalchemy.column
     manager_user_id = db.Column(db.String(36))  # a record of ours, by id
+    # the identity provider's id of the person (the subject of its assertions)
+    # ruleid: python.sqlalchemy.column user.unique_id
+    oidc_subject = db.Column(db.String(255), nullable=True)
+    # ok: python.sqlalchemy.column
+    oidc_issuer = db.Column(db.Text(), nullable=True)
 
 
 class Patient(db.Model):
