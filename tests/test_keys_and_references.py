@@ -247,3 +247,44 @@ def test_a_query_string_parsed_by_a_librarys_model_is_not_taken_whole(argument: 
 ])
 def test_a_user_id_refers_to_a_record_unless_another_party_issued_it(name: str, expected: bool) -> None:
     assert refers_to_user(name, "user.unique_id") is expected
+
+
+HANDED_BACK = '''
+from flask import request
+
+
+def clean(data, drop=()):
+    for key in drop:
+        data.pop(key, None)
+    return data
+
+
+def create():
+    data = request.json
+    data = clean(data, drop=("id",))
+    return data
+
+
+def create_twice():
+    data = request.json
+    data = clean(request.form)
+    return data
+
+
+def fallback():
+    try:
+        body = request.get_json()
+    except ValueError:
+        body = request.get_data(as_text=True)
+    body = clean(body)
+    return body
+'''
+
+
+def test_a_body_handed_back_to_its_name_is_taken_where_it_was_first_bound() -> None:
+    assert [(line, kind) for line, kind, *_ in observed(HANDED_BACK) if kind == "collect"] == [
+        # `create`: once, where bound; `create_twice`: two bodies; `fallback`: each of the two bindings
+        (12, "collect"),
+        (18, "collect"), (19, "collect"),
+        (25, "collect"), (27, "collect"),
+    ]

@@ -1569,3 +1569,27 @@ class AuthRemoteUserView:
         # ok: python.request.header
         script = flask_request.environ.get(self.config.script_name_env_var)
         return username, script
+
+
+class ModelResource:
+    """A generic create route (Kitsu's CRUD base): the body, bound once, handed back by a method that
+    drops the keys a client may not set, then stored whole."""
+
+    protected_fields = ("id", "created_at")
+
+    def update_data(self, data):
+        for field in self.protected_fields:
+            data.pop(field, None)
+        return data
+
+    def post(self):
+        # ruleid: python.request.body user.content
+        data = flask_request.json
+        # the same body, bound back to its name: taken once, where it was first bound
+        # ok: python.request.body
+        data = self.update_data(data)
+        self.model.create(**data)
+        # another body bound to another name is another take
+        # ruleid: python.request.body user.content
+        extra = self.update_data(flask_request.form)
+        return data, extra

@@ -159,6 +159,14 @@ class ClassInfo:
     """The names of its `@property` (and `cached_property`) getters."""
 
 
+def _passes_back(node: ast.expr, name: str) -> bool:
+    """Whether `node` is a call given the name it is bound back to, as an argument of its own
+    (`data = self.update_data(data, instance_id)`, `body = clean(body)`)."""
+    node = node.value if isinstance(node, ast.Await) else node
+    return isinstance(node, ast.Call) and any(
+        isinstance(arg, ast.Name) and arg.id == name for arg in (*node.args, *(k.value for k in node.keywords)))
+
+
 @dataclass(slots=True, eq=False, repr=False)  # never compared or printed: two generated methods fewer
 class PendingBody:
     """A request body bound to a name: user content, unless only keys are read from it."""
@@ -1192,8 +1200,13 @@ class FileAnalyzer:
                 scope.add_function_alias(target.id, value_node.id)
             if value.role in sources.BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
                 before = scope.pending.get(target.id)
-                earlier = (*before.earlier, before) if before is not None and not before.key_read else ()
-                scope.pend(target.id, PendingBody(value_node, value, earlier=earlier))
+                if before is not None and not before.key_read and _passes_back(value_node, target.id):
+                    # `data = self.update_data(data)`: the body bound before, handed back (its
+                    # protected keys dropped): taken where it was first bound, not once more here
+                    scope.pend(target.id, PendingBody(before.node, value, earlier=before.earlier))
+                else:
+                    earlier = (*before.earlier, before) if before is not None and not before.key_read else ()
+                    scope.pend(target.id, PendingBody(value_node, value, earlier=earlier))
             else:
                 if target.id in scope.pending:
                     scope.unpend(target.id)
