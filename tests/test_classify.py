@@ -916,6 +916,14 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("saml_subject", None, UNIQUE_ID),
     ("oidc_subject_claim", None, None),
     ("subject", "Person", None),
+    # --- a browser's response to a WebAuthn/FIDO challenge, an identity provider's SAML response
+    ("fido_authentication_response", "LoginSchema", CREDENTIALS),
+    ("webauthn_registration_response", None, CREDENTIALS),
+    ("registration_response", "WebauthnRegistration", CREDENTIALS),
+    ("SAMLResponse", "request", CREDENTIALS),
+    ("authentication_response", None, None),
+    ("registration_response", "SignupResult", None),
+    ("saml_response_url", None, None),
 ]
 
 

@@ -1593,3 +1593,12 @@ class ModelResource:
         # ruleid: python.request.body user.content
         extra = self.update_data(flask_request.form)
         return data, extra
+
+
+def saml_acs():
+    """A SAML assertion consumer: the identity provider's signed response, posted by the browser."""
+    # ruleid: python.request.field user.authorization.credentials
+    saml_response = flask_request.form["SAMLResponse"]
+    # ok: python.request.field
+    relay_state = flask_request.form.get("RelayState")
+    return saml_response, relay_state

@@ -2051,6 +2051,14 @@ class GuestSignIn(BaseModel):
     recovery_code: str | None = None
 
 
+class SecondFactor(BaseModel):
+    # what the browser posts back to a WebAuthn challenge: the signed assertion
+    # ruleid: python.pydantic.field user.authorization.credentials
+    fido_authentication_response: dict | None = None
+    # ok: python.pydantic.field
+    authentication_response_format: str = "json"  # how it is sent, not what
+
+
 class BatchNote(BaseModel):
     # ruleid: python.pydantic.field user.content
     comment: str
@@ -2077,6 +2085,7 @@ class SignInPage(BaseModel):
 def guest_sign_in() -> Any:
     body = validate_request_body(GuestSignIn)
     notes = validate_request_list(BatchNote)
+    validate_request_body(SecondFactor)
     return body.first_name, notes, SignInPage(first_name=body.first_name)
 
 
