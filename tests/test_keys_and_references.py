@@ -288,3 +288,40 @@ def test_a_body_handed_back_to_its_name_is_taken_where_it_was_first_bound() -> N
         (18, "collect"), (19, "collect"),
         (25, "collect"), (27, "collect"),
     ]
+
+
+VALIDATORS = '''
+import logging
+from sqlalchemy import orm
+from sqlalchemy.orm import validates
+
+log = logging.getLogger(__name__)
+
+
+class Person:
+    @validates("email", "phone")
+    def check_contact(self, key, value):
+        log.warning("bad %s: %s", key, value)
+        return value
+
+    @orm.validates("country")
+    def check_country(self, key, country_code):
+        log.warning("bad country %s", country_code)
+        return country_code
+
+    @validates("role")
+    def check_role(self, key, value):
+        log.warning("bad role %s", value)
+        return value
+
+
+def validates_nothing(key, value):
+    log.warning("%s: %s", key, value)
+'''
+
+
+def test_a_sqlalchemy_validators_value_holds_what_its_columns_hold() -> None:
+    assert [(line, kind, categories) for line, kind, categories, *_ in observed(VALIDATORS)] == [
+        (12, "log", ("user.contact.email", "user.contact.phone_number")),
+        (17, "log", ("user.contact.address.country",)),
+    ]

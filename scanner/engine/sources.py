@@ -29,7 +29,7 @@ from scanner.engine.summaries import (
     USE_RENDERED,
     USE_RESPONSE,
 )
-from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value, symbol_value_of
+from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value, symbol_value_of, union
 from scanner.model import Cookie, Kind
 from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable, matches_any
 
@@ -1740,6 +1740,13 @@ def parameter_value(
         # per-queue logger), known by its name as an unbound `logger` is: its calls write to a log
         return Value(symbol=an.models.logger_type)
     named = an.classify_name(arg.arg, cls.name if cls is not None else None)
+    if cls is not None and func.decorator_list and index == positional - 1 and index >= 2:
+        # `@validates("country") def validate_country(self, key, value)`: the value set for the columns
+        # named (SQLAlchemy's attribute validator), what those columns hold whatever it is called
+        columns = [found for column in _validated_columns(an, func, scope)
+                   if (found := an.classify_name(column, cls.name)) is not None]
+        if columns:
+            named = union([named, *columns] if named is not None else columns)
     if named is None and cls is not None and an.classifier.not_a_person(cls.name):
         # a method's parameter is what its callers hand the object, not the object's own field:
         # `MailQueue.add(self, email)`, `CheckoutService.charge(self, card_number)`
@@ -1761,6 +1768,20 @@ def parameter_value(
         return shared if shared is not None else _params_only(params)
     return Value(categories=named.categories, reasons=named.reasons, params=params,
                  steps=(an.step(arg, f"parameter '{arg.arg}'"),))
+
+
+# SQLAlchemy's attribute validator decorator (`@validates("email")`), as imports name it.
+_VALIDATES = frozenset({"sqlalchemy.orm.validates", "sqlalchemy.orm.util.validates"})
+
+
+def _validated_columns(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> list[str]:
+    """The column names a method's `@validates("country", ...)` decorator names; empty for any other."""
+    for decorator in func.decorator_list:
+        if isinstance(decorator, ast.Call) and isinstance(decorator.func, (ast.Name, ast.Attribute)) \
+                and (decorator.func.id if isinstance(decorator.func, ast.Name) else decorator.func.attr) == "validates" \
+                and an.static_symbol(decorator.func, scope) in _VALIDATES:
+            return [a.value for a in decorator.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+    return []
 
 
 # The owner a mail's parts are read under (the classifier's `mail` owners): `recipient @mail`, `to @mail`.
