@@ -554,7 +554,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("fief", "fief-server==0.27.0", "FastAPI", True, True),
         ("canaille", "canaille==0.3.6", "Flask", True, False),
         ("zou", "zou==1.0.97", "Flask", True, False),
-        ("pretalx", "pretalx==2025.2.2", "Django", True, True),
+        ("pretalx", "pretalx==2025.2.2", "Django", True, False),
         ("calibreweb", "calibreweb==0.6.27", "Flask", True, True),
         ("gramps-webapi", "gramps-webapi==3.24.0", "Flask", True, True),
         ("reviewboard", "reviewboard==8.1", "Django", True, True),
