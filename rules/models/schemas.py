@@ -38,6 +38,7 @@ import whoosh.fields
 from mailman.interfaces.action import Action
 from mailman.rest.validator import GetterSetter, Validator, as_boolean, enum_validator, list_of_emails_validator, list_id_validator
 from django import forms
+from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import AbstractUser
@@ -713,6 +714,20 @@ class ContactForm(forms.Form):
     subscribe = forms.BooleanField(required=False)
     # ok: python.django.form-field
     plan = forms.ModelChoiceField(queryset=None)
+
+
+class SpeakerFilterForm(forms.Form):
+    """pretalx's filters: a library's refinement of ModelChoiceField (django-scopes' scoped one),
+    named after it, picks a record as ModelChoiceField does; the record's name (a question, a
+    comment) says what it is, not what the person typed."""
+
+    # ok: python.django.form-field
+    question = SafeModelChoiceField(queryset=None, required=False)
+    # ok: python.django.form-field
+    comments = SafeModelMultipleChoiceField(queryset=None, required=False)
+    # the filter typed as text is still read
+    # ruleid: python.django.form-field user.content
+    answer = forms.CharField(required=False)
 
 
 class LoginForm(forms.Form):

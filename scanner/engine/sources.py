@@ -2939,15 +2939,23 @@ def _declares_field(family: SchemaFamily, symbol: str | None, call: ast.Call) ->
     """A field call of the family, or, in a class known to be of the family, a call of a field
     class of the project's own (`PasswordField(...)`, a subclass of forms.CharField;
     `LowercaseString(...)`, a subclass of marshmallow's String, named for the field it refines;
-    `DRFEmailFieldUTF8(...)`, tagged after its `Field`)."""
+    `DRFEmailFieldUTF8(...)`, tagged after its `Field`). Not a refinement of an excluded field
+    named after it (django-scopes' `SafeModelChoiceField`, a project's `UserModelChoiceField`): it
+    picks a record, as the `ModelChoiceField` it ends with does."""
     if symbol is not None and family.is_field_call(symbol):
         return True
     if not family.field_calls:
         return False
     name = (symbol or callee_name(call)).rsplit(".", 1)[-1].rsplit(":", 1)[-1]
-    excluded = {e.rsplit(".", 1)[-1] for e in family.exclude_calls}
-    return (name.endswith(("Field", "String")) or tagged_field(name)) and name not in excluded \
+    return (name.endswith(("Field", "String")) or tagged_field(name)) \
+        and not name.endswith(_excluded_names(family.exclude_calls)) \
         and not name.endswith(("ForeignKeyField", "RelatedField"))
+
+
+@functools.lru_cache(maxsize=64)
+def _excluded_names(exclude_calls: frozenset[str]) -> tuple[str, ...]:
+    """The last names of a family's excluded calls (`ModelChoiceField`), memoised per family."""
+    return tuple(sorted({e.rsplit(".", 1)[-1] for e in exclude_calls}))
 
 
 def _to_value_table(family: SchemaFamily, symbol: str | None, call: ast.Call) -> bool:
