@@ -24,3 +24,15 @@ FORM_FIELD = "python.django.form-field"
 def test_a_refinement_of_a_choice_of_records_picks_a_record(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
 
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a flag added at run time, named for a datum, is a tick: whether to export the biography
+    (FORMS + "class F(forms.Form):\n    def __init__(self):\n"
+     "        self.fields['biography'] = forms.BooleanField(required=False)\n", []),
+    # the same datum added as text is collected
+    (FORMS + "class F(forms.Form):\n    def __init__(self):\n"
+     "        self.fields['biography'] = forms.CharField(required=False)\n",
+     [(5, "collect", ("user.content",), FORM_FIELD, False)]),
+])
+def test_a_flag_added_at_run_time_is_a_flag(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -752,6 +752,12 @@ class LoginForm(forms.Form):
         self.fields["login"] = login_field
         # ok: python.django.form-field
         self.fields["remember"] = forms.BooleanField(required=False)
+        # a flag named for a datum, added at run time (an export's columns, pretalx's
+        # SpeakerExportForm): whether to include it, not the datum
+        # ok: python.django.form-field
+        self.fields["biography"] = forms.BooleanField(required=False, label="Biography")
+        # ok: python.django.form-field
+        self.fields["avatar"] = forms.NullBooleanField(required=False)
         # relations refer to records by id
         # ok: python.django.form-field
         self.fields["account"] = forms.ModelChoiceField(queryset=None)

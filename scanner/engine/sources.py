@@ -3016,7 +3016,9 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
         # a field added per item under a prefix (`f"custom_{field.name}"`, one per custom field an
         # administrator defined) is a field of that kind: read as `custom_field`
         match = _field_meaning(an, declaring, name + "field", type_names + hints.types, hints)
-    if match is None or refers_to_user(name, match.category):
+    # a flag added at run time (`self.fields["biography"] = forms.BooleanField(...)`, an export's
+    # column picked by a tick) says whether, as a declared flag does: not the datum it names
+    if match is None or refers_to_user(name, match.category) or _holds_flag(target, type_names):
         return
     an.emit(Kind.COLLECT, target, [match.category], family.rule,
             f"{schema}.{name} declares {match.category} ({family.family} field added at run time)",
