@@ -36,3 +36,26 @@ def test_a_refinement_of_a_choice_of_records_picks_a_record(source: str, expecte
 ])
 def test_a_flag_added_at_run_time_is_a_flag(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+NEXT = ("from django.shortcuts import redirect\n"
+        "def get_next_url(request):\n"
+        "    params = request.GET.copy()\n"
+        "    url = params.pop('next', [''])[0]\n"
+        "    return f'{url}?{params.urlencode()}'\n")
+BODY = "python.request.body"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a link built on the re-encoded query string is the person's own query sent back
+    (NEXT + "def view(request):\n    return redirect(get_next_url(request))\n", []),
+    # a helper that returns the submitted body re-encoded: taken whole there, and its callers hold it
+    (NEXT.replace("GET", "POST") + "def view(request):\n    return redirect(get_next_url(request))\n",
+     [(5, "collect", ("user.content",), BODY, False), (7, "collect", ("user.content",), BODY, False)]),
+    # a helper that returns the query string itself still returns the container
+    ("from django.shortcuts import redirect\ndef query(request):\n    return request.GET.copy()\n"
+     "def view(request):\n    return redirect(query(request))\n",
+     [(5, "collect", ("user.content",), BODY, False)]),
+])
+def test_a_link_on_the_reencoded_query_is_no_container(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

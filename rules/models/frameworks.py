@@ -30,7 +30,7 @@ from django import forms
 from django.conf import settings
 from django.utils.module_loading import import_string
 from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic.edit import FormView
@@ -1079,6 +1079,45 @@ def kb_category(request: HttpRequest, slug: str):
         # ok: python.request.body
         "query_param_string": qparams.urlencode(),
     })
+
+
+def get_next_url(request: HttpRequest):
+    # pretalx's helper: the `next` link with the rest of the query string re-encoded after it
+    params = request.GET.copy()
+    if not (url := params.pop("next", [""])[0]):
+        return None
+    # ok: python.request.body
+    return f"{url}?{params.urlencode()}" if params else url
+
+
+class NextLoginView(FormView):
+    def get_success_url(self):
+        params = self.request.GET.copy()
+        params.pop("next", None)
+        # ok: python.request.body
+        return "/" + (("?" + params.urlencode()) if params else "")
+
+    def form_valid(self, form):
+        # the helpers return a link built on the re-encoded query, not the request's fields: the
+        # redirect to it takes no body whole
+        # ok: python.request.body
+        return redirect(self.get_success_url())
+
+
+def logout_then_next(request: HttpRequest):
+    # ok: python.request.body
+    return redirect(get_next_url(request) or "/")
+
+
+def body_link(request: HttpRequest):
+    # ruleid: python.request.body user.content
+    return f"/next?{request.POST.urlencode()}"
+
+
+def forward_filters(request: HttpRequest):
+    # a helper that returns the submitted body re-encoded hands its callers the body, as before
+    # ruleid: python.request.body user.content
+    return redirect(body_link(request))
 
 
 def public_ticket(request: HttpRequest, ticket_id: int):

@@ -1801,7 +1801,7 @@ class FileAnalyzer:
                 return sources.request_key(self, node, base, args[0] if args else NOTHING, scope,
                                            node.args[0] if node.args else None)
             if method in sources.WHOLE_METHODS and base is not None and base.role in sources.BODY_ROLES:
-                return base
+                return sources.reencoded_query(node, base) or base
             return sources.request_call(self, node, func, args, scope)
 
         if (modelled and symbol in self.models.config_symbols) or func.const is CONFIGURED:

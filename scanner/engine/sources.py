@@ -1244,6 +1244,22 @@ def _query_reencoded(node: ast.expr, value: Value) -> bool:
     return member in QUERY_PATHS
 
 
+# The reason a query string re-encoded into text carries (see `reencoded_query`).
+REENCODED_QUERY = "the query string re-encoded"
+
+
+def reencoded_query(node: ast.Call, base: Value) -> Value | None:
+    """The text of the query string re-encoded (`request.GET.urlencode()`, also of a copy with the
+    `next` or page parameter popped): a link's query, sent back to the person who typed it
+    (`_query_reencoded`), not the request's fields. A helper that returns a URL built on it
+    (pretalx's `get_next_url(request)`, `f"{url}?{params.urlencode()}"`) gives its callers that
+    link, not a container to take whole at each `redirect(...)`. It keeps the query's
+    categories (a log of the link still logs it). None for any other whole-container method."""
+    if not _query_reencoded(node, base):
+        return None
+    return Value(categories=base.categories, steps=base.steps, reasons=(REENCODED_QUERY,))
+
+
 def returned_container(func: ast.FunctionDef | ast.AsyncFunctionDef, returns: Sequence[Value], data: Value) -> Value | None:
     """The request's data, when a function returns it as a container (`return request.values`, or a
     dict built from the request's fields taken whole, privacyIDEA's `get_all_params(request)`):
