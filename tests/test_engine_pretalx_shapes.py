@@ -59,3 +59,21 @@ BODY = "python.request.body"
 ])
 def test_a_link_on_the_reencoded_query_is_no_container(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+MODELS = ("from django.db import models\nfrom i18nfield.fields import I18nCharField, I18nTextField\n"
+          "from parler.models import TranslatedField\n")
+MODEL_FIELD = "python.django.model-field"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a text kept in each of the service's languages is the service's own
+    (MODELS + "class Question(models.Model):\n    question = I18nCharField(max_length=800)\n", []),
+    (MODELS + "class Review(models.Model):\n    text = I18nTextField()\n", []),
+    (MODELS + "class Faq(models.Model):\n    question = TranslatedField()\n", []),
+    # the same name as one text is a person's
+    (MODELS + "class Question(models.Model):\n    question = models.CharField(max_length=800)\n",
+     [(5, "collect", ("user.content",), MODEL_FIELD, True)]),
+])
+def test_a_text_kept_in_every_language_is_the_services(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -38,6 +38,8 @@ import whoosh.fields
 from mailman.interfaces.action import Action
 from mailman.rest.validator import GetterSetter, Validator, as_boolean, enum_validator, list_of_emails_validator, list_id_validator
 from django import forms
+from i18nfield.fields import I18nCharField, I18nTextField
+from parler.models import TranslatedField
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
@@ -152,6 +154,23 @@ class FollowUp(models.Model):
 class Ticket(models.Model):
     # ruleid: python.django.model-field user.content
     resolution = models.TextField(blank=True, null=True)
+
+
+class Question(models.Model):
+    """pretalx's question an organiser asks speakers (django-i18nfield): a text kept in each of the
+    event's languages is written by those who run the service, not by the person who answers."""
+
+    # ok: python.django.model-field
+    question = I18nCharField(max_length=800, verbose_name=_("Label"))
+    # ok: python.django.model-field
+    help_text = I18nTextField(null=True, blank=True)
+
+
+class Faq(models.Model):
+    """django-parler's translated field: the site's own FAQ, one text per language."""
+
+    # ok: python.django.model-field
+    question = TranslatedField()
 
 
 class TicketCustomFieldValue(models.Model):

@@ -3751,6 +3751,8 @@ def _imported_schema(an: FileAnalyzer, annotation: ast.expr, scope: Scope) -> bo
 
 def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: str, type_names: list[str],
                 hints: _Hints, call: ast.Call | None = None) -> None:
+    if type_names and type_names[0].startswith(_TRANSLATED_PREFIXES):
+        return  # `Question.question = I18nCharField()`: text the service writes in each of its languages
     match = _field_meaning(an, declaring, name, type_names, hints)
     if match is None and call is not None and call.keywords:
         match = _documented_content(call)
@@ -3816,6 +3818,14 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
             f"{declaring.owner}.{name} declares {match.category} ({family.family} field, {where})",
             stored=stored, reasons=(f"{family.family} field", match.pattern))
+
+
+# The first words of field types that hold one text in each language the service speaks
+# (django-i18nfield's `I18nCharField`, `I18nTextField` and their form and DRF fields; django-parler's
+# and django-translated-fields' `TranslatedField`): the service's managers write them for every
+# visitor (a question asked, an event's name, a mail template), where a person writes their own text
+# once, in their language.
+_TRANSLATED_PREFIXES = ("I18n", "Translated")
 
 
 # The documentation arguments of a field (Django's `help_text`, SQLAlchemy's `comment` and `doc`,
