@@ -77,3 +77,17 @@ MODEL_FIELD = "python.django.model-field"
 ])
 def test_a_text_kept_in_every_language_is_the_services(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a relation to a person given by `to=` ties the row to them, as a positional one does
+    (MODELS + "class Answer(models.Model):\n    person = models.ForeignKey(to='person.User', on_delete=1)\n"
+     "    answer = models.TextField()\n", [(6, "collect", ("user.content",), MODEL_FIELD, True)]),
+    (MODELS + "class Answer(models.Model):\n    person = models.ForeignKey('person.User', on_delete=1)\n"
+     "    answer = models.TextField()\n", [(6, "collect", ("user.content",), MODEL_FIELD, True)]),
+    # a relation to something else ties it to no one
+    (MODELS + "class Answer(models.Model):\n    question = models.ForeignKey(to='submission.Question', on_delete=1)\n"
+     "    answer = models.TextField()\n", []),
+])
+def test_a_relation_given_by_to_ties_a_row_to_a_person(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -166,6 +166,16 @@ class Question(models.Model):
     help_text = I18nTextField(null=True, blank=True)
 
 
+class Answer(models.Model):
+    """pretalx's answer to an organiser's question: its relations are given by `to=`."""
+
+    question = models.ForeignKey(to=Question, on_delete=models.PROTECT)
+    person = models.ForeignKey(to="person.User", on_delete=models.PROTECT, null=True)
+    # the long text of a row tied to a person, named for what people write: theirs
+    # ruleid: python.django.model-field user.content
+    answer = models.TextField()
+
+
 class Faq(models.Model):
     """django-parler's translated field: the site's own FAQ, one text per language."""
 

@@ -3457,7 +3457,8 @@ def _person_relations(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> froz
     for name, call in _field_calls(cls):
         symbol = an.static_symbol(call.func, scope) or callee_name(call)
         if symbol.endswith(("ForeignKey", "OneToOneField")):
-            if call.args and _names_person(an, call.args[0]):
+            target = relation_target(call)
+            if target is not None and _names_person(an, target):
                 found.add(name)
         elif name.endswith("_id"):
             # `poster_id = Column(Integer, ForeignKey("users.id"))`, `mapped_column(ForeignKey(...))`
@@ -3469,6 +3470,17 @@ def _person_relations(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> froz
 
 # Calls of ORM relations whose first argument is the related class (Django's, SQLAlchemy's).
 _RELATION_CALLS = frozenset({"ForeignKey", "OneToOneField", "relationship"})
+# The keywords a relation's target may be given by instead: Django's `to`, SQLAlchemy's `argument`.
+_TARGET_KEYWORDS = frozenset({"to", "argument"})
+
+
+def relation_target(call: ast.Call) -> ast.expr | None:
+    """The class or table a relation call refers to: its first argument, or its `to=` keyword
+    (`models.ForeignKey(to="person.User", ...)`, pretalx's style) or `argument=` (SQLAlchemy's).
+    None for a call given neither."""
+    if call.args:
+        return call.args[0]
+    return next((k.value for k in call.keywords if k.arg in _TARGET_KEYWORDS), None)
 
 
 def related_instances(an: FileAnalyzer, cls: ast.ClassDef) -> dict[str, Value]:
@@ -3479,9 +3491,9 @@ def related_instances(an: FileAnalyzer, cls: ast.ClassDef) -> dict[str, Value]:
     and for a related class the file neither defines nor imports."""
     found: dict[str, Value] = {}
     for name, call in _field_calls(cls):
-        if not (call.args and callee_name(call) in _RELATION_CALLS):
+        related = relation_target(call) if callee_name(call) in _RELATION_CALLS else None
+        if related is None:
             continue
-        related = call.args[0]
         if isinstance(related, ast.Name):
             class_name = related.id
         elif isinstance(related, ast.Constant) and isinstance(related.value, str):
@@ -3513,7 +3525,8 @@ def _one_to_one_with_person(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -
         # a Django relation is the field's call; a SQLAlchemy one is a `ForeignKey(...)` of the column's
         relation: ast.Call | None = call if symbol.endswith(("ForeignKey", "OneToOneField")) else next(
             (arg for arg in call.args if isinstance(arg, ast.Call) and callee_name(arg).endswith("ForeignKey")), None)
-        if relation is None or not (relation.args and _names_person(an, relation.args[0])):
+        target = relation_target(relation) if relation is not None else None
+        if target is None or not _names_person(an, target):
             continue
         if relation is call and symbol.endswith("OneToOneField"):
             return True
