@@ -1146,6 +1146,14 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("delivery_instructions", None, CONTENT),
     ("shipping_notes", None, CONTENT),
     ("notes", "Project", None),
+    # --- notes staff keep about a person or what they wrote (pretalx)
+    ("internal_notes", "SpeakerProfile", CONTENT),
+    ("internal_notes", "Submission", CONTENT),
+    ("internal_note", "Ticket", CONTENT),
+    ("internal_notes", "SubmitterAccessCode", None),
+    ("internal_notes", "Event", None),
+    ("internal_notes", None, None),
+    ("internal_ip", "User", None),
     ("instructions", "Recipe", None),
     ("instructions", None, None),
     # --- an address's text kept for searching copies the address

@@ -176,6 +176,13 @@ class Answer(models.Model):
     answer = models.TextField()
 
 
+class SpeakerProfile(models.Model):
+    user = models.ForeignKey(to="person.User", on_delete=models.CASCADE)
+    # what organisers note about the speaker, kept on their record
+    # ruleid: python.django.model-field user.content
+    internal_notes = models.TextField(null=True, blank=True)
+
+
 class Faq(models.Model):
     """django-parler's translated field: the site's own FAQ, one text per language."""
 
