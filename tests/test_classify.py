@@ -1154,6 +1154,12 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("internal_notes", "Event", None),
     ("internal_notes", None, None),
     ("internal_ip", "User", None),
+    # --- the summary a person writes of their talk or paper; not Django's Meta.abstract flag
+    ("abstract", "Submission", CONTENT),
+    ("abstract", "Post", CONTENT),
+    ("abstract", "Meta", None),
+    ("abstract", "Event", None),
+    ("abstract", None, None),
     ("instructions", "Recipe", None),
     ("instructions", None, None),
     # --- an address's text kept for searching copies the address

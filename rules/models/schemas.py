@@ -176,6 +176,17 @@ class Answer(models.Model):
     answer = models.TextField()
 
 
+class Submission(models.Model):
+    """A talk proposal: its summary is the speaker's text, as its description is."""
+
+    # ruleid: python.django.model-field user.content
+    abstract = models.TextField(null=True, blank=True)
+
+    class Meta:
+        # ok: python.django.model-field
+        abstract = False
+
+
 class SpeakerProfile(models.Model):
     user = models.ForeignKey(to="person.User", on_delete=models.CASCADE)
     # what organisers note about the speaker, kept on their record
