@@ -91,3 +91,37 @@ def test_a_text_kept_in_every_language_is_the_services(source: str, expected: li
 ])
 def test_a_relation_given_by_to_ties_a_row_to_a_person(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+LOOP = "def view(request):\n    for key, value in request.POST.items():\n"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # values only told apart from literals: a bulk action's ticks and decisions
+    (LOOP + "        if key.startswith('s-') and value == 'on':\n            print(key)\n", []),
+    (LOOP + "        if value not in ('accept', 'reject'):\n            continue\n", []),
+    (LOOP + "        if value is False:\n            pass\n", []),
+    ("def view(request):\n    return [k for k, v in request.POST.items() if v == 'on']\n", []),
+    # a value kept, logged or compared with another value is read
+    (LOOP + "        print(value)\n", [(2, "collect", ("user.content",), BODY, False),
+                                       (3, "log", ("user.content",), "python.print.personal-data", False)]),
+    (LOOP + "        if value == key:\n            pass\n", [(2, "collect", ("user.content",), BODY, False)]),
+    # a value never read: the loop still takes every field (as before)
+    (LOOP + "        pass\n", [(2, "collect", ("user.content",), BODY, False)]),
+])
+def test_a_loop_whose_values_are_only_compared_with_literals(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a first statement that skips every value but the code's own literals narrows it to them
+    (LOOP + "        if not key.startswith('s-') or value not in ('accept', 'reject'):\n            continue\n"
+     "        print(value)\n", []),
+    # a narrowing that is not the loop's first statement, or that keeps going, narrows nothing
+    (LOOP + "        print(value)\n        if value not in ('accept', 'reject'):\n            continue\n",
+     [(2, "collect", ("user.content",), BODY, False), (3, "log", ("user.content",), "python.print.personal-data", False)]),
+    (LOOP + "        if value not in ('accept', 'reject'):\n            pass\n        print(value)\n",
+     [(2, "collect", ("user.content",), BODY, False), (5, "log", ("user.content",), "python.print.personal-data", False)]),
+])
+def test_a_loop_whose_values_are_narrowed_to_literals(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -1120,6 +1120,31 @@ def forward_filters(request: HttpRequest):
     return redirect(body_link(request))
 
 
+def bulk_decide(request: HttpRequest):
+    # pretalx's bulk review: the ticks and decisions of a listing, keyed "s-<code>", whose values
+    # are only told apart from the code's own literals: no value a person wrote is read
+    decided = {}
+    # ok: python.request.body
+    for key, value in request.POST.items():
+        if not key.startswith("s-") or value not in ("accept", "reject"):
+            continue
+        # narrowed to the literals above: the value is one of the code's own words
+        decided[key.strip("s-")] = "submission." + value + "_submission"
+    # ok: python.request.body
+    ticked = [key.strip("s-") for key, value in request.POST.items() if key.startswith("s-") and value == "on"]
+    return render(request, "decided.html", {"decided": decided, "ticked": ticked})
+
+
+def copy_fields(request: HttpRequest):
+    kept = {}
+    # a value kept, not only compared: every field is read
+    # ruleid: python.request.body user.content
+    for key, value in request.POST.items():
+        if value != "":
+            kept[key] = value
+    return render(request, "kept.html", kept)
+
+
 def public_ticket(request: HttpRequest, ticket_id: int):
     # the address a submitter types to find their own ticket
     return Ticket.objects.get(

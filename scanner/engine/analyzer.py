@@ -1000,7 +1000,7 @@ class FileAnalyzer:
         self.exec_branches([stmt.body, stmt.orelse], scope)
 
     def _exec_for(self, stmt: ast.For | ast.AsyncFor, scope: Scope) -> None:
-        self.bind_iteration(stmt.target, stmt.iter, scope, stmt)
+        self.bind_iteration(stmt.target, stmt.iter, scope, stmt, (*stmt.body, *stmt.orelse))
         self.exec_branches([stmt.body, stmt.orelse], scope)
 
     def _exec_with(self, stmt: ast.With | ast.AsyncWith, scope: Scope) -> None:
@@ -1268,8 +1268,10 @@ class FileAnalyzer:
         if added.categories or added.params:
             scope.env[target.value.id] = added if held.const is not UNKNOWN else union([data_of(held), added])
 
-    def bind_iteration(self, target: ast.expr, iterated_node: ast.expr, scope: Scope, stmt: ast.stmt) -> None:
+    def bind_iteration(self, target: ast.expr, iterated_node: ast.expr, scope: Scope, stmt: ast.stmt,
+                       uses: Sequence[ast.AST] = ()) -> None:
         """Bind a for-loop's (or a comprehension's) target to what one step of the iteration gives.
+        `uses` are the nodes the target is used in (the loop's body, the comprehension).
 
         A mapping's keys do not carry its values' data: `for message_id, message in messages.items()`
         binds `message_id` to what its own name says and `message` to the values; `for key in
@@ -1300,6 +1302,17 @@ class FileAnalyzer:
                     self.assign(part, self.element_of(self.eval(arg, scope)), iterated_node, scope, stmt)
                 return
         iterated = self.eval(iterated_node, scope)
+        if iterated.role == "fields" and call is not None and isinstance(call.func, ast.Attribute) \
+                and call.func.attr == "items" and parts is not None and len(parts) == 2 \
+                and type(parts[1]) is ast.Name and sources.is_request_container(iterated) \
+                and sources.values_only_compared(parts[1].id, uses):
+            # `for key, value in request.POST.items(): if key.startswith("s-") and value == "on"`: a
+            # bulk action's ticks, whose values are only told apart from the code's literals (a
+            # checkbox's "on", a decision's "accept"), read no value a person wrote; the keys are
+            # read as a keys-only loop's are
+            self.assign(parts[0], Value(reasons=(sources.EVERY_KEY,)), iterated_node, scope, stmt)
+            self.assign(parts[1], NOTHING, iterated_node, scope, stmt)
+            return
         if iterated.role == "files" and sources.is_request_container(iterated) or iterated.role == "fields" \
                 and call is not None and isinstance(call.func, ast.Attribute) and call.func.attr in ("items", "values") \
                 and not sources.collected_on_arrival(iterated) and sources.is_request_container(iterated):
@@ -1521,12 +1534,12 @@ class FileAnalyzer:
 
     def _eval_comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp, scope: Scope) -> Value:
         comprehension = Scope(env={}, parent=scope, cls=scope.cls)
-        self.bind_comprehension(node.generators, comprehension)
+        self.bind_comprehension(node.generators, comprehension, node)
         return data_of(self.eval(node.elt, comprehension))
 
     def _eval_dict_comp(self, node: ast.DictComp, scope: Scope) -> Value:
         comprehension = Scope(env={}, parent=scope, cls=scope.cls)
-        self.bind_comprehension(node.generators, comprehension)
+        self.bind_comprehension(node.generators, comprehension, node)
         return union([self.eval(node.key, comprehension), self.eval(node.value, comprehension)])
 
     def _eval_lambda(self, node: ast.Lambda, scope: Scope) -> Value:
@@ -1546,9 +1559,10 @@ class FileAnalyzer:
                 self.eval(bound, scope)
         return NOTHING
 
-    def bind_comprehension(self, generators: list[ast.comprehension], scope: Scope) -> None:
+    def bind_comprehension(self, generators: list[ast.comprehension], scope: Scope, node: ast.expr | None = None) -> None:
         for generator in generators:
-            self.bind_iteration(generator.target, generator.iter, scope, generator.target)  # type: ignore[arg-type]
+            self.bind_iteration(generator.target, generator.iter, scope, generator.target,  # type: ignore[arg-type]
+                                (node,) if node is not None else ())
             for condition in generator.ifs:
                 self.eval(condition, scope)
 

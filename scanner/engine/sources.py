@@ -1260,6 +1260,48 @@ def reencoded_query(node: ast.Call, base: Value) -> Value | None:
     return Value(categories=base.categories, steps=base.steps, reasons=(REENCODED_QUERY,))
 
 
+def values_only_compared(name: str, uses: Sequence[ast.AST]) -> bool:
+    """Whether the name `name` is read in `uses` and only ever as a comparison's operand whose other
+    operands are literals (`value == "on"`, `value not in ("accept", "reject")`, `value is False`):
+    a value only told apart from the code's own choices. False where it is never read, or read
+    anywhere else (kept, passed, formatted). Also where the loop's first statement narrows it to
+    literals (`if not key.startswith("s-") or value not in ("accept", "reject"): continue`): every
+    later use is then one of them. Walked only for a loop over a request's items."""
+    if uses and _narrowed_to_literals(name, uses[0]):
+        return True
+    compared: set[int] = set()
+    loaded: list[ast.Name] = []
+    for root in uses:
+        for node in ast.walk(root):
+            if type(node) is ast.Name and node.id == name and type(node.ctx) is ast.Load:
+                loaded.append(node)
+            elif type(node) is ast.Compare:
+                operands = [node.left, *node.comparators]
+                named = [o for o in operands if type(o) is ast.Name and o.id == name]
+                if named and all(o in named or _literal_operand(o) for o in operands):
+                    compared.update(id(o) for o in named)
+    return bool(loaded) and all(id(node) in compared for node in loaded)
+
+
+def _narrowed_to_literals(name: str, stmt: ast.AST) -> bool:
+    """Whether `stmt` is `if ... value not in (literals) ...: continue` (the test, or one operand of
+    an `or`), skipping the rest of a loop's step unless `name` is one of the literals."""
+    if not (type(stmt) is ast.If and len(stmt.body) == 1 and type(stmt.body[0]) is ast.Continue):
+        return False
+    test = stmt.test
+    tests = test.values if type(test) is ast.BoolOp and type(test.op) is ast.Or else [test]
+    return any(type(t) is ast.Compare and type(t.left) is ast.Name and t.left.id == name and len(t.ops) == 1
+               and type(t.ops[0]) is ast.NotIn and type(t.comparators[0]) is not ast.Constant
+               and _literal_operand(t.comparators[0]) for t in tests)
+
+
+def _literal_operand(node: ast.expr) -> bool:
+    """A constant, or a tuple, list or set display of constants."""
+    if type(node) is ast.Constant:
+        return True
+    return type(node) in (ast.Tuple, ast.List, ast.Set) and all(type(e) is ast.Constant for e in node.elts)  # type: ignore[attr-defined]
+
+
 def returned_container(func: ast.FunctionDef | ast.AsyncFunctionDef, returns: Sequence[Value], data: Value) -> Value | None:
     """The request's data, when a function returns it as a container (`return request.values`, or a
     dict built from the request's fields taken whole, privacyIDEA's `get_all_params(request)`):
