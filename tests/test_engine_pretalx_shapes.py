@@ -125,3 +125,20 @@ def test_a_loop_whose_values_are_only_compared_with_literals(source: str, expect
 ])
 def test_a_loop_whose_values_are_narrowed_to_literals(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+DRF = "from rest_framework import serializers\n"
+SERIALIZER_FIELD = "python.drf.serializer-field"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a source path that ends at a person: the field's name says what of theirs it holds
+    (DRF + "class S(serializers.Serializer):\n    avatar = serializers.ImageField(source='speaker.user')\n",
+     [(3, "collect", ("user.content.self_image",), SERIALIZER_FIELD, False)]),
+    (DRF + "class S(serializers.Serializer):\n    email = serializers.CharField(source='profile.owner')\n",
+     [(3, "collect", ("user.contact.email",), SERIALIZER_FIELD, False)]),
+    # a path that ends at something else reads that thing
+    (DRF + "class S(serializers.Serializer):\n    email = serializers.CharField(source='event.location')\n", []),
+])
+def test_a_source_path_that_ends_at_a_person(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -2980,6 +2980,12 @@ class FavoriteEventArgs(marshmallow.Schema):
     # a plain attribute name is the same object's
     # ruleid: python.marshmallow.field user.contact.phone_number
     phone = wfields.String(attribute="phone_number")
+    # a path that ends at a person: the field's own name says what of theirs it holds (pretalx's
+    # `avatar = UploadedFileField(source="speaker.user")`)
+    # ruleid: python.marshmallow.field user.content.self_image
+    avatar = wfields.Raw(attribute="speaker.user")
+    # ok: python.marshmallow.field
+    venue = wfields.String(attribute="event.location")
 
 
 # JSON Schema: the keys of `properties`, where the schema is validated against or named so.

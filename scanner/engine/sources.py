@@ -3738,11 +3738,16 @@ def _reads_other_object(an: FileAnalyzer, call: ast.Call) -> bool:
     """Whether a field reads, by a dotted path, an attribute of another object that is nothing
     personal (`location = fields.String(attribute="event.location.venue_name")`: an event's venue,
     not a person's location): the path's last name, owned by the name before it, says what the
-    field holds. False for a plain name (`attribute="email_address"`) and for no such keyword."""
+    field holds. False for a plain name (`attribute="email_address"`), for no such keyword, and for
+    a path that ends at a person (`avatar = UploadedFileField(source="speaker.user")`, pretalx's
+    profile picture kept on the speaker's user): the field's own name says what of theirs it holds."""
     for keyword in call.keywords:
         if keyword.arg in _PATH_KEYWORDS and isinstance(keyword.value, ast.Constant) \
                 and isinstance(keyword.value.value, str) and "." in keyword.value.value:
             owner, _, attr = keyword.value.value.rpartition(".")
+            words = an.classifier.pack.words(attr)
+            if words and words[-1] in an.classifier.pack.groups.get("person", frozenset()):
+                return False
             return an.classifier.name(attr, owner=owner.rpartition(".")[2]) is None
     return False
 
