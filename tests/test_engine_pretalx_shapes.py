@@ -142,3 +142,21 @@ SERIALIZER_FIELD = "python.drf.serializer-field"
 ])
 def test_a_source_path_that_ends_at_a_person(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a subject beside a person's message body is theirs
+    (FORMS + "class ContactForm(forms.Form):\n    subject = forms.CharField()\n    message = forms.CharField()\n",
+     [(4, "collect", ("user.content",), FORM_FIELD, False), (5, "collect", ("user.content",), FORM_FIELD, False)]),
+    (MODELS + "class ScheduledMessage(models.Model):\n    subject = models.CharField(max_length=9)\n"
+     "    body = models.TextField()\n",
+     [(5, "collect", ("user.content",), MODEL_FIELD, True), (6, "collect", ("user.content",), MODEL_FIELD, True)]),
+    # a template's, or one with no body beside it, is not
+    (FORMS + "class MailTemplateForm(forms.Form):\n    subject = forms.CharField()\n    text = forms.CharField()\n", []),
+    (FORMS + "class CourseForm(forms.Form):\n    subject = forms.CharField()\n", []),
+    # a subject that holds no text (a choice of topic by number) stays out
+    (FORMS + "class ContactForm(forms.Form):\n    subject = forms.IntegerField()\n    message = forms.CharField()\n",
+     [(5, "collect", ("user.content",), FORM_FIELD, False)]),
+])
+def test_the_subject_of_a_persons_message(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -763,6 +763,34 @@ class ContactForm(forms.Form):
     plan = forms.ModelChoiceField(queryset=None)
 
 
+class SubmissionInvitationForm(forms.Form):
+    """A message one person writes to another (pretalx's co-speaker invitation, a contact form):
+    its subject line is theirs, as its text is."""
+
+    # ruleid: python.django.form-field user.contact.email
+    speaker = forms.EmailField()
+    # ruleid: python.django.form-field user.content
+    subject = forms.CharField()
+    # ruleid: python.django.form-field user.content
+    text = forms.CharField(widget=forms.Textarea())
+
+
+class MailTemplateForm(forms.Form):
+    """A template's subject and text are the service's, whoever edits them."""
+
+    # ok: python.django.form-field
+    subject = forms.CharField()
+    # ok: python.django.form-field
+    text = forms.CharField(widget=forms.Textarea())
+
+
+class CertificateForm(forms.Form):
+    """A subject without a message's body beside it (a certificate's, a lesson's) is no message's."""
+
+    # ok: python.django.form-field
+    subject = forms.CharField()
+
+
 class SpeakerFilterForm(forms.Form):
     """pretalx's filters: a library's refinement of ModelChoiceField (django-scopes' scoped one),
     named after it, picks a record as ModelChoiceField does; the record's name (a question, a

@@ -3852,6 +3852,8 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         written = an.classifier.written_name(name, declaring.owner, DESCRIBING_GROUP)
         if written is not None and written.category.startswith(CONTENT):
             match = written
+    if match is None and name.lower() in _SUBJECT_NAMES and _declared_type(type_names) not in _NO_TEXT_FIELDS:
+        match = _subject_of_message(an, declaring.owner)
     if match is None and declaring.profile and _declared_type(type_names) in _URL_FIELDS:
         # `Profile.fediverse = URLField()` beside `user = OneToOneField(User)`: a link kept on a
         # person's own record is one of theirs (their site, their profile elsewhere), whatever
@@ -3878,6 +3880,30 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
             f"{declaring.owner}.{name} declares {match.category} ({family.family} field, {where})",
             stored=stored, reasons=(f"{family.family} field", match.pattern))
+
+
+# A message's subject line, and the fields that hold the message's own text beside it.
+_SUBJECT_NAMES = frozenset({"subject"})
+_MESSAGE_BODIES = frozenset({"body", "content", "text", "message"})
+
+
+def _subject_of_message(an: FileAnalyzer, owner: str) -> Match | None:
+    """The subject line of a message a person writes: a schema class that declares a `subject`
+    beside a body that is a person's text (`SubmissionInvitationForm.subject` beside its `text`, a
+    contact form's beside its `message`, a scheduled mail's beside its `body`) holds theirs too. A
+    template's or a notification's body is the service's (the classifier's boilerplate owners), and
+    so is its subject. None for a class with no such body, or not of this module."""
+    cls = _class_nodes(an).get(owner)
+    if cls is None:
+        return None
+    for stmt in cls.body:
+        target = stmt.targets[0] if type(stmt) is ast.Assign and len(stmt.targets) == 1 else \
+            stmt.target if type(stmt) is ast.AnnAssign else None
+        if type(target) is ast.Name and target.id in _MESSAGE_BODIES:
+            body = an.classifier.name(target.id, owner=owner)
+            if body is not None and body.category.startswith(CONTENT):
+                return Match(CONTENT, f"the subject of a message beside its {target.id} ({body.pattern})")
+    return None
 
 
 # The first words of field types that hold one text in each language the service speaks
