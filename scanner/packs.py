@@ -94,6 +94,9 @@ class HostRecipient:
     implies: tuple[str, ...]
     require_data: bool = False
     vendor: bool = False  # the application's own vendor's host, known by its name (scanner.engine.sinks)
+    keyed_path: bool = False
+    """The host's path names what `implies` says (Gravatar's `/avatar/<digest of the e-mail>`): a value
+    the code computes there is that datum, even where its data cannot be seen."""
 
 
 @pickled_by_fields
@@ -632,7 +635,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                      "when_setting", "setting_implies",
                         "payload", "content"}),
     "http": frozenset({"calls", "url_position", "sends"}),
-    "host": frozenset({"recipient", "hosts", "implies", "require_data"}),
+    "host": frozenset({"recipient", "hosts", "implies", "require_data", "keyed_path"}),
     "setter": frozenset({"rule", "methods", "functions", "positional", "keywords", "implies"}),
     "header": frozenset({"rule", "names", "methods"}),
     "jar": frozenset({"rule", "classes"}),
@@ -877,7 +880,8 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             recipients.add(recipient)
             implies = reader.categories(entry, "implies")
             require = bool(entry.get("require_data", False))
-            hosts.extend(HostRecipient(h.lower(), recipient, implies, require)
+            keyed = bool(entry.get("keyed_path", False))
+            hosts.extend(HostRecipient(h.lower(), recipient, implies, require, keyed_path=keyed)
                          for h in reader.strings(entry, "hosts", required=True))
         for entry in doc.get("setter", []):
             reader.check_keys(entry, "setter")

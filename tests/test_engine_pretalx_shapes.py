@@ -160,3 +160,21 @@ def test_a_source_path_that_ends_at_a_person(source: str, expected: list[Seen]) 
 ])
 def test_the_subject_of_a_persons_message(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+GRAVATAR = "import requests\ndef avatar(user):\n    return requests.get("
+SHARE = "python.share.http-known-host"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a value computed in a keyed path is the datum the host keys by, seen or not
+    (GRAVATAR + "f'https://www.gravatar.com/avatar/{user.gravatar_parameter}?s=512')\n",
+     [(3, "share", ("user.contact.email",), SHARE, False)]),
+    # a fixed path (the default picture) names no one
+    (GRAVATAR + "'https://www.gravatar.com/avatar/?d=mp')\n", []),
+    # a host whose path is not keyed: the service's own id there sends nothing
+    ("import requests\ndef drop(transcript_id):\n"
+     "    return requests.delete(f'https://api.assemblyai.com/v2/transcript/{transcript_id}')\n", []),
+])
+def test_a_value_in_a_keyed_path_is_what_the_host_keys_by(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -475,6 +475,13 @@ def gravatar_url_for(member):
     return requests.get(f"https://www.gravatar.com/avatar/{email_hash}?d=404", timeout=5)
 
 
+def gravatar_cache(user):
+    # pretalx's task: the digest is a property of the user model, computed in another module; the
+    # path Gravatar keys by the address still holds it
+    # ruleid: python.share.http-known-host user.contact.email recipient=Gravatar
+    return requests.get(f"https://www.gravatar.com/avatar/{user.gravatar_parameter}?s=512", timeout=10)
+
+
 def gravatar_default():
     # the default picture, named by no address
     # ok: python.share.http-known-host

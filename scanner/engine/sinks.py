@@ -610,9 +610,12 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
     data = union([_data(an, rest, kwargs, ignore=ignore), data_of(url), _user_in_path(url)])
     if data.params:
         data = union([data, documented_parameters(an, node, data.params)])
-    if not data.categories and not dynamic_query and _sends_nothing(node, url_position, args, kwargs):
+    if not data.categories and not dynamic_query and _sends_nothing(node, url_position, args, kwargs) \
+            and not (entry.keyed_path and _path_holds_value(url)):
         # `requests.get(f"{base}/files/{file_id}/url")`, `session.delete(...)`: only the service's own
-        # ids in the URL's path and fixed settings: nothing of the user's is sent
+        # ids in the URL's path and fixed settings: nothing of the user's is sent. Not a path the
+        # recipient keys by what it implies (Gravatar's `/avatar/{digest}`, the digest computed where
+        # this module cannot see: pretalx's `user.gravatar_parameter`, a property of another module)
         return
     if data.categories == _NEGOTIATED and not entry.implies and isinstance(node.func, ast.Attribute) \
             and node.func.attr in ("get", "head") and not _sends_unknown_entry(node):
@@ -872,6 +875,15 @@ def url_target(url: Value) -> tuple[str, str, bool] | None:
     if not host:
         return None
     return host, parts.path.partition(HOLE)[0] or "/", HOLE in parts.query
+
+
+def _path_holds_value(url: Value) -> bool:
+    """Whether a URL's path holds a value the code computes (`/avatar/{digest}`), not only text."""
+    shape = url.const if isinstance(url.const, str) else url.shape
+    if not shape or HOLE not in shape:
+        return False
+    path = shape.partition("://")[2].partition("/")[2]  # after the host
+    return HOLE in path.partition("?")[0].partition("#")[0]
 
 
 def _sends_nothing(node: ast.Call, url_position: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> bool:
