@@ -178,3 +178,15 @@ SHARE = "python.share.http-known-host"
 ])
 def test_a_value_in_a_keyed_path_is_what_the_host_keys_by(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a record with a translated text is the service's: its file too
+    (MODELS + "class SpeakerInformation(models.Model):\n    title = I18nCharField(max_length=9)\n"
+     "    resource = models.FileField()\n", []),
+    # without one, a speaker's record's file is theirs
+    (MODELS + "class SpeakerInformation(models.Model):\n    title = models.CharField(max_length=9)\n"
+     "    resource = models.FileField()\n", [(6, "collect", ("user.content",), MODEL_FIELD, True)]),
+])
+def test_a_translated_records_files_are_the_services(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

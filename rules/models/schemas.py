@@ -166,6 +166,16 @@ class Question(models.Model):
     help_text = I18nTextField(null=True, blank=True)
 
 
+class SpeakerInformation(models.Model):
+    """pretalx's notice to speakers: a record written in each of the event's languages is the
+    service's, and so is the file attached to it."""
+
+    # ok: python.django.model-field
+    title = I18nCharField(max_length=200)
+    # ok: python.django.model-field
+    resource = models.FileField(null=True, blank=True)
+
+
 class Answer(models.Model):
     """pretalx's answer to an organiser's question: its relations are given by `to=`."""
 

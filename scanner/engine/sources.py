@@ -3863,6 +3863,10 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         return
     if _holds_flag(stmt, type_names):
         return  # `verified_email = BooleanField()`: whether the address was verified, not the address
+    if match.category.startswith(CONTENT) and _translated_record(an, declaring.owner):
+        # `SpeakerInformation.resource = FileField()` beside its translated `title` and `text`: a
+        # notice the service's managers write for everyone, in each language, with its attachment
+        return
     if match.category.startswith(_WRITTEN_IDENTIFIERS) and _lists_numbers(type_names):
         return  # `users = fields.List(fields.Integer)`: the users' ids, referring to their records
     if match.category.startswith(CONTENT) and isinstance(stmt, ast.AnnAssign) and _no_text(stmt.annotation):
@@ -3880,6 +3884,21 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
             f"{declaring.owner}.{name} declares {match.category} ({family.family} field, {where})",
             stored=stored, reasons=(f"{family.family} field", match.pattern))
+
+
+def _translated_record(an: FileAnalyzer, owner: str) -> bool:
+    """Whether the schema class `owner` of this module declares a field of a translated type
+    (`title = I18nCharField(...)`): a record the service writes in each of its languages (a notice,
+    a page, a question), whose other texts and files are its own too. False for a class of another
+    module or with none."""
+    cls = _class_nodes(an).get(owner)
+    if cls is None:
+        return False
+    for stmt in cls.body:
+        value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+        if type(value) is ast.Call and callee_name(value).startswith(_TRANSLATED_PREFIXES):
+            return True
+    return False
 
 
 # A message's subject line, and the fields that hold the message's own text beside it.
