@@ -1154,6 +1154,10 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("internal_notes", "Event", None),
     ("internal_notes", None, None),
     ("internal_ip", "User", None),
+    # --- a person's short handle
+    ("nick", "User", "user.account.username"),
+    ("nick", "Channel", None),
+    ("nick", None, None),
     # --- the summary a person writes of their talk or paper; not Django's Meta.abstract flag
     ("abstract", "Submission", CONTENT),
     ("abstract", "Post", CONTENT),

@@ -166,6 +166,12 @@ class Question(models.Model):
     help_text = I18nTextField(null=True, blank=True)
 
 
+class SpeakerUser(models.Model):
+    # a person's short handle
+    # ruleid: python.django.model-field user.account.username
+    nick = models.CharField(max_length=60, null=True, blank=True)
+
+
 class SpeakerInformation(models.Model):
     """pretalx's notice to speakers: a record written in each of the event's languages is the
     service's, and so is the file attached to it."""
