@@ -190,3 +190,25 @@ def test_a_value_in_a_keyed_path_is_what_the_host_keys_by(source: str, expected:
 ])
 def test_a_translated_records_files_are_the_services(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a ModelSerializer with no create or update of its own renders a dotted source
+    (DRF + "class SpeakerSerializer(serializers.ModelSerializer):\n    name = serializers.CharField(source='user.name')\n", []),
+    (DRF + "class SpeakerSerializer(serializers.ModelSerializer):\n    pass\n"
+     "class OrgaSerializer(SpeakerSerializer):\n    email = serializers.CharField(source='user.email')\n", []),
+    # one that writes, or a plain Serializer, or a base of elsewhere, may take it in
+    (DRF + "class SpeakerSerializer(serializers.ModelSerializer):\n    name = serializers.CharField(source='user.name')\n"
+     "    def update(self, instance, data):\n        return instance\n",
+     [(3, "collect", ("user.name",), SERIALIZER_FIELD, False)]),
+    (DRF + "class SpeakerSerializer(serializers.Serializer):\n    name = serializers.CharField(source='user.name')\n",
+     [(3, "collect", ("user.name",), SERIALIZER_FIELD, False)]),
+    (DRF + "from app.api import PretalxSerializer\n"
+     "class SpeakerSerializer(PretalxSerializer):\n    name = serializers.CharField(source='user.name')\n",
+     [(4, "collect", ("user.name",), SERIALIZER_FIELD, False)]),
+    # a plain source is the model's own field, written by DRF's create and update
+    (DRF + "class SpeakerSerializer(serializers.ModelSerializer):\n    name = serializers.CharField(source='full_name')\n",
+     [(3, "collect", ("user.name",), SERIALIZER_FIELD, False)]),
+])
+def test_a_dotted_source_a_model_serializer_cannot_write_is_output(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

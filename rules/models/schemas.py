@@ -1130,6 +1130,34 @@ class PlanForm(forms.ModelForm):
 
 # --- Django REST framework ------------------------------------------------------------------------
 
+class LegacySpeakerSerializer(serializers.ModelSerializer):
+    """pretalx's legacy API: a model serializer with no create or update of its own renders a field
+    of a dotted source (DRF's refuse to write one): a response's, not a collect."""
+
+    # ok: python.drf.serializer-field
+    name = serializers.CharField(source="user.name")
+
+    class Meta:
+        model = Profile
+        fields = ("name",)
+
+
+class LegacySpeakerOrgaSerializer(LegacySpeakerSerializer):
+    # ok: python.drf.serializer-field
+    email = serializers.CharField(source="user.email")
+
+
+class SpeakerUpdateSerializer(serializers.ModelSerializer):
+    """The same field where the serializer writes it itself is received."""
+
+    # ruleid: python.drf.serializer-field user.name
+    name = serializers.CharField(source="user.name")
+
+    def update(self, instance, validated_data):
+        instance.user.name = validated_data.get("user", {}).get("name", instance.user.name)
+        return instance
+
+
 class SignupSerializer(serializers.Serializer):
     # ok: python.drf.serializer-field
     id = serializers.IntegerField(read_only=True)

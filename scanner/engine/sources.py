@@ -3683,6 +3683,8 @@ def _field(
         return
     if _refers_by_id(an, family, call, scope) or _response_only(an, call):
         return
+    if family.family == _DRF and call.keywords and _dotted_source(call) and _writes_nothing_nested(an, owner, scope):
+        return
     symbol = symbol or callee_name(call)
     type_names = [symbol.rsplit(".", 1)[-1]]
     column_name = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) else None
@@ -3732,6 +3734,48 @@ _ITEM_KEYWORDS = frozenset({"child", "base_field"})
 # The keywords by which a serializer's field names the attribute path it reads (marshmallow's
 # `attribute=`, DRF's `source=`).
 _PATH_KEYWORDS = ("attribute", "source")
+
+
+_DRF = "drf-serializer"
+# DRF's model serializers, whose own `create` and `update` refuse to write a field with a dotted source
+# (`raise_errors_on_nested_writes`): such a field is output unless the serializer writes it itself.
+_MODEL_SERIALIZERS = frozenset({"rest_framework.serializers.ModelSerializer",
+                                "rest_framework.serializers.HyperlinkedModelSerializer"})
+_WRITE_METHODS = frozenset({"create", "update"})
+
+
+def _dotted_source(call: ast.Call) -> bool:
+    """A DRF field given a dotted `source` (`CharField(source="user.name")`): another object's attribute."""
+    return any(k.arg == "source" and type(k.value) is ast.Constant and isinstance(k.value.value, str)
+               and "." in k.value.value for k in call.keywords)
+
+
+def _writes_nothing_nested(an: FileAnalyzer, owner: str, scope: Scope) -> bool:
+    """Whether the serializer class `owner` is a DRF ModelSerializer (directly, or through bases of
+    this module) that neither it nor those bases give a `create` or `update` of their own: DRF's
+    refuse a dotted-source field, so the class only renders such a field (pretalx's
+    `LegacySpeakerSerializer.name = CharField(source="user.name")`, a list's and detail's output).
+    False where a base of another module or unknown might write it."""
+    classes = _class_nodes(an)
+    pending, seen, model = [owner], {owner}, False
+    while pending:
+        node = classes.get(pending.pop())
+        if node is None:
+            return False
+        if any(isinstance(stmt, _FUNCTIONS) and stmt.name in _WRITE_METHODS for stmt in node.body):
+            return False
+        for base in node.bases:
+            if type(base) is ast.Name and base.id in classes:
+                if base.id not in seen:
+                    seen.add(base.id)
+                    pending.append(base.id)
+                continue
+            symbol = an.static_symbol(base, an.module_scope)
+            if symbol in _MODEL_SERIALIZERS:
+                model = True
+            else:
+                return False  # a base of another module (a mixin, the project's serializer) may write
+    return model
 
 
 def _reads_other_object(an: FileAnalyzer, call: ast.Call) -> bool:
