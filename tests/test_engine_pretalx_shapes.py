@@ -212,3 +212,18 @@ def test_a_translated_records_files_are_the_services(source: str, expected: list
 ])
 def test_a_dotted_source_a_model_serializer_cannot_write_is_output(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # what a proposal's author writes about a thing attached to it
+    (MODELS + "class Resource(models.Model):\n    submission = models.ForeignKey(to='Submission', on_delete=1)\n"
+     "    description = models.CharField(max_length=9)\n", [(6, "collect", ("user.content",), MODEL_FIELD, True)]),
+    # attached to a thing that is not what people write
+    (MODELS + "class Resource(models.Model):\n    event = models.ForeignKey(to='Event', on_delete=1)\n"
+     "    description = models.CharField(max_length=9)\n", []),
+    # a number or a URL holds no words of theirs
+    (MODELS + "class Resource(models.Model):\n    submission = models.ForeignKey(to='Submission', on_delete=1)\n"
+     "    link = models.URLField()\n", []),
+])
+def test_what_a_posts_author_writes_about_its_attachment(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -166,6 +166,24 @@ class Question(models.Model):
     help_text = I18nTextField(null=True, blank=True)
 
 
+class Resource(models.Model):
+    """pretalx's resource of a proposal: what its author writes about the file or link they attach."""
+
+    submission = models.ForeignKey(to="submission.Submission", on_delete=models.PROTECT)
+    # ruleid: python.django.model-field user.content
+    description = models.CharField(null=True, blank=True, max_length=1000)
+    # ok: python.django.model-field
+    position = models.IntegerField(default=0)
+
+
+class Attachment(models.Model):
+    """A relation that names a pointer (`last_post`), not the one post it belongs to."""
+
+    last_post = models.ForeignKey("Post", on_delete=models.SET_NULL, null=True)
+    # ok: python.django.model-field
+    description = models.CharField(max_length=200)
+
+
 class SpeakerUser(models.Model):
     # a person's short handle
     # ruleid: python.django.model-field user.account.username

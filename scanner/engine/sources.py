@@ -3626,6 +3626,22 @@ def _owned_by_one_person(an: FileAnalyzer, declaring: _Declaring) -> bool:
         len(words) == 1 and words[0] in person for words in map(pack.words, declaring.people))
 
 
+def _attached_to_content(an: FileAnalyzer, owner: str) -> bool:
+    """Whether the stored class `owner` of this module is attached to one post or proposal: a
+    relation named in one word for what people write (`submission = ForeignKey(...)`, `post =
+    ForeignKey(Post)`: the classifier's content owners). Not a relation that names a role or a
+    pointer (`last_post`), nor a class of another module."""
+    cls = _class_nodes(an).get(owner)
+    if cls is None:
+        return False
+    pack = an.classifier.pack
+    content = pack.groups.get("content", frozenset())
+    for name, call in _field_calls(cls):
+        if callee_name(call) in ("ForeignKey", "OneToOneField") and name in content:
+            return True
+    return False
+
+
 def _copied_name(declaring: _Declaring, name: str) -> Match | None:
     """A text field that copies the login of a person the class relates to (`poster_name` beside
     `poster = ForeignKey(settings.AUTH_USER_MODEL)`): the username. None for any other field."""
@@ -3898,6 +3914,14 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
             match = written
     if match is None and name.lower() in _SUBJECT_NAMES and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         match = _subject_of_message(an, declaring.owner)
+    if match is None and declaring.stored and _declared_type(type_names) not in _NO_TEXT_FIELDS \
+            and _attached_to_content(an, declaring.owner):
+        # `Resource.description` beside `submission = ForeignKey(Submission)`: what the author of a post
+        # or a proposal writes about a thing attached to it (a file, a link) is theirs, as on a row
+        # one person owns
+        written = an.classifier.written_name(name, declaring.owner, DESCRIBING_GROUP)
+        if written is not None and written.category.startswith(CONTENT):
+            match = written
     if match is None and declaring.profile and _declared_type(type_names) in _URL_FIELDS:
         # `Profile.fediverse = URLField()` beside `user = OneToOneField(User)`: a link kept on a
         # person's own record is one of theirs (their site, their profile elsewhere), whatever
