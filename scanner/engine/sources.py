@@ -3634,12 +3634,16 @@ def _attached_to_content(an: FileAnalyzer, owner: str) -> bool:
     cls = _class_nodes(an).get(owner)
     if cls is None:
         return False
-    pack = an.classifier.pack
-    content = pack.groups.get("content", frozenset())
-    for name, call in _field_calls(cls):
-        if callee_name(call) in ("ForeignKey", "OneToOneField") and name in content:
-            return True
-    return False
+    known: bool | None = getattr(cls, _ATTACHED, None)  # once per class, not per field
+    if known is None:
+        content = an.classifier.pack.groups.get("content", frozenset())
+        known = any(callee_name(call) in ("ForeignKey", "OneToOneField") and name in content
+                    for name, call in _field_calls(cls))
+        setattr(cls, _ATTACHED, known)
+    return known
+
+
+_ATTACHED = "_policyscan_attached_to_content"
 
 
 def _copied_name(declaring: _Declaring, name: str) -> Match | None:
@@ -3962,11 +3966,15 @@ def _translated_record(an: FileAnalyzer, owner: str) -> bool:
     cls = _class_nodes(an).get(owner)
     if cls is None:
         return False
-    for stmt in cls.body:
-        value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
-        if type(value) is ast.Call and callee_name(value).startswith(_TRANSLATED_PREFIXES):
-            return True
-    return False
+    known: bool | None = getattr(cls, _TRANSLATED, None)  # once per class, not per field
+    if known is None:
+        known = any(type(value) is ast.Call and callee_name(value).startswith(_TRANSLATED_PREFIXES)
+                    for value in (stmt.value for stmt in cls.body if isinstance(stmt, (ast.Assign, ast.AnnAssign))))
+        setattr(cls, _TRANSLATED, known)
+    return known
+
+
+_TRANSLATED = "_policyscan_translated"
 
 
 # A message's subject line, and the fields that hold the message's own text beside it.
