@@ -3626,6 +3626,13 @@ def _owned_by_one_person(an: FileAnalyzer, declaring: _Declaring) -> bool:
         len(words) == 1 and words[0] in person for words in map(pack.words, declaring.people))
 
 
+def _describes(an: FileAnalyzer, name: str) -> bool:
+    """Whether a field's name ends with a describing word (`description`, `caption`): a set test on
+    its last word first, as the rules that read such fields are asked about few names."""
+    words = an.classifier.pack.words(name)
+    return bool(words) and words[-1] in an.classifier.pack.groups.get(DESCRIBING_GROUP, frozenset())
+
+
 def _attached_to_content(an: FileAnalyzer, owner: str) -> bool:
     """Whether the stored class `owner` of this module is attached to one post or proposal: a
     relation named in one word for what people write (`submission = ForeignKey(...)`, `post =
@@ -3918,7 +3925,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
             match = written
     if match is None and name.lower() in _SUBJECT_NAMES and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         match = _subject_of_message(an, declaring.owner)
-    if match is None and declaring.stored and _declared_type(type_names) not in _NO_TEXT_FIELDS \
+    if match is None and declaring.stored and _describes(an, name) and _declared_type(type_names) not in _NO_TEXT_FIELDS \
             and _attached_to_content(an, declaring.owner):
         # `Resource.description` beside `submission = ForeignKey(Submission)`: what the author of a post
         # or a proposal writes about a thing attached to it (a file, a link) is theirs, as on a row
