@@ -8,7 +8,7 @@ import textwrap
 
 import pytest
 
-from scanner.engine.sources import _decoded_into, _named_twice
+from scanner.engine.sources import _decoded_into, _functions, _functions_around, _named_twice
 from scanner.engine.summaries import (
     USE_FUNCTION,
     USE_NAMED,
@@ -97,3 +97,46 @@ def test_a_function_that_decodes_into_the_class_it_is_given_is_used_by_every_cal
     # a summary that decodes another parameter is another summary (a caller's result may change)
     other = ModuleSummary(functions={"app.validation.validate": FunctionSummary(param_names=("schema_class",))})
     assert summary.digest() != other.digest()
+
+
+_AROUND = """\
+import flask
+
+def outside():
+    return 1
+
+@app.route("/a")
+def view():
+    def inner():
+        return flask.request.get_json(silent=True)
+    return inner()
+
+class Api:
+    def post(self):
+        if flask.request.is_json:
+            try:
+                body = flask.request.get_json()
+            except ValueError:
+                def fallback():
+                    return {}
+                body = fallback()
+        return body
+
+    def get(self):
+        return 2
+"""
+
+
+@pytest.mark.parametrize("lines", [[], [6], [9], [16], [9, 16], [19], [1, 3, 24], [8, 9, 16, 24]])
+def test_the_functions_around_lines_are_those_of_the_module_that_hold_one_in_the_same_order(lines: list[int]) -> None:
+    # only the statements spanning a line are looked into: the same functions as a filter of every one
+    body = ast.parse(_AROUND).body
+    expected = [f.name for f in _functions(body)
+                if any(f.lineno <= line <= (f.end_lineno or f.lineno) for line in lines)]
+    assert [f.name for f in _functions_around(body, lines)] == expected
+    if lines == [9, 16]:
+        assert expected == ["view", "inner", "post"]
+    if lines == [19]:
+        assert expected == ["post", "fallback"]
+    if lines == [6]:
+        assert expected == []  # a decorator's line is not the function's

@@ -2383,17 +2383,15 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
         # only the functions holding a decoding call can build a class from what it decodes
         decoding.sort()
         passed: dict[str, list[int]] = {}
-        for func in _functions(an.tree.body):
-            at = bisect.bisect_left(decoding, func.lineno)
-            if at < len(decoding) and decoding[at] <= (func.end_lineno or func.lineno):
-                params = [arg.arg for arg in named_parameters(func.args)]
-                for built in _decoded_into(func):
-                    seeds.append(built)
-                    # `scim_type.model_validate(request.json)`: the class is the caller's to choose
-                    chosen = [n.id for n in _type_names(built) if isinstance(n, ast.Name) and n.id in params]
-                    if chosen:
-                        passed.setdefault(func.name, []).extend(params.index(name) for name in chosen)
-                        decoders_of[func] = decoders_of.get(func, frozenset()) | frozenset(chosen)
+        for func in _functions_around(an.tree.body, decoding):
+            params = [arg.arg for arg in named_parameters(func.args)]
+            for built in _decoded_into(func):
+                seeds.append(built)
+                # `scim_type.model_validate(request.json)`: the class is the caller's to choose
+                chosen = [n.id for n in _type_names(built) if isinstance(n, ast.Name) and n.id in params]
+                if chosen:
+                    passed.setdefault(func.name, []).extend(params.index(name) for name in chosen)
+                    decoders_of[func] = decoders_of.get(func, frozenset()) | frozenset(chosen)
         if any(passed.values()):
             seeds.extend(_passed_classes(an, passed))
     found = tuple(seeds)
@@ -2610,6 +2608,24 @@ def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunc
         elif not isinstance(stmt, _SIMPLE_STATEMENTS):  # most statements hold no statements
             for inner in inner_bodies(stmt):
                 yield from _functions(inner)
+
+
+def _functions_around(body: list[ast.stmt], lines: list[int]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """`_functions(body)`'s functions whose lines hold one of `lines` (ascending), in the same order:
+    only the statements spanning one of them are looked into (a module's few decoding calls sit in
+    few of its functions: every function of jinja_context.py was visited for one `get_json(cache=True)`)."""
+    for stmt in body:
+        at = bisect.bisect_left(lines, stmt.lineno)
+        if at == len(lines) or lines[at] > (stmt.end_lineno or stmt.lineno):
+            continue
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield stmt
+            yield from _functions_around(stmt.body, lines)
+        elif isinstance(stmt, ast.ClassDef):
+            yield from _functions_around(stmt.body, lines)
+        elif not isinstance(stmt, _SIMPLE_STATEMENTS):  # most statements hold no statements
+            for inner in inner_bodies(stmt):
+                yield from _functions_around(inner, lines)
 
 
 # Statements that hold no statements (the most common ones): `_functions` does not look inside them.
