@@ -3986,6 +3986,10 @@ def _translated_record(an: FileAnalyzer, owner: str) -> bool:
     (`title = I18nCharField(...)`): a record the service writes in each of its languages (a notice,
     a page, a question), whose other texts and files are its own too. False for a class of another
     module or with none."""
+    if not any(prefix in an.source for prefix in _TRANSLATED_PREFIXES):
+        # the field's class is named in the module's text (`callee_name` is syntax): without it,
+        # no class's walk (`_class_nodes` walks every statement of a module it was not asked of)
+        return False
     cls = _class_nodes(an).get(owner)
     if cls is None:
         return False
