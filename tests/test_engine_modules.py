@@ -587,3 +587,76 @@ def test_the_configured_source_roots_name_modules_and_key_the_cache(tmp_path: Pa
     # the cached results, made with other module names, are not reused
     assert logs(tmp_path, 1, cache=True) == [("backend/shop/util.py", 8, ()),
                                              ("backend/shop/views.py", 9, ("user.contact.email",))]
+
+
+DESCRIPTOR_MIXIN = '''
+from flask import request
+
+
+class ArgsMixin:
+    def get_args(self, descriptors, location=None):
+        location = ["values", "json"] if request.is_json else [location or "values"]
+        sources = []
+        for source_name in location:
+            sources.append(getattr(request, source_name))
+        args = {}
+        for descriptor in descriptors:
+            if isinstance(descriptor, (list, tuple)):
+                name, default, *_ = descriptor
+            elif isinstance(descriptor, dict):
+                name = descriptor.get("name")
+            else:
+                name = descriptor
+            args[name] = self._parse_arg(sources, name)
+        return args
+
+    @staticmethod
+    def _parse_arg(sources, name):
+        source = next((s for s in sources if name in s), None)
+        return source.get(name) if source is not None else None
+
+
+def column_labels(columns):
+    labels = {}
+    for column in columns:
+        name = column[0]
+        labels[name] = request.args.get("lang", "en") + name
+    return labels
+'''
+
+DESCRIPTOR_VIEWS = '''
+from app.mixin import ArgsMixin, column_labels
+
+
+class OTPResource(ArgsMixin):
+    def get(self):
+        args = self.get_args(
+            [
+                ("email", None, True),
+                "project_id",
+                {"name": "comments", "required": True},
+                "phone",
+            ],
+            location="values",
+        )
+        more = self.get_args(descriptors=["full_name"])
+        labels = column_labels([("email", "E-mail")])
+        return args, more, labels
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_helper_reading_the_request_by_a_list_of_descriptors_reads_each_named_field(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "mixin.py").write_text(textwrap.dedent(DESCRIPTOR_MIXIN))
+    (tmp_path / "app" / "views.py").write_text(textwrap.dedent(DESCRIPTOR_VIEWS))
+    assert observed(tmp_path, jobs) == [
+        # each descriptor naming personal data, at its own line; `project_id` names none, and the
+        # column titles `column_labels` is given are not keys it reads the request by
+        ("app/views.py", 9, "collect", ("user.contact.email",), None),
+        ("app/views.py", 11, "collect", ("user.content",), None),
+        ("app/views.py", 12, "collect", ("user.contact.phone_number",), None),
+        # the list passed by the parameter's name
+        ("app/views.py", 16, "collect", ("user.name",), None),
+    ]

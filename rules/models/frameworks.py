@@ -971,6 +971,82 @@ def django_oauth_callback(request):
     return JsonResponse({"device": device_id, "state": state})
 
 
+class ArgsMixin:
+    """A resource mixin reading the request by a list of descriptors (zou's `get_args`): each
+    descriptor names a field, as a string, a tuple whose first item is the name, or a dict's "name"."""
+
+    def get_args(self, descriptors, location=None):
+        # ok: python.request.field
+        location = ["values", "json"] if flask_request.is_json else [location or "values"]
+        sources = []
+        for source_name in location:
+            sources.append(getattr(flask_request, source_name))
+        args = {}
+        for descriptor in descriptors:
+            default = None
+            if isinstance(descriptor, (list, tuple)):
+                name, default, *_ = descriptor
+            elif isinstance(descriptor, dict):
+                name = descriptor.get("name")
+            else:
+                name = descriptor
+            args[name] = self._parse_arg(sources, name, default)
+        return args
+
+    @staticmethod
+    def _parse_arg(sources, name, default):
+        source = next((s for s in sources if name in s), None)
+        return source.get(name) if source is not None else default
+
+
+def column_labels(columns):
+    # a list of descriptors the helper does not read the request by: column titles
+    labels = {}
+    for column in columns:
+        name = column[0]
+        labels[name] = column[1] if len(column) > 1 else name.title()
+    return labels
+
+
+def export_rows(rows, columns):
+    # reads the request (its format), but the names it is given are keys of the rows
+    # ok: python.request.field
+    separator = flask_request.args.get("separator", ",")
+    return [separator.join(str(row[column]) for column in columns) for row in rows]
+
+
+def export_columns(rows, columns):
+    lines = []
+    for column in columns:
+        lines.append(",".join(str(row[column]) for row in rows))
+    return lines, flask_request.args.get("separator")
+
+
+class EmailOTPResource(ArgsMixin):
+    def get(self):
+        # each descriptor naming personal data is a field read from the request, at its line
+        args = self.get_args(
+            [
+                # ruleid: python.request.field user.contact.email
+                ("email", None, True),
+                # ok: python.request.field
+                ("page", 1),
+                # ok: python.request.field
+                "project_id",
+                # ruleid: python.request.field user.content
+                {"name": "comments", "required": True, "default": []},
+            ],
+            location="values",
+        )
+        # ok: python.request.field
+        labels = column_labels([("email", "E-mail"), ("phone", "Phone")])
+        # ok: python.request.field
+        rows = export_rows(get_db().people(), ["email", "phone"])
+        # ok: python.request.field
+        columns = export_columns(get_db().people(), ["email", "phone"])
+        return jsonify(args=args, labels=labels, rows=rows, columns=columns)
+
+
 def oauth_return(request):
     # a Django view routed from a separate urls module: its name says it is a step of signing in,
     # so the code the provider sends back is a credential; `state` is the app's own nonce

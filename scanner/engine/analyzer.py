@@ -233,6 +233,9 @@ class Scope:
     raised: list[Value] | None
     """While a `try` body runs: the data of the exceptions it raises itself (`raise UserError(f"no user
     {email}")`), which its handlers' `except ... as e` names hold."""
+    param_loops: list[ast.For | ast.AsyncFor] | tuple[()]
+    """The loops over one of the function's parameters (`for descriptor in descriptors`), for
+    `sources.descriptor_parameter` (few functions have one: it walks none other)."""
     function_aliases: Mapping[str, set[str]]
     """Names bound to functions of the file (`func = charge_webhook` in one branch, `func = source_webhook`
     in another): a call through the name may reach each of them."""
@@ -257,6 +260,7 @@ class Scope:
         self.sign_in = None
         self.sign_in_of = None
         self.raised = None
+        self.param_loops = ()
         self.function_aliases = _NO_ALIASES
 
     def pend(self, name: str, body: PendingBody) -> None:
@@ -843,10 +847,12 @@ class FileAnalyzer:
         log_sites = self._log_sites(scope.side_logs, shift, func.name) if scope.side_logs else {}
         http_url = scope.http_url - shift if scope.http_url is not None and scope.http_url >= shift else None
         decoded = sources.decoding_parameters(self, func)
+        looped = sources.descriptor_parameter(self, func, scope.param_loops, outer) if scope.param_loops else None
+        descriptors = names.index(looped) - shift if looped is not None and looped in names[shift:] else None
         decodes = frozenset(names.index(name) - shift for name in decoded if name in names[shift:]) \
             if decoded else frozenset()
         if plain and not log_params and not log_sites and not return_params and keyed is None and not scope.cookie_params \
-                and not scope.cookie_rule and rebuilds is None and http_url is None and not decodes:
+                and not scope.cookie_rule and rebuilds is None and http_url is None and not decodes and descriptors is None:
             # a summary that says nothing but the parameters' names (most functions): one shared per
             # names, as the frozen class's generated __init__ costs more than the analysis of a short body
             trivial = _TRIVIAL_SUMMARIES.get(param_names)
@@ -869,6 +875,7 @@ class FileAnalyzer:
             http_url=http_url,
             log_sites=log_sites,
             decodes=decodes,
+            descriptors=descriptors,
         )
 
     def _log_sites(self, side_logs: Mapping[int, list[sinks.SideLog]], shift: int,
@@ -1000,6 +1007,8 @@ class FileAnalyzer:
         self.exec_branches([stmt.body, stmt.orelse], scope)
 
     def _exec_for(self, stmt: ast.For | ast.AsyncFor, scope: Scope) -> None:
+        if type(stmt.iter) is ast.Name and stmt.iter.id in scope.params and stmt not in scope.param_loops:
+            scope.param_loops = [*scope.param_loops, stmt]
         self.bind_iteration(stmt.target, stmt.iter, scope, stmt, (*stmt.body, *stmt.orelse))
         self.exec_branches([stmt.body, stmt.orelse], scope)
 
@@ -1878,6 +1887,8 @@ class FileAnalyzer:
                 # not exported: no summary), whether the module offering it is analysed first or not
                 summary = None
         if summary is not None:
+            if summary.descriptors is not None:
+                sources.descriptor_reads(self, node, summary.argument_node(summary.descriptors, node), scope)
             if summary.keyed is not None:
                 read = self.keyed_call(node, summary, args, kwargs, scope)
                 if read is not None:

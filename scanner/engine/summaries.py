@@ -10,6 +10,7 @@ qualified names it used. The runner merges the summaries of every file into one
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import pickle
 from collections.abc import Collection, Iterable, Mapping
@@ -96,6 +97,11 @@ class FunctionSummary:
     """The parameters the function builds a class from a request's decoded payload with (`def
     validate_request_body(SchemaClass): return SchemaClass.model_validate(request.get_json())`): the
     class a caller passes there receives data, as one named in a decoder's call does."""
+    descriptors: int | None = None
+    """The parameter holding a list of request-field descriptors whose names the function reads from
+    the request (`get_args(self, descriptors)` looping `for descriptor in descriptors`, taking each
+    one's name, the string itself, its first item or its "name", and reading the request by it): each
+    descriptor naming personal data that a caller's literal list holds is a field read there."""
 
     @property
     def trivial(self) -> bool:
@@ -114,6 +120,15 @@ class FunctionSummary:
             return args[index]
         name = self.param_names[index] if 0 <= index < len(self.param_names) else None
         return next((v for k, v in kwargs if k is not None and k == name), None) if name is not None else None
+
+    def argument_node(self, index: int, call: ast.Call) -> ast.expr | None:
+        """The expression `call` passes for parameter `index` (by position or by name), or None."""
+        if 0 <= index < len(call.args):
+            given = call.args[index]
+            return None if isinstance(given, ast.Starred) or any(isinstance(a, ast.Starred) for a in call.args[:index]) \
+                else given
+        name = self.param_names[index] if 0 <= index < len(self.param_names) else None
+        return next((k.value for k in call.keywords if k.arg is not None and k.arg == name), None) if name else None
 
     def result(self, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value:
         """What a call returns: the function's own data and that of the arguments it returns."""
@@ -384,7 +399,8 @@ class ModuleSummary:
 def _gives(function: FunctionSummary) -> bool:
     """A function whose calls return something of its own: every caller uses it (USE_FUNCTION)."""
     return bool(function.returns.categories or function.returns.symbol or function.returns.shape
-                or function.keyed or function.cookie_params or function.http_url is not None or function.decodes)
+                or function.keyed or function.cookie_params or function.http_url is not None or function.decodes
+                or function.descriptors is not None)
 
 
 def _passes(function: FunctionSummary) -> bool:
@@ -417,7 +433,7 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
             returns.reasons, tuple(sorted(returns.params)), returns.keyed, tuple(sorted(summary.log_params.items())),
             summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.cookie_params,
             summary.cookie_rule, summary.rebuilds, _sites_key(summary.log_sites) if summary.log_sites else (),
-            tuple(sorted(summary.decodes)))
+            tuple(sorted(summary.decodes)), summary.descriptors)
 
 
 def _sites_key(log_sites: Mapping[int, tuple[LogSite, ...]]) -> tuple[object, ...]:
