@@ -4546,10 +4546,29 @@ def _reads_by_descriptor(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunc
                 containers.append(func_node.value)
             if not (isinstance(func_node, ast.Name) and func_node.id in _ATTRIBUTE_BUILTINS):
                 containers.extend(arg for arg in given if not _is_name_in(arg, keys))
-    if not containers:
+    if not containers or not _mentions_request(an, func):
         return False
     held = _request_names(an, func, outer)
     return any(_holds_request(an, container, held, outer) for container in containers)
+
+
+# The tree attribute keeping the lines of a module where the text "request" stands (found in C once).
+_REQUEST_LINES = "_policyscan_request_lines"
+
+
+def _mentions_request(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """True when the text "request" stands on a line of `func` (`request`, `flask_request`, ...):
+    a function without it reads no request, and is not walked for names bound to it."""
+    lines: list[int] | None = getattr(an.tree, _REQUEST_LINES, None)
+    if lines is None:
+        source, offsets, at = an.source, [], an.source.find("request")
+        while at >= 0:
+            offsets.append(at)
+            at = source.find("request", at + 7)
+        lines = _lines_at(source, offsets)
+        setattr(an.tree, _REQUEST_LINES, lines)
+    first = bisect.bisect_left(lines, func.lineno)
+    return first < len(lines) and lines[first] <= (func.end_lineno or func.lineno)
 
 
 def _is_name_in(node: ast.expr, names: set[str]) -> bool:
