@@ -4488,7 +4488,7 @@ def descriptor_parameter(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunc
     (`sources.append(getattr(request, location))`, then `self._parse_arg(sources, name)`).
     `FunctionSummary.descriptors`; None for most functions (a module that never names "request"
     is not walked)."""
-    if "request" not in an.source:
+    if "request" not in an.source or not _mentions_request(an, func):
         return None
     for loop in dict.fromkeys(loops):  # a loop run again (a branch's fixpoint) is recorded again
         if isinstance(loop.iter, ast.Name) and isinstance(loop.target, ast.Name) \
@@ -4546,7 +4546,7 @@ def _reads_by_descriptor(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunc
                 containers.append(func_node.value)
             if not (isinstance(func_node, ast.Name) and func_node.id in _ATTRIBUTE_BUILTINS):
                 containers.extend(arg for arg in given if not _is_name_in(arg, keys))
-    if not containers or not _mentions_request(an, func):
+    if not containers:
         return False
     held = _request_names(an, func, outer)
     return any(_holds_request(an, container, held, outer) for container in containers)
@@ -4558,7 +4558,7 @@ _REQUEST_LINES = "_policyscan_request_lines"
 
 def _mentions_request(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """True when the text "request" stands on a line of `func` (`request`, `flask_request`, ...):
-    a function without it reads no request, and is not walked for names bound to it."""
+    a function without it reads no request, and its loops are not walked."""
     lines: list[int] | None = getattr(an.tree, _REQUEST_LINES, None)
     if lines is None:
         source, offsets, at = an.source, [], an.source.find("request")
