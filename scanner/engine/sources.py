@@ -2434,10 +2434,8 @@ def _decoding_call_seeds(an: FileAnalyzer) -> list[ast.expr]:
         if summary is None:
             continue
         for index in summary.decodes:
-            name = summary.param_names[index] if index < len(summary.param_names) else None
-            given = node.args[index] if index < len(node.args) else \
-                next((k.value for k in node.keywords if k.arg is not None and k.arg == name), None)
-            if given is not None and not isinstance(given, ast.Starred):
+            given = summary.argument_node(index, node)
+            if given is not None:
                 seeds.extend(_type_names(given))
     return seeds
 
@@ -3932,23 +3930,19 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         written = an.classifier.written_name(name, declaring.owner)
         if written is not None and written.category.startswith(CONTENT):
             match = written
-    if match is None and declaring.people and _owned_by_one_person(an, declaring) \
-            and _declared_type(type_names) not in _NO_TEXT_FIELDS:
+    if match is None and _declared_type(type_names) not in _NO_TEXT_FIELDS and (
+            declaring.people and _owned_by_one_person(an, declaring)
+            or declaring.stored and _describes(an, name) and _attached_to_content(an, declaring.owner)):
         # `Image.description` beside `user = ForeignKey(User)`: what a person writes about a thing of
-        # their own (their photo, their plan) is theirs, in a text field of any length
+        # their own (their photo, their plan) is theirs, in a text field of any length; so is what the
+        # author of a post or a proposal writes about a thing attached to it (`Resource.description`
+        # beside `submission = ForeignKey(Submission)`: a file, a link)
         written = an.classifier.written_name(name, declaring.owner, DESCRIBING_GROUP)
         if written is not None and written.category.startswith(CONTENT):
             match = written
     if match is None and name.lower() in _SUBJECT_NAMES and _declared_type(type_names) not in _NO_TEXT_FIELDS:
+        # (no describing word is a subject's name: the rule above and this one never meet)
         match = _subject_of_message(an, declaring.owner)
-    if match is None and declaring.stored and _describes(an, name) and _declared_type(type_names) not in _NO_TEXT_FIELDS \
-            and _attached_to_content(an, declaring.owner):
-        # `Resource.description` beside `submission = ForeignKey(Submission)`: what the author of a post
-        # or a proposal writes about a thing attached to it (a file, a link) is theirs, as on a row
-        # one person owns
-        written = an.classifier.written_name(name, declaring.owner, DESCRIBING_GROUP)
-        if written is not None and written.category.startswith(CONTENT):
-            match = written
     if match is None and declaring.profile and _declared_type(type_names) in _URL_FIELDS:
         # `Profile.fediverse = URLField()` beside `user = OneToOneField(User)`: a link kept on a
         # person's own record is one of theirs (their site, their profile elsewhere), whatever
@@ -4019,12 +4013,11 @@ def _subject_of_message(an: FileAnalyzer, owner: str) -> Match | None:
     if cls is None:
         return None
     for stmt in cls.body:
-        target = stmt.targets[0] if type(stmt) is ast.Assign and len(stmt.targets) == 1 else \
-            stmt.target if type(stmt) is ast.AnnAssign else None
-        if type(target) is ast.Name and target.id in _MESSAGE_BODIES:
-            body = an.classifier.name(target.id, owner=owner)
+        name = _assigned_name(stmt)
+        if name is not None and name in _MESSAGE_BODIES:
+            body = an.classifier.name(name, owner=owner)
             if body is not None and body.category.startswith(CONTENT):
-                return Match(CONTENT, f"the subject of a message beside its {target.id} ({body.pattern})")
+                return Match(CONTENT, f"the subject of a message beside its {name} ({body.pattern})")
     return None
 
 
@@ -4205,7 +4198,6 @@ _MACHINE_WORDS = frozenset({"host", "server", "proxy", "gateway", "backend", "sm
 # site, `ThemeLogoUploadSerializer.image`, a `favicon`): its upload type is the service's or an
 # organisation's picture, not a person's content.
 _BRAND_WORDS = frozenset({"logo", "favicon"})
-_CONTENT = "user.content"
 # A message's fields named for the mail headers that hold message ids (`References`,
 # `In-Reply-To`, `Message-ID`): the thread it belongs to, however long, is no text of its writer.
 _MESSAGE_ID_FIELDS = frozenset({"references", "in_reply_to", "message_id"})
@@ -4255,7 +4247,7 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = classifier.typed_name(name, type_names)
     if match is None and not any(word in _MACHINE_WORDS for word in classifier.pack.words(name)):
         match = next((m for m in map(classifier.type_name, type_names) if m is not None), None)
-        if match is not None and match.category == _CONTENT and not _BRAND_WORDS.isdisjoint(
+        if match is not None and match.category == CONTENT and not _BRAND_WORDS.isdisjoint(
                 classifier.pack.words(name) + classifier.pack.words(declaring.owner)):
             match = None
     if match is None:
