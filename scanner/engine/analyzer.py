@@ -436,10 +436,10 @@ class FileAnalyzer:
         what each binds."""
         self._walked: set[ast.stmt] = set()
         self._inherited_elsewhere: dict[str, FunctionSummary] = {}
-        # (base, method) to the method's qualified name and its use tags (`inherited_summary`)
-        self._base_tags: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         """`Class.method` of this file's classes to the summary of the method it inherits from another
         module's base, as the analysis found them (`inherited_summary`): exported under the class's name."""
+        # (base, method) to the method's qualified name and its use tags (`inherited_summary`)
+        self._base_tags: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] | None = None
         """The functions defined at the module's top level, by name, once a call of one is asked about."""
         self._control_names: dict[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]] = {}
@@ -2902,8 +2902,8 @@ _EXEC_BY_TYPE: dict[type, Callable[[FileAnalyzer, Any, Scope], None]] = {
     ast.With: FileAnalyzer._exec_with,
     ast.AsyncWith: FileAnalyzer._exec_with,
     ast.Try: FileAnalyzer._exec_try,
-    _Bound: FileAnalyzer._exec_bound,
     ast.TryStar: FileAnalyzer._exec_try,
+    _Bound: FileAnalyzer._exec_bound,
     ast.Import: FileAnalyzer._exec_import,
     ast.ImportFrom: FileAnalyzer._exec_import,
     ast.FunctionDef: FileAnalyzer._exec_function_def,
