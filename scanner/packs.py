@@ -161,6 +161,9 @@ class DictSchema:
     shape: str
     position: int = 0
     keyword: str | None = None
+    keywords: tuple[str, ...] = ()
+    """Further keyword arguments of such a call that each give a dict of fields too (djblets'
+    `webapi_request_fields(required={...}, optional={...})`)."""
     functions: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
     key_calls: tuple[str, ...] = ()
@@ -651,7 +654,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                         "exclude_argument_keywords", "exclude_constraint_calls"}),
     "passthrough": frozenset({"calls", "position", "keyword", "called"}),
     "inbound": frozenset({"platform", "types", "fields", "via", "decorators", "parameters", "methods"}),
-    "dict_schema": frozenset({"family", "rule", "shape", "calls", "position", "keyword", "functions", "names", "key_calls",
+    "dict_schema": frozenset({"family", "rule", "shape", "calls", "position", "keyword", "keywords", "functions", "names", "key_calls",
                             "lookup_validators", "dropped_validators"}),
     "carries": frozenset({"calls", "requests", "categories"}),
     "configuration": frozenset({"owners", "symbols"}),
@@ -1131,7 +1134,7 @@ def _dict_schema(reader: _PackReader, entry: Mapping[str, Any]) -> DictSchema:
         reader.problem("dict_schema", "a [[dict_schema]] needs 'calls', 'functions' or 'names'")
     return DictSchema(
         family=reader.string(entry, "family"), rule=reader.string(entry, "rule"), shape=shape,
-        position=position, keyword=keyword, functions=functions, names=names,
+        position=position, keyword=keyword, keywords=reader.strings(entry, "keywords"), functions=functions, names=names,
         key_calls=tuple(name for pattern in reader.strings(entry, "key_calls") for name in expand(pattern)),
         lookup_validators=reader.strings(entry, "lookup_validators"),
         dropped_validators=reader.strings(entry, "dropped_validators"),

@@ -185,6 +185,50 @@ def test_cerberus_rules_dicts_declare_fields() -> None:
         collect(19, PHONE, CERBERUS), collect(20, PASSWORD, CERBERUS)]
 
 
+WEBAPI = "python.djblets.webapi-field"
+WEBAPI_SOURCE = '''
+from djblets.webapi.decorators import webapi_request_fields
+from djblets.webapi.fields import FileFieldType, StringFieldType
+
+
+class ReviewRequestResource(WebAPIResource):
+    fields = {"summary": {"type": StringFieldType}}
+    CREATE_OPTIONAL_FIELDS = {
+        "description": {"type": StringFieldType},
+        "commit_id": {"type": StringFieldType},
+    }
+    UNUSED_FIELDS = {"email": {"type": StringFieldType}}
+
+    @webapi_request_fields(
+        required={"username": {"type": StringFieldType}, "path": {"type": FileFieldType}},
+        optional={"first_name": {"type": StringFieldType}, "caption": {"type": StringFieldType}},
+        allow_unknown=True,
+    )
+    def create(self, request, *args, **kwargs):
+        pass
+
+    @webapi_request_fields({"email": {"type": StringFieldType}}, optional=CREATE_OPTIONAL_FIELDS)
+    def update(self, request, *args, **kwargs):
+        pass
+
+
+def unrelated(**kwargs):
+    return webapi_request_fields
+'''
+
+
+def test_djblets_webapi_request_fields_declare_fields() -> None:
+    # `required` (also positional) and `optional`, written in the decorator or bound in the class
+    # body; the class owns the texts (`description` of a review request); an uploaded file by its
+    # type; the response's `fields` and a dict no decorator is given are not request fields
+    assert observed(WEBAPI_SOURCE) == [
+        collect(9, ("user.content",), WEBAPI),
+        # two keys on one line: one observation there, with both categories
+        collect(15, ("user.account.username", "user.content"), WEBAPI),
+        collect(16, ("user.content", "user.name.first"), WEBAPI),
+        collect(22, EMAIL, WEBAPI)]
+
+
 VOLUPTUOUS_SOURCE = '''
 import voluptuous as vol
 from voluptuous import Any, Optional, Required, Schema
@@ -298,7 +342,9 @@ def test_the_bundled_packs_declare_the_dict_schemas() -> None:
     assert [(d.family, d.shape) for d in loaded.dict_schemas] == [
         ("validator-dict", "validators"), ("cerberus", "rules"), ("voluptuous", "markers"),
         ("json-schema", "json-schema"), ("json-schema", "json-schema"), ("json-schema", "json-schema"),
-        ("webargs", "markers")]
+        ("webargs", "markers"), ("djblets-webapi", "rules")]
+    webapi = loaded.dict_schema_calls.get("djblets.webapi.decorators.webapi_request_fields")
+    assert webapi is not None and (webapi.position, webapi.keyword, webapi.keywords) == (0, "required", ("optional",))
     # a webargs argmap: webargs' decorators and a project's wrappers of the same names, a parser's parse
     argmaps = [loaded.dict_schema_calls.get(s) for s in (
         "webargs.flaskparser.use_kwargs", "indico.web.args.use_args", "webargs.flaskparser.parser.parse",

@@ -48,6 +48,8 @@ from alembic import op
 from django.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.utils.translation import gettext_lazy as _
+from djblets.webapi.decorators import webapi_request_fields
+from djblets.webapi.fields import BooleanFieldType, FileFieldType, ResourceFieldType, StringFieldType
 from fastapi import APIRouter, Body, Depends, Request
 from geoalchemy2 import Geometry, WKBElement
 from flask import request
@@ -3221,3 +3223,47 @@ class HeldMessage:
             list_id=list_id_validator,
             _optional=("forward",))
         return validator(request)
+
+
+# djblets' Web API (Review Board): a resource method's request fields, each a dict of rules, given
+# to `@webapi_request_fields` as `required=` and `optional=`, written there or bound in the class
+# body. The resource's own `fields` dict is its response.
+class ReviewReplyResource:
+    # ok: python.djblets.webapi-field
+    fields = {"text": {"type": StringFieldType, "description": "The reply text."}}
+
+    CREATE_UPDATE_OPTIONAL_FIELDS = {
+        # the class says whose text it is (a reply's)
+        # ruleid: python.djblets.webapi-field user.content
+        "text": {
+            "type": StringFieldType,
+            "description": "The reply text.",
+        },
+        # ok: python.djblets.webapi-field
+        "public": {"type": BooleanFieldType},
+    }
+
+    @webapi_request_fields(
+        required={
+            # ruleid: python.djblets.webapi-field user.contact.email
+            "author_email": {"type": StringFieldType, "description": "The author's e-mail address."},
+            # an uploaded file, by its type
+            # ruleid: python.djblets.webapi-field user.content
+            "path": {"type": FileFieldType, "description": "The file to upload."},
+        },
+        optional={
+            # ruleid: python.djblets.webapi-field user.authorization.credentials
+            "password": {"type": StringFieldType},
+            # a user named by a reference to the record
+            # ok: python.djblets.webapi-field
+            "user_id": {"type": ResourceFieldType},
+            # ok: python.djblets.webapi-field
+            "render_avatars_at": {"type": str},
+        },
+    )
+    def create(self, request, *args, **kwargs):
+        pass
+
+    @webapi_request_fields(optional=CREATE_UPDATE_OPTIONAL_FIELDS, allow_unknown=True)
+    def update(self, request, *args, **kwargs):
+        pass

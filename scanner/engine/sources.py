@@ -915,13 +915,21 @@ def dict_schema_call(an: FileAnalyzer, node: ast.Call, entry: DictSchema, scope:
     """
     given = node.args[entry.position] if entry.position < len(node.args) else \
         next((k.value for k in node.keywords if entry.keyword is not None and k.arg == entry.keyword), None)
-    name = given.id if isinstance(given, ast.Name) else given.attr if isinstance(given, ast.Attribute) else None
-    owners = schema_owners(an, name) if name is not None else ()
-    if owners is None:
-        return
-    for found in _given_dicts(an, node, given, scope):
-        if _has_shape(entry, found, strict=False):
-            _dict_fields(an, entry, found, owners, scope)
+    arguments = [given]
+    if entry.keywords:  # `required={...}, optional={...}`: each gives fields
+        arguments.extend(k.value for k in node.keywords if k.arg is not None and k.arg in entry.keywords)
+    for argument in arguments:
+        name = argument.id if isinstance(argument, ast.Name) else argument.attr if isinstance(argument, ast.Attribute) else None
+        owners = schema_owners(an, name) if name is not None else ()
+        if owners is None:
+            continue
+        if scope.cls is not None:
+            # a method's decorator (`@use_kwargs({...})`, `@webapi_request_fields(...)`): the class
+            # says whose fields they are, as a form's class does (`ReviewReplyResource`'s `text`)
+            owners = (*owners, scope.cls.name)
+        for found in _given_dicts(an, node, argument, scope):
+            if _has_shape(entry, found, strict=False):
+                _dict_fields(an, entry, found, owners, scope)
 
 
 def _given_dicts(an: FileAnalyzer, call: ast.Call, given: ast.expr | None, scope: Scope) -> list[ast.Dict]:
@@ -943,6 +951,11 @@ def _given_dicts(an: FileAnalyzer, call: ast.Call, given: ast.expr | None, scope
                 and (holder is None or node.lineno >= holder.lineno):
             holder = node
     found = _bound_dicts(list(_own_statements(holder)), given.id) if holder is not None else []
+    if not found and scope.cls is not None:
+        # a decorator of a method is evaluated in the class body: its names are the class's
+        # (`@webapi_request_fields(optional=CREATE_UPDATE_OPTIONAL_FIELDS)`)
+        body = next((s.body for s in an.tree.body if isinstance(s, ast.ClassDef) and s.name == scope.cls.name), [])
+        found = _bound_dicts(body, given.id)
     return found or _bound_dicts(an.tree.body, given.id)
 
 
@@ -1054,7 +1067,7 @@ def _dict_fields(an: FileAnalyzer, entry: DictSchema, node: ast.Dict, owners: tu
             continue  # a nested schema built elsewhere (`"resources": default_resource_schema()`)
         if entry.shape == "validators" and not _receives(entry, value):
             continue
-        _dict_field(an, entry, key, name, owners)
+        _dict_field(an, entry, key, name, owners, _rule_type(value) if entry.shape == "rules" else None)
 
 
 def _receives(entry: DictSchema, validators: ast.expr) -> bool:
@@ -1121,10 +1134,25 @@ def _is_key_call(an: FileAnalyzer, entry: DictSchema, call: ast.Call, scope: Sco
     return callee_name(call) in {name.rsplit(".", 1)[-1] for name in entry.key_calls}
 
 
-def _dict_field(an: FileAnalyzer, entry: DictSchema, node: ast.AST, name: str, owners: tuple[str, ...]) -> None:
+def _rule_type(rules: ast.expr) -> str | None:
+    """The name of the type a rules dict gives its field (`{"type": FileFieldType}` -> FileFieldType;
+    Cerberus' `{"type": "string"}` -> string), or None."""
+    given = _rule(rules, "type")
+    if isinstance(given, ast.Name):
+        return given.id
+    if isinstance(given, ast.Attribute):
+        return given.attr
+    return given.value if isinstance(given, ast.Constant) and isinstance(given.value, str) else None
+
+
+def _dict_field(an: FileAnalyzer, entry: DictSchema, node: ast.AST, name: str, owners: tuple[str, ...],
+                type_name: str | None = None) -> None:
     """Emit a `collect` at `node` when the key `name` declares personal data (classified under the
-    first owner that gives it a meaning, else as what a person submits)."""
+    first owner that gives it a meaning, else as what a person submits, else by the type its rules
+    give it: an uploaded file, djblets' `FileFieldType`)."""
     match = next((m for m in (an.classifier.name(name, owner=owner) for owner in (*owners, "request")) if m is not None), None)
+    if match is None and type_name is not None:
+        match = an.classifier.type_name(type_name)
     if match is None or refers_to_user(name, match.category):
         return
     if match.category == "user.unique_id" and name.lower() in _OWN_KEYS:
