@@ -303,6 +303,13 @@ EMAIL = "user.contact.email"
      [(3, "collect", ("user.content",), DRF_FIELD, False)]),
     (DRF + "class ThemeLogoUploadSerializer(serializers.Serializer):\n    image = serializers.ImageField()\n", []),
     (DJANGO + "class Company(models.Model):\n    logo = models.ImageField()\n    favicon = models.FileField()\n", []),
+    # a counter field keeps a number, whatever relation its argument names (djblets' RelationCounterField)
+    (DJANGO + "from djblets.db.fields import RelationCounterField\nclass History(models.Model):\n"
+     "    latest_revision = RelationCounterField('file_attachments')\n"
+     "    attachments_count = RelationCounterField('file_attachments', verbose_name='attachments')\n"
+     "    comments = CounterField(initializer=0)\n", []),
+    (DJANGO + "class History(models.Model):\n    file_attachment = models.FileField()\n",
+     [(4, "collect", ("user.content",), FIELD, True)]),
 ])
 def test_a_field_s_declared_type_says_what_it_holds(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected

@@ -48,6 +48,7 @@ from alembic import op
 from django.db import models
 from django.contrib.postgres.fields import ArrayField
 from django.utils.translation import gettext_lazy as _
+from djblets.db.fields import RelationCounterField
 from djblets.webapi.decorators import webapi_request_fields
 from djblets.webapi.fields import BooleanFieldType, FileFieldType, ResourceFieldType, StringFieldType
 from fastapi import APIRouter, Body, Depends, Request
@@ -156,6 +157,15 @@ class FollowUp(models.Model):
 class Ticket(models.Model):
     # ruleid: python.django.model-field user.content
     resolution = models.TextField(blank=True, null=True)
+
+
+class FileAttachmentHistory(models.Model):
+    """djblets' counter of a relation: a number, whatever relation its first argument names."""
+
+    # ok: python.django.model-field
+    latest_revision = RelationCounterField("file_attachments")
+    # ok: python.django.model-field
+    file_attachments_count = RelationCounterField("file_attachments", verbose_name=_("file attachments count"))
 
 
 class Question(models.Model):

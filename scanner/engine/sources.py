@@ -3756,6 +3756,10 @@ def _field(
         return
     symbol = symbol or callee_name(call)
     type_names = [symbol.rsplit(".", 1)[-1]]
+    if type_names[0].endswith(_COUNTER_FIELDS):
+        # djblets' `RelationCounterField("file_attachments")`, a `CounterField`: a number kept of a
+        # relation or of events, whatever its argument names
+        return
     column_name = call.args[0].value if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) else None
     # a column's name is an identifier; a form field's first argument is a label (`StringField("Why?")`)
     if column_name and column_name.isidentifier() and an.classifier.name(name, owner=owner) is None:
@@ -3785,6 +3789,10 @@ def _field(
     # session key)")
     hints = _hints(an, call, scope) if family.submitted else _stored_label(call) if declaring.profile else _NO_HINTS
     _emit_field(an, declaring, stmt, name, type_names + hints.types, hints, call)
+
+
+# Field classes named for a count they keep (`RelationCounterField`, `CounterField`, `CountField`).
+_COUNTER_FIELDS = ("CounterField", "CountField")
 
 
 def _default_address(call: ast.Call) -> bool:
