@@ -381,3 +381,23 @@ def test_a_label_on_a_persons_own_record_says_what_a_field_holds(relation: str, 
     source = (f"{DJANGO_USER}from django.utils.translation import gettext_lazy as _\nclass Profile(models.Model):\n"
               f"    user = {relation}\n    github = {field}\n")
     assert observed(source) == expected
+
+
+HAYSTACK = "from haystack import indexes\n"
+HAYSTACK_FIELD = "python.haystack.field"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a search index's fields are stored copies of its model's values, owned by the model it names
+    (HAYSTACK + "class ReviewRequestIndex(BaseSearchIndex, indexes.Indexable):\n    model = ReviewRequest\n"
+     "    summary = indexes.CharField(model_attr='summary')\n    username = indexes.CharField(model_attr='submitter__username')\n"
+     "    last_updated = indexes.DateTimeField(model_attr='last_updated')\n",
+     [(4, "collect", ("user.content",), HAYSTACK_FIELD, True),
+      (5, "collect", ("user.account.username",), HAYSTACK_FIELD, True)]),
+    # without its model, a summary is nobody's
+    (HAYSTACK + "class ReviewRequestIndex(indexes.SearchIndex):\n    summary = indexes.CharField(model_attr='summary')\n", []),
+    # a class that is no index: its `model` attribute and fields are not read
+    ("class ReviewRequestIndex:\n    model = ReviewRequest\n    summary = CharField(model_attr='summary')\n", []),
+])
+def test_a_search_index_stores_its_models_values(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -35,6 +35,7 @@ import voluptuous
 import webargs.flaskparser
 import werkzeug.local
 import whoosh.fields
+from haystack import indexes as haystack_indexes
 from mailman.interfaces.action import Action
 from mailman.rest.validator import GetterSetter, Validator, as_boolean, enum_validator, list_of_emails_validator, list_id_validator
 from django import forms
@@ -2690,6 +2691,32 @@ class PostIndex:
         # ruleid: python.whoosh.field user.content
         content=whoosh.fields.TEXT(),
     )
+
+
+class UserIndex(haystack_indexes.SearchIndex, haystack_indexes.Indexable):
+    """A django-haystack search index: each field a copy of the model's value, kept in the engine."""
+
+    model = Customer
+
+    # ok: python.haystack.field
+    text = haystack_indexes.CharField(document=True, use_template=True)
+    # ruleid: python.haystack.field user.account.username
+    username = haystack_indexes.CharField(model_attr="username")
+    # ruleid: python.haystack.field user.contact.email
+    email = haystack_indexes.CharField()
+    # ok: python.haystack.field
+    last_login = haystack_indexes.DateTimeField(model_attr="last_login")
+
+
+class PostSearchIndex(haystack_indexes.SearchIndex):
+    """The index's `model` owns its fields, as a ModelForm's `Meta.model` does: a post's description."""
+
+    model = Post
+
+    # ruleid: python.haystack.field user.content
+    description = haystack_indexes.CharField(model_attr="description")
+    # ok: python.haystack.field
+    url = haystack_indexes.CharField(model_attr="get_absolute_url")
 
 
 class TopicWhoosheer:

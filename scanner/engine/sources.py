@@ -3493,17 +3493,26 @@ def _text_of(node: ast.expr) -> str | None:
 
 
 def _model_of(cls: ast.ClassDef) -> str | None:
-    """The model a ModelForm or ModelSerializer edits: its `Meta.model`."""
+    """The model a ModelForm or ModelSerializer edits (its `Meta.model`), or the one a search index
+    copies (django-haystack's class attribute `model = ReviewRequest`)."""
     for stmt in cls.body:
         if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
             for inner in stmt.body:
                 if isinstance(inner, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "model" for t in inner.targets):
-                    value = inner.value
-                    if isinstance(value, ast.Name):
-                        return value.id
-                    if isinstance(value, ast.Attribute):
-                        return value.attr
+                    model = _class_named(inner.value)
+                    if model is not None:
+                        return model
+        elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
+                and stmt.targets[0].id == "model":
+            model = _class_named(stmt.value)
+            if model is not None:
+                return model
     return None
+
+
+def _class_named(value: ast.expr) -> str | None:
+    """The class a name or a dotted name refers to (`ReviewRequest`, `models.ReviewRequest`), or None."""
+    return value.id if isinstance(value, ast.Name) else value.attr if isinstance(value, ast.Attribute) else None
 
 
 def _persons_configuration(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> bool:
