@@ -1158,6 +1158,11 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("nick", "User", "user.account.username"),
     ("nick", "Channel", None),
     ("nick", None, None),
+    # --- who committed a commit of code: a person, as its author is
+    ("committer_name", "DiffCommit", NAME),
+    ("committer_name", None, NAME),
+    ("committer_email", None, "user.contact.email"),
+    ("commit_name", None, None),
     # --- the summary a person writes of their talk or paper; not Django's Meta.abstract flag
     ("abstract", "Submission", CONTENT),
     ("abstract", "Post", CONTENT),

@@ -160,6 +160,17 @@ class Ticket(models.Model):
     resolution = models.TextField(blank=True, null=True)
 
 
+class DiffCommit(models.Model):
+    """A commit uploaded for review: its author and committer are people."""
+
+    # ruleid: python.django.model-field user.name
+    author_name = models.CharField(max_length=256)
+    # ruleid: python.django.model-field user.name
+    committer_name = models.CharField(max_length=256, null=True)
+    # ok: python.django.model-field
+    commit_id = models.CharField(max_length=64)
+
+
 class FileAttachmentHistory(models.Model):
     """djblets' counter of a relation: a number, whatever relation its first argument names."""
 
