@@ -1163,6 +1163,15 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("committer_name", None, NAME),
     ("committer_email", None, "user.contact.email"),
     ("commit_name", None, None),
+    # --- a draft of a record holds what the record holds, before it is published
+    ("summary", "ReviewRequestDraft", CONTENT),
+    ("summary", "ReviewRequestDraftResource", CONTENT),
+    ("body", "PostDraft", CONTENT),
+    ("summary", "Draft", None),
+    ("body", "EmailDraft", None),
+    ("draft", "User", None),
+    ("draft_email", "User", "user.contact.email"),
+    ("draft_comment", "Review", CONTENT),
     # --- the summary a person writes of their talk or paper; not Django's Meta.abstract flag
     ("abstract", "Submission", CONTENT),
     ("abstract", "Post", CONTENT),

@@ -171,6 +171,25 @@ class DiffCommit(models.Model):
     commit_id = models.CharField(max_length=64)
 
 
+class ReviewRequestDraft(models.Model):
+    """A review request before it is published: its fields are the review request's."""
+
+    # ruleid: python.django.model-field user.content
+    summary = models.CharField(max_length=300)
+    # ok: python.django.model-field
+    last_updated = models.DateTimeField()
+
+
+class FileAttachment(models.Model):
+    """A file a person uploads: what they write about it, published and as a draft."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    caption = models.CharField(max_length=256)
+    # ruleid: python.django.model-field user.content
+    draft_caption = models.CharField(max_length=256)
+
+
 class FileAttachmentHistory(models.Model):
     """djblets' counter of a relation: a number, whatever relation its first argument names."""
 
