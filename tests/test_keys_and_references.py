@@ -51,6 +51,11 @@ USERNAME = ("user.account.username",)
     ("user = request.environ.get(self.sm.auth_remote_user_env_var)\n",
      [(3, "collect", USERNAME, "python.request.header", False)]),
     ("script = request.environ.get(self.config.script_name_env_var)\n", []),
+    # a query string carries no file: a key naming one is a reference to a file held already
+    ("file_id = int(request.args['file'])\n", []),
+    ("shown = request.args.get('attachment')\n", []),
+    ("posted = request.form.get('attachment')\n", [(3, "collect", CONTENT, "python.request.field", False)]),
+    ("comment = request.args.get('comment')\n", [(3, "collect", CONTENT, "python.request.field", False)]),
 ])
 def test_request_keys(source: str, expected: list[Seen]) -> None:
     body = "".join(f"        {line}\n" for line in source.splitlines())

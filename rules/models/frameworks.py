@@ -70,8 +70,14 @@ def flask_signup():
     next_url = flask_request.args.get("next", "/")
     # ok: python.request.field
     page = int(flask_request.args.get("page", 1))
+    # a query string carries no upload: its `file` is the id of one held already
+    # ok: python.request.field
+    file_id = int(flask_request.args["file"])
+    # a posted one is the file's content
+    # ruleid: python.request.field user.content
+    attachment = flask_request.form.get("attachment")
     save_profile(email=email, phone=phone, birthday=birthday, first_name=first_name)
-    return jsonify(next=next_url, page=page)
+    return jsonify(next=next_url, page=page, file=file_id, attachment=attachment)
 
 
 def start_auth_session(client_id, prompt=None):

@@ -460,6 +460,15 @@ NESTED_BODY_KEYS = frozenset({"data", "json", "form", "payload", "params", "attr
 # Request members that hold the query string (Flask `args`, Django `GET`, Starlette `query_params`):
 # their keys are filters and options as often as data.
 QUERY_PATHS = frozenset({"args", "GET", "query_params", "query", "query_string"})
+# The head words of a key naming an upload: in a query string it names a file already held (its id
+# or path: `request.GET["file"]`), since a file is only ever sent in a body.
+_UPLOAD_WORDS = frozenset({"file", "attachment", "upload", "image", "photo", "picture", "video", "audio", "screenshot"})
+
+
+def _names_upload(an: FileAnalyzer, key: str) -> bool:
+    """Whether a request key's last word names an uploaded file (`file`, `attachment`, `image`)."""
+    words = an.classifier.pack.words(key)
+    return bool(words) and words[-1] in _UPLOAD_WORDS
 
 
 def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope: Scope,
@@ -502,6 +511,9 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
             return Value(reasons=(f"{UNNAMED_KEY}{key.const}'",))
         if refers_to_user(key.const, named.category):
             # an id submitted to pick a user record (`userid`) refers to it, like a foreign key
+            return NOTHING
+        if named.category == CONTENT and path in QUERY_PATHS and _names_upload(an, key.const):
+            # `int(request.GET["file"])`: a query string carries no file, only a reference to one
             return NOTHING
         if named.category.startswith(NAME) and NOT_PERSON in addressed_groups(an, scope):
             # `body["display_name"]` in `UserServerAPIHandler.put(self, user_name, server_name)`:
