@@ -320,3 +320,37 @@ def test_a_class_a_package_re_exports_shows_its_module_s_string_form(tmp_path: P
                                      "app/users/models.py": PACKAGE_MODELS, "app/views.py": "class WPUser:\n    pass\n",
                                      "app/handlers.py": PACKAGE_VIEWS})
     assert [f for f in found if f[2] == "log"] == [("app/handlers.py", 11, "log", EMAIL + ("user.unique_id",))]
+
+
+DECLARED = '''
+import logging
+
+from django.conf import settings
+from django.db import models
+
+logger = logging.getLogger(__name__)
+
+
+class FileAttachment(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    caption = models.CharField(max_length=256)
+    {other}
+
+    def load_failed(self, error):
+        logger.error("Unable to load %s: %s", self, error)
+
+    def __str__(self):
+        return self.{shown}
+'''
+
+
+@pytest.mark.parametrize(("shown", "other", "expected"), [
+    # a field read as content only on a person's row (its name alone says nothing): its string form shows it
+    ("caption", "", [(12, "collect", ("user.content",)), (16, "log", ("user.content",))]),
+    # a field no collect was found at shows nothing
+    ("slug", "slug = models.SlugField()", [(12, "collect", ("user.content",))]),
+])
+def test_a_string_form_shows_what_the_class_s_declared_field_was_read_to_hold(
+        shown: str, other: str, expected: list[tuple[object, ...]]) -> None:
+    seen = observed(DECLARED.format(shown=shown, other=other), "app/attachments.py")
+    assert [(line, kind, categories) for line, kind, categories, *_ in seen] == expected

@@ -38,6 +38,7 @@ import structlog
 from flufl.bounce import all_failures
 from mailman.core.i18n import _
 from ckan import model as ckan_model
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, AbstractUser
 from django.db import models
 from flask import Flask, g, request
@@ -252,6 +253,22 @@ def log_objects(email, customer: Customer):
     # the parameter's annotation names a class of this file whose __str__ reads those fields
     # ruleid: python.logging.personal-data user.contact.email,user.name
     logger.info("updated %s", customer)
+
+
+class Attachment(models.Model):
+    """A file a person uploads: what they write about it (`caption`, content on their own row)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    caption = models.CharField(max_length=256)
+
+    def load_failed(self, error):
+        # its string form shows the caption, which the model declares as a person's content
+        # ruleid: python.logging.personal-data user.content
+        logger.error("Unable to load %s: %s", self, error)
+
+    def __str__(self):
+        return self.caption
 
 
 # --- values that carry nothing personal --------------------------------------------------------

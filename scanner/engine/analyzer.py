@@ -632,8 +632,13 @@ class FileAnalyzer:
         info.bases = tuple(b for b in (self.static_symbol(base.value if isinstance(base, ast.Subscript) else base, scope)
                                        for base in node.bases) if b is not None)
         self.classes[node.name] = info
+        seen = len(self.observations)
         family = sources.visit_schema_class(self, node, scope)
-        info.rendered = sources.rendered_categories(self, node, family, scope)
+        # the lines of the fields just declared, with what each holds: a string form that shows one
+        # shows that (`FileAttachment.__str__` returns its caption, content of a person's row)
+        declared = {o.span.start_line: o.categories for o in self.observations[seen:] if o.kind is Kind.COLLECT} \
+            if len(self.observations) > seen else None
+        info.rendered = sources.rendered_categories(self, node, family, scope, declared)
         scope.env[node.name] = symbol_value_of(f"@class:{node.name}")
         constants = {target.id: stmt.value.value for stmt in node.body
                      if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Constant)

@@ -2870,9 +2870,13 @@ def _note_stored_bases(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFamil
         an.stored_bases.add(symbol)
 
 
-def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFamily | None, scope: Scope) -> frozenset[str]:
+def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFamily | None, scope: Scope,
+                        declared: dict[int, tuple[str, ...]] | None = None) -> frozenset[str]:
     """The categories a class's string form shows: the `self.x` its __str__/__repr__ read, the
-    `self.x.y` read by the name of `x` (`self.user.name`), or, for families with a generated repr (dataclasses, Pydantic), every field's."""
+    `self.x.y` read by the name of `x` (`self.user.name`), or, for families with a generated repr (dataclasses, Pydantic), every field's.
+    `declared`: the lines of the schema fields the class was just found to declare, with their
+    categories, so that `self.caption` shows what the field `caption` was read to hold even where its
+    name alone says nothing (a describing field of a person's row)."""
     categories: set[str] = set()
     custom = False
     for stmt in node.body:
@@ -2887,6 +2891,8 @@ def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFami
                 held = sub.value
                 if isinstance(held, ast.Name) and held.id == "self":
                     match = an.classifier.name(sub.attr, owner=node.name)
+                    if match is None and declared:
+                        categories.update(_declared_field(node, sub.attr, declared))
                 elif isinstance(held, ast.Attribute) and isinstance(held.value, ast.Name) and held.value.id == "self":
                     match = an.classifier.name(sub.attr, owner=held.attr)  # `self.user.name`: the user's
                 else:
@@ -2904,6 +2910,15 @@ def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFami
     if not custom:
         categories.update(_django_user_rendered(an, node, scope))
     return frozenset(categories)
+
+
+def _declared_field(node: ast.ClassDef, name: str, declared: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
+    """The categories of the field `name` the class body declares, where a collect was found at its
+    statement; empty otherwise."""
+    for stmt in node.body:
+        if stmt.lineno in declared and _assigned_name(stmt) == name:
+            return declared[stmt.lineno]
+    return ()
 
 
 def _named_in_repr(an: FileAnalyzer, call: ast.Call, owner: str) -> set[str]:
