@@ -247,6 +247,11 @@ def test_a_query_string_parsed_by_a_librarys_model_is_not_taken_whole(argument: 
     ("notifications_slack_userid", False),
     ("telegram_user_id", False),
     ("discord_user_id", False),
+    # the id of an account linked at an outside service or provider (reviewboard's LinkedAccount)
+    ("service_user_id", False),
+    ("provider_user_id", False),
+    ("service_id", False),
+    ("service_account_id", True),
     # a word that only contains a messenger's name is none
     ("slacker_user_id", True),
 ])

@@ -160,6 +160,16 @@ class Ticket(models.Model):
     resolution = models.TextField(blank=True, null=True)
 
 
+class LinkedAccount(models.Model):
+    """A person's account at an outside service, linked to theirs: the service's id of them is theirs."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ok: python.django.model-field
+    service_id = models.CharField(max_length=64)
+    # ruleid: python.django.model-field user.unique_id
+    service_user_id = models.CharField(max_length=254)
+
+
 class DiffCommit(models.Model):
     """A commit uploaded for review: its author and committer are people."""
 

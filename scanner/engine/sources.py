@@ -51,10 +51,11 @@ _REFERENCE = LazyPattern(r"(?:^|_)(?:user|owner|author|customer|member|account|c
                          r"person|profile|client|parent|actor|editor|admin|guest)_?(?:id|pk|uuid|guid)s?$", re.IGNORECASE)
 # ... and so is a user id named for the identity provider that issued it (`sso_user_id`,
 # `external_user_id`, `oidc_user_id`): the person's id in a directory outside the service, taken in
-# to link their account, not a pointer at one of the service's own records; or for the messenger
+# to link their account, not a pointer at one of the service's own records (an account linked at an
+# outside service or provider: `LinkedAccount.service_user_id`, `provider_user_id`); or for the messenger
 # that reaches the person by it (`notifications_slack_userid`, `telegram_user_id`), a word anywhere
 # before the id.
-_OUTSIDE_ISSUER = LazyPattern(r"^(?:sso|external|idp|oauth2?|oidc|saml|ldap|scim|federated)_"
+_OUTSIDE_ISSUER = LazyPattern(r"^(?:sso|external|idp|oauth2?|oidc|saml|ldap|scim|federated)_|^(?:service|provider)_user_?id$"
                               r"|(?:^|_)(?:slack|discord|mattermost|telegram|rocketchat)_", re.IGNORECASE)
 
 
