@@ -1163,6 +1163,10 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("committer_name", None, NAME),
     ("committer_email", None, "user.contact.email"),
     ("commit_name", None, None),
+    # --- a screenshot a person uploads, and the caption they write under it
+    ("caption", "Screenshot", CONTENT),
+    ("draft_caption", "Screenshot", CONTENT),
+    ("caption", "Photo", None),
     # --- a draft of a record holds what the record holds, before it is published
     ("summary", "ReviewRequestDraft", CONTENT),
     ("summary", "ReviewRequestDraftResource", CONTENT),

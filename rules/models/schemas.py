@@ -200,6 +200,17 @@ class FileAttachment(models.Model):
     draft_caption = models.CharField(max_length=256)
 
 
+class Screenshot(models.Model):
+    """A screenshot a person uploads, with the caption they write under it."""
+
+    # ruleid: python.django.model-field user.content
+    caption = models.CharField(max_length=256, blank=True)
+    # ruleid: python.django.model-field user.content
+    draft_caption = models.CharField(max_length=256, blank=True)
+    # ruleid: python.django.model-field user.content
+    image = models.ImageField(upload_to="uploaded/images/%Y/%m/%d")
+
+
 class FileAttachmentHistory(models.Model):
     """djblets' counter of a relation: a number, whatever relation its first argument names."""
 
