@@ -293,6 +293,9 @@ class SchemaFamily:
     `extended_by_stored` family): a class-level dict of the model's field names to the names its
     storage keeps them under (`{"user_name": "uid", "emails": "mail"}`) declares those fields, each
     at its key. Found by that base, never by a base of its own."""
+    nested_calls: frozenset[str] = frozenset()
+    """Field calls that nest another schema (marshmallow's `fields.Nested(AddressSchema, many=True)`):
+    the field is a container of that schema's records, a collect by its own name only."""
     value_tables: frozenset[str] = frozenset()
     """Models of reference values (`Country`, `Language`): a relation of `exclude_calls` to one
     (`country = ForeignKey("address.Country")`) stores the value chosen, and is a field."""
@@ -662,7 +665,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
                          "meta_fields", "response_names", "stored_when_keyword", "renders_fields", "submitted",
                          "received_only", "unseen_received", "extended_by_stored", "attribute_map",
-                         "value_tables"}),
+                         "value_tables", "nested_calls"}),
 }
 
 
@@ -1037,6 +1040,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                     extended_by_stored=bool(entry.get("extended_by_stored", False)),
                     attribute_map=bool(entry.get("attribute_map", False)),
                     value_tables=frozenset(reader.strings(entry, "value_tables")),
+                    nested_calls=frozenset(reader.strings(entry, "nested_calls")),
                 )
             )
 

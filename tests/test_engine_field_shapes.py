@@ -401,3 +401,57 @@ HAYSTACK_FIELD = "python.haystack.field"
 ])
 def test_a_search_index_stores_its_models_values(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+PYDANTIC = "from pydantic import BaseModel\n"
+MARSHMALLOW = "import marshmallow\nfrom marshmallow import fields\n"
+DRF = "from rest_framework import serializers\n"
+SQLA_ORM = SQLALCHEMY + "from sqlalchemy.orm import Mapped, relationship\n"
+PYDANTIC_FIELD = "python.pydantic.field"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a field typed by another schema class holds that schema's records: a collect by its own name
+    (PYDANTIC + "class Email(BaseModel):\n    primary: bool\nclass UserIn(BaseModel):\n    emails: list[Email]\n",
+     [(5, "collect", ("user.contact.email",), PYDANTIC_FIELD, False)]),
+    (PYDANTIC + "class Name(BaseModel):\n    primary: bool\nclass UserIn(BaseModel):\n    name: Name | None = None\n",
+     [(5, "collect", ("user.name",), PYDANTIC_FIELD, False)]),
+    # a container named for nothing personal is none
+    (PYDANTIC + "class Meta(BaseModel):\n    primary: bool\nclass UserIn(BaseModel):\n    meta: Meta\n", []),
+    # marshmallow's Nested, alone or listed; one only sent back (dump_only) takes nothing in
+    (MARSHMALLOW + "class A(marshmallow.Schema):\n    kind = fields.Str()\nclass PersonSchema(marshmallow.Schema):\n"
+     "    addresses = fields.Nested(A, many=True)\n    phone_numbers = fields.List(fields.Nested(A))\n"
+     "    emails = fields.Nested(A, dump_only=True)\n    items = fields.Nested(A)\n",
+     [(6, "collect", ("user.contact.address",), "python.marshmallow.field", False),
+      (7, "collect", ("user.contact.phone_number",), "python.marshmallow.field", False)]),
+    # DRF's nested serializer, written by the serializer's own create(); a read-only one is sent back only
+    (DRF + "class P(serializers.Serializer):\n    kind = serializers.CharField()\n"
+     "class ContactSerializer(serializers.Serializer):\n    phone_numbers = P(many=True)\n    emails = P(many=True, read_only=True)\n"
+     "    def create(self, validated_data):\n        return validated_data\n",
+     [(5, "collect", ("user.contact.phone_number",), "python.drf.serializer-field", False)]),
+    # written by a base of the module
+    (DRF + "class P(serializers.Serializer):\n    kind = serializers.CharField()\n"
+     "class Base(serializers.Serializer):\n    def update(self, instance, validated_data):\n        return instance\n"
+     "class ContactSerializer(Base):\n    phone_numbers = P(many=True)\n",
+     [(8, "collect", ("user.contact.phone_number",), "python.drf.serializer-field", False)]),
+    # DRF's nested serializers are read-only unless the serializer writes them: one that never does
+    # renders them (a message's recipients shown)
+    (DRF + "class P(serializers.Serializer):\n    kind = serializers.CharField()\n"
+     "class MessageSerializer(serializers.Serializer):\n    emails = P(many=True)\n", []),
+    # a relation to another stored record refers to it, as a foreign key does: no container
+    (SQLA_ORM + "class Address(Base):\n    __tablename__ = 'a'\n    id = Column(sa.Integer, primary_key=True)\n"
+     "class Person(Base):\n    __tablename__ = 'p'\n    id = Column(sa.Integer, primary_key=True)\n"
+     "    addresses: Mapped[list[Address]] = relationship()\n", []),
+])
+def test_a_container_of_nested_records_is_a_collect_by_its_own_name(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected
+
+
+def test_a_nested_schema_of_another_module_is_a_container_too(tmp_path: Path) -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/parts.py": "from pydantic import BaseModel\n\n\nclass Email(BaseModel):\n    primary: bool\n",
+        "app/api.py": "from pydantic import BaseModel\n\nfrom app.parts import Email\n\n\n"
+                      "class UserIn(BaseModel):\n    emails: list[Email]\n    meta: Email | None = None\n",
+    }
+    assert observed_tree(tmp_path, files) == [("app/api.py", 7, "collect", ("user.contact.email",))]

@@ -173,16 +173,36 @@ def validate(context: ValidatorContext) -> None:  # a body: the dataclass receiv
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_a_field_typed_by_another_modules_schema_is_that_record_not_a_collect(tmp_path: Path, jobs: int) -> None:
+def test_a_field_typed_by_another_modules_schema_is_a_container_by_its_own_name(tmp_path: Path, jobs: int) -> None:
     (tmp_path / "app").mkdir()
     (tmp_path / "app" / "__init__.py").write_text("")
     (tmp_path / "app" / "models.py").write_text(textwrap.dedent(MODELS))
     (tmp_path / "app" / "context.py").write_text(textwrap.dedent(CONTEXT))
     assert observed(tmp_path, jobs) == [
         ("app/context.py", 13, "collect", ("user.contact.email",), None),
-        # lines 14 and 15 hold a Token, whose own field is the collect
+        # lines 14 and 15 hold a nested Token (a Pydantic model): its own field is a collect, and the
+        # containers, named for a token, declare credentials (the nested-container convention)
+        ("app/context.py", 14, "collect", ("user.authorization.credentials",), None),
+        ("app/context.py", 15, "collect", ("user.authorization.credentials",), None),
         ("app/context.py", 16, "collect", ("user.authorization.credentials",), None),
         ("app/models.py", 6, "collect", ("user.authorization.credentials",), None),
+    ]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_field_typed_by_another_modules_stored_model_is_that_record_not_a_collect(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    stored = ("from sqlalchemy import Column, String\nfrom sqlalchemy.orm import declarative_base\n"
+              "Base = declarative_base()\n\n\nclass Token(Base):\n    __tablename__ = 'token'\n"
+              "    access_token = Column(String, primary_key=False)\n")
+    (tmp_path / "app" / "models.py").write_text(stored)
+    (tmp_path / "app" / "context.py").write_text(textwrap.dedent(CONTEXT))
+    assert observed(tmp_path, jobs) == [
+        ("app/context.py", 13, "collect", ("user.contact.email",), None),
+        # lines 14 and 15 refer to a stored Token row, as a foreign key does
+        ("app/context.py", 16, "collect", ("user.authorization.credentials",), None),
+        ("app/models.py", 8, "collect", ("user.authorization.credentials",), None),
     ]
 
 
@@ -238,6 +258,8 @@ def test_a_star_import_of_a_project_module_binds_the_classes_used(tmp_path: Path
         ("app/routes.py", 20, "log", ("user.unique_id",), None),
         # a field of a model a route receives (DirectoryUser, named twice in its module, is not unseen)
         ("app/types.py", 6, "collect", ("user.name.first",), None),
+        # the received model's nested name: a container named for a person's name
+        ("app/types.py", 10, "collect", ("user.name",), None),
     ]
 
 

@@ -243,6 +243,9 @@ def test_scim_resources_validated_from_the_request_into_a_class_the_caller_passe
         ("app/scim/models.py", 9, "collect", ("user.contact.email",), "python.pydantic.field"),
         ("app/scim/models.py", 13, "collect", ("user.contact.address.street",), "python.pydantic.field"),
         ("app/scim/models.py", 18, "collect", ("user.account.username",), "python.pydantic.field"),
+        # the containers of the complex attributes, named for what they hold
+        ("app/scim/models.py", 20, "collect", ("user.contact.email",), "python.pydantic.field"),
+        ("app/scim/models.py", 21, "collect", ("user.contact.address",), "python.pydantic.field"),
         ("app/scim/models.py", 25, "collect", ("user.unique_id",), "python.pydantic.field"),
     ]
 
@@ -354,4 +357,8 @@ def test_a_value_object_s_value_field_holds_what_the_field_keeping_it_holds() ->
         (8, "collect", ("user.name",), "python.pydantic.field", False),
         (9, "collect", ("user.name.last",), "python.pydantic.field", False),
         (13, "collect", ("user.contact.phone_number",), "python.pydantic.field", False),
+        # the person's containers of them, named for a name and phone numbers (`settings`,
+        # `members` and a group's `homes` name none of a person's data)
+        (30, "collect", ("user.name",), "python.pydantic.field", False),
+        (31, "collect", ("user.contact.phone_number",), "python.pydantic.field", False),
     ]

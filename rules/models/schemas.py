@@ -1300,6 +1300,34 @@ class SendEmailSerializer(serializers.Serializer):
     in_reply_to = serializers.CharField(required=False)
 
 
+class ContactPhoneSerializer(serializers.Serializer):
+    # ruleid: python.drf.serializer-field user.contact.phone_number
+    phone = serializers.CharField()
+
+
+class AddressBookContactSerializer(serializers.Serializer):
+    """A contact with its lists of addresses and numbers (modoboa's): a nested serializer named for
+    personal data declares that data, the nested serializer's fields are collects where declared."""
+
+    # ruleid: python.drf.serializer-field user.contact.phone_number
+    phone_numbers = ContactPhoneSerializer(many=True)
+    # ok: python.drf.serializer-field
+    emails = ContactPhoneSerializer(many=True, read_only=True)  # only sent back
+    # ok: python.drf.serializer-field
+    items = ContactPhoneSerializer(many=True)  # named for nothing personal
+
+    def create(self, validated_data: dict[str, Any]) -> dict[str, Any]:
+        # it writes its nested records itself: DRF's nested serializers are read-only otherwise
+        return validated_data
+
+
+class ShownMessageSerializer(serializers.Serializer):
+    """A message shown (a webmail's): a serializer that never writes renders its nested records."""
+
+    # ok: python.drf.serializer-field
+    to = ContactPhoneSerializer(source="To", many=True)
+
+
 class FidoRegistrationSerializer(serializers.Serializer):
     """The end of a WebAuthn key's registration (modoboa's): the protocol's fields are the key's."""
 
@@ -2353,8 +2381,12 @@ class ScimGroupMember(scim2_models.ComplexAttribute):
 class ScimUser(scim2_models.Resource[Any]):
     # ruleid: python.pydantic.field user.account.username
     user_name: str | None = None
+    # a nested model: its own fields are collects, and the container, named for a person's name,
+    # declares that name too
+    # ruleid: python.pydantic.field user.name
+    name: ScimPersonName | None = None
     # ok: python.pydantic.field
-    name: ScimPersonName | None = None  # a nested model: its own fields are the collects
+    meta: ScimGroupMember | None = None  # a container named for nothing personal
     # ok: python.pydantic.field
     external_id: Annotated[str | None, scim2_models.Mutability.read_only] = None  # set by the service only
     # ruleid: python.pydantic.field user.contact.phone_number
@@ -2427,6 +2459,8 @@ class ShippingAddress:
 class CheckoutRequest:
     # ruleid: python.dataclass.field user.contact.email
     email: str
+    # a nested record named for what it is: the buyer's address
+    # ruleid: python.dataclass.field user.contact.address
     address: ShippingAddress
     # received, its fields are what the buyer submits: a comment is what they wrote
     # ruleid: python.dataclass.field user.content
@@ -2563,6 +2597,25 @@ class UserSchema(marshmallow.Schema):
     created = mf.DateTime(dump_only=True)
     # ok: python.marshmallow.field
     orders = mf.Nested("OrderSchema", many=True)
+
+
+class PostalAddressSchema(marshmallow.Schema):
+    # ruleid: python.marshmallow.field user.contact.address.street
+    street = mf.Str()
+
+
+class ContactPersonSchema(marshmallow.Schema):
+    """Containers of another schema's records are collects by their own names: the nested schema's
+    fields are collects where it declares them, the container says whose data it holds."""
+
+    # ruleid: python.marshmallow.field user.contact.address
+    addresses = mf.Nested(PostalAddressSchema, many=True)
+    # ruleid: python.marshmallow.field user.contact.phone_number
+    phone_numbers = mf.List(mf.Nested(PostalAddressSchema))
+    # ok: python.marshmallow.field
+    settings = mf.Nested(PostalAddressSchema)  # named for nothing personal
+    # ok: python.marshmallow.field
+    emails = mf.Nested(PostalAddressSchema, many=True, dump_only=True)  # only sent back
 
 
 class ContactSchema(marshmallow.Schema):

@@ -3786,6 +3786,11 @@ def _field(
     family, owner = declaring.family, declaring.owner
     symbol = an.static_symbol(call.func, scope)
     if not _declares_field(family, symbol, call) and not (family.value_tables and _to_value_table(family, symbol, call)):
+        if symbol is not None and symbol in family.nested_calls or _nested_family(an, call.func, scope, owner) is not None \
+                and (family.family != _DRF or _writes_itself(an, owner)):
+            # `addresses = fields.Nested(AddressSchema, many=True)`, DRF's `emails =
+            # EmailSerializer(many=True)`: a container of another schema's records
+            _nested_container(an, declaring, stmt, name, call)
         return
     if _refers_by_id(an, family, call, scope) or _response_only(an, call):
         return
@@ -3810,7 +3815,10 @@ def _field(
             inner = an.static_symbol(arg.func if isinstance(arg, ast.Call) else arg, scope)
             if inner is not None and isinstance(arg, ast.Call) and inner in family.exclude_calls:
                 # `fields.List(fields.Nested(ChartDataQueryObjectSchema))`: a list of nested records,
-                # whose own schema's fields are the collects, as a nested field's are
+                # whose own schema's fields are the collects, as a nested field's are; the list is a
+                # container named for what they hold, or for nothing
+                if inner in family.nested_calls:
+                    _nested_container(an, declaring, stmt, name, call)
                 return
             if inner is not None:
                 type_names.append(inner.rsplit(".", 1)[-1])
@@ -3892,6 +3900,26 @@ def _writes_nothing_nested(an: FileAnalyzer, owner: str, scope: Scope) -> bool:
     return model
 
 
+def _writes_itself(an: FileAnalyzer, owner: str) -> bool:
+    """Whether the serializer class `owner`, or a base of it in this module, gives a `create` or
+    `update` of its own: DRF's nested serializers are read-only unless the serializer writes them
+    itself (modoboa's `ContactSerializer.emails`, saved by its `create`); one that never writes
+    renders them (a webmail's `EmailSerializer.to`, the addresses of a message shown)."""
+    classes = _class_nodes(an)
+    pending, seen = [owner], {owner}
+    while pending:
+        node = classes.get(pending.pop())
+        if node is None:
+            continue
+        if any(isinstance(stmt, _FUNCTIONS) and stmt.name in _WRITE_METHODS for stmt in node.body):
+            return True
+        for base in node.bases:
+            if type(base) is ast.Name and base.id in classes and base.id not in seen:
+                seen.add(base.id)
+                pending.append(base.id)
+    return False
+
+
 def _reads_other_object(an: FileAnalyzer, call: ast.Call) -> bool:
     """Whether a field reads, by a dotted path, an attribute of another object that is nothing
     personal (`location = fields.String(attribute="event.location.venue_name")`: an event's venue,
@@ -3919,8 +3947,15 @@ def _annotated_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AnnAssig
     names = _names_in(stmt.annotation)
     if "ClassVar" in names or "InitVar" in names:
         return
-    if any(n in an.schema_classes and n != owner for n in names) or _imported_schema(an, stmt.annotation, scope):
-        return  # a nested model: its own fields are the collects
+    nested = next((an.schema_classes[n] for n in names if n in an.schema_classes and n != owner), None)
+    if nested is not None or _imported_schema(an, stmt.annotation, scope):
+        # a nested model (`name: Name`, `emails: list[Email]` of a SCIM user): its own fields are the
+        # collects; the field is a container named for what they hold (or for nothing), not a
+        # relation to another stored record
+        nested = nested or _nested_family(an, stmt.annotation, scope, owner)
+        if nested is not None and _holds_nested_records(an, nested) and not _relation_call(stmt.value):
+            _nested_container(an, declaring, stmt, name, stmt.value if isinstance(stmt.value, ast.Call) else None)
+        return
     if an.models.response_only_annotations and _annotated_response_only(an, stmt.annotation, scope):
         return
     if family.extended_by_stored and any(n != owner and n in _top_classes(an) for n in names):
@@ -3965,6 +4000,56 @@ def _imported_schema(an: FileAnalyzer, annotation: ast.expr, scope: Scope) -> bo
             if symbol in an.external.families:
                 return True
     return False
+
+
+def _nested_family(an: FileAnalyzer, node: ast.expr, scope: Scope, owner: str) -> str | None:
+    """The family of the schema class of the project that `node` (an annotation, or a call's callee)
+    names, other than `owner`: of this module (defined above it) or of another one; None for none."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name) and sub.id != owner and sub.id in an.schema_classes:
+            return an.schema_classes[sub.id]
+        if isinstance(sub, (ast.Name, ast.Attribute)) and isinstance(getattr(sub, "ctx", None), ast.Load):
+            symbol = an.static_symbol(sub, scope)
+            if symbol is None or "." not in symbol or symbol.startswith("@"):
+                continue
+            an.uses.add(USE_BASE + symbol)  # known once the other module has been analysed
+            family = an.external.families.get(symbol)
+            if family is not None:
+                return family
+    return None
+
+
+def _holds_nested_records(an: FileAnalyzer, family: str) -> bool:
+    """Whether a field typed by a schema class of `family` holds that schema's records nested in it
+    (a Pydantic or dataclass model, a serializer, a form): not a relation to a stored record (a
+    Django or SQLAlchemy model, a SQLModel table), which refers to it as a foreign key does."""
+    for known in an.models.schemas:
+        if known.family == family:
+            return not known.stored and known.stored_when_keyword is None and not known.extended_by_stored
+    return False
+
+
+def _relation_call(value: ast.expr | None) -> bool:
+    """Whether a field's value declares a relation (`Relationship(...)`, `relationship(...)`)."""
+    return isinstance(value, ast.Call) and callee_name(value).endswith(("relationship", "Relationship"))
+
+
+def _nested_container(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: str, call: ast.Call | None) -> None:
+    """A `collect` at a field that holds another schema's records (`emails: list[Email]`,
+    `addresses = fields.Nested(AddressSchema, many=True)`) when its own name says what personal data
+    they are, with that category: the container declares that data, as a leaf field named so would.
+    Read by its name alone (no type, no form heuristics): a container named for nothing (`meta`,
+    `settings`, `items`) is none; one only sent back (`dump_only=True`) takes nothing in."""
+    if call is not None and call.keywords and _response_only(an, call):
+        return
+    match = an.classifier.name(name, owner=declaring.owner)
+    if match is None or refers_to_user(name, match.category):
+        return
+    family = declaring.family
+    an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
+            f"{declaring.owner}.{name} declares {match.category} (a container of nested records, "
+            f"{family.family} field, {'stored' if declaring.stored else 'received'})",
+            stored=declaring.stored, reasons=(f"{family.family} nested field", match.pattern))
 
 
 def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: str, type_names: list[str],
