@@ -261,6 +261,29 @@ def flask_bot_activity():
     return jsonify(kind=activity.type, title=note["title"], shown=shown)
 
 
+@app.post("/workouts")
+def flask_post_workout():
+    # a body read by key and passed on whole as well (fittrackee's workout routes): taken whole where
+    # it is bound, its keys read beside
+    # ruleid: python.request.body user.content
+    workout_data = flask_request.get_json()
+    if workout_data.get("sport_id") is None:
+        return jsonify(error="no sport"), 400
+    check_media_attachments(workout_data)
+    return jsonify(ok=True)
+
+
+@app.post("/preferences")
+def flask_edit_preferences():
+    # read only by key: each key read is the collect, the bind is none (the contract's
+    # `data = await request.json(); data["message"]`)
+    # ok: python.request.body
+    post_data = flask_request.get_json()
+    if not post_data or "theme" not in post_data:
+        return jsonify(error="invalid payload"), 400
+    return jsonify(theme=post_data.get("theme"))
+
+
 def parse_params(params, ignore_keys=None):
     """CKAN's shape: the submitted form copied key by key into a plain dict."""
     parsed = {}

@@ -574,8 +574,8 @@ def source_webhook(event_json, source_id):
 def dispatching_webhook():
     """A dispatch through a name bound to functions of the file (pretix's Stripe webhook): the call
     may reach each of them, so what it passes reaches each one's log calls."""
-    # (passed on whole below, after keys were read from it: not yet seen as taken whole)
-    # todoruleid: python.request.body user.content
+    # passed on whole below, after keys were read from it: taken whole where it is bound
+    # ruleid: python.request.body user.content
     event_json = json.loads(request.get_data())
     if event_json["data"]["object"]["object"] == "charge":
         func = charge_webhook

@@ -175,6 +175,9 @@ class PendingBody:
     value: Value
     key_read: bool = False
     earlier: tuple[PendingBody, ...] = ()
+    used_whole: bool = False
+    """Passed whole to a call that is no schema (`check_media_attachments(data)`, a log call) as
+    well: taken whole where bound, even though its keys are read too."""
     """Bodies bound to the same name before, in another branch or a fallback (`try: body =
     json.loads(request.body)` / `except: body = request.body.decode()`): each is reported where it
     was bound, unless the name's keys are read."""
@@ -927,7 +930,7 @@ class FileAnalyzer:
         if not scope.pending:
             return  # most scopes bind none
         for pending in scope.pending.values():
-            if not pending.key_read:
+            if not pending.key_read or pending.used_whole and not self._taken_inside(pending.node):
                 for body in (*pending.earlier, pending):
                     sources.emit_whole_body(self, body.node, body.value)
         scope.pending = _NO_PENDING
@@ -1732,6 +1735,27 @@ class FileAnalyzer:
             kept = data_of(base)
             return dataclasses.replace(kept, categories=kept.categories - {CREDENTIALS}, params=frozenset())
         return data_of(base) if (base.categories or base.params) and base.const is UNKNOWN else NOTHING
+
+    def _taken_inside(self, node: ast.AST) -> bool:
+        """Whether a body was already taken whole inside the expression `node` (`clean_dict(
+        parse_params(request.form))`, the form taken whole where the call inside read it): bound to
+        a name, it is that body, not a second one."""
+        first, last = getattr(node, "lineno", 0), getattr(node, "end_lineno", 0) or 0
+        return any(o.rule == "python.request.body" and first <= o.span.start_line <= last for o in self.observations)
+
+    def mark_used_whole(self, node: ast.Name, scope: Scope) -> None:
+        """A body bound to the name `node` is passed on whole. Not one decoded from another name
+        (`msg = json.loads(message_text)` of a websocket message already taken whole where it was
+        received): the same body again, taken where it arrived."""
+        current: Scope | None = scope
+        while current is not None:
+            pending = current.pending.get(node.id)
+            if pending is not None:
+                bound = pending.node.value if isinstance(pending.node, ast.Await) else pending.node
+                if not (isinstance(bound, ast.Call) and bound.args and isinstance(bound.args[0], ast.Name)):
+                    pending.used_whole = True
+                return
+            current = current.parent
 
     def mark_key_read(self, node: ast.expr, scope: Scope) -> None:
         """A body bound to `node` (a name, or `name.attr`) is read key by key, not taken whole."""

@@ -1521,7 +1521,10 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
                 an.mark_key_read(inner, scope)
                 continue
             if isinstance(inner, ast.Name):
-                continue  # a bound body: reported where it was bound, unless read key by key
+                # a bound body: reported where it was bound, unless only read key by key (the
+                # fourteenth session's body convention: passed on whole too, it is taken whole)
+                an.mark_used_whole(inner, scope)
+                continue
             emit_whole_body(an, arg_node, value)
 
 
