@@ -343,3 +343,58 @@ def test_a_method_inherited_from_another_module_s_class_is_relayed_and_its_log_s
     # log sites included, so a change to them is a change to what it offers
     assert analyzed.summary.functions["app.views.View.save_profile"] is SIDE_LOGGER
     assert "l:app.jobs.Base.save_profile" in analyzed.uses
+
+
+COMMITS = '''
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def session_commit(success=None, _session=None):
+    s = _session if _session else session
+    try:
+        s.commit()
+        if success:
+            log.info(success)
+    except Exception as e:
+        s.rollback()
+        log.error("commit failed: %s", e)
+    return ""
+
+
+def keep_note(note, message=None):
+    note.text = message
+    note.save()
+    if message is not None:
+        log.info(message)
+'''
+
+EDITS = '''
+from app.commits import keep_note, session_commit
+
+
+def rename(request, user, note):
+    email = request.form["email"]
+    session_commit("User {} changed e-mail".format(email))
+    session_commit()
+    session_commit("nothing personal")
+    keep_note(note, email)
+'''
+
+
+def test_a_parameter_only_ever_logged_is_the_callers_log_text(tmp_path: Path) -> None:
+    """A helper's parameter that is only the message of its log call (and tested) makes each call that
+    puts personal data there a log at the call, as a wrapper's would, even though the helper does
+    other work (a commit); a parameter it also works with (`keep_note` stores it) stays a log on the
+    side, at its own log call."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "commits.py").write_text(textwrap.dedent(COMMITS))
+    (tmp_path / "app" / "edits.py").write_text(textwrap.dedent(EDITS))
+    assert observed(tmp_path) == [
+        ("app/commits.py", 23, "log", ("user.contact.email",), RULE,
+         "user.contact.email is written to a log here: keep_note() is given it at app/edits.py:10"),
+        ("app/edits.py", 7, "log", ("user.contact.email",), LOG,
+         "user.contact.email is written to a log through session_commit()"),
+    ]

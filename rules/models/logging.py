@@ -589,6 +589,45 @@ def dispatching_webhook():
     handler("re_1", "duplicate")
 
 
+def session_commit(success=None, db_session=None):
+    """A commit helper that logs the message it is given once the commit succeeded (calibreweb's
+    `ub.session_commit`): its other work is the commit, but `success` is only ever the log call's
+    message (and tested), so the text is its caller's, as a logging wrapper's is: a log at each call
+    that puts personal data into it, none at its own log call."""
+    try:
+        db_session.commit()
+        if success:
+            # ok: python.logging.personal-data
+            logger.info(success)
+    except ConnectionError as e:
+        db_session.rollback()
+        logger.warning("commit failed: %s", e)
+    return ""
+
+
+def archive_note(note, message=None):
+    """Near-miss: the message is stored with the note as well as logged, so the function works with
+    it: a log on the side of that work, at its own log call, where a caller gives it personal data."""
+    note.comment = message
+    note.save()
+    if message is not None:
+        # ruleid: python.logging.personal-data user.contact.email
+        logger.info(message)
+
+
+def rename_user(user, new_name, note):
+    user.name = new_name
+    # ruleid: python.logging.personal-data user.contact.email
+    session_commit("User {} renamed".format(user.email))
+    # ok: python.logging.personal-data
+    # (a fixed text, and no message at all)
+    session_commit("renamed")
+    session_commit()
+    # ok: python.logging.personal-data
+    # (its message is also stored: the log is archive_note's own, above)
+    archive_note(note, f"archived by {user.email}")
+
+
 def print_user_info(user):
     """A serializer's `.data` is a dict the function fills further (label-studio's CLI): what it
     stores there is printed with it."""

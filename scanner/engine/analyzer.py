@@ -837,6 +837,12 @@ class FileAnalyzer:
             container_index, key_index, role = keyed
             keyed = None if key_index < shift or 0 <= container_index < shift else (
                 container_index - shift if container_index >= 0 else container_index, key_index - shift, role)
+        messages = _message_parameters(func, scope) if scope.side_logs and not scope.logging_wrapper else None
+        if messages:
+            # a parameter that is only ever the message of its log call (`session_commit(success=None)`:
+            # `if success: log.info(success)` after the commit) is the caller's log text, as a wrapper's
+            # is: a log at each call that gives it personal data, not at the log call of the function
+            scope.side_logs = {i: logs for i, logs in scope.side_logs.items() if i not in messages}
         if not scope.logging_wrapper and scope.side_logs:
             self.side_logs[key] = {i - shift: logs for i, logs in scope.side_logs.items() if i >= shift}
         return_params = frozenset((i - shift if i >= 0 else i) for i in returned.params if i >= shift or i < 0) \
@@ -851,7 +857,8 @@ class FileAnalyzer:
         plain = shape is None and returned.symbol is None and returned.role is None and not returned.categories \
             and not returned.steps and not returned.reasons
         log_params = {(i - shift if i >= 0 else i): r for i, r in scope.log_params.items() if i >= shift or i < 0} \
-            if scope.logging_wrapper else {}
+            if scope.logging_wrapper else \
+            {i - shift: r for i, r in scope.log_params.items() if i >= shift and i in messages} if messages else {}
         log_sites = self._log_sites(scope.side_logs, shift, func.name) if scope.side_logs else {}
         http_url = scope.http_url - shift if scope.http_url is not None and scope.http_url >= shift else None
         decoded = sources.decoding_parameters(self, func)
@@ -3163,6 +3170,49 @@ def _constructed(symbol: str | None) -> bool:
     if symbol.startswith("builtins."):
         return True
     return symbol.endswith("()") and _looks_like_class(symbol[:-2])
+
+
+def _message_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> frozenset[int]:
+    """The parameters (by the scope's indices) of a function that is no logging wrapper whose one job
+    is to be a log call's message: each reaches a log call as its first argument, the bare name
+    (`log.info(success)`), and is read nowhere else but in a test (`if success:`, `if msg is not
+    None`). The function does other work (a commit), but the text is its caller's: a log at the call.
+    A parameter the function also works with (`send_mail(to, ...)` logging `to`) stays a log on the
+    side, at the function's own log call. Only asked of functions whose parameters reach a log call."""
+    candidates: dict[str, int] = {}
+    for index, logs in scope.side_logs.items():
+        if 0 <= index < len(scope.params):
+            name = scope.params[index]
+            if all(log.site is None and log.node.args and type(log.node.args[0]) is ast.Name
+                   and log.node.args[0].id == name for log in logs):
+                candidates[name] = index
+    if not candidates:
+        return frozenset()
+    allowed: set[int] = set()  # the ids of the loads that are a message or a test
+    for node in ast.walk(func):
+        if type(node) is ast.Call and node.args and type(node.args[0]) is ast.Name and node.args[0].id in candidates \
+                and sources.callee_name(node) in LOG_METHODS:
+            allowed.add(id(node.args[0]))
+        elif type(node) in (ast.If, ast.IfExp, ast.While):
+            test = node.test  # type: ignore[attr-defined]
+            if type(test) is ast.UnaryOp and type(test.op) is ast.Not:
+                test = test.operand
+            if type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) in (ast.Is, ast.IsNot) \
+                    and type(test.comparators[0]) is ast.Constant and test.comparators[0].value is None:
+                test = test.left
+            if type(test) is ast.Name:
+                allowed.add(id(test))
+    for node in ast.walk(func):
+        if type(node) is ast.Name and node.id in candidates and type(node.ctx) is not ast.Store \
+                and id(node) not in allowed:
+            del candidates[node.id]  # read for some work of the function's: a log on the side of it
+            if not candidates:
+                return frozenset()
+        elif type(node) is ast.Name and node.id in candidates and type(node.ctx) is ast.Store:
+            del candidates[node.id]  # rebound: what is logged is not the caller's text alone
+            if not candidates:
+                return frozenset()
+    return frozenset(candidates.values())
 
 
 def _is_log_call(stmt: ast.stmt) -> bool:
