@@ -1453,6 +1453,36 @@ async def relative_requests(text, base_url):
         await configured.post("/search", json={"query": text})
 
 
+class SerpstackProvider:
+    """A search provider whose URLs are texts of its class (calibreweb's metadata providers): read
+    through the class's name as through `self`, an f-string of the class's own texts included."""
+
+    API_KEY = "0000"
+    BASE_URL = (
+        f"https://api.serpstack.com/search?access_key={API_KEY}"
+        f"&query="
+    )
+    SEARCH_URL = "https://api.search.brave.com/res/v1/web/search?q="
+    PAGE_URL = f"{SEARCH_URL}{settings.SEARCH_PAGE}"  # a name not of the class: no text known
+
+    def search(self, query):
+        # ruleid: python.share.http-known-host user.behavior recipient="Brave Search"
+        first = requests.get(SerpstackProvider.SEARCH_URL + query)
+        # ruleid: python.share.http-known-host user.behavior recipient=Serpstack
+        second = requests.get(f"{SerpstackProvider.BASE_URL}{query}&sort=name")
+        # ok: python.share.http-known-host
+        third = requests.get(SerpstackProvider.PAGE_URL + query)
+        # ruleid: python.share.http-known-host user.behavior recipient=Serpstack
+        fourth = requests.get(self._prepare_query(title=query))
+        return first, second, third, fourth
+
+    def _prepare_query(self, title):
+        # an empty text when nothing is left to search for: no URL, as `return None` is
+        if not title.strip():
+            return ""
+        return f"{SerpstackProvider.BASE_URL}{title}"
+
+
 def search_searxng(query):
     # a self-hosted search engine: its URL is configuration
     # ok: python.share.http-known-host
@@ -2084,3 +2114,4 @@ def deepl_translation(text, auth_key):
 def azure_translation(client: TextTranslationClient, text):
     # ruleid: python.share.azure-translator user.content recipient="Azure AI Translator"
     return client.translate(body=[text], to_language=["de"])
+

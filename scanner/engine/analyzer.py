@@ -643,10 +643,14 @@ class FileAnalyzer:
             if len(self.observations) > seen else None
         info.rendered = sources.rendered_categories(self, node, family, scope, declared)
         scope.env[node.name] = symbol_value_of(f"@class:{node.name}")
-        constants = {target.id: stmt.value.value for stmt in node.body
-                     if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Constant)
-                     and isinstance(stmt.value.value, str) and stmt.value.value
-                     for target in stmt.targets if isinstance(target, ast.Name)}
+        constants: dict[str, str] = {}
+        for stmt in node.body:
+            if type(stmt) is ast.Assign and type(stmt.value) in (ast.Constant, ast.JoinedStr):
+                text = _class_text(stmt.value, constants)
+                if text:
+                    for target in stmt.targets:
+                        if type(target) is ast.Name:
+                            constants[target.id] = text
         for name, text in constants.items():
             # a name the class gives a literal (`auth_header_name = 'Authorization'`, `header =
             # "REMOTE_USER"`) is what `self.auth_header_name` is in its methods, unless the file sets
@@ -1659,6 +1663,14 @@ class FileAnalyzer:
                 if self.properties and node.attr in self._property_names:
                     return self.duck_property(cls.name, node.attr, imported=False) or NOTHING
             return named if named is not None else NOTHING
+        if base.symbol is not None and base.symbol[:7] == "@class:" and not called:
+            # `Google.SEARCH_URL` of a class of the file: the URL its body binds there, as `self.SEARCH_URL`.
+            # A URL only: another text's name may say more than the text (`request.META.get(
+            # RemoteUserTest.email_header)` reads an e-mail, whatever header `"REMOTE_EMAIL"` is)
+            info = self.classes.get(base.symbol[7:])
+            held = info.attributes.get(node.attr) if info is not None else None
+            if held is not None and isinstance(held.const, str) and "://" in held.const:
+                return held
         if base.symbol is not None and base.symbol.startswith("builtins."):
             return NOTHING
         owner = owner_name(node.value)
@@ -3215,6 +3227,26 @@ def _message_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Sco
     return frozenset(candidates.values())
 
 
+def _class_text(expr: ast.expr, constants: Mapping[str, str]) -> str | None:
+    """The text a class body binds a name to: a string literal, or an f-string of literals and of the
+    class's own texts bound above (`BASE_URL = f"https://comicvine.gamespot.com/api/search?api_key={API_KEY}"`);
+    None for anything else."""
+    if isinstance(expr, ast.Constant):
+        return expr.value if isinstance(expr.value, str) else None
+    if not isinstance(expr, ast.JoinedStr):
+        return None
+    parts: list[str] = []
+    for value in expr.values:
+        if type(value) is ast.Constant and isinstance(value.value, str):
+            parts.append(value.value)
+        elif type(value) is ast.FormattedValue and type(value.value) is ast.Name and value.value.id in constants \
+                and value.conversion == -1 and value.format_spec is None:
+            parts.append(constants[value.value.id])
+        else:
+            return None
+    return "".join(parts)
+
+
 def _is_log_call(stmt: ast.stmt) -> bool:
     """Whether `stmt` is a call of a logging method as a statement of its own (`logger.info(...)`)."""
     return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and sources.callee_name(stmt.value) in LOG_METHODS
@@ -3343,7 +3375,8 @@ def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
 
 def _returned_url(returns: Sequence[Value]) -> str | None:
     """The URL shape a function returns (`def _url(self, path): return f"{self.base_url}/{path}"`), when
-    every return but `return None` gives the same one."""
+    every return but `return None` and `return ""` (no URL: the caller's request fails, or is not
+    made) gives the same one."""
     if not returns:
         return None
     if len(returns) == 1:  # one `return` (most functions that return): no set to build
@@ -3351,7 +3384,7 @@ def _returned_url(returns: Sequence[Value]) -> str | None:
             return None
         shape = shape_of(returns[0])
     else:
-        shapes = {shape_of(r) for r in returns if r.const is not None}
+        shapes = {shape_of(r) for r in returns if r.const is not None and r.const != ""}
         if len(shapes) != 1:
             return None
         shape = shapes.pop()
