@@ -105,6 +105,9 @@ from opentelemetry import trace
 from postmarker.core import PostmarkClient
 from pyairtable import Api as AirtableApi
 from pyhunter import PyHunter
+from flask import request as incoming
+from googleapiclient.discovery import build as google_build
+from scholarly import scholarly
 from segment import analytics as segment_analytics
 from slack_bolt import App as SlackApp
 from slack_sdk import WebClient, WebhookClient
@@ -2115,3 +2118,52 @@ def azure_translation(client: TextTranslationClient, text):
     # ruleid: python.share.azure-translator user.content recipient="Azure AI Translator"
     return client.translate(body=[text], to_language=["de"])
 
+# --- book catalogue searches, Google Scholar, Gmail, Kobo's store (calibreweb's shapes) -------------
+
+class DoubanProvider:
+    SEARCH_URL = "https://www.douban.com/search"
+    BOOK_URL = "https://book.douban.com/subject/"
+    session = requests.Session()
+
+    def search(self, query):
+        # the catalogue's search learns what the user looks for
+        # ruleid: python.share.http-known-host user.behavior recipient=Douban
+        r = self.session.get(self.SEARCH_URL, params={"cat": 1001, "q": query})
+        # ruleid: python.share.http-known-host user.behavior recipient="Google Books"
+        google = requests.get("https://www.googleapis.com/books/v1/volumes?q=" + query)
+        # ruleid: python.share.http-known-host user.behavior recipient="Open Library"
+        library = requests.get("https://openlibrary.org/search.json", params={"title": query})
+        return r, google, library
+
+    def fetch(self, book_id):
+        # a book fetched by the catalogue's own id: not the search
+        # ok: python.share.http-known-host
+        return self.session.get(self.BOOK_URL + book_id)
+
+
+def scholar_search(query):
+    # ruleid: python.share.google-scholar user.behavior recipient="Google Scholar"
+    return scholarly.search_pubs(query)
+
+
+def send_gmail(creds, raw):
+    service = google_build("gmail", "v1", credentials=creds)
+    # ruleid: python.share.gmail user.contact.email recipient=Gmail
+    service.users().messages().send(userId="me", body={"raw": raw}).execute()
+    # another API of the same client library: the signed-in account's own profile
+    # ok: python.share.gmail
+    google_build(serviceName="oauth2", version="v2", credentials=creds).userinfo().get().execute()
+
+
+KOBO_STOREAPI_URL = "https://storeapi.kobo.com"
+
+
+def proxy_to_kobo(path):
+    # the device's request forwarded to Kobo's store: its body, and its headers with the account's token
+    # ruleid: python.share.http-known-host user.content recipient=Kobo
+    # ruleid: python.request.body user.content
+    forwarded = requests.request(method=incoming.method, url=KOBO_STOREAPI_URL + "/" + path, data=incoming.get_data())
+    # a lookup by Kobo's own ids sends nothing of the user's
+    # ok: python.share.http-known-host
+    catalogue = requests.get(KOBO_STOREAPI_URL + "/v1/initialization")
+    return forwarded, catalogue
