@@ -80,3 +80,20 @@ def test_class_text(text: str, expected: str | None) -> None:
 ])
 def test_returned_url_leaves_out_empty_texts(returns: list[Value], expected: str | None) -> None:
     assert _returned_url(returns) == expected
+
+
+IP = "python.request.client-ip"
+
+
+@pytest.mark.parametrize(("signature", "expected"), [
+    # PEP 3333's callable, a function or a middleware's method: the environ is the request's
+    ("def app(environ, start_response):", [(2, "collect", ("user.device.ip_address",), IP, False)]),
+    ("class M:\n    def __call__(self, environ, start_response):", [(3, "collect", ("user.device.ip_address",), IP, False)]),
+    # the same name in another signature is no request
+    ("def app(environ, template):", []),
+    ("def app(start_response, environ):", []),
+    ("def app(environ):", []),
+])
+def test_a_wsgi_callables_environ_is_the_requests(signature: str, expected: list[Seen]) -> None:
+    indent = "        " if signature.startswith("class") else "    "
+    assert observed(f"{signature}\n{indent}return environ.get('REMOTE_ADDR')\n") == expected

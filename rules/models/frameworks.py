@@ -1377,6 +1377,33 @@ async def socket_connect(sid, environ, auth):
     return bool(agent and token)
 
 
+class ReverseProxied:
+    """A WSGI middleware (PEP 3333: `__call__(self, environ, start_response)`, calibreweb's
+    reverse-proxy fix): the environ it is given is the request's, its keys the headers and the
+    client's address."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        # ruleid: python.request.client-ip user.device.ip_address
+        if not trusted_source(environ.get("REMOTE_ADDR")):
+            # ruleid: python.logging.personal-data user.device.ip_address
+            logger.warning("untrusted proxy source: %s",
+                           # ruleid: python.request.client-ip user.device.ip_address
+                           environ.get("REMOTE_ADDR"))
+        # ruleid: python.request.header user.device
+        agent = environ.get("HTTP_USER_AGENT")
+        return self.app(environ, start_response)
+
+
+def render_page(environ, template):
+    """Near-miss: a parameter named `environ` of no WSGI callable (a template environment, a
+    settings mapping) is no request."""
+    # ok: python.request.client-ip
+    return template.render(environ.get("REMOTE_ADDR"))
+
+
 @sio.on("client_message")
 # what a client sends over the socket is untyped data: taken whole where it arrives, its keys are fields
 # ruleid: python.request.body user.content

@@ -1833,6 +1833,10 @@ def parameter_value(
             if shown:
                 return Value(categories=shown, params=params,
                              reasons=(f"{annotation.removeprefix('@class:')}'s string form shows {', '.join(sorted(shown))}",))
+    if arg.arg == "environ" and _wsgi_callable(func, arg):
+        # a WSGI application or middleware (`def __call__(self, environ, start_response)`, PEP 3333) is
+        # given the request's environ: its keys are the request's headers and the client's address
+        return Value(symbol=f"{REQUEST}.environ", role="headers", params=params)
     if arg.annotation is not None and _annotation_name(arg.annotation) in ASGI_RECEIVE_EVENTS:
         # an ASGI middleware's message from `receive()`: its "body" is a chunk of the request body
         return Value(symbol=f"{REQUEST}.receive()", role="fields", params=params)
@@ -2196,6 +2200,15 @@ def _decorator_symbols(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFuncti
             symbol = f"{bound}.{target.attr}" if bound is not None else symbol
         if symbol is not None:
             yield symbol
+
+
+def _wsgi_callable(func: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg) -> bool:
+    """Whether `arg` is the environ of a WSGI callable's signature: followed by `start_response`."""
+    positional = func.args.args
+    for at, other in enumerate(positional[:-1]):
+        if other is arg:
+            return positional[at + 1].arg == "start_response"
+    return False
 
 
 def _event_parameter(an: FileAnalyzer, arg: ast.arg) -> Value:
