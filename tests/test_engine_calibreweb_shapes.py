@@ -97,3 +97,21 @@ IP = "python.request.client-ip"
 def test_a_wsgi_callables_environ_is_the_requests(signature: str, expected: list[Seen]) -> None:
     indent = "        " if signature.startswith("class") else "    "
     assert observed(f"{signature}\n{indent}return environ.get('REMOTE_ADDR')\n") == expected
+
+
+BODY = "python.request.body"
+WHOLE = (3, "collect", ("user.content",), BODY, False)
+
+
+@pytest.mark.parametrize(("use", "expected"), [
+    # walked: its keys, its items, in a loop or a comprehension, keys read back by the loop's name
+    ("for key in data:\n        print(key, data[key])", [WHOLE]),
+    ("for key, value in data.items():\n        pass", [WHOLE]),
+    ("total = [key for key, _ in data.items() if key.startswith('show_')]", [WHOLE]),
+    ("for key in sorted(data.keys()):\n        pass", [WHOLE]),
+    # read key by key only: no observation at the binding (the keys are none of a person's)
+    ("x = data.get('view')\n    y = data['mode']", []),
+])
+def test_a_bound_body_walked_is_taken_where_bound(use: str, expected: list[Seen]) -> None:
+    source = f"from flask import request\ndef view():\n    data = request.form.to_dict()\n    {use}\n"
+    assert observed(source) == expected

@@ -237,6 +237,43 @@ def flask_whole_body():
     return jsonify(ok=bool(phone))
 
 
+@app.post("/ajax/view")
+def flask_iterated_body():
+    # the body walked key by key (calibreweb's view settings): used whole, taken where it is bound;
+    # its keys and the values read by them are no new reads
+    # ruleid: python.request.body user.content
+    to_save = flask_request.get_json()
+    for element in to_save:
+        for param in to_save[element]:
+            save_profile(element=element, param=param, value=to_save[element][param])
+    return ""
+
+
+@app.post("/me")
+def flask_profile_form():
+    # keys read, and its items walked as well (`for key, __ in to_save.items()`): taken whole where bound
+    # ruleid: python.request.body user.content
+    to_save = flask_request.form.to_dict()
+    # ruleid: python.request.field user.contact.email
+    email = to_save.get("email")
+    shown = sum(int(key[5:]) for key, __ in to_save.items() if key.startswith("show_"))
+    for key, __ in to_save.items():
+        shown += key.startswith("detail_")
+    return jsonify(email=email, shown=shown)
+
+
+@app.post("/register")
+def flask_keys_only_form():
+    # only read key by key: the reads are the observations, the binding is none (the body convention)
+    # ok: python.request.body
+    to_save = flask_request.form.to_dict()
+    # ruleid: python.request.field user.contact.email
+    email = to_save.get("email", "")
+    # ruleid: python.request.field user.account.username
+    name = to_save["username"]
+    return jsonify(email=email, name=name)
+
+
 class NoteSchema:
     """The project's own schema: what it declares is what is collected."""
 

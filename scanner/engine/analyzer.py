@@ -176,8 +176,8 @@ class PendingBody:
     key_read: bool = False
     earlier: tuple[PendingBody, ...] = ()
     used_whole: bool = False
-    """Passed whole to a call that is no schema (`check_media_attachments(data)`, a log call) as
-    well: taken whole where bound, even though its keys are read too."""
+    """Also used as a whole (passed whole to a call that is no schema: `check_media_attachments(data)`,
+    a log call; or walked, its keys or items): taken whole where bound, even though its keys are read too."""
     """Bodies bound to the same name before, in another branch or a fallback (`try: body =
     json.loads(request.body)` / `except: body = request.body.decode()`): each is reported where it
     was bound, unless the name's keys are read."""
@@ -1330,6 +1330,14 @@ class FileAnalyzer:
                     self.assign(part, self.element_of(self.eval(arg, scope)), iterated_node, scope, stmt)
                 return
         iterated = self.eval(iterated_node, scope)
+        if iterated.role in sources.BODY_ROLES:
+            walked = sources.iterated_name(iterated_node)
+            if walked is not None and self.mark_used_whole(ast.Name(id=walked), scope):
+                # `to_save = request.form.to_dict()` then `for key, value in to_save.items()` (or its
+                # keys, each read back): the body is used whole, reported where it was bound; its
+                # keys and values are then no new reads
+                self.assign(target, NOTHING, iterated_node, scope, stmt)
+                return
         if iterated.role == "fields" and call is not None and isinstance(call.func, ast.Attribute) \
                 and call.func.attr == "items" and parts is not None and len(parts) == 2 \
                 and type(parts[1]) is ast.Name and sources.is_request_container(iterated) \
@@ -1762,34 +1770,40 @@ class FileAnalyzer:
         first, last = getattr(node, "lineno", 0), getattr(node, "end_lineno", 0) or 0
         return any(o.rule == "python.request.body" and first <= o.span.start_line <= last for o in self.observations)
 
-    def mark_used_whole(self, node: ast.Name, scope: Scope) -> None:
-        """A body bound to the name `node` is passed on whole. Not one decoded from another name
-        (`msg = json.loads(message_text)` of a websocket message already taken whole where it was
-        received): the same body again, taken where it arrived."""
-        current: Scope | None = scope
-        while current is not None:
-            pending = current.pending.get(node.id)
-            if pending is not None:
-                bound = pending.node.value if isinstance(pending.node, ast.Await) else pending.node
-                if not (isinstance(bound, ast.Call) and bound.args and isinstance(bound.args[0], ast.Name)):
-                    pending.used_whole = True
-                return
-            current = current.parent
-
     def mark_key_read(self, node: ast.expr, scope: Scope) -> None:
         """A body bound to `node` (a name, or `name.attr`) is read key by key, not taken whole."""
+        pending = self._pending_body(node, scope)
+        if pending is not None:
+            pending.key_read = True  # and so the bodies bound to it before
+
+    def mark_used_whole(self, node: ast.expr, scope: Scope) -> bool:
+        """A body bound to `node` (a name, or `name.attr`) is used as a whole (passed on, iterated): taken
+        whole where it was bound, whatever keys are read from it too. Returns whether one is bound there.
+        Not one decoded from another name (`msg = json.loads(message_text)` of a websocket message
+        already taken whole where it was received): the same body again, taken where it arrived."""
+        pending = self._pending_body(node, scope)
+        if pending is None:
+            return False
+        bound = pending.node.value if isinstance(pending.node, ast.Await) else pending.node
+        if not (isinstance(bound, ast.Call) and bound.args and isinstance(bound.args[0], ast.Name)):
+            pending.used_whole = True
+        return True
+
+    @staticmethod
+    def _pending_body(node: ast.expr, scope: Scope) -> PendingBody | None:
+        """The request body bound to `node` (a name, or `name.attr`) and not yet reported, if any."""
         if isinstance(node, ast.Name):
             key = node.id
         elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
             key = f"{node.value.id}.{node.attr}"
         else:
-            return
+            return None
         current: Scope | None = scope
         while current is not None:
             if key in current.pending:
-                current.pending[key].key_read = True  # and so the bodies bound to it before
-                return
+                return current.pending[key]
             current = current.parent
+        return None
 
     def eval_call(self, node: ast.Call, scope: Scope, unused: bool = False) -> Value:  # noqa: C901
         """Evaluate a call: consult every detector it concerns and record what it does, then work out

@@ -1422,7 +1422,7 @@ def rebuilt_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[
                     edges.setdefault(node.value.id, set()).add(target.id)
                     edges.setdefault(target.id, set()).add(node.value.id)
         elif isinstance(node, (ast.For, ast.AsyncFor)):
-            source = _iterated_name(node.iter)
+            source = iterated_name(node.iter)
             if source is not None:
                 loops.setdefault(source, []).append(node.body)
     for index, name in enumerate(names):
@@ -1455,7 +1455,7 @@ def _filled_names(bodies: list[list[ast.stmt]]) -> set[str]:
     return found
 
 
-def _iterated_name(node: ast.expr) -> str | None:
+def iterated_name(node: ast.expr) -> str | None:
     """The mapping a loop walks: `d` in `for k in d`, `d.items()`, `sorted(d.keys(), key=...)`; else None."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _ORDERING and node.args:
         node = node.args[0]
