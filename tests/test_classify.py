@@ -96,6 +96,11 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("emailAddress", None, EMAIL),
     ("emailaddress", None, EMAIL),
     ("e_mail", None, EMAIL),
+    # a person's send-to-eReader address; not what is mailed there
+    ("kindle_mail", "User", EMAIL),
+    ("kindleMail", None, EMAIL),
+    ("ereader_mail", None, EMAIL),
+    ("kindle_mail_subject", None, None),
     ("customer_email", None, EMAIL),
     ("billing_email", None, EMAIL),
     ("email_list", None, EMAIL),
