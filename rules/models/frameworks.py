@@ -971,6 +971,20 @@ def whoami():
     return jsonify(login=login_name, languages=str(languages))
 
 
+def negotiate_locale_of_browser(parse):
+    """calibreweb's locale selector: each language the browser sent, logged when it cannot be parsed."""
+    preferred = []
+    # ruleid: python.request.attribute user.device
+    for value in flask_request.accept_languages.values():
+        try:
+            preferred.append(parse(value))
+        except ValueError as e:
+            # all of the attribute (its `.values()`) is what was read: the browser's languages
+            # ruleid: python.logging.personal-data user.device
+            logger.debug('Could not parse locale "%s": %s', value, e)
+    return preferred
+
+
 # --- helpers that read the request for their callers ----------------------------------------------
 
 def get_param(params, key, default=None):

@@ -1887,6 +1887,11 @@ class FileAnalyzer:
                                            node.args[0] if node.args else None)
             if method in sources.WHOLE_METHODS and base is not None and base.role in sources.BODY_ROLES:
                 return sources.reencoded_query(node, base) or base
+            if method in sources.WHOLE_METHODS and base is not None and base.categories \
+                    and sources.client_attribute(base.role):
+                # `request.accept_languages.values()`: all of a client attribute read (collected where
+                # read), the languages its browser sent
+                return Value(categories=base.categories, steps=base.steps, reasons=base.reasons)
             return sources.request_call(self, node, func, args, scope)
 
         if (modelled and symbol in self.models.config_symbols) or func.const is CONFIGURED:

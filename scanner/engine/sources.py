@@ -1232,6 +1232,12 @@ def parsed_body(symbol: str, args: list[Value]) -> Value | None:
     return None
 
 
+def client_attribute(role: str | None) -> bool:
+    """Whether a request attribute's role says it is itself a person's data: the client's address,
+    device data, or a category's key (`accept_languages`, `remote_user`), not a container."""
+    return role is not None and (role in ("client_ip", "device") or "." in role)
+
+
 # Methods of a request container that give all of it (`request.POST.urlencode()`, `.copy()`,
 # `request.body.decode()`, a stream's `.read()`).
 WHOLE_METHODS = frozenset({"copy", "dict", "to_dict", "items", "values", "urlencode", "lists", "model_dump", "decode", "read", "strip"})
