@@ -115,3 +115,17 @@ WHOLE = (3, "collect", ("user.content",), BODY, False)
 def test_a_bound_body_walked_is_taken_where_bound(use: str, expected: list[Seen]) -> None:
     source = f"from flask import request\ndef view():\n    data = request.form.to_dict()\n    {use}\n"
     assert observed(source) == expected
+
+
+FIELD = "python.request.field"
+
+
+@pytest.mark.parametrize(("lambda_", "expected"), [
+    # a lambda reading the request reads it where it is written (Flask-Limiter's key_func)
+    ("lambda: request.form.get('username', '')", [(3, "collect", ("user.account.username",), FIELD, False)]),
+    ("lambda r=None: request.args['email']", [(3, "collect", ("user.contact.email",), FIELD, False)]),
+    # its parameters are unknown: a dict's key is no request field
+    ("lambda row: row.get('username')", []),
+])
+def test_a_lambda_reads_the_request_at_its_line(lambda_: str, expected: list[Seen]) -> None:
+    assert observed(f"from flask import request\n\nkey_func = {lambda_}\n") == expected

@@ -971,6 +971,19 @@ def whoami():
     return jsonify(login=login_name, languages=str(languages))
 
 
+def rate_limit_key(limit):
+    """Flask-Limiter keyed by the login name the form posts (calibreweb's login route): the lambda
+    reads the request wherever the limiter calls it, a read at its line."""
+    # ruleid: python.request.field user.account.username
+    return limit("3/minute", key_func=lambda: flask_request.form.get("username", "").lower())
+
+
+def sort_key(rows):
+    # a lambda that names no request reads none
+    # ok: python.request.field
+    return sorted(rows, key=lambda row: row.get("username", ""))
+
+
 def negotiate_locale_of_browser(parse):
     """calibreweb's locale selector: each language the browser sent, logged when it cannot be parsed."""
     preferred = []

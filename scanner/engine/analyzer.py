@@ -1579,7 +1579,28 @@ class FileAnalyzer:
         return union([self.eval(node.key, comprehension), self.eval(node.value, comprehension)])
 
     def _eval_lambda(self, node: ast.Lambda, scope: Scope) -> Value:
+        """A lambda's body reads what it reads wherever it is called (Flask-Limiter's `key_func=lambda:
+        request.form.get("username")`): its request reads are reads at its line. Only a body that names
+        the request is evaluated (its parameters unknown); what the lambda returns is not followed."""
+        body = node.body
+        if self._names_request(body, scope):
+            inner = Scope(env={a.arg: NOTHING for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)},
+                          parent=scope, cls=scope.cls)
+            self.eval(body, inner)
         return NOTHING
+
+    @staticmethod
+    def _names_request(expr: ast.expr, scope: Scope) -> bool:
+        """Whether an expression names the request: an attribute `self.request`, or a name bound to it
+        (`request`, `flask_request`)."""
+        for node in ast.walk(expr):
+            if type(node) is ast.Attribute and node.attr == "request":
+                return True
+            if type(node) is ast.Name:
+                held = scope.lookup(node.id)
+                if held is not None and held.symbol is not None and held.symbol.startswith(REQUEST):
+                    return True
+        return False
 
     def _eval_named_expr(self, node: ast.NamedExpr, scope: Scope) -> Value:
         value = self.eval(node.value, scope)
