@@ -19,6 +19,9 @@ QUERY = "python.fastapi.query-parameter"
 CREDENTIALS = "user.authorization.credentials"
 
 
+SMOREST = ("from http import HTTPStatus\nfrom flask_smorest import Blueprint\nfrom marshmallow import Schema, fields\n"
+           "bp = Blueprint('users', __name__)\nclass U(Schema):\n    email = fields.Str()\n")
+MARSHMALLOW = "python.marshmallow.field"
 FLASK = "from flask import Blueprint, Flask\nbp = Blueprint('auth', __name__)\napp = Flask(__name__)\n"
 
 
@@ -232,6 +235,20 @@ def test_a_blueprint_imported_from_another_module_is_told_apart(
      "@router.get('/me', response_model=U)\nasync def me(user: U = Depends(current)):\n    return user\n", []),
     (FASTAPI + "from pydantic import BaseModel\nclass U(BaseModel):\n    userName: str\n"
      "@router.get('/u/{name}', response_model=U)\nasync def show(name: str):\n    return name\n", []),
+    # a marshmallow schema a view's response decorator names (flask-smorest's `response` after a status
+    # code, or with `schema=`; apiflask's `output`) answers; one a view of the module reads a request
+    # with (`arguments`, `input`, `use_args`) is taken in, answered with or not
+    (SMOREST + "@bp.response(HTTPStatus.OK, U)\ndef show():\n    return 1\n", []),
+    (SMOREST + "@bp.response('201', U(many=True))\ndef show():\n    return 1\n", []),
+    (SMOREST + "@bp.alt_response(404, schema=U)\ndef show():\n    return 1\n", []),
+    (SMOREST + "@app.output(U)\ndef show():\n    return 1\n", []),
+    (SMOREST + "@bp.response(200, U)\ndef show():\n    return 1\n@use_args(U())\ndef edit(args):\n    return 1\n",
+     [(6, "collect", ("user.contact.email",), MARSHMALLOW, False)]),
+    (SMOREST + "@app.input(U)\n@app.output(U)\ndef edit(args):\n    return 1\n",
+     [(6, "collect", ("user.contact.email",), MARSHMALLOW, False)]),
+    # a `response` whose first argument is no status is not flask-smorest's
+    (SMOREST + "@cache.response('users', U)\ndef show():\n    return 1\n",
+     [(6, "collect", ("user.contact.email",), MARSHMALLOW, False)]),
     # a display name in a body is a person's, but a group's or a team's names that group
     (FASTAPI + "from pydantic import BaseModel\nclass Manager(BaseModel):\n    displayName: str\n"
      "class Group(BaseModel):\n    displayName: str\nclass TeamRequest(BaseModel):\n    display_name: str\n"

@@ -376,6 +376,67 @@ def test_a_model_another_module_names_as_response_model_collects_nothing(tmp_pat
     ]
 
 
+SMOREST_SCHEMAS = '''
+from marshmallow import Schema, fields
+
+
+class UserSchema(Schema):
+    name = fields.Str()
+    email = fields.Str()
+
+
+class UserPostSchema(Schema):
+    email = fields.Str()
+
+
+class ProfileSchema(Schema):
+    email = fields.Str()
+'''
+
+SMOREST_VIEWS = '''
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from app.schemas import ProfileSchema, UserPostSchema, UserSchema
+
+blp = Blueprint("users", __name__)
+
+
+@blp.route("/users")
+class Users(MethodView):
+    @blp.response(200, UserSchema(many=True))
+    def get(self):
+        return list_users()
+
+    @blp.arguments(UserPostSchema, location="json")
+    @blp.response(201, UserSchema)
+    def post(self, args):
+        return add_user(args)
+
+
+@blp.route("/profile")
+class Profile(MethodView):
+    @blp.arguments(ProfileSchema)
+    @blp.response(200, ProfileSchema)
+    def put(self, args):
+        return update_profile(args)
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_schema_another_module_answers_with_collects_nothing(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "schemas.py").write_text(textwrap.dedent(SMOREST_SCHEMAS))
+    (tmp_path / "app" / "views.py").write_text(textwrap.dedent(SMOREST_VIEWS))
+    assert observed(tmp_path, jobs) == [
+        # UserSchema (lines 6-7) only answers; UserPostSchema is read from the request, and
+        # ProfileSchema is read and answered with by the same view
+        ("app/schemas.py", 11, "collect", ("user.contact.email",), None),
+        ("app/schemas.py", 15, "collect", ("user.contact.email",), None),
+    ]
+
+
 VALIDATION = '''
 from flask import request
 

@@ -55,6 +55,8 @@ from djblets.webapi.fields import BooleanFieldType, FileFieldType, ResourceField
 from fastapi import APIRouter, Body, Depends, Request
 from geoalchemy2 import Geometry, WKBElement
 from flask import request
+from flask.views import MethodView
+from flask_smorest import Blueprint
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import FlaskForm
 from marshmallow import fields as mf
@@ -82,6 +84,7 @@ from wtforms import BooleanField, EmailField, FieldList, HiddenField, PasswordFi
 from wtforms.validators import DataRequired, Email
 
 router = APIRouter()
+blp = Blueprint("accounts", __name__)
 db = SQLAlchemy()
 
 
@@ -2697,6 +2700,45 @@ class UploadFilePostSchema(marshmallow.Schema):
     data = mf.URL()
     # ruleid: python.marshmallow.field user.content
     file = mf.Raw(required=True, metadata={"type": "string", "format": "binary"})
+
+
+# flask-smorest views declare what they answer with and what they read (gramps-webapi): a schema a
+# response decorator names only shows records the service holds; one the module also reads a request
+# with is what a person sends, whatever else it is used for
+class ResearcherSchema(marshmallow.Schema):
+    # ok: python.marshmallow.field
+    email = mf.String()
+    # ok: python.marshmallow.field
+    phone = mf.String()
+
+
+class TokenPairSchema(marshmallow.Schema):
+    # ok: python.marshmallow.field
+    access_token = mf.String()
+
+
+class AccountSchema(marshmallow.Schema):
+    # ruleid: python.marshmallow.field user.contact.email
+    email = mf.String()
+
+
+@blp.route("/researcher")
+class Researcher(MethodView):
+    @blp.response(200, ResearcherSchema())
+    def get(self):
+        return get_researcher()
+
+    @blp.alt_response(201, schema=TokenPairSchema)
+    def post(self):
+        return issue_tokens()
+
+
+@blp.route("/account")
+class Account(MethodView):
+    @blp.arguments(AccountSchema, location="json")
+    @blp.response(200, AccountSchema)
+    def put(self, args):
+        return update_account(args)
 
 
 # fields kept by name in a `dict(...)` for a form class built from them (canaille's profile form)

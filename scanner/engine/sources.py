@@ -2114,14 +2114,86 @@ def _mentions(node: ast.expr | None, symbols: frozenset[str], an: FileAnalyzer, 
 # ------------------------------------------------------------------------------- schemas
 def response_model_names(tree: ast.Module, source: str) -> set[str]:
     """Names of classes used as `response_model=` anywhere in the module, but those a route of the
-    module also takes as a parameter (see `_route_parameter_types`)."""
+    module also takes as a parameter (see `_route_parameter_types`), and of the schemas a view's
+    response decorator names, but those the module also reads a request with (`_answered_schemas`)."""
     names: set[str] = set()
-    if "response_model" not in source:  # most modules: no walk at all
-        return names
+    if "response_model" in source:  # most modules: no walk at all
+        for node in ast.walk(tree):
+            if isinstance(node, ast.keyword) and node.arg == "response_model":
+                _add_last_names(node.value, names)
+        if names:
+            names -= _route_parameter_types(tree)
+    if _RESPONSE_DECORATOR.search(source):
+        for answered, _ in _answered_schemas(tree):
+            if isinstance(answered, ast.Name):
+                names.add(answered.id)
+            elif isinstance(answered, ast.Attribute):
+                names.add(answered.attr)
+    return names
+
+
+# A view's response declared by a decorator that names the schema the view answers with: flask-smorest's
+# `@blp.response(200, UserSchema(many=True))` and `@blp.alt_response(404, schema=ErrorSchema)` (also
+# apiflask's `@app.output(UserSchema)`, the same idea). The schema only documents and serialises what the
+# view sends back: a person's data it shows is held already, not taken in (the contract's response rule).
+# The decorators that read a request with a schema say the opposite, and win in the module that names
+# a schema both ways (an endpoint that takes a record and answers with it): flask-smorest's
+# `@blp.arguments(Schema)`, apiflask's `@app.input(Schema)`, webargs' `use_args` / `use_kwargs`.
+_RESPONSE_DECORATOR = LazyPattern(r"@[\w.]+\.(?:alt_response|response|output)\(")
+_RESPONSE_METHODS = frozenset({"response", "alt_response", "output"})
+_REQUEST_METHODS = frozenset({"arguments", "input", "use_args", "use_kwargs"})
+
+
+def _answered_schemas(tree: ast.Module) -> list[tuple[ast.expr, ast.expr]]:
+    """The schema classes the module's views answer with (see `_RESPONSE_DECORATOR`), each with the
+    decorator's argument naming it (`UserSchema` with `UserSchema(many=True)`), but those a view of the
+    module also reads a request with. Only called where the source holds such a decorator."""
+    answered: list[tuple[ast.expr, ast.expr]] = []
+    requested: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.keyword) and node.arg == "response_model":
-            _add_last_names(node.value, names)
-    return names - _route_parameter_types(tree) if names else names
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for decorator in node.decorator_list:
+            if not isinstance(decorator, ast.Call):
+                continue
+            func = decorator.func
+            method = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if method in _REQUEST_METHODS:
+                if decorator.args:
+                    requested.add(ast.dump(_schema_class(decorator.args[0])))
+            elif method in _RESPONSE_METHODS and isinstance(func, ast.Attribute):
+                given = _response_schema(method, decorator)
+                if given is not None:
+                    answered.append((_schema_class(given), given))
+    return [(cls, given) for cls, given in answered if ast.dump(cls) not in requested]
+
+
+def _response_schema(method: str, decorator: ast.Call) -> ast.expr | None:
+    """The schema argument of a response decorator: `schema=`, else flask-smorest's `response`'s second
+    positional argument after a status code (`alt_response`'s second is a component's name), apiflask's
+    `output`'s first."""
+    for keyword in decorator.keywords:
+        if keyword.arg == "schema":
+            return keyword.value
+    if method == "output":
+        return decorator.args[0] if decorator.args else None
+    if method == "response" and len(decorator.args) >= 2 and _status_code(decorator.args[0]):
+        return decorator.args[1]
+    return None
+
+
+def _status_code(node: ast.expr) -> bool:
+    """An HTTP status as a decorator gives it: `200`, `"201"`, `HTTPStatus.OK`."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, int) and not isinstance(node.value, bool) or (
+            isinstance(node.value, str) and node.value.isdigit())
+    return isinstance(node, ast.Attribute)
+
+
+def _schema_class(node: ast.expr) -> ast.expr:
+    """The class a schema argument names: `UserSchema` of `UserSchema`, `UserSchema()` and
+    `UserSchema(many=True)`."""
+    return node.func if isinstance(node, ast.Call) else node
 
 
 def _add_last_names(node: ast.expr, names: set[str]) -> None:
@@ -2159,21 +2231,30 @@ def _route_parameter_types(tree: ast.Module) -> frozenset[str]:
 
 def response_model_symbols(an: FileAnalyzer) -> frozenset[str]:
     """Qualified names of the classes of other modules this module names as `response_model=`
-    (`@router.post("/login", response_model=Token)` with Token imported)."""
-    if "response_model" not in an.source:
-        return frozenset()
+    (`@router.post("/login", response_model=Token)` with Token imported), or as the schema a view's
+    response decorator answers with (`@blp.response(200, UserSchema)`, see `_answered_schemas`)."""
     symbols: set[str] = set()
-    for node in ast.walk(an.tree):
-        if isinstance(node, ast.keyword) and node.arg == "response_model":
-            for sub in ast.walk(node.value):
-                if isinstance(sub, (ast.Name, ast.Attribute)):
-                    symbol = an.static_symbol(sub, an.module_scope)
-                    if symbol is not None and "." in symbol and not symbol.startswith("@"):
-                        symbols.add(symbol)
-    if symbols:
-        taken = _route_parameter_types(an.tree)
-        return frozenset(s for s in symbols if s.rsplit(".", 1)[-1] not in taken)
+    if "response_model" in an.source:
+        for node in ast.walk(an.tree):
+            if isinstance(node, ast.keyword) and node.arg == "response_model":
+                for sub in ast.walk(node.value):
+                    if isinstance(sub, (ast.Name, ast.Attribute)):
+                        _add_symbol(an, sub, symbols)
+        if symbols:
+            taken = _route_parameter_types(an.tree)
+            symbols = {s for s in symbols if s.rsplit(".", 1)[-1] not in taken}
+    if _RESPONSE_DECORATOR.search(an.source):
+        for answered, _ in _answered_schemas(an.tree):
+            if isinstance(answered, (ast.Name, ast.Attribute)):
+                _add_symbol(an, answered, symbols)
     return frozenset(symbols)
+
+
+def _add_symbol(an: FileAnalyzer, node: ast.Name | ast.Attribute, symbols: set[str]) -> None:
+    """Add to `symbols` the qualified name of a class of another module that `node` names."""
+    symbol = an.static_symbol(node, an.module_scope)
+    if symbol is not None and "." in symbol and not symbol.startswith("@"):
+        symbols.add(symbol)
 
 
 def _response_model(an: FileAnalyzer, node: ast.ClassDef) -> bool:
