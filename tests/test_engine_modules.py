@@ -437,6 +437,64 @@ def test_a_schema_another_module_answers_with_collects_nothing(tmp_path: Path, j
     ]
 
 
+NESTED_SCHEMAS = '''
+from marshmallow import Schema, fields
+
+
+class ProfileSchema(Schema):
+    email = fields.Str()
+
+
+class AddressSchema(Schema):
+    street = fields.Str()
+
+
+class MatchSchema(Schema):
+    person = fields.Nested(ProfileSchema)
+    address = fields.Nested(AddressSchema)
+
+
+class LonelySchema(Schema):
+    email = fields.Str()
+
+
+class OtherSchema(Schema):
+    lonely = fields.Nested(LonelySchema)
+'''
+
+NESTED_VIEWS = '''
+from flask_smorest import Blueprint
+
+from app.schemas import AddressSchema, MatchSchema
+
+blp = Blueprint("matches", __name__)
+
+
+@blp.response(200, MatchSchema(many=True))
+def matches():
+    return find_matches()
+
+
+def check(data):
+    return AddressSchema().load(data)
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_schema_nested_only_in_answers_is_part_of_them(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "schemas.py").write_text(textwrap.dedent(NESTED_SCHEMAS))
+    (tmp_path / "app" / "views.py").write_text(textwrap.dedent(NESTED_VIEWS))
+    assert observed(tmp_path, jobs) == [
+        # ProfileSchema is nested in MatchSchema only, which another module answers with; AddressSchema
+        # is nested there too, but another module loads it; LonelySchema is nested in a schema nothing
+        # answers with
+        ("app/schemas.py", 10, "collect", ("user.contact.address.street",), None),
+        ("app/schemas.py", 19, "collect", ("user.contact.email",), None),
+    ]
+
+
 VALIDATION = '''
 from flask import request
 

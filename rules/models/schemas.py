@@ -2722,11 +2722,53 @@ class AccountSchema(marshmallow.Schema):
     email = mf.String()
 
 
+# the parts of an answer: a schema nested only in schemas that answer, or in a field that is only ever
+# sent (`dump_only`), is part of what the service sends back; two that nest each other too
+class PersonProfileSchema(marshmallow.Schema):
+    # ok: python.marshmallow.field
+    surname = mf.String()
+    # ok: python.marshmallow.field
+    families = mf.List(mf.Nested(lambda: FamilyProfileSchema()))
+
+
+class FamilyProfileSchema(marshmallow.Schema):
+    # ok: python.marshmallow.field
+    family_surname = mf.String()
+    # ok: python.marshmallow.field
+    children = mf.List(mf.Nested(PersonProfileSchema))
+
+
+class MatchSchema(marshmallow.Schema):
+    # ok: python.marshmallow.field
+    person = mf.Nested(PersonProfileSchema)
+
+
+class PersonSchema(marshmallow.Schema):
+    # ok: python.marshmallow.field
+    profile = mf.Nested(PersonProfileSchema, dump_only=True)
+    # nested where a person sends it, an address is taken in: its parts are the fields
+    # ok: python.marshmallow.field
+    address = mf.Nested(AddressPartsSchema)
+
+
+class AddressPartsSchema(marshmallow.Schema):
+    # ruleid: python.marshmallow.field user.contact.address.street
+    street = mf.String()
+
+
 @blp.route("/researcher")
 class Researcher(MethodView):
     @blp.response(200, ResearcherSchema())
     def get(self):
         return get_researcher()
+
+    @blp.response(200, MatchSchema(many=True))
+    def matches(self):
+        return get_matches()
+
+    @blp.arguments(PersonSchema)
+    def put(self, args):
+        return update_person(args)
 
     @blp.alt_response(201, schema=TokenPairSchema)
     def post(self):

@@ -345,6 +345,7 @@ class FileAnalyzer:
         "_return_types",
         "_sink_methods",
         "_walked",
+        "answered_nesting",
         "class_methods",
         "classes",
         "classifier",
@@ -404,6 +405,9 @@ class FileAnalyzer:
         """Other modules' plain classes a stored model of this module extends (ModuleSummary.stored_bases)."""
         self.response_models: set[str] = set()
         self.received_local: frozenset[str] | None = None
+        self.answered_nesting: frozenset[str] | None = None
+        """The module's classes that are parts of its responses (computed at its first schema class that
+        does not answer by itself: `sources._nested_in_answers`)."""
         """The module's classes that receive data (computed at its first plain value class)."""
         self.inbound_functions: dict[str, dict[str, str]] | None = None
         """The top-level functions given a chat platform's event as a dict (`sources.inbound_parameters`)."""

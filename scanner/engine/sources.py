@@ -2266,6 +2266,67 @@ def _response_model(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     return qualified in an.external.responses
 
 
+def _nested_in_answers(an: FileAnalyzer, node: ast.ClassDef) -> bool:
+    """Whether a top-level class is named only inside the schemas of its module that answer (`_response_model`)
+    or inside fields that are only ever sent (`dump_only=True`), directly or through other such classes,
+    and by no other module: a part of a response (gramps-webapi's `PersonProfileSchema`, nested in
+    `DnaMatchSchema`, which `@blp.response` names, and in `PersonSchema.profile`, a `dump_only` field)."""
+    if an.answered_nesting is None:
+        an.answered_nesting = _answered_nesting(an)
+    if node.name not in an.answered_nesting:
+        return False
+    qualified = f"{an.module}.{node.name}" if an.module else node.name
+    an.uses.add(USE_NAMED + qualified)  # known once the modules importing it have been analysed
+    return qualified not in an.external.named
+
+
+def _answered_nesting(an: FileAnalyzer) -> frozenset[str]:
+    """The module's top-level classes named only where `_nested_in_answers` says: at least once, never
+    outside a class's body (a module-level registration, a function), never in a string (a lazy
+    `Nested("Name")` that could be anywhere), and, in other classes, only in a field that is never
+    taken in or in a class that is part of a response itself.
+
+    A greatest fixed point (two profiles that nest each other, each nested in an answer, are parts of
+    it), kept to the classes an answer or a response-only field reaches (two classes naming only each
+    other are parts of nothing seen). One walk of the module, at its first schema class that does not
+    answer by itself."""
+    classes = {n.name: n for n in an.tree.body if isinstance(n, ast.ClassDef)}
+    users: dict[str, set[str]] = {}  # a class's name -> the classes naming it, "" for a response-only field
+    outside: set[str] = set()
+    for stmt in an.tree.body:
+        if not isinstance(stmt, ast.ClassDef):
+            outside.update(n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id in classes)
+            continue
+        for part in [*stmt.bases, *stmt.keywords, *stmt.decorator_list, *stmt.body]:
+            value = part.value if isinstance(part, (ast.Assign, ast.AnnAssign)) else None
+            sent = isinstance(value, ast.Call) and _response_only(an, value)
+            for sub in ast.walk(part):
+                if isinstance(sub, ast.Name) and sub.id in classes and sub.id != stmt.name:
+                    users.setdefault(sub.id, set()).add("" if sent else stmt.name)
+    candidates = {name for name in users if name not in outside and f'"{name}"' not in an.source
+                  and f"'{name}'" not in an.source}
+    if not candidates:
+        return frozenset()
+    answering = {name for name in {u for c in candidates for u in users[c]} - {""}
+                 if _response_model(an, classes[name])}
+    parts = set(candidates)
+    changed = True
+    while changed:  # drop each class some class outside the answers and their parts names
+        changed = False
+        for name in list(parts):
+            if any(u and u not in answering and u not in parts for u in users[name]):
+                parts.discard(name)
+                changed = True
+    reached: set[str] = set()
+    frontier = [name for name in parts if any(u == "" or u in answering for u in users[name])]
+    while frontier:
+        name = frontier.pop()
+        if name not in reached:
+            reached.add(name)
+            frontier.extend(p for p in parts if name in users[p] and p not in reached)
+    return frozenset(reached)
+
+
 def _event_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> bool:
     """Whether `func` handles a real-time server's event (`@sio.on("message")`, `@sio.event`), the
     server bound in this module or in another one it imports it from."""
@@ -3102,7 +3163,9 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
             _attribute_maps(an, node, an.models.attribute_map_family, scope)
         return None
     an.schema_classes[node.name] = family.family
-    if family.response_names and _response_model(an, node):
+    # a plain value class nested in an answer may be received too (a route's body type): it has its own test
+    if family.response_names and (_response_model(an, node)
+                                  or not family.received_only and _nested_in_answers(an, node)):
         return family
     if family.received_only and not _received(an, node) and not (family.unseen_received and _unseen(an, node)):
         return family  # a value object of the service's own (a config, an audit entry), not received data
