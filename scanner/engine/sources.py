@@ -2282,29 +2282,43 @@ def _nested_in_answers(an: FileAnalyzer, node: ast.ClassDef) -> bool:
 
 def _answered_nesting(an: FileAnalyzer) -> frozenset[str]:
     """The module's top-level classes named only where `_nested_in_answers` says: at least once, never
-    outside a class's body (a module-level registration, a function), never in a string (a lazy
-    `Nested("Name")` that could be anywhere), and, in other classes, only in a field that is never
+    outside a class's body (a module-level registration, a function, a comment), never in a string (a
+    lazy `Nested("Name")` that could be anywhere), and, in other classes, only in a field that is never
     taken in or in a class that is part of a response itself.
 
     A greatest fixed point (two profiles that nest each other, each nested in an answer, are parts of
     it), kept to the classes an answer or a response-only field reaches (two classes naming only each
-    other are parts of nothing seen). One walk of the module, at its first schema class that does not
-    answer by itself."""
+    other are parts of nothing seen). The names are found in the text, by one search, and placed by
+    their lines in the classes' and the fields' line ranges: walking the module's trees cost 3% of a
+    run over Superset, whose schema modules hold hundreds of classes."""
     classes = {n.name: n for n in an.tree.body if isinstance(n, ast.ClassDef)}
+    if len(classes) < 2:
+        return frozenset()
+    source = an.source
+    matches = list(re.finditer(r"\b(?:" + "|".join(sorted(classes, key=len, reverse=True)) + r")\b", source))
+    lines = _lines_at(source, [m.start() for m in matches])
+    ordered = sorted(classes.values(), key=operator.attrgetter("lineno"))
+    starts = [c.lineno - len(c.decorator_list) for c in ordered]
     users: dict[str, set[str]] = {}  # a class's name -> the classes naming it, "" for a response-only field
     outside: set[str] = set()
-    for stmt in an.tree.body:
-        if not isinstance(stmt, ast.ClassDef):
-            outside.update(n.id for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id in classes)
-            continue
-        for part in [*stmt.bases, *stmt.keywords, *stmt.decorator_list, *stmt.body]:
-            value = part.value if isinstance(part, (ast.Assign, ast.AnnAssign)) else None
-            sent = isinstance(value, ast.Call) and _response_only(an, value)
-            for sub in ast.walk(part):
-                if isinstance(sub, ast.Name) and sub.id in classes and sub.id != stmt.name:
-                    users.setdefault(sub.id, set()).add("" if sent else stmt.name)
-    candidates = {name for name in users if name not in outside and f'"{name}"' not in an.source
-                  and f"'{name}'" not in an.source}
+    sent_lines: dict[str, list[tuple[int, int]]] = {}  # a class -> the line ranges of its response-only fields
+    for match, line in zip(matches, lines):
+        name = match.group()
+        at = bisect.bisect_right(starts, line) - 1
+        owner = ordered[at] if at >= 0 and line <= (ordered[at].end_lineno or 0) else None
+        if owner is None:
+            outside.add(name)
+        elif owner.name != name:
+            ranges = sent_lines.get(owner.name)
+            if ranges is None:
+                ranges = sent_lines[owner.name] = [
+                    (stmt.lineno, stmt.end_lineno or stmt.lineno) for stmt in owner.body
+                    if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call)
+                    and _response_only(an, stmt.value)]
+            sent = any(first <= line <= last for first, last in ranges)
+            users.setdefault(name, set()).add("" if sent else owner.name)
+    candidates = {name for name in users if name not in outside and f'"{name}"' not in source
+                  and f"'{name}'" not in source}
     if not candidates:
         return frozenset()
     answering = {name for name in {u for c in candidates for u in users[c]} - {""}
