@@ -42,3 +42,33 @@ def test_a_message_decoded_again_is_taken_where_it_arrived() -> None:
               "    message_text = await websocket.receive_text()\n    msg = json.loads(message_text)\n"
               "    if msg.get('type') == 'ping':\n        return\n    forward(msg)\n")
     assert body_lines(source) == [6]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # read by key, then passed on whole to a function whose result the name is bound to again: taken
+    # whole where it was first bound
+    ("    obj = request.json\n    if '_class' not in obj:\n        return 1\n"
+     "    obj = fix_object(obj)\n    return build(obj)\n", [5]),
+    # passed on whole, then the name bound to something else: taken whole where it was bound
+    ("    payload = request.json\n    if not payload:\n        return 1\n"
+     "    if undo:\n        payload = reverse(payload)\n    return run(payload=payload)\n", [5]),
+    # gone through record by record: used whole
+    ("    users = request.json\n    for user in users:\n        check(user)\n    return 1\n", [5]),
+])
+def test_a_bound_body_used_whole_before_it_is_bound_again_or_gone_through_is_taken_where_bound(
+        body: str, expected: list[int]) -> None:
+    assert body_lines(FLASK + body) == expected
+
+
+def test_the_records_of_a_list_body_are_read_key_by_key() -> None:
+    source = FLASK + ("    users = request.json\n    for user_dict in users:\n        if user_dict.get('tree'):\n"
+                      "            pass\n    rows = [{'email': user_dict.get('email'), 'role': user_dict.get('role')}\n"
+                      "            for user_dict in users]\n    return add_users(rows)\n")
+    seen = [(line, categories, rule) for line, _, categories, rule, _ in observed(source)]
+    assert seen == [(5, ("user.content",), BODY), (9, ("user.contact.email",), "python.request.field")]
+
+
+def test_a_loop_over_the_keys_of_a_body_reads_no_record() -> None:
+    # the keys of a body are strings: a loop that only compares them reads no record
+    source = FLASK + "    data = request.json\n    for key in data:\n        if key == 'email':\n            return 1\n"
+    assert [rule for _, _, _, rule, _ in observed(source)] == [BODY]

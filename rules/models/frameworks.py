@@ -310,6 +310,40 @@ def flask_post_workout():
     return jsonify(ok=True)
 
 
+@app.post("/objects")
+def flask_post_object():
+    # read by key, then handed to a helper whose result the name is bound to again (gramps-webapi's
+    # object resource): taken whole where it was first bound, not where the helper's result is
+    # ruleid: python.request.body user.content
+    obj_dict = flask_request.json
+    if "_class" not in obj_dict:
+        obj_dict["_class"] = "Person"
+    # ok: python.request.body
+    obj_dict = fix_object_dict(obj_dict)
+    return jsonify(saved=save_object(obj_dict))
+
+
+@app.post("/users")
+def flask_post_users():
+    # a list of records gone through one by one (gramps-webapi's bulk user creation): the body is
+    # used whole, and each record's keys are read as the body's own would be
+    # ruleid: python.request.body user.content
+    users = flask_request.json
+    for user_dict in users:
+        if user_dict.get("tree"):
+            check_tree(user_dict["tree"])
+    rows = [
+        {
+            # ruleid: python.request.field user.contact.email
+            "email": user_dict.get("email"),
+            # ruleid: python.request.field user.name
+            "fullname": user_dict.get("full_name"),
+        }
+        for user_dict in users
+    ]
+    return jsonify(added=add_users(rows))
+
+
 @app.post("/preferences")
 def flask_edit_preferences():
     # read only by key: each key read is the collect, the bind is none (the contract's

@@ -159,6 +159,20 @@ class ClassInfo:
     """The names of its `@property` (and `cached_property`) getters."""
 
 
+def _read_as_record(name: str, uses: Sequence[ast.AST]) -> bool:
+    """Whether a loop's target is read as a mapping in `uses` (`name.get("email")`, `name["email"]`):
+    what the loop goes through is a list of records, not a mapping's keys (which are strings)."""
+    for use in uses:
+        for node in ast.walk(use):
+            if type(node) is ast.Subscript and type(node.value) is ast.Name and node.value.id == name \
+                    and type(node.ctx) is ast.Load:
+                return True
+            if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "get" \
+                    and type(node.func.value) is ast.Name and node.func.value.id == name:
+                return True
+    return False
+
+
 def _passes_back(node: ast.expr, name: str) -> bool:
     """Whether `node` is a call given the name it is bound back to, as an argument of its own
     (`data = self.update_data(data, instance_id)`, `body = clean(body)`)."""
@@ -1232,15 +1246,25 @@ class FileAnalyzer:
                 scope.add_function_alias(target.id, value_node.id)
             if value.role in sources.BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
                 before = scope.pending.get(target.id)
-                if before is not None and not before.key_read and _passes_back(value_node, target.id):
+                # a body read by key but passed on whole is still taken where it was bound
+                taken = before is not None and (not before.key_read or before.used_whole)
+                if taken and _passes_back(value_node, target.id):
                     # `data = self.update_data(data)`: the body bound before, handed back (its
                     # protected keys dropped): taken where it was first bound, not once more here
-                    scope.pend(target.id, PendingBody(before.node, value, earlier=before.earlier))
+                    assert before is not None
+                    scope.pend(target.id, PendingBody(before.node, value, earlier=before.earlier,
+                                                      used_whole=before.used_whole))
                 else:
-                    earlier = (*before.earlier, before) if before is not None and not before.key_read else ()
+                    earlier = (*before.earlier, before) if taken and before is not None else ()
                     scope.pend(target.id, PendingBody(value_node, value, earlier=earlier))
             else:
                 if target.id in scope.pending:
+                    before = scope.pending[target.id]
+                    if before.used_whole and not self._taken_inside(before.node):
+                        # `payload = reverse_transaction(payload)`: the body was passed on whole before
+                        # the name was bound to something else; it is reported where it was bound
+                        for body in (*before.earlier, before):
+                            sources.emit_whole_body(self, body.node, body.value)
                     scope.unpend(target.id)
             scope.env[target.id] = bound
         elif isinstance(target, (ast.Tuple, ast.List)):
@@ -1336,10 +1360,13 @@ class FileAnalyzer:
         iterated = self.eval(iterated_node, scope)
         if iterated.role in sources.BODY_ROLES:
             walked = sources.iterated_name(iterated_node)
-            if walked is not None and self.mark_used_whole(ast.Name(id=walked), scope):
+            records = type(iterated_node) is ast.Name and type(target) is ast.Name and _read_as_record(target.id, uses)
+            if walked is not None and self.mark_used_whole(ast.Name(id=walked), scope) and not records:
                 # `to_save = request.form.to_dict()` then `for key, value in to_save.items()` (or its
                 # keys, each read back): the body is used whole, reported where it was bound; its
-                # keys and values are then no new reads
+                # keys and values are then no new reads. A list of records gone through (`for
+                # user_dict in users`, each read as a mapping) is used whole too, and each record's
+                # keys are read below as the body's own would be.
                 self.assign(target, NOTHING, iterated_node, scope, stmt)
                 return
         if iterated.role == "fields" and call is not None and isinstance(call.func, ast.Attribute) \
@@ -1363,6 +1390,11 @@ class FileAnalyzer:
             sources.emit_whole_body(self, iterated_node, iterated)
         elif iterated.role == "fields" and (call is None or isinstance(call.func, ast.Attribute) and call.func.attr == "keys") \
                 and parts is None and not sources.collected_on_arrival(iterated) and sources.is_request_container(iterated):
+            if call is None and type(target) is ast.Name and _read_as_record(target.id, uses):
+                # `for user_dict in users` (`users = request.json`) then `user_dict.get("email")`: a
+                # body that is a list of records, each read key by key as the body itself would be
+                self.assign(target, iterated, iterated_node, scope, stmt)
+                return
             # `for arg in self.request.body_arguments`: each key the person sent, whose value read by
             # it (`self.get_argument(arg)`) is every field in turn (sources.EVERY_KEY)
             self.assign(target, Value(reasons=(sources.EVERY_KEY,)), iterated_node, scope, stmt)
