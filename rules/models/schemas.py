@@ -2746,8 +2746,9 @@ class MatchSchema(marshmallow.Schema):
 class PersonSchema(marshmallow.Schema):
     # ok: python.marshmallow.field
     profile = mf.Nested(PersonProfileSchema, dump_only=True)
-    # nested where a person sends it, an address is taken in: its parts are the fields
-    # ok: python.marshmallow.field
+    # nested where a person sends it, an address is taken in: a container named for personal data
+    # (the nested-container convention), and its parts are fields of their own
+    # ruleid: python.marshmallow.field user.contact.address
     address = mf.Nested(AddressPartsSchema)
 
 
