@@ -1462,6 +1462,41 @@ def import_uploads(request: HttpRequest):
     return JsonResponse({"files": names})
 
 
+class AccessLogMiddleware:
+    """A WSGI middleware (PEP 3333; gramps-webapi's access logger): `__call__(environ, start_response)`
+    is given the request's environ, and so is the method it hands it to."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        self.write_log(environ)
+        return self.application(environ, start_response)
+
+    def write_log(self, environ):
+        # ruleid: python.request.client-ip user.device.ip_address
+        remote_addr = environ.get("REMOTE_ADDR", "-")
+        # ruleid: python.request.header user.account.username
+        remote_user = environ.get("REMOTE_USER") or "-"
+        # ruleid: python.request.header user.device
+        agent = environ.get("HTTP_USER_AGENT", "-")
+        return remote_addr, remote_user, agent
+
+
+class ProcessSettings:
+    def apply(self, environ):
+        # an `environ` of a class that is no WSGI callable: the process's environment, not a request's
+        # ok: python.request.client-ip
+        return environ.get("REMOTE_ADDR")
+
+
+def wsgi_app(environ, start_response):
+    # ruleid: python.request.header user.device
+    agent = environ.get("HTTP_USER_AGENT", "")
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [agent.encode()]
+
+
 sio = socketio.AsyncServer(async_mode="asgi")
 
 

@@ -1813,6 +1813,12 @@ def parameter_value(
             return Value(symbol=instance, params=params)
     if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
         return Value(symbol=REQUEST)
+    if arg.arg == "environ" and "start_response" in an.source and _wsgi_environ(an, func, cls):
+        # a WSGI app or middleware (PEP 3333): `__call__(self, environ, start_response)` is given the
+        # request's environ, and so is the middleware's method it hands it to (`write_log(self,
+        # environ, ...)` of an access logger): read as the request's headers, as `request.environ` (its
+        # keys are the request's headers and the client's address)
+        return Value(symbol=f"{REQUEST}.environ", role="headers", params=params)
     if annotation in TORNADO_HANDLERS or arg.arg in TORNADO_HANDLER_PARAMETERS and arg.annotation is None \
             and "tornado" in an.source:
         # a hook of a Tornado app handed the RequestHandler (JupyterHub's `authenticate(self, handler,
@@ -1839,10 +1845,6 @@ def parameter_value(
             if shown:
                 return Value(categories=shown, params=params,
                              reasons=(f"{annotation.removeprefix('@class:')}'s string form shows {', '.join(sorted(shown))}",))
-    if arg.arg == "environ" and _wsgi_callable(func, arg):
-        # a WSGI application or middleware (`def __call__(self, environ, start_response)`, PEP 3333) is
-        # given the request's environ: its keys are the request's headers and the client's address
-        return Value(symbol=f"{REQUEST}.environ", role="headers", params=params)
     if arg.annotation is not None and _annotation_name(arg.annotation) in ASGI_RECEIVE_EVENTS:
         # an ASGI middleware's message from `receive()`: its "body" is a chunk of the request body
         return Value(symbol=f"{REQUEST}.receive()", role="fields", params=params)
@@ -2364,13 +2366,20 @@ def _decorator_symbols(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFuncti
             yield symbol
 
 
-def _wsgi_callable(func: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg) -> bool:
-    """Whether `arg` is the environ of a WSGI callable's signature: followed by `start_response`."""
-    positional = func.args.args
-    for at, other in enumerate(positional[:-1]):
-        if other is arg:
-            return positional[at + 1].arg == "start_response"
-    return False
+def _wsgi_environ(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, cls: ClassInfo | None) -> bool:
+    """Whether `func`'s `environ` is a WSGI environ: `func` is a WSGI callable (`(environ,
+    start_response)` its parameters after `self`), or a method of a class whose `__call__` is one."""
+    if _wsgi_callable(func):
+        return True
+    if cls is None:
+        return False
+    return any(method.name == "__call__" and _wsgi_callable(method) for method, _ in an.class_methods.get(cls.name, ()))
+
+
+def _wsgi_callable(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether `func`'s parameters (after `self`) begin `(environ, start_response)`: a WSGI callable."""
+    names = [a.arg for a in func.args.args if a.arg not in ("self", "cls")]
+    return names[:2] == ["environ", "start_response"]
 
 
 def _event_parameter(an: FileAnalyzer, arg: ast.arg) -> Value:
