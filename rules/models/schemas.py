@@ -384,6 +384,20 @@ class GoogleAccount(models.Model):
     sub = models.CharField(max_length=200)
 
 
+class OIDCAccount(models.Model):
+    # ok: python.django.model-field
+    provider_id = models.CharField(max_length=64)
+    # the subject the provider beside it issued (gramps-webapi): the person's id there
+    # ruleid: python.django.model-field user.unique_id
+    subject_id = models.CharField(max_length=255)
+
+
+class Lesson(models.Model):
+    # a course's subject, no person's: the owner says what the id is of
+    # ok: python.django.model-field
+    subject_id = models.CharField(max_length=32)
+
+
 # A shop's records that name who wrote or owns them by the record's meaning: an anonymous
 # review's writer, a stored payment card, a shipping address's notes, a kept search.
 class AbstractProductReview(models.Model):
