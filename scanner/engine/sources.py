@@ -2274,12 +2274,22 @@ def _nested_in_answers(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     and by no other module: a part of a response (gramps-webapi's `PersonProfileSchema`, nested in
     `DnaMatchSchema`, which `@blp.response` names, and in `PersonSchema.profile`, a `dump_only` field)."""
     if an.answered_nesting is None:
-        an.answered_nesting = _answered_nesting(an)
+        an.answered_nesting = _answered_nesting(an) if _may_nest_answers(an) else frozenset()
     if node.name not in an.answered_nesting:
         return False
     qualified = f"{an.module}.{node.name}" if an.module else node.name
     an.uses.add(USE_NAMED + qualified)  # known once the modules importing it have been analysed
     return qualified not in an.external.named
+
+
+def _may_nest_answers(an: FileAnalyzer) -> bool:
+    """Whether some class of the module answers, or some field of it is only ever sent: without
+    either, no class is a part of an answer (most schema modules: no search of their text)."""
+    if an.response_models or an.external.responses:
+        return True
+    if any(keyword in an.source for keyword in an.models.response_only_keywords):
+        return True
+    return any(isinstance(n, ast.ClassDef) and matches_any(n.name, an.models.response_names) for n in an.tree.body)
 
 
 def _answered_nesting(an: FileAnalyzer) -> frozenset[str]:
