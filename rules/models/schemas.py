@@ -1603,6 +1603,9 @@ class User(Base):
     phone_number: Mapped[Optional[str]]
     # ruleid: python.sqlalchemy.column user.authorization.credentials
     password_hash: Mapped[str] = mapped_column(String(128))
+    # the same hash in one word (gramps-webapi's `User.pwhash`)
+    # ruleid: python.sqlalchemy.column user.authorization.credentials
+    pwhash: Mapped[str] = mapped_column(String(128))
     # ruleid: python.sqlalchemy.column user.device.ip_address
     last_login_ip = Column(INET, nullable=True)
     # ok: python.sqlalchemy.column
