@@ -27,7 +27,7 @@ from scanner.discovery import discover
 from scanner.engine.analyzer import merge_observations
 from scanner.engine.imports import SourceRoots
 from scanner.engine.sources import OWN_COOKIE_RULE
-from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary
+from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary, held
 from scanner.fingerprint import line_hashes_at
 from scanner.import_order import import_order, reader_digest
 from scanner.inventory import ClassifierOverrides, Inventory, load_inventory
@@ -252,6 +252,14 @@ def analyze(
     finally:
         engine.close()
     observations = [o for a in results.values() for o in a.result.observations]
+    # the collects whose class no module may name (`Gated`): every module's names are known only now;
+    # at the rounds' fixed point each file was given these entries of them all, which this answers alike
+    gated = [g for a in results.values() for g in a.gated]
+    if gated:
+        named: set[str] = set()
+        for a in results.values():
+            named.update(a.summary.named)
+        observations += held(gated, named)
     # the logs other modules' callers give their data to: known only once every file's result is at hand
     relayed = [r for a in results.values() for r in a.relayed]
     if relayed:  # imported only then: a tree whose calls give no other module's log call personal data has none

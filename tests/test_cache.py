@@ -16,10 +16,10 @@ from scanner import settle as settle_module
 from scanner.cache import CACHE_DIR_NAME, CACHE_FILE, ResultCache, _decode, _encode
 from scanner.classify import Classifier
 from scanner.config import Config
-from scanner.engine.summaries import EMPTY, Analyzed, LogSite, ModuleSummary, RelayedLog
+from scanner.engine.summaries import EMPTY, Analyzed, Gated, LogSite, ModuleSummary, RelayedLog
 from scanner.import_order import import_order
 from scanner.inventory import ClassifierOverrides
-from scanner.model import FileResult, Skip, SkipReason, Span
+from scanner.model import FileResult, Kind, Observation, Skip, SkipReason, Span
 from scanner.packs import load_models
 from scanner.report import Format, render
 from scanner.runner import analyze, classifier_digest, run
@@ -235,6 +235,10 @@ class _Extended(Analyzed):
         (Analyzed(FileResult("a.py"), relayed=(RelayedLog(
             LogSite("b.py", Span(7, 5, 7, 26), "python.logging.personal-data", "logging.error()", "report_error"),
             ("user.contact.email",), "a.py", Span(6, 5, 6, 24), "report_error"),)), b"C"),
+        # collects that hold only if no module names their class are kept, apart from the observations
+        (Analyzed(FileResult("a.py"), gated=(Gated("app.schemas.Note", (Observation(
+            Kind.COLLECT, "a.py", Span(10, 5, 10, 15), ("user.contact.phone_number",), "python.pydantic.field",
+            "Note.phone declares user.contact.phone_number (pydantic field, received)"),)),)), b"C"),
         (_bare("b.py"), b"P"),  # stored under another path: the path must come from the pickle
         (_Extended(FileResult("a.py"), uses=frozenset({"f:x"}), extra="kept"), b"P"),  # a field the codec does not know
     ],
@@ -258,8 +262,8 @@ def test_a_stored_summary_is_decoded_when_first_read_and_the_result_pickles_as_c
 
 def test_an_entry_whose_summary_bytes_are_damaged_is_unreadable() -> None:
     blob, uses = _encode("a.py", Analyzed(FileResult("a.py"), ModuleSummary(families={"a.B": "c.D"})))
-    observations, skip, summary, check, relayed = pickle.loads(blob[1:])
-    damaged = blob[:1] + pickle.dumps((observations, skip, summary[:-2] + b"\x00.", check, relayed))
+    observations, skip, summary, check, relayed, gated = pickle.loads(blob[1:])
+    damaged = blob[:1] + pickle.dumps((observations, skip, summary[:-2] + b"\x00.", check, relayed, gated))
     with pytest.raises(ValueError, match="damaged"):
         _decode("a.py", (damaged, uses))
 

@@ -5,17 +5,25 @@ from __future__ import annotations
 
 import ast
 import textwrap
+from pathlib import Path
 
 import pytest
+from engine_support import record_rounds
 
+from scanner.classify import Classifier
+from scanner.config import Config
+from scanner.engine.analyzer import alone, analyze
 from scanner.engine.sources import _decoded_into, _functions, _functions_around, _named_twice
 from scanner.engine.summaries import (
     USE_FUNCTION,
     USE_NAMED,
     FunctionSummary,
     ModuleSummary,
+    held,
 )
 from scanner.engine.values import Value
+from scanner.packs import load_models
+from scanner.runner import run
 
 
 def decoded(source: str) -> list[str]:
@@ -140,3 +148,95 @@ def test_the_functions_around_lines_are_those_of_the_module_that_hold_one_in_the
         assert expected == ["post", "fallback"]
     if lines == [6]:
         assert expected == []  # a decorator's line is not the function's
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for relpath, text in files.items():
+        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (root / relpath).write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+PADDING = {f"app/pad{n:02}.py": "x = 1\n" for n in range(40)}  # enough files for workers
+
+
+# A Pydantic model no module of the project names is read as received (its use is out of sight):
+# `Note`, named only where it is defined. `Signup` is named by views.py, which imports it and so
+# comes after schemas.py in the import order.
+NAMED_ELSEWHERE = {
+    "app/__init__.py": "",
+    "app/schemas.py": """
+        from pydantic import BaseModel
+
+
+        class Signup(BaseModel):
+            email: str
+
+
+        class Note(BaseModel):
+            phone: str
+        """,
+    "app/views.py": """
+        from app.schemas import Signup
+
+
+        def handle(form: Signup):
+            return form
+        """,
+}
+
+
+def collects_and_rounds(root: Path, monkeypatch: pytest.MonkeyPatch, jobs: int,
+                        cache: bool) -> tuple[list[tuple[str, int, tuple[str, ...]]], list[list[str]]]:
+    """The collects of an observe run of `root`, and the files each round of the run analysed again."""
+    analysed_again = record_rounds(monkeypatch)
+    result = run(root, config=Config(), command="observe", jobs=jobs, cache=cache)
+    return [(o.path, o.span.start_line, o.categories) for o in result.observations], analysed_again
+
+
+@pytest.mark.parametrize(("jobs", "cache"), [(1, False), (2, False), (1, True), (2, True)])
+def test_whether_another_module_names_a_model_is_answered_once_every_module_is_analysed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, cache: bool) -> None:
+    write(tmp_path, {**NAMED_ELSEWHERE, **(PADDING if jobs > 1 else {})})
+    expected = [("app/schemas.py", 10, ("user.contact.phone_number",))]
+    # schemas.py is analysed once, before views.py says it names Signup: no round analyses it again
+    # (each one did while the answer was asked during its analysis)
+    assert collects_and_rounds(tmp_path, monkeypatch, jobs, cache) == (expected, [])
+    if cache:  # a warm run: the held-back collects come from the cache and are answered alike
+        assert collects_and_rounds(tmp_path, monkeypatch, jobs, cache) == (expected, [])
+
+
+def test_a_models_collects_are_held_back_without_asking_other_modules() -> None:
+    source = textwrap.dedent(NAMED_ELSEWHERE["app/schemas.py"])
+    analyzed = analyze("app/schemas.py", source, load_models(), Classifier.load(),
+                       module="app.schemas")
+    assert analyzed.result.observations == ()
+    assert [(g.unnamed, [o.span.start_line for o in g.observations]) for g in analyzed.gated] == [
+        ("app.schemas.Signup", [6]), ("app.schemas.Note", [10])]
+    assert not any(use.startswith(USE_NAMED) for use in analyzed.uses)  # no other module's answer read
+    # analysed on its own, no other module names either class: both hold
+    alone_result = alone(analyzed)
+    assert [o.span.start_line for o in alone_result.observations] == [6, 10]
+    assert held(analyzed.gated, {"app.schemas.Signup"}) == list(analyzed.gated[1].observations)
+
+
+def test_held_back_collects_sharing_a_line_with_another_are_answered_during_the_analysis(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Note's fields share line 10 with the request's reads: merged with them in the order they were
+    # made, so Note's answer is asked during the analysis, as before, and a round gives views.py's
+    files = {**NAMED_ELSEWHERE, "app/schemas.py": """
+        from flask import request
+        from pydantic import BaseModel
+
+
+        class Signup(BaseModel):
+            email: str
+
+
+        class Note(BaseModel):
+            phone: str = request.form["phone"]; email: str = request.form["email"]
+        """, "app/views.py": "from app.schemas import Note\n\n\ndef handle(form: Note):\n    return form\n"}
+    write(tmp_path, files)
+    collects, rounds = collects_and_rounds(tmp_path, monkeypatch, 1, False)
+    assert collects == [("app/schemas.py", 7, ("user.contact.email",)),
+                        ("app/schemas.py", 11, ("user.contact.email", "user.contact.phone_number"))]
+    assert rounds == [["app/schemas.py"]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import collections
 import dataclasses
 import functools
 import gc
@@ -47,9 +48,11 @@ from scanner.engine.summaries import (
     URL_CONSTANT,
     Analyzed,
     FunctionSummary,
+    Gated,
     LogSite,
     ModuleSummary,
     RelayedLog,
+    held,
 )
 from scanner.engine.values import (
     CARRIERS,
@@ -364,6 +367,7 @@ class FileAnalyzer:
         "classes",
         "classifier",
         "external",
+        "gated",
         "inbound_functions",
         "is_package",
         "models",
@@ -412,6 +416,9 @@ class FileAnalyzer:
         # reported at those log calls
         self.side_logs: dict[str, dict[int, list[sinks.SideLog]]] = {}
         self.relayed: list[RelayedLog] = []  # calls passing personal data to other modules' log calls
+        # the collects held back until every module is analysed (`Gated`): (where they were in
+        # `observations`, the class's qualified name, the collects)
+        self.gated: list[tuple[int, str, list[Observation]]] = []
         self.pending: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = {}
         self.classes: dict[str, ClassInfo] = {}
         self.schema_classes: dict[str, str] = {}
@@ -490,6 +497,28 @@ class FileAnalyzer:
                 del self.pending[key]
                 self.analyze_function(func, scope, cls)
         return self.observations
+
+    def gated_observations(self) -> tuple[Gated, ...]:
+        """The collects held back for their classes (`Gated`), once the module is analysed.
+
+        A group sharing a line and kind with another observation of the file would be merged with
+        it (`merge_observations`, in the order they were made): its class's answer is asked now of
+        the modules analysed before (`sources.unseen_elsewhere`, recording the use, as before the
+        groups were held back), and its collects put back where they were made when it holds."""
+        if not self.gated:
+            return ()
+        keys = collections.Counter(_merge_key(o) for o in self.observations)
+        for _, _, group in self.gated:
+            keys.update({_merge_key(o) for o in group})
+        held: list[Gated] = []
+        for mark, unnamed, group in reversed(self.gated):  # put back last first: the marks stay true
+            own = {_merge_key(o) for o in group}
+            if all(keys[key] == 1 for key in own):
+                held.append(Gated(unnamed, tuple(merge_observations(group))))
+            elif sources.unseen_elsewhere(self, unnamed):
+                self.observations[mark:mark] = group
+        held.reverse()
+        return tuple(held)
 
     def module_function(self, name: str, scope: Scope) -> bool:
         """Whether `name` names a function defined at the top level of this file (and no local
@@ -3587,7 +3616,7 @@ def owner_name(node: ast.expr) -> str | None:
 
 def analyze_source(path: str, source: str, models: Models, classifier: Classifier) -> FileResult:
     """Analyse Python source text on its own; syntax errors and pathological nesting become skips."""
-    return analyze(path, source, models, classifier).result
+    return alone(analyze(path, source, models, classifier))
 
 
 def analyze(path: str, source: str, models: Models, classifier: Classifier, external: ModuleSummary = EMPTY,
@@ -3626,8 +3655,26 @@ def _analyze_tree(path: str, source: str, tree: ast.Module, models: Models, clas
         where = _innermost_line(exc, path)
         detail = f"policyscan could not analyse this file ({type(exc).__name__}: {exc}); please report it"
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.ANALYSIS_ERROR, detail, where)))
+    gated = analyzer.gated_observations()
     return Analyzed(FileResult(path, observations=tuple(merge_observations(observations))),
-                    summary=analyzer.export(), uses=frozenset(analyzer.uses), relayed=tuple(analyzer.relayed))
+                    summary=analyzer.export(), uses=frozenset(analyzer.uses), relayed=tuple(analyzer.relayed),
+                    gated=gated)
+
+
+def alone(analyzed: Analyzed) -> FileResult:
+    """The result of a file analysed on its own: no other module names its classes, so every
+    group of collects held back for that (`Analyzed.gated`) holds."""
+    if not analyzed.gated:
+        return analyzed.result
+    observations = [*analyzed.result.observations, *held(analyzed.gated, ())]
+    # no held collect shares a place and kind with another observation (`gated_observations`):
+    # sorted, they are where merging them all would have put them
+    return dataclasses.replace(analyzed.result, observations=tuple(sorted(observations, key=lambda o: o.sort_key)))
+
+
+def _merge_key(obs: Observation) -> tuple[int, str, str | None, str | None]:
+    """What `merge_observations` merges observations of one file by."""
+    return (obs.span.start_line, obs.kind.value, obs.recipient, obs.cookie.name if obs.cookie else None)
 
 
 def merge_observations(observations: list[Observation]) -> list[Observation]:
@@ -3675,7 +3722,7 @@ def _innermost_line(exc: BaseException, path: str) -> int | None:
 
 def analyze_file(root: Path, relpath: str, models: Models, classifier: Classifier, *, max_size: int = 1_000_000) -> FileResult:
     """Read, decode and analyse one file under `root` on its own; every failure is a Skip."""
-    return analyze_path(root, relpath, models, classifier, max_size=max_size).result
+    return alone(analyze_path(root, relpath, models, classifier, max_size=max_size))
 
 
 def analyze_path(root: Path, relpath: str, models: Models, classifier: Classifier, *, max_size: int = 1_000_000,

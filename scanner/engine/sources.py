@@ -2899,22 +2899,21 @@ def _received(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     return qualified in an.external.received
 
 
-def _unseen(an: FileAnalyzer, node: ast.ClassDef) -> bool:
-    """Whether no code of the project names the class: its module mentions it only where it is
-    defined, and no other module imports it (a library's export, a form kept for another package)."""
-    if _named_twice(an.source, node.name):
-        return False
-    qualified = f"{an.module}.{node.name}" if an.module else node.name
+def unseen_elsewhere(an: FileAnalyzer, qualified: str) -> bool:
+    """Whether no other module names the class `qualified`, one its own module mentions only where
+    it is defined, as far as the modules analysed before this analysis say (a library's export, a
+    form kept for another package). Asked only where the answer cannot wait for every module's
+    (`FileAnalyzer.gated_observations`); `visit_schema_class` otherwise leaves it to the runner."""
     an.uses.add(USE_NAMED + qualified)  # known once the modules importing it have been analysed
     return qualified not in an.external.named
 
 
 def named_imports(an: FileAnalyzer) -> frozenset[str]:
     """The qualified names this module imports and names again after the import (`from app.forms
-    import SignupForm`, then `form: SignupForm`): what `_unseen` asks of other modules."""
+    import SignupForm`, then `form: SignupForm`): what `visit_schema_class` asks of other modules (`Gated`)."""
     names: set[str] = set()
     for local, qualified in _module_imports(an):
-        # classes only, by their CapWords names: what `_unseen` asks about
+        # classes only, by their CapWords names: what `visit_schema_class` asks about
         if "." in qualified and local[:1].isupper() and _named_twice(an.source, local):
             names.add(qualified)
     return frozenset(names)
@@ -3206,8 +3205,14 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
     if family.response_names and (_response_model(an, node)
                                   or not family.received_only and _nested_in_answers(an, node)):
         return family
-    if family.received_only and not _received(an, node) and not (family.unseen_received and _unseen(an, node)):
-        return family  # a value object of the service's own (a config, an audit entry), not received data
+    unnamed = ""  # the class's qualified name when its fields hold only if no other module names it
+    if family.received_only and not _received(an, node):
+        if not family.unseen_received or _named_twice(an.source, node.name):
+            return family  # a value object of the service's own (a config, an audit entry), not received data
+        # named nowhere in its module: whether another module names it is asked of them all once
+        # every file is analysed (`Gated`), not of the modules analysed before this one
+        unnamed = f"{an.module}.{node.name}" if an.module else node.name
+    mark = len(an.observations)
     stored = family.stored
     if family.stored_when_keyword:
         stored = any(k.arg == family.stored_when_keyword and isinstance(k.value, ast.Constant) and k.value.value is True
@@ -3248,6 +3253,9 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
                 _annotated_field(an, declaring, stmt, scope)
         elif isinstance(stmt, ast.ClassDef) and stmt.name == "Meta" and family.meta_fields:
             _meta_fields(an, family, node, stmt, stored)
+    if unnamed and len(an.observations) > mark:
+        an.gated.append((mark, unnamed, an.observations[mark:]))
+        del an.observations[mark:]
     return family
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from scanner.engine.values import NOTHING, Value, data_of, union
-from scanner.model import FileResult, Span
+from scanner.model import FileResult, Observation, Span
 
 
 # LogSite and RelayedLog are typed named tuples, not frozen dataclasses: as immutable, and made at import
@@ -53,6 +53,24 @@ class RelayedLog(NamedTuple):
     path: str
     span: Span
     callee: str
+
+
+class Gated(NamedTuple):
+    """The collects of a schema class's fields that hold only if no module of the project names the
+    class (`unnamed`, its qualified name): a Pydantic model its own module names only where it is
+    defined is read as received when no other module names it either (`sources.visit_schema_class`). Only the
+    modules importing it can say so, and most come later in the import order: the answer is taken
+    from every file's final summary once all are analysed (`held`), rather than by analysing the
+    class's module again in a round once they have been."""
+
+    unnamed: str
+    observations: tuple[Observation, ...]
+
+
+def held(gated: Iterable[Gated], named: Collection[str]) -> list[Observation]:
+    """The observations of the groups of `gated` whose class no module names (`named`: the names
+    every module of the project names, `ModuleSummary.named` of them all)."""
+    return [o for group in gated if group.unnamed not in named for o in group.observations]
 
 
 @dataclass(frozen=True, eq=False, repr=False)  # never compared, hashed or printed: see packs.py
@@ -589,3 +607,5 @@ class Analyzed:
     uses: frozenset[str] = frozenset()
     relayed: tuple[RelayedLog, ...] = ()
     """The file's calls that pass personal data to other modules' log calls (scanner.relayed)."""
+    gated: tuple[Gated, ...] = ()
+    """Collects that hold only if no module names their class (`Gated`), not in `result`."""
