@@ -192,12 +192,12 @@ class PendingBody:
     value: Value
     key_read: bool = False
     earlier: tuple[PendingBody, ...] = ()
-    used_whole: bool = False
-    """Also used as a whole (passed whole to a call that is no schema: `check_media_attachments(data)`,
-    a log call; or walked, its keys or items): taken whole where bound, even though its keys are read too."""
     """Bodies bound to the same name before, in another branch or a fallback (`try: body =
     json.loads(request.body)` / `except: body = request.body.decode()`): each is reported where it
     was bound, unless the name's keys are read."""
+    used_whole: bool = False
+    """Also used as a whole (passed whole to a call that is no schema: `check_media_attachments(data)`,
+    a log call; or walked, its keys or items): taken whole where bound, even though its keys are read too."""
 
 
 # A scope's containers start as these shared empties (read-only, so a write that skips Scope's methods
@@ -426,10 +426,10 @@ class FileAnalyzer:
         """Other modules' plain classes a stored model of this module extends (ModuleSummary.stored_bases)."""
         self.response_models: set[str] = set()
         self.received_local: frozenset[str] | None = None
+        """The module's classes that receive data (computed at its first plain value class)."""
         self.answered_nesting: frozenset[str] | None = None
         """The module's classes that are parts of its responses (computed at its first schema class that
         does not answer by itself: `sources._nested_in_answers`)."""
-        """The module's classes that receive data (computed at its first plain value class)."""
         self.inbound_functions: dict[str, dict[str, str]] | None = None
         """The top-level functions given a chat platform's event as a dict (`sources.inbound_parameters`)."""
         self._return_types = frozenset(models.returns.values())
