@@ -932,7 +932,7 @@ def dict_schema_call(an: FileAnalyzer, node: ast.Call, entry: DictSchema, scope:
     if entry.keywords:  # `required={...}, optional={...}`: each gives fields
         arguments.extend(k.value for k in node.keywords if k.arg is not None and k.arg in entry.keywords)
     for argument in arguments:
-        name = argument.id if isinstance(argument, ast.Name) else argument.attr if isinstance(argument, ast.Attribute) else None
+        name = _class_named(argument) if argument is not None else None
         owners = schema_owners(an, name) if name is not None else ()
         if owners is None:
             continue
@@ -1151,11 +1151,9 @@ def _rule_type(rules: ast.expr) -> str | None:
     """The name of the type a rules dict gives its field (`{"type": FileFieldType}` -> FileFieldType;
     Cerberus' `{"type": "string"}` -> string), or None."""
     given = _rule(rules, "type")
-    if isinstance(given, ast.Name):
-        return given.id
-    if isinstance(given, ast.Attribute):
-        return given.attr
-    return given.value if isinstance(given, ast.Constant) and isinstance(given.value, str) else None
+    if given is None:
+        return None
+    return given.value if isinstance(given, ast.Constant) and isinstance(given.value, str) else _class_named(given)
 
 
 def _dict_field(an: FileAnalyzer, entry: DictSchema, node: ast.AST, name: str, owners: tuple[str, ...],
@@ -1891,8 +1889,7 @@ _VALIDATES = frozenset({"sqlalchemy.orm.validates", "sqlalchemy.orm.util.validat
 def _validated_columns(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> list[str]:
     """The column names a method's `@validates("country", ...)` decorator names; empty for any other."""
     for decorator in func.decorator_list:
-        if isinstance(decorator, ast.Call) and isinstance(decorator.func, (ast.Name, ast.Attribute)) \
-                and (decorator.func.id if isinstance(decorator.func, ast.Name) else decorator.func.attr) == "validates" \
+        if isinstance(decorator, ast.Call) and callee_name(decorator) == "validates" \
                 and an.static_symbol(decorator.func, scope) in _VALIDATES:
             return [a.value for a in decorator.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
     return []
@@ -2165,7 +2162,7 @@ def _answered_schemas(tree: ast.Module) -> list[tuple[ast.expr, ast.expr]]:
             if not isinstance(decorator, ast.Call):
                 continue
             func = decorator.func
-            method = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            method = callee_name(decorator)
             if method in _REQUEST_METHODS:
                 if decorator.args:
                     requested.add(ast.dump(_schema_class(decorator.args[0])))
@@ -2740,10 +2737,7 @@ def _decoded_into(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.
 
 def _adapter(node: ast.expr) -> TypeGuard[ast.Call]:
     """True for a pydantic type adapter made in place, `TypeAdapter(list[Item])` (or `pydantic.TypeAdapter(...)`)."""
-    if not isinstance(node, ast.Call) or not node.args:
-        return False
-    func = node.func
-    return (func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else "") == "TypeAdapter"
+    return isinstance(node, ast.Call) and bool(node.args) and callee_name(node) == "TypeAdapter"
 
 
 def _passed_classes(an: FileAnalyzer, passed: dict[str, list[int]]) -> Iterator[ast.expr]:
@@ -4092,21 +4086,17 @@ def _writes_nothing_nested(an: FileAnalyzer, owner: str, scope: Scope) -> bool:
     `LegacySpeakerSerializer.name = CharField(source="user.name")`, a list's and detail's output).
     False where a base of another module or unknown might write it."""
     classes = _class_nodes(an)
-    pending, seen, model = [owner], {owner}, False
-    while pending:
-        node = classes.get(pending.pop())
-        if node is None:
-            return False
-        if any(isinstance(stmt, _FUNCTIONS) and stmt.name in _WRITE_METHODS for stmt in node.body):
+    start = classes.get(owner)
+    if start is None:
+        return False
+    model = False
+    for node in _local_lineage(an, start):
+        if _gives_writes(node):
             return False
         for base in node.bases:
             if type(base) is ast.Name and base.id in classes:
-                if base.id not in seen:
-                    seen.add(base.id)
-                    pending.append(base.id)
-                continue
-            symbol = an.static_symbol(base, an.module_scope)
-            if symbol in _MODEL_SERIALIZERS:
+                continue  # walked by the lineage
+            if an.static_symbol(base, an.module_scope) in _MODEL_SERIALIZERS:
                 model = True
             else:
                 return False  # a base of another module (a mixin, the project's serializer) may write
@@ -4118,19 +4108,28 @@ def _writes_itself(an: FileAnalyzer, owner: str) -> bool:
     `update` of its own: DRF's nested serializers are read-only unless the serializer writes them
     itself (modoboa's `ContactSerializer.emails`, saved by its `create`); one that never writes
     renders them (a webmail's `EmailSerializer.to`, the addresses of a message shown)."""
+    start = _class_nodes(an).get(owner)
+    return start is not None and any(_gives_writes(node) for node in _local_lineage(an, start))
+
+
+def _gives_writes(cls: ast.ClassDef) -> bool:
+    """Whether a serializer class's own body defines `create` or `update`."""
+    return any(isinstance(stmt, _FUNCTIONS) and stmt.name in _WRITE_METHODS for stmt in cls.body)
+
+
+def _local_lineage(an: FileAnalyzer, start: ast.ClassDef) -> Iterator[ast.ClassDef]:
+    """`start` and its bases of this module, each base's own bases too, each once (a base of another
+    module is not followed: its body is not known here)."""
     classes = _class_nodes(an)
-    pending, seen = [owner], {owner}
+    pending, seen = [start], {start.name}
     while pending:
-        node = classes.get(pending.pop())
-        if node is None:
-            continue
-        if any(isinstance(stmt, _FUNCTIONS) and stmt.name in _WRITE_METHODS for stmt in node.body):
-            return True
+        node = pending.pop()
+        yield node
         for base in node.bases:
-            if type(base) is ast.Name and base.id in classes and base.id not in seen:
-                seen.add(base.id)
-                pending.append(base.id)
-    return False
+            local = classes.get(base.id) if type(base) is ast.Name else None
+            if local is not None and local.name not in seen:
+                seen.add(local.name)
+                pending.append(local)
 
 
 def _reads_other_object(an: FileAnalyzer, call: ast.Call) -> bool:
@@ -4706,18 +4705,10 @@ def _declared_names(an: FileAnalyzer, cls: ast.ClassDef) -> set[str]:
     own bases too (`UserPersonalInformationForm(UserEmailForm)`, whose base declares `email`): a form
     takes a field so declared, not the model's column of that name, and the declaration is the
     collect. A base of another module adds nothing (its fields are not known here)."""
-    classes = _class_nodes(an)
     declared: set[str] = set()
-    pending, seen = [cls], {cls.name}
-    while pending:
-        node = pending.pop()
+    for node in _local_lineage(an, cls):
         declared.update(s.targets[0].id for s in node.body
                         if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name))
-        for base in node.bases:
-            local = classes.get(base.id) if isinstance(base, ast.Name) else None
-            if local is not None and local.name not in seen:
-                seen.add(local.name)
-                pending.append(local)
     return declared
 
 
@@ -4725,8 +4716,8 @@ def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta
     owner = cls.name
     for stmt in meta.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-            if stmt.targets[0].id == "model" and isinstance(stmt.value, (ast.Name, ast.Attribute)):
-                owner = stmt.value.id if isinstance(stmt.value, ast.Name) else stmt.value.attr
+            if stmt.targets[0].id == "model":
+                owner = _class_named(stmt.value) or owner
     read_only: set[str] = set()
     for stmt in meta.body:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
