@@ -565,6 +565,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("letta", "letta==0.16.8", "FastAPI", True, True),
         ("r2r", "r2r==3.6.6", "FastAPI", True, True),
         ("pgadmin4", "pgadmin4==9.18", "Flask", True, True),
+        ("ephios", "ephios==0.27.1", "Django", True, True),
     ]
 
 
@@ -602,7 +603,7 @@ def test_every_labels_file_has_files_verified_to_hold_none(path: Path) -> None:
 def test_an_unknown_app_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert run.main(["--app", "nope"]) == 2
     assert capsys.readouterr().err == (
-        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, lnbits, open-webui, pretix, ckan, label-studio, khoj, oscar, fittrackee, mailman, jupyterhub, helpdesk, appbuilder, ihatemoney, indico, wger, litellm, misago, modoboa, weblate, fief, canaille, zou, pretalx, calibreweb, gramps-webapi, reviewboard, kinto, hyperkitty, octoprint, wagtail, letta, r2r, pgadmin4)\n"
+        "error: unknown app 'nope' (corpus.toml lists flaskbb, allauth, langflow, privacyidea, chainlit, mem0, lnbits, open-webui, pretix, ckan, label-studio, khoj, oscar, fittrackee, mailman, jupyterhub, helpdesk, appbuilder, ihatemoney, indico, wger, litellm, misago, modoboa, weblate, fief, canaille, zou, pretalx, calibreweb, gramps-webapi, reviewboard, kinto, hyperkitty, octoprint, wagtail, letta, r2r, pgadmin4, ephios)\n"
     )
 
 
