@@ -562,7 +562,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("hyperkitty", "HyperKitty==1.3.12", "Django", True, True),
         ("octoprint", "OctoPrint==1.11.8", "Flask", True, True),
         ("wagtail", "wagtail==8.0.1", "Django", True, True),
-        ("letta", "letta==0.16.8", "FastAPI", True, True),
+        ("letta", "letta==0.16.8", "FastAPI", True, False),
         ("r2r", "r2r==3.6.6", "FastAPI", True, True),
         ("pgadmin4", "pgadmin4==9.18", "Flask", True, True),
         ("ephios", "ephios==0.27.1", "Django", True, True),
