@@ -881,6 +881,15 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("external_identifier", "Customer", UNIQUE_ID),
     ("identifier", None, None),
     ("identifier", "Question", None),
+    ("identifier_key", "Identity", UNIQUE_ID),
+    ("identifier_key", "IdentityCreate", UNIQUE_ID),
+    ("identifier_key", "Lookup", None),
+    ("identifier_key", None, None),
+    # --- a request model that creates or updates a record reads as the record
+    ("name", "IdentityUpsert", NAME),
+    ("email", "UserPatch", EMAIL),
+    ("name", "Patch", None),
+    ("name", "PatchSet", None),
     # --- what a person answers; a holder of an account or card; a debit's stored card
     ("answer", "QuestionAnswer", CONTENT),
     ("answers", "AttendeeProfile", CONTENT),
@@ -1069,6 +1078,14 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("page_content", "Document", None),
     ("text", "doc", None),
     ("content_type", "Document", None),
+    # --- a passage kept for retrieval, the text extracted from an uploaded file
+    ("text", "Passage", CONTENT),
+    ("text", "BasePassage", CONTENT),
+    ("text", "PassageCreate", CONTENT),
+    ("text", "FileContent", CONTENT),
+    ("text", "File", None),
+    ("file_id", "FileContent", None),
+    ("embedding", "Passage", None),
     # --- a form named for a verb and the timezone alone sets the signed-in person's
     ("timezone", "UpdateTimezoneForm", COARSE),
     ("timezone", "SetTimezoneRequest", COARSE),

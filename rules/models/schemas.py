@@ -1716,6 +1716,42 @@ class Document(Base):
     content_type = Column(String(100))
 
 
+class BasePassage(Base):
+    """A passage of an uploaded document or of an assistant's archival memory, kept for retrieval."""
+
+    __tablename__ = "passages"
+    # ok: python.sqlalchemy.column
+    id = Column(String, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.content
+    text = Column(sa.Text)
+    # ok: python.sqlalchemy.column
+    file_name = Column(String)
+
+
+class FileContent(Base):
+    """The text extracted from an uploaded file."""
+
+    __tablename__ = "file_contents"
+    # ok: python.sqlalchemy.column
+    file_id = Column(String, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.content
+    text = Column(sa.Text)
+
+
+class Identity(Base):
+    """An end user of the developer's product, known by the key the developer gives them."""
+
+    __tablename__ = "identities"
+    # ok: python.sqlalchemy.column
+    id = Column(String, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.unique_id
+    identifier_key = Column(String, nullable=False)
+    # ruleid: python.sqlalchemy.column user.name
+    name = Column(String, nullable=False)
+    # ok: python.sqlalchemy.column
+    identity_type = Column(String, nullable=False)
+
+
 class PhoneNumber(Base):
     """A record named for its field: its `number` is a phone number."""
 
