@@ -15,6 +15,7 @@ import urllib.parse
 import urllib.request
 
 import aiohttp
+import base64
 import analytics
 import anthropic
 import boto3
@@ -52,6 +53,7 @@ import telebot
 import voyageai
 import websocket
 import websockets
+from e2b_code_interpreter import AsyncSandbox
 from elevenlabs.client import ElevenLabs
 from mailersend import EmailBuilder, MailerSendClient
 from mailgun.client import Client as MailgunClient
@@ -2167,3 +2169,62 @@ def proxy_to_kobo(path):
     # ok: python.share.http-known-host
     catalogue = requests.get(KOBO_STOREAPI_URL + "/v1/initialization")
     return forwarded, catalogue
+
+
+# --- shapes read from letta (the fifteenth session) ----------------------------------------------
+
+ZAI_API_BASE = "https://api.z.ai/api/anthropic"
+
+
+async def relay_to_zai(modified_body, relayed_headers):
+    # httpx's `stream` takes the method first: the URL is its second argument
+    async with httpx.AsyncClient(timeout=300.0) as client:
+        # ruleid: python.share.http-known-host user.content recipient=Z.ai
+        async with client.stream("POST", f"{ZAI_API_BASE}/v1/messages", headers=relayed_headers, content=modified_body) as response:
+            async for chunk in response.aiter_bytes():
+                yield chunk
+    # ruleid: python.share.http-known-host user.content recipient=Anthropic
+    with httpx.stream("POST", "https://api.anthropic.com/v1/messages", content=modified_body) as response:
+        yield response.read()
+    async with httpx.AsyncClient() as client:
+        # a fixed host's listing that sends nothing
+        # ok: python.share.http-known-host
+        async with client.stream("GET", "https://api.z.ai/api/paas/v4/models") as response:
+            yield await response.aread()
+
+
+async def count_and_batch(claude: anthropic.AsyncAnthropic, gclient: google_genai.Client, messages, requests_by_agent):
+    # ruleid: python.share.anthropic user.content recipient=Anthropic
+    await claude.beta.messages.count_tokens(model="claude-sonnet-4-5", messages=messages, betas=["context-management-2025-06-27"])
+    # ruleid: python.share.anthropic user.content recipient=Anthropic
+    await claude.messages.batches.create(requests=[{"custom_id": k, "params": v} for k, v in requests_by_agent.items()])
+    # cancelling a batch sends only Anthropic's id
+    # ok: python.share.anthropic
+    await claude.messages.batches.cancel("msgbatch_01")
+    # ruleid: python.share.gemini user.content recipient="Google Gemini"
+    await gclient.aio.models.count_tokens(model="gemini-2.0-flash", contents=messages)
+
+
+async def ocr_upload(content: bytes, mime_type: str):
+    document_url = f"data:{mime_type};base64,{base64.b64encode(content).decode()}"
+    async with Mistral(api_key=settings.MISTRAL_API_KEY) as mistral:
+        # ruleid: python.share.mistral user.content recipient=Mistral
+        return await mistral.ocr.process_async(model="mistral-ocr-latest", document={"type": "document_url", "document_url": document_url})
+
+
+class ToolSandbox:
+    """An agent's tool run in E2B's cloud: the sandbox made in a helper that names its class."""
+
+    async def make_sandbox(self, template) -> "AsyncSandbox":
+        return await AsyncSandbox.create(template, metadata={"config": "hash"})
+
+    async def run(self, tool_args: dict, secrets: dict):
+        sandbox = await self.make_sandbox("base")
+        code = f"result = tool(**{tool_args!r})"
+        # the secrets the tool is given are sent with it
+        # ruleid: python.share.e2b user.authorization.credentials recipient=E2B
+        execution = await sandbox.run_code(code, envs=secrets)
+        # a literal script sends nothing of the user's
+        # ok: python.share.e2b
+        await sandbox.run_code("import sys; print(sys.version)")
+        return execution
