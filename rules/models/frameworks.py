@@ -742,6 +742,21 @@ async def update_profile(
     return {"ok": True}
 
 
+def acting_headers(
+    # a custom header the table does not list is read by its name, as `request.headers.get(...)` is
+    # (Letta's `get_headers` dependency: the user the caller acts as, its client's key)
+    # ruleid: python.fastapi.header user.unique_id
+    actor_id: str | None = Header(None, alias="user_id"),
+    # ruleid: python.fastapi.header user.authorization.credentials
+    provider_key: str | None = Header(None, alias="anthropic-api-key"),
+    # ok: python.fastapi.header
+    project_id: str | None = Header(None, alias="X-Project-Id"),
+    # ok: python.fastapi.header
+    sdk_version: str | None = Header(None, alias="X-Stainless-Package-Version"),
+) -> dict[str, str | None]:
+    return {"actor": actor_id, "key": provider_key, "project": project_id, "sdk": sdk_version}
+
+
 @router.get("/search")
 async def search_users(
     # ruleid: python.fastapi.form-field user.contact.email

@@ -2032,7 +2032,9 @@ def _route_parameter(
         an.emit(Kind.COLLECT, arg, [CONTENT], "python.fastapi.upload", message, reasons=("FastAPI upload parameter",))
         return Value(categories=frozenset({CONTENT}), steps=(an.step(arg, message),))
     if kinds & routes.header_markers:
-        match = an.classifier.header(alias.replace("_", "-"))
+        # a header the table does not list (`Header(alias="user_id")`) is read as a name, as a
+        # `request.headers.get("user_id")` is (`request_key`)
+        match = an.classifier.header(alias.replace("_", "-")) or an.classifier.name(alias, owner=None)
         if match is None:
             return NOTHING
         message = f"request header '{alias.replace('_', '-')}' is received as parameter '{arg.arg}'"
