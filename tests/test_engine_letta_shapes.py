@@ -33,3 +33,34 @@ def get_headers(
 def test_a_fastapi_header_parameter_is_read_by_its_alias(alias: str, expected: list[Seen]) -> None:
     assert observed(DEPENDENCY.replace("{alias}", alias)) == expected
 
+
+BODY = "python.request.body"
+LOGGED = "python.logging.personal-data"
+RELAY = '''
+import logging
+from fastapi import APIRouter, Request
+logger = logging.getLogger(__name__)
+router = APIRouter()
+
+@router.post("/v1/messages")
+async def relay(request: Request):
+    body = await request.body()
+    {use}
+    return {"ok": True}
+'''
+
+
+@pytest.mark.parametrize(("use", "expected"), [
+    # a slice of a bound raw body is a preview of it: the body taken whole, and logged
+    ('logger.debug(f"preview: {body[:200]}")',
+     [(9, "collect", ("user.content",), BODY, False), (10, "log", ("user.content",), LOGGED, False)]),
+    ("logger.debug('preview: %s', body[:200])",
+     [(9, "collect", ("user.content",), BODY, False), (10, "log", ("user.content",), LOGGED, False)]),
+    # passed on as the one name among constants: taken where bound, not again where passed
+    ("send(content=body if body else None)", [(9, "collect", ("user.content",), BODY, False)]),
+    ("send(content=body or None)", [(9, "collect", ("user.content",), BODY, False)]),
+    # its length only: the body is still taken whole where bound (as before), and its length is no log of it
+    ("logger.debug('%s', len(body))", [(9, "collect", ("user.content",), BODY, False)]),
+])
+def test_a_bound_raw_body_sliced_or_passed_on_as_an_alternative(use: str, expected: list[Seen]) -> None:
+    assert observed(RELAY.replace("{use}", use)) == expected

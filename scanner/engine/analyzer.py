@@ -1820,6 +1820,11 @@ class FileAnalyzer:
         base = self.eval(node.value, scope)
         key = self.eval(node.slice, scope)
         if base.role is not None and base.symbol is not None and base.symbol.startswith(REQUEST):
+            if type(node.slice) is ast.Slice and base.role == "body" and isinstance(node.value, ast.Name) \
+                    and self.mark_used_whole(node.value, scope):
+                # `body[:200]` of a bound raw body: a preview of the whole body (what a person wrote),
+                # not one of its keys
+                return data_of(base)
             self.mark_key_read(node.value, scope)
             return sources.request_key(self, node, base, key, scope, node.slice)
         if base.symbol is not None and base.symbol.startswith("@self:"):

@@ -1514,6 +1514,9 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
     for position, (arg_node, value) in enumerate(zip(arg_nodes, values)):
         if value.role in BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
             inner = arg_node.value if isinstance(arg_node, ast.Starred) else arg_node
+            if isinstance(inner, ast.IfExp | ast.BoolOp):
+                # `content=body if body else None`, `body or None`: the bound body itself, passed on
+                inner = _bound_alternative(inner)
             if position == keyed_at and position < len(node.args) and not isinstance(arg_node, ast.Starred):
                 continue
             if position == rebuilt_at and isinstance(arg_node, ast.Call):
@@ -1530,6 +1533,16 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
                 an.mark_used_whole(inner, scope)
                 continue
             emit_whole_body(an, arg_node, value)
+
+
+def _bound_alternative(node: ast.IfExp | ast.BoolOp) -> ast.expr:
+    """The one name among the alternatives of `node` (`body if body else None`, `body or b""`), the
+    rest being constants; else `node` itself."""
+    options = [node.body, node.orelse] if isinstance(node, ast.IfExp) else node.values
+    names = [o for o in options if isinstance(o, ast.Name)]
+    if len(names) == 1 and all(o is names[0] or isinstance(o, ast.Constant) for o in options):
+        return names[0]
+    return node
 
 
 def _query_member(value: Value) -> bool:
