@@ -64,3 +64,35 @@ async def relay(request: Request):
 ])
 def test_a_bound_raw_body_sliced_or_passed_on_as_an_alternative(use: str, expected: list[Seen]) -> None:
     assert observed(RELAY.replace("{use}", use)) == expected
+
+
+LOOPED = '''
+from fastapi import Request
+
+async def trace(request: Request, span):
+    {table}
+    for {target} in {iterated}:
+        span.set_attribute("h", request.headers.get({key}))
+'''
+
+
+@pytest.mark.parametrize(("table", "target", "iterated", "key", "expected"), [
+    # a literal dict's keys, through `.items()` or `.keys()`
+    ('table = {"user_id": "user.id", "user-agent": "client"}', "key, attribute", "table.items()", "key",
+     [(7, "collect", ("user.device", "user.unique_id"), "python.request.header", False)]),
+    ('table = {"user_id": "user.id", "user-agent": "client"}', "key", "table.keys()", "key",
+     [(7, "collect", ("user.device", "user.unique_id"), "python.request.header", False)]),
+    # a literal tuple's items; the client IP alone is the client-ip rule's
+    ("pass", "key", '("x-real-ip", "x-forwarded-for")', "key",
+     [(7, "collect", ("user.device.ip_address",), "python.request.client-ip", False)]),
+    # the values of the table, read as headers, are the ones read
+    ('table = {"x-project-id": "x-real-ip"}', "key, attribute", "table.items()", "attribute",
+     [(7, "collect", ("user.device.ip_address",), "python.request.client-ip", False)]),
+    # names of nothing personal; a table of another's making
+    ('table = {"x-project-id": "project.id"}', "key, attribute", "table.items()", "key", []),
+    ("table = settings.HEADERS", "key, attribute", "table.items()", "key", []),
+])
+def test_headers_listed_in_a_loop_are_read(table: str, target: str, iterated: str, key: str,
+                                            expected: list[Seen]) -> None:
+    source = LOOPED.replace("{table}", table).replace("{target}", target).replace("{iterated}", iterated)
+    assert observed(source.replace("{key}", key)) == expected

@@ -756,6 +756,20 @@ async def relay_anything(request: Request, endpoint: str):
     return response.content
 
 
+async def trace_request_headers(request: Request, span):
+    # the headers a loop goes through, listed in the code: each is read (Letta's tracing middleware)
+    header_attributes = {"user_id": "user.id", "x-project-id": "project.id", "user-agent": "client"}
+    for header_key, span_key in header_attributes.items():
+        # ruleid: python.request.header user.device,user.unique_id
+        header_value = request.headers.get(header_key)
+        if header_value:
+            span.set_attribute(span_key, header_value)
+    for key in ("x-request-id", "x-project-id"):
+        # listed headers that name nothing personal
+        # ok: python.request.header
+        span.set_attribute(key, request.headers.get(key))
+
+
 def acting_headers(
     # a custom header the table does not list is read by its name, as `request.headers.get(...)` is
     # (Letta's `get_headers` dependency: the user the caller acts as, its client's key)

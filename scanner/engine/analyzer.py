@@ -1353,6 +1353,29 @@ class FileAnalyzer:
         if added.categories or added.params:
             scope.env[target.value.id] = added if held.const is not UNKNOWN else union([data_of(held), added])
 
+    def _bind_literal_table(self, target: ast.expr, parts: list[ast.expr] | None, iterated_node: ast.Call,
+                            scope: Scope, stmt: ast.stmt) -> bool:
+        """`for key, label in HEADERS.items()` (or `.keys()`) of a name bound to a dict of the code's own
+        literals: the keys (and the values) are known as the literals together, as a loop over a
+        literal list's are. Returns whether it bound the target."""
+        func = iterated_node.func
+        if not (type(func) is ast.Attribute and func.attr in ("items", "keys") and type(func.value) is ast.Name
+                and not iterated_node.args):
+            return False
+        table = scope.lookup(func.value.id)
+        if table is None or type(table.const) is not dict or not table.const \
+                or not all(type(k) is str for k in table.const):
+            return False
+        keys = Value(const=tuple(table.const))
+        if func.attr == "keys" and type(target) is ast.Name:
+            self.assign(target, keys, iterated_node, scope, stmt)
+            return True
+        if func.attr == "items" and parts is not None and len(parts) == 2:
+            self.assign(parts[0], keys, iterated_node, scope, stmt)
+            self.assign(parts[1], Value(const=tuple(table.const.values())), iterated_node, scope, stmt)
+            return True
+        return False
+
     def bind_iteration(self, target: ast.expr, iterated_node: ast.expr, scope: Scope, stmt: ast.stmt,
                        uses: Sequence[ast.AST] = ()) -> None:
         """Bind a for-loop's (or a comprehension's) target to what one step of the iteration gives.
@@ -1374,6 +1397,8 @@ class FileAnalyzer:
         parts = target.elts if isinstance(target, (ast.Tuple, ast.List)) else None
         if parts is not None and any(isinstance(part, ast.Starred) for part in parts):
             parts = None
+        if type(iterated_node) is ast.Call and self._bind_literal_table(target, parts, iterated_node, scope, stmt):
+            return
         call = iterated_node if isinstance(iterated_node, ast.Call) and not iterated_node.keywords else None
         if (call is not None and isinstance(call.func, ast.Name) and scope.lookup(call.func.id) is None
                 and parts is not None and not any(isinstance(arg, ast.Starred) for arg in call.args)):

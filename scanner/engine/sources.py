@@ -536,6 +536,8 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         an.emit(Kind.COLLECT, node, [CONTENT], "python.request.upload", message, reasons=(f"key of request.{path}",))
         return Value(categories=frozenset({CONTENT}), steps=(an.step(node, message),))
     if role in ("headers", "header"):
+        if type(key.const) is tuple:
+            return _listed_headers(an, node, key.const)
         if not isinstance(key.const, str):
             return _configured_header(an, node, key_node)
         if key.const in WSGI_BODY_KEYS and path in WSGI_ENVIRONS:
@@ -609,6 +611,23 @@ _HEADER_WORDS = LazyPattern(r"(?:^|_)(?:(?:http_)?headers?(?:_names?|_keys?)?|en
 # Words of a configured header's name that say an authenticating proxy sends it about the user it
 # signed in (`WEBUI_AUTH_TRUSTED_NAME_HEADER`, `REMOTE_USER_HEADER`, `SSO_EMAIL_HEADER`).
 _PROXY_WORDS = frozenset({"trusted", "remote", "auth", "sso", "proxy", "forwarded", "forward"})
+
+
+def _listed_headers(an: FileAnalyzer, node: ast.expr, names: tuple[object, ...]) -> Value:
+    """`request.headers.get(key)` in a loop over the code's own literals (`for key in ("user-agent",
+    "x-real-ip")`, `for key, attribute in HEADER_ATTRIBUTES.items()` of a literal dict): each listed
+    header is read there. Returns what they carry, emitting one collect, or NOTHING when none names
+    personal data; raises nothing."""
+    matches = [match for name in names if type(name) is str
+               for match in (an.classifier.header(name) or an.classifier.name(name, owner=None),) if match is not None]
+    if not matches:
+        return NOTHING
+    categories = sorted({m.category for m in matches})
+    reasons = tuple(dict.fromkeys(m.pattern for m in matches))
+    rule = "python.request.client-ip" if categories == [IP] else "python.request.header"
+    message = f"the request headers listed in a loop are read ({', '.join(categories)})"
+    an.emit(Kind.COLLECT, node, categories, rule, message, reasons=reasons)
+    return Value(categories=frozenset(categories), steps=(an.step(node, message),), reasons=reasons)
 
 
 def _configured_header(an: FileAnalyzer, node: ast.expr, key_node: ast.expr | None) -> Value:
