@@ -558,7 +558,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("calibreweb", "calibreweb==0.6.27", "Flask", True, False),
         ("gramps-webapi", "gramps-webapi==3.24.0", "Flask", True, False),
         ("reviewboard", "reviewboard==8.1", "Django", True, False),
-        ("kinto", "kinto==26.5.0", "Pyramid", True, True),
+        ("kinto", "kinto==26.5.0", "Pyramid", True, False),
         ("hyperkitty", "HyperKitty==1.3.12", "Django", True, True),
         ("octoprint", "OctoPrint==1.11.8", "Flask", True, True),
         ("wagtail", "wagtail==8.0.1", "Django", True, True),
