@@ -223,6 +223,14 @@ class RequestModel:
     attributes: Mapping[str, str]
     methods: Mapping[str, str]
     key_methods: frozenset[str]
+    events: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """A framework's events that carry the request being handled as their `request`, by the package
+    a module imports (`pyramid` -> `pyramid.events.NewRequest`, ...): a subscriber's parameter named in
+    `event_parameters` holds the first of them in a module importing that package, and one annotated
+    with any of them holds that one (each `<type>.request` is in `objects`)."""
+    event_parameters: frozenset[str] = frozenset()
+    event_objects: frozenset[str] = frozenset()
+    """Every type of `events`, for the annotation test."""
 
 
 @pickled_by_fields
@@ -645,7 +653,8 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "setter": frozenset({"rule", "methods", "functions", "positional", "keywords", "implies"}),
     "header": frozenset({"rule", "names", "methods"}),
     "jar": frozenset({"rule", "classes"}),
-    "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "attributes", "methods"}),
+    "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "attributes", "methods", "events",
+                          "event_parameters"}),
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
                           "credential_schemes", "form_classes", "event_decorators", "connection_parameters"}),
@@ -914,8 +923,13 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         if "request" in doc:
             table = doc["request"]
             reader.check_keys(table, "request")
-            for key in ("objects", "annotations", "parameter_names", "self_attributes"):
+            for key in ("objects", "annotations", "parameter_names", "self_attributes", "event_parameters"):
                 request.setdefault(key, set()).update(reader.strings(table, key))
+            for package in table.get("events", {}):
+                listed = reader.strings(table["events"], package, required=True)
+                request.setdefault("events", {})[package] = tuple(listed)
+                # the request an event carries (`event.request`) is a request object
+                request.setdefault("objects", set()).update(f"{t}.request" for t in listed)
             for key in ("attributes", "methods"):
                 members = table.get(key, {})
                 for member, role in members.items():
@@ -1078,6 +1092,9 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             attributes=dict(request.get("attributes", {})),
             methods=dict(request.get("methods", {})),
             key_methods=frozenset(key_methods),
+            events=dict(request.get("events", {})),
+            event_parameters=frozenset(request.get("event_parameters", ())),
+            event_objects=frozenset(t for types in request.get("events", {}).values() for t in types),
         ),
         routes=RouteModel(
             **{key: frozenset(routes.get(key, ())) for key in _KNOWN_KEYS["fastapi"] - {"form_classes", "credential_schemes"}},

@@ -13,7 +13,7 @@ import copy
 import email
 import json
 import re
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import unquote
 
 import discord
@@ -42,6 +42,8 @@ from flask import request as flask_request
 from pydantic import BaseModel
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from pyramid.events import NewRequest, subscriber
+from pyramid.view import view_config
 from tornado.web import RequestHandler
 from werkzeug.datastructures import CombinedMultiDict
 
@@ -1000,6 +1002,73 @@ class FalconContactResource:
         # ruleid: python.request.client-ip user.device.ip_address
         ip = req.remote_addr
         resp.media = {"phone": phone, "email": email, "ip": ip}
+
+
+# --- Pyramid (WebOb's request) and its event subscribers --------------------------------------------
+
+@view_config(route_name="signup", request_method="POST", renderer="json")
+def pyramid_signup(request):
+    # ruleid: python.request.field user.contact.email
+    email = request.json_body["email"]
+    # ruleid: python.request.field user.account.username
+    username = request.params.get("username")
+    # a URL path variable picks the record, like a foreign key
+    # ok: python.request.field
+    user_id = request.matchdict["user_id"]
+    # ruleid: python.request.client-ip user.device.ip_address
+    ip = request.client_addr
+    return {"email": email, "username": username, "user_id": user_id, "ip": ip}
+
+
+@view_config(route_name="records", request_method="POST", renderer="json")
+def pyramid_create_record(request: Any):
+    """A loosely typed request (`request: Any`, Kinto's views) is read by its name."""
+    # ruleid: python.request.body user.content
+    data = request.json_body
+    save_profile(data)
+    return {}
+
+
+def extract_cstruct(request):
+    """Cornice's validators take the body whole before a colander schema reads it, a form body as a
+    dict of WebOb's MultiDict (`mixed()`)."""
+    if request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        # ruleid: python.request.body user.content
+        body = request.POST.mixed()
+    else:
+        # ruleid: python.request.body user.content
+        body = request.json_body
+    return {"method": request.method, "path": request.matchdict, "body": body}
+
+
+@subscriber(NewRequest)
+def add_localizer(event):
+    """Pyramid hands a subscriber the event; the request being handled is its `request`."""
+    request = event.request
+    # ruleid: python.request.attribute user.device
+    request.locale_name = request.accept_language.lookup(["en", "fr"], default="en")
+
+
+def on_new_request(event):
+    """Registered by `config.add_subscriber(on_new_request, NewRequest)` (Kinto's request summary)."""
+    request = event.request
+    # ruleid: python.request.header user.device
+    agent = request.headers.get("User-Agent")
+    # a method the project adds to its request (`config.add_request_method`) is given the body whole
+    # ruleid: python.request.body user.content
+    request.log_context(agent=agent, body=request.body)
+    # what was asked for, not who asked
+    # ok: python.request.field
+    path = event.request.path
+    # the framework's own members keep what they are given
+    # ok: python.request.body
+    request.response.headers.update(request.POST)
+    return path
+
+
+def on_new_response(event: NewRequest):
+    # ruleid: python.request.client-ip user.device.ip_address
+    return event.request.remote_addr
 
 
 # --- FastAPI security schemes and form classes ----------------------------------------------------

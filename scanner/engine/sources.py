@@ -1256,8 +1256,10 @@ def client_attribute(role: str | None) -> bool:
 
 
 # Methods of a request container that give all of it (`request.POST.urlencode()`, `.copy()`,
-# `request.body.decode()`, a stream's `.read()`).
-WHOLE_METHODS = frozenset({"copy", "dict", "to_dict", "items", "values", "urlencode", "lists", "model_dump", "decode", "read", "strip"})
+# `request.body.decode()`, a stream's `.read()`, WebOb's MultiDict as a dict: Pyramid's
+# `request.POST.mixed()`, `request.GET.dict_of_lists()`).
+WHOLE_METHODS = frozenset({"copy", "dict", "to_dict", "items", "values", "urlencode", "lists", "model_dump", "decode", "read", "strip",
+                           "mixed", "dict_of_lists"})
 # Methods that validate a body against a declared schema (whose fields are the collects).
 VALIDATING_METHODS = frozenset({
     "model_validate", "model_validate_json", "parse_obj", "parse_raw", "validate", "validate_python", "load",
@@ -1511,7 +1513,8 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
     """
     if not any(v.role for v in args) and not any(v.role for _, v in kwargs):
         return  # the common case: no request body among the arguments
-    if symbol is not None and (symbol in BODY_PASSTHROUGH or is_body_parser(symbol) or symbol.startswith(REQUEST)):
+    if symbol is not None and (symbol in BODY_PASSTHROUGH or is_body_parser(symbol)
+                               or symbol.startswith(REQUEST) and _framework_member(an, symbol)):
         return
     callee = callee_name(node)
     if (symbol in KEY_VIEWS or (callee in _SET_KEY_METHODS and isinstance(node.func, ast.Attribute)
@@ -1562,6 +1565,22 @@ def _bound_alternative(node: ast.IfExp | ast.BoolOp) -> ast.expr:
     if len(names) == 1 and all(o is names[0] or isinstance(o, ast.Constant) for o in options):
         return names[0]
     return node
+
+
+def _framework_member(an: FileAnalyzer, symbol: str) -> bool:
+    """Whether a request method is the framework's (`request.form.get`, `request.get_json`): what it
+    is given stays in the request. A method a project adds to its request (Pyramid's
+    `config.add_request_method`: `request.log_context(body=request.body)`) is a call like any other."""
+    member = symbol[len(REQUEST) + 1:]
+    model = an.models.request
+    # a member's member (`request.form.update`, `data.update` of a body rebuilt) is the container's
+    return not member.isidentifier() or member in model.attributes or member in model.methods \
+        or member in _FRAMEWORK_MEMBERS
+
+
+# Members of a request that no pack names as data but are the framework's own (a response, a
+# session, a subrequest call): a body handed to one is not taken whole by it.
+_FRAMEWORK_MEMBERS = frozenset({"session", "response", "invoke_subrequest", "errors", "registry", "user", "add_response_callback"})
 
 
 def _query_member(value: Value) -> bool:
@@ -1841,8 +1860,16 @@ def parameter_value(
         instance = an.normalize(f"{annotation}()")
         if an.models.relevant(instance):
             return Value(symbol=instance, params=params)
-    if arg.arg in model.parameter_names and (arg.annotation is None or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
+    if arg.arg in model.parameter_names and (arg.annotation is None or annotation in _UNTYPED
+                                              or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
+        # `request: Any` says nothing of what it is (a Pyramid view's, typed loosely): read by its name
         return Value(symbol=REQUEST)
+    if model.events and (annotation in model.event_objects or arg.annotation is None and arg.arg in model.event_parameters):
+        event = annotation if annotation is not None else _request_event(an)
+        if event is not None:
+            # a subscriber of a framework's request events (`def on_new_request(event)` registered for
+            # Pyramid's NewRequest): `event.request` is the request being handled
+            return Value(symbol=event, params=params)
     if arg.arg == "environ" and "start_response" in an.source and _wsgi_environ(an, func, cls):
         # a WSGI app or middleware (PEP 3333): `__call__(self, environ, start_response)` is given the
         # request's environ, and so is the middleware's method it hands it to (`write_log(self,
@@ -1912,6 +1939,21 @@ def parameter_value(
         return shared if shared is not None else _params_only(params)
     return Value(categories=named.categories, reasons=named.reasons, params=params,
                  steps=(an.step(arg, f"parameter '{arg.arg}'"),))
+
+
+# Annotations that say nothing of what a parameter holds: a `request: Any` is read by its name.
+_UNTYPED = frozenset({"typing.Any", "typing_extensions.Any"})
+
+
+def _request_event(an: FileAnalyzer) -> str | None:
+    """The event type an unannotated subscriber parameter (`event`) holds in this module: the first
+    type of a package's request events (`[request.events]`) when the module imports that package
+    (Pyramid's `NewRequest`), else None. A text test first: most modules name no such package."""
+    for package, types in an.models.request.events.items():
+        if package in an.source and any(qualified == package or qualified.startswith(f"{package}.")
+                                        for _, qualified in _module_imports(an)):
+            return types[0]
+    return None
 
 
 # SQLAlchemy's attribute validator decorator (`@validates("email")`), as imports name it.
