@@ -307,6 +307,10 @@ class SchemaFamily:
     value_tables: frozenset[str] = frozenset()
     """Models of reference values (`Country`, `Language`): a relation of `exclude_calls` to one
     (`country = ForeignKey("address.Country")`) stores the value chosen, and is a field."""
+    part_containers: frozenset[str] = frozenset()
+    """Names under which a schema nests the schema of a part of the request, not a person's field
+    (Cornice's request schema: `body = UserSchema()`, `querystring = PageSchema()`): the nested
+    schema's own fields are the collects."""
 
     def is_field_call(self, symbol: str) -> bool:
         """True when a call of `symbol` declares a field of this family."""
@@ -674,7 +678,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
                          "meta_fields", "response_names", "stored_when_keyword", "renders_fields", "submitted",
                          "received_only", "unseen_received", "extended_by_stored", "attribute_map",
-                         "value_tables", "nested_calls"}),
+                         "value_tables", "nested_calls", "part_containers"}),
 }
 
 
@@ -1055,6 +1059,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                     attribute_map=bool(entry.get("attribute_map", False)),
                     value_tables=frozenset(reader.strings(entry, "value_tables")),
                     nested_calls=frozenset(reader.strings(entry, "nested_calls")),
+                    part_containers=frozenset(reader.strings(entry, "part_containers")),
                 )
             )
 

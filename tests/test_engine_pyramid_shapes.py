@@ -90,3 +90,70 @@ def test_a_body_given_to_a_method_of_the_request(call: str, expected: list[tuple
 def test_request_events_must_list_types(tmp_path: Path) -> None:
     assert pack_problems(tmp_path, "[request.events]\npyramid = []\n") == [
         "'pyramid' is required and must be a non-empty list of strings"]
+
+
+COLANDER = "python.colander.field"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a node of a colander schema is a field, by its name, whatever its type
+    ("password = colander.SchemaNode(colander.String())",
+     [(4, "collect", ("user.authorization.credentials",), COLANDER, False)]),
+    ("email = colander.SchemaNode(colander.String(), validator=colander.Email())",
+     [(4, "collect", ("user.contact.email",), COLANDER, False)]),
+    ("created = colander.SchemaNode(colander.DateTime())", []),
+    # the node imported by its name is the same call
+    ("phone = SchemaNode(colander.String())", [(4, "collect", ("user.contact.phone_number",), COLANDER, False)]),
+])
+def test_colander_schema_nodes_are_fields(body: str, expected: list[tuple[object, ...]]) -> None:
+    source = f"import colander\nfrom colander import SchemaNode\nclass ProfileSchema(colander.MappingSchema):\n    {body}\n"
+    assert observed(source) == expected
+
+
+NESTED = '''
+import colander
+
+class AccountSchema(colander.MappingSchema):
+    password = colander.SchemaNode(colander.String())
+
+class AccountRequestSchema(colander.MappingSchema):
+    {field} = AccountSchema()
+'''
+
+
+@pytest.mark.parametrize(("field", "expected"), [
+    # Cornice's request schema nests each part's schema under the part's name: not a person's field
+    ("body", []),
+    ("querystring", []),
+    ("headers", []),
+    # a container named for personal data is one (the nested-container convention)
+    ("account", []),
+    ("contact", [(8, "collect", ("user.contact",), COLANDER, False)]),
+])
+def test_a_request_part_nested_in_a_colander_schema_is_no_field(field: str, expected: list[tuple[object, ...]]) -> None:
+    seen = observed(NESTED.format(field=field))
+    assert seen[0] == (5, "collect", ("user.authorization.credentials",), COLANDER, False)
+    assert seen[1:] == expected
+
+
+PAGING = '''
+import colander
+
+class ListingSchema(colander.MappingSchema):
+    {other} = colander.SchemaNode(colander.Integer())
+    {token} = colander.SchemaNode(colander.String())
+'''
+
+
+@pytest.mark.parametrize(("other", "token", "expected"), [
+    # a bare token beside a listing's paging controls is the next page's cursor
+    ("_limit", "_token", []),
+    ("per_page", "token", []),
+    ("_since", "token", []),
+    # alone, or beside anything else, it is the credential its name says
+    ("count", "token", [(6, "collect", ("user.authorization.credentials",), COLANDER, False)]),
+    # a token named for what it is is one, whatever is beside it
+    ("limit", "reset_token", [(6, "collect", ("user.authorization.credentials",), COLANDER, False)]),
+])
+def test_a_paging_token_is_no_credential(other: str, token: str, expected: list[tuple[object, ...]]) -> None:
+    assert observed(PAGING.format(other=other, token=token)) == expected

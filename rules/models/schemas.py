@@ -18,6 +18,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional, TypedDict, cast
 import attr as attrs_classic
 import attrs
 import beanie
+import colander
 import cattrs
 import cerberus
 import dacite
@@ -2638,6 +2639,52 @@ class Subscription(msgspec.Struct):
     # a msgspec struct validates what it decodes by design: a schema of received data, as Pydantic's
     # ruleid: python.dataclass.field user.contact.email
     email: str
+
+
+# --- colander (Cornice, deform) -----------------------------------------------------------------------
+
+class AccountSchema(colander.MappingSchema):
+    # ruleid: python.colander.field user.authorization.credentials
+    password = colander.SchemaNode(colander.String())
+    # ruleid: python.colander.field user.contact.email
+    email = colander.SchemaNode(colander.String(), validator=colander.Email())
+    # ok: python.colander.field
+    created = colander.SchemaNode(colander.DateTime(), missing=colander.drop)
+
+
+class BatchRequestSchema(colander.MappingSchema):
+    """Kinto's batch: each subrequest's body kept whole (`unknown="preserve"`), whatever it holds."""
+
+    # ok: python.colander.field
+    path = colander.SchemaNode(colander.String(), validator=colander.Regex("^/"))
+    # ruleid: python.colander.field user.content
+    body = colander.SchemaNode(colander.Mapping(unknown="preserve"), missing=colander.drop)
+
+
+class PageQuerySchema(colander.MappingSchema):
+    """A listing's paging controls: the bare `token` beside `limit` is the next page's cursor."""
+
+    # ok: python.colander.field
+    _limit = colander.SchemaNode(colander.Integer(), missing=colander.drop)
+    # ok: python.colander.field
+    _token = colander.SchemaNode(colander.String(), missing=colander.drop)
+
+
+class ResetQuerystringSchema(colander.MappingSchema):
+    """A token with nothing of a listing beside it is the credential it looks like."""
+
+    # ruleid: python.colander.field user.authorization.credentials
+    token = colander.SchemaNode(colander.String())
+
+
+class SignupRequestSchema(colander.MappingSchema):
+    """Cornice's schema of a request nests each part's schema under the part's name: `body` is the
+    request's body, declared by AccountSchema's fields, not a person's field named `body`."""
+
+    # ok: python.colander.field
+    body = AccountSchema()
+    # ok: python.colander.field
+    querystring = PageQuerySchema()
 
 
 # --- marshmallow and WTForms --------------------------------------------------------------------------

@@ -4330,6 +4330,8 @@ def _nested_container(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, na
     `settings`, `items`) is none; one only sent back (`dump_only=True`) takes nothing in."""
     if call is not None and call.keywords and _response_only(an, call):
         return
+    if name in declaring.family.part_containers:
+        return  # Cornice's `body = UserSchema()`: the request's body, declared by that schema's fields
     match = an.classifier.name(name, owner=declaring.owner)
     if match is None or refers_to_user(name, match.category):
         return
@@ -4710,7 +4712,28 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = _without_first_word(an, name, owner, _VERB_WORDS)
     if match is None and name in _VALUE_FIELDS and owner:
         match = _value_object_meaning(an, owner)
+    if match is not None and match.category == _CREDENTIALS and _paging_token(an, declaring, name):
+        return None
     return match
+
+
+_CREDENTIALS = "user.authorization.credentials"
+# The words of a listing's paging controls: a bare `token` beside one is the page's cursor.
+_PAGING_WORDS = frozenset({"limit", "offset", "page", "sort", "since", "cursor", "per", "size"})
+
+
+def _paging_token(an: FileAnalyzer, declaring: _Declaring, name: str) -> bool:
+    """Whether a field named `token` alone is a listing's continuation token: its class declares
+    paging controls beside it (Kinto's querystring schema: `_limit`, `_sort`, `_since`, `_token`; an
+    API's `limit` and `token` of the next page), so it names the next page, not a person's
+    credential. A `reset_token` or an `access_token` says what it is by its name."""
+    if an.classifier.pack.words(name) != ("token",):
+        return False
+    cls = _class_nodes(an).get(declaring.owner)
+    if cls is None:
+        return False
+    return any(not _PAGING_WORDS.isdisjoint(an.classifier.pack.words(other))
+               for other in _declared_names(an, cls) if other != name)
 
 
 def _names_its_row(an: FileAnalyzer, name: str, owner: str) -> bool:
