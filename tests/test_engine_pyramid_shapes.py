@@ -157,3 +157,45 @@ class ListingSchema(colander.MappingSchema):
 ])
 def test_a_paging_token_is_no_credential(other: str, token: str, expected: list[tuple[object, ...]]) -> None:
     assert observed(PAGING.format(other=other, token=token)) == expected
+
+
+@pytest.mark.parametrize(("reads", "expected"), [
+    # beside the request's `scope`, `prompt` is OpenID Connect's (none, login, consent)
+    ('scope = request.GET["scope"]', []),
+    ('scope = request.params.get("scope", "openid")', []),
+    # without it, a prompt is what a person wrote
+    ('model = request.GET["model"]', [(4, "collect", CONTENT, FIELD, False)]),
+])
+def test_an_authorization_requests_prompt_is_no_persons_text(reads: str, expected: list[tuple[object, ...]]) -> None:
+    source = f"def login(request):\n    {reads}\n    other = 1\n    prompt = request.GET.get('prompt')\n    return prompt\n"
+    assert observed(source) == expected
+
+
+def test_the_scope_read_in_another_function_says_nothing_of_this_one() -> None:
+    source = (
+        "def login(request):\n    return request.GET['scope']\n"
+        "def generate(request):\n    return request.GET.get('prompt')\n")
+    assert observed(source) == [(4, "collect", CONTENT, FIELD, False)]
+
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    # a querystring schema's `prompt` beside `scope`
+    (("scope", "prompt"), []),
+    (("model", "prompt"), [(6, "collect", CONTENT, COLANDER, False)]),
+])
+def test_a_schema_prompt_beside_scope_is_the_protocols(fields: tuple[str, str], expected: list[tuple[object, ...]]) -> None:
+    source = (
+        "import colander\n\nclass LoginQuerystringSchema(colander.MappingSchema):\n"
+        f"    {fields[0]} = colander.SchemaNode(colander.String())\n\n"
+        f"    {fields[1]} = colander.SchemaNode(colander.String())\n")
+    assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("owner", "expected"), [
+    # a querystring schema is read by what it is the querystring of, as a `...Params` class is
+    ("TokenQuerystringSchema", [(4, "collect", ("user.authorization.credentials",), COLANDER, False)]),
+    ("SearchQuerystringSchema", []),
+])
+def test_a_querystring_schema_is_read_by_its_head(owner: str, expected: list[tuple[object, ...]]) -> None:
+    source = f"import colander\n\nclass {owner}(colander.MappingSchema):\n    code = colander.SchemaNode(colander.String())\n"
+    assert observed(source) == expected

@@ -1071,6 +1071,23 @@ def on_new_response(event: NewRequest):
     return event.request.remote_addr
 
 
+@view_config(route_name="openid_login", request_method="GET")
+def openid_login(request):
+    """An OpenID Connect authorization request: beside its `scope`, `prompt` is the protocol's own
+    (none, login, consent), not a person's text."""
+    scope = request.GET["scope"]
+    # ok: python.request.field
+    prompt = request.GET.get("prompt")
+    return {"scope": scope, "prompt": prompt}
+
+
+@view_config(route_name="generate", request_method="POST", renderer="json")
+def generate(request):
+    # ruleid: python.request.field user.content
+    prompt = request.json_body["prompt"]
+    return {"prompt": prompt}
+
+
 # --- FastAPI security schemes and form classes ----------------------------------------------------
 
 api_key_header = APIKeyHeader(name="x-api-key", auto_error=False)

@@ -2677,6 +2677,24 @@ class ResetQuerystringSchema(colander.MappingSchema):
     token = colander.SchemaNode(colander.String())
 
 
+class LoginQuerystringSchema(colander.MappingSchema):
+    """An OpenID Connect login's querystring: beside `scope`, `prompt` is the protocol's parameter."""
+
+    # ok: python.colander.field
+    scope = colander.SchemaNode(colander.String())
+    # ok: python.colander.field
+    prompt = colander.SchemaNode(colander.String(), validator=colander.Regex("none"), missing=colander.drop)
+
+
+class TokenQuerystringSchema(colander.MappingSchema):
+    """The token endpoint's query parameters: `code` is the OAuth authorization code."""
+
+    # ruleid: python.colander.field user.authorization.credentials
+    code = colander.SchemaNode(colander.String(), missing=colander.drop)
+    # ok: python.colander.field
+    state = colander.SchemaNode(colander.String())
+
+
 class SignupRequestSchema(colander.MappingSchema):
     """Cornice's schema of a request nests each part's schema under the part's name: `body` is the
     request's body, declared by AccountSchema's fields, not a person's field named `body`."""

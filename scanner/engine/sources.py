@@ -513,6 +513,10 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         if refers_to_user(key.const, named.category):
             # an id submitted to pick a user record (`userid`) refers to it, like a foreign key
             return NOTHING
+        if key.const in OIDC_PARAMETERS and _reads_scope(scope):
+            # `request.GET.get("prompt")` beside `request.GET["scope"]`: an OpenID Connect
+            # authorization request's `prompt` (none, login, consent), not a person's text
+            return NOTHING
         if named.category == CONTENT and path in QUERY_PATHS and _names_upload(an, key.const):
             # `int(request.GET["file"])`: a query string carries no file, only a reference to one
             return NOTHING
@@ -564,6 +568,24 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
                 reasons=(f"request cookie '{key.const}'",))
         return Value(categories=frozenset({COOKIE_ID}), steps=(an.step(node, message),))
     return NOTHING
+
+
+# Parameters of an OAuth 2.0 / OpenID Connect authorization request whose names mean personal data
+# elsewhere: beside the request's `scope` they hold the protocol's own values (`prompt=consent`,
+# `display=popup`). A module that reads a `scope` key, or a schema that declares a `scope` field,
+# takes such a request.
+OIDC_PARAMETERS = frozenset({"prompt", "display"})
+
+
+def _reads_scope(scope: Scope) -> bool:
+    """Whether the function around `scope` (the innermost one) names a `"scope"` key: the request
+    it reads is an authorization request. Walked only for a key of OIDC_PARAMETERS (few reads)."""
+    current: Scope | None = scope
+    while current is not None and current.sign_in_of is None:
+        current = current.parent
+    if current is None or current.sign_in_of is None:
+        return False
+    return any(isinstance(node, ast.Constant) and node.value == "scope" for node in ast.walk(current.sign_in_of[0]))
 
 
 # The WSGI environ's key for the request body's input stream (PEP 3333), and the request members
@@ -4714,7 +4736,15 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = _value_object_meaning(an, owner)
     if match is not None and match.category == _CREDENTIALS and _paging_token(an, declaring, name):
         return None
+    if match is not None and name in OIDC_PARAMETERS and _declares(an, declaring, "scope"):
+        return None  # OpenID Connect's `prompt` beside the `scope` of a login's querystring schema
     return match
+
+
+def _declares(an: FileAnalyzer, declaring: _Declaring, field: str) -> bool:
+    """Whether the class being read (or one of its bases of this module) declares `field`."""
+    cls = _class_nodes(an).get(declaring.owner)
+    return cls is not None and field in _declared_names(an, cls)
 
 
 _CREDENTIALS = "user.authorization.credentials"
