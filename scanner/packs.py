@@ -107,6 +107,8 @@ class DeriveSource:
     rule: str
     category: str
     message: str
+    also: tuple[str, ...] = ()
+    """Categories the call gives besides `category` (a Basic-auth reader's user name, beside the password)."""
 
 
 @pickled_by_fields
@@ -664,7 +666,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                           "credential_schemes", "form_classes", "event_decorators", "connection_parameters"}),
     "defaults": frozenset({"response_names", "response_only_keywords", "response_only_annotations", "exclude_keywords",
                            "received_by", "response_words"}),
-    "derive": frozenset({"rule", "category", "message", "calls"}),
+    "derive": frozenset({"rule", "category", "also", "message", "calls"}),
     "factory": frozenset({"family", "rule", "stored", "calls"}),
     "table": frozenset({"family", "rule", "stored", "calls", "column_calls", "exclude_argument_calls",
                         "exclude_argument_keywords", "exclude_constraint_calls"}),
@@ -960,7 +962,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             if category and category not in load_taxonomy():
                 reader.problem("category", f"unknown data category '{category}'")
             derive = DeriveSource(rule=reader.string(entry, "rule"), category=category,
-                                  message=reader.string(entry, "message"))
+                                  message=reader.string(entry, "message"), also=reader.categories(entry, "also"))
             for pattern in reader.strings(entry, "calls", required=True):
                 derive_entries.extend((name, derive) for name in expand(pattern))
         for entry in doc.get("carries", []):

@@ -199,3 +199,16 @@ def test_a_schema_prompt_beside_scope_is_the_protocols(fields: tuple[str, str], 
 def test_a_querystring_schema_is_read_by_its_head(owner: str, expected: list[tuple[object, ...]]) -> None:
     source = f"import colander\n\nclass {owner}(colander.MappingSchema):\n    code = colander.SchemaNode(colander.String())\n"
     assert observed(source) == expected
+
+
+def test_pyramids_basic_auth_reader_collects_the_credentials() -> None:
+    source = (
+        "from pyramid.authentication import extract_http_basic_credentials\n"
+        "def userid(request):\n    creds = extract_http_basic_credentials(request)\n    return creds.username\n")
+    assert observed(source) == [(3, "collect", ("user.account.username", "user.authorization.credentials"),
+                                 "python.request.credentials", False)]
+
+
+def test_a_derive_entry_checks_its_other_categories(tmp_path: Path) -> None:
+    assert pack_problems(tmp_path, '[[derive]]\nrule = "r"\ncategory = "user.location"\nalso = ["user.nope"]\n'
+                                   'message = "m"\ncalls = ["a.b"]\n') == ["unknown data category 'user.nope' in 'also'"]

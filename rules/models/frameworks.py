@@ -42,6 +42,7 @@ from flask import request as flask_request
 from pydantic import BaseModel
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from pyramid import authentication as base_auth
 from pyramid.events import NewRequest, subscriber
 from pyramid.view import view_config
 from tornado.web import RequestHandler
@@ -1069,6 +1070,18 @@ def on_new_request(event):
 def on_new_response(event: NewRequest):
     # ruleid: python.request.client-ip user.device.ip_address
     return event.request.remote_addr
+
+
+class BasicAuthPolicy:
+    """Pyramid's reader of the Authorization header's Basic credentials: the call is the collect."""
+
+    def unauthenticated_userid(self, request):
+        # ruleid: python.request.credentials user.account.username,user.authorization.credentials
+        credentials = base_auth.extract_http_basic_credentials(request)
+        if credentials:
+            username, password = credentials
+            return username
+        return None
 
 
 @view_config(route_name="openid_login", request_method="GET")

@@ -689,8 +689,9 @@ def derived(an: FileAnalyzer, node: ast.Call, symbol: str) -> Value | None:
     source = an.models.derive_calls.get(symbol)
     if source is None:
         return None
-    an.emit(Kind.COLLECT, node, [source.category], source.rule, source.message, reasons=(f"call of {symbol}",))
-    return Value(categories=frozenset({source.category}), steps=(an.step(node, source.message),))
+    categories = [source.category, *source.also]
+    an.emit(Kind.COLLECT, node, categories, source.rule, source.message, reasons=(f"call of {symbol}",))
+    return Value(categories=frozenset(categories), steps=(an.step(node, source.message),))
 
 
 def schema_factory(an: FileAnalyzer, node: ast.Call, symbol: str, scope: Scope) -> None:
