@@ -560,7 +560,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("reviewboard", "reviewboard==8.1", "Django", True, False),
         ("kinto", "kinto==26.5.0", "Pyramid", True, False),
         ("hyperkitty", "HyperKitty==1.3.12", "Django", True, True),
-        ("octoprint", "OctoPrint==1.11.8", "Flask", True, True),
+        ("octoprint", "OctoPrint==1.11.8", "Flask", True, False),
         ("wagtail", "wagtail==8.0.1", "Django", True, True),
         ("letta", "letta==0.16.8", "FastAPI", True, False),
         ("r2r", "r2r==3.6.6", "FastAPI", True, True),
