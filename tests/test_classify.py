@@ -876,6 +876,14 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("new_pw_repeat", None, CREDENTIALS),
     ("pw_equal", None, None),
     ("pw_current_wrong", None, None),
+    # `pass` posted, or a person's (a first-run wizard's `pass1`/`pass2`); a compiler's or test's elsewhere
+    ("pass1", "request", CREDENTIALS),
+    ("pass2", "json", CREDENTIALS),
+    ("user_pass", None, CREDENTIALS),
+    ("pass1", None, None),
+    ("passes", None, None),
+    ("second_pass", "request", None),
+    ("bypass", "request", None),
     # --- the id a person is known by
     ("identifier", "Customer", UNIQUE_ID),
     ("external_identifier", "Customer", UNIQUE_ID),

@@ -2073,3 +2073,20 @@ def saml_acs():
     # ok: python.request.field
     relay_state = flask_request.form.get("RelayState")
     return saml_response, relay_state
+
+
+def first_run_admin():
+    """A first-run wizard's admin account (OctoPrint's corewizard): the password posted as `pass1`
+    and its confirmation `pass2`, compared, then stored."""
+    data = flask_request.get_json(silent=True)
+    if (
+        # ruleid: python.request.field user.authorization.credentials
+        data["pass1"] == data["pass2"]
+    ):
+        # ruleid: python.request.field user.account.username
+        username = data["user"]
+        # ruleid: python.request.field user.authorization.credentials
+        return username, data["pass1"]
+    # a pass as a test's or a compiler's count is not a password
+    # ok: python.request.field
+    return data["passes"]
