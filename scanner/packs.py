@@ -265,6 +265,12 @@ class RouteModel:
     """Decorators of a real-time server's event handlers (`sio.on("message")`): their parameters
     are what a client sent, but for `connection_parameters` (`sid`; `environ` is the request's headers)."""
     connection_parameters: frozenset[str] = frozenset()
+    body_hooks: frozenset[str] = frozenset()
+    """Methods a framework calls on a plugin's class with what a client posted, by the qualified name
+    of the framework's base class and the method (OctoPrint's `SimpleApiPlugin.on_api_command(self,
+    command, data)`): their last positional parameter is the request body, read as one."""
+    body_hook_methods: frozenset[str] = frozenset()
+    """The method names of `body_hooks` (`on_api_command`): the cheap test made for every method."""
 
 
 @pickled_by_fields
@@ -663,7 +669,8 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                           "event_parameters"}),
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
-                          "credential_schemes", "form_classes", "event_decorators", "connection_parameters"}),
+                          "credential_schemes", "form_classes", "event_decorators", "connection_parameters",
+                          "body_hooks"}),
     "defaults": frozenset({"response_names", "response_only_keywords", "response_only_annotations", "exclude_keywords",
                            "received_by", "response_words"}),
     "derive": frozenset({"rule", "category", "also", "message", "calls"}),
@@ -1107,6 +1114,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             **{key: frozenset(routes.get(key, ())) for key in _KNOWN_KEYS["fastapi"] - {"form_classes", "credential_schemes"}},
             credential_schemes=tuple(sorted(routes.get("credential_schemes", ()))),
             form_classes=form_classes,
+            body_hook_methods=frozenset(hook.rsplit(".", 1)[-1] for hook in routes.get("body_hooks", ())),
         ),
         schemas=tuple(schemas),
         response_names=tuple(response_names),

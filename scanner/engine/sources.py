@@ -1858,6 +1858,9 @@ def parameter_value(
         kind = an.inbound_functions.get(f"{cls.name}.{func.name}", {}).get(arg.arg)
         if kind is not None:
             return Value(symbol=f"{REQUEST}.<{kind}>", role=INBOUND)
+    if cls is not None and func.name in an.models.routes.body_hook_methods and func.args.args \
+            and func.args.args[-1] is arg and _body_hook(an, func, cls):
+        return _HOOK_BODY
     # which parameter of the summary a value from this argument is (the last ones: *args, **kwargs)
     # (`_index_params` inlined, and `annotation_symbol` and `_typed_parameter` not called for an
     # unannotated parameter: this runs for every parameter, and most have no annotation)
@@ -2511,6 +2514,22 @@ def _event_parameter(an: FileAnalyzer, arg: ast.arg) -> Value:
             reasons=(f"{WHOLE_REASON}event message'",))
     return Value(symbol=f"{REQUEST}.{arg.arg}", role="fields", categories=frozenset({CONTENT}),
                  steps=(an.step(arg, message),), reasons=(EVENT_MESSAGE,))
+
+
+def _body_hook(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, cls: ClassInfo) -> bool:
+    """Whether `func` overrides a framework's hook that is handed the request body (`[fastapi]`
+    `body_hooks`: OctoPrint's `SimpleApiPlugin.on_api_command`), `cls` deriving from that base."""
+    hooks = an.models.routes.body_hooks
+    return any(f"{base}.{func.name}" in hooks for base in cls.bases)
+
+
+# The body a framework hands a plugin's hook (`on_api_command(self, command, data)`): the request
+# body bound to a name, as `data = request.get_json()` is in a view; its keys are the fields collected
+# where they are read, and it is not collected where it arrives (a key read is the observation, the
+# body convention's). Whole it carries no category: it is a command and its parameters (`{"command":
+# "install", "url": ...}`), logged whole as the command (`Queuing install of {data}`), where a view's
+# body bound whole is what a person sent.
+_HOOK_BODY = Value(symbol=f"{REQUEST}.json", role="fields")
 
 
 # The reason an event handler's message carries: collected whole where it arrived.

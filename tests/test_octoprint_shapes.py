@@ -1,0 +1,50 @@
+"""Shapes of a Flask app behind Tornado with its own plugin system (OctoPrint's, the fifteenth
+session): a plugin hook handed the request body, Tornado's request summary, X-Forwarded-For read from
+a header mapping, a header named by a parameter's default."""
+
+from __future__ import annotations
+
+from engine_support import models, observed
+
+CREDENTIALS = "user.authorization.credentials"
+DEVICE = "user.device"
+
+
+def test_the_body_hooks_are_loaded_with_their_method_names() -> None:
+    routes = models().routes
+    assert "octoprint.plugin.SimpleApiPlugin.on_api_command" in routes.body_hooks
+    assert "on_api_command" in routes.body_hook_methods
+
+
+def test_a_plugin_hooks_body_is_read_key_by_key_and_not_collected_whole() -> None:
+    assert observed("""
+        import octoprint.plugin
+
+        class P(octoprint.plugin.SimpleApiPlugin):
+            def on_api_command(self, command, data):
+                api_key = data.get("key")
+                browser = data["payload"].get("os_name")
+                self._logger.info(f"command {data}")
+                return api_key, browser, command
+    """) == [
+        (6, "collect", (CREDENTIALS,), "python.request.field", False),
+        (7, "collect", (DEVICE,), "python.request.field", False),
+    ]
+
+
+def test_the_hook_of_a_class_that_is_no_plugin_is_not_a_request() -> None:
+    assert observed("""
+        class P:
+            def on_api_command(self, command, data):
+                return data.get("api_key"), data.get("os_name")
+    """) == []
+
+
+def test_only_the_last_positional_parameter_is_the_body() -> None:
+    assert observed("""
+        import octoprint.plugin
+
+        class P(octoprint.plugin.SimpleApiPlugin):
+            def on_api_command(self, data, command):
+                return data.get("api_key")
+    """) == []
