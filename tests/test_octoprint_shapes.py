@@ -48,3 +48,20 @@ def test_only_the_last_positional_parameter_is_the_body() -> None:
             def on_api_command(self, data, command):
                 return data.get("api_key")
     """) == []
+
+
+IP = "user.device.ip_address"
+
+
+def test_a_tornado_handlers_request_summary_is_the_clients_address_and_its_loggers_log_it() -> None:
+    assert observed("""
+        import tornado.web
+
+        class H(tornado.web.RequestHandler):
+            def log_exception(self, typ, value, tb):
+                tornado.web.app_log.error("Uncaught %s", self._request_summary())
+                tornado.web.gen_log.info("handler %r", self._request_summary)
+    """) == [
+        (6, "collect", (IP,), "python.request.client-ip", False),
+        (6, "log", (IP,), "python.logging.personal-data", False),
+    ]

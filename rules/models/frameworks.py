@@ -46,6 +46,7 @@ from rest_framework.views import APIView
 from pyramid import authentication as base_auth
 from pyramid.events import NewRequest, subscriber
 from pyramid.view import view_config
+import tornado.web
 from tornado.web import RequestHandler
 from werkzeug.datastructures import CombinedMultiDict
 
@@ -2118,3 +2119,26 @@ class CommandHandler:
     def on_api_command(self, command, data):
         # ok: python.request.field
         return data.get("key"), data.get("browser_name")
+
+
+class QuietErrorsHandler(tornado.web.RequestHandler):
+    """A Tornado handler that logs its errors without the request (OctoPrint's
+    `RequestlessExceptionLoggingMixin`): `_request_summary()` is "METHOD URI (remote_ip)"."""
+
+    def log_exception(self, typ, value, tb):
+        if isinstance(value, tornado.web.HTTPError):
+            # ruleid: python.request.client-ip user.device.ip_address
+            args = [value.status_code, self._request_summary()] + list(value.args)
+            # ruleid: python.logging.personal-data user.device.ip_address
+            tornado.web.gen_log.warning("%d %s: " + value.log_message, *args)
+        else:
+            # ruleid: python.logging.personal-data user.device.ip_address
+            tornado.web.app_log.error(
+                "Uncaught exception %s",
+                # ruleid: python.request.client-ip user.device.ip_address
+                self._request_summary(),
+                exc_info=(typ, value, tb),
+            )
+        # the method itself, not called, reads nothing; the handler's logger writes no address
+        # ok: python.logging.personal-data
+        tornado.web.app_log.error("Summariser %r of %s", self._request_summary, self.__class__.__name__)

@@ -1764,8 +1764,10 @@ class FileAnalyzer:
                 # (a view's request object is never called: `self.request("get", url)` is a method, an
                 # HTTP client's of the class or of a base class)
                 return symbol_value_of(REQUEST)
-            if self.models.request.methods.get(node.attr) in ("field", "header"):
-                # Tornado: a handler reads request arguments through its own methods
+            method_role = self.models.request.methods.get(node.attr)
+            if method_role in ("field", "header") or called and sources.client_attribute(method_role):
+                # Tornado: a handler reads request arguments through its own methods, and summarises
+                # its request with the client's address (`self._request_summary()`)
                 return symbol_value_of(f"{REQUEST}.{node.attr}")
             if node.attr in self.models.logger_names:
                 return symbol_value_of(self.models.logger_type)

@@ -1260,6 +1260,17 @@ def request_call(an: FileAnalyzer, node: ast.Call, func: Value, args: list[Value
         container = Value(symbol=func.symbol, role="fields" if role == "field" else "headers")
         return request_key(an, node, container, args[0] if args else NOTHING, scope,
                            node.args[0] if node.args else None)
+    if client_attribute(role):
+        # a method that gives the client's own data (Tornado's `_request_summary()`, which shows the
+        # client's address): read as the attribute of that role is
+        assert role is not None
+        category = IP if role == "client_ip" else DEVICE if role == "device" else role
+        what = "the client's IP address" if role == "client_ip" else f"{category} of the client"
+        an.emit(Kind.COLLECT, node, [category], f"python.request.{role.replace('_', '-')}" if "." not in role
+                else "python.request.attribute", f"{what} is read from the request ({path}())",
+                reasons=(f"request method '{path}'",))
+        return Value(categories=frozenset({category}), steps=(an.step(node, f"{what} read by {path}()"),),
+                     reasons=(f"request method '{path}'",))
     return NOTHING
 
 
