@@ -65,3 +65,26 @@ def test_a_tornado_handlers_request_summary_is_the_clients_address_and_its_logge
         (6, "collect", (IP,), "python.request.client-ip", False),
         (6, "log", (IP,), "python.logging.personal-data", False),
     ]
+
+
+def test_the_proxies_address_header_read_from_headers_of_no_known_request_is_the_clients_address() -> None:
+    assert observed("""
+        def apply(self, headers, info, sent):
+            a = headers.get("X-Forwarded-For")
+            b = info.headers.get("X-Real-IP")
+            c = headers.get("Authorization"), info.headers.get("X-Forwarded-Proto")
+            d = sent.get("X-Forwarded-For"), info.response_headers.get("X-Forwarded-For")
+            return a, b, c, d
+    """) == [
+        (3, "collect", (IP,), "python.request.client-ip", False),
+        (4, "collect", (IP,), "python.request.client-ip", False),
+    ]
+
+
+def test_the_request_headers_header_is_read_once() -> None:
+    assert observed("""
+        from flask import request
+
+        def view():
+            return request.headers.get("X-Forwarded-For")
+    """) == [(5, "collect", (IP,), "python.request.client-ip", False)]

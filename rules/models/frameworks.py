@@ -2142,3 +2142,31 @@ class QuietErrorsHandler(tornado.web.RequestHandler):
         # the method itself, not called, reads nothing; the handler's logger writes no address
         # ok: python.logging.personal-data
         tornado.web.app_log.error("Summariser %r of %s", self._request_summary, self.__class__.__name__)
+
+
+def patched_apply_xheaders(self, headers: "tornado.httputil.HTTPHeaders") -> None:
+    """A patched Tornado request context (OctoPrint's `fix_tornado_xheader_handling`): the headers it
+    is given are the request's, and the proxies' header says so."""
+    # ruleid: python.request.client-ip user.device.ip_address
+    forwarded = headers.get("X-Forwarded-For")
+    # a header that does not say whose headers they are
+    # ok: python.request.header
+    proto = headers.get("X-Forwarded-Proto")
+    # ok: python.request.header
+    auth = headers.get("Authorization")
+    self.remote_ip = forwarded or self.remote_ip
+    return proto, auth
+
+
+def connection_address(info):
+    """A websocket library's connection info (SockJS's `ConnectionInfo`) carries the request's headers."""
+    # ruleid: python.request.client-ip user.device.ip_address
+    return info.ip, info.headers.get("X-Real-IP")
+
+
+def outgoing_headers(client_ip):
+    """Headers the code builds to send are not read from a client, and a mapping not named `headers`
+    says nothing of whose it is."""
+    sent = {"X-Forwarded-For": client_ip}
+    # ok: python.request.client-ip
+    return sent.get("X-Forwarded-For")

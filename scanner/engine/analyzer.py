@@ -2037,6 +2037,10 @@ class FileAnalyzer:
                 if fetched is not None:
                     return fetched
 
+        if method == "get" and args and isinstance(args[0].const, str) and sources.names_headers(node.func):
+            forwarded = sources.forwarded_header(self, node, args[0].const)
+            if forwarded is not None:
+                return forwarded
         if method in self.models.request.key_methods and base is not None and args:
             keyed = parameter_key(base, args[0])
             if keyed is not None:  # `params.get(key)` in a helper: its callers name the key

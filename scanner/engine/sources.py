@@ -679,6 +679,29 @@ def _configured_header(an: FileAnalyzer, node: ast.expr, key_node: ast.expr | No
     return Value(categories=frozenset({match.category}), steps=(an.step(node, message),), reasons=(match.pattern,))
 
 
+def names_headers(func: ast.expr) -> bool:
+    """Whether a method call's receiver is named `headers` (`headers.get(...)`, `info.headers.get(...)`):
+    a mapping of the HTTP headers of a request the analysis does not see as one (Tornado's
+    `HTTPHeaders` given to a patched method, a websocket library's connection info)."""
+    receiver = func.value if isinstance(func, ast.Attribute) else None
+    return (isinstance(receiver, ast.Name) and receiver.id == "headers") \
+        or (isinstance(receiver, ast.Attribute) and receiver.attr == "headers")
+
+
+def forwarded_header(an: FileAnalyzer, node: ast.expr, key: str) -> Value | None:
+    """`headers.get("X-Forwarded-For")` of headers that are not a known request's: a header that
+    carries only the client's address (the proxies' `X-Forwarded-For`, `X-Real-IP`) says whose headers
+    they are, a request's; it is a collect of the address. None for any other header, which says
+    nothing of whose headers they are (`headers.get("Authorization")` is as often a request the code
+    sends)."""
+    match = an.classifier.header(key)
+    if match is None or match.category != IP:
+        return None
+    message = f"the client's IP address is read from the '{key}' header"
+    an.emit(Kind.COLLECT, node, [IP], "python.request.client-ip", message, reasons=(match.pattern,))
+    return Value(categories=frozenset({IP}), steps=(an.step(node, message),), reasons=(match.pattern,))
+
+
 # Cookies a front end sets for the page's own use, identifying no one: a CSRF token (Google
 # Sign-In's `g_csrf_token`, Django's `csrftoken`), a language or theme choice (`pi_ui_locale`).
 _NOT_AN_IDENTIFIER = LazyPattern(r"csrf|xsrf|locale|lang|theme", re.IGNORECASE)
