@@ -88,3 +88,13 @@ def test_the_request_headers_header_is_read_once() -> None:
         def view():
             return request.headers.get("X-Forwarded-For")
     """) == [(5, "collect", (IP,), "python.request.client-ip", False)]
+
+
+def test_tornados_query_arguments_are_a_query_string_naming_files_held() -> None:
+    assert observed("""
+        import tornado.web
+
+        class H(tornado.web.RequestHandler):
+            def get(self):
+                return self.request.query_arguments.get("files"), self.request.body_arguments.get("files")
+    """) == [(6, "collect", ("user.content",), "python.request.field", False)]

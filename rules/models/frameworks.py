@@ -2170,3 +2170,16 @@ def outgoing_headers(client_ip):
     sent = {"X-Forwarded-For": client_ip}
     # ok: python.request.client-ip
     return sent.get("X-Forwarded-For")
+
+
+class ZipDownloadHandler(tornado.web.RequestHandler):
+    """A Tornado download of files already held, named in the query string (OctoPrint's
+    `DownloadZipHandler`): a query string carries no file, only a reference to one."""
+
+    def get(self):
+        # ok: python.request.field
+        files = self.request.query_arguments.get("files", [])
+        # a query's other keys are read as in any query string
+        # ruleid: python.request.field user.contact.email
+        email = self.request.query_arguments.get("email")
+        return files, email

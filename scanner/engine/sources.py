@@ -458,9 +458,9 @@ def _sign_in(an: FileAnalyzer, scope: Scope) -> str | None:
 NESTED_BODY_KEYS = frozenset({"data", "json", "form", "payload", "params", "attributes", "object"})
 
 
-# Request members that hold the query string (Flask `args`, Django `GET`, Starlette `query_params`):
-# their keys are filters and options as often as data.
-QUERY_PATHS = frozenset({"args", "GET", "query_params", "query", "query_string"})
+# Request members that hold the query string (Flask `args`, Django `GET`, Starlette `query_params`,
+# Tornado `query_arguments`): their keys are filters and options as often as data.
+QUERY_PATHS = frozenset({"args", "GET", "query_params", "query", "query_string", "query_arguments"})
 # The head words of a key naming an upload: in a query string it names a file already held (its id
 # or path: `request.GET["file"]`), since a file is only ever sent in a body.
 _UPLOAD_WORDS = frozenset({"file", "attachment", "upload", "image", "photo", "picture", "video", "audio", "screenshot"})
