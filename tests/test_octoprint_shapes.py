@@ -98,3 +98,19 @@ def test_tornados_query_arguments_are_a_query_string_naming_files_held() -> None
             def get(self):
                 return self.request.query_arguments.get("files"), self.request.body_arguments.get("files")
     """) == [(6, "collect", ("user.content",), "python.request.field", False)]
+
+
+def test_a_header_named_by_a_settings_key_path_is_read_as_the_setting_says() -> None:
+    assert observed("""
+        from flask import request
+
+        def load(settings, config):
+            a = request.headers.get(settings().get(["accessControl", "remoteUserHeader"]))
+            b = request.headers.get(config.get("auth.trusted_email_header"))
+            c = request.headers.get(settings().get(["server", "cacheHeader"]))
+            d = request.headers.get(config["LOCALE_HEADER"])
+            return a, b, c, d
+    """) == [
+        (5, "collect", ("user.account.username",), "python.request.header", False),
+        (6, "collect", ("user.contact.email",), "python.request.header", False),
+    ]

@@ -2183,3 +2183,16 @@ class ZipDownloadHandler(tornado.web.RequestHandler):
         # ruleid: python.request.field user.contact.email
         email = self.request.query_arguments.get("email")
         return files, email
+
+
+def remote_user_login(settings, config):
+    """A reverse proxy's login header, named by a setting looked up by its key path (OctoPrint's
+    `remoteUserHeader`) or by its name in a config mapping."""
+    # ruleid: python.request.header user.account.username
+    user = flask_request.headers.get(settings().get(["accessControl", "remoteUserHeader"]))
+    # ruleid: python.request.header user.contact.email
+    email = flask_request.headers.get(config["TRUSTED_EMAIL_HEADER"])
+    # a setting's key that says nothing personal
+    # ok: python.request.header
+    cached = flask_request.headers.get(settings().get(["server", "cacheHeader"]))
+    return user, email, cached

@@ -652,6 +652,26 @@ def _listed_headers(an: FileAnalyzer, node: ast.expr, names: tuple[object, ...])
     return Value(categories=frozenset(categories), steps=(an.step(node, message),), reasons=reasons)
 
 
+def _setting_key(node: ast.expr | None) -> str:
+    """The last key of a setting looked up by name (`settings().get(["accessControl",
+    "remoteUserHeader"])`, `app.config["AUTH_HEADER"]`, `config.get("auth.remote_user_header")`), in
+    snake case (`remote_user_header`); "" for anything else."""
+    if isinstance(node, ast.Subscript):
+        keys = [node.slice]
+    elif isinstance(node, ast.Call):
+        keys = [e for a in node.args for e in (a.elts if isinstance(a, (ast.List, ast.Tuple)) else [a])]
+    else:
+        return ""
+    last = keys[-1] if keys else None
+    if not (isinstance(last, ast.Constant) and isinstance(last.value, str)):
+        return ""
+    return _CAMEL_HUMP.sub("_", last.value.rsplit(".", 1)[-1])
+
+
+# Where a camelCase setting's words meet (`remoteUserHeader`).
+_CAMEL_HUMP = LazyPattern(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
 def _configured_header(an: FileAnalyzer, node: ast.expr, key_node: ast.expr | None) -> Value:
     """`request.headers.get(settings.TRUSTED_CLIENT_IP_HEADER)`: a header whose name is configured
     under a name that says what it carries (the client IP behind a proxy, a remote user's email).
@@ -661,7 +681,8 @@ def _configured_header(an: FileAnalyzer, node: ast.expr, key_node: ast.expr | No
     words are read as a user's (`TRUSTED_NAME_HEADER`: the user's name). Returns the header's value,
     emitting a collect, or NOTHING when the name says nothing; raises nothing.
     """
-    name = key_node.id if isinstance(key_node, ast.Name) else key_node.attr if isinstance(key_node, ast.Attribute) else ""
+    name = key_node.id if isinstance(key_node, ast.Name) else key_node.attr if isinstance(key_node, ast.Attribute) \
+        else _setting_key(key_node)
     stripped = _HEADER_WORDS.sub("", name)
     if not stripped or stripped == name:
         return NOTHING
