@@ -1314,6 +1314,8 @@ HEADERS: list[tuple[str, str | None]] = [
     ("HTTP_USER_AGENT", DEVICE),
     ("user_agent", DEVICE),
     ("Accept-Language", DEVICE),
+    ("X-Locale", DEVICE),
+    ("HTTP_X_LOCALE", DEVICE),
     ("HTTP_ACCEPT_LANGUAGE", DEVICE),
     ("Sec-CH-UA", DEVICE),
     ("Sec-CH-UA-Platform", DEVICE),

@@ -2196,3 +2196,15 @@ def remote_user_login(settings, config):
     # ok: python.request.header
     cached = flask_request.headers.get(settings().get(["server", "cacheHeader"]))
     return user, email, cached
+
+
+def get_locale(default_language):
+    """A web UI's locale selector (OctoPrint's `_get_locale`): the languages the client asks for in
+    its own header, as Accept-Language gives them."""
+    # a presence test reads nothing
+    # ok: python.request.header
+    if "X-Locale" in flask_request.headers:
+        # ruleid: python.request.header user.device
+        return flask_request.headers["X-Locale"].split(",")
+    # ok: python.request.header
+    return flask_request.headers.get("X-Locale-Fallback", default_language)
