@@ -9,7 +9,9 @@ never cached: it is cheap and the inventory may change at any time.
 
 A result keeps the file's calls that give other modules' log calls personal data (`Analyzed.relayed`,
 scanner.relayed), which the runner turns into observations once every file's result is at hand, and
-the collects that hold only if no module names their class (`Analyzed.gated`), which it answers then.
+the collects that hold only if no module names their class (`Analyzed.gated`), which it answers then,
+and whether the file holds a suppression comment's mark (`Analyzed.directives`), so that a scan reads
+the comments of those files only.
 
 The cache is one pickle file under `.policyscan_cache/` at the scanned root (or
 POLICYSCAN_CACHE_DIR), replaced atomically at the end of a run and holding only the entries
@@ -53,7 +55,7 @@ from scanner.kept import UNREADABLE, prepare_cache_folder
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 17
+FORMAT = 18
 CACHE_FILE = f"results-v{FORMAT}.pickle"
 """The cache file's name in the cache folder (the format number changes with its layout)."""
 
@@ -92,7 +94,7 @@ def _positional(cls: type, names: tuple[str, ...]) -> bool:
 _SUMMARY_FIELDS = tuple(f.name for f in dataclasses.fields(ModuleSummary))
 # The compact form rebuilds a result from its parts' field values in order: only for the layout
 # it knows (a changed layout also changes the engine digest, so no stored entry is read across).
-_COMPACT_LAYOUT = (_positional(Analyzed, ("result", "summary", "uses", "relayed", "gated"))
+_COMPACT_LAYOUT = (_positional(Analyzed, ("result", "summary", "uses", "relayed", "gated", "directives"))
                    and _positional(FileResult, ("path", "observations", "skip"))
                    and _positional(ModuleSummary, _SUMMARY_FIELDS))
 _UNREADABLE = (*UNREADABLE, KeyError)
@@ -144,7 +146,7 @@ def _encode(path: str, result: Analyzed) -> _Encoded:
         summary = b"" if result.summary == EMPTY else pickle.dumps(
             tuple(getattr(result.summary, name) for name in _SUMMARY_FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
         parts = (result.result.observations, result.result.skip, summary, zlib.crc32(summary), result.relayed,
-                 result.gated)
+                 result.gated, result.directives)
         return _COMPACT + pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), uses
     # every field but the uses, whatever fields a result has
     return _GENERIC + pickle.dumps(dataclasses.replace(result, uses=frozenset()), protocol=pickle.HIGHEST_PROTOCOL), uses
@@ -170,10 +172,10 @@ def _decode(path: str, encoded: _Encoded) -> Analyzed:
         return _Stored.lazily(FileResult(path), b"", stored)
     body = pickle.loads(memoryview(blob)[1:])
     if blob[:1] == _COMPACT and _COMPACT_LAYOUT:
-        observations, skip, summary, check, relayed, gated = body
+        observations, skip, summary, check, relayed, gated, directives = body
         if zlib.crc32(summary) != check:  # checked now: read later, a damaged summary could not be a miss
             raise ValueError("a damaged summary")
-        return _Stored.lazily(FileResult(path, observations, skip), summary, stored, relayed, gated)
+        return _Stored.lazily(FileResult(path, observations, skip), summary, stored, relayed, gated, directives)
     if blob[:1] != _GENERIC or not isinstance(body, Analyzed):
         raise TypeError("not an analysis result")
     return dataclasses.replace(body, uses=_unpacked_uses(stored))
@@ -189,27 +191,30 @@ class _Stored(Analyzed):
     """
 
     def __init__(self, result: FileResult, summary: ModuleSummary = EMPTY, uses: frozenset[str] = frozenset(),
-                 relayed: tuple[RelayedLog, ...] = (), gated: tuple[Gated, ...] = ()) -> None:
-        self._hold(result, summary, uses, relayed, gated)
+                 relayed: tuple[RelayedLog, ...] = (), gated: tuple[Gated, ...] = (), directives: bool = False) -> None:
+        self._hold(result, summary, uses, relayed, gated, directives)
 
     @classmethod
     def lazily(cls, result: FileResult, summary: bytes, uses: _Uses, relayed: tuple[RelayedLog, ...] = (),
-               gated: tuple[Gated, ...] = ()) -> _Stored:
+               gated: tuple[Gated, ...] = (), directives: bool = False) -> _Stored:
         """A result whose summary is `summary`'s field values pickled (b"" for none), whose uses are
-        stored as `uses`, whose calls gave `relayed` to other modules' log calls, and whose collects
-        `gated` hold only if no module names their class."""
+        stored as `uses`, whose calls gave `relayed` to other modules' log calls, whose collects
+        `gated` hold only if no module names their class, and whose file holds a suppression
+        comment's mark when `directives`."""
         stored = cls.__new__(cls)
-        stored._hold(result, summary, uses, relayed, gated)
+        stored._hold(result, summary, uses, relayed, gated, directives)
         return stored
 
     def _hold(self, result: FileResult, summary: ModuleSummary | bytes, uses: _Uses,
-              relayed: tuple[RelayedLog, ...], gated: tuple[Gated, ...]) -> None:
+              relayed: tuple[RelayedLog, ...], gated: tuple[Gated, ...], directives: bool) -> None:
         """Keep the fields, the summary and uses as given (decoded or not): the dataclass is frozen."""
         object.__setattr__(self, "result", result)
         if relayed:  # most files give none: the class's default
             object.__setattr__(self, "relayed", relayed)
         if gated:  # as for relayed
             object.__setattr__(self, "gated", gated)
+        if directives:  # as for relayed
+            object.__setattr__(self, "directives", directives)
         self.__dict__.update(_summary=summary, _uses=uses)
 
     @property
@@ -229,14 +234,14 @@ class _Stored(Analyzed):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Analyzed) or type(other) not in (Analyzed, _Stored):
             return NotImplemented
-        return ((self.result, self.summary, self.uses, self.relayed, self.gated)
-                == (other.result, other.summary, other.uses, other.relayed, other.gated))
+        return ((self.result, self.summary, self.uses, self.relayed, self.gated, self.directives)
+                == (other.result, other.summary, other.uses, other.relayed, other.gated, other.directives))
 
     __hash__ = Analyzed.__hash__
 
     def __reduce__(self) -> tuple[type[Analyzed], tuple[FileResult, ModuleSummary, frozenset[str],
-                                                        tuple[RelayedLog, ...], tuple[Gated, ...]]]:
-        return Analyzed, (self.result, self.summary, self.uses, self.relayed, self.gated)
+                                                        tuple[RelayedLog, ...], tuple[Gated, ...], bool]]:
+        return Analyzed, (self.result, self.summary, self.uses, self.relayed, self.gated, self.directives)
 
 
 LISTING_FILE = "listing.pickle"

@@ -59,11 +59,12 @@ MAX_ROUNDS = 3
 # in every process at start-up (as for the packs' entries, 0f10704).
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Analysis:
-    """Observations and skips of a set of files, sorted."""
+    """Observations and skips of a set of files, sorted, and the files that hold a suppression comment's mark."""
 
     observations: tuple[Observation, ...]
     skips: tuple[Skip, ...]
     files: int
+    marked: frozenset[str] = frozenset()
 
 
 def merged_overrides(config: Config, inventory: Inventory | None) -> ClassifierOverrides:
@@ -271,6 +272,7 @@ def analyze(
         observations=tuple(sorted(observations, key=lambda o: o.sort_key)),
         skips=tuple(sorted(skips, key=lambda s: (s.path, s.line or 0))),
         files=len(files),
+        marked=frozenset(relpath for relpath, a in results.items() if a.directives),
     )
 
 
@@ -463,7 +465,10 @@ def run(
         from scanner.suppress import apply_suppressions, read_directives
 
         unreadable = {skip.path for skip in skips}
-        commented = [f for f in found.files if f not in unreadable and (changed is None or f in changed)]
+        # only the files whose analysis found a suppression comment's mark are read again for their comments
+        marked = analysis.marked
+        commented = [f for f in found.files
+                     if f in marked and f not in unreadable and (changed is None or f in changed)]
         directives = read_directives(root, commented, (inventory_display, inventory_source) if inventory_source else None)
         applied = apply_suppressions(findings, directives, require_reason=config.require_suppression_reason,
                                      known_rules={rule.id for rule in ALL_RULES})

@@ -47,10 +47,6 @@ UNUSED = "unused-suppression"
 
 FORM = "# policyscan: ignore[RULE-ID] reason"
 
-# Files without this text hold no directive and are not tokenized: `#`, "policyscan" (any case)
-# and `:`, with only whitespace between them (a byte above 0x7f may be part of a non-ASCII space,
-# which _DIRECTIVE's `\s` matches). A file that only mentions policyscan is not tokenized.
-_QUICK = re.compile(rb"#(?:\s|[\x80-\xff])*policyscan(?:\s|[\x80-\xff])*:", re.IGNORECASE)
 # A directive starts at a `#` (the comment's own, or one inside it: `# noqa  # policyscan: ...`).
 # Compiled on first use (scanner.engine.lazyre): most runs read no directive, and compiling these
 # four at import cost every run, a pre-commit one included, about 2 M instructions.
@@ -192,11 +188,13 @@ def read_directives(root: Path, files: Iterable[str], inventory: tuple[str, Path
     "policyscan". Files that cannot be read or decoded are passed over: the analysis has
     already reported them as skipped. Raises nothing.
     """
-    from scanner.engine.analyzer import decode_source
+    # Files without the mark (`DIRECTIVE_MARK`) hold no directive and are not tokenized: a file that
+    # only mentions policyscan is not. The runner passes only the files whose analysis found it.
+    from scanner.engine.analyzer import DIRECTIVE_MARK, decode_source
 
     directives: list[Directive] = []
-    # os.path and open rather than pathlib: every file of the tree is read, and building a Path
-    # for each was 15% of this function's instructions on Django
+    # os.path and open rather than pathlib: when given every file of the tree, building a Path for
+    # each was 15% of this function's instructions on Django
     folder = os.fspath(root)
     for relpath in files:
         try:
@@ -204,7 +202,7 @@ def read_directives(root: Path, files: Iterable[str], inventory: tuple[str, Path
                 raw = file.read()
         except OSError:
             continue
-        if not _QUICK.search(raw):
+        if not DIRECTIVE_MARK.search(raw):
             continue
         source, _ = decode_source(raw, relpath)
         if source is not None:
@@ -215,7 +213,7 @@ def read_directives(root: Path, files: Iterable[str], inventory: tuple[str, Path
             raw = path.read_bytes()
         except OSError:
             raw = b""
-        if _QUICK.search(raw):
+        if DIRECTIVE_MARK.search(raw):
             directives.extend(toml_directives(shown, raw.decode("utf-8", errors="replace")))
     return tuple(directives)
 

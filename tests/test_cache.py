@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import textwrap
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from scanner import cache as cache_module
 from scanner import import_order as import_order_module
 from scanner import settle as settle_module
+from scanner import suppress
 from scanner.cache import CACHE_DIR_NAME, CACHE_FILE, ResultCache, _decode, _encode
 from scanner.classify import Classifier
 from scanner.config import Config
@@ -239,6 +241,10 @@ class _Extended(Analyzed):
         (Analyzed(FileResult("a.py"), gated=(Gated("app.schemas.Note", (Observation(
             Kind.COLLECT, "a.py", Span(10, 5, 10, 15), ("user.contact.phone_number",), "python.pydantic.field",
             "Note.phone declares user.contact.phone_number (pydantic field, received)"),)),)), b"C"),
+        # a file holding a suppression comment's mark, with nothing else to say, is not a bare entry
+        (Analyzed(FileResult("a.py"), directives=True), b"C"),
+        (Analyzed(FileResult("a.py"), ModuleSummary(families={"app.models.Base": "django.db.models.Model"}),
+                  frozenset({"v:app.db"}), directives=True), b"C"),
         (_bare("b.py"), b"P"),  # stored under another path: the path must come from the pickle
         (_Extended(FileResult("a.py"), uses=frozenset({"f:x"}), extra="kept"), b"P"),  # a field the codec does not know
     ],
@@ -262,8 +268,8 @@ def test_a_stored_summary_is_decoded_when_first_read_and_the_result_pickles_as_c
 
 def test_an_entry_whose_summary_bytes_are_damaged_is_unreadable() -> None:
     blob, uses = _encode("a.py", Analyzed(FileResult("a.py"), ModuleSummary(families={"a.B": "c.D"})))
-    observations, skip, summary, check, relayed, gated = pickle.loads(blob[1:])
-    damaged = blob[:1] + pickle.dumps((observations, skip, summary[:-2] + b"\x00.", check, relayed, gated))
+    observations, skip, summary, check, relayed, gated, directives = pickle.loads(blob[1:])
+    damaged = blob[:1] + pickle.dumps((observations, skip, summary[:-2] + b"\x00.", check, relayed, gated, directives))
     with pytest.raises(ValueError, match="damaged"):
         _decode("a.py", (damaged, uses))
 
@@ -578,3 +584,37 @@ def test_the_engine_digest_covers_every_module_whose_code_decides_a_cached_resul
     covered = {path.relative_to(package).as_posix() for path in cache_module.analysis_code()}
     engine = {f"engine/{path.name}" for path in (package / "engine").glob("*.py")}
     assert covered == engine | {"classify.py", "packs.py", "model.py", "settle.py", "import_order.py", "runner.py"}
+
+
+SUPPRESSED_VIEW = '''
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def view(email):
+    log.info("signup %s", email)  # policyscan: ignore[PS401] reviewed, SEC-1
+'''
+
+
+def test_suppression_comments_are_read_only_from_files_whose_analysis_found_their_mark_cached_or_not(
+        tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tree / "app" / "views.py").write_text(textwrap.dedent(SUPPRESSED_VIEW))
+    read: list[list[str]] = []
+    original = suppress.read_directives
+
+    def recording(root: Path, files: Iterable[str], inventory: tuple[str, Path] | None = None) -> object:
+        read.append(list(files))
+        return original(root, read[-1], inventory)
+
+    monkeypatch.setattr(suppress, "read_directives", recording)
+    cold = outputs(tree)
+    warm = outputs(tree)  # every result from the cache, its mark with it
+    uncached = outputs(tree, cache=False)
+    assert cold == warm == uncached
+    assert '"justification": "reviewed, SEC-1"' in cold[0]
+    assert read == [["app/views.py"]] * 3
+    # the comment removed: the cached mark goes with the content it was found in
+    (tree / "app" / "views.py").write_text(textwrap.dedent(SUPPRESSED_VIEW).replace("  # policyscan:", "  #"))
+    edited = outputs(tree)
+    assert read[-1] == [] and "justification" not in edited[0]

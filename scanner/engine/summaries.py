@@ -609,3 +609,6 @@ class Analyzed:
     """The file's calls that pass personal data to other modules' log calls (scanner.relayed)."""
     gated: tuple[Gated, ...] = ()
     """Collects that hold only if no module names their class (`Gated`), not in `result`."""
+    directives: bool = False
+    """The file's bytes hold the mark of a `# policyscan:` comment (`analyzer.DIRECTIVE_MARK`): a scan
+    reads suppression comments (scanner.suppress) from these files only, rather than every file again."""
