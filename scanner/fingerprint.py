@@ -90,7 +90,13 @@ def line_hashes_at(text: str, lines: Iterable[int]) -> dict[int, str]:
 
 def _normalised(text: str) -> str:
     """`text` with `\\r\\n` and a lone `\\r` as `\\n`, and without spaces and tabs."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace(" ", "").replace("\t", "")
+    # most files have no `\r` and no tab: finding none (a scan for one character) costs less than a
+    # replace, which searches for its text (`\r\n`: two characters) and builds a new string if found
+    # (a quarter of the normalising of a Django scan's line hashes)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace(" ", "")
+    return text.replace("\t", "") if "\t" in text else text
 
 
 def _occurrences(padded: str, window: str, start: int) -> int:
