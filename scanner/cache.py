@@ -290,6 +290,7 @@ class ResultCache:
         self.unchanged: dict[_Key, _Encoded] = {}  # of those, the ones read from the file, still encoded
         self.hits = 0
         self.misses = 0
+        self._last_read: tuple[str, bytes] | None = None  # (path, bytes) of the file `content_hash` last read
 
     @classmethod
     def open(cls, root: Path, parts: tuple[str, ...], directory: Path | None = None) -> ResultCache:
@@ -338,11 +339,20 @@ class ResultCache:
             return known[2]
         try:
             with open(path, "rb") as handle:
-                digest = hashlib.sha256(handle.read()).hexdigest()
+                raw = handle.read()
         except OSError:
             return None
+        digest = hashlib.sha256(raw).hexdigest()
         self.hashes[relpath] = (stat.st_size, stat.st_mtime_ns, digest)
+        self._last_read = (relpath, raw)
         return digest
+
+    def last_read(self, relpath: str) -> bytes | None:
+        """The bytes `content_hash` hashed when it last read a file, if that file was `relpath`
+        (forgotten then): the import order reads the imports of a file the cache has none for from
+        them rather than opening the file again (25 ms of a first Django run)."""
+        last, self._last_read = self._last_read, None
+        return last[1] if last is not None and last[0] == relpath else None
 
     def get(self, relpath: str, external: str = "") -> Analyzed | None:
         """A stored result for the file as it is now, analysed with `external` (a summary digest)."""

@@ -415,7 +415,10 @@ def import_order(root: Path, files: Sequence[str], cache: ResultCache | None = N
             continue
         if not modules:
             modules = {roots.module_of(f): f for f in files}
-        raw = _read(folder, relpath)
+        # the bytes the cache just hashed, when it did: the imports stored under that hash are read from them
+        raw = cache.last_read(relpath) if cache is not None else None
+        if raw is None:
+            raw = _read(folder, relpath)
         found[relpath] = _file_imports(raw, relpath, roots.module_of(relpath), modules, resolved, statements)
         if cache is not None:
             cache.remember_imports(relpath, context, found[relpath])

@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -342,14 +343,14 @@ def test_imports_are_read_again_only_for_changed_files(tree: Path, monkeypatch: 
         return ResultCache.open(tree, ("imports",))
 
     assert ordered(reopened()) == import_order(tree, files) == (files, deps)
-    read: list[str] = []
-    real = import_order_module._read
+    read: list[str] = []  # the files whose imports are read (from the bytes the cache hashed, or read again)
+    real = import_order_module._file_imports
 
-    def recording(folder: str, relpath: str) -> bytes:
+    def recording(raw: bytes, relpath: str, *args: Any) -> tuple[str, ...]:
         read.append(relpath)
-        return real(folder, relpath)
+        return real(raw, relpath, *args)
 
-    monkeypatch.setattr(import_order_module, "_read", recording)
+    monkeypatch.setattr(import_order_module, "_file_imports", recording)
     assert ordered(reopened()) == (files, deps)
     assert read == []
     (tree / "app" / "helpers.py").write_text("from app import views\n")
@@ -423,6 +424,19 @@ def test_a_warm_run_with_few_changed_files_starts_no_workers(tree: Path, monkeyp
         ("app/mod3.py", 5), ("app/views.py", 10), ("app/views.py", 11)]
 
 
+def test_the_import_order_reads_a_file_the_cache_hashes_from_the_bytes_it_hashed(tree: Path,
+                                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    files = ["app/__init__.py", "app/helpers.py", "app/views.py"]
+    opened: list[str] = []
+    real = import_order_module._read
+    monkeypatch.setattr(import_order_module, "_read",
+                        lambda folder, relpath: opened.append(relpath) or real(folder, relpath))
+    cache = ResultCache.open(tree, ("imports",))
+    assert import_order(tree, files, cache) == import_order(tree, files)
+    assert opened == files  # only by the run without a cache
+    assert sorted(cache.hashes) == files and cache.last_read("app/views.py") is None  # handed on once
+
+
 def test_imports_stored_by_another_version_of_the_reader_are_read_again(tree: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     files = ["app/__init__.py", "app/helpers.py", "app/views.py"]
@@ -432,9 +446,9 @@ def test_imports_stored_by_another_version_of_the_reader_are_read_again(tree: Pa
     monkeypatch.setattr(import_order_module, "reader_digest", lambda: b"another reader")
     reopened = ResultCache.open(tree, ("imports",))
     read: list[str] = []
-    real = import_order_module._read
-    monkeypatch.setattr(import_order_module, "_read",
-                        lambda folder, relpath: read.append(relpath.rsplit("/", 1)[-1]) or real(folder, relpath))
+    real = import_order_module._file_imports
+    monkeypatch.setattr(import_order_module, "_file_imports",
+                        lambda raw, relpath, *args: read.append(relpath.rsplit("/", 1)[-1]) or real(raw, relpath, *args))
     assert import_order(tree, files, reopened) == import_order(tree, files)
     # each file read twice: by the run with the cache (its stored imports not trusted) and without
     assert sorted(read) == ["__init__.py", "__init__.py", "helpers.py", "helpers.py", "views.py", "views.py"]
