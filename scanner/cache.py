@@ -61,7 +61,7 @@ CACHE_FILE = f"results-v{FORMAT}.pickle"
 
 _Key = tuple[str, str, str]  # (path, content sha256, digest of the external summaries used)
 _Uses = bytes | frozenset[str] | None
-_Encoded = tuple[bytes, _Uses]  # (pickled result without its uses, or b"" for a bare one; the uses)
+Encoded = tuple[bytes, _Uses]  # (pickled result without its uses, or b"" for a bare one; the uses)
 _Hashes = dict[str, tuple[int, int, str]]  # path -> (size, mtime_ns, sha256)
 _T = TypeVar("_T")  # what a table kept per file content holds (`ResultCache._stored_for`)
 _Imports = dict[tuple[str, str], tuple[str, ...]]  # (path, sha256) -> the project files it imports
@@ -127,7 +127,7 @@ def files_digest(digest: Any, paths: Iterable[Path]) -> None:
             digest.update(path.name.encode())
 
 
-def _encode(path: str, result: Analyzed) -> _Encoded:
+def encode(path: str, result: Analyzed) -> Encoded:
     """The stored form of a result: cheap to decode for the many files that export and observe nothing.
 
     The uses (often dozens of names per file) are one joined string rather than a pickled
@@ -173,8 +173,8 @@ def _unpacked_uses(stored: _Uses) -> frozenset[str]:
     return stored or frozenset()
 
 
-def _decode(path: str, encoded: _Encoded) -> Analyzed:
-    """The result `_encode` stored; raises what unpickling raises, or ValueError, when the bytes are damaged."""
+def _decode(path: str, encoded: Encoded) -> Analyzed:
+    """The result `encode` stored; raises what unpickling raises, or ValueError, when the bytes are damaged."""
     blob, stored = encoded
     if not blob:
         return _Stored.lazily(FileResult(path), b"", stored)
@@ -272,7 +272,7 @@ class ResultCache:
         self.directory = directory
         self.key = key
         self.old_hashes: _Hashes = {}
-        self.stored: dict[_Key, _Encoded] = {}
+        self.stored: dict[_Key, Encoded] = {}
         self.old_imports: tuple[str, _Imports] = ("", {})  # (the file list's digest, imports)
         self.old_rounds: Rounds = ("", (), {}, {})
         self.old_settled: Settled = {}
@@ -287,7 +287,9 @@ class ResultCache:
         self.guesses: tuple[str, dict[str, Guess]] = ("", {})
         self.new_bindings: tuple[str, _BindingsTable] = ("", {})
         self.results: dict[_Key, Analyzed] = {}  # what this run used or computed, to be saved
-        self.unchanged: dict[_Key, _Encoded] = {}  # of those, the ones read from the file, still encoded
+        self.unchanged: dict[_Key, Encoded] = {}  # of those, the ones read from the file, still encoded
+        self.encoded: dict[_Key, Encoded] = {}  # of those, new ones a worker encoded (`encoded_elsewhere`)
+        self._elsewhere: dict[str, tuple[Analyzed, Encoded]] = {}  # by path, until `put`
         self.hits = 0
         self.misses = 0
         self._last_read: tuple[str, bytes] | None = None  # (path, bytes) of the file `content_hash` last read
@@ -383,8 +385,15 @@ class ResultCache:
         key = (relpath, digest or "", external)
         return digest is not None and (key in self.results or key in self.stored)
 
+    def encoded_elsewhere(self, relpath: str, result: Analyzed, encoded: Encoded) -> None:
+        """`encoded` is `encode(relpath, result)`, made where `result` was (a worker process): when this
+        very result is `put`, it is stored so, without being encoded again here (in the parent, after
+        the analysis, while the workers wait: 80 ms of an all-cores Django run)."""
+        self._elsewhere[relpath] = (result, encoded)
+
     def put(self, relpath: str, result: Analyzed, external: str = "") -> None:
         """Remember a result; a file that could not be read (a passing condition) is not remembered."""
+        elsewhere = self._elsewhere.pop(relpath, None) if self._elsewhere else None
         skip = result.result.skip
         if skip is not None and skip.reason.value == "unreadable":
             return
@@ -393,6 +402,10 @@ class ResultCache:
             key = (relpath, digest, external)
             self.results[key] = result
             self.unchanged.pop(key, None)
+            if elsewhere is not None and elsewhere[0] is result:
+                self.encoded[key] = elsewhere[1]
+            elif self.encoded:
+                self.encoded.pop(key, None)
 
     def _stored_for(self, table: tuple[str, dict[tuple[str, str], _T]], relpath: str, context: str) -> _T | None:
         """What `table` (a file list's digest, and values by path and content sha256) holds for
@@ -482,7 +495,8 @@ class ResultCache:
         """Write the entries this run used; return a message when that failed (never raises).
 
         Nothing is written when the run used exactly what the cache held. Entries read from the
-        file and reused as they were are written back without being encoded again.
+        file and reused as they were are written back without being encoded again, and those a
+        worker encoded (`encoded_elsewhere`) as it made them.
         """
         bindings = self._kept_bindings()
         if (self.hashes == self.old_hashes and self.results.keys() == self.stored.keys()
@@ -491,7 +505,8 @@ class ResultCache:
                 and self.settled == self.old_settled and self.guesses == self.old_guesses
                 and bindings == self.old_bindings):
             return None
-        entries = {key: self.unchanged.get(key) or _encode(key[0], result) for key, result in self.results.items()}
+        entries = {key: self.unchanged.get(key) or self.encoded.get(key) or encode(key[0], result)
+                   for key, result in self.results.items()}
         # a name of this process's own (O_EXCL: never another's file), renamed over the cache when
         # complete; not tempfile.mkstemp, whose import costs a pre-commit run 4 ms
         temp = self.directory / f".results-{os.getpid()}-{time.monotonic_ns()}.tmp"

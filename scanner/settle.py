@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scanner.cache import ResultCache
+from scanner.cache import Encoded, ResultCache, encode
 from scanner.classify import Classifier
 from scanner.engine.analyzer import analyze_path
 from scanner.engine.imports import SourceRoots
@@ -201,15 +201,18 @@ def _offer_print(imports: Iterable[str], digests: Mapping[str, str], guess: str 
     return hashlib.sha256(("\0".join(parts) + "\0" if parts else "").encode()).hexdigest()
 
 
-# A file settled in a worker: its step, the fingerprint of what it was offered, its summary's digest.
-_Settled = tuple[Step, str, str]
+# A file settled in a worker: its step, the fingerprint of what it was offered, its summary's digest,
+# and its result as the cache stores it (None when the run keeps no cache).
+_Settled = tuple[Step, str, str, Encoded | None]
 
 
 def _settle_batch(root: str, relpaths: list[str], max_size: int, deps: dict[str, tuple[str, ...]],
                   exports: dict[str, ModuleSummary], digests: dict[str, str],
-                  guesses: dict[str, ModuleSummary]) -> list[_Settled]:
+                  guesses: dict[str, ModuleSummary], encoded: bool) -> list[_Settled]:
     """`_settle` for each file in a worker, in order, each file's summary offered to the later ones
-    (`guesses`: what a file's later imports are guessed to offer, where something is)."""
+    (`guesses`: what a file's later imports are guessed to offer, where something is); with `encoded`,
+    each result is also encoded for the cache here, in parallel, rather than by the parent when it
+    saves the cache."""
     assert _WORKER is not None, "worker not initialised"
     models, classifier, roots = _WORKER
     out: list[_Settled] = []
@@ -221,7 +224,7 @@ def _settle_batch(root: str, relpaths: list[str], max_size: int, deps: dict[str,
                        roots.module_of(relpath))
         exports[relpath] = summary = _offer(relpath, step[1].summary, imports, exports, roots)
         digests[relpath] = _summary_digest(summary)
-        out.append((step, offer, digests[relpath]))
+        out.append((step, offer, digests[relpath], encode(relpath, step[1]) if encoded else None))
     return out
 
 
@@ -606,7 +609,8 @@ class Settler:
                                           {f: deps.get(f, ()) for f in batch},
                                           {d: exports[d] for d in needed},
                                           {d: digests.get(d, "") for d in needed},
-                                          {f: guesses.of(f) for f in batch if guesses.of(f) is not EMPTY})
+                                          {f: guesses.of(f) for f in batch if guesses.of(f) is not EMPTY},
+                                          cache is not None)
                 pending[future] = batch
                 sent.append((future, batch))
             if pending and (not ready or len(pending) > self.workers):
@@ -615,7 +619,7 @@ class Settler:
                 complete, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in complete:
                     done_batch = pending.pop(future)
-                    for relpath, (step, offer, digest) in zip(done_batch, future.result()):
+                    for relpath, (step, offer, digest, _) in zip(done_batch, future.result()):
                         exports.results[relpath] = step[1]
                         digests[relpath] = digest
                         offered_anew(relpath, offer)  # what the worker offered it
@@ -623,7 +627,9 @@ class Settler:
                         settled(relpath)
             while sent and sent[0][0].done():
                 future, batch = sent.pop(0)
-                for relpath, (step, _, digest) in zip(batch, future.result()):
+                for relpath, (step, _, digest, encoded) in zip(batch, future.result()):
+                    if encoded is not None and cache is not None:
+                        cache.encoded_elsewhere(relpath, step[1], encoded)
                     finish(relpath, step, True, digest)
                 if progress is not None:  # each batch (with the cached files taken before it)
                     reported = count[0]

@@ -16,7 +16,7 @@ from scanner import cache as cache_module
 from scanner import import_order as import_order_module
 from scanner import settle as settle_module
 from scanner import suppress
-from scanner.cache import CACHE_DIR_NAME, CACHE_FILE, ResultCache, _decode, _encode
+from scanner.cache import CACHE_DIR_NAME, CACHE_FILE, ResultCache, _decode, encode
 from scanner.classify import Classifier
 from scanner.config import Config
 from scanner.engine.summaries import EMPTY, Analyzed, Gated, LogSite, ModuleSummary, RelayedLog
@@ -251,7 +251,7 @@ class _Extended(Analyzed):
     ],
 )
 def test_an_entry_decodes_to_an_equal_result(result: Analyzed, form: bytes) -> None:
-    blob, uses = _encode("a.py", result)
+    blob, uses = encode("a.py", result)
     assert blob[:1] == form
     assert _decode("a.py", (blob, uses)) == result
 
@@ -259,7 +259,7 @@ def test_an_entry_decodes_to_an_equal_result(result: Analyzed, form: bytes) -> N
 def test_a_stored_summary_is_decoded_when_first_read_and_the_result_pickles_as_computed() -> None:
     result = Analyzed(FileResult("a.py"), ModuleSummary(families={"app.models.Base": "django.db.models.Model"}),
                       frozenset({"v:app.db", "b:app.models.Base"}))
-    decoded = _decode("a.py", _encode("a.py", result))
+    decoded = _decode("a.py", encode("a.py", result))
     assert isinstance(decoded.__dict__["_summary"], bytes) and isinstance(decoded.__dict__["_uses"], bytes)
     assert decoded.summary == result.summary and decoded.uses == result.uses
     assert result == decoded and decoded == result
@@ -268,7 +268,7 @@ def test_a_stored_summary_is_decoded_when_first_read_and_the_result_pickles_as_c
 
 
 def test_an_entry_whose_summary_bytes_are_damaged_is_unreadable() -> None:
-    blob, uses = _encode("a.py", Analyzed(FileResult("a.py"), ModuleSummary(families={"a.B": "c.D"})))
+    blob, uses = encode("a.py", Analyzed(FileResult("a.py"), ModuleSummary(families={"a.B": "c.D"})))
     observations, skip, summary, check, relayed, gated, directives = pickle.loads(blob[1:])
     damaged = blob[:1] + pickle.dumps((observations, skip, summary[:-2] + b"\x00.", check, relayed, gated, directives))
     with pytest.raises(ValueError, match="damaged"):
@@ -276,25 +276,25 @@ def test_an_entry_whose_summary_bytes_are_damaged_is_unreadable() -> None:
 
 
 def test_an_entry_of_an_unknown_form_is_unreadable() -> None:
-    blob, uses = _encode("a.py", Analyzed(FileResult("a.py"), ModuleSummary(families={"a.B": "c.D"})))
+    blob, uses = encode("a.py", Analyzed(FileResult("a.py"), ModuleSummary(families={"a.B": "c.D"})))
     with pytest.raises(TypeError):
         _decode("a.py", (b"X" + blob[1:], uses))
 
 
 def test_a_bare_entry_decodes_to_the_shared_empty_summary() -> None:
-    assert _decode("a.py", _encode("a.py", _bare("a.py"))).summary is EMPTY
+    assert _decode("a.py", encode("a.py", _bare("a.py"))).summary is EMPTY
 
 
 def test_only_new_results_are_encoded_when_the_cache_is_written(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cached_analysis(tree)
     encoded: list[str] = []
-    real = cache_module._encode
+    real = cache_module.encode
 
     def counting(path: str, result: Analyzed) -> tuple[bytes, object]:
         encoded.append(path)
         return real(path, result)
 
-    monkeypatch.setattr(cache_module, "_encode", counting)
+    monkeypatch.setattr(cache_module, "encode", counting)
     (tree / "app" / "helpers.py").write_text(textwrap.dedent(HELPER) + "\n# edited\n")
     again = cached_analysis(tree)
     # views.py uses the helper, whose summary is unchanged: only its last analysis is looked up
@@ -532,6 +532,48 @@ def test_a_cache_made_by_workers_serves_a_one_process_run_as_its_own(
     parallel_warm, _ = analysed(2, tmp_path / "parallel")
     assert analysed_paths == ["app/m40.py"]
     assert (parallel_warm.hits, parallel_warm.misses) == (len(files) - 1, 1)
+
+
+def _same(one: Analyzed, other: Analyzed) -> bool:
+    """Equal results, their summaries by digest (a FunctionSummary is compared by identity)."""
+    return ((one.result, one.uses, one.relayed, one.gated, one.directives, one.summary.digest())
+            == (other.result, other.uses, other.relayed, other.gated, other.directives, other.summary.digest()))
+
+
+def test_results_settled_in_workers_are_encoded_there_and_stored_as_the_parent_would_store_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = chain(tmp_path)
+    models, overrides = load_models(), ClassifierOverrides()
+    parts = (models.version, classifier_digest(overrides), "1000000")
+    in_parent: list[str] = []
+    real = cache_module.encode
+
+    def counting(path: str, result: Analyzed) -> tuple[bytes, object]:
+        in_parent.append(path)
+        return real(path, result)
+
+    monkeypatch.setattr(cache_module, "encode", counting)  # the parent's saving; a worker encodes with settle's
+
+    def analysed(jobs: int, directory: Path) -> ResultCache:
+        cache = ResultCache.open(tmp_path, parts, directory)
+        analyze(tmp_path, files, models=models, classifier=Classifier.load(overrides), max_size=1_000_000,
+                jobs=jobs, cache=cache)
+        assert cache.save() is None
+        return cache
+
+    parallel = analysed(2, tmp_path / "parallel")
+    by_workers = {key[0] for key in parallel.encoded}
+    assert len(by_workers) > len(files) // 2  # the first batches are settled in this process
+    assert sorted(in_parent) == sorted(key[0] for key in parallel.results if key[0] not in by_workers)
+    for key, encoded in parallel.encoded.items():
+        assert _same(_decode(key[0], encoded), parallel.results[key])
+    # what they stored serves a one-process run as what it would have stored itself
+    in_parent.clear()
+    alone = analysed(1, tmp_path / "alone")
+    assert alone.encoded == {} and sorted(in_parent) == sorted(key[0] for key in alone.results)
+    warm = ResultCache.open(tmp_path, parts, tmp_path / "parallel")
+    assert warm.stored.keys() == alone.results.keys()
+    assert all(_same(_decode(key[0], warm.stored[key]), alone.results[key]) for key in alone.results)
 
 
 CYCLE = {
