@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
+import operator
 import os
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -272,7 +274,8 @@ def analyze(
         observations=tuple(sorted(observations, key=lambda o: o.sort_key)),
         skips=tuple(sorted(skips, key=lambda s: (s.path, s.line or 0))),
         files=len(files),
-        marked=frozenset(relpath for relpath, a in results.items() if a.directives),
+        # in C: a warm run takes every file's result from the cache, and few hold the mark
+        marked=frozenset(itertools.compress(results, map(operator.attrgetter("directives"), results.values()))),
     )
 
 
@@ -468,7 +471,7 @@ def run(
         # only the files whose analysis found a suppression comment's mark are read again for their comments
         marked = analysis.marked
         commented = [f for f in found.files
-                     if f in marked and f not in unreadable and (changed is None or f in changed)]
+                     if f in marked and f not in unreadable and (changed is None or f in changed)] if marked else []
         directives = read_directives(root, commented, (inventory_display, inventory_source) if inventory_source else None)
         applied = apply_suppressions(findings, directives, require_reason=config.require_suppression_reason,
                                      known_rules={rule.id for rule in ALL_RULES})
