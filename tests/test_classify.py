@@ -1223,6 +1223,14 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("term", "SavedSearch", BEHAVIOR),
     ("query", "Product", None),
     ("term", "Glossary", None),
+    # --- what an autocompletion widget sends (jQuery UI's and select2's `term`), only in a request
+    ("term", "request", BEHAVIOR),
+    ("term", None, None),
+    ("term", "Contract", None),
+    # --- a mailing list is a group of subscribers: its name and display name are the list's
+    ("name", "MailingList", None),
+    ("display_name", "MailingList", None),
+    ("display_name", "MailingListSubscriber", NAME),
     ("query", None, None),
     # --- SCIM's and vCard's vocabulary: a formatted name or address laid out for display, a profile
     # page, a TOTP secret kept for the person
