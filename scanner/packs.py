@@ -222,6 +222,7 @@ class RequestModel:
     annotations: frozenset[str]
     parameter_names: frozenset[str]
     self_attributes: frozenset[str]
+    context_names: frozenset[str]
     attributes: Mapping[str, str]
     methods: Mapping[str, str]
     key_methods: frozenset[str]
@@ -665,8 +666,8 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "setter": frozenset({"rule", "methods", "functions", "positional", "keywords", "implies"}),
     "header": frozenset({"rule", "names", "methods"}),
     "jar": frozenset({"rule", "classes"}),
-    "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "attributes", "methods", "events",
-                          "event_parameters"}),
+    "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "context_names", "attributes",
+                          "methods", "events", "event_parameters"}),
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
                           "credential_schemes", "form_classes", "event_decorators", "connection_parameters",
@@ -936,7 +937,8 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         if "request" in doc:
             table = doc["request"]
             reader.check_keys(table, "request")
-            for key in ("objects", "annotations", "parameter_names", "self_attributes", "event_parameters"):
+            for key in ("objects", "annotations", "parameter_names", "self_attributes", "event_parameters",
+                        "context_names"):
                 request.setdefault(key, set()).update(reader.strings(table, key))
             for package in table.get("events", {}):
                 listed = reader.strings(table["events"], package, required=True)
@@ -1103,6 +1105,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             annotations=frozenset(request.get("annotations", ())),
             parameter_names=frozenset(request.get("parameter_names", ())),
             self_attributes=frozenset(request.get("self_attributes", ())),
+            context_names=frozenset(request.get("context_names", ())),
             attributes=dict(request.get("attributes", {})),
             methods=dict(request.get("methods", {})),
             key_methods=frozenset(key_methods),

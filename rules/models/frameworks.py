@@ -171,6 +171,9 @@ def flask_autocomplete():
     q = flask_request.args.get("incomplete", "")
     # ok: python.request.field
     limit = flask_request.args.get("limit", 10)
+    # what an autocompletion widget sends (jQuery UI's `term`): what the person typed
+    # ruleid: python.request.field user.behavior
+    term = flask_request.args.get("term")
     # an id that picks a user record refers to it, like a foreign key
     # ok: python.request.field
     user_id = flask_request.args.get("id")
@@ -2208,3 +2211,30 @@ def get_locale(default_language):
         return flask_request.headers["X-Locale"].split(",")
     # ok: python.request.header
     return flask_request.headers.get("X-Locale-Fallback", default_language)
+
+
+def keyboard_shortcuts(context):
+    """A Django template tag with `takes_context=True`: the context carries the request under the
+    key "request" (wagtail's keyboard-shortcut dialog reads the User-Agent to tell Mac users)."""
+    request = context.get("request")
+    # ruleid: python.request.header user.device
+    user_agent = request.headers.get("User-Agent", "") if request else ""
+    # the signed-in user is data already held, not a collect
+    # ok: python.request.field
+    name = context["request"].user.get_full_name()
+    # another key of the context is the template's own value, not the request
+    # ok: python.request.field
+    query = context.get("query")
+    return user_agent, name, query
+
+
+class SignupSerializerWithContext:
+    """A DRF serializer's `self.context["request"]` is the view's request."""
+
+    def validate(self, attrs):
+        # ruleid: python.request.client-ip user.device.ip_address
+        attrs["ip"] = self.context["request"].META.get("REMOTE_ADDR")
+        # a context of another name (a click command's `ctx`) is not one a request is passed in
+        # ok: python.request.client-ip
+        attrs["origin"] = self.ctx["request"].META.get("REMOTE_ADDR")
+        return attrs

@@ -1854,6 +1854,10 @@ class FileAnalyzer:
                 return data_of(base)
             self.mark_key_read(node.value, scope)
             return sources.request_key(self, node, base, key, scope, node.slice)
+        if key.const == "request" and owner_name(node.value) in self.models.request.context_names:
+            # `context["request"]` of a template tag or `self.context["request"]` of a serializer: the
+            # request itself, as the view's own parameter is
+            return symbol_value_of(REQUEST)
         if base.symbol is not None and base.symbol.startswith("@self:"):
             return NOTHING
         if base.symbol is not None and base.symbol.startswith(ITEMS):
@@ -1985,6 +1989,11 @@ class FileAnalyzer:
         if method in ("get", "pop", "setdefault") and base is not None and base.symbol is not None \
                 and base.symbol.startswith(ITEMS):
             return symbol_value_of(base.symbol[len(ITEMS):])
+        if method == "get" and args and args[0].const == "request" and type(node.func) is ast.Attribute \
+                and owner_name(node.func.value) in self.models.request.context_names:
+            # `context.get("request")` of a template tag (`takes_context=True`) or of a serializer's
+            # `self.context`: the request, as `context["request"]` is
+            return symbol_value_of(REQUEST)
         if symbol in FOLDED_SYMBOLS or method in FOLDED_METHODS:  # two set tests first: most calls fold nothing
             folded = sources.fold_call(symbol, method, base, args, kwargs)
             if folded is not UNKNOWN:

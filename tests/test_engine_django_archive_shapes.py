@@ -1,0 +1,57 @@
+"""Shapes read from hyperkitty's and wagtail's misses and false hits (the fifteenth session): each
+test pins what one rule observes, and its near-misses."""
+
+from __future__ import annotations
+
+import pytest
+from engine_support import Seen, observed
+
+HEADER = "python.request.header"
+CLIENT_IP = "python.request.client-ip"
+FIELD = "python.request.field"
+INDEX = "python.haystack.field"
+MODEL = "python.django.model-field"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a template tag's context (`takes_context=True`) carries the request under "request"
+    ("def tag(context):\n    request = context.get('request')\n    return request.headers.get('User-Agent')\n",
+     [(3, "collect", ("user.device",), HEADER, False)]),
+    ("def tag(context):\n    request = context['request']\n"
+     "    return request.headers.get('User-Agent', '') if request else ''\n",
+     [(3, "collect", ("user.device",), HEADER, False)]),
+    # a DRF serializer's `self.context`
+    ("class S:\n    def validate(self, attrs):\n        return self.context['request'].META['REMOTE_ADDR']\n",
+     [(3, "collect", ("user.device.ip_address",), CLIENT_IP, False)]),
+    # another key of the context, or another name holding a "request" key, is no request
+    ("def tag(context):\n    request = context.get('query')\n    return request.headers.get('User-Agent')\n", []),
+    ("def tag(ctx):\n    request = ctx.get('request')\n    return request.headers.get('User-Agent')\n", []),
+    ("def tag(options):\n    return options['request'].META['REMOTE_ADDR']\n", []),
+])
+def test_a_context_carries_the_request_under_its_key(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # jQuery UI's and select2's autocompletion parameter
+    ("def suggest(request):\n    return request.GET.get('term')\n",
+     [(2, "collect", ("user.behavior",), FIELD, False)]),
+    ("def suggest(request):\n    return request.GET.get('limit')\n", []),
+])
+def test_an_autocompletion_term_is_what_the_person_typed(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected
+
+
+MODELS = "from django.db import models\n"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a mailing list is a group of subscribers: its names are its own
+    (MODELS + "class MailingList(models.Model):\n    name = models.CharField(max_length=254)\n"
+     "    display_name = models.CharField(max_length=255)\n", []),
+    # a subscriber of one is a person
+    (MODELS + "class MailingListSubscriber(models.Model):\n    display_name = models.CharField(max_length=255)\n",
+     [(3, "collect", ("user.name",), MODEL, True)]),
+])
+def test_a_mailing_lists_name_is_the_lists(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected
