@@ -55,3 +55,26 @@ MODELS = "from django.db import models\n"
 ])
 def test_a_mailing_lists_name_is_the_lists(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+INDEXES = "from haystack import indexes\nfrom app.models import Email\n"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # `model_attr` names the model attribute the field copies: the sender's name, not an address
+    (INDEXES + "class EmailIndex(indexes.SearchIndex, indexes.Indexable):\n"
+     "    sender = indexes.CharField(model_attr='sender_name', null=True)\n"
+     "    def get_model(self):\n        return Email\n",
+     [(4, "collect", ("user.name",), INDEX, True)]),
+    # a related object's attribute is another model's: not read
+    (INDEXES + "class EmailIndex(indexes.SearchIndex, indexes.Indexable):\n"
+     "    mailinglist = indexes.CharField(model_attr='mailinglist__name')\n"
+     "    def get_model(self):\n        return Email\n", []),
+    # without `model_attr`, the field's name in the model's context: a mail's sender is an address
+    (INDEXES + "class EmailIndex(indexes.SearchIndex, indexes.Indexable):\n"
+     "    sender = indexes.CharField()\n"
+     "    def get_model(self):\n        return Email\n",
+     [(4, "collect", ("user.contact.email",), INDEX, True)]),
+])
+def test_a_search_index_field_holds_what_it_copies(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -138,6 +138,16 @@ class Queue(models.Model):
     title = models.CharField(max_length=100)
 
 
+class MailingList(models.Model):
+    """A mailing list (HyperKitty's archive of one): a group of subscribers, read as one word."""
+
+    # the list's own names, not a person's
+    # ok: python.django.model-field
+    name = models.CharField(max_length=254, unique=True)
+    # ok: python.django.model-field
+    display_name = models.CharField(max_length=255)
+
+
 class QueueSubscriber(models.Model):
     """A person subscribed to a queue's mail: the head word decides, and a subscriber is a person."""
 
@@ -3024,6 +3034,23 @@ class PostSearchIndex(haystack_indexes.SearchIndex):
     description = haystack_indexes.CharField(model_attr="description")
     # ok: python.haystack.field
     url = haystack_indexes.CharField(model_attr="get_absolute_url")
+
+
+class MessageIndex(haystack_indexes.SearchIndex, haystack_indexes.Indexable):
+    """HyperKitty's shape: the model named by `get_model()` (haystack's Indexable API), and fields
+    that copy a model attribute of another name (`model_attr`)."""
+
+    # the sender's name copied from `sender_name`, not the address a bare `sender` of a mail is
+    # ruleid: python.haystack.field user.name
+    sender = haystack_indexes.CharField(model_attr="sender_name", null=True)
+    # a related object's attribute is another model's field: the list's name
+    # ok: python.haystack.field
+    mailinglist = haystack_indexes.CharField(model_attr="mailinglist__name")
+    # ok: python.haystack.field
+    date = haystack_indexes.DateTimeField(model_attr="date")
+
+    def get_model(self):
+        return Post
 
 
 class TopicWhoosheer:

@@ -3881,6 +3881,21 @@ def _hints(an: FileAnalyzer, call: ast.Call, scope: Scope) -> _Hints:
     return hints
 
 
+# Keywords of search-index fields that name the model attribute the field copies (django-haystack's
+# `model_attr`).
+_COPIED_ATTRIBUTE_KEYWORDS = frozenset({"model_attr"})
+
+
+def _copied_attribute(call: ast.Call) -> str | None:
+    """The model's own attribute a search index's field copies (`model_attr="sender_name"`), or None.
+    A related object's (`model_attr="mailinglist__name"`) is another model's field: not read."""
+    for keyword in call.keywords:
+        if keyword.arg in _COPIED_ATTRIBUTE_KEYWORDS and isinstance(keyword.value, ast.Constant) \
+                and isinstance(keyword.value.value, str) and "__" not in keyword.value.value:
+            return keyword.value.value
+    return None
+
+
 def _stored_label(call: ast.Call) -> _Hints:
     """What a stored field's human-readable name says (`SlugField(verbose_name=_("GitHub username"))`):
     a model's fields have no widget or input attributes, only the label its forms and admin show."""
@@ -3902,7 +3917,7 @@ def _text_of(node: ast.expr) -> str | None:
 
 def _model_of(cls: ast.ClassDef) -> str | None:
     """The model a ModelForm or ModelSerializer edits (its `Meta.model`), or the one a search index
-    copies (django-haystack's class attribute `model = ReviewRequest`)."""
+    copies (django-haystack's class attribute `model = ReviewRequest`, or its `get_model()`'s return)."""
     for stmt in cls.body:
         if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
             for inner in stmt.body:
@@ -3913,6 +3928,13 @@ def _model_of(cls: ast.ClassDef) -> str | None:
         elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name) \
                 and stmt.targets[0].id == "model":
             model = _class_named(stmt.value)
+            if model is not None:
+                return model
+        elif isinstance(stmt, ast.FunctionDef) and stmt.name == "get_model" and len(stmt.body) >= 1 \
+                and isinstance(stmt.body[-1], ast.Return) and stmt.body[-1].value is not None:
+            # django-haystack's `Indexable.get_model(self): return Email`, the index's model named by
+            # the method its API asks for
+            model = _class_named(stmt.body[-1].value)
             if model is not None:
                 return model
     return None
@@ -4443,7 +4465,12 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
                 hints: _Hints, call: ast.Call | None = None) -> None:
     if type_names and type_names[0].startswith(_TRANSLATED_PREFIXES):
         return  # `Question.question = I18nCharField()`: text the service writes in each of its languages
-    match = _field_meaning(an, declaring, name, type_names, hints)
+    # `sender = indexes.CharField(model_attr="sender_name")`: a search index's field copies the model's
+    # attribute it names, and holds what that attribute does (the sender's name, not an address)
+    copied = _copied_attribute(call) if call is not None and call.keywords else None
+    match = _field_meaning(an, declaring, copied, type_names, hints) if copied is not None else None
+    if match is None:
+        match = _field_meaning(an, declaring, name, type_names, hints)
     if match is None and call is not None and call.keywords:
         match = _documented_content(call)
     if match is None and declaring.embedded and _long_text(type_names):
