@@ -78,3 +78,23 @@ INDEXES = "from haystack import indexes\nfrom app.models import Email\n"
 ])
 def test_a_search_index_field_holds_what_it_copies(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+SUBJECTS = ("from django.db import models\n"
+            "class Sender(models.Model):\n    address = models.EmailField(primary_key=True)\n")
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # an archived mail tied to its sender: its subject is the sender's, beside the body they wrote
+    (SUBJECTS + "class Email(models.Model):\n"
+     "    sender = models.ForeignKey('Sender', on_delete=models.CASCADE)\n"
+     "    subject = models.CharField(max_length=512)\n    content = models.TextField()\n",
+     [(3, "collect", ("user.contact.email",), MODEL, True), (6, "collect", ("user.content",), MODEL, True),
+      (7, "collect", ("user.content",), MODEL, True)]),
+    # the service's own outgoing mail, tied to no person: its subject and body are the service's
+    (SUBJECTS + "class OutgoingEmail(models.Model):\n"
+     "    subject = models.CharField(max_length=512)\n    content = models.TextField()\n",
+     [(3, "collect", ("user.contact.email",), MODEL, True)]),
+])
+def test_the_subject_of_a_mail_tied_to_its_sender_is_theirs(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -138,6 +138,18 @@ class Queue(models.Model):
     title = models.CharField(max_length=100)
 
 
+class ArchivedEmail(models.Model):
+    """A mail archive's message (HyperKitty's `Email`), tied to its sender: what the sender wrote."""
+
+    # ok: python.django.model-field
+    sender = models.ForeignKey(Customer, on_delete=models.CASCADE)
+    # the subject beside a body read as the sender's own words is theirs too
+    # ruleid: python.django.model-field user.content
+    subject = models.CharField(max_length=512)
+    # ruleid: python.django.model-field user.content
+    content = models.TextField()
+
+
 class MailingList(models.Model):
     """A mailing list (HyperKitty's archive of one): a group of subscribers, read as one word."""
 

@@ -4514,7 +4514,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
             match = written
     if match is None and name.lower() in _SUBJECT_NAMES and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         # (no describing word is a subject's name: the rule above and this one never meet)
-        match = _subject_of_message(an, declaring.owner)
+        match = _subject_of_message(an, declaring.owner, bool(declaring.people))
     if match is None and declaring.profile and _declared_type(type_names) in _URL_FIELDS:
         # `Profile.fediverse = URLField()` beside `user = OneToOneField(User)`: a link kept on a
         # person's own record is one of theirs (their site, their profile elsewhere), whatever
@@ -4575,12 +4575,14 @@ _SUBJECT_NAMES = frozenset({"subject"})
 _MESSAGE_BODIES = frozenset({"body", "content", "text", "message"})
 
 
-def _subject_of_message(an: FileAnalyzer, owner: str) -> Match | None:
+def _subject_of_message(an: FileAnalyzer, owner: str, tied: bool = False) -> Match | None:
     """The subject line of a message a person writes: a schema class that declares a `subject`
     beside a body that is a person's text (`SubmissionInvitationForm.subject` beside its `text`, a
     contact form's beside its `message`, a scheduled mail's beside its `body`) holds theirs too. A
     template's or a notification's body is the service's (the classifier's boilerplate owners), and
-    so is its subject. None for a class with no such body, or not of this module."""
+    so is its subject. With `tied` (the class has a relation to a person: an archived `Email`'s
+    `sender = ForeignKey(Sender)`), a body read as what a person writes in their own words counts too,
+    as the long-text rule reads it. None for a class with no such body, or not of this module."""
     cls = _class_nodes(an).get(owner)
     if cls is None:
         return None
@@ -4588,6 +4590,8 @@ def _subject_of_message(an: FileAnalyzer, owner: str) -> Match | None:
         name = _assigned_name(stmt)
         if name is not None and name in _MESSAGE_BODIES:
             body = an.classifier.name(name, owner=owner)
+            if body is None and tied:
+                body = an.classifier.written_name(name, owner)
             if body is not None and body.category.startswith(CONTENT):
                 return Match(CONTENT, f"the subject of a message beside its {name} ({body.pattern})")
     return None
