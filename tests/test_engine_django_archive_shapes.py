@@ -98,3 +98,21 @@ SUBJECTS = ("from django.db import models\n"
 ])
 def test_the_subject_of_a_mail_tied_to_its_sender_is_theirs(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
+
+
+LOGGED = ("import logging\nfrom django.db import models\nlogger = logging.getLogger(__name__)\n"
+          "class Sender(models.Model):\n    address = models.EmailField(primary_key=True)\n"
+          "    mailman_id = models.CharField(max_length=255)\n")
+LOG = "python.logging.personal-data"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a model's method logging `self.address` logs the row's address, as its field declares
+    (LOGGED + "    def warn(self):\n        logger.warning('bad %s', self.address)\n",
+     [(5, "collect", ("user.contact.email",), MODEL, True), (8, "log", ("user.contact.email",), LOG, False)]),
+    # a field the class declares with no personal meaning stays silent
+    (LOGGED + "    def warn(self):\n        logger.warning('bad %s', self.mailman_id)\n",
+     [(5, "collect", ("user.contact.email",), MODEL, True)]),
+])
+def test_a_models_own_field_read_in_its_method_holds_what_it_declares(source: str, expected: list[Seen]) -> None:
+    assert observed(source) == expected

@@ -1931,3 +1931,18 @@ class StudioPerson:
         # ok: python.logging.personal-data
         logger.warning(f"Checked {key}: {value!r}")
         return value
+
+
+class ArchiveSender(models.Model):
+    """HyperKitty's `Sender`: a model's method reading `self.<field>` reads the row's value of the
+    field the class declares (an address declared as an `EmailField`), not the field object."""
+
+    # ruleid: python.django.model-field user.contact.email
+    address = models.EmailField(max_length=255, primary_key=True)
+    mailman_id = models.CharField(max_length=255, null=True)
+
+    def set_mailman_id(self):
+        # ruleid: python.logging.personal-data user.contact.email
+        logger.warning("Invalid response when getting user %s from Mailman", self.address)
+        # ok: python.logging.personal-data
+        logger.warning("Mailman lookup failed for %s", self.mailman_id)

@@ -348,6 +348,7 @@ class FileAnalyzer:
     # however many there are; an attribute added to __init__ must be named here too.
     __slots__ = (
         "_attribute_bindings",
+        "declared_fields",
         "_bound",
         "_classified",
         "_control_names",
@@ -409,6 +410,9 @@ class FileAnalyzer:
         self.module = module_name(path) if module is None else module  # the run's source roots name it
         self.is_package = path.endswith("__init__.py")
         self.observations: list[Observation] = []
+        # (class, field) -> the category a schema field of this module was declared with: a method
+        # of the class reading `self.field` reads that value
+        self.declared_fields: dict[tuple[str, str], str] = {}
         self.module_scope = Scope(env={})
         self.summaries: dict[str, FunctionSummary] = {}  # by local name: `helper`, `Class.method`
         # the log calls a function of this file (not a logging wrapper) makes with its parameters,
@@ -1754,6 +1758,11 @@ class FileAnalyzer:
                                                                     or cls.attributes[node.attr].shape is not None
                                                                     or isinstance(cls.attributes[node.attr].const, str)):
                 held = cls.attributes[node.attr]
+                declared = self.declared_fields.get((cls.name, node.attr)) if self.declared_fields else None
+                if declared is not None and not called:
+                    # `self.address` in a method of a model that declares `address = EmailField()`:
+                    # the row's value of that field, not the field object
+                    return Value(categories=frozenset({declared}), reasons=(f"{cls.name}.{node.attr} field",))
                 # a logger-named attribute is a logger, unless it holds one of the file's classes
                 # (`self.audit_logger = AuditLogger(logger)`, whose `write` is a logging wrapper)
                 if node.attr in self.models.logger_names and not self._modelled(held.symbol) \

@@ -4542,6 +4542,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         return  # `query = fields.Dict(...)`: a connection URL's parameters, not a search typed
     family, stored = declaring.family, declaring.stored
     where = "stored" if stored else "received"
+    an.declared_fields[(declaring.owner, name)] = match.category
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
             f"{declaring.owner}.{name} declares {match.category} ({family.family} field, {where})",
             stored=stored, reasons=(f"{family.family} field", match.pattern))
