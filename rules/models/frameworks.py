@@ -2238,3 +2238,40 @@ class SignupSerializerWithContext:
         # ok: python.request.client-ip
         attrs["origin"] = self.ctx["request"].META.get("REMOTE_ADDR")
         return attrs
+
+
+# ------------------------------------------------------------------ three small rules (fifteenth session)
+async def prepare_forwarded_headers(request: Request, skip: set[str]):
+    """A proxy copies the request's headers before relaying them (letta's `prepare_headers`): a copy
+    of the request's headers, whole or item by item (some left out), is still its headers."""
+    copied = dict(request.headers)
+    # ruleid: python.request.header user.device
+    agent = copied.get("user-agent")
+    kept = {}
+    for key, value in request.headers.items():
+        if key.lower() not in skip:
+            kept[key] = value
+    # a presence test reads nothing
+    # ok: python.request.header
+    if "x-api-key" in kept:
+        # ruleid: python.request.header user.authorization.credentials
+        api_key = kept["x-api-key"]
+    lowered = {key.lower(): value for key, value in request.headers.items()}
+    # ruleid: python.request.header user.device
+    language = lowered.get("accept-language")
+    return agent, api_key, language
+
+
+def own_headers(request: Request, defaults: dict[str, str]):
+    """Near-misses: a mapping copied from the code's own defaults, and one whose values are made from
+    the request's rather than copied, are not the request's headers."""
+    sent = {}
+    for key, value in defaults.items():
+        sent[key] = value
+    # ok: python.request.header
+    agent = sent.get("user-agent")
+    lengths = {}
+    for key, value in request.headers.items():
+        lengths[key] = len(value)
+    # ok: python.request.header
+    return agent, lengths.get("user-agent")

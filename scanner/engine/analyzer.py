@@ -1081,6 +1081,13 @@ class FileAnalyzer:
             scope.param_loops = [*scope.param_loops, stmt]
         self.bind_iteration(stmt.target, stmt.iter, scope, stmt, (*stmt.body, *stmt.orelse))
         self.exec_branches([stmt.body, stmt.orelse], scope)
+        copy = sources.header_copy_target(stmt)  # syntax first: few loops copy a mapping item by item
+        if copy is not None:
+            copied = self.eval(stmt.iter.func.value, scope)  # type: ignore[attr-defined]
+            if copied.role == "headers" and copied.symbol is not None and copied.symbol.startswith(REQUEST):
+                # `headers = {}; for k, v in request.headers.items(): headers[k] = v`: the request's
+                # headers copied (some left out, maybe): its keys read later are header reads
+                scope.env[copy] = Value(symbol=copied.symbol, role="headers")
 
     def _exec_with(self, stmt: ast.With | ast.AsyncWith, scope: Scope) -> None:
         for item in stmt.items:
@@ -1670,6 +1677,13 @@ class FileAnalyzer:
     def _eval_dict_comp(self, node: ast.DictComp, scope: Scope) -> Value:
         comprehension = Scope(env={}, parent=scope, cls=scope.cls)
         self.bind_comprehension(node.generators, comprehension, node)
+        generator = node.generators[0]
+        if len(node.generators) == 1 and type(generator.iter) is ast.Call and type(generator.iter.func) is ast.Attribute \
+                and generator.iter.func.attr == "items" and sources.copies_pairs(generator.target, node.key, node.value):
+            copied = self.eval(generator.iter.func.value, scope)
+            if copied.role == "headers" and copied.symbol is not None and copied.symbol.startswith(REQUEST):
+                # `{k: v for k, v in request.headers.items() if k not in skip}`: the headers copied
+                return Value(symbol=copied.symbol, role="headers")
         return union([self.eval(node.key, comprehension), self.eval(node.value, comprehension)])
 
     def _eval_lambda(self, node: ast.Lambda, scope: Scope) -> Value:
@@ -2128,9 +2142,9 @@ class FileAnalyzer:
                     and _url_text(base):
                 return base  # `posthog_api_url.rstrip("/")`: still the URL the requests go to (with what it carries)
             return self._propagate(node, symbol, method, base, args, kwargs) if not (unused or inert) else NOTHING
-        parsed = sources.parsed_body(symbol, args) if given_body else None  # it parses request bodies only
+        parsed = (sources.parsed_body(symbol, args) or sources.copied_headers(symbol, args)) if given_body else None
         if parsed is not None:
-            return parsed
+            return parsed  # a parsed request body, or a copy of the request's headers
         carried = self.models.carriers.get(symbol) if modelled else None
         made = carried is None and not (modelled and symbol in self.models.returns)
         local_class = made and symbol.startswith("@class:")  # a class of this file

@@ -1327,6 +1327,59 @@ def parsed_body(symbol: str, args: list[Value]) -> Value | None:
     return None
 
 
+# A copy of the request's headers is still the request's headers (`headers = dict(request.headers)`,
+# then `headers.get("user-agent")` reads the User-Agent): the calls that copy a mapping whole. A copy
+# made key by key is `header_copy_target`'s and `copies_pairs`'. (A container's own `.copy()` is left
+# out: allauth's labels read `request.META.copy()` handed to oauthlib as the environ kept whole, not
+# the Authorization key read from it; see the accuracy README, letta's "Three small rules".)
+HEADER_COPIES = frozenset({"builtins.dict", "copy.copy", "copy.deepcopy"})
+# String methods that only change a header name's case (header names are matched case-blind)
+_CASE_METHODS = frozenset({"lower", "upper", "casefold", "title"})
+
+
+def copied_headers(symbol: str | None, args: list[Value]) -> Value | None:
+    """`dict(request.headers)`, `copy.copy(request.META)`: the request's headers again, or None."""
+    if len(args) == 1 and args[0].role == "headers" and symbol in HEADER_COPIES and args[0].symbol is not None \
+            and args[0].symbol.startswith(REQUEST):
+        return Value(symbol=args[0].symbol, role="headers")
+    return None
+
+
+def copies_pairs(target: ast.expr, key: ast.expr, value: ast.expr) -> bool:
+    """Whether `key` and `value` are the two names a `for name, value in mapping.items()` target binds,
+    in that order (the key maybe case-changed: `name.lower()`): an item copied as it is."""
+    if not (type(target) is ast.Tuple and len(target.elts) == 2 and type(value) is ast.Name):
+        return False
+    first, second = target.elts
+    if type(key) is ast.Call and type(key.func) is ast.Attribute and key.func.attr in _CASE_METHODS \
+            and not key.args and not key.keywords:
+        key = key.func.value
+    return type(first) is ast.Name and type(second) is ast.Name and type(key) is ast.Name \
+        and key.id == first.id and value.id == second.id
+
+
+def header_copy_target(stmt: ast.For | ast.AsyncFor) -> str | None:
+    """`for key, value in request.headers.items(): [if key.lower() not in skip:] headers[key] = value`:
+    the name of the dict a loop over a mapping's items copies each item into (the loop's own
+    statements and the `if`s among them, no deeper), or None. Syntax alone: the caller asks whose
+    mapping it is."""
+    iterated = stmt.iter
+    if not (type(iterated) is ast.Call and type(iterated.func) is ast.Attribute and iterated.func.attr == "items"
+            and not iterated.args and type(stmt.target) is ast.Tuple):
+        return None
+    pending: list[ast.stmt] = list(stmt.body)
+    while pending:
+        inner = pending.pop()
+        if type(inner) is ast.If:
+            pending.extend(inner.body)
+            pending.extend(inner.orelse)
+        elif type(inner) is ast.Assign and len(inner.targets) == 1 and type(inner.targets[0]) is ast.Subscript:
+            item = inner.targets[0]
+            if type(item.value) is ast.Name and copies_pairs(stmt.target, item.slice, inner.value):
+                return item.value.id
+    return None
+
+
 def client_attribute(role: str | None) -> bool:
     """Whether a request attribute's role says it is itself a person's data: the client's address,
     device data, or a category's key (`accept_languages`, `remote_user`), not a container."""
