@@ -43,3 +43,45 @@ async def relay(request: Request, skip: set[str], defaults: dict[str, str]):
 ])
 def test_a_copy_of_the_request_headers_is_its_headers(copy: str, expected: list[Seen]) -> None:
     assert observed(COPIED.replace("{copy}", copy)) == expected
+
+
+AUTHORIZATION = '''
+{imports}
+
+def view({parameter}):
+    {read}
+'''
+FLASK = ("from flask import request", "")
+PYRAMID = ("from pyramid.view import view_config", "request")
+
+
+@pytest.mark.parametrize(("framework", "read", "expected"), [
+    # reading the parsed header takes its credentials; its login name read from it directly is a username
+    (FLASK, "auth = request.authorization", [(5, "collect", CREDENTIALS, ATTRIBUTE, False)]),
+    (FLASK, "return request.authorization.username",
+     [(5, "collect", ("user.account.username", *CREDENTIALS), ATTRIBUTE, False)]),
+    (PYRAMID, "scheme, params = request.authorization", [(5, "collect", CREDENTIALS, ATTRIBUTE, False)]),
+    # parts of a header bound to a name are the header taken where it was bound
+    (FLASK, "auth = request.authorization\n    return auth.username, auth.password, auth.token",
+     [(5, "collect", CREDENTIALS, ATTRIBUTE, False)]),
+    # a truth test reads nothing; a comparison with None is read as `request.headers.get("Authorization")
+    # is None` is (a presence test: doubtful at most, CONVENTIONS)
+    (FLASK, "if not request.authorization:\n        return None", []),
+    (FLASK, "if request.authorization is None:\n        return None", [(5, "collect", CREDENTIALS, ATTRIBUTE, False)]),
+])
+def test_the_parsed_authorization_header(framework: tuple[str, str], read: str, expected: list[Seen]) -> None:
+    imports, parameter = framework
+    assert observed(AUTHORIZATION.replace("{imports}", imports).replace("{parameter}", parameter)
+                    .replace("{read}", read)) == expected
+
+
+def test_a_bound_user_agent_read_again_is_no_second_read() -> None:
+    """`agent = request.user_agent` then `agent.browser`: the device data taken where bound."""
+    assert observed('''
+        from flask import request
+
+        def view():
+            agent = request.user_agent
+            return agent.browser, agent.platform, request.user_agent.string
+    ''') == [(5, "collect", DEVICE, "python.request.device", False),
+             (6, "collect", DEVICE, "python.request.device", False)]

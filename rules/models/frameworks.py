@@ -2275,3 +2275,32 @@ def own_headers(request: Request, defaults: dict[str, str]):
         lengths[key] = len(value)
     # ok: python.request.header
     return agent, lengths.get("user-agent")
+
+
+def flask_basic_auth(check):
+    """werkzeug's parsed Authorization header (`request.authorization`): reading it takes the
+    header's credentials, as `request.headers["Authorization"]` does; the Basic login name read from
+    it directly is a username."""
+    # a presence test reads nothing
+    # ok: python.request.attribute
+    if not flask_request.authorization:
+        return None
+    # ruleid: python.request.attribute user.authorization.credentials
+    auth = flask_request.authorization
+    # parts of the header taken where it was bound: no second read
+    # ok: python.request.attribute
+    return check(auth.username, auth.password, auth.token)
+
+
+def opds_rate_limit_key():
+    """The Basic login name as a rate limiter's key (calibre-web's OPDS `limiter.limit` key_func)."""
+    # ruleid: python.request.attribute user.account.username,user.authorization.credentials
+    return flask_request.authorization.username
+
+
+@view_config(route_name="login")
+def pyramid_basic_auth(request):
+    """WebOb's (Pyramid's) `request.authorization`: the header's scheme and parameters."""
+    # ruleid: python.request.attribute user.authorization.credentials
+    scheme, params = request.authorization
+    return scheme, params

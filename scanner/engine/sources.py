@@ -223,6 +223,11 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
         what = ("the client's IP address" if role == "client_ip" else "the client's device data" if role == "device"
                 else f"{category} of the client")
         rule = f"python.request.{role.replace('_', '-')}" if "." not in role else "python.request.attribute"
+        if type(node.value) is ast.Name and client_attribute(base.role):
+            # `auth = request.authorization` then `auth.username`: a part of a datum taken where it was
+            # read from the request and bound (CONVENTIONS: a value bound to a name is kept), no new read
+            return Value(symbol=symbol, role=role, categories=frozenset({category}), steps=base.steps,
+                         reasons=(f"request attribute '{path}'",))
         an.emit(Kind.COLLECT, node, [category], rule,
                 f"{what} is read from the request ({path})", reasons=(f"request attribute '{path}'",))
         return Value(symbol=symbol, role=role, categories=frozenset({category}),
