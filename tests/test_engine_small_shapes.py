@@ -85,3 +85,57 @@ def test_a_bound_user_agent_read_again_is_no_second_read() -> None:
             return agent.browser, agent.platform, request.user_agent.string
     ''') == [(5, "collect", DEVICE, "python.request.device", False),
              (6, "collect", DEVICE, "python.request.device", False)]
+
+
+RELAYED = '''
+from flask import request
+
+def relay(build_request):
+    body = request.get_json()
+    email = body.get("email")
+    return build_request(request, {use})
+'''
+EMAIL = (6, "collect", ("user.contact.email",), FIELD, False)
+
+
+@pytest.mark.parametrize(("use", "expected"), [
+    # copied into another structure: used whole (the body convention), reported where bound
+    ('{"method": "PUT", "body": body}', [(5, "collect", CONTENT, BODY, False), EMAIL]),
+    ('{"items": [body]}', [(5, "collect", CONTENT, BODY, False), EMAIL]),
+    ("body", [(5, "collect", CONTENT, BODY, False), EMAIL]),
+    # only its size or one of its keys: read key by key
+    ('{"size": len(body)}', [EMAIL]),
+    ('{"email": body["email"]}', [EMAIL, (7, "collect", ("user.contact.email",), FIELD, False)]),
+    # a form's arguments keep the form-binding rule
+    ('{"data": body}', [EMAIL]),
+])
+def test_a_bound_body_put_into_a_display(use: str, expected: list[Seen]) -> None:
+    assert observed(RELAYED.replace("{use}", use)) == expected
+
+
+FALLBACK = '''
+from flask import request
+
+def relay(build_request):
+    try:
+        body = request.json
+        body["data"]["id"] = body["data"]["id"].replace("default", "x")
+    except ValueError:
+        body = request.data or b"{}"
+    {use}
+'''
+
+
+@pytest.mark.parametrize(("use", "expected"), [
+    # a whole use after the statement may take either binding: both, where each was bound
+    ('return build_request(request, {"body": body})',
+     [(6, "collect", CONTENT, BODY, False), (9, "collect", CONTENT, BODY, False)]),
+    # read by key afterwards: neither taken whole
+    ('return body.get("note")', []),
+    # bound again after the statement: the `try`'s binding read by key is replaced (the fallback, never
+    # read, is taken where bound, as any body bound and never read is)
+    ("body = request.form\n    return build_request(request, body)",
+     [(9, "collect", CONTENT, BODY, False), (10, "collect", CONTENT, BODY, False)]),
+])
+def test_a_body_bound_in_try_and_in_its_except(use: str, expected: list[Seen]) -> None:
+    assert observed(FALLBACK.replace("{use}", use)) == expected

@@ -2304,3 +2304,62 @@ def pyramid_basic_auth(request):
     # ruleid: python.request.attribute user.authorization.credentials
     scheme, params = request.authorization
     return scheme, params
+
+
+def build_subrequest(request, data):
+    """A helper that makes a subrequest of what it is given (Kinto's `build_request`)."""
+    return data
+
+
+def default_bucket_relay(request):
+    """A body bound, read by key, and then put whole into a dict handed on (Kinto's default bucket
+    view): copied into another structure, it is used whole (the body convention)."""
+    # ruleid: python.request.body user.content
+    body = flask_request.get_json()
+    # ruleid: python.request.field user.contact.email
+    email = body.get("email")
+    return build_subrequest(request, {"method": "PUT", "body": body, "email": email})
+
+
+def sized_relay(request):
+    """Near-miss: only the body's size goes into the dict: the body is read key by key only."""
+    # ok: python.request.body
+    body = flask_request.get_json()
+    # ruleid: python.request.field user.contact.email
+    email = body.get("email")
+    return build_subrequest(request, {"size": len(body), "email": email})
+
+
+def fallback_relay(request):
+    """A body bound in a `try` (read by key there) and bound again in its `except`: what uses the name
+    afterwards may hold either, so a whole use takes both where they were bound."""
+    try:
+        # ruleid: python.request.body user.content
+        body = flask_request.json
+        # ruleid: python.request.field user.contact.email
+        body["email"] = body.get("email", "").lower()
+    except ValueError:
+        # ruleid: python.request.body user.content
+        body = flask_request.data or b"{}"
+    return build_subrequest(request, {"body": body})
+
+
+def fallback_read_by_key(save):
+    """Near-misses: the fallback's name only read by key afterwards takes neither whole; a body bound
+    again after the `try` statement replaces the first."""
+    try:
+        # ok: python.request.body
+        body = flask_request.json
+    except ValueError:
+        # ok: python.request.body
+        body = flask_request.form
+    # ruleid: python.request.field user.contact.phone_number
+    phone = body.get("phone")
+    # ok: python.request.body
+    data = flask_request.json
+    # ruleid: python.request.field user.contact.email
+    email = data["email"]
+    # ruleid: python.request.body user.content
+    data = flask_request.form
+    save(data)
+    return phone, email

@@ -198,6 +198,10 @@ class PendingBody:
     used_whole: bool = False
     """Also used as a whole (passed whole to a call that is no schema: `check_media_attachments(data)`,
     a log call; or walked, its keys or items): taken whole where bound, even though its keys are read too."""
+    tried: bool = False
+    """Bound in a `try` body whose handlers are running: a body one binds to the same name is its
+    fallback (`try: body = request.json ...` / `except ...: body = request.body`), and what uses the
+    name afterwards may hold either: both are kept, whatever keys were read from the first."""
 
 
 # A scope's containers start as these shared empties (read-only, so a write that skips Scope's methods
@@ -994,7 +998,9 @@ class FileAnalyzer:
         for pending in scope.pending.values():
             if not pending.key_read or pending.used_whole and not self._taken_inside(pending.node):
                 for body in (*pending.earlier, pending):
-                    sources.emit_whole_body(self, body.node, body.value)
+                    if body is pending or not body.key_read or body.used_whole or pending.used_whole:
+                        # a fallback's `try` binding read key by key is taken only by a later whole use
+                        sources.emit_whole_body(self, body.node, body.value)
         scope.pending = _NO_PENDING
 
     # ------------------------------------------------------------ statements
@@ -1098,12 +1104,18 @@ class FileAnalyzer:
 
     def _exec_try(self, stmt: ast.Try | ast.TryStar, scope: Scope) -> None:
         outer, scope.raised = scope.raised, []
+        pending_before = dict(scope.pending) if scope.pending else _NO_PENDING  # most functions bind no body
         self.exec_block(stmt.body, scope)
         raised, scope.raised = scope.raised, outer
         if raised and outer is not None:
             outer.extend(raised)  # a handler may re-raise it, or none catch it: the enclosing try's too
         # an exception object's attributes are unknown in general; what the body raised itself is known
         caught = union(raised) if raised else NOTHING
+        # the bodies the `try` bound (few do): one a handler binds to the same name is a fallback
+        tried = [p for name, p in scope.pending.items() if pending_before.get(name) is not p] \
+            if stmt.handlers and scope.pending else []
+        for pending in tried:
+            pending.tried = True
         branches: list[list[ast.stmt]] = [h.body for h in stmt.handlers] + [stmt.orelse]
         for at, handler in enumerate(stmt.handlers):
             if handler.type is not None:
@@ -1115,6 +1127,8 @@ class FileAnalyzer:
                     # its own body starts with its name bound to its own type's value, not the next handler's
                     branches[at] = [_Bound(handler, union([caught, carried])), *handler.body]
         self.exec_branches(branches, scope)
+        for pending in tried:
+            pending.tried = False  # a name bound again after the `try` statement replaces the body
         self.exec_block(stmt.finalbody, scope)
 
     def _carried_exception(self, caught: ast.expr, scope: Scope) -> Value | None:
@@ -1287,7 +1301,7 @@ class FileAnalyzer:
             if value.role in sources.BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
                 before = scope.pending.get(target.id)
                 # a body read by key but passed on whole is still taken where it was bound
-                taken = before is not None and (not before.key_read or before.used_whole)
+                taken = before is not None and (not before.key_read or before.used_whole or before.tried)
                 if taken and _passes_back(value_node, target.id):
                     # `data = self.update_data(data)`: the body bound before, handed back (its
                     # protected keys dropped): taken where it was first bound, not once more here
@@ -1295,7 +1309,9 @@ class FileAnalyzer:
                     scope.pend(target.id, PendingBody(before.node, value, earlier=before.earlier,
                                                       used_whole=before.used_whole))
                 else:
-                    earlier = (*before.earlier, before) if taken and before is not None else ()
+                    # (a `try` binding read by key goes only with its fallback: a name bound again replaces both)
+                    earlier = (*(b for b in before.earlier if not b.key_read or b.used_whole), before) \
+                        if taken and before is not None else ()
                     scope.pend(target.id, PendingBody(value_node, value, earlier=earlier))
             else:
                 if target.id in scope.pending:
@@ -1617,7 +1633,7 @@ class FileAnalyzer:
         values: list[Value] = []
         for key, item in zip(node.keys, node.values):
             item_value = self.eval(item, scope)
-            sources.taken_whole(self, item, item_value, key)
+            sources.taken_whole(self, item, item_value, key, scope)
             if key is None:
                 values.append(data_of(item_value))
                 continue
@@ -1647,7 +1663,7 @@ class FileAnalyzer:
             return Value(symbol=elements[0].symbol, role="files" if all(e.role == "files" for e in elements) else "fields",
                          categories=joined.categories, steps=joined.steps, reasons=joined.reasons)
         for element_node, element in zip(node.elts, elements):
-            sources.taken_whole(self, element_node, element)
+            sources.taken_whole(self, element_node, element, scope=scope)
         if isinstance(node, ast.Tuple):
             sinks.check_header_tuple(self, node, elements, scope)
         for element_node in node.elts:  # a loop, not `all` over a generator: most displays hold a name

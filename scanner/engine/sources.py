@@ -1422,13 +1422,22 @@ def is_request_container(value: Value) -> bool:
 _FORM_BINDING = {"data": "fields", "files": "files"}
 
 
-def taken_whole(an: FileAnalyzer, node: ast.expr, value: Value, key: ast.expr | None = None) -> None:
+def taken_whole(an: FileAnalyzer, node: ast.expr, value: Value, key: ast.expr | None = None,
+                scope: Scope | None = None) -> None:
     """A request body put into a display or an f-string (`f"?{request.POST.urlencode()}"`,
     `{"POST": request.POST.urlencode()}`) is taken whole; a name bound to one is reported where
-    it was bound, unless its keys are read. Not the value of a form-binding `key` of a dict display
-    (`{"data": request.POST}`, see `_FORM_BINDING`): a form's arguments."""
-    if value.role in BODY_ROLES and is_request_container(value) and not isinstance(node, ast.Name):
+    it was bound, unless its keys are read. Put into a dict, list, tuple or set display (`scope`
+    given: `build_request(request, {"body": body})`), a bound body is copied into another structure,
+    a whole use by the body convention (CONVENTIONS.md, "A body bound to a name"), as passing it on
+    directly is: reported where it was bound, whatever keys are read from it too. Not the value of a
+    form-binding `key` of a dict display (`{"data": request.POST}`, see `_FORM_BINDING`): a form's
+    arguments."""
+    if value.role in BODY_ROLES and is_request_container(value):
         if isinstance(key, ast.Constant) and isinstance(key.value, str) and _FORM_BINDING.get(key.value) == value.role:
+            return
+        if isinstance(node, ast.Name):
+            if scope is not None:
+                an.mark_used_whole(node, scope)
             return
         if _query_reencoded(node, value):
             return
