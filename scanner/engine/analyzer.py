@@ -31,7 +31,7 @@ from scanner.engine import control, sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.positions import Positions
-from scanner.engine.sources import FOLDED_METHODS, FOLDED_SYMBOLS
+from scanner.engine.sources import CREDENTIALS, FOLDED_METHODS, FOLDED_SYMBOLS
 from scanner.engine.summaries import (
     EMPTY,
     SECOND_HAND,
@@ -136,7 +136,6 @@ DROPPING_METHODS = frozenset({
 })
 
 
-CREDENTIALS = "user.authorization.credentials"
 # The most leading characters of a secret a slice may keep and still only name it (`token[:8]`).
 _PREFIX_LIMIT = 8
 

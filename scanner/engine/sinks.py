@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
-from scanner.engine.sources import CONTENT, COOKIE_ID, KWARGS, VARARGS, callee_name, inner_bodies
+from scanner.engine.sources import CONTENT, COOKIE_ID, CREDENTIALS, KWARGS, VARARGS, callee_name, inner_bodies
 from scanner.engine.summaries import USE_SETTING, LogSite, RelayedLog
 from scanner.engine.values import HOLE, NOTHING, REQUEST, UNKNOWN, Value, data_of, shape_of, union
 from scanner.model import Cookie, FlowStep, Kind
@@ -631,7 +631,6 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
                      f"HTTP request to known host {host}")
 
 
-_CREDENTIALS = "user.authorization.credentials"
 
 # Hosts that name no third party: the machine itself, a private network's or documentation's names.
 _PRIVATE_HOST = LazyPattern(r"(?:.*\.)?(?:localhost|local|internal|lan|home|test|invalid|example|localdomain)"
@@ -681,7 +680,7 @@ def _fixed_host(an: FileAnalyzer, node: ast.Call, url: Value, url_position: int,
     data = _data(an, rest, kwargs, ignore=ignore)
     # a key or token sent to such a host is the application's own with that service (`params={"key":
     # self.settings["key"]}`), not a person's
-    categories = data.categories - {_CREDENTIALS}
+    categories = data.categories - {CREDENTIALS}
     if not categories and not data.params:
         return  # what is sent is the code's own (a configuration's, a computed report's, its API key)
     recipient = registered_domain(labels)

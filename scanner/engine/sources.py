@@ -114,6 +114,7 @@ VARARGS = -2
 COOKIE_ID = "user.device.cookie_id"
 OWN_COOKIE_RULE = "python.request.cookie"
 CONTENT = "user.content"
+CREDENTIALS = "user.authorization.credentials"
 IP = "user.device.ip_address"
 DEVICE = "user.device"
 
@@ -2238,7 +2239,7 @@ def _route_parameter(
                 alias = keyword.value.value
     kinds = {symbol for symbol, _ in markers}
     if any(_credential_scheme(an, call, scope) for _, call in markers):
-        category = "user.authorization.credentials"
+        category = CREDENTIALS
         message = f"a credential (API key, token) is received as parameter '{arg.arg}'"
         an.emit(Kind.COLLECT, arg, [category], "python.fastapi.credential", message, reasons=("FastAPI security scheme",))
         return Value(categories=frozenset({category}), steps=(an.step(arg, message),))
@@ -4908,7 +4909,7 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = _without_first_word(an, name, owner, _VERB_WORDS)
     if match is None and name in _VALUE_FIELDS and owner:
         match = _value_object_meaning(an, owner)
-    if match is not None and match.category == _CREDENTIALS and _paging_token(an, declaring, name):
+    if match is not None and match.category == CREDENTIALS and _paging_token(an, declaring, name):
         return None
     if match is not None and name in OIDC_PARAMETERS and _declares(an, declaring, "scope"):
         return None  # OpenID Connect's `prompt` beside the `scope` of a login's querystring schema
@@ -4921,7 +4922,6 @@ def _declares(an: FileAnalyzer, declaring: _Declaring, field: str) -> bool:
     return cls is not None and field in _declared_names(an, cls)
 
 
-_CREDENTIALS = "user.authorization.credentials"
 # The words of a listing's paging controls: a bare `token` beside one is the page's cursor.
 _PAGING_WORDS = frozenset({"limit", "offset", "page", "sort", "since", "cursor", "per", "size"})
 
