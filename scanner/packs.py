@@ -472,6 +472,10 @@ class Models:
     """Calls that declare a table whose column calls are its fields (`[[table]]`)."""
     passthrough_calls: SymbolTable[Passthrough] = field(default_factory=lambda: SymbolTable(()))
     """Calls that give back one of their arguments unchanged (`[[passthrough]]`: `typing.cast`)."""
+    inherited: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Attributes a library's base class gives its subclasses' instances (`[inherited]`), by the base's
+    qualified name: (attribute, the qualified name of the object it holds) pairs. Django's
+    `BaseCommand` gives `self.stdout`, an `OutputWrapper` whose `write` prints."""
     inbound: Mapping[str, Inbound] = field(default_factory=dict)
     """Types of the messages chat platforms deliver to bots, by qualified name."""
     inbound_handlers: Mapping[str, Inbound] = field(default_factory=dict)
@@ -653,7 +657,7 @@ def expand(pattern: str) -> Iterator[str]:
 _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "": frozenset({"pack", "returns", "aliases", "log", "heuristics", "sdk", "http", "host", "setter", "header", "jar",
                    "request", "containers", "fastapi", "defaults", "schema", "derive", "configuration", "factory",
-                   "carries", "table", "passthrough", "dict_schema", "inbound"}),
+                   "carries", "table", "passthrough", "dict_schema", "inbound", "inherited"}),
     "pack": frozenset({"name", "description"}),
     "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords", "custom_levels",
                       "not_levels"}),
@@ -799,6 +803,7 @@ def load_models(paths: Iterable[Path] | None = None, *, enabled: Iterable[str] |
 def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Models:
     returns: dict[str, str] = {}
     aliases: dict[str, str] = {}
+    inherited: dict[str, dict[str, str]] = {}
     log_entries: list[tuple[str, LogSink]] = []
     custom_levels: dict[str, tuple[LogSink, frozenset[str]]] = {}
     logger_names: set[str] = set()
@@ -854,6 +859,13 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                     continue
                 for expanded in expand(key):
                     target[expanded] = value
+        for key, value in doc.get("inherited", {}).items():
+            if not isinstance(value, str) or "." not in key:
+                reader.problem(key, "[inherited] keys are `Base.attribute` and values qualified names (strings)")
+                continue
+            for expanded in expand(key):
+                base, _, attr = expanded.rpartition(".")
+                inherited.setdefault(base, {})[attr] = value
         for entry in doc.get("log", []):
             reader.check_keys(entry, "log")
             sink = LogSink(
@@ -1134,6 +1146,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
         carrier_requests=SymbolTable(carrier_request_entries),
         schema_tables=SymbolTable(table_entries),
         passthrough_calls=SymbolTable(passthrough_entries),
+        inherited={base: tuple(sorted(attrs.items())) for base, attrs in sorted(inherited.items())},
         inbound=dict(sorted(inbound_entries)),
         inbound_handlers=dict(sorted(handler_entries)),
         inbound_methods=dict(sorted(method_entries)),

@@ -159,6 +159,9 @@ class ClassInfo:
     """The qualified names of its base classes, where imports tell them."""
     properties: frozenset[str] = frozenset()
     """The names of its `@property` (and `cached_property`) getters."""
+    inherited: tuple[tuple[str, str], ...] = ()
+    """The attributes library base classes give it (`[inherited]`: `stdout`, an `OutputWrapper`), with
+    the objects they hold, for its subclasses in the file."""
 
 
 def _read_as_record(name: str, uses: Sequence[ast.AST]) -> bool:
@@ -761,6 +764,21 @@ class FileAnalyzer:
                                 symbol = self.static_symbol(sub.value, scope)
                             if symbol is not None and self.is_object_symbol(symbol):
                                 info.attributes.setdefault(target.attr, symbol_value_of(symbol))
+        inherited = self.models.inherited
+        if inherited:
+            # what a library's base class gives its instances (Django's `BaseCommand`: `self.stdout`, an
+            # `OutputWrapper` whose `write` prints), directly or through a base class of this file
+            # (`class Command(ImportCommand)`), where the class does not bind it itself: a lookup per base,
+            # once per class, inline (a function call per class cost more than the lookups)
+            for base in info.bases:
+                given = inherited.get(base)
+                if given is None and base[:7] == "@class:":
+                    local = self.classes.get(base[7:])
+                    given = local.inherited if local is not None else None
+                if given:
+                    info.inherited += given
+                    for attr, symbol in given:
+                        info.attributes.setdefault(attr, symbol_value_of(symbol))
         if properties:
             info.properties = frozenset(properties)
             if scope is self.module_scope:
