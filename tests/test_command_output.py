@@ -84,3 +84,28 @@ def test_the_inherited_table() -> None:
 def test_an_inherited_key_without_an_attribute_is_a_problem(tmp_path: Path) -> None:
     assert pack_problems(tmp_path, '[inherited]\n"BaseCommand" = "x.Y()"\n') == [
         "[inherited] keys are `Base.attribute` and values qualified names (strings)"]
+
+
+def test_a_prompt_shown_by_a_function_that_reads_the_console_is_its_question() -> None:
+    source = '''
+    def prompt_nonempty(prompt):
+        return input(prompt).strip()
+
+
+    def get_nonempty(prompt, env_varname=None):
+        if not env_varname:
+            return prompt_nonempty(prompt)
+        print(f"{prompt}[used environment variable: {env_varname}]")
+
+
+    def ask(default=""):
+        prompt = "[default: {}] >>> ".format(default) if default else ">>> "
+        print(prompt, end="")
+        return input()
+
+
+    def show(prompt):
+        print(prompt)
+    '''
+    # `show` reads nothing of the console: its prompt is a model's, content by its name
+    assert observed(source) == [(19, "log", ("user.content",), PRINT, False)]

@@ -1993,3 +1993,33 @@ class ReportWriter:
     def report(self, user):
         # ok: python.print.personal-data
         self.stdout.write(user.email)
+
+
+# --- A console prompt: the program's question, not a prompt a person wrote --------------------------------
+
+
+def prompt_nonempty(prompt):
+    return input(prompt).strip()
+
+
+class InitCommand(BaseCommand):
+    """pretalx's `init` and Django's migration questioner: a function that reads the console shows its
+    `prompt` first; a function that reads nothing shows a prompt of the model's (its text is content)."""
+
+    def get_nonempty(self, prompt, env_varname=None):
+        if not env_varname:
+            return prompt_nonempty(prompt)
+        # ok: python.print.personal-data
+        self.stdout.write(f"{prompt}[used environment variable: {env_varname}]")
+        return env_varname
+
+    def ask_default(self, default=""):
+        prompt = "[default: {}] >>> ".format(default) if default else ">>> "
+        # ok: python.print.personal-data
+        print(prompt, end="")
+        return input() or default
+
+
+def show_model_prompt(prompt):
+    # ruleid: python.print.personal-data user.content
+    print(prompt)

@@ -411,6 +411,42 @@ def _translated_locals(node: ast.Call, scope: Scope) -> Value:
     return union(held) if held else NOTHING
 
 
+# Calls that read what a person types at the console: what a function shows before one is its question.
+_CONSOLE_READERS = frozenset({"input", "getpass"})
+_CONTENT_ONLY = frozenset({CONTENT})
+
+
+def _reads_console(func: ast.FunctionDef | ast.AsyncFunctionDef, functions: dict[str, ast.stmt]) -> bool:
+    """Whether `func` calls `input()` or `getpass()`, itself or through a module function of its file
+    that does (pretalx's `prompt_nonempty(prompt)`)."""
+    for sub in ast.walk(func):
+        if type(sub) is ast.Call:
+            name = callee_name(sub)
+            if name in _CONSOLE_READERS:
+                return True
+            helper = functions.get(name) if type(sub.func) is ast.Name and name else None
+            if helper is not None and any(type(inner) is ast.Call and callee_name(inner) in _CONSOLE_READERS
+                                          for inner in ast.walk(helper)):
+                return True
+    return False
+
+
+def _console_prompt(an: FileAnalyzer, node: ast.Call) -> bool:
+    """Whether a console print shows a `prompt` in a function that reads the console (Django's migration
+    questioner, a setup command asking for a name): the program's question to whoever runs it, not a
+    prompt a person wrote for a model, whatever the name says. Looked at only for a print whose data is
+    content and nothing else, so the function is walked rarely."""
+    if not any(type(r) is ast.Name and r.id == "prompt" or type(r) is ast.Attribute and r.attr == "prompt"
+               for arg in node.args for r in _rendered_whole(arg)):
+        return False
+    func, _ = _enclosing_function(an.tree.body, node.lineno)
+    if func is None:
+        return False
+    functions: dict[str, ast.stmt] = {stmt.name: stmt for stmt in an.tree.body
+                                      if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    return _reads_console(func, functions)
+
+
 def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: list[Value],
          kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
     data = _data(an, args, kwargs, ignore=sink.ignore_keywords)
@@ -446,6 +482,8 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
         # `print(entries[index])` of the entries the function sends an AI provider as its input
         data = union([data, Value(categories=frozenset({CONTENT}),
                                   reasons=("the function sends this value to an AI provider as the user's content",))])
+    if data.categories == _CONTENT_ONLY and sink.library == "print" and _console_prompt(an, node):
+        return
     if not data.categories:
         if scope.logging_wrapper and data.params & {VARARGS, KWARGS}:
             # a logging wrapper that passes on `*args`/`**kwargs` (`_debug_log(msg, *args)`, a decorator's
