@@ -1106,11 +1106,11 @@ class FileAnalyzer:
         self.exec_branches([stmt.body, stmt.orelse], scope)
         copy = sources.header_copy_target(stmt)  # syntax first: few loops copy a mapping item by item
         if copy is not None:
-            copied = self.eval(stmt.iter.func.value, scope)  # type: ignore[attr-defined]
-            if copied.role == "headers" and copied.symbol is not None and copied.symbol.startswith(REQUEST):
+            copied = sources.headers_again(self.eval(stmt.iter.func.value, scope))  # type: ignore[attr-defined]
+            if copied is not None:
                 # `headers = {}; for k, v in request.headers.items(): headers[k] = v`: the request's
                 # headers copied (some left out, maybe): its keys read later are header reads
-                scope.env[copy] = Value(symbol=copied.symbol, role="headers")
+                scope.env[copy] = copied
 
     def _exec_with(self, stmt: ast.With | ast.AsyncWith, scope: Scope) -> None:
         for item in stmt.items:
@@ -1713,10 +1713,10 @@ class FileAnalyzer:
         generator = node.generators[0]
         if len(node.generators) == 1 and type(generator.iter) is ast.Call and type(generator.iter.func) is ast.Attribute \
                 and generator.iter.func.attr == "items" and sources.copies_pairs(generator.target, node.key, node.value):
-            copied = self.eval(generator.iter.func.value, scope)
-            if copied.role == "headers" and copied.symbol is not None and copied.symbol.startswith(REQUEST):
+            copied = sources.headers_again(self.eval(generator.iter.func.value, scope))
+            if copied is not None:
                 # `{k: v for k, v in request.headers.items() if k not in skip}`: the headers copied
-                return Value(symbol=copied.symbol, role="headers")
+                return copied
         return union([self.eval(node.key, comprehension), self.eval(node.value, comprehension)])
 
     def _eval_lambda(self, node: ast.Lambda, scope: Scope) -> Value:
@@ -3189,12 +3189,8 @@ _INSTANCE_DICT = re.compile(r"\(\)\.[A-Za-z_]\w*$")
 
 def _function_of(scope: Scope) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
     """The function whose body `scope` is, or is a block of; None at module level."""
-    current: Scope | None = scope
-    while current is not None:
-        if current.sign_in_of is not None:
-            return current.sign_in_of[0]
-        current = current.parent
-    return None
+    enclosing = sources.enclosing_function(scope)
+    return enclosing[0] if enclosing is not None else None
 
 
 def _sets_on_self(source: str, name: str) -> bool:
@@ -3655,13 +3651,10 @@ def _annotated_class(scope: Scope, name: str, params: frozenset[int]) -> str | N
     """The class a parameter `name` of the enclosing function is annotated with (`Task` for
     `sender: Task | None`, `Optional["celery.Task"]`), when the value read holds that parameter
     (`params`, its index) and the annotation names one class that says what it holds; else None."""
-    current: Scope | None = scope
-    while current is not None and current.sign_in_of is None:
-        current = current.parent  # a comprehension's scope: its function's
-    if current is None or current.sign_in_of is None:
+    enclosing = sources.enclosing_function(scope)  # a comprehension's scope: its function's
+    if enclosing is None:
         return None
-    func = current.sign_in_of[0]
-    args = func.args
+    args = enclosing[0].args
     for index, arg in enumerate(named_parameters(args)):
         if arg.arg == name:
             if arg.annotation is None or index not in params:

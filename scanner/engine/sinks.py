@@ -669,7 +669,6 @@ def _http(an: FileAnalyzer, node: ast.Call, url_position: int, args: list[Value]
                      f"HTTP request to known host {host}")
 
 
-
 # Hosts that name no third party: the machine itself, a private network's or documentation's names.
 _PRIVATE_HOST = LazyPattern(r"(?:.*\.)?(?:localhost|local|internal|lan|home|test|invalid|example|localdomain)"
                             r"(?:\.[a-z]+)?|[0-9.]+|\[?[0-9a-f:]+\]?", re.IGNORECASE)

@@ -74,17 +74,27 @@ _HANDLER_WORDS = frozenset({"handler", "api", "view", "viewset", "apiview", "end
 _ADDRESS_SUFFIXES = frozenset({"name", "id", "pk", "slug", "uuid"})
 
 
+def enclosing_function(scope: Scope) -> tuple[ast.FunctionDef | ast.AsyncFunctionDef, ClassInfo | None,
+                                              RouteInfo | None] | None:
+    """The innermost function around `scope` (`Scope.sign_in_of`: its node, its class and its route,
+    a comprehension's scope giving its function's), or None at module level."""
+    current: Scope | None = scope
+    while current is not None:
+        if current.sign_in_of is not None:
+            return current.sign_in_of
+        current = current.parent
+    return None
+
+
 def addressed_groups(an: FileAnalyzer, scope: Scope) -> frozenset[str]:
     """The owner groups of what the innermost function around `scope` addresses: the head word of
     its class's name without the words that say it is a handler (`UserServerAPIHandler` -> server),
     and the owner of its last parameter that names a record (`put(self, user_name, server_name)` ->
     server; `post(self, group_name)` -> group). Empty outside a function or when neither says."""
-    current: Scope | None = scope
-    while current is not None and current.sign_in_of is None:
-        current = current.parent
-    if current is None or current.sign_in_of is None:
+    enclosing = enclosing_function(scope)
+    if enclosing is None:
         return frozenset()
-    func, cls, _ = current.sign_in_of
+    func, cls, _ = enclosing
     pack = an.classifier.pack
     heads: list[str] = []
     if cls is not None:
@@ -219,11 +229,9 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
         return _inbound_member(an, node, base, symbol)
     model = an.models.request
     role = model.attributes.get(path)
-    if role == "client_ip" or role == "device" or (role is not None and "." in role):
-        category = IP if role == "client_ip" else DEVICE if role == "device" else role
-        what = ("the client's IP address" if role == "client_ip" else "the client's device data" if role == "device"
-                else f"{category} of the client")
-        rule = f"python.request.{role.replace('_', '-')}" if "." not in role else "python.request.attribute"
+    if client_attribute(role):
+        assert role is not None
+        category, what, rule = client_datum(role)
         if type(node.value) is ast.Name and client_attribute(base.role):
             # `auth = request.authorization` then `auth.username`: a part of a datum taken where it was
             # read from the request and bound (CONVENTIONS: a value bound to a name is kept), no new read
@@ -586,12 +594,9 @@ OIDC_PARAMETERS = frozenset({"prompt", "display"})
 def _reads_scope(scope: Scope) -> bool:
     """Whether the function around `scope` (the innermost one) names a `"scope"` key: the request
     it reads is an authorization request. Walked only for a key of OIDC_PARAMETERS (few reads)."""
-    current: Scope | None = scope
-    while current is not None and current.sign_in_of is None:
-        current = current.parent
-    if current is None or current.sign_in_of is None:
-        return False
-    return any(isinstance(node, ast.Constant) and node.value == "scope" for node in ast.walk(current.sign_in_of[0]))
+    enclosing = enclosing_function(scope)
+    return enclosing is not None and any(isinstance(node, ast.Constant) and node.value == "scope"
+                                         for node in ast.walk(enclosing[0]))
 
 
 # The WSGI environ's key for the request body's input stream (PEP 3333), and the request members
@@ -1314,10 +1319,8 @@ def request_call(an: FileAnalyzer, node: ast.Call, func: Value, args: list[Value
         # a method that gives the client's own data (Tornado's `_request_summary()`, which shows the
         # client's address): read as the attribute of that role is
         assert role is not None
-        category = IP if role == "client_ip" else DEVICE if role == "device" else role
-        what = "the client's IP address" if role == "client_ip" else f"{category} of the client"
-        an.emit(Kind.COLLECT, node, [category], f"python.request.{role.replace('_', '-')}" if "." not in role
-                else "python.request.attribute", f"{what} is read from the request ({path}())",
+        category, what, rule = client_datum(role)
+        an.emit(Kind.COLLECT, node, [category], rule, f"{what} is read from the request ({path}())",
                 reasons=(f"request method '{path}'",))
         return Value(categories=frozenset({category}), steps=(an.step(node, f"{what} read by {path}()"),),
                      reasons=(f"request method '{path}'",))
@@ -1345,9 +1348,14 @@ _CASE_METHODS = frozenset({"lower", "upper", "casefold", "title"})
 
 def copied_headers(symbol: str | None, args: list[Value]) -> Value | None:
     """`dict(request.headers)`, `copy.copy(request.META)`: the request's headers again, or None."""
-    if len(args) == 1 and args[0].role == "headers" and symbol in HEADER_COPIES and args[0].symbol is not None \
-            and args[0].symbol.startswith(REQUEST):
-        return Value(symbol=args[0].symbol, role="headers")
+    return headers_again(args[0]) if len(args) == 1 and symbol in HEADER_COPIES else None
+
+
+def headers_again(copied: Value) -> Value | None:
+    """What a copy of `copied` holds when `copied` is the request's headers (a copy made whole or item
+    by item): the request's headers again; None for anything else."""
+    if copied.role == "headers" and copied.symbol is not None and copied.symbol.startswith(REQUEST):
+        return Value(symbol=copied.symbol, role="headers")
     return None
 
 
@@ -1390,6 +1398,16 @@ def client_attribute(role: str | None) -> bool:
     """Whether a request attribute's role says it is itself a person's data: the client's address,
     device data, or a category's key (`accept_languages`, `remote_user`), not a container."""
     return role is not None and (role in ("client_ip", "device") or "." in role)
+
+
+def client_datum(role: str) -> tuple[str, str, str]:
+    """The category, the words and the rule of a request attribute's or method's `client_attribute`
+    role (`client_ip`: the client's IP address)."""
+    if role == "client_ip":
+        return IP, "the client's IP address", "python.request.client-ip"
+    if role == "device":
+        return DEVICE, "the client's device data", "python.request.device"
+    return role, f"{role} of the client", "python.request.attribute"
 
 
 # Methods of a request container that give all of it (`request.POST.urlencode()`, `.copy()`,
@@ -4918,8 +4936,14 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
 
 def _declares(an: FileAnalyzer, declaring: _Declaring, field: str) -> bool:
     """Whether the class being read (or one of its bases of this module) declares `field`."""
+    return field in _names_declared_by(an, declaring)
+
+
+def _names_declared_by(an: FileAnalyzer, declaring: _Declaring) -> Collection[str]:
+    """The names the class being read declares, itself or through its bases of this module
+    (`_declared_names`); none for a class not of this module."""
     cls = _class_nodes(an).get(declaring.owner)
-    return cls is not None and field in _declared_names(an, cls)
+    return _declared_names(an, cls) if cls is not None else ()
 
 
 # The words of a listing's paging controls: a bare `token` beside one is the page's cursor.
@@ -4933,11 +4957,8 @@ def _paging_token(an: FileAnalyzer, declaring: _Declaring, name: str) -> bool:
     credential. A `reset_token` or an `access_token` says what it is by its name."""
     if an.classifier.pack.words(name) != ("token",):
         return False
-    cls = _class_nodes(an).get(declaring.owner)
-    if cls is None:
-        return False
     return any(not _PAGING_WORDS.isdisjoint(an.classifier.pack.words(other))
-               for other in _declared_names(an, cls) if other != name)
+               for other in _names_declared_by(an, declaring) if other != name)
 
 
 def _names_its_row(an: FileAnalyzer, name: str, owner: str) -> bool:
