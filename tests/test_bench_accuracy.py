@@ -569,6 +569,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("tendenci", "tendenci==16.30", "Django", True, True),
         ("mautrix-telegram", "mautrix-telegram==0.15.3", "aiohttp", True, True),
         ("gpt-researcher", "gpt-researcher==0.15.1", "FastAPI", True, True),
+        ("openwisp-radius", "openwisp-radius==1.3.3", "Django", True, True),
     ]
 
 
