@@ -234,6 +234,9 @@ class RequestModel:
     event_parameters: frozenset[str] = frozenset()
     event_objects: frozenset[str] = frozenset()
     """Every type of `events`, for the annotation test."""
+    framework_members: frozenset[str] = frozenset()
+    """Members of a request that name no data but are the framework's own (a response, a session, a
+    subrequest call): a body handed to one is not taken whole by it."""
 
 
 @pickled_by_fields
@@ -671,7 +674,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "header": frozenset({"rule", "names", "methods"}),
     "jar": frozenset({"rule", "classes"}),
     "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "context_names", "attributes",
-                          "methods", "events", "event_parameters"}),
+                          "methods", "events", "event_parameters", "framework_members"}),
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
                           "credential_schemes", "form_classes", "event_decorators", "connection_parameters",
@@ -950,7 +953,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             table = doc["request"]
             reader.check_keys(table, "request")
             for key in ("objects", "annotations", "parameter_names", "self_attributes", "event_parameters",
-                        "context_names"):
+                        "context_names", "framework_members"):
                 request.setdefault(key, set()).update(reader.strings(table, key))
             for package in table.get("events", {}):
                 listed = reader.strings(table["events"], package, required=True)
@@ -1124,6 +1127,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             events=dict(request.get("events", {})),
             event_parameters=frozenset(request.get("event_parameters", ())),
             event_objects=frozenset(t for types in request.get("events", {}).values() for t in types),
+            framework_members=frozenset(request.get("framework_members", ())),
         ),
         routes=RouteModel(
             **{key: frozenset(routes.get(key, ())) for key in _KNOWN_KEYS["fastapi"] - {"form_classes", "credential_schemes"}},

@@ -1739,12 +1739,7 @@ def _framework_member(an: FileAnalyzer, symbol: str) -> bool:
     model = an.models.request
     # a member's member (`request.form.update`, `data.update` of a body rebuilt) is the container's
     return not member.isidentifier() or member in model.attributes or member in model.methods \
-        or member in _FRAMEWORK_MEMBERS
-
-
-# Members of a request that no pack names as data but are the framework's own (a response, a
-# session, a subrequest call): a body handed to one is not taken whole by it.
-_FRAMEWORK_MEMBERS = frozenset({"session", "response", "invoke_subrequest", "errors", "registry", "user", "add_response_callback"})
+        or member in model.framework_members
 
 
 def _query_member(value: Value) -> bool:
