@@ -868,6 +868,7 @@ def schema_table(an: FileAnalyzer, node: ast.Call, table: SchemaTable, scope: Sc
 _OWN_KEYS = frozenset({"id", "pk", "uuid", "guid", "_id"})
 _SCHEMA_WORDS = frozenset({"schema"})
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_FUNCTIONS_AND_CLASSES = (*_FUNCTIONS, ast.ClassDef)
 
 
 def visit_dict_schemas(an: FileAnalyzer) -> None:
@@ -880,15 +881,16 @@ def visit_dict_schemas(an: FileAnalyzer) -> None:
     entries = an.models.dict_schemas
     if not entries:
         return
-    builders = [entry for entry in entries if entry.functions]
-    named = [entry for entry in entries if entry.names]
+    builders, named, builder_of = _schema_entries(entries)
     for stmt in an.tree.body:
-        if isinstance(stmt, _FUNCTIONS):
-            _schema_function(an, stmt, builders)
-        elif isinstance(stmt, ast.ClassDef):
-            for inner in stmt.body:
-                if isinstance(inner, _FUNCTIONS):
-                    _schema_function(an, inner, builders)
+        if isinstance(stmt, _FUNCTIONS_AND_CLASSES):
+            for func in stmt.body if isinstance(stmt, ast.ClassDef) else (stmt,):
+                if isinstance(func, _FUNCTIONS):
+                    entry = builder_of.get(func.name, _NO_BUILDER)  # the memo read inline: every function
+                    if entry is _NO_BUILDER:
+                        entry = _builder_named(builders, builder_of, func.name)
+                    if entry is not None:
+                        _schema_function(an, func, entry)
         elif named and isinstance(stmt, (ast.Assign, ast.AnnAssign)):
             display = _as_dict(stmt.value)
             target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
@@ -970,13 +972,37 @@ def _own_statements(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[as
                 stack.extend(reversed(held))
 
 
-def _schema_function(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, builders: list[DictSchema]) -> None:
-    """A function named as a schema builder (`default_user_schema`): the dicts of its entry's shape
+# The dict schema entries of a pack by their use in `visit_dict_schemas`: those naming builder functions,
+# those naming module-level variables, and for each function name asked about the first builder entry
+# naming it (None for none). Asked for every top-level function and method of every module, and names
+# recur from file to file: one look-up instead of a pattern match per entry. Kept per tuple of entries
+# (the run's packs), the tuple held so that its id is not another's.
+_SCHEMA_ENTRIES: dict[int, tuple[tuple[DictSchema, ...], list[DictSchema], list[DictSchema], dict[str, DictSchema | None]]] = {}
+_NO_BUILDER: Any = object()
+_BUILDER_MEMO_LIMIT = 200_000
+
+
+def _schema_entries(entries: tuple[DictSchema, ...]) -> tuple[list[DictSchema], list[DictSchema], dict[str, DictSchema | None]]:
+    """`entries`' builders, named-variable entries and the memo of builders by function name."""
+    kept = _SCHEMA_ENTRIES.get(id(entries))
+    if kept is None or kept[0] is not entries:
+        kept = _SCHEMA_ENTRIES[id(entries)] = (entries, [entry for entry in entries if entry.functions],
+                                               [entry for entry in entries if entry.names], {})
+    return kept[1], kept[2], kept[3]
+
+
+def _builder_named(builders: list[DictSchema], builder_of: dict[str, DictSchema | None], name: str) -> DictSchema | None:
+    """The first of `builders` whose function patterns match `name`, or None; remembered in `builder_of`."""
+    if len(builder_of) >= _BUILDER_MEMO_LIMIT:
+        builder_of.clear()
+    found = builder_of[name] = next((b for b in builders if b.names_function(name)), None)
+    return found
+
+
+def _schema_function(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, entry: DictSchema) -> None:
+    """A function named as a schema builder (`default_user_schema`) by `entry`: the dicts of its entry's shape
     it returns are schemas, and so is a name it returns, with each key that statements of the
     function bind in it (`schema["password1"] = [...]`, `schema.update({...})`), located there."""
-    entry = next((b for b in builders if b.names_function(func.name)), None)
-    if entry is None:
-        return
     owners = schema_owners(an, func.name)
     if owners is None:
         return
