@@ -1798,9 +1798,12 @@ class FileAnalyzer:
             held = scope.lookup(f"{node.value.id}.{node.attr}")
             if held is not None:
                 return held
-        if base.symbol is not None and base.symbol.startswith(REQUEST):
+        flags = _SYMBOL_FLAGS.get(base.symbol)  # `symbol_flags`, its memo read first
+        if flags is None:
+            flags = symbol_flags(base.symbol)
+        if flags & _AT_REQUEST:
             return sources.request_member(self, node, base, scope)
-        if base.symbol is not None and base.symbol.startswith("@self:"):
+        if flags & _AT_SELF:
             cls = scope.cls
             if cls is not None and node.attr in cls.attributes and (self._tracked(cls.attributes[node.attr])
                                                                     or _url_text(cls.attributes[node.attr])
@@ -1842,15 +1845,15 @@ class FileAnalyzer:
                 if self.properties and node.attr in self._property_names:
                     return self.duck_property(cls.name, node.attr, imported=False) or NOTHING
             return named if named is not None else NOTHING
-        if base.symbol is not None and base.symbol[:7] == "@class:" and not called:
+        if flags & _AT_CLASS and not called:
             # `Google.SEARCH_URL` of a class of the file: the URL its body binds there, as `self.SEARCH_URL`.
             # A URL only: another text's name may say more than the text (`request.META.get(
             # RemoteUserTest.email_header)` reads an e-mail, whatever header `"REMOTE_EMAIL"` is)
-            info = self.classes.get(base.symbol[7:])
+            info = self.classes.get(base.symbol[7:])  # type: ignore[index]  # a symbol by its flags
             held = info.attributes.get(node.attr) if info is not None else None
             if held is not None and isinstance(held.const, str) and "://" in held.const:
                 return held
-        if base.symbol is not None and base.symbol.startswith("builtins."):
+        if flags & _BUILTIN:
             return NOTHING
         owner = owner_name(node.value)
         if base.const is CONFIGURED or owner in self.models.config_owners or base.symbol in self.models.config_symbols:
@@ -1871,7 +1874,7 @@ class FileAnalyzer:
             symbol = self.normalize(f"{base.symbol}.{node.attr}")
             if symbol in self.models.request.objects:
                 return symbol_value_of(REQUEST)
-            if "(" not in base.symbol and not base.symbol.startswith("@"):
+            if "(" not in base.symbol and not flags & _AT:
                 bound = self.bound_elsewhere(symbol)
                 if bound is not None and bound.startswith(URL_CONSTANT):
                     return Value(const=bound[len(URL_CONSTANT):])  # `constants.telemetry_server`
@@ -1998,6 +2001,9 @@ class FileAnalyzer:
         else:
             func = self.eval(node.func, scope)
         symbol = func.symbol  # read once: the call's path below asks it a dozen times
+        flags = _SYMBOL_FLAGS.get(symbol)  # `symbol_flags`, its memo read first: what its prefixes say
+        if flags is None:
+            flags = symbol_flags(symbol)
         if symbol in DEFERRING_CALLS and node.args and not isinstance(node.args[0], ast.Starred):
             # `await asyncio.to_thread(extract_entities, text)`: the call of the function it is handed, with
             # the arguments that follow it (located at this call)
@@ -2023,7 +2029,7 @@ class FileAnalyzer:
                 return symbol_value_of(chosen)
         # whether a pack's table of calls has it (one memoised test; most calls are in none of them):
         # a symbol of the file (`@class:...`) is looked up, as a class may derive from a modelled one
-        modelled = symbol is not None and (symbol[:1] == "@" or self.models.models_call(symbol))
+        modelled = symbol is not None and (flags & _AT != 0 or self.models.models_call(symbol))
         if modelled:
             passthrough = sources.passthrough_of(self, symbol)
             passed = sources.passed_through(self, passthrough, node, args, kwargs, scope) if passthrough else None
@@ -2059,13 +2065,13 @@ class FileAnalyzer:
         if given_body:
             # a helper that returns one key of the container it is given (`int_from_request(request.GET,
             # "start", 1)`) reads that key where it is called: the container is not taken whole
-            reader = None if symbol is not None and symbol.startswith(REQUEST) else self.local_summary(node, func, scope)
+            reader = None if flags & _AT_REQUEST else self.local_summary(node, func, scope)
             keyed_at = reader.keyed[0] if reader is not None and reader.keyed is not None else None
             rebuilt_at = reader.rebuilds if reader is not None else None
             sources.consume_bodies(self, node, symbol, args, kwargs, scope, keyed_at, rebuilt_at)
 
         # request methods and container reads
-        if symbol is not None and symbol.startswith(REQUEST):
+        if flags & _AT_REQUEST:
             if method is not None and base is not None and base.role is not None and method in self.models.request.key_methods:
                 self.mark_key_read(node.func.value, scope)  # type: ignore[attr-defined]
                 return sources.request_key(self, node, base, args[0] if args else NOTHING, scope,
@@ -2126,7 +2132,7 @@ class FileAnalyzer:
                 side_logs = self.side_logs.get(name)
                 if side_logs:
                     sinks.apply_side_logs(self, node, side_logs, args, name)
-        if given_data and symbol is not None and not symbol.startswith("@"):
+        if given_data and symbol is not None and not flags & _AT:
             # only data flowing in makes another module's pass-through function matter here
             key = callable_key(symbol)
             self.uses.add(USE_PASSTHROUGH + key)
@@ -2182,9 +2188,9 @@ class FileAnalyzer:
             return parsed  # a parsed request body, or a copy of the request's headers
         carried = self.models.carriers.get(symbol) if modelled else None
         made = carried is None and not (modelled and symbol in self.models.returns)
-        local_class = made and symbol.startswith("@class:")  # a class of this file
-        # `_looks_like_class(symbol)`, inlined (most calls that get here have a symbol)
-        other_class = made and not local_class and symbol[symbol.rfind(".") + 1:][:1].isupper()
+        local_class = made and flags & _AT_CLASS != 0  # a class of this file
+        # `_looks_like_class(symbol)`, read from the flags (most calls that get here have a symbol)
+        other_class = made and not local_class and flags & _CAPITAL != 0
         # what the call records, before its result is worked out (which records nothing)
         if local_class:
             self.bind_constructor(symbol[len("@class:"):], args, kwargs)
@@ -2417,8 +2423,11 @@ class FileAnalyzer:
         # `_local_key`, inlined: this runs for every call whose result is read
         callee = node.func
         symbol = func.symbol
+        flags = _SYMBOL_FLAGS.get(symbol)  # `symbol_flags`, its memo read first
+        if flags is None:
+            flags = symbol_flags(symbol)
         if isinstance(callee, ast.Name):
-            if symbol is None or not symbol.startswith("builtins."):
+            if not flags & _BUILTIN:
                 found = self.summary_of(callee.id)
                 if found is not None:
                     return found
@@ -2432,14 +2441,14 @@ class FileAnalyzer:
                     if found is not None or not cls.bases or self.defines(cls.name, callee.attr):
                         return found  # the class's own method wins, even while it runs (recursion)
                     return self.inherited_summary(cls, callee.attr)
-                if symbol is not None and symbol.startswith("@instance:"):
-                    return self.summary_of(symbol[len("@instance:"):])
+                if flags & _AT_INSTANCE:
+                    return self.summary_of(symbol[len("@instance:"):])  # type: ignore[index]
                 return None  # a method called outside any class
             if type(owner) is ast.Call and scope.cls is not None and scope.cls.bases \
                     and isinstance(owner.func, ast.Name) and owner.func.id == "super":
                 return self.inherited_summary(scope.cls, callee.attr)  # `super().m()`: the bases' method
         if symbol is not None:
-            if symbol.startswith("@instance:"):
+            if flags & _AT_INSTANCE:
                 return self._instance_method(symbol[len("@instance:"):])
             key = symbol.replace("()", "")  # `callable_key`, inlined
             self.uses.add(USE_FUNCTION + key)
@@ -2965,7 +2974,8 @@ class FileAnalyzer:
         mapped = self.models.returns.get(symbol)
         if mapped is not None:
             return mapped
-        if symbol.startswith("@class:"):
+        flags = _SYMBOL_FLAGS.get(symbol)  # `symbol_flags`, its memo read first
+        if (flags if flags is not None else symbol_flags(symbol)) & _AT_CLASS:
             return "@instance:" + symbol[len("@class:"):]
         if symbol in self.models.literal_factories and (node.args or node.keywords):
             # the literal is the first argument, or given by name (boto3's `client(service_name="ses")`)
@@ -3485,6 +3495,39 @@ class _Missing:
 _MISSING = _Missing()
 
 _NORMALIZED: dict[int, dict[str, str]] = {}
+
+# What a symbol's text says of it, as bits (`symbol_flags`): the evaluator tests the same few prefixes
+# of the same symbols over and over (`member`, `eval_call`, `local_summary`: about 1.2 million
+# `startswith` calls on Django, each ~850 instructions for its argument parsing), where one look-up
+# of a memo (the symbol's hash is kept by the string) answers them all.
+_AT = 1  # "@...": a symbol of the analysis' own (the request, a class, an instance of the file)
+_AT_REQUEST = 2  # REQUEST ("@request" and what it holds)
+_AT_SELF = 4  # "@self:"
+_AT_CLASS = 8  # "@class:"
+_AT_INSTANCE = 16  # "@instance:"
+_BUILTIN = 32  # "builtins."
+_CAPITAL = 64  # its last dotted part starts with a capital (`_looks_like_class`'s first test, as `eval_call` inlines it)
+_SYMBOL_FLAGS: dict[str | None, int] = {None: 0}
+
+
+def symbol_flags(symbol: str | None) -> int:
+    """The bits above of `symbol` (0 for None), memoised per process (emptied as `const_value`'s memo is)."""
+    found = _SYMBOL_FLAGS.get(symbol)
+    if found is not None:
+        return found
+    assert symbol is not None
+    flags = (_AT if symbol[:1] == "@" else 0) | (_AT_REQUEST if symbol.startswith(REQUEST) else 0) \
+        | (_AT_SELF if symbol.startswith("@self:") else 0) | (_AT_CLASS if symbol.startswith("@class:") else 0) \
+        | (_AT_INSTANCE if symbol.startswith("@instance:") else 0) | (_BUILTIN if symbol.startswith("builtins.") else 0) \
+        | (_CAPITAL if symbol[symbol.rfind(".") + 1:][:1].isupper() else 0)
+    if len(_SYMBOL_FLAGS) >= _SYMBOL_FLAGS_LIMIT:
+        _SYMBOL_FLAGS.clear()
+        _SYMBOL_FLAGS[None] = 0
+    _SYMBOL_FLAGS[symbol] = flags
+    return flags
+
+
+_SYMBOL_FLAGS_LIMIT = 200_000
 _NAMED: dict[Match, Value] = {}
 """The value a classifier match gives (a name's category and why), made once per match."""
 _CLASSIFIED: list[tuple[Classifier, dict[tuple[str, str | None], Value | None]]] = []
