@@ -720,7 +720,7 @@ class FileAnalyzer:
                 info.attributes.setdefault(name, const_value(text))
         properties: list[str] = []
         for stmt in node.body:
-            if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if type(stmt) is not ast.FunctionDef and type(stmt) is not ast.AsyncFunctionDef:  # see `owner_name`
                 continue
             if stmt.decorator_list and _is_property(stmt):
                 properties.append(stmt.name)
@@ -1303,7 +1303,7 @@ class FileAnalyzer:
 
     def assign(self, target: ast.expr, value: Value, value_node: ast.expr, scope: Scope, stmt: ast.stmt) -> None:
         """Bind an assignment target; sinks that are assignments (cookies) are checked here."""
-        if isinstance(target, ast.Name):
+        if type(target) is ast.Name:  # by exact type (see `owner_name`), here and below
             bound = value
             if target.id in self.models.logger_names and not self._tracked(value) and not value.categories:
                 # `logger = get_logger(__name__)` from the project's own logging module
@@ -1346,7 +1346,7 @@ class FileAnalyzer:
                             sources.emit_whole_body(self, body.node, body.value)
                     scope.unpend(target.id)
             scope.env[target.id] = bound
-        elif isinstance(target, (ast.Tuple, ast.List)):
+        elif type(target) is ast.Tuple or type(target) is ast.List:
             element = self.element_of(value)
             if value.shape is not None and isinstance(target, ast.Tuple) and "://" in value.shape.partition(HOLE)[0]:
                 # unpacking a tuple that holds one URL the code names (`api_key, api_url = credentials()`):
@@ -1355,11 +1355,11 @@ class FileAnalyzer:
             for elt in target.elts:
                 inner = elt.value if isinstance(elt, ast.Starred) else elt
                 self.assign(inner, element, value_node, scope, stmt)
-        elif isinstance(target, ast.Subscript):
+        elif type(target) is ast.Subscript:
             sources.dynamic_field(self, target, value_node, scope)
             sinks.check_subscript_assignment(self, target, value, value_node, scope, stmt)
             self.store_item(target, value, scope)
-        elif isinstance(target, ast.Attribute):
+        elif type(target) is ast.Attribute:
             base = self.eval(target.value, scope)
             if isinstance(target.value, ast.Name) and target.value.id == "self" and scope.cls is not None:
                 if value.symbol is not None and self.is_object_symbol(value.symbol):
@@ -3468,7 +3468,8 @@ def _class_text(expr: ast.expr, constants: Mapping[str, str]) -> str | None:
 
 def _is_log_call(stmt: ast.stmt) -> bool:
     """Whether `stmt` is a call of a logging method as a statement of its own (`logger.info(...)`)."""
-    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and sources.callee_name(stmt.value) in LOG_METHODS
+    # by exact type (see `owner_name`): asked of the first statements of every function
+    return type(stmt) is ast.Expr and type(stmt.value) is ast.Call and sources.callee_name(stmt.value) in LOG_METHODS
 
 
 @functools.lru_cache(maxsize=65536)

@@ -409,7 +409,7 @@ def inbound_hooks(an: FileAnalyzer, node: ast.ClassDef) -> None:
     `methods`), which of its methods' parameters hold the message (`_inbound_methods`): at the class,
     before its methods are analysed, so that `parameter_value` asks a dict only in such modules."""
     hooks = an.models.inbound_methods
-    if hooks and any(isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in hooks
+    if hooks and any(type(stmt) in _FUNCTIONS and stmt.name in hooks  # type: ignore[attr-defined]
                      for stmt in node.body):
         _inbound_methods(an, node, _inbound_functions(an))
 
@@ -883,9 +883,9 @@ def visit_dict_schemas(an: FileAnalyzer) -> None:
         return
     builders, named, builder_of = _schema_entries(entries)
     for stmt in an.tree.body:
-        if isinstance(stmt, _FUNCTIONS_AND_CLASSES):
-            for func in stmt.body if isinstance(stmt, ast.ClassDef) else (stmt,):
-                if isinstance(func, _FUNCTIONS):
+        if type(stmt) in _FUNCTIONS_AND_CLASSES:  # by exact type (see `analyzer.owner_name`)
+            for func in stmt.body if type(stmt) is ast.ClassDef else (stmt,):
+                if type(func) is ast.FunctionDef or type(func) is ast.AsyncFunctionDef:
                     entry = builder_of.get(func.name, _NO_BUILDER)  # the memo read inline: every function
                     if entry is _NO_BUILDER:
                         entry = _builder_named(builders, builder_of, func.name)
@@ -3218,8 +3218,8 @@ def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaF
     families = an.models.schemas
     by_name = an.models.families_by_name
     for base in node.bases:
-        target = base.value if isinstance(base, ast.Subscript) else base
-        if isinstance(target, ast.Name) and target.id in an.schema_classes:
+        target = base.value if type(base) is ast.Subscript else base  # by exact type (see `analyzer.owner_name`)
+        if type(target) is ast.Name and target.id in an.schema_classes:
             if an.schema_classes[target.id] in an.models.extended_families:
                 continue  # a stored model's plain base: the model has its own family (a further base's)
             return by_name.get(an.schema_classes[target.id])
@@ -3546,8 +3546,8 @@ def _class_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
 
 def callee_name(call: ast.Call) -> str:
     """The name a call is made by: `f` in `f(x)`, `method` in `obj.method(x)`, "" otherwise."""
-    func = call.func
-    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    func = call.func  # by exact type (see `analyzer.owner_name`)
+    return func.id if type(func) is ast.Name else func.attr if type(func) is ast.Attribute else ""
 
 
 def _declares_field(family: SchemaFamily, symbol: str | None, call: ast.Call) -> bool:
@@ -3760,9 +3760,10 @@ _CONFIGURATION_FUNCTION = LazyPattern(r"setting|config|preference", re.IGNORECAS
 
 def _assigned_name(stmt: ast.stmt) -> str | None:
     """`NAME` of `NAME = ...` or `NAME: T = ...`; None for any other statement."""
-    target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
-        stmt.target if isinstance(stmt, ast.AnnAssign) else None
-    return target.id if isinstance(target, ast.Name) else None
+    # by exact type (see `analyzer.owner_name`): asked of every statement of every class body
+    target = stmt.targets[0] if type(stmt) is ast.Assign and len(stmt.targets) == 1 else \
+        stmt.target if type(stmt) is ast.AnnAssign else None
+    return target.id if type(target) is ast.Name else None
 
 
 # WTForms' `FieldList(EmailField(...), min_entries=1)`: a list of entries of the field it is given,
