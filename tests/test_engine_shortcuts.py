@@ -521,3 +521,69 @@ def test_a_names_first_word_ends_at_its_first_dot_or_parenthesis(name: str, word
     from scanner.packs import _first_word
 
     assert _first_word(name) == word
+
+
+@pytest.mark.parametrize("symbol", [
+    "@request", "@request.form", "@requests", "@self:Form", "@class:Form", "@instance:Form", "@instance:Form.save",
+    "@items:django.db.models.Model()", "@url:https://x", "@", "builtins.getattr", "builtins", "django.db.models.Q",
+    "django.db.models.Manager().filter", "openai.OpenAI()", "Form", "form", "a.b(C).d", "a.B(c)", "", ".", "x.",
+])
+def test_a_symbols_flags_say_what_its_prefixes_do(symbol: str) -> None:
+    from scanner.engine import analyzer
+    from scanner.engine.values import REQUEST
+
+    analyzer._SYMBOL_FLAGS.pop(symbol, None)
+    for _ in range(2):  # computed, then read from the memo
+        flags = analyzer.symbol_flags(symbol)
+        assert bool(flags & analyzer._AT) == symbol.startswith("@")
+        assert bool(flags & analyzer._AT_REQUEST) == symbol.startswith(REQUEST)
+        assert bool(flags & analyzer._AT_SELF) == symbol.startswith("@self:")
+        assert bool(flags & analyzer._AT_CLASS) == symbol.startswith("@class:")
+        assert bool(flags & analyzer._AT_INSTANCE) == symbol.startswith("@instance:")
+        assert bool(flags & analyzer._BUILTIN) == symbol.startswith("builtins.")
+        assert bool(flags & analyzer._CAPITAL) == analyzer._looks_like_class(symbol)
+    assert analyzer.symbol_flags(None) == 0
+
+
+def test_the_symbol_flags_memo_is_emptied_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    from scanner.engine import analyzer
+
+    monkeypatch.setattr(analyzer, "_SYMBOL_FLAGS", {None: 0, "a": 0, "b": 0})
+    monkeypatch.setattr(analyzer, "_SYMBOL_FLAGS_LIMIT", 3)
+    assert analyzer.symbol_flags("@self:X") == analyzer._AT | analyzer._AT_SELF  # its last part is "@self:X"
+    assert analyzer._SYMBOL_FLAGS == {None: 0, "@self:X": analyzer._AT | analyzer._AT_SELF}
+
+
+def test_a_docstring_is_not_evaluated_and_a_bare_name_is() -> None:
+    from scanner.engine import analyzer
+
+    source = 'def f(request):\n    """A docstring."""\n    "another bare text"\n    request.form\n'
+    seen: list[type] = []
+    evaluated = analyzer.FileAnalyzer.eval
+
+    def spy(self: FileAnalyzer, node: ast.expr | None, scope: Scope) -> Value:
+        seen.append(type(node))
+        return evaluated(self, node, scope)
+
+    original, analyzer.FileAnalyzer.eval = analyzer.FileAnalyzer.eval, spy  # type: ignore[method-assign]
+    try:
+        analyzed = analyzer.analyze("app/views.py", source, models(), Classifier.load())
+    finally:
+        analyzer.FileAnalyzer.eval = original  # type: ignore[method-assign]
+    assert analyzed.result.skip is None
+    assert ast.Constant not in seen and ast.Attribute in seen  # the bare texts not, `request.form` yes
+
+
+def test_the_schema_builder_memo_finds_what_the_patterns_match() -> None:
+    from scanner.engine.sources import _NO_BUILDER, _schema_entries
+
+    entries = models().dict_schemas
+    builders, named, builder_of = _schema_entries(entries)
+    assert _schema_entries(entries)[2] is builder_of  # one memo per tuple of entries
+    assert builders == [e for e in entries if e.functions] and named == [e for e in entries if e.names]
+    from scanner.engine.sources import _builder_named
+
+    for name in ("default_user_schema", "UserSchema", "get_schema_for", "save", "schemata", "test_x"):
+        expected = next((b for b in builders if b.names_function(name)), None)
+        assert _builder_named(builders, builder_of, name) is expected
+        assert builder_of.get(name, _NO_BUILDER) is expected

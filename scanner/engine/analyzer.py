@@ -3049,7 +3049,8 @@ class FileAnalyzer:
     def is_object_symbol(self, symbol: str) -> bool:
         """True when a symbol names an object the analysis tracks (a module, a class, an instance, a
         modelled return type), False for the opaque result of a library function call."""
-        if symbol.startswith("@") or "(" not in symbol or symbol in self._return_types:
+        flags = _SYMBOL_FLAGS.get(symbol)  # `symbol_flags`, its memo read first
+        if (flags if flags is not None else symbol_flags(symbol)) & _AT or "(" not in symbol or symbol in self._return_types:
             return True
         head = symbol[: symbol.rindex("(")]
         return head.rsplit(".", 1)[-1][:1].isupper() or head in self.models.literal_factories
@@ -3522,10 +3523,13 @@ def symbol_flags(symbol: str | None) -> int:
     if found is not None:
         return found
     assert symbol is not None
-    flags = (_AT if symbol[:1] == "@" else 0) | (_AT_REQUEST if symbol.startswith(REQUEST) else 0) \
-        | (_AT_SELF if symbol.startswith("@self:") else 0) | (_AT_CLASS if symbol.startswith("@class:") else 0) \
-        | (_AT_INSTANCE if symbol.startswith("@instance:") else 0) | (_BUILTIN if symbol.startswith("builtins.") else 0) \
-        | (_CAPITAL if symbol[symbol.rfind(".") + 1:][:1].isupper() else 0)
+    if symbol[:1] == "@":  # the analysis' own prefixes all start so, and "builtins." does not
+        flags = _AT | (_AT_REQUEST if symbol.startswith(REQUEST) else 0) | (_AT_SELF if symbol.startswith("@self:") else 0) \
+            | (_AT_CLASS if symbol.startswith("@class:") else 0) | (_AT_INSTANCE if symbol.startswith("@instance:") else 0)
+    else:
+        flags = _BUILTIN if symbol.startswith("builtins.") else 0
+    if symbol[symbol.rfind(".") + 1:][:1].isupper():
+        flags |= _CAPITAL
     if len(_SYMBOL_FLAGS) >= _SYMBOL_FLAGS_LIMIT:
         _SYMBOL_FLAGS.clear()
         _SYMBOL_FLAGS[None] = 0
