@@ -587,3 +587,14 @@ def test_the_schema_builder_memo_finds_what_the_patterns_match() -> None:
         expected = next((b for b in builders if b.names_function(name)), None)
         assert _builder_named(builders, builder_of, name) is expected
         assert builder_of.get(name, _NO_BUILDER) is expected
+
+
+@pytest.mark.parametrize("symbol", ["app.svc.Service().send", "app.util.clean", "Client(key).send", "x"])
+def test_a_called_symbols_tags_are_its_key_and_uses(symbol: str) -> None:
+    from scanner.engine import analyzer
+    from scanner.engine.summaries import USE_FUNCTION, USE_LOG_SITES, USE_PASSTHROUGH
+
+    key = analyzer.callable_key(symbol)
+    expected = (key, USE_FUNCTION + key, USE_PASSTHROUGH + key, USE_LOG_SITES + key)
+    assert analyzer.callable_tags(symbol) == expected
+    assert analyzer._CALLABLE_TAGS[symbol] == expected

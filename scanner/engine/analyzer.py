@@ -2138,13 +2138,15 @@ class FileAnalyzer:
                     sinks.apply_side_logs(self, node, side_logs, args, name)
         if given_data and symbol is not None and not flags & _AT:
             # only data flowing in makes another module's pass-through function matter here
-            key = callable_key(symbol)
-            self.uses.add(USE_PASSTHROUGH + key)
+            tags = _CALLABLE_TAGS.get(symbol)  # `callable_tags`, its memo read first
+            if tags is None:
+                tags = callable_tags(symbol)
+            self.uses.add(tags[2])
             if given_personal or scope.logging_wrapper:
                 # and where it logs its parameters, only personal data given there (or a wrapper's own
                 # parameters passed on: `sinks._relay`); its other callers are not analysed again when
                 # an import cycle gives it log sites in a later round
-                self.uses.add(USE_LOG_SITES + key)
+                self.uses.add(tags[3])
         if summary is not None:
             sinks.apply_summary(self, node, summary, args, kwargs, scope)
             if summary.log_sites and summary.only_logs and not self._own_summary(summary):
@@ -2455,9 +2457,11 @@ class FileAnalyzer:
         if symbol is not None:
             if flags & _AT_INSTANCE:
                 return self._instance_method(symbol[len("@instance:"):])
-            key = symbol.replace("()", "")  # `callable_key`, inlined
-            self.uses.add(USE_FUNCTION + key)
-            return self.external.functions.get(key)
+            tags = _CALLABLE_TAGS.get(symbol)  # `callable_tags`, its memo read first
+            if tags is None:
+                tags = callable_tags(symbol)
+            self.uses.add(tags[1])
+            return self.external.functions.get(tags[0])
         return None
 
     def _own_summary(self, summary: FunctionSummary) -> bool:
@@ -3072,7 +3076,12 @@ class FileAnalyzer:
     def bound_elsewhere(self, symbol: str) -> str | None:
         """What another module of the project bound the qualified name `symbol` to (`app.db` ->
         `flask_sqlalchemy.SQLAlchemy()`), or None; the lookup is recorded as a use."""
-        self.uses.add(USE_VARIABLE + symbol)
+        tag = _VARIABLE_TAGS.get(symbol)  # the use made once per symbol (its hash kept), not per look-up
+        if tag is None:
+            if len(_VARIABLE_TAGS) >= _TAGS_LIMIT:
+                _VARIABLE_TAGS.clear()
+            tag = _VARIABLE_TAGS[symbol] = USE_VARIABLE + symbol
+        self.uses.add(tag)
         return self.external.variables.get(symbol)
 
     def request_attribute(self, name: str) -> bool:
@@ -3580,6 +3589,23 @@ def _keyed_return(returns: Sequence[Value]) -> tuple[int, int, str] | None:
 def callable_key(symbol: str) -> str:
     """How a summary is looked up: `app.svc.Service().send` is the method `app.svc.Service.send`."""
     return symbol.replace("()", "")
+
+
+# The key (`callable_key`) of a called symbol and its three uses (USE_FUNCTION, USE_PASSTHROUGH,
+# USE_LOG_SITES), made once per symbol: the evaluator records them at every call of another module's
+# function (100,000 on Django), and a string made anew is hashed anew when added to the uses.
+_CALLABLE_TAGS: dict[str, tuple[str, str, str, str]] = {}
+_VARIABLE_TAGS: dict[str, str] = {}  # USE_VARIABLE + symbol, by symbol (`FileAnalyzer.bound_elsewhere`)
+_TAGS_LIMIT = 200_000
+
+
+def callable_tags(symbol: str) -> tuple[str, str, str, str]:
+    """`callable_key(symbol)` and its uses as a function, a pass-through and where it logs; memoised."""
+    if len(_CALLABLE_TAGS) >= _TAGS_LIMIT:
+        _CALLABLE_TAGS.clear()
+    key = callable_key(symbol)
+    tags = _CALLABLE_TAGS[symbol] = (key, USE_FUNCTION + key, USE_PASSTHROUGH + key, USE_LOG_SITES + key)
+    return tags
 
 
 _STATEMENT_PARTS = (ast.stmt, ast.excepthandler, ast.match_case)
