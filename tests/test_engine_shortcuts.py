@@ -535,23 +535,25 @@ def test_a_symbols_flags_say_what_its_prefixes_do(symbol: str) -> None:
     analyzer._SYMBOL_FLAGS.pop(symbol, None)
     for _ in range(2):  # computed, then read from the memo
         flags = analyzer.symbol_flags(symbol)
-        assert bool(flags & analyzer._AT) == symbol.startswith("@")
-        assert bool(flags & analyzer._AT_REQUEST) == symbol.startswith(REQUEST)
-        assert bool(flags & analyzer._AT_SELF) == symbol.startswith("@self:")
-        assert bool(flags & analyzer._AT_CLASS) == symbol.startswith("@class:")
-        assert bool(flags & analyzer._AT_INSTANCE) == symbol.startswith("@instance:")
-        assert bool(flags & analyzer._BUILTIN) == symbol.startswith("builtins.")
-        assert bool(flags & analyzer._CAPITAL) == analyzer._looks_like_class(symbol)
-    assert analyzer.symbol_flags(None) == 0
+        assert flags[analyzer._AT] == symbol.startswith("@")
+        assert flags[analyzer._AT_REQUEST] == symbol.startswith(REQUEST)
+        assert flags[analyzer._AT_SELF] == symbol.startswith("@self:")
+        assert flags[analyzer._AT_CLASS] == symbol.startswith("@class:")
+        assert flags[analyzer._AT_INSTANCE] == symbol.startswith("@instance:")
+        assert flags[analyzer._BUILTIN] == symbol.startswith("builtins.")
+        assert flags[analyzer._CAPITAL] == analyzer._looks_like_class(symbol)
+    assert analyzer.symbol_flags(None) == (False,) * 7
 
 
 def test_the_symbol_flags_memo_is_emptied_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
     from scanner.engine import analyzer
 
-    monkeypatch.setattr(analyzer, "_SYMBOL_FLAGS", {None: 0, "a": 0, "b": 0})
+    nothing = analyzer._NO_FLAGS
+    monkeypatch.setattr(analyzer, "_SYMBOL_FLAGS", {None: nothing, "a": nothing, "b": nothing})
     monkeypatch.setattr(analyzer, "_SYMBOL_FLAGS_LIMIT", 3)
-    assert analyzer.symbol_flags("@self:X") == analyzer._AT | analyzer._AT_SELF  # its last part is "@self:X"
-    assert analyzer._SYMBOL_FLAGS == {None: 0, "@self:X": analyzer._AT | analyzer._AT_SELF}
+    flags = (True, False, True, False, False, False, False)  # its last part is "@self:X": no capital
+    assert analyzer.symbol_flags("@self:X") == flags
+    assert analyzer._SYMBOL_FLAGS == {None: nothing, "@self:X": flags}
 
 
 def test_a_docstring_is_not_evaluated_and_a_bare_name_is() -> None:

@@ -1805,9 +1805,9 @@ class FileAnalyzer:
         flags = _SYMBOL_FLAGS.get(base.symbol)  # `symbol_flags`, its memo read first
         if flags is None:
             flags = symbol_flags(base.symbol)
-        if flags & _AT_REQUEST:
+        if flags[_AT_REQUEST]:
             return sources.request_member(self, node, base, scope)
-        if flags & _AT_SELF:
+        if flags[_AT_SELF]:
             cls = scope.cls
             if cls is not None and node.attr in cls.attributes and (self._tracked(cls.attributes[node.attr])
                                                                     or _url_text(cls.attributes[node.attr])
@@ -1849,7 +1849,7 @@ class FileAnalyzer:
                 if self.properties and node.attr in self._property_names:
                     return self.duck_property(cls.name, node.attr, imported=False) or NOTHING
             return named if named is not None else NOTHING
-        if flags & _AT_CLASS and not called:
+        if flags[_AT_CLASS] and not called:
             # `Google.SEARCH_URL` of a class of the file: the URL its body binds there, as `self.SEARCH_URL`.
             # A URL only: another text's name may say more than the text (`request.META.get(
             # RemoteUserTest.email_header)` reads an e-mail, whatever header `"REMOTE_EMAIL"` is)
@@ -1857,7 +1857,7 @@ class FileAnalyzer:
             held = info.attributes.get(node.attr) if info is not None else None
             if held is not None and isinstance(held.const, str) and "://" in held.const:
                 return held
-        if flags & _BUILTIN:
+        if flags[_BUILTIN]:
             return NOTHING
         owner = owner_name(node.value)
         if base.const is CONFIGURED or owner in self.models.config_owners or base.symbol in self.models.config_symbols:
@@ -1878,7 +1878,7 @@ class FileAnalyzer:
             symbol = self.normalize(f"{base.symbol}.{node.attr}")
             if symbol in self.models.request.objects:
                 return symbol_value_of(REQUEST)
-            if "(" not in base.symbol and not flags & _AT:
+            if "(" not in base.symbol and not flags[_AT]:
                 bound = self.bound_elsewhere(symbol)
                 if bound is not None and bound.startswith(URL_CONSTANT):
                     return Value(const=bound[len(URL_CONSTANT):])  # `constants.telemetry_server`
@@ -2033,7 +2033,7 @@ class FileAnalyzer:
                 return symbol_value_of(chosen)
         # whether a pack's table of calls has it (one memoised test; most calls are in none of them):
         # a symbol of the file (`@class:...`) is looked up, as a class may derive from a modelled one
-        modelled = symbol is not None and (flags & _AT != 0 or self.models.models_call(symbol))
+        modelled = symbol is not None and (flags[_AT] or self.models.models_call(symbol))
         if modelled:
             passthrough = sources.passthrough_of(self, symbol)
             passed = sources.passed_through(self, passthrough, node, args, kwargs, scope) if passthrough else None
@@ -2069,13 +2069,13 @@ class FileAnalyzer:
         if given_body:
             # a helper that returns one key of the container it is given (`int_from_request(request.GET,
             # "start", 1)`) reads that key where it is called: the container is not taken whole
-            reader = None if flags & _AT_REQUEST else self.local_summary(node, func, scope)
+            reader = None if flags[_AT_REQUEST] else self.local_summary(node, func, scope)
             keyed_at = reader.keyed[0] if reader is not None and reader.keyed is not None else None
             rebuilt_at = reader.rebuilds if reader is not None else None
             sources.consume_bodies(self, node, symbol, args, kwargs, scope, keyed_at, rebuilt_at)
 
         # request methods and container reads
-        if flags & _AT_REQUEST:
+        if flags[_AT_REQUEST]:
             if method is not None and base is not None and base.role is not None and method in self.models.request.key_methods:
                 self.mark_key_read(node.func.value, scope)  # type: ignore[attr-defined]
                 return sources.request_key(self, node, base, args[0] if args else NOTHING, scope,
@@ -2136,7 +2136,7 @@ class FileAnalyzer:
                 side_logs = self.side_logs.get(name)
                 if side_logs:
                     sinks.apply_side_logs(self, node, side_logs, args, name)
-        if given_data and symbol is not None and not flags & _AT:
+        if given_data and symbol is not None and not flags[_AT]:
             # only data flowing in makes another module's pass-through function matter here
             tags = _CALLABLE_TAGS.get(symbol)  # `callable_tags`, its memo read first
             if tags is None:
@@ -2194,9 +2194,9 @@ class FileAnalyzer:
             return parsed  # a parsed request body, or a copy of the request's headers
         carried = self.models.carriers.get(symbol) if modelled else None
         made = carried is None and not (modelled and symbol in self.models.returns)
-        local_class = made and flags & _AT_CLASS != 0  # a class of this file
+        local_class = made and flags[_AT_CLASS]  # a class of this file
         # `_looks_like_class(symbol)`, read from the flags (most calls that get here have a symbol)
-        other_class = made and not local_class and flags & _CAPITAL != 0
+        other_class = made and not local_class and flags[_CAPITAL]
         # what the call records, before its result is worked out (which records nothing)
         if local_class:
             self.bind_constructor(symbol[len("@class:"):], args, kwargs)
@@ -2434,7 +2434,7 @@ class FileAnalyzer:
             flags = symbol_flags(symbol)
         kind = type(callee)  # by exact type (see `owner_name`)
         if kind is ast.Name:
-            if not flags & _BUILTIN:
+            if not flags[_BUILTIN]:
                 found = self.summary_of(callee.id)  # type: ignore[attr-defined]
                 if found is not None:
                     return found
@@ -2448,14 +2448,14 @@ class FileAnalyzer:
                     if found is not None or not cls.bases or self.defines(cls.name, callee.attr):  # type: ignore[attr-defined]
                         return found  # the class's own method wins, even while it runs (recursion)
                     return self.inherited_summary(cls, callee.attr)  # type: ignore[attr-defined]
-                if flags & _AT_INSTANCE:
+                if flags[_AT_INSTANCE]:
                     return self.summary_of(symbol[len("@instance:"):])  # type: ignore[index]
                 return None  # a method called outside any class
             if type(owner) is ast.Call and scope.cls is not None and scope.cls.bases \
                     and type(owner.func) is ast.Name and owner.func.id == "super":
                 return self.inherited_summary(scope.cls, callee.attr)  # type: ignore[attr-defined]  # `super().m()`
         if symbol is not None:
-            if flags & _AT_INSTANCE:
+            if flags[_AT_INSTANCE]:
                 return self._instance_method(symbol[len("@instance:"):])
             tags = _CALLABLE_TAGS.get(symbol)  # `callable_tags`, its memo read first
             if tags is None:
@@ -2984,7 +2984,7 @@ class FileAnalyzer:
         if mapped is not None:
             return mapped
         flags = _SYMBOL_FLAGS.get(symbol)  # `symbol_flags`, its memo read first
-        if (flags if flags is not None else symbol_flags(symbol)) & _AT_CLASS:
+        if (flags if flags is not None else symbol_flags(symbol))[_AT_CLASS]:
             return "@instance:" + symbol[len("@class:"):]
         if symbol in self.models.literal_factories and (node.args or node.keywords):
             # the literal is the first argument, or given by name (boto3's `client(service_name="ses")`)
@@ -3054,7 +3054,7 @@ class FileAnalyzer:
         """True when a symbol names an object the analysis tracks (a module, a class, an instance, a
         modelled return type), False for the opaque result of a library function call."""
         flags = _SYMBOL_FLAGS.get(symbol)  # `symbol_flags`, its memo read first
-        if (flags if flags is not None else symbol_flags(symbol)) & _AT or "(" not in symbol or symbol in self._return_types:
+        if (flags if flags is not None else symbol_flags(symbol))[_AT] or "(" not in symbol or symbol in self._return_types:
             return True
         head = symbol[: symbol.rindex("(")]
         return head.rsplit(".", 1)[-1][:1].isupper() or head in self.models.literal_factories
@@ -3512,36 +3512,35 @@ _MISSING = _Missing()
 
 _NORMALIZED: dict[int, dict[str, str]] = {}
 
-# What a symbol's text says of it, as bits (`symbol_flags`): the evaluator tests the same few prefixes
-# of the same symbols over and over (`member`, `eval_call`, `local_summary`: about 1.2 million
-# `startswith` calls on Django, each ~850 instructions for its argument parsing), where one look-up
-# of a memo (the symbol's hash is kept by the string) answers them all.
-_AT = 1  # "@...": a symbol of the analysis' own (the request, a class, an instance of the file)
-_AT_REQUEST = 2  # REQUEST ("@request" and what it holds)
-_AT_SELF = 4  # "@self:"
-_AT_CLASS = 8  # "@class:"
-_AT_INSTANCE = 16  # "@instance:"
-_BUILTIN = 32  # "builtins."
-_CAPITAL = 64  # its last dotted part starts with a capital (`_looks_like_class`'s first test, as `eval_call` inlines it)
-_SYMBOL_FLAGS: dict[str | None, int] = {None: 0}
+# What a symbol's text says of it (`symbol_flags`): the evaluator tests the same few prefixes of the
+# same symbols over and over (`member`, `eval_call`, `local_summary`: about 1.2 million `startswith`
+# calls on Django, each ~850 instructions for its argument parsing), where one look-up of a memo (the
+# symbol's hash is kept by the string) answers them all. A tuple of booleans, read by these indices
+# (a subscript of a tuple by a constant and a test of a bool cost a fifth of an `int &` and its test).
+_AT = 0  # "@...": a symbol of the analysis' own (the request, a class, an instance of the file)
+_AT_REQUEST = 1  # REQUEST ("@request" and what it holds)
+_AT_SELF = 2  # "@self:"
+_AT_CLASS = 3  # "@class:"
+_AT_INSTANCE = 4  # "@instance:"
+_BUILTIN = 5  # "builtins."
+_CAPITAL = 6  # its last dotted part starts with a capital (`_looks_like_class`, as `eval_call` inlines it)
+_NO_FLAGS = (False,) * 7
+_SYMBOL_FLAGS: dict[str | None, tuple[bool, ...]] = {None: _NO_FLAGS}
 
 
-def symbol_flags(symbol: str | None) -> int:
-    """The bits above of `symbol` (0 for None), memoised per process (emptied as `const_value`'s memo is)."""
+def symbol_flags(symbol: str | None) -> tuple[bool, ...]:
+    """The flags above of `symbol` (all False for None), memoised per process (emptied as `const_value`'s memo is)."""
     found = _SYMBOL_FLAGS.get(symbol)
     if found is not None:
         return found
     assert symbol is not None
-    if symbol[:1] == "@":  # the analysis' own prefixes all start so, and "builtins." does not
-        flags = _AT | (_AT_REQUEST if symbol.startswith(REQUEST) else 0) | (_AT_SELF if symbol.startswith("@self:") else 0) \
-            | (_AT_CLASS if symbol.startswith("@class:") else 0) | (_AT_INSTANCE if symbol.startswith("@instance:") else 0)
-    else:
-        flags = _BUILTIN if symbol.startswith("builtins.") else 0
-    if symbol[symbol.rfind(".") + 1:][:1].isupper():
-        flags |= _CAPITAL
+    at = symbol[:1] == "@"  # the analysis' own prefixes all start so, and "builtins." does not
+    flags = (at, at and symbol.startswith(REQUEST), at and symbol.startswith("@self:"), at and symbol.startswith("@class:"),
+             at and symbol.startswith("@instance:"), not at and symbol.startswith("builtins."),
+             symbol[symbol.rfind(".") + 1:][:1].isupper())
     if len(_SYMBOL_FLAGS) >= _SYMBOL_FLAGS_LIMIT:
         _SYMBOL_FLAGS.clear()
-        _SYMBOL_FLAGS[None] = 0
+        _SYMBOL_FLAGS[None] = _NO_FLAGS
     _SYMBOL_FLAGS[symbol] = flags
     return flags
 
