@@ -132,7 +132,8 @@ def _split(text: str, invariant: frozenset[str]) -> tuple[str, ...]:
 
 def _singular(word: str, invariant: frozenset[str]) -> str:
     """`word` without a simple English plural ending; short and invariant words unchanged."""
-    if len(word) <= 2 or word in invariant or not word.endswith("s") or word.isdigit():
+    # `word[-1]`: three characters at least by then, and a subscript costs less than `endswith`'s parse
+    if len(word) <= 2 or word in invariant or word[-1] != "s" or word.isdigit():
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
