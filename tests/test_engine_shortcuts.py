@@ -600,3 +600,23 @@ def test_a_called_symbols_tags_are_its_key_and_uses(symbol: str) -> None:
     expected = (key, USE_FUNCTION + key, USE_PASSTHROUGH + key, USE_LOG_SITES + key)
     assert analyzer.callable_tags(symbol) == expected
     assert analyzer._CALLABLE_TAGS[symbol] == expected
+
+
+@pytest.mark.parametrize("module", ["scanner/engine/sources.py", "scanner/engine/walk.py", "tests/test_engine_shortcuts.py"])
+def test_walk_gives_the_nodes_of_ast_walk_in_its_order(module: str) -> None:
+    from pathlib import Path
+
+    from scanner.engine.walk import walk
+
+    tree = ast.parse(Path(module).read_text(encoding="utf-8"))
+    assert [id(node) for node in walk(tree)] == [id(node) for node in ast.walk(tree)]
+    for function in (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef)):
+        assert [id(node) for node in walk(function)] == [id(node) for node in ast.walk(function)]
+
+
+def test_walk_skips_a_field_left_unset_as_ast_walk_does() -> None:
+    from scanner.engine.walk import walk
+
+    built = ast.Call(func=ast.Name(id="f"), args=[ast.Constant(1)])  # no `keywords`, no positions
+    assert [type(node) for node in walk(built)] == [type(node) for node in ast.walk(built)] \
+        == [ast.Call, ast.Name, ast.Constant]  # a Name built without its `ctx` has none

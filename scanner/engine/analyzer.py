@@ -74,6 +74,7 @@ from scanner.engine.values import (
     with_data_of,
     with_step,
 )
+from scanner.engine.walk import walk
 from scanner.model import Cookie, FileResult, FlowStep, Kind, Observation, Skip, SkipReason, Span
 from scanner.packs import Models, aliased_prefix
 
@@ -1740,7 +1741,7 @@ class FileAnalyzer:
     def _names_request(expr: ast.expr, scope: Scope) -> bool:
         """Whether an expression names the request: an attribute `self.request`, or a name bound to it
         (`request`, `flask_request`)."""
-        for node in ast.walk(expr):
+        for node in walk(expr):
             if type(node) is ast.Attribute and node.attr == "request":
                 return True
             if type(node) is ast.Name:
@@ -3643,7 +3644,7 @@ def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     bound = {a.arg for a in named_parameters(func.args)}
     bound.update(a.arg for a in (func.args.vararg, func.args.kwarg) if a is not None)
     read: set[str] = set()
-    for node in ast.walk(func):
+    for node in walk(func):
         if node is func:
             continue
         if isinstance(node, ast.Name):

@@ -18,6 +18,7 @@ from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.sources import CONTENT, COOKIE_ID, CREDENTIALS, KWARGS, VARARGS, callee_name, inner_bodies
 from scanner.engine.summaries import USE_SETTING, LogSite, RelayedLog
 from scanner.engine.values import HOLE, NOTHING, REQUEST, UNKNOWN, Value, data_of, shape_of, union
+from scanner.engine.walk import walk
 from scanner.model import Cookie, FlowStep, Kind
 from scanner.packs import CookieSetter, HostRecipient, LogSink, Models, ShareSink
 
@@ -1158,7 +1159,7 @@ def sentry_processors(tree: ast.Module) -> dict[str, int]:
     processor passes its event to (`_set_user_info(request, event)`) edits the event too."""
     functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
     registered: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             functions.setdefault(node.name, node)
             if any(_callee_name(d) in SENTRY_REGISTRARS for d in node.decorator_list):

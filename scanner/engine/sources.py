@@ -30,6 +30,7 @@ from scanner.engine.summaries import (
     USE_RESPONSE,
 )
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value, symbol_value_of, union
+from scanner.engine.walk import walk
 from scanner.model import Cookie, Kind
 from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable, matches_any
 
@@ -3359,7 +3360,7 @@ def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFami
     for stmt in node.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("__str__", "__repr__"):
             custom = True
-            for sub in ast.walk(stmt):
+            for sub in walk(stmt):
                 if type(sub) is ast.Call:
                     categories.update(_named_in_repr(an, sub, node.name))
                     continue
@@ -3745,7 +3746,7 @@ def _built_fields_in(an: FileAnalyzer, building: _Building, body: list[ast.stmt]
             # dict(formatted_name=StringField(...))`) are read as fields of what it names, as a dict
             # schema's keys are: `formatted_name` of a profile is the person's name
             holder = owner if owner is not None else _assigned_name(stmt)
-            for node in ast.walk(stmt):
+            for node in walk(stmt):
                 for name, call, where in _named_calls(node):
                     call = _listed_field(call)
                     family = _built_field_family(call, building)
@@ -4520,7 +4521,7 @@ def _imported_schema(an: FileAnalyzer, annotation: ast.expr, scope: Scope) -> bo
 def _nested_family(an: FileAnalyzer, node: ast.expr, scope: Scope, owner: str) -> str | None:
     """The family of the schema class of the project that `node` (an annotation, or a call's callee)
     names, other than `owner`: of this module (defined above it) or of another one; None for none."""
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if isinstance(sub, ast.Name) and sub.id != owner and sub.id in an.schema_classes:
             return an.schema_classes[sub.id]
         if isinstance(sub, (ast.Name, ast.Attribute)) and isinstance(getattr(sub, "ctx", None), ast.Load):
