@@ -946,6 +946,21 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("authentication_response", None, None),
     ("registration_response", "SignupResult", None),
     ("saml_response_url", None, None),
+    # --- a chat network's user ids (Matrix's `mxid`, Telegram's `tgid`) of a person, a bridge's puppet
+    ("mxid", "User", UNIQUE_ID),
+    ("mxid", "AbstractUser", UNIQUE_ID),
+    ("sender_mxid", None, UNIQUE_ID),
+    ("user_mxid", "Backfill", UNIQUE_ID),
+    ("tgid", "sender", UNIQUE_ID),
+    ("tg_id", "user", UNIQUE_ID),
+    ("tgid", "Puppet", UNIQUE_ID),
+    ("matrix_user_id", None, UNIQUE_ID),
+    ("mxid", "Portal", None),
+    ("mxid", "message", None),
+    ("tgid", "Portal", None),
+    ("mxid", None, None),
+    ("custom_mxid", "Puppet", None),
+    ("mxid_template", "Puppet", None),
 ]
 
 

@@ -58,6 +58,7 @@ from .audit import log_action
 from .paypal_client import PayPalHttpClient
 from .serializers import UserSerializer
 from .billing import stripe_lookup
+from .types import TelegramID
 from .bounces import ProbeVERP
 from .observability import get_logger, log_calls
 
@@ -2023,3 +2024,45 @@ class InitCommand(BaseCommand):
 def show_model_prompt(prompt):
     # ruleid: python.print.personal-data user.content
     print(prompt)
+
+
+# --- A chat bridge's users: Matrix's and Telegram's ids, a parameter typed by a person's class ---------
+
+
+class BridgeUser:
+    """mautrix-telegram's `AbstractUser`: a Matrix user (`mxid`, `@alice:example.org`) with a Telegram
+    account (`tgid`); its `log` a logger the framework's base class makes."""
+
+    log = logging.getLogger("mau.user")
+
+    @property
+    def tgid(self) -> TelegramID:  # a project's `NewType` of an int, imported: says no more than the name
+        return TelegramID(self.id)
+
+    async def connect(self):
+        # ruleid: python.logging.personal-data user.unique_id
+        self.log.debug(f"{self.mxid} connected")
+        # ruleid: python.logging.personal-data user.unique_id
+        self.log.debug(f"Telegram account {self.tgid} connected")
+
+
+class BridgePortal:
+    """A bridged chat: its own `mxid` is a room's id and its `tgid` a chat's, no person's."""
+
+    log = logging.getLogger("mau.portal")
+
+    async def backfill(self, source: BridgeUser, deleter: "BridgeUser", count: int) -> None:
+        # ruleid: python.logging.personal-data user.unique_id
+        self.log.debug(f"Backfilling through {source.mxid}")
+        # ruleid: python.logging.personal-data user.unique_id
+        self.log.debug(f"Redaction by {deleter.tgid}")
+        # ok: python.logging.personal-data
+        self.log.debug(f"Backfilling {count} messages into {self.mxid} ({self.tgid})")
+
+    async def kick(self, user, sender, msg, event, source_portal: "BridgePortal") -> None:
+        # ruleid: python.logging.personal-data user.unique_id
+        self.log.warning(f"Failed to kick {user.mxid} on behalf of {msg.sender_mxid}")
+        # ruleid: python.logging.personal-data user.unique_id
+        self.log.warning(f"Telegram user {sender.tgid} has no displayname")
+        # ok: python.logging.personal-data
+        self.log.debug(f"Sent {event.mxid} as a forward from {source_portal.mxid}")

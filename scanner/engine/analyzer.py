@@ -1825,6 +1825,13 @@ class FileAnalyzer:
                 if node.attr in self.models.logger_names and not self._modelled(held.symbol) \
                         and not (held.symbol or "").startswith("@instance:"):
                     return symbol_value_of(self.models.logger_type)
+                if not called and not held.categories and held.symbol is not None and held.symbol[-2:] == "()" \
+                        and not self._modelled(held.symbol):
+                    # `self.tgid` of a property or attribute typed `TelegramID` (a project's NewType of an
+                    # int): an instance of a class the models know nothing of says no more than its name
+                    named = self.classify_name(node.attr, cls.name)
+                    if named is not None:
+                        return Value(symbol=held.symbol, categories=named.categories, reasons=named.reasons)
                 return held
             if node.attr in self.models.request.self_attributes and not called:
                 # (a view's request object is never called: `self.request("get", url)` is a method, an
@@ -1872,6 +1879,13 @@ class FileAnalyzer:
             # `sender.name` of `def on_failure(sender: Task | None, ...)`: the parameter's annotation
             # names what it holds, and so whose attribute this is (looked up only for a personal
             # reading: the annotation can only decide between readings the name made)
+            typed = _annotated_class(scope, node.value.id, base.params)
+            if typed is not None:
+                named = self.classify_name(node.attr, typed)
+        elif named is None and not called and base.params and isinstance(node.value, ast.Name) \
+                and self.classify_name(node.attr, _PERSON_OWNER) is not None:
+            # `source.mxid` of `def backfill(self, source: User)`: a parameter named for its role holds
+            # the person its annotation names (looked up only for a name a person's attribute would mean)
             typed = _annotated_class(scope, node.value.id, base.params)
             if typed is not None:
                 named = self.classify_name(node.attr, typed)
@@ -3726,6 +3740,10 @@ _UNTELLING_ANNOTATIONS = frozenset({
     "Sequence", "Iterable", "Iterator", "Callable", "Model", "BaseModel", "Base", "Schema",
     "TypedDict", "NamedTuple", "Enum", "Request", "Response",
 })
+
+
+# The owner a person's attribute is classified under, to ask whether a name could mean personal data at all.
+_PERSON_OWNER = "user"
 
 
 def _annotated_class(scope: Scope, name: str, params: frozenset[int]) -> str | None:

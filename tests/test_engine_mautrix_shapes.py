@@ -1,0 +1,95 @@
+"""Shapes read from mautrix-telegram's misses and false hits (the sixteenth session): each test pins
+what one rule observes, and its near-misses."""
+
+from __future__ import annotations
+
+import pytest
+from engine_support import Seen, observed
+
+LOGGED = "python.logging.personal-data"
+ID = ("user.unique_id",)
+
+TYPED_PARAMETER = '''
+import logging
+from .user import User
+from .portal import Portal
+log = logging.getLogger(__name__)
+
+def backfill(source: {annotation}, count: int):
+    log.debug(f"Backfilling {count} messages through {source.{attribute}}")
+'''
+
+
+@pytest.mark.parametrize(("annotation", "attribute", "expected"), [
+    # a parameter named for its role holds the person its annotation names
+    ("User", "mxid", [(8, "log", ID, LOGGED, False)]),
+    ("User | None", "tgid", [(8, "log", ID, LOGGED, False)]),
+    ('"User"', "email", [(8, "log", ("user.contact.email",), LOGGED, False)]),
+    ("Optional[User]", "display_name", [(8, "log", ("user.name",), LOGGED, False)]),
+    # a thing's class, or no single class, says nothing of a person
+    ("Portal", "mxid", []),
+    ("Portal", "display_name", []),
+    ("User | Portal", "mxid", []),
+    ("int", "mxid", []),
+    # a name no person's attribute means is not looked up
+    ("User", "count", []),
+])
+def test_an_attribute_of_a_parameter_typed_by_a_persons_class_is_theirs(
+        annotation: str, attribute: str, expected: list[Seen]) -> None:
+    source = TYPED_PARAMETER.replace("{annotation}", annotation).replace("{attribute}", attribute)
+    assert observed(source) == expected
+
+
+def test_an_unannotated_parameter_is_read_by_its_own_name() -> None:
+    assert observed('''
+    import logging
+    log = logging.getLogger(__name__)
+
+    def backfill(source, user):
+        log.debug(f"through {source.mxid}")
+        log.debug(f"for {user.mxid}")
+    ''') == [(7, "log", ID, LOGGED, False)]
+
+
+TYPED_ATTRIBUTE = '''
+import logging
+from .types import TelegramID
+
+class {cls}:
+    log = logging.getLogger("mau.user")
+
+    @property
+    def {name}(self) -> TelegramID:
+        return TelegramID(self.id)
+
+    def connect(self):
+        self.log.debug(f"{self.{name}} connected")
+'''
+
+
+@pytest.mark.parametrize(("cls", "name", "expected"), [
+    # a property typed by a class the models know nothing of says what its name says
+    ("Puppet", "tgid", [(13, "log", ID, LOGGED, False)]),
+    ("AbstractUser", "tgid", [(13, "log", ID, LOGGED, False)]),
+    ("Customer", "email", [(13, "log", ("user.contact.email",), LOGGED, False)]),
+    # ... in its own class: a chat's id is no person's
+    ("Portal", "tgid", []),
+    ("Puppet", "tg_space", []),
+])
+def test_a_self_attribute_typed_by_an_unknown_class_keeps_its_names_meaning(
+        cls: str, name: str, expected: list[Seen]) -> None:
+    assert observed(TYPED_ATTRIBUTE.replace("{cls}", cls).replace("{name}", name)) == expected
+
+
+def test_a_self_attribute_holding_a_modelled_object_keeps_it() -> None:
+    # a logger-named attribute holding a modelled logger is still the logger: nothing is classified
+    assert observed('''
+    import logging
+
+    class Puppet:
+        def __init__(self):
+            self.log = logging.getLogger("mau.puppet")
+
+        def sync(self):
+            self.log.debug("synced")
+    ''') == []
