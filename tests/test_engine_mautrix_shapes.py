@@ -93,3 +93,52 @@ def test_a_self_attribute_holding_a_modelled_object_keeps_it() -> None:
         def sync(self):
             self.log.debug("synced")
     ''') == []
+
+
+FIELD = "python.dataclass.field"
+RECORD = '''
+from attr import dataclass
+
+@dataclass
+class Puppet:
+    id: int
+    displayname: str | None
+    phone: str | None
+    sender_mxid: str
+    mxid: str
+
+    async def save(self) -> None:
+        q = {sql!r}
+        await self.db.execute(q, self.id, self.displayname, self.phone)
+'''
+
+
+@pytest.mark.parametrize(("sql", "expected"), [
+    # a method writes the class's table: its fields are stored columns (not the key, not references)
+    ("INSERT INTO puppet (id, displayname, phone) VALUES ($1, $2, $3)",
+     [(7, "collect", ("user.name",), FIELD, True), (8, "collect", ("user.contact.phone_number",), FIELD, True)]),
+    ("UPDATE puppet SET displayname=$2, phone=$3 WHERE id=$1",
+     [(7, "collect", ("user.name",), FIELD, True), (8, "collect", ("user.contact.phone_number",), FIELD, True)]),
+    ('update "puppet"\n  set displayname=$2 where id=$1',
+     [(7, "collect", ("user.name",), FIELD, True), (8, "collect", ("user.contact.phone_number",), FIELD, True)]),
+    # SQL that only reads, or text that is no SQL: a value class received nowhere, as before
+    ("SELECT id, displayname, phone FROM puppet WHERE id=$1", []),
+    ("please update the settings", []),
+    ("DELETE FROM puppet WHERE id=$1", []),
+])
+def test_a_value_class_that_writes_its_table_with_sql_is_a_stored_record(sql: str, expected: list[Seen]) -> None:
+    assert observed(RECORD.replace("{sql!r}", repr(sql))) == expected
+
+
+def test_sql_outside_the_class_does_not_make_it_a_record() -> None:
+    assert observed('''
+    from dataclasses import dataclass
+
+    @dataclass
+    class Contact:
+        phone: str
+
+    async def save(db, contact: Contact) -> None:
+        await db.execute("INSERT INTO contact (phone) VALUES ($1)", contact.phone)
+    ''') == []
+

@@ -37,6 +37,7 @@ import webargs.flaskparser
 import werkzeug.local
 import whoosh.fields
 from haystack import indexes as haystack_indexes
+from mautrix.util.async_db import Database
 from mailman.interfaces.action import Action
 from mailman.rest.validator import GetterSetter, Validator, as_boolean, enum_validator, list_of_emails_validator, list_id_validator
 from django import forms
@@ -2572,6 +2573,53 @@ class MessageUpdate(BaseModel):
 @router.post("/threads")
 async def list_threads(thread_filter: ThreadFilter, update: MessageUpdate) -> dict[str, str]:
     return {"status": "ok"}
+
+
+# A record class of a project-made database layer (mautrix's attrs `@dataclass` over asyncpg): its
+# methods write its table with SQL, so its fields are the table's columns, stored, whoever fills
+# them in. Its own key and the columns that refer to a person by a chat network's id are not.
+
+@attrs_classic.dataclass
+class PuppetRecord:
+    db: ClassVar[Database] = Database.create("")
+
+    # the record's own key (a Telegram id): the row, not data taken in
+    # ok: python.dataclass.field
+    tgid: int
+    # ruleid: python.dataclass.field user.name
+    displayname: str | None
+    # ruleid: python.dataclass.field user.account.username
+    username: str | None
+    # ruleid: python.dataclass.field user.contact.phone_number
+    phone: str | None
+    # ruleid: python.dataclass.field user.authorization.credentials
+    access_token: str | None
+    # the Matrix user the row belongs to, by id: a reference
+    # ok: python.dataclass.field
+    user_mxid: str
+    # ok: python.dataclass.field
+    is_bot: bool
+
+    async def insert(self) -> None:
+        q = """
+        INSERT INTO puppet (tgid, displayname, username, phone, access_token, user_mxid, is_bot)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        """
+        await self.db.execute(q, self.tgid, self.displayname, self.username, self.phone, self.access_token,
+                              self.user_mxid, self.is_bot)
+
+
+@attrs_classic.dataclass
+class ContactCard:
+    # only read by SQL (`SELECT`), never written: a value class as any other, received nowhere
+    # ok: python.dataclass.field
+    phone: str
+    # ok: python.dataclass.field
+    displayname: str
+
+    @classmethod
+    async def find(cls, db: Database, phone: str) -> ContactCard:
+        return cls(**await db.fetchrow("SELECT phone, displayname FROM contact WHERE phone=$1", phone))
 
 
 @dataclasses.dataclass(frozen=True)

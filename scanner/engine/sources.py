@@ -47,9 +47,11 @@ CONTAINER_ROLES = BODY_ROLES | {KEPT}
 # self.request.body_arguments`): a value read from the request by it is every field, taken whole.
 EVERY_KEY = "a key of the request's fields, each in turn"
 # A schema field named for a user's (or an owner's, an author's) id only refers to that record,
-# like a foreign key: not a collect. An id from elsewhere (`uid` at a provider) is one.
+# like a foreign key: not a collect. An id from elsewhere (`uid` at a provider) is one. A chat
+# network's user id names it as `id` does (`sender_mxid`, `user_tgid`: Matrix's and Telegram's).
 _REFERENCE = LazyPattern(r"(?:^|_)(?:user|owner|author|customer|member|account|creator|reporter|sender|recipient|"
-                         r"person|profile|client|parent|actor|editor|admin|guest)_?(?:id|pk|uuid|guid)s?$", re.IGNORECASE)
+                         r"person|profile|client|parent|actor|editor|admin|guest)_?(?:id|pk|uuid|guid|mxid|tgid)s?$",
+                         re.IGNORECASE)
 # ... and so is a user id named for the identity provider that issued it (`sso_user_id`,
 # `external_user_id`, `oidc_user_id`): the person's id in a directory outside the service, taken in
 # to link their account, not a pointer at one of the service's own records (an account linked at an
@@ -3481,14 +3483,15 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
                                   or not family.received_only and _nested_in_answers(an, node)):
         return family
     unnamed = ""  # the class's qualified name when its fields hold only if no other module names it
-    if family.received_only and not _received(an, node):
+    writes_table = family.received_only and _writes_its_table(an, node)
+    if family.received_only and not writes_table and not _received(an, node):
         if not family.unseen_received or _named_twice(an.source, node.name):
             return family  # a value object of the service's own (a config, an audit entry), not received data
         # named nowhere in its module: whether another module names it is asked of them all once
         # every file is analysed (`Gated`), not of the modules analysed before this one
         unnamed = f"{an.module}.{node.name}" if an.module else node.name
     mark = len(an.observations)
-    stored = family.stored
+    stored = family.stored or writes_table
     if family.stored_when_keyword:
         stored = any(k.arg == family.stored_when_keyword and isinstance(k.value, ast.Constant) and k.value.value is True
                      for k in node.keywords)
@@ -3532,6 +3535,29 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
         an.gated.append((mark, unnamed, an.observations[mark:]))
         del an.observations[mark:]
     return family
+
+
+# SQL that writes a table's rows: `INSERT INTO puppet (...)`, `UPDATE puppet SET ...` (also `"user"`
+# quoted), the statement a project's own database layer runs with its record's values.
+_SQL_WRITE = LazyPattern(r"\b(?:INSERT\s+INTO|UPDATE\s+\S+\s+SET)\s", re.IGNORECASE)
+
+
+def _writes_its_table(an: FileAnalyzer, node: ast.ClassDef) -> bool:
+    """Whether a plain value class (a dataclass, an attrs class) is a record of a project-made database
+    layer: one of its methods runs SQL that writes a table (`q = "INSERT INTO puppet (...)"` then
+    `await self.db.execute(q, *self._values)`, asyncpg or any DB-API driver), so its fields are the
+    table's columns, stored, whoever fills them in. The module's text is asked first (a cheap test:
+    most modules hold no SQL)."""
+    source = an.source
+    if "INSERT" not in source and "UPDATE" not in source and "insert into" not in source and " set " not in source:
+        return False
+    for stmt in node.body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for sub in ast.walk(stmt):
+            if isinstance(sub, ast.Constant) and isinstance(sub.value, str) and _SQL_WRITE.search(sub.value):
+                return True
+    return False
 
 
 def _class_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
@@ -4873,7 +4899,9 @@ _ADDRESS_FORMATS = frozenset({"user.contact.email", "user.device.ip_address"})
 # A schema's own `id` or `pk` is its record's key, as a primary key is (`User.id`, `AccountId.id`,
 # a new user's `CreateUser.id`): only its class makes it a person's id, and it collects nothing. A
 # label may still say that it holds an id from elsewhere (`id = IntegerField(label="Account ID")`).
-_RECORD_KEYS = frozenset({"id", "pk", "_id"})
+# A chat bridge's record keys its rows by the chat networks' ids as others do by `id` (`User.mxid`,
+# `User.tgid`, `Portal.tgid`: the Matrix and Telegram ids the classifier reads as a person's).
+_RECORD_KEYS = frozenset({"id", "pk", "_id", "mxid", "tgid"})
 
 
 # Words that make a field name a machine the application talks to (`socks_proxy_host`,
