@@ -142,3 +142,55 @@ def test_sql_outside_the_class_does_not_make_it_a_record() -> None:
         await db.execute("INSERT INTO contact (phone) VALUES ($1)", contact.phone)
     ''') == []
 
+
+BODY = "python.request.body"
+FIELD_READ = "python.request.field"
+RETURNED = '''
+import json
+from aiohttp import web
+from flask import request as flask_request
+
+async def helper(request: web.Request):
+    {statement}
+'''
+
+
+@pytest.mark.parametrize(("statement", "expected"), [
+    # the request's body returned whole from a helper is taken whole there
+    ("return await request.json()", [(7, "collect", ("user.content",), BODY, False)]),
+    ("return await request.post()", [(7, "collect", ("user.content",), BODY, False)]),
+    ("return flask_request.get_json()", [(7, "collect", ("user.content",), BODY, False)]),
+    ("return flask_request.json", [(7, "collect", ("user.content",), BODY, False)]),
+    # one field returned is that field's read
+    ('return request.query["email"]', [(7, "collect", ("user.contact.email",), FIELD_READ, False)]),
+    # what is no body
+    ("return request.content_type", []),
+    ("return request.method", []),
+])
+def test_a_body_returned_whole_from_a_helper_is_taken_there(statement: str, expected: list[Seen]) -> None:
+    assert observed(RETURNED.replace("{statement}", statement)) == expected
+
+
+def test_a_raw_body_decoded_on_return_is_taken_once_where_it_was_read() -> None:
+    assert observed('''
+    import json
+
+    class Handler:
+        def get_json_body(self):
+            body = self.request.body.strip().decode("utf-8")
+            return json.loads(body)
+    ''') == [(6, "collect", ("user.content",), BODY, False)]
+
+
+def test_what_another_function_returns_is_not_taken_at_the_return() -> None:
+    # `_query_resources(...)` reads the request's arguments itself: the helper's return is its own
+    assert observed('''
+    from flask import request
+
+    def _query_resources(model):
+        req = parse_search_request(request)
+        return dump(model, attributes=req.attributes)
+
+    def query_users():
+        return _query_resources("User")
+    ''') == []

@@ -1095,7 +1095,15 @@ class FileAnalyzer:
 
     def _exec_return(self, stmt: ast.Return, scope: Scope) -> None:
         if stmt.value is not None:
-            scope.add_return(self.eval(stmt.value, scope))
+            value = self.eval(stmt.value, scope)
+            if value.role is not None and value.symbol is not None and value.symbol.startswith(REQUEST) \
+                    and value.symbol != sources.PARSED_BODY and _reads_a_member(stmt.value):
+                # `return await request.json()` in a helper (`get_data(request)`): the request's body
+                # returned whole, a whole use by the body convention (its callers' binds are the helper
+                # rule's); not a body decoded again from the raw body read before (`return json.loads(body)`),
+                # nor what another function returns (`return _query_resources(...)`)
+                sources.taken_whole(self, stmt.value, value)
+            scope.add_return(value)
 
     def _exec_if(self, stmt: ast.If | ast.While, scope: Scope) -> None:
         mark = len(self.observations)
@@ -3792,6 +3800,16 @@ def _class_named(node: ast.expr) -> str | None:
     if word == "None":
         return word
     return None if word in _UNTELLING_ANNOTATIONS or len(word) < 2 else word
+
+
+def _reads_a_member(node: ast.expr) -> bool:
+    """Whether an expression reads a member of an object (`request.json`, `await request.json()`,
+    `request.get_json()`), not what a function returns (`helper(request)`)."""
+    if type(node) is ast.Await:
+        node = node.value
+    if type(node) is ast.Call:
+        node = node.func
+    return type(node) is ast.Attribute
 
 
 def owner_name(node: ast.expr) -> str | None:

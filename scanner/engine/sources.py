@@ -1356,11 +1356,15 @@ def request_call(an: FileAnalyzer, node: ast.Call, func: Value, args: list[Value
     return NOTHING
 
 
+# The symbol of a body parsed from the raw body (`json.loads(request.body)`), taken where that was read.
+PARSED_BODY = f"{REQUEST}.parsed"
+
+
 def parsed_body(symbol: str, args: list[Value]) -> Value | None:
     """`json.loads(request.body)`: the parsed mapping is still the request's fields."""
     # the argument first: it is request data at few calls, and the parser test is a string's split
     if args and args[0].role in BODY_ROLES and args[0].symbol and args[0].symbol.startswith(REQUEST) and is_body_parser(symbol):
-        return Value(symbol=f"{REQUEST}.parsed", role="fields", categories=args[0].categories, steps=args[0].steps,
+        return Value(symbol=PARSED_BODY, role="fields", categories=args[0].categories, steps=args[0].steps,
                      reasons=args[0].reasons)
     return None
 
