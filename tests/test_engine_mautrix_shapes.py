@@ -182,6 +182,33 @@ def test_a_raw_body_decoded_on_return_is_taken_once_where_it_was_read() -> None:
     ''') == [(6, "collect", ("user.content",), BODY, False)]
 
 
+CARRIED = '''
+import logging
+from telethon.tl.types import UpdateUserStatus, UpdateChannel, User
+log = logging.getLogger(__name__)
+
+def handle(update: {annotation}):
+    log.debug("update %s", {logged})
+'''
+
+
+@pytest.mark.parametrize(("annotation", "logged", "expected"), [
+    # a parameter typed by a class a `[[carries]]` call makes holds what its objects carry
+    ("UpdateUserStatus", "update", [(7, "log", ("user.behavior", "user.unique_id"), LOGGED, False)]),
+    ("User | None", "update", [(7, "log", ("user.account.username", "user.contact.phone_number", "user.name",
+                                           "user.unique_id"), LOGGED, False)]),
+    # its attributes are only what their names say
+    ("UpdateUserStatus", "update.status", []),
+    ("UpdateUserStatus", "update.user_id", [(7, "log", ID, LOGGED, False)]),
+    # a class no entry names holds nothing known
+    ("UpdateChannel", "update", []),
+    ("dict", "update", []),
+])
+def test_a_parameter_typed_by_a_carried_class_holds_what_it_carries(
+        annotation: str, logged: str, expected: list[Seen]) -> None:
+    assert observed(CARRIED.replace("{annotation}", annotation).replace("{logged}", logged)) == expected
+
+
 def test_what_another_function_returns_is_not_taken_at_the_return() -> None:
     # `_query_resources(...)` reads the request's arguments itself: the helper's return is its own
     assert observed('''

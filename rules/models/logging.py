@@ -52,6 +52,11 @@ from saml2 import BINDING_HTTP_POST
 from saml2.client import Saml2Client
 from sqlalchemy.orm import validates
 from tornado.log import access_log, app_log
+from telethon.tl.custom import Dialog
+from telethon.tl.patched import Message as TelegramMessage
+from telethon.tl.types import Channel, UpdatePhoneCall, UpdateUserStatus
+from telethon.tl.types import User as TelegramUser
+from mautrix.types import MessageEventContent, RoomID
 
 from .adapters import ConversationAdapters, message_to_log
 from .audit import log_action
@@ -2066,3 +2071,46 @@ class BridgePortal:
         self.log.warning(f"Telegram user {sender.tgid} has no displayname")
         # ok: python.logging.personal-data
         self.log.debug(f"Sent {event.mxid} as a forward from {source_portal.mxid}")
+
+
+# --- Telethon's objects: their string forms render every field ---------------------------------------
+
+
+class TelegramUpdates:
+    log = logging.getLogger("mau.user")
+
+    async def update_status(self, update: UpdateUserStatus) -> None:
+        # the whole update: whose status, and that they went on- or offline
+        # ruleid: python.logging.personal-data user.behavior,user.unique_id
+        self.log.warning(f"Unexpected user status update: {update}")
+
+    async def update_phone_call(self, update: UpdatePhoneCall) -> None:
+        # ruleid: python.logging.personal-data user.unique_id
+        self.log.debug("Phone call update %s", update)
+        # its attributes are what their names say: the call's id is the service's
+        # ok: python.logging.personal-data
+        self.log.debug("Phone call %s", update.phone_call.id)
+
+    async def handle_message(self, evt: TelegramMessage, info: TelegramUser | Channel) -> None:
+        # ruleid: python.logging.personal-data user.content,user.unique_id
+        self.log.trace("Message content: %s", evt)
+        # ruleid: python.logging.personal-data user.account.username,user.contact.phone_number,user.name,user.unique_id
+        self.log.trace("Displayname source data: %s", info)
+        # ok: python.logging.personal-data
+        self.log.debug("Handling message %d", evt.id)
+
+    async def sync_dialog(self, client, peer_dialog, entities, msg) -> None:
+        dialog = Dialog(client, peer_dialog, entities, msg)
+        # ruleid: python.logging.personal-data user.account.username,user.contact.phone_number,user.content,user.name,user.unique_id
+        self.log.debug("Got dialog info for new portal: %s", dialog)
+
+
+class MatrixPortal:
+    log = logging.getLogger("mau.portal")
+
+    async def handle_matrix_message(self, content: MessageEventContent, room_id: RoomID) -> None:
+        # a room message's content renders its body, what the person wrote
+        # ruleid: python.logging.personal-data user.content
+        self.log.trace("Unhandled Matrix event content: %s", content)
+        # ok: python.logging.personal-data
+        self.log.debug("Unhandled msgtype %s in %s", content.msgtype, room_id)

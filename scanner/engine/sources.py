@@ -2050,6 +2050,12 @@ def parameter_value(
         if known:
             return Value(symbol=f"{annotation}()", categories=known, params=params,
                          reasons=(f"{annotation}'s string form shows {', '.join(sorted(known))}",))
+        carried = an.models.carriers.get(annotation)
+        if carried is not None:
+            # `update: UpdateUserStatus` (Telethon): an object of a class a `[[carries]]` call makes holds
+            # the person's details its string form shows, as one made or caught by that class does
+            return Value(symbol=f"{annotation}()", categories=carried, params=params,
+                         reasons=(f"a {annotation} holds the person's details its string form shows",))
         # `client: openai.OpenAI`: a client the caller made, typed by its class; its calls are the
         # SDK's (a dict lookup: only a class some pack models is taken)
         instance = an.normalize(f"{annotation}()")
