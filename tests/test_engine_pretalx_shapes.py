@@ -52,10 +52,11 @@ BODY = "python.request.body"
     # a helper that returns the submitted body re-encoded: taken whole there, and its callers hold it
     (NEXT.replace("GET", "POST") + "def view(request):\n    return redirect(get_next_url(request))\n",
      [(5, "collect", ("user.content",), BODY, False), (7, "collect", ("user.content",), BODY, False)]),
-    # a helper that returns the query string itself still returns the container
+    # a helper that returns the query string itself still returns the container (and takes it whole
+    # at its `return`: the returned-body rule of the sixteenth session)
     ("from django.shortcuts import redirect\ndef query(request):\n    return request.GET.copy()\n"
      "def view(request):\n    return redirect(query(request))\n",
-     [(5, "collect", ("user.content",), BODY, False)]),
+     [(3, "collect", ("user.content",), BODY, False), (5, "collect", ("user.content",), BODY, False)]),
 ])
 def test_a_link_on_the_reencoded_query_is_no_container(source: str, expected: list[Seen]) -> None:
     assert observed(source) == expected
