@@ -360,6 +360,7 @@ class FileAnalyzer:
         "declared_fields",
         "_bound",
         "_classified",
+        "_person_attributes",
         "_control_names",
         "_ducks",
         "_base_tags",
@@ -451,6 +452,8 @@ class FileAnalyzer:
         self._normalized = _NORMALIZED.setdefault(id(models.aliases), {})
         """`normalize`'s memo, shared by every analyser given the same aliases."""
         self._classified = _classified_by(classifier)
+        self._person_attributes: dict[str, bool] = {}
+        """`_persons_attribute`'s memo, by name."""
         self.request_attributes: set[str] = set()
         """Attributes this module sets on the request object from request data."""
         self._attribute_bindings = False
@@ -1833,12 +1836,12 @@ class FileAnalyzer:
                 if node.attr in self.models.logger_names and not self._modelled(held.symbol) \
                         and not (held.symbol or "").startswith("@instance:"):
                     return symbol_value_of(self.models.logger_type)
-                if not called and not held.categories and held.symbol is not None and held.symbol[-2:] == "()" \
-                        and not self._modelled(held.symbol):
+                if not called and not held.categories and held.symbol is not None and held.symbol[-2:] == "()":
                     # `self.tgid` of a property or attribute typed `TelegramID` (a project's NewType of an
                     # int): an instance of a class the models know nothing of says no more than its name
+                    # (the name asked first: most such attributes mean nothing, `_modelled` costs more)
                     named = self.classify_name(node.attr, cls.name)
-                    if named is not None:
+                    if named is not None and not self._modelled(held.symbol):
                         return Value(symbol=held.symbol, categories=named.categories, reasons=named.reasons)
                 return held
             if node.attr in self.models.request.self_attributes and not called:
@@ -1890,8 +1893,8 @@ class FileAnalyzer:
             typed = _annotated_class(scope, node.value.id, base.params)
             if typed is not None:
                 named = self.classify_name(node.attr, typed)
-        elif named is None and not called and base.params and isinstance(node.value, ast.Name) \
-                and self.classify_name(node.attr, _PERSON_OWNER) is not None:
+        elif named is None and base.params and not called and type(node.value) is ast.Name \
+                and self._persons_attribute(node.attr):
             # `source.mxid` of `def backfill(self, source: User)`: a parameter named for its role holds
             # the person its annotation names (looked up only for a name a person's attribute would mean)
             typed = _annotated_class(scope, node.value.id, base.params)
@@ -3132,6 +3135,15 @@ class FileAnalyzer:
         pack = self.classifier.pack
         words = pack.words(key)
         return not words or words[-1] not in pack.groups.get("person", ())
+
+    def _persons_attribute(self, name: str) -> bool:
+        """Whether `name` means personal data as a person's attribute (`mxid`, `email`, `name`): the
+        test before a parameter's annotation is looked up (memoised by name alone, this is asked for
+        most attributes read of parameters)."""
+        known = self._person_attributes.get(name)
+        if known is None:
+            known = self._person_attributes[name] = self.classify_name(name, _PERSON_OWNER) is not None
+        return known
 
     def classify_name(self, name: str, owner: str | None) -> Value | None:
         """A value holding the category a name means, or None when it means nothing personal."""
