@@ -564,7 +564,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("wagtail", "wagtail==8.0.1", "Django", True, False),
         ("letta", "letta==0.16.8", "FastAPI", True, False),
         ("r2r", "r2r==3.6.6", "FastAPI", True, True),
-        ("pgadmin4", "pgadmin4==9.18", "Flask", True, True),
+        ("pgadmin4", "pgadmin4==9.18", "Flask", True, False),
         ("ephios", "ephios==0.27.1", "Django", True, True),
         ("tendenci", "tendenci==16.30", "Django", True, True),
         ("mautrix-telegram", "mautrix-telegram==0.15.3", "aiohttp", True, False),
