@@ -314,6 +314,13 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("session_id", None, CREDENTIALS),
     ("sessionid", None, CREDENTIALS),
     ("session_key", None, CREDENTIALS),
+    # a server-side session's own id (`session.sid`), and the session id abbreviated
+    ("sid", "session", CREDENTIALS),
+    ("session_sid", None, CREDENTIALS),
+    ("sess_id", None, CREDENTIALS),
+    ("sid", None, None),
+    ("account_sid", None, None),
+    ("sid", "account", None),
     ("otp", None, CREDENTIALS),
     ("totp_secret", None, CREDENTIALS),
     ("mfa_code", None, CREDENTIALS),
