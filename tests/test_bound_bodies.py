@@ -72,3 +72,21 @@ def test_a_loop_over_the_keys_of_a_body_reads_no_record() -> None:
     # the keys of a body are strings: a loop that only compares them reads no record
     source = FLASK + "    data = request.json\n    for key in data:\n        if key == 'email':\n            return 1\n"
     assert [rule for _, _, _, rule, _ in observed(source)] == [BODY]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the form, or else the raw JSON on the next line, used whole: each member taken at its own line
+    ("    import json\n    data = request.form if request.form else json.loads(\n        request.data\n    )\n"
+     "    save(data)\n", [6, 7]),
+    # `or` alike
+    ("    data = (request.args\n            or request.form)\n    save(data)\n", [5, 6]),
+    # both on one line: one place
+    ("    import json\n    data = request.form if request.form else json.loads(request.data)\n    save(data)\n", [6]),
+    # one member read, over two lines: one place
+    ("    data = (request.get_json(silent=True)\n            or {})\n    save(data)\n", [5]),
+    # read by key only: none
+    ("    import json\n    data = request.form if request.form else json.loads(\n        request.data)\n"
+     "    return data['layout']\n", []),
+])
+def test_the_alternatives_of_a_bound_body_are_taken_each_at_its_own_line(body: str, expected: list[int]) -> None:
+    assert body_lines(FLASK + body) == expected

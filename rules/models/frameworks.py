@@ -2387,3 +2387,29 @@ def fallback_read_by_key(save):
     data = flask_request.form
     save(data)
     return phone, email
+
+
+# ------------------------------------------------------------------ Flask shapes (sixteenth session)
+def save_server(save_connection):
+    """pgAdmin's views bind the body from the form, or else from the raw JSON, in one statement over
+    two lines: two members read, each taken whole at its own line (a read inside a longer statement
+    is located at its own line), when the body is then used whole."""
+    # ruleid: python.request.body user.content
+    data = flask_request.form if flask_request.form else json.loads(
+        # ruleid: python.request.body user.content
+        flask_request.data
+    )
+    return save_connection(data)
+
+
+def save_setting(store):
+    """Near-misses: the two reads on one line are one place; a body bound from either and then read
+    only by key is observed at the key reads."""
+    # ruleid: python.request.body user.content
+    data = flask_request.form if flask_request.form else json.loads(flask_request.data)
+    store(data)
+    # ok: python.request.body
+    other = flask_request.args or (
+        # ok: python.request.body
+        flask_request.form)
+    return other["layout"]

@@ -207,6 +207,15 @@ class PendingBody:
     """Bound in a `try` body whose handlers are running: a body one binds to the same name is its
     fallback (`try: body = request.json ...` / `except ...: body = request.body`), and what uses the
     name afterwards may hold either: both are kept, whatever keys were read from the first."""
+    parts: tuple[ast.expr, ...] = ()
+    """The request members read by the alternatives of the bound value, each on its own line (`data =
+    request.form if request.form else json.loads(` / `request.data)`): two reads of two members,
+    each taken whole at its own line, as any read inside a longer statement is located."""
+
+    def emit(self, an: FileAnalyzer) -> None:
+        """Report this body taken whole where it was bound (at each alternative read, if several)."""
+        for node in self.parts or (self.node,):
+            sources.emit_whole_body(an, node, self.value)
 
 
 # A scope's containers start as these shared empties (read-only, so a write that skips Scope's methods
@@ -1025,7 +1034,7 @@ class FileAnalyzer:
                 for body in (*pending.earlier, pending):
                     if body is pending or not body.key_read or body.used_whole or pending.used_whole:
                         # a fallback's `try` binding read key by key is taken only by a later whole use
-                        sources.emit_whole_body(self, body.node, body.value)
+                        body.emit(self)
         scope.pending = _NO_PENDING
 
     # ------------------------------------------------------------ statements
@@ -1342,12 +1351,13 @@ class FileAnalyzer:
                     # protected keys dropped): taken where it was first bound, not once more here
                     assert before is not None
                     scope.pend(target.id, PendingBody(before.node, value, earlier=before.earlier,
-                                                      used_whole=before.used_whole))
+                                                      used_whole=before.used_whole, parts=before.parts))
                 else:
                     # (a `try` binding read by key goes only with its fallback: a name bound again replaces both)
                     earlier = (*(b for b in before.earlier if not b.key_read or b.used_whole), before) \
                         if taken and before is not None else ()
-                    scope.pend(target.id, PendingBody(value_node, value, earlier=earlier))
+                    scope.pend(target.id, PendingBody(value_node, value, earlier=earlier,
+                                                      parts=self._alternative_reads(value_node, scope)))
             else:
                 if target.id in scope.pending:
                     before = scope.pending[target.id]
@@ -1355,7 +1365,7 @@ class FileAnalyzer:
                         # `payload = reverse_transaction(payload)`: the body was passed on whole before
                         # the name was bound to something else; it is reported where it was bound
                         for body in (*before.earlier, before):
-                            sources.emit_whole_body(self, body.node, body.value)
+                            body.emit(self)
                     scope.unpend(target.id)
             scope.env[target.id] = bound
         elif type(target) is ast.Tuple or type(target) is ast.List:
@@ -1397,6 +1407,26 @@ class FileAnalyzer:
                 else:
                     if key in scope.pending:
                         scope.unpend(key)
+
+    def _alternative_reads(self, node: ast.expr, scope: Scope) -> tuple[ast.expr, ...]:
+        """The request members the alternatives of a bound body read, when several read one on
+        different lines (`request.form if request.form else json.loads(` / `request.data)`, `request.args
+        or` / `request.form`); () otherwise (one line, one read: the binding is the one place)."""
+        if type(node) is ast.IfExp:
+            options = [node.body, node.orelse]
+        elif type(node) is ast.BoolOp and type(node.op) is ast.Or:
+            options = node.values
+        else:
+            return ()  # the common case: a body bound from one read
+        reads = tuple(read for read in (self._request_member(option, scope) for option in options) if read is not None)
+        return reads if len(reads) > 1 and len({read.lineno for read in reads}) == len(reads) else ()
+
+    def _request_member(self, node: ast.expr, scope: Scope) -> ast.Attribute | None:
+        """The first member of the request object `node` reads by its name (`request.data` in
+        `json.loads(request.data)`, `req.get_json` in `req.get_json()`), where the read is located;
+        None if it reads none. A look-up of names only: nothing else is evaluated."""
+        return next((inner for inner in ast.walk(node) if type(inner) is ast.Attribute and type(inner.value) is ast.Name
+                     and self.eval(inner.value, scope).symbol == REQUEST), None)
 
     def store_item(self, target: ast.Subscript, value: Value, scope: Scope) -> None:
         """`urldata[phone_key] = phone`: a dict or list of the function's own holds the item's data from
