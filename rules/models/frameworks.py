@@ -2413,3 +2413,35 @@ def save_setting(store):
         # ok: python.request.body
         flask_request.form)
     return other["layout"]
+
+
+def verify_cloud_credentials(session_store):
+    """A body whose fields are grouped (pgAdmin's cloud wizards post `{"secret": {"access_key": ...,
+    "region": ...}}`): the nested key says what is read, the group's name does not (the secret's
+    region is no secret); a group tested for a key is no read of it."""
+    data = json.loads(flask_request.data)
+    # ruleid: python.request.field user.authorization.credentials
+    session_token = data["secret"]["session_token"] if \
+        "session_token" in data["secret"] else None
+    # ok: python.request.field
+    region = data["secret"]["region"]
+    # ok: python.request.field
+    tenant = data.get("secret", {}).get("tenant_id")
+    # ruleid: python.request.field user.contact.email
+    email = data["user"]["email"]
+    # the group taken whole is read by its own name
+    # ruleid: python.request.field user.authorization.credentials
+    session_store["secret"] = data["secret"]
+    # a test of the value is a read of it
+    # ruleid: python.request.field user.contact.email
+    if "@" in data["email"]:
+        return session_token, region, tenant, email
+    return None
+
+
+def edit_message():
+    """Near-miss: a message's parts are its text, whatever their keys (chainlit's socket payload
+    `payload["message"]["output"]`): a group that means what a person wrote is read by its own name."""
+    body = flask_request.get_json()
+    # ruleid: python.request.field user.content
+    return body["message"]["output"]

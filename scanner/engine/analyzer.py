@@ -181,6 +181,19 @@ def _read_as_record(name: str, uses: Sequence[ast.AST]) -> bool:
     return False
 
 
+def _string_key(node: ast.expr) -> bool:
+    """Whether `node` is a string written in the code (a key read by its name)."""
+    return type(node) is ast.Constant and type(node.value) is str
+
+
+def _keyed_access(node: ast.expr) -> bool:
+    """Whether `node` reads one key by its name: `data["secret"]`, `data.get("secret", {})`."""
+    if type(node) is ast.Subscript:
+        return _string_key(node.slice)
+    return type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr == "get" \
+        and bool(node.args) and _string_key(node.args[0])
+
+
 def _passes_back(node: ast.expr, name: str) -> bool:
     """Whether `node` is a call given the name it is bound back to, as an argument of its own
     (`data = self.update_data(data, instance_id)`, `body = clean(body)`)."""
@@ -366,6 +379,7 @@ class FileAnalyzer:
     # however many there are; an attribute added to __init__ must be named here too.
     __slots__ = (
         "_attribute_bindings",
+        "group_reads",
         "declared_fields",
         "_bound",
         "_classified",
@@ -467,6 +481,10 @@ class FileAnalyzer:
         """Attributes this module sets on the request object from request data."""
         self._attribute_bindings = False
         """True once some `name.attr = data` was bound (only then are attribute reads looked up)."""
+        self.group_reads: set[ast.expr] = set()
+        """Key reads being evaluated as the group of a nested key (`data["secret"]` in
+        `data["secret"]["region"]`, or tested `"region" in data["secret"]`): `sources.request_key`
+        reads the nested key, not the group's."""
         self.class_methods: dict[str, list[tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope]]] = {}
         """The methods of the module's top-level classes, with the scope they are analysed in."""
         self._method_names: dict[str, frozenset[str]] = {}
@@ -1668,8 +1686,13 @@ class FileAnalyzer:
     def _eval_compare(self, node: ast.Compare, scope: Scope) -> Value:
         mark = len(self.observations)
         self.eval(node.left, scope)
-        for comparator in node.comparators:
-            self.eval(comparator, scope)
+        if len(node.ops) == 1 and type(node.ops[0]) in (ast.In, ast.NotIn) and _string_key(node.left) \
+                and node.left.value.isidentifier() and _keyed_access(node.comparators[0]):  # type: ignore[attr-defined]
+            # `"region" in data["secret"]`: a nested key tested (not `"@" in data["email"]`, a test of the value)
+            self._eval_group(node.comparators[0], scope)
+        else:
+            for comparator in node.comparators:
+                self.eval(comparator, scope)
         if len(self.observations) != mark:
             # `request.values.get("prompt") == "none"`: a switch the code tests, not data it takes
             operand = control.control_operand(node)
@@ -1965,7 +1988,10 @@ class FileAnalyzer:
         return Value(params=base.params) if base.params else NOTHING
 
     def eval_subscript(self, node: ast.Subscript, scope: Scope) -> Value:
-        base = self.eval(node.value, scope)
+        if _string_key(node.slice) and _keyed_access(node.value):
+            base = self._eval_group(node.value, scope)  # `data["secret"]["region"]`
+        else:
+            base = self.eval(node.value, scope)
         key = self.eval(node.slice, scope)
         if base.role is not None and base.symbol is not None and base.symbol.startswith(REQUEST):
             if type(node.slice) is ast.Slice and base.role == "body" and isinstance(node.value, ast.Name) \
@@ -2005,6 +2031,16 @@ class FileAnalyzer:
             kept = data_of(base)
             return dataclasses.replace(kept, categories=kept.categories - {CREDENTIALS}, params=frozenset())
         return data_of(base) if (base.categories or base.params) and base.const is UNKNOWN else NOTHING
+
+    def _eval_group(self, node: ast.expr, scope: Scope) -> Value:
+        """Evaluate a key read whose result is read (or tested) by a key of its own: the group of a
+        nested key (`data["secret"]` of `data["secret"]["region"]`). Read from a request body, it is
+        the body one level down (`sources.request_key`): the nested key says what is read."""
+        self.group_reads.add(node)
+        try:
+            return self.eval(node, scope)
+        finally:
+            self.group_reads.discard(node)
 
     def _taken_inside(self, node: ast.AST) -> bool:
         """Whether a body was already taken whole inside the expression `node` (`clean_dict(
@@ -2056,7 +2092,10 @@ class FileAnalyzer:
         method: str | None = None
         if type(node.func) is ast.Attribute:  # by exact type (see `owner_name`)
             method = node.func.attr
-            base = self.eval(node.func.value, scope)
+            if method == "get" and node.args and _keyed_access(node.func.value) and _string_key(node.args[0]):
+                base = self._eval_group(node.func.value, scope)  # `data.get("secret", {}).get("region")`
+            else:
+                base = self.eval(node.func.value, scope)
             func = self.member(node.func, base, scope, True)  # only its symbol and constant are read
         else:
             func = self.eval(node.func, scope)

@@ -521,6 +521,11 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
             # data only there (a sign-up's or a preferences form's `timezone`, where a query's
             # `timezone` is a filter): the classifier's `@body` owner group
             named = an.classifier.name(key.const, owner="json")
+        if node in an.group_reads and role != "field" and (named is None or named.category != CONTENT):
+            # `data["secret"]["region"]`, `"session_token" in data["secret"]`: a group of fields, read
+            # for one of them; the nested key says what is read (a region, not a secret). Not a
+            # message's or a post's parts (`payload["message"]["output"]`): what it holds is its text
+            return base
         sign_in = _sign_in(an, scope)
         if named is None and sign_in is not None:
             named = an.classifier.name(key.const, owner=sign_in)

@@ -1,0 +1,33 @@
+"""Shapes of a large Flask app (pgAdmin 4, read in the sixteenth session)."""
+
+from __future__ import annotations
+
+import pytest
+from engine_support import observed
+
+FIELD = "python.request.field"
+FLASK = "import json\nfrom flask import Flask, request\napp = Flask(__name__)\n@app.post('/x')\ndef view():\n" \
+        "    data = json.loads(request.data)\n"
+
+
+def fields(body: str) -> list[tuple[int, tuple[str, ...]]]:
+    return [(line, categories) for line, _, categories, rule, _ in observed(FLASK + body) if rule == FIELD]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the nested key says what is read: a secret's region is none, its session token one
+    ("    return data['secret']['region']\n", []),
+    ("    return data['secret']['session_token']\n", [(7, ("user.authorization.credentials",))]),
+    ("    return data.get('secret', {}).get('region')\n", []),
+    ("    return data['user']['email']\n", [(7, ("user.contact.email",))]),
+    ("    return data['a']['b']['email']\n", [(7, ("user.contact.email",))]),
+    # a group that means what a person wrote is read by its own name (a message's parts are its text)
+    ("    return data['message']['output']\n", [(7, ("user.content",))]),
+    # a group tested for a key is not read
+    ("    return 'session_token' in data['secret']\n", []),
+    # the group read whole keeps its own name; a test of a value's characters reads the value
+    ("    return store(data['secret'])\n", [(7, ("user.authorization.credentials",))]),
+    ("    return '@' in data['email']\n", [(7, ("user.contact.email",))]),
+])
+def test_a_nested_key_of_a_body_says_what_is_read(body: str, expected: list[tuple[int, tuple[str, ...]]]) -> None:
+    assert fields(body) == expected
