@@ -31,3 +31,31 @@ def fields(body: str) -> list[tuple[int, tuple[str, ...]]]:
 ])
 def test_a_nested_key_of_a_body_says_what_is_read(body: str, expected: list[tuple[int, tuple[str, ...]]]) -> None:
     assert fields(body) == expected
+
+
+MODELS = """
+from flask_sqlalchemy import SQLAlchemy
+db = SQLAlchemy()
+USER_ID = 'user.id'
+class User(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+class Server(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.Integer, db.ForeignKey(USER_ID), nullable=False)
+    host = db.Column(db.String(128))
+    username = db.Column(db.String(64), nullable=False)
+    password = db.Column(db.LargeBinary())
+    tunnel_prompt_password = db.Column(db.Integer(), nullable=False)
+    comment = db.Column(db.String(1024))
+class ProxyServer(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    username = db.Column(db.String(64), nullable=False)
+    password = db.Column(db.String(64))
+"""
+
+
+def test_a_thing_kept_for_a_person_holds_their_login_to_it() -> None:
+    # Server.username and .password beside a foreign key to the user table (named by a module
+    # constant); not its flag, host or comment; nothing of a server no person keeps
+    seen = [(line, categories) for line, _, categories, _, _ in observed(MODELS)]
+    assert seen == [(11, ("user.account.username",)), (12, ("user.authorization.credentials",))]

@@ -3698,3 +3698,47 @@ class ReviewReplyResource:
     @webapi_request_fields(optional=CREATE_UPDATE_OPTIONAL_FIELDS, allow_unknown=True)
     def update(self, request, *args, **kwargs):
         pass
+
+
+# --- a thing a person keeps, with their login to it (sixteenth session) ------------------------------
+# (pgAdmin's registered database servers: `Server.username` and `Server.password` beside
+# `user_id = Column(ForeignKey(USER_ID))` are the person's login to their server, where the fields of
+# a thing alone are its own settings)
+
+PERSON_ID = "user.id"
+
+
+class KeptServer(db.Model):
+    __tablename__ = "kept_server"
+    # ok: python.sqlalchemy.column
+    id = db.Column(db.Integer, primary_key=True)
+    # ok: python.sqlalchemy.column
+    user_id = db.Column(db.Integer, db.ForeignKey(PERSON_ID), nullable=False)
+    # ok: python.sqlalchemy.column
+    host = db.Column(db.String(128), nullable=True)
+    # ruleid: python.sqlalchemy.column user.account.username
+    username = db.Column(db.String(64), nullable=False)
+    # ruleid: python.sqlalchemy.column user.authorization.credentials
+    password = db.Column(db.LargeBinary())
+    # ruleid: python.sqlalchemy.column user.account.username
+    tunnel_username = db.Column(db.String(64), nullable=True)
+    # whether to ask for the password: a flag kept as a number
+    # ok: python.sqlalchemy.column
+    tunnel_prompt_password = db.Column(db.Integer(), nullable=False)
+    # the thing's other fields stay its own
+    # ok: python.sqlalchemy.column
+    tunnel_identity_file = db.Column(db.String(64), nullable=True)
+    # ok: python.sqlalchemy.column
+    email = db.Column(db.String(64), nullable=True)
+
+
+class RelayServer(db.Model):
+    """Near-miss: a server no person keeps; its login is the deployment's."""
+
+    __tablename__ = "relay_server"
+    # ok: python.sqlalchemy.column
+    id = db.Column(db.Integer, primary_key=True)
+    # ok: python.sqlalchemy.column
+    username = db.Column(db.String(64), nullable=False)
+    # ok: python.sqlalchemy.column
+    password = db.Column(db.String(64))

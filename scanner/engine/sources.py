@@ -4235,6 +4235,10 @@ def _names_person(an: FileAnalyzer, target: ast.expr) -> bool:
         name = text.rsplit(".", 2)[-2] if text.endswith(".id") and "." in text else text.rpartition(".")[2]
     elif isinstance(target, (ast.Name, ast.Attribute)):
         name = target.id if isinstance(target, ast.Name) else target.attr
+        held = an.module_scope.env.get(name) if isinstance(target, ast.Name) and name.isupper() else None
+        if held is not None and isinstance(held.const, str):
+            # `ForeignKey(USER_ID)` beside `USER_ID = "user.id"`: the module's constant names the table
+            return _names_person(an, ast.Constant(held.const))
     else:
         return False
     words = an.classifier.pack.words(name)
@@ -4946,7 +4950,7 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
     if match is None and owner is not None and classifier.not_a_person(owner):
         # a field of a thing that is not a person (a help desk's `Queue.email_address =
         # EmailField()`, a `Server.ip`): its type is the format of the thing's own setting
-        return None
+        return _kept_login(an, declaring, name, type_names) if by_name and declaring.people else None
     if match is not None and match.category == _USERNAME and type_names:
         # `username = forms.EmailField(...)`: a login that takes only an email address (or a phone
         # number) holds one, whatever the name it keeps from the login form it extends
@@ -4999,6 +5003,23 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
     if match is not None and name in OIDC_PARAMETERS and _declares(an, declaring, "scope"):
         return None  # OpenID Connect's `prompt` beside the `scope` of a login's querystring schema
     return match
+
+
+# What a person signs in to a thing of theirs with: the login and the password it keeps for them.
+_LOGIN_CATEGORIES = frozenset({_USERNAME, CREDENTIALS})
+
+
+def _kept_login(an: FileAnalyzer, declaring: _Declaring, name: str, type_names: list[str]) -> Match | None:
+    """The login name or the secret a thing kept for a person holds (`Server.username` and
+    `Server.password` beside `user_id = Column(ForeignKey("user.id"))`: pgAdmin's registered database
+    servers, a person's mail account, their SSH tunnel): their login to it, read by the field's name
+    alone. Only those: its other fields (a host, a port, a name) are the thing's own settings, as
+    any thing's are. None for any other field, and for a flag or a number (`tunnel_prompt_password =
+    Column(Integer)`: whether to ask for it)."""
+    match = an.classifier.name(name)
+    if match is None or match.category not in _LOGIN_CATEGORIES or _declared_type(type_names) in _NO_TEXT_FIELDS:
+        return None
+    return Match(match.category, f"{match.pattern} (kept for a person: {', '.join(sorted(declaring.people))})")
 
 
 def _declares(an: FileAnalyzer, declaring: _Declaring, field: str) -> bool:
