@@ -90,3 +90,10 @@ def test_a_loop_over_the_keys_of_a_body_reads_no_record() -> None:
 ])
 def test_the_alternatives_of_a_bound_body_are_taken_each_at_its_own_line(body: str, expected: list[int]) -> None:
     assert body_lines(FLASK + body) == expected
+
+
+def test_a_test_of_the_body_s_type_is_no_use_of_it() -> None:
+    # `hasattr(request.data, "decode")`: whether the raw body is still bytes, like isinstance
+    source = FLASK + ("    data = None\n    if hasattr(request.data, 'decode'):\n        data = request.data.decode('utf-8')\n"
+                      "    return save(data)\n")
+    assert body_lines(source) == [7]

@@ -2445,3 +2445,17 @@ def edit_message():
     body = flask_request.get_json()
     # ruleid: python.request.field user.content
     return body["message"]["output"]
+
+
+def log_heartbeat(log_server_heartbeat):
+    """pgAdmin's heartbeat: whether the raw body is still bytes is a test of its type, no use of it;
+    the decoded body handed on whole is taken where it is bound. (A bound body given to `hasattr`
+    stays a whole use, as before.)"""
+    data = None
+    # ok: python.request.body
+    if hasattr(flask_request.data, "decode"):
+        # ruleid: python.request.body user.content
+        data = flask_request.data.decode("utf-8")
+    if data != "":
+        data = json.loads(data)
+    return log_server_heartbeat(data)

@@ -1718,6 +1718,12 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
     if symbol is not None and (symbol in BODY_PASSTHROUGH or is_body_parser(symbol)
                                or symbol.startswith(REQUEST) and _framework_member(an, symbol)):
         return
+    if symbol == "builtins.hasattr" and node.args and not isinstance(node.args[0], ast.Name):
+        # `hasattr(request.data, "decode")`: whether the request's raw body is still bytes, a test of
+        # its type. (A bound body tested so stays a whole use, as before: kinto's validator binds its
+        # body in three branches and copies it whole into the dict it returns, a use the analysis does
+        # not carry past the branches; its `hasattr(body, "items")` is the one it sees.)
+        return
     callee = callee_name(node)
     if (symbol in KEY_VIEWS or (callee in _SET_KEY_METHODS and isinstance(node.func, ast.Attribute)
                                 and not node.keywords)) \
