@@ -59,3 +59,32 @@ def test_a_thing_kept_for_a_person_holds_their_login_to_it() -> None:
     # constant); not its flag, host or comment; nothing of a server no person keeps
     seen = [(line, categories) for line, _, categories, _, _ in observed(MODELS)]
     assert seen == [(11, ("user.account.username",)), (12, ("user.authorization.credentials",))]
+
+
+def test_a_flask_sqlalchemy_person_without_a_string_form_renders_its_primary_key(tmp_path) -> None:
+    from engine_support import observed_tree
+    seen = observed_tree(tmp_path, {
+        "app/model.py": """
+            from flask_sqlalchemy import SQLAlchemy
+            db = SQLAlchemy()
+            class User(db.Model):
+                id = db.Column(db.Integer, primary_key=True)
+            class Server(db.Model):
+                id = db.Column(db.Integer, primary_key=True)
+            class Admin(db.Model):
+                id = db.Column(db.Integer, primary_key=True)
+                def __repr__(self):
+                    return "<admin>"
+        """,
+        "app/ldap.py": """
+            import logging
+            from app.model import User, Server
+            def login(name):
+                user = User.query.filter_by(username=name).first()
+                logging.info("LDAP user {0} logged in.".format(user))
+                server = Server.query.first()
+                logging.info("server {0}".format(server))
+        """,
+    })
+    assert [(path, line, kind, categories) for path, line, kind, categories in seen if kind == "log"] == [
+        ("app/ldap.py", 6, "log", ("user.unique_id",))]

@@ -45,6 +45,8 @@ from django.core.management.base import BaseCommand
 from django.db import models
 from flask import Flask, current_app, g, request, session as flask_session
 from flask_login import current_user
+from flask_security import UserMixin as SecurityUserMixin
+from flask_sqlalchemy import SQLAlchemy as FlaskSQLAlchemy
 from loguru import logger as loguru_logger
 from netaddr import IPAddress
 from onelogin.saml2.auth import OneLogin_Saml2_Auth
@@ -2138,3 +2140,29 @@ def release_connections(server_conn, sess_id, sid):
 def send_sms(client, account_sid, to):
     # ok: python.logging.personal-data
     logger.info("sending through account %s", account_sid)
+
+
+# --- A Flask-SQLAlchemy model of a person with no string form of its own -------------------------------
+# (Flask-SQLAlchemy's `Model.__repr__` renders `<Borrower 42>`, the primary key: pgAdmin's LDAP source
+# logs `"LDAP user {0} logged in.".format(user)`; a thing's row names no one)
+
+fsa_db = FlaskSQLAlchemy()
+
+
+class Borrower(fsa_db.Model, SecurityUserMixin):
+    # ok: python.sqlalchemy.column
+    id = fsa_db.Column(fsa_db.Integer, primary_key=True)
+
+
+class Printer(fsa_db.Model):
+    # ok: python.sqlalchemy.column
+    id = fsa_db.Column(fsa_db.Integer, primary_key=True)
+
+
+def ldap_login(login_name):
+    borrower = Borrower.query.filter_by(username=login_name).first()
+    # ruleid: python.logging.personal-data user.unique_id
+    current_app.logger.info("LDAP user {0} logged in.".format(borrower))
+    printer = Printer.query.first()
+    # ok: python.logging.personal-data
+    current_app.logger.info("printer {0} ready".format(printer))

@@ -3410,7 +3410,32 @@ def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFami
                     categories.update(_described_keys(an, stmt.value))
     if not custom:
         categories.update(_django_user_rendered(an, node, scope))
+        categories.update(_flask_sqlalchemy_rendered(an, node, scope))
     return frozenset(categories)
+
+
+# The model base class of a Flask-SQLAlchemy `db = SQLAlchemy()`, as the analysis names it.
+_FLASK_SQLALCHEMY_MODEL = "flask_sqlalchemy.SQLAlchemy().Model"
+_UNIQUE_ID = "user.unique_id"
+
+
+def _flask_sqlalchemy_rendered(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> frozenset[str]:
+    """What the string form of a Flask-SQLAlchemy model of a person shows when neither it nor a base
+    of the project's defines one: Flask-SQLAlchemy's own `Model.__repr__`, `<User 42>`, its primary
+    key (`"LDAP user {0} logged in.".format(user)` logs the user's id). Nothing for other classes:
+    a thing's row (`<Server 3>`) names no one, and a base of the project's may render otherwise."""
+    if not any(type(base) is ast.Attribute and base.attr == "Model" for base in node.bases):
+        return frozenset()  # the common case: no `db.Model` among the bases
+    symbols = [an.static_symbol(base, scope) for base in node.bases]
+    if _FLASK_SQLALCHEMY_MODEL not in symbols:
+        return frozenset()
+    top = an.module.split(".", 1)[0]
+    if any(symbol is None or symbol.startswith("@") or symbol.split(".", 1)[0] == top
+           for symbol in symbols if symbol != _FLASK_SQLALCHEMY_MODEL):
+        return frozenset()  # a base of the project's (a mixin) may define the string form
+    words = an.classifier.pack.words(node.name)
+    person = an.classifier.pack.groups.get("person", frozenset())
+    return frozenset({_UNIQUE_ID}) if words and words[-1] in person else frozenset()
 
 
 def _declared_field(node: ast.ClassDef, name: str, declared: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
