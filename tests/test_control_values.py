@@ -28,7 +28,7 @@ def test_a_field_only_tested_against_literal_options_is_not_collected(test: str)
         from flask import request
 
 
-        def authorize():
+        def respond():
             if {test}:
                 return None
     """
@@ -54,7 +54,7 @@ def test_other_comparisons_still_collect(test: str) -> None:
         from flask import request
 
 
-        def authorize(stored_prompt):
+        def respond(stored_prompt):
             if {test}:
                 return None
     """
@@ -79,7 +79,7 @@ def test_a_field_an_if_only_asks_is_set_is_not_collected(test: str, expected: li
         from flask import request
 
 
-        def authorize(ready):
+        def respond(ready):
             {test}
                 return None
     """
@@ -154,7 +154,7 @@ def test_an_argument_given_to_a_parameter_the_module_function_only_tests_is_a_sw
             return {"client_id": client_id, "login": prompt == "login", "note": note}
 
 
-        def authorize():
+        def respond():
             start_session(request.values.get("client_id"), prompt=request.values.get("prompt"))
             start_session("c", request.values.get("prompt"))
             start_session("c", note=request.values.get("prompt"))
@@ -171,7 +171,7 @@ def test_a_local_name_that_shadows_the_module_function_is_not_it() -> None:
             return prompt == "login"
 
 
-        def authorize(start_session):
+        def respond(start_session):
             start_session(prompt=request.values.get("prompt"))
     """
     assert observed(source) == [(9, "collect", ("user.content",), "python.request.field", False)]
@@ -210,3 +210,28 @@ def test_controllable_categories_are_free_text_and_identifiers() -> None:
     assert controllable(("user.authorization.credentials", "user.account.username"))
     assert not controllable(("user.content", "user.demographic.gender"))
     assert not controllable(())
+
+
+@pytest.mark.parametrize(
+    ("function", "path", "expected"),
+    [
+        # a step of signing in, by its module (allauth's `idp/oidc/views.py`, canaille's
+        # `oidc/endpoints/oauth.py`) or its own name: OpenID Connect's prompt, kept or echoed
+        ("view", "app/oidc/views.py", []),
+        ("view", "app/endpoints/oauth.py", []),
+        ("authorize", "app/module.py", []),
+        # elsewhere a prompt kept is what a person wrote
+        ("view", "app/chat/views.py", [(5, "collect", ("user.content",), "python.request.field", False)]),
+    ],
+)
+def test_a_prompt_read_in_a_step_of_signing_in_is_the_protocols(function: str, path: str,
+                                                                 expected: list[object]) -> None:
+    source = f"""\
+        from flask import request
+
+
+        def {function}():
+            prompts = request.args.get("prompt", "").split()
+            return prompts
+    """
+    assert observed(source, path) == expected

@@ -167,7 +167,7 @@ def test_a_paging_token_is_no_credential(other: str, token: str, expected: list[
     ('model = request.GET["model"]', [(4, "collect", CONTENT, FIELD, False)]),
 ])
 def test_an_authorization_requests_prompt_is_no_persons_text(reads: str, expected: list[tuple[object, ...]]) -> None:
-    source = f"def login(request):\n    {reads}\n    other = 1\n    prompt = request.GET.get('prompt')\n    return prompt\n"
+    source = f"def view(request):\n    {reads}\n    other = 1\n    prompt = request.GET.get('prompt')\n    return prompt\n"
     assert observed(source) == expected
 
 

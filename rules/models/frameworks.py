@@ -109,11 +109,15 @@ def flask_authorize():
         return jsonify(error="access_denied")
     # ok: python.request.field
     auth = start_auth_session(flask_request.values.get("client_id"), prompt=flask_request.values.get("prompt"))
+    # in a step of signing in, a `prompt` kept is still OpenID Connect's (none, login, consent),
+    # as allauth's `prompts = prompt.split()` is
+    # ok: python.request.field
+    prompts = (flask_request.args.get("prompt") or "").split()
     # a value tested and kept is taken; an empty string tests presence, not a choice
     # ruleid: python.request.field user.content
-    prompt = flask_request.form.get("prompt")
-    if prompt != "none":
-        save_profile(prompt=prompt)
+    comment = flask_request.form.get("comment")
+    if comment != "none":
+        save_profile(comment=comment, prompts=prompts)
     # ruleid: python.request.field user.content
     if flask_request.form.get("answer") != "":
         return jsonify(auth)

@@ -535,8 +535,9 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         if refers_to_user(key.const, named.category):
             # an id submitted to pick a user record (`userid`) refers to it, like a foreign key
             return NOTHING
-        if key.const in OIDC_PARAMETERS and _reads_scope(scope):
-            # `request.GET.get("prompt")` beside `request.GET["scope"]`: an OpenID Connect
+        if key.const in OIDC_PARAMETERS and (sign_in is not None or _reads_scope(scope)):
+            # `request.GET.get("prompt")` beside `request.GET["scope"]`, or in a step of signing in
+            # (allauth's `idp/oidc/views.py`, canaille's `oidc/endpoints/oauth.py`): an OpenID Connect
             # authorization request's `prompt` (none, login, consent), not a person's text
             return NOTHING
         if named.category == CONTENT and path in QUERY_PATHS and _names_upload(an, key.const):
@@ -594,8 +595,9 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
 
 # Parameters of an OAuth 2.0 / OpenID Connect authorization request whose names mean personal data
 # elsewhere: beside the request's `scope` they hold the protocol's own values (`prompt=consent`,
-# `display=popup`). A module that reads a `scope` key, or a schema that declares a `scope` field,
-# takes such a request.
+# `display=popup`). A function that reads a `scope` key, a schema that declares a `scope` field, or
+# a step of signing in (`sign_in_context`: an `oidc` or `oauth` module, a `login` view) takes such a
+# request.
 OIDC_PARAMETERS = frozenset({"prompt", "display"})
 
 
