@@ -8,7 +8,7 @@ import ast
 import pytest
 from engine_support import observed
 
-from scanner.engine.control import control_names, control_operand, controllable
+from scanner.engine.control import control_names, control_operand, controllable, emptiness_tested
 
 FIELD = (5, "collect", ("user.content",), "python.request.field", False)
 
@@ -235,3 +235,46 @@ def test_a_prompt_read_in_a_step_of_signing_in_is_the_protocols(function: str, p
             return prompts
     """
     assert observed(source, path) == expected
+
+
+@pytest.mark.parametrize(
+    ("test", "expected"),
+    [
+        # its type, an attribute, whether it is empty: nothing taken, whatever the category
+        ('isinstance(request.json.get("token"), str)', []),
+        ('hasattr(request.user_agent, "browser")', []),
+        ('len(request.form["apikey"].strip()) > 0', []),
+        ('len(request.form["apikey"]) != 0', []),
+        ('0 < len(request.form["apikey"])', []),
+        ('len(request.form["apikey"]) >= 1', []),
+        # a length measured against another number reads the value; so does a length kept
+        ('len(request.form["apikey"]) > 3', [(5, "collect", ("user.authorization.credentials",), "python.request.field", False)]),
+        ('len(request.form["apikey"])', [(5, "collect", ("user.authorization.credentials",), "python.request.field", False)]),
+        # a value tested and also handed on is read
+        ('isinstance(check(request.form["apikey"]), str)', [(5, "collect", ("user.authorization.credentials",), "python.request.field", False)]),
+    ],
+)
+def test_a_type_attribute_or_emptiness_test_takes_nothing(test: str, expected: list[object]) -> None:
+    source = f"""\
+        from flask import request
+
+
+        def respond():
+            ok = {test}
+            return ok
+    """
+    assert observed(source) == expected
+
+
+def test_emptiness_tested_is_the_measured_value() -> None:
+    def tested(text: str) -> str | None:
+        node = ast.parse(text, mode="eval").body
+        found = emptiness_tested(node)
+        return None if found is None else ast.unparse(found)
+
+    assert tested("len(x.strip()) > 0") == "x"
+    assert tested("0 < len(x)") == "x"
+    assert tested("len(x) < 1") == "x"
+    assert tested("len(x) > 1") is None
+    assert tested("len(x, y) > 0") is None
+    assert tested("size(x) > 0") is None

@@ -128,6 +128,27 @@ def flask_authorize():
     return jsonify(auth)
 
 
+@app.route("/api/check", methods=["POST"])
+def flask_checked_fields():
+    """Tests of a value's type, of an attribute or of its emptiness take nothing of it, whatever its
+    category (OctoPrint's API-key check, open-webui's websocket auth message, label-studio's browser test)."""
+    # ok: python.request.field
+    if len(flask_request.form["apikey"].strip()) > 0:
+        # ruleid: python.request.field user.authorization.credentials
+        return jsonify(key=flask_request.form["apikey"])
+    # ok: python.request.field
+    if not isinstance(flask_request.json.get("token"), str):
+        return jsonify(error="auth required")
+    # ok: python.request.device
+    known = hasattr(flask_request.user_agent,
+                    "browser")
+    # a length measured against another number reads the value (the control values' rule)
+    # ruleid: python.request.field user.content
+    if len(flask_request.form["comment"]) > 3:
+        return jsonify(error="too long")
+    return jsonify(known=known)
+
+
 @app.route("/profile/edit", methods=["GET", "POST"])
 def flask_profile_edit():
     # the request's form and files combined and bound by a form (Flask-WTF's idiom): the form's

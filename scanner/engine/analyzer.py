@@ -682,6 +682,13 @@ class FileAnalyzer:
                                     if o.kind is not Kind.COLLECT or o.span != span
                                     or not control.controllable(o.categories)]
 
+    def retract_tested_reads(self, mark: int, node: ast.AST) -> None:
+        """Drop the collects emitted since `mark` located at `node`, a value the code only asks its type,
+        an attribute or its emptiness of (`control.TYPE_TESTS`, `control.emptiness_tested`): such a test
+        takes nothing of the value, whatever its category (`hasattr(request.user_agent, "browser")`)."""
+        span = self.positions.span(node)
+        self.observations[mark:] = [o for o in self.observations[mark:] if o.kind is not Kind.COLLECT or o.span != span]
+
     def control_names(self, func: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str]:
         """`control.control_names(func)`, worked out once per function."""
         found = self._control_names.get(func)
@@ -1698,6 +1705,10 @@ class FileAnalyzer:
             operand = control.control_operand(node)
             if operand is not None:
                 self.retract_control_reads(mark, operand)
+            emptied = control.emptiness_tested(node)
+            if emptied is not None:
+                # `len(request.arguments["apikey"].strip()) > 0`: whether it is empty, nothing taken
+                self.retract_tested_reads(mark, emptied)
         return NOTHING
 
     def _eval_if_exp(self, node: ast.IfExp, scope: Scope) -> Value:
@@ -2117,6 +2128,9 @@ class FileAnalyzer:
         kwargs: list[tuple[str | None, Value]] = [(k.arg, argument(k.value, scope)) for k in node.keywords] \
             if node.keywords else []
         if len(self.observations) != mark and type(node.func) is ast.Name:
+            if symbol in control.TYPE_TESTS and given and not isinstance(given[0], ast.Starred):
+                # `isinstance(auth.get("token"), str)`: the value's type asked, nothing taken of it
+                self.retract_tested_reads(mark, control.tested_value(given[0]))
             self._retract_control_arguments(node, node.func.id, scope, mark)
         if symbol == "builtins.getattr" and len(args) == 2 and args[0].symbol is not None:
             # `getattr(logger, level)(message)`: a logger's method chosen at run time by its level is

@@ -12,6 +12,10 @@ collect. This module says, by the syntax alone, which expressions are such tests
 - `truth_tested`: what an `if` or `while` asks only whether it is set (`if request.values.get("prompt")
   and ...`): a presence test of a read, which takes no more of the value than a test against
   options does (CONVENTIONS: a presence test is at most doubtful at the test);
+- `TYPE_TESTS` and `emptiness_tested`: a value asked only its type, whether it has an attribute or
+  whether it is empty (`isinstance(auth.get("token"), str)`, `hasattr(request.user_agent,
+  "browser")`, `len(request.arguments["apikey"].strip()) > 0`): tests that take nothing of it, of
+  whatever category (CONVENTIONS: "tests of presence, type or size" are no use of a body);
 - `control_names`: the names a function only ever tests against options (a parameter `prompt` used
   only in `prompt == "login"`, a local `answer = request.form["answer"]` used only in
   `answer == "deny"`). A name only tested for presence is not one: a value bound to a name is
@@ -59,7 +63,7 @@ def _is_option(node: ast.expr) -> bool:
     return False
 
 
-def _tested(node: ast.expr) -> ast.expr:
+def tested_value(node: ast.expr) -> ast.expr:
     """The value a normalised operand tests (`answer` of `answer.strip().lower()`)."""
     while isinstance(node, ast.Call) and not node.args and not node.keywords \
             and isinstance(node.func, ast.Attribute) and node.func.attr in _NORMALISERS:
@@ -75,11 +79,40 @@ def control_operand(node: ast.Compare) -> ast.expr | None:
         return None
     left, right = node.left, node.comparators[0]
     if _is_option(right) and not _is_option(left):
-        return _tested(left)
+        return tested_value(left)
     if _is_option(left) and not _is_option(right) and isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
         # `"none" == prompt`; `"a" in x` tests whether `x` holds "a", not what `x` is
-        return _tested(right)
+        return tested_value(right)
     return None
+
+
+# Builtins that ask of a value only its type or whether it has an attribute (`isinstance(auth.get("token"),
+# str)`, `hasattr(request.user_agent, "browser")`): what they give is a bool about the value, never the value.
+TYPE_TESTS = frozenset({"builtins.isinstance", "builtins.hasattr"})
+
+
+def emptiness_tested(node: ast.expr) -> ast.expr | None:
+    """The value whose emptiness `node` tests by its length (`x` of `len(x) > 0`, `len(x) != 0`,
+    `len(x) == 0`, `0 < len(x)`, `len(x) >= 1`, also of `x.strip()`), or None. A length compared
+    with another number (`len(x) > 3`) measures the value and is no such test."""
+    if not isinstance(node, ast.Compare) or len(node.comparators) != 1:
+        return None
+    left, op, right = node.left, node.ops[0], node.comparators[0]
+    if _is_length(right) and not _is_length(left):  # `0 < len(x)`: read it the other way round
+        left, right = right, left
+        op = {ast.Lt: ast.Gt(), ast.LtE: ast.GtE()}.get(type(op), op)
+    if not _is_length(left) or not isinstance(right, ast.Constant) or type(right.value) is not int:
+        return None
+    if right.value == 0 and isinstance(op, (ast.Gt, ast.NotEq, ast.Eq)) \
+            or right.value == 1 and isinstance(op, (ast.GtE, ast.Lt)):
+        return tested_value(left.args[0])  # type: ignore[attr-defined]
+    return None
+
+
+def _is_length(node: ast.expr) -> bool:
+    """`len(x)`, one positional argument."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" \
+        and len(node.args) == 1 and not node.keywords and not isinstance(node.args[0], ast.Starred)
 
 
 def truth_tested(test: ast.expr) -> Iterator[ast.expr]:
