@@ -46,6 +46,15 @@ USERNAME = ("user.account.username",)
     # key qualifies the name's own head word (a captcha's token is no credential)
     ("user_name = request.form.get('name')\n", [(3, "collect", USERNAME, "python.request.field", False)]),
     ("old_token = request.form.get('captcha_token')\n", []),
+    # a name of a reference to what the key names (its id, its digest) picks it: nothing taken
+    ("credential_id = request.form.get('fido2-confirm-credential')\n", []),
+    ("found = query.filter(message_id_hash=request.args['message'])\n", []),
+    ("comment_pk = request.form['comment']\n", []),
+    # a name meaning personal data itself, one the key does not qualify, or the id word alone
+    ("session_id = request.form['session']\n", [(3, "collect", ("user.authorization.credentials",), "python.request.field", False)]),
+    ("request_id = request.form['message']\n", [(3, "collect", CONTENT, "python.request.field", False)]),
+    ("found = query.filter(id=request.form['message'])\n", [(3, "collect", CONTENT, "python.request.field", False)]),
+    ("message_ids, kept = request.form['message'], 1\n", [(3, "collect", CONTENT, "python.request.field", False)]),
     ("token = request.form.get('captcha_token')\n", []),
     # the WSGI environ key a setting names, for an authenticating front server's user
     ("user = request.environ.get(self.sm.auth_remote_user_env_var)\n",

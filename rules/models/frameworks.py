@@ -220,7 +220,19 @@ def flask_reset():
     user_name = flask_request.form.get("name")
     # ruleid: python.request.field user.authorization.credentials
     recovery_code = flask_request.form.get("code")
-    return jsonify(username=username, refresh=old_token, user=user_name, code=recovery_code)
+    # a name of a reference to what the key names (its id, its hash) says what is picked: canaille's
+    # WebAuthn key chosen for deletion, hyperkitty's message chosen by its hash
+    # ok: python.request.field
+    credential_id = flask_request.form.get("fido2-confirm-credential")
+    # ok: python.request.field
+    picked = get_db().messages.filter_by(message_id_hash=flask_request.args["message"]).first()
+    # a name that means personal data itself, or one the key does not qualify, is no reference to it
+    # ruleid: python.request.field user.authorization.credentials
+    session_id = flask_request.form.get("session")
+    # ruleid: python.request.field user.content
+    request_id = flask_request.form.get("message")
+    return jsonify(username=username, refresh=old_token, user=user_name, code=recovery_code,
+                   credential=credential_id, picked=picked, session=session_id, request=request_id)
 
 
 @app.post("/api/messages")

@@ -682,10 +682,11 @@ class FileAnalyzer:
                                     if o.kind is not Kind.COLLECT or o.span != span
                                     or not control.controllable(o.categories)]
 
-    def retract_tested_reads(self, mark: int, node: ast.AST) -> None:
-        """Drop the collects emitted since `mark` located at `node`, a value the code only asks its type,
-        an attribute or its emptiness of (`control.TYPE_TESTS`, `control.emptiness_tested`): such a test
-        takes nothing of the value, whatever its category (`hasattr(request.user_agent, "browser")`)."""
+    def retract_reads_at(self, mark: int, node: ast.AST) -> None:
+        """Drop the collects emitted since `mark` located at `node`, whatever their category: a value the
+        code only asks its type, an attribute or its emptiness of (`control.TYPE_TESTS`,
+        `control.emptiness_tested`: `hasattr(request.user_agent, "browser")`), or a field read into a
+        name of a reference to it (`sources.names_reference`: `credential_id = form.get("credential")`)."""
         span = self.positions.span(node)
         self.observations[mark:] = [o for o in self.observations[mark:] if o.kind is not Kind.COLLECT or o.span != span]
 
@@ -1097,6 +1098,13 @@ class FileAnalyzer:
     def _exec_assign(self, stmt: ast.Assign, scope: Scope) -> None:
         mark = len(self.observations)
         value = self.eval(stmt.value, scope)
+        if len(self.observations) != mark and len(stmt.targets) == 1 and type(stmt.targets[0]) is ast.Name \
+                and value.categories:
+            key = sources.read_key(stmt.value)
+            if key is not None and sources.names_reference(self, key, stmt.targets[0].id):
+                # `credential_id = request.form.get("fido2-confirm-credential")`: a reference picked
+                self.retract_reads_at(mark, stmt.value)
+                value = NOTHING
         for target in stmt.targets:
             self.assign(target, value, stmt.value, scope, stmt)
         if len(self.observations) != mark and len(stmt.targets) == 1 and type(stmt.targets[0]) is ast.Name:
@@ -1708,7 +1716,7 @@ class FileAnalyzer:
             emptied = control.emptiness_tested(node)
             if emptied is not None:
                 # `len(request.arguments["apikey"].strip()) > 0`: whether it is empty, nothing taken
-                self.retract_tested_reads(mark, emptied)
+                self.retract_reads_at(mark, emptied)
         return NOTHING
 
     def _eval_if_exp(self, node: ast.IfExp, scope: Scope) -> Value:
@@ -2127,10 +2135,18 @@ class FileAnalyzer:
         args = [argument(given[0], scope)] if len(given) == 1 else [argument(a, scope) for a in given] if given else []
         kwargs: list[tuple[str | None, Value]] = [(k.arg, argument(k.value, scope)) for k in node.keywords] \
             if node.keywords else []
+        if len(self.observations) != mark and node.keywords:
+            for position, keyword in enumerate(node.keywords):
+                key = sources.read_key(keyword.value) if keyword.arg is not None else None
+                if key is not None and kwargs[position][1].categories \
+                        and sources.names_reference(self, key, keyword.arg):  # type: ignore[arg-type]
+                    # `query.filter(message_id_hash=request.GET["message"])`: a reference picked
+                    self.retract_reads_at(mark, keyword.value)
+                    kwargs[position] = (keyword.arg, NOTHING)
         if len(self.observations) != mark and type(node.func) is ast.Name:
             if symbol in control.TYPE_TESTS and given and not isinstance(given[0], ast.Starred):
                 # `isinstance(auth.get("token"), str)`: the value's type asked, nothing taken of it
-                self.retract_tested_reads(mark, control.tested_value(given[0]))
+                self.retract_reads_at(mark, control.tested_value(given[0]))
             self._retract_control_arguments(node, node.func.id, scope, mark)
         if symbol == "builtins.getattr" and len(args) == 2 and args[0].symbol is not None:
             # `getattr(logger, level)(message)`: a logger's method chosen at run time by its level is

@@ -648,6 +648,40 @@ def _qualified_by_key(an: FileAnalyzer, key: str, name: str) -> bool:
         and not set(key_words[:-1]) <= set(name_words)
 
 
+# Head words of a name that make it a reference to the thing its other words name, not that thing's
+# data: its identifier or its digest (`credential_id`, `message_id_hash`).
+_REFERENCE_HEADS = frozenset({"id", "pk", "uuid", "hash", "digest", "slug"})
+# Request-container methods that read one key (`request.form.get("message")`, `getlist`).
+_KEY_GETTERS = frozenset({"get", "getlist", "getone", "get_all"})
+
+
+def read_key(node: ast.expr) -> str | None:
+    """The literal key `node` reads from a mapping (`form["message"]`, `form.get("message", "")`), else None."""
+    if isinstance(node, ast.Subscript):
+        key = node.slice
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _KEY_GETTERS \
+            and node.args:
+        key = node.args[0]
+    else:
+        return None
+    return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
+
+
+def names_reference(an: FileAnalyzer, key: str, name: str) -> bool:
+    """Whether `name`, which a request field read by `key` is bound or passed to, names a reference to
+    what the key names: the key's head word followed by an identifier's or a digest's word, the name
+    meaning nothing personal itself (`credential_id = request.form.get("fido2-confirm-credential")`,
+    canaille's WebAuthn key picked for deletion; `filter(message_id_hash=request.GET["message"])`,
+    hyperkitty's message picked by its hash). The name says what the value is; the key, only of what.
+    Not a name that means personal data (`session_id`, `user_email_hash`), nor one the key's head word
+    does not qualify (`request_id = request.form["message"]`)."""
+    name_words = an.classifier.pack.words(name)
+    if len(name_words) < 2 or name_words[-1] not in _REFERENCE_HEADS:
+        return False
+    key_words = an.classifier.pack.words(key)
+    return bool(key_words) and key_words[-1] in name_words[:-1] and an.classifier.name(name, owner="request") is None
+
+
 # The ending of a setting's name that holds a header's name (`TRUSTED_EMAIL_HEADER`), or a WSGI
 # environ key's (`request.environ.get(sm.auth_remote_user_env_var)`, Flask-AppBuilder's REMOTE_USER).
 _HEADER_WORDS = LazyPattern(r"(?:^|_)(?:(?:http_)?headers?(?:_names?|_keys?)?|env_var(?:iable)?s?)$", re.IGNORECASE)
