@@ -55,6 +55,11 @@ USERNAME = ("user.account.username",)
     ("request_id = request.form['message']\n", [(3, "collect", CONTENT, "python.request.field", False)]),
     ("found = query.filter(id=request.form['message'])\n", [(3, "collect", CONTENT, "python.request.field", False)]),
     ("message_ids, kept = request.form['message'], 1\n", [(3, "collect", CONTENT, "python.request.field", False)]),
+    # a field read only to reach its id picks a record; another key of it is read
+    ("same = found.id == request.json['message']['id']\n", []),
+    ("same = found.id == request.json['message']['uuid']\n", []),
+    ("text = request.json['message']['output']\n", [(3, "collect", CONTENT, "python.request.field", False)]),
+    ("kept = request.json['message'][0]\n", [(3, "collect", CONTENT, "python.request.field", False)]),
     ("token = request.form.get('captcha_token')\n", []),
     # the WSGI environ key a setting names, for an authenticating front server's user
     ("user = request.environ.get(self.sm.auth_remote_user_env_var)\n",

@@ -231,6 +231,11 @@ def flask_reset():
     session_id = flask_request.form.get("session")
     # ruleid: python.request.field user.content
     request_id = flask_request.form.get("message")
+    # a field read only to reach its id picks the record (chainlit's edited message); its text is read
+    # ok: python.request.field
+    if picked.id == flask_request.json["message"]["id"]:
+        # ruleid: python.request.field user.content
+        picked.content = flask_request.json["message"]["output"]
     return jsonify(username=username, refresh=old_token, user=user_name, code=recovery_code,
                    credential=credential_id, picked=picked, session=session_id, request=request_id)
 

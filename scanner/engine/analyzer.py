@@ -686,7 +686,8 @@ class FileAnalyzer:
         """Drop the collects emitted since `mark` located at `node`, whatever their category: a value the
         code only asks its type, an attribute or its emptiness of (`control.TYPE_TESTS`,
         `control.emptiness_tested`: `hasattr(request.user_agent, "browser")`), or a field read into a
-        name of a reference to it (`sources.names_reference`: `credential_id = form.get("credential")`)."""
+        name of a reference to it (`sources.names_reference`: `credential_id = form.get("credential")`), or
+        read only to reach its id (`sources.REFERENCE_KEYS`: `payload["message"]["id"]`)."""
         span = self.positions.span(node)
         self.observations[mark:] = [o for o in self.observations[mark:] if o.kind is not Kind.COLLECT or o.span != span]
 
@@ -2007,10 +2008,16 @@ class FileAnalyzer:
         return Value(params=base.params) if base.params else NOTHING
 
     def eval_subscript(self, node: ast.Subscript, scope: Scope) -> Value:
+        mark = len(self.observations)
         if _string_key(node.slice) and _keyed_access(node.value):
             base = self._eval_group(node.value, scope)  # `data["secret"]["region"]`
         else:
             base = self.eval(node.value, scope)
+        if len(self.observations) != mark and type(node.slice) is ast.Constant \
+                and node.slice.value in sources.REFERENCE_KEYS and base.role is None:
+            # `payload["message"]["id"]`: the field is only the way to its id, which picks a record
+            self.retract_reads_at(mark, node.value)
+            return NOTHING
         key = self.eval(node.slice, scope)
         if base.role is not None and base.symbol is not None and base.symbol.startswith(REQUEST):
             if type(node.slice) is ast.Slice and base.role == "body" and isinstance(node.value, ast.Name) \

@@ -651,6 +651,9 @@ def _qualified_by_key(an: FileAnalyzer, key: str, name: str) -> bool:
 # Head words of a name that make it a reference to the thing its other words name, not that thing's
 # data: its identifier or its digest (`credential_id`, `message_id_hash`).
 _REFERENCE_HEADS = frozenset({"id", "pk", "uuid", "hash", "digest", "slug"})
+# Keys of a record that are its identifier: a request field read only to reach one of them
+# (`payload["message"]["id"]`) picks that record, as a foreign key does, and takes none of its data.
+REFERENCE_KEYS = frozenset({"id", "pk", "uuid", "_id"})
 # Request-container methods that read one key (`request.form.get("message")`, `getlist`).
 _KEY_GETTERS = frozenset({"get", "getlist", "getone", "get_all"})
 
