@@ -112,6 +112,15 @@ def test_a_blueprint_imported_from_another_module_is_told_apart(
      + "    original = models.TextField()\n    checksum = models.CharField(max_length=64)\n",
      [(5, "collect", ("user.content",), FIELD, True)]),
     (DJANGO + "class Post(models.Model):\n    original = models.TextField()\n", []),
+    # where on a page or in a text a comment sits (its field path, its position, an offset) is no text
+    # of its writer; a copy of the text under another name still is
+    (DJANGO + "class Comment(models.Model):\n    user = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    contentpath = models.TextField()\n    position = models.TextField()\n    text_offset = models.TextField()\n"
+     + "    rendered = models.TextField()\n",
+     [(8, "collect", ("user.content",), FIELD, True)]),
+    (DJANGO + "class Change(models.Model):\n    author = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
+     + "    path = models.TextField()\n    target = models.TextField()\n",
+     [(6, "collect", ("user.content",), FIELD, True)]),
     # a message's mail headers that hold message ids (its thread) are not text its writer wrote
     (DJANGO + "class ScheduledMessage(models.Model):\n    account = models.ForeignKey(AbstractUser, on_delete=models.CASCADE)\n"
      + "    references = models.TextField()\n    body = models.TextField()\n",

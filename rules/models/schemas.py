@@ -682,6 +682,23 @@ class ForumPostEdit(models.Model):
     edited_to = models.TextField()
 
 
+class PageComment(models.Model):
+    """A comment on a page (wagtail's `Comment`): its text is the commenter's; where it sits is not."""
+
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    text = models.TextField()
+    # the field and the block the comment is on ("body.block_id.heading"), and where within it
+    # ok: python.django.model-field
+    contentpath = models.TextField()
+    # ok: python.django.model-field
+    position = models.TextField(blank=True)
+    # a copy of the text kept aside is still the commenter's, whatever its name
+    # ruleid: python.django.model-field user.content
+    rendered = models.TextField(blank=True)
+
+
 class SchemaVersion(models.Model):
     """A version of the service's own schema, though a person applied it: not a post."""
 

@@ -4705,7 +4705,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
     if match is None and declaring.people and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         match = _copied_name(declaring, name)
     if match is None and declaring.people and _long_text(type_names) and name.lower() not in _MESSAGE_ID_FIELDS \
-            and (an.classifier.owner_in(declaring.owner, "content")
+            and not _locates(an, name) and (an.classifier.owner_in(declaring.owner, "content")
                  or an.classifier.owner_in(declaring.owner, "revision", of="content")
                  or an.classifier.owner_in(declaring.owner, "proposal")):
         # `Post.original = TextField()` beside `poster = ForeignKey(User)`: the long text of a post,
@@ -4713,7 +4713,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         # source, its rendered copy, a copy kept for search), and so is that of a record of its
         # edits (`PostEdit.edited_from`, `NoteRevision.source`)
         match = Match(CONTENT, "long text of a post or message a person wrote")
-    if match is None and declaring.people and _long_text(type_names) \
+    if match is None and declaring.people and _long_text(type_names) and not _locates(an, name) \
             and any("authorship" in an.classifier.pack.word_groups.get(relation, ()) for relation in declaring.people):
         # `Change.target = TextField()` beside `author = ForeignKey(User)`: a row whose relation names
         # a person its author holds what they wrote in its long text, whatever the field's name (the
@@ -5005,6 +5005,16 @@ _BRAND_WORDS = frozenset({"logo", "favicon"})
 # A message's fields named for the mail headers that hold message ids (`References`,
 # `In-Reply-To`, `Message-ID`): the thread it belongs to, however long, is no text of its writer.
 _MESSAGE_ID_FIELDS = frozenset({"references", "in_reply_to", "message_id"})
+# Head words of a field's name that say where in a text or a page something is, not what is written:
+# a comment's `contentpath` ("field.block_id.field") and `position` within that field (wagtail's
+# `Comment`), an annotation's `offset` or `selector`.
+_LOCATOR_WORDS = frozenset({"path", "contentpath", "position", "pos", "offset", "anchor", "selector", "xpath"})
+
+
+def _locates(an: FileAnalyzer, name: str) -> bool:
+    """Whether a field's name says where something is (`_LOCATOR_WORDS`, its last word), not what."""
+    words = an.classifier.pack.words(name)
+    return bool(words) and words[-1] in _LOCATOR_WORDS
 
 
 def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_names: list[str], hints: _Hints) -> Match | None:
