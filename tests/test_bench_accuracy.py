@@ -566,7 +566,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("r2r", "r2r==3.6.6", "FastAPI", True, True),
         ("pgadmin4", "pgadmin4==9.18", "Flask", True, False),
         ("ephios", "ephios==0.27.1", "Django", True, True),
-        ("tendenci", "tendenci==16.30", "Django", True, True),
+        ("tendenci", "tendenci==16.30", "Django", True, False),
         ("mautrix-telegram", "mautrix-telegram==0.15.3", "aiohttp", True, False),
         ("gpt-researcher", "gpt-researcher==0.15.1", "FastAPI", True, True),
         ("openwisp-radius", "openwisp-radius==1.3.3", "Django", True, True),
