@@ -40,7 +40,7 @@ from mailman.core.i18n import _
 from ckan import model as ckan_model
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, AbstractUser
+from django.contrib.auth.models import AbstractBaseUser, AbstractUser, User
 from django.core.management.base import BaseCommand
 from django.db import models
 from flask import Flask, current_app, g, request, session as flask_session
@@ -2166,3 +2166,30 @@ def ldap_login(login_name):
     printer = Printer.query.first()
     # ok: python.logging.personal-data
     current_app.logger.info("printer {0} ready".format(printer))
+
+
+# --- Rows of Django's user model, fetched by its manager: each renders its username -------------------------
+# (Tendenci's `disable_user` and `delete_non_contributors` commands)
+
+
+class DowngradeCommand(BaseCommand):
+    def handle(self, *args, email_domain="", **options):
+        users = User.objects.filter(email__iendswith="@%s" % email_domain)
+        for u in users:
+            # ruleid: python.print.personal-data user.account.username
+            print("Done downgrading user (%s)." % u)
+            # the row's id and flags are no string form of it
+            # ok: python.print.personal-data
+            print(u.pk, u.is_active)
+        for slacker in get_user_model().objects.exclude(is_staff=True).order_by("date_joined"):
+            # ruleid: python.print.personal-data user.account.username
+            print("Integrity Error deleting", slacker)
+        first = User.objects.filter(is_superuser=True).first()
+        # ruleid: python.print.personal-data user.account.username
+        print(first)
+        # a count, and the rows' values, are no user's string form
+        # ok: python.print.personal-data
+        print(User.objects.filter(is_active=False).count())
+        for row in User.objects.values_list("pk", flat=True):
+            # ok: python.print.personal-data
+            print(row)

@@ -1595,6 +1595,11 @@ class FileAnalyzer:
         """What iterating over (or unpacking) a value gives."""
         if value.role == "files":
             return Value(categories=frozenset({"user.content"}), steps=value.steps, reasons=value.reasons)
+        symbol = value.symbol
+        if symbol is not None and symbol[-1:] == ")" and not value.categories:
+            row = sinks.django_user_element(symbol)
+            if row is not None:
+                return Value(symbol=row)  # `for u in User.objects.filter(...)`: each a user, its str the login
         return data_of(value)
 
     # ----------------------------------------------------------- expressions

@@ -247,6 +247,49 @@ def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
     return []
 
 
+# Django's user model as the analysis names it: the class itself, or what `get_user_model()` returns
+# (`User = get_user_model()` at a module's top). Its managers (`objects`, `_default_manager`) give its rows.
+_DJANGO_USER_MANAGERS = tuple(f"{model}.{manager}." for model in (
+    "django.contrib.auth.models.User", "django.contrib.auth.get_user_model()")
+    for manager in ("objects", "_default_manager"))
+# The manager and queryset methods that give one row (a user), not a queryset, a count or values.
+_ONE_ROW = frozenset({"get", "first", "last", "latest", "earliest", "get_by_natural_key", "create", "create_user",
+                      "create_superuser"})
+# Queryset methods that give a queryset of the same rows again (what `for u in ...` walks).
+_SAME_ROWS = frozenset({"all", "filter", "exclude", "order_by", "distinct", "select_related", "prefetch_related",
+                        "only", "defer", "using", "annotate", "reverse", "none", "iterator", "select_for_update"})
+
+
+def django_user_rows(symbol: str) -> str | None:
+    """What a value of Django's user model fetched through its manager is: "row" for one user
+    (`User.objects.get(...)`, `...filter(...).first()`), "rows" for a queryset of users
+    (`get_user_model().objects.filter(...)`), None for anything else (its `values()`, a count, an
+    attribute, another model). Read from the value's symbol, a few string tests."""
+    if not symbol.startswith(_DJANGO_USER_MANAGERS):
+        return None
+    chain = symbol.split("._default_manager.", 1)[-1].split(".objects.", 1)[-1]  # `filter().first()`
+    if not chain.endswith("()"):
+        return None
+    calls = chain[:-2].split("().")
+    if any(call not in _SAME_ROWS for call in calls[:-1]):
+        return None
+    return "row" if calls[-1] in _ONE_ROW else "rows" if calls[-1] in _SAME_ROWS else None
+
+
+def django_user_row(symbol: str) -> bool:
+    """Whether a value is one row of Django's user model (`django_user_rows`)."""
+    return django_user_rows(symbol) == "row"
+
+
+def django_user_element(symbol: str) -> str | None:
+    """The symbol of one row of a queryset of Django's users (`for u in User.objects.filter(...)`
+    gives `User.objects.get()`), or None where the symbol is no such queryset."""
+    if django_user_rows(symbol) != "rows":
+        return None
+    manager = "._default_manager." if "._default_manager." in symbol else ".objects."
+    return symbol.split(manager, 1)[0] + manager + "get()"
+
+
 # Names of the objects whose `user` is the signed-in user: Django's `request.user`, Flask's
 # application-context `g.user` (where Flask-AppBuilder and the Flask tutorial keep it), and a
 # session's `session.user` (indico's Flask session class, chainlit's websocket session): the person
@@ -261,11 +304,17 @@ def _person_rendered(node: ast.Call, scope: Scope) -> Value:
     """`user.account.username` when a log call renders the application's user object whole
     (`f"User={user} acquires a lock"`, `"by %s" % request.user`, `self.current_user`) and nothing else says what that
     object holds: a user's string form is its login (Django's `AbstractBaseUser.__str__` returns the
-    username field, flaskbb's and privacyIDEA's users render the login). NOTHING otherwise."""
+    username field, flaskbb's and privacyIDEA's users render the login). So is a row of Django's user
+    model fetched by its manager, whatever its name (`for u in User.objects.filter(...)`, `print(u)`).
+    NOTHING otherwise."""
     for arg in [*node.args, *(k.value for k in node.keywords)]:
         for rendered in _rendered_whole(arg):
-            if isinstance(rendered, ast.Name) and _PERSON_OBJECT.fullmatch(rendered.id):
+            if type(rendered) is ast.Name:
                 held = scope.lookup(rendered.id)
+                if held is not None and held.symbol is not None and django_user_row(held.symbol):
+                    return Value(categories=frozenset({USERNAME}),
+                                 reasons=("a row of Django's user model rendered whole shows its username",))
+            if isinstance(rendered, ast.Name) and _PERSON_OBJECT.fullmatch(rendered.id):
                 if held is not None and (held.categories or held.is_const or _names_a_class(held.symbol)):
                     # what it holds is known: its categories are reported, or its class says what its
                     # string form shows (CKAN's `model.User.get(name)` has no `__str__`)

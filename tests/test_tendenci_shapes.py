@@ -1,0 +1,62 @@
+"""Shapes of a large Django association-management app with payment gateways (Tendenci's, the
+sixteenth session): rows of Django's user model printed, a profile's relation inherited from an
+abstract base, the submitted fields written whole into a text, a request attribute the module keeps
+itself, an OAuth code exchanged by a view of any name, Salesforce queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from engine_support import observed
+from scanner.engine import sinks
+
+USERNAME = "user.account.username"
+
+
+@pytest.mark.parametrize(("symbol", "rows"), [
+    ("django.contrib.auth.models.User.objects.get()", "row"),
+    ("django.contrib.auth.models.User.objects.filter().first()", "row"),
+    ("django.contrib.auth.get_user_model()._default_manager.get()", "row"),
+    ("django.contrib.auth.models.User.objects.filter().order_by()", "rows"),
+    ("django.contrib.auth.get_user_model().objects.all()", "rows"),
+    ("django.contrib.auth.models.User.objects.count()", None),
+    ("django.contrib.auth.models.User.objects.values_list()", None),
+    ("django.contrib.auth.models.User.objects.filter().values().first()", None),
+    ("django.contrib.auth.models.User.objects.get().groups.all()", None),
+    ("app.models.Group.objects.get()", None),
+])
+def test_what_a_value_of_djangos_user_model_is(symbol: str, rows: str | None) -> None:
+    assert sinks.django_user_rows(symbol) == rows
+
+
+def test_a_row_of_djangos_user_model_printed_whole_shows_its_username() -> None:
+    assert observed("""
+        from django.contrib.auth.models import User
+        from django.contrib.auth import get_user_model
+
+        def handle(email_domain):
+            for u in User.objects.filter(email__iendswith=email_domain):
+                print('Done downgrading user (%s).' % u)
+                print(u.pk, u.is_active)
+            for slacker in get_user_model().objects.exclude(is_staff=True):
+                print('Integrity Error deleting', slacker)
+            one = User.objects.get(pk=1)
+            print(one)
+            print(User.objects.count())
+            for v in User.objects.values_list("pk", flat=True):
+                print(v)
+    """) == [
+        (7, "log", (USERNAME,), "python.print.personal-data", False),
+        (10, "log", (USERNAME,), "python.print.personal-data", False),
+        (12, "log", (USERNAME,), "python.print.personal-data", False),
+    ]
+
+
+def test_a_row_of_another_model_printed_whole_shows_nothing_known() -> None:
+    assert observed("""
+        from app.models import Group
+
+        def handle():
+            for g in Group.objects.all():
+                print(g)
+    """) == []
