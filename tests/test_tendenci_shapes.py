@@ -60,3 +60,45 @@ def test_a_row_of_another_model_printed_whole_shows_nothing_known() -> None:
             for g in Group.objects.all():
                 print(g)
     """) == []
+
+
+LINK = "user.contact.social_url"
+
+
+def test_a_profiles_one_to_one_relation_is_inherited_from_a_base_of_its_module() -> None:
+    assert observed("""
+        from django.db import models
+        from django.contrib.auth.models import User
+        from app.fields import UnsavedOneToOne
+
+        class Person(models.Model):
+            user = UnsavedOneToOne(User, related_name="profile", on_delete=models.CASCADE)
+            url = models.CharField(max_length=100, blank=True)
+
+            class Meta:
+                abstract = True
+
+        class Profile(Person):
+            url2 = models.CharField(max_length=100, blank=True)
+            linkedin = models.URLField(blank=True, default='')
+            url_path = models.CharField(max_length=100, blank=True)
+    """) == [
+        (8, "collect", (LINK,), "python.django.model-field", True),
+        (14, "collect", (LINK,), "python.django.model-field", True),
+        (15, "collect", (LINK,), "python.django.model-field", True),
+    ]
+
+
+def test_a_base_of_many_rows_per_person_makes_no_profile() -> None:
+    assert observed("""
+        from django.db import models
+        from django.contrib.auth.models import User
+
+        class Event(models.Model):
+            owner = models.ForeignKey(User, on_delete=models.CASCADE)
+            url = models.CharField(max_length=100)
+
+        class Page(Event):
+            facebook = models.URLField(blank=True)
+    """) == []
+

@@ -793,6 +793,47 @@ class Profile(models.Model):
     theme = models.CharField(verbose_name=_("Colour scheme"), max_length=10)
 
 
+class UnsavedOneToOne(models.OneToOneField):
+    """A project's own one-to-one relation (Tendenci's, which may point to an unsaved user)."""
+
+
+class Person(models.Model):
+    # an abstract base that ties the record to one person, through the project's own one-to-one field
+    # ok: python.django.model-field
+    user = UnsavedOneToOne(settings.AUTH_USER_MODEL, related_name="profile", on_delete=models.CASCADE)
+    # a text field named a link, on a person's own record: their site
+    # ruleid: python.django.model-field user.contact.social_url
+    url = models.CharField(_("url"), max_length=100, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class MemberProfile(Person):
+    # the relation is inherited from the base the module defines: still one person's own record
+    # ruleid: python.django.model-field user.contact.social_url
+    url2 = models.CharField(_("url2"), max_length=100, blank=True)
+    # ruleid: python.django.model-field user.contact.social_url
+    linkedin = models.URLField(_("LinkedIn"), blank=True, default="")
+    # ruleid: python.django.model-field user.contact.social_url
+    facebook = models.URLField(_("Facebook"), blank=True, default="")
+    # ok: python.django.model-field
+    url_slug = models.CharField(max_length=100, blank=True)
+
+
+class Venue(models.Model):
+    # many venues per person: its links are the venue's
+    # ok: python.django.model-field
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ok: python.django.model-field
+    url = models.CharField(max_length=100)
+
+
+class VenuePage(Venue):
+    # ok: python.django.model-field
+    twitter = models.URLField(blank=True)
+
+
 class FitnessProfile(models.Model):
     # a fitness app's profile (wger's): the body measures a person keeps of themselves are health
     # data; the unit they pick is not

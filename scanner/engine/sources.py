@@ -4184,6 +4184,32 @@ def _field_calls(cls: ast.ClassDef) -> Iterator[tuple[str, ast.Call]]:
             yield name, stmt.value
 
 
+# The endings of the names of Django's relation fields and of a project's own subclasses of them,
+# named for what they are (Tendenci's `UnsavedOneToOne(models.OneToOneField)`).
+_ONE_TO_ONE_SUFFIXES = ("OneToOneField", "OneToOne")
+_RELATION_SUFFIXES = ("ForeignKey", *_ONE_TO_ONE_SUFFIXES)
+
+
+def _inherited_field_calls(an: FileAnalyzer, cls: ast.ClassDef) -> Iterator[tuple[str, ast.Call]]:
+    """A class body's fields made by a call (`_field_calls`), then those of the bases its module
+    defines, nearest first (`class Profile(Person)` beside the abstract `Person` that holds `user =
+    OneToOneField(User)`): a model's relations include those it inherits. Bases of other modules are
+    not read."""
+    yield from _field_calls(cls)
+    if not any(type(base) is ast.Name for base in cls.bases):
+        return  # `models.Model`, `db.Model`: no base of this module (the common case)
+    classes = _class_nodes(an)
+    seen = {cls.name}
+    bases = [b.id for b in cls.bases if type(b) is ast.Name]
+    for name in bases:  # the loop reaches what it appends: each base's own bases after it
+        base = classes.get(name)
+        if base is None or name in seen:
+            continue
+        seen.add(name)
+        yield from _field_calls(base)
+        bases.extend(b.id for b in base.bases if type(b) is ast.Name)
+
+
 def _refers_to_person(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> bool:
     """Whether a class has a foreign key or one-to-one field named for a person (`user =
     models.ForeignKey(User, ...)`, `owner = OneToOneField(...)`): its rows are that person's."""
@@ -4198,9 +4224,9 @@ def _person_relations(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> froz
     table named for a person (`"auth.User"`, `Customer`), and SQLAlchemy columns `X_id` with a
     `ForeignKey("users.id")`, named without their `_id`. Empty for a class with none."""
     found: set[str] = set()
-    for name, call in _field_calls(cls):
+    for name, call in _inherited_field_calls(an, cls):
         symbol = an.static_symbol(call.func, scope) or callee_name(call)
-        if symbol.endswith(("ForeignKey", "OneToOneField")):
+        if symbol.endswith(_RELATION_SUFFIXES):
             target = relation_target(call)
             if target is not None and _names_person(an, target):
                 found.add(name)
@@ -4264,15 +4290,15 @@ def _one_to_one_with_person(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -
     that is unique or the primary key (`ForeignKey(User, unique=True)`, `user_id =
     Column(ForeignKey("users.id"), primary_key=True)`). False for a plain foreign key: many rows of
     it (posts, grants, tokens) belong to one person."""
-    for _, call in _field_calls(cls):
+    for _, call in _inherited_field_calls(an, cls):
         symbol = an.static_symbol(call.func, scope) or callee_name(call)
         # a Django relation is the field's call; a SQLAlchemy one is a `ForeignKey(...)` of the column's
-        relation: ast.Call | None = call if symbol.endswith(("ForeignKey", "OneToOneField")) else next(
+        relation: ast.Call | None = call if symbol.endswith(_RELATION_SUFFIXES) else next(
             (arg for arg in call.args if isinstance(arg, ast.Call) and callee_name(arg).endswith("ForeignKey")), None)
         target = relation_target(relation) if relation is not None else None
         if target is None or not _names_person(an, target):
             continue
-        if relation is call and symbol.endswith("OneToOneField"):
+        if relation is call and symbol.endswith(_ONE_TO_ONE_SUFFIXES):
             return True
         if any(k.arg in ("unique", "primary_key") and isinstance(k.value, ast.Constant) and k.value.value is True
                for k in call.keywords):
@@ -4740,10 +4766,11 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
     if match is None and name.lower() in _SUBJECT_NAMES and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         # (no describing word is a subject's name: the rule above and this one never meet)
         match = _subject_of_message(an, declaring.owner, bool(declaring.people))
-    if match is None and declaring.profile and _declared_type(type_names) in _URL_FIELDS:
+    if match is None and declaring.profile and (_declared_type(type_names) in _URL_FIELDS
+                                                or name.rstrip("_0123456789").lower() in _LINK_NAMES):
         # `Profile.fediverse = URLField()` beside `user = OneToOneField(User)`: a link kept on a
         # person's own record is one of theirs (their site, their profile elsewhere), whatever
-        # service names it
+        # service names it; so is a text field named a link (`url = CharField()`, `url2`)
         match = Match(_PERSONS_LINK, "a link on a person's own record (one-to-one with them)")
     if match is None or refers_to_user(name, match.category):
         return
@@ -4953,6 +4980,8 @@ _USERNAME = "user.account.username"
 _PERSONS_LINK = "user.contact.social_url"
 # Field types of a URL (Django's, DRF's, WTForms', SQLAlchemy-Utils')
 _URL_FIELDS = frozenset({"URLField", "URLType"})
+# The names of a field that is a link whatever its type, with a digit after them (`url2`).
+_LINK_NAMES = frozenset({"url"})
 # What a received query or search is (`query @request @body`): text a person typed.
 _BEHAVIOR = "user.behavior"
 # Field types that hold a choice, a number, a flag, a date, an id or a URL: no text a person wrote
