@@ -102,3 +102,30 @@ def test_a_base_of_many_rows_per_person_makes_no_profile() -> None:
             facebook = models.URLField(blank=True)
     """) == []
 
+
+CONTENT = "user.content"
+CREDENTIALS = "user.authorization.credentials"
+DEVICE = "user.device"
+EMAIL = "user.contact.email"
+FINANCIAL = "user.financial"
+IP = "user.device.ip_address"
+PHONE = "user.contact.phone_number"
+
+
+def test_a_payment_method_picked_among_the_sites_choices_is_no_financial_detail() -> None:
+    assert observed("""
+        from django import forms
+        from django.db import models
+
+        class DonationForm(forms.Form):
+            payment_method = forms.CharField(widget=forms.RadioSelect(choices=(('check', 'Check'),)), initial='cc')
+            billing = forms.CharField(max_length=20)
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.fields['payment_method'] = forms.ChoiceField(choices=kwargs.get('c', ()))
+
+        class Donation(models.Model):
+            payment_method = models.CharField(max_length=50, default='cc')
+            method = models.CharField(max_length=50, default='cc')
+    """) == [(7, "collect", (FINANCIAL,), "python.django.form-field", False)]

@@ -960,6 +960,27 @@ class ContactForm(forms.Form):
     plan = forms.ModelChoiceField(queryset=None)
 
 
+class DonationForm(forms.Form):
+    # how a donor pays, picked among the methods the site offers (a cheque, a card online): a choice,
+    # not a card or an account (Tendenci's donations)
+    # ok: python.django.form-field
+    payment_method = forms.CharField(widget=forms.RadioSelect(choices=(("check", "Check"), ("cc", "Card"))), initial="cc")
+    # ruleid: python.django.form-field user.financial
+    payment_details = forms.CharField(max_length=200)
+
+    def __init__(self, *args, methods=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # ok: python.django.form-field
+        self.fields["payment_method"] = forms.ChoiceField(choices=methods, widget=forms.RadioSelect())
+
+
+class Donation(models.Model):
+    # ok: python.django.model-field
+    payment_method = models.CharField(max_length=50, default="cc")
+    # ruleid: python.django.model-field user.contact.email
+    email = models.EmailField()
+
+
 class SubmissionInvitationForm(forms.Form):
     """A message one person writes to another (pretalx's co-speaker invitation, a contact form):
     its subject line is theirs, as its text is."""

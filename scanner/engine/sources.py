@@ -1997,6 +1997,7 @@ def sign_in_context(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionD
     return _auth_word(an, func.name if cls is None else f"{cls.name} {func.name}") or _sign_in_module(an)
 
 
+
 def _sign_in_module(an: FileAnalyzer) -> str | None:
     """"oauth" when the module's own name or its package's names a step of signing in (misago's
     `oauth2/client.py`, whose `get_code_grant(request)` reads the callback's `code`), else None."""
@@ -3748,9 +3749,35 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
     # column picked by a tick) says whether, as a declared flag does: not the datum it names
     if match is None or refers_to_user(name, match.category) or _holds_flag(target, type_names):
         return
+    if match.category == _FINANCIAL and isinstance(value_node, ast.Call) \
+            and _chosen_method(an, name, value_node, type_names + hints.types):
+        return
     an.emit(Kind.COLLECT, target, [match.category], family.rule,
             f"{schema}.{name} declares {match.category} ({family.family} field added at run time)",
             stored=family.stored, reasons=(f"{family.family} field", match.pattern))
+
+
+_FINANCIAL = "user.financial"
+# Field and widget types whose value is picked from the choices the code offers.
+_CHOICE_TYPES = frozenset({"ChoiceField", "TypedChoiceField", "RadioSelect", "Select"})
+
+
+def _chosen_method(an: FileAnalyzer, name: str, call: ast.Call, types: list[str]) -> bool:
+    """Whether a field named for a method of paying (`payment_method`) is picked from the methods the
+    service offers: given choices (`choices=`, a choice field, a radio or select widget that lists
+    them: `RadioSelect(choices=(("check-paid", ...), ("cc", ...)))`) or a default the code writes
+    (`default="cc"`). A cheque or a card chosen is how a person pays, not their card or account: no
+    financial detail, unlike a provider's payment-method object sent to it (`payment_method=pm_id`)."""
+    words = an.classifier.pack.words(name)
+    if not words or words[-1] != "method":
+        return False
+    if any(t in _CHOICE_TYPES for t in types):
+        return True
+    for keyword in call.keywords:
+        if keyword.arg == "choices" or keyword.arg in ("default", "initial") and isinstance(keyword.value, ast.Constant) \
+                and isinstance(keyword.value.value, str):
+            return True
+    return False
 
 
 def _schema_extending(an: FileAnalyzer, mixin: str) -> str | None:
@@ -4776,6 +4803,8 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         return
     if _holds_flag(stmt, type_names):
         return  # `verified_email = BooleanField()`: whether the address was verified, not the address
+    if match.category == _FINANCIAL and call is not None and _chosen_method(an, name, call, type_names + hints.types):
+        return
     if match.category.startswith(CONTENT) and _translated_record(an, declaring.owner):
         # `SpeakerInformation.resource = FileField()` beside its translated `title` and `text`: a
         # notice the service's managers write for everyone, in each language, with its attachment
