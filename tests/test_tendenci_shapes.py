@@ -129,3 +129,18 @@ def test_a_payment_method_picked_among_the_sites_choices_is_no_financial_detail(
             payment_method = models.CharField(max_length=50, default='cc')
             method = models.CharField(max_length=50, default='cc')
     """) == [(7, "collect", (FINANCIAL,), "python.django.form-field", False)]
+
+
+def test_a_generic_field_of_a_class_named_for_a_contact_detail_is_that_detail() -> None:
+    assert observed("""
+        from django.db import models
+
+        class Phone(models.Model):
+            number = models.CharField(max_length=50, blank=True)
+
+        class Account(models.Model):
+            number = models.CharField(max_length=50)
+
+        class Member(models.Model):
+            number = models.CharField(max_length=50)
+    """) == [(5, "collect", (PHONE,), "python.django.model-field", True)]

@@ -981,6 +981,18 @@ class Donation(models.Model):
     email = models.EmailField()
 
 
+class Phone(models.Model):
+    # a contact's phone kept in a row of its own (Tendenci's contacts): its `number` is the phone's
+    # ruleid: python.django.model-field user.contact.phone_number
+    number = models.CharField(max_length=50, blank=True)
+
+
+class Ledger(models.Model):
+    # a ledger's number is no person's
+    # ok: python.django.model-field
+    number = models.CharField(max_length=50)
+
+
 class SubmissionInvitationForm(forms.Form):
     """A message one person writes to another (pretalx's co-speaker invitation, a contact form):
     its subject line is theirs, as its text is."""

@@ -3757,6 +3757,23 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
             stored=family.stored, reasons=(f"{family.family} field", match.pattern))
 
 
+# Field names that say what they hold only with their class's name before them (`Phone.number`).
+_NAMED_BY_OWNER = frozenset({"number"})
+
+
+def _detail_record(an: FileAnalyzer, owner: str, name: str) -> Match | None:
+    """What a generic field of a class named for a contact detail holds (`Phone.number` as
+    `phone_number`, Tendenci's contacts keep each phone in a row of its own): the class's last word
+    and the field's name read together, kept only where they name a contact detail (a phone or fax
+    number, a street number): an `Account.number` or a `Member.number` is a ledger's or a
+    register's, not read so. None otherwise."""
+    words = an.classifier.pack.words(owner)
+    if not words:
+        return None
+    match = an.classifier.name(f"{words[-1]}_{name}", owner=None)
+    return match if match is not None and match.category.startswith("user.contact.") else None
+
+
 _FINANCIAL = "user.financial"
 # Field and widget types whose value is picked from the choices the code offers.
 _CHOICE_TYPES = frozenset({"ChoiceField", "TypedChoiceField", "RadioSelect", "Select"})
@@ -4793,6 +4810,8 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
     if match is None and name.lower() in _SUBJECT_NAMES and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         # (no describing word is a subject's name: the rule above and this one never meet)
         match = _subject_of_message(an, declaring.owner, bool(declaring.people))
+    if match is None and name.lower() in _NAMED_BY_OWNER and _declared_type(type_names) not in _NO_TEXT_FIELDS:
+        match = _detail_record(an, declaring.owner, name)
     if match is None and declaring.profile and (_declared_type(type_names) in _URL_FIELDS
                                                 or name.rstrip("_0123456789").lower() in _LINK_NAMES):
         # `Profile.fediverse = URLField()` beside `user = OneToOneField(User)`: a link kept on a
