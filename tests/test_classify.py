@@ -1206,6 +1206,22 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("internal_notes", "Event", None),
     ("internal_notes", None, None),
     ("internal_ip", "User", None),
+    # --- ... and by their role's name (Tendenci's `Profile.admin_notes`)
+    ("admin_notes", "Profile", CONTENT),
+    ("staff_notes", "Member", CONTENT),
+    ("admin_notes", "Event", None),
+    ("admin_email", "Profile", None),
+    # --- the name of a person's spouse (Tendenci's profile); not their initials, which a service
+    # derives from their name as often as it asks for them (label-studio's user schema)
+    ("spouse", "Profile", NAME),
+    ("spouse_name", None, NAME),
+    ("spouse", "Policy", None),
+    ("initials", "User", None),
+    # --- what a job seeker writes on the résumé they post (Tendenci's `Resume`)
+    ("title", "Resume", CONTENT),
+    ("description", "Resume", CONTENT),
+    ("title", "ResumeToken", None),
+    ("list_type", "Resume", None),
     # --- a person's short handle
     ("nick", "User", "user.account.username"),
     ("nick", "Channel", None),

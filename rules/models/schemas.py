@@ -993,6 +993,16 @@ class Ledger(models.Model):
     number = models.CharField(max_length=50)
 
 
+class Resume(models.Model):
+    # what a job seeker writes on the résumé they post
+    # ruleid: python.django.model-field user.content
+    title = models.CharField(max_length=250)
+    # ruleid: python.django.model-field user.content
+    description = models.TextField()
+    # ok: python.django.model-field
+    list_type = models.CharField(max_length=50, default="regular")
+
+
 class SubmissionInvitationForm(forms.Form):
     """A message one person writes to another (pretalx's co-speaker invitation, a contact form):
     its subject line is theirs, as its text is."""
