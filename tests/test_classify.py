@@ -1222,6 +1222,10 @@ OWNED_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("description", "Resume", CONTENT),
     ("title", "ResumeToken", None),
     ("list_type", "Resume", None),
+    # --- a CRM's id for its contact is the CRM's, as a payment provider's is (`sf_contact_id`)
+    ("sf_contact_id", "Profile", None),
+    ("salesforce_contact_id", "User", None),
+    ("contact_id", "Profile", UNIQUE_ID),
     # --- a person's short handle
     ("nick", "User", "user.account.username"),
     ("nick", "Channel", None),

@@ -144,3 +144,16 @@ def test_a_generic_field_of_a_class_named_for_a_contact_detail_is_that_detail() 
         class Member(models.Model):
             number = models.CharField(max_length=50)
     """) == [(5, "collect", (PHONE,), "python.django.model-field", True)]
+
+
+def test_a_salesforce_query_with_a_persons_data_is_a_share() -> None:
+    found = observed("""
+        from simple_salesforce import Salesforce
+
+        def create_contact(profile, user):
+            sf = Salesforce(username="u", password="p", security_token="t")
+            sf.query("SELECT Id FROM Contact WHERE Id='%s'" % profile.sf_contact_id)
+            sf.query("SELECT Id FROM Contact WHERE Email='%s'" % user.email.replace("'", "''"))
+            sf.query_all("SELECT Id FROM Contact")
+    """)
+    assert [(line, kind, categories) for line, kind, categories, _, _ in found] == [(7, "share", (EMAIL,))]

@@ -804,6 +804,14 @@ def sync_lead(user, lead):
     # only Salesforce's own record id and a fixed status
     # ok: python.share.salesforce
     sf.Lead.update(lead.salesforce_id, {"Status": "Closed - Converted"})
+    # a SOQL query runs at Salesforce with the values written into it (Tendenci's duplicate look-up)
+    # ruleid: python.share.salesforce user.contact.email recipient=Salesforce
+    sf.query("SELECT Id FROM Contact WHERE Email='%s'" % user.email.replace("'", "''"))
+    # a query by Salesforce's own contact id sends nothing of the person's
+    # ok: python.share.salesforce
+    sf.query("SELECT FirstName FROM Contact WHERE Id='%s'" % user.sf_contact_id)
+    # ok: python.share.salesforce
+    sf.query_all("SELECT Id, Email FROM Contact")
     close = CloseClient(settings.CLOSE_API_KEY)
     # ruleid: python.share.close user.contact.email,user.name,user.professional_information.workplace recipient=Close
     close.post("lead", data={"name": user.company, "contacts": [{"name": user.full_name, "emails": [{"email": user.email}]}]})
