@@ -157,3 +157,16 @@ def test_a_salesforce_query_with_a_persons_data_is_a_share() -> None:
             sf.query_all("SELECT Id FROM Contact")
     """)
     assert [(line, kind, categories) for line, kind, categories, _, _ in found] == [(7, "share", (EMAIL,))]
+
+
+def test_the_submitted_fields_written_whole_into_a_text_are_taken_whole() -> None:
+    assert observed("""
+        def ipn(request):
+            data = 'cmd=_notify-validate&%s' % request.POST.urlencode()
+            other = "a=1&" + request.POST.urlencode() + "&b=2"
+            link = "/list/?" + request.GET.urlencode()
+            return data, other, link
+    """) == [
+        (3, "collect", (CONTENT,), "python.request.body", False),
+        (4, "collect", (CONTENT,), "python.request.body", False),
+    ]

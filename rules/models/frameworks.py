@@ -2501,3 +2501,15 @@ def log_heartbeat(log_server_heartbeat):
     if data != "":
         data = json.loads(data)
     return log_server_heartbeat(data)
+
+
+# --- Django: the submitted fields written whole into a text (PayPal's IPN posted back for validation) ----
+
+
+def paypal_ipn(request):
+    # ruleid: python.request.body user.content
+    data = "cmd=_notify-validate&%s" % request.POST.urlencode()
+    # a link's query string re-encoded is no body taken whole
+    # ok: python.request.body
+    back = "/donations/?" + request.GET.urlencode()
+    return data, back

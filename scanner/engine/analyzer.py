@@ -1674,6 +1674,14 @@ class FileAnalyzer:
         folded = sources.fold_binop(node.op, left, right)
         if folded is not UNKNOWN:
             return const_value(folded)
+        if (left.role is not None or right.role is not None) and isinstance(node.op, (ast.Mod, ast.Add)):
+            # `"cmd=_notify-validate&%s" % request.POST.urlencode()`: the submitted fields written
+            # whole into a text (PayPal's IPN posted back) are taken whole, as passed on whole; a name
+            # bound to them is no operand here (its binding answers for its whole uses)
+            for operand, value in ((node.left, left), (node.right, right)):
+                if value.role in sources.BODY_ROLES and type(operand) is not ast.Name \
+                        and sources.is_request_container(value):
+                    sources.emit_whole_body(self, operand, value)
         joined = union([left, right])
         shape = joined_shape([left, right]) if isinstance(node.op, ast.Add) else None
         if isinstance(node.op, ast.Mod) and isinstance(left.const, str):
