@@ -170,3 +170,29 @@ def test_the_submitted_fields_written_whole_into_a_text_are_taken_whole() -> Non
         (3, "collect", (CONTENT,), "python.request.body", False),
         (4, "collect", (CONTENT,), "python.request.body", False),
     ]
+
+
+def test_a_request_attribute_the_module_fills_itself_is_its_own_copy() -> None:
+    assert observed("""
+        def user_agent(request):
+            if 'HTTP_USER_AGENT' in request.META:
+                return request.META['HTTP_USER_AGENT'].lower()
+            return None
+
+        def is_mobile_browser(request):
+            if request.user_agent:
+                return 'iphone' in request.user_agent
+            return False
+
+        class MobileMiddleware:
+            def process_request(self, request):
+                request.user_agent = user_agent(request)
+                request.mobile = is_mobile_browser(request)
+    """) == [(4, "collect", (DEVICE,), "python.request.header", False)]
+
+
+def test_a_request_attribute_another_module_fills_is_read() -> None:
+    assert observed("""
+        def is_mobile_browser(request):
+            return 'iphone' in request.user_agent
+    """, "app/views.py") == [(3, "collect", (DEVICE,), "python.request.device", False)]

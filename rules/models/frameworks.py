@@ -2513,3 +2513,30 @@ def paypal_ipn(request):
     # ok: python.request.body
     back = "/donations/?" + request.GET.urlencode()
     return data, back
+
+
+# --- Django: a request attribute the module fills itself (Tendenci's mobile middleware) -------------------
+
+
+def agent_of(request):
+    # ok: python.request.header
+    if "HTTP_USER_AGENT" in request.META:
+        # ruleid: python.request.header user.device
+        return request.META["HTTP_USER_AGENT"].lower()
+    return None
+
+
+def is_mobile_browser(request):
+    # the module's own copy of what it read above, kept on the request by its middleware: no new read
+    # ok: python.request.device
+    return bool(request.user_agent) and "iphone" in request.user_agent
+
+
+class MobileMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.user_agent = agent_of(request)
+        request.mobile_browser = is_mobile_browser(request)
+        return self.get_response(request)

@@ -240,6 +240,12 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
             # read from the request and bound (CONVENTIONS: a value bound to a name is kept), no new read
             return Value(symbol=symbol, role=role, categories=frozenset({category}), steps=base.steps,
                          reasons=(f"request attribute '{path}'",))
+        if "." not in path and _kept_by_module(an, path):
+            # `request.user_agent = user_agent(request)` in this module's middleware, read back by its
+            # helpers (`if ma in request.user_agent`): the module's own copy of what it read where it
+            # assigned it (that read is the collect), as a value bound to a name is kept
+            return Value(symbol=symbol, categories=frozenset({category}),
+                         reasons=(f"request.{path}, set by this module from what it read",))
         an.emit(Kind.COLLECT, node, [category], rule,
                 f"{what} is read from the request ({path})", reasons=(f"request attribute '{path}'",))
         return Value(symbol=symbol, role=role, categories=frozenset({category}),
@@ -1469,6 +1475,19 @@ def header_copy_target(stmt: ast.For | ast.AsyncFor) -> str | None:
             if type(item.value) is ast.Name and copies_pairs(stmt.target, item.slice, inner.value):
                 return item.value.id
     return None
+
+
+def _kept_by_module(an: FileAnalyzer, attr: str) -> bool:
+    """Whether the module assigns `request.<attr>` itself (`request.user_agent = ...`): a request
+    attribute a framework also names, which this module's code fills with what it read. A text test,
+    asked only at a client attribute's read."""
+    at = an.source.find(f"request.{attr}")
+    while at >= 0:
+        after = an.source[at + len("request.") + len(attr):at + len("request.") + len(attr) + 4].lstrip(" ")
+        if after[:1] == "=" and after[1:2] != "=" and (at == 0 or not _word_char(an.source[at - 1])):
+            return True
+        at = an.source.find(f"request.{attr}", at + 1)
+    return False
 
 
 def client_attribute(role: str | None) -> bool:
