@@ -196,3 +196,19 @@ def test_a_request_attribute_another_module_fills_is_read() -> None:
         def is_mobile_browser(request):
             return 'iphone' in request.user_agent
     """, "app/views.py") == [(3, "collect", (DEVICE,), "python.request.device", False)]
+
+
+def test_a_view_that_exchanges_the_code_for_tokens_reads_an_oauth_code() -> None:
+    assert observed("""
+        import requests
+        from django.views import View
+
+        class FetchAccessToken(View):
+            def get(self, request):
+                code = request.GET.get('code')
+                return requests.post(URL, data={'grant_type': 'authorization_code', 'code': code})
+
+        class Redeem(View):
+            def get(self, request):
+                return request.GET.get('code')
+    """) == [(7, "collect", (CREDENTIALS,), "python.request.field", False)]

@@ -35,6 +35,7 @@ from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
+from django.views import View
 from django.views.generic.edit import FormView
 from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, Security, UploadFile, WebSocket
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer, OAuth2PasswordRequestForm
@@ -1408,6 +1409,17 @@ class SSOLoginReturnView(FormView):
             # ruleid: python.request.field user.authorization.credentials
             return request.GET["code"]
         return JsonResponse({"profile": profile, "again": finish()})
+
+
+class FetchAccessToken(View):
+    def get(self, request):
+        # a view of any name that exchanges the code for tokens itself (`grant_type=authorization_code`:
+        # Tendenci's Stripe Connect return) is an OAuth callback: the code is a credential
+        # ruleid: python.request.field user.authorization.credentials
+        code = request.GET.get("code")
+        # ok: python.request.field
+        state = request.GET.get("state")
+        return exchange_token({"grant_type": "authorization_code", "code": code, "state": state})
 
 
 def voucher_redeem(request):

@@ -2013,8 +2013,22 @@ def sign_in_context(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionD
     """
     if route is not None and route.context is not None:
         return route.context
-    return _auth_word(an, func.name if cls is None else f"{cls.name} {func.name}") or _sign_in_module(an)
+    return _auth_word(an, func.name if cls is None else f"{cls.name} {func.name}") or _sign_in_module(an) \
+        or _exchanges_code(an, func)
 
+
+# The OAuth 2 grant type by which a client exchanges the `code` it was given for tokens (RFC 6749, 4.1.3).
+_CODE_GRANT = "authorization_code"
+
+
+def _exchanges_code(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """"oauth" when `func` itself posts `grant_type=authorization_code` (Tendenci's Stripe Connect
+    `FetchAccessToken.get`, which reads `code` from the query and exchanges it for the account's
+    tokens): whatever its name, it is an OAuth callback. None otherwise; the function is walked only
+    where its module's text names the grant."""
+    if _CODE_GRANT not in an.source:
+        return None
+    return "oauth" if any(type(node) is ast.Constant and node.value == _CODE_GRANT for node in ast.walk(func)) else None
 
 
 def _sign_in_module(an: FileAnalyzer) -> str | None:
