@@ -212,3 +212,29 @@ def test_a_view_that_exchanges_the_code_for_tokens_reads_an_oauth_code() -> None
             def get(self, request):
                 return request.GET.get('code')
     """) == [(7, "collect", (CREDENTIALS,), "python.request.field", False)]
+
+
+def test_the_meta_of_an_unseen_request_holds_the_clients_headers() -> None:
+    assert observed("""
+        class EventLogManager:
+            def log(self, **kwargs):
+                request = kwargs['request']
+                ip = request.META.get('HTTP_X_FORWARDED_FOR', request.META.get('REMOTE_ADDR', ''))
+                agent = request.META['HTTP_USER_AGENT']
+                method = request.META.get('REQUEST_METHOD', '')
+                other = self.runner.META.get('HTTP_USER_AGENT')
+                return ip, agent, method, other
+    """) == [
+        (5, "collect", (IP,), "python.request.client-ip", False),
+        (6, "collect", (DEVICE,), "python.request.header", False),
+    ]
+
+
+def test_the_meta_of_a_request_a_test_builds_is_no_clients() -> None:
+    assert observed("""
+        from django.test import RequestFactory
+
+        def test_env():
+            request = RequestFactory().get("/path/")
+            return request.META.get("REMOTE_ADDR"), request.META["HTTP_COOKIE"]
+    """) == []

@@ -35,6 +35,7 @@ from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
+from django.test import RequestFactory
 from django.views import View
 from django.views.generic.edit import FormView
 from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, Security, UploadFile, WebSocket
@@ -2552,3 +2553,29 @@ class MobileMiddleware:
         request.user_agent = agent_of(request)
         request.mobile_browser = is_mobile_browser(request)
         return self.get_response(request)
+
+
+# --- Django: the environ of a request the analysis does not see as one (Tendenci's event log) -------------
+
+
+class EventLogManager:
+    def log(self, **kwargs):
+        request = kwargs["request"]
+        # ruleid: python.request.client-ip user.device.ip_address
+        ip = request.META.get("HTTP_X_FORWARDED_FOR", request.META.get("REMOTE_ADDR", ""))
+        # ruleid: python.request.header user.device
+        agent = request.META["HTTP_USER_AGENT"]
+        # the request's method is no one's data
+        # ok: python.request.header
+        method = request.META.get("REQUEST_METHOD", "")
+        # an environ-like mapping of something that is no request says nothing of whose it is
+        # ok: python.request.header
+        probe = self.runner.META.get("HTTP_USER_AGENT")
+        return ip, agent, method, probe
+
+
+def test_environ():
+    # a request a test builds is no client's
+    request = RequestFactory().get("/path/")
+    # ok: python.request.client-ip
+    return request.META.get("REMOTE_ADDR"), request.META["HTTP_COOKIE"]

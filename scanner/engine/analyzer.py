@@ -2046,6 +2046,10 @@ class FileAnalyzer:
             return symbol_value_of(REQUEST)
         if base.symbol is not None and base.symbol.startswith("@self:"):
             return NOTHING
+        if isinstance(key.const, str) and base.symbol is None and sources.names_meta(node.value):
+            read = sources.meta_header(self, node, key.const)  # `request.META["REMOTE_ADDR"]` of an unseen request
+            if read is not None:
+                return read
         if base.symbol is not None and base.symbol.startswith(ITEMS):
             return symbol_value_of(base.symbol[len(ITEMS):])
         owner = owner_name(node.value)
@@ -2263,6 +2267,11 @@ class FileAnalyzer:
             forwarded = sources.forwarded_header(self, node, args[0].const)
             if forwarded is not None:
                 return forwarded
+        if method == "get" and args and isinstance(args[0].const, str) and (base is None or base.symbol is None) \
+                and sources.names_meta(node.func.value):  # type: ignore[attr-defined]
+            read = sources.meta_header(self, node, args[0].const)
+            if read is not None:
+                return read
         if method in self.models.request.key_methods and base is not None and args:
             keyed = parameter_key(base, args[0])
             if keyed is not None:  # `params.get(key)` in a helper: its callers name the key

@@ -773,6 +773,32 @@ def names_headers(func: ast.expr) -> bool:
         or (isinstance(receiver, ast.Attribute) and receiver.attr == "headers")
 
 
+def names_meta(receiver: ast.expr) -> bool:
+    """Whether `receiver` is the `META` of an object named a request (`request.META`, `self.request.META`,
+    `http_request.META`) that the analysis does not see as one (Tendenci's event log: `request =
+    kwargs['request']`, or taken from the caller's frame): Django's request environ, whose WSGI keys
+    (`REMOTE_ADDR`, `HTTP_X_FORWARDED_FOR`, `HTTP_USER_AGENT`) are the client's headers whoever holds it.
+    The caller asks only where the object is one the analysis knows nothing of: a request a test builds
+    (`RequestFactory().get("/")`) is no client's."""
+    if type(receiver) is not ast.Attribute or receiver.attr != "META":
+        return False
+    holder = receiver.value
+    name = holder.id if type(holder) is ast.Name else holder.attr if type(holder) is ast.Attribute else ""
+    return name.lower().endswith("request")
+
+
+def meta_header(an: FileAnalyzer, node: ast.expr, key: str) -> Value | None:
+    """`request.META.get("REMOTE_ADDR")` of a request the analysis does not see as one (`names_meta`): a
+    collect of what the header table says the key carries. None for a key it does not list."""
+    match = an.classifier.header(key)
+    if match is None:
+        return None
+    rule = "python.request.client-ip" if match.category == IP else "python.request.header"
+    message = f"request header '{key}' is read ({match.category})"
+    an.emit(Kind.COLLECT, node, [match.category], rule, message, reasons=(match.pattern,))
+    return Value(categories=frozenset({match.category}), steps=(an.step(node, message),), reasons=(match.pattern,))
+
+
 def forwarded_header(an: FileAnalyzer, node: ast.expr, key: str) -> Value | None:
     """`headers.get("X-Forwarded-For")` of headers that are not a known request's: a header that
     carries only the client's address (the proxies' `X-Forwarded-For`, `X-Real-IP`) says whose headers
