@@ -275,6 +275,12 @@ class RouteModel:
     command, data)`): their last positional parameter is the request body, read as one."""
     body_hook_methods: frozenset[str] = frozenset()
     """The method names of `body_hooks` (`on_api_command`): the cheap test made for every method."""
+    bundle_hooks: frozenset[str] = frozenset()
+    """Methods a framework calls on a resource class with a bundle of the request, by the qualified name
+    of the framework's base class and the method (Tastypie's `ModelResource.obj_create(self, bundle,
+    **kwargs)`): their first parameter after `self` holds the request, its `data` the deserialized body."""
+    bundle_hook_methods: frozenset[str] = frozenset()
+    """The method names of `bundle_hooks` (`obj_create`): the cheap test made for every method."""
 
 
 @pickled_by_fields
@@ -677,7 +683,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
                           "credential_schemes", "form_classes", "event_decorators", "connection_parameters",
-                          "body_hooks"}),
+                          "body_hooks", "bundle_hooks"}),
     "defaults": frozenset({"response_names", "response_only_keywords", "response_only_annotations", "exclude_keywords",
                            "received_by", "response_words"}),
     "derive": frozenset({"rule", "category", "also", "message", "calls"}),
@@ -1133,6 +1139,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             credential_schemes=tuple(sorted(routes.get("credential_schemes", ()))),
             form_classes=form_classes,
             body_hook_methods=frozenset(hook.rsplit(".", 1)[-1] for hook in routes.get("body_hooks", ())),
+            bundle_hook_methods=frozenset(hook.rsplit(".", 1)[-1] for hook in routes.get("bundle_hooks", ())),
         ),
         schemas=tuple(schemas),
         response_names=tuple(response_names),

@@ -238,3 +238,30 @@ def test_the_meta_of_a_request_a_test_builds_is_no_clients() -> None:
             request = RequestFactory().get("/path/")
             return request.META.get("REMOTE_ADDR"), request.META["HTTP_COOKIE"]
     """) == []
+
+
+def test_a_tastypie_hooks_bundle_holds_the_posted_body() -> None:
+    assert observed("""
+        from tastypie.resources import ModelResource
+
+        class UserResource(ModelResource):
+            def obj_create(self, bundle, request=None, **kwargs):
+                bundle = super().obj_create(bundle, request, **kwargs)
+                bundle.obj.set_password(bundle.data.get('password'))
+                return bundle
+
+            def obj_update(self, bundle, **kwargs):
+                password = bundle.data.get('password')
+                return password
+
+            def dehydrate(self, bundle):
+                bundle.data['username'] = bundle.obj.username
+                return bundle
+
+        class Exporter:
+            def obj_create(self, bundle, **kwargs):
+                return bundle.data.get('password')
+    """) == [
+        (7, "collect", (CREDENTIALS,), "python.request.field", False),
+        (11, "collect", (CREDENTIALS,), "python.request.field", False),
+    ]

@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.test import RequestFactory
 from django.views import View
+from tastypie import resources as tastypie_resources
 from django.views.generic.edit import FormView
 from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, Security, UploadFile, WebSocket
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer, OAuth2PasswordRequestForm
@@ -2579,3 +2580,30 @@ def test_environ():
     request = RequestFactory().get("/path/")
     # ok: python.request.client-ip
     return request.META.get("REMOTE_ADDR"), request.META["HTTP_COOKIE"]
+
+
+# --- Tastypie: a resource's hooks are handed a bundle of the request, its `data` the posted body ----------
+
+
+class UserResource(tastypie_resources.ModelResource):
+    def obj_create(self, bundle, **kwargs):
+        # the framework's own method returns the bundle it is given
+        bundle = super().obj_create(bundle, **kwargs)
+        # ruleid: python.request.field user.authorization.credentials
+        bundle.obj.set_password(bundle.data.get("password"))
+        # ok: python.request.field
+        bundle.obj.save(update_fields=bundle.data.get("fields"))
+        return bundle
+
+    def dehydrate(self, bundle):
+        # no hook of the request: the bundle going out, written
+        # ok: python.request.field
+        bundle.data["username"] = bundle.obj.username
+        return bundle
+
+
+class Exporter:
+    def obj_create(self, bundle, **kwargs):
+        # a class that is no resource: its `bundle` is anything
+        # ok: python.request.field
+        return bundle.data.get("password")

@@ -2267,6 +2267,8 @@ class FileAnalyzer:
             forwarded = sources.forwarded_header(self, node, args[0].const)
             if forwarded is not None:
                 return forwarded
+        if method in self.models.routes.bundle_hook_methods and args and args[0] is sources.HOOK_BUNDLE:
+            return args[0]  # `bundle = super().obj_create(bundle, **kwargs)`: Tastypie's hooks return the bundle given
         if method == "get" and args and isinstance(args[0].const, str) and (base is None or base.symbol is None) \
                 and sources.names_meta(node.func.value):  # type: ignore[attr-defined]
             read = sources.meta_header(self, node, args[0].const)

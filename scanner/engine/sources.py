@@ -2140,6 +2140,9 @@ def parameter_value(
     if cls is not None and func.name in an.models.routes.body_hook_methods and func.args.args \
             and func.args.args[-1] is arg and _body_hook(an, func, cls):
         return _HOOK_BODY
+    if cls is not None and func.name in an.models.routes.bundle_hook_methods and len(func.args.args) > 1 \
+            and func.args.args[1] is arg and _body_hook(an, func, cls, an.models.routes.bundle_hooks):
+        return HOOK_BUNDLE
     # which parameter of the summary a value from this argument is (the last ones: *args, **kwargs)
     # (`_index_params` inlined, and `annotation_symbol` and `_typed_parameter` not called for an
     # unannotated parameter: this runs for every parameter, and most have no annotation)
@@ -2801,11 +2804,20 @@ def _event_parameter(an: FileAnalyzer, arg: ast.arg) -> Value:
                  steps=(an.step(arg, message),), reasons=(EVENT_MESSAGE,))
 
 
-def _body_hook(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, cls: ClassInfo) -> bool:
+def _body_hook(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, cls: ClassInfo,
+               hooks: frozenset[str] | None = None) -> bool:
     """Whether `func` overrides a framework's hook that is handed the request body (`[fastapi]`
-    `body_hooks`: OctoPrint's `SimpleApiPlugin.on_api_command`), `cls` deriving from that base."""
-    hooks = an.models.routes.body_hooks
+    `body_hooks`: OctoPrint's `SimpleApiPlugin.on_api_command`; or `hooks`, Tastypie's `bundle_hooks`),
+    `cls` deriving from that base."""
+    if hooks is None:
+        hooks = an.models.routes.body_hooks
     return any(f"{base}.{func.name}" in hooks for base in cls.bases)
+
+
+# The bundle a framework hands a resource's hook (Tastypie's `obj_create(self, bundle, **kwargs)`): it
+# holds the request, its `data` the deserialized body (read as the request's `data`, whose keys are
+# fields), its `obj` the model instance being saved.
+HOOK_BUNDLE = Value(symbol=REQUEST)
 
 
 # The body a framework hands a plugin's hook (`on_api_command(self, command, data)`): the request
