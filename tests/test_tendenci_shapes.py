@@ -265,3 +265,27 @@ def test_a_tastypie_hooks_bundle_holds_the_posted_body() -> None:
         (7, "collect", (CREDENTIALS,), "python.request.field", False),
         (11, "collect", (CREDENTIALS,), "python.request.field", False),
     ]
+
+
+CARD = "user.financial.credit_card"
+
+
+def test_a_stored_cards_type_and_expiry_beside_its_number_are_the_cards() -> None:
+    assert observed("""
+        from django.db import models
+
+        class PaymentProfile(models.Model):
+            payment_profile_id = models.CharField(max_length=100, unique=True)
+            card_type = models.CharField(max_length=50, null=True)
+            card_num = models.CharField(max_length=4, null=True)
+            expiration_dt = models.DateTimeField(blank=True, null=True)
+            create_dt = models.DateTimeField(auto_now_add=True)
+
+        class Deck(models.Model):
+            card_type = models.CharField(max_length=50)
+            expiration_dt = models.DateTimeField(null=True)
+    """) == [
+        (6, "collect", (CARD,), "python.django.model-field", True),
+        (7, "collect", (CARD,), "python.django.model-field", True),
+        (8, "collect", (CARD,), "python.django.model-field", True),
+    ]

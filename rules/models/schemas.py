@@ -1003,6 +1003,31 @@ class Resume(models.Model):
     list_type = models.CharField(max_length=50, default="regular")
 
 
+class PaymentProfile(models.Model):
+    # a recurring-payment profile that keeps the last digits of a card: its type and expiry are the
+    # card's (Tendenci's), as a shop's `Bankcard.card_type` is
+    # ok: python.django.model-field
+    payment_profile_id = models.CharField(max_length=100, unique=True)
+    # ruleid: python.django.model-field user.financial.credit_card
+    card_type = models.CharField(max_length=50, null=True)
+    # ruleid: python.django.model-field user.financial.credit_card
+    card_num = models.CharField(max_length=4, null=True)
+    # ruleid: python.django.model-field user.financial.credit_card
+    expiration_dt = models.DateTimeField(blank=True, null=True)
+    # ok: python.django.model-field
+    create_dt = models.DateTimeField(auto_now_add=True)
+
+
+class GameDeck(models.Model):
+    # no card's number: a deck's card type and its expiry are a game's
+    # ok: python.django.model-field
+    card_type = models.CharField(max_length=50)
+    # ok: python.django.model-field
+    expiration_dt = models.DateTimeField(null=True)
+    # ok: python.django.model-field
+    card_count = models.IntegerField()
+
+
 class SubmissionInvitationForm(forms.Form):
     """A message one person writes to another (pretalx's co-speaker invitation, a contact form):
     its subject line is theirs, as its text is."""

@@ -3664,7 +3664,8 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
                            stored and _embeds_persons_text(an, node, scope),
                            people,
                            _login_field(node) if stored else None,
-                           bool(people) and _one_to_one_with_person(an, node, scope))
+                           bool(people) and _one_to_one_with_person(an, node, scope),
+                           stored and _has_card_number(an, node))
     for stmt in _class_statements(node.body):
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
             value = stmt.value
@@ -4170,6 +4171,8 @@ class _Declaring(NamedTuple):
     login: str | None = None
     # it is one person's own record, tied one-to-one to them (`user = OneToOneField(User)`): a profile
     profile: bool = False
+    # it stores a payment card's (masked) number: its card type and expiry are that card's
+    card: bool = False
 
 
 class _Hints(NamedTuple):
@@ -4539,6 +4542,30 @@ def _has_address_fields(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
             if match is not None and match.category in _ADDRESS_ANCHORS:
                 return True
     return False
+
+
+def _has_card_number(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
+    """Whether a stored class declares a payment card's number by name (`card_num`, `card_number`,
+    `last4` of a card): then its ambiguous fields (`card_type`, `expiration_dt`) are that card's. The
+    classifier is asked only about names with `card` in them."""
+    for stmt in cls.body:
+        target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
+            stmt.target if isinstance(stmt, ast.AnnAssign) else None
+        if isinstance(target, ast.Name) and "card" in target.id.lower() \
+                and not _CARD_NUMBER_WORDS.isdisjoint(an.classifier.pack.words(target.id)):
+            match = an.classifier.name(target.id, owner=cls.name)
+            if match is not None and match.category == _CARD:
+                return True
+    return False
+
+
+# The words of a card's number, whole or its last digits (`card_num`, `card_number`, `card_last4`).
+_CARD_NUMBER_WORDS = frozenset({"number", "num", "no", "last"})
+
+
+# The owner a stored card's fields are read under (a `@paymentcard` word), and the card's category.
+_PAYMENT_CARD = "creditcard"
+_CARD = "user.financial.credit_card"
 
 
 _ADDRESS_ANCHORS = frozenset({"user.contact.address.street", "user.contact.address.postal_code", "user.contact.address.city"})
@@ -5201,6 +5228,12 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         match = classifier.name(name, owner="address")
         if match is not None and match.category.startswith(NAME) and classifier.owner_in(declaring.owner, _ESTABLISHMENT):
             # `Gym.name` beside its street and city: a place's own name, not an addressee's
+            match = None
+    if match is None and by_name and declaring.card:
+        # `PaymentProfile.card_type` and `expiration_dt` beside `card_num` (the last four digits kept
+        # by a recurring-payment profile): read as a payment card's, as `Bankcard.card_type` is
+        match = classifier.name(name, owner=_PAYMENT_CARD)
+        if match is not None and not match.category.startswith(_FINANCIAL):
             match = None
     if match is None and by_name and declaring.family.submitted:
         # what a form receives is what the person filling it in submits: read it as such
