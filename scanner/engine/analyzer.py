@@ -31,7 +31,7 @@ from scanner.engine import control, sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.positions import Positions
-from scanner.engine.sources import CREDENTIALS, FOLDED_METHODS, FOLDED_SYMBOLS
+from scanner.engine.sources import CREDENTIALS, FOLDED_METHODS, FOLDED_SYMBOLS, HOOK_BUNDLE
 from scanner.engine.summaries import (
     EMPTY,
     SECOND_HAND,
@@ -2046,7 +2046,8 @@ class FileAnalyzer:
             return symbol_value_of(REQUEST)
         if base.symbol is not None and base.symbol.startswith("@self:"):
             return NOTHING
-        if isinstance(key.const, str) and base.symbol is None and sources.names_meta(node.value):
+        if type(node.value) is ast.Attribute and node.value.attr == "META" and isinstance(key.const, str) \
+                and base.symbol is None and sources.names_meta(node.value):
             read = sources.meta_header(self, node, key.const)  # `request.META["REMOTE_ADDR"]` of an unseen request
             if read is not None:
                 return read
@@ -2267,13 +2268,15 @@ class FileAnalyzer:
             forwarded = sources.forwarded_header(self, node, args[0].const)
             if forwarded is not None:
                 return forwarded
-        if method in self.models.routes.bundle_hook_methods and args and args[0] is sources.HOOK_BUNDLE:
+        if args and args[0] is HOOK_BUNDLE and method in self.models.routes.bundle_hook_methods:
             return args[0]  # `bundle = super().obj_create(bundle, **kwargs)`: Tastypie's hooks return the bundle given
-        if method == "get" and args and isinstance(args[0].const, str) and (base is None or base.symbol is None) \
-                and sources.names_meta(node.func.value):  # type: ignore[attr-defined]
-            read = sources.meta_header(self, node, args[0].const)
-            if read is not None:
-                return read
+        if method == "get" and args and isinstance(args[0].const, str) and (base is None or base.symbol is None):
+            # `request.META.get("REMOTE_ADDR")` of a request of unknown value
+            receiver = node.func.value if type(node.func) is ast.Attribute else None
+            if type(receiver) is ast.Attribute and receiver.attr == "META" and sources.names_meta(receiver):
+                read = sources.meta_header(self, node, args[0].const)
+                if read is not None:
+                    return read
         if method in self.models.request.key_methods and base is not None and args:
             keyed = parameter_key(base, args[0])
             if keyed is not None:  # `params.get(key)` in a helper: its callers name the key

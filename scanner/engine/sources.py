@@ -2052,9 +2052,16 @@ def _exchanges_code(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionD
     `FetchAccessToken.get`, which reads `code` from the query and exchanges it for the account's
     tokens): whatever its name, it is an OAuth callback. None otherwise; the function is walked only
     where its module's text names the grant."""
-    if _CODE_GRANT not in an.source:
+    named: bool | None = getattr(an.tree, _NAMES_GRANT, None)  # the module's text searched once
+    if named is None:
+        named = _CODE_GRANT in an.source
+        setattr(an.tree, _NAMES_GRANT, named)
+    if not named:
         return None
     return "oauth" if any(type(node) is ast.Constant and node.value == _CODE_GRANT for node in ast.walk(func)) else None
+
+
+_NAMES_GRANT = "_policyscan_names_code_grant"
 
 
 def _sign_in_module(an: FileAnalyzer) -> str | None:
@@ -2140,8 +2147,8 @@ def parameter_value(
     if cls is not None and func.name in an.models.routes.body_hook_methods and func.args.args \
             and func.args.args[-1] is arg and _body_hook(an, func, cls):
         return _HOOK_BODY
-    if cls is not None and func.name in an.models.routes.bundle_hook_methods and len(func.args.args) > 1 \
-            and func.args.args[1] is arg and _body_hook(an, func, cls, an.models.routes.bundle_hooks):
+    if index == 1 and cls is not None and len(func.args.args) > 1 and func.args.args[1] is arg \
+            and func.name in an.models.routes.bundle_hook_methods and _body_hook(an, func, cls, an.models.routes.bundle_hooks):
         return HOOK_BUNDLE
     # which parameter of the summary a value from this argument is (the last ones: *args, **kwargs)
     # (`_index_params` inlined, and `annotation_symbol` and `_typed_parameter` not called for an
@@ -4309,22 +4316,27 @@ _RELATION_SUFFIXES = ("ForeignKey", *_ONE_TO_ONE_SUFFIXES)
 
 
 def _inherited_field_calls(an: FileAnalyzer, cls: ast.ClassDef) -> Iterator[tuple[str, ast.Call]]:
-    """A class body's fields made by a call (`_field_calls`), then those of the bases its module
-    defines, nearest first (`class Profile(Person)` beside the abstract `Person` that holds `user =
-    OneToOneField(User)`): a model's relations include those it inherits. Bases of other modules are
-    not read."""
+    """A class body's fields made by a call (`_field_calls`), then the relations among the fields of
+    the bases its module defines at its top, nearest first (`class Profile(Person)` beside the
+    abstract `Person` that holds `user = OneToOneField(User)`): a model's relations include those it
+    inherits. A base's field is a relation by its call's name (`ForeignKey`, `OneToOneField`, a
+    project's `UnsavedOneToOne`) or a column's `_id` name: told by syntax, as most bases' fields are
+    none. Bases of other modules are not read."""
     yield from _field_calls(cls)
     if not any(type(base) is ast.Name for base in cls.bases):
         return  # `models.Model`, `db.Model`: no base of this module (the common case)
-    classes = _class_nodes(an)
     seen = {cls.name}
     bases = [b.id for b in cls.bases if type(b) is ast.Name]
     for name in bases:  # the loop reaches what it appends: each base's own bases after it
-        base = classes.get(name)
-        if base is None or name in seen:
+        if name in seen:
             continue
         seen.add(name)
-        yield from _field_calls(base)
+        base = next((stmt for stmt in an.tree.body if type(stmt) is ast.ClassDef and stmt.name == name), None)
+        if base is None:
+            continue
+        for field, call in _field_calls(base):
+            if field.endswith("_id") or callee_name(call).endswith(_RELATION_SUFFIXES):
+                yield field, call
         bases.extend(b.id for b in base.bases if type(b) is ast.Name)
 
 
