@@ -579,12 +579,7 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         # a header the table does not list (`headers.get("api_key")`) is read as a name, as custom
         # `X-` headers are
         match = an.classifier.header(key.const) or an.classifier.name(key.const, owner=None)
-        if match is None:
-            return NOTHING
-        rule = "python.request.client-ip" if match.category == IP else "python.request.header"
-        message = f"request header '{key.const}' is read ({match.category})"
-        an.emit(Kind.COLLECT, node, [match.category], rule, message, reasons=(match.pattern,))
-        return Value(categories=frozenset({match.category}), steps=(an.step(node, message),), reasons=(match.pattern,))
+        return NOTHING if match is None else _header_read(an, node, key.const, match)
     if role in ("client_ip", "device"):
         return Value(categories=base.categories, steps=base.steps, reasons=base.reasons)
     if role == "cookies" and isinstance(key.const, str):
@@ -791,8 +786,11 @@ def meta_header(an: FileAnalyzer, node: ast.expr, key: str) -> Value | None:
     """`request.META.get("REMOTE_ADDR")` of a request the analysis does not see as one (`names_meta`): a
     collect of what the header table says the key carries. None for a key it does not list."""
     match = an.classifier.header(key)
-    if match is None:
-        return None
+    return None if match is None else _header_read(an, node, key, match)
+
+
+def _header_read(an: FileAnalyzer, node: ast.expr, key: str, match: Match) -> Value:
+    """The collect of a request header `key` that the classifier gave a category, and its value."""
     rule = "python.request.client-ip" if match.category == IP else "python.request.header"
     message = f"request header '{key}' is read ({match.category})"
     an.emit(Kind.COLLECT, node, [match.category], rule, message, reasons=(match.pattern,))
