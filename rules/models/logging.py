@@ -2193,3 +2193,45 @@ class DowngradeCommand(BaseCommand):
         for row in User.objects.values_list("pk", flat=True):
             # ok: python.print.personal-data
             print(row)
+
+
+# --- What a function that searches is handed as its query: what was searched ----------------------------
+# (calibreweb's metadata providers' `search(self, query: str)`, open-webui's `search_exa(api_key, query,
+# count)`, gramps-webapi's assistant tool's `_search_genealogy_database(ctx, query: str, ...)`)
+
+
+class BookMetadataProvider:
+    def search(self, query: str, generic_cover: str = "", locale: str = "en"):
+        # ruleid: python.logging.personal-data user.behavior
+        logger.debug(f"start searching {query} on the provider")
+        # the locale it searches in is a setting, not what was searched
+        # ok: python.logging.personal-data
+        logger.debug("searching in %s", locale)
+
+
+def search_web(api_key: str, query: str, count: int):
+    # ruleid: python.logging.personal-data user.behavior
+    logger.info("Searching the web for query: %s", query)
+
+
+def _search_records(ctx, query: Optional[str] = None, term=None):
+    # ruleid: python.logging.personal-data user.behavior
+    logger.debug("records search: %r %r", query, term)
+
+
+def search_by_query(session, query: "Query", value):
+    # an ORM query a search narrows is typed so: no text a person searched
+    # ok: python.logging.personal-data
+    logger.debug("narrowing %s", query)
+
+
+def searcher_stats(query: str):
+    # not a function that searches: its first word only begins so
+    # ok: python.logging.personal-data
+    logger.debug("stats for %s", query)
+
+
+def run_query(query: str):
+    # a query run by a function that does not say it searches: a database's, not a person's search
+    # ok: python.logging.personal-data
+    logger.debug("running %s", query)

@@ -2245,6 +2245,12 @@ def parameter_value(
         # `def send_email(subject, recipient, text, html)`: whom a function that sends mail is handed
         # is an address, as a message's `to` and `recipient` are
         named = an.classify_name(arg.arg, _MAIL_OWNER)
+    if named is None and _SEARCH_VERB in func.name and _text_annotation(arg.annotation) \
+            and _searches(func.name, an.classifier):
+        # `def search(self, query: str)`, `def search_exa(api_key, query, count)`: what a function that
+        # searches is handed as its query is what was searched, as `SearchClient.search(query)`'s is
+        # (not an ORM query: `query: Query` is typed otherwise)
+        named = an.classify_name(arg.arg, _SEARCH_OWNER)
     named = named or (_typed_parameter(an, arg.annotation) if arg.annotation is not None else None)
     if arg is func.args.kwarg:
         params = _KWARGS_PARAMS
@@ -2315,6 +2321,27 @@ def _mail_stems(pack: RulePack) -> tuple[str, ...]:
     """The text each mail word shows in a name it was split from (`pack.words` singularises: a word is
     in the lower-cased text it came from, but for the `y` an `-ies` plural loses)."""
     return tuple(word[:-1] if word.endswith("y") else word for word in pack.groups.get(_MAIL_OWNER, frozenset()))
+
+
+# The owner what was searched is read under (the classifier's `search` owners: `query @search`), and the
+# word a function that searches begins its name with (`search`, `search_exa`, `_search_people`).
+_SEARCH_OWNER = "search"
+_SEARCH_VERB = "search"
+# Annotations of a text: a parameter typed otherwise (`query: Query`, `query: QuerySet`) is not a search's text.
+_TEXT_ANNOTATIONS = frozenset({"str", "Optional[str]", "str | None", "None | str"})
+
+
+def _text_annotation(annotation: ast.expr | None) -> bool:
+    """Whether a parameter's annotation leaves it a text: none, or `str` (optionally None)."""
+    return annotation is None or ast.unparse(annotation) in _TEXT_ANNOTATIONS
+
+
+@functools.lru_cache(maxsize=1 << 10)
+def _searches(name: str, classifier: Classifier) -> bool:
+    """Whether a function's name says it searches: its first word `search` (`search`, `search_exa`,
+    `searchUsers`), not a word that only begins so (`searcher`, `searchable`). Memoised by name."""
+    words = classifier.pack.words(name)
+    return bool(words) and words[0] == _SEARCH_VERB
 
 
 # Types of the events an ASGI app receives from the server (asgiref.typing): the request's messages.
