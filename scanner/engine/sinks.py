@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
-from scanner.engine.sources import CONTENT, COOKIE_ID, CREDENTIALS, KWARGS, VARARGS, callee_name, inner_bodies
+from scanner.engine.sources import CONTENT, COOKIE_ID, CREDENTIALS, KWARGS, USERNAME, VARARGS, callee_name, inner_bodies
 from scanner.engine.summaries import USE_SETTING, LogSite, RelayedLog
 from scanner.engine.values import HOLE, NOTHING, REQUEST, UNKNOWN, Value, data_of, shape_of, union
 from scanner.engine.walk import walk
@@ -225,7 +225,6 @@ def _names_a_class(symbol: str | None) -> bool:
     if symbol is None:
         return False
     return symbol.startswith("builtins.") or any(part[:1].isupper() for part in symbol.replace("()", "").split("."))
-USERNAME = "user.account.username"
 
 
 def _rendered_whole(expr: ast.expr) -> list[ast.expr]:

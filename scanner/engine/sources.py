@@ -120,7 +120,7 @@ def addressed_groups(an: FileAnalyzer, scope: Scope) -> frozenset[str]:
 def refers_to_user(name: str, category: str) -> bool:
     """True for a field that only points at a user record (`user_id`, `author_pk`); False for an id
     an outside identity provider issued (`sso_user_id`) and for every other field."""
-    return category == "user.unique_id" and bool(_REFERENCE.search(name)) and not _OUTSIDE_ISSUER.search(name)
+    return category == UNIQUE_ID and bool(_REFERENCE.search(name)) and not _OUTSIDE_ISSUER.search(name)
 # Parameter indices of a function's **kwargs and *args in its summary.
 KWARGS = -1
 VARARGS = -2
@@ -130,6 +130,8 @@ CONTENT = "user.content"
 CREDENTIALS = "user.authorization.credentials"
 IP = "user.device.ip_address"
 DEVICE = "user.device"
+UNIQUE_ID = "user.unique_id"
+USERNAME = "user.account.username"
 
 # Calls that parse (or copy) a request body into a mapping whose keys are then read.
 BODY_PARSERS = frozenset({"json.loads", "orjson.loads", "ujson.loads", "simplejson.loads", "builtins.dict",
@@ -1366,7 +1368,7 @@ def _dict_field(an: FileAnalyzer, entry: DictSchema, node: ast.AST, name: str, o
         match = an.classifier.type_name(type_name)
     if match is None or refers_to_user(name, match.category):
         return
-    if match.category == "user.unique_id" and name.lower() in _OWN_KEYS:
+    if match.category == UNIQUE_ID and name.lower() in _OWN_KEYS:
         return
     an.emit(Kind.COLLECT, node, [match.category], entry.rule,
             f"the {entry.family} schema field '{name}' declares {match.category} (received)",
@@ -3559,7 +3561,6 @@ def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFami
 
 # The model base class of a Flask-SQLAlchemy `db = SQLAlchemy()`, as the analysis names it.
 _FLASK_SQLALCHEMY_MODEL = "flask_sqlalchemy.SQLAlchemy().Model"
-_UNIQUE_ID = "user.unique_id"
 
 
 def _flask_sqlalchemy_rendered(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> frozenset[str]:
@@ -3578,7 +3579,7 @@ def _flask_sqlalchemy_rendered(an: FileAnalyzer, node: ast.ClassDef, scope: Scop
         return frozenset()  # a base of the project's (a mixin) may define the string form
     words = an.classifier.pack.words(node.name)
     person = an.classifier.pack.groups.get("person", frozenset())
-    return frozenset({_UNIQUE_ID}) if words and words[-1] in person else frozenset()
+    return frozenset({UNIQUE_ID}) if words and words[-1] in person else frozenset()
 
 
 def _declared_field(node: ast.ClassDef, name: str, declared: dict[int, tuple[str, ...]]) -> tuple[str, ...]:
@@ -4545,7 +4546,7 @@ def _copied_name(declaring: _Declaring, name: str) -> Match | None:
     `poster = ForeignKey(settings.AUTH_USER_MODEL)`): the username. None for any other field."""
     relation, _, last = name.rpartition("_")
     if relation in declaring.people and last in _COPIED_NAME_WORDS:
-        return Match(_USERNAME, f"a copy of the name of the person `{relation}` refers to")
+        return Match(USERNAME, f"a copy of the name of the person `{relation}` refers to")
     return None
 
 
@@ -4906,7 +4907,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
     if match is None and declaring.embedded and _long_text(type_names):
         match = Match(CONTENT, "long text embedded for search in a person's rows")
     if match is None and name == declaring.login:
-        match = Match(_USERNAME, "the field the user model signs people in by (USERNAME_FIELD)")
+        match = Match(USERNAME, "the field the user model signs people in by (USERNAME_FIELD)")
     if match is None and declaring.people and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         match = _copied_name(declaring, name)
     if match is None and declaring.people and _long_text(type_names) and name.lower() not in _MESSAGE_ID_FIELDS \
@@ -5159,7 +5160,6 @@ def _no_text(annotation: ast.expr) -> bool:
     return isinstance(annotation, (ast.Name, ast.Attribute)) and _annotation_name(annotation).rsplit(".", 1)[-1] in _NOT_TEXT
 
 
-_USERNAME = "user.account.username"
 _PERSONS_LINK = "user.contact.social_url"
 # Field types of a URL (Django's, DRF's, WTForms', SQLAlchemy-Utils')
 _URL_FIELDS = frozenset({"URLField", "URLType"})
@@ -5243,7 +5243,7 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         # a field of a thing that is not a person (a help desk's `Queue.email_address =
         # EmailField()`, a `Server.ip`): its type is the format of the thing's own setting
         return _kept_login(an, declaring, name, type_names) if by_name and declaring.people else None
-    if match is not None and match.category == _USERNAME and type_names:
+    if match is not None and match.category == USERNAME and type_names:
         # `username = forms.EmailField(...)`: a login that takes only an email address (or a phone
         # number) holds one, whatever the name it keeps from the login form it extends
         typed = classifier.type_name(type_names[0])
@@ -5304,7 +5304,7 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
 
 
 # What a person signs in to a thing of theirs with: the login and the password it keeps for them.
-_LOGIN_CATEGORIES = frozenset({_USERNAME, CREDENTIALS})
+_LOGIN_CATEGORIES = frozenset({USERNAME, CREDENTIALS})
 
 
 def _kept_login(an: FileAnalyzer, declaring: _Declaring, name: str, type_names: list[str]) -> Match | None:
