@@ -313,10 +313,10 @@ def _person_rendered(node: ast.Call, scope: Scope) -> Value:
                 if held is not None and held.symbol is not None and django_user_row(held.symbol):
                     return Value(categories=frozenset({USERNAME}),
                                  reasons=("a row of Django's user model rendered whole shows its username",))
-            if isinstance(rendered, ast.Name) and _PERSON_OBJECT.fullmatch(rendered.id):
-                if held is not None and (held.categories or held.is_const or _names_a_class(held.symbol)):
-                    # what it holds is known: its categories are reported, or its class says what its
-                    # string form shows (CKAN's `model.User.get(name)` has no `__str__`)
+                if not _PERSON_OBJECT.fullmatch(rendered.id) \
+                        or held is not None and (held.categories or held.is_const or _names_a_class(held.symbol)):
+                    # a name not a person's, or what it holds is known: its categories are reported, or its
+                    # class says what its string form shows (CKAN's `model.User.get(name)` has no `__str__`)
                     continue
             elif not (isinstance(rendered, ast.Attribute) and isinstance(rendered.value, ast.Name)
                       and (rendered.attr == "user" and rendered.value.id in _USER_HOLDERS
