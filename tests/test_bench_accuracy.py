@@ -571,6 +571,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("gpt-researcher", "gpt-researcher==0.15.1", "FastAPI", True, True),
         ("openwisp-radius", "openwisp-radius==1.3.3", "Django", True, True),
         ("lemur", "lemur==1.9.3", "Flask", True, True),
+        ("django-machina", "django-machina==1.3.1", "Django", True, True),
     ]
 
 
