@@ -574,6 +574,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("django-machina", "django-machina==1.3.1", "Django", True, True),
         ("maubot", "maubot==0.6.0", "aiohttp", True, True),
         ("autogenstudio", "autogenstudio==0.4.2.2", "FastAPI", True, True),
+        ("kiwitcms", "kiwitcms==12.4", "Django", True, True),
     ]
 
 
