@@ -2235,3 +2235,39 @@ def run_query(query: str):
     # a query run by a function that does not say it searches: a database's, not a person's search
     # ok: python.logging.personal-data
     logger.debug("running %s", query)
+
+
+# --- A person's record logged whole: names that say they hold one user's record ---------------------------
+# (jupyterhub's `user_model` from the Hub, privacyIDEA's resolver `user_list`, calibreweb's LDAP `user_data`):
+# a directory's entry, an identity provider's answer or a resolver's rows for a user show at least the login.
+
+
+def import_ldap_user(user, user_data, user_data_dir):
+    # ruleid: python.logging.personal-data user.account.username
+    logger.warning("LDAP User %s Already in Database", user_data)
+    # ruleid: python.logging.personal-data user.account.username
+    logger.warning("LDAP Email Error: {}, {}".format(user_data, user))
+    # a path named for users' data, not a record (the record word does not end the name)
+    # ok: python.logging.personal-data
+    logger.debug("storing under %s", user_data_dir)
+
+
+def identify(hub_auth, token, resolver, search):
+    user_model = hub_auth.user_for_token(token)
+    # ruleid: python.logging.personal-data user.account.username
+    logger.debug("User model %s", user_model)
+    user_list = resolver.getUserList(search)
+    # ruleid: python.logging.personal-data user.account.username
+    logger.debug(f"Found this userlist: {user_list!r}")
+    job_list = resolver.jobs()
+    # a record of something else rendered whole
+    # ok: python.logging.personal-data
+    logger.debug(f"Found these jobs: {job_list!r}")
+    user_model_class = resolver.model_class()
+    # ok: python.logging.personal-data
+    logger.debug("using %s", user_model_class)
+    user_info = {"theme": "dark"}
+    # what it holds is known here: a literal with no personal data
+    # ok: python.logging.personal-data
+    logger.debug("defaults %s", user_info)
+

@@ -216,6 +216,12 @@ _SETTING = LazyPattern(r"(?:[a-z0-9]+_)*(?:configured|setting)(?:_value)?")
 # Names that hold a person using the application as an object (`user`, `current_user`, privacyIDEA's
 # `tokenowner`): its string form is its login. Not flags and counts (`is_superuser`, `num_users`).
 _PERSON_OBJECT = LazyPattern(r"(?!(?:is|has|can|should|num|n|count|max|min)_)[a-z_]*(?:user|owner)", re.IGNORECASE)
+# Names that hold a person's record taken whole (`user_info`, `userinfo`, `user_data`, `user_model`,
+# `user_list`, `ldap_user_entry`): a directory's entry, an identity provider's answer or a resolver's rows
+# for that user, whose rendering shows at least the login. Not a part of it or something about it
+# (`user_data_dir`, `user_info_url`, `user_model_class`): the record word ends the name.
+_PERSON_RECORD = LazyPattern(r"(?:[a-z0-9]+_)*users?_?(?:info|data|model|record|entry|entries|details|dict|list|rows?"
+                             r"|json|profile)", re.IGNORECASE)
 
 
 def _names_a_class(symbol: str | None) -> bool:
@@ -304,7 +310,9 @@ def _person_rendered(node: ast.Call, scope: Scope) -> Value:
     (`f"User={user} acquires a lock"`, `"by %s" % request.user`, `self.current_user`) and nothing else says what that
     object holds: a user's string form is its login (Django's `AbstractBaseUser.__str__` returns the
     username field, flaskbb's and privacyIDEA's users render the login). So is a row of Django's user
-    model fetched by its manager, whatever its name (`for u in User.objects.filter(...)`, `print(u)`).
+    model fetched by its manager, whatever its name (`for u in User.objects.filter(...)`, `print(u)`), and
+    a value named for one user's record taken whole (`user_info`, `user_model`, `user_list`: a directory's
+    entry, an identity provider's answer, a resolver's rows), which shows at least the login.
     NOTHING otherwise."""
     for arg in [*node.args, *(k.value for k in node.keywords)]:
         for rendered in _rendered_whole(arg):
@@ -313,10 +321,12 @@ def _person_rendered(node: ast.Call, scope: Scope) -> Value:
                 if held is not None and held.symbol is not None and django_user_row(held.symbol):
                     return Value(categories=frozenset({USERNAME}),
                                  reasons=("a row of Django's user model rendered whole shows its username",))
-                if not _PERSON_OBJECT.fullmatch(rendered.id) \
-                        or held is not None and (held.categories or held.is_const or _names_a_class(held.symbol)):
+                if not (_PERSON_OBJECT.fullmatch(rendered.id) or _PERSON_RECORD.fullmatch(rendered.id)) \
+                        or held is not None and (held.categories or held.is_const or _names_a_class(held.symbol)
+                                                 or held.symbol is not None and held.symbol.endswith("get_user_model()")):
                     # a name not a person's, or what it holds is known: its categories are reported, or its
-                    # class says what its string form shows (CKAN's `model.User.get(name)` has no `__str__`)
+                    # class says what its string form shows (CKAN's `model.User.get(name)` has no `__str__`;
+                    # Django's `get_user_model()` gives the user model's class, whose string form is its path)
                     continue
             elif not (isinstance(rendered, ast.Attribute) and isinstance(rendered.value, ast.Name)
                       and (rendered.attr == "user" and rendered.value.id in _USER_HOLDERS

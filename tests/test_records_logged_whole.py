@@ -1,0 +1,61 @@
+"""A person's record or an identity provider's answer logged whole (the sixteenth session's census of
+the read apps' log misses, its second row: jupyterhub's Hub user model, privacyIDEA's resolver user
+list, calibreweb's LDAP entry, litellm's team member rows). Pins each rule's extent: which names say
+a value is one user's record, and which key reads of a logged list's elements say what it holds."""
+
+from __future__ import annotations
+
+import pytest
+from engine_support import observed
+
+LOG = "python.logging.personal-data"
+LOGIN = ("user.account.username",)
+
+RECORD = '''
+import logging
+log = logging.getLogger(__name__)
+
+def handle(source, {name}):
+    log.debug("got %s", {name})
+'''
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # one user's record taken whole: its rendering shows at least the login
+    ("user_info", [(6, "log", LOGIN, LOG, False)]),
+    ("userinfo", [(6, "log", LOGIN, LOG, False)]),
+    ("user_data", [(6, "log", LOGIN, LOG, False)]),
+    ("user_model", [(6, "log", LOGIN, LOG, False)]),
+    ("user_list", [(6, "log", LOGIN, LOG, False)]),
+    ("userlist", [(6, "log", LOGIN, LOG, False)]),
+    ("ldap_user_entry", [(6, "log", LOGIN, LOG, False)]),
+    ("user_details", [(6, "log", LOGIN, LOG, False)]),
+    ("users_json", [(6, "log", LOGIN, LOG, False)]),
+    # a part of it or something about it, and other records
+    ("user_data_dir", []),
+    ("user_info_url", []),
+    ("user_model_class", []),
+    ("job_data", []),
+    ("user_count", []),
+])
+def test_a_name_of_a_users_record(name: str, expected: list[object]) -> None:
+    assert observed(RECORD.format(name=name)) == expected
+
+
+def test_a_record_name_holding_a_known_value_says_nothing_more() -> None:
+    # a literal, or a class (Django's `get_user_model()` returns the user model's class)
+    assert observed('''
+        import logging
+        from django.contrib.auth import get_user_model
+        from app.models import User
+        log = logging.getLogger(__name__)
+
+        def handle():
+            user_info = {"theme": "dark"}
+            log.debug("defaults %s", user_info)
+            user_model = User
+            log.debug("model %s", user_model)
+            user_model = get_user_model()
+            log.debug("model %s", user_model)
+    ''') == []
+
