@@ -59,3 +59,29 @@ def test_a_record_name_holding_a_known_value_says_nothing_more() -> None:
             log.debug("model %s", user_model)
     ''') == []
 
+
+ELEMENTS = '''
+import logging
+log = logging.getLogger(__name__)
+
+def handle(team):
+    rows = team.rows()
+    log.debug("rows: %s", rows)
+    {use}
+'''
+
+
+@pytest.mark.parametrize(("use", "expected"), [
+    # a loop or a comprehension over the logged list, reading personal keys of its elements
+    ("for row in rows:\n        found = row.get('user_id')", [(7, "log", ("user.unique_id",), LOG, False)]),
+    ("return [r['user_email'] for r in rows]", [(7, "log", ("user.contact.email",), LOG, False)]),
+    ("return {r.get('email'): r for r in rows}", [(7, "log", ("user.contact.email",), LOG, False)]),
+    # keys that are not a person's, or content keys (whose content is not known to be a person's)
+    ("return [r.get('status') for r in rows]", []),
+    ("return [r['message'] for r in rows]", []),
+    # a loop over another list, and a key read of the loop's element of a nested list
+    ("for row in team.others():\n        found = row.get('email')", []),
+    ("for row in rows:\n        for x in row.parts:\n            found = x['email']", []),
+])
+def test_keys_read_of_a_logged_lists_elements(use: str, expected: list[object]) -> None:
+    assert observed(ELEMENTS.format(use=use)) == expected

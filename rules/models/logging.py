@@ -2271,3 +2271,28 @@ def identify(hub_auth, token, resolver, search):
     # ok: python.logging.personal-data
     logger.debug("defaults %s", user_info)
 
+
+# --- A list logged whole, known by the keys the code reads of its elements ---------------------------------
+# (litellm's e-mail alerting: a team's `members_with_roles`, then each member's `user_id`; the rows of a
+# query, then each row's `user_email`)
+
+
+async def get_team_member_emails(team_row, fetch_rows):
+    members = team_row.members_with_roles
+    # ruleid: python.logging.personal-data user.unique_id
+    logger.debug("Got team members: %s", members)
+    ids = []
+    for member in members:
+        ids.append(member.get("user_id"))
+    rows = await fetch_rows(ids)
+    # ruleid: python.logging.personal-data user.contact.email
+    logger.debug("Got all emails for the team, emails=%s", rows)
+    return [row.get("user_email") for row in rows]
+
+
+def pending_jobs(queue):
+    pending = queue.pending()
+    # the elements' keys read are a job's, not a person's
+    # ok: python.logging.personal-data
+    logger.debug("pending: %s", pending)
+    return [job.get("status") for job in pending]

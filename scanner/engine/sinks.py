@@ -341,10 +341,12 @@ def _person_rendered(node: ast.Call, scope: Scope) -> Value:
 def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Value:
     """What a mapping a log call renders whole holds, by the keys the code around the call reads of it
     (`data = me.json()`, `log.debug("User info: %s", data)`, then `data.get("email")`, `data["given_name"]`):
-    an identity provider's user info, a payload decoded from elsewhere. Only the statements of the
-    block holding the call are read (the branch for one provider, not its siblings), keys written as
-    literals, classified as a payload's keys, from the statement that binds the name on; a key of
-    content (`err["message"]`) says nothing of whose it is. NOTHING when no such key names personal data."""
+    an identity provider's user info, a payload decoded from elsewhere; of a list, the keys read of its
+    elements by a loop or a comprehension over it (`for member in members: member.get("user_id")`): a
+    team's member rows. Only the statements of the block holding the call are read (the branch for one
+    provider, not its siblings), keys written as literals, classified as a payload's keys, from the
+    statement that binds the name on; a key of content (`err["message"]`) says nothing of whose it is.
+    NOTHING when no such key names personal data."""
     names = {rendered.id for arg in node.args for rendered in _rendered_whole(arg)
              if isinstance(rendered, ast.Name) and not _known_value(scope.lookup(rendered.id))}
     if not names:
@@ -359,7 +361,8 @@ def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Valu
             start = index
     if not _keyed_in_text(an, names, block[start:]):
         return NOTHING
-    found: list[Value] = []
+    read: list[tuple[str, str]] = []
+    elements: set[str] = set()  # `member` of `for member in members` and `[m.get("email") for m in members]`
     for stmt in block[start:]:
         for sub in ast.walk(stmt):
             if isinstance(sub, ast.Subscript):
@@ -367,12 +370,19 @@ def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Valu
             elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "get" and sub.args:
                 base, key = sub.func.value, sub.args[0]
             else:
+                if isinstance(sub, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(sub.target, ast.Name) \
+                        and isinstance(sub.iter, ast.Name) and sub.iter.id in names:
+                    elements.add(sub.target.id)
                 continue
-            if isinstance(base, ast.Name) and base.id in names and isinstance(key, ast.Constant) and isinstance(key.value, str):
-                named = an.classify_name(key.value, "json")
-                if named is not None and CONTENT not in named.categories:
-                    # not a content key: an error's or a status's `message`, `text` and `body` as often
-                    found.append(named)
+            if isinstance(base, ast.Name) and isinstance(key, ast.Constant) and isinstance(key.value, str):
+                read.append((base.id, key.value))
+    found: list[Value] = []
+    for base_name, key_text in read:
+        if base_name in names or base_name in elements:
+            named = an.classify_name(key_text, "json")
+            if named is not None and CONTENT not in named.categories:
+                # not a content key: an error's or a status's `message`, `text` and `body` as often
+                found.append(named)
     return union(found) if found else NOTHING
 
 
@@ -385,9 +395,10 @@ _KEY_READ_AFTER = LazyPattern(_GAP + r"(?:\[|\." + _GAP + r"get\b)")
 
 
 def _keyed_in_text(an: FileAnalyzer, names: set[str], stmts: list[ast.stmt]) -> bool:
-    """Whether the text of `stmts` may read a key of one of `names` (`data["email"]`, `data.get(...)`):
-    False only when no name there is followed by a subscript or a `.get`, so that the statements'
-    nodes need not be walked (a log call's rendered mapping is seldom read by key). True whenever
+    """Whether the text of `stmts` may read a key of one of `names` (`data["email"]`, `data.get(...)`) or of
+    their elements: False only when no name there is followed by a subscript or a `.get`, nor follows
+    ` in ` (a loop over it), so that the statements' nodes need not be walked (a log call's rendered
+    mapping is seldom read by key). True whenever
     the text cannot rule it out (text that is not ASCII: a name `ast` normalises may be spelt otherwise)."""
     first = stmts[0]
     line = min([first.lineno, *(d.lineno for d in getattr(first, "decorator_list", ()))])
@@ -398,7 +409,8 @@ def _keyed_in_text(an: FileAnalyzer, names: set[str], stmts: list[ast.stmt]) -> 
     for name in names:
         at = text.find(name)
         while at >= 0:
-            if after(text, at + len(name)):
+            if after(text, at + len(name)) or text.endswith(" in ", 0, at):
+                # a key read of it, or a loop over it (`for member in members`) whose elements' keys may be read
                 return True
             at = text.find(name, at + 1)
     return False
