@@ -85,3 +85,56 @@ def handle(team):
 ])
 def test_keys_read_of_a_logged_lists_elements(use: str, expected: list[object]) -> None:
     assert observed(ELEMENTS.format(use=use)) == expected
+
+
+FILLED = '''
+import json
+import logging
+from rich.table import Table
+log = logging.getLogger(__name__)
+
+def handle(user_id, options):
+    {made}
+    for option in options:
+        if option:
+            {fill}
+    log.info("saved %s", json.dumps(kept))
+'''
+
+
+@pytest.mark.parametrize(("made", "fill", "expected"), [
+    # a list or a table a row with personal data is put in, in a branch of a loop: it holds the row after them
+    ("kept = []", "kept.append({'user_id': user_id})", [(12, "log", ("user.unique_id",), LOG, False)]),
+    ("kept = []", "kept.extend([user_id])", [(12, "log", ("user.unique_id",), LOG, False)]),
+    ("kept = []", "kept.insert(0, user_id)", [(12, "log", ("user.unique_id",), LOG, False)]),
+    ("kept = Table(title='Saved')", "kept.add_row(json.dumps({'user_id': user_id}))",
+     [(12, "log", ("user.unique_id",), LOG, False)]),
+    # what is put in holds no personal data; a method that does not put its argument in; another name's list
+    ("kept = []", "kept.append(option)", []),
+    ("kept = []", "kept.count(user_id)", []),
+    ("kept = []; other = []", "other.append(user_id)", []),
+])
+def test_rows_put_into_a_container(made: str, fill: str, expected: list[object]) -> None:
+    assert observed(FILLED.format(made=made, fill=fill)) == expected
+
+
+
+def test_an_element_of_a_filled_list_is_not_every_row() -> None:
+    # what was put in shows where the list is rendered whole, not in what one element read of it holds (mem0's
+    # `records.append((memory_id, text, ...))` then `rec[0]`, the memory's id; mailman's digest lines)
+    assert observed('''
+        import logging
+        log = logging.getLogger(__name__)
+
+        def persist(memories, store, email):
+            records = []
+            for memory_id, text in memories:
+                records.append((memory_id, text, email))
+            for rec in records:
+                log.error(f"Failed to insert memory {rec[0]}")
+            lines = []
+            lines.append(email)
+            for line in lines:
+                print(" ", line.strip(), file=store)
+            log.info("stored %s", records)
+    ''') == [(15, "log", ("user.contact.email",), LOG, False)]

@@ -2296,3 +2296,46 @@ def pending_jobs(queue):
     # ok: python.logging.personal-data
     logger.debug("pending: %s", pending)
     return [job.get("status") for job in pending]
+
+
+# --- Rows put into a list or a table, then rendered whole ---------------------------------------------------
+# (pgAdmin's `setup.py set-prefs`: each saved preference row, with the user's id, appended to a list printed
+# as JSON and added to a rich table printed at the end)
+
+from rich.console import Console as RichConsole
+from rich.table import Table as RichTable
+
+
+def set_prefs(user_id, options):
+    table = RichTable(title="Updated Pref Details")
+    valid_prefs = []
+    skipped = []
+    for option in options:
+        row = {"name": option, "user_id": user_id}
+        if option:
+            valid_prefs.append(row)
+            table.add_row(json.dumps(row))
+        else:
+            skipped.append(option)
+    # ruleid: python.print.personal-data user.unique_id
+    print(table)
+    # ruleid: python.print.personal-data user.unique_id
+    print(json.dumps(valid_prefs, indent=2))
+    # only the options' names were put in it
+    # ok: python.print.personal-data
+    print(json.dumps(skipped))
+
+
+def display_user(users):
+    console = RichConsole()
+    for user_row in users:
+        details = RichTable(title="User Details")
+        details.add_row("Email", user_row["email"])
+        # ruleid: python.print.personal-data user.contact.email
+        console.print(details)
+        servers = RichTable(title="Servers")
+        servers.add_row("Server", user_row["server_name"])
+        # a table of something else's rows
+        # ok: python.print.personal-data
+        console.print(servers)
+

@@ -114,6 +114,8 @@ KEEPING_METHODS = frozenset({
     "removesuffix", "dict", "model_dump", "model_dump_json", "dumps", "to_dict", "as_dict", "json",
     "dump", "serialize", "__str__", "__repr__", "read", "getvalue", "to_json", "asdict",
 })
+# Methods that put their arguments into the list, deque or table they are called on (a row appended).
+_FILLING_METHODS = frozenset({"append", "appendleft", "extend", "insert", "add_row"})
 # Django queryset methods that return the values of the fields they name.
 _FIELD_QUERIES = frozenset({"values_list", "values"})
 # How a client sends a request object and returns the service's answer (PayPal's `client.execute(request)`).
@@ -240,6 +242,7 @@ _NO_PENDING: Mapping[str, PendingBody] = MappingProxyType({})
 _NO_LOG_PARAMS: Mapping[int, str] = MappingProxyType({})
 _NO_SIDE_LOGS: Mapping[int, list[sinks.SideLog]] = MappingProxyType({})
 _NO_ALIASES: Mapping[str, set[str]] = MappingProxyType({})
+_NO_FILLED: Mapping[str, Value] = MappingProxyType({})
 _NO_INDEXES: frozenset[int] = frozenset()
 
 
@@ -290,6 +293,10 @@ class Scope:
     function_aliases: Mapping[str, set[str]]
     """Names bound to functions of the file (`func = charge_webhook` in one branch, `func = source_webhook`
     in another): a call through the name may reach each of them."""
+    filled: Mapping[str, Value]
+    """Local names of lists and tables personal data was put into so far (`rows.append(row)`,
+    `table.add_row("Email", data["email"])`), with that data: what the container shows rendered whole
+    (`print(table)`, `json.dumps(rows)`), not what an element read of it holds (`rows[0]`, a loop's item)."""
 
     def __init__(self, env: dict[str, Value], parent: Scope | None = None, cls: ClassInfo | None = None) -> None:
         self.env = env
@@ -313,6 +320,7 @@ class Scope:
         self.raised = None
         self.param_loops = ()
         self.function_aliases = _NO_ALIASES
+        self.filled = _NO_FILLED
 
     def pend(self, name: str, body: PendingBody) -> None:
         """Record a request body bound to `name` (replacing one bound before)."""
@@ -359,6 +367,13 @@ class Scope:
         if not isinstance(self.function_aliases, dict):
             self.function_aliases = {}
         self.function_aliases.setdefault(name, set()).add(function)
+
+    def fill(self, name: str, data: Value) -> None:
+        """Record that personal data `data` was put into the container local `name` holds (see `filled`)."""
+        if not isinstance(self.filled, dict):
+            self.filled = {}
+        before = self.filled.get(name)
+        self.filled[name] = data if before is None else union([before, data])
 
     def lookup(self, name: str) -> Value | None:
         scope: Scope | None = self
@@ -2204,6 +2219,11 @@ class FileAnalyzer:
             elif value.params:
                 given_data = True
         given_data = given_data or given_personal
+        if unused and given_personal and method in _FILLING_METHODS:
+            # `rows.append(row)`, `table.add_row(user["email"])`: the local list or table holds what is put in it
+            receiver = node.func.value  # type: ignore[attr-defined]  # a method's: an attribute's base
+            if type(receiver) is ast.Name and receiver.id in scope.env:
+                scope.fill(receiver.id, union(args))
         if method in ("get", "pop", "setdefault") and base is not None and base.symbol is not None \
                 and base.symbol.startswith(ITEMS):
             return symbol_value_of(base.symbol[len(ITEMS):])

@@ -236,7 +236,8 @@ def _names_a_class(symbol: str | None) -> bool:
 def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
     """The names and attributes a log argument renders whole: itself, the values of an f-string,
     the operands of `%` and `+`, the items of a tuple or list, the arguments of `str()`, `repr()` and
-    `.format()`; not the base of an attribute, item or other call (`user.id`, `len(users)`)."""
+    `.format()`, and what `json.dumps()` and `pprint.pformat()` serialise; not the base of an attribute,
+    item or other call (`user.id`, `len(users)`)."""
     if isinstance(expr, (ast.Name, ast.Attribute)):
         return [expr]
     if isinstance(expr, ast.JoinedStr):
@@ -249,7 +250,23 @@ def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
         func = expr.func
         if (isinstance(func, ast.Name) and func.id in ("str", "repr")) or (isinstance(func, ast.Attribute) and func.attr == "format"):
             return [n for e in [*expr.args, *(k.value for k in expr.keywords)] for n in _rendered_whole(e)]
+        if expr.args and (isinstance(func, ast.Name) and func.id in _SERIALISERS
+                          or isinstance(func, ast.Attribute) and func.attr in _SERIALISERS):
+            return _rendered_whole(expr.args[0])  # `json.dumps(rows, indent=2)`: the object, not its options
     return []
+
+
+# Functions that render the object they are given whole as text (`json.dumps`, `orjson.dumps`, `pformat`).
+_SERIALISERS = frozenset({"dumps", "pformat"})
+
+
+def _filled_rendered(node: ast.Call, scope: Scope) -> Value:
+    """What the lists and tables a log call renders whole had put into them (`Scope.filled`: `print(table)`
+    after `table.add_row("Email", row["email"])`, `json.dumps(valid)` after `valid.append(row)`): each row
+    shows. NOTHING when it renders none of them."""
+    found = [scope.filled[rendered.id] for arg in [*node.args, *(k.value for k in node.keywords)]
+             for rendered in _rendered_whole(arg) if type(rendered) is ast.Name and rendered.id in scope.filled]
+    return union(found) if found else NOTHING
 
 
 # Django's user model as the analysis names it: the class itself, or what `get_user_model()` returns
@@ -537,6 +554,8 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
     person = _person_rendered(node, scope)
     if person.categories and not data.categories & {USERNAME, "user.contact.email"}:
         data = union([data, person])
+    if scope.filled:  # few functions put personal data into a list or table
+        data = union([data, _filled_rendered(node, scope)])
     callee = symbol.rsplit(".", 1)[-1]
     via = f"{callee}()" if callee == sink.library or not sink.library else f"{sink.library}.{callee}()"
     for param in data.params:
