@@ -119,6 +119,46 @@ def test_rows_put_into_a_container(made: str, fill: str, expected: list[object])
 
 
 
+# what the pack says python-ldap's searches return
+ENTRY = ("user.account.username", "user.contact.email", "user.name")
+
+SEARCHED = '''
+import logging
+log = logging.getLogger(__name__)
+
+def find(con, base, filter_str):
+    found = con.{call}
+    log.debug("returned: %s", found)
+'''
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    # python-ldap's synchronous searches: the entries found
+    ("search_s(base, 2, filter_str)", [(7, "log", ENTRY, LOG, False)]),
+    ("search_st(base, 2, filter_str, timeout=5)", [(7, "log", ENTRY, LOG, False)]),
+    ("search_ext_s(base, 2, filter_str)", [(7, "log", ENTRY, LOG, False)]),
+    # an asynchronous search's message id, and other methods
+    ("search(base, 2, filter_str)", []),
+    ("search_ext(base, 2, filter_str)", []),
+    ("whoami_s()", []),
+])
+def test_a_directory_searchs_entries(call: str, expected: list[object]) -> None:
+    assert observed(SEARCHED.format(call=call)) == expected
+
+
+def test_a_directory_search_bound_before_another_value() -> None:
+    # the name bound again after the search holds the other value when logged
+    assert observed('''
+        import logging
+        log = logging.getLogger(__name__)
+
+        def find(con, base):
+            found = con.search_s(base, 2)
+            found = len(found)
+            log.debug("returned: %s", found)
+    ''') == []
+
+
 def test_an_element_of_a_filled_list_is_not_every_row() -> None:
     # what was put in shows where the list is rendered whole, not in what one element read of it holds (mem0's
     # `records.append((memory_id, text, ...))` then `rec[0]`, the memory's id; mailman's digest lines)

@@ -2339,3 +2339,17 @@ def display_user(users):
         # ok: python.print.personal-data
         console.print(servers)
 
+
+# --- A directory search's entries logged whole ---------------------------------------------------------------
+# (Flask-AppBuilder's `_search_ldap`: python-ldap's `search_s` result, each entry a DN holding the login and
+# the name and e-mail attributes asked for)
+
+
+def search_ldap(con, filter_str, request_fields, search_base):
+    raw_search_result = con.search_s(search_base, ldap.SCOPE_SUBTREE, filter_str, request_fields)
+    # ruleid: python.logging.personal-data user.account.username,user.contact.email,user.name
+    logger.debug("LDAP search returned: %s", raw_search_result)
+    found = con.search(search_base, ldap.SCOPE_SUBTREE, filter_str)
+    # an asynchronous search's message id, not its entries
+    # ok: python.logging.personal-data
+    logger.debug("LDAP search started: %s", found)

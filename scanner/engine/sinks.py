@@ -363,6 +363,7 @@ def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Valu
     team's member rows. Only the statements of the block holding the call are read (the branch for one
     provider, not its siblings), keys written as literals, classified as a payload's keys, from the
     statement that binds the name on; a key of content (`err["message"]`) says nothing of whose it is.
+    A name bound there to a directory search's result (`con.search_s(...)`) holds persons' entries.
     NOTHING when no such key names personal data."""
     names = {rendered.id for arg in node.args for rendered in _rendered_whole(arg)
              if isinstance(rendered, ast.Name) and not _known_value(scope.lookup(rendered.id))}
@@ -371,11 +372,15 @@ def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Valu
     block = _enclosing_block(an.tree.body, node.lineno)
     # from the statement binding the name (`data = me.json()`) on: an earlier `data` is another value
     start = 0
+    bound: ast.Assign | None = None
     for index, stmt in enumerate(block):
         if stmt.lineno > node.lineno:
             break
         if isinstance(stmt, ast.Assign) and any(isinstance(t, ast.Name) and t.id in names for t in stmt.targets):
-            start = index
+            start, bound = index, stmt
+    searched = _directory_search(an, bound) if bound is not None else None
+    if searched:
+        return Value(categories=searched, reasons=("a directory search's entries are persons' records",))
     if not _keyed_in_text(an, names, block[start:]):
         return NOTHING
     read: list[tuple[str, str]] = []
@@ -409,6 +414,23 @@ def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Valu
 # back (a banner of `#`s could otherwise be split into comments in exponentially many ways).
 _GAP = r"(?:[\s\\)]|#[^\r\n]*+)*+"
 _KEY_READ_AFTER = LazyPattern(_GAP + r"(?:\[|\." + _GAP + r"get\b)")
+
+
+# python-ldap's synchronous searches: their result is the list of entries found, each a (DN, attributes)
+# pair. The methods' names are the library's own; what the entries hold is the pack's (`[[carries]]`, the
+# searches of `ldap.initialize()`).
+_DIRECTORY_SEARCHES = frozenset({"search_s", "search_st", "search_ext_s"})
+
+
+def _directory_search(an: FileAnalyzer, stmt: ast.Assign) -> frozenset[str] | None:
+    """What a name bound by `stmt` to a directory search's result holds, the connection's class unknown
+    (`raw = con.search_s(base, ldap.SCOPE_SUBTREE, filter_str, fields)` of a `con` handed in): the entries
+    python-ldap's search gives, a person's DN (`uid=jdoe,ou=people,...`) and the attributes asked for,
+    as the pack says. None for any other value."""
+    value = stmt.value
+    if type(value) is not ast.Call or type(value.func) is not ast.Attribute or value.func.attr not in _DIRECTORY_SEARCHES:
+        return None
+    return an.models.carriers.get(f"ldap.initialize().{value.func.attr}")
 
 
 def _keyed_in_text(an: FileAnalyzer, names: set[str], stmts: list[ast.stmt]) -> bool:
