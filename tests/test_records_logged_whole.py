@@ -178,3 +178,18 @@ def test_an_element_of_a_filled_list_is_not_every_row() -> None:
                 print(" ", line.strip(), file=store)
             log.info("stored %s", records)
     ''') == [(15, "log", ("user.contact.email",), LOG, False)]
+
+
+def test_a_user_serialised_in_the_log_call() -> None:
+    # `json.dumps()` and `pformat()` render what they are given whole, as `str()` does
+    assert observed('''
+        import json
+        import logging
+        from pprint import pformat
+        log = logging.getLogger(__name__)
+
+        def show(user, user_info, job):
+            log.info("created %s", json.dumps(user, indent=2))
+            log.info("info %s", pformat(user_info))
+            log.info("job %s", json.dumps(job))
+    ''') == [(8, "log", LOGIN, LOG, False), (9, "log", LOGIN, LOG, False)]
