@@ -551,7 +551,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("misago", "misago==0.39.6", "Django", True, False),
         ("modoboa", "modoboa==2.12.0", "Django", True, False),
         ("weblate", "weblate==5.14.3", "Django", True, False),
-        ("fief", "fief-server==0.27.0", "FastAPI", True, True),
+        ("fief", "fief-server==0.27.0", "FastAPI", True, False),
         ("canaille", "canaille==0.3.6", "Flask", True, False),
         ("zou", "zou==1.0.97", "Flask", True, False),
         ("pretalx", "pretalx==2025.2.2", "Django", True, False),
