@@ -335,6 +335,36 @@ class TicketCustomFieldValue(models.Model):
     value = models.TextField(blank=True, null=True)
 
 
+class UserFieldValue(Base):
+    """The answers to the fields an administrator adds to every user's profile (Fief), one typed
+    column per kind of field: whatever the type, what a person answered."""
+
+    __tablename__ = "user_field_values"
+    # ruleid: python.sqlalchemy.column user.content
+    value_string: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
+    # ruleid: python.sqlalchemy.column user.content
+    value_integer: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+    # a consent checkbox's answer: not a flag the service keeps
+    # ruleid: python.sqlalchemy.column user.content
+    value_boolean: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
+    # ruleid: python.sqlalchemy.column user.content
+    value_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    # ruleid: python.sqlalchemy.column user.content
+    value_json: Mapped[Any | None] = mapped_column(sa.JSON, nullable=True)
+    # ok: python.sqlalchemy.column
+    user_field_id: Mapped[int] = mapped_column(sa.ForeignKey("user_fields.id"))
+
+
+class SettingValue(Base):
+    """Near-miss: a typed value of a record no person fills in (a setting's)."""
+
+    __tablename__ = "setting_values"
+    # ok: python.sqlalchemy.column
+    value_integer: Mapped[int | None] = mapped_column(sa.Integer, nullable=True)
+    # ok: python.sqlalchemy.column
+    value_string: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
+
+
 class CustomFieldMixin:
     """A mixin that adds the fields of the forms extending it: they are those forms' fields."""
 

@@ -4956,7 +4956,11 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         match = Match(_PERSONS_LINK, "a link on a person's own record (one-to-one with them)")
     if match is None or refers_to_user(name, match.category):
         return
-    if _holds_flag(stmt, type_names):
+    # an answer to a custom field is what the person answered whatever its type: a number, a date, a
+    # consent checkbox (`UserFieldValue.value_boolean`), which the type tests below would read as a
+    # flag or a number the service keeps
+    answer = match.category == CONTENT and _custom_field_answer(an, declaring.owner)
+    if not answer and _holds_flag(stmt, type_names):
         return  # `verified_email = BooleanField()`: whether the address was verified, not the address
     if match.category == _FINANCIAL and call is not None and _chosen_method(an, name, call, type_names + hints.types):
         return
@@ -4966,9 +4970,9 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         return
     if match.category.startswith(_WRITTEN_IDENTIFIERS) and _lists_numbers(type_names):
         return  # `users = fields.List(fields.Integer)`: the users' ids, referring to their records
-    if match.category.startswith(CONTENT) and isinstance(stmt, ast.AnnAssign) and _no_text(stmt.annotation):
+    if match.category.startswith(CONTENT) and not answer and isinstance(stmt, ast.AnnAssign) and _no_text(stmt.annotation):
         return  # `feedback: Literal[0, 1] | None`: a choice or a number, not what a person wrote
-    if type_names and (match.category.startswith(CONTENT) or match.category == _BEHAVIOR) \
+    if type_names and (match.category.startswith(CONTENT) and not answer or match.category == _BEHAVIOR) \
             and _declared_type(type_names) in _NO_TEXT_FIELDS:
         # `type = fields.Enum(UploadFileType)`, `data = fields.URL()`: a choice, a number, a flag or a
         # URL holds no text a person wrote, nor a search they typed, whatever the field's name or
@@ -4982,6 +4986,19 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
             f"{declaring.owner}.{name} declares {match.category} ({family.family} field, {where})",
             stored=stored, reasons=(f"{family.family} field", match.pattern))
+
+
+def _custom_field_answer(an: FileAnalyzer, owner: str) -> bool:
+    """Whether the schema class `owner` keeps the answers to fields an administrator defines (the
+    classifier's `customfield` owners): `CustomField`, or a row of answers named for it
+    (`TicketCustomFieldValue`, `UserFieldValue`)."""
+    pack = an.classifier.pack
+    words = pack.words(owner)
+    if len(words) > 1 and words[-1] == "value":  # the classifier reads such an owner without it
+        words = words[:-1]
+    # the classifier reads a head written in two words as the one word a group lists (`customfield`)
+    heads = (words[-2] + words[-1], words[-1]) if len(words) > 1 else words
+    return any("customfield" in pack.word_groups.get(head, ()) for head in heads)
 
 
 def _translated_record(an: FileAnalyzer, owner: str) -> bool:
