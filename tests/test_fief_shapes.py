@@ -3,9 +3,11 @@ seventeenth session): the typed answers to the fields administrators add to user
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from engine_support import observed
+from engine_support import observed, observed_tree
 
 CONTENT = ("user.content",)
 COLUMN = "python.sqlalchemy.column"
@@ -42,3 +44,90 @@ class {owner}(Base):
 ])
 def test_typed_answers_to_custom_fields(owner: str, expected: list[object]) -> None:
     assert observed(CUSTOM_ANSWERS.format(owner=owner)) == expected
+
+
+GENERICS = '''
+from pydantic import BaseModel
+
+class Address(BaseModel):
+    line1: str
+    city: str
+'''
+
+
+@pytest.mark.parametrize(("mapping", "expected"), [
+    # a map of field types, scalar types beside the class: the class types a field a builder makes
+    ('USER_FIELD_TYPE_MAP = {"string": str, "integer": int, "date": date, "address": Address}',
+     [("app/generics.py", 5, "collect", ("user.contact.address.street",)),
+      ("app/generics.py", 6, "collect", ("user.contact.address.city",))]),
+    ('FIELD_TYPES: dict[str, type] = {"string": str, "integer": int, "address": generics.Address}',
+     [("app/generics.py", 5, "collect", ("user.contact.address.street",)),
+      ("app/generics.py", 6, "collect", ("user.contact.address.city",))]),
+    # one scalar type only, a map not named for fields' types, a map of too few types
+    ('USER_FIELD_TYPE_MAP = {"string": str, "address": Address, "other": Address}', []),
+    ('RESPONSE_TYPES = {"string": str, "integer": int, "address": Address}', []),
+    ('FIELD_TYPES = {"integer": int, "address": Address}', []),
+])
+def test_a_class_in_a_map_of_field_types(tmp_path: Path, mapping: str, expected: list[object]) -> None:
+    assert observed_tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/generics.py": GENERICS,
+        "app/types.py": f"from datetime import date\nfrom app import generics\nfrom app.generics import Address\n{mapping}\n",
+    }) == expected
+
+
+BUILT_FORM = '''
+from wtforms import Form
+
+def get_form_class(update_user_fields):
+    class ProfileFormFields(Form):
+        pass
+
+    for field in {iterated}:
+        setattr({cls}, {name}, get_form_field(field))
+    return ProfileFormFields
+'''
+
+
+@pytest.mark.parametrize(("iterated", "cls", "name", "expected"), [
+    # a form field per field definition, named by it: the person's answer
+    ("update_user_fields", "ProfileFormFields", "field.slug", [(9, "collect", CONTENT, "python.wtforms.field", False)]),
+    ("self.custom_fields", "ProfileFormFields", "field.name", [(9, "collect", CONTENT, "python.wtforms.field", False)]),
+    # a loop over other things, a literal name, a class that is no form
+    ("choices", "ProfileFormFields", "field.slug", []),
+    ("update_user_fields", "ProfileFormFields", '"locale"', []),
+    ("update_user_fields", "Settings", "field.slug", []),
+])
+def test_form_fields_built_per_definition(iterated: str, cls: str, name: str, expected: list[object]) -> None:
+    assert observed(BUILT_FORM.format(iterated=iterated, cls=cls, name=name)) == expected
+
+
+BUILT_MODEL = '''
+from pydantic import create_model
+from pydantic.fields import FieldInfo
+
+def specification(user_fields):
+    fields = {{}}
+    for field in {iterated}:
+        fields[{key}] = {value}
+    return fields
+
+def body_of(user_update_model, json):
+    body_model = create_model("UserUpdateBody", {body}=(user_update_model, ...))
+    return body_model(body=json).body
+'''
+
+
+@pytest.mark.parametrize(("iterated", "key", "value", "body", "expected"), [
+    # a (type, default) pair per field definition, in a module that builds models at run time
+    ("user_fields", "field.slug", "(str, FieldInfo(default=None))", "body", [(8, "collect", CONTENT, "python.pydantic.field", False)]),
+    # a literal key, a value that is no pair, a loop over other things
+    ("user_fields", '"name"', "(str, None)", "body", []),
+    ("user_fields", "field.slug", "str", "body", []),
+    ("rows", "field.slug", "(str, None)", "body", []),
+    # a key holding a whole model the caller passes is no body taken whole; a key named for what it
+    # holds is still read by its name
+    ("rows", "field.slug", "(str, None)", "email", [(12, "collect", ("user.contact.email",), "python.pydantic.field", False)]),
+])
+def test_model_fields_built_per_definition(iterated: str, key: str, value: str, body: str, expected: list[object]) -> None:
+    assert observed(BUILT_MODEL.format(iterated=iterated, key=key, value=value, body=body)) == expected

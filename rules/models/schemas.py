@@ -365,6 +365,35 @@ class SettingValue(Base):
     value_string: Mapped[str | None] = mapped_column(sa.Text, nullable=True)
 
 
+class CustomAddress(BaseModel):
+    """A value class named in a map of field types beside scalar types: the type of a field a
+    builder makes at run time for a request model (one per field an administrator defines)."""
+
+    # ruleid: python.pydantic.field user.contact.address.street
+    line1: str
+    # ruleid: python.pydantic.field user.contact.address.city
+    city: str
+
+
+class CustomMoney(BaseModel):
+    """Near-miss: named in a map of handlers, with no scalar type beside it."""
+
+    # ok: python.pydantic.field
+    city: str
+
+
+class CustomRetry(BaseModel):
+    """Near-miss: a scalar-typed map whose name does not say it holds fields' types."""
+
+    # ok: python.pydantic.field
+    city: str
+
+
+USER_FIELD_TYPES = {"string": str, "integer": int, "boolean": bool, "address": CustomAddress}
+EXPORTERS = {"csv": print, "json": repr, "money": CustomMoney}
+RETRY_TYPES = {"count": int, "delay": float, "policy": CustomRetry}
+
+
 class CustomFieldMixin:
     """A mixin that adds the fields of the forms extending it: they are those forms' fields."""
 
@@ -3289,6 +3318,56 @@ class ProductWhoosheer:
 
 # ruleid: python.pydantic.field user.contact.email
 ContactRequest = create_model("ContactRequest", email=(str, ...), topic=(str, "general"))
+
+
+def user_update_body(user_update_model: type[BaseModel], payload: dict):
+    # a key holding a whole model the caller chose: that model's fields declare what it holds
+    # ok: python.pydantic.field
+    body_model = create_model("UserUpdateBody", body=(user_update_model, ...))
+    return body_model(body=payload).body
+
+
+def custom_fields_model(user_fields):
+    """Fields built per field an administrator defines (Fief's custom user fields): one per item, named
+    by it; what a person enters there is their answer."""
+    fields = {}
+    for field in user_fields:
+        # ruleid: python.pydantic.field user.content
+        fields[field.slug] = (str, Field(None))
+    return create_model("UserFields", **fields)
+
+
+def choices_model(choices):
+    """Near-miss: a loop over choices, not over field definitions."""
+    values = {}
+    for choice in choices:
+        # ok: python.pydantic.field
+        values[choice.slug] = (str, None)
+    return create_model("Choices", **values)
+
+
+def get_profile_form_class(update_user_fields):
+    class ProfileFormFields(FlaskForm):
+        pass
+
+    for field in update_user_fields:
+        # ruleid: python.wtforms.field user.content
+        setattr(ProfileFormFields, field.slug, make_form_field(field))
+    for field in update_user_fields:
+        # a literal name is a field like any declared one, read by its name elsewhere
+        # ok: python.wtforms.field
+        setattr(ProfileFormFields, "locale", make_form_field(field))
+    return ProfileFormFields
+
+
+def get_settings_class(update_user_fields):
+    class Settings:
+        pass
+
+    for field in update_user_fields:
+        # near-miss: a class that is no form
+        setattr(Settings, field.slug, make_form_field(field))
+    return Settings
 
 
 @attrs_classic.s

@@ -1180,6 +1180,7 @@ class FileAnalyzer:
             scope.param_loops = [*scope.param_loops, stmt]
         self.bind_iteration(stmt.target, stmt.iter, scope, stmt, (*stmt.body, *stmt.orelse))
         self.exec_branches([stmt.body, stmt.orelse], scope)
+        sources.fields_built_per_definition(self, stmt, scope)
         copy = sources.header_copy_target(stmt)  # syntax first: few loops copy a mapping item by item
         if copy is not None:
             copied = sources.headers_again(self.eval(stmt.iter.func.value, scope))  # type: ignore[attr-defined]

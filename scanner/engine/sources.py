@@ -860,10 +860,25 @@ def schema_factory(an: FileAnalyzer, node: ast.Call, symbol: str, scope: Scope) 
                 match = an.classifier.name(converter[:-len("_validator")])
         if match is None or refers_to_user(name, match.category):
             continue
+        if match.category == CONTENT and _holds_given_model(an, value, scope):
+            # `create_model("UserUpdateBody", body=(user_update_model, ...))`: a key that holds a whole
+            # model the caller chose (or a schema class of the module) holds the records that model's
+            # fields declare, where they are collected: not a body taken whole
+            continue
         where = "stored" if factory.stored else "received"
         an.emit(Kind.COLLECT, field, [match.category], factory.rule,
                 f"the {factory.family} field '{name}' declares {match.category} ({where})",
                 stored=factory.stored, reasons=(f"{factory.family} field", match.pattern))
+
+
+def _holds_given_model(an: FileAnalyzer, value: ast.expr, scope: Scope) -> bool:
+    """Whether a factory field's value is a `(type, default)` pair whose type is a parameter of the
+    function around (a model class its caller passes, `body=(user_update_model, ...)`) or a schema
+    class of the module."""
+    if not (isinstance(value, ast.Tuple) and value.elts and isinstance(value.elts[0], ast.Name)):
+        return False
+    given = value.elts[0].id
+    return given in scope.params or given in an.schema_classes
 
 
 def _factory_fields(an: FileAnalyzer, node: ast.Call) -> list[tuple[ast.AST, str, ast.expr]]:
@@ -3045,6 +3060,7 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
                                         or events and _event_decorated(an, func, an.module_scope)):
                 for arg in named_parameters(func.args):
                     seeds.extend(_type_names(arg.annotation))
+    seeds.extend(_field_type_map_classes(an.tree))
     decoders = an.models.received_by
     # a decoder is reached through a module-level import of its package (one inside a function is
     # not resolved at module level, so its calls would name no class here anyway)
@@ -3087,6 +3103,36 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
     found = tuple(seeds)
     setattr(an.tree, _SEEDS, found)
     setattr(an.tree, _DECODERS, decoders_of)
+    return found
+
+
+# The scalar types a map of field types names beside its classes (`int`, `bool`, `date`).
+_SCALAR_TYPES = frozenset({"str", "int", "float", "bool", "bytes", "date", "datetime", "time", "Decimal", "UUID",
+                           "EmailStr", "HttpUrl", "AnyUrl"})
+
+
+def _field_type_map_classes(tree: ast.Module) -> list[ast.expr]:
+    """The classes a module-level map of field types names beside scalar types (Fief's
+    `USER_FIELD_TYPE_MAP = {UserFieldType.STRING: NonEmptyString, UserFieldType.INTEGER: int, ...,
+    UserFieldType.ADDRESS: Address}`): the types of the fields a builder makes at run time for a form
+    or a request model (one per field an administrator defines), so a class among them is filled in
+    by a person as a route's body type is. The map's name says it holds fields' types (a word
+    `field`), and at least two of its values are scalar types: a map of handlers or of response
+    classes names none. Only the module's top-level statements are read."""
+    found: list[ast.expr] = []
+    for stmt in tree.body:
+        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.value, ast.Dict):
+            target: ast.expr = stmt.target
+        elif isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Dict) and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+        else:
+            continue
+        if not (isinstance(target, ast.Name) and "FIELD" in target.id.upper()) or len(stmt.value.values) < 3:
+            continue
+        values = stmt.value.values
+        if sum(isinstance(v, ast.Name) and v.id in _SCALAR_TYPES for v in values) >= 2:
+            found.extend(v for v in values if isinstance(v, (ast.Name, ast.Attribute))
+                         and not (isinstance(v, ast.Name) and v.id in _SCALAR_TYPES))
     return found
 
 
@@ -3900,6 +3946,45 @@ def _chosen_method(an: FileAnalyzer, name: str, call: ast.Call, types: list[str]
                 and isinstance(keyword.value.value, str):
             return True
     return False
+
+
+def fields_built_per_definition(an: FileAnalyzer, stmt: ast.For | ast.AsyncFor, scope: Scope) -> None:
+    """Emit a `collect` of `user.content` for each field a loop over field definitions adds to a form
+    or a request model at run time, named by the definition (pretix's builder rule, Fief's custom user
+    fields): `setattr(ProfileFormFields, field.slug, get_form_field(field))` of a form class, or
+    `fields[field.slug] = (field_type, field_info)` in a module that builds a Pydantic model from such
+    a dict (`create_model(..., **fields)`). One field per item an administrator defined: what a person
+    enters there is their answer, whatever the definition asks. Only loops whose iterable's name says
+    it holds fields (`for field in update_user_fields`) are read, and only their own statements."""
+    iterated = stmt.iter.id if isinstance(stmt.iter, ast.Name) else stmt.iter.attr if isinstance(stmt.iter, ast.Attribute) else ""
+    if "field" not in iterated.lower():
+        return
+    for inner in stmt.body:
+        if isinstance(inner, ast.Expr) and isinstance(inner.value, ast.Call):
+            call = inner.value
+            if not (isinstance(call.func, ast.Name) and call.func.id == "setattr" and len(call.args) == 3
+                    and isinstance(call.args[0], ast.Name) and isinstance(call.args[2], ast.Call)
+                    and _key_text(call.args[1]) is None):
+                continue
+            schema = call.args[0].id
+            family = next((f for f in an.models.schemas if f.family == an.schema_classes.get(schema)), None)
+            if family is None or not family.submitted:
+                continue
+            symbol = an.static_symbol(call.args[2].func, scope)
+            if symbol is not None and symbol in family.exclude_calls:
+                continue
+            an.emit(Kind.COLLECT, inner, [CONTENT], family.rule,
+                    f"a field per field definition is added to {schema} at run time ({family.family} field): "
+                    f"what a person enters there is theirs", reasons=(f"{family.family} field built per definition",))
+        elif isinstance(inner, ast.Assign) and len(inner.targets) == 1 and isinstance(inner.targets[0], ast.Subscript) \
+                and isinstance(inner.value, ast.Tuple) and len(inner.value.elts) == 2 \
+                and _key_text(inner.targets[0].slice) is None and "create_model" in an.source:
+            an.emit(Kind.COLLECT, inner, [CONTENT], _PYDANTIC_RULE,
+                    "a Pydantic field per field definition is built at run time (create_model's (type, default) "
+                    "pair): what a person enters there is theirs", reasons=("pydantic field built per definition",))
+
+
+_PYDANTIC_RULE = "python.pydantic.field"
 
 
 def _schema_extending(an: FileAnalyzer, mixin: str) -> str | None:
