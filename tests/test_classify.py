@@ -628,7 +628,8 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("registration_id", None, None),
     # --- what a field holds, by its owner or its last word
     ("id_token_hint", None, CREDENTIALS),
-    ("login_hint", None, None),
+    # OIDC's login hint is no credential: the login identifier a client pre-fills, an e-mail address
+    ("login_hint", None, "user.contact.email"),
     ("password_hint", None, None),
     ("hash", "Token", CREDENTIALS),
     ("hashed", "APIToken", CREDENTIALS),

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from engine_support import observed, observed_tree
+from scanner.classify import Classifier
 
 CONTENT = ("user.content",)
 COLUMN = "python.sqlalchemy.column"
@@ -76,6 +77,51 @@ def test_a_class_in_a_map_of_field_types(tmp_path: Path, mapping: str, expected:
     }) == expected
 
 
+CALLBACK = '''
+from fastapi import APIRouter, Depends, Form, Query
+
+router = APIRouter()
+
+@router.get("/callback")
+async def callback(code: str | None = Query(None), state: str | None = Query(None)):
+    return code, state
+'''
+
+CREDENTIALS = ("user.authorization.credentials",)
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    # a route whose module says it signs people in (`routers/oauth.py`): its code is an OAuth code
+    ("app/routers/oauth.py", [(7, "collect", CREDENTIALS, "python.fastapi.form-field", False)]),
+    ("app/auth/views.py", [(7, "collect", CREDENTIALS, "python.fastapi.form-field", False)]),
+    # elsewhere a `code` is a code (a voucher's, a country's)
+    ("app/routers/discounts.py", []),
+])
+def test_the_code_of_a_callback_in_a_sign_in_module(path: str, expected: list[object]) -> None:
+    assert observed(CALLBACK, path=path) == expected
+
+
+TOKEN_REQUEST = '''
+from fastapi import Depends, Form
+
+async def validate_request(
+    code: str | None = Form(None),
+    redirect_uri: str | None = Form(None),
+    {other}: str = Depends(get_it),
+):
+    return code
+'''
+
+
+@pytest.mark.parametrize(("other", "expected"), [
+    # a function given the grant type reads an OAuth token request: its code is the authorization code
+    ("grant_type", [(5, "collect", CREDENTIALS, "python.fastapi.form-field", False)]),
+    ("kind", []),
+])
+def test_the_code_of_a_token_request(other: str, expected: list[object]) -> None:
+    assert observed(TOKEN_REQUEST.format(other=other), path="app/dependencies/token.py") == expected
+
+
 BUILT_FORM = '''
 from wtforms import Form
 
@@ -131,3 +177,28 @@ def body_of(user_update_model, json):
 ])
 def test_model_fields_built_per_definition(iterated: str, key: str, value: str, body: str, expected: list[object]) -> None:
     assert observed(BUILT_MODEL.format(iterated=iterated, key=key, value=value, body=body)) == expected
+
+
+@pytest.mark.parametrize(("name", "owner", "category"), [
+    # OpenID Connect's login hint: the e-mail a client pre-fills
+    ("login_hint", "request", "user.contact.email"),
+    ("login_hint", None, "user.contact.email"),
+    ("login_hint_cookie_name", None, None),
+    # the tokens a sign-in was answered with, on a token's record; elsewhere an LLM's or a parser's
+    ("raw_tokens", "AdminSessionToken", "user.authorization.credentials"),
+    ("tokens", "TokenUsage", None),
+    ("tokens", "Message", None),
+    ("tokens", None, None),
+    # OIDC's prompt parameter on an authorization request or its sign-in session; a chat's prompt stays
+    ("prompt", "LoginSession", None),
+    ("prompt", "AuthorizationRequest", None),
+    ("prompt", "ChatSession", "user.content"),
+    ("prompt", None, "user.content"),
+    # a custom field's typed answers
+    ("value_integer", "UserFieldValue", "user.content"),
+    ("value_json", "CustomFieldValue", "user.content"),
+    ("value_integer", "SettingValue", None),
+])
+def test_names_of_sign_in_and_custom_field_records(name: str, owner: str | None, category: str | None) -> None:
+    match = Classifier.load().name(name, owner=owner)
+    assert (match.category if match is not None else None) == category

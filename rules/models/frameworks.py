@@ -652,6 +652,38 @@ async def oauth_callback(provider_id: str, code: str, state: str):
     return {"provider": provider_id, "ok": bool(code and state)}
 
 
+async def validate_grant_request(
+    # a dependency that reads an OAuth token request (it takes `grant_type`): the code beside it is the
+    # authorization code being exchanged, whatever the function's name
+    # ruleid: python.fastapi.form-field user.authorization.credentials
+    code: str | None = Form(None),
+    # ok: python.fastapi.form-field
+    redirect_uri: str | None = Form(None),
+    grant_type: str = Depends(get_grant_type),
+):
+    return code, redirect_uri, grant_type
+
+
+async def validate_discount_request(
+    # near-miss: no grant type beside it, a code is a voucher's
+    # ok: python.fastapi.form-field
+    code: str | None = Form(None),
+    kind: str = Depends(get_grant_type),
+):
+    return code, kind
+
+
+@router.get("/authorize")
+async def authorize(
+    # OpenID Connect's login hint: the identifier the client pre-fills, an e-mail address
+    # ruleid: python.fastapi.form-field user.contact.email
+    login_hint: str | None = Query(None),
+    # ok: python.fastapi.form-field
+    nonce: str | None = Query(None),
+):
+    return login_hint, nonce
+
+
 @router.get("/discounts")
 async def discount(code: str):
     """Elsewhere a `code` is a code: a voucher's, a country's."""

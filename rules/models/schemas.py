@@ -355,6 +355,49 @@ class UserFieldValue(Base):
     user_field_id: Mapped[int] = mapped_column(sa.ForeignKey("user_fields.id"))
 
 
+class OAuthAccount(Base):
+    """An account at an outside identity provider linked to a user (fastapi-users', Fief's)."""
+
+    __tablename__ = "oauth_accounts"
+    # ruleid: python.sqlalchemy.column user.authorization.credentials
+    access_token: Mapped[str] = mapped_column(sa.Text, nullable=False)
+    # the person's id at the provider, not a pointer at one of the service's rows
+    # ruleid: python.sqlalchemy.column user.unique_id
+    account_id: Mapped[str] = mapped_column(sa.String(length=512), index=True, nullable=False)
+    # ruleid: python.sqlalchemy.column user.contact.email
+    account_email: Mapped[str | None] = mapped_column(sa.String(length=512), nullable=True)
+    # ok: python.sqlalchemy.column
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+
+
+class LedgerEntry(Base):
+    """Near-miss: an `account_id` of a row not named for an outside provider refers to an account."""
+
+    __tablename__ = "ledger_entries"
+    # ok: python.sqlalchemy.column
+    account_id: Mapped[str] = mapped_column(sa.String(length=64))
+
+
+class AdminSessionToken(Base):
+    __tablename__ = "admin_session_tokens"
+    # ruleid: python.sqlalchemy.column user.authorization.credentials
+    token: Mapped[str] = mapped_column(sa.String(length=255), unique=True)
+    # the tokens the sign-in was answered with (access, ID, refresh), kept as JSON
+    # ruleid: python.sqlalchemy.column user.authorization.credentials
+    raw_tokens: Mapped[str] = mapped_column(sa.Text, nullable=False)
+
+
+class LoginSession(Base):
+    """An OpenID Connect authorization request kept while the person signs in."""
+
+    __tablename__ = "login_sessions"
+    # OIDC's prompt parameter (login, consent, none): not a person's text
+    # ok: python.sqlalchemy.column
+    prompt: Mapped[str | None] = mapped_column(sa.String(length=255), nullable=True)
+    # ok: python.sqlalchemy.column
+    nonce: Mapped[str | None] = mapped_column(sa.String(length=255), nullable=True)
+
+
 class SettingValue(Base):
     """Near-miss: a typed value of a record no person fills in (a setting's)."""
 

@@ -1999,7 +1999,7 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
                     params.update(_PATH_PARAM.findall(more))
             assert isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)  # _route_path's
             path_only = an.static_symbol(decorator.func.value, scope) in PATH_ONLY_ROUTERS
-            return RouteInfo(frozenset(params), context=_sign_in_owner(words),
+            return RouteInfo(frozenset(params), context=_sign_in_owner(words) or _sign_in_module(an) or _token_request(func),
                              topic=next((w for w in words if w in conversation), None), deletes=deletes,
                              path_only=path_only)
     # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
@@ -2021,8 +2021,16 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
     for candidate in candidates:
         if isinstance(candidate, ast.Call) and (an.static_symbol(candidate.func, scope) in markers
                                                 or _credential_scheme(an, candidate, scope)):
-            return RouteInfo(frozenset(), dependency=True)
+            return RouteInfo(frozenset(), dependency=True, context=_auth_word(an, func.name) or _sign_in_module(an)
+                             or _token_request(func))
     return None
+
+
+def _token_request(func: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """"oauth" when `func` takes a `grant_type` parameter: it reads an OAuth token request (RFC 6749,
+    4.1.3: `grant_type`, `code`, `code_verifier`, `redirect_uri`), whatever its name (Fief's
+    `validate_grant_request`), so the `code` beside it is an authorization code. None otherwise."""
+    return "oauth" if any(arg.arg == "grant_type" for arg in named_parameters(func.args)) else None
 
 
 # Words of a route's path or name that make it a step of signing in (`/auth/oauth/{provider}/callback`,
@@ -5039,7 +5047,7 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         # person's own record is one of theirs (their site, their profile elsewhere), whatever
         # service names it; so is a text field named a link (`url = CharField()`, `url2`)
         match = Match(_PERSONS_LINK, "a link on a person's own record (one-to-one with them)")
-    if match is None or refers_to_user(name, match.category):
+    if match is None or refers_to_user(name, match.category) and not _account_at_provider(an, declaring, name):
         return
     # an answer to a custom field is what the person answered whatever its type: a number, a date, a
     # consent checkbox (`UserFieldValue.value_boolean`), which the type tests below would read as a
@@ -5071,6 +5079,22 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
     an.emit(Kind.COLLECT, stmt, [match.category], family.rule,
             f"{declaring.owner}.{name} declares {match.category} ({family.family} field, {where})",
             stored=stored, reasons=(f"{family.family} field", match.pattern))
+
+
+def _account_at_provider(an: FileAnalyzer, declaring: _Declaring, name: str) -> bool:
+    """Whether a stored `account_id` belongs to a row named for an account at an outside identity
+    provider (fastapi-users' and Fief's `OAuthAccount.account_id`, a `SocialAccount`'s): the person's
+    id at that provider, taken in to link them, not a pointer at one of the service's own rows (a
+    foreign key to those is excluded before this, by its `ForeignKey`)."""
+    if not declaring.stored or not name.lower().startswith("account"):
+        return False
+    words = an.classifier.pack.words(declaring.owner)
+    # `OAuthAccount` splits as o, auth, account: a word and the one after it are read joined too
+    return any(word in _PROVIDER_ACCOUNT_WORDS for word in (*words, *(a + b for a, b in zip(words, words[1:]))))
+
+
+# Words of a class's name that say its accounts are held at an outside provider.
+_PROVIDER_ACCOUNT_WORDS = frozenset({"oauth", "oauth2", "oidc", "sso", "saml", "social", "federated", "ldap", "external"})
 
 
 def _custom_field_answer(an: FileAnalyzer, owner: str) -> bool:
