@@ -26,7 +26,9 @@ from scanner.taxonomy import load_taxonomy
 
 T = TypeVar("T")
 
-REQUEST_ROLES = frozenset({"client_ip", "device", "fields", "field", "files", "body", "headers", "header", "cookies"})
+# `asgi_scope`: the ASGI connection scope (Starlette's `request.scope`), whose "client" is the client's address
+REQUEST_ROLES = frozenset({"client_ip", "device", "fields", "field", "files", "body", "headers", "header", "cookies",
+                           "asgi_scope"})
 
 # Most entries (and Models) are looked up by name and never compared, hashed or printed: `eq=False,
 # repr=False` leaves them identity's `__eq__`/`__hash__` and object's `__repr__`, sparing each

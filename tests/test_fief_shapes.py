@@ -1,5 +1,8 @@
 """Shapes of a FastAPI + SQLAlchemy user-management and OpenID Connect server (Fief's, the
-seventeenth session): the typed answers to the fields administrators add to user profiles."""
+seventeenth session): the typed answers to the fields administrators add to user profiles, forms
+and models built at run time per field definition, the classes a map of field types names, the
+OAuth code of a callback or a token request, OIDC's login hint and prompt, an account's id at an
+outside provider, and the client address of an ASGI scope."""
 
 from __future__ import annotations
 
@@ -202,3 +205,26 @@ def test_model_fields_built_per_definition(iterated: str, key: str, value: str, 
 def test_names_of_sign_in_and_custom_field_records(name: str, owner: str | None, category: str | None) -> None:
     match = Classifier.load().name(name, owner=owner)
     assert (match.category if match is not None else None) == category
+
+
+ASGI = '''
+from starlette.types import Receive, Scope, Send
+
+class Middleware:
+    async def __call__(self, scope: {annotation}, receive: Receive, send: Send) -> None:
+        value = scope.get({key})
+        return value
+'''
+IP = ("user.device.ip_address",)
+
+
+@pytest.mark.parametrize(("annotation", "key", "expected"), [
+    # an ASGI middleware's connection scope: its "client" is the client's address
+    ("Scope", '"client"', [(6, "collect", IP, "python.request.client-ip", False)]),
+    # its other keys, and a dict that is no ASGI scope
+    ("Scope", '"type"', []),
+    ("Scope", "CSRF_ATTRIBUTE", []),
+    ("dict", '"client"', []),
+])
+def test_the_client_of_an_asgi_scope(annotation: str, key: str, expected: list[object]) -> None:
+    assert observed(ASGI.format(annotation=annotation, key=key)) == expected

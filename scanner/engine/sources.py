@@ -584,6 +584,14 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         return NOTHING if match is None else _header_read(an, node, key.const, match)
     if role in ("client_ip", "device"):
         return Value(categories=base.categories, steps=base.steps, reasons=base.reasons)
+    if role == ASGI_SCOPE:
+        if key.const != "client":
+            return NOTHING  # its type, path, headers and the app's own state are read elsewhere or are no one's
+        category, what, rule = client_datum("client_ip")
+        an.emit(Kind.COLLECT, node, [category], rule, f"{what} is read from the ASGI scope ('client')",
+                reasons=("ASGI scope key 'client'",))
+        return Value(categories=frozenset({category}), steps=(an.step(node, f"{what} read from scope['client']"),),
+                     reasons=("ASGI scope key 'client'",))
     if role == "cookies" and isinstance(key.const, str):
         if _NOT_AN_IDENTIFIER.search(key.const):
             return NOTHING
@@ -2246,6 +2254,10 @@ def parameter_value(
             if shown:
                 return Value(categories=shown, params=params,
                              reasons=(f"{annotation.removeprefix('@class:')}'s string form shows {', '.join(sorted(shown))}",))
+    if annotation in ASGI_SCOPES:
+        # an ASGI app's or middleware's connection scope (`async def __call__(self, scope: Scope, receive,
+        # send)`): the request's own dict, whose "client" is the client's address
+        return Value(symbol=f"{REQUEST}.scope", role=ASGI_SCOPE, params=params)
     if arg.annotation is not None and _annotation_name(arg.annotation) in ASGI_RECEIVE_EVENTS:
         # an ASGI middleware's message from `receive()`: its "body" is a chunk of the request body
         return Value(symbol=f"{REQUEST}.receive()", role="fields", params=params)
@@ -2369,6 +2381,11 @@ def _searches(name: str, classifier: Classifier) -> bool:
     return bool(words) and words[0] == _SEARCH_VERB
 
 
+# The connection scope an ASGI app is called with (the ASGI spec's `scope` dict, typed by Starlette and
+# asgiref): a request's, whose key "client" holds the client's (host, port).
+ASGI_SCOPES = frozenset({"starlette.types.Scope", "asgiref.typing.Scope", "asgiref.typing.HTTPScope",
+                         "asgiref.typing.WWWScope", "asgiref.typing.WebSocketScope"})
+ASGI_SCOPE = "asgi_scope"
 # Types of the events an ASGI app receives from the server (asgiref.typing): the request's messages.
 ASGI_RECEIVE_EVENTS = frozenset({"ASGIReceiveEvent", "HTTPRequestEvent", "WebSocketReceiveEvent"})
 
