@@ -11,7 +11,16 @@ import pytest
 
 from engine_support import models
 from scanner.classify import Classifier
-from scanner.engine.analyzer import LOGGING_WORDS, FileAnalyzer, PendingBody, Scope, _names_logging, _walk_statements
+from scanner.engine.analyzer import (
+    _SANITIZING,
+    LOGGING_WORDS,
+    FileAnalyzer,
+    PendingBody,
+    Scope,
+    _names_logging,
+    _sanitizing_name,
+    _walk_statements,
+)
 from scanner.engine.sinks import SideLog
 from scanner.engine.values import NOTHING, Value, symbol_value_of
 
@@ -66,6 +75,18 @@ def test_names_logging(name: str, logging: bool) -> None:
     assert _names_logging(name) is logging
     # the same answer as splitting every name, which the substring test spares most names
     assert logging is (re.split(r"_+|(?<=[a-z])(?=[A-Z])", name.lstrip("_"))[0].lower() in LOGGING_WORDS)
+
+
+@pytest.mark.parametrize(("callee", "sanitising"), [
+    ("hash_email", True), ("maskPhone", True), ("Anonymize", True), ("count", True), ("user_exists", True),
+    ("is_valid", True), ("has_perm", True), ("Is_admin", True), ("check_password", True), ("encryptValue", True),
+    ("send_mail", False), ("format", False), ("isoformat", False), ("hasattr", False), ("User", False), ("", False),
+])
+def test_sanitizing_name(callee: str, sanitising: bool) -> None:
+    assert _sanitizing_name(callee) is sanitising
+    # the memoised test is the test `_propagate` made of each lowered name
+    lowered = callee.lower()
+    assert sanitising is (_SANITIZING.search(lowered) is not None or lowered.startswith(("is_", "has_")))
 
 
 @pytest.mark.parametrize(("expression", "base"), [
