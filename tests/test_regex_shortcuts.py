@@ -118,3 +118,58 @@ def test_import_words_as_the_old_pattern_found_them() -> None:
         assert import_order._import_words(raw) == expected, path
         counted += len(expected)
     assert counted > 500
+
+
+# The pattern `visit_built_fields` searched the 160 characters before each `Field(` with, forwards: its
+# alternation tried at each of the window's positions. `_built_field_before` matches it reversed, once.
+_FORWARD_BUILT_FIELD = re.compile(r"""(?:['"]\w+['"]\s*[,:]|==\s*['"]\w+['"]\s*:\s*(?:\w+\s*=|return)|[(,]\s*\w+\s*=)\s*"""
+                                  r"""(?:(?:\w+\.)*FieldList\(\s*)?(?:\w+\.)*\w*$""")
+
+
+def _forward_built_field(source: str, at: int) -> bool:
+    return _FORWARD_BUILT_FIELD.search(source, max(0, at - 160), at) is not None
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ('fields = [("email", forms.Email', True),
+    ('{"email": Char', True),
+    ('if name == "email":\n    return forms.Email', True),
+    ('if name == "email":\n    field = Email', True),
+    ("dict(emails=wtforms.FieldList(wtforms.Email", True),
+    ("dict(email=\n    forms.Email", True),
+    ("x = forms.\n", False),  # the forward `$` matched before a last newline: the reversed match too
+    ("dict(a=forms.\n", True),
+    ("email = forms.Char", False),  # a class body's field: `visit_schema_class`'s
+    ('"email" forms.Char', False),
+    ("", False),
+    ("x" * 200 + '("email", forms.Char', True),
+    ('("email", ' + "x" * 170, False),  # the text that would match starts before the window
+])
+def test_built_field_before(before: str, expected: bool) -> None:
+    source = before + "Field(required=True)"
+    assert sources._built_field_before(source, len(before)) is expected
+    assert _forward_built_field(source, len(before)) is expected
+
+
+def test_built_field_before_as_the_forward_search_found_it() -> None:
+    """Every `Field(` of this project's modules and rule examples, and of texts made of the pattern's
+    pieces at random (quotes, separators, names, newlines, `FieldList(`), windows cut short included."""
+    import random
+
+    compared = matched = 0
+    for path, text in _texts():
+        for found in re.finditer(r"Field\(", text):
+            expected = _forward_built_field(text, found.start())
+            assert sources._built_field_before(text, found.start()) is expected, (path, found.start())
+            compared += 1
+            matched += expected
+    pieces = ["'", '"', ",", ":", "=", "==", "(", ".", " ", "\n", "\t", "\r", "a", "b_1", "é", "return", "FieldList(",
+              "forms."]
+    chosen = random.Random(17)
+    for _ in range(20_000):
+        source = "".join(chosen.choice(pieces) for _ in range(chosen.randint(0, 90))) + "Field("
+        at = len(source) - len("Field(")
+        expected = _forward_built_field(source, at)
+        assert sources._built_field_before(source, at) is expected, source
+        matched += expected
+    assert compared > 50 and matched > 100

@@ -4035,7 +4035,7 @@ def visit_built_fields(an: FileAnalyzer) -> None:
     if "Field(" not in source:
         return  # most modules: a find in C costs half the search below
     calls = [m.start() for m in re.finditer(r"Field\(", source)]
-    if not any(_BUILT_FIELD_TEXT.search(source, max(0, at - 160), at) for at in calls):
+    if not any(_built_field_before(source, at) for at in calls):
         return  # no field is built in a pair, a dict or after a comparison: most modules
     families = tuple(f for f in an.models.schemas if f.submitted and f.field_calls)
     modules = _field_modules(families)
@@ -4079,8 +4079,22 @@ def _field_modules(families: tuple[SchemaFamily, ...]) -> tuple[str, ...]:
 # `"email": CharField(`, `== "email":` then `return forms.EmailField(` or `field = forms.EmailField(`,
 # and a keyword of a call (`dict(email=wtforms.EmailField(`), each maybe in a field list
 # (`dict(emails=wtforms.FieldList(wtforms.EmailField(`).
-_BUILT_FIELD_TEXT = LazyPattern(r"""(?:['"]\w+['"]\s*[,:]|==\s*['"]\w+['"]\s*:\s*(?:\w+\s*=|return)|[(,]\s*\w+\s*=)\s*"""
-                                r"""(?:(?:\w+\.)*FieldList\(\s*)?(?:\w+\.)*\w*$""")
+# Read backwards: the text must end at the `Field(`, so it is matched once, from the `Field(` back
+# (the window reversed, the pattern reversed part by part), not searched for at each of the window's
+# 160 positions; tests/test_regex_shortcuts.py keeps the pattern as written forwards:
+#   (?:['"]\w+['"]\s*[,:]|==\s*['"]\w+['"]\s*:\s*(?:\w+\s*=|return)|[(,]\s*\w+\s*=)\s*
+#   (?:(?:\w+\.)*FieldList\(\s*)?(?:\w+\.)*\w*$
+_BUILT_FIELD_TEXT = LazyPattern(r"""\w*(?:\.\w+)*(?:\s*\(tsiLdleiF(?:\.\w+)*)?\s*"""
+                                r"""(?:[,:]\s*['"]\w+['"]|(?:=\s*\w+|nruter)\s*:\s*['"]\w+['"]\s*==|=\s*\w+\s*[(,])""")
+
+
+def _built_field_before(source: str, at: int) -> bool:
+    """Whether the 160 characters before the `Field(` at `at` end in what `visit_built_fields` reads
+    (`_BUILT_FIELD_TEXT`): the forward pattern's search between `at - 160` and `at`, whose `$` also
+    matches before a last newline, hence the second try without it."""
+    window = source[max(0, at - 160):at][::-1]
+    return _BUILT_FIELD_TEXT.match(window) is not None \
+        or window[:1] == "\n" and _BUILT_FIELD_TEXT.match(window, 1) is not None
 
 
 def _built_fields_in(an: FileAnalyzer, building: _Building, body: list[ast.stmt], owner: str | None,
