@@ -173,3 +173,13 @@ def test_built_field_before_as_the_forward_search_found_it() -> None:
         assert sources._built_field_before(source, at) is expected, source
         matched += expected
     assert compared > 50 and matched > 100
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("street", True), ("billing_address", True), ("AddressForm", True), ("postcode", True), ("ZIP", True),
+    ("line1", True), ("email", False), ("name", False), ("", False), ("Cities", True),
+])
+def test_address_word(name: str, expected: bool) -> None:
+    """The memoised test is the pattern's search (any case)."""
+    assert sources._address_word(name) is expected
+    assert (sources._ADDRESS_WORDS.search(name) is not None) is expected

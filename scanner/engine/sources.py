@@ -2543,7 +2543,7 @@ def _beside_address(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionD
     if found is None:
         found = False
         for arg in named_parameters(func.args):
-            if _ADDRESS_WORDS.search(arg.arg):
+            if _address_word(arg.arg):
                 match = an.classifier.name(arg.arg, owner="request")
                 if match is not None and match.category in _ADDRESS_ANCHORS:
                     found = True
@@ -3526,7 +3526,7 @@ def _attribute_maps(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFamily, 
         if not isinstance(value, ast.Dict) or not _names_map(value):
             continue
         keys = [(key, key.value) for key in value.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)]
-        address = any(_ADDRESS_WORDS.search(name) and (match := an.classifier.name(name, owner=node.name)) is not None
+        address = any(_address_word(name) and (match := an.classifier.name(name, owner=node.name)) is not None
                       and match.category in _ADDRESS_ANCHORS for _, name in keys)
         declaring = _Declaring(node.name, family, True, None, address)
         for key, name in keys:
@@ -4695,11 +4695,11 @@ def _has_address_fields(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
     (`state`, `country`, `line1`) are parts of that address."""
     # the classifier is asked only about names with a word of those patterns in them (or about
     # every name of a class whose own name has one: a field named after its class)
-    every = _ADDRESS_WORDS.search(cls.name) is not None
+    every = _address_word(cls.name)
     for stmt in cls.body:
         target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
             stmt.target if isinstance(stmt, ast.AnnAssign) else None
-        if isinstance(target, ast.Name) and (every or _ADDRESS_WORDS.search(target.id)):
+        if isinstance(target, ast.Name) and (every or _address_word(target.id)):
             match = an.classifier.name(target.id, owner=cls.name)
             if match is not None and match.category in _ADDRESS_ANCHORS:
                 return True
@@ -4734,6 +4734,13 @@ _ADDRESS_ANCHORS = frozenset({"user.contact.address.street", "user.contact.addre
 # The words the classifier's street, postal code and city patterns are made of, as text.
 _ADDRESS_WORDS = LazyPattern(r"street|addr|line|house|apartment|apt|suite|unit|post|zip|pin|city|cities|town|locality",
                              re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=8192)
+def _address_word(name: str) -> bool:
+    """Whether a name holds one of `_ADDRESS_WORDS` (any case): memoised, as field, class and parameter
+    names recur across a project's modules and the alternation is tried at each of a name's characters."""
+    return _ADDRESS_WORDS.search(name) is not None
 
 
 def _field(
