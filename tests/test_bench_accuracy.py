@@ -563,7 +563,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("octoprint", "OctoPrint==1.11.8", "Flask", True, False),
         ("wagtail", "wagtail==8.0.1", "Django", True, False),
         ("letta", "letta==0.16.8", "FastAPI", True, False),
-        ("r2r", "r2r==3.6.6", "FastAPI", True, True),
+        ("r2r", "r2r==3.6.6", "FastAPI", True, False),
         ("pgadmin4", "pgadmin4==9.18", "Flask", True, False),
         ("ephios", "ephios==0.27.1", "Django", True, True),
         ("tendenci", "tendenci==16.30", "Django", True, False),
