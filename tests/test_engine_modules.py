@@ -263,6 +263,68 @@ def test_a_star_import_of_a_project_module_binds_the_classes_used(tmp_path: Path
     ]
 
 
+# A package that re-exports by star imports and `__all__` (R2R's `core.base`), over a package of
+# another top-level name of the same project that lists what it imports in its own `__all__`.
+REEXPORT_MODELS = '''
+from pydantic import BaseModel
+
+
+class Message(BaseModel):
+    role: str
+    content: str | None = None
+
+
+class Note(BaseModel):
+    content: str | None = None
+
+
+def blank() -> Note:
+    return Note()
+'''
+
+REEXPORT_ROUTES = '''
+from fastapi import APIRouter, Body
+
+from core.base import Message, Note
+
+router = APIRouter()
+
+
+@router.post("/agent")
+async def agent(message: Message = Body(...)):
+    return message
+
+
+@router.post("/notes")
+async def add_note(note: Note = Body(...)):
+    return note
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_names_a_package_lists_in_all_are_re_exported_through_star_imports_and_across_packages(
+        tmp_path: Path, jobs: int) -> None:
+    for package in ("shared", "shared/abstractions", "core", "core/base", "core/base/abstractions", "core/api"):
+        (tmp_path / package).mkdir()
+    (tmp_path / "shared" / "__init__.py").write_text("")
+    (tmp_path / "shared" / "abstractions" / "__init__.py").write_text("")
+    (tmp_path / "shared" / "abstractions" / "llm.py").write_text(textwrap.dedent(REEXPORT_MODELS))
+    (tmp_path / "core" / "__init__.py").write_text("")
+    # `Message` is listed in `__all__`; `Note` is imported from the other package but not listed
+    (tmp_path / "core" / "base" / "abstractions" / "__init__.py").write_text(
+        "from shared.abstractions.llm import Message, Note\n\n__all__ = [\"Message\"]\n")
+    (tmp_path / "core" / "base" / "__init__.py").write_text(
+        "from .abstractions import *\n\n__all__ = [\n    \"Message\",\n    \"Note\",\n]\n")
+    (tmp_path / "core" / "api" / "__init__.py").write_text("")
+    (tmp_path / "core" / "api" / "routes.py").write_text(textwrap.dedent(REEXPORT_ROUTES))
+    assert observed(tmp_path, jobs) == [
+        # the route's `message` is the model, found through both re-exports: its field is the collect.
+        # `Note` is not re-exported across the packages (the first `__all__` does not list it): the
+        # route's type is not known to be it, and its field, named again in its module, is no collect
+        ("shared/abstractions/llm.py", 7, "collect", ("user.content",), None),
+    ]
+
+
 PARAMS = '''
 def _get_param(dictionary, key, default=None):
     if dictionary and key in dictionary:

@@ -1268,7 +1268,11 @@ class FileAnalyzer:
             return
         earlier = tuple(f"{m}." for m in (_star_module(s, self.module, self.is_package) for s, _ in self._module_imports
                                            if s is not stmt and type(s) is ast.ImportFrom and s.names[0].name == "*") if m)
-        for name in _capwords_names(self.tree):
+        # a package's `__init__` that star-imports its modules and lists the names in `__all__` (`from
+        # .abstractions import *`, `__all__ = ["Message", ...]`) re-exports them without using them
+        listed = exported_names(self.tree)
+        names = sorted(set(_capwords_names(self.tree)).union(listed)) if listed else _capwords_names(self.tree)
+        for name in names:
             bound = scope.env.get(name)
             if bound is None:
                 if name in _BUILTIN_NAMES:
@@ -3131,8 +3135,11 @@ class FileAnalyzer:
         (`from app.lib.params import get_optional` in `app/api/utils.py`): importers of it from here
         reach the original, and its summary."""
         top = self.module.split(".", 1)[0]
-        return (bool(top) and symbol != qualified and symbol.startswith(top + ".") and "(" not in symbol
-                and not symbol.startswith("@"))
+        if not top or symbol == qualified or "(" in symbol or symbol.startswith("@"):
+            return False
+        # a name the module lists in `__all__` is exported on purpose, from any package of the project
+        # (R2R's `core.base.abstractions` re-exports `shared.abstractions`' models)
+        return symbol.startswith(top + ".") or "." in symbol and qualified.rpartition(".")[2] in exported_names(self.tree)
 
     def _property_client(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> str | None:
         """The object a property makes and returns, where its body ends with `return factory(...)`:
@@ -3559,6 +3566,30 @@ def _star_module(stmt: ast.ImportFrom, module: str, is_package: bool) -> str:
 
 # The tree attribute that keeps a module's CapWords names: every analysis of one parse shares them.
 _CAPWORDS = "_policyscan_capwords_names"
+# The tree attribute that keeps the names a module's `__all__` lists.
+_ALL = "_policyscan_all_names"
+
+
+def exported_names(tree: ast.Module) -> frozenset[str]:
+    """The names a module lists in a module-level `__all__` (`__all__ = [...]`, a tuple, `+=` of
+    either), literals only; empty for a module without one. Read once per parse: the statements at
+    module level are looked at, not the whole tree."""
+    found: frozenset[str] | None = getattr(tree, _ALL, None)
+    if found is None:
+        names: set[str] = set()
+        for stmt in tree.body:
+            if type(stmt) is ast.Assign and len(stmt.targets) == 1:
+                target, value = stmt.targets[0], stmt.value
+            elif type(stmt) is ast.AugAssign:
+                target, value = stmt.target, stmt.value
+            else:
+                continue
+            if type(target) is ast.Name and target.id == "__all__" and type(value) in (ast.List, ast.Tuple):
+                assert isinstance(value, (ast.List, ast.Tuple))
+                names.update(e.value for e in value.elts if type(e) is ast.Constant and type(e.value) is str)
+        found = frozenset(names)
+        setattr(tree, _ALL, found)
+    return found
 
 
 def _capwords_names(tree: ast.Module) -> tuple[str, ...]:
