@@ -325,6 +325,56 @@ def test_names_a_package_lists_in_all_are_re_exported_through_star_imports_and_a
     ]
 
 
+ROW_MODELS = '''
+from pydantic import BaseModel
+
+
+class User(BaseModel):
+    id: str
+    email: str
+    name: str | None = None
+
+
+class Profile(BaseModel):
+    email: str
+    bio: str | None = None
+'''
+
+ROW_HANDLER = '''
+from app.models import Profile, User
+
+
+class UserHandler:
+    async def update_user(self, user: User) -> User:
+        row = await self.connection.fetchrow(
+            f"UPDATE {self.table} SET email = $1, name = $2 WHERE id = $3 RETURNING id, email, name",
+            user.email, user.name, user.id)
+        return User(id=row["id"], email=row["email"], name=row["name"])
+
+    async def create_user(self, email: str) -> User:
+        query = QueryBuilder(self.table).insert({"email": email}).returning(["id", "email", "name"]).build()
+        return User(**await self.connection.fetchrow(query))
+
+    async def profiles(self) -> list[Profile]:
+        rows = await self.connection.fetch(f"SELECT email, bio FROM {self.table}")
+        return [Profile(email=row["email"], bio=row["bio"]) for row in rows]
+'''
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_model_another_module_builds_from_the_rows_its_sql_writes_is_a_stored_record(tmp_path: Path, jobs: int) -> None:
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "models.py").write_text(textwrap.dedent(ROW_MODELS))
+    (tmp_path / "app" / "handler.py").write_text(textwrap.dedent(ROW_HANDLER))
+    assert observed(tmp_path, jobs) == [
+        # User: built from the row an UPDATE ... RETURNING gave back; its key is not data taken in.
+        # Profile, built from a SELECT's rows only, is a value class as any other: nothing
+        ("app/models.py", 7, "collect", ("user.contact.email",), None),
+        ("app/models.py", 8, "collect", ("user.name",), None),
+    ]
+
+
 PARAMS = '''
 def _get_param(dictionary, key, default=None):
     if dictionary and key in dictionary:

@@ -2850,6 +2850,47 @@ class ContactCard:
         return cls(**await db.fetchrow("SELECT phone, displayname FROM contact WHERE phone=$1", phone))
 
 
+# A project that keeps its tables in SQL text (R2R's users handler over asyncpg): the class a row
+# an `INSERT ... RETURNING` or `UPDATE ... SET ... RETURNING` gave back is built from is the record
+# written, its fields the table's columns (here in the same module; another module's building it
+# counts the same). A class only loaded from a `SELECT` stays a value class (ContactCard above).
+
+@dataclass
+class AccountRow:
+    # ok: python.dataclass.field
+    id: int
+    # ruleid: python.dataclass.field user.contact.email
+    email: str
+    # ruleid: python.dataclass.field user.name
+    name: str | None = None
+    # ruleid: python.dataclass.field user.authorization.credentials
+    hashed_password: str | None = None
+
+
+async def rename_account(db: Database, account_id: int, name: str) -> AccountRow:
+    row = await db.fetchrow(
+        f"UPDATE {ACCOUNTS_TABLE} SET name = $1 WHERE id = $2 RETURNING id, email, name, hashed_password",
+        name, account_id)
+    return AccountRow(id=row["id"], email=row["email"], name=row["name"], hashed_password=row["hashed_password"])
+
+
+@dataclass
+class AccountSummary:
+    # built from a SELECT's rows only: not a record the code writes
+    # ok: python.dataclass.field
+    email: str
+    # ok: python.dataclass.field
+    name: str | None = None
+
+
+async def list_accounts(db: Database) -> list[AccountSummary]:
+    rows = await db.fetch(f"SELECT email, name FROM {ACCOUNTS_TABLE}")
+    return [AccountSummary(email=row["email"], name=row["name"]) for row in rows]
+
+
+ACCOUNTS_TABLE = "accounts"
+
+
 @dataclasses.dataclass(frozen=True)
 class RetryPolicy:
     # ok: python.dataclass.field

@@ -428,6 +428,7 @@ class FileAnalyzer:
         "positions",
         "properties",
         "received_local",
+        "loaded_local",
         "relayed",
         "request_attributes",
         "response_models",
@@ -479,6 +480,8 @@ class FileAnalyzer:
         self.response_models: set[str] = set()
         self.received_local: frozenset[str] | None = None
         """The module's classes that receive data (computed at its first plain value class)."""
+        self.loaded_local: frozenset[str] | None = None
+        """The module's classes built from fetched database rows (computed at its first plain value class)."""
         self.answered_nesting: frozenset[str] | None = None
         """The module's classes that are parts of its responses (computed at its first schema class that
         does not answer by itself: `sources._nested_in_answers`)."""
@@ -3035,6 +3038,7 @@ class FileAnalyzer:
             responses=sources.response_model_symbols(self),
             received=sources.received_classes(self)[1],
             stored_bases=frozenset(self.stored_bases),
+            loaded=sources.loaded_classes(self)[1],
             named=sources.named_imports(self),
             settings=frozenset(self.settings),
             properties={**self._exported_properties(bool(rendered)), **self._passed_on_properties()},

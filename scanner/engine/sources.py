@@ -23,6 +23,7 @@ from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.summaries import (
     USE_BASE,
+    USE_LOADED,
     USE_NAMED,
     USE_RECEIVED,
     USE_STORED_BASE,
@@ -3413,6 +3414,95 @@ def _received(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     return qualified in an.external.received
 
 
+def _loaded(an: FileAnalyzer, node: ast.ClassDef) -> bool:
+    """Whether a plain value class is built from rows a database query fetched (see `loaded_classes`),
+    in this module or another."""
+    if an.loaded_local is None:
+        an.loaded_local = loaded_classes(an)[0]
+    if node.name in an.loaded_local:
+        return True
+    qualified = f"{an.module}.{node.name}" if an.module else node.name
+    an.uses.add(USE_LOADED + qualified)  # known once the module loading it has been analysed
+    return qualified in an.external.loaded
+
+
+# The tree attribute that keeps a module's classes built from fetched rows: every analysis of one parse shares them.
+_LOADED = "_policyscan_loaded_classes"
+
+
+def loaded_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes this module builds from the rows a database query fetched: the local names, and
+    the qualified names of other modules' classes.
+
+    A row is what a driver's `fetch...` method gives (`await conn.fetchrow(query)`, asyncpg's
+    `fetch`/`fetchval`, a DB-API cursor's `fetchone()`/`fetchall()`, a project's own
+    `fetchrow_query(...)`), or an item of such rows in a loop or a comprehension; a class built with
+    a keyword taken from a row by key (`User(email=row["email"], ...)`) or from a row spread whole
+    (`User(**row)`, `User(**dict(row))`), in a function whose SQL writes a table (`UPDATE users SET
+    ... RETURNING ...`, `INSERT INTO ...`, a query builder's `.returning(...)`), holds the record it wrote: its fields are the table's
+    columns, stored (as a record class whose methods write its table, `_writes_its_table`). A class
+    only loaded from a `SELECT` is a value class as any other. Only modules whose text calls a
+    `.fetch` method are walked, and there only the functions that do.
+    """
+    found: tuple[frozenset[str], frozenset[str]] | None = getattr(an.tree, _LOADED, None)
+    if found is not None:
+        return found
+    local: set[str] = set()
+    external: set[str] = set()
+    source = an.source
+    if ".fetch" in source:
+        offsets = [m.start() for m in _FETCH_CALL.finditer(source)]
+        classes = {n.name for n in an.tree.body if isinstance(n, ast.ClassDef)}
+        for func in _functions_around(an.tree.body, sorted(set(_lines_at(source, offsets)))) if offsets else ():
+            for built in _built_from_rows(func):
+                if isinstance(built, ast.Name) and built.id in classes:
+                    local.add(built.id)
+                    continue
+                symbol = an.static_symbol(built, an.module_scope)
+                if symbol is not None and "." in symbol and not symbol.startswith(("@", "builtins.", "typing.")):
+                    external.add(symbol)
+    found = frozenset(local), frozenset(external)
+    setattr(an.tree, _LOADED, found)
+    return found
+
+
+# A call of a driver's fetching method: `.fetchrow(`, `.fetchone(`, `.fetch_query(`, `.fetchall(`.
+_FETCH_CALL = LazyPattern(r"\.fetch\w*\(")
+
+
+def _built_from_rows(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.expr]:
+    """The class expressions (CapWords callees) `func` calls with a keyword taken from a fetched row
+    by key, or with a fetched row spread whole (see `loaded_classes`)."""
+    if not _writes_rows(func):
+        return
+    rows: set[str] = set()
+
+    def fetched(node: ast.expr) -> bool:
+        node = node.value if isinstance(node, ast.Await) else node
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+            and node.func.attr.startswith("fetch")
+
+    def row(node: ast.expr) -> bool:
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict" \
+                and len(node.args) == 1:
+            node = node.args[0]  # `**dict(row)`
+        return isinstance(node, ast.Name) and node.id in rows
+
+    for node in own_nodes(func):
+        if isinstance(node, ast.Assign) and fetched(node.value):
+            rows.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(node.target, ast.Name) \
+                and (row(node.iter) or fetched(node.iter)):
+            rows.add(node.target.id)
+        elif isinstance(node, ast.Call) and node.keywords and isinstance(node.func, (ast.Name, ast.Attribute)) \
+                and (node.func.id if isinstance(node.func, ast.Name) else node.func.attr)[:1].isupper() and any(
+                    (row(k.value) or fetched(k.value)) if k.arg is None
+                    else isinstance(k.value, ast.Subscript) and row(k.value.value)
+                    and isinstance(k.value.slice, ast.Constant) and isinstance(k.value.slice.value, str)
+                    for k in node.keywords):
+            yield node.func
+
+
 def unseen_elsewhere(an: FileAnalyzer, qualified: str) -> bool:
     """Whether no other module names the class `qualified`, one its own module mentions only where
     it is defined, as far as the modules analysed before this analysis say (a library's export, a
@@ -3744,7 +3834,7 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
                                   or not family.received_only and _nested_in_answers(an, node)):
         return family
     unnamed = ""  # the class's qualified name when its fields hold only if no other module names it
-    writes_table = family.received_only and _writes_its_table(node)
+    writes_table = family.received_only and (_writes_its_table(node) or _loaded(an, node))
     if family.received_only and not writes_table and not _received(an, node):
         if not family.unseen_received or _named_twice(an.source, node.name):
             return family  # a value object of the service's own (a config, an audit entry), not received data
@@ -3815,12 +3905,33 @@ def _writes_its_table(node: ast.ClassDef) -> bool:
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         for sub in ast.walk(stmt):
-            if type(sub) is ast.Constant and type(sub.value) is str:
-                text = sub.value
-                if ("INSERT" in text or "UPDATE" in text or "insert" in text or "update" in text) \
-                        and _SQL_WRITE.search(text):
-                    return True
+            if type(sub) is ast.Constant and type(sub.value) is str and _sql_write(sub.value):
+                return True
     return False
+
+
+def _writes_rows(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether `func` runs SQL that writes a table: a string (an f-string read with its holes filled,
+    `f"UPDATE {table} SET ..."`) that `_SQL_WRITE` matches or holds `RETURNING` (the rows an `INSERT`
+    or `UPDATE` returns), or a query builder's `.returning(...)`."""
+    for sub in own_nodes(func):
+        if type(sub) is ast.JoinedStr:
+            text = "".join(v.value if type(v) is ast.Constant and type(v.value) is str else "x" for v in sub.values)
+        elif type(sub) is ast.Constant and type(sub.value) is str:
+            text = sub.value
+        elif type(sub) is ast.Call and type(sub.func) is ast.Attribute and sub.func.attr == "returning":
+            return True
+        else:
+            continue
+        if "RETURNING" in text or _sql_write(text):
+            return True
+    return False
+
+
+def _sql_write(text: str) -> bool:
+    """Whether a string is SQL that writes a table's rows (`_SQL_WRITE`), asked with `in` first."""
+    return ("INSERT" in text or "UPDATE" in text or "insert" in text or "update" in text) \
+        and _SQL_WRITE.search(text) is not None
 
 
 def _class_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:

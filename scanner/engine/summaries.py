@@ -183,6 +183,10 @@ class ModuleSummary:
     stored_bases: frozenset[str] = frozenset()
     """Other modules' plain classes a stored model of this module extends (`class User(core.models.User,
     Base)` with Base declarative): their annotated class attributes declare that record's fields."""
+    loaded: frozenset[str] = frozenset()
+    """Other modules' classes this module builds from the rows a database query fetched
+    (`User(email=row["email"], ...)` of `row = await conn.fetchrow(...)`): where one is a plain value
+    class, it is the stored record's schema (a project that keeps its tables in SQL text)."""
     named: frozenset[str] = frozenset()
     """Other modules' names this module imports and uses: a Pydantic model no module names is one
     whose use cannot be seen (a library's export), read as receiving data."""
@@ -217,7 +221,7 @@ class ModuleSummary:
         return {USE_RENDERED: self.rendered, USE_BASE: self.families, USE_VARIABLE: self.variables,
                 USE_REQUEST_ATTRIBUTE: self.request_attributes, USE_RESPONSE: self.responses,
                 USE_RECEIVED: self.received, USE_NAMED: self.named, USE_SETTING: self.settings,
-                USE_PROPERTY: self.properties, USE_STORED_BASE: self.stored_bases}
+                USE_PROPERTY: self.properties, USE_STORED_BASE: self.stored_bases, USE_LOADED: self.loaded}
 
     def named_by(self, uses: Iterable[str]) -> frozenset[str]:
         """`uses & names()`, without making every name: a file uses few of the entries it is offered."""
@@ -254,6 +258,8 @@ class ModuleSummary:
             received=frozenset(k for k in wanted if k in self.received and USE_RECEIVED + k in tagged),
             stored_bases=frozenset(k for k in wanted if k in self.stored_bases and USE_STORED_BASE + k in tagged)
             if self.stored_bases else frozenset(),
+            loaded=frozenset(k for k in wanted if k in self.loaded and USE_LOADED + k in tagged)
+            if self.loaded else frozenset(),
             named=frozenset(k for k in wanted if k in self.named and USE_NAMED + k in tagged),
             settings=frozenset(k for k in wanted if k in self.settings and USE_SETTING + k in tagged)
             if self.settings else frozenset(),
@@ -304,7 +310,7 @@ class ModuleSummary:
         properties = self.properties
         attributes, responses, received, named, settings = (self.request_attributes, self.responses, self.received,
                                                              self.named, self.settings)
-        stored_bases = self.stored_bases
+        stored_bases, loaded = self.stored_bases, self.loaded
         parts: list[bytes] = []
         for tagged in tagged_names:
             key = tagged[2:]
@@ -318,7 +324,7 @@ class ModuleSummary:
             parts.append(_text_part(family) if family is not None else b"\x00")
             parts.append(_text_part(variable) if variable is not None else b"\x00")
             parts.append(bytes((key in attributes, key in responses, key in received, key in named, key in settings,
-                                key in stored_bases)))
+                                key in stored_bases, key in loaded)))
             if properties:
                 defined = properties.get(key)
                 parts.append(_text_part(_properties_text(defined)) if defined is not None else b"\x00")
@@ -367,6 +373,8 @@ class ModuleSummary:
             received=frozenset(k for k in self.received if k.startswith(names) and is_under(k)),
             stored_bases=frozenset(k for k in self.stored_bases if k.startswith(names) and is_under(k))
             if self.stored_bases else frozenset(),
+            loaded=frozenset(k for k in self.loaded if k.startswith(names) and is_under(k))
+            if self.loaded else frozenset(),
             named=frozenset(k for k in self.named if k.startswith(names) and is_under(k)),
             settings=frozenset(k for k in self.settings if k.startswith(names) and is_under(k)) if self.settings
             else frozenset(),
@@ -389,6 +397,7 @@ class ModuleSummary:
         responses: set[str] = set()
         received: set[str] = set()
         stored_bases: set[str] = set()
+        loaded: set[str] = set()
         named: set[str] = set()
         settings: set[str] = set()
         properties: dict[str, Mapping[str, frozenset[str]]] = {}
@@ -402,6 +411,8 @@ class ModuleSummary:
             received.update(summary.received)
             if summary.stored_bases:
                 stored_bases.update(summary.stored_bases)
+            if summary.loaded:
+                loaded.update(summary.loaded)
             named.update(summary.named)
             if summary.settings:
                 settings.update(summary.settings)
@@ -409,7 +420,8 @@ class ModuleSummary:
                 properties.update(summary.properties)
         return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables,
                              request_attributes=frozenset(attributes), responses=frozenset(responses),
-                             received=frozenset(received), stored_bases=frozenset(stored_bases), named=frozenset(named),
+                             received=frozenset(received), stored_bases=frozenset(stored_bases),
+                             loaded=frozenset(loaded), named=frozenset(named),
                              settings=frozenset(settings),
                              properties=properties)
 
@@ -585,6 +597,7 @@ USE_NAMED = "n:"
 USE_SETTING = "s:"
 USE_PROPERTY = "y:"
 USE_STORED_BASE = "t:"
+USE_LOADED = "d:"
 # An attribute read of an object whose class is unknown (`a:_log_name`), or a string form looked up
 # (`a:user.__str__`): which keys of the `y:` modules' properties entries the file could have read.
 USE_PROPERTY_READ = "a:"
