@@ -15,6 +15,7 @@ import urllib.parse
 import urllib.request
 
 import aiohttp
+import asyncio
 import base64
 import analytics
 import anthropic
@@ -99,6 +100,8 @@ from langchain_groq import ChatGroq
 from langchain_mistralai import ChatMistralAI
 from langchain_openai import ChatOpenAI
 from mistralai import Mistral
+from tavily import TavilyClient
+from unstructured_client import UnstructuredClient
 from mixpanel import Mixpanel
 from notion_client import Client as NotionClient
 from openai import AsyncOpenAI, OpenAI
@@ -2236,3 +2239,33 @@ class ToolSandbox:
         # ok: python.share.e2b
         await sandbox.run_code("import sys; print(sys.version)")
         return execution
+
+
+async def agent_web_search(query: str, urls: list[str]):
+    """An agent's web-search tool (R2R's): Tavily's SDK, the call run in an executor by a lambda."""
+    tavily_client = TavilyClient(api_key=os.environ.get("TAVILY_API_KEY"))
+    raw_results = await asyncio.get_event_loop().run_in_executor(
+        None,
+        # ruleid: python.share.tavily user.behavior recipient=Tavily
+        lambda: tavily_client.search(query=query, search_depth="advanced", max_results=10),
+    )
+    # pages fetched at URLs the agent chose: not modelled
+    # ok: python.share.tavily
+    pages = tavily_client.extract(urls=urls)
+    # a lambda that only sorts calls nothing
+    # ok: python.share.tavily
+    ranked = sorted(raw_results["results"], key=lambda result: result["score"])
+    return ranked, pages
+
+
+async def upload_for_ocr(mistral: Mistral, file_name: str, file_content: bytes):
+    # the uploaded document's name and bytes, processed later by the file's id
+    # ruleid: python.share.mistral user.content recipient=Mistral
+    return await mistral.files.upload_async(file={"file_name": file_name, "content": file_content}, purpose="ocr")
+
+
+async def partition_upload(file_content: bytes, file_name: str, req):
+    client = UnstructuredClient(api_key_auth=settings.UNSTRUCTURED_API_KEY)
+    # the partition request carries the uploaded file to parse
+    # ruleid: python.share.unstructured user.content recipient=Unstructured
+    return await client.general.partition_async(request=req)

@@ -1851,11 +1851,21 @@ class FileAnalyzer:
         request.form.get("username")`): its request reads are reads at its line. Only a body that names
         the request is evaluated (its parameters unknown); what the lambda returns is not followed."""
         body = node.body
-        if self._names_request(body, scope):
+        if self._names_request(body, scope) or self._calls_held_object(body, scope):
             inner = Scope(env={a.arg: NOTHING for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)},
                           parent=scope, cls=scope.cls)
             self.eval(body, inner)
         return NOTHING
+
+    def _calls_held_object(self, body: ast.expr, scope: Scope) -> bool:
+        """Whether a lambda's body is a call of a method of an object the analysis tracks, held by a
+        name of the enclosing scope (`lambda: tavily_client.search(query=query)` handed to
+        `run_in_executor`, `asyncio.to_thread`): the call runs, with what it is given, where the lambda
+        is called. Its arguments may name the lambda's parameters (unknown)."""
+        if type(body) is not ast.Call or type(body.func) is not ast.Attribute or type(body.func.value) is not ast.Name:
+            return False
+        held = scope.lookup(body.func.value.id)
+        return held is not None and held.symbol is not None and "(" in held.symbol and self._tracked(held)
 
     @staticmethod
     def _names_request(expr: ast.expr, scope: Scope) -> bool:
