@@ -697,6 +697,11 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("sub", "GoogleUser", UNIQUE_ID),
     ("sub", None, None),
     ("sub", "Subscription", None),
+    # a person's id at the identity provider they sign in with, kept under its name (R2R's User)
+    ("google_id", "User", UNIQUE_ID),
+    ("github_id", "User", UNIQUE_ID),
+    ("google_id", "Place", None),
+    ("github_id", "Repository", None),
     ("pat_token", None, CREDENTIALS),
     ("pat_count", None, None),
     ("conversation_log", "PublicConversation", CONTENT),
