@@ -40,7 +40,7 @@ from django.views import View
 from tastypie import resources as tastypie_resources
 from django.views.generic.edit import FormView
 import starlette.types
-from fastapi import APIRouter, Cookie, Depends, File, Form, Header, Query, Request, Security, UploadFile, WebSocket
+from fastapi import APIRouter, Body, Cookie, Depends, File, Form, Header, Query, Request, Security, UploadFile, WebSocket
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer, OAuth2PasswordRequestForm
 from flask import Flask, g, jsonify
 from flask import request as flask_request
@@ -732,6 +732,52 @@ async def verify_mobile_otp(code: str, client: str | None = None):
 # ok: python.fastapi.query-parameter
 async def delete_token(token: str):
     return {"deleted": token}
+
+
+@router.delete("/users/{id}")
+async def delete_account(
+    id: str,
+    # the password a person confirms the removal of their account with is received
+    # ruleid: python.fastapi.form-field user.authorization.credentials
+    password: str | None = Body(None, description="The user's current password"),
+    # ok: python.fastapi.form-field
+    delete_files: bool = Body(False),
+):
+    return {"deleted": id}
+
+
+@router.post("/users")
+async def create_account(
+    # ruleid: python.fastapi.form-field user.contact.email
+    email: str = Body(...),
+    # a route that creates or updates the person its path ends with: a `name` posted there is theirs
+    # ruleid: python.fastapi.form-field user.name
+    name: str | None = Body(None),
+    # ok: python.fastapi.form-field
+    is_superuser: bool = Body(False),
+):
+    return {"email": email, "name": name}
+
+
+@router.post("/users/{id}/api-keys")
+async def create_account_api_key(
+    id: str,
+    # the path ends with the API key: the name is the key's label, not the person's
+    # ok: python.fastapi.form-field
+    name: str | None = Body(None),
+):
+    return {"id": id, "name": name}
+
+
+@router.get("/users")
+async def list_accounts(
+    # a listing's filter picks records: read as the request's, where `name` says nothing
+    # ok: python.fastapi.query-parameter
+    name: str | None = None,
+    # ok: python.fastapi.form-field
+    ids: list[str] = Query([]),
+):
+    return {"name": name, "ids": ids}
 
 
 @router.get("/end_user/info")

@@ -1967,8 +1967,13 @@ class RouteInfo:
     topic: str | None = None
     """A conversation the route's path or name is about (`set_conversation_title`, `/chat/rename`):
     its parameters are read as that conversation's too (its `title` is what the person names it)."""
+    person: str | None = None
+    """The person a route that writes (POST, PUT, PATCH) creates or updates, where its path ends with
+    them (`/users`, `/users/{id}`: "user"; not `/users/{id}/api-keys`): its fields are read as that
+    person's too (a `name` posted there is the user's name)."""
     deletes: bool = False
-    """A DELETE route: its query and body fields select the records to remove, they collect nothing."""
+    """A DELETE route: its query and body fields select the records to remove, they collect nothing
+    (but a password it asks for to confirm, `password: str = Body(...)`, which is received)."""
     path_only: bool = False
     """A Flask-style route (`@bp.route("/users")` of a `flask.Blueprint`): its view is called with its
     URL rule's variables only, so any other parameter is one a decorator passes (`@user_needed()`
@@ -2008,9 +2013,10 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
                     params.update(_PATH_PARAM.findall(more))
             assert isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Attribute)  # _route_path's
             path_only = an.static_symbol(decorator.func.value, scope) in PATH_ONLY_ROUTERS
+            person = _person_written(an, decorator.func.attr, path)
             return RouteInfo(frozenset(params), context=_sign_in_owner(words) or _sign_in_module(an) or _token_request(func),
                              topic=next((w for w in words if w in conversation), None), deletes=deletes,
-                             path_only=path_only)
+                             path_only=path_only, person=person)
     # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
     args = func.args
     candidates: list[ast.expr | None] = [*args.defaults, *args.kw_defaults]
@@ -2052,6 +2058,27 @@ def _auth_word(an: FileAnalyzer, text: str) -> str | None:
     """"oauth" when `text` (a route's path and its function's name) names a step of signing in: the
     owner its parameters are then read under (an owner of the classifier's group `auth`), else None."""
     return _sign_in_owner(an.classifier.pack.words(text))
+
+
+def _person_written(an: FileAnalyzer, method: str, path: str) -> str | None:
+    """The person a writing route's path ends with (`RouteInfo.person`), or None."""
+    if method not in _WRITING_METHODS or not path:
+        return None
+    literal = [segment for segment in path.split("/") if segment and "{" not in segment and "<" not in segment]
+    words = an.classifier.pack.words(literal[-1]) if literal else ()
+    people = an.classifier.pack.groups.get("person", frozenset())
+    return words[-1] if words and words[-1] in people else None
+
+
+_WRITING_METHODS = frozenset({"post", "put", "patch"})
+# A password or passphrase: what a person types to confirm who they are.
+_PASSWORD_WORD = LazyPattern(r"pass(?:word|wd|phrase)", re.IGNORECASE)
+
+
+def _confirming(name: str, category: str) -> bool:
+    """Whether a DELETE route's field is the password the person confirms the removal with (R2R's
+    `delete_user(password=Body(...))`): received, where a token or an id names the record removed."""
+    return category == CREDENTIALS and _PASSWORD_WORD.search(name) is not None
 
 
 def _sign_in_owner(words: Collection[str]) -> str | None:
@@ -2517,11 +2544,16 @@ def _route_parameter(
             named = an.classifier.name(alias, owner=route.context)
         if named is None and route.topic is not None:
             named = an.classifier.name(alias, owner=route.topic)
+        if named is None and route.person is not None:
+            named = an.classifier.name(alias, owner=route.person)
+            if named is not None and named.category == UNIQUE_ID:
+                named = None  # the person's id picks the record written, as a path segment does
         if named is None and _beside_address(an, func):
             named = an.classifier.name(alias, owner="address")  # `region`, `timezone` sent with a `city`
         # a user's id in a route's query or form picks the record to act on, as a path segment or
         # `request.args.get("user_id")` does (`/end_user/info?end_user_id=...`): nothing is received
-        if named is None or route.deletes or refers_to_user(alias, named.category):
+        if named is None or route.deletes and not _confirming(alias, named.category) \
+                or refers_to_user(alias, named.category):
             return None
         if named.category.startswith(CONTENT) and arg.annotation is not None and _annotation_name(arg.annotation) in ("bool", "int"):
             return None  # `content: bool = Query(True)`: a flag or a count never carries what a user wrote
