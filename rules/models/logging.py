@@ -18,6 +18,7 @@ import json
 import ldap
 import smtplib
 from smtplib import SMTPSenderRefused
+import jwt
 import logging
 import logging as stdlib_logging
 import pprint
@@ -2353,3 +2354,14 @@ def search_ldap(con, filter_str, request_fields, search_base):
     # an asynchronous search's message id, not its entries
     # ok: python.logging.personal-data
     logger.debug("LDAP search started: %s", found)
+
+
+def sign_in_with_jwt(token: str, secret: str):
+    """A JWT auth provider (R2R's): the claims a decoded token carries, read by key."""
+    claims = jwt.decode(token, secret, algorithms=["HS256"])
+    # ruleid: python.logging.personal-data user.contact.email
+    logger.debug(f"Creating new user: {claims.get('email')}")
+    # the issuer of the token names no one
+    # ok: python.logging.personal-data
+    logger.debug(f"token issued by {claims.get('iss')}")
+    return claims

@@ -97,6 +97,8 @@ TRANSFORMS = frozenset({
     "builtins.tuple", "builtins.set", "builtins.frozenset", "builtins.sorted", "builtins.reversed", "builtins.vars",
     "builtins.ascii", "builtins.zip", "builtins.map", "builtins.filter", "builtins.iter", "builtins.next",
     "dataclasses.asdict", "dataclasses.astuple", "pprint.pformat", "functools.partial",
+    # a decoded JSON Web Token: the claims the token carried (PyJWT, python-jose), read by key after
+    "jwt.decode", "jose.jwt.decode",
 })
 TRANSFORM_PREFIXES = ("json.", "orjson.", "ujson.", "simplejson.", "base64.", "urllib.parse.", "html.", "textwrap.",
                       "copy.", "shlex.", "string.", "markupsafe.", "django.utils.html.", "django.utils.text.")
