@@ -327,6 +327,9 @@ class SchemaFamily:
     value_tables: frozenset[str] = frozenset()
     """Models of reference values (`Country`, `Language`): a relation of `exclude_calls` to one
     (`country = ForeignKey("address.Country")`) stores the value chosen, and is a field."""
+    answers_by_use: bool = False
+    """A family whose classes serve requests and answers alike (DRF serializers, marshmallow schemas): a
+    class of it every use of which in the project answers is no collect (`scanner.engine.answers`)."""
     part_containers: frozenset[str] = frozenset()
     """Names under which a schema nests the schema of a part of the request, not a person's field
     (Cornice's request schema: `body = UserSchema()`, `querystring = PageSchema()`): the nested
@@ -702,7 +705,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                          "exclude_argument_calls", "exclude_argument_keywords", "annotated", "annotation_wrappers",
                          "meta_fields", "response_names", "stored_when_keyword", "renders_fields", "submitted",
                          "received_only", "unseen_received", "extended_by_stored", "attribute_map",
-                         "value_tables", "nested_calls", "part_containers"}),
+                         "value_tables", "nested_calls", "part_containers", "answers_by_use"}),
 }
 
 
@@ -1093,6 +1096,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                     value_tables=frozenset(reader.strings(entry, "value_tables")),
                     nested_calls=frozenset(reader.strings(entry, "nested_calls")),
                     part_containers=frozenset(reader.strings(entry, "part_containers")),
+                    answers_by_use=bool(entry.get("answers_by_use", False)),
                 )
             )
 

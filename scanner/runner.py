@@ -29,6 +29,7 @@ from scanner.discovery import discover
 from scanner.engine.analyzer import merge_observations
 from scanner.engine.imports import SourceRoots
 from scanner.engine.sources import OWN_COOKIE_RULE
+from scanner.engine import answers
 from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary, held
 from scanner.fingerprint import line_hashes_at
 from scanner.import_order import import_order, reader_digest
@@ -263,6 +264,9 @@ def analyze(
         for a in results.values():
             named.update(a.summary.named)
         observations += held(gated, named)
+    # the collects of serializers and schemas every use of which answers: known only once every module's
+    # uses are at hand (each module's depend on its own text: the same whatever the order or the cache)
+    observations = answers.without_answer_only(observations, [(f, a.summary.answers) for f, a in results.items()])
     # the logs other modules' callers give their data to: known only once every file's result is at hand
     relayed = [r for a in results.values() for r in a.relayed]
     if relayed:  # imported only then: a tree whose calls give no other module's log call personal data has none

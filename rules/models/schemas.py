@@ -75,7 +75,9 @@ from phonenumber_field.modelfields import PhoneNumberField
 from pgvector.django import VectorField
 from pydantic import BaseModel, EmailStr, Field, SecretStr, TypeAdapter, create_model
 from pydantic_settings import BaseSettings
-from rest_framework import serializers
+from rest_framework import serializers, viewsets
+from rest_framework.response import Response as DRFResponse
+from drf_spectacular.utils import extend_schema
 from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, types
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import INET
@@ -4061,3 +4063,142 @@ class RelayServer(db.Model):
     username = db.Column(db.String(64), nullable=False)
     # ok: python.sqlalchemy.column
     password = db.Column(db.String(64))
+
+
+# --- Schemas that only answer (scanner/engine/answers.py) ---------------------------------------------
+# A DRF serializer or a marshmallow schema every use of which in the project renders or documents an
+# answer declares what the service shows, not what it takes in (the contract's response rule). The uses
+# are read in every module of the tree (here, one file is the tree); a class with any other use (data
+# given to it, a name bound to it, a string naming it) or with no use seen stays a collect.
+
+class ShareCandidateSerializer(serializers.Serializer):
+    """Picked by `get_serializer_class` for an action whose method only renders records (modoboa's)."""
+
+    # ok: python.drf.serializer-field
+    address = serializers.CharField(source="full_address")
+    # ok: python.drf.serializer-field
+    name = serializers.CharField(source="user.fullname")
+
+
+class MailboxShareInputSerializer(serializers.Serializer):
+    """Near-miss: picked for an action whose method validates what the request sends."""
+
+    # ruleid: python.drf.serializer-field user.contact.email
+    email = serializers.EmailField()
+
+
+class ComposeDefaultSerializer(serializers.Serializer):
+    """Near-miss: the fallback of `get_serializer_class`, picked for every other action (a create too)."""
+
+    # ruleid: python.drf.serializer-field user.contact.email
+    sender = serializers.EmailField()
+
+
+class MailboxViewSet(viewsets.GenericViewSet):
+    def get_serializer_class(self):
+        if self.action == "share_candidates":
+            return ShareCandidateSerializer
+        if self.action == "share":
+            return MailboxShareInputSerializer
+        return ComposeDefaultSerializer
+
+    def share_candidates(self, request):
+        serializer = self.get_serializer(find_candidates(request.user), many=True)
+        return DRFResponse(serializer.data)
+
+    def share(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return DRFResponse(status=204)
+
+
+class ApiTokenShownSerializer(serializers.Serializer):
+    """Rendered from an instance (`Serializer(obj).data`) and documented as a response only."""
+
+    # ok: python.drf.serializer-field
+    token = serializers.CharField()
+
+
+class PasswordCheckSerializer(serializers.Serializer):
+    """Near-miss: rendered once, and given the request's data elsewhere."""
+
+    # ruleid: python.drf.serializer-field user.authorization.credentials
+    password = serializers.CharField()
+
+
+@extend_schema(responses={200: ApiTokenShownSerializer})
+def show_api_token(request):
+    serializer = ApiTokenShownSerializer({"token": current_token(request)})
+    return DRFResponse(serializer.data)
+
+
+def check_password(request):
+    shown = PasswordCheckSerializer(request.user).data
+    serializer = PasswordCheckSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return DRFResponse(shown)
+
+
+class ListedProfileSerializer(serializers.ModelSerializer):
+    """Nested read-only in a serializer of a view that only lists and shows records (tendenci's)."""
+
+    # ok: python.drf.serializer-field
+    phone = serializers.CharField()
+
+
+class ListedMemberSerializer(serializers.ModelSerializer):
+    # ok: python.drf.serializer-field
+    email = serializers.EmailField()
+    profile = ListedProfileSerializer(read_only=True)
+
+
+class MemberViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = ListedMemberSerializer
+
+
+class EditedMemberSerializer(serializers.ModelSerializer):
+    """Near-miss: the serializer of a view that writes (a full `ModelViewSet`)."""
+
+    # ruleid: python.drf.serializer-field user.contact.email
+    email = serializers.EmailField()
+
+
+class EditedMemberViewSet(viewsets.ModelViewSet):
+    serializer_class = EditedMemberSerializer
+
+
+class UnseenUseSerializer(serializers.Serializer):
+    """Near-miss: used by no code of the tree (a library's export, a lookup by name): stays a collect."""
+
+    # ruleid: python.drf.serializer-field user.contact.email
+    email = serializers.EmailField()
+
+
+class DumpedContactSchema(marshmallow.Schema):
+    """Dumped and declared as a response only (flask-smorest), and registered as an OpenAPI component."""
+
+    # ok: python.marshmallow.field
+    phone = mf.String()
+
+
+class LoadedContactSchema(marshmallow.Schema):
+    """Near-miss: dumped in one place and loaded from a request in another."""
+
+    # ruleid: python.marshmallow.field user.contact.phone_number
+    phone = mf.String()
+
+
+@blp.route("/contacts")
+class Contacts(MethodView):
+    @blp.response(200, DumpedContactSchema(many=True))
+    def get(self):
+        return DumpedContactSchema(many=True).dump(list_contacts())
+
+    def post(self):
+        shown = LoadedContactSchema().dump(list_contacts())
+        taken = LoadedContactSchema().load(self.payload)
+        return save_contact(taken) or shown
+
+
+for component_name, component_schema in [("Contact", DumpedContactSchema)]:
+    blp_api.spec.components.schema(component_name, schema=component_schema())

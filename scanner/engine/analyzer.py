@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from scanner.classify import Classifier, Match
-from scanner.engine import control, sinks, sources
+from scanner.engine import answers, control, sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.positions import Positions
@@ -414,6 +414,7 @@ class FileAnalyzer:
         "_sink_methods",
         "_walked",
         "answered_nesting",
+        "answering_classes",
         "class_methods",
         "classes",
         "classifier",
@@ -477,6 +478,8 @@ class FileAnalyzer:
         self.pending: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = {}
         self.classes: dict[str, ClassInfo] = {}
         self.schema_classes: dict[str, str] = {}
+        self.answering_classes: list[tuple[str, int, int, str]] = []
+        """The module's classes of families that answer or take data by their uses (`answers.SchemaUses`)."""
         self.stored_bases: set[str] = set()
         """Other modules' plain classes a stored model of this module extends (ModuleSummary.stored_bases)."""
         self.response_models: set[str] = set()
@@ -3054,6 +3057,7 @@ class FileAnalyzer:
             named=sources.named_imports(self),
             settings=frozenset(self.settings),
             properties={**self._exported_properties(bool(rendered)), **self._passed_on_properties()},
+            answers=answers.module_uses(self.tree, self.source, self.answering_classes),
         )
 
     def _inherited_clients(self, prefix: str, clients: frozenset[str]) -> dict[str, FunctionSummary]:
@@ -4097,9 +4101,13 @@ def _analyze_tree(path: str, source: str, tree: ast.Module, models: Models, clas
 def alone(analyzed: Analyzed) -> FileResult:
     """The result of a file analysed on its own: no other module names its classes, so every
     group of collects held back for that (`Analyzed.gated`) holds."""
+    uses = [(analyzed.result.path, analyzed.summary.answers)]
     if not analyzed.gated:
-        return analyzed.result
-    observations = [*analyzed.result.observations, *held(analyzed.gated, ())]
+        if analyzed.summary.answers is None or not analyzed.summary.answers.classes:
+            return analyzed.result
+        return dataclasses.replace(analyzed.result, observations=tuple(
+            answers.without_answer_only(list(analyzed.result.observations), uses)))
+    observations = answers.without_answer_only([*analyzed.result.observations, *held(analyzed.gated, ())], uses)
     # no held collect shares a place and kind with another observation (`gated_observations`):
     # sorted, they are where merging them all would have put them
     return dataclasses.replace(analyzed.result, observations=tuple(sorted(observations, key=lambda o: o.sort_key)))

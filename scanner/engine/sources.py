@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 from scanner.classify import DESCRIBING_GROUP, Match, tagged_field
+from scanner.engine.answers import ANSWERING_WORDS
 from scanner.engine.imports import import_bindings
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
@@ -3861,6 +3862,10 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
             _attribute_maps(an, node, an.models.attribute_map_family, scope)
         return None
     an.schema_classes[node.name] = family.family
+    if family.answers_by_use and node.name.endswith(ANSWERING_WORDS):
+        # its collects are dropped at the end if every use of it in the project answers (scanner.engine.answers)
+        first = node.lineno - len(node.decorator_list)
+        an.answering_classes.append((node.name, first, node.end_lineno or node.lineno, family.rule))
     # a plain value class nested in an answer may be received too (a route's body type): it has its own test
     if family.response_names and (_response_model(an, node)
                                   or not family.received_only and _nested_in_answers(an, node)):

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from scanner.engine.answers import SchemaUses
 from scanner.engine.values import NOTHING, Value, data_of, union
 from scanner.model import FileResult, Observation, Span
 
@@ -200,6 +201,10 @@ class ModuleSummary:
     of them returns personal data: `jupyterhub.spawner` -> {`spawner._log_name`: {the user's name}}.
     A module that imports this one reads `spawner._log_name` of an object whose class it cannot know
     as that data (`FileAnalyzer.duck_property`)."""
+    answers: SchemaUses | None = None
+    """The module's uses of serializer and schema classes and the ones it defines (`scanner.engine.answers`):
+    read once every module is analysed, never by another module's analysis (no round reads it, `merge`
+    and `restricted` leave it out)."""
 
     def names(self) -> frozenset[str]:
         """Every entry, as the uses that would need it: a tag for how it is used, then its qualified name.

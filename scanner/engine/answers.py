@@ -1,0 +1,464 @@
+"""Schemas that only answer: a serializer or schema class every use of which, in the scanned tree, is a
+response (the contract: "fields of models used only for responses are not `collect`").
+
+A DRF serializer or a marshmallow schema declares fields that a person's request fills in, or fields
+that the service's answer shows: which one is said only where the class is used, most often in
+another module (a viewset picking it per action, a view rendering `Serializer(instance).data`, an
+OpenAPI decorator naming it as a response). Each module reports, by the class's simple name, the uses
+it makes (`module_uses`): in a response position (`answered`), in any other position (`other`: taking
+data in, subclassing, a name bound to it, a string naming it, anything not read), or as a field of
+another schema class (`nested`, the inner's use being the outer's). Once every module is analysed,
+`answer_only` keeps the classes used at least once, only in responses or nested in classes that
+only answer (a greatest fixed point), and `dropped` removes the collects of their fields.
+
+A use that is not seen (a library's base class, a use outside the tree, `getattr(module, name)`)
+leaves a class as it is: only a class with a response use and no other use is dropped. Names are
+simple names (two classes of one name share their uses: an other use of either keeps both). Every
+module's entry depends on its own text only, so the answer is the same whatever the order, the
+number of workers or the cache.
+"""
+
+from __future__ import annotations
+
+import ast
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from scanner.model import Kind, Observation
+
+# The classes whose uses are read: the names DRF and marshmallow code gives them. A class of an
+# answering family named otherwise is never dropped (its uses are not searched for).
+_NAME = re.compile(r"\b[A-Za-z_]\w*?(?:Serializer|Schema)\b")
+ANSWERING_WORDS = ("Serializer", "Schema")
+_WORDS = ANSWERING_WORDS
+
+# A rendered or dumped instance: `Serializer(obj).data`, `Schema().dump(obj)`.
+_ANSWER_MEMBERS = frozenset({"data", "dump", "dumps"})
+# Keywords naming what an endpoint answers with: drf-spectacular's `@extend_schema(responses=...)`,
+# drf-yasg's `responses=`, FastAPI's `response_model=`.
+_ANSWER_KEYWORDS = frozenset({"responses", "response_model", "response_serializer"})
+# Response decorators naming the schema of the answer (flask-smorest, apiflask), as sources'.
+_RESPONSE_METHODS = frozenset({"response", "alt_response", "output"})
+# A field that is only ever sent.
+_SENT_ONLY = frozenset({"read_only", "dump_only"})
+# HTTP methods that read: a `get_serializer_class` branch under `self.request.method == "GET"`.
+_READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@dataclass(frozen=True)
+class SchemaUses:
+    """One module's uses of serializer and schema classes, by simple name (see the module's docstring),
+    and the classes of answering families it defines: (name, first line, last line, rule)."""
+
+    answered: frozenset[str] = frozenset()
+    other: frozenset[str] = frozenset()
+    nested: frozenset[tuple[str, str]] = frozenset()
+    classes: tuple[tuple[str, int, int, str], ...] = ()
+
+
+def written(source: str) -> bool:
+    """Whether the module may name a serializer or schema class (most modules: a search in C only)."""
+    return any(word in source for word in _WORDS)
+
+
+def module_uses(tree: ast.Module, source: str, classes: Iterable[tuple[str, int, int, str]]) -> SchemaUses | None:
+    """The uses the module makes of serializer and schema classes, and the answering classes it
+    defines (`classes`). Only the top-level statements whose lines name such a class are walked."""
+    defined = tuple(classes)
+    if not written(source):
+        return SchemaUses(classes=defined) if defined else None
+    lines = _occurrence_lines(source)
+    if not lines:
+        return SchemaUses(classes=defined) if defined else None
+    starts = [s.lineno - len(getattr(s, "decorator_list", ())) for s in tree.body]
+    walked: list[ast.stmt] = []
+    for line in lines:
+        at = bisect.bisect_right(starts, line) - 1
+        if at >= 0 and line <= (tree.body[at].end_lineno or 0) and (not walked or walked[-1] is not tree.body[at]):
+            walked.append(tree.body[at])
+    uses = _Uses()
+    for stmt in walked:
+        uses.read(stmt)
+    return SchemaUses(frozenset(uses.answered), frozenset(uses.other), frozenset(uses.nested), defined)
+
+
+def _occurrence_lines(source: str) -> list[int]:
+    """The lines (sorted, distinct) where a serializer or schema class name stands in the text."""
+    offsets = [m.start() for m in _NAME.finditer(source)]
+    lines: list[int] = []
+    line, last = 1, 0
+    for offset in offsets:
+        line += source.count("\n", last, offset)
+        last = offset
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
+
+
+def _named(node: ast.AST) -> str | None:
+    """The class name a name or a dotted name's last part gives, when it is a serializer's or a schema's."""
+    if isinstance(node, ast.Name):
+        name = node.id
+    elif isinstance(node, ast.Attribute):
+        name = node.attr
+    else:
+        return None
+    return name if name.endswith(_WORDS) else None
+
+
+class _Uses:
+    """Reads the uses of serializer and schema names in the statements given to `read`."""
+
+    def __init__(self) -> None:
+        self.answered: set[str] = set()
+        self.other: set[str] = set()
+        self.nested: set[tuple[str, str]] = set()
+        self.parents: dict[ast.AST, ast.AST] = {}
+
+    def read(self, stmt: ast.stmt) -> None:
+        parents = self.parents
+        found: list[tuple[ast.expr, str]] = []
+        for node in ast.walk(stmt):
+            for child in ast.iter_child_nodes(node):
+                parents[child] = node
+            if isinstance(node, (ast.Name, ast.Attribute)):
+                name = _named(node)
+                if name is not None and not (isinstance(node, ast.Attribute) and _named(node.value)):
+                    found.append((node, name))
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str) and written(node.value):
+                if not _docstring(node, parents):
+                    # a class named in a string: a registry, a lazy `Nested("UserSchema")`, a reflection
+                    self.other.update(m.group() for m in _NAME.finditer(node.value))
+            elif isinstance(node, ast.ImportFrom):
+                for alias in node.names:
+                    if alias.asname is not None and alias.name.endswith(_WORDS):
+                        self.other.add(alias.name)  # used under another name, whose uses are not read
+        for node, name in found:
+            use = self._use(node)
+            if use is None:
+                self.other.add(name)
+            elif use == "":
+                self.answered.add(name)
+            else:
+                self.nested.add((name, use))
+
+    def _use(self, node: ast.expr) -> str | None:
+        """"" for a response use, the outer class's name for a field of another schema class, None otherwise."""
+        parent = self.parents.get(node)
+        if isinstance(parent, ast.Call) and parent.func is node:
+            return self._instance(parent)
+        if isinstance(parent, ast.Return):
+            return self._returned(parent)
+        if isinstance(parent, ast.ClassDef) and node in parent.bases:
+            return parent.name  # a base: its fields are the subclass's, used as the subclass is
+        if isinstance(parent, ast.Attribute) and parent.attr == "Meta":
+            # `fields = BaseSerializer.Meta.fields + (...)` in a subclass's Meta: a part of that class
+            return self._enclosing_class(parent)
+        if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1 \
+                and isinstance(parent.targets[0], ast.Name) and parent.targets[0].id == "serializer_class":
+            view = self.parents.get(parent)
+            if isinstance(view, ast.ClassDef) and _read_only_view(view):
+                return ""  # the serializer of a view that only lists and shows records
+            return None
+        return self._placed(node)
+
+    def _enclosing_class(self, node: ast.AST) -> str | None:
+        """The name of the class (not a `Meta`) whose body holds `node`."""
+        parent = self.parents.get(node)
+        while parent is not None:
+            if isinstance(parent, ast.ClassDef) and parent.name != "Meta":
+                return parent.name
+            if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                return None
+            parent = self.parents.get(parent)
+        return None
+
+    def _instance(self, call: ast.Call) -> str | None:
+        """`Serializer(obj)`, `Schema(many=True)`: by what is done with the instance."""
+        keywords = {k.arg for k in call.keywords}
+        if "data" in keywords:
+            return None  # DRF's `Serializer(data=request.data)`: what the request sends
+        if any(k.arg in _SENT_ONLY and _true(k.value) for k in call.keywords):
+            return ""
+        parent = self.parents.get(call)
+        if isinstance(parent, ast.Attribute) and parent.value is call:
+            return "" if parent.attr in _ANSWER_MEMBERS else None
+        if isinstance(parent, (ast.Assign, ast.AnnAssign)) and isinstance(self.parents.get(parent), ast.ClassDef):
+            return self._placed(call)  # a field of a class body
+        if len(call.args) == 1 and not isinstance(call.args[0], ast.Starred) and None not in keywords:
+            # DRF: an instance given alone, no data (a second argument is the data): a render
+            # (`is_valid()` would fail without data)
+            if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+                return "" if self._bound_answers(parent, parent.targets[0].id) else None
+        if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name) \
+                and not call.args:
+            return "" if self._bound_answers(parent, parent.targets[0].id, dumps=True) else None
+        return self._placed(call)
+
+    def _bound_answers(self, assign: ast.Assign, name: str, *, dumps: bool = False) -> bool:
+        """Whether an instance bound to `name` is only rendered in the block that binds it: its `.data`
+        read (`dumps`: its `.dump()` called), never validated, loaded or passed on."""
+        block = self._block(assign)
+        if block is None:
+            return False
+        members: list[str] = []
+        for stmt in block:
+            for sub in ast.walk(stmt):
+                if isinstance(sub, ast.Name) and sub.id == name and sub is not assign.targets[0]:
+                    parent = self.parents.get(sub)
+                    if not (isinstance(parent, ast.Attribute) and parent.value is sub):
+                        return False  # passed on, returned whole, bound again: not only rendered
+                    members.append(parent.attr)
+        allowed = {"dump", "dumps"} if dumps else {"data"}
+        return bool(members) and all(m in allowed for m in members)
+
+    def _block(self, stmt: ast.stmt) -> list[ast.stmt] | None:
+        """The statements of the function (or module) that holds `stmt`."""
+        node: ast.AST | None = stmt
+        while node is not None:
+            node = self.parents.get(node)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return node.body
+        return None
+
+    def _placed(self, node: ast.expr) -> str | None:
+        """A name or an instance by where it stands: the schema argument of a response decorator, a
+        value of a `responses=` keyword, or a field of a class body (nested)."""
+        child: ast.AST = node
+        parent = self.parents.get(node)
+        while parent is not None:
+            if isinstance(parent, ast.keyword):
+                if parent.arg in _ANSWER_KEYWORDS:
+                    return ""
+                if parent.arg in _SENT_ONLY:
+                    return None
+            elif isinstance(parent, ast.Call):
+                if _response_argument(parent, child):
+                    return ""
+                if any(k.arg in _SENT_ONLY and _true(k.value) for k in parent.keywords):
+                    return ""  # `fields.Nested(UserSchema, dump_only=True)`: only ever sent
+            elif isinstance(parent, (ast.For, ast.AsyncFor)):
+                # `for name, schema in [("Person", PersonSchema), ...]: spec.components.schema(name, schema=schema())`:
+                # registered as an OpenAPI component, a document of what the API shows
+                return "" if parent.iter is child and _registers_components(parent) else None
+            elif isinstance(parent, (ast.Assign, ast.AnnAssign)):
+                outer = self.parents.get(parent)
+                if isinstance(outer, ast.ClassDef) and parent.value is not None and (parent.value is child) \
+                        and isinstance(child, ast.Call):
+                    return outer.name  # a field of another class: its use is that class's
+                return None
+            elif not isinstance(parent, (ast.List, ast.Tuple, ast.Dict, ast.Set, ast.Subscript, ast.Starred)):
+                return None
+            child, parent = parent, self.parents.get(parent)
+        return None
+
+    def _returned(self, ret: ast.Return) -> str | None:
+        """`return serializers.X` in `get_serializer_class`: a response use when every branch that picks
+        it is an action of the view whose method only renders its serializer."""
+        func = self._block_owner(ret)
+        if func is None or func.name != "get_serializer_class":
+            return None
+        cls = self.parents.get(func)
+        if not isinstance(cls, ast.ClassDef):
+            return None
+        actions = self._actions(ret, func)
+        if not actions:
+            return None
+        methods = {s.name: s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        return "" if all(a in methods and _renders_only(methods[a]) for a in actions) else None
+
+    def _block_owner(self, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        while node is not None:
+            parent = self.parents.get(node)
+            if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                return parent
+            node = parent  # type: ignore[assignment]
+        return None
+
+    def _actions(self, ret: ast.Return, func: ast.AST) -> frozenset[str]:
+        """The actions whose branch returns at `ret` (`if self.action == "list":`, `in ("a", "b")`), none
+        when a branch is the fallback, an `else`, or tests anything but an action or a reading method."""
+        actions: frozenset[str] | None = None
+        child: ast.AST = ret
+        parent = self.parents.get(ret)
+        while parent is not None and parent is not func:
+            if isinstance(parent, ast.If):
+                if child not in parent.body:
+                    return frozenset()  # an `else` branch: every other action
+                tested = _action_test(parent.test)
+                if tested is None:
+                    if not _reading_test(parent.test):
+                        return frozenset()
+                else:
+                    actions = tested if actions is None else actions & tested
+            elif not isinstance(parent, (ast.With, ast.AsyncWith, ast.Try)):
+                return frozenset()
+            child, parent = parent, self.parents.get(parent)
+        return actions or frozenset()
+
+
+# DRF's generic views and viewsets that only list and show records, and the bases they are made of.
+_READING_VIEWS = frozenset({"ReadOnlyModelViewSet", "ListAPIView", "RetrieveAPIView", "ListModelMixin",
+                            "RetrieveModelMixin"})
+_VIEW_BASES = _READING_VIEWS | {"GenericViewSet", "GenericAPIView", "ViewSetMixin"}
+# Methods of a view that take a record in.
+_WRITING_ACTIONS = frozenset({"create", "update", "partial_update", "post", "put", "patch", "perform_create",
+                              "perform_update"})
+
+
+def _read_only_view(view: ast.ClassDef) -> bool:
+    """A DRF view made only of reading generic views and mixins (`ReadOnlyModelViewSet`, `ListAPIView`),
+    with no writing method and no extra action of its own."""
+    names = [b.attr if isinstance(b, ast.Attribute) else b.id if isinstance(b, ast.Name) else "" for b in view.bases]
+    if not names or not all(n in _VIEW_BASES for n in names) or not any(n in _READING_VIEWS for n in names):
+        return False
+    for stmt in view.body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and (stmt.name in _WRITING_ACTIONS or stmt.decorator_list):
+            return False
+    return True
+
+
+def _registers_components(loop: ast.For | ast.AsyncFor) -> bool:
+    """Whether a loop's body registers OpenAPI components (`api.spec.components.schema(...)`)."""
+    for stmt in loop.body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "schema" \
+                    and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "components":
+                return True
+    return False
+
+
+def _true(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _docstring(node: ast.Constant, parents: dict[ast.AST, ast.AST]) -> bool:
+    return isinstance(parents.get(node), ast.Expr)
+
+
+def _response_argument(call: ast.Call, child: ast.AST) -> bool:
+    """Whether `child` is the schema a response decorator's call names (`@blp.response(200, Schema)`,
+    `alt_response(..., schema=Schema)`, `@app.output(Schema)`)."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr not in _RESPONSE_METHODS:
+        return False
+    if func.attr == "output":
+        return bool(call.args) and call.args[0] is child
+    return len(call.args) >= 2 and call.args[1] is child and func.attr == "response"
+
+
+def _self_attribute(node: ast.expr, *names: str) -> bool:
+    """`self.action`, `self.request.method`."""
+    for name in reversed(names[1:]):
+        if not isinstance(node, ast.Attribute) or node.attr != name:
+            return False
+        node = node.value
+    return isinstance(node, ast.Name) and node.id == names[0]
+
+
+def _strings(node: ast.expr) -> frozenset[str] | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return frozenset({node.value})
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)) and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+        return frozenset(e.value for e in node.elts)  # type: ignore[attr-defined]
+    return None
+
+
+def _action_test(test: ast.expr) -> frozenset[str] | None:
+    """The actions `self.action == "x"` or `self.action in ("x", "y")` picks."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and _self_attribute(test.left, "self", "action") \
+            and isinstance(test.ops[0], (ast.Eq, ast.In)):
+        return _strings(test.comparators[0])
+    return None
+
+
+def _reading_test(test: ast.expr) -> bool:
+    """`self.request.method == "GET"` (or `in ("GET", "HEAD")`): a branch for reading requests."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.Eq, ast.In)) \
+            and _self_attribute(test.left, "self", "request", "method"):
+        methods = _strings(test.comparators[0])
+        return methods is not None and methods <= _READING_METHODS
+    return False
+
+
+def _renders_only(method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether an action's method makes its serializer only to render records: at least one
+    `self.get_serializer(obj, ...)` with the records first, none given `data=`, nothing validated."""
+    made = False
+    for node in ast.walk(method):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr in ("get_serializer", "get_serializer_class"):
+                if node.func.attr == "get_serializer_class" or any(k.arg in ("data", None) for k in node.keywords) \
+                        or not node.args:
+                    return False
+                made = True
+            elif node.func.attr == "is_valid":
+                return False
+    return made
+
+
+def answer_only(uses: Iterable[SchemaUses]) -> frozenset[str]:
+    """The class names every use of which, in every module, answers (see the module's docstring)."""
+    answered: set[str] = set()
+    other: set[str] = set()
+    outers: dict[str, set[str]] = {}
+    for entry in uses:
+        answered.update(entry.answered)
+        other.update(entry.other)
+        for inner, outer in entry.nested:
+            outers.setdefault(inner, set()).add(outer)
+    kept = {name for name in answered | set(outers) if name not in other}
+    changed = True
+    while changed:  # drop a class nested in one that does not only answer
+        changed = False
+        for name in sorted(kept):
+            if any(outer not in kept for outer in outers.get(name, ())):
+                kept.discard(name)
+                changed = True
+    # kept to what an answer reaches: two classes naming only each other are parts of nothing seen
+    inners: dict[str, list[str]] = {}
+    for inner, names in outers.items():
+        for outer in names:
+            inners.setdefault(outer, []).append(inner)
+    reached: set[str] = set()
+    frontier = sorted(name for name in kept if name in answered)
+    while frontier:
+        name = frontier.pop()
+        if name not in reached:
+            reached.add(name)
+            frontier.extend(inner for inner in inners.get(name, ()) if inner in kept)
+    return frozenset(reached)
+
+
+def dropped(by_path: Iterable[tuple[str, SchemaUses]], only: frozenset[str]) -> frozenset[tuple[str, int, int, str]]:
+    """The (path, first line, last line, rule) of the answering classes of `by_path` in `only`."""
+    return frozenset((path, first, last, rule) for path, entry in by_path
+                     for name, first, last, rule in entry.classes if name in only)
+
+
+def answering_filter(observations: Iterable[Observation],
+                     places: frozenset[tuple[str, int, int, str]]) -> Iterator[Observation]:
+    """`observations` without the collects of the fields of the classes at `places`."""
+    by_path: dict[str, list[tuple[int, int, str]]] = {}
+    for path, first, last, rule in places:
+        by_path.setdefault(path, []).append((first, last, rule))
+    for o in observations:
+        spans = by_path.get(o.path) if o.kind is Kind.COLLECT else None
+        if spans and any(first <= o.span.start_line <= last and o.rule == rule for first, last, rule in spans):
+            continue
+        yield o
+
+
+def without_answer_only(observations: list[Observation],
+                        by_path: Iterable[tuple[str, SchemaUses | None]]) -> list[Observation]:
+    """`observations` without the collects of the answering classes (of the modules of `by_path`) that
+    only answer, by every module's uses in `by_path`."""
+    entries = [(path, entry) for path, entry in by_path if entry is not None]
+    if not any(entry.classes for _, entry in entries):
+        return observations
+    only = answer_only(entry for _, entry in entries)
+    places = dropped(entries, only) if only else frozenset()
+    return list(answering_filter(observations, places)) if places else observations
