@@ -150,6 +150,8 @@ def uses(source: str) -> SchemaUses:
     ("def f(objs):\n    s = A1Schema()\n    return s.dump(objs)\n", {"A1Schema"}, set()),
     ("@blp.response(200, A1Schema(many=True))\ndef f(): ...\n", {"A1Schema"}, set()),
     ("@app.output(A1Schema)\ndef f(): ...\n", {"A1Schema"}, set()),
+    ("@blp.alt_response(201, schema=A1Schema)\ndef f(): ...\n", {"A1Schema"}, set()),
+    ("@blp.response(200, schema=A1Schema(many=True))\ndef f(): ...\n", {"A1Schema"}, set()),
     ("@extend_schema(responses={200: S1Serializer, 404: ErrorSerializer})\ndef f(): ...\n",
      {"S1Serializer", "ErrorSerializer"}, set()),
     ("@router.get('/', response_model=list[A1Schema])\ndef f(): ...\n", {"A1Schema"}, set()),
@@ -200,6 +202,8 @@ def test_a_field_or_a_subclass_is_a_use_as_its_outer_class() -> None:
 
 @pytest.mark.parametrize(("action", "answered"), [
     ('if self.action == "mine":', True),
+    ('if self.action == "writes":\n                    return WriteSerializer\n                elif self.action == "mine":', True),
+    ('if self.action == "writes":\n                    return WriteSerializer\n                elif self.action == "writes":', False),
     ('if self.action in ("mine", "theirs"):', True),
     ('if self.action == "mine" and self.request.method == "GET":', False),  # not one action test
     ('if self.request.method == "POST":', False),

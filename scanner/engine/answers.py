@@ -257,6 +257,10 @@ class _Uses:
             if isinstance(parent, ast.keyword):
                 if parent.arg in _ANSWER_KEYWORDS:
                     return ""
+                call = self.parents.get(parent)
+                if parent.arg == "schema" and isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+                        and call.func.attr in _RESPONSE_METHODS:
+                    return ""  # `@blp.alt_response(201, schema=TokenSchema)`
                 if parent.arg in _SENT_ONLY:
                     return None
             elif isinstance(parent, ast.Call):
@@ -311,7 +315,11 @@ class _Uses:
         while parent is not None and parent is not func:
             if isinstance(parent, ast.If):
                 if child not in parent.body:
-                    return frozenset()  # an `else` branch: every other action
+                    if actions is None:
+                        return frozenset()  # an `else` branch: every other action
+                    # an `elif self.action == ...`: the actions it tests, fewer where the `if` before tests some
+                    child, parent = parent, self.parents.get(parent)
+                    continue
                 tested = _action_test(parent.test)
                 if tested is None:
                     if not _reading_test(parent.test):
