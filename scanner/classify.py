@@ -65,6 +65,9 @@ DESCRIBING_GROUP = "describing"  # head words of what a person writes about a th
 CONTENT_GROUP = "content"
 PHYSIQUE_GROUP = "physique"  # what measures a person's body, for `measured_name`
 PERSON_OWNER = "person"  # an owner in the group `person`, for `measured_name`
+# the owner group of authenticators a person signs in with by a signed challenge (FIDO, WebAuthn):
+# lent by an owner's modifier as well as its head word, see `_owner_groups`
+AUTHENTICATOR_GROUP = "authenticator"
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,6 +442,13 @@ class Classifier:
                     break
                 dropped.add(words.pop())
             groups = pack.word_groups.get(words[-1], frozenset())
+            if len(words) > 1 and any(AUTHENTICATOR_GROUP in pack.word_groups.get(w, ())
+                                      for w in (*words[:-1], *(a + b for a, b in zip(words, words[1:-1])))):
+                # a step or a record of an authenticator's protocol (`FidoRegisterSchema`,
+                # `FidoAuthenticationSerializer`, `WebAuthnLoginForm`: a modifier, or two written as
+                # one) is about that authenticator whatever its head word: its `response` is the
+                # browser's signed answer
+                groups |= {AUTHENTICATOR_GROUP}
             if dropped & (pack.groups.get(REQUEST_GROUP, frozenset()) | pack.groups.get(SUBMITTED_GROUP, frozenset())):
                 groups |= {BODY_GROUP}
             if (configuration or NOT_PERSON_GROUP in groups) and "person" not in groups:

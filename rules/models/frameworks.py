@@ -353,6 +353,20 @@ def flask_bot_activity():
     return jsonify(kind=activity.type, title=note["title"], shown=shown)
 
 
+@app.post("/webauthn/verify")
+def flask_webauthn_verify():
+    # a WebAuthn assertion read by key (canaille's): `rawId` is the credential's id under the
+    # protocol's own name, posted by the browser
+    # ruleid: python.request.body user.content
+    credential_data = flask_request.get_json()
+    # ruleid: python.request.field user.authorization.credentials
+    raw_id = credential_data["rawId"]
+    # the kind of credential ("public-key"), no secret
+    # ok: python.request.field
+    kind = credential_data["type"]
+    return verify_authentication_response(credential=credential_data, raw_id=raw_id, kind=kind)
+
+
 @app.post("/workouts")
 def flask_post_workout():
     # a body read by key and passed on whole as well (fittrackee's workout routes): taken whole where

@@ -1608,6 +1608,30 @@ class FidoRegistrationSerializer(serializers.Serializer):
     # the label the person gives the key, not their name
     # ok: python.drf.serializer-field
     name = serializers.CharField()
+    # the browser's signed answer (the new key's attestation): the owner's modifier `Fido` says the
+    # `response` is an authenticator's, a credential
+    # ruleid: python.drf.serializer-field user.authorization.credentials
+    response = serializers.JSONField()
+    # the credential's id under WebAuthn's own name
+    # ruleid: python.drf.serializer-field user.authorization.credentials
+    rawId = serializers.CharField()
+
+
+class WebhookDeliverySerializer(serializers.Serializer):
+    """A webhook's delivery: its `response` is the receiving server's HTTP reply, no authenticator's."""
+
+    # ok: python.drf.serializer-field
+    response = serializers.JSONField()
+
+
+class FidoRegisterSchema(BaseModel):
+    """Body for registering a FIDO device (zou's): its head word is the step, its modifier the
+    authenticator, whose registration response is the new key's attestation."""
+
+    # ruleid: python.pydantic.field user.authorization.credentials
+    registration_response: dict
+    # ok: python.pydantic.field
+    response_format: str = "json"
 
 
 class ThemeLogoUploadSerializer(serializers.Serializer):
