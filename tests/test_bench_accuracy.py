@@ -565,7 +565,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("letta", "letta==0.16.8", "FastAPI", True, False),
         ("r2r", "r2r==3.6.6", "FastAPI", True, False),
         ("pgadmin4", "pgadmin4==9.18", "Flask", True, False),
-        ("ephios", "ephios==0.27.1", "Django", True, True),
+        ("ephios", "ephios==0.27.1", "Django", True, False),
         ("tendenci", "tendenci==16.30", "Django", True, False),
         ("mautrix-telegram", "mautrix-telegram==0.15.3", "aiohttp", True, False),
         ("gpt-researcher", "gpt-researcher==0.15.1", "FastAPI", True, True),
