@@ -2059,6 +2059,40 @@ class PostingMiddleware:
         return jsonserializer(self.request.data)
 
 
+def get_disposition_formset(form):
+    return forms.modelformset_factory(model=Participation, form=form, extra=0)
+
+
+class DispositionView(View):
+    def get_formset(self):
+        # a formset class built at run time and bound to a name written as a class's (ephios's
+        # disposition view): it reads the posted data field by field, and what it returns is the bound
+        # formset, not the submitted fields its callers would take whole
+        DispositionFormset = get_disposition_formset(self.form_class)
+        # ok: python.request.body
+        formset = DispositionFormset(self.request.POST or None, prefix="participations")
+        return formset
+
+    def post(self, request, *args, **kwargs):
+        # ok: python.request.body
+        formset = self.get_formset()
+        if not formset.is_valid():
+            return self.get(request, formset=formset)
+        formset.save()
+        return redirect("/")
+
+    def get_context_data(self, **kwargs):
+        # ok: python.request.body
+        kwargs.setdefault("formset", self.get_formset())
+        return kwargs
+
+    def relay(self):
+        # a name written in lower case bound at run time is no class: it takes the fields whole
+        handler = get_handler(self.kind)
+        # ruleid: python.request.body user.content
+        return handler(self.request.POST)
+
+
 class AccountAuthView(FormView):
     def get_login_form_kwargs(self, bind_data=False):
         kwargs = {"prefix": "login", "initial": {}}

@@ -2386,6 +2386,16 @@ class FileAnalyzer:
             base is None or (base.symbol is not None and not isinstance(base.const, str))
             or (not base.categories and not base.params and method is not None and method not in ("get", "format")
                 and not method.startswith("get_")))
+        if given_body and not unused and (symbol is None or not flags[_CAPITAL]):
+            callee = sources.callee_name(node)
+            if callee[:1].isupper():
+                # `Formset = get_formset_class(form)`, then `Formset(self.request.POST or None)`: a name
+                # written as a class's and bound at run time to one; `consume_bodies` read the call as a
+                # schema taking the body field by field, so it returns the bound schema, an object, not the
+                # request's data a function returning it would hand its callers to take whole
+                held = NOTHING if inert else self._propagate(node, symbol, method, base, args, kwargs)
+                return Value(symbol=f"{callee}()", categories=held.categories, steps=held.steps,
+                             reasons=held.reasons, params=held.params)
         if symbol is None:
             if method in ("rstrip", "strip", "removesuffix") and not given_data and not kwargs and base is not None \
                     and _url_text(base):
