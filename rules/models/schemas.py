@@ -843,6 +843,24 @@ class IndexedFile(models.Model):
     change_message = models.TextField(blank=True)
 
 
+class WorkingHoursRequest(models.Model):
+    """Hours a volunteer asks to be credited (ephios's WorkingHours): a string long enough for a
+    paragraph, or a JSON value, named for what people write in their own words is theirs."""
+
+    # ok: python.django.model-field
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    reason = models.CharField(max_length=1024, default="")
+    # ruleid: python.django.model-field user.content
+    answer = models.JSONField()
+    # a short string so named is a code or a label as often as a sentence
+    # ok: python.django.model-field
+    remark = models.CharField(max_length=64)
+    # a JSON value named for something else is a record of the service's
+    # ok: python.django.model-field
+    data = models.JSONField(default=dict)
+
+
 class ForumSection(models.Model):
     """A forum section keeps a key to whoever posted last; its description is the admins'."""
 

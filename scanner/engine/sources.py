@@ -4827,6 +4827,8 @@ def _copied_name(declaring: _Declaring, name: str) -> Match | None:
 _VECTOR_FIELDS = frozenset({"VectorField", "HalfVectorField", "SparseVectorField", "Vector", "HALFVEC", "SPARSEVEC"})
 # Field types of long text: what is embedded is kept in one of these.
 _LONG_TEXT_FIELDS = frozenset({"TextField", "Text", "UnicodeText"})
+# Fields and column types of JSON values: a text, a list or a record, of any length.
+_JSON_FIELDS = frozenset({"JSONField", "JSON", "JSONB"})
 
 
 def _embeds_persons_text(an: FileAnalyzer, cls: ast.ClassDef, scope: Scope) -> bool:
@@ -5204,11 +5206,14 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         # a person its author holds what they wrote in its long text, whatever the field's name (the
         # relation's whole name: a forum section's `last_poster` wrote elsewhere)
         match = Match(CONTENT, "long text of a row a person authored")
-    if match is None and declaring.people and (_long_text(type_names) or _unbounded_string(stmt)):
+    if match is None and declaring.people and (_long_text(type_names) or _unbounded_string(stmt)
+                                               or _declared_type(type_names) in _JSON_FIELDS or _long_string(stmt)):
         # `FileObject.raw_text = TextField()` beside `user = ForeignKey(User)`: the long text of a
         # row tied to a person, named for what people write in their own words, is theirs,
         # whatever the row (a grant's `scopes`, a forum's `description`, a log entry's
-        # `change_message` stay out)
+        # `change_message` stay out); a JSON column so named holds it too, as a text or a list of
+        # choices (`SavedAnswer.answer = JSONField()`, ephios's questionnaire), and so does a string
+        # long enough for a paragraph (`WorkingHours.reason = CharField(max_length=1024)`)
         written = an.classifier.written_name(name, declaring.owner)
         if written is not None and written.category.startswith(CONTENT):
             match = written
@@ -5434,6 +5439,25 @@ def _long_text(type_names: list[str]) -> bool:
 
 
 _STRING_TYPES = frozenset({"String", "Unicode"})
+# The length from which a string field holds a paragraph rather than a name, a code or a path (those are
+# declared up to 255, URLs up to 2048 but named for what they locate).
+_PARAGRAPH_LENGTH = 500
+
+
+def _long_string(stmt: ast.AST) -> bool:
+    """Whether a field is a string declared at least a paragraph long: Django's `CharField(max_length=1024)`,
+    SQLAlchemy's `Column(String(1000))`. False for shorter or unsized strings and anything else."""
+    call = getattr(stmt, "value", None)
+    if not isinstance(call, ast.Call):
+        return False
+    if callee_name(call) in _COLUMN_CALLS and call.args and isinstance(call.args[0], ast.Call) \
+            and callee_name(call.args[0]) in _STRING_TYPES:
+        sized = call.args[0].args[0] if call.args[0].args else None
+    elif callee_name(call) == "CharField":
+        sized = next((k.value for k in call.keywords if k.arg == "max_length"), None)
+    else:
+        return False
+    return isinstance(sized, ast.Constant) and isinstance(sized.value, int) and sized.value >= _PARAGRAPH_LENGTH
 
 
 def _unbounded_string(stmt: ast.AST) -> bool:
