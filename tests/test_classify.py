@@ -974,6 +974,12 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("mxid", None, None),
     ("custom_mxid", "Puppet", None),
     ("mxid_template", "Puppet", None),
+    # a participation stands for one person taking part (ephios's placeholder participant, added
+    # without an account): its display name is theirs; a participation's own attributes are not
+    ("display_name", "PlaceholderParticipation", "user.name"),
+    ("email", "Participation", "user.contact.email"),
+    ("state", "Participation", None),
+    ("display_name", "ShiftParticipationReport", None),
 ]
 
 

@@ -861,6 +861,25 @@ class WorkingHoursRequest(models.Model):
     data = models.JSONField(default=dict)
 
 
+class PlaceholderParticipation(models.Model):
+    """Someone a planner adds to a shift without an account (ephios's): the participation stands for
+    that person, and its display name is theirs."""
+
+    # ruleid: python.django.model-field user.name
+    display_name = models.CharField(max_length=254)
+    # ok: python.django.model-field
+    state = models.IntegerField(default=0)
+
+
+class SignupAnswer(models.Model):
+    """A participant's answer to an organiser's question: a row tied to one person's participation."""
+
+    # ok: python.django.model-field
+    participation = models.ForeignKey(PlaceholderParticipation, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    answer = models.JSONField()
+
+
 class ForumSection(models.Model):
     """A forum section keeps a key to whoever posted last; its description is the admins'."""
 
