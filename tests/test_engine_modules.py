@@ -375,6 +375,53 @@ def test_a_model_another_module_builds_from_the_rows_its_sql_writes_is_a_stored_
     ]
 
 
+
+def test_the_fetching_calls_and_the_lines_around_them_are_found_in_the_text() -> None:
+    from scanner.engine.sources import _fetch_calls, _lines_text
+    source = "a = 1\nrow = cur.fetchone()\nrows = cur.fetchall ()\nx = self.fetch_query(q)\ny = obj.fetch\n"
+    # `.fetchall (` is no call of the pattern (`.fetch\\w*\\(`), nor a bare `.fetch` attribute
+    assert _fetch_calls(source) == [source.index(".fetchone"), source.index(".fetch_query")]
+    at = source.index(".fetchone")
+    assert _lines_text(source, at, 2, 2, 2) == "row = cur.fetchone()"
+    assert _lines_text(source, at, 2, 1, 3) == "a = 1\nrow = cur.fetchone()\nrows = cur.fetchall ()"
+    assert _lines_text(source, at, 2, 1, 5) == source[:-1]
+    assert _lines_text(source, at, 2, 1, 6) == source  # the empty line after the last newline
+
+
+ROW_CONSTANT_SQL = '''
+from app.models import User
+
+UPDATE_USER = "UPDATE users SET email = $1 WHERE id = $2 RETURNING id, email, name"
+
+
+class UserHandler:
+    async def update_user(self, user: User) -> User:
+        row = await self.connection.fetchrow(UPDATE_USER, user.email, user.id)
+        return User(id=row["id"], email=row["email"], name=row["name"])
+
+    async def user(self, user_id: str) -> User:
+        row = await self.connection.fetchrow("SELECT id, email, name FROM users WHERE id = $1", user_id)
+        return User(**row)
+'''
+
+
+def test_only_sql_written_in_the_fetching_function_makes_its_rows_a_stored_record(tmp_path: Path) -> None:
+    # the text of each fetching function is searched for a word of written SQL before it is walked:
+    # the module's UPDATE, held by a name, is no string of update_user's, and user's SQL only reads
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "models.py").write_text(textwrap.dedent(ROW_MODELS.split("\n\n\nclass Profile")[0]))
+    (tmp_path / "app" / "handler.py").write_text(textwrap.dedent(ROW_CONSTANT_SQL))
+    assert observed(tmp_path, 1) == []
+    # the same SQL written in the function: User is the record it writes
+    inline = ROW_CONSTANT_SQL.replace("fetchrow(UPDATE_USER,", "fetchrow(\n            " + "f\"UPDATE users SET email = $1 WHERE id = $2 RETURNING id, email, name\",")
+    (tmp_path / "app" / "handler.py").write_text(textwrap.dedent(inline))
+    assert observed(tmp_path, 1) == [
+        ("app/models.py", 7, "collect", ("user.contact.email",), None),
+        ("app/models.py", 8, "collect", ("user.name",), None),
+    ]
+
+
 PARAMS = '''
 def _get_param(dictionary, key, default=None):
     if dictionary and key in dictionary:
