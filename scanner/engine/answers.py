@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from scanner.engine.walk import walk
 from scanner.model import Kind, Observation
 
 # The classes whose uses are read: the names DRF and marshmallow code gives them. A class of an
@@ -67,14 +68,26 @@ def module_uses(tree: ast.Module, source: str, classes: Iterable[tuple[str, int,
     """The uses the module makes of serializer and schema classes, and the answering classes it
     defines (`classes`). Only the nodes whose lines name such a class are visited."""
     defined = tuple(classes)
-    if not written(source):
+    read: tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]] | tuple[()] | None
+    read = getattr(tree, _READ, None)
+    if read is None:
+        lines = _occurrence_lines(source)  # none where no such word is written (most modules: two searches in C)
+        if lines:
+            uses = _Uses(lines)
+            uses.read(tree)
+            read = frozenset(uses.answered), frozenset(uses.other), frozenset(uses.nested)
+        else:
+            read = ()
+        setattr(tree, _READ, read)
+    if not read:
         return SchemaUses(classes=defined) if defined else None
-    lines = _occurrence_lines(source)
-    if not lines:
-        return SchemaUses(classes=defined) if defined else None
-    uses = _Uses(lines)
-    uses.read(tree)
-    return SchemaUses(frozenset(uses.answered), frozenset(uses.other), frozenset(uses.nested), defined)
+    answered, other, nested = read
+    return SchemaUses(answered, other, nested, defined)
+
+
+# The tree attribute that keeps a module's uses (they depend on its text only): every analysis of one
+# parse shares them.
+_READ = "_policyscan_schema_uses"
 
 
 def _occurrence_lines(source: str) -> list[int]:
@@ -136,16 +149,25 @@ class _Uses:
     def read(self, tree: ast.Module) -> None:
         """Read the uses in `tree`, descending only into the nodes whose lines name a class: the search
         of the text says where they are (walking every node of Superset's schema and API modules, and
-        keeping their parents, cost 14% of a run's instructions)."""
+        keeping their parents, cost 14% of a run's instructions). The children are read from the
+        fields (`ast.iter_child_nodes`' two generators a node cost half of the walk), and those without
+        fields (a name's `Load`, an operator, `pass`) are not visited: they hold no name."""
         parents = self.parents
+        spans = self._spans_a_line
         found: list[tuple[ast.expr, str]] = []
         stack: list[ast.AST] = [tree]
         while stack:
             node = stack.pop()
-            for child in ast.iter_child_nodes(node):
-                if self._spans_a_line(child):
-                    parents[child] = node
-                    stack.append(child)
+            for field in node._fields:
+                value = getattr(node, field, None)
+                if isinstance(value, list):
+                    for child in value:
+                        if isinstance(child, ast.AST) and child._fields and spans(child):
+                            parents[child] = node
+                            stack.append(child)
+                elif isinstance(value, ast.AST) and value._fields and spans(value):
+                    parents[value] = node
+                    stack.append(value)
             if isinstance(node, (ast.Name, ast.Attribute)):
                 name = _named(node)
                 if name is not None and not (isinstance(node, ast.Attribute) and _named(node.value)):
@@ -230,7 +252,7 @@ class _Uses:
         allowed = {"dump", "dumps"} if dumps else {"data"}
         named = members = 0
         for stmt in block:
-            for sub in ast.walk(stmt):
+            for sub in walk(stmt):
                 if isinstance(sub, ast.Name) and sub.id == name:
                     named += 1
                 elif isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == name:
@@ -356,7 +378,7 @@ def _read_only_view(view: ast.ClassDef) -> bool:
 def _registers_components(loop: ast.For | ast.AsyncFor) -> bool:
     """Whether a loop's body registers OpenAPI components (`api.spec.components.schema(...)`)."""
     for stmt in loop.body:
-        for node in ast.walk(stmt):
+        for node in walk(stmt):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "schema" \
                     and isinstance(node.func.value, ast.Attribute) and node.func.value.attr == "components":
                 return True
@@ -421,7 +443,7 @@ def _renders_only(method: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """Whether an action's method makes its serializer only to render records: at least one
     `self.get_serializer(obj, ...)` with the records first, none given `data=`, nothing validated."""
     made = False
-    for node in ast.walk(method):
+    for node in walk(method):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             if node.func.attr in ("get_serializer", "get_serializer_class"):
                 if node.func.attr == "get_serializer_class" or any(k.arg in ("data", None) for k in node.keywords) \
