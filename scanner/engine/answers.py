@@ -25,6 +25,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from scanner.engine.walk import walk
 from scanner.model import Kind, Observation
@@ -42,6 +43,8 @@ _ANSWER_MEMBERS = frozenset({"data", "dump", "dumps"})
 _ANSWER_KEYWORDS = frozenset({"responses", "response_model", "response_serializer"})
 # Response decorators naming the schema of the answer (flask-smorest, apiflask), as sources'.
 _RESPONSE_METHODS = frozenset({"response", "alt_response", "output"})
+# The nodes whose decorators stand on lines before their own.
+_DECORATED = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
 # A field that is only ever sent.
 _SENT_ONLY = frozenset({"read_only", "dump_only"})
 # HTTP methods that read: a `get_serializer_class` branch under `self.request.method == "GET"`.
@@ -134,40 +137,57 @@ class _Uses:
         self.nested: set[tuple[str, str]] = set()
         self.parents: dict[ast.AST, ast.AST] = {}  # of the visited nodes only
 
-    def _spans_a_line(self, node: ast.AST) -> bool:
-        """Whether a node's lines (its decorators' too) hold a line naming a class; a node without lines
-        (`arguments`, an operator) may."""
-        first = getattr(node, "lineno", None)
-        if first is None:
-            return True
-        decorators = getattr(node, "decorator_list", None)
-        if decorators:
-            first = min(first, decorators[0].lineno)
-        at = bisect.bisect_left(self.lines, first)
-        return at < len(self.lines) and self.lines[at] <= (getattr(node, "end_lineno", None) or first)
-
     def read(self, tree: ast.Module) -> None:
         """Read the uses in `tree`, descending only into the nodes whose lines name a class: the search
         of the text says where they are (walking every node of Superset's schema and API modules, and
         keeping their parents, cost 14% of a run's instructions). The children are read from the
-        fields (`ast.iter_child_nodes`' two generators a node cost half of the walk), and those without
-        fields (a name's `Load`, an operator, `pass`) are not visited: they hold no name."""
+        fields (`ast.iter_child_nodes`' two generators a node cost half of the walk); those without
+        fields (a name's `Load`, an operator, `pass`) are not visited: they hold no name. A node on one
+        line, that line naming a class, holds only nodes of that line: they are all visited, untested
+        (a definition's decorators, on lines of their own, are tested as `_spans_a_line` does)."""
         parents = self.parents
-        spans = self._spans_a_line
+        lines = self.lines
+        count = len(lines)
         found: list[tuple[ast.expr, str]] = []
-        stack: list[ast.AST] = [tree]
-        while stack:
-            node = stack.pop()
+        stack: list[ast.AST] = [tree]  # the nodes whose children are tested
+        inside: list[ast.AST] = []  # the nodes on one line naming a class: their children are visited
+        while stack or inside:
+            tested = not inside
+            node = stack.pop() if tested else inside.pop()
             for field in node._fields:
                 value = getattr(node, field, None)
-                if isinstance(value, list):
-                    for child in value:
-                        if isinstance(child, ast.AST) and child._fields and spans(child):
+                if type(value) is list:
+                    children: list[Any] | tuple[ast.AST] = value
+                elif isinstance(value, ast.AST):
+                    children = (value,)
+                else:
+                    continue
+                for child in children:
+                    if not isinstance(child, ast.AST) or not child._fields:
+                        continue
+                    if not tested:
+                        parents[child] = node
+                        inside.append(child)
+                        continue
+                    first = getattr(child, "lineno", None)
+                    if first is None:  # `arguments`, a comprehension's loop: may hold one
+                        parents[child] = node
+                        stack.append(child)
+                        continue
+                    last = child.end_lineno or first  # type: ignore[attr-defined]
+                    if type(child) in _DECORATED:
+                        if child.decorator_list:  # type: ignore[attr-defined]
+                            first = min(first, child.decorator_list[0].lineno)  # type: ignore[attr-defined]
+                    elif last == first:
+                        at = bisect.bisect_left(lines, first)
+                        if at < count and lines[at] == first:
                             parents[child] = node
-                            stack.append(child)
-                elif isinstance(value, ast.AST) and value._fields and spans(value):
-                    parents[value] = node
-                    stack.append(value)
+                            inside.append(child)
+                        continue
+                    at = bisect.bisect_left(lines, first)
+                    if at < count and lines[at] <= last:
+                        parents[child] = node
+                        stack.append(child)
             if isinstance(node, (ast.Name, ast.Attribute)):
                 name = _named(node)
                 if name is not None and not (isinstance(node, ast.Attribute) and _named(node.value)):
