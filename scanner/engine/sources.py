@@ -3440,11 +3440,7 @@ def _received(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     """Whether a plain value class receives data (see `received_classes`), in this module or another."""
     if an.received_local is None:
         an.received_local = received_classes(an)[0]
-    if node.name in an.received_local:
-        return True
-    qualified = f"{an.module}.{node.name}" if an.module else node.name
-    an.uses.add(USE_RECEIVED + qualified)  # known once the module receiving it has been analysed
-    return qualified in an.external.received
+    return _here_or_offered(an, node, an.received_local, USE_RECEIVED, an.external.received)
 
 
 def _loaded(an: FileAnalyzer, node: ast.ClassDef) -> bool:
@@ -3452,11 +3448,19 @@ def _loaded(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     in this module or another."""
     if an.loaded_local is None:
         an.loaded_local = loaded_classes(an)[0]
-    if node.name in an.loaded_local:
+    return _here_or_offered(an, node, an.loaded_local, USE_LOADED, an.external.loaded)
+
+
+def _here_or_offered(an: FileAnalyzer, node: ast.ClassDef, local: frozenset[str], use: str,
+                     offered: frozenset[str]) -> bool:
+    """Whether the class `node` is among `local` (this module's own finding) or among what other modules
+    `offered` under its qualified name; asking records the use `use`, so that the class is looked up again
+    once the module that decides it has been analysed."""
+    if node.name in local:
         return True
     qualified = f"{an.module}.{node.name}" if an.module else node.name
-    an.uses.add(USE_LOADED + qualified)  # known once the module loading it has been analysed
-    return qualified in an.external.loaded
+    an.uses.add(use + qualified)
+    return qualified in offered
 
 
 # The tree attribute that keeps a module's classes built from fetched rows: every analysis of one parse shares them.
