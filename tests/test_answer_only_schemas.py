@@ -172,6 +172,15 @@ def uses(source: str) -> SchemaUses:
     ("class V(viewsets.ReadOnlyModelViewSet):\n    serializer_class = S1Serializer\n"
      "    @action(detail=True, methods=['post'])\n    def rate(self, request, pk=None): ...\n", set(), {"S1Serializer"}),
     ("class V(generics.ListAPIView):\n    serializer_class = S1Serializer\n", {"S1Serializer"}, set()),
+    # a subclass of a read-only view of the same module reads too; one of a writing or an unknown view does not
+    ("class V(viewsets.ReadOnlyModelViewSet):\n    serializer_class = S1Serializer\n"
+     "class W(V):\n    serializer_class = S2Serializer\n", {"S1Serializer", "S2Serializer"}, set()),
+    ("class V(viewsets.ModelViewSet):\n    serializer_class = S1Serializer\n"
+     "class W(V):\n    serializer_class = S2Serializer\n", set(), {"S1Serializer", "S2Serializer"}),
+    ("class W(ProjectView):\n    serializer_class = S2Serializer\n", set(), {"S2Serializer"}),
+    ("class V(viewsets.ReadOnlyModelViewSet):\n    serializer_class = S1Serializer\n"
+     "class W(V):\n    serializer_class = S2Serializer\n    def perform_create(self, s): ...\n",
+     {"S1Serializer"}, {"S2Serializer"}),
     # a docstring or an import by its own name says nothing
     ('"""S1Serializer renders."""\nfrom app.serializers import S1Serializer\n', set(), set()),
 ])

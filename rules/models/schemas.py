@@ -4217,6 +4217,31 @@ class MemberViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ListedMemberSerializer
 
 
+class ConfidentialMemberSerializer(ListedMemberSerializer):
+    """The serializer of a subclass of that read-only view, in the same module (ephios's narrowed viewsets)."""
+
+    # ok: python.drf.serializer-field
+    birth_date = serializers.DateField()
+
+
+class ConfidentialMemberViewSet(MemberViewSet):
+    serializer_class = ConfidentialMemberSerializer
+
+
+class ExtendedMemberSerializer(serializers.ModelSerializer):
+    """Near-miss: the serializer of a subclass of that read-only view that takes records in."""
+
+    # ruleid: python.drf.serializer-field user.contact.email
+    email = serializers.EmailField()
+
+
+class ExtendedMemberViewSet(MemberViewSet):
+    serializer_class = ExtendedMemberSerializer
+
+    def perform_create(self, serializer):
+        serializer.save(owner=self.request.user)
+
+
 class EditedMemberSerializer(serializers.ModelSerializer):
     """Near-miss: the serializer of a view that writes (a full `ModelViewSet`)."""
 

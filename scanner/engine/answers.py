@@ -136,6 +136,7 @@ class _Uses:
         self.other: set[str] = set()
         self.nested: set[tuple[str, str]] = set()
         self.parents: dict[ast.AST, ast.AST] = {}  # of the visited nodes only
+        self.module_classes: dict[str, ast.ClassDef] = {}  # the module's top-level classes, by name
 
     def read(self, tree: ast.Module) -> None:
         """Read the uses in `tree`, descending only into the nodes whose lines name a class: the search
@@ -145,6 +146,7 @@ class _Uses:
         fields (a name's `Load`, an operator, `pass`) are not visited: they hold no name. A node on one
         line, that line naming a class, holds only nodes of that line: they are all visited, untested
         (a definition's decorators, on lines of their own, are tested as `_spans_a_line` does)."""
+        self.module_classes = {stmt.name: stmt for stmt in tree.body if type(stmt) is ast.ClassDef}
         parents = self.parents
         lines = self.lines
         count = len(lines)
@@ -225,7 +227,7 @@ class _Uses:
         if isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1 \
                 and isinstance(parent.targets[0], ast.Name) and parent.targets[0].id == "serializer_class":
             view = self.parents.get(parent)
-            if isinstance(view, ast.ClassDef) and _read_only_view(view):
+            if isinstance(view, ast.ClassDef) and _read_only_view(view, self.module_classes):
                 return ""  # the serializer of a view that only lists and shows records
             return None
         return self._placed(node)
@@ -383,11 +385,26 @@ _WRITING_ACTIONS = frozenset({"create", "update", "partial_update", "post", "put
                               "perform_update"})
 
 
-def _read_only_view(view: ast.ClassDef) -> bool:
+def _read_only_view(view: ast.ClassDef, module_classes: dict[str, ast.ClassDef],
+                    within: frozenset[str] = frozenset()) -> bool:
     """A DRF view made only of reading generic views and mixins (`ReadOnlyModelViewSet`, `ListAPIView`),
-    with no writing method and no extra action of its own."""
+    or of views of its own module that are such views (ephios's `ParticipationViewSet(UserinfoParticipationViewSet)`,
+    a read-only viewset narrowed by a subclass), with no writing method and no extra action of its own.
+    A base the module does not define, or one that writes, keeps the view unknown."""
     names = [b.attr if isinstance(b, ast.Attribute) else b.id if isinstance(b, ast.Name) else "" for b in view.bases]
-    if not names or not all(n in _VIEW_BASES for n in names) or not any(n in _READING_VIEWS for n in names):
+    if not names:
+        return False
+    reads = False
+    for name in names:
+        if name in _VIEW_BASES:
+            reads = reads or name in _READING_VIEWS
+            continue
+        base = module_classes.get(name)
+        if base is None or base is view or name in within \
+                or not _read_only_view(base, module_classes, within | {view.name}):
+            return False
+        reads = True
+    if not reads:
         return False
     for stmt in view.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and (stmt.name in _WRITING_ACTIONS or stmt.decorator_list):
