@@ -321,6 +321,12 @@ EMAIL = "user.contact.email"
     (DJANGO + "class Quota(models.Model):\n    username = models.EmailField(primary_key=True)\n",
      [(4, "collect", (EMAIL,), FIELD, True)]),
     (DJANGO + "class Quota(models.Model):\n    username = models.CharField(primary_key=True, max_length=40)\n", []),
+    # a login whose widget takes only an e-mail address holds one (ephios's OIDC login form); a text input says nothing
+    (DJANGO + "from django import forms\nfrom django.contrib.auth.forms import UsernameField\n"
+     + "class LoginForm(forms.Form):\n    username = UsernameField(widget=forms.EmailInput(attrs={'autofocus': True}))\n"
+     + "    nickname = forms.CharField(widget=forms.TextInput)\n",
+     [(6, "collect", (EMAIL,), "python.django.form-field", False),
+      (7, "collect", ("user.name",), "python.django.form-field", False)]),
     (SQLALCHEMY + "from sqlalchemy_utils import EmailType\nclass Q(Base):\n    __tablename__ = 'q'\n"
      "    address = Column(EmailType, primary_key=True)\n    email = Column(sa.Integer, primary_key=True)\n",
      [(9, "collect", (EMAIL,), "python.sqlalchemy.column", True)]),

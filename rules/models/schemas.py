@@ -45,7 +45,7 @@ from i18nfield.fields import I18nCharField, I18nTextField
 from parler.models import TranslatedField
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, UsernameField
 from django.contrib.auth.models import AbstractUser
 from alembic import op
 from django.db import models
@@ -1252,9 +1252,18 @@ class EmailAuthenticationForm(AuthenticationForm):
     redirect_url = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
+class EmailWidgetAuthenticationForm(AuthenticationForm):
+    # its widget takes only an email address: the login holds one
+    # ruleid: python.django.form-field user.contact.email
+    username = UsernameField(widget=forms.EmailInput(attrs={"autofocus": True}))
+
+
 class UsernameAuthenticationForm(AuthenticationForm):
     # ruleid: python.django.form-field user.account.username
     username = forms.CharField(max_length=254)
+    # near-miss: a text input's widget says nothing of what the login holds
+    # ruleid: python.django.form-field user.account.username
+    login = forms.CharField(widget=forms.TextInput(attrs={"autofocus": True}))
 
 
 class LogoutForm(forms.Form):

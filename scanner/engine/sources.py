@@ -5642,11 +5642,14 @@ def _field_meaning(an: FileAnalyzer, declaring: _Declaring, name: str, type_name
         # EmailField()`, a `Server.ip`): its type is the format of the thing's own setting
         return _kept_login(an, declaring, name, type_names) if by_name and declaring.people else None
     if match is not None and match.category == USERNAME and type_names:
-        # `username = forms.EmailField(...)`: a login that takes only an email address (or a phone
-        # number) holds one, whatever the name it keeps from the login form it extends
-        typed = classifier.type_name(type_names[0])
-        if typed is not None and typed.category in _LOGIN_FORMATS:
-            match = typed
+        # `username = forms.EmailField(...)`, `username = UsernameField(widget=forms.EmailInput)`: a login
+        # that takes only an email address (or a phone number) holds one, whatever the name it keeps
+        # from the login form it extends; its type or its widget says so
+        for type_name in type_names:
+            typed = classifier.type_name(type_name)
+            if typed is not None and typed.category in _LOGIN_FORMATS:
+                match = typed
+                break
     elif match is not None and match.category == _POSTAL_ADDRESS and type_names:
         # `address = EmailField()`, `address = GenericIPAddressField()`: a bare address whose type is
         # an e-mail or an IP address is one, not where a person lives
