@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from scanner.engine.positions import lines_at
 from scanner.engine.walk import walk
 from scanner.model import Kind, Observation
 
@@ -105,15 +106,7 @@ def _occurrence_lines(source: str) -> list[int]:
             if end == len(source) or not (source[end].isalnum() or source[end] == "_"):
                 offsets.append(at)
             at = source.find(word, end)
-    offsets.sort()
-    lines: list[int] = []
-    line, last = 1, 0
-    for offset in offsets:
-        line += source.count("\n", last, offset)
-        last = offset
-        if not lines or lines[-1] != line:
-            lines.append(line)
-    return lines
+    return sorted(set(lines_at(source, offsets)))
 
 
 def _named(node: ast.AST) -> str | None:
@@ -284,13 +277,9 @@ class _Uses:
         return members > 0 and named == members + 1  # every name but the binding one read as a member
 
     def _block(self, stmt: ast.stmt) -> list[ast.stmt] | None:
-        """The statements of the function (or module) that holds `stmt`."""
-        node: ast.AST | None = stmt
-        while node is not None:
-            node = self.parents.get(node)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                return node.body
-        return None
+        """The statements of the function that holds `stmt` (None at a module's or a class's top)."""
+        func = self._block_owner(stmt)
+        return func.body if func is not None else None
 
     def _placed(self, node: ast.expr) -> str | None:
         """A name or an instance by where it stands: the schema argument of a response decorator, a
@@ -343,6 +332,7 @@ class _Uses:
         return "" if all(a in methods and _renders_only(methods[a]) for a in actions) else None
 
     def _block_owner(self, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        """The function whose body (at any depth) holds `node`."""
         while node is not None:
             parent = self.parents.get(node)
             if isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef)):

@@ -12,6 +12,19 @@ from scanner.model import Span
 _LINE_END = re.compile(r"\r\n?|\n")
 
 
+
+def lines_at(source: str, offsets: list[int]) -> list[int]:
+    """The 1-based line of each offset into `source`, in the order given: the newlines between
+    consecutive offsets counted in C (a list of every newline of a large module costs more than the
+    text searches whose hits this numbers)."""
+    lines = [0] * len(offsets)
+    line, counted = 1, 0
+    for at in sorted(range(len(offsets)), key=offsets.__getitem__):
+        line += source.count("\n", counted, offsets[at])
+        counted = offsets[at]
+        lines[at] = line
+    return lines
+
 class Positions:
     """Converts `ast` node positions of one file to 1-based character spans."""
 

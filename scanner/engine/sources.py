@@ -22,6 +22,7 @@ from scanner.engine.answers import ANSWERING_WORDS
 from scanner.engine.imports import import_bindings
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
+from scanner.engine.positions import lines_at
 from scanner.engine.summaries import (
     USE_BASE,
     USE_LOADED,
@@ -2809,7 +2810,7 @@ def _answered_nesting(an: FileAnalyzer) -> frozenset[str]:
         return frozenset()
     source = an.source
     matches = list(re.finditer(r"\b(?:" + "|".join(sorted(classes, key=len, reverse=True)) + r")\b", source))
-    lines = _lines_at(source, [m.start() for m in matches])
+    lines = lines_at(source, [m.start() for m in matches])
     ordered = sorted(classes.values(), key=operator.attrgetter("lineno"))
     starts = [c.lineno - len(c.decorator_list) for c in ordered]
     users: dict[str, set[str]] = {}  # a class's name -> the classes naming it, "" for a response-only field
@@ -3142,7 +3143,7 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
     decoded_at = [m.start() for m in _DECODED_CALL.finditer(source)] if "json(" in source or "raw(" in source else []
     if "request.json" in source:
         decoded_at.extend(m.start() for m in _DECODED_BODY.finditer(source))
-    decoding = _lines_at(source, decoded_at) if decoded_at else []
+    decoding = lines_at(source, decoded_at) if decoded_at else []
     decoders_of: dict[ast.AST, frozenset[str]] = {}
     if decoding:
         # only the functions holding a decoding call can build a class from what it decodes
@@ -3223,7 +3224,7 @@ def _decoding_call_seeds(an: FileAnalyzer) -> list[ast.expr]:
     source = an.source
     offsets = [start for name in {key.rpartition(".")[2] for key in decoding} for start in _word_starts(source, name)]
     seeds: list[ast.expr] = []
-    for node in _calls_on(an.tree, sorted(set(_lines_at(source, offsets)))):
+    for node in _calls_on(an.tree, sorted(set(lines_at(source, offsets)))):
         symbol = an.static_symbol(node.func, an.module_scope)
         summary = decoding.get(symbol.replace("()", "")) if symbol is not None else None
         if summary is None:
@@ -3328,7 +3329,7 @@ def _seed_lines(an: FileAnalyzer, decoders: frozenset[str]) -> list[int]:
     patterns = [*_SUBMITTED_DATA_TEXT, *(re.compile(rf"\b{re.escape(name)}\b") for name in sorted(names) if not name.isascii())]
     offsets = [m.start() for pattern in patterns for m in pattern.finditer(source)]
     offsets.extend(start for name in names if name.isascii() for start in _word_starts(source, name))
-    return sorted(set(_lines_at(source, offsets)))
+    return sorted(set(lines_at(source, offsets)))
 
 
 def _word_starts(source: str, name: str) -> Iterator[int]:
@@ -3344,19 +3345,6 @@ def _word_starts(source: str, name: str) -> Iterator[int]:
 
 # The patterns `_seed_lines` finds a submitted form's data with.
 _SUBMITTED_DATA_TEXT = (*(re.compile(re.escape(text)) for text in _SUBMITTED_DATA), _FORM_FIELD_DATA)
-
-
-def _lines_at(source: str, offsets: list[int]) -> list[int]:
-    """The 1-based line of each offset into `source`, in the order given."""
-    lines = [0] * len(offsets)
-    line, counted = 1, 0
-    # the newlines counted in C, between consecutive offsets (a list of every newline of a large
-    # module cost more than the search it serves)
-    for at in sorted(range(len(offsets)), key=offsets.__getitem__):
-        line += source.count("\n", counted, offsets[at])
-        counted = offsets[at]
-        lines[at] = line
-    return lines
 
 
 # The tree attribute that keeps a module's top-level import bindings: every analysis of one parse shares them.
@@ -3491,7 +3479,7 @@ def loaded_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
     source = an.source
     offsets = _fetch_calls(source)
     if offsets:
-        lines = _lines_at(source, offsets)  # ascending, as the offsets
+        lines = lines_at(source, offsets)  # ascending, as the offsets
         classes = {n.name for n in an.tree.body if isinstance(n, ast.ClassDef)}
         for func in _functions_around(an.tree.body, sorted(set(lines))):
             at = bisect.bisect_left(lines, func.lineno)  # a fetching call on the function's lines
@@ -4251,7 +4239,7 @@ def visit_built_fields(an: FileAnalyzer) -> None:
     modules = _field_modules(families)
     imported = dict(_module_imports(an))
     if any(qualified.startswith(modules) for qualified in imported.values()):
-        building = _Building(families, imported, _lines_at(source, calls), {})
+        building = _Building(families, imported, lines_at(source, calls), {})
         building.local.update(_local_field_classes(an, building))
         _built_fields_in(an, building, an.tree.body, None, None)
 
@@ -6030,7 +6018,7 @@ def _mentions_request(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctio
         while at >= 0:
             offsets.append(at)
             at = source.find("request", at + 7)
-        lines = _lines_at(source, offsets)
+        lines = lines_at(source, offsets)
         setattr(an.tree, _REQUEST_LINES, lines)
     first = bisect.bisect_left(lines, func.lineno)
     return first < len(lines) and lines[first] <= (func.end_lineno or func.lineno)
