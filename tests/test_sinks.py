@@ -211,6 +211,46 @@ def test_a_value_sent_to_an_ai_provider_as_input_is_content_where_the_function_l
                      (Kind.LOG, 10, ("user.content",))]
 
 
+AI_ARGS_SPREAD = """\
+import logging
+import anthropic
+
+log = logging.getLogger(__name__)
+client = anthropic.Anthropic()
+
+def complete(args, settings):
+    log.debug(f"request: {args}")
+    log.debug(f"settings: {settings}")
+    try:
+        return client.messages.create(**args)
+    except Exception:
+        log.error("payload = ", args)
+        raise
+
+def with_messages(args, messages):
+    log.debug(f"options: {args}")
+    return client.messages.create(messages=messages, **args)
+
+def seen_spread(limit):
+    args = {"model": "claude", "max_tokens": limit}
+    log.debug(f"request: {args}")
+    return client.messages.create(**args)
+"""
+
+
+def test_a_dict_spread_into_an_ai_providers_call_carries_the_messages() -> None:
+    """`messages.create(**args)` of a dict whose keys cannot be seen, given no payload by name, sends
+    the messages: the share is content, and so are the function's logs of `args`, before the call (line
+    8) and after it (13); not a log of another parameter, nor of a spread beside `messages=` (the
+    settings), nor of a dict built in the function whose keys say it holds no payload (a share of nothing
+    seen, as before)."""
+    result = analyze_source("app/llm.py", AI_ARGS_SPREAD, models(), Classifier.load())
+    found = sorted((o.span.start_line, o.kind, o.categories) for o in result.observations)
+    assert found == [(8, Kind.LOG, ("user.content",)), (11, Kind.SHARE, ("user.content",)),
+                     (13, Kind.LOG, ("user.content",)), (18, Kind.SHARE, ("user.content",)),
+                     (23, Kind.SHARE, ())]
+
+
 VENDOR_CHECK = """\
 import requests
 

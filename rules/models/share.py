@@ -35,6 +35,7 @@ import ipdata
 import ipinfo
 import json
 import keen
+import logging
 import mailchimp_marketing
 import newrelic.agent
 import os
@@ -984,6 +985,39 @@ class EmbeddingEncoder:
                 continue
             vectors.append(response.data[0].embedding)
         return vectors
+
+
+class AnthropicCompletion:
+    """A provider whose entry point builds the request's `args` (the messages of a task a base class
+    made) and hands it to a method that spreads it into the SDK call: the spread holds the messages,
+    so what the method logs of `args`, before the call or after it, is the conversation."""
+
+    def __init__(self):
+        self.async_client = anthropic.AsyncAnthropic()
+        self.log = logging.getLogger(__name__)
+
+    async def _execute_nonstreaming(self, args: dict, settings):
+        # ruleid: python.logging.personal-data user.content
+        self.log.debug(f"Anthropic API request: {args}")
+        # ok: python.logging.personal-data
+        self.log.debug(f"Anthropic API settings: {settings}")
+        try:
+            # ruleid: python.share.anthropic user.content recipient=Anthropic
+            response = await self.async_client.messages.create(**args)
+        except Exception as e:
+            # ok: python.logging.personal-data
+            self.log.error(f"Anthropic call failed: {e}")
+            # ruleid: python.logging.personal-data user.content
+            self.log.error("message payload = ", args)
+            raise
+        return response
+
+    async def _execute_with_messages(self, args: dict, messages):
+        # the messages are given by name: the spread holds the other settings
+        # ok: python.logging.personal-data
+        self.log.debug(f"Anthropic API options: {args}")
+        # ruleid: python.share.anthropic user.content recipient=Anthropic
+        return await self.async_client.messages.create(messages=messages, **args)
 
 
 def embed_chunks(chunks, client: AsyncOpenAI, settings: dict):

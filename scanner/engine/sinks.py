@@ -626,7 +626,10 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
     data = _data(an, args, kwargs, params=sink.params, ignore=SHARE_CONFIG_KEYWORDS) if sink.data_arguments else NOTHING
     sent = _sent(node, sink, args, kwargs)
     if sink.content and any(name is None and keyword.arg is None for keyword, (name, _) in zip(node.keywords, kwargs)):
-        sent += _spread_keys(an, node, kwargs)
+        keys = _spread_keys(an, node, kwargs)
+        if not keys and not any(name is not None and name in sink.payload for name, _ in sent):
+            keys = _unseen_spread(node, sink, kwargs)
+        sent += keys
     if sink.payload and not data.categories and not any(name is None or name in sink.payload for name, _ in sent):
         # only names, ids and settings of the service's own objects: `trace(name=..., run_id=...)`
         return
@@ -638,7 +641,8 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
         # the parameters those values come from are the user's content in the rest of the function too
         # (`embeddings.create(input=entries[i])`, then `print(entries[i])` when it fails)
         sent_params = frozenset(p for name, value in sent if name in content for p in value.params if p >= 0)
-        if sent_params:
+        if sent_params - scope.content_params:
+            _content_logged_before(an, scope, sent_params - scope.content_params)
             scope.content_params |= sent_params
     if sink.require_data and not data.categories:
         if sink.when_setting is None:
@@ -659,6 +663,35 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
             reasons=(f"{sink.recipient} SDK call",),
             arguments=_tainted(an, node, args, kwargs, params=sink.params, ignore=SHARE_CONFIG_KEYWORDS)
             if sink.data_arguments else ())
+
+
+def _unseen_spread(node: ast.Call, sink: ShareSink, kwargs: list[tuple[str | None, Value]]) -> list[tuple[str | None, Value]]:
+    """The content parameter an AI provider's call is given through a `**args` spread of a dict whose
+    keys cannot be seen (a parameter, a dict a base class built: r2r's `messages.create(**args)`), when
+    it is given no payload parameter by name: the call needs its messages or its input, so the spread
+    holds them. A spread seen to hold other data (its categories) says what it holds instead."""
+    first = min(sink.content)
+    return [(first, value) for keyword, (_, value) in zip(node.keywords, kwargs)
+            if keyword.arg is None and not isinstance(keyword.value, ast.Dict) and not value.is_const
+            and not value.categories]
+
+
+def _content_logged_before(an: FileAnalyzer, scope: Scope, params: frozenset[int]) -> None:
+    """The logs earlier in the function of parameters it now sends an AI provider as content (r2r's
+    `logger.debug(f"request: {args}")` before `messages.create(**args)`), that logged nothing of their
+    own: they log the user's content too, as the later ones do (`Scope.content_params`)."""
+    logs = [log for param in sorted(params) for log in scope.side_logs.get(param, ())]
+    if not logs:
+        return
+    logged = {o.span for o in an.observations if o.kind is Kind.LOG}
+    reason = "the function sends this value to an AI provider as the user's content"
+    for log in logs:
+        span = an.positions.span(log.node)
+        if span in logged:
+            continue  # reported already, with what it logs of its own
+        logged.add(span)
+        an.emit(Kind.LOG, log.node, (CONTENT,), log.rule, f"{describe(_CONTENT_ONLY)} is written to a log by {log.via}",
+                reasons=(reason,))
 
 
 def _sent(node: ast.Call, sink: ShareSink, args: list[Value],
