@@ -251,6 +251,44 @@ def test_a_dict_spread_into_an_ai_providers_call_carries_the_messages() -> None:
                      (23, Kind.SHARE, ())]
 
 
+BLUEPRINT_PREFIX = """\
+import logging
+from flask import Blueprint, request
+
+log = logging.getLogger(__name__)
+kobo = Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")
+shelf = Blueprint("shelf", __name__, url_prefix="/shelf/<int:shelf_id>")
+
+
+@kobo.route("/v1/library/<dummy>", methods=["GET"])
+def unimplemented(dummy=None):
+    log.debug("Unimplemented request: %s", request.base_url)
+    log.debug("full: %s", request.full_path)
+    log.debug("root: %s", request.url_root)
+    return ""
+
+
+@shelf.route("/books")
+def books(shelf_id):
+    log.debug("shelf request: %s", request.path)
+    return ""
+
+
+def helper():
+    log.debug("outside a route: %s", request.base_url)
+"""
+
+
+def test_a_blueprints_url_prefix_naming_personal_data_is_in_its_routes_urls() -> None:
+    """`request.base_url` (or `full_path`) logged in a route of a blueprint whose prefix has an
+    `<auth_token>` writes the token; not the URL's root, nor a prefix naming a thing's id, nor a function
+    no route of the blueprint."""
+    result = analyze_source("app/kobo.py", BLUEPRINT_PREFIX, models(), Classifier.load())
+    found = [(o.kind, o.span.start_line, o.categories) for o in result.observations]
+    assert found == [(Kind.LOG, 11, ("user.authorization.credentials",)),
+                     (Kind.LOG, 12, ("user.authorization.credentials",))]
+
+
 VENDOR_CHECK = """\
 import requests
 

@@ -573,6 +573,10 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
     if not data.categories and node.args:
         # an object of unknown class named for classes whose string forms show personal data (`orm_token`)
         data = union([data, an.rendered_ducks(node, scope)])
+    if not data.categories and node.args:
+        prefixes = an.prefix_data if an.prefix_data is not None else blueprint_prefix_data(an)
+        if prefixes:  # few modules route under a prefix that names a person's data
+            data = union([data, _prefixed_url_logged(an, node, prefixes)])
     person = _person_rendered(node, scope)
     if person.categories and not data.categories & {USERNAME, "user.contact.email"}:
         data = union([data, person])
@@ -608,6 +612,54 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
     an.emit(Kind.LOG, node, data.categories, sink.rule,
             f"{describe(data.categories)} {is_are(data.categories)} written to a log by {via}", value=data,
             arguments=_tainted(an, node, args, kwargs, ignore=sink.ignore_keywords))
+
+
+# A URL rule's variable (`<auth_token>`, `<int:user_id>`): its name, after the converter.
+_RULE_VARIABLE = LazyPattern(r"<(?:[^<>:]+:)?([A-Za-z_][A-Za-z0-9_]*)>")
+# What a Flask (Werkzeug) request says of its URL with the path in it; not `host_url`/`url_root`.
+_PATH_URLS = frozenset({"url", "base_url", "path", "full_path"})
+
+
+def blueprint_prefix_data(an: FileAnalyzer) -> dict[str, Value]:
+    """The module-level blueprints (`kobo = Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")`,
+    a subclass's alike) whose URL prefix has a variable named for personal data, with what it holds.
+    Every route of such a blueprint is reached by a URL holding that value: calibreweb's Kobo routes
+    carry the user's auth token. Worked out once per module (a text test first: few have a prefix)."""
+    found: dict[str, Value] = {}
+    if "url_prefix" in an.source:
+        for stmt in an.tree.body:
+            if type(stmt) is not ast.Assign or len(stmt.targets) != 1 or type(stmt.targets[0]) is not ast.Name \
+                    or type(stmt.value) is not ast.Call or not (callee_name(stmt.value) or "").endswith("Blueprint"):
+                continue
+            prefix = next((k.value.value for k in stmt.value.keywords if k.arg == "url_prefix"
+                           and type(k.value) is ast.Constant and isinstance(k.value.value, str)), "")
+            named = [an.classify_name(variable, None) for variable in _RULE_VARIABLE.findall(prefix)]
+            held = union([value for value in named if value is not None])
+            if held.categories:
+                found[stmt.targets[0].id] = Value(
+                    categories=held.categories,
+                    reasons=(f"the URL of a route of the blueprint '{stmt.targets[0].id}' holds its prefix {prefix}",))
+    an.prefix_data = found
+    return found
+
+
+def _prefixed_url_logged(an: FileAnalyzer, node: ast.Call, prefixes: dict[str, Value]) -> Value:
+    """What the request's URL (`request.base_url`, `url`, `path`, `full_path`) logged in a route of a
+    blueprint of `prefixes` holds of the prefix's variables: calibreweb's `log.debug("... %s",
+    request.base_url)` in a `@kobo.route(...)` view writes the user's auth token. Not in a function
+    routed otherwise, nor the URL's root (`request.url_root`), which stops before the prefix."""
+    urls = [sub for arg in node.args for sub in walk(arg)
+            if type(sub) is ast.Attribute and sub.attr in _PATH_URLS and type(sub.value) is ast.Name
+            and sub.value.id == "request"]
+    if not urls:
+        return NOTHING
+    func, _ = _enclosing_function(an.tree.body, node.lineno)
+    if func is None:
+        return NOTHING
+    routed = [prefixes[dec.func.value.id] for dec in func.decorator_list
+              if type(dec) is ast.Call and type(dec.func) is ast.Attribute and type(dec.func.value) is ast.Name
+              and dec.func.value.id in prefixes]
+    return union(routed) if routed else NOTHING
 
 
 def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value], kwargs: list[tuple[str | None, Value]],
