@@ -536,11 +536,11 @@ class FileAnalyzer:
         # (base, method) to the method's qualified name and its use tags (`inherited_summary`)
         self._base_tags: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] | None = None
+        """The functions defined at the module's top level, by name, once a call of one is asked about."""
         self.prefix_data: dict[str, Value] | None = None
         """The module's blueprints whose URL prefix has a variable named for personal data
         (`Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")`), with what it holds: worked
-        out once a log asks (`sinks.prefix_data`)."""
-        """The functions defined at the module's top level, by name, once a call of one is asked about."""
+        out once a log asks (`sinks.blueprint_prefix_data`)."""
         self._control_names: dict[ast.FunctionDef | ast.AsyncFunctionDef, frozenset[str]] = {}
         """`control.control_names` of each function asked about."""
         """The definitions held by a module-level `if`/`try`/`with` block (`if TYPE_CHECKING:`), which
