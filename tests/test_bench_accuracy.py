@@ -577,6 +577,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("kiwitcms", "kiwitcms==12.4", "Django", True, True),
         ("askbot", "askbot==0.13.0", "Django", True, True),
         ("zenml", "zenml==0.98.0", "FastAPI", True, True),
+        ("argilla-server", "argilla-server==2.8.0", "FastAPI", True, True),
     ]
 
 
