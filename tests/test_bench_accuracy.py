@@ -570,7 +570,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("mautrix-telegram", "mautrix-telegram==0.15.3", "aiohttp", True, False),
         ("gpt-researcher", "gpt-researcher==0.15.1", "FastAPI", True, True),
         ("openwisp-radius", "openwisp-radius==1.3.3", "Django", True, True),
-        ("lemur", "lemur==1.9.3", "Flask", True, True),
+        ("lemur", "lemur==1.9.3", "Flask", True, False),
         ("django-machina", "django-machina==1.3.1", "Django", True, True),
         ("maubot", "maubot==0.6.0", "aiohttp", True, True),
         ("autogenstudio", "autogenstudio==0.4.2.2", "FastAPI", True, True),
