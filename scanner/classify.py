@@ -68,6 +68,8 @@ PERSON_OWNER = "person"  # an owner in the group `person`, for `measured_name`
 # the owner group of authenticators a person signs in with by a signed challenge (FIDO, WebAuthn):
 # lent by an owner's modifier as well as its head word, see `_owner_groups`
 AUTHENTICATOR_GROUP = "authenticator"
+# the owner group of X.509 certificates and their authorities: lent by a modifier as well (see above)
+CERTIFICATE_GROUP = "certificate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,6 +451,10 @@ class Classifier:
                 # one) is about that authenticator whatever its head word: its `response` is the
                 # browser's signed answer
                 groups |= {AUTHENTICATOR_GROUP}
+            if CERTIFICATE_GROUP not in groups and any(CERTIFICATE_GROUP in pack.word_groups.get(w, ()) for w in words[:-1]):
+                # an upload, an edit or a revocation of a certificate (`CertificateUploadInputSchema`,
+                # `PendingCertificateCancelSchema`): its `body` and `private_key` are the certificate's
+                groups |= {CERTIFICATE_GROUP}
             if dropped & (pack.groups.get(REQUEST_GROUP, frozenset()) | pack.groups.get(SUBMITTED_GROUP, frozenset())):
                 groups |= {BODY_GROUP}
             if (configuration or NOT_PERSON_GROUP in groups) and "person" not in groups:

@@ -1745,3 +1745,30 @@ def test_help_desk_vocabulary(classifier: Classifier, identifier: str, owner: st
                               expected: str | None) -> None:
     found = classifier.name(identifier, owner=owner)
     assert (found.category if found is not None else None) == expected
+
+
+# X.509 certificates and their authorities (the group `certificate`, lent by a modifier too): the PEM
+# body, the private key, the description and the subject's locality are the organisation's.
+@pytest.mark.parametrize(
+    ("identifier", "owner", "expected"),
+    [("private_key", "Certificate", None), ("private_key", "CertificateUploadInputSchema", None),
+     ("private_key", "PendingCertificate", None), ("private_key", "User", CREDENTIALS),
+     ("private_key", "ServerKeyUploadSchema", CREDENTIALS),
+     ("location", "CertificateInputSchema", None), ("location", "AuthorityInputSchema", None),
+     ("location", "UserSchema", LOCATION), ("email", "Certificate", EMAIL), ("owner_email", "Authority", EMAIL)],
+)
+def test_certificate_records(classifier: Classifier, identifier: str, owner: str, expected: str | None) -> None:
+    found = classifier.submitted_name(identifier, owner)
+    assert (found.category if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("identifier", "owner", "group", "expected"),
+    [("body", "Certificate", "ownwords", None), ("body", "PendingCertificateUploadInputSchema", "ownwords", None),
+     ("description", "Authority", "describing", None), ("description", "PendingCertificate", "describing", None),
+     ("body", "Post", "ownwords", CONTENT), ("description", "Photo", "describing", CONTENT)],
+)
+def test_certificate_records_hold_no_writing(classifier: Classifier, identifier: str, owner: str, group: str,
+                                             expected: str | None) -> None:
+    found = classifier.written_name(identifier, owner, group)
+    assert (found.category if found is not None else None) == expected

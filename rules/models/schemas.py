@@ -4297,3 +4297,68 @@ class Contacts(MethodView):
 
 for component_name, component_schema in [("Contact", DumpedContactSchema)]:
     blp_api.spec.components.schema(component_name, schema=component_schema())
+
+
+class IssuedCertificate(Base):
+    """A TLS certificate a certificate manager keeps (Lemur's `Certificate`), tied to the user who
+    requested it: its PEM body, its private key and its description are the organisation's certificate
+    and key, not what that person wrote or signs in with. The owner's e-mail stays an e-mail."""
+
+    __tablename__ = "certificates"
+    # ok: python.sqlalchemy.column
+    id = Column(Integer, primary_key=True)
+    # ok: python.sqlalchemy.column
+    user_id = Column(Integer, ForeignKey("users.id"))
+    # ok: python.sqlalchemy.column
+    description = Column(String(1024))
+    # ok: python.sqlalchemy.column
+    body = Column(sa.Text(), nullable=False)
+    # ok: python.sqlalchemy.column
+    private_key = Column(sa.Text())
+    # ok: python.sqlalchemy.column
+    chain = Column(sa.Text())
+
+
+class CertificateAuthority(Base):
+    """A certificate authority (Lemur's `Authority`): its body and description are the CA's."""
+
+    __tablename__ = "authorities"
+    # ok: python.sqlalchemy.column
+    id = Column(Integer, primary_key=True)
+    # ok: python.sqlalchemy.column
+    user_id = Column(Integer, ForeignKey("users.id"))
+    # ok: python.sqlalchemy.column
+    body = Column(sa.Text())
+    # ok: python.sqlalchemy.column
+    description = Column(sa.Text)
+
+
+class CertificateUploadInputSchema(marshmallow.Schema):
+    """A certificate a person uploads (Lemur's): the head word is the upload, the modifier says whose
+    body and key these are (a certificate's). The owner's e-mail and the subject's fields stay as
+    their names and types read."""
+
+    # ruleid: python.marshmallow.field user.contact.email
+    owner = mf.Email(required=True)
+    # ok: python.marshmallow.field
+    private_key = mf.String()
+    # ok: python.marshmallow.field
+    body = mf.String(required=True)
+    # the subject's locality (the `L=` of its distinguished name), not where a person is
+    # ok: python.marshmallow.field
+    location = mf.String()
+
+
+class ServerKeyUploadSchema(marshmallow.Schema):
+    """Near-miss: a person's own key and message uploaded without a certificate: read by their names."""
+
+    # ruleid: python.marshmallow.field user.authorization.credentials
+    private_key = mf.String()
+    # ruleid: python.marshmallow.field user.content
+    body = mf.String(required=True)
+    # ruleid: python.marshmallow.field user.location
+    location = mf.String()
+
+
+def upload_certificate():
+    return CertificateUploadInputSchema().load(request.json), ServerKeyUploadSchema().load(request.json)
