@@ -259,6 +259,9 @@ def sentry_user_context(user, exc):
     # init counts too): Sentry attaches the user and the request, whatever the call is given
     # ruleid: python.share.sentry-event user.contact.email,user.device.ip_address,user.unique_id recipient=Sentry
     sentry_sdk.capture_exception(exc)
+    # given nothing, the capture still sends the current exception with the user and the request
+    # ruleid: python.share.sentry-event user.contact.email,user.device.ip_address,user.unique_id recipient=Sentry
+    sentry_sdk.capture_exception()
     # ok: python.share.sentry-event
     sentry_sdk.set_tag("plan", "pro")
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
-from scanner.engine.sources import CONTENT, COOKIE_ID, CREDENTIALS, KWARGS, USERNAME, VARARGS, callee_name, inner_bodies
+from scanner.engine.sources import (CONTENT, COOKIE_ID, CREDENTIALS, KWARGS, USERNAME, VARARGS, callee_name,
+                                    command_line_module, inner_bodies)
 from scanner.engine.summaries import USE_SETTING, LogSite, RelayedLog
 from scanner.engine.values import HOLE, NOTHING, REQUEST, UNKNOWN, Value, data_of, shape_of, union
 from scanner.engine.walk import walk
@@ -671,9 +672,11 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
             return
     if sink.when_keyword:
         an.settings.add(sink.rule)  # `sentry_sdk.init(send_default_pii=True)`: on for the whole project
-    if not node.args and not node.keywords:
+    if not node.args and not node.keywords and sink.when_setting is None:
         # `run.post()`, `span.end()`, `payment.create()`: what such a call sends was given to the
-        # object by an earlier call (its constructor, `update(...)`), which is where the share is
+        # object by an earlier call (its constructor, `update(...)`), which is where the share is.
+        # Not a capture under a setting (`capture_exception()` with `send_default_pii=True`): the
+        # event it sends carries the user and the request, given nothing
         return
     data = _data(an, args, kwargs, params=sink.params, ignore=SHARE_CONFIG_KEYWORDS) if sink.data_arguments else NOTHING
     sent = _sent(node, sink, args, kwargs)
@@ -704,6 +707,10 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
         # module: known in a later round)
         an.uses.add(USE_SETTING + sink.when_setting)
         if sink.when_setting not in an.settings and sink.when_setting not in an.external.settings:
+            return
+        if command_line_module(an):
+            # a command of a command-line module (a `click` group's, Lemur's `certificates/cli.py`): no
+            # request and no signed-in user ride along with its events, whatever the setting
             return
         data = Value(categories=frozenset(sink.setting_implies),
                      reasons=(f"the project turns on the setting {sink.when_setting} reports",))

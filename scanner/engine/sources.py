@@ -3361,6 +3361,24 @@ def _module_imports(an: FileAnalyzer) -> tuple[tuple[str, str], ...]:
     return found
 
 
+# Packages whose import makes a module a command-line program's (`@click.command()`, a Typer app).
+_COMMAND_LINE_PACKAGES = frozenset({"click", "typer"})
+# Local names a module binds the request object it handles to (`from flask import request`, Django's and
+# Starlette's `Request` class for annotations).
+_REQUEST_NAMES = frozenset({"request", "Request", "HttpRequest"})
+
+
+def command_line_module(an: FileAnalyzer) -> bool:
+    """Whether the module is a command-line program's: it imports `click` or `typer` at its top and
+    binds no request object (a module that handles requests as well stays unknown). Text tests first:
+    most modules name neither package."""
+    if "click" not in an.source and "typer" not in an.source:
+        return False
+    imports = _module_imports(an)
+    return any(qualified.split(".", 1)[0] in _COMMAND_LINE_PACKAGES for _, qualified in imports) \
+        and not any(local in _REQUEST_NAMES for local, _ in imports)
+
+
 def _calls_on(node: ast.AST, lines: list[int]) -> Iterator[ast.Call]:
     """The calls under `node` on or around `lines` (ascending): the parts of the tree spanning none of
     them are not walked."""
