@@ -44,6 +44,7 @@ from fastapi import APIRouter, Body, Cookie, Depends, File, Form, Header, Query,
 from fastapi.security import APIKeyHeader, OAuth2PasswordBearer, OAuth2PasswordRequestForm
 from flask import Flask, g, jsonify
 from flask import request as flask_request
+from flask_restful import Resource, reqparse
 from pydantic import BaseModel
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -2763,3 +2764,47 @@ class Exporter:
         # a class that is no resource: its `bundle` is anything
         # ok: python.request.field
         return bundle.data.get("password")
+
+
+class Login(Resource):
+    """Flask-RESTful's request parser (Lemur's login and SSO views): each argument is a request field
+    read by its name where it is declared; `parse_args()` and the reads of its result take nothing new."""
+
+    def __init__(self):
+        self.reqparse = reqparse.RequestParser()
+        super().__init__()
+
+    def post(self):
+        # ruleid: python.request.field user.account.username
+        self.reqparse.add_argument("username", type=str, required=True, location="json")
+        # ruleid: python.request.field user.authorization.credentials
+        self.reqparse.add_argument("password", type=str, required=True, location="json")
+        args = self.reqparse.parse_args()
+        return authenticate(args["username"], args["password"])
+
+
+class OAuthCallback(Resource):
+    """A sign-in view's authorization code is a credential; the client's id and redirect URI are not."""
+
+    def __init__(self):
+        self.reqparse = reqparse.RequestParser()
+
+    def post(self):
+        # ok: python.request.field
+        self.reqparse.add_argument("clientId", type=str, required=True, location="json")
+        # ok: python.request.field
+        self.reqparse.add_argument("redirectUri", type=str, required=True, location="json")
+        # ruleid: python.request.field user.authorization.credentials
+        self.reqparse.add_argument("code", type=str, required=True, location="json")
+        args = self.reqparse.parse_args()
+        return exchange_code(args["code"], args["redirectUri"])
+
+
+def list_certificates():
+    """Near-miss: query arguments that filter a list name nothing personal."""
+    parser = reqparse.RequestParser()
+    # ok: python.request.field
+    parser.add_argument("owner", type=str, location="args")
+    # ok: python.request.field
+    parser.add_argument("page", type=int, location="args")
+    return find_all(parser.parse_args())

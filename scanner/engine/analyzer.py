@@ -2287,6 +2287,9 @@ class FileAnalyzer:
                 return Value(categories=base.categories, steps=base.steps, reasons=base.reasons)
             return sources.request_call(self, node, func, args, scope)
 
+        if symbol in sources.ARGUMENT_PARSERS and args and isinstance(args[0].const, str):
+            return sources.parser_argument(self, node, args[0].const, kwargs, scope)
+
         if (modelled and symbol in self.models.config_symbols) or func.const is CONFIGURED:
             # `os.getenv("KEY")`, and a method of a configuration object (`os.environ.get("KEY")`,
             # `settings.get("api_key")`): the service's own settings, whatever key names them

@@ -32,7 +32,7 @@ from scanner.engine.summaries import (
     USE_RENDERED,
     USE_RESPONSE,
 )
-from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value, symbol_value_of, union
+from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value, const_value, symbol_value_of, union
 from scanner.engine.walk import walk
 from scanner.model import Cookie, Kind
 from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable, matches_any
@@ -605,6 +605,28 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
                 reasons=(f"request cookie '{key.const}'",))
         return Value(categories=frozenset({COOKIE_ID}), steps=(an.step(node, message),))
     return NOTHING
+
+
+# A request parser's declaration of an argument (Flask-RESTful's and flask-restx's `reqparse`:
+# `parser.add_argument("password", location="json")`, then `args = parser.parse_args()`): the field is
+# read from the request by that name, where it is declared, as a schema's field is.
+ARGUMENT_PARSERS = frozenset({"flask_restful.reqparse.RequestParser().add_argument",
+                              "flask_restx.reqparse.RequestParser().add_argument"})
+# `location=` values of such an argument that name a part of the request other than its fields.
+_PARSER_LOCATIONS = {"args": "args", "json": "json", "form": "form", "values": "values", "headers": "headers",
+                     "cookies": "cookies", "files": "files"}
+
+
+def parser_argument(an: FileAnalyzer, node: ast.Call, name: str, kwargs: list[tuple[str | None, Value]],
+                    scope: Scope) -> Value:
+    """`parser.add_argument("email", location="json")`: a read of the request field `email` at the
+    declaration, from the part `location=` names (by default the form or the query: Flask-RESTful's
+    `values`), with the rules of any key read (a query's filter, a sign-in's `code`). An argument of
+    several locations (a list) or of a computed one is read as a field of the body."""
+    location = next((value.const for key, value in kwargs if key == "location"), None)
+    path = _PARSER_LOCATIONS.get(location, "values") if isinstance(location, str) else "values"
+    role = {"headers": "headers", "cookies": "cookies", "files": "files"}.get(path, "fields")
+    return request_key(an, node, Value(symbol=f"{REQUEST}.{path}", role=role), const_value(name), scope)
 
 
 # Parameters of an OAuth 2.0 / OpenID Connect authorization request whose names mean personal data
