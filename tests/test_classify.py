@@ -1485,7 +1485,12 @@ TYPED_NAMES = [
     ("created_by", ["StringField"], USERNAME),
     ("login", ["TextAreaField"], USERNAME),
     ("used_login", ["Unicode"], USERNAME),
+    # an owner named in text (Lemur's `Certificate.owner = Column(String(128))`, `fields.String()`)
+    ("owner", ["Column", "String"], USERNAME),
+    ("owner", ["String"], USERNAME),
     # a reference to a user record is not a login name
+    ("owner", ["ForeignKey"], None),
+    ("owner", ["str"], None),
     ("user", ["Integer"], None),
     ("user", ["User"], None),
     ("user", ["ForeignKey"], None),

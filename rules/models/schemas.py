@@ -4362,3 +4362,30 @@ class ServerKeyUploadSchema(marshmallow.Schema):
 
 def upload_certificate():
     return CertificateUploadInputSchema().load(request.json), ServerKeyUploadSchema().load(request.json)
+
+
+class Endpoint(Base):
+    """A record whose owner is named in a text column (Lemur's `Endpoint.owner`, an address to
+    notify): the owner's login, name or address. A relation or a key to the owner refers to a record."""
+
+    __tablename__ = "endpoints"
+    # ok: python.sqlalchemy.column
+    id = Column(Integer, primary_key=True)
+    # ruleid: python.sqlalchemy.column user.account.username
+    owner = Column(String(128))
+    # ok: python.sqlalchemy.column
+    owner_id = Column(Integer, ForeignKey("users.id"))
+    # ok: python.sqlalchemy.column
+    name = Column(String(128))
+
+
+class EndpointEditInputSchema(marshmallow.Schema):
+    # ruleid: python.marshmallow.field user.account.username
+    owner = mf.String()
+    # an owner typed as an address is one
+    # ruleid: python.marshmallow.field user.contact.email
+    owner_email = mf.Email()
+
+
+def edit_endpoint():
+    return EndpointEditInputSchema().load(request.json)
