@@ -20,6 +20,7 @@ import smtplib
 from smtplib import SMTPSenderRefused
 import jwt
 import logging
+import typing
 import logging as stdlib_logging
 import pprint
 import sys
@@ -2396,3 +2397,29 @@ def kobo_store_url():
     # ok: python.logging.personal-data
     logger.debug("Store proxy asked from %s", request.base_url)
     return ""
+
+
+# --- Later defs of a name: a property's setter, the implementation after overload stubs (the eighteenth session)
+
+
+class Subscription:
+    """Every def of a name runs: the setter's body as the getter's, the implementation after its stubs."""
+
+    @property
+    def contact(self):
+        return self._contact
+
+    @contact.setter
+    def contact(self, person):
+        # ruleid: python.logging.personal-data user.contact.email
+        logger.info("contact changed to %s", person.email)
+        self._contact = person
+
+    @typing.overload
+    def notify(self, user: str) -> None: ...
+    def notify(self, user):
+        # ruleid: python.logging.personal-data user.contact.phone_number
+        logger.info("texting %s", user.phone_number)
+        # the subscription's own id names no one
+        # ok: python.logging.personal-data
+        logger.info("subscription %s notified", self.pk)

@@ -557,9 +557,11 @@ class FileAnalyzer:
         # Functions are analysed in file order, except that a call of a function of the file not
         # yet analysed analyses it first (so its summary is known at the call).
         early = [func for func, _, cls in deferred if cls is None and func.name not in self.pending]
+        first: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         for func, scope, cls in deferred:
             key = f"{cls.name}.{func.name}" if cls is not None else func.name
             self.pending.setdefault(key, (func, scope, cls))
+            first.setdefault(key, func)
         for func in early:  # called by a statement of the module: analysed again with all it binds
             self.pending.setdefault(func.name, (func, self.module_scope, None))
         for func, scope, cls in deferred:
@@ -567,6 +569,15 @@ class FileAnalyzer:
             if self.pending.get(key, (None,))[0] is func:
                 del self.pending[key]
                 self.analyze_function(func, scope, cls)
+            elif first[key] is not func:
+                # a later def of the name: the implementation after its `@overload` stubs (weblate's
+                # `_download`), a property's `@x.setter`, a fallback defined again. Its body runs as the
+                # first's does; the name's summary stays the first's (a getter's, not its setter's),
+                # unless the first was only an overload's stub
+                kept = self.summaries.get(key)
+                self.analyze_function(func, scope, cls)
+                if kept is not None and not _is_overload(first[key]):
+                    self.summaries[key] = kept
         return self.observations
 
     def gated_observations(self) -> tuple[Gated, ...]:
@@ -3586,6 +3597,12 @@ _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _SCALAR_CATEGORIES = ("user.name", "user.unique_id", "user.contact.email", "user.contact.phone_number")
 
 
+def _is_overload(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """True for a stub decorated `@overload` or `@typing.overload`."""
+    return any(type(d) is ast.Name and d.id == "overload" or type(d) is ast.Attribute and d.attr == "overload"
+               for d in func.decorator_list)
+
+
 def _is_property(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """True for a getter decorated `@property`, `@cached_property` or `@functools.cached_property`."""
     for decorator in func.decorator_list:
@@ -3936,6 +3953,7 @@ def _returned_url(returns: Sequence[Value]) -> str | None:
             return None
         shape = shapes.pop()
     return shape if "://" in shape.partition(HOLE)[0] else None
+
 
 
 def _url_text(value: Value) -> bool:
