@@ -428,6 +428,10 @@ class SymbolTable(Generic[T]):
     def __len__(self) -> int:
         return len(self._exact) + len(self._wild)
 
+    def exact_names(self) -> tuple[str, ...]:
+        """Every exact name (the patterns left out)."""
+        return tuple(self._exact)
+
     def names(self) -> tuple[str, ...]:
         """Every exact name, and every pattern as the regex text it is matched with (fnmatch's translation)."""
         return (*self._exact, *(fnmatch.translate(pattern) for pattern, _ in self._wild))

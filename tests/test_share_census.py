@@ -7,6 +7,53 @@ import pytest
 from engine_support import Seen, observed
 
 OPENAI = "python.share.openai"
+DECLARED = '''
+from __future__ import annotations
+from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    {imports}
+
+class BaseTranslation:
+    client: {annotation}
+
+    def translate(self, text):
+        return self.client.chat.completions.create(model="m", messages=[{"role": "user", "content": text}])
+'''
+
+
+@pytest.mark.parametrize(("imports", "annotation", "expected"), [
+    # the base class declares the SDK client its methods call; subclasses make it (weblate's machinery)
+    ("from openai import OpenAI", "OpenAI", [(11, "share", ("user.content",), OPENAI, False)]),
+    ("from openai import AsyncAzureOpenAI", "AsyncAzureOpenAI", [(11, "share", ("user.content",), OPENAI, False)]),
+    ("import openai", "openai.OpenAI", [(11, "share", ("user.content",), OPENAI, False)]),
+    ("from openai import OpenAI", "OpenAI | None", [(11, "share", ("user.content",), OPENAI, False)]),
+    ("from openai import OpenAI", '"OpenAI"', [(11, "share", ("user.content",), OPENAI, False)]),
+    ("from typing import Optional; from openai import OpenAI", "Optional[OpenAI]",
+     [(11, "share", ("user.content",), OPENAI, False)]),
+    # a class of the project's, or of a library the packs do not model, says nothing of where it sends
+    ("from app.clients import OpenAI", "OpenAI", []),
+    ("from somelib import Client", "Client", []),
+    # a name the check does not know (an alias of the import) is not resolved: a known limit
+    ("from openai import OpenAI as LLM", "LLM", []),
+])
+def test_a_client_declared_in_the_class_body_is_what_self_holds(imports: str, annotation: str,
+                                                                  expected: list[Seen]) -> None:
+    assert observed(DECLARED.replace("{imports}", imports).replace("{annotation}", annotation)) == expected
+
+
+def test_an_assignment_in_the_class_body_is_not_a_declaration() -> None:
+    source = '''
+    from openai import OpenAI
+
+    class Base:
+        client: OpenAI = None
+
+        def translate(self, text):
+            return self.client.chat.completions.create(model="m", messages=[{"role": "user", "content": text}])
+    '''
+    # a class attribute with a value is the value's (None here), as before
+    assert observed(source) == []
+
 
 LOGGED = "python.logging.personal-data"
 

@@ -2306,3 +2306,42 @@ async def partition_upload(file_content: bytes, file_name: str, req):
     # the partition request carries the uploaded file to parse
     # ruleid: python.share.unstructured user.content recipient=Unstructured
     return await client.general.partition_async(request=req)
+
+
+# --- clients declared in one place, made in another (the eighteenth session) -----------------------
+
+if typing.TYPE_CHECKING:
+    from groq import AsyncGroq
+
+
+class MachineTranslation:
+    """weblate's machinery: the base class declares the client its methods call (the type imported for
+    checking only); each subclass makes its own (`self.client = AsyncGroq(base_url=...)`)."""
+
+    client: AsyncGroq
+    model: str
+
+    @typing.overload
+    async def translate(self, text: str): ...
+    @typing.overload
+    async def translate(self, text: list[str]): ...
+    async def translate(self, text):
+        # the implementation after its overload stubs (analysed as every later def of a name is)
+        # ruleid: python.share.groq user.content recipient=Groq
+        return await self.client.chat.completions.create(model=self.model, messages=[{"role": "user", "content": text}])
+
+
+class RemoteTranslator:
+    """A project's own client class: what it does with the text is its own code's, read where it is."""
+
+    def create(self, **kwargs):
+        return kwargs
+
+
+class ProjectTranslation:
+    client: RemoteTranslator
+    model: str
+
+    def translate(self, text: str):
+        # ok: python.share.groq
+        return self.client.create(model=self.model, messages=[{"role": "user", "content": text}])

@@ -797,6 +797,19 @@ class FileAnalyzer:
             # replaces); a search of the file's text, as walking every method costs too much
             if not _sets_on_self(self.source, name):
                 info.attributes.setdefault(name, const_value(text))
+        client_names = _client_names(self.models)
+        for stmt in node.body:
+            if type(stmt) is ast.AnnAssign and stmt.value is None and type(stmt.target) is ast.Name \
+                    and _annotation_name(stmt.annotation) in client_names:
+                # `client: OpenAI` declared in a base class whose methods call `self.client.chat.completions
+                # .create(...)` while subclasses make the client (weblate's machinery, the annotation's type
+                # imported under TYPE_CHECKING): the declared SDK client is what `self.client` holds. Only a
+                # client whose calls the packs model (a field `user: User` of a dataclass stays a name)
+                annotated = self.annotation_symbol(stmt.annotation, scope)
+                if annotated is not None:
+                    instance = self.call_result_symbol(annotated, ast.Call(func=stmt.annotation, args=[], keywords=[]), scope)
+                    if instance in _client_types(self.models):
+                        info.attributes.setdefault(stmt.target.id, symbol_value_of(instance))
         properties: list[str] = []
         for stmt in node.body:
             if type(stmt) is not ast.FunctionDef and type(stmt) is not ast.AsyncFunctionDef:  # see `owner_name`
@@ -3595,6 +3608,52 @@ _WORDS = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 # The categories of a person's values that are one string by nature (`FileAnalyzer.names_a_value`):
 # a variable named for one holds it, never an object of a class named alike.
 _SCALAR_CATEGORIES = ("user.name", "user.unique_id", "user.contact.email", "user.contact.phone_number")
+
+
+_CLIENT_TYPES: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def _client_tables(models: Models) -> tuple[frozenset[str], frozenset[str]]:
+    """The SDK and HTTP client instances whose methods the packs model (`openai.OpenAI()` of
+    `openai.OpenAI().chat.completions.create`), and the class names that may be written for them (their
+    own last names and their aliases': `AsyncOpenAI`), memoised per models."""
+    found = _CLIENT_TYPES.get(id(models))
+    if found is None:
+        instances: set[str] = set()
+        for name in (*models.share_calls.exact_names(), *models.http_calls.exact_names()):
+            cut = name.find("().")
+            if cut > 0:
+                instances.add(name[:cut + 2])
+        names = {instance[:-2].rpartition(".")[2] for instance in instances}
+        names |= {alias.rpartition(".")[2] for alias, target in models.aliases.items() if target + "()" in instances}
+        found = _CLIENT_TYPES[id(models)] = (frozenset(instances), frozenset(names))
+    return found
+
+
+def _client_types(models: Models) -> frozenset[str]:
+    """The client instances whose methods the packs model (`_client_tables`)."""
+    return _client_tables(models)[0]
+
+
+def _client_names(models: Models) -> frozenset[str]:
+    """The class names written for those clients (`_client_tables`)."""
+    return _client_tables(models)[1]
+
+
+def _annotation_name(node: ast.expr) -> str | None:
+    """The last name of the class an annotation names: `OpenAI` of `OpenAI`, `openai.OpenAI`, `"OpenAI"`,
+    `OpenAI | None` and `Optional[OpenAI]` (a cheap look before the annotation is resolved)."""
+    if type(node) is ast.Name:
+        return node.id
+    if type(node) is ast.Attribute:
+        return node.attr
+    if type(node) is ast.Constant and isinstance(node.value, str):
+        return node.value.rpartition(".")[2].split("[")[-1].split("|")[0].strip(" ]")
+    if type(node) is ast.BinOp:
+        return _annotation_name(node.left)
+    if type(node) is ast.Subscript:
+        return _annotation_name(node.slice)
+    return None
 
 
 def _is_overload(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
