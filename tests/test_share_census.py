@@ -55,6 +55,48 @@ def test_an_assignment_in_the_class_body_is_not_a_declaration() -> None:
     assert observed(source) == []
 
 
+PICKED = '''
+from groq import Groq
+from openai import OpenAI
+
+class Provider:
+    def __init__(self, config):
+        self.openai_client = None
+        self.deepseek_client = None
+        if config.openai:
+            self.openai_client = OpenAI()
+        if config.deepseek:
+            self.deepseek_client = OpenAI(base_url="https://api.deepseek.com")
+        self.groq_client = Groq()
+        self.other = Other()
+
+    def _pick(self, model):
+        if model.startswith("deepseek/"):
+            return self.deepseek_client, model[9:]
+        if model.startswith("other/"):
+            return self.other, model[6:]
+        return {first}, model
+
+    async def run(self, messages, model):
+        client, name = {call}
+        return await client.chat.completions.create(model=name, messages=messages)
+'''
+
+
+@pytest.mark.parametrize(("first", "call", "expected"), [
+    # every SDK client the returns name at the first place is OpenAI's (another provider's base URL or
+    # not; an object of no modelled SDK left aside)
+    ("self.openai_client", "self._pick(model)", [(25, "share", ("user.content",), OPENAI, False)]),
+    ("self.openai_client", "await self._pick(model)", [(25, "share", ("user.content",), OPENAI, False)]),
+    # two SDKs at that place (Groq's and OpenAI's): which one is known at run time only
+    ("self.groq_client", "self._pick(model)", []),
+    # a tuple another object's method returns is not this class's method
+    ("self.openai_client", "other._pick(model)", []),
+])
+def test_a_client_picked_from_a_tuple_the_class_returns(first: str, call: str, expected: list[Seen]) -> None:
+    assert observed(PICKED.replace("{first}", first).replace("{call}", call)) == expected
+
+
 LOGGED = "python.logging.personal-data"
 
 

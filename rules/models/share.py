@@ -2345,3 +2345,46 @@ class ProjectTranslation:
     def translate(self, text: str):
         # ok: python.share.groq
         return self.client.create(model=self.model, messages=[{"role": "user", "content": text}])
+
+
+# --- a client picked from the providers a method returns (the eighteenth session) ----------------
+
+class ChatProviders:
+    """r2r's LLM provider: one OpenAI client per provider (DeepSeek's through OpenAI's SDK with its own
+    base URL), picked by the model's prefix along with the model's name."""
+
+    def __init__(self, config):
+        self.openai_client = None
+        self.deepseek_client = None
+        if config.openai:
+            self.openai_client = OpenAI()
+        if config.deepseek:
+            self.deepseek_client = OpenAI(base_url="https://api.deepseek.com")
+
+    def _get_client_and_model(self, model: str):
+        if model.startswith("deepseek/"):
+            return self.deepseek_client, model[9:]
+        return self.openai_client, model
+
+    def complete(self, messages, model):
+        client, model_name = self._get_client_and_model(model)
+        # ruleid: python.share.openai user.content recipient=OpenAI
+        return client.chat.completions.create(model=model_name, messages=messages)
+
+
+class MixedProviders:
+    """Two SDKs behind one pick: which one receives the chat is known at run time only."""
+
+    def __init__(self, config):
+        self.openai_client = OpenAI()
+        self.groq_client = AsyncGroq()
+
+    def _pick(self, model: str):
+        if model.startswith("groq/"):
+            return self.groq_client, model[5:]
+        return self.openai_client, model
+
+    def complete(self, messages, model):
+        client, model_name = self._pick(model)
+        # ok: python.share.openai
+        return client.chat.completions.create(model=model_name, messages=messages)

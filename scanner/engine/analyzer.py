@@ -408,6 +408,7 @@ class FileAnalyzer:
         "_inherited_elsewhere",
         "_method_names",
         "_module_functions",
+        "_module_classes",
         "_module_imports",
         "_normalized",
         "_property_names",
@@ -536,6 +537,8 @@ class FileAnalyzer:
         # (base, method) to the method's qualified name and its use tags (`inherited_summary`)
         self._base_tags: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] | None = None
+        self._module_classes: dict[str, ast.ClassDef] | None = None
+        """The module's top-level classes by name, made when `picked_clients` first needs them."""
         """The functions defined at the module's top level, by name, once a call of one is asked about."""
         self.prefix_data: dict[str, Value] | None = None
         """The module's blueprints whose URL prefix has a variable named for personal data
@@ -1160,11 +1163,43 @@ class FileAnalyzer:
                 value = NOTHING
         for target in stmt.targets:
             self.assign(target, value, stmt.value, scope, stmt)
+        if type(stmt.targets[0]) is ast.Tuple and scope.cls is not None and type(stmt.value) in (ast.Call, ast.Await):
+            self.bind_picked_clients(stmt.targets[0], stmt.value, scope)
         if len(self.observations) != mark and len(stmt.targets) == 1 and type(stmt.targets[0]) is ast.Name:
             # `answer = request.form["answer"]`, the name then only tested (`if answer == "deny"`)
             func = _function_of(scope)
             if func is not None and stmt.targets[0].id in self.control_names(func):
                 self.retract_control_reads(mark, stmt.value)
+
+    def bind_picked_clients(self, target: ast.Tuple, value: ast.expr, scope: Scope) -> None:
+        """`client, model = self._get_client_and_model(name)` where that method of the class returns
+        `(self.openai_client, model[7:])`, `(self.deepseek_client, model)`, ... (r2r's providers): each name
+        the tuple binds holds the SDK client the returns put at its place, when they name one only (the
+        OpenAI client made with another provider's base URL is still OpenAI's client)."""
+        call = value.value if type(value) is ast.Await else value
+        if type(call) is not ast.Call or type(call.func) is not ast.Attribute or type(call.func.value) is not ast.Name \
+                or call.func.value.id != "self" or scope.cls is None:
+            return
+        if self._module_classes is None:
+            self._module_classes = {stmt.name: stmt for stmt in self.tree.body if type(stmt) is ast.ClassDef}
+        cls = self._module_classes.get(scope.cls.name)
+        method = next((stmt for stmt in cls.body if type(stmt) in (ast.FunctionDef, ast.AsyncFunctionDef)
+                       and stmt.name == call.func.attr), None) if cls is not None else None  # type: ignore[attr-defined]
+        if method is None:
+            return
+        size, clients = len(target.elts), _client_types(self.models)
+        picked: list[set[str]] = [set() for _ in target.elts]
+        for node in ast.walk(method):
+            if type(node) is not ast.Return or type(node.value) is not ast.Tuple or len(node.value.elts) != size:
+                continue
+            for index, item in enumerate(node.value.elts):
+                if type(item) is ast.Attribute and type(item.value) is ast.Name and item.value.id == "self":
+                    held = scope.cls.attributes.get(item.attr)
+                    if held is not None and held.symbol in clients:
+                        picked[index].add(held.symbol)
+        for element, symbols in zip(target.elts, picked):
+            if len(symbols) == 1 and type(element) is ast.Name:
+                scope.env[element.id] = symbol_value_of(next(iter(symbols)))
 
     def _exec_ann_assign(self, stmt: ast.AnnAssign, scope: Scope) -> None:
         if stmt.value is not None:
