@@ -97,6 +97,44 @@ def test_a_client_picked_from_a_tuple_the_class_returns(first: str, call: str, e
     assert observed(PICKED.replace("{first}", first).replace("{call}", call)) == expected
 
 
+HTTP = "python.share.http-known-host"
+PROPERTY_URL = '''
+import json
+import urllib.request
+
+DEFAULT_API_BASE_URL = "https://api.openai.com/v1"
+
+class Client:
+    def __init__(self, api_url=None):
+        self._base_url = (api_url or DEFAULT_API_BASE_URL).rstrip("/")
+        self._use_responses_api = False
+
+    @property
+    def _api_url(self):
+        if self._use_responses_api:
+            return {first}
+        return f"{self._base_url}/chat/completions"
+
+    def chat(self, messages):
+        request = urllib.request.Request(self._api_url, data=json.dumps({"messages": messages}).encode())
+        return urllib.request.urlopen(request).read()
+'''
+
+
+@pytest.mark.parametrize(("first", "expected"), [
+    # the getter's branches build URLs on one host: the requests to it go there (pgadmin's OpenAI provider)
+    ('f"{self._base_url}/responses"', [(19, "share", ("user.content",), HTTP, False)]),
+    ('f"{self._base_url}/chat/completions"', [(19, "share", ("user.content",), HTTP, False)]),
+    ('"https://api.openai.com/v1/responses"', [(19, "share", ("user.content",), HTTP, False)]),
+    # two hosts: which one is known at run time only
+    ('"https://api.example-llm.com/v1/chat/completions"', []),
+    # a URL taken from elsewhere: the host is not the code's
+    ("self.custom_url", []),
+])
+def test_a_property_that_builds_the_url_on_one_host(first: str, expected: list[Seen]) -> None:
+    assert observed(PROPERTY_URL.replace("{first}", first)) == expected
+
+
 LOGGED = "python.logging.personal-data"
 
 

@@ -2388,3 +2388,40 @@ class MixedProviders:
         client, model_name = self._pick(model)
         # ok: python.share.openai
         return client.chat.completions.create(model=model_name, messages=messages)
+
+
+# --- a URL built by a getter's branches on one host (the eighteenth session) ------------------------
+
+OPENAI_DEFAULT_BASE = "https://api.openai.com/v1"
+
+
+class RawOpenAIClient:
+    """pgadmin's OpenAI provider: the base URL a setting with OpenAI's host as the fallback in the code,
+    the endpoint chosen by a getter."""
+
+    def __init__(self, api_url=None):
+        self._base_url = (api_url or OPENAI_DEFAULT_BASE).rstrip("/")
+        self._use_responses_api = False
+
+    @property
+    def _api_url(self):
+        if self._use_responses_api:
+            return f"{self._base_url}/responses"
+        return f"{self._base_url}/chat/completions"
+
+    @property
+    def _mirror_url(self):
+        if self._use_responses_api:
+            return "https://api.example-mirror.com/v1/responses"
+        return f"{self._base_url}/chat/completions"
+
+    def chat(self, messages):
+        # ruleid: python.share.http-known-host user.content recipient=OpenAI
+        request = urllib.request.Request(self._api_url, data=json.dumps({"messages": messages}).encode(), method="POST")
+        return urllib.request.urlopen(request).read()
+
+    def mirrored(self, messages):
+        # two hosts: which one receives the chat is known at run time only
+        # ok: python.share.http-known-host
+        request = urllib.request.Request(self._mirror_url, data=json.dumps({"messages": messages}).encode(), method="POST")
+        return urllib.request.urlopen(request).read()

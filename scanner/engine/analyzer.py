@@ -20,7 +20,7 @@ import os
 import re
 import sys
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -2808,8 +2808,12 @@ class FileAnalyzer:
         """The data a property of a class of this file returns (its getter's summary, analysed now if
         it has not been yet), NOTHING while the getter itself runs or when it returns none."""
         summary = self.summary_of(f"{class_name}.{attr}")
-        if summary is None or not summary.returns.categories:
+        if summary is None:
             return NOTHING
+        if not summary.returns.categories:
+            # a getter that builds where the methods send (`_api_url` of `f"{self._base_url}/chat/completions"`)
+            shape = summary.returns.shape
+            return Value(shape=shape) if shape is not None else NOTHING
         returned = summary.returns
         return Value(categories=returned.categories, steps=returned.steps, reasons=returned.reasons)
 
@@ -4043,11 +4047,25 @@ def _returned_url(returns: Sequence[Value]) -> str | None:
         shape = shape_of(returns[0])
     else:
         shapes = {shape_of(r) for r in returns if r.const is not None and r.const != ""}
-        if len(shapes) != 1:
+        if len(shapes) > 1:
+            # `return f"{self._base_url}/responses"` in one branch, `.../chat/completions` in the other
+            # (pgadmin's OpenAI provider): the same host either way, which is where the request goes
+            return _common_host(shapes)
+        if not shapes:
             return None
         shape = shapes.pop()
     return shape if "://" in shape.partition(HOLE)[0] else None
 
+
+def _common_host(shapes: Collection[str]) -> str | None:
+    """The scheme, host and the path's common start of URL shapes that all name one host written in
+    the code (`https://api.openai.com/v1/` of `.../v1/responses` and `.../v1/chat/completions`)."""
+    prefix = os.path.commonprefix(list(shapes))
+    scheme = prefix.find("://")
+    if scheme <= 0 or HOLE in prefix:
+        return None
+    cut = prefix.rfind("/")
+    return prefix[:cut + 1] if cut > scheme + 2 else None
 
 
 def _url_text(value: Value) -> bool:
