@@ -55,6 +55,58 @@ def test_an_assignment_in_the_class_body_is_not_a_declaration() -> None:
     assert observed(source) == []
 
 
+SFS = '''
+import requests
+SFS_API_URL = "http://api.stopforumspam.org/api?email=%(email)s&ip=%(ip)s&f=json"
+
+def check(ip, email):
+    return requests.get({url}, timeout=5)
+'''
+KNOWN = "python.share.http-known-host"
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ('SFS_API_URL % {"email": email, "ip": ip}',
+     [(6, "share", ("user.contact.email", "user.device.ip_address"), KNOWN, False)]),
+    ('f"https://api.stopforumspam.org/api?username={username}&f=json"',
+     [(6, "share", ("user.account.username",), KNOWN, False)]),
+    ('"https://api.stopforumspam.org/api?f=json"', []),
+    ('f"https://www.stopforumspam.com/add?email={email}&ip_addr={ip}"',
+     [(6, "share", ("user.contact.email", "user.device.ip_address"), KNOWN, False)]),
+    ('"https://www.stopforumspam.com/downloads/listed_ip_1.zip"', []),
+])
+def test_stop_forum_spam_receives_what_it_checks(url: str, expected: list[Seen]) -> None:
+    assert observed(SFS.replace("{url}", url)) == expected
+
+
+OVH = "python.share.ovh"
+OVH_BACKEND = '''
+from functools import cached_property
+import ovh
+
+class Backend:
+    @cached_property
+    def client(self):
+        return ovh.Client(endpoint="ovh-eu")
+
+    def send(self, text, recipients, user):
+        {call}
+'''
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    ('self.client.post("/sms/x/jobs", message=text, receivers=recipients)', [(11, "share", (), OVH, False)]),
+    ('self.client.put("/me", email=user.email)', [(11, "share", ("user.contact.email",), OVH, False)]),
+    ('self.client.post("/sms/x/jobs", message="hi", receivers=[user.phone_number])',
+     [(11, "share", ("user.contact.phone_number",), OVH, False)]),
+    # reads and deletes send OVH's own ids only
+    ('self.client.get("/sms")', []),
+    ('self.client.delete(f"/sms/x/jobs/{text}")', []),
+])
+def test_ovh_api_client_posts_are_shares(call: str, expected: list[Seen]) -> None:
+    assert observed(OVH_BACKEND.replace("{call}", call)) == expected
+
+
 PICKED = '''
 from groq import Groq
 from openai import OpenAI
