@@ -1180,6 +1180,9 @@ class FileAnalyzer:
         if type(call) is not ast.Call or type(call.func) is not ast.Attribute or type(call.func.value) is not ast.Name \
                 or call.func.value.id != "self" or scope.cls is None:
             return
+        clients = _client_types(self.models)
+        if not any(held.symbol in clients for held in scope.cls.attributes.values()):
+            return  # most classes hold no SDK client: nothing to pick, no walk of the method
         if self._module_classes is None:
             self._module_classes = {stmt.name: stmt for stmt in self.tree.body if type(stmt) is ast.ClassDef}
         cls = self._module_classes.get(scope.cls.name)
@@ -1187,7 +1190,7 @@ class FileAnalyzer:
                        and stmt.name == call.func.attr), None) if cls is not None else None  # type: ignore[attr-defined]
         if method is None:
             return
-        size, clients = len(target.elts), _client_types(self.models)
+        size = len(target.elts)
         picked: list[set[str]] = [set() for _ in target.elts]
         for node in ast.walk(method):
             if type(node) is not ast.Return or type(node.value) is not ast.Tuple or len(node.value.elts) != size:
