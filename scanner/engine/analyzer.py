@@ -537,9 +537,9 @@ class FileAnalyzer:
         # (base, method) to the method's qualified name and its use tags (`inherited_summary`)
         self._base_tags: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] | None = None
-        self._module_classes: dict[str, ast.ClassDef] | None = None
-        """The module's top-level classes by name, made when `picked_clients` first needs them."""
         """The functions defined at the module's top level, by name, once a call of one is asked about."""
+        self._module_classes: dict[str, ast.ClassDef] | None = None
+        """The module's top-level classes by name, made when `bind_picked_clients` first needs them."""
         self.prefix_data: dict[str, Value] | None = None
         """The module's blueprints whose URL prefix has a variable named for personal data
         (`Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")`), with what it holds: worked
