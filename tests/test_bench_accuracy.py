@@ -568,7 +568,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("ephios", "ephios==0.27.1", "Django", True, False),
         ("tendenci", "tendenci==16.30", "Django", True, False),
         ("mautrix-telegram", "mautrix-telegram==0.15.3", "aiohttp", True, False),
-        ("gpt-researcher", "gpt-researcher==0.15.1", "FastAPI", True, True),
+        ("gpt-researcher", "gpt-researcher==0.15.1", "FastAPI", True, False),
         ("openwisp-radius", "openwisp-radius==1.3.3", "Django", True, True),
         ("lemur", "lemur==1.9.3", "Flask", True, False),
         ("django-machina", "django-machina==1.3.1", "Django", True, True),
