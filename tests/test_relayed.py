@@ -398,3 +398,58 @@ def test_a_parameter_only_ever_logged_is_the_callers_log_text(tmp_path: Path) ->
         ("app/edits.py", 7, "log", ("user.contact.email",), LOG,
          "user.contact.email is written to a log through session_commit()"),
     ]
+
+
+STREAMS = '''
+import logging
+
+logger = logging.getLogger(__name__)
+
+
+async def stream_output(type, content, output, websocket=None, metadata=None):
+    if not websocket or type != "images":
+        try:
+            logger.info(f"{output}")
+        except UnicodeEncodeError:
+            logger.error(output.encode("cp1252", errors="replace").decode("cp1252"))
+    if websocket:
+        await websocket.send_json({"type": type, "content": content, "output": output, "metadata": metadata})
+
+
+async def show_status(websocket, status):
+    logger.info("status: %s", status[:80])
+    await websocket.send_json({"status": status})
+'''
+
+PROGRESS = '''
+from app.streams import show_status, stream_output
+
+
+async def progress(request, websocket):
+    email = request.form["email"]
+    await stream_output("logs", "progress", f"Researching for {email}", websocket)
+    await stream_output("logs", "progress", "Researching...", websocket)
+    await show_status(websocket, email)
+'''
+
+
+def test_a_parameter_logged_whole_and_passed_on_is_a_wrappers(tmp_path: Path) -> None:
+    """A function whose parameter is the whole message of its log call (`f"{output}"`, or the text's
+    own method chain) and is otherwise only passed on whole (sent to a websocket) carries its caller's
+    text to a log: a log at each call that puts personal data there, and at its own log calls (a
+    logging wrapper's both); a parameter cut and formatted into the function's own text stays a log on
+    the side, at its own log call only."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "streams.py").write_text(textwrap.dedent(STREAMS))
+    (tmp_path / "app" / "progress.py").write_text(textwrap.dedent(PROGRESS))
+    assert observed(tmp_path) == [
+        ("app/progress.py", 7, "log", ("user.contact.email",), LOG,
+         "user.contact.email is written to a log through stream_output()"),
+        ("app/streams.py", 10, "log", ("user.contact.email",), RULE,
+         "user.contact.email is written to a log here: stream_output() is given it at app/progress.py:7"),
+        ("app/streams.py", 12, "log", ("user.contact.email",), RULE,
+         "user.contact.email is written to a log here: stream_output() is given it at app/progress.py:7"),
+        ("app/streams.py", 18, "log", ("user.contact.email",), RULE,
+         "user.contact.email is written to a log here: show_status() is given it at app/progress.py:9"),
+    ]

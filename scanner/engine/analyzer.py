@@ -1012,12 +1012,20 @@ class FileAnalyzer:
             container_index, key_index, role = keyed
             keyed = None if key_index < shift or 0 <= container_index < shift else (
                 container_index - shift if container_index >= 0 else container_index, key_index - shift, role)
-        messages = _message_parameters(func, scope) if scope.side_logs and not scope.logging_wrapper else None
+        messages, relays = _message_parameters(func, scope) if scope.side_logs and not scope.logging_wrapper \
+            else (None, None)
         if messages:
             # a parameter that is only ever the message of its log call (`session_commit(success=None)`:
             # `if success: log.info(success)` after the commit) is the caller's log text, as a wrapper's
             # is: a log at each call that gives it personal data, not at the log call of the function
             scope.side_logs = {i: logs for i, logs in scope.side_logs.items() if i not in messages}
+        if relays:
+            # a parameter logged whole and otherwise only passed on whole (`stream_output(type, content,
+            # output, websocket)` logging `f"{output}"` and sending it to the websocket): the function's
+            # job is to carry its caller's text to a log and elsewhere, a logging wrapper's for that
+            # parameter: a log at each call that gives it personal data and at its own log call (its
+            # side logs are kept for the latter)
+            messages = messages | relays if messages else relays
         if not scope.logging_wrapper and scope.side_logs:
             self.side_logs[key] = {i - shift: logs for i, logs in scope.side_logs.items() if i >= shift}
         return_params = frozenset((i - shift if i >= 0 else i) for i in returned.params if i >= shift or i < 0) \
@@ -1620,11 +1628,14 @@ class FileAnalyzer:
             parts = None
         if type(iterated_node) is ast.Call and self._bind_literal_table(target, parts, iterated_node, scope, stmt):
             return
-        call = iterated_node if isinstance(iterated_node, ast.Call) and not iterated_node.keywords else None
+        call = iterated_node if isinstance(iterated_node, ast.Call) and (
+            not iterated_node.keywords or _counted_from(iterated_node)) else None
         if (call is not None and isinstance(call.func, ast.Name) and scope.lookup(call.func.id) is None
                 and parts is not None and not any(isinstance(arg, ast.Starred) for arg in call.args)):
             # the builtins themselves detect nothing, so their arguments are evaluated one by one
-            if call.func.id == "enumerate" and len(call.args) == 1 and len(parts) == 2:
+            # (`enumerate(queries, 1)`: the count's start is a number)
+            if call.func.id == "enumerate" and len(call.args) + len(call.keywords) in (1, 2) and call.args \
+                    and len(parts) == 2:
                 self.assign(parts[0], NOTHING, iterated_node, scope, stmt)
                 self.assign(parts[1], self.element_of(self.eval(call.args[0], scope)), iterated_node, scope, stmt)
                 return
@@ -1855,7 +1866,7 @@ class FileAnalyzer:
                 continue
             key_value = self.eval(key, scope)
             values.append(data_of(item_value))
-            if isinstance(key_value.const, str) and item_value.const is UNKNOWN:
+            if isinstance(key_value.const, str) and item_value.const is UNKNOWN and not _counts(item):
                 named = self.classify_name(key_value.const, None)
                 if named is not None:
                     values.append(named)
@@ -3796,27 +3807,69 @@ def _constructed(symbol: str | None) -> bool:
     return symbol.endswith("()") and _looks_like_class(symbol[:-2])
 
 
-def _message_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> frozenset[int]:
-    """The parameters (by the scope's indices) of a function that is no logging wrapper whose one job
-    is to be a log call's message: each reaches a log call as its first argument, the bare name
-    (`log.info(success)`), and is read nowhere else but in a test (`if success:`, `if msg is not
-    None`). The function does other work (a commit), but the text is its caller's: a log at the call.
-    A parameter the function also works with (`send_mail(to, ...)` logging `to`) stays a log on the
-    side, at the function's own log call. Only asked of functions whose parameters reach a log call."""
+# Builtins whose result is a count or a flag of what they are given, never the data itself.
+_COUNTING_BUILTINS = frozenset({"len", "bool"})
+
+
+def _counts(node: ast.expr) -> bool:
+    """Whether a dict display's value is a count or a flag of something (`len(self.visited_urls)`,
+    `bool(email)`, `count_emails(...)`): its key names what was counted, not what the value holds."""
+    if type(node) is not ast.Call:
+        return False
+    callee = sources.callee_name(node)
+    return callee in _COUNTING_BUILTINS and type(node.func) is ast.Name or _sanitizing_name(callee)
+
+
+def _counted_from(call: ast.Call) -> bool:
+    """Whether a call is `enumerate(...)` whose one keyword is its count's start (`start=1`)."""
+    return type(call.func) is ast.Name and call.func.id == "enumerate" and len(call.keywords) == 1 \
+        and call.keywords[0].arg == "start"
+
+
+def _message_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef,
+                        scope: Scope) -> tuple[frozenset[int], frozenset[int]]:
+    """The parameters (by the scope's indices) of a function that is no logging wrapper whose text is
+    its caller's log text, in two sets.
+
+    The first: each parameter whose one job is to be a log call's message: it reaches a log call as its
+    first argument, the bare name (`log.info(success)`), and is read nowhere else but in a test (`if
+    success:`, `if msg is not None`). The function does other work (a commit), but the text is its
+    caller's: a log at the call.
+
+    The second (relays): each parameter that is the whole message of a log call of the function's own
+    (the bare name, `f"{output}"`, or the name's own method chain: `output.encode(...).decode(...)`)
+    and is otherwise only tested or passed on whole (a call's argument, a dict display's value:
+    `websocket.send_json({"output": output})`, another wrapper's call): the function carries its
+    caller's text to a log and elsewhere (a websocket, a UI stream), a wrapper for that parameter.
+
+    A parameter the function works with otherwise (stored in an attribute, `note.comment = message`;
+    indexed, split, formatted into a text of its own; rebound) stays a log on the side, at the
+    function's own log call. Only asked of functions whose parameters reach a log call."""
     candidates: dict[str, int] = {}
+    relayed: dict[str, int] = {}
     for index, logs in scope.side_logs.items():
         if 0 <= index < len(scope.params):
             name = scope.params[index]
             if all(log.site is None and log.node.args and type(log.node.args[0]) is ast.Name
                    and log.node.args[0].id == name for log in logs):
                 candidates[name] = index
-    if not candidates:
-        return frozenset()
+            elif any(log.site is None and log.node.args and _whole_message(log.node.args[0], name) for log in logs) \
+                    and all(log.site is not None or log.node.args and _whole_message(log.node.args[0], name)
+                            for log in logs):
+                relayed[name] = index
+    if not candidates and not relayed:
+        return frozenset(), frozenset()
     allowed: set[int] = set()  # the ids of the loads that are a message or a test
+    passed: set[int] = set()  # the ids of the loads passed on whole (a relay's other reads)
     for node in ast.walk(func):
-        if type(node) is ast.Call and node.args and type(node.args[0]) is ast.Name and node.args[0].id in candidates \
-                and sources.callee_name(node) in LOG_METHODS:
-            allowed.add(id(node.args[0]))
+        if type(node) is ast.Call and node.args and sources.callee_name(node) in LOG_METHODS:
+            first = node.args[0]
+            if type(first) is ast.Name and first.id in candidates:
+                allowed.add(id(first))
+            elif relayed:
+                for name in relayed:
+                    if _whole_message(first, name):
+                        allowed.update(id(n) for n in ast.walk(first) if type(n) is ast.Name and n.id == name)
         elif type(node) in (ast.If, ast.IfExp, ast.While):
             test = node.test  # type: ignore[attr-defined]
             if type(test) is ast.UnaryOp and type(test.op) is ast.Not:
@@ -3826,17 +3879,33 @@ def _message_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Sco
                 test = test.left
             if type(test) is ast.Name:
                 allowed.add(id(test))
+        if relayed:
+            if type(node) is ast.Call:
+                passed.update(id(a) for a in node.args if type(a) is ast.Name)
+                passed.update(id(k.value) for k in node.keywords if type(k.value) is ast.Name)
+            elif type(node) is ast.Dict:
+                passed.update(id(v) for v in node.values if type(v) is ast.Name)
     for node in ast.walk(func):
-        if type(node) is ast.Name and node.id in candidates and type(node.ctx) is not ast.Store \
-                and id(node) not in allowed:
-            del candidates[node.id]  # read for some work of the function's: a log on the side of it
-            if not candidates:
-                return frozenset()
-        elif type(node) is ast.Name and node.id in candidates and type(node.ctx) is ast.Store:
-            del candidates[node.id]  # rebound: what is logged is not the caller's text alone
-            if not candidates:
-                return frozenset()
-    return frozenset(candidates.values())
+        if type(node) is not ast.Name:
+            continue
+        if node.id in candidates and (type(node.ctx) is ast.Store or id(node) not in allowed):
+            # read for some work of the function's (a log on the side of it), or rebound (what is
+            # logged is not the caller's text alone)
+            del candidates[node.id]
+        elif node.id in relayed and (type(node.ctx) is ast.Store or id(node) not in allowed and id(node) not in passed):
+            del relayed[node.id]
+    return frozenset(candidates.values()), frozenset(relayed.values())
+
+
+def _whole_message(expr: ast.expr, name: str) -> bool:
+    """Whether a log call's message is the parameter `name` whole: the bare name, an f-string of it
+    alone (`f"{output}"`), or a chain of its own methods (`output.encode("cp1252").decode("cp1252")`)."""
+    if type(expr) is ast.JoinedStr and len(expr.values) == 1:
+        value = expr.values[0]
+        return type(value) is ast.FormattedValue and value.format_spec is None and _whole_message(value.value, name)
+    while type(expr) is ast.Call and type(expr.func) is ast.Attribute:
+        expr = expr.func.value
+    return type(expr) is ast.Name and expr.id == name
 
 
 def _class_text(expr: ast.expr, constants: Mapping[str, str]) -> str | None:
