@@ -234,6 +234,12 @@ class RequestModel:
     `event_parameters` holds the first of them in a module importing that package, and one annotated
     with any of them holds that one (each `<type>.request` is in `objects`)."""
     event_parameters: frozenset[str] = frozenset()
+    connections: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Names of an unannotated parameter that holds a framework's connection object (a Starlette or
+    FastAPI `WebSocket`, itself a request: `receive_text()`, `headers`, `client`), by the package a
+    module must import for the name to be read so (`fastapi` -> `websocket`)."""
+    connection_names: frozenset[str] = frozenset()
+    """Every name of `connections`, for the cheap first test."""
     event_objects: frozenset[str] = frozenset()
     """Every type of `events`, for the annotation test."""
     framework_members: frozenset[str] = frozenset()
@@ -688,7 +694,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "header": frozenset({"rule", "names", "methods"}),
     "jar": frozenset({"rule", "classes"}),
     "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "context_names", "attributes",
-                          "methods", "events", "event_parameters", "framework_members"}),
+                          "methods", "events", "event_parameters", "framework_members", "connections"}),
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
                           "credential_schemes", "form_classes", "event_decorators", "connection_parameters",
@@ -969,6 +975,9 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             for key in ("objects", "annotations", "parameter_names", "self_attributes", "event_parameters",
                         "context_names", "framework_members"):
                 request.setdefault(key, set()).update(reader.strings(table, key))
+            for package in table.get("connections", {}):
+                listed = reader.strings(table["connections"], package, required=True)
+                request.setdefault("connections", {}).setdefault(package, set()).update(listed)
             for package in table.get("events", {}):
                 listed = reader.strings(table["events"], package, required=True)
                 request.setdefault("events", {})[package] = tuple(listed)
@@ -1141,6 +1150,8 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             key_methods=frozenset(key_methods),
             events=dict(request.get("events", {})),
             event_parameters=frozenset(request.get("event_parameters", ())),
+            connections={package: frozenset(names) for package, names in request.get("connections", {}).items()},
+            connection_names=frozenset(n for names in request.get("connections", {}).values() for n in names),
             event_objects=frozenset(t for types in request.get("events", {}).values() for t in types),
             framework_members=frozenset(request.get("framework_members", ())),
         ),

@@ -2131,6 +2131,21 @@ async def websocket_api_key(websocket: WebSocket):
     return api_key
 
 
+async def handle_websocket_communication(websocket, manager):
+    """An unannotated `websocket` in a module that imports FastAPI (gpt-researcher's handler, given the
+    connection its route accepted): the framework's WebSocket, whose messages are what a person sends."""
+    while True:
+        # ruleid: python.request.body user.content
+        data = await websocket.receive_text()
+        # a preview of the same message or the message itself: used whole, reported where it was bound
+        # ok: python.request.body
+        # ruleid: python.print.personal-data user.content
+        print(f"Received: {data[:50]}..." if len(data) > 50 else data)
+        if data == "ping":
+            await websocket.send_text("pong")
+        await manager.broadcast(data)
+
+
 class OAuth2PasswordBearerCookie(OAuth2PasswordBearer):
     async def __call__(self, request: Request) -> str | None:
         return await super().__call__(request)

@@ -1899,12 +1899,19 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
 
 def _bound_alternative(node: ast.IfExp | ast.BoolOp) -> ast.expr:
     """The one name among the alternatives of `node` (`body if body else None`, `body or b""`), the
-    rest being constants; else `node` itself."""
+    rest being constants or texts built on that name alone (`f"{data[:50]}..." if len(data) > 50 else
+    data`: a preview of the same body); else `node` itself."""
     options = [node.body, node.orelse] if isinstance(node, ast.IfExp) else node.values
     names = [o for o in options if isinstance(o, ast.Name)]
-    if len(names) == 1 and all(o is names[0] or isinstance(o, ast.Constant) for o in options):
+    if len(names) == 1 and all(o is names[0] or isinstance(o, ast.Constant) or _preview_of(o, names[0].id)
+                               for o in options):
         return names[0]
     return node
+
+
+def _preview_of(node: ast.expr, name: str) -> bool:
+    """Whether `node` is an f-string whose every name read is `name` (`f"{data[:50]}..."`)."""
+    return type(node) is ast.JoinedStr and all(n.id == name for n in ast.walk(node) if type(n) is ast.Name)
 
 
 def _framework_member(an: FileAnalyzer, symbol: str) -> bool:
@@ -2268,6 +2275,10 @@ def parameter_value(
                                               or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
         # `request: Any` says nothing of what it is (a Pyramid view's, typed loosely): read by its name
         return Value(symbol=REQUEST)
+    if arg.annotation is None and arg.arg in model.connection_names and _connection_module(an, arg.arg):
+        # `handle_websocket_communication(websocket, manager)` in a FastAPI module: the framework's
+        # websocket connection, a request (its `receive_text()` is the message taken whole)
+        return Value(symbol=REQUEST)
     if model.events and (annotation in model.event_objects or arg.annotation is None and arg.arg in model.event_parameters):
         event = annotation if annotation is not None else _request_event(an)
         if event is not None:
@@ -2368,6 +2379,17 @@ def _request_event(an: FileAnalyzer) -> str | None:
                                         for _, qualified in _module_imports(an)):
             return types[0]
     return None
+
+
+def _connection_module(an: FileAnalyzer, name: str) -> bool:
+    """Whether this module imports a package whose connection objects an unannotated parameter named
+    `name` holds (`[request.connections]`: `websocket` where `fastapi` or `starlette` is imported). A
+    text test first: most modules name no such package."""
+    for package, names in an.models.request.connections.items():
+        if name in names and package in an.source and any(
+                qualified == package or qualified.startswith(f"{package}.") for _, qualified in _module_imports(an)):
+            return True
+    return False
 
 
 # SQLAlchemy's attribute validator decorator (`@validates("email")`), as imports name it.
