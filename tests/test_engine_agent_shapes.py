@@ -1,5 +1,6 @@
 """Shapes of an agent's code that the engine reads (gpt-researcher's misses and false hit, the
-eighteenth session): a loop over `enumerate(items, 1)`, and a count under a key that names data."""
+eighteenth session): a loop over `enumerate(items, 1)`, a count under a key that names data, and a
+lambda that sends an HTTP request handed to a thread."""
 
 from __future__ import annotations
 
@@ -47,3 +48,19 @@ def done(self, total):
 '''
     assert observed(source) == expected
 
+
+def test_a_lambda_sending_a_request_is_the_request() -> None:
+    """`asyncio.to_thread(lambda: requests.post(URL, json=payload).json())`: the request is sent where
+    the lambda is called, with what it is given; a lambda that sends nothing is nothing."""
+    source = '''
+import asyncio
+import requests
+
+URL = "https://api.tavily.com/search"
+
+async def search(query: str):
+    payload = {"query": query}
+    body = await asyncio.to_thread(lambda: requests.post(URL, json=payload, timeout=30).json())
+    return await asyncio.to_thread(lambda: sorted(body["results"]))
+'''
+    assert [(line, kind) for line, kind, *_ in observed(source)] == [(9, "share")]

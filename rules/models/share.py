@@ -2463,3 +2463,77 @@ class RawOpenAIClient:
         # ok: python.share.http-known-host
         request = urllib.request.Request(self._mirror_url, data=json.dumps({"messages": messages}).encode(), method="POST")
         return urllib.request.urlopen(request).read()
+
+
+# --- A research agent's retrievers and image generators (gpt-researcher's) ---------------------------------
+
+
+class BochaSearch:
+    def __init__(self, query):
+        self.query = query
+
+    def search(self, max_results=5):
+        data = {"query": self.query, "count": max_results}
+        # ruleid: python.share.http-known-host user.behavior recipient=Bocha
+        return requests.post("https://api.bochaai.com/v1/web-search", json=data, timeout=10).json()
+
+
+class PubMedCentralSearch:
+    def __init__(self, query):
+        self.query = query
+        self.base_search_url = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/esearch.fcgi"
+        self.base_fetch_url = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi"
+
+    def search(self, max_results=5):
+        # ruleid: python.share.http-known-host user.behavior recipient=NCBI
+        found = requests.get(self.base_search_url, params={"db": "pmc", "term": self.query}, timeout=10).json()
+        ids = found["esearchresult"]["idlist"]
+        # the articles' ids esearch returned: NCBI's own
+        # ok: python.share.http-known-host
+        return requests.get(self.base_fetch_url, params={"db": "pmc", "id": ",".join(ids)}, timeout=10)
+
+
+def arxiv_search(query):
+    import arxiv
+
+    # ruleid: python.share.arxiv user.behavior recipient=arXiv
+    return list(arxiv.Client().results(arxiv.Search(query=query, max_results=5)))
+
+
+def exa_search(query):
+    from exa_py import Exa
+
+    client = Exa(api_key=os.environ["EXA_API_KEY"])
+    # ruleid: python.share.exa user.behavior recipient=Exa
+    return client.search(query, num_results=5)
+
+
+def imagen(prompt: str):
+    from google import genai
+
+    client = genai.Client(api_key=os.environ["GOOGLE_API_KEY"])
+    # ruleid: python.share.gemini user.content recipient="Google Gemini"
+    return client.models.generate_images(model="imagen-4.0-generate-001", prompt=prompt)
+
+
+TEXT2IMG_URL = "https://modelslab.com/api/v6/images/text2img"
+FETCH_BASE_URL = "https://modelslab.com/api/v6/images/fetch"
+
+
+def modelslab_images(prompt: str, key: str):
+    # ruleid: python.share.http-known-host user.content recipient=ModelsLab
+    started = requests.post(TEXT2IMG_URL, json={"key": key, "prompt": prompt}, timeout=30).json()
+    # polling by the job's id: ModelsLab's own
+    # ok: python.share.http-known-host
+    return requests.post(f"{FETCH_BASE_URL}/{started['id']}", json={"key": key}, timeout=30)
+
+
+async def modelslab_fallback(prompt: str, key: str):
+    payload = {"key": key, "prompt": prompt}
+    # a request sent by a lambda handed to a thread, its result read on
+    # ruleid: python.share.http-known-host user.content recipient=ModelsLab
+    body = await asyncio.to_thread(lambda: requests.post(TEXT2IMG_URL, json=payload, timeout=30).json())
+    # a lambda that only reads a result sends nothing
+    # ok: python.share.http-known-host
+    ids = await asyncio.to_thread(lambda: sorted(body["output"]))
+    return ids

@@ -1944,11 +1944,18 @@ class FileAnalyzer:
         """Whether a lambda's body is a call of a method of an object the analysis tracks, held by a
         name of the enclosing scope (`lambda: tavily_client.search(query=query)` handed to
         `run_in_executor`, `asyncio.to_thread`): the call runs, with what it is given, where the lambda
-        is called. Its arguments may name the lambda's parameters (unknown)."""
+        is called. Its arguments may name the lambda's parameters (unknown). Also a module's function that
+        sends an HTTP request, its result read on (`lambda: requests.post(TEXT2IMG_URL, json=payload).json()`
+        handed to `asyncio.to_thread`): the request is sent where the lambda is called."""
+        while type(body) is ast.Call and type(body.func) is ast.Attribute and type(body.func.value) is ast.Call:
+            body = body.func.value  # `requests.post(...).json()`: the call whose result is read on
         if type(body) is not ast.Call or type(body.func) is not ast.Attribute or type(body.func.value) is not ast.Name:
             return False
         held = scope.lookup(body.func.value.id)
-        return held is not None and held.symbol is not None and "(" in held.symbol and self._tracked(held)
+        if held is not None and held.symbol is not None and "(" in held.symbol:
+            return self._tracked(held)
+        symbol = self.static_symbol(body.func, scope)
+        return symbol is not None and self.models.http_calls.get(symbol) is not None
 
     @staticmethod
     def _names_request(expr: ast.expr, scope: Scope) -> bool:
