@@ -132,16 +132,9 @@ def test_every_fixable_finding_is_fixed(fixed: Fixed) -> None:
     assert fixed.plan.problems == ()
 
 
-# The engine reads a dict key that names a category (`{"email": ...}`) as that category even
-# when the value is redacted (scanner/engine/analyzer.py, ast.Dict), so these stay reported.
-ENGINE_READS_DICT_KEYS = pytest.mark.xfail(strict=True, reason="the engine classifies dict keys over redacted values")
-
-
-@pytest.mark.parametrize(
-    "case",
-    [pytest.param(c, marks=ENGINE_READS_DICT_KEYS) if c in ("log_extra_dict.py", "log_percent_dict.py") else c
-     for c in CASES],
-)
+# A dict key that names a category (`{"email": ...}`) no longer names a redacted value
+# (`redact(user.email)`, scanner/engine/analyzer.py's `_counts`): the fixed dicts are clean too.
+@pytest.mark.parametrize("case", CASES)
 def test_round_trip_leaves_no_finding_of_a_fixed_kind(case: str, fixed: Fixed) -> None:
     assert [f"line {f.span.start_line} {f.rule_id}" for f in fixed.after.findings
             if f.path == f"app/{case}" and f.rule_id in FIXABLE_RULES] == []
@@ -155,7 +148,7 @@ def test_round_trip_keeps_what_fix_does_not_touch(fixed: Fixed) -> None:
     assert len(cookies) == 7
     assert all(c is not None and c.secure is True for _, c in cookies)
     logged = {c for o in fixed.after.observations if o.kind is Kind.LOG for c in o.categories}
-    assert logged == {"user.unique_id", "user.contact.email"}  # the ids, and the two dict keys above
+    assert logged == {"user.unique_id"}  # the ids
 
 
 @pytest.mark.parametrize(

@@ -3819,8 +3819,10 @@ _COUNTING_BUILTINS = frozenset({"len", "bool"})
 
 
 def _counts(node: ast.expr) -> bool:
-    """Whether a dict display's value is a count or a flag of something (`len(self.visited_urls)`,
-    `bool(email)`, `count_emails(...)`): its key names what was counted, not what the value holds."""
+    """Whether a dict display's value is a count, a flag or a redacted form of something
+    (`len(self.visited_urls)`, `bool(email)`, `count_emails(...)`, `redact(user.email)`: the builtins
+    above, or a callee the sanitising-name test knows): its key names what was counted or redacted,
+    not what the value holds."""
     if type(node) is not ast.Call:
         return False
     callee = sources.callee_name(node)
