@@ -26,3 +26,23 @@ def test_lines_text_gives_the_lines_ast_numbers(source: str) -> None:
 
 def test_lines_text_past_the_end_is_empty() -> None:
     assert Positions("a = 1\n").lines_text(5, 6) == ""
+
+
+@pytest.mark.parametrize("source", [
+    "name = user.email\nprint(name)\n",
+    "a = 1\r\nname = user.email\r\nprint(name)",
+    "a = 'é'\nname = user.email\nprint( 'ü', name)\n",
+    "a = 1\r\nname = 'ü'; user = name.email\r\nprint('ü', name, user)",
+])
+def test_spans_count_characters_from_one(source: str) -> None:
+    # an ASCII text's columns are its byte offsets plus one, its lines never split; any other's count
+    # the characters before the offset on the line (`ast` gives UTF-8 bytes)
+    positions = Positions(source)
+    lines = source.splitlines()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Name):
+            span = positions.span(node)
+            text = lines[node.lineno - 1]
+            chars = len(text.encode("utf-8")[:node.col_offset].decode("utf-8")) + 1
+            assert (span.start_line, span.start_column) == (node.lineno, chars)
+            assert text[span.start_column - 1:span.end_column - 1] == node.id

@@ -28,12 +28,15 @@ def lines_at(source: str, offsets: list[int]) -> list[int]:
 class Positions:
     """Converts `ast` node positions of one file to 1-based character spans."""
 
-    __slots__ = ("_source", "_split", "_ast_lines")
+    __slots__ = ("_source", "_split", "_ast_lines", "_ascii")
 
     def __init__(self, source: str) -> None:
         self._source = source
         self._split: list[str] | None = None
         self._ast_lines: list[str] | None = None
+        # an ASCII text (a flag `str` keeps: no scan) has a character per byte on every line, so its
+        # columns need no line: most files are ASCII, and their lines are then never split
+        self._ascii = source.isascii()
 
     @property
     def _lines(self) -> list[str]:
@@ -44,6 +47,8 @@ class Positions:
 
     def column(self, line: int, byte_offset: int) -> int:
         """The 1-based character column of a 0-based UTF-8 byte offset on a 1-based line."""
+        if self._ascii:
+            return byte_offset + 1
         if 1 <= line <= len(self._lines):
             text = self._lines[line - 1]
             if not text.isascii():
