@@ -3219,6 +3219,10 @@ class FileAnalyzer:
         `db = AppSQLAlchemy()` is `flask_sqlalchemy.SQLAlchemy()`), asked for instances only."""
         relevant = self.models.relevant
         found: dict[str, str] = {}
+        # `_reexported`'s commonest yes, tested first in line: a name bound to another name of the module's
+        # package tree (most of a project module's imports), which no other test need then be asked about
+        top = self.module.split(".", 1)[0]
+        inside = top + "." if top else None
         for name, value in self.module_scope.env.items():
             symbol = value.symbol
             if symbol is None:
@@ -3229,6 +3233,11 @@ class FileAnalyzer:
                     found[prefix + name] = instance
                     continue
                 symbol = sources.exported_instance(self, symbol)
+            if inside is not None and symbol.startswith(inside) and "(" not in symbol and symbol[:1] != "@":
+                qualified = prefix + name
+                if symbol != qualified:
+                    found[qualified] = symbol
+                    continue
             if relevant(symbol) or symbol == REQUEST or self._reexported(prefix + name, symbol) \
                     or symbol[-2:] == "()" and self.project_class(symbol[:-2]) or symbol in sources.PATH_ONLY_ROUTERS:
                 # an instance of a class another module of the project defines (`module_level_client =
