@@ -175,7 +175,7 @@ def _read_as_record(name: str, uses: Sequence[ast.AST]) -> bool:
     """Whether a loop's target is read as a mapping in `uses` (`name.get("email")`, `name["email"]`):
     what the loop goes through is a list of records, not a mapping's keys (which are strings)."""
     for use in uses:
-        for node in ast.walk(use):
+        for node in walk(use):
             if type(node) is ast.Subscript and type(node.value) is ast.Name and node.value.id == name \
                     and type(node.ctx) is ast.Load:
                 return True
@@ -1200,7 +1200,7 @@ class FileAnalyzer:
             return
         size = len(target.elts)
         picked: list[set[str]] = [set() for _ in target.elts]
-        for node in ast.walk(method):
+        for node in walk(method):
             if type(node) is not ast.Return or type(node.value) is not ast.Tuple or len(node.value.elts) != size:
                 continue
             for index, item in enumerate(node.value.elts):
@@ -1562,7 +1562,7 @@ class FileAnalyzer:
         """The first member of the request object `node` reads by its name (`request.data` in
         `json.loads(request.data)`, `req.get_json` in `req.get_json()`), where the read is located;
         None if it reads none. A look-up of names only: nothing else is evaluated."""
-        return next((inner for inner in ast.walk(node) if type(inner) is ast.Attribute and type(inner.value) is ast.Name
+        return next((inner for inner in walk(node) if type(inner) is ast.Attribute and type(inner.value) is ast.Name
                      and self.eval(inner.value, scope).symbol == REQUEST), None)
 
     def store_item(self, target: ast.Subscript, value: Value, scope: Scope) -> None:
@@ -2550,7 +2550,7 @@ class FileAnalyzer:
         if not urls:
             return
         bound = False
-        for node in ast.walk(init):
+        for node in walk(init):
             target, held = (node.targets[0], node.value) if isinstance(node, ast.Assign) and len(node.targets) == 1 \
                 else (node.target, node.value) if isinstance(node, ast.AnnAssign) else (None, None)
             if isinstance(held, ast.Call) and isinstance(held.func, ast.Attribute) and held.func.attr in ("rstrip", "strip"):
@@ -3781,7 +3781,7 @@ def _capwords_names(tree: ast.Module) -> tuple[str, ...]:
     with such an import."""
     found: tuple[str, ...] | None = getattr(tree, _CAPWORDS, None)
     if found is None:
-        found = tuple(sorted({n.id for n in ast.walk(tree) if type(n) is ast.Name and type(n.ctx) is ast.Load
+        found = tuple(sorted({n.id for n in walk(tree) if type(n) is ast.Name and type(n.ctx) is ast.Load
                               and n.id[:1].isupper() and not n.id.isupper()}))
         setattr(tree, _CAPWORDS, found)
     return found
@@ -3879,7 +3879,7 @@ def _message_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef,
         return frozenset(), frozenset()
     allowed: set[int] = set()  # the ids of the loads that are a message or a test
     passed: set[int] = set()  # the ids of the loads passed on whole (a relay's other reads)
-    for node in ast.walk(func):
+    for node in walk(func):
         if type(node) is ast.Call and node.args and sources.callee_name(node) in LOG_METHODS:
             first = node.args[0]
             if type(first) is ast.Name and first.id in candidates:
@@ -3887,7 +3887,7 @@ def _message_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef,
             elif relayed:
                 for name in relayed:
                     if _whole_message(first, name):
-                        allowed.update(id(n) for n in ast.walk(first) if type(n) is ast.Name and n.id == name)
+                        allowed.update(id(n) for n in walk(first) if type(n) is ast.Name and n.id == name)
         elif type(node) in (ast.If, ast.IfExp, ast.While):
             test = node.test  # type: ignore[attr-defined]
             if type(test) is ast.UnaryOp and type(test.op) is ast.Not:
@@ -3903,7 +3903,7 @@ def _message_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef,
                 passed.update(id(k.value) for k in node.keywords if type(k.value) is ast.Name)
             elif type(node) is ast.Dict:
                 passed.update(id(v) for v in node.values if type(v) is ast.Name)
-    for node in ast.walk(func):
+    for node in walk(func):
         if type(node) is not ast.Name:
             continue
         if node.id in candidates and (type(node.ctx) is ast.Store or id(node) not in allowed):

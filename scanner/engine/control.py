@@ -33,6 +33,7 @@ import ast
 from collections.abc import Iterator
 
 from scanner.engine.sources import own_nodes
+from scanner.engine.walk import walk
 
 # A comparison operator that tests a value against options: equal to one, one of several.
 _OPTION_TESTS = (ast.Eq, ast.NotEq, ast.In, ast.NotIn)
@@ -150,7 +151,7 @@ def control_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str
             else:
                 stores[node.id] = stores.get(node.id, 0) + 1
         elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            nested.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name))
+            nested.update(n.id for n in walk(node) if isinstance(n, ast.Name))
         elif isinstance(node, (ast.Global, ast.Nonlocal)):
             nested.update(node.names)
     parameters = {a.arg for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)}

@@ -387,7 +387,7 @@ def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Valu
     read: list[tuple[str, str]] = []
     elements: set[str] = set()  # `member` of `for member in members` and `[m.get("email") for m in members]`
     for stmt in block[start:]:
-        for sub in ast.walk(stmt):
+        for sub in walk(stmt):
             if isinstance(sub, ast.Subscript):
                 base, key = sub.value, sub.slice
             elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "get" and sub.args:
@@ -530,14 +530,14 @@ _CONTENT_ONLY = frozenset({CONTENT})
 def _reads_console(func: ast.FunctionDef | ast.AsyncFunctionDef, functions: dict[str, ast.stmt]) -> bool:
     """Whether `func` calls `input()` or `getpass()`, itself or through a module function of its file
     that does (pretalx's `prompt_nonempty(prompt)`)."""
-    for sub in ast.walk(func):
+    for sub in walk(func):
         if type(sub) is ast.Call:
             name = callee_name(sub)
             if name in _CONSOLE_READERS:
                 return True
             helper = functions.get(name) if type(sub.func) is ast.Name and name else None
             if helper is not None and any(type(inner) is ast.Call and callee_name(inner) in _CONSOLE_READERS
-                                          for inner in ast.walk(helper)):
+                                          for inner in walk(helper)):
                 return True
     return False
 
@@ -778,7 +778,7 @@ def _spread_keys(an: FileAnalyzer, node: ast.Call, kwargs: list[tuple[str | None
     spreads = {k.value.id: value for k, (_, value) in zip(node.keywords, kwargs)
                if k.arg is None and isinstance(k.value, ast.Name)}
     found: list[tuple[str | None, Value]] = []
-    for stmt in ast.walk(func):
+    for stmt in walk(func):
         if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1 or stmt.lineno >= node.lineno:
             continue
         target = stmt.targets[0]
@@ -1384,7 +1384,7 @@ def sentry_processors(tree: ast.Module) -> dict[str, int]:
         event = _parameters(func)[found[func.name]] if found[func.name] < len(_parameters(func)) else None
         if event is None:
             continue
-        for node in ast.walk(func):
+        for node in walk(func):
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in functions \
                     and node.func.id not in found:
                 for index, arg in enumerate(node.args):
@@ -1410,8 +1410,8 @@ def _returned_functions(factory: str, functions: dict[str, ast.FunctionDef | ast
     func = functions.get(factory)
     if func is None:
         return set()
-    nested = {n.name for n in ast.walk(func) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not func}
-    return {n.value.id for n in ast.walk(func)
+    nested = {n.name for n in walk(func) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n is not func}
+    return {n.value.id for n in walk(func)
             if isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id in nested}
 
 

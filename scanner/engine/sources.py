@@ -401,7 +401,7 @@ def _follow_passed(found: dict[str, dict[str, str]], defs: Mapping[str, ast.Func
     while work:
         caller = work.pop()
         held = found[key(caller)]
-        for call in (n for n in ast.walk(defs[caller]) if isinstance(n, ast.Call)):
+        for call in (n for n in walk(defs[caller]) if isinstance(n, ast.Call)):
             name = callee(call)
             target = defs.get(name) if name is not None else None
             if target is None or target.name == caller:
@@ -642,7 +642,7 @@ def _reads_scope(scope: Scope) -> bool:
     it reads is an authorization request. Walked only for a key of OIDC_PARAMETERS (few reads)."""
     enclosing = enclosing_function(scope)
     return enclosing is not None and any(isinstance(node, ast.Constant) and node.value == "scope"
-                                         for node in ast.walk(enclosing[0]))
+                                         for node in walk(enclosing[0]))
 
 
 # The WSGI environ's key for the request body's input stream (PEP 3333), and the request members
@@ -1208,7 +1208,7 @@ def _given_dicts(an: FileAnalyzer, call: ast.Call, given: ast.expr | None, scope
     if not isinstance(given, ast.Name):
         return []
     holder: ast.FunctionDef | ast.AsyncFunctionDef | None = None
-    for node in ast.walk(an.tree):
+    for node in walk(an.tree):
         # the innermost: functions nest, so the last to start is inside the others
         if isinstance(node, _FUNCTIONS) and node.lineno <= call.lineno <= (node.end_lineno or node.lineno) \
                 and (holder is None or node.lineno >= holder.lineno):
@@ -1672,7 +1672,7 @@ def values_only_compared(name: str, uses: Sequence[ast.AST]) -> bool:
     compared: set[int] = set()
     loaded: list[ast.Name] = []
     for root in uses:
-        for node in ast.walk(root):
+        for node in walk(root):
             if type(node) is ast.Name and node.id == name and type(node.ctx) is ast.Load:
                 loaded.append(node)
             elif type(node) is ast.Compare:
@@ -1911,7 +1911,7 @@ def _bound_alternative(node: ast.IfExp | ast.BoolOp) -> ast.expr:
 
 def _preview_of(node: ast.expr, name: str) -> bool:
     """Whether `node` is an f-string whose every name read is `name` (`f"{data[:50]}..."`)."""
-    return type(node) is ast.JoinedStr and all(n.id == name for n in ast.walk(node) if type(n) is ast.Name)
+    return type(node) is ast.JoinedStr and all(n.id == name for n in walk(node) if type(n) is ast.Name)
 
 
 def _framework_member(an: FileAnalyzer, symbol: str) -> bool:
@@ -2148,7 +2148,7 @@ def _exchanges_code(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionD
         setattr(an.tree, _NAMES_GRANT, named)
     if not named:
         return None
-    return "oauth" if any(type(node) is ast.Constant and node.value == _CODE_GRANT for node in ast.walk(func)) else None
+    return "oauth" if any(type(node) is ast.Constant and node.value == _CODE_GRANT for node in walk(func)) else None
 
 
 _NAMES_GRANT = "_policyscan_names_code_grant"
@@ -2647,7 +2647,7 @@ def _scalar_annotation(node: ast.expr | None) -> bool:
 def _mentions(node: ast.expr | None, symbols: frozenset[str], an: FileAnalyzer, scope: Scope) -> bool:
     if node is None:
         return False
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if isinstance(sub, (ast.Name, ast.Attribute)) and an.static_symbol(sub, scope) in symbols:
             return True
     return False
@@ -2660,7 +2660,7 @@ def response_model_names(tree: ast.Module, source: str) -> set[str]:
     response decorator names, but those the module also reads a request with (`_answered_schemas`)."""
     names: set[str] = set()
     if "response_model" in source:  # most modules: no walk at all
-        for node in ast.walk(tree):
+        for node in walk(tree):
             if isinstance(node, ast.keyword) and node.arg == "response_model":
                 _add_last_names(node.value, names)
         if names:
@@ -2698,7 +2698,7 @@ def _answered_schemas(tree: ast.Module) -> list[tuple[ast.expr, ast.expr]]:
     module also reads a request with. Only called where the source holds such a decorator."""
     answered: list[tuple[ast.expr, ast.expr]] = []
     requested: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         for decorator in node.decorator_list:
@@ -2747,7 +2747,7 @@ def _schema_class(node: ast.expr) -> ast.expr:
 def _add_last_names(node: ast.expr, names: set[str]) -> None:
     """Add to `names` the last name of every name and dotted name `node` mentions (`list[api.User]`
     -> list, User, api)."""
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if isinstance(sub, ast.Name):
             names.add(sub.id)
         elif isinstance(sub, ast.Attribute):
@@ -2763,7 +2763,7 @@ def _route_parameter_types(tree: ast.Module) -> frozenset[str]:
     (`@router.post("/Users", response_model=SCIMUser)` taking `user: SCIMUser = Body(...)`) is what
     the person sends too, not only what the service sends back."""
     names: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or not any(
                 isinstance(d, ast.Call) and any(k.arg == "response_model" for k in d.keywords) for d in node.decorator_list):
             continue
@@ -2772,7 +2772,7 @@ def _route_parameter_types(tree: ast.Module) -> frozenset[str]:
             if isinstance(default, ast.Call) and _annotation_name(default.func) in _DEPENDENCY_MARKERS:
                 continue  # `user: UserModel = Depends(get_current_user)`: the signed-in user, not a body
             if arg.annotation is not None and not any(
-                    isinstance(c, ast.Call) and _annotation_name(c.func) in _DEPENDENCY_MARKERS for c in ast.walk(arg.annotation)):
+                    isinstance(c, ast.Call) and _annotation_name(c.func) in _DEPENDENCY_MARKERS for c in walk(arg.annotation)):
                 _add_last_names(arg.annotation, names)
     return frozenset(names)
 
@@ -2783,9 +2783,9 @@ def response_model_symbols(an: FileAnalyzer) -> frozenset[str]:
     response decorator answers with (`@blp.response(200, UserSchema)`, see `_answered_schemas`)."""
     symbols: set[str] = set()
     if "response_model" in an.source:
-        for node in ast.walk(an.tree):
+        for node in walk(an.tree):
             if isinstance(node, ast.keyword) and node.arg == "response_model":
-                for sub in ast.walk(node.value):
+                for sub in walk(node.value):
                     if isinstance(sub, (ast.Name, ast.Attribute)):
                         _add_symbol(an, sub, symbols)
         if symbols:
@@ -3349,7 +3349,7 @@ def _passed_classes(an: FileAnalyzer, passed: dict[str, list[int]]) -> Iterator[
         if passed.get(func.name):
             params = [arg.arg for arg in named_parameters(func.args)]
             names[func.name] = [params[i] for i in passed[func.name]]
-    for node in ast.walk(an.tree):
+    for node in walk(an.tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names:
             wanted = names[node.func.id]
             for index in passed[node.func.id]:
@@ -4036,7 +4036,7 @@ def _writes_its_table(node: ast.ClassDef) -> bool:
     for stmt in node.body:
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        for sub in ast.walk(stmt):
+        for sub in walk(stmt):
             if type(sub) is ast.Constant and type(sub.value) is str and _sql_write(sub.value):
                 return True
     return False
@@ -5222,7 +5222,7 @@ def _imported_schema(an: FileAnalyzer, annotation: ast.expr, scope: Scope) -> bo
     """Whether an annotation names a schema class of another module of the project
     (`access_token: Token | None` with Token a Django model): the field holds or refers to
     that record, whose own fields are the collects."""
-    for sub in ast.walk(annotation):
+    for sub in walk(annotation):
         if isinstance(sub, (ast.Name, ast.Attribute)) and isinstance(getattr(sub, "ctx", None), ast.Load):
             symbol = an.static_symbol(sub, scope)
             if symbol is None or "." not in symbol or symbol.startswith("@"):
@@ -5956,7 +5956,7 @@ def _natural_key(an: FileAnalyzer, call: ast.Call) -> bool:
 def _annotated_response_only(an: FileAnalyzer, annotation: ast.expr, scope: Scope) -> bool:
     """Whether an `Annotated[T, ...]` field type carries metadata saying the field is only sent
     back (`Annotated[str | None, Mutability.read_only]`), outside `T` or inside it (`Annotated[...] | None`)."""
-    for sub in ast.walk(annotation):
+    for sub in walk(annotation):
         if isinstance(sub, ast.Subscript) and isinstance(sub.slice, ast.Tuple) and len(sub.slice.elts) > 1 \
                 and _annotation_name(sub.value) == "Annotated":
             if any(isinstance(meta, ast.Attribute) and an.static_symbol(meta, scope) in an.models.response_only_annotations
@@ -5974,7 +5974,7 @@ def _response_only(an: FileAnalyzer, call: ast.Call) -> bool:
 
 def _names_in(node: ast.expr) -> list[str]:
     names: list[str] = []
-    for sub in ast.walk(node):
+    for sub in walk(node):
         if isinstance(sub, ast.Name):
             names.append(sub.id)
         elif isinstance(sub, ast.Attribute):
@@ -6019,7 +6019,7 @@ def _descriptor_names(loop: ast.For | ast.AsyncFor) -> set[str]:
     assert isinstance(loop.target, ast.Name)
     item = loop.target.id
     found = {item}
-    for node in ast.walk(loop):
+    for node in walk(loop):
         if not isinstance(node, ast.Assign) or len(node.targets) != 1:
             continue
         target, value = node.targets[0], node.value
@@ -6048,7 +6048,7 @@ def _reads_by_descriptor(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunc
     first: only a loop holding one has the function walked for what it binds to the request."""
     keys = _descriptor_names(loop)
     containers: list[ast.expr] = []
-    for node in ast.walk(loop):
+    for node in walk(loop):
         if isinstance(node, ast.Subscript):
             if isinstance(node.ctx, ast.Load) and _is_name_in(node.slice, keys):
                 containers.append(node.value)
@@ -6094,7 +6094,7 @@ def _request_names(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDe
     """The names `func` binds to the request's data (`body = request.get_json()`) or to a list it
     appends such data to (`sources.append(getattr(request, name))`)."""
     held: set[str] = set()
-    for node in ast.walk(func):
+    for node in walk(func):
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name) \
                 and _holds_request(an, node.value, held, outer):
             held.add(node.targets[0].id)
