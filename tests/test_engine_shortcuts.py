@@ -641,3 +641,30 @@ def test_walk_skips_a_field_left_unset_as_ast_walk_does() -> None:
     built = ast.Call(func=ast.Name(id="f"), args=[ast.Constant(1)])  # no `keywords`, no positions
     assert [type(node) for node in walk(built)] == [type(node) for node in ast.walk(built)] \
         == [ast.Call, ast.Name, ast.Constant]  # a Name built without its `ctx` has none
+
+
+def _own_nodes_by_iter_child_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.AST]:
+    """`sources.own_nodes` as it was written with `ast.iter_child_nodes`: what it must still give."""
+    found: list[ast.AST] = []
+    stack: list[ast.AST] = list(reversed(func.body))
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+    return found
+
+
+@pytest.mark.parametrize("module", ["scanner/engine/sources.py", "scanner/engine/analyzer.py", "tests/test_engine_shortcuts.py"])
+def test_own_nodes_gives_the_nodes_of_iter_child_nodes_in_its_order(module: str) -> None:
+    # the fields read in place give the same nodes in the same order, nested definitions not entered
+    from pathlib import Path
+
+    from scanner.engine.sources import own_nodes
+
+    tree = ast.parse(Path(module).read_text(encoding="utf-8"))
+    functions = [n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    assert functions
+    for function in functions:
+        assert [id(node) for node in own_nodes(function)] == [id(node) for node in _own_nodes_by_iter_child_nodes(function)]

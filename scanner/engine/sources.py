@@ -1072,9 +1072,29 @@ def own_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]
     while stack:
         node = stack.pop()
         yield node
-        if isinstance(node, (*_FUNCTIONS, ast.Lambda, ast.ClassDef)):
+        if isinstance(node, _OWN_ENDS):
             continue
-        stack.extend(reversed(list(ast.iter_child_nodes(node))))
+        # `ast.iter_child_nodes`' children, read from the fields in place (its two generators a node cost
+        # more than the walk), pushed last first so that they come out in its order
+        children: list[ast.AST] = []
+        for name in node._fields:
+            try:
+                value = getattr(node, name)
+            except AttributeError:  # a field left unset (a node built by hand), as `ast.iter_fields` skips it
+                continue
+            if isinstance(value, ast.AST):
+                children.append(value)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        children.append(item)
+        if children:
+            children.reverse()
+            stack.extend(children)
+
+
+# The nodes `own_nodes` does not enter: definitions of their own.
+_OWN_ENDS = (*_FUNCTIONS, ast.Lambda, ast.ClassDef)
 
 
 # The fields of a statement that hold statements (or handlers and cases, which hold them), in the
