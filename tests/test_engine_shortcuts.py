@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 import textwrap
 from collections.abc import Callable
@@ -668,3 +669,34 @@ def test_own_nodes_gives_the_nodes_of_iter_child_nodes_in_its_order(module: str)
     assert functions
     for function in functions:
         assert [id(node) for node in own_nodes(function)] == [id(node) for node in _own_nodes_by_iter_child_nodes(function)]
+
+
+def _calls_on_by_recursion(node: ast.AST, lines: list[int]) -> list[ast.Call]:
+    """`sources._calls_on` as it was written, a recursion of generators: what it must still give."""
+    found: list[ast.Call] = []
+    for child in ast.iter_child_nodes(node):
+        start = getattr(child, "lineno", None)
+        if start is not None:
+            first = bisect.bisect_left(lines, start)
+            if first == len(lines) or lines[first] > (getattr(child, "end_lineno", None) or start):
+                continue
+        if isinstance(child, ast.Call):
+            found.append(child)
+        found.extend(_calls_on_by_recursion(child, lines))
+    return found
+
+
+@pytest.mark.parametrize("module", ["scanner/engine/sources.py", "scanner/engine/analyzer.py", "tests/test_engine_shortcuts.py"])
+def test_calls_on_gives_the_calls_of_the_recursion_in_its_order(module: str) -> None:
+    from pathlib import Path
+
+    from scanner.engine.sources import _calls_on
+
+    source = Path(module).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    count = source.count("\n") + 1
+    for lines in ([], [1], list(range(1, count, 7)), list(range(1, count, 97)), list(range(1, count + 1))):
+        assert [id(c) for c in _calls_on(tree, lines)] == [id(c) for c in _calls_on_by_recursion(tree, lines)]
+    function = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and len(n.body) > 3)
+    lines = list(range(function.lineno, (function.end_lineno or function.lineno) + 1, 3))
+    assert [id(c) for c in _calls_on(function, lines)] == [id(c) for c in _calls_on_by_recursion(function, lines)]

@@ -3445,16 +3445,38 @@ def command_line_module(an: FileAnalyzer) -> bool:
 
 def _calls_on(node: ast.AST, lines: list[int]) -> Iterator[ast.Call]:
     """The calls under `node` on or around `lines` (ascending): the parts of the tree spanning none of
-    them are not walked."""
-    for child in ast.iter_child_nodes(node):
-        start = getattr(child, "lineno", None)
-        if start is not None:
-            first = bisect.bisect_left(lines, start)
-            if first == len(lines) or lines[first] > (getattr(child, "end_lineno", None) or start):
+    them are not walked. Depth first, each node before the nodes under it and after its elder siblings' (a
+    recursion of generators in that order passed each call up through every level): by a stack of the
+    nodes to test, a node's children, as `ast.iter_child_nodes` gives them, pushed last first."""
+    count = len(lines)
+    stack: list[ast.AST] = [node]
+    tested = False  # `node` itself is not tested, only what is under it
+    while stack:
+        child = stack.pop()
+        if tested:
+            start = getattr(child, "lineno", None)
+            if start is not None:
+                first = bisect.bisect_left(lines, start)
+                if first == count or lines[first] > (getattr(child, "end_lineno", None) or start):
+                    continue
+            if isinstance(child, ast.Call):
+                yield child
+        tested = True
+        children: list[ast.AST] = []
+        for name in child._fields:
+            try:
+                value = getattr(child, name)
+            except AttributeError:  # a field left unset, as `ast.iter_fields` skips it
                 continue
-        if isinstance(child, ast.Call):
-            yield child
-        yield from _calls_on(child, lines)
+            if isinstance(value, ast.AST):
+                children.append(value)
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        children.append(item)
+        if children:
+            children.reverse()
+            stack.extend(children)
 
 
 def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
