@@ -224,6 +224,10 @@ class PendingBody:
     """Bound in a `try` body whose handlers are running: a body one binds to the same name is its
     fallback (`try: body = request.json ...` / `except ...: body = request.body`), and what uses the
     name afterwards may hold either: both are kept, whatever keys were read from the first."""
+    unpacked: bool = False
+    """Unpacked from a helper's tuple with what the caller asked for (`data, user, err = await
+    self.get_user_request_info(request)`, `FunctionSummary.body_item`): not taken by being bound (`_`,
+    or a name never read), only by a use: its keys read, or it used whole (then taken where bound)."""
     parts: tuple[ast.expr, ...] = ()
     """The request members read by the alternatives of the bound value, each on its own line (`data =
     request.form if request.form else json.loads(` / `request.data)`): two reads of two members,
@@ -295,6 +299,9 @@ class Scope:
     function_aliases: Mapping[str, set[str]]
     """Names bound to functions of the file (`func = charge_webhook` in one branch, `func = source_webhook`
     in another): a call through the name may reach each of them."""
+    body_items: list[tuple[int, int, Value]] | tuple[()]
+    """The request bodies the function returns as an item of a tuple display (`return data, user, err`
+    with `data` bound to the request's decoded body): (the item's position, the tuple's length, the body)."""
     filled: Mapping[str, Value]
     """Local names of lists and tables personal data was put into so far (`rows.append(row)`,
     `table.add_row("Email", data["email"])`), with that data: what the container shows rendered whole
@@ -323,6 +330,7 @@ class Scope:
         self.param_loops = ()
         self.function_aliases = _NO_ALIASES
         self.filled = _NO_FILLED
+        self.body_items = ()
 
     def pend(self, name: str, body: PendingBody) -> None:
         """Record a request body bound to `name` (replacing one bound before)."""
@@ -396,6 +404,7 @@ class FileAnalyzer:
     # however many there are; an attribute added to __init__ must be named here too.
     __slots__ = (
         "_attribute_bindings",
+        "_called_body_item",
         "prefix_data",
         "group_reads",
         "declared_fields",
@@ -505,6 +514,9 @@ class FileAnalyzer:
         self.request_attributes: set[str] = set()
         """Attributes this module sets on the request object from request data."""
         self._attribute_bindings = False
+        # the last call evaluated of a function returning a request body as a tuple's item, with that
+        # item (`FunctionSummary.body_item`): an assignment unpacking that call's result right after
+        self._called_body_item: tuple[ast.Call, tuple[int, int, Value]] | None = None
         """True once some `name.attr = data` was bound (only then are attribute reads looked up)."""
         self.group_reads: set[ast.expr] = set()
         """Key reads being evaluated as the group of a nested key (`data["secret"]` in
@@ -1049,8 +1061,10 @@ class FileAnalyzer:
         descriptors = names.index(looped) - shift if looped is not None and looped in names[shift:] else None
         decodes = frozenset(names.index(name) - shift for name in decoded if name in names[shift:]) \
             if decoded else frozenset()
+        body_item = _body_item(func.name, scope.body_items) if scope.body_items else None
         if plain and not log_params and not log_sites and not return_params and keyed is None and not scope.cookie_params \
-                and not scope.cookie_rule and rebuilds is None and http_url is None and not decodes and descriptors is None:
+                and not scope.cookie_rule and rebuilds is None and http_url is None and not decodes and descriptors is None \
+                and body_item is None:
             # a summary that says nothing but the parameters' names (most functions): one shared per
             # names, as the frozen class's generated __init__ costs more than the analysis of a short body
             trivial = _TRIVIAL_SUMMARIES.get(param_names)
@@ -1074,6 +1088,7 @@ class FileAnalyzer:
             log_sites=log_sites,
             decodes=decodes,
             descriptors=descriptors,
+            body_item=body_item,
         )
 
     def _log_sites(self, side_logs: Mapping[int, list[sinks.SideLog]], shift: int,
@@ -1120,7 +1135,7 @@ class FileAnalyzer:
         if not scope.pending:
             return  # most scopes bind none
         for pending in scope.pending.values():
-            if not pending.key_read or pending.used_whole and not self._taken_inside(pending.node):
+            if not (pending.key_read or pending.unpacked) or pending.used_whole and not self._taken_inside(pending.node):
                 for body in (*pending.earlier, pending):
                     if body is pending or not body.key_read or body.used_whole or pending.used_whole:
                         # a fallback's `try` binding read key by key is taken only by a later whole use
@@ -1247,7 +1262,26 @@ class FileAnalyzer:
                 # rule's); not a body decoded again from the raw body read before (`return json.loads(body)`),
                 # nor what another function returns (`return _query_resources(...)`)
                 sources.taken_whole(self, stmt.value, value)
+            elif type(stmt.value) is ast.Tuple:
+                self._returned_body_item(stmt.value, scope)
             scope.add_return(value)
+
+    def _returned_body_item(self, returned: ast.Tuple, scope: Scope) -> None:
+        """Record the request body a `return` gives as an item of a tuple (`return data, user, err`,
+        `data = await self.get_data(request)` above): its callers that unpack the tuple hold the body
+        under the name at that position (`FunctionSummary.body_item`). Only a name's item is looked at
+        (read from the scope, not evaluated again): a body is bound to a name before it is returned
+        with other things, and a name bound to something else from the request (a user looked up, an
+        id validated) holds no body role."""
+        for position, item in enumerate(returned.elts):
+            if type(item) is ast.Name:
+                value = self.eval(item, scope)
+                if value.role in sources.BODY_ROLES and sources.is_request_container(value):
+                    found = (position, len(returned.elts), value)
+                    if isinstance(scope.body_items, list):
+                        scope.body_items.append(found)
+                    else:
+                        scope.body_items = [found]
 
     def _exec_if(self, stmt: ast.If | ast.While, scope: Scope) -> None:
         mark = len(self.observations)
@@ -1506,6 +1540,8 @@ class FileAnalyzer:
                     scope.unpend(target.id)
             scope.env[target.id] = bound
         elif type(target) is ast.Tuple or type(target) is ast.List:
+            if self._called_body_item is not None and self._unpacked_body(target, value_node, value, scope, stmt):
+                return
             element = self.element_of(value)
             if value.shape is not None and isinstance(target, ast.Tuple) and "://" in value.shape.partition(HOLE)[0]:
                 # unpacking a tuple that holds one URL the code names (`api_key, api_url = credentials()`):
@@ -1544,6 +1580,32 @@ class FileAnalyzer:
                 else:
                     if key in scope.pending:
                         scope.unpend(key)
+
+    def _unpacked_body(self, target: ast.Tuple | ast.List, value_node: ast.expr, value: Value, scope: Scope,
+                       stmt: ast.stmt) -> bool:
+        """Unpack the result of a call of a function that returns the request's body as a tuple's item
+        (`data, user, err = await self.get_user_request_info(request)`): the target at the body's
+        position is bound to the body, as a name bound to a helper's returned body is (its key reads
+        are field reads, or it is taken whole), the others to the rest of the result's data. False
+        (nothing bound) when `value_node` is not that call or the targets are not the tuple's items
+        one by one."""
+        assert self._called_body_item is not None  # the caller tests it first
+        called, item = self._called_body_item
+        call = value_node.value if type(value_node) is ast.Await else value_node
+        if call is not called:
+            return False
+        self._called_body_item = None
+        position, length, body = item
+        if len(target.elts) != length or any(type(elt) is ast.Starred for elt in target.elts):
+            return False
+        element = self.element_of(value)
+        for index, elt in enumerate(target.elts):
+            self.assign(elt, body if index == position else element, value_node, scope, stmt)
+        named = target.elts[position]
+        pending = scope.pending.get(named.id) if type(named) is ast.Name else None
+        if pending is not None and pending.value is body:
+            pending.unpacked = True  # it came with what the caller asked for: taken only by a use
+        return True
 
     def _alternative_reads(self, node: ast.expr, scope: Scope) -> tuple[ast.expr, ...]:
         """The request members the alternatives of a bound body read, when several read one on
@@ -2231,7 +2293,7 @@ class FileAnalyzer:
         if pending is None:
             return False
         bound = pending.node.value if isinstance(pending.node, ast.Await) else pending.node
-        if not (isinstance(bound, ast.Call) and bound.args and isinstance(bound.args[0], ast.Name)):
+        if pending.unpacked or not (isinstance(bound, ast.Call) and bound.args and isinstance(bound.args[0], ast.Name)):
             pending.used_whole = True
         return True
 
@@ -2459,6 +2521,8 @@ class FileAnalyzer:
             if unused:
                 return NOTHING
             result = summary.result(args, kwargs)
+            if summary.body_item is not None:
+                self._called_body_item = (node, summary.body_item)
             if given_data and not (result.categories or result.params) and _extracts(node):
                 # `extract_entities(text)` whose body the analysis cannot follow (a parser, a model)
                 return self._propagate(node, None, None, None, args, kwargs)
@@ -4123,6 +4187,19 @@ def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
             bound.update((alias.asname or alias.name).split(".", 1)[0] for alias in node.names)
     return read - bound - _BUILTIN_NAMES
+
+
+def _body_item(function: str, items: Sequence[tuple[int, int, Value]]) -> tuple[int, int, Value] | None:
+    """`FunctionSummary.body_item` of a function whose `return`s give a request body as a tuple's item
+    (`Scope.body_items`): the position and length, when every such `return` agrees on them, and the
+    body as the request's data the function returns (as `sources.returned_container` names one it
+    returns alone: its callers read keys of it or take it whole). None when they disagree."""
+    position, length = items[0][0], items[0][1]
+    if any(item[0] != position or item[1] != length for item in items):
+        return None
+    data = union([item[2] for item in items])
+    return position, length, Value(symbol=f"{REQUEST}.{function}()", role="fields", categories=data.categories,
+                                   steps=data.steps, reasons=data.reasons)
 
 
 def _returned_url(returns: Sequence[Value]) -> str | None:

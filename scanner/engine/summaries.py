@@ -116,6 +116,11 @@ class FunctionSummary:
     """The parameters the function builds a class from a request's decoded payload with (`def
     validate_request_body(SchemaClass): return SchemaClass.model_validate(request.get_json())`): the
     class a caller passes there receives data, as one named in a decoder's call does."""
+    body_item: tuple[int, int, Value] | None = None
+    """The request body the function returns as an item of a tuple (`return data, user, err`, `data`
+    the decoded body): (its position, the tuple's length, the body). A caller that unpacks the call's
+    result into as many targets (`data, user, err = await self.get_user_request_info(request)`) holds
+    the body under the target at that position: its key reads are field reads there."""
     descriptors: int | None = None
     """The parameter holding a list of request-field descriptors whose names the function reads from
     the request (`get_args(self, descriptors)` looping `for descriptor in descriptors`, taking each
@@ -435,7 +440,7 @@ def _gives(function: FunctionSummary) -> bool:
     """A function whose calls return something of its own: every caller uses it (USE_FUNCTION)."""
     return bool(function.returns.categories or function.returns.symbol or function.returns.shape
                 or function.keyed or function.cookie_params or function.http_url is not None or function.decodes
-                or function.descriptors is not None)
+                or function.descriptors is not None or function.body_item is not None)
 
 
 def _passes(function: FunctionSummary) -> bool:
@@ -468,7 +473,14 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
             returns.reasons, tuple(sorted(returns.params)), returns.keyed, tuple(sorted(summary.log_params.items())),
             summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.cookie_params,
             summary.cookie_rule, summary.rebuilds, _sites_key(summary.log_sites) if summary.log_sites else (),
-            tuple(sorted(summary.decodes)), summary.descriptors)
+            tuple(sorted(summary.decodes)), summary.descriptors,
+            _item_key(summary.body_item) if summary.body_item is not None else None)
+
+
+def _item_key(item: tuple[int, int, Value]) -> tuple[object, ...]:
+    """`body_item` as plain values (the body's categories sorted, its steps and reasons shown in reports)."""
+    position, length, body = item
+    return position, length, body.symbol, tuple(sorted(body.categories)), body.steps, body.reasons
 
 
 def _sites_key(log_sites: Mapping[int, tuple[LogSite, ...]]) -> tuple[object, ...]:
