@@ -33,7 +33,7 @@ from scanner.engine.summaries import (
     USE_RESPONSE,
 )
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value, const_value, symbol_value_of, union
-from scanner.engine.walk import walk
+from scanner.engine.walk import push_children, walk
 from scanner.model import Cookie, Kind
 from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable, matches_any
 
@@ -1074,23 +1074,8 @@ def own_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]
         yield node
         if isinstance(node, _OWN_ENDS):
             continue
-        # `ast.iter_child_nodes`' children, read from the fields in place (its two generators a node cost
-        # more than the walk), pushed last first so that they come out in its order
-        children: list[ast.AST] = []
-        for name in node._fields:
-            try:
-                value = getattr(node, name)
-            except AttributeError:  # a field left unset (a node built by hand), as `ast.iter_fields` skips it
-                continue
-            if isinstance(value, ast.AST):
-                children.append(value)
-            elif isinstance(value, list):
-                for item in value:
-                    if isinstance(item, ast.AST):
-                        children.append(item)
-        if children:
-            children.reverse()
-            stack.extend(children)
+        # `ast.iter_child_nodes`' children without its two generators a node (they cost more than the walk)
+        push_children(node, stack)
 
 
 # The nodes `own_nodes` does not enter: definitions of their own.
@@ -3462,21 +3447,7 @@ def _calls_on(node: ast.AST, lines: list[int]) -> Iterator[ast.Call]:
             if isinstance(child, ast.Call):
                 yield child
         tested = True
-        children: list[ast.AST] = []
-        for name in child._fields:
-            try:
-                value = getattr(child, name)
-            except AttributeError:  # a field left unset, as `ast.iter_fields` skips it
-                continue
-            if isinstance(value, ast.AST):
-                children.append(value)
-            elif isinstance(value, list):
-                for item in value:
-                    if isinstance(item, ast.AST):
-                        children.append(item)
-        if children:
-            children.reverse()
-            stack.extend(children)
+        push_children(child, stack)
 
 
 def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:

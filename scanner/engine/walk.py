@@ -26,3 +26,24 @@ def walk(node: AST) -> Iterator[AST]:
                     if isinstance(item, AST):
                         todo.append(item)
         yield current
+
+
+def push_children(node: AST, stack: list[AST]) -> None:
+    """Push `node`'s children on `stack` last first, so that popping gives them in
+    `ast.iter_child_nodes`' order: for the depth-first walks that keep their own stack (a node's
+    children read from its fields in place, no generator per node)."""
+    children: list[AST] = []
+    for name in node._fields:
+        try:
+            value = getattr(node, name)
+        except AttributeError:  # a field left unset (a node built by hand), as `ast.iter_fields` skips it
+            continue
+        if isinstance(value, AST):
+            children.append(value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, AST):
+                    children.append(item)
+    if children:
+        children.reverse()
+        stack.extend(children)
