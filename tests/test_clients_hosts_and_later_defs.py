@@ -1,5 +1,7 @@
-"""Shapes read from the share misses of every read app (the eighteenth session's census): each test
-pins what one rule observes, and its near-misses."""
+"""SDK clients declared in a class body or picked from a method's tuples, a getter's URLs on one host,
+spam-check and SMS provider APIs, and the later defs of a name (a setter, the implementation after
+overload stubs), each analysed: the shapes the eighteenth session's share census read. Each test pins
+what one rule observes, and its near-misses."""
 
 from __future__ import annotations
 
