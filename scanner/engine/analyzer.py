@@ -29,6 +29,7 @@ from typing import Any
 from scanner.classify import Classifier, Match
 from scanner.engine import answers, control, sinks, sources
 from scanner.engine.imports import import_bindings, module_name
+from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.positions import Positions
 from scanner.engine.sources import CREDENTIALS, FOLDED_METHODS, FOLDED_SYMBOLS, HOOK_BUNDLE
@@ -1055,6 +1056,8 @@ class FileAnalyzer:
             if scope.logging_wrapper else \
             {i - shift: r for i, r in scope.log_params.items() if i >= shift and i in messages} if messages else {}
         log_sites = self._log_sites(scope.side_logs, shift, func.name) if scope.side_logs else {}
+        logged_attributes = self._logged_attributes(func, scope, shift) \
+            if scope.logging_wrapper and scope.log_params and scope.side_logs else _NO_LOGGED_ATTRIBUTES
         http_url = scope.http_url - shift if scope.http_url is not None and scope.http_url >= shift else None
         decoded = sources.decoding_parameters(self, func)
         looped = sources.descriptor_parameter(self, func, scope.param_loops, outer) if scope.param_loops else None
@@ -1086,6 +1089,7 @@ class FileAnalyzer:
             rebuilds=rebuilds,
             http_url=http_url,
             log_sites=log_sites,
+            logged_attributes=logged_attributes,
             decodes=decodes,
             descriptors=descriptors,
             body_item=body_item,
@@ -1103,6 +1107,34 @@ class FileAnalyzer:
                                          log.program_id) for log in logs}
             sites[index - shift if index >= 0 else index] = tuple(sorted(found))  # by field, in order
         return sites
+
+    def _logged_attributes(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,
+                           shift: int) -> Mapping[int, frozenset[str]]:
+        """`FunctionSummary.logged_attributes` of a logging wrapper: for each parameter that reaches its
+        log calls, the categories of the attributes of it those calls write, read in the log calls'
+        arguments and in what the names they log were bound to in the function (Lemur's `log_data =
+        {"user": user.email, ...}` then `current_app.logger.info(log_data)`), classified by name."""
+        params = {scope.params[i]: i for i in scope.side_logs if shift <= i < len(scope.params)}
+        if not params:
+            return _NO_LOGGED_ATTRIBUTES
+        logged: list[ast.expr] = []
+        names: set[str] = set()
+        for logs in scope.side_logs.values():
+            for log in logs:
+                for arg in [*log.node.args, *(k.value for k in log.node.keywords)]:
+                    logged.append(arg)
+                    names.update(n.id for n in walk(arg) if type(n) is ast.Name)
+        if names:  # the values the logged names were bound to (a wrapper is a few statements)
+            logged += [stmt.value for stmt in func.body if type(stmt) is ast.Assign
+                       and any(type(t) is ast.Name and t.id in names for t in stmt.targets)]
+        found: dict[int, set[str]] = {}
+        for expr in logged:
+            for node in walk(expr):
+                if type(node) is ast.Attribute and type(node.value) is ast.Name and node.value.id in params:
+                    named = self.classify_name(node.attr, None)
+                    if named is not None and named.categories - {"user.unique_id"}:
+                        found.setdefault(params[node.value.id] - shift, set()).update(named.categories - {"user.unique_id"})
+        return {i: frozenset(c) for i, c in found.items()} if found else _NO_LOGGED_ATTRIBUTES
 
     def logging_decorators(self, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,
                            outer: Scope) -> tuple[ast.expr, Value] | None:
@@ -2488,7 +2520,8 @@ class FileAnalyzer:
                 side_logs = self.side_logs.get(name)
                 if side_logs:
                     sinks.apply_side_logs(self, node, side_logs, args, name)
-        if given_data and symbol is not None and not flags[_AT]:
+        if symbol is not None and not flags[_AT] and (given_data or (node.args or node.keywords)
+                                                      and sinks.gives_person_object(node, scope)):
             # only data flowing in makes another module's pass-through function matter here
             tags = _CALLABLE_TAGS.get(symbol)  # `callable_tags`, its memo read first
             if tags is None:
@@ -3668,11 +3701,12 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         return True
     body = func.body
     if len(body) > 5:
-        return False  # more than a docstring and four statements (most functions): no copy, no generator
+        # more than a docstring and four statements (most functions): no copy, no generator
+        return len(body) <= _AUDIT_STATEMENTS and _writes_log_row(body)
     if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant):
         body = body[1:]
     if len(body) > 4:
-        return False
+        return _writes_log_row(body)
     if len(body) == 1 and isinstance(body[0], ast.If) and not body[0].orelse:
         # its one statement a log call made only when logging is on (`if self.logger:`); a guard after
         # other work (`if session_ids: log.info(...)`) is a log on the side of that work
@@ -3686,7 +3720,77 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     # Logging its own text around another job (`self.log.info("User logged out: %s", name)` and then
     # `self.clear_login_cookie()`; a payload logged and then queued) is a log on the side of that job:
     # the contract locates it at the log call, not at the calls of the function.
-    return logs and not any(_does_other_work(stmt) for stmt in body)
+    return logs and not any(_does_other_work(stmt) for stmt in body) or logs and _writes_log_row(body)
+
+
+# Shared by the summaries of functions that are no logging wrapper (never changed; a dict, as a
+# summary is pickled for the worker processes)
+_NO_LOGGED_ATTRIBUTES: Mapping[int, frozenset[str]] = {}
+
+# An audit helper's statements at most (a docstring, the record built, logged, the row made, added and
+# committed, with room for a guard or two).
+_AUDIT_STATEMENTS = 9
+
+# A model class of log records (`Log`, `AuditLog`, `ActivityLog`, `AuditEntry`, `LogEntry`): a row of
+# one is the audit trail kept in the database beside the log line.
+_LOG_ROW_CLASS = LazyPattern(r"(?:[A-Z][A-Za-z]*)?(?:Log|Audit)(?:Entry|Event|Record|Trail)?")
+
+# Calls that store a row made (`database.add(view)`, `db.session.commit()`, `entry.save()`).
+_STORING = frozenset({"add", "add_all", "commit", "flush", "save", "create", "insert", "merge"})
+
+
+def _writes_log_row(body: list[ast.stmt]) -> bool:
+    """Whether a function's statements log a record and write it as a row of a log model too, and do
+    nothing else: Lemur's `create(user, type, certificate)` logging `[lemur-audit] ... user.email` and
+    adding `Log(user_id=user.id, ...)`. Writing the audit trail to the database as well is still
+    logging by purpose (a logging wrapper); a save that logs a line besides is not (no log row)."""
+    logs = row = False
+    for stmt in body:
+        kind = type(stmt)
+        if kind is ast.Expr:
+            value = stmt.value  # type: ignore[attr-defined]
+            if type(value) is ast.Constant:
+                continue  # the docstring
+            if type(value) is ast.Await:
+                value = value.value
+            if type(value) is not ast.Call:
+                return False
+            called = sources.callee_name(value)
+            if called in LOG_METHODS:
+                logs = True
+            elif _makes_log_row(value):
+                row = True
+            elif called not in _STORING:
+                return False  # other work (`database.add(view)`, `db.session.commit()` store the row)
+        elif kind is ast.Assign or kind is ast.AnnAssign:
+            value = stmt.value  # type: ignore[attr-defined]
+            if type(value) is ast.Call and _makes_log_row(value):
+                row = True
+            elif isinstance(value, ast.Call) and sources.callee_name(value) not in LOG_METHODS:
+                return False  # a result of other work
+        else:
+            return False
+    return logs and row
+
+
+def _makes_log_row(call: ast.Call) -> bool:
+    """Whether a call makes a row of a log model (`Log(...)`, `AuditLog.objects.create(...)`), or
+    stores one made inline (`session.add(AuditLog(...))`)."""
+    func = call.func
+    if type(func) is ast.Name:
+        return _LOG_ROW_CLASS.fullmatch(func.id) is not None
+    if type(func) is ast.Attribute:
+        if func.attr in _STORING:
+            base = func.value  # `AuditLog.objects.create(...)`, `AuditLog.create(...)`
+            while type(base) is ast.Attribute:
+                if _LOG_ROW_CLASS.fullmatch(base.attr) is not None:
+                    return True
+                base = base.value
+            if type(base) is ast.Name and _LOG_ROW_CLASS.fullmatch(base.id) is not None:
+                return True
+            return any(type(a) is ast.Call and _makes_log_row(a) for a in call.args)
+        return _LOG_ROW_CLASS.fullmatch(func.attr) is not None  # `models.AuditLog(...)`
+    return False
 
 
 # Statements that hold a block of their own: a function with one beside its log call does its work

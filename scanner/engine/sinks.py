@@ -356,6 +356,47 @@ def _person_rendered(node: ast.Call, scope: Scope) -> Value:
     return NOTHING
 
 
+# The attributes of a holder that are the signed-in user (`g.current_user`, Flask's `g` holding what
+# the login hook put there; `request.user`; a Tornado handler's `self.current_user`).
+_CURRENT_USER_ATTRIBUTES = frozenset({"user", "current_user"})
+_CURRENT_USER_HOLDERS = _USER_HOLDERS | _HANDLER_OBJECTS
+
+
+def person_object(expr: ast.expr, scope: Scope) -> bool:
+    """Whether an argument is a person's object taken whole: the signed-in user (`g.current_user`,
+    `request.user`, `self.current_user`), a row of Django's user model, or a name for a user or an
+    owner whose value the analysis knows nothing else of (`user`, `current_user`; as `_person_rendered`
+    reads a logged one). What an audit helper logs of the attributes of its parameter (`user.email`)
+    is then that person's (`FunctionSummary.logged_attributes`)."""
+    if isinstance(expr, ast.Attribute):
+        base = expr.value
+        return expr.attr in _CURRENT_USER_ATTRIBUTES and isinstance(base, ast.Name) and base.id in _CURRENT_USER_HOLDERS
+    if not isinstance(expr, ast.Name):
+        return False
+    name = expr.id
+    held = scope.lookup(name)
+    if held is not None and held.symbol is not None and django_user_row(held.symbol):
+        return True
+    return _PERSON_OBJECT.fullmatch(name) is not None and not (
+        held is not None and (held.categories or held.is_const or _names_a_class(held.symbol)
+                              or held.symbol is not None and held.symbol.endswith("get_user_model()")))
+
+
+def gives_person_object(node: ast.Call, scope: Scope) -> bool:
+    """Whether a call passes a person's object (`person_object`), looked at by cheap tests first: most
+    calls pass no attribute named `user` and no name holding "user" or "owner"."""
+    for expr in [*node.args, *(k.value for k in node.keywords)]:
+        kind = type(expr)
+        if kind is ast.Attribute:
+            if expr.attr in _CURRENT_USER_ATTRIBUTES and person_object(expr, scope):  # type: ignore[attr-defined]
+                return True
+        elif kind is ast.Name:
+            lowered = expr.id.lower()  # type: ignore[attr-defined]
+            if ("user" in lowered or "owner" in lowered) and person_object(expr, scope):
+                return True
+    return False
+
+
 def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Value:
     """What a mapping a log call renders whole holds, by the keys the code around the call reads of it
     (`data = me.json()`, `log.debug("User info: %s", data)`, then `data.get("email")`, `data["given_name"]`):
@@ -1514,6 +1555,16 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
             scope.add_log_param(param, rule)
         if value.categories:
             rules.setdefault(rule, []).append(data_of(value))
+    for index, categories in summary.logged_attributes.items():
+        # `log_service.create(g.current_user, "update_cert", ...)` of an audit helper that logs
+        # `user.email`: the person given there is logged by those attributes, at the call
+        logged_by = summary.log_params.get(index)
+        given_node = summary.argument_node(index, node) if logged_by is not None else None
+        if logged_by is not None and given_node is not None and person_object(given_node, scope):
+            name = summary.param_names[index] if index < len(summary.param_names) else "its argument"
+            rules.setdefault(logged_by, []).append(Value(
+                categories=categories, reasons=(f"{callee_name(node) or 'a wrapper'}() logs attributes of {name}, "
+                                                f"given a person's object",)))
     for rule, values in sorted(rules.items()):
         data = union(values)
         callee = callee_name(node) or "a wrapper"

@@ -112,6 +112,11 @@ class FunctionSummary:
     and for a function that logs a parameter on the side of other work: a caller in another module
     that passes personal data there makes each of them a log (scanner.relayed)."""
 
+    logged_attributes: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    """In a logging wrapper, the categories of the attributes of a parameter its log calls write
+    (`audit(user, action)` logging `user.email`: {0: {"user.contact.email"}}): a caller that gives a
+    person's object there (`g.current_user`) logs that person's data at the call. Attributes named for
+    nothing personal (`user.id` is the record's key) add nothing."""
     decodes: frozenset[int] = frozenset()
     """The parameters the function builds a class from a request's decoded payload with (`def
     validate_request_body(SchemaClass): return SchemaClass.model_validate(request.get_json())`): the
@@ -474,6 +479,7 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
             summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.cookie_params,
             summary.cookie_rule, summary.rebuilds, _sites_key(summary.log_sites) if summary.log_sites else (),
             tuple(sorted(summary.decodes)), summary.descriptors,
+            tuple((i, tuple(sorted(c))) for i, c in sorted(summary.logged_attributes.items())),
             _item_key(summary.body_item) if summary.body_item is not None else None)
 
 

@@ -1,0 +1,127 @@
+"""Audit helpers called with the acting user (the eighteenth session): a function that logs a record
+and writes it as a row of a log model too is a logging wrapper (`is_logging_wrapper`), and what it logs
+of the attributes of a parameter (`user.email`) is a log at each call that gives a person's object
+there (`g.current_user`, `request.user`), with those attributes' categories."""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scanner.config import Config
+from scanner.engine.analyzer import is_logging_wrapper
+from scanner.model import Kind
+from scanner.runner import run
+
+SERVICE = '''
+from flask import current_app
+from app import database
+from app.models import AuditLog, Log
+
+
+def create(user, type, certificate=None):
+    """Creates logs a given action."""
+    log_data = {
+        "action": type,
+        "user": user.email,
+        "message": f"[audit] action: {type}, user: {user.email}, certificate: {certificate.name}.",
+    }
+    current_app.logger.info(log_data)
+    view = Log(user_id=user.id, log_type=type, certificate_id=certificate.id)
+    database.add(view)
+    database.commit()
+
+
+def record_id(user, action):
+    current_app.logger.info("action %s by %s", action, user.id)
+    database.add(AuditLog(user_id=user.id, action=action))
+    database.commit()
+
+
+def save(user, certificate):
+    certificate.owner_id = user.id
+    database.add(certificate)
+    database.commit()
+    notify(certificate)
+    current_app.logger.debug("saved by %s", user.email)
+'''
+
+VIEWS = '''
+from flask import g, request
+from app.logs import service as log_service
+
+
+def update(cert):
+    log_service.create(g.current_user, "update_cert", certificate=cert)
+    log_service.create(cert, "update_cert", certificate=cert)
+    log_service.record_id(g.current_user, "update_cert")
+    log_service.save(g.current_user, cert)
+
+
+def export(cert, user):
+    log_service.create(user, "key_view", certificate=cert)
+    log_service.create(request.user, "key_view", certificate=cert)
+'''
+
+LOG = "python.logging.personal-data"
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    (tmp_path / "app" / "logs").mkdir(parents=True)
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "logs" / "__init__.py").write_text("")
+    (tmp_path / "app" / "logs" / "service.py").write_text(textwrap.dedent(SERVICE))
+    (tmp_path / "app" / "views.py").write_text(textwrap.dedent(VIEWS))
+    return tmp_path
+
+
+def test_calls_giving_the_acting_user_are_logs_of_its_logged_attributes(tree: Path) -> None:
+    result = run(tree, config=Config(), command="observe", jobs=1)
+    logs = [(o.path, o.span.start_line, o.categories, o.rule, o.message)
+            for o in result.observations if o.kind is Kind.LOG]
+    assert logs == [
+        # the helper's own log call, as before; `record_id` logs the user's key, `save` logs on the side
+        ("app/logs/service.py", 14, ("user.contact.email",), LOG, "user.contact.email is written to a log by logging.info()"),
+        ("app/logs/service.py", 21, ("user.unique_id",), LOG, "user.unique_id is written to a log by logging.info()"),
+        ("app/logs/service.py", 31, ("user.contact.email",), LOG, "user.contact.email is written to a log by logging.debug()"),
+        # the acting user given whole (`g.current_user`, a `user` of unknown value, `request.user`);
+        # a certificate given there, the id-only helper and the save that logs besides stay silent
+        ("app/views.py", 7, ("user.contact.email",), LOG, "user.contact.email is written to a log through create()"),
+        ("app/views.py", 14, ("user.contact.email",), LOG, "user.contact.email is written to a log through create()"),
+        ("app/views.py", 15, ("user.contact.email",), LOG, "user.contact.email is written to a log through create()"),
+    ]
+
+
+def _function(source: str) -> ast.FunctionDef:
+    node = ast.parse(textwrap.dedent(source)).body[0]
+    assert isinstance(node, ast.FunctionDef)
+    return node
+
+
+@pytest.mark.parametrize(("source", "wrapper"), [
+    (SERVICE.split("\n\n\n")[1], True),  # logs and writes a `Log` row
+    (SERVICE.split("\n\n\n")[2], True),  # `database.add(AuditLog(...))`
+    (SERVICE.split("\n\n\n")[3], False),  # a save that logs besides: no log row
+    ('''
+def keep(user, action):
+    entry = AuditEntry.objects.create(user=user, action=action)
+    logger.info("%s did %s", user.email, action)
+    entry.save()
+    send_mail(user.email, action)
+    return entry
+''', False),  # mails besides
+    ('''
+def store(user, blog):
+    b = Blog(owner=user)
+    db.session.add(b)
+    db.session.commit()
+    logger.info("blog by %s", user.email)
+    return b
+''', False),  # a row of no log model
+])
+def test_a_function_that_logs_and_writes_a_log_row_is_a_logging_wrapper(source: str, wrapper: bool) -> None:
+    assert is_logging_wrapper(_function(source)) is wrapper
