@@ -2520,9 +2520,12 @@ class FileAnalyzer:
                 side_logs = self.side_logs.get(name)
                 if side_logs:
                     sinks.apply_side_logs(self, node, side_logs, args, name)
-        if symbol is not None and not flags[_AT] and (given_data or (node.args or node.keywords)
+        if symbol is not None and not flags[_AT] and (given_data or summary is not None and summary.logged_attributes
                                                       and sinks.gives_person_object(node, scope)):
-            # only data flowing in makes another module's pass-through function matter here
+            # only data flowing in makes another module's pass-through function matter here, or a
+            # person's object given to a wrapper that logs its attributes (`summary.logged_attributes`:
+            # asked only of a summary that has some, as most calls give no data); a call made before
+            # such a summary exists (an import cycle's later round) is not analysed again for it
             tags = _CALLABLE_TAGS.get(symbol)  # `callable_tags`, its memo read first
             if tags is None:
                 tags = callable_tags(symbol)
@@ -3744,6 +3747,11 @@ def _writes_log_row(body: list[ast.stmt]) -> bool:
     nothing else: Lemur's `create(user, type, certificate)` logging `[lemur-audit] ... user.email` and
     adding `Log(user_id=user.id, ...)`. Writing the audit trail to the database as well is still
     logging by purpose (a logging wrapper); a save that logs a line besides is not (no log row)."""
+    for stmt in body:  # first, by exact types only: most functions have no log call at their top
+        if type(stmt) is ast.Expr and type(stmt.value) is ast.Call and sources.callee_name(stmt.value) in LOG_METHODS:
+            break
+    else:
+        return False
     logs = row = False
     for stmt in body:
         kind = type(stmt)

@@ -391,8 +391,8 @@ def gives_person_object(node: ast.Call, scope: Scope) -> bool:
             if expr.attr in _CURRENT_USER_ATTRIBUTES and person_object(expr, scope):  # type: ignore[attr-defined]
                 return True
         elif kind is ast.Name:
-            lowered = expr.id.lower()  # type: ignore[attr-defined]
-            if ("user" in lowered or "owner" in lowered) and person_object(expr, scope):
+            name = expr.id  # type: ignore[attr-defined]
+            if ("ser" in name or "wner" in name or "SER" in name or "WNER" in name) and person_object(expr, scope):
                 return True
     return False
 
