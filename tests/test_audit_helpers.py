@@ -96,6 +96,16 @@ def test_calls_giving_the_acting_user_are_logs_of_its_logged_attributes(tree: Pa
     ]
 
 
+def test_the_same_with_two_workers_and_from_a_warm_cache(tree: Path) -> None:
+    def logs(**options: object) -> list[tuple[str, int, tuple[str, ...]]]:
+        result = run(tree, config=Config(), command="observe", **options)  # type: ignore[arg-type]
+        return [(o.path, o.span.start_line, o.categories) for o in result.observations if o.kind is Kind.LOG]
+
+    cold = logs(jobs=1, cache=True)
+    assert logs(jobs=1, cache=True) == cold == logs(jobs=2)
+    assert ("app/views.py", 7, ("user.contact.email",)) in cold
+
+
 def _function(source: str) -> ast.FunctionDef:
     node = ast.parse(textwrap.dedent(source)).body[0]
     assert isinstance(node, ast.FunctionDef)
