@@ -106,6 +106,29 @@ def test_the_same_with_two_workers_and_from_a_warm_cache(tree: Path) -> None:
     assert ("app/views.py", 7, ("user.contact.email",)) in cold
 
 
+def test_a_helper_that_starts_logging_the_user_s_e_mail_is_seen_by_its_unchanged_callers(tree: Path) -> None:
+    """The callers' results in the cache depend on the helper's logged attributes: a caller that gave
+    the acting user to a helper that logged only its id is analysed again once the helper logs the
+    user's e-mail (and the other way), as a scan without the cache sees it."""
+    service = tree / "app" / "logs" / "service.py"
+    views = tree / "app" / "views.py"
+    views.write_text("from flask import g\nfrom app.logs import service as log_service\n\n\n"
+                     "def update(cert):\n    log_service.record_id(g.current_user, 'update_cert')\n")
+
+    def view_logs(cache: bool) -> list[tuple[int, tuple[str, ...]]]:
+        result = run(tree, config=Config(), command="observe", jobs=1, cache=cache)
+        return [(o.span.start_line, o.categories) for o in result.observations
+                if o.kind is Kind.LOG and o.path == "app/views.py"]
+
+    assert view_logs(cache=True) == [] == view_logs(cache=False)
+    service.write_text(service.read_text().replace(
+        'current_app.logger.info("action %s by %s", action, user.id)',
+        'current_app.logger.info("action %s by %s", action, user.email)'))
+    assert view_logs(cache=True) == [(6, ("user.contact.email",))] == view_logs(cache=False)
+    service.write_text(service.read_text().replace("user.email)\n    database.add(AuditLog", "user.id)\n    database.add(AuditLog"))
+    assert view_logs(cache=True) == [] == view_logs(cache=False)
+
+
 def _function(source: str) -> ast.FunctionDef:
     node = ast.parse(textwrap.dedent(source)).body[0]
     assert isinstance(node, ast.FunctionDef)

@@ -2520,12 +2520,11 @@ class FileAnalyzer:
                 side_logs = self.side_logs.get(name)
                 if side_logs:
                     sinks.apply_side_logs(self, node, side_logs, args, name)
-        if symbol is not None and not flags[_AT] and (given_data or summary is not None and summary.logged_attributes
-                                                      and sinks.gives_person_object(node, scope)):
+        if symbol is not None and not flags[_AT] and (given_data or sinks.gives_person_object(node, scope)):
             # only data flowing in makes another module's pass-through function matter here, or a
-            # person's object given to a wrapper that logs its attributes (`summary.logged_attributes`:
-            # asked only of a summary that has some, as most calls give no data); a call made before
-            # such a summary exists (an import cycle's later round) is not analysed again for it
+            # person's object given whole (`g.current_user`): what a wrapper logs of its attributes
+            # (`summary.logged_attributes`) may change without this file changing, whether or not the
+            # summary found now has any (a cached result, an import cycle's later round)
             tags = _CALLABLE_TAGS.get(symbol)  # `callable_tags`, its memo read first
             if tags is None:
                 tags = callable_tags(symbol)
