@@ -384,17 +384,25 @@ def person_object(expr: ast.expr, scope: Scope) -> bool:
 
 def gives_person_object(node: ast.Call, scope: Scope) -> bool:
     """Whether a call passes a person's object (`person_object`), looked at by cheap tests first: most
-    calls pass no attribute named `user` and no name holding "user" or "owner"."""
-    for expr in [*node.args, *(k.value for k in node.keywords)]:
-        kind = type(expr)
-        if kind is ast.Attribute:
-            if expr.attr in _CURRENT_USER_ATTRIBUTES and person_object(expr, scope):  # type: ignore[attr-defined]
-                return True
-        elif kind is ast.Name:
-            name = expr.id  # type: ignore[attr-defined]
-            if ("ser" in name or "wner" in name or "SER" in name or "WNER" in name) and person_object(expr, scope):
-                return True
+    calls pass no attribute named `user` and no name holding "user" or "owner" (asked of every call
+    of another module's function given no data: no list or generator made per call)."""
+    for expr in node.args:
+        if _may_be_person(expr) and person_object(expr, scope):
+            return True
+    for keyword in node.keywords:
+        if _may_be_person(keyword.value) and person_object(keyword.value, scope):
+            return True
     return False
+
+
+def _may_be_person(expr: ast.expr) -> bool:
+    """`person_object`'s first test by type and text: an attribute `user`/`current_user`, or a name
+    with "user" or "owner" in it."""
+    kind = type(expr)
+    if kind is ast.Name:
+        name = expr.id  # type: ignore[attr-defined]
+        return "ser" in name or "wner" in name or "SER" in name or "WNER" in name
+    return kind is ast.Attribute and expr.attr in _CURRENT_USER_ATTRIBUTES  # type: ignore[attr-defined]
 
 
 def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Value:
