@@ -2520,21 +2520,20 @@ class FileAnalyzer:
                 side_logs = self.side_logs.get(name)
                 if side_logs:
                     sinks.apply_side_logs(self, node, side_logs, args, name)
-        if symbol is not None and not flags[_AT] and (given_data or sinks.gives_person_object(node, scope)):
-            # only data flowing in makes another module's pass-through function matter here; a
-            # person's object given whole (`g.current_user`) makes where it logs its parameters matter
-            # (`summary.logged_attributes`: what an audit helper logs of that object's attributes), which
-            # may change without this file changing, whether or not the summary found now has any (a
-            # cached result, an import cycle's later round)
+        if symbol is not None and not flags[_AT] and (given_data or summary is not None and summary.logged_attributes
+                                                      and sinks.gives_person_object(node, scope)):
+            # only data flowing in makes another module's pass-through function matter here, or a
+            # person's object given to a wrapper that logs its attributes (asked only of a summary that
+            # has some: most calls give no data; every caller depends on what a helper logs of its
+            # parameters' attributes through its `f:` entry, which `local_summary` records)
             tags = _CALLABLE_TAGS.get(symbol)  # `callable_tags`, its memo read first
             if tags is None:
                 tags = callable_tags(symbol)
-            if given_data:
-                self.uses.add(tags[2])
-            if given_personal or scope.logging_wrapper or not given_data:
+            self.uses.add(tags[2])
+            if given_personal or scope.logging_wrapper:
                 # and where it logs its parameters, only personal data given there (or a wrapper's own
-                # parameters passed on: `sinks._relay`, or a person's object); its other callers are not
-                # analysed again when an import cycle gives it log sites in a later round
+                # parameters passed on: `sinks._relay`); its other callers are not analysed again when
+                # an import cycle gives it log sites in a later round
                 self.uses.add(tags[3])
         if summary is not None:
             sinks.apply_summary(self, node, summary, args, kwargs, scope)

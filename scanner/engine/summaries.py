@@ -442,10 +442,13 @@ class ModuleSummary:
 
 
 def _gives(function: FunctionSummary) -> bool:
-    """A function whose calls return something of its own: every caller uses it (USE_FUNCTION)."""
+    """A function whose calls return something of its own, or log something of their own of what they
+    are given (an audit helper's `logged_attributes`: the attributes it logs of a person's object, which
+    the caller gives without giving data): every caller uses it (USE_FUNCTION), so a caller's result is
+    redone when what the helper logs changes (a cached result, an import cycle's later round)."""
     return bool(function.returns.categories or function.returns.symbol or function.returns.shape
                 or function.keyed or function.cookie_params or function.http_url is not None or function.decodes
-                or function.descriptors is not None or function.body_item is not None)
+                or function.descriptors is not None or function.body_item is not None or function.logged_attributes)
 
 
 def _passes(function: FunctionSummary) -> bool:
