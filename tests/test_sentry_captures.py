@@ -1,6 +1,7 @@
 """Sentry captures where the project turns on `send_default_pii` (lemur's misses and false hits, the
 eighteenth session): a capture given nothing still sends the user and the request of the view it runs
-in; a capture in a command-line module (`click`, `typer`) has neither to send."""
+in; a capture in a command-line module (`click`, `typer`) or a task queue's worker module (`celery`, ...)
+has neither to send."""
 
 from __future__ import annotations
 
@@ -68,3 +69,28 @@ def test_a_command_module_that_handles_requests_too_keeps_the_setting(tmp_path: 
     both = CLI.replace("import click\n", "import click\n    from flask import request\n")
     shares = _shares(tmp_path, {"app/factory.py": FACTORY, "app/cli.py": both})
     assert [line for _, line, _ in shares] == [12, 13]
+
+
+TASKS = """\
+    from celery import Celery
+    from sentry_sdk import capture_exception
+
+    celery = Celery("app")
+
+    @celery.task()
+    def fetch_acme_cert(id):
+        try:
+            reissue(id)
+        except Exception:
+            capture_exception()
+"""
+
+
+def test_a_task_queue_worker_module_captures_no_request(tmp_path: Path) -> None:
+    assert _shares(tmp_path, {"app/factory.py": FACTORY, "app/tasks.py": TASKS}) == []
+
+
+def test_a_module_naming_celery_without_importing_it_keeps_the_setting(tmp_path: Path) -> None:
+    views = VIEWS.replace("def stats():", "# run by celery beat, not only by requests\n    def stats():")
+    shares = _shares(tmp_path, {"app/factory.py": FACTORY, "app/views.py": views})
+    assert shares == [("app/views.py", 9, EVENT)]

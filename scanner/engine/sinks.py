@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.sources import (CONTENT, COOKIE_ID, CREDENTIALS, KWARGS, USERNAME, VARARGS, callee_name,
-                                    command_line_module, inner_bodies)
+                                    inner_bodies, requestless_module)
 from scanner.engine.summaries import USE_SETTING, LogSite, RelayedLog
 from scanner.engine.values import HOLE, NOTHING, REQUEST, UNKNOWN, Value, data_of, shape_of, union
 from scanner.engine.walk import walk
@@ -757,9 +757,10 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
         an.uses.add(USE_SETTING + sink.when_setting)
         if sink.when_setting not in an.settings and sink.when_setting not in an.external.settings:
             return
-        if command_line_module(an):
-            # a command of a command-line module (a `click` group's, Lemur's `certificates/cli.py`): no
-            # request and no signed-in user ride along with its events, whatever the setting
+        if requestless_module(an):
+            # a command of a command-line module (a `click` group's, Lemur's `certificates/cli.py`) or a
+            # task-queue worker's job (Lemur's `common/celery.py`): no request and no signed-in user ride
+            # along with its events, whatever the setting
             return
         data = Value(categories=frozenset(sink.setting_implies),
                      reasons=(f"the project turns on the setting {sink.when_setting} reports",))

@@ -3410,21 +3410,23 @@ def _module_imports(an: FileAnalyzer) -> tuple[tuple[str, str], ...]:
     return found
 
 
-# Packages whose import makes a module a command-line program's (`@click.command()`, a Typer app).
-_COMMAND_LINE_PACKAGES = frozenset({"click", "typer"})
+# Packages whose import makes a module run outside any request: a command-line program's
+# (`@click.command()`, a Typer app) or a task queue's worker (`@celery.task`, `@shared_task`, RQ's,
+# Dramatiq's and Huey's jobs, run by a worker process with no request or signed-in user of its own).
+_REQUESTLESS_PACKAGES = ("click", "typer", "celery", "rq", "dramatiq", "huey")
 # Local names a module binds the request object it handles to (`from flask import request`, Django's and
 # Starlette's `Request` class for annotations).
 _REQUEST_NAMES = frozenset({"request", "Request", "HttpRequest"})
 
 
-def command_line_module(an: FileAnalyzer) -> bool:
-    """Whether the module is a command-line program's: it imports `click` or `typer` at its top and
-    binds no request object (a module that handles requests as well stays unknown). Text tests first:
-    most modules name neither package."""
-    if "click" not in an.source and "typer" not in an.source:
+def requestless_module(an: FileAnalyzer) -> bool:
+    """Whether the module runs outside any request: it imports a command-line or task-queue package
+    (`_REQUESTLESS_PACKAGES`) at its top and binds no request object (a module that handles requests
+    as well stays unknown). Text tests first: most modules name none of those packages."""
+    if not any(package in an.source for package in _REQUESTLESS_PACKAGES):
         return False
     imports = _module_imports(an)
-    return any(qualified.split(".", 1)[0] in _COMMAND_LINE_PACKAGES for _, qualified in imports) \
+    return any(qualified.split(".", 1)[0] in _REQUESTLESS_PACKAGES for _, qualified in imports) \
         and not any(local in _REQUEST_NAMES for local, _ in imports)
 
 
