@@ -418,7 +418,6 @@ class FileAnalyzer:
         "_inherited_elsewhere",
         "_method_names",
         "_module_functions",
-        "_module_classes",
         "_module_imports",
         "_normalized",
         "_property_names",
@@ -551,8 +550,6 @@ class FileAnalyzer:
         self._base_tags: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] | None = None
         """The functions defined at the module's top level, by name, once a call of one is asked about."""
-        self._module_classes: dict[str, ast.ClassDef] | None = None
-        """The module's top-level classes by name, made when `bind_picked_clients` first needs them."""
         self.prefix_data: dict[str, Value] | None = None
         """The module's blueprints whose URL prefix has a variable named for personal data
         (`Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")`), with what it holds: worked
@@ -1238,11 +1235,8 @@ class FileAnalyzer:
         clients = _client_types(self.models)
         if not any(held.symbol in clients for held in scope.cls.attributes.values()):
             return  # most classes hold no SDK client: nothing to pick, no walk of the method
-        if self._module_classes is None:
-            self._module_classes = {stmt.name: stmt for stmt in self.tree.body if type(stmt) is ast.ClassDef}
-        cls = self._module_classes.get(scope.cls.name)
-        method = next((stmt for stmt in cls.body if type(stmt) in (ast.FunctionDef, ast.AsyncFunctionDef)
-                       and stmt.name == call.func.attr), None) if cls is not None else None  # type: ignore[attr-defined]
+        method = next((func for func, _ in self.class_methods.get(scope.cls.name, ())
+                       if func.name == call.func.attr), None)
         if method is None:
             return
         size = len(target.elts)
