@@ -425,6 +425,7 @@ class FileAnalyzer:
         "_sink_methods",
         "_walked",
         "answered_nesting",
+        "parameters_read_by_name",
         "answering_classes",
         "class_methods",
         "classes",
@@ -506,6 +507,8 @@ class FileAnalyzer:
         self._return_types = frozenset(models.returns.values())
         self._sink_methods = sinks.method_sink_names(models)
         """The method names `sinks.check_method_sinks` acts on (for a receiver that holds no URL)."""
+        self.parameters_read_by_name = sources.parameters_read_by_name(models)
+        """The names `sources.parameter_value` reads an unannotated parameter by."""
         self._normalized = _NORMALIZED.setdefault(id(models.aliases), {})
         """`normalize`'s memo, shared by every analyser given the same aliases."""
         self._classified = _classified_by(classifier)

@@ -35,7 +35,7 @@ from scanner.engine.summaries import (
 from scanner.engine.values import NOTHING, REQUEST, REQUEST_CONTAINER, UNKNOWN, Value, const_value, symbol_value_of, union
 from scanner.engine.walk import push_children, walk
 from scanner.model import Cookie, Kind
-from scanner.packs import DictSchema, Passthrough, SchemaFamily, SchemaTable, matches_any
+from scanner.packs import DictSchema, Models, Passthrough, SchemaFamily, SchemaTable, matches_any
 
 if TYPE_CHECKING:
     from scanner.classify import Classifier, RulePack
@@ -2276,64 +2276,71 @@ def parameter_value(
         instance = an.normalize(f"{annotation}()")
         if an.models.relevant(instance):
             return Value(symbol=instance, params=params)
-    if arg.arg in model.parameter_names and (arg.annotation is None or annotation in _UNTYPED
-                                              or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
-        # `request: Any` says nothing of what it is (a Pyramid view's, typed loosely): read by its name
-        return Value(symbol=REQUEST)
-    if arg.annotation is None and arg.arg in model.connection_names and _connection_module(an, arg.arg):
-        # `handle_websocket_communication(websocket, manager)` in a FastAPI module: the framework's
-        # websocket connection, a request (its `receive_text()` is the message taken whole)
-        return Value(symbol=REQUEST)
-    if model.events and (annotation in model.event_objects or arg.annotation is None and arg.arg in model.event_parameters):
-        event = annotation if annotation is not None else _request_event(an)
-        if event is not None:
-            # a subscriber of a framework's request events (`def on_new_request(event)` registered for
-            # Pyramid's NewRequest): `event.request` is the request being handled
-            return Value(symbol=event, params=params)
-    if arg.arg == "environ" and "start_response" in an.source and _wsgi_environ(an, func, cls):
-        # a WSGI app or middleware (PEP 3333): `__call__(self, environ, start_response)` is given the
-        # request's environ, and so is the middleware's method it hands it to (`write_log(self,
-        # environ, ...)` of an access logger): read as the request's headers, as `request.environ` (its
-        # keys are the request's headers and the client's address)
-        return Value(symbol=f"{REQUEST}.environ", role="headers", params=params)
-    if annotation in TORNADO_HANDLERS or arg.arg in TORNADO_HANDLER_PARAMETERS and arg.annotation is None \
-            and "tornado" in an.source:
-        # a hook of a Tornado app handed the RequestHandler (JupyterHub's `authenticate(self, handler,
-        # data)`, Tornado's `log_function(handler)`): its `request` and `get_argument` are the request's
-        return Value(symbol=TORNADO_HANDLER, params=params)
-    if arg.arg in model.parameter_names and annotation is not None and arg.annotation is not None \
-            and _annotation_name(arg.annotation).endswith("Request") \
-            and not _names_schema(an, annotation):
-        # `request: CKANRequest`: a project's own request class (a LocalProxy or Request subclass),
-        # unless it is a schema (`request: ChatRequest`, a request body model)
-        return Value(symbol=REQUEST)
-    # a Flask view's parameter that no URL rule gives is one a decorator passes (path_only): it is
-    # read like a path segment's, as what the code holds, not as a query field
-    if route is not None and not route.path_only and arg.arg not in route.path_params:
+    if arg.annotation is not None or arg.arg in an.parameters_read_by_name:
+        if arg.arg in model.parameter_names and (arg.annotation is None or annotation in _UNTYPED
+                                                  or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
+            # `request: Any` says nothing of what it is (a Pyramid view's, typed loosely): read by its name
+            return Value(symbol=REQUEST)
+        if arg.annotation is None and arg.arg in model.connection_names and _connection_module(an, arg.arg):
+            # `handle_websocket_communication(websocket, manager)` in a FastAPI module: the framework's
+            # websocket connection, a request (its `receive_text()` is the message taken whole)
+            return Value(symbol=REQUEST)
+        if model.events and (annotation in model.event_objects or arg.annotation is None and arg.arg in model.event_parameters):
+            event = annotation if annotation is not None else _request_event(an)
+            if event is not None:
+                # a subscriber of a framework's request events (`def on_new_request(event)` registered for
+                # Pyramid's NewRequest): `event.request` is the request being handled
+                return Value(symbol=event, params=params)
+        if arg.arg == "environ" and "start_response" in an.source and _wsgi_environ(an, func, cls):
+            # a WSGI app or middleware (PEP 3333): `__call__(self, environ, start_response)` is given the
+            # request's environ, and so is the middleware's method it hands it to (`write_log(self,
+            # environ, ...)` of an access logger): read as the request's headers, as `request.environ` (its
+            # keys are the request's headers and the client's address)
+            return Value(symbol=f"{REQUEST}.environ", role="headers", params=params)
+        if annotation in TORNADO_HANDLERS or arg.arg in TORNADO_HANDLER_PARAMETERS and arg.annotation is None \
+                and "tornado" in an.source:
+            # a hook of a Tornado app handed the RequestHandler (JupyterHub's `authenticate(self, handler,
+            # data)`, Tornado's `log_function(handler)`): its `request` and `get_argument` are the request's
+            return Value(symbol=TORNADO_HANDLER, params=params)
+        if arg.arg in model.parameter_names and annotation is not None and arg.annotation is not None \
+                and _annotation_name(arg.annotation).endswith("Request") \
+                and not _names_schema(an, annotation):
+            # `request: CKANRequest`: a project's own request class (a LocalProxy or Request subclass),
+            # unless it is a schema (`request: ChatRequest`, a request body model)
+            return Value(symbol=REQUEST)
+        # a Flask view's parameter that no URL rule gives is one a decorator passes (path_only): it is
+        # read like a path segment's, as what the code holds, not as a query field
+        if route is not None and not route.path_only and arg.arg not in route.path_params:
+            collected = _route_parameter(an, func, arg, annotation, scope, route)
+            if collected is not None:
+                return collected
+            if annotation is not None:
+                # a body decoded into a model (`data: UpdateCustomerRequest`): its string form (a Pydantic
+                # or dataclass repr) shows what the person sent, so logging it whole logs those fields, as
+                # for the same model given to a function that is not a route. Its fields are collected
+                # where the model is declared; this value carries no symbol and emits nothing.
+                shown = _rendered_by(an, annotation)
+                if shown:
+                    return Value(categories=shown, params=params,
+                                 reasons=(f"{annotation.removeprefix('@class:')}'s string form shows {', '.join(sorted(shown))}",))
+        if annotation in ASGI_SCOPES:
+            # an ASGI app's or middleware's connection scope (`async def __call__(self, scope: Scope, receive,
+            # send)`): the request's own dict, whose "client" is the client's address
+            return Value(symbol=f"{REQUEST}.scope", role=ASGI_SCOPE, params=params)
+        if arg.annotation is not None and _annotation_name(arg.annotation) in ASGI_RECEIVE_EVENTS:
+            # an ASGI middleware's message from `receive()`: its "body" is a chunk of the request body
+            return Value(symbol=f"{REQUEST}.receive()", role="fields", params=params)
+        if arg.arg in an.models.logger_names and arg.annotation is None and arg is not func.args.vararg \
+                and arg is not func.args.kwarg:
+            # `def create_ticket_cc(ticket, cc_list, logger)`: a logger the caller made (a mail importer's
+            # per-queue logger), known by its name as an unbound `logger` is: its calls write to a log
+            return Value(symbol=an.models.logger_type)
+    elif route is not None and not route.path_only and arg.arg not in route.path_params:
+        # an unannotated parameter whose name no test above reads (most parameters: each of those tests
+        # needs an annotation or one of these names), of a route: only the route's own reading is left
         collected = _route_parameter(an, func, arg, annotation, scope, route)
         if collected is not None:
             return collected
-        if annotation is not None:
-            # a body decoded into a model (`data: UpdateCustomerRequest`): its string form (a Pydantic
-            # or dataclass repr) shows what the person sent, so logging it whole logs those fields, as
-            # for the same model given to a function that is not a route. Its fields are collected
-            # where the model is declared; this value carries no symbol and emits nothing.
-            shown = _rendered_by(an, annotation)
-            if shown:
-                return Value(categories=shown, params=params,
-                             reasons=(f"{annotation.removeprefix('@class:')}'s string form shows {', '.join(sorted(shown))}",))
-    if annotation in ASGI_SCOPES:
-        # an ASGI app's or middleware's connection scope (`async def __call__(self, scope: Scope, receive,
-        # send)`): the request's own dict, whose "client" is the client's address
-        return Value(symbol=f"{REQUEST}.scope", role=ASGI_SCOPE, params=params)
-    if arg.annotation is not None and _annotation_name(arg.annotation) in ASGI_RECEIVE_EVENTS:
-        # an ASGI middleware's message from `receive()`: its "body" is a chunk of the request body
-        return Value(symbol=f"{REQUEST}.receive()", role="fields", params=params)
-    if arg.arg in an.models.logger_names and arg.annotation is None and arg is not func.args.vararg \
-            and arg is not func.args.kwarg:
-        # `def create_ticket_cc(ticket, cc_list, logger)`: a logger the caller made (a mail importer's
-        # per-queue logger), known by its name as an unbound `logger` is: its calls write to a log
-        return Value(symbol=an.models.logger_type)
     named = an.classify_name(arg.arg, cls.name if cls is not None else None)
     if cls is not None and func.decorator_list and index == positional - 1 and index >= 2:
         # `@validates("country") def validate_country(self, key, value)`: the value set for the columns
@@ -2369,6 +2376,16 @@ def parameter_value(
         return shared if shared is not None else _params_only(params)
     return Value(categories=named.categories, reasons=named.reasons, params=params,
                  steps=(an.step(arg, f"parameter '{arg.arg}'"),))
+
+
+def parameters_read_by_name(models: Models) -> frozenset[str]:
+    """The names that make an unannotated parameter something of its own in `parameter_value` (a request,
+    a framework's connection, a request event, a WSGI environ, a Tornado handler, a logger): a parameter
+    with no annotation and none of these names skips those tests (`FileAnalyzer.parameters_read_by_name`,
+    made once per file: `parameter_value` runs for every parameter, and most have neither)."""
+    request = models.request
+    return request.parameter_names | request.connection_names | request.event_parameters \
+        | TORNADO_HANDLER_PARAMETERS | models.logger_names | {"environ"}
 
 
 # Annotations that say nothing of what a parameter holds: a `request: Any` is read by its name.
