@@ -2374,19 +2374,20 @@ class FileAnalyzer:
         args = [argument(given[0], scope)] if len(given) == 1 else [argument(a, scope) for a in given] if given else []
         kwargs: list[tuple[str | None, Value]] = [(k.arg, argument(k.value, scope)) for k in node.keywords] \
             if node.keywords else []
-        if len(self.observations) != mark and node.keywords:
-            for position, keyword in enumerate(node.keywords):
-                key = sources.read_key(keyword.value) if keyword.arg is not None else None
-                if key is not None and kwargs[position][1].categories \
-                        and sources.names_reference(self, key, keyword.arg):  # type: ignore[arg-type]
-                    # `query.filter(message_id_hash=request.GET["message"])`: a reference picked
-                    self.retract_reads_at(mark, keyword.value)
-                    kwargs[position] = (keyword.arg, NOTHING)
-        if len(self.observations) != mark and type(node.func) is ast.Name:
-            if symbol in control.TYPE_TESTS and given and not isinstance(given[0], ast.Starred):
-                # `isinstance(auth.get("token"), str)`: the value's type asked, nothing taken of it
-                self.retract_reads_at(mark, control.tested_value(given[0]))
-            self._retract_control_arguments(node, node.func.id, scope, mark)
+        if len(self.observations) != mark:  # most calls' arguments observe nothing: one test for them
+            if node.keywords:
+                for position, keyword in enumerate(node.keywords):
+                    key = sources.read_key(keyword.value) if keyword.arg is not None else None
+                    if key is not None and kwargs[position][1].categories \
+                            and sources.names_reference(self, key, keyword.arg):  # type: ignore[arg-type]
+                        # `query.filter(message_id_hash=request.GET["message"])`: a reference picked
+                        self.retract_reads_at(mark, keyword.value)
+                        kwargs[position] = (keyword.arg, NOTHING)
+            if len(self.observations) != mark and type(node.func) is ast.Name:  # (the above may retract them all)
+                if symbol in control.TYPE_TESTS and given and not isinstance(given[0], ast.Starred):
+                    # `isinstance(auth.get("token"), str)`: the value's type asked, nothing taken of it
+                    self.retract_reads_at(mark, control.tested_value(given[0]))
+                self._retract_control_arguments(node, node.func.id, scope, mark)
         if symbol == "builtins.getattr" and len(args) == 2 and args[0].symbol is not None:
             # `getattr(logger, level)(message)`: a logger's method chosen at run time by its level is
             # a log call, as `logger.log(level, message)` is (`getattr(logger, "info")`, `logger.info`), a
@@ -2406,13 +2407,15 @@ class FileAnalyzer:
         # what the arguments hold, looked at once: most calls are given no request body and no data
         given_body = given_data = given_personal = False
         for value in args:
-            given_body = given_body or bool(value.role)
+            if value.role:  # (a test, not `given_body or bool(value.role)`: no call of `bool` per argument)
+                given_body = True
             if value.categories:
                 given_personal = True
             elif value.params:
                 given_data = True
         for _, value in kwargs:
-            given_body = given_body or bool(value.role)
+            if value.role:
+                given_body = True
             if value.categories:
                 given_personal = True
             elif value.params:
@@ -2485,24 +2488,24 @@ class FileAnalyzer:
                 fetched = sources.mailbox_message(self, node, method)  # `server.retr(num)` of a mail importer
                 if fetched is not None:
                     return fetched
-
-        if method == "get" and args and isinstance(args[0].const, str) and sources.names_headers(node.func):
-            forwarded = sources.forwarded_header(self, node, args[0].const)
-            if forwarded is not None:
-                return forwarded
-        if args and args[0] is HOOK_BUNDLE and method in self.models.routes.bundle_hook_methods:
-            return args[0]  # `bundle = super().obj_create(bundle, **kwargs)`: Tastypie's hooks return the bundle given
-        if method == "get" and args and isinstance(args[0].const, str) and (base is None or base.symbol is None):
-            # `request.META.get("REMOTE_ADDR")` of a request of unknown value
-            receiver = node.func.value if type(node.func) is ast.Attribute else None
-            if type(receiver) is ast.Attribute and receiver.attr == "META" and sources.names_meta(receiver):
-                read = sources.meta_header(self, node, args[0].const)
-                if read is not None:
-                    return read
-        if method in self.models.request.key_methods and base is not None and args:
-            keyed = parameter_key(base, args[0])
-            if keyed is not None:  # `params.get(key)` in a helper: its callers name the key
-                return dataclasses.replace(data_of(base), keyed=keyed)
+            # (each test below needs a method's name: a call of a plain name skips them all)
+            if method == "get" and args and isinstance(args[0].const, str) and sources.names_headers(node.func):
+                forwarded = sources.forwarded_header(self, node, args[0].const)
+                if forwarded is not None:
+                    return forwarded
+            if args and args[0] is HOOK_BUNDLE and method in self.models.routes.bundle_hook_methods:
+                return args[0]  # `bundle = super().obj_create(bundle, **kwargs)`: Tastypie's hooks return the bundle given
+            if method == "get" and args and isinstance(args[0].const, str) and (base is None or base.symbol is None):
+                # `request.META.get("REMOTE_ADDR")` of a request of unknown value
+                receiver = node.func.value if type(node.func) is ast.Attribute else None
+                if type(receiver) is ast.Attribute and receiver.attr == "META" and sources.names_meta(receiver):
+                    read = sources.meta_header(self, node, args[0].const)
+                    if read is not None:
+                        return read
+            if method in self.models.request.key_methods and base is not None and args:
+                keyed = parameter_key(base, args[0])
+                if keyed is not None:  # `params.get(key)` in a helper: its callers name the key
+                    return dataclasses.replace(data_of(base), keyed=keyed)
 
         # a function of this file: apply its summary
         summary = self.local_summary(node, func, scope)
