@@ -2221,36 +2221,39 @@ def parameter_value(
     scope: Scope,
 ) -> Value:
     """What a parameter holds on entry; route parameters that are request fields are collected here."""
+    # the nodes' fields read once: a field of an AST node is read by the generic attribute look-up (the
+    # interpreter specialises no read of one in 3.11), several times dearer than a local's
+    signature, name, annotated = func.args, arg.arg, arg.annotation
     # the positional parameters' count and first, without building their list (called for every parameter)
-    positional = len(func.args.posonlyargs) + len(func.args.args)
-    if cls is not None and index == 0 and arg.arg in ("self", "cls") and positional \
-            and (func.args.posonlyargs or func.args.args)[0] is arg:
-        rendered = cls.rendered if arg.arg == "self" else frozenset()
+    positional = len(signature.posonlyargs) + len(signature.args)
+    if cls is not None and index == 0 and name in ("self", "cls") and positional \
+            and (signature.posonlyargs or signature.args)[0] is arg:
+        rendered = cls.rendered if name == "self" else frozenset()
         return Value(symbol=f"@self:{cls.name}", categories=rendered,
                      reasons=(f"{cls.name}'s string form shows {', '.join(sorted(rendered))}",) if rendered else ())
-    if route is not None and route.event and arg is not func.args.vararg and arg is not func.args.kwarg:
+    if route is not None and route.event and arg is not signature.vararg and arg is not signature.kwarg:
         return _event_parameter(an, arg)
-    handler = inbound_parameters(an, func, scope).get(arg.arg) if cls is None else None
+    handler = inbound_parameters(an, func, scope).get(name) if cls is None else None
     if handler is not None:
         return Value(symbol=f"{REQUEST}.<{handler}>", role=INBOUND_KEYS)
     if cls is not None and an.inbound_functions:
         # a hook method of a server's handler object (aiosmtpd's `handle_DATA`), or a method it hands
         # the message to: the message (`inbound_hooks` noted them at the class)
-        kind = an.inbound_functions.get(f"{cls.name}.{func.name}", {}).get(arg.arg)
+        kind = an.inbound_functions.get(f"{cls.name}.{func.name}", {}).get(name)
         if kind is not None:
             return Value(symbol=f"{REQUEST}.<{kind}>", role=INBOUND)
-    if cls is not None and func.name in an.models.routes.body_hook_methods and func.args.args \
-            and func.args.args[-1] is arg and _body_hook(an, func, cls):
+    if cls is not None and func.name in an.models.routes.body_hook_methods and signature.args \
+            and signature.args[-1] is arg and _body_hook(an, func, cls):
         return _HOOK_BODY
-    if index == 1 and cls is not None and len(func.args.args) > 1 and func.args.args[1] is arg \
+    if index == 1 and cls is not None and len(signature.args) > 1 and signature.args[1] is arg \
             and func.name in an.models.routes.bundle_hook_methods and _body_hook(an, func, cls, an.models.routes.bundle_hooks):
         return HOOK_BUNDLE
     # which parameter of the summary a value from this argument is (the last ones: *args, **kwargs)
     # (`_index_params` inlined, and `annotation_symbol` and `_typed_parameter` not called for an
     # unannotated parameter: this runs for every parameter, and most have no annotation)
     params = (_INDEX_PARAMS[index] if index < len(_INDEX_PARAMS) else frozenset({index})) \
-        if index < positional or arg in func.args.kwonlyargs else frozenset()
-    annotation = an.annotation_symbol(arg.annotation, scope) if arg.annotation is not None else None
+        if index < positional or arg in signature.kwonlyargs else frozenset()
+    annotation = an.annotation_symbol(annotated, scope) if annotated is not None else None
     model = an.models.request
     if annotation is not None and annotation in model.annotations:
         return Value(symbol=REQUEST)
@@ -2276,41 +2279,41 @@ def parameter_value(
         instance = an.normalize(f"{annotation}()")
         if an.models.relevant(instance):
             return Value(symbol=instance, params=params)
-    if arg.annotation is not None or arg.arg in an.parameters_read_by_name:
-        if arg.arg in model.parameter_names and (arg.annotation is None or annotation in _UNTYPED
-                                                  or annotation is None and _annotation_name(arg.annotation).endswith(("HttpRequest", "WSGIRequest"))):
+    if annotated is not None or name in an.parameters_read_by_name:
+        if name in model.parameter_names and (annotated is None or annotation in _UNTYPED
+                                              or annotation is None and _annotation_name(annotated).endswith(("HttpRequest", "WSGIRequest"))):
             # `request: Any` says nothing of what it is (a Pyramid view's, typed loosely): read by its name
             return Value(symbol=REQUEST)
-        if arg.annotation is None and arg.arg in model.connection_names and _connection_module(an, arg.arg):
+        if annotated is None and name in model.connection_names and _connection_module(an, name):
             # `handle_websocket_communication(websocket, manager)` in a FastAPI module: the framework's
             # websocket connection, a request (its `receive_text()` is the message taken whole)
             return Value(symbol=REQUEST)
-        if model.events and (annotation in model.event_objects or arg.annotation is None and arg.arg in model.event_parameters):
+        if model.events and (annotation in model.event_objects or annotated is None and name in model.event_parameters):
             event = annotation if annotation is not None else _request_event(an)
             if event is not None:
                 # a subscriber of a framework's request events (`def on_new_request(event)` registered for
                 # Pyramid's NewRequest): `event.request` is the request being handled
                 return Value(symbol=event, params=params)
-        if arg.arg == "environ" and "start_response" in an.source and _wsgi_environ(an, func, cls):
+        if name == "environ" and "start_response" in an.source and _wsgi_environ(an, func, cls):
             # a WSGI app or middleware (PEP 3333): `__call__(self, environ, start_response)` is given the
             # request's environ, and so is the middleware's method it hands it to (`write_log(self,
             # environ, ...)` of an access logger): read as the request's headers, as `request.environ` (its
             # keys are the request's headers and the client's address)
             return Value(symbol=f"{REQUEST}.environ", role="headers", params=params)
-        if annotation in TORNADO_HANDLERS or arg.arg in TORNADO_HANDLER_PARAMETERS and arg.annotation is None \
+        if annotation in TORNADO_HANDLERS or name in TORNADO_HANDLER_PARAMETERS and annotated is None \
                 and "tornado" in an.source:
             # a hook of a Tornado app handed the RequestHandler (JupyterHub's `authenticate(self, handler,
             # data)`, Tornado's `log_function(handler)`): its `request` and `get_argument` are the request's
             return Value(symbol=TORNADO_HANDLER, params=params)
-        if arg.arg in model.parameter_names and annotation is not None and arg.annotation is not None \
-                and _annotation_name(arg.annotation).endswith("Request") \
+        if name in model.parameter_names and annotation is not None and annotated is not None \
+                and _annotation_name(annotated).endswith("Request") \
                 and not _names_schema(an, annotation):
             # `request: CKANRequest`: a project's own request class (a LocalProxy or Request subclass),
             # unless it is a schema (`request: ChatRequest`, a request body model)
             return Value(symbol=REQUEST)
         # a Flask view's parameter that no URL rule gives is one a decorator passes (path_only): it is
         # read like a path segment's, as what the code holds, not as a query field
-        if route is not None and not route.path_only and arg.arg not in route.path_params:
+        if route is not None and not route.path_only and name not in route.path_params:
             collected = _route_parameter(an, func, arg, annotation, scope, route)
             if collected is not None:
                 return collected
@@ -2327,21 +2330,21 @@ def parameter_value(
             # an ASGI app's or middleware's connection scope (`async def __call__(self, scope: Scope, receive,
             # send)`): the request's own dict, whose "client" is the client's address
             return Value(symbol=f"{REQUEST}.scope", role=ASGI_SCOPE, params=params)
-        if arg.annotation is not None and _annotation_name(arg.annotation) in ASGI_RECEIVE_EVENTS:
+        if annotated is not None and _annotation_name(annotated) in ASGI_RECEIVE_EVENTS:
             # an ASGI middleware's message from `receive()`: its "body" is a chunk of the request body
             return Value(symbol=f"{REQUEST}.receive()", role="fields", params=params)
-        if arg.arg in an.models.logger_names and arg.annotation is None and arg is not func.args.vararg \
-                and arg is not func.args.kwarg:
+        if name in an.models.logger_names and annotated is None and arg is not signature.vararg \
+                and arg is not signature.kwarg:
             # `def create_ticket_cc(ticket, cc_list, logger)`: a logger the caller made (a mail importer's
             # per-queue logger), known by its name as an unbound `logger` is: its calls write to a log
             return Value(symbol=an.models.logger_type)
-    elif route is not None and not route.path_only and arg.arg not in route.path_params:
+    elif route is not None and not route.path_only and name not in route.path_params:
         # an unannotated parameter whose name no test above reads (most parameters: each of those tests
         # needs an annotation or one of these names), of a route: only the route's own reading is left
         collected = _route_parameter(an, func, arg, annotation, scope, route)
         if collected is not None:
             return collected
-    named = an.classify_name(arg.arg, cls.name if cls is not None else None)
+    named = an.classify_name(name, cls.name if cls is not None else None)
     if cls is not None and func.decorator_list and index == positional - 1 and index >= 2:
         # `@validates("country") def validate_country(self, key, value)`: the value set for the columns
         # named (SQLAlchemy's attribute validator), what those columns hold whatever it is called
@@ -2352,21 +2355,21 @@ def parameter_value(
     if named is None and cls is not None and an.classifier.not_a_person(cls.name):
         # a method's parameter is what its callers hand the object, not the object's own field:
         # `MailQueue.add(self, email)`, `CheckoutService.charge(self, card_number)`
-        named = an.classify_name(arg.arg, None)
+        named = an.classify_name(name, None)
     if named is None and _sends_mail(func.name, an.classifier):
         # `def send_email(subject, recipient, text, html)`: whom a function that sends mail is handed
         # is an address, as a message's `to` and `recipient` are
-        named = an.classify_name(arg.arg, _MAIL_OWNER)
-    if named is None and _SEARCH_VERB in func.name and _text_annotation(arg.annotation) \
+        named = an.classify_name(name, _MAIL_OWNER)
+    if named is None and _SEARCH_VERB in func.name and _text_annotation(annotated) \
             and _searches(func.name, an.classifier):
         # `def search(self, query: str)`, `def search_exa(api_key, query, count)`: what a function that
         # searches is handed as its query is what was searched, as `SearchClient.search(query)`'s is
         # (not an ORM query: `query: Query` is typed otherwise)
-        named = an.classify_name(arg.arg, _SEARCH_OWNER)
-    named = named or (_typed_parameter(an, arg.annotation) if arg.annotation is not None else None)
-    if arg is func.args.kwarg:
+        named = an.classify_name(name, _SEARCH_OWNER)
+    named = named or (_typed_parameter(an, annotated) if annotated is not None else None)
+    if arg is signature.kwarg:
         params = _KWARGS_PARAMS
-    elif arg is func.args.vararg:
+    elif arg is signature.vararg:
         params = _VARARGS_PARAMS
     if named is None:
         # most parameters: no data, only which parameter it is (one shared Value for each)
@@ -2375,7 +2378,7 @@ def parameter_value(
         shared = _PARAMS_ONLY.get(params)  # `_params_only`, its memo read first
         return shared if shared is not None else _params_only(params)
     return Value(categories=named.categories, reasons=named.reasons, params=params,
-                 steps=(an.step(arg, f"parameter '{arg.arg}'"),))
+                 steps=(an.step(arg, f"parameter '{name}'"),))
 
 
 def parameters_read_by_name(models: Models) -> frozenset[str]:
