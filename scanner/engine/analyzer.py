@@ -949,17 +949,17 @@ class FileAnalyzer:
         self, func: ast.FunctionDef | ast.AsyncFunctionDef, outer: Scope, cls: ClassInfo | None
     ) -> None:
         """Analyse one function body with its parameters bound, then record its summary."""
+        signature = func.args  # read once (see `eval_call`)
         scope = Scope(env={}, parent=outer, cls=cls)
-        params = positional_parameters(func.args)
+        params = positional_parameters(signature)
         names = [a.arg for a in params]
-        all_args = [*params, *func.args.kwonlyargs]
-        if func.args.vararg:
-            all_args.append(func.args.vararg)
-        if func.args.kwarg:
-            all_args.append(func.args.kwarg)
+        all_args = [*params, *signature.kwonlyargs]
+        if signature.vararg:
+            all_args.append(signature.vararg)
+        if signature.kwarg:
+            all_args.append(signature.kwarg)
         route = sources.route_info(self, func, outer)
-        defaults = func.args
-        urls = _default_urls(defaults) if defaults.defaults or defaults.kw_defaults else None
+        urls = _default_urls(signature) if signature.defaults or signature.kw_defaults else None
         for index, arg in enumerate(all_args):
             value = sources.parameter_value(self, func, arg, index, cls, route, outer)
             if urls and arg.arg in urls and value.shape is None and value.symbol is None and value.role is None:
@@ -974,7 +974,7 @@ class FileAnalyzer:
         scope.sentry_event = sinks.sentry_event_parameter(self, func)
         logged = self.logging_decorators(func, scope, outer) if func.decorator_list else None
         if route is None:  # a route's defaults (`Form(...)`, `Depends(get_db)`) are read with its parameters
-            for default in (*func.args.defaults, *func.args.kw_defaults):
+            for default in (*signature.defaults, *signature.kw_defaults):
                 if default is not None:
                     self.eval(default, outer)
         self.exec_block(func.body, scope)
@@ -1207,24 +1207,25 @@ class FileAnalyzer:
             self.eval(node, scope)
 
     def _exec_assign(self, stmt: ast.Assign, scope: Scope) -> None:
+        targets, value_node = stmt.targets, stmt.value  # read once (see `eval_call`)
         mark = len(self.observations)
-        value = self.eval(stmt.value, scope)
-        if len(self.observations) != mark and len(stmt.targets) == 1 and type(stmt.targets[0]) is ast.Name \
+        value = self.eval(value_node, scope)
+        if len(self.observations) != mark and len(targets) == 1 and type(targets[0]) is ast.Name \
                 and value.categories:
-            key = sources.read_key(stmt.value)
-            if key is not None and sources.names_reference(self, key, stmt.targets[0].id):
+            key = sources.read_key(value_node)
+            if key is not None and sources.names_reference(self, key, targets[0].id):
                 # `credential_id = request.form.get("fido2-confirm-credential")`: a reference picked
-                self.retract_reads_at(mark, stmt.value)
+                self.retract_reads_at(mark, value_node)
                 value = NOTHING
-        for target in stmt.targets:
-            self.assign(target, value, stmt.value, scope, stmt)
-        if type(stmt.targets[0]) is ast.Tuple and scope.cls is not None and type(stmt.value) in (ast.Call, ast.Await):
-            self.bind_picked_clients(stmt.targets[0], stmt.value, scope)
-        if len(self.observations) != mark and len(stmt.targets) == 1 and type(stmt.targets[0]) is ast.Name:
+        for target in targets:
+            self.assign(target, value, value_node, scope, stmt)
+        if type(targets[0]) is ast.Tuple and scope.cls is not None and type(value_node) in (ast.Call, ast.Await):
+            self.bind_picked_clients(targets[0], value_node, scope)
+        if len(self.observations) != mark and len(targets) == 1 and type(targets[0]) is ast.Name:
             # `answer = request.form["answer"]`, the name then only tested (`if answer == "deny"`)
             func = _function_of(scope)
-            if func is not None and stmt.targets[0].id in self.control_names(func):
-                self.retract_control_reads(mark, stmt.value)
+            if func is not None and targets[0].id in self.control_names(func):
+                self.retract_control_reads(mark, value_node)
 
     def bind_picked_clients(self, target: ast.Tuple, value: ast.expr, scope: Scope) -> None:
         """`client, model = self._get_client_and_model(name)` where that method of the class returns
@@ -1525,49 +1526,50 @@ class FileAnalyzer:
     def assign(self, target: ast.expr, value: Value, value_node: ast.expr, scope: Scope, stmt: ast.stmt) -> None:
         """Bind an assignment target; sinks that are assignments (cookies) are checked here."""
         if type(target) is ast.Name:  # by exact type (see `owner_name`), here and below
+            name = target.id  # read once (see `eval_call`)
             bound = value
-            if target.id in self.models.logger_names and not self._tracked(value) and not value.categories:
+            if name in self.models.logger_names and not self._tracked(value) and not value.categories:
                 # `logger = get_logger(__name__)` from the project's own logging module
-                scope.env[target.id] = symbol_value_of(self.models.logger_type)
+                scope.env[name] = symbol_value_of(self.models.logger_type)
                 return
             read = sources.read_into(self, target, value_node, value) if value.reasons and not value.categories else None
             if read is not None:
                 bound = value = read
             elif (value.symbol is None or not self.is_object_symbol(value.symbol)) and value.role is None:
                 # a constant keeps its value whatever the name means (`EMAIL_SUBJECT = "..."`)
-                named = self.classify_name(target.id, scope.cls.name if scope.cls is not None else None) if value.const is UNKNOWN else None
+                named = self.classify_name(name, scope.cls.name if scope.cls is not None else None) if value.const is UNKNOWN else None
                 if named is not None:
                     bound = union([value, named]) if value.categories else named
                 if bound.categories and bound is value:
-                    bound = with_step(bound, self.step(target, f"assigned to '{target.id}'"))
+                    bound = with_step(bound, self.step(target, f"assigned to '{name}'"))
             if isinstance(value_node, ast.Name) and self.module_function(value_node.id, scope):
-                scope.add_function_alias(target.id, value_node.id)
+                scope.add_function_alias(name, value_node.id)
             if value.role in sources.BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
-                before = scope.pending.get(target.id)
+                before = scope.pending.get(name)
                 # a body read by key but passed on whole is still taken where it was bound
                 taken = before is not None and (not before.key_read or before.used_whole or before.tried)
-                if taken and _passes_back(value_node, target.id):
+                if taken and _passes_back(value_node, name):
                     # `data = self.update_data(data)`: the body bound before, handed back (its
                     # protected keys dropped): taken where it was first bound, not once more here
                     assert before is not None
-                    scope.pend(target.id, PendingBody(before.node, value, earlier=before.earlier,
+                    scope.pend(name, PendingBody(before.node, value, earlier=before.earlier,
                                                       used_whole=before.used_whole, parts=before.parts))
                 else:
                     # (a `try` binding read by key goes only with its fallback: a name bound again replaces both)
                     earlier = (*(b for b in before.earlier if not b.key_read or b.used_whole), before) \
                         if taken and before is not None else ()
-                    scope.pend(target.id, PendingBody(value_node, value, earlier=earlier,
+                    scope.pend(name, PendingBody(value_node, value, earlier=earlier,
                                                       parts=self._alternative_reads(value_node, scope)))
             else:
-                if target.id in scope.pending:
-                    before = scope.pending[target.id]
+                if name in scope.pending:
+                    before = scope.pending[name]
                     if before.used_whole and not self._taken_inside(before.node):
                         # `payload = reverse_transaction(payload)`: the body was passed on whole before
                         # the name was bound to something else; it is reported where it was bound
                         for body in (*before.earlier, before):
                             body.emit(self)
-                    scope.unpend(target.id)
-            scope.env[target.id] = bound
+                    scope.unpend(name)
+            scope.env[name] = bound
         elif type(target) is ast.Tuple or type(target) is ast.List:
             if self._called_body_item is not None and self._unpacked_body(target, value_node, value, scope, stmt):
                 return
@@ -2110,8 +2112,9 @@ class FileAnalyzer:
         `called` says the attribute is the function of a call (`obj.method(...)`), whose value is read
         only for its symbol and constant: what the method's name means as data is then not looked up
         (the classifier's misses were a tenth of the analysis, method names a fifth of them)."""
-        if self._attribute_bindings and isinstance(node.value, ast.Name):
-            held = scope.lookup(f"{node.value.id}.{node.attr}")
+        receiver, attr = node.value, node.attr  # read once (see `eval_call`)
+        if self._attribute_bindings and isinstance(receiver, ast.Name):
+            held = scope.lookup(f"{receiver.id}.{attr}")
             if held is not None:
                 return held
         flags = _SYMBOL_FLAGS.get(base.symbol)  # `symbol_flags`, its memo read first
@@ -2121,87 +2124,87 @@ class FileAnalyzer:
             return sources.request_member(self, node, base, scope)
         if flags[_AT_SELF]:
             cls = scope.cls
-            if cls is not None and node.attr in cls.attributes and (self._tracked(cls.attributes[node.attr])
-                                                                    or _url_text(cls.attributes[node.attr])
-                                                                    or cls.attributes[node.attr].shape is not None
-                                                                    or isinstance(cls.attributes[node.attr].const, str)):
-                held = cls.attributes[node.attr]
-                declared = self.declared_fields.get((cls.name, node.attr)) if self.declared_fields else None
+            if cls is not None and attr in cls.attributes and (self._tracked(cls.attributes[attr])
+                                                               or _url_text(cls.attributes[attr])
+                                                               or cls.attributes[attr].shape is not None
+                                                               or isinstance(cls.attributes[attr].const, str)):
+                held = cls.attributes[attr]
+                declared = self.declared_fields.get((cls.name, attr)) if self.declared_fields else None
                 if declared is not None and not called:
                     # `self.address` in a method of a model that declares `address = EmailField()`:
                     # the row's value of that field, not the field object
-                    return Value(categories=frozenset({declared}), reasons=(f"{cls.name}.{node.attr} field",))
+                    return Value(categories=frozenset({declared}), reasons=(f"{cls.name}.{attr} field",))
                 # a logger-named attribute is a logger, unless it holds one of the file's classes
                 # (`self.audit_logger = AuditLogger(logger)`, whose `write` is a logging wrapper)
-                if node.attr in self.models.logger_names and not self._modelled(held.symbol) \
+                if attr in self.models.logger_names and not self._modelled(held.symbol) \
                         and not (held.symbol or "").startswith("@instance:"):
                     return symbol_value_of(self.models.logger_type)
                 if not called and not held.categories and held.symbol is not None and held.symbol[-2:] == "()":
                     # `self.tgid` of a property or attribute typed `TelegramID` (a project's NewType of an
                     # int): an instance of a class the models know nothing of says no more than its name
                     # (the name asked first: most such attributes mean nothing, `_modelled` costs more)
-                    named = self.classify_name(node.attr, cls.name)
+                    named = self.classify_name(attr, cls.name)
                     if named is not None and not self._modelled(held.symbol):
                         return Value(symbol=held.symbol, categories=named.categories, reasons=named.reasons)
                 return held
-            if node.attr in self.models.request.self_attributes and not called:
+            if attr in self.models.request.self_attributes and not called:
                 # (a view's request object is never called: `self.request("get", url)` is a method, an
                 # HTTP client's of the class or of a base class)
                 return symbol_value_of(REQUEST)
-            method_role = self.models.request.methods.get(node.attr)
+            method_role = self.models.request.methods.get(attr)
             if method_role in ("field", "header") or called and sources.client_attribute(method_role):
                 # Tornado: a handler reads request arguments through its own methods, and summarises
                 # its request with the client's address (`self._request_summary()`)
-                return symbol_value_of(f"{REQUEST}.{node.attr}")
-            if node.attr in self.models.logger_names:
+                return symbol_value_of(f"{REQUEST}.{attr}")
+            if attr in self.models.logger_names:
                 return symbol_value_of(self.models.logger_type)
             if called:
                 return NOTHING  # as a classified name would be, without its categories
-            named = self.classify_name(node.attr, cls.name if cls else None)
+            named = self.classify_name(attr, cls.name if cls else None)
             if named is None and cls is not None:
-                if node.attr in cls.properties:
+                if attr in cls.properties:
                     # `self._log_name` of a class whose getter returns `f"{self.user.name}:{self.name}"`
-                    return self.property_value(cls.name, node.attr)
+                    return self.property_value(cls.name, attr)
                 # a mixin's `self` is its subclasses' (`_Share`'s methods read `Share._log_name`): those
                 # of the file only (a look at the imports for every `self.x` would cost too much). In a
                 # method, not here: a local variable more in this hot function costs every call of it.
-                if self.properties and node.attr in self._property_names:
-                    return self.duck_property(cls.name, node.attr, imported=False) or NOTHING
+                if self.properties and attr in self._property_names:
+                    return self.duck_property(cls.name, attr, imported=False) or NOTHING
             return named if named is not None else NOTHING
         if flags[_AT_CLASS] and not called:
             # `Google.SEARCH_URL` of a class of the file: the URL its body binds there, as `self.SEARCH_URL`.
             # A URL only: another text's name may say more than the text (`request.META.get(
             # RemoteUserTest.email_header)` reads an e-mail, whatever header `"REMOTE_EMAIL"` is)
             info = self.classes.get(base.symbol[7:])  # type: ignore[index]  # a symbol by its flags
-            held = info.attributes.get(node.attr) if info is not None else None
+            held = info.attributes.get(attr) if info is not None else None
             if held is not None and isinstance(held.const, str) and "://" in held.const:
                 return held
         if flags[_BUILTIN]:
             return NOTHING
-        owner = owner_name(node.value)
+        owner = owner_name(receiver)
         if base.const is CONFIGURED or owner in self.models.config_owners or base.symbol in self.models.config_symbols:
             return CONFIGURED_VALUE
         if base.symbol is None and called:
             # what follows gives a value without a symbol or a constant, but for a logger
-            return symbol_value_of(self.models.logger_type) if node.attr in self.models.logger_names else NOTHING
+            return symbol_value_of(self.models.logger_type) if attr in self.models.logger_names else NOTHING
         # a called method's value is read only for its symbol, which its name's meaning does not change
-        named = self.classify_name(node.attr, owner) if not called else None
-        if named is not None and base.params and isinstance(node.value, ast.Name):
+        named = self.classify_name(attr, owner) if not called else None
+        if named is not None and base.params and isinstance(receiver, ast.Name):
             # `sender.name` of `def on_failure(sender: Task | None, ...)`: the parameter's annotation
             # names what it holds, and so whose attribute this is (looked up only for a personal
             # reading: the annotation can only decide between readings the name made)
-            typed = _annotated_class(scope, node.value.id, base.params)
+            typed = _annotated_class(scope, receiver.id, base.params)
             if typed is not None:
-                named = self.classify_name(node.attr, typed)
-        elif named is None and base.params and not called and type(node.value) is ast.Name \
-                and self._persons_attribute(node.attr):
+                named = self.classify_name(attr, typed)
+        elif named is None and base.params and not called and type(receiver) is ast.Name \
+                and self._persons_attribute(attr):
             # `source.mxid` of `def backfill(self, source: User)`: a parameter named for its role holds
             # the person its annotation names (looked up only for a name a person's attribute would mean)
-            typed = _annotated_class(scope, node.value.id, base.params)
+            typed = _annotated_class(scope, receiver.id, base.params)
             if typed is not None:
-                named = self.classify_name(node.attr, typed)
+                named = self.classify_name(attr, typed)
         if base.symbol is not None:
-            symbol = self.normalize(f"{base.symbol}.{node.attr}")
+            symbol = self.normalize(f"{base.symbol}.{attr}")
             if symbol in self.models.request.objects:
                 return symbol_value_of(REQUEST)
             if "(" not in base.symbol and not flags[_AT]:
@@ -2210,27 +2213,27 @@ class FileAnalyzer:
                     return Value(const=bound[len(URL_CONSTANT):])  # `constants.telemetry_server`
                 if bound is not None:
                     return symbol_value_of(bound)
-            if (node.attr in self.models.logger_names and symbol not in self.models.returns
+            if (attr in self.models.logger_names and symbol not in self.models.returns
                     and self.models.log_calls.get(symbol) is None):
                 return symbol_value_of(self.models.logger_type)
             if named is not None:
                 return Value(symbol=symbol, categories=named.categories, reasons=named.reasons)
-            if base.categories and base.role is None and base.const is UNKNOWN and node.attr in _BODY_ATTRIBUTES \
+            if base.categories and base.role is None and base.const is UNKNOWN and attr in _BODY_ATTRIBUTES \
                     and not called:
                 # `event.data.object` of a service's object: its body, with the person's details
                 return Value(symbol=symbol, categories=base.categories, steps=base.steps, reasons=base.reasons)
             return symbol_value_of(symbol)
-        if node.attr in self.models.logger_names:
+        if attr in self.models.logger_names:
             return symbol_value_of(self.models.logger_type)
         if named is not None:
             return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
-        if not called and isinstance(node.value, ast.Name) and base.const is UNKNOWN:
-            self.uses.add(USE_PROPERTY_READ + node.attr)  # found or not: a module may offer it later
-            if node.attr in (self._ducks or self._imported_properties())[1] and not self.names_a_value(node.value.id):
-                duck = self.duck_property(node.value.id, node.attr)
+        if not called and isinstance(receiver, ast.Name) and base.const is UNKNOWN:
+            self.uses.add(USE_PROPERTY_READ + attr)  # found or not: a module may offer it later
+            if attr in (self._ducks or self._imported_properties())[1] and not self.names_a_value(receiver.id):
+                duck = self.duck_property(receiver.id, attr)
                 if duck is not None:
                     return duck
-        if base.categories and base.const is UNKNOWN and node.attr in CARRIERS:
+        if base.categories and base.const is UNKNOWN and attr in CARRIERS:
             return data_of(base)
         return Value(params=base.params) if base.params else NOTHING
 
@@ -2346,48 +2349,50 @@ class FileAnalyzer:
         """Evaluate a call: consult every detector it concerns and record what it does, then work out
         what it returns. With `unused` (a call made as a statement: nobody reads its result), what it
         returns is not worked out: NOTHING, once the detectors have run and the records are made."""
+        # the node's fields read once: a field of an AST node is read by the generic attribute look-up
+        # (3.11 specialises no read of one), several times dearer than a local's
+        fn, given, keywords = node.func, node.args, node.keywords
         base: Value | None = None
         method: str | None = None
-        if type(node.func) is ast.Attribute:  # by exact type (see `owner_name`)
-            method = node.func.attr
-            if method == "get" and node.args and _keyed_access(node.func.value) and _string_key(node.args[0]):
-                base = self._eval_group(node.func.value, scope)  # `data.get("secret", {}).get("region")`
+        if type(fn) is ast.Attribute:  # by exact type (see `owner_name`)
+            method = fn.attr
+            if method == "get" and given and _keyed_access(fn.value) and _string_key(given[0]):
+                base = self._eval_group(fn.value, scope)  # `data.get("secret", {}).get("region")`
             else:
-                base = self.eval(node.func.value, scope)
-            func = self.member(node.func, base, scope, True)  # only its symbol and constant are read
+                base = self.eval(fn.value, scope)
+            func = self.member(fn, base, scope, True)  # only its symbol and constant are read
         else:
-            func = self.eval(node.func, scope)
+            func = self.eval(fn, scope)
         symbol = func.symbol  # read once: the call's path below asks it a dozen times
         flags = _SYMBOL_FLAGS.get(symbol)  # `symbol_flags`, its memo read first: what its prefixes say
         if flags is None:
             flags = symbol_flags(symbol)
-        if symbol in DEFERRING_CALLS and node.args and not isinstance(node.args[0], ast.Starred):
+        if symbol in DEFERRING_CALLS and given and not isinstance(given[0], ast.Starred):
             # `await asyncio.to_thread(extract_entities, text)`: the call of the function it is handed, with
             # the arguments that follow it (located at this call)
-            deferred = ast.copy_location(ast.Call(func=node.args[0], args=node.args[1:], keywords=node.keywords), node)
+            deferred = ast.copy_location(ast.Call(func=given[0], args=given[1:], keywords=keywords), node)
             return self.eval_call(ast.fix_missing_locations(deferred), scope, unused)
         # most calls have no keywords, many no arguments: no comprehension is run for them
         # one argument (the most common call) is evaluated without a comprehension
-        given = node.args
         mark = len(self.observations)
         argument = self.eval_argument
         args = [argument(given[0], scope)] if len(given) == 1 else [argument(a, scope) for a in given] if given else []
-        kwargs: list[tuple[str | None, Value]] = [(k.arg, argument(k.value, scope)) for k in node.keywords] \
-            if node.keywords else []
+        kwargs: list[tuple[str | None, Value]] = [(k.arg, argument(k.value, scope)) for k in keywords] \
+            if keywords else []
         if len(self.observations) != mark:  # most calls' arguments observe nothing: one test for them
-            if node.keywords:
-                for position, keyword in enumerate(node.keywords):
+            if keywords:
+                for position, keyword in enumerate(keywords):
                     key = sources.read_key(keyword.value) if keyword.arg is not None else None
                     if key is not None and kwargs[position][1].categories \
                             and sources.names_reference(self, key, keyword.arg):  # type: ignore[arg-type]
                         # `query.filter(message_id_hash=request.GET["message"])`: a reference picked
                         self.retract_reads_at(mark, keyword.value)
                         kwargs[position] = (keyword.arg, NOTHING)
-            if len(self.observations) != mark and type(node.func) is ast.Name:  # (the above may retract them all)
+            if len(self.observations) != mark and type(fn) is ast.Name:  # (the above may retract them all)
                 if symbol in control.TYPE_TESTS and given and not isinstance(given[0], ast.Starred):
                     # `isinstance(auth.get("token"), str)`: the value's type asked, nothing taken of it
                     self.retract_reads_at(mark, control.tested_value(given[0]))
-                self._retract_control_arguments(node, node.func.id, scope, mark)
+                self._retract_control_arguments(node, fn.id, scope, mark)
         if symbol == "builtins.getattr" and len(args) == 2 and args[0].symbol is not None:
             # `getattr(logger, level)(message)`: a logger's method chosen at run time by its level is
             # a log call, as `logger.log(level, message)` is (`getattr(logger, "info")`, `logger.info`), a
@@ -2423,14 +2428,14 @@ class FileAnalyzer:
         given_data = given_data or given_personal
         if unused and given_personal and method in _FILLING_METHODS:
             # `rows.append(row)`, `table.add_row(user["email"])`: the local list or table holds what is put in it
-            receiver = node.func.value  # type: ignore[attr-defined]  # a method's: an attribute's base
+            receiver = fn.value  # type: ignore[attr-defined]  # a method's: an attribute's base
             if type(receiver) is ast.Name and receiver.id in scope.env:
                 scope.fill(receiver.id, union(args))
         if method in ("get", "pop", "setdefault") and base is not None and base.symbol is not None \
                 and base.symbol.startswith(ITEMS):
             return symbol_value_of(base.symbol[len(ITEMS):])
-        if method == "get" and args and args[0].const == "request" and type(node.func) is ast.Attribute \
-                and owner_name(node.func.value) in self.models.request.context_names:
+        if method == "get" and args and args[0].const == "request" and type(fn) is ast.Attribute \
+                and owner_name(fn.value) in self.models.request.context_names:
             # `context.get("request")` of a template tag (`takes_context=True`) or of a serializer's
             # `self.context`: the request, as `context["request"]` is
             return symbol_value_of(REQUEST)
@@ -2449,9 +2454,9 @@ class FileAnalyzer:
         # request methods and container reads
         if flags[_AT_REQUEST]:
             if method is not None and base is not None and base.role is not None and method in self.models.request.key_methods:
-                self.mark_key_read(node.func.value, scope)  # type: ignore[attr-defined]
+                self.mark_key_read(fn.value, scope)  # type: ignore[attr-defined]
                 return sources.request_key(self, node, base, args[0] if args else NOTHING, scope,
-                                           node.args[0] if node.args else None)
+                                           given[0] if given else None)
             if method in sources.WHOLE_METHODS and base is not None and base.role in sources.BODY_ROLES:
                 return sources.reencoded_query(node, base) or base
             if method in sources.WHOLE_METHODS and base is not None and base.categories \
@@ -2489,7 +2494,7 @@ class FileAnalyzer:
                 if fetched is not None:
                     return fetched
             # (each test below needs a method's name: a call of a plain name skips them all)
-            if method == "get" and args and isinstance(args[0].const, str) and sources.names_headers(node.func):
+            if method == "get" and args and isinstance(args[0].const, str) and sources.names_headers(fn):
                 forwarded = sources.forwarded_header(self, node, args[0].const)
                 if forwarded is not None:
                     return forwarded
@@ -2497,7 +2502,7 @@ class FileAnalyzer:
                 return args[0]  # `bundle = super().obj_create(bundle, **kwargs)`: Tastypie's hooks return the bundle given
             if method == "get" and args and isinstance(args[0].const, str) and (base is None or base.symbol is None):
                 # `request.META.get("REMOTE_ADDR")` of a request of unknown value
-                receiver = node.func.value if type(node.func) is ast.Attribute else None
+                receiver = fn.value if type(fn) is ast.Attribute else None
                 if type(receiver) is ast.Attribute and receiver.attr == "META" and sources.names_meta(receiver):
                     read = sources.meta_header(self, node, args[0].const)
                     if read is not None:
@@ -2513,9 +2518,9 @@ class FileAnalyzer:
             side_logs = self.side_logs.get(self._local_key(node, func, scope) or "")
             if side_logs:
                 sinks.apply_side_logs(self, node, side_logs, args)
-        if given_data and isinstance(node.func, ast.Name) and node.func.id in scope.function_aliases:
+        if given_data and isinstance(fn, ast.Name) and fn.id in scope.function_aliases:
             # a dispatch through a name bound to functions of the file: each may be the one called
-            for name in sorted(scope.function_aliases[node.func.id]):
+            for name in sorted(scope.function_aliases[fn.id]):
                 self.summary_of(name)  # analysed first, so what it logs of its parameters is known
                 side_logs = self.side_logs.get(name)
                 if side_logs:
