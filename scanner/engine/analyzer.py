@@ -1542,7 +1542,7 @@ class FileAnalyzer:
                     bound = union([value, named]) if value.categories else named
                 if bound.categories and bound is value:
                     bound = with_step(bound, self.step(target, f"assigned to '{name}'"))
-            if isinstance(value_node, ast.Name) and self.module_function(value_node.id, scope):
+            if type(value_node) is ast.Name and self.module_function(value_node.id, scope):
                 scope.add_function_alias(name, value_node.id)
             if value.role in sources.BODY_ROLES and value.symbol is not None and value.symbol.startswith(REQUEST):
                 before = scope.pending.get(name)
@@ -2518,7 +2518,7 @@ class FileAnalyzer:
             side_logs = self.side_logs.get(self._local_key(node, func, scope) or "")
             if side_logs:
                 sinks.apply_side_logs(self, node, side_logs, args)
-        if given_data and isinstance(fn, ast.Name) and fn.id in scope.function_aliases:
+        if given_data and type(fn) is ast.Name and fn.id in scope.function_aliases:
             # a dispatch through a name bound to functions of the file: each may be the one called
             for name in sorted(scope.function_aliases[fn.id]):
                 self.summary_of(name)  # analysed first, so what it logs of its parameters is known
@@ -3711,7 +3711,7 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     if len(body) > 5:
         # more than a docstring and four statements (most functions): no copy, no generator
         return len(body) <= _AUDIT_STATEMENTS and _writes_log_row(body)
-    if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant):
+    if body and type(body[0]) is ast.Expr and type(body[0].value) is ast.Constant:  # by exact type (see `owner_name`)
         body = body[1:]
     if len(body) > 4:
         return _writes_log_row(body)
@@ -4259,6 +4259,8 @@ def callable_tags(symbol: str) -> tuple[str, str, str, str]:
 
 
 _STATEMENT_PARTS = (ast.stmt, ast.excepthandler, ast.match_case)
+# A function's or class's definition, by exact type (`free_names`; see `sources._DEFINITION_TYPES`).
+_DEFINITION_TYPES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
 
 
 def _walk_statements(root: ast.AST) -> Iterator[ast.AST]:
@@ -4297,11 +4299,12 @@ def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     for node in walk(func):
         if node is func:
             continue
-        if isinstance(node, ast.Name):
-            (read if isinstance(node.ctx, ast.Load) else bound).add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            bound.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+        # by exact types (see `owner_name`): a failed `isinstance` reads the node's `__class__`, once per class
+        if type(node) is ast.Name:
+            (read if type(node.ctx) is ast.Load else bound).add(node.id)
+        elif type(node) in _DEFINITION_TYPES:
+            bound.add(node.name)  # type: ignore[attr-defined]
+        elif type(node) is ast.Import or type(node) is ast.ImportFrom:
             bound.update((alias.asname or alias.name).split(".", 1)[0] for alias in node.names)
     return read - bound - _BUILTIN_NAMES
 

@@ -373,7 +373,7 @@ def _inbound_functions(an: FileAnalyzer) -> dict[str, dict[str, str]]:
     if an.inbound_functions is not None:
         return an.inbound_functions
     found: dict[str, dict[str, str]] = {}
-    defs = {f.name: f for f in an.tree.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    defs = {f.name: f for f in an.tree.body if type(f) is ast.FunctionDef or type(f) is ast.AsyncFunctionDef}
     work: list[str] = []
     for name, func in defs.items():
         handler = _inbound_handler(an, func, an.module_scope) if func.decorator_list else None
@@ -996,6 +996,9 @@ _OWN_KEYS = frozenset({"id", "pk", "uuid", "guid", "_id"})
 _SCHEMA_WORDS = frozenset({"schema"})
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _FUNCTIONS_AND_CLASSES = (*_FUNCTIONS, ast.ClassDef)
+# The same, as a set of exact types: `type(node) in _DEFINITION_TYPES` (a failed `isinstance` of a node reads
+# its `__class__` by the generic attribute look-up, once per class of the tuple; `ast.parse` makes no subclass)
+_DEFINITION_TYPES = frozenset(_FUNCTIONS_AND_CLASSES)
 
 
 def visit_dict_schemas(an: FileAnalyzer) -> None:
@@ -1018,7 +1021,7 @@ def visit_dict_schemas(an: FileAnalyzer) -> None:
                         entry = _builder_named(builders, builder_of, func.name)
                     if entry is not None:
                         _schema_function(an, func, entry)
-        elif named and isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+        elif named and (type(stmt) is ast.Assign or type(stmt) is ast.AnnAssign):
             display = _as_dict(stmt.value)
             target = stmt.targets[0] if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else \
                 stmt.target if isinstance(stmt, ast.AnnAssign) else None
@@ -1072,7 +1075,7 @@ def own_nodes(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]
     while stack:
         node = stack.pop()
         yield node
-        if isinstance(node, _OWN_ENDS):
+        if type(node) in _NOT_OWN:  # by exact type: a failed `isinstance` reads the node's `__class__`, once per class
             continue
         # `ast.iter_child_nodes`' children without its two generators a node (they cost more than the walk)
         push_children(node, stack)
@@ -1096,7 +1099,7 @@ def _own_statements(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[as
         node = stack.pop()
         if isinstance(node, ast.stmt):
             yield node
-            if isinstance(node, (*_FUNCTIONS, ast.ClassDef)):
+            if type(node) in _DEFINITION_TYPES:  # by exact type (see `own_nodes`)
                 continue
         for field in reversed(_STATEMENT_LISTS):
             held = getattr(node, field, None)
@@ -1764,11 +1767,13 @@ def rebuilt_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[
     result are request fields. None for any other function, and for one that returns a value it
     reads out of the parameter (`return params["email"]`).
     """
-    last = func.body[-1] if func.body else None
-    # the cheap test first: such a function ends by returning a name, and loops at its top level
-    if not (isinstance(last, ast.Return) and isinstance(last.value, ast.Name) and names):
+    body = func.body
+    last = body[-1] if body else None
+    # the cheap test first: such a function ends by returning a name, and loops at its top level (by
+    # exact types, see `_DEFINITION_TYPES`: this runs for nearly every function)
+    if not (type(last) is ast.Return and type(last.value) is ast.Name and names):
         return None
-    if last.value.id not in names and not any(isinstance(stmt, ast.For) for stmt in func.body):
+    if last.value.id not in names and not any(type(stmt) is ast.For for stmt in body):
         return None
     returned: set[str] = set()
     edges: dict[str, set[str]] = {}  # what a name's items are copied into, and its aliases both ways
@@ -1776,16 +1781,16 @@ def rebuilt_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[
     # from a parameter (most loops walk something else, and a loop body's walk is a walk of every node)
     loops: dict[str, list[list[ast.stmt]]] = {}
     for node in _own_statements(func):
-        if isinstance(node, ast.Return):
+        if type(node) is ast.Return:  # by exact types (see `_DEFINITION_TYPES`)
             if node.value is None or not isinstance(node.value, ast.Name):
                 return None
             returned.add(node.value.id)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Name):
+        elif (type(node) is ast.Assign or type(node) is ast.AnnAssign) and isinstance(node.value, ast.Name):
             for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
                 if isinstance(target, ast.Name):
                     edges.setdefault(node.value.id, set()).add(target.id)
                     edges.setdefault(target.id, set()).add(node.value.id)
-        elif isinstance(node, (ast.For, ast.AsyncFor)):
+        elif type(node) is ast.For or type(node) is ast.AsyncFor:
             source = iterated_name(node.iter)
             if source is not None:
                 loops.setdefault(source, []).append(node.body)
@@ -2874,7 +2879,7 @@ def _answered_nesting(an: FileAnalyzer) -> frozenset[str]:
     other are parts of nothing seen). The names are found in the text, by one search, and placed by
     their lines in the classes' and the fields' line ranges: walking the module's trees cost 3% of a
     run over Superset, whose schema modules hold hundreds of classes."""
-    classes = {n.name: n for n in an.tree.body if isinstance(n, ast.ClassDef)}
+    classes = {n.name: n for n in an.tree.body if type(n) is ast.ClassDef}
     if len(classes) < 2:
         return frozenset()
     source = an.source
@@ -3107,7 +3112,7 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
     decoded into it). Local classes other modules name as received count as received here too.
     """
     seeds = [*_received_seeds(an), *_decoding_call_seeds(an)]
-    classes = {n.name: n for n in an.tree.body if isinstance(n, ast.ClassDef)}
+    classes = {n.name: n for n in an.tree.body if type(n) is ast.ClassDef}
     prefix = f"{an.module}." if an.module else ""
     an.uses.update(USE_RECEIVED + prefix + name for name in classes)  # known once the module receiving it has been analysed
     seeds.extend(ast.Name(id=name, ctx=ast.Load()) for name in classes
@@ -3250,9 +3255,9 @@ def _field_type_map_classes(tree: ast.Module) -> list[ast.expr]:
     classes names none. Only the module's top-level statements are read."""
     found: list[ast.expr] = []
     for stmt in tree.body:
-        if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.value, ast.Dict):
+        if type(stmt) is ast.AnnAssign and type(stmt.value) is ast.Dict:  # by exact types (see `own_nodes`)
             target: ast.expr = stmt.target
-        elif isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Dict) and len(stmt.targets) == 1:
+        elif type(stmt) is ast.Assign and type(stmt.value) is ast.Dict and len(stmt.targets) == 1:
             target = stmt.targets[0]
         else:
             continue
@@ -3424,7 +3429,7 @@ def _module_imports(an: FileAnalyzer) -> tuple[tuple[str, str], ...]:
     """The (local name, qualified name) pairs the module's top-level imports bind, in order."""
     found: tuple[tuple[str, str], ...] | None = getattr(an.tree, _IMPORTS, None)
     if found is None:
-        found = tuple(binding for stmt in an.tree.body if isinstance(stmt, (ast.Import, ast.ImportFrom))
+        found = tuple(binding for stmt in an.tree.body if type(stmt) is ast.Import or type(stmt) is ast.ImportFrom
                       for binding in import_bindings(stmt, an.module, an.is_package))
         setattr(an.tree, _IMPORTS, found)
     return found
@@ -3475,12 +3480,12 @@ def _calls_on(node: ast.AST, lines: list[int]) -> Iterator[ast.Call]:
 def _functions(body: list[ast.stmt]) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
     """Every function defined in `body`, in classes, nested functions and compound statements too."""
     for stmt in body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if type(stmt) is ast.FunctionDef or type(stmt) is ast.AsyncFunctionDef:  # by exact types (see `own_nodes`)
             yield stmt
             yield from _functions(stmt.body)
-        elif isinstance(stmt, ast.ClassDef):
+        elif type(stmt) is ast.ClassDef:
             yield from _functions(stmt.body)
-        elif not isinstance(stmt, _SIMPLE_STATEMENTS):  # most statements hold no statements
+        elif type(stmt) not in _SIMPLE_STATEMENT_TYPES:  # most statements hold no statements
             for inner in inner_bodies(stmt):
                 yield from _functions(inner)
 
@@ -3506,6 +3511,7 @@ def _functions_around(body: list[ast.stmt], lines: list[int]) -> Iterator[ast.Fu
 # Statements that hold no statements (the most common ones): `_functions` does not look inside them.
 _SIMPLE_STATEMENTS = (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Return, ast.Import, ast.ImportFrom,
                       ast.Pass, ast.Raise, ast.Delete, ast.Assert, ast.Global, ast.Nonlocal, ast.Break, ast.Continue)
+_SIMPLE_STATEMENT_TYPES = frozenset(_SIMPLE_STATEMENTS)  # by exact type (see `_DEFINITION_TYPES`)
 
 
 def _submitted_field(node: ast.expr) -> bool:
@@ -3735,7 +3741,7 @@ def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaF
             if symbol is not None and symbol in family.decorators:
                 return family
     for stmt in node.body:
-        value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+        value = stmt.value if type(stmt) is ast.Assign or type(stmt) is ast.AnnAssign else None
         if isinstance(value, ast.Call):
             symbol = an.static_symbol(value.func, scope)
             if symbol is not None:
@@ -3753,7 +3759,7 @@ def _extended_by_stored(an: FileAnalyzer, node: ast.ClassDef) -> bool:
     (`class User(canaille.core.models.User, Base)` with Base declarative), which declares fields
     with class-level annotations (`emails: list[str] = []`): a backend-neutral model the backends'
     tables are built from, its annotations that record's fields."""
-    if not any(isinstance(stmt, ast.AnnAssign) for stmt in node.body):
+    if not any(type(stmt) is ast.AnnAssign for stmt in node.body):
         return False
     for sub in _top_subclasses(an, node.name):  # a stored model of this module (defined further down)
         family = schema_family(an, sub, an.module_scope)
@@ -3775,7 +3781,7 @@ def _attribute_maps(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFamily, 
     if not any(_neutral_model(an, base, scope) for base in node.bases):
         return
     for stmt in node.body:
-        value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+        value = stmt.value if type(stmt) is ast.Assign or type(stmt) is ast.AnnAssign else None
         if not isinstance(value, ast.Dict) or not _names_map(value):
             continue
         keys = [(key, key.value) for key in value.keys if isinstance(key, ast.Constant) and isinstance(key.value, str)]
@@ -3850,7 +3856,7 @@ def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFami
     categories: set[str] = set()
     custom = False
     for stmt in node.body:
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in ("__str__", "__repr__"):
+        if (type(stmt) is ast.FunctionDef or type(stmt) is ast.AsyncFunctionDef) and stmt.name in ("__str__", "__repr__"):
             custom = True
             for sub in walk(stmt):
                 if type(sub) is ast.Call:
