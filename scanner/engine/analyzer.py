@@ -787,7 +787,7 @@ class FileAnalyzer:
             self.eval(decorator, scope)
         info = ClassInfo(node.name)
         # a generic base is its class (`LocalProxy[Request]`, `Generic[T]`)
-        info.bases = tuple(b for b in (self.static_symbol(base.value if isinstance(base, ast.Subscript) else base, scope)
+        info.bases = tuple(b for b in (self.static_symbol(base.value if type(base) is ast.Subscript else base, scope)
                                        for base in node.bases) if b is not None)
         self.classes[node.name] = info
         seen = len(self.observations)
@@ -849,7 +849,7 @@ class FileAnalyzer:
             # assignments are recorded as they are analysed (walking every method costs too much).
             if stmt.name in ("__init__", "setup", "setUp", "__post_init__"):
                 for sub in _walk_statements(stmt):
-                    if (isinstance(sub, ast.AnnAssign) and isinstance(sub.target, ast.Attribute)
+                    if (type(sub) is ast.AnnAssign and type(sub.target) is ast.Attribute
                             and isinstance(sub.target.value, ast.Name) and sub.target.value.id == "self"):
                         # `self.span: LangfuseSpan | None = None`: the annotation says what it holds
                         held = self.mapping_items(sub.annotation, scope)
@@ -860,7 +860,7 @@ class FileAnalyzer:
                         annotated = self.annotation_symbol(sub.annotation, scope)
                         if annotated is not None and not annotated.startswith("builtins."):
                             info.attributes.setdefault(sub.target.attr, Value(symbol=self.call_result_symbol(annotated, ast.Call(func=sub.annotation, args=[], keywords=[]), scope)))
-                    if isinstance(sub, ast.Assign) and len(sub.targets) == 1:
+                    if type(sub) is ast.Assign and len(sub.targets) == 1:
                         target = sub.targets[0]
                         if (
                             isinstance(target, ast.Attribute)
@@ -1579,7 +1579,7 @@ class FileAnalyzer:
                 # which item it is is not kept, so each name may be it (a key is never a request's URL)
                 element = dataclasses.replace(element, shape=value.shape)
             for elt in target.elts:
-                inner = elt.value if isinstance(elt, ast.Starred) else elt
+                inner = elt.value if type(elt) is ast.Starred else elt
                 self.assign(inner, element, value_node, scope, stmt)
         elif type(target) is ast.Subscript:
             sources.dynamic_field(self, target, value_node, scope)
@@ -1716,12 +1716,12 @@ class FileAnalyzer:
             self.assign(target, Value(const=tuple(e.value for e in iterated_node.elts)),  # type: ignore[attr-defined]
                         iterated_node, scope, stmt)
             return
-        parts = target.elts if isinstance(target, (ast.Tuple, ast.List)) else None
+        parts = target.elts if type(target) is ast.Tuple or type(target) is ast.List else None
         if parts is not None and any(isinstance(part, ast.Starred) for part in parts):
             parts = None
         if type(iterated_node) is ast.Call and self._bind_literal_table(target, parts, iterated_node, scope, stmt):
             return
-        call = iterated_node if isinstance(iterated_node, ast.Call) and (
+        call = iterated_node if type(iterated_node) is ast.Call and (
             not iterated_node.keywords or _counted_from(iterated_node)) else None
         if (call is not None and isinstance(call.func, ast.Name) and scope.lookup(call.func.id) is None
                 and parts is not None and not any(isinstance(arg, ast.Starred) for arg in call.args)):
@@ -1882,7 +1882,7 @@ class FileAnalyzer:
                         and sources.is_request_container(value):
                     sources.emit_whole_body(self, operand, value)
         joined = union([left, right])
-        shape = joined_shape([left, right]) if isinstance(node.op, ast.Add) else None
+        shape = joined_shape([left, right]) if type(node.op) is ast.Add else None
         if isinstance(node.op, ast.Mod) and isinstance(left.const, str):
             shape = left.const.split("%", 1)[0] + HOLE
         return Value(categories=joined.categories, steps=joined.steps, reasons=joined.reasons,
@@ -1890,7 +1890,7 @@ class FileAnalyzer:
 
     def _eval_unary_op(self, node: ast.UnaryOp, scope: Scope) -> Value:
         operand = self.eval(node.operand, scope)
-        if isinstance(node.op, ast.USub) and isinstance(operand.const, (int, float)):
+        if type(node.op) is ast.USub and isinstance(operand.const, (int, float)):
             return Value(const=-operand.const)
         if isinstance(node.op, ast.Not):
             return NOTHING
@@ -1947,7 +1947,7 @@ class FileAnalyzer:
 
     def _eval_dict(self, node: ast.Dict, scope: Scope) -> Value:
         constants = [(k.value, v.value) for k, v in zip(node.keys, node.values)
-                     if isinstance(k, ast.Constant) and isinstance(v, ast.Constant)]
+                     if type(k) is ast.Constant and type(v) is ast.Constant]
         if len(constants) == len(node.keys):
             return Value(const=dict(constants))
         values: list[Value] = []
@@ -2227,7 +2227,7 @@ class FileAnalyzer:
             return symbol_value_of(self.models.logger_type)
         if named is not None:
             return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
-        if not called and isinstance(receiver, ast.Name) and base.const is UNKNOWN:
+        if not called and type(receiver) is ast.Name and base.const is UNKNOWN:
             self.uses.add(USE_PROPERTY_READ + attr)  # found or not: a module may offer it later
             if attr in (self._ducks or self._imported_properties())[1] and not self.names_a_value(receiver.id):
                 duck = self.duck_property(receiver.id, attr)
@@ -3715,7 +3715,7 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         body = body[1:]
     if len(body) > 4:
         return _writes_log_row(body)
-    if len(body) == 1 and isinstance(body[0], ast.If) and not body[0].orelse:
+    if len(body) == 1 and type(body[0]) is ast.If and not body[0].orelse:
         # its one statement a log call made only when logging is on (`if self.logger:`); a guard after
         # other work (`if session_ids: log.info(...)`) is a log on the side of that work
         return all(_is_log_call(inner) for inner in body[0].body)

@@ -140,19 +140,20 @@ def control_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> frozenset[str
     loads: dict[str, list[int]] = {}
     stores: dict[str, int] = {}
     nested: set[str] = set()
-    for node in own_nodes(func):
-        if isinstance(node, ast.Compare):
+    for node in own_nodes(func):  # by exact types: a failed `isinstance` of a node reads its `__class__`, per class
+        if type(node) is ast.Compare:
             operand = control_operand(node)
             if isinstance(operand, ast.Name):
                 tested.add(id(operand))
-        elif isinstance(node, ast.Name):
-            if isinstance(node.ctx, ast.Load):
+        elif type(node) is ast.Name:
+            if type(node.ctx) is ast.Load:
                 loads.setdefault(node.id, []).append(id(node))
             else:
                 stores[node.id] = stores.get(node.id, 0) + 1
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+        elif type(node) is ast.FunctionDef or type(node) is ast.AsyncFunctionDef or type(node) is ast.Lambda \
+                or type(node) is ast.ClassDef:
             nested.update(n.id for n in walk(node) if isinstance(n, ast.Name))
-        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+        elif type(node) is ast.Global or type(node) is ast.Nonlocal:
             nested.update(node.names)
     parameters = {a.arg for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)}
     return frozenset(

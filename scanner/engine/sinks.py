@@ -239,13 +239,13 @@ def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
     the operands of `%` and `+`, the items of a tuple or list, the arguments of `str()`, `repr()` and
     `.format()`, and what `json.dumps()` and `pprint.pformat()` serialise; not the base of an attribute,
     item or other call (`user.id`, `len(users)`)."""
-    if isinstance(expr, (ast.Name, ast.Attribute)):
+    if type(expr) is ast.Name or type(expr) is ast.Attribute:
         return [expr]
     if isinstance(expr, ast.JoinedStr):
         return [n for v in expr.values if isinstance(v, ast.FormattedValue) for n in _rendered_whole(v.value)]
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mod, ast.Add)):
         return _rendered_whole(expr.left) + _rendered_whole(expr.right)
-    if isinstance(expr, (ast.Tuple, ast.List)):
+    if type(expr) is ast.Tuple or type(expr) is ast.List:
         return [n for e in expr.elts for n in _rendered_whole(e)]
     if isinstance(expr, ast.Call):
         func = expr.func

@@ -1040,7 +1040,7 @@ def visit_dict_schemas(an: FileAnalyzer) -> None:
 def _as_dict(node: ast.expr | None) -> ast.Dict | None:
     """A dict display, or a `dict(email=[...], ...)` call read as one: its keywords are the keys,
     located where they are written (`**more` is a spread). None for anything else."""
-    if isinstance(node, ast.Dict):
+    if type(node) is ast.Dict:
         return node
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict" and not node.args:
         return _keywords_dict(node)
@@ -1816,9 +1816,9 @@ def _filled_names(bodies: list[list[ast.stmt]]) -> set[str]:
     stack: list[ast.AST] = [stmt for body in bodies for stmt in body]
     while stack:
         node = stack.pop()
-        if isinstance(node, (ast.Name, ast.Constant)):
+        if type(node) is ast.Name or type(node) is ast.Constant:
             continue  # the commonest nodes, holding no subscript
-        if isinstance(node, ast.Subscript) and isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name):
+        if type(node) is ast.Subscript and type(node.ctx) is ast.Store and type(node.value) is ast.Name:
             found.add(node.value.id)
         stack.extend(ast.iter_child_nodes(node))
     return found
@@ -2068,7 +2068,7 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
                 and _annotation_name(annotation.value) == "Annotated":
             candidates.extend(annotation.slice.elts[1:])
     for candidate in candidates:  # a loop, not `any` over a generator: most functions have no candidate
-        if isinstance(candidate, ast.Call):
+        if type(candidate) is ast.Call:
             break
     else:
         return None  # most functions: the markers' union is not worth building
@@ -3862,7 +3862,7 @@ def rendered_categories(an: FileAnalyzer, node: ast.ClassDef, family: SchemaFami
                 if type(sub) is ast.Call:
                     categories.update(_named_in_repr(an, sub, node.name))
                     continue
-                if not isinstance(sub, ast.Attribute):
+                if type(sub) is not ast.Attribute:
                     continue
                 held = sub.value
                 if isinstance(held, ast.Name) and held.id == "self":
@@ -4756,7 +4756,7 @@ def _field_calls(cls: ast.ClassDef) -> Iterator[tuple[str, ast.Call]]:
     `user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))`. The relation walks below read them."""
     for stmt in cls.body:
         name = _assigned_name(stmt)
-        if name is not None and isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Call):
+        if name is not None and (type(stmt) is ast.Assign or type(stmt) is ast.AnnAssign) and type(stmt.value) is ast.Call:
             yield name, stmt.value
 
 
