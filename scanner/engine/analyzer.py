@@ -335,7 +335,7 @@ class Scope:
 
     def pend(self, name: str, body: PendingBody) -> None:
         """Record a request body bound to `name` (replacing one bound before)."""
-        if isinstance(self.pending, dict):
+        if type(self.pending) is dict:
             self.pending[name] = body
         else:
             self.pending = {name: body}
@@ -348,40 +348,40 @@ class Scope:
 
     def add_return(self, value: Value) -> None:
         """Record the value of one `return` statement."""
-        if isinstance(self.returns, list):
+        if type(self.returns) is list:  # (a failed isinstance reads the empty tuple's `__class__`)
             self.returns.append(value)
         else:
             self.returns = [value]
 
     def add_log_param(self, param: int, rule: str) -> None:
         """Record that parameter `param` reaches a log call of `rule` (the first rule seen stays)."""
-        if isinstance(self.log_params, dict):
+        if type(self.log_params) is dict:
             self.log_params.setdefault(param, rule)
         else:
             self.log_params = {param: rule}
 
     def add_side_log(self, param: int, log: sinks.SideLog) -> None:
         """Record a log call parameter `param` reaches."""
-        if not isinstance(self.side_logs, dict):
+        if type(self.side_logs) is not dict:
             self.side_logs = {}
         self.side_logs.setdefault(param, []).append(log)
 
     def add_late(self, nested: ast.FunctionDef | ast.AsyncFunctionDef, bound: frozenset[str]) -> None:
         """Record a nested function and the names bound where it is defined (see `late`)."""
-        if isinstance(self.late, list):
+        if type(self.late) is list:
             self.late.append((nested, bound))
         else:
             self.late = [(nested, bound)]
 
     def add_function_alias(self, name: str, function: str) -> None:
         """Record that `name` may be bound to the file's function `function`."""
-        if not isinstance(self.function_aliases, dict):
+        if type(self.function_aliases) is not dict:
             self.function_aliases = {}
         self.function_aliases.setdefault(name, set()).add(function)
 
     def fill(self, name: str, data: Value) -> None:
         """Record that personal data `data` was put into the container local `name` holds (see `filled`)."""
-        if not isinstance(self.filled, dict):
+        if type(self.filled) is not dict:
             self.filled = {}
         before = self.filled.get(name)
         self.filled[name] = data if before is None else union([before, data])
@@ -1141,7 +1141,7 @@ class FileAnalyzer:
         """The decorator given a logger (`@log_with(log)`), which logs the function's arguments and result,
         with the data of the arguments as they arrive; None when no decorator is given a logger."""
         for decorator in func.decorator_list:
-            if not isinstance(decorator, ast.Call):
+            if type(decorator) is not ast.Call:
                 continue
             given = [*decorator.args, *(k.value for k in decorator.keywords)]
             if not any(self._is_logger_symbol(self.static_symbol(arg, outer)) for arg in given):
@@ -1717,13 +1717,13 @@ class FileAnalyzer:
                         iterated_node, scope, stmt)
             return
         parts = target.elts if type(target) is ast.Tuple or type(target) is ast.List else None
-        if parts is not None and any(isinstance(part, ast.Starred) for part in parts):
+        if parts is not None and any(type(part) is ast.Starred for part in parts):
             parts = None
         if type(iterated_node) is ast.Call and self._bind_literal_table(target, parts, iterated_node, scope, stmt):
             return
         call = iterated_node if type(iterated_node) is ast.Call and (
             not iterated_node.keywords or _counted_from(iterated_node)) else None
-        if (call is not None and isinstance(call.func, ast.Name) and scope.lookup(call.func.id) is None
+        if (call is not None and type(call.func) is ast.Name and scope.lookup(call.func.id) is None
                 and parts is not None and not any(isinstance(arg, ast.Starred) for arg in call.args)):
             # the builtins themselves detect nothing, so their arguments are evaluated one by one
             # (`enumerate(queries, 1)`: the count's start is a number)
@@ -1863,7 +1863,7 @@ class FileAnalyzer:
         sources.taken_whole(self, node.value, inner)
         if node.format_spec is not None:
             self.eval(node.format_spec, scope)
-        if isinstance(inner.const, str):
+        if inner.const is not UNKNOWN and isinstance(inner.const, str):
             return inner
         return dataclasses.replace(data_of(inner), shape=inner.shape) if inner.shape is not None else data_of(inner)
 
@@ -1899,7 +1899,7 @@ class FileAnalyzer:
     def _eval_bool_op(self, node: ast.BoolOp, scope: Scope) -> Value:
         operands = [self.eval(v, scope) for v in node.values]
         # `setting or "https://api.example.com/v1"`: the code names the URL used by default
-        shape = default_shape(operands) if isinstance(node.op, ast.Or) else None
+        shape = default_shape(operands) if type(node.op) is ast.Or else None
         for operand in operands:
             if (operand.symbol is not None and (shape is None or self._tracked(operand) and operand.symbol[-6:] != ".get()")) \
                     or operand.role is not None:
@@ -2276,7 +2276,7 @@ class FileAnalyzer:
         keyed = parameter_key(base, key)
         if keyed is not None:
             return dataclasses.replace(data_of(base), keyed=keyed)
-        if isinstance(key.const, str):
+        if key.const is not UNKNOWN and isinstance(key.const, str):
             named = self.classify_name(key.const, owner)
             if named is not None:
                 return Value(categories=named.categories, steps=named.steps, reasons=named.reasons, params=base.params)
@@ -2576,7 +2576,7 @@ class FileAnalyzer:
         # with a symbol (`User.objects.filter()`, `Form()`), or on one holding no data by a method whose
         # name reads none (not `get`, `get_*` or `format`): for most calls it is not asked
         inert = not given_data and not kwargs and (
-            base is None or (base.symbol is not None and not isinstance(base.const, str))
+            base is None or (base.symbol is not None and (base.const is UNKNOWN or not isinstance(base.const, str)))
             or (not base.categories and not base.params and method is not None and method not in ("get", "format")
                 and not method.startswith("get_")))
         if given_body and not unused and (symbol is None or not flags[_CAPITAL]):
@@ -2695,7 +2695,7 @@ class FileAnalyzer:
             container = found
             if container_index < len(node.args):
                 self.mark_key_read(node.args[container_index], scope)
-        if isinstance(key.const, str):
+        if key.const is not UNKNOWN and isinstance(key.const, str):
             return sources.request_key(self, node, container, key, scope)
         if container_index == REQUEST_CONTAINER and len(key.params) == 1 and key.const is UNKNOWN:
             return Value(params=key.params, keyed=(REQUEST_CONTAINER, next(iter(key.params)), role))
@@ -3363,7 +3363,7 @@ class FileAnalyzer:
         (`telemetry_server = "https://khoj.beta.haletic.com/v1/telemetry"` in a constants module):
         qualified name -> URL_CONSTANT + the URL. A prefix test first: most constants are no URL."""
         return {prefix + name: URL_CONSTANT + value.const for name, value in self.module_scope.env.items()
-                if isinstance(value.const, str) and value.const.startswith(("https://", "http://"))
+                if value.const is not UNKNOWN and isinstance(value.const, str) and value.const.startswith(("https://", "http://"))
                 and sinks.known_url(self, value.const)}
 
     def _reexported(self, qualified: str, symbol: str) -> bool:

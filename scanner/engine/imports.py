@@ -48,7 +48,7 @@ class SourceRoots:
 def import_bindings(node: ast.Import | ast.ImportFrom, module: str, is_package: bool) -> list[tuple[str, str]]:
     """The (local name, qualified name) pairs an import statement binds."""
     bindings: list[tuple[str, str]] = []
-    if isinstance(node, ast.Import):
+    if type(node) is ast.Import:  # by exact type: a failed isinstance reads the node's `__class__`
         for alias in node.names:
             if alias.asname:
                 bindings.append((alias.asname, alias.name))
@@ -56,6 +56,7 @@ def import_bindings(node: ast.Import | ast.ImportFrom, module: str, is_package: 
                 first = alias.name.split(".", 1)[0]
                 bindings.append((first, first))
         return bindings
+    assert isinstance(node, ast.ImportFrom)  # (true of its exact type: no `__class__` read)
     base = node.module or ""
     if node.level:
         package = module.split(".") if module else []

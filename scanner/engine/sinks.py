@@ -241,9 +241,9 @@ def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
     item or other call (`user.id`, `len(users)`)."""
     if type(expr) is ast.Name or type(expr) is ast.Attribute:
         return [expr]
-    if isinstance(expr, ast.JoinedStr):
+    if type(expr) is ast.JoinedStr:
         return [n for v in expr.values if isinstance(v, ast.FormattedValue) for n in _rendered_whole(v.value)]
-    if isinstance(expr, ast.BinOp) and isinstance(expr.op, (ast.Mod, ast.Add)):
+    if type(expr) is ast.BinOp and (type(expr.op) is ast.Mod or type(expr.op) is ast.Add):
         return _rendered_whole(expr.left) + _rendered_whole(expr.right)
     if type(expr) is ast.Tuple or type(expr) is ast.List:
         return [n for e in expr.elts for n in _rendered_whole(e)]
@@ -1211,7 +1211,7 @@ def check_method_sinks(an: FileAnalyzer, node: ast.Call, method: str, base: Valu
     if setter is not None:
         _cookie_call(an, node, setter, args, kwargs, scope)
         return
-    if method in models.cookie_header_methods and args and isinstance(args[0].const, str):
+    if method in models.cookie_header_methods and args and args[0].const is not UNKNOWN and isinstance(args[0].const, str):
         if args[0].const.lower() in models.cookie_header_names and len(args) > 1:
             _cookie_header(an, node, args[1])
 
@@ -1510,7 +1510,8 @@ def _sentry_event_write(an: FileAnalyzer, target: ast.Subscript, key: Value, val
 
 def check_header_tuple(an: FileAnalyzer, node: ast.Tuple, values: list[Value], scope: Scope) -> None:
     """A ("Set-Cookie", value) pair in a WSGI header list."""
-    if len(values) == 2 and isinstance(values[0].const, str) and values[0].const.lower() in an.models.cookie_header_names:
+    if len(values) == 2 and values[0].const is not UNKNOWN and isinstance(values[0].const, str) \
+            and values[0].const.lower() in an.models.cookie_header_names:
         _cookie_header(an, node, values[1])
 
 

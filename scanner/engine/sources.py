@@ -1042,7 +1042,7 @@ def _as_dict(node: ast.expr | None) -> ast.Dict | None:
     located where they are written (`**more` is a spread). None for anything else."""
     if type(node) is ast.Dict:
         return node
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict" and not node.args:
+    if type(node) is ast.Call and type(node.func) is ast.Name and node.func.id == "dict" and not node.args:
         return _keywords_dict(node)
     return None
 
@@ -2064,7 +2064,7 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
     for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
         # `x: Annotated[str, Security(api_key_header)]` (most parameters: no annotation, or a plain name)
         annotation = arg.annotation
-        if isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple) \
+        if type(annotation) is ast.Subscript and type(annotation.slice) is ast.Tuple \
                 and _annotation_name(annotation.value) == "Annotated":
             candidates.extend(annotation.slice.elts[1:])
     for candidate in candidates:  # a loop, not `any` over a generator: most functions have no candidate
@@ -2940,8 +2940,8 @@ def _decorator_symbols(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFuncti
     """The qualified names of the methods decorating `func` (`@sio.on(...)` ->
     `socketio.AsyncServer().on`), the object bound in this module or in another it imports it from."""
     for decorator in func.decorator_list:
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        if not isinstance(target, ast.Attribute):
+        target = decorator.func if type(decorator) is ast.Call else decorator
+        if type(target) is not ast.Attribute:
             continue
         symbol = an.static_symbol(target, scope)
         if symbol is not None and "(" not in symbol and "." in symbol:
@@ -4282,7 +4282,7 @@ def fields_built_per_definition(an: FileAnalyzer, stmt: ast.For | ast.AsyncFor, 
     a dict (`create_model(..., **fields)`). One field per item an administrator defined: what a person
     enters there is their answer, whatever the definition asks. Only loops whose iterable's name says
     it holds fields (`for field in update_user_fields`) are read, and only their own statements."""
-    iterated = stmt.iter.id if isinstance(stmt.iter, ast.Name) else stmt.iter.attr if isinstance(stmt.iter, ast.Attribute) else ""
+    iterated = stmt.iter.id if type(stmt.iter) is ast.Name else stmt.iter.attr if type(stmt.iter) is ast.Attribute else ""
     if "field" not in iterated.lower():
         return
     for inner in stmt.body:

@@ -89,7 +89,7 @@ class Value:
     @property
     def text(self) -> str | None:
         """The known leading text of a string value: the whole constant or its shape's literal start."""
-        if isinstance(self.const, str):
+        if self.const is not UNKNOWN and isinstance(self.const, str):  # (the marker first: see `shape_of`)
             return self.const
         if self.shape is None:
             return None
@@ -156,7 +156,8 @@ REQUEST_CONTAINER = -3
 
 def shape_of(value: Value) -> str:
     """The shape a value gives to a string it is part of: its text, or a hole."""
-    if isinstance(value.const, str):
+    # the marker first: a failed isinstance reads the object's `__class__` by the generic look-up
+    if value.const is not UNKNOWN and isinstance(value.const, str):
         return value.const
     if value.shape is not None:
         return value.shape
@@ -175,7 +176,8 @@ def default_shape(values: list[Value] | tuple[Value, ...]) -> str | None:
     alternative the code writes out, when exactly one has a shape and it is a URL. The code then names
     where requests go when nothing is configured; None when several alternatives (or none) are known,
     or the one written is not a URL (`name or "anonymous"` stays an unknown value)."""
-    shaped = [shape_of(value) for value in values if isinstance(value.const, str) or value.shape is not None]
+    shaped = [shape_of(value) for value in values
+              if value.const is not UNKNOWN and isinstance(value.const, str) or value.shape is not None]
     if len(shaped) != 1 or "://" not in shaped[0].partition(HOLE)[0]:
         return None
     return shaped[0]

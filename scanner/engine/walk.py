@@ -19,7 +19,15 @@ def walk(node: AST) -> Iterator[AST]:
                 value = getattr(current, name)
             except AttributeError:  # a field left unset (a node built by hand), as `ast.iter_fields` skips it
                 continue
-            if isinstance(value, AST):
+            # a name or a missing value first (a failed isinstance reads the value's `__class__` by
+            # the generic look-up: two per name, constant or None otherwise), then a list by exact type
+            if value is None or type(value) is str:
+                continue
+            if type(value) is list:
+                for item in value:
+                    if isinstance(item, AST):
+                        todo.append(item)
+            elif isinstance(value, AST):
                 todo.append(value)
             elif isinstance(value, list):
                 for item in value:
