@@ -3420,18 +3420,20 @@ class FileAnalyzer:
         """The qualified name of an annotation (`Request`, `"Request"`, `Optional[Request]`)."""
         if node is None:
             return None
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        # by exact types (see `owner_name`): most annotations are a name, which each failed isinstance
+        # would ask its `__class__`
+        if type(node) is ast.Constant and isinstance(node.value, str):
             try:
                 parsed = ast.parse(node.value, mode="eval").body
             except SyntaxError:
                 return None
             return self.annotation_symbol(parsed, scope)
-        if isinstance(node, ast.Subscript):
-            inner = node.slice.elts[0] if isinstance(node.slice, ast.Tuple) and node.slice.elts else node.slice
-            if isinstance(inner, ast.Tuple):  # tuple[()]
+        if type(node) is ast.Subscript:
+            inner = node.slice.elts[0] if type(node.slice) is ast.Tuple and node.slice.elts else node.slice
+            if type(inner) is ast.Tuple:  # tuple[()]
                 return None
             return self.annotation_symbol(inner, scope)
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        if type(node) is ast.BinOp and type(node.op) is ast.BitOr:
             return self.annotation_symbol(node.left, scope) or self.annotation_symbol(node.right, scope)
         return self.static_symbol(node, scope)
 

@@ -153,6 +153,8 @@ class _Uses:
                 value = getattr(node, field, None)
                 if type(value) is list:
                     children: list[Any] | tuple[ast.AST] = value
+                elif value is None or type(value) is str:
+                    continue  # a name or a missing value: no failed isinstance, which reads its `__class__`
                 elif isinstance(value, ast.AST):
                     children = (value,)
                 else:

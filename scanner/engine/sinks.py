@@ -247,7 +247,7 @@ def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
         return _rendered_whole(expr.left) + _rendered_whole(expr.right)
     if type(expr) is ast.Tuple or type(expr) is ast.List:
         return [n for e in expr.elts for n in _rendered_whole(e)]
-    if isinstance(expr, ast.Call):
+    if type(expr) is ast.Call:
         func = expr.func
         if (isinstance(func, ast.Name) and func.id in ("str", "repr")) or (isinstance(func, ast.Attribute) and func.attr == "format"):
             return [n for e in [*expr.args, *(k.value for k in expr.keywords)] for n in _rendered_whole(e)]
@@ -437,13 +437,14 @@ def _keys_read_of_logged(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Valu
     elements: set[str] = set()  # `member` of `for member in members` and `[m.get("email") for m in members]`
     for stmt in block[start:]:
         for sub in walk(stmt):
-            if isinstance(sub, ast.Subscript):
+            # by exact types: a failed isinstance reads the node's `__class__`, once per class
+            if type(sub) is ast.Subscript:
                 base, key = sub.value, sub.slice
-            elif isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute) and sub.func.attr == "get" and sub.args:
+            elif type(sub) is ast.Call and type(sub.func) is ast.Attribute and sub.func.attr == "get" and sub.args:
                 base, key = sub.func.value, sub.args[0]
             else:
-                if isinstance(sub, (ast.For, ast.AsyncFor, ast.comprehension)) and isinstance(sub.target, ast.Name) \
-                        and isinstance(sub.iter, ast.Name) and sub.iter.id in names:
+                if (type(sub) is ast.For or type(sub) is ast.AsyncFor or type(sub) is ast.comprehension) \
+                        and type(sub.target) is ast.Name and type(sub.iter) is ast.Name and sub.iter.id in names:
                     elements.add(sub.target.id)
                 continue
             if isinstance(base, ast.Name) and isinstance(key, ast.Constant) and isinstance(key.value, str):

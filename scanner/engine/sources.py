@@ -2524,7 +2524,7 @@ def _typed_parameter(an: FileAnalyzer, annotation: ast.expr | None) -> Value | N
     classifier's `[types]`, as for schema fields)."""
     if annotation is None:
         return None
-    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+    if type(annotation) is ast.Constant and isinstance(annotation.value, str):  # (by exact type: see `owner_name`)
         texts = [annotation.value]  # a quoted annotation: the classifier searches its text
     else:
         texts = [n.id if isinstance(n, ast.Name) else n.attr
@@ -3059,9 +3059,9 @@ def _type_names(node: ast.expr | None) -> list[ast.expr]:
     # operators are left out: they hold nothing and name nothing
     todo: list[ast.AST] = [node]
     for sub in todo:  # a list grown while it is iterated: first in, first out
-        if isinstance(sub, ast.Name):
+        if type(sub) is ast.Name:  # (by exact types: see `owner_name`)
             found.append(sub)
-        elif isinstance(sub, ast.Attribute):
+        elif type(sub) is ast.Attribute:
             found.append(sub)
             todo.append(sub.value)
         elif isinstance(sub, ast.Subscript):
@@ -3347,9 +3347,9 @@ def _decoded_into(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.
                 and all(k.arg in _PAYLOAD_OPTIONS for k in node.keywords))
 
     for node in own_nodes(func):
-        if isinstance(node, ast.Assign) and decoded(node.value):
+        if type(node) is ast.Assign and decoded(node.value):  # (by exact types: see `owner_name`)
             payloads.update(t.id for t in node.targets if isinstance(t, ast.Name))
-        if not isinstance(node, ast.Call):
+        if type(node) is not ast.Call:
             continue
         target = node.func
         if isinstance(target, ast.Attribute) and (
@@ -3471,7 +3471,7 @@ def _calls_on(node: ast.AST, lines: list[int]) -> Iterator[ast.Call]:
                 first = bisect.bisect_left(lines, start)
                 if first == count or lines[first] > (getattr(child, "end_lineno", None) or start):
                     continue
-            if isinstance(child, ast.Call):
+            if type(child) is ast.Call:
                 yield child
         tested = True
         push_children(child, stack)
@@ -3519,7 +3519,7 @@ def _submitted_field(node: ast.expr) -> bool:
     (Django), `serializer.validated_data["email"]` (DRF)."""
     if isinstance(node, ast.Attribute) and node.attr == "data":
         return isinstance(node.value, ast.Attribute) and isinstance(node.value.value, ast.Name) and "form" in node.value.value.id
-    if isinstance(node, (ast.Subscript, ast.Call)):
+    if type(node) is ast.Subscript or type(node) is ast.Call:  # (by exact types: see `owner_name`)
         target = node.value if isinstance(node, ast.Subscript) else node.func
         if isinstance(target, ast.Attribute) and target.attr == "get" and isinstance(node, ast.Call):
             target = target.value
@@ -3825,7 +3825,7 @@ def _names_map(value: ast.Dict) -> bool:
 def _top_subclasses(an: FileAnalyzer, name: str) -> Iterator[ast.ClassDef]:
     """The module's top-level classes that name `name` among their bases (`class User(UserFields, Base)`)."""
     for stmt in an.tree.body:
-        if isinstance(stmt, ast.ClassDef) and any(
+        if type(stmt) is ast.ClassDef and any(
                 isinstance(base, ast.Name) and base.id == name for base in stmt.bases):
             yield stmt
 
@@ -4038,7 +4038,7 @@ def visit_schema_class(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> Sc
             value = stmt.value
             # `email = forms.CharField() if settings.USE_USERNAME else forms.EmailField()`: either is the
             # field, the first that says what it holds
-            choices = [value.body, value.orelse] if isinstance(value, ast.IfExp) else [value]
+            choices = [value.body, value.orelse] if type(value) is ast.IfExp else [value]
             seen = len(an.observations)
             for choice in choices:
                 if isinstance(choice, ast.Call) and choice.args and isinstance(choice.args[0], ast.Call) \
@@ -4075,7 +4075,7 @@ def _writes_its_table(node: ast.ClassDef) -> bool:
     asked with `in` before the pattern: the module's text asked for SQL cost Superset's scan (its
     TypedDicts and dataclasses) half a percent of its instructions, scanned or matched whole."""
     for stmt in node.body:
-        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if type(stmt) is not ast.FunctionDef and type(stmt) is not ast.AsyncFunctionDef:
             continue
         for sub in walk(stmt):
             if type(sub) is ast.Constant and type(sub.value) is str and _sql_write(sub.value):
@@ -4128,7 +4128,7 @@ def _class_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
     """The statements of a class body, also those under an `if` (`if settings.ENABLE_ATTACHMENTS:
     attachment = forms.FileField(...)`): a field declared when a setting is on is declared."""
     for stmt in body:
-        if isinstance(stmt, ast.If):
+        if type(stmt) is ast.If:
             yield from _class_statements(stmt.body)
             yield from _class_statements(stmt.orelse)
         else:
@@ -4558,7 +4558,7 @@ def _class_nodes(an: FileAnalyzer) -> dict[str, ast.ClassDef]:
         # the expressions, most of a tree's nodes, hold none): the same classes in the same order
         queue: list[ast.AST] = [an.tree]
         for node in queue:  # the loop reaches what it appends: a queue
-            if isinstance(node, ast.ClassDef):
+            if type(node) is ast.ClassDef:
                 found.setdefault(node.name, node)
             for attr in _STATEMENT_LISTS:
                 held = getattr(node, attr, None)
@@ -4716,7 +4716,7 @@ def _model_of(cls: ast.ClassDef) -> str | None:
     """The model a ModelForm or ModelSerializer edits (its `Meta.model`), or the one a search index
     copies (django-haystack's class attribute `model = ReviewRequest`, or its `get_model()`'s return)."""
     for stmt in cls.body:
-        if isinstance(stmt, ast.ClassDef) and stmt.name == "Meta":
+        if type(stmt) is ast.ClassDef and stmt.name == "Meta":
             for inner in stmt.body:
                 if isinstance(inner, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "model" for t in inner.targets):
                     model = _class_named(inner.value)
@@ -4727,7 +4727,7 @@ def _model_of(cls: ast.ClassDef) -> str | None:
             model = _class_named(stmt.value)
             if model is not None:
                 return model
-        elif isinstance(stmt, ast.FunctionDef) and stmt.name == "get_model" and len(stmt.body) >= 1 \
+        elif type(stmt) is ast.FunctionDef and stmt.name == "get_model" and len(stmt.body) >= 1 \
                 and isinstance(stmt.body[-1], ast.Return) and stmt.body[-1].value is not None:
             # django-haystack's `Indexable.get_model(self): return Email`, the index's model named by
             # the method its API asks for

@@ -48,7 +48,13 @@ def push_children(node: AST, stack: list[AST]) -> None:
             value = getattr(node, name)
         except AttributeError:  # a field left unset (a node built by hand), as `ast.iter_fields` skips it
             continue
-        if isinstance(value, AST):
+        if value is None or type(value) is str:
+            continue  # a name or a missing value (see `walk`)
+        if type(value) is list:
+            for item in value:
+                if isinstance(item, AST):
+                    children.append(item)
+        elif isinstance(value, AST):
             children.append(value)
         elif isinstance(value, list):
             for item in value:
