@@ -3422,7 +3422,7 @@ class FileAnalyzer:
             return None
         # by exact types (see `owner_name`): most annotations are a name, which each failed isinstance
         # would ask its `__class__`
-        if type(node) is ast.Constant and isinstance(node.value, str):
+        if type(node) is ast.Constant and type(node.value) is str:
             try:
                 parsed = ast.parse(node.value, mode="eval").body
             except SyntaxError:
@@ -3917,9 +3917,9 @@ def _is_overload(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 def _is_property(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """True for a getter decorated `@property`, `@cached_property` or `@functools.cached_property`."""
     for decorator in func.decorator_list:
-        if isinstance(decorator, ast.Name) and decorator.id in ("property", "cached_property"):
+        if type(decorator) is ast.Name and decorator.id in ("property", "cached_property"):  # (see `owner_name`)
             return True
-        if isinstance(decorator, ast.Attribute) and decorator.attr == "cached_property":
+        if type(decorator) is ast.Attribute and decorator.attr == "cached_property":
             return True
     return False
 

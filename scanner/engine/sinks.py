@@ -1380,7 +1380,7 @@ def check_subscript_assignment(an: FileAnalyzer, target: ast.Subscript, value: V
         return
     if container.symbol is not None and container.symbol.startswith(REQUEST):
         return
-    if isinstance(target.value, ast.Attribute) and target.value.attr == "cookies":
+    if type(target.value) is ast.Attribute and target.value.attr == "cookies":
         name = key.const if isinstance(key.const, str) else None
         message = f"cookie '{name}' is set" if name else "a cookie is set (its name is not a literal)"
         an.emit(Kind.COOKIE, stmt, cookie_categories(value), "python.cookie.cookies-assignment", message,

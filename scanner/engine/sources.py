@@ -798,9 +798,9 @@ def names_headers(func: ast.expr) -> bool:
     """Whether a method call's receiver is named `headers` (`headers.get(...)`, `info.headers.get(...)`):
     a mapping of the HTTP headers of a request the analysis does not see as one (Tornado's
     `HTTPHeaders` given to a patched method, a websocket library's connection info)."""
-    receiver = func.value if isinstance(func, ast.Attribute) else None
-    return (isinstance(receiver, ast.Name) and receiver.id == "headers") \
-        or (isinstance(receiver, ast.Attribute) and receiver.attr == "headers")
+    receiver = func.value if type(func) is ast.Attribute else None  # (by exact types: see `owner_name`)
+    return (type(receiver) is ast.Name and receiver.id == "headers") \
+        or (type(receiver) is ast.Attribute and receiver.attr == "headers")
 
 
 def names_meta(receiver: ast.expr) -> bool:
@@ -2537,11 +2537,11 @@ def _typed_parameter(an: FileAnalyzer, annotation: ast.expr | None) -> Value | N
 
 
 def _annotation_name(node: ast.expr) -> str:
-    if isinstance(node, ast.Name):
+    if type(node) is ast.Name:  # (by exact types: see `owner_name`)
         return node.id
-    if isinstance(node, ast.Attribute):
+    if type(node) is ast.Attribute:
         return node.attr
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+    if type(node) is ast.Constant and isinstance(node.value, str):
         return node.value
     return ""
 
@@ -3035,10 +3035,10 @@ def _route_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
 def _route_path(decorator: ast.expr, methods: Collection[str], *, bare: bool) -> str | None:
     """The path a route decorator gives (`@router.post("/items")`, `@app.get(path="")`; with `bare`,
     Litestar's `@post("/items")` too), or None for any other decorator."""
-    if not isinstance(decorator, ast.Call):
+    if type(decorator) is not ast.Call:  # (by exact types: see `owner_name`)
         return None
     func = decorator.func
-    name = func.attr if isinstance(func, ast.Attribute) else func.id if bare and isinstance(func, ast.Name) else ""
+    name = func.attr if type(func) is ast.Attribute else func.id if bare and type(func) is ast.Name else ""
     if name not in methods:
         return None
     path = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
@@ -3052,7 +3052,7 @@ def _type_names(node: ast.expr | None) -> list[ast.expr]:
     found: list[ast.expr] = []
     if node is None:
         return found
-    if isinstance(node, ast.Name):
+    if type(node) is ast.Name:
         return [node]  # most annotations (what ast.walk would give, without its generic walk)
     # ast.walk's breadth-first order, with the nodes type expressions are made of stepped into by
     # hand (its generic walk of every field cost more than the classifier's look-ups); contexts and
@@ -3064,13 +3064,13 @@ def _type_names(node: ast.expr | None) -> list[ast.expr]:
         elif type(sub) is ast.Attribute:
             found.append(sub)
             todo.append(sub.value)
-        elif isinstance(sub, ast.Subscript):
+        elif type(sub) is ast.Subscript:
             todo.append(sub.value)
             todo.append(sub.slice)
-        elif isinstance(sub, ast.Constant):
+        elif type(sub) is ast.Constant:
             if isinstance(sub.value, str) and sub.value.isidentifier():
                 found.append(ast.Name(id=sub.value, ctx=ast.Load()))  # a quoted forward reference: `"Item"`
-        elif isinstance(sub, ast.BinOp):
+        elif type(sub) is ast.BinOp:
             todo.append(sub.left)
             todo.append(sub.right)
         elif isinstance(sub, (ast.Tuple, ast.List)):
@@ -3517,7 +3517,7 @@ _SIMPLE_STATEMENT_TYPES = frozenset(_SIMPLE_STATEMENTS)  # by exact type (see `_
 def _submitted_field(node: ast.expr) -> bool:
     """A read of a submitted form's field: `form.username.data` (WTForms), `form.cleaned_data["email"]`
     (Django), `serializer.validated_data["email"]` (DRF)."""
-    if isinstance(node, ast.Attribute) and node.attr == "data":
+    if type(node) is ast.Attribute and node.attr == "data":
         return isinstance(node.value, ast.Attribute) and isinstance(node.value.value, ast.Name) and "form" in node.value.value.id
     if type(node) is ast.Subscript or type(node) is ast.Call:  # (by exact types: see `owner_name`)
         target = node.value if isinstance(node, ast.Subscript) else node.func
@@ -3742,7 +3742,7 @@ def schema_family(an: FileAnalyzer, node: ast.ClassDef, scope: Scope) -> SchemaF
                 return family
     for stmt in node.body:
         value = stmt.value if type(stmt) is ast.Assign or type(stmt) is ast.AnnAssign else None
-        if isinstance(value, ast.Call):
+        if type(value) is ast.Call:  # (by exact type: a failed isinstance of None reads its `__class__`)
             symbol = an.static_symbol(value.func, scope)
             if symbol is not None:
                 found = an.models.field_family(symbol)
@@ -5970,7 +5970,7 @@ def _refers_by_id_with(an: FileAnalyzer, exclude_argument_calls: frozenset[str],
            for k in call.keywords):
         return not _natural_key(an, call)
     for arg in [*call.args, *(k.value for k in call.keywords)]:
-        if isinstance(arg, ast.Call):
+        if type(arg) is ast.Call:
             symbol = an.static_symbol(arg.func, scope)
             if symbol in exclude_argument_calls or (symbol or "").endswith("ForeignKey"):
                 return True
