@@ -2446,7 +2446,7 @@ class FileAnalyzer:
         if given_body:
             # a helper that returns one key of the container it is given (`int_from_request(request.GET,
             # "start", 1)`) reads that key where it is called: the container is not taken whole
-            reader = None if flags[_AT_REQUEST] else self.local_summary(node, func, scope)
+            reader = None if flags[_AT_REQUEST] else self.local_summary(node, func, scope, fn)
             keyed_at = reader.keyed[0] if reader is not None and reader.keyed is not None else None
             rebuilt_at = reader.rebuilds if reader is not None else None
             sources.consume_bodies(self, node, symbol, args, kwargs, scope, keyed_at, rebuilt_at)
@@ -2513,7 +2513,7 @@ class FileAnalyzer:
                     return dataclasses.replace(data_of(base), keyed=keyed)
 
         # a function of this file: apply its summary
-        summary = self.local_summary(node, func, scope)
+        summary = self.local_summary(node, func, scope, fn)
         if given_data and self.side_logs:
             side_logs = self.side_logs.get(self._local_key(node, func, scope) or "")
             if side_logs:
@@ -2827,10 +2827,13 @@ class FileAnalyzer:
             return func.symbol[len("@instance:"):]
         return None
 
-    def local_summary(self, node: ast.Call, func: Value, scope: Scope) -> FunctionSummary | None:
-        """The summary of the function a call reaches: one of this file's, or another module's."""
+    def local_summary(self, node: ast.Call, func: Value, scope: Scope,
+                      callee: ast.expr | None = None) -> FunctionSummary | None:
+        """The summary of the function a call reaches: one of this file's, or another module's. `callee`:
+        `node.func`, when the caller has read it already (an AST node's field is read by the generic look-up)."""
         # `_local_key`, inlined: this runs for every call whose result is read
-        callee = node.func
+        if callee is None:
+            callee = node.func
         symbol = func.symbol
         flags = _SYMBOL_FLAGS.get(symbol)  # `symbol_flags`, its memo read first
         if flags is None:

@@ -50,27 +50,30 @@ def import_bindings(node: ast.Import | ast.ImportFrom, module: str, is_package: 
     bindings: list[tuple[str, str]] = []
     if type(node) is ast.Import:  # by exact type: a failed isinstance reads the node's `__class__`
         for alias in node.names:
-            if alias.asname:
-                bindings.append((alias.asname, alias.name))
+            name, asname = alias.name, alias.asname  # each read once (an AST node's field: a generic look-up)
+            if asname:
+                bindings.append((asname, name))
             else:
-                first = alias.name.split(".", 1)[0]
+                first = name.split(".", 1)[0]
                 bindings.append((first, first))
         return bindings
     assert isinstance(node, ast.ImportFrom)  # (true of its exact type: no `__class__` read)
     base = node.module or ""
-    if node.level:
+    level = node.level
+    if level:
         package = module.split(".") if module else []
         if not is_package:
             package = package[:-1]
-        up = node.level - 1
+        up = level - 1
         if up > len(package):
             package = []
         elif up:
             package = package[:-up]
         base = ".".join([*package, base] if base else package)
     for alias in node.names:
-        if alias.name == "*":
+        name = alias.name
+        if name == "*":
             continue
-        local = alias.asname or alias.name
-        bindings.append((local, f"{base}.{alias.name}" if base else alias.name))
+        local = alias.asname or name
+        bindings.append((local, f"{base}.{name}" if base else name))
     return bindings

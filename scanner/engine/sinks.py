@@ -512,11 +512,24 @@ def _known_value(held: Value | None) -> bool:
     return held is not None and (held.is_const or held.role is not None)
 
 
+def _statement_at(body: list[ast.stmt], line: int) -> ast.stmt | None:
+    """The first statement of `body` whose lines hold `line`, or None. Its end line is read first: a
+    statement that ends before the line (most, as a block is searched from its start) costs one read of
+    an AST node's field, each a generic attribute look-up, where testing its first line too cost two."""
+    for stmt in body:
+        end = stmt.end_lineno
+        if end is not None and end < line:
+            continue
+        if stmt.lineno <= line <= (end or stmt.lineno):
+            return stmt
+    return None
+
+
 def _enclosing_block(body: list[ast.stmt], line: int) -> list[ast.stmt]:
     """The innermost statement list among `body`'s (and their statements') that holds `line`: the
     branch or function body a statement at that line stands in. `body` itself when none is deeper."""
     while True:
-        inner = next((stmt for stmt in body if stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno)), None)
+        inner = _statement_at(body, line)
         if inner is None:
             return body
         deeper = next((block for block in inner_bodies(inner)
@@ -1096,7 +1109,7 @@ def _enclosing_function(body: list[ast.stmt], line: int) -> tuple[ast.FunctionDe
     cls: ast.ClassDef | None = None
     outer: ast.ClassDef | None = None
     while True:
-        inner = next((stmt for stmt in body if stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno)), None)
+        inner = _statement_at(body, line)
         if inner is None:
             return found, cls
         if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
