@@ -410,6 +410,7 @@ class FileAnalyzer:
         "group_reads",
         "declared_fields",
         "_bound",
+        "_calls_modelled",
         "_classified",
         "_person_attributes",
         "_control_names",
@@ -505,6 +506,8 @@ class FileAnalyzer:
         self.inbound_functions: dict[str, dict[str, str]] | None = None
         """The top-level functions given a chat platform's event as a dict (`sources.inbound_parameters`)."""
         self._return_types = frozenset(models.returns.values())
+        self._calls_modelled = models._calls_modelled
+        """`Models.models_call`'s memo (one dict per run, emptied in place when full): `eval_call` reads it first."""
         self._sink_methods = sinks.method_sink_names(models)
         """The method names `sinks.check_method_sinks` acts on (for a receiver that holds no URL)."""
         self.parameters_read_by_name = sources.parameters_read_by_name(models)
@@ -2403,7 +2406,13 @@ class FileAnalyzer:
                 return symbol_value_of(chosen)
         # whether a pack's table of calls has it (one memoised test; most calls are in none of them):
         # a symbol of the file (`@class:...`) is looked up, as a class may derive from a modelled one
-        modelled = symbol is not None and (flags[_AT] or self.models.models_call(symbol))
+        if symbol is None:
+            modelled = False
+        elif flags[_AT]:
+            modelled = True
+        else:  # `Models.models_call`, its memo read first (the call cost more than its look-up)
+            known = self._calls_modelled.get(symbol)
+            modelled = known if known is not None else self.models.models_call(symbol)
         if modelled:
             passthrough = sources.passthrough_of(self, symbol)
             passed = sources.passed_through(self, passthrough, node, args, kwargs, scope) if passthrough else None
