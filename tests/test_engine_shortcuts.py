@@ -700,3 +700,46 @@ def test_calls_on_gives_the_calls_of_the_recursion_in_its_order(module: str) -> 
     function = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and len(n.body) > 3)
     lines = list(range(function.lineno, (function.end_lineno or function.lineno) + 1, 3))
     assert [id(c) for c in _calls_on(function, lines)] == [id(c) for c in _calls_on_by_recursion(function, lines)]
+
+
+@pytest.mark.parametrize("module", ["scanner/engine/sinks.py", "tests/test_engine_shortcuts.py"])
+def test_statement_at_finds_the_statement_the_scan_of_both_lines_found(module: str) -> None:
+    # the end line read first skips what ends before the line: the same first statement holding it
+    from pathlib import Path
+
+    from scanner.engine.sinks import _statement_at
+
+    tree = ast.parse(Path(module).read_text(encoding="utf-8"))
+    bodies = [tree.body, *(n.body for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef)))]
+    last = max(getattr(n, "end_lineno", 0) or 0 for n in ast.walk(tree))
+    for body in bodies:
+        for line in range(1, last + 2):
+            expected = next((stmt for stmt in body if stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno)), None)
+            assert _statement_at(body, line) is expected
+    built = [ast.Pass(lineno=3, col_offset=0), ast.Pass(lineno=5, col_offset=0)]  # no end lines: the first line only
+    assert [_statement_at(built, line) for line in (3, 4, 5)] == [built[0], None, built[1]]
+
+
+def test_walk_reads_names_lists_and_missing_fields_as_ast_walk_does() -> None:
+    # a name (`str`) and a missing value (None) are skipped before the node tests; a list of names too
+    from scanner.engine.walk import push_children, walk
+
+    tree = ast.parse("def f(a, *args, b=None, **kw) -> None:\n    global g, h\n    return {**kw, 'a': a}[a]\n")
+    assert [id(node) for node in walk(tree)] == [id(node) for node in ast.walk(tree)]
+    for node in ast.walk(tree):
+        stack: list[ast.AST] = []
+        push_children(node, stack)
+        assert [id(child) for child in reversed(stack)] == [id(child) for child in ast.iter_child_nodes(node)]
+
+
+def test_the_names_an_unannotated_parameter_is_read_by_are_every_one_parameter_value_tests() -> None:
+    # a parameter with no annotation and none of these names skips those tests (`parameter_value`)
+    from scanner.engine.sources import TORNADO_HANDLER_PARAMETERS, parameters_read_by_name
+
+    loaded = models()
+    read = parameters_read_by_name(loaded)
+    request = loaded.request
+    for names in (request.parameter_names, request.connection_names, request.event_parameters,
+                  TORNADO_HANDLER_PARAMETERS, loaded.logger_names, {"environ"}):
+        assert names <= read
+    assert "request" in read and "environ" in read and "handler" in read and "user" not in read
