@@ -17,7 +17,7 @@ from scanner.errors import ConfigError, Problem
 from scanner.inventory import ClassifierOverrides, read_classifier
 from scanner.model import Level
 from scanner.taxonomy import load_taxonomy
-from scanner.tomlpos import TomlChecker, read_toml_document
+from scanner.tomlpos import KeyPath, TomlChecker, closest, read_toml_document
 
 if TYPE_CHECKING:
     from scanner.engine.imports import SourceRoots
@@ -114,9 +114,11 @@ def _read(check: TomlChecker, table: Mapping[str, Any], root: Path) -> Config:
 
     packs = check.strings(table, _TABLE, "packs", _WHERE)
     if packs is not None:
+        _check_packs(check, packs)
         values["packs"] = tuple(name for name, _ in packs)
     semgrep_packs = check.strings(table, _TABLE, "semgrep_packs", _WHERE)
     if semgrep_packs is not None:
+        _check_semgrep_packs(check, semgrep_packs, root)
         values["semgrep_packs"] = tuple(name for name, _ in semgrep_packs)
 
     jobs = check.integer(table, _TABLE, "jobs", _WHERE, minimum=0)
@@ -167,6 +169,39 @@ def source_roots(root: Path, config: Config) -> SourceRoots:
         return SourceRoots.of(config.src)
     layout = root / "src"
     return SourceRoots.of(("src",) if layout.is_dir() and not (layout / "__init__.py").exists() else ())
+
+
+def _check_packs(check: TomlChecker, packs: list[tuple[str, KeyPath]]) -> None:
+    """Report each name in `packs` that no bundled model pack has, at its line in pyproject.toml.
+
+    Loading the packs would report it too, but without the file and line the user must edit.
+    A bundled pack's name is its file's name (tests/test_config.py pins it), so a listing of the
+    folder suffices: no pack is read.
+    """
+    from scanner.packs import default_pack_paths
+
+    known = [path.stem for path in default_pack_paths()]
+    for name, at in packs:
+        if name not in known:
+            suggestion = closest(name, known)
+            hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+            check.report(at, f"unknown rule pack '{name}' in 'packs'{hint}: the built-in packs are {', '.join(known)}")
+
+
+def _check_semgrep_packs(check: TomlChecker, packs: list[tuple[str, KeyPath]], root: Path) -> None:
+    """Report each entry of `semgrep_packs` that is neither a bundled semgrep pack nor a file or
+    folder under the root, at its line (as scanner.semgrep.resolve_pack would refuse it, lineless)."""
+    from scanner.semgrep import bundled_packs
+
+    bundled = bundled_packs()
+    for name, at in packs:
+        if name not in bundled and not (root / name).exists():
+            names = ", ".join(bundled) or "none"
+            check.report(
+                at,
+                f"unknown semgrep pack '{name}' in 'semgrep_packs': it is not a bundled pack ({names}) "
+                f"and there is no file or folder {name} under the project root",
+            )
 
 
 def _globs(check: TomlChecker, table: Mapping[str, Any], key: str) -> tuple[str, ...] | None:

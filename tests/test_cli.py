@@ -137,6 +137,19 @@ def test_bad_config_key_exits_2_with_line(tmp_path: Path, capsys: pytest.Capture
     assert "pyproject.toml:3: unknown key 'exclud'" in err
 
 
+def test_unknown_pack_in_config_exits_2_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Reported by the configuration, at the line to edit; it used to come from loading the packs,
+    # as "policyscan: error: policyscan: unknown rule pack 'sahre'", naming no file.
+    write(tmp_path, {"pyproject.toml": "[tool.policyscan]\npacks = ['sahre']\n",
+                     "privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    assert cli(["scan", str(tmp_path)], capsys) == (
+        2,
+        "",
+        f"policyscan: error: {tmp_path / 'pyproject.toml'}:2: unknown rule pack 'sahre' in 'packs' (did you mean"
+        " 'share'?): the built-in packs are cookies, frameworks, logging, schemas, share\n",
+    )
+
+
 def test_observe_json_is_the_contract_form(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, {"app/views.py": VIEWS})
     code, out, _ = cli(["observe", str(tmp_path), "--format", "json"], capsys)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from scanner.discovery import BUILTIN_EXCLUDES
 from scanner.errors import ConfigError, ExitCode, Problem
 from scanner.inventory import ClassifierOverrides
 from scanner.model import Level
+from scanner.packs import default_pack_paths
 
 DATA = Path(__file__).parent / "data" / "config"
 DOCS = Path(__file__).parent.parent / "docs" / "configuration.md"
@@ -106,7 +108,7 @@ VALID: list[tuple[str, str, Any]] = [
     ("fail_on", 'fail_on = "error"', Level.ERROR),
     ("packs", 'packs = ["logging"]', ("logging",)),
     ("packs", "packs = []", ()),
-    ("semgrep_packs", 'semgrep_packs = ["a.yaml", "bundled"]', ("a.yaml", "bundled")),
+    ("semgrep_packs", 'semgrep_packs = ["sdk-settings"]', ("sdk-settings",)),
     ("jobs", "jobs = 0", 0),
     ("jobs", "jobs = 8", 8),
     ("max_file_size", "max_file_size = 1", 1),
@@ -229,6 +231,34 @@ def test_unknown_keys_name_their_line_and_the_closest_key(tmp_path: Path) -> Non
         (7, "unknown key 'max_filesize' in [tool.policyscan] (did you mean 'max_file_size'?)"),
         (8, "unknown key 'colour' in [tool.policyscan]"),
     ]
+
+
+def test_unknown_packs_name_their_line_and_the_packs_there_are(tmp_path: Path) -> None:
+    text = HEADER + 'packs = ["frameworks",\n  "sahre", "nope"]\nsemgrep_packs = ["sdk-settings", "missing.yaml"]\n'
+    builtin = "cookies, frameworks, logging, schemas, share"
+    assert problems(tmp_path, text) == [
+        (6, f"unknown rule pack 'sahre' in 'packs' (did you mean 'share'?): the built-in packs are {builtin}"),
+        (6, f"unknown rule pack 'nope' in 'packs': the built-in packs are {builtin}"),
+        (
+            7,
+            "unknown semgrep pack 'missing.yaml' in 'semgrep_packs': it is not a bundled pack (sdk-settings) "
+            "and there is no file or folder missing.yaml under the project root",
+        ),
+    ]
+
+
+def test_semgrep_packs_name_a_file_or_a_folder_under_the_root(tmp_path: Path) -> None:
+    root = project(tmp_path, HEADER + 'semgrep_packs = ["ci/privacy.yaml", "more"]\n')
+    (root / "ci").mkdir()
+    (root / "ci" / "privacy.yaml").write_text("rules: []\n", encoding="utf-8")
+    (root / "more").mkdir()
+    assert load_config(root).semgrep_packs == ("ci/privacy.yaml", "more")
+
+
+def test_bundled_pack_names_are_their_file_names() -> None:
+    # config._check_packs knows the built-in packs' names from the file names alone.
+    for path in default_pack_paths():
+        assert tomllib.loads(path.read_text(encoding="utf-8"))["pack"]["name"] == path.stem
 
 
 def test_unknown_key_as_a_subtable_and_as_a_dotted_key(tmp_path: Path) -> None:
