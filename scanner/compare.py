@@ -37,6 +37,11 @@ def _detail(obs: Observation) -> str:
     return f" Observed: {text}." if text else ""
 
 
+def _listed(categories: Sequence[str]) -> str:
+    """The categories as the subject of a sentence, with its verb: "a is", "a, b are"."""
+    return f"{', '.join(categories)} {'is' if len(categories) == 1 else 'are'}"
+
+
 def _cookie_matches(decl: CookieDecl, name: str) -> bool:
     from fnmatch import fnmatchcase
 
@@ -114,7 +119,8 @@ class _Comparison:
                 reported.update(hit)
                 self.add(
                     catalog.SCOPE_RULE, obs, hit,
-                    f"{', '.join(hit)} is {verb} under scope '{scope.name}', which forbids it ({scope.section})."
+                    f"{_listed(hit)} {verb} under scope '{scope.name}', which forbids {'it' if len(hit) == 1 else 'them'}"
+                    f" ({scope.section})."
                     f"{_detail(obs)}",
                     self.ref(scope.line, f"scope '{scope.name}'"),
                 )
@@ -127,7 +133,8 @@ class _Comparison:
         if missing:
             self.add(
                 catalog.UNDECLARED_COLLECTION, obs, missing,
-                f"{', '.join(sorted(missing))} is collected but the policy inventory does not declare it.{_detail(obs)}",
+                f"{_listed(sorted(missing))} collected but the policy inventory does not declare"
+                f" {'it' if len(missing) == 1 else 'them'}.{_detail(obs)}",
                 self.ref(None, "no [[collect]] declaration covers it"),
             )
         if obs.stored:
@@ -200,7 +207,7 @@ class _Comparison:
         level = Level.NOTE if forbidden == ["user.unique_id"] else None
         self.add(
             catalog.FORBIDDEN_LOG, obs, forbidden,
-            f"{', '.join(forbidden)} is written to a log, which the policy inventory does not allow.{_detail(obs)}",
+            f"{_listed(forbidden)} written to a log, which the policy inventory does not allow.{_detail(obs)}",
             self.ref(policy.line, "[logging]"),
             level=level,
         )

@@ -174,3 +174,33 @@ def test_collect_and_log_messages_add_what_the_code_does() -> None:
     assert findings[0].message == (
         "user.content is written to a log, which the policy inventory does not allow. Observed: something happens."
     )
+
+
+def test_messages_about_several_categories_agree_in_number() -> None:
+    # "a, b is written to a log" was printed for every finding about two categories or more.
+    findings = compare(
+        [
+            *EXERCISED,
+            obs(Kind.COLLECT, 11, ("user.name", "user.financial")),
+            obs(Kind.LOG, 12, ("user.content", "user.contact.email")),
+            obs(Kind.LOG, 13, ("user.content", "user.name"), path="app/api/chat.py"),
+        ],
+        inventory(), taxonomy=TAXONOMY, inventory_path=INV,
+    )
+    assert [(f.rule_id, f.span.start_line, f.message) for f in findings] == [
+        ("PS401", 13, "user.name is written to a log, which the policy inventory does not allow."
+                      " Observed: something happens."),
+        ("PS501", 13, "user.content is written to a log under scope 'api', which forbids it (DPA 4(b))."
+                      " Observed: something happens."),
+        ("PS101", 11, "user.financial, user.name are collected but the policy inventory does not declare them."
+                      " Observed: something happens."),
+        ("PS401", 12, "user.contact.email, user.content are written to a log, which the policy inventory does not"
+                      " allow. Observed: something happens."),
+    ]
+    inv = inventory(scopes=(ScopeDecl("api", ("app/api/**",), "DPA 4(b)", 50, no_log=("user.content", "user.name")),))
+    scoped = compare([*EXERCISED, obs(Kind.LOG, 13, ("user.content", "user.name"), path="app/api/chat.py")], inv,
+                     taxonomy=TAXONOMY, inventory_path=INV)
+    assert [f.message for f in scoped] == [
+        "user.content, user.name are written to a log under scope 'api', which forbids them (DPA 4(b))."
+        " Observed: something happens."
+    ]
