@@ -92,6 +92,19 @@ def test_broken_and_mixed_tree_exits_3_and_keeps_good_results(tmp_path: Path, ca
     assert any("null-bytes" in n for n in notes)
 
 
+def test_a_file_over_max_file_size_says_how_to_scan_without_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A generated file over the limit makes the scan incomplete (exit 3): the message names the key
+    # that sets the limit and the two ways out, not only the sizes.
+    write(tmp_path, {"pyproject.toml": "[tool.policyscan]\nmax_file_size = 100\n", "privacy-inventory.toml": INVENTORY,
+                     "app/generated.py": "x = 1\n" * 20})
+    code, out, _ = cli(["scan", str(tmp_path), "--no-cache"], capsys)
+    assert code == 3
+    assert (
+        "app/generated.py: error: could not analyse: too-large: 120 bytes is over the 100-byte limit"
+        " (max_file_size in [tool.policyscan]): exclude the file or raise the limit"
+    ) in out.splitlines()
+
+
 @pytest.mark.parametrize(
     ("inventory", "message"),
     [

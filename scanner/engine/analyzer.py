@@ -4625,7 +4625,9 @@ def analyze_path(root: Path, relpath: str, models: Models, classifier: Classifie
             size = os.fstat(handle.fileno()).st_size
             if size > max_size:
                 return Analyzed(FileResult(relpath, skip=Skip(relpath, SkipReason.TOO_LARGE,
-                                                              f"{size} bytes is over the {max_size}-byte limit")))
+                                                              f"{size} bytes is over the {max_size}-byte limit (max_file_size"
+                                                              " in [tool.policyscan]): exclude the file or raise"
+                                                              " the limit")))
             raw = handle.read()
     except OSError as exc:
         return Analyzed(FileResult(relpath, skip=Skip(relpath, SkipReason.UNREADABLE, exc.strerror or str(exc))))
