@@ -16,6 +16,8 @@ from scanner.model import (
     Finding,
     InventoryRef,
     Level,
+    Notice,
+    NoticeLevel,
     RunResult,
     Span,
     Suppression,
@@ -87,6 +89,17 @@ def test_every_unsuppressed_finding_skip_and_notice_is_one_command() -> None:
         "policyscan: 4 findings (2 errors, 1 warning, 1 note) in 12 files; 1 suppressed; "
         "2 files could not be analysed.",
     ]
+
+
+def test_summary_counts_findings_in_the_baseline_and_bare_suppressions() -> None:
+    # The text summary counts both; so does this line (docs/baselines.md, docs/suppressions.md).
+    old = finding("PS401", Level.ERROR, "app/chat.py", Span(4, 5, 4, 30), "user.content is logged.",
+                  baseline_state="unchanged")
+    bare = Notice(NoticeLevel.WARNING, "bare", "app/chat.py", 9, code="bare-suppression")
+    run = scan_run(findings=(old,), skips=(), notices=(bare,), files_scanned=3)
+    assert render_github(run).splitlines()[-1] == (
+        "policyscan: 0 findings (0 errors, 0 warnings, 0 notes) in 3 files; 1 in the baseline; 1 bare suppression ignored."
+    )
 
 
 def test_clean_run_is_one_summary_line() -> None:

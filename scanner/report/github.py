@@ -274,6 +274,9 @@ def _summary(run: RunResult, active: list[Finding]) -> str:
     in_baseline = len(run.findings) - len(active) - suppressed
     if in_baseline:
         text += f"; {in_baseline} in the baseline"
+    bare = sum(1 for n in run.notices if n.code == "bare-suppression")  # as the text summary counts them
+    if bare:
+        text += f"; {_plural(bare, 'bare suppression')} ignored"
     if run.skips:
         text += f"; {_plural(len(run.skips), 'file')} could not be analysed"
     return text + "."

@@ -103,6 +103,13 @@ def _counts(active: list[Finding], run: RunResult, suppressed: int) -> str:
     text = f"**{_plural(len(active), 'finding')}** ({by_level}) in {_plural(run.files_scanned, 'file')}"
     if suppressed:
         text += f"; {suppressed} suppressed"
+    # as the text summary counts them (docs/baselines.md, docs/suppressions.md)
+    in_baseline = len(run.findings) - len(active) - suppressed
+    if in_baseline:
+        text += f"; {in_baseline} in the baseline"
+    bare = sum(1 for n in run.notices if n.code == "bare-suppression")
+    if bare:
+        text += f"; {_plural(bare, 'bare suppression')} ignored"
     if run.skips:
         text += f"; {_plural(len(run.skips), 'file')} could not be analysed"
     return text + "."
