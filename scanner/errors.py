@@ -22,7 +22,8 @@ class ExitCode(enum.IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One problem in an input file, located at its line (and column where known)."""
+    """One problem in an input file, located at its line (and column where known); `path` is empty
+    for a problem of the run that no file holds (semgrep missing, say)."""
 
     path: str
     line: int | None
@@ -30,6 +31,8 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
+        if not self.path:  # a problem of the run itself, in no file: the message alone
+            return self.message
         where = self.path
         if self.line is not None:
             where += f":{self.line}"
@@ -45,7 +48,8 @@ class PolicyscanError(Exception):
 
     def __init__(self, problems: list[Problem] | str) -> None:
         if isinstance(problems, str):
-            problems = [Problem(path="policyscan", line=None, message=problems)]
+            # in no file: printed as "policyscan: error: MESSAGE", the program's name said once
+            problems = [Problem(path="", line=None, message=problems)]
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 

@@ -814,7 +814,7 @@ def load_models(paths: Iterable[Path] | None = None, *, enabled: Iterable[str] |
     if wanted is not None:
         found = {doc["pack"]["name"] for _, doc in data}
         for missing in sorted(wanted - found):
-            problems.append(Problem("policyscan", None, f"unknown rule pack '{missing}'"))
+            problems.append(Problem("", None, f"unknown rule pack '{missing}'"))
     models = _compile(data, digest.hexdigest()[:16])
     for reader, _ in data:
         problems.extend(reader.problems)

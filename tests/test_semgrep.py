@@ -407,7 +407,7 @@ def test_resolve_pack_names_an_unknown_pack_and_lists_the_bundled_ones(tmp_path:
     bundled = ", ".join(sg.bundled_packs())
     assert "sdk-settings" in bundled
     assert str(caught.value) == (
-        f"policyscan: unknown semgrep pack 'sdk-setings': it is not a bundled pack ({bundled}) "
+        f"unknown semgrep pack 'sdk-setings': it is not a bundled pack ({bundled}) "
         f"and there is no file {tmp_path.as_posix()}/sdk-setings"
     )
 
@@ -431,7 +431,7 @@ def test_missing_semgrep_is_a_semgrep_error(tmp_path: Path) -> None:
     with pytest.raises(SemgrepError) as caught:
         sg.run_semgrep([SDK_PACK], [target], tmp_path, semgrep="/nonexistent")
     assert str(caught.value) == (
-        "policyscan: semgrep is not installed (looked for /nonexistent); it is needed for the "
+        "semgrep is not installed (looked for /nonexistent); it is needed for the "
         "semgrep packs sdk-settings.yaml: pip install 'policyscan[semgrep]'"
     )
 
@@ -561,9 +561,9 @@ def test_one_call_when_the_command_line_fits(tmp_path: Path, fake: Path) -> None
 @pytest.mark.parametrize(
     ("mode", "timeout", "message"),
     [
-        ("crash", 600, "policyscan: semgrep exited with code 2 and no usable JSON output:\nline 1\nTraceback: boom"),
-        ("sleep", 0.5, "policyscan: semgrep did not finish within 0.5 s"),
-        ("fatal", 600, "policyscan: semgrep failed: Invalid scanning root: x.py"),
+        ("crash", 600, "semgrep exited with code 2 and no usable JSON output:\nline 1\nTraceback: boom"),
+        ("sleep", 0.5, "semgrep did not finish within 0.5 s"),
+        ("fatal", 600, "semgrep failed: Invalid scanning root: x.py"),
     ],
 )
 def test_semgrep_failures_are_semgrep_errors(
