@@ -1,8 +1,8 @@
 """Which files a run analyses: every Python file under the root, minus excluded folders and globs.
 
 Paths are POSIX and relative to the root. The walk does not follow links to folders, and a
-file whose real path lies outside the root is left out with a notice, so the same tree
-always gives the same list, in the same order.
+file whose real path lies outside the root, or that is not a regular file (a named pipe), is
+left out with a notice, so the same tree always gives the same list, in the same order.
 """
 
 from __future__ import annotations
@@ -131,6 +131,12 @@ def _walk(start: str, relstart: str, root: str, excluded: _Globs, included: _Glo
                 if os.path.commonpath([real, root]) != root:
                     notes.append(Problem(relpath, None, "left out: a link to a file outside the scan root"))
                     continue
+            elif not entry.is_file():  # from the listing's file type, no stat
+                # a named pipe, socket or device with a Python name: reading it would wait forever.
+                # The folder is not kept (as for a link), so that every walk says so again.
+                linked = True
+                notes.append(Problem(relpath, None, "left out: not a regular file"))
+                continue
             files.append(name)
             found.add(relpath)
         if listed is not None and mtime is not None and mtime < racy and not linked:

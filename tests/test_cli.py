@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -90,6 +91,16 @@ def test_broken_and_mixed_tree_exits_3_and_keeps_good_results(tmp_path: Path, ca
     assert any("syntax-error" in n for n in notes)
     assert any("decode-error" in n for n in notes)
     assert any("null-bytes" in n for n in notes)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_left_out_and_the_scan_ends(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The scan used to wait forever, reading the pipe.
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    os.mkfifo(tmp_path / "app" / "pipe.py")
+    code, out, _ = cli(["scan", str(tmp_path), "--no-cache"], capsys)
+    assert code == 1  # the findings of app/views.py; a file left out does not make the scan incomplete
+    assert "app/pipe.py: warning: left out: not a regular file" in out.splitlines()
 
 
 def test_a_file_over_max_file_size_says_how_to_scan_without_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -94,6 +94,20 @@ def test_links_to_files_outside_the_root_are_left_out_with_notes_in_walk_order(r
     assert {n.message for n in found.notes} == {"left out: a link to a file outside the scan root"}
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("remember", [False, True])
+def test_a_named_pipe_is_left_out_with_a_note(root: Path, tmp_path: Path, remember: bool) -> None:
+    # Reading a pipe named like a Python file would wait for a writer forever: the scan hung.
+    os.mkfifo(root / "app" / "pipe.py")
+    hour_ago = (root / "app").stat().st_mtime_ns - 3_600_000_000_000
+    os.utime(root / "app", ns=(hour_ago, hour_ago))  # old enough for a walk to keep its listing
+    keep = tmp_path / "kept"
+    for _ in range(2 if remember else 1):  # a second walk, from what the first kept, says it again
+        found = discover(root, remember=keep) if remember else discover(root)
+        assert "app/pipe.py" not in found.files and "app/views.py" in found.files
+        assert found.notes == (Problem("app/pipe.py", None, "left out: not a regular file"),)
+
+
 def test_an_unreadable_folder_is_a_note(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # chmod 0 would not stop root (CI runs as root), so the listing itself is refused
     unreadable = root / "app" / "migrations"
