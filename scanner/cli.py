@@ -35,8 +35,9 @@ _WORKERS = click.IntRange(min=0)
 
 
 def _color(stream: object) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set."""
-    return bool(getattr(stream, "isatty", lambda: False)()) and "NO_COLOR" not in os.environ
+    """Colour only on a terminal, and never when NO_COLOR is set to a value (https://no-color.org:
+    an empty NO_COLOR does not count, so `NO_COLOR= cmd` keeps the colours)."""
+    return bool(getattr(stream, "isatty", lambda: False)()) and not os.environ.get("NO_COLOR")
 
 
 def _to_stdout(output: Path | None) -> bool:

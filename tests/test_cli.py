@@ -321,3 +321,20 @@ def test_an_output_of_dash_is_standard_output(tmp_path: Path, capsys: pytest.Cap
     assert (code_dash, dashed) == (code, to_stdout)
     assert json.loads(dashed)
     assert not (tmp_path / "-").exists()
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("value", "colour"), [(None, True), ("1", False), ("0", False), ("", True)])
+def test_no_color_set_to_a_value_turns_colours_off(monkeypatch: pytest.MonkeyPatch, value: str | None,
+                                                   colour: bool) -> None:
+    # https://no-color.org: NO_COLOR counts "when present and not an empty string"; an empty one did.
+    from scanner.cli import _color
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    if value is not None:
+        monkeypatch.setenv("NO_COLOR", value)
+    assert _color(_Terminal()) is colour
