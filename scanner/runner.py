@@ -328,6 +328,20 @@ def resolve_inventory(root: Path, config: Config, given: Path | None) -> Path | 
     return default if default.exists() else None
 
 
+def _project_above(root: Path) -> str:
+    """A hint for a root without an inventory inside a project that has one: a folder given as the
+    one PATH is the root, so `policyscan scan app` from a project's root looks for the inventory
+    (and pyproject.toml) in app/. Empty when no folder above holds an inventory or a pyproject.toml."""
+    for folder in root.parents:
+        for name in ("privacy-inventory.toml", "pyproject.toml"):
+            if (folder / name).is_file():
+                return (
+                    f" (the root is the one folder given as PATH, else --root or the current folder;"
+                    f" {folder / name} is above it: pass --root {folder} to scan from there)"
+                )
+    return ""
+
+
 def _with_line_hashes(findings: Iterable[Finding], root: Path) -> tuple[Finding, ...]:
     """Each finding with GitHub's line hash of its start line (hashing only the lines findings start on)."""
     findings = tuple(findings)
@@ -408,7 +422,8 @@ def run(
             from scanner.errors import Problem, UsageError
 
             raise UsageError([Problem(str(root), None, "no policy inventory: pass --inventory FILE, set "
-                                      "[tool.policyscan] inventory, or add privacy-inventory.toml to the root")])
+                                      "[tool.policyscan] inventory, or add privacy-inventory.toml to the root"
+                                      + _project_above(root))])
         inventory = load_inventory(inventory_path)
         inventory_source = inventory_path
         inventory_display = display_path(inventory_path, root)

@@ -153,6 +153,22 @@ def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert code == 2 and "no policy inventory" in err
 
 
+def test_no_inventory_in_a_sub_folder_names_the_project_above(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    # `policyscan scan app` makes app/ the root: the message said where to add an inventory, never
+    # that the project's own one is right above, nor how to scan a part of the project.
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    assert cli(["scan", str(tmp_path / "app")], capsys) == (
+        2,
+        "",
+        f"policyscan: error: {tmp_path / 'app'}: no policy inventory: pass --inventory FILE, set [tool.policyscan]"
+        " inventory, or add privacy-inventory.toml to the root (the root is the one folder given as PATH, else"
+        f" --root or the current folder; {tmp_path / 'privacy-inventory.toml'} is above it: pass --root"
+        f" {tmp_path} to scan from there)\n",
+    )
+    assert cli(["scan", "--root", str(tmp_path), str(tmp_path / "app")], capsys)[0] == 1
+
+
 def test_bad_config_key_exits_2_with_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, {"pyproject.toml": "[tool.policyscan]\nfail_on = 'warning'\nexclud = ['x']\n",
                      "privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
