@@ -115,7 +115,8 @@ def _cache_options(command: Callable[..., int]) -> Callable[..., int]:
 
 @cli.command()
 @click.argument("path", type=_ANY_PATH, default=".")
-@click.option("--format", "fmt", type=click.Choice(FORMATS_OBSERVE), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS_OBSERVE), default="text", show_default=True,
+              help="Text for people; json: the detection contract's form, for tools.")
 @click.option("-o", "--output", type=_FILE, help="Write the report to a file (`-`: standard output).")
 @click.option("--explain", is_flag=True, help="Say why each observation was made (the pattern and the flow).")
 @click.option("--jobs", "-j", type=_WORKERS, default=None, help="Worker processes (0: automatic).")
@@ -144,7 +145,10 @@ def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int 
 @click.argument("paths", nargs=-1, type=_ANY_PATH)
 @click.option("--root", type=_FOLDER, help="The project root (default: PATH when it is one folder, else the current folder).")
 @click.option("--inventory", "inventory_file", type=_FILE, help="The policy inventory (TOML).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS_SCAN), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS_SCAN), default="text", show_default=True,
+              help="Text for people; json for tools; sarif (2.1.0) for code scanning and editors; github: "
+                   "workflow commands that annotate a GitHub Actions run; markdown: a summary for a "
+                   "pull-request comment.")
 @click.option("-o", "--output", type=_FILE, help="Write the report to a file instead of standard output (`-`: standard output still).")
 @click.option("--sarif-output", type=_FILE, help="Also write SARIF to this file.")
 @click.option("--sarif-suppressed", type=click.Choice(("include", "omit")), default="include", show_default=True,

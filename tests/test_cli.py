@@ -354,3 +354,16 @@ def test_no_color_set_to_a_value_turns_colours_off(monkeypatch: pytest.MonkeyPat
     if value is not None:
         monkeypatch.setenv("NO_COLOR", value)
     assert _color(_Terminal()) is colour
+
+
+@pytest.mark.parametrize(("command", "formats"), [("scan", ["text", "json", "sarif", "github", "markdown"]),
+                                                   ("observe", ["text", "json"])])
+def test_help_says_what_each_format_is_for(capsys: pytest.CaptureFixture[str], command: str,
+                                           formats: list[str]) -> None:
+    # --format listed its choices and nothing about them (README and docs/ci.md say what each is for).
+    code, out, _ = cli([command, "--help"], capsys)
+    assert code == 0
+    described = " ".join(out.split("--format", 1)[1].split("-o, --output", 1)[0].split())
+    assert described.startswith(f"[{'|'.join(formats)}] Text for people;")
+    for name in formats[1:]:
+        assert f"; {name}" in described, name
