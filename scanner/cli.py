@@ -227,6 +227,7 @@ def scan(
               help="Instead of fixing code, add `# policyscan: ignore[RULE] REASON` for each current finding.")
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff of the changes and change no file.")
 @click.option("--jobs", "-j", type=_WORKERS, default=None, help="Worker processes (0: automatic).")
+@_cache_options
 def fix(
     paths: tuple[Path, ...],
     root: Path | None,
@@ -235,6 +236,8 @@ def fix(
     reason: str | None,
     show_diff: bool,
     jobs: int | None,
+    no_cache: bool,
+    cache_dir: Path | None,
 ) -> int:
     """Rewrite the code under PATHS so that findings go away, keeping formatting and comments.
 
@@ -273,7 +276,7 @@ def fix(
             context = context_for(config, load_inventory(inventory_path))
     with _progress() as progress:
         result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file,
-                     progress=progress)
+                     progress=progress, cache=not no_cache, cache_dir=cache_dir)
     for skip in result.skips:
         click.echo(f"policyscan: note: {skip.path} could not be analysed ({skip.reason.value}) and is left as it is",
                    err=True)
@@ -301,8 +304,10 @@ def baseline_group() -> None:
 @click.option("-o", "--output", type=_FILE,
               help="The baseline file to write (default: .policyscan-baseline.json in the project root; `-`: standard output).")
 @click.option("--jobs", "-j", type=_WORKERS, default=None, help="Worker processes (0: automatic).")
+@_cache_options
 def baseline_create(
-    paths: tuple[Path, ...], root: Path | None, inventory_file: Path | None, output: Path | None, jobs: int | None
+    paths: tuple[Path, ...], root: Path | None, inventory_file: Path | None, output: Path | None, jobs: int | None,
+    no_cache: bool, cache_dir: Path | None,
 ) -> int:
     """Scan PATHS and write every unsuppressed finding to a baseline file.
 
@@ -317,7 +322,7 @@ def baseline_create(
     config = with_overrides(load_config(scan_root.resolve()), jobs=jobs)
     with _progress() as progress:
         result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file,
-                     progress=progress)
+                     progress=progress, cache=not no_cache, cache_dir=cache_dir)
     baseline = baseline_from_findings(result.findings)
     destination = output if output is not None else scan_root / DEFAULT_BASELINE
     _write(render_baseline(baseline), destination)

@@ -84,6 +84,18 @@ def test_create_writes_a_sorted_versioned_file_in_the_root(tmp_path: Path, capsy
     assert ":12" not in text  # nothing in it depends on lines
 
 
+def test_create_takes_the_cache_options_of_scan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # README's --no-cache and --cache-dir were refused by `baseline create` (and `fix`): "No such option".
+    tree(tmp_path / "repo")
+    repo = tmp_path / "repo"
+    assert cli(["baseline", "create", str(repo), "--no-cache"], capsys)[0] == 0
+    assert not (repo / ".policyscan_cache").exists()
+    first = (repo / BASELINE).read_bytes()
+    assert cli(["baseline", "create", str(repo), "--cache-dir", str(tmp_path / "cache")], capsys)[0] == 0
+    assert (tmp_path / "cache").is_dir() and not (repo / ".policyscan_cache").exists()
+    assert (repo / BASELINE).read_bytes() == first
+
+
 def test_create_twice_gives_the_same_bytes_and_o_chooses_the_file(tmp_path: Path,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     tree(tmp_path / "repo")

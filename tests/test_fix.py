@@ -564,6 +564,15 @@ def test_fix_command_applies_and_reports(tmp_path: Path, capsys: pytest.CaptureF
     assert (code, out, err) == (0, "Fixed 0 findings in 0 files; 2 findings without an automatic fix (PS901 x2).\n", "")
 
 
+def test_fix_takes_the_cache_options_of_scan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_tree(tmp_path, ["cookie_one_line.py"])
+    code, out, _ = cli(["fix", str(root), "--diff", "--no-cache"], capsys)
+    assert code == 0 and out.startswith("--- a/app/cookie_one_line.py\n")
+    assert not (root / ".policyscan_cache").exists()
+    assert cli(["fix", str(root), "--cache-dir", str(tmp_path / "cache")], capsys)[0] == 0
+    assert (tmp_path / "cache").is_dir() and not (root / ".policyscan_cache").exists()
+
+
 def test_fix_diff_changes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_tree(tmp_path, ["cookie_hanging.py"])
     code, out, err = cli(["fix", str(root), "--diff"], capsys)
