@@ -114,22 +114,28 @@ def _cache_options(command: Callable[..., int]) -> Callable[..., int]:
 
 
 @cli.command()
-@click.argument("path", type=_ANY_PATH, default=".")
+@click.argument("path", type=_ANY_PATH, required=False)
+@click.option("--root", type=_FOLDER, help="The project root (default: PATH when it is a folder, else the current folder).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS_OBSERVE), default="text", show_default=True,
               help="Text for people; json: the detection contract's form, for tools.")
 @click.option("-o", "--output", type=_FILE, help="Write the report to a file (`-`: standard output).")
 @click.option("--explain", is_flag=True, help="Say why each observation was made (the pattern and the flow).")
 @click.option("--jobs", "-j", type=_WORKERS, default=None, help="Worker processes (0: automatic).")
 @_cache_options
-def observe(path: Path, fmt: str, output: Path | None, explain: bool, jobs: int | None, no_cache: bool,
-            cache_dir: Path | None) -> int:
-    """List every observation under PATH (collect, share, cookie, log), before any comparison."""
+def observe(path: Path | None, root: Path | None, fmt: str, output: Path | None, explain: bool, jobs: int | None,
+            no_cache: bool, cache_dir: Path | None) -> int:
+    """List every observation under PATH (collect, share, cookie, log), before any comparison.
+
+    A file as PATH lists that file's observations; the whole root is analysed for what the file
+    uses of other modules, so give the project's folder as --root when it is not the current one.
+    """
     from scanner.config import load_config, with_overrides
     from scanner.report.json_report import render_json
     from scanner.report.text import render_text
     from scanner.runner import run
 
-    root, targets = _root_and_targets([path], None)
+    # without PATH: the root, or the current folder as the root
+    root, targets = _root_and_targets([path] if path is not None else [] if root is not None else [Path(".")], root)
     config = with_overrides(load_config(root.resolve()), jobs=jobs)
     with _progress() as progress:
         result = run(root, config=config, command="observe", targets=targets, progress=progress,

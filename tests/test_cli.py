@@ -190,6 +190,24 @@ def test_unknown_pack_in_config_exits_2_at_its_line(tmp_path: Path, capsys: pyte
     )
 
 
+def test_observe_a_file_under_a_root_given_with_root(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    # `observe FILE` analysed the whole current folder (from a home folder: everything under it),
+    # and unlike scan, baseline create and fix, observe had no --root to name the project instead.
+    write(tmp_path, {"proj/app/views.py": VIEWS, "proj/app/other.py": "x = 1\n", "elsewhere/big.py": VIEWS})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli(["observe", "proj/app/views.py", "--root", "proj", "--format", "json"], capsys)
+    assert code == 0
+    observations = json.loads(out)["observations"]
+    assert observations and {o["path"] for o in observations} == {"app/views.py"}
+    code, out, _ = cli(["observe", "--root", "proj"], capsys)  # no PATH: the whole root
+    assert code == 0
+    assert [line for line in out.splitlines() if line.startswith("Found ")] == [
+        "Found 2 observations (1 collect, 0 share, 0 cookie, 1 log) in 2 files."
+    ]
+    assert cli(["observe", "elsewhere/big.py", "--root", "proj"], capsys)[0] == 2  # outside the root
+
+
 def test_observe_json_is_the_contract_form(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, {"app/views.py": VIEWS})
     code, out, _ = cli(["observe", str(tmp_path), "--format", "json"], capsys)
