@@ -61,12 +61,17 @@ def resolve_commit(top: Path, ref: str) -> str:
     try:
         out = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], top, what="--diff")
     except GitError:
-        raise GitError([Problem(
-            str(top), None,
-            f"--diff {ref}: unknown revision: not a branch, tag or commit of this repository "
-            "(in CI, fetch it first: a shallow clone holds only the checked-out commit)",
-        )]) from None
-    return os.fsdecode(out).strip()
+        pass
+    else:
+        return os.fsdecode(out).strip()
+    try:
+        _git(["rev-parse", "--verify", "--quiet", "HEAD"], top, what="--diff")
+    except GitError:  # before the first commit no revision exists: fetching would not help
+        why = "the repository has no commit yet (every file is new: scan without --diff)"
+    else:
+        why = ("not a branch, tag or commit of this repository "
+               "(in CI, fetch it first: a shallow clone holds only the checked-out commit)")
+    raise GitError([Problem(str(top), None, f"--diff {ref}: unknown revision: {why}")])
 
 
 def _names(out: bytes) -> list[str]:

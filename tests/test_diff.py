@@ -270,6 +270,19 @@ def test_unknown_ref_exits_2(repo: Path, capsys: pytest.CaptureFixture[str], ref
     assert not (repo / "x").exists()
 
 
+def test_diff_before_the_first_commit_says_there_is_none(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # It said "not a branch, tag or commit ... (in CI, fetch it first ...)", advice that cannot help.
+    root = tmp_path / "repo"
+    root.mkdir()
+    git(root, "init", "-q")
+    write(root, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    assert cli(["scan", str(root), "--diff", "HEAD"], capsys) == (
+        2, "",
+        f"policyscan: error: {root}: --diff HEAD: unknown revision: the repository has no commit yet"
+        " (every file is new: scan without --diff)\n",
+    )
+
+
 def test_diff_and_staged_together_exit_2(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = cli(["scan", str(repo), "--diff", "HEAD", "--staged"], capsys)
     assert code == 2 and err.endswith("Error: --diff and --staged cannot be used together\n")
