@@ -54,7 +54,7 @@ from django.utils.translation import gettext_lazy as _
 from djblets.db.fields import RelationCounterField
 from djblets.webapi.decorators import webapi_request_fields
 from djblets.webapi.fields import BooleanFieldType, FileFieldType, ResourceFieldType, StringFieldType
-from fastapi import APIRouter, Body, Depends, Request
+from fastapi import APIRouter, Body, Depends, Request, Security
 from geoalchemy2 import Geometry, WKBElement
 from flask import request
 from flask.views import MethodView
@@ -2606,6 +2606,56 @@ def get_current_account():
 @router.get("/account", response_model=AccountView)
 async def show_account(account: AccountView = Depends(get_current_account)):
     return account
+
+
+class SessionToken(BaseModel):
+    # the decoded access token of the request's session: the service builds it, no body is decoded into it
+    # ok: python.pydantic.field
+    session_id: str
+    # ok: python.pydantic.field
+    device_id: str | None = None
+
+
+class SessionContext(BaseModel):
+    """What an authorizing dependency builds for each request (zenml's `AuthContext`): the routes take
+    it from `Security(authorize)` (FastAPI's dependency of authentication), never from a body."""
+
+    # ok: python.pydantic.field
+    access_token: SessionToken | None = None
+    # ok: python.pydantic.field
+    encoded_access_token: str | None = None
+
+
+def authorize() -> SessionContext:
+    return SessionContext()
+
+
+@router.get("/pipelines")
+async def list_pipelines(auth_context: SessionContext = Security(authorize)):
+    return []
+
+
+@router.delete("/pipelines/{pipeline_id}")
+async def delete_pipeline(pipeline_id: str, auth_context: Annotated[SessionContext, Security(authorize, scopes=["write"])]):
+    return None
+
+
+class MemberCreate(BaseModel):
+    """A plain dependency may build its class from the request (Fief's `Depends(get_user_create_admin)`
+    validates the request's JSON into it, a query's parameters here): still received."""
+
+    # ruleid: python.pydantic.field user.contact.email
+    email: str
+
+
+def member_create(email: str) -> MemberCreate:
+    return MemberCreate(email=email)
+
+
+@router.post("/members")
+async def create_member(member: MemberCreate = Depends(member_create),
+                        auth_context: SessionContext = Security(authorize)):
+    return member
 
 
 # A Pydantic model is read as received data only when its use shows it: a route's parameter, a

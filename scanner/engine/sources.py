@@ -2787,6 +2787,43 @@ def _add_last_names(node: ast.expr, names: set[str]) -> None:
 _DEPENDENCY_MARKERS = ("Depends", "Security")
 
 
+def _given_by_dependency(func: ast.FunctionDef | ast.AsyncFunctionDef, arg: ast.arg) -> bool:
+    """Whether FastAPI fills a route's parameter with what a security dependency returns (`auth:
+    AuthContext = Security(authorize)`, `Annotated[AuthContext, Security(authorize, scopes=[...])]`)
+    rather than by decoding the request into its type: `Security` is `Depends` with OAuth scopes, the
+    authentication of the request, and hands the route the signed-in principal or the session the
+    service built, whose class takes no body. A plain `Depends(...)` is not read so: its function
+    may decode the body into the class (Fief's `Depends(get_user_create_admin)`) or load the stored
+    record (lnbits' `Depends(check_account_exists)`). `Security()` or one naming the annotated class
+    (`Security(Scopes)`) builds that class from the request: received."""
+    calls: list[ast.Call] = []
+    annotation = arg.annotation
+    default = _default_of(func, arg)
+    if type(default) is ast.Call and _annotation_name(default.func) == _SECURITY_MARKER:
+        calls.append(default)
+    if type(annotation) is ast.Subscript and _annotation_name(annotation.value) == "Annotated" \
+            and type(annotation.slice) is ast.Tuple and annotation.slice.elts:
+        calls.extend(m for m in annotation.slice.elts[1:]
+                     if type(m) is ast.Call and _annotation_name(m.func) == _SECURITY_MARKER)
+        annotation = annotation.slice.elts[0]
+    if not calls or annotation is None:
+        return False
+    types: set[str] = set()
+    _add_last_names(annotation, types)
+    for call in calls:
+        given = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "dependency"), None)
+        if given is None:
+            return False  # `Security()`: the annotated class itself, built from the request
+        names: set[str] = set()
+        _add_last_names(given, names)
+        if names & types:
+            return False
+    return True
+
+
+_SECURITY_MARKER = "Security"
+
+
 def _route_parameter_types(tree: ast.Module) -> frozenset[str]:
     """The last names of the types of the parameters of the module's routes answering with a
     `response_model=`: a model a create endpoint decodes a body into and answers with
@@ -3193,7 +3230,8 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
             if func.decorator_list and (_route_decorated(an, func)
                                         or events and _event_decorated(an, func, an.module_scope)):
                 for arg in named_parameters(func.args):
-                    seeds.extend(_type_names(arg.annotation))
+                    if not _given_by_dependency(func, arg):
+                        seeds.extend(_type_names(arg.annotation))
     seeds.extend(_field_type_map_classes(an.tree))
     decoders = an.models.received_by
     # a decoder is reached through a module-level import of its package (one inside a function is
