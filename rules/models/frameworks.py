@@ -735,6 +735,25 @@ async def discount(code: str):
     return {"code": code}
 
 
+# Paths named by module constants, alone or joined to literals (zenml's `@router.put(ACTIVATE)`,
+# `@router.get("/{user_id}" + SESSIONS)`): routes all the same; the literal parts hold the path's parameters.
+PHONE = "/api/phone"
+SESSIONS = "/sessions"
+
+
+@router.post(PHONE + "/verify")
+# ruleid: python.fastapi.query-parameter user.authorization.credentials
+async def verify_phone_otp(code: str):
+    return {"ok": bool(code)}
+
+
+@router.get("/users/{user_id}" + SESSIONS)
+# a path parameter: it picks the record, nothing is received
+# ok: python.fastapi.query-parameter
+async def list_user_sessions(user_id: str):
+    return {"user": user_id}
+
+
 @router.post("/api/phone/verify")
 # the code typed to finish a one-time-password step is a credential
 # ruleid: python.fastapi.query-parameter user.authorization.credentials

@@ -2658,6 +2658,39 @@ async def create_member(member: MemberCreate = Depends(member_create),
     return member
 
 
+ACTIVATE = "/activate"
+
+
+class ActivationRequest(BaseModel):
+    """The body of a route whose path is a module constant (zenml's `@router.put(ACTIVATE)`): received."""
+
+    # ruleid: python.pydantic.field user.account.username
+    admin_username: str | None = None
+    # ruleid: python.pydantic.field user.authorization.credentials
+    admin_password: str | None = None
+
+
+@router.put(ACTIVATE)
+async def activate_server(activation: ActivationRequest):
+    return None
+
+
+class CachedProfile(BaseModel):
+    """A parameter of a function a cache's `get` decorates with a variable: no route, nothing received."""
+
+    # ok: python.pydantic.field
+    email: str
+
+
+cache: Any = None
+cache_key = "profile"
+
+
+@cache.get(cache_key)
+def cached_profile(profile: CachedProfile) -> None:
+    return None
+
+
 # A Pydantic model is read as received data only when its use shows it: a route's parameter, a
 # model decoded from a payload, a field of, or a base of, such a model. One no code names is read
 # as received too (a library's export, a form another package uses: the sign-up model above).

@@ -3081,7 +3081,31 @@ def _route_path(decorator: ast.expr, methods: Collection[str], *, bare: bool) ->
     path = decorator.args[0] if decorator.args else next((k.value for k in decorator.keywords if k.arg == "path"), None)
     if isinstance(path, ast.Constant) and isinstance(path.value, str) and (path.value.startswith("/") or path.value == ""):
         return path.value
+    if path is not None and type(func) is ast.Attribute:
+        return _constant_path(path)
     return None
+
+
+def _constant_path(node: ast.expr) -> str | None:
+    """The path of a route whose decorator names it by a module constant, alone or joined to literals
+    (zenml's `@router.put(ACTIVATE)`, `@router.get("/{service_account_id}" + API_KEYS)`, litellm's
+    `@app.get(HEALTH_PATH)`): its literal parts in order, which hold its path parameters (a constant's
+    own text is not known here; a path's constants are its fixed segments). None unless a name in
+    capitals is part of it: a router's method called with a variable (`@cache.get(key)`) is no route."""
+    parts: list[str] = []
+    todo = [node]
+    constant = False
+    while todo:
+        part = todo.pop()
+        if type(part) is ast.BinOp and type(part.op) is ast.Add:
+            todo.extend((part.right, part.left))  # the left first: popped last in, first out
+        elif type(part) is ast.Constant and isinstance(part.value, str):
+            parts.append(part.value)
+        elif type(part) is ast.Name and part.id.isupper() or type(part) is ast.Attribute and part.attr.isupper():
+            constant = True
+        else:
+            return None
+    return "".join(parts) if constant else None
 
 
 def _type_names(node: ast.expr | None) -> list[ast.expr]:
@@ -3180,19 +3204,23 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
 # scanned every position: 0.45 s over Django's files, against 0.02 s).
 _ROUTE_DECORATOR = LazyPattern(r"""@[\w.]+\((?:\s|#[^\n]*)*[rRuU]?["'](?:/|["'])""")
 _ROUTE_PATH_KEYWORD = LazyPattern(r"""path\s*=\s*[rRuU]?["'](?:/|["'])""")
+# A route decorator naming its path by a module constant (`@router.put(ACTIVATE, ...)`,
+# `@app.get(constants.HEALTH_PATH)`): a name in capitals as its first argument.
+_ROUTE_CONSTANT = LazyPattern(r"""@[\w.]+\.\w+\((?:\s|#[^\n]*)*(?:[A-Za-z_]\w*\.)*[A-Z][A-Z0-9_]*\b""")
 
 
 def _decorators_written(source: str) -> tuple[bool, bool]:
-    """(whether `_EVENT_DECORATOR` matches somewhere in `source`, whether `_ROUTE_DECORATOR` does).
+    """(whether `_EVENT_DECORATOR` matches somewhere in `source`, whether `_ROUTE_DECORATOR` or
+    `_ROUTE_CONSTANT` does).
 
-    Both patterns start with "@", so they are matched only at the "@"s, which `str.find` finds in
+    The patterns start with "@", so they are matched only at the "@"s, which `str.find` finds in
     C: a search of each over the whole text cost several times as many instructions.
     """
     events = routes = False
     at = source.find("@")
     while at >= 0 and not (events and routes):
         events = events or _EVENT_DECORATOR.match(source, at) is not None
-        routes = routes or _ROUTE_DECORATOR.match(source, at) is not None
+        routes = routes or _ROUTE_DECORATOR.match(source, at) is not None or _ROUTE_CONSTANT.match(source, at) is not None
         at = source.find("@", at + 1)
     return events, routes
 
