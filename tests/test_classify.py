@@ -980,6 +980,19 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("email", "Participation", "user.contact.email"),
     ("state", "Participation", None),
     ("display_name", "ShiftParticipationReport", None),
+    # a person's login device (zenml's OAuth device flow): its machine's name, where its IP was
+    # looked up, the user code that approved it; a server's host or region, a speaker's code are not
+    ("hostname", "OAuthDeviceSchema", "user.device"),
+    ("device_hostname", None, "user.device"),
+    ("city", "OAuthDeviceSchema", "user.location.coarse"),
+    ("region", "Device", "user.location.coarse"),
+    ("country", "LoginDevice", "user.location.coarse"),
+    ("user_code", "OAuthDeviceSchema", CREDENTIALS),
+    ("hostname", "Server", None),
+    ("hostname", None, None),
+    ("region", "Server", None),
+    ("user_code", "TeamInvite", None),
+    ("user_code", None, None),
 ]
 
 

@@ -2342,6 +2342,37 @@ class Account(SQLModel, table=True):
     send_updates: bool = SQLField(default=False)
 
 
+class LoginDeviceSchema(SQLModel, table=True):
+    """A person's login device of the OAuth device flow (zenml's `OAuthDeviceSchema`): the machine's
+    name, the place its IP was looked up in, and the code the person typed to approve it."""
+
+    # ok: python.sqlmodel.field
+    id: int | None = SQLField(default=None, primary_key=True)
+    # ruleid: python.sqlmodel.field user.authorization.credentials
+    user_code: str
+    # ruleid: python.sqlmodel.field user.device
+    hostname: str | None = None
+    # ruleid: python.sqlmodel.field user.location.coarse
+    city: str | None = None
+    # ruleid: python.sqlmodel.field user.location.coarse
+    region: str | None = None
+    # ruleid: python.sqlmodel.field user.location.coarse
+    country: str | None = None
+
+
+class ServerSchema(SQLModel, table=True):
+    """A server's host and region, a speaker's public code: no device of a person."""
+
+    # ok: python.sqlmodel.field
+    id: int | None = SQLField(default=None, primary_key=True)
+    # ok: python.sqlmodel.field
+    hostname: str
+    # ok: python.sqlmodel.field
+    region: str
+    # ok: python.sqlmodel.field
+    user_code: str
+
+
 class AccountPublic(SQLModel):
     # a response model: sent out, never taken in
     # ok: python.sqlmodel.field
