@@ -344,10 +344,15 @@ class Classifier:
             if joined is not None:
                 return Match(joined[0].category, f"name {identifier!r} ~ {joined[0].text} (owner {owner!r} named for it)")
         best = _best(pack, words, owner_groups, modifiers)
+        alternative = ""
+        if best is None and len(words) > 2 and words[-2] == "or" and words[-1] in _LOOKUP_KEYS:
+            # a value that is either a person's name or their record's id (`user_name_or_id`, a CLI
+            # argument or a route's lookup key quoted in a log): what its name part says
+            best, alternative = _best(pack, words[:-2], owner_groups, modifiers), f" or {words[-1]}"
         if best is None:
             return None
         pattern, via = best
-        explain = f"name {identifier!r} ~ {pattern.text}"
+        explain = f"name {identifier!r} ~ {pattern.text}{alternative}"
         if via is not None:
             explain += f" (word {via!r})"
         elif pattern.groups and owner is not None:
@@ -535,6 +540,11 @@ def _header_form(key: str) -> str:
 def _is_constant(identifier: str) -> bool:
     """An all-upper-case name (`EMAIL_HOST`): a configuration constant or an environ key."""
     return identifier.isupper() and any(c.isalpha() for c in identifier)
+
+
+# The last word of a name read as its part before "or" (`user_name_or_id`): a record's key, which
+# the value is when it is not the named one.
+_LOOKUP_KEYS = frozenset({"id", "uuid", "pk"})
 
 
 def _best(

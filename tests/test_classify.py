@@ -993,6 +993,15 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("region", "Server", None),
     ("user_code", "TeamInvite", None),
     ("user_code", None, None),
+    # a person's name or their record's id (`user_name_or_id`): what the name part says; another
+    # record's name or id, or a prefix beside an id, is no person's
+    ("user_name_or_id", None, "user.account.username"),
+    ("username_or_id", None, "user.account.username"),
+    ("email_or_uuid", None, "user.contact.email"),
+    ("name_or_id", None, None),
+    ("stack_name_or_id", None, None),
+    ("name_id_or_prefix", None, None),
+    ("user_name_or_prefix", None, None),
 ]
 
 

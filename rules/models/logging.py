@@ -118,6 +118,15 @@ def login_failed(username, password):
     security_log.warning("password too short (%d characters)", len(password))
 
 
+def delete_user(user_name_or_id, stack_name_or_id):
+    # a value that is a person's username or their record's id (a CLI argument, a route's lookup
+    # key): logged, what its name part says; another record's name or id is not a person's
+    # ruleid: python.logging.personal-data user.account.username
+    logger.info(f"Deleted user '{user_name_or_id}'.")
+    # ok: python.logging.personal-data
+    logger.info(f"Deleted stack '{stack_name_or_id}'.")
+
+
 def module_level_functions(email, phone_number):
     # ruleid: python.logging.personal-data user.contact.email
     logging.info("sending welcome mail to %s", email)
