@@ -3260,6 +3260,7 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
                 for arg in named_parameters(func.args):
                     if not _given_by_dependency(func, arg):
                         seeds.extend(_type_names(arg.annotation))
+                seeds.extend(_built_from_request(func))
     seeds.extend(_field_type_map_classes(an.tree))
     decoders = an.models.received_by
     # a decoder is reached through a module-level import of its package (one inside a function is
@@ -3304,6 +3305,58 @@ def _received_seeds(an: FileAnalyzer) -> tuple[ast.expr, ...]:
     setattr(an.tree, _SEEDS, found)
     setattr(an.tree, _DECODERS, decoders_of)
     return found
+
+
+# What a route's parameter defaults to when FastAPI reads it from the request's form, body, query or
+# headers (`client_id: UUID = Form(...)`), by the marker's last name.
+_REQUEST_FIELD_MARKERS = frozenset({"Form", "Body", "Query", "Header", "Cookie"})
+
+
+def _built_from_request(func: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr]:
+    """The classes a route builds with a keyword whose value it took from the request: one of its
+    `Form(...)`/`Body(...)`/`Query(...)`/`Header(...)` parameters, the client's address or headers
+    (`request.client.host`, `request.headers.get(...)`), or a name it bound from one before (zenml's
+    `OAuthDeviceInternalRequest(client_id=client_id, ip_address=ip_address, city=city, ...)`, the IP
+    read from the request and the place looked up from it): its fields hold what the person's request
+    carried, as a form's fields read into a class do (`_submitted_field`). Only names bound in the
+    route itself are followed, in the order of its statements."""
+    taken: set[str] = set()
+    request = False
+    for arg in named_parameters(func.args):
+        default = _default_of(func, arg)
+        if type(default) is ast.Call and _annotation_name(default.func) in _REQUEST_FIELD_MARKERS:
+            taken.add(arg.arg)
+        request = request or arg.arg == "request"
+    if not taken and not request:
+        return []  # nothing read from the request by name: most routes take a body model, or nothing
+    found: list[ast.expr] = []
+    for node in own_nodes(func):
+        if type(node) is ast.Assign and _from_request(node.value, taken):
+            for target in node.targets:
+                for name in walk(target):
+                    if type(name) is ast.Name:
+                        taken.add(name.id)
+        elif type(node) is ast.Call and node.keywords and type(node.func) in (ast.Name, ast.Attribute) \
+                and _annotation_name(node.func)[:1].isupper() \
+                and any(k.arg is not None and type(k.value) is ast.Name and k.value.id in taken for k in node.keywords):
+            found.append(node.func)
+    return found
+
+
+# The members of a request that say who sends it: the client's address, the headers (its User-Agent).
+_REQUEST_CLIENT_MEMBERS = frozenset({"client", "headers"})
+
+
+def _from_request(value: ast.expr, taken: set[str]) -> bool:
+    """Whether an assigned value holds what the request carried: a name taken from it, or a read of the
+    request's client or headers, anywhere in the expression (`request.client.host`, `lookup(ip)`)."""
+    for node in walk(value):
+        if type(node) is ast.Name and node.id in taken:
+            return True
+        if type(node) is ast.Attribute and node.attr in _REQUEST_CLIENT_MEMBERS and type(node.value) is ast.Name \
+                and node.value.id == "request":
+            return True
+    return False
 
 
 # The scalar types a map of field types names beside its classes (`int`, `bool`, `date`).
