@@ -660,7 +660,9 @@ def _client_ip(request):
 def geolocate_visitor(request):
     ip = _client_ip(request)
     handler = ipinfo.getHandler(settings.IPINFO_TOKEN)
+    # the lookup sends the address to IPinfo and derives a location from its answer
     # ruleid: python.share.ip-geolocation user.device.ip_address recipient=IPinfo
+    # ruleid: python.geoip.lookup user.location
     details = handler.getDetails(ip)
     # the server's own address: nothing of a visitor's is sent
     # ok: python.share.ip-geolocation
@@ -679,9 +681,7 @@ def geolocate_visitor(request):
 def maxmind_and_ipdata(client_ip):
     client = geoip2.webservice.Client(settings.MAXMIND_ACCOUNT_ID, settings.MAXMIND_LICENSE_KEY)
     # a lookup that sends the address to MaxMind and derives a location from its answer
-    # todoruleid: python.share.ip-geolocation user.device.ip_address recipient=MaxMind
-    # (missed: the engine stops at a call the packs model as a derived location, frameworks.toml's
-    # [[derive]], and does not also check it as a share)
+    # ruleid: python.share.ip-geolocation user.device.ip_address recipient=MaxMind
     # ruleid: python.geoip.lookup user.location
     response = client.city(client_ip)
     # ruleid: python.share.ip-geolocation user.device.ip_address recipient=ipdata

@@ -2490,6 +2490,8 @@ class FileAnalyzer:
         if modelled and symbol is not None:
             derived = sources.derived(self, node, symbol)
             if derived is not None:
+                # a lookup at a remote service (ipinfo's `getDetails(ip)`) also sends what it is given
+                sinks.check_call_sinks(self, node, symbol, args, kwargs, scope)
                 return derived
             sources.schema_factory(self, node, symbol, scope)
             sinks.check_call_sinks(self, node, symbol, args, kwargs, scope)

@@ -854,8 +854,8 @@ _NOT_AN_IDENTIFIER = LazyPattern(r"csrf|xsrf|locale|lang|theme", re.IGNORECASE)
 def derived(an: FileAnalyzer, node: ast.Call, symbol: str) -> Value | None:
     """A call that derives personal data (a GeoIP lookup): collected at the call, carried by its result."""
     source = an.models.derive_calls.get(symbol)
-    if source is None:
-        return None
+    if source is None or not node.args and not node.keywords:
+        return None  # a lookup given nothing looks up the server's own address (ipinfo's `getDetails()`)
     categories = [source.category, *source.also]
     an.emit(Kind.COLLECT, node, categories, source.rule, source.message, reasons=(f"call of {symbol}",))
     return Value(categories=frozenset(categories), steps=(an.step(node, source.message),))
