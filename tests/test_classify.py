@@ -988,10 +988,12 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     ("region", "Device", "user.location.coarse"),
     ("country", "LoginDevice", "user.location.coarse"),
     ("user_code", "OAuthDeviceSchema", CREDENTIALS),
+    ("user_code", "OAuthDeviceVerificationRequest", CREDENTIALS),
     ("hostname", "Server", None),
     ("hostname", None, None),
     ("region", "Server", None),
-    ("user_code", "TeamInvite", None),
+    ("user_code", "TeamMemberRemoveSerializer", None),
+    ("user_code", "Speaker", None),
     ("user_code", None, None),
     # a person's name or their record's id (`user_name_or_id`): what the name part says; another
     # record's name or id, or a prefix beside an id, is no person's

@@ -2732,6 +2732,17 @@ async def authorize_device(request: Request, device_id: str = Form(...)):
          DeviceAudit(ip_address=SERVER_IP))
 
 
+class DeviceVerificationRequest(BaseModel):
+    # the code a person types to approve a login device (RFC 8628's user code), taken by a step of signing in
+    # ruleid: python.pydantic.field user.authorization.credentials
+    user_code: str
+
+
+@router.put("/devices/{device_id}/verify")
+async def verify_device(device_id: str, verification: DeviceVerificationRequest):
+    return None
+
+
 ACTIVATE = "/activate"
 
 
