@@ -575,7 +575,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("maubot", "maubot==0.6.0", "aiohttp", True, True),
         ("autogenstudio", "autogenstudio==0.4.2.2", "FastAPI", True, True),
         ("kiwitcms", "kiwitcms==12.4", "Django", True, True),
-        ("askbot", "askbot==0.13.0", "Django", True, True),
+        ("askbot", "askbot==0.13.0", "Django", True, False),
         ("zenml", "zenml==0.98.0", "FastAPI", True, False),
         ("argilla-server", "argilla-server==2.8.0", "FastAPI", True, True),
     ]
