@@ -4557,3 +4557,48 @@ class EndpointEditInputSchema(marshmallow.Schema):
 
 def edit_endpoint():
     return EndpointEditInputSchema().load(request.json)
+
+
+# A question-and-answer forum's forms (askbot): field classes of the module's own, built on Django's.
+class SuppressEmailField(forms.BooleanField):
+    """A tick: post the edit without sending the e-mail alerts."""
+
+    def __init__(self):
+        super().__init__(required=False, label="minor edit (don't send alerts)")
+
+
+class NotifyChoiceField(SuppressEmailField):
+    pass
+
+
+class SummaryField(forms.CharField):
+    """A line of text the editor writes about the edit."""
+
+
+class EditCommentForm(forms.Form):
+    # ruleid: python.django.form-field user.content
+    comment = forms.CharField()
+    # a field class of this module derived from a flag field is a flag, whatever its name says
+    # ok: python.django.form-field
+    suppress_email = SuppressEmailField()
+    # ... also through another class of the module
+    # ok: python.django.form-field
+    notify_email = NotifyChoiceField()
+
+
+class CloseForm(forms.Form):
+    def __init__(self, *args, reasons=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        # a reason picked from the choices the code offers, not written (a choice field is no text)
+        # ok: python.django.form-field
+        self.fields["reason"] = forms.ChoiceField(choices=tuple((r, r) for r in reasons))
+        # a reason the person writes is
+        # ruleid: python.django.form-field user.content
+        self.fields["comment"] = forms.CharField(required=False)
+
+
+class ReportPostForm(forms.Form):
+    # ok: python.django.form-field
+    reason = forms.TypedChoiceField(choices=(("spam", "Spam"), ("rude", "Rude")))
+    # ruleid: python.django.form-field user.content
+    message = forms.CharField()

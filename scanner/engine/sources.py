@@ -4329,7 +4329,7 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
         symbol = an.static_symbol(value_node.func, scope)
         if symbol is not None and symbol in family.exclude_calls:
             return
-        type_names.append(callee_name(value_node))
+        type_names.append(_own_field_type(an, callee_name(value_node)))
         hints = _hints(an, value_node, scope)
     # a field added at run time is filled in like the others: read its name as submitted
     node = _class_nodes(an).get(schema)
@@ -4344,6 +4344,10 @@ def dynamic_field(an: FileAnalyzer, target: ast.Subscript, value_node: ast.expr,
     # a flag added at run time (`self.fields["biography"] = forms.BooleanField(...)`, an export's
     # column picked by a tick) says whether, as a declared flag does: not the datum it names
     if match is None or refers_to_user(name, match.category) or _holds_flag(target, type_names):
+        return
+    if (match.category.startswith(CONTENT) or match.category == _BEHAVIOR) and _declared_type(type_names) in _NO_TEXT_FIELDS:
+        # `self.fields["reason"] = forms.ChoiceField(choices=close_choices)`: picked from what the code
+        # offers, not written, as a declared field of that type is (`_emit_field`)
         return
     if match.category == _FINANCIAL and isinstance(value_node, ast.Call) \
             and _chosen_method(an, name, value_node, type_names + hints.types):
@@ -5183,7 +5187,7 @@ def _field(
     if family.family == _DRF and call.keywords and _dotted_source(call) and _writes_nothing_nested(an, owner, scope):
         return
     symbol = symbol or callee_name(call)
-    type_names = [symbol.rsplit(".", 1)[-1]]
+    type_names = [_own_field_type(an, symbol.rsplit(".", 1)[-1])]
     if type_names[0].endswith(_COUNTER_FIELDS):
         # djblets' `RelationCounterField("file_attachments")`, a `CounterField`: a number kept of a
         # relation or of events, whatever its argument names
@@ -5786,7 +5790,31 @@ _NO_TEXT_FIELDS = frozenset({
     # of a thread counts its replies), and a duration
     "PositiveIntegerField", "PositiveSmallIntegerField", "PositiveBigIntegerField", "SmallIntegerField",
     "BigIntegerField", "DurationField", "NullBooleanField", "BigInteger", "SmallInteger", "Numeric",
+    # Django's and WTForms' choice fields: a value picked from the choices the code offers
+    # (`reason = ChoiceField(choices=CLOSE_REASONS)`), not written
+    "ChoiceField", "TypedChoiceField", "MultipleChoiceField", "TypedMultipleChoiceField", "SelectField",
+    "SelectMultipleField", "RadioField",
 })
+
+
+def _own_field_type(an: FileAnalyzer, type_name: str) -> str:
+    """The field type a field class of this module derives from, when that type holds no data of its
+    own (a flag, a choice, a number: `_NO_TEXT_FIELDS`): `BooleanField` for askbot's `class
+    SuppressEmailField(forms.BooleanField)`, a tick whose name says what it is about (an e-mail alert
+    not sent), as a declared `BooleanField` is. `type_name` itself for any other type (a project's
+    `TitleField(forms.CharField)` keeps its own name, which may say what it holds) and for a class
+    of another module, whose bases are not seen here."""
+    classes = _class_nodes(an)
+    node = classes.get(type_name.removeprefix("@class:")) if classes else None
+    for _ in range(4):  # a short chain of the module's own field classes, never a cycle
+        if node is None or not node.bases:
+            return type_name
+        base = node.bases[0]
+        name = base.attr if isinstance(base, ast.Attribute) else base.id if isinstance(base, ast.Name) else ""
+        if name in _NO_TEXT_FIELDS:
+            return name
+        node = classes.get(name)
+    return type_name
 
 
 def _declared_type(type_names: list[str]) -> str:

@@ -1,0 +1,63 @@
+"""Shapes askbot's misses and false hits taught (the nineteenth session): field classes a module
+derives from Django's flag and choice fields, a project's own body parser, OpenID identifiers and
+the posts of a question-and-answer forum, a mail router's handlers."""
+
+from __future__ import annotations
+
+from engine_support import observed
+
+FORMS = "from django import forms\n"
+FORM = "python.django.form-field"
+CONTENT = "user.content"
+
+
+def test_a_field_class_of_the_module_derived_from_a_flag_field_is_a_flag() -> None:
+    source = FORMS + (
+        "class SuppressEmailField(forms.BooleanField):\n"
+        "    def __init__(self):\n"
+        "        super().__init__(required=False)\n"
+        "class QuietField(SuppressEmailField):\n"
+        "    pass\n"
+        "class EditCommentForm(forms.Form):\n"
+        "    comment = forms.CharField()\n"
+        "    suppress_email = SuppressEmailField()\n"
+        "    quiet_email = QuietField()\n"
+        "    def __init__(self, *args, **kwargs):\n"
+        "        super().__init__(*args, **kwargs)\n"
+        "        self.fields['notify_email'] = SuppressEmailField()\n"
+    )
+    assert observed(source) == [(8, "collect", (CONTENT,), FORM, False)]
+
+
+def test_a_field_class_of_the_module_derived_from_a_text_field_keeps_its_reading() -> None:
+    # only the types that hold no data of their own are read through the module's classes
+    source = FORMS + (
+        "class UserEmailField(forms.CharField):\n"
+        "    pass\n"
+        "class EditUserForm(forms.Form):\n"
+        "    email = UserEmailField()\n"
+    )
+    assert observed(source) == [(5, "collect", ("user.contact.email",), FORM, False)]
+
+
+def test_a_choice_field_holds_no_written_content() -> None:
+    source = FORMS + (
+        "class CloseForm(forms.Form):\n"
+        "    kind = forms.TypedChoiceField(choices=(('a', 'A'),))\n"
+        "    message = forms.CharField()\n"
+        "    def __init__(self, *args, reasons=(), **kwargs):\n"
+        "        super().__init__(*args, **kwargs)\n"
+        "        self.fields['reason'] = forms.ChoiceField(choices=reasons)\n"
+        "        self.fields['comment'] = forms.CharField()\n"
+    )
+    assert observed(source) == [(4, "collect", (CONTENT,), FORM, False),
+                                (8, "collect", (CONTENT,), FORM, False)]
+
+
+def test_a_choice_field_of_a_personal_datum_is_still_read() -> None:
+    # a country picked from a list is still where the person lives
+    source = FORMS + (
+        "class ProfileForm(forms.Form):\n"
+        "    country = forms.ChoiceField(choices=(('fr', 'France'),))\n"
+    )
+    assert [s[2] for s in observed(source)] == [("user.contact.address.country",)]
