@@ -4,7 +4,9 @@ the posts of a question-and-answer forum, a mail router's handlers."""
 
 from __future__ import annotations
 
-from engine_support import observed
+from pathlib import Path
+
+from engine_support import observed, observed_tree
 
 FORMS = "from django import forms\n"
 FORM = "python.django.form-field"
@@ -61,3 +63,50 @@ def test_a_choice_field_of_a_personal_datum_is_still_read() -> None:
         "    country = forms.ChoiceField(choices=(('fr', 'France'),))\n"
     )
     assert [s[2] for s in observed(source)] == [("user.contact.address.country",)]
+
+
+PARSER = (
+    "import json\n"
+    "def decode_and_loads(input_str):\n"
+    "    return json.loads(input_str.decode('utf-8'))\n"
+)
+
+
+def test_a_project_parser_in_another_module_parses_the_body_it_is_given(tmp_path: Path) -> None:
+    seen = observed_tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/functions.py": PARSER,
+        "app/views.py": (
+            "from django.http import JsonResponse\n"
+            "from app.functions import decode_and_loads\n"
+            "def mark_tag(request):\n"
+            "    post_data = decode_and_loads(request.body)\n"
+            "    email = post_data['email']\n"
+            "    tag_name = post_data['tag_name']\n"
+            "    return JsonResponse({'email': email, 'tag': tag_name})\n"
+            "def merge(request):\n"
+            "    post_data = decode_and_loads(request.body)\n"
+            "    save_all(post_data)\n"
+        ),
+    })
+    assert seen == [("app/views.py", 5, "collect", ("user.contact.email",)),
+                    ("app/views.py", 9, "collect", (CONTENT,))]
+
+
+def test_a_function_that_does_more_than_parse_is_no_parser() -> None:
+    # it returns a key of what it parsed, or parses one of two parameters by turns: not a parser
+    source = (
+        "import json\n"
+        "def first_tag(input_str):\n"
+        "    return json.loads(input_str)['tag']\n"
+        "def either(a, b):\n"
+        "    if a:\n"
+        "        return json.loads(a)\n"
+        "    return json.loads(b)\n"
+        "def view(request):\n"
+        "    tag = first_tag(request.body)\n"
+        "    data = either(request.body, None)\n"
+        "    return tag, data['email']\n"
+    )
+    assert [(line, kind, categories) for line, kind, categories, _, _ in observed(source)] == [
+        (9, "collect", (CONTENT,)), (10, "collect", (CONTENT,))]

@@ -563,6 +563,31 @@ def django_json_body(request: HttpRequest):
     return JsonResponse({"comment": comment[:10], "postcode": postcode})
 
 
+def decode_and_loads(input_str):
+    """utf-8 decodes the input, then runs json loads (askbot's own body parser)"""
+    return json.loads(input_str.decode("utf-8"))
+
+
+def django_json_body_parsed_by_a_helper(request: HttpRequest):
+    # a function of the project that only returns its parameter parsed parses the body as
+    # `json.loads(request.body)` does: the keys read are the collects, the body is not taken whole
+    # ok: python.request.body
+    post_data = decode_and_loads(request.body)
+    # ruleid: python.request.field user.content
+    comment = post_data["comment"]
+    # ok: python.request.field
+    tag_name = post_data["tag_name"]
+    return JsonResponse({"comment": comment[:10], "tag": tag_name})
+
+
+def django_json_body_parsed_and_kept(request: HttpRequest):
+    # ... and a body so parsed and then used whole is taken whole where it was bound
+    # ruleid: python.request.body user.content
+    post_data = decode_and_loads(request.body)
+    save_profile(**post_data)
+    return JsonResponse({"ok": True})
+
+
 @router.get("/files/{file_id}")
 async def get_file(
     file_id: str,

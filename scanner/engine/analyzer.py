@@ -1049,6 +1049,11 @@ class FileAnalyzer:
         # a function that gives back the mapping it is given, rebuilt (a set test and a look at the
         # last statement first; the walk only then)
         rebuilt = sources.rebuilt_parameter(func, names) if returned.role is None and keyed is None else None
+        # or parsed, a body parser of the project's own (`return json.loads(input_str.decode("utf-8"))`)
+        parsed = sources.parsed_parameter(self, func, names, scope) \
+            if rebuilt is None and returned.role is None and keyed is None else None
+        if parsed is not None:
+            rebuilt = parsed
         rebuilds = rebuilt - shift if rebuilt is not None and rebuilt >= shift else None
         shape = _returned_url(scope.returns)
         param_names = tuple(names[shift:])
@@ -1090,6 +1095,7 @@ class FileAnalyzer:
                                 if a in ("*", "**") or i >= shift) if scope.cookie_params else (),
             cookie_rule=scope.cookie_rule,
             rebuilds=rebuilds,
+            parses=parsed is not None and rebuilds is not None,
             http_url=http_url,
             log_sites=log_sites,
             logged_attributes=logged_attributes,
@@ -2456,7 +2462,8 @@ class FileAnalyzer:
             # a helper that returns one key of the container it is given (`int_from_request(request.GET,
             # "start", 1)`) reads that key where it is called: the container is not taken whole
             reader = None if flags[_AT_REQUEST] else self.local_summary(node, func, scope, fn)
-            keyed_at = reader.keyed[0] if reader is not None and reader.keyed is not None else None
+            keyed_at = reader.keyed[0] if reader is not None and reader.keyed is not None else \
+                reader.rebuilds if reader is not None and reader.parses else None  # a parser's: not taken whole
             rebuilt_at = reader.rebuilds if reader is not None else None
             sources.consume_bodies(self, node, symbol, args, kwargs, scope, keyed_at, rebuilt_at)
 
@@ -2567,7 +2574,9 @@ class FileAnalyzer:
                     return read
             if summary.rebuilds is not None and given_body:
                 # `parse_params(request.form)`: the request's fields, rebuilt; their keys are read here
-                rebuilt = sources.rebuilt_container(node, summary.argument(summary.rebuilds, args, kwargs))
+                given = summary.argument(summary.rebuilds, args, kwargs)
+                rebuilt = sources.parsed_body("json.loads", [given]) if summary.parses and given is not None \
+                    else sources.rebuilt_container(node, given)
                 if rebuilt is not None:
                     return rebuilt if not unused else NOTHING
             if unused:

@@ -1810,6 +1810,39 @@ def rebuilt_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[
     return None
 
 
+# Methods of a text that only decode or trim it before it is parsed (`input_str.decode("utf-8")`).
+_DECODING_METHODS = frozenset({"decode", "strip"})
+
+
+def parsed_parameter(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[str],
+                     scope: Scope) -> int | None:
+    """The index (in `names`) of the parameter a function returns parsed by a body parser, when that
+    is all it returns: askbot's `decode_and_loads(input_str)` is `return json.loads(input_str.decode(
+    "utf-8"))`, a parser of the project's own, called as `decode_and_loads(request.body)` where
+    `json.loads(request.body)` would be. None for any other function (most: a set test on the last
+    statement first)."""
+    last = func.body[-1] if func.body else None
+    if not (type(last) is ast.Return and type(last.value) is ast.Call and names):
+        return None
+    found: int | None = None
+    for node in _own_statements(func):
+        if not isinstance(node, ast.Return):
+            continue
+        call = node.value
+        if type(call) is not ast.Call or len(call.args) != 1 or call.keywords and any(k.arg is None for k in call.keywords):
+            return None
+        given = call.args[0]
+        if type(given) is ast.Call and type(given.func) is ast.Attribute and given.func.attr in _DECODING_METHODS:
+            given = given.func.value
+        if type(given) is not ast.Name or given.id not in names:
+            return None
+        index = names.index(given.id)
+        if found is not None and found != index or not is_body_parser(an.static_symbol(call.func, scope)):
+            return None
+        found = index
+    return found
+
+
 def _filled_names(bodies: list[list[ast.stmt]]) -> set[str]:
     """The names whose items statements of `bodies` assign, at any depth (`out[key] = value`)."""
     found: set[str] = set()

@@ -103,6 +103,11 @@ class FunctionSummary:
     key, `clean_dict(d)` returning `d`): a request's form given in gives the request's fields back,
     whose keys are read where the caller reads them. Other data given in is not passed on (a copy
     made key by key is as often a filtered one: `redacted(d)`)."""
+    parses: bool = False
+    """The function returns its `rebuilds` parameter parsed, a body parser of its own (askbot's
+    `decode_and_loads(input_str)` returning `json.loads(input_str.decode("utf-8"))`): a request body
+    given there is parsed as `json.loads(request.body)` parses it, not taken whole at the call; the
+    keys read from the result are the request's fields."""
     http_url: int | None = None
     """The parameter an HTTP client's method or a request helper passes on as the URL of an HTTP request
     (`HTTPHandler.post(self, url, data=None, json=None)` calling `self.client.post(url, json=json)`):
@@ -480,7 +485,7 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
     return (tuple(sorted(returns.categories)), returns.symbol, returns.role, returns.shape, const, returns.steps,
             returns.reasons, tuple(sorted(returns.params)), returns.keyed, tuple(sorted(summary.log_params.items())),
             summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.cookie_params,
-            summary.cookie_rule, summary.rebuilds, _sites_key(summary.log_sites) if summary.log_sites else (),
+            summary.cookie_rule, summary.rebuilds, summary.parses, _sites_key(summary.log_sites) if summary.log_sites else (),
             tuple(sorted(summary.decodes)), summary.descriptors,
             tuple((i, tuple(sorted(c))) for i, c in sorted(summary.logged_attributes.items())),
             _item_key(summary.body_item) if summary.body_item is not None else None)
