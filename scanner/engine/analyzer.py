@@ -2574,9 +2574,9 @@ class FileAnalyzer:
                     return read
             if summary.rebuilds is not None and given_body:
                 # `parse_params(request.form)`: the request's fields, rebuilt; their keys are read here
-                given = summary.argument(summary.rebuilds, args, kwargs)
-                rebuilt = sources.parsed_body("json.loads", [given]) if summary.parses and given is not None \
-                    else sources.rebuilt_container(node, given)
+                handed = summary.argument(summary.rebuilds, args, kwargs)
+                rebuilt = sources.parsed_body("json.loads", [handed]) if summary.parses and handed is not None \
+                    else sources.rebuilt_container(node, handed)
                 if rebuilt is not None:
                     return rebuilt if not unused else NOTHING
             if unused:
