@@ -110,3 +110,30 @@ def test_a_function_that_does_more_than_parse_is_no_parser() -> None:
     )
     assert [(line, kind, categories) for line, kind, categories, _, _ in observed(source)] == [
         (9, "collect", (CONTENT,)), (10, "collect", (CONTENT,))]
+
+
+def test_an_openid_identifier_is_a_unique_id() -> None:
+    source = FORMS + (
+        "class OpenidSigninForm(forms.Form):\n"
+        "    openid_url = forms.CharField(max_length=255)\n"
+        "class AskForm(forms.Form):\n"
+        "    openid = forms.CharField(required=False)\n"
+        "    open_id = forms.CharField(required=False)\n"
+        "    openid_configuration_url = forms.URLField()\n"
+    )
+    assert [(s[0], s[2]) for s in observed(source)] == [
+        (3, ("user.unique_id",)), (5, ("user.unique_id",)), (6, ("user.unique_id",))]
+
+
+def test_the_question_a_person_asks_is_content() -> None:
+    source = FORMS + (
+        "class AskForm(forms.Form):\n"
+        "    def __init__(self, *args, **kwargs):\n"
+        "        super().__init__(*args, **kwargs)\n"
+        "        self.fields['title'] = forms.CharField()\n"
+        "class TaskForm(forms.Form):\n"
+        "    title = forms.CharField()\n"
+        "class PageForm(forms.Form):\n"
+        "    draft_title = forms.CharField()\n"
+    )
+    assert [(s[0], s[2]) for s in observed(source)] == [(5, (CONTENT,))]

@@ -4602,3 +4602,35 @@ class ReportPostForm(forms.Form):
     reason = forms.TypedChoiceField(choices=(("spam", "Spam"), ("rude", "Rude")))
     # ruleid: python.django.form-field user.content
     message = forms.CharField()
+
+
+# A question-and-answer forum's sign-in and posting forms (askbot): an OpenID identifier is the
+# person's id at their provider; the title of the question a person asks is what they wrote.
+class OpenidSigninForm(forms.Form):
+    # ruleid: python.django.form-field user.unique_id
+    openid_url = forms.CharField(max_length=255)
+    # ok: python.django.form-field
+    openid_provider_endpoint = forms.URLField()
+
+
+class AskForm(forms.Form):
+    # ruleid: python.django.form-field user.unique_id
+    openid = forms.CharField(required=False, max_length=255)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # ruleid: python.django.form-field user.content
+        self.fields["title"] = forms.CharField()
+
+
+class EditAnswerForm(forms.Form):
+    # an answer's revision summary: "answer" is no owner of content (a survey's answer to a question
+    # is tied to no one by its row), so the summary is read by its name alone, which says nothing
+    # todoruleid: python.django.form-field user.content
+    summary = SummaryField()
+
+
+class TaskForm(forms.Form):
+    # a task's title is no one's post
+    # ok: python.django.form-field
+    title = forms.CharField()
