@@ -137,3 +137,45 @@ def test_the_question_a_person_asks_is_content() -> None:
         "    draft_title = forms.CharField()\n"
     )
     assert [(s[0], s[2]) for s in observed(source)] == [(5, (CONTENT,))]
+
+
+LAMSON = (
+    "import sys\n"
+    "try:\n"
+    "    from lamson.routing import route, stateless\n"
+    "except ImportError:\n"
+    "    pass\n"
+)
+INBOUND = "python.request.inbound"
+
+
+def test_a_mail_routers_handler_is_given_the_received_message() -> None:
+    source = LAMSON + (
+        "@route('(addr)@(host)', addr='.+')\n"
+        "@stateless\n"
+        "def ASK(message, host=None, addr=None):\n"
+        "    from_address = message.From\n"
+        "    subject = message['Subject'].strip()\n"
+        "    to = message['To']\n"
+        "    sys.stderr.write(('Received email from %s' % from_address).encode('utf-8'))\n"
+        "    return subject, to, parts_of(message)\n"
+        "def parts_of(message):\n"
+        "    return message.body(), message.To\n"
+        "def other(message):\n"
+        "    return message.From\n"
+    )
+    assert observed(source) == [
+        (9, "collect", ("user.contact.email",), INBOUND, False),
+        (10, "collect", (CONTENT,), INBOUND, False),
+        (15, "collect", (CONTENT,), INBOUND, False),
+    ]
+
+
+def test_a_route_decorator_of_another_library_gives_no_message() -> None:
+    source = (
+        "from myapp.routing import route\n"
+        "@route('(addr)@(host)')\n"
+        "def ASK(message, host=None):\n"
+        "    return message.From, message['Subject']\n"
+    )
+    assert observed(source) == []

@@ -23,6 +23,7 @@ from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 import socketio
 from slack_bolt.async_app import AsyncApp
+from lamson.routing import route as lamson_route, stateless
 from asgiref.typing import ASGIReceiveEvent
 import geoip2.database
 import httpx
@@ -2103,6 +2104,33 @@ async def handle_other_dict(event, say):
     # not a Slack handler and never handed one's event: an `event` dict of something else
     # ok: python.request.inbound
     return event.get("text")
+
+
+@lamson_route("(address)@(host)", address=".+")
+@stateless
+def ASK(message, host=None, address=None):
+    # a mail router's handler: the server calls it with each message received for the address
+    parts = get_mail_parts(message)
+    # ruleid: python.request.inbound user.contact.email
+    from_address = message.From
+    # ruleid: python.request.inbound user.content
+    subject = message["Subject"].strip("\n\t ")
+    # the application's own address the message was sent to
+    # ok: python.request.inbound
+    to = message["To"]
+    return from_address, subject, parts, to
+
+
+def get_mail_parts(message):
+    # a function of the module the handler hands the message to reads it too
+    # ruleid: python.request.inbound user.content
+    return [message.body()]
+
+
+def not_a_mail_handler(message):
+    # a `message` of something else
+    # ok: python.request.inbound
+    return message.From
 
 
 def django_json_text(request: HttpRequest):

@@ -231,6 +231,12 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
     path = f"{path}.{node.attr}" if path else node.attr
     symbol = f"{REQUEST}.{path}"
     if base.role in ("fields", "files", "body", "headers", "cookies", "field", KEPT, INBOUND_KEYS):
+        if base.role == INBOUND_KEYS and type(node.value) is ast.Name:
+            # a field of a message handed over as an object, read as an attribute (Lamson's
+            # `message.From`), as its key is (`message["From"]`); any other is a method (`event.get`)
+            read = _inbound_key(an, node, base, const_value(node.attr))
+            if read is not NOTHING:
+                return read
         # a method of a container (`request.form.get`): the call decides
         return Value(symbol=symbol)
     if base.role == INBOUND:
@@ -3011,6 +3017,12 @@ def _decorator_symbols(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFuncti
     `socketio.AsyncServer().on`), the object bound in this module or in another it imports it from."""
     for decorator in func.decorator_list:
         target = decorator.func if type(decorator) is ast.Call else decorator
+        if type(target) is ast.Name:
+            # a function imported from the library (Lamson's `@route("(address)@(host)")`)
+            named = an.static_symbol(target, scope)
+            if named is not None:
+                yield named
+            continue
         if type(target) is not ast.Attribute:
             continue
         symbol = an.static_symbol(target, scope)
