@@ -167,6 +167,7 @@ def test_a_mail_routers_handler_is_given_the_received_message() -> None:
     assert observed(source) == [
         (9, "collect", ("user.contact.email",), INBOUND, False),
         (10, "collect", (CONTENT,), INBOUND, False),
+        (12, "log", ("user.contact.email",), "python.print.personal-data", False),
         (15, "collect", (CONTENT,), INBOUND, False),
     ]
 
@@ -179,3 +180,17 @@ def test_a_route_decorator_of_another_library_gives_no_message() -> None:
         "    return message.From, message['Subject']\n"
     )
     assert observed(source) == []
+
+
+def test_the_console_streams_write_is_a_print() -> None:
+    source = (
+        "import sys\n"
+        "def report(user):\n"
+        "    sys.stdout.write('user %s\\n' % user.email)\n"
+        "    sys.stderr.write(user.email)\n"
+        "    sys.stderr.write('done\\n')\n"
+        "    with open('out.txt', 'w') as out:\n"
+        "        out.write(user.email)\n"
+    )
+    assert [(s[0], s[1], s[3]) for s in observed(source)] == [
+        (3, "log", "python.print.personal-data"), (4, "log", "python.print.personal-data")]

@@ -664,6 +664,23 @@ def print_user_info(user):
     print(status)
 
 
+def process_reply(sender_email, reply_code, debug):
+    """askbot's e-mail handlers: a module's writes to the console streams are prints."""
+    if debug:
+        msg = "Received reply from %s\n" % sender_email
+        # ruleid: python.print.personal-data user.contact.email
+        sys.stderr.write(msg.encode("utf-8"))
+        # ruleid: python.print.personal-data user.contact.email
+        sys.stdout.write(f"sender: {sender_email}\n")
+    # ok: python.print.personal-data
+    sys.stderr.write("BODY:\n")
+    # a file the module opened is no console
+    with open("replies.log", "a") as out:
+        # ok: python.print.personal-data
+        out.write(sender_email)
+    return reply_code
+
+
 def set_lock(task, user, ttl):
     """label-studio's task lock: `user` is the application's user object, whose string form is its
     login (Django's `AbstractBaseUser.__str__` returns the username field)."""
