@@ -194,3 +194,17 @@ def test_the_console_streams_write_is_a_print() -> None:
     )
     assert [(s[0], s[1], s[3]) for s in observed(source)] == [
         (3, "log", "python.print.personal-data"), (4, "log", "python.print.personal-data")]
+
+
+def test_a_persons_website_url_is_their_link() -> None:
+    source = (
+        "from django.db import models\n"
+        "class User(models.Model):\n"
+        "    website_url = models.URLField()\n"
+        "class PostHistory(models.Model):\n"
+        "    user_website_url = models.URLField()\n"
+        "class Company(models.Model):\n"
+        "    website_url = models.URLField()\n"
+    )
+    assert [(s[0], s[2]) for s in observed(source)] == [
+        (3, ("user.contact.social_url",)), (5, ("user.contact.social_url",))]

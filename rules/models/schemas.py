@@ -4634,3 +4634,18 @@ class TaskForm(forms.Form):
     # a task's title is no one's post
     # ok: python.django.form-field
     title = forms.CharField()
+
+
+class ImportedUser(models.Model):
+    """An importer's staging copy of another site's users (askbot's StackExchange importer)."""
+
+    # ruleid: python.django.model-field user.contact.social_url
+    website_url = models.URLField(max_length=200)
+    # ruleid: python.django.model-field user.name
+    display_name = models.CharField(max_length=40)
+
+
+class Company(models.Model):
+    # a company's site is its own
+    # ok: python.django.model-field
+    website_url = models.URLField(max_length=200)
