@@ -367,7 +367,7 @@ def inbound_parameters(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFuncti
 
 def _inbound_handler(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> str | None:
     """The decorator symbol registering `func` as a handler of a platform's dict events, or None."""
-    for symbol in _decorator_symbols(an, func, scope):
+    for symbol in _decorator_symbols(an, func, scope, functions=True):
         if symbol in an.models.inbound_handlers:
             return symbol
     return None
@@ -1828,8 +1828,13 @@ def parsed_parameter(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
     `json.loads(request.body)` would be. None for any other function (most: a set test on the last
     statement first)."""
     last = func.body[-1] if func.body else None
-    if not (type(last) is ast.Return and type(last.value) is ast.Call and names):
+    if not (type(last) is ast.Return and type(last.value) is ast.Call and names and len(last.value.args) == 1):
         return None
+    given = last.value.args[0]
+    if type(given) is ast.Call and type(given.func) is ast.Attribute and given.func.attr in _DECODING_METHODS:
+        given = given.func.value
+    if type(given) is not ast.Name or given.id not in names:
+        return None  # the cheap tests on the last statement first: most functions end otherwise
     found: int | None = None
     for node in _own_statements(func):
         if not isinstance(node, ast.Return):
@@ -3012,14 +3017,17 @@ def _event_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
     return any(symbol in decorators for symbol in _decorator_symbols(an, func, scope))
 
 
-def _decorator_symbols(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> Iterator[str]:
+def _decorator_symbols(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,
+                       functions: bool = False) -> Iterator[str]:
     """The qualified names of the methods decorating `func` (`@sio.on(...)` ->
-    `socketio.AsyncServer().on`), the object bound in this module or in another it imports it from."""
+    `socketio.AsyncServer().on`), the object bound in this module or in another it imports it from;
+    with `functions`, of the imported functions too (Lamson's `@route("(address)@(host)")`: a name
+    resolved only for the handlers of `[[inbound]]`, as most named decorators are `property`,
+    `staticmethod` and the like, of every method)."""
     for decorator in func.decorator_list:
         target = decorator.func if type(decorator) is ast.Call else decorator
         if type(target) is ast.Name:
-            # a function imported from the library (Lamson's `@route("(address)@(host)")`)
-            named = an.static_symbol(target, scope)
+            named = an.static_symbol(target, scope) if functions else None
             if named is not None:
                 yield named
             continue
