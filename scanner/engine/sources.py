@@ -5856,17 +5856,16 @@ def _own_field_type(an: FileAnalyzer, type_name: str) -> str:
     SuppressEmailField(forms.BooleanField)`, a tick whose name says what it is about (an e-mail alert
     not sent), as a declared `BooleanField` is. `type_name` itself for any other type (a project's
     `TitleField(forms.CharField)` keeps its own name, which may say what it holds) and for a class
-    of another module, whose bases are not seen here."""
-    classes = _class_nodes(an)
-    node = classes.get(type_name.removeprefix("@class:")) if classes else None
+    of another module, whose bases are not seen here. Read from the classes the module has defined
+    so far (`FileAnalyzer.classes`, with their bases' symbols): a dict look-up for most fields."""
+    info = an.classes.get(type_name.removeprefix("@class:"))
     for _ in range(4):  # a short chain of the module's own field classes, never a cycle
-        if node is None or not node.bases:
+        if info is None or not info.bases:
             return type_name
-        base = node.bases[0]
-        name = base.attr if isinstance(base, ast.Attribute) else base.id if isinstance(base, ast.Name) else ""
+        name = info.bases[0].rsplit(".", 1)[-1].removeprefix("@class:")
         if name in _NO_TEXT_FIELDS:
             return name
-        node = classes.get(name)
+        info = an.classes.get(name)
     return type_name
 
 
