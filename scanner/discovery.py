@@ -197,12 +197,21 @@ def _write_listing(file: Path, context: tuple[object, ...], folders: _Folders) -
     write_kept(file, context, folders)
 
 
-def _excluded(relpath: str, excludes: Sequence[str]) -> bool:
-    return _Globs(excludes).match(relpath)
-
-
 def _included(relpath: str, includes: Sequence[str]) -> bool:
     return _Globs(includes).match(relpath)
+
+
+def _named_file_left_out(relpath: str, include: Sequence[str], exclude: Sequence[str]) -> str | None:
+    """Why a file named on the command line is not analysed (None when it is)."""
+    for pattern in BUILTIN_EXCLUDES:
+        if glob_match(relpath, pattern):
+            return f"left out: inside '{pattern}', a folder policyscan never scans"
+    for pattern in exclude:
+        if glob_match(relpath, pattern):
+            return f"left out: excluded by '{pattern}' (exclude in [tool.policyscan])"
+    if relpath.endswith((".py", ".pyi")) or _included(relpath, include):
+        return None
+    return "left out: not a Python file (a .py or .pyi file, or one that include in [tool.policyscan] matches)"
 
 
 def discover(
@@ -246,9 +255,13 @@ def discover(
         else:
             relpath = relative.as_posix()
             # A file named explicitly is analysed when it is Python, unless an exclude says otherwise
-            # (as ruff's --force-exclude: pre-commit passes staged files one by one).
-            if not _excluded(relpath, excludes) and (relpath.endswith((".py", ".pyi")) or _included(relpath, include)):
+            # (as ruff's --force-exclude: pre-commit passes staged files one by one). Either way out
+            # is said: a user who names a file expects it analysed or told why not.
+            why = _named_file_left_out(relpath, include, exclude)
+            if why is None:
                 found.add(relpath)
+            else:
+                notes.append(Problem(relpath, None, why))
     if problems:
         raise UsageError(problems)
     excluded, included = _Globs(excludes), _Globs(include)

@@ -26,6 +26,7 @@ from scanner.compare import compare
 from scanner.compiled import compiled_packs
 from scanner.config import Config, source_roots
 from scanner.discovery import discover
+from scanner.errors import Problem
 from scanner.engine.analyzer import merge_observations
 from scanner.engine.imports import SourceRoots
 from scanner.engine.sources import OWN_COOKIE_RULE
@@ -419,7 +420,7 @@ def run(
     if command == "scan":
         inventory_path = resolve_inventory(root, config, inventory_file)
         if inventory_path is None:
-            from scanner.errors import Problem, UsageError
+            from scanner.errors import UsageError
 
             raise UsageError([Problem(str(root), None, "no policy inventory: pass --inventory FILE, set "
                                       "[tool.policyscan] inventory, or add privacy-inventory.toml to the root"
@@ -448,11 +449,15 @@ def run(
             from scanner.errors import RulePackError
 
             raise RulePackError(problems)
+    # what the walk of the named files and folders says of them (a named file left out, and why)
+    named_notes: tuple[Problem, ...] = ()
     if changed is None and targets:
         # Files named on the command line (pre-commit passes the staged ones) are reported like a
         # changed-files run: the rest of the tree is analysed too (from the cache when it can be),
         # so what other modules define still counts, and declarations are not all "unused".
-        changed = frozenset(discover(root, targets, include=config.include, exclude=config.exclude).files)
+        named = discover(root, targets, include=config.include, exclude=config.exclude)
+        changed = frozenset(named.files)
+        named_notes = named.notes
     # Changed-files runs analyse everything: the changed code may use what the rest defines.
     found = discover(root, None if changed is not None else targets, include=config.include, exclude=config.exclude,
                      remember=cache_directory(root, cache_dir) / LISTING_FILE if cache else None)
@@ -506,6 +511,9 @@ def run(
         findings = tuple(f for f in findings if f.path in reported)
         skips = [s for s in skips if s.path in reported]
         notices = [n for n in notices if n.path is None or n.path in reported]
+        # a file named but left out is in no list of changed files: said whatever the filter
+        notices[:0] = [Notice(NoticeLevel.WARNING, p.message, path=p.path, code="discovery")
+                       for p in named_notes if p.path not in reported]
     # GitHub's line hashes only for what is reported: hashing a file costs a pass over its text.
     findings = _with_line_hashes(findings, root)
     if fixes and inventory is not None:

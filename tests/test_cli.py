@@ -103,6 +103,21 @@ def test_a_named_pipe_is_left_out_and_the_scan_ends(tmp_path: Path, capsys: pyte
     assert "app/pipe.py: warning: left out: not a regular file" in out.splitlines()
 
 
+def test_a_named_file_that_is_excluded_or_not_python_is_left_out_with_a_notice(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Named on the command line, an excluded file and a text file gave 0 findings and no word.
+    write(tmp_path, {"pyproject.toml": '[tool.policyscan]\nexclude = ["app/gen*.py"]\n',
+                     "privacy-inventory.toml": INVENTORY, "app/generated.py": VIEWS, "app/notes.txt": "x\n"})
+    code, out, _ = cli(["scan", str(tmp_path / "app" / "generated.py"), str(tmp_path / "app" / "notes.txt"),
+                        "--root", str(tmp_path), "--no-cache"], capsys)
+    assert code == 0  # left out as the configuration asks: a notice, not an incomplete scan
+    assert out.splitlines()[:2] == [
+        "app/generated.py: warning: left out: excluded by 'app/gen*.py' (exclude in [tool.policyscan])",
+        "app/notes.txt: warning: left out: not a Python file (a .py or .pyi file, or one that include in"
+        " [tool.policyscan] matches)",
+    ]
+
+
 def test_a_file_over_max_file_size_says_how_to_scan_without_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A generated file over the limit makes the scan incomplete (exit 3): the message names the key
     # that sets the limit and the two ways out, not only the sizes.

@@ -76,6 +76,21 @@ def test_targets_limit_the_walk(root: Path, targets: list[str], expected: tuple[
     assert discover(root, [root / t for t in targets]).files == expected
 
 
+def test_a_named_file_left_out_is_a_note_saying_why(root: Path) -> None:
+    # A file named on the command line used to give no finding and no word when an exclude
+    # covered it or it was not Python: the user who named it is told, and it stays out (as
+    # ruff's --force-exclude: pre-commit names every staged file, excluded ones too).
+    found = discover(root, [root / t for t in ("app/build/generated.py", "app/views.py", "app/README.md",
+                                              "app/tests/test_views.py")], exclude=("tests",))
+    assert found.files == ("app/views.py",)
+    assert found.notes == (
+        Problem("app/README.md", None, "left out: not a Python file (a .py or .pyi file, or one that include in"
+                " [tool.policyscan] matches)"),
+        Problem("app/build/generated.py", None, "left out: inside 'build', a folder policyscan never scans"),
+        Problem("app/tests/test_views.py", None, "left out: excluded by 'tests' (exclude in [tool.policyscan])"),
+    )
+
+
 def test_a_missing_or_outside_target_is_a_usage_error(root: Path, tmp_path: Path) -> None:
     (tmp_path / "outside.py").write_text("")
     with pytest.raises(UsageError) as caught:
