@@ -1,8 +1,9 @@
 """Which files a run analyses: every Python file under the root, minus excluded folders and globs.
 
-Paths are POSIX and relative to the root. The walk does not follow links to folders, and a
-file whose real path lies outside the root, or that is not a regular file (a named pipe), is
-left out with a notice, so the same tree always gives the same list, in the same order.
+Paths are POSIX and relative to the root. The walk does not follow links to folders; a link
+to a file is listed under the file's own path (each file once); a link whose file lies outside
+the root, and an entry that is not a regular file (a named pipe), are left
+out with a notice, so the same tree always gives the same list, in the same order.
 """
 
 from __future__ import annotations
@@ -131,6 +132,11 @@ def _walk(start: str, relstart: str, root: str, excluded: _Globs, included: _Glo
                 if os.path.commonpath([real, root]) != root:
                     notes.append(Problem(relpath, None, "left out: a link to a file outside the scan root"))
                     continue
+                # each file once, under its own path (SARIF asks for resolved paths): a link to a
+                # file of the tree adds nothing when the walk meets the file, and is the file when
+                # an exclude leaves the file's own place out
+                found.add(os.path.relpath(real, root).replace(os.sep, "/"))
+                continue
             elif not entry.is_file():  # from the listing's file type, no stat
                 # a named pipe, socket or device with a Python name: reading it would wait forever.
                 # The folder is not kept (as for a link), so that every walk says so again.

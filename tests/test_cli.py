@@ -118,6 +118,17 @@ def test_a_named_file_that_is_excluded_or_not_python_is_left_out_with_a_notice(
     ]
 
 
+def test_a_link_to_a_file_of_the_tree_is_scanned_once_under_the_files_path(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The file was scanned twice, and SARIF named the link (SARIF GH08 asks for resolved paths).
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    os.symlink("../app/views.py", tmp_path / "views_link.py")
+    code, out, _ = cli(["scan", str(tmp_path), "--no-cache", "--format", "sarif"], capsys)
+    assert code == 1
+    results = json.loads(out)["runs"][0]["results"]
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results] == ["app/views.py"]
+
+
 def test_a_file_over_max_file_size_says_how_to_scan_without_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A generated file over the limit makes the scan incomplete (exit 3): the message names the key
     # that sets the limit and the two ways out, not only the sizes.

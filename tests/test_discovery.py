@@ -76,6 +76,16 @@ def test_targets_limit_the_walk(root: Path, targets: list[str], expected: tuple[
     assert discover(root, [root / t for t in targets]).files == expected
 
 
+def test_a_link_to_a_file_of_the_tree_lists_the_file_once_under_its_own_path(root: Path) -> None:
+    # The file was analysed twice, once under the link's path (and SARIF named the link).
+    os.symlink(root / "app" / "views.py", root / "a" / "views.py")
+    os.symlink("../app/build/generated.py", root / "a" / "gen.py")  # relative, to a file an exclude leaves out
+    found = discover(root)
+    assert "a/views.py" not in found.files and "a/gen.py" not in found.files
+    assert found.files.count("app/views.py") == 1 and "app/build/generated.py" in found.files
+    assert found.notes == ()
+
+
 def test_a_named_file_left_out_is_a_note_saying_why(root: Path) -> None:
     # A file named on the command line used to give no finding and no word when an exclude
     # covered it or it was not Python: the user who named it is told, and it stays out (as
@@ -104,7 +114,7 @@ def test_links_to_files_outside_the_root_are_left_out_with_notes_in_walk_order(r
         os.symlink(tmp_path / "secret.py", root / link)
     os.symlink(root / "app" / "views.py", root / "app" / "inside.py")
     found = discover(root)
-    assert "app/inside.py" in found.files
+    assert "app/views.py" in found.files and "app/inside.py" not in found.files  # the file, once
     assert [n.path for n in found.notes] == ["a/link.py", "a-b/link.py", "app/migrations/link.py", "z/link.py"]
     assert {n.message for n in found.notes} == {"left out: a link to a file outside the scan root"}
 
