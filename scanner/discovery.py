@@ -2,7 +2,7 @@
 
 Paths are POSIX and relative to the root. The walk does not follow links to folders; a link
 to a file is listed under the file's own path (each file once); a link whose file lies outside
-the root, and an entry that is not a regular file (a named pipe), are left
+the root or does not exist, and an entry that is not a regular file (a named pipe), are left
 out with a notice, so the same tree always gives the same list, in the same order.
 """
 
@@ -131,6 +131,11 @@ def _walk(start: str, relstart: str, root: str, excluded: _Globs, included: _Glo
                 real = os.path.realpath(entry.path)
                 if os.path.commonpath([real, root]) != root:
                     notes.append(Problem(relpath, None, "left out: a link to a file outside the scan root"))
+                    continue
+                if not os.path.isfile(real):
+                    # a dangling link (to a file not generated yet, say) holds no code to analyse:
+                    # said as a link out of the root is, not an incomplete scan
+                    notes.append(Problem(relpath, None, "left out: a link to a file that does not exist"))
                     continue
                 # each file once, under its own path (SARIF asks for resolved paths): a link to a
                 # file of the tree adds nothing when the walk meets the file, and is the file when

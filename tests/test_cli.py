@@ -129,6 +129,15 @@ def test_a_link_to_a_file_of_the_tree_is_scanned_once_under_the_files_path(
     assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results] == ["app/views.py"]
 
 
+def test_a_dangling_link_is_a_notice_not_an_incomplete_scan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # It made the scan incomplete (exit 3): a link to a file not generated yet holds no code to miss.
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    os.symlink("missing.py", tmp_path / "app" / "generated.py")
+    code, out, _ = cli(["scan", str(tmp_path), "--no-cache"], capsys)
+    assert code == 1  # the finding of app/views.py, and nothing else
+    assert "app/generated.py: warning: left out: a link to a file that does not exist" in out.splitlines()
+
+
 def test_a_file_over_max_file_size_says_how_to_scan_without_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A generated file over the limit makes the scan incomplete (exit 3): the message names the key
     # that sets the limit and the two ways out, not only the sizes.

@@ -86,6 +86,14 @@ def test_a_link_to_a_file_of_the_tree_lists_the_file_once_under_its_own_path(roo
     assert found.notes == ()
 
 
+def test_a_dangling_link_is_left_out_with_a_note(root: Path) -> None:
+    # It made the scan incomplete (exit 3, 'could not analyse'): there is no code in it to analyse.
+    os.symlink(root / "app" / "not_generated_yet.py", root / "app" / "generated.py")
+    found = discover(root)
+    assert "app/generated.py" not in found.files and "app/not_generated_yet.py" not in found.files
+    assert found.notes == (Problem("app/generated.py", None, "left out: a link to a file that does not exist"),)
+
+
 def test_a_named_file_left_out_is_a_note_saying_why(root: Path) -> None:
     # A file named on the command line used to give no finding and no word when an exclude
     # covered it or it was not Python: the user who named it is told, and it stays out (as
