@@ -171,6 +171,26 @@ def source_roots(root: Path, config: Config) -> SourceRoots:
     return SourceRoots.of(("src",) if layout.is_dir() and not (layout / "__init__.py").exists() else ())
 
 
+def check_configured_inventory(root: Path, config: Config) -> None:
+    """Raise ConfigError at the line of `inventory` in pyproject.toml when the file it names is missing.
+
+    Checked when a scan is about to use it (observe needs no inventory, and --inventory replaces
+    it): a mistyped name was reported against the missing file, not at the line to edit.
+    """
+    if config.inventory is None or config.config_path is None or (root / config.inventory).is_file():
+        return
+    document = read_toml_document(Path(config.config_path))
+    line = None if isinstance(document, Problem) else document.positions.line_of(_TABLE + ("inventory",))
+    # the TOML files beside where it should be, as the setting names them (relative to the root)
+    folder = (root / config.inventory).parent
+    near = sorted(path.relative_to(root).as_posix() for path in folder.glob("*.toml")
+                  if path.name != "pyproject.toml") if folder.is_dir() else []
+    suggestion = closest(config.inventory, near)
+    hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+    raise ConfigError([Problem(config.config_path, line, f"inventory file '{config.inventory}'{_WHERE} does not exist"
+                               f" under the project root {root}{hint}")])
+
+
 def _check_packs(check: TomlChecker, packs: list[tuple[str, KeyPath]]) -> None:
     """Report each name in `packs` that no bundled model pack has, at its line in pyproject.toml.
 

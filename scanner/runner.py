@@ -24,7 +24,7 @@ from scanner.catalog import ALL_RULES
 from scanner.classify import Classifier
 from scanner.compare import compare
 from scanner.compiled import compiled_packs
-from scanner.config import Config, source_roots
+from scanner.config import Config, check_configured_inventory, source_roots
 from scanner.discovery import discover
 from scanner.errors import Problem
 from scanner.engine.analyzer import merge_observations
@@ -324,6 +324,7 @@ def resolve_inventory(root: Path, config: Config, given: Path | None) -> Path | 
     if given is not None:
         return given
     if config.inventory:
+        check_configured_inventory(root, config)
         return root / config.inventory
     default = root / "privacy-inventory.toml"
     return default if default.exists() else None

@@ -138,6 +138,24 @@ def test_a_dangling_link_is_a_notice_not_an_incomplete_scan(tmp_path: Path, caps
     assert "app/generated.py: warning: left out: a link to a file that does not exist" in out.splitlines()
 
 
+def test_a_mistyped_inventory_setting_is_reported_at_its_line_in_pyproject(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # It was reported against the missing inventory ('cannot read the file'), not at the line to edit.
+    write(tmp_path, {"pyproject.toml": '[project]\nname = "shop"\n\n[tool.policyscan]\ninventory = "privacy-inventroy.toml"\n',
+                     "privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    code, out, err = cli(["scan", str(tmp_path), "--no-cache"], capsys)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"policyscan: error: {tmp_path / 'pyproject.toml'}:5: inventory file 'privacy-inventroy.toml' in"
+        f" [tool.policyscan] does not exist under the project root {tmp_path.resolve()}"
+        " (did you mean 'privacy-inventory.toml'?)"
+    ]
+    # --inventory replaces the setting, and observe needs none: neither is stopped by it
+    assert cli(["scan", str(tmp_path), "--no-cache", "--inventory", str(tmp_path / "privacy-inventory.toml")],
+               capsys)[0] == 1
+    assert cli(["observe", str(tmp_path), "--no-cache"], capsys)[0] == 0
+
+
 def test_a_file_over_max_file_size_says_how_to_scan_without_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A generated file over the limit makes the scan incomplete (exit 3): the message names the key
     # that sets the limit and the two ways out, not only the sizes.
