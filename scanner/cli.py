@@ -108,8 +108,10 @@ def cli() -> None:
 
 def _cache_options(command: Callable[..., int]) -> Callable[..., int]:
     """--no-cache and --cache-dir, for the commands that analyse code."""
-    command = click.option("--cache-dir", type=_FOLDER, default=None,
-                           help="Where to keep the result cache (default: .policyscan_cache at the root, or POLICYSCAN_CACHE_DIR).")(command)
+    # POLICYSCAN_CACHE_DIR is read as the option's value, so a file given there is the same usage
+    # error as with --cache-dir (it was a warning at the end of the run, the cache quietly unused)
+    command = click.option("--cache-dir", type=_FOLDER, default=None, envvar="POLICYSCAN_CACHE_DIR", show_envvar=True,
+                           help="Where to keep the result cache (default: .policyscan_cache at the root).")(command)
     return click.option("--no-cache", is_flag=True, help="Analyse every file again; neither read nor write the result cache.")(command)
 
 

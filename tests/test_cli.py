@@ -156,6 +156,23 @@ def test_a_mistyped_inventory_setting_is_reported_at_its_line_in_pyproject(
     assert cli(["observe", str(tmp_path), "--no-cache"], capsys)[0] == 0
 
 
+@pytest.mark.parametrize("given", ["option", "environment"])
+def test_a_file_as_the_cache_folder_is_a_usage_error_from_the_option_or_the_environment(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, given: str) -> None:
+    # POLICYSCAN_CACHE_DIR naming a file was a warning at the end and a cache never used, while
+    # --cache-dir with the same path was refused: the two now agree.
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS, "not-a-folder": "x"})
+    args = ["scan", str(tmp_path)]
+    if given == "option":
+        args += ["--cache-dir", str(tmp_path / "not-a-folder")]
+    else:
+        monkeypatch.setenv("POLICYSCAN_CACHE_DIR", str(tmp_path / "not-a-folder"))
+    code, out, err = cli(args, capsys)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == ("Error: Invalid value for '--cache-dir' (env var: 'POLICYSCAN_CACHE_DIR'):"
+                                    f" Directory '{tmp_path / 'not-a-folder'}' is a file.")
+
+
 def test_a_file_over_max_file_size_says_how_to_scan_without_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A generated file over the limit makes the scan incomplete (exit 3): the message names the key
     # that sets the limit and the two ways out, not only the sizes.
