@@ -445,7 +445,7 @@ def run(
 
         semgrep_packs = [resolve_pack(p, root) for p in config.semgrep_packs]
         find_semgrep(None, semgrep_packs)  # a missing semgrep is the first thing to say
-        problems = [problem for pack in semgrep_packs for problem in validate_pack(pack)]
+        problems = [problem for pack in semgrep_packs for problem in validate_pack(pack, root)]
         if problems:
             from scanner.errors import RulePackError
 

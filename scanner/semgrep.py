@@ -110,7 +110,7 @@ class _Rule:
 # --------------------------------------------------------------------------- packs
 
 
-def validate_pack(path: Path) -> list[Problem]:
+def validate_pack(path: Path, root: Path | None = None) -> list[Problem]:
     """Check one semgrep pack file for what policyscan needs of it.
 
     The file must exist and be YAML with a `rules` list; each rule needs an `id` (unique in
@@ -122,14 +122,19 @@ def validate_pack(path: Path) -> list[Problem]:
     A folder is a pack made of every `*.yaml` and `*.yml` file under it, as semgrep reads it.
 
     Returns every problem found, each at the line (and column) of the offending key, or of
-    the mapping that lacks a required key; an empty list when the pack is valid.
+    the mapping that lacks a required key; an empty list when the pack is valid. With `root`,
+    a file inside it is named relative to it, as run_semgrep's problems name it (one way for
+    the same file); otherwise, and outside the root, by its absolute POSIX path.
     """
+    def shown(file: Path) -> str:
+        return file.as_posix() if root is None else _display(Path(os.path.abspath(file)), Path(os.path.abspath(root)))
+
     files = _pack_files(path)
     if not files:
-        return [Problem(path=path.as_posix(), line=None, message="no semgrep pack files (*.yaml, *.yml) in this folder")]
+        return [Problem(path=shown(path), line=None, message="no semgrep pack files (*.yaml, *.yml) in this folder")]
     problems: list[Problem] = []
     for file in files:
-        problems.extend(_load_pack(file, file.as_posix())[1])
+        problems.extend(_load_pack(file, shown(file))[1])
     return problems
 
 

@@ -369,6 +369,16 @@ def test_validate_pack_on_a_missing_file(tmp_path: Path) -> None:
     assert sg.validate_pack(missing) == [Problem(missing.as_posix(), None, "semgrep pack not found")]
 
 
+def test_validate_pack_names_a_file_under_the_root_relative_to_it(tmp_path: Path) -> None:
+    # as run_semgrep's problems name it: the same file was 'rules/bad.yaml' there and absolute here
+    (tmp_path / "rules").mkdir()
+    missing = tmp_path / "rules" / "missing.yaml"
+    assert sg.validate_pack(missing, tmp_path) == [Problem("rules/missing.yaml", None, "semgrep pack not found")]
+    assert sg.validate_pack(missing, tmp_path / "rules" / "sub") == [
+        Problem(missing.as_posix(), None, "semgrep pack not found")  # outside the root: absolute
+    ]
+
+
 def test_validate_pack_on_a_folder_checks_each_yaml_file(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(meta("kind: log\ncategories: []"))
     (tmp_path / "sub").mkdir()
