@@ -281,7 +281,10 @@ class RunResult:
     inside it, else absolute. `rules` are the enabled finding rules (all listed in SARIF).
     `command` is "scan" or "observe"; an observe run has no findings and no inventory.
     `baseline_path` is the baseline file the findings were compared with (named like the
-    inventory), or None when the run used none.
+    inventory), or None when the run used none. `files_scanned` counts the files the run
+    reports on: every file analysed, or, when files are named on the command line or a run
+    reports on changed files, those of them analysed (the rest of the tree analysed for what
+    they use does not count).
     """
 
     root: str

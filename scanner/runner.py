@@ -506,8 +506,12 @@ def run(
             from scanner.baseline import mark_baseline
 
             findings = mark_baseline(findings, baseline)
+    # the summary's "in N files": the files the run reports on (those named, or changed), not the
+    # whole tree analysed behind them for what they use
+    files_reported = analysis.files
     if changed is not None:
         reported = reported_paths(root, changed, targets, inventory_display)
+        files_reported = sum(1 for path in found.files if path in reported)
         observations = [o for o in observations if o.path in reported]
         findings = tuple(f for f in findings if f.path in reported)
         skips = [s for s in skips if s.path in reported]
@@ -534,6 +538,6 @@ def run(
         notices=tuple(notices),
         rules=ALL_RULES,
         inventory_path=inventory_display,
-        files_scanned=analysis.files,
+        files_scanned=files_reported,
         baseline_path=None if baseline is None or baseline_file is None else display_path(baseline_file, root),
     )

@@ -173,6 +173,24 @@ def test_a_file_as_the_cache_folder_is_a_usage_error_from_the_option_or_the_envi
                                     f" Directory '{tmp_path / 'not-a-folder'}' is a file.")
 
 
+@pytest.mark.parametrize(("fmt", "summary"), [
+    ("text", "Found 1 finding (1 error, 0 warnings, 0 notes) in 1 file."),
+    ("markdown", "**1 finding** (1 error, 0 warnings, 0 notes) in 1 file."),
+    ("github", "policyscan: 1 finding (1 error, 0 warnings, 0 notes) in 1 file."),
+])
+def test_the_summary_counts_the_files_named_not_the_tree_analysed_behind_them(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, summary: str) -> None:
+    # It said "in 3 files" for one file named: the whole tree is analysed for what it uses.
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS, "app/models.py": "x = 1\n",
+                     "app/util.py": "y = 2\n"})
+    code, out, _ = cli(["scan", str(tmp_path / "app" / "views.py"), "--root", str(tmp_path), "--no-cache",
+                        "--format", fmt], capsys)
+    assert code == 1
+    assert any(line.startswith(summary) for line in out.splitlines()), out
+    # the whole tree, named or not, counts every file
+    assert "in 3 files." in cli(["scan", str(tmp_path), "--no-cache"], capsys)[1]
+
+
 def test_a_file_over_max_file_size_says_how_to_scan_without_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # A generated file over the limit makes the scan incomplete (exit 3): the message names the key
     # that sets the limit and the two ways out, not only the sizes.

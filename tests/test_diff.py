@@ -133,11 +133,12 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-def summary(findings: int, files: int = 5, notes: int = 0) -> str:
+def summary(findings: int, files: int, notes: int = 0) -> str:
+    """The text summary: `files` counts the changed Python files reported on, not the tree analysed."""
     errors = findings - notes
     return (
         f"Found {findings} finding{'s' if findings != 1 else ''} ({errors} error{'s' if errors != 1 else ''}, "
-        f"0 warnings, {notes} note{'s' if notes != 1 else ''}) in {files} files."
+        f"0 warnings, {notes} note{'s' if notes != 1 else ''}) in {files} file{'s' if files != 1 else ''}."
     )
 
 
@@ -157,32 +158,32 @@ def test_a_change_that_logs_an_unchanged_helpers_result_is_caught(repo: Path,
     # ...and with --diff the helper (app/helpers.py, unchanged) is analysed too; app/legacy.py's own
     # finding is not reported.
     code, out, err = cli(["scan", str(repo), "--diff", "HEAD"], capsys)
-    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", "", summary(1), *TABLES]
+    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", "", summary(1, 1), *TABLES]
     assert code == 1, err
 
 
 def test_nothing_changed_reports_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(["scan", str(repo), "--diff", "HEAD"], capsys)
-    assert (code, out) == (0, summary(0) + "\n")
+    assert (code, out) == (0, summary(0, 0) + "\n")
 
 
 def test_staged_reports_only_what_is_in_the_index(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(repo, {"app/views.py": VIEWS_LOGGING})
     code, out, _ = cli(["scan", str(repo), "--staged"], capsys)
-    assert (code, out) == (0, summary(0) + "\n")
+    assert (code, out) == (0, summary(0, 0) + "\n")
     git(repo, "add", "app/views.py")
     code, out, _ = cli(["scan", str(repo), "--staged"], capsys)
-    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", "", summary(1), *TABLES]
+    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", "", summary(1, 1), *TABLES]
     assert code == 1
 
 
 def test_untracked_files_count_for_diff_but_not_for_staged(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(repo, {"app/new.py": VIEWS_LOGGING, "ignored/gen.py": VIEWS_LOGGING, ".gitignore": "ignored/\n"})
     code, out, _ = cli(["scan", str(repo), "--diff", "HEAD"], capsys)
-    assert out.splitlines() == [f"app/new.py:12:5: {LOGGED}", "", summary(1, files=7), *TABLES]
+    assert out.splitlines() == [f"app/new.py:12:5: {LOGGED}", "", summary(1, files=1), *TABLES]
     assert code == 1
     code, out, _ = cli(["scan", str(repo), "--staged"], capsys)
-    assert (code, out) == (0, summary(0, files=7) + "\n")
+    assert (code, out) == (0, summary(0, files=0) + "\n")
 
 
 def test_cookies_set_in_unchanged_files_still_count(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -196,12 +197,12 @@ def test_cookies_set_in_unchanged_files_still_count(repo: Path, capsys: pytest.C
     assert "PS101" not in out and code == 0
     # ...and the same holds for a --diff run.
     code, out, _ = cli(["scan", str(repo), "--diff", "HEAD"], capsys)
-    assert (code, out) == (0, summary(0) + "\n")
+    assert (code, out) == (0, summary(0, 1) + "\n")
 
 
 def test_inventory_notes_only_when_the_inventory_changed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = cli(["scan", str(repo), "--diff", "HEAD", "--fail-on", "note"], capsys)
-    assert (code, out) == (0, summary(0) + "\n")
+    assert (code, out) == (0, summary(0, 0) + "\n")
     write(repo, {"privacy-inventory.toml": INVENTORY.replace('section = "2.2"', 'section = "2.2 Profile"')})
     code, out, _ = cli(["scan", str(repo), "--diff", "HEAD", "--fail-on", "note"], capsys)
     # user.contact.email is collected only in app/helpers.py, unchanged: still no note for it.
@@ -209,7 +210,7 @@ def test_inventory_notes_only_when_the_inventory_changed(repo: Path, capsys: pyt
         "privacy-inventory.toml:10:1: PS901 [note] Collected category user.name is declared but never observed in "
         "the scanned code.",
         "",
-        summary(1, notes=1),
+        summary(1, 0, notes=1),
         "By rule:",
         "  1  PS901 unused-declaration",
         "By category:",
@@ -221,7 +222,7 @@ def test_inventory_notes_only_when_the_inventory_changed(repo: Path, capsys: pyt
 def test_paths_narrow_what_is_reported_not_what_is_analysed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(repo, {"app/views.py": VIEWS_LOGGING, "tools/report.py": VIEWS_LOGGING})
     code, out, _ = cli(["scan", "--root", str(repo), str(repo / "app"), "--diff", "HEAD"], capsys)
-    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", "", summary(1, files=6), *TABLES]
+    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", "", summary(1, files=1), *TABLES]
     assert code == 1
 
 
@@ -232,7 +233,7 @@ def test_suppression_notices_of_unchanged_files_are_not_reported(repo: Path,
     write(repo, {"app/views.py": VIEWS_LOGGING.replace(
         'value)\n', 'value)  # policyscan: ignore[PS401] reviewed in SEC-42\n')})
     code, out, _ = cli(["scan", str(repo), "--diff", "HEAD"], capsys)
-    assert (code, out) == (0, summary(0)[:-1] + "; 1 suppressed.\n")
+    assert (code, out) == (0, summary(0, 1)[:-1] + "; 1 suppressed.\n")
 
 
 def test_a_root_below_the_repository_top(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
