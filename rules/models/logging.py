@@ -276,6 +276,17 @@ def log_objects(email, customer: Customer):
     logger.info("updated %s", customer)
 
 
+def log_tagged(tagged: typing.List[typing.Tuple[Customer, str, int]], batch: typing.Tuple[Customer, ...]):
+    for customer, kind, count in tagged:
+        # a tuple of different types is none of them: `kind` is the tuple's second item, no Customer
+        # ok: python.logging.personal-data
+        logger.debug("tagged %s (%d)", kind, count)
+    for customer in batch:
+        # `Tuple[Customer, ...]` holds customers
+        # ruleid: python.logging.personal-data user.contact.email,user.name
+        logger.debug("tagged %s", customer)
+
+
 class Attachment(models.Model):
     """A file a person uploads: what they write about it (`caption`, content on their own row)."""
 

@@ -3452,6 +3452,8 @@ class FileAnalyzer:
                 return None
             return self.annotation_symbol(parsed, scope)
         if type(node) is ast.Subscript:
+            if type(node.slice) is ast.Tuple and _mixed_tuple(node):
+                return None  # a `Tuple[TagSchema, ResourceType, Schema]` is none of them: its items differ
             inner = node.slice.elts[0] if type(node.slice) is ast.Tuple and node.slice.elts else node.slice
             if type(inner) is ast.Tuple:  # tuple[()]
                 return None
@@ -3834,6 +3836,21 @@ def _makes_log_row(call: ast.Call) -> bool:
 # Statements that hold a block of their own: a function with one beside its log call does its work
 # there (`with override(language): ... render the mails`), whatever few statements it has at its top.
 _BLOCKS = (ast.With, ast.AsyncWith, ast.For, ast.AsyncFor, ast.While, ast.Try)
+
+
+def _mixed_tuple(node: ast.Subscript) -> bool:
+    """True for a tuple annotation whose items are of different types (`Tuple[User, str]`): the value is
+    not an instance of its first item's class, as an `Optional[User]` or a `List[User]` item is one of
+    `User`. `Tuple[User, ...]` and `tuple[User, User]` hold users."""
+    base = node.value
+    name = base.id if type(base) is ast.Name else base.attr if type(base) is ast.Attribute else None
+    if name not in ("Tuple", "tuple"):
+        return False
+    items = node.slice.elts  # type: ignore[attr-defined]
+    if len(items) < 2 or type(items[1]) is ast.Constant and items[1].value is Ellipsis:
+        return False
+    first = ast.dump(items[0])
+    return any(ast.dump(item) != first for item in items[1:])
 
 
 def _literals(elements: list[ast.expr]) -> bool:
