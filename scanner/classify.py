@@ -26,6 +26,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from scanner.bundled import rules_dir
@@ -33,6 +34,7 @@ from scanner.errors import Problem, RulePackError
 from scanner.inventory import ClassifierOverrides
 from scanner.model import pickled_by_fields
 from scanner.taxonomy import load_taxonomy
+from scanner.tomlmirror import loads_mirrored
 from scanner.tomlpos import KeyPath, TomlChecker, TomlDocument, TomlPositions, decode_error_location
 
 PACK_FILE = "classifier.toml"
@@ -620,18 +622,19 @@ def bundled_pack() -> RulePack:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise RulePackError([Problem(str(path), None, f"cannot read the classifier rule pack: {error.strerror or error}")]) from error
-    return compile_pack(text, str(path))
+    return compile_pack(text, str(path), mirrored=path)
 
 
-def compile_pack(text: str, path: str) -> RulePack:
+def compile_pack(text: str, path: str, *, mirrored: Path | None = None) -> RulePack:
     """Parse, check and compile a classifier rule pack.
 
     Returns the compiled pack. Raises RulePackError listing every problem, each located at
     its line: invalid TOML, unknown tables or keys, values of the wrong type, category keys
-    that are not fideslang keys, malformed patterns, header keys or owner markers.
+    that are not fideslang keys, malformed patterns, header keys or owner markers. `mirrored`,
+    the bundled pack's file `text` was read from, has its parse kept (scanner.tomlmirror).
     """
     try:
-        data = tomllib.loads(text)
+        data = loads_mirrored(mirrored, text) if mirrored is not None else tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line, column, message = decode_error_location(error, text)
         raise RulePackError([Problem(path, line, f"invalid TOML: {message}", column=column)]) from error

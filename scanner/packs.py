@@ -23,6 +23,7 @@ from scanner.bundled import rules_dir
 from scanner.errors import Problem, RulePackError
 from scanner.model import pickled_by_fields
 from scanner.taxonomy import load_taxonomy
+from scanner.tomlmirror import loads_mirrored
 
 T = TypeVar("T")
 
@@ -783,7 +784,9 @@ def load_models(paths: Iterable[Path] | None = None, *, enabled: Iterable[str] |
     `enabled` keeps only the packs with those `[pack] name`s. Raises RulePackError listing
     every problem in every pack.
     """
-    paths = tuple(paths) if paths is not None else default_pack_paths()
+    bundled = default_pack_paths()
+    paths = tuple(paths) if paths is not None else bundled
+    mirrored = frozenset(bundled)  # only the bundled packs are parsed from a mirror (scanner.tomlmirror)
     wanted = set(enabled) if enabled is not None else None
     digest = hashlib.sha256()
     problems: list[Problem] = []
@@ -796,7 +799,7 @@ def load_models(paths: Iterable[Path] | None = None, *, enabled: Iterable[str] |
             continue
         reader = _PackReader(path, text)
         try:
-            doc = tomllib.loads(text)
+            doc = loads_mirrored(path, text) if path in mirrored else tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             match = re.search(r"at line (\d+), column (\d+)", str(exc))
             line, column = (int(match.group(1)), int(match.group(2))) if match else (None, None)
