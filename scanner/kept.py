@@ -29,12 +29,19 @@ def read_kept(file: Path, key: object) -> object | None:
     return None
 
 
-def write_kept(file: Path, key: object, value: object) -> None:
-    """Keep `value` for `key` in `file`; a failure only costs the next run its shortcut."""
+def write_kept(file: Path, key: object, value: object, *, ignore: bool = True) -> None:
+    """Keep `value` for `key` in `file`; a failure only costs the next run its shortcut.
+
+    The folder is made as a cache folder (with its .gitignore) unless `ignore` is False (a
+    `__pycache__` folder, which version control ignores already).
+    """
     # a name of this process's own, renamed over the file when complete
     temp = file.with_name(f".{file.name}-{os.getpid()}-{time.monotonic_ns()}.tmp")
     try:
-        prepare_cache_folder(file.parent)
+        if ignore:
+            prepare_cache_folder(file.parent)
+        else:
+            file.parent.mkdir(parents=True, exist_ok=True)
         with temp.open("xb") as handle:
             pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, file)

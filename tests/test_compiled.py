@@ -28,6 +28,13 @@ def same(first: tuple[Models, RulePack], second: tuple[Models, RulePack]) -> boo
     return first[0].version == second[0].version and observed(first) == observed(second)
 
 
+@pytest.fixture(autouse=True)
+def folder_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No copy beside the bundled packs (as in an install that cannot be written), unless a test
+    sets one: the cache folder's copy is what most tests here are about."""
+    monkeypatch.setattr(compiled, "beside_packs", lambda: None)
+
+
 def test_a_second_run_reads_the_kept_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = compiled_packs(tmp_path, None)
     assert (tmp_path / COMPILED_FILE).is_file()
@@ -74,3 +81,46 @@ def test_a_damaged_file_is_compiled_again(tmp_path: Path) -> None:
 def test_without_a_folder_nothing_is_kept(tmp_path: Path) -> None:
     assert same(compiled_packs(None, None), (load_models(), bundled_pack()))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_without_a_folder_the_packs_are_kept_beside_the_bundled_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--no-cache (no folder) and a new cache folder read the compiled packs kept beside the packs."""
+    beside = tmp_path / "rules" / "__pycache__" / "compiled-packs.pickle"
+    monkeypatch.setattr(compiled, "beside_packs", lambda: beside)
+    first = compiled_packs(None, None)
+    assert beside.is_file()
+    assert not (beside.parent / ".gitignore").exists()  # a __pycache__ folder is ignored already
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(compiled, "load_models", no_compiling)
+    monkeypatch.setattr(compiled, "bundled_pack", no_compiling)
+    assert same(compiled_packs(None, None), first)
+    cache = tmp_path / "cache"
+    assert same(compiled_packs(cache, None), first)
+    assert not (cache / COMPILED_FILE).exists()  # found beside the packs: not copied
+
+
+def test_an_edited_pack_is_never_read_from_beside_the_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    copies = tuple(Path(shutil.copy(path, packs / path.name)) for path in default_pack_paths())
+    monkeypatch.setattr(compiled, "default_pack_paths", lambda: copies)
+    monkeypatch.setattr(compiled, "load_models", lambda enabled=None: load_models(copies, enabled=enabled))
+    monkeypatch.setattr(compiled, "beside_packs", lambda: packs / "__pycache__" / "compiled-packs.pickle")
+    before, _ = compiled_packs(None, None)
+    logging_pack = packs / "logging.toml"
+    logging_pack.write_text(logging_pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    after, _ = compiled_packs(None, None)
+    assert after.version != before.version
+    logging_pack.write_text("[pack]\nname = 'logging'\nbroken = ", encoding="utf-8")
+    with pytest.raises(RulePackError):
+        compiled_packs(None, None)
+
+
+def test_an_unwritable_place_beside_the_packs_costs_only_the_shortcut(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "__pycache__").write_text("a file where the folder would be", encoding="utf-8")
+    monkeypatch.setattr(compiled, "beside_packs", lambda: tmp_path / "__pycache__" / "compiled-packs.pickle")
+    assert same(compiled_packs(None, None), (load_models(), bundled_pack()))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["__pycache__"]
