@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scanner.fieldmethods import compared_by_fields
 from scanner.model import Level
 
 DOCS_URL = "https://github.com/policyscan/policyscan/blob/main/docs/rules.md"
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class RuleInfo:
     """Metadata of one finding rule, as SARIF `reportingDescriptor` needs it."""
 

@@ -31,6 +31,7 @@ from typing import Any
 
 from scanner.bundled import rules_dir
 from scanner.errors import Problem, RulePackError
+from scanner.fieldmethods import compared_by_fields
 from scanner.inventory import ClassifierOverrides
 from scanner.model import pickled_by_fields
 from scanner.taxonomy import load_taxonomy
@@ -74,7 +75,8 @@ AUTHENTICATOR_GROUP = "authenticator"
 CERTIFICATE_GROUP = "certificate"
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Match:
     """What a name means: one fideslang key, and which pattern said so (for --explain)."""
 
@@ -83,7 +85,8 @@ class Match:
 
 
 @pickled_by_fields  # the compiled packs unpickle about a thousand
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class _Pattern:
     """One compiled pattern: its words, the owner groups it needs, the words that cancel it."""
 
@@ -98,7 +101,8 @@ class _Pattern:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class _Category:
     """What a category adds to the global word lists: its own leading exclusions and trailing words."""
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scanner.errors import ConfigError, Problem
+from scanner.fieldmethods import compared_by_fields
 from scanner.inventory import ClassifierOverrides, read_classifier
 from scanner.model import Level
 from scanner.taxonomy import load_taxonomy
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 # BUILTIN_EXCLUDES (from scanner.discovery) are the folders never scanned; `exclude` adds to them.
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Config:
     """The settings of one run: `[tool.policyscan]`, then command-line overrides.
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scanner.errors import Problem, UsageError
+from scanner.fieldmethods import compared_by_fields
 from scanner.kept import read_kept, write_kept
 
 BUILTIN_EXCLUDES: tuple[str, ...] = (
@@ -59,7 +60,8 @@ def glob_match(path: str, pattern: str) -> bool:
     return bool(_glob_regex(pattern).match(path))
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Discovery:
     """The files to analyse and anything about the walk the user must hear of."""
 

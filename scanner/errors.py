@@ -10,6 +10,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from scanner.fieldmethods import compared_by_fields
+
 
 class ExitCode(enum.IntEnum):
     """What `policyscan` exits with."""
@@ -20,7 +22,8 @@ class ExitCode(enum.IntEnum):
     INCOMPLETE = 3
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Problem:
     """One problem in an input file, located at its line (and column where known); `path` is empty
     for a problem of the run that no file holds (semgrep missing, say)."""

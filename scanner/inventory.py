@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from scanner.errors import InventoryError, Problem
+from scanner.fieldmethods import compared_by_fields
 from scanner.taxonomy import Taxonomy, load_taxonomy
 from scanner.tomlpos import KeyPath, TomlChecker, read_toml_document, toml_type
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CollectDecl:
     """One declared collected category: `[[collect]]`, one per listed category."""
 
@@ -27,7 +29,8 @@ class CollectDecl:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class RecipientDecl:
     """A declared third-party recipient (`[[recipients]]`) and what it may receive.
 
@@ -43,7 +46,8 @@ class RecipientDecl:
     category_lines: tuple[tuple[str, int], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CookieDecl:
     """A declared cookie (`[[cookies]]`) with its lifetime and required attributes.
 
@@ -63,7 +67,8 @@ class CookieDecl:
     samesite: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class LoggingPolicy:
     """`[logging]`: which categories may reach logs. `deny` wins over `allow`.
 
@@ -76,7 +81,8 @@ class LoggingPolicy:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ScopeDecl:
     """`[[scopes]]`: stricter rules for code under some path globs (relative to the root)."""
 
@@ -89,7 +95,8 @@ class ScopeDecl:
     no_share: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ClassifierOverrides:
     """`[classifier]`: per-project name classification.
 
@@ -101,7 +108,8 @@ class ClassifierOverrides:
     not_personal: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Inventory:
     """A whole, validated policy inventory."""
 

@@ -12,6 +12,8 @@ import operator
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from scanner.fieldmethods import compared_by_fields
+
 if TYPE_CHECKING:
     from scanner.catalog import RuleInfo
 
@@ -79,7 +81,8 @@ class Span:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Cookie:
     """What a cookie-setting call says about the cookie.
 
@@ -98,7 +101,8 @@ class Cookie:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FlowStep:
     """One step of the path data took from its source to a sink (for --explain and codeFlows)."""
 
@@ -108,7 +112,8 @@ class FlowStep:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Observation:
     """One privacy-relevant behaviour found in code, before any comparison.
 
@@ -160,7 +165,8 @@ class SkipReason(enum.StrEnum):
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Skip:
     """A file the scan could not analyse: reported, never dropped silently."""
 
@@ -171,7 +177,8 @@ class Skip:
     column: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FileResult:
     """What analysing one file gave: its observations, or a skip, or both (partial)."""
 
@@ -180,7 +187,8 @@ class FileResult:
     skip: Skip | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class InventoryRef:
     """A place in the inventory file: the declaration a finding relates to.
 
@@ -193,7 +201,8 @@ class InventoryRef:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Suppression:
     """An inline `# policyscan: ignore[RULE] reason` comment that applies to a result."""
 
@@ -202,7 +211,8 @@ class Suppression:
     justification: str
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Replacement:
     """One edit of a fix: the text in `span` of `path` is replaced by `text` (an empty span inserts)."""
 
@@ -211,7 +221,8 @@ class Replacement:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Fix:
     """A source rewrite that resolves a finding (SARIF `fixes`, `policyscan fix`)."""
 
@@ -219,7 +230,8 @@ class Fix:
     replacements: tuple[Replacement, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Finding:
     """A difference between what the code does and what the inventory declares.
 
@@ -260,7 +272,8 @@ class NoticeLevel(enum.StrEnum):
     ERROR = "error"
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Notice:
     """Something the user must know about the run itself: a skipped file, an unused suppression."""
 
@@ -272,7 +285,8 @@ class Notice:
     code: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class RunResult:
     """Everything one run produced; the only thing renderers see.
 

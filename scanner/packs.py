@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from scanner.bundled import rules_dir
 from scanner.errors import Problem, RulePackError
+from scanner.fieldmethods import compared_by_fields
 from scanner.model import pickled_by_fields
 from scanner.taxonomy import load_taxonomy
 from scanner.tomlmirror import loads_mirrored
@@ -88,7 +89,8 @@ class HttpCall:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class HostRecipient:
     """A third-party host (and its subdomains) and who receives what is sent there."""
 
@@ -152,7 +154,8 @@ DICT_SHAPES = frozenset({"validators", "rules", "markers", "json-schema"})
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class DictSchema:
     """A schema declared as a dict of field name to validators or rules (`[[dict_schema]]`).
 
@@ -192,7 +195,8 @@ class DictSchema:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Passthrough:
     """A call whose result is, for the analysis, one of its arguments as given (`typing.cast(T, value)`):
     the argument at `position`, or the one passed as `keyword`."""
@@ -293,7 +297,8 @@ class RouteModel:
 
 
 @pickled_by_fields
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SchemaFamily:
     """A kind of schema class (Django model, Pydantic model, ...) and how its fields look."""
 

@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from scanner.engine.lazyre import LazyPattern
+from scanner.fieldmethods import compared_by_fields
 from scanner.model import Finding, Notice, NoticeLevel, Suppression
 from scanner.tomlpos import closest, comments_and_strings
 
@@ -66,7 +67,8 @@ class DirectiveKind(enum.StrEnum):
     MALFORMED = "malformed"  # ignore[ without its ], or a word other than ignore
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Directive:
     """One `# policyscan:` comment: where it is, which line it applies to, what it says.
 

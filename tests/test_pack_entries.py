@@ -41,9 +41,11 @@ def test_an_entry_compared_by_identity_is_still_frozen(cls: type) -> None:
 
 @pytest.mark.parametrize("cls", BY_VALUE, ids=lambda c: c.__name__)
 def test_an_entry_compared_by_value_keeps_its_methods(cls: type) -> None:
+    # made by compared_by_fields (scanner.fieldmethods), not compiled by dataclass
     params = cls.__dataclass_params__  # type: ignore[attr-defined]
-    assert (params.frozen, params.eq, params.repr) == (True, True, True)
-    assert cls.__eq__ is not object.__eq__ and cls.__hash__ is not object.__hash__
+    assert (params.frozen, params.eq, params.repr) == (True, False, False)
+    assert cls.__eq__ is not object.__eq__ and cls.__hash__ is not object.__hash__ and cls.__repr__ is not object.__repr__
+    assert cls.__eq__.__qualname__ == f"{cls.__qualname__}.__eq__"
 
 
 def test_an_entry_compared_by_identity_pickles_with_its_fields() -> None:

@@ -29,6 +29,7 @@ from typing import Any
 
 from scanner.engine.positions import lines_at
 from scanner.engine.walk import walk
+from scanner.fieldmethods import compared_by_fields
 from scanner.model import Kind, Observation
 
 # The classes whose uses are read: the names DRF and marshmallow code gives them. A class of an
@@ -52,7 +53,8 @@ _SENT_ONLY = frozenset({"read_only", "dump_only"})
 _READING_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-@dataclass(frozen=True)
+@compared_by_fields
+@dataclass(frozen=True, eq=False, repr=False)
 class SchemaUses:
     """One module's uses of serializer and schema classes, by simple name (see the module's docstring),
     and the classes of answering families it defines: (name, first line, last line, rule)."""

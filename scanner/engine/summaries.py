@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from scanner.engine.answers import SchemaUses
 from scanner.engine.values import NOTHING, Value, data_of, union
+from scanner.fieldmethods import compared_by_fields
 from scanner.model import FileResult, Observation, Span
 
 
@@ -176,7 +177,8 @@ class FunctionSummary:
                      symbol=self.returns.symbol, shape=self.returns.shape)
 
 
-@dataclass(frozen=True)
+@compared_by_fields
+@dataclass(frozen=True, eq=False, repr=False)
 class ModuleSummary:
     """Qualified names to what other modules need to know of them."""
 
@@ -642,7 +644,8 @@ STRING_FORM = ".__str__"
 SECOND_HAND = ">"
 
 
-@dataclass(frozen=True)
+@compared_by_fields
+@dataclass(frozen=True, eq=False, repr=False)
 class Analyzed:
     """One file's analysis: its result, what it exports, and the qualified names it used."""
 

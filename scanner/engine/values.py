@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from scanner.fieldmethods import compared_by_fields
 from scanner.model import FlowStep
 
 MAX_STEPS = 12
@@ -61,7 +62,8 @@ CARRIERS = frozenset({
 })
 
 
-@dataclass(frozen=True, slots=True)
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Value:
     """What is known about one expression's value."""
 
