@@ -248,16 +248,22 @@ class ModuleSummary:
     def named_by(self, uses: Iterable[str]) -> frozenset[str]:
         """`uses & names()`, without making every name: a file uses few of the entries it is offered."""
         entries = self._tagged_entries()
+        functions = self.functions
         found: list[str] = []
+        # the entries' tags looked up first (a use of a variable, a base, a received class... is most
+        # of them): a use is a prefix of two characters and a key, and most are of no entry offered
         for tagged in uses:
-            tag, key = tagged[:2], tagged[2:]
-            if tag == USE_FUNCTION or tag == USE_PASSTHROUGH or tag == USE_LOG_SITES:
-                f = self.functions.get(key)
+            tag = tagged[:2]
+            kind = entries.get(tag)
+            if kind is not None:
+                if tagged[2:] in kind:
+                    found.append(tagged)
+            elif tag in _FUNCTION_TAGS:
+                f = functions.get(tagged[2:])
                 if f is not None and (_gives(f) if tag == USE_FUNCTION else _passes(f) if tag == USE_PASSTHROUGH
                                       else f.log_sites):
                     found.append(tagged)
-            elif key in entries.get(tag, ()) or (tag == USE_PROPERTY_READ and self.properties
-                                                 and tagged in _property_reads(self.properties)):
+            elif tag == USE_PROPERTY_READ and self.properties and tagged in _property_reads(self.properties):
                 found.append(tagged)
         return frozenset(found)
 
@@ -634,6 +640,8 @@ USE_LOADED = "d:"
 # An attribute read of an object whose class is unknown (`a:_log_name`), or a string form looked up
 # (`a:user.__str__`): which keys of the `y:` modules' properties entries the file could have read.
 USE_PROPERTY_READ = "a:"
+# The tags of the uses of a function entry, each with its own test of the function (`named_by`).
+_FUNCTION_TAGS = frozenset((USE_FUNCTION, USE_PASSTHROUGH, USE_LOG_SITES))
 # The attribute under which a module offers its classes' string forms among their properties
 # (`user.__str__`: what an object named `user` shows written whole).
 STRING_FORM = ".__str__"
