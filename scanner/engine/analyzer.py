@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from scanner.classify import Classifier, Match
-from scanner.engine import answers, control, sinks, sources
+from scanner.engine import answers, control, logfns, sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
@@ -407,6 +407,7 @@ class FileAnalyzer:
         "_attribute_bindings",
         "_called_body_item",
         "prefix_data",
+        "_given_log_methods",
         "group_reads",
         "declared_fields",
         "_bound",
@@ -556,6 +557,8 @@ class FileAnalyzer:
         self._base_tags: dict[tuple[str, str], tuple[str, str, str, str]] = {}
         self._module_functions: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] | None = None
         """The functions defined at the module's top level, by name, once a call of one is asked about."""
+        self._given_log_methods: dict[ast.FunctionDef | ast.AsyncFunctionDef, dict[str, str]] | None = None
+        """`logfns.given_log_methods` of the module, once a function calls one of its parameters."""
         self.prefix_data: dict[str, Value] | None = None
         """The module's blueprints whose URL prefix has a variable named for personal data
         (`Blueprint("kobo", __name__, url_prefix="/kobo/<auth_token>")`), with what it holds: worked
@@ -2338,6 +2341,21 @@ class FileAnalyzer:
             pending.used_whole = True
         return True
 
+    def _given_log_method(self, param: str, scope: Scope) -> Value | None:
+        """The log method (its symbol's value) the module's calls of the function `scope` analyses give
+        its parameter `param`, or None; the function is then a logging wrapper: what it logs is
+        what its callers give it (`logfns`)."""
+        if scope.sign_in_of is None:
+            return None
+        given = self._given_log_methods
+        if given is None:
+            given = self._given_log_methods = logfns.given_log_methods(self.tree, self.models)
+        symbol = given.get(scope.sign_in_of[0], logfns.NONE_GIVEN).get(param)
+        if symbol is None:
+            return None
+        scope.logging_wrapper = True
+        return symbol_value_of(symbol)
+
     @staticmethod
     def _pending_body(node: ast.expr, scope: Scope) -> PendingBody | None:
         """The request body bound to `node` (a name, or `name.attr`) and not yet reported, if any."""
@@ -2372,6 +2390,10 @@ class FileAnalyzer:
             func = self.member(fn, base, scope, True)  # only its symbol and constant are read
         else:
             func = self.eval(fn, scope)
+            if func.params and func.symbol is None and type(fn) is ast.Name and fn.id in scope.params:
+                # a parameter called (`log_fn(full_msg, *args)`; few functions call one): the log method
+                # the module's callers give it, if any (`_emit(logger.info, ...)`)
+                func = self._given_log_method(fn.id, scope) or func
         symbol = func.symbol  # read once: the call's path below asks it a dozen times
         flags = _SYMBOL_FLAGS.get(symbol)  # `symbol_flags`, its memo read first: what its prefixes say
         if flags is None:
