@@ -2349,7 +2349,7 @@ class FileAnalyzer:
             return None
         given = self._given_log_methods
         if given is None:
-            given = self._given_log_methods = logfns.given_log_methods(self.tree, self.models)
+            given = self._given_log_methods = logfns.given_log_methods(self.tree, self.source, self.models)
         symbol = given.get(scope.sign_in_of[0], logfns.NONE_GIVEN).get(param)
         if symbol is None:
             return None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Mapping
 
+from scanner.engine.lazyre import LazyPattern
 from scanner.packs import Models
 
 Function = ast.FunctionDef | ast.AsyncFunctionDef
@@ -28,10 +29,20 @@ Function = ast.FunctionDef | ast.AsyncFunctionDef
 NONE_GIVEN: Mapping[str, str] = {}
 
 
-def given_log_methods(tree: ast.Module, models: Models) -> dict[Function, dict[str, str]]:
+# A log method given as an argument, in a module's text (`_emit(logger.info, ...)`, `_show(print, x)`,
+# `out=print`): the walk of the module's calls is made only where this is found (a few modules). The
+# analyser's LOG_METHODS (not imported: it imports this module), the logging pack's method names.
+_GIVEN_IN_TEXT = LazyPattern(
+    r"[(,=]\s*(?:print|[A-Za-z_][\w.]*\.(?:debug|info|warning|warn|error|exception|critical|fatal|log|msg"
+    r"|print|echo|secho|trace|success))\s*[,)]")
+
+
+def given_log_methods(tree: ast.Module, source: str, models: Models) -> dict[Function, dict[str, str]]:
     """Each function of `tree` (top-level, or a method called as `self.name(...)`/`cls.name(...)`) that
     some call of the module gives a log method as an argument: its parameter's name to that method's
     symbol (the first in sorted order when calls give different ones)."""
+    if _GIVEN_IN_TEXT.search(source) is None:
+        return {}
     functions: dict[str, Function] = {}
     methods: dict[str, list[Function]] = {}
     for stmt in tree.body:
