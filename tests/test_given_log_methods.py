@@ -97,6 +97,13 @@ def test_no_log_method_given_no_log() -> None:
         "    first[0](*args)\n"
         "def pick(user):\n"
         "    _pick(logger.info, logger.error, user.email)\n"
+        # given a log method by one call and a sender by another: a helper that calls what it is
+        # given, no logging one (neither call is a log; the first one's log is left unseen)
+        "def _retry(action, *args):\n"
+        "    action(*args)\n"
+        "def notify(user, send_mail):\n"
+        "    _retry(logger.info, 'notifying %s', user.email)\n"
+        "    _retry(send_mail, user.email)\n"
     )
     assert observed(source) == []
 

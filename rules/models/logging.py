@@ -473,6 +473,26 @@ def _later(callback, value):
     callback(value)
 
 
+def _attempt(action, *args):
+    """Given a logger's method by one call of the module and a sender by another: a helper that calls
+    what it is given, no logging one."""
+    # ok: python.logging.personal-data
+    action(*args)
+
+
+def _send_mail(address):
+    pass
+
+
+def notify_account(user):
+    # the e-mail is logged, but the helper is no logging one: left unseen rather than make every
+    # call of a helper that calls what it is given a log
+    # todoruleid: python.logging.personal-data user.contact.email
+    _attempt(logger.info, "notifying %s", user.email)
+    # ok: python.logging.personal-data
+    _attempt(_send_mail, user.email)
+
+
 def refuse_account(request, user):
     # ok: python.logging.personal-data
     _flash(messages.error, request, user.email)

@@ -39,8 +39,8 @@ _GIVEN_IN_TEXT = LazyPattern(
 
 def given_log_methods(tree: ast.Module, source: str, models: Models) -> dict[Function, dict[str, str]]:
     """Each function of `tree` (top-level, or a method called as `self.name(...)`/`cls.name(...)`) that
-    some call of the module gives a log method as an argument: its parameter's name to that method's
-    symbol (the first in sorted order when calls give different ones)."""
+    some call of the module gives a log method as an argument, and none anything else: its parameter's
+    name to that method's symbol (the first in sorted order when calls give different ones)."""
     if _GIVEN_IN_TEXT.search(source) is None:
         return {}
     functions: dict[str, Function] = {}
@@ -53,6 +53,9 @@ def given_log_methods(tree: ast.Module, source: str, models: Models) -> dict[Fun
                 if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)):
                     methods.setdefault(member.name, []).append(member)
     found: dict[Function, dict[str, str]] = {}
+    # what a call gives a parameter that is no log method (`_retry(send_mail, ...)` beside
+    # `_retry(logger.info, ...)`): a helper that calls whatever it is given, no logging one
+    other: set[tuple[Function, str | None]] = set()
     for node in ast.walk(tree):
         if type(node) is not ast.Call or not (node.args or node.keywords):
             continue
@@ -70,15 +73,23 @@ def given_log_methods(tree: ast.Module, source: str, models: Models) -> dict[Fun
             if type(arg) is ast.Starred:
                 break
             symbol = _log_method(arg, models)
-            if symbol is not None:
-                for target, shift in targets:
-                    _give(found, target, _positional(target, position + shift), symbol)
+            for target, shift in targets:
+                param = _positional(target, position + shift)
+                if symbol is not None:
+                    _give(found, target, param, symbol)
+                else:
+                    other.add((target, param))
         for keyword in node.keywords:
             symbol = _log_method(keyword.value, models) if keyword.arg is not None else None
-            if symbol is not None:
-                for target, _ in targets:
+            for target, _ in targets:
+                if symbol is not None:
                     _give(found, target, keyword.arg, symbol)
-    return found
+                else:
+                    other.add((target, keyword.arg))
+    for func, given in found.items():
+        for param in [param for param in given if (func, param) in other]:
+            del given[param]
+    return {func: given for func, given in found.items() if given}
 
 
 def _positional(func: Function, position: int) -> str | None:
