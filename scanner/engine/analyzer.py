@@ -2390,7 +2390,7 @@ class FileAnalyzer:
             func = self.member(fn, base, scope, True)  # only its symbol and constant are read
         else:
             func = self.eval(fn, scope)
-            if func.params and func.symbol is None and type(fn) is ast.Name and fn.id in scope.params:
+            if func.symbol is None and func.params and type(fn) is ast.Name and fn.id in scope.params:
                 # a parameter called (`log_fn(full_msg, *args)`; few functions call one): the log method
                 # the module's callers give it, if any (`_emit(logger.info, ...)`)
                 func = self._given_log_method(fn.id, scope) or func
