@@ -2347,10 +2347,13 @@ class FileAnalyzer:
         what its callers give it (`logfns`)."""
         if scope.sign_in_of is None:
             return None
+        func = scope.sign_in_of[0]
         given = self._given_log_methods
         if given is None:
-            given = self._given_log_methods = logfns.given_log_methods(self.tree, self.source, self.models)
-        symbol = given.get(scope.sign_in_of[0], logfns.NONE_GIVEN).get(param)
+            if not logfns.may_be_given(self.source, func.name):  # the text first: most are given none
+                return None
+            given = self._given_log_methods = logfns.given_log_methods(self.tree, self.models)
+        symbol = given.get(func, logfns.NONE_GIVEN).get(param)
         if symbol is None:
             return None
         scope.logging_wrapper = True
