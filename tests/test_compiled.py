@@ -35,6 +35,17 @@ def folder_only(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compiled, "beside_packs", lambda: None)
 
 
+def _copied_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled packs, in a folder of its own, that the packs' loading reads instead: a
+    test may edit it."""
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    copies = tuple(Path(shutil.copy(path, packs / path.name)) for path in default_pack_paths())
+    monkeypatch.setattr(compiled, "default_pack_paths", lambda: copies)
+    monkeypatch.setattr(compiled, "load_models", lambda enabled=None: load_models(copies, enabled=enabled))
+    return packs
+
+
 def test_a_second_run_reads_the_kept_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = compiled_packs(tmp_path, None)
     assert (tmp_path / COMPILED_FILE).is_file()
@@ -57,11 +68,7 @@ def test_the_packs_enabled_are_part_of_the_key(tmp_path: Path) -> None:
 
 
 def test_an_edited_pack_is_compiled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    packs = tmp_path / "packs"
-    packs.mkdir()
-    copies = tuple(Path(shutil.copy(path, packs / path.name)) for path in default_pack_paths())
-    monkeypatch.setattr(compiled, "default_pack_paths", lambda: copies)
-    monkeypatch.setattr(compiled, "load_models", lambda enabled=None: load_models(copies, enabled=enabled))
+    packs = _copied_packs(tmp_path, monkeypatch)
     cache = tmp_path / "cache"
     before, _ = compiled_packs(cache, None)
     logging_pack = packs / "logging.toml"
@@ -103,11 +110,7 @@ def test_without_a_folder_the_packs_are_kept_beside_the_bundled_packs(tmp_path: 
 
 
 def test_an_edited_pack_is_never_read_from_beside_the_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    packs = tmp_path / "packs"
-    packs.mkdir()
-    copies = tuple(Path(shutil.copy(path, packs / path.name)) for path in default_pack_paths())
-    monkeypatch.setattr(compiled, "default_pack_paths", lambda: copies)
-    monkeypatch.setattr(compiled, "load_models", lambda enabled=None: load_models(copies, enabled=enabled))
+    packs = _copied_packs(tmp_path, monkeypatch)
     monkeypatch.setattr(compiled, "beside_packs", lambda: packs / "__pycache__" / "compiled-packs.pickle")
     before, _ = compiled_packs(None, None)
     logging_pack = packs / "logging.toml"
