@@ -367,6 +367,49 @@ def inventory_check(file: Path) -> int:
     return ExitCode.CLEAN
 
 
+DEFAULT_INVENTORY = "privacy-inventory.toml"
+
+
+@inventory.command("init")
+@click.argument("path", type=_ANY_PATH, required=False)
+@click.option("--root", type=_FOLDER, help="The project root (default: PATH when it is a folder, else the current folder).")
+@click.option("-o", "--output", type=_FILE,
+              help=f"The inventory to write (default: {DEFAULT_INVENTORY} in the project root; `-`: standard output).")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--jobs", "-j", type=_WORKERS, default=None, help="Worker processes (0: automatic).")
+@_cache_options
+def inventory_init(path: Path | None, root: Path | None, output: Path | None, force: bool, jobs: int | None,
+                   no_cache: bool, cache_dir: Path | None) -> int:
+    """Write a draft inventory that declares what the code under PATH does today.
+
+    The draft declares the categories collected, the recipients and what they receive, the
+    cookies set and the categories logged, each with the places in the code that made it; its
+    purposes and sections are TODO placeholders to fill in from the real privacy policy.
+    Exits 0 when it is written, 3 when it is written but some files could not be analysed
+    (what they do is missing from it), 2 on a usage error or when the file exists (no --force).
+    """
+    from scanner.config import load_config, with_overrides
+    from scanner.inventory_draft import draft_inventory
+    from scanner.runner import run
+
+    root, targets = _root_and_targets([path] if path is not None else [] if root is not None else [Path(".")], root)
+    destination = output if output is not None else root / DEFAULT_INVENTORY
+    # checked before the analysis, so that a refusal costs nothing
+    if not force and not _to_stdout(destination) and (destination.exists() or destination.is_symlink()):
+        raise UsageError([Problem(str(destination), None, "the file exists; give --force to overwrite it")])
+    config = with_overrides(load_config(root.resolve()), jobs=jobs)
+    with _progress() as progress:
+        result = run(root, config=config, command="observe", targets=targets, progress=progress,
+                     cache=not no_cache, cache_dir=cache_dir)
+    _write(draft_inventory(result.observations), destination)
+    for skip in result.skips:
+        where = f"{skip.path}:{skip.line}" if skip.line is not None else skip.path
+        click.echo(f"{where}: error: could not analyse: {skip.reason.value}: {skip.message}", err=True)
+    if not _to_stdout(destination):
+        click.echo(f"Wrote a draft inventory to {destination}: check it against the privacy policy and fill in every TODO")
+    return ExitCode.CLEAN if result.complete else ExitCode.INCOMPLETE
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """Run the command line and exit with a code from scanner.errors.ExitCode."""
     # One run of a command line makes many objects and next to no reference cycles; the cyclic
