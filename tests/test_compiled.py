@@ -67,9 +67,15 @@ def test_the_packs_enabled_are_part_of_the_key(tmp_path: Path) -> None:
     assert compiled_packs(tmp_path, ("logging",))[0].packs == ("logging",)
 
 
-def test_an_edited_pack_is_compiled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("where", ["cache folder", "beside the packs"])
+def test_an_edited_pack_is_compiled_again(where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept in the cache folder, or beside the bundled packs (--no-cache): an edited pack is compiled
+    again, and a broken one reported, never read from what was kept."""
     packs = _copied_packs(tmp_path, monkeypatch)
-    cache = tmp_path / "cache"
+    cache: Path | None = tmp_path / "cache"
+    if where == "beside the packs":
+        cache = None
+        monkeypatch.setattr(compiled, "beside_packs", lambda: packs / "__pycache__" / "compiled-packs.pickle")
     before, _ = compiled_packs(cache, None)
     logging_pack = packs / "logging.toml"
     logging_pack.write_text(logging_pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
@@ -77,7 +83,7 @@ def test_an_edited_pack_is_compiled_again(tmp_path: Path, monkeypatch: pytest.Mo
     assert after.version != before.version
     logging_pack.write_text("[pack]\nname = 'logging'\nbroken = ", encoding="utf-8")
     with pytest.raises(RulePackError):
-        compiled_packs(cache, None)  # a broken pack is reported, never read from what was kept
+        compiled_packs(cache, None)
 
 
 def test_a_damaged_file_is_compiled_again(tmp_path: Path) -> None:
@@ -107,19 +113,6 @@ def test_without_a_folder_the_packs_are_kept_beside_the_bundled_packs(tmp_path: 
     cache = tmp_path / "cache"
     assert same(compiled_packs(cache, None), first)
     assert not (cache / COMPILED_FILE).exists()  # found beside the packs: not copied
-
-
-def test_an_edited_pack_is_never_read_from_beside_the_packs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    packs = _copied_packs(tmp_path, monkeypatch)
-    monkeypatch.setattr(compiled, "beside_packs", lambda: packs / "__pycache__" / "compiled-packs.pickle")
-    before, _ = compiled_packs(None, None)
-    logging_pack = packs / "logging.toml"
-    logging_pack.write_text(logging_pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    after, _ = compiled_packs(None, None)
-    assert after.version != before.version
-    logging_pack.write_text("[pack]\nname = 'logging'\nbroken = ", encoding="utf-8")
-    with pytest.raises(RulePackError):
-        compiled_packs(None, None)
 
 
 def test_an_unwritable_place_beside_the_packs_costs_only_the_shortcut(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
