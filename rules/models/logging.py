@@ -2628,3 +2628,44 @@ def update_certificate(certificate):
     # a function that logs on the side of its work: the log is where it logs
     # ok: python.logging.personal-data
     save_certificate(g.current_user, certificate)
+
+
+class TestDatabaseCreation:
+    """A helper given a whole dict that logs one key of it (Django's oracle backend logging
+    `parameters["user"]` of a dict that also holds the password): a caller whose dict's keys are
+    known logs what that key holds (scanner.engine.logkeys)."""
+
+    def _test_db_params(self):
+        return {"user": self._test_user(), "password": self._test_password()}
+
+    def _test_user(self):
+        return self.settings_dict["USER"]
+
+    def _test_password(self):
+        return self.settings_dict["PASSWORD"]
+
+    def _report_existing_user(self, cursor, parameters):
+        logger.info("The test user already exists.")
+        if cursor is not None:
+            logger.info("Test user %s already exists", parameters["user"])
+            self._destroy_test_user(cursor, parameters)
+
+    def _dump_parameters(self, cursor, parameters):
+        logger.info("The test user already exists.")
+        if cursor is not None:
+            logger.info("Parameters: %s", parameters)
+            self._destroy_test_user(cursor, parameters)
+
+    def create_test_db(self, cursor, password, credentials):
+        parameters = self._test_db_params()
+        # the "user" key holds no personal data: the password beside it is not logged
+        # ok: python.logging.personal-data
+        self._report_existing_user(cursor, parameters)
+        # ok: python.logging.personal-data
+        self._report_existing_user(cursor, {"user": self._test_user(), "password": password})
+        # a helper that logs the whole dict logs the password too
+        # ruleid: python.logging.personal-data user.authorization.credentials
+        self._dump_parameters(cursor, parameters)
+        # a dict whose keys the caller does not know is logged whole, as before
+        # ruleid: python.logging.personal-data user.authorization.credentials
+        self._report_existing_user(cursor, credentials)

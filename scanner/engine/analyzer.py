@@ -27,7 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from scanner.classify import Classifier, Match
-from scanner.engine import answers, control, logfns, sinks, sources
+from scanner.engine import answers, control, logfns, logkeys, sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
@@ -267,6 +267,9 @@ class Scope:
     log_params: Mapping[int, str]
     side_logs: Mapping[int, list[sinks.SideLog]]
     """The log calls its parameters reach, in a function that is not a logging wrapper (by index)."""
+    log_reads: list[logkeys.LogRead] | tuple[()]
+    """The log calls (and calls of functions that log) its parameters reach: read for the keys of each
+    parameter logged only when the summary keeps the parameter (`FunctionSummary.log_keys`)."""
     content_params: frozenset[int]
     """Its parameters whose values it sends to an AI provider as the prompt or input (an SDK's
     `content` parameters): the user's content, wherever else the function logs them."""
@@ -317,6 +320,7 @@ class Scope:
         self.returns = ()
         self.log_params = _NO_LOG_PARAMS
         self.side_logs = _NO_SIDE_LOGS
+        self.log_reads = ()
         self.content_params = _NO_INDEXES
         self.logging_wrapper = False
         self.cookie_wrapper = False
@@ -359,6 +363,13 @@ class Scope:
             self.log_params.setdefault(param, rule)
         else:
             self.log_params = {param: rule}
+
+    def add_log_read(self, read: logkeys.LogRead) -> None:
+        """Record a call a parameter reaches a log by (see `log_reads`)."""
+        if type(self.log_reads) is list:
+            self.log_reads.append(read)
+        else:
+            self.log_reads = [read]
 
     def add_side_log(self, param: int, log: sinks.SideLog) -> None:
         """Record a log call parameter `param` reaches."""
@@ -1067,6 +1078,8 @@ class FileAnalyzer:
             if scope.logging_wrapper else \
             {i - shift: r for i, r in scope.log_params.items() if i >= shift and i in messages} if messages else {}
         log_sites = self._log_sites(scope.side_logs, shift, func.name) if scope.side_logs else {}
+        log_keys = logkeys.summary_keys(scope.log_reads, scope, shift, log_params, log_sites) \
+            if scope.log_reads and (log_params or log_sites) else _NO_KEYS
         logged_attributes = self._logged_attributes(func, scope, shift) \
             if scope.logging_wrapper and scope.log_params and scope.side_logs else _NO_LOGGED_ATTRIBUTES
         http_url = scope.http_url - shift if scope.http_url is not None and scope.http_url >= shift else None
@@ -1102,6 +1115,7 @@ class FileAnalyzer:
             http_url=http_url,
             log_sites=log_sites,
             logged_attributes=logged_attributes,
+            log_keys=log_keys,
             decodes=decodes,
             descriptors=descriptors,
             body_item=body_item,
@@ -3786,6 +3800,7 @@ def is_logging_wrapper(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 # Shared by the summaries of functions that are no logging wrapper (never changed; a dict, as a
 # summary is pickled for the worker processes)
 _NO_LOGGED_ATTRIBUTES: Mapping[int, frozenset[str]] = {}
+_NO_KEYS: Mapping[int, frozenset[str]] = {}
 
 # An audit helper's statements at most (a docstring, the record built, logged, the row made, added and
 # committed, with room for a guard or two).

@@ -14,6 +14,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scanner.engine.lazyre import LazyPattern
+from scanner.engine.logkeys import known_keys_value
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.sources import (CONTENT, COOKIE_ID, CREDENTIALS, KWARGS, USERNAME, VARARGS, callee_name,
                                     inner_bodies, requestless_module)
@@ -652,6 +653,8 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
         scope.add_log_param(param, sink.rule)
         if param >= 0:
             name = scope.params[param] if param < len(scope.params) else ""
+            # `self.log("... %s" % parameters["user"])`: which keys of it are logged (`FunctionSummary.log_keys`)
+            scope.add_log_read((param, node, None, 0))
             if not scope.logging_wrapper and _SETTING.fullmatch(name) is not None:
                 continue  # what a caller gives there is a setting, whatever name its key has
             program = _PROGRAM_ID.fullmatch(name) is not None and an.classify_name(name, None) is None
@@ -1568,6 +1571,14 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
                 extra_kwargs.append(named)
     if extra_kwargs:
         passed[KWARGS] = union(extra_kwargs)
+    if summary.log_keys:
+        # a helper that logs one key of the dict it is given (`parameters["user"]`): a dict whose keys
+        # the caller knows gives the log only what those keys hold
+        for index, keys in summary.log_keys.items():
+            given_node = summary.argument_node(index, node) if index in passed else None
+            known = known_keys_value(an, given_node, keys, scope) if given_node is not None else None
+            if known is not None:
+                passed[index] = known
     reached = _relay(an, node, summary, passed, scope) if summary.log_sites else ()
     rules: dict[str, list[Value]] = {}
     for index, rule in summary.log_params.items():
@@ -1577,6 +1588,7 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
         value = given
         for param in value.params:
             scope.add_log_param(param, rule)
+            _passed_keys(scope, param, summary, index, node)
         if value.categories:
             rules.setdefault(rule, []).append(data_of(value))
     for index, categories in summary.logged_attributes.items():
@@ -1603,6 +1615,13 @@ def apply_summary(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, ar
                 FlowStep(site.path, site.span, f"written to a log by {site.via} in {site.function}()") for site in reached))
 
 
+def _passed_keys(scope: Scope, param: int, summary: FunctionSummary, index: int, node: ast.Call) -> None:
+    """Record the keys by which the function's parameter `param`, passed to a function that logs its
+    parameter `index`, reaches that function's log calls (`Scope.log_keys`)."""
+    if 0 <= param < len(scope.params):
+        scope.add_log_read((param, node, summary, index))
+
+
 def _relay(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, passed: dict[int, Value],
            scope: Scope) -> tuple[LogSite, ...]:
     """Record what a call passes to the log calls of another module's function (`summary.log_sites`):
@@ -1618,6 +1637,7 @@ def _relay(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, passed: d
             continue
         if scope.logging_wrapper:
             for param in given.params:
+                _passed_keys(scope, param, summary, index, node)
                 for site in sites:
                     scope.add_side_log(param, SideLog(node, site.rule, site.via, site.program_id, site))
         if not given.categories:

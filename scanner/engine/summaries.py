@@ -123,6 +123,11 @@ class FunctionSummary:
     (`audit(user, action)` logging `user.email`: {0: {"user.contact.email"}}): a caller that gives a
     person's object there (`g.current_user`) logs that person's data at the call. Attributes named for
     nothing personal (`user.id` is the record's key) add nothing."""
+    log_keys: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    """The constant keys a parameter that reaches a log (`log_params`, `log_sites`) is read by on its
+    way there, where every such read is one (`self.log("... %s" % parameters["user"])`): a caller
+    whose dict's keys are known logs only what those keys hold. A parameter logged otherwise (whole,
+    or through a local name) is not here."""
     decodes: frozenset[int] = frozenset()
     """The parameters the function builds a class from a request's decoded payload with (`def
     validate_request_body(SchemaClass): return SchemaClass.model_validate(request.get_json())`): the
@@ -496,6 +501,7 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
             summary.cookie_rule, summary.rebuilds, summary.parses, _sites_key(summary.log_sites) if summary.log_sites else (),
             tuple(sorted(summary.decodes)), summary.descriptors,
             tuple((i, tuple(sorted(c))) for i, c in sorted(summary.logged_attributes.items())),
+            tuple((i, tuple(sorted(k))) for i, k in sorted(summary.log_keys.items())) if summary.log_keys else (),
             _item_key(summary.body_item) if summary.body_item is not None else None)
 
 
