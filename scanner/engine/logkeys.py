@@ -14,7 +14,7 @@ import ast
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from scanner.engine.sources import enclosing_function
+from scanner.engine.sources import enclosing_function, str_key
 from scanner.engine.values import NOTHING, UNKNOWN, Value, data_of, union
 from scanner.engine.walk import walk
 
@@ -54,10 +54,6 @@ def summary_keys(reads: Sequence[LogRead], scope: Scope, shift: int, log_params:
     return {index: keys for index, keys in found.items() if keys is not None}
 
 
-def _constant_key(node: ast.expr) -> str | None:
-    return node.value if type(node) is ast.Constant and type(node.value) is str else None
-
-
 def read_keys(exprs: Iterable[ast.expr], name: str, param: int, scope: Scope) -> frozenset[str] | None:
     """The constant keys the parameter `name` (index `param`) is read by in `exprs` (a log call's
     arguments): `name["user"]`, `name.get("user")`. None when it is read otherwise there (whole, by
@@ -77,7 +73,7 @@ def read_keys(exprs: Iterable[ast.expr], name: str, param: int, scope: Scope) ->
         if kind is ast.Subscript:
             base = node.value  # type: ignore[attr-defined]
             if type(base) is ast.Name and base.id == name:
-                key = _constant_key(node.slice)  # type: ignore[attr-defined]
+                key = str_key(node.slice)  # type: ignore[attr-defined]
                 if key is None:
                     return None
                 keys.add(key)
@@ -86,7 +82,7 @@ def read_keys(exprs: Iterable[ast.expr], name: str, param: int, scope: Scope) ->
             func = node.func  # type: ignore[attr-defined]
             if type(func) is ast.Attribute and func.attr == "get" and type(func.value) is ast.Name \
                     and func.value.id == name:
-                key = _constant_key(node.args[0]) if node.args else None  # type: ignore[attr-defined]
+                key = str_key(node.args[0]) if node.args else None  # type: ignore[attr-defined]
                 if key is None:
                     return None
                 keys.add(key)
@@ -191,7 +187,7 @@ def _dict_items(an: FileAnalyzer, given: ast.expr, scope: Scope) -> tuple[dict[s
                         return None
                     bound = node.value  # type: ignore[attr-defined]
                 elif type(target) is ast.Subscript and type(target.value) is ast.Name and target.value.id == name:
-                    key = _constant_key(target.slice)
+                    key = str_key(target.slice)
                     if key is None or len(targets) != 1:
                         return None
                     filled[key] = node.value  # type: ignore[attr-defined]
@@ -226,7 +222,7 @@ def _display_items(node: ast.Dict) -> dict[str, ast.expr] | None:
     """A dict display's items by key, when every key is a constant string (no `**` spread)."""
     items: dict[str, ast.expr] = {}
     for key, value in zip(node.keys, node.values):
-        text = _constant_key(key) if key is not None else None
+        text = str_key(key)
         if text is None:
             return None
         items[text] = value

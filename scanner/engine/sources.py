@@ -1253,7 +1253,8 @@ def _bound_dicts(nodes: list[ast.stmt] | list[ast.AST], name: str) -> list[ast.D
     return found
 
 
-def _str_key(key: ast.expr | None) -> str | None:
+def str_key(key: ast.expr | None) -> str | None:
+    """A dict key (or a subscript's slice) that is a constant string: the string; None otherwise."""
     return key.value if isinstance(key, ast.Constant) and isinstance(key.value, str) else None
 
 
@@ -1265,7 +1266,7 @@ def _validators(value: ast.expr) -> bool:
 
 def _rules(value: ast.expr) -> bool:
     """A Cerberus rules dict: string keys (`type`, `required`, `regex`)."""
-    return isinstance(value, ast.Dict) and all(_str_key(k) is not None for k in value.keys)
+    return isinstance(value, ast.Dict) and all(str_key(k) is not None for k in value.keys)
 
 
 def _field_value(entry: DictSchema, value: ast.expr) -> bool:
@@ -1280,7 +1281,7 @@ def _has_shape(entry: DictSchema, node: ast.Dict, *, strict: bool) -> bool:
     """Whether a dict display declares fields the way `entry.shape` says. `strict` (a dict found by
     its name or its function's, not by the call it is given to) also asks for the shape's mark: a
     list of validators, a `type` rule, a JSON Schema object."""
-    keys = [_str_key(k) for k in node.keys if k is not None]
+    keys = [str_key(k) for k in node.keys if k is not None]
     if entry.shape == "validators":
         if not keys or any(k is None for k in keys):
             return False
@@ -1315,7 +1316,7 @@ def _rule(node: ast.expr | None, name: str) -> ast.expr | None:
     """The value of the string key `name` in a dict display, or None."""
     if not isinstance(node, ast.Dict):
         return None
-    return next((v for k, v in zip(node.keys, node.values) if _str_key(k) == name), None)
+    return next((v for k, v in zip(node.keys, node.values) if str_key(k) == name), None)
 
 
 def _dict_fields(an: FileAnalyzer, entry: DictSchema, node: ast.Dict, owners: tuple[str, ...], scope: Scope | None) -> None:
@@ -1327,9 +1328,9 @@ def _dict_fields(an: FileAnalyzer, entry: DictSchema, node: ast.Dict, owners: tu
     for key, value in zip(node.keys, node.values):
         if key is None:
             continue
-        name = _str_key(key)
+        name = str_key(key)
         if name is None and entry.shape == "markers" and isinstance(key, ast.Call) and key.args:
-            name = _str_key(key.args[0]) if _is_key_call(an, entry, key, scope) else None
+            name = str_key(key.args[0]) if _is_key_call(an, entry, key, scope) else None
         if name is None:
             continue
         if entry.shape == "rules":
@@ -1380,7 +1381,7 @@ def _json_schema_fields(an: FileAnalyzer, entry: DictSchema, node: ast.Dict, own
     properties = _rule(node, "properties")
     if isinstance(properties, ast.Dict):
         for key, value in zip(properties.keys, properties.values):
-            name = _str_key(key)
+            name = str_key(key)
             if name is None or key is None:
                 continue
             nested = value if _json_object(value) else _rule(value, "items")
@@ -1398,7 +1399,7 @@ def _json_schema_fields(an: FileAnalyzer, entry: DictSchema, node: ast.Dict, own
         definitions = _rule(node, word)
         if isinstance(definitions, ast.Dict):
             for key, value in zip(definitions.keys, definitions.values):
-                name = _str_key(key)
+                name = str_key(key)
                 if name is not None and isinstance(value, ast.Dict):
                     _json_schema_fields(an, entry, value, (name, *owners))
 
@@ -1754,7 +1755,7 @@ def _returns_record(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 
 def _record_display(node: ast.expr) -> bool:
     """A dict display whose keys are all literal strings, at least two of them."""
-    return isinstance(node, ast.Dict) and len(node.keys) >= 2 and all(_str_key(k) is not None for k in node.keys)
+    return isinstance(node, ast.Dict) and len(node.keys) >= 2 and all(str_key(k) is not None for k in node.keys)
 
 
 # Calls that only order or copy what they iterate (`for key in sorted(data.keys())`).
