@@ -459,6 +459,11 @@ def run(
         named = discover(root, targets, include=config.include, exclude=config.exclude)
         changed = frozenset(named.files)
         named_notes = named.notes
+    elif targets:
+        # --diff/--staged with named files: the changes decide what is reported, but a named file
+        # left out (excluded, not Python) is said as without them; folders are not walked again.
+        named_notes = discover(root, [t for t in targets if not t.is_dir()], include=config.include,
+                               exclude=config.exclude).notes
     # Changed-files runs analyse everything: the changed code may use what the rest defines.
     found = discover(root, None if changed is not None else targets, include=config.include, exclude=config.exclude,
                      remember=cache_directory(root, cache_dir) / LISTING_FILE if cache else None)
@@ -516,9 +521,11 @@ def run(
         findings = tuple(f for f in findings if f.path in reported)
         skips = [s for s in skips if s.path in reported]
         notices = [n for n in notices if n.path is None or n.path in reported]
-        # a file named but left out is in no list of changed files: said whatever the filter
+        # a file named but left out is said whatever the filter (the walk of the tree leaves it
+        # out in silence, and a changed file's notes are already there)
+        said = {(n.path, n.message) for n in notices}
         notices[:0] = [Notice(NoticeLevel.WARNING, p.message, path=p.path, code="discovery")
-                       for p in named_notes if p.path not in reported]
+                       for p in named_notes if (p.path, p.message) not in said]
     # GitHub's line hashes only for what is reported: hashing a file costs a pass over its text.
     findings = _with_line_hashes(findings, root)
     if fixes and inventory is not None:

@@ -294,3 +294,20 @@ def test_git_missing_is_a_clear_error(repo: Path, monkeypatch: pytest.MonkeyPatc
     with pytest.raises(GitError) as error:
         staged(repo)
     assert [str(p) for p in error.value.problems] == [f"{repo}: --staged needs git, which is not installed or not on PATH"]
+
+
+@pytest.mark.parametrize("which", [["--diff", "HEAD"], ["--staged"]])
+def test_a_named_file_that_exclude_covers_is_said_with_diff_or_staged(
+        repo: Path, capsys: pytest.CaptureFixture[str], which: list[str]) -> None:
+    # Without --diff/--staged a named excluded file is left out with a warning; with them the
+    # changed files decide what is reported and the warning was lost: the file gave no word.
+    write(repo, {"pyproject.toml": '[tool.policyscan]\nexclude = ["app/gen*.py"]\n',
+                 "app/generated.py": VIEWS_LOGGING, "app/views.py": VIEWS_LOGGING})
+    git(repo, "add", "-A")
+    code, out, _ = cli(["scan", "--root", str(repo), str(repo / "app" / "generated.py"), str(repo / "app" / "views.py"),
+                        *which], capsys)
+    assert out.splitlines() == [
+        f"app/views.py:12:5: {LOGGED}",
+        "app/generated.py: warning: left out: excluded by 'app/gen*.py' (exclude in [tool.policyscan])",
+        "", summary(1, files=1), *TABLES]
+    assert code == 1  # the warning does not change the exit code: the finding does
