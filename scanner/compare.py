@@ -83,8 +83,8 @@ class _Comparison:
         self.taxonomy = taxonomy
         self.findings: list[Finding] = []
 
-    def ref(self, line: int | None, text: str) -> InventoryRef:
-        return InventoryRef(self.inventory_path, line, text)
+    def ref(self, line: int | None, text: str, column: int | None = None) -> InventoryRef:
+        return InventoryRef(self.inventory_path, line, text, column)
 
     def add(self, rule: RuleInfo, obs: Observation, categories: Iterable[str], message: str,
             declaration: InventoryRef | None, *, level: Level | None = None) -> None:
@@ -122,7 +122,7 @@ class _Comparison:
                     f"{_listed(hit)} {verb} under scope '{scope.name}', which forbids {'it' if len(hit) == 1 else 'them'}"
                     f" ({scope.section})."
                     f"{_detail(obs)}",
-                    self.ref(scope.line, f"scope '{scope.name}'"),
+                    self.ref(scope.line, f"scope '{scope.name}'", scope.column),
                 )
         return reported
 
@@ -157,7 +157,7 @@ class _Comparison:
             self.add(
                 catalog.RECIPIENT_CATEGORY, obs, extra,
                 f"{recipient} receives {', '.join(sorted(extra))}, which its declaration does not allow.",
-                self.ref(decl.line, f"recipient '{decl.name}'"),
+                self.ref(decl.line, f"recipient '{decl.name}'", decl.column),
             )
 
     def cookie(self, obs: Observation) -> None:
@@ -179,19 +179,19 @@ class _Comparison:
             self.add(
                 catalog.COOKIE_ATTRIBUTES, obs, obs.categories,
                 f"Cookie '{name}' is set without {', '.join(weaker)}, which the inventory requires.",
-                self.ref(decl.line, f"cookie '{decl.name}'"),
+                self.ref(decl.line, f"cookie '{decl.name}'", decl.column),
             )
         if decl.session and (cookie.max_age is not None or cookie.expires or "max_age" in cookie.dynamic):
             self.add(
                 catalog.COOKIE_LIFETIME, obs, obs.categories,
                 f"Cookie '{name}' is declared as a session cookie but is given a lifetime.",
-                self.ref(decl.line, f"cookie '{decl.name}'"),
+                self.ref(decl.line, f"cookie '{decl.name}'", decl.column),
             )
         elif decl.max_age is not None and cookie.max_age is not None and cookie.max_age > decl.max_age:
             self.add(
                 catalog.COOKIE_LIFETIME, obs, obs.categories,
                 f"Cookie '{name}' lives {cookie.max_age} seconds, longer than the declared {decl.max_age} seconds.",
-                self.ref(decl.line, f"cookie '{decl.name}'"),
+                self.ref(decl.line, f"cookie '{decl.name}'", decl.column),
             )
 
     def log(self, obs: Observation) -> None:
@@ -208,7 +208,7 @@ class _Comparison:
         self.add(
             catalog.FORBIDDEN_LOG, obs, forbidden,
             f"{_listed(forbidden)} written to a log, which the policy inventory does not allow.{_detail(obs)}",
-            self.ref(policy.line, "[logging]"),
+            self.ref(policy.line, "[logging]", policy.column),
             level=level,
         )
 
@@ -220,20 +220,20 @@ class _Comparison:
         seen: set[tuple[str, int]] = set()
         for decl in self.inventory.collect:
             if not any(self.taxonomy.covers(decl.category, c) for c in collected):
-                self._unused(f"Collected category {decl.category}", decl.line, seen, decl.category)
+                self._unused(f"Collected category {decl.category}", decl.line, seen, decl.category, decl.column)
         for recipient in self.inventory.recipients:
             if recipient.name.casefold() not in recipients:
-                self._unused(f"Recipient '{recipient.name}'", recipient.line, seen, recipient.name)
+                self._unused(f"Recipient '{recipient.name}'", recipient.line, seen, recipient.name, recipient.column)
         for cookie in self.inventory.cookies:
             if not any(_cookie_matches(cookie, name) for name in cookies):
-                self._unused(f"Cookie '{cookie.name}'", cookie.line, seen, cookie.name)
+                self._unused(f"Cookie '{cookie.name}'", cookie.line, seen, cookie.name, cookie.column)
 
-    def _unused(self, what: str, line: int, seen: set[tuple[str, int]], key: str) -> None:
+    def _unused(self, what: str, line: int, seen: set[tuple[str, int]], key: str, column: int | None) -> None:
         if (what, line) in seen:
             return
         seen.add((what, line))
         text = self.inventory_lines[line - 1] if 0 < line <= len(self.inventory_lines) else ""
-        span = Span(line, 1, line, max(len(text), 1) + 1)
+        span = _declaration_span(text, line, column, key)
         rule = catalog.UNUSED_DECLARATION
         self.findings.append(
             Finding(
@@ -246,6 +246,19 @@ class _Comparison:
                 identity=_identity(rule, self.inventory_path, what),
             )
         )
+
+
+def _declaration_span(text: str, line: int, column: int | None, key: str) -> Span:
+    """Where a declaration is on its line `text`: from its column (a category's string, a `name`
+    key) to the end of that string when it is the quoted `key`, else to the end of the line's
+    text; the whole line when the column is unknown."""
+    if column is None or not 0 < column <= len(text):
+        return Span(line, 1, line, max(len(text), 1) + 1)
+    start = column - 1
+    for quote in ('"', "'"):
+        if text.startswith(f"{quote}{key}{quote}", start):
+            return Span(line, column, line, column + len(key) + 2)
+    return Span(line, column, line, len(text.rstrip()) + 1)
 
 
 def compare(

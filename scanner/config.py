@@ -73,7 +73,7 @@ def load_config(root: Path) -> Config:
     document = read_toml_document(pyproject)
     if isinstance(document, Problem):
         raise ConfigError([document])
-    check = TomlChecker(document)
+    check = TomlChecker(document, columns=True)
     tool = check.table(document.data, (), "tool", "")
     table = None if tool is None else check.table(tool, ("tool",), "policyscan", " in [tool]")
     if table is None:

@@ -1,7 +1,8 @@
 """The policy inventory: a TOML file stating what the privacy policy allows.
 
 `load_inventory(path)` turns it into a frozen `Inventory` whose every declaration keeps the
-line it was written on, so findings can point at it. The format is documented in
+line and column it was written at (a category's string, a `name` key, a `[logging]` header),
+so findings can point at it. The format is documented in
 docs/inventory.md.
 """
 
@@ -27,6 +28,7 @@ class CollectDecl:
     purposes: tuple[str, ...]
     section: str
     line: int
+    column: int | None = None
 
 
 @compared_by_fields
@@ -44,6 +46,7 @@ class RecipientDecl:
     section: str
     line: int
     category_lines: tuple[tuple[str, int], ...] = ()
+    column: int | None = None
 
 
 @compared_by_fields
@@ -65,6 +68,7 @@ class CookieDecl:
     secure: bool | None = None
     httponly: bool | None = None
     samesite: str | None = None
+    column: int | None = None
 
 
 @compared_by_fields
@@ -79,6 +83,7 @@ class LoggingPolicy:
     deny: tuple[str, ...] = ()
     section: str = ""
     line: int | None = None
+    column: int | None = None
 
 
 @compared_by_fields
@@ -93,6 +98,7 @@ class ScopeDecl:
     no_store: tuple[str, ...] = ()
     no_log: tuple[str, ...] = ()
     no_share: tuple[str, ...] = ()
+    column: int | None = None
 
 
 @compared_by_fields
@@ -166,7 +172,7 @@ def _read(path: Path) -> tuple[Inventory | None, list[Problem]]:
     document = read_toml_document(path)
     if isinstance(document, Problem):
         return None, [document]
-    checker = TomlChecker(document)
+    checker = TomlChecker(document, columns=True)
     inventory = _InventoryReader(checker, load_taxonomy()).read()
     problems = checker.sorted_problems()
     return (None if problems else inventory), problems
@@ -218,6 +224,11 @@ class _InventoryReader:
         # Every path read here comes from the parsed document, so the index has its line;
         # the fallback only guards against an indexer bug turning into a crash.
         return self.checker.line(at) or 1
+
+    def column(self, at: KeyPath) -> int | None:
+        """The column the key, header or element at `at` starts on (findings point at it)."""
+        position = self.checker.document.positions.position_of(at)
+        return None if position is None else position[1]
 
     def unique(self, first_line: dict[str, int], key: str, at: KeyPath, what: str) -> None:
         """Report the table at `at` when `key` was declared before; else remember its line in `first_line`."""
@@ -274,7 +285,8 @@ class _InventoryReader:
         purposes = check.strings(table, at, "purposes", where, required=True, nonempty=True) or []
         section = check.string(table, at, "section", where, required=True) or ""
         return [
-            CollectDecl(category=key, purposes=tuple(p for p, _ in purposes), section=section, line=self.line(element))
+            CollectDecl(category=key, purposes=tuple(p for p, _ in purposes), section=section, line=self.line(element),
+                        column=self.column(element))
             for key, element in categories or ()
         ]
 
@@ -300,6 +312,7 @@ class _InventoryReader:
                     section=section,
                     line=line,
                     category_lines=tuple((key, self.line(element)) for key, element in categories),
+                    column=self.column(at + ("name",)),
                 )
             )
         return tuple(declared)
@@ -346,6 +359,7 @@ class _InventoryReader:
                     secure=secure,
                     httponly=httponly,
                     samesite=samesite,
+                    column=self.column(at + ("name",)),
                 )
             )
         return tuple(declared)
@@ -356,7 +370,8 @@ class _InventoryReader:
         allow = self.categories(check.strings(table, at, "allow", where))
         deny = self.categories(check.strings(table, at, "deny", where))
         section = check.string(table, at, "section", where) or ""
-        return LoggingPolicy(allow=allow, deny=deny, section=section, line=self.line(at))
+        return LoggingPolicy(allow=allow, deny=deny, section=section, line=self.line(at),
+                             column=self.column(at))
 
     def scopes(self, tables: list[tuple[KeyPath, dict[str, Any]]]) -> tuple[ScopeDecl, ...]:
         check, where = self.checker, " in [[scopes]]"
@@ -388,6 +403,7 @@ class _InventoryReader:
                     no_store=no_store,
                     no_log=no_log,
                     no_share=no_share,
+                    column=self.column(at + ("name",)),
                 )
             )
         return tuple(declared)

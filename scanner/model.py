@@ -193,12 +193,14 @@ class InventoryRef:
     """A place in the inventory file: the declaration a finding relates to.
 
     `line` is None when the finding is about something the inventory does not declare:
-    the reference then points at the inventory file as a whole.
+    the reference then points at the inventory file as a whole. `column` is where the
+    declaration starts on its line (None when unknown).
     """
 
     path: str
     line: int | None
     text: str
+    column: int | None = None
 
 
 @compared_by_fields

@@ -49,19 +49,23 @@ class TomlPositions:
     -> `("a", 2)`); `keys` maps the path of every key, including each prefix of a dotted
     key and keys inside inline tables, to the line it is written on; `elements` maps
     (path of the array, index) to the line the element starts on. Where a path occurs
-    twice (only in TOML that tomllib rejects) the first line is kept.
+    twice (only in TOML that tomllib rejects) the first line is kept. `columns` gives the
+    1-based column (in characters) where each of them starts, under the same path (an
+    element's under `(path of the array, index)`): `[` of a header, a key's first character,
+    an element's first character.
     """
 
     tables: Mapping[KeyPath, int] = field(default_factory=dict)
     keys: Mapping[KeyPath, int] = field(default_factory=dict)
     elements: Mapping[tuple[KeyPath, int], int] = field(default_factory=dict)
+    columns: Mapping[object, int] = field(default_factory=dict)
 
     @classmethod
     def index(cls, text: str) -> TomlPositions:
         """Index `text`. Never raises: on text that is not valid TOML the index is partial."""
         indexer = _Indexer(text)
         indexer.run()
-        return cls(tables=indexer.tables, keys=indexer.keys, elements=indexer.elements)
+        return cls(tables=indexer.tables, keys=indexer.keys, elements=indexer.elements, columns=indexer.columns)
 
     def table_line(self, path: KeyPath) -> int | None:
         """The line of the header `[path]` or `[[path]]` (path ending in its index), if any."""
@@ -76,38 +80,51 @@ class TomlPositions:
         return self.elements.get((tuple(path), index))
 
     def line_of(self, path: KeyPath) -> int | None:
-        """The best line for the value at `path`, for an error message.
+        """The best line for the value at `path`, for an error message (see `position_of`)."""
+        position = self.position_of(path)
+        return None if position is None else position[0]
+
+    def position_of(self, path: KeyPath) -> tuple[int, int | None] | None:
+        """The best (line, column) for the value at `path`, for an error message.
 
         Tries the key, then a table header, then an array element. A table only implied
         by headers inside it (`[[a]]` for `a`, `[a.b]` for `a`) gets the first of those.
         When `path` itself was not written (a missing key), the nearest enclosing path
         that was. None when nothing on the way was written (a key missing at the top level).
+        The column is where that key, header or element starts (None if not indexed).
         """
         target = tuple(path)
         if not target:
             return None
-        line = self._written_at(target)
-        if line is not None:
-            return line
-        inner = [line for table, line in self.tables.items() if table[: len(target)] == target]
+        position = self._written_at(target)
+        if position is not None:
+            return position
+        inner = [(line, table) for table, line in self.tables.items() if table[: len(target)] == target]
         if inner:
-            return min(inner)
+            line, table = min(inner)
+            return line, self.columns.get(table)
         current = target[:-1]
         while current:
-            line = self._written_at(current)
-            if line is not None:
-                return line
+            position = self._written_at(current)
+            if position is not None:
+                return position
             current = current[:-1]
         return None
 
-    def _written_at(self, path: KeyPath) -> int | None:
+    def _written_at(self, path: KeyPath) -> tuple[int, int | None] | None:
         line = self.keys.get(path)
-        if line is None:
-            line = self.tables.get(path)
+        if line is not None:
+            return line, self.columns.get(path)
+        line = self.tables.get(path)
+        if line is not None:
+            return line, self.columns.get(path)
         last = path[-1]
-        if line is None and isinstance(last, int):
-            line = self.elements.get((path[:-1], last))
-        return line
+        if isinstance(last, int):
+            element = (path[:-1], last)
+            line = self.elements.get(element)
+            if line is not None:
+                return line, self.columns.get(element)
+        return None
 
 
 class _Indexer:
@@ -120,12 +137,19 @@ class _Indexer:
         self.tables: dict[KeyPath, int] = {}
         self.keys: dict[KeyPath, int] = {}
         self.elements: dict[tuple[KeyPath, int], int] = {}
+        # keys, tables and elements alike (their paths never collide: a key's and a table's are
+        # the same value, written once, and an element's is a (path, index) pair)
+        self.columns: dict[object, int] = {}
         # How many [[a]] tables have been seen per resolved path, so `[[a.b]]` and `[a.c]`
         # attach to the latest `[[a]]`.
         self.array_tables: dict[KeyPath, int] = {}
 
     def line(self) -> int:
         return bisect.bisect_left(self.newlines, self.pos) + 1
+
+    def column(self, line: int) -> int:
+        """The 1-based column of the current position, on `line` (which holds it)."""
+        return self.pos - (self.newlines[line - 2] + 1 if line > 1 else 0) + 1
 
     def peek(self, offset: int = 0) -> str:
         i = self.pos + offset
@@ -168,6 +192,7 @@ class _Indexer:
 
     def header(self, table: KeyPath) -> KeyPath:
         line = self.line()
+        column = self.column(line)
         self.pos += 1
         is_array = self.peek() == "["
         if is_array:
@@ -181,6 +206,7 @@ class _Indexer:
             self.array_tables[path] = count + 1
             path += (count,)
         self.tables.setdefault(path, line)
+        self.columns.setdefault(path, column)
         return path
 
     def resolve(self, parts: Sequence[str]) -> KeyPath:
@@ -216,11 +242,13 @@ class _Indexer:
 
     def key_value(self, table: KeyPath) -> None:
         line = self.line()
+        column = self.column(line)
         parts = self.key()
         if not parts:
             return
         for n in range(1, len(parts) + 1):
             self.keys.setdefault(table + tuple(parts[:n]), line)
+            self.columns.setdefault(table + tuple(parts[:n]), column)
         self.skip_whitespace()
         if self.peek() != "=":
             return
@@ -254,7 +282,9 @@ class _Indexer:
                 self.pos += 1
                 continue
             start = self.pos
-            self.elements.setdefault((path, index), self.line())
+            line = self.line()
+            self.elements.setdefault((path, index), line)
+            self.columns.setdefault((path, index), self.column(line))
             self.value(path + (index,))
             index += 1
             if self.pos == start:
@@ -275,10 +305,12 @@ class _Indexer:
                 continue
             start = self.pos
             line = self.line()
+            column = self.column(line)
             parts = self.key()
             if parts:
                 for n in range(1, len(parts) + 1):
                     self.keys.setdefault(path + tuple(parts[:n]), line)
+                    self.columns.setdefault(path + tuple(parts[:n]), column)
                 self.skip_whitespace()
                 if self.peek() == "=":
                     self.pos += 1
@@ -413,11 +445,14 @@ class TomlChecker:
 
     Each reader takes the table (a dict), its path, the key, and `where`: the phrase that
     names the table in messages (" in [[collect]]", or "" at the top level). A value of the
-    wrong type is reported and read as absent, so one pass finds every problem.
+    wrong type is reported and read as absent, so one pass finds every problem. With
+    `columns`, a problem carries the column its key, header or element starts at too (the
+    files a user edits to run a scan: the inventory and pyproject.toml).
     """
 
-    def __init__(self, document: TomlDocument) -> None:
+    def __init__(self, document: TomlDocument, *, columns: bool = False) -> None:
         self.document = document
+        self.columns = columns
         self.problems: list[Problem] = []
 
     def line(self, path: KeyPath) -> int | None:
@@ -425,8 +460,11 @@ class TomlChecker:
         return self.document.positions.line_of(path)
 
     def report(self, path: KeyPath, message: str) -> None:
-        """Record a problem located at the value at `path` (or what encloses it)."""
-        self.problems.append(Problem(self.document.path, self.line(path), message))
+        """Record a problem located at the value at `path` (or what encloses it): its line and
+        the column its key, header or element starts at."""
+        position = self.document.positions.position_of(path)
+        line, column = (None, None) if position is None else position
+        self.problems.append(Problem(self.document.path, line, message, column=column if self.columns else None))
 
     def sorted_problems(self) -> list[Problem]:
         """Every problem found so far, in line order (file-wide problems first)."""

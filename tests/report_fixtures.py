@@ -77,7 +77,7 @@ F_LOG = Finding(
     categories=("user.content",),
     identity="PS401:app/chat.py:log:user.content",
     observation=LOG,
-    declaration=InventoryRef("privacy-inventory.toml", 15, "[logging]"),
+    declaration=InventoryRef("privacy-inventory.toml", 15, "[logging]", 1),
     line_hash="fb7c023a8b9ccb3f:1",
 )
 

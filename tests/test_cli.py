@@ -208,9 +208,9 @@ def test_a_file_over_max_file_size_says_how_to_scan_without_it(tmp_path: Path, c
     ("inventory", "message"),
     [
         ("version = 1\npolicy = 'p'\n[[collect]]\ncategories = ['user.contact.emial']\npurposes = ['x']\nsection = 's'\n",
-         "privacy-inventory.toml:4: unknown data category 'user.contact.emial' (did you mean 'user.contact.email'?)"),
+         "privacy-inventory.toml:4:15: unknown data category 'user.contact.emial' (did you mean 'user.contact.email'?)"),
         ("version = 1\npolicy = 'p'\n[[collect\n", "privacy-inventory.toml:3"),
-        ("version = 1\npolicy = 'p'\ncolour = 'red'\n", "privacy-inventory.toml:3: unknown key 'colour'"),
+        ("version = 1\npolicy = 'p'\ncolour = 'red'\n", "privacy-inventory.toml:3:1: unknown key 'colour'"),
     ],
 )
 def test_bad_inventory_exits_2_naming_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -262,7 +262,7 @@ def test_bad_config_key_exits_2_with_line(tmp_path: Path, capsys: pytest.Capture
                      "privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
     code, _, err = cli(["scan", str(tmp_path)], capsys)
     assert code == 2
-    assert "pyproject.toml:3: unknown key 'exclud'" in err
+    assert "pyproject.toml:3:1: unknown key 'exclud'" in err
 
 
 def test_unknown_pack_in_config_exits_2_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -273,7 +273,7 @@ def test_unknown_pack_in_config_exits_2_at_its_line(tmp_path: Path, capsys: pyte
     assert cli(["scan", str(tmp_path)], capsys) == (
         2,
         "",
-        f"policyscan: error: {tmp_path / 'pyproject.toml'}:2: unknown rule pack 'sahre' in 'packs' (did you mean"
+        f"policyscan: error: {tmp_path / 'pyproject.toml'}:2:10: unknown rule pack 'sahre' in 'packs' (did you mean"
         " 'share'?): the built-in packs are cookies, frameworks, logging, schemas, share\n",
     )
 
@@ -474,3 +474,29 @@ def test_help_says_what_each_format_is_for(capsys: pytest.CaptureFixture[str], c
     assert described.startswith(f"[{'|'.join(formats)}] Text for people;")
     for name in formats[1:]:
         assert f"; {name}" in described, name
+
+
+def test_findings_at_the_inventory_carry_the_declarations_column(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    # A declaration's line alone left a viewer at the start of `categories = [...]`: the unused
+    # category's note starts at its string (to its closing quote), and a finding's link to the
+    # declaration it breaks names the column where the declaration starts, in SARIF's region too.
+    inventory = INVENTORY.replace('categories = ["user.contact.email"]', 'categories = ["user.contact.email", "user.name"]')
+    inventory = inventory.replace("[logging]", "  [logging]")
+    write(tmp_path, {"privacy-inventory.toml": inventory, "app/views.py": VIEWS})
+    sarif_path = tmp_path / "out.sarif"
+    code, out, _ = cli(["scan", str(tmp_path), "--no-cache", "--sarif-output", str(sarif_path)], capsys)
+    assert code == 1
+    assert out.splitlines()[:2] == [
+        "app/views.py:12:5: PS401 [error] user.contact.email is written to a log, which the policy inventory does not"
+        " allow. Observed: user.contact.email is written to a log by logging.info().",
+        "privacy-inventory.toml:5:37: PS901 [note] Collected category user.name is declared but never observed in the"
+        " scanned code.",
+    ]
+    doc = assert_valid_sarif(sarif_path.read_text(encoding="utf-8"))
+    results = {r["ruleId"]: r for r in doc["runs"][0]["results"]}
+    assert results["PS901"]["locations"][0]["physicalLocation"]["region"] == {
+        "startLine": 5, "startColumn": 37, "endLine": 5, "endColumn": 48}
+    logged = results["PS401"]
+    assert logged["message"]["text"].endswith("[declared in privacy-inventory.toml:9:3](1)")
+    assert logged["relatedLocations"][0]["physicalLocation"]["region"] == {"startLine": 9, "startColumn": 3}

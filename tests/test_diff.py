@@ -207,7 +207,7 @@ def test_inventory_notes_only_when_the_inventory_changed(repo: Path, capsys: pyt
     code, out, _ = cli(["scan", str(repo), "--diff", "HEAD", "--fail-on", "note"], capsys)
     # user.contact.email is collected only in app/helpers.py, unchanged: still no note for it.
     assert out.splitlines() == [
-        "privacy-inventory.toml:10:1: PS901 [note] Collected category user.name is declared but never observed in "
+        "privacy-inventory.toml:10:15: PS901 [note] Collected category user.name is declared but never observed in "
         "the scanned code.",
         "",
         summary(1, 0, notes=1),

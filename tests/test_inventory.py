@@ -302,25 +302,27 @@ def test_invalid_toml_carries_the_column(tmp_path: Path) -> None:
 
 
 def test_several_problems_are_all_listed_in_line_order() -> None:
+    # each at the column its key, header or element starts (the misspelt category's string on line 7)
     path = DATA / "several_problems.toml"
     assert check_inventory(path) == [
         Problem(str(path), None, "missing required key 'policy'"),
-        Problem(str(path), 2, "unsupported inventory version 3: this policyscan reads version 1"),
-        Problem(str(path), 3, "unknown key 'polciy' (did you mean 'policy'?)"),
-        Problem(str(path), 5, "missing required key 'section' in [[collect]]"),
-        Problem(str(path), 7, "unknown data category 'user.contact.emial' (did you mean 'user.contact.email'?)"),
-        Problem(str(path), 11, "missing required key 'purposes' in [[recipients]]"),
-        Problem(str(path), 16, "duplicate recipient 'SENTRY' (first declared on line 12)"),
-        Problem(str(path), 24, "'samesite' in [[cookies]] must be 'Strict', 'Lax' or 'None', not 'Relaxed'"),
+        Problem(str(path), 2, "unsupported inventory version 3: this policyscan reads version 1", column=1),
+        Problem(str(path), 3, "unknown key 'polciy' (did you mean 'policy'?)", column=1),
+        Problem(str(path), 5, "missing required key 'section' in [[collect]]", column=1),
+        Problem(str(path), 7, "unknown data category 'user.contact.emial' (did you mean 'user.contact.email'?)", column=5),
+        Problem(str(path), 11, "missing required key 'purposes' in [[recipients]]", column=1),
+        Problem(str(path), 16, "duplicate recipient 'SENTRY' (first declared on line 12)", column=1),
+        Problem(str(path), 24, "'samesite' in [[cookies]] must be 'Strict', 'Lax' or 'None', not 'Relaxed'", column=1),
         Problem(
             str(path),
             25,
             "'max_age' and 'session = true' in [[cookies]] exclude each other: "
             "a session cookie ends with the browser session",
+            column=1,
         ),
-        Problem(str(path), 27, "unknown key 'secur' in [[cookies]] (did you mean 'secure'?)"),
-        Problem(str(path), 30, "duplicate cookie 'sid' (first declared on line 21)"),
-        Problem(str(path), 36, "'paths' in [[scopes]] must not be empty"),
+        Problem(str(path), 27, "unknown key 'secur' in [[cookies]] (did you mean 'secure'?)", column=1),
+        Problem(str(path), 30, "duplicate cookie 'sid' (first declared on line 21)", column=1),
+        Problem(str(path), 36, "'paths' in [[scopes]] must not be empty", column=1),
     ]
 
 
@@ -353,10 +355,14 @@ def test_full_inventory_loads_with_every_line() -> None:
         policy="Example Privacy Policy",
         policy_url="https://example.com/privacy",
         collect=(
-            CollectDecl("user.contact.email", ("provide the service", "account recovery"), "2.1 Account information", 7),
-            CollectDecl("user.account.username", ("provide the service", "account recovery"), "2.1 Account information", 7),
-            CollectDecl("user.device.ip_address", ("security",), "2.3 Information collected automatically", 13),
-            CollectDecl("user.content", ("security",), "2.3 Information collected automatically", 14),
+            # each at its string: two on line 7, one a line below
+            CollectDecl("user.contact.email", ("provide the service", "account recovery"), "2.1 Account information", 7,
+                        column=15),
+            CollectDecl("user.account.username", ("provide the service", "account recovery"), "2.1 Account information", 7,
+                        column=37),
+            CollectDecl("user.device.ip_address", ("security",), "2.3 Information collected automatically", 13,
+                        column=5),
+            CollectDecl("user.content", ("security",), "2.3 Information collected automatically", 14, column=5),
         ),
         recipients=(
             RecipientDecl(
@@ -366,6 +372,7 @@ def test_full_inventory_loads_with_every_line() -> None:
                 section="4 Vendors and Service Providers",
                 line=20,
                 category_lines=(("user.device", 21), ("user.behavior", 21)),
+                column=1,
             ),
             RecipientDecl(
                 name="Stripe",
@@ -374,6 +381,7 @@ def test_full_inventory_loads_with_every_line() -> None:
                 section="4.2 Payments",
                 line=26,
                 category_lines=(),
+                column=1,
             ),
         ),
         cookies=(
@@ -382,6 +390,7 @@ def test_full_inventory_loads_with_every_line() -> None:
                 purpose="security",
                 section="10.1 Cookies",
                 line=31,
+                column=1,
                 session=True,
                 secure=True,
                 httponly=True,
@@ -392,6 +401,7 @@ def test_full_inventory_loads_with_every_line() -> None:
                 purpose="experiments",
                 section="10.2 Experiments",
                 line=40,
+                column=1,
                 max_age=2592000,
                 samesite="Strict",
             ),
@@ -401,6 +411,7 @@ def test_full_inventory_loads_with_every_line() -> None:
             deny=("user.authorization.credentials", "user.content"),
             section="7 Security",
             line=46,
+            column=1,
         ),
         scopes=(
             ScopeDecl(
@@ -408,6 +419,7 @@ def test_full_inventory_loads_with_every_line() -> None:
                 paths=("app/api/**", "app/llm/*.py"),
                 section="DPA 4(b)",
                 line=52,
+                column=1,
                 no_store=("user.content",),
                 no_log=("user.content",),
                 no_share=(),
@@ -456,10 +468,10 @@ def test_inline_tables_and_deprecated_keys_are_accepted(tmp_path: Path) -> None:
     )
     inventory = load_inventory(path)
     assert inventory.collect == (
-        CollectDecl("user.health_and_medical", ("care",), "3", 4),
-        CollectDecl("user.contact", ("p",), "4", 5),
+        CollectDecl("user.health_and_medical", ("care",), "3", 4, column=19),
+        CollectDecl("user.contact", ("p",), "4", 5, column=19),
     )
-    assert inventory.logging == LoggingPolicy(deny=("user.content",), line=7)
+    assert inventory.logging == LoggingPolicy(deny=("user.content",), line=7, column=1)
 
 
 @pytest.mark.parametrize(
@@ -474,7 +486,7 @@ def test_samesite_is_read_case_insensitively(tmp_path: Path, written: str, expec
 def test_session_false_with_max_age_is_valid(tmp_path: Path) -> None:
     path = write(tmp_path, HEAD + '[[cookies]]\nname = "a"\npurpose = "p"\nsection = "s"\nsession = false\nmax_age = 0\n')
     assert load_inventory(path).cookies == (
-        CookieDecl(name="a", purpose="p", section="s", line=4, max_age=0, session=False),
+        CookieDecl(name="a", purpose="p", section="s", line=4, max_age=0, session=False, column=1),
     )
 
 

@@ -270,7 +270,7 @@ def test_result_with_declaration_line_and_code_flow() -> None:
         "ruleId": "PS401",
         "ruleIndex": 6,
         "level": "error",
-        "message": {"text": "user.content is written to a log. [declared in privacy-inventory.toml:15](1)"},
+        "message": {"text": "user.content is written to a log. [declared in privacy-inventory.toml:15:1](1)"},
         "locations": [
             {
                 "physicalLocation": {
@@ -285,7 +285,7 @@ def test_result_with_declaration_line_and_code_flow() -> None:
                 "message": {"text": "[logging]"},
                 "physicalLocation": {
                     "artifactLocation": {"uri": "privacy-inventory.toml", "uriBaseId": "%SRCROOT%"},
-                    "region": {"startLine": 15},
+                    "region": {"startLine": 15, "startColumn": 1},
                 },
             }
         ],
@@ -425,7 +425,7 @@ def test_literal_brackets_in_a_message_are_escaped() -> None:
     doc = sarif(make_run(findings=(looks_like_link, with_link)))
     assert [r["message"]["text"] for r in doc["runs"][0]["results"]] == [
         "Sends \\[email\\](2) to Segment.",
-        'request.form\\["prompt"\\] is written to a log. [declared in privacy-inventory.toml:15](1)',
+        'request.form\\["prompt"\\] is written to a log. [declared in privacy-inventory.toml:15:1](1)',
     ]
 
 

@@ -436,3 +436,45 @@ def test_checker_reports_in_line_order_with_file_wide_problems_first(tmp_path: P
         Problem(str(path), 1, "'b' must be an integer, not a string"),
         Problem(str(path), 3, "'c' in [t] must be 2 or greater, not 1"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "position"),
+    [
+        (("version",), (2, 1)),  # a key at the line's start
+        (("a", "b", "c"), (5, 1)),  # a dotted key: where the whole key starts
+        (("collect", 1), (26, 1)),  # a header: its '['
+        (("collect", 1, "categories", 1), (29, 3)),  # an element: its opening quote
+        (("collect", 2, "categories", 1), (40, 16)),  # an element after spaces
+        (("inline", "nested", "deep", 1), (22, 60)),  # in nested inline tables
+        (("arr", 3, "q k", "z"), (19, 12)),  # a quoted dotted key inside an inline table
+        (("collect", 1, "section"), (26, 1)),  # missing: the enclosing table's header
+        (("classifier",), (36, 1)),  # implied by [classifier."fi.elds"]: that header
+        (("missing",), None),
+    ],
+)
+def test_position_of_gives_the_column_where_it_starts(sample: TomlPositions, path: KeyPath,
+                                                      position: tuple[int, int] | None) -> None:
+    # Inventory and configuration problems say the column too (path:line:column), and findings
+    # at a declaration start at it, so an editor or a SARIF viewer lands on the value.
+    assert sample.position_of(path) == position
+    assert sample.line_of(path) == (None if position is None else position[0])
+
+
+def test_columns_count_characters_after_crlf_and_non_ascii_text() -> None:
+    text = 'a = "é"\r\nb = ["x", "ü", "y"]\r\n'
+    assert tomllib.loads(text)
+    positions = TomlPositions.index(text)
+    assert [positions.position_of(("b", i)) for i in range(3)] == [(2, 6), (2, 11), (2, 16)]
+
+
+def test_the_checker_gives_columns_only_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "f.toml"
+    path.write_text('name = "x"\nlist = [1, "two"]\n', encoding="utf-8")
+    document = read_toml_document(path)
+    assert isinstance(document, TomlDocument)
+    for columns, expected in ((True, 12), (False, None)):
+        checker = TomlChecker(document, columns=columns)
+        checker.strings(document.data, (), "list", "")
+        assert checker.problems == [Problem(str(path), 2, "'list' must contain only strings, not an integer",
+                                            column=expected - 3 if expected else None)]

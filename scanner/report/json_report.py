@@ -136,7 +136,8 @@ def finding_dict(finding: Finding, run: RunResult) -> dict[str, object]:
         "cookie": finding.cookie,
         "identity": finding.identity,
         "line_hash": finding.line_hash,
-        "declaration": None if declaration is None else {"path": declaration.path, "line": declaration.line},
+        "declaration": None if declaration is None else {"path": declaration.path, "line": declaration.line,
+                                                             "column": declaration.column},
         "suppressed": finding.suppression is not None,
         "justification": finding.suppression.justification if finding.suppression is not None else None,
     }

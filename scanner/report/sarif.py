@@ -299,7 +299,8 @@ def _message_text(message: str, declaration: InventoryRef | None) -> str:
     if declaration.line is None:
         label = f"see {declaration.path}"
     else:
-        label = f"declared in {declaration.path}:{declaration.line}"
+        where = f"{declaration.line}" if declaration.column is None else f"{declaration.line}:{declaration.column}"
+        label = f"declared in {declaration.path}:{where}"
     return f"{_escape_brackets(message)} [{_escape_brackets(label)}]({DECLARATION_LOCATION_ID})"
 
 
@@ -309,7 +310,8 @@ def _escape_brackets(text: str) -> str:
 
 def _declaration_location(declaration: InventoryRef) -> object:
     """Return the related location (id 1) of the inventory declaration the message links to."""
-    region = None if declaration.line is None else sarif_om.Region(start_line=declaration.line)
+    region = None if declaration.line is None else sarif_om.Region(start_line=declaration.line,
+                                                                    start_column=declaration.column)
     return sarif_om.Location(
         id=DECLARATION_LOCATION_ID,
         physical_location=sarif_om.PhysicalLocation(
