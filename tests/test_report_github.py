@@ -379,7 +379,7 @@ def test_action_is_a_composite_action_with_documented_inputs() -> None:
         assert isinstance(spec["default"], str), name
         assert spec["required"] is False, name
     assert action["inputs"]["path"]["default"] == "."
-    assert set(action["outputs"]) == {"exit-code", "sarif-file"}
+    assert set(action["outputs"]) == {"exit-code", "sarif-file", "policyscan"}
     assert list(action_steps()) == ["Set up Python for policyscan", "Install policyscan", "Scan", "Upload SARIF to code scanning"]
 
 
@@ -391,6 +391,10 @@ def test_action_steps() -> None:
     install = steps["Install policyscan"]
     assert install["env"]["ACTION_PATH"] == "${{ github.action_path }}"
     assert '"$venv/bin/python" -m pip install' in install["run"]
+    # later steps of the job run the installed command through the action's output (not on PATH)
+    assert install["id"] == "install"
+    assert 'echo "policyscan=$venv/bin/policyscan" >> "$GITHUB_OUTPUT"' in install["run"]
+    assert load_yaml("action.yml")["outputs"]["policyscan"]["value"] == "${{ steps.install.outputs.policyscan }}"
     scan = steps["Scan"]
     assert scan["id"] == "scan" and scan["shell"] == "bash"
     assert "--format github --sarif-output \"$SARIF_FILE\" --sarif-suppressed omit" in scan["run"]
@@ -507,3 +511,22 @@ def test_action_scan_step(tmp_path: Path, tree: str, fail_on: str, expected: int
         assert done.stdout.startswith("::error file=svc/app/chat.py,line=5,col=5,")
     else:
         assert result_uris == []
+
+
+def test_ci_docs_fail_on_new_findings_with_the_command_the_action_installed() -> None:
+    # docs/ci.md's "fail only on findings a pull request introduces" ran `policyscan scan --diff`
+    # after the action: the action puts nothing on PATH (command not found), and with the default
+    # fail-on its own step failed on the base branch's findings first, so the job stopped there.
+    import re
+
+    import yaml
+
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    (block,) = [b for b in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL) if "--diff" in b]
+    steps = yaml.safe_load(block)["steps"]
+    assert steps[0] == {"uses": "actions/checkout@v4", "with": {"fetch-depth": 0}}
+    action, diff = steps[1], steps[2]
+    assert action["id"] == "policyscan" and action["with"] == {"fail-on": "never"}
+    assert diff["run"] == '"$POLICYSCAN" scan --diff "origin/$BASE"'
+    output = re.fullmatch(r"\$\{\{ steps\.policyscan\.outputs\.([\w-]+) \}\}", diff["env"]["POLICYSCAN"])
+    assert output is not None and output.group(1) in load_yaml("action.yml")["outputs"]
