@@ -182,7 +182,8 @@ def check_configured_inventory(root: Path, config: Config) -> None:
     if config.inventory is None or config.config_path is None or (root / config.inventory).is_file():
         return
     document = read_toml_document(Path(config.config_path))
-    line = None if isinstance(document, Problem) else document.positions.line_of(_TABLE + ("inventory",))
+    position = None if isinstance(document, Problem) else document.positions.position_of(_TABLE + ("inventory",))
+    line, column = (None, None) if position is None else position
     # the TOML files beside where it should be, as the setting names them (relative to the root)
     folder = (root / config.inventory).parent
     near = sorted(path.relative_to(root).as_posix() for path in folder.glob("*.toml")
@@ -190,7 +191,7 @@ def check_configured_inventory(root: Path, config: Config) -> None:
     suggestion = closest(config.inventory, near)
     hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
     raise ConfigError([Problem(config.config_path, line, f"inventory file '{config.inventory}'{_WHERE} does not exist"
-                               f" under the project root {root}{hint}")])
+                               f" under the project root {root}{hint}", column=column)])
 
 
 def _check_packs(check: TomlChecker, packs: list[tuple[str, KeyPath]]) -> None:

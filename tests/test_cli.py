@@ -146,7 +146,7 @@ def test_a_mistyped_inventory_setting_is_reported_at_its_line_in_pyproject(
     code, out, err = cli(["scan", str(tmp_path), "--no-cache"], capsys)
     assert (code, out) == (2, "")
     assert err.splitlines() == [
-        f"policyscan: error: {tmp_path / 'pyproject.toml'}:5: inventory file 'privacy-inventroy.toml' in"
+        f"policyscan: error: {tmp_path / 'pyproject.toml'}:5:1: inventory file 'privacy-inventroy.toml' in"
         f" [tool.policyscan] does not exist under the project root {tmp_path.resolve()}"
         " (did you mean 'privacy-inventory.toml'?)"
     ]
