@@ -240,3 +240,64 @@ def test_the_whole_tree_hook_scans_files_that_are_not_staged(hooks: HookSource, 
     code, output = commit(project, hooks, "app/chat.py")
     assert code == 0, output
     assert hook_status(output, "policyscan (whole tree)") == "Passed"
+
+
+HELPERS = """\
+from flask import request
+
+
+def current_email():
+    return request.form["email"]
+"""
+
+VIEWS_LOGGING_A_HELPERS_EMAIL = """\
+import logging
+
+from flask import Flask
+
+from app.helpers import current_email
+
+app = Flask(__name__)
+log = logging.getLogger(__name__)
+
+
+@app.post("/signup")
+def signup():
+    log.info("signup from %s", current_email())
+    return "ok"
+"""
+
+
+def test_a_project_in_a_sub_folder_is_its_own_root_as_documented(hooks: HookSource, tmp_path: Path) -> None:
+    # docs/pre-commit.md said a sub-folder project needs only --inventory: from the repository
+    # root its modules are named services.chat.app.*, so `from app.helpers import ...` resolved
+    # to nothing and the commit of a view logging a helper's e-mail address passed. As documented
+    # now (--root and files:), that commit fails, and a file outside the folder is not given.
+    project = tmp_path / "project"
+    write(project, "services/chat/privacy-inventory.toml", INVENTORY.replace(
+        '[logging]', '[[collect]]\ncategories = ["user.contact.email"]\npurposes = ["account"]\nsection = "2"\n\n[logging]'))
+    write(project, "services/chat/app/__init__.py", "")
+    write(project, "services/chat/app/helpers.py", HELPERS)
+    write(project, ".pre-commit-config.yaml", f"""\
+        repos:
+          - repo: {hooks.path.as_posix()}
+            rev: {hooks.rev}
+            hooks:
+              - id: policyscan
+                args: [--root, services/chat]
+                files: ^services/chat/
+        """)
+    _check(["git", "init", "--quiet"], project, hooks.env)
+    _check(["git", "add", "."], project, hooks.env)
+    _check(["git", "commit", "--quiet", "--no-verify", "-m", "Start"], project, hooks.env)
+    _check([sys.executable, "-m", "pre_commit", "install"], project, hooks.env)
+    write(project, "services/chat/app/views.py", VIEWS_LOGGING_A_HELPERS_EMAIL)
+    write(project, "tools/other.py", "print('not the chat service')\n")
+    code, output = commit(project, hooks, "services/chat/app/views.py", "tools/other.py")
+    assert code == 1, output
+    assert "- hook id: policyscan\n- exit code: 1\n" in output
+    assert (
+        "app/views.py:13:5: PS401 [error] user.contact.email is written to a log, which the policy inventory does not"
+        " allow. Observed: user.contact.email is written to a log by logging.info()."
+    ) in output.splitlines()
+    assert "outside the scan root" not in output
