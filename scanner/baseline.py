@@ -40,6 +40,8 @@ UNCHANGED = "unchanged"
 class BaselineError(PolicyscanError):
     """The baseline file cannot be read, is not JSON, or is not a baseline this version reads (exit 2)."""
 
+    kind = "baseline error"
+
 
 @dataclass(frozen=True, slots=True)
 class BaselineEntry:

@@ -200,18 +200,27 @@ def scan(
 
     if diff_ref is not None and staged:
         raise click.UsageError("--diff and --staged cannot be used together")
-    scan_root, targets = _root_and_targets(list(paths), root)
-    config = with_overrides(load_config(scan_root.resolve()), fail_on=fail_on, jobs=jobs)
-    changed = None
-    if diff_ref is not None or staged:
-        from scanner import vcs
+    try:
+        scan_root, targets = _root_and_targets(list(paths), root)
+        config = with_overrides(load_config(scan_root.resolve()), fail_on=fail_on, jobs=jobs)
+        changed = None
+        if diff_ref is not None or staged:
+            from scanner import vcs
 
-        changed = vcs.staged(scan_root) if staged else vcs.changed_since(scan_root, diff_ref or "")
-    with _progress() as progress:
-        result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file,
-                     progress=progress, baseline_file=baseline_file, changed=changed,
-                     fixes=sarif_fixes and (fmt == "sarif" or sarif_output is not None),
-                     cache=not no_cache, cache_dir=cache_dir)
+            changed = vcs.staged(scan_root) if staged else vcs.changed_since(scan_root, diff_ref or "")
+        with _progress() as progress:
+            result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file,
+                         progress=progress, baseline_file=baseline_file, changed=changed,
+                         fixes=sarif_fixes and (fmt == "sarif" or sarif_output is not None),
+                         cache=not no_cache, cache_dir=cache_dir)
+    except PolicyscanError as error:
+        if fmt == "github":
+            # A run stopped by a broken inventory or configuration annotates the line to edit, as
+            # findings are (the messages still go to stderr, and the exit code stays 2).
+            from scanner.report.github import render_problems
+
+            click.echo(render_problems(error.problems, f"policyscan {error.kind}", os.environ), nl=False)
+        raise
     color = fmt == "text" and _to_stdout(output) and _color(sys.stdout)
     path_prefix, link_base = "", None
     if fmt in ("github", "markdown"):  # paths and links from the repository root, as GitHub shows them

@@ -48,6 +48,8 @@ class PolicyscanError(Exception):
     """Base of every error policyscan reports to the user; carries its exit code."""
 
     exit_code: ExitCode = ExitCode.USAGE
+    # what went wrong, in a few words: the title of the annotation `--format github` gives it
+    kind: str = "error"
 
     def __init__(self, problems: list[Problem] | str) -> None:
         if isinstance(problems, str):
@@ -60,18 +62,28 @@ class PolicyscanError(Exception):
 class UsageError(PolicyscanError):
     """A command line that cannot be run: a missing path, conflicting options."""
 
+    kind = "usage error"
+
 
 class ConfigError(PolicyscanError):
     """`[tool.policyscan]` in pyproject.toml is invalid."""
+
+    kind = "configuration error"
 
 
 class InventoryError(PolicyscanError):
     """The policy inventory is invalid: every problem is listed with its line."""
 
+    kind = "inventory error"
+
 
 class RulePackError(PolicyscanError):
     """A rule pack (TOML model or semgrep YAML) is broken."""
 
+    kind = "rule pack error"
+
 
 class SemgrepError(PolicyscanError):
     """semgrep is needed for the enabled semgrep packs but is missing or failed."""
+
+    kind = "semgrep error"

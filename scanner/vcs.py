@@ -19,6 +19,8 @@ from scanner.errors import PolicyscanError, Problem
 class GitError(PolicyscanError):
     """git is missing, the root is not in a git repository, or a revision is unknown (exit 2)."""
 
+    kind = "git error"
+
 
 def _git(args: Sequence[str], cwd: Path, *, what: str) -> bytes:
     """Return the standard output of `git ARGS` run in `cwd`.

@@ -329,7 +329,10 @@ def test_exit_code_does_not_depend_on_the_format(
     code, out, err = cli(["scan", str(tmp_path), "--format", fmt], capsys)
     assert code == expected, err
     if expected == 2:
-        assert out == ""
+        # nothing but, in GitHub's format, the annotation of the line to edit
+        assert out == ("" if fmt != "github" else
+                       f"::error file={tmp_path.resolve() / 'privacy-inventory.toml'},line=1,col=12,"
+                       "title=policyscan inventory error::invalid TOML: Invalid value at end of file\n")
         assert "privacy-inventory.toml:1" in err
 
 
@@ -349,6 +352,49 @@ def test_cli_github_format_names_files_from_the_workspace(
         "does not allow. Observed: user.content is written to a log by logging.info().",
         "policyscan: 1 finding (1 error, 0 warnings, 0 notes) in 1 file.",
     ]
+
+
+@pytest.mark.parametrize(("pyproject", "inventory", "expected"), [
+    # the inventory's line and column, from the repository root, titled by what is broken
+    ("", "version = 1\npolicy = 'p'\n[[collect]]\ncategories = ['user.contact.emial']\npurposes = ['x']\n"
+     "section = 's'\n",
+     "::error file=services/chat/privacy-inventory.toml,line=4,col=15,title=policyscan inventory error::"
+     "unknown data category 'user.contact.emial' (did you mean 'user.contact.email'?)"),
+    ("[tool.policyscan]\nexclud = ['x']\n", None,
+     "::error file=services/chat/pyproject.toml,line=2,col=1,title=policyscan configuration error::"
+     "unknown key 'exclud' in [tool.policyscan] (did you mean 'exclude'?)"),
+])
+def test_a_broken_inventory_or_configuration_is_annotated_at_its_line_and_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    pyproject: str, inventory: str | None, expected: str,
+) -> None:
+    # In CI a scan stopped by the inventory (exit 2) said so only in the step's log: the line to
+    # edit was not annotated, on the run or on the pull request's diff, as findings are.
+    service = tmp_path / "services" / "chat"
+    (service / "app").mkdir(parents=True)
+    (service / "privacy-inventory.toml").write_text(inventory or INVENTORY, encoding="utf-8")
+    if pyproject:
+        (service / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    (service / "app" / "chat.py").write_text(LOGS_PROMPT, encoding="utf-8")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    code, out, err = cli(["scan", str(service), "--format", "github"], capsys)
+    assert code == 2
+    assert out.splitlines() == [expected]
+    assert err.startswith("policyscan: error: ")  # the message for the log, as in every format
+
+
+def test_problems_outside_any_repository_or_in_no_file_keep_their_path_or_none(tmp_path: Path) -> None:
+    from scanner.errors import Problem
+    from scanner.report.github import render_problems
+
+    (tmp_path / "inv.toml").write_text("", encoding="utf-8")
+    problems = [Problem(str(tmp_path / "inv.toml"), 3, "bad", column=2), Problem("", None, "semgrep is missing"),
+                Problem(str(tmp_path), None, "no policy inventory")]
+    assert render_problems(problems, "policyscan error", {}) == (
+        f"::error file={tmp_path / 'inv.toml'},line=3,col=2,title=policyscan error::bad\n"
+        "::error title=policyscan error::semgrep is missing\n"
+        f"::error title=policyscan error::{tmp_path}: no policy inventory\n"
+    )
 
 
 # The composite action and the example workflow.

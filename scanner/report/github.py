@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
+from scanner.errors import Problem
 from scanner.model import Finding, Level, Notice, NoticeLevel, RunResult, Skip
 
 SRCROOT = "%SRCROOT%"
@@ -188,6 +189,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"policyscan: error: {args.sarif_file}: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def render_problems(problems: Iterable[Problem], title: str, environ: Mapping[str, str]) -> str:
+    """Return one `::error` command per problem of a run that stopped before analysing (exit 2),
+    at its file, line and column, so that a broken inventory or configuration is annotated on
+    the line to edit as findings are. A problem's path is as the error names it (absolute, or
+    relative to the current folder); it is given relative to its repository when inside one.
+    A problem of a folder (no inventory in the root) or of no file is annotated on the run only,
+    its path (if any) in front of its message.
+    Raises nothing.
+    """
+    lines = []
+    for problem in problems:
+        file = None
+        if problem.path and Path(problem.path).is_file():
+            resolved = Path(problem.path).resolve()
+            repository = repository_root(resolved.parent, environ)
+            file = resolved.relative_to(repository).as_posix() if repository is not None else problem.path
+        lines.append(command("error", problem.message if file is not None else str(problem), (
+            ("file", file),
+            ("line", problem.line if file is not None else None),
+            ("col", problem.column if file is not None and problem.line is not None else None),
+            ("title", title),
+        )))
+    return "".join(line + "\n" for line in lines)
 
 
 def render_github(run: RunResult, *, path_prefix: str = "") -> str:
