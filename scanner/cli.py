@@ -343,16 +343,24 @@ def baseline_create(
     baseline = baseline_from_findings(result.findings)
     destination = output if output is not None else scan_root / DEFAULT_BASELINE
     _write(render_baseline(baseline), destination)
-    # What the baseline may be missing: files that could not be analysed, errors of the run.
+    _echo_what_is_missing(result)
+    count = len(baseline.entries)
+    click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {destination}")
+    return ExitCode.CLEAN if result.complete else ExitCode.INCOMPLETE
+
+
+def _echo_what_is_missing(result: RunResult) -> None:
+    """Say on stderr what a written baseline or draft inventory may be missing: files that could
+    not be analysed, errors of the run, and files discovery left out (a named file that exclude
+    covers gave an empty baseline or draft and no word)."""
+    from scanner.report.text import notice_line
+
     for skip in result.skips:
         where = f"{skip.path}:{skip.line}" if skip.line is not None else skip.path
         click.echo(f"{where}: error: could not analyse: {skip.reason.value}: {skip.message}", err=True)
     for notice in result.notices:
-        if notice.level is NoticeLevel.ERROR:
-            click.echo(f"error: {notice.message}", err=True)
-    count = len(baseline.entries)
-    click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {destination}")
-    return ExitCode.CLEAN if result.complete else ExitCode.INCOMPLETE
+        if notice.level is NoticeLevel.ERROR or notice.code == "discovery":
+            click.echo(notice_line(notice), err=True)
 
 
 @cli.group()
@@ -411,9 +419,7 @@ def inventory_init(path: Path | None, root: Path | None, output: Path | None, fo
         result = run(root, config=config, command="observe", targets=targets, progress=progress,
                      cache=not no_cache, cache_dir=cache_dir)
     _write(draft_inventory(result.observations), destination)
-    for skip in result.skips:
-        where = f"{skip.path}:{skip.line}" if skip.line is not None else skip.path
-        click.echo(f"{where}: error: could not analyse: {skip.reason.value}: {skip.message}", err=True)
+    _echo_what_is_missing(result)
     if not _to_stdout(destination):
         click.echo(f"Wrote a draft inventory to {destination}: check it against the privacy policy and fill in every TODO")
     return ExitCode.CLEAN if result.complete else ExitCode.INCOMPLETE

@@ -345,3 +345,17 @@ def test_without_a_baseline_sarif_has_no_baseline_state(tmp_path: Path, capsys: 
     _, out, _ = cli(["scan", str(tmp_path), "--format", "sarif"], capsys)
     (result,) = assert_valid_sarif(out)["runs"][0]["results"]
     assert "baselineState" not in result and result["suppressions"] == []
+
+
+def test_create_says_which_named_file_it_left_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 'baseline create app/generated.py' with the file excluded wrote an empty baseline and said
+    # only 'Wrote 0 findings': the scan warns of a named file left out, and so does create now.
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "generated.py").write_text(VIEWS, encoding="utf-8")
+    (tmp_path / "privacy-inventory.toml").write_text(INVENTORY, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.policyscan]\nexclude = ["app/gen*.py"]\n', encoding="utf-8")
+    out_file = tmp_path / "b.json"
+    code, out, err = cli(["baseline", "create", str(tmp_path / "app" / "generated.py"), "--root", str(tmp_path),
+                          "-o", str(out_file), "--no-cache"], capsys)
+    assert (code, out) == (0, f"Wrote 0 findings to {out_file}\n")
+    assert err == "app/generated.py: warning: left out: excluded by 'app/gen*.py' (exclude in [tool.policyscan])\n"

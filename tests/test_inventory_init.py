@@ -158,3 +158,16 @@ def test_names_are_written_as_toml_strings_that_read_back_the_same() -> None:
 
     for text in ('a"b', "back\\slash", "line\nbreak", "del\x7f", "ctl\x01", "é"):
         assert tomllib.loads(f"x = {toml_string(text)}")["x"] == text
+
+
+def test_init_says_which_named_file_it_left_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A draft of a named file that exclude covers was empty, with no word of why.
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "generated.py").write_text("from flask import request\n\nemail = request.form['email']\n",
+                                                   encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.policyscan]\nexclude = ["app/gen*.py"]\n', encoding="utf-8")
+    code, out, err = cli(["inventory", "init", str(tmp_path / "app" / "generated.py"), "--root", str(tmp_path),
+                          "--no-cache", "-o", "-"], capsys)
+    assert code == 0
+    assert "[[collect]]" not in out
+    assert err == "app/generated.py: warning: left out: excluded by 'app/gen*.py' (exclude in [tool.policyscan])\n"

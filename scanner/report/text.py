@@ -102,6 +102,11 @@ def _skip_line(skip: Skip, paint: _Painter) -> str:
     return f"{where} {paint('error', _RED)}: could not analyse: {skip.reason.value}: {skip.message}"
 
 
+def notice_line(notice: Notice) -> str:
+    """One notice as the text report prints it, without colour (`path:line: warning: message`)."""
+    return _notice_line(notice, _Painter(False))
+
+
 def _notice_line(notice: Notice, paint: _Painter) -> str:
     level = paint(notice.level.value, _LEVEL_COLOUR[notice.level.value])
     if notice.path is None:
