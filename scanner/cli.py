@@ -353,11 +353,10 @@ def _echo_what_is_missing(result: RunResult) -> None:
     """Say on stderr what a written baseline or draft inventory may be missing: files that could
     not be analysed, errors of the run, and files discovery left out (a named file that exclude
     covers gave an empty baseline or draft and no word)."""
-    from scanner.report.text import notice_line
+    from scanner.report.text import notice_line, skip_line
 
     for skip in result.skips:
-        where = f"{skip.path}:{skip.line}" if skip.line is not None else skip.path
-        click.echo(f"{where}: error: could not analyse: {skip.reason.value}: {skip.message}", err=True)
+        click.echo(skip_line(skip), err=True)
     for notice in result.notices:
         if notice.level is NoticeLevel.ERROR or notice.code == "discovery":
             click.echo(notice_line(notice), err=True)

@@ -95,7 +95,7 @@ def test_scan_report() -> None:
         "app/forms.py:8:5: PS101 [warning] user.contact.email is collected but not declared.",
         "app/forms.py:9:5: PS101 [warning] user.contact.phone_number is collected but not declared.",
         "privacy-inventory.toml:7:1: PS901 [note] user.name is declared but never collected.",
-        "app/broken.py:3: error: could not analyse: syntax-error: invalid syntax",
+        "app/broken.py:3:7: error: could not analyse: syntax-error: invalid syntax",
         "app/blob.py: error: could not analyse: null-bytes: file contains null bytes",
         "app/forms.py:12: warning: unused suppression of PS101",
         "note: semgrep packs are disabled",
@@ -159,7 +159,7 @@ def test_colour_only_when_asked() -> None:
     assert "\x1b" not in render_text(run)
     assert render_text(run, color=True).splitlines() == [
         "\x1b[1mapp/chat.py\x1b[0m:41:9: \x1b[1m\x1b[31mPS401\x1b[0m \x1b[31m[error]\x1b[0m user.content is written to a log.",
-        "\x1b[1mapp/broken.py\x1b[0m:3: \x1b[31merror\x1b[0m: could not analyse: syntax-error: invalid syntax",
+        "\x1b[1mapp/broken.py\x1b[0m:3:7: \x1b[31merror\x1b[0m: could not analyse: syntax-error: invalid syntax",
         "",
         "\x1b[1mFound 1 finding (1 error, 0 warnings, 0 notes) in 12 files.\x1b[0m",
         "By rule:",
@@ -240,7 +240,7 @@ def test_observe_report() -> None:
         "app/forms.py:8:5: collect user.contact.email (python.flask.request-form) request.form reads the email",
         "app/views.py:30:5: cookie tracking_id user.device.cookie_id (python.django.set-cookie) set_cookie sets a cookie",
         "app/views.py:34:5: cookie (name not a literal) (python.django.set-cookie) set_cookie sets a cookie",
-        "app/broken.py:3: error: could not analyse: syntax-error: invalid syntax",
+        "app/broken.py:3:7: error: could not analyse: syntax-error: invalid syntax",
         "",
         "Found 5 observations (1 collect, 1 share, 2 cookie, 1 log) in 9 files.",
         "By category:",

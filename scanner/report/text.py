@@ -97,8 +97,13 @@ def _observation_line(o: Observation, paint: _Painter) -> str:
     return f"{where} {what} ({o.rule}) {o.message}"
 
 
+def skip_line(skip: Skip) -> str:
+    """One skipped file as the text report prints it, without colour (`path:line:col: error: ...`)."""
+    return _skip_line(skip, _Painter(False))
+
+
 def _skip_line(skip: Skip, paint: _Painter) -> str:
-    where = _where(skip.path, skip.line, None, paint)
+    where = _where(skip.path, skip.line, skip.column, paint)
     return f"{where} {paint('error', _RED)}: could not analyse: {skip.reason.value}: {skip.message}"
 
 
