@@ -214,17 +214,71 @@ def _included(relpath: str, includes: Sequence[str]) -> bool:
     return _Globs(includes).match(relpath)
 
 
-def _named_file_left_out(relpath: str, include: Sequence[str], exclude: Sequence[str]) -> str | None:
-    """Why a file named on the command line is not analysed (None when it is)."""
+def _named_left_out(relpath: str, include: Sequence[str], exclude: Sequence[str], *, folder: bool) -> str | None:
+    """Why a file or folder named on the command line is not analysed (None when it is)."""
     for pattern in BUILTIN_EXCLUDES:
         if glob_match(relpath, pattern):
             return f"left out: inside '{pattern}', a folder policyscan never scans"
     for pattern in exclude:
         if glob_match(relpath, pattern):
             return f"left out: excluded by '{pattern}' (exclude in [tool.policyscan])"
-    if relpath.endswith((".py", ".pyi")) or _included(relpath, include):
+    if folder or relpath.endswith((".py", ".pyi")) or _included(relpath, include):
         return None
     return "left out: not a Python file (a .py or .pyi file, or one that include in [tool.policyscan] matches)"
+
+
+def _named(
+    root: Path, targets: Iterable[Path], include: Sequence[str], exclude: Sequence[str]
+) -> tuple[set[str], list[Path], list[Problem]]:
+    """The files named, the folders named (to walk) and why any named one is left out.
+
+    Raises UsageError when a target does not exist or lies outside the root.
+    """
+    found: set[str] = set()
+    starts: list[Path] = []
+    notes: list[Problem] = []
+    problems: list[Problem] = []
+    for target in targets:
+        absolute = (target if target.is_absolute() else Path.cwd() / target).absolute()
+        if not absolute.exists():
+            problems.append(Problem(str(target), None, "no such file or folder"))
+            continue
+        try:
+            relative = absolute.resolve().relative_to(root)
+        except ValueError:
+            problems.append(Problem(str(target), None, f"is outside the scan root {root}"))
+            continue
+        relpath = relative.as_posix()
+        folder = absolute.is_dir()
+        # A file or folder named explicitly is analysed when it is Python, unless an exclude says
+        # otherwise (as ruff's --force-exclude: pre-commit passes staged files one by one). Either
+        # way out is said: a user who names a file or folder expects it analysed or told why not.
+        why = None if relpath == "." else _named_left_out(relpath, include, exclude, folder=folder)
+        if why is not None:
+            notes.append(Problem(relpath, None, why))
+        elif folder:
+            starts.append(absolute.resolve())
+        else:
+            found.add(relpath)
+    if problems:
+        raise UsageError(problems)
+    return found, starts, notes
+
+
+def named_left_out(
+    root: Path, targets: Iterable[Path], *, include: Sequence[str] = ("**/*.py",), exclude: Sequence[str] = ()
+) -> tuple[Problem, ...]:
+    """Why each file or folder named on the command line that is not analysed is left out, without
+    walking any folder (a changed-files run reports on what git lists, but still says these).
+
+    Raises UsageError when a target does not exist or lies outside the root.
+    """
+    return tuple(sorted(_named(root.resolve(), targets, include, exclude)[2], key=_note_order))
+
+
+def _note_order(problem: Problem) -> tuple[list[str], str]:
+    # in the order of a walk that visits each folder's entries by name
+    return problem.path.split("/"), problem.message
 
 
 def discover(
@@ -249,34 +303,13 @@ def discover(
     if not root.is_dir():
         raise UsageError([Problem(str(root), None, "the scan root does not exist or is not a folder")])
     excludes = (*BUILTIN_EXCLUDES, *exclude)
-    found: set[str] = set()
-    notes: list[Problem] = []
-    starts: list[Path] = [root] if targets is None else []
-    problems: list[Problem] = []
-    for target in targets or ():
-        absolute = (target if target.is_absolute() else Path.cwd() / target).absolute()
-        if not absolute.exists():
-            problems.append(Problem(str(target), None, "no such file or folder"))
-            continue
-        try:
-            relative = absolute.resolve().relative_to(root)
-        except ValueError:
-            problems.append(Problem(str(target), None, f"is outside the scan root {root}"))
-            continue
-        if absolute.is_dir():
-            starts.append(absolute.resolve())
-        else:
-            relpath = relative.as_posix()
-            # A file named explicitly is analysed when it is Python, unless an exclude says otherwise
-            # (as ruff's --force-exclude: pre-commit passes staged files one by one). Either way out
-            # is said: a user who names a file expects it analysed or told why not.
-            why = _named_file_left_out(relpath, include, exclude)
-            if why is None:
-                found.add(relpath)
-            else:
-                notes.append(Problem(relpath, None, why))
-    if problems:
-        raise UsageError(problems)
+    found: set[str]
+    starts: list[Path]
+    notes: list[Problem]
+    if targets is None:
+        found, starts, notes = set(), [root], []
+    else:
+        found, starts, notes = _named(root, targets, include, exclude)
     excluded, included = _Globs(excludes), _Globs(include)
     root_text = os.fspath(root)
     # what the last walk of the whole tree with these patterns listed, when `remember` keeps it
@@ -293,4 +326,4 @@ def discover(
     if remember is not None and listed is not None and listed != known:
         _write_listing(remember, context, listed)
     # in the order of a walk that visits each folder's entries by name
-    return Discovery(files=tuple(sorted(found)), notes=tuple(sorted(notes, key=lambda p: (p.path.split("/"), p.message))))
+    return Discovery(files=tuple(sorted(found)), notes=tuple(sorted(notes, key=_note_order)))

@@ -25,7 +25,7 @@ from scanner.classify import Classifier
 from scanner.compare import compare
 from scanner.compiled import compiled_packs
 from scanner.config import Config, check_configured_inventory, source_roots
-from scanner.discovery import discover
+from scanner.discovery import discover, named_left_out
 from scanner.errors import Problem
 from scanner.engine.analyzer import merge_observations
 from scanner.engine.imports import SourceRoots
@@ -460,10 +460,9 @@ def run(
         changed = frozenset(named.files)
         named_notes = named.notes
     elif targets:
-        # --diff/--staged with named files: the changes decide what is reported, but a named file
-        # left out (excluded, not Python) is said as without them; folders are not walked again.
-        named_notes = discover(root, [t for t in targets if not t.is_dir()], include=config.include,
-                               exclude=config.exclude).notes
+        # --diff/--staged with named files or folders: the changes decide what is reported, but a
+        # named one left out (excluded, not Python) is said as without them (no folder is walked).
+        named_notes = named_left_out(root, targets, include=config.include, exclude=config.exclude)
     # Changed-files runs analyse everything: the changed code may use what the rest defines.
     found = discover(root, None if changed is not None else targets, include=config.include, exclude=config.exclude,
                      remember=cache_directory(root, cache_dir) / LISTING_FILE if cache else None)

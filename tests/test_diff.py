@@ -311,3 +311,14 @@ def test_a_named_file_that_exclude_covers_is_said_with_diff_or_staged(
         "app/generated.py: warning: left out: excluded by 'app/gen*.py' (exclude in [tool.policyscan])",
         "", summary(1, files=1), *TABLES]
     assert code == 1  # the warning does not change the exit code: the finding does
+
+
+def test_a_named_folder_that_exclude_covers_is_said_with_diff(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(repo, {"pyproject.toml": '[tool.policyscan]\nexclude = ["generated"]\n',
+                 "generated/views.py": VIEWS_LOGGING, "app/views.py": VIEWS_LOGGING})
+    code, out, _ = cli(["scan", "--root", str(repo), str(repo / "generated"), str(repo / "app"), "--diff", "HEAD"], capsys)
+    assert out.splitlines() == [
+        f"app/views.py:12:5: {LOGGED}",
+        "generated: warning: left out: excluded by 'generated' (exclude in [tool.policyscan])",
+        "", summary(1, files=1), *TABLES]
+    assert code == 1

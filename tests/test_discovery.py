@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scanner.discovery import _Globs, discover, glob_match
+from scanner.discovery import _Globs, discover, glob_match, named_left_out
 from scanner.errors import Problem, UsageError
 
 TREE = (
@@ -107,6 +107,22 @@ def test_a_named_file_left_out_is_a_note_saying_why(root: Path) -> None:
         Problem("app/build/generated.py", None, "left out: inside 'build', a folder policyscan never scans"),
         Problem("app/tests/test_views.py", None, "left out: excluded by 'tests' (exclude in [tool.policyscan])"),
     )
+
+
+def test_a_named_folder_left_out_is_a_note_saying_why(root: Path) -> None:
+    # A folder named on the command line that exclude (or a built-in exclude) covers gave no file
+    # and no word ('Found 0 findings in 0 files'), as named files did before: it says why now.
+    targets = [root / t for t in ("app/tests", "app/build", "z/a", "app/migrations")]
+    found = discover(root, targets, exclude=("tests", "z/**"))
+    assert found.files == ("app/migrations/0001_initial.py",)
+    expected = (
+        Problem("app/build", None, "left out: inside 'build', a folder policyscan never scans"),
+        Problem("app/tests", None, "left out: excluded by 'tests' (exclude in [tool.policyscan])"),
+        Problem("z/a", None, "left out: excluded by 'z/**' (exclude in [tool.policyscan])"),
+    )
+    assert found.notes == expected
+    # the same without walking anything, for a changed-files run; the root itself is never left out
+    assert named_left_out(root, [*targets, root, root / "app/views.py"], exclude=("tests", "z/**")) == expected
 
 
 def test_a_missing_or_outside_target_is_a_usage_error(root: Path, tmp_path: Path) -> None:
