@@ -309,6 +309,32 @@ def fix(
     return ExitCode.USAGE if problems else ExitCode.CLEAN
 
 
+@cli.command("sarif-for-github")
+@click.argument("sarif_file", type=_FILE)
+@click.option("--category", required=True, help="The code scanning category of this analysis (one per scanned project).")
+@click.option("--repository", type=_FOLDER, default=None,
+              help="The repository's root folder (default: $GITHUB_WORKSPACE when it holds the current folder, "
+                   "else the git repository that does).")
+def sarif_for_github(sarif_file: Path, category: str, repository: Path | None) -> int:
+    """Rewrite a SARIF log of `scan` in place for upload to GitHub code scanning without the action.
+
+    GitHub reads SARIF paths from the repository root and ignores uriBaseId, so a scan of a
+    sub-folder must name its files from there; and upload-sarif's category is ignored when the
+    log has an automationDetails.id, which policyscan writes. This sets both, as the composite
+    action does before its upload.
+    """
+    from scanner.report.github import prepare_sarif_file, repository_root
+
+    folder = repository if repository is not None else repository_root(Path.cwd(), os.environ)
+    if folder is None:
+        raise UsageError([Problem(str(Path.cwd()), None, "not inside a git repository: pass --repository DIR")])
+    try:
+        prepare_sarif_file(str(sarif_file), repository=str(folder), category=category)
+    except (OSError, ValueError) as error:
+        raise UsageError([Problem(str(sarif_file), None, str(error))]) from error
+    return ExitCode.CLEAN
+
+
 @cli.group("baseline")
 def baseline_group() -> None:
     """Record today's findings so that `scan --baseline FILE` reports only new ones."""

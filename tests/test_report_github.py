@@ -397,6 +397,32 @@ def test_problems_outside_any_repository_or_in_no_file_keep_their_path_or_none(t
     )
 
 
+def test_sarif_for_github_prepares_a_sub_folder_scan_without_the_action(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only the action's own step could rebase a sub-folder scan's paths on the repository root and
+    # set its category (python -c 'from scanner.report.github import main'); a workflow without
+    # the action uploaded 'app/chat.py' for services/chat/app/chat.py. The command does it.
+    (tmp_path / ".git").mkdir()
+    service = tmp_path / "services" / "chat"
+    (service / "app").mkdir(parents=True)
+    (service / "privacy-inventory.toml").write_text(INVENTORY, encoding="utf-8")
+    (service / "app" / "chat.py").write_text(LOGS_PROMPT, encoding="utf-8")
+    monkeypatch.delenv("GITHUB_WORKSPACE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    sarif_file = tmp_path / "chat.sarif"
+    assert cli(["scan", "services/chat", "--format", "sarif", "-o", str(sarif_file)], capsys)[0] == 1
+    assert cli(["sarif-for-github", str(sarif_file), "--category", "policyscan/chat"], capsys) == (0, "", "")
+    log = assert_valid_sarif(sarif_file.read_text(encoding="utf-8"))
+    run = log["runs"][0]
+    assert run["automationDetails"] == {"id": "policyscan/chat/"}
+    assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]] == [
+        "services/chat/app/chat.py"]
+    monkeypatch.chdir(tmp_path.parent)  # outside the repository: it must be named
+    code, _, err = cli(["sarif-for-github", str(sarif_file), "--category", "policyscan/chat"], capsys)
+    assert (code, err) == (2, f"policyscan: error: {tmp_path.parent}: not inside a git repository: pass --repository DIR\n")
+
+
 # The composite action and the example workflow.
 
 REPO = Path(__file__).resolve().parents[1]
