@@ -95,7 +95,7 @@ def _read(check: TomlChecker, table: Mapping[str, Any], root: Path) -> Config:
     include = _globs(check, table, "include")
     if include is not None:
         if not include:
-            check.report(_TABLE + ("include",), f"'include'{_WHERE} must not be empty")
+            check.report(_TABLE + ("include",), f"'include'{_WHERE} must not be empty", value=True)
         values["include"] = include
     exclude = _globs(check, table, "exclude")
     if exclude is not None:
@@ -111,7 +111,8 @@ def _read(check: TomlChecker, table: Mapping[str, Any], root: Path) -> Config:
             values["fail_on"] = _LEVELS[fail_on]
         else:
             check.report(
-                _TABLE + ("fail_on",), f"'fail_on'{_WHERE} must be 'note', 'warning' or 'error', not '{fail_on}'"
+                _TABLE + ("fail_on",), f"'fail_on'{_WHERE} must be 'note', 'warning' or 'error', not '{fail_on}'",
+                value=True,
             )
 
     packs = check.strings(table, _TABLE, "packs", _WHERE)
@@ -140,6 +141,7 @@ def _read(check: TomlChecker, table: Mapping[str, Any], root: Path) -> Config:
             check.report(
                 _TABLE + ("redact_function",),
                 f"'redact_function'{_WHERE} must be a dotted name such as 'myapp.privacy.redact', not '{redact}'",
+                value=True,
             )
         else:
             values["redact_function"] = redact

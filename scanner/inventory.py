@@ -205,7 +205,8 @@ def read_classifier(
         fields_where = f" in {header[:-1]}.fields]"
         for name, value in field_table.items():
             if not isinstance(value, str):
-                checker.report(fields_at + (name,), f"'{name}'{fields_where} must be a data category key, not {toml_type(value)}")
+                checker.report(fields_at + (name,), f"'{name}'{fields_where} must be a data category key, not {toml_type(value)}",
+                               value=True)
                 continue
             check_categories(checker, [(value, fields_at + (name,))], taxonomy)
             fields.append((name, value))
@@ -249,6 +250,7 @@ class _InventoryReader:
             check.report(
                 ("version",),
                 f"unsupported inventory version {version}: this policyscan reads version {SUPPORTED_VERSION}",
+                value=True,
             )
         policy = check.string(data, (), "policy", "", required=True)
         policy_url = check.string(data, (), "policy_url", "")
@@ -343,6 +345,7 @@ class _InventoryReader:
                     check.report(
                         at + ("samesite",),
                         f"'samesite' in [[cookies]] must be 'Strict', 'Lax' or 'None', not '{samesite}'",
+                        value=True,
                     )
                 samesite = canonical
             line = self.line(at + ("name",))

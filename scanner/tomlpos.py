@@ -52,20 +52,23 @@ class TomlPositions:
     twice (only in TOML that tomllib rejects) the first line is kept. `columns` gives the
     1-based column (in characters) where each of them starts, under the same path (an
     element's under `(path of the array, index)`): `[` of a header, a key's first character,
-    an element's first character.
+    an element's first character. `value_columns` gives the column a key's value starts at (on
+    the key's line, as TOML requires), for problems about the value rather than the key.
     """
 
     tables: Mapping[KeyPath, int] = field(default_factory=dict)
     keys: Mapping[KeyPath, int] = field(default_factory=dict)
     elements: Mapping[tuple[KeyPath, int], int] = field(default_factory=dict)
     columns: Mapping[object, int] = field(default_factory=dict)
+    value_columns: Mapping[KeyPath, int] = field(default_factory=dict)
 
     @classmethod
     def index(cls, text: str) -> TomlPositions:
         """Index `text`. Never raises: on text that is not valid TOML the index is partial."""
         indexer = _Indexer(text)
         indexer.run()
-        return cls(tables=indexer.tables, keys=indexer.keys, elements=indexer.elements, columns=indexer.columns)
+        return cls(tables=indexer.tables, keys=indexer.keys, elements=indexer.elements, columns=indexer.columns,
+                   value_columns=indexer.value_columns)
 
     def table_line(self, path: KeyPath) -> int | None:
         """The line of the header `[path]` or `[[path]]` (path ending in its index), if any."""
@@ -140,6 +143,7 @@ class _Indexer:
         # keys, tables and elements alike (their paths never collide: a key's and a table's are
         # the same value, written once, and an element's is a (path, index) pair)
         self.columns: dict[object, int] = {}
+        self.value_columns: dict[KeyPath, int] = {}
         # How many [[a]] tables have been seen per resolved path, so `[[a.b]]` and `[a.c]`
         # attach to the latest `[[a]]`.
         self.array_tables: dict[KeyPath, int] = {}
@@ -254,6 +258,7 @@ class _Indexer:
             return
         self.pos += 1
         self.skip_whitespace()
+        self.value_columns.setdefault(table + tuple(parts), self.column(line))
         self.value(table + tuple(parts))
 
     def value(self, path: KeyPath) -> None:
@@ -315,6 +320,7 @@ class _Indexer:
                 if self.peek() == "=":
                     self.pos += 1
                     self.skip_whitespace()
+                    self.value_columns.setdefault(path + tuple(parts), self.column(line))
                     self.value(path + tuple(parts))
             if self.pos == start:
                 self.pos += 1
@@ -459,11 +465,14 @@ class TomlChecker:
         """The best line for `path` (see `TomlPositions.line_of`)."""
         return self.document.positions.line_of(path)
 
-    def report(self, path: KeyPath, message: str) -> None:
+    def report(self, path: KeyPath, message: str, *, value: bool = False) -> None:
         """Record a problem located at the value at `path` (or what encloses it): its line and
-        the column its key, header or element starts at."""
+        the column its key, header or element starts at, or with `value` (a problem of what the
+        key holds: a wrong type, an empty or unknown value) the column its value starts at."""
         position = self.document.positions.position_of(path)
         line, column = (None, None) if position is None else position
+        if value and line is not None:
+            column = self.document.positions.value_columns.get(tuple(path), column)
         self.problems.append(Problem(self.document.path, line, message, column=column if self.columns else None))
 
     def sorted_problems(self) -> list[Problem]:
@@ -487,7 +496,7 @@ class TomlChecker:
         return table[key]
 
     def _wrong_type(self, at: KeyPath, key: str, where: str, expected: str, value: object) -> None:
-        self.report(at + (key,), f"'{key}'{where} must be {expected}, not {toml_type(value)}")
+        self.report(at + (key,), f"'{key}'{where} must be {expected}, not {toml_type(value)}", value=True)
 
     def string(
         self, table: Mapping[str, Any], at: KeyPath, key: str, where: str, *, required: bool = False
@@ -500,7 +509,7 @@ class TomlChecker:
             self._wrong_type(at, key, where, "a string", value)
             return None
         if not value.strip():
-            self.report(at + (key,), f"'{key}'{where} must not be empty")
+            self.report(at + (key,), f"'{key}'{where} must not be empty", value=True)
             return None
         return value
 
@@ -515,7 +524,7 @@ class TomlChecker:
             self._wrong_type(at, key, where, "an integer", value)
             return None
         if minimum is not None and value < minimum:
-            self.report(at + (key,), f"'{key}'{where} must be {minimum} or greater, not {value}")
+            self.report(at + (key,), f"'{key}'{where} must be {minimum} or greater, not {value}", value=True)
             return None
         return value
 
@@ -552,7 +561,7 @@ class TomlChecker:
             self._wrong_type(at, key, where, "an array of strings", value)
             return None
         if nonempty and not value:
-            self.report(at + (key,), f"'{key}'{where} must not be empty")
+            self.report(at + (key,), f"'{key}'{where} must not be empty", value=True)
         items: list[tuple[str, KeyPath]] = []
         for index, item in enumerate(value):
             element = at + (key, index)

@@ -302,17 +302,18 @@ def test_invalid_toml_carries_the_column(tmp_path: Path) -> None:
 
 
 def test_several_problems_are_all_listed_in_line_order() -> None:
-    # each at the column its key, header or element starts (the misspelt category's string on line 7)
+    # each at the column its key, header or element starts (the misspelt category's string on line 7),
+    # or where the value starts for a problem of the value (version, samesite, paths)
     path = DATA / "several_problems.toml"
     assert check_inventory(path) == [
         Problem(str(path), None, "missing required key 'policy'"),
-        Problem(str(path), 2, "unsupported inventory version 3: this policyscan reads version 1", column=1),
+        Problem(str(path), 2, "unsupported inventory version 3: this policyscan reads version 1", column=11),
         Problem(str(path), 3, "unknown key 'polciy' (did you mean 'policy'?)", column=1),
         Problem(str(path), 5, "missing required key 'section' in [[collect]]", column=1),
         Problem(str(path), 7, "unknown data category 'user.contact.emial' (did you mean 'user.contact.email'?)", column=5),
         Problem(str(path), 11, "missing required key 'purposes' in [[recipients]]", column=1),
         Problem(str(path), 16, "duplicate recipient 'SENTRY' (first declared on line 12)", column=1),
-        Problem(str(path), 24, "'samesite' in [[cookies]] must be 'Strict', 'Lax' or 'None', not 'Relaxed'", column=1),
+        Problem(str(path), 24, "'samesite' in [[cookies]] must be 'Strict', 'Lax' or 'None', not 'Relaxed'", column=12),
         Problem(
             str(path),
             25,
@@ -322,7 +323,7 @@ def test_several_problems_are_all_listed_in_line_order() -> None:
         ),
         Problem(str(path), 27, "unknown key 'secur' in [[cookies]] (did you mean 'secure'?)", column=1),
         Problem(str(path), 30, "duplicate cookie 'sid' (first declared on line 21)", column=1),
-        Problem(str(path), 36, "'paths' in [[scopes]] must not be empty", column=1),
+        Problem(str(path), 36, "'paths' in [[scopes]] must not be empty", column=9),
     ]
 
 

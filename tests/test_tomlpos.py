@@ -478,3 +478,24 @@ def test_the_checker_gives_columns_only_when_asked(tmp_path: Path) -> None:
         checker.strings(document.data, (), "list", "")
         assert checker.problems == [Problem(str(path), 2, "'list' must contain only strings, not an integer",
                                             column=expected - 3 if expected else None)]
+
+
+def test_a_problem_of_a_value_points_at_the_value(tmp_path: Path) -> None:
+    # 'samesite = "Relaxed"' is wrong in its value, not its key: the column is where the value
+    # starts (in inline tables too); a key's problem (unknown, missing) stays at the key.
+    path = tmp_path / "f.toml"
+    path.write_text('jobs =   "two"\nt = { size = -1, extra = 1 }\n', encoding="utf-8")
+    document = read_toml_document(path)
+    assert isinstance(document, TomlDocument)
+    assert document.positions.value_columns == {("jobs",): 10, ("t",): 5, ("t", "size"): 14, ("t", "extra"): 26}
+    checker = TomlChecker(document, columns=True)
+    checker.integer(document.data, (), "jobs", "")
+    table = checker.table(document.data, (), "t", "")
+    assert table is not None
+    checker.integer(table, ("t",), "size", " in t", minimum=0)
+    checker.unknown_keys(table, ("t",), ("size",), " in t")
+    assert checker.problems == [
+        Problem(str(path), 1, "'jobs' must be an integer, not a string", column=10),
+        Problem(str(path), 2, "'size' in t must be 0 or greater, not -1", column=14),
+        Problem(str(path), 2, "unknown key 'extra' in t", column=18),
+    ]
