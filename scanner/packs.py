@@ -600,7 +600,8 @@ class Models:
                 self.schema_tables, self.dict_schema_calls, self.passthrough_calls, self.carriers,
                 self.cookie_functions)
             found = symbol in self.returns or symbol in self.config_symbols \
-                or any(table.get(symbol) is not None for table in tables) or self.log_sink(symbol) is not None
+                or any(table.get(symbol) is not None for table in tables) or self.log_sink(symbol) is not None \
+                or self.is_credential_scheme(symbol)  # a security scheme called with the request reads it
             if len(known) >= _MATCHED_LIMIT:
                 known.clear()
             known[symbol] = found

@@ -2534,6 +2534,10 @@ class FileAnalyzer:
                 return default
             return CONFIGURED_VALUE
         if modelled and symbol is not None:
+            if args and symbol[-1] == ")":  # an instance called (few modelled calls): a security scheme's read
+                read = sources.scheme_read(self, node, symbol, args)
+                if read is not None:
+                    return read
             derived = sources.derived(self, node, symbol)
             if derived is not None:
                 # a lookup at a remote service (ipinfo's `getDetails(ip)`) also sends what it is given
@@ -3411,6 +3415,14 @@ class FileAnalyzer:
                 # HTTPHandler()`): its importers call that class's methods, whose summaries they look up;
                 # a Flask blueprint, whose views other modules define (`from . import bp`)
                 found[prefix + name] = symbol
+        if "security" in self.source:  # (a search in C: a module naming no security scheme defines none)
+            for name, info in self.classes.items():
+                for attribute, value in info.attributes.items():
+                    symbol = value.symbol
+                    if symbol is not None and symbol[-1:] == ")" and self.models.is_credential_scheme(symbol):
+                        # `scheme = APIKeyHeader(...)` of an authentication backend's class: another
+                        # module's `Depends(APIKeyAuthenticationBackend.scheme)` reads the credential
+                        found[f"{prefix}{name}.{attribute}"] = symbol
         return found
 
     def project_class(self, symbol: str) -> bool:

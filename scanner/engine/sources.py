@@ -2224,8 +2224,35 @@ def _credential_scheme(an: FileAnalyzer, call: ast.Call, scope: Scope) -> bool:
         # `oauth2_login = OAuth2PasswordBearerCookie(...)`, a subclass of a scheme of the project's own
         info = an.classes.get(symbol[len("@instance:"):])
         return info is not None and any(an.models.is_credential_scheme(f"{base}()") for base in info.bases)
-    return symbol is not None and an.models.is_credential_scheme(symbol)
+    if symbol is None:
+        return False
+    if an.models.is_credential_scheme(symbol):
+        return True
+    if type(call.args[0]) is not ast.Attribute:
+        return False
+    # `Depends(APIKeyAuthenticationBackend.scheme)`: a scheme a class holds as its attribute (`scheme =
+    # APIKeyHeader(...)`), of this module or another (exported under the class's name)
+    if symbol.startswith("@class:"):
+        name, _, attribute = symbol[len("@class:"):].partition(".")
+        held = an.classes[name].attributes.get(attribute) if name in an.classes else None
+        bound = held.symbol if held is not None else None
+    else:
+        bound = an.bound_elsewhere(symbol) if symbol[:1] != "@" else None
+    return bound is not None and an.models.is_credential_scheme(bound)
 
+
+
+def scheme_read(an: FileAnalyzer, node: ast.Call, symbol: str, args: list[Value]) -> Value | None:
+    """`await self.scheme(request)`: a FastAPI security scheme instance (`APIKeyHeader(...)`,
+    `HTTPBearer(...)`) called with the request reads the credential it names from the request's
+    headers (an authentication backend's own read, as `Depends(scheme)` is a route's): a credentials
+    collect at the call. None when `symbol` is no scheme instance or no request is given."""
+    if not any(value.symbol is not None and value.symbol.startswith(REQUEST) for value in args) \
+            or not an.models.is_credential_scheme(symbol):
+        return None
+    message = "a credential (API key, token) is read from the request by a security scheme"
+    an.emit(Kind.COLLECT, node, [CREDENTIALS], "python.fastapi.credential", message, reasons=("FastAPI security scheme",))
+    return Value(categories=frozenset({CREDENTIALS}), steps=(an.step(node, message),))
 
 # A Tornado RequestHandler handed to a function: the frameworks pack makes its `request` the request
 # object and its argument methods the request's (`handler.get_argument("token")`).
