@@ -89,6 +89,7 @@ from heapapp import HeapAPIClient
 from honeybadger import honeybadger
 from hubspot import HubSpot
 from huggingface_hub import InferenceClient
+from huggingface_hub.utils import send_telemetry
 from hubspot.crm.contacts import SimplePublicObjectInputForCreate
 from intercom.client import Client as IntercomClient
 from june import analytics as june_analytics
@@ -1075,6 +1076,17 @@ async def langchain_chains(prompt):
     command = ChatCohere(model="command-r-plus")
     # ruleid: python.share.langchain-cohere user.content recipient=Cohere
     command.invoke(prompt)
+
+
+def track_endpoint(user, user_agent, system_info):
+    """argilla-server's telemetry: huggingface_hub posts the `user_agent` dict to Hugging Face's own
+    telemetry endpoint (a fixed host of the vendor)."""
+    data = {"request.user-agent": user_agent, "user.id": user.id, **system_info}
+    # ruleid: python.share.huggingface-telemetry user.device,user.unique_id recipient="Hugging Face"
+    send_telemetry(topic="server/endpoints", library_name="server", library_version="2.8.0", user_agent=data)
+    # a topic and a library alone (no payload): nothing of a person is sent
+    # ok: python.share.huggingface-telemetry
+    send_telemetry("server/startup", library_name="server", library_version="2.8.0")
 
 
 class InferenceProviders:
