@@ -357,6 +357,47 @@ class UserFieldValue(Base):
     user_field_id: Mapped[int] = mapped_column(sa.ForeignKey("user_fields.id"))
 
 
+class DatasetQuestion(Base):
+    """argilla-server's question of an annotation dataset: it says whether an answer is required, so it
+    is the question an administrator defines for annotators (its title and description are theirs, not
+    a person's post); the annotators' answers are stored elsewhere."""
+
+    __tablename__ = "questions"
+    # ok: python.sqlalchemy.column
+    title: Mapped[str] = mapped_column(sa.Text)
+    # ok: python.sqlalchemy.column
+    description: Mapped[str] = mapped_column(sa.Text, nullable=True)
+    # ok: python.sqlalchemy.column
+    required: Mapped[bool] = mapped_column(default=False)
+
+
+class ForumQuestion(Base):
+    """A question a person posts on a Q&A forum: no answer is required of anyone, its title is theirs."""
+
+    __tablename__ = "forum_questions"
+    # ruleid: python.sqlalchemy.column user.content
+    title: Mapped[str] = mapped_column(sa.Text)
+    author_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))
+
+
+class SurveyQuestionForm(forms.ModelForm):
+    """ephios' questionnaire question edited by its organiser: the form takes its required flag."""
+
+    class Meta:
+        model = Question
+        # ok: python.django.form-field
+        fields = ["question_text", "description", "required", "type"]
+
+
+class AskQuestionForm(forms.ModelForm):
+    """The same model taken without a required flag: a question a person asks."""
+
+    class Meta:
+        model = Question
+        # ruleid: python.django.form-field user.content
+        fields = ["question_text", "description"]
+
+
 class OAuthAccount(Base):
     """An account at an outside identity provider linked to a user (fastapi-users', Fief's)."""
 

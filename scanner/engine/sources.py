@@ -5609,6 +5609,10 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         # `SpeakerInformation.resource = FileField()` beside its translated `title` and `text`: a
         # notice the service's managers write for everyone, in each language, with its attachment
         return
+    if match.category.startswith(CONTENT) and _asks_people(an, declaring.owner):
+        # `Question.title` beside `required = mapped_column(...)`: a question a form, a survey or an
+        # annotation task asks people, written by whoever builds it; what people answer is elsewhere
+        return
     if match.category.startswith(_WRITTEN_IDENTIFIERS) and _lists_numbers(type_names):
         return  # `users = fields.List(fields.Integer)`: the users' ids, referring to their records
     if match.category.startswith(CONTENT) and not answer and isinstance(stmt, ast.AnnAssign) and _no_text(stmt.annotation):
@@ -5679,6 +5683,33 @@ def _translated_record(an: FileAnalyzer, owner: str) -> bool:
 
 
 _TRANSLATED = "_policyscan_translated"
+
+
+def _asks_people(an: FileAnalyzer, owner: str) -> bool:
+    """Whether the schema class `owner` of this module is a question asked of people (its head word in
+    the classifier's group `asked`: `Question`, `QuestionCreate`) that says whether an answer is
+    required (a field `required`, `question_required`, `mandatory`): the definition of a form's or a
+    survey's question (argilla-server's, ephios' and pretalx's `Question`), whose title, text and
+    description its organiser writes, not a question a person posts (a Q&A forum's, which no answer is
+    required of). False for a class of another module or with no such field."""
+    if not an.classifier.owner_in(owner, _ASKED_GROUP):
+        return False
+    cls = _class_nodes(an).get(owner)
+    if cls is None:
+        return False
+    known: bool | None = getattr(cls, _ASKS, None)  # once per class, not per field
+    if known is None:
+        known = any(type(target) is ast.Name and target.id.lower().endswith(_REQUIRED_FLAGS)
+                    for stmt in cls.body if isinstance(stmt, (ast.Assign, ast.AnnAssign))
+                    for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]))
+        setattr(cls, _ASKS, known)
+    return known
+
+
+_ASKED_GROUP = "asked"
+# The field names that say whether a question must be answered (`required`, `question_required`).
+_REQUIRED_FLAGS = ("required", "mandatory")
+_ASKS = "_policyscan_asks"
 
 
 # A message's subject line, and the fields that hold the message's own text beside it.
@@ -6162,13 +6193,18 @@ def _meta_fields(an: FileAnalyzer, family: SchemaFamily, cls: ast.ClassDef, meta
         # personal field it pulls from the model: the model's field is the schema, the list only names
         # what this form or serializer takes of it. Without one (marshmallow), each name is a field.
         taken: list[tuple[str, ast.Constant, Match]] = []
+        # a question's definition (`_asks_people`) taken with its required flag (`fields = ["question",
+        # "question_required", ...]`): the organiser's texts, not a person's
+        asks = an.classifier.owner_in(owner, _ASKED_GROUP) and any(
+            type(element) is ast.Constant and isinstance(element.value, str) and element.value.lower().endswith(_REQUIRED_FLAGS)
+            for element in stmt.value.elts)
         for element in stmt.value.elts:
             if not (isinstance(element, ast.Constant) and isinstance(element.value, str)):
                 continue
             if element.value in read_only or element.value in declared:
                 continue
             match = an.classifier.name(element.value, owner=owner)
-            if match is None or refers_to_user(element.value, match.category):
+            if match is None or refers_to_user(element.value, match.category) or asks and match.category.startswith(CONTENT):
                 continue
             taken.append((element.value, element, match))
         if owner == cls.name:
