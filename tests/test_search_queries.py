@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from engine_support import observed
 
+from scanner.classify import Classifier
+
 LOG = "python.logging.personal-data"
 BEHAVIOR = ("user.behavior",)
 
@@ -40,3 +42,23 @@ def {name}({params}):
 ])
 def test_a_search_function_query(name: str, params: str, arg: str, expected: list[object]) -> None:
     assert observed(SOURCE.format(name=name, params=params, arg=arg)) == expected
+
+
+@pytest.mark.parametrize(("name", "owner", "expected"), [
+    # a record or a value class whose head word is `query` holds what was searched, as a search's does
+    # (wagtail's `Query.query_string`, argilla-server's `TextQuery.q`, the twentieth session)
+    ("query_string", "Query", "user.behavior"),
+    ("q", "TextQuery", "user.behavior"),
+    ("q", "SavedSearch", "user.behavior"),
+    ("term", "query", "user.behavior"),
+    # what is not a searched text, of such an owner
+    ("sql", "Query", None),
+    ("text", "Query", None),
+    ("limit", "query", None),
+    # a bare `q` without such an owner stays nothing
+    ("q", "Settings", None),
+    ("q", None, None),
+])
+def test_a_query_owner_holds_what_was_searched(name: str, owner: str | None, expected: str | None) -> None:
+    match = Classifier.load().name(name, owner=owner)
+    assert (match.category if match is not None else None) == expected

@@ -700,6 +700,16 @@ class AbstractUserSearch(models.Model):
     date_created = models.DateTimeField(_("Date Created"), auto_now_add=True)
 
 
+class Query(models.Model):
+    """wagtail's record of the queries typed into the site's search (with their daily hits): a model
+    whose head word is `query` holds what was searched, as a `search`'s does."""
+
+    # ruleid: python.django.model-field user.behavior
+    query_string = models.CharField(max_length=255, unique=True)
+    # ok: python.django.model-field
+    hits = models.IntegerField(default=0)
+
+
 class DbCommentModel(models.Model):
     # ok: python.django.model-field
     name = models.CharField(max_length=15, db_comment="'Name' column comment")
