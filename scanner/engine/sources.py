@@ -3261,6 +3261,7 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
                  if prefix + name in an.external.received)
     local: set[str] = set()
     external: set[str] = set()
+    aliases: dict[str, ast.expr] | None = None
     while seeds:
         node = seeds.pop()
         if isinstance(node, ast.Name) and node.id in classes:
@@ -3273,10 +3274,30 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
                 if isinstance(stmt, ast.AnnAssign):
                     seeds.extend(_type_names(stmt.annotation))
             continue
+        if isinstance(node, ast.Name) and local:  # a name of a received class's field type, not a class
+            if aliases is None:
+                aliases = _type_aliases(an.tree)
+            alias = aliases.pop(node.id, None)  # (popped: each alias stepped into once)
+            if alias is not None:
+                # `fields: Dict[str, FieldValueCreate]` beside `FieldValueCreate = Union[StrictStr,
+                # List[ChatFieldValue], None]`: the classes a module-level type alias names are typed fields too
+                seeds.extend(_type_names(alias))
+                continue
         symbol = an.static_symbol(node, an.module_scope)
         if symbol is not None and "." in symbol and not symbol.startswith(("@", "builtins.", "typing.")):
             external.add(symbol)
     return frozenset(local), frozenset(external)
+
+
+def _type_aliases(tree: ast.Module) -> dict[str, ast.expr]:
+    """The module's type aliases: a name bound at module level to a subscripted type (`FieldValue =
+    Union[StrictStr, List[ChatFieldValue], None]`, `Items = list[Item] | None`), by name."""
+    found: dict[str, ast.expr] = {}
+    for stmt in tree.body:
+        if type(stmt) is ast.Assign and len(stmt.targets) == 1 and type(stmt.targets[0]) is ast.Name \
+                and type(stmt.value) in (ast.Subscript, ast.BinOp):
+            found[stmt.targets[0].id] = stmt.value
+    return found
 
 
 # What a route decorator's path looks like in the source (`_route_decorated`): a string starting with
@@ -5454,7 +5475,29 @@ def _annotated_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AnnAssig
             return
         if callee is not None and callee.endswith(("relationship", "Relationship")):
             return
+    if _typed_as_its_reference(an, name, names):
+        return
     _emit_field(an, declaring, stmt, name, names, _NO_HINTS)
+
+
+# The last word of a type that names a record by what identifies it (`QuestionName`, `DatasetId`).
+_REFERENCE_TYPE_WORDS = frozenset({"name", "id", "uuid", "slug"})
+# The wrappers that make a type optional (`Optional[QuestionName]`, `QuestionName | None`).
+_OPTIONAL_WRAPPERS = frozenset({"Optional", "Union", "None"})
+
+
+def _typed_as_its_reference(an: FileAnalyzer, name: str, types: list[str]) -> bool:
+    """Whether a field is typed by a type named for its own name and what identifies such a record
+    (`question: QuestionName`, argilla-server's filter scope naming a question; `dataset: DatasetId`):
+    it refers to that record by its name or id, and holds none of its text. Not a person's (`user:
+    UserName` is a username)."""
+    named = [t for t in types if t not in _OPTIONAL_WRAPPERS] if len(types) > 1 else types
+    if len(named) != 1:
+        return False  # (most fields: `str`; a type alias of the project's is one name, maybe optional)
+    pack = an.classifier.pack
+    words, typed = pack.words(name), pack.words(named[0])
+    return bool(words) and len(typed) == len(words) + 1 and typed[-1] in _REFERENCE_TYPE_WORDS \
+        and typed[:-1] == words and "person" not in pack.word_groups.get(words[-1], ())
 
 
 def _top_classes(an: FileAnalyzer) -> frozenset[str]:
