@@ -53,6 +53,22 @@ def test_violating_tree_exits_1_with_ruff_like_lines(tmp_path: Path, capsys: pyt
     assert len([line for line in lines if line.startswith("app/")]) == 1
 
 
+def test_a_finding_on_a_line_of_two_reads_quotes_the_read_of_its_category(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # two request fields read on one line are one collect (the contract's identity: line and kind);
+    # the finding about the undeclared category must quote the password's read, not the e-mail's
+    two_reads = VIEWS.replace('email = request.form["email"]',
+                              'email, password = request.form["email"], request.form["password"]')
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": two_reads})
+    code, out, err = cli(["scan", str(tmp_path)], capsys)
+    assert code == 1, err
+    assert out.splitlines()[0] == (
+        "app/views.py:11:23: PS101 [warning] user.authorization.credentials is collected but the policy inventory "
+        "does not declare it. Observed: request field 'email' is read (user.contact.email); request field "
+        "'password' is read (user.authorization.credentials)."
+    )
+
+
 def test_clean_tree_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     clean = VIEWS.replace('log.info("signup from %s", email)', 'log.info("signup")')
     write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": clean})

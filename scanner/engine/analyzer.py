@@ -4647,6 +4647,16 @@ def _merge_key(obs: Observation) -> tuple[int, str, str | None, str | None]:
     return (obs.span.start_line, obs.kind.value, obs.recipient, obs.cookie.name if obs.cookie else None)
 
 
+def _merged_message(previous: Observation, obs: Observation) -> str:
+    """The message of two observations merged into one: `previous`'s, then `obs`'s where it names a
+    category `previous` lacks (two fields read on one line, `email, password = form["email"],
+    form["password"]`: each says which field and category it is, and a finding about either category
+    must quote the read that made it)."""
+    if set(obs.categories) <= set(previous.categories) or obs.message in previous.message.split("; "):
+        return previous.message
+    return f"{previous.message}; {obs.message}"
+
+
 def merge_observations(observations: list[Observation]) -> list[Observation]:
     """One observation per (line, kind, recipient, cookie): the contract identifies them so."""
     merged: dict[tuple[str, int, str, str | None, str | None], Observation] = {}
@@ -4666,7 +4676,7 @@ def merge_observations(observations: list[Observation]) -> list[Observation]:
             span=Span(start[0], start[1], end[0], end[1]),
             categories=categories,
             rule=previous.rule,
-            message=previous.message if len(previous.categories) >= len(obs.categories) else obs.message,
+            message=_merged_message(previous, obs),
             recipient=previous.recipient,
             cookie=previous.cookie,
             stored=previous.stored or obs.stored,
