@@ -45,6 +45,16 @@ def _to_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
 
+def _shown(path: Path) -> str:
+    """A file the command wrote, as the user can open it from here: relative to the current folder
+    when it is under it (a default file of the root, which is the current folder's absolute path
+    when no PATH is given), else as it is."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None or _to_stdout(output):
         click.echo(text, nl=False)
@@ -370,8 +380,9 @@ def baseline_create(
     destination = output if output is not None else scan_root / DEFAULT_BASELINE
     _write(render_baseline(baseline), destination)
     _echo_what_is_missing(result)
-    count = len(baseline.entries)
-    click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {destination}")
+    if not _to_stdout(destination):  # standard output holds the baseline itself
+        count = len(baseline.entries)
+        click.echo(f"Wrote {count} finding{'s' if count != 1 else ''} to {_shown(destination)}")
     return ExitCode.CLEAN if result.complete else ExitCode.INCOMPLETE
 
 
@@ -446,7 +457,7 @@ def inventory_init(path: Path | None, root: Path | None, output: Path | None, fo
     _write(draft_inventory(result.observations), destination)
     _echo_what_is_missing(result)
     if not _to_stdout(destination):
-        click.echo(f"Wrote a draft inventory to {destination}: check it against the privacy policy and fill in every TODO")
+        click.echo(f"Wrote a draft inventory to {_shown(destination)}: check it against the privacy policy and fill in every TODO")
     return ExitCode.CLEAN if result.complete else ExitCode.INCOMPLETE
 
 

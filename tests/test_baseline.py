@@ -347,6 +347,24 @@ def test_without_a_baseline_sarif_has_no_baseline_state(tmp_path: Path, capsys: 
     assert "baselineState" not in result and result["suppressions"] == []
 
 
+def test_create_to_standard_output_writes_only_the_baseline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `-o -` printed 'Wrote 1 finding to -' after the JSON: `baseline create -o - > b.json` wrote a
+    # file no `scan --baseline` could read
+    tree(tmp_path)
+    code, out, err = cli(["baseline", "create", str(tmp_path), "-o", "-"], capsys)
+    assert (code, err) == (0, "")
+    assert [f["rule_id"] for f in json.loads(out)["findings"]] == ["PS401"]
+
+
+def test_create_names_the_file_it_wrote_from_the_current_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # with no PATH the root is the current folder: the message named the file by its absolute path
+    tree(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert cli(["baseline", "create"], capsys)[1] == f"Wrote 1 finding to {BASELINE}\n"
+    assert cli(["baseline", "create", ".", "-o", "sub/b.json"], capsys)[1] == "Wrote 1 finding to sub/b.json\n"
+
+
 def test_create_says_which_named_file_it_left_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # 'baseline create app/generated.py' with the file excluded wrote an empty baseline and said
     # only 'Wrote 0 findings': the scan warns of a named file left out, and so does create now.
