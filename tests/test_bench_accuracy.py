@@ -582,6 +582,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("alerta-server", "alerta-server==9.1.0", "Flask", True, True),
         ("isso", "isso==0.14.0", "Werkzeug", True, True),
         ("matrix-synapse", "matrix-synapse==1.163.2", "Twisted", True, True),
+        ("aider-chat", "aider-chat==0.86.2", "CLI (litellm, Streamlit GUI)", True, True),
     ]
 
 
