@@ -209,6 +209,16 @@ class Classifier:
         `owner` is the class or variable the identifier belongs to (`User`, `customer`,
         `request.user`); it decides ambiguous words such as `name`, `city`, `id`, `message`.
         """
+        read = self._identifiers.get(identifier)
+        if read is not None and read[1] is not True:
+            # what `_classify_name` answers before it looks at the owner's groups, without the pair's
+            # memo: a name no owner changes the meaning of (never personal, an override, a constant),
+            # or one no pattern can start with and that its owner is not named for (two names in three
+            # the engine asks, each under many owners: a method's locals under its class's name)
+            if read[1] is None:
+                return read[2]
+            if not owner or read[0][0] not in self._split_owner(owner)[2]:
+                return None
         cache_key = (identifier, owner)
         # a sentinel rather than `except KeyError`: the engine memoises names per file and asks only
         # what that memo misses, which this one misses too nine times in ten, and raising costs more
