@@ -163,7 +163,7 @@ class Classifier:
     """
 
     __slots__ = ("_pack", "_fields", "_not_personal", "_not_personal_headers", "_names", "_identifiers", "_owners",
-                 "_owner_words", "_headers", "_types", "_not_person")
+                 "_owner_words", "_headers", "_types", "_not_person", "_excluding", "_modifiers", "_bests")
 
     def __init__(self, pack: RulePack, overrides: ClassifierOverrides = ClassifierOverrides()) -> None:
         self._pack = pack
@@ -177,6 +177,10 @@ class Classifier:
         self._headers: dict[str, Match | None] = {}
         self._types: dict[str, Match | None] = {}
         self._not_person: dict[str, bool] = {}
+        self._excluding = frozenset().union(*(category.exclude for category in pack.categories.values()))
+        """Every word a category excludes: an owner's other modifiers change no match (`_best`)."""
+        self._modifiers: dict[str, tuple[str, ...]] = {}
+        self._bests: dict[tuple[tuple[str, ...], frozenset[str], tuple[str, ...]], tuple[_Pattern, str | None] | None] = {}
 
     @classmethod
     def load(cls, overrides: ClassifierOverrides = ClassifierOverrides()) -> Classifier:
@@ -350,7 +354,11 @@ class Classifier:
             if not can_match and not named_after:
                 return None
             owner_groups = self._owner_groups(read_as)
-            modifiers = self._owner_modifiers(read_as)
+            read_modifiers = self._modifiers.get(read_as)  # `_owner_modifiers` that `_best` may read, memoised
+            if read_modifiers is None:
+                read_modifiers = self._modifiers[read_as] = tuple(
+                    [word for word in self._owner_modifiers(read_as) if word in self._excluding])
+            modifiers = read_modifiers
         if owner_groups is None:
             return None
         owner_groups |= also
@@ -359,7 +367,14 @@ class Classifier:
             joined = _best(pack, named_after + words, frozenset())
             if joined is not None:
                 return Match(joined[0].category, f"name {identifier!r} ~ {joined[0].text} (owner {owner!r} named for it)")
-        best = _best(pack, words, owner_groups, modifiers)
+        # memoised by what it reads: the same identifiers are asked under many owners of the same
+        # groups (most under none), and the modifiers it reads are only those a category excludes
+        best_key = (words, owner_groups, modifiers)
+        cached: tuple[_Pattern, str | None] | None | object = self._bests.get(best_key, _UNSEEN)
+        if cached is _UNSEEN:
+            best = self._bests[best_key] = _best(pack, words, owner_groups, modifiers)
+        else:
+            best = cached  # type: ignore[assignment]
         alternative = ""
         if best is None and len(words) > 2 and words[-2] == "or" and words[-1] in _LOOKUP_KEYS:
             # a value that is either a person's name or their record's id (`user_name_or_id`, a CLI
