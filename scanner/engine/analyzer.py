@@ -972,12 +972,15 @@ class FileAnalyzer:
         params = positional_parameters(signature)
         names = [a.arg for a in params]
         all_args = [*params, *signature.kwonlyargs]
-        if signature.vararg:
-            all_args.append(signature.vararg)
-        if signature.kwarg:
-            all_args.append(signature.kwarg)
-        route = sources.route_info(self, func, outer)
-        urls = _default_urls(signature) if signature.defaults or signature.kw_defaults else None
+        defaults, kw_defaults = signature.defaults, signature.kw_defaults
+        # (the named parameters and the defaults given as read here: see `route_info`)
+        route = sources.route_info(self, func, outer, all_args, [*defaults, *kw_defaults] if kw_defaults else defaults)
+        vararg, kwarg = signature.vararg, signature.kwarg
+        if vararg:
+            all_args.append(vararg)
+        if kwarg:
+            all_args.append(kwarg)
+        urls = _default_urls(signature) if defaults or kw_defaults else None
         for index, arg in enumerate(all_args):
             value = sources.parameter_value(self, func, arg, index, cls, route, outer)
             if urls and arg.arg in urls and value.shape is None and value.symbol is None and value.role is None:
@@ -992,7 +995,7 @@ class FileAnalyzer:
         scope.sentry_event = sinks.sentry_event_parameter(self, func)
         logged = self.logging_decorators(func, scope, outer) if func.decorator_list else None
         if route is None:  # a route's defaults (`Form(...)`, `Depends(get_db)`) are read with its parameters
-            for default in (*signature.defaults, *signature.kw_defaults):
+            for default in (*defaults, *kw_defaults):
                 if default is not None:
                     self.eval(default, outer)
         self.exec_block(func.body, scope)

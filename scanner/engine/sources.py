@@ -2078,12 +2078,18 @@ PATH_ONLY_ROUTERS = frozenset({"flask.Flask()", "flask.Blueprint()", "quart.Quar
 _PATH_PARAM = LazyPattern(r"[{<](?:[^:>}]+:)?([A-Za-z_][A-Za-z0-9_]*)[}>]")
 
 
-def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> RouteInfo | None:
+def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope,
+               named: Sequence[ast.arg], defaults: Sequence[ast.expr | None]) -> RouteInfo | None:
     """Route details when `func` is decorated as a FastAPI-style route (`@router.post("/chat")`), or
-    as a real-time server's event handler (`@sio.on("client_message")`)."""
-    if func.decorator_list and _event_decorated(an, func, scope):
+    as a real-time server's event handler (`@sio.on("client_message")`). `named`: its named
+    parameters (`named_parameters`), `defaults`: its defaults, positional then keyword-only (None for a
+    keyword-only parameter without one), as its caller has read them (`analyze_function`: an AST node's
+    field is read by the generic look-up, and most functions are no route: those reads were most of
+    this test's cost)."""
+    decorators = func.decorator_list
+    if decorators and _event_decorated(an, func, scope):
         return RouteInfo(frozenset(), event=True)
-    for at, decorator in enumerate(func.decorator_list):
+    for at, decorator in enumerate(decorators):
         path = _route_path(decorator, an.models.routes.route_methods, bare=False)
         if path is not None:
             words = an.classifier.pack.words(f"{path} {func.name}")
@@ -2093,7 +2099,7 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
             # stacked rules (`@bp.route("/login")` over `@bp.route("/login/<username>")`) each give
             # the view their variables
             params = set(_PATH_PARAM.findall(path))
-            for other in func.decorator_list[at + 1:]:
+            for other in decorators[at + 1:]:
                 more = _route_path(other, an.models.routes.route_methods, bare=False)
                 if more is not None:
                     params.update(_PATH_PARAM.findall(more))
@@ -2104,9 +2110,8 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
                              topic=next((w for w in words if w in conversation), None), deletes=deletes,
                              path_only=path_only, person=person)
     # A dependency (`def require_key(authorization: str = Header(...))`) reads the request too.
-    args = func.args
-    candidates: list[ast.expr | None] = [*args.defaults, *args.kw_defaults]
-    for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+    candidates: list[ast.expr | None] = list(defaults)
+    for arg in named:
         # `x: Annotated[str, Security(api_key_header)]` (most parameters: no annotation, or a plain name)
         annotation = arg.annotation
         if type(annotation) is ast.Subscript and type(annotation.slice) is ast.Tuple \
