@@ -50,10 +50,14 @@ USERNAME = ("user.account.username",)
     ("credential_id = request.form.get('fido2-confirm-credential')\n", []),
     ("found = query.filter(message_id_hash=request.args['message'])\n", []),
     ("comment_pk = request.form['comment']\n", []),
+    # a field given as a record's key (`pk=`, `id=`) picks the record, as a foreign key refers to it
+    # (CONVENTIONS: ids posted to select records are not collects)
+    ("found = query.filter(id=request.form['message'])\n", []),
+    ("found = get_object_or_404(User, pk=request.form['user'])\n", []),
     # a name meaning personal data itself, one the key does not qualify, or the id word alone
     ("session_id = request.form['session']\n", [(3, "collect", ("user.authorization.credentials",), "python.request.field", False)]),
     ("request_id = request.form['message']\n", [(3, "collect", CONTENT, "python.request.field", False)]),
-    ("found = query.filter(id=request.form['message'])\n", [(3, "collect", CONTENT, "python.request.field", False)]),
+    ("found = query.filter(author=request.form['user'])\n", [(3, "collect", USERNAME, "python.request.field", False)]),
     ("message_ids, kept = request.form['message'], 1\n", [(3, "collect", CONTENT, "python.request.field", False)]),
     # a field read only to reach its id picks a record; another key of it is read
     ("same = found.id == request.json['message']['id']\n", []),

@@ -33,7 +33,7 @@ from django import forms
 from django.conf import settings
 from django.utils.module_loading import import_string
 from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.test import RequestFactory
@@ -587,6 +587,22 @@ def django_json_body_parsed_and_kept(request: HttpRequest):
     post_data = decode_and_loads(request.body)
     save_profile(**post_data)
     return JsonResponse({"ok": True})
+
+
+def django_pick_by_posted_id(request: HttpRequest):
+    post_data = json.loads(request.body)
+    # a field given as a lookup's `pk=` or `id=` is the key of the record it picks, which refers to
+    # the record as a foreign key does (askbot's moderation views pick a user and a reason by id)
+    # ok: python.request.field
+    user = get_object_or_404(User, pk=post_data["user"])
+    # ok: python.request.field
+    reason = Reason.objects.get(id=request.POST["reason"])
+    # the same field given by another keyword is compared, not picked by its key
+    # ruleid: python.request.field user.contact.email
+    invited = User.objects.filter(email=post_data["email"]).first()
+    # ruleid: python.request.field user.content
+    reason.text = post_data["reason"]
+    return JsonResponse({"user": user.pk, "invited": invited.pk, "reason": reason.pk})
 
 
 @router.get("/files/{file_id}")

@@ -2436,8 +2436,11 @@ class FileAnalyzer:
                 for position, keyword in enumerate(keywords):
                     key = sources.read_key(keyword.value) if keyword.arg is not None else None
                     if key is not None and kwargs[position][1].categories \
-                            and sources.names_reference(self, key, keyword.arg):  # type: ignore[arg-type]
-                        # `query.filter(message_id_hash=request.GET["message"])`: a reference picked
+                            and (keyword.arg in sources.REFERENCE_KEYS
+                                 or sources.names_reference(self, key, keyword.arg)):  # type: ignore[arg-type]
+                        # `query.filter(message_id_hash=request.GET["message"])`: a reference picked;
+                        # `get_object_or_404(User, pk=data["user"])`: the record's key itself, which refers
+                        # to the record as a foreign key does (CONVENTIONS: posted ids select records)
                         self.retract_reads_at(mark, keyword.value)
                         kwargs[position] = (keyword.arg, NOTHING)
             if len(self.observations) != mark and type(fn) is ast.Name:  # (the above may retract them all)
