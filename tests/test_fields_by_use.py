@@ -32,3 +32,42 @@ def test_field_given_as_a_records_key(source: str, expected: list[Seen]) -> None
     seen = observed("import json\nfrom django.http import HttpRequest\n\n\ndef view(request: HttpRequest):\n"
                     f"    data = json.loads(request.body)\n    {source.replace(chr(10), '')}\n    return found\n")
     assert seen == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a function whose first word says it takes the datum the rest of its name names
+    ("found = check_username(vals['value'])\n", [(5, "collect", USERNAME, FIELD, False)]),
+    ("found = valid_email(vals['value']) if vals['value'] else ''\n", [(5, "collect", EMAIL, FIELD, False)]),
+    ("found = users.check_password(name, vals['current'])\n", [(5, "collect", CREDENTIALS, FIELD, False)]),
+    # a parameter named for a datum
+    ("found = invite(name, email=vals['value'])\n", [(5, "collect", EMAIL, FIELD, False)]),
+    # a function that finds, makes or sends by the value; a name alone, with no verb
+    ("found = get_user(vals['value'])\n", []),
+    ("found = send_email(vals['value'])\n", []),
+    ("found = username(vals['value'])\n", []),
+    # two fields that say nothing: which one the function takes is not said
+    ("found = check_password(vals['old'], vals['new'])\n", []),
+    # a parameter that refers to a user's record, or a key qualifying the parameter's own word
+    ("found = update(user_id=vals['value'])\n", []),
+    ("found = verify(token=vals['captcha_token'])\n", []),
+    # a key that says something keeps its own reading
+    ("found = check_username(vals['email'])\n", [(5, "collect", EMAIL, FIELD, False)]),
+])
+def test_field_given_to_what_names_it(source: str, expected: list[Seen]) -> None:
+    seen = observed("from flask import request\n\ndef edit(name, users):\n    vals = request.form.to_dict()\n"
+                    f"    {source}    return found\n")
+    assert seen == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a person's record, or a record's key, given to a function named for a person (the body given
+    # whole is taken where it was bound, as always)
+    ("found = update_user(vals['id'], vals)\n", [(4, "collect", CONTENT, "python.request.body", False)]),
+    ("found = update_user(vals['value'])\n", []),
+    # a field read into a name first, then given: read where it was read (`read_into`), not here
+    ("query_encoded = vals.get('query_encoded')\nfound = SavedSearch(query=query_encoded)\n", []),
+])
+def test_field_given_not_straight(source: str, expected: list[Seen]) -> None:
+    body = "".join(f"    {line}\n" for line in source.splitlines())
+    seen = observed(f"from flask import request\n\ndef edit(name, users):\n    vals = request.form.to_dict()\n{body}    return found\n")
+    assert seen == expected

@@ -2471,7 +2471,7 @@ class FileAnalyzer:
             if passed is not None:
                 return passed  # `typing.cast(T, value)` is `value` itself, request object or body alike
         # what the arguments hold, looked at once: most calls are given no request body and no data
-        given_body = given_data = given_personal = False
+        given_body = given_data = given_personal = given_unnamed = False
         for value in args:
             if value.role:  # (a test, not `given_body or bool(value.role)`: no call of `bool` per argument)
                 given_body = True
@@ -2479,6 +2479,8 @@ class FileAnalyzer:
                 given_personal = True
             elif value.params:
                 given_data = True
+            elif value.reasons:
+                given_unnamed = True  # perhaps a request field read by a key that says nothing
         for _, value in kwargs:
             if value.role:
                 given_body = True
@@ -2486,6 +2488,12 @@ class FileAnalyzer:
                 given_personal = True
             elif value.params:
                 given_data = True
+            elif value.reasons:
+                given_unnamed = True
+        if given_unnamed:
+            # `check_username(vals["value"])`, `create_user(email=vals["value"])`: the parameter or the
+            # function says what the field read by a key that says nothing is
+            sources.given_into(self, node, given, args, keywords, kwargs)
         given_data = given_data or given_personal
         if unused and given_personal and method in _FILLING_METHODS:
             # `rows.append(row)`, `table.add_row(user["email"])`: the local list or table holds what is put in it

@@ -666,18 +666,59 @@ def read_into(an: FileAnalyzer, target: ast.Name, node: ast.expr, value: Value) 
     (`q = request.args.get("incomplete")`, `username = request.form.get("name")`): a collect of the
     name's category at the read, and the value read. None when `value` is no such read or the name
     means nothing personal, or only refers to a user's record (`user_id = request.GET.get("id")`)."""
+    return _named_read(an, target.id, target.id, "read into", node, value)
+
+
+def _named_read(an: FileAnalyzer, name: str, said: str, how: str, node: ast.expr, value: Value) -> Value | None:
+    """`read_into`'s reading, by `name` (`said` in the message: the name, or the function it names)."""
     if value.categories or not value.reasons or not value.reasons[0].startswith(UNNAMED_KEY):
         return None
-    named = an.classifier.name(target.id, owner="request")
-    if named is None or refers_to_user(target.id, named.category):
+    named = an.classifier.name(name, owner="request")
+    if named is None or refers_to_user(name, named.category):
         return None
     key = value.reasons[0][len(UNNAMED_KEY):-1]
-    if _qualified_by_key(an, key, target.id):
+    if _qualified_by_key(an, key, name):
         return None
-    message = f"request field '{key}' is read into '{target.id}' ({named.category})"
+    message = f"request field '{key}' is {how} '{said}' ({named.category})"
     an.emit(Kind.COLLECT, node, [named.category], "python.request.field", message,
-            reasons=(f"request field '{key}' read into '{target.id}'", named.pattern))
+            reasons=(f"request field '{key}' {how} '{said}'", named.pattern))
     return Value(categories=frozenset({named.category}), steps=(an.step(node, message),), reasons=(named.pattern,))
+
+
+# The first words of a function's name that say it takes the datum the rest of its name names, as it
+# is (`check_username(value)`, `valid_email(value)`, `set_password(value)`), not a key to find or make
+# one by (`get_user(value)`, `send_email(value)`, `create_token(value)`).
+_TAKING_VERBS = frozenset({"check", "validate", "valid", "verify", "normalize", "normalise", "clean",
+                           "sanitize", "sanitise", "hash", "set", "change", "update", "store", "save"})
+
+
+def given_into(an: FileAnalyzer, node: ast.Call, given: list[ast.expr], args: list[Value],
+               keywords: list[ast.keyword], kwargs: list[tuple[str | None, Value]]) -> None:
+    """A request field read by a key that says nothing, given straight to a parameter whose name says
+    what it takes (`create_user(email=vals["value"])`), or the one such argument of a function whose
+    name says it takes a datum as it is (`check_username(vals["value"])`, calibreweb's user table
+    edited one cell at a time; `check_password(username, data["current"])`, octoprint's current
+    password): a collect of that category at the read, as `read_into` reads a name it is read into."""
+    for keyword, (name, value) in zip(keywords, kwargs):
+        if name is not None and _read_straight(keyword.value):
+            _named_read(an, name, name, "given as", keyword.value, value)
+    unnamed = [i for i, value in enumerate(args) if not value.categories and value.reasons
+               and value.reasons[0].startswith(UNNAMED_KEY)]
+    if len(unnamed) != 1 or not _read_straight(given[unnamed[0]]):
+        return
+    func = node.func
+    callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    words = an.classifier.pack.words(callee)
+    if len(words) > 1 and words[0] in _TAKING_VERBS and not an.classifier.owner_in(words[-1], "person"):
+        # (`update_user(data["id"], data)`: a function given a person's record, or its key, takes no datum)
+        _named_read(an, "_".join(words[1:]), callee, "given to", given[unnamed[0]], args[unnamed[0]])
+
+
+def _read_straight(node: ast.expr) -> bool:
+    """Whether `node` reads a field by a literal key that is not a record's key (`vals["value"]`, not
+    `data["id"]`, nor a name the field was read into before, which `read_into` has read)."""
+    key = read_key(node)
+    return key is not None and key not in REFERENCE_KEYS
 
 
 def _qualified_by_key(an: FileAnalyzer, key: str, name: str) -> bool:
