@@ -71,3 +71,20 @@ def test_field_given_not_straight(source: str, expected: list[Seen]) -> None:
     body = "".join(f"    {line}\n" for line in source.splitlines())
     seen = observed(f"from flask import request\n\ndef edit(name, users):\n    vals = request.form.to_dict()\n{body}    return found\n")
     assert seen == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a local bound once to a setting that names whose header it is
+    ("name = config.config_reverse_proxy_login_header_name\nfound = request.headers.get(name)\n",
+     [(5, "collect", USERNAME, HEADER, False)]),
+    ("header_name = settings.TRUSTED_EMAIL_HEADER\nfound = request.headers[header_name]\n",
+     [(5, "collect", EMAIL, HEADER, False)]),
+    # a setting that names nothing personal, a local bound twice or to a call's result
+    ("name = config.cache_header_name\nfound = request.headers.get(name)\n", []),
+    ("name = config.remote_user_header\nname = name.lower()\nfound = request.headers.get(name)\n", []),
+    ("name = pick_header()\nfound = request.headers.get(name)\n", []),
+])
+def test_header_named_by_a_local(source: str, expected: list[Seen]) -> None:
+    body = "".join(f"    {line}\n" for line in source.splitlines())
+    seen = observed(f"from flask import request\n\ndef login(config, settings):\n{body}    return found\n")
+    assert seen == expected

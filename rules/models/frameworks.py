@@ -2668,6 +2668,18 @@ def remote_user_login(settings, config):
     return user, email, cached
 
 
+def reverse_proxy_login(config):
+    """The same header's name bound to a local first (calibreweb's `load_user_from_reverse_proxy_header`):
+    the local says only that it holds a header's name; the setting it is bound to says whose."""
+    rp_header_name = config.config_reverse_proxy_login_header_name
+    if rp_header_name:
+        # ruleid: python.request.header user.account.username
+        return flask_request.headers.get(rp_header_name)
+    cache_header = config.cache_header_name
+    # ok: python.request.header
+    return flask_request.headers.get(cache_header)
+
+
 def get_locale(default_language):
     """A web UI's locale selector (OctoPrint's `_get_locale`): the languages the client asks for in
     its own header, as Accept-Language gives them."""

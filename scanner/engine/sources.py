@@ -583,7 +583,7 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         if type(key.const) is tuple:
             return _listed_headers(an, node, key.const)
         if not isinstance(key.const, str):
-            return _configured_header(an, node, key_node)
+            return _configured_header(an, node, key_node, scope)
         if key.const in WSGI_BODY_KEYS and path in WSGI_ENVIRONS:
             # `request.environ["wsgi.input"].read()`: the raw body, read past the framework
             return request_container(an, node, f"{REQUEST}.{path}[{key.const}]", "body", f"{path}['{key.const}']")
@@ -813,7 +813,30 @@ def _setting_key(node: ast.expr | None) -> str:
 _CAMEL_HUMP = LazyPattern(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
-def _configured_header(an: FileAnalyzer, node: ast.expr, key_node: ast.expr | None) -> Value:
+def _bound_once(scope: Scope, name: str) -> ast.expr | None:
+    """The value the function around `scope` binds `name` to, when it binds it once, by a plain
+    assignment (`name = value`); else None. Walked only for a header read by a local's value."""
+    enclosing = enclosing_function(scope)
+    if enclosing is None:
+        return None
+    bound = [node.value for node in walk(enclosing[0]) if isinstance(node, ast.Assign) and len(node.targets) == 1
+             and isinstance(node.targets[0], ast.Name) and node.targets[0].id == name]
+    return bound[0] if len(bound) == 1 else None
+
+
+def _configured_header(an: FileAnalyzer, node: ast.expr, key_node: ast.expr | None, scope: Scope) -> Value:
+    """`_header_named_by`'s reading of the header's name, or, where that says nothing of a local
+    (`rp_header_name = config.config_reverse_proxy_login_header_name` then
+    `req.headers.get(rp_header_name)`, calibreweb), of the setting the function binds it to once."""
+    read = _header_named_by(an, node, key_node)
+    if read is NOTHING and isinstance(key_node, ast.Name):
+        bound = _bound_once(scope, key_node.id)
+        if bound is not None and not isinstance(bound, ast.Name):
+            return _header_named_by(an, node, bound)
+    return read
+
+
+def _header_named_by(an: FileAnalyzer, node: ast.expr, key_node: ast.expr | None) -> Value:
     """`request.headers.get(settings.TRUSTED_CLIENT_IP_HEADER)`: a header whose name is configured
     under a name that says what it carries (the client IP behind a proxy, a remote user's email).
 
