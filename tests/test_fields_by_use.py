@@ -88,3 +88,19 @@ def test_header_named_by_a_local(source: str, expected: list[Seen]) -> None:
     body = "".join(f"    {line}\n" for line in source.splitlines())
     seen = observed(f"from flask import request\n\ndef login(config, settings):\n{body}    return found\n")
     assert seen == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a body stored whole as an item of an object's attribute, as it is assigned to the attribute
+    ("current_user.view_settings['table'] = json.loads(request.data)\n", [(6, "collect", CONTENT, BODY, False)]),
+    ("request.session['form'] = request.form\n", [(6, "collect", CONTENT, BODY, False)]),
+    ("data = request.get_json()\ncurrent_user.settings['table'] = data\n", [(6, "collect", CONTENT, BODY, False)]),
+    # an item of the function's own dict: what becomes of the dict says; a key read is a field
+    ("kept = {}\nkept['table'] = request.form\n", []),
+    ("current_user.view_settings['table'] = request.form['table']\n", []),
+])
+def test_body_kept_as_an_item(source: str, expected: list[Seen]) -> None:
+    body = "".join(f"    {line}\n" for line in source.splitlines())
+    seen = observed("import json\nfrom flask import request\nfrom flask_login import current_user\n\n"
+                    f"def update_table_settings():\n{body}    return 'ok'\n")
+    assert seen == expected

@@ -630,6 +630,20 @@ def flask_edit_user_cell(user):
     return jsonify(found=found.id)
 
 
+def flask_table_settings(user):
+    # a body stored whole as an item of an object's attribute is stored, as it is assigned to the
+    # attribute itself (calibreweb's table settings saved on the user's record)
+    # ruleid: python.request.body user.content
+    user.view_settings["table"] = json.loads(flask_request.data)
+    # an item of the function's own dict says nothing yet; one field of the body is read by its key
+    settings = {}
+    # ok: python.request.body
+    settings["table"] = flask_request.form
+    # ok: python.request.field
+    user.view_settings["sort"] = flask_request.form["sort"]
+    return jsonify(sorted(settings))
+
+
 @router.get("/files/{file_id}")
 async def get_file(
     file_id: str,

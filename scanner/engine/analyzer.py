@@ -1614,6 +1614,9 @@ class FileAnalyzer:
         elif type(target) is ast.Subscript:
             sources.dynamic_field(self, target, value_node, scope)
             sinks.check_subscript_assignment(self, target, value, value_node, scope, stmt)
+            if value.role is not None and sources.kept_as_item(target, value):
+                # `current_user.view_settings["table"] = json.loads(request.data)`: stored whole
+                sources.taken_whole(self, value_node, value, scope=scope)
             self.store_item(target, value, scope)
         elif type(target) is ast.Attribute:
             base = self.eval(target.value, scope)

@@ -1712,6 +1712,20 @@ def taken_whole(an: FileAnalyzer, node: ast.expr, value: Value, key: ast.expr | 
         emit_whole_body(an, node, value)
 
 
+def kept_as_item(target: ast.Subscript, value: Value) -> bool:
+    """Whether a request body assigned to `target` is kept whole as an item of an object's attribute
+    (`current_user.view_settings["table"] = json.loads(request.data)`: calibreweb's table settings
+    saved on the user's record, `request.session["form"] = request.POST`), stored as it would be
+    assigned to the attribute itself. Not an item of a name (the function's own dict, whose later
+    uses say what becomes of it: `store_item`)."""
+    if value.role not in BODY_ROLES or not is_request_container(value):
+        return False
+    holder = target.value
+    while type(holder) is ast.Subscript:
+        holder = holder.value
+    return type(holder) is ast.Attribute
+
+
 def _query_reencoded(node: ast.expr, value: Value) -> bool:
     """Whether `node` re-encodes the query string (`request.GET.urlencode()`, also of a copy with the
     page number popped): Django's idiom for carrying a listing's filters into its page links, which
