@@ -104,3 +104,15 @@ def test_body_kept_as_an_item(source: str, expected: list[Seen]) -> None:
     seen = observed("import json\nfrom flask import request\nfrom flask_login import current_user\n\n"
                     f"def update_table_settings():\n{body}    return 'ok'\n")
     assert seen == expected
+
+
+@pytest.mark.parametrize(("owner", "field", "expected"), [
+    # a webargs schema of a request's arguments is named for what it takes (`ChatBodyArgs`: a chat's)
+    ("ChatBodyArgs", "history", [(5, "collect", CONTENT, "python.marshmallow.field", False)]),
+    ("ChatArguments", "history", [(5, "collect", CONTENT, "python.marshmallow.field", False)]),
+    ("TreeBodyArgs", "history", []),
+])
+def test_argument_schemas(owner: str, field: str, expected: list[Seen]) -> None:
+    seen = observed(f"from marshmallow import Schema, fields\n\n\nclass {owner}(Schema):\n"
+                    f"    {field} = fields.List(fields.Dict())\n\n\n@blp.arguments({owner})\ndef post(args):\n    return args\n")
+    assert seen == expected

@@ -3425,6 +3425,22 @@ class ContactPersonSchema(marshmallow.Schema):
     emails = mf.Nested(PostalAddressSchema, many=True, dump_only=True)  # only sent back
 
 
+class ChatBodyArgs(marshmallow.Schema):
+    """webargs' name for a schema of a request's arguments (gramps-webapi's chat endpoint): `Args` is
+    dropped as `Param` is, and the owner is the chat its fields are about."""
+
+    # ruleid: python.marshmallow.field user.content
+    history = mf.List(mf.Dict())
+    # ok: python.marshmallow.field
+    model = mf.Str()
+
+
+class TreeBodyArgs(marshmallow.Schema):
+    # a history of something that is no conversation is no one's content
+    # ok: python.marshmallow.field
+    history = mf.List(mf.Dict())
+
+
 class ContactSchema(marshmallow.Schema):
     class Meta:
         fields = (
