@@ -116,3 +116,14 @@ def test_argument_schemas(owner: str, field: str, expected: list[Seen]) -> None:
     seen = observed(f"from marshmallow import Schema, fields\n\n\nclass {owner}(Schema):\n"
                     f"    {field} = fields.List(fields.Dict())\n\n\n@blp.arguments({owner})\ndef post(args):\n    return args\n")
     assert seen == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # the text of a query a person types, as a request's key: the query
+    ("found = request.args.get('query_text', '').strip()\n", [(4, "collect", ("user.behavior",), FIELD, False)]),
+    # not a query's type, nor a parameter of a function no request fills
+    ("found = request.args.get('query_type')\n", []),
+])
+def test_query_text(source: str, expected: list[Seen]) -> None:
+    seen = observed(f"from flask import request\n\ndef search():\n    {source}    return found\n")
+    assert seen == expected

@@ -205,13 +205,18 @@ def flask_autocomplete():
     # what an autocompletion widget sends (jQuery UI's `term`): what the person typed
     # ruleid: python.request.field user.behavior
     term = flask_request.args.get("term")
+    # the text of a query the person types (askbot's question search by title)
+    # ruleid: python.request.field user.behavior
+    typed = flask_request.args.get("query_text", "").strip()
+    # ok: python.request.field
+    kind = flask_request.args.get("query_type")
     # an id that picks a user record refers to it, like a foreign key
     # ok: python.request.field
     user_id = flask_request.args.get("id")
     # not read into a name: nothing says what the key holds
     # ok: python.request.field
     found = search_datasets(flask_request.args.get("incomplete"), limit)
-    return jsonify(q=q, user=user_id, found=found)
+    return jsonify(q=q, user=user_id, found=found, typed=typed, kind=kind)
 
 
 @app.post("/user/reset")
