@@ -127,3 +127,19 @@ def test_argument_schemas(owner: str, field: str, expected: list[Seen]) -> None:
 def test_query_text(source: str, expected: list[Seen]) -> None:
     seen = observed(f"from flask import request\n\ndef search():\n    {source}    return found\n")
     assert seen == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a header named by a parameter's literal default is read in the helper, for callers giving none
+    ("def helper(request, header: str = 'Authorization'):\n    return request.headers.get(header)\n",
+     [(5, "collect", CREDENTIALS, HEADER, False)]),
+    ("def helper(request, *, header='Authorization'):\n    return request.headers.get(header)\n", []),
+    ("def helper(request, header='X-Cache-Tag'):\n    return request.headers.get(header)\n", []),
+    ("def helper(request, header=None):\n    return request.headers.get(header)\n", []),
+    # a caller's literal is read at its call, as before
+    ("def helper(request, header):\n    return request.headers.get(header)\n"
+     "def view():\n    return helper(request, 'X-Api-Key')\n", [(7, "collect", CREDENTIALS, HEADER, False)]),
+])
+def test_header_named_by_a_default(source: str, expected: list[Seen]) -> None:
+    seen = observed(f"from flask import request\n\n\n{source}")
+    assert seen == expected

@@ -2699,6 +2699,20 @@ def reverse_proxy_login(config):
     return flask_request.headers.get(cache_header)
 
 
+def user_for_authorization_header(request, header: str = "Authorization"):
+    """A helper reading the header its caller names, or its default's (OctoPrint's
+    `get_user_for_authorization_header`): the default is read here, for the callers that give none;
+    a caller's literal is read at its call."""
+    # ruleid: python.request.header user.authorization.credentials
+    return request.headers.get(header)
+
+
+def cache_tag(request, header="X-Cache-Tag"):
+    # a default that names nothing personal
+    # ok: python.request.header
+    return request.headers.get(header)
+
+
 def get_locale(default_language):
     """A web UI's locale selector (OctoPrint's `_get_locale`): the languages the client asks for in
     its own header, as Accept-Language gives them."""

@@ -516,7 +516,13 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
     role = base.role
     path = (base.symbol or REQUEST)[len(REQUEST):].lstrip(".")
     if not key.is_const and len(key.params) == 1 and role is not None:
-        return Value(params=key.params, keyed=(REQUEST_CONTAINER, next(iter(key.params)), role))
+        param = next(iter(key.params))
+        if role in ("headers", "header"):
+            # `def get_user_for_authorization_header(request, header="Authorization")`: the header its
+            # callers name, read at their calls (`keyed`), and the default one, read here for those
+            # that name none
+            _default_header(an, node, scope, param)
+        return Value(params=key.params, keyed=(REQUEST_CONTAINER, param, role))
     if role in ("fields", "field") and EVERY_KEY in key.reasons and path in QUERY_PATHS:
         # `for arg in request.args: ... int(request.args.get(arg))`: a query string's keys are the
         # page's options (pages, page sizes, sort orders) as often as data; none is named here
@@ -774,6 +780,27 @@ _HEADER_WORDS = LazyPattern(r"(?:^|_)(?:(?:http_)?headers?(?:_names?|_keys?)?|en
 # Words of a configured header's name that say an authenticating proxy sends it about the user it
 # signed in (`WEBUI_AUTH_TRUSTED_NAME_HEADER`, `REMOTE_USER_HEADER`, `SSO_EMAIL_HEADER`).
 _PROXY_WORDS = frozenset({"trusted", "remote", "auth", "sso", "proxy", "forwarded", "forward"})
+
+
+def _default_header(an: FileAnalyzer, node: ast.expr, scope: Scope, param: object) -> None:
+    """A header read by a positional parameter (`param`, its index) of the function around `scope`
+    whose default is a literal (octoprint's `header: str = "Authorization"`): that header is read
+    here, for the callers that give none, with the rules of a header read by its literal name (a
+    collect, or nothing)."""
+    enclosing = enclosing_function(scope)
+    if enclosing is None or type(param) is not int:
+        return
+    args = enclosing[0].args
+    positional = [*args.posonlyargs, *args.args]
+    first_default = len(positional) - len(args.defaults)
+    if not first_default <= param < len(positional):
+        return
+    default = args.defaults[param - first_default]
+    if not (isinstance(default, ast.Constant) and isinstance(default.value, str)):
+        return
+    match = an.classifier.header(default.value) or an.classifier.name(default.value, owner=None)
+    if match is not None:
+        _header_read(an, node, default.value, match)
 
 
 def _listed_headers(an: FileAnalyzer, node: ast.expr, names: tuple[object, ...]) -> Value:
