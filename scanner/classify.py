@@ -640,18 +640,26 @@ def _context(
 # -- loading ----------------------------------------------------------------------------------
 
 
-@functools.cache
 def bundled_pack() -> RulePack:
-    """Read and compile the bundled rules/classifier.toml, once per process.
+    """Read the bundled rules/classifier.toml and compile it, once per process for each text it holds.
 
-    Raises RulePackError when it is missing or broken.
+    Read on every call: a process that lives on (a test session, the Python API) sees an edit of
+    the pack, as the compiled packs kept on disk, keyed by its bytes, do (scanner.compiled: a pack
+    compiled from the old text must never be kept under the new text's key). Raises RulePackError
+    when it is missing or broken.
     """
     path = rules_dir() / PACK_FILE
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
         raise RulePackError([Problem(str(path), None, f"cannot read the classifier rule pack: {error.strerror or error}")]) from error
-    return compile_pack(text, str(path), mirrored=path)
+    return _compiled_bundled(text, str(path))
+
+
+@functools.lru_cache(maxsize=2)
+def _compiled_bundled(text: str, path: str) -> RulePack:
+    """The bundled pack compiled from `text` (a broken one raises, and is not remembered)."""
+    return compile_pack(text, path, mirrored=Path(path))
 
 
 def compile_pack(text: str, path: str, *, mirrored: Path | None = None) -> RulePack:

@@ -2,8 +2,10 @@
 
 Parsing and checking the bundled TOML packs and the classifier pack takes about 70 ms, a quarter
 of a pre-commit run; unpickling their compiled form takes 6 ms. The kept copy is keyed by the
-analysis code (scanner.cache.engine_digest), the packs enabled and the bytes of every file
-compiling reads (packs, classifier pack, taxonomy): an edited pack or engine never reuses it.
+analysis code (scanner.cache.engine_digest), the packs enabled, the bytes of every file
+compiling reads (packs, classifier pack, taxonomy) and the taxonomy this process loaded: an edited
+pack or engine never reuses it, and a copy is kept only when the files were the same after compiling
+as before (an edit meanwhile would key one text's compiled form by another's bytes).
 
 It is kept in two places: the cache folder, and beside the bundled packs
 (`rules/__pycache__/compiled-packs.TAG.pickle`, as Python keeps bytecode), so that a run with
@@ -24,6 +26,7 @@ from scanner.cache import engine_digest, files_digest
 from scanner.classify import PACK_FILE, RulePack, bundled_pack
 from scanner.kept import read_kept, write_kept
 from scanner.packs import Models, default_pack_paths, load_models
+from scanner.taxonomy import load_taxonomy
 
 COMPILED_FILE = "compiled-packs.pickle"
 # what compiling reads besides the packs and the engine digest's files: the taxonomy and its reader,
@@ -51,6 +54,8 @@ def compiled_packs(directory: Path | None, enabled: tuple[str, ...] | None) -> t
         if isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Models) and isinstance(kept[1], RulePack):
             return kept[0], kept[1]
     models, pack = load_models(enabled=enabled), bundled_pack()
+    if _key(enabled) != key:  # a file changed while it was compiled: which text was read is not known
+        return models, pack
     for place in places:
         write_kept(place, key, (models, pack), ignore=place is not beside)
     return models, pack
@@ -67,4 +72,8 @@ def _key(enabled: tuple[str, ...] | None) -> str:
     digest = hashlib.sha256(engine_digest().encode())
     digest.update(repr(sorted(enabled) if enabled is not None else None).encode())
     files_digest(digest, (*default_pack_paths(), rules_dir() / PACK_FILE, *_TAXONOMY))
+    # the taxonomy as this process loaded it (once: scanner.taxonomy), which checking the packs reads,
+    # whatever its file holds now
+    taxonomy = load_taxonomy()
+    digest.update(repr((sorted(taxonomy.names.items()), sorted(taxonomy.replaced_by.items()))).encode())
     return digest.hexdigest()

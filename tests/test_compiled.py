@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from scanner import compiled
+from scanner import classify, compiled
 from scanner.bundled import rules_dir
 from scanner.classify import Classifier, RulePack, bundled_pack
 from scanner.compiled import COMPILED_FILE, compiled_packs
@@ -120,3 +120,44 @@ def test_an_unwritable_place_beside_the_packs_costs_only_the_shortcut(tmp_path: 
     monkeypatch.setattr(compiled, "beside_packs", lambda: tmp_path / "__pycache__" / "compiled-packs.pickle")
     assert same(compiled_packs(None, None), (load_models(), bundled_pack()))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["__pycache__"]
+
+
+def _copied_classifier_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the bundled classifier pack that compiling it and keying it read instead."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    copy = Path(shutil.copy(rules_dir() / "classifier.toml", rules / "classifier.toml"))
+    monkeypatch.setattr(classify, "rules_dir", lambda: rules)
+    monkeypatch.setattr(compiled, "rules_dir", lambda: rules)
+    return copy
+
+
+def test_an_edited_classifier_pack_is_compiled_again_in_the_same_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process compiled the classifier pack once and kept that (bundled_pack was cached once per
+    process): after an edit it was kept again under the edited file's key, and a broken pack was
+    never reported (a test session that outlived an edit of rules/classifier.toml)."""
+    pack = _copied_classifier_pack(tmp_path, monkeypatch)
+    compiled_packs(tmp_path / "cache", None)
+    pack.write_text("[pack]\nbroken = ", encoding="utf-8")
+    with pytest.raises(RulePackError):
+        compiled_packs(tmp_path / "cache", None)
+
+
+def test_packs_edited_while_they_are_compiled_are_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit between the key's reading and the compiling's: what was compiled may be either text,
+    so nothing is kept under either key; the next run compiles the edited packs."""
+    packs = _copied_packs(tmp_path, monkeypatch)
+    logging_pack = packs / "logging.toml"
+    loading = compiled.load_models
+
+    def edited_meanwhile(enabled: tuple[str, ...] | None = None) -> Models:
+        logging_pack.write_text(logging_pack.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        return loading(enabled=enabled)
+
+    monkeypatch.setattr(compiled, "load_models", edited_meanwhile)
+    compiled_packs(tmp_path / "cache", None)
+    assert not (tmp_path / "cache" / COMPILED_FILE).exists()
+    monkeypatch.setattr(compiled, "load_models", loading)
+    compiled_packs(tmp_path / "cache", None)
+    assert (tmp_path / "cache" / COMPILED_FILE).is_file()
