@@ -2669,3 +2669,35 @@ class TestDatabaseCreation:
         # a dict whose keys the caller does not know is logged whole, as before
         # ruleid: python.logging.personal-data user.authorization.credentials
         self._report_existing_user(cursor, credentials)
+
+
+# A key read by `.get("k")` of what a library's function returned names what it holds, as the same
+# key read by `["k"]` does (r2r's Clerk provider: `payload = self.verify_token(token, options)`, then
+# `logger.debug(f"Creating new user: {payload.get('email')}")`). Not an HTTP client's `get(path)`,
+# not the configuration, not a key that names nothing personal.
+import os as _os
+import httpx
+import requests
+from clerk_backend_api.jwks_helpers.verifytoken import verify_token
+
+
+def clerk_claims(token, options):
+    payload = verify_token(token, options)
+    # ruleid: python.logging.personal-data user.contact.email
+    logger.debug(f"Creating new user: {payload.get('email')}")
+    # ok: python.logging.personal-data
+    logger.debug("claims issued by %s", payload.get("iss"))
+
+
+def fetched_profile(url):
+    data = requests.get(url, timeout=5).json()
+    # ruleid: python.logging.personal-data user.account.username
+    logger.info("fetched the profile of %s", data.get("username"))
+    client = httpx.Client()
+    page = client.get("email")
+    # ok: python.logging.personal-data
+    logger.info("page %s", page)
+    # ok: python.logging.personal-data
+    logger.info("admin %s", _os.environ.get("ADMIN_EMAIL"))
+    # ok: python.logging.personal-data
+    logger.info("sender %s", current_app.config.get("MAIL_DEFAULT_SENDER"))

@@ -2649,6 +2649,11 @@ class FileAnalyzer:
                 # `extract_entities(text)` whose body the analysis cannot follow (a parser, a model)
                 return self._propagate(node, None, None, None, args, kwargs)
             return result
+        if method == "get" and not unused and not modelled and base is not None and base.symbol is not None \
+                and given and type(given[0]) is ast.Constant and len(given) <= 2:
+            read = self._result_key(fn, base, given[0].value)  # type: ignore[arg-type]
+            if read is not None:
+                return read
         carried_whole = (self._carried_call(method, base, args) or self._queried_fields(node, method)) \
             if method in _CARRYING_METHODS else None  # a set test first: most calls are none of these
         if carried_whole is not None:
@@ -3605,6 +3610,25 @@ class FileAnalyzer:
         """True when the project sets `request.<name>` from request data (in this module or another)."""
         self.uses.add(USE_REQUEST_ATTRIBUTE + name)
         return name in self.request_attributes or name in self.external.request_attributes
+
+    def _result_key(self, fn: ast.Attribute, base: Value, key: object) -> Value | None:
+        """`payload.get("email")` of what a library's function returned (`payload = verify_token(token,
+        options)`, `data = resp.json()`): the key names what it holds, as `payload["email"]` already
+        says (`eval_subscript`), whatever the mapping came from. Only a call's result (its symbol ends
+        in `()`) that is no request's, no file's own object (`@...`) and no configuration; a key that is
+        an identifier (not a URL a client gets), named personal by the classifier. None otherwise."""
+        symbol = base.symbol
+        if not isinstance(key, str) or not key.isidentifier() or symbol is None or not symbol.endswith("()") \
+                or symbol.startswith(("@", REQUEST)) or base.const is not UNKNOWN \
+                or symbol in self.models.config_symbols:
+            return None
+        owner = owner_name(fn.value)
+        if owner in self.models.config_owners or self._member_of_thing(fn.value):
+            return None
+        named = self.classify_name(key, owner)
+        if named is None:
+            return None
+        return Value(categories=named.categories, steps=named.steps, reasons=named.reasons)
 
     def _member_of_thing(self, node: ast.expr) -> bool:
         """True when `node` is a member of a thing that is not a person (`ex.message`, `queue.settings`):
