@@ -2701,3 +2701,22 @@ def fetched_profile(url):
     logger.info("admin %s", _os.environ.get("ADMIN_EMAIL"))
     # ok: python.logging.personal-data
     logger.info("sender %s", current_app.config.get("MAIL_DEFAULT_SENDER"))
+
+
+# A request's headers or WSGI environ written whole: the client's User-Agent, its cookies and the
+# Authorization header (and, in the environ, `REMOTE_ADDR`): kinto's `logger.info("Error decoding
+# QUERY_STRING: %s" % request.environ)`. A key read of them is that key's; an outgoing request a
+# client builds is not the client's.
+def decoding_error():
+    # ruleid: python.logging.personal-data user.authorization.credentials,user.device,user.device.ip_address
+    logger.info("Error decoding QUERY_STRING: %s" % request.environ)
+    # ruleid: python.logging.personal-data user.authorization.credentials,user.device
+    logger.debug(f"headers {request.headers}")
+    # ok: python.logging.personal-data
+    logger.debug("method %s", request.method)
+
+
+def outgoing_headers(url):
+    prepared = requests.Request("GET", url, headers={"Accept": "application/json"}).prepare()
+    # ok: python.logging.personal-data
+    logger.debug("sending %s", prepared.headers)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.logkeys import known_keys_value
 from scanner.engine.parameters import named_parameters, positional_parameters
-from scanner.engine.sources import (CONTENT, COOKIE_ID, CREDENTIALS, KWARGS, USERNAME, VARARGS, callee_name,
-                                    inner_bodies, requestless_module)
+from scanner.engine.sources import (CONTENT, COOKIE_ID, CREDENTIALS, DEVICE, IP, KWARGS, USERNAME, VARARGS,
+                                    callee_name, inner_bodies, names_meta, requestless_module)
 from scanner.engine.summaries import USE_SETTING, LogSite, RelayedLog
 from scanner.engine.values import HOLE, NOTHING, REQUEST, UNKNOWN, Value, data_of, shape_of, union
 from scanner.engine.walk import walk
@@ -642,6 +642,8 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
         prefixes = an.prefix_data if an.prefix_data is not None else blueprint_prefix_data(an)
         if prefixes:  # few modules route under a prefix that names a person's data
             data = union([data, _prefixed_url_logged(an, node, prefixes)])
+    if not data.categories and node.args:
+        data = union([data, _request_headers_rendered(an, node, scope)])
     person = _person_rendered(node, scope)
     if person.categories and not data.categories & {USERNAME, "user.contact.email"}:
         data = union([data, person])
@@ -679,6 +681,38 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
     an.emit(Kind.LOG, node, data.categories, sink.rule,
             f"{describe(data.categories)} {is_are(data.categories)} written to a log by {via}", value=data,
             arguments=_tainted(an, node, args, kwargs, ignore=sink.ignore_keywords))
+
+
+# What a request's headers hold, rendered whole: the browser's User-Agent (the device) and the cookies or
+# the Authorization header that sign the person in. The WSGI environ (WebOb's and Werkzeug's
+# `request.environ`, Django's `request.META`) holds them as `HTTP_*` keys and the client's address as
+# `REMOTE_ADDR` besides.
+_HEADERS_WHOLE: dict[str, frozenset[str]] = {
+    "headers": frozenset({DEVICE, CREDENTIALS}),
+    "environ": frozenset({IP, DEVICE, CREDENTIALS}),
+    "META": frozenset({IP, DEVICE, CREDENTIALS}),
+}
+
+
+def _request_headers_rendered(an: FileAnalyzer, node: ast.Call, scope: Scope) -> Value:
+    """What a log call writes of a request's headers or WSGI environ rendered whole (kinto's
+    `logger.info("Error decoding QUERY_STRING: %s" % request.environ)`, `log.debug(request.headers)`):
+    the client's device, credentials and, from the environ, address. A key read of them
+    (`request.headers.get("User-Agent")`) is the key's, and is read as such elsewhere; a `request`
+    the analysis does not know as the framework's is not the client's, except a `META` (`names_meta`)."""
+    categories: set[str] = set()
+    for arg in node.args:
+        for sub in _rendered_whole(arg):
+            if type(sub) is not ast.Attribute or sub.attr not in _HEADERS_WHOLE:
+                continue
+            held = an.eval(sub.value, scope).symbol
+            if held is not None and held.startswith(REQUEST) or held is None and names_meta(sub):
+                categories |= _HEADERS_WHOLE[sub.attr]
+    if not categories:
+        return NOTHING
+    return Value(categories=frozenset(categories),
+                 reasons=("a request's headers or WSGI environ, written whole, hold the client's User-Agent, "
+                          "cookies and Authorization header",))
 
 
 # A URL rule's variable (`<auth_token>`, `<int:user_id>`): its name, after the converter.
