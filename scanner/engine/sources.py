@@ -5286,15 +5286,26 @@ def _attached_to_content(an: FileAnalyzer, owner: str) -> bool:
     relation named in one word for what people write (`submission = ForeignKey(...)`, `post =
     ForeignKey(Post)`: the classifier's content owners). Not a relation that names a role or a
     pointer (`last_post`), nor a class of another module."""
+    return _class_fact(an, owner, _ATTACHED, _has_content_relation)
+
+
+def _has_content_relation(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
+    content = an.classifier.pack.groups.get("content", frozenset())
+    return any(callee_name(call) in ("ForeignKey", "OneToOneField") and name in content
+               for name, call in _field_calls(cls))
+
+
+def _class_fact(an: FileAnalyzer, owner: str, marker: str,
+                test: Callable[[FileAnalyzer, ast.ClassDef], bool]) -> bool:
+    """What `test` says of the class `owner` of this module, asked once per class (kept on its node
+    under `marker`), not once per field; False for a class of another module."""
     cls = _class_nodes(an).get(owner)
     if cls is None:
         return False
-    known: bool | None = getattr(cls, _ATTACHED, None)  # once per class, not per field
+    known: bool | None = getattr(cls, marker, None)
     if known is None:
-        content = an.classifier.pack.groups.get("content", frozenset())
-        known = any(callee_name(call) in ("ForeignKey", "OneToOneField") and name in content
-                    for name, call in _field_calls(cls))
-        setattr(cls, _ATTACHED, known)
+        known = test(an, cls)
+        setattr(cls, marker, known)
     return known
 
 
@@ -5824,15 +5835,13 @@ def _translated_record(an: FileAnalyzer, owner: str) -> bool:
         # the field's class is named in the module's text (`callee_name` is syntax): without it,
         # no class's walk (`_class_nodes` walks every statement of a module it was not asked of)
         return False
-    cls = _class_nodes(an).get(owner)
-    if cls is None:
-        return False
-    known: bool | None = getattr(cls, _TRANSLATED, None)  # once per class, not per field
-    if known is None:
-        known = any(type(value) is ast.Call and callee_name(value).startswith(_TRANSLATED_PREFIXES)
-                    for value in (stmt.value for stmt in cls.body if isinstance(stmt, (ast.Assign, ast.AnnAssign))))
-        setattr(cls, _TRANSLATED, known)
-    return known
+    return _class_fact(an, owner, _TRANSLATED, _declares_translated_field)
+
+
+def _declares_translated_field(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
+    del an
+    return any(type(value) is ast.Call and callee_name(value).startswith(_TRANSLATED_PREFIXES)
+               for value in (stmt.value for stmt in cls.body if isinstance(stmt, (ast.Assign, ast.AnnAssign))))
 
 
 _TRANSLATED = "_policyscan_translated"
@@ -5847,16 +5856,14 @@ def _asks_people(an: FileAnalyzer, owner: str) -> bool:
     required of). False for a class of another module or with no such field."""
     if not an.classifier.owner_in(owner, _ASKED_GROUP):
         return False
-    cls = _class_nodes(an).get(owner)
-    if cls is None:
-        return False
-    known: bool | None = getattr(cls, _ASKS, None)  # once per class, not per field
-    if known is None:
-        known = any(type(target) is ast.Name and target.id.lower().endswith(_REQUIRED_FLAGS)
-                    for stmt in cls.body if isinstance(stmt, (ast.Assign, ast.AnnAssign))
-                    for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]))
-        setattr(cls, _ASKS, known)
-    return known
+    return _class_fact(an, owner, _ASKS, _declares_required_flag)
+
+
+def _declares_required_flag(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
+    del an
+    return any(type(target) is ast.Name and target.id.lower().endswith(_REQUIRED_FLAGS)
+               for stmt in cls.body if isinstance(stmt, (ast.Assign, ast.AnnAssign))
+               for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]))
 
 
 _ASKED_GROUP = "asked"
