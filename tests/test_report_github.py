@@ -28,7 +28,6 @@ from scanner.report.github import (
     command,
     escape_data,
     escape_property,
-    main,
     path_prefix_for,
     prepare_sarif_file,
     rebase_sarif,
@@ -258,11 +257,12 @@ def test_categorise_sarif_refuses_an_empty_category(category: str) -> None:
         categorise_sarif(render_sarif(sarif_run("/work/repo")), category)
 
 
-def test_prepare_sarif_file_rebases_and_categorises_in_place(tmp_path: Path) -> None:
+def test_prepare_sarif_file_rebases_and_categorises_in_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     repo = tmp_path / "repo"
     sarif = tmp_path / "out.sarif"
     sarif.write_text(render_sarif(sarif_run((repo / "sub").as_posix())), encoding="utf-8")
-    assert main([str(sarif), "--repository", str(repo), "--category", "policyscan/sub"]) == 0
+    repo.mkdir()
+    assert cli(["sarif-for-github", str(sarif), "--repository", str(repo), "--category", "policyscan/sub"], capsys)[0] == 0
     log = json.loads(sarif.read_text(encoding="utf-8"))
     assert "%SRCROOT%|sub/app/chat.py" in uris(log)
     assert log["runs"][0]["automationDetails"] == {"id": "policyscan/sub/"}
@@ -271,8 +271,9 @@ def test_prepare_sarif_file_rebases_and_categorises_in_place(tmp_path: Path) -> 
 def test_prepare_sarif_file_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "broken.sarif"
     broken.write_text("{not json", encoding="utf-8")
-    assert main([str(broken), "--repository", str(tmp_path), "--category", "x"]) == 2
-    assert capsys.readouterr().err.startswith(f"policyscan: error: {broken}: Expecting property name")
+    code, _, err = cli(["sarif-for-github", str(broken), "--repository", str(tmp_path), "--category", "x"], capsys)
+    assert code == 2
+    assert err.startswith(f"policyscan: error: {broken}: Expecting property name")
     with pytest.raises(OSError):
         prepare_sarif_file(str(tmp_path / "missing.sarif"), repository=str(tmp_path), category="x")
 

@@ -17,12 +17,10 @@ escaped, as `%3A` and `%2C`.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urlsplit
 
@@ -164,31 +162,6 @@ def prepare_sarif_file(sarif_file: str, *, repository: str, category: str) -> No
     prepared = categorise_sarif(rebase_sarif(text, Path(repository).resolve().as_posix()), category)
     if prepared != text:
         path.write_text(prepared, encoding="utf-8")
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """The command line of `prepare_sarif_file`: SARIF --repository DIR --category NAME.
-
-    The action calls it as `python -c "...main(sys.argv[1:])"` (`python -m` would import this
-    module twice, through the package first).
-
-    Returns 0, or 2 (with a message on stderr) when the file cannot be read, written or parsed.
-    """
-    parser = argparse.ArgumentParser(
-        prog="prepare-sarif",
-        description="Prepare a policyscan SARIF log for GitHub code scanning: paths from the repository root, "
-        "and the analysis category.",
-    )
-    parser.add_argument("sarif_file")
-    parser.add_argument("--repository", required=True, help="The repository's root folder ($GITHUB_WORKSPACE).")
-    parser.add_argument("--category", required=True, help="The code scanning category of this analysis.")
-    args = parser.parse_args(argv)
-    try:
-        prepare_sarif_file(args.sarif_file, repository=args.repository, category=args.category)
-    except (OSError, ValueError) as exc:
-        print(f"policyscan: error: {args.sarif_file}: {exc}", file=sys.stderr)
-        return 2
-    return 0
 
 
 def render_problems(problems: Iterable[Problem], title: str, environ: Mapping[str, str]) -> str:
