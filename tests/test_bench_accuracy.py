@@ -578,7 +578,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("askbot", "askbot==0.13.0", "Django", True, False),
         ("zenml", "zenml==0.98.0", "FastAPI", True, False),
         ("argilla-server", "argilla-server==2.8.0", "FastAPI", True, False),
-        ("evennia", "evennia==5.0.1", "Django", True, True),
+        ("evennia", "evennia==5.0.1", "Django", True, False),
         ("alerta-server", "alerta-server==9.1.0", "Flask", True, True),
         ("isso", "isso==0.14.0", "Werkzeug", True, True),
         ("matrix-synapse", "matrix-synapse==1.163.2", "Twisted", True, True),
