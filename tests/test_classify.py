@@ -388,6 +388,11 @@ NAMES: list[tuple[str, str | None, str | None]] = [
     ("last_login_ip", None, IP),
     ("host", "client", IP),
     ("host", "db", None),
+    # a connection's session: its address is the client's (evennia's `session.address`)
+    ("address", "session", IP),
+    ("session_address", None, IP),
+    ("address", "SessionHandler", None),
+    ("address", "customer", "user.contact.address"),
     ("ip_address_validator", None, None),
     ("ip_version", None, None),
     ("server_ip", None, None),

@@ -2720,3 +2720,18 @@ def outgoing_headers(url):
     prepared = requests.Request("GET", url, headers={"Accept": "application/json"}).prepare()
     # ok: python.logging.personal-data
     logger.debug("sending %s", prepared.headers)
+
+
+class GameCommand:
+    """A game server's command (evennia's): the caller's session is the connection the command came
+    in on, and its address is the client's IP, set when the client connected."""
+
+    def func(self):
+        caller = self.caller
+        # ruleid: python.logging.personal-data user.device.ip_address
+        logger.info(f"Password Changed: (Caller: {caller}, IP: {self.session.address}).")
+        # ruleid: python.logging.personal-data user.device.ip_address
+        logger.info("Channel Deleted: %s (IP: %s)." % (caller, self.session.session_address))
+        # a handler of sessions is no session: its address is its own
+        # ok: python.logging.personal-data
+        logger.info("Listening on %s", self.session_handler.address)
