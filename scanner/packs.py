@@ -245,6 +245,12 @@ class RequestModel:
     module must import for the name to be read so (`fastapi` -> `websocket`)."""
     connection_names: frozenset[str] = frozenset()
     """Every name of `connections`, for the cheap first test."""
+    connection_attributes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Attribute names that hold the connection a client came in on or its handshake (Twisted's
+    `transport`: a protocol's `self.transport`, a request's; Autobahn's `http_headers`), by the package a
+    module must import for the name to be read so (`twisted` -> `transport`): the request's member of
+    that name, whose own members are read by `attributes` (`transport.client`, the connected client's
+    address)."""
     event_objects: frozenset[str] = frozenset()
     """Every type of `events`, for the annotation test."""
     framework_members: frozenset[str] = frozenset()
@@ -701,7 +707,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "header": frozenset({"rule", "names", "methods"}),
     "jar": frozenset({"rule", "classes"}),
     "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "context_names", "attributes",
-                          "methods", "events", "event_parameters", "framework_members", "connections"}),
+                          "methods", "events", "event_parameters", "framework_members", "connections", "connection_attributes"}),
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
                           "credential_schemes", "form_classes", "event_decorators", "connection_parameters",
@@ -987,6 +993,9 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             for package in table.get("connections", {}):
                 listed = reader.strings(table["connections"], package, required=True)
                 request.setdefault("connections", {}).setdefault(package, set()).update(listed)
+            for package in table.get("connection_attributes", {}):
+                listed = reader.strings(table["connection_attributes"], package, required=True)
+                request.setdefault("connection_attributes", {}).setdefault(package, set()).update(listed)
             for package in table.get("events", {}):
                 listed = reader.strings(table["events"], package, required=True)
                 request.setdefault("events", {})[package] = tuple(listed)
@@ -1161,6 +1170,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             event_parameters=frozenset(request.get("event_parameters", ())),
             connections={package: frozenset(names) for package, names in request.get("connections", {}).items()},
             connection_names=frozenset(n for names in request.get("connections", {}).values() for n in names),
+            connection_attributes={package: frozenset(names) for package, names in request.get("connection_attributes", {}).items()},
             event_objects=frozenset(t for types in request.get("events", {}).values() for t in types),
             framework_members=frozenset(request.get("framework_members", ())),
         ),

@@ -29,6 +29,9 @@ import geoip2.database
 import httpx
 import octoprint.plugin
 from aiohttp import web
+from autobahn.twisted.websocket import WebSocketServerProtocol
+from twisted.internet import protocol as twisted_protocol
+from twisted.web import resource as twisted_resource
 from django import forms
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -3083,3 +3086,56 @@ def list_certificates():
     # ok: python.request.field
     parser.add_argument("page", type=int, location="args")
     return find_all(parser.parse_args())
+
+
+# Twisted: a server protocol's transport is the connection the client came in on, and a `twisted.web`
+# resource's `render_*` methods are given the request (evennia's telnet, websocket and web servers).
+class TelnetProtocol(twisted_protocol.Protocol):
+    def connectionMade(self):
+        # ruleid: python.request.client-ip user.device.ip_address
+        client_address = self.transport.client
+        self.init_session("telnet", client_address[0] if client_address else None)
+        # a client protocol's peer is the server it connected to: `getPeer()` is not read
+        # ok: python.request.client-ip
+        peer = self.transport.getPeer()
+        self.transport.write(b"Welcome")
+        return peer
+
+    def getClientAddress(self):
+        # a conch session's terminal transport is the SSH connection's
+        # ruleid: python.request.client-ip user.device.ip_address
+        return self.terminal.transport.client
+
+    def announce(self):
+        # the class's own method: what it gives is its body's, read there
+        # ok: python.request.client-ip
+        address = self.getClientAddress()
+        return address
+
+
+class WebSocketClient(WebSocketServerProtocol):
+    def onOpen(self):
+        # an Autobahn websocket's handshake headers; a presence test reads nothing
+        # ok: python.request.client-ip
+        if "x-forwarded-for" in self.http_headers:
+            # ruleid: python.request.client-ip user.device.ip_address
+            forwarded = self.http_headers["x-forwarded-for"].split(",")
+            return forwarded[0]
+        return None
+
+
+class AjaxResource(twisted_resource.Resource):
+    def render_POST(self, request):
+        # `twisted.web` keys a request's arguments by bytes
+        # ruleid: python.request.field user.device
+        browser = request.args[b"browser_str"][0].decode("utf-8")
+        # ruleid: python.request.client-ip user.device.ip_address
+        remote_addr = request.getClientIP()
+        # ruleid: python.request.client-ip user.device.ip_address
+        address = request.getClientAddress().host
+        # ruleid: python.request.client-ip user.device.ip_address
+        forwarded = request.getHeader("x-forwarded-for")
+        # a page id the browser makes up names nothing
+        # ok: python.request.field
+        page = request.args[b"page"][0]
+        return json.dumps([browser, remote_addr, address, forwarded, page]).encode()

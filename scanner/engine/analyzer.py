@@ -438,7 +438,7 @@ class FileAnalyzer:
         "_sink_methods",
         "_walked",
         "answered_nesting",
-        "parameters_read_by_name",
+        "parameters_read_by_name", "connection_attributes",
         "answering_classes",
         "class_methods",
         "classes",
@@ -525,6 +525,9 @@ class FileAnalyzer:
         """The method names `sinks.check_method_sinks` acts on (for a receiver that holds no URL)."""
         self.parameters_read_by_name = per_run[3]
         """The names `sources.parameter_value` reads an unannotated parameter by."""
+        self.connection_attributes = sources.connection_attributes(models, tree, source)
+        """The attribute names that hold the connection a client came in on in this module (`transport`
+        where Twisted is imported; empty in most modules: `member` tests every attribute against it)."""
         self._normalized = _NORMALIZED.setdefault(id(models.aliases), {})
         """`normalize`'s memo, shared by every analyser given the same aliases."""
         self._classified = _classified_by(classifier)
@@ -2150,6 +2153,12 @@ class FileAnalyzer:
             held = scope.lookup(f"{receiver.id}.{attr}")
             if held is not None:
                 return held
+        if attr in self.connection_attributes and not called:
+            # a Twisted protocol's `self.transport` (or `self.terminal.transport`): the connection the
+            # client came in on, whose `client` is the client's address; an Autobahn websocket's
+            # `self.http_headers`: its handshake's headers (`[request.connection_attributes]`). Read as
+            # the request's member of that name
+            return sources.request_member(self, node, symbol_value_of(REQUEST), scope)
         flags = _SYMBOL_FLAGS.get(base.symbol)  # `symbol_flags`, its memo read first
         if flags is None:
             flags = symbol_flags(base.symbol)
@@ -2185,9 +2194,12 @@ class FileAnalyzer:
                 # HTTP client's of the class or of a base class)
                 return symbol_value_of(REQUEST)
             method_role = self.models.request.methods.get(attr)
-            if method_role in ("field", "header") or called and sources.client_attribute(method_role):
+            if (method_role in ("field", "header") or called and sources.client_attribute(method_role)) \
+                    and not (cls is not None and self.defines(cls.name, attr)):
                 # Tornado: a handler reads request arguments through its own methods, and summarises
-                # its request with the client's address (`self._request_summary()`)
+                # its request with the client's address (`self._request_summary()`). Not a method the
+                # class defines itself (evennia's SSH protocol's own `getClientAddress()`, which reads
+                # its transport's peer): what that one gives is its own body's
                 return symbol_value_of(f"{REQUEST}.{attr}")
             if attr in self.models.logger_names:
                 return symbol_value_of(self.models.logger_type)

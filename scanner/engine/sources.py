@@ -534,6 +534,9 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
     if role == INBOUND_KEYS:
         return _inbound_key(an, node, base, key)
     if role in ("fields", "body", "field", KEPT):
+        if isinstance(key.const, bytes) and key.const.isascii():
+            # `request.args[b"browserstr"]`: `twisted.web` keys a request's arguments by bytes
+            key = Value(const=key.const.decode("ascii"), reasons=key.reasons)
         if not isinstance(key.const, str):
             return NOTHING
         if key.const in NESTED_BODY_KEYS and role != "field":
@@ -2591,6 +2594,33 @@ def _request_event(an: FileAnalyzer) -> str | None:
                                         for _, qualified in _module_imports(an)):
             return types[0]
     return None
+
+
+def connection_attributes(models: Models, tree: ast.Module, source: str) -> frozenset[str]:
+    """The attribute names that hold the connection a client came in on in this module: those
+    `[request.connection_attributes]` lists for a package the module imports at its top (`transport` where
+    `twisted` or `autobahn.twisted` is imported). A text test first: most modules name no such package."""
+    found: set[str] = set()
+    for package, names in models.request.connection_attributes.items():
+        if package in source and any(
+                qualified == package or qualified.startswith(f"{package}.")
+                for stmt in tree.body if type(stmt) is ast.Import or type(stmt) is ast.ImportFrom
+                for qualified in _imported_names(stmt)):
+            found.update(names)
+    return frozenset(found) if found else _NO_CONNECTION_ATTRIBUTES
+
+
+_NO_CONNECTION_ATTRIBUTES: frozenset[str] = frozenset()
+
+
+def _imported_names(stmt: ast.Import | ast.ImportFrom) -> list[str]:
+    """The qualified names an absolute top-level import names (`twisted.internet.protocol`,
+    `autobahn.twisted.websocket.WebSocketServerProtocol`); none for a relative one."""
+    if isinstance(stmt, ast.Import):
+        return [alias.name for alias in stmt.names]
+    if stmt.level or stmt.module is None:
+        return []
+    return [f"{stmt.module}.{alias.name}" for alias in stmt.names]
 
 
 def _connection_module(an: FileAnalyzer, name: str) -> bool:
