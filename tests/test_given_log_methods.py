@@ -57,8 +57,28 @@ def test_print_given_is_a_print() -> None:
         "    _show(print, user.email)\n"
         "    _show(out=print, text=user.email)\n"
     )
-    assert observed(source) == [(4, "log", EMAIL, "python.print.personal-data", False),
+    # the helper's own call of what it is given: a wrapper's log call, whose data are its callers'
+    # (the contract: "A log call inside a project's own logging wrapper is a `log` at that call")
+    assert observed(source) == [(2, "log", (), "python.print.personal-data", False),
+                                (4, "log", EMAIL, "python.print.personal-data", False),
                                 (5, "log", EMAIL, "python.print.personal-data", False)]
+
+
+def test_a_wrapper_logging_each_line_of_its_message() -> None:
+    # evennia's `_log(msg, logfunc)`: a named parameter, split into lines, each given to the log
+    # method its callers hand it (Twisted's logger, by its name `log`): the wrapper's own log calls
+    source = (
+        "from twisted import logger as twisted_logger\n"
+        "log = twisted_logger.Logger()\n"
+        "def _log(msg, logfunc, prefix=''):\n"
+        "    for line in str(msg).splitlines():\n"
+        "        logfunc('{line}', prefix=prefix, line=line)\n"
+        "def log_sec(msg):\n"
+        "    _log(msg, log.info, prefix='SS')\n"
+        "def login(user):\n"
+        "    log_sec(f'Logged in: {user.email}')\n"
+    )
+    assert observed(source) == [(5, "log", (), LOG, False), (9, "log", EMAIL, LOG, False)]
 
 
 def test_a_method_given_to_a_method_of_the_class() -> None:

@@ -452,8 +452,9 @@ def deliver_alert(user, run_id, count):
 
 def _show(out, text):
     """A helper that writes with what it is given: `print` from its one caller."""
-    # a named parameter is followed into each call, as a wrapper's are: no log here
-    # ok: python.print.personal-data
+    # a named parameter is followed into each call, as a wrapper's are; the helper's own call of the
+    # log method it is given is the wrapper's log call (the contract's wrapper rule), its data its callers'
+    # ruleid: python.print.personal-data -
     out(text)
 
 

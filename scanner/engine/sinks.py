@@ -670,10 +670,12 @@ def _log(an: FileAnalyzer, node: ast.Call, sink: LogSink, symbol: str, args: lis
     if data.categories == _CONTENT_ONLY and sink.library == "print" and _console_prompt(an, node):
         return
     if not data.categories:
-        if scope.logging_wrapper and data.params & {VARARGS, KWARGS}:
+        if scope.logging_wrapper and (data.params & {VARARGS, KWARGS} or data.params and _given_logger_called(node, scope)):
             # a logging wrapper that passes on `*args`/`**kwargs` (`_debug_log(msg, *args)`, a decorator's
             # `log_wrapper(*args, **kwds)`) logs whatever any caller gives it: a log here whose categories
-            # are its callers' (they are reported at the calls, through the wrapper's summary)
+            # are its callers' (they are reported at the calls, through the wrapper's summary). So does
+            # one that calls the log method its callers hand it with a parameter of its own (evennia's
+            # `_log(msg, logfunc)`: `for line in msg.splitlines(): logfunc("{line}", line=line)`)
             an.emit(Kind.LOG, node, (), sink.rule,
                     f"a logging wrapper passes its callers' arguments to {via}", value=data,
                     reasons=("the arguments of any call of the wrapper are written to a log",))
@@ -713,6 +715,13 @@ def _request_headers_rendered(an: FileAnalyzer, node: ast.Call, scope: Scope) ->
     return Value(categories=frozenset(categories),
                  reasons=("a request's headers or WSGI environ, written whole, hold the client's User-Agent, "
                           "cookies and Authorization header",))
+
+
+def _given_logger_called(node: ast.Call, scope: Scope) -> bool:
+    """Whether a log call calls a parameter of its function by name (`logfunc(...)`): a log method the
+    function's callers hand it (`logfns`), which only such a call can be among a wrapper's log calls."""
+    func = node.func
+    return type(func) is ast.Name and func.id in scope.params
 
 
 # A URL rule's variable (`<auth_token>`, `<int:user_id>`): its name, after the converter.
