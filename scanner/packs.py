@@ -218,6 +218,9 @@ class CookieSetter:
     implies: frozenset[str] = frozenset()
     """What the cookie holds whatever its value shows: flask-jwt-extended's `set_access_cookies`
     writes a JWT (a credential)."""
+    on_request: bool = False
+    """Whether the method sets a cookie on a request object too (`twisted.web`'s request is its
+    response: `request.addCookie(...)`); other setters on a request are not (its cookies are read)."""
 
 
 @pickled_by_fields
@@ -251,6 +254,10 @@ class RequestModel:
     module must import for the name to be read so (`twisted` -> `transport`): the request's member of
     that name, whose own members are read by `attributes` (`transport.client`, the connected client's
     address)."""
+    package_attributes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Request attributes read so only in a module that imports the package (`twisted` ->
+    `content`: `twisted.web`'s request body, where an httpx request's `content` is what a client
+    sends), by package, each with its role as in `attributes`."""
     event_objects: frozenset[str] = frozenset()
     """Every type of `events`, for the annotation test."""
     framework_members: frozenset[str] = frozenset()
@@ -703,11 +710,12 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                         "payload", "content"}),
     "http": frozenset({"calls", "url_position", "sends"}),
     "host": frozenset({"recipient", "hosts", "implies", "require_data", "keyed_path"}),
-    "setter": frozenset({"rule", "methods", "functions", "positional", "keywords", "implies"}),
+    "setter": frozenset({"rule", "methods", "functions", "positional", "keywords", "implies", "on_request"}),
     "header": frozenset({"rule", "names", "methods"}),
     "jar": frozenset({"rule", "classes"}),
     "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "context_names", "attributes",
-                          "methods", "events", "event_parameters", "framework_members", "connections", "connection_attributes"}),
+                          "methods", "events", "event_parameters", "framework_members", "connections", "connection_attributes",
+                          "package_attributes"}),
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
                           "credential_schemes", "form_classes", "event_decorators", "connection_parameters",
@@ -970,6 +978,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                 positional=reader.strings(entry, "positional"),
                 keywords=dict(keywords) if isinstance(keywords, dict) else {},
                 implies=frozenset(reader.categories(entry, "implies")),
+                on_request=entry.get("on_request") is True,
             )
             functions = reader.strings(entry, "functions")
             for method in reader.strings(entry, "methods", required=not functions):
@@ -996,6 +1005,11 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             for package in table.get("connection_attributes", {}):
                 listed = reader.strings(table["connection_attributes"], package, required=True)
                 request.setdefault("connection_attributes", {}).setdefault(package, set()).update(listed)
+            for package, members in table.get("package_attributes", {}).items():
+                for member, role in members.items():
+                    if role not in REQUEST_ROLES and role not in load_taxonomy():
+                        reader.problem(member, f"unknown request role '{role}' (known: {', '.join(sorted(REQUEST_ROLES))})")
+                request.setdefault("package_attributes", {}).setdefault(package, {}).update(members)
             for package in table.get("events", {}):
                 listed = reader.strings(table["events"], package, required=True)
                 request.setdefault("events", {})[package] = tuple(listed)
@@ -1171,6 +1185,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             connections={package: frozenset(names) for package, names in request.get("connections", {}).items()},
             connection_names=frozenset(n for names in request.get("connections", {}).values() for n in names),
             connection_attributes={package: frozenset(names) for package, names in request.get("connection_attributes", {}).items()},
+            package_attributes={package: dict(members) for package, members in request.get("package_attributes", {}).items()},
             event_objects=frozenset(t for types in request.get("events", {}).values() for t in types),
             framework_members=frozenset(request.get("framework_members", ())),
         ),

@@ -438,7 +438,7 @@ class FileAnalyzer:
         "_sink_methods",
         "_walked",
         "answered_nesting",
-        "parameters_read_by_name", "connection_attributes",
+        "parameters_read_by_name", "connection_attributes", "package_attributes",
         "answering_classes",
         "class_methods",
         "classes",
@@ -525,9 +525,10 @@ class FileAnalyzer:
         """The method names `sinks.check_method_sinks` acts on (for a receiver that holds no URL)."""
         self.parameters_read_by_name = per_run[3]
         """The names `sources.parameter_value` reads an unannotated parameter by."""
-        self.connection_attributes = sources.connection_attributes(models, tree, source)
+        self.connection_attributes, self.package_attributes = sources.connection_attributes(models, tree, source)
         """The attribute names that hold the connection a client came in on in this module (`transport`
-        where Twisted is imported; empty in most modules: `member` tests every attribute against it)."""
+        where Twisted is imported; empty in most modules: `member` tests every attribute against it),
+        and the request attributes read only where their package is imported (`content`), by role."""
         self._normalized = _NORMALIZED.setdefault(id(models.aliases), {})
         """`normalize`'s memo, shared by every analyser given the same aliases."""
         self._classified = _classified_by(classifier)
@@ -2549,6 +2550,12 @@ class FileAnalyzer:
                 # `request.accept_languages.values()`: all of a client attribute read (collected where
                 # read), the languages its browser sent
                 return Value(categories=base.categories, steps=base.steps, reasons=base.reasons)
+            if method is not None and method in self._sink_methods:
+                setter = self.models.cookie_setters.get(method)
+                if setter is not None and setter.on_request:
+                    # `request.addCookie(...)`: `twisted.web`'s request is the response it writes (a
+                    # setter the cookie pack marks `on_request`; no other is asked of a request)
+                    sinks.check_method_sinks(self, node, method, base or NOTHING, args, kwargs, scope)
             return sources.request_call(self, node, func, args, scope)
 
         if symbol in sources.ARGUMENT_PARSERS and args and isinstance(args[0].const, str):

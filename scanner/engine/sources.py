@@ -243,6 +243,8 @@ def request_member(an: FileAnalyzer, node: ast.Attribute, base: Value, scope: Sc
         return _inbound_member(an, node, base, symbol)
     model = an.models.request
     role = model.attributes.get(path)
+    if role is None and an.package_attributes:
+        role = an.package_attributes.get(path)  # `request.content` where `twisted` is imported
     if client_attribute(role):
         assert role is not None
         category, what, rule = client_datum(role)
@@ -2596,20 +2598,29 @@ def _request_event(an: FileAnalyzer) -> str | None:
     return None
 
 
-def connection_attributes(models: Models, tree: ast.Module, source: str) -> frozenset[str]:
-    """The attribute names that hold the connection a client came in on in this module: those
-    `[request.connection_attributes]` lists for a package the module imports at its top (`transport` where
-    `twisted` or `autobahn.twisted` is imported). A text test first: most modules name no such package."""
-    found: set[str] = set()
-    for package, names in models.request.connection_attributes.items():
-        if package in source and any(
-                qualified == package or qualified.startswith(f"{package}.")
-                for stmt in tree.body if type(stmt) is ast.Import or type(stmt) is ast.ImportFrom
-                for qualified in _imported_names(stmt)):
-            found.update(names)
-    return frozenset(found) if found else _NO_CONNECTION_ATTRIBUTES
+def connection_attributes(models: Models, tree: ast.Module, source: str) -> tuple[frozenset[str], Mapping[str, str]]:
+    """The attribute names that hold the connection a client came in on in this module, and the request
+    attributes read only where a package is imported, with their roles: those
+    `[request.connection_attributes]` and `[request.package_attributes]` list for a package the module
+    imports at its top (`transport` and `content` where `twisted` is imported). A text test first: most
+    modules name no such package."""
+    request = models.request
+    packages = [package for package in {*request.connection_attributes, *request.package_attributes}
+                if package in source]
+    if not packages:
+        return _NO_CONNECTION_ATTRIBUTES, _NO_PACKAGE_ATTRIBUTES
+    imported = [qualified for stmt in tree.body if type(stmt) is ast.Import or type(stmt) is ast.ImportFrom
+                for qualified in _imported_names(stmt)]
+    names: set[str] = set()
+    members: dict[str, str] = {}
+    for package in sorted(packages):
+        if any(qualified == package or qualified.startswith(f"{package}.") for qualified in imported):
+            names.update(request.connection_attributes.get(package, ()))
+            members.update(request.package_attributes.get(package, {}))
+    return (frozenset(names) if names else _NO_CONNECTION_ATTRIBUTES), (members or _NO_PACKAGE_ATTRIBUTES)
 
 
+_NO_PACKAGE_ATTRIBUTES: Mapping[str, str] = {}
 _NO_CONNECTION_ATTRIBUTES: frozenset[str] = frozenset()
 
 
