@@ -35,6 +35,12 @@ def write_kept(file: Path, key: object, value: object, *, ignore: bool = True) -
     The folder is made as a cache folder (with its .gitignore) unless `ignore` is False (a
     `__pycache__` folder, which version control ignores already).
     """
+    replace_quietly(file, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL), ignore=ignore)
+
+
+def replace_quietly(file: Path, content: bytes, *, ignore: bool = True) -> None:
+    """Replace `file` with `content`, whole and atomically (workers may race); a folder that cannot be
+    made or written only costs the next run its shortcut. `ignore` as for `write_kept`."""
     # a name of this process's own, renamed over the file when complete
     temp = file.with_name(f".{file.name}-{os.getpid()}-{time.monotonic_ns()}.tmp")
     try:
@@ -43,7 +49,7 @@ def write_kept(file: Path, key: object, value: object, *, ignore: bool = True) -
         else:
             file.parent.mkdir(parents=True, exist_ok=True)
         with temp.open("xb") as handle:
-            pickle.dump((key, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            handle.write(content)
         os.replace(temp, file)
     except OSError:
         try:

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
-import time
 import tomllib
 from pathlib import Path
 from typing import Any
+
+from scanner.kept import replace_quietly
 
 # What reading a missing, truncated or foreign mirror raises.
 _UNREADABLE = (OSError, EOFError, ValueError, TypeError)
@@ -68,15 +68,4 @@ def _write(mirror: Path, key: bytes, data: dict[str, Any]) -> None:
         content = marshal.dumps((key, data))
     except ValueError:
         return
-    # a name of this process's own, renamed over the mirror when complete (workers may race)
-    temp = mirror.with_name(f".{mirror.name}-{os.getpid()}-{time.monotonic_ns()}.tmp")
-    try:
-        mirror.parent.mkdir(exist_ok=True)
-        with temp.open("xb") as handle:
-            handle.write(content)
-        os.replace(temp, mirror)
-    except OSError:
-        try:
-            temp.unlink(missing_ok=True)
-        except OSError:
-            pass  # the folder cannot be written: the pack is parsed again next run
+    replace_quietly(mirror, content, ignore=False)  # a folder that cannot be written: parsed again next run
