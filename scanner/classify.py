@@ -36,7 +36,7 @@ from scanner.inventory import ClassifierOverrides
 from scanner.model import pickled_by_fields
 from scanner.taxonomy import load_taxonomy
 from scanner.tomlmirror import loads_mirrored
-from scanner.tomlpos import KeyPath, TomlChecker, TomlDocument, TomlPositions, decode_error_location
+from scanner.tomlpos import KeyPath, TomlChecker, TomlDocument, TomlPositions, decode_error_location, did_you_mean
 
 PACK_FILE = "classifier.toml"
 
@@ -710,9 +710,7 @@ class _Compiler:
     def category_key(self, key: str, at: KeyPath) -> bool:
         if key in self.taxonomy:
             return True
-        suggestion = self.taxonomy.suggest(key)
-        hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-        self.check.report(at, f"unknown category {key!r}: not a fideslang key{hint}")
+        self.check.report(at, f"unknown category {key!r}: not a fideslang key{did_you_mean(self.taxonomy.suggest(key))}")
         return False
 
     def compile(self, data: Mapping[str, Any]) -> RulePack:

@@ -18,7 +18,7 @@ from scanner.fieldmethods import compared_by_fields
 from scanner.inventory import ClassifierOverrides, read_classifier
 from scanner.model import Level
 from scanner.taxonomy import load_taxonomy
-from scanner.tomlpos import KeyPath, TomlChecker, closest, read_toml_document
+from scanner.tomlpos import KeyPath, TomlChecker, closest, did_you_mean, read_toml_document
 
 if TYPE_CHECKING:
     from scanner.engine.imports import SourceRoots
@@ -190,8 +190,7 @@ def check_configured_inventory(root: Path, config: Config) -> None:
     folder = (root / config.inventory).parent
     near = sorted(path.relative_to(root).as_posix() for path in folder.glob("*.toml")
                   if path.name != "pyproject.toml") if folder.is_dir() else []
-    suggestion = closest(config.inventory, near)
-    hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
+    hint = did_you_mean(closest(config.inventory, near))
     raise ConfigError([Problem(config.config_path, line, f"inventory file '{config.inventory}'{_WHERE} does not exist"
                                f" under the project root {root}{hint}", column=column)])
 
@@ -208,9 +207,8 @@ def _check_packs(check: TomlChecker, packs: list[tuple[str, KeyPath]]) -> None:
     known = [path.stem for path in default_pack_paths()]
     for name, at in packs:
         if name not in known:
-            suggestion = closest(name, known)
-            hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-            check.report(at, f"unknown rule pack '{name}' in 'packs'{hint}: the built-in packs are {', '.join(known)}")
+            check.report(at, f"unknown rule pack '{name}' in 'packs'{did_you_mean(closest(name, known))}: "
+                             f"the built-in packs are {', '.join(known)}")
 
 
 def _check_semgrep_packs(check: TomlChecker, packs: list[tuple[str, KeyPath]], root: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from scanner.errors import InventoryError, Problem
 from scanner.fieldmethods import compared_by_fields
 from scanner.taxonomy import Taxonomy, load_taxonomy
-from scanner.tomlpos import KeyPath, TomlChecker, read_toml_document, toml_type
+from scanner.tomlpos import KeyPath, TomlChecker, did_you_mean, read_toml_document, toml_type
 
 
 @compared_by_fields
@@ -182,9 +182,7 @@ def check_categories(checker: TomlChecker, items: list[tuple[str, KeyPath]] | No
     """Report each unknown category key (with the closest known key); return all the keys."""
     for key, at in items or ():
         if key not in taxonomy:
-            suggestion = taxonomy.suggest(key)
-            hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-            checker.report(at, f"unknown data category '{key}'{hint}")
+            checker.report(at, f"unknown data category '{key}'{did_you_mean(taxonomy.suggest(key))}")
     return tuple(key for key, _ in items or ())
 
 

@@ -309,19 +309,7 @@ class _Indexer:
                 self.pos += 1
                 continue
             start = self.pos
-            line = self.line()
-            column = self.column(line)
-            parts = self.key()
-            if parts:
-                for n in range(1, len(parts) + 1):
-                    self.keys.setdefault(path + tuple(parts[:n]), line)
-                    self.columns.setdefault(path + tuple(parts[:n]), column)
-                self.skip_whitespace()
-                if self.peek() == "=":
-                    self.pos += 1
-                    self.skip_whitespace()
-                    self.value_columns.setdefault(path + tuple(parts), self.column(line))
-                    self.value(path + tuple(parts))
+            self.key_value(path)  # a key = value inside the table, as at a table's top level
             if self.pos == start:
                 self.pos += 1
 
@@ -446,6 +434,11 @@ def closest(name: str, known: Iterable[str], cutoff: float = 0.6) -> str | None:
     return matches[0] if matches else None
 
 
+def did_you_mean(suggestion: str | None) -> str:
+    """The end of a message about a misspelt name: ` (did you mean 'x'?)`, or "" without a suggestion."""
+    return f" (did you mean '{suggestion}'?)" if suggestion else ""
+
+
 class TomlChecker:
     """Reads typed values out of a `TomlDocument`, collecting every problem with its line.
 
@@ -484,9 +477,7 @@ class TomlChecker:
         for key in table:
             if key in known:
                 continue
-            suggestion = closest(key, known)
-            hint = f" (did you mean '{suggestion}'?)" if suggestion else ""
-            self.report(at + (key,), f"unknown key '{key}'{where}{hint}")
+            self.report(at + (key,), f"unknown key '{key}'{where}{did_you_mean(closest(key, known))}")
 
     def _get(self, table: Mapping[str, Any], at: KeyPath, key: str, where: str, required: bool) -> Any:
         if key not in table:
