@@ -843,6 +843,13 @@ def load_models(paths: Iterable[Path] | None = None, *, enabled: Iterable[str] |
     return models
 
 
+def _check_roles(reader: _PackReader, members: Mapping[str, str]) -> None:
+    """Report each request member whose role is neither a request role nor a data category."""
+    for member, role in members.items():
+        if role not in REQUEST_ROLES and role not in load_taxonomy():
+            reader.problem(member, f"unknown request role '{role}' (known: {', '.join(sorted(REQUEST_ROLES))})")
+
+
 def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Models:
     returns: dict[str, str] = {}
     aliases: dict[str, str] = {}
@@ -1002,9 +1009,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                 listed = reader.strings(table["connection_attributes"], package, required=True)
                 request.setdefault("connection_attributes", {}).setdefault(package, set()).update(listed)
             for package, members in table.get("package_attributes", {}).items():
-                for member, role in members.items():
-                    if role not in REQUEST_ROLES and role not in load_taxonomy():
-                        reader.problem(member, f"unknown request role '{role}' (known: {', '.join(sorted(REQUEST_ROLES))})")
+                _check_roles(reader, members)
                 request.setdefault("package_attributes", {}).setdefault(package, {}).update(members)
             for package in table.get("events", {}):
                 listed = reader.strings(table["events"], package, required=True)
@@ -1013,9 +1018,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                 request.setdefault("objects", set()).update(f"{t}.request" for t in listed)
             for key in ("attributes", "methods"):
                 members = table.get(key, {})
-                for member, role in members.items():
-                    if role not in REQUEST_ROLES and role not in load_taxonomy():
-                        reader.problem(member, f"unknown request role '{role}' (known: {', '.join(sorted(REQUEST_ROLES))})")
+                _check_roles(reader, members)
                 request.setdefault(key, {}).update(members)
         key_methods.update(reader.strings(doc.get("containers", {}), "key_methods"))
         if "fastapi" in doc:
