@@ -21,6 +21,7 @@ import ast
 from collections.abc import Mapping
 
 from scanner.engine.lazyre import LazyPattern
+from scanner.engine.parameters import positional_parameters
 from scanner.engine.walk import walk
 from scanner.packs import Models
 
@@ -114,7 +115,7 @@ def given_log_methods(tree: ast.Module, models: Models) -> dict[Function, dict[s
 
 def _positional(func: Function, position: int) -> str | None:
     """The name of `func`'s parameter at `position` (its positional parameters only), or None."""
-    params = [*func.args.posonlyargs, *func.args.args]
+    params = positional_parameters(func.args)
     return params[position].arg if position < len(params) else None
 
 

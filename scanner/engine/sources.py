@@ -717,8 +717,7 @@ def given_into(an: FileAnalyzer, node: ast.Call, given: list[ast.expr], args: li
                and value.reasons[0].startswith(UNNAMED_KEY)]
     if len(unnamed) != 1 or not _read_straight(given[unnamed[0]]):
         return
-    func = node.func
-    callee = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    callee = callee_name(node)
     words = an.classifier.pack.words(callee)
     if len(words) > 1 and words[0] in _TAKING_VERBS and not an.classifier.owner_in(words[-1], "person"):
         # (`update_user(data["id"], data)`: a function given a person's record, or its key, takes no datum)
@@ -796,7 +795,7 @@ def _default_header(an: FileAnalyzer, node: ast.expr, scope: Scope, param: objec
     if enclosing is None or type(param) is not int:
         return
     args = enclosing[0].args
-    positional = [*args.posonlyargs, *args.args]
+    positional = positional_parameters(args)
     first_default = len(positional) - len(args.defaults)
     if not first_default <= param < len(positional):
         return
@@ -1939,12 +1938,8 @@ def parsed_parameter(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
     `json.loads(request.body)` would be. None for any other function (most: a set test on the last
     statement first)."""
     last = func.body[-1] if func.body else None
-    if not (type(last) is ast.Return and type(last.value) is ast.Call and names and len(last.value.args) == 1):
-        return None
-    given = last.value.args[0]
-    if type(given) is ast.Call and type(given.func) is ast.Attribute and given.func.attr in _DECODING_METHODS:
-        given = given.func.value
-    if type(given) is not ast.Name or given.id not in names:
+    if not (type(last) is ast.Return and type(last.value) is ast.Call and names and len(last.value.args) == 1) \
+            or _parsed_name(last.value, names) is None:
         return None  # the cheap tests on the last statement first: most functions end otherwise
     found: int | None = None
     for node in _own_statements(func):
@@ -1953,12 +1948,10 @@ def parsed_parameter(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunction
         call = node.value
         if type(call) is not ast.Call or len(call.args) != 1 or call.keywords and any(k.arg is None for k in call.keywords):
             return None
-        given = call.args[0]
-        if type(given) is ast.Call and type(given.func) is ast.Attribute and given.func.attr in _DECODING_METHODS:
-            given = given.func.value
-        if type(given) is not ast.Name or given.id not in names:
+        name = _parsed_name(call, names)
+        if name is None:
             return None
-        index = names.index(given.id)
+        index = names.index(name)
         if found is not None and found != index or not is_body_parser(an.static_symbol(call.func, scope)):
             return None
         found = index
@@ -2355,6 +2348,15 @@ def _credential_scheme(an: FileAnalyzer, call: ast.Call, scope: Scope) -> bool:
         bound = an.bound_elsewhere(symbol) if symbol[:1] != "@" else None
     return bound is not None and an.models.is_credential_scheme(bound)
 
+
+
+def _parsed_name(call: ast.Call, names: list[str]) -> str | None:
+    """The parameter (one of `names`) a call of one argument is given, as it is or decoded first
+    (`json.loads(input_str.decode("utf-8"))`); None for any other argument."""
+    given = call.args[0]
+    if type(given) is ast.Call and type(given.func) is ast.Attribute and given.func.attr in _DECODING_METHODS:
+        given = given.func.value
+    return given.id if type(given) is ast.Name and given.id in names else None
 
 
 def scheme_read(an: FileAnalyzer, node: ast.Call, symbol: str, args: list[Value]) -> Value | None:
