@@ -97,6 +97,12 @@ def _root_and_targets(paths: Sequence[Path], root: Path | None) -> tuple[Path, l
     return Path.cwd(), list(paths)
 
 
+def _root_and_target(path: Path | None, root: Path | None) -> tuple[Path, list[Path] | None]:
+    """`_root_and_targets` for a command of one optional PATH: without it, the --root, or the
+    current folder as the root."""
+    return _root_and_targets([path] if path is not None else [] if root is not None else [Path(".")], root)
+
+
 def _exit_code(run: RunResult, fail_on: Level, exit_zero: bool) -> int:
     if not run.complete:
         return ExitCode.INCOMPLETE
@@ -146,8 +152,7 @@ def observe(path: Path | None, root: Path | None, fmt: str, output: Path | None,
     from scanner.report.text import render_text
     from scanner.runner import run
 
-    # without PATH: the root, or the current folder as the root
-    root, targets = _root_and_targets([path] if path is not None else [] if root is not None else [Path(".")], root)
+    root, targets = _root_and_target(path, root)
     config = with_overrides(load_config(root.resolve()), jobs=jobs)
     with _progress() as progress:
         result = run(root, config=config, command="observe", targets=targets, progress=progress,
@@ -445,7 +450,7 @@ def inventory_init(path: Path | None, root: Path | None, output: Path | None, fo
     from scanner.inventory_draft import draft_inventory
     from scanner.runner import run
 
-    root, targets = _root_and_targets([path] if path is not None else [] if root is not None else [Path(".")], root)
+    root, targets = _root_and_target(path, root)
     destination = output if output is not None else root / DEFAULT_INVENTORY
     # checked before the analysis, so that a refusal costs nothing
     if not force and not _to_stdout(destination) and (destination.exists() or destination.is_symlink()):
