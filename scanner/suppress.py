@@ -243,7 +243,12 @@ def apply_suppressions(
             active.setdefault((directive.path, directive.target), []).append(directive)
     used: set[tuple[Directive, str]] = set()
     marked: list[Finding] = []
+    # The rules found on each targeted line, so that a comment naming the wrong rule says which one is there.
+    found_on: dict[tuple[str, int], set[str]] = {}
     for finding in findings:
+        place = (finding.path, finding.span.start_line)
+        if place in active:
+            found_on.setdefault(place, set()).add(finding.rule_id)
         candidates = [
             d for d in active.get((finding.path, finding.span.start_line), ()) if finding.rule_id in d.rule_ids
         ]
@@ -255,13 +260,18 @@ def apply_suppressions(
             known = tuple(r for r in chosen.rule_ids if r in known_rules)
             finding = replace(finding, suppression=Suppression(chosen.line, known, chosen.justification))
         marked.append(finding)
-    for directives_here in active.values():
+    for place, directives_here in active.items():
         for directive in directives_here:
+            others = sorted(found_on.get(place, set()).difference(directive.rule_ids))
+            there = "" if not others else (
+                f"; the finding there is {others[0]}" if len(others) == 1
+                else f"; the findings there are {', '.join(others)}"
+            )
             for rule_id in directive.rule_ids:
                 if rule_id in known_rules and (directive, rule_id) not in used:
-                    notices.append(
-                        _notice(directive, UNUSED, f"unused suppression: no {rule_id} finding on line {directive.target}")
-                    )
+                    notices.append(_notice(
+                        directive, UNUSED, f"unused suppression: no {rule_id} finding on line {directive.target}{there}"
+                    ))
     # Stable: at one place, a directive's own problems come in the order they were found.
     notices.sort(key=lambda n: (n.path or "", n.line or 0, n.column or 0))
     return Applied(findings=tuple(marked), notices=tuple(notices))

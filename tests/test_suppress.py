@@ -207,6 +207,16 @@ def test_the_trailing_comment_wins_over_the_one_above() -> None:
     assert applied.notices == (warning(10, "unused-suppression", "unused suppression: no PS101 finding on line 10"),)
 
 
+def test_a_wrong_rule_notice_names_every_rule_found_on_the_line_that_the_comment_does_not() -> None:
+    # ignore[PS201] over a line holding PS202 and PS101: the developer is told which ids to write.
+    findings = [finding("PS202", 10), finding("PS101", 10), finding("PS201", 11)]
+    applied = apply_suppressions(findings, [directive(10, 10, ("PS201",))], require_reason=True, known_rules=KNOWN)
+    assert applied.notices == (
+        warning(10, "unused-suppression", "unused suppression: no PS201 finding on line 10; "
+                                          "the findings there are PS101, PS202"),
+    )
+
+
 @pytest.mark.parametrize(
     ("given", "require_reason", "suppressed", "notices"),
     [
@@ -240,7 +250,7 @@ def test_the_trailing_comment_wins_over_the_one_above() -> None:
                     "rule ids (require_suppression_reason is on)"),
         ]),
         (directive(10, 10, ("PS101",)), True, False, [
-            warning(10, "unused-suppression", "unused suppression: no PS101 finding on line 10"),
+            warning(10, "unused-suppression", "unused suppression: no PS101 finding on line 10; the finding there is PS401"),
         ]),
         (directive(8, 9, ("PS401",)), True, False, [
             warning(8, "unused-suppression", "unused suppression: no PS401 finding on line 9"),
@@ -356,7 +366,8 @@ SUMMARY_0 = "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file"
         ]),
         (f"{LOG}  # policyscan: ignore[PS101] reviewed", 1, [
             FINDING,
-            "app/views.py:12:40: warning: unused suppression: no PS101 finding on line 12",
+            "app/views.py:12:40: warning: unused suppression: no PS101 finding on line 12; "
+            "the finding there is PS401",
             "",
             f"{SUMMARY_1}.",
             *TABLES,
@@ -417,7 +428,7 @@ def test_sarif_carries_in_source_suppressions_and_omit_drops_them(tmp_path: Path
     ]
     assert "baselineState" not in run["results"][0]
     assert [(n["descriptor"]["id"], n["message"]["text"]) for n in run["invocations"][0]["toolExecutionNotifications"]] == [
-        ("unused-suppression", "unused suppression: no PS201 finding on line 13"),
+        ("unused-suppression", "unused suppression: no PS201 finding on line 13; the finding there is PS401"),
     ]
     code, out, _ = cli(["scan", str(tmp_path), "--format", "sarif", "--sarif-suppressed", "omit"], capsys)
     results = assert_valid_sarif(out)["runs"][0]["results"]
@@ -464,7 +475,7 @@ def test_notes_in_the_inventory_are_suppressed_there(tmp_path: Path, capsys: pyt
         "scanned code.",
         "privacy-inventory.toml:25:1: warning: suppression of PS901 gives no reason, so it suppresses nothing: "
         "write the reason after the rule ids (require_suppression_reason is on)",
-        "privacy-inventory.toml:32:1: warning: unused suppression: no PS101 finding on line 33",
+        "privacy-inventory.toml:32:1: warning: unused suppression: no PS101 finding on line 33; the finding there is PS901",
         "",
         "Found 2 findings (0 errors, 0 warnings, 2 notes) in 1 file; 2 suppressed.",
         "By rule:",
