@@ -368,11 +368,34 @@ class _InventoryReader:
     def logging(self, table: dict[str, Any]) -> LoggingPolicy:
         check, at, where = self.checker, ("logging",), " in [logging]"
         check.unknown_keys(table, at, LOGGING_KEYS, where)
-        allow = self.categories(check.strings(table, at, "allow", where))
-        deny = self.categories(check.strings(table, at, "deny", where))
+        allowed = check.strings(table, at, "allow", where)
+        denied = check.strings(table, at, "deny", where)
+        allow = self.categories(allowed)
+        deny = self.categories(denied)
+        self.allowed_in_vain(allowed or [], denied or [])
         section = check.string(table, at, "section", where) or ""
         return LoggingPolicy(allow=allow, deny=deny, section=section, line=self.line(at),
                              column=self.column(at))
+
+    def allowed_in_vain(self, allowed: list[tuple[str, KeyPath]], denied: list[tuple[str, KeyPath]]) -> None:
+        """Report each `allow` entry that a `deny` entry covers: deny wins, so it allows nothing.
+
+        `allow = ["user.unique_id"]` beside `deny = ["user"]` reads as "nothing of the user but
+        their id", yet logs no id at all; the person meant something the file does not say.
+        """
+        known = [(key, at) for key, at in denied if key in self.taxonomy]
+        for key, at in allowed:
+            if key not in self.taxonomy:
+                continue
+            cover = next(((d, d_at) for d, d_at in known if self.taxonomy.covers(d, key)), None)
+            if cover is not None:
+                denied_key, denied_at = cover
+                same = "" if denied_key == key else f" '{denied_key}', which covers it,"
+                self.checker.report(
+                    at,
+                    f"'{key}' in 'allow' of [logging] allows nothing: 'deny' lists{same or ' it too'} on line "
+                    f"{self.line(denied_at)}, and deny wins (remove one of them)",
+                )
 
     def scopes(self, tables: list[tuple[KeyPath, dict[str, Any]]]) -> tuple[ScopeDecl, ...]:
         check, where = self.checker, " in [[scopes]]"

@@ -241,6 +241,22 @@ BROKEN: list[tuple[str, str, list[tuple[int | None, str]]]] = [
         [(3, "'logging' must be a table, not an array")],
     ),
     (
+        "logging-allow-under-deny",
+        # deny wins, so an allow entry a deny entry covers allows nothing: the person meant
+        # "nothing of the user but their id", which the file does not say. An allow entry that
+        # covers a deny entry (allow user, deny user.content) is the documented use, and valid.
+        HEAD + '[logging]\nallow = ["user.unique_id", "user.contact.email", "user", "user.contct"]\n'
+        + 'deny = ["user.content", "user.contact", "user.unique_id", "user.health_and_medical"]\n'
+        + 'section = "7"\n[[collect]]\ncategories = ["user.health"]\npurposes = ["p"]\nsection = "s"\n',
+        [
+            (4, "unknown data category 'user.contct' (did you mean 'user.contact'?)"),
+            (4, "'user.unique_id' in 'allow' of [logging] allows nothing: 'deny' lists it too on line 5, and deny wins "
+                "(remove one of them)"),
+            (4, "'user.contact.email' in 'allow' of [logging] allows nothing: 'deny' lists 'user.contact', which "
+                "covers it, on line 5, and deny wins (remove one of them)"),
+        ],
+    ),
+    (
         "scope-empty-paths",
         HEAD + '[[scopes]]\nname = "S"\npaths = []\nsection = "s"\n',
         [(5, "'paths' in [[scopes]] must not be empty")],
