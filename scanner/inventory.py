@@ -236,6 +236,18 @@ class _InventoryReader:
         else:
             first_line[key] = self.line(at + ("name",))
 
+    def name(self, table: dict[str, Any], at: KeyPath, where: str, what: str) -> str | None:
+        """The required `name` of a recipient or cookie; spaces around it are a problem.
+
+        The code never names a service or cookie with them, so `name = "Segment "` would declare
+        nothing the scan matches: the call is reported undeclared and the declaration unused.
+        """
+        name = self.checker.string(table, at, "name", where, required=True)
+        if name is not None and name != name.strip():
+            self.checker.report(at + ("name",), f"{what} name '{name}' has spaces around it, which no {what} in the "
+                                f"code has: write '{name.strip()}'", value=True)
+        return name
+
     def categories(self, items: list[tuple[str, KeyPath]] | None) -> tuple[str, ...]:
         return check_categories(self.checker, items, self.taxonomy)
 
@@ -296,7 +308,7 @@ class _InventoryReader:
         first_line: dict[str, int] = {}
         for at, table in tables:
             check.unknown_keys(table, at, RECIPIENT_KEYS, where)
-            name = check.string(table, at, "name", where, required=True)
+            name = self.name(table, at, where, "recipient")
             categories = check.strings(table, at, "categories", where) or []
             self.categories(categories)
             purposes = check.strings(table, at, "purposes", where, required=True, nonempty=True) or []
@@ -323,7 +335,7 @@ class _InventoryReader:
         first_line: dict[str, int] = {}
         for at, table in tables:
             check.unknown_keys(table, at, COOKIE_KEYS, where)
-            name = check.string(table, at, "name", where, required=True)
+            name = self.name(table, at, where, "cookie")
             purpose = check.string(table, at, "purpose", where, required=True) or ""
             section = check.string(table, at, "section", where, required=True) or ""
             max_age = check.integer(table, at, "max_age", where, minimum=0)

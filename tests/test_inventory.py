@@ -241,6 +241,18 @@ BROKEN: list[tuple[str, str, list[tuple[int | None, str]]]] = [
         [(3, "'logging' must be a table, not an array")],
     ),
     (
+        "names-with-spaces-around",
+        # "Segment " matches no recipient the code sends to: the call would be PS201 and the
+        # declaration PS901, with nothing saying why. A space inside a name is the name.
+        HEAD + '[[recipients]]\nname = "Segment "\npurposes = ["p"]\nsection = "s"\n'
+        + '[[recipients]]\nname = "Google Analytics"\npurposes = ["p"]\nsection = "s"\n'
+        + '[[cookies]]\nname = " sid"\npurpose = "p"\nsection = "s"\n',
+        [
+            (4, "recipient name 'Segment ' has spaces around it, which no recipient in the code has: write 'Segment'"),
+            (12, "cookie name ' sid' has spaces around it, which no cookie in the code has: write 'sid'"),
+        ],
+    ),
+    (
         "logging-allow-under-deny",
         # deny wins, so an allow entry a deny entry covers allows nothing: the person meant
         # "nothing of the user but their id", which the file does not say. An allow entry that
