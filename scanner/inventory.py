@@ -168,6 +168,38 @@ def check_inventory(path: Path) -> list[Problem]:
     return _read(path)[1]
 
 
+# The keys `inventory init` fills with a "TODO: ..." placeholder for a person to replace.
+_PLACEHOLDER_KEYS = frozenset({"policy", "purposes", "purpose", "section"})
+
+
+def draft_placeholders(path: Path) -> tuple[int, ...]:
+    """The lines of a valid inventory where a `policy`, `purposes`, `purpose` or `section` value
+    still starts with "TODO" (as `inventory init` writes them), in order; () when there is none.
+
+    A draft is a valid inventory that states what the code does, not what the policy promises,
+    so `inventory check` says which lines are left to write rather than calling it an error.
+    """
+    document = read_toml_document(path)
+    if isinstance(document, Problem):
+        return ()
+    lines: set[int] = set()
+
+    def visit(value: object, at: KeyPath, key: str | None) -> None:
+        if isinstance(value, Mapping):
+            for name, item in value.items():
+                visit(item, at + (name,), name)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                visit(item, at + (index,), key)
+        elif key in _PLACEHOLDER_KEYS and isinstance(value, str) and value.lstrip().startswith("TODO"):
+            position = document.positions.position_of(at)
+            if position is not None:
+                lines.add(position[0])
+
+    visit(document.data, (), None)
+    return tuple(sorted(lines))
+
+
 def _read(path: Path) -> tuple[Inventory | None, list[Problem]]:
     document = read_toml_document(path)
     if isinstance(document, Problem):

@@ -80,10 +80,39 @@ def test_the_draft_is_valid_and_a_scan_against_it_is_clean(
     draft = tmp_path / "draft.toml"
     assert cli(["inventory", "init", str(root), "--no-cache", "-o", str(draft)], capsys)[0] == 0
     assert check_inventory(draft) == []
-    assert cli(["inventory", "check", str(draft)], capsys) == (0, f"{draft}: valid\n", "")
+    code, out, err = cli(["inventory", "check", str(draft)], capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith(f"{draft}: valid, but still a draft: ")
     code, out, _ = cli(["scan", str(root), "--no-cache", "--inventory", str(draft), "--fail-on", "note"], capsys)
     assert code == 0
     assert out.startswith("Found 0 findings (0 errors, 0 warnings, 0 notes)")
+
+
+def test_check_names_the_lines_left_to_write_in_a_draft_and_not_in_the_finished_inventory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The draft is valid and a scan against it is clean, so a team could commit it as it is:
+    # inventory check says which lines still hold init's placeholders (exit 0 all the same).
+    draft = tmp_path / "draft.toml"
+    draft.write_text(CLEAN_DRAFT, encoding="utf-8")
+    assert cli(["inventory", "check", str(draft)], capsys) == (
+        0,
+        f"{draft}: valid, but still a draft: 8 TODO placeholders left (lines 9, 15, 16, 23, 24, 28, 29, 35); "
+        "replace each with the policy's words and section\n",
+        "",
+    )
+    lines = CLEAN_DRAFT.splitlines()
+    lines[8] = 'policy = "Example Privacy Policy"'
+    lines[14] = 'purposes = ["provide the service"]'
+    lines[15] = 'section = "  TODO 2.1"'  # a placeholder is found after spaces too
+    draft.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert cli(["inventory", "check", str(draft)], capsys)[1] == (
+        f"{draft}: valid, but still a draft: 6 TODO placeholders left (lines 16, 23, 24, 28, 29, 35); "
+        "replace each with the policy's words and section\n"
+    )
+    finished = "\n".join(line.replace("TODO: ", "") for line in CLEAN_DRAFT.splitlines()) + "\n"
+    draft.write_text(finished, encoding="utf-8")
+    assert cli(["inventory", "check", str(draft)], capsys) == (0, f"{draft}: valid\n", "")
 
 
 def test_the_draft_is_the_same_with_one_worker_or_two(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
