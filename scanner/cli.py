@@ -55,6 +55,18 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _text_prefix(root: Path) -> str:
+    """The text report's path prefix: the root's folder from the current one ("services/chat/").
+
+    Text is for a person at a terminal, who opens `services/chat/main.py:8` from where they ran
+    the command, as ruff, mypy and pytest name files; JSON and SARIF keep paths relative to the
+    root (SARIF's %SRCROOT%), which tools join with the root they are given.
+    """
+    from scanner.report.text import prefix_for
+
+    return prefix_for(root, Path.cwd())
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None or _to_stdout(output):
         click.echo(text, nl=False)
@@ -160,7 +172,8 @@ def observe(path: Path | None, root: Path | None, fmt: str, output: Path | None,
     if fmt == "json":
         _write(render_json(result, explain=explain), output)
     else:
-        _write(render_text(result, color=_to_stdout(output) and _color(sys.stdout), explain=explain), output)
+        _write(render_text(result, color=_to_stdout(output) and _color(sys.stdout), explain=explain,
+                           path_prefix=_text_prefix(root)), output)
     return ExitCode.CLEAN if result.complete else ExitCode.INCOMPLETE
 
 
@@ -237,7 +250,7 @@ def scan(
             click.echo(render_problems(error.problems, f"policyscan {error.kind}", os.environ), nl=False)
         raise
     color = fmt == "text" and _to_stdout(output) and _color(sys.stdout)
-    path_prefix, link_base = "", None
+    path_prefix, link_base = (_text_prefix(scan_root) if fmt == "text" else ""), None
     if fmt in ("github", "markdown"):  # paths and links from the repository root, as GitHub shows them
         from scanner.report.github import path_prefix_for
         from scanner.report.markdown import link_base_for
@@ -281,6 +294,7 @@ def fix(
     from scanner.catalog import RULES_BY_ID
     from scanner.config import load_config, with_overrides
     from scanner.fix.command import plan_fixes, problems_text, render_diff, render_report, write_fixes
+    from scanner.report.text import with_prefix
     from scanner.runner import run
 
     wanted = tuple(dict.fromkeys(rule.strip().upper() for rule in rules))
@@ -309,17 +323,18 @@ def fix(
     with _progress() as progress:
         result = run(scan_root, config=config, command="scan", targets=targets, inventory_file=inventory_file,
                      progress=progress, cache=not no_cache, cache_dir=cache_dir)
+    prefix = _text_prefix(scan_root)
     for skip in result.skips:
-        click.echo(f"policyscan: note: {skip.path} could not be analysed ({skip.reason.value}) and is left as it is",
-                   err=True)
+        click.echo(f"policyscan: note: {with_prefix(skip.path, prefix)} could not be analysed ({skip.reason.value}) "
+                   "and is left as it is", err=True)
     plan = plan_fixes(result, context, rules=wanted or None, suppress=reason)
     problems = list(plan.problems)
     if show_diff:
-        click.echo(render_diff(plan), nl=False)
-        click.echo(render_report(plan, applied=False), nl=False, err=True)
+        click.echo(render_diff(plan, path_prefix=prefix), nl=False)
+        click.echo(render_report(plan, applied=False, path_prefix=prefix), nl=False, err=True)
     else:
         problems.extend(write_fixes(plan))
-        click.echo(render_report(plan, applied=True), nl=False)
+        click.echo(render_report(plan, applied=True, path_prefix=prefix), nl=False)
     click.echo(problems_text(problems), nl=False, err=True)
     return ExitCode.USAGE if problems else ExitCode.CLEAN
 
@@ -397,11 +412,12 @@ def _echo_what_is_missing(result: RunResult) -> None:
     covers gave an empty baseline or draft and no word)."""
     from scanner.report.text import notice_line, skip_line
 
+    prefix = _text_prefix(Path(result.root))
     for skip in result.skips:
-        click.echo(skip_line(skip), err=True)
+        click.echo(skip_line(skip, prefix), err=True)
     for notice in result.notices:
         if notice.level is NoticeLevel.ERROR or notice.code == "discovery":
-            click.echo(notice_line(notice), err=True)
+            click.echo(notice_line(notice, prefix), err=True)
 
 
 @cli.group()

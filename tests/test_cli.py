@@ -312,6 +312,44 @@ def test_observe_a_file_under_a_root_given_with_root(tmp_path: Path, capsys: pyt
     assert cli(["observe", "elsewhere/big.py", "--root", "proj"], capsys)[0] == 2  # outside the root
 
 
+def test_text_names_files_from_the_current_folder_json_and_sarif_from_the_root(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # A monorepo's service scanned from the repository's top (as CI and pre-commit run it): the
+    # text said app/views.py:12:5, which a terminal or editor opens from the top as no file (or
+    # as another service's), where ruff, mypy and pytest say services/chat/app/views.py. The
+    # fix's diff named a/app/views.py, so `fix --diff ... | git apply` failed there.
+    write(tmp_path, {"services/chat/privacy-inventory.toml": INVENTORY, "services/chat/app/views.py": VIEWS,
+                     "services/chat/app/broken.py": "def f(:\n",
+                     "services/chat/pyproject.toml": '[tool.policyscan]\nredact_function = "app.privacy.redact"\n'})
+    monkeypatch.chdir(tmp_path)
+    finding = ("services/chat/app/views.py:12:5: PS401 [error] user.contact.email is written to a log, which the "
+               "policy inventory does not allow. Observed: user.contact.email is written to a log by logging.info().")
+    skipped = "services/chat/app/broken.py:1:7: error: could not analyse: syntax-error: "
+    for args in (["scan", "--root", "services/chat"], ["scan", "services/chat"],
+                 ["scan", "--root", "services/chat", "services/chat/app/views.py", "services/chat/app/broken.py"]):
+        code, out, _ = cli([*args, "--no-cache"], capsys)
+        assert code == 3
+        assert out.splitlines()[0] == finding
+        assert out.splitlines()[1].startswith(skipped)
+    code, out, _ = cli(["observe", "--root", "services/chat", "--no-cache"], capsys)
+    assert out.splitlines()[0].startswith("services/chat/app/views.py:11:13: collect user.contact.email ")
+    code, out, _ = cli(["scan", "services/chat", "--no-cache", "--format", "json"], capsys)
+    assert {f["path"] for f in json.loads(out)["findings"]} == {"app/views.py"}
+    code, out, _ = cli(["scan", "services/chat", "--no-cache", "--format", "sarif"], capsys)
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in json.loads(out)["runs"][0]["results"]} == {"app/views.py"}
+    code, out, err = cli(["fix", "--root", "services/chat", "--diff", "--no-cache"], capsys)
+    assert out.startswith("--- a/services/chat/app/views.py\n+++ b/services/chat/app/views.py\n")
+    assert err.splitlines()[0] == ("policyscan: note: services/chat/app/broken.py could not be analysed (syntax-error)"
+                                   " and is left as it is")
+    assert err.splitlines()[1].startswith("services/chat/app/views.py:12:5: PS401 would fix: ")
+    # From the root itself, and from a folder the root is not under, paths stay the root's.
+    monkeypatch.chdir(tmp_path / "services/chat")
+    assert cli(["scan", "--no-cache"], capsys)[1].splitlines()[0] == finding.removeprefix("services/chat/")
+    monkeypatch.chdir(tmp_path / "services/chat/app")
+    assert cli(["scan", "..", "--no-cache"], capsys)[1].splitlines()[0] == finding.removeprefix("services/chat/")
+
+
 def test_observe_json_is_the_contract_form(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path, {"app/views.py": VIEWS})
     code, out, _ = cli(["observe", str(tmp_path), "--format", "json"], capsys)

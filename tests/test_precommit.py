@@ -296,8 +296,9 @@ def test_a_project_in_a_sub_folder_is_its_own_root_as_documented(hooks: HookSour
     code, output = commit(project, hooks, "services/chat/app/views.py", "tools/other.py")
     assert code == 1, output
     assert "- hook id: policyscan\n- exit code: 1\n" in output
+    # named from the repository root, where pre-commit runs the hook and names the staged file
     assert (
-        "app/views.py:13:5: PS401 [error] user.contact.email is written to a log, which the policy inventory does not"
-        " allow. Observed: user.contact.email is written to a log by logging.info()."
+        "services/chat/app/views.py:13:5: PS401 [error] user.contact.email is written to a log, which the policy "
+        "inventory does not allow. Observed: user.contact.email is written to a log by logging.info()."
     ) in output.splitlines()
     assert "outside the scan root" not in output

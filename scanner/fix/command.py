@@ -18,6 +18,7 @@ from scanner.errors import Problem
 from scanner.fix import FileFix, FixContext, fix_source, fixable, suppress_source
 from scanner.fix.files import SourceFile, read_source, write_source
 from scanner.model import Finding, RunResult
+from scanner.report.text import with_prefix
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,22 +90,28 @@ def write_fixes(plan: FixPlan) -> tuple[Problem, ...]:
     return tuple(problems)
 
 
-def render_diff(plan: FixPlan) -> str:
-    """Return the unified diff of every changed file (paths as `a/PATH` and `b/PATH`, as git shows them)."""
+def render_diff(plan: FixPlan, *, path_prefix: str = "") -> str:
+    """Return the unified diff of every changed file (paths as `a/PATH` and `b/PATH`, as git shows them).
+
+    `path_prefix` goes in front of each path (relative to the root): the root's folder from the
+    current one, so that `git apply` and `patch -p1` run there find the files.
+    """
     chunks: list[str] = []
     for source, result in plan.changed:
         before = result.original.splitlines(keepends=True)
         after = result.source.splitlines(keepends=True)
-        for line in difflib.unified_diff(before, after, f"a/{source.path}", f"b/{source.path}"):
+        shown = with_prefix(source.path, path_prefix)
+        for line in difflib.unified_diff(before, after, f"a/{shown}", f"b/{shown}"):
             chunks.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
     return "".join(chunks)
 
 
-def render_report(plan: FixPlan, *, applied: bool) -> str:
+def render_report(plan: FixPlan, *, applied: bool, path_prefix: str = "") -> str:
     """Return what was (or, with `applied` False, would be) changed: one line per finding, then a summary.
 
     Lines are `path:line:column: RULE fixed: what` (or `would fix`, `suppressed`, `would
-    suppress`) and `path:line:column: RULE not fixed: why`.
+    suppress`) and `path:line:column: RULE not fixed: why`, each path with `path_prefix` in
+    front when it is relative to the root (as the scan's text report names files).
     """
     lines: list[str] = []
     done = "suppressed" if plan.suppress is not None else "fixed"
@@ -112,16 +119,17 @@ def render_report(plan: FixPlan, *, applied: bool) -> str:
     entries: list[tuple[tuple[str, int, int, str, str], str]] = []
     for _, result in plan.files:
         for finding, fix in result.fixes:
-            entries.append((finding.sort_key, f"{_where(finding)}: {finding.rule_id} {verb}: {fix.description}"))
+            entries.append((finding.sort_key, f"{_where(finding, path_prefix)}: {finding.rule_id} {verb}: "
+                                                  f"{fix.description}"))
         for finding, reason in result.unfixed:
-            entries.append((finding.sort_key, f"{_where(finding)}: {finding.rule_id} not {done}: {reason}"))
+            entries.append((finding.sort_key, f"{_where(finding, path_prefix)}: {finding.rule_id} not {done}: {reason}"))
     lines.extend(text for _, text in sorted(entries))
     lines.append(_summary(plan, applied=applied))
     return "\n".join(lines) + "\n"
 
 
-def _where(finding: Finding) -> str:
-    return f"{finding.path}:{finding.span.start_line}:{finding.span.start_column}"
+def _where(finding: Finding, path_prefix: str) -> str:
+    return f"{with_prefix(finding.path, path_prefix)}:{finding.span.start_line}:{finding.span.start_column}"
 
 
 def _summary(plan: FixPlan, *, applied: bool) -> str:

@@ -58,7 +58,7 @@ def render(
 
     `color` applies to text only; `sarif_suppressed` ("include" or "omit") to SARIF only;
     `path_prefix` (the scan root's folder in the repository, "" at its root) to GitHub and
-    Markdown; `link_base` (the URL that repository paths are links under) to Markdown.
+    Markdown, and to text (there the root's folder from the current one, `text.prefix_for`); `link_base` (the URL that repository paths are links under) to Markdown.
     Raises ValueError for an unknown `sarif_suppressed` mode, whatever the format, so a
     wrong option fails the same way with every format.
     """
@@ -77,7 +77,7 @@ def render(
     if fmt is Format.TEXT:
         from scanner.report.text import render_text
 
-        return render_text(run, color=color)
+        return render_text(run, color=color, path_prefix=path_prefix)
     if fmt is Format.GITHUB:
         from scanner.report.github import render_github
 

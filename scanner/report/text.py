@@ -12,8 +12,10 @@ line). Colour (ANSI) only when asked for.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 from scanner.model import Finding, Kind, Level, Notice, NoticeLevel, Observation, RunResult, Skip
 
@@ -23,13 +25,19 @@ _RED = "\x1b[31m"
 _YELLOW = "\x1b[33m"
 _CYAN = "\x1b[36m"
 _LEVEL_COLOUR = {"error": _RED, "warning": _YELLOW, "note": _CYAN}
+_WINDOWS_ABSOLUTE = re.compile(r"[A-Za-z]:/")  # a file outside the root, as RunResult names it
 
 
 class _Painter:
-    """Wraps text in ANSI codes, or leaves it alone when colour is off."""
+    """Wraps text in ANSI codes, or leaves it alone when colour is off; and names files, each
+    path relative to the root with `prefix` in front (absolute paths as they are)."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, prefix: str = "") -> None:
         self.enabled = enabled
+        self.prefix = prefix
+
+    def path(self, path: str) -> str:
+        return with_prefix(path, self.prefix)
 
     def __call__(self, text: str, *codes: str) -> str:
         if not self.enabled or not codes:
@@ -37,22 +45,24 @@ class _Painter:
         return "".join(codes) + text + _RESET
 
 
-def render_text(run: RunResult, *, color: bool = False, explain: bool = False) -> str:
+def render_text(run: RunResult, *, color: bool = False, explain: bool = False, path_prefix: str = "") -> str:
     """Return the text report of `run`, ending with a newline.
 
     A "scan" run lists unsuppressed findings, an "observe" run its observations (with
     `explain`, each followed by why it was made: the patterns and models that matched and the
     steps the data took); both then list skipped files and notices, and end with a summary:
-    counts by level (or kind), by rule and by category. Raises nothing.
+    counts by level (or kind), by rule and by category. `path_prefix` ("services/chat/", or
+    "") goes in front of every path relative to the root, so that files are named from the
+    current folder as a terminal or an editor opens them (see `prefix_for`). Raises nothing.
     """
-    paint = _Painter(color)
+    paint = _Painter(color, path_prefix)
     lines: list[str] = []
     if run.command == "observe":
         for observation in sorted(run.observations, key=lambda o: o.sort_key):
             lines.append(_observation_line(observation, paint))
             if explain:
                 lines += (f"    because: {reason}" for reason in observation.reasons)
-                lines += (f"    {step.path}:{step.span.start_line}: {step.message}" for step in observation.flow)
+                lines += (f"    {paint.path(step.path)}:{step.span.start_line}: {step.message}" for step in observation.flow)
     else:
         findings = sorted(run.findings, key=lambda f: f.sort_key)
         lines += (_finding_line(f, paint) for f in findings if _listed(f))
@@ -67,8 +77,30 @@ def render_text(run: RunResult, *, color: bool = False, explain: bool = False) -
     return "\n".join(lines) + "\n"
 
 
+def with_prefix(path: str, prefix: str) -> str:
+    """`path` as the text report names it: `prefix` in front of a path relative to the root; an
+    absolute path (a file outside the root, an inventory kept elsewhere) as it is."""
+    if not prefix or path.startswith("/") or _WINDOWS_ABSOLUTE.match(path):
+        return path
+    return prefix + path
+
+
+def prefix_for(root: Path, current: Path) -> str:
+    """Where the scan root lies under the folder `current` ("services/chat/"), for `path_prefix`.
+
+    "" when the root is that folder or lies outside it: paths then stay relative to the root,
+    which a shell in the root opens as they are. Both folders are compared resolved.
+    """
+    try:
+        relative = root.resolve().relative_to(current.resolve())
+    except ValueError:
+        return ""
+    posix = relative.as_posix()
+    return "" if posix == "." else posix + "/"
+
+
 def _where(path: str, line: int | None, column: int | None, paint: _Painter) -> str:
-    place = paint(path, _BOLD)
+    place = paint(paint.path(path), _BOLD)
     if line is not None:
         place += f":{line}"
         if column is not None:
@@ -97,9 +129,9 @@ def _observation_line(o: Observation, paint: _Painter) -> str:
     return f"{where} {what} ({o.rule}) {o.message}"
 
 
-def skip_line(skip: Skip) -> str:
+def skip_line(skip: Skip, path_prefix: str = "") -> str:
     """One skipped file as the text report prints it, without colour (`path:line:col: error: ...`)."""
-    return _skip_line(skip, _Painter(False))
+    return _skip_line(skip, _Painter(False, path_prefix))
 
 
 def _skip_line(skip: Skip, paint: _Painter) -> str:
@@ -107,9 +139,9 @@ def _skip_line(skip: Skip, paint: _Painter) -> str:
     return f"{where} {paint('error', _RED)}: could not analyse: {skip.reason.value}: {skip.message}"
 
 
-def notice_line(notice: Notice) -> str:
+def notice_line(notice: Notice, path_prefix: str = "") -> str:
     """One notice as the text report prints it, without colour (`path:line: warning: message`)."""
-    return _notice_line(notice, _Painter(False))
+    return _notice_line(notice, _Painter(False, path_prefix))
 
 
 def _notice_line(notice: Notice, paint: _Painter) -> str:
