@@ -256,10 +256,15 @@ def scan(
         from scanner.report.markdown import link_base_for
 
         path_prefix, link_base = path_prefix_for(scan_root, os.environ), link_base_for(os.environ)
+    provenance = None
+    if fmt == "sarif" or sarif_output is not None:  # a few git questions, asked only for SARIF
+        from scanner.vcs import provenance as git_provenance
+
+        provenance = git_provenance(scan_root)
     _write(render(result, Format(fmt), color=color, sarif_suppressed=sarif_suppressed, path_prefix=path_prefix,
-                  link_base=link_base), output)
+                  link_base=link_base, provenance=provenance), output)
     if sarif_output is not None:
-        _write(render(result, Format.SARIF, sarif_suppressed=sarif_suppressed), sarif_output)
+        _write(render(result, Format.SARIF, sarif_suppressed=sarif_suppressed, provenance=provenance), sarif_output)
     return _exit_code(result, config.fail_on, exit_zero)
 
 

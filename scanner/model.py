@@ -319,3 +319,17 @@ class RunResult:
     def complete(self) -> bool:
         """True when every file was analysed: no skips, no error notices."""
         return not self.skips and not any(n.level is NoticeLevel.ERROR for n in self.notices)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a scanned tree comes from: SARIF's versionControlDetails (§3.23).
+
+    `repository_uri` is the remote's URI without credentials; `revision_id` the commit the
+    work tree is at, None when a tracked file differs from it (the results are then not that
+    commit's) or there is no commit; `branch` the checked-out branch, None when detached.
+    """
+
+    repository_uri: str
+    revision_id: str | None
+    branch: str | None

@@ -1,7 +1,9 @@
-"""Which files a change touches, from git: for `scan --diff REF` and `scan --staged`.
+"""What git says about the scanned tree: which files a change touches (`scan --diff REF`,
+`scan --staged`), and where the tree comes from (SARIF's versionControlProvenance).
 
 Every question is one `git` subprocess (NUL-separated output, so any file name survives);
-every failure is a `GitError` (exit 2) that says what to do. Paths come back as the run
+every failure of --diff and --staged is a `GitError` (exit 2) that says what to do; the
+provenance is optional, so there a failure only leaves it out. Paths come back as the run
 names files: relative to the scan root with `/` separators, or absolute (POSIX) for files
 of the repository outside the root (an inventory kept beside it).
 """
@@ -9,11 +11,14 @@ of the repository outside the root (an inventory kept beside it).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from scanner.errors import PolicyscanError, Problem
+from scanner.model import Provenance
 
 
 class GitError(PolicyscanError):
@@ -116,3 +121,72 @@ def staged(root: Path) -> frozenset[str]:
     top = repository_root(root, what="--staged")
     names = _names(_git(["diff", "--cached", "--name-only", "-z", "--no-renames", "--diff-filter=d", "--"], top, what="--staged"))
     return _relative(names, top, root)
+
+
+_SCP_LIKE = re.compile(r"(?:[^@/]+@)?(?P<host>[^:/]+):(?P<path>[^/].*)")
+_URI_SCHEMES = frozenset({"http", "https", "ssh", "git"})
+_PATH_SAFE = "/%~:@!$&'()*+,;=-._"  # RFC 3986 path characters: escapes kept, a space quoted
+
+
+def repository_uri(remote: str) -> str | None:
+    """The repository's URI from a git remote URL, or None for a local path or another scheme.
+
+    Credentials go (a CI clone's https://ci-token:SECRET@host/... must never reach a report), and
+    so does a trailing `.git` and `/`: `https://github.com/org/app.git` is the repository
+    `https://github.com/org/app`, the form SARIF's examples, CodeQL and the VS Code SARIF viewer
+    (which fetches `URI/REVISION/PATH` from raw.githubusercontent.com) use. An scp-like remote
+    (`git@github.com:org/app.git`) is the ssh URI it stands for (`ssh://github.com/org/app`).
+    """
+    remote = remote.strip()
+    if "://" in remote:
+        parts = urlsplit(remote)
+        if parts.scheme.lower() not in _URI_SCHEMES:
+            return None
+        host = parts.netloc.rpartition("@")[2]
+        scheme, path = parts.scheme.lower(), parts.path
+    else:
+        match = _SCP_LIKE.fullmatch(remote)
+        if match is None or "/" in match["host"]:
+            return None
+        scheme, host, path = "ssh", match["host"], "/" + match["path"]
+    path = path.rstrip("/").removesuffix(".git").rstrip("/")
+    if not host or not path.strip("/"):
+        return None
+    return f"{scheme}://{host}{quote(path, safe=_PATH_SAFE)}"
+
+
+def provenance(root: Path) -> Provenance | None:
+    """Where the scan root `root` comes from, when it is the top of a git work tree with a remote.
+
+    None when git is missing, `root` is not the top of a work tree (a sub-folder's SARIF names
+    files from that folder, which are not the repository's paths), or the branch's remote (else
+    `origin`) has no URI (a local path). Raises nothing: the provenance is optional.
+    """
+    what = "versionControlProvenance"
+    try:
+        top = repository_root(root, what=what)
+        if top != root.resolve():
+            return None
+        branch_out = subprocess.run(["git", "symbolic-ref", "--quiet", "--short", "HEAD"], cwd=top,
+                                    capture_output=True, check=False)
+        branch = os.fsdecode(branch_out.stdout).strip() if branch_out.returncode == 0 else None
+        remote = "origin"
+        if branch:
+            configured = subprocess.run(["git", "config", "--get", f"branch.{branch}.remote"], cwd=top,
+                                        capture_output=True, check=False)
+            remote = os.fsdecode(configured.stdout).strip() if configured.returncode == 0 else remote
+        uri = repository_uri(os.fsdecode(_git(["remote", "get-url", "--", remote], top, what=what)))
+        if uri is None:
+            return None
+        revision: str | None = None
+        head = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], cwd=top,
+                              capture_output=True, check=False)
+        if head.returncode == 0:
+            # Untracked files are left out, as `git describe --dirty` leaves them: a report
+            # written into the tree (results.sarif) must not change the next run's log.
+            changed = _git(["--no-optional-locks", "status", "--porcelain", "-z", "--untracked-files=no"], top,
+                           what=what)
+            revision = None if changed else os.fsdecode(head.stdout).strip()
+    except (GitError, OSError):
+        return None
+    return Provenance(repository_uri=uri, revision_id=revision, branch=branch or None)

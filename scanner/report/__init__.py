@@ -10,7 +10,7 @@ import enum
 import importlib
 from typing import Any, assert_never
 
-from scanner.model import RunResult
+from scanner.model import Provenance, RunResult
 
 __all__ = ["Format", "render", "render_github", "render_json", "render_markdown", "render_sarif", "render_text"]
 
@@ -53,12 +53,14 @@ def render(
     sarif_suppressed: str = "include",
     path_prefix: str = "",
     link_base: str | None = None,
+    provenance: Provenance | None = None,
 ) -> str:
     """Return `run` rendered in `fmt`.
 
     `color` applies to text only; `sarif_suppressed` ("include" or "omit") to SARIF only;
     `path_prefix` (the scan root's folder in the repository, "" at its root) to GitHub and
-    Markdown, and to text (there the root's folder from the current one, `text.prefix_for`); `link_base` (the URL that repository paths are links under) to Markdown.
+    Markdown, and to text (there the root's folder from the current one, `text.prefix_for`);
+    `provenance` (where the tree comes from in git) to SARIF only; `link_base` (the URL that repository paths are links under) to Markdown.
     Raises ValueError for an unknown `sarif_suppressed` mode, whatever the format, so a
     wrong option fails the same way with every format.
     """
@@ -69,7 +71,7 @@ def render(
     if fmt is Format.SARIF:
         from scanner.report.sarif import render_sarif
 
-        return render_sarif(run, suppressed=sarif_suppressed)
+        return render_sarif(run, suppressed=sarif_suppressed, provenance=provenance)
     if fmt is Format.JSON:
         from scanner.report.json_report import render_json
 

@@ -26,7 +26,7 @@ import attr
 import sarif_om  # type: ignore[import-untyped]  # sarif-om ships no type information
 
 from scanner.catalog import RuleInfo
-from scanner.model import Finding, Fix, FlowStep, InventoryRef, Level, Notice, RunResult, Skip, Span
+from scanner.model import Finding, Fix, FlowStep, InventoryRef, Level, Notice, Provenance, RunResult, Skip, Span
 from scanner.report import SUPPRESSED_MODES
 from scanner.report.jsontext import dumps
 
@@ -120,11 +120,13 @@ _Suppression = attr.make_class(
 )
 
 
-def render_sarif(run: RunResult, *, suppressed: str = "include") -> str:
+def render_sarif(run: RunResult, *, suppressed: str = "include", provenance: Provenance | None = None) -> str:
     """Return the SARIF 2.1.0 log of `run`: one run, sorted keys, two-space indent, final newline.
 
     `suppressed` is "include" (suppressed results carry `suppressions`) or "omit" (results
     suppressed by an inline comment are left out, which closes their alerts on GitHub).
+    `provenance`, when given (the root is the top of a git work tree: `vcs.provenance`), is the
+    run's `versionControlProvenance`, its repository mapped to %SRCROOT%.
     Results already in a baseline are kept either way: GitHub works out what is new from
     the full set of results (CHECKLIST 2.4), so filtering by baseline would close their
     alerts as if fixed. Equal inputs give identical text.
@@ -158,6 +160,7 @@ def render_sarif(run: RunResult, *, suppressed: str = "include") -> str:
         column_kind="unicodeCodePoints",
         automation_details=sarif_om.RunAutomationDetails(id=AUTOMATION_ID),
         original_uri_base_ids={SRCROOT: sarif_om.ArtifactLocation(uri=_directory_uri(run.root))},
+        version_control_provenance=None if provenance is None else [_version_control(provenance)],
         invocations=[
             sarif_om.Invocation(
                 execution_successful=run.complete,
@@ -171,6 +174,16 @@ def render_sarif(run: RunResult, *, suppressed: str = "include") -> str:
     )
     log = sarif_om.SarifLog(schema_uri=SCHEMA_URI, version=SARIF_VERSION, runs=[sarif_run])
     return dumps(to_json(log)) + "\n"
+
+
+def _version_control(provenance: Provenance) -> object:
+    # mappedTo: the repository's top is the scan root, which %SRCROOT% holds (SARIF 3.23.8).
+    return sarif_om.VersionControlDetails(
+        repository_uri=provenance.repository_uri,
+        revision_id=provenance.revision_id,
+        branch=provenance.branch,
+        mapped_to=sarif_om.ArtifactLocation(uri_base_id=SRCROOT),
+    )
 
 
 def _rule(rule: RuleInfo) -> object:
