@@ -109,12 +109,42 @@ def redact_fix(tree: Tree, finding: Finding, redactor: Redactor, classifier: Cla
     edits: list[Edit] = []
     for target in targets:
         start, end = tree.offsets(target)
+        debug = _self_documenting(tree, target, start, end, redactor.call)
+        if debug is not None:
+            edits.append(debug)
+            continue
         edits.append(Edit(start, start, f"{redactor.call}("))
         edits.append(Edit(end, end, ")"))
     if redactor.import_edit is not None:
         edits.append(redactor.import_edit)
     shown = ", ".join(_short(tree.code(t)) for t in targets)
     return Planned(tuple(sorted(edits)), f"Pass {shown} through {redactor.dotted}() before logging")
+
+
+def _self_documenting(tree: Tree, target: cst.BaseExpression, start: int, end: int, call: str) -> Edit | None:
+    """The edit that redacts `target` in an f-string's `{expr=}`, or None for any other place.
+
+    `f"{user.email=}"` prints its own source before the value ("user.email='a@b.c'"), so
+    wrapping the expression would print "redact(user.email)=..." instead. The source text (up
+    to and with the `=` and the spaces around it) becomes literal text before the field, and the
+    field formats the redacted value as `=` would have: with repr() unless a conversion or a
+    format spec is given (`{x=}` -> `x={redact(x)!r}`, `{x = :>9}` -> `x = {redact(x):>9}`).
+    """
+    field = tree.parent(target)
+    if not isinstance(field, cst.FormattedStringExpression) or field.expression is not target or field.equal is None:
+        return None
+    field_start, field_end = tree.offsets(field)
+    text = tree.module.code
+    equal = _EQUAL_SIGN.match(text, end)
+    if text[field_start] != "{" or equal is None:
+        return None
+    label = text[field_start + 1:equal.end()].replace("{", "{{").replace("}", "}}")
+    rest = text[equal.end():field_end]  # the conversion, the format spec and the closing brace
+    as_repr = "!r" if field.conversion is None and field.format_spec is None else ""
+    return Edit(field_start, field_end, f"{label}{{{call}({text[start:end]}){as_repr}{rest}")
+
+
+_EQUAL_SIGN = re.compile(r"\s*=\s*")
 
 
 class _Judge:
