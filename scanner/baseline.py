@@ -23,7 +23,7 @@ newline, so creating it twice from the same tree gives the same bytes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -161,6 +161,27 @@ def _entry(item: object) -> BaselineEntry | None:
         message=str(item.get("message", "")),
         categories=tuple(str(c) for c in categories) if isinstance(categories, list) else (),
     )
+
+
+def entries_not_found(baseline: Baseline, findings: Iterable[Finding], unanalysed: Collection[str]) -> tuple[BaselineEntry, ...]:
+    """The baseline's entries that no finding of this run has (suppressed ones count as found):
+    fixed, or changed since (a finding whose data changed is new, and its old entry goes).
+
+    Entries of files in `unanalysed` (that could not be analysed) are left out: their findings
+    are unknown, not gone.
+    """
+    found = {f.identity for f in findings}
+    return tuple(e for e in baseline.entries if e.identity not in found and e.path not in unanalysed)
+
+
+def gone_message(entries: Sequence[BaselineEntry]) -> str:
+    """What a scan says of baseline entries no longer found, naming the first three."""
+    shown = ", ".join(f"{e.rule_id} in {e.path}" for e in entries[:3]) + (", ..." if len(entries) > 3 else "")
+    if len(entries) == 1:
+        return (f"1 finding of the baseline is no longer found ({shown}): fixed, or changed since; "
+                "`policyscan baseline create` drops it")
+    return (f"{len(entries)} findings of the baseline are no longer found ({shown}): fixed, or changed since; "
+            "`policyscan baseline create` drops them")
 
 
 def mark_baseline(findings: Sequence[Finding], baseline: Baseline) -> tuple[Finding, ...]:

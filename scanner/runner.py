@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scanner import __version__
 from scanner import settle as settle_module
@@ -52,6 +53,9 @@ from scanner.settle import (
     wanted_entries,
 )
 from scanner.taxonomy import load_taxonomy
+
+if TYPE_CHECKING:  # imported when a run has a baseline
+    from scanner.baseline import BaselineEntry
 
 # How many times files are analysed again with other modules' summaries: a helper that calls a
 # helper needs two rounds; more is rare, and each round only redoes the files whose inputs changed.
@@ -491,6 +495,7 @@ def run(
     if cache_problem is not None:
         notices.append(Notice(NoticeLevel.WARNING, cache_problem, code="cache"))
     findings: tuple[Finding, ...] = ()
+    gone: tuple[BaselineEntry, ...] = ()  # the baseline's findings this run no longer has
     if inventory is not None and inventory_display is not None:
         findings = compare(observations, inventory, taxonomy=load_taxonomy(), inventory_path=inventory_display,
                            inventory_lines=inventory_lines)
@@ -507,9 +512,10 @@ def run(
         findings = applied.findings
         notices.extend(applied.notices)
         if baseline is not None:
-            from scanner.baseline import mark_baseline
+            from scanner.baseline import entries_not_found, mark_baseline
 
             findings = mark_baseline(findings, baseline)
+            gone = entries_not_found(baseline, findings, unreadable)
     # the summary's "in N files": the files the run reports on (those named, or changed), not the
     # whole tree analysed behind them for what they use
     files_reported = analysis.files
@@ -518,6 +524,7 @@ def run(
         files_reported = sum(1 for path in found.files if path in reported)
         observations = [o for o in observations if o.path in reported]
         findings = tuple(f for f in findings if f.path in reported)
+        gone = tuple(e for e in gone if e.path in reported)
         skips = [s for s in skips if s.path in reported]
         notices = [n for n in notices if n.path is None or n.path in reported]
         # a file named but left out is said whatever the filter (the walk of the tree leaves it
@@ -525,6 +532,13 @@ def run(
         said = {(n.path, n.message) for n in notices}
         notices[:0] = [Notice(NoticeLevel.WARNING, p.message, path=p.path, code="discovery")
                        for p in named_notes if (p.path, p.message) not in said]
+    baseline_display = None if baseline is None or baseline_file is None else display_path(baseline_file, root)
+    if gone:
+        # As an unused suppression is said, so that a worked-off baseline does not hide new findings
+        # that happen to share an old identity, and the team sees its progress.
+        from scanner.baseline import gone_message
+
+        notices.append(Notice(NoticeLevel.NOTE, gone_message(gone), path=baseline_display, code="baseline-gone"))
     # GitHub's line hashes only for what is reported: hashing a file costs a pass over its text.
     findings = _with_line_hashes(findings, root)
     if fixes and inventory is not None:
@@ -545,5 +559,5 @@ def run(
         rules=ALL_RULES,
         inventory_path=inventory_display,
         files_scanned=files_reported,
-        baseline_path=None if baseline is None or baseline_file is None else display_path(baseline_file, root),
+        baseline_path=baseline_display,
     )

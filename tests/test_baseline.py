@@ -274,6 +274,55 @@ def test_a_second_identical_finding_is_new(tmp_path: Path, capsys: pytest.Captur
     ]
 
 
+def test_a_finding_fixed_or_changed_since_the_baseline_is_said_once_as_a_note(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The team works the baseline off: a fixed finding's entry was dropped in silence, so the
+    # file kept it (and could hide a new finding that happened to get the same identity).
+    tree(tmp_path, SECOND)
+    assert cli(["baseline", "create", str(tmp_path)], capsys)[0] == 0
+    baseline = str(tmp_path / BASELINE)
+    (tmp_path / "app" / "views.py").write_text(VIEWS.replace('    log.info("signup from %s", email)\n', ""),
+                                               encoding="utf-8")
+    code, out, _ = cli(["scan", str(tmp_path), "--baseline", baseline], capsys)
+    assert (code, out.splitlines()) == (0, [
+        f"{BASELINE}: note: 2 findings of the baseline are no longer found (PS401 in app/views.py, PS401 in "
+        "app/views.py): fixed, or changed since; `policyscan baseline create` drops them",
+        "",
+        "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file.",
+    ])
+    _, out, _ = cli(["scan", str(tmp_path), "--baseline", baseline, "--format", "json"], capsys)
+    assert [(n["code"], n["level"]) for n in json.loads(out)["notices"]] == [("baseline-gone", "note")]
+    # A run reporting on other files only (named ones, --diff, --staged) says nothing of these.
+    (tmp_path / "app" / "other.py").write_text("x = 1\n", encoding="utf-8")
+    assert cli(["scan", "--root", str(tmp_path), str(tmp_path / "app" / "other.py"), "--baseline", baseline],
+               capsys)[1] == "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file.\n"
+    _, out, _ = cli(["scan", str(tmp_path), "--baseline", baseline, "--format", "sarif"], capsys)
+    [note] = assert_valid_sarif(out)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert note["level"] == "note" and note["message"]["text"].startswith("2 findings of the baseline")
+    # A changed finding (a new category reaches the log) is new, and its old entry is gone.
+    (tmp_path / "app" / "views.py").write_text(
+        SECOND.replace('log.info("signup from %s", email)\n    return', 'log.info("signup from %s %s", email, '
+                       'request.remote_addr)\n    return'), encoding="utf-8")
+    out = cli(["scan", str(tmp_path), "--baseline", baseline], capsys)[1]
+    assert f"{BASELINE}: note: 1 finding of the baseline is no longer found (PS401 in app/views.py): fixed, or " \
+           "changed since; `policyscan baseline create` drops it" in out.splitlines()
+    # Suppressed since, or unchanged: found, nothing said.
+    (tmp_path / "app" / "views.py").write_text(SECOND.replace(
+        'log.info("signup from %s", email)\n    return',
+        'log.info("signup from %s", email)  # policyscan: ignore[PS401] reviewed in SEC-42\n    return'),
+        encoding="utf-8")
+    assert "no longer found" not in cli(["scan", str(tmp_path), "--baseline", baseline], capsys)[1]
+
+
+def test_a_file_that_could_not_be_analysed_keeps_its_baseline_entries(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree(tmp_path)
+    assert cli(["baseline", "create", str(tmp_path)], capsys)[0] == 0
+    (tmp_path / "app" / "views.py").write_text(VIEWS + "def broken(:\n", encoding="utf-8")
+    code, out, _ = cli(["scan", str(tmp_path), "--baseline", str(tmp_path / BASELINE)], capsys)
+    assert code == 3 and "no longer found" not in out
+
+
 def test_github_annotations_show_only_new_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tree(tmp_path)
     assert cli(["baseline", "create", str(tmp_path)], capsys)[0] == 0
