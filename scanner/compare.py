@@ -18,6 +18,7 @@ from scanner.discovery import glob_match
 from scanner.inventory import CookieDecl, Inventory, ScopeDecl
 from scanner.model import Cookie, Finding, InventoryRef, Kind, Level, Observation, Span
 from scanner.taxonomy import Taxonomy
+from scanner.tomlpos import closest
 
 SAMESITE_STRENGTH = {"none": 0, "lax": 1, "strict": 2}
 
@@ -42,10 +43,34 @@ def _listed(categories: Sequence[str]) -> str:
     return f"{', '.join(categories)} {'is' if len(categories) == 1 else 'are'}"
 
 
+def _is_glob(name: str) -> bool:
+    return "*" in name or "?" in name or "[" in name
+
+
 def _cookie_matches(decl: CookieDecl, name: str) -> bool:
     from fnmatch import fnmatchcase
 
-    return decl.name == name or ("*" in decl.name or "?" in decl.name or "[" in decl.name) and fnmatchcase(name, decl.name)
+    return decl.name == name or _is_glob(decl.name) and fnmatchcase(name, decl.name)
+
+
+def _misspelt(name: str, unused: Sequence[tuple[str, int]], nothing: str) -> str:
+    """The end of a message about an undeclared recipient or cookie `name` when a declaration that
+    nothing in the code matches is spelt almost so (ignoring case): the inventory's typo
+    ('Segmnet', 'SID' for 'sid'), which would otherwise be an error here and a note there with
+    nothing between them. "" when no unused declaration is that close."""
+    if not unused:
+        return ""
+    by_folded = {declared.casefold(): (declared, line) for declared, line in unused}
+    close = closest(name.casefold(), by_folded, cutoff=_MISSPELT)
+    if close is None:
+        return ""
+    declared, line = by_folded[close]
+    return f" (it declares '{declared}' on line {line}, which {nothing}: a misspelling?)"
+
+
+# difflib's ratio from which an unused declaration reads as a typo of a name: 'Segmnet' for
+# 'Segment' (0.86) and 'sesion' for 'session' are; 'OpenAI' for 'Azure OpenAI' (0.67) is not.
+_MISSPELT = 0.8
 
 
 def cookie_declaration(inventory: Inventory, name: str) -> CookieDecl | None:
@@ -82,6 +107,9 @@ class _Comparison:
         self.inventory_lines = inventory_lines
         self.taxonomy = taxonomy
         self.findings: list[Finding] = []
+        # What the code sends to and sets, to tell an undeclared name from a declaration's misspelling.
+        self.recipients_seen: set[str] = set()
+        self.cookies_seen: set[str] = set()
 
     def ref(self, line: int | None, text: str, column: int | None = None) -> InventoryRef:
         return InventoryRef(self.inventory_path, line, text, column)
@@ -146,9 +174,11 @@ class _Comparison:
         reported = self.scope_rule(obs, obs.categories, "no_share", "shared")
         if decl is None:
             what = f" ({', '.join(obs.categories)})" if obs.categories else ""
+            unused = [(r.name, r.line) for r in self.inventory.recipients if r.name.casefold() not in self.recipients_seen]
             self.add(
                 catalog.UNDECLARED_RECIPIENT, obs, obs.categories,
-                f"Data{what} is sent to {recipient}, which the policy inventory does not declare as a recipient.",
+                f"Data{what} is sent to {recipient}, which the policy inventory does not declare as a "
+                f"recipient{_misspelt(recipient, unused, 'receives nothing')}.",
                 self.ref(None, "no [[recipients]] declaration names it"),
             )
             return
@@ -168,9 +198,12 @@ class _Comparison:
         assert name is not None
         decl = cookie_declaration(self.inventory, name)
         if decl is None:
+            unused = [(c.name, c.line) for c in self.inventory.cookies
+                      if not _is_glob(c.name) and c.name not in self.cookies_seen]
             self.add(
                 catalog.UNDECLARED_COOKIE, obs, obs.categories,
-                f"Cookie '{name}' is set but the policy inventory does not declare it.",
+                f"Cookie '{name}' is set but the policy inventory does not declare "
+                f"it{_misspelt(name, unused, 'nothing sets')}.",
                 self.ref(None, "no [[cookies]] declaration names it"),
             )
             return
@@ -275,6 +308,11 @@ def compare(
     `inventory_lines` are its lines, to locate notes at declarations precisely.
     """
     comparison = _Comparison(inventory, inventory_path, inventory_lines, taxonomy)
+    for obs in observations:
+        if obs.kind is Kind.SHARE:
+            comparison.recipients_seen.add((obs.recipient or "").casefold())
+        elif obs.kind is Kind.COOKIE and obs.cookie is not None and obs.cookie.name is not None:
+            comparison.cookies_seen.add(obs.cookie.name)
     handlers = {
         Kind.COLLECT: comparison.collect,
         Kind.SHARE: comparison.share,

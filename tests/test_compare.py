@@ -168,6 +168,38 @@ def test_messages_name_what_differs() -> None:
     assert findings[0].declaration is not None and findings[0].declaration.path == INV
 
 
+def test_an_undeclared_name_close_to_a_declaration_nothing_matches_is_said_to_be_a_misspelling() -> None:
+    # A typo in the inventory ('Segmnet', 'SID' for the code's 'sid') gave an error at the call
+    # and a note at the declaration, with nothing between them.
+    inv = inventory(
+        recipients=(RecipientDecl("Google Analytics", ("user.device",), ("analytics",), "4", 10),
+                    RecipientDecl("Segmnet", (), ("analytics",), "4", 12),
+                    RecipientDecl("Azure OpenAI", (), ("chat",), "4", 14)),
+        cookies=(CookieDecl("session", "security", "10.1", 20), CookieDecl("SID", "security", "10.1", 22),
+                 CookieDecl("prefs_*", "preferences", "10.1", 24), CookieDecl("cart", "shop", "10.1", 26)),
+    )
+    observations = [
+        obs(Kind.SHARE, 102, ("user.device",), recipient="Google Analytics"),
+        obs(Kind.SHARE, 7, ("user.behavior",), recipient="Segment"),
+        obs(Kind.SHARE, 8, ("user.content",), recipient="OpenAI"),  # not close enough to 'Azure OpenAI'
+        obs(Kind.COOKIE, 9, cookie=Cookie("sid")),
+        obs(Kind.COOKIE, 10, cookie=Cookie("prefs")),  # a glob is no misspelling
+        obs(Kind.COOKIE, 11, cookie=Cookie("carts")),
+        obs(Kind.COOKIE, 12, cookie=Cookie("cart")),  # 'cart' is set: 'carts' is another cookie
+        obs(Kind.COOKIE, 13, cookie=Cookie("session")),
+    ]
+    findings = compare(observations, inv, taxonomy=TAXONOMY, inventory_path=INV)
+    assert [(f.span.start_line, f.message) for f in findings if f.rule_id in ("PS201", "PS301")] == [
+        (7, "Data (user.behavior) is sent to Segment, which the policy inventory does not declare as a recipient (it "
+            "declares 'Segmnet' on line 12, which receives nothing: a misspelling?)."),
+        (8, "Data (user.content) is sent to OpenAI, which the policy inventory does not declare as a recipient."),
+        (9, "Cookie 'sid' is set but the policy inventory does not declare it (it declares 'SID' on line 22, which "
+            "nothing sets: a misspelling?)."),
+        (10, "Cookie 'prefs' is set but the policy inventory does not declare it."),
+        (11, "Cookie 'carts' is set but the policy inventory does not declare it."),
+    ]
+
+
 def test_collect_and_log_messages_add_what_the_code_does() -> None:
     findings = compare([*EXERCISED, obs(Kind.LOG, 11, ("user.content",))], inventory(), taxonomy=TAXONOMY,
                        inventory_path=INV)
