@@ -461,7 +461,8 @@ DEFAULT_INVENTORY = "privacy-inventory.toml"
 @click.argument("path", type=_ANY_PATH, required=False)
 @click.option("--root", type=_FOLDER, help="The project root (default: PATH when it is a folder, else the current folder).")
 @click.option("-o", "--output", type=_FILE,
-              help=f"The inventory to write (default: {DEFAULT_INVENTORY} in the project root; `-`: standard output).")
+              help=f"The inventory to write (default: [tool.policyscan] inventory, else {DEFAULT_INVENTORY} in the "
+                   "project root; `-`: standard output).")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @click.option("--jobs", "-j", type=_WORKERS, default=None, help="Worker processes (0: automatic).")
 @_cache_options
@@ -480,11 +481,13 @@ def inventory_init(path: Path | None, root: Path | None, output: Path | None, fo
     from scanner.runner import run
 
     root, targets = _root_and_target(path, root)
-    destination = output if output is not None else root / DEFAULT_INVENTORY
+    config = with_overrides(load_config(root.resolve()), jobs=jobs)
+    # where scan will look for it: [tool.policyscan] inventory when set (a draft written beside it
+    # under the default name would be one the scan never reads), else the default name
+    destination = output if output is not None else root / (config.inventory or DEFAULT_INVENTORY)
     # checked before the analysis, so that a refusal costs nothing
     if not force and not _to_stdout(destination) and (destination.exists() or destination.is_symlink()):
         raise UsageError([Problem(str(destination), None, "the file exists; give --force to overwrite it")])
-    config = with_overrides(load_config(root.resolve()), jobs=jobs)
     with _progress() as progress:
         result = run(root, config=config, command="observe", targets=targets, progress=progress,
                      cache=not no_cache, cache_dir=cache_dir)

@@ -140,6 +140,24 @@ def test_init_refuses_to_overwrite_a_file_unless_forced(tmp_path: Path, capsys: 
     assert existing.read_text(encoding="utf-8") == CLEAN_DRAFT
 
 
+def test_init_writes_the_inventory_pyproject_names(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A team that set [tool.policyscan] inventory first got privacy-inventory.toml beside it, a
+    # draft the scan never reads (it then stopped: the configured file does not exist).
+    root = copy_fixture("mismatch/clean", tmp_path)
+    (root / "pyproject.toml").write_text('[tool.policyscan]\ninventory = "policy/inventory.toml"\n', encoding="utf-8")
+    code, out, err = cli(["inventory", "init", str(root), "--no-cache"], capsys)
+    written = root / "policy" / "inventory.toml"
+    assert (code, err) == (0, "")
+    assert out == f"Wrote a draft inventory to {written}: check it against the privacy policy and fill in every TODO\n"
+    assert written.read_text(encoding="utf-8") == CLEAN_DRAFT
+    assert not (root / "privacy-inventory.toml").exists()
+    code, out, _ = cli(["scan", str(root), "--no-cache", "--fail-on", "note"], capsys)
+    assert (code, out) == (0, "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file.\n")
+    code, _, err = cli(["inventory", "init", str(root), "--no-cache"], capsys)
+    assert (code, err) == (2, f"policyscan: error: {written}: the file exists; give --force to overwrite it\n")
+    assert cli(["inventory", "init", str(root), "--no-cache", "-o", str(tmp_path / "other.toml")], capsys)[0] == 0
+
+
 def test_a_tree_that_does_nothing_gets_a_valid_inventory_that_allows_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
