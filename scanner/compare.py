@@ -101,9 +101,11 @@ def weaker_cookie_attributes(cookie: Cookie, decl: CookieDecl) -> tuple[tuple[st
 class _Comparison:
     """Builds the findings of one comparison; holds nothing but its inputs and outputs."""
 
-    def __init__(self, inventory: Inventory, inventory_path: str, inventory_lines: Sequence[str], taxonomy: Taxonomy) -> None:
+    def __init__(self, inventory: Inventory, inventory_path: str, inventory_lines: Sequence[str], taxonomy: Taxonomy,
+                 inventory_key: str | None = None) -> None:
         self.inventory = inventory
         self.inventory_path = inventory_path
+        self.inventory_key = inventory_path if inventory_key is None else inventory_key
         self.inventory_lines = inventory_lines
         self.taxonomy = taxonomy
         self.findings: list[Finding] = []
@@ -276,7 +278,7 @@ class _Comparison:
                 path=self.inventory_path,
                 span=span,
                 categories=(key,) if key in self.taxonomy else (),
-                identity=_identity(rule, self.inventory_path, what),
+                identity=_identity(rule, self.inventory_key, what),
             )
         )
 
@@ -301,13 +303,16 @@ def compare(
     taxonomy: Taxonomy,
     inventory_path: str,
     inventory_lines: Sequence[str] = (),
+    inventory_key: str | None = None,
 ) -> tuple[Finding, ...]:
     """Every difference between the observations and the inventory, sorted, with unique identities.
 
     `inventory_path` is how findings name the inventory (relative to the root when inside it);
-    `inventory_lines` are its lines, to locate notes at declarations precisely.
+    `inventory_lines` are its lines, to locate notes at declarations precisely; `inventory_key`
+    is the inventory's path in the identities of notes located there (default `inventory_path`):
+    one that does not depend on where the checkout is, so that a baseline holds on another machine.
     """
-    comparison = _Comparison(inventory, inventory_path, inventory_lines, taxonomy)
+    comparison = _Comparison(inventory, inventory_path, inventory_lines, taxonomy, inventory_key)
     for obs in observations:
         if obs.kind is Kind.SHARE:
             comparison.recipients_seen.add((obs.recipient or "").casefold())

@@ -323,6 +323,17 @@ def display_path(path: Path, root: Path) -> str:
         return path.resolve().as_posix()
 
 
+def identity_path(path: Path, root: Path) -> str:
+    """A file's path for finding identities: relative to the root, with `..` for one outside it
+    (`../policy/inventory.toml`), so that the same layout checked out elsewhere (CI, another
+    machine) gives the same identities; absolute only where no relative path exists (another
+    drive)."""
+    try:
+        return Path(os.path.relpath(path.resolve(), root.resolve())).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
 def resolve_inventory(root: Path, config: Config, given: Path | None) -> Path | None:
     """The inventory a scan uses: --inventory, else [tool.policyscan] inventory, else privacy-inventory.toml."""
     if given is not None:
@@ -498,6 +509,7 @@ def run(
     gone: tuple[BaselineEntry, ...] = ()  # the baseline's findings this run no longer has
     if inventory is not None and inventory_display is not None:
         findings = compare(observations, inventory, taxonomy=load_taxonomy(), inventory_path=inventory_display,
+                           inventory_key=identity_path(inventory_source, root) if inventory_source else None,
                            inventory_lines=inventory_lines)
         from scanner.suppress import apply_suppressions, read_directives
 

@@ -323,6 +323,30 @@ def test_a_file_that_could_not_be_analysed_keeps_its_baseline_entries(
     assert code == 3 and "no longer found" not in out
 
 
+def test_a_baseline_of_an_inventory_outside_the_root_holds_in_another_checkout(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A notes' identity held the inventory's absolute path when it lies outside the root (a
+    # monorepo's shared policy folder), so a baseline made on a laptop called every PS901 new in
+    # CI, whose checkout is elsewhere. Identities now name it from the root: ../policy/inventory.toml.
+    unused_cookie = INVENTORY + '\n[[cookies]]\nname = "unused"\npurpose = "p"\nsection = "s"\n'
+    checkouts = []
+    for where in ("laptop", "ci"):
+        checkout = tmp_path / where / "repo"
+        tree(checkout / "svc")
+        (checkout / "svc" / "privacy-inventory.toml").unlink()
+        (checkout / "policy").mkdir()
+        (checkout / "policy" / "inventory.toml").write_text(unused_cookie, encoding="utf-8")
+        checkouts.append(checkout)
+    laptop, ci = checkouts
+    baseline = tmp_path / "baseline.json"
+    args = ["--inventory", str(laptop / "policy" / "inventory.toml")]
+    assert cli(["baseline", "create", str(laptop / "svc"), *args, "-o", str(baseline)], capsys)[0] == 0
+    assert [e["rule_id"] for e in json.loads(baseline.read_text(encoding="utf-8"))["findings"]] == ["PS901", "PS401"]
+    code, out, _ = cli(["scan", str(ci / "svc"), "--inventory", str(ci / "policy" / "inventory.toml"),
+                        "--baseline", str(baseline)], capsys)
+    assert (code, out) == (0, "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file; 2 in the baseline.\n")
+
+
 def test_github_annotations_show_only_new_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     tree(tmp_path)
     assert cli(["baseline", "create", str(tmp_path)], capsys)[0] == 0
