@@ -434,7 +434,7 @@ def inventory() -> None:
 @click.argument("file", type=_FILE)
 def inventory_check(file: Path) -> int:
     """Validate an inventory and list every problem with its line."""
-    from scanner.inventory import check_inventory, draft_placeholders
+    from scanner.inventory import check_inventory, draft_message, draft_placeholders
 
     problems = check_inventory(file)
     for problem in problems:
@@ -445,10 +445,7 @@ def inventory_check(file: Path) -> int:
     todo = draft_placeholders(file)
     if todo:
         # Valid, and a scan against it passes, but it still describes the code, not the policy.
-        shown = ", ".join(map(str, todo[:8])) + (f" and {len(todo) - 8} more" if len(todo) > 8 else "")
-        plural = "s" if len(todo) != 1 else ""
-        click.echo(f"{file}: valid, but still a draft: {len(todo)} TODO placeholder{plural} left (line{plural} "
-                   f"{shown}); replace each with the policy's words and section")
+        click.echo(f"{file}: valid, but {draft_message(todo)}")
         return ExitCode.CLEAN
     click.echo(f"{file}: valid")
     return ExitCode.CLEAN

@@ -8,7 +8,7 @@ docs/inventory.md.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -198,6 +198,14 @@ def draft_placeholders(path: Path) -> tuple[int, ...]:
 
     visit(document.data, (), None)
     return tuple(sorted(lines))
+
+
+def draft_message(lines: Sequence[int]) -> str:
+    """What `inventory check` and `scan` say of an inventory whose `lines` hold placeholders."""
+    shown = ", ".join(map(str, lines[:8])) + (f" and {len(lines) - 8} more" if len(lines) > 8 else "")
+    plural = "s" if len(lines) != 1 else ""
+    return (f"still a draft: {len(lines)} TODO placeholder{plural} left (line{plural} {shown}); "
+            "replace each with the policy's words and section")
 
 
 def _read(path: Path) -> tuple[Inventory | None, list[Problem]]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import fnmatch
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from cli_support import cli
+from sarif_check import assert_valid_sarif
 
 from scanner.inventory import check_inventory, load_inventory
 from scanner.inventory_draft import cookie_glob
@@ -85,7 +87,10 @@ def test_the_draft_is_valid_and_a_scan_against_it_is_clean(
     assert out.startswith(f"{draft}: valid, but still a draft: ")
     code, out, _ = cli(["scan", str(root), "--no-cache", "--inventory", str(draft), "--fail-on", "note"], capsys)
     assert code == 0
-    assert out.startswith("Found 0 findings (0 errors, 0 warnings, 0 notes)")
+    # no finding; one note (no exit code) that the inventory is still init's draft
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{draft.as_posix()}:9: note: the inventory is still a draft: ")
+    assert lines[2].startswith("Found 0 findings (0 errors, 0 warnings, 0 notes)")
 
 
 def test_check_names_the_lines_left_to_write_in_a_draft_and_not_in_the_finished_inventory(
@@ -113,6 +118,26 @@ def test_check_names_the_lines_left_to_write_in_a_draft_and_not_in_the_finished_
     finished = "\n".join(line.replace("TODO: ", "") for line in CLEAN_DRAFT.splitlines()) + "\n"
     draft.write_text(finished, encoding="utf-8")
     assert cli(["inventory", "check", str(draft)], capsys) == (0, f"{draft}: valid\n", "")
+
+
+def test_a_scan_against_a_draft_says_so_in_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A draft committed as it is makes every scan clean: CI logs and code scanning say it is one.
+    root = copy_fixture("mismatch/clean", tmp_path)
+    (root / "privacy-inventory.toml").write_text(CLEAN_DRAFT, encoding="utf-8")
+    note = ("the inventory is still a draft: 8 TODO placeholders left (lines 9, 15, 16, 23, 24, 28, 29, 35); "
+            "replace each with the policy's words and section")
+    code, out, _ = cli(["scan", str(root), "--no-cache"], capsys)
+    assert (code, out.splitlines()[:2]) == (0, [f"privacy-inventory.toml:9: note: {note}", ""])
+    doc = json.loads(cli(["scan", str(root), "--no-cache", "--format", "json"], capsys)[1])
+    assert [(n["code"], n["level"], n["path"], n["line"], n["message"]) for n in doc["notices"]] == [
+        ("draft-inventory", "note", "privacy-inventory.toml", 9, note)
+    ]
+    sarif = assert_valid_sarif(cli(["scan", str(root), "--no-cache", "--format", "sarif"], capsys)[1])
+    [notification] = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert (notification["level"], notification["message"]["text"]) == ("note", note)
+    # once the placeholders are replaced, nothing is said
+    (root / "privacy-inventory.toml").write_text(CLEAN_DRAFT.replace("TODO: ", ""), encoding="utf-8")
+    assert "draft" not in cli(["scan", str(root), "--no-cache"], capsys)[1]
 
 
 def test_the_draft_is_the_same_with_one_worker_or_two(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -152,7 +177,8 @@ def test_init_writes_the_inventory_pyproject_names(tmp_path: Path, capsys: pytes
     assert written.read_text(encoding="utf-8") == CLEAN_DRAFT
     assert not (root / "privacy-inventory.toml").exists()
     code, out, _ = cli(["scan", str(root), "--no-cache", "--fail-on", "note"], capsys)
-    assert (code, out) == (0, "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file.\n")
+    assert (code, out.splitlines()[-1]) == (0, "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file.")
+    assert out.startswith("policy/inventory.toml:9: note: the inventory is still a draft")
     code, _, err = cli(["inventory", "init", str(root), "--no-cache"], capsys)
     assert (code, err) == (2, f"policyscan: error: {written}: the file exists; give --force to overwrite it\n")
     assert cli(["inventory", "init", str(root), "--no-cache", "-o", str(tmp_path / "other.toml")], capsys)[0] == 0
