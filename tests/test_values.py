@@ -27,6 +27,20 @@ def test_a_value_is_built_as_its_dataclass_declares_and_stays_frozen() -> None:
         Value(unknown=1)  # type: ignore[call-arg]
 
 
+def test_a_value_is_built_open_and_handed_back_frozen() -> None:
+    # `_built_open`: stored into as an unguarded twin, then given its class back; nothing outside
+    # __init__ ever sees the twin, and dataclasses.replace builds through the same __init__
+    value = Value(symbol="flask.request", params=frozenset({0}))
+    assert type(value) is Value
+    changed = dataclasses.replace(value, role="fields")
+    assert type(changed) is Value and (changed.symbol, changed.role, changed.params) == ("flask.request", "fields", frozenset({0}))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        changed.role = None  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del changed.role  # type: ignore[misc]
+    assert type(pickle.loads(pickle.dumps(changed))) is Value
+
+
 _STEP = FlowStep("app/views.py", Span(3, 5, 3, 20), "assigned to 'email'")
 _JOINED = [
     Value(categories=frozenset({"user.contact.email"}), symbol="app.User()", steps=(_STEP,), reasons=("email",)),
