@@ -260,6 +260,7 @@ def test_a_second_identical_finding_is_new(tmp_path: Path, capsys: pytest.Captur
     code, out, _ = cli(["scan", str(tmp_path), "--baseline", str(tmp_path / BASELINE)], capsys)
     assert out.splitlines() == [
         f"app/views.py:13:5: PS401 [error] {MESSAGE}",
+        "    privacy-inventory.toml:9:1: note: [logging] declared here",
         "",
         "Found 1 finding (1 error, 0 warnings, 0 notes) in 1 file; 1 in the baseline.",
         "By rule:",

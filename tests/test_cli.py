@@ -324,13 +324,14 @@ def test_text_names_files_from_the_current_folder_json_and_sarif_from_the_root(
     monkeypatch.chdir(tmp_path)
     finding = ("services/chat/app/views.py:12:5: PS401 [error] user.contact.email is written to a log, which the "
                "policy inventory does not allow. Observed: user.contact.email is written to a log by logging.info().")
+    declared = "    services/chat/privacy-inventory.toml:9:1: note: [logging] declared here"  # named as the files
     skipped = "services/chat/app/broken.py:1:7: error: could not analyse: syntax-error: "
     for args in (["scan", "--root", "services/chat"], ["scan", "services/chat"],
                  ["scan", "--root", "services/chat", "services/chat/app/views.py", "services/chat/app/broken.py"]):
         code, out, _ = cli([*args, "--no-cache"], capsys)
         assert code == 3
-        assert out.splitlines()[0] == finding
-        assert out.splitlines()[1].startswith(skipped)
+        assert out.splitlines()[:2] == [finding, declared]
+        assert out.splitlines()[2].startswith(skipped)
     code, out, _ = cli(["observe", "--root", "services/chat", "--no-cache"], capsys)
     assert out.splitlines()[0].startswith("services/chat/app/views.py:11:13: collect user.contact.email ")
     code, out, _ = cli(["scan", "services/chat", "--no-cache", "--format", "json"], capsys)
@@ -541,9 +542,10 @@ def test_findings_at_the_inventory_carry_the_declarations_column(tmp_path: Path,
     sarif_path = tmp_path / "out.sarif"
     code, out, _ = cli(["scan", str(tmp_path), "--no-cache", "--sarif-output", str(sarif_path)], capsys)
     assert code == 1
-    assert out.splitlines()[:2] == [
+    assert out.splitlines()[:3] == [
         "app/views.py:12:5: PS401 [error] user.contact.email is written to a log, which the policy inventory does not"
         " allow. Observed: user.contact.email is written to a log by logging.info().",
+        "    privacy-inventory.toml:9:3: note: [logging] declared here",  # the text says where, as SARIF does
         "privacy-inventory.toml:5:37: PS901 [note] Collected category user.name is declared but never observed in the"
         " scanned code.",
     ]

@@ -97,6 +97,7 @@ LOGGED = (
     "Observed: user.contact.email is written to a log by logging.info()."
 )
 TABLES = ["By rule:", "  1  PS401 forbidden-category-logged", "By category:", "  1  user.contact.email"]
+DECLARED = "    privacy-inventory.toml:22:1: note: [logging] declared here"  # the line PS401 compared with
 
 
 def git(repo: Path, *args: str) -> str:
@@ -158,7 +159,7 @@ def test_a_change_that_logs_an_unchanged_helpers_result_is_caught(repo: Path,
     # ...and with --diff the helper (app/helpers.py, unchanged) is analysed too; app/legacy.py's own
     # finding is not reported.
     code, out, err = cli(["scan", str(repo), "--diff", "HEAD"], capsys)
-    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", "", summary(1, 1), *TABLES]
+    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", DECLARED, "", summary(1, 1), *TABLES]
     assert code == 1, err
 
 
@@ -173,14 +174,14 @@ def test_staged_reports_only_what_is_in_the_index(repo: Path, capsys: pytest.Cap
     assert (code, out) == (0, summary(0, 0) + "\n")
     git(repo, "add", "app/views.py")
     code, out, _ = cli(["scan", str(repo), "--staged"], capsys)
-    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", "", summary(1, 1), *TABLES]
+    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", DECLARED, "", summary(1, 1), *TABLES]
     assert code == 1
 
 
 def test_untracked_files_count_for_diff_but_not_for_staged(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(repo, {"app/new.py": VIEWS_LOGGING, "ignored/gen.py": VIEWS_LOGGING, ".gitignore": "ignored/\n"})
     code, out, _ = cli(["scan", str(repo), "--diff", "HEAD"], capsys)
-    assert out.splitlines() == [f"app/new.py:12:5: {LOGGED}", "", summary(1, files=1), *TABLES]
+    assert out.splitlines() == [f"app/new.py:12:5: {LOGGED}", DECLARED, "", summary(1, files=1), *TABLES]
     assert code == 1
     code, out, _ = cli(["scan", str(repo), "--staged"], capsys)
     assert (code, out) == (0, summary(0, files=0) + "\n")
@@ -222,7 +223,7 @@ def test_inventory_notes_only_when_the_inventory_changed(repo: Path, capsys: pyt
 def test_paths_narrow_what_is_reported_not_what_is_analysed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(repo, {"app/views.py": VIEWS_LOGGING, "tools/report.py": VIEWS_LOGGING})
     code, out, _ = cli(["scan", "--root", str(repo), str(repo / "app"), "--diff", "HEAD"], capsys)
-    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", "", summary(1, files=1), *TABLES]
+    assert out.splitlines() == [f"app/views.py:12:5: {LOGGED}", DECLARED, "", summary(1, files=1), *TABLES]
     assert code == 1
 
 
@@ -308,6 +309,7 @@ def test_a_named_file_that_exclude_covers_is_said_with_diff_or_staged(
                         *which], capsys)
     assert out.splitlines() == [
         f"app/views.py:12:5: {LOGGED}",
+        DECLARED,
         "app/generated.py: warning: left out: excluded by 'app/gen*.py' (exclude in [tool.policyscan])",
         "", summary(1, files=1), *TABLES]
     assert code == 1  # the warning does not change the exit code: the finding does
@@ -319,6 +321,7 @@ def test_a_named_folder_that_exclude_covers_is_said_with_diff(repo: Path, capsys
     code, out, _ = cli(["scan", "--root", str(repo), str(repo / "generated"), str(repo / "app"), "--diff", "HEAD"], capsys)
     assert out.splitlines() == [
         f"app/views.py:12:5: {LOGGED}",
+        DECLARED,
         "generated: warning: left out: excluded by 'generated' (exclude in [tool.policyscan])",
         "", summary(1, files=1), *TABLES]
     assert code == 1

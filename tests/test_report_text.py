@@ -170,6 +170,33 @@ def test_colour_only_when_asked() -> None:
     ]
 
 
+def test_a_finding_names_the_inventory_line_it_compared_with() -> None:
+    # SARIF links the declaration and JSON carries it, but the text line of a broken scope rule
+    # said "under scope 'incognito'" and nowhere where that scope is: the inventory line goes
+    # under the finding, indented (no second `path:line:col:` result for a parser), named as
+    # the files are; a finding about what the inventory does not declare, or one on the
+    # declaration's own line, has none.
+    scope = InventoryRef("privacy-inventory.toml", 30, "scope 'incognito'", 1)
+    broken = finding("PS501", Level.ERROR, "app/chat.py", 41, 9, "user.content is logged under scope 'incognito'.",
+                     "user.content", declaration=scope)
+    undeclared = finding("PS201", Level.ERROR, "app/chat.py", 50, 5, "Data is sent to Sentry.", "user.content",
+                         declaration=InventoryRef("privacy-inventory.toml", None, "no [[recipients]] declaration"))
+    on_itself = finding("PS303", Level.WARNING, "privacy-inventory.toml", 30, 1, "Scope 'incognito'.",
+                        declaration=scope)
+    run = scan_run(findings=(broken, undeclared, on_itself), skips=(), notices=())
+    assert render_text(run, path_prefix="services/chat/").splitlines()[:4] == [
+        "services/chat/app/chat.py:41:9: PS501 [error] user.content is logged under scope 'incognito'.",
+        "    services/chat/privacy-inventory.toml:30:1: note: scope 'incognito' declared here",
+        "services/chat/app/chat.py:50:5: PS201 [error] Data is sent to Sentry.",
+        "services/chat/privacy-inventory.toml:30:1: PS303 [warning] Scope 'incognito'.",
+    ]
+    assert render_text(run, color=True).splitlines()[1] == (
+        "    privacy-inventory.toml:30:1: \x1b[36mnote\x1b[0m: scope 'incognito' declared here")
+    no_column = dataclasses.replace(broken, declaration=dataclasses.replace(scope, column=None))
+    assert render_text(scan_run(findings=(no_column,), skips=(), notices=())).splitlines()[1] == (
+        "    privacy-inventory.toml:30: note: scope 'incognito' declared here")
+
+
 OBSERVATIONS = (
     Observation(
         kind=Kind.LOG,

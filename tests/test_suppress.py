@@ -304,6 +304,7 @@ FINDING = (
     "app/views.py:12:5: PS401 [error] user.contact.email is written to a log, which the policy inventory does not "
     "allow. Observed: user.contact.email is written to a log by logging.info()."
 )
+DECLARED = "    privacy-inventory.toml:9:1: note: [logging] declared here"  # the line PS401 compared with
 FORM = '"# policyscan: ignore[RULE-ID] reason"'
 
 
@@ -336,6 +337,7 @@ SUMMARY_0 = "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file"
         ]),
         (f"{LOG}  # policyscan: ignore[PS401]", 1, [
             FINDING,
+            DECLARED,
             "app/views.py:12:40: warning: suppression of PS401 gives no reason, so it suppresses nothing: write the "
             "reason after the rule ids (require_suppression_reason is on)",
             "",
@@ -344,6 +346,7 @@ SUMMARY_0 = "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file"
         ]),
         (f"{LOG}  # policyscan: ignore", 1, [
             FINDING,
+            DECLARED,
             f'app/views.py:12:40: warning: bare "policyscan: ignore" names no rule and suppresses nothing: write {FORM}',
             "",
             f"{SUMMARY_1}; 1 bare suppression ignored.",
@@ -351,6 +354,7 @@ SUMMARY_0 = "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file"
         ]),
         (f"{LOG}  # policyscan: ignore[PS401 reviewed", 1, [
             FINDING,
+            DECLARED,
             'app/views.py:12:40: warning: malformed suppression "policyscan: ignore[PS401 reviewed" suppresses '
             f"nothing: write {FORM}",
             "",
@@ -359,6 +363,7 @@ SUMMARY_0 = "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file"
         ]),
         (f"{LOG}  # policyscan: ignore[PS104] reviewed", 1, [
             FINDING,
+            DECLARED,
             "app/views.py:12:40: warning: unknown rule in suppression: PS104 (did you mean PS101?)",
             "",
             f"{SUMMARY_1}.",
@@ -366,6 +371,7 @@ SUMMARY_0 = "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file"
         ]),
         (f"{LOG}  # policyscan: ignore[PS101] reviewed", 1, [
             FINDING,
+            DECLARED,
             "app/views.py:12:40: warning: unused suppression: no PS101 finding on line 12; "
             "the finding there is PS401",
             "",
@@ -374,12 +380,13 @@ SUMMARY_0 = "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file"
         ]),
         (f"# policyscan: ignore[PS401] reviewed\n\n{LOG}", 1, [
             FINDING.replace(":12:5:", ":14:5:"),
+            DECLARED,
             "app/views.py:12:5: warning: unused suppression: no PS401 finding on line 13",
             "",
             f"{SUMMARY_1}.",
             *TABLES,
         ]),
-        (f'{LOG}; note = "# policyscan: ignore[PS401] in a string"', 1, [FINDING, "", f"{SUMMARY_1}.", *TABLES]),
+        (f'{LOG}; note = "# policyscan: ignore[PS401] in a string"', 1, [FINDING, DECLARED, "", f"{SUMMARY_1}.", *TABLES]),
     ],
     ids=["trailing", "line-above", "above-a-comment-block", "partly-unused", "no-reason", "bare", "malformed",
          "unknown-id", "wrong-rule", "blank-line-between", "in-a-string"],

@@ -1,11 +1,14 @@
 """Text for people at a terminal: one ruff-like line per result, then a summary.
 
     app/forms.py:12:5: PS101 [warning] Collects user.contact.email, which ...
+    app/api/chat.py:40:5: PS501 [error] user.content is written to a log under scope 'api', ...
+        privacy-inventory.toml:30:1: note: scope 'api' declared here
     app/broken.py:3: error: could not analyse: syntax-error: invalid syntax
 
     Found 2 findings (1 error, 1 warning, 0 notes) in 14 files; 1 suppressed.
 
-Suppressed findings, and findings already in the baseline the run compared with, are not
+A finding compared with a line of the inventory has that line under it, indented (as mypy's
+notes name a related place). Suppressed findings, and findings already in the baseline the run compared with, are not
 listed, only counted; so are bare `# policyscan: ignore` comments (each also has its notice
 line). Colour (ANSI) only when asked for.
 """
@@ -65,7 +68,10 @@ def render_text(run: RunResult, *, color: bool = False, explain: bool = False, p
                 lines += (f"    {paint.path(step.path)}:{step.span.start_line}: {step.message}" for step in observation.flow)
     else:
         findings = sorted(run.findings, key=lambda f: f.sort_key)
-        lines += (_finding_line(f, paint) for f in findings if _listed(f))
+        for finding in findings:
+            if _listed(finding):
+                lines.append(_finding_line(finding, paint))
+                lines += _declaration_lines(finding, paint)
     lines += (_skip_line(skip, paint) for skip in run.skips)
     lines += (_notice_line(notice, paint) for notice in run.notices)
     if lines:
@@ -115,6 +121,23 @@ def _finding_line(finding: Finding, paint: _Painter) -> str:
         f"{where} {paint(finding.rule_id, _BOLD, colour)} "
         f"{paint(f'[{finding.level.value}]', colour)} {finding.message}"
     )
+
+
+def _declaration_lines(finding: Finding, paint: _Painter) -> list[str]:
+    """The indented note under a finding that names the inventory line it compared against
+    (`    privacy-inventory.toml:30:1: note: scope 'api' declared here`), as mypy notes a related
+    place: a path a terminal opens, indented so that a parser of `path:line:col:` result lines
+    reads no second result. None when the finding points at no line (an undeclared recipient:
+    nothing in the inventory to open) or is itself on the declaration's line."""
+    declaration = finding.declaration
+    if declaration is None or declaration.line is None:
+        return []
+    if declaration.path == finding.path and declaration.line == finding.span.start_line:
+        return []
+    place = f"{paint.path(declaration.path)}:{declaration.line}"
+    if declaration.column is not None:
+        place += f":{declaration.column}"
+    return [f"    {place}: {paint('note', _CYAN)}: {declaration.text} declared here"]
 
 
 def _observation_line(o: Observation, paint: _Painter) -> str:
