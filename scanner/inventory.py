@@ -208,6 +208,79 @@ def draft_message(lines: Sequence[int]) -> str:
             "replace each with the policy's words and section")
 
 
+# The arrays that forbid categories, where a child listed with its parent (which forbids it
+# already) adds nothing. Not the arrays that describe what the code may do ([[collect]] and
+# recipients' categories, logging's allow): there a child under its parent mirrors the words of
+# the policy (the example inventory does so on purpose), inventory init's draft lists every
+# category observed, and [[collect]] checks each listed category for use on its own (PS901).
+_FORBIDDING_ARRAYS = frozenset({"deny", "no_store", "no_log", "no_share"})
+
+
+def inventory_warnings(path: Path) -> list[Problem]:
+    """Near-duplicates inside one array of the inventory at `path`, in line order: a string listed
+    twice, or in an array that forbids categories (`deny`, a scope's `no_*`) a category listed
+    with its parent, which forbids it already.
+
+    Each is harmless (the inventory means the same without it) but a sign of a slip, such as a
+    child written where another category was meant, so `inventory check` warns without failing.
+    [] when the file cannot be read (its one problem says why).
+    """
+    document = read_toml_document(path)
+    if isinstance(document, Problem):
+        return []
+    warnings: list[Problem] = []
+
+    def place(at: KeyPath) -> tuple[int | None, int | None]:
+        position = document.positions.position_of(at)
+        return (None, None) if position is None else position
+
+    def check_array(items: list[Any], at: KeyPath, key: str) -> None:
+        first: dict[str, KeyPath] = {}
+        for index, item in enumerate(items):
+            if isinstance(item, str):
+                first.setdefault(item, at + (index,))
+        for index, item in enumerate(items):
+            if not isinstance(item, str):
+                continue
+            line, column = place(at + (index,))
+            earlier = first[item]
+            if earlier != at + (index,):
+                message = f"'{item}' is listed twice in {key} (first on {_line_column(place(earlier))})"
+            else:
+                forbidding = key in _FORBIDDING_ARRAYS
+                parent = next((p for p in _parents(item) if p in first), None) if forbidding else None
+                if parent is None:
+                    continue
+                message = (f"'{item}' in {key} is forbidden already by its parent '{parent}', listed too "
+                           f"({_line_column(place(first[parent]))}): one of them is enough")
+            warnings.append(Problem(str(path), line, f"warning: {message}", column))
+
+    def visit(value: object, at: KeyPath, key: str | None) -> None:
+        if isinstance(value, Mapping):
+            for name, item in value.items():
+                visit(item, at + (name,), name)
+        elif isinstance(value, list):
+            if key is not None and any(isinstance(item, str) for item in value):
+                check_array(value, at, key)
+            for index, item in enumerate(value):
+                if isinstance(item, Mapping):
+                    visit(item, at + (index,), key)
+
+    visit(document.data, (), None)
+    return sorted(warnings, key=lambda w: (w.line or 0, w.column or 0))
+
+
+def _parents(category: str) -> list[str]:
+    """'user.device.ip_address' -> ['user.device', 'user'] (fideslang keys are dotted paths)."""
+    parts = category.split(".")
+    return [".".join(parts[:end]) for end in range(len(parts) - 1, 0, -1)]
+
+
+def _line_column(position: tuple[int | None, int | None]) -> str:
+    line, column = position
+    return f"line {line}, column {column}" if column is not None else f"line {line}"
+
+
 def _read(path: Path) -> tuple[Inventory | None, list[Problem]]:
     document = read_toml_document(path)
     if isinstance(document, Problem):

@@ -248,6 +248,24 @@ def test_inventory_check_lists_every_problem(tmp_path: Path, capsys: pytest.Capt
     assert code == 0 and out.endswith("valid\n")
 
 
+def test_inventory_check_warns_of_near_duplicates_without_failing(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    # A category listed twice, or with its parent, in one array means nothing more and passed
+    # silently: warned of with line and column, in line order among the problems; the exit code
+    # stays what the problems make it.
+    inventory = INVENTORY.replace('categories = ["user.contact.email"]',
+                                  'categories = ["user.contact.email", "user.contact.email"]')
+    write(tmp_path, {"inv.toml": inventory})
+    path = tmp_path / "inv.toml"
+    warning = f"{path}:5:37: warning: 'user.contact.email' is listed twice in categories (first on line 5, column 15)"
+    assert cli(["inventory", "check", str(path)], capsys) == (0, f"{path}: valid (1 warning)\n", warning + "\n")
+    write(tmp_path, {"inv.toml": inventory.replace("version = 1", "version = 2")})
+    code, _, err = cli(["inventory", "check", str(path)], capsys)
+    assert code == 2
+    assert err.splitlines()[1:] == [warning, f"1 problem in {path} (1 warning)"]
+    assert err.splitlines()[0].startswith(f"{path}:1:")
+
+
 def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(["scan", str(tmp_path / "missing")], capsys)[0] == 2
     assert cli(["scan", "--no-such-option"], capsys)[0] == 2

@@ -25,6 +25,7 @@ from scanner.inventory import (
     RecipientDecl,
     ScopeDecl,
     check_inventory,
+    inventory_warnings,
     load_inventory,
 )
 
@@ -541,3 +542,54 @@ def test_docs_examples_are_valid_inventories(tmp_path: Path) -> None:
         if "\nversion = " not in "\n" + text:
             text = HEAD + text
         assert check_inventory(write(tmp_path, text)) == [], text
+
+
+NEAR_DUPLICATES = """\
+version = 1
+policy = "P"
+
+[[collect]]
+categories = ["user.device", "user.contact.email", "user.device.ip_address", "user.contact.email"]
+purposes = ["support", "support"]
+section = "2"
+
+[[recipients]]
+name = "Sentry"
+categories = ["user.device.ip_address", "user.device"]
+purposes = ["errors"]
+section = "4"
+
+[logging]
+deny = ["user.content", "user", "user.contact.email"]
+
+[[scopes]]
+name = "admin"
+paths = ["admin/**", "admin/**"]
+no_log = ["user.device", "user.device.cookie_id"]
+section = "5"
+"""
+
+
+def test_near_duplicates_in_one_array_are_warnings(tmp_path: Path) -> None:
+    # Passed silently before: a string listed twice in one array, or a category listed with
+    # its parent in an array that forbids (deny, no_log, ...). Not a child with its parent in
+    # arrays that describe (collect's and a recipient's categories, allow): there it mirrors
+    # the policy's words, as the example inventory does on purpose, and inventory init's draft
+    # lists every category observed.
+    path = tmp_path / "inv.toml"
+    path.write_text(NEAR_DUPLICATES, encoding="utf-8")
+    assert check_inventory(path) == []  # harmless: the inventory is valid
+    where = str(path)
+    assert inventory_warnings(path) == [
+        Problem(where, 5, "warning: 'user.contact.email' is listed twice in categories (first on line 5, column 30)", 78),
+        Problem(where, 6, "warning: 'support' is listed twice in purposes (first on line 6, column 13)", 24),
+        Problem(where, 16, "warning: 'user.content' in deny is forbidden already by its parent 'user', listed too "
+                "(line 16, column 25): one of them is enough", 9),
+        Problem(where, 16, "warning: 'user.contact.email' in deny is forbidden already by its parent 'user', listed "
+                "too (line 16, column 25): one of them is enough", 33),
+        Problem(where, 20, "warning: 'admin/**' is listed twice in paths (first on line 20, column 10)", 22),
+        Problem(where, 21, "warning: 'user.device.cookie_id' in no_log is forbidden already by its parent "
+                "'user.device', listed too (line 21, column 11): one of them is enough", 26),
+    ]
+    assert inventory_warnings(Path(__file__).parents[1] / "fixtures/example_service/privacy-inventory.toml") == []
+    assert inventory_warnings(tmp_path / "missing.toml") == []  # its one problem says why
