@@ -125,7 +125,7 @@ def test_fix_gives_the_exact_source(case: str, fixed: Fixed) -> None:
 
 def test_every_fixable_finding_is_fixed(fixed: Fixed) -> None:
     fixable_before = [f for f in fixed.before.findings if f.rule_id in FIXABLE_RULES]
-    assert len(fixable_before) == 31
+    assert len(fixable_before) == 34
     assert sorted(f.identity for _, result in fixed.plan.files for f, _ in result.fixes) == sorted(
         f.identity for f in fixable_before
     )
@@ -452,7 +452,7 @@ def test_sarif_fixes_are_valid_and_reproduce_the_fixed_sources(tmp_path: Path) -
     log = assert_valid_sarif(render_sarif(scan(root, fixes=True)))
     results = log["runs"][0]["results"]
     with_fixes = [r for r in results if "fixes" in r]
-    assert len(with_fixes) == 31
+    assert len(with_fixes) == 34
     assert {r["ruleId"] for r in with_fixes} == set(FIXABLE_RULES)
     for case in CASES:
         uri = f"app/{case}"

@@ -19,7 +19,8 @@ left to wrap, the whole argument is wrapped instead.
 
 The function is imported once per module, with the other imports: `from myapp.privacy import
 redact` after the last import of the module's leading import block (added to an existing
-one-line `from myapp.privacy import ...` when there is one); in a module without imports,
+one-line `from myapp.privacy import ...` when there is one); when that block has relative
+imports, before them, where isort would put it (`_before_relative_imports`); in a module without imports,
 after its docstring, else after the comments at its top. An existing import of it, under
 any alias, or `import myapp.privacy`, is used as it is.
 """
@@ -387,15 +388,20 @@ def _import_edit(tree: Tree, statements: Sequence[cst.BaseStatement], module_nam
                 names.append(cst.ImportAlias(name=cst.Name(name)))
                 return tree.replace(small, small.with_changes(names=names))
     after: cst.BaseStatement | None = None
+    block: list[cst.BaseStatement] = []
     for index, statement in enumerate(statements):
         if index == 0 and _is_docstring(statement):
             after = statement
         elif _is_import_block(statement):
             after = statement
+            block.append(statement)
         else:
             break
     text = f"from {module_name} import {name}"
     newline = tree.module.default_newline
+    relative = next((s for s in block if _is_relative_import(s)), None)
+    if relative is not None:
+        return _before_relative_imports(tree, block[:block.index(relative)], relative, module_name, text)
     if after is not None:
         _, end = tree.extent(after)
         if end > 0 and tree.source[end - 1] not in "\r\n":  # the last line has no line end
@@ -417,6 +423,56 @@ def _import_edit(tree: Tree, statements: Sequence[cst.BaseStatement], module_nam
         kept += 1
     start = tree.index.line_start(kept + 1)
     return Edit(start, start, text + newline + newline)
+
+
+def _before_relative_imports(tree: Tree, absolute: Sequence[cst.BaseStatement], relative: cst.BaseStatement,
+                             module_name: str, text: str) -> Edit:
+    """The import line `text` placed where isort (and ruff's I001) would put it in a block that
+    ends with relative imports, which are the last section (local folder), after first-party:
+    among the imports of the same top-level package, before the first from-import of a module
+    that sorts after `module_name` (else after the last of them); without any, as a section of
+    its own after the absolute imports; without those, a section before the relative ones."""
+    newline = tree.module.default_newline
+    package = module_name.split(".")[0]
+    lines = [s for s in absolute if _small_statements(s)]
+    same = [s for s in lines if _imported_package(s) == package]
+    if same:
+        later = next((s for s in same if _from_module(s).lower() > module_name.lower()), None)
+        if later is not None:
+            start = tree.index.line_start(tree.span(later).start_line)
+            return Edit(start, start, text + newline)
+        _, end = tree.extent(same[-1])
+        return Edit(end, end, text + newline)
+    if lines:
+        _, end = tree.extent(lines[-1])
+        return Edit(end, end, newline + text + newline)
+    start = tree.index.line_start(tree.span(relative).start_line)
+    return Edit(start, start, text + newline + newline)
+
+
+def _is_relative_import(statement: cst.BaseStatement) -> bool:
+    return any(isinstance(s, cst.ImportFrom) and bool(s.relative) for s in _small_statements(statement))
+
+
+def _imported_package(statement: cst.BaseStatement) -> str:
+    """The top-level package an import line imports from ("" for a relative or compound one)."""
+    small = _small_statements(statement)
+    if len(small) != 1:
+        return ""
+    node = small[0]
+    if isinstance(node, cst.ImportFrom):
+        return "" if node.relative or node.module is None else _dotted(node.module).split(".")[0]
+    if isinstance(node, cst.Import):
+        return _dotted(node.names[0].name).split(".")[0]
+    return ""
+
+
+def _from_module(statement: cst.BaseStatement) -> str:
+    """The module of a from-import line; "" for a plain `import x`, which isort puts first."""
+    small = _small_statements(statement)
+    if small and isinstance(small[0], cst.ImportFrom) and small[0].module is not None:
+        return _dotted(small[0].module)
+    return ""
 
 
 def _is_docstring(statement: cst.BaseStatement) -> bool:

@@ -1,0 +1,14 @@
+"""Sign-in views."""
+
+import logging
+
+from myapp.models import Account
+from myapp.utils import now
+
+from .forms import LoginForm
+
+log = logging.getLogger(__name__)
+
+
+def login(user: Account, form: LoginForm):
+    log.info("login %s at %s", user.email, now())

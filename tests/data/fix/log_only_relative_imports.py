@@ -1,0 +1,7 @@
+"""Sign-in views."""
+
+from .logs import log
+
+
+def login(user):
+    log.info("login %s", user.email)
