@@ -453,3 +453,63 @@ def test_a_parameter_logged_whole_and_passed_on_is_a_wrappers(tmp_path: Path) ->
         ("app/streams.py", 18, "log", ("user.contact.email",), RULE,
          "user.contact.email is written to a log here: show_status() is given it at app/progress.py:9"),
     ]
+
+
+CONSOLE = '''
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def debug_print(message):
+    print(message)
+
+
+def note(text):
+    if text:
+        log.info(f"note: {text}")
+
+
+def log_event(event, direction):
+    kind = event.get("type")
+    log.debug("%s %s", direction, kind)
+    if "error" in kind:
+        log.debug(f"Error {event}")
+
+
+def save(profile, detail):
+    profile.save()
+    log.info("saved %s", detail)
+
+
+def register(request):
+    email = request.POST["email"]
+    debug_print(f"registering {email}")
+    note(email)
+    log_event(request.POST, "in")
+    save(request.user, email)
+'''
+
+
+def test_a_logging_wrapper_of_the_same_module_logs_its_callers_text_at_its_own_log_call(tmp_path: Path) -> None:
+    """A logging wrapper whose parameter is only its callers' text (logged whole or formatted, and
+    tested) writes what a caller of its own module gives there at its own log call, as it does for a
+    caller in another module: a log at the call and one there. A wrapper that reads its parameter by
+    key (`event.get("type")`: a record it works with) is a log at the call only; a function that logs
+    a parameter on the side of its work is reported at its log call by the file's own walk, once."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "console.py").write_text(textwrap.dedent(CONSOLE))
+    assert observed(tmp_path) == [
+        ("app/console.py", 8, "log", ("user.contact.email",), RULE,
+         "user.contact.email is written to a log here: debug_print() is given it at app/console.py:30"),
+        ("app/console.py", 13, "log", ("user.contact.email",), RULE,
+         "user.contact.email is written to a log here: note() is given it at app/console.py:31"),
+        ("app/console.py", 25, "log", ("user.contact.email",), LOG,
+         "user.contact.email is written to a log by logging.info() in save(), which is given it at line 33"),
+        ("app/console.py", 30, "log", ("user.contact.email",), "python.print.personal-data",
+         "user.contact.email is written to a log through debug_print()"),
+        ("app/console.py", 31, "log", ("user.contact.email",), LOG,
+         "user.contact.email is written to a log through note()"),
+        ("app/console.py", 32, "log", ("user.content",), LOG, "user.content is written to a log through log_event()"),
+    ]

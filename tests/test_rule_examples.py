@@ -351,8 +351,9 @@ def test_every_pack_rule_has_a_positive_example(toml: Path) -> None:
     assert not missing, f"{example.name} has no '# ruleid:' for {', '.join(missing)}"
 
 
-# Engine rules made only from several files (an example file is analysed alone), each with the test
-# that shows it: a log call given its data by callers in other modules (scanner.relayed).
+# Engine rules made from several files (an example file is analysed alone), each with the test that
+# shows it: a log call given its data by callers in other modules (scanner.relayed; a logging wrapper's
+# log call given its callers' text in its own module is one too, and has examples in logging.py).
 CROSS_MODULE_RULES: Mapping[str, str] = {"python.logging.given-by-callers": "tests/test_relayed.py"}
 
 

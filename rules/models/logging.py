@@ -384,8 +384,11 @@ def audit_trail(request, user):
 def log_event(event, detail):
     """The wrapper logs whatever it is given: its callers decide what reaches the log."""
     # named parameters are followed into each call of the wrapper; only *args/**kwargs passed on
-    # whole make the wrapper's own call a log
+    # whole make the wrapper's own call a log of its own rule. A parameter only logged is its callers'
+    # text: a call of this module that gives personal data there makes it a log of what it is given
+    # (`profile_updated` below), as a call in another module does
     # ok: python.logging.personal-data
+    # ruleid: python.logging.given-by-callers user.contact.phone_number
     logger.info("event=%s detail=%s", event, detail)
 
 
@@ -510,6 +513,7 @@ class AuditLogger:
 
     def write(self, entry, *, log_level="INFO"):
         # ok: python.logging.personal-data
+        # ruleid: python.logging.given-by-callers user.contact.email
         self.logger.log(log_level, "", **entry)
 
 
@@ -587,6 +591,7 @@ class WorkoutRefreshService:
 
     def _log_message(self, message):
         if self.logger:
+            # ruleid: python.logging.given-by-callers user.account.username
             self.logger.info(message)
 
     def refresh(self):
@@ -2736,3 +2741,29 @@ class GameCommand:
         # a handler of sessions is no session: its address is its own
         # ok: python.logging.personal-data
         logger.info("Listening on %s", self.session_handler.address)
+
+
+# A logging wrapper of the module whose parameter is only its callers' text (logged whole or formatted,
+# tested): its log call writes what each caller gives there (litellm's `print_verbose`, modoboa's
+# `_dprint`), a log at the call and one there, as for a caller in another module. A wrapper that reads
+# its parameter by key or attribute works with a record of its own (an event, a decoded token): a log
+# at the call only.
+def dprint(msg):
+    # ruleid: python.logging.given-by-callers user.contact.email
+    print(msg)
+
+
+def log_realtime_event(event, direction):
+    kind = event.get("type")
+    # ok: python.logging.given-by-callers
+    logger.debug("%s %s", direction, kind)
+    if "error" in kind:
+        # ok: python.logging.given-by-callers
+        logger.debug(f"Error {event}")
+
+
+def parse_line(user):
+    # ruleid: python.print.personal-data user.contact.email
+    dprint(f"[parser] inconsistent mail to {user.email}")
+    # ruleid: python.logging.personal-data user.contact.email
+    log_realtime_event({"type": "signup", "email": user.email}, "in")

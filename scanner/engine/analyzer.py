@@ -441,6 +441,7 @@ class FileAnalyzer:
         "parameters_read_by_name", "connection_attributes", "package_attributes",
         "answering_classes",
         "class_methods",
+        "caller_text",
         "classes",
         "classifier",
         "external",
@@ -497,6 +498,10 @@ class FileAnalyzer:
         # reported at those log calls
         self.side_logs: dict[str, dict[int, list[sinks.SideLog]]] = {}
         self.relayed: list[RelayedLog] = []  # calls passing personal data to other modules' log calls
+        # the log calls of a logging wrapper of this file that write a parameter which is only its
+        # callers' text (`_caller_text_parameters`), by the summary's parameter index: a call in this
+        # file that passes personal data there is relayed to them (`sinks._relay`), as another module's is
+        self.caller_text: set[tuple[int, LogSite]] = set()
         # the collects held back until every module is analysed (`Gated`): (where they were in
         # `observations`, the class's qualified name, the collects)
         self.gated: list[tuple[int, str, list[Observation]]] = []
@@ -1086,6 +1091,9 @@ class FileAnalyzer:
             if scope.logging_wrapper else \
             {i - shift: r for i, r in scope.log_params.items() if i >= shift and i in messages} if messages else {}
         log_sites = self._log_sites(scope.side_logs, shift, func.name) if scope.side_logs else {}
+        if log_params and log_sites and scope.logging_wrapper:
+            for index in _caller_text_parameters(func, scope):
+                self.caller_text.update((index - shift, site) for site in log_sites.get(index - shift, ()))
         log_keys = logkeys.summary_keys(scope.log_reads, scope, shift, log_params, log_sites) \
             if scope.log_reads and (log_params or log_sites) else _NO_KEYS
         logged_attributes = self._logged_attributes(func, scope, shift) \
@@ -4245,6 +4253,48 @@ def _message_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef,
     return frozenset(candidates.values()), frozenset(relayed.values())
 
 
+def _caller_text_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> frozenset[int]:
+    """The parameters (by the scope's indices) of a logging wrapper that are only its callers' text:
+    each is read only in the arguments of the log calls it reaches (`scope.side_logs`), whole or
+    formatted (`print(msg)`, `click.echo(f"error: {message}")`, `"%s" % text`, `str(text)`), and in
+    tests (`if msg:`, `if msg is None`); never rebound, nor read by attribute or key (`event.get("type")`,
+    `token.user_id`: the wrapper works with a record of its own, whose fields are not what its
+    callers wrote). Its log calls write what each caller gives there. One walk of the wrapper (a
+    few statements), asked only of a wrapper whose parameters reach a log call."""
+    names = {scope.params[i]: i for i in scope.side_logs if 0 <= i < len(scope.params)}
+    if not names:
+        return frozenset()
+    allowed: set[int] = set()  # the ids of the loads in a log call's arguments, used whole
+    for logs in scope.side_logs.values():
+        for log in logs:
+            for arg in (*log.node.args, *(k.value for k in log.node.keywords)):
+                read: set[int] = set()  # a name read by attribute or key
+                for node in walk(arg):
+                    kind = type(node)
+                    if (kind is ast.Attribute or kind is ast.Subscript) and type(node.value) is ast.Name:  # type: ignore[attr-defined]
+                        read.add(id(node.value))  # type: ignore[attr-defined]
+                    elif kind is ast.Name and node.id in names and id(node) not in read:  # type: ignore[attr-defined]
+                        allowed.add(id(node))
+    for node in walk(func):
+        kind = type(node)
+        if kind is ast.If or kind is ast.IfExp or kind is ast.While:
+            test = node.test  # type: ignore[attr-defined]
+            if type(test) is ast.UnaryOp and type(test.op) is ast.Not:
+                test = test.operand
+            if type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) in (ast.Is, ast.IsNot) \
+                    and type(test.comparators[0]) is ast.Constant and test.comparators[0].value is None:
+                test = test.left
+            if type(test) is ast.Name:
+                allowed.add(id(test))
+    found = dict(names)
+    for node in walk(func):
+        if type(node) is ast.Name and node.id in found and (type(node.ctx) is ast.Store or id(node) not in allowed):
+            del found[node.id]
+            if not found:
+                break
+    return frozenset(found.values())
+
+
 def _whole_message(expr: ast.expr, name: str) -> bool:
     """Whether a log call's message is the parameter `name` whole: the bare name, an f-string of it
     alone (`f"{output}"`), or a chain of its own methods (`output.encode("cp1252").decode("cp1252")`)."""
@@ -4696,7 +4746,17 @@ def _analyze_tree(path: str, source: str, tree: ast.Module, models: Models, clas
 
 def alone(analyzed: Analyzed) -> FileResult:
     """The result of a file analysed on its own: no other module names its classes, so every
-    group of collects held back for that (`Analyzed.gated`) holds."""
+    group of collects held back for that (`Analyzed.gated`) holds, and the log calls of its own
+    logging wrappers that its calls give personal data to (`Analyzed.relayed`, `sinks._relay`) are
+    logs, as a run over the file alone reports them."""
+    own = [r for r in analyzed.relayed if r.site.path == analyzed.result.path] if analyzed.relayed else None
+    if own:
+        from scanner.relayed import relayed_logs  # (imported only here: `scanner.relayed` imports the engine)
+
+        observations = list(analyzed.result.observations)
+        relayed = relayed_logs(own, observations)
+        analyzed = dataclasses.replace(analyzed, result=dataclasses.replace(analyzed.result, observations=tuple(
+            sorted([*observations, *relayed], key=lambda o: o.sort_key))))
     uses = [(analyzed.result.path, analyzed.summary.answers)]
     if not analyzed.gated:
         if analyzed.summary.answers is None or not analyzed.summary.answers.classes:

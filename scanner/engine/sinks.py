@@ -1667,11 +1667,12 @@ def _passed_keys(scope: Scope, param: int, summary: FunctionSummary, index: int,
 
 def _relay(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, passed: dict[int, Value],
            scope: Scope) -> tuple[LogSite, ...]:
-    """Record what a call passes to the log calls of another module's function (`summary.log_sites`):
-    each parameter given personal data there makes those log calls a log (scanner.relayed, once every
+    """Record what a call passes to the log calls of another module's function (`summary.log_sites`),
+    or to those of a logging wrapper of this file where its parameter is its callers' text: each
+    parameter given personal data there makes those log calls a log (scanner.relayed, once every
     file is analysed). In a logging wrapper, its own parameters passed there reach them too (a wrapper
     calling a wrapper: the innermost log call is where its callers' data is logged). Returns the log
-    calls of other modules this call gives personal data to, sorted, without repeats."""
+    calls this call gives personal data to, sorted, without repeats."""
     reached: set[LogSite] = set()
     callee = callee_name(node) or "a function"
     for index, sites in sorted(summary.log_sites.items()):
@@ -1688,8 +1689,13 @@ def _relay(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, passed: d
         data = data_of(given)
         categories = tuple(sorted(data.categories))
         for site in sites:
-            if site.path == an.path or (site.program_id and categories == ("user.unique_id",)):
-                continue  # the file's own functions: `apply_side_logs`; a bot's id (`SideLog.program_id`)
+            if site.path == an.path and (index, site) not in an.caller_text:
+                # the file's own function that logs on the side of its work: `apply_side_logs`, in the
+                # file's own walk; only a logging wrapper's parameter that is its callers' text
+                # (`FileAnalyzer.caller_text`) is reached here, as another module's wrapper's is
+                continue
+            if site.program_id and categories == ("user.unique_id",):
+                continue  # a bot's id (`SideLog.program_id`)
             reached.add(site)
             an.relayed.append(RelayedLog(site, categories, an.path, an.positions.span(node), callee))
     return tuple(sorted(reached))
