@@ -305,6 +305,12 @@ def test_a_guarded_log_call_alone_makes_a_logging_wrapper(body: str, wrapper: bo
     ('    log.info("sending %s", message)\n    with override(message):\n        mails = render(message)\n'
      '    return mails\n', False),
     ('    log.info("sending %s", message)\n    for part in message:\n        queue.put(part)\n', False),
+    # a report-and-stop helper: an exit raises SystemExit, as a `raise` does, and is no work of its own
+    ('    click.echo(f"error: {message}", err=True)\n    sys.exit(1)\n', True),
+    ('    print(f"fatal: {message}")\n    os._exit(2)\n', True),
+    ('    log.error(f"failed: {message}")\n    raise SystemExit(1)\n', True),
+    # its own text and an exit after another job: a log on the side of that job
+    ('    log.error(f"failed: {message}")\n    self.rollback(message)\n    sys.exit(1)\n', False),
 ])
 def test_own_text_logged_around_other_work_is_not_a_logging_wrapper(body: str, wrapper: bool) -> None:
     from scanner.engine.analyzer import is_logging_wrapper

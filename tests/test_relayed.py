@@ -513,3 +513,37 @@ def test_a_logging_wrapper_of_the_same_module_logs_its_callers_text_at_its_own_l
          "user.contact.email is written to a log through note()"),
         ("app/console.py", 32, "log", ("user.content",), LOG, "user.content is written to a log through log_event()"),
     ]
+
+
+COMMANDS = '''
+import sys
+
+import click
+
+
+@click.command()
+@click.argument("email")
+def create_admin(email):
+    def fail(message):
+        click.echo(f"error: {message}", err=True)
+        sys.exit(1)
+
+    if "@" not in email:
+        fail(f"not an address: {email}")
+    fail("the database is not reachable")
+'''
+
+
+def test_a_report_and_exit_helper_is_a_logging_wrapper(tmp_path: Path) -> None:
+    """A helper that writes its caller's message and exits (zou's CLI `fail`) is a logging wrapper (an
+    exit raises SystemExit, as a `raise` does): a log at each call that gives it personal data, and at
+    its own echo, for a caller of its own module."""
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "__init__.py").write_text("")
+    (tmp_path / "app" / "commands.py").write_text(textwrap.dedent(COMMANDS))
+    assert observed(tmp_path) == [
+        ("app/commands.py", 11, "log", ("user.contact.email",), RULE,
+         "user.contact.email is written to a log here: fail() is given it at app/commands.py:15"),
+        ("app/commands.py", 15, "log", ("user.contact.email",), "python.print.personal-data",
+         "user.contact.email is written to a log through fail()"),
+    ]

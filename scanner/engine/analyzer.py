@@ -3984,13 +3984,24 @@ def _own_text(stmt: ast.stmt) -> bool:
 
 def _does_other_work(stmt: ast.stmt) -> bool:
     """Whether a statement is a call, awaited or not, that is not a log call (`self.clear_login_cookie()`,
-    `queue.put_nowait(payload)`), or a block (`_BLOCKS`): work of the function's own besides logging."""
+    `queue.put_nowait(payload)`), or a block (`_BLOCKS`): work of the function's own besides logging.
+    An exit (`sys.exit(1)`, `ctx.exit()`, `os._exit(2)`) is no work: it raises `SystemExit`, as a `raise`
+    statement (never work) does; a report-and-stop helper (`def fail(message): click.echo(f"error:
+    {message}", err=True); sys.exit(1)`) is a logging wrapper."""
     if isinstance(stmt, _BLOCKS):
         return True
     value = stmt.value if isinstance(stmt, ast.Expr) else None
     if isinstance(value, ast.Await):
         value = value.value
-    return isinstance(value, ast.Call) and sources.callee_name(value) not in LOG_METHODS
+    if not isinstance(value, ast.Call):
+        return False
+    callee = sources.callee_name(value)
+    return callee not in LOG_METHODS and callee not in _EXITS
+
+
+# The calls that end the program or command by raising `SystemExit` (`sys.exit`, the builtins `exit`
+# and `quit`, `os._exit`, click's `ctx.exit`, argparse's `parser.exit`).
+_EXITS = frozenset({"exit", "_exit", "quit"})
 
 
 @functools.lru_cache(maxsize=8192)
