@@ -45,6 +45,7 @@ from scanner.engine.summaries import (
     USE_BASE,
     USE_RENDERED,
     USE_REQUEST_ATTRIBUTE,
+    USE_STAR,
     USE_VARIABLE,
     URL_CONSTANT,
     Analyzed,
@@ -433,6 +434,7 @@ class FileAnalyzer:
         "_module_functions",
         "_module_imports",
         "_normalized",
+        "_passes_stars",
         "_property_names",
         "_return_types",
         "_sink_methods",
@@ -506,6 +508,7 @@ class FileAnalyzer:
         # `observations`, the class's qualified name, the collects)
         self.gated: list[tuple[int, str, list[Observation]]] = []
         self.pending: dict[str, tuple[ast.FunctionDef | ast.AsyncFunctionDef, Scope, ClassInfo | None]] = {}
+        self._passes_stars = False  # a star import bound names another module offers: offered on (`export`)
         self.classes: dict[str, ClassInfo] = {}
         self.schema_classes: dict[str, str] = {}
         self.answering_classes: list[tuple[str, int, int, str]] = []
@@ -1446,14 +1449,29 @@ class FileAnalyzer:
             self._bind_star_import(stmt, scope)
 
     def _bind_star_import(self, stmt: ast.ImportFrom, scope: Scope) -> None:
-        """`from app.types import *` of a module of the project: the class-like (CapWords) names this
-        module uses and binds nowhere before are taken to be that module's (`data: UpdateCustomerRequest`
-        in a route). Where several modules are star-imported, a name stays with the earlier one unless
-        the later one's summary knows it as a class (a schema's family, a string form). A later binding
-        (a class defined here, an import) replaces it, as Python's would. Another package's star
-        import (`from tkinter import *`) binds nothing: which names it exports is not known here."""
+        """`from app.base import *` of a module of the project: where that module's summary says which
+        names it offers (`ModuleSummary.stars`), each is bound as `from app.base import name` would
+        bind it, replacing an earlier binding (Python's order; a later one here replaces it in turn).
+        A package's `__init__` binds them all (it re-exports them: `from .base import *`); another
+        module, those it reads or lists in its `__all__` (a module star-importing a big one binds
+        the few names it uses, not hundreds it would export again).
+
+        Where the summary does not say (the module is analysed later, in an import cycle, or offers
+        nothing), the class-like (CapWords) names this module uses and binds nowhere before are taken
+        to be that module's (`data: UpdateCustomerRequest` in a route). Where several modules are
+        star-imported, a name stays with the earlier one unless the later one's summary knows it as
+        a class (a schema's family, a string form). Another package's star import (`from tkinter
+        import *`) binds nothing: which names it exports is not known here."""
         star = _star_module(stmt, self.module, self.is_package)
-        if not star or star.split(".", 1)[0] != self.module.split(".", 1)[0]:
+        if not star:
+            return
+        self.uses.add(USE_STAR + star)  # what it offers, when it comes to say (the rounds, a changed module)
+        offered = self.external.stars.get(star)
+        if offered is not None:
+            self._bind_offered(offered, scope)
+            self._passes_stars = True
+            return
+        if star.split(".", 1)[0] != self.module.split(".", 1)[0]:
             return
         earlier = tuple(f"{m}." for m in (_star_module(s, self.module, self.is_package) for s, _ in self._module_imports
                                            if s is not stmt and type(s) is ast.ImportFrom and s.names[0].name == "*") if m)
@@ -1474,6 +1492,93 @@ class FileAnalyzer:
             if bound is not None and qualified not in self.external.families and qualified not in self.external.rendered:
                 continue  # an earlier star import's name, which this one does not know as a class
             scope.env[name] = self.symbol_value(self.normalize(qualified))
+
+    def _bind_offered(self, offered: Mapping[str, str], scope: Scope) -> None:
+        """Bind the names a star import offers (`ModuleSummary.stars`: name -> what it names) as
+        `_exec_import` binds imported ones: a package's `__init__` all of them, another module those
+        it reads or lists in `__all__` (`_bind_star_import`)."""
+        if self.is_package:
+            names: Iterable[str] = offered
+        else:
+            wanted = _read_names(self.tree) | exported_names(self.tree)
+            names = [name for name in offered if name in wanted]
+        for name in names:
+            value = self.symbol_value(self.normalize(offered[name]))
+            if name in self.models.logger_names and not self._tracked_logger(value):
+                value = symbol_value_of(self.models.logger_type)  # as `_exec_import` binds a logger's name
+            scope.env[name] = value
+
+    def _star_offer(self) -> dict[str, str]:
+        """The names a star import of this module binds, each to what it names here (`ModuleSummary.stars`):
+        those its literal `__all__` lists, else every name its top level binds that does not start with
+        `_`; read from the statements at module level (and the blocks among them: `if`, `try`, `with`,
+        `for`), not from a walk of the whole tree. A name an `except` block binds again keeps what the
+        `try` bound (`try: from ujson import dumps` / `except ImportError: dumps = None`)."""
+        prefix = self.module + "."
+        found: dict[str, str] = {}
+
+        def bind_targets(target: ast.expr, keep: bool) -> None:
+            kind = type(target)
+            if kind is ast.Name:
+                assert isinstance(target, ast.Name)
+                if not (keep and target.id in found):
+                    found[target.id] = prefix + target.id
+            elif kind is ast.Tuple or kind is ast.List:
+                assert isinstance(target, (ast.Tuple, ast.List))
+                for element in target.elts:
+                    bind_targets(element, keep)
+            elif kind is ast.Starred:
+                assert isinstance(target, ast.Starred)
+                bind_targets(target.value, keep)
+
+        def visit(body: Sequence[ast.stmt], keep: bool) -> None:
+            for stmt in body:
+                kind = type(stmt)
+                if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef or kind is ast.ClassDef:
+                    assert isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                    if not (keep and stmt.name in found):
+                        found[stmt.name] = prefix + stmt.name
+                elif kind is ast.Assign:
+                    assert isinstance(stmt, ast.Assign)
+                    for target in stmt.targets:
+                        bind_targets(target, keep)
+                elif kind is ast.AnnAssign:
+                    assert isinstance(stmt, ast.AnnAssign)
+                    if stmt.value is not None:
+                        bind_targets(stmt.target, keep)
+                elif kind is ast.Import or kind is ast.ImportFrom:
+                    assert isinstance(stmt, (ast.Import, ast.ImportFrom))
+                    pairs: Iterable[tuple[str, str]] = import_bindings(stmt, self.module, self.is_package)
+                    if type(stmt) is ast.ImportFrom and stmt.names[0].name == "*":
+                        chained = self.external.stars.get(_star_module(stmt, self.module, self.is_package), {})
+                        pairs = [(name, bound) for name, bound in chained.items() if name[:1] != "_"]
+                    for local, qualified in pairs:
+                        if not (keep and local in found):
+                            found[local] = qualified
+                elif kind is ast.If or kind is ast.While:
+                    assert isinstance(stmt, (ast.If, ast.While))
+                    visit(stmt.body, keep)
+                    visit(stmt.orelse, keep)
+                elif kind is ast.For or kind is ast.AsyncFor:
+                    assert isinstance(stmt, (ast.For, ast.AsyncFor))
+                    bind_targets(stmt.target, keep)
+                    visit(stmt.body, keep)
+                    visit(stmt.orelse, keep)
+                elif kind is ast.With or kind is ast.AsyncWith:
+                    assert isinstance(stmt, (ast.With, ast.AsyncWith))
+                    visit(stmt.body, keep)
+                elif isinstance(stmt, (ast.Try, ast.TryStar)):
+                    visit(stmt.body, keep)
+                    visit(stmt.orelse, keep)
+                    for handler in stmt.handlers:
+                        visit(handler.body, True)
+                    visit(stmt.finalbody, keep)
+
+        visit(self.tree.body, False)
+        listed = exported_names(self.tree)
+        if listed:
+            return {name: found.get(name, prefix + name) for name in listed}
+        return {name: bound for name, bound in found.items() if name[:1] != "_"}
 
     def _exec_function_def(self, stmt: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> None:
         # A nested function: analysed in place, with the enclosing names visible.
@@ -3338,7 +3443,18 @@ class FileAnalyzer:
         return None
 
     def export(self) -> ModuleSummary:
-        """What other modules may use of this one: qualified names to summaries."""
+        """What other modules may use of this one: qualified names to summaries; and, for a module
+        that offers something else, is a package, lists an `__all__` or star-imports names in turn, the
+        names a star import of it binds (`_star_offer`): a module that offers nothing else stays a bare
+        result (most are)."""
+        summary = self._export()
+        if self.module and (summary != EMPTY or self.is_package or self._passes_stars or exported_names(self.tree)):
+            offer = self._star_offer()
+            if offer:
+                return dataclasses.replace(summary, stars={self.module: offer})
+        return summary
+
+    def _export(self) -> ModuleSummary:
         prefix = f"{self.module}." if self.module else ""
         rendered = {prefix + name: info.rendered for name, info in self.classes.items() if info.rendered}
         # the module's classes with a method that makes the HTTP request its caller asks for: their
@@ -4121,6 +4237,20 @@ def exported_names(tree: ast.Module) -> frozenset[str]:
                 names.update(e.value for e in value.elts if type(e) is ast.Constant and type(e.value) is str)
         found = frozenset(names)
         setattr(tree, _ALL, found)
+    return found
+
+
+# The tree attribute that keeps the names a module reads.
+_READ = "_policyscan_read_names"
+
+
+def _read_names(tree: ast.Module) -> frozenset[str]:
+    """The names a module reads (`ast.Name` loads): the ones a star import need bind outside a
+    package. Walked once per parse, and only for a module with such an import."""
+    found: frozenset[str] | None = getattr(tree, _READ, None)
+    if found is None:
+        found = frozenset({n.id for n in walk(tree) if type(n) is ast.Name and type(n.ctx) is ast.Load})
+        setattr(tree, _READ, found)
     return found
 
 

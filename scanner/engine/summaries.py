@@ -223,6 +223,13 @@ class ModuleSummary:
     of them returns personal data: `jupyterhub.spawner` -> {`spawner._log_name`: {the user's name}}.
     A module that imports this one reads `spawner._log_name` of an object whose class it cannot know
     as that data (`FileAnalyzer.duck_property`)."""
+    stars: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The names a star import of the module binds (`from app.base import *`), under the module's name:
+    each public name its top level binds (those its literal `__all__` lists, when it has one) to what
+    it names there (`app.base.helper` for its own function, `django.db.models` for an import, the
+    original for a name it takes by a star import in turn): {`app.base`: {`helper`: `app.base.helper`}}.
+    An importer asks for it by the module's name (USE_STAR), so a change to the names it offers
+    analyses the importer again, and nothing else of the module does."""
     answers: SchemaUses | None = None
     """The module's uses of serializer and schema classes and the ones it defines (`scanner.engine.answers`):
     read once every module is analysed, never by another module's analysis (no round reads it, `merge`
@@ -248,7 +255,8 @@ class ModuleSummary:
         return {USE_RENDERED: self.rendered, USE_BASE: self.families, USE_VARIABLE: self.variables,
                 USE_REQUEST_ATTRIBUTE: self.request_attributes, USE_RESPONSE: self.responses,
                 USE_RECEIVED: self.received, USE_NAMED: self.named, USE_SETTING: self.settings,
-                USE_PROPERTY: self.properties, USE_STORED_BASE: self.stored_bases, USE_LOADED: self.loaded}
+                USE_PROPERTY: self.properties, USE_STORED_BASE: self.stored_bases, USE_LOADED: self.loaded,
+                USE_STAR: self.stars}
 
     def named_by(self, uses: Iterable[str]) -> frozenset[str]:
         """`uses & names()`, without making every name: a file uses few of the entries it is offered."""
@@ -297,6 +305,8 @@ class ModuleSummary:
             settings=frozenset(k for k in wanted if k in self.settings and USE_SETTING + k in tagged)
             if self.settings else frozenset(),
             properties=_read_properties(self.properties, wanted, tagged) if self.properties else {},
+            stars={k: self.stars[k] for k in wanted if k in self.stars and USE_STAR + k in tagged}
+            if self.stars else {},
         )
 
     def changed_since(self, old: ModuleSummary) -> set[str]:
@@ -343,7 +353,7 @@ class ModuleSummary:
         properties = self.properties
         attributes, responses, received, named, settings = (self.request_attributes, self.responses, self.received,
                                                              self.named, self.settings)
-        stored_bases, loaded = self.stored_bases, self.loaded
+        stored_bases, loaded, stars = self.stored_bases, self.loaded, self.stars
         parts: list[bytes] = []
         for tagged in tagged_names:
             key = tagged[2:]
@@ -361,6 +371,9 @@ class ModuleSummary:
             if properties:
                 defined = properties.get(key)
                 parts.append(_text_part(_properties_text(defined)) if defined is not None else b"\x00")
+            if stars:
+                offered = stars.get(key)
+                parts.append(_text_part(_stars_text(offered)) if offered is not None else b"\x00")
         digest = hashlib.sha256(b"".join(parts)).hexdigest()
         if len(_DIGESTS) > 50_000:  # a bound on what a long run keeps
             _DIGESTS.clear()
@@ -434,6 +447,7 @@ class ModuleSummary:
         named: set[str] = set()
         settings: set[str] = set()
         properties: dict[str, Mapping[str, frozenset[str]]] = {}
+        stars: dict[str, Mapping[str, str]] = {}
         for summary in summaries:
             functions.update(summary.functions)
             rendered.update(summary.rendered)
@@ -451,12 +465,14 @@ class ModuleSummary:
                 settings.update(summary.settings)
             if summary.properties:
                 properties.update(summary.properties)
+            if summary.stars:
+                stars.update(summary.stars)
         return ModuleSummary(functions=functions, rendered=rendered, families=families, variables=variables,
                              request_attributes=frozenset(attributes), responses=frozenset(responses),
                              received=frozenset(received), stored_bases=frozenset(stored_bases),
                              loaded=frozenset(loaded), named=frozenset(named),
                              settings=frozenset(settings),
-                             properties=properties)
+                             properties=properties, stars=stars)
 
 
 def _gives(function: FunctionSummary) -> bool:
@@ -572,6 +588,11 @@ def _properties_text(defined: Mapping[str, frozenset[str]]) -> str:
     return text
 
 
+def _stars_text(offered: Mapping[str, str]) -> str:
+    """A `stars` entry as one string (a part of a digest): each name, sorted, with what it names."""
+    return "\x1e".join(f"{name}\x1d{bound}" for name, bound in sorted(offered.items()))
+
+
 def _property_reads(properties: Mapping[str, Mapping[str, frozenset[str]]]) -> frozenset[str]:
     """The uses that would read the `properties` entries (USE_PROPERTY_READ): each key's attribute
     (`a:_log_name` for `spawner._log_name`) and each string form's key (`a:user.__str__`)."""
@@ -646,6 +667,8 @@ USE_LOADED = "d:"
 # An attribute read of an object whose class is unknown (`a:_log_name`), or a string form looked up
 # (`a:user.__str__`): which keys of the `y:` modules' properties entries the file could have read.
 USE_PROPERTY_READ = "a:"
+# A star import of a module (`x:app.base`): the names it binds (`ModuleSummary.stars`).
+USE_STAR = "x:"
 # The tags of the uses of a function entry, each with its own test of the function (`named_by`).
 _FUNCTION_TAGS = frozenset((USE_FUNCTION, USE_PASSTHROUGH, USE_LOG_SITES))
 # The attribute under which a module offers its classes' string forms among their properties
