@@ -56,6 +56,9 @@ PACKAGE = {"app/__init__.py": "", "app/utils.py": "", "app/models.py": "", "app/
         ("app/views.py", "from app.sub.forms import (\n    Form,\n    Other,\n)\n", ("app/sub/forms.py",)),
         # a module among names in parentheses over several lines, past a comment
         ("app/views.py", "from app import (\n    helper,  # the first\n    models,\n)\n", ("app/__init__.py", "app/models.py")),
+        # star imports: relative and absolute, of a module and of a package
+        ("app/sub/views.py", "from ..utils import *\nfrom .forms import *\n", ("app/sub/forms.py", "app/utils.py")),
+        ("app/views.py", "from app.sub import *  # noqa\n", ("app/sub/__init__.py",)),
         # libraries, itself, text that only looks like an import
         ("app/views.py", "from django.db import models\nimport requests\n", ()),
         ("app/utils.py", "from app.utils import helper\n", ()),

@@ -281,11 +281,36 @@ def test_an_importers_cached_result_is_reused_until_the_names_offered_change(
     base = tmp_path / "app" / "base.py"
     base.write_text(base.read_text().replace("return request.remote_addr", "return request.form['email']"))
     assert analysis()[0] == ["app/base.py"]
-    # a name added: the names offered changed, and views.py is analysed again (to the same result)
+    # a function added that says nothing: the names offered (those with entries) are what they were
     base.write_text(base.read_text() + "\n\ndef unrelated():\n    return 1\n")
+    assert analysis()[0] == ["app/base.py"]
+    # one added that returns data of its own: the names offered changed, and views.py is analysed
+    # again (to the same result: it does not read it)
+    base.write_text(base.read_text() + "\n\ndef posted():\n    return request.form['email']\n")
     assert analysis() == (["app/base.py", "app/views.py"],
                           [("app/base.py", 14), ("app/views.py", 11), ("app/views.py", 12), ("app/views.py", 13)])
     # the wrapper renamed: views.py's `audit` is no longer bound, its call logs nothing, and the
     # wrapper's own log call is given nothing personal by any caller
     base.write_text(base.read_text().replace("def audit(", "def record("))
     assert analysis() == (["app/base.py", "app/views.py"], [("app/views.py", 11), ("app/views.py", 13)])
+
+
+READS_REQUEST = '''
+from {module} import *
+
+
+def view():
+    return request.remote_addr
+'''
+
+
+@pytest.mark.parametrize(("module", "found"), [("app.compat", True), ("app.base", False)])
+def test_a_package_offers_the_names_it_imports_and_another_module_its_own_only(
+        tmp_path: Path, module: str, found: bool) -> None:
+    # app/compat/__init__.py re-exports Flask's request; app/base.py imports it for its own use
+    # (Python's star import would take it too: left out of a module's offer, a third of its size)
+    write(tmp_path, {"app/__init__.py": "", "app/base.py": BASE,
+                     "app/compat/__init__.py": "from flask import request\n\n\ndef helper():\n    return request.remote_addr\n",
+                     "app/views.py": READS_REQUEST.format(module=module)})
+    views = [o for o in observed(tmp_path) if o[0] == "app/views.py"]
+    assert views == ([("app/views.py", 6, "collect", ("user.device.ip_address",))] if found else [])

@@ -1468,7 +1468,7 @@ class FileAnalyzer:
         self.uses.add(USE_STAR + star)  # what it offers, when it comes to say (the rounds, a changed module)
         offered = self.external.stars.get(star)
         if offered is not None:
-            self._bind_offered(offered, scope)
+            self._bind_offered(star, offered, scope)
             self._passes_stars = True
             return
         if star.split(".", 1)[0] != self.module.split(".", 1)[0]:
@@ -1493,36 +1493,52 @@ class FileAnalyzer:
                 continue  # an earlier star import's name, which this one does not know as a class
             scope.env[name] = self.symbol_value(self.normalize(qualified))
 
-    def _bind_offered(self, offered: Mapping[str, str], scope: Scope) -> None:
-        """Bind the names a star import offers (`ModuleSummary.stars`: name -> what it names) as
-        `_exec_import` binds imported ones: a package's `__init__` all of them, another module those
-        it reads or lists in `__all__` (`_bind_star_import`)."""
+    def _bind_offered(self, star: str, offered: Mapping[str, str], scope: Scope) -> None:
+        """Bind the names the module `star` offers a star import (`ModuleSummary.stars`: name -> what it
+        names, "" for the module's own `star.name`) as `_exec_import` binds imported ones: a package's
+        `__init__` all of them, another module those it reads or lists in `__all__` (`_bind_star_import`)."""
         if self.is_package:
             names: Iterable[str] = offered
         else:
             wanted = _read_names(self.tree) | exported_names(self.tree)
             names = [name for name in offered if name in wanted]
         for name in names:
-            value = self.symbol_value(self.normalize(offered[name]))
+            value = self.symbol_value(self.normalize(offered[name] or f"{star}.{name}"))
             if name in self.models.logger_names and not self._tracked_logger(value):
                 value = symbol_value_of(self.models.logger_type)  # as `_exec_import` binds a logger's name
             scope.env[name] = value
 
-    def _star_offer(self) -> dict[str, str]:
-        """The names a star import of this module binds, each to what it names here (`ModuleSummary.stars`):
-        those its literal `__all__` lists, else every name its top level binds that does not start with
-        `_`; read from the statements at module level (and the blocks among them: `if`, `try`, `with`,
+    def _star_offer(self, summary: ModuleSummary) -> dict[str, str]:
+        """The names a star import of this module binds, each to what it names here (`ModuleSummary.stars`;
+        "" for the module's own: its def, class or assignment): those its literal `__all__` lists, else
+        each name its top level binds that does not start with `_`, of them:
+        - its own, those `summary` (this module's export) has entries under (`helper`, `Customer` for
+          `app.base.Customer.__str__`): binding another would give the importer nothing to look up,
+          and most modules' offers would grow by their constants (Django's cache by a tenth);
+        - those it imports, only in a package's `__init__` (a package re-exports what it imports;
+          `from django.db import models` in a module of helpers is taken by Python's star import too,
+          but is no export of it);
+        - those it star-imports in turn, all.
+        Read from the statements at module level (and the blocks among them: `if`, `try`, `with`,
         `for`), not from a walk of the whole tree. A name an `except` block binds again keeps what the
         `try` bound (`try: from ujson import dumps` / `except ImportError: dumps = None`)."""
-        prefix = self.module + "."
         found: dict[str, str] = {}
+        imported: set[str] = set()  # names last bound by a plain import
+
+        def bind(name: str, bound: str, keep: bool, by_import: bool = False) -> None:
+            if keep and name in found:
+                return
+            found[name] = bound
+            if by_import:
+                imported.add(name)
+            elif imported:
+                imported.discard(name)
 
         def bind_targets(target: ast.expr, keep: bool) -> None:
             kind = type(target)
             if kind is ast.Name:
                 assert isinstance(target, ast.Name)
-                if not (keep and target.id in found):
-                    found[target.id] = prefix + target.id
+                bind(target.id, "", keep)
             elif kind is ast.Tuple or kind is ast.List:
                 assert isinstance(target, (ast.Tuple, ast.List))
                 for element in target.elts:
@@ -1536,8 +1552,7 @@ class FileAnalyzer:
                 kind = type(stmt)
                 if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef or kind is ast.ClassDef:
                     assert isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
-                    if not (keep and stmt.name in found):
-                        found[stmt.name] = prefix + stmt.name
+                    bind(stmt.name, "", keep)
                 elif kind is ast.Assign:
                     assert isinstance(stmt, ast.Assign)
                     for target in stmt.targets:
@@ -1546,15 +1561,15 @@ class FileAnalyzer:
                     assert isinstance(stmt, ast.AnnAssign)
                     if stmt.value is not None:
                         bind_targets(stmt.target, keep)
+                elif kind is ast.ImportFrom and stmt.names[0].name == "*":  # type: ignore[attr-defined]
+                    assert isinstance(stmt, ast.ImportFrom)
+                    star = _star_module(stmt, self.module, self.is_package)
+                    for name, bound in self.external.stars.get(star, {}).items():
+                        bind(name, bound or f"{star}.{name}", keep)
                 elif kind is ast.Import or kind is ast.ImportFrom:
                     assert isinstance(stmt, (ast.Import, ast.ImportFrom))
-                    pairs: Iterable[tuple[str, str]] = import_bindings(stmt, self.module, self.is_package)
-                    if type(stmt) is ast.ImportFrom and stmt.names[0].name == "*":
-                        chained = self.external.stars.get(_star_module(stmt, self.module, self.is_package), {})
-                        pairs = [(name, bound) for name, bound in chained.items() if name[:1] != "_"]
-                    for local, qualified in pairs:
-                        if not (keep and local in found):
-                            found[local] = qualified
+                    for local, qualified in import_bindings(stmt, self.module, self.is_package):
+                        bind(local, qualified, keep, by_import=True)
                 elif kind is ast.If or kind is ast.While:
                     assert isinstance(stmt, (ast.If, ast.While))
                     visit(stmt.body, keep)
@@ -1577,8 +1592,14 @@ class FileAnalyzer:
         visit(self.tree.body, False)
         listed = exported_names(self.tree)
         if listed:
-            return {name: found.get(name, prefix + name) for name in listed}
-        return {name: bound for name, bound in found.items() if name[:1] != "_"}
+            return {name: found.get(name, "") for name in sorted(listed)}
+        # the first word of each entry's key under the module (`Customer` of `app.base.Customer.__str__`)
+        start = len(self.module) + 1
+        entries = {key[start:].partition(".")[0].partition("(")[0]
+                   for kind in (summary.functions, summary.rendered, summary.families, summary.variables)
+                   for key in kind}
+        return {name: bound for name, bound in found.items()
+                if name[:1] != "_" and (name in entries if not bound else self.is_package or name not in imported)}
 
     def _exec_function_def(self, stmt: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> None:
         # A nested function: analysed in place, with the enclosing names visible.
@@ -3444,12 +3465,15 @@ class FileAnalyzer:
 
     def export(self) -> ModuleSummary:
         """What other modules may use of this one: qualified names to summaries; and, for a module
-        that offers something else, is a package, lists an `__all__` or star-imports names in turn, the
-        names a star import of it binds (`_star_offer`): a module that offers nothing else stays a bare
-        result (most are)."""
+        that offers entries under its names (functions, classes, variables, properties), is a package,
+        lists an `__all__` or star-imports names in turn, the names a star import of it binds
+        (`_star_offer`): a module with nothing of the kind stays as it was (a bare result, most often;
+        a star import of it binds what the CapWords guess binds)."""
         summary = self._export()
-        if self.module and (summary != EMPTY or self.is_package or self._passes_stars or exported_names(self.tree)):
-            offer = self._star_offer()
+        if self.module and (summary.functions or summary.rendered or summary.families or summary.variables
+                            or summary.properties or self.is_package or self._passes_stars
+                            or exported_names(self.tree)):
+            offer = self._star_offer(summary)
             if offer:
                 return dataclasses.replace(summary, stars={self.module: offer})
         return summary

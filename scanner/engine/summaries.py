@@ -226,8 +226,9 @@ class ModuleSummary:
     stars: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """The names a star import of the module binds (`from app.base import *`), under the module's name:
     each public name its top level binds (those its literal `__all__` lists, when it has one) to what
-    it names there (`app.base.helper` for its own function, `django.db.models` for an import, the
-    original for a name it takes by a star import in turn): {`app.base`: {`helper`: `app.base.helper`}}.
+    it names there ("" for its own `app.base.helper`, `django.db.models` for a package's import, the
+    original for a name it takes by a star import in turn): {`app.base`: {`helper`: ""}}
+    (`FileAnalyzer._star_offer`).
     An importer asks for it by the module's name (USE_STAR), so a change to the names it offers
     analyses the importer again, and nothing else of the module does."""
     answers: SchemaUses | None = None
