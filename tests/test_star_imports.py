@@ -14,6 +14,7 @@ from scanner import settle as settle_module
 from scanner.cache import ResultCache
 from scanner.classify import Classifier
 from scanner.config import Config
+from scanner.engine.analyzer import analyze_path
 from scanner.engine.summaries import Analyzed
 from scanner.inventory import ClassifierOverrides
 from scanner.packs import load_models
@@ -295,22 +296,36 @@ def test_an_importers_cached_result_is_reused_until_the_names_offered_change(
     assert analysis() == (["app/base.py", "app/views.py"], [("app/views.py", 11), ("app/views.py", 13)])
 
 
-READS_REQUEST = '''
-from {module} import *
+OFFERING = '''
+import os
+from flask import request
+
+from app.base import origin
 
 
-def view():
+def client():
     return request.remote_addr
+
+
+def _own():
+    return request.remote_addr
+
+
+LIMIT = 10
 '''
 
 
-@pytest.mark.parametrize(("module", "found"), [("app.compat", True), ("app.base", False)])
-def test_a_package_offers_the_names_it_imports_and_another_module_its_own_only(
-        tmp_path: Path, module: str, found: bool) -> None:
-    # app/compat/__init__.py re-exports Flask's request; app/base.py imports it for its own use
-    # (Python's star import would take it too: left out of a module's offer, a third of its size)
-    write(tmp_path, {"app/__init__.py": "", "app/base.py": BASE,
-                     "app/compat/__init__.py": "from flask import request\n\n\ndef helper():\n    return request.remote_addr\n",
-                     "app/views.py": READS_REQUEST.format(module=module)})
-    views = [o for o in observed(tmp_path) if o[0] == "app/views.py"]
-    assert views == ([("app/views.py", 6, "collect", ("user.device.ip_address",))] if found else [])
+@pytest.mark.parametrize(("relpath", "offer"), [
+    # a module offers its names with entries (a function's; an import the engine exports: the request,
+    # a re-export of a project helper), not its constants, private names or other imports
+    ("app/offering.py", {"client": "", "origin": "", "request": ""}),
+    # a package's `__init__` offers its own names with entries too, and every public name it imports,
+    # as what it names (a package re-exports its imports)
+    ("app/offering/__init__.py", {"client": "", "origin": "app.base.origin", "os": "os", "request": "flask.request"}),
+])
+def test_what_a_module_offers_a_star_import(tmp_path: Path, relpath: str, offer: dict[str, str]) -> None:
+    write(tmp_path, {"app/__init__.py": "", "app/base.py": BASE, relpath: OFFERING})
+    models = load_models()
+    analyzed = analyze_path(tmp_path, relpath, models, Classifier.load(ClassifierOverrides()), max_size=1_000_000,
+                            module="app.offering")
+    assert analyzed.summary.stars == {"app.offering": offer}

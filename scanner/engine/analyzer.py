@@ -1515,13 +1515,27 @@ class FileAnalyzer:
         - its own, those `summary` (this module's export) has entries under (`helper`, `Customer` for
           `app.base.Customer.__str__`): binding another would give the importer nothing to look up,
           and most modules' offers would grow by their constants (Django's cache by a tenth);
-        - those it imports, only in a package's `__init__` (a package re-exports what it imports;
-          `from django.db import models` in a module of helpers is taken by Python's star import too,
-          but is no export of it);
+        - those it imports: all in a package's `__init__` (a package re-exports what it imports), in
+          another module those with an entry (a re-export of a project name, the request): its
+          `from django.db import models` is taken by Python's star import too, but is no export of it;
         - those it star-imports in turn, all.
-        Read from the statements at module level (and the blocks among them: `if`, `try`, `with`,
-        `for`), not from a walk of the whole tree. A name an `except` block binds again keeps what the
-        `try` bound (`try: from ujson import dumps` / `except ImportError: dumps = None`)."""
+        A module that is no package, lists no `__all__` and star-imports nothing offers its names with
+        entries, read from its summary's keys alone (most modules: no statement is looked at; a name
+        it imports with an entry, a re-export, is offered as its own, which names the same through
+        its `variables` entry). Else read from the statements at module level (and the blocks among
+        them: `if`, `try`, `with`, `for`), not from a walk of the whole tree. A name an `except` block
+        binds again keeps what the `try` bound (`try: from ujson import dumps` / `except ImportError:
+        dumps = None`)."""
+        listed = exported_names(self.tree)
+        entries: set[str] = set()
+        if summary.functions or summary.rendered or summary.families or summary.variables:
+            # the first word of each entry's key under the module (`Customer` of `app.base.Customer.__str__`)
+            start = len(self.module) + 1
+            entries = {key[start:].partition(".")[0].partition("(")[0]
+                       for kind in (summary.functions, summary.rendered, summary.families, summary.variables)
+                       for key in kind}
+        if not (listed or self.is_package or self._passes_stars):
+            return {name: "" for name in sorted(entries) if name[:1] != "_"}
         found: dict[str, str] = {}
         imported: set[str] = set()  # names last bound by a plain import
 
@@ -1590,14 +1604,8 @@ class FileAnalyzer:
                     visit(stmt.finalbody, keep)
 
         visit(self.tree.body, False)
-        listed = exported_names(self.tree)
         if listed:
             return {name: found.get(name, "") for name in sorted(listed)}
-        # the first word of each entry's key under the module (`Customer` of `app.base.Customer.__str__`)
-        start = len(self.module) + 1
-        entries = {key[start:].partition(".")[0].partition("(")[0]
-                   for kind in (summary.functions, summary.rendered, summary.families, summary.variables)
-                   for key in kind}
         return {name: bound for name, bound in found.items()
                 if name[:1] != "_" and (name in entries if not bound else self.is_package or name not in imported)}
 
@@ -3470,9 +3478,7 @@ class FileAnalyzer:
         (`_star_offer`): a module with nothing of the kind stays as it was (a bare result, most often;
         a star import of it binds what the CapWords guess binds)."""
         summary = self._export()
-        if self.module and (summary.functions or summary.rendered or summary.families or summary.variables
-                            or summary.properties or self.is_package or self._passes_stars
-                            or exported_names(self.tree)):
+        if self.module:
             offer = self._star_offer(summary)
             if offer:
                 return dataclasses.replace(summary, stars={self.module: offer})
