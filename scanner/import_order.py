@@ -217,11 +217,17 @@ _IMPORTED = "i"  # a name bound by an import (its qualified name follows)
 _OWN = "d"  # a name bound by `def` or `class`: no variable entry of its own
 _OTHER = "o"  # a name bound otherwise (an assignment): what it holds is not read here
 _UNBOUND = "u"  # a name no module-level statement of the text binds (`_top_bindings` gives no such entry)
+_STAR = "s"  # a star import, under "*:" + the module it names (that module follows)
+_LISTED = "l"  # the names a literal `__all__` lists, under "*", joined by spaces
+# A module-level `__all__` given as a literal list or tuple (`+=` too), and the strings in it.
+_ALL = re.compile(rb"^__all__[ \t]*\+?=[ \t]*[\[(]([^\])]*)[\])]", re.MULTILINE)
+_ALL_NAME = re.compile(rb"[\"'](\w+)[\"']")
 
 
 def _top_bindings(raw: bytes, relpath: str, own: str) -> dict[str, tuple[str, str]]:
     """The names a module (of module name `own`) binds at module level, by the last unindented
-    statement binding each: {name: (_IMPORTED, qualified name) | (_OWN, "") | (_OTHER, "")}.
+    statement binding each: {name: (_IMPORTED, qualified name) | (_OWN, "") | (_OTHER, "")}; and each
+    star import's module under "*:" + it (_STAR), and the names a literal `__all__` lists under "*".
 
     Read from the text with patterns, as the imports are: a misread (a docstring line that looks
     like a statement) only gives a wrong first guess (`ReexportGuesser`), which the rounds correct.
@@ -253,6 +259,11 @@ def _top_bindings(raw: bytes, relpath: str, own: str) -> dict[str, tuple[str, st
         if base is None:
             continue
         name = _from_module(base.decode("ascii", "replace"), package)
+        if not (names or b"").strip():  # `from .base import *` (the pattern stops at the star)
+            end = raw.find(b"\n", at)
+            if name and raw[at:end if end != -1 else len(raw)].partition(b"#")[0].rstrip().endswith(b"*"):
+                found.append((at, "*:" + name, (_STAR, name)))
+            continue
         for part in (names or b"").decode("ascii", "replace").split(","):
             words = part.split()
             if not words or words[0] == "*":
@@ -260,7 +271,13 @@ def _top_bindings(raw: bytes, relpath: str, own: str) -> dict[str, tuple[str, st
             local = words[2] if len(words) == 3 and words[1] == "as" else words[0]
             found.append((at, local, (_IMPORTED, f"{name}.{words[0]}" if name else words[0])))
     found.sort(key=operator.itemgetter(0))
-    return {name: binding for _, name, binding in found}
+    bindings = {name: binding for _, name, binding in found}
+    if b"__all__" in raw:
+        listed = [name.decode("ascii", "replace") for body in _ALL.findall(raw) for name in _ALL_NAME.findall(body)]
+        if listed:
+            bindings["*"] = (_LISTED, " ".join(listed))
+    return bindings
+
 
 
 class ReexportGuesser:
@@ -325,9 +342,18 @@ class ReexportGuesser:
         read: frozenset[str] = frozenset()
         if relpath is not None:
             read = frozenset((relpath,))
-            kind, target = self._bindings_of(relpath).get(name, (_UNBOUND, ""))
+            bindings = self._bindings_of(relpath)
+            kind, target = bindings.get(name, (_UNBOUND, ""))
             if kind == _UNBOUND:
-                found = None  # bound where the text does not say (a star import, a block): no guess
+                found = None  # bound where the text does not say (a block), or by a star import:
+                for star in reversed([t for k, t in bindings.values() if k == _STAR]):
+                    starred = self._modules.get(star)
+                    if starred is not None and name in self._star_names(starred):
+                        if self._keep(name, f"{star}.{name}"):
+                            via, further = self._bound(f"{star}.{name}", seen | {qualified})
+                            read |= further | {starred}
+                            found = via if via is not None and is_reexport(qualified, via) else None
+                        break
             elif kind == _OTHER:
                 # an assignment (`db = SQLAlchemy()`): the engine binds an importer's name to this
                 # qualified name, unless the module offers a tracked object under it, which a file
@@ -342,6 +368,22 @@ class ReexportGuesser:
                 found = None if bound is None else (bound if is_reexport(qualified, bound) else None)
         self._resolved[qualified] = found, read
         return found, read
+
+    def _star_names(self, relpath: str) -> frozenset[str]:
+        """The names a star import of the module at `relpath` is guessed to bind (what
+        `FileAnalyzer._star_offer` offers, as far as the text says): those its `__all__` lists, else
+        its public `def`s and `class`es and imports of project names, and a package's public imports too.
+        A wrong guess (a function that says nothing, which the engine does not offer) costs a round,
+        as any wrong guess."""
+        bindings = self._bindings_of(relpath)
+        listed = bindings.get("*")
+        if listed is not None:
+            return frozenset(listed[1].split())
+        package = relpath.endswith("__init__.py")
+        inside = self._roots.module_of(relpath).split(".", 1)[0] + "."
+        # a plain module's import of a project name is offered too: its re-export is an entry
+        return frozenset(name for name, (kind, target) in bindings.items() if name[:1] not in ("_", "*")
+                         and (kind == _OWN or kind == _IMPORTED and (package or target.startswith(inside))))
 
     def offer(self, relpath: str) -> tuple[dict[str, str], frozenset[str]]:
         """The variable entries the module at `relpath` is guessed to offer for the names it imports
@@ -361,6 +403,19 @@ class ReexportGuesser:
                     read |= further
                     if bound is not None and is_reexport(f"{module}.{name}", bound):
                         entries[f"{module}.{name}"] = bound
+                if relpath.endswith("__init__.py"):
+                    # a package binds every name its star imports offer (`_bind_offered`), and re-exports them
+                    bindings = self._bindings_of(relpath)
+                    for star in [t for k, t in bindings.values() if k == _STAR]:
+                        starred = self._modules.get(star)
+                        if starred is None:
+                            continue
+                        for name in sorted(self._star_names(starred)):
+                            if name not in bindings:
+                                bound, further = self._bound(f"{module}.{name}")
+                                read |= further
+                                if bound is not None and is_reexport(f"{module}.{name}", bound):
+                                    entries[f"{module}.{name}"] = bound
             known = self._offers[relpath] = entries, read
         return known
 

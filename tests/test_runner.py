@@ -696,9 +696,14 @@ def test_a_guess_made_again_reads_only_the_texts_that_changed(tmp_path: Path, mo
         ("from .lib import get_email\nget_email = wrap(get_email)\n", {}, set()),
         ("get_email = None\nfrom .lib import get_email\n", {"app.get_email": "app.lib.get_email"}, {"app/lib.py"}),
         # a name the original module assigns is taken to be bound to itself (the engine's binding
-        # when what it holds is no tracked object); one its text does not bind (a star import) is not guessed
-        ("from .lib import db\nfrom requests import Session\nfrom .lib import *\n", {"app.db": "app.lib.db"},
-         {"app/lib.py"}),
+        # when what it holds is no tracked object); a star import binds the module's public defs and
+        # classes (not its assignments, imports or private names: what the engine offers, as far as
+        # the text says), or what its `__all__` lists
+        ("from .lib import db\nfrom requests import Session\nfrom .lib import *  # noqa\n",
+         {"app.db": "app.lib.db", "app.Form": "app.lib.Form", "app.get_email": "app.lib.get_email"}, {"app/lib.py"}),
+        ("from .sub import *\n", {"app.Form": "app.lib.Form"}, {"app/sub.py", "app/lib.py"}),
+        ("from .listed import *\n", {"app.Form": "app.lib.Form", "app.LIMIT": "app.listed.LIMIT"},
+         {"app/listed.py", "app/lib.py"}),
         ("from .lib import session\n", {}, {"app/lib.py"}),
         ("from .sub import db\n", {}, {"app/sub.py"}),
         # indented imports, a logger's name, a module imported by name
@@ -710,7 +715,9 @@ def test_a_module_s_reexports_are_guessed_from_its_text(tmp_path: Path, text: st
                                                         read: set[str]) -> None:
     files = write(tmp_path, {"app/__init__.py": text, "app/sub.py": "from .lib import Form\n",
                              "app/lib.py": "import logging\n\nlogger = logging.getLogger()\ndb = make()\n\n\n"
-                                           "class Form:\n    pass\n\n\ndef get_email(request):\n    pass\n"})
+                                           "class Form:\n    pass\n\n\ndef get_email(request):\n    pass\n",
+                             "app/listed.py": "from .lib import Form, get_email\n\nLIMIT = 3\n\n"
+                                              "__all__ = [\"Form\"]\n__all__ += (\"LIMIT\",)\n"})
     guesser = ReexportGuesser(tmp_path, files, SourceRoots(), lambda local, qualified: local != "logger")
     # with the files whose texts the guess read (its own first): it holds while they are unchanged
     assert guesser.offer("app/__init__.py") == (offer, frozenset({"app/__init__.py", *read}))
