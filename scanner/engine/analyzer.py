@@ -3600,10 +3600,12 @@ class FileAnalyzer:
                     found[qualified] = symbol
                     continue
             if relevant(symbol) or symbol == REQUEST or self._reexported(prefix + name, symbol) \
-                    or symbol[-2:] == "()" and self.project_class(symbol[:-2]) or symbol in sources.PATH_ONLY_ROUTERS:
+                    or symbol[-2:] == "()" and self.project_class(symbol[:-2]) or symbol in sources.PATH_ONLY_ROUTERS \
+                    or symbol in sources.JSON_DECODERS:
                 # an instance of a class another module of the project defines (`module_level_client =
                 # HTTPHandler()`): its importers call that class's methods, whose summaries they look up;
-                # a Flask blueprint, whose views other modules define (`from . import bp`)
+                # a Flask blueprint, whose views other modules define (`from . import bp`); a JSON
+                # decoder (`json_decoder = json.JSONDecoder(...)`), whose `decode` parses a body there
                 found[prefix + name] = symbol
         if "security" in self.source:  # (a search in C: a module naming no security scheme defines none)
             for name, info in self.classes.items():

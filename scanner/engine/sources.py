@@ -151,6 +151,11 @@ _SET_KEY_METHODS = frozenset({"intersection", "difference", "union", "symmetric_
 # (`JSONCodec.loads(body)`, `rapidjson.loads`); on an instance (`UserSchema().loads(body)`) they
 # validate against a declared schema.
 CODEC_FUNCTIONS = frozenset({"loads"})
+# The standard library's decoder object and simplejson's copy of it: `decoder.decode(text)` of an
+# instance (`json_decoder = json.JSONDecoder(parse_constant=reject)`, a project's strict decoder kept
+# at module level and imported where bodies are parsed) is `json.loads(text)` with the options fixed.
+JSON_DECODERS = frozenset({"json.JSONDecoder()", "simplejson.JSONDecoder()"})
+_DECODER_PARSES = frozenset(f"{decoder}.decode" for decoder in JSON_DECODERS)
 
 
 def is_body_parser(symbol: str | None) -> bool:
@@ -158,7 +163,7 @@ def is_body_parser(symbol: str | None) -> bool:
     module or a class (a project's JSON codec), whose parsed keys are the collects."""
     if symbol is None:
         return False
-    if symbol in BODY_PARSERS:
+    if symbol in BODY_PARSERS or symbol in _DECODER_PARSES:
         return True
     owner, _, name = symbol.rpartition(".")
     return name in CODEC_FUNCTIONS and bool(owner) and not owner.startswith("@") and "(" not in owner

@@ -1,0 +1,89 @@
+"""Shapes read from matrix-synapse's misses (the twenty-first session): a project's own request
+helpers over `twisted.web` (`parse_json_object_from_request(request)` parsing the body with a
+module-level `json.JSONDecoder`). Each test pins what one rule observes, and its near-misses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine_support import observed, observed_tree
+
+BODY = ("user.content",)
+EMAIL = ("user.contact.email",)
+PASSWORD = ("user.authorization.credentials",)
+USERNAME = ("user.account.username",)
+FIELD = "python.request.field"
+WHOLE = "python.request.body"
+
+
+def test_a_json_decoder_instance_parses_a_body() -> None:
+    source = '''
+        import json
+        from twisted.web import resource
+
+        decoder = json.JSONDecoder()
+
+        class Signup(resource.Resource):
+            def render_POST(self, request):
+                body = decoder.decode(request.content.read().decode("utf-8"))
+                return self.register(body["email"])
+
+            def render_PUT(self, request):
+                return self.store(decoder.raw_decode(request.content.read().decode("utf-8")))
+    '''
+    # `decode` parses (line 9 reads no body whole; line 10 reads the e-mail); `raw_decode` returns a
+    # pair and is not followed: the body handed to it is taken whole (line 13)
+    assert observed(source) == [(10, "collect", EMAIL, FIELD, False), (13, "collect", BODY, WHOLE, False)]
+
+
+SERVLET = '''
+    import json
+    from twisted.web.server import Request
+    from app.util.json import json_decoder
+
+
+    def parse_json_value_from_request(request: Request, allow_empty_body: bool = False):
+        content_bytes = request.content.read()
+        if not content_bytes and allow_empty_body:
+            return None
+        return json_decoder.decode(content_bytes.decode("utf-8"))
+
+
+    def parse_json_object_from_request(request: Request, allow_empty_body: bool = False):
+        content = parse_json_value_from_request(request, allow_empty_body=allow_empty_body)
+        if allow_empty_body and content is None:
+            return {}
+        return content
+'''
+
+
+def test_a_module_level_decoder_imported_by_a_body_helper(tmp_path: Path) -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/util/__init__.py": "",
+        "app/util/json.py": '''
+            import json
+            json_decoder = json.JSONDecoder(parse_constant=float)
+        ''',
+        "app/http/__init__.py": "",
+        "app/http/servlet.py": SERVLET,
+        "app/rest.py": '''
+            from app.http.servlet import parse_json_object_from_request
+
+            class RegisterServlet:
+                async def on_POST(self, request):
+                    body = parse_json_object_from_request(request)
+                    password = body.get("password")
+                    return await self.handler.register(body["email"], password)
+
+                async def on_PUT(self, request, user_id):
+                    content = parse_json_object_from_request(request)
+                    return await self.handler.add_account_data(user_id, content)
+        ''',
+    }
+    # the fields read at the call site are the collects (lines 7, 8), and a body passed on whole is
+    # taken whole where it is bound (line 11). (The helper's own bound read, `content_bytes`, returned
+    # parsed, stays a whole read of its own: a shape of bound bodies this rule does not change.)
+    assert [o for o in observed_tree(tmp_path, files) if o[0] == "app/rest.py"] == [
+        ("app/rest.py", 7, "collect", PASSWORD), ("app/rest.py", 8, "collect", EMAIL),
+        ("app/rest.py", 11, "collect", BODY)]
