@@ -1,6 +1,7 @@
 """Shapes read from matrix-synapse's misses (the twenty-first session): a project's own request
 helpers over `twisted.web` (`parse_json_object_from_request(request)` parsing the body with a
-module-level `json.JSONDecoder`). Each test pins what one rule observes, and its near-misses."""
+module-level `json.JSONDecoder`, `parse_string(request, "username")` reading a query argument
+through two helpers that decode it). Each test pins what one rule observes, and its near-misses."""
 
 from __future__ import annotations
 
@@ -87,3 +88,64 @@ def test_a_module_level_decoder_imported_by_a_body_helper(tmp_path: Path) -> Non
     assert [o for o in observed_tree(tmp_path, files) if o[0] == "app/rest.py"] == [
         ("app/rest.py", 7, "collect", PASSWORD), ("app/rest.py", 8, "collect", EMAIL),
         ("app/rest.py", 11, "collect", BODY)]
+
+
+ARGS = '''
+    from twisted.web.server import Request
+
+
+    def _parse_string_value(value, allowed_values, name, encoding):
+        text = value.decode(encoding)
+        if allowed_values is not None and text not in allowed_values:
+            raise ValueError(name)
+        return text
+
+
+    def parse_strings_from_args(args, name, default=None, allowed_values=None, encoding="ascii"):
+        name_bytes = name.encode("ascii")
+        if name_bytes in args:
+            values = args[name_bytes]
+            return [_parse_string_value(value, allowed_values, name=name, encoding=encoding) for value in values]
+        return default
+
+
+    def parse_string_from_args(args, name, default=None, allowed_values=None, encoding="ascii"):
+        strings = parse_strings_from_args(args, name, default=[default] if default is not None else None,
+                                          allowed_values=allowed_values, encoding=encoding)
+        if strings is None:
+            return None
+        return strings[0]
+
+
+    def parse_string(request: Request, name, default=None, allowed_values=None, encoding="ascii"):
+        args = request.args
+        return parse_string_from_args(args, name, default, allowed_values=allowed_values, encoding=encoding)
+
+
+    def first_lowered(args, name):
+        return args[name][0].lower()
+'''
+
+
+def test_query_helpers_name_the_argument_their_callers_read(tmp_path: Path) -> None:
+    files = {
+        "app/__init__.py": "",
+        "app/servlet.py": ARGS,
+        "app/rest.py": '''
+            from app.servlet import first_lowered, parse_string, parse_strings_from_args
+
+            class UsernameAvailable:
+                async def on_GET(self, request):
+                    username = parse_string(request, "username")
+                    emails = parse_strings_from_args(request.args, "email")
+                    direction = parse_string(request, "dir", default="f", allowed_values=["f", "b"])
+                    phone = first_lowered(request.args, "phone_number")
+                    return username, emails, direction, phone
+        ''',
+    }
+    # the argument each call names (lines 6, 7, 9): the helpers' decoding (`value.decode(...)`, a
+    # checking helper returning it, `strings[0]`, `.lower()`) keeps the read the key's; an argument
+    # named for nothing is no collect (line 8)
+    assert observed_tree(tmp_path, files) == [
+        ("app/rest.py", 6, "collect", USERNAME), ("app/rest.py", 7, "collect", EMAIL),
+        ("app/rest.py", 9, "collect", ("user.contact.phone_number",))]

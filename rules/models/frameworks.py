@@ -3166,3 +3166,49 @@ class JsonBodyResource(twisted_resource.Resource):
         # ruleid: python.request.body user.content
         rest = strict_json_decoder.raw_decode(request.content.read().decode("utf-8"))
         return self.register(email, rest)
+
+
+# A project's query-argument helpers (matrix-synapse's `parse_string(request, name)` calling
+# `parse_string_from_args(request.args, name)`, which decodes `args[name.encode()]` item by item
+# through `_parse_string_value`): each call names the argument it reads, and that argument is the
+# collect there, not the request's arguments taken whole.
+def _checked_query_value(value, allowed_values, encoding):
+    text = value.decode(encoding)
+    if allowed_values is not None and text not in allowed_values:
+        raise ValueError(text)
+    return text
+
+
+def query_strings_from_args(args, name, allowed_values=None, encoding="ascii"):
+    name_bytes = name.encode("ascii")
+    if name_bytes not in args:
+        return None
+    return [_checked_query_value(value, allowed_values, encoding) for value in args[name_bytes]]
+
+
+def query_string_from_args(args, name, allowed_values=None, encoding="ascii"):
+    strings = query_strings_from_args(args, name, allowed_values=allowed_values, encoding=encoding)
+    return strings[0] if strings else None
+
+
+def query_string(request, name, allowed_values=None, encoding="ascii"):
+    args = request.args
+    return query_string_from_args(args, name, allowed_values=allowed_values, encoding=encoding)
+
+
+def stripped_query_value(args, name):
+    return args[name].strip()
+
+
+class UsernameAvailableResource(twisted_resource.Resource):
+    def render_GET(self, request):
+        # ruleid: python.request.field user.account.username
+        username = query_string(request, "username")
+        # ruleid: python.request.field user.contact.email
+        emails = query_strings_from_args(request.args, "email")
+        # an argument that names nothing personal is no collect
+        # ok: python.request.field
+        direction = query_string(request, "dir", allowed_values=["f", "b"])
+        # ruleid: python.request.field user.contact.phone_number
+        phone = stripped_query_value(request.args, "phone_number")
+        return self.check(username, emails, direction, phone)

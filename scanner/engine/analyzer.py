@@ -118,6 +118,9 @@ KEEPING_METHODS = frozenset({
     "removesuffix", "dict", "model_dump", "model_dump_json", "dumps", "to_dict", "as_dict", "json",
     "dump", "serialize", "__str__", "__repr__", "read", "getvalue", "to_json", "asdict",
 })
+# The string methods of KEEPING_METHODS that give the same text converted (decoded, trimmed, case
+# changed): a key read so converted is still that key read.
+_TEXT_METHODS = frozenset({"decode", "encode", "strip", "lstrip", "rstrip", "lower", "upper", "casefold", "title"})
 # Methods that put their arguments into the list, deque or table they are called on (a row appended).
 _FILLING_METHODS = frozenset({"append", "appendleft", "extend", "insert", "add_row"})
 # Django queryset methods that return the values of the fields they name.
@@ -2121,6 +2124,8 @@ class FileAnalyzer:
                 return branch
         if body.const is not UNKNOWN and not orelse.categories:
             return body if orelse.const is UNKNOWN else Value(const=UNKNOWN)
+        if body.keyed is not None and orelse.const is not UNKNOWN:
+            return body  # `strings[0] if strings else None` in a helper: the key read its callers name, or nothing
         joined = union([body, orelse])
         return dataclasses.replace(joined, shape=shape) if shape is not None else joined
 
@@ -2938,7 +2943,12 @@ class FileAnalyzer:
                 self.mark_key_read(node.args[container_index], scope)
         if key.const is not UNKNOWN and isinstance(key.const, str):
             return sources.request_key(self, node, container, key, scope)
-        if container_index == REQUEST_CONTAINER and len(key.params) == 1 and key.const is UNKNOWN:
+        if len(key.params) == 1 and key.const is UNKNOWN:
+            # the key one of this function's parameters: its callers name it. Where the container is
+            # the request's own (`parse_string_from_args(request.args, name)` in `parse_string(request,
+            # name)`), this function is now a reader of that request container by a key it is given.
+            if container_index != REQUEST_CONTAINER:
+                role = container.role or ""
             return Value(params=key.params, keyed=(REQUEST_CONTAINER, next(iter(key.params)), role))
         return None
 
@@ -3039,6 +3049,10 @@ class FileAnalyzer:
                         return dataclasses.replace(kept, categories=kept.categories - {CREDENTIALS},
                                                    params=frozenset())
             if base is not None and base.symbol is None and method in KEEPING_METHODS:
+                if base.keyed is not None and method in _TEXT_METHODS:
+                    # `args[name].decode(encoding)` in a helper: the key read, decoded, is still the
+                    # key read its callers name
+                    return dataclasses.replace(union([base, *arguments]), keyed=base.keyed)
                 return union([base, *arguments])
             if base is not None and base.symbol is None and base.const is UNKNOWN:
                 # `user.get_full_name()`: the method's name says what it returns

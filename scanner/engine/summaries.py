@@ -172,14 +172,18 @@ class FunctionSummary:
 
     def result(self, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value:
         """What a call returns: the function's own data and that of the arguments it returns."""
-        passed = [data_of(args[i]) for i in sorted(self.return_params) if 0 <= i < len(args)]
-        passed += [data_of(v) for k, v in kwargs if k is not None and k in self.param_names
-                   and self.param_names.index(k) in self.return_params]
-        if not passed:
+        given = [args[i] for i in sorted(self.return_params) if 0 <= i < len(args)]
+        given += [v for k, v in kwargs if k is not None and k in self.param_names
+                  and self.param_names.index(k) in self.return_params]
+        if not given:
             return self.returns
-        data = union([data_of(self.returns), *passed])
+        data = union([data_of(self.returns), *(data_of(v) for v in given)])
+        # a key read handed in and returned converted (`_parse_string_value(args[name], ...)` decoding
+        # and checking a query argument) is still that key read: the helper's callers name the key
+        reads = {v.keyed for v in given if v.keyed is not None}
         return Value(categories=data.categories, steps=data.steps, reasons=data.reasons, params=data.params,
-                     symbol=self.returns.symbol, shape=self.returns.shape)
+                     symbol=self.returns.symbol, shape=self.returns.shape,
+                     keyed=reads.pop() if len(reads) == 1 and self.returns.keyed is None else None)
 
 
 @compared_by_fields
