@@ -149,3 +149,35 @@ def test_query_helpers_name_the_argument_their_callers_read(tmp_path: Path) -> N
     assert observed_tree(tmp_path, files) == [
         ("app/rest.py", 6, "collect", USERNAME), ("app/rest.py", 7, "collect", EMAIL),
         ("app/rest.py", 9, "collect", ("user.contact.phone_number",))]
+
+
+OVERLOADED = '''
+    from typing import overload
+    from twisted.web import resource
+
+
+    class Username(resource.Resource):
+        def render_GET(self, request):
+            return self.check(query_string(request.args, "username"))
+
+
+    @overload
+    def query_string(args, name: str, default: str) -> str: ...
+
+
+    @overload
+    def query_string(args, name: str, default: None = None) -> str | None: ...
+
+
+    def query_string(args, name, default=None):
+        {body}
+'''
+
+
+def test_a_caller_before_an_overloaded_helper_sees_the_implementation() -> None:
+    # the caller (line 8) is analysed before the helper's implementation is reached: the summary it
+    # applies is the implementation's (a key read its caller names), not the first stub's
+    assert observed(OVERLOADED.format(body="return args.get(name, default)")) == [
+        (8, "collect", USERNAME, FIELD, False)]
+    # the implementation decides: the arguments handed to one that reads no key of them are taken whole
+    assert observed(OVERLOADED.format(body="return default")) == [(8, "collect", BODY, WHOLE, False)]

@@ -13,6 +13,7 @@ import copy
 import email
 import json
 import re
+import typing
 from typing import Annotated, Any
 from urllib.parse import unquote
 
@@ -3212,3 +3213,24 @@ class UsernameAvailableResource(twisted_resource.Resource):
         # ruleid: python.request.field user.contact.phone_number
         phone = stripped_query_value(request.args, "phone_number")
         return self.check(username, emails, direction, phone)
+
+
+class InviteResource(twisted_resource.Resource):
+    def render_GET(self, request):
+        # the helper below is overloaded and defined after this caller: its implementation's summary
+        # (a key read its callers name) applies, not its first `@overload` stub's
+        # ruleid: python.request.field user.contact.email
+        email = overloaded_query_value(request.args, "email")
+        return self.validate(email)
+
+
+@typing.overload
+def overloaded_query_value(args, name: str, default: str) -> str: ...
+
+
+@typing.overload
+def overloaded_query_value(args, name: str, default: None = None) -> str | None: ...
+
+
+def overloaded_query_value(args, name, default=None):
+    return args.get(name, default)

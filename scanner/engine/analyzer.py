@@ -609,7 +609,11 @@ class FileAnalyzer:
         first: dict[str, ast.FunctionDef | ast.AsyncFunctionDef] = {}
         for func, scope, cls in deferred:
             key = f"{cls.name}.{func.name}" if cls is not None else func.name
-            self.pending.setdefault(key, (func, scope, cls))
+            held = self.pending.setdefault(key, (func, scope, cls))
+            if held[0] is not func and _is_overload(held[0]) and not _is_overload(func):
+                # the implementation after `@overload` stubs (matrix-synapse's `parse_string_from_args`):
+                # a caller analysed before it is reached must see its summary, not a stub's
+                self.pending[key] = (func, scope, cls)
             first.setdefault(key, func)
         for func in early:  # called by a statement of the module: analysed again with all it binds
             self.pending.setdefault(func.name, (func, self.module_scope, None))
@@ -618,7 +622,8 @@ class FileAnalyzer:
             if self.pending.get(key, (None,))[0] is func:
                 del self.pending[key]
                 self.analyze_function(func, scope, cls)
-            elif first[key] is not func:
+            elif first[key] is not func and not (_is_overload(first[key]) and _is_overload(func)):
+                # (a later `@overload` stub has no body to analyse; the implementation is pending)
                 # a later def of the name: the implementation after its `@overload` stubs (weblate's
                 # `_download`), a property's `@x.setter`, a fallback defined again. Its body runs as the
                 # first's does; the name's summary stays the first's (a getter's, not its setter's),
