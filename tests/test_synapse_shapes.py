@@ -181,3 +181,55 @@ def test_a_caller_before_an_overloaded_helper_sees_the_implementation() -> None:
         (8, "collect", USERNAME, FIELD, False)]
     # the implementation decides: the arguments handed to one that reads no key of them are taken whole
     assert observed(OVERLOADED.format(body="return default")) == [(8, "collect", BODY, WHOLE, False)]
+
+
+PARSED = '''
+    import json
+    from twisted.web import resource
+
+
+    def parsed_body(request):
+        return json.loads(request.content.read())
+
+
+    def assert_params_in_dict(body, required):
+        absent = []
+        for k in required:
+            if k not in body:
+                absent.append(k)
+        if len(absent) > 0:
+            raise ValueError(absent)
+
+
+    def required_or_logged(body, required):
+        for k in required:
+            if k not in body:
+                raise ValueError(body)
+
+
+    class Membership(resource.Resource):
+        async def render_PUT(self, request):
+            content = parsed_body(request)
+            membership = content.get("membership", None)
+            return await self.update_membership(action=membership, content=content)
+
+        async def render_POST(self, request):
+            body = parsed_body(request)
+            assert_params_in_dict(body, ["email", "send_attempt"])
+            return await self.request_token(body["email"], body["send_attempt"])
+
+        async def render_PATCH(self, request):
+            body = parsed_body(request)
+            required_or_logged(body, ["email"])
+            return await self.request_token(body["email"])
+'''
+
+
+def test_a_body_parsed_from_the_request_object_and_passed_on_is_taken_whole() -> None:
+    # `content = parsed_body(request)` read by a key and passed on whole: taken whole where bound
+    # (line 27), as `json.loads(request.content.read())` bound there would be; a checker that only tests
+    # required keys' presence takes nothing (line 33), the key read after it is the collect (line 34);
+    # a function that does anything else with the body (raises it) still takes it whole (line 37)
+    assert observed(PARSED) == [
+        (27, "collect", BODY, WHOLE, False), (34, "collect", EMAIL, FIELD, False),
+        (37, "collect", BODY, WHOLE, False), (39, "collect", EMAIL, FIELD, False)]

@@ -1094,6 +1094,10 @@ class FileAnalyzer:
             rebuilt = parsed
         rebuilds = rebuilt - shift if rebuilt is not None and rebuilt >= shift else None
         shape = _returned_url(scope.returns)
+        # a checker of required keys (`assert_params_in_dict(body, required)`): asked only of a function
+        # that returns nothing of its parameters
+        checked = sources.presence_parameter(func, names[shift:]) \
+            if not returned.params and keyed is None and rebuilds is None and not scope.side_logs else None
         param_names = tuple(names[shift:])
         # most functions return nothing known: the shared NOTHING, not an equal new Value
         plain = shape is None and returned.symbol is None and returned.role is None and not returned.categories \
@@ -1118,7 +1122,7 @@ class FileAnalyzer:
         body_item = _body_item(func.name, scope.body_items) if scope.body_items else None
         if plain and not log_params and not log_sites and not return_params and keyed is None and not scope.cookie_params \
                 and not scope.cookie_rule and rebuilds is None and http_url is None and not decodes and descriptors is None \
-                and body_item is None:
+                and body_item is None and checked is None:
             # a summary that says nothing but the parameters' names (most functions): one shared per
             # names, as the frozen class's generated __init__ costs more than the analysis of a short body
             trivial = _TRIVIAL_SUMMARIES.get(param_names)
@@ -1138,6 +1142,7 @@ class FileAnalyzer:
                                 if a in ("*", "**") or i >= shift) if scope.cookie_params else (),
             cookie_rule=scope.cookie_rule,
             rebuilds=rebuilds,
+            tests_keys=checked,
             parses=parsed is not None and rebuilds is not None,
             http_url=http_url,
             log_sites=log_sites,
@@ -2523,9 +2528,17 @@ class FileAnalyzer:
         if pending is None:
             return False
         bound = pending.node.value if isinstance(pending.node, ast.Await) else pending.node
-        if pending.unpacked or not (isinstance(bound, ast.Call) and bound.args and isinstance(bound.args[0], ast.Name)):
+        if pending.unpacked or not (isinstance(bound, ast.Call) and bound.args and isinstance(bound.args[0], ast.Name)) \
+                or self._request_object(bound.args[0].id, scope):
+            # (a body a helper parses from the request object it is given, `content =
+            # parse_json_object_from_request(request)`, arrives here: it was decoded from no body)
             pending.used_whole = True
         return True
+
+    def _request_object(self, name: str, scope: Scope) -> bool:
+        """Whether `name` holds the request object itself (not a part of it, nor a body read before)."""
+        held = scope.lookup(name)
+        return held is not None and held.symbol == REQUEST and held.role is None
 
     def _given_log_method(self, param: str, scope: Scope) -> Value | None:
         """The log method (its symbol's value) the module's calls of the function `scope` analyses give
@@ -2685,7 +2698,8 @@ class FileAnalyzer:
             # "start", 1)`) reads that key where it is called: the container is not taken whole
             reader = None if flags[_AT_REQUEST] else self.local_summary(node, func, scope, fn)
             keyed_at = reader.keyed[0] if reader is not None and reader.keyed is not None else \
-                reader.rebuilds if reader is not None and reader.parses else None  # a parser's: not taken whole
+                reader.rebuilds if reader is not None and reader.parses else \
+                reader.tests_keys if reader is not None else None  # a parser's, a checker's: not taken whole
             rebuilt_at = reader.rebuilds if reader is not None else None
             sources.consume_bodies(self, node, symbol, args, kwargs, scope, keyed_at, rebuilt_at)
 

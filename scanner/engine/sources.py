@@ -1878,6 +1878,29 @@ _ORDERING = frozenset({"sorted", "list", "reversed", "tuple"})
 _VIEWS = frozenset({"items", "keys", "values"})
 
 
+def presence_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[str]) -> int | None:
+    """The index (in `names`) of the parameter a function only tests keys' presence in (`if k not in
+    body` for each required key: matrix-synapse's `assert_params_in_dict(body, required)`), a checker
+    of required fields: a request body handed there is neither read nor passed on, so it is not taken
+    whole at the call (its keys are read where the caller reads them). None for any other function.
+    Only a short function that loops, or tests at its top level, is walked (few functions are either)."""
+    body = func.body
+    if len(body) > 10 or len(names) < 2 or not any(
+            type(stmt) is ast.For or type(stmt) is ast.If and type(stmt.test) is ast.Compare
+            or type(stmt) is ast.Assign and type(stmt.value) is ast.ListComp for stmt in body):
+        return None
+    tested: set[int] = set()  # the ids of the parameters' names that are the container of an `in` test
+    uses: dict[str, list[int]] = {}
+    for node in own_nodes(func):
+        if type(node) is ast.Compare and len(node.ops) == 1 and type(node.ops[0]) in (ast.In, ast.NotIn) \
+                and type(node.comparators[0]) is ast.Name:
+            tested.add(id(node.comparators[0]))
+        elif type(node) is ast.Name and node.id in names:
+            uses.setdefault(node.id, []).append(id(node))
+    found = [name for name, ids in uses.items() if all(i in tested for i in ids)]
+    return names.index(found[0]) if len(found) == 1 else None
+
+
 def rebuilt_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[str]) -> int | None:
     """The index (in `names`, the positional parameters) of the mapping parameter a function returns
     rebuilt: every `return` gives a name that is that parameter, or a container the function fills
@@ -2043,7 +2066,7 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
                 # `content=body if body else None`, `body or None`: the bound body itself, passed on
                 inner = _bound_alternative(inner)
             if position == keyed_at and position < len(node.args) and not isinstance(arg_node, ast.Starred):
-                continue
+                continue  # (also a checker's: only the keys' presence is tested there, `presence_parameter`)
             if position == rebuilt_at and isinstance(arg_node, ast.Call):
                 continue
             if validated or outside and _query_member(value):

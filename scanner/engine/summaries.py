@@ -104,6 +104,10 @@ class FunctionSummary:
     key, `clean_dict(d)` returning `d`): a request's form given in gives the request's fields back,
     whose keys are read where the caller reads them. Other data given in is not passed on (a copy
     made key by key is as often a filtered one: `redacted(d)`)."""
+    tests_keys: int | None = None
+    """The parameter the function only tests keys' presence in (`assert_params_in_dict(body,
+    required)`: `if k not in body` for each required key): a request body given there is neither read
+    nor passed on, so it is not taken whole at the call."""
     parses: bool = False
     """The function returns its `rebuilds` parameter parsed, a body parser of its own (askbot's
     `decode_and_loads(input_str)` returning `json.loads(input_str.decode("utf-8"))`): a request body
@@ -495,7 +499,8 @@ def _passes(function: FunctionSummary) -> bool:
     that gives it data uses it (USE_PASSTHROUGH). Where its parameters reach log calls (`log_sites`)
     is another use (USE_LOG_SITES): most callers give those parameters no personal data, and a
     function of an import cycle often gains its log sites only in a later round."""
-    return bool(function.return_params or function.log_params or function.rebuilds is not None)
+    return bool(function.return_params or function.log_params or function.rebuilds is not None
+                or function.tests_keys is not None)
 
 
 def is_reexport(name: str, bound: str) -> bool:
@@ -519,7 +524,7 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
     return (tuple(sorted(returns.categories)), returns.symbol, returns.role, returns.shape, const, returns.steps,
             returns.reasons, tuple(sorted(returns.params)), returns.keyed, tuple(sorted(summary.log_params.items())),
             summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.cookie_params,
-            summary.cookie_rule, summary.rebuilds, summary.parses, _sites_key(summary.log_sites) if summary.log_sites else (),
+            summary.cookie_rule, summary.rebuilds, summary.tests_keys, summary.parses, _sites_key(summary.log_sites) if summary.log_sites else (),
             tuple(sorted(summary.decodes)), summary.descriptors,
             tuple((i, tuple(sorted(c))) for i, c in sorted(summary.logged_attributes.items())),
             tuple((i, tuple(sorted(k))) for i, k in sorted(summary.log_keys.items())) if summary.log_keys else (),
