@@ -233,3 +233,26 @@ def test_a_body_parsed_from_the_request_object_and_passed_on_is_taken_whole() ->
     assert observed(PARSED) == [
         (27, "collect", BODY, WHOLE, False), (34, "collect", EMAIL, FIELD, False),
         (37, "collect", BODY, WHOLE, False), (39, "collect", EMAIL, FIELD, False)]
+
+
+HEADERS = '''
+    {imports}
+
+
+    def get_request_user_agent(request, default=""):
+        h = request.getHeader(b"User-Agent")
+        return h.decode("ascii", "replace") if h else default
+
+
+    def forwarded_for(request):
+        return request.requestHeaders.getRawHeaders(b"x-forwarded-for")
+'''
+
+
+def test_twisted_names_headers_by_bytes() -> None:
+    twisted = HEADERS.format(imports="from twisted.web.server import Request")
+    assert observed(twisted) == [(6, "collect", ("user.device",), "python.request.header", False),
+                                 (11, "collect", ("user.device.ip_address",), "python.request.client-ip", False)]
+    # `requestHeaders` is `twisted.web`'s only where Twisted is imported; `getHeader` is a request's anywhere
+    assert observed(HEADERS.format(imports="import logging")) == [
+        (6, "collect", ("user.device",), "python.request.header", False)]

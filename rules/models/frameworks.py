@@ -3136,10 +3136,18 @@ class AjaxResource(twisted_resource.Resource):
         address = request.getClientAddress().host
         # ruleid: python.request.client-ip user.device.ip_address
         forwarded = request.getHeader("x-forwarded-for")
+        # it names headers by bytes, as it keys arguments, in its `Headers` object too
+        # ruleid: python.request.header user.device
+        agent = request.getHeader(b"User-Agent")
+        # ruleid: python.request.client-ip user.device.ip_address
+        proxies = request.requestHeaders.getRawHeaders(b"x-forwarded-for")
+        # a header that names nothing personal is no collect
+        # ok: python.request.header
+        length = request.getHeader(b"Content-Length")
         # a page id the browser makes up names nothing
         # ok: python.request.field
         page = request.args[b"page"][0]
-        return json.dumps([browser, remote_addr, address, forwarded, page]).encode()
+        return json.dumps([browser, remote_addr, address, forwarded, agent, proxies, length, page]).encode()
 
 
 class ReverseProxyResource(twisted_resource.Resource):

@@ -598,6 +598,9 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
     if role in ("headers", "header"):
         if type(key.const) is tuple:
             return _listed_headers(an, node, key.const)
+        if type(key.const) is bytes and key.const.isascii():
+            # `request.getHeader(b"User-Agent")`: `twisted.web` names headers by bytes, as it keys arguments
+            key = Value(const=key.const.decode("ascii"), reasons=key.reasons)
         if not isinstance(key.const, str):
             return _configured_header(an, node, key_node, scope)
         if key.const in WSGI_BODY_KEYS and path in WSGI_ENVIRONS:
