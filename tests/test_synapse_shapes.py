@@ -256,3 +256,19 @@ def test_twisted_names_headers_by_bytes() -> None:
     # `requestHeaders` is `twisted.web`'s only where Twisted is imported; `getHeader` is a request's anywhere
     assert observed(HEADERS.format(imports="import logging")) == [
         (6, "collect", ("user.device",), "python.request.header", False)]
+
+
+def test_a_key_read_with_a_boolean_default_is_a_switch() -> None:
+    source = '''
+        from flask import request
+
+        def register():
+            body = request.get_json()
+            should_issue_refresh_token = body.get("refresh_token", False)
+            logout_devices = body.get("password", True)
+            token = body.get("refresh_token")
+            password = body.get("password", "")
+            return should_issue_refresh_token, logout_devices, token, password
+    '''
+    credentials = ("user.authorization.credentials",)
+    assert observed(source) == [(8, "collect", credentials, FIELD, False), (9, "collect", credentials, FIELD, False)]

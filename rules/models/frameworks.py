@@ -3244,6 +3244,18 @@ def overloaded_query_value(args, name, default=None):
     return args.get(name, default)
 
 
+class RegisterResource(twisted_resource.Resource):
+    def render_POST(self, request):
+        body = json.loads(request.content.read())
+        # a key read with a boolean default is a switch the client turns on (issue a refresh token),
+        # named for what it asks for, not the datum its name names
+        # ok: python.request.field
+        wants_refresh_token = body.get("refresh_token", False)
+        # ruleid: python.request.field user.authorization.credentials
+        token = body.get("refresh_token", None)
+        return self.register(wants_refresh_token, token)
+
+
 # A helper that parses the body from the request object it is given (`content =
 # parse_json_object_from_request(request)`, the helper above's shape), the body then passed on whole:
 # taken whole where it is bound, as a body parsed in place is. A checker that only tests the presence of

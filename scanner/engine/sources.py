@@ -548,6 +548,11 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
             return NOTHING
         if key.const in NESTED_BODY_KEYS and role != "field":
             return base  # `event["data"]["object"]`: the fields are one level down
+        if type(node) is ast.Call and len(node.args) == 2 and type(node.args[1]) is ast.Constant \
+                and type(node.args[1].value) is bool and type(node.func) is ast.Attribute and node.func.attr == "get":
+            # `body.get("refresh_token", False)`: a switch the client turns on, named for what it asks the
+            # service to do (issue a refresh token, log out devices), not the datum its name names
+            return NOTHING
         named = an.classifier.name(key.const, owner="request")
         if named is None and path not in QUERY_PATHS:
             # a key of a body the person submits, not of a query string: some keys mean personal
