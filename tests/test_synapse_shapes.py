@@ -1,13 +1,18 @@
 """Shapes read from matrix-synapse's misses (the twenty-first session): a project's own request
 helpers over `twisted.web` (`parse_json_object_from_request(request)` parsing the body with a
 module-level `json.JSONDecoder`, `parse_string(request, "username")` reading a query argument
-through two helpers that decode it). Each test pins what one rule observes, and its near-misses."""
+through two helpers that decode it, `assert_params_in_dict(body, required)`), headers named by bytes,
+switches read with a boolean default, and a few names. Each test pins what one rule observes, and
+its near-misses."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from engine_support import observed, observed_tree
+
+from scanner.classify import Classifier
 
 BODY = ("user.content",)
 EMAIL = ("user.contact.email",)
@@ -272,3 +277,21 @@ def test_a_key_read_with_a_boolean_default_is_a_switch() -> None:
     '''
     credentials = ("user.authorization.credentials",)
     assert observed(source) == [(8, "collect", credentials, FIELD, False), (9, "collect", credentials, FIELD, False)]
+
+
+@pytest.mark.parametrize(("name", "owner", "category"), [
+    # a push gateway's key for a device (a Matrix pusher's APNs or FCM token)
+    ("pushkey", None, "user.device.device_id"),
+    ("appid_pushkey", None, "user.device.device_id"),
+    # a table of pushers by it is no key
+    ("pushers_by_app_id_and_pushkey", None, None),
+    # the name a person gives their device
+    ("device_display_name", "request", "user.device"),
+    ("initial_device_display_name", None, "user.device"),
+    # a status message a person sends to set their presence; elsewhere a status is a system's
+    ("status_msg", "json", "user.content"),
+    ("status_msg", None, None),
+])
+def test_synapse_names(name: str, owner: str | None, category: str | None) -> None:
+    found = Classifier.load().name(name, owner=owner)
+    assert (found.category if found is not None else None) == category
