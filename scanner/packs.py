@@ -218,6 +218,9 @@ class CookieSetter:
     implies: frozenset[str] = frozenset()
     """What the cookie holds whatever its value shows: flask-jwt-extended's `set_access_cookies`
     writes a JWT (a credential)."""
+    on_request: bool = False
+    """Whether the method sets a cookie on a request object too (`twisted.web`'s request is its
+    response: `request.addCookie(...)`); other setters on a request are not (its cookies are read)."""
 
 
 @pickled_by_fields
@@ -707,7 +710,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
                         "payload", "content"}),
     "http": frozenset({"calls", "url_position", "sends"}),
     "host": frozenset({"recipient", "hosts", "implies", "require_data", "keyed_path"}),
-    "setter": frozenset({"rule", "methods", "functions", "positional", "keywords", "implies"}),
+    "setter": frozenset({"rule", "methods", "functions", "positional", "keywords", "implies", "on_request"}),
     "header": frozenset({"rule", "names", "methods"}),
     "jar": frozenset({"rule", "classes"}),
     "request": frozenset({"objects", "annotations", "parameter_names", "self_attributes", "context_names", "attributes",
@@ -982,6 +985,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                 positional=reader.strings(entry, "positional"),
                 keywords=dict(keywords) if isinstance(keywords, dict) else {},
                 implies=frozenset(reader.categories(entry, "implies")),
+                on_request=entry.get("on_request") is True,
             )
             functions = reader.strings(entry, "functions")
             for method in reader.strings(entry, "methods", required=not functions):

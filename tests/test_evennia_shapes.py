@@ -5,7 +5,10 @@ what one rule observes, and its near-misses."""
 from __future__ import annotations
 
 import pytest
-from engine_support import observed
+from engine_support import models, observed
+
+from scanner.classify import Classifier
+from scanner.engine.analyzer import analyze_source
 
 IP = "python.request.client-ip"
 FIELD = "python.request.field"
@@ -99,6 +102,22 @@ def test_a_session_address_is_the_client_ip(expression: str, expected: list[tupl
     source = ("import logging\nlogger = logging.getLogger(__name__)\n\ndef func(self, session):\n"
               f"    logger.info(f\"Password changed (IP: {{{expression}}}).\")\n")
     assert observed(source) == [(line, "log", cats, rule, stored) for line, _, cats, rule, stored in expected]
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    # `twisted.web`'s request is the response it writes: its `addCookie` sets a cookie
+    ('request.addCookie(b"csessid", key, httpOnly=True)', [(5, "cookie", "python.cookie.set-cookie", "csessid")]),
+    ('request.addCookie("theme", "dark")', [(5, "cookie", "python.cookie.set-cookie", "theme")]),
+    # reading a cookie, or another framework's setter asked of a request (whose cookies are read): none
+    ('request.getCookie(b"csessid")', []),
+    ('request.set_cookie("theme", "dark")', []),
+])
+def test_twisted_web_request_sets_cookies(call: str, expected: list[tuple[object, ...]]) -> None:
+    source = ("from twisted.web import resource\n\nclass Page(resource.Resource):\n"
+              f"    def render_GET(self, request, key=None):\n        {call}\n        return b''\n")
+    result = analyze_source("app/module.py", source, models(), Classifier.load())
+    assert [(o.span.start_line, o.kind.value, o.rule, o.cookie.name if o.cookie else None)
+            for o in result.observations] == expected
 
 
 @pytest.mark.parametrize(("imports", "expected"), [

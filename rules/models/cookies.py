@@ -269,3 +269,21 @@ def outgoing_request(session, url, token):
     # ok: python.cookie.set-cookie-header
     return session.get(url, cookies={"sid": token}, headers={"Cookie": f"sid={token}"})
 
+
+# --- Twisted (twisted.web) ----------------------------------------------------------------------
+
+class TwistedLoginPage:
+    """A `twisted.web` resource: its `render_*` methods are given the request, which is also the
+    response they write, so the request's `addCookie` sets a cookie (its name may be bytes)."""
+
+    def render_POST(self, request):
+        session_key = secrets.token_urlsafe(32)
+        # ruleid: python.cookie.set-cookie cookie=csessid max_age=3600 secure=true httponly=true samesite=none
+        request.addCookie(b"csessid", session_key, max_age=3600, secure=True, httpOnly=True)
+        # reading the application's own cookie back sets nothing
+        # ok: python.cookie.set-cookie
+        previous = request.getCookie(b"csessid")
+        # a request's other cookie setters are not asked: its cookies are read
+        # ok: python.cookie.set-cookie
+        request.set_cookie("theme", "dark")
+        return previous

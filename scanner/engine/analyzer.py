@@ -2716,6 +2716,12 @@ class FileAnalyzer:
                 # `request.accept_languages.values()`: all of a client attribute read (collected where
                 # read), the languages its browser sent
                 return Value(categories=base.categories, steps=base.steps, reasons=base.reasons)
+            if method is not None and method in self._sink_methods:
+                setter = self.models.cookie_setters.get(method)
+                if setter is not None and setter.on_request:
+                    # `request.addCookie(...)`: `twisted.web`'s request is the response it writes (a
+                    # setter the cookie pack marks `on_request`; no other is asked of a request)
+                    sinks.check_method_sinks(self, node, method, base or NOTHING, args, kwargs, scope)
             return sources.request_call(self, node, func, args, scope)
 
         if symbol in sources.ARGUMENT_PARSERS and args and isinstance(args[0].const, str):

@@ -1257,6 +1257,10 @@ def check_method_sinks(an: FileAnalyzer, node: ast.Call, method: str, base: Valu
     """Cookie setters (`response.set_cookie`) and raw `Set-Cookie` headers, by method name."""
     models = an.models
     if base.symbol is not None and base.symbol.startswith(REQUEST) and base.role != "headers":
+        setter = models.cookie_setters.get(method)
+        if setter is not None and setter.on_request and base.symbol == REQUEST:
+            # `request.addCookie(...)`: `twisted.web`'s request is the response it writes
+            _cookie_call(an, node, setter, args, kwargs, scope)
         return
     if base.shape is not None:
         opener = models.http_calls.get(base.symbol[:-2]) if base.symbol is not None and base.symbol.endswith("()") else None
@@ -1336,6 +1340,8 @@ def _emit_cookie(an: FileAnalyzer, node: ast.AST, rule: str, given: dict[str, Va
     the setter's cookie always holds (a JWT: credentials)."""
     name_value = given.get("name")
     name = name_value.const if name_value is not None and isinstance(name_value.const, str) else None
+    if name is None and name_value is not None and isinstance(name_value.const, bytes) and name_value.const.isascii():
+        name = name_value.const.decode("ascii")  # `twisted.web` takes a cookie's name as bytes too
     dynamic: list[str] = []
 
     def flag(attribute: str) -> bool | None:
