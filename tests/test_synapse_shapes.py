@@ -295,3 +295,23 @@ def test_a_key_read_with_a_boolean_default_is_a_switch() -> None:
 def test_synapse_names(name: str, owner: str | None, category: str | None) -> None:
     found = Classifier.load().name(name, owner=owner)
     assert (found.category if found is not None else None) == category
+
+
+def test_a_key_dropped_from_a_request_container_is_no_read() -> None:
+    source = '''
+        from twisted.web import resource
+
+        class ThirdParty(resource.Resource):
+            async def render_GET(self, request, protocol):
+                fields = request.args
+                fields.pop(b"access_token", None)
+                return await self.handler.query_3pe(protocol, fields)
+
+            def render_POST(self, request):
+                token = request.args.pop(b"access_token", None)
+                return token
+    '''
+    # the statement drops the key (line 7 reads nothing); the container passed on is taken whole
+    # (line 6); a pop whose value is kept reads the key (line 11)
+    assert observed(source) == [(6, "collect", BODY, WHOLE, False),
+                                (11, "collect", PASSWORD, FIELD, False)]

@@ -3284,3 +3284,19 @@ class MembershipResource(twisted_resource.Resource):
         require_keys(body, ["email", "send_attempt"])
         # ruleid: python.request.field user.contact.email
         return await self.request_token(body["email"], body["send_attempt"])
+
+
+class ThirdPartyUserResource(twisted_resource.Resource):
+    async def render_GET(self, request):
+        # the query string passed on whole, its access token dropped first: the drop reads nothing
+        # ruleid: python.request.body user.content
+        fields = request.args
+        # ok: python.request.field
+        fields.pop(b"access_token", None)
+        return await self.query_third_party_users(fields)
+
+    def render_POST(self, request):
+        # a key popped for its value is read
+        # ruleid: python.request.field user.authorization.credentials
+        token = request.args.pop(b"access_token", None)
+        return self.check(token)

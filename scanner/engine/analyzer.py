@@ -2707,6 +2707,10 @@ class FileAnalyzer:
         if flags[_AT_REQUEST]:
             if method is not None and base is not None and base.role is not None and method in self.models.request.key_methods:
                 self.mark_key_read(fn.value, scope)  # type: ignore[attr-defined]
+                if unused and method == "pop":
+                    # `fields.pop(b"access_token", None)` as a statement: the key dropped before the
+                    # rest is passed on, its value read by no one
+                    return NOTHING
                 return sources.request_key(self, node, base, args[0] if args else NOTHING, scope,
                                            given[0] if given else None)
             if method in sources.WHOLE_METHODS and base is not None and base.role in sources.BODY_ROLES:
