@@ -315,3 +315,21 @@ def test_a_key_dropped_from_a_request_container_is_no_read() -> None:
     # (line 6); a pop whose value is kept reads the key (line 11)
     assert observed(source) == [(6, "collect", BODY, WHOLE, False),
                                 (11, "collect", PASSWORD, FIELD, False)]
+
+
+def test_a_bound_bodys_nested_fields_passed_on_are_the_body_taken_whole() -> None:
+    source = '''
+        import json
+        from twisted.web import resource
+
+        class Pusher(resource.Resource):
+            async def render_POST(self, request):
+                content = json.loads(request.content.read())
+                return await self.add_pusher(kind=content["kind"], data=content["data"])
+
+            async def render_PUT(self, request):
+                return await self.add_pusher(data=json.loads(request.content.read())["data"])
+    '''
+    # reported where the body is bound (line 7), not at the call (line 8); a body never bound is
+    # taken whole where it is passed (line 11)
+    assert observed(source) == [(7, "collect", BODY, WHOLE, False), (11, "collect", BODY, WHOLE, False)]

@@ -3300,3 +3300,13 @@ class ThirdPartyUserResource(twisted_resource.Resource):
         # ruleid: python.request.field user.authorization.credentials
         token = request.args.pop(b"access_token", None)
         return self.check(token)
+
+
+class PusherResource(twisted_resource.Resource):
+    async def render_POST(self, request):
+        # the body's nested fields (`content["data"]`, one level down) passed on whole are the body
+        # taken whole, where it is bound
+        # ruleid: python.request.body user.content
+        content = json.loads(request.content.read())
+        # ok: python.request.body
+        return await self.add_pusher(kind=content["kind"], data=content["data"])

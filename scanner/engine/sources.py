@@ -2073,6 +2073,10 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
             if isinstance(inner, ast.IfExp | ast.BoolOp):
                 # `content=body if body else None`, `body or None`: the bound body itself, passed on
                 inner = _bound_alternative(inner)
+            elif type(inner) is ast.Subscript and type(inner.value) is ast.Name and read_key(inner) in NESTED_BODY_KEYS:
+                # `data=content["data"]`: the bound body's nested fields, passed on whole, are the body's
+                # (taken whole where it was bound, not again here)
+                inner = inner.value
             if position == keyed_at and position < len(node.args) and not isinstance(arg_node, ast.Starred):
                 continue  # (also a checker's: only the keys' presence is tested there, `presence_parameter`)
             if position == rebuilt_at and isinstance(arg_node, ast.Call):
