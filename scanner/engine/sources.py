@@ -1891,19 +1891,34 @@ def presence_parameter(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list
     body` for each required key: matrix-synapse's `assert_params_in_dict(body, required)`), a checker
     of required fields: a request body handed there is neither read nor passed on, so it is not taken
     whole at the call (its keys are read where the caller reads them). None for any other function.
-    Only a short function that loops, or tests at its top level, is walked (few functions are either)."""
+    The statements are looked at first (a test at the top level, in a top-level loop's `if`, or in a
+    list comprehension's condition); the function is walked only when one tests a parameter so."""
     body = func.body
-    if len(body) > 10 or len(names) < 2 or not any(
-            type(stmt) is ast.For or type(stmt) is ast.If and type(stmt.test) is ast.Compare
-            or type(stmt) is ast.Assign and type(stmt.value) is ast.ListComp for stmt in body):
+    if len(body) > 10 or len(names) < 2:
         return None
-    tested: set[int] = set()  # the ids of the parameters' names that are the container of an `in` test
+    tests: list[ast.expr] = []
+    for stmt in body:
+        if isinstance(stmt, ast.If):
+            tests.append(stmt.test)
+        elif isinstance(stmt, ast.For):
+            tests.extend(inner.test for inner in stmt.body if isinstance(inner, ast.If))
+        elif isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.ListComp):
+            tests.extend(test for generator in stmt.value.generators for test in generator.ifs)
+    candidates: set[str] = set()
+    for test in tests:
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and type(test.ops[0]) in (ast.In, ast.NotIn):
+            container = test.comparators[0]
+            if isinstance(container, ast.Name) and container.id in names:
+                candidates.add(container.id)
+    if not candidates:
+        return None  # (most functions)
+    tested: set[int] = set()  # the ids of the names that are the container of an `in` test
     uses: dict[str, list[int]] = {}
     for node in own_nodes(func):
         if type(node) is ast.Compare and len(node.ops) == 1 and type(node.ops[0]) in (ast.In, ast.NotIn) \
                 and type(node.comparators[0]) is ast.Name:
             tested.add(id(node.comparators[0]))
-        elif type(node) is ast.Name and node.id in names:
+        elif type(node) is ast.Name and node.id in candidates:
             uses.setdefault(node.id, []).append(id(node))
     found = [name for name, ids in uses.items() if all(i in tested for i in ids)]
     return names.index(found[0]) if len(found) == 1 else None
