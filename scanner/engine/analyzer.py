@@ -1258,11 +1258,25 @@ class FileAnalyzer:
     def _exec_expr(self, stmt: ast.Expr, scope: Scope) -> None:
         node = stmt.value  # named so, an engine failure here is reported at its line (_innermost_line)
         if type(node) is ast.Call:
+            fn = node.func
+            if type(fn) is ast.Attribute and fn.attr == "pop" and type(fn.value) in (ast.Name, ast.Attribute) \
+                    and self._dropped_request_key(fn, scope):
+                return
             self.eval_call(node, scope, unused=True)  # `log.info(...)`: a third of all calls
         elif type(node) is not ast.Constant:
             # a docstring (most bare constants) is not evaluated: its value, one more entry of
             # `const_value`'s memo per distinct text, is read by nobody
             self.eval(node, scope)
+
+    def _dropped_request_key(self, fn: ast.Attribute, scope: Scope) -> bool:
+        """`fields.pop(b"access_token", None)` as a statement, `fields` a request container: the key is
+        dropped before the rest is passed on, its value read by no one (the container is read key by
+        key, not taken whole, for it). Asked only of a `pop` made as a statement (few are)."""
+        base = self.eval(fn.value, scope)
+        if base.role is None or base.symbol is None or not base.symbol.startswith(REQUEST):
+            return False
+        self.mark_key_read(fn.value, scope)
+        return True
 
     def _exec_assign(self, stmt: ast.Assign, scope: Scope) -> None:
         targets, value_node = stmt.targets, stmt.value  # read once (see `eval_call`)
@@ -2707,10 +2721,6 @@ class FileAnalyzer:
         if flags[_AT_REQUEST]:
             if method is not None and base is not None and base.role is not None and method in self.models.request.key_methods:
                 self.mark_key_read(fn.value, scope)  # type: ignore[attr-defined]
-                if unused and method == "pop":
-                    # `fields.pop(b"access_token", None)` as a statement: the key dropped before the
-                    # rest is passed on, its value read by no one
-                    return NOTHING
                 return sources.request_key(self, node, base, args[0] if args else NOTHING, scope,
                                            given[0] if given else None)
             if method in sources.WHOLE_METHODS and base is not None and base.role in sources.BODY_ROLES:
