@@ -579,10 +579,10 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("zenml", "zenml==0.98.0", "FastAPI", True, False),
         ("argilla-server", "argilla-server==2.8.0", "FastAPI", True, False),
         ("evennia", "evennia==5.0.1", "Django", True, False),
-        ("alerta-server", "alerta-server==9.1.0", "Flask", True, True),
+        ("alerta-server", "alerta-server==9.1.0", "Flask", True, False),
         ("isso", "isso==0.14.0", "Werkzeug", True, True),
         ("matrix-synapse", "matrix-synapse==1.163.2", "Twisted", True, False),
-        ("aider-chat", "aider-chat==0.86.2", "CLI (litellm, Streamlit GUI)", True, True),
+        ("aider-chat", "aider-chat==0.86.2", "CLI (litellm, Streamlit GUI)", True, False),
         ("rdiffweb", "rdiffweb==7.2.0", "CherryPy", True, True),
         ("crewai", "crewai==1.15.30", "library (LLM SDKs, litellm, OpenTelemetry)", True, True),
     ]
