@@ -1784,6 +1784,49 @@ def django_paginate(request: HttpRequest, objects):
     return objects[page:page + age], filters
 
 
+class Paging:
+    """alerta-server's paging helper: it reads only the paging options of the query string it is given."""
+
+    def __init__(self, page: int, page_size: int, items: int) -> None:
+        self.page, self.page_size, self.items = page, page_size, items
+
+    @staticmethod
+    def from_params(params, items):
+        page = params.get("page", 1, int)
+        page_size = params.get("page-size", 0, int) if "page-size" in params else params["limit"]
+        return Paging(page, page_size, items)
+
+
+def parse_owner(params):
+    # reads a key naming a person's data: a container given here is taken whole at the call
+    return {"owner": params.get("email"), "page": params.get("page")}
+
+
+def filter_params(params):
+    # passes the container on: not a reader of options alone
+    return {"page": params.get("page"), "filters": dict(params)}
+
+
+def flask_paginated_list(total):
+    # the query string handed to a helper that reads only options of it (page, page size): the page's
+    # options, not the query string taken whole
+    # ok: python.request.body
+    paging = Paging.from_params(flask_request.args, total)
+    args = flask_request.args
+    # ok: python.request.body
+    again = Paging.from_params(args, items=total)
+    # a helper that also reads a personal key: taken whole, as before
+    # ruleid: python.request.body user.content
+    owner = parse_owner(flask_request.args)
+    # a helper that passes it on: taken whole
+    # ruleid: python.request.body user.content
+    filters = filter_params(flask_request.args)
+    # a body (not the query string) handed to the same helper: the body convention's body passed on
+    # ruleid: python.request.body user.content
+    posted = Paging.from_params(flask_request.json, total)
+    return jsonify(page=paging.page, again=again.page, owner=owner, filters=filters, posted=posted.page)
+
+
 def django_client_ip(request: HttpRequest):
     # a header named in the settings, by a name that says what it carries
     trusted_client_ip_header = settings.TRUSTED_CLIENT_IP_HEADER

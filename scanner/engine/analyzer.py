@@ -304,6 +304,9 @@ class Scope:
     param_loops: list[ast.For | ast.AsyncFor] | tuple[()]
     """The loops over one of the function's parameters (`for descriptor in descriptors`), for
     `sources.descriptor_parameter` (few functions have one: it walks none other)."""
+    key_read_params: set[int] | frozenset[int]
+    """Its parameters read by a constant key somewhere (`params.get("page", 1)`, `params["q"]`): the
+    only ones `sources.option_parameters` looks at (most functions read none so)."""
     function_aliases: Mapping[str, set[str]]
     """Names bound to functions of the file (`func = charge_webhook` in one branch, `func = source_webhook`
     in another): a call through the name may reach each of them."""
@@ -337,6 +340,7 @@ class Scope:
         self.sign_in_of = None
         self.raised = None
         self.param_loops = ()
+        self.key_read_params = _NO_INDEXES
         self.function_aliases = _NO_ALIASES
         self.filled = _NO_FILLED
         self.body_items = ()
@@ -380,6 +384,13 @@ class Scope:
         if type(self.side_logs) is not dict:
             self.side_logs = {}
         self.side_logs.setdefault(param, []).append(log)
+
+    def read_by_key(self, param: int) -> None:
+        """Record that parameter `param` is read by a constant key (see `key_read_params`)."""
+        if type(self.key_read_params) is set:
+            self.key_read_params.add(param)
+        else:
+            self.key_read_params = {param}
 
     def add_late(self, nested: ast.FunctionDef | ast.AsyncFunctionDef, bound: frozenset[str]) -> None:
         """Record a nested function and the names bound where it is defined (see `late`)."""
@@ -1120,9 +1131,11 @@ class FileAnalyzer:
         decodes = frozenset(names.index(name) - shift for name in decoded if name in names[shift:]) \
             if decoded else frozenset()
         body_item = _body_item(func.name, scope.body_items) if scope.body_items else None
+        options = frozenset(i - shift for i in sources.option_parameters(self, func, names, scope.key_read_params)
+                            if i >= shift) if scope.key_read_params else frozenset()
         if plain and not log_params and not log_sites and not return_params and keyed is None and not scope.cookie_params \
                 and not scope.cookie_rule and rebuilds is None and http_url is None and not decodes and descriptors is None \
-                and body_item is None and checked is None:
+                and body_item is None and checked is None and not options:
             # a summary that says nothing but the parameters' names (most functions): one shared per
             # names, as the frozen class's generated __init__ costs more than the analysis of a short body
             trivial = _TRIVIAL_SUMMARIES.get(param_names)
@@ -1151,6 +1164,7 @@ class FileAnalyzer:
             decodes=decodes,
             descriptors=descriptors,
             body_item=body_item,
+            options=options,
         )
 
     def _log_sites(self, side_logs: Mapping[int, list[sinks.SideLog]], shift: int,
@@ -2466,6 +2480,8 @@ class FileAnalyzer:
             self.retract_reads_at(mark, node.value)
             return NOTHING
         key = self.eval(node.slice, scope)
+        if type(key.const) is str and base.params and base.role is None and len(base.params) == 1:
+            scope.read_by_key(next(iter(base.params)))  # `params["page"]` of a parameter: perhaps an option read
         if base.role is not None and base.symbol is not None and base.symbol.startswith(REQUEST):
             if type(node.slice) is ast.Slice and base.role == "body" and isinstance(node.value, ast.Name) \
                     and self.mark_used_whole(node.value, scope):
@@ -2715,7 +2731,16 @@ class FileAnalyzer:
                 reader.rebuilds if reader is not None and reader.parses else \
                 reader.tests_keys if reader is not None else None  # a parser's, a checker's: not taken whole
             rebuilt_at = reader.rebuilds if reader is not None else None
-            sources.consume_bodies(self, node, symbol, args, kwargs, scope, keyed_at, rebuilt_at)
+            if reader is None and symbol is not None and symbol.startswith("@class:"):
+                # `Page.from_params(request.args, total)` of a class of this file: its static or class
+                # method's summary, for the options it reads (only here: other uses of the summary
+                # take the class's call as they always have)
+                options_of = self._instance_method(symbol[len("@class:"):])
+            else:
+                options_of = reader
+            options_at = sources.option_positions(options_of, node) \
+                if options_of is not None and options_of.options else ()
+            sources.consume_bodies(self, node, symbol, args, kwargs, scope, keyed_at, rebuilt_at, options_at)
 
         # request methods and container reads
         if flags[_AT_REQUEST]:
@@ -2786,6 +2811,8 @@ class FileAnalyzer:
                     if read is not None:
                         return read
             if method in self.models.request.key_methods and base is not None and args:
+                if type(args[0].const) is str and base.params and base.role is None and len(base.params) == 1:
+                    scope.read_by_key(next(iter(base.params)))  # `params.get("page", 1)`: perhaps an option read
                 keyed = parameter_key(base, args[0])
                 if keyed is not None:  # `params.get(key)` in a helper: its callers name the key
                     return dataclasses.replace(data_of(base), keyed=keyed)

@@ -24,6 +24,7 @@ from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import named_parameters, positional_parameters
 from scanner.engine.positions import lines_at
 from scanner.engine.summaries import (
+    FunctionSummary,
     USE_BASE,
     USE_LOADED,
     USE_NAMED,
@@ -2044,7 +2045,7 @@ def rebuilt_container(node: ast.Call, argument: Value | None) -> Value | None:
 
 def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: list[Value],
                    kwargs: list[tuple[str | None, Value]], scope: Scope, keyed_at: int | None = None,
-                   rebuilt_at: int | None = None) -> None:
+                   rebuilt_at: int | None = None, options_at: Collection[int] = ()) -> None:
     """A request body passed whole into a call is user content taken whole.
 
     Passed to a schema (a form, a serializer, a Pydantic model: a class, or a validating
@@ -2053,6 +2054,9 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
     "start", 1)`): that key is the read, judged where the helper's summary is applied. Nor is a
     call's result at position `rebuilt_at`, given to a helper that returns it rebuilt
     (`clean_dict(parse_params(request.form))`): it was taken whole where the call inside read it.
+    Nor is a query string at a position of `options_at` (among the arguments, then the keywords),
+    given to a helper that reads only options of it (`Page.from_params(request.args, total)`,
+    `option_parameters`): the page's options, none of them personal.
     """
     if not any(v.role for v in args) and not any(v.role for _, v in kwargs):
         return  # the common case: no request body among the arguments
@@ -2095,6 +2099,9 @@ def consume_bodies(an: FileAnalyzer, node: ast.Call, symbol: str | None, args: l
             if position == keyed_at and position < len(node.args) and not isinstance(arg_node, ast.Starred):
                 continue  # (also a checker's: only the keys' presence is tested there, `presence_parameter`)
             if position == rebuilt_at and isinstance(arg_node, ast.Call):
+                continue
+            if position in options_at and _query_member(value):
+                an.mark_key_read(inner, scope)  # a bound query string read by key, in the helper
                 continue
             if validated or outside and _query_member(value):
                 # the schema reads it field by field; a query string parsed by a library's model
@@ -6544,6 +6551,79 @@ def _names_in(node: ast.expr) -> list[str]:
         elif isinstance(sub, ast.Constant) and isinstance(sub.value, str):
             names.append(sub.value)
     return names
+
+
+# --- helpers that read their parameter's options by constant keys -------------------------------
+# The methods an option is read by (`params.get("page", 1, int)`, werkzeug's `getlist`).
+_OPTION_READS = frozenset({"get", "getlist"})
+
+
+def option_parameters(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, names: Sequence[str],
+                      candidates: Collection[int]) -> frozenset[int]:
+    """The parameters among `candidates` (indices in `names`, the positional parameters; those read by a
+    constant key somewhere, `Scope.key_read_params`) that the function reads only by constant keys
+    (`params["q"]`, `params.get("page", 1, int)`, `"limit" in params`), none of which names personal
+    data, and uses no other way (never passed on, iterated, returned or bound again): a paging helper's
+    `Page.from_params(params, items)`. `FunctionSummary.options`: a query string given there is the
+    page's options, read where the function reads them (the body convention's key-by-key reads, one
+    call deeper). A parameter with a personal key (`User.parse(json)` reading `json["email"]`) is no
+    such one: a body given there is taken whole, as the convention says of a body passed on."""
+    wanted = {names[i]: i for i in candidates if 0 <= i < len(names)}
+    keys: dict[str, set[str]] = {name: set() for name in wanted}
+    keyed: set[int] = set()  # the ids of the parameters' Name nodes read by a constant key
+    for node in walk(func):  # (isinstance, for the checker: few functions are walked here)
+        if isinstance(node, ast.Subscript):
+            inner = node.value
+            if isinstance(inner, ast.Name) and inner.id in wanted and isinstance(node.slice, ast.Constant) \
+                    and isinstance(node.slice.value, str) and isinstance(node.ctx, ast.Load):
+                keys[inner.id].add(node.slice.value)
+                keyed.add(id(inner))
+        elif isinstance(node, ast.Call):
+            called = node.func
+            if isinstance(called, ast.Attribute) and called.attr in _OPTION_READS \
+                    and isinstance(called.value, ast.Name) and called.value.id in wanted and node.args \
+                    and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                keys[called.value.id].add(node.args[0].value)
+                keyed.add(id(called.value))
+        elif isinstance(node, ast.Compare):
+            right = node.comparators[0]
+            if len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)) and isinstance(right, ast.Name) \
+                    and right.id in wanted and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
+                keys[right.id].add(node.left.value)
+                keyed.add(id(right))
+    for node in walk(func):
+        if type(node) is ast.Name and node.id in keys and id(node) not in keyed:
+            del keys[node.id]  # used another way (passed on, iterated, bound again): no options' holder
+            if not keys:
+                return frozenset()
+        elif type(node) in _NESTED_SCOPES and node is not func:
+            keys = {n: k for n, k in keys.items() if n not in _argument_names(node)}  # type: ignore[arg-type]
+    return frozenset(wanted[name] for name, read in keys.items()
+                     if read and not any(an.classify_name(key, None) is not None for key in read))
+
+
+_NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+
+def _argument_names(func: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> set[str]:
+    """The names of every parameter of `func` (a nested function naming one as the outer's shadows it)."""
+    signature = func.args
+    return {a.arg for a in (*signature.posonlyargs, *signature.args, *signature.kwonlyargs,
+                            *(x for x in (signature.vararg, signature.kwarg) if x is not None))}
+
+
+def option_positions(summary: FunctionSummary, node: ast.Call) -> frozenset[int]:
+    """The positions, among `node`'s arguments and then its keywords, of those a call passes for the
+    options parameters of the function `summary` describes (`FunctionSummary.options`)."""
+    found = set()
+    for index in summary.options:
+        if index < len(node.args):
+            if not any(type(a) is ast.Starred for a in node.args[:index + 1]):
+                found.add(index)
+        elif index < len(summary.param_names):
+            name = summary.param_names[index]
+            found.update(len(node.args) + j for j, k in enumerate(node.keywords) if k.arg == name)
+    return frozenset(found)
 
 
 # --- helpers that read the request by a list of descriptors ---------------------------------------

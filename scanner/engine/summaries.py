@@ -141,6 +141,11 @@ class FunctionSummary:
     the decoded body): (its position, the tuple's length, the body). A caller that unpacks the call's
     result into as many targets (`data, user, err = await self.get_user_request_info(request)`) holds
     the body under the target at that position: its key reads are field reads there."""
+    options: frozenset[int] = frozenset()
+    """The parameters the function reads only by constant keys, none of which names personal data, and
+    uses no other way (`Page.from_params(params, items)` reading `params.get("page", 1, int)` and
+    `params.get("page-size", ...)`): a request's query string given there is the page's options, read
+    where the function reads them, not the query string taken whole at the call."""
     descriptors: int | None = None
     """The parameter holding a list of request-field descriptors whose names the function reads from
     the request (`get_args(self, descriptors)` looping `for descriptor in descriptors`, taking each
@@ -491,7 +496,8 @@ def _gives(function: FunctionSummary) -> bool:
     redone when what the helper logs changes (a cached result, an import cycle's later round)."""
     return bool(function.returns.categories or function.returns.symbol or function.returns.shape
                 or function.keyed or function.cookie_params or function.http_url is not None or function.decodes
-                or function.descriptors is not None or function.body_item is not None or function.logged_attributes)
+                or function.descriptors is not None or function.body_item is not None or function.logged_attributes
+                or function.options)
 
 
 def _passes(function: FunctionSummary) -> bool:
@@ -525,7 +531,7 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
             returns.reasons, tuple(sorted(returns.params)), returns.keyed, tuple(sorted(summary.log_params.items())),
             summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.cookie_params,
             summary.cookie_rule, summary.rebuilds, summary.tests_keys, summary.parses, _sites_key(summary.log_sites) if summary.log_sites else (),
-            tuple(sorted(summary.decodes)), summary.descriptors,
+            tuple(sorted(summary.decodes)), summary.descriptors, tuple(sorted(summary.options)),
             tuple((i, tuple(sorted(c))) for i, c in sorted(summary.logged_attributes.items())),
             tuple((i, tuple(sorted(k))) for i, k in sorted(summary.log_keys.items())) if summary.log_keys else (),
             _item_key(summary.body_item) if summary.body_item is not None else None)
