@@ -937,6 +937,14 @@ WEB_APP_VOCABULARY: list[tuple[str, str | None, str | None]] = [
     # --- an OAuth grant's code
     ("code", "CustomerSSOGrant", CREDENTIALS),
     ("grant_code", None, CREDENTIALS),
+    # --- a CAS service ticket read by a step of signing in; a helpdesk's ticket is none
+    ("ticket", "auth", CREDENTIALS),
+    ("ticket", "oauth", CREDENTIALS),
+    ("login_ticket", None, CREDENTIALS),
+    ("ticket", None, None),
+    ("ticket", "request", None),
+    ("ticket", "Queue", None),
+    ("owner_ticket", None, None),
     # --- an LDAP user's distinguished name holds the login; the directory's own DNs do not
     ("user_dn", None, USERNAME),
     ("userDn", None, USERNAME),

@@ -3122,6 +3122,25 @@ class OAuthCallback(Resource):
         return exchange_code(args["code"], args["redirectUri"])
 
 
+@app.route("/auth/cas", methods=["POST"])
+def cas_login():
+    """alerta-server's CAS login: the service ticket it validates is a one-time login credential, as an
+    OAuth code is; the service URL is not."""
+    # ruleid: python.request.field user.authorization.credentials
+    ticket = flask_request.json.get("ticket")
+    # ok: python.request.field
+    service = flask_request.json.get("service")
+    return validate_cas_ticket(ticket, service)
+
+
+@app.route("/support/reply", methods=["POST"])
+def support_reply():
+    """Near-miss: a helpdesk's ticket, outside any step of signing in, is a record's number."""
+    # ok: python.request.field
+    ticket = flask_request.json.get("ticket")
+    return jsonify(ticket=ticket)
+
+
 def list_certificates():
     """Near-miss: query arguments that filter a list name nothing personal."""
     parser = reqparse.RequestParser()
