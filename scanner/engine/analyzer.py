@@ -39,6 +39,7 @@ from scanner.engine.summaries import (
     STRING_FORM,
     USE_FUNCTION,
     USE_LOG_SITES,
+    USE_OPTIONS,
     USE_PASSTHROUGH,
     USE_PROPERTY,
     USE_PROPERTY_READ,
@@ -2740,6 +2741,9 @@ class FileAnalyzer:
                 options_of = reader
             options_at = sources.option_positions(options_of, node) \
                 if options_of is not None and options_of.options else ()
+            if symbol is not None and not flags[_AT] and sources.given_query(args, kwargs):
+                # another module's helper given a query string: whether it reads only options of it
+                self.uses.add(USE_OPTIONS + callable_key(symbol))
             sources.consume_bodies(self, node, symbol, args, kwargs, scope, keyed_at, rebuilt_at, options_at)
 
         # request methods and container reads
@@ -2847,8 +2851,9 @@ class FileAnalyzer:
                 self.uses.add(tags[3])
         if summary is not None:
             sinks.apply_summary(self, node, summary, args, kwargs, scope)
-            if summary.log_sites and summary.only_logs and not self._own_summary(summary):
-                # another module's function that only logs its parameters: its log calls are recorded,
+            if (summary.log_sites or summary.options) and summary.only_logs and not self._own_summary(summary):
+                # another module's function that only logs its parameters (or reads options of one,
+                # read where the call's arguments were): its log calls are recorded,
                 # and its call is evaluated as one of a function with a trivial summary (which is
                 # not exported: no summary), whether the module offering it is analysed first or not
                 summary = None

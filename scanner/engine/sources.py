@@ -6612,6 +6612,11 @@ def _argument_names(func: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -
                             *(x for x in (signature.vararg, signature.kwarg) if x is not None))}
 
 
+def given_query(args: list[Value], kwargs: list[tuple[str | None, Value]]) -> bool:
+    """Whether a call is given a query string (`request.args`, a copy of it) among its arguments."""
+    return any(v.role and _query_member(v) for v in args) or any(v.role and _query_member(v) for _, v in kwargs)
+
+
 def option_positions(summary: FunctionSummary, node: ast.Call) -> frozenset[int]:
     """The positions, among `node`'s arguments and then its keywords, of those a call passes for the
     options parameters of the function `summary` describes (`FunctionSummary.options`)."""

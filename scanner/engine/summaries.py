@@ -155,13 +155,14 @@ class FunctionSummary:
     @property
     def trivial(self) -> bool:
         """True when the summary says nothing a caller could use."""
-        return not (_gives(self) or _passes(self) or self.log_sites)
+        return not (_gives(self) or _passes(self) or self.log_sites or self.options)
 
     @property
     def only_logs(self) -> bool:
-        """True when all the summary says is where its parameters are logged (`log_sites`): what a
-        call of it returns is what a call of a function with a trivial summary returns."""
-        return bool(self.log_sites) and not (_gives(self) or _passes(self))
+        """True when all the summary says is where its parameters are logged (`log_sites`), or which
+        options of one it reads (`options`): what a call of it returns is what a call of a function
+        with a trivial summary returns."""
+        return bool(self.log_sites or self.options) and not (_gives(self) or _passes(self))
 
     def argument(self, index: int, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> Value | None:
         """The value a call passes for parameter `index` (by position or by name), or None."""
@@ -259,6 +260,7 @@ class ModuleSummary:
         names = {USE_FUNCTION + k for k, f in self.functions.items() if _gives(f)}
         names.update(USE_PASSTHROUGH + k for k, f in self.functions.items() if _passes(f))
         names.update(USE_LOG_SITES + k for k, f in self.functions.items() if f.log_sites)
+        names.update(USE_OPTIONS + k for k, f in self.functions.items() if f.options)
         for tag, entries in self._tagged_entries().items():
             names.update(tag + k for k in entries)
         names.update(_property_reads(self.properties))
@@ -288,7 +290,7 @@ class ModuleSummary:
             elif tag in _FUNCTION_TAGS:
                 f = functions.get(tagged[2:])
                 if f is not None and (_gives(f) if tag == USE_FUNCTION else _passes(f) if tag == USE_PASSTHROUGH
-                                      else f.log_sites):
+                                      else f.log_sites if tag == USE_LOG_SITES else f.options):
                     found.append(tagged)
             elif tag == USE_PROPERTY_READ and self.properties and tagged in _property_reads(self.properties):
                 found.append(tagged)
@@ -356,6 +358,8 @@ class ModuleSummary:
                 function_tags.append(USE_PASSTHROUGH + key)
             if summary.log_sites:
                 function_tags.append(USE_LOG_SITES + key)
+            if summary.options:
+                function_tags.append(USE_OPTIONS + key)
         tagged_names = [tag + key for tag, entries in self._tagged_entries().items() for key in entries]
         tagged_names.extend(function_tags)
         tagged_names.sort()
@@ -496,8 +500,7 @@ def _gives(function: FunctionSummary) -> bool:
     redone when what the helper logs changes (a cached result, an import cycle's later round)."""
     return bool(function.returns.categories or function.returns.symbol or function.returns.shape
                 or function.keyed or function.cookie_params or function.http_url is not None or function.decodes
-                or function.descriptors is not None or function.body_item is not None or function.logged_attributes
-                or function.options)
+                or function.descriptors is not None or function.body_item is not None or function.logged_attributes)
 
 
 def _passes(function: FunctionSummary) -> bool:
@@ -669,6 +672,9 @@ USE_PASSTHROUGH = "p:"
 # A call that gives a function of another module personal data (or passes a logging wrapper's own
 # parameters to it): where that function logs its parameters (`FunctionSummary.log_sites`) matters.
 USE_LOG_SITES = "l:"
+# A call that hands a function of another module a query string: whether that function reads only
+# options of it (`FunctionSummary.options`) matters, to no other caller.
+USE_OPTIONS = "k:"
 USE_RENDERED = "r:"
 USE_BASE = "b:"
 USE_VARIABLE = "v:"
@@ -686,7 +692,7 @@ USE_PROPERTY_READ = "a:"
 # A star import of a module (`x:app.base`): the names it binds (`ModuleSummary.stars`).
 USE_STAR = "x:"
 # The tags of the uses of a function entry, each with its own test of the function (`named_by`).
-_FUNCTION_TAGS = frozenset((USE_FUNCTION, USE_PASSTHROUGH, USE_LOG_SITES))
+_FUNCTION_TAGS = frozenset((USE_FUNCTION, USE_PASSTHROUGH, USE_LOG_SITES, USE_OPTIONS))
 # The attribute under which a module offers its classes' string forms among their properties
 # (`user.__str__`: what an object named `user` shows written whole).
 STRING_FORM = ".__str__"
