@@ -72,6 +72,11 @@ class ShareSink:
     """The rule of an SDK setting (`python.share.sentry-default-pii`) that, turned on anywhere in the
     project, makes a call that is given no visible personal data send `setting_implies` still."""
     setting_implies: tuple[str, ...] = ()
+    models: tuple[tuple[str, str], ...] = ()
+    """For a library that routes a call by its model's name (litellm): (name prefix, recipient) pairs,
+    longest prefix first. The call is a share to the recipient of the prefix its literal `model` starts
+    with; given a model named by configuration, or one of no listed provider, it names no recipient
+    and is no share (`recipient` is then unused)."""
 
 
 @pickled_by_fields
@@ -705,7 +710,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "log": frozenset({"rule", "library", "functions", "receivers", "methods", "ignore_keywords", "custom_levels",
                       "not_levels"}),
     "heuristics": frozenset({"logger_names", "logger_type"}),
-    "sdk": frozenset({"recipient", "rule", "calls", "params", "implies", "require_data", "when_keyword", "data_arguments",
+    "sdk": frozenset({"recipient", "rule", "calls", "params", "implies", "require_data", "when_keyword", "models", "data_arguments",
                      "when_setting", "setting_implies",
                         "payload", "content"}),
     "http": frozenset({"calls", "url_position", "sends"}),
@@ -943,8 +948,12 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             if not isinstance(when, dict):
                 reader.problem("when_keyword", "'when_keyword' must be a table of keyword = constant")
                 when = {}
+            models = entry.get("models", {})
+            if not isinstance(models, dict) or not all(isinstance(v, str) and v for v in models.values()):
+                reader.problem("models", "'models' must be a table of model-name prefix = recipient")
+                models = {}
             share = ShareSink(
-                recipient=reader.string(entry, "recipient"),
+                recipient=reader.string(entry, "recipient", required=not models),
                 rule=reader.string(entry, "rule"),
                 params=reader.strings(entry, "params"),
                 implies=reader.categories(entry, "implies"),
@@ -955,8 +964,11 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
                 content=frozenset(reader.strings(entry, "content")),
                 when_setting=reader.string(entry, "when_setting", required=False) or None,
                 setting_implies=reader.categories(entry, "setting_implies"),
+                models=tuple(sorted(models.items(), key=lambda item: (-len(item[0]), item[0]))),
             )
-            recipients.add(share.recipient)
+            if share.recipient:
+                recipients.add(share.recipient)
+            recipients.update(recipient for _, recipient in share.models)
             for pattern in reader.strings(entry, "calls", required=True):
                 share_entries.extend((name, share) for name in expand(pattern))
         for entry in doc.get("http", []):

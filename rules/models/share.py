@@ -35,6 +35,7 @@ import ipdata
 import ipinfo
 import json
 import keen
+import litellm
 import logging
 import mailchimp_marketing
 import newrelic.agent
@@ -965,6 +966,25 @@ class Assistant:
             max_tokens=1024,
             messages=[{"role": "user", "content": user_message}],
         )
+
+
+def transcribe(audio_file, history, language):
+    """aider's voice input through litellm: the model named in the code routes the call to OpenAI."""
+    # ruleid: python.share.litellm user.content recipient=OpenAI
+    return litellm.transcription(model="whisper-1", file=audio_file, prompt=history, language=language)
+
+
+async def answer_with_litellm(messages, settings):
+    # a provider prefix routes the call: Anthropic
+    # ruleid: python.share.litellm user.content recipient=Anthropic
+    fixed = await litellm.acompletion(model="anthropic/claude-3-5-sonnet-20241022", messages=messages)
+    # near-miss: a model from configuration names no recipient the code shows (mem0's rule)
+    # ok: python.share.litellm
+    configured = litellm.completion(model=settings.LLM_MODEL, messages=messages)
+    # near-miss: a model of no listed provider (a local server's)
+    # ok: python.share.litellm
+    local = litellm.completion(model="ollama/llama3", messages=messages)
+    return fixed, configured, local
 
 
 class EmbeddingEncoder:

@@ -781,6 +781,13 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
             return
     if sink.when_keyword:
         an.settings.add(sink.rule)  # `sentry_sdk.init(send_default_pii=True)`: on for the whole project
+    recipient = sink.recipient
+    if sink.models:
+        # litellm: the provider its model's name routes the call to, where the code names the model
+        routed = _routed_recipient(sink, args, kwargs)
+        if routed is None:
+            return
+        recipient = routed
     if not node.args and not node.keywords and sink.when_setting is None:
         # `run.post()`, `span.end()`, `payment.create()`: what such a call sends was given to the
         # object by an earlier call (its constructor, `update(...)`), which is where the share is.
@@ -800,7 +807,7 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
     # a content parameter is user content unless what it is given is seen to be other data
     content = sorted(name for name, value in sent if name is not None and name in sink.content and not value.categories)
     if content:
-        reason = f"'{content[0]}' of a {sink.recipient} call carries what the user wrote or what the application answered"
+        reason = f"'{content[0]}' of a {recipient} call carries what the user wrote or what the application answered"
         data = union([data, Value(categories=frozenset({CONTENT}), reasons=(reason,))])
         # the parameters those values come from are the user's content in the rest of the function too
         # (`embeddings.create(input=entries[i])`, then `print(entries[i])` when it fails)
@@ -825,13 +832,26 @@ def _share(an: FileAnalyzer, node: ast.Call, sink: ShareSink, args: list[Value],
         data = Value(categories=frozenset(sink.setting_implies),
                      reasons=(f"the project turns on the setting {sink.when_setting} reports",))
     categories = set(data.categories) | set(sink.implies)
-    message = f"data is sent to {sink.recipient}"
+    message = f"data is sent to {recipient}"
     if categories:
         message += f" ({describe(categories)})"
-    an.emit(Kind.SHARE, node, categories, sink.rule, message, recipient=sink.recipient, value=data,
-            reasons=(f"{sink.recipient} SDK call",),
+    an.emit(Kind.SHARE, node, categories, sink.rule, message, recipient=recipient, value=data,
+            reasons=(f"{recipient} SDK call",),
             arguments=_tainted(an, node, args, kwargs, params=sink.params, ignore=SHARE_CONFIG_KEYWORDS)
             if sink.data_arguments else ())
+
+
+def _routed_recipient(sink: ShareSink, args: list[Value], kwargs: list[tuple[str | None, Value]]) -> str | None:
+    """The recipient `sink.models` names for the literal model a routing library's call is given (its
+    `model` keyword, or its first argument where the model names that parameter first), or None: a
+    model from configuration or a variable, or one no listed prefix starts."""
+    model = next((v for k, v in kwargs if k == "model"), None)
+    if model is None and args and sink.params[:1] == ("model",):
+        model = args[0]
+    if model is None or not isinstance(model.const, str):
+        return None
+    name = model.const.lower()
+    return next((recipient for prefix, recipient in sink.models if name.startswith(prefix)), None)
 
 
 def _unseen_spread(node: ast.Call, sink: ShareSink, kwargs: list[tuple[str | None, Value]]) -> list[tuple[str | None, Value]]:

@@ -1,0 +1,50 @@
+"""litellm routes a call by its model's name: a model named in the code says which provider receives
+the call (`litellm.transcription(model="whisper-1", ...)`, aider's voice input, is sent to OpenAI), so
+the call is a share to that provider; a model from configuration, or one of no listed provider, names
+no recipient the code shows and the call is not reported (mem0's rule). `[[sdk]] models` in a pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from engine_support import analyze_source, models, pack_problems
+
+from scanner.classify import Classifier
+
+SOURCE = '''
+import litellm
+from litellm import completion
+
+
+def send(messages, history, audio, settings):
+    litellm.transcription(model="whisper-1", file=audio, prompt=history)
+    completion(model="gpt-4o", messages=messages)
+    litellm.completion(model="anthropic/claude-3-5-sonnet", messages=messages)
+    litellm.completion("Claude-3-haiku", messages)
+    litellm.completion(model="gemini/gemini-1.5-pro", messages=messages)
+    litellm.completion(model=settings.MODEL, messages=messages)
+    litellm.completion(model="ollama/llama3", messages=messages)
+    litellm.completion(model="gpt-4o", messages=[{"role": "user", "content": "ping"}])
+'''
+
+
+def test_a_literal_model_routes_the_share_to_its_provider() -> None:
+    result = analyze_source("app/llm.py", SOURCE, models(), Classifier.load())
+    shares = [(o.span.start_line, o.recipient, o.categories) for o in result.observations if o.kind.value == "share"]
+    # by keyword and positionally, bare names and provider prefixes (any case); not a configured
+    # model (12), not a model of no listed provider (13), not a call sending only literals (14)
+    assert shares == [
+        (7, "OpenAI", ("user.content",)),
+        (8, "OpenAI", ("user.content",)),
+        (9, "Anthropic", ("user.content",)),
+        (10, "Anthropic", ("user.content",)),
+        (11, "Google Gemini", ("user.content",)),
+    ]
+
+
+def test_a_models_table_must_name_recipients(tmp_path: Path) -> None:
+    text = '[[sdk]]\nrule = "python.share.x"\ncalls = ["x.send"]\nmodels = { "x-" = 3 }\n'
+    # (without a valid table, the entry needs its recipient)
+    assert pack_problems(tmp_path, text) == ["'models' must be a table of model-name prefix = recipient",
+                                             "'recipient' must be a non-empty string"]
+
