@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from engine_support import analyze_source, models, pack_problems
+from engine_support import analyze_source, models, observed_tree, pack_problems
 
 from scanner.classify import Classifier
 
@@ -48,3 +48,45 @@ def test_a_models_table_must_name_recipients(tmp_path: Path) -> None:
     assert pack_problems(tmp_path, text) == ["'models' must be a table of model-name prefix = recipient",
                                              "'recipient' must be a non-empty string"]
 
+
+LAZY = '''
+import importlib
+
+
+class LazyLiteLLM:
+    _lazy_module = None
+
+    def __getattr__(self, name):
+        if name == "_lazy_module":
+            return super()
+        self._load_litellm()
+        return getattr(self._lazy_module, name)
+
+    def _load_litellm(self):
+        if self._lazy_module is None:
+            self._lazy_module = importlib.import_module("litellm")
+
+
+litellm = LazyLiteLLM()
+'''
+
+VOICE = '''
+from app.llm import litellm
+
+
+def transcribe(fh, history):
+    return litellm.transcription(model="whisper-1", file=fh, prompt=history)
+'''
+
+
+def test_a_lazily_loaded_module_is_called_through_its_proxy(tmp_path: Path) -> None:
+    # aider's `litellm = LazyLiteLLM()`: a class whose `__getattr__` hands out the attributes of the
+    # module it loads with `importlib.import_module("litellm")`; its importers call that module
+    assert observed_tree(tmp_path, {"app/__init__.py": "", "app/llm.py": LAZY, "app/voice.py": VOICE}) == [
+        ("app/voice.py", 6, "share", ("user.content",)),
+    ]
+
+
+def test_a_class_that_loads_no_literal_module_stands_for_none(tmp_path: Path) -> None:
+    loader = LAZY.replace('importlib.import_module("litellm")', "importlib.import_module(self.name)")
+    assert observed_tree(tmp_path, {"app/__init__.py": "", "app/llm.py": loader, "app/voice.py": VOICE}) == []

@@ -3669,9 +3669,15 @@ class FileAnalyzer:
         # package tree (most of a project module's imports), which no other test need then be asked about
         top = self.module.split(".", 1)[0]
         inside = top + "." if top else None
+        # names bound to an instance of a class that loads a module lazily (`litellm = LazyLiteLLM()`,
+        # `sources.lazy_instances`): its importers call the module through it
+        lazy = sources.lazy_instances(self.tree) if "import_module" in self.source else None
         for name, value in self.module_scope.env.items():
             symbol = value.symbol
             if symbol is None:
+                continue
+            if lazy and name in lazy and symbol[:10] == "@instance:":
+                found[prefix + name] = lazy[name]
                 continue
             if symbol[:10] == "@instance:":
                 instance = self._client_instance(symbol, clients) if clients else None
