@@ -2481,7 +2481,8 @@ class FileAnalyzer:
             self.retract_reads_at(mark, node.value)
             return NOTHING
         key = self.eval(node.slice, scope)
-        if type(key.const) is str and base.params and base.role is None and len(base.params) == 1:
+        if type(key.const) is str and base.params and type(node.value) is ast.Name and base.role is None \
+                and len(base.params) == 1:
             scope.read_by_key(next(iter(base.params)))  # `params["page"]` of a parameter: perhaps an option read
         if base.role is not None and base.symbol is not None and base.symbol.startswith(REQUEST):
             if type(node.slice) is ast.Slice and base.role == "body" and isinstance(node.value, ast.Name) \
@@ -2815,7 +2816,8 @@ class FileAnalyzer:
                     if read is not None:
                         return read
             if method in self.models.request.key_methods and base is not None and args:
-                if type(args[0].const) is str and base.params and base.role is None and len(base.params) == 1:
+                if type(args[0].const) is str and base.params and isinstance(fn, ast.Attribute) \
+                        and type(fn.value) is ast.Name and base.role is None and len(base.params) == 1:
                     scope.read_by_key(next(iter(base.params)))  # `params.get("page", 1)`: perhaps an option read
                 keyed = parameter_key(base, args[0])
                 if keyed is not None:  # `params.get(key)` in a helper: its callers name the key

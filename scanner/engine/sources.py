@@ -6597,41 +6597,69 @@ def option_parameters(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctio
     page's options, read where the function reads them (the body convention's key-by-key reads, one
     call deeper). A parameter with a personal key (`User.parse(json)` reading `json["email"]`) is no
     such one: a body given there is taken whole, as the convention says of a body passed on."""
-    wanted = {names[i]: i for i in candidates if 0 <= i < len(names)}
+    # the text first (a search in C, where the walk below costs a visit per node): each mention of the
+    # parameter's name in the body must be a key read of it (a docstring naming it, `obj.params` or
+    # `params=` rule it out, wrongly at worst); the walk then reads the keys and checks the uses
+    body = an.positions.lines_text(func.body[0].lineno, func.end_lineno or func.body[-1].lineno) if func.body else ""
+    reads = _keyed_text_reads(body)
+    wanted = {names[i]: i for i in candidates if 0 <= i < len(names) and reads.get(names[i], 0) == body.count(names[i]) > 0}
+    if not wanted:
+        return frozenset()
     keys: dict[str, set[str]] = {name: set() for name in wanted}
     keyed: set[int] = set()  # the ids of the parameters' Name nodes read by a constant key
+    # One walk: breadth first, a key read is met before the name it reads, so a name met that no key
+    # read claimed is used another way (passed on, iterated, bound again) and drops its parameter.
     for node in walk(func):  # (isinstance, for the checker: few functions are walked here)
-        if isinstance(node, ast.Subscript):
+        if type(node) is ast.Name:
+            if node.id in keys and id(node) not in keyed:
+                del keys[node.id]
+                if not keys:
+                    return frozenset()
+        elif isinstance(node, ast.Subscript):
             inner = node.value
-            if isinstance(inner, ast.Name) and inner.id in wanted and isinstance(node.slice, ast.Constant) \
+            if isinstance(inner, ast.Name) and inner.id in keys and isinstance(node.slice, ast.Constant) \
                     and isinstance(node.slice.value, str) and isinstance(node.ctx, ast.Load):
                 keys[inner.id].add(node.slice.value)
                 keyed.add(id(inner))
         elif isinstance(node, ast.Call):
             called = node.func
             if isinstance(called, ast.Attribute) and called.attr in _OPTION_READS \
-                    and isinstance(called.value, ast.Name) and called.value.id in wanted and node.args \
+                    and isinstance(called.value, ast.Name) and called.value.id in keys and node.args \
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
                 keys[called.value.id].add(node.args[0].value)
                 keyed.add(id(called.value))
         elif isinstance(node, ast.Compare):
             right = node.comparators[0]
             if len(node.ops) == 1 and isinstance(node.ops[0], (ast.In, ast.NotIn)) and isinstance(right, ast.Name) \
-                    and right.id in wanted and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
+                    and right.id in keys and isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
                 keys[right.id].add(node.left.value)
                 keyed.add(id(right))
-    for node in walk(func):
-        if type(node) is ast.Name and node.id in keys and id(node) not in keyed:
-            del keys[node.id]  # used another way (passed on, iterated, bound again): no options' holder
+        elif type(node) in _NESTED_SCOPES and node is not func:
+            # a nested function naming one as its own parameter shadows it: not followed
+            keys = {n: k for n, k in keys.items() if n not in _argument_names(node)}  # type: ignore[arg-type]
             if not keys:
                 return frozenset()
-        elif type(node) in _NESTED_SCOPES and node is not func:
-            keys = {n: k for n, k in keys.items() if n not in _argument_names(node)}  # type: ignore[arg-type]
     return frozenset(wanted[name] for name, read in keys.items()
                      if read and not any(an.classify_name(key, None) is not None for key in read))
 
 
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+
+
+# A read by a literal key as the text shows it (`params["q"]`, `params.get("page"`, `params.getlist("k"`),
+# and a literal key's test (`"page-size" in params`): the name read, in group 1.
+_KEYED_TEXT = LazyPattern(r"(?<![\w.])([A-Za-z_]\w*)\s*(?:\.(?:get|getlist)\(\s*|\[\s*)[rbuRBU]?[\"']")
+_TESTED_TEXT = LazyPattern(r"[\"']\s+(?:not\s+)?in\s+([A-Za-z_]\w*)\b")
+
+
+def _keyed_text_reads(text: str) -> dict[str, int]:
+    """How many times each name is read by a literal key in `text`, as far as the text shows: a
+    parameter whose name the text holds as often (`text.count`, which counts it inside longer words
+    and strings too, ruling it out at worst) is mentioned only so."""
+    counted: dict[str, int] = {}
+    for name in (*_KEYED_TEXT.findall(text), *_TESTED_TEXT.findall(text)):
+        counted[name] = counted.get(name, 0) + 1
+    return counted
 
 
 def _argument_names(func: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> set[str]:
