@@ -6601,8 +6601,7 @@ def option_parameters(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctio
     # parameter's name in the body must be a key read of it (a docstring naming it, `obj.params` or
     # `params=` rule it out, wrongly at worst); the walk then reads the keys and checks the uses
     body = an.positions.lines_text(func.body[0].lineno, func.end_lineno or func.body[-1].lineno) if func.body else ""
-    reads = _keyed_text_reads(body)
-    wanted = {names[i]: i for i in candidates if 0 <= i < len(names) and reads.get(names[i], 0) == body.count(names[i]) > 0}
+    wanted = {names[i]: i for i in candidates if 0 <= i < len(names) and _only_keyed_text(body, names[i])}
     if not wanted:
         return frozenset()
     keys: dict[str, set[str]] = {name: set() for name in wanted}
@@ -6646,20 +6645,13 @@ def option_parameters(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctio
 _NESTED_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
 
-# A read by a literal key as the text shows it (`params["q"]`, `params.get("page"`, `params.getlist("k"`),
-# and a literal key's test (`"page-size" in params`): the name read, in group 1.
-_KEYED_TEXT = LazyPattern(r"(?<![\w.])([A-Za-z_]\w*)\s*(?:\.(?:get|getlist)\(\s*|\[\s*)[rbuRBU]?[\"']")
-_TESTED_TEXT = LazyPattern(r"[\"']\s+(?:not\s+)?in\s+([A-Za-z_]\w*)\b")
-
-
-def _keyed_text_reads(text: str) -> dict[str, int]:
-    """How many times each name is read by a literal key in `text`, as far as the text shows: a
-    parameter whose name the text holds as often (`text.count`, which counts it inside longer words
-    and strings too, ruling it out at worst) is mentioned only so."""
-    counted: dict[str, int] = {}
-    for name in (*_KEYED_TEXT.findall(text), *_TESTED_TEXT.findall(text)):
-        counted[name] = counted.get(name, 0) + 1
-    return counted
+def _only_keyed_text(text: str, name: str) -> bool:
+    """Whether `text` mentions `name` only where it reads it by a key (`name[`, `name.get(`,
+    `name.getlist(`, `in name`), counted as substrings (`str.count`, a search in C: a mention inside
+    a longer word counts on both sides, and the walk then tells them apart)."""
+    mentions = text.count(name)
+    return mentions > 0 and mentions == (text.count(name + "[") + text.count(name + ".get(")
+                                         + text.count(name + ".getlist(") + text.count(" in " + name))
 
 
 def _argument_names(func: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> set[str]:
