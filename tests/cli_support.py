@@ -22,6 +22,24 @@ section = "2.1 Log Information"
 """
 
 
+# A Flask view that reads an e-mail address from a form and logs it (a PS401 under INVENTORY).
+VIEWS = """\
+import logging
+
+from flask import Flask, request
+
+app = Flask(__name__)
+log = logging.getLogger(__name__)
+
+
+@app.post("/signup")
+def signup():
+    email = request.form["email"]
+    log.info("signup from %s", email)
+    return "ok"
+"""
+
+
 def cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     """Run `policyscan ARGS` in this process; return (exit code, standard output, standard error)."""
     with pytest.raises(SystemExit) as exit_info:

@@ -10,24 +10,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from cli_support import INVENTORY, cli
+from cli_support import INVENTORY, VIEWS, cli
 from sarif_check import assert_valid_sarif
-
-VIEWS = """\
-import logging
-
-from flask import Flask, request
-
-app = Flask(__name__)
-log = logging.getLogger(__name__)
-
-
-@app.post("/signup")
-def signup():
-    email = request.form["email"]
-    log.info("signup from %s", email)
-    return "ok"
-"""
 
 
 def write(root: Path, files: dict[str, str | bytes]) -> Path:

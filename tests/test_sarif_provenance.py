@@ -7,26 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from cli_support import INVENTORY, cli
+from cli_support import INVENTORY, VIEWS, cli
 from sarif_check import assert_valid_sarif
 
 from scanner.vcs import provenance, repository_uri
-
-VIEWS = """\
-import logging
-
-from flask import Flask, request
-
-app = Flask(__name__)
-log = logging.getLogger(__name__)
-
-
-@app.post("/signup")
-def signup():
-    email = request.form["email"]
-    log.info("signup from %s", email)
-    return "ok"
-"""
 
 
 def git(repo: Path, *args: str) -> str:

@@ -4493,14 +4493,9 @@ def _message_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef,
                     if _whole_message(first, name):
                         allowed.update(id(n) for n in walk(first) if type(n) is ast.Name and n.id == name)
         elif type(node) in (ast.If, ast.IfExp, ast.While):
-            test = node.test  # type: ignore[attr-defined]
-            if type(test) is ast.UnaryOp and type(test.op) is ast.Not:
-                test = test.operand
-            if type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) in (ast.Is, ast.IsNot) \
-                    and type(test.comparators[0]) is ast.Constant and test.comparators[0].value is None:
-                test = test.left
-            if type(test) is ast.Name:
-                allowed.add(id(test))
+            tested = _tested_name(node.test)  # type: ignore[attr-defined]
+            if tested is not None:
+                allowed.add(id(tested))
         if relayed:
             if type(node) is ast.Call:
                 passed.update(id(a) for a in node.args if type(a) is ast.Name)
@@ -4517,6 +4512,18 @@ def _message_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef,
         elif node.id in relayed and (type(node.ctx) is ast.Store or id(node) not in allowed and id(node) not in passed):
             del relayed[node.id]
     return frozenset(candidates.values()), frozenset(relayed.values())
+
+
+def _tested_name(test: ast.expr) -> ast.Name | None:
+    """The name a condition tests for truth or for None (`if msg:`, `if not msg:`, `while x is not
+    None:`): a test that reads nothing of the value, so a parameter tested so is still only its
+    callers' text, for both walks that ask; None for any other condition."""
+    if type(test) is ast.UnaryOp and type(test.op) is ast.Not:
+        test = test.operand
+    if type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) in (ast.Is, ast.IsNot) \
+            and type(test.comparators[0]) is ast.Constant and test.comparators[0].value is None:
+        test = test.left
+    return test if type(test) is ast.Name else None
 
 
 def _caller_text_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> frozenset[int]:
@@ -4544,14 +4551,9 @@ def _caller_text_parameters(func: ast.FunctionDef | ast.AsyncFunctionDef, scope:
     for node in walk(func):
         kind = type(node)
         if kind is ast.If or kind is ast.IfExp or kind is ast.While:
-            test = node.test  # type: ignore[attr-defined]
-            if type(test) is ast.UnaryOp and type(test.op) is ast.Not:
-                test = test.operand
-            if type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) in (ast.Is, ast.IsNot) \
-                    and type(test.comparators[0]) is ast.Constant and test.comparators[0].value is None:
-                test = test.left
-            if type(test) is ast.Name:
-                allowed.add(id(test))
+            tested = _tested_name(node.test)  # type: ignore[attr-defined]
+            if tested is not None:
+                allowed.add(id(tested))
     found = dict(names)
     for node in walk(func):
         if type(node) is ast.Name and node.id in found and (type(node.ctx) is ast.Store or id(node) not in allowed):
