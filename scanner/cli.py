@@ -62,9 +62,9 @@ def _text_prefix(root: Path) -> str:
     the command, as ruff, mypy and pytest name files; JSON and SARIF keep paths relative to the
     root (SARIF's %SRCROOT%), which tools join with the root they are given.
     """
-    from scanner.report.text import prefix_for
+    from scanner.report.paths import folder_prefix
 
-    return prefix_for(root, Path.cwd())
+    return folder_prefix(root, Path.cwd())
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -299,7 +299,7 @@ def fix(
     from scanner.catalog import RULES_BY_ID
     from scanner.config import load_config, with_overrides
     from scanner.fix.command import plan_fixes, problems_text, render_diff, render_report, write_fixes
-    from scanner.report.text import with_prefix
+    from scanner.report.paths import with_prefix
     from scanner.runner import run
 
     wanted = tuple(dict.fromkeys(rule.strip().upper() for rule in rules))

@@ -18,7 +18,7 @@ from scanner.errors import Problem
 from scanner.fix import FileFix, FixContext, fix_source, fixable, suppress_source
 from scanner.fix.files import SourceFile, read_source, write_source
 from scanner.model import Finding, RunResult
-from scanner.report.text import with_prefix
+from scanner.report.paths import with_prefix
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,7 +59,7 @@ def render(
 
     `color` applies to text only; `sarif_suppressed` ("include" or "omit") to SARIF only;
     `path_prefix` (the scan root's folder in the repository, "" at its root) to GitHub and
-    Markdown, and to text (there the root's folder from the current one, `text.prefix_for`);
+    Markdown, and to text (there the root's folder from the current one, `paths.folder_prefix`);
     `provenance` (where the tree comes from in git) to SARIF only; `link_base` (the URL that repository paths are links under) to Markdown.
     Raises ValueError for an unknown `sarif_suppressed` mode, whatever the format, so a
     wrong option fails the same way with every format.

@@ -18,7 +18,6 @@ escaped, as `%3A` and `%2C`.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
@@ -26,6 +25,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from scanner.errors import Problem
 from scanner.model import Finding, Level, Notice, NoticeLevel, RunResult, Skip
+from scanner.report.paths import folder_prefix, with_prefix
 
 SRCROOT = "%SRCROOT%"
 
@@ -56,13 +56,6 @@ def command(name: str, message: str, properties: Iterable[tuple[str, str | int |
     return f"::{name} {props}::{escape_data(message)}" if props else f"::{name}::{escape_data(message)}"
 
 
-def repo_path(path: str, path_prefix: str) -> str:
-    """Return `path` (relative to the scan root, or absolute) relative to the repository root."""
-    if not path_prefix or path.startswith("/") or re.match(r"[A-Za-z]:/", path):
-        return path
-    return path_prefix.rstrip("/") + "/" + path
-
-
 def repository_root(start: Path, environ: Mapping[str, str]) -> Path | None:
     """Return the repository that holds `start`: $GITHUB_WORKSPACE when it does, else the
     nearest folder upwards with a `.git` entry, else None. Reads the file system, raises nothing.
@@ -84,10 +77,7 @@ def path_prefix_for(root: Path, environ: Mapping[str, str]) -> str:
     outside any repository), else the relative folder with a trailing "/" ("services/api/").
     """
     repository = repository_root(root, environ)
-    if repository is None:
-        return ""
-    relative = root.resolve().relative_to(repository).as_posix()
-    return "" if relative == "." else relative + "/"
+    return "" if repository is None else folder_prefix(root, repository)
 
 
 def rebase_sarif(text: str, repository: str) -> str:
@@ -218,7 +208,7 @@ def _finding(finding: Finding, rule_name: str, path_prefix: str) -> str:
         _COMMAND[finding.level],
         finding.message,
         (
-            ("file", repo_path(finding.path, path_prefix)),
+            ("file", with_prefix(finding.path, path_prefix)),
             ("line", span.start_line),
             ("col", span.start_column if one_line else None),
             ("endLine", span.end_line),
@@ -233,7 +223,7 @@ def _skip(skip: Skip, path_prefix: str) -> str:
         "error",
         skip.message,
         (
-            ("file", repo_path(skip.path, path_prefix)),
+            ("file", with_prefix(skip.path, path_prefix)),
             ("line", skip.line),
             ("col", skip.column if skip.line is not None else None),
             ("title", f"policyscan could not analyse ({skip.reason.value})"),
@@ -247,7 +237,7 @@ def _notice(notice: Notice, path_prefix: str) -> str:
         _COMMAND[notice.level],
         notice.message,
         (
-            ("file", repo_path(notice.path, path_prefix) if notice.path is not None else None),
+            ("file", with_prefix(notice.path, path_prefix) if notice.path is not None else None),
             ("line", notice.line if notice.path is not None else None),
             ("col", notice.column if notice.path is not None and notice.line is not None else None),
             ("title", title),

@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from urllib.parse import quote
 
 from scanner.model import Finding, Level, Notice, RunResult, Skip
-from scanner.report.github import repo_path
+from scanner.report.paths import with_prefix
 
 MARKER = "<!-- policyscan -->"
 MAX_ROWS = 50
@@ -73,7 +73,7 @@ def render_markdown(run: RunResult, *, path_prefix: str = "", link_base: str | N
     lines = [MARKER, f"## policyscan: {_headline(len(active), run)}", ""]
     lines.append(_counts(active, run, suppressed))
     if run.inventory_path is not None:
-        lines.append(f"Inventory: {_code(repo_path(run.inventory_path, path_prefix))}.")
+        lines.append(f"Inventory: {_code(with_prefix(run.inventory_path, path_prefix))}.")
     lines.append("")
     if active:
         lines += _rule_table(active, run)
@@ -131,7 +131,7 @@ def _rule_table(active: list[Finding], run: RunResult) -> list[str]:
 
 def _link(path: str, line: int | None, path_prefix: str, link_base: str | None) -> str:
     """A link to `path` (at `line`), its text `path:line` from the repository root."""
-    target_path = repo_path(path, path_prefix)
+    target_path = with_prefix(path, path_prefix)
     text = f"{target_path}:{line}" if line is not None else target_path
     if target_path.startswith("/"):  # outside the repository (an inventory elsewhere): no link
         return escape(text)

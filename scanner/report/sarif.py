@@ -28,6 +28,7 @@ import sarif_om  # type: ignore[import-untyped]  # sarif-om ships no type inform
 from scanner.catalog import RuleInfo
 from scanner.model import Finding, Fix, FlowStep, InventoryRef, Level, Notice, Provenance, RunResult, Skip, Span
 from scanner.report import SUPPRESSED_MODES
+from scanner.report.paths import is_absolute
 from scanner.report.jsontext import dumps
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -362,14 +363,10 @@ def _artifact_location(path: str) -> object:
 
     An absolute path here is an inventory outside the scanned root.
     """
-    if _is_absolute(path):
+    if is_absolute(path):
         return sarif_om.ArtifactLocation(uri=_file_uri(path))
     # quote() also encodes ":", so a first segment like "a:b.py" cannot pass for a scheme.
     return sarif_om.ArtifactLocation(uri=quote(path), uri_base_id=SRCROOT)
-
-
-def _is_absolute(path: str) -> bool:
-    return path.startswith("/") or re.match(r"[A-Za-z]:/", path) is not None
 
 
 def _file_uri(path: str) -> str:

@@ -15,12 +15,11 @@ line). Colour (ANSI) only when asked for.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 
 from scanner.model import Finding, Kind, Level, Notice, NoticeLevel, Observation, RunResult, Skip
+from scanner.report.paths import with_prefix
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -28,7 +27,6 @@ _RED = "\x1b[31m"
 _YELLOW = "\x1b[33m"
 _CYAN = "\x1b[36m"
 _LEVEL_COLOUR = {"error": _RED, "warning": _YELLOW, "note": _CYAN}
-_WINDOWS_ABSOLUTE = re.compile(r"[A-Za-z]:/")  # a file outside the root, as RunResult names it
 
 
 class _Painter:
@@ -56,7 +54,7 @@ def render_text(run: RunResult, *, color: bool = False, explain: bool = False, p
     steps the data took); both then list skipped files and notices, and end with a summary:
     counts by level (or kind), by rule and by category. `path_prefix` ("services/chat/", or
     "") goes in front of every path relative to the root, so that files are named from the
-    current folder as a terminal or an editor opens them (see `prefix_for`). Raises nothing.
+    current folder as a terminal or an editor opens them (see `paths.folder_prefix`). Raises nothing.
     """
     paint = _Painter(color, path_prefix)
     lines: list[str] = []
@@ -81,28 +79,6 @@ def render_text(run: RunResult, *, color: bool = False, explain: bool = False, p
     else:
         lines += _scan_summary(run, paint)
     return "\n".join(lines) + "\n"
-
-
-def with_prefix(path: str, prefix: str) -> str:
-    """`path` as the text report names it: `prefix` in front of a path relative to the root; an
-    absolute path (a file outside the root, an inventory kept elsewhere) as it is."""
-    if not prefix or path.startswith("/") or _WINDOWS_ABSOLUTE.match(path):
-        return path
-    return prefix + path
-
-
-def prefix_for(root: Path, current: Path) -> str:
-    """Where the scan root lies under the folder `current` ("services/chat/"), for `path_prefix`.
-
-    "" when the root is that folder or lies outside it: paths then stay relative to the root,
-    which a shell in the root opens as they are. Both folders are compared resolved.
-    """
-    try:
-        relative = root.resolve().relative_to(current.resolve())
-    except ValueError:
-        return ""
-    posix = relative.as_posix()
-    return "" if posix == "." else posix + "/"
 
 
 def _where(path: str, line: int | None, column: int | None, paint: _Painter) -> str:
