@@ -155,6 +155,14 @@ def repository_uri(remote: str) -> str | None:
     return f"{scheme}://{host}{quote(path, safe=_PATH_SAFE)}"
 
 
+def _git_answer(args: Sequence[str], cwd: Path) -> str | None:
+    """git's answer to a question it may have none for (a detached head's branch, an unset
+    setting, a repository without commits): its output, stripped, or None when it exits non-zero.
+    Raises OSError when git cannot be run."""
+    proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    return os.fsdecode(proc.stdout).strip() if proc.returncode == 0 else None
+
+
 def provenance(root: Path) -> Provenance | None:
     """Where the scan root `root` comes from, when it is the top of a git work tree with a remote.
 
@@ -167,26 +175,20 @@ def provenance(root: Path) -> Provenance | None:
         top = repository_root(root, what=what)
         if top != root.resolve():
             return None
-        branch_out = subprocess.run(["git", "symbolic-ref", "--quiet", "--short", "HEAD"], cwd=top,
-                                    capture_output=True, check=False)
-        branch = os.fsdecode(branch_out.stdout).strip() if branch_out.returncode == 0 else None
+        branch = _git_answer(["symbolic-ref", "--quiet", "--short", "HEAD"], top)
         remote = "origin"
         if branch:
-            configured = subprocess.run(["git", "config", "--get", f"branch.{branch}.remote"], cwd=top,
-                                        capture_output=True, check=False)
-            remote = os.fsdecode(configured.stdout).strip() if configured.returncode == 0 else remote
+            configured = _git_answer(["config", "--get", f"branch.{branch}.remote"], top)
+            remote = configured if configured is not None else remote
         uri = repository_uri(os.fsdecode(_git(["remote", "get-url", "--", remote], top, what=what)))
         if uri is None:
             return None
-        revision: str | None = None
-        head = subprocess.run(["git", "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], cwd=top,
-                              capture_output=True, check=False)
-        if head.returncode == 0:
+        revision = _git_answer(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], top)
+        if revision is not None:
             # Untracked files are left out, as `git describe --dirty` leaves them: a report
             # written into the tree (results.sarif) must not change the next run's log.
-            changed = _git(["--no-optional-locks", "status", "--porcelain", "-z", "--untracked-files=no"], top,
-                           what=what)
-            revision = None if changed else os.fsdecode(head.stdout).strip()
+            if _git(["--no-optional-locks", "status", "--porcelain", "-z", "--untracked-files=no"], top, what=what):
+                revision = None
     except (GitError, OSError):
         return None
     return Provenance(repository_uri=uri, revision_id=revision, branch=branch or None)
