@@ -249,9 +249,7 @@ def apply_suppressions(
         place = (finding.path, finding.span.start_line)
         if place in active:
             found_on.setdefault(place, set()).add(finding.rule_id)
-        candidates = [
-            d for d in active.get((finding.path, finding.span.start_line), ()) if finding.rule_id in d.rule_ids
-        ]
+        candidates = [d for d in active.get(place, ()) if finding.rule_id in d.rule_ids]
         for directive in candidates:
             used.add((directive, finding.rule_id))
         if candidates:

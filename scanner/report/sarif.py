@@ -28,8 +28,8 @@ import sarif_om  # type: ignore[import-untyped]  # sarif-om ships no type inform
 from scanner.catalog import RuleInfo
 from scanner.model import Finding, Fix, FlowStep, InventoryRef, Level, Notice, Provenance, RunResult, Skip, Span
 from scanner.report import SUPPRESSED_MODES
-from scanner.report.paths import is_absolute
 from scanner.report.jsontext import dumps
+from scanner.report.paths import is_absolute
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
