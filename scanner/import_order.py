@@ -279,7 +279,6 @@ def _top_bindings(raw: bytes, relpath: str, own: str) -> dict[str, tuple[str, st
     return bindings
 
 
-
 class ReexportGuesser:
     """A first guess, read from the text, at the re-exports a module offers before it is analysed.
 
@@ -396,26 +395,23 @@ class ReexportGuesser:
             read: frozenset[str] = frozenset()
             if module:
                 read = frozenset((relpath,))
-                for name, (kind, target) in self._bindings_of(relpath).items():
-                    if kind != _IMPORTED or not self._keep(name, target):
-                        continue
+                bindings = self._bindings_of(relpath)
+                # each name it imports, by the name it imports
+                wanted = [(name, target) for name, (kind, target) in bindings.items()
+                          if kind == _IMPORTED and self._keep(name, target)]
+                if relpath.endswith("__init__.py"):
+                    # a package binds every name its star imports offer (`_bind_offered`), and re-exports
+                    # them: each by its own name here, which `_bound` follows through the star import
+                    for star in [t for k, t in bindings.values() if k == _STAR]:
+                        starred = self._modules.get(star)
+                        if starred is not None:
+                            wanted += [(name, f"{module}.{name}") for name in sorted(self._star_names(starred))
+                                       if name not in bindings]
+                for name, target in wanted:
                     bound, further = self._bound(target)
                     read |= further
                     if bound is not None and is_reexport(f"{module}.{name}", bound):
                         entries[f"{module}.{name}"] = bound
-                if relpath.endswith("__init__.py"):
-                    # a package binds every name its star imports offer (`_bind_offered`), and re-exports them
-                    bindings = self._bindings_of(relpath)
-                    for star in [t for k, t in bindings.values() if k == _STAR]:
-                        starred = self._modules.get(star)
-                        if starred is None:
-                            continue
-                        for name in sorted(self._star_names(starred)):
-                            if name not in bindings:
-                                bound, further = self._bound(f"{module}.{name}")
-                                read |= further
-                                if bound is not None and is_reexport(f"{module}.{name}", bound):
-                                    entries[f"{module}.{name}"] = bound
             known = self._offers[relpath] = entries, read
         return known
 
