@@ -30,7 +30,7 @@ from scanner.classify import Classifier, Match
 from scanner.engine import answers, control, logfns, logkeys, sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.lazyre import LazyPattern
-from scanner.engine.parameters import named_parameters, positional_parameters
+from scanner.engine.parameters import every_parameter, named_parameters, positional_parameters
 from scanner.engine.positions import Positions
 from scanner.engine.sources import CREDENTIALS, FOLDED_METHODS, FOLDED_SYMBOLS, HOOK_BUNDLE
 from scanner.engine.summaries import (
@@ -4778,8 +4778,7 @@ def _reads_any(func: ast.FunctionDef | ast.AsyncFunctionDef, names: list[str], o
 
 def free_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     """The names a function reads without binding them itself (its parameters, assignments, imports)."""
-    bound = {a.arg for a in named_parameters(func.args)}
-    bound.update(a.arg for a in (func.args.vararg, func.args.kwarg) if a is not None)
+    bound = {a.arg for a in every_parameter(func.args)}
     read: set[str] = set()
     for node in walk(func):
         if node is func:

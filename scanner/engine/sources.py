@@ -21,7 +21,7 @@ from scanner.classify import DESCRIBING_GROUP, Match, tagged_field
 from scanner.engine.answers import ANSWERING_WORDS
 from scanner.engine.imports import import_bindings
 from scanner.engine.lazyre import LazyPattern
-from scanner.engine.parameters import named_parameters, positional_parameters
+from scanner.engine.parameters import every_parameter, named_parameters, positional_parameters
 from scanner.engine.positions import lines_at
 from scanner.engine.summaries import (
     FunctionSummary,
@@ -6635,7 +6635,8 @@ def option_parameters(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctio
                 keyed.add(id(right))
         elif type(node) in _NESTED_SCOPES and node is not func:
             # a nested function naming one as its own parameter shadows it: not followed
-            keys = {n: k for n, k in keys.items() if n not in _argument_names(node)}  # type: ignore[arg-type]
+            shadowing = {a.arg for a in every_parameter(node.args)}  # type: ignore[attr-defined]
+            keys = {n: k for n, k in keys.items() if n not in shadowing}
             if not keys:
                 return frozenset()
     return frozenset(wanted[name] for name, read in keys.items()
@@ -6652,13 +6653,6 @@ def _only_keyed_text(text: str, name: str) -> bool:
     mentions = text.count(name)
     return mentions > 0 and mentions == (text.count(name + "[") + text.count(name + ".get(")
                                          + text.count(name + ".getlist(") + text.count(" in " + name))
-
-
-def _argument_names(func: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> set[str]:
-    """The names of every parameter of `func` (a nested function naming one as the outer's shadows it)."""
-    signature = func.args
-    return {a.arg for a in (*signature.posonlyargs, *signature.args, *signature.kwonlyargs,
-                            *(x for x in (signature.vararg, signature.kwarg) if x is not None))}
 
 
 def given_query(args: list[Value], kwargs: list[tuple[str | None, Value]]) -> bool:
