@@ -386,8 +386,14 @@ class Scope:
             self.side_logs = {}
         self.side_logs.setdefault(param, []).append(log)
 
-    def read_by_key(self, param: int) -> None:
-        """Record that parameter `param` is read by a constant key (see `key_read_params`)."""
+    def read_by_key(self, holder: ast.expr, base: Value, key: Value) -> None:
+        """Record a read by the constant key `key` of `base`, held by the name `holder`, when `base`
+        is one of the function's parameters as it was given (`params["page"]`, `params.get("page",
+        1)`): perhaps an option read (see `key_read_params`)."""
+        if type(key.const) is not str or type(holder) is not ast.Name or base.role is not None \
+                or len(base.params) != 1:
+            return
+        param = next(iter(base.params))
         if type(self.key_read_params) is set:
             self.key_read_params.add(param)
         else:
@@ -2487,9 +2493,8 @@ class FileAnalyzer:
             self.retract_reads_at(mark, node.value)
             return NOTHING
         key = self.eval(node.slice, scope)
-        if type(key.const) is str and base.params and type(node.value) is ast.Name and base.role is None \
-                and len(base.params) == 1:
-            scope.read_by_key(next(iter(base.params)))  # `params["page"]` of a parameter: perhaps an option read
+        if base.params:
+            scope.read_by_key(node.value, base, key)  # `params["page"]`
         if base.role is not None and base.symbol is not None and base.symbol.startswith(REQUEST):
             if type(node.slice) is ast.Slice and base.role == "body" and isinstance(node.value, ast.Name) \
                     and self.mark_used_whole(node.value, scope):
@@ -2822,9 +2827,8 @@ class FileAnalyzer:
                     if read is not None:
                         return read
             if method in self.models.request.key_methods and base is not None and args:
-                if type(args[0].const) is str and base.params and isinstance(fn, ast.Attribute) \
-                        and type(fn.value) is ast.Name and base.role is None and len(base.params) == 1:
-                    scope.read_by_key(next(iter(base.params)))  # `params.get("page", 1)`: perhaps an option read
+                if base.params and isinstance(fn, ast.Attribute):
+                    scope.read_by_key(fn.value, base, args[0])  # `params.get("page", 1)`
                 keyed = parameter_key(base, args[0])
                 if keyed is not None:  # `params.get(key)` in a helper: its callers name the key
                     return dataclasses.replace(data_of(base), keyed=keyed)
