@@ -585,6 +585,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("aider-chat", "aider-chat==0.86.2", "CLI (litellm, Streamlit GUI)", True, False),
         ("rdiffweb", "rdiffweb==7.2.0", "CherryPy", True, True),
         ("crewai", "crewai==1.15.30", "library (LLM SDKs, litellm, OpenTelemetry)", True, True),
+        ("arize-phoenix", "arize-phoenix==20.26.1", "FastAPI", True, True),
     ]
 
 
