@@ -8,6 +8,7 @@ out with a notice, so the same tree always gives the same list, in the same orde
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import re
@@ -137,7 +138,7 @@ def _walk(start: str, relstart: str, root: str, excluded: _Globs, included: _Glo
                 if not os.path.isfile(real):
                     # a dangling link (to a file not generated yet, say) holds no code to analyse:
                     # said as a link out of the root is, not an incomplete scan
-                    notes.append(Problem(relpath, None, "left out: a link to a file that does not exist"))
+                    notes.append(Problem(relpath, None, f"left out: {_not_a_file_link(real)}"))
                     continue
                 # each file once, under its own path (SARIF asks for resolved paths): a link to a
                 # file of the tree adds nothing when the walk meets the file, and is the file when
@@ -154,6 +155,19 @@ def _walk(start: str, relstart: str, root: str, excluded: _Globs, included: _Glo
             found.add(relpath)
         if listed is not None and mtime is not None and mtime < racy and not linked:
             listed[relfolder] = (mtime, tuple(files), tuple(folders))
+
+
+def _not_a_file_link(real: str) -> str:
+    """What a link whose target is no file leads to, as its note says it (asked only of such links)."""
+    if os.path.isdir(real):
+        # a link named like a module (`views.py -> views/`): the walk follows no link to a folder
+        return "a link to a folder (links to folders are not followed)"
+    try:
+        os.stat(real)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # `a.py -> b.py -> a.py`: no file at the end of it
+            return "a link that loops (it leads back to itself, never to a file)"
+    return "a link to a file that does not exist"
 
 
 class _Globs:

@@ -262,3 +262,19 @@ def test_a_walk_that_remembers_nothing_reads_no_folder_times(root: Path, monkeyp
     monkeypatch.setattr("scanner.discovery.os.stat", counting)
     assert discover(root).files
     assert set(stated) <= {os.fspath(root)}  # the root is checked to exist; no folder's time is read
+
+
+def test_a_link_that_loops_or_leads_to_a_folder_is_said_as_what_it_is(root: Path) -> None:
+    # Both were 'left out: a link to a file that does not exist', which sent the user looking for
+    # a missing file: one loops (a.py -> b.py -> a.py), the other is a folder with a module's name.
+    os.symlink("loop_b.py", root / "app" / "loop_a.py")
+    os.symlink("loop_a.py", root / "app" / "loop_b.py")
+    os.symlink("migrations", root / "app" / "helpers.py")
+    found = discover(root)
+    assert not {"app/loop_a.py", "app/loop_b.py", "app/helpers.py"} & set(found.files)
+    loops = "left out: a link that loops (it leads back to itself, never to a file)"
+    assert found.notes == (
+        Problem("app/helpers.py", None, "left out: a link to a folder (links to folders are not followed)"),
+        Problem("app/loop_a.py", None, loops),
+        Problem("app/loop_b.py", None, loops),
+    )
