@@ -176,7 +176,8 @@ def source_roots(root: Path, config: Config) -> SourceRoots:
 
 
 def check_configured_inventory(root: Path, config: Config) -> None:
-    """Raise ConfigError at the line of `inventory` in pyproject.toml when the file it names is missing.
+    """Raise ConfigError at the line of `inventory` in pyproject.toml when the file it names is missing
+    (or is a folder).
 
     Checked when a scan is about to use it (observe needs no inventory, and --inventory replaces
     it): a mistyped name was reported against the missing file, not at the line to edit.
@@ -186,6 +187,15 @@ def check_configured_inventory(root: Path, config: Config) -> None:
     document = read_toml_document(Path(config.config_path))
     position = None if isinstance(document, Problem) else document.positions.position_of(_TABLE + ("inventory",))
     line, column = (None, None) if position is None else position
+    if (root / config.inventory).is_dir():
+        # said as missing, it sent the user looking for a file that is there, as a folder: the
+        # setting names the inventory file itself, and the folder's TOML files are the likely ones
+        inside = sorted(path.relative_to(root).as_posix() for path in (root / config.inventory).glob("*.toml")
+                        if path.name != "pyproject.toml")
+        hint = f" (it holds {', '.join(repr(name) for name in inside)})" if inside else ""
+        raise ConfigError([Problem(config.config_path, line, f"inventory file '{config.inventory}'{_WHERE} is a folder"
+                                   f" under the project root {root}, not a file: name the inventory file{hint}",
+                                   column=column)])
     # the TOML files beside where it should be, as the setting names them (relative to the root)
     folder = (root / config.inventory).parent
     near = sorted(path.relative_to(root).as_posix() for path in folder.glob("*.toml")

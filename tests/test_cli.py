@@ -156,6 +156,23 @@ def test_a_mistyped_inventory_setting_is_reported_at_its_line_in_pyproject(
     assert cli(["observe", str(tmp_path), "--no-cache"], capsys)[0] == 0
 
 
+def test_an_inventory_setting_naming_a_folder_says_it_is_a_folder_at_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # It said the folder 'does not exist under the project root', which it did, as a folder.
+    write(tmp_path, {"pyproject.toml": '[tool.policyscan]\ninventory = "policy"\n',
+                     "policy/privacy.toml": INVENTORY, "policy/pyproject.toml": "", "app/views.py": VIEWS})
+    code, out, err = cli(["scan", str(tmp_path), "--no-cache"], capsys)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"policyscan: error: {tmp_path / 'pyproject.toml'}:2:1: inventory file 'policy' in [tool.policyscan] is a"
+        f" folder under the project root {tmp_path.resolve()}, not a file: name the inventory file (it holds"
+        " 'policy/privacy.toml')"
+    ]
+    (tmp_path / "policy" / "privacy.toml").unlink()
+    code, _, err = cli(["scan", str(tmp_path), "--no-cache"], capsys)
+    assert code == 2 and err.rstrip().endswith("not a file: name the inventory file")
+
+
 @pytest.mark.parametrize("given", ["option", "environment"])
 def test_a_file_as_the_cache_folder_is_a_usage_error_from_the_option_or_the_environment(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, given: str) -> None:
