@@ -487,6 +487,10 @@ def inventory_init(path: Path | None, root: Path | None, output: Path | None, fo
     # under the default name would be one the scan never reads), else the default name
     destination = output if output is not None else root / (config.inventory or DEFAULT_INVENTORY)
     # checked before the analysis, so that a refusal costs nothing
+    if not _to_stdout(destination) and destination.is_dir():
+        # [tool.policyscan] inventory naming a folder: --force analysed everything, then failed to write
+        raise UsageError([Problem(str(destination), None, "is a folder, not a file: the draft needs a file's name"
+                                  " (-o, or inventory in [tool.policyscan])")])
     if not force and not _to_stdout(destination) and (destination.exists() or destination.is_symlink()):
         raise UsageError([Problem(str(destination), None, "the file exists; give --force to overwrite it")])
     with _progress() as progress:

@@ -184,6 +184,21 @@ def test_init_writes_the_inventory_pyproject_names(tmp_path: Path, capsys: pytes
     assert cli(["inventory", "init", str(root), "--no-cache", "-o", str(tmp_path / "other.toml")], capsys)[0] == 0
 
 
+def test_init_to_a_folder_is_refused_before_the_analysis(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # [tool.policyscan] inventory naming a folder was 'the file exists; give --force', and with
+    # --force the whole tree was analysed before 'cannot write the report: Is a directory'.
+    root = copy_fixture("mismatch/clean", tmp_path)
+    (root / "policy").mkdir()
+    (root / "pyproject.toml").write_text('[tool.policyscan]\ninventory = "policy"\n', encoding="utf-8")
+    for force in ([], ["--force"]):
+        code, out, err = cli(["inventory", "init", str(root), *force], capsys)
+        assert (code, out) == (2, "")
+        assert err == (f"policyscan: error: {root / 'policy'}: is a folder, not a file: the draft needs a file's name"
+                       " (-o, or inventory in [tool.policyscan])\n")
+    assert not (root / ".policyscan_cache").exists()  # refused before any analysis
+    assert list((root / "policy").iterdir()) == []
+
+
 def test_a_tree_that_does_nothing_gets_a_valid_inventory_that_allows_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
