@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pickle
+import sys
+
+import pytest
 
 from scanner.classify import Classifier
 from scanner.engine import analyzer
@@ -34,3 +37,30 @@ def test_an_engine_bug_on_one_file_is_a_skip_with_its_line(monkeypatch) -> None:
     assert result.skip is not None
     assert (result.skip.reason, result.skip.line) == (SkipReason.ANALYSIS_ERROR, 4)
     assert "ValueError: boom" in result.skip.message
+
+
+NEWER_SYNTAX = [
+    ((3, 12), "def f[T](x: T) -> T:\n    return x\n"),  # PEP 695: "expected '('" before 3.12
+    ((3, 12), "type Pair = tuple[int, int]\n"),  # "invalid syntax"
+    ((3, 12), 'd = {"k": 1}\ns = f"{d["k"]}"\n'),  # PEP 701: "f-string: unmatched '['"
+    ((3, 12), 'a = "x"\ns = f"{a + f"{a}"}"\n'),  # "f-string: expecting '}'"
+    ((3, 14), "try:\n    pass\nexcept ValueError, TypeError:\n    pass\n"),  # PEP 758
+]
+
+
+@pytest.mark.parametrize(("since", "source"), NEWER_SYNTAX)
+def test_syntax_of_a_later_python_is_a_skip_that_says_it_may_be_newer(since: tuple[int, int], source: str) -> None:
+    # Only "invalid syntax" had the hint: a valid 3.12 module under 3.11 was "expected '('" alone.
+    result = analyzer.analyze_source("m.py", source, load_models(), Classifier.load())
+    if sys.version_info >= since:
+        assert result.skip is None
+        return
+    assert result.skip is not None and result.skip.reason == SkipReason.SYNTAX_ERROR
+    running = f"{sys.version_info.major}.{sys.version_info.minor}"
+    assert result.skip.message.endswith(f" (or syntax newer than Python {running})")
+
+
+def test_an_error_no_later_python_accepts_has_no_hint() -> None:
+    result = analyzer.analyze_source("m.py", 'print "x"\n', load_models(), Classifier.load())
+    assert result.skip is not None
+    assert result.skip.message == "Missing parentheses in call to 'print'. Did you mean print(...)?"

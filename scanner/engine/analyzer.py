@@ -4974,6 +4974,16 @@ def owner_name(node: ast.expr) -> str | None:
     return None
 
 
+# What the running Python's parser says of syntax a later Python accepts, by the version that
+# accepts it: a valid 3.12 module (`def f[T](x: T)`, `f"{d["k"]}"`) read by 3.11 gave only
+# "expected '('" or "f-string: unmatched '['", which reads as policyscan misreading good code.
+# The hint is an "or": a real error can say the same.
+_NEWER_SYNTAX: tuple[str, ...] = tuple(sorted({message for version, messages in (
+    ((3, 12), ("invalid syntax", "expected '('", "f-string")),  # PEP 695 type parameters and aliases, PEP 701
+    ((3, 14), ("invalid syntax", "multiple exception types must be parenthesized")),  # PEP 750 t-strings, PEP 758
+) if sys.version_info < version for message in messages}))
+
+
 def analyze_source(path: str, source: str, models: Models, classifier: Classifier) -> FileResult:
     """Analyse Python source text on its own; syntax errors and pathological nesting become skips."""
     return alone(analyze(path, source, models, classifier))
@@ -4992,7 +5002,7 @@ def analyze(path: str, source: str, models: Models, classifier: Classifier, exte
         tree = ast.parse(source, filename=path, type_comments=False)
     except SyntaxError as exc:
         detail = exc.msg
-        if sys.version_info < (3, 12) and exc.msg.startswith("invalid syntax"):
+        if exc.msg.startswith(_NEWER_SYNTAX):
             detail = f"{exc.msg} (or syntax newer than Python {sys.version_info.major}.{sys.version_info.minor})"
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.SYNTAX_ERROR, detail, exc.lineno, exc.offset)))
     except (RecursionError, MemoryError) as exc:
