@@ -10,7 +10,7 @@ import pytest
 from scanner.classify import Classifier
 from scanner.engine import analyzer
 from scanner.engine.values import CONFIGURED, UNKNOWN, Value
-from scanner.model import SkipReason
+from scanner.model import Skip, SkipReason
 from scanner.packs import load_models
 
 
@@ -64,3 +64,11 @@ def test_an_error_no_later_python_accepts_has_no_hint() -> None:
     result = analyzer.analyze_source("m.py", 'print "x"\n', load_models(), Classifier.load())
     assert result.skip is not None
     assert result.skip.message == "Missing parentheses in call to 'print'. Did you mean print(...)?"
+
+
+def test_a_module_too_deep_to_analyse_is_a_skip_at_the_line_of_its_nesting() -> None:
+    # It named no line: in a long module the user had to find the expression by hand.
+    chain = " + ".join(["email"] * 1500)  # parsed by ast, deeper than the engine's recursion allows
+    source = "import logging\n\n\ndef f(email):\n    x = 1\n    logging.info('%s', " + chain + ")\n    return x\n"
+    result = analyzer.analyze_source("m.py", source, load_models(), Classifier.load())
+    assert result.skip == Skip("m.py", SkipReason.TOO_DEEP, "the file is nested too deeply to analyse", 6)

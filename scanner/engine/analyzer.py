@@ -5019,8 +5019,10 @@ def _analyze_tree(path: str, source: str, tree: ast.Module, models: Models, clas
     analyzer = FileAnalyzer(path, source, tree, models, classifier, external, module)
     try:
         observations = analyzer.run()
-    except RecursionError:
-        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP, "the file is nested too deeply to analyse")))
+    except RecursionError as exc:
+        # the line of the deepest node the engine had reached: where the nesting is, in a long module
+        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP, "the file is nested too deeply to analyse",
+                                                   _innermost_line(exc, path))))
     except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the scan; it is reported
         where = _innermost_line(exc, path)
         detail = f"policyscan could not analyse this file ({type(exc).__name__}: {exc}); please report it"
