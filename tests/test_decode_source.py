@@ -32,6 +32,11 @@ def test_source_is_decoded_as_the_interpreter_would(raw: bytes, text: str) -> No
         # A cookie naming a codec Python does not have, on either of the two lines it may be on.
         (b"# coding: latin-9x\nx = 1\n", 1, "unknown encoding: latin-9x"),
         (b"#!/usr/bin/env python\n# -*- coding: klingon -*-\nx = 1\n", 2, "unknown encoding: klingon"),
+        # A byte-order mark says UTF-8 and the cookie says otherwise: "encoding problem: utf-8" said neither.
+        (b"\xef\xbb\xbf# -*- coding: latin-1 -*-\nx = 1\n", 1,
+         "the file starts with a UTF-8 byte-order mark, and its coding cookie names another encoding"),
+        (b"\xef\xbb\xbf#!/usr/bin/env python\n# coding: cp1252\nx = 1\n", 2,
+         "the file starts with a UTF-8 byte-order mark, and its coding cookie names another encoding"),
         # A valid cookie, then bytes that codec cannot decode further down: the byte's own line.
         (b"x = 1\ny = 2\nz = '\xff'\n", 3, "cannot decode as utf-8: invalid start byte at byte 17"),
         (b"# coding: ascii\nx = 1\ny = '\xe9'\n", 3, "cannot decode as ascii: ordinal not in range(128) at byte 27"),

@@ -5192,7 +5192,11 @@ def decode_source(raw: bytes, relpath: str = "") -> tuple[str | None, Skip | Non
         # detect_encoding reads only the first two lines: it fails on a coding cookie naming an
         # unknown codec, or on a line that is not UTF-8 when there is no cookie. Either way the
         # user needs the line, which its message does not give.
-        return None, Skip(relpath, SkipReason.DECODE_ERROR, str(exc), _encoding_problem_line(raw))
+        message = str(exc)
+        if raw.startswith(b"\xef\xbb\xbf") and message.startswith("encoding problem"):
+            # its own words are "encoding problem: utf-8", which names neither the mark nor the cookie
+            message = "the file starts with a UTF-8 byte-order mark, and its coding cookie names another encoding"
+        return None, Skip(relpath, SkipReason.DECODE_ERROR, message, _encoding_problem_line(raw))
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, Skip(relpath, SkipReason.DECODE_ERROR, f"cannot decode as {exc.encoding}: {exc.reason} at byte {exc.start}", line)
