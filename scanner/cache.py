@@ -523,5 +523,11 @@ class ResultCache:
                 temp.unlink(missing_ok=True)
                 raise
         except OSError as exc:
-            return f"the result cache could not be written to {self.directory}: {exc.strerror or exc}"
+            where, why = self.directory, exc.strerror or str(exc)
+            if isinstance(exc, FileExistsError) and not self.directory.is_dir():
+                # mkdir's own words ("File exists") read as if the cache were already there
+                why = "a file, not a folder, has that name"
+            elif exc.filename2 is not None:  # os.replace onto the cache file (a folder of its name, say): name it
+                where = self.file
+            return f"the result cache could not be written to {where}: {why}"
         return None

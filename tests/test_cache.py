@@ -193,8 +193,19 @@ def test_an_unwritable_cache_is_reported_not_fatal(tree: Path) -> None:
     (tree / CACHE_DIR_NAME).write_text("a file where the cache folder should be")
     result = run(tree, config=Config(), command="scan", jobs=1)
     assert [n.code for n in result.notices] == ["cache"]
-    assert "could not be written" in result.notices[0].message
+    # it said 'File exists', as if the cache were there
+    assert result.notices[0].message == (f"the result cache could not be written to {tree / CACHE_DIR_NAME}: a file,"
+                                         " not a folder, has that name")
     assert result.complete
+
+
+def test_a_folder_in_the_cache_file_s_place_is_named_in_the_warning(tree: Path) -> None:
+    # 'could not be written to .policyscan_cache: Is a directory' named the folder that is one
+    (tree / CACHE_DIR_NAME / CACHE_FILE).mkdir(parents=True)
+    result = run(tree, config=Config(), command="scan", jobs=1)
+    assert [n.message for n in result.notices] == [
+        f"the result cache could not be written to {tree / CACHE_DIR_NAME / CACHE_FILE}: Is a directory"]
+    assert result.complete and not [p for p in (tree / CACHE_DIR_NAME).iterdir() if p.name.endswith(".tmp")]
 
 
 def test_the_cache_folder_is_never_scanned(tree: Path) -> None:
