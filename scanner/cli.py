@@ -335,7 +335,10 @@ def fix(
     plan = plan_fixes(result, context, rules=wanted or None, suppress=reason)
     problems = list(plan.problems)
     if show_diff:
-        click.echo(render_diff(plan, path_prefix=prefix), nl=False)
+        # bytes: each file's lines in its own encoding, as `git apply` matches them
+        stdout = click.get_binary_stream("stdout")
+        stdout.write(render_diff(plan, path_prefix=prefix))
+        stdout.flush()
         click.echo(render_report(plan, applied=False, path_prefix=prefix), nl=False, err=True)
     else:
         problems.extend(write_fixes(plan))

@@ -31,6 +31,7 @@ from scanner.fix import (
     fix_source,
     require_libcst,
 )
+from scanner.cli import main
 from scanner.fix.command import (
     FixPlan,
     plan_fixes,
@@ -647,8 +648,8 @@ def test_render_diff_marks_a_missing_final_newline() -> None:
     result = FileFix("app/a.py", "x = 1", "x = 2")
     plan = FixPlan(((source, result),), (), (), None)
     assert render_diff(plan) == (
-        "--- a/app/a.py\n+++ b/app/a.py\n@@ -1 +1 @@\n-x = 1\n\\ No newline at end of file\n+x = 2\n"
-        "\\ No newline at end of file\n"
+        b"--- a/app/a.py\n+++ b/app/a.py\n@@ -1 +1 @@\n-x = 1\n\\ No newline at end of file\n+x = 2\n"
+        b"\\ No newline at end of file\n"
     )
 
 
@@ -658,3 +659,35 @@ def test_json_of_sarif_fixes_is_deterministic(tmp_path: Path) -> None:
     second = render_sarif(scan(root, fixes=True))
     assert first == second
     assert json.loads(first)["runs"][0]["results"][0]["fixes"]
+
+
+def test_fix_diff_applies_with_git_to_files_in_other_encodings_and_with_form_feeds(
+        tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    # `fix --diff | git apply` failed on three kinds of real files: a UTF-8 file with a byte-order
+    # mark (the diff's first line had none), a latin-1 module (its lines were written as UTF-8) and
+    # a module with a form feed (^L) or U+2028 in a line (str.splitlines cut the line there, and
+    # the diff had a line with no end). The diff is now the files' bytes: it applies and gives
+    # exactly what `fix` writes.
+    body = "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef login(user):\n    log.info('login %s', user.email)\n"
+    files = {
+        "app/bom.py": b"\xef\xbb\xbf" + body.encode(),
+        "app/latin.py": ("# -*- coding: latin-1 -*-\n# caf\u00e9\n" + body).encode("latin-1"),
+        "app/paged.py": ("\x0c\nSEP = 'a\u2028b'\n" + body).encode(),
+        "app/windows.py": body.replace("\n", "\r\n").encode(),
+    }
+    fixed = make_tree(tmp_path / "fixed", [])
+    for name, data in files.items():
+        (fixed / name).parent.mkdir(parents=True, exist_ok=True)
+        (fixed / name).write_bytes(data)
+    patched = tmp_path / "patched"
+    shutil.copytree(fixed, patched)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["fix", str(patched), "--diff", "--no-cache"])
+    diff = capsysbinary.readouterr().out
+    assert exit_info.value.code == 0 and diff.count(b"--- a/") == len(files)
+    subprocess.run(["git", "apply", "-"], cwd=patched, input=diff, check=True)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["fix", str(fixed), "--no-cache"])
+    assert exit_info.value.code == 0
+    for name, data in files.items():
+        assert (patched / name).read_bytes() == (fixed / name).read_bytes() != data

@@ -9,6 +9,7 @@ problem (exit 2).
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -90,20 +91,37 @@ def write_fixes(plan: FixPlan) -> tuple[Problem, ...]:
     return tuple(problems)
 
 
-def render_diff(plan: FixPlan, *, path_prefix: str = "") -> str:
-    """Return the unified diff of every changed file (paths as `a/PATH` and `b/PATH`, as git shows them).
+def render_diff(plan: FixPlan, *, path_prefix: str = "") -> bytes:
+    """Return the unified diff of every changed file (paths as `a/PATH` and `b/PATH`, as git shows them),
+    as the bytes `git apply` matches against the files: each file's lines in its own encoding (a
+    latin-1 module's in latin-1), with its byte-order mark at the start of its first line, and
+    lines ended only where Python ends them (a form feed or U+2028 inside a line is no line end
+    to `git apply`, as it is to str.splitlines).
 
     `path_prefix` goes in front of each path (relative to the root): the root's folder from the
     current one, so that `git apply` and `patch -p1` run there find the files.
     """
-    chunks: list[str] = []
+    chunks: list[bytes] = []
     for source, result in plan.changed:
-        before = result.original.splitlines(keepends=True)
-        after = result.source.splitlines(keepends=True)
+        encoding = "utf-8" if source.encoding == "utf-8-sig" else source.encoding
+        mark = "\ufeff" if source.encoding == "utf-8-sig" else ""  # decoding removed it; the file has it
+        before = _source_lines(mark + result.original)
+        after = _source_lines(mark + result.source)
         shown = with_prefix(source.path, path_prefix)
-        for line in difflib.unified_diff(before, after, f"a/{shown}", f"b/{shown}"):
-            chunks.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
-    return "".join(chunks)
+        for number, line in enumerate(difflib.unified_diff(before, after, f"a/{shown}", f"b/{shown}")):
+            if not line.endswith(("\n", "\r")):
+                line += "\n\\ No newline at end of file\n"
+            # the two header lines name the file as the file system does; the rest is the file's text
+            chunks.append(line.encode("utf-8", "surrogateescape") if number < 2 else line.encode(encoding))
+    return b"".join(chunks)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+
+
+def _source_lines(text: str) -> list[str]:
+    """The lines of Python source with their ends, split only at \\n, \\r\\n and \\r."""
+    return _LINE.findall(text)
 
 
 def render_report(plan: FixPlan, *, applied: bool, path_prefix: str = "") -> str:
