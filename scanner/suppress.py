@@ -159,6 +159,10 @@ def python_directives(path: str, source: str) -> tuple[Directive, ...]:
     skipped by the analysis), the directives before the error are returned.
     """
     comments: list[tuple[int, int, str, bool]] = []
+    if "\r" in source:
+        # Python ends lines at \r too (files from old Mac editors): StringIO's readline only at
+        # \n, so a directive in such a file was on "line 1", and its finding not suppressed
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
     try:
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             if token.type == tokenize.COMMENT:

@@ -109,6 +109,16 @@ def test_python_directives_are_read_from_comment_tokens() -> None:
     ]
 
 
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+def test_directives_are_on_the_lines_python_counts_whatever_the_line_ends(end: str) -> None:
+    # A file with lone \r line ends (as old Mac editors wrote) had every directive on "line 1":
+    # its findings were not suppressed, and 'unused suppression: no PS401 finding on line 1' said.
+    found = [(d.line, d.column, d.target, d.kind, d.rule_ids, d.justification)
+             for d in python_directives("m.py", PYTHON.replace("\n", end))]
+    assert found == [(d.line, d.column, d.target, d.kind, d.rule_ids, d.justification)
+                     for d in python_directives("m.py", PYTHON)]
+
+
 def test_untokenizable_python_keeps_the_directives_before_the_error() -> None:
     source = 'x = 1  # policyscan: ignore[PS401] kept\ny = (\n'
     assert [(d.line, d.rule_ids) for d in python_directives("m.py", source)] == [(1, ("PS401",))]
