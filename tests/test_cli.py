@@ -386,6 +386,21 @@ def test_observe_json_is_the_contract_form(tmp_path: Path, capsys: pytest.Captur
     ]
 
 
+def test_observe_json_says_the_files_left_out_as_its_text_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The text said 'app/generated.py: warning: left out: ...'; the JSON had no word of it.
+    write(tmp_path, {"app/views.py": VIEWS})
+    code, out, _ = cli(["observe", str(tmp_path), "--format", "json", "--no-cache"], capsys)
+    assert (code, sorted(json.loads(out))) == (0, ["observations", "skipped"])  # a clean walk: the contract's form
+    os.symlink("generated.py", tmp_path / "app" / "generated.py")
+    code, out, _ = cli(["observe", str(tmp_path), "--format", "json", "--no-cache"], capsys)
+    assert code == 0
+    assert json.loads(out)["notices"] == [
+        {"code": "discovery", "level": "warning", "line": None, "path": "app/generated.py",
+         "message": "left out: a link that loops (it leads back to itself, never to a file)"}]
+    assert "app/generated.py: warning: left out: a link that loops" in cli(
+        ["observe", str(tmp_path), "--no-cache"], capsys)[1]
+
+
 def test_observe_of_one_file_lists_only_that_files_observations(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

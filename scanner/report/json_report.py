@@ -3,7 +3,8 @@
 `observe` prints exactly the machine-readable form of /work/shared/spec/observations.md
 (`{"observations": [...]}`, each with kind, path, start_line, end_line, categories,
 recipient, cookie, rule and message), plus each cookie's attributes and the files that
-could not be analysed, so a benchmark can tell a miss from a skip.
+could not be analysed, so a benchmark can tell a miss from a skip, and any notice of the run
+(a file left out of the walk).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from scanner.report.jsontext import dumps
 def render_json(run: RunResult, *, explain: bool = False) -> str:
     """Return the JSON report of `run`: sorted keys, two-space indent, final newline.
 
-    An "observe" run gives `{"observations": [...], "skipped": [...]}`; any other run gives
+    An "observe" run gives `{"observations": [...], "skipped": [...]}` (and `"notices"` when it has
+    any); any other run gives
     findings, observations, skipped files, notices and a summary (see `scan_dict`).
     `explain` adds each observation's reasons and data flow. Raises nothing.
     """
@@ -30,13 +32,22 @@ def render_json(run: RunResult, *, explain: bool = False) -> str:
 
 
 def observe_dict(run: RunResult, *, explain: bool = False) -> dict[str, object]:
-    """Return the detection contract's form of `run`'s observations, with the skipped files."""
-    return {
+    """Return the detection contract's form of `run`'s observations, with the skipped files, and
+    the notices (files left out of the walk, a cache that could not be written) when there are any.
+
+    The text report said those notices and this form dropped them, so a script reading it never
+    heard of a link that loops or a folder that could not be listed. `notices` is absent when
+    there are none: the contract's form of a clean run stays exactly what it was.
+    """
+    doc: dict[str, object] = {
         "observations": [
             observation_dict(o, explain=explain) for o in sorted(run.observations, key=lambda o: o.sort_key)
         ],
         "skipped": [skip_dict(skip) for skip in run.skips],
     }
+    if run.notices:
+        doc["notices"] = [notice_dict(notice) for notice in run.notices]
+    return doc
 
 
 def scan_dict(run: RunResult, *, explain: bool = False) -> dict[str, object]:
