@@ -87,3 +87,11 @@ class SemgrepError(PolicyscanError):
     """semgrep is needed for the enabled semgrep packs but is missing or failed."""
 
     kind = "semgrep error"
+
+
+class WorkerLost(PolicyscanError):
+    """A worker process ended abruptly (killed by the system, out of memory) while it analysed a
+    batch of files: the scan cannot be completed, and the files it may have been at are named."""
+
+    exit_code = ExitCode.INCOMPLETE
+    kind = "incomplete scan"

@@ -31,6 +31,7 @@ from scanner.engine.summaries import (
     ModuleSummary,
     is_reexport,
 )
+from scanner.errors import WorkerLost
 from scanner.import_order import ReexportGuesser
 from scanner.packs import Models, aliased_prefix
 
@@ -48,6 +49,19 @@ def _init_worker(models: Models, classifier: Classifier, roots: SourceRoots) -> 
     shares them; compiling the packs again took 70 ms a worker)."""
     global _WORKER
     _WORKER = (models, classifier, roots)
+
+
+_SHOWN_LOST = 10  # files named when a worker is lost; the rest are counted
+
+
+def _lost(files: Sequence[str]) -> WorkerLost:
+    """The error of a pool whose worker ended abruptly while it had `files` to analyse (any of
+    them may be the cause: the pool fails every batch it held)."""
+    named = sorted(files)
+    shown = ", ".join(named[:_SHOWN_LOST]) + (f" and {len(named) - _SHOWN_LOST} more" if len(named) > _SHOWN_LOST else "")
+    return WorkerLost(f"a worker process ended abruptly (killed, or out of memory?) while analysing one of"
+                      f" {len(named)} file{'s' if len(named) != 1 else ''}: {shown}. Run again with -j 1 to"
+                      f" analyse them in one process, or exclude a file too large to analyse")
 
 
 def _analyze_batch(root: str, relpaths: list[str], max_size: int, externals: dict[str, ModuleSummary]) -> list[Analyzed]:
@@ -397,11 +411,17 @@ class Settler:
         size = min(BATCH, -(-len(files) // self.workers))
         batches = [list(files[i:i + size]) for i in range(0, len(files), size)]
         subs = [{f: externals[f] for f in batch if f in externals} for batch in batches]
-        for batch in self.pool.map(_analyze_batch, [str(self.root)] * len(batches), batches,
-                                   [self.max_size] * len(batches), subs):
-            results.extend(batch)
-            if progress is not None:
-                progress(len(results), len(files))
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            for batch in self.pool.map(_analyze_batch, [str(self.root)] * len(batches), batches,
+                                       [self.max_size] * len(batches), subs):
+                results.extend(batch)
+                if progress is not None:
+                    progress(len(results), len(files))
+        except BrokenProcessPool:
+            # a traceback of the pool's said nothing of the files: those not analysed yet are named
+            raise _lost(files[len(results):]) from None
         return results
 
     def settle(self, order: Sequence[str], deps: dict[str, tuple[str, ...]], cache: ResultCache | None,
@@ -543,6 +563,7 @@ class Settler:
         handed on in the order they were sent (so progress is reported the same way every time).
         """
         import heapq
+        from concurrent.futures.process import BrokenProcessPool
 
         position = {relpath: at for at, relpath in enumerate(order)}
         users: dict[str, list[str]] = {}
@@ -565,6 +586,14 @@ class Settler:
                 waiting[user] -= 1
                 if not waiting[user] and user not in taken:
                     heapq.heappush(ready, position[user])
+
+        def result_of(future: Future[list[_Settled]]) -> list[_Settled]:
+            """A batch's results; a worker that ended abruptly fails every batch the pool held, so
+            their files are named (any of them may be the cause), not a traceback of the pool's."""
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                raise _lost([f for held in pending.values() for f in held]) from None
 
         def take(relpath: str) -> bool:
             """Take a file: True when it is to be settled, False when the cache settled it."""
@@ -618,8 +647,10 @@ class Settler:
 
                 complete, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in complete:
-                    done_batch = pending.pop(future)
-                    for relpath, (step, offer, digest, _) in zip(done_batch, future.result()):
+                    done_batch = pending[future]
+                    outcome = result_of(future)
+                    del pending[future]
+                    for relpath, (step, offer, digest, _) in zip(done_batch, outcome):
                         exports.results[relpath] = step[1]
                         digests[relpath] = digest
                         offered_anew(relpath, offer)  # what the worker offered it
@@ -627,7 +658,7 @@ class Settler:
                         settled(relpath)
             while sent and sent[0][0].done():
                 future, batch = sent.pop(0)
-                for relpath, (step, _, digest, encoded) in zip(batch, future.result()):
+                for relpath, (step, _, digest, encoded) in zip(batch, result_of(future)):
                     if encoded is not None and cache is not None:
                         cache.encoded_elsewhere(relpath, step[1], encoded)
                     finish(relpath, step, True, digest)
