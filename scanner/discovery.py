@@ -68,6 +68,9 @@ class Discovery:
 
     files: tuple[str, ...]
     notes: tuple[Problem, ...] = ()
+    # Python files whose names are not UTF-8 (as the file system gave them, with its escapes):
+    # no report can name them, so they are not analysed, and the run says so (see `_misnamed`)
+    misnamed: tuple[str, ...] = ()
 
 
 # Each folder a walk listed: (its modification time, the files it holds that are analysed, the
@@ -339,5 +342,29 @@ def discover(
         _walk(os.fspath(start), relstart, root_text, excluded, included, found, notes, known, listed)
     if remember is not None and listed is not None and listed != known:
         _write_listing(remember, context, listed)
+    files = tuple(sorted(found))
+    misnamed: tuple[str, ...] = ()
+    if not "".join(files).isascii():  # one test of every name at C speed; most trees stop here
+        misnamed = tuple(path for path in files if not _utf8(path))
+        if misnamed:
+            files = tuple(path for path in files if _utf8(path))
+    # a note names its entry as every report can (a link with a latin-1 name stopped the run too)
+    notes = [note if _utf8(note.path) else Problem(shown_name(note.path), note.line, note.message) for note in notes]
     # in the order of a walk that visits each folder's entries by name
-    return Discovery(files=tuple(sorted(found)), notes=tuple(sorted(notes, key=_note_order)))
+    return Discovery(files=files, notes=tuple(sorted(notes, key=_note_order)), misnamed=misnamed)
+
+
+def _utf8(path: str) -> bool:
+    """Whether a path the file system gave is UTF-8 text. A name in another encoding (latin-1 bytes
+    from an old archive) comes with surrogate escapes, which every report, the findings' identities
+    and the cache's text would fail to encode: the run stopped with an internal error."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_name(path: str) -> str:
+    """A path that is not UTF-8, as text every report can hold: its bytes escaped (caf\\xe9.py)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

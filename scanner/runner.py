@@ -26,7 +26,7 @@ from scanner.classify import Classifier
 from scanner.compare import compare
 from scanner.compiled import compiled_packs
 from scanner.config import Config, check_configured_inventory, source_roots
-from scanner.discovery import discover, named_left_out
+from scanner.discovery import discover, named_left_out, shown_name
 from scanner.errors import Problem
 from scanner.engine.analyzer import merge_observations
 from scanner.engine.imports import SourceRoots
@@ -44,6 +44,7 @@ from scanner.model import (
     Observation,
     RunResult,
     Skip,
+    SkipReason,
 )
 from scanner.packs import Models
 from scanner.settle import (
@@ -472,7 +473,7 @@ def run(
         # changed-files run: the rest of the tree is analysed too (from the cache when it can be),
         # so what other modules define still counts, and declarations are not all "unused".
         named = discover(root, targets, include=config.include, exclude=config.exclude)
-        changed = frozenset(named.files)
+        changed = frozenset(named.files) | frozenset(named.misnamed)
         named_notes = named.notes
     elif targets:
         # --diff/--staged with named files or folders: the changes decide what is reported, but a
@@ -494,6 +495,10 @@ def run(
     cache_problem = results.save() if results is not None else None
     observations = list(analysis.observations)
     skips = list(analysis.skips)
+    if found.misnamed:
+        # not analysed, as a file that cannot be read: code the scan does not cover (exit 3)
+        skips.extend(Skip(shown_name(path), SkipReason.UNREADABLE, "its name is not UTF-8 (its bytes are shown escaped),"
+                          " which no report can hold: rename it to analyse it") for path in found.misnamed)
     if semgrep_packs and found.files:
         from scanner.semgrep import run_semgrep
 
@@ -539,14 +544,17 @@ def run(
             gone = entries_not_found(baseline, findings, unreadable)
     # the summary's "in N files": the files the run reports on (those named, or changed), not the
     # whole tree analysed behind them for what they use
-    files_reported = analysis.files
+    files_reported = analysis.files + len(found.misnamed)
     if changed is not None:
         reported = reported_paths(root, changed, targets, inventory_display)
         files_reported = sum(1 for path in found.files if path in reported)
+        # a file named or changed whose name is not UTF-8 is said under its escaped name
+        shown = {shown_name(path) for path in found.misnamed if path in reported} if found.misnamed else set()
+        files_reported += len(shown)
         observations = [o for o in observations if o.path in reported]
         findings = tuple(f for f in findings if f.path in reported)
         gone = tuple(e for e in gone if e.path in reported)
-        skips = [s for s in skips if s.path in reported]
+        skips = [s for s in skips if s.path in reported or s.path in shown]
         notices = [n for n in notices if n.path is None or n.path in reported]
         # a file named but left out is said whatever the filter (the walk of the tree leaves it
         # out in silence, and a changed file's notes are already there)

@@ -13,6 +13,8 @@ import pytest
 from cli_support import INVENTORY, VIEWS, cli
 from sarif_check import assert_valid_sarif
 
+from scanner.cli import main
+
 
 def write(root: Path, files: dict[str, str | bytes]) -> Path:
     for name, content in files.items():
@@ -399,6 +401,26 @@ def test_observe_json_says_the_files_left_out_as_its_text_does(tmp_path: Path, c
          "message": "left out: a link that loops (it leads back to itself, never to a file)"}]
     assert "app/generated.py: warning: left out: a link that loops" in cli(
         ["observe", str(tmp_path), "--no-cache"], capsys)[1]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github", "markdown"])
+def test_a_file_whose_name_is_not_utf8_is_a_skip_in_every_format(
+        tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], fmt: str) -> None:
+    # A latin-1 name (an old archive's) stopped every format with 'UnicodeEncodeError: surrogates not
+    # allowed' and 'internal error': the finding identities, the reports and -o could not encode it.
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS})
+    with open(os.fsencode(tmp_path / "app") + b"/caf\xe9.py", "wb") as handle:
+        handle.write(VIEWS.encode())
+    with pytest.raises(SystemExit) as exit_info:
+        main(["scan", str(tmp_path), "--no-cache", "--format", fmt])
+    out, err = capsysbinary.readouterr()
+    assert (exit_info.value.code, err) == (3, b"")  # incomplete: code not analysed
+    text = out.decode("utf-8")
+    # named with its bytes escaped: caf\xe9.py (a JSON string escapes the backslash, a SARIF URI encodes it)
+    assert "app/views.py" in text and any(form in text for form in ("caf\\xe9.py", "caf\\\\xe9.py", "caf%5Cxe9.py"))
+    if fmt == "text":
+        assert ("app/caf\\xe9.py: error: could not analyse: unreadable: its name is not UTF-8 (its bytes are shown"
+                " escaped), which no report can hold: rename it to analyse it") in text.splitlines()
 
 
 def test_observe_of_one_file_lists_only_that_files_observations(

@@ -278,3 +278,14 @@ def test_a_link_that_loops_or_leads_to_a_folder_is_said_as_what_it_is(root: Path
         Problem("app/loop_a.py", None, loops),
         Problem("app/loop_b.py", None, loops),
     )
+
+
+def test_a_python_file_whose_name_is_not_utf8_is_set_apart(root: Path) -> None:
+    # Its name came with surrogate escapes, which every report failed to encode (an internal error).
+    with open(os.fsencode(root / "app") + b"/caf\xe9.py", "wb") as handle:
+        handle.write(b"x = 1\n")
+    os.symlink("nowhere.py", os.fsencode(root / "app") + b"/l\xe9nk.py")
+    found = discover(root)
+    assert found.misnamed == (os.fsdecode(b"app/caf\xe9.py"),) and all(f.isascii() for f in found.files)
+    assert found.notes == (Problem("app/l\\xe9nk.py", None, "left out: a link to a file that does not exist"),)
+    assert discover(root, [root / "app" / os.fsdecode(b"caf\xe9.py")]).misnamed == found.misnamed
