@@ -73,7 +73,8 @@ def _write(text: str, output: Path | None) -> None:
         return
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
+        # a path that is not UTF-8 (a root or inventory in latin-1) is written as the bytes it is
+        output.write_text(text, encoding="utf-8", errors="surrogateescape")
     except OSError as exc:
         raise UsageError([Problem(str(output), None, f"cannot write the report: {exc.strerror or exc}")]) from exc
 

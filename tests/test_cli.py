@@ -423,6 +423,23 @@ def test_a_file_whose_name_is_not_utf8_is_a_skip_in_every_format(
                 " escaped), which no report can hold: rename it to analyse it") in text.splitlines()
 
 
+def test_a_root_and_an_inventory_whose_names_are_not_utf8_are_written_as_their_bytes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # SARIF (its file:// URIs) and every report written with -o stopped with 'surrogates not allowed'
+    root = Path(os.fsdecode(os.fsencode(tmp_path) + b"/r\xe9"))
+    write(root, {"app/views.py": VIEWS})
+    inventory = Path(os.fsdecode(os.fsencode(root) + b"/inv\xe9.toml"))
+    inventory.write_text(INVENTORY, encoding="utf-8")
+    sarif, text = tmp_path / "out.sarif", tmp_path / "out.txt"
+    args = ["scan", str(root), "--no-cache", "--inventory", str(inventory)]
+    assert cli([*args, "--format", "sarif", "-o", str(sarif)], capsys)[0] == 1
+    assert cli([*args, "-o", str(text)], capsys)[0] == 1
+    run = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file://" + str(tmp_path) + "/r%E9/"
+    assert run["results"][0]["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "inv%E9.toml"
+    assert b"    inv\xe9.toml:9:1: note: [logging] declared here\n" in text.read_bytes()
+
+
 def test_observe_of_one_file_lists_only_that_files_observations(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

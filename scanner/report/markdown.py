@@ -135,7 +135,7 @@ def _link(path: str, line: int | None, path_prefix: str, link_base: str | None) 
     text = f"{target_path}:{line}" if line is not None else target_path
     if target_path.startswith("/"):  # outside the repository (an inventory elsewhere): no link
         return escape(text)
-    target = quote(target_path) + (f"#L{line}" if line is not None else "")
+    target = quote(target_path, errors="surrogateescape") + (f"#L{line}" if line is not None else "")
     return f"[{escape(text)}]({link_base or ''}{target})"
 
 

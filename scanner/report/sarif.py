@@ -366,11 +366,16 @@ def _artifact_location(path: str) -> object:
     if is_absolute(path):
         return sarif_om.ArtifactLocation(uri=_file_uri(path))
     # quote() also encodes ":", so a first segment like "a:b.py" cannot pass for a scheme.
-    return sarif_om.ArtifactLocation(uri=quote(path), uri_base_id=SRCROOT)
+    return sarif_om.ArtifactLocation(uri=quote(path, errors=_NAME_BYTES), uri_base_id=SRCROOT)
+
+
+# A folder or inventory whose name is not UTF-8 comes with surrogate escapes (os.fsdecode): its
+# bytes are what a URI percent-encodes (r\xe9 is r%E9), where strict encoding stopped the run
+_NAME_BYTES = "surrogateescape"
 
 
 def _file_uri(path: str) -> str:
-    return "file://" + ("" if path.startswith("/") else "/") + quote(path, safe="/:")
+    return "file://" + ("" if path.startswith("/") else "/") + quote(path, safe="/:", errors=_NAME_BYTES)
 
 
 def _directory_uri(root: str) -> str:
