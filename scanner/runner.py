@@ -508,6 +508,12 @@ def run(
         skips.extend(outcome.skips)
     observations = without_own_cookie_reads(merge_observations(observations))
     notices = [Notice(NoticeLevel.WARNING, p.message, path=p.path, code="discovery") for p in found.notes]
+    if not found.files and not found.misnamed and changed is None:
+        # 'Found 0 findings in 0 files' and exit 0 for a tree where nothing matched (an include
+        # written for another layout): a CI job passed having scanned nothing (ruff warns likewise)
+        patterns = ", ".join(f"'{pattern}'" for pattern in config.include)
+        notices.append(Notice(NoticeLevel.WARNING, f"no file to analyse: no file under the root matches include"
+                              f" ({patterns}) once exclude and the built-in excludes are applied", code="discovery"))
     if cache_problem is not None:
         notices.append(Notice(NoticeLevel.WARNING, cache_problem, code="cache"))
     if inventory_source is not None and any("TODO" in line for line in inventory_lines):

@@ -440,6 +440,21 @@ def test_a_root_and_an_inventory_whose_names_are_not_utf8_are_written_as_their_b
     assert b"    inv\xe9.toml:9:1: note: [logging] declared here\n" in text.read_bytes()
 
 
+def test_a_tree_where_no_file_matches_include_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # 'Found 0 findings (...) in 0 files.' and exit 0, with no word: an include written for another
+    # layout made a CI job pass having scanned nothing.
+    write(tmp_path, {"pyproject.toml": '[tool.policyscan]\ninclude = ["src/**/*.py"]\n', "app/views.py": VIEWS,
+                     "privacy-inventory.toml": INVENTORY})
+    warning = ("warning: no file to analyse: no file under the root matches include ('src/**/*.py') once exclude and"
+               " the built-in excludes are applied")
+    code, out, _ = cli(["scan", str(tmp_path), "--no-cache"], capsys)
+    assert code == 0 and warning in out.splitlines()  # a warning, as ruff's: the exit code is the findings'
+    code, out, _ = cli(["observe", str(tmp_path), "--no-cache", "--format", "json"], capsys)
+    assert (code, json.loads(out)["notices"][0]["message"]) == (0, warning.removeprefix("warning: "))
+    (tmp_path / "pyproject.toml").unlink()
+    assert "no file to analyse" not in cli(["scan", str(tmp_path), "--no-cache"], capsys)[1]
+
+
 def test_observe_of_one_file_lists_only_that_files_observations(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
