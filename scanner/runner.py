@@ -468,13 +468,14 @@ def run(
             raise RulePackError(problems)
     # what the walk of the named files and folders says of them (a named file left out, and why)
     named_notes: tuple[Problem, ...] = ()
+    named_files: tuple[str, ...] = ()
     if changed is None and targets:
         # Files named on the command line (pre-commit passes the staged ones) are reported like a
         # changed-files run: the rest of the tree is analysed too (from the cache when it can be),
         # so what other modules define still counts, and declarations are not all "unused".
         named = discover(root, targets, include=config.include, exclude=config.exclude)
         changed = frozenset(named.files) | frozenset(named.misnamed)
-        named_notes = named.notes
+        named_notes, named_files = named.notes, named.files
     elif targets:
         # --diff/--staged with named files or folders: the changes decide what is reported, but a
         # named one left out (excluded, not Python) is said as without them (no folder is walked).
@@ -482,6 +483,11 @@ def run(
     # Changed-files runs analyse everything: the changed code may use what the rest defines.
     found = discover(root, None if changed is not None else targets, include=config.include, exclude=config.exclude,
                      remember=cache_directory(root, cache_dir) / LISTING_FILE if cache else None)
+    if named_files and not set(named_files) <= set(found.files):
+        # a file named is analysed when it is a .py or .pyi file, whether include matches it or not
+        # (docs/configuration.md): the walk of the tree, which include governs, left out a named
+        # stub or a module outside include's folders, which was then neither analysed nor said
+        found = replace(found, files=tuple(sorted({*found.files, *named_files})))
     roots = source_roots(root, config)
     # what a file's analysis depends on besides its content: the packs, the classifier, the size
     # limit and the module names the source roots give

@@ -455,6 +455,24 @@ def test_a_tree_where_no_file_matches_include_says_so(tmp_path: Path, capsys: py
     assert "no file to analyse" not in cli(["scan", str(tmp_path), "--no-cache"], capsys)[1]
 
 
+def test_a_named_file_is_analysed_whether_include_matches_it_or_not(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # docs/configuration.md: a file named is analysed when it is a .py or .pyi file or include
+    # matches it. A stub (include's default is **/*.py) or a module outside include's folders was
+    # left out of the analysis and of the report in silence: 'Found 0 findings (...) in 0 files.'
+    write(tmp_path, {"pyproject.toml": '[tool.policyscan]\ninclude = ["src/**/*.py"]\n', "app/views.py": VIEWS,
+                     "privacy-inventory.toml": INVENTORY})
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli(["scan", "app/views.py", "--no-cache"], capsys)
+    assert (code, out.splitlines()[0]) == (1, "app/views.py:12:5: PS401 [error] user.contact.email is written to a"
+                                              " log, which the policy inventory does not allow. Observed:"
+                                              " user.contact.email is written to a log by logging.info().")
+    (tmp_path / "pyproject.toml").unlink()
+    (tmp_path / "app" / "views.pyi").write_text(VIEWS, encoding="utf-8")
+    code, out, _ = cli(["observe", "app/views.pyi", "--no-cache"], capsys)
+    assert (code, out.splitlines()[-3]) == (0, "Found 2 observations (1 collect, 0 share, 0 cookie, 1 log) in 1 file.")
+
+
 def test_observe_of_one_file_lists_only_that_files_observations(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
