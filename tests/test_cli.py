@@ -437,7 +437,8 @@ def test_a_root_and_an_inventory_whose_names_are_not_utf8_are_written_as_their_b
     run = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == "file://" + str(tmp_path) + "/r%E9/"
     assert run["results"][0]["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "inv%E9.toml"
-    assert b"    inv\xe9.toml:9:1: note: [logging] declared here\n" in text.read_bytes()
+    # the text report names it with the byte escaped, as discovery names such a file
+    assert b"    inv\\xe9.toml:9:1: note: [logging] declared here\n" in text.read_bytes()
 
 
 def test_a_tree_where_no_file_matches_include_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -119,6 +119,23 @@ def test_report_ends_with_one_newline() -> None:
     assert text.endswith(".\n") and not text.endswith("\n\n")
 
 
+def test_a_name_with_a_line_break_or_an_escape_is_one_line_of_text() -> None:
+    # 'new\nline.py:5:5: PS401 ...' split the finding over two lines (and in a CI log a name's line
+    # starting with '::' is a workflow command); an ESC in a name reached the terminal as it was.
+    names = ("new\n::error::x.py", "esc\x1b[2J.py", "tab\tname.py", "caf\udce9.py")
+    run = scan_run(findings=tuple(finding("PS401", Level.ERROR, n, 5, 5, "logged.", "user.content") for n in names),
+                   skips=(), notices=(Notice(NoticeLevel.WARNING, "left out: a link", path="l\rink.py"),),
+                   files_scanned=4)
+    lines = render_text(run).splitlines()
+    assert lines[:5] == [  # in the order of the paths
+        "caf\\xe9.py:5:5: PS401 [error] logged.",
+        "esc\\x1b[2J.py:5:5: PS401 [error] logged.",
+        "new\\n::error::x.py:5:5: PS401 [error] logged.",
+        "tab\\tname.py:5:5: PS401 [error] logged.",
+        "l\\rink.py: warning: left out: a link",
+    ]
+
+
 def test_clean_run() -> None:
     run = scan_run(findings=(), skips=(), notices=(), files_scanned=1)
     assert render_text(run) == "Found 0 findings (0 errors, 0 warnings, 0 notes) in 1 file.\n"

@@ -29,6 +29,17 @@ _CYAN = "\x1b[36m"
 _LEVEL_COLOUR = {"error": _RED, "warning": _YELLOW, "note": _CYAN}
 
 
+def _printable(path: str) -> str:
+    """A file's name as one line of text: a character a terminal would act on (a line break, an
+    escape sequence's ESC, a tab) escaped as Python writes it, and a byte of a name that is not UTF-8
+    as \\xNN. A line break in a name split a finding over two lines, and in a CI log a line of its
+    own starting with '::' is a workflow command."""
+    if path.isprintable():  # every ordinary name: one test at C speed
+        return path
+    return "".join(c if c.isprintable() else f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF
+                   else repr(c)[1:-1] for c in path)
+
+
 class _Painter:
     """Wraps text in ANSI codes, or leaves it alone when colour is off; and names files, each
     path relative to the root with `prefix` in front (absolute paths as they are)."""
@@ -38,7 +49,7 @@ class _Painter:
         self.prefix = prefix
 
     def path(self, path: str) -> str:
-        return with_prefix(path, self.prefix)
+        return _printable(with_prefix(path, self.prefix))
 
     def __call__(self, text: str, *codes: str) -> str:
         if not self.enabled or not codes:
