@@ -691,3 +691,15 @@ def test_fix_diff_applies_with_git_to_files_in_other_encodings_and_with_form_fee
     assert exit_info.value.code == 0
     for name, data in files.items():
         assert (patched / name).read_bytes() == (fixed / name).read_bytes() != data
+
+
+def test_a_file_with_lone_cr_line_ends_is_not_fixed_and_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # It said 'libcst does not reproduce the file exactly', which told the user nothing to do.
+    root = make_tree(tmp_path, [])
+    source = "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef login(user):\n    log.info('login %s', user.email)\n"
+    (root / "app").mkdir()
+    (root / "app" / "mac.py").write_bytes(source.replace("\n", "\r").encode())
+    code, _, err = cli(["fix", str(root), "--no-cache"], capsys)
+    assert (code, err) == (2, "policyscan: error: app/mac.py: libcst cannot parse the file: its lines end with a lone"
+                              " CR (\\r), which libcst does not keep: convert them to \\n or \\r\\n to fix this file\n")
+    assert (root / "app" / "mac.py").read_bytes() == source.replace("\n", "\r").encode()

@@ -9,6 +9,7 @@ checked to change nothing outside it.
 
 from __future__ import annotations
 
+import re
 
 import libcst as cst
 from libcst.metadata import (
@@ -25,6 +26,9 @@ try:  # libcst's code generator state: not public API, so everything works witho
 except ImportError:  # pragma: no cover - depends on the libcst version
     _CodegenState = None  # type: ignore[assignment,misc]
 from scanner.model import Span
+
+# a line end libcst does not keep (it writes it back as \n): old Mac editors' files
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 class ParseFailure(Exception):
@@ -50,6 +54,10 @@ class Tree:
         except (RecursionError, ValueError) as exc:  # too deep, or text libcst refuses
             raise ParseFailure(str(exc) or type(exc).__name__) from exc
         if module.code != source:  # libcst round-trips every file it accepts; guard anyway
+            if _LONE_CR.search(source):
+                # the one kind of file seen to fail it: libcst writes a lone \r line end back as \n
+                raise ParseFailure("its lines end with a lone CR (\\r), which libcst does not keep:"
+                                   " convert them to \\n or \\r\\n to fix this file")
             raise ParseFailure("libcst does not reproduce the file exactly")
         self.source = source
         self.module = module
