@@ -108,8 +108,10 @@ def _built_open(cls: type) -> None:
     interpreter; each of the frozen class's stores is a call of the slot descriptor's `__set__` (or,
     in the generated `__init__`, of `object.__setattr__`): with the two class changes, about 4,900
     instructions a construction against 8,700 (cachegrind). A Value is built for most expressions
-    the engine evaluates (186 k of them on Django: 2.8% of its scan's instructions). The instance
-    is given `cls` back, so a subclass of it would need an `__init__` of its own."""
+    the engine evaluates (186 k of them on Django): the twin saves 1.5% of a scan's counted
+    instructions, but about no time, since the class changes' cold C code costs about as much in
+    instruction-cache misses (bench/perf/README.md, the twenty-second session's section). The
+    instance is given `cls` back, so a subclass of it would need an `__init__` of its own."""
     fields = dataclasses.fields(cls)
     assert all(f.default is not dataclasses.MISSING and f.init for f in fields), "plain defaults only"
     # the twin: a subclass adding no slot (so an instance may change between the two classes) whose
