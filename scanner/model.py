@@ -1,8 +1,8 @@
 """Frozen values that cross module boundaries: observations, findings, skips, run results.
 
 Everything here is immutable; stages build new values with `dataclasses.replace`.
-Columns are 1-based and count Unicode code points, as SARIF's `unicodeCodePoints`;
-`end_column` is the column just after the last character.
+Columns are 1-based and count Unicode code points (the SARIF renderer converts them to UTF-16
+code units with `RunResult.astral_lines`); `end_column` is the column just after the last character.
 """
 
 from __future__ import annotations
@@ -266,6 +266,18 @@ class Finding:
         return (self.path, self.span.start_line, self.span.start_column, self.rule_id, self.identity)
 
 
+@compared_by_fields
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class AstralLine:
+    """A line a report places a column on that holds characters beyond the BMP (two UTF-16 code
+    units each): their 0-based code-point `offsets`, so that the SARIF renderer can give the line's
+    columns in UTF-16 code units without reading the file (scanner/columns.py)."""
+
+    path: str
+    line: int
+    offsets: tuple[int, ...]
+
+
 class NoticeLevel(enum.StrEnum):
     """Level of a tool notification (SARIF toolExecutionNotifications)."""
 
@@ -300,7 +312,9 @@ class RunResult:
     inventory), or None when the run used none. `files_scanned` counts the files the run
     reports on: every file analysed, or, when files are named on the command line or a run
     reports on changed files, those of them analysed (the rest of the tree analysed for what
-    they use does not count).
+    they use does not count). `astral_lines` are the lines the findings, their flows and fixes,
+    the skips and the notices are placed on that hold characters beyond the BMP (empty for
+    nearly every run): only the SARIF renderer reads them, to count columns in UTF-16 code units.
     """
 
     root: str
@@ -314,6 +328,7 @@ class RunResult:
     inventory_path: str | None
     files_scanned: int
     baseline_path: str | None = None
+    astral_lines: tuple[AstralLine, ...] = ()
 
     @property
     def complete(self) -> bool:

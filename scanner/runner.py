@@ -33,10 +33,12 @@ from scanner.engine.imports import SourceRoots
 from scanner.engine.sources import OWN_COOKIE_RULE
 from scanner.engine import answers
 from scanner.engine.summaries import EMPTY, Analyzed, ModuleSummary, held
+from scanner.columns import astral_offsets
 from scanner.fingerprint import line_hashes_at
 from scanner.import_order import import_order, reader_digest
 from scanner.inventory import ClassifierOverrides, Inventory, load_inventory
 from scanner.model import (
+    AstralLine,
     Finding,
     Kind,
     Notice,
@@ -45,6 +47,7 @@ from scanner.model import (
     RunResult,
     Skip,
     SkipReason,
+    Span,
 )
 from scanner.packs import Models
 from scanner.settle import (
@@ -381,6 +384,44 @@ def _with_line_hashes(findings: Iterable[Finding], root: Path) -> tuple[Finding,
     return tuple(out)
 
 
+def _astral_lines(findings: Iterable[Finding], skips: Iterable[Skip], notices: Iterable[Notice],
+                  root: Path) -> tuple[AstralLine, ...]:
+    """The lines SARIF places a column on (of findings, their declarations, flow steps and fixes,
+    of skips and notices) that hold characters beyond the BMP, with where those are on them.
+
+    Only the SARIF renderer needs them (it counts UTF-16 code units, scanner/columns.py). A file
+    is read once and, unless it has a byte that starts a four-byte UTF-8 sequence, only scanned.
+    """
+    places: dict[str, set[int]] = {}
+
+    def add(path: str, span: Span) -> None:
+        places.setdefault(path, set()).update((span.start_line, span.end_line))
+
+    for finding in findings:
+        add(finding.path, finding.span)
+        if finding.declaration is not None and finding.declaration.line is not None:
+            places.setdefault(finding.declaration.path, set()).add(finding.declaration.line)
+        if finding.observation is not None:
+            for step in finding.observation.flow:
+                add(step.path, step.span)
+        for fix in finding.fixes:
+            for replacement in fix.replacements:
+                add(replacement.path, replacement.span)
+    located = [(s.path, s.line, s.column) for s in skips] + [(n.path, n.line, n.column) for n in notices]
+    for where, line, column in located:
+        if where is not None and line is not None and column is not None:
+            places.setdefault(where, set()).add(line)
+    out: list[AstralLine] = []
+    for path, lines in sorted(places.items()):
+        full = Path(path) if Path(path).is_absolute() else root / path
+        try:
+            data = full.read_bytes()
+        except (OSError, ValueError):  # ValueError: a name with surrogate escapes on some systems
+            continue
+        out.extend(AstralLine(path, line, offsets) for line, offsets in sorted(astral_offsets(data, lines).items()))
+    return tuple(out)
+
+
 def reported_paths(root: Path, changed: Collection[str], targets: Sequence[Path] | None,
                    inventory: str | None) -> frozenset[str]:
     """The files a changed-files run reports on: the changed ones under `targets` (all without).
@@ -589,6 +630,7 @@ def run(
             findings, root, context_for(config, inventory, classifier=classifier, models=models)
         )
         notices.extend(fix_notices)
+    astral_lines = _astral_lines(findings, skips, notices, root)
     return RunResult(
         root=root.as_posix(),
         tool_version=__version__,
@@ -601,4 +643,5 @@ def run(
         inventory_path=inventory_display,
         files_scanned=files_reported,
         baseline_path=baseline_display,
+        astral_lines=astral_lines,
     )

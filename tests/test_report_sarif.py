@@ -19,13 +19,16 @@ from scanner.catalog import (
     UNUSED_DECLARATION,
 )
 from scanner.model import (
+    AstralLine,
     Finding,
+    Fix,
     InventoryRef,
     Kind,
     Level,
     Notice,
     NoticeLevel,
     Observation,
+    Replacement,
     RunResult,
     Skip,
     SkipReason,
@@ -175,7 +178,7 @@ def test_log_header_and_single_run() -> None:
         "results",
         "tool",
     ]
-    assert run["columnKind"] == "unicodeCodePoints"
+    assert run["columnKind"] == "utf16CodeUnits"
     assert run["automationDetails"] == {"id": "policyscan/"}
     assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///home/dev/my%20app/"}}
 
@@ -586,3 +589,57 @@ def test_render_rejects_an_unknown_suppressed_mode_for_every_format() -> None:
     for fmt in Format:
         with pytest.raises(ValueError, match="sarif_suppressed must be one of include, omit"):
             render(EMPTY_RUN, fmt, sarif_suppressed="drop")
+
+
+# Lines holding characters beyond the BMP, as the runner notes them: the PS401 finding's start
+# (an emoji at offset 0) and end lines, its first flow step's line, the declaration's line and the
+# skip's line.
+ASTRAL = (
+    AstralLine("app/broken.py", 3, (1, 2)),
+    AstralLine("app/chat.py", 38, (2,)),
+    AstralLine("app/chat.py", 41, (0, 30)),
+    AstralLine("app/chat.py", 43, (3, 4, 9)),
+    AstralLine("privacy-inventory.toml", 15, (0,)),
+)
+
+
+def test_columns_on_lines_with_astral_characters_count_utf16_code_units() -> None:
+    doc = sarif(make_run(astral_lines=ASTRAL))
+    (result,) = results_by_rule(doc)["PS401"]
+    # 9 moves by the one character before it (offset 0; 30 is after it), the exclusive end 10 on line
+    # 43 by the two before it (offset 9 is the character just after the region)
+    region = {"startLine": 41, "startColumn": 10, "endLine": 43, "endColumn": 12}
+    assert result["locations"][0]["physicalLocation"]["region"] == region
+    steps = result["codeFlows"][0]["threadFlows"][0]["locations"]
+    assert [step["location"]["physicalLocation"]["region"] for step in steps] == [
+        {"startLine": 38, "startColumn": 6, "endLine": 38, "endColumn": 37},
+        region,
+    ]
+    # the declaration starts at the astral character itself: column 1 stays 1
+    assert result["relatedLocations"][0]["physicalLocation"]["region"] == {"startLine": 15, "startColumn": 1}
+    # the line hash is GitHub's of the line, whatever the columns
+    assert result["partialFingerprints"]["primaryLocationLineHash"] == "fb7c023a8b9ccb3f:1"
+    skip = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]
+    assert skip["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 9}
+
+
+def test_fix_regions_count_utf16_code_units() -> None:
+    fix = Fix("Pass secure=True", (Replacement("app/chat.py", Span(41, 40, 41, 45), "True"),))
+    finding = dataclasses.replace(F_LOG, fixes=(fix,))
+    doc = sarif(make_run(findings=(finding,), astral_lines=ASTRAL))
+    (result,) = doc["runs"][0]["results"]
+    [change] = result["fixes"][0]["artifactChanges"]
+    assert change["replacements"][0]["deletedRegion"] == {
+        "startLine": 41, "startColumn": 42, "endLine": 41, "endColumn": 47,
+    }
+
+
+def test_astral_lines_no_region_is_on_change_nothing() -> None:
+    elsewhere = (AstralLine("app/other.py", 41, (0,)), AstralLine("app/chat.py", 40, (0,)))
+    assert render_sarif(make_run(astral_lines=elsewhere)) == render_sarif(make_run())
+
+
+def test_text_and_json_keep_code_point_columns() -> None:
+    run = make_run(astral_lines=ASTRAL)
+    for fmt in (Format.TEXT, Format.JSON, Format.GITHUB, Format.MARKDOWN):
+        assert render(run, fmt) == render(make_run(), fmt), fmt

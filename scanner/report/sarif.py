@@ -12,7 +12,9 @@ GitHub's line hash and policyscan's own line-free identity, and `suppressions` o
 results or none (SARIF 3.27.23). A finding an inline comment suppresses carries an
 `inSource` suppression with the comment's reason; when the run compared with a baseline,
 every result has its `baselineState`, and those already in the baseline also carry an
-`external` suppression located at the baseline file (CHECKLIST 5.2).
+`external` suppression located at the baseline file (CHECKLIST 5.2). Columns count UTF-16 code
+units (`columnKind` "utf16CodeUnits"), as VS Code and GitHub read them whatever `columnKind` says:
+the model's code-point columns moved on the lines `RunResult.astral_lines` names (`_Columns`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import attr
 import sarif_om  # type: ignore[import-untyped]  # sarif-om ships no type information
 
 from scanner.catalog import RuleInfo
+from scanner.columns import utf16_column
 from scanner.model import Finding, Fix, FlowStep, InventoryRef, Level, Notice, Provenance, RunResult, Skip, Span
 from scanner.report import SUPPRESSED_MODES
 from scanner.report.jsontext import dumps
@@ -40,6 +43,8 @@ SRCROOT = "%SRCROOT%"
 AUTOMATION_ID = "policyscan/"
 IDENTITY_KEY = "policyscan/v1"
 LINE_HASH_KEY = "primaryLocationLineHash"
+# Columns count UTF-16 code units, as the VS Code SARIF Viewer and GitHub read them (`_Columns`).
+COLUMN_KIND = "utf16CodeUnits"
 DECLARATION_LOCATION_ID = 1
 
 JSONValue: TypeAlias = "dict[str, JSONValue] | list[JSONValue] | str | int | float | bool"
@@ -137,6 +142,7 @@ def render_sarif(run: RunResult, *, suppressed: str = "include", provenance: Pro
     if suppressed not in SUPPRESSED_MODES:
         raise ValueError(f"suppressed must be one of {', '.join(SUPPRESSED_MODES)}, got {suppressed!r}")
     rule_index = {rule.id: index for index, rule in enumerate(run.rules)}
+    columns = _Columns(run)
     results = []
     for finding in sorted(run.findings, key=lambda f: f.sort_key):
         if finding.suppression is not None and suppressed == "omit":
@@ -146,7 +152,7 @@ def render_sarif(run: RunResult, *, suppressed: str = "include", provenance: Pro
                 f"finding at {finding.path}:{finding.span.start_line} has rule {finding.rule_id}, "
                 "which is not enabled"
             )
-        results.append(_result(finding, rule_index[finding.rule_id], run.baseline_path))
+        results.append(_result(finding, rule_index[finding.rule_id], run.baseline_path, columns))
     sarif_run = sarif_om.Run(
         tool=sarif_om.Tool(
             driver=sarif_om.ToolComponent(
@@ -158,7 +164,7 @@ def render_sarif(run: RunResult, *, suppressed: str = "include", provenance: Pro
             )
         ),
         results=results,
-        column_kind="unicodeCodePoints",
+        column_kind=COLUMN_KIND,
         automation_details=sarif_om.RunAutomationDetails(id=AUTOMATION_ID),
         original_uri_base_ids={SRCROOT: sarif_om.ArtifactLocation(uri=_directory_uri(run.root))},
         version_control_provenance=None if provenance is None else [_version_control(provenance)],
@@ -166,8 +172,8 @@ def render_sarif(run: RunResult, *, suppressed: str = "include", provenance: Pro
             sarif_om.Invocation(
                 execution_successful=run.complete,
                 tool_execution_notifications=(
-                    [_skip_notification(skip) for skip in run.skips]
-                    + [_notice_notification(notice) for notice in run.notices]
+                    [_skip_notification(skip, columns) for skip in run.skips]
+                    + [_notice_notification(notice, columns) for notice in run.notices]
                 )
                 or None,
             )
@@ -175,6 +181,35 @@ def render_sarif(run: RunResult, *, suppressed: str = "include", provenance: Pro
     )
     log = sarif_om.SarifLog(schema_uri=SCHEMA_URI, version=SARIF_VERSION, runs=[sarif_run])
     return dumps(to_json(log)) + "\n"
+
+
+class _Columns:
+    """The run's columns in UTF-16 code units: the model's code-point columns, moved on the lines
+    `run.astral_lines` names by one unit per character beyond the BMP before them (scanner/columns.py).
+
+    VS Code's SARIF Viewer ignores `columnKind` and slices lines as JavaScript strings (CHECKLIST §3);
+    GitHub code scanning does not read `columnKind` (SP03) and its UI and line hash are JavaScript's
+    UTF-16 too. SARIF allows these columns with `columnKind` "utf16CodeUnits" (3.14.17). On every
+    other line the two counts are the same (docs/ci.md, "Columns in the SARIF").
+    """
+
+    __slots__ = ("_offsets",)
+
+    def __init__(self, run: RunResult) -> None:
+        self._offsets = {(astral.path, astral.line): astral.offsets for astral in run.astral_lines}
+
+    def column(self, path: str, line: int, column: int | None) -> int | None:
+        """The code-point `column` of `line` of `path` in UTF-16 code units (None stays None)."""
+        offsets = self._offsets.get((path, line)) if self._offsets and column is not None else None
+        return column if offsets is None or column is None else utf16_column(column, offsets)
+
+    def region(self, path: str, span: Span) -> object:
+        """The SARIF region of `span` of `path`, its columns in UTF-16 code units."""
+        start, end = span.start_column, span.end_column
+        if self._offsets:
+            start = utf16_column(start, self._offsets.get((path, span.start_line), ()))
+            end = utf16_column(end, self._offsets.get((path, span.end_line), ()))
+        return sarif_om.Region(start_line=span.start_line, start_column=start, end_line=span.end_line, end_column=end)
 
 
 def _version_control(provenance: Provenance) -> object:
@@ -214,7 +249,7 @@ def _rule(rule: RuleInfo) -> object:
     )
 
 
-def _result(finding: Finding, rule_index: int, baseline_path: str | None = None) -> object:
+def _result(finding: Finding, rule_index: int, baseline_path: str | None, columns: _Columns) -> object:
     """Return the SARIF result of `finding`, whose rule is `rule_index` in the driver's rules.
 
     `baseline_path` is the baseline the run compared with (None: no `baselineState`).
@@ -233,7 +268,7 @@ def _result(finding: Finding, rule_index: int, baseline_path: str | None = None)
             code_flows = [
                 sarif_om.CodeFlow(
                     thread_flows=[
-                        sarif_om.ThreadFlow(locations=[_flow_step(step) for step in observation.flow])
+                        sarif_om.ThreadFlow(locations=[_flow_step(step, columns) for step in observation.flow])
                     ]
                 )
             ]
@@ -266,18 +301,18 @@ def _result(finding: Finding, rule_index: int, baseline_path: str | None = None)
         rule_index=rule_index,
         level=finding.level.value,
         message=sarif_om.Message(text=_message_text(finding.message, declaration)),
-        locations=[sarif_om.Location(physical_location=_physical_location(finding.path, finding.span))],
-        related_locations=None if declaration is None else [_declaration_location(declaration)],
+        locations=[sarif_om.Location(physical_location=_physical_location(finding.path, finding.span, columns))],
+        related_locations=None if declaration is None else [_declaration_location(declaration, columns)],
         partial_fingerprints=fingerprints,
         code_flows=code_flows,
         properties=properties,
         suppressions=suppressions,
         baseline_state=finding.baseline_state if baseline_path is not None else None,
-        fixes=[_fix(fix) for fix in finding.fixes] or None,
+        fixes=[_fix(fix, columns) for fix in finding.fixes] or None,
     )
 
 
-def _fix(fix: Fix) -> object:
+def _fix(fix: Fix, columns: _Columns) -> object:
     """Return the SARIF fix: one artifactChange per file, each edit a deletedRegion (empty for an
     insertion) and the insertedContent that replaces it (absent for a pure deletion)."""
     changes: dict[str, list[object]] = {}
@@ -285,12 +320,7 @@ def _fix(fix: Fix) -> object:
         span = replacement.span
         changes.setdefault(replacement.path, []).append(
             sarif_om.Replacement(
-                deleted_region=sarif_om.Region(
-                    start_line=span.start_line,
-                    start_column=span.start_column,
-                    end_line=span.end_line,
-                    end_column=span.end_column,
-                ),
+                deleted_region=columns.region(replacement.path, span),
                 inserted_content=sarif_om.ArtifactContent(text=replacement.text) if replacement.text else None,
             )
         )
@@ -322,10 +352,12 @@ def _escape_brackets(text: str) -> str:
     return text.replace("[", "\\[").replace("]", "\\]")
 
 
-def _declaration_location(declaration: InventoryRef) -> object:
+def _declaration_location(declaration: InventoryRef, columns: _Columns) -> object:
     """Return the related location (id 1) of the inventory declaration the message links to."""
-    region = None if declaration.line is None else sarif_om.Region(start_line=declaration.line,
-                                                                    start_column=declaration.column)
+    region = None
+    if declaration.line is not None:
+        region = sarif_om.Region(start_line=declaration.line,
+                                 start_column=columns.column(declaration.path, declaration.line, declaration.column))
     return sarif_om.Location(
         id=DECLARATION_LOCATION_ID,
         physical_location=sarif_om.PhysicalLocation(
@@ -335,27 +367,19 @@ def _declaration_location(declaration: InventoryRef) -> object:
     )
 
 
-def _flow_step(step: FlowStep) -> object:
+def _flow_step(step: FlowStep, columns: _Columns) -> object:
     """Return one thread-flow location: where the data went, and what happened there."""
     return sarif_om.ThreadFlowLocation(
         location=sarif_om.Location(
-            physical_location=_physical_location(step.path, step.span),
+            physical_location=_physical_location(step.path, step.span, columns),
             message=sarif_om.Message(text=step.message),
         ),
         nesting_level=1,
     )
 
 
-def _physical_location(path: str, span: Span) -> object:
-    return sarif_om.PhysicalLocation(
-        artifact_location=_artifact_location(path),
-        region=sarif_om.Region(
-            start_line=span.start_line,
-            start_column=span.start_column,
-            end_line=span.end_line,
-            end_column=span.end_column,
-        ),
-    )
+def _physical_location(path: str, span: Span, columns: _Columns) -> object:
+    return sarif_om.PhysicalLocation(artifact_location=_artifact_location(path), region=columns.region(path, span))
 
 
 def _artifact_location(path: str) -> object:
@@ -383,32 +407,32 @@ def _directory_uri(root: str) -> str:
     return _file_uri(root.rstrip("/") + "/")
 
 
-def _notification_location(path: str, line: int | None, column: int | None) -> object:
+def _notification_location(path: str, line: int | None, column: int | None, columns: _Columns) -> object:
     region = None
     if line is not None:
-        region = sarif_om.Region(start_line=line, start_column=column)
+        region = sarif_om.Region(start_line=line, start_column=columns.column(path, line, column))
     return sarif_om.Location(
         physical_location=sarif_om.PhysicalLocation(artifact_location=_artifact_location(path), region=region)
     )
 
 
-def _skip_notification(skip: Skip) -> object:
+def _skip_notification(skip: Skip, columns: _Columns) -> object:
     """Return the error notification for a file the scan could not analyse."""
     return sarif_om.Notification(
         level="error",
         message=sarif_om.Message(text=f"could not analyse {skip.path}: {skip.reason.value}: {skip.message}"),
         descriptor=sarif_om.ReportingDescriptorReference(id=skip.reason.value),
-        locations=[_notification_location(skip.path, skip.line, skip.column)],
+        locations=[_notification_location(skip.path, skip.line, skip.column, columns)],
     )
 
 
-def _notice_notification(notice: Notice) -> object:
+def _notice_notification(notice: Notice, columns: _Columns) -> object:
     """Return the notification of a notice about the run (an unused suppression, ...)."""
     return sarif_om.Notification(
         level=notice.level.value,
         message=sarif_om.Message(text=notice.message),
         descriptor=sarif_om.ReportingDescriptorReference(id=notice.code) if notice.code else None,
         locations=(
-            None if notice.path is None else [_notification_location(notice.path, notice.line, notice.column)]
+            None if notice.path is None else [_notification_location(notice.path, notice.line, notice.column, columns)]
         ),
     )
