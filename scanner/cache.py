@@ -11,7 +11,8 @@ A result keeps the file's calls that give other modules' log calls personal data
 scanner.relayed), which the runner turns into observations once every file's result is at hand, and
 the collects that hold only if no module names their class (`Analyzed.gated`), which it answers then,
 and whether the file holds a suppression comment's mark (`Analyzed.directives`), so that a scan reads
-the comments of those files only.
+the comments of those files only, and the web frameworks no pack models that the file imports
+(`Analyzed.frameworks`), which the run names in its notices (scanner.coverage).
 
 The cache is one pickle file under `.policyscan_cache/` at the scanned root (or
 POLICYSCAN_CACHE_DIR), replaced atomically at the end of a run and holding only the entries
@@ -55,7 +56,7 @@ from scanner.kept import UNREADABLE, prepare_cache_folder
 from scanner.model import FileResult
 
 CACHE_DIR_NAME = ".policyscan_cache"
-FORMAT = 18
+FORMAT = 19
 CACHE_FILE = f"results-v{FORMAT}.pickle"
 """The cache file's name in the cache folder (the format number changes with its layout)."""
 
@@ -94,7 +95,7 @@ def _positional(cls: type, names: tuple[str, ...]) -> bool:
 _SUMMARY_FIELDS = tuple(f.name for f in dataclasses.fields(ModuleSummary))
 # The compact form rebuilds a result from its parts' field values in order: only for the layout
 # it knows (a changed layout also changes the engine digest, so no stored entry is read across).
-_COMPACT_LAYOUT = (_positional(Analyzed, ("result", "summary", "uses", "relayed", "gated", "directives"))
+_COMPACT_LAYOUT = (_positional(Analyzed, ("result", "summary", "uses", "relayed", "gated", "directives", "frameworks"))
                    and _positional(FileResult, ("path", "observations", "skip"))
                    and _positional(ModuleSummary, _SUMMARY_FIELDS))
 _UNREADABLE = (*UNREADABLE, KeyError)
@@ -110,11 +111,13 @@ def engine_digest() -> str:
 
 def analysis_code() -> list[Path]:
     """The modules whose code decides a file's cached result: the engine, the classifier, the packs'
-    compiler, the model, and the settling of import cycles (its guesses and fingerprints are kept in
+    compiler, the model, the list of unmodelled web frameworks (what files record importing, scanner.coverage),
+    and the settling of import cycles (its guesses and fingerprints are kept in
     the cache too, so a developer's edit of them must not reuse what the old code stored)."""
     here = Path(__file__).resolve().parent
     return sorted([*here.glob("engine/*.py"), *(here / name for name in (
-        "classify.py", "packs.py", "model.py", "settle.py", "import_order.py", "runner.py"))])
+        "classify.py", "packs.py", "model.py", "settle.py", "import_order.py", "runner.py", "coverage.py",
+        "data/unmodelled_frameworks.csv"))])
 
 
 def files_digest(digest: Any, paths: Iterable[Path]) -> None:
@@ -146,7 +149,7 @@ def encode(path: str, result: Analyzed) -> Encoded:
         summary = b"" if result.summary == EMPTY else pickle.dumps(
             tuple(getattr(result.summary, name) for name in _SUMMARY_FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
         parts = (result.result.observations, result.result.skip, summary, zlib.crc32(summary), result.relayed,
-                 result.gated, result.directives)
+                 result.gated, result.directives, result.frameworks)
         return _COMPACT + pickle.dumps(parts, protocol=pickle.HIGHEST_PROTOCOL), uses
     # every field but the uses, whatever fields a result has
     return _GENERIC + pickle.dumps(dataclasses.replace(result, uses=frozenset()), protocol=pickle.HIGHEST_PROTOCOL), uses
@@ -180,10 +183,11 @@ def _decode(path: str, encoded: Encoded) -> Analyzed:
         return _Stored.lazily(FileResult(path), b"", stored)
     body = pickle.loads(memoryview(blob)[1:])
     if blob[:1] == _COMPACT and _COMPACT_LAYOUT:
-        observations, skip, summary, check, relayed, gated, directives = body
+        observations, skip, summary, check, relayed, gated, directives, frameworks = body
         if zlib.crc32(summary) != check:  # checked now: read later, a damaged summary could not be a miss
             raise ValueError("a damaged summary")
-        return _Stored.lazily(FileResult(path, observations, skip), summary, stored, relayed, gated, directives)
+        return _Stored.lazily(FileResult(path, observations, skip), summary, stored, relayed, gated, directives,
+                              frameworks)
     if blob[:1] != _GENERIC or not isinstance(body, Analyzed):
         raise TypeError("not an analysis result")
     return dataclasses.replace(body, uses=_unpacked_uses(stored))
@@ -199,22 +203,25 @@ class _Stored(Analyzed):
     """
 
     def __init__(self, result: FileResult, summary: ModuleSummary = EMPTY, uses: frozenset[str] = frozenset(),
-                 relayed: tuple[RelayedLog, ...] = (), gated: tuple[Gated, ...] = (), directives: bool = False) -> None:
-        self._hold(result, summary, uses, relayed, gated, directives)
+                 relayed: tuple[RelayedLog, ...] = (), gated: tuple[Gated, ...] = (), directives: bool = False,
+                 frameworks: tuple[tuple[str, int], ...] = ()) -> None:
+        self._hold(result, summary, uses, relayed, gated, directives, frameworks)
 
     @classmethod
     def lazily(cls, result: FileResult, summary: bytes, uses: _Uses, relayed: tuple[RelayedLog, ...] = (),
-               gated: tuple[Gated, ...] = (), directives: bool = False) -> _Stored:
+               gated: tuple[Gated, ...] = (), directives: bool = False,
+               frameworks: tuple[tuple[str, int], ...] = ()) -> _Stored:
         """A result whose summary is `summary`'s field values pickled (b"" for none), whose uses are
         stored as `uses`, whose calls gave `relayed` to other modules' log calls, whose collects
         `gated` hold only if no module names their class, and whose file holds a suppression
-        comment's mark when `directives`."""
+        comment's mark when `directives`, and which imports the unmodelled web `frameworks`."""
         stored = cls.__new__(cls)
-        stored._hold(result, summary, uses, relayed, gated, directives)
+        stored._hold(result, summary, uses, relayed, gated, directives, frameworks)
         return stored
 
     def _hold(self, result: FileResult, summary: ModuleSummary | bytes, uses: _Uses,
-              relayed: tuple[RelayedLog, ...], gated: tuple[Gated, ...], directives: bool) -> None:
+              relayed: tuple[RelayedLog, ...], gated: tuple[Gated, ...], directives: bool,
+              frameworks: tuple[tuple[str, int], ...] = ()) -> None:
         """Keep the fields, the summary and uses as given (decoded or not): the dataclass is frozen."""
         object.__setattr__(self, "result", result)
         if relayed:  # most files give none: the class's default
@@ -223,6 +230,8 @@ class _Stored(Analyzed):
             object.__setattr__(self, "gated", gated)
         if directives:  # as for relayed
             object.__setattr__(self, "directives", directives)
+        if frameworks:  # as for relayed
+            object.__setattr__(self, "frameworks", frameworks)
         self.__dict__.update(_summary=summary, _uses=uses)
 
     @property
@@ -242,14 +251,17 @@ class _Stored(Analyzed):
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Analyzed) or type(other) not in (Analyzed, _Stored):
             return NotImplemented
-        return ((self.result, self.summary, self.uses, self.relayed, self.gated, self.directives)
-                == (other.result, other.summary, other.uses, other.relayed, other.gated, other.directives))
+        return ((self.result, self.summary, self.uses, self.relayed, self.gated, self.directives, self.frameworks)
+                == (other.result, other.summary, other.uses, other.relayed, other.gated, other.directives,
+                    other.frameworks))
 
     __hash__ = Analyzed.__hash__
 
     def __reduce__(self) -> tuple[type[Analyzed], tuple[FileResult, ModuleSummary, frozenset[str],
-                                                        tuple[RelayedLog, ...], tuple[Gated, ...], bool]]:
-        return Analyzed, (self.result, self.summary, self.uses, self.relayed, self.gated, self.directives)
+                                                        tuple[RelayedLog, ...], tuple[Gated, ...], bool,
+                                                        tuple[tuple[str, int], ...]]]:
+        return Analyzed, (self.result, self.summary, self.uses, self.relayed, self.gated, self.directives,
+                          self.frameworks)
 
 
 LISTING_FILE = "listing.pickle"

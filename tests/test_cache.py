@@ -257,6 +257,8 @@ class _Extended(Analyzed):
         (Analyzed(FileResult("a.py"), directives=True), b"C"),
         (Analyzed(FileResult("a.py"), ModuleSummary(families={"app.models.Base": "django.db.models.Model"}),
                   frozenset({"v:app.db"}), directives=True), b"C"),
+        # a file importing web frameworks no pack models (scanner.coverage), with nothing else to say
+        (Analyzed(FileResult("a.py"), frameworks=(("cherrypy", 3), ("pecan", 1))), b"C"),
         (_bare("b.py"), b"P"),  # stored under another path: the path must come from the pickle
         (_Extended(FileResult("a.py"), uses=frozenset({"f:x"}), extra="kept"), b"P"),  # a field the codec does not know
     ],
@@ -280,8 +282,9 @@ def test_a_stored_summary_is_decoded_when_first_read_and_the_result_pickles_as_c
 
 def test_an_entry_whose_summary_bytes_are_damaged_is_unreadable() -> None:
     blob, uses = encode("a.py", Analyzed(FileResult("a.py"), ModuleSummary(families={"a.B": "c.D"})))
-    observations, skip, summary, check, relayed, gated, directives = pickle.loads(blob[1:])
-    damaged = blob[:1] + pickle.dumps((observations, skip, summary[:-2] + b"\x00.", check, relayed, gated, directives))
+    observations, skip, summary, check, relayed, gated, directives, frameworks = pickle.loads(blob[1:])
+    damaged = blob[:1] + pickle.dumps((observations, skip, summary[:-2] + b"\x00.", check, relayed, gated, directives,
+                                       frameworks))
     with pytest.raises(ValueError, match="damaged"):
         _decode("a.py", (damaged, uses))
 
@@ -547,8 +550,9 @@ def test_a_cache_made_by_workers_serves_a_one_process_run_as_its_own(
 
 def _same(one: Analyzed, other: Analyzed) -> bool:
     """Equal results, their summaries by digest (a FunctionSummary is compared by identity)."""
-    return ((one.result, one.uses, one.relayed, one.gated, one.directives, one.summary.digest())
-            == (other.result, other.uses, other.relayed, other.gated, other.directives, other.summary.digest()))
+    return ((one.result, one.uses, one.relayed, one.gated, one.directives, one.frameworks, one.summary.digest())
+            == (other.result, other.uses, other.relayed, other.gated, other.directives, other.frameworks,
+                other.summary.digest()))
 
 
 def test_results_settled_in_workers_are_encoded_there_and_stored_as_the_parent_would_store_them(
@@ -650,7 +654,8 @@ def test_the_engine_digest_covers_every_module_whose_code_decides_a_cached_resul
     package = Path(cache_module.__file__).resolve().parent
     covered = {path.relative_to(package).as_posix() for path in cache_module.analysis_code()}
     engine = {f"engine/{path.name}" for path in (package / "engine").glob("*.py")}
-    assert covered == engine | {"classify.py", "packs.py", "model.py", "settle.py", "import_order.py", "runner.py"}
+    assert covered == engine | {"classify.py", "packs.py", "model.py", "settle.py", "import_order.py", "runner.py",
+                                "coverage.py", "data/unmodelled_frameworks.csv"}
 
 
 SUPPRESSED_VIEW = '''

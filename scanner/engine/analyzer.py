@@ -27,6 +27,7 @@ from types import MappingProxyType
 from typing import Any
 
 from scanner.classify import Classifier, Match
+from scanner.coverage import UNMODELLED
 from scanner.engine import answers, control, logfns, logkeys, sinks, sources
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.lazyre import LazyPattern
@@ -454,6 +455,7 @@ class FileAnalyzer:
         "_method_names",
         "_module_functions",
         "_module_imports",
+        "frameworks",
         "_normalized",
         "_passes_stars",
         "_property_names",
@@ -594,6 +596,9 @@ class FileAnalyzer:
         self._module_imports: list[tuple[ast.Import | ast.ImportFrom, list[tuple[str, str]]]] = []
         """The top-level import statements executed so far (under a top-level `if` or `try` too), with
         what each binds."""
+        self.frameworks: dict[str, int] = {}
+        """The packages of `coverage.UNMODELLED` the file imports (anywhere: in a function, under `try`),
+        each with the line of its first import (`Analyzed.frameworks`)."""
         self._walked: set[ast.stmt] = set()
         self._inherited_elsewhere: dict[str, FunctionSummary] = {}
         """`Class.method` of this file's classes to the summary of the method it inherits from another
@@ -1484,6 +1489,16 @@ class FileAnalyzer:
 
     def _exec_import(self, stmt: ast.Import | ast.ImportFrom, scope: Scope) -> None:
         bindings = import_bindings(stmt, self.module, self.is_package)
+        # an absolute import of a web framework no pack models (`import cherrypy`, `from pecan import
+        # expose`): recorded for the run's coverage notice (a set test per imported name)
+        if type(stmt) is ast.Import:
+            for alias in stmt.names:
+                if alias.name.partition(".")[0] in UNMODELLED:
+                    self._imports_framework(alias.name.partition(".")[0], stmt.lineno)
+        else:
+            assert isinstance(stmt, ast.ImportFrom)  # (true of its exact type: no `__class__` read)
+            if not stmt.level and stmt.module and stmt.module.partition(".")[0] in UNMODELLED:
+                self._imports_framework(stmt.module.partition(".")[0], stmt.lineno)
         if scope is self.module_scope:  # what `_imported_properties` reads
             self._module_imports.append((stmt, bindings))
             self._ducks = None
@@ -1495,6 +1510,13 @@ class FileAnalyzer:
             scope.env[local] = value
         if type(stmt) is ast.ImportFrom and stmt.names[0].name == "*" and scope is self.module_scope:
             self._bind_star_import(stmt, scope)
+
+    def _imports_framework(self, package: str, line: int) -> None:
+        """Record an import of an unmodelled framework at `line`, keeping the first line (functions are
+        analysed callees first, some twice: not in file order)."""
+        known = self.frameworks.get(package)
+        if known is None or line < known:
+            self.frameworks[package] = line
 
     def _bind_star_import(self, stmt: ast.ImportFrom, scope: Scope) -> None:
         """`from app.base import *` of a module of the project: where that module's summary says which
@@ -5030,7 +5052,7 @@ def _analyze_tree(path: str, source: str, tree: ast.Module, models: Models, clas
     gated = analyzer.gated_observations()
     return Analyzed(FileResult(path, observations=tuple(merge_observations(observations))),
                     summary=analyzer.export(), uses=frozenset(analyzer.uses), relayed=tuple(analyzer.relayed),
-                    gated=gated)
+                    gated=gated, frameworks=tuple(sorted(analyzer.frameworks.items())) if analyzer.frameworks else ())
 
 
 def alone(analyzed: Analyzed) -> FileResult:

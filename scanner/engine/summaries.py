@@ -718,3 +718,6 @@ class Analyzed:
     directives: bool = False
     """The file's bytes hold the mark of a `# policyscan:` comment (`analyzer.DIRECTIVE_MARK`): a scan
     reads suppression comments (scanner.suppress) from these files only, rather than every file again."""
+    frameworks: tuple[tuple[str, int], ...] = ()
+    """The web frameworks policyscan does not model that the file imports (scanner.coverage), each as
+    (top-level package, line of the file's first import of it), by package: the run says them once."""
