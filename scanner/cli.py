@@ -417,15 +417,17 @@ def baseline_create(
 
 def _echo_what_is_missing(result: RunResult) -> None:
     """Say on stderr what a written baseline or draft inventory may be missing: files that could
-    not be analysed, errors of the run, and files discovery left out (a named file that exclude
-    covers gave an empty baseline or draft and no word)."""
+    not be analysed, errors of the run, files discovery left out (a named file that exclude
+    covers gave an empty baseline or draft and no word), and web frameworks the code imports that
+    policyscan does not model (what their requests bring is in neither)."""
+    from scanner.coverage import CODE as UNMODELLED_FRAMEWORK
     from scanner.report.text import notice_line, skip_line
 
     prefix = _text_prefix(Path(result.root))
     for skip in result.skips:
         click.echo(skip_line(skip, prefix), err=True)
     for notice in result.notices:
-        if notice.level is NoticeLevel.ERROR or notice.code == "discovery":
+        if notice.level is NoticeLevel.ERROR or notice.code in ("discovery", UNMODELLED_FRAMEWORK):
             click.echo(notice_line(notice, prefix), err=True)
 
 

@@ -71,12 +71,14 @@ MAX_ROUNDS = 3
 # in every process at start-up (as for the packs' entries, 0f10704).
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Analysis:
-    """Observations and skips of a set of files, sorted, and the files that hold a suppression comment's mark."""
+    """Observations and skips of a set of files, sorted, the files that hold a suppression comment's mark,
+    and the files that import web frameworks no pack models (`Analyzed.frameworks`), by path."""
 
     observations: tuple[Observation, ...]
     skips: tuple[Skip, ...]
     files: int
     marked: frozenset[str] = frozenset()
+    frameworks: tuple[tuple[str, tuple[tuple[str, int], ...]], ...] = ()
 
 
 def merged_overrides(config: Config, inventory: Inventory | None) -> ClassifierOverrides:
@@ -289,6 +291,7 @@ def analyze(
         files=len(files),
         # in C: a warm run takes every file's result from the cache, and few hold the mark
         marked=frozenset(itertools.compress(results, map(operator.attrgetter("directives"), results.values()))),
+        frameworks=tuple(sorted((path, a.frameworks) for path, a in results.items() if a.frameworks)),
     )
 
 
@@ -614,6 +617,14 @@ def run(
         said = {(n.path, n.message) for n in notices}
         notices[:0] = [Notice(NoticeLevel.WARNING, p.message, path=p.path, code="discovery")
                        for p in named_notes if (p.path, p.message) not in said]
+    if analysis.frameworks:
+        # the web frameworks no pack models, one note each: over the files the run reports on (a
+        # pre-commit run touching a CherryPy controller is told its requests are not read)
+        from scanner.coverage import framework_notices, own_names
+
+        imports = (analysis.frameworks if changed is None
+                   else [(path, found) for path, found in analysis.frameworks if path in reported])
+        notices.extend(framework_notices(imports, own_names(found.files)))
     baseline_display = None if baseline is None or baseline_file is None else display_path(baseline_file, root)
     if gone:
         # As an unused suppression is said, so that a worked-off baseline does not hide new findings
