@@ -27,10 +27,12 @@ SHOWN = 3
 
 @dataclass(frozen=True, slots=True)
 class Framework:
-    """A web framework policyscan does not model: the top-level package it is imported by, its name, its docs."""
+    """A web framework policyscan does not model: the top-level package it is imported by, its name,
+    what its handlers read that is not observed (`cherrypy.request`), its docs."""
 
     package: str
     name: str
+    unread: str
     docs: str
 
 
@@ -44,7 +46,7 @@ def unmodelled_frameworks() -> dict[str, Framework]:
 
         text = resources.files("scanner.data").joinpath(DATA_FILE.name).read_text(encoding="utf-8")
     rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
-    return {row["package"]: Framework(row["package"], row["name"], row["docs"]) for row in rows}
+    return {row["package"]: Framework(row["package"], row["name"], row["unread"], row["docs"]) for row in rows}
 
 
 UNMODELLED: frozenset[str] = frozenset(unmodelled_frameworks())
@@ -89,7 +91,7 @@ def framework_notices(imports: Iterable[tuple[str, tuple[tuple[str, int], ...]]]
             shown += f" and {len(places) - SHOWN} more"
         title = package if framework.name == package else f"{package} ({framework.name})"
         files = "1 file" if len(places) == 1 else f"{len(places)} files"
-        message = (f"{title} is imported by {files} ({shown}): policyscan does not model this web framework's"
-                   f" requests, so request data read through it is not observed")
+        message = (f"{title} is imported by {files} ({shown}): policyscan does not model this web framework,"
+                   f" so request data read through {framework.unread} is not observed")
         notices.append(Notice(NoticeLevel.NOTE, message, path=places[0][0], line=places[0][1], code=CODE))
     return notices
