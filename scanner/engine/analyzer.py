@@ -1490,15 +1490,15 @@ class FileAnalyzer:
     def _exec_import(self, stmt: ast.Import | ast.ImportFrom, scope: Scope) -> None:
         bindings = import_bindings(stmt, self.module, self.is_package)
         # an absolute import of a web framework no pack models (`import cherrypy`, `from pecan import
-        # expose`): recorded for the run's coverage notice (a set test per imported name)
-        if type(stmt) is ast.Import:
-            for alias in stmt.names:
-                if alias.name.partition(".")[0] in UNMODELLED:
-                    self._imports_framework(alias.name.partition(".")[0], stmt.lineno)
+        # expose`): recorded for the run's coverage notice. A `startswith` of the packages' names
+        # first, in C and making no string (a third of the cost of cutting each name at its dot)
+        if type(stmt) is ast.ImportFrom:
+            if stmt.module is not None and stmt.module.startswith(_FRAMEWORK_NAMES) and not stmt.level:
+                self._imports_framework(stmt.module, stmt.lineno)
         else:
-            assert isinstance(stmt, ast.ImportFrom)  # (true of its exact type: no `__class__` read)
-            if not stmt.level and stmt.module and stmt.module.partition(".")[0] in UNMODELLED:
-                self._imports_framework(stmt.module.partition(".")[0], stmt.lineno)
+            for alias in stmt.names:
+                if alias.name.startswith(_FRAMEWORK_NAMES):
+                    self._imports_framework(alias.name, stmt.lineno)
         if scope is self.module_scope:  # what `_imported_properties` reads
             self._module_imports.append((stmt, bindings))
             self._ducks = None
@@ -1511,9 +1511,13 @@ class FileAnalyzer:
         if type(stmt) is ast.ImportFrom and stmt.names[0].name == "*" and scope is self.module_scope:
             self._bind_star_import(stmt, scope)
 
-    def _imports_framework(self, package: str, line: int) -> None:
-        """Record an import of an unmodelled framework at `line`, keeping the first line (functions are
-        analysed callees first, some twice: not in file order)."""
+    def _imports_framework(self, module: str, line: int) -> None:
+        """Record an absolute import of `module` at `line` when its package is an unmodelled framework's
+        (`cherrypy.lib`, not `webob` for `web`), keeping the first line (functions are analysed callees
+        first, some twice: not in file order)."""
+        package = module.partition(".")[0]
+        if package not in UNMODELLED:
+            return
         known = self.frameworks.get(package)
         if known is None or line < known:
             self.frameworks[package] = line
@@ -4444,6 +4448,8 @@ def _imported_modules(imports: Sequence[tuple[ast.Import | ast.ImportFrom, list[
 
 
 _STDLIB = frozenset(sys.stdlib_module_names)
+# The packages of the web frameworks no pack models, for `str.startswith` (`_exec_import`).
+_FRAMEWORK_NAMES = tuple(sorted(UNMODELLED))
 
 
 def _constructed(symbol: str | None) -> bool:
