@@ -10,11 +10,10 @@ the runner makes one note per framework from every file's record (`framework_not
 
 from __future__ import annotations
 
-import csv
 import functools
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from scanner.model import Notice, NoticeLevel
 
@@ -25,8 +24,7 @@ SHOWN = 3
 """How many of a framework's importing files a notice names (the rest are counted)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Framework:
+class Framework(NamedTuple):  # not a dataclass: generating its methods would cost every run's start-up
     """A web framework policyscan does not model: the top-level package it is imported by, its name,
     what its handlers read that is not observed (`cherrypy.request`), its docs."""
 
@@ -37,20 +35,30 @@ class Framework:
 
 
 @functools.cache
-def unmodelled_frameworks() -> dict[str, Framework]:
-    """The listed frameworks by package, read once per process."""
+def _rows() -> tuple[str, ...]:
+    """The data file's lines but its comments and blank lines, the header first; read once per process."""
     try:  # beside this module, as installed or checked out (as scanner.taxonomy reads its data)
         text = DATA_FILE.read_text(encoding="utf-8")
     except OSError:  # a package loaded some other way (from a zip file)
         from importlib import resources
 
         text = resources.files("scanner.data").joinpath(DATA_FILE.name).read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if line and not line.startswith("#"))
-    return {row["package"]: Framework(row["package"], row["name"], row["unread"], row["docs"]) for row in rows}
+    return tuple(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
-UNMODELLED: frozenset[str] = frozenset(unmodelled_frameworks())
-"""The listed packages: what the engine tests each absolute import's top-level name against."""
+@functools.cache
+def unmodelled_frameworks() -> dict[str, Framework]:
+    """The listed frameworks by package (read with `csv` only when a run has a note to make)."""
+    import csv
+
+    return {row["package"]: Framework(row["package"], row["name"], row["unread"], row["docs"])
+            for row in csv.DictReader(_rows())}
+
+
+UNMODELLED: frozenset[str] = frozenset(row.partition(",")[0] for row in _rows()[1:])
+"""The listed packages (the first field of each row: a package name holds no comma): what the engine
+tests each absolute import's top-level name against. Read without `csv`, whose import every run
+would pay (a pre-commit run's start-up is most of it)."""
 
 
 def own_names(files: Iterable[str]) -> frozenset[str]:
