@@ -569,7 +569,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("tendenci", "tendenci==16.30", "Django", True, False),
         ("mautrix-telegram", "mautrix-telegram==0.15.3", "aiohttp", True, False),
         ("gpt-researcher", "gpt-researcher==0.15.1", "FastAPI", True, False),
-        ("openwisp-radius", "openwisp-radius==1.3.3", "Django", True, True),
+        ("openwisp-radius", "openwisp-radius==1.3.3", "Django", True, False),
         ("lemur", "lemur==1.9.3", "Flask", True, False),
         ("django-machina", "django-machina==1.3.1", "Django", True, True),
         ("maubot", "maubot==0.6.0", "aiohttp", True, True),
