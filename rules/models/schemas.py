@@ -4772,3 +4772,21 @@ class Company(models.Model):
     # a company's site is its own
     # ok: python.django.model-field
     website_url = models.URLField(max_length=200)
+
+
+class RadiusAccountingRow(models.Model):
+    """A FreeRADIUS accounting row (openwisp-radius's `RadiusAccounting`)."""
+
+    # ruleid: python.django.model-field user.account.username
+    username = models.CharField(max_length=64)
+    # the MAC address of the device that connects (RADIUS's Calling-Station-Id)
+    # ruleid: python.django.model-field user.device.device_id
+    calling_station_id = models.CharField(max_length=253, db_column="callingstationid")
+    # the access point's MAC and SSID (Called-Station-Id)
+    # ok: python.django.model-field
+    called_station_id = models.CharField(max_length=253, db_column="calledstationid")
+    # the network access server's own address: the operator's equipment
+    # ok: python.django.model-field
+    nas_ip_address = models.GenericIPAddressField(db_column="nasipaddress")
+    # ruleid: python.django.model-field user.device.ip_address
+    framed_ip_address = models.GenericIPAddressField(null=True, blank=True)

@@ -6220,8 +6220,9 @@ _RECORD_KEYS = frozenset({"id", "pk", "_id", "mxid", "tgid"})
 
 # Words that make a field name a machine the application talks to (`socks_proxy_host`,
 # `smtp_server_ip`, `gateway_address`): its type (`GenericIPAddressField`, `EmailField`) is the
-# format of the application's configuration, not a person's address.
-_MACHINE_WORDS = frozenset({"host", "server", "proxy", "gateway", "backend", "smtp", "imap", "relay", "dns"})
+# format of the application's configuration, not a person's address. A RADIUS network access server
+# (`nas_ip_address = GenericIPAddressField()` of an accounting row) is the operator's access point.
+_MACHINE_WORDS = frozenset({"host", "server", "proxy", "gateway", "backend", "smtp", "imap", "relay", "dns", "nas"})
 # Words that make an uploaded picture or file a brand's (`logo = ImageField()` of a company or a
 # site, `ThemeLogoUploadSerializer.image`, a `favicon`): its upload type is the service's or an
 # organisation's picture, not a person's content.
