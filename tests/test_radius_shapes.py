@@ -1,6 +1,7 @@
 """Shapes read from openwisp-radius's misses (the twenty-second session): a RADIUS backend's names
-(Calling-Station-Id, a network access server's address). Each test pins what one rule observes, and
-its near-misses."""
+(Calling-Station-Id, a network access server's address) and the user an object keeps (a model's
+foreign key to the user model, a counter given the user) written whole to a log. Each test pins what
+one rule observes, and its near-misses."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from scanner.classify import Classifier
 
 DEVICE_ID = ("user.device.device_id",)
 IP = ("user.device.ip_address",)
+USERNAME = ("user.account.username",)
+LOG = "python.logging.personal-data"
 MODEL = "python.django.model-field"
 
 
@@ -46,3 +49,81 @@ def test_a_network_access_servers_typed_address_is_no_persons() -> None:
             framed_ip_address = models.GenericIPAddressField(null=True)
     '''
     assert observed(source) == [(5, "collect", DEVICE_ID, MODEL, True), (8, "collect", IP, MODEL, True)]
+
+
+def test_a_user_a_model_keeps_written_whole_is_its_login() -> None:
+    source = '''
+        import logging
+        from django.conf import settings
+        from django.db import models
+
+        logger = logging.getLogger(__name__)
+
+        class PhoneToken(models.Model):
+            user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+            attempts = models.IntegerField(default=0)
+
+            def check(self):
+                logger.warning(f"The user {self.user} has reached the maximum daily SMS limit.")
+                logger.warning(f"User {self.user.pk} is already verified")
+                logger.warning("token %s tried %s times", self.pk, self.attempts)
+    '''
+    # the user's row shows its username; its primary key is an id, the token's own fields nothing
+    found = observed(source)
+    assert (13, "log", USERNAME, LOG, False) in found
+    assert [o for o in found if o[0] in (14, 15) and o[2] == USERNAME] == []
+
+
+def test_a_string_form_that_shows_a_kept_user_shows_its_login() -> None:
+    source = '''
+        import logging
+
+        class BaseCounter:
+            def __init__(self, user, group):
+                self.user = user
+                self.group = group
+                self.logger = logging.getLogger(self.__module__)
+
+            def __repr__(self):
+                return f"{self.counter_name}(user={self.user}, group={self.group})"
+
+            def check(self, remaining):
+                self.logger.debug(f"{self} result: remaining={remaining}")
+
+        class GroupCounter:
+            def __init__(self, group):
+                self.group = group
+                self.logger = logging.getLogger(self.__module__)
+
+            def __repr__(self):
+                return f"GroupCounter(group={self.group})"
+
+            def check(self):
+                self.logger.debug(f"{self} checked")
+    '''
+    assert observed(source) == [(14, "log", USERNAME, LOG, False)]
+
+
+def test_a_kept_setting_or_a_property_named_for_a_user_is_no_person() -> None:
+    source = '''
+        import logging
+        from flask import current_app
+
+        log = logging.getLogger(__name__)
+
+        class SecurityManager:
+            @property
+            def auth_ldap_bind_user(self):
+                return current_app.config["AUTH_LDAP_BIND_USER"]
+
+            def bind(self, con):
+                log.debug("LDAP bind indirect TRY with username: '%s'", self.auth_ldap_bind_user)
+
+        class Connection:
+            def __init__(self):
+                self.user = "postgres"
+
+            def open(self):
+                log.info("connecting as %s", self.user)
+    '''
+    assert observed(source) == []

@@ -2791,3 +2791,43 @@ def create_admin(user, batch):
     fail(f"a user already exists for {user.email}")
     # ok: python.logging.personal-data
     abort_import(batch, f"bad row for {user.email}")
+
+
+# A user an object keeps (openwisp-radius's `PhoneToken.user`, a foreign key to the user model, and
+# its counters' `self.user = user`): written whole, it shows the login, as a logged `user` does. Not a
+# property that reads a setting (Flask-AppBuilder's `auth_ldap_bind_user`) nor a user id.
+class PhoneVerification(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    attempts = models.IntegerField(default=0)
+
+    def check_limit(self):
+        if self.attempts > 3:
+            # ruleid: python.logging.personal-data user.account.username
+            logger.warning(f"The user {self.user} has reached the maximum daily SMS limit.")
+        # ok: python.logging.personal-data
+        logger.warning(f"Verification {self.pk} has expired")
+
+
+class QuotaCounter:
+    def __init__(self, user, group):
+        self.user = user
+        self.group = group
+        self.logger = logging.getLogger(self.__module__)
+
+    def __repr__(self):
+        # the counter's string form shows the user it counts for
+        return f"QuotaCounter(user={self.user}, group={self.group})"
+
+    def check(self, remaining):
+        # ruleid: python.logging.personal-data user.account.username
+        self.logger.debug(f"{self} result: remaining={remaining}")
+
+
+class DirectoryBinder:
+    @property
+    def bind_user(self):
+        return current_app.config["AUTH_LDAP_BIND_USER"]
+
+    def bind(self, con):
+        # ok: python.logging.personal-data
+        logger.debug("LDAP bind indirect TRY with username: '%s'", self.bind_user)

@@ -33,7 +33,7 @@ from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import every_parameter, named_parameters, positional_parameters
 from scanner.engine.positions import Positions
-from scanner.engine.sources import CREDENTIALS, FOLDED_METHODS, FOLDED_SYMBOLS, HOOK_BUNDLE
+from scanner.engine.sources import CREDENTIALS, FOLDED_METHODS, FOLDED_SYMBOLS, HOOK_BUNDLE, USERNAME
 from scanner.engine.summaries import (
     EMPTY,
     SECOND_HAND,
@@ -905,7 +905,7 @@ class FileAnalyzer:
                     if made is not None:
                         info.attributes[stmt.name] = symbol_value_of(made)
             elif stmt.name in ("__str__", "__repr__") and scope is self.module_scope and type(stmt) is ast.FunctionDef:
-                info.rendered |= self._rendered_objects(stmt, node.name)
+                info.rendered |= self._rendered_objects(stmt, node.name, info)
             # What __init__ binds to self.x is known before any method runs; other methods' own
             # assignments are recorded as they are analysed (walking every method costs too much).
             if stmt.name in ("__init__", "setup", "setUp", "__post_init__"):
@@ -928,6 +928,12 @@ class FileAnalyzer:
                             and isinstance(target.value, ast.Name)
                             and target.value.id == "self"
                         ):
+                            if type(sub.value) is ast.Constant and type(sub.value.value) is str:
+                                if sinks._PERSON_OBJECT.fullmatch(target.attr):
+                                    # `self.user = "postgres"`: a service's login, no person's object
+                                    # (`sinks.kept_person`); other literals are left as they were
+                                    info.attributes.setdefault(target.attr, const_value(sub.value.value))
+                                continue
                             if isinstance(sub.value, ast.Name) and _is_parameter(stmt, sub.value.id):
                                 # `self.openai_client = client` of `client: openai.OpenAI`: the
                                 # parameter, not a global of that name
@@ -3463,11 +3469,12 @@ class FileAnalyzer:
                 found.setdefault(last_word(name), []).append(info)
         return found
 
-    def _rendered_objects(self, method: ast.FunctionDef, class_name: str) -> frozenset[str]:
+    def _rendered_objects(self, method: ast.FunctionDef, class_name: str, info: ClassInfo | None = None) -> frozenset[str]:
         """What a top-level class's __str__/__repr__ shows of the objects of unknown class it returns
         rendered whole by their names (`return repr(self.orm_user)`, `f"{self.user} on {self.day}"`):
-        their string forms (`duck_string_form`; the class's own is not among them yet). The empty set
-        for most. Only the method's own `return` statements are read, not those nested in a branch: a
+        their string forms (`duck_string_form`; the class's own is not among them yet), or the login of
+        a user it keeps (`f"{self.name}(user={self.user})"`, `sinks.kept_person`; `info`: the class). The
+        empty set for most. Only the method's own `return` statements are read, not those nested in a branch: a
         walk of every __str__ costs too much for what it finds."""
         found: set[str] = set()
         for sub in method.body:
@@ -3479,6 +3486,10 @@ class FileAnalyzer:
                     duck = self.duck_string_form(whole.attr, class_name)
                     if duck is not None:
                         found.update(duck.categories)
+                    elif info is not None and sinks.kept_person(whole.attr, info):
+                        # `f"{self.counter_name}(user={self.user}, ...)"`: the user it keeps shows its
+                        # login, as a logged one does (`sinks._person_rendered`)
+                        found.add(USERNAME)
         return frozenset(found)
 
     def rendered_ducks(self, call: ast.Call, scope: Scope) -> Value:

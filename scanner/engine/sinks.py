@@ -25,7 +25,7 @@ from scanner.model import Cookie, FlowStep, Kind
 from scanner.packs import CookieSetter, HostRecipient, LogSink, Models, ShareSink
 
 if TYPE_CHECKING:
-    from scanner.engine.analyzer import FileAnalyzer, Scope
+    from scanner.engine.analyzer import ClassInfo, FileAnalyzer, Scope
     from scanner.engine.summaries import FunctionSummary
 
 # Arguments of HTTP calls that configure the request rather than carry data.
@@ -349,12 +349,38 @@ def _person_rendered(node: ast.Call, scope: Scope) -> Value:
                     continue
             elif not (isinstance(rendered, ast.Attribute) and isinstance(rendered.value, ast.Name)
                       and (rendered.attr == "user" and rendered.value.id in _USER_HOLDERS
-                           or rendered.attr == "current_user" and rendered.value.id in _HANDLER_OBJECTS)):
-                # `request.user`; a Tornado handler's logged-in user (`self.current_user`)
+                           or rendered.attr == "current_user" and rendered.value.id in _HANDLER_OBJECTS
+                           or rendered.value.id == "self" and scope.cls is not None
+                           and kept_person(rendered.attr, scope.cls))):
+                # `request.user`; a Tornado handler's logged-in user (`self.current_user`); a user the
+                # object keeps (`self.user` of a model's foreign key, of a counter given one)
                 continue
             return Value(categories=frozenset({USERNAME}),
                          reasons=("a user object rendered whole shows its login",))
     return NOTHING
+
+
+# The symbols of Django's relation fields: an attribute so declared holds the related row (`user =
+# models.ForeignKey(settings.AUTH_USER_MODEL, ...)`), whose string form is that row's.
+_DJANGO_RELATIONS = ("django.db.models.ForeignKey()", "django.db.models.OneToOneField()")
+
+
+def kept_person(attr: str, cls: ClassInfo) -> bool:
+    """Whether `self.<attr>` is a person's object an instance keeps, written whole: an attribute named
+    for a user or an owner (`user`, `owner`, `created_user`, as a bare name is read) that the class
+    declares as a relation of Django's (`user = models.ForeignKey(settings.AUTH_USER_MODEL, ...)`: the
+    user's row, whose string form is its username) or binds to nothing the analysis knows otherwise
+    (`self.user = user` from a parameter; set elsewhere). Not one that holds a literal, a value with
+    categories of its own, or an object of a class the analysis names (`self.user = DBUser(...)`), nor
+    a property of the class (Flask-AppBuilder's `auth_ldap_bind_user`, a setting read by a getter)."""
+    if _PERSON_OBJECT.fullmatch(attr) is None or attr in cls.properties:
+        return False
+    held = cls.attributes.get(attr)
+    if held is None:
+        return True
+    if held.symbol in _DJANGO_RELATIONS:
+        return True
+    return not (held.categories or held.is_const or _names_a_class(held.symbol))
 
 
 # The attributes of a holder that are the signed-in user (`g.current_user`, Flask's `g` holding what
