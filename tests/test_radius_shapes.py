@@ -127,3 +127,25 @@ def test_a_kept_setting_or_a_property_named_for_a_user_is_no_person() -> None:
                 log.info("connecting as %s", self.user)
     '''
     assert observed(source) == []
+
+
+@pytest.mark.parametrize("translation", [
+    "from django.utils.translation import gettext_lazy as _",
+    "from django.utils.translation import ugettext_lazy as _",
+    "from flask_babel import lazy_gettext as _",
+])
+def test_a_lazy_translation_formats_as_its_text(translation: str) -> None:
+    source = f'''
+        import logging
+        {translation}
+
+        logger = logging.getLogger(__name__)
+
+        def validate_membership(user, organization):
+            message = _(
+                "The user {{username}} is not member of organization {{organization}}."
+            ).format(username=user.username, organization=organization.name)
+            logger.info(message)
+            logger.info(_("Organization {{name}} has no members").format(name=organization.name))
+    '''
+    assert observed(source) == [(11, "log", USERNAME, LOG, False)]

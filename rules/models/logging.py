@@ -45,6 +45,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, AbstractUser, User
 from django.core.management.base import BaseCommand
 from django.db import models
+from django.utils.translation import gettext_lazy as lazy_translation
 from flask import Blueprint, Flask, current_app, g, request, session as flask_session
 from flask_login import current_user
 from flask_security import UserMixin as SecurityUserMixin
@@ -2831,3 +2832,16 @@ class DirectoryBinder:
     def bind(self, con):
         # ok: python.logging.personal-data
         logger.debug("LDAP bind indirect TRY with username: '%s'", self.bind_user)
+
+
+# A lazy translation formats as the text it will be (openwisp-radius's membership check:
+# `_("The user {username} is not member of organization {organization}.").format(username=...)`,
+# bound to a name and logged): the message carries the username.
+def validate_membership(user, organization):
+    message = lazy_translation(
+        "The user {username} is not member of organization {organization}."
+    ).format(username=user.username, organization=organization.name)
+    # ruleid: python.logging.personal-data user.account.username
+    logger.info(message)
+    # ok: python.logging.personal-data
+    logger.info(lazy_translation("Organization {name} has no members").format(name=organization.name))
