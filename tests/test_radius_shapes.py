@@ -1,7 +1,7 @@
 """Shapes read from openwisp-radius's misses (the twenty-second session): a RADIUS backend's names
-(Calling-Station-Id, a network access server's address) and the user an object keeps (a model's
-foreign key to the user model, a counter given the user) written whole to a log. Each test pins what
-one rule observes, and its near-misses."""
+(Calling-Station-Id, a network access server's address), the user an object keeps (a model's foreign
+key to the user model, a counter given the user) written whole to a log, and a lazy translation's
+message formatted with a username. Each test pins what one rule observes, and its near-misses."""
 
 from __future__ import annotations
 
@@ -149,3 +149,4 @@ def test_a_lazy_translation_formats_as_its_text(translation: str) -> None:
             logger.info(_("Organization {{name}} has no members").format(name=organization.name))
     '''
     assert observed(source) == [(11, "log", USERNAME, LOG, False)]
+

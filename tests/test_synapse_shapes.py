@@ -333,3 +333,78 @@ def test_a_bound_bodys_nested_fields_passed_on_are_the_body_taken_whole() -> Non
     # reported where the body is bound (line 7), not at the call (line 8); a body never bound is
     # taken whole where it is passed (line 11)
     assert observed(source) == [(7, "collect", BODY, WHOLE, False), (11, "collect", BODY, WHOLE, False)]
+
+
+# The twenty-second session: matrix-synapse's leftovers
+SERVLET = '''
+    import json
+    from twisted.web.server import Request
+
+    json_decoder = json.JSONDecoder()
+
+    def parse_json_object_from_request(request, allow_empty_body=False):
+        content = json_decoder.decode(request.content.read().decode("utf-8"))
+        if not isinstance(content, dict):
+            raise ValueError("not an object")
+        return content
+
+    def validate_json_object(content, model_type):
+        try:
+            instance = model_type.model_validate(content)
+        except ValueError as e:
+            raise ValueError(str(e))
+        return instance
+
+    def parse_and_validate_json_object_from_request(request, model_type):
+        content = parse_json_object_from_request(request, allow_empty_body=False)
+        return validate_json_object(content, model_type)
+
+    def copy_settings(row, model_type):
+        return validate_json_object(row, model_type)
+'''
+
+
+def test_a_class_a_validating_helper_is_given_with_a_request_body_receives_it(tmp_path: Path) -> None:
+    found = observed_tree(tmp_path, {
+        "app/__init__.py": "",
+        "app/servlet.py": SERVLET,
+        "app/models.py": '''
+            from pydantic import BaseModel
+
+            class EmailRequestTokenBody(BaseModel):
+                email: str
+                client_secret: str
+
+            class StoredSettings(BaseModel):
+                email: str
+        ''',
+        "app/account.py": '''
+            from pydantic import BaseModel
+            from twisted.web import resource
+
+            from app.models import EmailRequestTokenBody, StoredSettings
+            from app.servlet import copy_settings, parse_and_validate_json_object_from_request
+
+            class PasswordRestServlet(resource.Resource):
+                class PostBody(BaseModel):
+                    new_password: str | None = None
+                    logout_devices: bool = True
+
+                def render_POST(self, request):
+                    return parse_and_validate_json_object_from_request(request, self.PostBody)
+
+            class EmailServlet(resource.Resource):
+                def render_POST(self, request):
+                    return parse_and_validate_json_object_from_request(request, EmailRequestTokenBody)
+
+                def load(self, row):
+                    return copy_settings(row, StoredSettings)
+        ''',
+    })
+    fields = sorted((path, line, categories) for path, line, kind, categories in found if path != "app/servlet.py")
+    # the nested model named through `self`, the imported one; not the class built from a stored row
+    assert fields == [
+        ("app/account.py", 10, ("user.authorization.credentials",)),
+        ("app/models.py", 5, ("user.contact.email",)),
+        ("app/models.py", 6, ("user.authorization.credentials",)),
+    ]

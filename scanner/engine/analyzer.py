@@ -306,6 +306,9 @@ class Scope:
     param_loops: list[ast.For | ast.AsyncFor] | tuple[()]
     """The loops over one of the function's parameters (`for descriptor in descriptors`), for
     `sources.descriptor_parameter` (few functions have one: it walks none other)."""
+    decoding_params: frozenset[str]
+    """Its parameters it hands, with a request body, to a function that validates the one with the other
+    (`FunctionSummary.validates`): the classes its callers pass there receive data."""
     key_read_params: set[int] | frozenset[int]
     """Its parameters read by a constant key somewhere (`params.get("page", 1)`, `params["q"]`): the
     only ones `sources.option_parameters` looks at (most functions read none so)."""
@@ -343,6 +346,7 @@ class Scope:
         self.raised = None
         self.param_loops = ()
         self.key_read_params = _NO_INDEXES
+        self.decoding_params = frozenset()
         self.function_aliases = _NO_ALIASES
         self.filled = _NO_FILLED
         self.body_items = ()
@@ -1146,13 +1150,18 @@ class FileAnalyzer:
         decoded = sources.decoding_parameters(self, func)
         looped = sources.descriptor_parameter(self, func, scope.param_loops, outer) if scope.param_loops else None
         descriptors = names.index(looped) - shift if looped is not None and looped in names[shift:] else None
+        if scope.decoding_params:
+            decoded = decoded | scope.decoding_params
         decodes = frozenset(names.index(name) - shift for name in decoded if name in names[shift:]) \
             if decoded else frozenset()
+        pair = sources.validating_pair(self, func)
+        validates = (names.index(pair[0]) - shift, names.index(pair[1]) - shift) \
+            if pair is not None and pair[0] in names[shift:] and pair[1] in names[shift:] else None
         body_item = _body_item(func.name, scope.body_items) if scope.body_items else None
         options = frozenset(i - shift for i in sources.option_parameters(self, func, names, scope.key_read_params)
                             if i >= shift) if scope.key_read_params else frozenset()
         if plain and not log_params and not log_sites and not return_params and keyed is None and not scope.cookie_params \
-                and not scope.cookie_rule and rebuilds is None and http_url is None and not decodes and descriptors is None \
+                and not scope.cookie_rule and rebuilds is None and http_url is None and not decodes and validates is None and descriptors is None \
                 and body_item is None and checked is None and not options:
             # a summary that says nothing but the parameters' names (most functions): one shared per
             # names, as the frozen class's generated __init__ costs more than the analysis of a short body
@@ -1180,6 +1189,7 @@ class FileAnalyzer:
             logged_attributes=logged_attributes,
             log_keys=log_keys,
             decodes=decodes,
+            validates=validates,
             descriptors=descriptors,
             body_item=body_item,
             options=options,
@@ -2902,6 +2912,10 @@ class FileAnalyzer:
                 # not exported: no summary), whether the module offering it is analysed first or not
                 summary = None
         if summary is not None:
+            if summary.validates is not None and given_body:
+                # `validate_json_object(content, model_type)` given the request's body: the class the
+                # caller passes for `model_type` is what the body is decoded into
+                sources.note_validated(self, node, summary, args, kwargs, scope)
             if summary.descriptors is not None:
                 sources.descriptor_reads(self, node, summary.argument_node(summary.descriptors, node), scope)
             if summary.keyed is not None:

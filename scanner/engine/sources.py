@@ -3470,6 +3470,7 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
     """
     seeds = [*_received_seeds(an), *_decoding_call_seeds(an)]
     classes = {n.name: n for n in an.tree.body if type(n) is ast.ClassDef}
+    nested: dict[str, ast.ClassDef] | None = None
     prefix = f"{an.module}." if an.module else ""
     an.uses.update(USE_RECEIVED + prefix + name for name in classes)  # known once the module receiving it has been analysed
     seeds.extend(ast.Name(id=name, ctx=ast.Load()) for name in classes
@@ -3479,6 +3480,17 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
     aliases: dict[str, ast.expr] | None = None
     while seeds:
         node = seeds.pop()
+        if type(node) is ast.Attribute and type(node.value) is ast.Name and node.value.id in ("self", "cls") \
+                and node.attr not in classes:
+            # `parse_and_validate_json_object_from_request(request, self.PostBody)`: a class nested in the
+            # servlet's, named through the instance; its own fields' nested classes are then found by name
+            if nested is None:
+                nested = _nested_classes(an.tree)
+            found = nested.get(node.attr)
+            if found is None:
+                continue
+            classes.update(nested)
+            node = ast.Name(id=node.attr, ctx=ast.Load())
         if isinstance(node, ast.Name) and node.id in classes:
             if node.id in local:
                 continue
@@ -3502,6 +3514,22 @@ def received_classes(an: FileAnalyzer) -> tuple[frozenset[str], frozenset[str]]:
         if symbol is not None and "." in symbol and not symbol.startswith(("@", "builtins.", "typing.")):
             external.add(symbol)
     return frozenset(local), frozenset(external)
+
+
+def _nested_classes(tree: ast.Module) -> dict[str, ast.ClassDef]:
+    """The classes defined in the bodies of the module's top-level classes, at any depth, by name (the
+    first of a name; a top-level class of that name is not among them): what `self.PostBody` names in a
+    servlet's method, and `DeviceKeys` in a field of a nested body model beside it."""
+    top = {stmt.name for stmt in tree.body if type(stmt) is ast.ClassDef}
+    found: dict[str, ast.ClassDef] = {}
+    todo = [stmt for stmt in tree.body if type(stmt) is ast.ClassDef]
+    for cls in todo:  # grown while it is iterated
+        for stmt in cls.body:
+            if type(stmt) is ast.ClassDef:
+                if stmt.name not in top:
+                    found.setdefault(stmt.name, stmt)
+                todo.append(stmt)
+    return found
 
 
 def _type_aliases(tree: ast.Module) -> dict[str, ast.expr]:
@@ -3721,6 +3749,54 @@ def decoding_parameters(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunct
         _received_seeds(an)
         found = getattr(an.tree, _DECODERS, {})
     return found.get(func, frozenset()) if found else frozenset()
+
+
+# The tree attribute that keeps, for each function of a module that builds a class it is given from a
+# mapping it is given (`model_type.model_validate(content)`), those two parameters' names.
+_VALIDATORS = "_policyscan_validating_parameters"
+# Where a class may be built from a mapping in the source: the files whose functions `validating_pair` reads.
+_VALIDATE_CALL = LazyPattern(r"\.(?:model_validate|parse_obj)\(")
+
+
+def validating_pair(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, str] | None:
+    """The parameters (the class, the mapping) of a function that builds a class it is given from a
+    mapping it is given, in its own body (`def validate_json_object(content, model_type): instance =
+    model_type.model_validate(content)`): a project's validating helper, which decodes a request body
+    into the caller's class where a caller gives it one (`FunctionSummary.validates`). None for most
+    functions: the module's text is searched once, and only the functions around a match are read."""
+    found: dict[ast.AST, tuple[str, str]] | None = getattr(an.tree, _VALIDATORS, None)
+    if found is None:
+        found = {}
+        source = an.source
+        if "model_validate(" in source or "parse_obj(" in source:
+            lines = sorted(set(lines_at(source, [m.start() for m in _VALIDATE_CALL.finditer(source)])))
+            for around in _functions_around(an.tree.body, lines) if lines else ():
+                params = {arg.arg for arg in named_parameters(around.args)}
+                for node in own_nodes(around):
+                    if type(node) is ast.Call and type(node.func) is ast.Attribute and node.func.attr in _DECODES_MAPPING \
+                            and len(node.args) == 1 and not node.keywords and type(node.func.value) is ast.Name \
+                            and node.func.value.id in params and type(node.args[0]) is ast.Name \
+                            and node.args[0].id in params and node.args[0].id != node.func.value.id:
+                        found[around] = (node.func.value.id, node.args[0].id)
+                        break
+        setattr(an.tree, _VALIDATORS, found)
+    return found.get(func) if found else None
+
+
+def note_validated(an: FileAnalyzer, node: ast.Call, summary: FunctionSummary, args: list[Value],
+                   kwargs: list[tuple[str | None, Value]], scope: Scope) -> None:
+    """At a call of a validating helper (`FunctionSummary.validates`): where the mapping it is given is
+    the request's body (`content = parse_json_object_from_request(request)`) and the class is a
+    parameter of the calling function, that parameter is one the caller decodes the body into
+    (`Scope.decoding_params`, then `FunctionSummary.decodes`)."""
+    assert summary.validates is not None
+    model, mapping = summary.validates
+    given = summary.argument(mapping, args, kwargs)
+    if given is None or given.role not in BODY_ROLES or not is_request_container(given):
+        return
+    chosen = summary.argument_node(model, node)
+    if type(chosen) is ast.Name and chosen.id in scope.params:
+        scope.decoding_params = scope.decoding_params | {chosen.id}
 
 
 def _decoding_call_seeds(an: FileAnalyzer) -> list[ast.expr]:

@@ -135,7 +135,15 @@ class FunctionSummary:
     decodes: frozenset[int] = frozenset()
     """The parameters the function builds a class from a request's decoded payload with (`def
     validate_request_body(SchemaClass): return SchemaClass.model_validate(request.get_json())`): the
-    class a caller passes there receives data, as one named in a decoder's call does."""
+    class a caller passes there receives data, as one named in a decoder's call does. Also a parameter
+    handed, with a request body, to a function that validates one parameter with another
+    (`validates`: `validate_json_object(content, model_type)` after `content =
+    parse_json_object_from_request(request)`)."""
+    validates: tuple[int, int] | None = None
+    """The parameters (the class, the mapping) of a function that builds a class it is given from a
+    mapping it is given (`def validate_json_object(content, model_type): return
+    model_type.model_validate(content)`): a caller that passes a request body for the mapping decodes
+    that body into the class (a parameter of the caller's own there is one it `decodes`)."""
     body_item: tuple[int, int, Value] | None = None
     """The request body the function returns as an item of a tuple (`return data, user, err`, `data`
     the decoded body): (its position, the tuple's length, the body). A caller that unpacks the call's
@@ -500,7 +508,7 @@ def _gives(function: FunctionSummary) -> bool:
     redone when what the helper logs changes (a cached result, an import cycle's later round)."""
     return bool(function.returns.categories or function.returns.symbol or function.returns.shape
                 or function.keyed or function.cookie_params or function.http_url is not None or function.decodes
-                or function.descriptors is not None or function.body_item is not None or function.logged_attributes)
+                or function.validates is not None or function.descriptors is not None or function.body_item is not None or function.logged_attributes)
 
 
 def _passes(function: FunctionSummary) -> bool:
@@ -534,7 +542,7 @@ def _function_key(summary: FunctionSummary) -> tuple[object, ...]:
             returns.reasons, tuple(sorted(returns.params)), returns.keyed, tuple(sorted(summary.log_params.items())),
             summary.param_names, tuple(sorted(summary.return_params)), summary.keyed, summary.cookie_params,
             summary.cookie_rule, summary.rebuilds, summary.tests_keys, summary.parses, _sites_key(summary.log_sites) if summary.log_sites else (),
-            tuple(sorted(summary.decodes)), summary.descriptors, tuple(sorted(summary.options)),
+            tuple(sorted(summary.decodes)), summary.validates, summary.descriptors, tuple(sorted(summary.options)),
             tuple((i, tuple(sorted(c))) for i, c in sorted(summary.logged_attributes.items())),
             tuple((i, tuple(sorted(k))) for i, k in sorted(summary.log_keys.items())) if summary.log_keys else (),
             _item_key(summary.body_item) if summary.body_item is not None else None)
