@@ -4790,3 +4790,13 @@ class RadiusAccountingRow(models.Model):
     nas_ip_address = models.GenericIPAddressField(db_column="nasipaddress")
     # ruleid: python.django.model-field user.device.ip_address
     framed_ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+
+class ThreepidUnbindBody(BaseModel):
+    """A request model whose `medium` says which kind of address `address` is (matrix-synapse's
+    3PID unbind body): a `Literal[...]`'s values are choices, not forward references to types."""
+
+    # ok: python.pydantic.field
+    medium: Literal["email", "msisdn"]
+    # ruleid: python.pydantic.field user.contact.email
+    email: str

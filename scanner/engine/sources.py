@@ -6619,6 +6619,9 @@ def _response_only(an: FileAnalyzer, call: ast.Call) -> bool:
 
 
 def _names_in(node: ast.expr) -> list[str]:
+    """The names an annotation mentions, quoted forward references included (`list["Group"]`); not the
+    values a `Literal[...]` admits (`medium: Literal["email", "msisdn"]` is a choice of two words, not
+    a field typed `email`)."""
     names: list[str] = []
     for sub in walk(node):
         if isinstance(sub, ast.Name):
@@ -6627,6 +6630,17 @@ def _names_in(node: ast.expr) -> list[str]:
             names.append(sub.attr)
         elif isinstance(sub, ast.Constant) and isinstance(sub.value, str):
             names.append(sub.value)
+    if "Literal" in names:  # rare: walked again, without the literals' values
+        values = {id(value) for sub in walk(node) if type(sub) is ast.Subscript and _annotation_name(sub.value) == "Literal"
+                  for value in walk(sub.slice)}
+        names = []
+        for sub in walk(node):
+            if isinstance(sub, ast.Name):
+                names.append(sub.id)
+            elif isinstance(sub, ast.Attribute):
+                names.append(sub.attr)
+            elif isinstance(sub, ast.Constant) and isinstance(sub.value, str) and id(sub) not in values:
+                names.append(sub.value)
     return names
 
 
