@@ -430,3 +430,32 @@ def test_a_literal_choice_is_no_type_of_its_values() -> None:
     # `medium` names which kind of address `address` is; a quoted annotation stays a type
     assert [(line, categories) for line, kind, categories, rule, stored in observed(source)] == [
         (10, EMAIL), (11, EMAIL)]
+
+
+def test_self_in_a_request_subclass_is_the_request_for_who_sent_it() -> None:
+    source = '''
+        import logging
+        from twisted.web import resource
+        from twisted.web.server import Request
+
+        logger = logging.getLogger(__name__)
+
+        class SynapseRequest(Request):
+            def _validate_content_length(self):
+                size = self.content.tell()
+                logger.info("Rejecting request from %s: %d bytes", self.client, size)
+
+        class XForwardedForRequest(SynapseRequest):
+            def _process_forwarded_headers(self):
+                return self.requestHeaders.getRawHeaders(b"x-forwarded-for")
+
+        class Client(resource.Resource):
+            def render_GET(self, request):
+                logger.info("served %s", self.client)
+                return request.client
+    '''
+    # the subclass's client address and headers are the request's; its body is its own machinery, and
+    # `self` of another class is no request (a resource's `self.client`); a request's `client` is read
+    found = [(line, kind, categories) for line, kind, categories, rule, stored in observed(source)]
+    ip = ("user.device.ip_address",)
+    assert found == [(11, "collect", ip), (11, "log", ip), (15, "collect", ip), (20, "collect", ip)]

@@ -33,6 +33,7 @@ from aiohttp import web
 from autobahn.twisted.websocket import WebSocketServerProtocol
 from twisted.internet import protocol as twisted_protocol
 from twisted.web import resource as twisted_resource
+from twisted.web.server import Request as TwistedRequest
 from django import forms
 from django.conf import settings
 from django.utils.module_loading import import_string
@@ -3410,3 +3411,20 @@ class StoredPreferences(BaseModel):
 
 def load_preferences(row):
     return validated_object(row, StoredPreferences)
+
+
+# A subclass of `twisted.web`'s request class (matrix-synapse's `SynapseRequest`, and its
+# `XForwardedForRequest`): in its methods `self` is the request, for who sent it: its client's address
+# and its headers. Its body is its own machinery (buffered, measured, checked), not read here.
+class LimitedRequest(TwistedRequest):
+    def _validate_content_length(self):
+        # ok: python.request.body
+        size = self.content.tell()
+        # ruleid: python.request.client-ip user.device.ip_address
+        self.reject(self.client, size)
+
+
+class ForwardedRequest(LimitedRequest):
+    def _process_forwarded_headers(self):
+        # ruleid: python.request.client-ip user.device.ip_address
+        return self.requestHeaders.getRawHeaders(b"x-forwarded-for")

@@ -133,6 +133,10 @@ _EXECUTE_METHODS = frozenset({"execute"})
 _MODULE_BLOCKS = (ast.If, ast.Try, ast.With, ast.AsyncWith)
 # the summaries that say nothing but their parameters' names, one per names (FunctionSummary is compared by identity)
 _TRIVIAL_SUMMARIES: dict[tuple[str, ...], FunctionSummary] = {}
+# A web server's request classes, whose subclasses' `self` is the request (`_request_subclass`), and the
+# roles of the request's members that say who sent it, which such a `self` reads as the request's.
+_REQUEST_CLASSES = frozenset({"twisted.web.server.Request", "twisted.web.http.Request"})
+_SENDER_ROLES = frozenset({"client_ip", "headers"})
 # Methods that render an object whole: a service's object serialised so keeps the person's details it holds.
 _SERIALISING_METHODS = frozenset({
     "dict", "to_dict", "as_dict", "asdict", "model_dump", "model_dump_json", "json", "to_json", "serialize",
@@ -971,6 +975,18 @@ class FileAnalyzer:
                 if self._ducks is not None:
                     self._ducks[1].update(properties)
         return info
+
+    def _request_subclass(self, cls: ClassInfo, depth: int = 0) -> bool:
+        """Whether a class of the file subclasses a web server's request class (`_REQUEST_CLASSES`),
+        directly or through classes of the file (`XForwardedForRequest(SynapseRequest)`)."""
+        for base in cls.bases:
+            if base in _REQUEST_CLASSES:
+                return True
+            if base[:7] == "@class:" and depth < 8:
+                local = self.classes.get(base[7:])
+                if local is not None and local is not cls and self._request_subclass(local, depth + 1):
+                    return True
+        return False
 
     def typed_parameter_instance(self, func: ast.FunctionDef | ast.AsyncFunctionDef, name: str,
                                  scope: Scope) -> str | None:
@@ -2407,6 +2423,12 @@ class FileAnalyzer:
             return sources.request_member(self, node, base, scope)
         if flags[_AT_SELF]:
             cls = scope.cls
+            if self.package_attributes and not called and cls is not None and cls.bases \
+                    and self.package_attributes.get(attr) in _SENDER_ROLES and self._request_subclass(cls):
+                # `self.client`, `self.requestHeaders` in a method of a subclass of the server's request
+                # class (matrix-synapse's `SynapseRequest(twisted.web.server.Request)`): the request's,
+                # who sent it. Not its body: the class's own methods buffer and check it (`self.content.tell()`)
+                return sources.request_member(self, node, symbol_value_of(REQUEST), scope)
             if cls is not None and attr in cls.attributes and (self._tracked(cls.attributes[attr])
                                                                or _url_text(cls.attributes[attr])
                                                                or cls.attributes[attr].shape is not None
