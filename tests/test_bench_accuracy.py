@@ -587,6 +587,7 @@ def test_the_corpus_lists_its_apps_with_their_held_out_and_blind_flags() -> None
         ("crewai", "crewai==1.15.30", "library (LLM SDKs, litellm, OpenTelemetry)", True, True),
         ("arize-phoenix", "arize-phoenix==20.26.1", "FastAPI", True, True),
         ("keystone", "keystone==30.0.0", "Flask", True, True),
+        ("shuup", "shuup==3.1.0", "Django", True, True),
     ]
 
 
