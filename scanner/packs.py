@@ -300,6 +300,11 @@ class RouteModel:
     """Decorators of a real-time server's event handlers (`sio.on("message")`): their parameters
     are what a client sent, but for `connection_parameters` (`sid`; `environ` is the request's headers)."""
     connection_parameters: frozenset[str] = frozenset()
+    rpc_decorators: frozenset[str] = frozenset()
+    """Decorators that register a function as a remote procedure of a JSON-RPC or XML-RPC server
+    (modernrpc's `rpc_method`): its parameters are what a client sent in the call, request fields."""
+    rpc_decorator_names: frozenset[str] = frozenset()
+    """The last names of `rpc_decorators` (`rpc_method`, `method`): the cheap test made for every decorator."""
     body_hooks: frozenset[str] = frozenset()
     """Methods a framework calls on a plugin's class with what a client posted, by the qualified name
     of the framework's base class and the method (OctoPrint's `SimpleApiPlugin.on_api_command(self,
@@ -633,6 +638,7 @@ class Models:
         names: list[str] = [*self.share_calls.names(), *self.log_calls.names(), *self.http_calls.names(),
                             *self.derive_calls.names(), *self.returns, *self.returns.values(), *self.request.objects,
                             *(f"{jar}()" for jar in self.cookie_jars), *self.routes.event_decorators,
+                            *self.routes.rpc_decorators,
                             *self.inbound_handlers, *self.carriers.names()]
         for family in self.schemas:
             names.extend(family.bases)
@@ -724,7 +730,7 @@ _KNOWN_KEYS: dict[str, frozenset[str]] = {
     "containers": frozenset({"key_methods"}),
     "fastapi": frozenset({"route_methods", "field_markers", "header_markers", "file_markers", "ignored_markers", "upload_types",
                           "credential_schemes", "form_classes", "event_decorators", "connection_parameters",
-                          "body_hooks", "bundle_hooks"}),
+                          "body_hooks", "bundle_hooks", "rpc_decorators"}),
     "defaults": frozenset({"response_names", "response_only_keywords", "response_only_annotations", "exclude_keywords",
                            "received_by", "response_words"}),
     "derive": frozenset({"rule", "category", "also", "message", "calls"}),
@@ -1210,6 +1216,7 @@ def _compile(data: list[tuple[_PackReader, dict[str, Any]]], version: str) -> Mo
             form_classes=form_classes,
             body_hook_methods=frozenset(hook.rsplit(".", 1)[-1] for hook in routes.get("body_hooks", ())),
             bundle_hook_methods=frozenset(hook.rsplit(".", 1)[-1] for hook in routes.get("bundle_hooks", ())),
+            rpc_decorator_names=frozenset(name.rsplit(".", 1)[-1] for name in routes.get("rpc_decorators", ())),
         ),
         schemas=tuple(schemas),
         response_names=tuple(response_names),

@@ -27,6 +27,7 @@ from slack_bolt.async_app import AsyncApp
 from lamson.routing import route as lamson_route, stateless
 from asgiref.typing import ASGIReceiveEvent
 import geoip2.database
+from modernrpc.core import REQUEST_KEY, rpc_method
 import httpx
 import octoprint.plugin
 from aiohttp import web
@@ -3428,3 +3429,68 @@ class ForwardedRequest(LimitedRequest):
     def _process_forwarded_headers(self):
         # ruleid: python.request.client-ip user.device.ip_address
         return self.requestHeaders.getRawHeaders(b"x-forwarded-for")
+
+
+# --- JSON-RPC / XML-RPC: a registered procedure is called with the parameters a client sent ----------
+# (django-modernrpc's `@rpc_method`, Kiwi TCMS's API: each parameter is a request field read by its name)
+
+
+@rpc_method(name="Auth.login")
+def rpc_login(
+    # ruleid: python.fastapi.query-parameter user.account.username,user.authorization.credentials
+    username, password, **kwargs
+):
+    request = kwargs.get(REQUEST_KEY)
+    return authenticate(request, username=username, password=password)
+
+
+@rpc_method(name="TestCase.add_comment")
+# ruleid: python.fastapi.query-parameter user.content
+def rpc_add_comment(case_id, comment, **kwargs):
+    return add_comment(case_id, comment, kwargs.get(REQUEST_KEY).user)
+
+
+@rpc_method(name="TestCase.add_attachment")
+# a file's content sent encoded in base64, as a JSON-RPC call must: the upload taken whole
+# ruleid: python.fastapi.query-parameter user.content
+def rpc_add_attachment(case_id, filename, b64content, **kwargs):
+    return add_attachment(case_id, filename, b64content)
+
+
+@rpc_method(name="TestCase.add_notification_cc")
+# ruleid: python.fastapi.query-parameter user.contact.email
+def rpc_add_notification_cc(case_id, cc_list):
+    return case_emailing(case_id).add_cc(cc_list)
+
+
+@rpc_method(name="User.update")
+def rpc_update_user(values, user_id=None, **kwargs):
+    """A parameter no name classifies holds a struct the client sent: its keys are fields."""
+    user = kwargs.get(REQUEST_KEY).user
+    # ruleid: python.request.field user.authorization.credentials
+    if not user.check_password(values.get("old_password")):
+        raise PermissionError("Password is incorrect")
+    # ruleid: python.request.field user.authorization.credentials
+    user.set_password(values["password"])
+    # ok: python.request.field
+    user.save(update_fields=values.get("fields"))
+
+
+@rpc_method(name="Build.filter")
+# near-miss: field lookups spread into an ORM filter are no search text a person typed
+# ok: python.fastapi.query-parameter
+def rpc_filter_builds(query=None):
+    return list(Build.objects.filter(**query).values("id", "name"))
+
+
+@rpc_method(name="User.join_group")
+# near-miss: the account a call names is the one it acts on (a path segment's role), not one received
+# ok: python.fastapi.query-parameter
+def rpc_join_group(username, groupname):
+    User.objects.get(username=username).groups.add(Group.objects.get(name=groupname))
+
+
+# near-miss: a function no RPC registry names is called by the code, with what it holds
+# ok: python.fastapi.query-parameter
+def not_registered(username, comment, b64content):
+    return username, comment, b64content

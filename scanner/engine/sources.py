@@ -2212,6 +2212,9 @@ class RouteInfo:
     path_params: frozenset[str]
     dependency: bool = False
     event: bool = False  # a real-time server's event handler (`@sio.on("message")`)
+    rpc: bool = False
+    """A remote procedure of a JSON-RPC or XML-RPC server (`@rpc_method(name="Auth.login")`): its
+    parameters are the call's, request fields; one no name classifies holds a struct the client sent."""
     context: str | None = None
     """A word of authentication in the route's path or name (`/auth/oauth/{provider}/callback`): its
     parameters are read in that context too (the `code` an OAuth callback is given is a credential)."""
@@ -2254,6 +2257,8 @@ def route_info(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, s
     decorators = func.decorator_list
     if decorators and _event_decorated(an, func, scope):
         return RouteInfo(frozenset(), event=True)
+    if decorators and _rpc_decorated(an, func, scope):
+        return RouteInfo(frozenset(), rpc=True, context=_auth_word(an, func.name) or _sign_in_module(an))
     for at, decorator in enumerate(decorators):
         path = _route_path(decorator, an.models.routes.route_methods, bare=False)
         if path is not None:
@@ -2569,10 +2574,13 @@ def parameter_value(
             return Value(symbol=REQUEST)
         # a Flask view's parameter that no URL rule gives is one a decorator passes (path_only): it is
         # read like a path segment's, as what the code holds, not as a query field
-        if route is not None and not route.path_only and name not in route.path_params:
+        if route is not None and not route.path_only and name not in route.path_params \
+                and not (route.rpc and (arg is signature.vararg or arg is signature.kwarg)):
             collected = _route_parameter(an, func, arg, annotation, scope, route)
             if collected is not None:
                 return collected
+            if route.rpc and _rpc_struct(an, func, name):
+                return _RPC_STRUCT
             if annotation is not None:
                 # a body decoded into a model (`data: UpdateCustomerRequest`): its string form (a Pydantic
                 # or dataclass repr) shows what the person sent, so logging it whole logs those fields, as
@@ -2594,12 +2602,15 @@ def parameter_value(
             # `def create_ticket_cc(ticket, cc_list, logger)`: a logger the caller made (a mail importer's
             # per-queue logger), known by its name as an unbound `logger` is: its calls write to a log
             return Value(symbol=an.models.logger_type)
-    elif route is not None and not route.path_only and name not in route.path_params:
+    elif route is not None and not route.path_only and name not in route.path_params \
+            and not (route.rpc and (arg is signature.vararg or arg is signature.kwarg)):
         # an unannotated parameter whose name no test above reads (most parameters: each of those tests
         # needs an annotation or one of these names), of a route: only the route's own reading is left
         collected = _route_parameter(an, func, arg, annotation, scope, route)
         if collected is not None:
             return collected
+        if route.rpc and _rpc_struct(an, func, name):
+            return _RPC_STRUCT
     named = an.classify_name(name, cls.name if cls is not None else None)
     if cls is not None and func.decorator_list and index == positional - 1 and index >= 2:
         # `@validates("country") def validate_country(self, key, value)`: the value set for the columns
@@ -2898,6 +2909,8 @@ def _route_parameter(
         # `user: SCIMUser = Body(...)`: the body decoded into a model, not a field named `user`; the
         # model's fields are collected where it is declared
         return None
+    if route.rpc and _splatted(func, arg.arg):
+        return None  # `Build.filter(query)` spread into `filter(**query)`: field lookups, a struct (`_rpc_struct`)
     plain = not markers and not route.dependency and (annotation is None and arg.annotation is None or annotation in _SCALARS or _scalar_annotation(arg.annotation))
     if field_marker or plain:
         named = an.classifier.name(alias, owner="request")
@@ -2917,6 +2930,11 @@ def _route_parameter(
         # `request.args.get("user_id")` does (`/end_user/info?end_user_id=...`): nothing is received
         if named is None or route.deletes and not _confirming(alias, named.category) \
                 or refers_to_user(alias, named.category):
+            return None
+        if route.rpc and route.context is None and named.category in (USERNAME, UNIQUE_ID):
+            # a remote procedure has no path: the account a call names (`TestRun.add_cc(run_id, username)`,
+            # `User.join_group(username, groupname)`) is the one it acts on, as a path segment picks a
+            # record; only a procedure that signs in (`Auth.login(username, password)`) receives one
             return None
         if named.category.startswith(CONTENT) and arg.annotation is not None and _annotation_name(arg.annotation) in ("bool", "int"):
             return None  # `content: bool = Query(True)`: a flag or a count never carries what a user wrote
@@ -3343,6 +3361,42 @@ HOOK_BUNDLE = Value(symbol=REQUEST)
 # "install", "url": ...}`), logged whole as the command (`Queuing install of {data}`), where a view's
 # body bound whole is what a person sent.
 _HOOK_BODY = Value(symbol=f"{REQUEST}.json", role="fields")
+
+
+# A parameter of a remote procedure that no name classifies (`values`, `case_id`, `query`): what the
+# client sent under it, read as a request body bound to a name is, its keys the fields collected where
+# they are read (`values.get("old_password")`, `values["password"]`); whole it carries no category
+# (most are ids and lookups: `TestCase.objects.get(pk=case_id)`), as a plugin hook's body does.
+_RPC_STRUCT = Value(symbol=f"{REQUEST}.json", role="fields")
+
+
+def _rpc_struct(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    """Whether a remote procedure's parameter `name`, not collected where it arrives, holds a struct the
+    client sent (`_RPC_STRUCT`): no name classifies it (`values`), or the procedure spreads it into a
+    call's keywords (`Build.objects.filter(**query)`: field lookups, not a search text). A parameter
+    whose name says what it is (an account's `username` the call acts on) keeps that reading."""
+    return an.classifier.name(name, owner="request") is None or _splatted(func, name)
+
+
+def _splatted(func: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    """Whether `func` spreads its parameter `name` into a call's keywords (`filter(**query)`): a mapping."""
+    return any(type(node) is ast.keyword and node.arg is None and type(node.value) is ast.Name
+               and node.value.id == name for node in walk(func))
+
+
+def _rpc_decorated(an: FileAnalyzer, func: ast.FunctionDef | ast.AsyncFunctionDef, scope: Scope) -> bool:
+    """Whether a JSON-RPC or XML-RPC server's registry marks `func` as a remote procedure
+    (`@rpc_method(name="Auth.login")`, `@jsonrpc.method("App.index")`: `[fastapi]` `rpc_decorators`).
+    A decorator's last name is tested first (most are `property`, `staticmethod`, a route's method):
+    only one named like a registry is resolved."""
+    names = an.models.routes.rpc_decorator_names
+    for decorator in func.decorator_list:
+        target = decorator.func if type(decorator) is ast.Call else decorator
+        last = target.id if type(target) is ast.Name else target.attr if type(target) is ast.Attribute else None
+        if last in names:
+            decorators = an.models.routes.rpc_decorators
+            return any(symbol in decorators for symbol in _decorator_symbols(an, func, scope, functions=True))
+    return False
 
 
 # The reason an event handler's message carries: collected whole where it arrived.
