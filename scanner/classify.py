@@ -470,11 +470,14 @@ class Classifier:
             dropped: set[str] = set()
             while len(words) > 1:
                 suffix = words[-1] in pack.owner_suffixes
-                if (suffix or words[-1] in pack.word_groups) and words[-2] + words[-1] in pack.word_groups:
+                if (suffix or words[-1] in pack.word_groups or words[-1] in pack.configuration) \
+                        and words[-2] + words[-1] in pack.word_groups:
                     # a head that a group lists as one word with the word before it reads as that
                     # word: `CreditCard` is a creditcard (not any card), `ChatModel` a chatmodel (an
-                    # AI model, not a chat). A head no group knows keeps its reading (`ApiKey`).
+                    # AI model, not a chat). A head no group knows keeps its reading (`ApiKey`). A
+                    # configuration word so joined names no setting (`TopicPollOption`: a polloption)
                     words[-2:] = [words[-2] + words[-1]]
+                    configuration = any(w in pack.configuration for w in (*words, *dropped))
                     break
                 if not suffix:
                     break

@@ -4800,3 +4800,83 @@ class ThreepidUnbindBody(BaseModel):
     medium: Literal["email", "msisdn"]
     # ruleid: python.pydantic.field user.contact.email
     email: str
+
+
+# --- a forum's topics, polls and attachments, a tracker's bugs (django-machina, Kiwi TCMS) ----------
+
+
+class ForumTopic(models.Model):
+    """A topic a member opens: its title is theirs, though its text is kept on its first post."""
+
+    # ok: python.django.model-field
+    poster = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    subject = models.CharField(max_length=255)
+    # ok: python.django.model-field
+    slug = models.SlugField(max_length=255)
+
+
+class LessonTopic(models.Model):
+    """Near-miss: a topic tied to no person (a course's syllabus) holds no one's words."""
+
+    # ok: python.django.model-field
+    subject = models.CharField(max_length=255)
+
+
+class ForumPost(models.Model):
+    # ok: python.django.model-field
+    poster = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE)
+    # why a post was edited, in the editor's words
+    # ruleid: python.django.model-field user.content
+    update_reason = models.CharField(max_length=255, blank=True, null=True)
+
+
+class TopicPoll(models.Model):
+    """A poll a member attaches to their topic, and its options: their words."""
+
+    # ok: python.django.model-field
+    topic = models.OneToOneField(ForumTopic, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    question = models.CharField(max_length=255)
+
+
+class TopicPollOption(models.Model):
+    # ok: python.django.model-field
+    poll = models.ForeignKey(TopicPoll, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    text = models.CharField(max_length=255)
+
+
+class SiteOption(models.Model):
+    """Near-miss: an option alone is a setting's, its text the service's."""
+
+    # ok: python.django.model-field
+    text = models.CharField(max_length=255)
+
+
+class PostAttachment(models.Model):
+    # ok: python.django.model-field
+    post = models.ForeignKey(ForumPost, on_delete=models.CASCADE)
+    # ruleid: python.django.model-field user.content
+    file = models.FileField(upload_to="attachments")
+    # what the poster writes about the file they attach
+    # ruleid: python.django.model-field user.content
+    comment = models.CharField(max_length=255, blank=True, null=True)
+
+
+class ForumPostIndex(haystack_indexes.SearchIndex, haystack_indexes.Indexable):
+    """A forum's search index: the name it shows a post's poster by is their username."""
+
+    # ruleid: python.haystack.field user.account.username
+    poster_name = haystack_indexes.CharField()
+    # ok: python.haystack.field
+    forum_slug = haystack_indexes.CharField()
+
+
+class Bug(models.Model):
+    """A bug report a tester files: its summary is what they wrote."""
+
+    # ruleid: python.django.model-field user.content
+    summary = models.CharField(max_length=255)
+    # ok: python.django.model-field
+    status = models.BooleanField(default=True)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
-from scanner.classify import DESCRIBING_GROUP, Match, tagged_field
+from scanner.classify import DESCRIBING_GROUP, OWN_WORDS_GROUP, Match, tagged_field
 from scanner.engine.answers import ANSWERING_WORDS
 from scanner.engine.imports import import_bindings
 from scanner.engine.lazyre import LazyPattern
@@ -5516,6 +5516,13 @@ def _describes(an: FileAnalyzer, name: str) -> bool:
     return bool(words) and words[-1] in an.classifier.pack.groups.get(DESCRIBING_GROUP, frozenset())
 
 
+def _in_own_words(an: FileAnalyzer, name: str) -> bool:
+    """Whether a field's name ends with a word of what a person writes in their own words (`comment`,
+    `text`, `note`: the classifier's `ownwords`), a set test on its last word."""
+    words = an.classifier.pack.words(name)
+    return bool(words) and words[-1] in an.classifier.pack.groups.get(OWN_WORDS_GROUP, frozenset())
+
+
 def _attached_to_content(an: FileAnalyzer, owner: str) -> bool:
     """Whether the stored class `owner` of this module is attached to one post or proposal: a
     relation named in one word for what people write (`submission = ForeignKey(...)`, `post =
@@ -5527,6 +5534,20 @@ def _attached_to_content(an: FileAnalyzer, owner: str) -> bool:
 def _has_content_relation(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
     content = an.classifier.pack.groups.get("content", frozenset())
     return any(callee_name(call) in ("ForeignKey", "OneToOneField") and name in content
+               for name, call in _field_calls(cls))
+
+
+def _attached_to_post(an: FileAnalyzer, owner: str) -> bool:
+    """Whether the stored class `owner` of this module is attached to one post (`_attached_to_content`)
+    by a relation that names no question asked of people (the classifier's `asked` group: a
+    questionnaire's `question`, whose answers are tied to no one by their row)."""
+    return _class_fact(an, owner, _ATTACHED_TO_POST, _has_post_relation)
+
+
+def _has_post_relation(an: FileAnalyzer, cls: ast.ClassDef) -> bool:
+    groups = an.classifier.pack.groups
+    posts = groups.get("content", frozenset()) - groups.get(_ASKED_GROUP, frozenset())
+    return any(callee_name(call) in ("ForeignKey", "OneToOneField") and name in posts
                for name, call in _field_calls(cls))
 
 
@@ -5545,6 +5566,7 @@ def _class_fact(an: FileAnalyzer, owner: str, marker: str,
 
 
 _ATTACHED = "_policyscan_attached_to_content"
+_ATTACHED_TO_POST = "_policyscan_attached_to_post"
 
 
 def _copied_name(declaring: _Declaring, name: str) -> Match | None:
@@ -5983,6 +6005,16 @@ def _emit_field(an: FileAnalyzer, declaring: _Declaring, stmt: ast.AST, name: st
         written = an.classifier.written_name(name, declaring.owner, DESCRIBING_GROUP)
         if written is not None and written.category.startswith(CONTENT):
             match = written
+    if match is None and declaring.stored and _in_own_words(an, name) and _declared_type(type_names) not in _NO_TEXT_FIELDS \
+            and _attached_to_post(an, declaring.owner):
+        # `Attachment.comment` beside `post = ForeignKey(Post)`: what the author of a post writes in
+        # their own words about a thing attached to it (a file), in a text field of any length, as
+        # its description is (the rule above); not a row tied to a person alone (a badge award's
+        # `comment` is the service's note), nor an answer to a questionnaire's `question` (pretalx's
+        # `Answer.answer`, tied to no one by its row)
+        written = an.classifier.written_name(name, declaring.owner)
+        if written is not None and written.category.startswith(CONTENT):
+            match = written
     if match is None and name.lower() in _SUBJECT_NAMES and _declared_type(type_names) not in _NO_TEXT_FIELDS:
         # (no describing word is a subject's name: the rule above and this one never meet)
         match = _subject_of_message(an, declaring.owner, bool(declaring.people))
@@ -6119,10 +6151,16 @@ def _subject_of_message(an: FileAnalyzer, owner: str, tied: bool = False) -> Mat
     template's or a notification's body is the service's (the classifier's boilerplate owners), and
     so is its subject. With `tied` (the class has a relation to a person: an archived `Email`'s
     `sender = ForeignKey(Sender)`), a body read as what a person writes in their own words counts too,
-    as the long-text rule reads it. None for a class with no such body, or not of this module."""
+    as the long-text rule reads it, and a post's, a topic's or a ticket's subject is theirs with no
+    body beside it (`Topic.subject` beside `poster = ForeignKey(User)`: the text is on its first post).
+    None for a class with no such body, or not of this module."""
     cls = _class_nodes(an).get(owner)
     if cls is None:
         return None
+    if tied and an.classifier.owner_in(owner, "content"):
+        # `Topic.subject` beside `poster = ForeignKey(User)`: the title of a topic, a thread or a
+        # ticket a person opened is theirs, where its body is kept on another row (the topic's first post)
+        return Match(CONTENT, "the subject of a post, a topic or a ticket a person wrote")
     for stmt in cls.body:
         name = _assigned_name(stmt)
         if name is not None and name in _MESSAGE_BODIES:
