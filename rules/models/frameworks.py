@@ -292,6 +292,25 @@ def flask_profile_keys():
                    shown_in=shown_in)
 
 
+@app.post("/api/me")
+def flask_literal_key_loop(user):
+    """A loop over the code's own literal keys reads each of them from the request, written in the
+    loop or bound to a name first (kiwitcms's `User.update`)."""
+    for key in ("email", "phone"):
+        # ruleid: python.request.field user.contact.email,user.contact.phone_number
+        store(key, flask_request.form[key])
+    editable = ("first_name", "last_name")
+    for field in editable:
+        # ruleid: python.request.field user.name.first,user.name.last
+        setattr(user, field, flask_request.form.get(field))
+    options = ("page", "sort")
+    for option in options:
+        # keys that name nothing read nothing
+        # ok: python.request.field
+        keep(flask_request.args.get(option))
+    return jsonify(ok=True)
+
+
 @app.post("/api/notes")
 def flask_whole_body():
     # the body is bound and passed on whole: user content taken at the binding

@@ -2028,6 +2028,12 @@ class FileAnalyzer:
                     self.assign(part, self.element_of(self.eval(arg, scope)), iterated_node, scope, stmt)
                 return
         iterated = self.eval(iterated_node, scope)
+        if type(target) is ast.Name and type(iterated.const) is tuple and iterated.const \
+                and all(type(each) in (str, int, float) for each in iterated.const):
+            # `editable_fields = ("first_name", "email")` then `for field in editable_fields`: the code's
+            # own literals bound to a name first, read as the loop over them written in place is
+            self.assign(target, Value(const=iterated.const), iterated_node, scope, stmt)
+            return
         if iterated.role in sources.BODY_ROLES:
             walked = sources.iterated_name(iterated_node)
             records = type(iterated_node) is ast.Name and type(target) is ast.Name and _read_as_record(target.id, uses)

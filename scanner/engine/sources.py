@@ -545,6 +545,12 @@ def request_key(an: FileAnalyzer, node: ast.expr, base: Value, key: Value, scope
         if isinstance(key.const, bytes) and key.const.isascii():
             # `request.args[b"browserstr"]`: `twisted.web` keys a request's arguments by bytes
             key = Value(const=key.const.decode("ascii"), reasons=key.reasons)
+        if type(key.const) is tuple:
+            # `for field in ("first_name", "last_name", "email"): values[field]`: each of the code's
+            # own literal keys, read in turn (one collect, of what they name together)
+            read = [request_key(an, node, base, Value(const=each, reasons=key.reasons), scope, key_node)
+                    for each in key.const if type(each) is str]
+            return union(read) if read else NOTHING
         if not isinstance(key.const, str):
             return NOTHING
         if key.const in NESTED_BODY_KEYS and role != "field":
