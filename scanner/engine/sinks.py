@@ -245,7 +245,16 @@ def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
     if type(expr) is ast.JoinedStr:
         return [n for v in expr.values if isinstance(v, ast.FormattedValue) for n in _rendered_whole(v.value)]
     if type(expr) is ast.BinOp and (type(expr.op) is ast.Mod or type(expr.op) is ast.Add):
-        return _rendered_whole(expr.left) + _rendered_whole(expr.right)
+        # a left-deep chain of hundreds of terms in a loop, not a frame a term: the leftmost operand's
+        # names, then each right operand's, in the recursion's order
+        rights = []
+        while type(expr) is ast.BinOp and (type(expr.op) is ast.Mod or type(expr.op) is ast.Add):
+            rights.append(expr.right)  # type: ignore[union-attr]
+            expr = expr.left  # type: ignore[union-attr]
+        found = _rendered_whole(expr)
+        for right in reversed(rights):
+            found += _rendered_whole(right)
+        return found
     if type(expr) is ast.Tuple or type(expr) is ast.List:
         return [n for e in expr.elts for n in _rendered_whole(e)]
     if type(expr) is ast.Call:
