@@ -2171,10 +2171,10 @@ class FileAnalyzer:
         # hand-built SQL text) in a loop: evaluated through `eval` it took two frames a term and
         # lost the whole file at about 490 terms; the order of evaluation is the recursion's
         chain = [node]
-        inner = node.left
+        inner: ast.expr = node.left
         while type(inner) is ast.BinOp:
-            chain.append(inner)  # type: ignore[arg-type]
-            inner = inner.left  # type: ignore[attr-defined]
+            chain.append(inner)
+            inner = inner.left
         value = self.eval(inner, scope)
         for link in reversed(chain):
             value = self._bin_op(link, value, scope)

@@ -247,10 +247,10 @@ def _rendered_whole(expr: ast.expr) -> list[ast.expr]:
     if type(expr) is ast.BinOp and (type(expr.op) is ast.Mod or type(expr.op) is ast.Add):
         # a left-deep chain of hundreds of terms in a loop, not a frame a term: the leftmost operand's
         # names, then each right operand's, in the recursion's order
-        rights = []
+        rights: list[ast.expr] = []
         while type(expr) is ast.BinOp and (type(expr.op) is ast.Mod or type(expr.op) is ast.Add):
-            rights.append(expr.right)  # type: ignore[union-attr]
-            expr = expr.left  # type: ignore[union-attr]
+            rights.append(expr.right)
+            expr = expr.left
         found = _rendered_whole(expr)
         for right in reversed(rights):
             found += _rendered_whole(right)
