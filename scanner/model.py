@@ -158,6 +158,9 @@ class SkipReason(enum.StrEnum):
     DECODE_ERROR = "decode-error"
     NULL_BYTES = "null-bytes"
     TOO_DEEP = "too-deeply-nested"
+    # the file was analysed but for a statement (or function) nested too deeply for the engine,
+    # left out: its observations are there, so its suppression comments and semgrep still apply
+    STATEMENT_TOO_DEEP = "statement-too-deeply-nested"
     TOO_LARGE = "too-large"
     UNREADABLE = "unreadable"
     SEMGREP_ERROR = "semgrep-error"

@@ -552,7 +552,7 @@ def run(
     if semgrep_packs and found.files:
         from scanner.semgrep import run_semgrep
 
-        skipped = {s.path for s in skips}
+        skipped = {s.path for s in skips if s.reason is not SkipReason.STATEMENT_TOO_DEEP}  # (a partial file is code)
         outcome = run_semgrep(semgrep_packs, [root / f for f in found.files if f not in skipped], root)
         observations.extend(outcome.observations)
         skips.extend(outcome.skips)
@@ -585,9 +585,11 @@ def run(
 
         unreadable = {skip.path for skip in skips}
         # only the files whose analysis found a suppression comment's mark are read again for their comments
+        # (a file analysed but for a statement too deep is read: its findings are there)
         marked = analysis.marked
+        uncommented = {skip.path for skip in skips if skip.reason is not SkipReason.STATEMENT_TOO_DEEP}
         commented = [f for f in found.files
-                     if f in marked and f not in unreadable and (changed is None or f in changed)] if marked else []
+                     if f in marked and f not in uncommented and (changed is None or f in changed)] if marked else []
         directives = read_directives(root, commented, (inventory_display, inventory_source) if inventory_source else None)
         applied = apply_suppressions(findings, directives, require_reason=config.require_suppression_reason,
                                      known_rules={rule.id for rule in ALL_RULES})

@@ -95,6 +95,23 @@ def test_broken_and_mixed_tree_exits_3_and_keeps_good_results(tmp_path: Path, ca
     assert any("null-bytes" in n for n in notes)
 
 
+def test_a_file_with_a_statement_too_deep_is_reported_partly_analysed_and_exits_3(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The file was skipped whole. Its other findings are reported, and its suppression comments apply
+    # (a file skipped whole has none read); the scan is incomplete: the statement left out may hold data.
+    deep = VIEWS.replace('    return "ok"', "    return a" + ".b" * 1500).replace(
+        'log.info("signup from %s", email)', 'log.info("signup from %s", email)  # policyscan: ignore[PS401] reviewed')
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/views.py": VIEWS, "app/deep.py": deep})
+    code, out, err = cli(["scan", str(tmp_path)], capsys)
+    assert code == 3, err
+    assert [line for line in out.splitlines() if line.startswith("app/")] == [
+        "app/views.py:12:5: PS401 [error] user.contact.email is written to a log, which the policy inventory "
+        "does not allow. Observed: user.contact.email is written to a log by logging.info().",
+        "app/deep.py:13: error: could not analyse: statement-too-deeply-nested: a statement nested too deeply"
+        " to analyse was left out; the rest of the file is analysed",
+    ]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_named_pipe_is_left_out_and_the_scan_ends(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # The scan used to wait forever, reading the pipe.

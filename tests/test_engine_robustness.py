@@ -89,3 +89,33 @@ def test_a_long_chain_of_percent_is_analysed_whole() -> None:
     result = analyzer.analyze_source("m.py", source, load_models(), Classifier.load())
     assert result.skip is None
     assert _observed(result) == [(5, 5, "log", ("user.contact.email",))]
+
+
+DEEP = "a" + ".b" * 1500  # an attribute chain: one engine frame a level, parsed by ast, too deep to analyse
+
+
+def test_a_statement_too_deep_to_analyse_is_left_out_and_the_rest_of_the_file_analysed() -> None:
+    # The whole file was skipped ("nested too deeply to analyse"): its request read and log were lost.
+    source = ("import logging\nfrom flask import request\n\n\ndef view():\n    email = request.form['email']\n"
+              "    x = " + DEEP + "\n    logging.info('%s', email)\n    return x\n")
+    result = analyzer.analyze_source("m.py", source, load_models(), Classifier.load())
+    assert result.skip == Skip("m.py", SkipReason.STATEMENT_TOO_DEEP,
+                               "a statement nested too deeply to analyse was left out; the rest of the file is analysed", 7)
+    assert _observed(result) == [(6, 13, "collect", ("user.contact.email",)), (8, 5, "log", ("user.contact.email",))]
+
+
+def test_every_statement_too_deep_is_named() -> None:
+    source = ("import logging\n\nX = " + DEEP + "\n\n\ndef f(email):\n    y = " + DEEP + "\n"
+              "    logging.info('%s', email)\n    z = [" + DEEP + "]\n    return y, z\n")
+    result = analyzer.analyze_source("m.py", source, load_models(), Classifier.load())
+    assert result.skip == Skip("m.py", SkipReason.STATEMENT_TOO_DEEP, "3 statements nested too deeply to analyse"
+                               " were left out (lines 3, 7 and 9); the rest of the file is analysed", 3)
+    assert _observed(result) == [(8, 5, "log", ("user.contact.email",))]
+
+
+def test_a_file_with_too_many_statements_too_deep_is_skipped_whole() -> None:
+    # each statement left out costs one more analysis of the file: past five, the file is skipped
+    source = "\n".join(f"x{i} = {DEEP}" for i in range(6)) + "\n"
+    result = analyzer.analyze_source("m.py", source, load_models(), Classifier.load())
+    assert result.skip == Skip("m.py", SkipReason.TOO_DEEP, "the file is nested too deeply to analyse", 6)
+    assert result.observations == ()

@@ -5112,22 +5112,79 @@ def analyze(path: str, source: str, models: Models, classifier: Classifier, exte
 
 def _analyze_tree(path: str, source: str, tree: ast.Module, models: Models, classifier: Classifier,
                   external: ModuleSummary, module: str | None) -> Analyzed:
-    """One analysis of a parsed module (FileAnalyzer only reads the tree); a failure is a skip."""
-    analyzer = FileAnalyzer(path, source, tree, models, classifier, external, module)
-    try:
-        observations = analyzer.run()
-    except RecursionError as exc:
-        # the line of the deepest node the engine had reached: where the nesting is, in a long module
-        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP, "the file is nested too deeply to analyse",
-                                                   _innermost_line(exc, path))))
-    except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the scan; it is reported
-        where = _innermost_line(exc, path)
-        detail = f"policyscan could not analyse this file ({type(exc).__name__}: {exc}); please report it"
-        return Analyzed(FileResult(path, skip=Skip(path, SkipReason.ANALYSIS_ERROR, detail, where)))
+    """One analysis of a parsed module (FileAnalyzer only reads the tree); a failure is a skip. A
+    statement too deeply nested for the engine is left out and the rest analysed again (a partial skip)."""
+    left_out: list[int] = []
+    while True:
+        analyzer = FileAnalyzer(path, source, tree, models, classifier, external, module)
+        try:
+            observations = analyzer.run()
+            break
+        except RecursionError as exc:
+            # the file is analysed again without the statement the engine was in (replaced by `pass`),
+            # a few times at most: one deep expression must not lose a whole file
+            line = _leave_out_deepest(exc, tree) if len(left_out) < _DEEP_STATEMENTS else None
+            if line is None:
+                # the line of the deepest node the engine had reached: where the nesting is, in a long module
+                return Analyzed(FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP, "the file is nested too deeply to analyse",
+                                                           _innermost_line(exc, path))))
+            left_out.append(line)
+        except Exception as exc:  # noqa: BLE001 - a bug on one file must not stop the scan; it is reported
+            where = _innermost_line(exc, path)
+            detail = f"policyscan could not analyse this file ({type(exc).__name__}: {exc}); please report it"
+            return Analyzed(FileResult(path, skip=Skip(path, SkipReason.ANALYSIS_ERROR, detail, where)))
     gated = analyzer.gated_observations()
-    return Analyzed(FileResult(path, observations=tuple(merge_observations(observations))),
+    skip = _left_out_skip(path, left_out) if left_out else None
+    return Analyzed(FileResult(path, observations=tuple(merge_observations(observations)), skip=skip),
                     summary=analyzer.export(), uses=frozenset(analyzer.uses), relayed=tuple(analyzer.relayed),
                     gated=gated, frameworks=tuple(sorted(analyzer.frameworks.items())) if analyzer.frameworks else ())
+
+
+# How many statements too deep to analyse a file may lose before it is skipped whole (each costs
+# one more analysis of the file)
+_DEEP_STATEMENTS = 5
+
+
+def _leave_out_deepest(exc: RecursionError, tree: ast.Module) -> int | None:
+    """Replace by `pass` the statement of `tree` the engine was analysing when it ran out of
+    recursion, found from the innermost frame that holds one of the tree's nodes; its line, or
+    None when no frame does. Runs only after a failure: the tree is walked once for its parents."""
+    parents: dict[int, ast.AST] = {}
+    depth: dict[int, int] = {id(tree): 0}
+    for parent in ast.walk(tree):  # (breadth first, in a loop: the tree is too deep for recursion)
+        for child in ast.iter_child_nodes(parent):
+            parents[id(child)] = parent
+            depth[id(child)] = depth[id(parent)] + 1
+    frames = []
+    frame = exc.__traceback__
+    while frame is not None:
+        frames.append(frame.tb_frame)
+        frame = frame.tb_next
+    for held in reversed(frames):
+        nodes = [v for v in held.f_locals.values() if isinstance(v, ast.AST) and id(v) in parents]
+        if not nodes:
+            continue
+        node: ast.AST = max(nodes, key=lambda n: depth[id(n)])
+        while not isinstance(node, ast.stmt):
+            node = parents[id(node)]
+        owner = parents[id(node)]
+        for _, body in ast.iter_fields(owner):
+            if isinstance(body, list) and any(s is node for s in body):
+                body[[id(s) for s in body].index(id(node))] = ast.copy_location(ast.Pass(), node)
+                return node.lineno
+        return None
+    return None
+
+
+def _left_out_skip(path: str, lines: list[int]) -> Skip:
+    """The partial skip of a file analysed without the statements at `lines`."""
+    if len(lines) == 1:
+        message = "a statement nested too deeply to analyse was left out; the rest of the file is analysed"
+    else:
+        at = ", ".join(str(n) for n in sorted(lines)[:-1]) + f" and {max(lines)}"
+        message = (f"{len(lines)} statements nested too deeply to analyse were left out (lines {at});"
+                   " the rest of the file is analysed")
+    return Skip(path, SkipReason.STATEMENT_TOO_DEEP, message, min(lines))
 
 
 def alone(analyzed: Analyzed) -> FileResult:
