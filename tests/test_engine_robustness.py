@@ -119,3 +119,15 @@ def test_a_file_with_too_many_statements_too_deep_is_skipped_whole() -> None:
     result = analyzer.analyze_source("m.py", source, load_models(), Classifier.load())
     assert result.skip == Skip("m.py", SkipReason.TOO_DEEP, "the file is nested too deeply to analyse", 6)
     assert result.observations == ()
+
+
+@pytest.mark.parametrize(("source", "line"), [
+    # a 4,000-term chain (ast.parse's own recursion gives out near 3,000 at the default limit)
+    ("import os\nX = {'a': [1, 2, (3, 4)]}\n\n\ndef f(a):\n    return g(" + " + ".join(["a"] * 4000) + ")\n\nY = [[[[1]]]]\n", 6),
+    # a query built over 2,000 lines: the statement's first line is named
+    ("import os\nX = [[[1]]]\n\nq = (db\n" + "    .filter(x=1)\n" * 2000 + ")\nY = [[[[1]]]]\n", 4),
+])
+def test_a_module_too_deep_to_parse_is_a_skip_at_the_line_of_its_deepest_statement(source: str, line: int) -> None:
+    # It named no line: the user had to find the expression by hand.
+    result = analyzer.analyze_source("m.py", source, load_models(), Classifier.load())
+    assert result.skip == Skip("m.py", SkipReason.TOO_DEEP, "the file is nested too deeply to parse (RecursionError)", line)

@@ -5104,10 +5104,54 @@ def analyze(path: str, source: str, models: Models, classifier: Classifier, exte
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.SYNTAX_ERROR, detail, exc.lineno, exc.offset)))
     except (RecursionError, MemoryError) as exc:
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.TOO_DEEP,
-                                                   f"the file is nested too deeply to parse ({type(exc).__name__})")))
+                                                   f"the file is nested too deeply to parse ({type(exc).__name__})",
+                                                   _deepest_line(source))))
     except ValueError as exc:
         return Analyzed(FileResult(path, skip=Skip(path, SkipReason.NULL_BYTES, str(exc))))
     return _analyze_tree(path, source, tree, models, classifier, external, module)
+
+
+def _deepest_line(source: str) -> int | None:
+    """The first line of the statement where a module too deep for `ast.parse` nests deepest, from
+    its tokens alone (the parser gives no line): each open bracket counts one, and each operator,
+    `.` or `else` since the bracket opened or its last `,`, `:` or `=` one more (`a + b + ...` is a
+    chain as deep as it is long; the items of a list are not). None when the text does not
+    tokenize. Only after a failure."""
+    import io
+    import tokenize  # (here, as in `decode_source`: only a file that fails to parse needs it)
+
+    layout = {tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT}  # a statement starts after them
+    levels = [0]  # per open bracket (and the line itself): the operators since it opened or was separated
+    depth = best = 1
+    line: int | None = None
+    start: int | None = None  # the first line of the statement the tokens are in (the line named)
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            kind, text = token.type, token.string
+            if kind == tokenize.NEWLINE:
+                levels, depth, start = [0], 1, None
+                continue
+            if start is None and kind not in layout:
+                start = token.start[0]
+            if kind == tokenize.NAME and text != "else" or kind != tokenize.OP and kind != tokenize.NAME:
+                continue
+            if text in ("(", "[", "{"):
+                levels.append(0)
+                depth += 1
+            elif text in (")", "]", "}"):
+                if len(levels) > 1:
+                    depth -= levels.pop() + 1
+            elif text in (",", ":", ";") or text[-1] == "=" and text not in ("==", "!=", "<=", ">="):
+                depth -= levels[-1]
+                levels[-1] = 0
+            else:
+                levels[-1] += 1
+                depth += 1
+            if depth > best:
+                best, line = depth, start
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return line
 
 
 def _analyze_tree(path: str, source: str, tree: ast.Module, models: Models, classifier: Classifier,
