@@ -2164,24 +2164,23 @@ class FileAnalyzer:
             return inner
         return dataclasses.replace(data_of(inner), shape=inner.shape) if inner.shape is not None else data_of(inner)
 
-    def _eval_bin_op(self, node: ast.BinOp, scope: Scope) -> Value:
-        if type(node.left) is not ast.BinOp:
-            return self._bin_op(node, self.eval(node.left, scope), scope)
-        # a left-deep chain (`"a" + b + "c" + ...`, hundreds of terms in generated code or a long
-        # hand-built SQL text) in a loop: evaluated through `eval` it took two frames a term and
-        # lost the whole file at about 490 terms; the order of evaluation is the recursion's
-        chain = [node]
-        inner: ast.expr = node.left
-        while type(inner) is ast.BinOp:
-            chain.append(inner)
-            inner = inner.left
-        value = self.eval(inner, scope)
-        for link in reversed(chain):
-            value = self._bin_op(link, value, scope)
-        return value
-
-    def _bin_op(self, node: ast.BinOp, left: Value, scope: Scope) -> Value:
-        """The value of `node` given its left operand's: its right operand evaluated, the two combined."""
+    def _eval_bin_op(self, node: ast.BinOp, scope: Scope, left: Value | None = None) -> Value:
+        """The value of `node`; `left`, when given, is its left operand's (a step of a chain)."""
+        if left is None:
+            if type(node.left) is ast.BinOp:
+                # a left-deep chain (`"a" + b + "c" + ...`, hundreds of terms in generated code or a long
+                # hand-built SQL text) in a loop: evaluated through `eval` it took two frames a term and
+                # lost the whole file at about 490 terms; the order of evaluation is the recursion's
+                chain = [node]
+                inner: ast.expr = node.left
+                while type(inner) is ast.BinOp:
+                    chain.append(inner)
+                    inner = inner.left
+                value = self.eval(inner, scope)
+                for link in reversed(chain):
+                    value = self._eval_bin_op(link, scope, value)
+                return value
+            left = self.eval(node.left, scope)
         right = self.eval(node.right, scope)
         folded = sources.fold_binop(node.op, left, right)
         if folded is not UNKNOWN:
