@@ -658,6 +658,25 @@ def test_the_engine_digest_covers_every_module_whose_code_decides_a_cached_resul
                                 "coverage.py", "data/unmodelled_frameworks.csv"}
 
 
+# The modules split from scanner/engine/sources.py: each one's code decides what a file observes.
+SPLIT_FROM_SOURCES = ["engine/field_descriptors.py"]
+
+
+@pytest.mark.parametrize("module", SPLIT_FROM_SOURCES)
+def test_a_change_in_a_module_split_from_sources_changes_the_engine_digest(module: str,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    target = Path(cache_module.__file__).resolve().parent / module
+    assert target.is_file()
+    before = cache_module.engine_digest.__wrapped__()  # past the per-process cache
+    real = Path.read_bytes
+
+    def edited(self: Path) -> bytes:
+        return real(self) + (b"\n# edited\n" if self == target else b"")
+
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    assert cache_module.engine_digest.__wrapped__() != before
+
+
 SUPPRESSED_VIEW = '''
 import logging
 

@@ -29,6 +29,7 @@ from typing import Any
 from scanner.classify import Classifier, Match
 from scanner.coverage import UNMODELLED
 from scanner.engine import answers, control, logfns, logkeys, sinks, sources
+from scanner.engine.field_descriptors import descriptor_parameter, descriptor_reads
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import every_parameter, named_parameters, positional_parameters
@@ -309,7 +310,7 @@ class Scope:
     {email}")`), which its handlers' `except ... as e` names hold."""
     param_loops: list[ast.For | ast.AsyncFor] | tuple[()]
     """The loops over one of the function's parameters (`for descriptor in descriptors`), for
-    `sources.descriptor_parameter` (few functions have one: it walks none other)."""
+    `field_descriptors.descriptor_parameter` (few functions have one: it walks none other)."""
     decoding_params: frozenset[str]
     """Its parameters it hands, with a request body, to a function that validates the one with the other
     (`FunctionSummary.validates`): the classes its callers pass there receive data."""
@@ -1164,7 +1165,7 @@ class FileAnalyzer:
             if scope.logging_wrapper and scope.log_params and scope.side_logs else _NO_LOGGED_ATTRIBUTES
         http_url = scope.http_url - shift if scope.http_url is not None and scope.http_url >= shift else None
         decoded = sources.decoding_parameters(self, func)
-        looped = sources.descriptor_parameter(self, func, scope.param_loops, outer) if scope.param_loops else None
+        looped = descriptor_parameter(self, func, scope.param_loops, outer) if scope.param_loops else None
         descriptors = names.index(looped) - shift if looped is not None and looped in names[shift:] else None
         if scope.decoding_params:
             decoded = decoded | scope.decoding_params
@@ -2960,7 +2961,7 @@ class FileAnalyzer:
                 # caller passes for `model_type` is what the body is decoded into
                 sources.note_validated(self, node, summary, args, kwargs, scope)
             if summary.descriptors is not None:
-                sources.descriptor_reads(self, node, summary.argument_node(summary.descriptors, node), scope)
+                descriptor_reads(self, node, summary.argument_node(summary.descriptors, node), scope)
             if summary.keyed is not None:
                 read = self.keyed_call(node, summary, args, kwargs, scope)
                 if read is not None:
