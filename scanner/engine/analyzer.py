@@ -31,6 +31,7 @@ from scanner.coverage import UNMODELLED
 from scanner.engine import answers, control, logfns, logkeys, sinks, sources
 from scanner.engine.field_descriptors import descriptor_parameter, descriptor_reads
 from scanner.engine.imports import import_bindings, module_name
+from scanner.engine.keyed_options import given_query, option_parameters, option_positions
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import every_parameter, named_parameters, positional_parameters
 from scanner.engine.positions import Positions
@@ -316,7 +317,7 @@ class Scope:
     (`FunctionSummary.validates`): the classes its callers pass there receive data."""
     key_read_params: set[int] | frozenset[int]
     """Its parameters read by a constant key somewhere (`params.get("page", 1)`, `params["q"]`): the
-    only ones `sources.option_parameters` looks at (most functions read none so)."""
+    only ones `keyed_options.option_parameters` looks at (most functions read none so)."""
     function_aliases: Mapping[str, set[str]]
     """Names bound to functions of the file (`func = charge_webhook` in one branch, `func = source_webhook`
     in another): a call through the name may reach each of them."""
@@ -1175,7 +1176,7 @@ class FileAnalyzer:
         validates = (names.index(pair[0]) - shift, names.index(pair[1]) - shift) \
             if pair is not None and pair[0] in names[shift:] and pair[1] in names[shift:] else None
         body_item = _body_item(func.name, scope.body_items) if scope.body_items else None
-        options = frozenset(i - shift for i in sources.option_parameters(self, func, names, scope.key_read_params)
+        options = frozenset(i - shift for i in option_parameters(self, func, names, scope.key_read_params)
                             if i >= shift) if scope.key_read_params else frozenset()
         if plain and not log_params and not log_sites and not return_params and keyed is None and not scope.cookie_params \
                 and not scope.cookie_rule and rebuilds is None and http_url is None and not decodes and validates is None and descriptors is None \
@@ -2837,9 +2838,9 @@ class FileAnalyzer:
                 options_of = self._instance_method(symbol[len("@class:"):])
             else:
                 options_of = reader
-            options_at = sources.option_positions(options_of, node) \
+            options_at = option_positions(options_of, node) \
                 if options_of is not None and options_of.options else ()
-            if symbol is not None and not flags[_AT] and sources.given_query(args, kwargs):
+            if symbol is not None and not flags[_AT] and given_query(args, kwargs):
                 # another module's helper given a query string: whether it reads only options of it
                 self.uses.add(USE_OPTIONS + callable_key(symbol))
             sources.consume_bodies(self, node, symbol, args, kwargs, scope, keyed_at, rebuilt_at, options_at)
