@@ -35,6 +35,7 @@ from scanner.engine.keyed_options import given_query, option_parameters, option_
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import every_parameter, named_parameters, positional_parameters
 from scanner.engine.positions import Positions
+from scanner.engine.schema_calls import schema_factory
 from scanner.engine.sources import CREDENTIALS, FOLDED_METHODS, FOLDED_SYMBOLS, HOOK_BUNDLE, USERNAME
 from scanner.engine.summaries import (
     EMPTY,
@@ -2888,7 +2889,7 @@ class FileAnalyzer:
                 # a lookup at a remote service (ipinfo's `getDetails(ip)`) also sends what it is given
                 sinks.check_call_sinks(self, node, symbol, args, kwargs, scope)
                 return derived
-            sources.schema_factory(self, node, symbol, scope)
+            schema_factory(self, node, symbol, scope)
             sinks.check_call_sinks(self, node, symbol, args, kwargs, scope)
         if method is not None:
             if method in self._sink_methods or (base is not None and base.shape is not None):
