@@ -186,7 +186,9 @@ def _settle(root: Path, relpath: str, models: Models, classifier: Classifier, ma
     `analyze_path`.
     """
     analyzed = analyze_path(root, relpath, models, classifier, max_size=max_size, external=index, module=module)
-    return (_used_digest(analyzed.uses, index, None) if analyzed.result.skip is None else "", analyzed)
+    # a file analysed but for a statement too deep (a partial skip) used entries too: keyed by them,
+    # as any analysis (a file skipped whole used none: "")
+    return _used_digest(analyzed.uses, index, None), analyzed
 
 
 def _used_digest(uses: frozenset[str], index: ModuleSummary, names: frozenset[str] | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -63,3 +64,22 @@ def test_a_worker_that_ends_abruptly_stops_the_scan_naming_its_files(
     assert str(caught.value) == (f"a worker process ended abruptly (killed, or out of memory?) while analysing one of"
                                  f" {len(files)} files: {', '.join(files[:10])} and {len(files) - 10} more. Run again"
                                  " with -j 1 to analyse them in one process, or exclude a file too large to analyse")
+
+
+def test_a_file_analysed_but_for_a_statement_too_deep_is_cached_by_what_its_imports_offered(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A partial skip (STATEMENT_TOO_DEEP) was stored as if its analysis had used nothing its imports
+    # offer: once `audit` no longer logged its argument, a warm run still said main.py logged the email.
+    logs = "import logging\n\n\ndef audit(value):\n    logging.info('%s', value)\n"
+    (tmp_path / "helpers.py").write_text(logs)
+    (tmp_path / "main.py").write_text("from helpers import audit\n\n\ndef f(email):\n    x = a" + ".b" * 1500
+                                      + "\n    audit(email)\n    return x\n")
+
+    def logged() -> list[str]:
+        with pytest.raises(SystemExit):
+            main(["observe", str(tmp_path), "--format", "json", "-j", "1"])
+        return sorted(o["path"] for o in json.loads(capsys.readouterr().out)["observations"])
+
+    assert logged() == ["helpers.py", "main.py"]
+    (tmp_path / "helpers.py").write_text(logs.replace("'%s', value", "'audited'"))
+    assert logged() == []
