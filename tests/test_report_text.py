@@ -20,6 +20,8 @@ from scanner.model import (
     NoticeLevel,
     Observation,
     RunResult,
+    Skip,
+    SkipReason,
     Span,
     Suppression,
 )
@@ -133,6 +135,20 @@ def test_a_name_with_a_line_break_or_an_escape_is_one_line_of_text() -> None:
         "new\\n::error::x.py:5:5: PS401 [error] logged.",
         "tab\\tname.py:5:5: PS401 [error] logged.",
         "l\\rink.py: warning: left out: a link",
+    ]
+
+
+def test_a_message_naming_a_file_with_a_line_break_is_one_line_of_text() -> None:
+    # An unmodelled framework's note names its importing files in its message: a name with a line
+    # break split the note and put '::error::x.py)...' at the start of a line of its own (a CI log's
+    # workflow command); a skip's message likewise.
+    name = "a\n::error::x.py"
+    run = scan_run(findings=(), files_scanned=1,
+                   skips=(Skip(name, SkipReason.ANALYSIS_ERROR, f"could not read {name}", 2),),
+                   notices=(Notice(NoticeLevel.NOTE, f"cherrypy is imported by 1 file ({name})", path=name, line=1),))
+    assert render_text(run).splitlines()[:2] == [
+        "a\\n::error::x.py:2: error: could not analyse: analysis-error: could not read a\\n::error::x.py",
+        "a\\n::error::x.py:1: note: cherrypy is imported by 1 file (a\\n::error::x.py)",
     ]
 
 

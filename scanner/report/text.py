@@ -30,7 +30,7 @@ _LEVEL_COLOUR = {"error": _RED, "warning": _YELLOW, "note": _CYAN}
 
 
 def _printable(path: str) -> str:
-    """A file's name as one line of text: a character a terminal would act on (a line break, an
+    """A file's name (or a message naming files) as one line of text: a character a terminal would act on (a line break, an
     escape sequence's ESC, a tab) escaped as Python writes it, and a byte of a name that is not UTF-8
     as \\xNN. A line break in a name split a finding over two lines, and in a CI log a line of its
     own starting with '::' is a workflow command."""
@@ -146,7 +146,7 @@ def skip_line(skip: Skip, path_prefix: str = "") -> str:
 
 def _skip_line(skip: Skip, paint: _Painter) -> str:
     where = _where(skip.path, skip.line, skip.column, paint)
-    return f"{where} {paint('error', _RED)}: could not analyse: {skip.reason.value}: {skip.message}"
+    return f"{where} {paint('error', _RED)}: could not analyse: {skip.reason.value}: {_printable(skip.message)}"
 
 
 def notice_line(notice: Notice, path_prefix: str = "") -> str:
@@ -156,9 +156,11 @@ def notice_line(notice: Notice, path_prefix: str = "") -> str:
 
 def _notice_line(notice: Notice, paint: _Painter) -> str:
     level = paint(notice.level.value, _LEVEL_COLOUR[notice.level.value])
+    # a message names files too (an unmodelled framework's importers): one line, as a path is
+    message = _printable(notice.message)
     if notice.path is None:
-        return f"{level}: {notice.message}"
-    return f"{_where(notice.path, notice.line, notice.column, paint)} {level}: {notice.message}"
+        return f"{level}: {message}"
+    return f"{_where(notice.path, notice.line, notice.column, paint)} {level}: {message}"
 
 
 def _plural(count: int, noun: str) -> str:
