@@ -625,7 +625,7 @@ def run(
         from scanner.coverage import framework_notices, own_names
 
         imports = (analysis.frameworks if changed is None
-                   else [(path, found) for path, found in analysis.frameworks if path in reported])
+                   else [(path, packages) for path, packages in analysis.frameworks if path in reported])
         notices.extend(framework_notices(imports, own_names(found.files)))
     baseline_display = None if baseline is None or baseline_file is None else display_path(baseline_file, root)
     if gone:
