@@ -693,6 +693,27 @@ def test_fix_diff_applies_with_git_to_files_in_other_encodings_and_with_form_fee
         assert (patched / name).read_bytes() == (fixed / name).read_bytes() != data
 
 
+@pytest.mark.parametrize("show_diff", [True, False])
+def test_a_fix_its_file_encoding_cannot_hold_is_said_and_neither_written_nor_shown(
+        tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], show_diff: bool) -> None:
+    # `fix --diff --add-suppressions "checked \u2014 fine"` on a latin-1 module ended in an internal
+    # error (the diff's lines are the file's bytes: latin-1 has no em dash); `fix` said the problem
+    # but reported the file among those it fixed.
+    body = "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef login(user):\n    log.info('login %s', user.email)\n"
+    root = make_tree(tmp_path, [])
+    data = ("# -*- coding: latin-1 -*-\n# caf\u00e9\n" + body).encode("latin-1")
+    (root / "app").mkdir(exist_ok=True)
+    (root / "app" / "latin.py").write_bytes(data)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["fix", str(root), "--no-cache", "--add-suppressions", "checked \u2014 fine", *(["--diff"] if show_diff else [])])
+    out, err = capsysbinary.readouterr()
+    assert exit_info.value.code == 2
+    assert err.endswith(b"policyscan: error: app/latin.py: the fixed text cannot be written as iso-8859-1: ordinal not"
+                        b" in range(256)\n")
+    assert b"latin.py" not in out and b"latin.py" not in err[:err.index(b"policyscan: error:")]
+    assert (root / "app" / "latin.py").read_bytes() == data
+
+
 def test_a_file_with_lone_cr_line_ends_is_not_fixed_and_says_why(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # It said 'libcst does not reproduce the file exactly', which told the user nothing to do.
     root = make_tree(tmp_path, [])

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from scanner.errors import Problem
 from scanner.fix import FileFix, FixContext, fix_source, fixable, suppress_source
-from scanner.fix.files import SourceFile, read_source, write_source
+from scanner.fix.files import SourceFile, encoded, read_source, write_source
 from scanner.model import Finding, RunResult
 from scanner.report.paths import with_prefix
 
@@ -28,7 +28,8 @@ class FixPlan:
 
     `files` pairs each file that has findings to fix with the result; `without_fix` are the
     findings no automatic fix exists for (their rules have no fixer, in code-fix mode);
-    `problems` are files that could not be read, decoded or parsed; `suppress` is the reason
+    `problems` are files that could not be read, decoded or parsed, or whose fixed text their
+    encoding cannot hold (left out of `files`: neither written nor shown); `suppress` is the reason
     given with --add-suppressions (None for code fixes).
     """
 
@@ -77,6 +78,13 @@ def plan_fixes(run: RunResult, context: FixContext | None, *, rules: Collection[
             result = fix_source(path, source.text, findings, context)
         if result.problem is not None:
             problems.append(result.problem)
+        elif result.changed:
+            fixed = encoded(source, result.source)
+            if isinstance(fixed, Problem):
+                # said before either way of showing it: `--diff`, whose lines are the file's bytes,
+                # failed on it with an internal error, and a file not written is not "fixed"
+                problems.append(fixed)
+                continue
         files.append((source, result))
     return FixPlan(tuple(files), without_fix, tuple(problems), suppress)
 

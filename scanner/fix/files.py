@@ -49,6 +49,15 @@ def read_source(path: str, file: Path, *, python: bool = True) -> SourceFile | P
     return SourceFile(path, file, text, encoding)
 
 
+def encoded(source: SourceFile, text: str) -> bytes | Problem:
+    """`text`, the file's fixed text, in the file's encoding; a Problem when the encoding cannot
+    hold it (a suppression's reason with an em dash, in a latin-1 module)."""
+    try:
+        return text.encode(source.encoding)
+    except UnicodeEncodeError as exc:
+        return Problem(source.path, None, f"the fixed text cannot be written as {source.encoding}: {exc.reason}")
+
+
 def write_source(source: SourceFile, text: str) -> Problem | None:
     """Replace the file's content with `text` in its encoding; return a Problem when that fails.
 
@@ -56,10 +65,9 @@ def write_source(source: SourceFile, text: str) -> Problem | None:
     a half-written file; the file's permissions are kept, and a symbolic link keeps pointing
     at the file it pointed at.
     """
-    try:
-        data = text.encode(source.encoding)
-    except UnicodeEncodeError as exc:
-        return Problem(source.path, None, f"the fixed text cannot be written as {source.encoding}: {exc.reason}")
+    data = encoded(source, text)
+    if isinstance(data, Problem):
+        return data
     target = source.file.resolve()
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".policyscan", dir=target.parent)
