@@ -581,7 +581,7 @@ def run(
         findings = compare(observations, inventory, taxonomy=load_taxonomy(), inventory_path=inventory_display,
                            inventory_key=identity_path(inventory_source, root) if inventory_source else None,
                            inventory_lines=inventory_lines)
-        from scanner.suppress import apply_suppressions, read_directives
+        from scanner.suppress import UNUSED, apply_suppressions, read_directives
 
         unreadable = {skip.path for skip in skips}
         # only the files whose analysis found a suppression comment's mark are read again for their comments
@@ -594,7 +594,10 @@ def run(
         applied = apply_suppressions(findings, directives, require_reason=config.require_suppression_reason,
                                      known_rules={rule.id for rule in ALL_RULES})
         findings = applied.findings
-        notices.extend(applied.notices)
+        partial = {skip.path for skip in skips if skip.reason is SkipReason.STATEMENT_TOO_DEEP}
+        # a suppression whose finding would be in a statement the analysis left out is not said to be
+        # unused (its finding is not known to be gone), as a baseline's entries in such a file are not
+        notices.extend(n for n in applied.notices if n.code != UNUSED or n.path not in partial)
         if baseline is not None:
             from scanner.baseline import entries_not_found, mark_baseline
 

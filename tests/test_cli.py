@@ -112,6 +112,22 @@ def test_a_file_with_a_statement_too_deep_is_reported_partly_analysed_and_exits_
     ]
 
 
+def test_a_suppression_of_a_statement_left_out_as_too_deep_is_not_said_to_be_unused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Its comments are read (the rest of the file's findings are there), and one above the statement
+    # left out was said to be 'unused suppression: no PS401 finding on line 13': the statement was
+    # not analysed, so its finding is unknown, not gone (as a baseline's entries there are not gone).
+    deep = VIEWS.replace('log.info("signup from %s", email)', 'log.info("signup from %s %s", email, a' + ".b" * 1500 + ")")
+    deep = deep.replace('    log.info("signup', '    # policyscan: ignore[PS401] reviewed\n    log.info("signup')
+    write(tmp_path, {"privacy-inventory.toml": INVENTORY, "app/deep.py": deep})
+    code, out, err = cli(["scan", str(tmp_path), "--no-cache"], capsys)
+    assert code == 3, err
+    assert [line for line in out.splitlines() if line.startswith("app/")] == [
+        "app/deep.py:13: error: could not analyse: statement-too-deeply-nested: a statement nested too deeply"
+        " to analyse was left out; the rest of the file is analysed",
+    ]
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 def test_a_named_pipe_is_left_out_and_the_scan_ends(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # The scan used to wait forever, reading the pipe.
