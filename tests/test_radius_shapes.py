@@ -150,3 +150,47 @@ def test_a_lazy_translation_formats_as_its_text(translation: str) -> None:
     '''
     assert observed(source) == [(11, "log", USERNAME, LOG, False)]
 
+
+
+def test_a_string_form_reads_the_kept_user_whatever_the_order_of_the_methods() -> None:
+    # `__repr__` was read where the class body reaches it: an `__init__` binding `self.user` to a
+    # literal, or a property `user`, written after it was not known yet, and the literal or the
+    # setting read as a kept person's login
+    source = '''
+        import logging
+        from flask import current_app
+
+        log = logging.getLogger(__name__)
+
+        class Connection:
+            def __repr__(self):
+                return f"Connection(user={self.user})"
+
+            def __init__(self):
+                self.user = "postgres"
+
+            def open(self):
+                log.info(f"opening {self}")
+
+        class Binder:
+            def __repr__(self):
+                return f"Binder(owner={self.owner})"
+
+            @property
+            def owner(self):
+                return current_app.config["SERVICE_OWNER"]
+
+            def bind(self):
+                log.info(f"binding {self}")
+
+        class Counter:
+            def __repr__(self):
+                return f"Counter(user={self.user})"
+
+            def __init__(self, user):
+                self.user = user
+
+            def check(self):
+                log.info(f"checking {self}")
+    '''
+    assert observed(source) == [(36, "log", USERNAME, LOG, False)]

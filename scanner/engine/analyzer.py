@@ -899,6 +899,7 @@ class FileAnalyzer:
                     if instance in _client_types(self.models):
                         info.attributes.setdefault(stmt.target.id, symbol_value_of(instance))
         properties: list[str] = []
+        string_forms: list[ast.FunctionDef] = []
         for stmt in node.body:
             if type(stmt) is not ast.FunctionDef and type(stmt) is not ast.AsyncFunctionDef:  # see `owner_name`
                 continue
@@ -916,7 +917,7 @@ class FileAnalyzer:
                     if made is not None:
                         info.attributes[stmt.name] = symbol_value_of(made)
             elif stmt.name in ("__str__", "__repr__") and scope is self.module_scope and type(stmt) is ast.FunctionDef:
-                info.rendered |= self._rendered_objects(stmt, node.name, info)
+                string_forms.append(stmt)  # read once the class is known: what __init__ binds, its properties
             # What __init__ binds to self.x is known before any method runs; other methods' own
             # assignments are recorded as they are analysed (walking every method costs too much).
             if stmt.name in ("__init__", "setup", "setUp", "__post_init__"):
@@ -977,6 +978,10 @@ class FileAnalyzer:
                 self._property_names.update(properties)
                 if self._ducks is not None:
                     self._ducks[1].update(properties)
+        for stmt in string_forms:
+            # after the body's other methods and the properties: `kept_person` asks what `self.user` is
+            # bound to and whether it is a property, wherever the class writes those
+            info.rendered |= self._rendered_objects(stmt, node.name, info)
         return info
 
     def _request_subclass(self, cls: ClassInfo, depth: int = 0) -> bool:
