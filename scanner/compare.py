@@ -29,7 +29,9 @@ def _covered(taxonomy: Taxonomy, declared: Iterable[str], category: str) -> bool
 
 def _identity(rule: RuleInfo, *parts: object) -> str:
     text = "\x1f".join([rule.id, *(str(p) for p in parts)])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    # an inventory named in another encoding than UTF-8 comes with surrogate escapes (os.fsdecode):
+    # its bytes are hashed (UTF-8 text gives the same bytes either way, so no identity changes)
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:20]
 
 
 def _detail(obs: Observation) -> str:

@@ -474,6 +474,24 @@ def test_a_root_and_an_inventory_whose_names_are_not_utf8_are_written_as_their_b
     assert b"    inv\\xe9.toml:9:1: note: [logging] declared here\n" in text.read_bytes()
 
 
+def test_an_unused_declaration_of_an_inventory_whose_name_is_not_utf8_is_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A declaration's identity is made of the inventory's name (PS901): a latin-1 name stopped the
+    # scan in every format with 'surrogates not allowed' and 'internal error', before any report
+    root = Path(os.fsdecode(os.fsencode(tmp_path) + b"/r\xe9"))
+    write(root, {"app/views.py": "x = 1\n"})
+    inventory = Path(os.fsdecode(os.fsencode(root) + b"/inv\xe9.toml"))
+    inventory.write_text(INVENTORY, encoding="utf-8")
+    out = tmp_path / "out.json"
+    code, _, err = cli(["scan", str(root), "--no-cache", "--inventory", str(inventory), "--format", "json",
+                        "-o", str(out)], capsys)
+    assert (code, err) == (0, "")
+    findings = json.loads(out.read_bytes().decode("utf-8", "surrogateescape"))["findings"]
+    assert findings and {f["rule_id"] for f in findings} == {"PS901"}
+    # the identity of the name's bytes, as a UTF-8 name's is of its text
+    assert len({f["identity"] for f in findings}) == len(findings)
+
+
 def test_a_tree_where_no_file_matches_include_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     # 'Found 0 findings (...) in 0 files.' and exit 0, with no word: an include written for another
     # layout made a CI job pass having scanned nothing.
