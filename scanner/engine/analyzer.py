@@ -3534,7 +3534,7 @@ class FileAnalyzer:
                 found.setdefault(last_word(name), []).append(info)
         return found
 
-    def _rendered_objects(self, method: ast.FunctionDef, class_name: str, info: ClassInfo | None = None) -> frozenset[str]:
+    def _rendered_objects(self, method: ast.FunctionDef, class_name: str, info: ClassInfo) -> frozenset[str]:
         """What a top-level class's __str__/__repr__ shows of the objects of unknown class it returns
         rendered whole by their names (`return repr(self.orm_user)`, `f"{self.user} on {self.day}"`):
         their string forms (`duck_string_form`; the class's own is not among them yet), or the login of
@@ -3551,7 +3551,7 @@ class FileAnalyzer:
                     duck = self.duck_string_form(whole.attr, class_name)
                     if duck is not None:
                         found.update(duck.categories)
-                    elif info is not None and sinks.kept_person(whole.attr, info):
+                    elif sinks.kept_person(whole.attr, info):
                         # `f"{self.counter_name}(user={self.user}, ...)"`: the user it keeps shows its
                         # login, as a logged one does (`sinks._person_rendered`)
                         found.add(USERNAME)
