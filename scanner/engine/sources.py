@@ -6592,25 +6592,25 @@ def _names_in(node: ast.expr) -> list[str]:
     """The names an annotation mentions, quoted forward references included (`list["Group"]`); not the
     values a `Literal[...]` admits (`medium: Literal["email", "msisdn"]` is a choice of two words, not
     a field typed `email`)."""
+    names = _mentioned(node)
+    if "Literal" in names:  # rare: walked again, without the literals' values
+        values = {id(value) for sub in walk(node) if type(sub) is ast.Subscript and _annotation_name(sub.value) == "Literal"
+                  for value in walk(sub.slice)}
+        names = _mentioned(node, values)
+    return names
+
+
+def _mentioned(node: ast.expr, left_out: Collection[int] = ()) -> list[str]:
+    """The names, attributes and string constants under `node`, in walk order, but the string
+    constants whose `id` is in `left_out`."""
     names: list[str] = []
     for sub in walk(node):
         if isinstance(sub, ast.Name):
             names.append(sub.id)
         elif isinstance(sub, ast.Attribute):
             names.append(sub.attr)
-        elif isinstance(sub, ast.Constant) and isinstance(sub.value, str):
+        elif isinstance(sub, ast.Constant) and isinstance(sub.value, str) and id(sub) not in left_out:
             names.append(sub.value)
-    if "Literal" in names:  # rare: walked again, without the literals' values
-        values = {id(value) for sub in walk(node) if type(sub) is ast.Subscript and _annotation_name(sub.value) == "Literal"
-                  for value in walk(sub.slice)}
-        names = []
-        for sub in walk(node):
-            if isinstance(sub, ast.Name):
-                names.append(sub.id)
-            elif isinstance(sub, ast.Attribute):
-                names.append(sub.attr)
-            elif isinstance(sub, ast.Constant) and isinstance(sub.value, str) and id(sub) not in values:
-                names.append(sub.value)
     return names
 
 
