@@ -63,13 +63,13 @@ would pay (a pre-commit run's start-up is most of it)."""
 
 def own_names(files: Iterable[str]) -> frozenset[str]:
     """Every folder name and module name of the scanned files (`app/web/views.py` gives app, web and
-    views): a package so named may be the project's own, imported absolutely from a folder that a
+    views; `web.pyi` gives web): a package so named may be the project's own, imported absolutely from a folder that a
     script puts on `sys.path` (`import web` beside `web.py`), not the framework of that name."""
     names: set[str] = set()
     for path in files:
         parts = path.split("/")
         names.update(parts[:-1])
-        names.add(parts[-1].removesuffix(".py"))
+        names.add(parts[-1].removesuffix(".pyi").removesuffix(".py"))  # a stub names its module too
     return frozenset(names)
 
 

@@ -144,6 +144,7 @@ def test_notices_count_files_name_the_first_three_and_leave_out_the_projects_own
     ]
     assert framework_notices(list(reversed(imports)), {"web", "a"}) == framework_notices(imports, {"web", "a"})
     assert own_names(["src/shop/web.py", "manage.py"]) == {"src", "shop", "web", "manage"}
+    assert own_names(["typings/web.pyi"]) == {"typings", "web"}
 
 
 def test_the_first_import_of_a_framework_in_a_file_is_recorded_by_the_engine(tmp_path: Path) -> None:
