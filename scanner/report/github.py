@@ -26,6 +26,7 @@ from urllib.parse import quote, unquote, urlsplit
 from scanner.errors import Problem
 from scanner.model import Finding, Level, Notice, NoticeLevel, RunResult, Skip
 from scanner.report.paths import folder_prefix, with_prefix
+from scanner.report.wording import plural, unanalysed
 
 SRCROOT = "%SRCROOT%"
 
@@ -245,17 +246,14 @@ def _notice(notice: Notice, path_prefix: str) -> str:
     )
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
 
 def _summary(run: RunResult, active: list[Finding]) -> str:
     """A plain log line (not a command): what the annotations add up to."""
     levels = Counter(f.level for f in active)
     text = (
-        f"policyscan: {_plural(len(active), 'finding')} ({_plural(levels[Level.ERROR], 'error')}, "
-        f"{_plural(levels[Level.WARNING], 'warning')}, {_plural(levels[Level.NOTE], 'note')}) "
-        f"in {_plural(run.files_scanned, 'file')}"
+        f"policyscan: {plural(len(active), 'finding')} ({plural(levels[Level.ERROR], 'error')}, "
+        f"{plural(levels[Level.WARNING], 'warning')}, {plural(levels[Level.NOTE], 'note')}) "
+        f"in {plural(run.files_scanned, 'file')}"
     )
     suppressed = sum(1 for f in run.findings if f.suppression is not None)
     if suppressed:
@@ -265,7 +263,7 @@ def _summary(run: RunResult, active: list[Finding]) -> str:
         text += f"; {in_baseline} in the baseline"
     bare = sum(1 for n in run.notices if n.code == "bare-suppression")  # as the text summary counts them
     if bare:
-        text += f"; {_plural(bare, 'bare suppression')} ignored"
+        text += f"; {plural(bare, 'bare suppression')} ignored"
     if run.skips:
-        text += f"; {_plural(len(run.skips), 'file')} could not be analysed"
+        text += "; " + unanalysed(run.skips)
     return text + "."

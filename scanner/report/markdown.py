@@ -34,6 +34,7 @@ from urllib.parse import quote
 
 from scanner.model import Finding, Level, Notice, RunResult, Skip
 from scanner.report.paths import with_prefix
+from scanner.report.wording import plural, unanalysed
 
 MARKER = "<!-- policyscan -->"
 MAX_ROWS = 50
@@ -87,20 +88,17 @@ def render_markdown(run: RunResult, *, path_prefix: str = "", link_base: str | N
     return "\n".join(lines) + "\n"
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
 
 def _headline(active: int, run: RunResult) -> str:
     if run.skips:
-        return f"{_plural(active, 'finding')}, incomplete scan" if active else "incomplete scan"
-    return _plural(active, "finding") if active else "no findings"
+        return f"{plural(active, 'finding')}, incomplete scan" if active else "incomplete scan"
+    return plural(active, "finding") if active else "no findings"
 
 
 def _counts(active: list[Finding], run: RunResult, suppressed: int) -> str:
     levels = Counter(f.level for f in active)
-    by_level = ", ".join(_plural(levels[level], level.value) for level in _LEVELS)
-    text = f"**{_plural(len(active), 'finding')}** ({by_level}) in {_plural(run.files_scanned, 'file')}"
+    by_level = ", ".join(plural(levels[level], level.value) for level in _LEVELS)
+    text = f"**{plural(len(active), 'finding')}** ({by_level}) in {plural(run.files_scanned, 'file')}"
     if suppressed:
         text += f"; {suppressed} suppressed"
     # as the text summary counts them (docs/baselines.md, docs/suppressions.md)
@@ -109,9 +107,9 @@ def _counts(active: list[Finding], run: RunResult, suppressed: int) -> str:
         text += f"; {in_baseline} in the baseline"
     bare = sum(1 for n in run.notices if n.code == "bare-suppression")
     if bare:
-        text += f"; {_plural(bare, 'bare suppression')} ignored"
+        text += f"; {plural(bare, 'bare suppression')} ignored"
     if run.skips:
-        text += f"; {_plural(len(run.skips), 'file')} could not be analysed"
+        text += "; " + unanalysed(run.skips)
     return text + "."
 
 
@@ -146,7 +144,7 @@ def _findings_table(active: list[Finding], path_prefix: str, link_base: str | No
         where = _link(finding.path, finding.span.start_line, path_prefix, link_base)
         lines.append(f"| {finding.level.value} | {finding.rule_id} | {where} | {escape(finding.message)} |")
     if len(ordered) > MAX_ROWS:
-        lines += ["", f"_… and {_plural(len(ordered) - MAX_ROWS, 'more finding')}._"]
+        lines += ["", f"_… and {plural(len(ordered) - MAX_ROWS, 'more finding')}._"]
     return lines + [""]
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from scanner.model import Finding, Kind, Level, Notice, NoticeLevel, Observation, RunResult, Skip
 from scanner.report.paths import with_prefix
+from scanner.report.wording import plural, unanalysed
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -163,9 +164,6 @@ def _notice_line(notice: Notice, paint: _Painter) -> str:
     return f"{_where(notice.path, notice.line, notice.column, paint)} {level}: {message}"
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
 
 def _table(title: str, counts: Iterable[tuple[str, int]]) -> list[str]:
     """Return a titled list of `count  label` lines, counts right-aligned; none when empty."""
@@ -193,16 +191,16 @@ def _scan_summary(run: RunResult, paint: _Painter) -> list[str]:
     bare = sum(1 for n in run.notices if n.code == "bare-suppression")
     levels = Counter(f.level for f in active)
     headline = (
-        f"Found {_plural(len(active), 'finding')} ({_plural(levels[Level.ERROR], 'error')}, "
-        f"{_plural(levels[Level.WARNING], 'warning')}, {_plural(levels[Level.NOTE], 'note')}) "
-        f"in {_plural(run.files_scanned, 'file')}"
+        f"Found {plural(len(active), 'finding')} ({plural(levels[Level.ERROR], 'error')}, "
+        f"{plural(levels[Level.WARNING], 'warning')}, {plural(levels[Level.NOTE], 'note')}) "
+        f"in {plural(run.files_scanned, 'file')}"
     )
     if suppressed:
         headline += f"; {suppressed} suppressed"
     if in_baseline:
         headline += f"; {in_baseline} in the baseline"
     if bare:
-        headline += f"; {_plural(bare, 'bare suppression')} ignored"
+        headline += f"; {plural(bare, 'bare suppression')} ignored"
     lines = [paint(headline + ".", _BOLD)]
     names = {rule.id: rule.name for rule in run.rules}
     by_rule = Counter(f.rule_id for f in active)
@@ -219,8 +217,8 @@ def _observe_summary(run: RunResult, paint: _Painter) -> list[str]:
     kinds = Counter(o.kind.value for o in run.observations)
     by_kind = ", ".join(f"{kinds[kind.value]} {kind.value}" for kind in Kind)
     headline = (
-        f"Found {_plural(len(run.observations), 'observation')} ({by_kind}) "
-        f"in {_plural(run.files_scanned, 'file')}."
+        f"Found {plural(len(run.observations), 'observation')} ({by_kind}) "
+        f"in {plural(run.files_scanned, 'file')}."
     )
     lines = [paint(headline, _BOLD)]
     lines += _category_table(o.categories for o in run.observations)
@@ -234,7 +232,7 @@ def _incomplete(run: RunResult, paint: _Painter) -> list[str]:
     errors = sum(1 for n in run.notices if n.level is NoticeLevel.ERROR)
     parts = []
     if run.skips:
-        parts.append(f"{_plural(len(run.skips), 'file')} could not be analysed")
+        parts.append(unanalysed(run.skips))
     if errors:
-        parts.append(f"{_plural(errors, 'error')} reported")
+        parts.append(f"{plural(errors, 'error')} reported")
     return [paint("Incomplete scan: " + ", ".join(parts) + ".", _RED)]
