@@ -2845,3 +2845,49 @@ def validate_membership(user, organization):
     logger.info(message)
     # ok: python.logging.personal-data
     logger.info(lazy_translation("Organization {name} has no members").format(name=organization.name))
+
+
+# An exception whose constructor logs the message it is given (openwisp-radius's counters:
+# `getattr(logger, level)(message)` in the base exception's `__init__`, a subclass passing its own
+# `message` on through `super().__init__`): raising it with a person's data logs that data. A
+# constructor that logs its parameter plainly is a logging wrapper (a log at the `raise` and one
+# at its log call); one whose log method is chosen at run time logs on the side of its work (a log
+# at its log call, naming the `raise`). Raised with the code's own text, or a class that only keeps
+# its message, it logs nothing of a person.
+class NoticedError(Exception):
+    def __init__(self, message):
+        # ruleid: python.logging.given-by-callers user.contact.email
+        logger.warning(message)
+
+
+class LevelledError(Exception):
+    def __init__(self, message, level, logger):
+        self.message = message
+        # ruleid: python.logging.personal-data user.account.username
+        getattr(logger, level)(message)
+
+
+class QuotaExceeded(LevelledError):
+    def __init__(self, message, level, logger, reply_message):
+        super().__init__(message, level, logger)
+        self.reply_message = reply_message
+
+
+class KeptError(Exception):
+    def __init__(self, message):
+        self.message = message
+
+
+def check_quota(user, counter, value):
+    if counter >= value:
+        # ok: python.logging.personal-data
+        raise QuotaExceeded(message=f"Quota of {user.username} reached", level="info", logger=logger,
+                            reply_message="Your maximum daily usage time has been reached")
+    if counter < 0:
+        # ok: python.logging.personal-data
+        raise KeptError(f"Negative counter for {user.email}")
+    if value == 0:
+        # ok: python.logging.personal-data
+        raise NoticedError("The quota is not set")
+    # ruleid: python.logging.personal-data user.contact.email
+    raise NoticedError(f"Quota of {user.email} not checked")

@@ -2928,6 +2928,26 @@ class FileAnalyzer:
 
         # a function of this file: apply its summary
         summary = self.local_summary(node, func, scope, fn)
+        if summary is None and given_data and symbol is not None and (flags[_AT_CLASS] or flags[_CAPITAL]):
+            # `raise QuotaReached(message=f"... {user}", level="info", logger=self.logger)` of a class
+            # whose `__init__` logs what it is given: the construction logs it (only the log; the
+            # call's value stays the instance)
+            constructor = self.constructor_summary(symbol)
+            if constructor is not None and (constructor.log_params or constructor.log_sites):
+                sinks.apply_summary(self, node, FunctionSummary(
+                    log_params=constructor.log_params, param_names=constructor.param_names,
+                    log_sites=constructor.log_sites, logged_attributes=constructor.logged_attributes,
+                    log_keys=constructor.log_keys), args, kwargs, scope)
+            if self.side_logs and flags[_AT_CLASS]:
+                self._constructor_side_logs(node, self.classes.get(symbol[7:]), args, kwargs, scope)
+        if given_data and self.side_logs and type(fn) is ast.Attribute \
+                and fn.attr == "__init__" and scope.cls is not None and scope.cls.bases and type(fn.value) is ast.Call \
+                and type(fn.value.func) is ast.Name and fn.value.func.id == "super":
+            # `super().__init__(message, level, logger)` in a subclass's `__init__`, the base's logging
+            # `getattr(logger, level)(message)`: the subclass's parameters passed there are logged there
+            parent = next((self.classes.get(b[7:]) for b in scope.cls.bases if b[:7] == "@class:"), None)
+            if parent is not None and parent is not scope.cls:
+                self._constructor_side_logs(node, parent, args, kwargs, scope, chain=True)
         if given_data and self.side_logs:
             side_logs = self.side_logs.get(self._local_key(node, func, scope) or "")
             if side_logs:
@@ -3304,6 +3324,59 @@ class FileAnalyzer:
             self.uses.add(tags[1])
             return self.external.functions.get(tags[0])
         return None
+
+    def constructor_summary(self, symbol: str) -> FunctionSummary | None:
+        """The summary of the `__init__` a call of the class `symbol` runs: its own or the one it
+        inherits, for a class of this file (`@class:Name`); another module's class's own, by its
+        qualified name (recorded as used, so the rounds give it). None for neither."""
+        if symbol[:7] == "@class:":
+            cls = self.classes.get(symbol[7:])
+            if cls is None:
+                return None
+            if self.defines(cls.name, "__init__"):
+                return self.summary_of(f"{cls.name}.__init__")
+            return self.inherited_summary(cls, "__init__") if cls.bases else None
+        tags = callable_tags(symbol + ".__init__")
+        self.uses.add(tags[1])
+        self.uses.add(tags[3])
+        return self.external.functions.get(tags[0])
+
+    def _constructor_side_logs(self, node: ast.Call, cls: ClassInfo | None, args: list[Value],
+                               kwargs: list[tuple[str | None, Value]], scope: Scope, chain: bool = False) -> None:
+        """A class of this file whose `__init__` (its own or a base's of this file) logs a parameter on
+        the side (`getattr(logger, level)(message)`): what the construction passes there, by position
+        or by keyword, is written to a log at that log call. `chain`: the call is a subclass's
+        `super().__init__(...)`, whose own parameters passed there reach the same log calls."""
+        class_name = cls.name if cls is not None else ""
+        for _ in range(20):
+            if cls is None:
+                return
+            if self.defines(cls.name, "__init__"):
+                break
+            cls = next((self.classes.get(b[7:]) for b in cls.bases if b[:7] == "@class:"), None)
+        else:
+            return
+        assert cls is not None
+        key = f"{cls.name}.__init__"
+        self.summary_of(key)  # analysed first, so what it logs of its parameters is known
+        side_logs = self.side_logs.get(key)
+        init = next((func for func, _ in self.class_methods.get(cls.name, []) if func.name == "__init__"), None)
+        if not side_logs or init is None:
+            return
+        names = [a.arg for a in positional_parameters(init.args)][1:]
+        given = list(args[:len(names)])
+        for name, value in kwargs:
+            if name in names:
+                index = names.index(name)
+                given.extend([NOTHING] * (index + 1 - len(given)))
+                given[index] = value
+        if chain:
+            for index, logs in side_logs.items():
+                if index < len(given):
+                    for param in given[index].params:
+                        for log in logs:
+                            scope.add_side_log(param, log)
+        sinks.apply_side_logs(self, node, side_logs, given, f"{class_name}")
 
     def _own_summary(self, summary: FunctionSummary) -> bool:
         """True for the summary of a function of this file, False for another module's (`external`)."""
