@@ -107,7 +107,7 @@ def test_a_file_with_a_statement_too_deep_is_reported_partly_analysed_and_exits_
     assert [line for line in out.splitlines() if line.startswith("app/")] == [
         "app/views.py:12:5: PS401 [error] user.contact.email is written to a log, which the policy inventory "
         "does not allow. Observed: user.contact.email is written to a log by logging.info().",
-        "app/deep.py:13: error: could not analyse: statement-too-deeply-nested: a statement nested too deeply"
+        "app/deep.py:13: error: could analyse only in part: statement-too-deeply-nested: a statement nested too deeply"
         " to analyse was left out; the rest of the file is analysed",
     ]
 
@@ -123,7 +123,7 @@ def test_a_suppression_of_a_statement_left_out_as_too_deep_is_not_said_to_be_unu
     code, out, err = cli(["scan", str(tmp_path), "--no-cache"], capsys)
     assert code == 3, err
     assert [line for line in out.splitlines() if line.startswith("app/")] == [
-        "app/deep.py:13: error: could not analyse: statement-too-deeply-nested: a statement nested too deeply"
+        "app/deep.py:13: error: could analyse only in part: statement-too-deeply-nested: a statement nested too deeply"
         " to analyse was left out; the rest of the file is analysed",
     ]
 

@@ -514,6 +514,16 @@ def test_skip_without_line_is_located_at_the_file() -> None:
     ]
 
 
+def test_a_file_analysed_in_part_is_said_so() -> None:
+    # a statement too deep was left out and the rest analysed: not "could not analyse"
+    skip = Skip("app/deep.py", SkipReason.STATEMENT_TOO_DEEP, "a statement nested too deeply to analyse was left out;"
+                " the rest of the file is analysed", 13)
+    (invocation,) = sarif(make_run(skips=(skip,), notices=()))["runs"][0]["invocations"]
+    assert invocation["toolExecutionNotifications"][0]["message"] == {
+        "text": "could analyse only in part app/deep.py: statement-too-deeply-nested: a statement nested too deeply"
+                " to analyse was left out; the rest of the file is analysed"}
+
+
 def test_error_notice_makes_execution_unsuccessful() -> None:
     notice = Notice(NoticeLevel.ERROR, "semgrep failed: exit 7")
     (invocation,) = sarif(make_run(skips=(), notices=(notice,)))["runs"][0]["invocations"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scanner.model import Skip, SkipReason
-from scanner.report.wording import plural, unanalysed
+from scanner.report.wording import could_not, plural, unanalysed
 
 
 def _skip(path: str, reason: SkipReason) -> Skip:
@@ -24,3 +24,8 @@ def test_files_left_out_whole_and_in_part_are_told_apart() -> None:
     assert unanalysed((whole, partly)) == "1 file could not be analysed, 1 more only in part"
     assert unanalysed((whole, _skip("d.py", SkipReason.TOO_DEEP), partly)) == (
         "2 files could not be analysed, 1 more only in part")
+
+
+def test_a_skip_says_whether_its_file_was_analysed_in_part() -> None:
+    assert could_not(_skip("a.py", SkipReason.SYNTAX_ERROR)) == "could not analyse"
+    assert could_not(_skip("b.py", SkipReason.STATEMENT_TOO_DEEP)) == "could analyse only in part"

@@ -26,7 +26,7 @@ from urllib.parse import quote, unquote, urlsplit
 from scanner.errors import Problem
 from scanner.model import Finding, Level, Notice, NoticeLevel, RunResult, Skip
 from scanner.report.paths import folder_prefix, with_prefix
-from scanner.report.wording import plural, unanalysed
+from scanner.report.wording import could_not, plural, unanalysed
 
 SRCROOT = "%SRCROOT%"
 
@@ -227,7 +227,7 @@ def _skip(skip: Skip, path_prefix: str) -> str:
             ("file", with_prefix(skip.path, path_prefix)),
             ("line", skip.line),
             ("col", skip.column if skip.line is not None else None),
-            ("title", f"policyscan could not analyse ({skip.reason.value})"),
+            ("title", f"policyscan {could_not(skip)} ({skip.reason.value})"),
         ),
     )
 

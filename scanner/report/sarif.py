@@ -33,6 +33,7 @@ from scanner.model import Finding, Fix, FlowStep, InventoryRef, Level, Notice, P
 from scanner.report import SUPPRESSED_MODES
 from scanner.report.jsontext import dumps
 from scanner.report.paths import is_absolute
+from scanner.report.wording import could_not
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -417,10 +418,10 @@ def _notification_location(path: str, line: int | None, column: int | None, colu
 
 
 def _skip_notification(skip: Skip, columns: _Columns) -> object:
-    """Return the error notification for a file the scan could not analyse."""
+    """Return the error notification for a file the scan could not analyse (fully)."""
     return sarif_om.Notification(
         level="error",
-        message=sarif_om.Message(text=f"could not analyse {skip.path}: {skip.reason.value}: {skip.message}"),
+        message=sarif_om.Message(text=f"{could_not(skip)} {skip.path}: {skip.reason.value}: {skip.message}"),
         descriptor=sarif_om.ReportingDescriptorReference(id=skip.reason.value),
         locations=[_notification_location(skip.path, skip.line, skip.column, columns)],
     )

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from scanner.model import Finding, Kind, Level, Notice, NoticeLevel, Observation, RunResult, Skip
 from scanner.report.paths import with_prefix
-from scanner.report.wording import plural, unanalysed
+from scanner.report.wording import could_not, plural, unanalysed
 
 _RESET = "\x1b[0m"
 _BOLD = "\x1b[1m"
@@ -147,7 +147,7 @@ def skip_line(skip: Skip, path_prefix: str = "") -> str:
 
 def _skip_line(skip: Skip, paint: _Painter) -> str:
     where = _where(skip.path, skip.line, skip.column, paint)
-    return f"{where} {paint('error', _RED)}: could not analyse: {skip.reason.value}: {_printable(skip.message)}"
+    return f"{where} {paint('error', _RED)}: {could_not(skip)}: {skip.reason.value}: {_printable(skip.message)}"
 
 
 def notice_line(notice: Notice, path_prefix: str = "") -> str:

@@ -12,6 +12,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def could_not(skip: Skip) -> str:
+    """What a skip says the scan could not do with its file: analyse it, or analyse all of it (a
+    statement too deep was left out, the rest analysed)."""
+    return "could analyse only in part" if skip.reason is SkipReason.STATEMENT_TOO_DEEP else "could not analyse"
+
+
 def unanalysed(skips: Sequence[Skip]) -> str:
     """How many files a run could not analyse: whole, and (a statement too deep left out) in part,
     whose other statements were analysed. Empty for no skip."""
