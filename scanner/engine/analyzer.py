@@ -32,6 +32,7 @@ from scanner.engine import answers, control, logfns, logkeys, sinks, sources
 from scanner.engine.field_descriptors import descriptor_parameter, descriptor_reads
 from scanner.engine.imports import import_bindings, module_name
 from scanner.engine.keyed_options import given_query, option_parameters, option_positions
+from scanner.engine.lazy_modules import lazy_instances
 from scanner.engine.lazyre import LazyPattern
 from scanner.engine.parameters import every_parameter, named_parameters, positional_parameters
 from scanner.engine.positions import Positions
@@ -3857,8 +3858,8 @@ class FileAnalyzer:
         top = self.module.split(".", 1)[0]
         inside = top + "." if top else None
         # names bound to an instance of a class that loads a module lazily (`litellm = LazyLiteLLM()`,
-        # `sources.lazy_instances`): its importers call the module through it
-        lazy = sources.lazy_instances(self.tree) if "import_module" in self.source else None
+        # `lazy_instances`): its importers call the module through it
+        lazy = lazy_instances(self.tree) if "import_module" in self.source else None
         for name, value in self.module_scope.env.items():
             symbol = value.symbol
             if symbol is None:
