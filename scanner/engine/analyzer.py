@@ -2946,7 +2946,7 @@ class FileAnalyzer:
                 and type(fn.value.func) is ast.Name and fn.value.func.id == "super":
             # `super().__init__(message, level, logger)` in a subclass's `__init__`, the base's logging
             # `getattr(logger, level)(message)`: the subclass's parameters passed there are logged there
-            parent = next((self.classes.get(b[7:]) for b in scope.cls.bases if b[:7] == "@class:"), None)
+            parent = self._first_local_base(scope.cls)
             if parent is not None and parent is not scope.cls:
                 self._constructor_side_logs(node, parent, args, kwargs, scope, chain=True)
         if given_data and self.side_logs:
@@ -3354,7 +3354,7 @@ class FileAnalyzer:
                 return
             if self.defines(cls.name, "__init__"):
                 break
-            cls = next((self.classes.get(b[7:]) for b in cls.bases if b[:7] == "@class:"), None)
+            cls = self._first_local_base(cls)
         else:
             return
         assert cls is not None
@@ -3377,7 +3377,13 @@ class FileAnalyzer:
                     for param in given[index].params:
                         for log in logs:
                             scope.add_side_log(param, log)
-        sinks.apply_side_logs(self, node, side_logs, given, f"{class_name}")
+        sinks.apply_side_logs(self, node, side_logs, given, class_name)
+
+    def _first_local_base(self, cls: ClassInfo) -> ClassInfo | None:
+        """The class of this file that `cls`'s first base of this file names (`@class:Name`), None for
+        none (or when that name is not a class the file defines): the base whose `__init__` a
+        single-inheritance chain of the file's classes runs."""
+        return next((self.classes.get(b[7:]) for b in cls.bases if b[:7] == "@class:"), None)
 
     def _own_summary(self, summary: FunctionSummary) -> bool:
         """True for the summary of a function of this file, False for another module's (`external`)."""
