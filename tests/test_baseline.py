@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from cli_support import INVENTORY, cli
+from cli_support import VIEWS as SIGNUP
 from sarif_check import assert_valid_sarif
 
 from scanner.baseline import (
@@ -20,21 +21,8 @@ from scanner.baseline import (
 )
 from scanner.model import Finding, Level, Span, Suppression
 
-VIEWS = """\
-import logging
-
-from flask import Flask, request
-
-app = Flask(__name__)
-log = logging.getLogger(__name__)
-
-
-@app.post("/signup")
-def signup():
-    email = request.form["email"]
-    log.info("signup from %s", email)
-    return "ok"
-
+# cli_support's signup view, and a route that holds no personal data
+VIEWS = SIGNUP + """
 
 @app.get("/health")
 def health():
